@@ -1,0 +1,64 @@
+/**
+ * The lifecycle of one login request, as the device flow and the entry points report it.
+ * Every notification channel listens to these events and nothing else.
+ */
+
+/** What is being asked for: shown to approvers so they can tell a real request from a phished one. */
+export interface RequestContext {
+  /** owner/name, or a free-form project name outside GitHub. */
+  repository?: string
+  workflow?: string
+  job?: string
+  /** Link to the workflow run (or CI job). */
+  runUrl?: string
+  actor?: string
+  event?: string
+  ref?: string
+  sha?: string
+  accountId: string
+  roleName: string
+  startUrl: string
+  /** Extra profiles requested from the same approval (name, account, role). */
+  extraProfiles?: { name: string; accountId: string; roleName: string }[]
+}
+
+export type LoginEvent =
+  | {
+      type: 'started'
+      userCode: string
+      /** verificationUriComplete: the link approvers click. Not a secret. */
+      verificationUri: string
+      expiresAt: Date
+      /** 1 for the first device authorization, 2+ when a fresh code replaced an expired one. */
+      attempt: number
+    }
+  | { type: 'waiting'; secondsLeft: number }
+  | {
+      type: 'approved'
+      approvedBy: string
+      at: Date
+      accountId: string
+      roleName: string
+      arn: string
+    }
+  | { type: 'denied'; at: Date }
+  | { type: 'expired'; at: Date; waitedSeconds: number }
+  | { type: 'cancelled'; at: Date; signal?: string }
+  | { type: 'rejected'; at: Date; approvedBy: string; reason: string }
+  | { type: 'failed'; at: Date; reason: string }
+
+export type FinalEvent = Extract<LoginEvent, { type: 'approved' | 'denied' | 'expired' | 'cancelled' | 'rejected' | 'failed' }>
+
+/** The lines a channel uses to report that it could not deliver (never throws into the login). */
+export interface Logger {
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+  notice?(message: string): void
+}
+
+/** One channel. Implementations must never throw: a channel that fails warns once and goes quiet. */
+export interface Notifier {
+  readonly name: string
+  onEvent(event: LoginEvent): Promise<void>
+}
