@@ -1,0 +1,115 @@
+/**
+ * The three AWS SDK clients, configured once: region, proxy-aware handler, bounded retries that say what they retry.
+ * Endpoint overrides (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SSO_OIDC / _SSO / _STS) are honoured by the SDK itself;
+ * the same variables are read here only to decide whether a proxy applies.
+ * Each client package is imported when first needed, so the time to the approver's link pays only for SSO OIDC.
+ */
+import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc'
+import type { SSOClient } from '@aws-sdk/client-sso'
+import type { STSClient } from '@aws-sdk/client-sts'
+import { requestHandler } from './http.js'
+
+export interface ClientSettings {
+  ssoRegion: string
+  /** Region of the STS call (the client region of the job). */
+  region: string
+  /** Called once per failed attempt that the SDK may retry. */
+  onRetry?: (message: string) => void
+  env?: NodeJS.ProcessEnv
+  maxAttempts?: number
+}
+
+type ServiceKey = 'SSO_OIDC' | 'SSO' | 'STS'
+
+/** The URL a client will talk to: the service-specific override, the global override, or AWS's regional endpoint. */
+export function endpointFor(service: ServiceKey, region: string, env: NodeJS.ProcessEnv = process.env): URL {
+  const override = env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL
+  if (override) return new URL(override)
+  const host = { SSO_OIDC: `oidc.${region}`, SSO: `portal.sso.${region}`, STS: `sts.${region}` }[service]
+  return new URL(`https://${host}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`)
+}
+
+interface MiddlewareClient {
+  middlewareStack: { add: (mw: any, options: any) => void }
+}
+
+/** Logs each failed attempt below the SDK's retry loop, without the error body (it may echo request data). */
+function addRetryLog(client: MiddlewareClient, service: string, onRetry?: (m: string) => void): void {
+  if (!onRetry) return
+  client.middlewareStack.add(
+    (next: any, context: any) => async (args: any) => {
+      try {
+        return await next(args)
+      } catch (error: any) {
+        const status = error?.$metadata?.httpStatusCode ?? error?.$response?.statusCode
+        const retryable = error?.$retryable || status === 429 || (status >= 500 && status < 600) || !status
+        if (retryable && !isFlowSignal(error)) {
+          onRetry(`${service} ${context.commandName ?? ''}: ${error?.name ?? 'error'}${status ? ` (HTTP ${status})` : ''}; retrying with backoff`)
+        }
+        throw error
+      }
+    },
+    { step: 'deserialize', name: 'identityCenterLoginRetryLog', priority: 'high' }
+  )
+}
+
+/** CreateToken's pending / slow_down answers are the protocol, not faults. */
+function isFlowSignal(error: any): boolean {
+  return ['AuthorizationPendingException', 'SlowDownException'].includes(error?.name)
+}
+
+export class AwsClients {
+  private oidc?: Promise<SSOOIDCClient>
+  private sso?: Promise<SSOClient>
+  private readonly env: NodeJS.ProcessEnv
+
+  constructor(private readonly settings: ClientSettings) {
+    this.env = settings.env ?? process.env
+  }
+
+  private get maxAttempts(): number {
+    return this.settings.maxAttempts ?? 5
+  }
+
+  oidcClient(): Promise<SSOOIDCClient> {
+    this.oidc ??= (async () => {
+      const [{ SSOOIDCClient }, handler] = await Promise.all([
+        import('@aws-sdk/client-sso-oidc'),
+        requestHandler({ endpoint: endpointFor('SSO_OIDC', this.settings.ssoRegion, this.env), env: this.env })
+      ])
+      const client = new SSOOIDCClient({ region: this.settings.ssoRegion, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' })
+      addRetryLog(client, 'SSO OIDC', this.settings.onRetry)
+      return client
+    })()
+    return this.oidc
+  }
+
+  ssoClient(): Promise<SSOClient> {
+    this.sso ??= (async () => {
+      const [{ SSOClient }, handler] = await Promise.all([
+        import('@aws-sdk/client-sso'),
+        requestHandler({ endpoint: endpointFor('SSO', this.settings.ssoRegion, this.env), env: this.env })
+      ])
+      const client = new SSOClient({ region: this.settings.ssoRegion, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' })
+      addRetryLog(client, 'SSO', this.settings.onRetry)
+      return client
+    })()
+    return this.sso
+  }
+
+  /** An STS client signing with the given role credentials (never the ambient credential chain). */
+  async stsClient(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string }): Promise<STSClient> {
+    const [{ STSClient }, handler] = await Promise.all([
+      import('@aws-sdk/client-sts'),
+      requestHandler({ endpoint: endpointFor('STS', this.settings.region, this.env), env: this.env })
+    ])
+    const client = new STSClient({ region: this.settings.region, credentials, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' })
+    addRetryLog(client, 'STS', this.settings.onRetry)
+    return client
+  }
+
+  destroy(): void {
+    void this.oidc?.then((c) => c.destroy())
+    void this.sso?.then((c) => c.destroy())
+  }
+}

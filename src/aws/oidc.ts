@@ -1,0 +1,102 @@
+/** OidcApi over the AWS SDK's SSO OIDC client: maps the service's exceptions to RFC 8628 codes. */
+import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc'
+import { OidcError, type ClientRegistration, type OidcApi, type OidcErrorCode, type SsoToken } from '../device-flow.js'
+
+export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code'
+
+const CODES: Record<string, OidcErrorCode> = {
+  AuthorizationPendingException: 'authorization_pending',
+  SlowDownException: 'slow_down',
+  AccessDeniedException: 'access_denied',
+  ExpiredTokenException: 'expired_token',
+  InvalidClientException: 'invalid_client',
+  InvalidGrantException: 'invalid_grant'
+}
+
+/** Rethrows SDK errors as OidcError, keeping only the error name and status: SDK errors carry the request. */
+export function toOidcError(error: unknown, operation: string): OidcError {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } }
+  const code = CODES[e?.name ?? ''] ?? 'other'
+  const status = e?.$metadata?.httpStatusCode
+  return new OidcError(code, `SSO OIDC ${operation} failed: ${e?.name ?? 'unknown error'}${status ? ` (HTTP ${status})` : ''}`)
+}
+
+export function sdkOidcApi(client: () => Promise<SSOOIDCClient>): OidcApi {
+  const sdk = import('@aws-sdk/client-sso-oidc')
+  return {
+    async registerClient(clientName, scopes) {
+      const { RegisterClientCommand } = await sdk
+      try {
+        const out = await (await client()).send(new RegisterClientCommand({ clientName, clientType: 'public', scopes }))
+        return {
+          clientId: required(out.clientId, 'clientId'),
+          clientSecret: required(out.clientSecret, 'clientSecret'),
+          expiresAt: new Date((out.clientSecretExpiresAt ?? 0) * 1000),
+          scopes
+        }
+      } catch (error) {
+        throw error instanceof OidcError ? error : toOidcError(error, 'RegisterClient')
+      }
+    },
+    async startDeviceAuthorization(registration: ClientRegistration, startUrl: string) {
+      const { StartDeviceAuthorizationCommand } = await sdk
+      try {
+        const out = await (await client()).send(
+          new StartDeviceAuthorizationCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, startUrl })
+        )
+        return {
+          deviceCode: required(out.deviceCode, 'deviceCode'),
+          userCode: required(out.userCode, 'userCode'),
+          verificationUri: required(out.verificationUri, 'verificationUri'),
+          verificationUriComplete: out.verificationUriComplete ?? out.verificationUri!,
+          expiresIn: out.expiresIn ?? 600,
+          interval: out.interval
+        }
+      } catch (error) {
+        throw error instanceof OidcError ? error : toOidcError(error, 'StartDeviceAuthorization')
+      }
+    },
+    async createToken(registration, deviceCode) {
+      const { CreateTokenCommand } = await sdk
+      try {
+        const out = await (await client()).send(
+          new CreateTokenCommand({
+            clientId: registration.clientId,
+            clientSecret: registration.clientSecret,
+            grantType: DEVICE_CODE_GRANT,
+            deviceCode
+          })
+        )
+        return tokenFrom(out)
+      } catch (error) {
+        throw toOidcError(error, 'CreateToken')
+      }
+    }
+  }
+}
+
+/** CreateToken with grant type refresh_token: the service rotates the refresh token. */
+export async function refreshSsoToken(client: SSOOIDCClient, registration: ClientRegistration, refreshToken: string): Promise<SsoToken> {
+  const { CreateTokenCommand } = await import('@aws-sdk/client-sso-oidc')
+  try {
+    const out = await client.send(
+      new CreateTokenCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, grantType: 'refresh_token', refreshToken })
+    )
+    return tokenFrom(out)
+  } catch (error) {
+    throw toOidcError(error, 'CreateToken (refresh)')
+  }
+}
+
+function tokenFrom(out: { accessToken?: string; expiresIn?: number; refreshToken?: string }): SsoToken {
+  return {
+    accessToken: required(out.accessToken, 'accessToken'),
+    expiresAt: new Date(Date.now() + (out.expiresIn ?? 0) * 1000),
+    ...(out.refreshToken ? { refreshToken: out.refreshToken } : {})
+  }
+}
+
+function required<T>(value: T | undefined, field: string): T {
+  if (value === undefined || value === null || value === '') throw new OidcError('other', `SSO OIDC returned no ${field}`)
+  return value
+}

@@ -1,0 +1,91 @@
+/** Role credentials from the SSO portal, and the identity check that proves they are what was asked for. */
+import type { AwsClients } from './aws/clients.js'
+
+export interface RoleCredentials {
+  accessKeyId: string
+  secretAccessKey: string
+  sessionToken: string
+  expiration: Date
+}
+
+export interface CallerIdentity {
+  account: string
+  arn: string
+  userId: string
+}
+
+export class CredentialsError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'access' | 'mismatch' | 'service'
+  ) {
+    super(message)
+    this.name = 'CredentialsError'
+  }
+}
+
+/** Only the error's name and HTTP status: SDK error objects carry request data and are never printed whole. */
+export function describeAwsError(error: unknown): string {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } }
+  const status = e?.$metadata?.httpStatusCode
+  return `${e?.name ?? 'Error'}${status ? ` (HTTP ${status})` : ''}`
+}
+
+export async function getRoleCredentials(clients: AwsClients, accessToken: string, accountId: string, roleName: string): Promise<RoleCredentials> {
+  const { GetRoleCredentialsCommand } = await import('@aws-sdk/client-sso')
+  try {
+    const out = await (await clients.ssoClient()).send(new GetRoleCredentialsCommand({ accessToken, accountId, roleName }))
+    const c = out.roleCredentials
+    if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken) throw new CredentialsError('SSO GetRoleCredentials returned no credentials', 'service')
+    return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: new Date(Number(c.expiration)) }
+  } catch (error) {
+    if (error instanceof CredentialsError) throw error
+    const name = (error as { name?: string })?.name
+    if (name === 'ForbiddenException' || name === 'ResourceNotFoundException' || name === 'UnauthorizedException' || name === 'AccessDeniedException') {
+      throw new CredentialsError(
+        `the approver could not assume role "${roleName}" in account ${accountId}: ${describeAwsError(error)}. Check that their Identity Center user is assigned that permission set on that account.`,
+        'access'
+      )
+    }
+    throw new CredentialsError(`SSO GetRoleCredentials for ${accountId}/${roleName} failed: ${describeAwsError(error)}`, 'service')
+  }
+}
+
+export async function getCallerIdentity(clients: AwsClients, credentials: RoleCredentials): Promise<CallerIdentity> {
+  const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts')
+  const sts = await clients.stsClient(credentials)
+  try {
+    const out = await sts.send(new GetCallerIdentityCommand({}))
+    if (!out.Account || !out.Arn) throw new CredentialsError('STS GetCallerIdentity returned no account', 'service')
+    return { account: out.Account, arn: out.Arn, userId: out.UserId ?? '' }
+  } catch (error) {
+    if (error instanceof CredentialsError) throw error
+    throw new CredentialsError(`STS GetCallerIdentity failed: ${describeAwsError(error)}`, 'service')
+  } finally {
+    sts.destroy()
+  }
+}
+
+/** Fetch, then verify: credentials for a different account than requested are refused. */
+export async function verifiedRoleCredentials(
+  clients: AwsClients,
+  accessToken: string,
+  accountId: string,
+  roleName: string
+): Promise<{ credentials: RoleCredentials; identity: CallerIdentity }> {
+  const credentials = await getRoleCredentials(clients, accessToken, accountId, roleName)
+  const identity = await getCallerIdentity(clients, credentials)
+  if (identity.account !== accountId) {
+    throw new CredentialsError(`the credentials belong to account ${identity.account}, not the requested ${accountId}; nothing was exported`, 'mismatch')
+  }
+  return { credentials, identity }
+}
+
+/**
+ * The Identity Center user who approved: the role session name of
+ * arn:aws:sts::<account>:assumed-role/AWSReservedSSO_<PermissionSet>_<hex>/<user>.
+ */
+export function approverFromArn(arn: string): string {
+  const match = /^arn:aws[\w-]*:sts::\d{12}:assumed-role\/[^/]+\/(.+)$/.exec(arn)
+  return match ? match[1] : ''
+}

@@ -1,0 +1,244 @@
+/**
+ * The OAuth 2.0 device authorization grant (RFC 8628) against SSO OIDC, as a small state machine.
+ * No GitHub, no files, no real clock: time and the service come in as arguments, so tests run it without sleeping.
+ */
+import type { LoginEvent } from './events.js'
+
+export interface ClientRegistration {
+  clientId: string
+  clientSecret: string
+  expiresAt: Date
+  scopes: string[]
+}
+
+export interface DeviceAuthorization {
+  deviceCode: string
+  userCode: string
+  verificationUri: string
+  verificationUriComplete: string
+  /** Seconds the device code lives. */
+  expiresIn: number
+  /** Seconds between polls; RFC 8628 says 5 when the service gives none. */
+  interval?: number
+}
+
+export interface SsoToken {
+  accessToken: string
+  expiresAt: Date
+  refreshToken?: string
+}
+
+/** The RFC 8628 / SSO OIDC answers the flow reacts to; anything else is `other`. */
+export type OidcErrorCode = 'authorization_pending' | 'slow_down' | 'access_denied' | 'expired_token' | 'invalid_client' | 'invalid_grant' | 'other'
+
+export class OidcError extends Error {
+  constructor(
+    readonly code: OidcErrorCode,
+    message: string
+  ) {
+    super(message)
+    this.name = 'OidcError'
+  }
+}
+
+/** What the flow needs from SSO OIDC (src/aws/oidc.ts implements it with the SDK). */
+export interface OidcApi {
+  registerClient(clientName: string, scopes: string[]): Promise<ClientRegistration>
+  startDeviceAuthorization(registration: ClientRegistration, startUrl: string): Promise<DeviceAuthorization>
+  /** Throws OidcError for the protocol's answers (pending, slow_down, denied, expired, invalid_client). */
+  createToken(registration: ClientRegistration, deviceCode: string): Promise<SsoToken>
+}
+
+export interface Clock {
+  now(): number
+  /** Resolves after ms, rejects with a DeviceFlowError('cancelled') when the signal aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(cancelled(signal))
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      }, ms)
+      const onAbort = () => {
+        clearTimeout(timer)
+        reject(cancelled(signal!))
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+    })
+}
+
+export type DeviceFlowOutcome = 'denied' | 'expired' | 'cancelled'
+
+export class DeviceFlowError extends Error {
+  constructor(
+    readonly outcome: DeviceFlowOutcome,
+    message: string,
+    readonly waitedSeconds = 0
+  ) {
+    super(message)
+    this.name = 'DeviceFlowError'
+  }
+}
+
+function cancelled(signal: AbortSignal): DeviceFlowError {
+  const reason = typeof signal.reason === 'string' ? ` (${signal.reason})` : ''
+  return new DeviceFlowError('cancelled', `the login was cancelled${reason} before anyone approved it`)
+}
+
+export const DEFAULT_INTERVAL_SECONDS = 5
+export const SLOW_DOWN_STEP_SECONDS = 5
+
+export interface DeviceFlowOptions {
+  api: OidcApi
+  startUrl: string
+  clientName: string
+  scopes: string[]
+  /** A still-valid registration from the cache, to skip RegisterClient. */
+  registration?: ClientRegistration
+  /** Total seconds to wait for an approval across fresh codes; default: one code's lifetime. */
+  approvalTimeoutSeconds?: number
+  clock?: Clock
+  signal?: AbortSignal
+  emit?: (event: LoginEvent) => void
+  /** Called when a registration was made, so the caller can cache it. */
+  onRegistered?: (registration: ClientRegistration) => void
+}
+
+export interface DeviceFlowResult {
+  token: SsoToken
+  registration: ClientRegistration
+  /** Device authorizations started (more than one when codes expired and approval-timeout allowed a fresh one). */
+  authorizations: number
+  /** Requests made to CreateToken. */
+  polls: number
+}
+
+/** A registration is reusable while it has at least this long left. */
+const REGISTRATION_MARGIN_MS = 60 * 60 * 1000
+
+export function registrationUsable(registration: ClientRegistration | undefined, scopes: string[], now: number): boolean {
+  return (
+    !!registration &&
+    registration.expiresAt.getTime() - now > REGISTRATION_MARGIN_MS &&
+    scopes.every((s) => registration.scopes.includes(s))
+  )
+}
+
+/** Register (or reuse), start a device authorization, poll until approved; start fresh codes while approval-timeout allows. */
+export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceFlowResult> {
+  const { api, clock = systemClock, signal, emit = () => {} } = options
+  const startedAt = clock.now()
+  let registration =
+    options.registration && registrationUsable(options.registration, options.scopes, startedAt) ? options.registration : await register()
+  let reRegistered = false
+  let authorizations = 0
+  let polls = 0
+
+  async function register(): Promise<ClientRegistration> {
+    const made = await api.registerClient(options.clientName, options.scopes)
+    options.onRegistered?.(made)
+    return made
+  }
+
+  /** InvalidClient means the registration expired or was revoked: register again, once. */
+  async function withFreshClientOnce<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call()
+    } catch (error) {
+      if (!(error instanceof OidcError && error.code === 'invalid_client') || reRegistered) throw error
+      reRegistered = true
+      registration = await register()
+      return call()
+    }
+  }
+
+  for (;;) {
+    throwIfCancelled(signal)
+    const authorization = await withFreshClientOnce(() => api.startDeviceAuthorization(registration, options.startUrl))
+    authorizations++
+    const issuedAt = clock.now()
+    const codeExpiresAt = issuedAt + authorization.expiresIn * 1000
+    const overallDeadline =
+      options.approvalTimeoutSeconds !== undefined ? startedAt + options.approvalTimeoutSeconds * 1000 : codeExpiresAt
+    const stopAt = Math.min(codeExpiresAt, overallDeadline)
+    emit({
+      type: 'started',
+      userCode: authorization.userCode,
+      verificationUri: authorization.verificationUriComplete || authorization.verificationUri,
+      expiresAt: new Date(codeExpiresAt),
+      attempt: authorizations
+    })
+
+    let intervalMs = (authorization.interval && authorization.interval > 0 ? authorization.interval : DEFAULT_INTERVAL_SECONDS) * 1000
+    let codeExpired = false
+    let restart = false
+    for (;;) {
+      // Never poll faster than the interval: wait first, and stop once the code (or the overall budget) is spent.
+      if (clock.now() + intervalMs > stopAt) {
+        const left = stopAt - clock.now()
+        if (left > 0) await clock.sleep(left, signal)
+        codeExpired = true
+        break
+      }
+      await clock.sleep(intervalMs, signal)
+      polls++
+      try {
+        const token = await api.createToken(registration, authorization.deviceCode)
+        return { token, registration, authorizations, polls }
+      } catch (error) {
+        if (!(error instanceof OidcError)) throw error
+        switch (error.code) {
+          case 'authorization_pending':
+            emit({ type: 'waiting', secondsLeft: Math.max(0, Math.round((stopAt - clock.now()) / 1000)) })
+            continue
+          case 'slow_down':
+            intervalMs += SLOW_DOWN_STEP_SECONDS * 1000
+            continue
+          case 'access_denied':
+            throw new DeviceFlowError('denied', 'the approver denied the request', waited())
+          case 'expired_token':
+            codeExpired = true
+            break
+          case 'invalid_client':
+            // The registration was revoked or expired mid-flow: the device code is bound to it, so start over once.
+            if (reRegistered) throw error
+            reRegistered = true
+            registration = await register()
+            restart = true
+            break
+          default:
+            throw error
+        }
+      }
+      if (codeExpired || restart) break
+    }
+    if (restart) continue
+    const mayReissue = options.approvalTimeoutSeconds !== undefined
+    if (codeExpired && mayReissue && clock.now() + intervalMs <= overallDeadline) continue
+    const seconds = waited()
+    throw new DeviceFlowError(
+      'expired',
+      `the code expired before anyone approved it (waited ${formatDuration(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})`,
+      seconds
+    )
+  }
+
+  function waited(): number {
+    return Math.round((clock.now() - startedAt) / 1000)
+  }
+}
+
+function throwIfCancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw cancelled(signal)
+}
+
+export function formatDuration(seconds: number): string {
+  const m = Math.floor(seconds / 60)
+  const s = seconds % 60
+  return m ? `${m} min${s ? ` ${s} s` : ''}` : `${s} s`
+}
