@@ -1,0 +1,352 @@
+/**
+ * Pure rendering of the approval request: Markdown (PR comment, job summary) and plain text
+ * (log, chat webhooks). Every value from the event or the context is untrusted (branch names,
+ * workflow names and actors are chosen by whoever pushes) and is escaped here.
+ */
+import type { FinalEvent, LoginEvent, RequestContext } from '../events.js'
+
+export type StartedEvent = Extract<LoginEvent, { type: 'started' }>
+
+/** What a channel knows at the time it renders. */
+export interface MessageState {
+  /** The latest device authorization (absent if the login failed before one existed). */
+  started?: StartedEvent
+  /** Present once the request is over: no link or live code is rendered then. */
+  final?: FinalEvent
+  /** Rendering time, for "minutes left". */
+  now: Date
+}
+
+/** Identifies one request so its comment can be found again. */
+export interface MarkerKey {
+  runId?: string
+  job?: string
+  profile?: string
+}
+
+/** GitHub's limit for an issue comment body, in characters. */
+export const MAX_COMMENT_CHARS = 65536
+
+/** Per-value limits (characters, before escaping). */
+const LIMIT = { short: 200, url: 500, reason: 1000, arn: 2048 }
+const MAX_EXTRA_PROFILES = 20
+
+const ZWJ = '\u200d'
+
+export const APPROVAL_GRANTS =
+  'Approving signs this job in as **you** (your own Identity Center identity); the job uses it for the requested role only, and the session is revoked when the job ends.'
+
+// ---------------------------------------------------------------------------------------------
+// Escaping
+
+/** Control characters, line/paragraph separators and bidi overrides (Trojan Source). */
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+
+function truncate(s: string, max: number): string {
+  const chars = Array.from(s)
+  return chars.length <= max ? s : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`
+}
+
+/** One line of plain text: no control characters or newlines, at most `max` characters. */
+export function cleanText(value: unknown, max = LIMIT.short): string {
+  const s = String(value ?? '')
+    .replace(/\r\n?|\n|\t/g, ' ')
+    .replace(UNSAFE_CHARS, '')
+  return truncate(s, max)
+}
+
+/** Break autolinks, @mentions and #references with a zero-width joiner (invisible when rendered). */
+function breakLinks(s: string): string {
+  return s
+    .replace(/@/g, `@${ZWJ}`)
+    .replace(/#/g, `#${ZWJ}`)
+    .replace(/:\/\//g, `:${ZWJ}//`)
+    .replace(/\b(www)\./gi, `$1${ZWJ}.`)
+}
+
+/**
+ * Escape a value for GitHub-flavoured Markdown, inline or inside a table cell: no HTML, links,
+ * images, emphasis, math, mentions, issue references or autolinks survive, and `|` / newlines
+ * cannot break a table row.
+ */
+export function escapeMarkdown(value: unknown, max = LIMIT.short): string {
+  const s = cleanText(value, max).replace(/[\\`*_{}[\]()<>#!|~$&]/g, '\\$&')
+  return breakLinks(s)
+}
+
+/** A code span (no mentions, links or HTML inside); safe inside a table cell too. */
+export function codeSpan(value: unknown, max = LIMIT.short): string {
+  const s = cleanText(value, max).replace(/`/g, 'ˋ').replace(/\|/g, '\\|').trim()
+  return s === '' ? '' : `\`${s}\``
+}
+
+/**
+ * Escape a value for a chat webhook (Slack mrkdwn, Teams markdown): entity-escape `& < >`
+ * (Slack's own rule, which also stops `<!channel>`), and break links, mentions and `[x](y)`.
+ */
+export function escapeChat(value: unknown, max = LIMIT.short): string {
+  const s = cleanText(value, max).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  return breakLinks(s).replace(/\]\(/g, `]${ZWJ}(`)
+}
+
+/** An http(s) URL safe for a Markdown link destination, or undefined. */
+export function safeUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return undefined
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined
+  const href = url.href.replace(/[()<>\s"'`\\[\]|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+  return href.length > 2000 ? undefined : href
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts
+
+export function formatUtc(d: Date): string {
+  return Number.isNaN(d.getTime()) ? 'unknown time' : `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`
+}
+
+/** "9 min 5 s", "45 s", "2 h 3 min". */
+export function formatDuration(totalSeconds: number): string {
+  const s = Math.max(0, Math.round(totalSeconds))
+  if (s < 60) return `${s} s`
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const sec = s % 60
+  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`
+  return sec > 0 ? `${m} min ${sec} s` : `${m} min`
+}
+
+function minutesLeft(expiresAt: Date, now: Date): string {
+  const ms = expiresAt.getTime() - now.getTime()
+  if (!(ms > 0)) return 'already expired'
+  if (ms < 60_000) return 'less than a minute left'
+  const m = Math.floor(ms / 60_000)
+  return `${m} minute${m === 1 ? '' : 's'} left`
+}
+
+export function shortSha(sha: string | undefined): string | undefined {
+  return sha ? cleanText(sha, 40).slice(0, 7) : undefined
+}
+
+/** The run id, from the run URL (…/actions/runs/<id>) when not given. */
+function runIdOf(ctx: RequestContext): string | undefined {
+  return ctx.runUrl ? /\/runs\/(\d+)/.exec(ctx.runUrl)?.[1] : undefined
+}
+
+function markerPart(v: string | undefined, fallback: string): string {
+  const s = (v ?? '').replace(/[^A-Za-z0-9._/+=-]/g, '_').replace(/-{2,}/g, '-').slice(0, 100)
+  return s === '' ? fallback : s
+}
+
+/** `<!-- identity-center-login:<run-id>:<job>:<profile> -->`: how the comment is found again. */
+export function commentMarker(ctx: RequestContext, key: MarkerKey = {}): string {
+  const runId = markerPart(key.runId ?? runIdOf(ctx), 'local')
+  const job = markerPart(key.job ?? ctx.job, 'job')
+  const profile = markerPart(key.profile, 'default')
+  return `<!-- identity-center-login:${runId}:${job}:${profile} -->`
+}
+
+type Status = 'pending' | FinalEvent['type']
+
+function statusOf(state: MessageState): Status {
+  return state.final?.type ?? 'pending'
+}
+
+const TITLES: Record<Status, { icon: string; title: string; plain: string }> = {
+  pending: { icon: '🔐', title: 'AWS sign-in: approval needed', plain: 'AWS sign-in approval needed' },
+  approved: { icon: '✅', title: 'AWS sign-in approved', plain: 'AWS sign-in approved' },
+  denied: { icon: '⛔', title: 'AWS sign-in denied', plain: 'AWS sign-in denied' },
+  expired: { icon: '⌛', title: 'AWS sign-in request expired', plain: 'AWS sign-in request expired' },
+  cancelled: { icon: '🚫', title: 'AWS sign-in request cancelled', plain: 'AWS sign-in request cancelled' },
+  rejected: { icon: '⛔', title: 'AWS sign-in rejected: approver not allowed', plain: 'AWS sign-in rejected (approver not allowed)' },
+  failed: { icon: '❌', title: 'AWS sign-in failed', plain: 'AWS sign-in failed' }
+}
+
+/** The one-line outcome, escaped with `esc`; `b` makes a value stand out. */
+function outcomeSentence(final: FinalEvent, esc: (v: unknown, max?: number) => string, b: (s: string) => string): string {
+  switch (final.type) {
+    case 'approved':
+      return `Approved by ${b(esc(final.approvedBy))} at ${formatUtc(final.at)}. Verified: account ${b(esc(final.accountId, 40))}, role ${b(esc(final.roleName))}.`
+    case 'denied':
+      return `The request was denied at ${formatUtc(final.at)}. The job gets no AWS credentials.`
+    case 'expired':
+      return `No one approved within ${formatDuration(final.waitedSeconds)}; the request expired at ${formatUtc(final.at)}. The job gets no AWS credentials.`
+    case 'cancelled':
+      return `The job stopped waiting at ${formatUtc(final.at)}${final.signal ? ` (${esc(final.signal, 20)})` : ''} before anyone approved. The job gets no AWS credentials.`
+    case 'rejected':
+      return `${b(esc(final.approvedBy))} approved at ${formatUtc(final.at)}, but that is not enough: ${esc(final.reason, LIMIT.reason)}. The job does not use this sign-in; someone allowed to approve must approve a new request (re-run the job).`
+    case 'failed':
+      return `The sign-in failed at ${formatUtc(final.at)}: ${esc(final.reason, LIMIT.reason)}.`
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+function facts(ctx: RequestContext, state: MessageState, extraLimit: number): [string, string][] {
+  const rows: [string, string][] = []
+  const add = (label: string, value: string | undefined): void => {
+    if (value) rows.push([label, value])
+  }
+  const runUrl = safeUrl(ctx.runUrl)
+  add('Repository', ctx.repository ? escapeMarkdown(ctx.repository) : undefined)
+  add('Workflow', ctx.workflow ? escapeMarkdown(ctx.workflow) : undefined)
+  add('Job', ctx.job ? escapeMarkdown(ctx.job) : undefined)
+  add('Run', runUrl ? `[Open the workflow run](${runUrl})` : ctx.runUrl ? escapeMarkdown(ctx.runUrl, LIMIT.url) : undefined)
+  add('Triggered by', ctx.actor ? escapeMarkdown(ctx.actor) : undefined)
+  add('Event', ctx.event ? escapeMarkdown(ctx.event) : undefined)
+  add('Ref', ctx.ref ? escapeMarkdown(ctx.ref) : undefined)
+  add('Commit', ctx.sha ? codeSpan(shortSha(ctx.sha)) : undefined)
+  add('AWS account', codeSpan(ctx.accountId, 40) || '(none)')
+  add('Role', codeSpan(ctx.roleName) || '(none)')
+  const extra = ctx.extraProfiles ?? []
+  if (extra.length > 0) {
+    const shown = extra
+      .slice(0, extraLimit)
+      .map((p) => `${escapeMarkdown(p.name, 64)}: ${codeSpan(p.accountId, 40)} ${codeSpan(p.roleName, 64)}`)
+    if (extra.length > shown.length) shown.push(`and ${extra.length - shown.length} more`)
+    add('Also requested', shown.join('<br>'))
+  }
+  add('Identity Center', codeSpan(ctx.startUrl, LIMIT.url))
+  const { started, final } = state
+  if (started) {
+    add('User code', final ? `~~${escapeMarkdown(started.userCode, 32)}~~ (no longer valid)` : `**${codeSpan(started.userCode, 32)}**`)
+    add(
+      'Code expires',
+      final ? `${formatUtc(started.expiresAt)}` : `${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)} when posted)`
+    )
+    if (started.attempt > 1) add('Attempt', `${started.attempt} (a fresh code replaced an expired one)`)
+  }
+  if (final?.type === 'approved') {
+    add('Approved by', escapeMarkdown(final.approvedBy))
+    add('Approved at', formatUtc(final.at))
+    add('Session', codeSpan(final.arn, LIMIT.arn))
+  }
+  if (final?.type === 'rejected') add('Approved by (not allowed)', escapeMarkdown(final.approvedBy))
+  return rows
+}
+
+function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: MarkerKey, extraLimit: number): string {
+  const status = statusOf(state)
+  const { started, final } = state
+  const t = TITLES[status]
+  const out: string[] = [commentMarker(ctx, marker), `## ${t.icon} ${t.title}`, '']
+
+  const who = ctx.actor ? `**${escapeMarkdown(ctx.actor)}**'s ` : 'A '
+  const where = [
+    ctx.job ? `job **${escapeMarkdown(ctx.job)}**` : 'job',
+    ctx.workflow ? `in workflow **${escapeMarkdown(ctx.workflow)}**` : '',
+    ctx.repository ? `of **${escapeMarkdown(ctx.repository)}**` : ''
+  ]
+    .filter(Boolean)
+    .join(' ')
+  const what = `role ${codeSpan(ctx.roleName) || '(none)'} in AWS account ${codeSpan(ctx.accountId, 40) || '(none)'}`
+
+  if (!final) {
+    out.push(`${who}${where} asks for ${what}.`, '')
+    const link = safeUrl(started?.verificationUri)
+    if (started && link) {
+      if (started.attempt > 1) out.push(`🔁 The previous code expired: this is a **new code** (attempt ${started.attempt}).`, '')
+      out.push(`### [➡️ Approve in AWS IAM Identity Center](${link})`, '')
+      out.push(
+        `Check that the AWS page shows the code **${codeSpan(started.userCode, 32)}**. ` +
+          `It expires at **${formatUtc(started.expiresAt)}** (${minutesLeft(started.expiresAt, state.now)} when posted).`,
+        ''
+      )
+    } else if (started) {
+      out.push(`The approval link is not a valid https URL, so it is not shown here; use the job log.`, '')
+    }
+    out.push(APPROVAL_GRANTS, '')
+  } else {
+    out.push(`${who}${where} asked for ${what}.`, '')
+    out.push(outcomeSentence(final, escapeMarkdown, (s) => `**${s}**`), '')
+    if (started) out.push(`The approval link was removed; the code ~~${escapeMarkdown(started.userCode, 32)}~~ is no longer valid.`, '')
+  }
+
+  out.push('| | |', '|---|---|')
+  for (const [label, value] of facts(ctx, state, extraLimit)) out.push(`| ${label} | ${value} |`)
+  out.push('')
+  if (!final) out.push('<sub>Did not expect this request? Do not approve it.</sub>')
+  else out.push(`<sub>Updated ${formatUtc(state.now)}.</sub>`)
+  return out.join('\n')
+}
+
+/**
+ * The comment / job summary body. Every value is escaped; in a final state there is no
+ * approval link and the user code is struck through. Always under GitHub's comment limit.
+ */
+export function renderMarkdown(ctx: RequestContext, state: MessageState, marker: MarkerKey = {}): string {
+  let body = renderMarkdownWith(ctx, state, marker, MAX_EXTRA_PROFILES)
+  if (body.length > MAX_COMMENT_CHARS) body = renderMarkdownWith(ctx, state, marker, 0)
+  if (body.length > MAX_COMMENT_CHARS) {
+    // Cannot happen with the per-value limits; a last resort that keeps the marker and closes cleanly.
+    body = `${Array.from(body).slice(0, MAX_COMMENT_CHARS - 100).join('')}\n\n_(truncated)_`
+  }
+  return body
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plain text
+
+export interface TextOptions {
+  /** For chat webhooks: entity-escape `& < >` and break links/mentions in values. */
+  chat?: boolean
+}
+
+/** Multi-line plain text for logs and chat webhooks. Final states carry no link and no live code. */
+export function renderText(ctx: RequestContext, state: MessageState, opts: TextOptions = {}): string {
+  const esc = opts.chat ? escapeChat : cleanText
+  const status = statusOf(state)
+  const { started, final } = state
+  const lines: string[] = []
+  const where = [
+    ctx.repository && esc(ctx.repository),
+    ctx.workflow && `workflow "${esc(ctx.workflow)}"`,
+    ctx.job && `job "${esc(ctx.job)}"`
+  ]
+    .filter(Boolean)
+    .join(', ')
+  lines.push(`${TITLES[status].icon} ${TITLES[status].plain}${where ? ` for ${where}` : ''}`)
+  if (!final && started) {
+    const link = safeUrl(started.verificationUri)
+    if (started.attempt > 1) lines.push(`The previous code expired: this is a NEW code (attempt ${started.attempt}).`)
+    lines.push(`Approve: ${link ?? '(the link is not a valid URL; see the job log)'}`)
+    lines.push(`User code: ${esc(started.userCode, 32)} (check that the AWS page shows the same code)`)
+    lines.push(`Expires: ${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)})`)
+  }
+  if (final) {
+    lines.push(outcomeSentence(final, esc, (s) => s))
+    if (final.type === 'approved') lines.push(`Session: ${esc(final.arn, LIMIT.arn)}`)
+    if (started) lines.push(`The code ${esc(started.userCode, 32)} is no longer valid.`)
+  }
+  const runUrl = safeUrl(ctx.runUrl)
+  if (runUrl) lines.push(`Run: ${runUrl}`)
+  const trigger = [
+    ctx.event && esc(ctx.event),
+    ctx.ref && `on ${esc(ctx.ref)}`,
+    ctx.sha && `@ ${esc(shortSha(ctx.sha))}`
+  ]
+    .filter(Boolean)
+    .join(' ')
+  if (ctx.actor || trigger) lines.push(`Triggered by: ${ctx.actor ? esc(ctx.actor) : 'unknown'}${trigger ? ` (${trigger})` : ''}`)
+  lines.push(`Requested: account ${esc(ctx.accountId, 40)}, role ${esc(ctx.roleName)}`)
+  const extra = ctx.extraProfiles ?? []
+  if (extra.length > 0) {
+    const shown = extra.slice(0, MAX_EXTRA_PROFILES).map((p) => `${esc(p.name, 64)} (${esc(p.accountId, 40)} ${esc(p.roleName, 64)})`)
+    if (extra.length > shown.length) shown.push(`and ${extra.length - shown.length} more`)
+    lines.push(`Also requested: ${shown.join(', ')}`)
+  }
+  lines.push(`Identity Center: ${safeUrl(ctx.startUrl) ?? esc(ctx.startUrl, LIMIT.url)}`)
+  if (!final) lines.push(APPROVAL_GRANTS.replace(/\*\*/g, ''))
+  return lines.join('\n')
+}
+
+/** One line for a final event (log). */
+export function outcomeLine(final: FinalEvent): string {
+  return `${TITLES[final.type].plain}. ${outcomeSentence(final, cleanText, (s) => s)}`
+}

@@ -1,0 +1,48 @@
+/**
+ * The job summary: written when the request starts (a durable record even if the job is killed)
+ * and rewritten with the outcome. The writer is injected so this file never loads @actions/core.
+ */
+import type { LoginEvent, Logger, Notifier, RequestContext } from '../events.js'
+import { renderMarkdown, type MarkerKey, type StartedEvent } from './message.js'
+
+export interface SummaryWriter {
+  /** Replace this step's summary section with `markdown`. */
+  write(markdown: string): Promise<void>
+}
+
+export interface SummaryNotifierOptions {
+  logger?: Logger
+  now?: () => Date
+  marker?: MarkerKey
+}
+
+export function summaryNotifier(writer: SummaryWriter, ctx: RequestContext, opts: SummaryNotifierOptions = {}): Notifier {
+  const now = opts.now ?? (() => new Date())
+  let started: StartedEvent | undefined
+  let finished = false
+  let warned = false
+
+  const write = async (markdown: string): Promise<void> => {
+    try {
+      await writer.write(markdown)
+    } catch (err) {
+      if (warned) return
+      warned = true
+      opts.logger?.warning(`Could not write the job summary (${err instanceof Error ? err.message : String(err)}); the link and the code are in the job log.`)
+    }
+  }
+
+  return {
+    name: 'summary',
+    async onEvent(event: LoginEvent): Promise<void> {
+      if (finished || event.type === 'waiting') return
+      if (event.type === 'started') {
+        started = event
+        await write(renderMarkdown(ctx, { started, now: now() }, opts.marker))
+        return
+      }
+      finished = true
+      await write(renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker))
+    }
+  }
+}
