@@ -1,0 +1,217 @@
+/**
+ * Command-line arguments of the plain CLI, mapped onto the same inputs as the GitHub Action.
+ *
+ * Every input in INPUTS is a flag of the same name: `--start-url X` or `--start-url=X`. Boolean
+ * inputs are switches: `--keep-session` (true), `--no-keep-session` (false), or
+ * `--keep-session=VALUE` (validated like the action input). A flag given twice, a positional
+ * argument, an unknown flag or a flag without its value is an {@link InputError} naming the flag
+ * (`Option "--bogus": …`); flag values are never echoed in these errors.
+ *
+ * Unset flags fall back to `IDENTITY_CENTER_LOGIN_<NAME>` environment variables (upper case,
+ * `-` → `_`, e.g. IDENTITY_CENTER_LOGIN_START_URL); an empty variable counts as unset. Secrets
+ * (github-token, webhook-url) are best passed that way, so they do not show in the process list.
+ *
+ * The returned `get` only maps names to raw strings: all validation happens in readLoginRequest.
+ */
+import { readFileSync } from 'node:fs'
+import { INPUTS, InputError, type InputSpec } from './request.js'
+
+export type OutputFormat = 'env' | 'dotenv' | 'json'
+export const OUTPUT_FILE_FORMATS: readonly OutputFormat[] = Object.freeze(['env', 'dotenv', 'json'] as OutputFormat[])
+export const DEFAULT_FORMAT: OutputFormat = 'env'
+export const ENV_PREFIX = 'IDENTITY_CENTER_LOGIN_'
+
+export interface CliArgs {
+  /** Raw input value by input name ('' when unset), for readLoginRequest. */
+  get: (name: string) => string
+  format: OutputFormat
+  outputFile?: string
+  help: boolean
+  /** There is deliberately no way to approve from the CLI itself. */
+  autoApprove?: never
+}
+
+export interface CliDeps {
+  /** Reads --profiles-file; defaults to fs.readFileSync(path, 'utf8'). */
+  readFile?: (path: string) => string
+}
+
+/** Exit codes of the CLI (and the meaning of a failed action step). */
+export const EXIT_CODES = Object.freeze({
+  ok: 0,
+  failure: 1,
+  badInput: 2,
+  denied: 3,
+  expired: 4,
+  rejected: 5,
+  cancelled: 130
+})
+
+/** IDENTITY_CENTER_LOGIN_START_URL for start-url. */
+export function envVarName(name: string): string {
+  return ENV_PREFIX + name.toUpperCase().replace(/-/g, '_')
+}
+
+/** Options of the CLI itself, beside the inputs. */
+const CLI_OPTIONS = [
+  { name: 'profiles-file', value: 'PATH', description: 'Read the profiles input from a file (instead of --profiles).' },
+  { name: 'format', value: 'env|dotenv|json', description: 'How to print the credentials and outputs (default env).' },
+  { name: 'output-file', value: 'PATH', description: 'Write the dotenv/json output to PATH instead of stdout.' }
+] as const
+
+const HELP_FLAGS = new Set(['--help', '-h'])
+
+/**
+ * Parses `argv` (the arguments after the script: process.argv.slice(2)) with `env` as fallback.
+ * Throws InputError for unknown flags, missing values, repeats and positional arguments; a
+ * `--help`/`-h` anywhere wins over those errors.
+ */
+export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, deps: CliDeps = {}): CliArgs {
+  if (argv.some((a) => HELP_FLAGS.has(a))) {
+    return { get: () => '', format: DEFAULT_FORMAT, help: true }
+  }
+  const inputs = new Map<string, InputSpec>(INPUTS.map((i) => [i.name, i]))
+  const values = new Map<string, string>()
+  const given = new Set<string>()
+
+  const set = (flag: string, key: string, value: string): void => {
+    if (given.has(key)) throw new InputError(flag, 'given more than once')
+    given.add(key)
+    values.set(key, value)
+  }
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = String(argv[i])
+    if (arg === '--') {
+      if (i + 1 < argv.length) throw new InputError('--', 'positional arguments are not accepted; every value needs its --flag')
+      break
+    }
+    if (!arg.startsWith('--')) {
+      if (arg.startsWith('-') && arg.length > 1) throw new InputError(arg, 'unknown option (see --help)')
+      throw new InputError(
+        `argument ${i + 1}`,
+        'unexpected positional argument (value not shown); give every value with its --flag, e.g. --keep-session=false'
+      )
+    }
+    const eq = arg.indexOf('=')
+    const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2)
+    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined
+    const flag = `--${name}`
+
+    const spec = inputs.get(name)
+    if (spec?.kind === 'boolean') {
+      set(flag, name, inline ?? 'true')
+      continue
+    }
+    if (name.startsWith('no-') && inputs.get(name.slice(3))?.kind === 'boolean') {
+      if (inline !== undefined) throw new InputError(flag, 'takes no value; use --' + name.slice(3) + '=false or ' + flag)
+      set(flag, name.slice(3), 'false')
+      continue
+    }
+    const isCliOption = CLI_OPTIONS.some((o) => o.name === name)
+    if (!spec && !isCliOption) throw new InputError(flag, 'unknown option (see --help)')
+
+    let value: string
+    if (inline !== undefined) {
+      value = inline
+    } else {
+      const next = argv[i + 1]
+      if (next === undefined || String(next).startsWith('--')) throw new InputError(flag, 'needs a value')
+      value = String(next)
+      i++
+    }
+    set(flag, name, value)
+  }
+
+  const fromEnv = (name: string): string => {
+    const v = env[envVarName(name)]
+    return typeof v === 'string' ? v : ''
+  }
+  const option = (name: string): string => (values.has(name) ? (values.get(name) as string) : fromEnv(name))
+
+  // --profiles / --profiles-file
+  const profilesFile = option('profiles-file')
+  if (profilesFile !== '') {
+    if (option('profiles') !== '') {
+      throw new InputError(values.has('profiles-file') ? '--profiles-file' : envVarName('profiles-file'), 'cannot be combined with --profiles')
+    }
+    const read = deps.readFile ?? ((p: string) => readFileSync(p, 'utf8'))
+    let text: string
+    try {
+      text = read(profilesFile)
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException)?.code
+      throw new InputError('--profiles-file', `cannot read the file${code ? ` (${code})` : ''}`)
+    }
+    values.set('profiles', text)
+  }
+
+  const formatRaw = option('format').trim() || DEFAULT_FORMAT
+  if (!(OUTPUT_FILE_FORMATS as readonly string[]).includes(formatRaw)) {
+    throw new InputError('--format', `must be one of ${OUTPUT_FILE_FORMATS.join(', ')}`)
+  }
+  const outputFile = option('output-file')
+
+  const get = (name: string): string => (inputs.has(name) ? option(name) : '')
+  const result: CliArgs = { get, format: formatRaw as OutputFormat, help: false }
+  if (outputFile !== '') result.outputFile = outputFile
+  return result
+}
+
+function wrap(text: string, indent: number, width = 100): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && indent + line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = word
+    } else {
+      line = line === '' ? word : `${line} ${word}`
+    }
+  }
+  if (line !== '') lines.push(line)
+  return lines.map((l) => ' '.repeat(indent) + l)
+}
+
+/** The --help text, generated from INPUTS. */
+export function cliHelp(): string {
+  const out: string[] = [
+    'Usage: identity-center-login --start-url URL --sso-region REGION --account-id ID --role-name NAME [options]',
+    '',
+    'Log in to AWS IAM Identity Center with the device flow: a person approves the printed link,',
+    'then ~/.aws/config ([profile NAME], [sso-session NAME]) and the SSO token cache are written',
+    'and the role credentials are printed.',
+    '',
+    'Inputs (each also read from the environment variable shown when the flag is not given):',
+    ''
+  ]
+  for (const spec of INPUTS) {
+    const head =
+      spec.kind === 'boolean'
+        ? `  --${spec.name}, --no-${spec.name}`
+        : `  --${spec.name} ${spec.kind === 'multiline' ? 'TEXT' : spec.kind === 'integer' ? 'N' : spec.kind === 'duration' ? 'DURATION' : 'VALUE'}`
+    const notes: string[] = []
+    if (spec.required) notes.push('required')
+    if (spec.secret) notes.push('secret: prefer the environment variable')
+    if (spec.default !== '') notes.push(`default: ${spec.default}`)
+    notes.push(`env: ${envVarName(spec.name)}`)
+    out.push(head, ...wrap(`${spec.description} [${notes.join('; ')}]`, 6), '')
+  }
+  out.push('Options:', '')
+  for (const o of CLI_OPTIONS) {
+    out.push(`  --${o.name} ${o.value}`, ...wrap(`${o.description} [env: ${envVarName(o.name)}]`, 6), '')
+  }
+  out.push('  -h, --help', '      Show this help.', '')
+  out.push(
+    'Exit codes:',
+    `  ${EXIT_CODES.ok}    logged in`,
+    `  ${EXIT_CODES.failure}    service or unexpected failure`,
+    `  ${EXIT_CODES.badInput}    bad input (nothing was sent to AWS)`,
+    `  ${EXIT_CODES.denied}    the request was denied`,
+    `  ${EXIT_CODES.expired}    the code expired or approval timed out`,
+    `  ${EXIT_CODES.rejected}    approver not allowed, or identity mismatch`,
+    `  ${EXIT_CODES.cancelled}  cancelled (SIGINT / SIGTERM)`,
+    ''
+  )
+  return out.join('\n')
+}
