@@ -1,0 +1,458 @@
+/**
+ * Section-level editing of the AWS shared config file (`~/.aws/config`) that keeps every other byte:
+ * comments, blank lines, other sections, nested `s3 =` blocks and the file's line endings.
+ * We never re-serialise a user's file with an INI library.
+ *
+ * Pure functions over text ({@link upsertSections}, {@link revertSections}) plus file wrappers that lock,
+ * read, edit and replace the file atomically ({@link mergeConfigFile}, {@link revertConfigFile}).
+ */
+import { isDeepStrictEqual } from 'node:util'
+import { readIfExists, removeIfExists, withLock, writeFileAtomic } from './atomic.js'
+import { headerName, parseNested, parseStructure, pyStrip, type SectionBlock, sectionKey } from './ini-structure.js'
+
+export interface ProfileSpec {
+  /** Profile name; `default` is written as `[default]`. */
+  name: string
+  ssoSession: string
+  accountId: string
+  roleName: string
+  /** Default client region; omitted when empty, like `aws configure sso`. */
+  region?: string
+  /** Output format; omitted when empty. */
+  output?: string
+}
+
+export interface SsoSessionSpec {
+  name: string
+  ssoRegion: string
+  startUrl: string
+  /** Written comma-joined; the line is omitted when empty. */
+  registrationScopes: string[]
+}
+
+/** One section to write: the header line (`[profile x]`, brackets optional) and its body lines. */
+export interface SectionSpec {
+  header: string
+  body: string[]
+}
+
+export type Eol = '\n' | '\r\n'
+
+interface EditBase {
+  /** Index of the section in the `upsertSections` call this edit came from. */
+  group: number
+  /** The header line we wrote, e.g. `[profile my-dev-profile]`. */
+  header: string
+  /** botocore's identity of the section (`profile:my-dev-profile`, `sso-session:my-sso`). */
+  key: string
+}
+
+/** We appended a section that did not exist. Undo: remove `written` and the `separator` we put before it. */
+export interface AddedEdit extends EditBase {
+  kind: 'added'
+  /** The exact text we wrote (header through the last body line, each line ended). */
+  written: string
+  /**
+   * What we inserted before `written`: a line ending to terminate an unterminated last line
+   * (`addedNewline`) and/or one blank line.
+   */
+  separator: string
+  addedNewline: boolean
+}
+
+/** We replaced an existing section. Undo: put `original` back where `written` is. */
+export interface ReplacedEdit extends EditBase {
+  kind: 'replaced'
+  written: string
+  /** The exact text of the section before (header through its last non-blank, non-comment line). */
+  original: string
+  /** Option names whose value we changed, added or dropped (names only, never values). */
+  changedKeys: string[]
+}
+
+/** We deleted a second section with the same identity (botocore would let it override ours). */
+export interface RemovedEdit extends EditBase {
+  kind: 'removed'
+  original: string
+  /** Where it was (in the text as it was just before this removal) and the text around that spot. */
+  offset: number
+  before: string
+  after: string
+}
+
+/** The file did not exist and we created it (file-level only; pure functions ignore it). */
+export interface CreatedFileEdit {
+  kind: 'created-file'
+  group: -1
+  file: string
+}
+
+export type SectionEdit = AddedEdit | ReplacedEdit | RemovedEdit | CreatedFileEdit
+
+export interface UpsertResult {
+  text: string
+  edits: SectionEdit[]
+}
+
+export interface RevertConflict {
+  edit: SectionEdit
+  reason: string
+}
+
+export interface RevertResult {
+  text: string
+  /** Edits that could not be undone because the section changed since we wrote it (left alone). */
+  conflicts: RevertConflict[]
+  /** How many edits were undone. */
+  reverted: number
+}
+
+const NAME_RE = /^[\w\-@+.%:/]+$/
+const CONTEXT = 64
+
+function validateName(what: string, name: string): void {
+  // Both the JS SDK (`[\w-@+.%:/]+` after the prefix) and botocore (shlex) read such names back as-is.
+  if (!NAME_RE.test(name)) throw new Error(`invalid ${what} name ${JSON.stringify(name)}: use letters, digits and - _ @ + . % : /`)
+}
+
+function validateValue(key: string, value: string): void {
+  if (!/^\S+$/.test(value) || /^[#;]/.test(value)) {
+    throw new Error(`invalid value for ${key}: ${JSON.stringify(value)} (must be non-empty, without spaces or line breaks)`)
+  }
+}
+
+/** The section `aws configure sso` writes for a profile. */
+export function renderProfileSection(profile: ProfileSpec): SectionSpec {
+  validateName('profile', profile.name)
+  validateName('sso-session', profile.ssoSession)
+  const body: string[] = []
+  const add = (k: string, v: string | undefined, optional = false) => {
+    if (optional && (v === undefined || v === '')) return
+    validateValue(k, v ?? '')
+    body.push(`${k} = ${v}`)
+  }
+  add('sso_session', profile.ssoSession)
+  add('sso_account_id', profile.accountId)
+  add('sso_role_name', profile.roleName)
+  add('region', profile.region, true)
+  add('output', profile.output, true)
+  return { header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`, body }
+}
+
+/** The `[sso-session NAME]` section `aws configure sso` writes. */
+export function renderSsoSessionSection(session: SsoSessionSpec): SectionSpec {
+  validateName('sso-session', session.name)
+  validateValue('sso_region', session.ssoRegion)
+  validateValue('sso_start_url', session.startUrl)
+  const body = [`sso_region = ${session.ssoRegion}`, `sso_start_url = ${session.startUrl}`]
+  if (session.registrationScopes.length > 0) {
+    for (const s of session.registrationScopes) validateValue('sso_registration_scopes', s.replace(/,/g, ' '))
+    body.push(`sso_registration_scopes = ${session.registrationScopes.join(',')}`)
+  }
+  return { header: `[sso-session ${session.name}]`, body }
+}
+
+/** The section as text with the given line ending (every line ended). */
+export function sectionText(section: SectionSpec, eol: Eol = '\n'): string {
+  return [normalizeHeader(section.header), ...section.body].map((l) => l + eol).join('')
+}
+
+function normalizeHeader(header: string): string {
+  const h = pyStrip(header)
+  return h.startsWith('[') ? h : `[${h}]`
+}
+
+/** The line ending the text already uses (its first one), else `fallback`. */
+export function detectEol(text: string, fallback: Eol = '\n'): Eol {
+  const nl = text.indexOf('\n')
+  if (nl === -1) return fallback
+  return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n'
+}
+
+function prepare(section: SectionSpec): { header: string; key: string } {
+  const header = normalizeHeader(section.header)
+  const name = headerName(header)
+  if (name === undefined || header.includes('\n') || header.includes('\r')) throw new Error(`invalid section header ${JSON.stringify(section.header)}`)
+  for (const line of section.body) {
+    if (/[\r\n]/.test(line)) throw new Error(`section ${header}: a body line contains a line break`)
+  }
+  return { header, key: sectionKey(name) }
+}
+
+function blockText(text: string, b: SectionBlock): string {
+  return text.slice(b.start, b.end)
+}
+
+function lastLineIsBlank(text: string): boolean {
+  const withoutEol = text.endsWith('\n') ? text.slice(0, text.endsWith('\r\n') ? -2 : -1) : text
+  const lastNl = withoutEol.lastIndexOf('\n')
+  return pyStrip(withoutEol.slice(lastNl + 1)) === ''
+}
+
+function changedKeys(before: Map<string, string>, after: Map<string, string>): string[] {
+  const keys = new Set([...before.keys(), ...after.keys()])
+  return [...keys].filter((k) => before.get(k) !== after.get(k)).sort()
+}
+
+function othersView(text: string, ours: Set<string>): unknown {
+  return parseStructure(text)
+    .sections.filter((s) => !ours.has(s.key))
+    .map((s) => [s.name, [...s.options]])
+}
+
+/**
+ * Replace each section (matched the way botocore matches: `[profile  x ]`, `[profile "x"]`, and `[default]`
+ * for `default`) or append it after one blank line. Other bytes stay as they are; new lines use the file's
+ * line ending. Returns the new text and the edits needed to undo it ({@link revertSections}).
+ * Throws (changing nothing) if an edit would change how botocore reads any other section.
+ */
+export function upsertSections(text: string, sections: SectionSpec[], opts: { defaultEol?: Eol } = {}): UpsertResult {
+  const eol = detectEol(text, opts.defaultEol ?? '\n')
+  const prepared = sections.map(prepare)
+  const ours = new Set<string>()
+  for (const p of prepared) {
+    if (ours.has(p.key)) throw new Error(`section ${p.header} is listed twice`)
+    ours.add(p.key)
+  }
+  const edits: SectionEdit[] = []
+  let out = text
+  sections.forEach((section, group) => {
+    const { header, key } = prepared[group]
+    const written = [header, ...section.body].map((l) => l + eol).join('')
+    const matches = parseStructure(out).sections.filter((s) => s.key === key)
+    if (matches.length === 0) {
+      let separator = ''
+      let addedNewline = false
+      if (out !== '') {
+        const blank = lastLineIsBlank(out)
+        if (!out.endsWith('\n')) {
+          separator += eol
+          addedNewline = true
+        }
+        if (!blank) separator += eol
+      }
+      out = out + separator + written
+      edits.push({ kind: 'added', group, header, key, written, separator, addedNewline })
+      return
+    }
+    // Later duplicates first (so earlier offsets stay valid), then the first one is replaced.
+    for (const dup of matches.slice(1).reverse()) {
+      edits.push({
+        kind: 'removed',
+        group,
+        header,
+        key,
+        original: blockText(out, dup),
+        offset: dup.start,
+        before: out.slice(Math.max(0, dup.start - CONTEXT), dup.start),
+        after: out.slice(dup.end, dup.end + CONTEXT)
+      })
+      out = out.slice(0, dup.start) + out.slice(dup.end)
+    }
+    const first = matches[0]
+    const original = blockText(out, first)
+    const mine = parseStructure(written).sections[0]
+    edits.push({ kind: 'replaced', group, header, key, written, original, changedKeys: changedKeys(first.options, mine?.options ?? new Map()) })
+    out = out.slice(0, first.start) + written + out.slice(first.end)
+  })
+  // Safety net: the edit must not change how botocore reads anything else, and ours must read back whole.
+  if (!isDeepStrictEqual(othersView(text, ours), othersView(out, ours))) {
+    throw new Error('refusing to edit the AWS config file: the change would alter how other sections are read (unusual indentation?)')
+  }
+  const after = parseStructure(out).sections
+  for (const edit of edits) {
+    if (edit.kind !== 'added' && edit.kind !== 'replaced') continue
+    const found = after.filter((s) => s.key === edit.key)
+    if (found.length !== 1 || blockText(out, found[0]) !== edit.written) {
+      throw new Error(`refusing to edit the AWS config file: section ${edit.header} would not read back as written`)
+    }
+  }
+  return { text: out, edits }
+}
+
+function undoOne(text: string, edit: SectionEdit): { text: string } | { conflict: string } {
+  if (edit.kind === 'created-file') return { text }
+  if (edit.kind === 'removed') {
+    const fits = (at: number) => at >= 0 && at <= text.length && text.slice(at - edit.before.length, at) === edit.before && text.slice(at, at + edit.after.length) === edit.after
+    let at = fits(edit.offset) ? edit.offset : -1
+    if (at === -1) {
+      const needle = edit.before + edit.after
+      const first = text.indexOf(needle)
+      if (first !== -1 && text.indexOf(needle, first + 1) === -1) at = first + edit.before.length
+    }
+    if (at === -1) return { conflict: 'cannot find where the duplicate section was: the text around it changed' }
+    const pre = text.slice(0, at)
+    const needsEol = pre !== '' && !pre.endsWith('\n')
+    return { text: pre + (needsEol ? detectEol(text) : '') + edit.original + text.slice(at) }
+  }
+  const blocks = parseStructure(text).sections.filter((s) => s.key === edit.key && blockText(text, s) === edit.written)
+  if (blocks.length === 0) {
+    const present = parseStructure(text).sections.some((s) => s.key === edit.key)
+    return { conflict: present ? `section ${edit.header} was changed since we wrote it` : `section ${edit.header} was removed since we wrote it` }
+  }
+  if (edit.kind === 'replaced') {
+    const b = blocks[0]
+    const rest = text.slice(b.end)
+    const fix = rest !== '' && !edit.original.endsWith('\n') ? detectEol(edit.written) : ''
+    return { text: text.slice(0, b.start) + edit.original + fix + rest }
+  }
+  // added
+  const b = blocks[blocks.length - 1]
+  const before = text.slice(0, b.start)
+  const rest = text.slice(b.end)
+  const blankPart = edit.separator.slice(edit.addedNewline ? (edit.separator.startsWith('\r\n') ? 2 : 1) : 0)
+  if (rest === '' && before.endsWith(edit.separator)) {
+    return { text: before.slice(0, before.length - edit.separator.length) }
+  }
+  // Something follows (or the text before changed): drop our blank line if it is still there, keep the rest.
+  if (blankPart !== '' && before.endsWith(blankPart) && lastLineIsBlank(before) && before.length > blankPart.length) {
+    return { text: before.slice(0, before.length - blankPart.length) + rest }
+  }
+  return { text: before + rest }
+}
+
+/**
+ * Undo `edits` (newest first): remove sections we added, restore those we replaced or removed, but only
+ * where our section still reads exactly as we wrote it; anything changed since is left alone and reported.
+ * For any text T: `revertSectionsDetailed(upsertSections(T, S).text, edits).text === T`.
+ */
+export function revertSectionsDetailed(text: string, edits: SectionEdit[]): RevertResult {
+  let out = text
+  const conflicts: RevertConflict[] = []
+  const skipGroups = new Set<number>()
+  let reverted = 0
+  for (const edit of [...edits].reverse()) {
+    if (edit.kind === 'created-file') continue
+    if (skipGroups.has(edit.group)) {
+      conflicts.push({ edit, reason: `not restored because section ${edit.header} was changed since we wrote it` })
+      continue
+    }
+    const r = undoOne(out, edit)
+    if ('conflict' in r) {
+      conflicts.push({ edit, reason: r.conflict })
+      skipGroups.add(edit.group)
+      continue
+    }
+    out = r.text
+    reverted++
+  }
+  return { text: out, conflicts, reverted }
+}
+
+/** {@link revertSectionsDetailed}, returning only the text. */
+export function revertSections(text: string, edits: SectionEdit[]): string {
+  return revertSectionsDetailed(text, edits).text
+}
+
+export interface ConfigFileOptions {
+  /** Lock wait (default 10 s). */
+  lockTimeoutMs?: number
+  /** Folder from which symlinks are refused (default: the `.aws` folder in the path, else the file's folder). */
+  root?: string
+  /** Line ending for a new or single-line file (default `\r\n` on Windows, like Python's text mode, else `\n`). */
+  defaultEol?: Eol
+}
+
+const platformEol: Eol = process.platform === 'win32' ? '\r\n' : '\n'
+
+/**
+ * Lock the config file, read it, upsert `sections`, and replace it atomically (0600 when we create it;
+ * an existing file keeps its permission bits where tighter than 0600, a looser one is tightened).
+ * Returns the edits to hand to {@link revertConfigFile}.
+ */
+export async function mergeConfigFile(configFile: string, sections: SectionSpec[], opts: ConfigFileOptions = {}): Promise<SectionEdit[]> {
+  return withLock(
+    configFile,
+    async () => {
+      const current = await readIfExists(configFile, { root: opts.root })
+      const { text, edits } = upsertSections(current ?? '', sections, { defaultEol: opts.defaultEol ?? platformEol })
+      if (current === undefined || text !== current) await writeFileAtomic(configFile, text, { root: opts.root, mode: 0o600 })
+      return current === undefined ? [{ kind: 'created-file', group: -1, file: configFile } as SectionEdit, ...edits] : edits
+    },
+    { timeoutMs: opts.lockTimeoutMs }
+  )
+}
+
+export interface RevertFileResult {
+  conflicts: RevertConflict[]
+  reverted: number
+  /** The file was ours alone and is now empty, so it was deleted. */
+  deletedFile: boolean
+}
+
+/** Lock the config file and undo `edits` (see {@link revertSectionsDetailed}); deletes a file we created if nothing else is left in it. */
+export async function revertConfigFile(configFile: string, edits: SectionEdit[], opts: ConfigFileOptions = {}): Promise<RevertFileResult> {
+  return withLock(
+    configFile,
+    async () => {
+      const current = await readIfExists(configFile, { root: opts.root })
+      if (current === undefined) {
+        const conflicts = edits.filter((e) => e.kind !== 'created-file').map((edit) => ({ edit, reason: `${configFile} no longer exists` }))
+        return { conflicts, reverted: 0, deletedFile: false }
+      }
+      const { text, conflicts, reverted } = revertSectionsDetailed(current, edits)
+      const created = edits.some((e) => e.kind === 'created-file')
+      if (created && text === '' && conflicts.length === 0) {
+        await removeIfExists(configFile, { root: opts.root })
+        return { conflicts, reverted, deletedFile: true }
+      }
+      if (text !== current) await writeFileAtomic(configFile, text, { root: opts.root, mode: 0o600 })
+      return { conflicts, reverted, deletedFile: false }
+    },
+    { timeoutMs: opts.lockTimeoutMs }
+  )
+}
+
+export type ConfigValue = string | Record<string, string>
+export type ConfigSection = Record<string, ConfigValue>
+
+export interface ConfigView {
+  /** Profiles by name (`[default]` is `default`), as botocore's `build_profile_map` builds them. */
+  profiles: Record<string, ConfigSection>
+  ssoSessions: Record<string, ConfigSection>
+  services: Record<string, ConfigSection>
+  /** Every section by its raw name, as botocore's `raw_config_parse` returns them. */
+  raw: Record<string, ConfigSection>
+  /** 1-based line numbers botocore would reject (it refuses the whole file then). */
+  errorLines: number[]
+  /** Raw section names that appear more than once (botocore refuses such a file). */
+  duplicateSections: string[]
+}
+
+/**
+ * Read values (never for writing) with botocore's rules: configparser lines, nested `s3 =` blocks and
+ * `build_profile_map`. (The `ini` package is not used: it splits `[profile a.b]` at the dot, turns
+ * `true` into a boolean and flattens nested blocks, so it would misreport such files.)
+ */
+export function readConfig(text: string): ConfigView {
+  const st = parseStructure(text)
+  const raw: Record<string, ConfigSection> = Object.create(null)
+  const defaults: ConfigSection = {}
+  const seen = new Set<string>()
+  const duplicateSections: string[] = []
+  const toValue = (v: string): ConfigValue => (v.startsWith('\n') ? (parseNested(v) ?? v) : v)
+  for (const s of st.sections) {
+    if (s.name === 'DEFAULT') {
+      for (const [k, v] of s.options) defaults[k] = toValue(v)
+      continue
+    }
+    if (seen.has(s.name)) duplicateSections.push(s.name)
+    seen.add(s.name)
+    const sec = (raw[s.name] ??= {})
+    for (const [k, v] of s.options) sec[k] = toValue(v)
+  }
+  for (const name of Object.keys(raw)) raw[name] = { ...defaults, ...raw[name] }
+  const profiles: Record<string, ConfigSection> = Object.create(null)
+  const ssoSessions: Record<string, ConfigSection> = Object.create(null)
+  const services: Record<string, ConfigSection> = Object.create(null)
+  for (const [name, values] of Object.entries(raw)) {
+    const key = sectionKey(name)
+    const colon = key.indexOf(':')
+    const kind = key.slice(0, colon)
+    const id = key.slice(colon + 1)
+    if (kind === 'profile') profiles[id] = values
+    else if (kind === 'sso-session') ssoSessions[id] = values
+    else if (kind === 'services') services[id] = values
+  }
+  return { profiles, ssoSessions, services, raw, errorLines: st.errors.map((i) => i + 1), duplicateSections }
+}
