@@ -1,0 +1,180 @@
+/** Public types of the IAM Identity Center emulator. */
+import type { EventEmitter } from 'node:events'
+import type { EmulatorAccount, EmulatorUser } from './directory.js'
+
+export type { EmulatorAccount, EmulatorUser }
+
+export interface EmulatorOptions {
+  /** TCP port; 0 (default) = a free random port. */
+  port?: number
+  /** Interface to bind; default 127.0.0.1. */
+  host?: string
+  /** Base URL advertised in verificationUri (default: http://<host>:<port>). */
+  publicUrl?: string
+  /** Device code lifetime, seconds (default 600). */
+  expiresIn?: number
+  /** Polling interval announced by StartDeviceAuthorization, seconds (default 1). */
+  interval?: number
+  /** Access token lifetime, seconds (default 28800 = 8 h). */
+  accessTokenTtl?: number
+  /** Issue refresh tokens to clients registered with scopes (default true). Clients without scopes never get one. */
+  issueRefreshTokens?: boolean
+  /** Client secret lifetime, seconds (default 90 days). */
+  clientSecretTtl?: number
+  /** Role credential lifetime, seconds (default 3600). */
+  roleCredentialsTtl?: number
+  /** Fixed delay before answering every AWS call, ms (default 0; see setDelay). */
+  delayMs?: number
+  /** Page size of ListAccounts / ListAccountRoles when the client sends no max_result (default 20). */
+  defaultPageSize?: number
+  users?: EmulatorUser[]
+  accounts?: EmulatorAccount[]
+  /** Approve every new device authorization as this user, after autoApproveAfterMs (default 0). */
+  autoApproveAs?: string
+  autoApproveAfterMs?: number
+  /** Answer slow_down (and add 5 s to the code's interval) when a client polls faster than the interval (default false). */
+  enforceInterval?: boolean
+}
+
+export type DeviceStatus = 'pending' | 'approved' | 'denied' | 'expired' | 'consumed'
+
+export interface DeviceAuthorizationInfo {
+  userCode: string
+  deviceCode: string
+  verificationUri: string
+  verificationUriComplete: string
+  clientId: string
+  clientName: string
+  startUrl: string
+  status: DeviceStatus
+  /** ms since epoch */
+  createdAt: number
+  expiresAt: number
+  /** Current interval in seconds (grows by 5 with each slow_down). */
+  interval: number
+  polls: number
+  approvedBy?: string
+  approvedAt?: number
+  deniedAt?: number
+  consumedAt?: number
+}
+
+export interface ClientInfo {
+  clientId: string
+  clientName: string
+  clientType: string
+  scopes: string[]
+  issuedAt: number
+  secretExpiresAt: number
+  revoked: boolean
+}
+
+export interface TokenInfo {
+  accessToken: string
+  refreshToken?: string
+  clientId: string
+  user: string
+  grant: 'device_code' | 'refresh_token'
+  userCode?: string
+  issuedAt: number
+  expiresAt: number
+  revoked: boolean
+  revokedAt?: number
+}
+
+export interface RoleSessionInfo {
+  accessKeyId: string
+  secretAccessKey: string
+  sessionToken: string
+  accountId: string
+  roleName: string
+  user: string
+  issuedAt: number
+  expiration: number
+}
+
+export type FaultKind = 'throttle' | '5xx' | 'reset' | 'timeout'
+
+export interface FaultSpec {
+  /** Operation name (e.g. 'CreateToken', 'GetRoleCredentials', 'GetCallerIdentity'); omitted = any AWS call. */
+  operation?: string
+  kind: FaultKind
+  /** How many matching calls fail (default 1). */
+  count?: number
+  /** For 'timeout': how long to hold the request before destroying the socket (default 5000 ms). */
+  timeoutMs?: number
+}
+
+export interface CallRecord {
+  operation: string
+  method: string
+  path: string
+  /** ms since epoch, when the request arrived */
+  at: number
+  /** HTTP status; 0 when the socket was reset / timed out by a fault */
+  status: number
+  durationMs: number
+  /** AWS error code of the answer, if any */
+  error?: string
+  fault?: FaultKind
+  userCode?: string
+  clientId?: string
+  user?: string
+  /** STS: signing region from the credential scope */
+  region?: string
+  grantType?: string
+  /** x-amzn-RequestId of the answer */
+  requestId?: string
+}
+
+export interface EmulatorStats {
+  calls: number
+  registrations: number
+  deviceAuthorizations: number
+  approvals: number
+  denials: number
+  tokenPolls: number
+  tokensIssued: number
+  refreshes: number
+  roleCredentials: number
+  callerIdentities: number
+  logouts: number
+  faults: number
+  byOperation: Record<string, number>
+}
+
+export interface ApprovedEvent {
+  userCode: string
+  user: string
+  /** Date.now() at approval */
+  at: number
+  /** performance.now() at approval (same clock as performance.now() in this process) */
+  perfAt: number
+}
+
+export interface Emulator {
+  url: string
+  port: number
+  close(): Promise<void>
+  approve(userCode: string, userName?: string): DeviceAuthorizationInfo
+  deny(userCode: string): DeviceAuthorizationInfo
+  expire(userCode: string): DeviceAuthorizationInfo
+  slowDown(count?: number): void
+  injectFault(fault: FaultSpec): void
+  revokeClient(clientId: string): void
+  /** Make one access token (or all, when omitted) expired; the portal then answers UnauthorizedException. */
+  expireAccessToken(accessToken?: string): void
+  setDelay(ms: number): void
+  calls(): CallRecord[]
+  stats(): EmulatorStats
+  pendingCodes(): DeviceAuthorizationInfo[]
+  lastStarted(): DeviceAuthorizationInfo | undefined
+  waitForDeviceAuthorization(timeoutMs?: number): Promise<DeviceAuthorizationInfo>
+  tokens(): TokenInfo[]
+  clients(): ClientInfo[]
+  roleSessions(): RoleSessionInfo[]
+  /** 'started' (DeviceAuthorizationInfo), 'approved' (ApprovedEvent), 'denied', 'expired', 'call' (CallRecord), 'token' (TokenInfo) */
+  events: EventEmitter
+  /** Forget all clients, codes, tokens, credentials, calls, faults; restore the option's delay. */
+  reset(): void
+}
