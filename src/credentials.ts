@@ -31,12 +31,21 @@ export function describeAwsError(error: unknown): string {
   return `${e?.name ?? 'Error'}${status ? ` (HTTP ${status})` : ''}`
 }
 
-export async function getRoleCredentials(clients: AwsClients, accessToken: string, accountId: string, roleName: string): Promise<RoleCredentials> {
+export async function getRoleCredentials(
+  clients: AwsClients,
+  accessToken: string,
+  accountId: string,
+  roleName: string,
+  mask: (secret: string) => void
+): Promise<RoleCredentials> {
   const { GetRoleCredentialsCommand } = await import('@aws-sdk/client-sso')
   try {
     const out = await (await clients.ssoClient()).send(new GetRoleCredentialsCommand({ accessToken, accountId, roleName }))
     const c = out.roleCredentials
     if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken) throw new CredentialsError('SSO GetRoleCredentials returned no credentials', 'service')
+    mask(c.accessKeyId)
+    mask(c.secretAccessKey)
+    mask(c.sessionToken)
     return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: new Date(Number(c.expiration)) }
   } catch (error) {
     if (error instanceof CredentialsError) throw error
@@ -71,9 +80,10 @@ export async function verifiedRoleCredentials(
   clients: AwsClients,
   accessToken: string,
   accountId: string,
-  roleName: string
+  roleName: string,
+  mask: (secret: string) => void
 ): Promise<{ credentials: RoleCredentials; identity: CallerIdentity }> {
-  const credentials = await getRoleCredentials(clients, accessToken, accountId, roleName)
+  const credentials = await getRoleCredentials(clients, accessToken, accountId, roleName, mask)
   const identity = await getCallerIdentity(clients, credentials)
   if (identity.account !== accountId) {
     throw new CredentialsError(`the credentials belong to account ${identity.account}, not the requested ${accountId}; nothing was exported`, 'mismatch')

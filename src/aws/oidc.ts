@@ -21,13 +21,15 @@ export function toOidcError(error: unknown, operation: string): OidcError {
   return new OidcError(code, `SSO OIDC ${operation} failed: ${e?.name ?? 'unknown error'}${status ? ` (HTTP ${status})` : ''}`)
 }
 
-export function sdkOidcApi(client: () => Promise<SSOOIDCClient>): OidcApi {
+/** `mask` is called with every secret the service returns, before the value is used for anything else. */
+export function sdkOidcApi(client: () => Promise<SSOOIDCClient>, mask: (secret: string) => void = () => {}): OidcApi {
   const sdk = import('@aws-sdk/client-sso-oidc')
   return {
     async registerClient(clientName, scopes) {
       const { RegisterClientCommand } = await sdk
       try {
         const out = await (await client()).send(new RegisterClientCommand({ clientName, clientType: 'public', scopes }))
+        if (out.clientSecret) mask(out.clientSecret)
         return {
           clientId: required(out.clientId, 'clientId'),
           clientSecret: required(out.clientSecret, 'clientSecret'),
@@ -44,6 +46,7 @@ export function sdkOidcApi(client: () => Promise<SSOOIDCClient>): OidcApi {
         const out = await (await client()).send(
           new StartDeviceAuthorizationCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, startUrl })
         )
+        if (out.deviceCode) mask(out.deviceCode)
         return {
           deviceCode: required(out.deviceCode, 'deviceCode'),
           userCode: required(out.userCode, 'userCode'),
@@ -67,28 +70,35 @@ export function sdkOidcApi(client: () => Promise<SSOOIDCClient>): OidcApi {
             deviceCode
           })
         )
-        return tokenFrom(out)
+        return tokenFrom(out, mask)
       } catch (error) {
-        throw toOidcError(error, 'CreateToken')
+        throw error instanceof OidcError ? error : toOidcError(error, 'CreateToken')
       }
     }
   }
 }
 
 /** CreateToken with grant type refresh_token: the service rotates the refresh token. */
-export async function refreshSsoToken(client: SSOOIDCClient, registration: ClientRegistration, refreshToken: string): Promise<SsoToken> {
+export async function refreshSsoToken(
+  client: SSOOIDCClient,
+  registration: ClientRegistration,
+  refreshToken: string,
+  mask: (secret: string) => void
+): Promise<SsoToken> {
   const { CreateTokenCommand } = await import('@aws-sdk/client-sso-oidc')
   try {
     const out = await client.send(
       new CreateTokenCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, grantType: 'refresh_token', refreshToken })
     )
-    return tokenFrom(out)
+    return tokenFrom(out, mask)
   } catch (error) {
-    throw toOidcError(error, 'CreateToken (refresh)')
+    throw error instanceof OidcError ? error : toOidcError(error, 'CreateToken (refresh)')
   }
 }
 
-function tokenFrom(out: { accessToken?: string; expiresIn?: number; refreshToken?: string }): SsoToken {
+function tokenFrom(out: { accessToken?: string; expiresIn?: number; refreshToken?: string }, mask: (secret: string) => void): SsoToken {
+  if (out.accessToken) mask(out.accessToken)
+  if (out.refreshToken) mask(out.refreshToken)
   return {
     accessToken: required(out.accessToken, 'accessToken'),
     expiresAt: new Date(Date.now() + (out.expiresIn ?? 0) * 1000),

@@ -1,0 +1,377 @@
+export const id = 962;
+export const ids = [962];
+export const modules = {
+
+/***/ 8962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runCli: () => (/* binding */ runCli)
+});
+
+// UNUSED EXPORTS: ciRequestContext, exitCodeFor, renderCredentials
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/request.ts
+var src_request = __webpack_require__(4390);
+;// CONCATENATED MODULE: ./src/cli-args.ts
+/**
+ * Command-line arguments of the plain CLI, mapped onto the same inputs as the GitHub Action.
+ *
+ * Every input in INPUTS is a flag of the same name: `--start-url X` or `--start-url=X`. Boolean
+ * inputs are switches: `--keep-session` (true), `--no-keep-session` (false), or
+ * `--keep-session=VALUE` (validated like the action input). A flag given twice, a positional
+ * argument, an unknown flag or a flag without its value is an {@link InputError} naming the flag
+ * (`Option "--bogus": …`); flag values are never echoed in these errors.
+ *
+ * Unset flags fall back to `IDENTITY_CENTER_LOGIN_<NAME>` environment variables (upper case,
+ * `-` → `_`, e.g. IDENTITY_CENTER_LOGIN_START_URL); an empty variable counts as unset. Secrets
+ * (github-token, webhook-url) are best passed that way, so they do not show in the process list.
+ *
+ * The returned `get` only maps names to raw strings: all validation happens in readLoginRequest.
+ */
+
+
+const OUTPUT_FILE_FORMATS = Object.freeze(['env', 'dotenv', 'json']);
+const DEFAULT_FORMAT = 'env';
+const ENV_PREFIX = 'IDENTITY_CENTER_LOGIN_';
+/** Exit codes of the CLI (and the meaning of a failed action step). */
+const EXIT_CODES = Object.freeze({
+    ok: 0,
+    failure: 1,
+    badInput: 2,
+    denied: 3,
+    expired: 4,
+    rejected: 5,
+    cancelled: 130
+});
+/** IDENTITY_CENTER_LOGIN_START_URL for start-url. */
+function envVarName(name) {
+    return ENV_PREFIX + name.toUpperCase().replace(/-/g, '_');
+}
+/** Options of the CLI itself, beside the inputs. */
+const CLI_OPTIONS = [
+    { name: 'profiles-file', value: 'PATH', description: 'Read the profiles input from a file (instead of --profiles).' },
+    { name: 'format', value: 'env|dotenv|json', description: 'How to print the credentials and outputs (default env).' },
+    { name: 'output-file', value: 'PATH', description: 'Write the dotenv/json output to PATH instead of stdout.' }
+];
+const HELP_FLAGS = new Set(['--help', '-h']);
+/**
+ * Parses `argv` (the arguments after the script: process.argv.slice(2)) with `env` as fallback.
+ * Throws InputError for unknown flags, missing values, repeats and positional arguments; a
+ * `--help`/`-h` anywhere wins over those errors.
+ */
+function parseCliArgs(argv, env, deps = {}) {
+    if (argv.some((a) => HELP_FLAGS.has(a))) {
+        return { get: () => '', format: DEFAULT_FORMAT, help: true };
+    }
+    const inputs = new Map(src_request/* INPUTS */.mc.map((i) => [i.name, i]));
+    const values = new Map();
+    const given = new Set();
+    const set = (flag, key, value) => {
+        if (given.has(key))
+            throw new src_request/* InputError */.dz(flag, 'given more than once');
+        given.add(key);
+        values.set(key, value);
+    };
+    for (let i = 0; i < argv.length; i++) {
+        const arg = String(argv[i]);
+        if (arg === '--') {
+            if (i + 1 < argv.length)
+                throw new src_request/* InputError */.dz('--', 'positional arguments are not accepted; every value needs its --flag');
+            break;
+        }
+        if (!arg.startsWith('--')) {
+            if (arg.startsWith('-') && arg.length > 1)
+                throw new src_request/* InputError */.dz(arg, 'unknown option (see --help)');
+            throw new src_request/* InputError */.dz(`argument ${i + 1}`, 'unexpected positional argument (value not shown); give every value with its --flag, e.g. --keep-session=false');
+        }
+        const eq = arg.indexOf('=');
+        const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+        const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
+        const flag = `--${name}`;
+        const spec = inputs.get(name);
+        if (spec?.kind === 'boolean') {
+            set(flag, name, inline ?? 'true');
+            continue;
+        }
+        if (name.startsWith('no-') && inputs.get(name.slice(3))?.kind === 'boolean') {
+            if (inline !== undefined)
+                throw new src_request/* InputError */.dz(flag, 'takes no value; use --' + name.slice(3) + '=false or ' + flag);
+            set(flag, name.slice(3), 'false');
+            continue;
+        }
+        const isCliOption = CLI_OPTIONS.some((o) => o.name === name);
+        if (!spec && !isCliOption)
+            throw new src_request/* InputError */.dz(flag, 'unknown option (see --help)');
+        let value;
+        if (inline !== undefined) {
+            value = inline;
+        }
+        else {
+            const next = argv[i + 1];
+            if (next === undefined || String(next).startsWith('--'))
+                throw new src_request/* InputError */.dz(flag, 'needs a value');
+            value = String(next);
+            i++;
+        }
+        set(flag, name, value);
+    }
+    const fromEnv = (name) => {
+        const v = env[envVarName(name)];
+        return typeof v === 'string' ? v : '';
+    };
+    const option = (name) => (values.has(name) ? values.get(name) : fromEnv(name));
+    // --profiles / --profiles-file
+    const profilesFile = option('profiles-file');
+    if (profilesFile !== '') {
+        if (option('profiles') !== '') {
+            throw new src_request/* InputError */.dz(values.has('profiles-file') ? '--profiles-file' : envVarName('profiles-file'), 'cannot be combined with --profiles');
+        }
+        const read = deps.readFile ?? ((p) => (0,external_node_fs_.readFileSync)(p, 'utf8'));
+        let text;
+        try {
+            text = read(profilesFile);
+        }
+        catch (e) {
+            const code = e?.code;
+            throw new src_request/* InputError */.dz('--profiles-file', `cannot read the file${code ? ` (${code})` : ''}`);
+        }
+        values.set('profiles', text);
+    }
+    const formatRaw = option('format').trim() || DEFAULT_FORMAT;
+    if (!OUTPUT_FILE_FORMATS.includes(formatRaw)) {
+        throw new src_request/* InputError */.dz('--format', `must be one of ${OUTPUT_FILE_FORMATS.join(', ')}`);
+    }
+    const outputFile = option('output-file');
+    const get = (name) => (inputs.has(name) ? option(name) : '');
+    const result = { get, format: formatRaw, help: false };
+    if (outputFile !== '')
+        result.outputFile = outputFile;
+    return result;
+}
+function wrap(text, indent, width = 100) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/)) {
+        if (line !== '' && indent + line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        }
+        else {
+            line = line === '' ? word : `${line} ${word}`;
+        }
+    }
+    if (line !== '')
+        lines.push(line);
+    return lines.map((l) => ' '.repeat(indent) + l);
+}
+/** The --help text, generated from INPUTS. */
+function cliHelp() {
+    const out = [
+        'Usage: identity-center-login --start-url URL --sso-region REGION --account-id ID --role-name NAME [options]',
+        '',
+        'Log in to AWS IAM Identity Center with the device flow: a person approves the printed link,',
+        'then ~/.aws/config ([profile NAME], [sso-session NAME]) and the SSO token cache are written',
+        'and the role credentials are printed.',
+        '',
+        'Inputs (each also read from the environment variable shown when the flag is not given):',
+        ''
+    ];
+    for (const spec of src_request/* INPUTS */.mc) {
+        const head = spec.kind === 'boolean'
+            ? `  --${spec.name}, --no-${spec.name}`
+            : `  --${spec.name} ${spec.kind === 'multiline' ? 'TEXT' : spec.kind === 'integer' ? 'N' : spec.kind === 'duration' ? 'DURATION' : 'VALUE'}`;
+        const notes = [];
+        if (spec.required)
+            notes.push('required');
+        if (spec.secret)
+            notes.push('secret: prefer the environment variable');
+        if (spec.default !== '')
+            notes.push(`default: ${spec.default}`);
+        notes.push(`env: ${envVarName(spec.name)}`);
+        out.push(head, ...wrap(`${spec.description} [${notes.join('; ')}]`, 6), '');
+    }
+    out.push('Options:', '');
+    for (const o of CLI_OPTIONS) {
+        out.push(`  --${o.name} ${o.value}`, ...wrap(`${o.description} [env: ${envVarName(o.name)}]`, 6), '');
+    }
+    out.push('  -h, --help', '      Show this help.', '');
+    out.push('Exit codes:', `  ${EXIT_CODES.ok}    logged in`, `  ${EXIT_CODES.failure}    service or unexpected failure`, `  ${EXIT_CODES.badInput}    bad input (nothing was sent to AWS)`, `  ${EXIT_CODES.denied}    the request was denied`, `  ${EXIT_CODES.expired}    the code expired or approval timed out`, `  ${EXIT_CODES.rejected}    approver not allowed, or identity mismatch`, `  ${EXIT_CODES.cancelled}  cancelled (SIGINT / SIGTERM)`, '');
+    return out.join('\n');
+}
+
+// EXTERNAL MODULE: ./src/login.ts + 2 modules
+var login = __webpack_require__(9437);
+// EXTERNAL MODULE: ./src/aws-files/paths.ts
+var paths = __webpack_require__(4683);
+// EXTERNAL MODULE: ./src/outcome.ts
+var outcome = __webpack_require__(4671);
+// EXTERNAL MODULE: ./src/device-flow.ts
+var device_flow = __webpack_require__(8510);
+// EXTERNAL MODULE: ./src/credentials.ts
+var credentials = __webpack_require__(3029);
+// EXTERNAL MODULE: ./src/notify/log.ts
+var log = __webpack_require__(2027);
+// EXTERNAL MODULE: ./src/notify/webhook.ts
+var webhook = __webpack_require__(4920);
+// EXTERNAL MODULE: ./src/notify/queue.ts
+var queue = __webpack_require__(6118);
+;// CONCATENATED MODULE: ./src/cli.ts
+/**
+ * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
+ * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const stderrLogger = {
+    info: (m) => process.stderr.write(`${m}\n`),
+    warning: (m) => process.stderr.write(`warning: ${m}\n`),
+    debug: (m) => {
+        if (process.env.IDENTITY_CENTER_LOGIN_DEBUG)
+            process.stderr.write(`debug: ${m}\n`);
+    },
+    notice: () => { }
+};
+async function runCli(argv, env) {
+    let request;
+    let format;
+    let outputFile;
+    try {
+        const args = parseCliArgs(argv, env);
+        if (args.help) {
+            process.stdout.write(cliHelp());
+            return EXIT_CODES.ok;
+        }
+        format = args.format;
+        outputFile = args.outputFile;
+        request = (0,src_request/* readLoginRequest */.XY)(args.get);
+    }
+    catch (error) {
+        process.stderr.write(`identity-center-login: ${error.message}\nRun identity-center-login --help for the options.\n`);
+        return error instanceof src_request/* InputError */.dz ? EXIT_CODES.badInput : EXIT_CODES.failure;
+    }
+    const context = ciRequestContext(request, env);
+    const notifiers = [(0,log/* logNotifier */.p)(stderrLogger, context)];
+    if (request.notify.includes('webhook') && request.webhookUrl)
+        notifiers.push((0,webhook/* webhookNotifier */.O)(request.webhookUrl, context, stderrLogger, { env }));
+    const events = new queue/* EventQueue */.C(notifiers);
+    const controller = new AbortController();
+    const onSignal = (signal) => controller.abort(signal);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    try {
+        const result = await (0,login/* login */.iD)({
+            request,
+            actor: context.actor,
+            paths: (0,paths/* awsPaths */.UW)(env),
+            mask: () => { },
+            emit: (event) => events.push(event),
+            log: stderrLogger,
+            signal: controller.signal,
+            env
+        });
+        events.push((0,outcome/* finalEvent */.f)(request, result));
+        await events.drain();
+        const text = renderCredentials(format, request, result);
+        if (outputFile)
+            (0,external_node_fs_.writeFileSync)(outputFile, text, { mode: 0o600 });
+        else
+            process.stdout.write(text);
+        const failed = result.extra.filter((p) => p.error);
+        if (failed.length && !request.allowPartial) {
+            stderrLogger.warning(`${failed.length} of ${result.extra.length} extra profiles failed and allow-partial is false`);
+            return EXIT_CODES.failure;
+        }
+        return EXIT_CODES.ok;
+    }
+    catch (error) {
+        events.push((0,outcome/* finalEvent */.f)(request, error));
+        await events.drain();
+        process.stderr.write(`identity-center-login: ${(0,outcome/* failureMessage */.o)(error)}\n`);
+        return exitCodeFor(error);
+    }
+    finally {
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
+    }
+}
+function exitCodeFor(error) {
+    if (error instanceof src_request/* InputError */.dz)
+        return EXIT_CODES.badInput;
+    if (error instanceof device_flow/* DeviceFlowError */.Bt)
+        return { denied: EXIT_CODES.denied, expired: EXIT_CODES.expired, cancelled: EXIT_CODES.cancelled }[error.outcome];
+    if (error instanceof login/* ApproverRejectedError */.Ej)
+        return EXIT_CODES.rejected;
+    if (error instanceof credentials/* CredentialsError */.lE && error.kind === 'mismatch')
+        return EXIT_CODES.rejected;
+    return EXIT_CODES.failure;
+}
+/** The primary profile's credentials and the outputs, in the requested format. */
+function renderCredentials(format, request, result) {
+    const { credentials, identity } = result.primary;
+    const vars = {
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        AWS_SESSION_TOKEN: credentials.sessionToken,
+        AWS_REGION: request.region,
+        AWS_DEFAULT_REGION: request.region,
+        AWS_CREDENTIAL_EXPIRATION: credentials.expiration.toISOString(),
+        AWS_PROFILE_NAME: request.profile,
+        AWS_ACCOUNT_ID: identity.account,
+        AWS_APPROVED_BY: result.approvedBy
+    };
+    if (format === 'json') {
+        return `${JSON.stringify({
+            credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken, expiration: credentials.expiration.toISOString() },
+            region: request.region,
+            profile: request.profile,
+            accountId: identity.account,
+            arn: identity.arn,
+            userId: identity.userId,
+            approvedBy: result.approvedBy,
+            profiles: result.extra.map((p) => ({ profile: p.profile.name, accountId: p.profile.accountId, roleName: p.profile.roleName, verified: !!p.identity, arn: p.identity?.arn, error: p.error }))
+        }, null, 2)}\n`;
+    }
+    if (format === 'dotenv')
+        return Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join('');
+    return Object.entries(vars).map(([k, v]) => `export ${k}=${shellQuote(v)}\n`).join('');
+}
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** What is being asked, from whichever CI's variables are present. */
+function ciRequestContext(request, env) {
+    const first = (...names) => names.map((n) => env[n]).find((v) => v);
+    return {
+        repository: first('GITHUB_REPOSITORY', 'CI_PROJECT_PATH', 'BUILDKITE_PIPELINE_SLUG', 'CIRCLE_PROJECT_REPONAME', 'JOB_NAME'),
+        workflow: first('GITHUB_WORKFLOW', 'CI_PIPELINE_NAME', 'BUILDKITE_PIPELINE_NAME', 'CIRCLE_WORKFLOW_ID'),
+        job: first('GITHUB_JOB', 'CI_JOB_NAME', 'BUILDKITE_LABEL', 'CIRCLE_JOB', 'STAGE_NAME'),
+        runUrl: first('CI_JOB_URL', 'BUILD_URL', 'BUILDKITE_BUILD_URL', 'CIRCLE_BUILD_URL'),
+        actor: first('GITHUB_ACTOR', 'GITLAB_USER_LOGIN', 'BUILDKITE_BUILD_CREATOR_EMAIL', 'CIRCLE_USERNAME', 'BUILD_USER_ID', 'USER'),
+        event: first('GITHUB_EVENT_NAME', 'CI_PIPELINE_SOURCE', 'BUILDKITE_SOURCE'),
+        ref: first('GITHUB_REF_NAME', 'CI_COMMIT_REF_NAME', 'BUILDKITE_BRANCH', 'CIRCLE_BRANCH', 'GIT_BRANCH', 'BRANCH_NAME'),
+        sha: first('GITHUB_SHA', 'CI_COMMIT_SHA', 'BUILDKITE_COMMIT', 'CIRCLE_SHA1', 'GIT_COMMIT'),
+        accountId: request.accountId,
+        roleName: request.roleName,
+        startUrl: request.startUrl,
+        extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName }))
+    };
+}
+
+
+/***/ })
+
+};

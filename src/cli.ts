@@ -1,0 +1,149 @@
+/**
+ * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
+ * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
+ */
+import { writeFileSync } from 'node:fs'
+import type { Logger, RequestContext } from './events.js'
+import { readLoginRequest, InputError, type LoginRequest } from './request.js'
+import { parseCliArgs, cliHelp, EXIT_CODES, type OutputFormat } from './cli-args.js'
+import { login, ApproverRejectedError, type LoginResult } from './login.js'
+import { awsPaths } from './aws-files/paths.js'
+import { finalEvent, failureMessage } from './outcome.js'
+import { DeviceFlowError } from './device-flow.js'
+import { CredentialsError } from './credentials.js'
+import { logNotifier } from './notify/log.js'
+import { webhookNotifier } from './notify/webhook.js'
+import { EventQueue } from './notify/queue.js'
+
+const stderrLogger: Logger = {
+  info: (m) => process.stderr.write(`${m}\n`),
+  warning: (m) => process.stderr.write(`warning: ${m}\n`),
+  debug: (m) => {
+    if (process.env.IDENTITY_CENTER_LOGIN_DEBUG) process.stderr.write(`debug: ${m}\n`)
+  },
+  notice: () => {}
+}
+
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  let request: LoginRequest
+  let format: OutputFormat
+  let outputFile: string | undefined
+  try {
+    const args = parseCliArgs(argv, env)
+    if (args.help) {
+      process.stdout.write(cliHelp())
+      return EXIT_CODES.ok
+    }
+    format = args.format
+    outputFile = args.outputFile
+    request = readLoginRequest(args.get)
+  } catch (error) {
+    process.stderr.write(`identity-center-login: ${(error as Error).message}\nRun identity-center-login --help for the options.\n`)
+    return error instanceof InputError ? EXIT_CODES.badInput : EXIT_CODES.failure
+  }
+
+  const context = ciRequestContext(request, env)
+  const notifiers = [logNotifier(stderrLogger, context)]
+  if (request.notify.includes('webhook') && request.webhookUrl) notifiers.push(webhookNotifier(request.webhookUrl, context, stderrLogger, { env }))
+  const events = new EventQueue(notifiers)
+  const controller = new AbortController()
+  const onSignal = (signal: NodeJS.Signals) => controller.abort(signal)
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  try {
+    const result = await login({
+      request,
+      actor: context.actor,
+      paths: awsPaths(env),
+      mask: () => {},
+      emit: (event) => events.push(event),
+      log: stderrLogger,
+      signal: controller.signal,
+      env
+    })
+    events.push(finalEvent(request, result))
+    await events.drain()
+    const text = renderCredentials(format, request, result)
+    if (outputFile) writeFileSync(outputFile, text, { mode: 0o600 })
+    else process.stdout.write(text)
+    const failed = result.extra.filter((p) => p.error)
+    if (failed.length && !request.allowPartial) {
+      stderrLogger.warning(`${failed.length} of ${result.extra.length} extra profiles failed and allow-partial is false`)
+      return EXIT_CODES.failure
+    }
+    return EXIT_CODES.ok
+  } catch (error) {
+    events.push(finalEvent(request, error))
+    await events.drain()
+    process.stderr.write(`identity-center-login: ${failureMessage(error)}\n`)
+    return exitCodeFor(error)
+  } finally {
+    process.removeListener('SIGINT', onSignal)
+    process.removeListener('SIGTERM', onSignal)
+  }
+}
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof InputError) return EXIT_CODES.badInput
+  if (error instanceof DeviceFlowError) return { denied: EXIT_CODES.denied, expired: EXIT_CODES.expired, cancelled: EXIT_CODES.cancelled }[error.outcome]
+  if (error instanceof ApproverRejectedError) return EXIT_CODES.rejected
+  if (error instanceof CredentialsError && error.kind === 'mismatch') return EXIT_CODES.rejected
+  return EXIT_CODES.failure
+}
+
+/** The primary profile's credentials and the outputs, in the requested format. */
+export function renderCredentials(format: OutputFormat, request: LoginRequest, result: LoginResult): string {
+  const { credentials, identity } = result.primary
+  const vars: Record<string, string> = {
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_SESSION_TOKEN: credentials.sessionToken,
+    AWS_REGION: request.region,
+    AWS_DEFAULT_REGION: request.region,
+    AWS_CREDENTIAL_EXPIRATION: credentials.expiration.toISOString(),
+    AWS_PROFILE_NAME: request.profile,
+    AWS_ACCOUNT_ID: identity.account,
+    AWS_APPROVED_BY: result.approvedBy
+  }
+  if (format === 'json') {
+    return `${JSON.stringify(
+      {
+        credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken, expiration: credentials.expiration.toISOString() },
+        region: request.region,
+        profile: request.profile,
+        accountId: identity.account,
+        arn: identity.arn,
+        userId: identity.userId,
+        approvedBy: result.approvedBy,
+        profiles: result.extra.map((p) => ({ profile: p.profile.name, accountId: p.profile.accountId, roleName: p.profile.roleName, verified: !!p.identity, arn: p.identity?.arn, error: p.error }))
+      },
+      null,
+      2
+    )}\n`
+  }
+  if (format === 'dotenv') return Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join('')
+  return Object.entries(vars).map(([k, v]) => `export ${k}=${shellQuote(v)}\n`).join('')
+}
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`
+}
+
+/** What is being asked, from whichever CI's variables are present. */
+export function ciRequestContext(request: LoginRequest, env: NodeJS.ProcessEnv): RequestContext {
+  const first = (...names: string[]) => names.map((n) => env[n]).find((v) => v)
+  return {
+    repository: first('GITHUB_REPOSITORY', 'CI_PROJECT_PATH', 'BUILDKITE_PIPELINE_SLUG', 'CIRCLE_PROJECT_REPONAME', 'JOB_NAME'),
+    workflow: first('GITHUB_WORKFLOW', 'CI_PIPELINE_NAME', 'BUILDKITE_PIPELINE_NAME', 'CIRCLE_WORKFLOW_ID'),
+    job: first('GITHUB_JOB', 'CI_JOB_NAME', 'BUILDKITE_LABEL', 'CIRCLE_JOB', 'STAGE_NAME'),
+    runUrl: first('CI_JOB_URL', 'BUILD_URL', 'BUILDKITE_BUILD_URL', 'CIRCLE_BUILD_URL'),
+    actor: first('GITHUB_ACTOR', 'GITLAB_USER_LOGIN', 'BUILDKITE_BUILD_CREATOR_EMAIL', 'CIRCLE_USERNAME', 'BUILD_USER_ID', 'USER'),
+    event: first('GITHUB_EVENT_NAME', 'CI_PIPELINE_SOURCE', 'BUILDKITE_SOURCE'),
+    ref: first('GITHUB_REF_NAME', 'CI_COMMIT_REF_NAME', 'BUILDKITE_BRANCH', 'CIRCLE_BRANCH', 'GIT_BRANCH', 'BRANCH_NAME'),
+    sha: first('GITHUB_SHA', 'CI_COMMIT_SHA', 'BUILDKITE_COMMIT', 'CIRCLE_SHA1', 'GIT_COMMIT'),
+    accountId: request.accountId,
+    roleName: request.roleName,
+    startUrl: request.startUrl,
+    extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName }))
+  }
+}

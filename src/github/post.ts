@@ -1,0 +1,19 @@
+/** The action's post step: sign out and remove what main wrote, unless keep-session is true. */
+import * as core from '@actions/core'
+import { cleanupSession } from '../cleanup.js'
+import { actionLogger } from './notifiers.js'
+import { loadSessionState } from './state.js'
+
+export async function runPost(): Promise<void> {
+  const state = loadSessionState()
+  if (!state) {
+    core.info('The main step got no SSO token, so there is nothing to sign out of or clean up.')
+    return
+  }
+  if (state.keepSession) {
+    core.info('keep-session is true: the SSO session, the token cache and the config sections stay for later jobs on this runner.')
+    return
+  }
+  const ok = await cleanupSession(state, actionLogger)
+  if (!ok) core.warning('Cleanup was incomplete; see the lines above.')
+}

@@ -1,0 +1,35 @@
+/** How a login ended, as the final lifecycle event and as the one-line failure message. */
+import type { FinalEvent } from './events.js'
+import type { LoginRequest } from './request.js'
+import type { LoginResult } from './login.js'
+import { ApproverRejectedError } from './login.js'
+import { DeviceFlowError, OidcError } from './device-flow.js'
+import { CredentialsError } from './credentials.js'
+import { InputError } from './request.js'
+
+export function finalEvent(request: LoginRequest, outcome: LoginResult | unknown): FinalEvent {
+  const at = new Date()
+  if (outcome && typeof outcome === 'object' && 'primary' in outcome) {
+    const result = outcome as LoginResult
+    return { type: 'approved', at, approvedBy: result.approvedBy, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn }
+  }
+  if (outcome instanceof DeviceFlowError) {
+    if (outcome.outcome === 'denied') return { type: 'denied', at }
+    if (outcome.outcome === 'expired') return { type: 'expired', at, waitedSeconds: outcome.waitedSeconds }
+    return { type: 'cancelled', at }
+  }
+  if (outcome instanceof ApproverRejectedError) return { type: 'rejected', at, approvedBy: outcome.approvedBy, reason: outcome.reason }
+  return { type: 'failed', at, reason: failureMessage(outcome) }
+}
+
+/** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
+export function failureMessage(error: unknown): string {
+  if (error instanceof DeviceFlowError || error instanceof ApproverRejectedError || error instanceof CredentialsError || error instanceof InputError || error instanceof OidcError) {
+    return error.message
+  }
+  const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } }
+  const status = e?.$metadata?.httpStatusCode
+  if (e?.code && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return `network error: ${e.code}`
+  if (error instanceof Error && !('$metadata' in error)) return error.message
+  return `unexpected error: ${e?.name ?? 'Error'}${status ? ` (HTTP ${status})` : ''}`
+}

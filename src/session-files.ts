@@ -1,0 +1,82 @@
+/**
+ * Everything one login leaves in ~/.aws, written together and undone together:
+ * the [profile …] and [sso-session …] sections, the token cache and the client registration cache.
+ */
+import type { LoginRequest, ProfileSpec } from './request.js'
+import type { ClientRegistration, SsoToken } from './device-flow.js'
+import type { AwsPaths } from './aws-files/paths.js'
+import { mergeConfigFile, renderProfileSection, renderSsoSessionSection, revertConfigFile, type SectionEdit } from './aws-files/config.js'
+import {
+  registrationCacheFile,
+  removeRegistrationCacheIfOurs,
+  removeTokenCacheIfOurs,
+  writeRegistrationCache,
+  writeTokenCache
+} from './aws-files/sso-cache.js'
+
+export interface WrittenFiles {
+  configFile: string
+  configEdits: SectionEdit[]
+  ssoCacheDir: string
+  sessionName: string
+  tokenCache: { file: string; contentHash: string }
+  registrationCache?: { file: string; contentHash: string }
+}
+
+export async function writeSessionFiles(
+  paths: AwsPaths,
+  request: LoginRequest,
+  profiles: ProfileSpec[],
+  token: SsoToken,
+  registration: ClientRegistration,
+  options: { writeRegistration: boolean } = { writeRegistration: true }
+): Promise<WrittenFiles> {
+  const sections = [
+    ...profiles.map((p) =>
+      renderProfileSection({ name: p.name, ssoSession: request.ssoSession, accountId: p.accountId, roleName: p.roleName, region: p.region, output: request.output })
+    ),
+    renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })
+  ]
+  const tokenCache = await writeTokenCache(paths.ssoCacheDir, request.ssoSession, {
+    startUrl: request.startUrl,
+    region: request.ssoRegion,
+    accessToken: token.accessToken,
+    expiresAt: token.expiresAt,
+    clientId: registration.clientId,
+    clientSecret: registration.clientSecret,
+    registrationExpiresAt: registration.expiresAt,
+    ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
+  })
+  const registrationCache = options.writeRegistration
+    ? await writeRegistrationCache(paths.ssoCacheDir, registrationKey(request), {
+        clientId: registration.clientId,
+        clientSecret: registration.clientSecret,
+        expiresAt: registration.expiresAt,
+        scopes: registration.scopes
+      })
+    : undefined
+  const configEdits = await mergeConfigFile(paths.configFile, sections)
+  return { configFile: paths.configFile, configEdits, ssoCacheDir: paths.ssoCacheDir, sessionName: request.ssoSession, tokenCache, registrationCache }
+}
+
+export function registrationKey(request: Pick<LoginRequest, 'ssoRegion' | 'registrationScopes' | 'ssoSession' | 'startUrl'>) {
+  return { region: request.ssoRegion, scopes: request.registrationScopes, sessionName: request.ssoSession, startUrl: request.startUrl }
+}
+
+export interface RemovalReport {
+  tokenCache: string
+  registrationCache?: string
+  config: string
+}
+
+/** Undo exactly what writeSessionFiles did; files another job replaced since are left alone. */
+export async function removeSessionFiles(written: WrittenFiles): Promise<RemovalReport> {
+  const tokenCache = await removeTokenCacheIfOurs(written.ssoCacheDir, written.sessionName, written.tokenCache.contentHash)
+  const registrationCache = written.registrationCache
+    ? await removeRegistrationCacheIfOurs(written.registrationCache.file, written.registrationCache.contentHash)
+    : undefined
+  const config = await revertConfigFile(written.configFile, written.configEdits)
+  return { tokenCache: String(tokenCache), registrationCache: registrationCache === undefined ? undefined : String(registrationCache), config: String(config) }
+}
+
+export { registrationCacheFile }
