@@ -33,7 +33,9 @@ export interface CommentOptions {
 const FIX =
   'the token lacks `pull-requests: write` (a pull request from a fork gets a read-only token); set `permissions: pull-requests: write` or use notify: summary'
 
-type Outcome = { ok: true; res: HttpResponse } | { ok: false; permanent: boolean; detail: string; status?: number }
+type Outcome =
+  | { ok: true; res: HttpResponse }
+  | { ok: false; permanent: boolean; detail: string; status?: number; fromGitHub?: boolean }
 
 function apiMessage(res: HttpResponse): string {
   try {
@@ -101,7 +103,9 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
         const msg = apiMessage(res)
         detail = `HTTP ${res.status}${msg ? `: ${msg}` : ''}`
         const retryable = res.status >= 500 || isSecondaryRateLimit(res)
-        if (!retryable) return { ok: false, permanent: true, detail, status: res.status }
+        // GitHub (and GHES) always send x-github-request-id; a proxy or firewall refusing does not.
+        const fromGitHub = res.headers['x-github-request-id'] !== undefined
+        if (!retryable) return { ok: false, permanent: true, detail, status: res.status, fromGitHub }
       }
       if (attempt >= delays.length) return { ok: false, permanent: false, detail: detail! }
       const retryAfter = Number(res?.headers['retry-after'])
@@ -113,6 +117,9 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
 
   function explain(failure: Extract<Outcome, { ok: false }>, action: string): string {
     const head = `${action} (${failure.detail})`
+    if (failure.status !== undefined && failure.status < 500 && !failure.fromGitHub) {
+      return `${head}: the answer did not come from GitHub (${base}); a proxy or firewall may be blocking it (check HTTPS_PROXY / NO_PROXY). Approvers must use the link in the job log.`
+    }
     switch (failure.status) {
       case 403:
         return `${head}: ${FIX}. Approvers must use the link in the job log.`
