@@ -27,6 +27,7 @@ export interface CommentOptions {
   retryDelaysMs?: number[]
   /** Upper bound for a server-requested Retry-After wait (default 10 s). */
   maxRetryAfterMs?: number
+  /** Per-request timeout (default 6 s, so one attempt fits the entry point's drain window). */
   timeoutMs?: number
 }
 
@@ -92,7 +93,7 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
             'x-github-api-version': '2022-11-28'
           },
           body: JSON.stringify({ body }),
-          timeoutMs: opts.timeoutMs ?? 10_000,
+          timeoutMs: opts.timeoutMs ?? 6000,
           env
         })
       } catch (err) {
