@@ -1,0 +1,234 @@
+/**
+ * Property test over generated AWS config files: merging our sections and reverting gives back the
+ * original byte for byte, and every section we did not own reads the same after the merge with
+ * botocore (the judge, one python process for all cases) and with the JS SDK's parser.
+ */
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import fc from 'fast-check'
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader'
+import { readConfig, renderProfileSection, renderSsoSessionSection, revertSections, upsertSections, type SectionSpec } from '../../src/aws-files/config.js'
+import { BOTOCORE_PARSE, runPython } from './helpers/python.js'
+
+const NUM_RUNS = 300
+
+// ---- generator -------------------------------------------------------------------------------
+
+const PROFILE_NAMES = ['dev', 'prod', 'my-dev-profile', 'ci', 'a.b', 'x_y', 'new-one']
+const SESSION_NAMES = ['my-sso', 'corp', 'fresh', 'other']
+const KEYS = [
+  'region', 'output', 'sso_session', 'sso_account_id', 'sso_role_name', 'sso_start_url', 'sso_region', 'role_arn',
+  'source_profile', 'credential_process', 'cli_pager', 'max_attempts', 'retry_mode', 'endpoint_url', 'duration_seconds'
+]
+const NESTED_KEYS = ['s3', 'dynamodb', 'sts', 'ec2']
+const SUB_KEYS = ['max_concurrent_requests', 'addressing_style', 'signature_version', 'multipart_threshold', 'use_accelerate_endpoint']
+
+const word = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_:/.@+-]{0,12}$/)
+const value = fc.oneof(
+  { weight: 6, arbitrary: word },
+  { weight: 1, arbitrary: fc.tuple(word, word).map(([a, b]) => `${a} ${b}`) },
+  { weight: 1, arbitrary: fc.tuple(word, word).map(([a, b]) => `${a} # ${b}`) },
+  { weight: 1, arbitrary: fc.constantFrom('true', 'https://x.awsapps.com/start#/', 'arn:aws:iam::123456789012:role/R', 'a=b') }
+)
+const sep = fc.constantFrom(' = ', '=', ' =', '= ', '\t=\t', ' = ')
+const comment = fc.tuple(fc.constantFrom('#', ';', '  #', '\t;', '##'), fc.constantFrom('', ' note', ' [profile dev]', ' x = y', ' éè ✓')).map(([a, b]) => a + b)
+const blank = fc.constantFrom('', '', ' ', '\t')
+
+type Item = { kind: 'line'; text: string } | { kind: 'option'; key: string; text: string } | { kind: 'nested'; key: string; lines: string[] }
+
+const optionItem: fc.Arbitrary<Item> = fc.tuple(fc.constantFrom(...KEYS), sep, value).map(([k, s, v]) => ({ kind: 'option', key: k, text: `${k}${s}${v}` }))
+const nestedItem: fc.Arbitrary<Item> = fc
+  .tuple(
+    fc.constantFrom(...NESTED_KEYS),
+    fc.constantFrom(' =', '=', ' = '),
+    fc.constantFrom('  ', '    ', '\t'),
+    fc.uniqueArray(fc.tuple(fc.constantFrom(...SUB_KEYS), sep, word), { minLength: 1, maxLength: 4, selector: (t) => t[0] }),
+    fc.boolean()
+  )
+  .map(([k, eq, indent, subs, blankInside]) => {
+    const lines = subs.map(([sk, s, v]) => `${indent}${sk}${s}${v}`)
+    if (blankInside && lines.length > 1) lines.splice(1, 0, '')
+    return { kind: 'nested', key: k, lines: [`${k}${eq}`, ...lines] }
+  })
+const filler: fc.Arbitrary<Item> = fc.oneof(comment, blank).map((text) => ({ kind: 'line', text }))
+
+const header = fc.oneof(
+  { weight: 2, arbitrary: fc.constant('[default]') },
+  { weight: 1, arbitrary: fc.constant('[profile default]') },
+  {
+    weight: 8,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...PROFILE_NAMES), fc.constantFrom('[profile %]', '[profile %]', '[profile  % ]', '[profile "%"]', "[profile '%']", '[profile\t%]'))
+      .map(([n, t]) => t.replace('%', n))
+  },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(fc.constantFrom(...SESSION_NAMES), fc.constantFrom('[sso-session %]', '[sso-session %]', '[sso-session  %]', '[sso-session "%"]')).map(([n, t]) => t.replace('%', n))
+  },
+  { weight: 1, arbitrary: fc.constantFrom('[services my-svc]', '[preview]', '[plugins]', '[profile]', '[toplevel stuff]') }
+)
+
+const section = fc
+  .tuple(header, fc.array(fc.oneof({ weight: 4, arbitrary: optionItem }, { weight: 1, arbitrary: nestedItem }, { weight: 2, arbitrary: filler }), { maxLength: 8 }))
+  .map(([h, items]) => {
+    // configparser refuses a repeated option (names are case-insensitive)
+    const seen = new Set<string>()
+    const kept = items.filter((it) => {
+      if (it.kind === 'line') return true
+      if (seen.has(it.key)) return false
+      seen.add(it.key)
+      return true
+    })
+    return { header: h, items: kept }
+  })
+
+interface GeneratedConfig {
+  text: string
+  eol: string
+}
+
+const config: fc.Arbitrary<GeneratedConfig> = fc
+  .tuple(
+    fc.array(fc.oneof(comment, blank), { maxLength: 3 }),
+    // configparser also refuses a repeated section name
+    fc.uniqueArray(section, { maxLength: 7, selector: (s) => s.header.slice(1, -1) }),
+    fc.constantFrom('\n', '\r\n'),
+    fc.constantFrom('none', 'newline', 'blank', 'spaces')
+  )
+  .map(([pre, sections, eol, ending]) => {
+    const lines: string[] = [...pre]
+    for (const s of sections) {
+      lines.push(s.header)
+      for (const it of s.items) {
+        if (it.kind === 'nested') lines.push(...it.lines)
+        else lines.push(it.text)
+      }
+    }
+    let text = lines.join(eol)
+    if (ending === 'newline' && text !== '') text += eol
+    if (ending === 'blank') text += eol + eol
+    if (ending === 'spaces') text += eol + '  '
+    return { text, eol }
+  })
+
+const ours = fc.tuple(fc.constantFrom('my-dev-profile', 'dev', 'default', 'new-one', 'a.b'), fc.constantFrom('my-sso', 'corp', 'fresh')).map(([p, s]) => ({
+  profile: p,
+  session: s,
+  sections: [
+    renderProfileSection({ name: p, ssoSession: s, accountId: '111122223333', roleName: 'DeveloperAccess', region: 'us-west-2', output: 'json' }),
+    renderSsoSessionSection({ name: s, ssoRegion: 'us-east-1', startUrl: 'https://my-sso-portal.awsapps.com/start', registrationScopes: ['sso:account:access'] })
+  ] as SectionSpec[]
+}))
+
+// ---- helpers ---------------------------------------------------------------------------------
+
+type Dict = Record<string, unknown>
+const without = (o: Dict | undefined, key: string): Dict => {
+  const c = { ...(o ?? {}) }
+  delete c[key]
+  return c
+}
+const expectedProfile = { sso_session: '', sso_account_id: '111122223333', sso_role_name: 'DeveloperAccess', region: 'us-west-2', output: 'json' }
+const expectedSession = { sso_region: 'us-east-1', sso_start_url: 'https://my-sso-portal.awsapps.com/start', sso_registration_scopes: 'sso:account:access' }
+
+const commentLines = (text: string) => text.split(/\r?\n/).filter((l) => /^\s*[#;]/.test(l))
+
+interface Case {
+  before: string
+  after: string
+  profile: string
+  session: string
+  existed: boolean
+}
+
+// ---- the test --------------------------------------------------------------------------------
+
+test(`merge/revert round trip over ${NUM_RUNS} generated configs; untouched sections read the same with botocore and the JS SDK`, async () => {
+  const cases: Case[] = []
+
+  // Phase 1 (pure, shrinkable): exact round trip and stability.
+  fc.assert(
+    fc.property(config, ours, (cfg, o) => {
+      const r = upsertSections(cfg.text, o.sections)
+      expect(revertSections(r.text, r.edits)).toBe(cfg.text)
+      // merging again changes nothing
+      expect(upsertSections(r.text, o.sections).text).toBe(r.text)
+      // line endings kept
+      if (cfg.text.includes('\n')) expect(r.text.split('\n').every((l, i, a) => i === a.length - 1 || l.endsWith('\r') === (cfg.eol === '\r\n'))).toBe(true)
+      // comments survive (as a multiset), except those inside a section we replaced or removed (kept in the edits for revert)
+      const taken = r.edits.flatMap((e) => ('original' in e ? commentLines(e.original) : []))
+      const expectedComments = commentLines(cfg.text)
+      for (const t of taken) expectedComments.splice(expectedComments.indexOf(t), 1)
+      expect(commentLines(r.text).sort()).toEqual(expectedComments.sort())
+      const before = readConfig(cfg.text)
+      const after = readConfig(r.text)
+      expect(without(after.profiles, o.profile)).toEqual(without(before.profiles, o.profile))
+      expect(without(after.ssoSessions, o.session)).toEqual(without(before.ssoSessions, o.session))
+      cases.push({ before: cfg.text, after: r.text, profile: o.profile, session: o.session, existed: r.edits.some((e) => e.kind === 'replaced') })
+    }),
+    { numRuns: NUM_RUNS, seed: Number(process.env.FC_SEED ?? 20260101) }
+  )
+
+  // Phase 2: the real parsers, batched.
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cfg-prop-'))
+  try {
+    const files: string[] = []
+    await Promise.all(
+      cases.map(async (c, i) => {
+        await fs.writeFile(path.join(dir, `${i}.before`), c.before)
+        await fs.writeFile(path.join(dir, `${i}.after`), c.after)
+      })
+    )
+    cases.forEach((_, i) => files.push(path.join(dir, `${i}.before`), path.join(dir, `${i}.after`)))
+    const list = path.join(dir, 'list.txt')
+    await fs.writeFile(list, files.join('\n'))
+    const boto = JSON.parse(runPython([BOTOCORE_PARSE, list])) as Record<string, { raw?: Dict; map?: Dict; error?: string }>
+
+    const sdk = async (file: string) =>
+      (await loadSharedConfigFiles({ configFilepath: file, filepath: path.join(dir, 'no-credentials'), ignoreCache: true })).configFile as Record<string, Dict>
+
+    for (const [i, c] of cases.entries()) {
+      const show = `case ${i}:\n--- before ---\n${JSON.stringify(c.before)}\n--- after ---\n${JSON.stringify(c.after)}`
+      const b = boto[path.join(dir, `${i}.before`)]
+      const a = boto[path.join(dir, `${i}.after`)]
+      if (b.error || a.error || !b.map || !a.map || !b.raw || !a.raw) throw new Error(`botocore failed (${b.error ?? a.error})\n${show}`)
+      try {
+        // our own reader agrees with botocore, before and after
+        expect(readConfig(c.before).raw).toEqual(b.raw)
+        expect(readConfig(c.after).raw).toEqual(a.raw)
+        // botocore: everything but our two sections is unchanged, ours reads as written
+        const bm = b.map as Record<string, Dict>
+        const am = a.map as Record<string, Dict>
+        expect(without(am.profiles, c.profile)).toEqual(without(bm.profiles, c.profile))
+        expect(without(am.sso_sessions, c.session)).toEqual(without(bm.sso_sessions, c.session))
+        expect(am.services).toEqual(bm.services)
+        expect(without(without(am, 'profiles'), 'sso_sessions')).toEqual(without(without(bm, 'profiles'), 'sso_sessions'))
+        expect(am.profiles[c.profile]).toEqual({ ...expectedProfile, sso_session: c.session })
+        expect(am.sso_sessions[c.session]).toEqual(expectedSession)
+        // JS SDK parser: same story
+        const sb = await sdk(path.join(dir, `${i}.before`))
+        const sa = await sdk(path.join(dir, `${i}.after`))
+        const sessionKey = `sso-session.${c.session}`
+        expect(without(without(sa, c.profile), sessionKey)).toEqual(without(without(sb, c.profile), sessionKey))
+        expect(sa[c.profile]).toEqual({ ...expectedProfile, sso_session: c.session })
+        expect(sa[sessionKey]).toEqual(expectedSession)
+      } catch (e) {
+        throw new Error(`${(e as Error).message}\n${show}`)
+      }
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true })
+  }
+
+  const existed = cases.filter((c) => c.existed).length
+  const crlf = cases.filter((c) => c.before.includes('\r\n')).length
+  const noFinalNewline = cases.filter((c) => c.before !== '' && !c.before.endsWith('\n')).length
+  const nested = cases.filter((c) => /\n[ \t]+\w+\s*=/.test(c.before)).length
+  console.log(
+    `config property test: ${cases.length} generated configs checked (round trip + botocore + JS SDK); ` +
+      `${existed} already held one of our sections, ${crlf} CRLF, ${noFinalNewline} without a final newline, ${nested} with nested blocks`
+  )
+  expect(cases.length).toBeGreaterThanOrEqual(200)
+  expect(existed).toBeGreaterThan(20)
+}, 120_000)
