@@ -512,14 +512,18 @@ async function forEachProfile(items, limit, fn) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ EventQueue)
 /* harmony export */ });
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2032);
+
 class EventQueue {
     notifiers;
+    logger;
     tail = Promise.resolve();
-    constructor(notifiers) {
+    constructor(notifiers, logger) {
         this.notifiers = notifiers;
+        this.logger = logger;
     }
     push(event) {
-        this.tail = this.tail.then(() => Promise.allSettled(this.notifiers.map((n) => n.onEvent(event))).then(() => undefined));
+        this.tail = this.tail.then(() => (0,_index_js__WEBPACK_IMPORTED_MODULE_0__/* .broadcast */ .mq)(this.notifiers, event, this.logger));
     }
     /** Waits for queued deliveries, at most `timeoutMs` (a hung API must not keep a cancelled job alive). */
     async drain(timeoutMs = 8_000) {

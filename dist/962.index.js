@@ -214,10 +214,8 @@ var outcome = __webpack_require__(4671);
 var device_flow = __webpack_require__(8510);
 // EXTERNAL MODULE: ./src/credentials.ts
 var credentials = __webpack_require__(3029);
-// EXTERNAL MODULE: ./src/notify/log.ts
-var log = __webpack_require__(2027);
-// EXTERNAL MODULE: ./src/notify/webhook.ts
-var webhook = __webpack_require__(4920);
+// EXTERNAL MODULE: ./src/notify/index.ts + 6 modules
+var notify = __webpack_require__(2032);
 // EXTERNAL MODULE: ./src/notify/queue.ts
 var queue = __webpack_require__(6118);
 ;// CONCATENATED MODULE: ./src/cli.ts
@@ -225,7 +223,6 @@ var queue = __webpack_require__(6118);
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
-
 
 
 
@@ -264,10 +261,9 @@ async function runCli(argv, env) {
         return error instanceof src_request/* InputError */.dz ? EXIT_CODES.badInput : EXIT_CODES.failure;
     }
     const context = ciRequestContext(request, env);
-    const notifiers = [(0,log/* logNotifier */.p)(stderrLogger, context)];
-    if (request.notify.includes('webhook') && request.webhookUrl)
-        notifiers.push((0,webhook/* webhookNotifier */.O)(request.webhookUrl, context, stderrLogger, { env }));
-    const events = new queue/* EventQueue */.C(notifiers);
+    // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
+    const channels = request.notify.filter((c) => c === 'webhook');
+    const events = new queue/* EventQueue */.C((0,notify/* createNotifiers */.im)(channels, { ctx: context, logger: stderrLogger, env, webhookUrl: request.webhookUrl }), stderrLogger);
     const controller = new AbortController();
     const onSignal = (signal) => controller.abort(signal);
     process.once('SIGINT', onSignal);

@@ -11,8 +11,7 @@ import { awsPaths } from './aws-files/paths.js'
 import { finalEvent, failureMessage } from './outcome.js'
 import { DeviceFlowError } from './device-flow.js'
 import { CredentialsError } from './credentials.js'
-import { logNotifier } from './notify/log.js'
-import { webhookNotifier } from './notify/webhook.js'
+import { createNotifiers } from './notify/index.js'
 import { EventQueue } from './notify/queue.js'
 
 const stderrLogger: Logger = {
@@ -43,9 +42,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
   }
 
   const context = ciRequestContext(request, env)
-  const notifiers = [logNotifier(stderrLogger, context)]
-  if (request.notify.includes('webhook') && request.webhookUrl) notifiers.push(webhookNotifier(request.webhookUrl, context, stderrLogger, { env }))
-  const events = new EventQueue(notifiers)
+  // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
+  const channels = request.notify.filter((c) => c === 'webhook')
+  const events = new EventQueue(createNotifiers(channels, { ctx: context, logger: stderrLogger, env, webhookUrl: request.webhookUrl }), stderrLogger)
   const controller = new AbortController()
   const onSignal = (signal: NodeJS.Signals) => controller.abort(signal)
   process.once('SIGINT', onSignal)

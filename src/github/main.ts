@@ -24,7 +24,7 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   if (request.webhookUrl) core.setSecret(request.webhookUrl)
 
   const context = githubRequestContext(request, env)
-  const events = new EventQueue(githubNotifiers(request, context, env))
+  const events = new EventQueue(githubNotifiers(request, context, env), actionLogger)
   const controller = new AbortController()
   const onSignal = (signal: NodeJS.Signals) => {
     core.info(`Received ${signal}: stopping the login`)

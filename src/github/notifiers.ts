@@ -2,10 +2,7 @@
 import * as core from '@actions/core'
 import type { Logger, Notifier, RequestContext } from '../events.js'
 import type { LoginRequest } from '../request.js'
-import { logNotifier } from '../notify/log.js'
-import { summaryNotifier } from '../notify/summary.js'
-import { commentNotifier } from '../notify/comment.js'
-import { webhookNotifier } from '../notify/webhook.js'
+import { createNotifiers } from '../notify/index.js'
 import { commentTarget } from './context.js'
 
 export const actionLogger: Logger = {
@@ -16,30 +13,15 @@ export const actionLogger: Logger = {
 }
 
 export function githubNotifiers(request: LoginRequest, ctx: RequestContext, env: NodeJS.ProcessEnv = process.env): Notifier[] {
-  const marker = { runId: env.GITHUB_RUN_ID, job: env.GITHUB_JOB, profile: request.profile }
-  const notifiers: Notifier[] = [logNotifier(actionLogger, ctx)]
-  if (request.notify.includes('summary')) {
-    notifiers.push(
-      summaryNotifier({ write: async (markdown) => void (await core.summary.emptyBuffer().addRaw(markdown, true).write({ overwrite: true })) }, ctx, {
-        logger: actionLogger,
-        marker
-      })
-    )
-  }
-  if (request.notify.includes('comment')) {
-    const issueNumber = commentTarget(request, env)
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
-    if (!issueNumber) {
-      core.info('notify: comment: this run is not for a pull request and issue-number is not set; no comment will be posted')
-    } else if (!owner || !repo || !request.githubToken) {
-      core.warning('notify: comment: GITHUB_REPOSITORY or github-token is missing; no comment will be posted')
-    } else {
-      notifiers.push(commentNotifier({ token: request.githubToken, repo: { owner, repo }, issueNumber, marker, env }, ctx, actionLogger))
-    }
-  }
-  if (request.notify.includes('webhook')) {
-    if (request.webhookUrl) notifiers.push(webhookNotifier(request.webhookUrl, ctx, actionLogger, { env }))
-    else core.warning('notify: webhook is on but webhook-url is empty; no webhook will be sent')
-  }
-  return notifiers
+  const issueNumber = request.notify.includes('comment') ? commentTarget(request, env) : undefined
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
+  return createNotifiers(request.notify, {
+    ctx,
+    logger: actionLogger,
+    env,
+    marker: { runId: env.GITHUB_RUN_ID, job: env.GITHUB_JOB, profile: request.profile },
+    summary: { write: async (markdown) => void (await core.summary.emptyBuffer().addRaw(markdown, true).write({ overwrite: true })) },
+    comment: issueNumber && owner && repo ? { token: request.githubToken, repo: { owner, repo }, issueNumber } : undefined,
+    webhookUrl: request.webhookUrl
+  })
 }

@@ -1,12 +1,16 @@
 /** Delivers lifecycle events to every channel in order, one event at a time, never throwing and never blocking the caller. */
-import type { LoginEvent, Notifier } from '../events.js'
+import type { LoginEvent, Logger, Notifier } from '../events.js'
+import { broadcast } from './index.js'
 
 export class EventQueue {
   private tail: Promise<void> = Promise.resolve()
-  constructor(private readonly notifiers: Notifier[]) {}
+  constructor(
+    private readonly notifiers: Notifier[],
+    private readonly logger?: Logger
+  ) {}
 
   push(event: LoginEvent): void {
-    this.tail = this.tail.then(() => Promise.allSettled(this.notifiers.map((n) => n.onEvent(event))).then(() => undefined))
+    this.tail = this.tail.then(() => broadcast(this.notifiers, event, this.logger))
   }
 
   /** Waits for queued deliveries, at most `timeoutMs` (a hung API must not keep a cancelled job alive). */

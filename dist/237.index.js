@@ -1,5 +1,5 @@
-export const id = 99;
-export const ids = [99];
+export const id = 237;
+export const ids = [237];
 export const modules = {
 
 /***/ 5408:
@@ -15,46 +15,22 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1279);
+// EXTERNAL MODULE: ./src/proxy.ts
+var src_proxy = __webpack_require__(8903);
 ;// CONCATENATED MODULE: ./src/aws/http.ts
 /**
  * HTTP plumbing shared by the AWS clients: proxy from the environment, timeouts, and a log line per retried attempt.
  * NODE_EXTRA_CA_CERTS is honoured by Node itself for every TLS connection, the proxy tunnel included.
  */
 
-/** The proxy URL that applies to `target`, following the curl conventions for HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
-function proxyFor(target, env = process.env) {
-    const pick = (...names) => names.map((n) => env[n]).find((v) => v !== undefined && v !== '');
-    const proxy = target.protocol === 'https:' ? pick('https_proxy', 'HTTPS_PROXY') : pick('http_proxy', 'HTTP_PROXY');
-    if (!proxy)
-        return undefined;
-    const noProxy = pick('no_proxy', 'NO_PROXY');
-    if (noProxy && bypasses(target, noProxy))
-        return undefined;
-    return proxy;
-}
-function bypasses(target, noProxy) {
-    const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    const port = target.port || (target.protocol === 'https:' ? '443' : '80');
-    return noProxy
-        .split(/[,\s]+/)
-        .filter(Boolean)
-        .some((entry) => {
-        if (entry === '*')
-            return true;
-        const [name, entryPort] = entry.toLowerCase().split(/:(?=\d+$)/);
-        if (entryPort && entryPort !== port)
-            return false;
-        const bare = name.replace(/^\*?\./, '');
-        return host === bare || host.endsWith(`.${bare}`);
-    });
-}
+
 /** An http.Agent that tunnels through `proxy`; https-proxy-agent is loaded only when a proxy is in use. */
 async function proxyAgent(proxy) {
     const { HttpsProxyAgent } = await __webpack_require__.e(/* import() */ 659).then(__webpack_require__.bind(__webpack_require__, 7659));
     return new HttpsProxyAgent(proxy);
 }
 async function requestHandler(options) {
-    const proxy = proxyFor(options.endpoint, options.env);
+    const proxy = (0,src_proxy/* proxyFor */.i)(options.endpoint, options.env);
     const agent = proxy ? await proxyAgent(proxy) : undefined;
     return new dist_cjs.NodeHttpHandler({
         connectionTimeout: 5_000,
@@ -235,19 +211,25 @@ function approverFromArn(arn) {
 
 /***/ }),
 
-/***/ 6961:
+/***/ 2032:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dr: () => (/* binding */ NetworkError),
-/* harmony export */   aj: () => (/* binding */ httpRequest),
-/* harmony export */   yy: () => (/* binding */ sleep)
-/* harmony export */ });
-/* unused harmony exports bypassesProxy, proxyFor */
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  mq: () => (/* binding */ broadcast),
+  im: () => (/* binding */ createNotifiers)
+});
+
+// UNUSED EXPORTS: CHANNELS
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: ./src/proxy.ts
+var src_proxy = __webpack_require__(8903);
+;// CONCATENATED MODULE: ./src/notify/http.ts
 /**
  * A tiny HTTP client for the notification channels: node:http(s), a hard timeout, a capped body,
  * and the usual proxy variables (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, either case).
@@ -256,6 +238,8 @@ function approverFromArn(arn) {
  * `https-proxy-agent` (loaded only when a proxy applies) for https targets and
  * plain absolute-form requests through the proxy for http targets.
  */
+
+
 
 
 /** A request that got no HTTP answer: refused, reset, DNS, TLS, proxy or timeout. */
@@ -269,57 +253,6 @@ class NetworkError extends Error {
     }
 }
 const MAX_BODY_BYTES = 1024 * 1024;
-function envValue(env, name) {
-    const v = env[name.toLowerCase()] ?? env[name.toUpperCase()];
-    return v && v.trim() !== '' ? v.trim() : undefined;
-}
-function isLoopback(host) {
-    const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-    return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
-}
-/** True when NO_PROXY (or a loopback target) says to go direct. */
-function bypassesProxy(target, env = process.env) {
-    const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (isLoopback(host))
-        return true;
-    const noProxy = envValue(env, 'no_proxy');
-    if (!noProxy)
-        return false;
-    const port = target.port || (target.protocol === 'https:' ? '443' : '80');
-    for (const raw of noProxy.split(/[,\s]+/)) {
-        let entry = raw.trim().toLowerCase();
-        if (!entry)
-            continue;
-        if (entry === '*')
-            return true;
-        let entryPort;
-        const m = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(entry);
-        if (m) {
-            entry = m[1];
-            entryPort = m[2];
-        }
-        entry = entry.replace(/^\[|\]$/g, '').replace(/^\*?\./, '');
-        if (entryPort && entryPort !== port)
-            continue;
-        if (host === entry || host.endsWith(`.${entry}`))
-            return true;
-    }
-    return false;
-}
-/**
- * The proxy URL to use for `url`, or undefined to go direct.
- * https targets use HTTPS_PROXY, http targets HTTP_PROXY (lower case wins, as in curl and
- * @actions/http-client); NO_PROXY and loopback targets bypass.
- */
-function proxyFor(url, env = process.env) {
-    const target = typeof url === 'string' ? new URL(url) : url;
-    const proxy = envValue(env, target.protocol === 'https:' ? 'https_proxy' : 'http_proxy');
-    if (!proxy)
-        return undefined;
-    if (bypassesProxy(target, env))
-        return undefined;
-    return /^[a-z][a-z0-9+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
-}
 function errorCode(err) {
     const code = err?.code;
     return typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? code : 'EREQUEST';
@@ -330,9 +263,9 @@ async function httpRequest(req) {
     const headers = { connection: 'close', ...(req.headers ?? {}) };
     if (req.body !== undefined)
         headers['content-length'] = String(Buffer.byteLength(req.body));
-    const proxy = proxyFor(target, req.env ?? process.env);
+    const proxy = (0,src_proxy/* proxyFor */.i)(target, req.env ?? process.env);
     let options;
-    let transport = target.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__ : node_http__WEBPACK_IMPORTED_MODULE_0__;
+    let transport = target.protocol === 'https:' ? external_node_https_ : external_node_http_;
     if (!proxy) {
         options = { method: req.method, headers, agent: false };
     }
@@ -343,7 +276,7 @@ async function httpRequest(req) {
     else {
         // Plain http through an http proxy: absolute-form request line.
         const p = new URL(proxy);
-        transport = p.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__ : node_http__WEBPACK_IMPORTED_MODULE_0__;
+        transport = p.protocol === 'https:' ? external_node_https_ : external_node_http_;
         const proxyHeaders = { ...headers, host: target.host };
         if (p.username || p.password) {
             const creds = `${decodeURIComponent(p.username)}:${decodeURIComponent(p.password)}`;
@@ -393,114 +326,7 @@ async function httpRequest(req) {
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-
-/***/ }),
-
-/***/ 2027:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ logNotifier)
-/* harmony export */ });
-/* harmony import */ var _message_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8478);
-
-function logNotifier(logger, ctx, opts = {}) {
-    const now = opts.now ?? (() => new Date());
-    const every = opts.progressEveryMs ?? 30_000;
-    let lastProgress;
-    let started;
-    let finished = false;
-    const describe = () => {
-        const parts = [
-            ctx.repository && (0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(ctx.repository),
-            ctx.workflow && `workflow "${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(ctx.workflow)}"`,
-            ctx.job && `job "${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(ctx.job)}"`,
-            ctx.ref && `ref ${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(ctx.ref)}`,
-            ctx.sha && `commit ${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .shortSha */ .Fu)(ctx.sha)}`,
-            ctx.actor && `triggered by ${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(ctx.actor)}`
-        ].filter(Boolean);
-        return parts.join(', ');
-    };
-    return {
-        name: 'log',
-        async onEvent(event) {
-            try {
-                switch (event.type) {
-                    case 'started': {
-                        started = event;
-                        lastProgress = now().getTime();
-                        const link = (0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(event.verificationUri) ?? (0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(event.verificationUri, 500);
-                        const secondsLeft = (event.expiresAt.getTime() - now().getTime()) / 1000;
-                        const extra = (ctx.extraProfiles ?? []).map((p) => `${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(p.name, 64)} (${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(p.accountId, 40)} ${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(p.roleName, 64)})`);
-                        logger.info(event.attempt > 1
-                            ? `The previous code expired; a NEW code was issued (attempt ${event.attempt}). Approve again with the new code:`
-                            : 'AWS IAM Identity Center sign-in needs approval.');
-                        const what = describe();
-                        if (what)
-                            logger.info(`  Request: ${what}`);
-                        logger.info(`  Asks for: account ${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(ctx.accountId, 40)}, role ${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(ctx.roleName)}${extra.length ? `; also ${extra.join(', ')}` : ''}`);
-                        logger.info(`  Identity Center: ${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(ctx.startUrl, 500)}`);
-                        logger.info(`  Open this link to approve: ${link}`);
-                        logger.info('  User code (check that the AWS page shows the same):');
-                        logger.info(`      ${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(event.userCode, 32)}`);
-                        logger.info(`  The code expires at ${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(event.expiresAt)} (in ${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(secondsLeft)}).`);
-                        logger.notice?.(`Approve the AWS sign-in: ${link} (code ${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(event.userCode, 32)}, expires ${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUtc */ .ay)(event.expiresAt)})`);
-                        return;
-                    }
-                    case 'waiting': {
-                        const t = now().getTime();
-                        if (lastProgress === undefined) {
-                            lastProgress = t;
-                            return;
-                        }
-                        if (t - lastProgress < every)
-                            return;
-                        lastProgress = t;
-                        const code = started ? ` (code ${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(started.userCode, 32)})` : '';
-                        logger.info(`Still waiting for approval${code}: ${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(event.secondsLeft)} left.`);
-                        return;
-                    }
-                    default: {
-                        if (finished)
-                            return;
-                        finished = true;
-                        const code = started ? ` The code ${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(started.userCode, 32)} is no longer valid.` : '';
-                        const arn = event.type === 'approved' ? ` Session: ${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(event.arn, 2048)}.` : '';
-                        logger.info(`${(0,_message_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeLine */ .RW)(event)}${arn}${code}`);
-                        return;
-                    }
-                }
-            }
-            catch (err) {
-                // A logger that throws must not break the login.
-                try {
-                    logger.debug(`log notifier: ${String(err)}`);
-                }
-                catch {
-                    /* ignore */
-                }
-            }
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 8478:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fu: () => (/* binding */ shortSha),
-/* harmony export */   Gc: () => (/* binding */ renderMarkdown),
-/* harmony export */   Pl: () => (/* binding */ safeUrl),
-/* harmony export */   RW: () => (/* binding */ outcomeLine),
-/* harmony export */   S5: () => (/* binding */ renderText),
-/* harmony export */   X5: () => (/* binding */ cleanText),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   ay: () => (/* binding */ formatUtc)
-/* harmony export */ });
-/* unused harmony exports MAX_COMMENT_CHARS, APPROVAL_GRANTS, escapeMarkdown, codeSpan, escapeChat, commentMarker */
+;// CONCATENATED MODULE: ./src/notify/message.ts
 /** GitHub's limit for an issue comment body, in characters. */
 const MAX_COMMENT_CHARS = 65536;
 /** Per-value limits (characters, before escaping). */
@@ -805,17 +631,281 @@ function outcomeLine(final) {
     return `${TITLES[final.type].plain}. ${outcomeSentence(final, cleanText, (s) => s)}`;
 }
 
+;// CONCATENATED MODULE: ./src/notify/comment.ts
 
-/***/ }),
 
-/***/ 4920:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+const FIX = 'the token lacks `pull-requests: write` (a pull request from a fork gets a read-only token); set `permissions: pull-requests: write` or use notify: summary';
+function apiMessage(res) {
+    try {
+        const m = JSON.parse(res.body).message;
+        if (typeof m === 'string')
+            return m.replace(/[\r\n]+/g, ' ').slice(0, 200);
+    }
+    catch {
+        /* not JSON */
+    }
+    return '';
+}
+function isSecondaryRateLimit(res) {
+    if (res.status === 429)
+        return true;
+    if (res.status !== 403)
+        return false;
+    return res.headers['retry-after'] !== undefined || /secondary rate limit|abuse/i.test(res.body);
+}
+function commentNotifier(opts, ctx, logger) {
+    const env = opts.env ?? process.env;
+    const now = opts.now ?? (() => new Date());
+    const base = (opts.apiUrl || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    const delays = opts.retryDelaysMs ?? [1000, 3000];
+    const maxRetryAfter = opts.maxRetryAfterMs ?? 10_000;
+    const owner = encodeURIComponent(opts.repo.owner);
+    const repo = encodeURIComponent(opts.repo.repo);
+    const where = `#${opts.issueNumber}`;
+    let commentId;
+    let started;
+    let quiet = false; // permanent failure: stop calling the API
+    let warned = false;
+    let finished = false;
+    let chain = Promise.resolve();
+    const warnOnce = (message) => {
+        if (warned)
+            return;
+        warned = true;
+        logger.warning(message);
+    };
+    async function call(method, path, body) {
+        for (let attempt = 0;; attempt++) {
+            let res;
+            let detail;
+            try {
+                res = await httpRequest({
+                    method,
+                    url: `${base}${path}`,
+                    headers: {
+                        accept: 'application/vnd.github+json',
+                        authorization: `Bearer ${opts.token}`,
+                        'content-type': 'application/json',
+                        'user-agent': opts.userAgent ?? 'identity-center-login',
+                        'x-github-api-version': '2022-11-28'
+                    },
+                    body: JSON.stringify({ body }),
+                    timeoutMs: opts.timeoutMs ?? 6000,
+                    env
+                });
+            }
+            catch (err) {
+                detail = err instanceof NetworkError ? err.message : 'network error';
+            }
+            if (res) {
+                if (res.status >= 200 && res.status < 300)
+                    return { ok: true, res };
+                const msg = apiMessage(res);
+                detail = `HTTP ${res.status}${msg ? `: ${msg}` : ''}`;
+                const retryable = res.status >= 500 || isSecondaryRateLimit(res);
+                // GitHub (and GHES) always send x-github-request-id; a proxy or firewall refusing does not.
+                const fromGitHub = res.headers['x-github-request-id'] !== undefined;
+                if (!retryable)
+                    return { ok: false, permanent: true, detail, status: res.status, fromGitHub };
+            }
+            if (attempt >= delays.length)
+                return { ok: false, permanent: false, detail: detail };
+            const retryAfter = Number(res?.headers['retry-after']);
+            const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1000, maxRetryAfter) : delays[attempt];
+            logger.debug(`comment: ${detail}; retrying in ${wait} ms`);
+            await sleep(wait);
+        }
+    }
+    function explain(failure, action) {
+        const head = `${action} (${failure.detail})`;
+        if (failure.status !== undefined && failure.status < 500 && !failure.fromGitHub) {
+            return `${head}: the answer did not come from GitHub (${base}); a proxy or firewall may be blocking it (check HTTPS_PROXY / NO_PROXY). Approvers must use the link in the job log.`;
+        }
+        switch (failure.status) {
+            case 403:
+                return `${head}: ${FIX}. Approvers must use the link in the job log.`;
+            case 404:
+                return `${head}: the repository or ${where} was not found, or ${FIX}. Approvers must use the link in the job log.`;
+            case 401:
+                return `${head}: the token was not accepted; pass a valid github-token or use notify: summary. Approvers must use the link in the job log.`;
+            default:
+                return `${head}. Approvers must use the link in the job log.`;
+        }
+    }
+    async function handle(event) {
+        if (quiet || finished || event.type === 'waiting')
+            return;
+        if (event.type === 'started') {
+            started = event;
+            const body = renderMarkdown(ctx, { started, now: now() }, opts.marker);
+            if (commentId === undefined) {
+                const r = await call('POST', `/repos/${owner}/${repo}/issues/${opts.issueNumber}/comments`, body);
+                if (!r.ok) {
+                    quiet = true; // nothing to edit later
+                    warnOnce(explain(r, `Could not post the AWS sign-in request on ${where}`));
+                    return;
+                }
+                try {
+                    const json = JSON.parse(r.res.body);
+                    if (typeof json.id === 'number')
+                        commentId = json.id;
+                    if (typeof json.html_url === 'string')
+                        logger.info(`Posted the approval request on ${where}: ${json.html_url}`);
+                }
+                catch {
+                    /* handled below */
+                }
+                if (commentId === undefined) {
+                    quiet = true;
+                    warnOnce(`Posted the AWS sign-in request on ${where}, but GitHub's answer had no comment id; it will not be updated.`);
+                }
+                return;
+            }
+            const r = await call('PATCH', `/repos/${owner}/${repo}/issues/comments/${commentId}`, body);
+            if (!r.ok) {
+                if (r.permanent)
+                    quiet = true;
+                warnOnce(explain(r, `Could not put the new code in the comment on ${where}`));
+            }
+            return;
+        }
+        finished = true;
+        if (commentId === undefined)
+            return; // never posted: nothing to update
+        const body = renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker);
+        const r = await call('PATCH', `/repos/${owner}/${repo}/issues/comments/${commentId}`, body);
+        if (!r.ok) {
+            quiet = true;
+            warnOnce(explain(r, `Could not update the comment on ${where} with the outcome (${event.type})`).replace('Approvers must use the link in the job log.', 'The comment still shows the old request; its code is no longer valid.'));
+        }
+    }
+    return {
+        name: 'comment',
+        onEvent(event) {
+            // Serialized: a final edit never overtakes the POST that creates the comment.
+            chain = chain.then(() => handle(event)).catch((err) => logger.debug(`comment notifier: ${String(err)}`));
+            return chain;
+        }
+    };
+}
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ webhookNotifier)
-/* harmony export */ });
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6961);
-/* harmony import */ var _message_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8478);
+;// CONCATENATED MODULE: ./src/notify/log.ts
+
+function logNotifier(logger, ctx, opts = {}) {
+    const now = opts.now ?? (() => new Date());
+    const every = opts.progressEveryMs ?? 30_000;
+    let lastProgress;
+    let started;
+    let finished = false;
+    const describe = () => {
+        const parts = [
+            ctx.repository && cleanText(ctx.repository),
+            ctx.workflow && `workflow "${cleanText(ctx.workflow)}"`,
+            ctx.job && `job "${cleanText(ctx.job)}"`,
+            ctx.ref && `ref ${cleanText(ctx.ref)}`,
+            ctx.sha && `commit ${shortSha(ctx.sha)}`,
+            ctx.actor && `triggered by ${cleanText(ctx.actor)}`
+        ].filter(Boolean);
+        return parts.join(', ');
+    };
+    return {
+        name: 'log',
+        async onEvent(event) {
+            try {
+                switch (event.type) {
+                    case 'started': {
+                        started = event;
+                        lastProgress = now().getTime();
+                        const link = safeUrl(event.verificationUri) ?? cleanText(event.verificationUri, 500);
+                        const secondsLeft = (event.expiresAt.getTime() - now().getTime()) / 1000;
+                        const extra = (ctx.extraProfiles ?? []).map((p) => `${cleanText(p.name, 64)} (${cleanText(p.accountId, 40)} ${cleanText(p.roleName, 64)})`);
+                        logger.info(event.attempt > 1
+                            ? `The previous code expired; a NEW code was issued (attempt ${event.attempt}). Approve again with the new code:`
+                            : 'AWS IAM Identity Center sign-in needs approval.');
+                        const what = describe();
+                        if (what)
+                            logger.info(`  Request: ${what}`);
+                        logger.info(`  Asks for: account ${cleanText(ctx.accountId, 40)}, role ${cleanText(ctx.roleName)}${extra.length ? `; also ${extra.join(', ')}` : ''}`);
+                        logger.info(`  Identity Center: ${cleanText(ctx.startUrl, 500)}`);
+                        logger.info(`  Open this link to approve: ${link}`);
+                        logger.info('  User code (check that the AWS page shows the same):');
+                        logger.info(`      ${cleanText(event.userCode, 32)}`);
+                        logger.info(`  The code expires at ${formatUtc(event.expiresAt)} (in ${formatDuration(secondsLeft)}).`);
+                        logger.notice?.(`Approve the AWS sign-in: ${link} (code ${cleanText(event.userCode, 32)}, expires ${formatUtc(event.expiresAt)})`);
+                        return;
+                    }
+                    case 'waiting': {
+                        const t = now().getTime();
+                        if (lastProgress === undefined) {
+                            lastProgress = t;
+                            return;
+                        }
+                        if (t - lastProgress < every)
+                            return;
+                        lastProgress = t;
+                        const code = started ? ` (code ${cleanText(started.userCode, 32)})` : '';
+                        logger.info(`Still waiting for approval${code}: ${formatDuration(event.secondsLeft)} left.`);
+                        return;
+                    }
+                    default: {
+                        if (finished)
+                            return;
+                        finished = true;
+                        const code = started ? ` The code ${cleanText(started.userCode, 32)} is no longer valid.` : '';
+                        const arn = event.type === 'approved' ? ` Session: ${cleanText(event.arn, 2048)}.` : '';
+                        logger.info(`${outcomeLine(event)}${arn}${code}`);
+                        return;
+                    }
+                }
+            }
+            catch (err) {
+                // A logger that throws must not break the login.
+                try {
+                    logger.debug(`log notifier: ${String(err)}`);
+                }
+                catch {
+                    /* ignore */
+                }
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/summary.ts
+
+function summaryNotifier(writer, ctx, opts = {}) {
+    const now = opts.now ?? (() => new Date());
+    let started;
+    let finished = false;
+    let warned = false;
+    const write = async (markdown) => {
+        try {
+            await writer.write(markdown);
+        }
+        catch (err) {
+            if (warned)
+                return;
+            warned = true;
+            opts.logger?.warning(`Could not write the job summary (${err instanceof Error ? err.message : String(err)}); the link and the code are in the job log.`);
+        }
+    };
+    return {
+        name: 'summary',
+        async onEvent(event) {
+            if (finished || event.type === 'waiting')
+                return;
+            if (event.type === 'started') {
+                started = event;
+                await write(renderMarkdown(ctx, { started, now: now() }, opts.marker));
+                return;
+            }
+            finished = true;
+            await write(renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker));
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/webhook.ts
 
 
 function webhookNotifier(url, ctx, logger, opts = {}) {
@@ -842,7 +932,7 @@ function webhookNotifier(url, ctx, logger, opts = {}) {
             return;
         }
         try {
-            const res = await (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequest */ .aj)({
+            const res = await httpRequest({
                 method: 'POST',
                 url: target.href,
                 headers: { 'content-type': 'application/json', 'user-agent': 'identity-center-login' },
@@ -855,7 +945,7 @@ function webhookNotifier(url, ctx, logger, opts = {}) {
         }
         catch (err) {
             // Only the error code: a Node error message could contain the host.
-            warnOnce(err instanceof _http_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr ? err.message : 'network error');
+            warnOnce(err instanceof NetworkError ? err.message : 'network error');
         }
     }
     async function handle(event) {
@@ -863,13 +953,13 @@ function webhookNotifier(url, ctx, logger, opts = {}) {
             return;
         if (event.type === 'started') {
             started = event;
-            await send((0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .renderText */ .S5)(ctx, { started, now: now() }, { chat: true }));
+            await send(renderText(ctx, { started, now: now() }, { chat: true }));
             return;
         }
         finished = true;
         if (!started)
             return; // nobody was asked: nothing to close
-        await send((0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .renderText */ .S5)(ctx, { started, final: event, now: now() }, { chat: true }));
+        await send(renderText(ctx, { started, final: event, now: now() }, { chat: true }));
     }
     return {
         name: 'webhook',
@@ -878,6 +968,133 @@ function webhookNotifier(url, ctx, logger, opts = {}) {
             return chain;
         }
     };
+}
+
+;// CONCATENATED MODULE: ./src/notify/index.ts
+
+
+
+
+const CHANNELS = ['log', 'summary', 'comment', 'webhook'];
+const FACTORIES = {
+    log: (d) => logNotifier(d.logger, d.ctx, { now: d.now }),
+    summary: (d) => d.summary ? summaryNotifier(d.summary, d.ctx, { logger: d.logger, now: d.now, marker: d.marker }) : 'no job summary is available here',
+    comment: (d) => {
+        if (!d.comment)
+            return 'this run has no pull request or issue to comment on';
+        if (!d.comment.token)
+            return 'no GitHub token was given';
+        return commentNotifier({ ...d.comment, now: d.now, marker: d.marker, env: d.env }, d.ctx, d.logger);
+    },
+    webhook: (d) => (d.webhookUrl ? webhookNotifier(d.webhookUrl, d.ctx, d.logger, { now: d.now, env: d.env }) : 'no webhook URL was given')
+};
+/**
+ * Build the chosen channels (e.g. the parsed `notify` input). The log channel is always on (the
+ * place of last resort for the link), first, whether listed or not. A channel whose dependency is
+ * missing is skipped with one warning (never an error: the login does not depend on notifications).
+ */
+function createNotifiers(channels, deps) {
+    const out = [];
+    const seen = new Set();
+    for (const raw of ['log', ...channels]) {
+        const name = raw.trim().toLowerCase();
+        if (!name || seen.has(name))
+            continue;
+        seen.add(name);
+        const factory = FACTORIES[name];
+        if (!factory) {
+            deps.logger.warning(`Unknown notify channel "${name.slice(0, 40)}" ignored (known: ${CHANNELS.join(', ')}).`);
+            continue;
+        }
+        const made = factory(deps);
+        if (typeof made === 'string')
+            deps.logger.warning(`notify: ${name} skipped: ${made}.`);
+        else
+            out.push(made);
+    }
+    return out;
+}
+/** Deliver one event to every channel concurrently. Never throws; resolves when all are done. */
+async function broadcast(notifiers, event, logger) {
+    await Promise.all(notifiers.map(async (n) => {
+        try {
+            await n.onEvent(event);
+        }
+        catch (err) {
+            try {
+                logger?.debug(`notify: ${n.name} failed on ${event.type}: ${err instanceof Error ? err.name : 'error'}`);
+            }
+            catch {
+                /* ignore */
+            }
+        }
+    }));
+}
+
+
+/***/ }),
+
+/***/ 8903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ proxyFor)
+/* harmony export */ });
+/* unused harmony export bypassesProxy */
+/**
+ * Which proxy applies to a URL, from HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case; lower case wins, as in curl and
+ * @actions/http-client). Shared by the AWS clients and the notification channels, so both reach the same hosts the same way.
+ */
+function envValue(env, name) {
+    const v = env[name.toLowerCase()] ?? env[name.toUpperCase()];
+    return v && v.trim() !== '' ? v.trim() : undefined;
+}
+function isLoopback(host) {
+    const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+    return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+/** True when NO_PROXY (or a loopback target) says to go direct. */
+function bypassesProxy(target, env = process.env) {
+    const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (isLoopback(host))
+        return true;
+    const noProxy = envValue(env, 'no_proxy');
+    if (!noProxy)
+        return false;
+    const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+    for (const raw of noProxy.split(/[,\s]+/)) {
+        let entry = raw.trim().toLowerCase();
+        if (!entry)
+            continue;
+        if (entry === '*')
+            return true;
+        let entryPort;
+        const m = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(entry);
+        if (m) {
+            entry = m[1];
+            entryPort = m[2];
+        }
+        entry = entry.replace(/^\[|\]$/g, '').replace(/^\*?\./, '');
+        if (entryPort && entryPort !== port)
+            continue;
+        if (host === entry || host.endsWith(`.${entry}`))
+            return true;
+    }
+    return false;
+}
+/**
+ * The proxy URL to use for `url`, or undefined to go direct.
+ * https targets use HTTPS_PROXY, http targets HTTP_PROXY (lower case wins, as in curl and
+ * @actions/http-client); NO_PROXY and loopback targets bypass.
+ */
+function proxyFor(url, env = process.env) {
+    const target = typeof url === 'string' ? new URL(url) : url;
+    const proxy = envValue(env, target.protocol === 'https:' ? 'https_proxy' : 'http_proxy');
+    if (!proxy)
+        return undefined;
+    if (bypassesProxy(target, env))
+        return undefined;
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
 }
 
 
