@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,6 +16,7 @@ import {
   writeTokenCache,
   type RegistrationKey
 } from '../../src/aws-files/sso-cache.js'
+import { runPython } from './helpers/python.js'
 
 const posix = process.platform !== 'win32'
 const itPosix = posix ? test : test.skip
@@ -30,12 +30,12 @@ function pythonRegistrationHash(key: RegistrationKey): string {
     "print(hashlib.sha1(json.dumps(args, sort_keys=True).encode('utf-8')).hexdigest())"
   ].join('\n')
   const arg = JSON.stringify({ region: key.region, scopes: key.scopes ?? null, sessionName: key.sessionName ?? null, startUrl: key.startUrl })
-  return execFileSync('python3', ['-c', script, arg], { encoding: 'utf8' }).trim()
+  return runPython(['-c', script, arg]).trim()
 }
 
 function pythonDumps(value: unknown, sortKeys: boolean): string {
   const script = `import json, sys\nsys.stdout.write(json.dumps(json.loads(sys.argv[1]), sort_keys=${sortKeys ? 'True' : 'False'}))`
-  return execFileSync('python3', ['-c', script, JSON.stringify(value)], { encoding: 'utf8' })
+  return runPython(['-c', script, JSON.stringify(value)])
 }
 
 let tmp: string
