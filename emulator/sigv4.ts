@@ -241,6 +241,10 @@ export function verifySignature(req: SigV4Request, auth: ParsedAuth, secretAcces
   if (!auth.signedHeaders.includes('host')) {
     return { ok: false, reason: 'signature', message: "'Host' must be a 'SignedHeader' in the AWS Authorization." }
   }
+  const declared = headerValue(req.headers, 'x-amz-content-sha256')
+  if (declared && /^[0-9a-f]{64}$/i.test(declared) && declared.toLowerCase() !== sha256Hex(req.body)) {
+    return { ok: false, reason: 'signature', message: "The provided 'x-amz-content-sha256' header does not match what was computed." }
+  }
   const canonicalRequest = buildCanonicalRequest(req, auth)
   const { signature, stringToSign } = computeSignature(secretAccessKey, auth, canonicalRequest)
   const a = Buffer.from(signature, 'utf8')

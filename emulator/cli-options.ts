@@ -1,0 +1,71 @@
+/** Command-line flags of the standalone emulator (emulator/cli.ts). */
+import type { EmulatorOptions } from './types.js'
+
+export const USAGE = `usage: emulator/cli.ts [--port N] [--host H] [--interval S] [--expires-in S] [--auto-approve-as USER]
+                       [--auto-approve-after-ms N] [--delay-ms N] [--access-token-ttl S] [--role-credentials-ttl S]
+                       [--public-url URL] [--enforce-interval] [--no-refresh-tokens] [--verbose]`
+
+export type CliOptions = EmulatorOptions & { verbose?: boolean; help?: boolean }
+
+export function parseArgs(argv: string[]): CliOptions {
+  const out: CliOptions = {}
+  const num = (flag: string, value: string | undefined): number => {
+    const n = Number(value)
+    if (value === undefined || value === '' || !Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a non-negative number`)
+    return n
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
+    const value = (): string | undefined => inline ?? argv[++i]
+    switch (flag) {
+      case '--port':
+        out.port = num(flag, value())
+        break
+      case '--host':
+        out.host = value()
+        break
+      case '--interval':
+        out.interval = num(flag, value())
+        break
+      case '--expires-in':
+        out.expiresIn = num(flag, value())
+        break
+      case '--auto-approve-as':
+        out.autoApproveAs = value()
+        break
+      case '--auto-approve-after-ms':
+        out.autoApproveAfterMs = num(flag, value())
+        break
+      case '--delay-ms':
+        out.delayMs = num(flag, value())
+        break
+      case '--access-token-ttl':
+        out.accessTokenTtl = num(flag, value())
+        break
+      case '--role-credentials-ttl':
+        out.roleCredentialsTtl = num(flag, value())
+        break
+      case '--public-url':
+        out.publicUrl = value()
+        break
+      case '--enforce-interval':
+        out.enforceInterval = true
+        break
+      case '--no-refresh-tokens':
+        out.issueRefreshTokens = false
+        break
+      case '--verbose':
+      case '-v':
+        out.verbose = true
+        break
+      case '--help':
+      case '-h':
+        out.help = true
+        break
+      default:
+        throw new Error(`unknown argument ${arg}\n${USAGE}`)
+    }
+  }
+  return out
+}
