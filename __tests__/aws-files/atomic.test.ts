@@ -169,6 +169,27 @@ describe('withLock', () => {
     expect(await withLock(file, async () => 'got it', { timeoutMs: 2000 })).toBe('got it')
   })
 
+  test('many waiters on a stale lock: it is broken once and they still take turns', async () => {
+    const file = path.join(tmp, 'f')
+    await fs.writeFile(`${file}.lock`, JSON.stringify({ pid: 1, host: 'elsewhere', time: 'old', token: 'stale' }))
+    const old = new Date(Date.now() - 60_000)
+    await fs.utimes(`${file}.lock`, old, old)
+    let inside = 0
+    let max = 0
+    await Promise.all(
+      Array.from({ length: 8 }, () =>
+        withLock(file, async () => {
+          inside++
+          max = Math.max(max, inside)
+          await new Promise((r) => setTimeout(r, 3))
+          inside--
+        })
+      )
+    )
+    expect(max).toBe(1)
+    expect(await fs.readdir(tmp)).toEqual([])
+  })
+
   test('times out on a live lock, naming the lock file', async () => {
     const file = path.join(tmp, 'f')
     await fs.writeFile(`${file}.lock`, JSON.stringify({ pid: process.ppid, host: os.hostname(), time: 'now', token: 'y' }))

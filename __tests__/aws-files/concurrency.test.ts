@@ -13,12 +13,13 @@ import { tokenCacheFile } from '../../src/aws-files/sso-cache.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '..', '..')
-const tsx = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx')
+// tsx's CLI run by this node (no .cmd shim, so it works the same on Windows)
+const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs')
 const ITERATIONS = 50
 
 function runWriter(id: string, home: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [path.join(here, 'helpers', 'concurrent-writer.ts'), id, home, String(ITERATIONS)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [tsxCli, path.join(here, 'helpers', 'concurrent-writer.ts'), id, home, String(ITERATIONS)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     child.stdout.on('data', (d) => (out += d))
     child.stderr.on('data', (d) => (out += d))

@@ -338,19 +338,21 @@ async function tryCreate(lockFile: string, content: string): Promise<boolean> {
  * Break a stale lock without ever deleting a fresh one: the check and the unlink happen while holding
  * `<lock>.break` (itself created with O_EXCL), and only if the lock still is the one we judged stale.
  */
-async function breakStale(lockFile: string, seen: { info?: LockInfo; mtimeMs: number }, staleMs: number): Promise<void> {
+async function breakStale(lockFile: string, seen: { info?: LockInfo; mtimeMs: number }, staleMs: number): Promise<boolean> {
   const breaker = `${lockFile}.break`
   const me = JSON.stringify({ pid: process.pid, host: os.hostname(), time: new Date().toISOString(), token: randomBytes(8).toString('hex') })
   if (!(await tryCreate(breaker, me))) {
+    // Someone else is breaking it; a breaker left by a crashed process is removed once it is old.
     const other = await readLock(breaker)
     if (other && isStale(other, Math.min(staleMs, 5000))) await fs.rm(breaker, { force: true })
-    return
+    return false
   }
   try {
     const now = await readLock(lockFile)
-    if (!now) return
+    if (!now) return true
     const same = seen.info && now.info ? now.info.token === seen.info.token : now.mtimeMs === seen.mtimeMs
     if (same && isStale(now, staleMs)) await fs.rm(lockFile, { force: true })
+    return true
   } finally {
     await fs.rm(breaker, { force: true })
   }
@@ -367,16 +369,13 @@ export async function withLock<T>(file: string, fn: () => Promise<T>, opts: Lock
   const lockFile = `${path.resolve(file)}.lock`
   await ensureDir(path.dirname(lockFile), { root: defaultRoot(lockFile) })
   const token = randomBytes(12).toString('hex')
-  const content = JSON.stringify({ pid: process.pid, host: os.hostname(), time: new Date().toISOString(), token })
   const deadline = Date.now() + timeoutMs
   let delay = 5
   for (;;) {
+    const content = JSON.stringify({ pid: process.pid, host: os.hostname(), time: new Date().toISOString(), token })
     if (await tryCreate(lockFile, content)) break
     const current = await readLock(lockFile)
-    if (current && isStale(current, staleMs)) {
-      await breakStale(lockFile, current, staleMs)
-      continue
-    }
+    if (current && isStale(current, staleMs) && (await breakStale(lockFile, current, staleMs))) continue
     if (Date.now() >= deadline) {
       const who = current?.info ? ` (held by pid ${current.info.pid} on ${current.info.host} since ${current.info.time})` : ''
       throw new Error(`timed out after ${timeoutMs} ms waiting for lock ${lockFile}${who}`)

@@ -122,9 +122,10 @@ export interface TokenInput {
   region: string
   accessToken: string
   expiresAt: Date
-  clientId: string
-  clientSecret: string
-  registrationExpiresAt: Date
+  /** The registration fields are absent only for a token reused from a cache that had none. */
+  clientId?: string
+  clientSecret?: string
+  registrationExpiresAt?: Date
   refreshToken?: string
 }
 
@@ -161,9 +162,9 @@ export function tokenCacheJson(token: TokenInput): string {
     region: token.region,
     accessToken: token.accessToken,
     expiresAt: formatCacheTime(token.expiresAt),
-    clientId: token.clientId,
-    clientSecret: token.clientSecret,
-    registrationExpiresAt: formatCacheTime(token.registrationExpiresAt),
+    clientId: token.clientId || undefined,
+    clientSecret: token.clientSecret || undefined,
+    registrationExpiresAt: token.registrationExpiresAt ? formatCacheTime(token.registrationExpiresAt) : undefined,
     refreshToken: token.refreshToken || undefined
   })
 }
