@@ -114,8 +114,8 @@ var core = __webpack_require__(6421);
 var aws_clients = __webpack_require__(5408);
 // EXTERNAL MODULE: ./src/sso-session.ts
 var sso_session = __webpack_require__(2765);
-// EXTERNAL MODULE: ./src/session-files.ts + 4 modules
-var session_files = __webpack_require__(7941);
+// EXTERNAL MODULE: ./src/session-files.ts + 2 modules
+var session_files = __webpack_require__(2276);
 ;// CONCATENATED MODULE: ./src/cleanup.ts
 
 

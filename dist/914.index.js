@@ -258,17 +258,18 @@ function formatDuration(seconds) {
 
 /***/ }),
 
-/***/ 9437:
+/***/ 215:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Ej: () => (/* binding */ ApproverRejectedError),
+  Gs: () => (/* binding */ ProfilesFailedError),
   iD: () => (/* binding */ login)
 });
 
-// UNUSED EXPORTS: CLIENT_NAME_PREFIX, forEachProfile
+// UNUSED EXPORTS: CLIENT_NAME_PREFIX, PROFILE_CONCURRENCY
 
 // EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
 var aws_clients = __webpack_require__(5408);
@@ -357,7 +358,7 @@ async function refreshSsoToken(client, registration, refreshToken, mask) {
         return tokenFrom(out, mask);
     }
     catch (error) {
-        throw error instanceof OidcError ? error : toOidcError(error, 'CreateToken (refresh)');
+        throw error instanceof device_flow/* OidcError */.uv ? error : toOidcError(error, 'CreateToken (refresh)');
     }
 }
 function tokenFrom(out, mask) {
@@ -378,7 +379,7 @@ function required(value, field) {
 }
 
 // EXTERNAL MODULE: ./src/credentials.ts
-var src_credentials = __webpack_require__(3029);
+var credentials = __webpack_require__(3029);
 ;// CONCATENATED MODULE: ./src/approvers.ts
 /** Who may approve: the Identity Center user name from the verified ARN, checked against the request's policy. */
 function globToRegExp(glob) {
@@ -407,9 +408,157 @@ function approverRejection(approvedBy, policy) {
 
 // EXTERNAL MODULE: ./src/sso-session.ts
 var sso_session = __webpack_require__(2765);
-// EXTERNAL MODULE: ./src/session-files.ts + 4 modules
-var session_files = __webpack_require__(7941);
+// EXTERNAL MODULE: ./src/session-files.ts + 2 modules
+var session_files = __webpack_require__(2276);
+// EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
+var sso_cache = __webpack_require__(7215);
+;// CONCATENATED MODULE: ./src/reuse.ts
+
+
+
+/** The token cache of this sso-session, if it belongs to the same start URL and region and can serve this run. */
+async function reuseCachedSession(paths, request, clients, mask, log, now = Date.now()) {
+    const { value: cached, reason } = await (0,sso_cache/* readTokenCache */.ID)(paths.ssoCacheDir, request.ssoSession);
+    if (!cached) {
+        log.info(`reuse-session: no usable cached token for sso-session "${request.ssoSession}" (${reason}); asking for approval`);
+        return undefined;
+    }
+    for (const secret of [cached.accessToken, cached.refreshToken, cached.clientSecret])
+        if (secret)
+            mask(secret);
+    if (cached.startUrl !== request.startUrl || (cached.region && cached.region !== request.ssoRegion)) {
+        log.info(`reuse-session: the cached token is for another start URL or region; asking for approval`);
+        return undefined;
+    }
+    const registration = cached.clientId && cached.clientSecret && cached.registrationExpiresAt
+        ? { clientId: cached.clientId, clientSecret: cached.clientSecret, expiresAt: cached.registrationExpiresAt, scopes: request.registrationScopes }
+        : undefined;
+    const secondsLeft = Math.floor((cached.expiresAt.getTime() - now) / 1000);
+    if (secondsLeft >= request.minValiditySeconds) {
+        log.info(`reuse-session: using the cached SSO token (valid for ${Math.floor(secondsLeft / 60)} more minutes); no approval needed`);
+        return {
+            token: { accessToken: cached.accessToken, expiresAt: cached.expiresAt, ...(cached.refreshToken ? { refreshToken: cached.refreshToken } : {}) },
+            registration,
+            via: 'cached-token'
+        };
+    }
+    if (!cached.refreshToken || !registration || registration.expiresAt.getTime() <= now) {
+        log.info('reuse-session: the cached token is too close to expiry and cannot be refreshed (no refresh token or an expired client registration); asking for approval');
+        return undefined;
+    }
+    try {
+        const token = await refreshSsoToken(await clients.oidcClient(), registration, cached.refreshToken, mask);
+        // The service rotates the refresh token: write it back at once, or the cache holds a dead one.
+        await (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, {
+            startUrl: request.startUrl,
+            region: request.ssoRegion,
+            accessToken: token.accessToken,
+            expiresAt: token.expiresAt,
+            clientId: registration.clientId,
+            clientSecret: registration.clientSecret,
+            registrationExpiresAt: registration.expiresAt,
+            refreshToken: token.refreshToken ?? cached.refreshToken
+        });
+        log.info('reuse-session: refreshed the cached SSO token with its refresh token; no approval needed');
+        return { token, registration, via: 'refreshed-token' };
+    }
+    catch (error) {
+        log.info(`reuse-session: refreshing the cached token failed (${error.message}); asking for approval`);
+        return undefined;
+    }
+}
+/** A still-valid client registration from the CLI-format registration cache, so RegisterClient can be skipped. */
+async function cachedRegistration(paths, request, mask) {
+    const { value } = await (0,sso_cache/* readRegistrationCache */._l)(paths.ssoCacheDir, (0,session_files/* registrationKey */.RV)(request));
+    if (!value)
+        return undefined;
+    mask(value.clientSecret);
+    return { clientId: value.clientId, clientSecret: value.clientSecret, expiresAt: value.expiresAt, scopes: value.scopes ?? [] };
+}
+
+;// CONCATENATED MODULE: ./src/pool.ts
+/** Runs fn over items with at most `limit` in flight, keeping the input order in the result. */
+async function mapPool(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i]);
+        }
+    });
+    await Promise.all(workers);
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/discover.ts
+
+
+
+/** A profile name from `<account name or id>.<role>`, reduced to the characters a profile name may hold. */
+function discoveredProfileName(accountName, accountId, roleName) {
+    const base = `${accountName?.trim() || accountId}.${roleName}`;
+    const cleaned = base.replace(/[^A-Za-z0-9._@+-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64);
+    return cleaned || accountId;
+}
+async function discoverProfiles(clients, accessToken, options) {
+    const { ListAccountsCommand, ListAccountRolesCommand } = await Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
+    const sso = await clients.ssoClient();
+    const accountGlob = options.accountFilter ? globToRegExp(options.accountFilter) : undefined;
+    const roleGlob = options.roleFilter ? globToRegExp(options.roleFilter) : undefined;
+    const accounts = [];
+    try {
+        let nextToken;
+        do {
+            const page = await sso.send(new ListAccountsCommand({ accessToken, nextToken, maxResults: 100 }));
+            for (const a of page.accountList ?? [])
+                if (a.accountId)
+                    accounts.push({ accountId: a.accountId, accountName: a.accountName });
+            nextToken = page.nextToken;
+        } while (nextToken);
+    }
+    catch (error) {
+        throw new Error(`discover: SSO ListAccounts failed: ${(0,credentials/* describeAwsError */.Pp)(error)}`);
+    }
+    const wanted = accounts.filter((a) => !accountGlob || accountGlob.test(a.accountId) || (a.accountName !== undefined && accountGlob.test(a.accountName)));
+    const perAccount = await mapPool(wanted, options.concurrency ?? 8, async (account) => {
+        const roles = [];
+        try {
+            let nextToken;
+            do {
+                const page = await sso.send(new ListAccountRolesCommand({ accessToken, accountId: account.accountId, nextToken, maxResults: 100 }));
+                for (const r of page.roleList ?? [])
+                    if (r.roleName && (!roleGlob || roleGlob.test(r.roleName)))
+                        roles.push(r.roleName);
+                nextToken = page.nextToken;
+            } while (nextToken);
+        }
+        catch (error) {
+            throw new Error(`discover: SSO ListAccountRoles for ${account.accountId} failed: ${(0,credentials/* describeAwsError */.Pp)(error)}`);
+        }
+        return roles.map((roleName) => ({ account, roleName }));
+    });
+    const taken = new Set(options.exclude.map((p) => p.name));
+    const requested = new Set(options.exclude.map((p) => `${p.accountId}/${p.roleName}`));
+    const out = [];
+    for (const { account, roleName } of perAccount.flat()) {
+        if (requested.has(`${account.accountId}/${roleName}`))
+            continue;
+        let name = discoveredProfileName(account.accountName, account.accountId, roleName);
+        if (taken.has(name))
+            name = discoveredProfileName(`${account.accountName ?? ''}-${account.accountId}`, account.accountId, roleName);
+        if (taken.has(name))
+            continue;
+        taken.add(name);
+        out.push({ name, accountId: account.accountId, roleName, region: options.region });
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/login.ts
+
+
+
 
 
 
@@ -428,33 +577,37 @@ class ApproverRejectedError extends Error {
         this.name = 'ApproverRejectedError';
     }
 }
+/** Some extra profiles could not be verified and allow-partial is false: nothing was exported or written. */
+class ProfilesFailedError extends Error {
+    failed;
+    constructor(failed) {
+        super(`${failed.length} profile(s) could not be set up and allow-partial is false; nothing was exported. ` +
+            failed.map((p) => `${p.profile.name} (${p.profile.accountId}/${p.profile.roleName}): ${p.error}`).join('; '));
+        this.failed = failed;
+        this.name = 'ProfilesFailedError';
+    }
+}
+/** The AWS CLI's client name for a session's device flow registration. */
 const CLIENT_NAME_PREFIX = 'botocore-client-';
+/** Role credentials are fetched and verified for this many profiles at once. */
+const PROFILE_CONCURRENCY = 8;
 async function login(options) {
-    const { request, mask, log } = options;
+    const { request, mask, log, paths } = options;
     const clients = new aws_clients/* AwsClients */.c({ ssoRegion: request.ssoRegion, region: request.region, env: options.env, onRetry: (m) => log.warning(m) });
     try {
-        const api = sdkOidcApi(() => clients.oidcClient(), mask);
-        const flow = await (0,device_flow/* runDeviceFlow */.mW)({
-            api,
-            startUrl: request.startUrl,
-            clientName: `${CLIENT_NAME_PREFIX}${request.ssoSession}`,
-            scopes: request.registrationScopes,
-            approvalTimeoutSeconds: request.approvalTimeoutSeconds,
-            clock: options.clock ?? device_flow/* systemClock */.ml,
-            signal: options.signal,
-            emit: options.emit
-        });
-        const { token, registration } = flow;
+        const session = await obtainToken(options, clients);
+        const { token, registration } = session;
         const primaryProfile = { name: request.profile, accountId: request.accountId, roleName: request.roleName, region: request.region };
         let primary;
         try {
-            primary = await (0,src_credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, request.accountId, request.roleName, mask);
+            primary = await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, request.accountId, request.roleName, mask);
         }
         catch (error) {
-            await (0,sso_session/* logout */.r)(clients, token.accessToken, log);
+            if (session.via === 'device-flow')
+                await (0,sso_session/* logout */.r)(clients, token.accessToken, log);
             throw error;
         }
-        const approvedBy = (0,src_credentials/* approverFromArn */.dp)(primary.identity.arn);
+        const approvedBy = (0,credentials/* approverFromArn */.dp)(primary.identity.arn);
         const rejection = approverRejection(approvedBy, {
             allowedApprovers: request.allowedApprovers,
             forbidSelfApproval: request.forbidSelfApproval,
@@ -464,16 +617,33 @@ async function login(options) {
             await (0,sso_session/* logout */.r)(clients, token.accessToken, log);
             throw new ApproverRejectedError(approvedBy, rejection);
         }
-        const extra = await forEachProfile(request.extraProfiles, 8, async (profile) => {
+        const extraProfiles = [...request.extraProfiles];
+        if (request.discover) {
+            const found = await discoverProfiles(clients, token.accessToken, {
+                ...request.discover,
+                region: request.region,
+                exclude: [primaryProfile, ...extraProfiles]
+            });
+            log.info(`discover: ${found.length} profile(s) from the accounts and roles the approver can reach`);
+            extraProfiles.push(...found);
+        }
+        const extra = await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile) => {
             try {
-                const { credentials, identity } = await (0,src_credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, profile.accountId, profile.roleName, mask);
-                return { profile, credentials, identity };
+                return { profile, ...(await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, profile.accountId, profile.roleName, mask)) };
             }
             catch (error) {
                 return { profile, error: error.message };
             }
         });
-        const written = await (0,session_files/* writeSessionFiles */.$G)(options.paths, request, [primaryProfile, ...request.extraProfiles], token, registration);
+        const failed = extra.filter((p) => p.error);
+        if (failed.length && !request.allowPartial) {
+            if (session.via === 'device-flow')
+                await (0,sso_session/* logout */.r)(clients, token.accessToken, log);
+            throw new ProfilesFailedError(failed);
+        }
+        const written = await (0,session_files/* writeSessionFiles */.$G)(paths, request, [primaryProfile, ...extraProfiles], token, registration, {
+            writeRegistration: session.registered
+        });
         return {
             primary: { profile: primaryProfile, ...primary },
             extra,
@@ -481,26 +651,37 @@ async function login(options) {
             token,
             registration,
             written,
-            via: 'device-flow',
-            authorizations: flow.authorizations
+            via: session.via,
+            authorizations: session.authorizations
         };
     }
     finally {
         clients.destroy();
     }
 }
-/** Runs fn over items with at most `limit` in flight, keeping the input order in the result. */
-async function forEachProfile(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await fn(items[i]);
-        }
+/** A reusable cached session when allowed, else the device flow (with a cached registration when one is still valid). */
+async function obtainToken(options, clients) {
+    const { request, mask, log, paths } = options;
+    if (request.reuseSession) {
+        const reused = await reuseCachedSession(paths, request, clients, mask, log);
+        if (reused)
+            return { ...reused, authorizations: 0, registered: false };
+    }
+    let registered = false;
+    const flow = await (0,device_flow/* runDeviceFlow */.mW)({
+        api: sdkOidcApi(() => clients.oidcClient(), mask),
+        startUrl: request.startUrl,
+        clientName: `${CLIENT_NAME_PREFIX}${request.ssoSession}`,
+        scopes: request.registrationScopes,
+        registration: await cachedRegistration(paths, request, mask),
+        approvalTimeoutSeconds: request.approvalTimeoutSeconds,
+        clock: options.clock ?? device_flow/* systemClock */.ml,
+        signal: options.signal,
+        emit: options.emit,
+        onRegistered: () => (registered = true)
     });
-    await Promise.all(workers);
-    return results;
+    log.info(`Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`);
+    return { token: flow.token, registration: flow.registration, via: 'device-flow', authorizations: flow.authorizations, registered };
 }
 
 
@@ -543,7 +724,7 @@ class EventQueue {
 /* harmony export */   f: () => (/* binding */ finalEvent),
 /* harmony export */   o: () => (/* binding */ failureMessage)
 /* harmony export */ });
-/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9437);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(215);
 /* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8510);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3029);
 /* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4390);
@@ -555,7 +736,20 @@ function finalEvent(request, outcome) {
     const at = new Date();
     if (outcome && typeof outcome === 'object' && 'primary' in outcome) {
         const result = outcome;
-        return { type: 'approved', at, approvedBy: result.approvedBy, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn };
+        const profiles = [
+            { name: result.primary.profile.name, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn },
+            ...result.extra.map((p) => ({ name: p.profile.name, accountId: p.profile.accountId, roleName: p.profile.roleName, arn: p.identity?.arn, error: p.error }))
+        ];
+        return {
+            type: 'approved',
+            at,
+            approvedBy: result.approvedBy,
+            accountId: result.primary.identity.account,
+            roleName: request.roleName,
+            arn: result.primary.identity.arn,
+            via: result.via,
+            profiles
+        };
     }
     if (outcome instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .DeviceFlowError */ .Bt) {
         if (outcome.outcome === 'denied')
@@ -570,7 +764,7 @@ function finalEvent(request, outcome) {
 }
 /** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
 function failureMessage(error) {
-    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .DeviceFlowError */ .Bt || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej || error instanceof _credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .CredentialsError */ .lE || error instanceof _request_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz || error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv) {
+    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .DeviceFlowError */ .Bt || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs || error instanceof _credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .CredentialsError */ .lE || error instanceof _request_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz || error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv) {
         return error.message;
     }
     const e = error;

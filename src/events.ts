@@ -22,6 +22,15 @@ export interface RequestContext {
   extraProfiles?: { name: string; accountId: string; roleName: string }[]
 }
 
+export interface ProfileOutcome {
+  name: string
+  accountId: string
+  roleName: string
+  /** The verified ARN, or absent with `error`. */
+  arn?: string
+  error?: string
+}
+
 export type LoginEvent =
   | {
       type: 'started'
@@ -40,6 +49,10 @@ export type LoginEvent =
       accountId: string
       roleName: string
       arn: string
+      /** How the SSO token was obtained: a person approved a code, or a cached session was reused. */
+      via?: 'device-flow' | 'cached-token' | 'refreshed-token'
+      /** Every profile written from this approval (the primary one first), verified or with its error. */
+      profiles?: ProfileOutcome[]
     }
   | { type: 'denied'; at: Date }
   | { type: 'expired'; at: Date; waitedSeconds: number }

@@ -4,6 +4,7 @@
  */
 import type { LoginEvent, Logger } from './events.js'
 import type { LoginRequest, ProfileSpec } from './request.js'
+import type { AwsPaths } from './aws-files/paths.js'
 import { AwsClients } from './aws/clients.js'
 import { sdkOidcApi } from './aws/oidc.js'
 import { runDeviceFlow, systemClock, type Clock, type ClientRegistration, type SsoToken } from './device-flow.js'
@@ -11,7 +12,9 @@ import { verifiedRoleCredentials, approverFromArn, type CallerIdentity, type Rol
 import { approverRejection } from './approvers.js'
 import { logout } from './sso-session.js'
 import { writeSessionFiles, type WrittenFiles } from './session-files.js'
-import type { AwsPaths } from './aws-files/paths.js'
+import { cachedRegistration, reuseCachedSession } from './reuse.js'
+import { discoverProfiles } from './discover.js'
+import { mapPool } from './pool.js'
 
 export interface LoginOptions {
   request: LoginRequest
@@ -36,13 +39,15 @@ export interface ProfileResult {
 
 export interface LoginResult {
   primary: { profile: ProfileSpec; credentials: RoleCredentials; identity: CallerIdentity }
+  /** Extra and discovered profiles, each verified or with the reason it failed. */
   extra: ProfileResult[]
   approvedBy: string
   token: SsoToken
-  registration: ClientRegistration
+  registration?: ClientRegistration
   written: WrittenFiles
   /** How the SSO token was obtained. */
-  via: 'device-flow'
+  via: 'device-flow' | 'cached-token' | 'refreshed-token'
+  /** Device authorizations started (0 when a cached session was reused). */
   authorizations: number
 }
 
@@ -57,31 +62,36 @@ export class ApproverRejectedError extends Error {
   }
 }
 
+/** Some extra profiles could not be verified and allow-partial is false: nothing was exported or written. */
+export class ProfilesFailedError extends Error {
+  constructor(readonly failed: ProfileResult[]) {
+    super(
+      `${failed.length} profile(s) could not be set up and allow-partial is false; nothing was exported. ` +
+        failed.map((p) => `${p.profile.name} (${p.profile.accountId}/${p.profile.roleName}): ${p.error}`).join('; ')
+    )
+    this.name = 'ProfilesFailedError'
+  }
+}
+
+/** The AWS CLI's client name for a session's device flow registration. */
 export const CLIENT_NAME_PREFIX = 'botocore-client-'
 
+/** Role credentials are fetched and verified for this many profiles at once. */
+export const PROFILE_CONCURRENCY = 8
+
 export async function login(options: LoginOptions): Promise<LoginResult> {
-  const { request, mask, log } = options
+  const { request, mask, log, paths } = options
   const clients = new AwsClients({ ssoRegion: request.ssoRegion, region: request.region, env: options.env, onRetry: (m) => log.warning(m) })
   try {
-    const api = sdkOidcApi(() => clients.oidcClient(), mask)
-    const flow = await runDeviceFlow({
-      api,
-      startUrl: request.startUrl,
-      clientName: `${CLIENT_NAME_PREFIX}${request.ssoSession}`,
-      scopes: request.registrationScopes,
-      approvalTimeoutSeconds: request.approvalTimeoutSeconds,
-      clock: options.clock ?? systemClock,
-      signal: options.signal,
-      emit: options.emit
-    })
-    const { token, registration } = flow
+    const session = await obtainToken(options, clients)
+    const { token, registration } = session
 
     const primaryProfile: ProfileSpec = { name: request.profile, accountId: request.accountId, roleName: request.roleName, region: request.region }
     let primary: { credentials: RoleCredentials; identity: CallerIdentity }
     try {
       primary = await verifiedRoleCredentials(clients, token.accessToken, request.accountId, request.roleName, mask)
     } catch (error) {
-      await logout(clients, token.accessToken, log)
+      if (session.via === 'device-flow') await logout(clients, token.accessToken, log)
       throw error
     }
     const approvedBy = approverFromArn(primary.identity.arn)
@@ -95,16 +105,33 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
       throw new ApproverRejectedError(approvedBy, rejection)
     }
 
-    const extra = await forEachProfile(request.extraProfiles, 8, async (profile) => {
+    const extraProfiles = [...request.extraProfiles]
+    if (request.discover) {
+      const found = await discoverProfiles(clients, token.accessToken, {
+        ...request.discover,
+        region: request.region,
+        exclude: [primaryProfile, ...extraProfiles]
+      })
+      log.info(`discover: ${found.length} profile(s) from the accounts and roles the approver can reach`)
+      extraProfiles.push(...found)
+    }
+    const extra = await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile): Promise<ProfileResult> => {
       try {
-        const { credentials, identity } = await verifiedRoleCredentials(clients, token.accessToken, profile.accountId, profile.roleName, mask)
-        return { profile, credentials, identity }
+        return { profile, ...(await verifiedRoleCredentials(clients, token.accessToken, profile.accountId, profile.roleName, mask)) }
       } catch (error) {
         return { profile, error: (error as Error).message }
       }
     })
 
-    const written = await writeSessionFiles(options.paths, request, [primaryProfile, ...request.extraProfiles], token, registration)
+    const failed = extra.filter((p) => p.error)
+    if (failed.length && !request.allowPartial) {
+      if (session.via === 'device-flow') await logout(clients, token.accessToken, log)
+      throw new ProfilesFailedError(failed)
+    }
+
+    const written = await writeSessionFiles(paths, request, [primaryProfile, ...extraProfiles], token, registration, {
+      writeRegistration: session.registered
+    })
     return {
       primary: { profile: primaryProfile, ...primary },
       extra,
@@ -112,24 +139,43 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
       token,
       registration,
       written,
-      via: 'device-flow',
-      authorizations: flow.authorizations
+      via: session.via,
+      authorizations: session.authorizations
     }
   } finally {
     clients.destroy()
   }
 }
 
-/** Runs fn over items with at most `limit` in flight, keeping the input order in the result. */
-export async function forEachProfile<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await fn(items[i])
-    }
+interface ObtainedToken {
+  token: SsoToken
+  registration?: ClientRegistration
+  via: LoginResult['via']
+  authorizations: number
+  /** A new client registration was made in this run (so its cache file is this run's to write and remove). */
+  registered: boolean
+}
+
+/** A reusable cached session when allowed, else the device flow (with a cached registration when one is still valid). */
+async function obtainToken(options: LoginOptions, clients: AwsClients): Promise<ObtainedToken> {
+  const { request, mask, log, paths } = options
+  if (request.reuseSession) {
+    const reused = await reuseCachedSession(paths, request, clients, mask, log)
+    if (reused) return { ...reused, authorizations: 0, registered: false }
+  }
+  let registered = false
+  const flow = await runDeviceFlow({
+    api: sdkOidcApi(() => clients.oidcClient(), mask),
+    startUrl: request.startUrl,
+    clientName: `${CLIENT_NAME_PREFIX}${request.ssoSession}`,
+    scopes: request.registrationScopes,
+    registration: await cachedRegistration(paths, request, mask),
+    approvalTimeoutSeconds: request.approvalTimeoutSeconds,
+    clock: options.clock ?? systemClock,
+    signal: options.signal,
+    emit: options.emit,
+    onRegistered: () => (registered = true)
   })
-  await Promise.all(workers)
-  return results
+  log.info(`Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`)
+  return { token: flow.token, registration: flow.registration, via: 'device-flow', authorizations: flow.authorizations, registered }
 }

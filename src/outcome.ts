@@ -2,7 +2,7 @@
 import type { FinalEvent } from './events.js'
 import type { LoginRequest } from './request.js'
 import type { LoginResult } from './login.js'
-import { ApproverRejectedError } from './login.js'
+import { ApproverRejectedError, ProfilesFailedError } from './login.js'
 import { DeviceFlowError, OidcError } from './device-flow.js'
 import { CredentialsError } from './credentials.js'
 import { InputError } from './request.js'
@@ -11,7 +11,20 @@ export function finalEvent(request: LoginRequest, outcome: LoginResult | unknown
   const at = new Date()
   if (outcome && typeof outcome === 'object' && 'primary' in outcome) {
     const result = outcome as LoginResult
-    return { type: 'approved', at, approvedBy: result.approvedBy, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn }
+    const profiles = [
+      { name: result.primary.profile.name, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn },
+      ...result.extra.map((p) => ({ name: p.profile.name, accountId: p.profile.accountId, roleName: p.profile.roleName, arn: p.identity?.arn, error: p.error }))
+    ]
+    return {
+      type: 'approved',
+      at,
+      approvedBy: result.approvedBy,
+      accountId: result.primary.identity.account,
+      roleName: request.roleName,
+      arn: result.primary.identity.arn,
+      via: result.via,
+      profiles
+    }
   }
   if (outcome instanceof DeviceFlowError) {
     if (outcome.outcome === 'denied') return { type: 'denied', at }
@@ -24,7 +37,7 @@ export function finalEvent(request: LoginRequest, outcome: LoginResult | unknown
 
 /** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
 export function failureMessage(error: unknown): string {
-  if (error instanceof DeviceFlowError || error instanceof ApproverRejectedError || error instanceof CredentialsError || error instanceof InputError || error instanceof OidcError) {
+  if (error instanceof DeviceFlowError || error instanceof ApproverRejectedError || error instanceof ProfilesFailedError || error instanceof CredentialsError || error instanceof InputError || error instanceof OidcError) {
     return error.message
   }
   const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } }

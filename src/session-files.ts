@@ -28,7 +28,7 @@ export async function writeSessionFiles(
   request: LoginRequest,
   profiles: ProfileSpec[],
   token: SsoToken,
-  registration: ClientRegistration,
+  registration: ClientRegistration | undefined,
   options: { writeRegistration: boolean } = { writeRegistration: true }
 ): Promise<WrittenFiles> {
   const sections = [
@@ -42,12 +42,10 @@ export async function writeSessionFiles(
     region: request.ssoRegion,
     accessToken: token.accessToken,
     expiresAt: token.expiresAt,
-    clientId: registration.clientId,
-    clientSecret: registration.clientSecret,
-    registrationExpiresAt: registration.expiresAt,
+    ...(registration ? { clientId: registration.clientId, clientSecret: registration.clientSecret, registrationExpiresAt: registration.expiresAt } : {}),
     ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
   })
-  const registrationCache = options.writeRegistration
+  const registrationCache = registration && options.writeRegistration
     ? await writeRegistrationCache(paths.ssoCacheDir, registrationKey(request), {
         clientId: registration.clientId,
         clientSecret: registration.clientSecret,

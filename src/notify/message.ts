@@ -171,6 +171,9 @@ const TITLES: Record<Status, { icon: string; title: string; plain: string }> = {
 function outcomeSentence(final: FinalEvent, esc: (v: unknown, max?: number) => string, b: (s: string) => string): string {
   switch (final.type) {
     case 'approved':
+      if (final.via && final.via !== 'device-flow') {
+        return `No approval was needed: reuse-session found a ${final.via === 'refreshed-token' ? 'refreshable' : 'valid'} cached Identity Center session of ${b(esc(final.approvedBy))}. Verified at ${formatUtc(final.at)}: account ${b(esc(final.accountId, 40))}, role ${b(esc(final.roleName))}.`
+      }
       return `Approved by ${b(esc(final.approvedBy))} at ${formatUtc(final.at)}. Verified: account ${b(esc(final.accountId, 40))}, role ${b(esc(final.roleName))}.`
     case 'denied':
       return `The request was denied at ${formatUtc(final.at)}. The job gets no AWS credentials.`
@@ -271,9 +274,21 @@ function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: Ma
   out.push('| | |', '|---|---|')
   for (const [label, value] of facts(ctx, state, extraLimit)) out.push(`| ${label} | ${value} |`)
   out.push('')
+  if (final?.type === 'approved' && final.profiles && final.profiles.length > 1) out.push(...profileTable(final.profiles, extraLimit), '')
   if (!final) out.push('<sub>Did not expect this request? Do not approve it.</sub>')
   else out.push(`<sub>Updated ${formatUtc(state.now)}.</sub>`)
   return out.join('\n')
+}
+
+/** One row per profile written from the approval: verified, or the error. */
+function profileTable(profiles: NonNullable<Extract<FinalEvent, { type: 'approved' }>['profiles']>, limit: number): string[] {
+  const rows = ['| Profile | Account | Role | Result |', '|---|---|---|---|']
+  for (const p of profiles.slice(0, Math.max(1, limit))) {
+    const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : '✅ verified'
+    rows.push(`| ${escapeMarkdown(p.name, 64)} | ${codeSpan(p.accountId, 40)} | ${codeSpan(p.roleName, 64)} | ${result} |`)
+  }
+  if (profiles.length > limit) rows.push(`| and ${profiles.length - limit} more | | | |`)
+  return rows
 }
 
 /**

@@ -1,0 +1,84 @@
+/**
+ * Reuse instead of asking again (reuse-session: true): a cached SSO token that is still valid long enough,
+ * or one refreshed with its refresh token. The cache may be ours or the AWS CLI v2's (`aws sso login`): same file.
+ */
+import type { Logger } from './events.js'
+import type { LoginRequest } from './request.js'
+import type { AwsPaths } from './aws-files/paths.js'
+import type { AwsClients } from './aws/clients.js'
+import type { ClientRegistration, SsoToken } from './device-flow.js'
+import { readRegistrationCache, readTokenCache, writeTokenCache } from './aws-files/sso-cache.js'
+import { refreshSsoToken } from './aws/oidc.js'
+import { registrationKey } from './session-files.js'
+
+export interface ReusedSession {
+  token: SsoToken
+  /** Absent when the cache holds no client registration (a token can still be used as is). */
+  registration?: ClientRegistration
+  via: 'cached-token' | 'refreshed-token'
+}
+
+/** The token cache of this sso-session, if it belongs to the same start URL and region and can serve this run. */
+export async function reuseCachedSession(
+  paths: AwsPaths,
+  request: LoginRequest,
+  clients: AwsClients,
+  mask: (secret: string) => void,
+  log: Logger,
+  now = Date.now()
+): Promise<ReusedSession | undefined> {
+  const { value: cached, reason } = await readTokenCache(paths.ssoCacheDir, request.ssoSession)
+  if (!cached) {
+    log.info(`reuse-session: no usable cached token for sso-session "${request.ssoSession}" (${reason}); asking for approval`)
+    return undefined
+  }
+  for (const secret of [cached.accessToken, cached.refreshToken, cached.clientSecret]) if (secret) mask(secret)
+  if (cached.startUrl !== request.startUrl || (cached.region && cached.region !== request.ssoRegion)) {
+    log.info(`reuse-session: the cached token is for another start URL or region; asking for approval`)
+    return undefined
+  }
+  const registration: ClientRegistration | undefined =
+    cached.clientId && cached.clientSecret && cached.registrationExpiresAt
+      ? { clientId: cached.clientId, clientSecret: cached.clientSecret, expiresAt: cached.registrationExpiresAt, scopes: request.registrationScopes }
+      : undefined
+  const secondsLeft = Math.floor((cached.expiresAt.getTime() - now) / 1000)
+  if (secondsLeft >= request.minValiditySeconds) {
+    log.info(`reuse-session: using the cached SSO token (valid for ${Math.floor(secondsLeft / 60)} more minutes); no approval needed`)
+    return {
+      token: { accessToken: cached.accessToken, expiresAt: cached.expiresAt, ...(cached.refreshToken ? { refreshToken: cached.refreshToken } : {}) },
+      registration,
+      via: 'cached-token'
+    }
+  }
+  if (!cached.refreshToken || !registration || registration.expiresAt.getTime() <= now) {
+    log.info('reuse-session: the cached token is too close to expiry and cannot be refreshed (no refresh token or an expired client registration); asking for approval')
+    return undefined
+  }
+  try {
+    const token = await refreshSsoToken(await clients.oidcClient(), registration, cached.refreshToken, mask)
+    // The service rotates the refresh token: write it back at once, or the cache holds a dead one.
+    await writeTokenCache(paths.ssoCacheDir, request.ssoSession, {
+      startUrl: request.startUrl,
+      region: request.ssoRegion,
+      accessToken: token.accessToken,
+      expiresAt: token.expiresAt,
+      clientId: registration.clientId,
+      clientSecret: registration.clientSecret,
+      registrationExpiresAt: registration.expiresAt,
+      refreshToken: token.refreshToken ?? cached.refreshToken
+    })
+    log.info('reuse-session: refreshed the cached SSO token with its refresh token; no approval needed')
+    return { token, registration, via: 'refreshed-token' }
+  } catch (error) {
+    log.info(`reuse-session: refreshing the cached token failed (${(error as Error).message}); asking for approval`)
+    return undefined
+  }
+}
+
+/** A still-valid client registration from the CLI-format registration cache, so RegisterClient can be skipped. */
+export async function cachedRegistration(paths: AwsPaths, request: LoginRequest, mask: (secret: string) => void): Promise<ClientRegistration | undefined> {
+  const { value } = await readRegistrationCache(paths.ssoCacheDir, registrationKey(request))
+  if (!value) return undefined
+  mask(value.clientSecret)
+  return { clientId: value.clientId, clientSecret: value.clientSecret, expiresAt: value.expiresAt, scopes: value.scopes ?? [] }
+}
