@@ -1031,6 +1031,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return `The code ${userCode} has expired. Start the sign-in again from the application.`
       case 'denied':
         return `The request for code ${userCode} was denied.`
+      case 'approved':
+        return `The request for code ${userCode} has already been approved.`
       default:
         return `The code ${userCode} has already been used.`
     }
