@@ -2400,8 +2400,12 @@ async function removeSessionFiles(written) {
     const registrationCache = written.registrationCache
         ? await (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(written.registrationCache.file, written.registrationCache.contentHash)
         : undefined;
-    const config = await revertConfigFile(written.configFile, written.configEdits);
-    return { tokenCache: String(tokenCache), registrationCache: registrationCache === undefined ? undefined : String(registrationCache), config: String(config) };
+    const reverted = await revertConfigFile(written.configFile, written.configEdits);
+    const config = reverted.deletedFile
+        ? `${written.configFile} removed (this run created it)`
+        : `${reverted.reverted} section(s) removed or restored in ${written.configFile}` +
+            (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '');
+    return { tokenCache, registrationCache, config };
 }
 
 

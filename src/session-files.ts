@@ -11,7 +11,8 @@ import {
   removeRegistrationCacheIfOurs,
   removeTokenCacheIfOurs,
   writeRegistrationCache,
-  writeTokenCache
+  writeTokenCache,
+  type RemoveOutcome
 } from './aws-files/sso-cache.js'
 
 export interface WrittenFiles {
@@ -62,8 +63,8 @@ export function registrationKey(request: Pick<LoginRequest, 'ssoRegion' | 'regis
 }
 
 export interface RemovalReport {
-  tokenCache: string
-  registrationCache?: string
+  tokenCache: RemoveOutcome
+  registrationCache?: RemoveOutcome
   config: string
 }
 
@@ -73,8 +74,12 @@ export async function removeSessionFiles(written: WrittenFiles): Promise<Removal
   const registrationCache = written.registrationCache
     ? await removeRegistrationCacheIfOurs(written.registrationCache.file, written.registrationCache.contentHash)
     : undefined
-  const config = await revertConfigFile(written.configFile, written.configEdits)
-  return { tokenCache: String(tokenCache), registrationCache: registrationCache === undefined ? undefined : String(registrationCache), config: String(config) }
+  const reverted = await revertConfigFile(written.configFile, written.configEdits)
+  const config = reverted.deletedFile
+    ? `${written.configFile} removed (this run created it)`
+    : `${reverted.reverted} section(s) removed or restored in ${written.configFile}` +
+      (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '')
+  return { tokenCache, registrationCache, config }
 }
 
 export { registrationCacheFile }
