@@ -1,0 +1,44 @@
+/**
+ * action.yml is derived from the INPUTS table in src/request.ts, the one place that knows input names.
+ * `npx tsx scripts/action-yml.ts` rewrites it; __tests__/action-yml.test.ts fails when it is out of date.
+ */
+import { writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { INPUTS } from '../src/request.js'
+
+export const OUTPUTS: [string, string][] = [
+  ['aws-account-id', 'The AWS account id of the verified identity (sts get-caller-identity).'],
+  ['arn', 'The ARN of the verified role session.'],
+  ['user-id', 'The user id of the verified role session.'],
+  ['profile', 'The name of the primary profile written to the AWS config.'],
+  ['expiration', 'When the role credentials expire (ISO 8601).'],
+  ['approved-by', 'The IAM Identity Center user name of the approver (the role session name).']
+]
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`
+
+export function renderActionYml(): string {
+  const lines = [
+    '# Generated from src/request.ts (INPUTS) by scripts/action-yml.ts: edit there, then run `npx tsx scripts/action-yml.ts`.',
+    'name: AWS IAM Identity Center login (device flow)',
+    'description: Sign a job in to AWS IAM Identity Center after a person approves a device code; short-lived, verified role credentials instead of access keys.',
+    'author: identity-center-login',
+    'branding:',
+    '  icon: lock',
+    '  color: orange',
+    'inputs:'
+  ]
+  for (const input of INPUTS) {
+    lines.push(`  ${input.name}:`, `    description: ${quote(input.description)}`, `    required: ${input.required}`)
+    const def = input.actionDefault ?? input.default
+    if (def !== '') lines.push(`    default: ${quote(def)}`)
+  }
+  lines.push('outputs:')
+  for (const [name, description] of OUTPUTS) lines.push(`  ${name}:`, `    description: ${quote(description)}`)
+  lines.push('runs:', '  using: node24', '  main: dist/index.js', '  post: dist/index.js', '')
+  return lines.join('\n')
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(new URL('../action.yml', import.meta.url), renderActionYml())
+}
