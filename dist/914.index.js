@@ -510,7 +510,7 @@ async function discoverProfiles(clients, accessToken, options) {
     try {
         let nextToken;
         do {
-            const page = await sso.send(new ListAccountsCommand({ accessToken, nextToken, maxResults: 100 }));
+            const page = await sso.send(new ListAccountsCommand({ accessToken, nextToken }));
             for (const a of page.accountList ?? [])
                 if (a.accountId)
                     accounts.push({ accountId: a.accountId, accountName: a.accountName });
@@ -526,7 +526,7 @@ async function discoverProfiles(clients, accessToken, options) {
         try {
             let nextToken;
             do {
-                const page = await sso.send(new ListAccountRolesCommand({ accessToken, accountId: account.accountId, nextToken, maxResults: 100 }));
+                const page = await sso.send(new ListAccountRolesCommand({ accessToken, accountId: account.accountId, nextToken }));
                 for (const r of page.roleList ?? [])
                     if (r.roleName && (!roleGlob || roleGlob.test(r.roleName)))
                         roles.push(r.roleName);

@@ -31,7 +31,7 @@ export async function discoverProfiles(clients: AwsClients, accessToken: string,
   try {
     let nextToken: string | undefined
     do {
-      const page = await sso.send(new ListAccountsCommand({ accessToken, nextToken, maxResults: 100 }))
+      const page = await sso.send(new ListAccountsCommand({ accessToken, nextToken }))
       for (const a of page.accountList ?? []) if (a.accountId) accounts.push({ accountId: a.accountId, accountName: a.accountName })
       nextToken = page.nextToken
     } while (nextToken)
@@ -45,7 +45,7 @@ export async function discoverProfiles(clients: AwsClients, accessToken: string,
     try {
       let nextToken: string | undefined
       do {
-        const page = await sso.send(new ListAccountRolesCommand({ accessToken, accountId: account.accountId, nextToken, maxResults: 100 }))
+        const page = await sso.send(new ListAccountRolesCommand({ accessToken, accountId: account.accountId, nextToken }))
         for (const r of page.roleList ?? []) if (r.roleName && (!roleGlob || roleGlob.test(r.roleName))) roles.push(r.roleName)
         nextToken = page.nextToken
       } while (nextToken)

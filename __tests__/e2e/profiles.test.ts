@@ -1,0 +1,131 @@
+/** One approval, many profiles; discovery; reuse of a cached session; refresh; fallback. Against the bundled action. */
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { createHash } from 'node:crypto'
+import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { consumerEnv, DIST, newWorkspace, readCommandFile, runnerEnv, SEED_INPUTS, start, type Workspace } from './runner.js'
+
+const run = promisify(execFile)
+const sha1 = (s: string) => createHash('sha1').update(s).digest('hex')
+
+const ACCOUNTS = Array.from({ length: 7 }, (_, i) => ({
+  accountId: String(100000000000 + i * 111),
+  accountName: i === 0 ? 'dev' : i < 4 ? `team-${i}` : `shared-${i}`,
+  roles: ['DeveloperAccess', 'ReadOnly']
+}))
+
+let emu: Emulator
+beforeAll(async () => {
+  emu = await startEmulator({ interval: 1, defaultPageSize: 2, accounts: ACCOUNTS })
+})
+afterAll(async () => {
+  await emu.close()
+})
+
+const base = { ...SEED_INPUTS, 'account-id': ACCOUNTS[0].accountId }
+
+async function approveRun(ws: Workspace, inputs: Record<string, string>) {
+  const main = start(DIST, runnerEnv(ws, emu.url, inputs))
+  const auth = await emu.waitForDeviceAuthorization()
+  emu.approve(auth.userCode, 'alice')
+  return main.done
+}
+
+async function quietRun(ws: Workspace, inputs: Record<string, string>) {
+  return start(DIST, runnerEnv(ws, emu.url, inputs)).done
+}
+
+test('five profiles from one approval: one device authorization, five verified identities, botocore uses each', async () => {
+  const ws = newWorkspace()
+  const before = emu.stats()
+  const lines = ACCOUNTS.slice(1, 5).map((a, i) => `p${i + 1} ${a.accountId} ReadOnly${i === 3 ? ' eu-west-1' : ''}`)
+  const result = await approveRun(ws, { ...base, 'keep-session': 'true', profiles: lines.join('\n') })
+  expect(result.code).toBe(0)
+  const after = emu.stats()
+  expect(after.deviceAuthorizations - before.deviceAuthorizations).toBe(1)
+  expect(after.approvals - before.approvals).toBe(1)
+  expect(after.callerIdentities - before.callerIdentities).toBe(5)
+  const config = readFileSync(path.join(ws.home, '.aws', 'config'), 'utf8')
+  for (const name of ['my-dev-profile', 'p1', 'p2', 'p3', 'p4']) expect(config).toContain(`[profile ${name}]`)
+  expect(config).toMatch(/\[profile p4\]\nsso_session = my-sso\nsso_account_id = 100000000444\nsso_role_name = ReadOnly\nregion = eu-west-1\n/)
+  expect(readFileSync(ws.files.summary, 'utf8')).toMatch(/\| p4 \|.*✅ verified/)
+  const identities = await Promise.all(
+    ['p1', 'p2', 'p3', 'p4'].map(async (profile) => {
+      const { stdout } = await run('python3', ['-m', 'awscli', 'sts', 'get-caller-identity', '--profile', profile], { env: consumerEnv(ws, emu.url) })
+      return JSON.parse(stdout).Account
+    })
+  )
+  expect(identities).toEqual(ACCOUNTS.slice(1, 5).map((a) => a.accountId))
+  expect(emu.stats().deviceAuthorizations).toBe(after.deviceAuthorizations)
+}, 30_000)
+
+test('a profile the approver cannot reach fails the step unless allow-partial is true', async () => {
+  const ws = newWorkspace()
+  const bad = { ...base, profiles: 'nope 999999999999 ReadOnly' }
+  const failed = await approveRun(ws, bad)
+  expect(failed.code).toBe(1)
+  expect(failed.stdout).toMatch(/::error::1 profile\(s\) could not be set up and allow-partial is false.*nope \(999999999999\/ReadOnly\)/)
+  expect(readCommandFile(ws.files.env)).toEqual({})
+  const ws2 = newWorkspace()
+  const partial = await approveRun(ws2, { ...bad, 'allow-partial': 'true' })
+  expect(partial.code).toBe(0)
+  expect(partial.stdout).toMatch(/::warning::Profile "nope"/)
+  expect(readFileSync(ws2.files.summary, 'utf8')).toMatch(/\| nope \|.*❌/)
+})
+
+test('discover: every account and role the approver can reach, filtered, across paginated listings', async () => {
+  const ws = newWorkspace()
+  const before = emu.calls().length
+  const result = await approveRun(ws, { ...base, discover: 'true', 'account-filter': 'team-*', 'role-filter': 'Read*' })
+  expect(result.code).toBe(0)
+  const calls = emu.calls().slice(before)
+  expect(calls.filter((c) => c.operation === 'ListAccounts').length).toBe(4) // 7 accounts, pages of 2
+  const config = readFileSync(path.join(ws.home, '.aws', 'config'), 'utf8')
+  const profiles = [...config.matchAll(/^\[profile ([^\]]+)\]$/gm)].map((m) => m[1])
+  expect(profiles).toEqual(['my-dev-profile', 'team-1.ReadOnly', 'team-2.ReadOnly', 'team-3.ReadOnly'])
+})
+
+test('reuse-session: a valid cached token is used with zero device authorizations; a stale one is refreshed and rotated; a dead one falls back', async () => {
+  const ws = newWorkspace()
+  const first = await approveRun(ws, { ...base, 'keep-session': 'true' })
+  expect(first.code).toBe(0)
+  const cacheFile = path.join(ws.home, '.aws', 'sso', 'cache', `${sha1('my-sso')}.json`)
+
+  // 1. valid token: no approval at all
+  let devices = emu.stats().deviceAuthorizations
+  const reused = await quietRun(ws, { ...base, 'keep-session': 'true', 'reuse-session': 'true' })
+  expect(reused.code).toBe(0)
+  expect(reused.stdout).toContain('reuse-session: using the cached SSO token')
+  expect(emu.stats().deviceAuthorizations).toBe(devices)
+
+  // 2. token about to expire (less than min-validity left): refreshed, the rotated refresh token written back
+  const cached = JSON.parse(readFileSync(cacheFile, 'utf8'))
+  writeFileSync(cacheFile, JSON.stringify({ ...cached, expiresAt: new Date(Date.now() + 60_000).toISOString().replace(/\.\d+Z$/, 'Z') }))
+  const refreshed = await quietRun(ws, { ...base, 'keep-session': 'true', 'reuse-session': 'true', 'min-validity': '15m' })
+  expect(refreshed.code).toBe(0)
+  expect(refreshed.stdout).toContain('reuse-session: refreshed the cached SSO token')
+  expect(emu.stats().deviceAuthorizations).toBe(devices)
+  const rotated = JSON.parse(readFileSync(cacheFile, 'utf8'))
+  expect(rotated.refreshToken).not.toBe(cached.refreshToken)
+  expect(rotated.accessToken).not.toBe(cached.accessToken)
+  expect(emu.tokens().find((t) => t.refreshToken === rotated.refreshToken)?.grant).toBe('refresh_token')
+
+  // 3. refresh impossible (client registration revoked): falls back to the device flow
+  emu.revokeClient(rotated.clientId)
+  writeFileSync(cacheFile, JSON.stringify({ ...rotated, expiresAt: '2020-01-01T00:00:00Z' }))
+  devices = emu.stats().deviceAuthorizations
+  const fallback = await approveRun(ws, { ...base, 'reuse-session': 'true' })
+  expect(fallback.code).toBe(0)
+  expect(fallback.stdout).toMatch(/reuse-session: refreshing the cached token failed .*asking for approval/)
+  expect(emu.stats().deviceAuthorizations).toBe(devices + 1)
+}, 30_000)
+
+test('a still-valid client registration in the CLI-format cache is reused instead of RegisterClient', async () => {
+  const ws = newWorkspace()
+  expect((await approveRun(ws, { ...base, 'keep-session': 'true' })).code).toBe(0)
+  const registrations = emu.stats().registrations
+  expect((await approveRun(ws, { ...base, 'keep-session': 'true' })).code).toBe(0)
+  expect(emu.stats().registrations).toBe(registrations)
+})
