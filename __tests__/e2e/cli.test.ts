@@ -1,0 +1,130 @@
+/** The CLI for other CI systems: same login, same files, credentials as env / dotenv / json, and distinct exit codes. */
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { CLI, consumerEnv, newWorkspace, start, type Workspace } from './runner.js'
+
+const run = promisify(execFile)
+let emu: Emulator
+beforeAll(async () => {
+  emu = await startEmulator({ interval: 1 })
+})
+afterAll(async () => {
+  await emu.close()
+})
+
+const FLAGS = [
+  '--start-url', 'https://my-sso-portal.awsapps.com/start',
+  '--sso-region', 'us-east-1',
+  '--account-id', '111122223333',
+  '--role-name', 'DeveloperAccess',
+  '--region', 'us-west-2',
+  '--sso-session', 'my-sso',
+  '--profile', 'my-dev-profile'
+]
+
+/** FLAGS with some flag values replaced or flags added (pairs of flag, value). */
+function flagsWith(extra: string[]): string[] {
+  const flags = new Map<string, string>()
+  for (const list of [FLAGS, extra]) for (let i = 0; i < list.length; i += 2) flags.set(list[i], list[i + 1])
+  return [...flags].flat()
+}
+
+/** A GitLab-like job environment: no GITHUB_* variable at all. */
+function cliEnv(ws: Workspace): NodeJS.ProcessEnv {
+  return {
+    ...consumerEnv(ws, emu.url),
+    CI: 'true',
+    CI_PROJECT_PATH: 'acme/deploy',
+    CI_JOB_NAME: 'deploy-prod',
+    CI_JOB_URL: 'https://gitlab.example.com/acme/deploy/-/jobs/7',
+    GITLAB_USER_LOGIN: 'octocat',
+    CI_COMMIT_REF_NAME: 'main',
+    CI_COMMIT_SHA: 'fedcba9876543210fedcba9876543210fedcba98'
+  }
+}
+
+async function approvedCli(ws: Workspace, extra: string[], user = 'alice') {
+  const child = start(CLI, cliEnv(ws), [...FLAGS, ...extra])
+  const auth = await emu.waitForDeviceAuthorization()
+  emu.approve(auth.userCode, user)
+  return { result: await child.done, auth }
+}
+
+test('--format env prints export lines for eval; the link and code go to stderr; the same files are written', async () => {
+  const ws = newWorkspace()
+  const { result, auth } = await approvedCli(ws, ['--format', 'env'])
+  expect(result.code).toBe(0)
+  expect(result.stderr).toContain(auth.verificationUriComplete)
+  expect(result.stderr).toContain(auth.userCode)
+  expect(result.stderr).toContain('acme/deploy')
+  expect(result.stdout).not.toContain(auth.userCode)
+  const session = emu.roleSessions().find((s) => s.user === 'alice' && s.issuedAt >= auth.createdAt)!
+  expect(result.stdout).toContain(`export AWS_ACCESS_KEY_ID='${session.accessKeyId}'\n`)
+  expect(result.stdout).toContain(`export AWS_SESSION_TOKEN='${session.sessionToken}'\n`)
+  expect(result.stdout).toContain(`export AWS_REGION='us-west-2'\n`)
+  // eval'd in a shell, the variables work with a consumer nobody here wrote
+  const { stdout } = await run('bash', ['-c', `${result.stdout}\npython3 -m awscli sts get-caller-identity --output text --query Account`], {
+    env: { ...consumerEnv(ws, emu.url), AWS_CONFIG_FILE: path.join(ws.dir, 'none') }
+  })
+  expect(stdout.trim()).toBe('111122223333')
+  expect(readFileSync(path.join(ws.home, '.aws', 'config'), 'utf8')).toContain('[profile my-dev-profile]\nsso_session = my-sso\n')
+})
+
+test('--format dotenv --output-file writes a 0600 file for GitLab artifacts:reports:dotenv', async () => {
+  const ws = newWorkspace()
+  const file = path.join(ws.dir, 'aws.env')
+  const { result } = await approvedCli(ws, ['--format', 'dotenv', '--output-file', file])
+  expect(result.code).toBe(0)
+  expect(result.stdout).toBe('')
+  const lines = readFileSync(file, 'utf8').trim().split('\n')
+  expect(lines.map((l) => l.split('=')[0])).toEqual(expect.arrayContaining(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION']))
+  for (const line of lines) expect(line).toMatch(/^[A-Z_]+=\S*$/)
+  if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600)
+})
+
+test('--format json prints credentials and the verified identity', async () => {
+  const ws = newWorkspace()
+  const { result } = await approvedCli(ws, ['--format', 'json', '--profiles', 'prod 444455556666 ReadOnly'])
+  expect(result.code).toBe(0)
+  const out = JSON.parse(result.stdout)
+  expect(out).toMatchObject({ accountId: '111122223333', approvedBy: 'alice', profile: 'my-dev-profile', region: 'us-west-2' })
+  expect(out.credentials.accessKeyId).toMatch(/^ASIA/)
+  expect(out.profiles).toEqual([expect.objectContaining({ profile: 'prod', accountId: '444455556666', verified: true })])
+})
+
+test.each([
+  ['bad input (2), before any request', ['--account-id', '12345'], undefined, 2, /Input "account-id": must be 12 digits/],
+  ['unknown flag (2)', ['--bogus', 'x'], undefined, 2, /Option "--bogus"/],
+  ['denied (3)', [], 'deny', 3, /the approver denied the request/],
+  ['expired (4)', [], 'expire', 4, /the code expired before anyone approved it/],
+  ['approver not allowed (5)', ['--allowed-approvers', 'bob'], 'approve', 5, /approved by alice, which is not enough/]
+])('exit code for %s', async (_name, extra, action, code, message) => {
+  const ws = newWorkspace()
+  const calls = emu.calls().length
+  const child = start(CLI, cliEnv(ws), flagsWith(extra))
+  if (action) {
+    const auth = await emu.waitForDeviceAuthorization()
+    if (action === 'deny') emu.deny(auth.userCode)
+    else if (action === 'expire') emu.expire(auth.userCode)
+    else emu.approve(auth.userCode, 'alice')
+  }
+  const result = await child.done
+  expect(result.code).toBe(code)
+  expect(result.stderr).toMatch(message)
+  expect(result.stdout).toBe('')
+  if (!action) {
+    expect(emu.calls().length).toBe(calls)
+    expect(existsSync(path.join(ws.home, '.aws'))).toBe(false)
+  }
+})
+
+test('--help prints the options and exit codes with no GitHub variable set', async () => {
+  const ws = newWorkspace()
+  const result = await start(CLI, consumerEnv(ws, emu.url), ['--help']).done
+  expect(result.code).toBe(0)
+  expect(result.stdout).toContain('--start-url')
+  expect(result.stdout).toMatch(/exit codes/i)
+})
