@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { renderActionYml } from '../scripts/action-yml.js'
+import { renderActionYml, renderReadmeTables } from '../scripts/action-yml.js'
 import { INPUTS } from '../src/request.js'
 
 test('action.yml is generated from the INPUTS table (run npx tsx scripts/action-yml.ts)', () => {
@@ -14,4 +14,10 @@ test('action.yml keeps the input names of the issue and runs the bundle on node2
   }
   expect(text).toContain("default: '${{ github.token }}'")
   expect(text).toMatch(/runs:\n {2}using: node24\n {2}main: dist\/index.js\n {2}post: dist\/index.js/)
+})
+
+test('the README input and output tables are generated from the same tables', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+  expect(readme).toBe(renderReadmeTables(readme))
+  for (const input of INPUTS) expect(readme).toContain(`| \`${input.name}\` |`)
 })

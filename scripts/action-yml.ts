@@ -2,7 +2,7 @@
  * action.yml is derived from the INPUTS table in src/request.ts, the one place that knows input names.
  * `npx tsx scripts/action-yml.ts` rewrites it; __tests__/action-yml.test.ts fails when it is out of date.
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { INPUTS } from '../src/request.js'
 
@@ -39,6 +39,30 @@ export function renderActionYml(): string {
   return lines.join('\n')
 }
 
+const cell = (s: string) => s.replace(/\|/g, '\\|')
+
+/** The README's input and output tables, from the same tables as action.yml. */
+export function renderReadmeTables(readme: string): string {
+  const inputs = [
+    '| input | required | default | description |',
+    '|---|---|---|---|',
+    ...INPUTS.map((i) => {
+      const def = i.actionDefault ?? i.default
+      return `| \`${i.name}\` | ${i.required ? 'yes' : ''} | ${def ? `\`${def}\`` : ''} | ${cell(i.description)}${i.secret ? ' Treated as a secret.' : ''} |`
+    })
+  ]
+  const outputs = ['| output | description |', '|---|---|', ...OUTPUTS.map(([n, d]) => `| \`${n}\` | ${cell(d)} |`)]
+  return replaceBetween(replaceBetween(readme, 'inputs', inputs.join('\n')), 'outputs', outputs.join('\n'))
+}
+
+export function replaceBetween(text: string, name: string, body: string): string {
+  const re = new RegExp(`(<!-- ${name}:start[^>]*-->)[\\s\\S]*?(<!-- ${name}:end -->)`)
+  if (!re.test(text)) throw new Error(`README has no ${name}:start / ${name}:end markers`)
+  return text.replace(re, (_m, start: string, end: string) => `${start}\n${body}\n${end}`)
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(new URL('../action.yml', import.meta.url), renderActionYml())
+  const readme = new URL('../README.md', import.meta.url)
+  writeFileSync(readme, renderReadmeTables(readFileSync(readme, 'utf8')))
 }
