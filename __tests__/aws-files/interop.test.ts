@@ -54,7 +54,7 @@ t = botocore.tokens.SSOTokenProvider(s).load_token().get_frozen_token()
 print(json.dumps({'token': t.token, 'expiration': t.expiration.isoformat(), 'sso_session': cfg['sso_session'],
   'region': s.get_config_variable('region'), 's3': s.full_config['profiles']['default']['s3']}))
 `
-  const env = { ...process.env, HOME: home, USERPROFILE: home, AWS_CONFIG_FILE: path.join(home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'none') }
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, USERPROFILE: home, AWS_CONFIG_FILE: path.join(home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'none') }
   delete env.AWS_PROFILE
   delete env.AWS_REGION
   delete env.AWS_DEFAULT_REGION

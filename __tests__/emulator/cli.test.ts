@@ -35,12 +35,12 @@ describe('emulator CLI', () => {
       const { url } = JSON.parse(first)
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
 
-      const reg = await (await fetch(url + '/client/register', { method: 'POST', body: JSON.stringify({ clientName: 'cli', clientType: 'public' }) })).json()
+      const reg = await (await fetch(url + '/client/register', { method: 'POST', body: JSON.stringify({ clientName: 'cli', clientType: 'public' }) })).json() as any
       const start = await (
         await fetch(url + '/device_authorization', { method: 'POST', body: JSON.stringify({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: 'https://x' }) })
-      ).json()
+      ).json() as any
       expect(start.interval).toBe(3)
-      const last = await (await fetch(url + '/_control/last')).json()
+      const last = await (await fetch(url + '/_control/last')).json() as any
       expect(last.userCode).toBe(start.userCode)
       // --auto-approve-as carol (after 0 ms)
       for (let i = 0; i < 50 && last.status !== 'approved'; i++) {

@@ -126,7 +126,7 @@ describe('wire format', () => {
     expect(res.status).toBe(400)
     expect(res.headers.get('x-amzn-errortype')).toBe('AuthorizationPendingException:http://internal.amazon.com/coral/com.amazonaws.ssooidc/')
     expect(res.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/)
-    const body = await res.json()
+    const body = (await res.json()) as any
     expect(body.error).toBe('authorization_pending')
     expect(typeof body.error_description).toBe('string')
 

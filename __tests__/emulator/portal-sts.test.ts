@@ -151,7 +151,7 @@ describe('STS GetCallerIdentity', () => {
   test('a wrong secret fails SignatureDoesNotMatch; a wrong session token or unknown key InvalidClientTokenId', async () => {
     const { accessToken } = await login(emu, oidc)
     const creds = await roleCredentials(accessToken)
-    const cases: Array<[Record<string, string>, string, number]> = [
+    const cases: Array<[Record<string, string | number>, string, number]> = [
       [{ ...creds, secretAccessKey: creds.secretAccessKey.slice(0, -1) + (creds.secretAccessKey.endsWith('A') ? 'B' : 'A') }, 'SignatureDoesNotMatch', 403],
       [{ ...creds, sessionToken: creds.sessionToken + 'x' }, 'InvalidClientTokenId', 403],
       [{ ...creds, accessKeyId: 'ASIAAAAAAAAAAAAAAAAA' }, 'InvalidClientTokenId', 403]

@@ -77,7 +77,7 @@ describe('sigv4 verification', () => {
     const req: SigV4Request = {
       method: 'POST',
       url: `/x/a%20b?${qs}`,
-      headers: Object.entries(signed.headers as Record<string, string>),
+      headers: Object.entries((signed as any).headers as Record<string, string>),
       body: Buffer.from('Action=GetCallerIdentity&Version=2011-06-15')
     }
     const parsed = parseAuth(req)
