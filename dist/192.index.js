@@ -1221,7 +1221,7 @@ function renderMarkdownWith(ctx, state, marker, extraLimit) {
         if (started)
             out.push(`The approval link was removed; the code ~~${escapeMarkdown(started.userCode, 32)}~~ is no longer valid.`, '');
     }
-    out.push('| | |', '|---|---|');
+    out.push('| Request | Details |', '|---|---|');
     for (const [label, value] of facts(ctx, state, extraLimit))
         out.push(`| ${label} | ${value} |`);
     out.push('');

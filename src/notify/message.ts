@@ -271,7 +271,7 @@ function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: Ma
     if (started) out.push(`The approval link was removed; the code ~~${escapeMarkdown(started.userCode, 32)}~~ is no longer valid.`, '')
   }
 
-  out.push('| | |', '|---|---|')
+  out.push('| Request | Details |', '|---|---|')
   for (const [label, value] of facts(ctx, state, extraLimit)) out.push(`| ${label} | ${value} |`)
   out.push('')
   if (final?.type === 'approved' && final.profiles && final.profiles.length > 1) out.push(...profileTable(final.profiles, extraLimit), '')
