@@ -1,5 +1,6 @@
 /** OidcApi over the AWS SDK's SSO OIDC client: maps the service's exceptions to RFC 8628 codes. */
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc'
+import { describeAwsError } from '../credentials.js'
 import { OidcError, type ClientRegistration, type OidcApi, type OidcErrorCode, type SsoToken } from '../device-flow.js'
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code'
@@ -15,10 +16,8 @@ const CODES: Record<string, OidcErrorCode> = {
 
 /** Rethrows SDK errors as OidcError, keeping only the error name and status: SDK errors carry the request. */
 export function toOidcError(error: unknown, operation: string): OidcError {
-  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } }
-  const code = CODES[e?.name ?? ''] ?? 'other'
-  const status = e?.$metadata?.httpStatusCode
-  return new OidcError(code, `SSO OIDC ${operation} failed: ${e?.name ?? 'unknown error'}${status ? ` (HTTP ${status})` : ''}`)
+  const code = CODES[(error as { name?: string })?.name ?? ''] ?? 'other'
+  return new OidcError(code, `SSO OIDC ${operation} failed: ${describeAwsError(error)}`)
 }
 
 /** `mask` is called with every secret the service returns, before the value is used for anything else. */
