@@ -77,7 +77,9 @@ function commentTarget(request, env = process.env) {
 /* harmony import */ var _notify_queue_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6118);
 /* harmony import */ var _notifiers_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1676);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8862);
+/* harmony import */ var _aws_http_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5421);
 /** The action's main step: inputs → login → exports, with the approvers told at every step. */
+
 
 
 
@@ -105,12 +107,34 @@ async function runMain(env = process.env) {
     const context = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .githubRequestContext */ ._)(request, env);
     const events = new _notify_queue_js__WEBPACK_IMPORTED_MODULE_6__/* .EventQueue */ .C((0,_notifiers_js__WEBPACK_IMPORTED_MODULE_7__/* .githubNotifiers */ .J)(request, context, env), _notifiers_js__WEBPACK_IMPORTED_MODULE_7__/* .actionLogger */ .v);
     const controller = new AbortController();
+    let finished = false;
+    let hardStop;
+    const cancelledMessage = (signal) => `the login was cancelled (${signal}) before it finished; no credentials were exported`;
+    /**
+     * GitHub cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills it. Stop polling and abort the AWS requests in flight
+     * at once; if the login still has not ended after CANCEL_GRACE_MS (a lock wait, a hung socket), report and exit anyway.
+     * A second signal exits at once.
+     */
     const onSignal = (signal) => {
+        if (controller.signal.aborted) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Received ${signal} again: exiting now`);
+            process.exit(1);
+        }
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Received ${signal}: stopping the login`);
         controller.abort(signal);
+        (0,_aws_http_js__WEBPACK_IMPORTED_MODULE_9__/* .cancelAwsRequests */ .Wp)(signal);
+        hardStop = setTimeout(() => {
+            if (finished)
+                return;
+            finished = true;
+            events.push({ type: 'cancelled', at: new Date(), signal });
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(cancelledMessage(signal));
+            void events.drain(CANCEL_DRAIN_MS).finally(() => process.exit(1));
+        }, CANCEL_GRACE_MS);
+        hardStop.unref();
     };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     try {
         const result = await (0,_login_js__WEBPACK_IMPORTED_MODULE_2__/* .login */ .iD)({
             request,
@@ -122,22 +146,50 @@ async function runMain(env = process.env) {
             signal: controller.signal,
             env
         });
+        // Saved even when a cancel came in meanwhile: the post step then signs out and removes the files.
         (0,_state_js__WEBPACK_IMPORTED_MODULE_8__/* .saveSessionState */ .L)(request, result);
+        if (finished)
+            return;
+        finished = true;
+        if (controller.signal.aborted) {
+            const signal = String(controller.signal.reason);
+            events.push({ type: 'cancelled', at: new Date(), signal });
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`${cancelledMessage(signal)}; the post step signs out and removes the files it wrote`);
+            return;
+        }
         publish(request, result);
         events.push((0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .finalEvent */ .f)(request, result));
     }
     catch (error) {
-        events.push((0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .finalEvent */ .f)(request, error));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .failureMessage */ .o)(error));
+        if (finished)
+            return;
+        finished = true;
+        if (controller.signal.aborted) {
+            // Whatever the login was doing when the signal came (a poll, a request the cancel aborted), the outcome is a cancel.
+            const signal = String(controller.signal.reason);
+            events.push({ type: 'cancelled', at: new Date(), signal });
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(cancelledMessage(signal));
+        }
+        else {
+            events.push((0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .finalEvent */ .f)(request, error));
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .failureMessage */ .o)(error));
+        }
     }
     finally {
+        if (controller.signal.aborted) {
+            await events.drain(CANCEL_DRAIN_MS);
+            process.exit(1);
+        }
         await events.drain();
+        clearTimeout(hardStop);
         process.removeListener('SIGINT', onSignal);
         process.removeListener('SIGTERM', onSignal);
-        if (controller.signal.aborted)
-            process.exit(1);
     }
 }
+/** How long a cancelled login may take to wind down before the step reports and exits anyway. */
+const CANCEL_GRACE_MS = 3_000;
+/** How long a cancelled step waits for the channels (comment, webhook) to say "cancelled". */
+const CANCEL_DRAIN_MS = 3_000;
 /** Outputs always; the primary profile's credentials in the job's environment when export-credentials is true. */
 function publish(request, result) {
     const { credentials, identity } = result.primary;

@@ -110,8 +110,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
-var aws_clients = __webpack_require__(5408);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var aws_clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/sso-session.ts
 var sso_session = __webpack_require__(2765);
 // EXTERNAL MODULE: ./src/session-files.ts + 2 modules
@@ -121,7 +121,7 @@ var session_files = __webpack_require__(2276);
 
 
 async function cleanupSession(input, log, env = process.env) {
-    const clients = new aws_clients/* AwsClients */.c({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
+    const clients = new aws_clients/* AwsClients */.cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
     let ok = true;
     try {
         if (await (0,sso_session/* logout */.r)(clients, input.accessToken, log))

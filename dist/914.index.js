@@ -271,11 +271,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CLIENT_NAME_PREFIX, PROFILE_CONCURRENCY
 
-// EXTERNAL MODULE: ./src/aws/clients.ts + 1 modules
-var aws_clients = __webpack_require__(5408);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var aws_clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/credentials.ts
+var credentials = __webpack_require__(3029);
 // EXTERNAL MODULE: ./src/device-flow.ts
 var device_flow = __webpack_require__(8510);
 ;// CONCATENATED MODULE: ./src/aws/oidc.ts
+
 
 const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 const CODES = {
@@ -288,10 +291,8 @@ const CODES = {
 };
 /** Rethrows SDK errors as OidcError, keeping only the error name and status: SDK errors carry the request. */
 function toOidcError(error, operation) {
-    const e = error;
-    const code = CODES[e?.name ?? ''] ?? 'other';
-    const status = e?.$metadata?.httpStatusCode;
-    return new device_flow/* OidcError */.uv(code, `SSO OIDC ${operation} failed: ${e?.name ?? 'unknown error'}${status ? ` (HTTP ${status})` : ''}`);
+    const code = CODES[error?.name ?? ''] ?? 'other';
+    return new device_flow/* OidcError */.uv(code, `SSO OIDC ${operation} failed: ${(0,credentials/* describeAwsError */.Pp)(error)}`);
 }
 /** `mask` is called with every secret the service returns, before the value is used for anything else. */
 function sdkOidcApi(client, mask = () => { }) {
@@ -378,8 +379,6 @@ function required(value, field) {
     return value;
 }
 
-// EXTERNAL MODULE: ./src/credentials.ts
-var credentials = __webpack_require__(3029);
 ;// CONCATENATED MODULE: ./src/approvers.ts
 /** Who may approve: the Identity Center user name from the verified ARN, checked against the request's policy. */
 function globToRegExp(glob) {
@@ -593,7 +592,7 @@ const CLIENT_NAME_PREFIX = 'botocore-client-';
 const PROFILE_CONCURRENCY = 8;
 async function login(options) {
     const { request, mask, log, paths } = options;
-    const clients = new aws_clients/* AwsClients */.c({ ssoRegion: request.ssoRegion, region: request.region, env: options.env, onRetry: (m) => log.warning(m) });
+    const clients = new aws_clients/* AwsClients */.cE({ ssoRegion: request.ssoRegion, region: request.region, env: options.env, onRetry: (m) => log.warning(m) });
     try {
         const session = await obtainToken(options, clients);
         const { token, registration } = session;

@@ -33,7 +33,37 @@ interface MiddlewareClient {
   middlewareStack: { add: (mw: any, options: any) => void }
 }
 
-/** Logs each failed attempt below the SDK's retry loop, without the error body (it may echo request data). */
+/** Error names the SDK's standard retry strategy treats as throttling or transient (a subset of @smithy's lists). */
+const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'LimitExceededException', 'BandwidthLimitExceeded', 'ProvisionedThroughputExceededException', 'PriorRequestNotComplete', 'EC2ThrottledException', 'TransactionInProgressException'])
+const TRANSIENT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException'])
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])
+
+/** What kind of fault a failed attempt was, or undefined when the SDK will not retry it (a real answer, or a cancel). */
+export function faultKind(error: any): 'throttled' | 'server error' | 'timeout' | 'connection reset' | 'connection refused' | 'network error' | undefined {
+  if (!error || error.name === 'AbortError' || isFlowSignal(error)) return undefined
+  const status: number | undefined = error.$metadata?.httpStatusCode ?? error.$response?.statusCode
+  if (status === 429 || THROTTLING.has(error.name) || error.$retryable?.throttling) return 'throttled'
+  if (typeof error.code === 'string' && NETWORK_CODES.has(error.code)) {
+    return error.code === 'ETIMEDOUT' ? 'timeout' : error.code === 'ECONNRESET' || error.code === 'EPIPE' ? 'connection reset' : error.code === 'ECONNREFUSED' ? 'connection refused' : 'network error'
+  }
+  if (TRANSIENT.has(error.name)) return 'timeout'
+  if (status !== undefined && status >= 500 && status < 600) return 'server error'
+  if (error.$retryable) return 'server error'
+  if (status === undefined && !error.$fault) return 'network error'
+  return undefined
+}
+
+/** "attempt=2; max=5" as the SDK's retry middleware stamps it on each attempt. */
+function attemptOf(request: any): { attempt: number; max: number } | undefined {
+  const header = request?.headers?.['amz-sdk-request']
+  const m = typeof header === 'string' ? /attempt=(\d+);\s*max=(\d+)/.exec(header) : null
+  return m ? { attempt: Number(m[1]), max: Number(m[2]) } : undefined
+}
+
+/**
+ * Logs each failed attempt below the SDK's retry loop: which call, what went wrong, which attempt, and whether
+ * it is retried. Only the error's name, status and network code: the body may echo request data.
+ */
 function addRetryLog(client: MiddlewareClient, service: string, onRetry?: (m: string) => void): void {
   if (!onRetry) return
   client.middlewareStack.add(
@@ -41,10 +71,18 @@ function addRetryLog(client: MiddlewareClient, service: string, onRetry?: (m: st
       try {
         return await next(args)
       } catch (error: any) {
-        const status = error?.$metadata?.httpStatusCode ?? error?.$response?.statusCode
-        const retryable = error?.$retryable || status === 429 || (status >= 500 && status < 600) || !status
-        if (retryable && !isFlowSignal(error)) {
-          onRetry(`${service} ${context.commandName ?? ''}: ${error?.name ?? 'error'}${status ? ` (HTTP ${status})` : ''}; retrying with backoff`)
+        const kind = faultKind(error)
+        if (kind) {
+          const status = error?.$metadata?.httpStatusCode ?? error?.$response?.statusCode
+          const operation = String(context.commandName ?? 'request').replace(/Command$/, '')
+          const code = typeof error?.code === 'string' && error.code !== error.name ? `, ${error.code}` : ''
+          const at = attemptOf(args.request)
+          const last = at !== undefined && at.attempt >= at.max
+          onRetry(
+            `${service} ${operation}: ${kind} (${error?.name ?? 'Error'}${status ? `, HTTP ${status}` : ''}${code})` +
+              (at ? ` on attempt ${at.attempt} of ${at.max}` : '') +
+              (last ? '; no attempts left' : '; retrying with capped exponential backoff and jitter')
+          )
         }
         throw error
       }

@@ -8,6 +8,7 @@ import { githubRequestContext } from './context.js'
 import { EventQueue } from '../notify/queue.js'
 import { actionLogger, githubNotifiers } from './notifiers.js'
 import { saveSessionState } from './state.js'
+import { cancelAwsRequests } from '../aws/http.js'
 
 export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // Marks the post step (same bundle, actions/checkout's pattern) before anything can fail.
@@ -26,12 +27,33 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   const context = githubRequestContext(request, env)
   const events = new EventQueue(githubNotifiers(request, context, env), actionLogger)
   const controller = new AbortController()
+  let finished = false
+  let hardStop: NodeJS.Timeout | undefined
+  const cancelledMessage = (signal: string) => `the login was cancelled (${signal}) before it finished; no credentials were exported`
+  /**
+   * GitHub cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills it. Stop polling and abort the AWS requests in flight
+   * at once; if the login still has not ended after CANCEL_GRACE_MS (a lock wait, a hung socket), report and exit anyway.
+   * A second signal exits at once.
+   */
   const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) {
+      core.info(`Received ${signal} again: exiting now`)
+      process.exit(1)
+    }
     core.info(`Received ${signal}: stopping the login`)
     controller.abort(signal)
+    cancelAwsRequests(signal)
+    hardStop = setTimeout(() => {
+      if (finished) return
+      finished = true
+      events.push({ type: 'cancelled', at: new Date(), signal })
+      core.setFailed(cancelledMessage(signal))
+      void events.drain(CANCEL_DRAIN_MS).finally(() => process.exit(1))
+    }, CANCEL_GRACE_MS)
+    hardStop.unref()
   }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
 
   try {
     const result = await login({
@@ -44,19 +66,46 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
       signal: controller.signal,
       env
     })
+    // Saved even when a cancel came in meanwhile: the post step then signs out and removes the files.
     saveSessionState(request, result)
+    if (finished) return
+    finished = true
+    if (controller.signal.aborted) {
+      const signal = String(controller.signal.reason)
+      events.push({ type: 'cancelled', at: new Date(), signal })
+      core.setFailed(`${cancelledMessage(signal)}; the post step signs out and removes the files it wrote`)
+      return
+    }
     publish(request, result)
     events.push(finalEvent(request, result))
   } catch (error) {
-    events.push(finalEvent(request, error))
-    core.setFailed(failureMessage(error))
+    if (finished) return
+    finished = true
+    if (controller.signal.aborted) {
+      // Whatever the login was doing when the signal came (a poll, a request the cancel aborted), the outcome is a cancel.
+      const signal = String(controller.signal.reason)
+      events.push({ type: 'cancelled', at: new Date(), signal })
+      core.setFailed(cancelledMessage(signal))
+    } else {
+      events.push(finalEvent(request, error))
+      core.setFailed(failureMessage(error))
+    }
   } finally {
+    if (controller.signal.aborted) {
+      await events.drain(CANCEL_DRAIN_MS)
+      process.exit(1)
+    }
     await events.drain()
+    clearTimeout(hardStop)
     process.removeListener('SIGINT', onSignal)
     process.removeListener('SIGTERM', onSignal)
-    if (controller.signal.aborted) process.exit(1)
   }
 }
+
+/** How long a cancelled login may take to wind down before the step reports and exits anyway. */
+const CANCEL_GRACE_MS = 3_000
+/** How long a cancelled step waits for the channels (comment, webhook) to say "cancelled". */
+const CANCEL_DRAIN_MS = 3_000
 
 /** Outputs always; the primary profile's credentials in the job's environment when export-credentials is true. */
 function publish(request: LoginRequest, result: LoginResult): void {

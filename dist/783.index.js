@@ -1,5 +1,5 @@
-export const id = 192;
-export const ids = [192];
+export const id = 783;
+export const ids = [783];
 export const modules = {
 
 /***/ 5262:
@@ -672,44 +672,14 @@ async function removeRegistrationCacheIfOurs(file, contentHash) {
 
 /***/ }),
 
-/***/ 5408:
+/***/ 201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  c: () => (/* binding */ AwsClients)
-});
-
-// UNUSED EXPORTS: endpointFor
-
-// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
-var dist_cjs = __webpack_require__(1279);
-// EXTERNAL MODULE: ./src/proxy.ts
-var src_proxy = __webpack_require__(8903);
-;// CONCATENATED MODULE: ./src/aws/http.ts
-/**
- * HTTP plumbing shared by the AWS clients: proxy from the environment, timeouts, and a log line per retried attempt.
- * NODE_EXTRA_CA_CERTS is honoured by Node itself for every TLS connection, the proxy tunnel included.
- */
-
-
-/** An http.Agent that tunnels through `proxy`; https-proxy-agent is loaded only when a proxy is in use. */
-async function proxyAgent(proxy) {
-    const { HttpsProxyAgent } = await __webpack_require__.e(/* import() */ 659).then(__webpack_require__.bind(__webpack_require__, 7659));
-    return new HttpsProxyAgent(proxy);
-}
-async function requestHandler(options) {
-    const proxy = (0,src_proxy/* proxyFor */.i)(options.endpoint, options.env);
-    const agent = proxy ? await proxyAgent(proxy) : undefined;
-    return new dist_cjs.NodeHttpHandler({
-        connectionTimeout: 5_000,
-        requestTimeout: options.requestTimeoutMs ?? 15_000,
-        ...(agent ? { httpsAgent: agent, httpAgent: agent } : {})
-    });
-}
-
-;// CONCATENATED MODULE: ./src/aws/clients.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cE: () => (/* binding */ AwsClients)
+/* harmony export */ });
+/* unused harmony exports endpointFor, faultKind */
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5421);
 
 /** The URL a client will talk to: the service-specific override, the global override, or AWS's regional endpoint. */
 function endpointFor(service, region, env = process.env) {
@@ -719,7 +689,40 @@ function endpointFor(service, region, env = process.env) {
     const host = { SSO_OIDC: `oidc.${region}`, SSO: `portal.sso.${region}`, STS: `sts.${region}` }[service];
     return new URL(`https://${host}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`);
 }
-/** Logs each failed attempt below the SDK's retry loop, without the error body (it may echo request data). */
+/** Error names the SDK's standard retry strategy treats as throttling or transient (a subset of @smithy's lists). */
+const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'LimitExceededException', 'BandwidthLimitExceeded', 'ProvisionedThroughputExceededException', 'PriorRequestNotComplete', 'EC2ThrottledException', 'TransactionInProgressException']);
+const TRANSIENT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** What kind of fault a failed attempt was, or undefined when the SDK will not retry it (a real answer, or a cancel). */
+function faultKind(error) {
+    if (!error || error.name === 'AbortError' || isFlowSignal(error))
+        return undefined;
+    const status = error.$metadata?.httpStatusCode ?? error.$response?.statusCode;
+    if (status === 429 || THROTTLING.has(error.name) || error.$retryable?.throttling)
+        return 'throttled';
+    if (typeof error.code === 'string' && NETWORK_CODES.has(error.code)) {
+        return error.code === 'ETIMEDOUT' ? 'timeout' : error.code === 'ECONNRESET' || error.code === 'EPIPE' ? 'connection reset' : error.code === 'ECONNREFUSED' ? 'connection refused' : 'network error';
+    }
+    if (TRANSIENT.has(error.name))
+        return 'timeout';
+    if (status !== undefined && status >= 500 && status < 600)
+        return 'server error';
+    if (error.$retryable)
+        return 'server error';
+    if (status === undefined && !error.$fault)
+        return 'network error';
+    return undefined;
+}
+/** "attempt=2; max=5" as the SDK's retry middleware stamps it on each attempt. */
+function attemptOf(request) {
+    const header = request?.headers?.['amz-sdk-request'];
+    const m = typeof header === 'string' ? /attempt=(\d+);\s*max=(\d+)/.exec(header) : null;
+    return m ? { attempt: Number(m[1]), max: Number(m[2]) } : undefined;
+}
+/**
+ * Logs each failed attempt below the SDK's retry loop: which call, what went wrong, which attempt, and whether
+ * it is retried. Only the error's name, status and network code: the body may echo request data.
+ */
 function addRetryLog(client, service, onRetry) {
     if (!onRetry)
         return;
@@ -728,10 +731,16 @@ function addRetryLog(client, service, onRetry) {
             return await next(args);
         }
         catch (error) {
-            const status = error?.$metadata?.httpStatusCode ?? error?.$response?.statusCode;
-            const retryable = error?.$retryable || status === 429 || (status >= 500 && status < 600) || !status;
-            if (retryable && !isFlowSignal(error)) {
-                onRetry(`${service} ${context.commandName ?? ''}: ${error?.name ?? 'error'}${status ? ` (HTTP ${status})` : ''}; retrying with backoff`);
+            const kind = faultKind(error);
+            if (kind) {
+                const status = error?.$metadata?.httpStatusCode ?? error?.$response?.statusCode;
+                const operation = String(context.commandName ?? 'request').replace(/Command$/, '');
+                const code = typeof error?.code === 'string' && error.code !== error.name ? `, ${error.code}` : '';
+                const at = attemptOf(args.request);
+                const last = at !== undefined && at.attempt >= at.max;
+                onRetry(`${service} ${operation}: ${kind} (${error?.name ?? 'Error'}${status ? `, HTTP ${status}` : ''}${code})` +
+                    (at ? ` on attempt ${at.attempt} of ${at.max}` : '') +
+                    (last ? '; no attempts left' : '; retrying with capped exponential backoff and jitter'));
             }
             throw error;
         }
@@ -757,7 +766,7 @@ class AwsClients {
         this.oidc ??= (async () => {
             const [{ SSOOIDCClient }, handler] = await Promise.all([
                 Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19)),
-                requestHandler({ endpoint: endpointFor('SSO_OIDC', this.settings.ssoRegion, this.env), env: this.env })
+                (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor('SSO_OIDC', this.settings.ssoRegion, this.env), env: this.env })
             ]);
             const client = new SSOOIDCClient({ region: this.settings.ssoRegion, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' });
             addRetryLog(client, 'SSO OIDC', this.settings.onRetry);
@@ -769,7 +778,7 @@ class AwsClients {
         this.sso ??= (async () => {
             const [{ SSOClient }, handler] = await Promise.all([
                 Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19)),
-                requestHandler({ endpoint: endpointFor('SSO', this.settings.ssoRegion, this.env), env: this.env })
+                (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor('SSO', this.settings.ssoRegion, this.env), env: this.env })
             ]);
             const client = new SSOClient({ region: this.settings.ssoRegion, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' });
             addRetryLog(client, 'SSO', this.settings.onRetry);
@@ -781,7 +790,7 @@ class AwsClients {
     async stsClient(credentials) {
         const [{ STSClient }, handler] = await Promise.all([
             Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19)),
-            requestHandler({ endpoint: endpointFor('STS', this.settings.region, this.env), env: this.env })
+            (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor('STS', this.settings.region, this.env), env: this.env })
         ]);
         const client = new STSClient({ region: this.settings.region, credentials, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' });
         addRetryLog(client, 'STS', this.settings.onRetry);
@@ -791,6 +800,80 @@ class AwsClients {
         void this.oidc?.then((c) => c.destroy());
         void this.sso?.then((c) => c.destroy());
     }
+}
+
+
+/***/ }),
+
+/***/ 5421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OX: () => (/* binding */ requestHandler),
+/* harmony export */   Wp: () => (/* binding */ cancelAwsRequests)
+/* harmony export */ });
+/* unused harmony exports proxyAgent, DEFAULT_REQUEST_TIMEOUT_MS, requestTimeoutMs */
+/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1279);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8903);
+/**
+ * HTTP plumbing shared by the AWS clients: proxy from the environment, timeouts that really end a request,
+ * and a process-wide switch that aborts every AWS request in flight when the step is cancelled.
+ * NODE_EXTRA_CA_CERTS is honoured by Node itself for every TLS connection, the proxy tunnel included.
+ */
+
+
+/** An http.Agent that tunnels through `proxy`; https-proxy-agent is loaded only when a proxy is in use. */
+async function proxyAgent(proxy) {
+    const { HttpsProxyAgent } = await __webpack_require__.e(/* import() */ 659).then(__webpack_require__.bind(__webpack_require__, 7659));
+    return new HttpsProxyAgent(proxy);
+}
+/** How long one AWS request may take (each retried attempt gets its own budget). */
+const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+const MAX_REQUEST_TIMEOUT_MS = 300_000;
+/** Connecting gets at most this long, and never more than the request budget. */
+const CONNECTION_TIMEOUT_MS = 5_000;
+/**
+ * The per-attempt request timeout: IDENTITY_CENTER_LOGIN_HTTP_TIMEOUT_MS (whole milliseconds, 100 to 300000)
+ * when set, else 15 s. A knob for slow proxies and for tests; an unusable value is ignored.
+ */
+function requestTimeoutMs(env = process.env) {
+    const raw = env.IDENTITY_CENTER_LOGIN_HTTP_TIMEOUT_MS?.trim();
+    if (!raw || !/^[0-9]+$/.test(raw))
+        return DEFAULT_REQUEST_TIMEOUT_MS;
+    const ms = Number(raw);
+    return ms >= 100 && ms <= MAX_REQUEST_TIMEOUT_MS ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
+}
+/**
+ * Aborted by {@link cancelAwsRequests}: the AWS requests in flight at that moment fail at once with an AbortError
+ * (which the SDK does not retry). Requests started afterwards get a fresh controller, so the cleanup that follows
+ * a cancel (SSO Logout of a token already obtained) still goes out.
+ */
+let inFlight = new AbortController();
+/** The step is being cancelled: end the AWS requests in flight now instead of waiting for their timeouts and retries. */
+function cancelAwsRequests(reason = 'cancelled') {
+    const current = inFlight;
+    inFlight = new AbortController();
+    current.abort(reason);
+}
+/** NodeHttpHandler whose requests also end when {@link cancelAwsRequests} is called while they run. */
+class CancellableHttpHandler extends _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_0__.NodeHttpHandler {
+    handle(request, options = {}) {
+        const own = options?.abortSignal;
+        const abortSignal = own ? AbortSignal.any([own, inFlight.signal]) : inFlight.signal;
+        return super.handle(request, { ...options, abortSignal });
+    }
+}
+async function requestHandler(options) {
+    const proxy = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .proxyFor */ .i)(options.endpoint, options.env);
+    const agent = proxy ? await proxyAgent(proxy) : undefined;
+    const timeout = options.requestTimeoutMs ?? requestTimeoutMs(options.env);
+    return new CancellableHttpHandler({
+        connectionTimeout: Math.min(CONNECTION_TIMEOUT_MS, timeout),
+        requestTimeout: timeout,
+        // Without this the handler only logs a warning and the request hangs on (the emulator's 'timeout' fault showed it).
+        throwOnRequestTimeout: true,
+        ...(agent ? { httpsAgent: agent, httpAgent: agent } : {})
+    });
 }
 
 
@@ -814,11 +897,16 @@ class CredentialsError extends Error {
         this.name = 'CredentialsError';
     }
 }
-/** Only the error's name and HTTP status: SDK error objects carry request data and are never printed whole. */
+/**
+ * Only the error's name, HTTP status (or network error code) and how many attempts were made:
+ * SDK error objects carry request data and are never printed whole.
+ */
 function describeAwsError(error) {
     const e = error;
     const status = e?.$metadata?.httpStatusCode;
-    return `${e?.name ?? 'Error'}${status ? ` (HTTP ${status})` : ''}`;
+    const code = typeof e?.code === 'string' && /^E[A-Z_]+$/.test(e.code) && e.code !== e?.name ? e.code : undefined;
+    const attempts = e?.$metadata?.attempts;
+    return `${e?.name ?? 'Error'}${status ? ` (HTTP ${status})` : code ? ` (${code})` : ''}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ''}`;
 }
 async function getRoleCredentials(clients, accessToken, accountId, roleName, mask) {
     const { GetRoleCredentialsCommand } = await Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));

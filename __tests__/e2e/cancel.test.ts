@@ -1,0 +1,149 @@
+/**
+ * Cancellation of the BUNDLED action: GitHub sends SIGINT to the step, SIGTERM 7.5 s later, then kills it.
+ * On either signal the action stops polling, aborts the AWS request in flight, marks the summary "cancelled"
+ * and exits non-zero within a few seconds; the post step then runs and does nothing harmful.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type Workspace } from './runner.js'
+import { snapshotDist } from './github-fake.js'
+
+/** The bundled action, copied aside so that a concurrent `npm run build` cannot pull it away mid-test. */
+let DIST: string
+beforeAll(async () => {
+  DIST = await snapshotDist()
+})
+afterAll(() => {
+  if (DIST) rmSync(path.dirname(path.dirname(DIST)), { recursive: true, force: true })
+})
+
+/** "Within a few seconds": well inside the 7.5 s GitHub gives before SIGTERM. */
+const CANCEL_BUDGET_MS = 3000
+
+const emulators: Emulator[] = []
+async function emulator(): Promise<Emulator> {
+  const emu = await startEmulator({ interval: 1 })
+  emulators.push(emu)
+  return emu
+}
+afterAll(async () => {
+  await Promise.all(emulators.map((e) => e.close()))
+})
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const cancelTimes: Record<string, number> = {}
+afterAll(() => {
+  // The figure for the closing note.
+  process.stdout.write(`cancel-to-exit times (ms): ${JSON.stringify(cancelTimes)}\n`)
+})
+
+function expectNothingLeft(ws: Workspace): void {
+  expect(readCommandFile(ws.files.env)).toEqual({})
+  expect(readCommandFile(ws.files.output)).toEqual({})
+  expect(existsSync(path.join(ws.home, '.aws'))).toBe(false)
+}
+
+async function expectHarmlessPost(emu: Emulator, ws: Workspace, env: NodeJS.ProcessEnv): Promise<void> {
+  const callsBefore = emu.calls().length
+  const post = await start(DIST, postEnv(ws, env)).done
+  expect({ code: post.code, stderr: post.stderr }).toEqual({ code: 0, stderr: '' })
+  expect(post.stdout).toMatch(/The main step got no SSO token, so there is nothing to sign out of or clean up/)
+  // No AWS call at all from the post step, and still nothing on disk.
+  expect(emu.calls().length).toBe(callsBefore)
+  expectNothingLeft(ws)
+}
+
+describe.each(['SIGINT', 'SIGTERM'] as const)('%s', (signal) => {
+  test(`mid-poll: stops polling, exits 1 within ${CANCEL_BUDGET_MS} ms, the summary says cancelled; post does nothing`, async () => {
+    const emu = await emulator()
+    const ws = newWorkspace()
+    const env = runnerEnv(ws, emu.url, SEED_INPUTS)
+    const main = start(DIST, env)
+    const auth = await emu.waitForDeviceAuthorization()
+    const polls = () => emu.calls().filter((c) => c.operation === 'CreateToken')
+    while (polls().length < 2) await sleep(50)
+
+    const t0 = Date.now()
+    main.child.kill(signal)
+    const result = await main.done
+    const ms = Date.now() - t0
+    cancelTimes[`${signal} mid-poll`] = ms
+
+    expect(result.signal).toBeNull() // it exited by itself, it was not killed
+    expect(result.code).toBe(1)
+    expect(ms).toBeLessThan(CANCEL_BUDGET_MS)
+    expect(result.stderr).toBe('')
+    expect(result.stdout).toContain(`Received ${signal}: stopping the login`)
+    expect(result.stdout).toMatch(new RegExp(`^::error::the login was cancelled \\(${signal}\\)`, 'm'))
+    const summary = readFileSync(ws.files.summary, 'utf8')
+    expect(summary).toMatch(/cancelled/i)
+    expect(summary).toContain(signal)
+    expect(summary).toContain(`~~${auth.userCode}~~`) // the code is shown as no longer valid
+    expectNothingLeft(ws)
+
+    // It stopped polling: no poll after the signal, even a couple of intervals later.
+    const count = polls().length
+    await sleep(2500)
+    expect(polls().length).toBe(count)
+    expect(polls().every((c) => c.at <= t0 + 50)).toBe(true)
+    expect(emu.tokens()).toEqual([])
+
+    await expectHarmlessPost(emu, ws, env)
+  }, 30_000)
+
+  test(`while an AWS request hangs (CreateToken held, 15 s request timeout): the request is aborted, exit within ${CANCEL_BUDGET_MS} ms`, async () => {
+    const emu = await emulator()
+    const ws = newWorkspace()
+    const env = runnerEnv(ws, emu.url, SEED_INPUTS) // the default 15 s per-attempt timeout, 5 attempts
+    const main = start(DIST, env)
+    await emu.waitForDeviceAuthorization()
+    emu.injectFault({ operation: 'CreateToken', kind: 'timeout', count: 100, timeoutMs: 60_000 })
+    // Wait until a poll is in flight and held.
+    while (emu.stats().faults < 1) await sleep(20)
+    await sleep(200)
+
+    const t0 = Date.now()
+    main.child.kill(signal)
+    const result = await main.done
+    const ms = Date.now() - t0
+    cancelTimes[`${signal} during a hung request`] = ms
+
+    expect(result.code).toBe(1)
+    expect(ms).toBeLessThan(CANCEL_BUDGET_MS)
+    expect(result.stdout).toMatch(new RegExp(`^::error::the login was cancelled \\(${signal}\\)`, 'm'))
+    // Not retried after the abort: one held attempt only.
+    expect(emu.stats().byOperation.CreateToken).toBe(emu.calls().filter((c) => c.operation === 'CreateToken').length + 1)
+    expect(readFileSync(ws.files.summary, 'utf8')).toMatch(/cancelled/i)
+    expectNothingLeft(ws)
+    await expectHarmlessPost(emu, ws, env)
+  }, 30_000)
+})
+
+test('SIGINT after approval, while GetRoleCredentials hangs: the token just obtained is revoked, nothing exported or written', async () => {
+  const emu = await emulator()
+  const ws = newWorkspace()
+  const env = runnerEnv(ws, emu.url, SEED_INPUTS)
+  const main = start(DIST, env)
+  const auth = await emu.waitForDeviceAuthorization()
+  emu.injectFault({ operation: 'GetRoleCredentials', kind: 'timeout', count: 100, timeoutMs: 60_000 })
+  emu.approve(auth.userCode, 'alice')
+  while (emu.stats().byOperation.GetRoleCredentials === undefined) await sleep(20)
+  await sleep(200)
+
+  const t0 = Date.now()
+  main.child.kill('SIGINT')
+  const result = await main.done
+  const ms = Date.now() - t0
+  cancelTimes['SIGINT during GetRoleCredentials'] = ms
+
+  expect(result.code).toBe(1)
+  expect(ms).toBeLessThan(CANCEL_BUDGET_MS)
+  expect(result.stdout).toMatch(/^::error::the login was cancelled \(SIGINT\)/m)
+  expect(readFileSync(ws.files.summary, 'utf8')).toMatch(/cancelled/i)
+  const token = emu.tokens().find((t) => t.userCode === auth.userCode)!
+  expect(token.revoked).toBe(true)
+  expect(emu.roleSessions()).toEqual([])
+  expectNothingLeft(ws)
+  await expectHarmlessPost(emu, ws, env)
+}, 30_000)

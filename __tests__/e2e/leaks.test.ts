@@ -1,0 +1,361 @@
+/**
+ * Nothing secret leaks, in any scenario of issue 4, from the BUNDLED action (main and post step):
+ * approved + post, denied, expired, re-issued code, fault-retried run, persistent fault, InvalidClient,
+ * no access, cancel (mid-poll and after approval), rejected approver.
+ *
+ * The secrets a run obtained are taken from the wire: a recording tap sits between the action and the emulator and
+ * keeps every response body (client secret, device codes, SSO access and refresh tokens, role credentials), and they
+ * are cross-checked against the emulator's own records (roleSessions(), tokens(), waitForDeviceAuthorization()).
+ * The github-token input and the webhook URL are secrets too.
+ *
+ * The haystack: stdout without the `::add-mask::` commands (the runner consumes them), stderr, of main and post;
+ * the job summary; the outputs file; every version of every PR comment (fake GitHub API); every webhook body.
+ * Each secret is looked for raw, base64-encoded and URL-encoded. Every secret the run obtained must also have
+ * been masked before the step printed anything that follows its use.
+ */
+import { createServer, request as httpRequest, type Server } from 'node:http'
+import { readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { startEmulator, type DeviceAuthorizationInfo, type Emulator, type EmulatorOptions } from '../../emulator/server.js'
+import { newWorkspace, postEnv, runnerEnv, SEED_INPUTS, start, type Running, type StepResult, type Workspace } from './runner.js'
+import { snapshotDist, startFakeGitHub, startFakeWebhook, type FakeGitHub, type FakeWebhook } from './github-fake.js'
+
+let DIST: string
+beforeAll(async () => {
+  DIST = await snapshotDist()
+})
+afterAll(() => {
+  if (DIST) rmSync(path.dirname(path.dirname(DIST)), { recursive: true, force: true })
+})
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const WEBHOOK_SECRET_PATH = '/hook/T0SECRET/B0SECRET/whsecXyZ0123456789'
+
+// ---------------------------------------------------------------------------------------------
+// The tap: a transparent HTTP forwarder that records every AWS response body
+
+interface Tap {
+  url: string
+  responses: { path: string; status: number; body: string }[]
+  close(): Promise<void>
+}
+
+async function startTap(target: string): Promise<Tap> {
+  const responses: Tap['responses'] = []
+  const upstream = new URL(target)
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      // Headers unchanged (the STS signature covers Host); one upstream connection per request, so a fault hits only it.
+      const up = httpRequest(
+        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers, agent: false },
+        (ur) => {
+          const body: Buffer[] = []
+          ur.on('data', (c: Buffer) => body.push(c))
+          ur.on('end', () => {
+            const text = Buffer.concat(body)
+            responses.push({ path: req.url ?? '', status: ur.statusCode ?? 0, body: text.toString('utf8') })
+            res.writeHead(ur.statusCode ?? 502, ur.headers)
+            res.end(text)
+          })
+          ur.on('error', () => res.destroy())
+        }
+      )
+      // A reset or dropped upstream connection is passed on as one.
+      up.on('error', () => res.destroy())
+      res.on('close', () => {
+        if (!res.writableFinished) up.destroy()
+      })
+      up.end(Buffer.concat(chunks))
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as { port: number }).port
+  return {
+    url: `http://127.0.0.1:${port}`,
+    responses,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+  }
+}
+
+type SecretKind = 'client secret' | 'device code' | 'access token' | 'refresh token' | 'access key id' | 'secret access key' | 'session token'
+
+/** The secrets in the AWS answers the action received. */
+function secretsOnTheWire(tap: Tap): Map<string, SecretKind> {
+  const found = new Map<string, SecretKind>()
+  for (const r of tap.responses) {
+    let j: any
+    try {
+      j = JSON.parse(r.body)
+    } catch {
+      continue // STS XML carries no secret
+    }
+    if (!j || typeof j !== 'object') continue
+    if (j.clientSecret) found.set(j.clientSecret, 'client secret')
+    if (j.deviceCode) found.set(j.deviceCode, 'device code')
+    if (j.accessToken) found.set(j.accessToken, 'access token')
+    if (j.refreshToken) found.set(j.refreshToken, 'refresh token')
+    const c = j.roleCredentials
+    if (c?.accessKeyId) found.set(c.accessKeyId, 'access key id')
+    if (c?.secretAccessKey) found.set(c.secretAccessKey, 'secret access key')
+    if (c?.sessionToken) found.set(c.sessionToken, 'session token')
+  }
+  return found
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+
+interface Ctx {
+  emu: Emulator
+  main: Running
+  ws: Workspace
+  /** Device authorizations handed out by the emulator in this run (their device codes are secrets). */
+  seen: { deviceCode: string; userCode: string }[]
+  next(): Promise<DeviceAuthorizationInfo>
+}
+
+interface Scenario {
+  name: string
+  emulator?: EmulatorOptions
+  inputs?: Record<string, string>
+  env?: Record<string, string>
+  expectCode: number
+  drive(ctx: Ctx): Promise<void>
+}
+
+const approveFirst = async ({ emu, next }: Ctx, user = 'alice'): Promise<void> => void emu.approve((await next()).userCode, user)
+
+const SCENARIOS: Scenario[] = [
+  { name: 'approved, then post', expectCode: 0, drive: (c) => approveFirst(c) },
+  { name: 'denied', expectCode: 1, drive: async (c) => void c.emu.deny((await c.next()).userCode) },
+  {
+    name: 'expired',
+    expectCode: 1,
+    drive: async (c) => {
+      const { userCode } = await c.next()
+      await sleep(1200)
+      c.emu.expire(userCode)
+    }
+  },
+  {
+    name: 're-issued code after expiry (approval-timeout), approved',
+    emulator: { expiresIn: 3 },
+    inputs: { 'approval-timeout': '30' },
+    expectCode: 0,
+    drive: async (c) => {
+      await c.next()
+      await approveFirst(c)
+    }
+  },
+  {
+    name: 'faults on every call, retried, approved, then post',
+    env: { IDENTITY_CENTER_LOGIN_HTTP_TIMEOUT_MS: '1000' },
+    expectCode: 0,
+    drive: async (c) => {
+      for (const [operation, kind] of [
+        ['RegisterClient', 'throttle'],
+        ['StartDeviceAuthorization', 'reset'],
+        ['CreateToken', '5xx'],
+        ['GetRoleCredentials', 'timeout'],
+        ['GetCallerIdentity', '5xx'],
+        ['Logout', 'reset']
+      ] as const) {
+        c.emu.injectFault({ operation, kind, count: 2, timeoutMs: 1300 })
+      }
+      await approveFirst(c)
+    }
+  },
+  {
+    name: 'persistent GetCallerIdentity fault after the token (error message path)',
+    expectCode: 1,
+    drive: async (c) => {
+      c.emu.injectFault({ operation: 'GetCallerIdentity', kind: '5xx', count: 100 })
+      await approveFirst(c)
+    }
+  },
+  {
+    name: 'InvalidClient mid-poll, registered again, approved',
+    expectCode: 0,
+    drive: async (c) => {
+      const first = await c.next()
+      c.emu.revokeClient(first.clientId)
+      await approveFirst(c)
+    }
+  },
+  { name: 'no access to the role (carol)', expectCode: 1, drive: (c) => approveFirst(c, 'carol') },
+  {
+    name: 'cancelled mid-poll (SIGINT)',
+    expectCode: 1,
+    drive: async (c) => {
+      await c.next()
+      await sleep(1500)
+      c.main.child.kill('SIGINT')
+    }
+  },
+  {
+    name: 'cancelled after approval while GetRoleCredentials hangs (SIGTERM)',
+    expectCode: 1,
+    drive: async (c) => {
+      c.emu.injectFault({ operation: 'GetRoleCredentials', kind: 'timeout', count: 100, timeoutMs: 30_000 })
+      await approveFirst(c)
+      while (c.emu.stats().byOperation.GetRoleCredentials === undefined) await sleep(20)
+      await sleep(200)
+      c.main.child.kill('SIGTERM')
+    }
+  },
+  { name: 'rejected approver (allowed-approvers)', inputs: { 'allowed-approvers': 'bob' }, expectCode: 1, drive: (c) => approveFirst(c) },
+  {
+    name: 'rejected approver (forbid-self-approval)',
+    inputs: { 'forbid-self-approval': 'true' },
+    env: { GITHUB_ACTOR: 'alice' },
+    expectCode: 1,
+    drive: (c) => approveFirst(c)
+  }
+]
+
+// ---------------------------------------------------------------------------------------------
+// The check
+
+const totals = { scenarios: 0, secretsChecked: 0, secretsObtained: 0, leaked: 0, haystackBytes: 0 }
+afterAll(() => {
+  process.stdout.write(
+    `leaks: ${totals.scenarios} scenarios, ${totals.secretsChecked} secrets checked (${totals.secretsObtained} obtained from AWS), ` +
+      `${totals.haystackBytes} bytes searched, ${totals.leaked} leaked\n`
+  )
+})
+
+/** Every form in which a secret could be spotted. */
+const forms = (secret: string) => [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)]
+
+const withoutMaskCommands = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n')
+
+/**
+ * The lines that follow the use of the n-th secret of a kind (its mask must come earlier): the n-th posted code for a
+ * device code and a client registration, the n-th token / credentials line for the others; and any error line.
+ */
+const USED_BY: Record<SecretKind, RegExp> = {
+  'client secret': /sign-in needs approval|a NEW code was issued/,
+  'device code': /sign-in needs approval|a NEW code was issued/,
+  'access token': /^Approved after/,
+  'refresh token': /^Approved after/,
+  'access key id': /^Signed in as/,
+  'secret access key': /^Signed in as/,
+  'session token': /^Signed in as/
+}
+
+test.concurrent.each(SCENARIOS.map((s) => [s.name, s] as const))('%s: nothing secret leaks, every secret obtained was masked first', async (_name, scenario) => {
+  const emu = await startEmulator({ interval: 1, ...scenario.emulator })
+  const tap = await startTap(emu.url)
+  const gh: FakeGitHub = await startFakeGitHub()
+  const hook: FakeWebhook = await startFakeWebhook(WEBHOOK_SECRET_PATH)
+  try {
+    const ws = newWorkspace()
+    const webhookUrl = hook.url
+    const env = runnerEnv(
+      ws,
+      tap.url,
+      { ...SEED_INPUTS, notify: 'summary,comment,webhook', 'issue-number': '7', 'webhook-url': webhookUrl, ...scenario.inputs },
+      { GITHUB_API_URL: gh.url, ...scenario.env }
+    )
+    const main = start(DIST, env)
+    const seen: Ctx['seen'] = []
+    const next = async () => {
+      const auth = await emu.waitForDeviceAuthorization(20_000)
+      seen.push({ deviceCode: auth.deviceCode, userCode: auth.userCode })
+      return auth
+    }
+    await scenario.drive({ emu, main, ws, seen, next })
+    const result: StepResult = await main.done
+    expect(result.code).toBe(scenario.expectCode)
+    const post: StepResult = await start(DIST, postEnv(ws, env)).done
+    expect(post.code).toBe(0)
+
+    // What the run obtained, from the wire, cross-checked against the emulator's own records.
+    const obtained = secretsOnTheWire(tap)
+    for (const { deviceCode } of seen) expect(obtained.get(deviceCode)).toBe('device code')
+    for (const t of emu.tokens()) {
+      expect(obtained.get(t.accessToken)).toBe('access token')
+      if (t.refreshToken) expect(obtained.get(t.refreshToken)).toBe('refresh token')
+    }
+    for (const s of emu.roleSessions()) {
+      expect(obtained.get(s.accessKeyId)).toBe('access key id')
+      expect(obtained.get(s.secretAccessKey)).toBe('secret access key')
+      expect(obtained.get(s.sessionToken)).toBe('session token')
+    }
+    expect([...obtained.values()].filter((k) => k === 'client secret').length).toBe(emu.clients().length)
+
+    const secrets = new Map<string, string>([...obtained].map(([v, k]) => [v, k as string]))
+    secrets.set(SEED_INPUTS['github-token'], 'github-token input')
+    secrets.set(webhookUrl, 'webhook-url input')
+    secrets.set(WEBHOOK_SECRET_PATH, 'webhook-url input (path)')
+
+    // Everything the action printed, summarized, output, commented and posted.
+    const haystack: [where: string, text: string][] = [
+      ['main stdout', withoutMaskCommands(result.stdout)],
+      ['main stderr', result.stderr],
+      ['post stdout', withoutMaskCommands(post.stdout)],
+      ['post stderr', post.stderr],
+      ['job summary', readFileSync(ws.files.summary, 'utf8')],
+      ['outputs', readFileSync(ws.files.output, 'utf8')],
+      ...gh.comments.flatMap((c) => c.versions.map((v, i): [string, string] => [`comment ${c.id} v${i + 1}`, v.body])),
+      ...hook.messages.map((m, i): [string, string] => [`webhook body ${i + 1}`, JSON.stringify(m.payload)])
+    ]
+    // The channels did speak (so the check is not vacuous): a comment and webhook messages whenever a code was posted.
+    if (seen.length) {
+      expect(gh.comments.length).toBe(1)
+      expect(hook.messages.length).toBeGreaterThanOrEqual(2)
+    }
+
+    const find = (places: [string, string][]) => {
+      const hits: string[] = []
+      for (const [secret, kind] of secrets) {
+        for (const [where, text] of places) if (forms(secret).some((f) => text.includes(f))) hits.push(`${kind} in ${where}`)
+      }
+      return hits
+    }
+    // Control: the detector does find these very secrets where they belong (the mask commands; the credentials
+    // exported to the job through GITHUB_ENV by design), so a clean result below is not vacuous.
+    expect(find([['main stdout with mask commands', result.stdout]]).length).toBeGreaterThanOrEqual(obtained.size)
+    if (scenario.expectCode === 0) {
+      expect(find([['GITHUB_ENV', readFileSync(ws.files.env, 'utf8')]]).sort()).toEqual(
+        ['access key id in GITHUB_ENV', 'secret access key in GITHUB_ENV', 'session token in GITHUB_ENV'].sort()
+      )
+    }
+    const leaks = find(haystack)
+    totals.scenarios++
+    totals.secretsChecked += secrets.size
+    totals.secretsObtained += obtained.size
+    totals.leaked += leaks.length
+    totals.haystackBytes += haystack.reduce((n, [, t]) => n + t.length, 0)
+    expect(leaks).toEqual([])
+
+    // Every secret the run obtained was masked, before the step printed what follows its use, and before any error.
+    const lines = result.stdout.split('\n')
+    const firstError = lines.findIndex((l) => l.startsWith('::error::'))
+    const ordinal = new Map<SecretKind, number>()
+    for (const [secret, kind] of obtained) {
+      const n = ordinal.get(kind) ?? 0
+      ordinal.set(kind, n + 1)
+      const maskAt = lines.indexOf(`::add-mask::${secret}`)
+      expect({ kind, n, masked: maskAt >= 0 }).toEqual({ kind, n, masked: true })
+      const usedAt = lines.map((l, i) => (USED_BY[kind].test(l) ? i : -1)).filter((i) => i >= 0)[n] ?? -1
+      if (usedAt >= 0) expect({ kind, n, maskedBeforeUse: maskAt < usedAt }).toEqual({ kind, n, maskedBeforeUse: true })
+      if (firstError >= 0) expect({ kind, n, maskedBeforeError: maskAt < firstError }).toEqual({ kind, n, maskedBeforeError: true })
+    }
+    // The github token and the webhook URL are masked at the start of every run that got past the inputs.
+    expect(lines).toContain(`::add-mask::${SEED_INPUTS['github-token']}`)
+    expect(lines).toContain(`::add-mask::${webhookUrl}`)
+  } finally {
+    await Promise.all([emu.close(), tap.close(), gh.close(), hook.close()])
+  }
+}, 60_000)
