@@ -68,17 +68,30 @@ function commentTarget(request, env = process.env) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runMain: () => (/* binding */ runMain)
 /* harmony export */ });
+/* unused harmony export unsafeAwsPath */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4390);
 /* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(215);
-/* harmony import */ var _aws_files_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4683);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4671);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9556);
-/* harmony import */ var _notify_queue_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6118);
-/* harmony import */ var _notifiers_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1676);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8862);
-/* harmony import */ var _aws_http_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5421);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _aws_files_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4683);
+/* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5262);
+/* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7215);
+/* harmony import */ var _session_files_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2276);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4671);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9556);
+/* harmony import */ var _notify_queue_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6118);
+/* harmony import */ var _notifiers_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1676);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8862);
+/* harmony import */ var _aws_http_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5421);
 /** The action's main step: inputs → login → exports, with the approvers told at every step. */
+
+
+
+
+
 
 
 
@@ -104,8 +117,15 @@ async function runMain(env = process.env) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(request.githubToken);
     if (request.webhookUrl)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(request.webhookUrl);
-    const context = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .githubRequestContext */ ._)(request, env);
-    const events = new _notify_queue_js__WEBPACK_IMPORTED_MODULE_6__/* .EventQueue */ .C((0,_notifiers_js__WEBPACK_IMPORTED_MODULE_7__/* .githubNotifiers */ .J)(request, context, env), _notifiers_js__WEBPACK_IMPORTED_MODULE_7__/* .actionLogger */ .v);
+    // The files this run will write must be writable the safe way: refuse symlinks before anyone is asked to approve.
+    const paths = (0,_aws_files_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .awsPaths */ .UW)(env);
+    const pathProblem = unsafeAwsPath(paths, request);
+    if (pathProblem) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`${pathProblem}; nothing was sent or written`);
+        return;
+    }
+    const context = (0,_context_js__WEBPACK_IMPORTED_MODULE_10__/* .githubRequestContext */ ._)(request, env);
+    const events = new _notify_queue_js__WEBPACK_IMPORTED_MODULE_11__/* .EventQueue */ .C((0,_notifiers_js__WEBPACK_IMPORTED_MODULE_12__/* .githubNotifiers */ .J)(request, context, env), _notifiers_js__WEBPACK_IMPORTED_MODULE_12__/* .actionLogger */ .v);
     const controller = new AbortController();
     let finished = false;
     let hardStop;
@@ -122,7 +142,7 @@ async function runMain(env = process.env) {
         }
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Received ${signal}: stopping the login`);
         controller.abort(signal);
-        (0,_aws_http_js__WEBPACK_IMPORTED_MODULE_9__/* .cancelAwsRequests */ .Wp)(signal);
+        (0,_aws_http_js__WEBPACK_IMPORTED_MODULE_14__/* .cancelAwsRequests */ .Wp)(signal);
         hardStop = setTimeout(() => {
             if (finished)
                 return;
@@ -139,15 +159,15 @@ async function runMain(env = process.env) {
         const result = await (0,_login_js__WEBPACK_IMPORTED_MODULE_2__/* .login */ .iD)({
             request,
             actor: context.actor,
-            paths: (0,_aws_files_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .awsPaths */ .UW)(env),
+            paths,
             mask: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret),
             emit: (event) => events.push(event),
-            log: _notifiers_js__WEBPACK_IMPORTED_MODULE_7__/* .actionLogger */ .v,
+            log: _notifiers_js__WEBPACK_IMPORTED_MODULE_12__/* .actionLogger */ .v,
             signal: controller.signal,
             env
         });
         // Saved even when a cancel came in meanwhile: the post step then signs out and removes the files.
-        (0,_state_js__WEBPACK_IMPORTED_MODULE_8__/* .saveSessionState */ .L)(request, result);
+        (0,_state_js__WEBPACK_IMPORTED_MODULE_13__/* .saveSessionState */ .L)(request, result);
         if (finished)
             return;
         finished = true;
@@ -158,7 +178,7 @@ async function runMain(env = process.env) {
             return;
         }
         publish(request, result);
-        events.push((0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .finalEvent */ .f)(request, result));
+        events.push((0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .finalEvent */ .f)(request, result));
     }
     catch (error) {
         if (finished)
@@ -171,8 +191,8 @@ async function runMain(env = process.env) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(cancelledMessage(signal));
         }
         else {
-            events.push((0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .finalEvent */ .f)(request, error));
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .failureMessage */ .o)(error));
+            events.push((0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .finalEvent */ .f)(request, error));
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .failureMessage */ .o)(error));
         }
     }
     finally {
@@ -185,6 +205,36 @@ async function runMain(env = process.env) {
         process.removeListener('SIGINT', onSignal);
         process.removeListener('SIGTERM', onSignal);
     }
+}
+/**
+ * The first path this run would write through a symlink (or onto something that is not a file / folder), as the
+ * message the writers in aws-files would give: ~/.aws, ~/.aws/sso, ~/.aws/sso/cache, the token and registration
+ * cache files, the config file and its folders up to ~/.aws. Checked before any network call, so a refusal costs
+ * nobody an approval and leaves no token behind. (The writers check again when they write.)
+ */
+function unsafeAwsPath(paths, request) {
+    const folders = [paths.awsDir, node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(paths.ssoCacheDir), paths.ssoCacheDir];
+    const configRoot = (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultRoot */ .cc)(paths.configFile);
+    for (let d = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(paths.configFile);; d = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(d)) {
+        folders.push(d);
+        if (d === configRoot || node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(d) === d || !d.startsWith(configRoot))
+            break;
+    }
+    const files = [(0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .tokenCacheFile */ .g6)(paths.ssoCacheDir, request.ssoSession), (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .registrationCacheFile */ .iw)(paths.ssoCacheDir, (0,_session_files_js__WEBPACK_IMPORTED_MODULE_8__/* .registrationKey */ .RV)(request)), paths.configFile];
+    for (const [p, kind] of [...folders.map((d) => [d, 'folder']), ...files.map((f) => [f, 'file'])]) {
+        let st;
+        try {
+            st = (0,node_fs__WEBPACK_IMPORTED_MODULE_3__.lstatSync)(p);
+        }
+        catch {
+            continue; // missing (created later, 0700 / 0600) or unreadable (the writer reports it)
+        }
+        if (st.isSymbolicLink())
+            return (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_6__/* .symlinkError */ .OL)(p).message;
+        if (kind === 'folder' ? !st.isDirectory() : !st.isFile())
+            return `not a ${kind === 'folder' ? 'directory' : 'regular file'}: ${p}`;
+    }
+    return undefined;
 }
 /** How long a cancelled login may take to wind down before the step reports and exits anyway. */
 const CANCEL_GRACE_MS = 3_000;

@@ -8,11 +8,13 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A0: () => (/* binding */ ensureDir),
 /* harmony export */   GR: () => (/* binding */ removeIfExists),
+/* harmony export */   OL: () => (/* binding */ symlinkError),
 /* harmony export */   OR: () => (/* binding */ readIfExists),
 /* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
+/* harmony export */   cc: () => (/* binding */ defaultRoot),
 /* harmony export */   kK: () => (/* binding */ withLock)
 /* harmony export */ });
-/* unused harmony exports symlinkError, defaultRoot, sleep */
+/* unused harmony export sleep */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -427,9 +429,11 @@ async function withLock(file, fn, opts = {}) {
 /* harmony export */   X$: () => (/* binding */ writeTokenCache),
 /* harmony export */   _l: () => (/* binding */ readRegistrationCache),
 /* harmony export */   bX: () => (/* binding */ writeRegistrationCache),
+/* harmony export */   g6: () => (/* binding */ tokenCacheFile),
+/* harmony export */   iw: () => (/* binding */ registrationCacheFile),
 /* harmony export */   yY: () => (/* binding */ removeTokenCacheIfOurs)
 /* harmony export */ });
-/* unused harmony exports pythonJsonDumps, sha1Hex, formatCacheTime, parseCacheTime, tokenCacheFile, registrationCacheKeyJson, registrationCacheFile, tokenCacheJson, registrationCacheJson, removeCacheFileIfOurs */
+/* unused harmony exports pythonJsonDumps, sha1Hex, formatCacheTime, parseCacheTime, registrationCacheKeyJson, tokenCacheJson, registrationCacheJson, removeCacheFileIfOurs */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);

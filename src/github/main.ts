@@ -2,7 +2,12 @@
 import * as core from '@actions/core'
 import { readLoginRequest, type LoginRequest } from '../request.js'
 import { login, type LoginResult } from '../login.js'
-import { awsPaths } from '../aws-files/paths.js'
+import { lstatSync } from 'node:fs'
+import path from 'node:path'
+import { awsPaths, type AwsPaths } from '../aws-files/paths.js'
+import { defaultRoot, symlinkError } from '../aws-files/atomic.js'
+import { registrationCacheFile, tokenCacheFile } from '../aws-files/sso-cache.js'
+import { registrationKey } from '../session-files.js'
 import { finalEvent, failureMessage } from '../outcome.js'
 import { githubRequestContext } from './context.js'
 import { EventQueue } from '../notify/queue.js'
@@ -23,6 +28,14 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   }
   if (request.githubToken) core.setSecret(request.githubToken)
   if (request.webhookUrl) core.setSecret(request.webhookUrl)
+
+  // The files this run will write must be writable the safe way: refuse symlinks before anyone is asked to approve.
+  const paths = awsPaths(env)
+  const pathProblem = unsafeAwsPath(paths, request)
+  if (pathProblem) {
+    core.setFailed(`${pathProblem}; nothing was sent or written`)
+    return
+  }
 
   const context = githubRequestContext(request, env)
   const events = new EventQueue(githubNotifiers(request, context, env), actionLogger)
@@ -59,7 +72,7 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
     const result = await login({
       request,
       actor: context.actor,
-      paths: awsPaths(env),
+      paths,
       mask: (secret) => core.setSecret(secret),
       emit: (event) => events.push(event),
       log: actionLogger,
@@ -100,6 +113,33 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
     process.removeListener('SIGINT', onSignal)
     process.removeListener('SIGTERM', onSignal)
   }
+}
+
+/**
+ * The first path this run would write through a symlink (or onto something that is not a file / folder), as the
+ * message the writers in aws-files would give: ~/.aws, ~/.aws/sso, ~/.aws/sso/cache, the token and registration
+ * cache files, the config file and its folders up to ~/.aws. Checked before any network call, so a refusal costs
+ * nobody an approval and leaves no token behind. (The writers check again when they write.)
+ */
+export function unsafeAwsPath(paths: AwsPaths, request: LoginRequest): string | undefined {
+  const folders = [paths.awsDir, path.dirname(paths.ssoCacheDir), paths.ssoCacheDir]
+  const configRoot = defaultRoot(paths.configFile)
+  for (let d = path.dirname(paths.configFile); ; d = path.dirname(d)) {
+    folders.push(d)
+    if (d === configRoot || path.dirname(d) === d || !d.startsWith(configRoot)) break
+  }
+  const files = [tokenCacheFile(paths.ssoCacheDir, request.ssoSession), registrationCacheFile(paths.ssoCacheDir, registrationKey(request)), paths.configFile]
+  for (const [p, kind] of [...folders.map((d) => [d, 'folder'] as const), ...files.map((f) => [f, 'file'] as const)]) {
+    let st
+    try {
+      st = lstatSync(p)
+    } catch {
+      continue // missing (created later, 0700 / 0600) or unreadable (the writer reports it)
+    }
+    if (st.isSymbolicLink()) return symlinkError(p).message
+    if (kind === 'folder' ? !st.isDirectory() : !st.isFile()) return `not a ${kind === 'folder' ? 'directory' : 'regular file'}: ${p}`
+  }
+  return undefined
 }
 
 /** How long a cancelled login may take to wind down before the step reports and exits anyway. */
