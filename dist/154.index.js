@@ -2,6 +2,89 @@ export const id = 154;
 export const ids = [154];
 export const modules = {
 
+/***/ 2691:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ cleanupSession),
+/* harmony export */   z: () => (/* binding */ sweepOrphanedTokenCache)
+/* harmony export */ });
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
+/* harmony import */ var _sso_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2765);
+/* harmony import */ var _session_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2276);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7215);
+/* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5262);
+
+
+
+
+
+
+async function cleanupSession(input, log, env = process.env) {
+    const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
+    let ok = true;
+    try {
+        if (await (0,_sso_session_js__WEBPACK_IMPORTED_MODULE_1__/* .logout */ .r)(clients, input.accessToken, log))
+            log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
+        else
+            ok = false;
+    }
+    finally {
+        clients.destroy();
+    }
+    try {
+        const report = await (0,_session_files_js__WEBPACK_IMPORTED_MODULE_2__/* .removeSessionFiles */ .Wd)(input.written);
+        log.info(`Token cache: ${report.tokenCache}; registration cache: ${report.registrationCache ?? 'not written by this run'}; config: ${report.config}`);
+    }
+    catch (error) {
+        ok = false;
+        log.warning(`Could not remove the files this run wrote: ${error.message}`);
+    }
+    return ok;
+}
+/**
+ * A login that failed or was stopped after it wrote the token cache but before it handed its files to the post step
+ * leaves a valid SSO token on the runner for the next job. If the sso-session's token cache holds a token this process
+ * obtained, revoke it (SSO Logout) and delete that file (only if it still holds those bytes). Returns whether it did.
+ * Never throws.
+ */
+async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
+    try {
+        const file = (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenCacheFile */ .g6)(sweep.ssoCacheDir, sweep.sessionName);
+        // One read decides: the bytes whose token is ours are the bytes removed (under the lock, only if unchanged).
+        const text = await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .readIfExists */ .OR)(file);
+        let accessToken;
+        try {
+            accessToken = text === undefined ? undefined : JSON.parse(text)?.accessToken;
+        }
+        catch {
+            return false; // not JSON: not what we write
+        }
+        if (typeof accessToken !== 'string' || !sweep.isOurs(accessToken))
+            return false;
+        const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: sweep.ssoRegion, region: sweep.region, env, onRetry: (m) => log.info(m), maxAttempts: 2, requestTimeoutMs: sweep.requestTimeoutMs });
+        let revoked;
+        try {
+            revoked = await (0,_sso_session_js__WEBPACK_IMPORTED_MODULE_1__/* .logout */ .r)(clients, accessToken, log);
+        }
+        finally {
+            clients.destroy();
+        }
+        const outcome = await (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .removeCacheFileIfOurs */ .FH)(file, (0,node_crypto__WEBPACK_IMPORTED_MODULE_3__.createHash)('sha256').update(text, 'utf8').digest('hex'));
+        log.info(`This run had already written its SSO token to ${file} when it stopped: ${revoked ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`);
+        return true;
+    }
+    catch (error) {
+        log.warning(`Could not check the token cache for a token this run left behind: ${error.message}`);
+        return false;
+    }
+}
+
+
+/***/ }),
+
 /***/ 9556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -85,8 +168,10 @@ function commentTarget(request, env = process.env) {
 /* harmony import */ var _notify_queue_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6118);
 /* harmony import */ var _notifiers_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1676);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8862);
-/* harmony import */ var _aws_http_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5421);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2691);
+/* harmony import */ var _aws_http_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(5421);
 /** The action's main step: inputs → login → exports, with the approvers told at every step. */
+
 
 
 
@@ -129,6 +214,19 @@ async function runMain(env = process.env) {
     const controller = new AbortController();
     let finished = false;
     let hardStop;
+    /** Secrets this process masked. Without reuse-session every access token among them came from CreateToken in this run. */
+    const masked = new Set();
+    /** A token cache this run wrote before it failed or was stopped holds a live token: revoke it and remove the file. */
+    const sweep = (requestTimeoutMs) => request.reuseSession
+        ? Promise.resolve() // the cache may hold a session this run found, not made: never touch it here
+        : (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_14__/* .sweepOrphanedTokenCache */ .z)({
+            ssoCacheDir: paths.ssoCacheDir,
+            sessionName: request.ssoSession,
+            ssoRegion: request.ssoRegion,
+            region: request.region,
+            isOurs: (token) => masked.has(token),
+            requestTimeoutMs
+        }, _notifiers_js__WEBPACK_IMPORTED_MODULE_12__/* .actionLogger */ .v, env);
     const cancelledMessage = (signal) => `the login was cancelled (${signal}) before it finished; no credentials were exported`;
     /**
      * GitHub cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills it. Stop polling and abort the AWS requests in flight
@@ -142,14 +240,15 @@ async function runMain(env = process.env) {
         }
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Received ${signal}: stopping the login`);
         controller.abort(signal);
-        (0,_aws_http_js__WEBPACK_IMPORTED_MODULE_14__/* .cancelAwsRequests */ .Wp)(signal);
+        (0,_aws_http_js__WEBPACK_IMPORTED_MODULE_15__/* .cancelAwsRequests */ .Wp)(signal);
         hardStop = setTimeout(() => {
             if (finished)
                 return;
             finished = true;
             events.push({ type: 'cancelled', at: new Date(), signal });
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(cancelledMessage(signal));
-            void events.drain(CANCEL_DRAIN_MS).finally(() => process.exit(1));
+            const swept = Promise.race([sweep(CANCEL_SWEEP_MS), new Promise((r) => setTimeout(r, CANCEL_SWEEP_MS + 500))]);
+            void Promise.all([swept, events.drain(CANCEL_DRAIN_MS)]).finally(() => process.exit(1));
         }, CANCEL_GRACE_MS);
         hardStop.unref();
     };
@@ -160,7 +259,10 @@ async function runMain(env = process.env) {
             request,
             actor: context.actor,
             paths,
-            mask: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret),
+            mask: (secret) => {
+                masked.add(secret);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+            },
             emit: (event) => events.push(event),
             log: _notifiers_js__WEBPACK_IMPORTED_MODULE_12__/* .actionLogger */ .v,
             signal: controller.signal,
@@ -189,10 +291,12 @@ async function runMain(env = process.env) {
             const signal = String(controller.signal.reason);
             events.push({ type: 'cancelled', at: new Date(), signal });
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(cancelledMessage(signal));
+            await sweep(CANCEL_SWEEP_MS);
         }
         else {
             events.push((0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .finalEvent */ .f)(request, error));
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .failureMessage */ .o)(error));
+            await sweep();
         }
     }
     finally {
@@ -238,6 +342,8 @@ function unsafeAwsPath(paths, request) {
 }
 /** How long a cancelled login may take to wind down before the step reports and exits anyway. */
 const CANCEL_GRACE_MS = 3_000;
+/** Per-attempt timeout of the Logout that revokes a token a cancelled run left in the cache. */
+const CANCEL_SWEEP_MS = 2_000;
 /** How long a cancelled step waits for the channels (comment, webhook) to say "cancelled". */
 const CANCEL_DRAIN_MS = 3_000;
 /** Outputs always; the primary profile's credentials in the job's environment when export-credentials is true. */

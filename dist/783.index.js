@@ -424,6 +424,7 @@ async function withLock(file, fn, opts = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FH: () => (/* binding */ removeCacheFileIfOurs),
 /* harmony export */   I4: () => (/* binding */ removeRegistrationCacheIfOurs),
 /* harmony export */   ID: () => (/* binding */ readTokenCache),
 /* harmony export */   X$: () => (/* binding */ writeTokenCache),
@@ -433,7 +434,7 @@ async function withLock(file, fn, opts = {}) {
 /* harmony export */   iw: () => (/* binding */ registrationCacheFile),
 /* harmony export */   yY: () => (/* binding */ removeTokenCacheIfOurs)
 /* harmony export */ });
-/* unused harmony exports pythonJsonDumps, sha1Hex, formatCacheTime, parseCacheTime, registrationCacheKeyJson, tokenCacheJson, registrationCacheJson, removeCacheFileIfOurs */
+/* unused harmony exports pythonJsonDumps, sha1Hex, formatCacheTime, parseCacheTime, registrationCacheKeyJson, tokenCacheJson, registrationCacheJson */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -770,7 +771,7 @@ class AwsClients {
         this.oidc ??= (async () => {
             const [{ SSOOIDCClient }, handler] = await Promise.all([
                 Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19)),
-                (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor('SSO_OIDC', this.settings.ssoRegion, this.env), env: this.env })
+                (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor('SSO_OIDC', this.settings.ssoRegion, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })
             ]);
             const client = new SSOOIDCClient({ region: this.settings.ssoRegion, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' });
             addRetryLog(client, 'SSO OIDC', this.settings.onRetry);
@@ -782,7 +783,7 @@ class AwsClients {
         this.sso ??= (async () => {
             const [{ SSOClient }, handler] = await Promise.all([
                 Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19)),
-                (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor('SSO', this.settings.ssoRegion, this.env), env: this.env })
+                (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor('SSO', this.settings.ssoRegion, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })
             ]);
             const client = new SSOClient({ region: this.settings.ssoRegion, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' });
             addRetryLog(client, 'SSO', this.settings.onRetry);
@@ -794,7 +795,7 @@ class AwsClients {
     async stsClient(credentials) {
         const [{ STSClient }, handler] = await Promise.all([
             Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19)),
-            (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor('STS', this.settings.region, this.env), env: this.env })
+            (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor('STS', this.settings.region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })
         ]);
         const client = new STSClient({ region: this.settings.region, credentials, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' });
         addRetryLog(client, 'STS', this.settings.onRetry);

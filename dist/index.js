@@ -504,7 +504,7 @@ async function run() {
         process.exitCode = await runCli(process.argv.slice(2), process.env);
     }
     else if (process.env.STATE_isPost === 'true') {
-        const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(421), __nccwpck_require__.e(783), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8029));
+        const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(421), __nccwpck_require__.e(783), __nccwpck_require__.e(901)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2901));
         await runPost();
     }
     else {

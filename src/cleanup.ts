@@ -3,6 +3,9 @@ import type { Logger } from './events.js'
 import { AwsClients } from './aws/clients.js'
 import { logout } from './sso-session.js'
 import { removeSessionFiles, type WrittenFiles } from './session-files.js'
+import { createHash } from 'node:crypto'
+import { removeCacheFileIfOurs, tokenCacheFile } from './aws-files/sso-cache.js'
+import { readIfExists } from './aws-files/atomic.js'
 
 export interface CleanupInput {
   accessToken: string
@@ -28,4 +31,49 @@ export async function cleanupSession(input: CleanupInput, log: Logger, env: Node
     log.warning(`Could not remove the files this run wrote: ${(error as Error).message}`)
   }
   return ok
+}
+
+export interface OrphanSweep {
+  ssoCacheDir: string
+  sessionName: string
+  ssoRegion: string
+  region: string
+  /** True for an access token this process obtained from CreateToken (never for one it found in the cache). */
+  isOurs: (accessToken: string) => boolean
+  /** Per-attempt timeout of the Logout (a cancelled step has little time left). */
+  requestTimeoutMs?: number
+}
+
+/**
+ * A login that failed or was stopped after it wrote the token cache but before it handed its files to the post step
+ * leaves a valid SSO token on the runner for the next job. If the sso-session's token cache holds a token this process
+ * obtained, revoke it (SSO Logout) and delete that file (only if it still holds those bytes). Returns whether it did.
+ * Never throws.
+ */
+export async function sweepOrphanedTokenCache(sweep: OrphanSweep, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  try {
+    const file = tokenCacheFile(sweep.ssoCacheDir, sweep.sessionName)
+    // One read decides: the bytes whose token is ours are the bytes removed (under the lock, only if unchanged).
+    const text = await readIfExists(file)
+    let accessToken: unknown
+    try {
+      accessToken = text === undefined ? undefined : (JSON.parse(text) as { accessToken?: unknown })?.accessToken
+    } catch {
+      return false // not JSON: not what we write
+    }
+    if (typeof accessToken !== 'string' || !sweep.isOurs(accessToken)) return false
+    const clients = new AwsClients({ ssoRegion: sweep.ssoRegion, region: sweep.region, env, onRetry: (m) => log.info(m), maxAttempts: 2, requestTimeoutMs: sweep.requestTimeoutMs })
+    let revoked: boolean
+    try {
+      revoked = await logout(clients, accessToken, log)
+    } finally {
+      clients.destroy()
+    }
+    const outcome = await removeCacheFileIfOurs(file, createHash('sha256').update(text!, 'utf8').digest('hex'))
+    log.info(`This run had already written its SSO token to ${file} when it stopped: ${revoked ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`)
+    return true
+  } catch (error) {
+    log.warning(`Could not check the token cache for a token this run left behind: ${(error as Error).message}`)
+    return false
+  }
 }

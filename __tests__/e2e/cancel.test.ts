@@ -3,7 +3,9 @@
  * On either signal the action stops polling, aborts the AWS request in flight, marks the summary "cancelled"
  * and exits non-zero within a few seconds; the post step then runs and does nothing harmful.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type Workspace } from './runner.js'
@@ -146,4 +148,52 @@ test('SIGINT after approval, while GetRoleCredentials hangs: the token just obta
   expect(emu.roleSessions()).toEqual([])
   expectNothingLeft(ws)
   await expectHarmlessPost(emu, ws, env)
+}, 30_000)
+
+test('SIGINT while the login waits for a lock another job holds: the hard stop ends the step within the grace period', async () => {
+  const emu = await emulator()
+  const ws = newWorkspace()
+  // Another job on this runner (alive: it is this test process) holds the config file's lock.
+  mkdirSync(path.join(ws.home, '.aws'), { recursive: true, mode: 0o700 })
+  const lock = path.join(ws.home, '.aws', 'config.lock')
+  const lockText = JSON.stringify({ pid: process.pid, host: hostname(), time: new Date().toISOString(), token: 'other-job' })
+  writeFileSync(lock, lockText, { mode: 0o600 })
+  const env = runnerEnv(ws, emu.url, SEED_INPUTS)
+  const main = start(DIST, env)
+  const auth = await emu.waitForDeviceAuthorization()
+  emu.approve(auth.userCode, 'alice')
+  // The login has its credentials and now waits for the lock (the config file is written last).
+  while (!emu.calls().some((c) => c.operation === 'GetCallerIdentity')) await sleep(20)
+  await sleep(500)
+  expect(main.child.exitCode).toBeNull()
+
+  const t0 = Date.now()
+  main.child.kill('SIGINT')
+  const result = await main.done
+  const ms = Date.now() - t0
+  cancelTimes['SIGINT during a lock wait (hard stop)'] = ms
+
+  expect(result.code).toBe(1)
+  // No AWS request to abort here: the 3 s grace period, then the step reports and exits.
+  expect(ms).toBeGreaterThanOrEqual(2500)
+  expect(ms).toBeLessThan(CANCEL_BUDGET_MS + 3000)
+  expect(result.stdout).toMatch(/^::error::the login was cancelled \(SIGINT\) before it finished; no credentials were exported$/m)
+  expect(readFileSync(ws.files.summary, 'utf8')).toMatch(/cancelled/i)
+  expect(readCommandFile(ws.files.env)).toEqual({})
+  expect(readCommandFile(ws.files.output)).toEqual({})
+  // The other job's lock is not ours to break, and its config was not touched.
+  expect(readFileSync(lock, 'utf8')).toBe(lockText)
+  expect(existsSync(path.join(ws.home, '.aws', 'config'))).toBe(false)
+  // The token cache this run had written before the lock wait does not outlive it: revoked, file removed.
+  expect(emu.tokens().find((t) => t.userCode === auth.userCode)!.revoked).toBe(true)
+  const cacheDir = path.join(ws.home, '.aws', 'sso', 'cache')
+  expect(existsSync(path.join(cacheDir, `${createHash('sha1').update(SEED_INPUTS['sso-session']).digest('hex')}.json`))).toBe(false)
+  // What stays: the other job's lock, and the client registration cache (no token in it; a cached registration may be
+  // another job's, so it is not removed on a hunch; the next login reuses it).
+  const left = readdirSync(cacheDir)
+  expect(left).toHaveLength(1)
+  expect(Object.keys(JSON.parse(readFileSync(path.join(cacheDir, left[0]), 'utf8'))).sort()).toEqual(['clientId', 'clientSecret', 'expiresAt', 'scopes'])
+  const post = await start(DIST, postEnv(ws, env)).done
+  expect({ code: post.code, stderr: post.stderr }).toEqual({ code: 0, stderr: '' })
+  expect(post.stdout).toMatch(/nothing to sign out of or clean up/)
 }, 30_000)

@@ -14,7 +14,8 @@
  * been masked before the step printed anything that follows its use.
  */
 import { createServer, request as httpRequest, type Server } from 'node:http'
-import { readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import path from 'node:path'
 import { startEmulator, type DeviceAuthorizationInfo, type Emulator, type EmulatorOptions } from '../../emulator/server.js'
 import { newWorkspace, postEnv, runnerEnv, SEED_INPUTS, start, type Running, type StepResult, type Workspace } from './runner.js'
@@ -207,6 +208,29 @@ const SCENARIOS: Scenario[] = [
       while (c.emu.stats().byOperation.GetRoleCredentials === undefined) await sleep(20)
       await sleep(200)
       c.main.child.kill('SIGTERM')
+    }
+  },
+  {
+    name: 'cancelled during a lock wait after the token cache was written (hard stop, orphan sweep)',
+    expectCode: 1,
+    drive: async (c) => {
+      mkdirSync(path.join(c.ws.home, '.aws'), { recursive: true, mode: 0o700 })
+      writeFileSync(path.join(c.ws.home, '.aws', 'config.lock'), JSON.stringify({ pid: process.pid, host: hostname(), time: new Date().toISOString(), token: 'x' }))
+      await approveFirst(c)
+      while (!c.emu.calls().some((call) => call.operation === 'GetCallerIdentity')) await sleep(20)
+      await sleep(500)
+      c.main.child.kill('SIGINT')
+    }
+  },
+  {
+    name: 'symlink planted mid-run (write refused, orphan sweep)',
+    expectCode: 1,
+    drive: async (c) => {
+      const { userCode } = await c.next()
+      mkdirSync(path.join(c.ws.home, '.aws'), { recursive: true, mode: 0o700 })
+      writeFileSync(path.join(c.ws.dir, 'elsewhere'), '')
+      symlinkSync(path.join(c.ws.dir, 'elsewhere'), path.join(c.ws.home, '.aws', 'config'))
+      c.emu.approve(userCode, 'alice')
     }
   },
   { name: 'rejected approver (allowed-approvers)', inputs: { 'allowed-approvers': 'bob' }, expectCode: 1, drive: (c) => approveFirst(c) },

@@ -17,6 +17,8 @@ export interface ClientSettings {
   onRetry?: (message: string) => void
   env?: NodeJS.ProcessEnv
   maxAttempts?: number
+  /** Per-attempt request timeout; default IDENTITY_CENTER_LOGIN_HTTP_TIMEOUT_MS or 15 s (see http.ts). */
+  requestTimeoutMs?: number
 }
 
 type ServiceKey = 'SSO_OIDC' | 'SSO' | 'STS'
@@ -113,7 +115,7 @@ export class AwsClients {
     this.oidc ??= (async () => {
       const [{ SSOOIDCClient }, handler] = await Promise.all([
         import('@aws-sdk/client-sso-oidc'),
-        requestHandler({ endpoint: endpointFor('SSO_OIDC', this.settings.ssoRegion, this.env), env: this.env })
+        requestHandler({ endpoint: endpointFor('SSO_OIDC', this.settings.ssoRegion, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })
       ])
       const client = new SSOOIDCClient({ region: this.settings.ssoRegion, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' })
       addRetryLog(client, 'SSO OIDC', this.settings.onRetry)
@@ -126,7 +128,7 @@ export class AwsClients {
     this.sso ??= (async () => {
       const [{ SSOClient }, handler] = await Promise.all([
         import('@aws-sdk/client-sso'),
-        requestHandler({ endpoint: endpointFor('SSO', this.settings.ssoRegion, this.env), env: this.env })
+        requestHandler({ endpoint: endpointFor('SSO', this.settings.ssoRegion, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })
       ])
       const client = new SSOClient({ region: this.settings.ssoRegion, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' })
       addRetryLog(client, 'SSO', this.settings.onRetry)
@@ -139,7 +141,7 @@ export class AwsClients {
   async stsClient(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string }): Promise<STSClient> {
     const [{ STSClient }, handler] = await Promise.all([
       import('@aws-sdk/client-sts'),
-      requestHandler({ endpoint: endpointFor('STS', this.settings.region, this.env), env: this.env })
+      requestHandler({ endpoint: endpointFor('STS', this.settings.region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })
     ])
     const client = new STSClient({ region: this.settings.region, credentials, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' })
     addRetryLog(client, 'STS', this.settings.onRetry)

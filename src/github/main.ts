@@ -13,6 +13,7 @@ import { githubRequestContext } from './context.js'
 import { EventQueue } from '../notify/queue.js'
 import { actionLogger, githubNotifiers } from './notifiers.js'
 import { saveSessionState } from './state.js'
+import { sweepOrphanedTokenCache } from '../cleanup.js'
 import { cancelAwsRequests } from '../aws/http.js'
 
 export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -42,6 +43,24 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   const controller = new AbortController()
   let finished = false
   let hardStop: NodeJS.Timeout | undefined
+  /** Secrets this process masked. Without reuse-session every access token among them came from CreateToken in this run. */
+  const masked = new Set<string>()
+  /** A token cache this run wrote before it failed or was stopped holds a live token: revoke it and remove the file. */
+  const sweep = (requestTimeoutMs?: number): Promise<unknown> =>
+    request.reuseSession
+      ? Promise.resolve() // the cache may hold a session this run found, not made: never touch it here
+      : sweepOrphanedTokenCache(
+          {
+            ssoCacheDir: paths.ssoCacheDir,
+            sessionName: request.ssoSession,
+            ssoRegion: request.ssoRegion,
+            region: request.region,
+            isOurs: (token) => masked.has(token),
+            requestTimeoutMs
+          },
+          actionLogger,
+          env
+        )
   const cancelledMessage = (signal: string) => `the login was cancelled (${signal}) before it finished; no credentials were exported`
   /**
    * GitHub cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills it. Stop polling and abort the AWS requests in flight
@@ -61,7 +80,8 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
       finished = true
       events.push({ type: 'cancelled', at: new Date(), signal })
       core.setFailed(cancelledMessage(signal))
-      void events.drain(CANCEL_DRAIN_MS).finally(() => process.exit(1))
+      const swept = Promise.race([sweep(CANCEL_SWEEP_MS), new Promise((r) => setTimeout(r, CANCEL_SWEEP_MS + 500))])
+      void Promise.all([swept, events.drain(CANCEL_DRAIN_MS)]).finally(() => process.exit(1))
     }, CANCEL_GRACE_MS)
     hardStop.unref()
   }
@@ -73,7 +93,10 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
       request,
       actor: context.actor,
       paths,
-      mask: (secret) => core.setSecret(secret),
+      mask: (secret) => {
+        masked.add(secret)
+        core.setSecret(secret)
+      },
       emit: (event) => events.push(event),
       log: actionLogger,
       signal: controller.signal,
@@ -99,9 +122,11 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
       const signal = String(controller.signal.reason)
       events.push({ type: 'cancelled', at: new Date(), signal })
       core.setFailed(cancelledMessage(signal))
+      await sweep(CANCEL_SWEEP_MS)
     } else {
       events.push(finalEvent(request, error))
       core.setFailed(failureMessage(error))
+      await sweep()
     }
   } finally {
     if (controller.signal.aborted) {
@@ -144,6 +169,8 @@ export function unsafeAwsPath(paths: AwsPaths, request: LoginRequest): string | 
 
 /** How long a cancelled login may take to wind down before the step reports and exits anyway. */
 const CANCEL_GRACE_MS = 3_000
+/** Per-attempt timeout of the Logout that revokes a token a cancelled run left in the cache. */
+const CANCEL_SWEEP_MS = 2_000
 /** How long a cancelled step waits for the channels (comment, webhook) to say "cancelled". */
 const CANCEL_DRAIN_MS = 3_000
 

@@ -1,6 +1,89 @@
-export const id = 29;
-export const ids = [29];
+export const id = 901;
+export const ids = [901];
 export const modules = {
+
+/***/ 2691:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ cleanupSession),
+/* harmony export */   z: () => (/* binding */ sweepOrphanedTokenCache)
+/* harmony export */ });
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
+/* harmony import */ var _sso_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2765);
+/* harmony import */ var _session_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2276);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7215);
+/* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5262);
+
+
+
+
+
+
+async function cleanupSession(input, log, env = process.env) {
+    const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
+    let ok = true;
+    try {
+        if (await (0,_sso_session_js__WEBPACK_IMPORTED_MODULE_1__/* .logout */ .r)(clients, input.accessToken, log))
+            log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
+        else
+            ok = false;
+    }
+    finally {
+        clients.destroy();
+    }
+    try {
+        const report = await (0,_session_files_js__WEBPACK_IMPORTED_MODULE_2__/* .removeSessionFiles */ .Wd)(input.written);
+        log.info(`Token cache: ${report.tokenCache}; registration cache: ${report.registrationCache ?? 'not written by this run'}; config: ${report.config}`);
+    }
+    catch (error) {
+        ok = false;
+        log.warning(`Could not remove the files this run wrote: ${error.message}`);
+    }
+    return ok;
+}
+/**
+ * A login that failed or was stopped after it wrote the token cache but before it handed its files to the post step
+ * leaves a valid SSO token on the runner for the next job. If the sso-session's token cache holds a token this process
+ * obtained, revoke it (SSO Logout) and delete that file (only if it still holds those bytes). Returns whether it did.
+ * Never throws.
+ */
+async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
+    try {
+        const file = (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenCacheFile */ .g6)(sweep.ssoCacheDir, sweep.sessionName);
+        // One read decides: the bytes whose token is ours are the bytes removed (under the lock, only if unchanged).
+        const text = await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .readIfExists */ .OR)(file);
+        let accessToken;
+        try {
+            accessToken = text === undefined ? undefined : JSON.parse(text)?.accessToken;
+        }
+        catch {
+            return false; // not JSON: not what we write
+        }
+        if (typeof accessToken !== 'string' || !sweep.isOurs(accessToken))
+            return false;
+        const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: sweep.ssoRegion, region: sweep.region, env, onRetry: (m) => log.info(m), maxAttempts: 2, requestTimeoutMs: sweep.requestTimeoutMs });
+        let revoked;
+        try {
+            revoked = await (0,_sso_session_js__WEBPACK_IMPORTED_MODULE_1__/* .logout */ .r)(clients, accessToken, log);
+        }
+        finally {
+            clients.destroy();
+        }
+        const outcome = await (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .removeCacheFileIfOurs */ .FH)(file, (0,node_crypto__WEBPACK_IMPORTED_MODULE_3__.createHash)('sha256').update(text, 'utf8').digest('hex'));
+        log.info(`This run had already written its SSO token to ${file} when it stopped: ${revoked ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`);
+        return true;
+    }
+    catch (error) {
+        log.warning(`Could not check the token cache for a token this run left behind: ${error.message}`);
+        return false;
+    }
+}
+
+
+/***/ }),
 
 /***/ 9556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -99,73 +182,34 @@ function githubNotifiers(request, ctx, env = process.env) {
 
 /***/ }),
 
-/***/ 8029:
+/***/ 2901:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  runPost: () => (/* binding */ runPost)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var aws_clients = __webpack_require__(201);
-// EXTERNAL MODULE: ./src/sso-session.ts
-var sso_session = __webpack_require__(2765);
-// EXTERNAL MODULE: ./src/session-files.ts + 2 modules
-var session_files = __webpack_require__(2276);
-;// CONCATENATED MODULE: ./src/cleanup.ts
-
-
-
-async function cleanupSession(input, log, env = process.env) {
-    const clients = new aws_clients/* AwsClients */.cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
-    let ok = true;
-    try {
-        if (await (0,sso_session/* logout */.r)(clients, input.accessToken, log))
-            log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
-        else
-            ok = false;
-    }
-    finally {
-        clients.destroy();
-    }
-    try {
-        const report = await (0,session_files/* removeSessionFiles */.Wd)(input.written);
-        log.info(`Token cache: ${report.tokenCache}; registration cache: ${report.registrationCache ?? 'not written by this run'}; config: ${report.config}`);
-    }
-    catch (error) {
-        ok = false;
-        log.warning(`Could not remove the files this run wrote: ${error.message}`);
-    }
-    return ok;
-}
-
-// EXTERNAL MODULE: ./src/github/notifiers.ts
-var notifiers = __webpack_require__(1676);
-// EXTERNAL MODULE: ./src/github/state.ts
-var github_state = __webpack_require__(8862);
-;// CONCATENATED MODULE: ./src/github/post.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runPost: () => (/* binding */ runPost)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2691);
+/* harmony import */ var _notifiers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1676);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8862);
 /** The action's post step: sign out and remove what main wrote, unless keep-session is true. */
 
 
 
 
 async function runPost() {
-    const state = (0,github_state/* loadSessionState */.o)();
+    const state = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .loadSessionState */ .o)();
     if (!state) {
-        core/* info */.pq('The main step got no SSO token, so there is nothing to sign out of or clean up.');
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('The main step got no SSO token, so there is nothing to sign out of or clean up.');
         return;
     }
     if (state.keepSession) {
-        core/* info */.pq('keep-session is true: the SSO session, the token cache and the config sections stay for later jobs on this runner.');
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('keep-session is true: the SSO session, the token cache and the config sections stay for later jobs on this runner.');
         return;
     }
-    const ok = await cleanupSession(state, notifiers/* actionLogger */.v);
+    const ok = await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanupSession */ .T)(state, _notifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .actionLogger */ .v);
     if (!ok)
-        core/* warning */.$e('Cleanup was incomplete; see the lines above.');
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('Cleanup was incomplete; see the lines above.');
 }
 
 
