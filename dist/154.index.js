@@ -151,25 +151,17 @@ function commentTarget(request, env = process.env) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runMain: () => (/* binding */ runMain)
 /* harmony export */ });
-/* unused harmony export unsafeAwsPath */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
 /* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4390);
-/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(215);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _aws_files_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4683);
-/* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5262);
-/* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7215);
-/* harmony import */ var _session_files_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2276);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4671);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9556);
-/* harmony import */ var _notify_queue_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6118);
-/* harmony import */ var _notifiers_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1676);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8862);
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2691);
-/* harmony import */ var _aws_http_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(5421);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5923);
+/* harmony import */ var _aws_files_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4683);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4671);
+/* harmony import */ var _notify_queue_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6118);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2691);
+/* harmony import */ var _aws_http_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5421);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9556);
+/* harmony import */ var _notifiers_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1676);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8862);
 /** The action's main step: inputs → login → exports, with the approvers told at every step. */
 
 
@@ -182,75 +174,63 @@ function commentTarget(request, env = process.env) {
 
 
 
-
-
-
-
-
+/** How long a cancelled login may take to wind down before the step reports and exits anyway. */
+const CANCEL_GRACE_MS = 3_000;
+/** Per-attempt timeout of the Logout that revokes a token a stuck, cancelled run left in the cache. */
+const CANCEL_SWEEP_MS = 2_000;
+/** How long a cancelled step waits for the channels (comment, webhook) to say "cancelled". */
+const CANCEL_DRAIN_MS = 3_000;
 async function runMain(env = process.env) {
     // Marks the post step (same bundle, actions/checkout's pattern) before anything can fail.
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('isPost', 'true');
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('isPost', 'true');
     let request;
     try {
-        request = (0,_request_js__WEBPACK_IMPORTED_MODULE_1__/* .readLoginRequest */ .XY)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
+        request = (0,_request_js__WEBPACK_IMPORTED_MODULE_1__/* .readLoginRequest */ .XY)((name) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error.message);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error.message);
         return;
     }
     if (request.githubToken)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(request.githubToken);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(request.githubToken);
     if (request.webhookUrl)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(request.webhookUrl);
-    // The files this run will write must be writable the safe way: refuse symlinks before anyone is asked to approve.
-    const paths = (0,_aws_files_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .awsPaths */ .UW)(env);
-    const pathProblem = unsafeAwsPath(paths, request);
-    if (pathProblem) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`${pathProblem}; nothing was sent or written`);
-        return;
-    }
-    const context = (0,_context_js__WEBPACK_IMPORTED_MODULE_10__/* .githubRequestContext */ ._)(request, env);
-    const events = new _notify_queue_js__WEBPACK_IMPORTED_MODULE_11__/* .EventQueue */ .C((0,_notifiers_js__WEBPACK_IMPORTED_MODULE_12__/* .githubNotifiers */ .J)(request, context, env), _notifiers_js__WEBPACK_IMPORTED_MODULE_12__/* .actionLogger */ .v);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(request.webhookUrl);
+    const paths = (0,_aws_files_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .awsPaths */ .UW)(env);
+    const context = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .githubRequestContext */ ._)(request, env);
+    const events = new _notify_queue_js__WEBPACK_IMPORTED_MODULE_5__/* .EventQueue */ .C((0,_notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .githubNotifiers */ .J)(request, context, env), _notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLogger */ .v);
     const controller = new AbortController();
+    /** Set once the step's outcome is reported, by the login or by the cancel's hard stop, whichever comes first. */
     let finished = false;
-    let hardStop;
-    /** Secrets this process masked. Without reuse-session every access token among them came from CreateToken in this run. */
+    /** Secrets this process masked: an access token among them came from CreateToken in this run. */
     const masked = new Set();
-    /** A token cache this run wrote before it failed or was stopped holds a live token: revoke it and remove the file. */
-    const sweep = (requestTimeoutMs) => request.reuseSession
-        ? Promise.resolve() // the cache may hold a session this run found, not made: never touch it here
-        : (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_14__/* .sweepOrphanedTokenCache */ .z)({
-            ssoCacheDir: paths.ssoCacheDir,
-            sessionName: request.ssoSession,
-            ssoRegion: request.ssoRegion,
-            region: request.region,
-            isOurs: (token) => masked.has(token),
-            requestTimeoutMs
-        }, _notifiers_js__WEBPACK_IMPORTED_MODULE_12__/* .actionLogger */ .v, env);
-    const cancelledMessage = (signal) => `the login was cancelled (${signal}) before it finished; no credentials were exported`;
+    const cancelled = (signal) => {
+        events.push({ type: 'cancelled', at: new Date(), signal });
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`the login was cancelled (${signal}) before it finished; no credentials were exported`);
+    };
     /**
-     * GitHub cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills it. Stop polling and abort the AWS requests in flight
-     * at once; if the login still has not ended after CANCEL_GRACE_MS (a lock wait, a hung socket), report and exit anyway.
-     * A second signal exits at once.
+     * GitHub cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills it. Stop polling and abort the AWS requests
+     * in flight at once; if the login still has not ended after CANCEL_GRACE_MS (a lock wait, a hung socket), report,
+     * revoke a token it may have left in the cache, and exit. A second signal exits at once.
      */
     const onSignal = (signal) => {
         if (controller.signal.aborted) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Received ${signal} again: exiting now`);
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Received ${signal} again: exiting now`);
             process.exit(1);
         }
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Received ${signal}: stopping the login`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Received ${signal}: stopping the login`);
         controller.abort(signal);
-        (0,_aws_http_js__WEBPACK_IMPORTED_MODULE_15__/* .cancelAwsRequests */ .Wp)(signal);
-        hardStop = setTimeout(() => {
+        (0,_aws_http_js__WEBPACK_IMPORTED_MODULE_7__/* .cancelAwsRequests */ .Wp)(signal);
+        setTimeout(() => {
             if (finished)
                 return;
             finished = true;
-            events.push({ type: 'cancelled', at: new Date(), signal });
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(cancelledMessage(signal));
-            const swept = Promise.race([sweep(CANCEL_SWEEP_MS), new Promise((r) => setTimeout(r, CANCEL_SWEEP_MS + 500))]);
-            void Promise.all([swept, events.drain(CANCEL_DRAIN_MS)]).finally(() => process.exit(1));
-        }, CANCEL_GRACE_MS);
-        hardStop.unref();
+            cancelled(signal);
+            const sweep = request.reuseSession
+                ? Promise.resolve() // the cache may hold a session this run found, not made: never touch it here
+                : (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_6__/* .sweepOrphanedTokenCache */ .z)({ ssoCacheDir: paths.ssoCacheDir, sessionName: request.ssoSession, ssoRegion: request.ssoRegion, region: request.region, isOurs: (t) => masked.has(t), requestTimeoutMs: CANCEL_SWEEP_MS }, _notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLogger */ .v, env);
+            const bounded = Promise.race([sweep, new Promise((r) => setTimeout(r, CANCEL_SWEEP_MS + 500))]);
+            void Promise.all([bounded, events.drain(CANCEL_DRAIN_MS)]).finally(() => process.exit(1));
+        }, CANCEL_GRACE_MS).unref();
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
@@ -261,114 +241,68 @@ async function runMain(env = process.env) {
             paths,
             mask: (secret) => {
                 masked.add(secret);
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
             },
             emit: (event) => events.push(event),
-            log: _notifiers_js__WEBPACK_IMPORTED_MODULE_12__/* .actionLogger */ .v,
+            log: _notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLogger */ .v,
             signal: controller.signal,
             env
         });
         // Saved even when a cancel came in meanwhile: the post step then signs out and removes the files.
-        (0,_state_js__WEBPACK_IMPORTED_MODULE_13__/* .saveSessionState */ .L)(request, result);
+        (0,_state_js__WEBPACK_IMPORTED_MODULE_10__/* .saveSessionState */ .L)(request, result);
         if (finished)
             return;
         finished = true;
-        if (controller.signal.aborted) {
-            const signal = String(controller.signal.reason);
-            events.push({ type: 'cancelled', at: new Date(), signal });
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`${cancelledMessage(signal)}; the post step signs out and removes the files it wrote`);
-            return;
+        if (controller.signal.aborted)
+            cancelled(String(controller.signal.reason));
+        else {
+            publish(request, result);
+            events.push((0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .finalEvent */ .f)(request, result));
         }
-        publish(request, result);
-        events.push((0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .finalEvent */ .f)(request, result));
     }
     catch (error) {
         if (finished)
             return;
         finished = true;
-        if (controller.signal.aborted) {
-            // Whatever the login was doing when the signal came (a poll, a request the cancel aborted), the outcome is a cancel.
-            const signal = String(controller.signal.reason);
-            events.push({ type: 'cancelled', at: new Date(), signal });
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(cancelledMessage(signal));
-            await sweep(CANCEL_SWEEP_MS);
-        }
+        // Whatever the login was doing when a signal came (a poll, a request the cancel aborted), the outcome is a cancel.
+        if (controller.signal.aborted)
+            cancelled(String(controller.signal.reason));
         else {
-            events.push((0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .finalEvent */ .f)(request, error));
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .failureMessage */ .o)(error));
-            await sweep();
+            events.push((0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .finalEvent */ .f)(request, error));
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .failureMessage */ .o)(error));
         }
     }
     finally {
-        if (controller.signal.aborted) {
-            await events.drain(CANCEL_DRAIN_MS);
-            process.exit(1);
-        }
-        await events.drain();
-        clearTimeout(hardStop);
+        await events.drain(controller.signal.aborted ? CANCEL_DRAIN_MS : undefined);
         process.removeListener('SIGINT', onSignal);
         process.removeListener('SIGTERM', onSignal);
     }
+    // Nothing is left to do: exit once stdout is flushed instead of waiting for idle sockets and timers (tens of ms a run).
+    process.stdout.write('', () => process.exit());
 }
-/**
- * The first path this run would write through a symlink (or onto something that is not a file / folder), as the
- * message the writers in aws-files would give: ~/.aws, ~/.aws/sso, ~/.aws/sso/cache, the token and registration
- * cache files, the config file and its folders up to ~/.aws. Checked before any network call, so a refusal costs
- * nobody an approval and leaves no token behind. (The writers check again when they write.)
- */
-function unsafeAwsPath(paths, request) {
-    const folders = [paths.awsDir, node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(paths.ssoCacheDir), paths.ssoCacheDir];
-    const configRoot = (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultRoot */ .cc)(paths.configFile);
-    for (let d = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(paths.configFile);; d = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(d)) {
-        folders.push(d);
-        if (d === configRoot || node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(d) === d || !d.startsWith(configRoot))
-            break;
-    }
-    const files = [(0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .tokenCacheFile */ .g6)(paths.ssoCacheDir, request.ssoSession), (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .registrationCacheFile */ .iw)(paths.ssoCacheDir, (0,_session_files_js__WEBPACK_IMPORTED_MODULE_8__/* .registrationKey */ .RV)(request)), paths.configFile];
-    for (const [p, kind] of [...folders.map((d) => [d, 'folder']), ...files.map((f) => [f, 'file'])]) {
-        let st;
-        try {
-            st = (0,node_fs__WEBPACK_IMPORTED_MODULE_3__.lstatSync)(p);
-        }
-        catch {
-            continue; // missing (created later, 0700 / 0600) or unreadable (the writer reports it)
-        }
-        if (st.isSymbolicLink())
-            return (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_6__/* .symlinkError */ .OL)(p).message;
-        if (kind === 'folder' ? !st.isDirectory() : !st.isFile())
-            return `not a ${kind === 'folder' ? 'directory' : 'regular file'}: ${p}`;
-    }
-    return undefined;
-}
-/** How long a cancelled login may take to wind down before the step reports and exits anyway. */
-const CANCEL_GRACE_MS = 3_000;
-/** Per-attempt timeout of the Logout that revokes a token a cancelled run left in the cache. */
-const CANCEL_SWEEP_MS = 2_000;
-/** How long a cancelled step waits for the channels (comment, webhook) to say "cancelled". */
-const CANCEL_DRAIN_MS = 3_000;
 /** Outputs always; the primary profile's credentials in the job's environment when export-credentials is true. */
 function publish(request, result) {
     const { credentials, identity } = result.primary;
     if (request.exportCredentials) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN('AWS_ACCESS_KEY_ID', credentials.accessKeyId);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN('AWS_SESSION_TOKEN', credentials.sessionToken);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN('AWS_REGION', request.region);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN('AWS_DEFAULT_REGION', request.region);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN('AWS_ACCESS_KEY_ID', credentials.accessKeyId);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN('AWS_SESSION_TOKEN', credentials.sessionToken);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN('AWS_REGION', request.region);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN('AWS_DEFAULT_REGION', request.region);
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('aws-account-id', identity.account);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('arn', identity.arn);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('user-id', identity.userId);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('profile', request.profile);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('expiration', credentials.expiration.toISOString());
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('approved-by', result.approvedBy);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Signed in as ${identity.arn} (approved by ${result.approvedBy || 'unknown'}); profile "${request.profile}" is ready` +
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('aws-account-id', identity.account);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('arn', identity.arn);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('user-id', identity.userId);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('profile', request.profile);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('expiration', credentials.expiration.toISOString());
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('approved-by', result.approvedBy);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Signed in as ${identity.arn} (approved by ${result.approvedBy || 'unknown'}); profile "${request.profile}" is ready` +
         (request.exportCredentials ? '; AWS_* credentials exported to the rest of the job' : ''));
     for (const extra of result.extra) {
         if (extra.identity)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Profile "${extra.profile.name}": verified ${extra.identity.arn}`);
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Profile "${extra.profile.name}": verified ${extra.identity.arn}`);
         else
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Profile "${extra.profile.name}" (${extra.profile.accountId}/${extra.profile.roleName}): ${extra.error}`);
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Profile "${extra.profile.name}" (${extra.profile.accountId}/${extra.profile.roleName}): ${extra.error}`);
     }
 }
 
@@ -382,7 +316,7 @@ function publish(request, result) {
 /* harmony export */   J: () => (/* binding */ githubNotifiers),
 /* harmony export */   v: () => (/* binding */ actionLogger)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
 /* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2032);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9556);
 /** The channels a GitHub run reports to: log (always), summary, comment, webhook, per the notify input. */
@@ -390,10 +324,10 @@ function publish(request, result) {
 
 
 const actionLogger = {
-    info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
-    warning: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m),
-    debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m),
-    notice: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m, { title: 'AWS IAM Identity Center approval requested' })
+    info: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
+    warning: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m),
+    debug: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m),
+    notice: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m, { title: 'AWS IAM Identity Center approval requested' })
 };
 function githubNotifiers(request, ctx, env = process.env) {
     const issueNumber = request.notify.includes('comment') ? (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .commentTarget */ .l)(request, env) : undefined;
@@ -403,10 +337,114 @@ function githubNotifiers(request, ctx, env = process.env) {
         logger: actionLogger,
         env,
         marker: { runId: env.GITHUB_RUN_ID, job: env.GITHUB_JOB, profile: request.profile },
-        summary: { write: async (markdown) => void (await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer().addRaw(markdown, true).write({ overwrite: true })) },
+        summary: { write: async (markdown) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy(markdown) },
         comment: issueNumber && owner && repo ? { token: request.githubToken, repo: { owner, repo }, issueNumber } : undefined,
         webhookUrl: request.webhookUrl
     });
+}
+
+
+/***/ }),
+
+/***/ 9373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   Gu: () => (/* binding */ getState),
+/* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   dN: () => (/* binding */ exportVariable),
+/* harmony export */   lm: () => (/* binding */ notice),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput)
+/* harmony export */ });
+/* unused harmony exports issueCommand, error */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The GitHub runner's protocol, as far as this action uses it: inputs, workflow commands on stdout
+ * (`::add-mask::`, `::warning::`, …) and the GITHUB_ENV / GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files.
+ *
+ * Same names and formats as @actions/core (https://docs.github.com/actions/reference/workflow-commands-for-github-actions),
+ * written out here because @actions/core 3 eagerly loads its OIDC client (@actions/http-client and undici, ~1 MB of the
+ * bundle) on import, which this action never uses: measured, it was most of the time before the approver's link appeared.
+ */
+
+
+
+/** `INPUT_<NAME>` as the runner sets it (spaces become `_`, upper case), trimmed; '' when unset. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+function escapeData(value) {
+    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(value) {
+    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** `::command key=value,…::message` on stdout. */
+function issueCommand(command, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeProperty(v)}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+}
+/** Appends `key<<delimiter … delimiter` to the runner file named by `envName` (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE). */
+function fileCommand(envName, key, value) {
+    const file = process.env[envName];
+    if (!file)
+        throw new Error(`${envName} is not set: this is not a GitHub Actions runner step`);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        throw new Error(`${envName} points to a missing file`);
+    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}`;
+    if (key.includes(delimiter) || value.includes(delimiter))
+        throw new Error('unexpected delimiter in a runner file command');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${key}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, { encoding: 'utf8' });
+}
+/** Registers a secret with the runner's log masker; every later occurrence in the log shows as ***. */
+function setSecret(secret) {
+    if (secret)
+        issueCommand('add-mask', {}, secret);
+}
+function exportVariable(name, value) {
+    process.env[name] = value;
+    fileCommand('GITHUB_ENV', name, value);
+}
+function setOutput(name, value) {
+    fileCommand('GITHUB_OUTPUT', name, value);
+}
+/** State for this action's post step (the runner hands it over as STATE_<name>). */
+function saveState(name, value) {
+    fileCommand('GITHUB_STATE', name, value);
+}
+function getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+const info = (message) => void process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+const debug = (message) => issueCommand('debug', {}, message);
+const warning = (message, props = {}) => issueCommand('warning', { ...props }, message);
+const notice = (message, props = {}) => issueCommand('notice', { ...props }, message);
+const error = (message, props = {}) => issueCommand('error', { ...props }, message);
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** Replaces this step's job summary (GITHUB_STEP_SUMMARY); the runner shows it when the step ends. */
+function writeSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        throw new Error('GITHUB_STEP_SUMMARY is not set: no job summary is available');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, markdown.endsWith('\n') ? markdown : `${markdown}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, { encoding: 'utf8' });
 }
 
 
@@ -419,7 +457,7 @@ function githubNotifiers(request, ctx, env = process.env) {
 /* harmony export */   L: () => (/* binding */ saveSessionState),
 /* harmony export */   o: () => (/* binding */ loadSessionState)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
 /**
  * What main hands to post, in one place (actions/checkout's state-helper).
  * The SSO access token is kept so that post can revoke it even when another job replaced the cache file;
@@ -435,15 +473,15 @@ function saveSessionState(request, result) {
         keepSession: request.keepSession,
         written: result.written
     };
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
 }
 function loadSessionState() {
-    const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEY);
+    const raw = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEY);
     if (!raw)
         return undefined;
     const state = JSON.parse(raw);
     if (state.accessToken)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(state.accessToken);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(state.accessToken);
     return state;
 }
 

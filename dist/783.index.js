@@ -759,21 +759,26 @@ class AwsClients {
     settings;
     oidc;
     sso;
+    /** One connection pool for every STS client (one client per profile's credentials). */
+    stsHandler;
     env;
     constructor(settings) {
         this.settings = settings;
         this.env = settings.env ?? process.env;
     }
-    get maxAttempts() {
-        return this.settings.maxAttempts ?? 5;
+    /** The options every client shares: region, proxy-aware handler, bounded standard retries. */
+    async options(service, region, handler) {
+        return {
+            region,
+            requestHandler: await (handler ?? (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor(service, region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })),
+            maxAttempts: this.settings.maxAttempts ?? 5,
+            retryMode: 'standard'
+        };
     }
     oidcClient() {
         this.oidc ??= (async () => {
-            const [{ SSOOIDCClient }, handler] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19)),
-                (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor('SSO_OIDC', this.settings.ssoRegion, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })
-            ]);
-            const client = new SSOOIDCClient({ region: this.settings.ssoRegion, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' });
+            const [{ SSOOIDCClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19)), this.options('SSO_OIDC', this.settings.ssoRegion)]);
+            const client = new SSOOIDCClient(options);
             addRetryLog(client, 'SSO OIDC', this.settings.onRetry);
             return client;
         })();
@@ -781,11 +786,8 @@ class AwsClients {
     }
     ssoClient() {
         this.sso ??= (async () => {
-            const [{ SSOClient }, handler] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19)),
-                (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor('SSO', this.settings.ssoRegion, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })
-            ]);
-            const client = new SSOClient({ region: this.settings.ssoRegion, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' });
+            const [{ SSOClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19)), this.options('SSO', this.settings.ssoRegion)]);
+            const client = new SSOClient(options);
             addRetryLog(client, 'SSO', this.settings.onRetry);
             return client;
         })();
@@ -793,17 +795,21 @@ class AwsClients {
     }
     /** An STS client signing with the given role credentials (never the ambient credential chain). */
     async stsClient(credentials) {
-        const [{ STSClient }, handler] = await Promise.all([
-            Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19)),
-            (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor('STS', this.settings.region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })
-        ]);
-        const client = new STSClient({ region: this.settings.region, credentials, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' });
+        this.stsHandler ??= (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor('STS', this.settings.region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs });
+        const [{ STSClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19)), this.options('STS', this.settings.region, this.stsHandler)]);
+        const client = new STSClient({ ...options, credentials });
         addRetryLog(client, 'STS', this.settings.onRetry);
         return client;
     }
+    /** Loads what comes after the approval (SSO portal and STS clients) while the approver is still clicking. */
+    prepareForApproval() {
+        void this.ssoClient().catch(() => undefined);
+        void Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19)).catch(() => undefined);
+    }
     destroy() {
-        void this.oidc?.then((c) => c.destroy());
-        void this.sso?.then((c) => c.destroy());
+        void this.oidc?.then((c) => c.destroy(), () => undefined);
+        void this.sso?.then((c) => c.destroy(), () => undefined);
+        void this.stsHandler?.then((h) => h.destroy(), () => undefined);
     }
 }
 
@@ -818,14 +824,7 @@ class AwsClients {
 /* harmony export */   Wp: () => (/* binding */ cancelAwsRequests)
 /* harmony export */ });
 /* unused harmony exports proxyAgent, DEFAULT_REQUEST_TIMEOUT_MS, requestTimeoutMs */
-/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1279);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8903);
-/**
- * HTTP plumbing shared by the AWS clients: proxy from the environment, timeouts that really end a request,
- * and a process-wide switch that aborts every AWS request in flight when the step is cancelled.
- * NODE_EXTRA_CA_CERTS is honoured by Node itself for every TLS connection, the proxy tunnel included.
- */
-
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8903);
 
 /** An http.Agent that tunnels through `proxy`; https-proxy-agent is loaded only when a proxy is in use. */
 async function proxyAgent(proxy) {
@@ -860,19 +859,26 @@ function cancelAwsRequests(reason = 'cancelled') {
     inFlight = new AbortController();
     current.abort(reason);
 }
-/** NodeHttpHandler whose requests also end when {@link cancelAwsRequests} is called while they run. */
-class CancellableHttpHandler extends _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_0__.NodeHttpHandler {
-    handle(request, options = {}) {
-        const own = options?.abortSignal;
-        const abortSignal = own ? AbortSignal.any([own, inFlight.signal]) : inFlight.signal;
-        return super.handle(request, { ...options, abortSignal });
-    }
+/**
+ * NodeHttpHandler whose requests also end when {@link cancelAwsRequests} is called while they run. Defined on first
+ * use: the handler package (and node:http2 with it) is not loaded before our own code starts.
+ */
+let cancellableHandler;
+function cancellableHandlerClass() {
+    cancellableHandler ??= __webpack_require__.e(/* import() */ 279).then(__webpack_require__.t.bind(__webpack_require__, 1279, 19)).then(({ NodeHttpHandler }) => class CancellableHttpHandler extends NodeHttpHandler {
+        handle(request, options = {}) {
+            const own = options?.abortSignal;
+            const abortSignal = own ? AbortSignal.any([own, inFlight.signal]) : inFlight.signal;
+            return super.handle(request, { ...options, abortSignal });
+        }
+    });
+    return cancellableHandler;
 }
 async function requestHandler(options) {
-    const proxy = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .proxyFor */ .i)(options.endpoint, options.env);
-    const agent = proxy ? await proxyAgent(proxy) : undefined;
+    const proxy = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyFor */ .i)(options.endpoint, options.env);
+    const [Handler, agent] = await Promise.all([cancellableHandlerClass(), proxy ? proxyAgent(proxy) : undefined]);
     const timeout = options.requestTimeoutMs ?? requestTimeoutMs(options.env);
-    return new CancellableHttpHandler({
+    return new Handler({
         connectionTimeout: Math.min(CONNECTION_TIMEOUT_MS, timeout),
         requestTimeout: timeout,
         // Without this the handler only logs a warning and the request hangs on (the emulator's 'timeout' fault showed it).
@@ -914,7 +920,7 @@ function describeAwsError(error) {
     return `${e?.name ?? 'Error'}${status ? ` (HTTP ${status})` : code ? ` (${code})` : ''}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ''}`;
 }
 async function getRoleCredentials(clients, accessToken, accountId, roleName, mask) {
-    const { GetRoleCredentialsCommand } = await Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
+    const { GetRoleCredentialsCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
     try {
         const out = await (await clients.ssoClient()).send(new GetRoleCredentialsCommand({ accessToken, accountId, roleName }));
         const c = out.roleCredentials;
@@ -936,7 +942,7 @@ async function getRoleCredentials(clients, accessToken, accountId, roleName, mas
     }
 }
 async function getCallerIdentity(clients, credentials) {
-    const { GetCallerIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+    const { GetCallerIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
     const sts = await clients.stsClient(credentials);
     try {
         const out = await sts.send(new GetCallerIdentityCommand({}));
@@ -948,9 +954,6 @@ async function getCallerIdentity(clients, credentials) {
         if (error instanceof CredentialsError)
             throw error;
         throw new CredentialsError(`STS GetCallerIdentity failed: ${describeAwsError(error)}`, 'service');
-    }
-    finally {
-        sts.destroy();
     }
 }
 /** Fetch, then verify: credentials for a different account than requested are refused. */
@@ -1214,6 +1217,11 @@ const TITLES = {
     rejected: { icon: '⛔', title: 'AWS sign-in rejected: approver not allowed', plain: 'AWS sign-in rejected (approver not allowed)' },
     failed: { icon: '❌', title: 'AWS sign-in failed', plain: 'AWS sign-in failed' }
 };
+/** Why an earlier code was replaced by the one in `started`. */
+function replacedWhy(started) {
+    return started.replaced === 'client-renewed' ? 'the previous code was withdrawn (the client registration had to be renewed)' : 'the previous code expired';
+}
+const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 /** The one-line outcome, escaped with `esc`; `b` makes a value stand out. */
 function outcomeSentence(final, esc, b) {
     switch (final.type) {
@@ -1227,7 +1235,7 @@ function outcomeSentence(final, esc, b) {
         case 'expired':
             return `No one approved within ${formatDuration(final.waitedSeconds)}; the request expired at ${formatUtc(final.at)}. The job gets no AWS credentials.`;
         case 'cancelled':
-            return `The job stopped waiting at ${formatUtc(final.at)}${final.signal ? ` (${esc(final.signal, 20)})` : ''} before anyone approved. The job gets no AWS credentials.`;
+            return `The job was cancelled at ${formatUtc(final.at)}${final.signal ? ` (${esc(final.signal, 20)})` : ''} before the sign-in finished. The job gets no AWS credentials.`;
         case 'rejected':
             return `${b(esc(final.approvedBy))} approved at ${formatUtc(final.at)}, but that is not enough: ${esc(final.reason, LIMIT.reason)}. The job does not use this sign-in; someone allowed to approve must approve a new request (re-run the job).`;
         case 'failed':
@@ -1268,7 +1276,7 @@ function facts(ctx, state, extraLimit) {
         add('User code', final ? `~~${escapeMarkdown(started.userCode, 32)}~~ (no longer valid)` : `**${codeSpan(started.userCode, 32)}**`);
         add('Code expires', final ? `${formatUtc(started.expiresAt)}` : `${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)} when posted)`);
         if (started.attempt > 1)
-            add('Attempt', `${started.attempt} (a fresh code replaced an expired one)`);
+            add('Attempt', `${started.attempt} (${replacedWhy(started)}: a fresh code replaced it)`);
     }
     if (final?.type === 'approved') {
         add('Approved by', escapeMarkdown(final.approvedBy));
@@ -1298,7 +1306,7 @@ function renderMarkdownWith(ctx, state, marker, extraLimit) {
         const link = safeUrl(started?.verificationUri);
         if (started && link) {
             if (started.attempt > 1)
-                out.push(`🔁 The previous code expired: this is a **new code** (attempt ${started.attempt}).`, '');
+                out.push(`🔁 ${capitalize(replacedWhy(started))}: this is a **new code** (attempt ${started.attempt}).`, '');
             out.push(`### [➡️ Approve in AWS IAM Identity Center](${link})`, '');
             out.push(`Check that the AWS page shows the code **${codeSpan(started.userCode, 32)}**. ` +
                 `It expires at **${formatUtc(started.expiresAt)}** (${minutesLeft(started.expiresAt, state.now)} when posted).`, '');
@@ -1368,7 +1376,7 @@ function renderText(ctx, state, opts = {}) {
     if (!final && started) {
         const link = safeUrl(started.verificationUri);
         if (started.attempt > 1)
-            lines.push(`The previous code expired: this is a NEW code (attempt ${started.attempt}).`);
+            lines.push(`${capitalize(replacedWhy(started))}: this is a NEW code (attempt ${started.attempt}).`);
         lines.push(`Approve: ${link ?? '(the link is not a valid URL; see the job log)'}`);
         lines.push(`User code: ${esc(started.userCode, 32)} (check that the AWS page shows the same code)`);
         lines.push(`Expires: ${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)})`);
@@ -1599,7 +1607,7 @@ function logNotifier(logger, ctx, opts = {}) {
                         const secondsLeft = (event.expiresAt.getTime() - now().getTime()) / 1000;
                         const extra = (ctx.extraProfiles ?? []).map((p) => `${cleanText(p.name, 64)} (${cleanText(p.accountId, 40)} ${cleanText(p.roleName, 64)})`);
                         logger.info(event.attempt > 1
-                            ? `The previous code expired; a NEW code was issued (attempt ${event.attempt}). Approve again with the new code:`
+                            ? `${replacedWhy(event).replace(/^t/, 'T')}; a NEW code was issued (attempt ${event.attempt}). Approve again with the new code:`
                             : 'AWS IAM Identity Center sign-in needs approval.');
                         const what = describe();
                         if (what)
@@ -1887,6 +1895,7 @@ function proxyFor(url, env = process.env) {
 __webpack_require__.d(__webpack_exports__, {
   RV: () => (/* binding */ registrationKey),
   Wd: () => (/* binding */ removeSessionFiles),
+  RL: () => (/* binding */ sessionFilePaths),
   $G: () => (/* binding */ writeSessionFiles)
 });
 
@@ -2465,24 +2474,49 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         ...profiles.map((p) => renderProfileSection({ name: p.name, ssoSession: request.ssoSession, accountId: p.accountId, roleName: p.roleName, region: p.region, output: request.output })),
         renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })
     ];
-    const tokenCache = await (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, {
-        startUrl: request.startUrl,
-        region: request.ssoRegion,
-        accessToken: token.accessToken,
-        expiresAt: token.expiresAt,
-        ...(registration ? { clientId: registration.clientId, clientSecret: registration.clientSecret, registrationExpiresAt: registration.expiresAt } : {}),
-        ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
-    });
-    const registrationCache = registration && options.writeRegistration
-        ? await (0,sso_cache/* writeRegistrationCache */.bX)(paths.ssoCacheDir, registrationKey(request), {
-            clientId: registration.clientId,
-            clientSecret: registration.clientSecret,
-            expiresAt: registration.expiresAt,
-            scopes: registration.scopes
-        })
-        : undefined;
-    const configEdits = await mergeConfigFile(paths.configFile, sections);
-    return { configFile: paths.configFile, configEdits, ssoCacheDir: paths.ssoCacheDir, sessionName: request.ssoSession, tokenCache, registrationCache };
+    // The three files use separate locks: written side by side, then kept all together or undone all together.
+    const [tokenCache, registrationCache, configEdits] = await Promise.allSettled([
+        (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, {
+            startUrl: request.startUrl,
+            region: request.ssoRegion,
+            accessToken: token.accessToken,
+            expiresAt: token.expiresAt,
+            ...(registration ? { clientId: registration.clientId, clientSecret: registration.clientSecret, registrationExpiresAt: registration.expiresAt } : {}),
+            ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
+        }),
+        registration && options.writeRegistration
+            ? (0,sso_cache/* writeRegistrationCache */.bX)(paths.ssoCacheDir, registrationKey(request), {
+                clientId: registration.clientId,
+                clientSecret: registration.clientSecret,
+                expiresAt: registration.expiresAt,
+                scopes: registration.scopes
+            })
+            : Promise.resolve(undefined),
+        mergeConfigFile(paths.configFile, sections)
+    ]);
+    if (tokenCache.status === 'fulfilled' && registrationCache.status === 'fulfilled' && configEdits.status === 'fulfilled') {
+        return {
+            configFile: paths.configFile,
+            configEdits: configEdits.value,
+            ssoCacheDir: paths.ssoCacheDir,
+            sessionName: request.ssoSession,
+            tokenCache: tokenCache.value,
+            registrationCache: registrationCache.value
+        };
+    }
+    // Undo what did get written (each only if it still holds our bytes), then report the first failure.
+    if (tokenCache.status === 'fulfilled')
+        await (0,sso_cache/* removeTokenCacheIfOurs */.yY)(paths.ssoCacheDir, request.ssoSession, tokenCache.value.contentHash).catch(() => undefined);
+    if (registrationCache.status === 'fulfilled' && registrationCache.value) {
+        await (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(registrationCache.value.file, registrationCache.value.contentHash).catch(() => undefined);
+    }
+    if (configEdits.status === 'fulfilled')
+        await revertConfigFile(paths.configFile, configEdits.value).catch(() => undefined);
+    throw [tokenCache, registrationCache, configEdits].find((r) => r.status === 'rejected').reason;
+}
+/** The paths writeSessionFiles may write, for the pre-flight check. */
+function sessionFilePaths(paths, request) {
+    return [(0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession), (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)), paths.configFile];
 }
 function registrationKey(request) {
     return { region: request.ssoRegion, scopes: request.registrationScopes, sessionName: request.ssoSession, startUrl: request.startUrl };
@@ -2515,7 +2549,7 @@ async function removeSessionFiles(written) {
 
 /** Returns true when the token was revoked (or was already invalid); never throws. */
 async function logout(clients, accessToken, log) {
-    const { LogoutCommand } = await Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
+    const { LogoutCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
     try {
         await (await clients.ssoClient()).send(new LogoutCommand({ accessToken }));
         return true;

@@ -152,7 +152,7 @@ function commentTarget(request, env = process.env) {
 /* harmony export */   J: () => (/* binding */ githubNotifiers),
 /* harmony export */   v: () => (/* binding */ actionLogger)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
 /* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2032);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9556);
 /** The channels a GitHub run reports to: log (always), summary, comment, webhook, per the notify input. */
@@ -160,10 +160,10 @@ function commentTarget(request, env = process.env) {
 
 
 const actionLogger = {
-    info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
-    warning: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m),
-    debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m),
-    notice: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m, { title: 'AWS IAM Identity Center approval requested' })
+    info: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
+    warning: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m),
+    debug: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m),
+    notice: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m, { title: 'AWS IAM Identity Center approval requested' })
 };
 function githubNotifiers(request, ctx, env = process.env) {
     const issueNumber = request.notify.includes('comment') ? (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .commentTarget */ .l)(request, env) : undefined;
@@ -173,7 +173,7 @@ function githubNotifiers(request, ctx, env = process.env) {
         logger: actionLogger,
         env,
         marker: { runId: env.GITHUB_RUN_ID, job: env.GITHUB_JOB, profile: request.profile },
-        summary: { write: async (markdown) => void (await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer().addRaw(markdown, true).write({ overwrite: true })) },
+        summary: { write: async (markdown) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy(markdown) },
         comment: issueNumber && owner && repo ? { token: request.githubToken, repo: { owner, repo }, issueNumber } : undefined,
         webhookUrl: request.webhookUrl
     });
@@ -188,7 +188,7 @@ function githubNotifiers(request, ctx, env = process.env) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
 /* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2691);
 /* harmony import */ var _notifiers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1676);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8862);
@@ -200,16 +200,120 @@ function githubNotifiers(request, ctx, env = process.env) {
 async function runPost() {
     const state = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .loadSessionState */ .o)();
     if (!state) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('The main step got no SSO token, so there is nothing to sign out of or clean up.');
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('The main step got no SSO token, so there is nothing to sign out of or clean up.');
         return;
     }
     if (state.keepSession) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('keep-session is true: the SSO session, the token cache and the config sections stay for later jobs on this runner.');
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('keep-session is true: the SSO session, the token cache and the config sections stay for later jobs on this runner.');
         return;
     }
     const ok = await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanupSession */ .T)(state, _notifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .actionLogger */ .v);
     if (!ok)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('Cleanup was incomplete; see the lines above.');
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('Cleanup was incomplete; see the lines above.');
+}
+
+
+/***/ }),
+
+/***/ 9373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   Gu: () => (/* binding */ getState),
+/* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   dN: () => (/* binding */ exportVariable),
+/* harmony export */   lm: () => (/* binding */ notice),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput)
+/* harmony export */ });
+/* unused harmony exports issueCommand, error */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The GitHub runner's protocol, as far as this action uses it: inputs, workflow commands on stdout
+ * (`::add-mask::`, `::warning::`, …) and the GITHUB_ENV / GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files.
+ *
+ * Same names and formats as @actions/core (https://docs.github.com/actions/reference/workflow-commands-for-github-actions),
+ * written out here because @actions/core 3 eagerly loads its OIDC client (@actions/http-client and undici, ~1 MB of the
+ * bundle) on import, which this action never uses: measured, it was most of the time before the approver's link appeared.
+ */
+
+
+
+/** `INPUT_<NAME>` as the runner sets it (spaces become `_`, upper case), trimmed; '' when unset. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+function escapeData(value) {
+    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(value) {
+    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** `::command key=value,…::message` on stdout. */
+function issueCommand(command, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeProperty(v)}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+}
+/** Appends `key<<delimiter … delimiter` to the runner file named by `envName` (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE). */
+function fileCommand(envName, key, value) {
+    const file = process.env[envName];
+    if (!file)
+        throw new Error(`${envName} is not set: this is not a GitHub Actions runner step`);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        throw new Error(`${envName} points to a missing file`);
+    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}`;
+    if (key.includes(delimiter) || value.includes(delimiter))
+        throw new Error('unexpected delimiter in a runner file command');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${key}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, { encoding: 'utf8' });
+}
+/** Registers a secret with the runner's log masker; every later occurrence in the log shows as ***. */
+function setSecret(secret) {
+    if (secret)
+        issueCommand('add-mask', {}, secret);
+}
+function exportVariable(name, value) {
+    process.env[name] = value;
+    fileCommand('GITHUB_ENV', name, value);
+}
+function setOutput(name, value) {
+    fileCommand('GITHUB_OUTPUT', name, value);
+}
+/** State for this action's post step (the runner hands it over as STATE_<name>). */
+function saveState(name, value) {
+    fileCommand('GITHUB_STATE', name, value);
+}
+function getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+const info = (message) => void process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+const debug = (message) => issueCommand('debug', {}, message);
+const warning = (message, props = {}) => issueCommand('warning', { ...props }, message);
+const notice = (message, props = {}) => issueCommand('notice', { ...props }, message);
+const error = (message, props = {}) => issueCommand('error', { ...props }, message);
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** Replaces this step's job summary (GITHUB_STEP_SUMMARY); the runner shows it when the step ends. */
+function writeSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        throw new Error('GITHUB_STEP_SUMMARY is not set: no job summary is available');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, markdown.endsWith('\n') ? markdown : `${markdown}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, { encoding: 'utf8' });
 }
 
 
@@ -222,7 +326,7 @@ async function runPost() {
 /* harmony export */   L: () => (/* binding */ saveSessionState),
 /* harmony export */   o: () => (/* binding */ loadSessionState)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
 /**
  * What main hands to post, in one place (actions/checkout's state-helper).
  * The SSO access token is kept so that post can revoke it even when another job replaced the cache file;
@@ -238,15 +342,15 @@ function saveSessionState(request, result) {
         keepSession: request.keepSession,
         written: result.written
     };
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
 }
 function loadSessionState() {
-    const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEY);
+    const raw = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEY);
     if (!raw)
         return undefined;
     const state = JSON.parse(raw);
     if (state.accessToken)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(state.accessToken);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(state.accessToken);
     return state;
 }
 

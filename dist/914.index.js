@@ -170,6 +170,7 @@ async function runDeviceFlow(options) {
             return call();
         }
     }
+    let replaced;
     for (;;) {
         throwIfCancelled(signal);
         const authorization = await withFreshClientOnce(() => api.startDeviceAuthorization(registration, options.startUrl));
@@ -183,7 +184,8 @@ async function runDeviceFlow(options) {
             userCode: authorization.userCode,
             verificationUri: authorization.verificationUriComplete || authorization.verificationUri,
             expiresAt: new Date(codeExpiresAt),
-            attempt: authorizations
+            attempt: authorizations,
+            ...(replaced ? { replaced } : {})
         });
         let intervalMs = (authorization.interval && authorization.interval > 0 ? authorization.interval : DEFAULT_INTERVAL_SECONDS) * 1000;
         let codeExpired = false;
@@ -233,11 +235,15 @@ async function runDeviceFlow(options) {
             if (codeExpired || restart)
                 break;
         }
-        if (restart)
+        if (restart) {
+            replaced = 'client-renewed';
             continue;
+        }
         const mayReissue = options.approvalTimeoutSeconds !== undefined;
-        if (codeExpired && mayReissue && clock.now() + intervalMs <= overallDeadline)
+        if (codeExpired && mayReissue && clock.now() + intervalMs <= overallDeadline) {
+            replaced = 'expired';
             continue;
+        }
         const seconds = waited();
         throw new DeviceFlowError('expired', `the code expired before anyone approved it (waited ${formatDuration(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})`, seconds);
     }
@@ -258,7 +264,7 @@ function formatDuration(seconds) {
 
 /***/ }),
 
-/***/ 215:
+/***/ 5923:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -266,6 +272,7 @@ function formatDuration(seconds) {
 __webpack_require__.d(__webpack_exports__, {
   Ej: () => (/* binding */ ApproverRejectedError),
   Gs: () => (/* binding */ ProfilesFailedError),
+  k0: () => (/* binding */ UnsafePathError),
   iD: () => (/* binding */ login)
 });
 
@@ -296,7 +303,7 @@ function toOidcError(error, operation) {
 }
 /** `mask` is called with every secret the service returns, before the value is used for anything else. */
 function sdkOidcApi(client, mask = () => { }) {
-    const sdk = Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19));
+    const sdk = Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19));
     return {
         async registerClient(clientName, scopes) {
             const { RegisterClientCommand } = await sdk;
@@ -353,7 +360,7 @@ function sdkOidcApi(client, mask = () => { }) {
 }
 /** CreateToken with grant type refresh_token: the service rotates the refresh token. */
 async function refreshSsoToken(client, registration, refreshToken, mask) {
-    const { CreateTokenCommand } = await Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19));
+    const { CreateTokenCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19));
     try {
         const out = await client.send(new CreateTokenCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, grantType: 'refresh_token', refreshToken }));
         return tokenFrom(out, mask);
@@ -409,6 +416,50 @@ function approverRejection(approvedBy, policy) {
 var sso_session = __webpack_require__(2765);
 // EXTERNAL MODULE: ./src/session-files.ts + 2 modules
 var session_files = __webpack_require__(2276);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/aws-files/atomic.ts
+var atomic = __webpack_require__(5262);
+;// CONCATENATED MODULE: ./src/aws-files/preflight.ts
+/**
+ * Before anyone is asked to approve: every path this run will write must be writable the safe way.
+ * The writers check again when they write; this check makes a refusal cost nobody an approval and leave no token behind.
+ */
+
+
+
+/**
+ * The first of `files` (or their folders up to the AWS folder, and ~/.aws, ~/.aws/sso, ~/.aws/sso/cache) that is a
+ * symlink or not a file / folder, as the message the writers would give; undefined when all are fine or missing.
+ */
+function unsafeAwsPath(paths, files) {
+    const folders = [paths.awsDir, external_node_path_default().dirname(paths.ssoCacheDir), paths.ssoCacheDir];
+    const configRoot = (0,atomic/* defaultRoot */.cc)(paths.configFile);
+    for (let d = external_node_path_default().dirname(paths.configFile);; d = external_node_path_default().dirname(d)) {
+        folders.push(d);
+        if (d === configRoot || external_node_path_default().dirname(d) === d || !d.startsWith(configRoot))
+            break;
+    }
+    const checks = [...folders.map((p) => [p, 'folder']), ...[...files, paths.configFile].map((p) => [p, 'file'])];
+    for (const [p, kind] of checks) {
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(p);
+        }
+        catch {
+            continue; // missing (created later, 0700 / 0600) or unreadable (the writer reports it)
+        }
+        if (st.isSymbolicLink())
+            return (0,atomic/* symlinkError */.OL)(p).message;
+        if (kind === 'folder' ? !st.isDirectory() : !st.isFile())
+            return `not a ${kind === 'folder' ? 'directory' : 'regular file'}: ${p}`;
+    }
+    return undefined;
+}
+
 // EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
 var sso_cache = __webpack_require__(7215);
 ;// CONCATENATED MODULE: ./src/reuse.ts
@@ -501,7 +552,7 @@ function discoveredProfileName(accountName, accountId, roleName) {
     return cleaned || accountId;
 }
 async function discoverProfiles(clients, accessToken, options) {
-    const { ListAccountsCommand, ListAccountRolesCommand } = await Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
+    const { ListAccountsCommand, ListAccountRolesCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
     const sso = await clients.ssoClient();
     const accountGlob = options.accountFilter ? globToRegExp(options.accountFilter) : undefined;
     const roleGlob = options.roleFilter ? globToRegExp(options.roleFilter) : undefined;
@@ -565,6 +616,7 @@ async function discoverProfiles(clients, accessToken, options) {
 
 
 
+
 /** The approval happened, but the approver is not one the request allows; the token was revoked. */
 class ApproverRejectedError extends Error {
     approvedBy;
@@ -575,6 +627,10 @@ class ApproverRejectedError extends Error {
         this.reason = reason;
         this.name = 'ApproverRejectedError';
     }
+}
+/** A path this run would write is a symlink or not a regular file / folder. */
+class UnsafePathError extends Error {
+    name = 'UnsafePathError';
 }
 /** Some extra profiles could not be verified and allow-partial is false: nothing was exported or written. */
 class ProfilesFailedError extends Error {
@@ -591,72 +647,79 @@ const CLIENT_NAME_PREFIX = 'botocore-client-';
 /** Role credentials are fetched and verified for this many profiles at once. */
 const PROFILE_CONCURRENCY = 8;
 async function login(options) {
-    const { request, mask, log, paths } = options;
+    const { request, log, paths } = options;
+    // Refuse unsafe paths (symlinks) before anyone is asked to approve: a refusal then costs no approval and leaves no token.
+    const pathProblem = unsafeAwsPath(paths, (0,session_files/* sessionFilePaths */.RL)(paths, request));
+    if (pathProblem)
+        throw new UnsafePathError(`${pathProblem}; nothing was sent or written`);
     const clients = new aws_clients/* AwsClients */.cE({ ssoRegion: request.ssoRegion, region: request.region, env: options.env, onRetry: (m) => log.warning(m) });
     try {
         const session = await obtainToken(options, clients);
-        const { token, registration } = session;
-        const primaryProfile = { name: request.profile, accountId: request.accountId, roleName: request.roleName, region: request.region };
-        let primary;
         try {
-            primary = await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, request.accountId, request.roleName, mask);
+            return await useToken(options, clients, session);
         }
         catch (error) {
+            // A token a person approved for this run must not outlive a failed login; a reused one belongs to the shared session.
             if (session.via === 'device-flow')
-                await (0,sso_session/* logout */.r)(clients, token.accessToken, log);
+                await (0,sso_session/* logout */.r)(clients, session.token.accessToken, log);
             throw error;
         }
-        const approvedBy = (0,credentials/* approverFromArn */.dp)(primary.identity.arn);
-        const rejection = approverRejection(approvedBy, {
-            allowedApprovers: request.allowedApprovers,
-            forbidSelfApproval: request.forbidSelfApproval,
-            actor: options.actor
-        });
-        if (rejection) {
-            await (0,sso_session/* logout */.r)(clients, token.accessToken, log);
-            throw new ApproverRejectedError(approvedBy, rejection);
-        }
-        const extraProfiles = [...request.extraProfiles];
-        if (request.discover) {
-            const found = await discoverProfiles(clients, token.accessToken, {
-                ...request.discover,
-                region: request.region,
-                exclude: [primaryProfile, ...extraProfiles]
-            });
-            log.info(`discover: ${found.length} profile(s) from the accounts and roles the approver can reach`);
-            extraProfiles.push(...found);
-        }
-        const extra = await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile) => {
-            try {
-                return { profile, ...(await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, profile.accountId, profile.roleName, mask)) };
-            }
-            catch (error) {
-                return { profile, error: error.message };
-            }
-        });
-        const failed = extra.filter((p) => p.error);
-        if (failed.length && !request.allowPartial) {
-            if (session.via === 'device-flow')
-                await (0,sso_session/* logout */.r)(clients, token.accessToken, log);
-            throw new ProfilesFailedError(failed);
-        }
-        const written = await (0,session_files/* writeSessionFiles */.$G)(paths, request, [primaryProfile, ...extraProfiles], token, registration, {
-            writeRegistration: session.registered
-        });
-        return {
-            primary: { profile: primaryProfile, ...primary },
-            extra,
-            approvedBy,
-            token,
-            registration,
-            written,
-            via: session.via,
-            authorizations: session.authorizations
-        };
     }
     finally {
         clients.destroy();
     }
+}
+/** From an SSO token to verified profiles and the files written; throws (and writes nothing) when any step fails. */
+async function useToken(options, clients, session) {
+    const { request, mask, log, paths } = options;
+    const { token, registration } = session;
+    const primaryProfile = { name: request.profile, accountId: request.accountId, roleName: request.roleName, region: request.region };
+    const primary = await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, request.accountId, request.roleName, mask);
+    const approvedBy = (0,credentials/* approverFromArn */.dp)(primary.identity.arn);
+    const rejection = approverRejection(approvedBy, {
+        allowedApprovers: request.allowedApprovers,
+        forbidSelfApproval: request.forbidSelfApproval,
+        actor: options.actor
+    });
+    if (rejection)
+        throw new ApproverRejectedError(approvedBy, rejection);
+    const extraProfiles = [...request.extraProfiles];
+    if (request.discover) {
+        const found = await discoverProfiles(clients, token.accessToken, {
+            ...request.discover,
+            region: request.region,
+            exclude: [primaryProfile, ...extraProfiles]
+        });
+        log.info(`discover: ${found.length} profile(s) from the accounts and roles the approver can reach`);
+        extraProfiles.push(...found);
+    }
+    const extra = await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile) => {
+        try {
+            return { profile, ...(await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, profile.accountId, profile.roleName, mask)) };
+        }
+        catch (error) {
+            return { profile, error: error.message };
+        }
+    });
+    const failed = extra.filter((p) => p.error);
+    if (failed.length && !request.allowPartial)
+        throw new ProfilesFailedError(failed);
+    // A cancel that arrived while the credentials were fetched: stop before anything is written.
+    if (options.signal?.aborted)
+        throw new device_flow/* DeviceFlowError */.Bt('cancelled', `the login was cancelled (${String(options.signal.reason)}) before it finished`);
+    const written = await (0,session_files/* writeSessionFiles */.$G)(paths, request, [primaryProfile, ...extraProfiles], token, registration, {
+        writeRegistration: session.registered
+    });
+    return {
+        primary: { profile: primaryProfile, ...primary },
+        extra,
+        approvedBy,
+        token,
+        registration,
+        written,
+        via: session.via,
+        authorizations: session.authorizations
+    };
 }
 /** A reusable cached session when allowed, else the device flow (with a cached registration when one is still valid). */
 async function obtainToken(options, clients) {
@@ -676,7 +739,11 @@ async function obtainToken(options, clients) {
         approvalTimeoutSeconds: request.approvalTimeoutSeconds,
         clock: options.clock ?? device_flow/* systemClock */.ml,
         signal: options.signal,
-        emit: options.emit,
+        emit: (event) => {
+            if (event.type === 'started' && event.attempt === 1)
+                clients.prepareForApproval();
+            options.emit(event);
+        },
         onRegistered: () => (registered = true)
     });
     log.info(`Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`);
@@ -723,7 +790,7 @@ class EventQueue {
 /* harmony export */   f: () => (/* binding */ finalEvent),
 /* harmony export */   o: () => (/* binding */ failureMessage)
 /* harmony export */ });
-/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(215);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5923);
 /* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8510);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3029);
 /* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4390);
@@ -763,7 +830,7 @@ function finalEvent(request, outcome) {
 }
 /** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
 function failureMessage(error) {
-    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .DeviceFlowError */ .Bt || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs || error instanceof _credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .CredentialsError */ .lE || error instanceof _request_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz || error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv) {
+    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .DeviceFlowError */ .Bt || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .UnsafePathError */ .k0 || error instanceof _credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .CredentialsError */ .lE || error instanceof _request_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz || error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv) {
         return error.message;
     }
     const e = error;

@@ -204,8 +204,8 @@ function cliHelp() {
     return out.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/login.ts + 5 modules
-var login = __webpack_require__(215);
+// EXTERNAL MODULE: ./src/login.ts + 6 modules
+var login = __webpack_require__(5923);
 // EXTERNAL MODULE: ./src/aws-files/paths.ts
 var paths = __webpack_require__(4683);
 // EXTERNAL MODULE: ./src/outcome.ts

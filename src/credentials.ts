@@ -75,8 +75,6 @@ export async function getCallerIdentity(clients: AwsClients, credentials: RoleCr
   } catch (error) {
     if (error instanceof CredentialsError) throw error
     throw new CredentialsError(`STS GetCallerIdentity failed: ${describeAwsError(error)}`, 'service')
-  } finally {
-    sts.destroy()
   }
 }
 

@@ -157,6 +157,7 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
     }
   }
 
+  let replaced: 'expired' | 'client-renewed' | undefined
   for (;;) {
     throwIfCancelled(signal)
     const authorization = await withFreshClientOnce(() => api.startDeviceAuthorization(registration, options.startUrl))
@@ -171,7 +172,8 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
       userCode: authorization.userCode,
       verificationUri: authorization.verificationUriComplete || authorization.verificationUri,
       expiresAt: new Date(codeExpiresAt),
-      attempt: authorizations
+      attempt: authorizations,
+      ...(replaced ? { replaced } : {})
     })
 
     let intervalMs = (authorization.interval && authorization.interval > 0 ? authorization.interval : DEFAULT_INTERVAL_SECONDS) * 1000
@@ -217,9 +219,15 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
       }
       if (codeExpired || restart) break
     }
-    if (restart) continue
+    if (restart) {
+      replaced = 'client-renewed'
+      continue
+    }
     const mayReissue = options.approvalTimeoutSeconds !== undefined
-    if (codeExpired && mayReissue && clock.now() + intervalMs <= overallDeadline) continue
+    if (codeExpired && mayReissue && clock.now() + intervalMs <= overallDeadline) {
+      replaced = 'expired'
+      continue
+    }
     const seconds = waited()
     throw new DeviceFlowError(
       'expired',

@@ -38,8 +38,10 @@ export type LoginEvent =
       /** verificationUriComplete: the link approvers click. Not a secret. */
       verificationUri: string
       expiresAt: Date
-      /** 1 for the first device authorization, 2+ when a fresh code replaced an expired one. */
+      /** 1 for the first device authorization, 2+ when a fresh code replaced an earlier one. */
       attempt: number
+      /** Why the earlier code was replaced (attempt 2+): it expired, or the client registration had to be renewed. */
+      replaced?: 'expired' | 'client-renewed'
     }
   | { type: 'waiting'; secondsLeft: number }
   | {

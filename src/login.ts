@@ -7,11 +7,12 @@ import type { LoginRequest, ProfileSpec } from './request.js'
 import type { AwsPaths } from './aws-files/paths.js'
 import { AwsClients } from './aws/clients.js'
 import { sdkOidcApi } from './aws/oidc.js'
-import { runDeviceFlow, systemClock, type Clock, type ClientRegistration, type SsoToken } from './device-flow.js'
+import { DeviceFlowError, runDeviceFlow, systemClock, type Clock, type ClientRegistration, type SsoToken } from './device-flow.js'
 import { verifiedRoleCredentials, approverFromArn, type CallerIdentity, type RoleCredentials } from './credentials.js'
 import { approverRejection } from './approvers.js'
 import { logout } from './sso-session.js'
-import { writeSessionFiles, type WrittenFiles } from './session-files.js'
+import { sessionFilePaths, writeSessionFiles, type WrittenFiles } from './session-files.js'
+import { unsafeAwsPath } from './aws-files/preflight.js'
 import { cachedRegistration, reuseCachedSession } from './reuse.js'
 import { discoverProfiles } from './discover.js'
 import { mapPool } from './pool.js'
@@ -62,6 +63,11 @@ export class ApproverRejectedError extends Error {
   }
 }
 
+/** A path this run would write is a symlink or not a regular file / folder. */
+export class UnsafePathError extends Error {
+  override name = 'UnsafePathError'
+}
+
 /** Some extra profiles could not be verified and allow-partial is false: nothing was exported or written. */
 export class ProfilesFailedError extends Error {
   constructor(readonly failed: ProfileResult[]) {
@@ -80,70 +86,74 @@ export const CLIENT_NAME_PREFIX = 'botocore-client-'
 export const PROFILE_CONCURRENCY = 8
 
 export async function login(options: LoginOptions): Promise<LoginResult> {
-  const { request, mask, log, paths } = options
+  const { request, log, paths } = options
+  // Refuse unsafe paths (symlinks) before anyone is asked to approve: a refusal then costs no approval and leaves no token.
+  const pathProblem = unsafeAwsPath(paths, sessionFilePaths(paths, request))
+  if (pathProblem) throw new UnsafePathError(`${pathProblem}; nothing was sent or written`)
+
   const clients = new AwsClients({ ssoRegion: request.ssoRegion, region: request.region, env: options.env, onRetry: (m) => log.warning(m) })
   try {
     const session = await obtainToken(options, clients)
-    const { token, registration } = session
-
-    const primaryProfile: ProfileSpec = { name: request.profile, accountId: request.accountId, roleName: request.roleName, region: request.region }
-    let primary: { credentials: RoleCredentials; identity: CallerIdentity }
     try {
-      primary = await verifiedRoleCredentials(clients, token.accessToken, request.accountId, request.roleName, mask)
+      return await useToken(options, clients, session)
     } catch (error) {
-      if (session.via === 'device-flow') await logout(clients, token.accessToken, log)
+      // A token a person approved for this run must not outlive a failed login; a reused one belongs to the shared session.
+      if (session.via === 'device-flow') await logout(clients, session.token.accessToken, log)
       throw error
-    }
-    const approvedBy = approverFromArn(primary.identity.arn)
-    const rejection = approverRejection(approvedBy, {
-      allowedApprovers: request.allowedApprovers,
-      forbidSelfApproval: request.forbidSelfApproval,
-      actor: options.actor
-    })
-    if (rejection) {
-      await logout(clients, token.accessToken, log)
-      throw new ApproverRejectedError(approvedBy, rejection)
-    }
-
-    const extraProfiles = [...request.extraProfiles]
-    if (request.discover) {
-      const found = await discoverProfiles(clients, token.accessToken, {
-        ...request.discover,
-        region: request.region,
-        exclude: [primaryProfile, ...extraProfiles]
-      })
-      log.info(`discover: ${found.length} profile(s) from the accounts and roles the approver can reach`)
-      extraProfiles.push(...found)
-    }
-    const extra = await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile): Promise<ProfileResult> => {
-      try {
-        return { profile, ...(await verifiedRoleCredentials(clients, token.accessToken, profile.accountId, profile.roleName, mask)) }
-      } catch (error) {
-        return { profile, error: (error as Error).message }
-      }
-    })
-
-    const failed = extra.filter((p) => p.error)
-    if (failed.length && !request.allowPartial) {
-      if (session.via === 'device-flow') await logout(clients, token.accessToken, log)
-      throw new ProfilesFailedError(failed)
-    }
-
-    const written = await writeSessionFiles(paths, request, [primaryProfile, ...extraProfiles], token, registration, {
-      writeRegistration: session.registered
-    })
-    return {
-      primary: { profile: primaryProfile, ...primary },
-      extra,
-      approvedBy,
-      token,
-      registration,
-      written,
-      via: session.via,
-      authorizations: session.authorizations
     }
   } finally {
     clients.destroy()
+  }
+}
+
+/** From an SSO token to verified profiles and the files written; throws (and writes nothing) when any step fails. */
+async function useToken(options: LoginOptions, clients: AwsClients, session: ObtainedToken): Promise<LoginResult> {
+  const { request, mask, log, paths } = options
+  const { token, registration } = session
+  const primaryProfile: ProfileSpec = { name: request.profile, accountId: request.accountId, roleName: request.roleName, region: request.region }
+  const primary = await verifiedRoleCredentials(clients, token.accessToken, request.accountId, request.roleName, mask)
+  const approvedBy = approverFromArn(primary.identity.arn)
+  const rejection = approverRejection(approvedBy, {
+    allowedApprovers: request.allowedApprovers,
+    forbidSelfApproval: request.forbidSelfApproval,
+    actor: options.actor
+  })
+  if (rejection) throw new ApproverRejectedError(approvedBy, rejection)
+
+  const extraProfiles = [...request.extraProfiles]
+  if (request.discover) {
+    const found = await discoverProfiles(clients, token.accessToken, {
+      ...request.discover,
+      region: request.region,
+      exclude: [primaryProfile, ...extraProfiles]
+    })
+    log.info(`discover: ${found.length} profile(s) from the accounts and roles the approver can reach`)
+    extraProfiles.push(...found)
+  }
+  const extra = await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile): Promise<ProfileResult> => {
+    try {
+      return { profile, ...(await verifiedRoleCredentials(clients, token.accessToken, profile.accountId, profile.roleName, mask)) }
+    } catch (error) {
+      return { profile, error: (error as Error).message }
+    }
+  })
+  const failed = extra.filter((p) => p.error)
+  if (failed.length && !request.allowPartial) throw new ProfilesFailedError(failed)
+
+  // A cancel that arrived while the credentials were fetched: stop before anything is written.
+  if (options.signal?.aborted) throw new DeviceFlowError('cancelled', `the login was cancelled (${String(options.signal.reason)}) before it finished`)
+  const written = await writeSessionFiles(paths, request, [primaryProfile, ...extraProfiles], token, registration, {
+    writeRegistration: session.registered
+  })
+  return {
+    primary: { profile: primaryProfile, ...primary },
+    extra,
+    approvedBy,
+    token,
+    registration,
+    written,
+    via: session.via,
+    authorizations: session.authorizations
   }
 }
 
@@ -173,7 +183,10 @@ async function obtainToken(options: LoginOptions, clients: AwsClients): Promise<
     approvalTimeoutSeconds: request.approvalTimeoutSeconds,
     clock: options.clock ?? systemClock,
     signal: options.signal,
-    emit: options.emit,
+    emit: (event) => {
+      if (event.type === 'started' && event.attempt === 1) clients.prepareForApproval()
+      options.emit(event)
+    },
     onRegistered: () => (registered = true)
   })
   log.info(`Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`)

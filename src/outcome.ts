@@ -2,7 +2,7 @@
 import type { FinalEvent } from './events.js'
 import type { LoginRequest } from './request.js'
 import type { LoginResult } from './login.js'
-import { ApproverRejectedError, ProfilesFailedError } from './login.js'
+import { ApproverRejectedError, ProfilesFailedError, UnsafePathError } from './login.js'
 import { DeviceFlowError, OidcError } from './device-flow.js'
 import { CredentialsError } from './credentials.js'
 import { InputError } from './request.js'
@@ -37,7 +37,7 @@ export function finalEvent(request: LoginRequest, outcome: LoginResult | unknown
 
 /** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
 export function failureMessage(error: unknown): string {
-  if (error instanceof DeviceFlowError || error instanceof ApproverRejectedError || error instanceof ProfilesFailedError || error instanceof CredentialsError || error instanceof InputError || error instanceof OidcError) {
+  if (error instanceof DeviceFlowError || error instanceof ApproverRejectedError || error instanceof ProfilesFailedError || error instanceof UnsafePathError || error instanceof CredentialsError || error instanceof InputError || error instanceof OidcError) {
     return error.message
   }
   const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } }

@@ -10,6 +10,7 @@ import {
   registrationCacheFile,
   removeRegistrationCacheIfOurs,
   removeTokenCacheIfOurs,
+  tokenCacheFile,
   writeRegistrationCache,
   writeTokenCache,
   type RemoveOutcome
@@ -38,24 +39,48 @@ export async function writeSessionFiles(
     ),
     renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })
   ]
-  const tokenCache = await writeTokenCache(paths.ssoCacheDir, request.ssoSession, {
-    startUrl: request.startUrl,
-    region: request.ssoRegion,
-    accessToken: token.accessToken,
-    expiresAt: token.expiresAt,
-    ...(registration ? { clientId: registration.clientId, clientSecret: registration.clientSecret, registrationExpiresAt: registration.expiresAt } : {}),
-    ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
-  })
-  const registrationCache = registration && options.writeRegistration
-    ? await writeRegistrationCache(paths.ssoCacheDir, registrationKey(request), {
-        clientId: registration.clientId,
-        clientSecret: registration.clientSecret,
-        expiresAt: registration.expiresAt,
-        scopes: registration.scopes
-      })
-    : undefined
-  const configEdits = await mergeConfigFile(paths.configFile, sections)
-  return { configFile: paths.configFile, configEdits, ssoCacheDir: paths.ssoCacheDir, sessionName: request.ssoSession, tokenCache, registrationCache }
+  // The three files use separate locks: written side by side, then kept all together or undone all together.
+  const [tokenCache, registrationCache, configEdits] = await Promise.allSettled([
+    writeTokenCache(paths.ssoCacheDir, request.ssoSession, {
+      startUrl: request.startUrl,
+      region: request.ssoRegion,
+      accessToken: token.accessToken,
+      expiresAt: token.expiresAt,
+      ...(registration ? { clientId: registration.clientId, clientSecret: registration.clientSecret, registrationExpiresAt: registration.expiresAt } : {}),
+      ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
+    }),
+    registration && options.writeRegistration
+      ? writeRegistrationCache(paths.ssoCacheDir, registrationKey(request), {
+          clientId: registration.clientId,
+          clientSecret: registration.clientSecret,
+          expiresAt: registration.expiresAt,
+          scopes: registration.scopes
+        })
+      : Promise.resolve(undefined),
+    mergeConfigFile(paths.configFile, sections)
+  ])
+  if (tokenCache.status === 'fulfilled' && registrationCache.status === 'fulfilled' && configEdits.status === 'fulfilled') {
+    return {
+      configFile: paths.configFile,
+      configEdits: configEdits.value,
+      ssoCacheDir: paths.ssoCacheDir,
+      sessionName: request.ssoSession,
+      tokenCache: tokenCache.value,
+      registrationCache: registrationCache.value
+    }
+  }
+  // Undo what did get written (each only if it still holds our bytes), then report the first failure.
+  if (tokenCache.status === 'fulfilled') await removeTokenCacheIfOurs(paths.ssoCacheDir, request.ssoSession, tokenCache.value.contentHash).catch(() => undefined)
+  if (registrationCache.status === 'fulfilled' && registrationCache.value) {
+    await removeRegistrationCacheIfOurs(registrationCache.value.file, registrationCache.value.contentHash).catch(() => undefined)
+  }
+  if (configEdits.status === 'fulfilled') await revertConfigFile(paths.configFile, configEdits.value).catch(() => undefined)
+  throw [tokenCache, registrationCache, configEdits].find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason
+}
+
+/** The paths writeSessionFiles may write, for the pre-flight check. */
+export function sessionFilePaths(paths: AwsPaths, request: LoginRequest): string[] {
+  return [tokenCacheFile(paths.ssoCacheDir, request.ssoSession), registrationCacheFile(paths.ssoCacheDir, registrationKey(request)), paths.configFile]
 }
 
 export function registrationKey(request: Pick<LoginRequest, 'ssoRegion' | 'registrationScopes' | 'ssoSession' | 'startUrl'>) {

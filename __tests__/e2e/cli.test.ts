@@ -128,3 +128,19 @@ test('--help prints the options and exit codes with no GitHub variable set', asy
   expect(result.stdout).toContain('--start-url')
   expect(result.stdout).toMatch(/exit codes/i)
 })
+
+test('the CLI refuses a symlinked ~/.aws/config before any request, like the action', async () => {
+  const { mkdirSync, symlinkSync, writeFileSync } = await import('node:fs')
+  if (process.platform === 'win32') return
+  const ws = newWorkspace()
+  const target = path.join(ws.dir, 'elsewhere')
+  writeFileSync(target, '[default]\n')
+  mkdirSync(path.join(ws.home, '.aws'), { recursive: true })
+  symlinkSync(target, path.join(ws.home, '.aws', 'config'))
+  const calls = emu.calls().length
+  const result = await start(CLI, cliEnv(ws), FLAGS).done
+  expect(result.code).toBe(1)
+  expect(result.stderr).toMatch(/refusing to write through a symlink: .*\.aws\/config; nothing was sent or written/)
+  expect(emu.calls().length).toBe(calls)
+  expect(readFileSync(target, 'utf8')).toBe('[default]\n')
+})

@@ -7,6 +7,7 @@
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc'
 import type { SSOClient } from '@aws-sdk/client-sso'
 import type { STSClient } from '@aws-sdk/client-sts'
+import type { NodeHttpHandler } from '@smithy/node-http-handler'
 import { requestHandler } from './http.js'
 
 export interface ClientSettings {
@@ -101,23 +102,28 @@ function isFlowSignal(error: any): boolean {
 export class AwsClients {
   private oidc?: Promise<SSOOIDCClient>
   private sso?: Promise<SSOClient>
+  /** One connection pool for every STS client (one client per profile's credentials). */
+  private stsHandler?: Promise<NodeHttpHandler>
   private readonly env: NodeJS.ProcessEnv
 
   constructor(private readonly settings: ClientSettings) {
     this.env = settings.env ?? process.env
   }
 
-  private get maxAttempts(): number {
-    return this.settings.maxAttempts ?? 5
+  /** The options every client shares: region, proxy-aware handler, bounded standard retries. */
+  private async options(service: ServiceKey, region: string, handler?: Promise<NodeHttpHandler>) {
+    return {
+      region,
+      requestHandler: await (handler ?? requestHandler({ endpoint: endpointFor(service, region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })),
+      maxAttempts: this.settings.maxAttempts ?? 5,
+      retryMode: 'standard' as const
+    }
   }
 
   oidcClient(): Promise<SSOOIDCClient> {
     this.oidc ??= (async () => {
-      const [{ SSOOIDCClient }, handler] = await Promise.all([
-        import('@aws-sdk/client-sso-oidc'),
-        requestHandler({ endpoint: endpointFor('SSO_OIDC', this.settings.ssoRegion, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })
-      ])
-      const client = new SSOOIDCClient({ region: this.settings.ssoRegion, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' })
+      const [{ SSOOIDCClient }, options] = await Promise.all([import('@aws-sdk/client-sso-oidc'), this.options('SSO_OIDC', this.settings.ssoRegion)])
+      const client = new SSOOIDCClient(options)
       addRetryLog(client, 'SSO OIDC', this.settings.onRetry)
       return client
     })()
@@ -126,11 +132,8 @@ export class AwsClients {
 
   ssoClient(): Promise<SSOClient> {
     this.sso ??= (async () => {
-      const [{ SSOClient }, handler] = await Promise.all([
-        import('@aws-sdk/client-sso'),
-        requestHandler({ endpoint: endpointFor('SSO', this.settings.ssoRegion, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })
-      ])
-      const client = new SSOClient({ region: this.settings.ssoRegion, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' })
+      const [{ SSOClient }, options] = await Promise.all([import('@aws-sdk/client-sso'), this.options('SSO', this.settings.ssoRegion)])
+      const client = new SSOClient(options)
       addRetryLog(client, 'SSO', this.settings.onRetry)
       return client
     })()
@@ -139,17 +142,22 @@ export class AwsClients {
 
   /** An STS client signing with the given role credentials (never the ambient credential chain). */
   async stsClient(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string }): Promise<STSClient> {
-    const [{ STSClient }, handler] = await Promise.all([
-      import('@aws-sdk/client-sts'),
-      requestHandler({ endpoint: endpointFor('STS', this.settings.region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })
-    ])
-    const client = new STSClient({ region: this.settings.region, credentials, requestHandler: handler, maxAttempts: this.maxAttempts, retryMode: 'standard' })
+    this.stsHandler ??= requestHandler({ endpoint: endpointFor('STS', this.settings.region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })
+    const [{ STSClient }, options] = await Promise.all([import('@aws-sdk/client-sts'), this.options('STS', this.settings.region, this.stsHandler)])
+    const client = new STSClient({ ...options, credentials })
     addRetryLog(client, 'STS', this.settings.onRetry)
     return client
   }
 
+  /** Loads what comes after the approval (SSO portal and STS clients) while the approver is still clicking. */
+  prepareForApproval(): void {
+    void this.ssoClient().catch(() => undefined)
+    void import('@aws-sdk/client-sts').catch(() => undefined)
+  }
+
   destroy(): void {
-    void this.oidc?.then((c) => c.destroy())
-    void this.sso?.then((c) => c.destroy())
+    void this.oidc?.then((c) => c.destroy(), () => undefined)
+    void this.sso?.then((c) => c.destroy(), () => undefined)
+    void this.stsHandler?.then((h) => h.destroy(), () => undefined)
   }
 }

@@ -3,7 +3,7 @@
  * and a process-wide switch that aborts every AWS request in flight when the step is cancelled.
  * NODE_EXTRA_CA_CERTS is honoured by Node itself for every TLS connection, the proxy tunnel included.
  */
-import { NodeHttpHandler } from '@smithy/node-http-handler'
+import type { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { Agent } from 'node:http'
 import { proxyFor } from '../proxy.js'
 
@@ -54,20 +54,30 @@ export function cancelAwsRequests(reason = 'cancelled'): void {
 
 type HandleArgs = Parameters<NodeHttpHandler['handle']>
 
-/** NodeHttpHandler whose requests also end when {@link cancelAwsRequests} is called while they run. */
-class CancellableHttpHandler extends NodeHttpHandler {
-  override handle(request: HandleArgs[0], options: HandleArgs[1] = {}): ReturnType<NodeHttpHandler['handle']> {
-    const own = options?.abortSignal as AbortSignal | undefined
-    const abortSignal = own ? AbortSignal.any([own, inFlight.signal]) : inFlight.signal
-    return super.handle(request, { ...options, abortSignal })
-  }
+/**
+ * NodeHttpHandler whose requests also end when {@link cancelAwsRequests} is called while they run. Defined on first
+ * use: the handler package (and node:http2 with it) is not loaded before our own code starts.
+ */
+let cancellableHandler: Promise<typeof NodeHttpHandler> | undefined
+function cancellableHandlerClass(): Promise<typeof NodeHttpHandler> {
+  cancellableHandler ??= import('@smithy/node-http-handler').then(
+    ({ NodeHttpHandler }) =>
+      class CancellableHttpHandler extends NodeHttpHandler {
+        override handle(request: HandleArgs[0], options: HandleArgs[1] = {}): ReturnType<NodeHttpHandler['handle']> {
+          const own = options?.abortSignal as AbortSignal | undefined
+          const abortSignal = own ? AbortSignal.any([own, inFlight.signal]) : inFlight.signal
+          return super.handle(request, { ...options, abortSignal })
+        }
+      }
+  )
+  return cancellableHandler
 }
 
 export async function requestHandler(options: HandlerOptions): Promise<NodeHttpHandler> {
   const proxy = proxyFor(options.endpoint, options.env)
-  const agent = proxy ? await proxyAgent(proxy) : undefined
+  const [Handler, agent] = await Promise.all([cancellableHandlerClass(), proxy ? proxyAgent(proxy) : undefined])
   const timeout = options.requestTimeoutMs ?? requestTimeoutMs(options.env)
-  return new CancellableHttpHandler({
+  return new Handler({
     connectionTimeout: Math.min(CONNECTION_TIMEOUT_MS, timeout),
     requestTimeout: timeout,
     // Without this the handler only logs a warning and the request hangs on (the emulator's 'timeout' fault showed it).

@@ -1,5 +1,5 @@
 /** The channels a GitHub run reports to: log (always), summary, comment, webhook, per the notify input. */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import type { Logger, Notifier, RequestContext } from '../events.js'
 import type { LoginRequest } from '../request.js'
 import { createNotifiers } from '../notify/index.js'
@@ -20,7 +20,7 @@ export function githubNotifiers(request: LoginRequest, ctx: RequestContext, env:
     logger: actionLogger,
     env,
     marker: { runId: env.GITHUB_RUN_ID, job: env.GITHUB_JOB, profile: request.profile },
-    summary: { write: async (markdown) => void (await core.summary.emptyBuffer().addRaw(markdown, true).write({ overwrite: true })) },
+    summary: { write: async (markdown) => core.writeSummary(markdown) },
     comment: issueNumber && owner && repo ? { token: request.githubToken, repo: { owner, repo }, issueNumber } : undefined,
     webhookUrl: request.webhookUrl
   })

@@ -3,7 +3,7 @@
  * The SSO access token is kept so that post can revoke it even when another job replaced the cache file;
  * it is masked, and the runner passes state only to this action's post step.
  */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import type { LoginRequest } from '../request.js'
 import type { LoginResult } from '../login.js'
 import type { WrittenFiles } from '../session-files.js'

@@ -3,7 +3,7 @@
  * Progress while waiting is throttled (about one line every 30 s, not one per poll).
  */
 import type { LoginEvent, Logger, Notifier, RequestContext } from '../events.js'
-import { cleanText, formatDuration, formatUtc, outcomeLine, safeUrl, shortSha, type StartedEvent } from './message.js'
+import { replacedWhy, cleanText, formatDuration, formatUtc, outcomeLine, safeUrl, shortSha, type StartedEvent } from './message.js'
 
 export interface LogNotifierOptions {
   /** Injected clock (default: the real one). */
@@ -44,7 +44,7 @@ export function logNotifier(logger: Logger, ctx: RequestContext, opts: LogNotifi
             const extra = (ctx.extraProfiles ?? []).map((p) => `${cleanText(p.name, 64)} (${cleanText(p.accountId, 40)} ${cleanText(p.roleName, 64)})`)
             logger.info(
               event.attempt > 1
-                ? `The previous code expired; a NEW code was issued (attempt ${event.attempt}). Approve again with the new code:`
+                ? `${replacedWhy(event).replace(/^t/, 'T')}; a NEW code was issued (attempt ${event.attempt}). Approve again with the new code:`
                 : 'AWS IAM Identity Center sign-in needs approval.'
             )
             const what = describe()

@@ -167,6 +167,13 @@ const TITLES: Record<Status, { icon: string; title: string; plain: string }> = {
   failed: { icon: '❌', title: 'AWS sign-in failed', plain: 'AWS sign-in failed' }
 }
 
+/** Why an earlier code was replaced by the one in `started`. */
+export function replacedWhy(started: StartedEvent): string {
+  return started.replaced === 'client-renewed' ? 'the previous code was withdrawn (the client registration had to be renewed)' : 'the previous code expired'
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
 /** The one-line outcome, escaped with `esc`; `b` makes a value stand out. */
 function outcomeSentence(final: FinalEvent, esc: (v: unknown, max?: number) => string, b: (s: string) => string): string {
   switch (final.type) {
@@ -180,7 +187,7 @@ function outcomeSentence(final: FinalEvent, esc: (v: unknown, max?: number) => s
     case 'expired':
       return `No one approved within ${formatDuration(final.waitedSeconds)}; the request expired at ${formatUtc(final.at)}. The job gets no AWS credentials.`
     case 'cancelled':
-      return `The job stopped waiting at ${formatUtc(final.at)}${final.signal ? ` (${esc(final.signal, 20)})` : ''} before anyone approved. The job gets no AWS credentials.`
+      return `The job was cancelled at ${formatUtc(final.at)}${final.signal ? ` (${esc(final.signal, 20)})` : ''} before the sign-in finished. The job gets no AWS credentials.`
     case 'rejected':
       return `${b(esc(final.approvedBy))} approved at ${formatUtc(final.at)}, but that is not enough: ${esc(final.reason, LIMIT.reason)}. The job does not use this sign-in; someone allowed to approve must approve a new request (re-run the job).`
     case 'failed':
@@ -223,7 +230,7 @@ function facts(ctx: RequestContext, state: MessageState, extraLimit: number): [s
       'Code expires',
       final ? `${formatUtc(started.expiresAt)}` : `${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)} when posted)`
     )
-    if (started.attempt > 1) add('Attempt', `${started.attempt} (a fresh code replaced an expired one)`)
+    if (started.attempt > 1) add('Attempt', `${started.attempt} (${replacedWhy(started)}: a fresh code replaced it)`)
   }
   if (final?.type === 'approved') {
     add('Approved by', escapeMarkdown(final.approvedBy))
@@ -254,7 +261,7 @@ function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: Ma
     out.push(`${who}${where} asks for ${what}.`, '')
     const link = safeUrl(started?.verificationUri)
     if (started && link) {
-      if (started.attempt > 1) out.push(`🔁 The previous code expired: this is a **new code** (attempt ${started.attempt}).`, '')
+      if (started.attempt > 1) out.push(`🔁 ${capitalize(replacedWhy(started))}: this is a **new code** (attempt ${started.attempt}).`, '')
       out.push(`### [➡️ Approve in AWS IAM Identity Center](${link})`, '')
       out.push(
         `Check that the AWS page shows the code **${codeSpan(started.userCode, 32)}**. ` +
@@ -329,7 +336,7 @@ export function renderText(ctx: RequestContext, state: MessageState, opts: TextO
   lines.push(`${TITLES[status].icon} ${TITLES[status].plain}${where ? ` for ${where}` : ''}`)
   if (!final && started) {
     const link = safeUrl(started.verificationUri)
-    if (started.attempt > 1) lines.push(`The previous code expired: this is a NEW code (attempt ${started.attempt}).`)
+    if (started.attempt > 1) lines.push(`${capitalize(replacedWhy(started))}: this is a NEW code (attempt ${started.attempt}).`)
     lines.push(`Approve: ${link ?? '(the link is not a valid URL; see the job log)'}`)
     lines.push(`User code: ${esc(started.userCode, 32)} (check that the AWS page shows the same code)`)
     lines.push(`Expires: ${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)})`)
