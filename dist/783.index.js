@@ -816,6 +816,28 @@ class AwsClients {
 
 /***/ }),
 
+/***/ 9378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ describeAwsError)
+/* harmony export */ });
+/** How an AWS SDK error is told in a log line or a failure message. */
+/**
+ * Only the error's name, HTTP status (or network error code) and how many attempts were made:
+ * SDK error objects carry request data and are never printed whole.
+ */
+function describeAwsError(error) {
+    const e = error;
+    const status = e?.$metadata?.httpStatusCode;
+    const code = typeof e?.code === 'string' && /^E[A-Z_]+$/.test(e.code) && e.code !== e?.name ? e.code : undefined;
+    const attempts = e?.$metadata?.attempts;
+    return `${e?.name ?? 'Error'}${status ? ` (HTTP ${status})` : code ? ` (${code})` : ''}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ''}`;
+}
+
+
+/***/ }),
+
 /***/ 5421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -885,93 +907,6 @@ async function requestHandler(options) {
         throwOnRequestTimeout: true,
         ...(agent ? { httpsAgent: agent, httpAgent: agent } : {})
     });
-}
-
-
-/***/ }),
-
-/***/ 3029:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Pp: () => (/* binding */ describeAwsError),
-/* harmony export */   bb: () => (/* binding */ verifiedRoleCredentials),
-/* harmony export */   dp: () => (/* binding */ approverFromArn),
-/* harmony export */   lE: () => (/* binding */ CredentialsError)
-/* harmony export */ });
-/* unused harmony exports getRoleCredentials, getCallerIdentity */
-class CredentialsError extends Error {
-    kind;
-    constructor(message, kind) {
-        super(message);
-        this.kind = kind;
-        this.name = 'CredentialsError';
-    }
-}
-/**
- * Only the error's name, HTTP status (or network error code) and how many attempts were made:
- * SDK error objects carry request data and are never printed whole.
- */
-function describeAwsError(error) {
-    const e = error;
-    const status = e?.$metadata?.httpStatusCode;
-    const code = typeof e?.code === 'string' && /^E[A-Z_]+$/.test(e.code) && e.code !== e?.name ? e.code : undefined;
-    const attempts = e?.$metadata?.attempts;
-    return `${e?.name ?? 'Error'}${status ? ` (HTTP ${status})` : code ? ` (${code})` : ''}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ''}`;
-}
-async function getRoleCredentials(clients, accessToken, accountId, roleName, mask) {
-    const { GetRoleCredentialsCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
-    try {
-        const out = await (await clients.ssoClient()).send(new GetRoleCredentialsCommand({ accessToken, accountId, roleName }));
-        const c = out.roleCredentials;
-        if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken)
-            throw new CredentialsError('SSO GetRoleCredentials returned no credentials', 'service');
-        mask(c.accessKeyId);
-        mask(c.secretAccessKey);
-        mask(c.sessionToken);
-        return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: new Date(Number(c.expiration)) };
-    }
-    catch (error) {
-        if (error instanceof CredentialsError)
-            throw error;
-        const name = error?.name;
-        if (name === 'ForbiddenException' || name === 'ResourceNotFoundException' || name === 'UnauthorizedException' || name === 'AccessDeniedException') {
-            throw new CredentialsError(`the approver could not assume role "${roleName}" in account ${accountId}: ${describeAwsError(error)}. Check that their Identity Center user is assigned that permission set on that account.`, 'access');
-        }
-        throw new CredentialsError(`SSO GetRoleCredentials for ${accountId}/${roleName} failed: ${describeAwsError(error)}`, 'service');
-    }
-}
-async function getCallerIdentity(clients, credentials) {
-    const { GetCallerIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
-    const sts = await clients.stsClient(credentials);
-    try {
-        const out = await sts.send(new GetCallerIdentityCommand({}));
-        if (!out.Account || !out.Arn)
-            throw new CredentialsError('STS GetCallerIdentity returned no account', 'service');
-        return { account: out.Account, arn: out.Arn, userId: out.UserId ?? '' };
-    }
-    catch (error) {
-        if (error instanceof CredentialsError)
-            throw error;
-        throw new CredentialsError(`STS GetCallerIdentity failed: ${describeAwsError(error)}`, 'service');
-    }
-}
-/** Fetch, then verify: credentials for a different account than requested are refused. */
-async function verifiedRoleCredentials(clients, accessToken, accountId, roleName, mask) {
-    const credentials = await getRoleCredentials(clients, accessToken, accountId, roleName, mask);
-    const identity = await getCallerIdentity(clients, credentials);
-    if (identity.account !== accountId) {
-        throw new CredentialsError(`the credentials belong to account ${identity.account}, not the requested ${accountId}; nothing was exported`, 'mismatch');
-    }
-    return { credentials, identity };
-}
-/**
- * The Identity Center user who approved: the role session name of
- * arn:aws:sts::<account>:assumed-role/AWSReservedSSO_<PermissionSet>_<hex>/<user>.
- */
-function approverFromArn(arn) {
-    const match = /^arn:aws[\w-]*:sts::\d{12}:assumed-role\/[^/]+\/(.+)$/.exec(arn);
-    return match ? match[1] : '';
 }
 
 
@@ -2545,7 +2480,7 @@ async function removeSessionFiles(written) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ logout)
 /* harmony export */ });
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3029);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 
 /** Returns true when the token was revoked (or was already invalid); never throws. */
 async function logout(clients, accessToken, log) {
@@ -2557,7 +2492,7 @@ async function logout(clients, accessToken, log) {
     catch (error) {
         if (error?.name === 'UnauthorizedException')
             return true;
-        log.warning(`SSO Logout failed: ${(0,_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .Pp)(error)}; the access token stays valid until it expires`);
+        log.warning(`SSO Logout failed: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}; the access token stays valid until it expires`);
         return false;
     }
 }

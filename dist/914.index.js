@@ -87,6 +87,83 @@ function awsPaths(env = process.env, home = node_os__WEBPACK_IMPORTED_MODULE_0__
 
 /***/ }),
 
+/***/ 3029:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bb: () => (/* binding */ verifiedRoleCredentials),
+/* harmony export */   dp: () => (/* binding */ approverFromArn),
+/* harmony export */   lE: () => (/* binding */ CredentialsError)
+/* harmony export */ });
+/* unused harmony exports getRoleCredentials, getCallerIdentity */
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+
+class CredentialsError extends Error {
+    kind;
+    constructor(message, kind) {
+        super(message);
+        this.kind = kind;
+        this.name = 'CredentialsError';
+    }
+}
+async function getRoleCredentials(clients, accessToken, accountId, roleName, mask) {
+    const { GetRoleCredentialsCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
+    try {
+        const out = await (await clients.ssoClient()).send(new GetRoleCredentialsCommand({ accessToken, accountId, roleName }));
+        const c = out.roleCredentials;
+        if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken)
+            throw new CredentialsError('SSO GetRoleCredentials returned no credentials', 'service');
+        mask(c.accessKeyId);
+        mask(c.secretAccessKey);
+        mask(c.sessionToken);
+        return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: new Date(Number(c.expiration)) };
+    }
+    catch (error) {
+        if (error instanceof CredentialsError)
+            throw error;
+        const name = error?.name;
+        if (name === 'ForbiddenException' || name === 'ResourceNotFoundException' || name === 'UnauthorizedException' || name === 'AccessDeniedException') {
+            throw new CredentialsError(`the approver could not assume role "${roleName}" in account ${accountId}: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}. Check that their Identity Center user is assigned that permission set on that account.`, 'access');
+        }
+        throw new CredentialsError(`SSO GetRoleCredentials for ${accountId}/${roleName} failed: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'service');
+    }
+}
+async function getCallerIdentity(clients, credentials) {
+    const { GetCallerIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+    const sts = await clients.stsClient(credentials);
+    try {
+        const out = await sts.send(new GetCallerIdentityCommand({}));
+        if (!out.Account || !out.Arn)
+            throw new CredentialsError('STS GetCallerIdentity returned no account', 'service');
+        return { account: out.Account, arn: out.Arn, userId: out.UserId ?? '' };
+    }
+    catch (error) {
+        if (error instanceof CredentialsError)
+            throw error;
+        throw new CredentialsError(`STS GetCallerIdentity failed: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'service');
+    }
+}
+/** Fetch, then verify: credentials for a different account than requested are refused. */
+async function verifiedRoleCredentials(clients, accessToken, accountId, roleName, mask) {
+    const credentials = await getRoleCredentials(clients, accessToken, accountId, roleName, mask);
+    const identity = await getCallerIdentity(clients, credentials);
+    if (identity.account !== accountId) {
+        throw new CredentialsError(`the credentials belong to account ${identity.account}, not the requested ${accountId}; nothing was exported`, 'mismatch');
+    }
+    return { credentials, identity };
+}
+/**
+ * The Identity Center user who approved: the role session name of
+ * arn:aws:sts::<account>:assumed-role/AWSReservedSSO_<PermissionSet>_<hex>/<user>.
+ */
+function approverFromArn(arn) {
+    const match = /^arn:aws[\w-]*:sts::\d{12}:assumed-role\/[^/]+\/(.+)$/.exec(arn);
+    return match ? match[1] : '';
+}
+
+
+/***/ }),
+
 /***/ 8510:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -280,8 +357,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var aws_clients = __webpack_require__(201);
-// EXTERNAL MODULE: ./src/credentials.ts
-var credentials = __webpack_require__(3029);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/device-flow.ts
 var device_flow = __webpack_require__(8510);
 ;// CONCATENATED MODULE: ./src/aws/oidc.ts
@@ -299,7 +376,7 @@ const CODES = {
 /** Rethrows SDK errors as OidcError, keeping only the error name and status: SDK errors carry the request. */
 function toOidcError(error, operation) {
     const code = CODES[error?.name ?? ''] ?? 'other';
-    return new device_flow/* OidcError */.uv(code, `SSO OIDC ${operation} failed: ${(0,credentials/* describeAwsError */.Pp)(error)}`);
+    return new device_flow/* OidcError */.uv(code, `SSO OIDC ${operation} failed: ${(0,errors/* describeAwsError */.P)(error)}`);
 }
 /** `mask` is called with every secret the service returns, before the value is used for anything else. */
 function sdkOidcApi(client, mask = () => { }) {
@@ -386,6 +463,8 @@ function required(value, field) {
     return value;
 }
 
+// EXTERNAL MODULE: ./src/credentials.ts
+var credentials = __webpack_require__(3029);
 ;// CONCATENATED MODULE: ./src/approvers.ts
 /** Who may approve: the Identity Center user name from the verified ARN, checked against the request's policy. */
 function globToRegExp(glob) {
@@ -568,7 +647,7 @@ async function discoverProfiles(clients, accessToken, options) {
         } while (nextToken);
     }
     catch (error) {
-        throw new Error(`discover: SSO ListAccounts failed: ${(0,credentials/* describeAwsError */.Pp)(error)}`);
+        throw new Error(`discover: SSO ListAccounts failed: ${(0,errors/* describeAwsError */.P)(error)}`);
     }
     const wanted = accounts.filter((a) => !accountGlob || accountGlob.test(a.accountId) || (a.accountName !== undefined && accountGlob.test(a.accountName)));
     const perAccount = await mapPool(wanted, options.concurrency ?? 8, async (account) => {
@@ -584,7 +663,7 @@ async function discoverProfiles(clients, accessToken, options) {
             } while (nextToken);
         }
         catch (error) {
-            throw new Error(`discover: SSO ListAccountRoles for ${account.accountId} failed: ${(0,credentials/* describeAwsError */.Pp)(error)}`);
+            throw new Error(`discover: SSO ListAccountRoles for ${account.accountId} failed: ${(0,errors/* describeAwsError */.P)(error)}`);
         }
         return roles.map((roleName) => ({ account, roleName }));
     });
@@ -794,6 +873,8 @@ class EventQueue {
 /* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8510);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3029);
 /* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4390);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9378);
+
 
 
 
@@ -833,13 +914,11 @@ function failureMessage(error) {
     if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .DeviceFlowError */ .Bt || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .UnsafePathError */ .k0 || error instanceof _credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .CredentialsError */ .lE || error instanceof _request_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz || error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv) {
         return error.message;
     }
-    const e = error;
-    const status = e?.$metadata?.httpStatusCode;
-    if (e?.code && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code))
-        return `network error: ${e.code}`;
-    if (error instanceof Error && !('$metadata' in error))
+    // SDK errors carry the request (tokens included): only their name, status and attempts. Node's own errors (a file
+    // that could not be written, say) say what went wrong and where, and carry no request data.
+    if (error instanceof Error && !('$metadata' in error) && !('$response' in error))
         return error.message;
-    return `unexpected error: ${e?.name ?? 'Error'}${status ? ` (HTTP ${status})` : ''}`;
+    return `unexpected error: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeAwsError */ .P)(error)}`;
 }
 
 

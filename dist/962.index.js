@@ -218,11 +218,14 @@ var credentials = __webpack_require__(3029);
 var notify = __webpack_require__(2032);
 // EXTERNAL MODULE: ./src/notify/queue.ts
 var queue = __webpack_require__(6118);
+// EXTERNAL MODULE: ./src/aws/http.ts
+var http = __webpack_require__(5421);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
+
 
 
 
@@ -265,7 +268,10 @@ async function runCli(argv, env) {
     const channels = request.notify.filter((c) => c === 'webhook');
     const events = new queue/* EventQueue */.C((0,notify/* createNotifiers */.im)(channels, { ctx: context, logger: stderrLogger, env, webhookUrl: request.webhookUrl }), stderrLogger);
     const controller = new AbortController();
-    const onSignal = (signal) => controller.abort(signal);
+    const onSignal = (signal) => {
+        controller.abort(signal);
+        (0,http/* cancelAwsRequests */.Wp)(signal);
+    };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
@@ -294,6 +300,14 @@ async function runCli(argv, env) {
         return EXIT_CODES.ok;
     }
     catch (error) {
+        if (controller.signal.aborted) {
+            // Whatever was in flight when the signal came (a poll, an aborted request), the outcome is a cancel.
+            const signal = String(controller.signal.reason);
+            events.push({ type: 'cancelled', at: new Date(), signal });
+            await events.drain(3_000);
+            process.stderr.write(`identity-center-login: the login was cancelled (${signal}) before it finished\n`);
+            return EXIT_CODES.cancelled;
+        }
         events.push((0,outcome/* finalEvent */.f)(request, error));
         await events.drain();
         process.stderr.write(`identity-center-login: ${(0,outcome/* failureMessage */.o)(error)}\n`);

@@ -13,6 +13,7 @@ import { DeviceFlowError } from './device-flow.js'
 import { CredentialsError } from './credentials.js'
 import { createNotifiers } from './notify/index.js'
 import { EventQueue } from './notify/queue.js'
+import { cancelAwsRequests } from './aws/http.js'
 
 const stderrLogger: Logger = {
   info: (m) => process.stderr.write(`${m}\n`),
@@ -46,7 +47,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
   const channels = request.notify.filter((c) => c === 'webhook')
   const events = new EventQueue(createNotifiers(channels, { ctx: context, logger: stderrLogger, env, webhookUrl: request.webhookUrl }), stderrLogger)
   const controller = new AbortController()
-  const onSignal = (signal: NodeJS.Signals) => controller.abort(signal)
+  const onSignal = (signal: NodeJS.Signals) => {
+    controller.abort(signal)
+    cancelAwsRequests(signal)
+  }
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
   try {
@@ -72,6 +76,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
     }
     return EXIT_CODES.ok
   } catch (error) {
+    if (controller.signal.aborted) {
+      // Whatever was in flight when the signal came (a poll, an aborted request), the outcome is a cancel.
+      const signal = String(controller.signal.reason)
+      events.push({ type: 'cancelled', at: new Date(), signal })
+      await events.drain(3_000)
+      process.stderr.write(`identity-center-login: the login was cancelled (${signal}) before it finished\n`)
+      return EXIT_CODES.cancelled
+    }
     events.push(finalEvent(request, error))
     await events.drain()
     process.stderr.write(`identity-center-login: ${failureMessage(error)}\n`)

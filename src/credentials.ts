@@ -1,5 +1,6 @@
 /** Role credentials from the SSO portal, and the identity check that proves they are what was asked for. */
 import type { AwsClients } from './aws/clients.js'
+import { describeAwsError } from './aws/errors.js'
 
 export interface RoleCredentials {
   accessKeyId: string
@@ -22,18 +23,6 @@ export class CredentialsError extends Error {
     super(message)
     this.name = 'CredentialsError'
   }
-}
-
-/**
- * Only the error's name, HTTP status (or network error code) and how many attempts were made:
- * SDK error objects carry request data and are never printed whole.
- */
-export function describeAwsError(error: unknown): string {
-  const e = error as { name?: string; code?: unknown; $metadata?: { httpStatusCode?: number; attempts?: number } }
-  const status = e?.$metadata?.httpStatusCode
-  const code = typeof e?.code === 'string' && /^E[A-Z_]+$/.test(e.code) && e.code !== e?.name ? e.code : undefined
-  const attempts = e?.$metadata?.attempts
-  return `${e?.name ?? 'Error'}${status ? ` (HTTP ${status})` : code ? ` (${code})` : ''}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ''}`
 }
 
 export async function getRoleCredentials(

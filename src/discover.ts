@@ -2,7 +2,7 @@
 import type { AwsClients } from './aws/clients.js'
 import type { ProfileSpec } from './request.js'
 import { globToRegExp } from './approvers.js'
-import { describeAwsError } from './credentials.js'
+import { describeAwsError } from './aws/errors.js'
 import { mapPool } from './pool.js'
 
 export interface DiscoverOptions {

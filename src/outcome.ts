@@ -6,6 +6,7 @@ import { ApproverRejectedError, ProfilesFailedError, UnsafePathError } from './l
 import { DeviceFlowError, OidcError } from './device-flow.js'
 import { CredentialsError } from './credentials.js'
 import { InputError } from './request.js'
+import { describeAwsError } from './aws/errors.js'
 
 export function finalEvent(request: LoginRequest, outcome: LoginResult | unknown): FinalEvent {
   const at = new Date()
@@ -40,9 +41,8 @@ export function failureMessage(error: unknown): string {
   if (error instanceof DeviceFlowError || error instanceof ApproverRejectedError || error instanceof ProfilesFailedError || error instanceof UnsafePathError || error instanceof CredentialsError || error instanceof InputError || error instanceof OidcError) {
     return error.message
   }
-  const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } }
-  const status = e?.$metadata?.httpStatusCode
-  if (e?.code && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return `network error: ${e.code}`
-  if (error instanceof Error && !('$metadata' in error)) return error.message
-  return `unexpected error: ${e?.name ?? 'Error'}${status ? ` (HTTP ${status})` : ''}`
+  // SDK errors carry the request (tokens included): only their name, status and attempts. Node's own errors (a file
+  // that could not be written, say) say what went wrong and where, and carry no request data.
+  if (error instanceof Error && !('$metadata' in error) && !('$response' in error)) return error.message
+  return `unexpected error: ${describeAwsError(error)}`
 }

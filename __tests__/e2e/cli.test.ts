@@ -144,3 +144,18 @@ test('the CLI refuses a symlinked ~/.aws/config before any request, like the act
   expect(emu.calls().length).toBe(calls)
   expect(readFileSync(target, 'utf8')).toBe('[default]\n')
 })
+
+test('SIGINT while waiting for approval exits 130 quickly, with nothing written', async () => {
+  const ws = newWorkspace()
+  const child = start(CLI, cliEnv(ws), FLAGS)
+  await emu.waitForDeviceAuthorization()
+  await child.waitForLine(/user_code=/)
+  const t0 = Date.now()
+  child.child.kill('SIGINT')
+  const result = await child.done
+  expect(result.code).toBe(130)
+  expect(Date.now() - t0).toBeLessThan(3000)
+  expect(result.stderr).toMatch(/cancelled \(SIGINT\)/)
+  expect(result.stdout).toBe('')
+  expect(existsSync(path.join(ws.home, '.aws', 'sso', 'cache'))).toBe(false)
+})

@@ -1,6 +1,6 @@
 /** OidcApi over the AWS SDK's SSO OIDC client: maps the service's exceptions to RFC 8628 codes. */
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc'
-import { describeAwsError } from '../credentials.js'
+import { describeAwsError } from './errors.js'
 import { OidcError, type ClientRegistration, type OidcApi, type OidcErrorCode, type SsoToken } from '../device-flow.js'
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code'
