@@ -332,7 +332,13 @@ const actionLogger = {
 function githubNotifiers(request, ctx, env = process.env) {
     const issueNumber = request.notify.includes('comment') ? (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .commentTarget */ .l)(request, env) : undefined;
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    return (0,_notify_index_js__WEBPACK_IMPORTED_MODULE_1__/* .createNotifiers */ .im)(request.notify, {
+    let channels = request.notify;
+    if (request.notify.includes('comment') && !issueNumber) {
+        // The default channels include comment; a push or a manual run has nothing to comment on, which is not a problem.
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('notify: no comment: this run is not for a pull request and issue-number is not set (the log and the other channels carry the link)');
+        channels = request.notify.filter((c) => c !== 'comment');
+    }
+    return (0,_notify_index_js__WEBPACK_IMPORTED_MODULE_1__/* .createNotifiers */ .im)(channels, {
         ctx,
         logger: actionLogger,
         env,

@@ -146,3 +146,16 @@ test('slow_down: the interval grows by 5 s for the rest of the flow', async () =
   const first = times[0] - auth.createdAt
   expect(first).toBeGreaterThanOrEqual(1000 - 50)
 }, 30_000)
+
+test('the default notify (summary,comment) on a run with no pull request: no warning, one info line, the summary is written', async () => {
+  const ws = newWorkspace()
+  const { notify: _omitted, ...inputs } = SEED_INPUTS
+  const main = start(DIST, runnerEnv(ws, emu.url, inputs))
+  const auth = await emu.waitForDeviceAuthorization()
+  emu.approve(auth.userCode, 'alice')
+  const result = await main.done
+  expect(result.code).toBe(0)
+  expect(result.stdout).not.toMatch(/^::warning::/m)
+  expect(result.stdout).toMatch(/^notify: no comment: this run is not for a pull request and issue-number is not set/m)
+  expect(readFileSync(ws.files.summary, 'utf8')).toMatch(/approved/i)
+})

@@ -15,7 +15,13 @@ export const actionLogger: Logger = {
 export function githubNotifiers(request: LoginRequest, ctx: RequestContext, env: NodeJS.ProcessEnv = process.env): Notifier[] {
   const issueNumber = request.notify.includes('comment') ? commentTarget(request, env) : undefined
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
-  return createNotifiers(request.notify, {
+  let channels: readonly string[] = request.notify
+  if (request.notify.includes('comment') && !issueNumber) {
+    // The default channels include comment; a push or a manual run has nothing to comment on, which is not a problem.
+    core.info('notify: no comment: this run is not for a pull request and issue-number is not set (the log and the other channels carry the link)')
+    channels = request.notify.filter((c) => c !== 'comment')
+  }
+  return createNotifiers(channels, {
     ctx,
     logger: actionLogger,
     env,
