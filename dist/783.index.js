@@ -1834,8 +1834,6 @@ __webpack_require__.d(__webpack_exports__, {
   $G: () => (/* binding */ writeSessionFiles)
 });
 
-// UNUSED EXPORTS: registrationCacheFile
-
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/aws-files/atomic.ts
@@ -2469,7 +2467,6 @@ async function removeSessionFiles(written) {
             (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '');
     return { tokenCache, registrationCache, config };
 }
-
 
 
 /***/ }),

@@ -107,4 +107,3 @@ export async function removeSessionFiles(written: WrittenFiles): Promise<Removal
   return { tokenCache, registrationCache, config }
 }
 
-export { registrationCacheFile }
