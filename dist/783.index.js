@@ -424,6 +424,7 @@ async function withLock(file, fn, opts = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ contentHash),
 /* harmony export */   FH: () => (/* binding */ removeCacheFileIfOurs),
 /* harmony export */   I4: () => (/* binding */ removeRegistrationCacheIfOurs),
 /* harmony export */   ID: () => (/* binding */ readTokenCache),
@@ -516,7 +517,8 @@ function pythonJsonDumps(value, opts = {}) {
 function sha1Hex(s) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(s, 'utf8').digest('hex');
 }
-function sha256Hex(s) {
+/** The content hash recorded for a cache file we wrote, and compared before removing it. */
+function contentHash(s) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(s, 'utf8').digest('hex');
 }
 /** `2026-01-01T12:00:00Z`: UTC, seconds precision (truncated, like Python's strftime). */
@@ -571,7 +573,7 @@ function tokenCacheJson(token) {
 async function writeCacheFile(cacheDir, file, content) {
     await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureDir */ .A0)(cacheDir, { tighten: true });
     await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .withLock */ .kK)(file, () => (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(file, content, { mode: 0o600 }));
-    return { file, contentHash: sha256Hex(content) };
+    return { file, contentHash: contentHash(content) };
 }
 /** Write the token cache for an sso-session (atomic, locked, 0600, folder 0700). */
 async function writeTokenCache(cacheDir, sessionName, token) {
@@ -651,15 +653,15 @@ async function readRegistrationCache(cacheDir, key) {
     const scopes = Array.isArray(obj.scopes) && obj.scopes.every((s) => typeof s === 'string') ? obj.scopes : undefined;
     return { file, value: { clientId: obj.clientId, clientSecret: obj.clientSecret, expiresAt, scopes, raw: obj } };
 }
-/** Delete `file` (under its lock) only if it still holds exactly the bytes whose sha256 is `contentHash`. */
-async function removeCacheFileIfOurs(file, contentHash) {
+/** Delete `file` (under its lock) only if it still holds exactly the bytes whose sha256 is `expectedHash`. */
+async function removeCacheFileIfOurs(file, expectedHash) {
     if ((await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .readIfExists */ .OR)(file)) === undefined)
         return 'missing';
     return (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .withLock */ .kK)(file, async () => {
         const text = await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .readIfExists */ .OR)(file);
         if (text === undefined)
             return 'missing';
-        if (sha256Hex(text) !== contentHash)
+        if (contentHash(text) !== expectedHash)
             return 'replaced-by-someone-else';
         await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .removeIfExists */ .GR)(file);
         return 'deleted';
@@ -1831,6 +1833,7 @@ __webpack_require__.d(__webpack_exports__, {
   RV: () => (/* binding */ registrationKey),
   Wd: () => (/* binding */ removeSessionFiles),
   RL: () => (/* binding */ sessionFilePaths),
+  Q7: () => (/* binding */ tokenCacheEntry),
   $G: () => (/* binding */ writeSessionFiles)
 });
 
@@ -2409,14 +2412,7 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
     ];
     // The three files use separate locks: written side by side, then kept all together or undone all together.
     const [tokenCache, registrationCache, configEdits] = await Promise.allSettled([
-        (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, {
-            startUrl: request.startUrl,
-            region: request.ssoRegion,
-            accessToken: token.accessToken,
-            expiresAt: token.expiresAt,
-            ...(registration ? { clientId: registration.clientId, clientSecret: registration.clientSecret, registrationExpiresAt: registration.expiresAt } : {}),
-            ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
-        }),
+        (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, tokenCacheEntry(request, token, registration)),
         registration && options.writeRegistration
             ? (0,sso_cache/* writeRegistrationCache */.bX)(paths.ssoCacheDir, registrationKey(request), {
                 clientId: registration.clientId,
@@ -2446,6 +2442,17 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
     if (configEdits.status === 'fulfilled')
         await revertConfigFile(paths.configFile, configEdits.value).catch(() => undefined);
     throw [tokenCache, registrationCache, configEdits].find((r) => r.status === 'rejected').reason;
+}
+/** The token cache entry of a session, in the AWS CLI v2's terms. */
+function tokenCacheEntry(request, token, registration) {
+    return {
+        startUrl: request.startUrl,
+        region: request.ssoRegion,
+        accessToken: token.accessToken,
+        expiresAt: token.expiresAt,
+        ...(registration ? { clientId: registration.clientId, clientSecret: registration.clientSecret, registrationExpiresAt: registration.expiresAt } : {}),
+        ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
+    };
 }
 /** The paths writeSessionFiles may write, for the pre-flight check. */
 function sessionFilePaths(paths, request) {

@@ -10,13 +10,10 @@ export const modules = {
 /* harmony export */   z: () => (/* binding */ sweepOrphanedTokenCache)
 /* harmony export */ });
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
-/* harmony import */ var _sso_session_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2765);
+/* harmony import */ var _sso_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2765);
 /* harmony import */ var _session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2276);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7215);
-/* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5262);
-
+/* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7215);
+/* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5262);
 
 
 
@@ -26,7 +23,7 @@ async function cleanupSession(input, log, env = process.env) {
     const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
     let ok = true;
     try {
-        if (await (0,_sso_session_js__WEBPACK_IMPORTED_MODULE_5__/* .logout */ .r)(clients, input.accessToken, log))
+        if (await (0,_sso_session_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
             log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
         else
             ok = false;
@@ -52,9 +49,9 @@ async function cleanupSession(input, log, env = process.env) {
  */
 async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
     try {
-        const file = (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .tokenCacheFile */ .g6)(sweep.ssoCacheDir, sweep.sessionName);
+        const file = (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenCacheFile */ .g6)(sweep.ssoCacheDir, sweep.sessionName);
         // One read decides: the bytes whose token is ours are the bytes removed (under the lock, only if unchanged).
-        const text = await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_4__/* .readIfExists */ .OR)(file);
+        const text = await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .readIfExists */ .OR)(file);
         let accessToken;
         try {
             accessToken = text === undefined ? undefined : JSON.parse(text)?.accessToken;
@@ -67,12 +64,12 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
         const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: sweep.ssoRegion, region: sweep.region, env, onRetry: (m) => log.info(m), maxAttempts: 2, requestTimeoutMs: sweep.requestTimeoutMs });
         let revoked;
         try {
-            revoked = await (0,_sso_session_js__WEBPACK_IMPORTED_MODULE_5__/* .logout */ .r)(clients, accessToken, log);
+            revoked = await (0,_sso_session_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, accessToken, log);
         }
         finally {
             clients.destroy();
         }
-        const outcome = await (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .removeCacheFileIfOurs */ .FH)(file, (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHash)('sha256').update(text, 'utf8').digest('hex'));
+        const outcome = await (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .removeCacheFileIfOurs */ .FH)(file, (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .contentHash */ .Ae)(text));
         log.info(`This run had already written its SSO token to ${file} when it stopped: ${revoked ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`);
         return true;
     }

@@ -576,18 +576,11 @@ async function reuseCachedSession(paths, request, clients, mask, log, now = Date
         return undefined;
     }
     try {
-        const token = await refreshSsoToken(await clients.oidcClient(), registration, cached.refreshToken, mask);
+        const refreshed = await refreshSsoToken(await clients.oidcClient(), registration, cached.refreshToken, mask);
+        // Keep the old refresh token if the service did not rotate it, here and in the files this run writes later.
+        const token = { ...refreshed, refreshToken: refreshed.refreshToken ?? cached.refreshToken };
         // The service rotates the refresh token: write it back at once, or the cache holds a dead one.
-        await (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, {
-            startUrl: request.startUrl,
-            region: request.ssoRegion,
-            accessToken: token.accessToken,
-            expiresAt: token.expiresAt,
-            clientId: registration.clientId,
-            clientSecret: registration.clientSecret,
-            registrationExpiresAt: registration.expiresAt,
-            refreshToken: token.refreshToken ?? cached.refreshToken
-        });
+        await (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, (0,session_files/* tokenCacheEntry */.Q7)(request, token, registration));
         log.info('reuse-session: refreshed the cached SSO token with its refresh token; no approval needed');
         return { token, registration, via: 'refreshed-token' };
     }

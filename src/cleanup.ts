@@ -3,8 +3,7 @@ import type { Logger } from './events.js'
 import { AwsClients } from './aws/clients.js'
 import { logout } from './sso-session.js'
 import { removeSessionFiles, type WrittenFiles } from './session-files.js'
-import { createHash } from 'node:crypto'
-import { removeCacheFileIfOurs, tokenCacheFile } from './aws-files/sso-cache.js'
+import { contentHash, removeCacheFileIfOurs, tokenCacheFile } from './aws-files/sso-cache.js'
 import { readIfExists } from './aws-files/atomic.js'
 
 export interface CleanupInput {
@@ -69,7 +68,7 @@ export async function sweepOrphanedTokenCache(sweep: OrphanSweep, log: Logger, e
     } finally {
       clients.destroy()
     }
-    const outcome = await removeCacheFileIfOurs(file, createHash('sha256').update(text!, 'utf8').digest('hex'))
+    const outcome = await removeCacheFileIfOurs(file, contentHash(text!))
     log.info(`This run had already written its SSO token to ${file} when it stopped: ${revoked ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`)
     return true
   } catch (error) {

@@ -9,7 +9,7 @@ import type { AwsClients } from './aws/clients.js'
 import type { ClientRegistration, SsoToken } from './device-flow.js'
 import { readRegistrationCache, readTokenCache, writeTokenCache } from './aws-files/sso-cache.js'
 import { refreshSsoToken } from './aws/oidc.js'
-import { registrationKey } from './session-files.js'
+import { registrationKey, tokenCacheEntry } from './session-files.js'
 
 export interface ReusedSession {
   token: SsoToken
@@ -55,18 +55,11 @@ export async function reuseCachedSession(
     return undefined
   }
   try {
-    const token = await refreshSsoToken(await clients.oidcClient(), registration, cached.refreshToken, mask)
+    const refreshed = await refreshSsoToken(await clients.oidcClient(), registration, cached.refreshToken, mask)
+    // Keep the old refresh token if the service did not rotate it, here and in the files this run writes later.
+    const token: SsoToken = { ...refreshed, refreshToken: refreshed.refreshToken ?? cached.refreshToken }
     // The service rotates the refresh token: write it back at once, or the cache holds a dead one.
-    await writeTokenCache(paths.ssoCacheDir, request.ssoSession, {
-      startUrl: request.startUrl,
-      region: request.ssoRegion,
-      accessToken: token.accessToken,
-      expiresAt: token.expiresAt,
-      clientId: registration.clientId,
-      clientSecret: registration.clientSecret,
-      registrationExpiresAt: registration.expiresAt,
-      refreshToken: token.refreshToken ?? cached.refreshToken
-    })
+    await writeTokenCache(paths.ssoCacheDir, request.ssoSession, tokenCacheEntry(request, token, registration))
     log.info('reuse-session: refreshed the cached SSO token with its refresh token; no approval needed')
     return { token, registration, via: 'refreshed-token' }
   } catch (error) {

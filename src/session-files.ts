@@ -13,7 +13,8 @@ import {
   tokenCacheFile,
   writeRegistrationCache,
   writeTokenCache,
-  type RemoveOutcome
+  type RemoveOutcome,
+  type TokenInput
 } from './aws-files/sso-cache.js'
 
 export interface WrittenFiles {
@@ -41,14 +42,7 @@ export async function writeSessionFiles(
   ]
   // The three files use separate locks: written side by side, then kept all together or undone all together.
   const [tokenCache, registrationCache, configEdits] = await Promise.allSettled([
-    writeTokenCache(paths.ssoCacheDir, request.ssoSession, {
-      startUrl: request.startUrl,
-      region: request.ssoRegion,
-      accessToken: token.accessToken,
-      expiresAt: token.expiresAt,
-      ...(registration ? { clientId: registration.clientId, clientSecret: registration.clientSecret, registrationExpiresAt: registration.expiresAt } : {}),
-      ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
-    }),
+    writeTokenCache(paths.ssoCacheDir, request.ssoSession, tokenCacheEntry(request, token, registration)),
     registration && options.writeRegistration
       ? writeRegistrationCache(paths.ssoCacheDir, registrationKey(request), {
           clientId: registration.clientId,
@@ -76,6 +70,18 @@ export async function writeSessionFiles(
   }
   if (configEdits.status === 'fulfilled') await revertConfigFile(paths.configFile, configEdits.value).catch(() => undefined)
   throw [tokenCache, registrationCache, configEdits].find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason
+}
+
+/** The token cache entry of a session, in the AWS CLI v2's terms. */
+export function tokenCacheEntry(request: Pick<LoginRequest, 'startUrl' | 'ssoRegion'>, token: SsoToken, registration: ClientRegistration | undefined): TokenInput {
+  return {
+    startUrl: request.startUrl,
+    region: request.ssoRegion,
+    accessToken: token.accessToken,
+    expiresAt: token.expiresAt,
+    ...(registration ? { clientId: registration.clientId, clientSecret: registration.clientSecret, registrationExpiresAt: registration.expiresAt } : {}),
+    ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
+  }
 }
 
 /** The paths writeSessionFiles may write, for the pre-flight check. */

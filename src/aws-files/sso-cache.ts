@@ -64,7 +64,8 @@ export function sha1Hex(s: string): string {
   return createHash('sha1').update(s, 'utf8').digest('hex')
 }
 
-function sha256Hex(s: string): string {
+/** The content hash recorded for a cache file we wrote, and compared before removing it. */
+export function contentHash(s: string): string {
   return createHash('sha256').update(s, 'utf8').digest('hex')
 }
 
@@ -172,7 +173,7 @@ export function tokenCacheJson(token: TokenInput): string {
 async function writeCacheFile(cacheDir: string, file: string, content: string): Promise<WriteResult> {
   await ensureDir(cacheDir, { tighten: true })
   await withLock(file, () => writeFileAtomic(file, content, { mode: 0o600 }))
-  return { file, contentHash: sha256Hex(content) }
+  return { file, contentHash: contentHash(content) }
 }
 
 /** Write the token cache for an sso-session (atomic, locked, 0600, folder 0700). */
@@ -268,13 +269,13 @@ export async function readRegistrationCache(cacheDir: string, key: RegistrationK
 
 export type RemoveOutcome = 'deleted' | 'replaced-by-someone-else' | 'missing'
 
-/** Delete `file` (under its lock) only if it still holds exactly the bytes whose sha256 is `contentHash`. */
-export async function removeCacheFileIfOurs(file: string, contentHash: string): Promise<RemoveOutcome> {
+/** Delete `file` (under its lock) only if it still holds exactly the bytes whose sha256 is `expectedHash`. */
+export async function removeCacheFileIfOurs(file: string, expectedHash: string): Promise<RemoveOutcome> {
   if ((await readIfExists(file)) === undefined) return 'missing'
   return withLock(file, async () => {
     const text = await readIfExists(file)
     if (text === undefined) return 'missing'
-    if (sha256Hex(text) !== contentHash) return 'replaced-by-someone-else'
+    if (contentHash(text) !== expectedHash) return 'replaced-by-someone-else'
     await removeIfExists(file)
     return 'deleted'
   })
