@@ -20,6 +20,8 @@ export interface RequestContext {
   startUrl: string
   /** Extra profiles requested from the same approval (name, account, role). */
   extraProfiles?: { name: string; accountId: string; roleName: string }[]
+  /** keep-session: the SSO session is left signed in at the end (not revoked by the post step). */
+  keepSession?: boolean
 }
 
 export interface ProfileOutcome {
@@ -60,7 +62,13 @@ export type LoginEvent =
   | { type: 'expired'; at: Date; waitedSeconds: number }
   | { type: 'cancelled'; at: Date; signal?: string }
   | { type: 'rejected'; at: Date; approvedBy: string; reason: string }
-  | { type: 'failed'; at: Date; reason: string }
+  | {
+      type: 'failed'
+      at: Date
+      reason: string
+      /** When the login failed because profiles failed: every profile, verified or with its error. */
+      profiles?: ProfileOutcome[]
+    }
 
 export type FinalEvent = Extract<LoginEvent, { type: 'approved' | 'denied' | 'expired' | 'cancelled' | 'rejected' | 'failed' }>
 
