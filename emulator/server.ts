@@ -239,6 +239,8 @@ class IdentityCenter {
   private counters = emptyStats()
   private faults: FaultRecord[] = []
   private forcedSlowDowns = 0
+  /** When set, STS GetCallerIdentity answers with this account instead of the one the credentials were issued for. */
+  private stsAccountOverride: string | undefined
   private waiters: Array<{ resolve: (d: DeviceAuthorizationInfo) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }> = []
   readonly timers = new Set<NodeJS.Timeout>()
 
@@ -389,6 +391,12 @@ class IdentityCenter {
     this.delayMs = ms
   }
 
+  /** Make GetCallerIdentity name another account than the credentials were issued for (the wrong-account check); undefined clears. */
+  setStsAccountOverride(accountId?: string): void {
+    if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new EmulatorControlError('accountId must be 12 digits (or omitted to clear)')
+    this.stsAccountOverride = accountId
+  }
+
   waitForDeviceAuthorization(timeoutMs = 10000): Promise<DeviceAuthorizationInfo> {
     const now = Date.now()
     for (let i = this.deviceOrder.length - 1; i >= 0; i--) {
@@ -425,6 +433,7 @@ class IdentityCenter {
     this.counters = emptyStats()
     this.faults = []
     this.forcedSlowDowns = 0
+    this.stsAccountOverride = undefined
     this.delayMs = this.options.delayMs
   }
 
@@ -766,11 +775,12 @@ class IdentityCenter {
     const verdict = verifySignature(req, auth, session.secretAccessKey, { service: 'sts' })
     if (!verdict.ok) throw stsError('SignatureDoesNotMatch', 403, verdict.message)
     this.counters.callerIdentities++
-    const arn = `arn:aws:sts::${session.accountId}:assumed-role/AWSReservedSSO_${session.roleName}_${ids.reservedRoleSuffix(session.accountId, session.roleName)}/${session.user}`
-    const userId = `${ids.roleId(session.accountId, session.roleName)}:${session.user}`
+    const account = this.stsAccountOverride ?? session.accountId
+    const arn = `arn:aws:sts::${account}:assumed-role/AWSReservedSSO_${session.roleName}_${ids.reservedRoleSuffix(account, session.roleName)}/${session.user}`
+    const userId = `${ids.roleId(account, session.roleName)}:${session.user}`
     const xml =
       `<GetCallerIdentityResponse xmlns="${STS_XMLNS}">\n  <GetCallerIdentityResult>\n    <Arn>${xmlEscape(arn)}</Arn>\n` +
-      `    <UserId>${xmlEscape(userId)}</UserId>\n    <Account>${session.accountId}</Account>\n  </GetCallerIdentityResult>\n` +
+      `    <UserId>${xmlEscape(userId)}</UserId>\n    <Account>${account}</Account>\n  </GetCallerIdentityResult>\n` +
       `  <ResponseMetadata>\n    <RequestId>${call.requestId}</RequestId>\n  </ResponseMetadata>\n</GetCallerIdentityResponse>\n`
     return { status: 200, headers: { 'content-type': 'text/xml' }, body: xml }
   }
@@ -979,6 +989,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         ic.setDelay(Number(input.ms ?? input.delayMs))
         return sendJson(res, 200, { ok: true, delayMs: ic.delayMs })
       }
+      if (post && (route === 'sts-account-override' || route === 'stsAccountOverride')) {
+        const accountId = input.accountId === undefined || input.accountId === null || input.accountId === '' ? undefined : String(input.accountId)
+        ic.setStsAccountOverride(accountId)
+        return sendJson(res, 200, { ok: true, accountId: accountId ?? null })
+      }
       if (post && route === 'reset') {
         ic.reset()
         return sendJson(res, 200, { ok: true })
@@ -1076,6 +1091,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     revokeClient: (clientId) => ic.revokeClient(clientId),
     expireAccessToken: (token) => ic.expireAccessToken(token),
     setDelay: (ms) => ic.setDelay(ms),
+    setStsAccountOverride: (accountId) => ic.setStsAccountOverride(accountId),
     calls: () => ic.calls(),
     stats: () => ic.stats(),
     pendingCodes: () => ic.pendingCodes(),

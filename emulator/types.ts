@@ -165,6 +165,8 @@ export interface Emulator {
   /** Make one access token (or all, when omitted) expired; the portal then answers UnauthorizedException. */
   expireAccessToken(accessToken?: string): void
   setDelay(ms: number): void
+  /** STS GetCallerIdentity answers with this account (ARN and Account) instead of the credentials' own; undefined clears. */
+  setStsAccountOverride(accountId?: string): void
   calls(): CallRecord[]
   stats(): EmulatorStats
   pendingCodes(): DeviceAuthorizationInfo[]
