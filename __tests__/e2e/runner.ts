@@ -4,7 +4,7 @@
  * The child environment is built from scratch (no AWS_* from this machine leaks in).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,8 +19,54 @@ export interface Workspace {
   files: { output: string; env: string; state: string; summary: string; event: string }
 }
 
+/**
+ * Temporary folders of this test file: removed when the test that made them passes (afterEach) or, for those made
+ * outside a test (beforeAll), when the file ends without a failure (afterAll). A failed test keeps its folders for the
+ * post-mortem and prints their paths; KEEP_E2E_TMP=1 keeps every folder.
+ */
+const pending: { dir: string; inTest: boolean }[] = []
+let anyFailed = false
+
+/** Registers a temporary folder (a workspace, a dist copy…) for removal as described above. */
+export function removeAfterTest(dir: string): void {
+  pending.push({ dir, inTest: runningTest() !== undefined })
+}
+
+/** jest-circus's state of the running test (errors so far); undefined outside a test or outside Jest. */
+function runningTest(): { name: string; errors: unknown[] } | undefined {
+  const g = globalThis as any
+  const sym = Object.getOwnPropertySymbols(g).find((s) => s.description === 'JEST_STATE_SYMBOL')
+  return sym ? g[sym]?.currentlyRunningTest ?? undefined : undefined
+}
+
+function sweep(which: (p: { dir: string; inTest: boolean }) => boolean, failed: boolean, label: string): void {
+  for (const p of pending.filter(which)) {
+    pending.splice(pending.indexOf(p), 1)
+    if (failed || process.env.KEEP_E2E_TMP) process.stderr.write(`e2e: kept ${p.dir} (${label})\n`)
+    else {
+      try {
+        rmSync(p.dir, { recursive: true, force: true, maxRetries: 3 })
+      } catch (error) {
+        process.stderr.write(`e2e: could not remove ${p.dir}: ${(error as Error).message}\n`)
+      }
+    }
+  }
+}
+
+const g = globalThis as any
+if (typeof g.afterEach === 'function' && typeof g.afterAll === 'function') {
+  g.afterEach(() => {
+    const test = runningTest()
+    const failed = (test?.errors.length ?? 0) > 0
+    anyFailed ||= failed
+    sweep((p) => p.inTest, failed, test ? `failed: ${test.name}` : 'test')
+  })
+  g.afterAll(() => sweep(() => true, anyFailed, 'a test in this file failed'))
+}
+
 export function newWorkspace(): Workspace {
   const dir = mkdtempSync(path.join(tmpdir(), 'icl-e2e-'))
+  removeAfterTest(dir)
   const home = path.join(dir, 'home')
   const files = {
     output: path.join(dir, 'output'),
