@@ -15,6 +15,8 @@ afterAll(async () => {
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex')
 const mode = (p: string) => statSync(p).mode & 0o777
+/** Windows has no POSIX modes (the action relies on the profile folder's ACL there): mode checks are POSIX-only. */
+const posix = process.platform !== 'win32'
 
 const SEED_CONFIG = `[profile my-dev-profile]
 sso_session = my-sso
@@ -64,8 +66,10 @@ test('approved: link first, then files as aws configure sso / sso login write th
   // ~/.aws/config exactly as the seed shows, 0600 in a 0700 folder
   const configFile = path.join(ws.home, '.aws', 'config')
   expect(readFileSync(configFile, 'utf8')).toBe(SEED_CONFIG)
-  expect(mode(configFile)).toBe(0o600)
-  expect(mode(path.join(ws.home, '.aws'))).toBe(0o700)
+  if (posix) {
+    expect(mode(configFile)).toBe(0o600)
+    expect(mode(path.join(ws.home, '.aws'))).toBe(0o700)
+  }
 
   // the token cache, named and shaped as the AWS CLI v2 writes it
   const cacheDir = path.join(ws.home, '.aws', 'sso', 'cache')
@@ -78,8 +82,10 @@ test('approved: link first, then files as aws configure sso / sso login write th
   expect(cached).toMatchObject({ startUrl: SEED_INPUTS['start-url'], region: 'us-east-1', accessToken: token.accessToken, refreshToken: token.refreshToken, clientId: auth.clientId })
   expect(cached.expiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
   expect(cached.registrationExpiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
-  expect(mode(cacheFile)).toBe(0o600)
-  expect(mode(cacheDir)).toBe(0o700)
+  if (posix) {
+    expect(mode(cacheFile)).toBe(0o600)
+    expect(mode(cacheDir)).toBe(0o700)
+  }
 
   // the summary is the durable record with the outcome
   const summary = readFileSync(ws.files.summary, 'utf8')
@@ -158,4 +164,43 @@ test('the default notify (summary,comment) on a run with no pull request: no war
   expect(result.stdout).not.toMatch(/^::warning::/m)
   expect(result.stdout).toMatch(/^notify: no comment: this run is not for a pull request and issue-number is not set/m)
   expect(readFileSync(ws.files.summary, 'utf8')).toMatch(/approved/i)
+})
+
+test('export-credentials false: no AWS_* in GITHUB_ENV, the outputs are still set and every secret still masked', async () => {
+  const ws = newWorkspace()
+  const main = start(DIST, runnerEnv(ws, emu.url, { ...SEED_INPUTS, 'export-credentials': 'false' }))
+  const auth = await emu.waitForDeviceAuthorization()
+  emu.approve(auth.userCode, 'alice')
+  const result = await main.done
+  expect(result.code).toBe(0)
+  const session = emu.roleSessions().filter((s) => s.user === 'alice').at(-1)!
+  expect(session).toBeDefined()
+  const envFile = readFileSync(ws.files.env, 'utf8')
+  expect(Object.keys(readCommandFile(ws.files.env)).filter((k) => k.startsWith('AWS_'))).toEqual([])
+  for (const secret of [session.accessKeyId, session.secretAccessKey, session.sessionToken]) expect(envFile).not.toContain(secret)
+  expect(readCommandFile(ws.files.output)).toMatchObject({ 'aws-account-id': '111122223333', profile: 'my-dev-profile', 'approved-by': 'alice' })
+  const token = emu.tokens().find((t) => t.userCode === auth.userCode)!
+  for (const secret of [session.accessKeyId, session.secretAccessKey, session.sessionToken, token.accessToken, auth.deviceCode]) {
+    expect(result.stdout).toContain(`::add-mask::${secret}`)
+  }
+})
+
+test('the generic AWS_ENDPOINT_URL alone (no per-service AWS_ENDPOINT_URL_*) reaches SSO OIDC, the portal and STS', async () => {
+  const ws = newWorkspace()
+  const env = runnerEnv(ws, emu.url, SEED_INPUTS, { AWS_ENDPOINT_URL: emu.url })
+  for (const k of Object.keys(env)) if (k.startsWith('AWS_ENDPOINT_URL_')) delete env[k]
+  expect(Object.keys(env).filter((k) => k.startsWith('AWS_ENDPOINT_URL'))).toEqual(['AWS_ENDPOINT_URL'])
+  const before = emu.calls().length
+  const main = start(DIST, env)
+  const auth = await emu.waitForDeviceAuthorization()
+  emu.approve(auth.userCode, 'alice')
+  const result = await main.done
+  expect(result.stderr).toBe('')
+  expect(result.code).toBe(0)
+  const ops = new Set(emu.calls().slice(before).filter((c) => c.status === 200).map((c) => c.operation))
+  for (const op of ['RegisterClient', 'StartDeviceAuthorization', 'CreateToken', 'GetRoleCredentials', 'GetCallerIdentity']) expect(ops).toContain(op)
+  expect(readCommandFile(ws.files.output)['aws-account-id']).toBe('111122223333')
+  const post = await start(DIST, postEnv(ws, env)).done
+  expect(post.code).toBe(0)
+  expect(emu.tokens().find((t) => t.userCode === auth.userCode)!.revoked).toBe(true)
 })
