@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { consumerEnv, DIST, newWorkspace, ROOT, runnerEnv, SEED_INPUTS, start, type Workspace } from './runner.js'
+import { pythonExe } from '../aws-files/helpers/python.js'
 
 const run = promisify(execFile)
 let emu: Emulator
@@ -38,7 +39,7 @@ test.each([
   ['prod-readonly', '444455556666']
 ])('botocore (python3 -m awscli) uses profile %s from the shared sso-session, no new login', async (profile, account) => {
   const before = devicesBefore()
-  const { stdout } = await run('python3', ['-m', 'awscli', 'sts', 'get-caller-identity', '--profile', profile, '--output', 'json'], {
+  const { stdout } = await run(pythonExe(), ['-m', 'awscli', 'sts', 'get-caller-identity', '--profile', profile, '--output', 'json'], {
     env: consumerEnv(ws, emu.url)
   })
   const identity = JSON.parse(stdout)
@@ -50,7 +51,7 @@ test.each([
 test('botocore reads the profile settings aws configure sso would have written', async () => {
   const env = consumerEnv(ws, emu.url)
   const get = async (key: string) =>
-    (await run('python3', ['-m', 'awscli', 'configure', 'get', key, '--profile', 'my-dev-profile'], { env })).stdout.trim()
+    (await run(pythonExe(), ['-m', 'awscli', 'configure', 'get', key, '--profile', 'my-dev-profile'], { env })).stdout.trim()
   expect(await get('sso_session')).toBe('my-sso')
   expect(await get('sso_account_id')).toBe('111122223333')
   expect(await get('region')).toBe('us-west-2')
