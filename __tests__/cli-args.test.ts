@@ -218,3 +218,22 @@ describe('help', () => {
     expect(EXIT_CODES).toEqual({ ok: 0, failure: 1, badInput: 2, denied: 3, expired: 4, rejected: 5, cancelled: 130 })
   })
 })
+
+describe('--actor', () => {
+  test('unset by default; from the flag, or from IDENTITY_CENTER_LOGIN_ACTOR when the flag is absent', () => {
+    expect(parseCliArgs(SEED_ARGS, {}).actor).toBeUndefined()
+    expect(parseCliArgs([...SEED_ARGS, '--actor', 'alice'], {}).actor).toBe('alice')
+    expect(parseCliArgs([...SEED_ARGS, '--actor=bob'], { IDENTITY_CENTER_LOGIN_ACTOR: 'alice' }).actor).toBe('bob')
+    expect(parseCliArgs(SEED_ARGS, { IDENTITY_CENTER_LOGIN_ACTOR: ' alice ' }).actor).toBe('alice')
+    expect(parseCliArgs(SEED_ARGS, { IDENTITY_CENTER_LOGIN_ACTOR: '' }).actor).toBeUndefined()
+  })
+
+  test('control characters are refused, naming the flag or the variable', () => {
+    expect(errorOf([...SEED_ARGS, '--actor', 'al\nice']).message).toBe('Option "--actor": must not contain control characters')
+    expect(errorOf(SEED_ARGS, { IDENTITY_CENTER_LOGIN_ACTOR: 'al\u0007ice' }).message).toBe('Input "IDENTITY_CENTER_LOGIN_ACTOR": must not contain control characters')
+  })
+
+  test('--help lists it', () => {
+    expect(cliHelp()).toMatch(/--actor NAME\n\s+The CI user who triggered this run/)
+  })
+})

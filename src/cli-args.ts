@@ -26,6 +26,8 @@ export interface CliArgs {
   get: (name: string) => string
   format: OutputFormat
   outputFile?: string
+  /** --actor: the CI user who triggered the run (for forbid-self-approval); unset when not given. */
+  actor?: string
   help: boolean
   /** There is deliberately no way to approve from the CLI itself. */
   autoApprove?: never
@@ -56,7 +58,13 @@ export function envVarName(name: string): string {
 const CLI_OPTIONS = [
   { name: 'profiles-file', value: 'PATH', description: 'Read the profiles input from a file (instead of --profiles).' },
   { name: 'format', value: 'env|dotenv|json', description: 'How to print the credentials and outputs (default env).' },
-  { name: 'output-file', value: 'PATH', description: 'Write the dotenv/json output to PATH instead of stdout.' }
+  { name: 'output-file', value: 'PATH', description: 'Write the dotenv/json output to PATH instead of stdout.' },
+  {
+    name: 'actor',
+    value: 'NAME',
+    description:
+      'The CI user who triggered this run, compared with the approver when forbid-self-approval is true (default: the CI\'s own variable: GITHUB_ACTOR and GITHUB_TRIGGERING_ACTOR, GITLAB_USER_LOGIN, BUILDKITE_BUILD_CREATOR_EMAIL, CIRCLE_USERNAME, BUILD_USER_ID).'
+  }
 ] as const
 
 const HELP_FLAGS = new Set(['--help', '-h'])
@@ -151,10 +159,14 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, deps: CliDe
     throw new InputError('--format', `must be one of ${OUTPUT_FILE_FORMATS.join(', ')}`)
   }
   const outputFile = option('output-file')
+  const actor = option('actor').trim()
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(actor)) throw new InputError(values.has('actor') ? '--actor' : envVarName('actor'), 'must not contain control characters')
 
   const get = (name: string): string => (inputs.has(name) ? option(name) : '')
   const result: CliArgs = { get, format: formatRaw as OutputFormat, help: false }
   if (outputFile !== '') result.outputFile = outputFile
+  if (actor !== '') result.actor = actor
   return result
 }
 

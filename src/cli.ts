@@ -14,6 +14,7 @@ import { CredentialsError } from './credentials.js'
 import { createNotifiers } from './notify/index.js'
 import { EventQueue } from './notify/queue.js'
 import { cancelAwsRequests } from './aws/http.js'
+import { checkSelfApprovalActors, runActors } from './approvers.js'
 
 const stderrLogger: Logger = {
   info: (m) => process.stderr.write(`${m}\n`),
@@ -28,6 +29,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
   let request: LoginRequest
   let format: OutputFormat
   let outputFile: string | undefined
+  let actor: string | undefined
   try {
     const args = parseCliArgs(argv, env)
     if (args.help) {
@@ -37,12 +39,18 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
     format = args.format
     outputFile = args.outputFile
     request = readLoginRequest(args.get)
+    actor = args.actor ?? ciActor(env)
+    // forbid-self-approval needs someone to compare the approver with: bad input, before any network call.
+    checkSelfApprovalActors(
+      { forbidSelfApproval: request.forbidSelfApproval, actor, actors: runActors(env) },
+      '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job'
+    )
   } catch (error) {
     process.stderr.write(`identity-center-login: ${(error as Error).message}\nRun identity-center-login --help for the options.\n`)
     return error instanceof InputError ? EXIT_CODES.badInput : EXIT_CODES.failure
   }
 
-  const context = ciRequestContext(request, env)
+  const context = { ...ciRequestContext(request, env), actor }
   // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
   const channels = request.notify.filter((c) => c === 'webhook')
   const events = new EventQueue(createNotifiers(channels, { ctx: context, logger: stderrLogger, env, webhookUrl: request.webhookUrl }), stderrLogger)
@@ -140,6 +148,16 @@ function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`
 }
 
+/**
+ * The user who triggered the run, from whichever CI's variable is present. Not `USER`: on a CI agent that is the
+ * service account (gitlab-runner, jenkins), and comparing approvers with it would make forbid-self-approval a no-op.
+ */
+export function ciActor(env: NodeJS.ProcessEnv): string | undefined {
+  return ['GITHUB_TRIGGERING_ACTOR', 'GITHUB_ACTOR', 'GITLAB_USER_LOGIN', 'BUILDKITE_BUILD_CREATOR_EMAIL', 'CIRCLE_USERNAME', 'BUILD_USER_ID']
+    .map((n) => env[n]?.trim())
+    .find((v) => v)
+}
+
 /** What is being asked, from whichever CI's variables are present. */
 export function ciRequestContext(request: LoginRequest, env: NodeJS.ProcessEnv): RequestContext {
   const first = (...names: string[]) => names.map((n) => env[n]).find((v) => v)
@@ -148,7 +166,7 @@ export function ciRequestContext(request: LoginRequest, env: NodeJS.ProcessEnv):
     workflow: first('GITHUB_WORKFLOW', 'CI_PIPELINE_NAME', 'BUILDKITE_PIPELINE_NAME', 'CIRCLE_WORKFLOW_ID'),
     job: first('GITHUB_JOB', 'CI_JOB_NAME', 'BUILDKITE_LABEL', 'CIRCLE_JOB', 'STAGE_NAME'),
     runUrl: first('CI_JOB_URL', 'BUILD_URL', 'BUILDKITE_BUILD_URL', 'CIRCLE_BUILD_URL'),
-    actor: first('GITHUB_ACTOR', 'GITLAB_USER_LOGIN', 'BUILDKITE_BUILD_CREATOR_EMAIL', 'CIRCLE_USERNAME', 'BUILD_USER_ID', 'USER'),
+    actor: ciActor(env),
     event: first('GITHUB_EVENT_NAME', 'CI_PIPELINE_SOURCE', 'BUILDKITE_SOURCE'),
     ref: first('GITHUB_REF_NAME', 'CI_COMMIT_REF_NAME', 'BUILDKITE_BRANCH', 'CIRCLE_BRANCH', 'GIT_BRANCH', 'BRANCH_NAME'),
     sha: first('GITHUB_SHA', 'CI_COMMIT_SHA', 'BUILDKITE_COMMIT', 'CIRCLE_SHA1', 'GIT_COMMIT'),

@@ -159,3 +159,38 @@ test('SIGINT while waiting for approval exits 130 quickly, with nothing written'
   expect(result.stdout).toBe('')
   expect(existsSync(path.join(ws.home, '.aws', 'sso', 'cache'))).toBe(false)
 })
+
+describe('forbid-self-approval needs a known actor', () => {
+  /** No CI variable that names a user: a bare agent. */
+  const bareEnv = (ws: Workspace): NodeJS.ProcessEnv => ({ ...consumerEnv(ws, emu.url), USER: 'jenkins', CI: 'true' })
+
+  test('true and no actor (USER does not count): exit 2 naming the input, before any request, nothing written', async () => {
+    const ws = newWorkspace()
+    const calls = emu.calls().length
+    const result = await start(CLI, bareEnv(ws), [...FLAGS, '--forbid-self-approval']).done
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/Input "forbid-self-approval": is true but no user who triggered this run is known .*--actor NAME/)
+    expect(result.stdout).toBe('')
+    expect(emu.calls().length).toBe(calls)
+    expect(existsSync(path.join(ws.home, '.aws'))).toBe(false)
+  })
+
+  test('--actor names the user: the approver who is that user is refused (exit 5), another is accepted', async () => {
+    const ws = newWorkspace()
+    const child = start(CLI, bareEnv(ws), [...FLAGS, '--forbid-self-approval', '--actor', 'alice@example.com'])
+    const auth = await emu.waitForDeviceAuthorization()
+    emu.approve(auth.userCode, 'alice')
+    const refused = await child.done
+    expect(refused.code).toBe(5)
+    expect(refused.stderr).toMatch(/"alice" triggered this run \(as alice@example\.com\) and forbid-self-approval is true/)
+    expect(refused.stdout).toBe('')
+
+    const ws2 = newWorkspace()
+    const ok = start(CLI, bareEnv(ws2), [...FLAGS, '--forbid-self-approval', '--actor', 'alice@example.com'])
+    const auth2 = await emu.waitForDeviceAuthorization()
+    emu.approve(auth2.userCode, 'bob')
+    const accepted = await ok.done
+    expect(accepted.code).toBe(0)
+    expect(accepted.stdout).toMatch(/^export AWS_APPROVED_BY='bob'$/m)
+  })
+})
