@@ -4,7 +4,7 @@
  * or when stdin is not a terminal), then shows the files written, the verified identity, and the post step's cleanup.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -68,12 +68,22 @@ function step(extraEnv: NodeJS.ProcessEnv = {}): Promise<number> {
 }
 
 const main = step()
-const auth = await emu.waitForDeviceAuthorization(15_000)
-if (autoApprove) {
+// The main step can fail before any code is issued (bad input, a missing dist/): then there is nothing to approve.
+const issued = emu.waitForDeviceAuthorization(15_000).catch(() => undefined)
+const auth = await Promise.race([issued, main.then(() => undefined)])
+if (!auth) {
+  say('\n(the main step ended before a device code was issued: nothing to approve)')
+} else if (autoApprove) {
   say(`\n(approving ${auth.userCode} as alice, as an approver would on the page)\n`)
-  setTimeout(() => emu.approve(auth.userCode, 'alice'), 1500)
+  setTimeout(() => {
+    try {
+      emu.approve(auth.userCode, 'alice')
+    } catch (error) {
+      say(`(could not approve ${auth.userCode}: ${(error as Error).message})`)
+    }
+  }, 1500)
 } else {
-  say(`\n>>> Open ${auth.verificationUriComplete} in a browser and click Approve (or Deny). <<<\n`)
+  say(`\n>>> Open ${auth.verificationUriComplete} in a browser and click "Allow access" (or "Deny access"). <<<\n`)
 }
 const code = await main
 say(`\nmain step exit code: ${code}`)
@@ -106,4 +116,7 @@ if (code === 0) {
   say(`~/.aws/config after post: ${existsSync(path.join(home, '.aws', 'config')) ? 'still there' : 'removed (this run created it)'}`)
 }
 await emu.close()
+// The demo's HOME holds a (revoked) token cache only until here; keep the folder when something failed, to look at.
+if (code === 0 && !process.env.KEEP_DEMO_TMP) rmSync(dir, { recursive: true, force: true })
+else say(`\ndemo files kept in ${dir}`)
 process.exit(code)
