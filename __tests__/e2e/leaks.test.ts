@@ -10,6 +10,7 @@
  *
  * The haystack: stdout without the `::add-mask::` commands (the runner consumes them), stderr, of main and post;
  * the job summary; the outputs file; every version of every PR comment (fake GitHub API); every webhook body.
+ * GITHUB_STATE (main's and post's) may hold the SSO access token (post signs out with it) and nothing else secret.
  * Each secret is looked for raw, base64-encoded and URL-encoded. Every secret the run obtained must also have
  * been masked before the step printed anything that follows its use.
  */
@@ -355,6 +356,15 @@ test.concurrent.each(SCENARIOS.map((s) => [s.name, s] as const))('%s: nothing se
         ['access key id in GITHUB_ENV', 'secret access key in GITHUB_ENV', 'session token in GITHUB_ENV'].sort()
       )
     }
+    // GITHUB_STATE goes only to this action's post step, and legitimately holds the SSO access token for its Logout
+    // (masked): nothing else secret may be there, not the role keys, the refresh token, the client secret, a device code.
+    const stateFiles: [string, string][] = [
+      ['GITHUB_STATE (main)', readFileSync(ws.files.state, 'utf8')],
+      ['GITHUB_STATE (post)', readFileSync(path.join(ws.dir, 'state-post'), 'utf8')]
+    ]
+    const inState = find(stateFiles)
+    expect(inState.filter((hit) => !hit.startsWith('access token in GITHUB_STATE (main)'))).toEqual([])
+    if (scenario.expectCode === 0) expect(inState).toContain('access token in GITHUB_STATE (main)')
     const leaks = find(haystack)
     totals.scenarios++
     totals.secretsChecked += secrets.size
