@@ -1,7 +1,8 @@
 /**
  * Hostile and malformed inputs given to the BUNDLED action the way a runner gives them (INPUT_* variables).
  * Each one must: exit 1, fail with one `::error::Input "<name>": …` that names the input and says what is wrong,
- * send ZERO requests to the emulator, write nothing under HOME, export nothing, and echo no secret.
+ * send ZERO requests to the emulator, to the fake GitHub API and to the webhook receiver (every case runs with the
+ * comment and webhook channels on, pointed at them), write nothing under HOME, export nothing, and echo no secret.
  * (__tests__/request.test.ts has the unit-level table; this one proves the bundle validates before any network call.)
  * The cases run in batches of BATCH concurrent processes, each against its own emulator.
  */
@@ -9,7 +10,7 @@ import { readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { startEmulator } from '../../emulator/server.js'
 import { newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type StepResult, type Workspace } from './runner.js'
-import { snapshotDist } from './github-fake.js'
+import { snapshotDist, startFakeGitHub, startFakeWebhook } from './github-fake.js'
 
 /** The bundled action, copied aside so that a concurrent `npm run build` cannot pull it away mid-test. */
 let DIST: string
@@ -83,7 +84,7 @@ const CASES: Case[] = [
   ['scope with a space', { 'registration-scopes': 'sso:account:access, bad scope' }, 'registration-scopes', 'scope "bad scope" may contain only'],
   ['notify unknown channel', { notify: 'summary,slack' }, 'notify', 'unknown channel "slack"'],
   ['notify none combined', { notify: 'none,summary' }, 'notify', '"none" cannot be combined'],
-  ['notify webhook without a URL', { notify: 'webhook' }, 'webhook-url', 'is required when notify includes webhook'],
+  ['notify webhook without a URL', { notify: 'webhook', 'webhook-url': '' }, 'webhook-url', 'is required when notify includes webhook'],
   ['allowed-approvers entry with a space', { 'allowed-approvers': 'alice, bob smith' }, 'allowed-approvers', 'entry "bob smith" must not contain spaces'],
   // booleans
   ['keep-session yes', { 'keep-session': 'yes' }, 'keep-session', 'must be true or false, got "yes"'],
@@ -108,7 +109,13 @@ interface Outcome {
   env: NodeJS.ProcessEnv
   result: StepResult
   calls: number
+  /** Requests the fake GitHub API and the webhook receiver got. */
+  githubCalls: number
+  webhookCalls: number
 }
+
+/** Every channel on, so that a request sent before validation would have somewhere to go (each case may override). */
+const CHANNEL_INPUTS = (webhookUrl: string) => ({ notify: 'summary,comment,webhook', 'issue-number': '7', 'webhook-url': webhookUrl })
 
 /** Every file and folder under `dir`, recursively (relative paths). */
 function tree(dir: string): string[] {
@@ -119,16 +126,16 @@ function tree(dir: string): string[] {
 }
 
 async function runCase([, inputs]: Case): Promise<Outcome> {
-  const emu = await startEmulator({ interval: 1 })
+  const [emu, gh, hook] = await Promise.all([startEmulator({ interval: 1 }), startFakeGitHub(), startFakeWebhook('/hook/T0/B0/case')])
   try {
     const ws = newWorkspace()
-    const env = runnerEnv(ws, emu.url, { ...SEED_INPUTS, ...inputs })
+    const env = runnerEnv(ws, emu.url, { ...SEED_INPUTS, ...CHANNEL_INPUTS(hook.url), ...inputs }, { GITHUB_API_URL: gh.url })
     const result = await start(DIST, env).done
     // Give a stray request (if the action sent one) time to land before counting.
     await new Promise((r) => setTimeout(r, 50))
-    return { ws, env, result, calls: emu.stats().calls }
+    return { ws, env, result, calls: emu.stats().calls, githubCalls: gh.calls.length, webhookCalls: hook.messages.length }
   } finally {
-    await emu.close()
+    await Promise.all([emu.close(), gh.close(), hook.close()])
   }
 }
 
@@ -145,7 +152,7 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(() => {
-  const rejected = [...outcomes.values()].filter((o) => o.result.code === 1 && o.calls === 0).length
+  const rejected = [...outcomes.values()].filter((o) => o.result.code === 1 && o.calls + o.githubCalls + o.webhookCalls === 0).length
   process.stdout.write(`hostile inputs: ${CASES.length} cases in ${batches} batches, ${rejected} rejected before any request\n`)
 })
 
@@ -158,7 +165,7 @@ test('the table has at least 30 hostile inputs, all distinct', () => {
 // (rest parameters: a 5-parameter function would make Jest pass `done` as the optional fifth column)
 test.each(CASES)('%s → rejected before any request', (...row) => {
   const [label, , input, message, secret] = row as Case
-  const { ws, result, calls } = outcomes.get(label)!
+  const { ws, result, calls, githubCalls, webhookCalls } = outcomes.get(label)!
   expect(result.code).toBe(1)
   // Exactly one error line, naming the input, saying what is wrong.
   const errors = result.stdout.split('\n').filter((l) => l.startsWith('::error'))
@@ -167,8 +174,8 @@ test.each(CASES)('%s → rejected before any request', (...row) => {
   // No raw control or bidi characters reach the log (the runner would interpret them).
   expect(errors[0]).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e]/)
   expect(result.stderr).toBe('')
-  // Zero requests to the emulator, nothing written under HOME, nothing exported, no summary.
-  expect(calls).toBe(0)
+  // Zero requests to the emulator, GitHub and the webhook; nothing written under HOME, nothing exported, no summary.
+  expect({ calls, githubCalls, webhookCalls }).toEqual({ calls: 0, githubCalls: 0, webhookCalls: 0 })
   expect(tree(ws.home)).toEqual([])
   expect(readCommandFile(ws.files.env)).toEqual({})
   expect(readCommandFile(ws.files.output)).toEqual({})
@@ -188,5 +195,20 @@ test('the post step after an input error does nothing and says so', async () => 
     expect(tree(ws.home)).toEqual([])
   } finally {
     await emu.close()
+  }
+})
+
+test('control: with the same channel inputs and valid values, the fake GitHub and the webhook receiver do get requests', async () => {
+  const [emu, gh, hook] = await Promise.all([startEmulator({ interval: 1 }), startFakeGitHub(), startFakeWebhook('/hook/T0/B0/case')])
+  try {
+    const ws = newWorkspace()
+    const main = start(DIST, runnerEnv(ws, emu.url, { ...SEED_INPUTS, ...CHANNEL_INPUTS(hook.url) }, { GITHUB_API_URL: gh.url }))
+    const auth = await emu.waitForDeviceAuthorization()
+    emu.approve(auth.userCode, 'alice')
+    expect((await main.done).code).toBe(0)
+    expect(gh.calls.length).toBeGreaterThan(0)
+    expect(hook.messages.length).toBeGreaterThan(0)
+  } finally {
+    await Promise.all([emu.close(), gh.close(), hook.close()])
   }
 })
