@@ -222,7 +222,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'export-credentials',
-    description: 'Export the role credentials as AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN.',
+    description:
+      'Export the role credentials to the rest of the job as AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, with AWS_REGION and AWS_DEFAULT_REGION set to region. When false nothing is exported (the outputs and the written profiles are still there).',
     default: String(DEFAULT_EXPORT_CREDENTIALS),
     required: false,
     secret: false,
