@@ -150,7 +150,7 @@ function commentTarget(request, env = process.env) {
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
 /* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4390);
-/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5923);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2156);
 /* harmony import */ var _aws_files_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4683);
 /* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4671);
 /* harmony import */ var _notify_queue_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6118);

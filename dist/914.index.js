@@ -2,6 +2,76 @@ export const id = 914;
 export const ids = [914];
 export const modules = {
 
+/***/ 2713:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X6: () => (/* binding */ approverRejection),
+/* harmony export */   _2: () => (/* binding */ runActors),
+/* harmony export */   tL: () => (/* binding */ globToRegExp),
+/* harmony export */   uY: () => (/* binding */ checkSelfApprovalActors)
+/* harmony export */ });
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4390);
+/** Who may approve: the Identity Center user name from the verified ARN, checked against the request's policy. */
+
+function globToRegExp(glob) {
+    const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    return new RegExp(`^${body}$`, 'i');
+}
+/** The part of an e-mail user name before `@`, lower-cased; a plain user name as is. */
+function localPart(name) {
+    return name.toLowerCase().split('@')[0];
+}
+/** The GitHub users a run acts for: the triggering actor of a re-run and the actor of the original run (distinct, non-empty). */
+function runActors(env) {
+    return distinctActors([env.GITHUB_TRIGGERING_ACTOR, env.GITHUB_ACTOR]);
+}
+function distinctActors(names) {
+    const out = [];
+    for (const raw of names) {
+        const name = raw?.trim();
+        if (name && !out.some((n) => n.toLowerCase() === name.toLowerCase()))
+            out.push(name);
+    }
+    return out;
+}
+function policyActors(policy) {
+    return distinctActors([policy.actor, ...(policy.actors ?? [])]);
+}
+/**
+ * Bad input, before any network call: forbid-self-approval is true but no user is known to compare the approver with
+ * (e.g. the CLI outside a CI that names its user, without --actor). Without this the check could never refuse anyone.
+ */
+function checkSelfApprovalActors(policy, hint = '') {
+    if (policy.forbidSelfApproval && policyActors({ allowedApprovers: [], ...policy }).length === 0) {
+        throw new _request_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('forbid-self-approval', `is true but no user who triggered this run is known to compare the approver with${hint}`);
+    }
+}
+/** Why this approver is not enough, or undefined when the approval stands. */
+function approverRejection(approvedBy, policy) {
+    if (!approvedBy)
+        return policy.allowedApprovers.length || policy.forbidSelfApproval ? 'the approver could not be identified from the role session' : undefined;
+    if (policy.allowedApprovers.length && !policy.allowedApprovers.some((g) => globToRegExp(g).test(approvedBy))) {
+        return `"${approvedBy}" is not in allowed-approvers (${policy.allowedApprovers.join(', ')})`;
+    }
+    if (policy.forbidSelfApproval) {
+        const actors = policyActors(policy);
+        // Fail closed: a caller that skipped checkSelfApprovalActors must not turn the check into a no-op.
+        if (actors.length === 0)
+            return 'forbid-self-approval is true but no user who triggered this run is known to compare the approver with';
+        for (const actor of actors) {
+            const a = actor.toLowerCase();
+            if (approvedBy.toLowerCase() === a || localPart(approvedBy) === localPart(a)) {
+                return `"${approvedBy}" triggered this run (as ${actor}) and forbid-self-approval is true: someone else must approve`;
+            }
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 4683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -341,7 +411,7 @@ function formatDuration(seconds) {
 
 /***/ }),
 
-/***/ 5923:
+/***/ 2156:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -465,32 +535,8 @@ function required(value, field) {
 
 // EXTERNAL MODULE: ./src/credentials.ts
 var credentials = __webpack_require__(3029);
-;// CONCATENATED MODULE: ./src/approvers.ts
-/** Who may approve: the Identity Center user name from the verified ARN, checked against the request's policy. */
-function globToRegExp(glob) {
-    const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-    return new RegExp(`^${body}$`, 'i');
-}
-/** The part of an e-mail user name before `@`, lower-cased; a plain user name as is. */
-function localPart(name) {
-    return name.toLowerCase().split('@')[0];
-}
-/** Why this approver is not enough, or undefined when the approval stands. */
-function approverRejection(approvedBy, policy) {
-    if (!approvedBy)
-        return policy.allowedApprovers.length || policy.forbidSelfApproval ? 'the approver could not be identified from the role session' : undefined;
-    if (policy.allowedApprovers.length && !policy.allowedApprovers.some((g) => globToRegExp(g).test(approvedBy))) {
-        return `"${approvedBy}" is not in allowed-approvers (${policy.allowedApprovers.join(', ')})`;
-    }
-    if (policy.forbidSelfApproval && policy.actor) {
-        const actor = policy.actor.toLowerCase();
-        if (approvedBy.toLowerCase() === actor || localPart(approvedBy) === localPart(actor)) {
-            return `"${approvedBy}" triggered this run (as ${policy.actor}) and forbid-self-approval is true: someone else must approve`;
-        }
-    }
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/approvers.ts
+var approvers = __webpack_require__(2713);
 // EXTERNAL MODULE: ./src/sso-session.ts
 var sso_session = __webpack_require__(2765);
 // EXTERNAL MODULE: ./src/session-files.ts + 2 modules
@@ -626,8 +672,8 @@ function discoveredProfileName(accountName, accountId, roleName) {
 async function discoverProfiles(clients, accessToken, options) {
     const { ListAccountsCommand, ListAccountRolesCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
     const sso = await clients.ssoClient();
-    const accountGlob = options.accountFilter ? globToRegExp(options.accountFilter) : undefined;
-    const roleGlob = options.roleFilter ? globToRegExp(options.roleFilter) : undefined;
+    const accountGlob = options.accountFilter ? (0,approvers/* globToRegExp */.tL)(options.accountFilter) : undefined;
+    const roleGlob = options.roleFilter ? (0,approvers/* globToRegExp */.tL)(options.roleFilter) : undefined;
     const accounts = [];
     try {
         let nextToken;
@@ -748,7 +794,7 @@ async function useToken(options, clients, session) {
     const primaryProfile = { name: request.profile, accountId: request.accountId, roleName: request.roleName, region: request.region };
     const primary = await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, request.accountId, request.roleName, mask);
     const approvedBy = (0,credentials/* approverFromArn */.dp)(primary.identity.arn);
-    const rejection = approverRejection(approvedBy, {
+    const rejection = (0,approvers/* approverRejection */.X6)(approvedBy, {
         allowedApprovers: request.allowedApprovers,
         forbidSelfApproval: request.forbidSelfApproval,
         actor: options.actor
@@ -862,7 +908,7 @@ class EventQueue {
 /* harmony export */   f: () => (/* binding */ finalEvent),
 /* harmony export */   o: () => (/* binding */ failureMessage)
 /* harmony export */ });
-/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5923);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2156);
 /* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8510);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3029);
 /* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4390);
@@ -1084,7 +1130,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'export-credentials',
-        description: 'Export the role credentials as AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN.',
+        description: 'Export the role credentials to the rest of the job as AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, with AWS_REGION and AWS_DEFAULT_REGION set to region. When false nothing is exported (the outputs and the written profiles are still there).',
         default: String(DEFAULT_EXPORT_CREDENTIALS),
         required: false,
         secret: false,

@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: ciRequestContext, exitCodeFor, renderCredentials
+// UNUSED EXPORTS: ciActor, ciRequestContext, exitCodeFor, renderCredentials
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -56,7 +56,12 @@ function envVarName(name) {
 const CLI_OPTIONS = [
     { name: 'profiles-file', value: 'PATH', description: 'Read the profiles input from a file (instead of --profiles).' },
     { name: 'format', value: 'env|dotenv|json', description: 'How to print the credentials and outputs (default env).' },
-    { name: 'output-file', value: 'PATH', description: 'Write the dotenv/json output to PATH instead of stdout.' }
+    { name: 'output-file', value: 'PATH', description: 'Write the dotenv/json output to PATH instead of stdout.' },
+    {
+        name: 'actor',
+        value: 'NAME',
+        description: 'The CI user who triggered this run, compared with the approver when forbid-self-approval is true (default: the CI\'s own variable: GITHUB_ACTOR and GITHUB_TRIGGERING_ACTOR, GITLAB_USER_LOGIN, BUILDKITE_BUILD_CREATOR_EMAIL, CIRCLE_USERNAME, BUILD_USER_ID).'
+    }
 ];
 const HELP_FLAGS = new Set(['--help', '-h']);
 /**
@@ -147,10 +152,16 @@ function parseCliArgs(argv, env, deps = {}) {
         throw new src_request/* InputError */.dz('--format', `must be one of ${OUTPUT_FILE_FORMATS.join(', ')}`);
     }
     const outputFile = option('output-file');
+    const actor = option('actor').trim();
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(actor))
+        throw new src_request/* InputError */.dz(values.has('actor') ? '--actor' : envVarName('actor'), 'must not contain control characters');
     const get = (name) => (inputs.has(name) ? option(name) : '');
     const result = { get, format: formatRaw, help: false };
     if (outputFile !== '')
         result.outputFile = outputFile;
+    if (actor !== '')
+        result.actor = actor;
     return result;
 }
 function wrap(text, indent, width = 100) {
@@ -204,8 +215,8 @@ function cliHelp() {
     return out.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/login.ts + 6 modules
-var login = __webpack_require__(5923);
+// EXTERNAL MODULE: ./src/login.ts + 5 modules
+var login = __webpack_require__(2156);
 // EXTERNAL MODULE: ./src/aws-files/paths.ts
 var paths = __webpack_require__(4683);
 // EXTERNAL MODULE: ./src/outcome.ts
@@ -220,11 +231,14 @@ var notify = __webpack_require__(2032);
 var queue = __webpack_require__(6118);
 // EXTERNAL MODULE: ./src/aws/http.ts
 var http = __webpack_require__(5421);
+// EXTERNAL MODULE: ./src/approvers.ts
+var approvers = __webpack_require__(2713);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
+
 
 
 
@@ -249,6 +263,7 @@ async function runCli(argv, env) {
     let request;
     let format;
     let outputFile;
+    let actor;
     try {
         const args = parseCliArgs(argv, env);
         if (args.help) {
@@ -258,12 +273,15 @@ async function runCli(argv, env) {
         format = args.format;
         outputFile = args.outputFile;
         request = (0,src_request/* readLoginRequest */.XY)(args.get);
+        actor = args.actor ?? ciActor(env);
+        // forbid-self-approval needs someone to compare the approver with: bad input, before any network call.
+        (0,approvers/* checkSelfApprovalActors */.uY)({ forbidSelfApproval: request.forbidSelfApproval, actor, actors: (0,approvers/* runActors */._2)(env) }, '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job');
     }
     catch (error) {
         process.stderr.write(`identity-center-login: ${error.message}\nRun identity-center-login --help for the options.\n`);
         return error instanceof src_request/* InputError */.dz ? EXIT_CODES.badInput : EXIT_CODES.failure;
     }
-    const context = ciRequestContext(request, env);
+    const context = { ...ciRequestContext(request, env), actor };
     // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
     const channels = request.notify.filter((c) => c === 'webhook');
     const events = new queue/* EventQueue */.C((0,notify/* createNotifiers */.im)(channels, { ctx: context, logger: stderrLogger, env, webhookUrl: request.webhookUrl }), stderrLogger);
@@ -362,6 +380,15 @@ function renderCredentials(format, request, result) {
 function shellQuote(value) {
     return `'${value.replace(/'/g, `'\\''`)}'`;
 }
+/**
+ * The user who triggered the run, from whichever CI's variable is present. Not `USER`: on a CI agent that is the
+ * service account (gitlab-runner, jenkins), and comparing approvers with it would make forbid-self-approval a no-op.
+ */
+function ciActor(env) {
+    return ['GITHUB_TRIGGERING_ACTOR', 'GITHUB_ACTOR', 'GITLAB_USER_LOGIN', 'BUILDKITE_BUILD_CREATOR_EMAIL', 'CIRCLE_USERNAME', 'BUILD_USER_ID']
+        .map((n) => env[n]?.trim())
+        .find((v) => v);
+}
 /** What is being asked, from whichever CI's variables are present. */
 function ciRequestContext(request, env) {
     const first = (...names) => names.map((n) => env[n]).find((v) => v);
@@ -370,7 +397,7 @@ function ciRequestContext(request, env) {
         workflow: first('GITHUB_WORKFLOW', 'CI_PIPELINE_NAME', 'BUILDKITE_PIPELINE_NAME', 'CIRCLE_WORKFLOW_ID'),
         job: first('GITHUB_JOB', 'CI_JOB_NAME', 'BUILDKITE_LABEL', 'CIRCLE_JOB', 'STAGE_NAME'),
         runUrl: first('CI_JOB_URL', 'BUILD_URL', 'BUILDKITE_BUILD_URL', 'CIRCLE_BUILD_URL'),
-        actor: first('GITHUB_ACTOR', 'GITLAB_USER_LOGIN', 'BUILDKITE_BUILD_CREATOR_EMAIL', 'CIRCLE_USERNAME', 'BUILD_USER_ID', 'USER'),
+        actor: ciActor(env),
         event: first('GITHUB_EVENT_NAME', 'CI_PIPELINE_SOURCE', 'BUILDKITE_SOURCE'),
         ref: first('GITHUB_REF_NAME', 'CI_COMMIT_REF_NAME', 'BUILDKITE_BRANCH', 'CIRCLE_BRANCH', 'GIT_BRANCH', 'BRANCH_NAME'),
         sha: first('GITHUB_SHA', 'CI_COMMIT_SHA', 'BUILDKITE_COMMIT', 'CIRCLE_SHA1', 'GIT_COMMIT'),
