@@ -175,7 +175,7 @@ async function obtainToken(options: LoginOptions, clients: AwsClients): Promise<
   }
   let registered = false
   const flow = await runDeviceFlow({
-    api: sdkOidcApi(() => clients.oidcClient(), mask),
+    api: sdkOidcApi(() => clients.oidcClient(), mask, () => clients.pollingOidcClient()),
     startUrl: request.startUrl,
     clientName: `${CLIENT_NAME_PREFIX}${request.ssoSession}`,
     scopes: request.registrationScopes,
@@ -187,7 +187,8 @@ async function obtainToken(options: LoginOptions, clients: AwsClients): Promise<
       if (event.type === 'started' && event.attempt === 1) clients.prepareForApproval()
       options.emit(event)
     },
-    onRegistered: () => (registered = true)
+    onRegistered: () => (registered = true),
+    onPollRetry: (message) => log.warning(message)
   })
   log.info(`Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`)
   return { token: flow.token, registration: flow.registration, via: 'device-flow', authorizations: flow.authorizations, registered }
