@@ -16,7 +16,7 @@ function fakeClock(start = 1_000_000): Clock & { sleeps: number[] } {
   }
 }
 
-type Answer = 'pending' | 'slow' | 'denied' | 'expired' | 'invalid_client' | 'ok'
+type Answer = 'pending' | 'slow' | 'denied' | 'expired' | 'invalid_client' | 'fault' | 'other' | 'ok'
 
 /** A scripted SSO OIDC: answers CreateToken from a list, records when each poll happened. */
 function scriptedApi(answers: Answer[], clock: Clock, opts: { expiresIn?: number; interval?: number } = {}) {
@@ -44,8 +44,11 @@ function scriptedApi(answers: Answer[], clock: Clock, opts: { expiresIn?: number
       calls.push('token')
       pollTimes.push(clock.now())
       const answer = answers.shift() ?? 'pending'
-      const codes = { pending: 'authorization_pending', slow: 'slow_down', denied: 'access_denied', expired: 'expired_token', invalid_client: 'invalid_client' } as const
+      const codes = { pending: 'authorization_pending', slow: 'slow_down', denied: 'access_denied', expired: 'expired_token', invalid_client: 'invalid_client', other: 'other' } as const
       if (answer === 'ok') return { accessToken: 'at', expiresAt: new Date(clock.now() + 3600_000), refreshToken: 'rt' }
+      if (answer === 'fault') {
+        throw new OidcError('transient', 'SSO OIDC CreateToken failed: InternalServerException (HTTP 500)', 'server error (InternalServerException, HTTP 500)')
+      }
       throw new OidcError(codes[answer], answer)
     }
   }
@@ -155,4 +158,88 @@ test('cancellation stops polling', async () => {
   const wrapped: OidcApi = { ...api, createToken: async (r, d) => { if (++polls === 3) controller.abort('SIGINT'); return api.createToken(r, d) } }
   await expect(runDeviceFlow({ ...base, api: wrapped, clock, signal: controller.signal })).rejects.toMatchObject({ outcome: 'cancelled' })
   expect(polls).toBe(3)
+})
+
+const gapsOf = (pollTimes: number[]) => pollTimes.map((t, i) => t - (i ? pollTimes[i - 1] : 1_000_000))
+
+describe('failed polls (5xx, throttling, resets, timeouts): RFC 8628 §3.5, poll less often', () => {
+  test('the wait doubles from the interval after each failed poll, resets on an answer, and the log says what is retried', async () => {
+    const clock = fakeClock()
+    const { api, pollTimes } = scriptedApi(['pending', 'fault', 'fault', 'pending', 'fault', 'ok'], clock, { interval: 2 })
+    const lines: string[] = []
+    const result = await runDeviceFlow({ ...base, api, clock, onPollRetry: (m) => lines.push(m) })
+    expect(result.token.accessToken).toBe('at')
+    // Never faster than the interval: 2 s, then 4 s and 8 s after the failures, 2 s after an answer, 4 s after the next failure.
+    expect(gapsOf(pollTimes)).toEqual([2000, 2000, 4000, 8000, 2000, 4000])
+    expect(lines).toEqual([
+      'SSO OIDC CreateToken: server error (InternalServerException, HTTP 500) on poll 2; polling again in 4 s (1 of 5 failed polls in a row allowed)',
+      'SSO OIDC CreateToken: server error (InternalServerException, HTTP 500) on poll 3; polling again in 8 s (2 of 5 failed polls in a row allowed)',
+      'SSO OIDC CreateToken: server error (InternalServerException, HTTP 500) on poll 5; polling again in 4 s (1 of 5 failed polls in a row allowed)'
+    ])
+  })
+
+  test('the backoff is capped at 60 s', async () => {
+    const clock = fakeClock()
+    const { api, pollTimes } = scriptedApi(['fault', 'fault', 'fault', 'fault', 'ok'], clock, { interval: 10 })
+    await runDeviceFlow({ ...base, api, clock })
+    expect(gapsOf(pollTimes)).toEqual([10_000, 20_000, 40_000, 60_000, 60_000])
+  })
+
+  test('five failed polls in a row end the login with a clear failure', async () => {
+    const clock = fakeClock()
+    const { api, pollTimes } = scriptedApi(['fault', 'fault', 'fault', 'fault', 'fault', 'ok'], clock, { interval: 1 })
+    const error = await runDeviceFlow({ ...base, api, clock }).catch((e) => e)
+    expect(error).toBeInstanceOf(OidcError)
+    expect(error.message).toBe('SSO OIDC CreateToken failed: InternalServerException (HTTP 500); 5 polls in a row failed, giving up')
+    expect(pollTimes).toHaveLength(5)
+    expect(gapsOf(pollTimes)).toEqual([1000, 2000, 4000, 8000, 16000])
+  })
+
+  test('failed polls until the code expires: the expiry says what the last polls got', async () => {
+    const clock = fakeClock()
+    const { api, pollTimes } = scriptedApi(['pending', 'fault', 'fault', 'fault'], clock, { interval: 5, expiresIn: 40 })
+    const error = await runDeviceFlow({ ...base, api, clock }).catch((e) => e)
+    expect(error.outcome).toBe('expired')
+    expect(gapsOf(pollTimes)).toEqual([5000, 5000, 10_000, 20_000]) // the next one (40 s later) would be after expiry
+    expect(error.message).toBe('the code expired before anyone approved it (waited 40 s); the last 3 poll(s) failed: server error (InternalServerException, HTTP 500)')
+  })
+
+  test('any other error still ends the flow at once', async () => {
+    const clock = fakeClock()
+    const { api, pollTimes } = scriptedApi(['other'], clock)
+    await expect(runDeviceFlow({ ...base, api, clock })).rejects.toMatchObject({ code: 'other' })
+    expect(pollTimes).toHaveLength(1)
+  })
+})
+
+describe('the slow_down penalty lasts for the whole flow', () => {
+  test('a fresh code after expiry keeps the slowed-down interval', async () => {
+    const clock = fakeClock()
+    const { api, pollTimes, calls } = scriptedApi(['slow', 'pending', 'expired', 'pending', 'ok'], clock, { interval: 1 })
+    const result = await runDeviceFlow({ ...base, api, clock, approvalTimeoutSeconds: 1200 })
+    expect(result.authorizations).toBe(2)
+    expect(calls.filter((c) => c === 'start')).toHaveLength(2)
+    // 1 s, then 6 s after slow_down; the second code (interval 1 from the service) is still polled every 6 s.
+    expect(gapsOf(pollTimes)).toEqual([1000, 6000, 6000, 6000, 6000])
+  })
+
+  test('a fresh code after re-registration (invalid_client) keeps it too', async () => {
+    const clock = fakeClock()
+    const { api, pollTimes, calls } = scriptedApi(['slow', 'slow', 'invalid_client', 'ok'], clock, { interval: 2 })
+    await runDeviceFlow({ ...base, api, clock })
+    expect(calls.filter((c) => c === 'register')).toHaveLength(2)
+    expect(gapsOf(pollTimes)).toEqual([2000, 7000, 12_000, 12_000])
+  })
+
+  test('a service interval larger than the current one wins', async () => {
+    const clock = fakeClock()
+    let interval = 1
+    const { api: scripted, pollTimes } = scriptedApi(['expired', 'ok'], clock)
+    const api: OidcApi = {
+      ...scripted,
+      startDeviceAuthorization: async (r, u) => ({ ...(await scripted.startDeviceAuthorization(r, u)), interval: interval++ * 10 })
+    }
+    await runDeviceFlow({ ...base, api, clock, approvalTimeoutSeconds: 1200 })
+    expect(gapsOf(pollTimes)).toEqual([10_000, 20_000])
+  })
 })

@@ -18,7 +18,8 @@ export interface CallerIdentity {
 export class CredentialsError extends Error {
   constructor(
     message: string,
-    readonly kind: 'access' | 'mismatch' | 'service'
+    /** `token`: the SSO access token itself was refused (expired or revoked), so no role can be fetched with it. */
+    readonly kind: 'access' | 'mismatch' | 'service' | 'token'
   ) {
     super(message)
     this.name = 'CredentialsError'
@@ -44,7 +45,13 @@ export async function getRoleCredentials(
   } catch (error) {
     if (error instanceof CredentialsError) throw error
     const name = (error as { name?: string })?.name
-    if (name === 'ForbiddenException' || name === 'ResourceNotFoundException' || name === 'UnauthorizedException' || name === 'AccessDeniedException') {
+    if (name === 'UnauthorizedException') {
+      throw new CredentialsError(
+        `SSO GetRoleCredentials for ${accountId}/${roleName} failed: the SSO access token was not accepted (expired or revoked): ${describeAwsError(error)}`,
+        'token'
+      )
+    }
+    if (name === 'ForbiddenException' || name === 'ResourceNotFoundException' || name === 'AccessDeniedException') {
       throw new CredentialsError(
         `the approver could not assume role "${roleName}" in account ${accountId}: ${describeAwsError(error)}. Check that their Identity Center user is assigned that permission set on that account.`,
         'access'

@@ -28,13 +28,18 @@ export interface SsoToken {
   refreshToken?: string
 }
 
-/** The RFC 8628 / SSO OIDC answers the flow reacts to; anything else is `other`. */
-export type OidcErrorCode = 'authorization_pending' | 'slow_down' | 'access_denied' | 'expired_token' | 'invalid_client' | 'invalid_grant' | 'other'
+/**
+ * The RFC 8628 / SSO OIDC answers the flow reacts to; `transient` is a fault worth asking again after a longer wait
+ * (5xx, throttling, a reset connection, a timeout); anything else is `other`.
+ */
+export type OidcErrorCode = 'authorization_pending' | 'slow_down' | 'access_denied' | 'expired_token' | 'invalid_client' | 'invalid_grant' | 'transient' | 'other'
 
 export class OidcError extends Error {
   constructor(
     readonly code: OidcErrorCode,
-    message: string
+    message: string,
+    /** For `transient`: what went wrong, for the log ("server error (InternalServerException (HTTP 500))"). */
+    readonly fault?: string
   ) {
     super(message)
     this.name = 'OidcError'
@@ -92,6 +97,10 @@ function cancelled(signal: AbortSignal): DeviceFlowError {
 
 export const DEFAULT_INTERVAL_SECONDS = 5
 export const SLOW_DOWN_STEP_SECONDS = 5
+/** After a failed poll the wait doubles (from the interval) up to this, RFC 8628 §3.5 "reduce polling frequency". */
+export const POLL_BACKOFF_CAP_SECONDS = 60
+/** This many failed polls in a row end the login. */
+export const MAX_CONSECUTIVE_POLL_FAILURES = 5
 
 export interface DeviceFlowOptions {
   api: OidcApi
@@ -107,6 +116,8 @@ export interface DeviceFlowOptions {
   emit?: (event: LoginEvent) => void
   /** Called when a registration was made, so the caller can cache it. */
   onRegistered?: (registration: ClientRegistration) => void
+  /** A line for the log when a poll failed and will be tried again (never carries a secret). */
+  onPollRetry?: (message: string) => void
 }
 
 export interface DeviceFlowResult {
@@ -158,6 +169,10 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
   }
 
   let replaced: 'expired' | 'client-renewed' | undefined
+  // The pace between polls. slow_down's penalty is for this client: it stays for the rest of the flow, fresh codes included.
+  let intervalMs = 0
+  let failedPolls = 0
+  let lastFault: string | undefined
   for (;;) {
     throwIfCancelled(signal)
     const authorization = await withFreshClientOnce(() => api.startDeviceAuthorization(registration, options.startUrl))
@@ -176,24 +191,41 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
       ...(replaced ? { replaced } : {})
     })
 
-    let intervalMs = (authorization.interval && authorization.interval > 0 ? authorization.interval : DEFAULT_INTERVAL_SECONDS) * 1000
+    const serviceIntervalMs = (authorization.interval && authorization.interval > 0 ? authorization.interval : DEFAULT_INTERVAL_SECONDS) * 1000
+    intervalMs = Math.max(intervalMs, serviceIntervalMs)
+    failedPolls = 0
     let codeExpired = false
     let restart = false
     for (;;) {
-      // Never poll faster than the interval: wait first, and stop once the code (or the overall budget) is spent.
-      if (clock.now() + intervalMs > stopAt) {
+      // Never poll faster than the interval (longer after failed polls): wait first, and stop once the code (or the overall budget) is spent.
+      const waitMs = pollWait(intervalMs, failedPolls)
+      if (clock.now() + waitMs > stopAt) {
         const left = stopAt - clock.now()
         if (left > 0) await clock.sleep(left, signal)
         codeExpired = true
         break
       }
-      await clock.sleep(intervalMs, signal)
+      await clock.sleep(waitMs, signal)
       polls++
       try {
         const token = await api.createToken(registration, authorization.deviceCode)
         return { token, registration, authorizations, polls }
       } catch (error) {
         if (!(error instanceof OidcError)) throw error
+        if (error.code === 'transient') {
+          failedPolls++
+          lastFault = error.fault ?? error.message
+          if (failedPolls >= MAX_CONSECUTIVE_POLL_FAILURES) {
+            throw new OidcError('transient', `${error.message}; ${failedPolls} polls in a row failed, giving up`, error.fault)
+          }
+          options.onPollRetry?.(
+            `SSO OIDC CreateToken: ${lastFault} on poll ${polls}; polling again in ${formatDuration(Math.round(pollWait(intervalMs, failedPolls) / 1000))} ` +
+              `(${failedPolls} of ${MAX_CONSECUTIVE_POLL_FAILURES} failed polls in a row allowed)`
+          )
+          continue
+        }
+        // Any answer from the service ends a run of failures.
+        failedPolls = 0
         switch (error.code) {
           case 'authorization_pending':
             emit({ type: 'waiting', secondsLeft: Math.max(0, Math.round((stopAt - clock.now()) / 1000)) })
@@ -231,7 +263,8 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
     const seconds = waited()
     throw new DeviceFlowError(
       'expired',
-      `the code expired before anyone approved it (waited ${formatDuration(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})`,
+      `the code expired before anyone approved it (waited ${formatDuration(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})` +
+        (failedPolls ? `; the last ${failedPolls} poll(s) failed: ${lastFault}` : ''),
       seconds
     )
   }
@@ -239,6 +272,12 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
   function waited(): number {
     return Math.round((clock.now() - startedAt) / 1000)
   }
+}
+
+/** The wait before the next poll: the interval, doubled per failed poll in a row, capped (never below the interval). */
+export function pollWait(intervalMs: number, failedPolls: number): number {
+  if (failedPolls <= 0) return intervalMs
+  return Math.max(intervalMs, Math.min(POLL_BACKOFF_CAP_SECONDS * 1000, intervalMs * 2 ** failedPolls))
 }
 
 function throwIfCancelled(signal?: AbortSignal): void {

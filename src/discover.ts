@@ -3,6 +3,7 @@ import type { AwsClients } from './aws/clients.js'
 import type { ProfileSpec } from './request.js'
 import { globToRegExp } from './approvers.js'
 import { describeAwsError } from './aws/errors.js'
+import { CredentialsError } from './credentials.js'
 import { mapPool } from './pool.js'
 
 export interface DiscoverOptions {
@@ -12,16 +13,80 @@ export interface DiscoverOptions {
   /** Profiles already requested (the primary one and explicit lines): not written twice. */
   exclude: ProfileSpec[]
   concurrency?: number
+  /** allow-partial: an account whose roles cannot be listed becomes a failed row instead of failing the discovery. */
+  allowPartial?: boolean
 }
 
-/** A profile name from `<account name or id>.<role>`, reduced to the characters a profile name may hold. */
-export function discoveredProfileName(accountName: string | undefined, accountId: string, roleName: string): string {
-  const base = `${accountName?.trim() || accountId}.${roleName}`
-  const cleaned = base.replace(/[^A-Za-z0-9._@+-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64)
+export interface DiscoverResult {
+  profiles: ProfileSpec[]
+  /** Accounts whose roles could not be listed (only with allowPartial): role name `*`, with the reason. */
+  failed: { profile: ProfileSpec; error: string }[]
+}
+
+/** Profile names: at most this long (request.ts NAME_RE). */
+const MAX_PROFILE_NAME = 64
+/** A role name longer than this is shortened so that at least an account id still fits before it. */
+const MAX_ROLE_PART = MAX_PROFILE_NAME - 1 - 12
+
+/** The characters a profile name may hold; runs of anything else become one `-`. */
+function sanitize(s: string): string {
+  return s.replace(/[^A-Za-z0-9._@+-]+/g, '-')
+}
+
+/** The account part: the sanitized name, or the account id when the name is missing or has no letter or digit. */
+function accountPart(accountName: string | undefined, accountId: string): string {
+  const cleaned = sanitize(accountName?.trim() ?? '')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .replace(/[^A-Za-z0-9]+$/, '')
   return cleaned || accountId
 }
 
-export async function discoverProfiles(clients: AwsClients, accessToken: string, options: DiscoverOptions): Promise<ProfileSpec[]> {
+/**
+ * `<account part><suffix>.<role>` within 64 characters: the ACCOUNT part is shortened, so the role name stays whole
+ * (and the suffix, which keeps names unique, too).
+ */
+function composeName(account: string, suffix: string, roleName: string): string {
+  let role = sanitize(roleName)
+  if (role.length > MAX_ROLE_PART) role = role.slice(0, MAX_ROLE_PART)
+  const budget = MAX_PROFILE_NAME - 1 - role.length - suffix.length
+  let head = account.slice(0, Math.max(1, budget)).replace(/[^A-Za-z0-9]+$/, '')
+  if (!head) head = account.slice(0, 1)
+  return `${head}${suffix}.${role}`.slice(0, MAX_PROFILE_NAME)
+}
+
+/** A profile name from `<account name or id>.<role>`, reduced to the characters a profile name may hold, at most 64. */
+export function discoveredProfileName(accountName: string | undefined, accountId: string, roleName: string): string {
+  return composeName(accountPart(accountName, accountId), '', roleName)
+}
+
+/**
+ * A name not in `taken` (which it is added to): `<account>.<role>`, else `<account>-<account id>.<role>`, else
+ * `<account>-<account id>-2.<role>`, -3, ... Never gives up: every discovered profile gets a name.
+ */
+export function uniqueProfileName(accountName: string | undefined, accountId: string, roleName: string, taken: Set<string>): string {
+  const account = accountPart(accountName, accountId)
+  const candidates = function* () {
+    yield composeName(account, '', roleName)
+    // An account named after its id already is `<id>`: no need to say it twice.
+    const withId = account === accountId ? '' : `-${accountId}`
+    if (withId) yield composeName(account, withId, roleName)
+    for (let n = 2; ; n++) yield composeName(account, `${withId}-${n}`, roleName)
+  }
+  for (const name of candidates()) {
+    if (!taken.has(name)) {
+      taken.add(name)
+      return name
+    }
+  }
+  /* c8 ignore next */
+  throw new Error('unreachable')
+}
+
+function unauthorized(error: unknown): boolean {
+  return (error as { name?: string })?.name === 'UnauthorizedException'
+}
+
+export async function discoverProfiles(clients: AwsClients, accessToken: string, options: DiscoverOptions): Promise<DiscoverResult> {
   const { ListAccountsCommand, ListAccountRolesCommand } = await import('@aws-sdk/client-sso')
   const sso = await clients.ssoClient()
   const accountGlob = options.accountFilter ? globToRegExp(options.accountFilter) : undefined
@@ -36,7 +101,9 @@ export async function discoverProfiles(clients: AwsClients, accessToken: string,
       nextToken = page.nextToken
     } while (nextToken)
   } catch (error) {
-    throw new Error(`discover: SSO ListAccounts failed: ${describeAwsError(error)}`)
+    const why = unauthorized(error) ? 'the SSO access token was not accepted (expired or revoked): ' : ''
+    const message = `discover: SSO ListAccounts failed: ${why}${describeAwsError(error)}`
+    throw unauthorized(error) ? new CredentialsError(message, 'token') : new Error(message)
   }
   const wanted = accounts.filter((a) => !accountGlob || accountGlob.test(a.accountId) || (a.accountName !== undefined && accountGlob.test(a.accountName)))
 
@@ -50,21 +117,28 @@ export async function discoverProfiles(clients: AwsClients, accessToken: string,
         nextToken = page.nextToken
       } while (nextToken)
     } catch (error) {
-      throw new Error(`discover: SSO ListAccountRoles for ${account.accountId} failed: ${describeAwsError(error)}`)
+      const why = unauthorized(error) ? 'the SSO access token was not accepted (expired or revoked): ' : ''
+      const message = `discover: SSO ListAccountRoles for ${account.accountId} failed: ${why}${describeAwsError(error)}`
+      if (unauthorized(error)) throw new CredentialsError(message, 'token')
+      if (!options.allowPartial) throw new Error(message)
+      return { account, roles: [], error: message }
     }
-    return roles.map((roleName) => ({ account, roleName }))
+    return { account, roles, error: undefined }
   })
 
   const taken = new Set(options.exclude.map((p) => p.name))
   const requested = new Set(options.exclude.map((p) => `${p.accountId}/${p.roleName}`))
-  const out: ProfileSpec[] = []
-  for (const { account, roleName } of perAccount.flat()) {
-    if (requested.has(`${account.accountId}/${roleName}`)) continue
-    let name = discoveredProfileName(account.accountName, account.accountId, roleName)
-    if (taken.has(name)) name = discoveredProfileName(`${account.accountName ?? ''}-${account.accountId}`, account.accountId, roleName)
-    if (taken.has(name)) continue
-    taken.add(name)
-    out.push({ name, accountId: account.accountId, roleName, region: options.region })
+  const profiles: ProfileSpec[] = []
+  const failed: DiscoverResult['failed'] = []
+  for (const { account, roles, error } of perAccount) {
+    if (error) {
+      failed.push({ profile: { name: `${accountPart(account.accountName, account.accountId)}.*`, accountId: account.accountId, roleName: '*', region: options.region }, error })
+      continue
+    }
+    for (const roleName of roles) {
+      if (requested.has(`${account.accountId}/${roleName}`)) continue
+      profiles.push({ name: uniqueProfileName(account.accountName, account.accountId, roleName, taken), accountId: account.accountId, roleName, region: options.region })
+    }
   }
-  return out
+  return { profiles, failed }
 }

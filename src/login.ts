@@ -8,7 +8,7 @@ import type { AwsPaths } from './aws-files/paths.js'
 import { AwsClients } from './aws/clients.js'
 import { sdkOidcApi } from './aws/oidc.js'
 import { DeviceFlowError, runDeviceFlow, systemClock, type Clock, type ClientRegistration, type SsoToken } from './device-flow.js'
-import { verifiedRoleCredentials, approverFromArn, type CallerIdentity, type RoleCredentials } from './credentials.js'
+import { verifiedRoleCredentials, approverFromArn, CredentialsError, type CallerIdentity, type RoleCredentials } from './credentials.js'
 import { approverRejection } from './approvers.js'
 import { logout } from './sso-session.js'
 import { sessionFilePaths, writeSessionFiles, type WrittenFiles } from './session-files.js'
@@ -70,7 +70,11 @@ export class UnsafePathError extends Error {
 
 /** Some extra profiles could not be verified and allow-partial is false: nothing was exported or written. */
 export class ProfilesFailedError extends Error {
-  constructor(readonly failed: ProfileResult[]) {
+  constructor(
+    readonly failed: ProfileResult[],
+    /** Every profile of the login, the primary one first, verified or with its error (for the failed event). */
+    readonly results: ProfileResult[] = failed
+  ) {
     super(
       `${failed.length} profile(s) could not be set up and allow-partial is false; nothing was exported. ` +
         failed.map((p) => `${p.profile.name} (${p.profile.accountId}/${p.profile.roleName}): ${p.error}`).join('; ')
@@ -93,12 +97,22 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
 
   const clients = new AwsClients({ ssoRegion: request.ssoRegion, region: request.region, env: options.env, onRetry: (m) => log.warning(m) })
   try {
-    const session = await obtainToken(options, clients)
+    let session = await obtainToken(options, clients)
+    if (session.via !== 'device-flow') {
+      try {
+        return await useToken(options, clients, session)
+      } catch (error) {
+        if (!tokenRejected(error)) throw error
+        // The cache said valid, the service says no (signed out elsewhere, revoked by an admin): ask a person, once.
+        log.info('reuse-session: the cached SSO token was rejected by the service (revoked?); asking for approval')
+        session = await deviceFlowToken(options, clients)
+      }
+    }
     try {
       return await useToken(options, clients, session)
     } catch (error) {
       // A token a person approved for this run must not outlive a failed login; a reused one belongs to the shared session.
-      if (session.via === 'device-flow') await logout(clients, session.token.accessToken, log)
+      await logout(clients, session.token.accessToken, log)
       throw error
     }
   } finally {
@@ -121,28 +135,40 @@ async function useToken(options: LoginOptions, clients: AwsClients, session: Obt
   if (rejection) throw new ApproverRejectedError(approvedBy, rejection)
 
   const extraProfiles = [...request.extraProfiles]
+  const discoveryFailures: ProfileResult[] = []
   if (request.discover) {
     const found = await discoverProfiles(clients, token.accessToken, {
       ...request.discover,
       region: request.region,
-      exclude: [primaryProfile, ...extraProfiles]
+      exclude: [primaryProfile, ...extraProfiles],
+      allowPartial: request.allowPartial
     })
-    log.info(`discover: ${found.length} profile(s) from the accounts and roles the approver can reach`)
-    extraProfiles.push(...found)
+    log.info(`discover: ${found.profiles.length} profile(s) from the accounts and roles the approver can reach`)
+    extraProfiles.push(...found.profiles)
+    discoveryFailures.push(...found.failed)
   }
-  const extra = await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile): Promise<ProfileResult> => {
+  const verified = await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile): Promise<ProfileResult> => {
     try {
       return { profile, ...(await verifiedRoleCredentials(clients, token.accessToken, profile.accountId, profile.roleName, mask)) }
     } catch (error) {
       return { profile, error: (error as Error).message }
     }
   })
+  const extra = [...verified, ...discoveryFailures]
   const failed = extra.filter((p) => p.error)
-  if (failed.length && !request.allowPartial) throw new ProfilesFailedError(failed)
+  if (failed.length && !request.allowPartial) {
+    throw new ProfilesFailedError(failed, [{ profile: primaryProfile, ...primary }, ...extra])
+  }
 
   // A cancel that arrived while the credentials were fetched: stop before anything is written.
   if (options.signal?.aborted) throw new DeviceFlowError('cancelled', `the login was cancelled (${String(options.signal.reason)}) before it finished`)
-  const written = await writeSessionFiles(paths, request, [primaryProfile, ...extraProfiles], token, registration, {
+  // allow-partial: only the profiles that work go into ~/.aws/config.
+  const leftOut = verified.filter((p) => p.error)
+  if (leftOut.length) {
+    log.info(`allow-partial: ${leftOut.length} profile(s) left out of the AWS config because they could not be verified: ${leftOut.map((p) => p.profile.name).join(', ')}`)
+  }
+  const toWrite = [primaryProfile, ...verified.filter((p) => !p.error).map((p) => p.profile)]
+  const written = await writeSessionFiles(paths, request, toWrite, token, registration, {
     writeRegistration: session.registered
   })
   return {
@@ -173,9 +199,20 @@ async function obtainToken(options: LoginOptions, clients: AwsClients): Promise<
     const reused = await reuseCachedSession(paths, request, clients, mask, log)
     if (reused) return { ...reused, authorizations: 0, registered: false }
   }
+  return deviceFlowToken(options, clients)
+}
+
+/** The SSO access token itself was refused (UnauthorizedException): expired or revoked. */
+function tokenRejected(error: unknown): boolean {
+  return error instanceof CredentialsError && error.kind === 'token'
+}
+
+/** A person approves a device code (with a cached registration when one is still valid). */
+async function deviceFlowToken(options: LoginOptions, clients: AwsClients): Promise<ObtainedToken> {
+  const { request, mask, log, paths } = options
   let registered = false
   const flow = await runDeviceFlow({
-    api: sdkOidcApi(() => clients.oidcClient(), mask),
+    api: sdkOidcApi(() => clients.oidcClient(), mask, () => clients.pollingOidcClient()),
     startUrl: request.startUrl,
     clientName: `${CLIENT_NAME_PREFIX}${request.ssoSession}`,
     scopes: request.registrationScopes,
@@ -187,7 +224,8 @@ async function obtainToken(options: LoginOptions, clients: AwsClients): Promise<
       if (event.type === 'started' && event.attempt === 1) clients.prepareForApproval()
       options.emit(event)
     },
-    onRegistered: () => (registered = true)
+    onRegistered: () => (registered = true),
+    onPollRetry: (message) => log.warning(message)
   })
   log.info(`Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`)
   return { token: flow.token, registration: flow.registration, via: 'device-flow', authorizations: flow.authorizations, registered }

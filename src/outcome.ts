@@ -33,6 +33,16 @@ export function finalEvent(request: LoginRequest, outcome: LoginResult | unknown
     return { type: 'cancelled', at }
   }
   if (outcome instanceof ApproverRejectedError) return { type: 'rejected', at, approvedBy: outcome.approvedBy, reason: outcome.reason }
+  if (outcome instanceof ProfilesFailedError) {
+    const profiles = outcome.results.map((p) => ({
+      name: p.profile.name,
+      accountId: p.profile.accountId,
+      roleName: p.profile.roleName,
+      ...(p.identity ? { arn: p.identity.arn } : {}),
+      ...(p.error ? { error: p.error } : {})
+    }))
+    return { type: 'failed', at, reason: failureMessage(outcome), profiles }
+  }
   return { type: 'failed', at, reason: failureMessage(outcome) }
 }
 

@@ -7,7 +7,8 @@ import type { LoginRequest } from './request.js'
 import type { AwsPaths } from './aws-files/paths.js'
 import type { AwsClients } from './aws/clients.js'
 import type { ClientRegistration, SsoToken } from './device-flow.js'
-import { readRegistrationCache, readTokenCache, writeTokenCache } from './aws-files/sso-cache.js'
+import { readRegistrationCache, readTokenCache, tokenCacheFile, tokenCacheJson, type CachedToken } from './aws-files/sso-cache.js'
+import { ensureDir, withLock, writeFileAtomic } from './aws-files/atomic.js'
 import { refreshSsoToken } from './aws/oidc.js'
 import { registrationKey, tokenCacheEntry } from './session-files.js'
 
@@ -37,35 +38,66 @@ export async function reuseCachedSession(
     log.info(`reuse-session: the cached token is for another start URL or region; asking for approval`)
     return undefined
   }
-  const registration: ClientRegistration | undefined =
-    cached.clientId && cached.clientSecret && cached.registrationExpiresAt
-      ? { clientId: cached.clientId, clientSecret: cached.clientSecret, expiresAt: cached.registrationExpiresAt, scopes: request.registrationScopes }
-      : undefined
+  const registration = registrationOf(cached, request)
   const secondsLeft = Math.floor((cached.expiresAt.getTime() - now) / 1000)
   if (secondsLeft >= request.minValiditySeconds) {
     log.info(`reuse-session: using the cached SSO token (valid for ${Math.floor(secondsLeft / 60)} more minutes); no approval needed`)
-    return {
-      token: { accessToken: cached.accessToken, expiresAt: cached.expiresAt, ...(cached.refreshToken ? { refreshToken: cached.refreshToken } : {}) },
-      registration,
-      via: 'cached-token'
-    }
+    return { token: tokenOf(cached), registration, via: 'cached-token' }
   }
-  if (!cached.refreshToken || !registration || registration.expiresAt.getTime() <= now) {
+  if (!refreshable(cached, registration, now)) {
     log.info('reuse-session: the cached token is too close to expiry and cannot be refreshed (no refresh token or an expired client registration); asking for approval')
     return undefined
   }
+  // Refresh tokens rotate: two jobs refreshing the same cache at once would leave one of them (and the file) with a
+  // dead one. So: lock the file, read it again, and refresh only if nobody else did meanwhile.
+  await ensureDir(paths.ssoCacheDir, { tighten: true })
+  const file = tokenCacheFile(paths.ssoCacheDir, request.ssoSession)
   try {
-    const refreshed = await refreshSsoToken(await clients.oidcClient(), registration, cached.refreshToken, mask)
-    // Keep the old refresh token if the service did not rotate it, here and in the files this run writes later.
-    const token: SsoToken = { ...refreshed, refreshToken: refreshed.refreshToken ?? cached.refreshToken }
-    // The service rotates the refresh token: write it back at once, or the cache holds a dead one.
-    await writeTokenCache(paths.ssoCacheDir, request.ssoSession, tokenCacheEntry(request, token, registration))
-    log.info('reuse-session: refreshed the cached SSO token with its refresh token; no approval needed')
-    return { token, registration, via: 'refreshed-token' }
+    return await withLock(file, async (): Promise<ReusedSession | undefined> => {
+      const { value: current } = await readTokenCache(paths.ssoCacheDir, request.ssoSession)
+      const latest = current ?? cached
+      for (const secret of [latest.accessToken, latest.refreshToken, latest.clientSecret]) if (secret) mask(secret)
+      if (latest.startUrl !== request.startUrl || (latest.region && latest.region !== request.ssoRegion)) {
+        log.info('reuse-session: the cached token was replaced by one for another start URL or region meanwhile; asking for approval')
+        return undefined
+      }
+      const latestRegistration = registrationOf(latest, request)
+      const left = Math.floor((latest.expiresAt.getTime() - Date.now()) / 1000)
+      // It was too stale a moment ago: valid now means another job refreshed it while this one waited for the lock.
+      if (left >= request.minValiditySeconds) {
+        log.info(`reuse-session: another job refreshed the cached SSO token meanwhile (valid for ${Math.floor(left / 60)} more minutes); using it, no approval needed`)
+        return { token: tokenOf(latest), registration: latestRegistration, via: 'cached-token' }
+      }
+      if (!refreshable(latest, latestRegistration, Date.now())) {
+        log.info('reuse-session: the cached token cannot be refreshed any more; asking for approval')
+        return undefined
+      }
+      const refreshed = await refreshSsoToken(await clients.oidcClient(), latestRegistration, latest.refreshToken!, mask)
+      // Keep the old refresh token if the service did not rotate it, here and in the files this run writes later.
+      const token: SsoToken = { ...refreshed, refreshToken: refreshed.refreshToken ?? latest.refreshToken }
+      // The service rotates the refresh token: write it back at once (still under the lock), or the cache holds a dead one.
+      await writeFileAtomic(file, tokenCacheJson(tokenCacheEntry(request, token, latestRegistration)), { mode: 0o600 })
+      log.info('reuse-session: refreshed the cached SSO token with its refresh token; no approval needed')
+      return { token, registration: latestRegistration, via: 'refreshed-token' }
+    })
   } catch (error) {
     log.info(`reuse-session: refreshing the cached token failed (${(error as Error).message}); asking for approval`)
     return undefined
   }
+}
+
+function refreshable(cached: CachedToken, registration: ClientRegistration | undefined, now: number): registration is ClientRegistration {
+  return !!cached.refreshToken && !!registration && registration.expiresAt.getTime() > now
+}
+
+function registrationOf(cached: CachedToken, request: LoginRequest): ClientRegistration | undefined {
+  return cached.clientId && cached.clientSecret && cached.registrationExpiresAt
+    ? { clientId: cached.clientId, clientSecret: cached.clientSecret, expiresAt: cached.registrationExpiresAt, scopes: request.registrationScopes }
+    : undefined
+}
+
+function tokenOf(cached: CachedToken): SsoToken {
+  return { accessToken: cached.accessToken, expiresAt: cached.expiresAt, ...(cached.refreshToken ? { refreshToken: cached.refreshToken } : {}) }
 }
 
 /** A still-valid client registration from the CLI-format registration cache, so RegisterClient can be skipped. */

@@ -152,11 +152,23 @@ describe('transient faults are retried with backoff, the log names the call and 
     expect(calls.slice(0, 3).map((c) => c.fault ?? c.status)).toEqual([kind, kind, 200])
     // The log (main, or post for Logout) says what is being retried, attempt by attempt.
     const log = operation === 'Logout' ? post.stdout : run.result.stdout
-    const max = operation === 'Logout' ? 3 : 5
-    for (const attempt of [1, 2]) {
-      expect(log).toMatch(
-        new RegExp(`${escape(SERVICE[operation])} ${operation}: ${KIND_WORDS[kind]} \\([^)]*\\) on attempt ${attempt} of ${max}; retrying with capped exponential backoff`)
-      )
+    if (operation === 'CreateToken') {
+      // A device-code poll is one SDK attempt: the flow itself polls again, after twice the wait each time (RFC 8628 §3.5).
+      const polls = [...log.matchAll(new RegExp(`SSO OIDC CreateToken: ${KIND_WORDS[kind]} \\([^)]*\\) on poll (\\d+); polling again in (\\d+) s`, 'g'))]
+      expect(polls.map((m) => Number(m[2]))).toEqual([2, 4])
+      expect(Number(polls[1][1])).toBe(Number(polls[0][1]) + 1)
+      expect(log).not.toMatch(/CreateToken: .* on attempt/)
+      // Never faster than the interval (1 s): the polls after the faults came at least 2 s and 4 s later.
+      const gaps = calls.slice(1, 3).map((c, i) => c.at - calls[i].at)
+      expect(gaps[0]).toBeGreaterThanOrEqual(2000 - 50)
+      expect(gaps[1]).toBeGreaterThanOrEqual(4000 - 50)
+    } else {
+      const max = operation === 'Logout' ? 3 : 5
+      for (const attempt of [1, 2]) {
+        expect(log).toMatch(
+          new RegExp(`${escape(SERVICE[operation])} ${operation}: ${KIND_WORDS[kind]} \\([^)]*\\) on attempt ${attempt} of ${max}; retrying with capped exponential backoff`)
+        )
+      }
     }
     // Faults are not the protocol: no AWS SDK warning on stderr, and post still revoked the token and removed the files.
     const token = emu.tokens().find((t) => t.userCode === run.userCodes[0])!
@@ -182,9 +194,14 @@ describe('persistent faults end in a clear failure that names the call', () => {
     emu.injectFault({ operation, kind, count: 100, timeoutMs: HOLD_MS })
     const run = await runMain(emu, { approver: 'alice' })
     expectFailedClean(run, error)
-    // Bounded: exactly 5 attempts, and the last one says so.
+    // Bounded: exactly 5 attempts (CreateToken: 5 polls, slower and slower), and the last one says so.
     expect(await callsOf(emu, operation)).toHaveLength(5)
-    expect(run.result.stdout).toMatch(new RegExp(`${escape(SERVICE[operation])} ${operation}: ${KIND_WORDS[kind]} \\([^)]*\\) on attempt 5 of 5; no attempts left`))
+    if (operation === 'CreateToken') {
+      expect(run.result.stdout).toMatch(/SSO OIDC CreateToken: server error \(InternalServerException, HTTP 500\) on poll 4; polling again in 16 s/)
+      expect(run.result.stdout).toMatch(/^::error::.*; 5 polls in a row failed, giving up$/m)
+    } else {
+      expect(run.result.stdout).toMatch(new RegExp(`${escape(SERVICE[operation])} ${operation}: ${KIND_WORDS[kind]} \\([^)]*\\) on attempt 5 of 5; no attempts left`))
+    }
     expect(readFileSync(run.ws.files.summary, 'utf8')).toMatch(new RegExp(`sign-in failed[\\s\\S]*${operation}`))
     // A token obtained before the failure was revoked at once.
     for (const t of emu.tokens()) expect(t.revoked).toBe(true)

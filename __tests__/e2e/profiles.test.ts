@@ -13,7 +13,8 @@ const sha1 = (s: string) => createHash('sha1').update(s).digest('hex')
 const ACCOUNTS = Array.from({ length: 7 }, (_, i) => ({
   accountId: String(100000000000 + i * 111),
   accountName: i === 0 ? 'dev' : i < 4 ? `team-${i}` : `shared-${i}`,
-  roles: ['DeveloperAccess', 'ReadOnly']
+  // Three roles with pages of 2: ListAccountRoles really paginates.
+  roles: ['DeveloperAccess', 'ReadOnly', 'ReadOnlyBilling']
 }))
 
 let emu: Emulator
@@ -40,6 +41,7 @@ async function quietRun(ws: Workspace, inputs: Record<string, string>) {
 test('five profiles from one approval: one device authorization, five verified identities, botocore uses each', async () => {
   const ws = newWorkspace()
   const before = emu.stats()
+  const callsBefore = emu.calls().length
   const lines = ACCOUNTS.slice(1, 5).map((a, i) => `p${i + 1} ${a.accountId} ReadOnly${i === 3 ? ' eu-west-1' : ''}`)
   const result = await approveRun(ws, { ...base, 'keep-session': 'true', profiles: lines.join('\n') })
   expect(result.code).toBe(0)
@@ -47,6 +49,17 @@ test('five profiles from one approval: one device authorization, five verified i
   expect(after.deviceAuthorizations - before.deviceAuthorizations).toBe(1)
   expect(after.approvals - before.approvals).toBe(1)
   expect(after.callerIdentities - before.callerIdentities).toBe(5)
+  // The emulator's own records of this run (before any AWS CLI ran): one code, one approved token, five role sessions from it.
+  const calls = emu.calls().slice(callsBefore)
+  expect(calls.filter((c) => c.operation === 'StartDeviceAuthorization')).toHaveLength(1)
+  const issued = calls.filter((c) => c.operation === 'CreateToken' && c.status === 200)
+  expect(issued).toHaveLength(1)
+  const approved = emu.tokens().filter((t) => t.grant === 'device_code' && t.userCode === issued[0].userCode)
+  expect(approved).toHaveLength(1)
+  expect(approved[0].user).toBe('alice')
+  const roleCalls = calls.filter((c) => c.operation === 'GetRoleCredentials')
+  expect(roleCalls.map((c) => c.status)).toEqual([200, 200, 200, 200, 200])
+  expect(new Set(roleCalls.map((c) => c.clientId))).toEqual(new Set([issued[0].clientId]))
   const config = readFileSync(path.join(ws.home, '.aws', 'config'), 'utf8')
   for (const name of ['my-dev-profile', 'p1', 'p2', 'p3', 'p4']) expect(config).toContain(`[profile ${name}]`)
   expect(config).toMatch(/\[profile p4\]\nsso_session = my-sso\nsso_account_id = 100000000444\nsso_role_name = ReadOnly\nregion = eu-west-1\n/)
@@ -73,6 +86,11 @@ test('a profile the approver cannot reach fails the step unless allow-partial is
   expect(partial.code).toBe(0)
   expect(partial.stdout).toMatch(/::warning::Profile "nope"/)
   expect(readFileSync(ws2.files.summary, 'utf8')).toMatch(/\| nope \|.*❌/)
+  // Only the profiles that work are written; the log says which were left out.
+  const config = readFileSync(path.join(ws2.home, '.aws', 'config'), 'utf8')
+  expect(config).toContain('[profile my-dev-profile]')
+  expect(config).not.toContain('[profile nope]')
+  expect(partial.stdout).toContain('allow-partial: 1 profile(s) left out of the AWS config because they could not be verified: nope')
 })
 
 test('discover: every account and role the approver can reach, filtered, across paginated listings', async () => {
@@ -82,9 +100,37 @@ test('discover: every account and role the approver can reach, filtered, across 
   expect(result.code).toBe(0)
   const calls = emu.calls().slice(before)
   expect(calls.filter((c) => c.operation === 'ListAccounts').length).toBe(4) // 7 accounts, pages of 2
+  // 3 matching accounts × 3 roles in pages of 2: two ListAccountRoles calls each.
+  const roleListings = calls.filter((c) => c.operation === 'ListAccountRoles')
+  expect(roleListings).toHaveLength(6)
+  expect(roleListings.every((c) => c.status === 200)).toBe(true)
   const config = readFileSync(path.join(ws.home, '.aws', 'config'), 'utf8')
   const profiles = [...config.matchAll(/^\[profile ([^\]]+)\]$/gm)].map((m) => m[1])
-  expect(profiles).toEqual(['my-dev-profile', 'team-1.ReadOnly', 'team-2.ReadOnly', 'team-3.ReadOnly'])
+  // ReadOnlyBilling is on the second page of each listing.
+  expect(profiles).toEqual([
+    'my-dev-profile',
+    'team-1.ReadOnly',
+    'team-1.ReadOnlyBilling',
+    'team-2.ReadOnly',
+    'team-2.ReadOnlyBilling',
+    'team-3.ReadOnly',
+    'team-3.ReadOnlyBilling'
+  ])
+})
+
+test('discover: account-filter matches account ids by glob too', async () => {
+  const ws = newWorkspace()
+  const before = emu.calls().length
+  const result = await approveRun(ws, { ...base, discover: 'true', 'account-filter': '1000000005??', 'role-filter': 'Dev*' })
+  expect(result.code).toBe(0)
+  const calls = emu.calls().slice(before)
+  // Only the matching account's roles are listed.
+  expect(new Set(calls.filter((c) => c.operation === 'ListAccountRoles').map((c) => c.path))).toEqual(new Set(['/assignment/roles']))
+  expect(calls.filter((c) => c.operation === 'ListAccountRoles')).toHaveLength(2)
+  const config = readFileSync(path.join(ws.home, '.aws', 'config'), 'utf8')
+  const profiles = [...config.matchAll(/^\[profile ([^\]]+)\]$/gm)].map((m) => m[1])
+  expect(profiles).toEqual(['my-dev-profile', 'shared-5.DeveloperAccess'])
+  expect(config).toMatch(/\[profile shared-5\.DeveloperAccess\]\nsso_session = my-sso\nsso_account_id = 100000000555\n/)
 })
 
 test('reuse-session: a valid cached token is used with zero device authorizations; a stale one is refreshed and rotated; a dead one falls back', async () => {
@@ -100,9 +146,9 @@ test('reuse-session: a valid cached token is used with zero device authorization
   expect(reused.stdout).toContain('reuse-session: using the cached SSO token')
   expect(emu.stats().deviceAuthorizations).toBe(devices)
 
-  // 2. token about to expire (less than min-validity left): refreshed, the rotated refresh token written back
+  // 2. token already expired: refreshed, the rotated refresh token written back
   const cached = JSON.parse(readFileSync(cacheFile, 'utf8'))
-  writeFileSync(cacheFile, JSON.stringify({ ...cached, expiresAt: new Date(Date.now() + 60_000).toISOString().replace(/\.\d+Z$/, 'Z') }))
+  writeFileSync(cacheFile, JSON.stringify({ ...cached, expiresAt: new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z') }))
   const refreshed = await quietRun(ws, { ...base, 'keep-session': 'true', 'reuse-session': 'true', 'min-validity': '15m' })
   expect(refreshed.code).toBe(0)
   expect(refreshed.stdout).toContain('reuse-session: refreshed the cached SSO token')
@@ -129,3 +175,28 @@ test('a still-valid client registration in the CLI-format cache is reused instea
   expect((await approveRun(ws, { ...base, 'keep-session': 'true' })).code).toBe(0)
   expect(emu.stats().registrations).toBe(registrations)
 })
+
+test('throttling on GetRoleCredentials across six profiles at once: the SDK backs off and every profile succeeds', async () => {
+  const ws = newWorkspace()
+  const callsBefore = emu.calls().length
+  const lines = ACCOUNTS.slice(1, 6).map((a, i) => `t${i + 1} ${a.accountId} ReadOnly`)
+  // Throttle the pooled calls, not the primary profile's (which comes first, on its own): inject once it has its credentials.
+  const onCall = (c: { operation: string; status: number }) => {
+    if (c.operation !== 'GetRoleCredentials' || c.status !== 200) return
+    emu.events.off('call', onCall)
+    emu.injectFault({ operation: 'GetRoleCredentials', kind: 'throttle', count: 4 })
+  }
+  emu.events.on('call', onCall)
+  const result = await approveRun(ws, { ...base, profiles: lines.join('\n') })
+  emu.events.off('call', onCall)
+  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' })
+  const roleCalls = emu.calls().slice(callsBefore).filter((c) => c.operation === 'GetRoleCredentials')
+  expect(roleCalls.filter((c) => c.fault === 'throttle')).toHaveLength(4)
+  expect(roleCalls.filter((c) => c.status === 200)).toHaveLength(6)
+  expect(roleCalls[0].status).toBe(200) // the primary profile's; the throttled ones came from the pool
+  expect(roleCalls.slice(1, 6).filter((c) => c.fault === 'throttle').length).toBeGreaterThanOrEqual(4)
+  expect(result.stdout.match(/SSO GetRoleCredentials: throttled \([^)]*\) on attempt \d of 5; retrying/g)).toHaveLength(4)
+  const config = readFileSync(path.join(ws.home, '.aws', 'config'), 'utf8')
+  for (const name of ['my-dev-profile', 't1', 't2', 't3', 't4', 't5']) expect(config).toContain(`[profile ${name}]`)
+  for (const name of ['t1', 't2', 't3', 't4', 't5']) expect(result.stdout).toContain(`Profile "${name}": verified`)
+}, 30_000)

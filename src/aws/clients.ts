@@ -36,24 +36,44 @@ interface MiddlewareClient {
   middlewareStack: { add: (mw: any, options: any) => void }
 }
 
-/** Error names the SDK's standard retry strategy treats as throttling or transient (a subset of @smithy's lists). */
+/** Error names the SDK's retry strategy treats as throttling or transient (@smithy/core retry: isThrottlingError, isTransientError). */
 const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'LimitExceededException', 'BandwidthLimitExceeded', 'ProvisionedThroughputExceededException', 'PriorRequestNotComplete', 'EC2ThrottledException', 'TransactionInProgressException'])
 const TRANSIENT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException'])
+const TRANSIENT_STATUS = new Set([500, 502, 503, 504])
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])
 
-/** What kind of fault a failed attempt was, or undefined when the SDK will not retry it (a real answer, or a cancel). */
-export function faultKind(error: any): 'throttled' | 'server error' | 'timeout' | 'connection reset' | 'connection refused' | 'network error' | undefined {
-  if (!error || error.name === 'AbortError' || isFlowSignal(error)) return undefined
-  const status: number | undefined = error.$metadata?.httpStatusCode ?? error.$response?.statusCode
-  if (status === 429 || THROTTLING.has(error.name) || error.$retryable?.throttling) return 'throttled'
+export type FaultKind = 'throttled' | 'server error' | 'timeout' | 'connection reset' | 'connection refused' | 'network error'
+
+/**
+ * What kind of fault a failed attempt was, or undefined when the SDK's standard / adaptive retry strategy will not
+ * retry it: a real answer (4xx, 501), a cancel, or an error it does not know (a TLS certificate error, say).
+ * Mirrors @smithy/core's getRetryErrorType: only THROTTLING and TRANSIENT errors are retried.
+ */
+export function faultKind(error: any, depth = 0): FaultKind | undefined {
+  if (!error || typeof error !== 'object' || error.name === 'AbortError' || isFlowSignal(error)) return undefined
+  const status: number | undefined = error.$metadata?.httpStatusCode
+  if (status === 429 || THROTTLING.has(error.name) || error.$retryable?.throttling === true) return 'throttled'
   if (typeof error.code === 'string' && NETWORK_CODES.has(error.code)) {
     return error.code === 'ETIMEDOUT' ? 'timeout' : error.code === 'ECONNRESET' || error.code === 'EPIPE' ? 'connection reset' : error.code === 'ECONNREFUSED' ? 'connection refused' : 'network error'
   }
   if (TRANSIENT.has(error.name)) return 'timeout'
-  if (status !== undefined && status >= 500 && status < 600) return 'server error'
-  if (error.$retryable) return 'server error'
-  if (status === undefined && !error.$fault) return 'network error'
+  if (status !== undefined && TRANSIENT_STATUS.has(status)) return 'server error'
+  if (error.$retryable !== undefined || error.$metadata?.clockSkewCorrected) return 'server error'
+  if (error.code === 'ERR_HTTP2_STREAM_ERROR' && String(error.message).includes('NGHTTP2_REFUSED_STREAM')) return 'network error'
+  if (error.cause !== undefined && depth < 10) return faultKind(error.cause, depth + 1)
   return undefined
+}
+
+/**
+ * "server error (InternalServerException, HTTP 500)", "connection reset (Error, ECONNRESET)": a fault the SDK retries,
+ * told by its kind, name, status and network code only (the body may echo request data); undefined for anything else.
+ */
+export function describeFault(error: any): string | undefined {
+  const kind = faultKind(error)
+  if (!kind) return undefined
+  const status = error?.$metadata?.httpStatusCode ?? error?.$response?.statusCode
+  const code = typeof error?.code === 'string' && error.code !== error.name ? `, ${error.code}` : ''
+  return `${kind} (${error?.name ?? 'Error'}${status ? `, HTTP ${status}` : ''}${code})`
 }
 
 /** "attempt=2; max=5" as the SDK's retry middleware stamps it on each attempt. */
@@ -74,15 +94,13 @@ function addRetryLog(client: MiddlewareClient, service: string, onRetry?: (m: st
       try {
         return await next(args)
       } catch (error: any) {
-        const kind = faultKind(error)
-        if (kind) {
-          const status = error?.$metadata?.httpStatusCode ?? error?.$response?.statusCode
+        const fault = describeFault(error)
+        if (fault) {
           const operation = String(context.commandName ?? 'request').replace(/Command$/, '')
-          const code = typeof error?.code === 'string' && error.code !== error.name ? `, ${error.code}` : ''
           const at = attemptOf(args.request)
           const last = at !== undefined && at.attempt >= at.max
           onRetry(
-            `${service} ${operation}: ${kind} (${error?.name ?? 'Error'}${status ? `, HTTP ${status}` : ''}${code})` +
+            `${service} ${operation}: ${fault}` +
               (at ? ` on attempt ${at.attempt} of ${at.max}` : '') +
               (last ? '; no attempts left' : '; retrying with capped exponential backoff and jitter')
           )
@@ -101,6 +119,9 @@ function isFlowSignal(error: any): boolean {
 
 export class AwsClients {
   private oidc?: Promise<SSOOIDCClient>
+  private polling?: Promise<SSOOIDCClient>
+  /** One connection pool for both SSO OIDC clients. */
+  private oidcHandler?: Promise<NodeHttpHandler>
   private sso?: Promise<SSOClient>
   /** One connection pool for every STS client (one client per profile's credentials). */
   private stsHandler?: Promise<NodeHttpHandler>
@@ -110,19 +131,29 @@ export class AwsClients {
     this.env = settings.env ?? process.env
   }
 
-  /** The options every client shares: region, proxy-aware handler, bounded standard retries. */
-  private async options(service: ServiceKey, region: string, handler?: Promise<NodeHttpHandler>) {
+  /**
+   * The options every client shares: region, proxy-aware handler, bounded retries. The SSO portal and STS clients
+   * serve up to PROFILE_CONCURRENCY profiles at once: 'adaptive' mode also slows the whole client down once the
+   * service throttles, instead of every profile hammering it on its own backoff.
+   */
+  private async options(service: ServiceKey, region: string, handler?: Promise<NodeHttpHandler>, retryMode: 'standard' | 'adaptive' = 'standard') {
     return {
       region,
-      requestHandler: await (handler ?? requestHandler({ endpoint: endpointFor(service, region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })),
+      requestHandler: await (handler ?? this.handler(service, region)),
       maxAttempts: this.settings.maxAttempts ?? 5,
-      retryMode: 'standard' as const
+      retryMode
     }
   }
 
+  private handler(service: ServiceKey, region: string): Promise<NodeHttpHandler> {
+    return requestHandler({ endpoint: endpointFor(service, region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })
+  }
+
+  /** SSO OIDC for RegisterClient, StartDeviceAuthorization and the refresh grant: standard retries. */
   oidcClient(): Promise<SSOOIDCClient> {
     this.oidc ??= (async () => {
-      const [{ SSOOIDCClient }, options] = await Promise.all([import('@aws-sdk/client-sso-oidc'), this.options('SSO_OIDC', this.settings.ssoRegion)])
+      this.oidcHandler ??= this.handler('SSO_OIDC', this.settings.ssoRegion)
+      const [{ SSOOIDCClient }, options] = await Promise.all([import('@aws-sdk/client-sso-oidc'), this.options('SSO_OIDC', this.settings.ssoRegion, this.oidcHandler)])
       const client = new SSOOIDCClient(options)
       addRetryLog(client, 'SSO OIDC', this.settings.onRetry)
       return client
@@ -130,9 +161,22 @@ export class AwsClients {
     return this.oidc
   }
 
+  /**
+   * SSO OIDC for the device-code polls (CreateToken): ONE attempt per poll. A failed poll is retried by the device
+   * flow itself after a longer wait (RFC 8628 §3.5), never by the SDK within milliseconds of the interval.
+   */
+  pollingOidcClient(): Promise<SSOOIDCClient> {
+    this.polling ??= (async () => {
+      this.oidcHandler ??= this.handler('SSO_OIDC', this.settings.ssoRegion)
+      const [{ SSOOIDCClient }, options] = await Promise.all([import('@aws-sdk/client-sso-oidc'), this.options('SSO_OIDC', this.settings.ssoRegion, this.oidcHandler)])
+      return new SSOOIDCClient({ ...options, maxAttempts: 1 })
+    })()
+    return this.polling
+  }
+
   ssoClient(): Promise<SSOClient> {
     this.sso ??= (async () => {
-      const [{ SSOClient }, options] = await Promise.all([import('@aws-sdk/client-sso'), this.options('SSO', this.settings.ssoRegion)])
+      const [{ SSOClient }, options] = await Promise.all([import('@aws-sdk/client-sso'), this.options('SSO', this.settings.ssoRegion, undefined, 'adaptive')])
       const client = new SSOClient(options)
       addRetryLog(client, 'SSO', this.settings.onRetry)
       return client
@@ -142,8 +186,8 @@ export class AwsClients {
 
   /** An STS client signing with the given role credentials (never the ambient credential chain). */
   async stsClient(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string }): Promise<STSClient> {
-    this.stsHandler ??= requestHandler({ endpoint: endpointFor('STS', this.settings.region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })
-    const [{ STSClient }, options] = await Promise.all([import('@aws-sdk/client-sts'), this.options('STS', this.settings.region, this.stsHandler)])
+    this.stsHandler ??= this.handler('STS', this.settings.region)
+    const [{ STSClient }, options] = await Promise.all([import('@aws-sdk/client-sts'), this.options('STS', this.settings.region, this.stsHandler, 'adaptive')])
     const client = new STSClient({ ...options, credentials })
     addRetryLog(client, 'STS', this.settings.onRetry)
     return client
@@ -157,6 +201,8 @@ export class AwsClients {
 
   destroy(): void {
     void this.oidc?.then((c) => c.destroy(), () => undefined)
+    void this.polling?.then((c) => c.destroy(), () => undefined)
+    void this.oidcHandler?.then((h) => h.destroy(), () => undefined)
     void this.sso?.then((c) => c.destroy(), () => undefined)
     void this.stsHandler?.then((h) => h.destroy(), () => undefined)
   }

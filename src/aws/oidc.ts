@@ -1,6 +1,7 @@
 /** OidcApi over the AWS SDK's SSO OIDC client: maps the service's exceptions to RFC 8628 codes. */
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc'
 import { describeAwsError } from './errors.js'
+import { describeFault } from './clients.js'
 import { OidcError, type ClientRegistration, type OidcApi, type OidcErrorCode, type SsoToken } from '../device-flow.js'
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code'
@@ -14,14 +15,27 @@ const CODES: Record<string, OidcErrorCode> = {
   InvalidGrantException: 'invalid_grant'
 }
 
-/** Rethrows SDK errors as OidcError, keeping only the error name and status: SDK errors carry the request. */
+/**
+ * Rethrows SDK errors as OidcError, keeping only the error name and status: SDK errors carry the request.
+ * A fault worth trying again (5xx, throttling, reset, timeout) becomes `transient`, with its kind.
+ */
 export function toOidcError(error: unknown, operation: string): OidcError {
-  const code = CODES[(error as { name?: string })?.name ?? ''] ?? 'other'
-  return new OidcError(code, `SSO OIDC ${operation} failed: ${describeAwsError(error)}`)
+  const message = `SSO OIDC ${operation} failed: ${describeAwsError(error)}`
+  const code = CODES[(error as { name?: string })?.name ?? '']
+  if (code) return new OidcError(code, message)
+  const fault = describeFault(error)
+  return fault ? new OidcError('transient', message, fault) : new OidcError('other', message)
 }
 
-/** `mask` is called with every secret the service returns, before the value is used for anything else. */
-export function sdkOidcApi(client: () => Promise<SSOOIDCClient>, mask: (secret: string) => void = () => {}): OidcApi {
+/**
+ * `mask` is called with every secret the service returns, before the value is used for anything else.
+ * `pollingClient` serves the device-code polls: it should make one attempt per call (the flow paces its own retries).
+ */
+export function sdkOidcApi(
+  client: () => Promise<SSOOIDCClient>,
+  mask: (secret: string) => void = () => {},
+  pollingClient: () => Promise<SSOOIDCClient> = client
+): OidcApi {
   const sdk = import('@aws-sdk/client-sso-oidc')
   return {
     async registerClient(clientName, scopes) {
@@ -61,7 +75,7 @@ export function sdkOidcApi(client: () => Promise<SSOOIDCClient>, mask: (secret: 
     async createToken(registration, deviceCode) {
       const { CreateTokenCommand } = await sdk
       try {
-        const out = await (await client()).send(
+        const out = await (await pollingClient()).send(
           new CreateTokenCommand({
             clientId: registration.clientId,
             clientSecret: registration.clientSecret,
