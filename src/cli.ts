@@ -65,6 +65,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
     const result = await login({
       request,
       actor: context.actor,
+      actors: runActors(env),
       paths: awsPaths(env),
       mask: () => {},
       emit: (event) => events.push(event),

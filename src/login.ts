@@ -21,6 +21,8 @@ export interface LoginOptions {
   request: LoginRequest
   /** The CI user who triggered the run (for forbid-self-approval). */
   actor?: string
+  /** Every other user the run acts for (a GitHub re-run: GITHUB_ACTOR and GITHUB_TRIGGERING_ACTOR), compared like `actor`. */
+  actors?: string[]
   paths: AwsPaths
   /** Register a secret with the log masker before anything else happens with it. */
   mask: (secret: string) => void
@@ -130,7 +132,8 @@ async function useToken(options: LoginOptions, clients: AwsClients, session: Obt
   const rejection = approverRejection(approvedBy, {
     allowedApprovers: request.allowedApprovers,
     forbidSelfApproval: request.forbidSelfApproval,
-    actor: options.actor
+    actor: options.actor,
+    actors: options.actors
   })
   if (rejection) throw new ApproverRejectedError(approvedBy, rejection)
 
