@@ -424,6 +424,7 @@ async function withLock(file, fn, opts = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AQ: () => (/* binding */ tokenCacheJson),
 /* harmony export */   Ae: () => (/* binding */ contentHash),
 /* harmony export */   FH: () => (/* binding */ removeCacheFileIfOurs),
 /* harmony export */   I4: () => (/* binding */ removeRegistrationCacheIfOurs),
@@ -435,7 +436,7 @@ async function withLock(file, fn, opts = {}) {
 /* harmony export */   iw: () => (/* binding */ registrationCacheFile),
 /* harmony export */   yY: () => (/* binding */ removeTokenCacheIfOurs)
 /* harmony export */ });
-/* unused harmony exports pythonJsonDumps, sha1Hex, formatCacheTime, parseCacheTime, registrationCacheKeyJson, tokenCacheJson, registrationCacheJson */
+/* unused harmony exports pythonJsonDumps, sha1Hex, formatCacheTime, parseCacheTime, registrationCacheKeyJson, registrationCacheJson */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -683,6 +684,7 @@ async function removeRegistrationCacheIfOurs(file, contentHash) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qx: () => (/* binding */ describeFault),
 /* harmony export */   cE: () => (/* binding */ AwsClients)
 /* harmony export */ });
 /* unused harmony exports endpointFor, faultKind */
@@ -696,29 +698,48 @@ function endpointFor(service, region, env = process.env) {
     const host = { SSO_OIDC: `oidc.${region}`, SSO: `portal.sso.${region}`, STS: `sts.${region}` }[service];
     return new URL(`https://${host}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`);
 }
-/** Error names the SDK's standard retry strategy treats as throttling or transient (a subset of @smithy's lists). */
+/** Error names the SDK's retry strategy treats as throttling or transient (@smithy/core retry: isThrottlingError, isTransientError). */
 const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'LimitExceededException', 'BandwidthLimitExceeded', 'ProvisionedThroughputExceededException', 'PriorRequestNotComplete', 'EC2ThrottledException', 'TransactionInProgressException']);
 const TRANSIENT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-/** What kind of fault a failed attempt was, or undefined when the SDK will not retry it (a real answer, or a cancel). */
-function faultKind(error) {
-    if (!error || error.name === 'AbortError' || isFlowSignal(error))
+/**
+ * What kind of fault a failed attempt was, or undefined when the SDK's standard / adaptive retry strategy will not
+ * retry it: a real answer (4xx, 501), a cancel, or an error it does not know (a TLS certificate error, say).
+ * Mirrors @smithy/core's getRetryErrorType: only THROTTLING and TRANSIENT errors are retried.
+ */
+function faultKind(error, depth = 0) {
+    if (!error || typeof error !== 'object' || error.name === 'AbortError' || isFlowSignal(error))
         return undefined;
-    const status = error.$metadata?.httpStatusCode ?? error.$response?.statusCode;
-    if (status === 429 || THROTTLING.has(error.name) || error.$retryable?.throttling)
+    const status = error.$metadata?.httpStatusCode;
+    if (status === 429 || THROTTLING.has(error.name) || error.$retryable?.throttling === true)
         return 'throttled';
     if (typeof error.code === 'string' && NETWORK_CODES.has(error.code)) {
         return error.code === 'ETIMEDOUT' ? 'timeout' : error.code === 'ECONNRESET' || error.code === 'EPIPE' ? 'connection reset' : error.code === 'ECONNREFUSED' ? 'connection refused' : 'network error';
     }
     if (TRANSIENT.has(error.name))
         return 'timeout';
-    if (status !== undefined && status >= 500 && status < 600)
+    if (status !== undefined && TRANSIENT_STATUS.has(status))
         return 'server error';
-    if (error.$retryable)
+    if (error.$retryable !== undefined || error.$metadata?.clockSkewCorrected)
         return 'server error';
-    if (status === undefined && !error.$fault)
+    if (error.code === 'ERR_HTTP2_STREAM_ERROR' && String(error.message).includes('NGHTTP2_REFUSED_STREAM'))
         return 'network error';
+    if (error.cause !== undefined && depth < 10)
+        return faultKind(error.cause, depth + 1);
     return undefined;
+}
+/**
+ * "server error (InternalServerException, HTTP 500)", "connection reset (Error, ECONNRESET)": a fault the SDK retries,
+ * told by its kind, name, status and network code only (the body may echo request data); undefined for anything else.
+ */
+function describeFault(error) {
+    const kind = faultKind(error);
+    if (!kind)
+        return undefined;
+    const status = error?.$metadata?.httpStatusCode ?? error?.$response?.statusCode;
+    const code = typeof error?.code === 'string' && error.code !== error.name ? `, ${error.code}` : '';
+    return `${kind} (${error?.name ?? 'Error'}${status ? `, HTTP ${status}` : ''}${code})`;
 }
 /** "attempt=2; max=5" as the SDK's retry middleware stamps it on each attempt. */
 function attemptOf(request) {
@@ -738,14 +759,12 @@ function addRetryLog(client, service, onRetry) {
             return await next(args);
         }
         catch (error) {
-            const kind = faultKind(error);
-            if (kind) {
-                const status = error?.$metadata?.httpStatusCode ?? error?.$response?.statusCode;
+            const fault = describeFault(error);
+            if (fault) {
                 const operation = String(context.commandName ?? 'request').replace(/Command$/, '');
-                const code = typeof error?.code === 'string' && error.code !== error.name ? `, ${error.code}` : '';
                 const at = attemptOf(args.request);
                 const last = at !== undefined && at.attempt >= at.max;
-                onRetry(`${service} ${operation}: ${kind} (${error?.name ?? 'Error'}${status ? `, HTTP ${status}` : ''}${code})` +
+                onRetry(`${service} ${operation}: ${fault}` +
                     (at ? ` on attempt ${at.attempt} of ${at.max}` : '') +
                     (last ? '; no attempts left' : '; retrying with capped exponential backoff and jitter'));
             }
@@ -760,6 +779,9 @@ function isFlowSignal(error) {
 class AwsClients {
     settings;
     oidc;
+    polling;
+    /** One connection pool for both SSO OIDC clients. */
+    oidcHandler;
     sso;
     /** One connection pool for every STS client (one client per profile's credentials). */
     stsHandler;
@@ -768,27 +790,48 @@ class AwsClients {
         this.settings = settings;
         this.env = settings.env ?? process.env;
     }
-    /** The options every client shares: region, proxy-aware handler, bounded standard retries. */
-    async options(service, region, handler) {
+    /**
+     * The options every client shares: region, proxy-aware handler, bounded retries. The SSO portal and STS clients
+     * serve up to PROFILE_CONCURRENCY profiles at once: 'adaptive' mode also slows the whole client down once the
+     * service throttles, instead of every profile hammering it on its own backoff.
+     */
+    async options(service, region, handler, retryMode = 'standard') {
         return {
             region,
-            requestHandler: await (handler ?? (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor(service, region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })),
+            requestHandler: await (handler ?? this.handler(service, region)),
             maxAttempts: this.settings.maxAttempts ?? 5,
-            retryMode: 'standard'
+            retryMode
         };
     }
+    handler(service, region) {
+        return (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor(service, region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs });
+    }
+    /** SSO OIDC for RegisterClient, StartDeviceAuthorization and the refresh grant: standard retries. */
     oidcClient() {
         this.oidc ??= (async () => {
-            const [{ SSOOIDCClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19)), this.options('SSO_OIDC', this.settings.ssoRegion)]);
+            this.oidcHandler ??= this.handler('SSO_OIDC', this.settings.ssoRegion);
+            const [{ SSOOIDCClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19)), this.options('SSO_OIDC', this.settings.ssoRegion, this.oidcHandler)]);
             const client = new SSOOIDCClient(options);
             addRetryLog(client, 'SSO OIDC', this.settings.onRetry);
             return client;
         })();
         return this.oidc;
     }
+    /**
+     * SSO OIDC for the device-code polls (CreateToken): ONE attempt per poll. A failed poll is retried by the device
+     * flow itself after a longer wait (RFC 8628 §3.5), never by the SDK within milliseconds of the interval.
+     */
+    pollingOidcClient() {
+        this.polling ??= (async () => {
+            this.oidcHandler ??= this.handler('SSO_OIDC', this.settings.ssoRegion);
+            const [{ SSOOIDCClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19)), this.options('SSO_OIDC', this.settings.ssoRegion, this.oidcHandler)]);
+            return new SSOOIDCClient({ ...options, maxAttempts: 1 });
+        })();
+        return this.polling;
+    }
     ssoClient() {
         this.sso ??= (async () => {
-            const [{ SSOClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19)), this.options('SSO', this.settings.ssoRegion)]);
+            const [{ SSOClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19)), this.options('SSO', this.settings.ssoRegion, undefined, 'adaptive')]);
             const client = new SSOClient(options);
             addRetryLog(client, 'SSO', this.settings.onRetry);
             return client;
@@ -797,8 +840,8 @@ class AwsClients {
     }
     /** An STS client signing with the given role credentials (never the ambient credential chain). */
     async stsClient(credentials) {
-        this.stsHandler ??= (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor('STS', this.settings.region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs });
-        const [{ STSClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19)), this.options('STS', this.settings.region, this.stsHandler)]);
+        this.stsHandler ??= this.handler('STS', this.settings.region);
+        const [{ STSClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19)), this.options('STS', this.settings.region, this.stsHandler, 'adaptive')]);
         const client = new STSClient({ ...options, credentials });
         addRetryLog(client, 'STS', this.settings.onRetry);
         return client;
@@ -810,6 +853,8 @@ class AwsClients {
     }
     destroy() {
         void this.oidc?.then((c) => c.destroy(), () => undefined);
+        void this.polling?.then((c) => c.destroy(), () => undefined);
+        void this.oidcHandler?.then((h) => h.destroy(), () => undefined);
         void this.sso?.then((c) => c.destroy(), () => undefined);
         void this.stsHandler?.then((h) => h.destroy(), () => undefined);
     }

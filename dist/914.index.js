@@ -170,7 +170,9 @@ function awsPaths(env = process.env, home = node_os__WEBPACK_IMPORTED_MODULE_0__
 
 class CredentialsError extends Error {
     kind;
-    constructor(message, kind) {
+    constructor(message, 
+    /** `token`: the SSO access token itself was refused (expired or revoked), so no role can be fetched with it. */
+    kind) {
         super(message);
         this.kind = kind;
         this.name = 'CredentialsError';
@@ -192,7 +194,10 @@ async function getRoleCredentials(clients, accessToken, accountId, roleName, mas
         if (error instanceof CredentialsError)
             throw error;
         const name = error?.name;
-        if (name === 'ForbiddenException' || name === 'ResourceNotFoundException' || name === 'UnauthorizedException' || name === 'AccessDeniedException') {
+        if (name === 'UnauthorizedException') {
+            throw new CredentialsError(`SSO GetRoleCredentials for ${accountId}/${roleName} failed: the SSO access token was not accepted (expired or revoked): ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'token');
+        }
+        if (name === 'ForbiddenException' || name === 'ResourceNotFoundException' || name === 'AccessDeniedException') {
             throw new CredentialsError(`the approver could not assume role "${roleName}" in account ${accountId}: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}. Check that their Identity Center user is assigned that permission set on that account.`, 'access');
         }
         throw new CredentialsError(`SSO GetRoleCredentials for ${accountId}/${roleName} failed: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'service');
@@ -243,12 +248,16 @@ function approverFromArn(arn) {
 /* harmony export */   ml: () => (/* binding */ systemClock),
 /* harmony export */   uv: () => (/* binding */ OidcError)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_INTERVAL_SECONDS, SLOW_DOWN_STEP_SECONDS, registrationUsable, formatDuration */
+/* unused harmony exports DEFAULT_INTERVAL_SECONDS, SLOW_DOWN_STEP_SECONDS, POLL_BACKOFF_CAP_SECONDS, MAX_CONSECUTIVE_POLL_FAILURES, registrationUsable, pollWait, formatDuration */
 class OidcError extends Error {
     code;
-    constructor(code, message) {
+    fault;
+    constructor(code, message, 
+    /** For `transient`: what went wrong, for the log ("server error (InternalServerException (HTTP 500))"). */
+    fault) {
         super(message);
         this.code = code;
+        this.fault = fault;
         this.name = 'OidcError';
     }
 }
@@ -284,6 +293,10 @@ function cancelled(signal) {
 }
 const DEFAULT_INTERVAL_SECONDS = 5;
 const SLOW_DOWN_STEP_SECONDS = 5;
+/** After a failed poll the wait doubles (from the interval) up to this, RFC 8628 §3.5 "reduce polling frequency". */
+const POLL_BACKOFF_CAP_SECONDS = 60;
+/** This many failed polls in a row end the login. */
+const MAX_CONSECUTIVE_POLL_FAILURES = 5;
 /** A registration is reusable while it has at least this long left. */
 const REGISTRATION_MARGIN_MS = 60 * 60 * 1000;
 function registrationUsable(registration, scopes, now) {
@@ -318,6 +331,10 @@ async function runDeviceFlow(options) {
         }
     }
     let replaced;
+    // The pace between polls. slow_down's penalty is for this client: it stays for the rest of the flow, fresh codes included.
+    let intervalMs = 0;
+    let failedPolls = 0;
+    let lastFault;
     for (;;) {
         throwIfCancelled(signal);
         const authorization = await withFreshClientOnce(() => api.startDeviceAuthorization(registration, options.startUrl));
@@ -334,19 +351,22 @@ async function runDeviceFlow(options) {
             attempt: authorizations,
             ...(replaced ? { replaced } : {})
         });
-        let intervalMs = (authorization.interval && authorization.interval > 0 ? authorization.interval : DEFAULT_INTERVAL_SECONDS) * 1000;
+        const serviceIntervalMs = (authorization.interval && authorization.interval > 0 ? authorization.interval : DEFAULT_INTERVAL_SECONDS) * 1000;
+        intervalMs = Math.max(intervalMs, serviceIntervalMs);
+        failedPolls = 0;
         let codeExpired = false;
         let restart = false;
         for (;;) {
-            // Never poll faster than the interval: wait first, and stop once the code (or the overall budget) is spent.
-            if (clock.now() + intervalMs > stopAt) {
+            // Never poll faster than the interval (longer after failed polls): wait first, and stop once the code (or the overall budget) is spent.
+            const waitMs = pollWait(intervalMs, failedPolls);
+            if (clock.now() + waitMs > stopAt) {
                 const left = stopAt - clock.now();
                 if (left > 0)
                     await clock.sleep(left, signal);
                 codeExpired = true;
                 break;
             }
-            await clock.sleep(intervalMs, signal);
+            await clock.sleep(waitMs, signal);
             polls++;
             try {
                 const token = await api.createToken(registration, authorization.deviceCode);
@@ -355,6 +375,18 @@ async function runDeviceFlow(options) {
             catch (error) {
                 if (!(error instanceof OidcError))
                     throw error;
+                if (error.code === 'transient') {
+                    failedPolls++;
+                    lastFault = error.fault ?? error.message;
+                    if (failedPolls >= MAX_CONSECUTIVE_POLL_FAILURES) {
+                        throw new OidcError('transient', `${error.message}; ${failedPolls} polls in a row failed, giving up`, error.fault);
+                    }
+                    options.onPollRetry?.(`SSO OIDC CreateToken: ${lastFault} on poll ${polls}; polling again in ${formatDuration(Math.round(pollWait(intervalMs, failedPolls) / 1000))} ` +
+                        `(${failedPolls} of ${MAX_CONSECUTIVE_POLL_FAILURES} failed polls in a row allowed)`);
+                    continue;
+                }
+                // Any answer from the service ends a run of failures.
+                failedPolls = 0;
                 switch (error.code) {
                     case 'authorization_pending':
                         emit({ type: 'waiting', secondsLeft: Math.max(0, Math.round((stopAt - clock.now()) / 1000)) });
@@ -392,11 +424,18 @@ async function runDeviceFlow(options) {
             continue;
         }
         const seconds = waited();
-        throw new DeviceFlowError('expired', `the code expired before anyone approved it (waited ${formatDuration(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})`, seconds);
+        throw new DeviceFlowError('expired', `the code expired before anyone approved it (waited ${formatDuration(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})` +
+            (failedPolls ? `; the last ${failedPolls} poll(s) failed: ${lastFault}` : ''), seconds);
     }
     function waited() {
         return Math.round((clock.now() - startedAt) / 1000);
     }
+}
+/** The wait before the next poll: the interval, doubled per failed poll in a row, capped (never below the interval). */
+function pollWait(intervalMs, failedPolls) {
+    if (failedPolls <= 0)
+        return intervalMs;
+    return Math.max(intervalMs, Math.min(POLL_BACKOFF_CAP_SECONDS * 1000, intervalMs * 2 ** failedPolls));
 }
 function throwIfCancelled(signal) {
     if (signal?.aborted)
@@ -434,6 +473,7 @@ var device_flow = __webpack_require__(8510);
 ;// CONCATENATED MODULE: ./src/aws/oidc.ts
 
 
+
 const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 const CODES = {
     AuthorizationPendingException: 'authorization_pending',
@@ -443,13 +483,23 @@ const CODES = {
     InvalidClientException: 'invalid_client',
     InvalidGrantException: 'invalid_grant'
 };
-/** Rethrows SDK errors as OidcError, keeping only the error name and status: SDK errors carry the request. */
+/**
+ * Rethrows SDK errors as OidcError, keeping only the error name and status: SDK errors carry the request.
+ * A fault worth trying again (5xx, throttling, reset, timeout) becomes `transient`, with its kind.
+ */
 function toOidcError(error, operation) {
-    const code = CODES[error?.name ?? ''] ?? 'other';
-    return new device_flow/* OidcError */.uv(code, `SSO OIDC ${operation} failed: ${(0,errors/* describeAwsError */.P)(error)}`);
+    const message = `SSO OIDC ${operation} failed: ${(0,errors/* describeAwsError */.P)(error)}`;
+    const code = CODES[error?.name ?? ''];
+    if (code)
+        return new device_flow/* OidcError */.uv(code, message);
+    const fault = (0,aws_clients/* describeFault */.Qx)(error);
+    return fault ? new device_flow/* OidcError */.uv('transient', message, fault) : new device_flow/* OidcError */.uv('other', message);
 }
-/** `mask` is called with every secret the service returns, before the value is used for anything else. */
-function sdkOidcApi(client, mask = () => { }) {
+/**
+ * `mask` is called with every secret the service returns, before the value is used for anything else.
+ * `pollingClient` serves the device-code polls: it should make one attempt per call (the flow paces its own retries).
+ */
+function sdkOidcApi(client, mask = () => { }, pollingClient = client) {
     const sdk = Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19));
     return {
         async registerClient(clientName, scopes) {
@@ -491,7 +541,7 @@ function sdkOidcApi(client, mask = () => { }) {
         async createToken(registration, deviceCode) {
             const { CreateTokenCommand } = await sdk;
             try {
-                const out = await (await client()).send(new CreateTokenCommand({
+                const out = await (await pollingClient()).send(new CreateTokenCommand({
                     clientId: registration.clientId,
                     clientSecret: registration.clientSecret,
                     grantType: DEVICE_CODE_GRANT,
@@ -591,6 +641,7 @@ var sso_cache = __webpack_require__(7215);
 
 
 
+
 /** The token cache of this sso-session, if it belongs to the same start URL and region and can serve this run. */
 async function reuseCachedSession(paths, request, clients, mask, log, now = Date.now()) {
     const { value: cached, reason } = await (0,sso_cache/* readTokenCache */.ID)(paths.ssoCacheDir, request.ssoSession);
@@ -605,35 +656,66 @@ async function reuseCachedSession(paths, request, clients, mask, log, now = Date
         log.info(`reuse-session: the cached token is for another start URL or region; asking for approval`);
         return undefined;
     }
-    const registration = cached.clientId && cached.clientSecret && cached.registrationExpiresAt
-        ? { clientId: cached.clientId, clientSecret: cached.clientSecret, expiresAt: cached.registrationExpiresAt, scopes: request.registrationScopes }
-        : undefined;
+    const registration = registrationOf(cached, request);
     const secondsLeft = Math.floor((cached.expiresAt.getTime() - now) / 1000);
     if (secondsLeft >= request.minValiditySeconds) {
         log.info(`reuse-session: using the cached SSO token (valid for ${Math.floor(secondsLeft / 60)} more minutes); no approval needed`);
-        return {
-            token: { accessToken: cached.accessToken, expiresAt: cached.expiresAt, ...(cached.refreshToken ? { refreshToken: cached.refreshToken } : {}) },
-            registration,
-            via: 'cached-token'
-        };
+        return { token: tokenOf(cached), registration, via: 'cached-token' };
     }
-    if (!cached.refreshToken || !registration || registration.expiresAt.getTime() <= now) {
+    if (!refreshable(cached, registration, now)) {
         log.info('reuse-session: the cached token is too close to expiry and cannot be refreshed (no refresh token or an expired client registration); asking for approval');
         return undefined;
     }
+    // Refresh tokens rotate: two jobs refreshing the same cache at once would leave one of them (and the file) with a
+    // dead one. So: lock the file, read it again, and refresh only if nobody else did meanwhile.
+    await (0,atomic/* ensureDir */.A0)(paths.ssoCacheDir, { tighten: true });
+    const file = (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession);
     try {
-        const refreshed = await refreshSsoToken(await clients.oidcClient(), registration, cached.refreshToken, mask);
-        // Keep the old refresh token if the service did not rotate it, here and in the files this run writes later.
-        const token = { ...refreshed, refreshToken: refreshed.refreshToken ?? cached.refreshToken };
-        // The service rotates the refresh token: write it back at once, or the cache holds a dead one.
-        await (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, (0,session_files/* tokenCacheEntry */.Q7)(request, token, registration));
-        log.info('reuse-session: refreshed the cached SSO token with its refresh token; no approval needed');
-        return { token, registration, via: 'refreshed-token' };
+        return await (0,atomic/* withLock */.kK)(file, async () => {
+            const { value: current } = await (0,sso_cache/* readTokenCache */.ID)(paths.ssoCacheDir, request.ssoSession);
+            const latest = current ?? cached;
+            for (const secret of [latest.accessToken, latest.refreshToken, latest.clientSecret])
+                if (secret)
+                    mask(secret);
+            if (latest.startUrl !== request.startUrl || (latest.region && latest.region !== request.ssoRegion)) {
+                log.info('reuse-session: the cached token was replaced by one for another start URL or region meanwhile; asking for approval');
+                return undefined;
+            }
+            const latestRegistration = registrationOf(latest, request);
+            const left = Math.floor((latest.expiresAt.getTime() - Date.now()) / 1000);
+            // It was too stale a moment ago: valid now means another job refreshed it while this one waited for the lock.
+            if (left >= request.minValiditySeconds) {
+                log.info(`reuse-session: another job refreshed the cached SSO token meanwhile (valid for ${Math.floor(left / 60)} more minutes); using it, no approval needed`);
+                return { token: tokenOf(latest), registration: latestRegistration, via: 'cached-token' };
+            }
+            if (!refreshable(latest, latestRegistration, Date.now())) {
+                log.info('reuse-session: the cached token cannot be refreshed any more; asking for approval');
+                return undefined;
+            }
+            const refreshed = await refreshSsoToken(await clients.oidcClient(), latestRegistration, latest.refreshToken, mask);
+            // Keep the old refresh token if the service did not rotate it, here and in the files this run writes later.
+            const token = { ...refreshed, refreshToken: refreshed.refreshToken ?? latest.refreshToken };
+            // The service rotates the refresh token: write it back at once (still under the lock), or the cache holds a dead one.
+            await (0,atomic/* writeFileAtomic */.Zf)(file, (0,sso_cache/* tokenCacheJson */.AQ)((0,session_files/* tokenCacheEntry */.Q7)(request, token, latestRegistration)), { mode: 0o600 });
+            log.info('reuse-session: refreshed the cached SSO token with its refresh token; no approval needed');
+            return { token, registration: latestRegistration, via: 'refreshed-token' };
+        });
     }
     catch (error) {
         log.info(`reuse-session: refreshing the cached token failed (${error.message}); asking for approval`);
         return undefined;
     }
+}
+function refreshable(cached, registration, now) {
+    return !!cached.refreshToken && !!registration && registration.expiresAt.getTime() > now;
+}
+function registrationOf(cached, request) {
+    return cached.clientId && cached.clientSecret && cached.registrationExpiresAt
+        ? { clientId: cached.clientId, clientSecret: cached.clientSecret, expiresAt: cached.registrationExpiresAt, scopes: request.registrationScopes }
+        : undefined;
+}
+function tokenOf(cached) {
+    return { accessToken: cached.accessToken, expiresAt: cached.expiresAt, ...(cached.refreshToken ? { refreshToken: cached.refreshToken } : {}) };
 }
 /** A still-valid client registration from the CLI-format registration cache, so RegisterClient can be skipped. */
 async function cachedRegistration(paths, request, mask) {
@@ -663,11 +745,66 @@ async function mapPool(items, limit, fn) {
 
 
 
-/** A profile name from `<account name or id>.<role>`, reduced to the characters a profile name may hold. */
-function discoveredProfileName(accountName, accountId, roleName) {
-    const base = `${accountName?.trim() || accountId}.${roleName}`;
-    const cleaned = base.replace(/[^A-Za-z0-9._@+-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64);
+
+/** Profile names: at most this long (request.ts NAME_RE). */
+const MAX_PROFILE_NAME = 64;
+/** A role name longer than this is shortened so that at least an account id still fits before it. */
+const MAX_ROLE_PART = MAX_PROFILE_NAME - 1 - 12;
+/** The characters a profile name may hold; runs of anything else become one `-`. */
+function sanitize(s) {
+    return s.replace(/[^A-Za-z0-9._@+-]+/g, '-');
+}
+/** The account part: the sanitized name, or the account id when the name is missing or has no letter or digit. */
+function accountPart(accountName, accountId) {
+    const cleaned = sanitize(accountName?.trim() ?? '')
+        .replace(/^[^A-Za-z0-9]+/, '')
+        .replace(/[^A-Za-z0-9]+$/, '');
     return cleaned || accountId;
+}
+/**
+ * `<account part><suffix>.<role>` within 64 characters: the ACCOUNT part is shortened, so the role name stays whole
+ * (and the suffix, which keeps names unique, too).
+ */
+function composeName(account, suffix, roleName) {
+    let role = sanitize(roleName);
+    if (role.length > MAX_ROLE_PART)
+        role = role.slice(0, MAX_ROLE_PART);
+    const budget = MAX_PROFILE_NAME - 1 - role.length - suffix.length;
+    let head = account.slice(0, Math.max(1, budget)).replace(/[^A-Za-z0-9]+$/, '');
+    if (!head)
+        head = account.slice(0, 1);
+    return `${head}${suffix}.${role}`.slice(0, MAX_PROFILE_NAME);
+}
+/** A profile name from `<account name or id>.<role>`, reduced to the characters a profile name may hold, at most 64. */
+function discoveredProfileName(accountName, accountId, roleName) {
+    return composeName(accountPart(accountName, accountId), '', roleName);
+}
+/**
+ * A name not in `taken` (which it is added to): `<account>.<role>`, else `<account>-<account id>.<role>`, else
+ * `<account>-<account id>-2.<role>`, -3, ... Never gives up: every discovered profile gets a name.
+ */
+function uniqueProfileName(accountName, accountId, roleName, taken) {
+    const account = accountPart(accountName, accountId);
+    const candidates = function* () {
+        yield composeName(account, '', roleName);
+        // An account named after its id already is `<id>`: no need to say it twice.
+        const withId = account === accountId ? '' : `-${accountId}`;
+        if (withId)
+            yield composeName(account, withId, roleName);
+        for (let n = 2;; n++)
+            yield composeName(account, `${withId}-${n}`, roleName);
+    };
+    for (const name of candidates()) {
+        if (!taken.has(name)) {
+            taken.add(name);
+            return name;
+        }
+    }
+    /* c8 ignore next */
+    throw new Error('unreachable');
+}
+function unauthorized(error) {
+    return error?.name === 'UnauthorizedException';
 }
 async function discoverProfiles(clients, accessToken, options) {
     const { ListAccountsCommand, ListAccountRolesCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
@@ -686,7 +823,9 @@ async function discoverProfiles(clients, accessToken, options) {
         } while (nextToken);
     }
     catch (error) {
-        throw new Error(`discover: SSO ListAccounts failed: ${(0,errors/* describeAwsError */.P)(error)}`);
+        const why = unauthorized(error) ? 'the SSO access token was not accepted (expired or revoked): ' : '';
+        const message = `discover: SSO ListAccounts failed: ${why}${(0,errors/* describeAwsError */.P)(error)}`;
+        throw unauthorized(error) ? new credentials/* CredentialsError */.lE(message, 'token') : new Error(message);
     }
     const wanted = accounts.filter((a) => !accountGlob || accountGlob.test(a.accountId) || (a.accountName !== undefined && accountGlob.test(a.accountName)));
     const perAccount = await mapPool(wanted, options.concurrency ?? 8, async (account) => {
@@ -702,25 +841,32 @@ async function discoverProfiles(clients, accessToken, options) {
             } while (nextToken);
         }
         catch (error) {
-            throw new Error(`discover: SSO ListAccountRoles for ${account.accountId} failed: ${(0,errors/* describeAwsError */.P)(error)}`);
+            const why = unauthorized(error) ? 'the SSO access token was not accepted (expired or revoked): ' : '';
+            const message = `discover: SSO ListAccountRoles for ${account.accountId} failed: ${why}${(0,errors/* describeAwsError */.P)(error)}`;
+            if (unauthorized(error))
+                throw new credentials/* CredentialsError */.lE(message, 'token');
+            if (!options.allowPartial)
+                throw new Error(message);
+            return { account, roles: [], error: message };
         }
-        return roles.map((roleName) => ({ account, roleName }));
+        return { account, roles, error: undefined };
     });
     const taken = new Set(options.exclude.map((p) => p.name));
     const requested = new Set(options.exclude.map((p) => `${p.accountId}/${p.roleName}`));
-    const out = [];
-    for (const { account, roleName } of perAccount.flat()) {
-        if (requested.has(`${account.accountId}/${roleName}`))
+    const profiles = [];
+    const failed = [];
+    for (const { account, roles, error } of perAccount) {
+        if (error) {
+            failed.push({ profile: { name: `${accountPart(account.accountName, account.accountId)}.*`, accountId: account.accountId, roleName: '*', region: options.region }, error });
             continue;
-        let name = discoveredProfileName(account.accountName, account.accountId, roleName);
-        if (taken.has(name))
-            name = discoveredProfileName(`${account.accountName ?? ''}-${account.accountId}`, account.accountId, roleName);
-        if (taken.has(name))
-            continue;
-        taken.add(name);
-        out.push({ name, accountId: account.accountId, roleName, region: options.region });
+        }
+        for (const roleName of roles) {
+            if (requested.has(`${account.accountId}/${roleName}`))
+                continue;
+            profiles.push({ name: uniqueProfileName(account.accountName, account.accountId, roleName, taken), accountId: account.accountId, roleName, region: options.region });
+        }
     }
-    return out;
+    return { profiles, failed };
 }
 
 ;// CONCATENATED MODULE: ./src/login.ts
@@ -753,10 +899,14 @@ class UnsafePathError extends Error {
 /** Some extra profiles could not be verified and allow-partial is false: nothing was exported or written. */
 class ProfilesFailedError extends Error {
     failed;
-    constructor(failed) {
+    results;
+    constructor(failed, 
+    /** Every profile of the login, the primary one first, verified or with its error (for the failed event). */
+    results = failed) {
         super(`${failed.length} profile(s) could not be set up and allow-partial is false; nothing was exported. ` +
             failed.map((p) => `${p.profile.name} (${p.profile.accountId}/${p.profile.roleName}): ${p.error}`).join('; '));
         this.failed = failed;
+        this.results = results;
         this.name = 'ProfilesFailedError';
     }
 }
@@ -772,14 +922,25 @@ async function login(options) {
         throw new UnsafePathError(`${pathProblem}; nothing was sent or written`);
     const clients = new aws_clients/* AwsClients */.cE({ ssoRegion: request.ssoRegion, region: request.region, env: options.env, onRetry: (m) => log.warning(m) });
     try {
-        const session = await obtainToken(options, clients);
+        let session = await obtainToken(options, clients);
+        if (session.via !== 'device-flow') {
+            try {
+                return await useToken(options, clients, session);
+            }
+            catch (error) {
+                if (!tokenRejected(error))
+                    throw error;
+                // The cache said valid, the service says no (signed out elsewhere, revoked by an admin): ask a person, once.
+                log.info('reuse-session: the cached SSO token was rejected by the service (revoked?); asking for approval');
+                session = await deviceFlowToken(options, clients);
+            }
+        }
         try {
             return await useToken(options, clients, session);
         }
         catch (error) {
             // A token a person approved for this run must not outlive a failed login; a reused one belongs to the shared session.
-            if (session.via === 'device-flow')
-                await (0,sso_session/* logout */.r)(clients, session.token.accessToken, log);
+            await (0,sso_session/* logout */.r)(clients, session.token.accessToken, log);
             throw error;
         }
     }
@@ -797,21 +958,25 @@ async function useToken(options, clients, session) {
     const rejection = (0,approvers/* approverRejection */.X6)(approvedBy, {
         allowedApprovers: request.allowedApprovers,
         forbidSelfApproval: request.forbidSelfApproval,
-        actor: options.actor
+        actor: options.actor,
+        actors: options.actors
     });
     if (rejection)
         throw new ApproverRejectedError(approvedBy, rejection);
     const extraProfiles = [...request.extraProfiles];
+    const discoveryFailures = [];
     if (request.discover) {
         const found = await discoverProfiles(clients, token.accessToken, {
             ...request.discover,
             region: request.region,
-            exclude: [primaryProfile, ...extraProfiles]
+            exclude: [primaryProfile, ...extraProfiles],
+            allowPartial: request.allowPartial
         });
-        log.info(`discover: ${found.length} profile(s) from the accounts and roles the approver can reach`);
-        extraProfiles.push(...found);
+        log.info(`discover: ${found.profiles.length} profile(s) from the accounts and roles the approver can reach`);
+        extraProfiles.push(...found.profiles);
+        discoveryFailures.push(...found.failed);
     }
-    const extra = await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile) => {
+    const verified = await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile) => {
         try {
             return { profile, ...(await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, profile.accountId, profile.roleName, mask)) };
         }
@@ -819,13 +984,21 @@ async function useToken(options, clients, session) {
             return { profile, error: error.message };
         }
     });
+    const extra = [...verified, ...discoveryFailures];
     const failed = extra.filter((p) => p.error);
-    if (failed.length && !request.allowPartial)
-        throw new ProfilesFailedError(failed);
+    if (failed.length && !request.allowPartial) {
+        throw new ProfilesFailedError(failed, [{ profile: primaryProfile, ...primary }, ...extra]);
+    }
     // A cancel that arrived while the credentials were fetched: stop before anything is written.
     if (options.signal?.aborted)
         throw new device_flow/* DeviceFlowError */.Bt('cancelled', `the login was cancelled (${String(options.signal.reason)}) before it finished`);
-    const written = await (0,session_files/* writeSessionFiles */.$G)(paths, request, [primaryProfile, ...extraProfiles], token, registration, {
+    // allow-partial: only the profiles that work go into ~/.aws/config.
+    const leftOut = verified.filter((p) => p.error);
+    if (leftOut.length) {
+        log.info(`allow-partial: ${leftOut.length} profile(s) left out of the AWS config because they could not be verified: ${leftOut.map((p) => p.profile.name).join(', ')}`);
+    }
+    const toWrite = [primaryProfile, ...verified.filter((p) => !p.error).map((p) => p.profile)];
+    const written = await (0,session_files/* writeSessionFiles */.$G)(paths, request, toWrite, token, registration, {
         writeRegistration: session.registered
     });
     return {
@@ -847,9 +1020,18 @@ async function obtainToken(options, clients) {
         if (reused)
             return { ...reused, authorizations: 0, registered: false };
     }
+    return deviceFlowToken(options, clients);
+}
+/** The SSO access token itself was refused (UnauthorizedException): expired or revoked. */
+function tokenRejected(error) {
+    return error instanceof credentials/* CredentialsError */.lE && error.kind === 'token';
+}
+/** A person approves a device code (with a cached registration when one is still valid). */
+async function deviceFlowToken(options, clients) {
+    const { request, mask, log, paths } = options;
     let registered = false;
     const flow = await (0,device_flow/* runDeviceFlow */.mW)({
-        api: sdkOidcApi(() => clients.oidcClient(), mask),
+        api: sdkOidcApi(() => clients.oidcClient(), mask, () => clients.pollingOidcClient()),
         startUrl: request.startUrl,
         clientName: `${CLIENT_NAME_PREFIX}${request.ssoSession}`,
         scopes: request.registrationScopes,
@@ -862,7 +1044,8 @@ async function obtainToken(options, clients) {
                 clients.prepareForApproval();
             options.emit(event);
         },
-        onRegistered: () => (registered = true)
+        onRegistered: () => (registered = true),
+        onPollRetry: (message) => log.warning(message)
     });
     log.info(`Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`);
     return { token: flow.token, registration: flow.registration, via: 'device-flow', authorizations: flow.authorizations, registered };
@@ -946,6 +1129,16 @@ function finalEvent(request, outcome) {
     }
     if (outcome instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej)
         return { type: 'rejected', at, approvedBy: outcome.approvedBy, reason: outcome.reason };
+    if (outcome instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs) {
+        const profiles = outcome.results.map((p) => ({
+            name: p.profile.name,
+            accountId: p.profile.accountId,
+            roleName: p.profile.roleName,
+            ...(p.identity ? { arn: p.identity.arn } : {}),
+            ...(p.error ? { error: p.error } : {})
+        }));
+        return { type: 'failed', at, reason: failureMessage(outcome), profiles };
+    }
     return { type: 'failed', at, reason: failureMessage(outcome) };
 }
 /** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */

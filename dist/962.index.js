@@ -296,6 +296,7 @@ async function runCli(argv, env) {
         const result = await (0,login/* login */.iD)({
             request,
             actor: context.actor,
+            actors: (0,approvers/* runActors */._2)(env),
             paths: (0,paths/* awsPaths */.UW)(env),
             mask: () => { },
             emit: (event) => events.push(event),
