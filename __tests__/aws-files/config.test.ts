@@ -167,6 +167,18 @@ describe('upsertSections', () => {
     expect(r.edits[0].kind).toBe('added')
   })
 
+  test('refuses when an indented header that only botocore takes for a value would hand its lines to our section (JS SDK)', () => {
+    // botocore: `  [profile my-dev-profile]` and `role_arn` ... belong to [profile a]; the JS SDK: a [profile my-dev-profile] with role_arn.
+    const before = '[profile a]\nregion = x\n  [profile my-dev-profile]\n  role_arn = arn:aws:iam::1:role/R\n'
+    expect(() => upsertSections(before, [seedProfile])).toThrow(/refusing to edit the AWS config file: line 3 is an indented \[profile my-dev-profile\]/)
+  })
+
+  test('refuses to replace a section whose value lines hide an indented header of another section', () => {
+    // Replacing [profile my-dev-profile] would delete what the JS SDK reads as [sso-session other].
+    const before = '[profile my-dev-profile]\noutput = text\n [sso-session other]\ns3 =\n  x = 1\n'
+    expect(() => upsertSections(before, [seedProfile])).toThrow(/line 3 is an indented \[sso-session other\]/)
+  })
+
   test('refuses an edit that would change how another section is read', () => {
     // `  [profile b]` is a header only because the option before it is indented as deep.
     const before = '[profile my-dev-profile]\n  x = 1\n  [profile b]\nk = v\n'

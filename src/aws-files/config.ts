@@ -238,6 +238,17 @@ export function upsertSections(text: string, sections: SectionSpec[], opts: { de
     if (ours.has(p.key)) throw new Error(`section ${p.header} is listed twice`)
     ours.add(p.key)
   }
+  // A section we would replace must not hide an indented header line (a continuation for botocore, a section of its
+  // own for the JS SDK): replacing the block would delete what another reader sees as a separate section.
+  const inputStructure = parseStructure(text)
+  for (const block of inputStructure.sections.filter((b) => ours.has(b.key))) {
+    for (let i = block.headerLine + 1; i <= block.lastLine; i++) {
+      const name = inputStructure.kinds[i] === 'continuation' ? headerName(pyStrip(inputStructure.lines[i].content)) : undefined
+      if (name !== undefined) {
+        throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`)
+      }
+    }
+  }
   const edits: SectionEdit[] = []
   let out = text
   const usedBefore = (key: string) => (key.startsWith(SSO_SESSION_PREFIX) ? { usedBy: profilesUsingSession(text, key.slice(SSO_SESSION_PREFIX.length)) } : {})
@@ -284,7 +295,22 @@ export function upsertSections(text: string, sections: SectionSpec[], opts: { de
   if (!isDeepStrictEqual(othersView(text, ours), othersView(out, ours))) {
     throw new Error('refusing to edit the AWS config file: the change would alter how other sections are read (unusual indentation?)')
   }
-  const after = parseStructure(out).sections
+  // An indented `[profile x]` line after an option is a continuation for botocore, but a header for the JS SDK: if it
+  // names one of our sections and lines follow it, the JS SDK would read them into ours. Leave such a file alone.
+  const outStructure = parseStructure(out)
+  const headerAt = (i: number) => headerName(pyStrip(outStructure.lines[i].content))
+  for (const [i, kind] of outStructure.kinds.entries()) {
+    if (kind !== 'continuation') continue
+    const name = headerAt(i)
+    if (name === undefined || !ours.has(sectionKey(name))) continue
+    let j = i + 1
+    while (j < outStructure.lines.length && outStructure.kinds[j] !== 'header' && headerAt(j) === undefined && (outStructure.kinds[j] === 'blank' || outStructure.kinds[j] === 'comment')) j++
+    const followed = j < outStructure.lines.length && outStructure.kinds[j] !== 'header' && headerAt(j) === undefined
+    if (followed) {
+      throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`)
+    }
+  }
+  const after = outStructure.sections
   for (const edit of edits) {
     if (edit.kind !== 'added' && edit.kind !== 'replaced') continue
     const found = after.filter((s) => s.key === edit.key)
