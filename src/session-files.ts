@@ -7,7 +7,10 @@ import type { ClientRegistration, SsoToken } from './device-flow.js'
 import type { AwsPaths } from './aws-files/paths.js'
 import { mergeConfigFile, renderProfileSection, renderSsoSessionSection, revertConfigFile, type SectionEdit } from './aws-files/config.js'
 import {
+  contentHash,
   registrationCacheFile,
+  registrationCacheJson,
+  tokenCacheJson,
   removeRegistrationCacheIfOurs,
   removeTokenCacheIfOurs,
   tokenCacheFile,
@@ -22,8 +25,32 @@ export interface WrittenFiles {
   configEdits: SectionEdit[]
   ssoCacheDir: string
   sessionName: string
-  tokenCache: { file: string; contentHash: string }
+  /** Absent only in a partial record made before anything was written. */
+  tokenCache?: { file: string; contentHash: string }
   registrationCache?: { file: string; contentHash: string }
+  /** A record made while the files were being written (see {@link onSessionFilesProgress}): some may not have landed. */
+  partial?: boolean
+}
+
+export interface SessionFilesProgress {
+  written: WrittenFiles
+  /** The token the files hold (the post step signs it out). */
+  accessToken: string
+}
+
+export type SessionFilesListener = (progress: SessionFilesProgress | undefined) => void
+
+let progressListener: SessionFilesListener | undefined
+
+/**
+ * Hear what writeSessionFiles is about to put on disk, as each file goes, so that a process killed mid-write (a
+ * cancelled step's hard stop) has recorded it for its post step. Each record is a safe undo even if that write never
+ * lands: a cache file is removed only if it holds exactly the bytes recorded, a config section only if it reads exactly
+ * as written. `undefined` means the files were undone (a failed write) and there is nothing left to clean up.
+ * One listener per process (the action's main step); `undefined` unregisters.
+ */
+export function onSessionFilesProgress(listener: SessionFilesListener | undefined): void {
+  progressListener = listener
 }
 
 export async function writeSessionFiles(
@@ -40,18 +67,35 @@ export async function writeSessionFiles(
     ),
     renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })
   ]
+  const tokenEntry = tokenCacheEntry(request, token, registration)
+  const regEntry =
+    registration && options.writeRegistration
+      ? { clientId: registration.clientId, clientSecret: registration.clientSecret, expiresAt: registration.expiresAt, scopes: registration.scopes }
+      : undefined
+  // Recorded before any write (see onSessionFilesProgress): the cache files by the exact bytes they will hold.
+  const progress: WrittenFiles = {
+    configFile: paths.configFile,
+    configEdits: [],
+    ssoCacheDir: paths.ssoCacheDir,
+    sessionName: request.ssoSession,
+    tokenCache: { file: tokenCacheFile(paths.ssoCacheDir, request.ssoSession), contentHash: contentHash(tokenCacheJson(tokenEntry)) },
+    registrationCache: regEntry
+      ? { file: registrationCacheFile(paths.ssoCacheDir, registrationKey(request)), contentHash: contentHash(registrationCacheJson(regEntry)) }
+      : undefined,
+    partial: true
+  }
+  const report = () => progressListener?.({ written: { ...progress }, accessToken: token.accessToken })
+  report()
   // The three files use separate locks: written side by side, then kept all together or undone all together.
   const [tokenCache, registrationCache, configEdits] = await Promise.allSettled([
-    writeTokenCache(paths.ssoCacheDir, request.ssoSession, tokenCacheEntry(request, token, registration)),
-    registration && options.writeRegistration
-      ? writeRegistrationCache(paths.ssoCacheDir, registrationKey(request), {
-          clientId: registration.clientId,
-          clientSecret: registration.clientSecret,
-          expiresAt: registration.expiresAt,
-          scopes: registration.scopes
-        })
-      : Promise.resolve(undefined),
-    mergeConfigFile(paths.configFile, sections)
+    writeTokenCache(paths.ssoCacheDir, request.ssoSession, tokenEntry),
+    regEntry ? writeRegistrationCache(paths.ssoCacheDir, registrationKey(request), regEntry) : Promise.resolve(undefined),
+    mergeConfigFile(paths.configFile, sections, {
+      onBeforeWrite: (edits) => {
+        progress.configEdits = edits
+        report()
+      }
+    })
   ])
   if (tokenCache.status === 'fulfilled' && registrationCache.status === 'fulfilled' && configEdits.status === 'fulfilled') {
     return {
@@ -63,12 +107,28 @@ export async function writeSessionFiles(
       registrationCache: registrationCache.value
     }
   }
-  // Undo what did get written (each only if it still holds our bytes), then report the first failure.
-  if (tokenCache.status === 'fulfilled') await removeTokenCacheIfOurs(paths.ssoCacheDir, request.ssoSession, tokenCache.value.contentHash).catch(() => undefined)
-  if (registrationCache.status === 'fulfilled' && registrationCache.value) {
-    await removeRegistrationCacheIfOurs(registrationCache.value.file, registrationCache.value.contentHash).catch(() => undefined)
-  }
-  if (configEdits.status === 'fulfilled') await revertConfigFile(paths.configFile, configEdits.value).catch(() => undefined)
+  // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
+  // that failed is tried too: the removal is guarded by the exact bytes, so it can only remove what this run wrote.
+  await Promise.all([
+    removeTokenCacheIfOurs(paths.ssoCacheDir, request.ssoSession, progress.tokenCache!.contentHash).then(
+      () => (progress.tokenCache = undefined),
+      () => undefined
+    ),
+    progress.registrationCache
+      ? removeRegistrationCacheIfOurs(progress.registrationCache.file, progress.registrationCache.contentHash).then(
+          () => (progress.registrationCache = undefined),
+          () => undefined
+        )
+      : undefined,
+    configEdits.status === 'fulfilled'
+      ? revertConfigFile(paths.configFile, configEdits.value).then(
+          () => (progress.configEdits = []),
+          () => undefined
+        )
+      : (progress.configEdits = [])
+  ])
+  if (!progress.tokenCache && !progress.registrationCache && progress.configEdits.length === 0) progressListener?.(undefined)
+  else report()
   throw [tokenCache, registrationCache, configEdits].find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason
 }
 
@@ -101,15 +161,20 @@ export interface RemovalReport {
 
 /** Undo exactly what writeSessionFiles did; files another job replaced since are left alone. */
 export async function removeSessionFiles(written: WrittenFiles): Promise<RemovalReport> {
-  const tokenCache = await removeTokenCacheIfOurs(written.ssoCacheDir, written.sessionName, written.tokenCache.contentHash)
+  const tokenCache = written.tokenCache ? await removeTokenCacheIfOurs(written.ssoCacheDir, written.sessionName, written.tokenCache.contentHash) : 'missing'
   const registrationCache = written.registrationCache
     ? await removeRegistrationCacheIfOurs(written.registrationCache.file, written.registrationCache.contentHash)
     : undefined
+  // Nothing written to the config (a step stopped before it got the lock): do not wait for a lock another job may hold.
+  if (written.configEdits.length === 0) return { tokenCache, registrationCache, config: `nothing written to ${written.configFile} by this run` }
   const reverted = await revertConfigFile(written.configFile, written.configEdits)
-  const config = reverted.deletedFile
-    ? `${written.configFile} removed (this run created it)`
-    : `${reverted.reverted} section(s) removed or restored in ${written.configFile}` +
-      (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '')
+  const config =
+    (reverted.deletedFile
+      ? `${written.configFile} removed (this run created it)`
+      : `${reverted.reverted} section(s) removed or restored in ${written.configFile}`) +
+    (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '') +
+    (reverted.kept.length ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)` : '') +
+    (reverted.released.length ? `; ${reverted.released.join('; ')}` : '')
   return { tokenCache, registrationCache, config }
 }
 

@@ -1,17 +1,40 @@
 /**
  * Property test over generated AWS config files: merging our sections and reverting gives back the
- * original byte for byte, and every section we did not own reads the same after the merge with
- * botocore (the judge, one python process for all cases) and with the JS SDK's parser.
+ * original byte for byte (text functions, and the file functions with their lock, atomic write and
+ * "the file did not exist" case), and every section we did not own reads the same after the merge with
+ * botocore (the judge, one python process for all cases) and with the JS SDK's parser; the `ini` package
+ * reads our own sections back as written.
+ *
+ * Runs twice: with a fixed seed (a stable regression set) and with a random one, printed, and named in any
+ * failure; rerun a failure with FC_SEED=<seed>.
  */
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader'
-import { readConfig, renderProfileSection, renderSsoSessionSection, revertSections, upsertSections, type SectionSpec } from '../../src/aws-files/config.js'
+import * as ini from 'ini'
+import {
+  keptSectionsFile,
+  mergeConfigFile,
+  readConfig,
+  renderProfileSection,
+  renderSsoSessionSection,
+  revertConfigFile,
+  revertSections,
+  upsertSections,
+  type SectionSpec
+} from '../../src/aws-files/config.js'
 import { BOTOCORE_PARSE, runPython } from './helpers/python.js'
 
 const NUM_RUNS = 300
+const FILE_RUNS = 60
+const FIXED_SEED = 20260101
+const RANDOM_SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Math.floor(Math.random() * 2 ** 31)
+const SEEDS: [string, number][] = [
+  ['fixed', FIXED_SEED],
+  ['random', RANDOM_SEED]
+]
 
 // ---- generator -------------------------------------------------------------------------------
 
@@ -29,15 +52,25 @@ const value = fc.oneof(
   { weight: 6, arbitrary: word },
   { weight: 1, arbitrary: fc.tuple(word, word).map(([a, b]) => `${a} ${b}`) },
   { weight: 1, arbitrary: fc.tuple(word, word).map(([a, b]) => `${a} # ${b}`) },
-  { weight: 1, arbitrary: fc.constantFrom('true', 'https://x.awsapps.com/start#/', 'arn:aws:iam::123456789012:role/R', 'a=b') }
+  { weight: 1, arbitrary: fc.constantFrom('true', 'https://x.awsapps.com/start#/', 'arn:aws:iam::123456789012:role/R', 'a=b') },
+  // odd values: empty, more `=` and `:`, comment characters inside, quotes, tabs, non-ASCII, trailing blanks
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('', 'a=b=c', 'k: v', 'x ; not a comment', 'x;y', 'x#y', '"quoted value"', "'single'", 'tab\there', 'ünïcödé ✓', '$HOME/%(x)s', 'trailing   ', '[not a header]', '=')
+  }
 )
 const sep = fc.constantFrom(' = ', '=', ' =', '= ', '\t=\t', ' = ')
-const comment = fc.tuple(fc.constantFrom('#', ';', '  #', '\t;', '##'), fc.constantFrom('', ' note', ' [profile dev]', ' x = y', ' éè ✓')).map(([a, b]) => a + b)
+const comment = fc
+  .tuple(fc.constantFrom('#', ';', '  #', '\t;', '##', ';;', '    ;'), fc.constantFrom('', ' note', ' [profile dev]', ' x = y', ' éè ✓', ' [sso-session my-sso]', ' sso_session = my-sso', '#'))
+  .map(([a, b]) => a + b)
 const blank = fc.constantFrom('', '', ' ', '\t')
 
 type Item = { kind: 'line'; text: string } | { kind: 'option'; key: string; text: string } | { kind: 'nested'; key: string; lines: string[] }
 
-const optionItem: fc.Arbitrary<Item> = fc.tuple(fc.constantFrom(...KEYS), sep, value).map(([k, s, v]) => ({ kind: 'option', key: k, text: `${k}${s}${v}` }))
+const optionIndent = fc.oneof({ weight: 12, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(' ', '  ', '\t') })
+const optionItem: fc.Arbitrary<Item> = fc
+  .tuple(optionIndent, fc.constantFrom(...KEYS), sep, value)
+  .map(([ind, k, s, v]) => ({ kind: 'option', key: k, text: `${ind}${k}${s}${v}` }))
 const nestedItem: fc.Arbitrary<Item> = fc
   .tuple(
     fc.constantFrom(...NESTED_KEYS),
@@ -69,8 +102,13 @@ const header = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('[services my-svc]', '[preview]', '[plugins]', '[profile]', '[toplevel stuff]') }
 )
 
+/** Section headers may be indented (configparser strips the line) and carry trailing blanks. */
+const placedHeader = fc
+  .tuple(fc.oneof({ weight: 8, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(' ', '  ', '\t') }), header, fc.constantFrom('', '', '', ' ', '\t'))
+  .map(([ind, h, trail]) => ({ name: h, text: ind + h + trail }))
+
 const section = fc
-  .tuple(header, fc.array(fc.oneof({ weight: 4, arbitrary: optionItem }, { weight: 1, arbitrary: nestedItem }, { weight: 2, arbitrary: filler }), { maxLength: 8 }))
+  .tuple(placedHeader, fc.array(fc.oneof({ weight: 4, arbitrary: optionItem }, { weight: 1, arbitrary: nestedItem }, { weight: 2, arbitrary: filler }), { maxLength: 8 }))
   .map(([h, items]) => {
     // configparser refuses a repeated option (names are case-insensitive)
     const seen = new Set<string>()
@@ -80,11 +118,12 @@ const section = fc
       seen.add(it.key)
       return true
     })
-    return { header: h, items: kept }
+    return { header: h.name, headerText: h.text, items: kept }
   })
 
 interface GeneratedConfig {
   text: string
+  /** The line ending, or `mixed` for a file with both. */
   eol: string
 }
 
@@ -93,23 +132,27 @@ const config: fc.Arbitrary<GeneratedConfig> = fc
     fc.array(fc.oneof(comment, blank), { maxLength: 3 }),
     // configparser also refuses a repeated section name
     fc.uniqueArray(section, { maxLength: 7, selector: (s) => s.header.slice(1, -1) }),
-    fc.constantFrom('\n', '\r\n'),
+    fc.constantFrom('\n', '\r\n', '\n', '\r\n', 'mixed'),
+    fc.array(fc.boolean(), { minLength: 32, maxLength: 32 }),
     fc.constantFrom('none', 'newline', 'blank', 'spaces')
   )
-  .map(([pre, sections, eol, ending]) => {
+  .map(([pre, sections, mode, crlfAt, ending]) => {
     const lines: string[] = [...pre]
     for (const s of sections) {
-      lines.push(s.header)
+      lines.push(s.headerText)
       for (const it of s.items) {
         if (it.kind === 'nested') lines.push(...it.lines)
         else lines.push(it.text)
       }
     }
-    let text = lines.join(eol)
+    const eol = mode === 'mixed' ? '\n' : mode
+    const eolAt = (i: number) => (mode === 'mixed' ? (crlfAt[i % crlfAt.length] ? '\r\n' : '\n') : mode)
+    let text = lines.map((l, i) => (i === 0 ? l : eolAt(i) + l)).join('')
+    if (mode === 'mixed' && !text.includes('\r\n') && text.includes('\n')) text = text.replace('\n', '\r\n')
     if (ending === 'newline' && text !== '') text += eol
     if (ending === 'blank') text += eol + eol
     if (ending === 'spaces') text += eol + '  '
-    return { text, eol }
+    return { text, eol: mode }
   })
 
 const ours = fc.tuple(fc.constantFrom('my-dev-profile', 'dev', 'default', 'new-one', 'a.b'), fc.constantFrom('my-sso', 'corp', 'fresh')).map(([p, s]) => ({
@@ -140,35 +183,112 @@ interface Case {
   profile: string
   session: string
   existed: boolean
+  seed: number
 }
+
+/** How `ini` nests a section whose name has dots (`[profile a.b]` → `out['profile a'].b`). */
+function iniSection(parsed: Record<string, unknown>, name: string): unknown {
+  let cur: unknown = parsed
+  for (const part of name.split('.')) cur = (cur as Record<string, unknown> | undefined)?.[part]
+  return cur
+}
+
+const REFUSAL = /refusing to edit the AWS config file/
+const stats = { botoRejected: 0, refused: 0, mixed: 0, fileCases: 0, fileCreated: 0, indentedHeaders: 0 }
 
 // ---- the test --------------------------------------------------------------------------------
 
-test(`merge/revert round trip over ${NUM_RUNS} generated configs; untouched sections read the same with botocore and the JS SDK`, async () => {
+test(`merge/revert round trip over ${2 * NUM_RUNS} generated configs (seeds ${FIXED_SEED} and ${RANDOM_SEED}); untouched sections read the same with botocore and the JS SDK`, async () => {
   const cases: Case[] = []
+  const withSeed = (seed: number, e: unknown) => new Error(`${(e as Error).message}\n(seed ${seed}: rerun with FC_SEED=${seed})`)
 
-  // Phase 1 (pure, shrinkable): exact round trip and stability.
-  fc.assert(
-    fc.property(config, ours, (cfg, o) => {
-      const r = upsertSections(cfg.text, o.sections)
-      expect(revertSections(r.text, r.edits)).toBe(cfg.text)
-      // merging again changes nothing
-      expect(upsertSections(r.text, o.sections).text).toBe(r.text)
-      // line endings kept
-      if (cfg.text.includes('\n')) expect(r.text.split('\n').every((l, i, a) => i === a.length - 1 || l.endsWith('\r') === (cfg.eol === '\r\n'))).toBe(true)
-      // comments survive (as a multiset), except those inside a section we replaced or removed (kept in the edits for revert)
-      const taken = r.edits.flatMap((e) => ('original' in e ? commentLines(e.original) : []))
-      const expectedComments = commentLines(cfg.text)
-      for (const t of taken) expectedComments.splice(expectedComments.indexOf(t), 1)
-      expect(commentLines(r.text).sort()).toEqual(expectedComments.sort())
-      const before = readConfig(cfg.text)
-      const after = readConfig(r.text)
-      expect(without(after.profiles, o.profile)).toEqual(without(before.profiles, o.profile))
-      expect(without(after.ssoSessions, o.session)).toEqual(without(before.ssoSessions, o.session))
-      cases.push({ before: cfg.text, after: r.text, profile: o.profile, session: o.session, existed: r.edits.some((e) => e.kind === 'replaced') })
-    }),
-    { numRuns: NUM_RUNS, seed: Number(process.env.FC_SEED ?? 20260101) }
-  )
+  for (const [label, seed] of SEEDS) {
+    // Phase 1 (pure, shrinkable): exact round trip and stability.
+    try {
+      fc.assert(
+        fc.property(config, ours, (cfg, o) => {
+          let r: ReturnType<typeof upsertSections>
+          try {
+            r = upsertSections(cfg.text, o.sections)
+          } catch (e) {
+            // The one refusal allowed: an edit that would change how another section reads (unusual indentation).
+            expect((e as Error).message).toMatch(REFUSAL)
+            stats.refused++
+            return
+          }
+          expect(revertSections(r.text, r.edits)).toBe(cfg.text)
+          // merging again changes nothing
+          expect(upsertSections(r.text, o.sections).text).toBe(r.text)
+          // line endings kept (a mixed file: ours take the first line's ending)
+          if (cfg.eol !== 'mixed' && cfg.text.includes('\n')) expect(r.text.split('\n').every((l, i, a) => i === a.length - 1 || l.endsWith('\r') === (cfg.eol === '\r\n'))).toBe(true)
+          if (cfg.eol === 'mixed') stats.mixed++
+          if (/(^|\n)[ \t]+\[/.test(cfg.text)) stats.indentedHeaders++
+          // comments survive (as a multiset), except those inside a section we replaced or removed (kept in the edits for revert)
+          const taken = r.edits.flatMap((e) => ('original' in e ? commentLines(e.original) : []))
+          const expectedComments = commentLines(cfg.text)
+          for (const t of taken) expectedComments.splice(expectedComments.indexOf(t), 1)
+          expect(commentLines(r.text).sort()).toEqual(expectedComments.sort())
+          const before = readConfig(cfg.text)
+          const after = readConfig(r.text)
+          expect(without(after.profiles, o.profile)).toEqual(without(before.profiles, o.profile))
+          expect(without(after.ssoSessions, o.session)).toEqual(without(before.ssoSessions, o.session))
+          cases.push({ before: cfg.text, after: r.text, profile: o.profile, session: o.session, existed: r.edits.some((e) => e.kind === 'replaced'), seed })
+        }),
+        { numRuns: NUM_RUNS, seed }
+      )
+    } catch (e) {
+      throw withSeed(seed, e)
+    }
+
+    // Phase 1b: the same through the file functions (lock, atomic replace), including a file that did not exist.
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), `cfg-file-${label}-`))
+    let n = 0
+    try {
+      await fc.assert(
+        fc.asyncProperty(config, ours, fc.boolean(), async (cfg, o, exists) => {
+          const awsDir = path.join(dir, String(n++), '.aws')
+          const file = path.join(awsDir, 'config')
+          if (exists) {
+            await fs.mkdir(awsDir, { recursive: true })
+            await fs.writeFile(file, cfg.text)
+          }
+          const start = exists ? cfg.text : ''
+          let pure: string
+          try {
+            pure = upsertSections(start, o.sections, { defaultEol: '\n' }).text
+          } catch (e) {
+            expect((e as Error).message).toMatch(REFUSAL)
+            await expect(mergeConfigFile(file, o.sections, { defaultEol: '\n' })).rejects.toThrow(REFUSAL)
+            if (exists) expect(await fs.readFile(file, 'utf8')).toBe(cfg.text)
+            else await expect(fs.access(file)).rejects.toThrow()
+            return
+          }
+          const edits = await mergeConfigFile(file, o.sections, { defaultEol: '\n' })
+          expect(await fs.readFile(file, 'utf8')).toBe(pure)
+          const res = await revertConfigFile(file, edits)
+          expect(res.conflicts).toEqual([])
+          expect(res.kept).toEqual([])
+          if (exists) {
+            expect(res.deletedFile).toBe(false)
+            expect((await fs.readFile(file)).equals(Buffer.from(cfg.text, 'utf8'))).toBe(true)
+            expect(await fs.readdir(awsDir)).toEqual(['config'])
+          } else {
+            // The file did not exist: the revert removes it, and leaves no lock or hand-over file.
+            expect(res.deletedFile).toBe(true)
+            expect(await fs.readdir(awsDir)).toEqual([])
+            await expect(fs.access(keptSectionsFile(file))).rejects.toThrow()
+            stats.fileCreated++
+          }
+          stats.fileCases++
+        }),
+        { numRuns: FILE_RUNS, seed }
+      )
+    } catch (e) {
+      throw withSeed(seed, e)
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true })
+    }
+  }
 
   // Phase 2: the real parsers, batched.
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cfg-prop-'))
@@ -189,9 +309,15 @@ test(`merge/revert round trip over ${NUM_RUNS} generated configs; untouched sect
       (await loadSharedConfigFiles({ configFilepath: file, filepath: path.join(dir, 'no-credentials'), ignoreCache: true })).configFile as Record<string, Dict>
 
     for (const [i, c] of cases.entries()) {
-      const show = `case ${i}:\n--- before ---\n${JSON.stringify(c.before)}\n--- after ---\n${JSON.stringify(c.after)}`
+      const show = `case ${i} (seed ${c.seed}: rerun with FC_SEED=${c.seed}):\n--- before ---\n${JSON.stringify(c.before)}\n--- after ---\n${JSON.stringify(c.after)}`
       const b = boto[path.join(dir, `${i}.before`)]
       const a = boto[path.join(dir, `${i}.after`)]
+      // A generated file botocore itself refuses (e.g. an indented header that became part of a nested `s3 =` block)
+      // is no AWS config: the text round trip above still held for it, there is nothing to compare here.
+      if (b.error && !b.map) {
+        stats.botoRejected++
+        continue
+      }
       if (b.error || a.error || !b.map || !a.map || !b.raw || !a.raw) throw new Error(`botocore failed (${b.error ?? a.error})\n${show}`)
       try {
         // our own reader agrees with botocore, before and after
@@ -213,6 +339,10 @@ test(`merge/revert round trip over ${NUM_RUNS} generated configs; untouched sect
         expect(without(without(sa, c.profile), sessionKey)).toEqual(without(without(sb, c.profile), sessionKey))
         expect(sa[c.profile]).toEqual({ ...expectedProfile, sso_session: c.session })
         expect(sa[sessionKey]).toEqual(expectedSession)
+        // ini (read-only, one more reader): our own sections hold exactly the keys and values we wrote
+        const parsed = ini.parse(c.after) as Record<string, unknown>
+        expect(iniSection(parsed, c.profile === 'default' ? 'default' : `profile ${c.profile}`)).toEqual({ ...expectedProfile, sso_session: c.session })
+        expect(iniSection(parsed, `sso-session ${c.session}`)).toEqual(expectedSession)
       } catch (e) {
         throw new Error(`${(e as Error).message}\n${show}`)
       }
@@ -226,9 +356,15 @@ test(`merge/revert round trip over ${NUM_RUNS} generated configs; untouched sect
   const noFinalNewline = cases.filter((c) => c.before !== '' && !c.before.endsWith('\n')).length
   const nested = cases.filter((c) => /\n[ \t]+\w+\s*=/.test(c.before)).length
   console.log(
-    `config property test: ${cases.length} generated configs checked (round trip + botocore + JS SDK); ` +
-      `${existed} already held one of our sections, ${crlf} CRLF, ${noFinalNewline} without a final newline, ${nested} with nested blocks`
+    `config property test (seeds: fixed ${FIXED_SEED}, random ${RANDOM_SEED}): ${cases.length} generated configs checked (round trip + botocore + JS SDK + ini); ` +
+      `${existed} already held one of our sections, ${crlf} CRLF (${stats.mixed} mixed), ${noFinalNewline} without a final newline, ${nested} with nested blocks, ` +
+      `${stats.indentedHeaders} with indented headers, ${stats.refused} refused (would change another section), ${stats.botoRejected} that botocore itself rejects (skipped by the judges); ` +
+      `${stats.fileCases} file-level round trips (${stats.fileCreated} where the file did not exist)`
   )
-  expect(cases.length).toBeGreaterThanOrEqual(200)
-  expect(existed).toBeGreaterThan(20)
+  expect(cases.length).toBeGreaterThanOrEqual(400)
+  expect(existed).toBeGreaterThan(40)
+  expect(stats.mixed).toBeGreaterThan(20)
+  expect(stats.indentedHeaders).toBeGreaterThan(20)
+  expect(stats.fileCreated).toBeGreaterThan(10)
+  expect(stats.botoRejected).toBeLessThan(cases.length / 10)
 }, 120_000)

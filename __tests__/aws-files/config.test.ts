@@ -15,6 +15,7 @@ import {
   type ReplacedEdit,
   type SectionSpec
 } from '../../src/aws-files/config.js'
+import { keptSectionsFile } from '../../src/aws-files/config.js'
 import { parseStructure, sectionKey, shlexSplit } from '../../src/aws-files/ini-structure.js'
 
 const posix = process.platform !== 'win32'
@@ -166,6 +167,18 @@ describe('upsertSections', () => {
     expect(r.edits[0].kind).toBe('added')
   })
 
+  test('refuses when an indented header that only botocore takes for a value would hand its lines to our section (JS SDK)', () => {
+    // botocore: `  [profile my-dev-profile]` and `role_arn` ... belong to [profile a]; the JS SDK: a [profile my-dev-profile] with role_arn.
+    const before = '[profile a]\nregion = x\n  [profile my-dev-profile]\n  role_arn = arn:aws:iam::1:role/R\n'
+    expect(() => upsertSections(before, [seedProfile])).toThrow(/refusing to edit the AWS config file: line 3 is an indented \[profile my-dev-profile\]/)
+  })
+
+  test('refuses to replace a section whose value lines hide an indented header of another section', () => {
+    // Replacing [profile my-dev-profile] would delete what the JS SDK reads as [sso-session other].
+    const before = '[profile my-dev-profile]\noutput = text\n [sso-session other]\ns3 =\n  x = 1\n'
+    expect(() => upsertSections(before, [seedProfile])).toThrow(/line 3 is an indented \[sso-session other\]/)
+  })
+
   test('refuses an edit that would change how another section is read', () => {
     // `  [profile b]` is a header only because the option before it is indented as deep.
     const before = '[profile my-dev-profile]\n  x = 1\n  [profile b]\nk = v\n'
@@ -180,7 +193,12 @@ describe('upsertSections', () => {
     const res = revertSectionsDetailed(changed, r.edits)
     expect(res.conflicts).toHaveLength(1)
     expect(res.conflicts[0].reason).toContain('[profile my-dev-profile] was changed since we wrote it')
-    expect(res.text).toBe('[default]\nregion = a\n\n[profile my-dev-profile]\nsso_session = my-sso\nsso_account_id = 111122223333\nsso_role_name = DeveloperAccess\nregion = us-west-2\noutput = text\n')
+    // The [sso-session] we added stays: the profile left alone still uses it (removing it would leave it dangling).
+    expect(res.kept.map((k) => k.usedBy)).toEqual([['profile:my-dev-profile']])
+    expect(res.text).toBe(
+      '[default]\nregion = a\n\n[profile my-dev-profile]\nsso_session = my-sso\nsso_account_id = 111122223333\nsso_role_name = DeveloperAccess\nregion = us-west-2\noutput = text\n\n' +
+        sectionText(S[1])
+    )
   })
 
   test('revert after another writer appended behind us removes only ours', () => {
@@ -249,7 +267,7 @@ describe('mergeConfigFile / revertConfigFile', () => {
     }
     expect(edits[0]).toEqual({ kind: 'created-file', group: -1, file })
     const res = await revertConfigFile(file, edits)
-    expect(res).toEqual({ conflicts: [], reverted: 2, deletedFile: true })
+    expect(res).toEqual({ conflicts: [], kept: [], released: [], reverted: 2, deletedFile: true })
     await expect(fs.access(file)).rejects.toThrow()
     await expect(fs.access(`${file}.lock`)).rejects.toThrow()
   })
@@ -299,5 +317,58 @@ describe('mergeConfigFile / revertConfigFile', () => {
     const res = await revertConfigFile(file, edits)
     expect(res.conflicts).toHaveLength(2)
     expect(res.conflicts[0].reason).toContain('no longer exists')
+  })
+
+  describe('two jobs sharing an [sso-session]: A reverts while B still uses it', () => {
+    const profile = (name: string) => renderProfileSection({ name, ssoSession: 'my-sso', accountId: '111122223333', roleName: 'R' })
+    const session = renderSsoSessionSection({ name: 'my-sso', ssoRegion: 'us-east-1', startUrl: 'https://x.awsapps.com/start', registrationScopes: ['sso:account:access'] })
+
+    test.each([
+      ['no file before', undefined],
+      ['a file without a final newline', '# mine\r\n[default]\r\nregion = a'],
+      ['a file with a final newline', '[default]\nregion = a\n'],
+      ['a file that already had a profile using my-sso (no session section)', '[profile mine]\nsso_session = my-sso\n']
+    ])('%s: A keeps the section, hands it over, B removes it; the file is back as it was', async (_label, before) => {
+      const file = path.join(tmp, '.aws', 'config')
+      if (before !== undefined) {
+        await fs.mkdir(path.dirname(file), { recursive: true })
+        await fs.writeFile(file, before)
+      }
+      const a = await mergeConfigFile(file, [profile('job-a'), session])
+      const b = await mergeConfigFile(file, [profile('job-b'), session])
+      const ra = await revertConfigFile(file, a)
+      expect(ra.conflicts).toEqual([])
+      expect(ra.kept.map((k) => k.reason)).toEqual([
+        "[sso-session my-sso] kept: [profile job-b] still has sso_session = my-sso (another job's profile, or one changed since this run wrote it)"
+      ])
+      const mid = await fs.readFile(file, 'utf8')
+      expect(readConfig(mid).profiles['job-a']).toBeUndefined()
+      expect(readConfig(mid).ssoSessions['my-sso'].sso_start_url).toBe('https://x.awsapps.com/start')
+      expect(JSON.parse(await fs.readFile(keptSectionsFile(file), 'utf8')).entries).toHaveLength(1)
+      const rb = await revertConfigFile(file, b)
+      expect(rb.conflicts).toEqual([])
+      expect(rb.released).toEqual(['[sso-session my-sso] (kept by an earlier job for a profile that is gone now) removed'])
+      if (before === undefined) await expect(fs.access(file)).rejects.toThrow()
+      else expect(await fs.readFile(file, 'utf8')).toBe(before)
+      await expect(fs.access(keptSectionsFile(file))).rejects.toThrow()
+    })
+
+    test('B reverts first: nothing is kept, A then removes the section it added', async () => {
+      const file = path.join(tmp, '.aws', 'config')
+      const a = await mergeConfigFile(file, [profile('job-a'), session])
+      const b = await mergeConfigFile(file, [profile('job-b'), session])
+      const rb = await revertConfigFile(file, b)
+      expect(rb.kept).toEqual([])
+      const ra = await revertConfigFile(file, a)
+      expect(ra).toMatchObject({ conflicts: [], kept: [], deletedFile: true })
+    })
+
+    test('a profile the user already had pointing at the session does not keep it (pure round trip)', () => {
+      const before = '[profile mine]\nsso_session = my-sso\n'
+      const up = upsertSections(before, [profile('job-a'), session])
+      const res = revertSectionsDetailed(up.text, up.edits)
+      expect(res.kept).toEqual([])
+      expect(res.text).toBe(before)
+    })
   })
 })

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type Workspace } from './runner.js'
 import { snapshotDist } from './github-fake.js'
+import { registrationCacheFile } from '../../src/aws-files/sso-cache.js'
 
 /** The bundled action, copied aside so that a concurrent `npm run build` cannot pull it away mid-test. */
 let DIST: string
@@ -19,6 +20,13 @@ beforeAll(async () => {
 afterAll(() => {
   if (DIST) rmSync(path.dirname(path.dirname(DIST)), { recursive: true, force: true })
 })
+
+/**
+ * On Windows, child.kill('SIGINT'/'SIGTERM') ends the process outright (no handler runs, no exit code of its own): the
+ * tests that are about what the handler does run on POSIX only.
+ */
+const POSIX_SIGNALS = process.platform !== 'win32'
+const signalTest = POSIX_SIGNALS ? test : test.skip
 
 /** "Within a few seconds": well inside the 7.5 s GitHub gives before SIGTERM. */
 const CANCEL_BUDGET_MS = 3000
@@ -57,7 +65,7 @@ async function expectHarmlessPost(emu: Emulator, ws: Workspace, env: NodeJS.Proc
 }
 
 describe.each(['SIGINT', 'SIGTERM'] as const)('%s', (signal) => {
-  test(`mid-poll: stops polling, exits 1 within ${CANCEL_BUDGET_MS} ms, the summary says cancelled; post does nothing`, async () => {
+  signalTest(`mid-poll: stops polling, exits 1 within ${CANCEL_BUDGET_MS} ms, the summary says cancelled; post does nothing`, async () => {
     const emu = await emulator()
     const ws = newWorkspace()
     const env = runnerEnv(ws, emu.url, SEED_INPUTS)
@@ -94,7 +102,7 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s', (signal) => {
     await expectHarmlessPost(emu, ws, env)
   }, 30_000)
 
-  test(`while an AWS request hangs (CreateToken held, 15 s request timeout): the request is aborted, exit within ${CANCEL_BUDGET_MS} ms`, async () => {
+  signalTest(`while an AWS request hangs (CreateToken held, 15 s request timeout): the request is aborted, exit within ${CANCEL_BUDGET_MS} ms`, async () => {
     const emu = await emulator()
     const ws = newWorkspace()
     const env = runnerEnv(ws, emu.url, SEED_INPUTS) // the default 15 s per-attempt timeout, 5 attempts
@@ -122,7 +130,7 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s', (signal) => {
   }, 30_000)
 })
 
-test('SIGINT after approval, while GetRoleCredentials hangs: the token just obtained is revoked, nothing exported or written', async () => {
+signalTest('SIGINT after approval, while GetRoleCredentials hangs: the token just obtained is revoked, nothing exported or written', async () => {
   const emu = await emulator()
   const ws = newWorkspace()
   const env = runnerEnv(ws, emu.url, SEED_INPUTS)
@@ -150,50 +158,85 @@ test('SIGINT after approval, while GetRoleCredentials hangs: the token just obta
   await expectHarmlessPost(emu, ws, env)
 }, 30_000)
 
-test('SIGINT while the login waits for a lock another job holds: the hard stop ends the step within the grace period', async () => {
-  const emu = await emulator()
-  const ws = newWorkspace()
-  // Another job on this runner (alive: it is this test process) holds the config file's lock.
-  mkdirSync(path.join(ws.home, '.aws'), { recursive: true, mode: 0o700 })
-  const lock = path.join(ws.home, '.aws', 'config.lock')
-  const lockText = JSON.stringify({ pid: process.pid, host: hostname(), time: new Date().toISOString(), token: 'other-job' })
-  writeFileSync(lock, lockText, { mode: 0o600 })
-  const env = runnerEnv(ws, emu.url, SEED_INPUTS)
-  const main = start(DIST, env)
-  const auth = await emu.waitForDeviceAuthorization()
-  emu.approve(auth.userCode, 'alice')
-  // The login has its credentials and now waits for the lock (the config file is written last).
-  while (!emu.calls().some((c) => c.operation === 'GetCallerIdentity')) await sleep(20)
-  await sleep(500)
-  expect(main.child.exitCode).toBeNull()
+/** The user's own config, which must come back byte for byte (CRLF, no final newline). */
+const USER_CONFIG = '# mine\r\n[default]\r\nregion = eu-west-1\r\n\r\n[profile keep-me]\r\nregion = eu-north-1'
+const tokenCacheName = `${createHash('sha1').update(SEED_INPUTS['sso-session']).digest('hex')}.json`
+const registrationCacheName = path.basename(
+  registrationCacheFile('/', { region: SEED_INPUTS['sso-region'], scopes: ['sso:account:access'], sessionName: SEED_INPUTS['sso-session'], startUrl: SEED_INPUTS['start-url'] })
+)
 
-  const t0 = Date.now()
-  main.child.kill('SIGINT')
-  const result = await main.done
-  const ms = Date.now() - t0
-  cancelTimes['SIGINT during a lock wait (hard stop)'] = ms
+/**
+ * The three files (config sections, token cache, registration cache) are written side by side, each under its own lock.
+ * Another job on this runner (alive: it is this test process) holds one of those locks, so the login is stuck in the
+ * middle of its writes when the cancel comes: the hard stop ends the step, and what did land is recorded for the post
+ * step, which removes it: nothing this run wrote stays in ~/.aws/sso/cache and the config is back to what it was.
+ */
+describe.each([
+  ['the config file', 'config', (home: string) => path.join(home, '.aws', 'config')],
+  ['the client registration cache', 'registration', (home: string) => path.join(home, '.aws', 'sso', 'cache', registrationCacheName)]
+] as const)('SIGINT while the login waits for the lock of %s, which another job holds', (_label, held, lockedFile) => {
+  test('the hard stop ends the step within the grace period; post removes every file of this run that landed', async () => {
+    const emu = await emulator()
+    const ws = newWorkspace()
+    mkdirSync(path.join(ws.home, '.aws', 'sso', 'cache'), { recursive: true, mode: 0o700 })
+    const config = path.join(ws.home, '.aws', 'config')
+    writeFileSync(config, USER_CONFIG, { mode: 0o600 })
+    const lock = `${lockedFile(ws.home)}.lock`
+    const lockText = JSON.stringify({ pid: process.pid, host: hostname(), time: new Date().toISOString(), token: 'other-job' })
+    writeFileSync(lock, lockText, { mode: 0o600 })
+    const env = runnerEnv(ws, emu.url, SEED_INPUTS)
+    const main = start(DIST, env)
+    const auth = await emu.waitForDeviceAuthorization()
+    emu.approve(auth.userCode, 'alice')
+    // The login has its credentials and now writes: the two files whose locks are free land, the third waits.
+    while (!emu.calls().some((c) => c.operation === 'GetCallerIdentity')) await sleep(20)
+    await sleep(500)
+    expect(main.child.exitCode).toBeNull()
+    const cacheDir = path.join(ws.home, '.aws', 'sso', 'cache')
+    if (held === 'config') {
+      expect(readFileSync(config, 'utf8')).toBe(USER_CONFIG)
+      expect(readdirSync(cacheDir).sort()).toEqual([registrationCacheName, tokenCacheName].sort())
+    } else {
+      expect(readFileSync(config, 'utf8')).toContain('[profile my-dev-profile]')
+      expect(readdirSync(cacheDir).sort()).toEqual([`${registrationCacheName}.lock`, tokenCacheName].sort())
+    }
 
-  expect(result.code).toBe(1)
-  // No AWS request to abort here: the 3 s grace period, then the step reports and exits.
-  expect(ms).toBeGreaterThanOrEqual(2500)
-  expect(ms).toBeLessThan(CANCEL_BUDGET_MS + 3000)
-  expect(result.stdout).toMatch(/^::error::the login was cancelled \(SIGINT\) before it finished; no credentials were exported$/m)
-  expect(readFileSync(ws.files.summary, 'utf8')).toMatch(/cancelled/i)
-  expect(readCommandFile(ws.files.env)).toEqual({})
-  expect(readCommandFile(ws.files.output)).toEqual({})
-  // The other job's lock is not ours to break, and its config was not touched.
-  expect(readFileSync(lock, 'utf8')).toBe(lockText)
-  expect(existsSync(path.join(ws.home, '.aws', 'config'))).toBe(false)
-  // The token cache this run had written before the lock wait does not outlive it: revoked, file removed.
-  expect(emu.tokens().find((t) => t.userCode === auth.userCode)!.revoked).toBe(true)
-  const cacheDir = path.join(ws.home, '.aws', 'sso', 'cache')
-  expect(existsSync(path.join(cacheDir, `${createHash('sha1').update(SEED_INPUTS['sso-session']).digest('hex')}.json`))).toBe(false)
-  // What stays: the other job's lock, and the client registration cache (no token in it; a cached registration may be
-  // another job's, so it is not removed on a hunch; the next login reuses it).
-  const left = readdirSync(cacheDir)
-  expect(left).toHaveLength(1)
-  expect(Object.keys(JSON.parse(readFileSync(path.join(cacheDir, left[0]), 'utf8'))).sort()).toEqual(['clientId', 'clientSecret', 'expiresAt', 'scopes'])
-  const post = await start(DIST, postEnv(ws, env)).done
-  expect({ code: post.code, stderr: post.stderr }).toEqual({ code: 0, stderr: '' })
-  expect(post.stdout).toMatch(/nothing to sign out of or clean up/)
-}, 30_000)
+    const t0 = Date.now()
+    main.child.kill('SIGINT')
+    const result = await main.done
+    const ms = Date.now() - t0
+    cancelTimes[`SIGINT during a lock wait on the ${held} (hard stop)`] = ms
+
+    // On Windows, child.kill('SIGINT') ends the process outright: no handler runs, so there is no exit code to check.
+    if (POSIX_SIGNALS) {
+      expect(result.code).toBe(1)
+      // No AWS request to abort here: the 3 s grace period, then the step reports and exits.
+      expect(ms).toBeGreaterThanOrEqual(2500)
+      expect(ms).toBeLessThan(CANCEL_BUDGET_MS + 3000)
+      expect(result.stdout).toMatch(/^::error::the login was cancelled \(SIGINT\) before it finished; no credentials were exported$/m)
+      expect(readFileSync(ws.files.summary, 'utf8')).toMatch(/cancelled/i)
+      // The token cache this run had written does not outlive the step: revoked, file removed.
+      expect(emu.tokens().find((t) => t.userCode === auth.userCode)!.revoked).toBe(true)
+      expect(existsSync(path.join(cacheDir, tokenCacheName))).toBe(false)
+    }
+    expect(readCommandFile(ws.files.env)).toEqual({})
+    expect(readCommandFile(ws.files.output)).toEqual({})
+    // The other job's lock is not ours to break.
+    expect(readFileSync(lock, 'utf8')).toBe(lockText)
+    // What main recorded for its post step: the files it had started writing, marked as a partial set.
+    const state = JSON.parse(readCommandFile(ws.files.state).session)
+    expect(state.written.partial).toBe(true)
+    expect(state.written.configEdits.length > 0).toBe(held !== 'config')
+
+    const post = await start(DIST, postEnv(ws, env)).done
+    expect({ code: post.code, stderr: post.stderr }).toEqual({ code: 0, stderr: '' })
+    expect(post.stdout).toMatch(/The main step stopped while it was writing its files/)
+    expect(post.stdout).not.toMatch(/nothing to sign out of or clean up/)
+    expect(post.stdout).toMatch(held === 'config' ? /registration cache: deleted/ : /config: .*section\(s\) removed or restored/)
+    expect(emu.tokens().find((t) => t.userCode === auth.userCode)!.revoked).toBe(true)
+    // Nothing this run wrote stays in the cache (the other job's lock does), and the config is back byte for byte.
+    expect(readdirSync(cacheDir)).toEqual(held === 'config' ? [] : [path.basename(lock)])
+    expect(readFileSync(config).equals(Buffer.from(USER_CONFIG, 'utf8'))).toBe(true)
+    expect(readFileSync(lock, 'utf8')).toBe(lockText)
+  }, 30_000)
+})

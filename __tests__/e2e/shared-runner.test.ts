@@ -8,11 +8,13 @@
  *    whole time never sees a half-written one; no temp or lock file is left;
  *  - a symlinked ~/.aws/config (or ~/.aws) → the action refuses to write through it, with a clear error.
  */
+import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { promisify } from 'node:util'
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type StepResult, type Workspace } from './runner.js'
+import { consumerEnv, newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type StepResult, type Workspace } from './runner.js'
 import { snapshotDist } from './github-fake.js'
 
 let DIST: string
@@ -58,6 +60,11 @@ async function approvedMain(ws: Workspace, inputs: Record<string, string> = {}, 
   emu.approve(auth.userCode, 'alice')
   const result = await main.done
   return { env, result, auth }
+}
+
+/** {@link approvedMain} with an explicit environment (another job on the same HOME). */
+async function approvedMainIn(ws: Workspace, inputs: Record<string, string>, extra: Record<string, string>) {
+  return approvedMain(ws, inputs, extra)
 }
 
 const tokenOf = (userCode: string) => emu.tokens().find((t) => t.userCode === userCode)!
@@ -170,7 +177,7 @@ describe("a user's own ~/.aws/config survives main + post byte for byte", () => 
     expect(merged).toMatch(/\[sso-session my-sso\]\r?\nsso_region = us-east-1\r?\nsso_start_url = https:\/\/my-sso-portal\.awsapps\.com\/start\r?\n/)
     if (original.includes('\r\n')) expect(merged.replace(/\r\n/g, '')).not.toContain('\n')
     for (const block of original.split(/\r?\n\r?\n/).filter((b) => !/my-dev-profile|my-sso/.test(b))) expect(merged).toContain(block.trim())
-    expect(mode(file)).toBe(0o600)
+    if (process.platform !== 'win32') expect(mode(file)).toBe(0o600) // Windows has no POSIX modes
 
     const post = await start(DIST, postEnv(ws, env)).done
     expect({ code: post.code, stderr: post.stderr }).toEqual({ code: 0, stderr: '' })
@@ -263,6 +270,66 @@ describe('two jobs at once on one runner, same sso-session, one HOME', () => {
     expect(readdirSync(cacheDirOf(home))).toEqual([])
     const after = existsSync(configOf(home)) ? readFileSync(configOf(home), 'utf8') : ''
     expect(after).not.toMatch(/\[profile job-[ab]\]/)
+  }, 60_000)
+})
+
+// ---------------------------------------------------------------------------------------------
+
+describe('job A signs out while job B, with the same sso-session, is still running', () => {
+  const run = promisify(execFile)
+  const USER_CONFIG = '# mine\n[default]\nregion = eu-west-1\n\n[profile keep-me]\nregion = eu-north-1'
+
+  test.each([
+    ['no config file before', undefined],
+    ["a user's own config before", USER_CONFIG]
+  ])('%s: A keeps the [sso-session] B uses, B still works with botocore, then B cleans up everything', async (_label, original) => {
+    const a = newWorkspace()
+    const b = newWorkspace()
+    const home = a.home
+    const shared = { HOME: home, USERPROFILE: home }
+    const file = configOf(home)
+    if (original !== undefined) {
+      mkdirSync(path.dirname(file), { mode: 0o700 })
+      writeFileSync(file, original, { mode: 0o600 })
+    }
+    // A runs its main step, then B (same sso-session, its own profile) runs its main step: both are signed in.
+    const mainA = await approvedMainIn(a, { profile: 'job-a' }, { ...shared, GITHUB_JOB: 'job-a' })
+    expect({ code: mainA.result.code, stderr: mainA.result.stderr }).toEqual({ code: 0, stderr: '' })
+    const mainB = await approvedMainIn(b, { profile: 'job-b' }, { ...shared, GITHUB_JOB: 'job-b' })
+    expect({ code: mainB.result.code, stderr: mainB.result.stderr }).toEqual({ code: 0, stderr: '' })
+    const both = readFileSync(file, 'utf8')
+    expect(both.match(/^\[sso-session my-sso\]$/gm)).toHaveLength(1)
+    expect(both).toContain('[profile job-a]')
+    expect(both).toContain('[profile job-b]')
+
+    // A's post step while B has not finished: A's profile goes, the [sso-session] B's profile uses stays (and the log says why).
+    const postA = await start(DIST, postEnv(a, mainA.env)).done
+    expect({ code: postA.code, stderr: postA.stderr }).toEqual({ code: 0, stderr: '' })
+    expect(postA.stdout).toMatch(/\[sso-session my-sso\] kept: \[profile job-b\] still has sso_session = my-sso \(another job's profile, or one changed since this run wrote it\)/)
+    expect(tokenOf(mainA.auth.userCode).revoked).toBe(true)
+    expect(tokenOf(mainB.auth.userCode).revoked).toBe(false)
+    const between = readFileSync(file, 'utf8')
+    expect(between).not.toContain('[profile job-a]')
+    expect(between).toContain('[profile job-b]\nsso_session = my-sso\n')
+    expect(between).toContain('[sso-session my-sso]\nsso_region = us-east-1\nsso_start_url = https://my-sso-portal.awsapps.com/start\n')
+
+    // B's profile still works, from the files alone, with botocore.
+    const { stdout } = await run('python3', ['-m', 'awscli', 'sts', 'get-caller-identity', '--profile', 'job-b', '--output', 'json'], {
+      env: consumerEnv(a, emu.url)
+    })
+    expect(JSON.parse(stdout).Account).toBe('111122223333')
+    expect(JSON.parse(stdout).Arn).toMatch(/\/alice$/)
+
+    // B's post step removes everything: its profile, the [sso-session] A handed over, the caches; the config is as before.
+    const postB = await start(DIST, postEnv(b, mainB.env)).done
+    expect({ code: postB.code, stderr: postB.stderr }).toEqual({ code: 0, stderr: '' })
+    expect(postB.stdout).toMatch(/\[sso-session my-sso\] \(kept by an earlier job for a profile that is gone now\) removed/)
+    expect(tokenOf(mainB.auth.userCode).revoked).toBe(true)
+    expect(readdirSync(cacheDirOf(home))).toEqual([])
+    if (original === undefined) expect(existsSync(file)).toBe(false)
+    else expect(readFileSync(file, 'utf8')).toBe(original)
+    const left = Object.keys(snapshot(home)).filter((f) => !f.endsWith('/'))
+    expect(left).toEqual(original === undefined ? [] : ['.aws/config'])
   }, 60_000)
 })
 

@@ -58,6 +58,11 @@ export interface AddedEdit extends EditBase {
    */
   separator: string
   addedNewline: boolean
+  /**
+   * For an `[sso-session NAME]` section: the profiles (section keys) that already had `sso_session = NAME` before we
+   * added it. Any other profile that uses it at revert time came later (another job on the runner): the section is kept.
+   */
+  usedBy?: string[]
 }
 
 /** We replaced an existing section. Undo: put `original` back where `written` is. */
@@ -99,10 +104,20 @@ export interface RevertConflict {
   reason: string
 }
 
+/** A section we added and would have removed, kept because a profile that came later still uses it. */
+export interface KeptSection {
+  edit: AddedEdit
+  /** The profiles (section keys, e.g. `profile:job-b`) that use it. */
+  usedBy: string[]
+  reason: string
+}
+
 export interface RevertResult {
   text: string
   /** Edits that could not be undone because the section changed since we wrote it (left alone). */
   conflicts: RevertConflict[]
+  /** Sections left in place because another profile still uses them (see {@link AddedEdit.usedBy}). */
+  kept: KeptSection[]
   /** How many edits were undone. */
   reverted: number
 }
@@ -194,6 +209,15 @@ function changedKeys(before: Map<string, string>, after: Map<string, string>): s
   return [...keys].filter((k) => before.get(k) !== after.get(k)).sort()
 }
 
+const SSO_SESSION_PREFIX = 'sso-session:'
+
+/** Keys of the profile sections whose `sso_session` is `name`. */
+export function profilesUsingSession(text: string, name: string): string[] {
+  return parseStructure(text)
+    .sections.filter((s) => s.key.startsWith('profile:') && s.options.get('sso_session') === name)
+    .map((s) => s.key)
+}
+
 function othersView(text: string, ours: Set<string>): unknown {
   return parseStructure(text)
     .sections.filter((s) => !ours.has(s.key))
@@ -214,8 +238,20 @@ export function upsertSections(text: string, sections: SectionSpec[], opts: { de
     if (ours.has(p.key)) throw new Error(`section ${p.header} is listed twice`)
     ours.add(p.key)
   }
+  // A section we would replace must not hide an indented header line (a continuation for botocore, a section of its
+  // own for the JS SDK): replacing the block would delete what another reader sees as a separate section.
+  const inputStructure = parseStructure(text)
+  for (const block of inputStructure.sections.filter((b) => ours.has(b.key))) {
+    for (let i = block.headerLine + 1; i <= block.lastLine; i++) {
+      const name = inputStructure.kinds[i] === 'continuation' ? headerName(pyStrip(inputStructure.lines[i].content)) : undefined
+      if (name !== undefined) {
+        throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`)
+      }
+    }
+  }
   const edits: SectionEdit[] = []
   let out = text
+  const usedBefore = (key: string) => (key.startsWith(SSO_SESSION_PREFIX) ? { usedBy: profilesUsingSession(text, key.slice(SSO_SESSION_PREFIX.length)) } : {})
   sections.forEach((section, group) => {
     const { header, key } = prepared[group]
     const written = [header, ...section.body].map((l) => l + eol).join('')
@@ -232,7 +268,7 @@ export function upsertSections(text: string, sections: SectionSpec[], opts: { de
         if (!blank) separator += eol
       }
       out = out + separator + written
-      edits.push({ kind: 'added', group, header, key, written, separator, addedNewline })
+      edits.push({ kind: 'added', group, header, key, written, separator, addedNewline, ...usedBefore(key) })
       return
     }
     // Later duplicates first (so earlier offsets stay valid), then the first one is replaced.
@@ -259,7 +295,22 @@ export function upsertSections(text: string, sections: SectionSpec[], opts: { de
   if (!isDeepStrictEqual(othersView(text, ours), othersView(out, ours))) {
     throw new Error('refusing to edit the AWS config file: the change would alter how other sections are read (unusual indentation?)')
   }
-  const after = parseStructure(out).sections
+  // An indented `[profile x]` line after an option is a continuation for botocore, but a header for the JS SDK: if it
+  // names one of our sections and lines follow it, the JS SDK would read them into ours. Leave such a file alone.
+  const outStructure = parseStructure(out)
+  const headerAt = (i: number) => headerName(pyStrip(outStructure.lines[i].content))
+  for (const [i, kind] of outStructure.kinds.entries()) {
+    if (kind !== 'continuation') continue
+    const name = headerAt(i)
+    if (name === undefined || !ours.has(sectionKey(name))) continue
+    let j = i + 1
+    while (j < outStructure.lines.length && outStructure.kinds[j] !== 'header' && headerAt(j) === undefined && (outStructure.kinds[j] === 'blank' || outStructure.kinds[j] === 'comment')) j++
+    const followed = j < outStructure.lines.length && outStructure.kinds[j] !== 'header' && headerAt(j) === undefined
+    if (followed) {
+      throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`)
+    }
+  }
+  const after = outStructure.sections
   for (const edit of edits) {
     if (edit.kind !== 'added' && edit.kind !== 'replaced') continue
     const found = after.filter((s) => s.key === edit.key)
@@ -311,18 +362,13 @@ function undoOne(text: string, edit: SectionEdit): { text: string } | { conflict
   return { text: before + rest }
 }
 
-/**
- * Undo `edits` (newest first): remove sections we added, restore those we replaced or removed, but only
- * where our section still reads exactly as we wrote it; anything changed since is left alone and reported.
- * For any text T: `revertSectionsDetailed(upsertSections(T, S).text, edits).text === T`.
- */
-export function revertSectionsDetailed(text: string, edits: SectionEdit[]): RevertResult {
+function revertOnce(text: string, edits: SectionEdit[], keep: Set<SectionEdit>): Omit<RevertResult, 'kept'> & { undone: Set<SectionEdit> } {
   let out = text
   const conflicts: RevertConflict[] = []
   const skipGroups = new Set<number>()
-  let reverted = 0
+  const undone = new Set<SectionEdit>()
   for (const edit of [...edits].reverse()) {
-    if (edit.kind === 'created-file') continue
+    if (edit.kind === 'created-file' || keep.has(edit)) continue
     if (skipGroups.has(edit.group)) {
       conflicts.push({ edit, reason: `not restored because section ${edit.header} was changed since we wrote it` })
       continue
@@ -334,9 +380,50 @@ export function revertSectionsDetailed(text: string, edits: SectionEdit[]): Reve
       continue
     }
     out = r.text
-    reverted++
+    undone.add(edit)
   }
-  return { text: out, conflicts, reverted }
+  return { text: out, conflicts, reverted: undone.size, undone }
+}
+
+/** Added `[sso-session …]` sections that a profile which came after us still uses, in the text as reverted. */
+function sectionsStillUsed(reverted: string, undone: Set<SectionEdit>): KeptSection[] {
+  const kept: KeptSection[] = []
+  for (const edit of undone) {
+    if (edit.kind !== 'added' || !edit.key.startsWith(SSO_SESSION_PREFIX)) continue
+    const name = edit.key.slice(SSO_SESSION_PREFIX.length)
+    const before = new Set(edit.usedBy ?? [])
+    const users = profilesUsingSession(reverted, name).filter((k) => !before.has(k))
+    if (users.length === 0) continue
+    const names = users.map((k) => `[${k.replace(/^profile:/, 'profile ')}]`).join(', ')
+    kept.push({ edit, usedBy: users, reason: `${edit.header} kept: ${names} still has sso_session = ${name} (another job's profile, or one changed since this run wrote it)` })
+  }
+  return kept
+}
+
+/**
+ * Undo `edits` (newest first): remove sections we added, restore those we replaced or removed, but only
+ * where our section still reads exactly as we wrote it; anything changed since is left alone and reported.
+ * An `[sso-session NAME]` section we added stays when a profile that was not there before us (another job's)
+ * still has `sso_session = NAME`; it is reported in `kept`.
+ * For any text T: `revertSectionsDetailed(upsertSections(T, S).text, edits).text === T`.
+ */
+export function revertSectionsDetailed(text: string, edits: SectionEdit[]): RevertResult {
+  const first = revertOnce(text, edits, new Set())
+  const kept = sectionsStillUsed(first.text, first.undone)
+  if (kept.length === 0) return { text: first.text, conflicts: first.conflicts, kept, reverted: first.reverted }
+  const second = revertOnce(text, edits, new Set(kept.map((k) => k.edit)))
+  // The line ending we added to end an unterminated last line stays in front of a kept section (a section follows it):
+  // it becomes part of that section's separator, so that whoever removes the section later restores the text exactly.
+  const terminator = edits.find((e): e is AddedEdit => e.kind === 'added' && e.addedNewline && second.undone.has(e))
+  for (const k of kept) {
+    if (!terminator || k.edit.addedNewline) continue
+    const nl = terminator.separator.startsWith('\r\n') ? '\r\n' : '\n'
+    const block = parseStructure(second.text).sections.find((b) => b.key === k.edit.key && blockText(second.text, b) === k.edit.written)
+    if (block && second.text.slice(0, block.start).endsWith(nl + k.edit.separator)) {
+      k.edit = { ...k.edit, separator: nl + k.edit.separator, addedNewline: true }
+    }
+  }
+  return { text: second.text, conflicts: second.conflicts, kept, reverted: second.reverted }
 }
 
 /** {@link revertSectionsDetailed}, returning only the text. */
@@ -351,6 +438,12 @@ export interface ConfigFileOptions {
   root?: string
   /** Line ending for a new or single-line file (default `\r\n` on Windows, like Python's text mode, else `\n`). */
   defaultEol?: Eol
+  /**
+   * mergeConfigFile only: called (under the lock) with the edits just before the file is replaced, so that a caller
+   * killed mid-write has already recorded what to undo. The undo is safe if the write never lands: it only touches
+   * sections that read exactly as written.
+   */
+  onBeforeWrite?: (edits: SectionEdit[]) => void
 }
 
 const platformEol: Eol = process.platform === 'win32' ? '\r\n' : '\n'
@@ -366,8 +459,10 @@ export async function mergeConfigFile(configFile: string, sections: SectionSpec[
     async () => {
       const current = await readIfExists(configFile, { root: opts.root })
       const { text, edits } = upsertSections(current ?? '', sections, { defaultEol: opts.defaultEol ?? platformEol })
+      const all = current === undefined ? [{ kind: 'created-file', group: -1, file: configFile } as SectionEdit, ...edits] : edits
+      opts.onBeforeWrite?.(all)
       if (current === undefined || text !== current) await writeFileAtomic(configFile, text, { root: opts.root, mode: 0o600 })
-      return current === undefined ? [{ kind: 'created-file', group: -1, file: configFile } as SectionEdit, ...edits] : edits
+      return all
     },
     { timeoutMs: opts.lockTimeoutMs }
   )
@@ -375,9 +470,40 @@ export async function mergeConfigFile(configFile: string, sections: SectionSpec[
 
 export interface RevertFileResult {
   conflicts: RevertConflict[]
+  /** Sections this run added but left in place for a profile that still uses them (handed over, see {@link keptSectionsFile}). */
+  kept: KeptSection[]
+  /** Sections an earlier run had kept and handed over, removed now that no profile uses them any more. */
+  released: string[]
   reverted: number
   /** The file was ours alone and is now empty, so it was deleted. */
   deletedFile: boolean
+}
+
+/**
+ * Sections a run kept because a later job's profile still used them, with what the later job's revert needs to
+ * remove them once nobody uses them (it cannot know otherwise: to it, the section looked like the user's own).
+ * Next to the config file, read and written only under its lock; deleted when empty. No secrets in it.
+ */
+export function keptSectionsFile(configFile: string): string {
+  return `${configFile}.identity-center-login-kept.json`
+}
+
+interface KeptEntry {
+  edit: AddedEdit
+  /** The run that kept it had created the config file: delete the file if nothing else is left when it goes. */
+  createdFile: boolean
+}
+
+async function readKept(file: string, root: string | undefined): Promise<KeptEntry[]> {
+  const text = await readIfExists(file, { root })
+  if (text === undefined) return []
+  try {
+    const parsed = JSON.parse(text) as { entries?: unknown }
+    if (!Array.isArray(parsed?.entries)) return []
+    return (parsed.entries as KeptEntry[]).filter((e) => e?.edit?.kind === 'added' && typeof e.edit.written === 'string' && typeof e.edit.key === 'string')
+  } catch {
+    return [] // not ours to interpret; it is replaced on the next write
+  }
 }
 
 /** Lock the config file and undo `edits` (see {@link revertSectionsDetailed}); deletes a file we created if nothing else is left in it. */
@@ -385,19 +511,43 @@ export async function revertConfigFile(configFile: string, edits: SectionEdit[],
   return withLock(
     configFile,
     async () => {
+      const keptFile = keptSectionsFile(configFile)
       const current = await readIfExists(configFile, { root: opts.root })
       if (current === undefined) {
+        await removeIfExists(keptFile, { root: opts.root })
         const conflicts = edits.filter((e) => e.kind !== 'created-file').map((edit) => ({ edit, reason: `${configFile} no longer exists` }))
-        return { conflicts, reverted: 0, deletedFile: false }
+        return { conflicts, kept: [], released: [], reverted: 0, deletedFile: false }
       }
-      const { text, conflicts, reverted } = revertSectionsDetailed(current, edits)
+      const own = revertSectionsDetailed(current, edits)
       const created = edits.some((e) => e.kind === 'created-file')
-      if (created && text === '' && conflicts.length === 0) {
+      let text = own.text
+      let deleteIfEmpty = created && own.conflicts.length === 0
+      // Sections earlier runs kept for a profile that is now gone (this run's, or one removed since): remove them now.
+      const earlier = await readKept(keptFile, opts.root)
+      const entries: KeptEntry[] = []
+      const released: string[] = []
+      for (const entry of [...earlier].reverse()) {
+        const still = sectionsStillUsed(text, new Set([entry.edit]))
+        if (still.length > 0) {
+          entries.unshift(entry)
+          continue
+        }
+        const r = undoOne(text, entry.edit)
+        if ('conflict' in r) continue // changed or removed since: no longer anyone's to undo
+        text = r.text
+        released.push(`${entry.edit.header} (kept by an earlier job for a profile that is gone now) removed`)
+        if (entry.createdFile) deleteIfEmpty = true
+      }
+      entries.push(...own.kept.map((k) => ({ edit: k.edit, createdFile: created })))
+      if (entries.length > 0) await writeFileAtomic(keptFile, JSON.stringify({ version: 1, entries }) + '\n', { root: opts.root, mode: 0o600 })
+      else await removeIfExists(keptFile, { root: opts.root })
+      const result = { conflicts: own.conflicts, kept: own.kept, released, reverted: own.reverted }
+      if (deleteIfEmpty && text === '') {
         await removeIfExists(configFile, { root: opts.root })
-        return { conflicts, reverted, deletedFile: true }
+        return { ...result, deletedFile: true }
       }
       if (text !== current) await writeFileAtomic(configFile, text, { root: opts.root, mode: 0o600 })
-      return { conflicts, reverted, deletedFile: false }
+      return { ...result, deletedFile: false }
     },
     { timeoutMs: opts.lockTimeoutMs }
   )

@@ -14,6 +14,9 @@ export async function runPost(): Promise<void> {
     core.info('keep-session is true: the SSO session, the token cache and the config sections stay for later jobs on this runner.')
     return
   }
+  if (state.written.partial) {
+    core.info('The main step stopped while it was writing its files: signing out and removing whatever of them it had written.')
+  }
   const ok = await cleanupSession(state, actionLogger)
   if (!ok) core.warning('Cleanup was incomplete; see the lines above.')
 }

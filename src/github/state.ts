@@ -18,7 +18,7 @@ export interface SessionState {
 
 const KEY = 'session'
 
-export function saveSessionState(request: LoginRequest, result: LoginResult): void {
+export function saveSessionState(request: LoginRequest, result: Pick<LoginResult, 'written'> & { token: { accessToken: string } }): void {
   const state: SessionState = {
     accessToken: result.token.accessToken,
     ssoRegion: request.ssoRegion,
@@ -27,6 +27,11 @@ export function saveSessionState(request: LoginRequest, result: LoginResult): vo
     written: result.written
   }
   core.saveState(KEY, JSON.stringify(state))
+}
+
+/** Nothing for the post step to do (the files a failed write had started were undone). The runner keeps the last value. */
+export function clearSessionState(): void {
+  core.saveState(KEY, '')
 }
 
 export function loadSessionState(): SessionState | undefined {
