@@ -159,7 +159,9 @@ function commentTarget(request, env = process.env) {
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9556);
 /* harmony import */ var _notifiers_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1676);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8862);
+/* harmony import */ var _approvers_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2713);
 /** The action's main step: inputs → login → exports, with the approvers told at every step. */
+
 
 
 
@@ -235,7 +237,11 @@ async function runMain(env = process.env) {
         const result = await (0,_login_js__WEBPACK_IMPORTED_MODULE_2__/* .login */ .iD)({
             request,
             actor: context.actor,
+            actors: (0,_approvers_js__WEBPACK_IMPORTED_MODULE_11__/* .runActors */ ._2)(env),
             paths,
+            // Each file the login is about to write is recorded for the post step before it is written: a hard stop (or a
+            // kill) in the middle of the writes then still gets its config sections, token and registration caches cleaned up.
+            onFilesProgress: (progress) => progress ? (0,_state_js__WEBPACK_IMPORTED_MODULE_10__/* .saveSessionState */ .Lb)(request, { token: { accessToken: progress.accessToken }, written: progress.written }) : (0,_state_js__WEBPACK_IMPORTED_MODULE_10__/* .clearSessionState */ .T2)(),
             mask: (secret) => {
                 masked.add(secret);
                 _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
@@ -246,7 +252,7 @@ async function runMain(env = process.env) {
             env
         });
         // Saved even when a cancel came in meanwhile: the post step then signs out and removes the files.
-        (0,_state_js__WEBPACK_IMPORTED_MODULE_10__/* .saveSessionState */ .L)(request, result);
+        (0,_state_js__WEBPACK_IMPORTED_MODULE_10__/* .saveSessionState */ .Lb)(request, result);
         if (finished)
             return;
         finished = true;
@@ -457,8 +463,9 @@ function writeSummary(markdown) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ saveSessionState),
-/* harmony export */   o: () => (/* binding */ loadSessionState)
+/* harmony export */   Lb: () => (/* binding */ saveSessionState),
+/* harmony export */   T2: () => (/* binding */ clearSessionState),
+/* harmony export */   oP: () => (/* binding */ loadSessionState)
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
 /**
@@ -477,6 +484,10 @@ function saveSessionState(request, result) {
         written: result.written
     };
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
+}
+/** Nothing for the post step to do (the files a failed write had started were undone). The runner keeps the last value. */
+function clearSessionState() {
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, '');
 }
 function loadSessionState() {
     const raw = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEY);

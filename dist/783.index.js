@@ -429,6 +429,7 @@ async function withLock(file, fn, opts = {}) {
 /* harmony export */   FH: () => (/* binding */ removeCacheFileIfOurs),
 /* harmony export */   I4: () => (/* binding */ removeRegistrationCacheIfOurs),
 /* harmony export */   ID: () => (/* binding */ readTokenCache),
+/* harmony export */   Q$: () => (/* binding */ registrationCacheJson),
 /* harmony export */   X$: () => (/* binding */ writeTokenCache),
 /* harmony export */   _l: () => (/* binding */ readRegistrationCache),
 /* harmony export */   bX: () => (/* binding */ writeRegistrationCache),
@@ -436,7 +437,7 @@ async function withLock(file, fn, opts = {}) {
 /* harmony export */   iw: () => (/* binding */ registrationCacheFile),
 /* harmony export */   yY: () => (/* binding */ removeTokenCacheIfOurs)
 /* harmony export */ });
-/* unused harmony exports pythonJsonDumps, sha1Hex, formatCacheTime, parseCacheTime, registrationCacheKeyJson, registrationCacheJson */
+/* unused harmony exports pythonJsonDumps, sha1Hex, formatCacheTime, parseCacheTime, registrationCacheKeyJson */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -2214,6 +2215,13 @@ function changedKeys(before, after) {
     const keys = new Set([...before.keys(), ...after.keys()]);
     return [...keys].filter((k) => before.get(k) !== after.get(k)).sort();
 }
+const SSO_SESSION_PREFIX = 'sso-session:';
+/** Keys of the profile sections whose `sso_session` is `name`. */
+function profilesUsingSession(text, name) {
+    return ini_structure_parseStructure(text)
+        .sections.filter((s) => s.key.startsWith('profile:') && s.options.get('sso_session') === name)
+        .map((s) => s.key);
+}
 function othersView(text, ours) {
     return ini_structure_parseStructure(text)
         .sections.filter((s) => !ours.has(s.key))
@@ -2234,8 +2242,20 @@ function upsertSections(text, sections, opts = {}) {
             throw new Error(`section ${p.header} is listed twice`);
         ours.add(p.key);
     }
+    // A section we would replace must not hide an indented header line (a continuation for botocore, a section of its
+    // own for the JS SDK): replacing the block would delete what another reader sees as a separate section.
+    const inputStructure = ini_structure_parseStructure(text);
+    for (const block of inputStructure.sections.filter((b) => ours.has(b.key))) {
+        for (let i = block.headerLine + 1; i <= block.lastLine; i++) {
+            const name = inputStructure.kinds[i] === 'continuation' ? headerName(pyStrip(inputStructure.lines[i].content)) : undefined;
+            if (name !== undefined) {
+                throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
+            }
+        }
+    }
     const edits = [];
     let out = text;
+    const usedBefore = (key) => (key.startsWith(SSO_SESSION_PREFIX) ? { usedBy: profilesUsingSession(text, key.slice(SSO_SESSION_PREFIX.length)) } : {});
     sections.forEach((section, group) => {
         const { header, key } = prepared[group];
         const written = [header, ...section.body].map((l) => l + eol).join('');
@@ -2253,7 +2273,7 @@ function upsertSections(text, sections, opts = {}) {
                     separator += eol;
             }
             out = out + separator + written;
-            edits.push({ kind: 'added', group, header, key, written, separator, addedNewline });
+            edits.push({ kind: 'added', group, header, key, written, separator, addedNewline, ...usedBefore(key) });
             return;
         }
         // Later duplicates first (so earlier offsets stay valid), then the first one is replaced.
@@ -2280,7 +2300,25 @@ function upsertSections(text, sections, opts = {}) {
     if (!(0,external_node_util_.isDeepStrictEqual)(othersView(text, ours), othersView(out, ours))) {
         throw new Error('refusing to edit the AWS config file: the change would alter how other sections are read (unusual indentation?)');
     }
-    const after = ini_structure_parseStructure(out).sections;
+    // An indented `[profile x]` line after an option is a continuation for botocore, but a header for the JS SDK: if it
+    // names one of our sections and lines follow it, the JS SDK would read them into ours. Leave such a file alone.
+    const outStructure = ini_structure_parseStructure(out);
+    const headerAt = (i) => headerName(pyStrip(outStructure.lines[i].content));
+    for (const [i, kind] of outStructure.kinds.entries()) {
+        if (kind !== 'continuation')
+            continue;
+        const name = headerAt(i);
+        if (name === undefined || !ours.has(ini_structure_sectionKey(name)))
+            continue;
+        let j = i + 1;
+        while (j < outStructure.lines.length && outStructure.kinds[j] !== 'header' && headerAt(j) === undefined && (outStructure.kinds[j] === 'blank' || outStructure.kinds[j] === 'comment'))
+            j++;
+        const followed = j < outStructure.lines.length && outStructure.kinds[j] !== 'header' && headerAt(j) === undefined;
+        if (followed) {
+            throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
+        }
+    }
+    const after = outStructure.sections;
     for (const edit of edits) {
         if (edit.kind !== 'added' && edit.kind !== 'replaced')
             continue;
@@ -2334,18 +2372,13 @@ function undoOne(text, edit) {
     }
     return { text: before + rest };
 }
-/**
- * Undo `edits` (newest first): remove sections we added, restore those we replaced or removed, but only
- * where our section still reads exactly as we wrote it; anything changed since is left alone and reported.
- * For any text T: `revertSectionsDetailed(upsertSections(T, S).text, edits).text === T`.
- */
-function revertSectionsDetailed(text, edits) {
+function revertOnce(text, edits, keep) {
     let out = text;
     const conflicts = [];
     const skipGroups = new Set();
-    let reverted = 0;
+    const undone = new Set();
     for (const edit of [...edits].reverse()) {
-        if (edit.kind === 'created-file')
+        if (edit.kind === 'created-file' || keep.has(edit))
             continue;
         if (skipGroups.has(edit.group)) {
             conflicts.push({ edit, reason: `not restored because section ${edit.header} was changed since we wrote it` });
@@ -2358,9 +2391,52 @@ function revertSectionsDetailed(text, edits) {
             continue;
         }
         out = r.text;
-        reverted++;
+        undone.add(edit);
     }
-    return { text: out, conflicts, reverted };
+    return { text: out, conflicts, reverted: undone.size, undone };
+}
+/** Added `[sso-session …]` sections that a profile which came after us still uses, in the text as reverted. */
+function sectionsStillUsed(reverted, undone) {
+    const kept = [];
+    for (const edit of undone) {
+        if (edit.kind !== 'added' || !edit.key.startsWith(SSO_SESSION_PREFIX))
+            continue;
+        const name = edit.key.slice(SSO_SESSION_PREFIX.length);
+        const before = new Set(edit.usedBy ?? []);
+        const users = profilesUsingSession(reverted, name).filter((k) => !before.has(k));
+        if (users.length === 0)
+            continue;
+        const names = users.map((k) => `[${k.replace(/^profile:/, 'profile ')}]`).join(', ');
+        kept.push({ edit, usedBy: users, reason: `${edit.header} kept: ${names} still has sso_session = ${name} (another job's profile, or one changed since this run wrote it)` });
+    }
+    return kept;
+}
+/**
+ * Undo `edits` (newest first): remove sections we added, restore those we replaced or removed, but only
+ * where our section still reads exactly as we wrote it; anything changed since is left alone and reported.
+ * An `[sso-session NAME]` section we added stays when a profile that was not there before us (another job's)
+ * still has `sso_session = NAME`; it is reported in `kept`.
+ * For any text T: `revertSectionsDetailed(upsertSections(T, S).text, edits).text === T`.
+ */
+function revertSectionsDetailed(text, edits) {
+    const first = revertOnce(text, edits, new Set());
+    const kept = sectionsStillUsed(first.text, first.undone);
+    if (kept.length === 0)
+        return { text: first.text, conflicts: first.conflicts, kept, reverted: first.reverted };
+    const second = revertOnce(text, edits, new Set(kept.map((k) => k.edit)));
+    // The line ending we added to end an unterminated last line stays in front of a kept section (a section follows it):
+    // it becomes part of that section's separator, so that whoever removes the section later restores the text exactly.
+    const terminator = edits.find((e) => e.kind === 'added' && e.addedNewline && second.undone.has(e));
+    for (const k of kept) {
+        if (!terminator || k.edit.addedNewline)
+            continue;
+        const nl = terminator.separator.startsWith('\r\n') ? '\r\n' : '\n';
+        const block = ini_structure_parseStructure(second.text).sections.find((b) => b.key === k.edit.key && blockText(second.text, b) === k.edit.written);
+        if (block && second.text.slice(0, block.start).endsWith(nl + k.edit.separator)) {
+            k.edit = { ...k.edit, separator: nl + k.edit.separator, addedNewline: true };
+        }
+    }
+    return { text: second.text, conflicts: second.conflicts, kept, reverted: second.reverted };
 }
 /** {@link revertSectionsDetailed}, returning only the text. */
 function revertSections(text, edits) {
@@ -2376,28 +2452,80 @@ async function mergeConfigFile(configFile, sections, opts = {}) {
     return (0,atomic/* withLock */.kK)(configFile, async () => {
         const current = await (0,atomic/* readIfExists */.OR)(configFile, { root: opts.root });
         const { text, edits } = upsertSections(current ?? '', sections, { defaultEol: opts.defaultEol ?? platformEol });
+        const all = current === undefined ? [{ kind: 'created-file', group: -1, file: configFile }, ...edits] : edits;
+        opts.onBeforeWrite?.(all);
         if (current === undefined || text !== current)
             await (0,atomic/* writeFileAtomic */.Zf)(configFile, text, { root: opts.root, mode: 0o600 });
-        return current === undefined ? [{ kind: 'created-file', group: -1, file: configFile }, ...edits] : edits;
+        return all;
     }, { timeoutMs: opts.lockTimeoutMs });
+}
+/**
+ * Sections a run kept because a later job's profile still used them, with what the later job's revert needs to
+ * remove them once nobody uses them (it cannot know otherwise: to it, the section looked like the user's own).
+ * Next to the config file, read and written only under its lock; deleted when empty. No secrets in it.
+ */
+function keptSectionsFile(configFile) {
+    return `${configFile}.identity-center-login-kept.json`;
+}
+async function readKept(file, root) {
+    const text = await (0,atomic/* readIfExists */.OR)(file, { root });
+    if (text === undefined)
+        return [];
+    try {
+        const parsed = JSON.parse(text);
+        if (!Array.isArray(parsed?.entries))
+            return [];
+        return parsed.entries.filter((e) => e?.edit?.kind === 'added' && typeof e.edit.written === 'string' && typeof e.edit.key === 'string');
+    }
+    catch {
+        return []; // not ours to interpret; it is replaced on the next write
+    }
 }
 /** Lock the config file and undo `edits` (see {@link revertSectionsDetailed}); deletes a file we created if nothing else is left in it. */
 async function revertConfigFile(configFile, edits, opts = {}) {
     return (0,atomic/* withLock */.kK)(configFile, async () => {
+        const keptFile = keptSectionsFile(configFile);
         const current = await (0,atomic/* readIfExists */.OR)(configFile, { root: opts.root });
         if (current === undefined) {
+            await (0,atomic/* removeIfExists */.GR)(keptFile, { root: opts.root });
             const conflicts = edits.filter((e) => e.kind !== 'created-file').map((edit) => ({ edit, reason: `${configFile} no longer exists` }));
-            return { conflicts, reverted: 0, deletedFile: false };
+            return { conflicts, kept: [], released: [], reverted: 0, deletedFile: false };
         }
-        const { text, conflicts, reverted } = revertSectionsDetailed(current, edits);
+        const own = revertSectionsDetailed(current, edits);
         const created = edits.some((e) => e.kind === 'created-file');
-        if (created && text === '' && conflicts.length === 0) {
+        let text = own.text;
+        let deleteIfEmpty = created && own.conflicts.length === 0;
+        // Sections earlier runs kept for a profile that is now gone (this run's, or one removed since): remove them now.
+        const earlier = await readKept(keptFile, opts.root);
+        const entries = [];
+        const released = [];
+        for (const entry of [...earlier].reverse()) {
+            const still = sectionsStillUsed(text, new Set([entry.edit]));
+            if (still.length > 0) {
+                entries.unshift(entry);
+                continue;
+            }
+            const r = undoOne(text, entry.edit);
+            if ('conflict' in r)
+                continue; // changed or removed since: no longer anyone's to undo
+            text = r.text;
+            released.push(`${entry.edit.header} (kept by an earlier job for a profile that is gone now) removed`);
+            if (entry.createdFile)
+                deleteIfEmpty = true;
+        }
+        entries.push(...own.kept.map((k) => ({ edit: k.edit, createdFile: created })));
+        if (entries.length > 0)
+            await (0,atomic/* writeFileAtomic */.Zf)(keptFile, JSON.stringify({ version: 1, entries }) + '\n', { root: opts.root, mode: 0o600 });
+        else
+            await (0,atomic/* removeIfExists */.GR)(keptFile, { root: opts.root });
+        const result = { conflicts: own.conflicts, kept: own.kept, released, reverted: own.reverted };
+        if (deleteIfEmpty && text === '') {
             await (0,atomic/* removeIfExists */.GR)(configFile, { root: opts.root });
-            return { conflicts, reverted, deletedFile: true };
+            return { ...result, deletedFile: true };
         }
         if (text !== current)
             await (0,atomic/* writeFileAtomic */.Zf)(configFile, text, { root: opts.root, mode: 0o600 });
-        return { conflicts, reverted, deletedFile: false };
+        return { ...result, deletedFile: false };
     }, { timeoutMs: opts.lockTimeoutMs });
 }
 /**
@@ -2451,22 +2579,39 @@ var sso_cache = __webpack_require__(7215);
 
 
 async function writeSessionFiles(paths, request, profiles, token, registration, options = { writeRegistration: true }) {
+    const progressListener = options.onProgress;
     const sections = [
         ...profiles.map((p) => renderProfileSection({ name: p.name, ssoSession: request.ssoSession, accountId: p.accountId, roleName: p.roleName, region: p.region, output: request.output })),
         renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })
     ];
+    const tokenEntry = tokenCacheEntry(request, token, registration);
+    const regEntry = registration && options.writeRegistration
+        ? { clientId: registration.clientId, clientSecret: registration.clientSecret, expiresAt: registration.expiresAt, scopes: registration.scopes }
+        : undefined;
+    // Recorded before any write (see onProgress): the cache files by the exact bytes they will hold.
+    const progress = {
+        configFile: paths.configFile,
+        configEdits: [],
+        ssoCacheDir: paths.ssoCacheDir,
+        sessionName: request.ssoSession,
+        tokenCache: { file: (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* tokenCacheJson */.AQ)(tokenEntry)) },
+        registrationCache: regEntry
+            ? { file: (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* registrationCacheJson */.Q$)(regEntry)) }
+            : undefined,
+        partial: true
+    };
+    const report = () => progressListener?.({ written: { ...progress }, accessToken: token.accessToken });
+    report();
     // The three files use separate locks: written side by side, then kept all together or undone all together.
     const [tokenCache, registrationCache, configEdits] = await Promise.allSettled([
-        (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, tokenCacheEntry(request, token, registration)),
-        registration && options.writeRegistration
-            ? (0,sso_cache/* writeRegistrationCache */.bX)(paths.ssoCacheDir, registrationKey(request), {
-                clientId: registration.clientId,
-                clientSecret: registration.clientSecret,
-                expiresAt: registration.expiresAt,
-                scopes: registration.scopes
-            })
-            : Promise.resolve(undefined),
-        mergeConfigFile(paths.configFile, sections)
+        (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, tokenEntry),
+        regEntry ? (0,sso_cache/* writeRegistrationCache */.bX)(paths.ssoCacheDir, registrationKey(request), regEntry) : Promise.resolve(undefined),
+        mergeConfigFile(paths.configFile, sections, {
+            onBeforeWrite: (edits) => {
+                progress.configEdits = edits;
+                report();
+            }
+        })
     ]);
     if (tokenCache.status === 'fulfilled' && registrationCache.status === 'fulfilled' && configEdits.status === 'fulfilled') {
         return {
@@ -2478,14 +2623,21 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
             registrationCache: registrationCache.value
         };
     }
-    // Undo what did get written (each only if it still holds our bytes), then report the first failure.
-    if (tokenCache.status === 'fulfilled')
-        await (0,sso_cache/* removeTokenCacheIfOurs */.yY)(paths.ssoCacheDir, request.ssoSession, tokenCache.value.contentHash).catch(() => undefined);
-    if (registrationCache.status === 'fulfilled' && registrationCache.value) {
-        await (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(registrationCache.value.file, registrationCache.value.contentHash).catch(() => undefined);
-    }
-    if (configEdits.status === 'fulfilled')
-        await revertConfigFile(paths.configFile, configEdits.value).catch(() => undefined);
+    // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
+    // that failed is tried too: the removal is guarded by the exact bytes, so it can only remove what this run wrote.
+    await Promise.all([
+        (0,sso_cache/* removeTokenCacheIfOurs */.yY)(paths.ssoCacheDir, request.ssoSession, progress.tokenCache.contentHash).then(() => (progress.tokenCache = undefined), () => undefined),
+        progress.registrationCache
+            ? (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(progress.registrationCache.file, progress.registrationCache.contentHash).then(() => (progress.registrationCache = undefined), () => undefined)
+            : undefined,
+        configEdits.status === 'fulfilled'
+            ? revertConfigFile(paths.configFile, configEdits.value).then(() => (progress.configEdits = []), () => undefined)
+            : (progress.configEdits = [])
+    ]);
+    if (!progress.tokenCache && !progress.registrationCache && progress.configEdits.length === 0)
+        progressListener?.(undefined);
+    else
+        report();
     throw [tokenCache, registrationCache, configEdits].find((r) => r.status === 'rejected').reason;
 }
 /** The token cache entry of a session, in the AWS CLI v2's terms. */
@@ -2508,15 +2660,20 @@ function registrationKey(request) {
 }
 /** Undo exactly what writeSessionFiles did; files another job replaced since are left alone. */
 async function removeSessionFiles(written) {
-    const tokenCache = await (0,sso_cache/* removeTokenCacheIfOurs */.yY)(written.ssoCacheDir, written.sessionName, written.tokenCache.contentHash);
+    const tokenCache = written.tokenCache ? await (0,sso_cache/* removeTokenCacheIfOurs */.yY)(written.ssoCacheDir, written.sessionName, written.tokenCache.contentHash) : 'missing';
     const registrationCache = written.registrationCache
         ? await (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(written.registrationCache.file, written.registrationCache.contentHash)
         : undefined;
+    // Nothing written to the config (a step stopped before it got the lock): do not wait for a lock another job may hold.
+    if (written.configEdits.length === 0)
+        return { tokenCache, registrationCache, config: `nothing written to ${written.configFile} by this run` };
     const reverted = await revertConfigFile(written.configFile, written.configEdits);
-    const config = reverted.deletedFile
+    const config = (reverted.deletedFile
         ? `${written.configFile} removed (this run created it)`
-        : `${reverted.reverted} section(s) removed or restored in ${written.configFile}` +
-            (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '');
+        : `${reverted.reverted} section(s) removed or restored in ${written.configFile}`) +
+        (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '') +
+        (reverted.kept.length ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)` : '') +
+        (reverted.released.length ? `; ${reverted.released.join('; ')}` : '');
     return { tokenCache, registrationCache, config };
 }
 

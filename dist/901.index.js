@@ -201,7 +201,7 @@ function githubNotifiers(request, ctx, env = process.env) {
 
 
 async function runPost() {
-    const state = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .loadSessionState */ .o)();
+    const state = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .loadSessionState */ .oP)();
     if (!state) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('The main step got no SSO token, so there is nothing to sign out of or clean up.');
         return;
@@ -209,6 +209,9 @@ async function runPost() {
     if (state.keepSession) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('keep-session is true: the SSO session, the token cache and the config sections stay for later jobs on this runner.');
         return;
+    }
+    if (state.written.partial) {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('The main step stopped while it was writing its files: signing out and removing whatever of them it had written.');
     }
     const ok = await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanupSession */ .T)(state, _notifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .actionLogger */ .v);
     if (!ok)
@@ -326,8 +329,9 @@ function writeSummary(markdown) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ saveSessionState),
-/* harmony export */   o: () => (/* binding */ loadSessionState)
+/* harmony export */   Lb: () => (/* binding */ saveSessionState),
+/* harmony export */   T2: () => (/* binding */ clearSessionState),
+/* harmony export */   oP: () => (/* binding */ loadSessionState)
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
 /**
@@ -346,6 +350,10 @@ function saveSessionState(request, result) {
         written: result.written
     };
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
+}
+/** Nothing for the post step to do (the files a failed write had started were undone). The runner keeps the last value. */
+function clearSessionState() {
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, '');
 }
 function loadSessionState() {
     const raw = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEY);

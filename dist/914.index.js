@@ -999,7 +999,8 @@ async function useToken(options, clients, session) {
     }
     const toWrite = [primaryProfile, ...verified.filter((p) => !p.error).map((p) => p.profile)];
     const written = await (0,session_files/* writeSessionFiles */.$G)(paths, request, toWrite, token, registration, {
-        writeRegistration: session.registered
+        writeRegistration: session.registered,
+        onProgress: options.onFilesProgress
     });
     return {
         primary: { profile: primaryProfile, ...primary },

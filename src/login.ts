@@ -11,7 +11,7 @@ import { DeviceFlowError, runDeviceFlow, systemClock, type Clock, type ClientReg
 import { verifiedRoleCredentials, approverFromArn, CredentialsError, type CallerIdentity, type RoleCredentials } from './credentials.js'
 import { approverRejection } from './approvers.js'
 import { logout } from './sso-session.js'
-import { sessionFilePaths, writeSessionFiles, type WrittenFiles } from './session-files.js'
+import { sessionFilePaths, writeSessionFiles, type SessionFilesListener, type WrittenFiles } from './session-files.js'
 import { unsafeAwsPath } from './aws-files/preflight.js'
 import { cachedRegistration, reuseCachedSession } from './reuse.js'
 import { discoverProfiles } from './discover.js'
@@ -31,6 +31,8 @@ export interface LoginOptions {
   clock?: Clock
   signal?: AbortSignal
   env?: NodeJS.ProcessEnv
+  /** What the files about to be written are, as each goes (the action records it for its post step); see writeSessionFiles. */
+  onFilesProgress?: SessionFilesListener
 }
 
 export interface ProfileResult {
@@ -172,7 +174,8 @@ async function useToken(options: LoginOptions, clients: AwsClients, session: Obt
   }
   const toWrite = [primaryProfile, ...verified.filter((p) => !p.error).map((p) => p.profile)]
   const written = await writeSessionFiles(paths, request, toWrite, token, registration, {
-    writeRegistration: session.registered
+    writeRegistration: session.registered,
+    onProgress: options.onFilesProgress
   })
   return {
     primary: { profile: primaryProfile, ...primary },

@@ -28,7 +28,7 @@ export interface WrittenFiles {
   /** Absent only in a partial record made before anything was written. */
   tokenCache?: { file: string; contentHash: string }
   registrationCache?: { file: string; contentHash: string }
-  /** A record made while the files were being written (see {@link onSessionFilesProgress}): some may not have landed. */
+  /** A record made while the files were being written (see writeSessionFiles' onProgress): some may not have landed. */
   partial?: boolean
 }
 
@@ -40,27 +40,24 @@ export interface SessionFilesProgress {
 
 export type SessionFilesListener = (progress: SessionFilesProgress | undefined) => void
 
-let progressListener: SessionFilesListener | undefined
-
-/**
- * Hear what writeSessionFiles is about to put on disk, as each file goes, so that a process killed mid-write (a
- * cancelled step's hard stop) has recorded it for its post step. Each record is a safe undo even if that write never
- * lands: a cache file is removed only if it holds exactly the bytes recorded, a config section only if it reads exactly
- * as written. `undefined` means the files were undone (a failed write) and there is nothing left to clean up.
- * One listener per process (the action's main step); `undefined` unregisters.
- */
-export function onSessionFilesProgress(listener: SessionFilesListener | undefined): void {
-  progressListener = listener
-}
-
 export async function writeSessionFiles(
   paths: AwsPaths,
   request: LoginRequest,
   profiles: ProfileSpec[],
   token: SsoToken,
   registration: ClientRegistration | undefined,
-  options: { writeRegistration: boolean } = { writeRegistration: true }
+  options: {
+    writeRegistration: boolean
+    /**
+     * Hears what is about to be put on disk, as each file goes, so that a process killed mid-write (a cancelled step's
+     * hard stop) has recorded it for its post step. Each record is a safe undo even if that write never lands: a cache
+     * file is removed only if it holds exactly the bytes recorded, a config section only if it reads exactly as written.
+     * `undefined` means the files were undone (a failed write) and there is nothing left to clean up.
+     */
+    onProgress?: SessionFilesListener
+  } = { writeRegistration: true }
 ): Promise<WrittenFiles> {
+  const progressListener = options.onProgress
   const sections = [
     ...profiles.map((p) =>
       renderProfileSection({ name: p.name, ssoSession: request.ssoSession, accountId: p.accountId, roleName: p.roleName, region: p.region, output: request.output })
@@ -72,7 +69,7 @@ export async function writeSessionFiles(
     registration && options.writeRegistration
       ? { clientId: registration.clientId, clientSecret: registration.clientSecret, expiresAt: registration.expiresAt, scopes: registration.scopes }
       : undefined
-  // Recorded before any write (see onSessionFilesProgress): the cache files by the exact bytes they will hold.
+  // Recorded before any write (see onProgress): the cache files by the exact bytes they will hold.
   const progress: WrittenFiles = {
     configFile: paths.configFile,
     configEdits: [],

@@ -326,6 +326,13 @@ describe('approver policy', () => {
     ['not in allowed-approvers', { 'allowed-approvers': 'bob, ops-*' }, {}, 'alice', /"alice" is not in allowed-approvers \(bob, ops-\*\)/],
     ['forbid-self-approval, same user name', { 'forbid-self-approval': 'true' }, { GITHUB_ACTOR: 'alice' }, 'alice', /"alice" triggered this run \(as alice\) and forbid-self-approval is true/],
     [
+      'forbid-self-approval, a re-run by bob of alice\'s run approved by alice',
+      { 'forbid-self-approval': 'true' },
+      { GITHUB_ACTOR: 'alice', GITHUB_TRIGGERING_ACTOR: 'bob' },
+      'alice',
+      /"alice" triggered this run \(as alice\) and forbid-self-approval is true/
+    ],
+    [
       'forbid-self-approval, e-mail user name vs GitHub login (case-insensitive)',
       { 'forbid-self-approval': 'true' },
       { GITHUB_ACTOR: 'Alice' },

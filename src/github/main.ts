@@ -10,7 +10,7 @@ import { cancelAwsRequests } from '../aws/http.js'
 import { githubRequestContext } from './context.js'
 import { actionLogger, githubNotifiers } from './notifiers.js'
 import { clearSessionState, saveSessionState } from './state.js'
-import { onSessionFilesProgress } from '../session-files.js'
+import { runActors } from '../approvers.js'
 
 /** How long a cancelled login may take to wind down before the step reports and exits anyway. */
 const CANCEL_GRACE_MS = 3_000
@@ -76,15 +76,16 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
-  // Each file the login is about to write is recorded for the post step before it is written: a hard stop (or a kill)
-  // in the middle of the writes then still gets its config sections, token and registration caches cleaned up.
-  onSessionFilesProgress((progress) => (progress ? saveSessionState(request, { token: { accessToken: progress.accessToken }, written: progress.written }) : clearSessionState()))
-
   try {
     const result = await login({
       request,
       actor: context.actor,
+      actors: runActors(env),
       paths,
+      // Each file the login is about to write is recorded for the post step before it is written: a hard stop (or a
+      // kill) in the middle of the writes then still gets its config sections, token and registration caches cleaned up.
+      onFilesProgress: (progress) =>
+        progress ? saveSessionState(request, { token: { accessToken: progress.accessToken }, written: progress.written }) : clearSessionState(),
       mask: (secret) => {
         masked.add(secret)
         core.setSecret(secret)
@@ -116,7 +117,6 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
     await events.drain(controller.signal.aborted ? CANCEL_DRAIN_MS : undefined)
     process.removeListener('SIGINT', onSignal)
     process.removeListener('SIGTERM', onSignal)
-    onSessionFilesProgress(undefined)
   }
   // Nothing is left to do: exit once stdout is flushed instead of waiting for idle sockets and timers (tens of ms a run).
   process.stdout.write('', () => process.exit())
