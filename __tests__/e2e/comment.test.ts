@@ -138,7 +138,7 @@ describe('comment on the pull request, edited in place', () => {
     expect(comment.body).toContain('| Commit | `feedbee` |')
     expect(comment.body).toContain('| Event | pull\\_request |')
     expect(comment.body).toContain('| Ref | feature/x |')
-    expect(gh.calls[0].authorization).toBe(`Bearer ${TOKEN}`)
+    expect(gh.calls[0].authorization).toBe(`token ${TOKEN}`)
 
     if (outcome === 'approved') emu.approve(auth.userCode, 'alice')
     else if (outcome === 'denied') emu.deny(auth.userCode)
@@ -369,7 +369,9 @@ describe('webhook', () => {
     const result = await main.done
     expect(result.code).toBe(0)
     const warnings = commands(result.stdout, 'warning')
-    expect(warnings).toEqual(['::warning::Could not notify the webhook (network error (ECONNREFUSED)); the link and the code are in the job log.'])
+    expect(warnings).toEqual([
+      '::warning::Could not notify the webhook (network error (ECONNREFUSED)): check the webhook-url secret and that the receiver is reachable from the runner (HTTPS_PROXY / NO_PROXY). The link and the code are in the job log.'
+    ])
     expect(visible(result.stdout)).not.toContain(new URL(url).host)
     expect(readCommandFile(ws.files.env)).toHaveProperty('AWS_SESSION_TOKEN')
   })
