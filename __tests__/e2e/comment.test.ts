@@ -138,7 +138,7 @@ describe('comment on the pull request, edited in place', () => {
     expect(comment.body).toContain('| Commit | `feedbee` |')
     expect(comment.body).toContain('| Event | pull\\_request |')
     expect(comment.body).toContain('| Ref | feature/x |')
-    expect(gh.calls[0].authorization).toBe(`Bearer ${TOKEN}`)
+    expect(gh.calls[0].authorization).toBe(`token ${TOKEN}`)
 
     if (outcome === 'approved') emu.approve(auth.userCode, 'alice')
     else if (outcome === 'denied') emu.deny(auth.userCode)
@@ -369,8 +369,134 @@ describe('webhook', () => {
     const result = await main.done
     expect(result.code).toBe(0)
     const warnings = commands(result.stdout, 'warning')
-    expect(warnings).toEqual(['::warning::Could not notify the webhook (network error (ECONNREFUSED)); the link and the code are in the job log.'])
+    expect(warnings).toEqual([
+      '::warning::Could not notify the webhook (network error (ECONNREFUSED)): check the webhook-url secret and that the receiver is reachable from the runner (HTTPS_PROXY / NO_PROXY). The link and the code are in the job log.'
+    ])
     expect(visible(result.stdout)).not.toContain(new URL(url).host)
     expect(readCommandFile(ws.files.env)).toHaveProperty('AWS_SESSION_TOKEN')
+  })
+})
+
+describe('every outcome edits the one comment, and no live link is left', () => {
+  /** Exactly one POST, every other call a PATCH of that comment; returns the final body. */
+  function expectOneCommentEdited(comment: FakeComment, patches: number): void {
+    expect(gh.comments).toHaveLength(1)
+    expect(gh.calls.filter((c) => c.method === 'POST')).toHaveLength(1)
+    expect(gh.calls.map((c) => `${c.method} ${c.status}`)).toEqual(['POST 201', ...Array(patches).fill('PATCH 200')])
+    for (const c of gh.calls.slice(1)) expect(c.path).toBe(`/repos/acme/deploy/issues/comments/${comment.id}`)
+  }
+
+  test('cancelled (SIGINT while waiting): the comment says cancelled, the code is struck', async () => {
+    const ws = newWorkspace()
+    const main = start(DIST, pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment' }))
+    const auth = await emu.waitForDeviceAuthorization()
+    const comment = await expectWaitingComment(main, auth.userCode, auth.verificationUriComplete)
+    main.child.kill('SIGINT')
+    const result = await main.done
+    expect(result.code).toBe(1)
+    expectOneCommentEdited(comment, 1)
+    const body = expectFinalComment(comment, auth.userCode, auth.verificationUriComplete)
+    expect(body).toContain('## 🚫 AWS sign-in request cancelled')
+    expect(body).toMatch(/The job was cancelled at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(SIGINT\) before the sign-in finished\. The job gets no AWS credentials\./)
+    expect(commands(result.stdout, 'warning')).toEqual([])
+  })
+
+  test('failed (the approver has no access to the role): the reason, one period, no link', async () => {
+    const ws = newWorkspace()
+    const main = start(DIST, pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment,summary' }))
+    const auth = await emu.waitForDeviceAuthorization()
+    const comment = await expectWaitingComment(main, auth.userCode, auth.verificationUriComplete)
+    emu.approve(auth.userCode, 'carol')
+    const result = await main.done
+    expect(result.code).toBe(1)
+    expectOneCommentEdited(comment, 1)
+    const body = expectFinalComment(comment, auth.userCode, auth.verificationUriComplete)
+    expect(body).toContain('## ❌ AWS sign-in failed')
+    expect(body).toMatch(/The sign-in failed at [^\n]*the approver could not assume role "DeveloperAccess" in account 111122223333: [^\n]*on that account\.\n/)
+    expect(body).not.toMatch(/[^.]\.\.(?!\.)/)
+    expectSummaryMatches(ws, body)
+  })
+
+  test.each([
+    ['allowed-approvers', { 'allowed-approvers': 'bob' }, {}, /not in allowed-approvers/],
+    ['forbid-self-approval', { 'forbid-self-approval': 'true' }, { GITHUB_ACTOR: 'alice', GITHUB_TRIGGERING_ACTOR: 'alice' }, /forbid-self-approval is true/]
+  ] as const)('rejected (%s): who approved and why that is not enough', async (_name, inputs, extra, why) => {
+    const ws = newWorkspace()
+    const main = start(DIST, pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment', ...inputs }, { ...extra }))
+    const auth = await emu.waitForDeviceAuthorization()
+    const comment = await expectWaitingComment(main, auth.userCode, auth.verificationUriComplete)
+    emu.approve(auth.userCode, 'alice')
+    const result = await main.done
+    expect(result.code).toBe(1)
+    expectOneCommentEdited(comment, 1)
+    const body = expectFinalComment(comment, auth.userCode, auth.verificationUriComplete)
+    expect(body).toContain('## ⛔ AWS sign-in rejected: approver not allowed')
+    expect(body).toMatch(/\*\*alice\*\* approved at [^\n]*but that is not enough: /)
+    expect(body).toMatch(why)
+    expect(body).toContain('| Approved by (not allowed) | alice |')
+    expect(body).not.toMatch(/[^.]\.\.(?!\.)/)
+  })
+
+  test('re-issued code (approval-timeout): the same comment gets the new code, then the outcome; neither link is left', async () => {
+    const ws = newWorkspace()
+    const main = start(DIST, pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment', 'approval-timeout': '60' }))
+    const first = await emu.waitForDeviceAuthorization()
+    const comment = await expectWaitingComment(main, first.userCode, first.verificationUriComplete)
+    emu.expire(first.userCode)
+    const second = await emu.waitForDeviceAuthorization()
+    expect(second.userCode).not.toBe(first.userCode)
+    await gh.waitForComment((c) => c.versions.length === 2)
+    const reissued = comment.versions[1].body
+    expect(approvalLinkOf(reissued)).toBe(second.verificationUriComplete)
+    expect(reissued).toContain('this is a **new code** (attempt 2)')
+    expect(reissued).not.toContain(first.userCode)
+    await pollAfter(second.userCode, comment.versions[1].at)
+    emu.approve(second.userCode, 'alice')
+    const result = await main.done
+    expect(result.code).toBe(0)
+    expectOneCommentEdited(comment, 2)
+    const body = expectFinalComment(comment, second.userCode, second.verificationUriComplete)
+    expect(body).not.toContain(first.verificationUriComplete)
+    expect(body).toContain('## ✅ AWS sign-in approved')
+    expect(body).toContain('| Attempt | 2 (the previous code expired: a fresh code replaced it) |')
+  })
+})
+
+describe('a hung GitHub API never loses the final state silently', () => {
+  test('a PATCH that never answers: the final edit gives up inside the drain window with a warning; the login succeeds', async () => {
+    const ws = newWorkspace()
+    const main = start(DIST, pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment' }))
+    const auth = await emu.waitForDeviceAuthorization()
+    await expectWaitingComment(main, auth.userCode, auth.verificationUriComplete)
+    gh.hang('PATCH')
+    const t = Date.now()
+    emu.approve(auth.userCode, 'alice')
+    const result = await main.done
+    expect(result.code).toBe(0)
+    expect(Date.now() - t).toBeLessThan(12_000)
+    expect(readCommandFile(ws.files.env)).toHaveProperty('AWS_SESSION_TOKEN')
+    const warnings = commands(result.stdout, 'warning')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/^::warning::Could not update the comment on #17 with the outcome \(approved\) \(timed out after [\d.]+ s/)
+    expect(warnings[0]).toContain('The comment still shows the old request')
+    // the retries were said in the log, as info
+    expect(result.stdout).toMatch(/^GitHub update comment: timed out after [\d.]+ s on attempt 1 of 3; /m)
+  })
+
+  test('cancelled while the POST hangs: the drain times out and names the comment that may be stale', async () => {
+    gh.hang('POST')
+    const ws = newWorkspace()
+    const main = start(DIST, pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment' }))
+    const auth = await emu.waitForDeviceAuthorization()
+    await gh.waitForCalls(1)
+    await pollAfter(auth.userCode, gh.calls[0].at)
+    main.child.kill('SIGINT')
+    const result = await main.done
+    expect(result.code).toBe(1)
+    const warnings = commands(result.stdout, 'warning')
+    expect(warnings).toContainEqual(
+      expect.stringMatching(/^::warning::Notifications did not finish within 3\.0 s and were abandoned: comment \(the comment on #17 may not have been posted, or may still show the old request\)\.$/)
+    )
+    expect(gh.calls.filter((c) => c.method === 'POST')).toHaveLength(1)
   })
 })

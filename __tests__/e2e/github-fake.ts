@@ -1,10 +1,11 @@
 /**
- * A local fake of the two GitHub REST endpoints the comment channel uses, and of a chat webhook receiver,
+ * A local fake of the GitHub REST endpoints the comment channel uses, and of a chat webhook receiver,
  * for the end-to-end tests of the bundled action (the child process reaches them through GITHUB_API_URL
  * and the webhook-url input). Built on the throwaway server of the notify unit tests.
  *
  *   POST  /repos/{owner}/{repo}/issues/{number}/comments   create a comment   → 201 {id, html_url, body}
  *   PATCH /repos/{owner}/{repo}/issues/comments/{id}        edit a comment     → 200 {id, html_url, body}
+ *   GET   /repos/{owner}/{repo}/issues/{number}/comments    list (since=)      → 200 [{id, html_url, body}]
  *
  * Every request is recorded (method, path, body, headers, time). `forbid` makes a method answer as GitHub
  * does for a fork's read-only token: 403 "Resource not accessible by integration", with x-github-request-id.
@@ -51,6 +52,8 @@ export interface FakeGitHub {
   comments: FakeComment[]
   /** Answer this method with the fork's 403 from now on. */
   forbid(method: 'POST' | 'PATCH'): void
+  /** Never answer this method from now on (a hung API); the request is recorded with status 0. */
+  hang(method: 'POST' | 'PATCH'): void
   /** Resolves with the first comment that satisfies `pred` (polls the recorded state). */
   waitForComment(pred?: (c: FakeComment) => boolean, timeoutMs?: number): Promise<FakeComment>
   /** Resolves when `n` calls have been answered. */
@@ -87,18 +90,32 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const calls: ApiCall[] = []
   const comments: FakeComment[] = []
   const forbidden = new Set<string>()
+  const hung = new Set<string>()
   let nextId = 9_000_001
 
   const server = await startServer((req, res) => {
     const url = new URL(req.url, 'http://fake')
-    const path = url.pathname
+    // GitHub Enterprise Server serves the same API under /api/v3
+    const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '')
     const body = bodyField(req)
     const answer = (status: number, payload: unknown) => {
       calls.push({ method: req.method, path, body, authorization: req.headers.authorization, status, at: Date.now() })
       json(res, status, payload, { 'x-github-request-id': `FAKE:${calls.length}`, 'x-github-api-version-selected': '2022-11-28' })
     }
-    if (!/^Bearer \S+$/.test(req.headers.authorization ?? '')) return answer(401, { message: 'Requires authentication' })
+    // Octokit sends `token <t>`; GitHub accepts `Bearer <t>` too
+    if (!/^(Bearer|token) \S+$/.test(req.headers.authorization ?? '')) return answer(401, { message: 'Requires authentication' })
     if (forbidden.has(req.method)) return answer(403, FORK_403)
+    if (hung.has(req.method)) {
+      calls.push({ method: req.method, path, body, authorization: req.headers.authorization, status: 0, at: Date.now() })
+      return
+    }
+    const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path)
+    if (req.method === 'GET' && list) {
+      const [, owner, repo, n] = list
+      const since = url.searchParams.get('since')
+      const found = comments.filter((c) => c.owner === owner && c.repo === repo && c.issueNumber === Number(n) && (!since || c.versions[0].at >= Date.parse(since)))
+      return answer(200, found.map((c) => ({ id: c.id, body: c.body, html_url: `https://github.com/${owner}/${repo}/pull/${n}#issuecomment-${c.id}` })))
+    }
 
     const create = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path)
     if (req.method === 'POST' && create) {
@@ -134,6 +151,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     calls,
     comments,
     forbid: (method) => void forbidden.add(method),
+    hang: (method) => void hung.add(method),
     waitForComment: (pred = () => true, timeoutMs = 15_000) => until('a comment', () => comments.find(pred), timeoutMs),
     waitForCalls: (n, timeoutMs = 15_000) => until(`${n} GitHub API calls`, () => (calls.length >= n ? calls : undefined), timeoutMs),
     close: server.close

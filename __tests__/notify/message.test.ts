@@ -1,7 +1,7 @@
 import { marked } from 'marked'
 import type { RequestContext } from '../../src/events.js'
 import {
-  APPROVAL_GRANTS,
+  approvalGrants,
   MAX_COMMENT_CHARS,
   codeSpan,
   commentMarker,
@@ -47,7 +47,7 @@ describe('renderMarkdown: pending request', () => {
 
   test('has the button-like link, the grant sentence and the hidden marker', () => {
     expect(body).toContain('### [➡️ Approve in AWS IAM Identity Center](https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH)')
-    expect(body).toContain(APPROVAL_GRANTS)
+    expect(body).toContain(approvalGrants(ctx))
     expect(body.startsWith('<!-- identity-center-login:987654321:plan:default -->')).toBe(true)
     const out = html(body)
     expect(out).toContain('<a href="https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH">➡️ Approve in AWS IAM Identity Center</a>')
@@ -93,7 +93,7 @@ describe('renderMarkdown: final states', () => {
     expect(out).not.toMatch(/amazonaws\.com/)
     expect(out).toContain('<del>ABCD-EFGH</del>')
     expect(body).toContain('<!-- identity-center-login:987654321:plan:default -->')
-    expect(body).not.toContain(APPROVAL_GRANTS)
+    expect(body).not.toContain('Approving signs this job') // the pending wording; a final state says what the sign-in was
   })
 
   test('approved: by whom, when, verified account and role, ARN', () => {

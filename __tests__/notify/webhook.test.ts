@@ -2,7 +2,7 @@ import { webhookNotifier } from '../../src/notify/webhook.js'
 import { T0, ctx, deadUrl, finals, json, recordingLogger, startServer } from './helpers.js'
 import { started } from './helpers.js'
 
-const SECRET_PATH = '/services/T000/B000/XXXXsecretXXXX'
+const SECRET_PATH = '/services/T000/B000/XXXXs3cr3tXXXX'
 
 describe('webhook notifier against a fake receiver', () => {
   test('posts {"text"} on start, on re-issue and at the end', async () => {
@@ -63,7 +63,7 @@ describe('webhook notifier against a fake receiver', () => {
     expect(w[0]).toContain('the webhook')
     expect(w[0]).toContain('ECONNREFUSED')
     for (const l of log.lines) {
-      expect(l.message).not.toContain('secret')
+      expect(l.message).not.toContain('s3cr3t')
       expect(l.message).not.toContain('127.0.0.1')
     }
   })
@@ -76,7 +76,9 @@ describe('webhook notifier against a fake receiver', () => {
       await n.onEvent(started())
       await n.onEvent(finals.expired)
       expect(hook.seen).toHaveLength(2)
-      expect(log.of('warning')).toEqual(['Could not notify the webhook (HTTP 404); the link and the code are in the job log.'])
+      expect(log.of('warning')).toEqual([
+        'Could not notify the webhook (HTTP 404): check the webhook-url secret (the receiver must accept a JSON POST of {"text": "..."}, as Slack and Teams incoming webhooks do). The link and the code are in the job log.'
+      ])
     } finally {
       await hook.close()
     }
@@ -98,8 +100,8 @@ describe('webhook notifier against a fake receiver', () => {
 
   test('an invalid URL warns without echoing it', async () => {
     const log = recordingLogger()
-    await webhookNotifier('not a url secret', ctx, log).onEvent(started())
+    await webhookNotifier('not a url s3cr3t', ctx, log).onEvent(started())
     expect(log.of('warning')).toHaveLength(1)
-    expect(log.of('warning')[0]).not.toContain('secret')
+    expect(log.of('warning')[0]).not.toContain('s3cr3t')
   })
 })

@@ -22,7 +22,8 @@ export function githubRequestContext(request: LoginRequest, env: NodeJS.ProcessE
     accountId: request.accountId,
     roleName: request.roleName,
     startUrl: request.startUrl,
-    extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName }))
+    extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
+    keepSession: request.keepSession
   }
 }
 
@@ -40,12 +41,25 @@ function pullRequestHeadSha(env: NodeJS.ProcessEnv): string | undefined {
   return typeof sha === 'string' ? sha : undefined
 }
 
+export interface CommentTarget {
+  number: number
+  /** A pull request or a plain issue, when the event tells; undefined when it does not (a 403 then names both permissions). */
+  kind?: 'pull-request' | 'issue'
+}
+
 /** The pull request of a pull_request / pull_request_target event, or the issue-number input. */
-export function commentTarget(request: LoginRequest, env: NodeJS.ProcessEnv = process.env): number | undefined {
-  if (request.issueNumber) return request.issueNumber
+export function commentTarget(request: LoginRequest, env: NodeJS.ProcessEnv = process.env): CommentTarget | undefined {
+  const payload = eventPayload(env)
+  if (request.issueNumber) {
+    const n = request.issueNumber
+    // The event may be about that very number: then it says whether it is a pull request.
+    if (payload?.pull_request?.number === n) return { number: n, kind: 'pull-request' }
+    if (payload?.issue?.number === n) return { number: n, kind: payload.issue.pull_request ? 'pull-request' : 'issue' }
+    return { number: n }
+  }
   if (env.GITHUB_EVENT_NAME === 'pull_request' || env.GITHUB_EVENT_NAME === 'pull_request_target') {
-    const n = eventPayload(env)?.pull_request?.number
-    return typeof n === 'number' ? n : undefined
+    const n = payload?.pull_request?.number
+    return typeof n === 'number' ? { number: n, kind: 'pull-request' } : undefined
   }
   return undefined
 }

@@ -13,10 +13,10 @@ export const actionLogger: Logger = {
 }
 
 export function githubNotifiers(request: LoginRequest, ctx: RequestContext, env: NodeJS.ProcessEnv = process.env): Notifier[] {
-  const issueNumber = request.notify.includes('comment') ? commentTarget(request, env) : undefined
+  const target = request.notify.includes('comment') ? commentTarget(request, env) : undefined
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
   let channels: readonly string[] = request.notify
-  if (request.notify.includes('comment') && !issueNumber) {
+  if (request.notify.includes('comment') && !target) {
     // The default channels include comment; a push or a manual run has nothing to comment on, which is not a problem.
     core.info('notify: no comment: this run is not for a pull request and issue-number is not set (the log and the other channels carry the link)')
     channels = request.notify.filter((c) => c !== 'comment')
@@ -27,7 +27,7 @@ export function githubNotifiers(request: LoginRequest, ctx: RequestContext, env:
     env,
     marker: { runId: env.GITHUB_RUN_ID, job: env.GITHUB_JOB, profile: request.profile },
     summary: { write: async (markdown) => core.writeSummary(markdown) },
-    comment: issueNumber && owner && repo ? { token: request.githubToken, repo: { owner, repo }, issueNumber } : undefined,
+    comment: target && owner && repo ? { token: request.githubToken, repo: { owner, repo }, issueNumber: target.number, target: target.kind } : undefined,
     webhookUrl: request.webhookUrl
   })
 }

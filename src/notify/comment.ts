@@ -1,181 +1,323 @@
 /**
  * A pull request / issue comment: posted when the request starts, then edited in place
  * (new code on re-issue, outcome at the end). Never fatal: a missing permission (a fork's
- * read-only token), a bad token or an unreachable API warns once and the channel goes quiet.
+ * read-only token), a bad token or an unreachable API warns and the channel goes quiet.
  *
- * Plain REST over node:https (see http.ts) rather than Octokit: nothing extra to load at
- * startup, explicit proxy support, and two endpoints are all it needs.
+ * The REST calls go through `@actions/github` (Octokit, with @actions/http-client's proxy support:
+ * HTTPS_PROXY / NO_PROXY, and the CAs of NODE_EXTRA_CA_CERTS). It is imported lazily, the first time
+ * a comment is actually posted, so it costs nothing before the approver's link is printed and nothing
+ * at all when notify has no comment (ncc puts it in a chunk of its own).
  */
-import type { LoginEvent, Logger, Notifier, RequestContext } from '../events.js'
-import { httpRequest, NetworkError, sleep, type Env, type HttpResponse } from './http.js'
-import { renderMarkdown, type MarkerKey, type StartedEvent } from './message.js'
+import type { FinalEvent, LoginEvent, Logger, Notifier, RequestContext } from '../events.js'
+import type { Env } from './http.js'
+import { commentMarker, renderMarkdown, type MarkerKey, type StartedEvent } from './message.js'
 
 export interface CommentOptions {
-  /** A token that may write comments (GITHUB_TOKEN with `pull-requests: write`). Never logged. */
+  /** A token that may write comments (GITHUB_TOKEN with `pull-requests: write` / `issues: write`). Never logged. */
   token: string
   /** REST base URL (GHES: https://host/api/v3). Default: GITHUB_API_URL, then https://api.github.com. */
   apiUrl?: string
   repo: { owner: string; repo: string }
   /** Pull request or issue number. */
   issueNumber: number
+  /** What `issueNumber` is, for the permission a 403/404 names (undefined: not known, both are named). */
+  target?: 'pull-request' | 'issue'
   userAgent?: string
   now?: () => Date
   marker?: MarkerKey
-  /** Proxy variables and GITHUB_API_URL (default process.env). */
+  /** GITHUB_API_URL (default process.env). The proxy variables are read from process.env by @actions/http-client. */
   env?: Env
-  /** Waits between attempts for 5xx / secondary rate limit / network errors (default 1 s, 3 s). */
-  retryDelaysMs?: number[]
+  /** Attempts per call for 5xx / secondary rate limit / network errors / timeouts (default 3). */
+  attempts?: number
+  /** First backoff wait (default 1 s), doubled per attempt up to `retryCapMs` (default 4 s), with jitter. */
+  retryBaseMs?: number
+  retryCapMs?: number
   /** Upper bound for a server-requested Retry-After wait (default 10 s). */
   maxRetryAfterMs?: number
-  /** Per-request timeout (default 6 s, so one attempt fits the entry point's drain window). */
+  /** Per-request timeout (default 6 s). */
   timeoutMs?: number
+  /**
+   * Total time one event may take, all attempts and waits included, so that it ends inside the entry point's
+   * drain window (main waits 8 s at the end, 3 s on cancel). Default: 10 s for the first post and a new code,
+   * 7 s for the final edit, 2.5 s for the "cancelled" edit.
+   */
+  deadlineMs?: Partial<Record<'started' | 'final' | 'cancelled', number>>
+  /** Randomness for the jitter (default Math.random). */
+  random?: () => number
 }
 
-const FIX =
-  'the token lacks `pull-requests: write` (a pull request from a fork gets a read-only token); set `permissions: pull-requests: write` or use notify: summary'
+/** A Notifier that can say what a drain that timed out leaves behind (see EventQueue.drain). */
+export interface PendingAware {
+  /** What may be wrong if this channel's work is cut short now, or undefined if it has nothing in flight. */
+  unfinished?(): string | undefined
+}
 
-type Outcome =
-  | { ok: true; res: HttpResponse }
-  | { ok: false; permanent: boolean; detail: string; status?: number; fromGitHub?: boolean }
+const DEFAULT_DEADLINES = { started: 10_000, final: 7_000, cancelled: 2_500 }
 
-function apiMessage(res: HttpResponse): string {
-  try {
-    const m = (JSON.parse(res.body) as { message?: unknown }).message
-    if (typeof m === 'string') return m.replace(/[\r\n]+/g, ' ').slice(0, 200)
-  } catch {
-    /* not JSON */
+/** What an attempt ended with: an HTTP answer (any status) or no answer at all. */
+interface Failure {
+  permanent: boolean
+  detail: string
+  status?: number
+  fromGitHub?: boolean
+}
+
+type Result<T> = { ok: true; data: T } | ({ ok: false } & Failure)
+
+interface OctokitLike {
+  request(route: string, params: Record<string, unknown>): Promise<{ status: number; data: any; headers: Record<string, unknown> }>
+}
+
+/** Only the error code of a network failure: Node's messages carry the host and port. */
+function networkCode(err: unknown): string {
+  let e: any = err
+  for (let i = 0; i < 4 && e; i++) {
+    if (typeof e.code === 'string' && /^[A-Z0-9_]+$/.test(e.code)) return e.code
+    e = e.cause
   }
-  return ''
+  return 'EREQUEST'
 }
 
-function isSecondaryRateLimit(res: HttpResponse): boolean {
-  if (res.status === 429) return true
-  if (res.status !== 403) return false
-  return res.headers['retry-after'] !== undefined || /secondary rate limit|abuse/i.test(res.body)
+function apiMessage(data: unknown): string {
+  let d = data
+  if (typeof d === 'string') {
+    try {
+      d = JSON.parse(d)
+    } catch {
+      return ''
+    }
+  }
+  const m = (d as { message?: unknown } | null)?.message
+  return typeof m === 'string' ? m.replace(/[\r\n]+/g, ' ').slice(0, 200) : ''
 }
 
-export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logger: Logger): Notifier {
+function header(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+  const v = headers?.[name]
+  return v === undefined || v === null ? undefined : String(v)
+}
+
+export const formatSeconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
+
+export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logger: Logger): Notifier & PendingAware {
   const env = opts.env ?? process.env
   const now = opts.now ?? (() => new Date())
   const base = (opts.apiUrl || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
-  const delays = opts.retryDelaysMs ?? [1000, 3000]
+  const attempts = Math.max(1, opts.attempts ?? 3)
+  const retryBase = opts.retryBaseMs ?? 1000
+  const retryCap = opts.retryCapMs ?? 4000
   const maxRetryAfter = opts.maxRetryAfterMs ?? 10_000
-  const owner = encodeURIComponent(opts.repo.owner)
-  const repo = encodeURIComponent(opts.repo.repo)
+  const timeoutMs = opts.timeoutMs ?? 6000
+  const deadlines = { ...DEFAULT_DEADLINES, ...(opts.deadlineMs ?? {}) }
+  const random = opts.random ?? Math.random
+  const { owner, repo } = opts.repo
+  const issue_number = opts.issueNumber
   const where = `#${opts.issueNumber}`
+  const marker = commentMarker(ctx, opts.marker)
+  /** What a 403/404 most likely means, naming the permission this kind of target needs. */
+  const fix =
+    opts.target === 'pull-request'
+      ? 'the token lacks `pull-requests: write` (a pull request from a fork gets a read-only token); set `permissions: pull-requests: write` or use notify: summary'
+      : opts.target === 'issue'
+        ? 'the token lacks `issues: write`; set `permissions: issues: write` or use notify: summary'
+        : 'the token lacks `pull-requests: write` (for a pull request; one from a fork gets a read-only token) or `issues: write` (for an issue); set that permission or use notify: summary'
 
+  let octokit: Promise<OctokitLike> | undefined
   let commentId: number | undefined
   let started: StartedEvent | undefined
   let quiet = false // permanent failure: stop calling the API
-  let warned = false
+  let warnedTransient = false // a failure while the request is open (post, new code)
+  let warnedFinal = false // the final edit: always reported, even after an earlier warning
   let finished = false
+  let pending = 0
   let chain: Promise<void> = Promise.resolve()
 
-  const warnOnce = (message: string): void => {
-    if (warned) return
-    warned = true
-    logger.warning(message)
+  const client = (): Promise<OctokitLike> => {
+    octokit ??= import('@actions/github').then(({ getOctokit }) => {
+      const silent = () => undefined
+      return getOctokit(opts.token, {
+        baseUrl: base,
+        userAgent: opts.userAgent ?? 'identity-center-login',
+        log: { debug: silent, info: silent, warn: silent, error: silent }
+      }) as unknown as OctokitLike
+    })
+    return octokit
   }
 
-  async function call(method: 'POST' | 'PATCH', path: string, body: string): Promise<Outcome> {
-    for (let attempt = 0; ; attempt++) {
-      let res: HttpResponse | undefined
-      let detail: string
+  /** One REST call with bounded, jittered retries, all of it inside `deadline` (a Date.now() value). */
+  async function call<T>(
+    what: string,
+    route: string,
+    params: Record<string, unknown>,
+    deadline: number,
+    beforeRetry?: () => Promise<T | undefined>,
+    maxAttempts = attempts
+  ): Promise<Result<T>> {
+    let gh: OctokitLike
+    try {
+      gh = await client()
+    } catch (err) {
+      return { ok: false, permanent: true, detail: `could not load @actions/github: ${err instanceof Error ? err.name : 'error'}` }
+    }
+    let last: Failure | undefined
+    for (let attempt = 1; ; attempt++) {
+      if (attempt > 1 && beforeRetry) {
+        const found = await beforeRetry().catch(() => undefined)
+        if (found !== undefined) return { ok: true, data: found }
+        if (last && deadline - Date.now() < 250) return { ok: false, ...last, detail: `${last.detail}; gave up before the deadline` }
+      }
+      const left = deadline - Date.now()
+      const controller = new AbortController()
+      let timedOut = false
+      const limit = Math.max(1, Math.min(timeoutMs, left))
+      const timer = setTimeout(() => {
+        timedOut = true
+        controller.abort()
+      }, limit)
+      let failure: Failure
+      let retryAfterMs: number | undefined
       try {
-        res = await httpRequest({
-          method,
-          url: `${base}${path}`,
-          headers: {
-            accept: 'application/vnd.github+json',
-            authorization: `Bearer ${opts.token}`,
-            'content-type': 'application/json',
-            'user-agent': opts.userAgent ?? 'identity-center-login',
-            'x-github-api-version': '2022-11-28'
-          },
-          body: JSON.stringify({ body }),
-          timeoutMs: opts.timeoutMs ?? 6000,
-          env
+        const res = await gh.request(route, {
+          owner,
+          repo,
+          ...params,
+          headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+          request: { signal: controller.signal }
         })
-      } catch (err) {
-        detail = err instanceof NetworkError ? err.message : 'network error'
+        return { ok: true, data: res.data as T }
+      } catch (err: any) {
+        const response = err?.response as { status?: number; headers?: Record<string, unknown>; data?: unknown } | undefined
+        if (timedOut) failure = { permanent: false, detail: `timed out after ${formatSeconds(limit)}` }
+        else if (!response || typeof response.status !== 'number') failure = { permanent: false, detail: `network error (${networkCode(err)})` }
+        else {
+          const status = response.status
+          const msg = apiMessage(response.data)
+          const retryAfter = Number(header(response.headers, 'retry-after'))
+          const secondaryLimit = status === 429 || (status === 403 && (header(response.headers, 'retry-after') !== undefined || /secondary rate limit|abuse/i.test(msg)))
+          // GitHub (and GHES) always send x-github-request-id; a proxy or firewall refusing does not.
+          const fromGitHub = header(response.headers, 'x-github-request-id') !== undefined
+          failure = { permanent: !(status >= 500 || secondaryLimit), detail: `HTTP ${status}${msg ? `: ${msg}` : ''}`, status, fromGitHub }
+          if (Number.isFinite(retryAfter) && retryAfter > 0) retryAfterMs = Math.min(retryAfter * 1000, maxRetryAfter)
+        }
+      } finally {
+        clearTimeout(timer)
       }
-      if (res) {
-        if (res.status >= 200 && res.status < 300) return { ok: true, res }
-        const msg = apiMessage(res)
-        detail = `HTTP ${res.status}${msg ? `: ${msg}` : ''}`
-        const retryable = res.status >= 500 || isSecondaryRateLimit(res)
-        // GitHub (and GHES) always send x-github-request-id; a proxy or firewall refusing does not.
-        const fromGitHub = res.headers['x-github-request-id'] !== undefined
-        if (!retryable) return { ok: false, permanent: true, detail, status: res.status, fromGitHub }
+      if (failure.permanent) return { ok: false, ...failure }
+      last = failure
+      // Capped exponential backoff with jitter (half fixed, half random), never past the deadline.
+      const backoff = Math.min(retryCap, retryBase * 2 ** (attempt - 1))
+      const wait = Math.round(retryAfterMs ?? backoff / 2 + random() * (backoff / 2))
+      const remaining = deadline - Date.now()
+      if (attempt >= maxAttempts) {
+        if (maxAttempts > 1) logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no attempts left`)
+        return { ok: false, ...failure }
       }
-      if (attempt >= delays.length) return { ok: false, permanent: false, detail: detail! }
-      const retryAfter = Number(res?.headers['retry-after'])
-      const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1000, maxRetryAfter) : delays[attempt]
-      logger.debug(`comment: ${detail!}; retrying in ${wait} ms`)
-      await sleep(wait)
+      if (remaining - wait < 250) {
+        logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no time left to retry (${formatSeconds(Math.max(0, remaining))} before the deadline)`)
+        return { ok: false, ...failure, detail: `${failure.detail}; gave up before the deadline` }
+      }
+      logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`)
+      await new Promise((r) => setTimeout(r, wait))
     }
   }
 
-  function explain(failure: Extract<Outcome, { ok: false }>, action: string): string {
+  function explain(failure: Failure, action: string, tail = 'Approvers must use the link in the job log.'): string {
     const head = `${action} (${failure.detail})`
     if (failure.status !== undefined && failure.status < 500 && !failure.fromGitHub) {
-      return `${head}: the answer did not come from GitHub (${base}); a proxy or firewall may be blocking it (check HTTPS_PROXY / NO_PROXY). Approvers must use the link in the job log.`
+      return `${head}: the answer did not come from GitHub (${base}); a proxy or firewall may be blocking it (check HTTPS_PROXY / NO_PROXY). ${tail}`
     }
     switch (failure.status) {
       case 403:
-        return `${head}: ${FIX}. Approvers must use the link in the job log.`
+        return `${head}: ${fix}. ${tail}`
       case 404:
-        return `${head}: the repository or ${where} was not found, or ${FIX}. Approvers must use the link in the job log.`
+        return `${head}: the repository or ${where} was not found, or ${fix}. ${tail}`
       case 401:
-        return `${head}: the token was not accepted; pass a valid github-token or use notify: summary. Approvers must use the link in the job log.`
+        return `${head}: the token was not accepted; pass a valid github-token or use notify: summary. ${tail}`
       default:
-        return `${head}. Approvers must use the link in the job log.`
+        return `${head}. ${tail}`
     }
+  }
+
+  /** After a POST that may have reached GitHub (timeout, 5xx): the comment it created, if any. */
+  function findPosted(body: string, since: Date, userCode: string, deadline: number): () => Promise<{ id: number; html_url?: string } | undefined> {
+    return async () => {
+      const r = await call<{ id?: unknown; body?: unknown; html_url?: unknown }[]>(
+        'list comments',
+        'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+        { issue_number, since: new Date(since.getTime() - 60_000).toISOString(), per_page: 100 },
+        Math.min(deadline, Date.now() + Math.min(timeoutMs, 3000)),
+        undefined,
+        1
+      )
+      if (!r.ok || !Array.isArray(r.data)) return undefined
+      const mine = r.data.filter(
+        (c) => typeof c.id === 'number' && typeof c.body === 'string' && (c.body === body || (c.body.startsWith(marker) && c.body.includes(userCode)))
+      )
+      const last = mine[mine.length - 1]
+      if (!last) return undefined
+      logger.info(`GitHub create comment: the earlier attempt did create the comment on ${where}; using it rather than posting a duplicate`)
+      return { id: last.id as number, html_url: typeof last.html_url === 'string' ? last.html_url : undefined }
+    }
+  }
+
+  async function post(event: StartedEvent): Promise<void> {
+    const body = renderMarkdown(ctx, { started: event, now: now() }, opts.marker)
+    const deadline = Date.now() + deadlines.started
+    const since = new Date()
+    const r = await call<{ id?: unknown; html_url?: unknown }>(
+      'create comment',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      { issue_number, body },
+      deadline,
+      findPosted(body, since, event.userCode, deadline)
+    )
+    if (!r.ok) {
+      quiet = true // nothing to edit later
+      warnedTransient = true
+      logger.warning(explain(r, `Could not post the AWS sign-in request on ${where}`))
+      return
+    }
+    if (typeof r.data?.id === 'number') commentId = r.data.id
+    if (typeof r.data?.html_url === 'string') logger.info(`Posted the approval request on ${where}: ${r.data.html_url}`)
+    if (commentId === undefined) {
+      quiet = true
+      warnedTransient = true
+      logger.warning(`Posted the AWS sign-in request on ${where}, but GitHub's answer had no comment id; it will not be updated.`)
+    }
+  }
+
+  async function edit(body: string, deadline: number): Promise<Result<unknown>> {
+    return call('update comment', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: commentId, body }, deadline)
   }
 
   async function handle(event: LoginEvent): Promise<void> {
     if (quiet || finished || event.type === 'waiting') return
     if (event.type === 'started') {
       started = event
-      const body = renderMarkdown(ctx, { started, now: now() }, opts.marker)
-      if (commentId === undefined) {
-        const r = await call('POST', `/repos/${owner}/${repo}/issues/${opts.issueNumber}/comments`, body)
-        if (!r.ok) {
-          quiet = true // nothing to edit later
-          warnOnce(explain(r, `Could not post the AWS sign-in request on ${where}`))
-          return
-        }
-        try {
-          const json = JSON.parse(r.res.body) as { id?: unknown; html_url?: unknown }
-          if (typeof json.id === 'number') commentId = json.id
-          if (typeof json.html_url === 'string') logger.info(`Posted the approval request on ${where}: ${json.html_url}`)
-        } catch {
-          /* handled below */
-        }
-        if (commentId === undefined) {
-          quiet = true
-          warnOnce(`Posted the AWS sign-in request on ${where}, but GitHub's answer had no comment id; it will not be updated.`)
-        }
-        return
-      }
-      const r = await call('PATCH', `/repos/${owner}/${repo}/issues/comments/${commentId}`, body)
+      if (commentId === undefined) return post(event)
+      const r = await edit(renderMarkdown(ctx, { started, now: now() }, opts.marker), Date.now() + deadlines.started)
       if (!r.ok) {
         if (r.permanent) quiet = true
-        warnOnce(explain(r, `Could not put the new code in the comment on ${where}`))
+        if (!warnedTransient) {
+          warnedTransient = true
+          logger.warning(explain(r, `Could not put the new code in the comment on ${where}`))
+        }
       }
       return
     }
     finished = true
     if (commentId === undefined) return // never posted: nothing to update
+    await final(event)
+  }
+
+  async function final(event: FinalEvent): Promise<void> {
     const body = renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker)
-    const r = await call('PATCH', `/repos/${owner}/${repo}/issues/comments/${commentId}`, body)
+    const r = await edit(body, Date.now() + (event.type === 'cancelled' ? deadlines.cancelled : deadlines.final))
     if (!r.ok) {
       quiet = true
-      warnOnce(
-        explain(r, `Could not update the comment on ${where} with the outcome (${event.type})`).replace(
-          'Approvers must use the link in the job log.',
-          'The comment still shows the old request; its code is no longer valid.'
-        )
+      if (warnedFinal) return
+      warnedFinal = true
+      logger.warning(
+        explain(r, `Could not update the comment on ${where} with the outcome (${event.type})`, 'The comment still shows the old request; its code is no longer valid.')
       )
     }
   }
@@ -184,8 +326,18 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
     name: 'comment',
     onEvent(event: LoginEvent): Promise<void> {
       // Serialized: a final edit never overtakes the POST that creates the comment.
-      chain = chain.then(() => handle(event)).catch((err) => logger.debug(`comment notifier: ${String(err)}`))
+      pending++
+      chain = chain
+        .then(() => handle(event))
+        .catch((err) => logger.debug(`comment notifier: ${err instanceof Error ? err.name : 'error'}`))
+        .finally(() => void pending--)
       return chain
+    },
+    unfinished(): string | undefined {
+      if (pending === 0) return undefined
+      return commentId === undefined
+        ? `the comment on ${where} may not have been posted, or may still show the old request`
+        : `the comment on ${where} may still show the old request`
     }
   }
 }

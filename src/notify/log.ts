@@ -3,7 +3,7 @@
  * Progress while waiting is throttled (about one line every 30 s, not one per poll).
  */
 import type { LoginEvent, Logger, Notifier, RequestContext } from '../events.js'
-import { replacedWhy, cleanText, formatDuration, formatUtc, outcomeLine, safeUrl, shortSha, type StartedEvent } from './message.js'
+import { approvalGrants, replacedWhy, cleanText, formatDuration, formatUtc, outcomeLine, safeUrl, shortSha, type StartedEvent } from './message.js'
 
 export interface LogNotifierOptions {
   /** Injected clock (default: the real one). */
@@ -24,6 +24,7 @@ export function logNotifier(logger: Logger, ctx: RequestContext, opts: LogNotifi
       ctx.repository && cleanText(ctx.repository),
       ctx.workflow && `workflow "${cleanText(ctx.workflow)}"`,
       ctx.job && `job "${cleanText(ctx.job)}"`,
+      ctx.event && `event ${cleanText(ctx.event)}`,
       ctx.ref && `ref ${cleanText(ctx.ref)}`,
       ctx.sha && `commit ${shortSha(ctx.sha)}`,
       ctx.actor && `triggered by ${cleanText(ctx.actor)}`
@@ -49,12 +50,15 @@ export function logNotifier(logger: Logger, ctx: RequestContext, opts: LogNotifi
             )
             const what = describe()
             if (what) logger.info(`  Request: ${what}`)
+            const run = safeUrl(ctx.runUrl)
+            if (run) logger.info(`  Run: ${run}`)
             logger.info(`  Asks for: account ${cleanText(ctx.accountId, 40)}, role ${cleanText(ctx.roleName)}${extra.length ? `; also ${extra.join(', ')}` : ''}`)
             logger.info(`  Identity Center: ${cleanText(ctx.startUrl, 500)}`)
             logger.info(`  Open this link to approve: ${link}`)
             logger.info('  User code (check that the AWS page shows the same):')
             logger.info(`      ${cleanText(event.userCode, 32)}`)
             logger.info(`  The code expires at ${formatUtc(event.expiresAt)} (in ${formatDuration(secondsLeft)}).`)
+            logger.info(`  ${approvalGrants(ctx).replace(/\*\*/g, '')}`)
             logger.notice?.(
               `Approve the AWS sign-in: ${link} (code ${cleanText(event.userCode, 32)}, expires ${formatUtc(event.expiresAt)})`
             )

@@ -3,7 +3,7 @@
  * (log, chat webhooks). Every value from the event or the context is untrusted (branch names,
  * workflow names and actors are chosen by whoever pushes) and is escaped here.
  */
-import type { FinalEvent, LoginEvent, RequestContext } from '../events.js'
+import type { FinalEvent, LoginEvent, ProfileOutcome, RequestContext } from '../events.js'
 
 export type StartedEvent = Extract<LoginEvent, { type: 'started' }>
 
@@ -33,14 +33,30 @@ const MAX_EXTRA_PROFILES = 20
 
 const ZWJ = '\u200d'
 
-export const APPROVAL_GRANTS =
-  'Approving signs this job in as **you** (your own Identity Center identity); the job uses it for the requested role only, and the session is revoked when the job ends.'
+/** What approving grants, and for how long (keep-session leaves the sign-in in place after the job). */
+export function approvalGrants(ctx: Pick<RequestContext, 'keepSession'>, final?: FinalEvent): string {
+  const lasts = ctx.keepSession
+    ? 'the sign-in stays signed in after the job (keep-session)'
+    : 'the sign-in is revoked when the job ends'
+  const issued = 'role credentials already issued stay valid until they expire'
+  if (final) return `This sign-in is your own Identity Center identity, used by this job for the requested role; ${lasts}, and ${issued}.`
+  return `Approving signs this job in as **you** (your own Identity Center identity); the job uses it for the requested role only; ${lasts}, and ${issued}.`
+}
+
+/** Whether a final state has a live sign-in the grant line is about. */
+function hasSession(final: FinalEvent): boolean {
+  return final.type === 'approved' || (final.type === 'failed' && !!final.profiles?.some((p) => !p.error))
+}
 
 // ---------------------------------------------------------------------------------------------
 // Escaping
 
-/** Control characters, line/paragraph separators and bidi overrides (Trojan Source). */
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+/**
+ * Control characters, line/paragraph separators, bidi overrides and isolates (Trojan Source), and invisible
+ * characters (zero-width space/joiners, LRM/RLM, word joiner, invisible operators, BOM) that could hide
+ * or disguise part of a value.
+ */
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
 
 function truncate(s: string, max: number): string {
   const chars = Array.from(s)
@@ -55,13 +71,24 @@ export function cleanText(value: unknown, max = LIMIT.short): string {
   return truncate(s, max)
 }
 
-/** Break autolinks, @mentions and #references with a zero-width joiner (invisible when rendered). */
+/** Break autolinks, @mentions, #references and GH-123 references with a zero-width joiner (invisible when rendered). */
 function breakLinks(s: string): string {
   return s
     .replace(/@/g, `@${ZWJ}`)
     .replace(/#/g, `#${ZWJ}`)
     .replace(/:\/\//g, `:${ZWJ}//`)
     .replace(/\b(www)\./gi, `$1${ZWJ}.`)
+    .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`)
+}
+
+/**
+ * Chat clients (Slack, Teams) also link bare domain names: `login.evil.com/approve` would become a link to a
+ * page the attacker chose. Every dot between two labels of a domain-like word gets a zero-width joiner.
+ */
+function breakDomains(s: string): string {
+  return s.replace(/\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z][a-z0-9-]*[a-z0-9]\b/gi, (word) =>
+    word.replace(/\.(?=[a-z0-9])/gi, `.${ZWJ}`)
+  )
 }
 
 /**
@@ -86,7 +113,7 @@ export function codeSpan(value: unknown, max = LIMIT.short): string {
  */
 export function escapeChat(value: unknown, max = LIMIT.short): string {
   const s = cleanText(value, max).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-  return breakLinks(s).replace(/\]\(/g, `]${ZWJ}(`)
+  return breakDomains(breakLinks(s)).replace(/\]\(/g, `]${ZWJ}(`)
 }
 
 /** An http(s) URL safe for a Markdown link destination, or undefined. */
@@ -174,6 +201,12 @@ export function replacedWhy(started: StartedEvent): string {
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
+/** A reason as the end of a sentence: one final period, not two (reasons often end with their own). */
+function endSentence(s: string): string {
+  const t = s.trimEnd()
+  return /[.!?…]$/.test(t) ? t : `${t}.`
+}
+
 /** The one-line outcome, escaped with `esc`; `b` makes a value stand out. */
 function outcomeSentence(final: FinalEvent, esc: (v: unknown, max?: number) => string, b: (s: string) => string): string {
   switch (final.type) {
@@ -189,9 +222,9 @@ function outcomeSentence(final: FinalEvent, esc: (v: unknown, max?: number) => s
     case 'cancelled':
       return `The job was cancelled at ${formatUtc(final.at)}${final.signal ? ` (${esc(final.signal, 20)})` : ''} before the sign-in finished. The job gets no AWS credentials.`
     case 'rejected':
-      return `${b(esc(final.approvedBy))} approved at ${formatUtc(final.at)}, but that is not enough: ${esc(final.reason, LIMIT.reason)}. The job does not use this sign-in; someone allowed to approve must approve a new request (re-run the job).`
+      return `${b(esc(final.approvedBy))} approved at ${formatUtc(final.at)}, but that is not enough: ${endSentence(esc(final.reason, LIMIT.reason))} The job does not use this sign-in; someone allowed to approve must approve a new request (re-run the job).`
     case 'failed':
-      return `The sign-in failed at ${formatUtc(final.at)}: ${esc(final.reason, LIMIT.reason)}.`
+      return `The sign-in failed at ${formatUtc(final.at)}: ${endSentence(esc(final.reason, LIMIT.reason))}`
   }
 }
 
@@ -271,10 +304,11 @@ function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: Ma
     } else if (started) {
       out.push(`The approval link is not a valid https URL, so it is not shown here; use the job log.`, '')
     }
-    out.push(APPROVAL_GRANTS, '')
+    out.push(approvalGrants(ctx), '')
   } else {
     out.push(`${who}${where} asked for ${what}.`, '')
     out.push(outcomeSentence(final, escapeMarkdown, (s) => `**${s}**`), '')
+    if (hasSession(final)) out.push(approvalGrants(ctx, final), '')
     if (started) out.push(`The approval link was removed; the code ~~${escapeMarkdown(started.userCode, 32)}~~ is no longer valid.`, '')
   }
 
@@ -282,13 +316,18 @@ function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: Ma
   for (const [label, value] of facts(ctx, state, extraLimit)) out.push(`| ${label} | ${value} |`)
   out.push('')
   if (final?.type === 'approved' && final.profiles && final.profiles.length > 1) out.push(...profileTable(final.profiles, extraLimit), '')
+  if (final?.type === 'failed' && final.profiles && final.profiles.length > 0) {
+    // The failures are what the reader is looking for: first, in their original order.
+    const ordered = [...final.profiles.filter((p) => p.error), ...final.profiles.filter((p) => !p.error)]
+    out.push(...profileTable(ordered, extraLimit), '')
+  }
   if (!final) out.push('<sub>Did not expect this request? Do not approve it.</sub>')
   else out.push(`<sub>Updated ${formatUtc(state.now)}.</sub>`)
   return out.join('\n')
 }
 
 /** One row per profile written from the approval: verified, or the error. */
-function profileTable(profiles: NonNullable<Extract<FinalEvent, { type: 'approved' }>['profiles']>, limit: number): string[] {
+function profileTable(profiles: readonly ProfileOutcome[], limit: number): string[] {
   const rows = ['| Profile | Account | Role | Result |', '|---|---|---|---|']
   for (const p of profiles.slice(0, Math.max(1, limit))) {
     const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : '✅ verified'
@@ -298,11 +337,18 @@ function profileTable(profiles: NonNullable<Extract<FinalEvent, { type: 'approve
   return rows
 }
 
+export interface MarkdownOptions {
+  /** List every profile (the job summary); by default at most 20 rows, then "and N more" (a comment's 65,536 limit). */
+  uncapped?: boolean
+}
+
 /**
  * The comment / job summary body. Every value is escaped; in a final state there is no
  * approval link and the user code is struck through. Always under GitHub's comment limit.
  */
-export function renderMarkdown(ctx: RequestContext, state: MessageState, marker: MarkerKey = {}): string {
+export function renderMarkdown(ctx: RequestContext, state: MessageState, marker: MarkerKey = {}, opts: MarkdownOptions = {}): string {
+  // The job summary has room (1 MiB) for every profile; a comment shows the first 20 and "and N more".
+  if (opts.uncapped) return renderMarkdownWith(ctx, state, marker, Number.POSITIVE_INFINITY)
   let body = renderMarkdownWith(ctx, state, marker, MAX_EXTRA_PROFILES)
   if (body.length > MAX_COMMENT_CHARS) body = renderMarkdownWith(ctx, state, marker, 0)
   if (body.length > MAX_COMMENT_CHARS) {
@@ -364,7 +410,8 @@ export function renderText(ctx: RequestContext, state: MessageState, opts: TextO
     lines.push(`Also requested: ${shown.join(', ')}`)
   }
   lines.push(`Identity Center: ${safeUrl(ctx.startUrl) ?? esc(ctx.startUrl, LIMIT.url)}`)
-  if (!final) lines.push(APPROVAL_GRANTS.replace(/\*\*/g, ''))
+  if (!final) lines.push(approvalGrants(ctx).replace(/\*\*/g, ''))
+  else if (hasSession(final)) lines.push(approvalGrants(ctx, final))
   return lines.join('\n')
 }
 

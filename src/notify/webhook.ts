@@ -22,19 +22,25 @@ export function webhookNotifier(url: string, ctx: RequestContext, logger: Logger
   let warned = false
   let chain: Promise<void> = Promise.resolve()
 
-  const warnOnce = (why: string): void => {
+  /** One warning: a webhook that failed at the start is known to be broken; the outcome failing alone is reported too. */
+  const warnOnce = (why: string, isFinal = false): void => {
     if (warned) return
     warned = true
-    logger.warning(`Could not notify the webhook (${why}); the link and the code are in the job log.`)
+    const hint = /^HTTP (4\d\d)/.test(why)
+      ? 'check the webhook-url secret (the receiver must accept a JSON POST of {"text": "..."}, as Slack and Teams incoming webhooks do)'
+      : 'check the webhook-url secret and that the receiver is reachable from the runner (HTTPS_PROXY / NO_PROXY)'
+    logger.warning(
+      `Could not notify the webhook${isFinal ? ' of the outcome' : ''} (${why}): ${hint}. ${isFinal ? 'The outcome is in the job log.' : 'The link and the code are in the job log.'}`
+    )
   }
 
-  async function send(text: string): Promise<void> {
+  async function send(text: string, isFinal = false, timeoutMs = opts.timeoutMs ?? 5000): Promise<void> {
     let target: URL
     try {
       target = new URL(url)
       if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new Error('scheme')
     } catch {
-      warnOnce('its URL is not a valid http(s) URL')
+      warnOnce('its URL is not a valid http(s) URL', isFinal)
       return
     }
     try {
@@ -43,13 +49,13 @@ export function webhookNotifier(url: string, ctx: RequestContext, logger: Logger
         url: target.href,
         headers: { 'content-type': 'application/json', 'user-agent': 'identity-center-login' },
         body: JSON.stringify({ text }),
-        timeoutMs: opts.timeoutMs ?? 5000,
+        timeoutMs,
         env: opts.env
       })
-      if (res.status < 200 || res.status >= 300) warnOnce(`HTTP ${res.status}`)
+      if (res.status < 200 || res.status >= 300) warnOnce(`HTTP ${res.status}`, isFinal)
     } catch (err) {
       // Only the error code: a Node error message could contain the host.
-      warnOnce(err instanceof NetworkError ? err.message : 'network error')
+      warnOnce(err instanceof NetworkError ? err.message : 'network error', isFinal)
     }
   }
 
@@ -62,7 +68,9 @@ export function webhookNotifier(url: string, ctx: RequestContext, logger: Logger
     }
     finished = true
     if (!started) return // nobody was asked: nothing to close
-    await send(renderText(ctx, { started, final: event, now: now() }, { chat: true }))
+    // A cancelled step has about 3 s left to drain: stay inside it.
+    const timeout = event.type === 'cancelled' ? Math.min(opts.timeoutMs ?? 5000, 2500) : opts.timeoutMs
+    await send(renderText(ctx, { started, final: event, now: now() }, { chat: true }), true, timeout)
   }
 
   return {

@@ -1,0 +1,145 @@
+/** Escaping of hostile values, the grant line (keep-session), profile tables on failure, sentences. */
+import type { FinalEvent, ProfileOutcome } from '../../src/events.js'
+import { approvalGrants, cleanText, escapeChat, escapeMarkdown, renderMarkdown, renderText } from '../../src/notify/message.js'
+import { summaryNotifier } from '../../src/notify/summary.js'
+import { webhookNotifier } from '../../src/notify/webhook.js'
+import { T0, ctx, finals, recordingLogger, startServer, started } from './helpers.js'
+
+const ZWJ = '\u200d'
+
+describe('invisible and bidi characters are stripped', () => {
+  const hidden = ['\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\u2066', '\u2067', '\u2068', '\u2069', '\ufeff']
+  test.each(hidden.map((c) => [`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, c]))('%s', (_name, c) => {
+    expect(cleanText(`ma${c}in`)).toBe('main')
+    expect(escapeMarkdown(`ma${c}in`)).toBe('main')
+    expect(escapeChat(`ma${c}in`)).toBe('main')
+  })
+  test('a branch that hides a different name behind an RTL override reads as it is', () => {
+    expect(cleanText('feature/\u202egnp.exe\u202c')).toBe('feature/gnp.exe')
+  })
+})
+
+describe('chat text: domain-like words do not become links', () => {
+  test.each([
+    ['login.evil.com/approve', `login.${ZWJ}evil.${ZWJ}com/approve`],
+    ['see evil.co now', `see evil.${ZWJ}co now`],
+    ['sub.domain.example.org', `sub.${ZWJ}domain.${ZWJ}example.${ZWJ}org`],
+    ['https://x.evil.com', `https:${ZWJ}//x.${ZWJ}evil.${ZWJ}com`]
+  ])('%s', (input, expected) => {
+    expect(escapeChat(input)).toBe(expected)
+  })
+  test('versions, numbers and plain words are left alone', () => {
+    expect(escapeChat('v1.2.3')).toBe('v1.2.3')
+    expect(escapeChat('release 10.5')).toBe('release 10.5')
+    expect(escapeChat('end. Start')).toBe('end. Start')
+  })
+  test('no domain survives in a webhook message built from hostile values', () => {
+    const text = renderText({ ...ctx, ref: 'login.evil.com/approve', actor: 'x.evil.io' }, { started: started(), now: T0 }, { chat: true })
+    expect(text).not.toMatch(/evil\.(com|io)/)
+    // the real links stay clickable
+    expect(text).toContain('https://github.com/acme/infra/actions/runs/987654321')
+    expect(text).toContain('https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH')
+  })
+})
+
+describe('GH-123 references are broken', () => {
+  test.each([escapeMarkdown, escapeChat])('%p', (esc) => {
+    expect(esc('fixes GH-123')).toBe(`fixes GH-${ZWJ}123`)
+    expect(esc('gh-7')).toBe(`gh-${ZWJ}7`)
+    expect(esc('GH-x')).toBe('GH-x')
+  })
+  test('in the rendered comment', () => {
+    const body = renderMarkdown({ ...ctx, ref: 'GH-42-fix' }, { started: started(), now: T0 })
+    expect(body).not.toMatch(/GH-\d/)
+    expect(body).toContain(`GH-${ZWJ}42-fix`)
+  })
+})
+
+describe('what approving grants: keep-session, and credentials already issued', () => {
+  test('default: revoked when the job ends; issued credentials live until they expire', () => {
+    const line = approvalGrants(ctx)
+    expect(line).toContain('revoked when the job ends')
+    expect(line).toContain('role credentials already issued stay valid until they expire')
+    expect(line).not.toContain('keep-session')
+  })
+  test('keep-session: stays signed in after the job', () => {
+    const line = approvalGrants({ keepSession: true })
+    expect(line).toContain('stays signed in after the job (keep-session)')
+    expect(line).not.toContain('revoked')
+    expect(line).toContain('role credentials already issued stay valid until they expire')
+  })
+  test.each([false, true])('keep-session %s: shown while waiting and in the final comment, summary and webhook of an approval', async (keepSession) => {
+    const c = { ...ctx, keepSession }
+    const want = keepSession ? 'stays signed in after the job (keep-session)' : 'revoked when the job ends'
+    expect(renderMarkdown(c, { started: started(), now: T0 })).toContain(want)
+    expect(renderMarkdown(c, { started: started(), final: finals.approved, now: T0 })).toContain(want)
+    expect(renderText(c, { started: started(), final: finals.approved, now: T0 }, { chat: true })).toContain(want)
+    const written: string[] = []
+    const summary = summaryNotifier({ write: async (m) => void written.push(m) }, c, { now: () => T0 })
+    await summary.onEvent(started())
+    await summary.onEvent(finals.approved)
+    expect(written[1]).toContain(want)
+    // no sign-in to speak of after a denial
+    expect(renderMarkdown(c, { started: started(), final: finals.denied, now: T0 })).not.toContain(want)
+  })
+  test('the final webhook message carries it', async () => {
+    const hook = await startServer((_r, res) => void res.end('ok'))
+    try {
+      const n = webhookNotifier(hook.url, { ...ctx, keepSession: true }, recordingLogger(), { env: {} })
+      await n.onEvent(started())
+      await n.onEvent(finals.approved)
+      expect((JSON.parse(hook.seen[1].body) as { text: string }).text).toContain('stays signed in after the job (keep-session)')
+    } finally {
+      await hook.close()
+    }
+  })
+})
+
+describe('failed with profiles: the table, failures first', () => {
+  const profiles: ProfileOutcome[] = Array.from({ length: 30 }, (_, i) => ({
+    name: `p${i}`,
+    accountId: String(100000000000 + i),
+    roleName: 'Role',
+    ...(i % 10 === 9 ? { error: `AccessDenied for p${i}` } : { arn: `arn:aws:sts::${100000000000 + i}:assumed-role/R/alice` })
+  }))
+  const failed: FinalEvent = { type: 'failed', at: T0, reason: '3 of 30 profiles failed', profiles }
+
+  test('comment: failed rows first, capped at 20 with "and N more"', () => {
+    const body = renderMarkdown(ctx, { started: started(), final: failed, now: T0 })
+    const rows = body.split('\n').filter((l) => /^\| (p\d+|and \d+ more) \|/.test(l))
+    expect(rows.slice(0, 3).map((r) => r.split(' | ')[0])).toEqual(['| p9', '| p19', '| p29'])
+    expect(rows[0]).toContain('❌ AccessDenied for p9')
+    expect(rows[3]).toContain('✅ verified')
+    expect(rows).toHaveLength(21)
+    expect(rows[20]).toBe('| and 10 more | | | |')
+  })
+  test('job summary: every row', async () => {
+    const written: string[] = []
+    const n = summaryNotifier({ write: async (m) => void written.push(m) }, ctx, { now: () => T0 })
+    await n.onEvent(started())
+    await n.onEvent(failed)
+    const rows = written[1].split('\n').filter((l) => /^\| p\d+ \|/.test(l))
+    expect(rows).toHaveLength(30)
+    expect(written[1]).not.toContain('more |')
+  })
+  test('without profiles: no table', () => {
+    expect(renderMarkdown(ctx, { started: started(), final: finals.failed, now: T0 })).not.toContain('| Profile |')
+  })
+})
+
+describe('sentences end with one period', () => {
+  test.each([
+    ['the approver has no access.', 'the approver has no access.'],
+    ['the approver has no access', 'the approver has no access.']
+  ])('failed: %s', (reason, shown) => {
+    const f: FinalEvent = { type: 'failed', at: T0, reason }
+    const text = renderText(ctx, { started: started(), final: f, now: T0 })
+    expect(text).toContain(`: ${shown}`)
+    expect(text).not.toContain('..')
+    expect(renderMarkdown(ctx, { started: started(), final: f, now: T0 })).not.toMatch(/\.\.(?!\.)/)
+  })
+  test('rejected with a reason that ends in a period', () => {
+    const f: FinalEvent = { type: 'rejected', at: T0, approvedBy: 'mallory', reason: 'mallory is not in allowed-approvers.' }
+    expect(renderText(ctx, { started: started(), final: f, now: T0 })).toContain('not in allowed-approvers. The job does not use')
+  })
+})
