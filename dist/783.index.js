@@ -972,6 +972,755 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CHANNELS
 
+;// CONCATENATED MODULE: ./src/notify/message.ts
+/** GitHub's limit for an issue comment body, in characters. */
+const MAX_COMMENT_CHARS = 65536;
+/** Per-value limits (characters, before escaping). */
+const LIMIT = { short: 200, url: 500, reason: 1000, arn: 2048 };
+const MAX_EXTRA_PROFILES = 20;
+const ZWJ = '\u200d';
+/** What approving grants, and for how long (keep-session leaves the sign-in in place after the job). */
+function approvalGrants(ctx, final) {
+    const lasts = ctx.keepSession
+        ? 'the sign-in is kept after the job, until it expires or is signed out'
+        : 'the sign-in is revoked when the job ends';
+    const issued = 'role credentials already issued stay valid until they expire';
+    if (final)
+        return `This sign-in is your own Identity Center identity, used by this job for the requested role; ${lasts}, and ${issued}.`;
+    return `Approving signs this job in as **you** (your own Identity Center identity); the job uses it for the requested role only; ${lasts}, and ${issued}.`;
+}
+/** Whether a final state has a live sign-in the grant line is about. */
+function hasSession(final) {
+    return final.type === 'approved' || (final.type === 'failed' && !!final.profiles?.some((p) => !p.error));
+}
+// ---------------------------------------------------------------------------------------------
+// Escaping
+/**
+ * Control characters, line/paragraph separators, bidi overrides and isolates (Trojan Source), and invisible
+ * characters (zero-width space/joiners, LRM/RLM, word joiner, invisible operators, BOM) that could hide
+ * or disguise part of a value.
+ */
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+function truncate(s, max) {
+    const chars = Array.from(s);
+    return chars.length <= max ? s : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}
+/** One line of plain text: no control characters or newlines, at most `max` characters. */
+function cleanText(value, max = LIMIT.short) {
+    const s = String(value ?? '')
+        .replace(/\r\n?|\n|\t/g, ' ')
+        .replace(UNSAFE_CHARS, '');
+    return truncate(s, max);
+}
+/** Break autolinks, @mentions, #references and GH-123 references with a zero-width joiner (invisible when rendered). */
+function breakLinks(s) {
+    return s
+        .replace(/@/g, `@${ZWJ}`)
+        .replace(/#/g, `#${ZWJ}`)
+        .replace(/:\/\//g, `:${ZWJ}//`)
+        .replace(/\b(www)\./gi, `$1${ZWJ}.`)
+        .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`);
+}
+/**
+ * Chat clients (Slack, Teams) also link bare domain names: `login.evil.com/approve` would become a link to a
+ * page the attacker chose. Every dot between two labels of a domain-like word gets a zero-width joiner.
+ */
+function breakDomains(s) {
+    return s.replace(/\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z][a-z0-9-]*[a-z0-9]\b/gi, (word) => word.replace(/\.(?=[a-z0-9])/gi, `.${ZWJ}`));
+}
+/**
+ * Escape a value for GitHub-flavoured Markdown, inline or inside a table cell: no HTML, links,
+ * images, emphasis, math, mentions, issue references or autolinks survive, and `|` / newlines
+ * cannot break a table row.
+ */
+function escapeMarkdown(value, max = LIMIT.short) {
+    const s = cleanText(value, max).replace(/[\\`*_{}[\]()<>#!|~$&]/g, '\\$&');
+    return breakLinks(s);
+}
+/** A code span (no mentions, links or HTML inside); safe inside a table cell too. */
+function codeSpan(value, max = LIMIT.short) {
+    const s = cleanText(value, max).replace(/`/g, 'ˋ').replace(/\|/g, '\\|').trim();
+    return s === '' ? '' : `\`${s}\``;
+}
+/**
+ * Escape a value for a chat webhook (Slack mrkdwn, Teams markdown): entity-escape `& < >`
+ * (Slack's own rule, which also stops `<!channel>`), and break links, mentions and `[x](y)`.
+ */
+function escapeChat(value, max = LIMIT.short) {
+    const s = cleanText(value, max).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return breakDomains(breakLinks(s)).replace(/\]\(/g, `]${ZWJ}(`);
+}
+/** An http(s) URL safe for a Markdown link destination, or undefined. */
+function safeUrl(value) {
+    if (!value)
+        return undefined;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return undefined;
+    const href = url.href.replace(/[()<>\s"'`\\[\]|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return href.length > 2000 ? undefined : href;
+}
+// ---------------------------------------------------------------------------------------------
+// Facts
+function formatUtc(d) {
+    return Number.isNaN(d.getTime()) ? 'unknown time' : `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+/** "9 min 5 s", "45 s", "2 h 3 min". */
+function formatDuration(totalSeconds) {
+    const s = Math.max(0, Math.round(totalSeconds));
+    if (s < 60)
+        return `${s} s`;
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const sec = s % 60;
+    if (h > 0)
+        return m > 0 ? `${h} h ${m} min` : `${h} h`;
+    return sec > 0 ? `${m} min ${sec} s` : `${m} min`;
+}
+function minutesLeft(expiresAt, now) {
+    const ms = expiresAt.getTime() - now.getTime();
+    if (!(ms > 0))
+        return 'already expired';
+    if (ms < 60_000)
+        return 'less than a minute left';
+    const m = Math.floor(ms / 60_000);
+    return `${m} minute${m === 1 ? '' : 's'} left`;
+}
+function shortSha(sha) {
+    return sha ? cleanText(sha, 40).slice(0, 7) : undefined;
+}
+/** The run id, from the run URL (…/actions/runs/<id>) when not given. */
+function runIdOf(ctx) {
+    return ctx.runUrl ? /\/runs\/(\d+)/.exec(ctx.runUrl)?.[1] : undefined;
+}
+function markerPart(v, fallback) {
+    const s = (v ?? '').replace(/[^A-Za-z0-9._/+=-]/g, '_').replace(/-{2,}/g, '-').slice(0, 100);
+    return s === '' ? fallback : s;
+}
+/** `<!-- identity-center-login:<run-id>:<job>:<profile> -->`: how the comment is found again. */
+function commentMarker(ctx, key = {}) {
+    const runId = markerPart(key.runId ?? runIdOf(ctx), 'local');
+    const job = markerPart(key.job ?? ctx.job, 'job');
+    const profile = markerPart(key.profile, 'default');
+    return `<!-- identity-center-login:${runId}:${job}:${profile} -->`;
+}
+function statusOf(state) {
+    return state.final?.type ?? 'pending';
+}
+const TITLES = {
+    pending: { icon: '🔐', title: 'AWS sign-in: approval needed', plain: 'AWS sign-in approval needed' },
+    approved: { icon: '✅', title: 'AWS sign-in approved', plain: 'AWS sign-in approved' },
+    denied: { icon: '⛔', title: 'AWS sign-in denied', plain: 'AWS sign-in denied' },
+    expired: { icon: '⌛', title: 'AWS sign-in request expired', plain: 'AWS sign-in request expired' },
+    cancelled: { icon: '🚫', title: 'AWS sign-in request cancelled', plain: 'AWS sign-in request cancelled' },
+    rejected: { icon: '⛔', title: 'AWS sign-in rejected: approver not allowed', plain: 'AWS sign-in rejected (approver not allowed)' },
+    failed: { icon: '❌', title: 'AWS sign-in failed', plain: 'AWS sign-in failed' }
+};
+/** Why an earlier code was replaced by the one in `started`. */
+function replacedWhy(started) {
+    return started.replaced === 'client-renewed' ? 'the previous code was withdrawn (the client registration had to be renewed)' : 'the previous code expired';
+}
+const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+/** A reason as the end of a sentence: one final period, not two (reasons often end with their own). */
+function endSentence(s) {
+    const t = s.trimEnd();
+    return /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+/** The one-line outcome, escaped with `esc`; `b` makes a value stand out. */
+function outcomeSentence(final, esc, b) {
+    switch (final.type) {
+        case 'approved':
+            if (final.via && final.via !== 'device-flow') {
+                return `No approval was needed: reuse-session found a ${final.via === 'refreshed-token' ? 'refreshable' : 'valid'} cached Identity Center session of ${b(esc(final.approvedBy))}. Verified at ${formatUtc(final.at)}: account ${b(esc(final.accountId, 40))}, role ${b(esc(final.roleName))}.`;
+            }
+            return `Approved by ${b(esc(final.approvedBy))} at ${formatUtc(final.at)}. Verified: account ${b(esc(final.accountId, 40))}, role ${b(esc(final.roleName))}.`;
+        case 'denied':
+            return `The request was denied at ${formatUtc(final.at)}. The job gets no AWS credentials.`;
+        case 'expired':
+            return `No one approved within ${formatDuration(final.waitedSeconds)}; the request expired at ${formatUtc(final.at)}. The job gets no AWS credentials.`;
+        case 'cancelled':
+            return `The job was cancelled at ${formatUtc(final.at)}${final.signal ? ` (${esc(final.signal, 20)})` : ''} before the sign-in finished. The job gets no AWS credentials.`;
+        case 'rejected':
+            return `${b(esc(final.approvedBy))} approved at ${formatUtc(final.at)}, but that is not enough: ${endSentence(esc(final.reason, LIMIT.reason))} The job does not use this sign-in; someone allowed to approve must approve a new request (re-run the job).`;
+        case 'failed':
+            return `The sign-in failed at ${formatUtc(final.at)}: ${endSentence(esc(final.reason, LIMIT.reason))}`;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Markdown
+function facts(ctx, state, extraLimit) {
+    const rows = [];
+    const add = (label, value) => {
+        if (value)
+            rows.push([label, value]);
+    };
+    const runUrl = safeUrl(ctx.runUrl);
+    add('Repository', ctx.repository ? escapeMarkdown(ctx.repository) : undefined);
+    add('Workflow', ctx.workflow ? escapeMarkdown(ctx.workflow) : undefined);
+    add('Job', ctx.job ? escapeMarkdown(ctx.job) : undefined);
+    add('Run', runUrl ? `[Open the workflow run](${runUrl})` : ctx.runUrl ? escapeMarkdown(ctx.runUrl, LIMIT.url) : undefined);
+    add('Triggered by', ctx.actor ? escapeMarkdown(ctx.actor) : undefined);
+    add('Event', ctx.event ? escapeMarkdown(ctx.event) : undefined);
+    add('Ref', ctx.ref ? escapeMarkdown(ctx.ref) : undefined);
+    add('Commit', ctx.sha ? codeSpan(shortSha(ctx.sha)) : undefined);
+    add('AWS account', codeSpan(ctx.accountId, 40) || '(none)');
+    add('Role', codeSpan(ctx.roleName) || '(none)');
+    const extra = ctx.extraProfiles ?? [];
+    if (extra.length > 0) {
+        const shown = extra
+            .slice(0, extraLimit)
+            .map((p) => `${escapeMarkdown(p.name, 64)}: ${codeSpan(p.accountId, 40)} ${codeSpan(p.roleName, 64)}`);
+        if (extra.length > shown.length)
+            shown.push(`and ${extra.length - shown.length} more`);
+        add('Also requested', shown.join('<br>'));
+    }
+    add('Identity Center', codeSpan(ctx.startUrl, LIMIT.url));
+    const { started, final } = state;
+    if (started) {
+        add('User code', final ? `~~${escapeMarkdown(started.userCode, 32)}~~ (no longer valid)` : `**${codeSpan(started.userCode, 32)}**`);
+        add('Code expires', final ? `${formatUtc(started.expiresAt)}` : `${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)} when posted)`);
+        if (started.attempt > 1)
+            add('Attempt', `${started.attempt} (${replacedWhy(started)}: a fresh code replaced it)`);
+    }
+    if (final?.type === 'approved') {
+        add('Approved by', escapeMarkdown(final.approvedBy));
+        add('Approved at', formatUtc(final.at));
+        add('Session', codeSpan(final.arn, LIMIT.arn));
+    }
+    if (final?.type === 'rejected')
+        add('Approved by (not allowed)', escapeMarkdown(final.approvedBy));
+    return rows;
+}
+function renderMarkdownWith(ctx, state, marker, extraLimit) {
+    const status = statusOf(state);
+    const { started, final } = state;
+    const t = TITLES[status];
+    const out = [commentMarker(ctx, marker), `## ${t.icon} ${t.title}`, ''];
+    const who = ctx.actor ? `**${escapeMarkdown(ctx.actor)}**'s ` : 'A ';
+    const where = [
+        ctx.job ? `job **${escapeMarkdown(ctx.job)}**` : 'job',
+        ctx.workflow ? `in workflow **${escapeMarkdown(ctx.workflow)}**` : '',
+        ctx.repository ? `of **${escapeMarkdown(ctx.repository)}**` : ''
+    ]
+        .filter(Boolean)
+        .join(' ');
+    const what = `role ${codeSpan(ctx.roleName) || '(none)'} in AWS account ${codeSpan(ctx.accountId, 40) || '(none)'}`;
+    if (!final) {
+        out.push(`${who}${where} asks for ${what}.`, '');
+        const link = safeUrl(started?.verificationUri);
+        if (started && link) {
+            if (started.attempt > 1)
+                out.push(`🔁 ${capitalize(replacedWhy(started))}: this is a **new code** (attempt ${started.attempt}).`, '');
+            out.push(`### [➡️ Approve in AWS IAM Identity Center](${link})`, '');
+            out.push(`Check that the AWS page shows the code **${codeSpan(started.userCode, 32)}**. ` +
+                `It expires at **${formatUtc(started.expiresAt)}** (${minutesLeft(started.expiresAt, state.now)} when posted).`, '');
+        }
+        else if (started) {
+            out.push(`The approval link is not a valid https URL, so it is not shown here; use the job log.`, '');
+        }
+        out.push(approvalGrants(ctx), '');
+    }
+    else {
+        out.push(`${who}${where} asked for ${what}.`, '');
+        out.push(outcomeSentence(final, escapeMarkdown, (s) => `**${s}**`), '');
+        if (hasSession(final))
+            out.push(approvalGrants(ctx, final), '');
+        if (started)
+            out.push(`The approval link was removed; the code ~~${escapeMarkdown(started.userCode, 32)}~~ is no longer valid.`, '');
+    }
+    out.push('| Request | Details |', '|---|---|');
+    for (const [label, value] of facts(ctx, state, extraLimit))
+        out.push(`| ${label} | ${value} |`);
+    out.push('');
+    if (final?.type === 'approved' && final.profiles && final.profiles.length > 1)
+        out.push(...profileTable(final.profiles, extraLimit), '');
+    if (final?.type === 'failed' && final.profiles && final.profiles.length > 0) {
+        // The failures are what the reader is looking for: first, in their original order.
+        const ordered = [...final.profiles.filter((p) => p.error), ...final.profiles.filter((p) => !p.error)];
+        out.push(...profileTable(ordered, extraLimit), '');
+    }
+    if (!final)
+        out.push('<sub>Did not expect this request? Do not approve it.</sub>');
+    else
+        out.push(`<sub>Updated ${formatUtc(state.now)}.</sub>`);
+    return out.join('\n');
+}
+/** One row per profile written from the approval: verified, or the error. */
+function profileTable(profiles, limit) {
+    const rows = ['| Profile | Account | Role | Result |', '|---|---|---|---|'];
+    for (const p of profiles.slice(0, Math.max(1, limit))) {
+        const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : '✅ verified';
+        rows.push(`| ${escapeMarkdown(p.name, 64)} | ${codeSpan(p.accountId, 40)} | ${codeSpan(p.roleName, 64)} | ${result} |`);
+    }
+    if (profiles.length > limit)
+        rows.push(`| and ${profiles.length - limit} more | | | |`);
+    return rows;
+}
+/**
+ * The comment / job summary body. Every value is escaped; in a final state there is no
+ * approval link and the user code is struck through. Always under GitHub's comment limit.
+ */
+function renderMarkdown(ctx, state, marker = {}, opts = {}) {
+    // The job summary has room (1 MiB) for every profile; a comment shows the first 20 and "and N more".
+    if (opts.uncapped)
+        return renderMarkdownWith(ctx, state, marker, Number.POSITIVE_INFINITY);
+    let body = renderMarkdownWith(ctx, state, marker, MAX_EXTRA_PROFILES);
+    if (body.length > MAX_COMMENT_CHARS)
+        body = renderMarkdownWith(ctx, state, marker, 0);
+    if (body.length > MAX_COMMENT_CHARS) {
+        // Cannot happen with the per-value limits; a last resort that keeps the marker and closes cleanly.
+        body = `${Array.from(body).slice(0, MAX_COMMENT_CHARS - 100).join('')}\n\n_(truncated)_`;
+    }
+    return body;
+}
+/** Multi-line plain text for logs and chat webhooks. Final states carry no link and no live code. */
+function renderText(ctx, state, opts = {}) {
+    const esc = opts.chat ? escapeChat : cleanText;
+    const status = statusOf(state);
+    const { started, final } = state;
+    const lines = [];
+    const where = [
+        ctx.repository && esc(ctx.repository),
+        ctx.workflow && `workflow "${esc(ctx.workflow)}"`,
+        ctx.job && `job "${esc(ctx.job)}"`
+    ]
+        .filter(Boolean)
+        .join(', ');
+    lines.push(`${TITLES[status].icon} ${TITLES[status].plain}${where ? ` for ${where}` : ''}`);
+    if (!final && started) {
+        const link = safeUrl(started.verificationUri);
+        if (started.attempt > 1)
+            lines.push(`${capitalize(replacedWhy(started))}: this is a NEW code (attempt ${started.attempt}).`);
+        lines.push(`Approve: ${link ?? '(the link is not a valid URL; see the job log)'}`);
+        lines.push(`User code: ${esc(started.userCode, 32)} (check that the AWS page shows the same code)`);
+        lines.push(`Expires: ${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)})`);
+    }
+    if (final) {
+        lines.push(outcomeSentence(final, esc, (s) => s));
+        if (final.type === 'approved')
+            lines.push(`Session: ${esc(final.arn, LIMIT.arn)}`);
+        if (started)
+            lines.push(`The code ${esc(started.userCode, 32)} is no longer valid.`);
+    }
+    const runUrl = safeUrl(ctx.runUrl);
+    if (runUrl)
+        lines.push(`Run: ${runUrl}`);
+    const trigger = [
+        ctx.event && esc(ctx.event),
+        ctx.ref && `on ${esc(ctx.ref)}`,
+        ctx.sha && `@ ${esc(shortSha(ctx.sha))}`
+    ]
+        .filter(Boolean)
+        .join(' ');
+    if (ctx.actor || trigger)
+        lines.push(`Triggered by: ${ctx.actor ? esc(ctx.actor) : 'unknown'}${trigger ? ` (${trigger})` : ''}`);
+    lines.push(`Requested: account ${esc(ctx.accountId, 40)}, role ${esc(ctx.roleName)}`);
+    const extra = ctx.extraProfiles ?? [];
+    if (extra.length > 0) {
+        const shown = extra.slice(0, MAX_EXTRA_PROFILES).map((p) => `${esc(p.name, 64)} (${esc(p.accountId, 40)} ${esc(p.roleName, 64)})`);
+        if (extra.length > shown.length)
+            shown.push(`and ${extra.length - shown.length} more`);
+        lines.push(`Also requested: ${shown.join(', ')}`);
+    }
+    lines.push(`Identity Center: ${safeUrl(ctx.startUrl) ?? esc(ctx.startUrl, LIMIT.url)}`);
+    if (!final)
+        lines.push(approvalGrants(ctx).replace(/\*\*/g, ''));
+    else if (hasSession(final))
+        lines.push(approvalGrants(ctx, final));
+    return lines.join('\n');
+}
+/** One line for a final event (log). */
+function outcomeLine(final) {
+    return `${TITLES[final.type].plain}. ${outcomeSentence(final, cleanText, (s) => s)}`;
+}
+
+;// CONCATENATED MODULE: ./src/notify/comment.ts
+
+const DEFAULT_DEADLINES = { started: 10_000, final: 7_000, cancelled: 2_500 };
+/** Only the error code of a network failure: Node's messages carry the host and port. */
+function networkCode(err) {
+    let e = err;
+    for (let i = 0; i < 4 && e; i++) {
+        if (typeof e.code === 'string' && /^[A-Z0-9_]+$/.test(e.code))
+            return e.code;
+        e = e.cause;
+    }
+    return 'EREQUEST';
+}
+function apiMessage(data) {
+    let d = data;
+    if (typeof d === 'string') {
+        try {
+            d = JSON.parse(d);
+        }
+        catch {
+            return '';
+        }
+    }
+    const m = d?.message;
+    return typeof m === 'string' ? m.replace(/[\r\n]+/g, ' ').slice(0, 200) : '';
+}
+function header(headers, name) {
+    const v = headers?.[name];
+    return v === undefined || v === null ? undefined : String(v);
+}
+const formatSeconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+function commentNotifier(opts, ctx, logger) {
+    const env = opts.env ?? process.env;
+    const now = opts.now ?? (() => new Date());
+    const base = (opts.apiUrl || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    const attempts = Math.max(1, opts.attempts ?? 3);
+    const retryBase = opts.retryBaseMs ?? 1000;
+    const retryCap = opts.retryCapMs ?? 4000;
+    const maxRetryAfter = opts.maxRetryAfterMs ?? 10_000;
+    const timeoutMs = opts.timeoutMs ?? 6000;
+    const deadlines = { ...DEFAULT_DEADLINES, ...(opts.deadlineMs ?? {}) };
+    const random = opts.random ?? Math.random;
+    const { owner, repo } = opts.repo;
+    const issue_number = opts.issueNumber;
+    const where = `#${opts.issueNumber}`;
+    const marker = commentMarker(ctx, opts.marker);
+    /** What a 403/404 most likely means, naming the permission this kind of target needs. */
+    const fix = opts.target === 'pull-request'
+        ? 'the token lacks `pull-requests: write` (a pull request from a fork gets a read-only token); set `permissions: pull-requests: write` or use notify: summary'
+        : opts.target === 'issue'
+            ? 'the token lacks `issues: write`; set `permissions: issues: write` or use notify: summary'
+            : 'the token lacks `pull-requests: write` (for a pull request; one from a fork gets a read-only token) or `issues: write` (for an issue); set that permission or use notify: summary';
+    let octokit;
+    let commentId;
+    let started;
+    let quiet = false; // permanent failure: stop calling the API
+    let warnedTransient = false; // a failure while the request is open (post, new code)
+    let warnedFinal = false; // the final edit: always reported, even after an earlier warning
+    let finished = false;
+    let pending = 0;
+    let chain = Promise.resolve();
+    const client = () => {
+        octokit ??= __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)).then(({ getOctokit }) => {
+            const silent = () => undefined;
+            return getOctokit(opts.token, {
+                baseUrl: base,
+                userAgent: opts.userAgent ?? 'identity-center-login',
+                log: { debug: silent, info: silent, warn: silent, error: silent }
+            });
+        });
+        return octokit;
+    };
+    /** One REST call with bounded, jittered retries, all of it inside `deadline` (a Date.now() value). */
+    async function call(what, route, params, deadline, beforeRetry, maxAttempts = attempts) {
+        let gh;
+        try {
+            gh = await client();
+        }
+        catch (err) {
+            return { ok: false, permanent: true, detail: `could not load @actions/github: ${err instanceof Error ? err.name : 'error'}` };
+        }
+        let last;
+        for (let attempt = 1;; attempt++) {
+            if (attempt > 1 && beforeRetry) {
+                const found = await beforeRetry().catch(() => undefined);
+                if (found !== undefined)
+                    return { ok: true, data: found };
+                if (last && deadline - Date.now() < 250)
+                    return { ok: false, ...last, detail: `${last.detail}; gave up before the deadline` };
+            }
+            const left = deadline - Date.now();
+            const controller = new AbortController();
+            let timedOut = false;
+            const limit = Math.max(1, Math.min(timeoutMs, left));
+            const timer = setTimeout(() => {
+                timedOut = true;
+                controller.abort();
+            }, limit);
+            let failure;
+            let retryAfterMs;
+            try {
+                const res = await gh.request(route, {
+                    owner,
+                    repo,
+                    ...params,
+                    headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+                    request: { signal: controller.signal }
+                });
+                return { ok: true, data: res.data };
+            }
+            catch (err) {
+                const response = err?.response;
+                if (timedOut)
+                    failure = { permanent: false, detail: `timed out after ${formatSeconds(limit)}` };
+                else if (!response || typeof response.status !== 'number')
+                    failure = { permanent: false, detail: `network error (${networkCode(err)})` };
+                else {
+                    const status = response.status;
+                    const msg = apiMessage(response.data);
+                    const retryAfter = Number(header(response.headers, 'retry-after'));
+                    const secondaryLimit = status === 429 || (status === 403 && (header(response.headers, 'retry-after') !== undefined || /secondary rate limit|abuse/i.test(msg)));
+                    // GitHub (and GHES) always send x-github-request-id; a proxy or firewall refusing does not.
+                    const fromGitHub = header(response.headers, 'x-github-request-id') !== undefined;
+                    failure = { permanent: !(status >= 500 || secondaryLimit), detail: `HTTP ${status}${msg ? `: ${msg}` : ''}`, status, fromGitHub };
+                    if (Number.isFinite(retryAfter) && retryAfter > 0)
+                        retryAfterMs = Math.min(retryAfter * 1000, maxRetryAfter);
+                }
+            }
+            finally {
+                clearTimeout(timer);
+            }
+            if (failure.permanent)
+                return { ok: false, ...failure };
+            last = failure;
+            // Capped exponential backoff with jitter (half fixed, half random), never past the deadline.
+            const backoff = Math.min(retryCap, retryBase * 2 ** (attempt - 1));
+            const wait = Math.round(retryAfterMs ?? backoff / 2 + random() * (backoff / 2));
+            const remaining = deadline - Date.now();
+            if (attempt >= maxAttempts) {
+                if (maxAttempts > 1)
+                    logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no attempts left`);
+                return { ok: false, ...failure };
+            }
+            if (remaining - wait < 250) {
+                logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no time left to retry (${formatSeconds(Math.max(0, remaining))} before the deadline)`);
+                return { ok: false, ...failure, detail: `${failure.detail}; gave up before the deadline` };
+            }
+            logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`);
+            await new Promise((r) => setTimeout(r, wait));
+        }
+    }
+    function explain(failure, action, tail = 'Approvers must use the link in the job log.') {
+        const head = `${action} (${failure.detail})`;
+        if (failure.status !== undefined && failure.status < 500 && !failure.fromGitHub) {
+            return `${head}: the answer did not come from GitHub (${base}); a proxy or firewall may be blocking it (check HTTPS_PROXY / NO_PROXY). ${tail}`;
+        }
+        switch (failure.status) {
+            case 403:
+                return `${head}: ${fix}. ${tail}`;
+            case 404:
+                return `${head}: the repository or ${where} was not found, or ${fix}. ${tail}`;
+            case 401:
+                return `${head}: the token was not accepted; pass a valid github-token or use notify: summary. ${tail}`;
+            default:
+                return `${head}. ${tail}`;
+        }
+    }
+    /** After a POST that may have reached GitHub (timeout, 5xx): the comment it created, if any. */
+    function findPosted(body, since, userCode, deadline) {
+        return async () => {
+            const r = await call('list comments', 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number, since: new Date(since.getTime() - 60_000).toISOString(), per_page: 100 }, Math.min(deadline, Date.now() + Math.min(timeoutMs, 3000)), undefined, 1);
+            if (!r.ok || !Array.isArray(r.data))
+                return undefined;
+            const mine = r.data.filter((c) => typeof c.id === 'number' && typeof c.body === 'string' && (c.body === body || (c.body.startsWith(marker) && c.body.includes(userCode))));
+            const last = mine[mine.length - 1];
+            if (!last)
+                return undefined;
+            logger.info(`GitHub create comment: the earlier attempt did create the comment on ${where}; using it rather than posting a duplicate`);
+            return { id: last.id, html_url: typeof last.html_url === 'string' ? last.html_url : undefined };
+        };
+    }
+    async function post(event) {
+        const body = renderMarkdown(ctx, { started: event, now: now() }, opts.marker);
+        const deadline = Date.now() + deadlines.started;
+        const since = new Date();
+        const r = await call('create comment', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number, body }, deadline, findPosted(body, since, event.userCode, deadline));
+        if (!r.ok) {
+            quiet = true; // nothing to edit later
+            warnedTransient = true;
+            logger.warning(explain(r, `Could not post the AWS sign-in request on ${where}`));
+            return;
+        }
+        if (typeof r.data?.id === 'number')
+            commentId = r.data.id;
+        if (typeof r.data?.html_url === 'string')
+            logger.info(`Posted the approval request on ${where}: ${r.data.html_url}`);
+        if (commentId === undefined) {
+            quiet = true;
+            warnedTransient = true;
+            logger.warning(`Posted the AWS sign-in request on ${where}, but GitHub's answer had no comment id; it will not be updated.`);
+        }
+    }
+    async function edit(body, deadline) {
+        return call('update comment', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: commentId, body }, deadline);
+    }
+    async function handle(event) {
+        if (quiet || finished || event.type === 'waiting')
+            return;
+        if (event.type === 'started') {
+            started = event;
+            if (commentId === undefined)
+                return post(event);
+            const r = await edit(renderMarkdown(ctx, { started, now: now() }, opts.marker), Date.now() + deadlines.started);
+            if (!r.ok) {
+                if (r.permanent)
+                    quiet = true;
+                if (!warnedTransient) {
+                    warnedTransient = true;
+                    logger.warning(explain(r, `Could not put the new code in the comment on ${where}`));
+                }
+            }
+            return;
+        }
+        finished = true;
+        if (commentId === undefined)
+            return; // never posted: nothing to update
+        await final(event);
+    }
+    async function final(event) {
+        const body = renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker);
+        const r = await edit(body, Date.now() + (event.type === 'cancelled' ? deadlines.cancelled : deadlines.final));
+        if (!r.ok) {
+            quiet = true;
+            if (warnedFinal)
+                return;
+            warnedFinal = true;
+            logger.warning(explain(r, `Could not update the comment on ${where} with the outcome (${event.type})`, 'The comment still shows the old request; its code is no longer valid.'));
+        }
+    }
+    return {
+        name: 'comment',
+        onEvent(event) {
+            // Serialized: a final edit never overtakes the POST that creates the comment.
+            pending++;
+            chain = chain
+                .then(() => handle(event))
+                .catch((err) => logger.debug(`comment notifier: ${err instanceof Error ? err.name : 'error'}`))
+                .finally(() => void pending--);
+            return chain;
+        },
+        unfinished() {
+            if (pending === 0)
+                return undefined;
+            return commentId === undefined
+                ? `the comment on ${where} may not have been posted, or may still show the old request`
+                : `the comment on ${where} may still show the old request`;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/log.ts
+
+function logNotifier(logger, ctx, opts = {}) {
+    const now = opts.now ?? (() => new Date());
+    const every = opts.progressEveryMs ?? 30_000;
+    let lastProgress;
+    let started;
+    let finished = false;
+    const describe = () => {
+        const parts = [
+            ctx.repository && cleanText(ctx.repository),
+            ctx.workflow && `workflow "${cleanText(ctx.workflow)}"`,
+            ctx.job && `job "${cleanText(ctx.job)}"`,
+            ctx.event && `event ${cleanText(ctx.event)}`,
+            ctx.ref && `ref ${cleanText(ctx.ref)}`,
+            ctx.sha && `commit ${shortSha(ctx.sha)}`,
+            ctx.actor && `triggered by ${cleanText(ctx.actor)}`
+        ].filter(Boolean);
+        return parts.join(', ');
+    };
+    return {
+        name: 'log',
+        async onEvent(event) {
+            try {
+                switch (event.type) {
+                    case 'started': {
+                        started = event;
+                        lastProgress = now().getTime();
+                        const link = safeUrl(event.verificationUri) ?? cleanText(event.verificationUri, 500);
+                        const secondsLeft = (event.expiresAt.getTime() - now().getTime()) / 1000;
+                        const extra = (ctx.extraProfiles ?? []).map((p) => `${cleanText(p.name, 64)} (${cleanText(p.accountId, 40)} ${cleanText(p.roleName, 64)})`);
+                        logger.info(event.attempt > 1
+                            ? `${replacedWhy(event).replace(/^t/, 'T')}; a NEW code was issued (attempt ${event.attempt}). Approve again with the new code:`
+                            : 'AWS IAM Identity Center sign-in needs approval.');
+                        const what = describe();
+                        if (what)
+                            logger.info(`  Request: ${what}`);
+                        const run = safeUrl(ctx.runUrl);
+                        if (run)
+                            logger.info(`  Run: ${run}`);
+                        logger.info(`  Asks for: account ${cleanText(ctx.accountId, 40)}, role ${cleanText(ctx.roleName)}${extra.length ? `; also ${extra.join(', ')}` : ''}`);
+                        logger.info(`  Identity Center: ${cleanText(ctx.startUrl, 500)}`);
+                        logger.info(`  Open this link to approve: ${link}`);
+                        logger.info('  User code (check that the AWS page shows the same):');
+                        logger.info(`      ${cleanText(event.userCode, 32)}`);
+                        logger.info(`  The code expires at ${formatUtc(event.expiresAt)} (in ${formatDuration(secondsLeft)}).`);
+                        logger.info(`  ${approvalGrants(ctx).replace(/\*\*/g, '')}`);
+                        logger.notice?.(`Approve the AWS sign-in: ${link} (code ${cleanText(event.userCode, 32)}, expires ${formatUtc(event.expiresAt)})`);
+                        return;
+                    }
+                    case 'waiting': {
+                        const t = now().getTime();
+                        if (lastProgress === undefined) {
+                            lastProgress = t;
+                            return;
+                        }
+                        if (t - lastProgress < every)
+                            return;
+                        lastProgress = t;
+                        const code = started ? ` (code ${cleanText(started.userCode, 32)})` : '';
+                        logger.info(`Still waiting for approval${code}: ${formatDuration(event.secondsLeft)} left.`);
+                        return;
+                    }
+                    default: {
+                        if (finished)
+                            return;
+                        finished = true;
+                        const code = started ? ` The code ${cleanText(started.userCode, 32)} is no longer valid.` : '';
+                        const arn = event.type === 'approved' ? ` Session: ${cleanText(event.arn, 2048)}.` : '';
+                        logger.info(`${outcomeLine(event)}${arn}${code}`);
+                        return;
+                    }
+                }
+            }
+            catch (err) {
+                // A logger that throws must not break the login.
+                try {
+                    logger.debug(`log notifier: ${String(err)}`);
+                }
+                catch {
+                    /* ignore */
+                }
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/summary.ts
+
+function summaryNotifier(writer, ctx, opts = {}) {
+    const now = opts.now ?? (() => new Date());
+    let started;
+    let finished = false;
+    let warned = false;
+    const write = async (markdown) => {
+        try {
+            await writer.write(markdown);
+        }
+        catch (err) {
+            if (warned)
+                return;
+            warned = true;
+            opts.logger?.warning(`Could not write the job summary (${err instanceof Error ? err.message : String(err)}); the link and the code are in the job log.`);
+        }
+    };
+    return {
+        name: 'summary',
+        async onEvent(event) {
+            if (finished || event.type === 'waiting')
+                return;
+            if (event.type === 'started') {
+                started = event;
+                await write(renderMarkdown(ctx, { started, now: now() }, opts.marker, { uncapped: true }));
+                return;
+            }
+            finished = true;
+            await write(renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker, { uncapped: true }));
+        }
+    };
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
@@ -1075,606 +1824,6 @@ async function httpRequest(req) {
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-;// CONCATENATED MODULE: ./src/notify/message.ts
-/** GitHub's limit for an issue comment body, in characters. */
-const MAX_COMMENT_CHARS = 65536;
-/** Per-value limits (characters, before escaping). */
-const LIMIT = { short: 200, url: 500, reason: 1000, arn: 2048 };
-const MAX_EXTRA_PROFILES = 20;
-const ZWJ = '\u200d';
-const APPROVAL_GRANTS = 'Approving signs this job in as **you** (your own Identity Center identity); the job uses it for the requested role only, and the session is revoked when the job ends.';
-// ---------------------------------------------------------------------------------------------
-// Escaping
-/** Control characters, line/paragraph separators and bidi overrides (Trojan Source). */
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function truncate(s, max) {
-    const chars = Array.from(s);
-    return chars.length <= max ? s : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
-}
-/** One line of plain text: no control characters or newlines, at most `max` characters. */
-function cleanText(value, max = LIMIT.short) {
-    const s = String(value ?? '')
-        .replace(/\r\n?|\n|\t/g, ' ')
-        .replace(UNSAFE_CHARS, '');
-    return truncate(s, max);
-}
-/** Break autolinks, @mentions and #references with a zero-width joiner (invisible when rendered). */
-function breakLinks(s) {
-    return s
-        .replace(/@/g, `@${ZWJ}`)
-        .replace(/#/g, `#${ZWJ}`)
-        .replace(/:\/\//g, `:${ZWJ}//`)
-        .replace(/\b(www)\./gi, `$1${ZWJ}.`);
-}
-/**
- * Escape a value for GitHub-flavoured Markdown, inline or inside a table cell: no HTML, links,
- * images, emphasis, math, mentions, issue references or autolinks survive, and `|` / newlines
- * cannot break a table row.
- */
-function escapeMarkdown(value, max = LIMIT.short) {
-    const s = cleanText(value, max).replace(/[\\`*_{}[\]()<>#!|~$&]/g, '\\$&');
-    return breakLinks(s);
-}
-/** A code span (no mentions, links or HTML inside); safe inside a table cell too. */
-function codeSpan(value, max = LIMIT.short) {
-    const s = cleanText(value, max).replace(/`/g, 'ˋ').replace(/\|/g, '\\|').trim();
-    return s === '' ? '' : `\`${s}\``;
-}
-/**
- * Escape a value for a chat webhook (Slack mrkdwn, Teams markdown): entity-escape `& < >`
- * (Slack's own rule, which also stops `<!channel>`), and break links, mentions and `[x](y)`.
- */
-function escapeChat(value, max = LIMIT.short) {
-    const s = cleanText(value, max).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    return breakLinks(s).replace(/\]\(/g, `]${ZWJ}(`);
-}
-/** An http(s) URL safe for a Markdown link destination, or undefined. */
-function safeUrl(value) {
-    if (!value)
-        return undefined;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return undefined;
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        return undefined;
-    const href = url.href.replace(/[()<>\s"'`\\[\]|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    return href.length > 2000 ? undefined : href;
-}
-// ---------------------------------------------------------------------------------------------
-// Facts
-function formatUtc(d) {
-    return Number.isNaN(d.getTime()) ? 'unknown time' : `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-/** "9 min 5 s", "45 s", "2 h 3 min". */
-function formatDuration(totalSeconds) {
-    const s = Math.max(0, Math.round(totalSeconds));
-    if (s < 60)
-        return `${s} s`;
-    const h = Math.floor(s / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    const sec = s % 60;
-    if (h > 0)
-        return m > 0 ? `${h} h ${m} min` : `${h} h`;
-    return sec > 0 ? `${m} min ${sec} s` : `${m} min`;
-}
-function minutesLeft(expiresAt, now) {
-    const ms = expiresAt.getTime() - now.getTime();
-    if (!(ms > 0))
-        return 'already expired';
-    if (ms < 60_000)
-        return 'less than a minute left';
-    const m = Math.floor(ms / 60_000);
-    return `${m} minute${m === 1 ? '' : 's'} left`;
-}
-function shortSha(sha) {
-    return sha ? cleanText(sha, 40).slice(0, 7) : undefined;
-}
-/** The run id, from the run URL (…/actions/runs/<id>) when not given. */
-function runIdOf(ctx) {
-    return ctx.runUrl ? /\/runs\/(\d+)/.exec(ctx.runUrl)?.[1] : undefined;
-}
-function markerPart(v, fallback) {
-    const s = (v ?? '').replace(/[^A-Za-z0-9._/+=-]/g, '_').replace(/-{2,}/g, '-').slice(0, 100);
-    return s === '' ? fallback : s;
-}
-/** `<!-- identity-center-login:<run-id>:<job>:<profile> -->`: how the comment is found again. */
-function commentMarker(ctx, key = {}) {
-    const runId = markerPart(key.runId ?? runIdOf(ctx), 'local');
-    const job = markerPart(key.job ?? ctx.job, 'job');
-    const profile = markerPart(key.profile, 'default');
-    return `<!-- identity-center-login:${runId}:${job}:${profile} -->`;
-}
-function statusOf(state) {
-    return state.final?.type ?? 'pending';
-}
-const TITLES = {
-    pending: { icon: '🔐', title: 'AWS sign-in: approval needed', plain: 'AWS sign-in approval needed' },
-    approved: { icon: '✅', title: 'AWS sign-in approved', plain: 'AWS sign-in approved' },
-    denied: { icon: '⛔', title: 'AWS sign-in denied', plain: 'AWS sign-in denied' },
-    expired: { icon: '⌛', title: 'AWS sign-in request expired', plain: 'AWS sign-in request expired' },
-    cancelled: { icon: '🚫', title: 'AWS sign-in request cancelled', plain: 'AWS sign-in request cancelled' },
-    rejected: { icon: '⛔', title: 'AWS sign-in rejected: approver not allowed', plain: 'AWS sign-in rejected (approver not allowed)' },
-    failed: { icon: '❌', title: 'AWS sign-in failed', plain: 'AWS sign-in failed' }
-};
-/** Why an earlier code was replaced by the one in `started`. */
-function replacedWhy(started) {
-    return started.replaced === 'client-renewed' ? 'the previous code was withdrawn (the client registration had to be renewed)' : 'the previous code expired';
-}
-const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
-/** The one-line outcome, escaped with `esc`; `b` makes a value stand out. */
-function outcomeSentence(final, esc, b) {
-    switch (final.type) {
-        case 'approved':
-            if (final.via && final.via !== 'device-flow') {
-                return `No approval was needed: reuse-session found a ${final.via === 'refreshed-token' ? 'refreshable' : 'valid'} cached Identity Center session of ${b(esc(final.approvedBy))}. Verified at ${formatUtc(final.at)}: account ${b(esc(final.accountId, 40))}, role ${b(esc(final.roleName))}.`;
-            }
-            return `Approved by ${b(esc(final.approvedBy))} at ${formatUtc(final.at)}. Verified: account ${b(esc(final.accountId, 40))}, role ${b(esc(final.roleName))}.`;
-        case 'denied':
-            return `The request was denied at ${formatUtc(final.at)}. The job gets no AWS credentials.`;
-        case 'expired':
-            return `No one approved within ${formatDuration(final.waitedSeconds)}; the request expired at ${formatUtc(final.at)}. The job gets no AWS credentials.`;
-        case 'cancelled':
-            return `The job was cancelled at ${formatUtc(final.at)}${final.signal ? ` (${esc(final.signal, 20)})` : ''} before the sign-in finished. The job gets no AWS credentials.`;
-        case 'rejected':
-            return `${b(esc(final.approvedBy))} approved at ${formatUtc(final.at)}, but that is not enough: ${esc(final.reason, LIMIT.reason)}. The job does not use this sign-in; someone allowed to approve must approve a new request (re-run the job).`;
-        case 'failed':
-            return `The sign-in failed at ${formatUtc(final.at)}: ${esc(final.reason, LIMIT.reason)}.`;
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// Markdown
-function facts(ctx, state, extraLimit) {
-    const rows = [];
-    const add = (label, value) => {
-        if (value)
-            rows.push([label, value]);
-    };
-    const runUrl = safeUrl(ctx.runUrl);
-    add('Repository', ctx.repository ? escapeMarkdown(ctx.repository) : undefined);
-    add('Workflow', ctx.workflow ? escapeMarkdown(ctx.workflow) : undefined);
-    add('Job', ctx.job ? escapeMarkdown(ctx.job) : undefined);
-    add('Run', runUrl ? `[Open the workflow run](${runUrl})` : ctx.runUrl ? escapeMarkdown(ctx.runUrl, LIMIT.url) : undefined);
-    add('Triggered by', ctx.actor ? escapeMarkdown(ctx.actor) : undefined);
-    add('Event', ctx.event ? escapeMarkdown(ctx.event) : undefined);
-    add('Ref', ctx.ref ? escapeMarkdown(ctx.ref) : undefined);
-    add('Commit', ctx.sha ? codeSpan(shortSha(ctx.sha)) : undefined);
-    add('AWS account', codeSpan(ctx.accountId, 40) || '(none)');
-    add('Role', codeSpan(ctx.roleName) || '(none)');
-    const extra = ctx.extraProfiles ?? [];
-    if (extra.length > 0) {
-        const shown = extra
-            .slice(0, extraLimit)
-            .map((p) => `${escapeMarkdown(p.name, 64)}: ${codeSpan(p.accountId, 40)} ${codeSpan(p.roleName, 64)}`);
-        if (extra.length > shown.length)
-            shown.push(`and ${extra.length - shown.length} more`);
-        add('Also requested', shown.join('<br>'));
-    }
-    add('Identity Center', codeSpan(ctx.startUrl, LIMIT.url));
-    const { started, final } = state;
-    if (started) {
-        add('User code', final ? `~~${escapeMarkdown(started.userCode, 32)}~~ (no longer valid)` : `**${codeSpan(started.userCode, 32)}**`);
-        add('Code expires', final ? `${formatUtc(started.expiresAt)}` : `${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)} when posted)`);
-        if (started.attempt > 1)
-            add('Attempt', `${started.attempt} (${replacedWhy(started)}: a fresh code replaced it)`);
-    }
-    if (final?.type === 'approved') {
-        add('Approved by', escapeMarkdown(final.approvedBy));
-        add('Approved at', formatUtc(final.at));
-        add('Session', codeSpan(final.arn, LIMIT.arn));
-    }
-    if (final?.type === 'rejected')
-        add('Approved by (not allowed)', escapeMarkdown(final.approvedBy));
-    return rows;
-}
-function renderMarkdownWith(ctx, state, marker, extraLimit) {
-    const status = statusOf(state);
-    const { started, final } = state;
-    const t = TITLES[status];
-    const out = [commentMarker(ctx, marker), `## ${t.icon} ${t.title}`, ''];
-    const who = ctx.actor ? `**${escapeMarkdown(ctx.actor)}**'s ` : 'A ';
-    const where = [
-        ctx.job ? `job **${escapeMarkdown(ctx.job)}**` : 'job',
-        ctx.workflow ? `in workflow **${escapeMarkdown(ctx.workflow)}**` : '',
-        ctx.repository ? `of **${escapeMarkdown(ctx.repository)}**` : ''
-    ]
-        .filter(Boolean)
-        .join(' ');
-    const what = `role ${codeSpan(ctx.roleName) || '(none)'} in AWS account ${codeSpan(ctx.accountId, 40) || '(none)'}`;
-    if (!final) {
-        out.push(`${who}${where} asks for ${what}.`, '');
-        const link = safeUrl(started?.verificationUri);
-        if (started && link) {
-            if (started.attempt > 1)
-                out.push(`🔁 ${capitalize(replacedWhy(started))}: this is a **new code** (attempt ${started.attempt}).`, '');
-            out.push(`### [➡️ Approve in AWS IAM Identity Center](${link})`, '');
-            out.push(`Check that the AWS page shows the code **${codeSpan(started.userCode, 32)}**. ` +
-                `It expires at **${formatUtc(started.expiresAt)}** (${minutesLeft(started.expiresAt, state.now)} when posted).`, '');
-        }
-        else if (started) {
-            out.push(`The approval link is not a valid https URL, so it is not shown here; use the job log.`, '');
-        }
-        out.push(APPROVAL_GRANTS, '');
-    }
-    else {
-        out.push(`${who}${where} asked for ${what}.`, '');
-        out.push(outcomeSentence(final, escapeMarkdown, (s) => `**${s}**`), '');
-        if (started)
-            out.push(`The approval link was removed; the code ~~${escapeMarkdown(started.userCode, 32)}~~ is no longer valid.`, '');
-    }
-    out.push('| Request | Details |', '|---|---|');
-    for (const [label, value] of facts(ctx, state, extraLimit))
-        out.push(`| ${label} | ${value} |`);
-    out.push('');
-    if (final?.type === 'approved' && final.profiles && final.profiles.length > 1)
-        out.push(...profileTable(final.profiles, extraLimit), '');
-    if (!final)
-        out.push('<sub>Did not expect this request? Do not approve it.</sub>');
-    else
-        out.push(`<sub>Updated ${formatUtc(state.now)}.</sub>`);
-    return out.join('\n');
-}
-/** One row per profile written from the approval: verified, or the error. */
-function profileTable(profiles, limit) {
-    const rows = ['| Profile | Account | Role | Result |', '|---|---|---|---|'];
-    for (const p of profiles.slice(0, Math.max(1, limit))) {
-        const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : '✅ verified';
-        rows.push(`| ${escapeMarkdown(p.name, 64)} | ${codeSpan(p.accountId, 40)} | ${codeSpan(p.roleName, 64)} | ${result} |`);
-    }
-    if (profiles.length > limit)
-        rows.push(`| and ${profiles.length - limit} more | | | |`);
-    return rows;
-}
-/**
- * The comment / job summary body. Every value is escaped; in a final state there is no
- * approval link and the user code is struck through. Always under GitHub's comment limit.
- */
-function renderMarkdown(ctx, state, marker = {}) {
-    let body = renderMarkdownWith(ctx, state, marker, MAX_EXTRA_PROFILES);
-    if (body.length > MAX_COMMENT_CHARS)
-        body = renderMarkdownWith(ctx, state, marker, 0);
-    if (body.length > MAX_COMMENT_CHARS) {
-        // Cannot happen with the per-value limits; a last resort that keeps the marker and closes cleanly.
-        body = `${Array.from(body).slice(0, MAX_COMMENT_CHARS - 100).join('')}\n\n_(truncated)_`;
-    }
-    return body;
-}
-/** Multi-line plain text for logs and chat webhooks. Final states carry no link and no live code. */
-function renderText(ctx, state, opts = {}) {
-    const esc = opts.chat ? escapeChat : cleanText;
-    const status = statusOf(state);
-    const { started, final } = state;
-    const lines = [];
-    const where = [
-        ctx.repository && esc(ctx.repository),
-        ctx.workflow && `workflow "${esc(ctx.workflow)}"`,
-        ctx.job && `job "${esc(ctx.job)}"`
-    ]
-        .filter(Boolean)
-        .join(', ');
-    lines.push(`${TITLES[status].icon} ${TITLES[status].plain}${where ? ` for ${where}` : ''}`);
-    if (!final && started) {
-        const link = safeUrl(started.verificationUri);
-        if (started.attempt > 1)
-            lines.push(`${capitalize(replacedWhy(started))}: this is a NEW code (attempt ${started.attempt}).`);
-        lines.push(`Approve: ${link ?? '(the link is not a valid URL; see the job log)'}`);
-        lines.push(`User code: ${esc(started.userCode, 32)} (check that the AWS page shows the same code)`);
-        lines.push(`Expires: ${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)})`);
-    }
-    if (final) {
-        lines.push(outcomeSentence(final, esc, (s) => s));
-        if (final.type === 'approved')
-            lines.push(`Session: ${esc(final.arn, LIMIT.arn)}`);
-        if (started)
-            lines.push(`The code ${esc(started.userCode, 32)} is no longer valid.`);
-    }
-    const runUrl = safeUrl(ctx.runUrl);
-    if (runUrl)
-        lines.push(`Run: ${runUrl}`);
-    const trigger = [
-        ctx.event && esc(ctx.event),
-        ctx.ref && `on ${esc(ctx.ref)}`,
-        ctx.sha && `@ ${esc(shortSha(ctx.sha))}`
-    ]
-        .filter(Boolean)
-        .join(' ');
-    if (ctx.actor || trigger)
-        lines.push(`Triggered by: ${ctx.actor ? esc(ctx.actor) : 'unknown'}${trigger ? ` (${trigger})` : ''}`);
-    lines.push(`Requested: account ${esc(ctx.accountId, 40)}, role ${esc(ctx.roleName)}`);
-    const extra = ctx.extraProfiles ?? [];
-    if (extra.length > 0) {
-        const shown = extra.slice(0, MAX_EXTRA_PROFILES).map((p) => `${esc(p.name, 64)} (${esc(p.accountId, 40)} ${esc(p.roleName, 64)})`);
-        if (extra.length > shown.length)
-            shown.push(`and ${extra.length - shown.length} more`);
-        lines.push(`Also requested: ${shown.join(', ')}`);
-    }
-    lines.push(`Identity Center: ${safeUrl(ctx.startUrl) ?? esc(ctx.startUrl, LIMIT.url)}`);
-    if (!final)
-        lines.push(APPROVAL_GRANTS.replace(/\*\*/g, ''));
-    return lines.join('\n');
-}
-/** One line for a final event (log). */
-function outcomeLine(final) {
-    return `${TITLES[final.type].plain}. ${outcomeSentence(final, cleanText, (s) => s)}`;
-}
-
-;// CONCATENATED MODULE: ./src/notify/comment.ts
-
-
-const FIX = 'the token lacks `pull-requests: write` (a pull request from a fork gets a read-only token); set `permissions: pull-requests: write` or use notify: summary';
-function apiMessage(res) {
-    try {
-        const m = JSON.parse(res.body).message;
-        if (typeof m === 'string')
-            return m.replace(/[\r\n]+/g, ' ').slice(0, 200);
-    }
-    catch {
-        /* not JSON */
-    }
-    return '';
-}
-function isSecondaryRateLimit(res) {
-    if (res.status === 429)
-        return true;
-    if (res.status !== 403)
-        return false;
-    return res.headers['retry-after'] !== undefined || /secondary rate limit|abuse/i.test(res.body);
-}
-function commentNotifier(opts, ctx, logger) {
-    const env = opts.env ?? process.env;
-    const now = opts.now ?? (() => new Date());
-    const base = (opts.apiUrl || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-    const delays = opts.retryDelaysMs ?? [1000, 3000];
-    const maxRetryAfter = opts.maxRetryAfterMs ?? 10_000;
-    const owner = encodeURIComponent(opts.repo.owner);
-    const repo = encodeURIComponent(opts.repo.repo);
-    const where = `#${opts.issueNumber}`;
-    let commentId;
-    let started;
-    let quiet = false; // permanent failure: stop calling the API
-    let warned = false;
-    let finished = false;
-    let chain = Promise.resolve();
-    const warnOnce = (message) => {
-        if (warned)
-            return;
-        warned = true;
-        logger.warning(message);
-    };
-    async function call(method, path, body) {
-        for (let attempt = 0;; attempt++) {
-            let res;
-            let detail;
-            try {
-                res = await httpRequest({
-                    method,
-                    url: `${base}${path}`,
-                    headers: {
-                        accept: 'application/vnd.github+json',
-                        authorization: `Bearer ${opts.token}`,
-                        'content-type': 'application/json',
-                        'user-agent': opts.userAgent ?? 'identity-center-login',
-                        'x-github-api-version': '2022-11-28'
-                    },
-                    body: JSON.stringify({ body }),
-                    timeoutMs: opts.timeoutMs ?? 6000,
-                    env
-                });
-            }
-            catch (err) {
-                detail = err instanceof NetworkError ? err.message : 'network error';
-            }
-            if (res) {
-                if (res.status >= 200 && res.status < 300)
-                    return { ok: true, res };
-                const msg = apiMessage(res);
-                detail = `HTTP ${res.status}${msg ? `: ${msg}` : ''}`;
-                const retryable = res.status >= 500 || isSecondaryRateLimit(res);
-                // GitHub (and GHES) always send x-github-request-id; a proxy or firewall refusing does not.
-                const fromGitHub = res.headers['x-github-request-id'] !== undefined;
-                if (!retryable)
-                    return { ok: false, permanent: true, detail, status: res.status, fromGitHub };
-            }
-            if (attempt >= delays.length)
-                return { ok: false, permanent: false, detail: detail };
-            const retryAfter = Number(res?.headers['retry-after']);
-            const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1000, maxRetryAfter) : delays[attempt];
-            logger.debug(`comment: ${detail}; retrying in ${wait} ms`);
-            await sleep(wait);
-        }
-    }
-    function explain(failure, action) {
-        const head = `${action} (${failure.detail})`;
-        if (failure.status !== undefined && failure.status < 500 && !failure.fromGitHub) {
-            return `${head}: the answer did not come from GitHub (${base}); a proxy or firewall may be blocking it (check HTTPS_PROXY / NO_PROXY). Approvers must use the link in the job log.`;
-        }
-        switch (failure.status) {
-            case 403:
-                return `${head}: ${FIX}. Approvers must use the link in the job log.`;
-            case 404:
-                return `${head}: the repository or ${where} was not found, or ${FIX}. Approvers must use the link in the job log.`;
-            case 401:
-                return `${head}: the token was not accepted; pass a valid github-token or use notify: summary. Approvers must use the link in the job log.`;
-            default:
-                return `${head}. Approvers must use the link in the job log.`;
-        }
-    }
-    async function handle(event) {
-        if (quiet || finished || event.type === 'waiting')
-            return;
-        if (event.type === 'started') {
-            started = event;
-            const body = renderMarkdown(ctx, { started, now: now() }, opts.marker);
-            if (commentId === undefined) {
-                const r = await call('POST', `/repos/${owner}/${repo}/issues/${opts.issueNumber}/comments`, body);
-                if (!r.ok) {
-                    quiet = true; // nothing to edit later
-                    warnOnce(explain(r, `Could not post the AWS sign-in request on ${where}`));
-                    return;
-                }
-                try {
-                    const json = JSON.parse(r.res.body);
-                    if (typeof json.id === 'number')
-                        commentId = json.id;
-                    if (typeof json.html_url === 'string')
-                        logger.info(`Posted the approval request on ${where}: ${json.html_url}`);
-                }
-                catch {
-                    /* handled below */
-                }
-                if (commentId === undefined) {
-                    quiet = true;
-                    warnOnce(`Posted the AWS sign-in request on ${where}, but GitHub's answer had no comment id; it will not be updated.`);
-                }
-                return;
-            }
-            const r = await call('PATCH', `/repos/${owner}/${repo}/issues/comments/${commentId}`, body);
-            if (!r.ok) {
-                if (r.permanent)
-                    quiet = true;
-                warnOnce(explain(r, `Could not put the new code in the comment on ${where}`));
-            }
-            return;
-        }
-        finished = true;
-        if (commentId === undefined)
-            return; // never posted: nothing to update
-        const body = renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker);
-        const r = await call('PATCH', `/repos/${owner}/${repo}/issues/comments/${commentId}`, body);
-        if (!r.ok) {
-            quiet = true;
-            warnOnce(explain(r, `Could not update the comment on ${where} with the outcome (${event.type})`).replace('Approvers must use the link in the job log.', 'The comment still shows the old request; its code is no longer valid.'));
-        }
-    }
-    return {
-        name: 'comment',
-        onEvent(event) {
-            // Serialized: a final edit never overtakes the POST that creates the comment.
-            chain = chain.then(() => handle(event)).catch((err) => logger.debug(`comment notifier: ${String(err)}`));
-            return chain;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/notify/log.ts
-
-function logNotifier(logger, ctx, opts = {}) {
-    const now = opts.now ?? (() => new Date());
-    const every = opts.progressEveryMs ?? 30_000;
-    let lastProgress;
-    let started;
-    let finished = false;
-    const describe = () => {
-        const parts = [
-            ctx.repository && cleanText(ctx.repository),
-            ctx.workflow && `workflow "${cleanText(ctx.workflow)}"`,
-            ctx.job && `job "${cleanText(ctx.job)}"`,
-            ctx.ref && `ref ${cleanText(ctx.ref)}`,
-            ctx.sha && `commit ${shortSha(ctx.sha)}`,
-            ctx.actor && `triggered by ${cleanText(ctx.actor)}`
-        ].filter(Boolean);
-        return parts.join(', ');
-    };
-    return {
-        name: 'log',
-        async onEvent(event) {
-            try {
-                switch (event.type) {
-                    case 'started': {
-                        started = event;
-                        lastProgress = now().getTime();
-                        const link = safeUrl(event.verificationUri) ?? cleanText(event.verificationUri, 500);
-                        const secondsLeft = (event.expiresAt.getTime() - now().getTime()) / 1000;
-                        const extra = (ctx.extraProfiles ?? []).map((p) => `${cleanText(p.name, 64)} (${cleanText(p.accountId, 40)} ${cleanText(p.roleName, 64)})`);
-                        logger.info(event.attempt > 1
-                            ? `${replacedWhy(event).replace(/^t/, 'T')}; a NEW code was issued (attempt ${event.attempt}). Approve again with the new code:`
-                            : 'AWS IAM Identity Center sign-in needs approval.');
-                        const what = describe();
-                        if (what)
-                            logger.info(`  Request: ${what}`);
-                        logger.info(`  Asks for: account ${cleanText(ctx.accountId, 40)}, role ${cleanText(ctx.roleName)}${extra.length ? `; also ${extra.join(', ')}` : ''}`);
-                        logger.info(`  Identity Center: ${cleanText(ctx.startUrl, 500)}`);
-                        logger.info(`  Open this link to approve: ${link}`);
-                        logger.info('  User code (check that the AWS page shows the same):');
-                        logger.info(`      ${cleanText(event.userCode, 32)}`);
-                        logger.info(`  The code expires at ${formatUtc(event.expiresAt)} (in ${formatDuration(secondsLeft)}).`);
-                        logger.notice?.(`Approve the AWS sign-in: ${link} (code ${cleanText(event.userCode, 32)}, expires ${formatUtc(event.expiresAt)})`);
-                        return;
-                    }
-                    case 'waiting': {
-                        const t = now().getTime();
-                        if (lastProgress === undefined) {
-                            lastProgress = t;
-                            return;
-                        }
-                        if (t - lastProgress < every)
-                            return;
-                        lastProgress = t;
-                        const code = started ? ` (code ${cleanText(started.userCode, 32)})` : '';
-                        logger.info(`Still waiting for approval${code}: ${formatDuration(event.secondsLeft)} left.`);
-                        return;
-                    }
-                    default: {
-                        if (finished)
-                            return;
-                        finished = true;
-                        const code = started ? ` The code ${cleanText(started.userCode, 32)} is no longer valid.` : '';
-                        const arn = event.type === 'approved' ? ` Session: ${cleanText(event.arn, 2048)}.` : '';
-                        logger.info(`${outcomeLine(event)}${arn}${code}`);
-                        return;
-                    }
-                }
-            }
-            catch (err) {
-                // A logger that throws must not break the login.
-                try {
-                    logger.debug(`log notifier: ${String(err)}`);
-                }
-                catch {
-                    /* ignore */
-                }
-            }
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/notify/summary.ts
-
-function summaryNotifier(writer, ctx, opts = {}) {
-    const now = opts.now ?? (() => new Date());
-    let started;
-    let finished = false;
-    let warned = false;
-    const write = async (markdown) => {
-        try {
-            await writer.write(markdown);
-        }
-        catch (err) {
-            if (warned)
-                return;
-            warned = true;
-            opts.logger?.warning(`Could not write the job summary (${err instanceof Error ? err.message : String(err)}); the link and the code are in the job log.`);
-        }
-    };
-    return {
-        name: 'summary',
-        async onEvent(event) {
-            if (finished || event.type === 'waiting')
-                return;
-            if (event.type === 'started') {
-                started = event;
-                await write(renderMarkdown(ctx, { started, now: now() }, opts.marker));
-                return;
-            }
-            finished = true;
-            await write(renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker));
-        }
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/notify/webhook.ts
 
 
@@ -1684,13 +1833,17 @@ function webhookNotifier(url, ctx, logger, opts = {}) {
     let finished = false;
     let warned = false;
     let chain = Promise.resolve();
-    const warnOnce = (why) => {
+    /** One warning: a webhook that failed at the start is known to be broken; the outcome failing alone is reported too. */
+    const warnOnce = (why, isFinal = false) => {
         if (warned)
             return;
         warned = true;
-        logger.warning(`Could not notify the webhook (${why}); the link and the code are in the job log.`);
+        const hint = /^HTTP (4\d\d)/.test(why)
+            ? 'check the webhook-url secret (the receiver must accept a JSON POST of {"text": "..."}, as Slack and Teams incoming webhooks do)'
+            : 'check the webhook-url secret and that the receiver is reachable from the runner (HTTPS_PROXY / NO_PROXY)';
+        logger.warning(`Could not notify the webhook${isFinal ? ' of the outcome' : ''} (${why}): ${hint}. ${isFinal ? 'The outcome is in the job log.' : 'The link and the code are in the job log.'}`);
     };
-    async function send(text) {
+    async function send(text, isFinal = false, timeoutMs = opts.timeoutMs ?? 5000) {
         let target;
         try {
             target = new URL(url);
@@ -1698,7 +1851,7 @@ function webhookNotifier(url, ctx, logger, opts = {}) {
                 throw new Error('scheme');
         }
         catch {
-            warnOnce('its URL is not a valid http(s) URL');
+            warnOnce('its URL is not a valid http(s) URL', isFinal);
             return;
         }
         try {
@@ -1707,15 +1860,15 @@ function webhookNotifier(url, ctx, logger, opts = {}) {
                 url: target.href,
                 headers: { 'content-type': 'application/json', 'user-agent': 'identity-center-login' },
                 body: JSON.stringify({ text }),
-                timeoutMs: opts.timeoutMs ?? 5000,
+                timeoutMs,
                 env: opts.env
             });
             if (res.status < 200 || res.status >= 300)
-                warnOnce(`HTTP ${res.status}`);
+                warnOnce(`HTTP ${res.status}`, isFinal);
         }
         catch (err) {
             // Only the error code: a Node error message could contain the host.
-            warnOnce(err instanceof NetworkError ? err.message : 'network error');
+            warnOnce(err instanceof NetworkError ? err.message : 'network error', isFinal);
         }
     }
     async function handle(event) {
@@ -1729,7 +1882,9 @@ function webhookNotifier(url, ctx, logger, opts = {}) {
         finished = true;
         if (!started)
             return; // nobody was asked: nothing to close
-        await send(renderText(ctx, { started, final: event, now: now() }, { chat: true }));
+        // A cancelled step has about 3 s left to drain: stay inside it.
+        const timeout = event.type === 'cancelled' ? Math.min(opts.timeoutMs ?? 5000, 2500) : opts.timeoutMs;
+        await send(renderText(ctx, { started, final: event, now: now() }, { chat: true }), true, timeout);
     }
     return {
         name: 'webhook',

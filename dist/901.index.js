@@ -111,7 +111,8 @@ function githubRequestContext(request, env = process.env) {
         accountId: request.accountId,
         roleName: request.roleName,
         startUrl: request.startUrl,
-        extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName }))
+        extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
+        keepSession: request.keepSession
     };
 }
 function eventPayload(env) {
@@ -130,11 +131,19 @@ function pullRequestHeadSha(env) {
 }
 /** The pull request of a pull_request / pull_request_target event, or the issue-number input. */
 function commentTarget(request, env = process.env) {
-    if (request.issueNumber)
-        return request.issueNumber;
+    const payload = eventPayload(env);
+    if (request.issueNumber) {
+        const n = request.issueNumber;
+        // The event may be about that very number: then it says whether it is a pull request.
+        if (payload?.pull_request?.number === n)
+            return { number: n, kind: 'pull-request' };
+        if (payload?.issue?.number === n)
+            return { number: n, kind: payload.issue.pull_request ? 'pull-request' : 'issue' };
+        return { number: n };
+    }
     if (env.GITHUB_EVENT_NAME === 'pull_request' || env.GITHUB_EVENT_NAME === 'pull_request_target') {
-        const n = eventPayload(env)?.pull_request?.number;
-        return typeof n === 'number' ? n : undefined;
+        const n = payload?.pull_request?.number;
+        return typeof n === 'number' ? { number: n, kind: 'pull-request' } : undefined;
     }
     return undefined;
 }
@@ -163,10 +172,10 @@ const actionLogger = {
     notice: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m, { title: 'AWS IAM Identity Center approval requested' })
 };
 function githubNotifiers(request, ctx, env = process.env) {
-    const issueNumber = request.notify.includes('comment') ? (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .commentTarget */ .l)(request, env) : undefined;
+    const target = request.notify.includes('comment') ? (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .commentTarget */ .l)(request, env) : undefined;
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     let channels = request.notify;
-    if (request.notify.includes('comment') && !issueNumber) {
+    if (request.notify.includes('comment') && !target) {
         // The default channels include comment; a push or a manual run has nothing to comment on, which is not a problem.
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('notify: no comment: this run is not for a pull request and issue-number is not set (the log and the other channels carry the link)');
         channels = request.notify.filter((c) => c !== 'comment');
@@ -177,7 +186,7 @@ function githubNotifiers(request, ctx, env = process.env) {
         env,
         marker: { runId: env.GITHUB_RUN_ID, job: env.GITHUB_JOB, profile: request.profile },
         summary: { write: async (markdown) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy(markdown) },
-        comment: issueNumber && owner && repo ? { token: request.githubToken, repo: { owner, repo }, issueNumber } : undefined,
+        comment: target && owner && repo ? { token: request.githubToken, repo: { owner, repo }, issueNumber: target.number, target: target.kind } : undefined,
         webhookUrl: request.webhookUrl
     });
 }

@@ -1066,19 +1066,56 @@ async function deviceFlowToken(options, clients) {
 class EventQueue {
     notifiers;
     logger;
-    tail = Promise.resolve();
+    tails;
+    pending;
     constructor(notifiers, logger) {
         this.notifiers = notifiers;
         this.logger = logger;
+        this.tails = notifiers.map(() => Promise.resolve());
+        this.pending = notifiers.map(() => 0);
     }
     push(event) {
-        this.tail = this.tail.then(() => (0,_index_js__WEBPACK_IMPORTED_MODULE_0__/* .broadcast */ .mq)(this.notifiers, event, this.logger));
+        this.notifiers.forEach((n, i) => {
+            this.pending[i]++;
+            this.tails[i] = this.tails[i]
+                .then(() => (0,_index_js__WEBPACK_IMPORTED_MODULE_0__/* .broadcast */ .mq)([n], event, this.logger))
+                .finally(() => void this.pending[i]--);
+        });
     }
-    /** Waits for queued deliveries, at most `timeoutMs` (a hung API must not keep a cancelled job alive). */
+    /**
+     * Waits for queued deliveries, at most `timeoutMs` (a hung API must not keep a cancelled job alive).
+     * If time runs out, warns naming each channel that did not finish and what that may leave behind:
+     * a final comment edit is never lost silently.
+     */
     async drain(timeoutMs = 8_000) {
         let timer;
-        await Promise.race([this.tail, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+        const all = Promise.all(this.tails).then(() => true);
+        const done = await Promise.race([all, new Promise((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))]);
         clearTimeout(timer);
+        if (done)
+            return;
+        const late = this.notifiers
+            .map((n, i) => {
+            if (this.pending[i] === 0)
+                return undefined;
+            let note;
+            try {
+                note = n.unfinished?.();
+            }
+            catch {
+                note = undefined;
+            }
+            return note ? `${n.name} (${note})` : n.name;
+        })
+            .filter((s) => s !== undefined);
+        if (late.length === 0)
+            return;
+        try {
+            this.logger?.warning(`Notifications did not finish within ${(timeoutMs / 1000).toFixed(1)} s and were abandoned: ${late.join('; ')}.`);
+        }
+        catch {
+            /* a logger that throws must not break the exit */
+        }
     }
 }
 

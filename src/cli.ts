@@ -174,6 +174,8 @@ export function ciRequestContext(request: LoginRequest, env: NodeJS.ProcessEnv):
     accountId: request.accountId,
     roleName: request.roleName,
     startUrl: request.startUrl,
-    extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName }))
+    extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
+    // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout`, whatever keep-session says.
+    keepSession: true
   }
 }

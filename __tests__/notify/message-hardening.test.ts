@@ -62,15 +62,15 @@ describe('what approving grants: keep-session, and credentials already issued', 
     expect(line).toContain('role credentials already issued stay valid until they expire')
     expect(line).not.toContain('keep-session')
   })
-  test('keep-session: stays signed in after the job', () => {
+  test('keep-session: the sign-in is kept after the job', () => {
     const line = approvalGrants({ keepSession: true })
-    expect(line).toContain('stays signed in after the job (keep-session)')
+    expect(line).toContain('is kept after the job, until it expires or is signed out')
     expect(line).not.toContain('revoked')
     expect(line).toContain('role credentials already issued stay valid until they expire')
   })
   test.each([false, true])('keep-session %s: shown while waiting and in the final comment, summary and webhook of an approval', async (keepSession) => {
     const c = { ...ctx, keepSession }
-    const want = keepSession ? 'stays signed in after the job (keep-session)' : 'revoked when the job ends'
+    const want = keepSession ? 'is kept after the job, until it expires or is signed out' : 'revoked when the job ends'
     expect(renderMarkdown(c, { started: started(), now: T0 })).toContain(want)
     expect(renderMarkdown(c, { started: started(), final: finals.approved, now: T0 })).toContain(want)
     expect(renderText(c, { started: started(), final: finals.approved, now: T0 }, { chat: true })).toContain(want)
@@ -88,7 +88,7 @@ describe('what approving grants: keep-session, and credentials already issued', 
       const n = webhookNotifier(hook.url, { ...ctx, keepSession: true }, recordingLogger(), { env: {} })
       await n.onEvent(started())
       await n.onEvent(finals.approved)
-      expect((JSON.parse(hook.seen[1].body) as { text: string }).text).toContain('stays signed in after the job (keep-session)')
+      expect((JSON.parse(hook.seen[1].body) as { text: string }).text).toContain('is kept after the job, until it expires or is signed out')
     } finally {
       await hook.close()
     }

@@ -36,7 +36,7 @@ const ZWJ = '\u200d'
 /** What approving grants, and for how long (keep-session leaves the sign-in in place after the job). */
 export function approvalGrants(ctx: Pick<RequestContext, 'keepSession'>, final?: FinalEvent): string {
   const lasts = ctx.keepSession
-    ? 'the sign-in stays signed in after the job (keep-session)'
+    ? 'the sign-in is kept after the job, until it expires or is signed out'
     : 'the sign-in is revoked when the job ends'
   const issued = 'role credentials already issued stay valid until they expire'
   if (final) return `This sign-in is your own Identity Center identity, used by this job for the requested role; ${lasts}, and ${issued}.`
