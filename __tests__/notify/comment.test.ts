@@ -19,10 +19,17 @@ async function fakeGitHub(
   let nextId = 1000
   let n = 0
   const prefix = opts.prefix ?? ''
+  // Delays end when the fake closes: a 60 s "hung" answer must not keep the test process alive after the test.
+  const timers = new Set<NodeJS.Timeout>()
   const server = await startServer(async (req, res: http.ServerResponse) => {
     const k = ++n
     const delay = typeof opts.delayMs === 'function' ? opts.delayMs(req, k) : opts.delayMs
-    if (delay) await new Promise((r) => setTimeout(r, delay))
+    if (delay) {
+      await new Promise<void>((r) => {
+        const t = setTimeout(() => (timers.delete(t), r()), delay)
+        timers.add(t)
+      })
+    }
     const scripted = opts.script?.(req, k)
     res.setHeader('x-github-request-id', `0000:${k}`)
     if (scripted) return json(res, scripted.status, scripted.body ?? {}, scripted.headers)
@@ -47,7 +54,12 @@ async function fakeGitHub(
     }
     return json(res, 404, { message: 'Not Found' })
   })
-  return { ...server, comments, methods: () => server.seen.map((r) => r.method) }
+  const close = async () => {
+    for (const t of timers) clearTimeout(t)
+    timers.clear()
+    await server.close()
+  }
+  return { ...server, close, comments, methods: () => server.seen.map((r) => r.method) }
 }
 
 function options(apiUrl: string, extra: Partial<CommentOptions> = {}): CommentOptions {
