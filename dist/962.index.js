@@ -264,6 +264,7 @@ async function runCli(argv, env) {
     let format;
     let outputFile;
     let actor;
+    let notifyAsked = false;
     try {
         const args = parseCliArgs(argv, env);
         if (args.help) {
@@ -273,6 +274,7 @@ async function runCli(argv, env) {
         format = args.format;
         outputFile = args.outputFile;
         request = (0,src_request/* readLoginRequest */.XY)(args.get);
+        notifyAsked = args.get('notify').trim() !== '';
         actor = args.actor ?? ciActor(env);
         // forbid-self-approval needs someone to compare the approver with: bad input, before any network call.
         (0,approvers/* checkSelfApprovalActors */.uY)({ forbidSelfApproval: request.forbidSelfApproval, actor, actors: (0,approvers/* runActors */._2)(env) }, '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job');
@@ -284,6 +286,10 @@ async function runCli(argv, env) {
     const context = { ...ciRequestContext(request, env), actor };
     // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
     const channels = request.notify.filter((c) => c === 'webhook');
+    const githubOnly = request.notify.filter((c) => c !== 'webhook');
+    if (notifyAsked && githubOnly.length) {
+        stderrLogger.warning(`--notify ${githubOnly.join(', ')}: GitHub Actions channels, not available in the CLI; approvers get the link on stderr${channels.length ? ' and the webhook' : ' (add webhook with --webhook-url to notify them elsewhere)'}`);
+    }
     const events = new queue/* EventQueue */.C((0,notify/* createNotifiers */.im)(channels, { ctx: context, logger: stderrLogger, env, webhookUrl: request.webhookUrl }), stderrLogger);
     const controller = new AbortController();
     const onSignal = (signal) => {
@@ -311,11 +317,7 @@ async function runCli(argv, env) {
             (0,external_node_fs_.writeFileSync)(outputFile, text, { mode: 0o600 });
         else
             process.stdout.write(text);
-        const failed = result.extra.filter((p) => p.error);
-        if (failed.length && !request.allowPartial) {
-            stderrLogger.warning(`${failed.length} of ${result.extra.length} extra profiles failed and allow-partial is false`);
-            return EXIT_CODES.failure;
-        }
+        // A profile that failed without allow-partial already ended the login (ProfilesFailedError): here it is partial.
         return EXIT_CODES.ok;
     }
     catch (error) {

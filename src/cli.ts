@@ -30,6 +30,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
   let format: OutputFormat
   let outputFile: string | undefined
   let actor: string | undefined
+  let notifyAsked = false
   try {
     const args = parseCliArgs(argv, env)
     if (args.help) {
@@ -39,6 +40,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
     format = args.format
     outputFile = args.outputFile
     request = readLoginRequest(args.get)
+    notifyAsked = args.get('notify').trim() !== ''
     actor = args.actor ?? ciActor(env)
     // forbid-self-approval needs someone to compare the approver with: bad input, before any network call.
     checkSelfApprovalActors(
@@ -53,6 +55,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
   const context = { ...ciRequestContext(request, env), actor }
   // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
   const channels = request.notify.filter((c) => c === 'webhook')
+  const githubOnly = request.notify.filter((c) => c !== 'webhook')
+  if (notifyAsked && githubOnly.length) {
+    stderrLogger.warning(`--notify ${githubOnly.join(', ')}: GitHub Actions channels, not available in the CLI; approvers get the link on stderr${channels.length ? ' and the webhook' : ' (add webhook with --webhook-url to notify them elsewhere)'}`)
+  }
   const events = new EventQueue(createNotifiers(channels, { ctx: context, logger: stderrLogger, env, webhookUrl: request.webhookUrl }), stderrLogger)
   const controller = new AbortController()
   const onSignal = (signal: NodeJS.Signals) => {
@@ -78,11 +84,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
     const text = renderCredentials(format, request, result)
     if (outputFile) writeFileSync(outputFile, text, { mode: 0o600 })
     else process.stdout.write(text)
-    const failed = result.extra.filter((p) => p.error)
-    if (failed.length && !request.allowPartial) {
-      stderrLogger.warning(`${failed.length} of ${result.extra.length} extra profiles failed and allow-partial is false`)
-      return EXIT_CODES.failure
-    }
+    // A profile that failed without allow-partial already ended the login (ProfilesFailedError): here it is partial.
     return EXIT_CODES.ok
   } catch (error) {
     if (controller.signal.aborted) {

@@ -121,6 +121,35 @@ test.each([
   }
 })
 
+test('a service failure exits 1 (StartDeviceAuthorization answers 5xx on every attempt), nothing on stdout or disk', async () => {
+  const ws = newWorkspace()
+  emu.injectFault({ operation: 'StartDeviceAuthorization', kind: '5xx', count: 5 })
+  const result = await start(CLI, cliEnv(ws), FLAGS).done
+  expect(result.code).toBe(1)
+  expect(result.stderr).toMatch(/SSO OIDC StartDeviceAuthorization failed: InternalServerException \(HTTP 500\)/)
+  expect(result.stdout).toBe('')
+  expect(existsSync(path.join(ws.home, '.aws', 'config'))).toBe(false)
+})
+
+test('an extra profile the approver cannot assume fails the run (exit 1) without allow-partial, naming the profile', async () => {
+  const ws = newWorkspace()
+  const { result } = await approvedCli(ws, ['--format', 'env', '--profiles', 'nope 999988887777 NoSuchRole'])
+  expect(result.code).toBe(1)
+  expect(result.stderr).toMatch(/nope/)
+  expect(result.stdout).toBe('')
+  expect(existsSync(path.join(ws.home, '.aws', 'config'))).toBe(false)
+})
+
+test('--notify comment (a GitHub channel) is not silently dropped: the CLI warns and still logs in', async () => {
+  const ws = newWorkspace()
+  const { result } = await approvedCli(ws, ['--format', 'json', '--notify', 'comment'])
+  expect(result.code).toBe(0)
+  expect(result.stderr).toMatch(/warning: --notify comment: GitHub Actions channels, not available in the CLI/)
+  // The default (summary,comment) is not a request: no warning then.
+  const quiet = await approvedCli(newWorkspace(), ['--format', 'json'])
+  expect(quiet.result.stderr).not.toMatch(/not available in the CLI/)
+})
+
 test('--help prints the options and exit codes with no GitHub variable set', async () => {
   const ws = newWorkspace()
   const result = await start(CLI, consumerEnv(ws, emu.url), ['--help']).done
