@@ -12,6 +12,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { CallRecord, Emulator, EmulatorAccount } from '../emulator/server.js'
 import { postEnv, runnerEnv, SEED_INPUTS, withoutNodeVersionWarning } from '../__tests__/e2e/runner.js'
+import { startFakeGitHub } from '../__tests__/e2e/github-fake.js'
+import { writeFileSync } from 'node:fs'
+import type { Workspace } from '../__tests__/e2e/runner.js'
 import {
   ROOT,
   TIME_BIN,
@@ -234,6 +237,12 @@ function afterToken(emu: Emulator, userCode: string): { token: CallRecord; grc?:
 }
 
 // ---------- case 1: time to link ----------
+
+/** A pull_request run whose comment channel (the default notify) posts to a fake GitHub on loopback. */
+function pullRequestEnv(ws: Workspace, emuUrl: string, githubUrl: string): NodeJS.ProcessEnv {
+  writeFileSync(ws.files.event, JSON.stringify({ action: 'synchronize', number: 17, pull_request: { number: 17, head: { sha: 'feedbeef00112233445566778899aabbccddeeff', ref: 'feature/x' } } }))
+  return runnerEnv(ws, emuUrl, { ...SEED_INPUTS, notify: 'summary,comment' }, { GITHUB_API_URL: githubUrl, GITHUB_EVENT_NAME: 'pull_request', GITHUB_HEAD_REF: 'feature/x', GITHUB_REF_NAME: '17/merge' })
+}
 
 async function caseLink(): Promise<Section> {
   const sec: Section = { title: '1. Time to link (spawn → line with user_code= on stdout), interval 1 s', rows: [], notes: [] }
@@ -671,6 +680,33 @@ async function caseCost(): Promise<Section> {
     })
     const how = existsSync(TIME_BIN) ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS'
     sec.rows.push(row(`peak RSS, full run, 1 profile (${how})`, rss, 'MB', { text: `≤ ${fmt(TARGET.rssBytes, 'MB')}`, ok: (m) => m <= TARGET.rssBytes }))
+    // The same on a pull request: the comment channel loads @actions/github (its own chunk) and posts, then edits.
+    const gh = await startFakeGitHub()
+    try {
+      let commentLoads: string[] = []
+      const rssPr = await iterate('peak RSS, full run, pull request with the comment', async (i) => {
+        emu.reset()
+        const ws = workspace()
+        const rssFile = path.join(rssDir, `pr-${i}`)
+        const loadLog = i === 0 ? path.join(logDir, 'main-pr') : undefined
+        try {
+          failIf(await startStep({ script: ENTRY, env: pullRequestEnv(ws, emu.url, gh.url), rssFile, loadLog }).exit, 'peak RSS run (pull request)')
+          if (loadLog) commentLoads = parseLoadLog(loadLog).map((f) => f.name)
+          const kib = readRssKiB(rssFile)
+          if (kib === undefined) throw new Error('no peak RSS recorded')
+          return kib * 1024
+        } finally {
+          removeWorkspace(ws)
+        }
+      })
+      const edited = gh.calls.filter((c) => c.method === 'PATCH' && c.status === 200).length
+      sec.rows.push(row(`peak RSS, 1 profile, pull request: comment posted and edited (${how})`, rssPr, 'MB', { text: `≤ ${fmt(TARGET.rssBytes, 'MB')}`, ok: (m) => m <= TARGET.rssBytes }))
+      sec.notes.push(
+        `5: on a pull request main also loads ${commentLoads.filter((f) => !mainLoads.files.includes(f)).join(', ') || 'nothing more'} (${bytesOf(commentLoads.filter((f) => !mainLoads.files.includes(f))).toLocaleString('en-US')} B); ${gh.comments.length} comments posted, ${edited} edits`
+      )
+    } finally {
+      await gh.close()
+    }
     for (const [n, samples] of scaling) {
       if (n < 25) continue
       const values = samples.map((s) => (s.rss ?? NaN) * 1024).filter(Number.isFinite)

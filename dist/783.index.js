@@ -972,6 +972,144 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CHANNELS
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: ./src/proxy.ts
+var src_proxy = __webpack_require__(8903);
+;// CONCATENATED MODULE: ./src/notify/http.ts
+/**
+ * A tiny HTTP client for the notification channels: node:http(s), a hard timeout, a capped body,
+ * and the usual proxy variables (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, either case).
+ *
+ * fetch (undici) in Node 20 ignores proxy variables, so this uses node:https, with
+ * `https-proxy-agent` (loaded only when a proxy applies) for https targets and
+ * plain absolute-form requests through the proxy for http targets.
+ */
+
+
+
+
+/** A request that got no HTTP answer: refused, reset, DNS, TLS, proxy or timeout. */
+class NetworkError extends Error {
+    /** e.g. ECONNREFUSED, ETIMEDOUT, ENOTFOUND; never contains the URL. */
+    code;
+    constructor(code) {
+        super(`network error (${code})`);
+        this.name = 'NetworkError';
+        this.code = code;
+    }
+}
+const MAX_BODY_BYTES = 1024 * 1024;
+function errorCode(err) {
+    const code = err?.code;
+    return typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? code : 'EREQUEST';
+}
+/** One HTTP request. Resolves with any HTTP status; rejects only with NetworkError. */
+async function httpRequest(req) {
+    const target = new URL(req.url);
+    const headers = { connection: 'close', ...(req.headers ?? {}) };
+    if (req.body !== undefined)
+        headers['content-length'] = String(Buffer.byteLength(req.body));
+    const proxy = (0,src_proxy/* proxyFor */.i)(target, req.env ?? process.env);
+    let options;
+    let transport = target.protocol === 'https:' ? external_node_https_ : external_node_http_;
+    if (!proxy) {
+        options = { method: req.method, headers, agent: false };
+    }
+    else if (target.protocol === 'https:') {
+        const { HttpsProxyAgent } = await __webpack_require__.e(/* import() */ 659).then(__webpack_require__.bind(__webpack_require__, 7659));
+        options = { method: req.method, headers, agent: new HttpsProxyAgent(proxy) };
+    }
+    else {
+        // Plain http through an http proxy: absolute-form request line.
+        const p = new URL(proxy);
+        transport = p.protocol === 'https:' ? external_node_https_ : external_node_http_;
+        const proxyHeaders = { ...headers, host: target.host };
+        if (p.username || p.password) {
+            const creds = `${decodeURIComponent(p.username)}:${decodeURIComponent(p.password)}`;
+            proxyHeaders['proxy-authorization'] = `Basic ${Buffer.from(creds).toString('base64')}`;
+        }
+        options = {
+            method: req.method,
+            hostname: p.hostname.replace(/^\[|\]$/g, ''),
+            port: p.port || (p.protocol === 'https:' ? 443 : 80),
+            path: target.href,
+            headers: proxyHeaders,
+            agent: false
+        };
+    }
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const done = (fn) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            req.signal?.removeEventListener('abort', abort);
+            fn();
+        };
+        const request = proxy && target.protocol !== 'https:' ? transport.request(options) : transport.request(target, options);
+        const timer = setTimeout(() => {
+            request.destroy();
+            done(() => reject(new NetworkError('ETIMEDOUT')));
+        }, req.timeoutMs ?? 10_000);
+        request.on('error', (err) => done(() => reject(new NetworkError(errorCode(err)))));
+        const abort = () => {
+            request.destroy();
+            done(() => reject(new NetworkError('ABORT_ERR')));
+        };
+        if (req.signal?.aborted)
+            abort();
+        else
+            req.signal?.addEventListener('abort', abort, { once: true });
+        request.on('response', (res) => {
+            const chunks = [];
+            let size = 0;
+            res.on('data', (chunk) => {
+                if (size < MAX_BODY_BYTES)
+                    chunks.push(chunk);
+                size += chunk.length;
+            });
+            res.on('error', (err) => done(() => reject(new NetworkError(errorCode(err)))));
+            res.on('end', () => done(() => resolve({
+                status: res.statusCode ?? 0,
+                headers: res.headers,
+                body: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8')
+            })));
+        });
+        request.end(req.body);
+    });
+}
+/**
+ * A `fetch` for Octokit made of httpRequest: the same proxy handling (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, a private CA
+ * from NODE_EXTRA_CA_CERTS) as the webhook and the AWS calls, instead of a second HTTP stack (undici) per run.
+ */
+function nodeFetch(env) {
+    return async (input, init = {}) => {
+        const headers = {};
+        new Headers(init.headers).forEach((value, name) => (headers[name] = value));
+        const res = await httpRequest({
+            method: (init.method ?? 'GET').toUpperCase(),
+            url: String(input),
+            headers,
+            body: typeof init.body === 'string' ? init.body : undefined,
+            timeoutMs: 60_000,
+            env,
+            signal: init.signal ?? undefined
+        });
+        const out = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+            if (value !== undefined)
+                out.set(name, Array.isArray(value) ? value.join(', ') : value);
+        }
+        const empty = res.status === 204 || res.status === 205 || res.status === 304;
+        return new Response(empty ? null : res.body, { status: res.status, headers: out });
+    };
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
 ;// CONCATENATED MODULE: ./src/notify/message.ts
 /** GitHub's limit for an issue comment body, in characters. */
 const MAX_COMMENT_CHARS = 65536;
@@ -1342,6 +1480,7 @@ function outcomeLine(final) {
 
 ;// CONCATENATED MODULE: ./src/notify/comment.ts
 
+
 const DEFAULT_DEADLINES = { started: 10_000, final: 7_000, cancelled: 2_500 };
 /** Only the error code of a network failure: Node's messages carry the host and port. */
 function networkCode(err) {
@@ -1407,7 +1546,8 @@ function commentNotifier(opts, ctx, logger) {
             return getOctokit(opts.token, {
                 baseUrl: base,
                 userAgent: opts.userAgent ?? 'identity-center-login',
-                log: { debug: silent, info: silent, warn: silent, error: silent }
+                log: { debug: silent, info: silent, warn: silent, error: silent },
+                request: { fetch: nodeFetch(env) }
             });
         });
         return octokit;
@@ -1720,109 +1860,6 @@ function summaryNotifier(writer, ctx, opts = {}) {
         }
     };
 }
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-// EXTERNAL MODULE: ./src/proxy.ts
-var src_proxy = __webpack_require__(8903);
-;// CONCATENATED MODULE: ./src/notify/http.ts
-/**
- * A tiny HTTP client for the notification channels: node:http(s), a hard timeout, a capped body,
- * and the usual proxy variables (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, either case).
- *
- * fetch (undici) in Node 20 ignores proxy variables, so this uses node:https, with
- * `https-proxy-agent` (loaded only when a proxy applies) for https targets and
- * plain absolute-form requests through the proxy for http targets.
- */
-
-
-
-
-/** A request that got no HTTP answer: refused, reset, DNS, TLS, proxy or timeout. */
-class NetworkError extends Error {
-    /** e.g. ECONNREFUSED, ETIMEDOUT, ENOTFOUND; never contains the URL. */
-    code;
-    constructor(code) {
-        super(`network error (${code})`);
-        this.name = 'NetworkError';
-        this.code = code;
-    }
-}
-const MAX_BODY_BYTES = 1024 * 1024;
-function errorCode(err) {
-    const code = err?.code;
-    return typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? code : 'EREQUEST';
-}
-/** One HTTP request. Resolves with any HTTP status; rejects only with NetworkError. */
-async function httpRequest(req) {
-    const target = new URL(req.url);
-    const headers = { connection: 'close', ...(req.headers ?? {}) };
-    if (req.body !== undefined)
-        headers['content-length'] = String(Buffer.byteLength(req.body));
-    const proxy = (0,src_proxy/* proxyFor */.i)(target, req.env ?? process.env);
-    let options;
-    let transport = target.protocol === 'https:' ? external_node_https_ : external_node_http_;
-    if (!proxy) {
-        options = { method: req.method, headers, agent: false };
-    }
-    else if (target.protocol === 'https:') {
-        const { HttpsProxyAgent } = await __webpack_require__.e(/* import() */ 659).then(__webpack_require__.bind(__webpack_require__, 7659));
-        options = { method: req.method, headers, agent: new HttpsProxyAgent(proxy) };
-    }
-    else {
-        // Plain http through an http proxy: absolute-form request line.
-        const p = new URL(proxy);
-        transport = p.protocol === 'https:' ? external_node_https_ : external_node_http_;
-        const proxyHeaders = { ...headers, host: target.host };
-        if (p.username || p.password) {
-            const creds = `${decodeURIComponent(p.username)}:${decodeURIComponent(p.password)}`;
-            proxyHeaders['proxy-authorization'] = `Basic ${Buffer.from(creds).toString('base64')}`;
-        }
-        options = {
-            method: req.method,
-            hostname: p.hostname.replace(/^\[|\]$/g, ''),
-            port: p.port || (p.protocol === 'https:' ? 443 : 80),
-            path: target.href,
-            headers: proxyHeaders,
-            agent: false
-        };
-    }
-    return new Promise((resolve, reject) => {
-        let settled = false;
-        const done = (fn) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            fn();
-        };
-        const request = proxy && target.protocol !== 'https:' ? transport.request(options) : transport.request(target, options);
-        const timer = setTimeout(() => {
-            request.destroy();
-            done(() => reject(new NetworkError('ETIMEDOUT')));
-        }, req.timeoutMs ?? 10_000);
-        request.on('error', (err) => done(() => reject(new NetworkError(errorCode(err)))));
-        request.on('response', (res) => {
-            const chunks = [];
-            let size = 0;
-            res.on('data', (chunk) => {
-                if (size < MAX_BODY_BYTES)
-                    chunks.push(chunk);
-                size += chunk.length;
-            });
-            res.on('error', (err) => done(() => reject(new NetworkError(errorCode(err)))));
-            res.on('end', () => done(() => resolve({
-                status: res.statusCode ?? 0,
-                headers: res.headers,
-                body: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8')
-            })));
-        });
-        request.end(req.body);
-    });
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 ;// CONCATENATED MODULE: ./src/notify/webhook.ts
 

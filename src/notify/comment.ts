@@ -3,13 +3,15 @@
  * (new code on re-issue, outcome at the end). Never fatal: a missing permission (a fork's
  * read-only token), a bad token or an unreachable API warns and the channel goes quiet.
  *
- * The REST calls go through `@actions/github` (Octokit, with @actions/http-client's proxy support:
- * HTTPS_PROXY / NO_PROXY, and the CAs of NODE_EXTRA_CA_CERTS). It is imported lazily, the first time
- * a comment is actually posted, so it costs nothing before the approver's link is printed and nothing
- * at all when notify has no comment (ncc puts it in a chunk of its own).
+ * The REST calls go through `@actions/github` (Octokit with its REST plugins). It is imported lazily, the
+ * first time a comment is actually posted, so it costs nothing before the approver's link is printed and
+ * nothing at all when notify has no comment (ncc puts it in a chunk of its own). Its requests travel over
+ * http.ts's nodeFetch, the transport of the webhook too (HTTPS_PROXY / NO_PROXY, the CAs of
+ * NODE_EXTRA_CA_CERTS), rather than its default undici fetch: measured, that saves ~27 MB of peak memory
+ * per run (bench: 107.8 → 80.5 MB for a run that posts and edits the comment).
  */
 import type { FinalEvent, LoginEvent, Logger, Notifier, RequestContext } from '../events.js'
-import type { Env } from './http.js'
+import { nodeFetch, type Env } from './http.js'
 import { commentMarker, renderMarkdown, type MarkerKey, type StartedEvent } from './message.js'
 
 export interface CommentOptions {
@@ -25,7 +27,7 @@ export interface CommentOptions {
   userAgent?: string
   now?: () => Date
   marker?: MarkerKey
-  /** GITHUB_API_URL (default process.env). The proxy variables are read from process.env by @actions/http-client. */
+  /** GITHUB_API_URL and the proxy variables (default process.env). */
   env?: Env
   /** Attempts per call for 5xx / secondary rate limit / network errors / timeouts (default 3). */
   attempts?: number
@@ -137,7 +139,8 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
       return getOctokit(opts.token, {
         baseUrl: base,
         userAgent: opts.userAgent ?? 'identity-center-login',
-        log: { debug: silent, info: silent, warn: silent, error: silent }
+        log: { debug: silent, info: silent, warn: silent, error: silent },
+        request: { fetch: nodeFetch(env) }
       }) as unknown as OctokitLike
     })
     return octokit
