@@ -427,6 +427,7 @@ async function withLock(file, fn, opts = {}) {
 /* harmony export */   AQ: () => (/* binding */ tokenCacheJson),
 /* harmony export */   Ae: () => (/* binding */ contentHash),
 /* harmony export */   FH: () => (/* binding */ removeCacheFileIfOurs),
+/* harmony export */   Hd: () => (/* binding */ updateTokenCache),
 /* harmony export */   I4: () => (/* binding */ removeRegistrationCacheIfOurs),
 /* harmony export */   ID: () => (/* binding */ readTokenCache),
 /* harmony export */   Q$: () => (/* binding */ registrationCacheJson),
@@ -580,6 +581,22 @@ async function writeCacheFile(cacheDir, file, content) {
 /** Write the token cache for an sso-session (atomic, locked, 0600, folder 0700). */
 async function writeTokenCache(cacheDir, sessionName, token) {
     return writeCacheFile(cacheDir, tokenCacheFile(cacheDir, sessionName), tokenCacheJson(token));
+}
+/**
+ * Read-modify-write of an sso-session's token cache, under the same lock as writeTokenCache: `update` sees the file as it
+ * is now (undefined: missing or unusable) and says what to write, if anything, and what to return. Two jobs refreshing
+ * one session then never both start from the same stale entry.
+ */
+async function updateTokenCache(cacheDir, sessionName, update) {
+    await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureDir */ .A0)(cacheDir, { tighten: true });
+    const file = tokenCacheFile(cacheDir, sessionName);
+    return (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .withLock */ .kK)(file, async () => {
+        const { value } = await readTokenCache(cacheDir, sessionName);
+        const { result, write } = await update(value);
+        if (write)
+            await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(file, tokenCacheJson(write), { mode: 0o600 });
+        return result;
+    });
 }
 async function readJsonObject(file) {
     let text;
@@ -809,26 +826,24 @@ class AwsClients {
     }
     /** SSO OIDC for RegisterClient, StartDeviceAuthorization and the refresh grant: standard retries. */
     oidcClient() {
-        this.oidc ??= (async () => {
-            this.oidcHandler ??= this.handler('SSO_OIDC', this.settings.ssoRegion);
-            const [{ SSOOIDCClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19)), this.options('SSO_OIDC', this.settings.ssoRegion, this.oidcHandler)]);
-            const client = new SSOOIDCClient(options);
-            addRetryLog(client, 'SSO OIDC', this.settings.onRetry);
-            return client;
-        })();
-        return this.oidc;
+        return (this.oidc ??= this.newOidcClient(true));
     }
     /**
      * SSO OIDC for the device-code polls (CreateToken): ONE attempt per poll. A failed poll is retried by the device
      * flow itself after a longer wait (RFC 8628 §3.5), never by the SDK within milliseconds of the interval.
      */
     pollingOidcClient() {
-        this.polling ??= (async () => {
-            this.oidcHandler ??= this.handler('SSO_OIDC', this.settings.ssoRegion);
-            const [{ SSOOIDCClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19)), this.options('SSO_OIDC', this.settings.ssoRegion, this.oidcHandler)]);
+        return (this.polling ??= this.newOidcClient(false));
+    }
+    /** Both SSO OIDC clients share one connection pool; only the one the SDK retries logs its retries. */
+    async newOidcClient(sdkRetries) {
+        this.oidcHandler ??= this.handler('SSO_OIDC', this.settings.ssoRegion);
+        const [{ SSOOIDCClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19)), this.options('SSO_OIDC', this.settings.ssoRegion, this.oidcHandler)]);
+        if (!sdkRetries)
             return new SSOOIDCClient({ ...options, maxAttempts: 1 });
-        })();
-        return this.polling;
+        const client = new SSOOIDCClient(options);
+        addRetryLog(client, 'SSO OIDC', this.settings.onRetry);
+        return client;
     }
     ssoClient() {
         this.sso ??= (async () => {
@@ -1535,8 +1550,7 @@ function commentNotifier(opts, ctx, logger) {
     let commentId;
     let started;
     let quiet = false; // permanent failure: stop calling the API
-    let warnedTransient = false; // a failure while the request is open (post, new code)
-    let warnedFinal = false; // the final edit: always reported, even after an earlier warning
+    let warnedTransient = false; // a failure while the request is open (post, new code); the final edit always warns
     let finished = false;
     let pending = 0;
     let chain = Promise.resolve();
@@ -1628,7 +1642,7 @@ function commentNotifier(opts, ctx, logger) {
                 return { ok: false, ...failure, detail: `${failure.detail}; gave up before the deadline` };
             }
             logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`);
-            await new Promise((r) => setTimeout(r, wait));
+            await sleep(wait);
         }
     }
     function explain(failure, action, tail = 'Approvers must use the link in the job log.') {
@@ -1713,9 +1727,6 @@ function commentNotifier(opts, ctx, logger) {
         const r = await edit(body, Date.now() + (event.type === 'cancelled' ? deadlines.cancelled : deadlines.final));
         if (!r.ok) {
             quiet = true;
-            if (warnedFinal)
-                return;
-            warnedFinal = true;
             logger.warning(explain(r, `Could not update the comment on ${where} with the outcome (${event.type})`, 'The comment still shows the old request; its code is no longer valid.'));
         }
     }

@@ -162,6 +162,7 @@ function awsPaths(env = process.env, home = node_os__WEBPACK_IMPORTED_MODULE_0__
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bb: () => (/* binding */ verifiedRoleCredentials),
+/* harmony export */   cA: () => (/* binding */ tokenRefused),
 /* harmony export */   dp: () => (/* binding */ approverFromArn),
 /* harmony export */   lE: () => (/* binding */ CredentialsError)
 /* harmony export */ });
@@ -178,6 +179,15 @@ class CredentialsError extends Error {
         this.name = 'CredentialsError';
     }
 }
+/**
+ * The SSO portal refused the access token itself (UnauthorizedException: expired or revoked), so no call made with it
+ * can succeed: a CredentialsError of kind `token` (login.ts then asks for approval again), or undefined for any other error.
+ */
+function tokenRefused(call, error) {
+    if (error?.name !== 'UnauthorizedException')
+        return undefined;
+    return new CredentialsError(`${call} failed: the SSO access token was not accepted (expired or revoked): ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'token');
+}
 async function getRoleCredentials(clients, accessToken, accountId, roleName, mask) {
     const { GetRoleCredentialsCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
     try {
@@ -193,10 +203,10 @@ async function getRoleCredentials(clients, accessToken, accountId, roleName, mas
     catch (error) {
         if (error instanceof CredentialsError)
             throw error;
+        const refused = tokenRefused(`SSO GetRoleCredentials for ${accountId}/${roleName}`, error);
+        if (refused)
+            throw refused;
         const name = error?.name;
-        if (name === 'UnauthorizedException') {
-            throw new CredentialsError(`SSO GetRoleCredentials for ${accountId}/${roleName} failed: the SSO access token was not accepted (expired or revoked): ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'token');
-        }
         if (name === 'ForbiddenException' || name === 'ResourceNotFoundException' || name === 'AccessDeniedException') {
             throw new CredentialsError(`the approver could not assume role "${roleName}" in account ${accountId}: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}. Check that their Identity Center user is assigned that permission set on that account.`, 'access');
         }
@@ -641,7 +651,6 @@ var sso_cache = __webpack_require__(7215);
 
 
 
-
 /** The token cache of this sso-session, if it belongs to the same start URL and region and can serve this run. */
 async function reuseCachedSession(paths, request, clients, mask, log, now = Date.now()) {
     const { value: cached, reason } = await (0,sso_cache/* readTokenCache */.ID)(paths.ssoCacheDir, request.ssoSession);
@@ -667,39 +676,38 @@ async function reuseCachedSession(paths, request, clients, mask, log, now = Date
         return undefined;
     }
     // Refresh tokens rotate: two jobs refreshing the same cache at once would leave one of them (and the file) with a
-    // dead one. So: lock the file, read it again, and refresh only if nobody else did meanwhile.
-    await (0,atomic/* ensureDir */.A0)(paths.ssoCacheDir, { tighten: true });
-    const file = (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession);
+    // dead one. So: under the cache's lock, read it again, and refresh only if nobody else did meanwhile.
     try {
-        return await (0,atomic/* withLock */.kK)(file, async () => {
-            const { value: current } = await (0,sso_cache/* readTokenCache */.ID)(paths.ssoCacheDir, request.ssoSession);
+        const reused = await (0,sso_cache/* updateTokenCache */.Hd)(paths.ssoCacheDir, request.ssoSession, async (current) => {
             const latest = current ?? cached;
             for (const secret of [latest.accessToken, latest.refreshToken, latest.clientSecret])
                 if (secret)
                     mask(secret);
             if (latest.startUrl !== request.startUrl || (latest.region && latest.region !== request.ssoRegion)) {
                 log.info('reuse-session: the cached token was replaced by one for another start URL or region meanwhile; asking for approval');
-                return undefined;
+                return { result: undefined };
             }
             const latestRegistration = registrationOf(latest, request);
             const left = Math.floor((latest.expiresAt.getTime() - Date.now()) / 1000);
             // It was too stale a moment ago: valid now means another job refreshed it while this one waited for the lock.
             if (left >= request.minValiditySeconds) {
                 log.info(`reuse-session: another job refreshed the cached SSO token meanwhile (valid for ${Math.floor(left / 60)} more minutes); using it, no approval needed`);
-                return { token: tokenOf(latest), registration: latestRegistration, via: 'cached-token' };
+                return { result: { token: tokenOf(latest), registration: latestRegistration, via: 'cached-token' } };
             }
             if (!refreshable(latest, latestRegistration, Date.now())) {
                 log.info('reuse-session: the cached token cannot be refreshed any more; asking for approval');
-                return undefined;
+                return { result: undefined };
             }
             const refreshed = await refreshSsoToken(await clients.oidcClient(), latestRegistration, latest.refreshToken, mask);
             // Keep the old refresh token if the service did not rotate it, here and in the files this run writes later.
             const token = { ...refreshed, refreshToken: refreshed.refreshToken ?? latest.refreshToken };
-            // The service rotates the refresh token: write it back at once (still under the lock), or the cache holds a dead one.
-            await (0,atomic/* writeFileAtomic */.Zf)(file, (0,sso_cache/* tokenCacheJson */.AQ)((0,session_files/* tokenCacheEntry */.Q7)(request, token, latestRegistration)), { mode: 0o600 });
-            log.info('reuse-session: refreshed the cached SSO token with its refresh token; no approval needed');
-            return { token, registration: latestRegistration, via: 'refreshed-token' };
+            // The service rotates the refresh token: written back at once (still under the lock), or the cache holds a dead one.
+            const result = { token, registration: latestRegistration, via: 'refreshed-token' };
+            return { result, write: (0,session_files/* tokenCacheEntry */.Q7)(request, token, latestRegistration) };
         });
+        if (reused?.via === 'refreshed-token')
+            log.info('reuse-session: refreshed the cached SSO token with its refresh token; no approval needed');
+        return reused;
     }
     catch (error) {
         log.info(`reuse-session: refreshing the cached token failed (${error.message}); asking for approval`);
@@ -803,8 +811,9 @@ function uniqueProfileName(accountName, accountId, roleName, taken) {
     /* c8 ignore next */
     throw new Error('unreachable');
 }
-function unauthorized(error) {
-    return error?.name === 'UnauthorizedException';
+/** A failed listing: a refused token as credentials.ts reports it (login.ts asks for approval again), anything else plainly. */
+function listingError(call, error) {
+    return (0,credentials/* tokenRefused */.cA)(call, error) ?? new Error(`${call} failed: ${(0,errors/* describeAwsError */.P)(error)}`);
 }
 async function discoverProfiles(clients, accessToken, options) {
     const { ListAccountsCommand, ListAccountRolesCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
@@ -823,9 +832,7 @@ async function discoverProfiles(clients, accessToken, options) {
         } while (nextToken);
     }
     catch (error) {
-        const why = unauthorized(error) ? 'the SSO access token was not accepted (expired or revoked): ' : '';
-        const message = `discover: SSO ListAccounts failed: ${why}${(0,errors/* describeAwsError */.P)(error)}`;
-        throw unauthorized(error) ? new credentials/* CredentialsError */.lE(message, 'token') : new Error(message);
+        throw listingError('discover: SSO ListAccounts', error);
     }
     const wanted = accounts.filter((a) => !accountGlob || accountGlob.test(a.accountId) || (a.accountName !== undefined && accountGlob.test(a.accountName)));
     const perAccount = await mapPool(wanted, options.concurrency ?? 8, async (account) => {
@@ -841,13 +848,10 @@ async function discoverProfiles(clients, accessToken, options) {
             } while (nextToken);
         }
         catch (error) {
-            const why = unauthorized(error) ? 'the SSO access token was not accepted (expired or revoked): ' : '';
-            const message = `discover: SSO ListAccountRoles for ${account.accountId} failed: ${why}${(0,errors/* describeAwsError */.P)(error)}`;
-            if (unauthorized(error))
-                throw new credentials/* CredentialsError */.lE(message, 'token');
-            if (!options.allowPartial)
-                throw new Error(message);
-            return { account, roles: [], error: message };
+            const failure = listingError(`discover: SSO ListAccountRoles for ${account.accountId}`, error);
+            if (failure instanceof credentials/* CredentialsError */.lE || !options.allowPartial)
+                throw failure;
+            return { account, roles: [], error: failure.message };
         }
         return { account, roles, error: undefined };
     });

@@ -26,6 +26,15 @@ export class CredentialsError extends Error {
   }
 }
 
+/**
+ * The SSO portal refused the access token itself (UnauthorizedException: expired or revoked), so no call made with it
+ * can succeed: a CredentialsError of kind `token` (login.ts then asks for approval again), or undefined for any other error.
+ */
+export function tokenRefused(call: string, error: unknown): CredentialsError | undefined {
+  if ((error as { name?: string })?.name !== 'UnauthorizedException') return undefined
+  return new CredentialsError(`${call} failed: the SSO access token was not accepted (expired or revoked): ${describeAwsError(error)}`, 'token')
+}
+
 export async function getRoleCredentials(
   clients: AwsClients,
   accessToken: string,
@@ -44,13 +53,9 @@ export async function getRoleCredentials(
     return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: new Date(Number(c.expiration)) }
   } catch (error) {
     if (error instanceof CredentialsError) throw error
+    const refused = tokenRefused(`SSO GetRoleCredentials for ${accountId}/${roleName}`, error)
+    if (refused) throw refused
     const name = (error as { name?: string })?.name
-    if (name === 'UnauthorizedException') {
-      throw new CredentialsError(
-        `SSO GetRoleCredentials for ${accountId}/${roleName} failed: the SSO access token was not accepted (expired or revoked): ${describeAwsError(error)}`,
-        'token'
-      )
-    }
     if (name === 'ForbiddenException' || name === 'ResourceNotFoundException' || name === 'AccessDeniedException') {
       throw new CredentialsError(
         `the approver could not assume role "${roleName}" in account ${accountId}: ${describeAwsError(error)}. Check that their Identity Center user is assigned that permission set on that account.`,

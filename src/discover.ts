@@ -3,7 +3,7 @@ import type { AwsClients } from './aws/clients.js'
 import type { ProfileSpec } from './request.js'
 import { globToRegExp } from './approvers.js'
 import { describeAwsError } from './aws/errors.js'
-import { CredentialsError } from './credentials.js'
+import { CredentialsError, tokenRefused } from './credentials.js'
 import { mapPool } from './pool.js'
 
 export interface DiscoverOptions {
@@ -82,8 +82,9 @@ export function uniqueProfileName(accountName: string | undefined, accountId: st
   throw new Error('unreachable')
 }
 
-function unauthorized(error: unknown): boolean {
-  return (error as { name?: string })?.name === 'UnauthorizedException'
+/** A failed listing: a refused token as credentials.ts reports it (login.ts asks for approval again), anything else plainly. */
+function listingError(call: string, error: unknown): Error {
+  return tokenRefused(call, error) ?? new Error(`${call} failed: ${describeAwsError(error)}`)
 }
 
 export async function discoverProfiles(clients: AwsClients, accessToken: string, options: DiscoverOptions): Promise<DiscoverResult> {
@@ -101,9 +102,7 @@ export async function discoverProfiles(clients: AwsClients, accessToken: string,
       nextToken = page.nextToken
     } while (nextToken)
   } catch (error) {
-    const why = unauthorized(error) ? 'the SSO access token was not accepted (expired or revoked): ' : ''
-    const message = `discover: SSO ListAccounts failed: ${why}${describeAwsError(error)}`
-    throw unauthorized(error) ? new CredentialsError(message, 'token') : new Error(message)
+    throw listingError('discover: SSO ListAccounts', error)
   }
   const wanted = accounts.filter((a) => !accountGlob || accountGlob.test(a.accountId) || (a.accountName !== undefined && accountGlob.test(a.accountName)))
 
@@ -117,11 +116,9 @@ export async function discoverProfiles(clients: AwsClients, accessToken: string,
         nextToken = page.nextToken
       } while (nextToken)
     } catch (error) {
-      const why = unauthorized(error) ? 'the SSO access token was not accepted (expired or revoked): ' : ''
-      const message = `discover: SSO ListAccountRoles for ${account.accountId} failed: ${why}${describeAwsError(error)}`
-      if (unauthorized(error)) throw new CredentialsError(message, 'token')
-      if (!options.allowPartial) throw new Error(message)
-      return { account, roles: [], error: message }
+      const failure = listingError(`discover: SSO ListAccountRoles for ${account.accountId}`, error)
+      if (failure instanceof CredentialsError || !options.allowPartial) throw failure
+      return { account, roles: [], error: failure.message }
     }
     return { account, roles, error: undefined }
   })

@@ -84,4 +84,6 @@ export interface Logger {
 export interface Notifier {
   readonly name: string
   onEvent(event: LoginEvent): Promise<void>
+  /** What may be wrong if this channel's work is cut short now (a drain that timed out), or undefined if nothing is in flight. */
+  unfinished?(): string | undefined
 }

@@ -7,8 +7,7 @@ import type { LoginRequest } from './request.js'
 import type { AwsPaths } from './aws-files/paths.js'
 import type { AwsClients } from './aws/clients.js'
 import type { ClientRegistration, SsoToken } from './device-flow.js'
-import { readRegistrationCache, readTokenCache, tokenCacheFile, tokenCacheJson, type CachedToken } from './aws-files/sso-cache.js'
-import { ensureDir, withLock, writeFileAtomic } from './aws-files/atomic.js'
+import { readRegistrationCache, readTokenCache, updateTokenCache, type CachedToken, type TokenInput } from './aws-files/sso-cache.js'
 import { refreshSsoToken } from './aws/oidc.js'
 import { registrationKey, tokenCacheEntry } from './session-files.js'
 
@@ -49,37 +48,35 @@ export async function reuseCachedSession(
     return undefined
   }
   // Refresh tokens rotate: two jobs refreshing the same cache at once would leave one of them (and the file) with a
-  // dead one. So: lock the file, read it again, and refresh only if nobody else did meanwhile.
-  await ensureDir(paths.ssoCacheDir, { tighten: true })
-  const file = tokenCacheFile(paths.ssoCacheDir, request.ssoSession)
+  // dead one. So: under the cache's lock, read it again, and refresh only if nobody else did meanwhile.
   try {
-    return await withLock(file, async (): Promise<ReusedSession | undefined> => {
-      const { value: current } = await readTokenCache(paths.ssoCacheDir, request.ssoSession)
+    const reused = await updateTokenCache(paths.ssoCacheDir, request.ssoSession, async (current): Promise<{ result: ReusedSession | undefined; write?: TokenInput }> => {
       const latest = current ?? cached
       for (const secret of [latest.accessToken, latest.refreshToken, latest.clientSecret]) if (secret) mask(secret)
       if (latest.startUrl !== request.startUrl || (latest.region && latest.region !== request.ssoRegion)) {
         log.info('reuse-session: the cached token was replaced by one for another start URL or region meanwhile; asking for approval')
-        return undefined
+        return { result: undefined }
       }
       const latestRegistration = registrationOf(latest, request)
       const left = Math.floor((latest.expiresAt.getTime() - Date.now()) / 1000)
       // It was too stale a moment ago: valid now means another job refreshed it while this one waited for the lock.
       if (left >= request.minValiditySeconds) {
         log.info(`reuse-session: another job refreshed the cached SSO token meanwhile (valid for ${Math.floor(left / 60)} more minutes); using it, no approval needed`)
-        return { token: tokenOf(latest), registration: latestRegistration, via: 'cached-token' }
+        return { result: { token: tokenOf(latest), registration: latestRegistration, via: 'cached-token' } }
       }
       if (!refreshable(latest, latestRegistration, Date.now())) {
         log.info('reuse-session: the cached token cannot be refreshed any more; asking for approval')
-        return undefined
+        return { result: undefined }
       }
       const refreshed = await refreshSsoToken(await clients.oidcClient(), latestRegistration, latest.refreshToken!, mask)
       // Keep the old refresh token if the service did not rotate it, here and in the files this run writes later.
       const token: SsoToken = { ...refreshed, refreshToken: refreshed.refreshToken ?? latest.refreshToken }
-      // The service rotates the refresh token: write it back at once (still under the lock), or the cache holds a dead one.
-      await writeFileAtomic(file, tokenCacheJson(tokenCacheEntry(request, token, latestRegistration)), { mode: 0o600 })
-      log.info('reuse-session: refreshed the cached SSO token with its refresh token; no approval needed')
-      return { token, registration: latestRegistration, via: 'refreshed-token' }
+      // The service rotates the refresh token: written back at once (still under the lock), or the cache holds a dead one.
+      const result: ReusedSession = { token, registration: latestRegistration, via: 'refreshed-token' }
+      return { result, write: tokenCacheEntry(request, token, latestRegistration) }
     })
+    if (reused?.via === 'refreshed-token') log.info('reuse-session: refreshed the cached SSO token with its refresh token; no approval needed')
+    return reused
   } catch (error) {
     log.info(`reuse-session: refreshing the cached token failed (${(error as Error).message}); asking for approval`)
     return undefined

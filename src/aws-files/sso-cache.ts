@@ -181,6 +181,26 @@ export async function writeTokenCache(cacheDir: string, sessionName: string, tok
   return writeCacheFile(cacheDir, tokenCacheFile(cacheDir, sessionName), tokenCacheJson(token))
 }
 
+/**
+ * Read-modify-write of an sso-session's token cache, under the same lock as writeTokenCache: `update` sees the file as it
+ * is now (undefined: missing or unusable) and says what to write, if anything, and what to return. Two jobs refreshing
+ * one session then never both start from the same stale entry.
+ */
+export async function updateTokenCache<T>(
+  cacheDir: string,
+  sessionName: string,
+  update: (current: CachedToken | undefined) => Promise<{ result: T; write?: TokenInput }>
+): Promise<T> {
+  await ensureDir(cacheDir, { tighten: true })
+  const file = tokenCacheFile(cacheDir, sessionName)
+  return withLock(file, async () => {
+    const { value } = await readTokenCache(cacheDir, sessionName)
+    const { result, write } = await update(value)
+    if (write) await writeFileAtomic(file, tokenCacheJson(write), { mode: 0o600 })
+    return result
+  })
+}
+
 async function readJsonObject(file: string): Promise<{ obj?: Record<string, unknown>; reason?: string }> {
   let text: string | undefined
   try {

@@ -151,14 +151,7 @@ export class AwsClients {
 
   /** SSO OIDC for RegisterClient, StartDeviceAuthorization and the refresh grant: standard retries. */
   oidcClient(): Promise<SSOOIDCClient> {
-    this.oidc ??= (async () => {
-      this.oidcHandler ??= this.handler('SSO_OIDC', this.settings.ssoRegion)
-      const [{ SSOOIDCClient }, options] = await Promise.all([import('@aws-sdk/client-sso-oidc'), this.options('SSO_OIDC', this.settings.ssoRegion, this.oidcHandler)])
-      const client = new SSOOIDCClient(options)
-      addRetryLog(client, 'SSO OIDC', this.settings.onRetry)
-      return client
-    })()
-    return this.oidc
+    return (this.oidc ??= this.newOidcClient(true))
   }
 
   /**
@@ -166,12 +159,17 @@ export class AwsClients {
    * flow itself after a longer wait (RFC 8628 §3.5), never by the SDK within milliseconds of the interval.
    */
   pollingOidcClient(): Promise<SSOOIDCClient> {
-    this.polling ??= (async () => {
-      this.oidcHandler ??= this.handler('SSO_OIDC', this.settings.ssoRegion)
-      const [{ SSOOIDCClient }, options] = await Promise.all([import('@aws-sdk/client-sso-oidc'), this.options('SSO_OIDC', this.settings.ssoRegion, this.oidcHandler)])
-      return new SSOOIDCClient({ ...options, maxAttempts: 1 })
-    })()
-    return this.polling
+    return (this.polling ??= this.newOidcClient(false))
+  }
+
+  /** Both SSO OIDC clients share one connection pool; only the one the SDK retries logs its retries. */
+  private async newOidcClient(sdkRetries: boolean): Promise<SSOOIDCClient> {
+    this.oidcHandler ??= this.handler('SSO_OIDC', this.settings.ssoRegion)
+    const [{ SSOOIDCClient }, options] = await Promise.all([import('@aws-sdk/client-sso-oidc'), this.options('SSO_OIDC', this.settings.ssoRegion, this.oidcHandler)])
+    if (!sdkRetries) return new SSOOIDCClient({ ...options, maxAttempts: 1 })
+    const client = new SSOOIDCClient(options)
+    addRetryLog(client, 'SSO OIDC', this.settings.onRetry)
+    return client
   }
 
   ssoClient(): Promise<SSOClient> {

@@ -11,7 +11,7 @@
  * per run (bench: 107.8 → 80.5 MB for a run that posts and edits the comment).
  */
 import type { FinalEvent, LoginEvent, Logger, Notifier, RequestContext } from '../events.js'
-import { nodeFetch, type Env } from './http.js'
+import { nodeFetch, sleep, type Env } from './http.js'
 import { commentMarker, renderMarkdown, type MarkerKey, type StartedEvent } from './message.js'
 
 export interface CommentOptions {
@@ -46,12 +46,6 @@ export interface CommentOptions {
   deadlineMs?: Partial<Record<'started' | 'final' | 'cancelled', number>>
   /** Randomness for the jitter (default Math.random). */
   random?: () => number
-}
-
-/** A Notifier that can say what a drain that timed out leaves behind (see EventQueue.drain). */
-export interface PendingAware {
-  /** What may be wrong if this channel's work is cut short now, or undefined if it has nothing in flight. */
-  unfinished?(): string | undefined
 }
 
 const DEFAULT_DEADLINES = { started: 10_000, final: 7_000, cancelled: 2_500 }
@@ -100,7 +94,7 @@ function header(headers: Record<string, unknown> | undefined, name: string): str
 
 export const formatSeconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
 
-export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logger: Logger): Notifier & PendingAware {
+export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logger: Logger): Notifier {
   const env = opts.env ?? process.env
   const now = opts.now ?? (() => new Date())
   const base = (opts.apiUrl || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
@@ -127,8 +121,7 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
   let commentId: number | undefined
   let started: StartedEvent | undefined
   let quiet = false // permanent failure: stop calling the API
-  let warnedTransient = false // a failure while the request is open (post, new code)
-  let warnedFinal = false // the final edit: always reported, even after an earlier warning
+  let warnedTransient = false // a failure while the request is open (post, new code); the final edit always warns
   let finished = false
   let pending = 0
   let chain: Promise<void> = Promise.resolve()
@@ -219,7 +212,7 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
         return { ok: false, ...failure, detail: `${failure.detail}; gave up before the deadline` }
       }
       logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`)
-      await new Promise((r) => setTimeout(r, wait))
+      await sleep(wait)
     }
   }
 
@@ -317,8 +310,6 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
     const r = await edit(body, Date.now() + (event.type === 'cancelled' ? deadlines.cancelled : deadlines.final))
     if (!r.ok) {
       quiet = true
-      if (warnedFinal) return
-      warnedFinal = true
       logger.warning(
         explain(r, `Could not update the comment on ${where} with the outcome (${event.type})`, 'The comment still shows the old request; its code is no longer valid.')
       )

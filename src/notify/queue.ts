@@ -5,11 +5,6 @@
 import type { LoginEvent, Logger, Notifier } from '../events.js'
 import { broadcast } from './index.js'
 
-/** What a channel may say about work a drain had to cut short (see comment.ts). */
-interface MaybePendingAware {
-  unfinished?(): string | undefined
-}
-
 export class EventQueue {
   private readonly tails: Promise<void>[]
   private readonly pending: number[]
@@ -46,7 +41,7 @@ export class EventQueue {
         if (this.pending[i] === 0) return undefined
         let note: string | undefined
         try {
-          note = (n as Notifier & MaybePendingAware).unfinished?.()
+          note = n.unfinished?.()
         } catch {
           note = undefined
         }
