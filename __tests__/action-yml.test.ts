@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { renderActionYml, renderReadmeTables } from '../scripts/action-yml.js'
-import { INPUTS } from '../src/request.js'
+import { INPUTS } from '../src/inputs/spec.js'
 
 test('action.yml is generated from the INPUTS table (run npx tsx scripts/action-yml.ts)', () => {
   expect(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')).toBe(renderActionYml())

@@ -2,7 +2,7 @@ export const id = 154;
 export const ids = [154];
 export const modules = {
 
-/***/ 2691:
+/***/ 3639:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,8 +10,8 @@ export const modules = {
 /* harmony export */   z: () => (/* binding */ sweepOrphanedTokenCache)
 /* harmony export */ });
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
-/* harmony import */ var _sso_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2765);
-/* harmony import */ var _session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2276);
+/* harmony import */ var _aws_logout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4299);
+/* harmony import */ var _aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(426);
 /* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7215);
 /* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5262);
 
@@ -23,7 +23,7 @@ async function cleanupSession(input, log, env = process.env) {
     const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
     let ok = true;
     try {
-        if (await (0,_sso_session_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
+        if (await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
             log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
         else
             ok = false;
@@ -32,7 +32,7 @@ async function cleanupSession(input, log, env = process.env) {
         clients.destroy();
     }
     try {
-        const report = await (0,_session_files_js__WEBPACK_IMPORTED_MODULE_1__/* .removeSessionFiles */ .Wd)(input.written);
+        const report = await (0,_aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__/* .removeSessionFiles */ .Wd)(input.written);
         log.info(`Token cache: ${report.tokenCache}; registration cache: ${report.registrationCache ?? 'not written by this run'}; config: ${report.config}`);
     }
     catch (error) {
@@ -64,7 +64,7 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
         const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: sweep.ssoRegion, region: sweep.region, env, onRetry: (m) => log.info(m), maxAttempts: 2, requestTimeoutMs: sweep.requestTimeoutMs });
         let revoked;
         try {
-            revoked = await (0,_sso_session_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, accessToken, log);
+            revoked = await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, accessToken, log);
         }
         finally {
             clients.destroy();
@@ -158,17 +158,17 @@ function commentTarget(request, env = process.env) {
 /* harmony export */   runMain: () => (/* binding */ runMain)
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4390);
-/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2156);
+/* harmony import */ var _inputs_reader_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9066);
+/* harmony import */ var _core_login_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4061);
 /* harmony import */ var _aws_files_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4683);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4671);
+/* harmony import */ var _core_outcome_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9411);
 /* harmony import */ var _notify_queue_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6118);
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2691);
+/* harmony import */ var _core_cleanup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3639);
 /* harmony import */ var _aws_http_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5421);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9556);
 /* harmony import */ var _notifiers_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1676);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8862);
-/* harmony import */ var _approvers_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2713);
+/* harmony import */ var _core_approvers_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2421);
 /** The action's main step: inputs → login → exports, with the approvers told at every step. */
 
 
@@ -193,7 +193,7 @@ async function runMain(env = process.env) {
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('isPost', 'true');
     let request;
     try {
-        request = (0,_request_js__WEBPACK_IMPORTED_MODULE_1__/* .readLoginRequest */ .XY)((name) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
+        request = (0,_inputs_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .readLoginRequest */ .X)((name) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
     }
     catch (error) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error.message);
@@ -235,7 +235,7 @@ async function runMain(env = process.env) {
             cancelled(signal);
             const sweep = request.reuseSession
                 ? Promise.resolve() // the cache may hold a session this run found, not made: never touch it here
-                : (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_6__/* .sweepOrphanedTokenCache */ .z)({ ssoCacheDir: paths.ssoCacheDir, sessionName: request.ssoSession, ssoRegion: request.ssoRegion, region: request.region, isOurs: (t) => masked.has(t), requestTimeoutMs: CANCEL_SWEEP_MS }, _notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLogger */ .v, env);
+                : (0,_core_cleanup_js__WEBPACK_IMPORTED_MODULE_6__/* .sweepOrphanedTokenCache */ .z)({ ssoCacheDir: paths.ssoCacheDir, sessionName: request.ssoSession, ssoRegion: request.ssoRegion, region: request.region, isOurs: (t) => masked.has(t), requestTimeoutMs: CANCEL_SWEEP_MS }, _notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLogger */ .v, env);
             const bounded = Promise.race([sweep, new Promise((r) => setTimeout(r, CANCEL_SWEEP_MS + 500))]);
             void Promise.all([bounded, events.drain(CANCEL_DRAIN_MS)]).finally(() => process.exit(1));
         }, CANCEL_GRACE_MS).unref();
@@ -243,10 +243,10 @@ async function runMain(env = process.env) {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
-        const result = await (0,_login_js__WEBPACK_IMPORTED_MODULE_2__/* .login */ .iD)({
+        const result = await (0,_core_login_js__WEBPACK_IMPORTED_MODULE_2__/* .login */ .iD)({
             request,
             actor: context.actor,
-            actors: (0,_approvers_js__WEBPACK_IMPORTED_MODULE_11__/* .runActors */ ._2)(env),
+            actors: (0,_core_approvers_js__WEBPACK_IMPORTED_MODULE_11__/* .runActors */ ._2)(env),
             paths,
             // Each file the login is about to write is recorded for the post step before it is written: a hard stop (or a
             // kill) in the middle of the writes then still gets its config sections, token and registration caches cleaned up.
@@ -269,7 +269,7 @@ async function runMain(env = process.env) {
             cancelled(String(controller.signal.reason));
         else {
             publish(request, result);
-            events.push((0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .finalEvent */ .f)(request, result));
+            events.push((0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .finalEvent */ .f)(request, result));
         }
     }
     catch (error) {
@@ -280,8 +280,8 @@ async function runMain(env = process.env) {
         if (controller.signal.aborted)
             cancelled(String(controller.signal.reason));
         else {
-            events.push((0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .finalEvent */ .f)(request, error));
-            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .failureMessage */ .o)(error));
+            events.push((0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .finalEvent */ .f)(request, error));
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .failureMessage */ .o)(error));
         }
     }
     finally {

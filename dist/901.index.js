@@ -2,7 +2,7 @@ export const id = 901;
 export const ids = [901];
 export const modules = {
 
-/***/ 2691:
+/***/ 3639:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,8 +10,8 @@ export const modules = {
 /* harmony export */   z: () => (/* binding */ sweepOrphanedTokenCache)
 /* harmony export */ });
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
-/* harmony import */ var _sso_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2765);
-/* harmony import */ var _session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2276);
+/* harmony import */ var _aws_logout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4299);
+/* harmony import */ var _aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(426);
 /* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7215);
 /* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5262);
 
@@ -23,7 +23,7 @@ async function cleanupSession(input, log, env = process.env) {
     const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
     let ok = true;
     try {
-        if (await (0,_sso_session_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
+        if (await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
             log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
         else
             ok = false;
@@ -32,7 +32,7 @@ async function cleanupSession(input, log, env = process.env) {
         clients.destroy();
     }
     try {
-        const report = await (0,_session_files_js__WEBPACK_IMPORTED_MODULE_1__/* .removeSessionFiles */ .Wd)(input.written);
+        const report = await (0,_aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__/* .removeSessionFiles */ .Wd)(input.written);
         log.info(`Token cache: ${report.tokenCache}; registration cache: ${report.registrationCache ?? 'not written by this run'}; config: ${report.config}`);
     }
     catch (error) {
@@ -64,7 +64,7 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
         const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: sweep.ssoRegion, region: sweep.region, env, onRetry: (m) => log.info(m), maxAttempts: 2, requestTimeoutMs: sweep.requestTimeoutMs });
         let revoked;
         try {
-            revoked = await (0,_sso_session_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, accessToken, log);
+            revoked = await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, accessToken, log);
         }
         finally {
             clients.destroy();
@@ -201,7 +201,7 @@ function githubNotifiers(request, ctx, env = process.env) {
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2691);
+/* harmony import */ var _core_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3639);
 /* harmony import */ var _notifiers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1676);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8862);
 /** The action's post step: sign out and remove what main wrote, unless keep-session is true. */
@@ -222,7 +222,7 @@ async function runPost() {
     if (state.written.partial) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('The main step stopped while it was writing its files: signing out and removing whatever of them it had written.');
     }
-    const ok = await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanupSession */ .T)(state, _notifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .actionLogger */ .v);
+    const ok = await (0,_core_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanupSession */ .T)(state, _notifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .actionLogger */ .v);
     if (!ok)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('Cleanup was incomplete; see the lines above.');
 }

@@ -1,10 +1,10 @@
 /**
- * action.yml is derived from the INPUTS table in src/request.ts, the one place that knows input names.
+ * action.yml is derived from the INPUTS table in src/inputs/spec.ts, the one place that knows input names.
  * `npx tsx scripts/action-yml.ts` rewrites it; __tests__/action-yml.test.ts fails when it is out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { INPUTS } from '../src/request.js'
+import { INPUTS } from '../src/inputs/spec.js'
 
 export const OUTPUTS: [string, string][] = [
   ['aws-account-id', 'The AWS account id of the verified identity (sts get-caller-identity).'],
@@ -19,7 +19,7 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`
 
 export function renderActionYml(): string {
   const lines = [
-    '# Generated from src/request.ts (INPUTS) by scripts/action-yml.ts: edit there, then run `npx tsx scripts/action-yml.ts`.',
+    '# Generated from src/inputs/spec.ts (INPUTS) by scripts/action-yml.ts: edit there, then run `npx tsx scripts/action-yml.ts`.',
     'name: AWS IAM Identity Center login (device flow)',
     'description: Sign a job in to AWS IAM Identity Center after a person approves a device code; short-lived, verified role credentials instead of access keys.',
     'author: identity-center-login',

@@ -17,7 +17,7 @@ import { marked } from 'marked'
 import { chromium, type Browser } from 'playwright-core'
 import { SSOOIDCClient, RegisterClientCommand, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc'
 import { startEmulator } from '../emulator/server.js'
-import type { FinalEvent, RequestContext } from '../src/events.js'
+import type { FinalEvent, RequestContext } from '../src/core/events.js'
 import { renderMarkdown, type StartedEvent } from '../src/notify/message.js'
 import { escapeHtml } from '../emulator/pages.js'
 

@@ -11,7 +11,7 @@ declare global {
 
 async function run(): Promise<void> {
   if (globalThis.__IDENTITY_CENTER_LOGIN_CLI__) {
-    const { runCli } = await import('./cli.js')
+    const { runCli } = await import('./cli/run.js')
     process.exitCode = await runCli(process.argv.slice(2), process.env)
   } else if (process.env.STATE_isPost === 'true') {
     const { runPost } = await import('./github/post.js')

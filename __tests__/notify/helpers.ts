@@ -1,6 +1,6 @@
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { FinalEvent, LoginEvent, Logger, RequestContext } from '../../src/events.js'
+import type { FinalEvent, LoginEvent, Logger, RequestContext } from '../../src/core/events.js'
 
 export const T0 = new Date('2025-03-04T10:00:00.000Z')
 

@@ -1,4 +1,4 @@
-import type { LoginEvent, Notifier } from '../../src/events.js'
+import type { LoginEvent, Notifier } from '../../src/core/events.js'
 import { broadcast, createNotifiers } from '../../src/notify/index.js'
 import { summaryNotifier } from '../../src/notify/summary.js'
 import { T0, ctx, finals, json, recordingLogger, startServer, started } from './helpers.js'

@@ -1,5 +1,5 @@
 /** Escaping of hostile values, the grant line (keep-session), profile tables on failure, sentences. */
-import type { FinalEvent, ProfileOutcome } from '../../src/events.js'
+import type { FinalEvent, ProfileOutcome } from '../../src/core/events.js'
 import { approvalGrants, cleanText, escapeChat, escapeMarkdown, renderMarkdown, renderText } from '../../src/notify/message.js'
 import { summaryNotifier } from '../../src/notify/summary.js'
 import { webhookNotifier } from '../../src/notify/webhook.js'

@@ -1,5 +1,5 @@
 import { marked } from 'marked'
-import type { RequestContext } from '../../src/events.js'
+import type { RequestContext } from '../../src/core/events.js'
 import {
   approvalGrants,
   MAX_COMMENT_CHARS,

@@ -1,5 +1,5 @@
 /** EventQueue: per-channel order, a slow channel does not hold back the others, a cut-short drain is reported. */
-import type { LoginEvent, Notifier } from '../../src/events.js'
+import type { LoginEvent, Notifier } from '../../src/core/events.js'
 import { EventQueue } from '../../src/notify/queue.js'
 import { finals, recordingLogger, started } from './helpers.js'
 

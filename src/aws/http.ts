@@ -5,7 +5,7 @@
  */
 import type { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { Agent } from 'node:http'
-import { proxyFor } from '../proxy.js'
+import { proxyFor } from '../util/proxy.js'
 
 /** An http.Agent that tunnels through `proxy`; https-proxy-agent is loaded only when a proxy is in use. */
 export async function proxyAgent(proxy: string): Promise<Agent> {

@@ -2,7 +2,7 @@
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc'
 import { describeAwsError } from './errors.js'
 import { describeFault } from './clients.js'
-import { OidcError, type ClientRegistration, type OidcApi, type OidcErrorCode, type SsoToken } from '../device-flow.js'
+import { OidcError, type ClientRegistration, type OidcApi, type OidcErrorCode, type SsoToken } from '../core/device-flow.js'
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code'
 

@@ -1,7 +1,7 @@
 /** What is being asked, from the runner's GITHUB_* variables (no @actions/github needed: nothing here calls the API). */
 import { readFileSync } from 'node:fs'
-import type { RequestContext } from '../events.js'
-import type { LoginRequest } from '../request.js'
+import type { RequestContext } from '../core/events.js'
+import type { LoginRequest } from '../inputs/spec.js'
 
 export function githubRequestContext(request: LoginRequest, env: NodeJS.ProcessEnv = process.env): RequestContext {
   const server = env.GITHUB_SERVER_URL || 'https://github.com'

@@ -1,16 +1,17 @@
 /** The action's main step: inputs → login → exports, with the approvers told at every step. */
 import * as core from './runner.js'
-import { readLoginRequest, type LoginRequest } from '../request.js'
-import { login, type LoginResult } from '../login.js'
+import { type LoginRequest } from '../inputs/spec.js'
+import { readLoginRequest } from '../inputs/reader.js'
+import { login, type LoginResult } from '../core/login.js'
 import { awsPaths } from '../aws-files/paths.js'
-import { finalEvent, failureMessage } from '../outcome.js'
+import { finalEvent, failureMessage } from '../core/outcome.js'
 import { EventQueue } from '../notify/queue.js'
-import { sweepOrphanedTokenCache } from '../cleanup.js'
+import { sweepOrphanedTokenCache } from '../core/cleanup.js'
 import { cancelAwsRequests } from '../aws/http.js'
 import { githubRequestContext } from './context.js'
 import { actionLogger, githubNotifiers } from './notifiers.js'
 import { clearSessionState, saveSessionState } from './state.js'
-import { runActors } from '../approvers.js'
+import { runActors } from '../core/approvers.js'
 
 /** How long a cancelled login may take to wind down before the step reports and exits anyway. */
 const CANCEL_GRACE_MS = 3_000

@@ -1,7 +1,7 @@
 /** The channels a GitHub run reports to: log (always), summary, comment, webhook, per the notify input. */
 import * as core from './runner.js'
-import type { Logger, Notifier, RequestContext } from '../events.js'
-import type { LoginRequest } from '../request.js'
+import type { Logger, Notifier, RequestContext } from '../core/events.js'
+import type { LoginRequest } from '../inputs/spec.js'
 import { createNotifiers } from '../notify/index.js'
 import { commentTarget } from './context.js'
 

@@ -1,6 +1,6 @@
 /** The action's post step: sign out and remove what main wrote, unless keep-session is true. */
 import * as core from './runner.js'
-import { cleanupSession } from '../cleanup.js'
+import { cleanupSession } from '../core/cleanup.js'
 import { actionLogger } from './notifiers.js'
 import { loadSessionState } from './state.js'
 

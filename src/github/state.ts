@@ -4,9 +4,9 @@
  * it is masked, and the runner passes state only to this action's post step.
  */
 import * as core from './runner.js'
-import type { LoginRequest } from '../request.js'
-import type { LoginResult } from '../login.js'
-import type { WrittenFiles } from '../session-files.js'
+import type { LoginRequest } from '../inputs/spec.js'
+import type { LoginResult } from '../core/login.js'
+import type { WrittenFiles } from '../aws-files/session-files.js'
 
 export interface SessionState {
   accessToken: string

@@ -10,7 +10,7 @@
  * NODE_EXTRA_CA_CERTS), rather than its default undici fetch: measured, that saves ~27 MB of peak memory
  * per run (bench: 107.8 → 80.5 MB for a run that posts and edits the comment).
  */
-import type { FinalEvent, LoginEvent, Logger, Notifier, RequestContext } from '../events.js'
+import type { FinalEvent, LoginEvent, Logger, Notifier, RequestContext } from '../core/events.js'
 import { nodeFetch, sleep, type Env } from './http.js'
 import { commentMarker, renderMarkdown, type MarkerKey, type StartedEvent } from './message.js'
 

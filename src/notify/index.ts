@@ -3,7 +3,7 @@
  * channels once with `createNotifiers` and pass every LoginEvent to `broadcast`.
  * Adding a channel: one file in this folder and one entry in FACTORIES.
  */
-import type { LoginEvent, Logger, Notifier, RequestContext } from '../events.js'
+import type { LoginEvent, Logger, Notifier, RequestContext } from '../core/events.js'
 import { commentNotifier, type CommentOptions } from './comment.js'
 import type { Env } from './http.js'
 import { logNotifier } from './log.js'

@@ -2,7 +2,7 @@
  * The job log: always available, the place of last resort for the link and the code.
  * Progress while waiting is throttled (about one line every 30 s, not one per poll).
  */
-import type { LoginEvent, Logger, Notifier, RequestContext } from '../events.js'
+import type { LoginEvent, Logger, Notifier, RequestContext } from '../core/events.js'
 import { approvalGrants, replacedWhy, cleanText, formatDuration, formatUtc, outcomeLine, safeUrl, shortSha, type StartedEvent } from './message.js'
 
 export interface LogNotifierOptions {

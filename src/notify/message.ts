@@ -3,7 +3,7 @@
  * (log, chat webhooks). Every value from the event or the context is untrusted (branch names,
  * workflow names and actors are chosen by whoever pushes) and is escaped here.
  */
-import type { FinalEvent, LoginEvent, ProfileOutcome, RequestContext } from '../events.js'
+import type { FinalEvent, LoginEvent, ProfileOutcome, RequestContext } from '../core/events.js'
 
 export type StartedEvent = Extract<LoginEvent, { type: 'started' }>
 

@@ -2,7 +2,7 @@
  * Delivers lifecycle events to every channel in order, never throwing and never blocking the caller.
  * Each channel has its own queue, so a slow one (a hung GitHub API) does not hold back the others.
  */
-import type { LoginEvent, Logger, Notifier } from '../events.js'
+import type { LoginEvent, Logger, Notifier } from '../core/events.js'
 import { broadcast } from './index.js'
 
 export class EventQueue {

@@ -2,7 +2,7 @@
  * The job summary: written when the request starts (a durable record even if the job is killed)
  * and rewritten with the outcome. The writer is injected so this file never loads @actions/core.
  */
-import type { LoginEvent, Logger, Notifier, RequestContext } from '../events.js'
+import type { LoginEvent, Logger, Notifier, RequestContext } from '../core/events.js'
 import { renderMarkdown, type MarkerKey, type StartedEvent } from './message.js'
 
 export interface SummaryWriter {

@@ -3,7 +3,7 @@
  * one message when a code is issued (again on re-issue) and one with the outcome.
  * The URL is a secret: it is never logged, warnings say "the webhook".
  */
-import type { LoginEvent, Logger, Notifier, RequestContext } from '../events.js'
+import type { LoginEvent, Logger, Notifier, RequestContext } from '../core/events.js'
 import { httpRequest, NetworkError, type Env } from './http.js'
 import { renderText, type StartedEvent } from './message.js'
 

@@ -1,5 +1,5 @@
 /** Who may approve: the Identity Center user name from the verified ARN, checked against the request's policy. */
-import { InputError } from './request.js'
+import { InputError } from '../inputs/rules.js'
 
 export interface ApproverPolicy {
   /** Lower-cased user names or globs (`*`, `?`); empty means anyone in the directory. */

@@ -3,13 +3,13 @@
  * or one refreshed with its refresh token. The cache may be ours or the AWS CLI v2's (`aws sso login`): same file.
  */
 import type { Logger } from './events.js'
-import type { LoginRequest } from './request.js'
-import type { AwsPaths } from './aws-files/paths.js'
-import type { AwsClients } from './aws/clients.js'
+import type { LoginRequest } from '../inputs/spec.js'
+import type { AwsPaths } from '../aws-files/paths.js'
+import type { AwsClients } from '../aws/clients.js'
 import type { ClientRegistration, SsoToken } from './device-flow.js'
-import { readRegistrationCache, readTokenCache, updateTokenCache, type CachedToken, type TokenInput } from './aws-files/sso-cache.js'
-import { refreshSsoToken } from './aws/oidc.js'
-import { registrationKey, tokenCacheEntry } from './session-files.js'
+import { readRegistrationCache, readTokenCache, updateTokenCache, type CachedToken, type TokenInput } from '../aws-files/sso-cache.js'
+import { refreshSsoToken } from '../aws/oidc.js'
+import { registrationKey, tokenCacheEntry } from '../aws-files/session-files.js'
 
 export interface ReusedSession {
   token: SsoToken

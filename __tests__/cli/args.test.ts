@@ -1,5 +1,7 @@
-import { EXIT_CODES, cliHelp, envVarName, parseCliArgs } from '../src/cli-args.js'
-import { INPUTS, InputError, readLoginRequest } from '../src/request.js'
+import { EXIT_CODES, cliHelp, envVarName, parseCliArgs } from '../../src/cli/args.js'
+import { INPUTS } from '../../src/inputs/spec.js'
+import { InputError } from '../../src/inputs/rules.js'
+import { readLoginRequest } from '../../src/inputs/reader.js'
 
 const SEED_ARGS = [
   '--start-url',

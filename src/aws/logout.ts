@@ -1,7 +1,7 @@
 /** The SSO session's end: Logout revokes the access token server-side (role sessions already issued live until they expire). */
-import type { AwsClients } from './aws/clients.js'
-import type { Logger } from './events.js'
-import { describeAwsError } from './aws/errors.js'
+import type { AwsClients } from './clients.js'
+import type { Logger } from '../core/events.js'
+import { describeAwsError } from './errors.js'
 
 /** Returns true when the token was revoked (or was already invalid); never throws. */
 export async function logout(clients: AwsClients, accessToken: string, log: Logger): Promise<boolean> {

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
-import * as runner from '../src/github/runner.js'
-import { readCommandFile } from './e2e/runner.js'
+import * as runner from '../../src/github/runner.js'
+import { readCommandFile } from '../e2e/runner.js'
 
 function captureStdout(fn: () => void): string {
   let out = ''

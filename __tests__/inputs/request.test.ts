@@ -1,19 +1,6 @@
-import {
-  DEFAULT_MIN_VALIDITY_SECONDS,
-  DEFAULT_NOTIFY,
-  DEFAULT_PROFILE,
-  DEFAULT_REGISTRATION_SCOPES,
-  DEFAULT_SSO_SESSION,
-  INPUTS,
-  InputError,
-  isAwsStartUrlHost,
-  isSecretInput,
-  parseDurationSeconds,
-  readLoginRequest,
-  redactLoginRequest,
-  showValue,
-  type LoginRequest
-} from '../src/request.js'
+import { DEFAULT_MIN_VALIDITY_SECONDS, DEFAULT_NOTIFY, DEFAULT_PROFILE, DEFAULT_REGISTRATION_SCOPES, DEFAULT_SSO_SESSION, INPUTS, isSecretInput, type LoginRequest } from '../../src/inputs/spec.js'
+import { InputError, isAwsStartUrlHost, parseDurationSeconds, showValue } from '../../src/inputs/rules.js'
+import { readLoginRequest, redactLoginRequest } from '../../src/inputs/reader.js'
 
 /** The seed example. */
 const SEED: Record<string, string> = {

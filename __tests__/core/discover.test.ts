@@ -1,7 +1,7 @@
-import type { AwsClients } from '../src/aws/clients.js'
-import { CredentialsError } from '../src/credentials.js'
-import { discoverProfiles, discoveredProfileName, uniqueProfileName } from '../src/discover.js'
-import { NAME_RE } from '../src/request.js'
+import type { AwsClients } from '../../src/aws/clients.js'
+import { CredentialsError } from '../../src/aws/credentials.js'
+import { discoverProfiles, discoveredProfileName, uniqueProfileName } from '../../src/core/discover.js'
+import { NAME_RE } from '../../src/inputs/rules.js'
 
 describe('discoveredProfileName: <account name or id>.<role>, a valid profile name of at most 64 characters', () => {
   test.each([

@@ -1,10 +1,10 @@
 /** discover: true — a profile for every account and role the approver can reach, optionally filtered by globs. */
-import type { AwsClients } from './aws/clients.js'
-import type { ProfileSpec } from './request.js'
+import type { AwsClients } from '../aws/clients.js'
+import type { ProfileSpec } from '../inputs/spec.js'
 import { globToRegExp } from './approvers.js'
-import { describeAwsError } from './aws/errors.js'
-import { CredentialsError, tokenRefused } from './credentials.js'
-import { mapPool } from './pool.js'
+import { describeAwsError } from '../aws/errors.js'
+import { CredentialsError, tokenRefused } from '../aws/credentials.js'
+import { mapPool } from '../util/pool.js'
 
 export interface DiscoverOptions {
   accountFilter?: string

@@ -1,5 +1,5 @@
-import { approverRejection, checkSelfApprovalActors, globToRegExp, runActors } from '../src/approvers.js'
-import { InputError } from '../src/request.js'
+import { approverRejection, checkSelfApprovalActors, globToRegExp, runActors } from '../../src/core/approvers.js'
+import { InputError } from '../../src/inputs/rules.js'
 
 test.each([
   ['alice', [], false, 'bob', undefined],

@@ -1,5 +1,5 @@
-import { describeFault, faultKind } from '../src/aws/clients.js'
-import { toOidcError } from '../src/aws/oidc.js'
+import { describeFault, faultKind } from '../../src/aws/clients.js'
+import { toOidcError } from '../../src/aws/oidc.js'
 
 const err = (props: Record<string, unknown>, name = 'Error') => Object.assign(new Error('boom'), { name }, props)
 

@@ -1,6 +1,6 @@
 /** Role credentials from the SSO portal, and the identity check that proves they are what was asked for. */
-import type { AwsClients } from './aws/clients.js'
-import { describeAwsError } from './aws/errors.js'
+import type { AwsClients } from './clients.js'
+import { describeAwsError } from './errors.js'
 
 export interface RoleCredentials {
   accessKeyId: string

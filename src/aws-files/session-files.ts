@@ -2,10 +2,10 @@
  * Everything one login leaves in ~/.aws, written together and undone together:
  * the [profile …] and [sso-session …] sections, the token cache and the client registration cache.
  */
-import type { LoginRequest, ProfileSpec } from './request.js'
-import type { ClientRegistration, SsoToken } from './device-flow.js'
-import type { AwsPaths } from './aws-files/paths.js'
-import { mergeConfigFile, renderProfileSection, renderSsoSessionSection, revertConfigFile, type SectionEdit } from './aws-files/config.js'
+import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
+import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
+import type { AwsPaths } from './paths.js'
+import { mergeConfigFile, renderProfileSection, renderSsoSessionSection, revertConfigFile, type SectionEdit } from './config.js'
 import {
   contentHash,
   registrationCacheFile,
@@ -18,7 +18,7 @@ import {
   writeTokenCache,
   type RemoveOutcome,
   type TokenInput
-} from './aws-files/sso-cache.js'
+} from './sso-cache.js'
 
 export interface WrittenFiles {
   configFile: string

@@ -1,12 +1,12 @@
 /** How a login ended, as the final lifecycle event and as the one-line failure message. */
 import type { FinalEvent } from './events.js'
-import type { LoginRequest } from './request.js'
+import type { LoginRequest } from '../inputs/spec.js'
 import type { LoginResult } from './login.js'
 import { ApproverRejectedError, ProfilesFailedError, UnsafePathError } from './login.js'
 import { DeviceFlowError, OidcError } from './device-flow.js'
-import { CredentialsError } from './credentials.js'
-import { InputError } from './request.js'
-import { describeAwsError } from './aws/errors.js'
+import { CredentialsError } from '../aws/credentials.js'
+import { InputError } from '../inputs/rules.js'
+import { describeAwsError } from '../aws/errors.js'
 
 export function finalEvent(request: LoginRequest, outcome: LoginResult | unknown): FinalEvent {
   const at = new Date()

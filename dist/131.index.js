@@ -1,76 +1,6 @@
-export const id = 914;
-export const ids = [914];
+export const id = 131;
+export const ids = [131];
 export const modules = {
-
-/***/ 2713:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X6: () => (/* binding */ approverRejection),
-/* harmony export */   _2: () => (/* binding */ runActors),
-/* harmony export */   tL: () => (/* binding */ globToRegExp),
-/* harmony export */   uY: () => (/* binding */ checkSelfApprovalActors)
-/* harmony export */ });
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4390);
-/** Who may approve: the Identity Center user name from the verified ARN, checked against the request's policy. */
-
-function globToRegExp(glob) {
-    const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-    return new RegExp(`^${body}$`, 'i');
-}
-/** The part of an e-mail user name before `@`, lower-cased; a plain user name as is. */
-function localPart(name) {
-    return name.toLowerCase().split('@')[0];
-}
-/** The GitHub users a run acts for: the triggering actor of a re-run and the actor of the original run (distinct, non-empty). */
-function runActors(env) {
-    return distinctActors([env.GITHUB_TRIGGERING_ACTOR, env.GITHUB_ACTOR]);
-}
-function distinctActors(names) {
-    const out = [];
-    for (const raw of names) {
-        const name = raw?.trim();
-        if (name && !out.some((n) => n.toLowerCase() === name.toLowerCase()))
-            out.push(name);
-    }
-    return out;
-}
-function policyActors(policy) {
-    return distinctActors([policy.actor, ...(policy.actors ?? [])]);
-}
-/**
- * Bad input, before any network call: forbid-self-approval is true but no user is known to compare the approver with
- * (e.g. the CLI outside a CI that names its user, without --actor). Without this the check could never refuse anyone.
- */
-function checkSelfApprovalActors(policy, hint = '') {
-    if (policy.forbidSelfApproval && policyActors({ allowedApprovers: [], ...policy }).length === 0) {
-        throw new _request_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('forbid-self-approval', `is true but no user who triggered this run is known to compare the approver with${hint}`);
-    }
-}
-/** Why this approver is not enough, or undefined when the approval stands. */
-function approverRejection(approvedBy, policy) {
-    if (!approvedBy)
-        return policy.allowedApprovers.length || policy.forbidSelfApproval ? 'the approver could not be identified from the role session' : undefined;
-    if (policy.allowedApprovers.length && !policy.allowedApprovers.some((g) => globToRegExp(g).test(approvedBy))) {
-        return `"${approvedBy}" is not in allowed-approvers (${policy.allowedApprovers.join(', ')})`;
-    }
-    if (policy.forbidSelfApproval) {
-        const actors = policyActors(policy);
-        // Fail closed: a caller that skipped checkSelfApprovalActors must not turn the check into a no-op.
-        if (actors.length === 0)
-            return 'forbid-self-approval is true but no user who triggered this run is known to compare the approver with';
-        for (const actor of actors) {
-            const a = actor.toLowerCase();
-            if (approvedBy.toLowerCase() === a || localPart(approvedBy) === localPart(a)) {
-                return `"${approvedBy}" triggered this run (as ${actor}) and forbid-self-approval is true: someone else must approve`;
-            }
-        }
-    }
-    return undefined;
-}
-
-
-/***/ }),
 
 /***/ 4683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -157,7 +87,7 @@ function awsPaths(env = process.env, home = node_os__WEBPACK_IMPORTED_MODULE_0__
 
 /***/ }),
 
-/***/ 3029:
+/***/ 6963:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -167,7 +97,7 @@ function awsPaths(env = process.env, home = node_os__WEBPACK_IMPORTED_MODULE_0__
 /* harmony export */   lE: () => (/* binding */ CredentialsError)
 /* harmony export */ });
 /* unused harmony exports getRoleCredentials, getCallerIdentity */
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 
 class CredentialsError extends Error {
     kind;
@@ -186,7 +116,7 @@ class CredentialsError extends Error {
 function tokenRefused(call, error) {
     if (error?.name !== 'UnauthorizedException')
         return undefined;
-    return new CredentialsError(`${call} failed: the SSO access token was not accepted (expired or revoked): ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'token');
+    return new CredentialsError(`${call} failed: the SSO access token was not accepted (expired or revoked): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'token');
 }
 async function getRoleCredentials(clients, accessToken, accountId, roleName, mask) {
     const { GetRoleCredentialsCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
@@ -208,9 +138,9 @@ async function getRoleCredentials(clients, accessToken, accountId, roleName, mas
             throw refused;
         const name = error?.name;
         if (name === 'ForbiddenException' || name === 'ResourceNotFoundException' || name === 'AccessDeniedException') {
-            throw new CredentialsError(`the approver could not assume role "${roleName}" in account ${accountId}: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}. Check that their Identity Center user is assigned that permission set on that account.`, 'access');
+            throw new CredentialsError(`the approver could not assume role "${roleName}" in account ${accountId}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}. Check that their Identity Center user is assigned that permission set on that account.`, 'access');
         }
-        throw new CredentialsError(`SSO GetRoleCredentials for ${accountId}/${roleName} failed: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'service');
+        throw new CredentialsError(`SSO GetRoleCredentials for ${accountId}/${roleName} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'service');
     }
 }
 async function getCallerIdentity(clients, credentials) {
@@ -225,7 +155,7 @@ async function getCallerIdentity(clients, credentials) {
     catch (error) {
         if (error instanceof CredentialsError)
             throw error;
-        throw new CredentialsError(`STS GetCallerIdentity failed: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'service');
+        throw new CredentialsError(`STS GetCallerIdentity failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'service');
     }
 }
 /** Fetch, then verify: credentials for a different account than requested are refused. */
@@ -249,7 +179,77 @@ function approverFromArn(arn) {
 
 /***/ }),
 
-/***/ 8510:
+/***/ 2421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X6: () => (/* binding */ approverRejection),
+/* harmony export */   _2: () => (/* binding */ runActors),
+/* harmony export */   tL: () => (/* binding */ globToRegExp),
+/* harmony export */   uY: () => (/* binding */ checkSelfApprovalActors)
+/* harmony export */ });
+/* harmony import */ var _inputs_rules_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8190);
+/** Who may approve: the Identity Center user name from the verified ARN, checked against the request's policy. */
+
+function globToRegExp(glob) {
+    const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    return new RegExp(`^${body}$`, 'i');
+}
+/** The part of an e-mail user name before `@`, lower-cased; a plain user name as is. */
+function localPart(name) {
+    return name.toLowerCase().split('@')[0];
+}
+/** The GitHub users a run acts for: the triggering actor of a re-run and the actor of the original run (distinct, non-empty). */
+function runActors(env) {
+    return distinctActors([env.GITHUB_TRIGGERING_ACTOR, env.GITHUB_ACTOR]);
+}
+function distinctActors(names) {
+    const out = [];
+    for (const raw of names) {
+        const name = raw?.trim();
+        if (name && !out.some((n) => n.toLowerCase() === name.toLowerCase()))
+            out.push(name);
+    }
+    return out;
+}
+function policyActors(policy) {
+    return distinctActors([policy.actor, ...(policy.actors ?? [])]);
+}
+/**
+ * Bad input, before any network call: forbid-self-approval is true but no user is known to compare the approver with
+ * (e.g. the CLI outside a CI that names its user, without --actor). Without this the check could never refuse anyone.
+ */
+function checkSelfApprovalActors(policy, hint = '') {
+    if (policy.forbidSelfApproval && policyActors({ allowedApprovers: [], ...policy }).length === 0) {
+        throw new _inputs_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('forbid-self-approval', `is true but no user who triggered this run is known to compare the approver with${hint}`);
+    }
+}
+/** Why this approver is not enough, or undefined when the approval stands. */
+function approverRejection(approvedBy, policy) {
+    if (!approvedBy)
+        return policy.allowedApprovers.length || policy.forbidSelfApproval ? 'the approver could not be identified from the role session' : undefined;
+    if (policy.allowedApprovers.length && !policy.allowedApprovers.some((g) => globToRegExp(g).test(approvedBy))) {
+        return `"${approvedBy}" is not in allowed-approvers (${policy.allowedApprovers.join(', ')})`;
+    }
+    if (policy.forbidSelfApproval) {
+        const actors = policyActors(policy);
+        // Fail closed: a caller that skipped checkSelfApprovalActors must not turn the check into a no-op.
+        if (actors.length === 0)
+            return 'forbid-self-approval is true but no user who triggered this run is known to compare the approver with';
+        for (const actor of actors) {
+            const a = actor.toLowerCase();
+            if (approvedBy.toLowerCase() === a || localPart(approvedBy) === localPart(a)) {
+                return `"${approvedBy}" triggered this run (as ${actor}) and forbid-self-approval is true: someone else must approve`;
+            }
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 8618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -460,7 +460,7 @@ function formatDuration(seconds) {
 
 /***/ }),
 
-/***/ 2156:
+/***/ 4061:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -478,8 +478,8 @@ __webpack_require__.d(__webpack_exports__, {
 var aws_clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/device-flow.ts
-var device_flow = __webpack_require__(8510);
+// EXTERNAL MODULE: ./src/core/device-flow.ts
+var device_flow = __webpack_require__(8618);
 ;// CONCATENATED MODULE: ./src/aws/oidc.ts
 
 
@@ -593,14 +593,14 @@ function required(value, field) {
     return value;
 }
 
-// EXTERNAL MODULE: ./src/credentials.ts
-var credentials = __webpack_require__(3029);
-// EXTERNAL MODULE: ./src/approvers.ts
-var approvers = __webpack_require__(2713);
-// EXTERNAL MODULE: ./src/sso-session.ts
-var sso_session = __webpack_require__(2765);
-// EXTERNAL MODULE: ./src/session-files.ts + 2 modules
-var session_files = __webpack_require__(2276);
+// EXTERNAL MODULE: ./src/aws/credentials.ts
+var credentials = __webpack_require__(6963);
+// EXTERNAL MODULE: ./src/core/approvers.ts
+var approvers = __webpack_require__(2421);
+// EXTERNAL MODULE: ./src/aws/logout.ts
+var logout = __webpack_require__(4299);
+// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 2 modules
+var session_files = __webpack_require__(426);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -647,7 +647,7 @@ function unsafeAwsPath(paths, files) {
 
 // EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
 var sso_cache = __webpack_require__(7215);
-;// CONCATENATED MODULE: ./src/reuse.ts
+;// CONCATENATED MODULE: ./src/core/reuse.ts
 
 
 
@@ -734,7 +734,7 @@ async function cachedRegistration(paths, request, mask) {
     return { clientId: value.clientId, clientSecret: value.clientSecret, expiresAt: value.expiresAt, scopes: value.scopes ?? [] };
 }
 
-;// CONCATENATED MODULE: ./src/pool.ts
+;// CONCATENATED MODULE: ./src/util/pool.ts
 /** Runs fn over items with at most `limit` in flight, keeping the input order in the result. */
 async function mapPool(items, limit, fn) {
     const results = new Array(items.length);
@@ -749,7 +749,7 @@ async function mapPool(items, limit, fn) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/discover.ts
+;// CONCATENATED MODULE: ./src/core/discover.ts
 
 
 
@@ -873,7 +873,7 @@ async function discoverProfiles(clients, accessToken, options) {
     return { profiles, failed };
 }
 
-;// CONCATENATED MODULE: ./src/login.ts
+;// CONCATENATED MODULE: ./src/core/login.ts
 
 
 
@@ -944,7 +944,7 @@ async function login(options) {
         }
         catch (error) {
             // A token a person approved for this run must not outlive a failed login; a reused one belongs to the shared session.
-            await (0,sso_session/* logout */.r)(clients, session.token.accessToken, log);
+            await (0,logout/* logout */.r)(clients, session.token.accessToken, log);
             throw error;
         }
     }
@@ -1059,84 +1059,17 @@ async function deviceFlowToken(options, clients) {
 
 /***/ }),
 
-/***/ 6118:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ EventQueue)
-/* harmony export */ });
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2032);
-
-class EventQueue {
-    notifiers;
-    logger;
-    tails;
-    pending;
-    constructor(notifiers, logger) {
-        this.notifiers = notifiers;
-        this.logger = logger;
-        this.tails = notifiers.map(() => Promise.resolve());
-        this.pending = notifiers.map(() => 0);
-    }
-    push(event) {
-        this.notifiers.forEach((n, i) => {
-            this.pending[i]++;
-            this.tails[i] = this.tails[i]
-                .then(() => (0,_index_js__WEBPACK_IMPORTED_MODULE_0__/* .broadcast */ .mq)([n], event, this.logger))
-                .finally(() => void this.pending[i]--);
-        });
-    }
-    /**
-     * Waits for queued deliveries, at most `timeoutMs` (a hung API must not keep a cancelled job alive).
-     * If time runs out, warns naming each channel that did not finish and what that may leave behind:
-     * a final comment edit is never lost silently.
-     */
-    async drain(timeoutMs = 8_000) {
-        let timer;
-        const all = Promise.all(this.tails).then(() => true);
-        const done = await Promise.race([all, new Promise((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))]);
-        clearTimeout(timer);
-        if (done)
-            return;
-        const late = this.notifiers
-            .map((n, i) => {
-            if (this.pending[i] === 0)
-                return undefined;
-            let note;
-            try {
-                note = n.unfinished?.();
-            }
-            catch {
-                note = undefined;
-            }
-            return note ? `${n.name} (${note})` : n.name;
-        })
-            .filter((s) => s !== undefined);
-        if (late.length === 0)
-            return;
-        try {
-            this.logger?.warning(`Notifications did not finish within ${(timeoutMs / 1000).toFixed(1)} s and were abandoned: ${late.join('; ')}.`);
-        }
-        catch {
-            /* a logger that throws must not break the exit */
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 4671:
+/***/ 9411:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ finalEvent),
 /* harmony export */   o: () => (/* binding */ failureMessage)
 /* harmony export */ });
-/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2156);
-/* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8510);
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3029);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4390);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4061);
+/* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8618);
+/* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6963);
+/* harmony import */ var _inputs_rules_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8190);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9378);
 
 
@@ -1185,7 +1118,7 @@ function finalEvent(request, outcome) {
 }
 /** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
 function failureMessage(error) {
-    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .DeviceFlowError */ .Bt || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .UnsafePathError */ .k0 || error instanceof _credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .CredentialsError */ .lE || error instanceof _request_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz || error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv) {
+    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .DeviceFlowError */ .Bt || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .UnsafePathError */ .k0 || error instanceof _aws_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .CredentialsError */ .lE || error instanceof _inputs_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz || error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv) {
         return error.message;
     }
     // SDK errors carry the request (tokens included): only their name, status and attempts. Node's own errors (a file
@@ -1198,15 +1131,15 @@ function failureMessage(error) {
 
 /***/ }),
 
-/***/ 4390:
+/***/ 9066:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   XY: () => (/* binding */ readLoginRequest),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   mc: () => (/* binding */ INPUTS)
+/* harmony export */   X: () => (/* binding */ readLoginRequest)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_SSO_SESSION, DEFAULT_PROFILE, DEFAULT_OUTPUT, OUTPUT_FORMATS, DEFAULT_REGISTRATION_SCOPES, NOTIFY_CHANNELS, DEFAULT_NOTIFY, DEFAULT_EXPORT_CREDENTIALS, DEFAULT_KEEP_SESSION, DEFAULT_FORBID_SELF_APPROVAL, DEFAULT_ALLOW_PARTIAL, DEFAULT_REUSE_SESSION, DEFAULT_DISCOVER, DEFAULT_MIN_VALIDITY_SECONDS, MAX_MIN_VALIDITY_SECONDS, MAX_APPROVAL_TIMEOUT_SECONDS, MAX_NAME_LENGTH, MAX_ROLE_NAME_LENGTH, MAX_URL_LENGTH, MAX_ISSUE_NUMBER, isSecretInput, isKnownInput, inputSpec, showValue, redactLoginRequest, ACCOUNT_ID_RE, ROLE_NAME_RE, NAME_RE, REGION_RE, isAwsStartUrlHost, parseDurationSeconds */
+/* unused harmony export redactLoginRequest */
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7026);
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8190);
 /**
  * Reads and validates every input of a login request, before any network call.
  *
@@ -1242,6 +1175,632 @@ function failureMessage(error) {
  * end up in ~/.aws/config (`profile`, `sso-session`, `role-name`, `region`, `sso-region`) are NOT
  * trimmed: surrounding spaces are an error there (`core.getInput` trims anyway, so this only ever
  * bites on the CLI, where it points at a quoting mistake).
+ */
+
+
+function redactLoginRequest(request) {
+    const copy = { ...request, githubToken: request.githubToken ? '***' : '' };
+    if (request.webhookUrl !== undefined)
+        copy.webhookUrl = '***';
+    return copy;
+}
+// ---------------------------------------------------------------------------------------------
+// The reader
+/**
+ * Reads every input through `get` ('' when unset), validates it, applies defaults, and returns the
+ * request. Throws the first {@link InputError} found, in {@link INPUTS} order.
+ */
+function readLoginRequest(get) {
+    const fail = (input, problem) => {
+        throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, problem);
+    };
+    /** Raw value with control characters rejected (line breaks allowed only when asked). */
+    const raw = (name, allowLineBreaks = false) => {
+        const got = get(name);
+        const value = got === undefined || got === null ? '' : String(got);
+        const problem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .controlProblem */ .Rw)(value, (0,_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .isSecretInput */ .pX)(name), allowLineBreaks);
+        if (problem)
+            fail(name, problem);
+        return value;
+    };
+    const trimmed = (name) => raw(name).trim();
+    const required = (name, value, example) => {
+        if (value.trim() === '')
+            fail(name, `is required (for example ${example})`);
+        return value;
+    };
+    const bool = (name, fallback) => {
+        const v = trimmed(name);
+        if (v === '')
+            return fallback;
+        if (_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .TRUE_VALUES */ .AR.includes(v))
+            return true;
+        if (_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .FALSE_VALUES */ .Pm.includes(v))
+            return false;
+        return fail(name, `must be true or false, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(v)}`);
+    };
+    const duration = (name, min, max) => {
+        const v = trimmed(name);
+        if (v === '')
+            return undefined;
+        const seconds = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDurationSeconds */ .lW)(v);
+        if (seconds === undefined || !Number.isSafeInteger(seconds)) {
+            return fail(name, `must be a number of seconds or a duration like 15m or 1h, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(v)}`);
+        }
+        if (seconds < min || seconds > max) {
+            return fail(name, `must be between ${min} and ${max} seconds, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(v)} (${seconds} seconds)`);
+        }
+        return seconds;
+    };
+    // start-url
+    const startUrl = required('start-url', trimmed('start-url'), 'https://my-sso-portal.awsapps.com/start');
+    const urlProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .startUrlProblem */ .rA)(startUrl);
+    if (urlProblem)
+        fail('start-url', urlProblem);
+    // sso-region
+    const ssoRegion = required('sso-region', raw('sso-region'), 'us-east-1');
+    const ssoRegionProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .regionProblem */ .Og)(ssoRegion);
+    if (ssoRegionProblem)
+        fail('sso-region', ssoRegionProblem);
+    // account-id
+    const accountId = required('account-id', trimmed('account-id'), '111122223333');
+    const accountProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .accountIdProblem */ .gN)(accountId);
+    if (accountProblem)
+        fail('account-id', accountProblem);
+    // role-name
+    const roleName = required('role-name', raw('role-name'), 'DeveloperAccess');
+    const roleProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .roleNameProblem */ .pg)(roleName);
+    if (roleProblem)
+        fail('role-name', roleProblem);
+    // sso-session, profile
+    const ssoSession = raw('sso-session') || _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_SSO_SESSION */ .$1;
+    const sessionProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .nameProblem */ .rH)(ssoSession, 'an sso-session name');
+    if (sessionProblem)
+        fail('sso-session', sessionProblem);
+    const profile = raw('profile') || _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_PROFILE */ .KG;
+    const profileProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .nameProblem */ .rH)(profile, 'a profile name');
+    if (profileProblem)
+        fail('profile', profileProblem);
+    // region
+    const region = raw('region') || ssoRegion;
+    const regProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .regionProblem */ .Og)(region);
+    if (regProblem)
+        fail('region', regProblem);
+    // output
+    const output = trimmed('output') || _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_OUTPUT */ .Ol;
+    if (!_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .OUTPUT_FORMATS */ .DS.includes(output))
+        fail('output', `must be one of ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .OUTPUT_FORMATS */ .DS.join(', ')}, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(output)}`);
+    // registration-scopes
+    const scopesRaw = trimmed('registration-scopes');
+    let registrationScopes = [..._spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_REGISTRATION_SCOPES */ .W3];
+    if (scopesRaw !== '') {
+        const scopes = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(scopesRaw);
+        if (scopes.length === 0)
+            fail('registration-scopes', 'must list at least one scope, e.g. sso:account:access');
+        for (const s of scopes) {
+            if (!_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .SCOPE_RE */ .bH.test(s))
+                fail('registration-scopes', `scope ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(s)} may contain only letters, digits and : _ * . -`);
+        }
+        registrationScopes = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(scopes);
+    }
+    // profiles
+    const extraProfiles = parseProfiles(raw('profiles', true), profile, region);
+    // discover, account-filter, role-filter
+    const discoverOn = bool('discover', _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_DISCOVER */ .WG);
+    const accountFilter = trimmed('account-filter');
+    const roleFilter = trimmed('role-filter');
+    if (accountFilter !== '') {
+        if (!discoverOn)
+            fail('account-filter', 'is only allowed when discover is true');
+        if (accountFilter.length > 256)
+            fail('account-filter', `must be at most 256 characters, got ${accountFilter.length}`);
+    }
+    if (roleFilter !== '') {
+        if (!discoverOn)
+            fail('role-filter', 'is only allowed when discover is true');
+        const bad = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .firstBadChar */ .ek)(roleFilter, /[A-Za-z0-9_+=,.@*?-]/);
+        if (bad !== undefined) {
+            fail('role-filter', `contains ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .describeChar */ .Ip)(bad)}; use role name characters and the globs * ?, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(roleFilter)}`);
+        }
+        if (roleFilter.length > 128)
+            fail('role-filter', `must be at most 128 characters, got ${roleFilter.length}`);
+    }
+    // booleans
+    const allowPartial = bool('allow-partial', _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_ALLOW_PARTIAL */ .qV);
+    const exportCredentials = bool('export-credentials', _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_EXPORT_CREDENTIALS */ .ch);
+    const keepSession = bool('keep-session', _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_KEEP_SESSION */ .bd);
+    const reuseSession = bool('reuse-session', _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_REUSE_SESSION */ .KJ);
+    // durations
+    const minValiditySeconds = duration('min-validity', 0, _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_MIN_VALIDITY_SECONDS */ .Jt) ?? _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_MIN_VALIDITY_SECONDS */ .w6;
+    const approvalTimeoutSeconds = duration('approval-timeout', 1, _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_APPROVAL_TIMEOUT_SECONDS */ .LE);
+    // allowed-approvers
+    const allowedApprovers = [];
+    for (const a of (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(trimmed('allowed-approvers'))) {
+        const bad = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .firstBadChar */ .ek)(a, /[^\s,]/u);
+        if (bad !== undefined)
+            fail('allowed-approvers', `entry ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(a)} must not contain spaces`);
+        if (Array.from(a).length > 128)
+            fail('allowed-approvers', `entry ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(a)} is longer than 128 characters`);
+        allowedApprovers.push(a.toLowerCase());
+    }
+    const forbidSelfApproval = bool('forbid-self-approval', _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_FORBID_SELF_APPROVAL */ .aj);
+    // notify
+    const notify = parseNotify(trimmed('notify'));
+    // github-token (secret: never echoed)
+    const githubToken = trimmed('github-token');
+    if (/\s/.test(githubToken))
+        fail('github-token', 'must not contain spaces (value not shown)');
+    // issue-number
+    const issueRaw = trimmed('issue-number');
+    let issueNumber;
+    if (issueRaw !== '') {
+        if (!/^[0-9]+$/.test(issueRaw) || Number(issueRaw) < 1 || Number(issueRaw) > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ISSUE_NUMBER */ .td) {
+            fail('issue-number', `must be a positive whole number, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(issueRaw)}`);
+        }
+        issueNumber = Number(issueRaw);
+    }
+    // webhook-url (secret: never echoed)
+    const webhookRaw = trimmed('webhook-url');
+    let webhookUrl;
+    if (webhookRaw !== '') {
+        const problem = webhookUrlProblem(webhookRaw);
+        if (problem)
+            fail('webhook-url', `${problem} (value not shown)`);
+        webhookUrl = webhookRaw;
+    }
+    else if (notify.includes('webhook')) {
+        fail('webhook-url', 'is required when notify includes webhook');
+    }
+    const request = {
+        startUrl,
+        ssoRegion,
+        accountId,
+        roleName,
+        ssoSession,
+        profile,
+        region,
+        output,
+        registrationScopes,
+        notify,
+        githubToken,
+        exportCredentials,
+        keepSession,
+        allowedApprovers: (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(allowedApprovers),
+        forbidSelfApproval,
+        extraProfiles,
+        allowPartial,
+        reuseSession,
+        minValiditySeconds
+    };
+    if (issueNumber !== undefined)
+        request.issueNumber = issueNumber;
+    if (webhookUrl !== undefined)
+        request.webhookUrl = webhookUrl;
+    if (approvalTimeoutSeconds !== undefined)
+        request.approvalTimeoutSeconds = approvalTimeoutSeconds;
+    if (discoverOn) {
+        request.discover = {};
+        if (accountFilter !== '')
+            request.discover.accountFilter = accountFilter;
+        if (roleFilter !== '')
+            request.discover.roleFilter = roleFilter;
+    }
+    // Each feature reads and checks its inputs in its own block (cross-input checks against earlier inputs here):
+    // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
+    // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+    // --- shared sign-in (issue 14): share-session, session, session-key, end-session
+    // --- older SDKs (issue 12): legacy-sso-profile
+    // --- scale (issue 13): verify-profiles
+    // --- end of the feature blocks
+    return request;
+}
+/**
+ * notify: '' → the defaults; comma-separated channels, case-insensitive, whitespace tolerated;
+ * 'log' accepted and ignored (the log is always on); 'none' alone → [] (log only).
+ */
+function parseNotify(value) {
+    if (value === '')
+        return [..._spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_NOTIFY */ .w2];
+    const items = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(value).map((s) => s.toLowerCase());
+    if (items.length === 0)
+        throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('notify', `must list channels (${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .NOTIFY_CHANNELS */ .lG.join(', ')}) or none`);
+    const channels = [];
+    for (const item of items) {
+        if (item === 'log')
+            continue;
+        if (item === 'none') {
+            if (items.some((i) => i !== 'none' && i !== 'log'))
+                throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('notify', '"none" cannot be combined with other channels');
+            continue;
+        }
+        if (!_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .NOTIFY_CHANNELS */ .lG.includes(item)) {
+            throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('notify', `unknown channel ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(item)}; use ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .NOTIFY_CHANNELS */ .lG.join(', ')}, log or none`);
+        }
+        channels.push(item);
+    }
+    return (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(channels);
+}
+function webhookUrlProblem(value) {
+    if (value.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_URL_LENGTH */ .m2)
+        return `must be at most ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_URL_LENGTH */ .m2} characters`;
+    if (/\s/.test(value) || value.includes('\\'))
+        return 'must not contain spaces or backslashes';
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'must be a URL';
+    }
+    if (url.username !== '' || url.password !== '')
+        return 'must not contain a user name or password';
+    if (value.includes('#'))
+        return 'must not contain a fragment (#…)';
+    if (url.protocol === 'https:')
+        return undefined;
+    if (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
+        return undefined;
+    return 'must be an https:// URL (http:// only for localhost or 127.0.0.1)';
+}
+/**
+ * profiles: one `name account-id role-name [region]` per line, fields separated by spaces or
+ * tabs; blank lines and `#` comments (whole line or trailing) ignored. Errors name the line
+ * (1-based, counting every line).
+ */
+function parseProfiles(value, mainProfile, defaultRegion) {
+    const specs = [];
+    const seen = new Map();
+    const lines = value.split(/\r?\n/);
+    lines.forEach((line, index) => {
+        const n = index + 1;
+        const fail = (problem) => {
+            throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('profiles', `line ${n}: ${problem}`);
+        };
+        const hash = line.indexOf('#');
+        const content = (hash >= 0 ? line.slice(0, hash) : line).trim();
+        if (content === '')
+            return;
+        const fields = content.split(/[ \t]+/);
+        if (fields.length < 3 || fields.length > 4) {
+            fail(`expected "name account-id role-name [region]", got ${fields.length} field${fields.length === 1 ? '' : 's'}`);
+        }
+        const [name, accountId, roleName, region = defaultRegion] = fields;
+        const np = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .nameProblem */ .rH)(name, 'a profile name');
+        if (np)
+            fail(`profile name ${np}`);
+        const ap = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .accountIdProblem */ .gN)(accountId);
+        if (ap)
+            fail(`account id ${ap}`);
+        const rp = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .roleNameProblem */ .pg)(roleName);
+        if (rp)
+            fail(`role name ${rp}`);
+        const gp = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .regionProblem */ .Og)(region);
+        if (gp)
+            fail(`region ${gp}`);
+        if (name === mainProfile)
+            fail(`profile name ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(name)} is already the profile input; choose another name`);
+        const earlier = seen.get(name);
+        if (earlier !== undefined)
+            fail(`profile name ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(name)} is already used on line ${earlier}`);
+        seen.set(name, n);
+        specs.push({ name, accountId, roleName, region });
+    });
+    return specs;
+}
+
+
+/***/ }),
+
+/***/ 8190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AR: () => (/* binding */ TRUE_VALUES),
+/* harmony export */   Ip: () => (/* binding */ describeChar),
+/* harmony export */   Og: () => (/* binding */ regionProblem),
+/* harmony export */   Pm: () => (/* binding */ FALSE_VALUES),
+/* harmony export */   Qq: () => (/* binding */ dedupe),
+/* harmony export */   Rw: () => (/* binding */ controlProblem),
+/* harmony export */   bH: () => (/* binding */ SCOPE_RE),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   ek: () => (/* binding */ firstBadChar),
+/* harmony export */   gN: () => (/* binding */ accountIdProblem),
+/* harmony export */   lW: () => (/* binding */ parseDurationSeconds),
+/* harmony export */   pg: () => (/* binding */ roleNameProblem),
+/* harmony export */   rA: () => (/* binding */ startUrlProblem),
+/* harmony export */   rH: () => (/* binding */ nameProblem),
+/* harmony export */   ry: () => (/* binding */ splitList),
+/* harmony export */   vp: () => (/* binding */ showValue)
+/* harmony export */ });
+/* unused harmony exports escapeChar, surroundingSpaceProblem, ACCOUNT_ID_RE, ROLE_NAME_RE, NAME_RE, REGION_RE, isAwsStartUrlHost */
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7026);
+/** The rules for input values: safe echoing, the input error, and one check per kind of value (names, regions, URLs, durations). */
+
+// ---------------------------------------------------------------------------------------------
+// Errors and safe echoing
+const MAX_SHOWN = 60;
+/**
+ * C0 controls, DEL, C1 controls, soft hyphen, Arabic letter mark, Mongolian vowel separator,
+ * zero-width and bidi marks/overrides/isolates, line/paragraph separators, word joiners, BOM and
+ * interlinear annotation characters.
+ */
+const CONTROL_SOURCE = '[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb]';
+const CONTROL_RE = new RegExp(CONTROL_SOURCE);
+const CONTROL_RE_G = new RegExp(CONTROL_SOURCE, 'g');
+function escapeChar(c) {
+    if (c === '\n')
+        return '\\n';
+    if (c === '\r')
+        return '\\r';
+    if (c === '\t')
+        return '\\t';
+    return '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
+}
+function escapeText(s) {
+    return s.replace(/["\\]/g, '\\$&').replace(CONTROL_RE_G, escapeChar);
+}
+const TOKENISH = /\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_\w{16,}|(?:AKIA|ASIA)[A-Z0-9]{16}|xox[abposr]-[A-Za-z0-9-]{8,})|hooks\.slack\.com\/|discord(?:app)?\.com\/api\/webhooks|webhook\.office\.com|\.logic\.azure\.com/i;
+/**
+ * A value quoted for an error message: escaped, cut to 60 characters, user:password in URLs
+ * masked, token-looking values not shown at all. Never call this for secret inputs.
+ */
+function showValue(value) {
+    if (TOKENISH.test(value))
+        return '(a value that looks like a token or webhook URL, not shown)';
+    const masked = value.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#\s]*@/, '$1***@');
+    const chars = Array.from(masked);
+    if (chars.length <= MAX_SHOWN)
+        return `"${escapeText(masked)}"`;
+    return `"${escapeText(chars.slice(0, MAX_SHOWN).join(''))}…" (${chars.length} characters)`;
+}
+/** An input or option name made safe to print (names come from argv in the CLI). */
+function cleanName(name) {
+    const chars = Array.from(String(name));
+    const cut = chars.length > MAX_SHOWN ? chars.slice(0, MAX_SHOWN).join('') + '…' : chars.join('');
+    return escapeText(cut);
+}
+/**
+ * A bad input. `input` is the input name (or, for the CLI, the option such as `--bogus`);
+ * `detail` is the message without the prefix; `message` is
+ * `Input "account-id": must be 12 digits, got "1234"` (or `Option "--bogus": …` for names
+ * starting with `-`).
+ */
+class InputError extends Error {
+    input;
+    detail;
+    constructor(input, message) {
+        const name = cleanName(input);
+        super(`${name.startsWith('-') ? 'Option' : 'Input'} "${name}": ${message}`);
+        this.name = 'InputError';
+        this.input = name;
+        this.detail = message;
+    }
+}
+/** A copy of the request with secrets replaced by '***', safe to log or print. */
+// ---------------------------------------------------------------------------------------------
+// Value checks. Each returns a problem (the message without the input prefix) or undefined.
+function controlProblem(value, secret, allowLineBreaks = false) {
+    const chars = Array.from(value);
+    for (let i = 0; i < chars.length; i++) {
+        const c = chars[i];
+        if (!CONTROL_RE.test(c))
+            continue;
+        if (allowLineBreaks && (c === '\n' || c === '\t' || (c === '\r' && chars[i + 1] === '\n')))
+            continue;
+        const what = allowLineBreaks ? 'control characters (other than line breaks and tabs)' : 'control characters or line breaks';
+        const found = secret ? '' : ` (found ${escapeChar(c)} at position ${i + 1})`;
+        return `must not contain ${what}${found}`;
+    }
+    return undefined;
+}
+function surroundingSpaceProblem(value) {
+    return /^\s|\s$/.test(value) ? `must not have leading or trailing spaces, got ${showValue(value)}` : undefined;
+}
+function firstBadChar(value, allowed) {
+    for (const c of value)
+        if (!allowed.test(c))
+            return c;
+    return undefined;
+}
+function describeChar(c) {
+    return c === ' ' ? 'a space' : `"${escapeText(c)}"`;
+}
+const ACCOUNT_ID_RE = /^[0-9]{12}$/;
+function accountIdProblem(value) {
+    if (ACCOUNT_ID_RE.test(value))
+        return undefined;
+    const digits = value.replace(/[^0-9]/g, '').length;
+    const hint = digits === 12 ? ' (no spaces or dashes)' : '';
+    return `must be 12 digits${hint}, got ${showValue(value)}`;
+}
+/** IAM role / permission set names: `[\w+=,.@-]`, 1–64 characters. */
+const ROLE_NAME_RE = /^[A-Za-z0-9_+=,.@-]{1,64}$/;
+function roleNameProblem(value) {
+    if (value === '')
+        return 'must not be empty';
+    const space = surroundingSpaceProblem(value);
+    if (space)
+        return space;
+    const bad = firstBadChar(value, /[A-Za-z0-9_+=,.@-]/);
+    if (bad !== undefined) {
+        return `contains ${describeChar(bad)}, which is not allowed in a role name (letters, digits and + = , . @ _ - only), got ${showValue(value)}`;
+    }
+    if (value.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ROLE_NAME_LENGTH */ .vz)
+        return `must be at most ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ROLE_NAME_LENGTH */ .vz} characters, got ${value.length}`;
+    return undefined;
+}
+/**
+ * Profile and sso-session names: letters, digits, `.`, `_`, `-`, `@`, `+`; starts with a letter or
+ * digit; 1–64 characters. Nothing that could end an INI section header (`]`), start another one
+ * (`[`, line breaks), or be read as an assignment or comment (`=`, `#`, `;`), and no spaces.
+ */
+const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$/;
+function nameProblem(value, what) {
+    if (value === '')
+        return 'must not be empty';
+    const space = surroundingSpaceProblem(value);
+    if (space)
+        return space;
+    const bad = firstBadChar(value, /[A-Za-z0-9._@+-]/);
+    if (bad !== undefined) {
+        return `contains ${describeChar(bad)}, which is not allowed in ${what} (letters, digits and . _ - @ + only), got ${showValue(value)}`;
+    }
+    if (value.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_NAME_LENGTH */ .EM)
+        return `must be at most ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_NAME_LENGTH */ .EM} characters, got ${value.length}`;
+    if (!/^[A-Za-z0-9]/.test(value))
+        return `must start with a letter or digit, got ${showValue(value)}`;
+    return undefined;
+}
+/**
+ * Region names: `<area>[-<qualifier>]-<direction>-<n>`, lower case. The area is 2–4 letters
+ * (us, eu, ap, cn, eusc, …), the optional qualifier 2–5 letters (gov, iso, isob, isof, isoe, de),
+ * the direction one of AWS's compass words. Matches every published region (us-east-1,
+ * ap-southeast-5, us-gov-west-1, cn-northwest-1, us-isob-east-1, eu-isoe-west-1, eusc-de-east-1,
+ * il-central-1, mx-central-1) and future ones of the same shape, without a hard-coded list.
+ */
+const REGION_RE = /^[a-z]{2,4}(?:-[a-z]{2,5})?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-[0-9]{1,2}$/;
+function regionProblem(value) {
+    if (value === '')
+        return 'must not be empty';
+    const space = surroundingSpaceProblem(value);
+    if (space)
+        return space;
+    if (REGION_RE.test(value))
+        return undefined;
+    const lower = value === value.toLowerCase() ? '' : ' (lower case)';
+    return `must be an AWS Region name like us-east-1${lower}, got ${showValue(value)}`;
+}
+/** Label-boundary suffixes of AWS-owned access portal hosts (at least one label in front). */
+const PORTAL_HOST_SUFFIXES = [
+    '.awsapps.com', // classic portal: d-xxxxxxxxxx.awsapps.com/start, alias.awsapps.com/start, start.us-gov-home.awsapps.com
+    '.awsapps.cn', // China
+    '.app.aws', // dual-stack portal: ssoins-….portal.<region>.app.aws
+    '.portal.amazonaws.com', // regional portal: ssoins-….<region>.portal.amazonaws.com (also GovCloud)
+    '.portal.amazonaws.com.cn', // China regional portal
+    '.portal.amazonaws.eu' // European Sovereign Cloud regional portal
+];
+/** Dual-stack portal hosts of the China and European Sovereign Cloud partitions (exact shape). */
+const PORTAL_HOST_PATTERNS = [
+    /^[a-z0-9-]+\.portal\.[a-z0-9-]+\.app\.amazonwebservices\.com\.cn$/,
+    /^[a-z0-9-]+\.portal\.[a-z0-9-]+\.api\.amazonwebservices\.eu$/
+];
+/** Identity Center issuer hosts (exact); the path must be the instance id. */
+const ISSUER_HOSTS = ['identitycenter.amazonaws.com', 'identitycenter.amazonaws.com.cn', 'identitycenter.amazonaws.eu'];
+const ISSUER_PATH_RE = /^\/(?:sso)?ins-[A-Za-z0-9.-]{16}\/?$/;
+const DNS_LABEL_RE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+function isIpAddress(host) {
+    return host.startsWith('[') || /^[0-9.]+$/.test(host) || /^(?:\d{1,3}\.){3}\d{1,3}$/.test(host);
+}
+function isAwsStartUrlHost(host) {
+    if (!host.split('.').every((l) => DNS_LABEL_RE.test(l)))
+        return false;
+    if (ISSUER_HOSTS.includes(host))
+        return true;
+    if (PORTAL_HOST_PATTERNS.some((re) => re.test(host)))
+        return true;
+    return PORTAL_HOST_SUFFIXES.some((s) => host.endsWith(s) && host.length > s.length);
+}
+/** Checks a (trimmed, non-empty) start URL. */
+function startUrlProblem(value) {
+    if (value.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_URL_LENGTH */ .m2)
+        return `must be at most ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_URL_LENGTH */ .m2} characters, got ${value.length}`;
+    const odd = firstBadChar(value, /[\x21-\x7e]/);
+    if (odd !== undefined)
+        return `must not contain spaces or non-ASCII characters, got ${showValue(value)}`;
+    if (value.includes('\\'))
+        return `must not contain backslashes, got ${showValue(value)}`;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return `must be a URL like https://my-sso-portal.awsapps.com/start, got ${showValue(value)}`;
+    }
+    if (url.username !== '' || url.password !== '' || /^[a-z][a-z0-9+.-]*:\/*[^/?#]*@/i.test(value)) {
+        return 'must not contain a user name or password';
+    }
+    if (url.protocol !== 'https:')
+        return `must use https://, got ${showValue(value)}`;
+    // Require the plain written form: `https://host[:443]` exactly as the URL parser reads it, so that
+    // every other parser (the AWS CLI, SDKs, Python's urllib) sees the same host.
+    const m = /^https:\/\/([^/?#]*)/i.exec(value);
+    const authority = m ? m[1].toLowerCase() : undefined;
+    if (url.port !== '')
+        return `must not use a port other than 443, got ${showValue(value)}`;
+    if (authority !== url.host && authority !== `${url.host}:443`) {
+        return `must be written as https://HOST/…, with a plain host name, got ${showValue(value)}`;
+    }
+    if (value.includes('#'))
+        return `must not contain a fragment (#…), got ${showValue(value)}`;
+    const host = url.hostname;
+    if (isIpAddress(host))
+        return `must use an AWS access portal host name, not an IP address, got ${showValue(value)}`;
+    if (!isAwsStartUrlHost(host)) {
+        return ('must be an AWS access portal URL (host *.awsapps.com, *.awsapps.cn, *.app.aws, *.portal.amazonaws.com, ' +
+            `or identitycenter.amazonaws.com/ssoins-…), got host ${showValue(host)}`);
+    }
+    if (ISSUER_HOSTS.includes(host) && !ISSUER_PATH_RE.test(url.pathname)) {
+        return `an issuer URL must be https://${host}/ssoins-<16 characters>, got ${showValue(value)}`;
+    }
+    return undefined;
+}
+const SCOPE_RE = /^[A-Za-z0-9:_*.-]+$/;
+const DURATION_RE = /^(?:([0-9]+)|(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?)$/i;
+/** '900', '900s', '15m', '1h', '1h30m' → seconds; undefined when malformed. */
+function parseDurationSeconds(value) {
+    const m = DURATION_RE.exec(value);
+    if (!m || value === '')
+        return undefined;
+    if (m[1] !== undefined)
+        return Number(m[1]);
+    return Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
+}
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+function splitList(value) {
+    return value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+function dedupe(items) {
+    return [...new Set(items)];
+}
+
+
+/***/ }),
+
+/***/ 7026:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $1: () => (/* binding */ DEFAULT_SSO_SESSION),
+/* harmony export */   DS: () => (/* binding */ OUTPUT_FORMATS),
+/* harmony export */   EM: () => (/* binding */ MAX_NAME_LENGTH),
+/* harmony export */   Jt: () => (/* binding */ MAX_MIN_VALIDITY_SECONDS),
+/* harmony export */   KG: () => (/* binding */ DEFAULT_PROFILE),
+/* harmony export */   KJ: () => (/* binding */ DEFAULT_REUSE_SESSION),
+/* harmony export */   LE: () => (/* binding */ MAX_APPROVAL_TIMEOUT_SECONDS),
+/* harmony export */   Ol: () => (/* binding */ DEFAULT_OUTPUT),
+/* harmony export */   W3: () => (/* binding */ DEFAULT_REGISTRATION_SCOPES),
+/* harmony export */   WG: () => (/* binding */ DEFAULT_DISCOVER),
+/* harmony export */   aj: () => (/* binding */ DEFAULT_FORBID_SELF_APPROVAL),
+/* harmony export */   bd: () => (/* binding */ DEFAULT_KEEP_SESSION),
+/* harmony export */   ch: () => (/* binding */ DEFAULT_EXPORT_CREDENTIALS),
+/* harmony export */   lG: () => (/* binding */ NOTIFY_CHANNELS),
+/* harmony export */   m2: () => (/* binding */ MAX_URL_LENGTH),
+/* harmony export */   mc: () => (/* binding */ INPUTS),
+/* harmony export */   pX: () => (/* binding */ isSecretInput),
+/* harmony export */   qV: () => (/* binding */ DEFAULT_ALLOW_PARTIAL),
+/* harmony export */   td: () => (/* binding */ MAX_ISSUE_NUMBER),
+/* harmony export */   vz: () => (/* binding */ MAX_ROLE_NAME_LENGTH),
+/* harmony export */   w2: () => (/* binding */ DEFAULT_NOTIFY),
+/* harmony export */   w6: () => (/* binding */ DEFAULT_MIN_VALIDITY_SECONDS)
+/* harmony export */ });
+/* unused harmony exports isKnownInput, inputSpec */
+/**
+ * The input table: the one place that knows every input's name, kind, default and description.
+ * It drives the reader (reader.ts), action.yml and the README tables (scripts/action-yml.ts) and the CLI flags (src/cli/args.ts).
  */
 // ---------------------------------------------------------------------------------------------
 // Defaults and limits
@@ -1452,6 +2011,12 @@ const INPUTS = Object.freeze([
         secret: true,
         kind: 'string'
     }
+    // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
+    // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+    // --- shared sign-in (issue 14): share-session, session, session-key, end-session
+    // --- older SDKs (issue 12): legacy-sso-profile
+    // --- scale (issue 13): verify-profiles
+    // --- end of the feature blocks
 ]);
 const INPUT_NAMES = new Set(INPUTS.map((i) => i.name));
 const SECRET_INPUTS = new Set(INPUTS.filter((i) => i.secret).map((i) => i.name));
@@ -1464,557 +2029,72 @@ function isKnownInput(name) {
 function inputSpec(name) {
     return INPUTS.find((i) => i.name === name);
 }
-// ---------------------------------------------------------------------------------------------
-// Errors and safe echoing
-const MAX_SHOWN = 60;
-/**
- * C0 controls, DEL, C1 controls, soft hyphen, Arabic letter mark, Mongolian vowel separator,
- * zero-width and bidi marks/overrides/isolates, line/paragraph separators, word joiners, BOM and
- * interlinear annotation characters.
- */
-const CONTROL_SOURCE = '[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb]';
-const CONTROL_RE = new RegExp(CONTROL_SOURCE);
-const CONTROL_RE_G = new RegExp(CONTROL_SOURCE, 'g');
-function escapeChar(c) {
-    if (c === '\n')
-        return '\\n';
-    if (c === '\r')
-        return '\\r';
-    if (c === '\t')
-        return '\\t';
-    return '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
-}
-function escapeText(s) {
-    return s.replace(/["\\]/g, '\\$&').replace(CONTROL_RE_G, escapeChar);
-}
-const TOKENISH = /\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_\w{16,}|(?:AKIA|ASIA)[A-Z0-9]{16}|xox[abposr]-[A-Za-z0-9-]{8,})|hooks\.slack\.com\/|discord(?:app)?\.com\/api\/webhooks|webhook\.office\.com|\.logic\.azure\.com/i;
-/**
- * A value quoted for an error message: escaped, cut to 60 characters, user:password in URLs
- * masked, token-looking values not shown at all. Never call this for secret inputs.
- */
-function showValue(value) {
-    if (TOKENISH.test(value))
-        return '(a value that looks like a token or webhook URL, not shown)';
-    const masked = value.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#\s]*@/, '$1***@');
-    const chars = Array.from(masked);
-    if (chars.length <= MAX_SHOWN)
-        return `"${escapeText(masked)}"`;
-    return `"${escapeText(chars.slice(0, MAX_SHOWN).join(''))}…" (${chars.length} characters)`;
-}
-/** An input or option name made safe to print (names come from argv in the CLI). */
-function cleanName(name) {
-    const chars = Array.from(String(name));
-    const cut = chars.length > MAX_SHOWN ? chars.slice(0, MAX_SHOWN).join('') + '…' : chars.join('');
-    return escapeText(cut);
-}
-/**
- * A bad input. `input` is the input name (or, for the CLI, the option such as `--bogus`);
- * `detail` is the message without the prefix; `message` is
- * `Input "account-id": must be 12 digits, got "1234"` (or `Option "--bogus": …` for names
- * starting with `-`).
- */
-class InputError extends Error {
-    input;
-    detail;
-    constructor(input, message) {
-        const name = cleanName(input);
-        super(`${name.startsWith('-') ? 'Option' : 'Input'} "${name}": ${message}`);
-        this.name = 'InputError';
-        this.input = name;
-        this.detail = message;
+
+
+/***/ }),
+
+/***/ 6118:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ EventQueue)
+/* harmony export */ });
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2032);
+
+class EventQueue {
+    notifiers;
+    logger;
+    tails;
+    pending;
+    constructor(notifiers, logger) {
+        this.notifiers = notifiers;
+        this.logger = logger;
+        this.tails = notifiers.map(() => Promise.resolve());
+        this.pending = notifiers.map(() => 0);
     }
-}
-/** A copy of the request with secrets replaced by '***', safe to log or print. */
-function redactLoginRequest(request) {
-    const copy = { ...request, githubToken: request.githubToken ? '***' : '' };
-    if (request.webhookUrl !== undefined)
-        copy.webhookUrl = '***';
-    return copy;
-}
-// ---------------------------------------------------------------------------------------------
-// Value checks. Each returns a problem (the message without the input prefix) or undefined.
-function controlProblem(value, secret, allowLineBreaks = false) {
-    const chars = Array.from(value);
-    for (let i = 0; i < chars.length; i++) {
-        const c = chars[i];
-        if (!CONTROL_RE.test(c))
-            continue;
-        if (allowLineBreaks && (c === '\n' || c === '\t' || (c === '\r' && chars[i + 1] === '\n')))
-            continue;
-        const what = allowLineBreaks ? 'control characters (other than line breaks and tabs)' : 'control characters or line breaks';
-        const found = secret ? '' : ` (found ${escapeChar(c)} at position ${i + 1})`;
-        return `must not contain ${what}${found}`;
+    push(event) {
+        this.notifiers.forEach((n, i) => {
+            this.pending[i]++;
+            this.tails[i] = this.tails[i]
+                .then(() => (0,_index_js__WEBPACK_IMPORTED_MODULE_0__/* .broadcast */ .mq)([n], event, this.logger))
+                .finally(() => void this.pending[i]--);
+        });
     }
-    return undefined;
-}
-function surroundingSpaceProblem(value) {
-    return /^\s|\s$/.test(value) ? `must not have leading or trailing spaces, got ${showValue(value)}` : undefined;
-}
-function firstBadChar(value, allowed) {
-    for (const c of value)
-        if (!allowed.test(c))
-            return c;
-    return undefined;
-}
-function describeChar(c) {
-    return c === ' ' ? 'a space' : `"${escapeText(c)}"`;
-}
-const ACCOUNT_ID_RE = /^[0-9]{12}$/;
-function accountIdProblem(value) {
-    if (ACCOUNT_ID_RE.test(value))
-        return undefined;
-    const digits = value.replace(/[^0-9]/g, '').length;
-    const hint = digits === 12 ? ' (no spaces or dashes)' : '';
-    return `must be 12 digits${hint}, got ${showValue(value)}`;
-}
-/** IAM role / permission set names: `[\w+=,.@-]`, 1–64 characters. */
-const ROLE_NAME_RE = /^[A-Za-z0-9_+=,.@-]{1,64}$/;
-function roleNameProblem(value) {
-    if (value === '')
-        return 'must not be empty';
-    const space = surroundingSpaceProblem(value);
-    if (space)
-        return space;
-    const bad = firstBadChar(value, /[A-Za-z0-9_+=,.@-]/);
-    if (bad !== undefined) {
-        return `contains ${describeChar(bad)}, which is not allowed in a role name (letters, digits and + = , . @ _ - only), got ${showValue(value)}`;
-    }
-    if (value.length > MAX_ROLE_NAME_LENGTH)
-        return `must be at most ${MAX_ROLE_NAME_LENGTH} characters, got ${value.length}`;
-    return undefined;
-}
-/**
- * Profile and sso-session names: letters, digits, `.`, `_`, `-`, `@`, `+`; starts with a letter or
- * digit; 1–64 characters. Nothing that could end an INI section header (`]`), start another one
- * (`[`, line breaks), or be read as an assignment or comment (`=`, `#`, `;`), and no spaces.
- */
-const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$/;
-function nameProblem(value, what) {
-    if (value === '')
-        return 'must not be empty';
-    const space = surroundingSpaceProblem(value);
-    if (space)
-        return space;
-    const bad = firstBadChar(value, /[A-Za-z0-9._@+-]/);
-    if (bad !== undefined) {
-        return `contains ${describeChar(bad)}, which is not allowed in ${what} (letters, digits and . _ - @ + only), got ${showValue(value)}`;
-    }
-    if (value.length > MAX_NAME_LENGTH)
-        return `must be at most ${MAX_NAME_LENGTH} characters, got ${value.length}`;
-    if (!/^[A-Za-z0-9]/.test(value))
-        return `must start with a letter or digit, got ${showValue(value)}`;
-    return undefined;
-}
-/**
- * Region names: `<area>[-<qualifier>]-<direction>-<n>`, lower case. The area is 2–4 letters
- * (us, eu, ap, cn, eusc, …), the optional qualifier 2–5 letters (gov, iso, isob, isof, isoe, de),
- * the direction one of AWS's compass words. Matches every published region (us-east-1,
- * ap-southeast-5, us-gov-west-1, cn-northwest-1, us-isob-east-1, eu-isoe-west-1, eusc-de-east-1,
- * il-central-1, mx-central-1) and future ones of the same shape, without a hard-coded list.
- */
-const REGION_RE = /^[a-z]{2,4}(?:-[a-z]{2,5})?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-[0-9]{1,2}$/;
-function regionProblem(value) {
-    if (value === '')
-        return 'must not be empty';
-    const space = surroundingSpaceProblem(value);
-    if (space)
-        return space;
-    if (REGION_RE.test(value))
-        return undefined;
-    const lower = value === value.toLowerCase() ? '' : ' (lower case)';
-    return `must be an AWS Region name like us-east-1${lower}, got ${showValue(value)}`;
-}
-/** Label-boundary suffixes of AWS-owned access portal hosts (at least one label in front). */
-const PORTAL_HOST_SUFFIXES = [
-    '.awsapps.com', // classic portal: d-xxxxxxxxxx.awsapps.com/start, alias.awsapps.com/start, start.us-gov-home.awsapps.com
-    '.awsapps.cn', // China
-    '.app.aws', // dual-stack portal: ssoins-….portal.<region>.app.aws
-    '.portal.amazonaws.com', // regional portal: ssoins-….<region>.portal.amazonaws.com (also GovCloud)
-    '.portal.amazonaws.com.cn', // China regional portal
-    '.portal.amazonaws.eu' // European Sovereign Cloud regional portal
-];
-/** Dual-stack portal hosts of the China and European Sovereign Cloud partitions (exact shape). */
-const PORTAL_HOST_PATTERNS = [
-    /^[a-z0-9-]+\.portal\.[a-z0-9-]+\.app\.amazonwebservices\.com\.cn$/,
-    /^[a-z0-9-]+\.portal\.[a-z0-9-]+\.api\.amazonwebservices\.eu$/
-];
-/** Identity Center issuer hosts (exact); the path must be the instance id. */
-const ISSUER_HOSTS = ['identitycenter.amazonaws.com', 'identitycenter.amazonaws.com.cn', 'identitycenter.amazonaws.eu'];
-const ISSUER_PATH_RE = /^\/(?:sso)?ins-[A-Za-z0-9.-]{16}\/?$/;
-const DNS_LABEL_RE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-function isIpAddress(host) {
-    return host.startsWith('[') || /^[0-9.]+$/.test(host) || /^(?:\d{1,3}\.){3}\d{1,3}$/.test(host);
-}
-function isAwsStartUrlHost(host) {
-    if (!host.split('.').every((l) => DNS_LABEL_RE.test(l)))
-        return false;
-    if (ISSUER_HOSTS.includes(host))
-        return true;
-    if (PORTAL_HOST_PATTERNS.some((re) => re.test(host)))
-        return true;
-    return PORTAL_HOST_SUFFIXES.some((s) => host.endsWith(s) && host.length > s.length);
-}
-/** Checks a (trimmed, non-empty) start URL. */
-function startUrlProblem(value) {
-    if (value.length > MAX_URL_LENGTH)
-        return `must be at most ${MAX_URL_LENGTH} characters, got ${value.length}`;
-    const odd = firstBadChar(value, /[\x21-\x7e]/);
-    if (odd !== undefined)
-        return `must not contain spaces or non-ASCII characters, got ${showValue(value)}`;
-    if (value.includes('\\'))
-        return `must not contain backslashes, got ${showValue(value)}`;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return `must be a URL like https://my-sso-portal.awsapps.com/start, got ${showValue(value)}`;
-    }
-    if (url.username !== '' || url.password !== '' || /^[a-z][a-z0-9+.-]*:\/*[^/?#]*@/i.test(value)) {
-        return 'must not contain a user name or password';
-    }
-    if (url.protocol !== 'https:')
-        return `must use https://, got ${showValue(value)}`;
-    // Require the plain written form: `https://host[:443]` exactly as the URL parser reads it, so that
-    // every other parser (the AWS CLI, SDKs, Python's urllib) sees the same host.
-    const m = /^https:\/\/([^/?#]*)/i.exec(value);
-    const authority = m ? m[1].toLowerCase() : undefined;
-    if (url.port !== '')
-        return `must not use a port other than 443, got ${showValue(value)}`;
-    if (authority !== url.host && authority !== `${url.host}:443`) {
-        return `must be written as https://HOST/…, with a plain host name, got ${showValue(value)}`;
-    }
-    if (value.includes('#'))
-        return `must not contain a fragment (#…), got ${showValue(value)}`;
-    const host = url.hostname;
-    if (isIpAddress(host))
-        return `must use an AWS access portal host name, not an IP address, got ${showValue(value)}`;
-    if (!isAwsStartUrlHost(host)) {
-        return ('must be an AWS access portal URL (host *.awsapps.com, *.awsapps.cn, *.app.aws, *.portal.amazonaws.com, ' +
-            `or identitycenter.amazonaws.com/ssoins-…), got host ${showValue(host)}`);
-    }
-    if (ISSUER_HOSTS.includes(host) && !ISSUER_PATH_RE.test(url.pathname)) {
-        return `an issuer URL must be https://${host}/ssoins-<16 characters>, got ${showValue(value)}`;
-    }
-    return undefined;
-}
-const SCOPE_RE = /^[A-Za-z0-9:_*.-]+$/;
-const DURATION_RE = /^(?:([0-9]+)|(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?)$/i;
-/** '900', '900s', '15m', '1h', '1h30m' → seconds; undefined when malformed. */
-function parseDurationSeconds(value) {
-    const m = DURATION_RE.exec(value);
-    if (!m || value === '')
-        return undefined;
-    if (m[1] !== undefined)
-        return Number(m[1]);
-    return Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
-}
-const TRUE_VALUES = ['true', 'True', 'TRUE'];
-const FALSE_VALUES = ['false', 'False', 'FALSE'];
-function splitList(value) {
-    return value
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-}
-function dedupe(items) {
-    return [...new Set(items)];
-}
-// ---------------------------------------------------------------------------------------------
-// The reader
-/**
- * Reads every input through `get` ('' when unset), validates it, applies defaults, and returns the
- * request. Throws the first {@link InputError} found, in {@link INPUTS} order.
- */
-function readLoginRequest(get) {
-    const fail = (input, problem) => {
-        throw new InputError(input, problem);
-    };
-    /** Raw value with control characters rejected (line breaks allowed only when asked). */
-    const raw = (name, allowLineBreaks = false) => {
-        const got = get(name);
-        const value = got === undefined || got === null ? '' : String(got);
-        const problem = controlProblem(value, isSecretInput(name), allowLineBreaks);
-        if (problem)
-            fail(name, problem);
-        return value;
-    };
-    const trimmed = (name) => raw(name).trim();
-    const required = (name, value, example) => {
-        if (value.trim() === '')
-            fail(name, `is required (for example ${example})`);
-        return value;
-    };
-    const bool = (name, fallback) => {
-        const v = trimmed(name);
-        if (v === '')
-            return fallback;
-        if (TRUE_VALUES.includes(v))
-            return true;
-        if (FALSE_VALUES.includes(v))
-            return false;
-        return fail(name, `must be true or false, got ${showValue(v)}`);
-    };
-    const duration = (name, min, max) => {
-        const v = trimmed(name);
-        if (v === '')
-            return undefined;
-        const seconds = parseDurationSeconds(v);
-        if (seconds === undefined || !Number.isSafeInteger(seconds)) {
-            return fail(name, `must be a number of seconds or a duration like 15m or 1h, got ${showValue(v)}`);
-        }
-        if (seconds < min || seconds > max) {
-            return fail(name, `must be between ${min} and ${max} seconds, got ${showValue(v)} (${seconds} seconds)`);
-        }
-        return seconds;
-    };
-    // start-url
-    const startUrl = required('start-url', trimmed('start-url'), 'https://my-sso-portal.awsapps.com/start');
-    const urlProblem = startUrlProblem(startUrl);
-    if (urlProblem)
-        fail('start-url', urlProblem);
-    // sso-region
-    const ssoRegion = required('sso-region', raw('sso-region'), 'us-east-1');
-    const ssoRegionProblem = regionProblem(ssoRegion);
-    if (ssoRegionProblem)
-        fail('sso-region', ssoRegionProblem);
-    // account-id
-    const accountId = required('account-id', trimmed('account-id'), '111122223333');
-    const accountProblem = accountIdProblem(accountId);
-    if (accountProblem)
-        fail('account-id', accountProblem);
-    // role-name
-    const roleName = required('role-name', raw('role-name'), 'DeveloperAccess');
-    const roleProblem = roleNameProblem(roleName);
-    if (roleProblem)
-        fail('role-name', roleProblem);
-    // sso-session, profile
-    const ssoSession = raw('sso-session') || DEFAULT_SSO_SESSION;
-    const sessionProblem = nameProblem(ssoSession, 'an sso-session name');
-    if (sessionProblem)
-        fail('sso-session', sessionProblem);
-    const profile = raw('profile') || DEFAULT_PROFILE;
-    const profileProblem = nameProblem(profile, 'a profile name');
-    if (profileProblem)
-        fail('profile', profileProblem);
-    // region
-    const region = raw('region') || ssoRegion;
-    const regProblem = regionProblem(region);
-    if (regProblem)
-        fail('region', regProblem);
-    // output
-    const output = trimmed('output') || DEFAULT_OUTPUT;
-    if (!OUTPUT_FORMATS.includes(output))
-        fail('output', `must be one of ${OUTPUT_FORMATS.join(', ')}, got ${showValue(output)}`);
-    // registration-scopes
-    const scopesRaw = trimmed('registration-scopes');
-    let registrationScopes = [...DEFAULT_REGISTRATION_SCOPES];
-    if (scopesRaw !== '') {
-        const scopes = splitList(scopesRaw);
-        if (scopes.length === 0)
-            fail('registration-scopes', 'must list at least one scope, e.g. sso:account:access');
-        for (const s of scopes) {
-            if (!SCOPE_RE.test(s))
-                fail('registration-scopes', `scope ${showValue(s)} may contain only letters, digits and : _ * . -`);
-        }
-        registrationScopes = dedupe(scopes);
-    }
-    // profiles
-    const extraProfiles = parseProfiles(raw('profiles', true), profile, region);
-    // discover, account-filter, role-filter
-    const discoverOn = bool('discover', DEFAULT_DISCOVER);
-    const accountFilter = trimmed('account-filter');
-    const roleFilter = trimmed('role-filter');
-    if (accountFilter !== '') {
-        if (!discoverOn)
-            fail('account-filter', 'is only allowed when discover is true');
-        if (accountFilter.length > 256)
-            fail('account-filter', `must be at most 256 characters, got ${accountFilter.length}`);
-    }
-    if (roleFilter !== '') {
-        if (!discoverOn)
-            fail('role-filter', 'is only allowed when discover is true');
-        const bad = firstBadChar(roleFilter, /[A-Za-z0-9_+=,.@*?-]/);
-        if (bad !== undefined) {
-            fail('role-filter', `contains ${describeChar(bad)}; use role name characters and the globs * ?, got ${showValue(roleFilter)}`);
-        }
-        if (roleFilter.length > 128)
-            fail('role-filter', `must be at most 128 characters, got ${roleFilter.length}`);
-    }
-    // booleans
-    const allowPartial = bool('allow-partial', DEFAULT_ALLOW_PARTIAL);
-    const exportCredentials = bool('export-credentials', DEFAULT_EXPORT_CREDENTIALS);
-    const keepSession = bool('keep-session', DEFAULT_KEEP_SESSION);
-    const reuseSession = bool('reuse-session', DEFAULT_REUSE_SESSION);
-    // durations
-    const minValiditySeconds = duration('min-validity', 0, MAX_MIN_VALIDITY_SECONDS) ?? DEFAULT_MIN_VALIDITY_SECONDS;
-    const approvalTimeoutSeconds = duration('approval-timeout', 1, MAX_APPROVAL_TIMEOUT_SECONDS);
-    // allowed-approvers
-    const allowedApprovers = [];
-    for (const a of splitList(trimmed('allowed-approvers'))) {
-        const bad = firstBadChar(a, /[^\s,]/u);
-        if (bad !== undefined)
-            fail('allowed-approvers', `entry ${showValue(a)} must not contain spaces`);
-        if (Array.from(a).length > 128)
-            fail('allowed-approvers', `entry ${showValue(a)} is longer than 128 characters`);
-        allowedApprovers.push(a.toLowerCase());
-    }
-    const forbidSelfApproval = bool('forbid-self-approval', DEFAULT_FORBID_SELF_APPROVAL);
-    // notify
-    const notify = parseNotify(trimmed('notify'));
-    // github-token (secret: never echoed)
-    const githubToken = trimmed('github-token');
-    if (/\s/.test(githubToken))
-        fail('github-token', 'must not contain spaces (value not shown)');
-    // issue-number
-    const issueRaw = trimmed('issue-number');
-    let issueNumber;
-    if (issueRaw !== '') {
-        if (!/^[0-9]+$/.test(issueRaw) || Number(issueRaw) < 1 || Number(issueRaw) > MAX_ISSUE_NUMBER) {
-            fail('issue-number', `must be a positive whole number, got ${showValue(issueRaw)}`);
-        }
-        issueNumber = Number(issueRaw);
-    }
-    // webhook-url (secret: never echoed)
-    const webhookRaw = trimmed('webhook-url');
-    let webhookUrl;
-    if (webhookRaw !== '') {
-        const problem = webhookUrlProblem(webhookRaw);
-        if (problem)
-            fail('webhook-url', `${problem} (value not shown)`);
-        webhookUrl = webhookRaw;
-    }
-    else if (notify.includes('webhook')) {
-        fail('webhook-url', 'is required when notify includes webhook');
-    }
-    const request = {
-        startUrl,
-        ssoRegion,
-        accountId,
-        roleName,
-        ssoSession,
-        profile,
-        region,
-        output,
-        registrationScopes,
-        notify,
-        githubToken,
-        exportCredentials,
-        keepSession,
-        allowedApprovers: dedupe(allowedApprovers),
-        forbidSelfApproval,
-        extraProfiles,
-        allowPartial,
-        reuseSession,
-        minValiditySeconds
-    };
-    if (issueNumber !== undefined)
-        request.issueNumber = issueNumber;
-    if (webhookUrl !== undefined)
-        request.webhookUrl = webhookUrl;
-    if (approvalTimeoutSeconds !== undefined)
-        request.approvalTimeoutSeconds = approvalTimeoutSeconds;
-    if (discoverOn) {
-        request.discover = {};
-        if (accountFilter !== '')
-            request.discover.accountFilter = accountFilter;
-        if (roleFilter !== '')
-            request.discover.roleFilter = roleFilter;
-    }
-    return request;
-}
-/**
- * notify: '' → the defaults; comma-separated channels, case-insensitive, whitespace tolerated;
- * 'log' accepted and ignored (the log is always on); 'none' alone → [] (log only).
- */
-function parseNotify(value) {
-    if (value === '')
-        return [...DEFAULT_NOTIFY];
-    const items = splitList(value).map((s) => s.toLowerCase());
-    if (items.length === 0)
-        throw new InputError('notify', `must list channels (${NOTIFY_CHANNELS.join(', ')}) or none`);
-    const channels = [];
-    for (const item of items) {
-        if (item === 'log')
-            continue;
-        if (item === 'none') {
-            if (items.some((i) => i !== 'none' && i !== 'log'))
-                throw new InputError('notify', '"none" cannot be combined with other channels');
-            continue;
-        }
-        if (!NOTIFY_CHANNELS.includes(item)) {
-            throw new InputError('notify', `unknown channel ${showValue(item)}; use ${NOTIFY_CHANNELS.join(', ')}, log or none`);
-        }
-        channels.push(item);
-    }
-    return dedupe(channels);
-}
-function webhookUrlProblem(value) {
-    if (value.length > MAX_URL_LENGTH)
-        return `must be at most ${MAX_URL_LENGTH} characters`;
-    if (/\s/.test(value) || value.includes('\\'))
-        return 'must not contain spaces or backslashes';
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return 'must be a URL';
-    }
-    if (url.username !== '' || url.password !== '')
-        return 'must not contain a user name or password';
-    if (value.includes('#'))
-        return 'must not contain a fragment (#…)';
-    if (url.protocol === 'https:')
-        return undefined;
-    if (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
-        return undefined;
-    return 'must be an https:// URL (http:// only for localhost or 127.0.0.1)';
-}
-/**
- * profiles: one `name account-id role-name [region]` per line, fields separated by spaces or
- * tabs; blank lines and `#` comments (whole line or trailing) ignored. Errors name the line
- * (1-based, counting every line).
- */
-function parseProfiles(value, mainProfile, defaultRegion) {
-    const specs = [];
-    const seen = new Map();
-    const lines = value.split(/\r?\n/);
-    lines.forEach((line, index) => {
-        const n = index + 1;
-        const fail = (problem) => {
-            throw new InputError('profiles', `line ${n}: ${problem}`);
-        };
-        const hash = line.indexOf('#');
-        const content = (hash >= 0 ? line.slice(0, hash) : line).trim();
-        if (content === '')
+    /**
+     * Waits for queued deliveries, at most `timeoutMs` (a hung API must not keep a cancelled job alive).
+     * If time runs out, warns naming each channel that did not finish and what that may leave behind:
+     * a final comment edit is never lost silently.
+     */
+    async drain(timeoutMs = 8_000) {
+        let timer;
+        const all = Promise.all(this.tails).then(() => true);
+        const done = await Promise.race([all, new Promise((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))]);
+        clearTimeout(timer);
+        if (done)
             return;
-        const fields = content.split(/[ \t]+/);
-        if (fields.length < 3 || fields.length > 4) {
-            fail(`expected "name account-id role-name [region]", got ${fields.length} field${fields.length === 1 ? '' : 's'}`);
+        const late = this.notifiers
+            .map((n, i) => {
+            if (this.pending[i] === 0)
+                return undefined;
+            let note;
+            try {
+                note = n.unfinished?.();
+            }
+            catch {
+                note = undefined;
+            }
+            return note ? `${n.name} (${note})` : n.name;
+        })
+            .filter((s) => s !== undefined);
+        if (late.length === 0)
+            return;
+        try {
+            this.logger?.warning(`Notifications did not finish within ${(timeoutMs / 1000).toFixed(1)} s and were abandoned: ${late.join('; ')}.`);
         }
-        const [name, accountId, roleName, region = defaultRegion] = fields;
-        const np = nameProblem(name, 'a profile name');
-        if (np)
-            fail(`profile name ${np}`);
-        const ap = accountIdProblem(accountId);
-        if (ap)
-            fail(`account id ${ap}`);
-        const rp = roleNameProblem(roleName);
-        if (rp)
-            fail(`role name ${rp}`);
-        const gp = regionProblem(region);
-        if (gp)
-            fail(`region ${gp}`);
-        if (name === mainProfile)
-            fail(`profile name ${showValue(name)} is already the profile input; choose another name`);
-        const earlier = seen.get(name);
-        if (earlier !== undefined)
-            fail(`profile name ${showValue(name)} is already used on line ${earlier}`);
-        seen.set(name, n);
-        specs.push({ name, accountId, roleName, region });
-    });
-    return specs;
+        catch {
+            /* a logger that throws must not break the exit */
+        }
+    }
 }
 
 

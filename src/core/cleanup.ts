@@ -1,10 +1,10 @@
 /** The end of a session: revoke the SSO token, then remove exactly the files this run wrote. Never throws. */
 import type { Logger } from './events.js'
-import { AwsClients } from './aws/clients.js'
-import { logout } from './sso-session.js'
-import { removeSessionFiles, type WrittenFiles } from './session-files.js'
-import { contentHash, removeCacheFileIfOurs, tokenCacheFile } from './aws-files/sso-cache.js'
-import { readIfExists } from './aws-files/atomic.js'
+import { AwsClients } from '../aws/clients.js'
+import { logout } from '../aws/logout.js'
+import { removeSessionFiles, type WrittenFiles } from '../aws-files/session-files.js'
+import { contentHash, removeCacheFileIfOurs, tokenCacheFile } from '../aws-files/sso-cache.js'
+import { readIfExists } from '../aws-files/atomic.js'
 
 export interface CleanupInput {
   accessToken: string

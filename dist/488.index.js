@@ -1,8 +1,8 @@
-export const id = 962;
-export const ids = [962];
+export const id = 488;
+export const ids = [488];
 export const modules = {
 
-/***/ 8962:
+/***/ 488:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,9 +15,13 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/request.ts
-var src_request = __webpack_require__(4390);
-;// CONCATENATED MODULE: ./src/cli-args.ts
+// EXTERNAL MODULE: ./src/inputs/rules.ts
+var rules = __webpack_require__(8190);
+// EXTERNAL MODULE: ./src/inputs/reader.ts
+var reader = __webpack_require__(9066);
+// EXTERNAL MODULE: ./src/inputs/spec.ts
+var inputs_spec = __webpack_require__(7026);
+;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
  * Command-line arguments of the plain CLI, mapped onto the same inputs as the GitHub Action.
  *
@@ -33,6 +37,7 @@ var src_request = __webpack_require__(4390);
  *
  * The returned `get` only maps names to raw strings: all validation happens in readLoginRequest.
  */
+
 
 
 const OUTPUT_FILE_FORMATS = Object.freeze(['env', 'dotenv', 'json']);
@@ -73,12 +78,12 @@ function parseCliArgs(argv, env, deps = {}) {
     if (argv.some((a) => HELP_FLAGS.has(a))) {
         return { get: () => '', format: DEFAULT_FORMAT, help: true };
     }
-    const inputs = new Map(src_request/* INPUTS */.mc.map((i) => [i.name, i]));
+    const inputs = new Map(inputs_spec/* INPUTS */.mc.map((i) => [i.name, i]));
     const values = new Map();
     const given = new Set();
     const set = (flag, key, value) => {
         if (given.has(key))
-            throw new src_request/* InputError */.dz(flag, 'given more than once');
+            throw new rules/* InputError */.dz(flag, 'given more than once');
         given.add(key);
         values.set(key, value);
     };
@@ -86,13 +91,13 @@ function parseCliArgs(argv, env, deps = {}) {
         const arg = String(argv[i]);
         if (arg === '--') {
             if (i + 1 < argv.length)
-                throw new src_request/* InputError */.dz('--', 'positional arguments are not accepted; every value needs its --flag');
+                throw new rules/* InputError */.dz('--', 'positional arguments are not accepted; every value needs its --flag');
             break;
         }
         if (!arg.startsWith('--')) {
             if (arg.startsWith('-') && arg.length > 1)
-                throw new src_request/* InputError */.dz(arg, 'unknown option (see --help)');
-            throw new src_request/* InputError */.dz(`argument ${i + 1}`, 'unexpected positional argument (value not shown); give every value with its --flag, e.g. --keep-session=false');
+                throw new rules/* InputError */.dz(arg, 'unknown option (see --help)');
+            throw new rules/* InputError */.dz(`argument ${i + 1}`, 'unexpected positional argument (value not shown); give every value with its --flag, e.g. --keep-session=false');
         }
         const eq = arg.indexOf('=');
         const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
@@ -105,13 +110,13 @@ function parseCliArgs(argv, env, deps = {}) {
         }
         if (name.startsWith('no-') && inputs.get(name.slice(3))?.kind === 'boolean') {
             if (inline !== undefined)
-                throw new src_request/* InputError */.dz(flag, 'takes no value; use --' + name.slice(3) + '=false or ' + flag);
+                throw new rules/* InputError */.dz(flag, 'takes no value; use --' + name.slice(3) + '=false or ' + flag);
             set(flag, name.slice(3), 'false');
             continue;
         }
         const isCliOption = CLI_OPTIONS.some((o) => o.name === name);
         if (!spec && !isCliOption)
-            throw new src_request/* InputError */.dz(flag, 'unknown option (see --help)');
+            throw new rules/* InputError */.dz(flag, 'unknown option (see --help)');
         let value;
         if (inline !== undefined) {
             value = inline;
@@ -119,7 +124,7 @@ function parseCliArgs(argv, env, deps = {}) {
         else {
             const next = argv[i + 1];
             if (next === undefined || String(next).startsWith('--'))
-                throw new src_request/* InputError */.dz(flag, 'needs a value');
+                throw new rules/* InputError */.dz(flag, 'needs a value');
             value = String(next);
             i++;
         }
@@ -134,7 +139,7 @@ function parseCliArgs(argv, env, deps = {}) {
     const profilesFile = option('profiles-file');
     if (profilesFile !== '') {
         if (option('profiles') !== '') {
-            throw new src_request/* InputError */.dz(values.has('profiles-file') ? '--profiles-file' : envVarName('profiles-file'), 'cannot be combined with --profiles');
+            throw new rules/* InputError */.dz(values.has('profiles-file') ? '--profiles-file' : envVarName('profiles-file'), 'cannot be combined with --profiles');
         }
         const read = deps.readFile ?? ((p) => (0,external_node_fs_.readFileSync)(p, 'utf8'));
         let text;
@@ -143,19 +148,19 @@ function parseCliArgs(argv, env, deps = {}) {
         }
         catch (e) {
             const code = e?.code;
-            throw new src_request/* InputError */.dz('--profiles-file', `cannot read the file${code ? ` (${code})` : ''}`);
+            throw new rules/* InputError */.dz('--profiles-file', `cannot read the file${code ? ` (${code})` : ''}`);
         }
         values.set('profiles', text);
     }
     const formatRaw = option('format').trim() || DEFAULT_FORMAT;
     if (!OUTPUT_FILE_FORMATS.includes(formatRaw)) {
-        throw new src_request/* InputError */.dz('--format', `must be one of ${OUTPUT_FILE_FORMATS.join(', ')}`);
+        throw new rules/* InputError */.dz('--format', `must be one of ${OUTPUT_FILE_FORMATS.join(', ')}`);
     }
     const outputFile = option('output-file');
     const actor = option('actor').trim();
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f-\u009f]/.test(actor))
-        throw new src_request/* InputError */.dz(values.has('actor') ? '--actor' : envVarName('actor'), 'must not contain control characters');
+        throw new rules/* InputError */.dz(values.has('actor') ? '--actor' : envVarName('actor'), 'must not contain control characters');
     const get = (name) => (inputs.has(name) ? option(name) : '');
     const result = { get, format: formatRaw, help: false };
     if (outputFile !== '')
@@ -192,7 +197,7 @@ function cliHelp() {
         'Inputs (each also read from the environment variable shown when the flag is not given):',
         ''
     ];
-    for (const spec of src_request/* INPUTS */.mc) {
+    for (const spec of inputs_spec/* INPUTS */.mc) {
         const head = spec.kind === 'boolean'
             ? `  --${spec.name}, --no-${spec.name}`
             : `  --${spec.name} ${spec.kind === 'multiline' ? 'TEXT' : spec.kind === 'integer' ? 'N' : spec.kind === 'duration' ? 'DURATION' : 'VALUE'}`;
@@ -215,29 +220,30 @@ function cliHelp() {
     return out.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/login.ts + 5 modules
-var login = __webpack_require__(2156);
+// EXTERNAL MODULE: ./src/core/login.ts + 5 modules
+var login = __webpack_require__(4061);
 // EXTERNAL MODULE: ./src/aws-files/paths.ts
 var paths = __webpack_require__(4683);
-// EXTERNAL MODULE: ./src/outcome.ts
-var outcome = __webpack_require__(4671);
-// EXTERNAL MODULE: ./src/device-flow.ts
-var device_flow = __webpack_require__(8510);
-// EXTERNAL MODULE: ./src/credentials.ts
-var credentials = __webpack_require__(3029);
+// EXTERNAL MODULE: ./src/core/outcome.ts
+var outcome = __webpack_require__(9411);
+// EXTERNAL MODULE: ./src/core/device-flow.ts
+var device_flow = __webpack_require__(8618);
+// EXTERNAL MODULE: ./src/aws/credentials.ts
+var credentials = __webpack_require__(6963);
 // EXTERNAL MODULE: ./src/notify/index.ts + 6 modules
 var notify = __webpack_require__(2032);
 // EXTERNAL MODULE: ./src/notify/queue.ts
 var queue = __webpack_require__(6118);
 // EXTERNAL MODULE: ./src/aws/http.ts
 var http = __webpack_require__(5421);
-// EXTERNAL MODULE: ./src/approvers.ts
-var approvers = __webpack_require__(2713);
-;// CONCATENATED MODULE: ./src/cli.ts
+// EXTERNAL MODULE: ./src/core/approvers.ts
+var approvers = __webpack_require__(2421);
+;// CONCATENATED MODULE: ./src/cli/run.ts
 /**
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
+
 
 
 
@@ -273,7 +279,7 @@ async function runCli(argv, env) {
         }
         format = args.format;
         outputFile = args.outputFile;
-        request = (0,src_request/* readLoginRequest */.XY)(args.get);
+        request = (0,reader/* readLoginRequest */.X)(args.get);
         notifyAsked = args.get('notify').trim() !== '';
         actor = args.actor ?? ciActor(env);
         // forbid-self-approval needs someone to compare the approver with: bad input, before any network call.
@@ -281,7 +287,7 @@ async function runCli(argv, env) {
     }
     catch (error) {
         process.stderr.write(`identity-center-login: ${error.message}\nRun identity-center-login --help for the options.\n`);
-        return error instanceof src_request/* InputError */.dz ? EXIT_CODES.badInput : EXIT_CODES.failure;
+        return error instanceof rules/* InputError */.dz ? EXIT_CODES.badInput : EXIT_CODES.failure;
     }
     const context = { ...ciRequestContext(request, env), actor };
     // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
@@ -340,7 +346,7 @@ async function runCli(argv, env) {
     }
 }
 function exitCodeFor(error) {
-    if (error instanceof src_request/* InputError */.dz)
+    if (error instanceof rules/* InputError */.dz)
         return EXIT_CODES.badInput;
     if (error instanceof device_flow/* DeviceFlowError */.Bt)
         return { denied: EXIT_CODES.denied, expired: EXIT_CODES.expired, cancelled: EXIT_CODES.cancelled }[error.outcome];

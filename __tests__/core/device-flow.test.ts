@@ -1,5 +1,5 @@
-import { DeviceFlowError, OidcError, runDeviceFlow, type Clock, type OidcApi, type SsoToken } from '../src/device-flow.js'
-import type { LoginEvent } from '../src/events.js'
+import { DeviceFlowError, OidcError, runDeviceFlow, type Clock, type OidcApi, type SsoToken } from '../../src/core/device-flow.js'
+import type { LoginEvent } from '../../src/core/events.js'
 
 /** A clock that advances only when the flow sleeps; records every sleep. */
 function fakeClock(start = 1_000_000): Clock & { sleeps: number[] } {

@@ -3,18 +3,20 @@
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
 import { writeFileSync } from 'node:fs'
-import type { Logger, RequestContext } from './events.js'
-import { readLoginRequest, InputError, type LoginRequest } from './request.js'
-import { parseCliArgs, cliHelp, EXIT_CODES, type OutputFormat } from './cli-args.js'
-import { login, ApproverRejectedError, type LoginResult } from './login.js'
-import { awsPaths } from './aws-files/paths.js'
-import { finalEvent, failureMessage } from './outcome.js'
-import { DeviceFlowError } from './device-flow.js'
-import { CredentialsError } from './credentials.js'
-import { createNotifiers } from './notify/index.js'
-import { EventQueue } from './notify/queue.js'
-import { cancelAwsRequests } from './aws/http.js'
-import { checkSelfApprovalActors, runActors } from './approvers.js'
+import type { Logger, RequestContext } from '../core/events.js'
+import { type LoginRequest } from '../inputs/spec.js'
+import { InputError } from '../inputs/rules.js'
+import { readLoginRequest } from '../inputs/reader.js'
+import { parseCliArgs, cliHelp, EXIT_CODES, type OutputFormat } from './args.js'
+import { login, ApproverRejectedError, type LoginResult } from '../core/login.js'
+import { awsPaths } from '../aws-files/paths.js'
+import { finalEvent, failureMessage } from '../core/outcome.js'
+import { DeviceFlowError } from '../core/device-flow.js'
+import { CredentialsError } from '../aws/credentials.js'
+import { createNotifiers } from '../notify/index.js'
+import { EventQueue } from '../notify/queue.js'
+import { cancelAwsRequests } from '../aws/http.js'
+import { checkSelfApprovalActors, runActors } from '../core/approvers.js'
 
 const stderrLogger: Logger = {
   info: (m) => process.stderr.write(`${m}\n`),

@@ -1,6 +1,6 @@
-import { finalEvent, failureMessage } from '../src/outcome.js'
-import { ProfilesFailedError, type ProfileResult } from '../src/login.js'
-import type { LoginRequest } from '../src/request.js'
+import { finalEvent, failureMessage } from '../../src/core/outcome.js'
+import { ProfilesFailedError, type ProfileResult } from '../../src/core/login.js'
+import type { LoginRequest } from '../../src/inputs/spec.js'
 
 const spec = (name: string, accountId: string, roleName: string) => ({ name, accountId, roleName, region: 'us-east-1' })
 const identity = (accountId: string, role: string) => ({ account: accountId, arn: `arn:aws:sts::${accountId}:assumed-role/AWSReservedSSO_${role}_0123456789abcdef/alice`, userId: 'AROA:alice' })

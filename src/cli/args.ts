@@ -14,7 +14,8 @@
  * The returned `get` only maps names to raw strings: all validation happens in readLoginRequest.
  */
 import { readFileSync } from 'node:fs'
-import { INPUTS, InputError, type InputSpec } from './request.js'
+import { INPUTS, type InputSpec } from '../inputs/spec.js'
+import { InputError } from '../inputs/rules.js'
 
 export type OutputFormat = 'env' | 'dotenv' | 'json'
 export const OUTPUT_FILE_FORMATS: readonly OutputFormat[] = Object.freeze(['env', 'dotenv', 'json'] as OutputFormat[])

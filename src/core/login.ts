@@ -3,19 +3,19 @@
  * Shared by the GitHub Action and the CLI: no @actions/* here; the edges pass in how to mask, log and notify.
  */
 import type { LoginEvent, Logger } from './events.js'
-import type { LoginRequest, ProfileSpec } from './request.js'
-import type { AwsPaths } from './aws-files/paths.js'
-import { AwsClients } from './aws/clients.js'
-import { sdkOidcApi } from './aws/oidc.js'
+import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
+import type { AwsPaths } from '../aws-files/paths.js'
+import { AwsClients } from '../aws/clients.js'
+import { sdkOidcApi } from '../aws/oidc.js'
 import { DeviceFlowError, runDeviceFlow, systemClock, type Clock, type ClientRegistration, type SsoToken } from './device-flow.js'
-import { verifiedRoleCredentials, approverFromArn, CredentialsError, type CallerIdentity, type RoleCredentials } from './credentials.js'
+import { verifiedRoleCredentials, approverFromArn, CredentialsError, type CallerIdentity, type RoleCredentials } from '../aws/credentials.js'
 import { approverRejection } from './approvers.js'
-import { logout } from './sso-session.js'
-import { sessionFilePaths, writeSessionFiles, type SessionFilesListener, type WrittenFiles } from './session-files.js'
-import { unsafeAwsPath } from './aws-files/preflight.js'
+import { logout } from '../aws/logout.js'
+import { sessionFilePaths, writeSessionFiles, type SessionFilesListener, type WrittenFiles } from '../aws-files/session-files.js'
+import { unsafeAwsPath } from '../aws-files/preflight.js'
 import { cachedRegistration, reuseCachedSession } from './reuse.js'
 import { discoverProfiles } from './discover.js'
-import { mapPool } from './pool.js'
+import { mapPool } from '../util/pool.js'
 
 export interface LoginOptions {
   request: LoginRequest

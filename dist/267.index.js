@@ -1,0 +1,2912 @@
+export const id = 267;
+export const ids = [267];
+export const modules = {
+
+/***/ 5262:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A0: () => (/* binding */ ensureDir),
+/* harmony export */   GR: () => (/* binding */ removeIfExists),
+/* harmony export */   OL: () => (/* binding */ symlinkError),
+/* harmony export */   OR: () => (/* binding */ readIfExists),
+/* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
+/* harmony export */   cc: () => (/* binding */ defaultRoot),
+/* harmony export */   kK: () => (/* binding */ withLock)
+/* harmony export */ });
+/* unused harmony export sleep */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/**
+ * Careful file primitives for files that hold credentials on a shared machine:
+ * atomic replace (temp file + fsync + rename), 0600 files in 0700 folders, no writing or
+ * reading through symlinks, and a simple cross-process lock file.
+ */
+
+
+
+
+
+/** 0 where the OS has no O_NOFOLLOW (Windows). */
+const O_NOFOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW ?? 0;
+const IS_WINDOWS = process.platform === 'win32';
+function errCode(e) {
+    return e?.code;
+}
+function symlinkError(p) {
+    return new Error(`refusing to write through a symlink: ${p}`);
+}
+/** The folder chain root for a path: the nearest enclosing `.aws` folder, else the path's folder. */
+function defaultRoot(file) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(file);
+    const parts = abs.split((node_path__WEBPACK_IMPORTED_MODULE_4___default().sep));
+    for (let i = parts.length - 2; i >= 0; i--) {
+        if (parts[i] === '.aws')
+            return parts.slice(0, i + 1).join((node_path__WEBPACK_IMPORTED_MODULE_4___default().sep)) || (node_path__WEBPACK_IMPORTED_MODULE_4___default().sep);
+    }
+    return node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(abs);
+}
+/** Folders from `root` down to `dir` (inclusive). If `dir` is not inside `root`, just `[dir]`. */
+function chain(dir, root) {
+    const absDir = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(dir);
+    const absRoot = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(root);
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_4___default().relative(absRoot, absDir);
+    if (rel === '')
+        return [absDir];
+    if (rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_4___default().isAbsolute(rel))
+        return [absDir];
+    const out = [absRoot];
+    let cur = absRoot;
+    for (const part of rel.split((node_path__WEBPACK_IMPORTED_MODULE_4___default().sep))) {
+        cur = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(cur, part);
+        out.push(cur);
+    }
+    return out;
+}
+async function lstatOrUndefined(p) {
+    try {
+        return await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().lstat(p);
+    }
+    catch (e) {
+        if (errCode(e) === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+}
+/**
+ * Throw if any existing folder from `root` down to `dir` is a symlink or not a folder.
+ * Returns the folders that are missing (top-down).
+ */
+async function checkChain(dir, root) {
+    const missing = [];
+    for (const d of chain(dir, root)) {
+        if (missing.length > 0) {
+            missing.push(d);
+            continue;
+        }
+        const st = await lstatOrUndefined(d);
+        if (!st) {
+            missing.push(d);
+            continue;
+        }
+        if (st.isSymbolicLink())
+            throw symlinkError(d);
+        if (!st.isDirectory())
+            throw new Error(`not a directory: ${d}`);
+    }
+    return missing;
+}
+function ownedByUs(st) {
+    return typeof process.getuid !== 'function' || st.uid === process.getuid();
+}
+/**
+ * Create `dir` (and missing parents) with mode 0700, refusing symlinks from `root` down.
+ * Folders we create are chmod-ed explicitly (umask-proof). With `tighten`, an existing `dir`
+ * that we own and that is looser than `mode` is tightened.
+ */
+async function ensureDir(dir, opts = {}) {
+    const mode = opts.mode ?? 0o700;
+    const root = opts.root ?? defaultRoot(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, 'x'));
+    const missing = await checkChain(dir, root);
+    if (missing.length > 0) {
+        // Anything above the root that is missing too (rare): create it the ordinary way.
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().mkdir(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(missing[0]), { recursive: true, mode });
+        for (const d of missing) {
+            try {
+                await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().mkdir(d, { mode });
+            }
+            catch (e) {
+                if (errCode(e) !== 'EEXIST')
+                    throw e;
+                // Someone else created it meanwhile: it must still not be a symlink.
+                const st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().lstat(d);
+                if (st.isSymbolicLink())
+                    throw symlinkError(d);
+                if (!st.isDirectory())
+                    throw new Error(`not a directory: ${d}`);
+                continue;
+            }
+            if (!IS_WINDOWS)
+                await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().chmod(d, mode);
+        }
+    }
+    else if (opts.tighten && !IS_WINDOWS) {
+        const st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().lstat(dir);
+        if ((st.mode & 0o777 & ~mode) !== 0 && ownedByUs(st))
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().chmod(dir, st.mode & 0o777 & mode);
+    }
+}
+/** Throw if `file` itself is a symlink or not a regular file. Returns its stat, or undefined if missing. */
+async function checkTarget(file) {
+    const st = await lstatOrUndefined(file);
+    if (st?.isSymbolicLink())
+        throw symlinkError(file);
+    if (st && !st.isFile())
+        throw new Error(`not a regular file: ${file}`);
+    return st;
+}
+/**
+ * Replace `file` atomically with `data`: temp file in the same folder (O_CREAT|O_EXCL|O_NOFOLLOW, 0600),
+ * fsync, rename over the target, fsync the folder. Missing folders are created 0700. Refuses a symlink at
+ * the target or in its folder chain. The result has permission `mode` (default 0600), or the existing
+ * file's bits where those are tighter; so a 0644 file is tightened to 0600.
+ */
+async function writeFileAtomic(file, data, opts = {}) {
+    const target = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(file);
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target);
+    const root = opts.root ?? defaultRoot(target);
+    await ensureDir(dir, { root });
+    const existing = await checkTarget(target);
+    const wanted = opts.mode ?? 0o600;
+    const mode = existing ? existing.mode & 0o777 & wanted : wanted;
+    const tmp = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, `.${node_path__WEBPACK_IMPORTED_MODULE_4___default().basename(target)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
+    const fh = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().open(tmp, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | O_NOFOLLOW, 0o600);
+    let renamed = false;
+    try {
+        try {
+            await fh.writeFile(data);
+            if (!IS_WINDOWS)
+                await fh.chmod(mode);
+            await fh.sync();
+        }
+        finally {
+            await fh.close();
+        }
+        // The target may have been swapped for a symlink since we looked: rename replaces the link
+        // itself (never its target), but we still refuse rather than silently replacing it.
+        await checkTarget(target);
+        await renameWithRetry(tmp, target);
+        renamed = true;
+    }
+    finally {
+        if (!renamed)
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(tmp, { force: true }).catch(() => undefined);
+    }
+    await fsyncDir(dir);
+    if (!IS_WINDOWS) {
+        // Files we own end up no looser than wanted (the rename already gave us a fresh 0600 inode).
+        const st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().lstat(target);
+        if (!st.isSymbolicLink() && ownedByUs(st) && (st.mode & 0o777) !== mode)
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().chmod(target, mode);
+    }
+}
+async function renameWithRetry(from, to) {
+    // On Windows a rename over a file that another process has open fails transiently.
+    for (let attempt = 0;; attempt++) {
+        try {
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rename(from, to);
+            return;
+        }
+        catch (e) {
+            const code = errCode(e);
+            if (!IS_WINDOWS || attempt >= 20 || !['EPERM', 'EACCES', 'EBUSY'].includes(code ?? ''))
+                throw e;
+            await sleep(10 + attempt * 10);
+        }
+    }
+}
+async function fsyncDir(dir) {
+    if (IS_WINDOWS)
+        return;
+    try {
+        const fh = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().open(dir, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY);
+        try {
+            await fh.sync();
+        }
+        finally {
+            await fh.close();
+        }
+    }
+    catch {
+        // Not every file system lets a folder be fsync-ed; the rename is still atomic.
+    }
+}
+/**
+ * Read `file` as UTF-8, or undefined if it does not exist. Refuses a symlink at the file or in its
+ * folder chain, and opens with O_NOFOLLOW. Throws on bytes that are not valid UTF-8 (so a caller
+ * never writes back a mangled file).
+ */
+async function readIfExists(file, opts = {}) {
+    const target = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(file);
+    const root = opts.root ?? defaultRoot(target);
+    const missing = await checkChain(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), root);
+    if (missing.length > 0)
+        return undefined;
+    if (!(await checkTarget(target)))
+        return undefined;
+    let fh;
+    try {
+        fh = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().open(target, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | O_NOFOLLOW);
+    }
+    catch (e) {
+        if (errCode(e) === 'ENOENT')
+            return undefined;
+        if (errCode(e) === 'ELOOP')
+            throw symlinkError(target);
+        throw e;
+    }
+    try {
+        const buf = await fh.readFile();
+        try {
+            return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+        }
+        catch {
+            throw new Error(`not valid UTF-8: ${target}`);
+        }
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * Delete `file` if it exists; returns whether it did. A symlink at `file` is removed itself (its target
+ * is never touched); a symlink among the folders above it is refused.
+ */
+async function removeIfExists(file, opts = {}) {
+    const target = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(file);
+    const root = opts.root ?? defaultRoot(target);
+    const missing = await checkChain(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), root);
+    if (missing.length > 0)
+        return false;
+    try {
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().unlink(target);
+        return true;
+    }
+    catch (e) {
+        if (errCode(e) === 'ENOENT')
+            return false;
+        throw e;
+    }
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return errCode(e) === 'EPERM';
+    }
+}
+async function readLock(lockFile) {
+    let st;
+    try {
+        st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().lstat(lockFile);
+    }
+    catch (e) {
+        if (errCode(e) === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+    if (st.isSymbolicLink())
+        throw symlinkError(lockFile);
+    let info;
+    try {
+        const fh = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().open(lockFile, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | O_NOFOLLOW);
+        try {
+            const parsed = JSON.parse(await fh.readFile('utf8'));
+            if (typeof parsed?.pid === 'number' && typeof parsed.token === 'string')
+                info = parsed;
+        }
+        finally {
+            await fh.close();
+        }
+    }
+    catch (e) {
+        if (errCode(e) === 'ENOENT')
+            return undefined;
+        // Half-written or foreign content: judge by age only.
+    }
+    return { info, mtimeMs: st.mtimeMs };
+}
+function isStale(lock, staleMs) {
+    if (Date.now() - lock.mtimeMs > staleMs)
+        return true;
+    const info = lock.info;
+    return info !== undefined && info.host === node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname() && info.pid !== process.pid && !isAlive(info.pid);
+}
+async function tryCreate(lockFile, content) {
+    let fh;
+    try {
+        fh = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().open(lockFile, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | O_NOFOLLOW, 0o600);
+    }
+    catch (e) {
+        if (errCode(e) === 'EEXIST')
+            return false;
+        throw e;
+    }
+    try {
+        await fh.writeFile(content);
+    }
+    finally {
+        await fh.close();
+    }
+    return true;
+}
+/**
+ * Break a stale lock without ever deleting a fresh one: the check and the unlink happen while holding
+ * `<lock>.break` (itself created with O_EXCL), and only if the lock still is the one we judged stale.
+ */
+async function breakStale(lockFile, seen, staleMs) {
+    const breaker = `${lockFile}.break`;
+    const me = JSON.stringify({ pid: process.pid, host: node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname(), time: new Date().toISOString(), token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex') });
+    if (!(await tryCreate(breaker, me))) {
+        // Someone else is breaking it; a breaker left by a crashed process is removed once it is old.
+        const other = await readLock(breaker);
+        if (other && isStale(other, Math.min(staleMs, 5000)))
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(breaker, { force: true });
+        return false;
+    }
+    try {
+        const now = await readLock(lockFile);
+        if (!now)
+            return true;
+        const same = seen.info && now.info ? now.info.token === seen.info.token : now.mtimeMs === seen.mtimeMs;
+        if (same && isStale(now, staleMs))
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(lockFile, { force: true });
+        return true;
+    }
+    finally {
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(breaker, { force: true });
+    }
+}
+/**
+ * Run `fn` while holding `<file>.lock` (created with O_EXCL, holding pid, host, time and a random token).
+ * Retries with a small backoff; breaks a lock older than `staleMs` or whose process is gone; always
+ * releases (only its own lock) in `finally`. Throws after `timeoutMs`, naming the lock and its holder.
+ */
+async function withLock(file, fn, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 10_000;
+    const staleMs = opts.staleMs ?? 30_000;
+    const lockFile = `${node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(file)}.lock`;
+    await ensureDir(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(lockFile), { root: defaultRoot(lockFile) });
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(12).toString('hex');
+    const deadline = Date.now() + timeoutMs;
+    let delay = 5;
+    for (;;) {
+        const content = JSON.stringify({ pid: process.pid, host: node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname(), time: new Date().toISOString(), token });
+        if (await tryCreate(lockFile, content))
+            break;
+        const current = await readLock(lockFile);
+        if (current && isStale(current, staleMs) && (await breakStale(lockFile, current, staleMs)))
+            continue;
+        if (Date.now() >= deadline) {
+            const who = current?.info ? ` (held by pid ${current.info.pid} on ${current.info.host} since ${current.info.time})` : '';
+            throw new Error(`timed out after ${timeoutMs} ms waiting for lock ${lockFile}${who}`);
+        }
+        await sleep(delay + Math.floor(Math.random() * delay));
+        delay = Math.min(delay * 2, 100);
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        const now = await readLock(lockFile).catch(() => undefined);
+        if (now?.info?.token === token)
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(lockFile, { force: true });
+    }
+}
+
+
+/***/ }),
+
+/***/ 426:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  RV: () => (/* binding */ registrationKey),
+  Wd: () => (/* binding */ removeSessionFiles),
+  RL: () => (/* binding */ sessionFilePaths),
+  Q7: () => (/* binding */ tokenCacheEntry),
+  $G: () => (/* binding */ writeSessionFiles)
+});
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/aws-files/atomic.ts
+var atomic = __webpack_require__(5262);
+;// CONCATENATED MODULE: ./src/aws-files/ini-structure.ts
+/**
+ * A read-only model of an AWS shared config file as botocore sees it: Python's
+ * `configparser.RawConfigParser` line rules (section headers, `=`/`:` options, indented continuation
+ * lines, full-line `#`/`;` comments) plus botocore's `raw_config_parse` (nested `s3 =` blocks) and
+ * `build_profile_map` (which header is which profile / sso-session).
+ *
+ * It records where every section sits in the text so that config.ts can edit whole sections while
+ * leaving every other byte alone. Nothing here writes.
+ */
+/** Python's `str.strip()` whitespace set (which, unlike JS `trim()`, does not include U+FEFF). */
+const PY_WS = ' \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+function pyStrip(s) {
+    let a = 0;
+    let b = s.length;
+    while (a < b && PY_WS.includes(s[a]))
+        a++;
+    while (b > a && PY_WS.includes(s[b - 1]))
+        b--;
+    return s.slice(a, b);
+}
+function pyRstrip(s) {
+    let b = s.length;
+    while (b > 0 && PY_WS.includes(s[b - 1]))
+        b--;
+    return s.slice(0, b);
+}
+/** Split text into lines, keeping exact offsets and line endings. A lone `\r` stays part of the content. */
+function splitLines(text) {
+    const lines = [];
+    let pos = 0;
+    while (pos < text.length) {
+        const nl = text.indexOf('\n', pos);
+        if (nl === -1) {
+            lines.push({ start: pos, contentEnd: text.length, end: text.length, content: text.slice(pos), eol: '' });
+            break;
+        }
+        const crlf = nl > pos && text[nl - 1] === '\r';
+        const contentEnd = crlf ? nl - 1 : nl;
+        lines.push({ start: pos, contentEnd, end: nl + 1, content: text.slice(pos, contentEnd), eol: crlf ? '\r\n' : '\n' });
+        pos = nl + 1;
+    }
+    return lines;
+}
+/** POSIX `shlex.split` (no comments), as botocore uses on section names. Throws on an unclosed quote. */
+function shlexSplit(s) {
+    const out = [];
+    let cur = '';
+    let inWord = false;
+    let i = 0;
+    const ws = ' \t\r\n';
+    while (i < s.length) {
+        const c = s[i];
+        if (ws.includes(c)) {
+            if (inWord)
+                out.push(cur);
+            cur = '';
+            inWord = false;
+            i++;
+        }
+        else if (c === "'") {
+            inWord = true;
+            const close = s.indexOf("'", i + 1);
+            if (close === -1)
+                throw new Error('No closing quotation');
+            cur += s.slice(i + 1, close);
+            i = close + 1;
+        }
+        else if (c === '"') {
+            inWord = true;
+            i++;
+            for (;;) {
+                if (i >= s.length)
+                    throw new Error('No closing quotation');
+                const d = s[i];
+                if (d === '"') {
+                    i++;
+                    break;
+                }
+                if (d === '\\' && i + 1 < s.length && (s[i + 1] === '"' || s[i + 1] === '\\')) {
+                    cur += s[i + 1];
+                    i += 2;
+                    continue;
+                }
+                if (d === '\\' && i + 1 >= s.length)
+                    throw new Error('No escaped character');
+                cur += d;
+                i++;
+            }
+        }
+        else if (c === '\\') {
+            inWord = true;
+            if (i + 1 >= s.length)
+                throw new Error('No escaped character');
+            cur += s[i + 1];
+            i += 2;
+        }
+        else {
+            inWord = true;
+            cur += c;
+            i++;
+        }
+    }
+    if (inWord)
+        out.push(cur);
+    return out;
+}
+/**
+ * botocore's identity of a section (`build_profile_map`):
+ * `profile:<name>` for `[profile <name>]` (any whitespace or shell quoting) and for `[default]`,
+ * `sso-session:<name>`, `services:<name>`; `invalid:<raw>` for a prefixed name botocore ignores;
+ * `section:<raw>` for anything else.
+ */
+function ini_structure_sectionKey(name) {
+    for (const prefix of ['profile', 'sso-session', 'services']) {
+        if (name.startsWith(prefix)) {
+            let parts;
+            try {
+                parts = shlexSplit(name);
+            }
+            catch {
+                return `invalid:${name}`;
+            }
+            return parts.length === 2 ? `${prefix}:${parts[1]}` : `invalid:${name}`;
+        }
+    }
+    if (name === 'default')
+        return 'profile:default';
+    return `section:${name}`;
+}
+/** configparser's SECTCRE `\[(?P<header>.+)\]` applied with `match` to the stripped line. */
+function headerName(stripped) {
+    if (!stripped.startsWith('['))
+        return undefined;
+    const close = stripped.lastIndexOf(']');
+    if (close < 2)
+        return undefined;
+    const name = stripped.slice(1, close);
+    return name.includes('\n') ? undefined : name;
+}
+/** configparser's OPTCRE: `(?P<option>.*?)\s*(?P<vi>[=:])\s*(?P<value>.*)$`. */
+function matchOption(value) {
+    const i = value.search(/[=:]/);
+    if (i === -1)
+        return undefined;
+    return { option: pyRstrip(value.slice(0, i)), value: pyStrip(value.slice(i + 1)) };
+}
+/** Parse text the way botocore's configparser does, keeping positions. Never throws. */
+function ini_structure_parseStructure(text) {
+    const lines = splitLines(text);
+    const kinds = [];
+    const sections = [];
+    const errors = [];
+    let cur;
+    let optname;
+    let indentLevel = 0;
+    const finish = () => {
+        if (!cur)
+            return;
+        for (const [k, v] of cur.values)
+            cur.block.options.set(k, v === null ? '' : pyRstrip(v.join('\n')));
+    };
+    lines.forEach((line, i) => {
+        const stripped = pyStrip(line.content);
+        if (stripped.startsWith('#') || stripped.startsWith(';')) {
+            kinds.push('comment');
+            return;
+        }
+        if (stripped === '') {
+            kinds.push('blank');
+            // empty_lines_in_values: a blank line joins the current multi-line value.
+            if (cur && optname)
+                cur.values.get(optname)?.push('');
+            return;
+        }
+        const firstNonSpace = line.content.search(/\S/);
+        const indent = firstNonSpace === -1 ? 0 : firstNonSpace;
+        if (cur && optname && indent > indentLevel) {
+            kinds.push('continuation');
+            cur.values.get(optname)?.push(stripped);
+            if (cur)
+                cur.block.lastLine = i;
+            return;
+        }
+        indentLevel = indent;
+        const name = headerName(stripped);
+        if (name !== undefined) {
+            finish();
+            const block = { name, key: ini_structure_sectionKey(name), headerLine: i, lastLine: i, start: line.start, end: line.end, options: new Map() };
+            sections.push(block);
+            cur = { block, values: new Map() };
+            optname = undefined;
+            kinds.push('header');
+            return;
+        }
+        if (!cur) {
+            kinds.push('error');
+            errors.push(i);
+            return;
+        }
+        cur.block.lastLine = i;
+        const opt = matchOption(stripped);
+        if (!opt) {
+            kinds.push('error');
+            errors.push(i);
+            return;
+        }
+        kinds.push('option');
+        optname = opt.option.toLowerCase();
+        if (!optname) {
+            errors.push(i);
+            return;
+        }
+        cur.values.set(optname, [opt.value]);
+    });
+    finish();
+    for (const s of sections)
+        s.end = lines[s.lastLine].end;
+    return { lines, kinds, sections, errors };
+}
+/** botocore's `_parse_nested` for a value that starts with a newline (`s3 =` followed by indented keys). */
+function ini_structure_parseNested(value) {
+    const out = {};
+    for (const raw of value.split('\n')) {
+        const line = pyStrip(raw);
+        if (!line)
+            continue;
+        const eq = line.indexOf('=');
+        if (eq === -1)
+            return undefined;
+        out[pyStrip(line.slice(0, eq))] = pyStrip(line.slice(eq + 1));
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/aws-files/config.ts
+/**
+ * Section-level editing of the AWS shared config file (`~/.aws/config`) that keeps every other byte:
+ * comments, blank lines, other sections, nested `s3 =` blocks and the file's line endings.
+ * We never re-serialise a user's file with an INI library.
+ *
+ * Pure functions over text ({@link upsertSections}, {@link revertSections}) plus file wrappers that lock,
+ * read, edit and replace the file atomically ({@link mergeConfigFile}, {@link revertConfigFile}).
+ */
+
+
+
+const NAME_RE = /^[\w\-@+.%:/]+$/;
+const CONTEXT = 64;
+function validateName(what, name) {
+    // Both the JS SDK (`[\w-@+.%:/]+` after the prefix) and botocore (shlex) read such names back as-is.
+    if (!NAME_RE.test(name))
+        throw new Error(`invalid ${what} name ${JSON.stringify(name)}: use letters, digits and - _ @ + . % : /`);
+}
+function validateValue(key, value) {
+    if (!/^\S+$/.test(value) || /^[#;]/.test(value)) {
+        throw new Error(`invalid value for ${key}: ${JSON.stringify(value)} (must be non-empty, without spaces or line breaks)`);
+    }
+}
+/** The section `aws configure sso` writes for a profile. */
+function renderProfileSection(profile) {
+    validateName('profile', profile.name);
+    validateName('sso-session', profile.ssoSession);
+    const body = [];
+    const add = (k, v, optional = false) => {
+        if (optional && (v === undefined || v === ''))
+            return;
+        validateValue(k, v ?? '');
+        body.push(`${k} = ${v}`);
+    };
+    add('sso_session', profile.ssoSession);
+    add('sso_account_id', profile.accountId);
+    add('sso_role_name', profile.roleName);
+    add('region', profile.region, true);
+    add('output', profile.output, true);
+    return { header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`, body };
+}
+/** The `[sso-session NAME]` section `aws configure sso` writes. */
+function renderSsoSessionSection(session) {
+    validateName('sso-session', session.name);
+    validateValue('sso_region', session.ssoRegion);
+    validateValue('sso_start_url', session.startUrl);
+    const body = [`sso_region = ${session.ssoRegion}`, `sso_start_url = ${session.startUrl}`];
+    if (session.registrationScopes.length > 0) {
+        for (const s of session.registrationScopes)
+            validateValue('sso_registration_scopes', s.replace(/,/g, ' '));
+        body.push(`sso_registration_scopes = ${session.registrationScopes.join(',')}`);
+    }
+    return { header: `[sso-session ${session.name}]`, body };
+}
+/** The section as text with the given line ending (every line ended). */
+function sectionText(section, eol = '\n') {
+    return [normalizeHeader(section.header), ...section.body].map((l) => l + eol).join('');
+}
+function normalizeHeader(header) {
+    const h = pyStrip(header);
+    return h.startsWith('[') ? h : `[${h}]`;
+}
+/** The line ending the text already uses (its first one), else `fallback`. */
+function detectEol(text, fallback = '\n') {
+    const nl = text.indexOf('\n');
+    if (nl === -1)
+        return fallback;
+    return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
+}
+function prepare(section) {
+    const header = normalizeHeader(section.header);
+    const name = headerName(header);
+    if (name === undefined || header.includes('\n') || header.includes('\r'))
+        throw new Error(`invalid section header ${JSON.stringify(section.header)}`);
+    for (const line of section.body) {
+        if (/[\r\n]/.test(line))
+            throw new Error(`section ${header}: a body line contains a line break`);
+    }
+    return { header, key: ini_structure_sectionKey(name) };
+}
+function blockText(text, b) {
+    return text.slice(b.start, b.end);
+}
+function lastLineIsBlank(text) {
+    const withoutEol = text.endsWith('\n') ? text.slice(0, text.endsWith('\r\n') ? -2 : -1) : text;
+    const lastNl = withoutEol.lastIndexOf('\n');
+    return pyStrip(withoutEol.slice(lastNl + 1)) === '';
+}
+function changedKeys(before, after) {
+    const keys = new Set([...before.keys(), ...after.keys()]);
+    return [...keys].filter((k) => before.get(k) !== after.get(k)).sort();
+}
+const SSO_SESSION_PREFIX = 'sso-session:';
+/** Keys of the profile sections whose `sso_session` is `name`. */
+function profilesUsingSession(text, name) {
+    return ini_structure_parseStructure(text)
+        .sections.filter((s) => s.key.startsWith('profile:') && s.options.get('sso_session') === name)
+        .map((s) => s.key);
+}
+function othersView(text, ours) {
+    return ini_structure_parseStructure(text)
+        .sections.filter((s) => !ours.has(s.key))
+        .map((s) => [s.name, [...s.options]]);
+}
+/**
+ * Replace each section (matched the way botocore matches: `[profile  x ]`, `[profile "x"]`, and `[default]`
+ * for `default`) or append it after one blank line. Other bytes stay as they are; new lines use the file's
+ * line ending. Returns the new text and the edits needed to undo it ({@link revertSections}).
+ * Throws (changing nothing) if an edit would change how botocore reads any other section.
+ */
+function upsertSections(text, sections, opts = {}) {
+    const eol = detectEol(text, opts.defaultEol ?? '\n');
+    const prepared = sections.map(prepare);
+    const ours = new Set();
+    for (const p of prepared) {
+        if (ours.has(p.key))
+            throw new Error(`section ${p.header} is listed twice`);
+        ours.add(p.key);
+    }
+    // A section we would replace must not hide an indented header line (a continuation for botocore, a section of its
+    // own for the JS SDK): replacing the block would delete what another reader sees as a separate section.
+    const inputStructure = ini_structure_parseStructure(text);
+    for (const block of inputStructure.sections.filter((b) => ours.has(b.key))) {
+        for (let i = block.headerLine + 1; i <= block.lastLine; i++) {
+            const name = inputStructure.kinds[i] === 'continuation' ? headerName(pyStrip(inputStructure.lines[i].content)) : undefined;
+            if (name !== undefined) {
+                throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
+            }
+        }
+    }
+    const edits = [];
+    let out = text;
+    const usedBefore = (key) => (key.startsWith(SSO_SESSION_PREFIX) ? { usedBy: profilesUsingSession(text, key.slice(SSO_SESSION_PREFIX.length)) } : {});
+    sections.forEach((section, group) => {
+        const { header, key } = prepared[group];
+        const written = [header, ...section.body].map((l) => l + eol).join('');
+        const matches = ini_structure_parseStructure(out).sections.filter((s) => s.key === key);
+        if (matches.length === 0) {
+            let separator = '';
+            let addedNewline = false;
+            if (out !== '') {
+                const blank = lastLineIsBlank(out);
+                if (!out.endsWith('\n')) {
+                    separator += eol;
+                    addedNewline = true;
+                }
+                if (!blank)
+                    separator += eol;
+            }
+            out = out + separator + written;
+            edits.push({ kind: 'added', group, header, key, written, separator, addedNewline, ...usedBefore(key) });
+            return;
+        }
+        // Later duplicates first (so earlier offsets stay valid), then the first one is replaced.
+        for (const dup of matches.slice(1).reverse()) {
+            edits.push({
+                kind: 'removed',
+                group,
+                header,
+                key,
+                original: blockText(out, dup),
+                offset: dup.start,
+                before: out.slice(Math.max(0, dup.start - CONTEXT), dup.start),
+                after: out.slice(dup.end, dup.end + CONTEXT)
+            });
+            out = out.slice(0, dup.start) + out.slice(dup.end);
+        }
+        const first = matches[0];
+        const original = blockText(out, first);
+        const mine = ini_structure_parseStructure(written).sections[0];
+        edits.push({ kind: 'replaced', group, header, key, written, original, changedKeys: changedKeys(first.options, mine?.options ?? new Map()) });
+        out = out.slice(0, first.start) + written + out.slice(first.end);
+    });
+    // Safety net: the edit must not change how botocore reads anything else, and ours must read back whole.
+    if (!(0,external_node_util_.isDeepStrictEqual)(othersView(text, ours), othersView(out, ours))) {
+        throw new Error('refusing to edit the AWS config file: the change would alter how other sections are read (unusual indentation?)');
+    }
+    // An indented `[profile x]` line after an option is a continuation for botocore, but a header for the JS SDK: if it
+    // names one of our sections and lines follow it, the JS SDK would read them into ours. Leave such a file alone.
+    const outStructure = ini_structure_parseStructure(out);
+    const headerAt = (i) => headerName(pyStrip(outStructure.lines[i].content));
+    for (const [i, kind] of outStructure.kinds.entries()) {
+        if (kind !== 'continuation')
+            continue;
+        const name = headerAt(i);
+        if (name === undefined || !ours.has(ini_structure_sectionKey(name)))
+            continue;
+        let j = i + 1;
+        while (j < outStructure.lines.length && outStructure.kinds[j] !== 'header' && headerAt(j) === undefined && (outStructure.kinds[j] === 'blank' || outStructure.kinds[j] === 'comment'))
+            j++;
+        const followed = j < outStructure.lines.length && outStructure.kinds[j] !== 'header' && headerAt(j) === undefined;
+        if (followed) {
+            throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
+        }
+    }
+    const after = outStructure.sections;
+    for (const edit of edits) {
+        if (edit.kind !== 'added' && edit.kind !== 'replaced')
+            continue;
+        const found = after.filter((s) => s.key === edit.key);
+        if (found.length !== 1 || blockText(out, found[0]) !== edit.written) {
+            throw new Error(`refusing to edit the AWS config file: section ${edit.header} would not read back as written`);
+        }
+    }
+    return { text: out, edits };
+}
+function undoOne(text, edit) {
+    if (edit.kind === 'created-file')
+        return { text };
+    if (edit.kind === 'removed') {
+        const fits = (at) => at >= 0 && at <= text.length && text.slice(at - edit.before.length, at) === edit.before && text.slice(at, at + edit.after.length) === edit.after;
+        let at = fits(edit.offset) ? edit.offset : -1;
+        if (at === -1) {
+            const needle = edit.before + edit.after;
+            const first = text.indexOf(needle);
+            if (first !== -1 && text.indexOf(needle, first + 1) === -1)
+                at = first + edit.before.length;
+        }
+        if (at === -1)
+            return { conflict: 'cannot find where the duplicate section was: the text around it changed' };
+        const pre = text.slice(0, at);
+        const needsEol = pre !== '' && !pre.endsWith('\n');
+        return { text: pre + (needsEol ? detectEol(text) : '') + edit.original + text.slice(at) };
+    }
+    const blocks = ini_structure_parseStructure(text).sections.filter((s) => s.key === edit.key && blockText(text, s) === edit.written);
+    if (blocks.length === 0) {
+        const present = ini_structure_parseStructure(text).sections.some((s) => s.key === edit.key);
+        return { conflict: present ? `section ${edit.header} was changed since we wrote it` : `section ${edit.header} was removed since we wrote it` };
+    }
+    if (edit.kind === 'replaced') {
+        const b = blocks[0];
+        const rest = text.slice(b.end);
+        const fix = rest !== '' && !edit.original.endsWith('\n') ? detectEol(edit.written) : '';
+        return { text: text.slice(0, b.start) + edit.original + fix + rest };
+    }
+    // added
+    const b = blocks[blocks.length - 1];
+    const before = text.slice(0, b.start);
+    const rest = text.slice(b.end);
+    const blankPart = edit.separator.slice(edit.addedNewline ? (edit.separator.startsWith('\r\n') ? 2 : 1) : 0);
+    if (rest === '' && before.endsWith(edit.separator)) {
+        return { text: before.slice(0, before.length - edit.separator.length) };
+    }
+    // Something follows (or the text before changed): drop our blank line if it is still there, keep the rest.
+    if (blankPart !== '' && before.endsWith(blankPart) && lastLineIsBlank(before) && before.length > blankPart.length) {
+        return { text: before.slice(0, before.length - blankPart.length) + rest };
+    }
+    return { text: before + rest };
+}
+function revertOnce(text, edits, keep) {
+    let out = text;
+    const conflicts = [];
+    const skipGroups = new Set();
+    const undone = new Set();
+    for (const edit of [...edits].reverse()) {
+        if (edit.kind === 'created-file' || keep.has(edit))
+            continue;
+        if (skipGroups.has(edit.group)) {
+            conflicts.push({ edit, reason: `not restored because section ${edit.header} was changed since we wrote it` });
+            continue;
+        }
+        const r = undoOne(out, edit);
+        if ('conflict' in r) {
+            conflicts.push({ edit, reason: r.conflict });
+            skipGroups.add(edit.group);
+            continue;
+        }
+        out = r.text;
+        undone.add(edit);
+    }
+    return { text: out, conflicts, reverted: undone.size, undone };
+}
+/** Added `[sso-session …]` sections that a profile which came after us still uses, in the text as reverted. */
+function sectionsStillUsed(reverted, undone) {
+    const kept = [];
+    for (const edit of undone) {
+        if (edit.kind !== 'added' || !edit.key.startsWith(SSO_SESSION_PREFIX))
+            continue;
+        const name = edit.key.slice(SSO_SESSION_PREFIX.length);
+        const before = new Set(edit.usedBy ?? []);
+        const users = profilesUsingSession(reverted, name).filter((k) => !before.has(k));
+        if (users.length === 0)
+            continue;
+        const names = users.map((k) => `[${k.replace(/^profile:/, 'profile ')}]`).join(', ');
+        kept.push({ edit, usedBy: users, reason: `${edit.header} kept: ${names} still has sso_session = ${name} (another job's profile, or one changed since this run wrote it)` });
+    }
+    return kept;
+}
+/**
+ * Undo `edits` (newest first): remove sections we added, restore those we replaced or removed, but only
+ * where our section still reads exactly as we wrote it; anything changed since is left alone and reported.
+ * An `[sso-session NAME]` section we added stays when a profile that was not there before us (another job's)
+ * still has `sso_session = NAME`; it is reported in `kept`.
+ * For any text T: `revertSectionsDetailed(upsertSections(T, S).text, edits).text === T`.
+ */
+function revertSectionsDetailed(text, edits) {
+    const first = revertOnce(text, edits, new Set());
+    const kept = sectionsStillUsed(first.text, first.undone);
+    if (kept.length === 0)
+        return { text: first.text, conflicts: first.conflicts, kept, reverted: first.reverted };
+    const second = revertOnce(text, edits, new Set(kept.map((k) => k.edit)));
+    // The line ending we added to end an unterminated last line stays in front of a kept section (a section follows it):
+    // it becomes part of that section's separator, so that whoever removes the section later restores the text exactly.
+    const terminator = edits.find((e) => e.kind === 'added' && e.addedNewline && second.undone.has(e));
+    for (const k of kept) {
+        if (!terminator || k.edit.addedNewline)
+            continue;
+        const nl = terminator.separator.startsWith('\r\n') ? '\r\n' : '\n';
+        const block = ini_structure_parseStructure(second.text).sections.find((b) => b.key === k.edit.key && blockText(second.text, b) === k.edit.written);
+        if (block && second.text.slice(0, block.start).endsWith(nl + k.edit.separator)) {
+            k.edit = { ...k.edit, separator: nl + k.edit.separator, addedNewline: true };
+        }
+    }
+    return { text: second.text, conflicts: second.conflicts, kept, reverted: second.reverted };
+}
+/** {@link revertSectionsDetailed}, returning only the text. */
+function revertSections(text, edits) {
+    return revertSectionsDetailed(text, edits).text;
+}
+const platformEol = process.platform === 'win32' ? '\r\n' : '\n';
+/**
+ * Lock the config file, read it, upsert `sections`, and replace it atomically (0600 when we create it;
+ * an existing file keeps its permission bits where tighter than 0600, a looser one is tightened).
+ * Returns the edits to hand to {@link revertConfigFile}.
+ */
+async function mergeConfigFile(configFile, sections, opts = {}) {
+    return (0,atomic/* withLock */.kK)(configFile, async () => {
+        const current = await (0,atomic/* readIfExists */.OR)(configFile, { root: opts.root });
+        const { text, edits } = upsertSections(current ?? '', sections, { defaultEol: opts.defaultEol ?? platformEol });
+        const all = current === undefined ? [{ kind: 'created-file', group: -1, file: configFile }, ...edits] : edits;
+        opts.onBeforeWrite?.(all);
+        if (current === undefined || text !== current)
+            await (0,atomic/* writeFileAtomic */.Zf)(configFile, text, { root: opts.root, mode: 0o600 });
+        return all;
+    }, { timeoutMs: opts.lockTimeoutMs });
+}
+/**
+ * Sections a run kept because a later job's profile still used them, with what the later job's revert needs to
+ * remove them once nobody uses them (it cannot know otherwise: to it, the section looked like the user's own).
+ * Next to the config file, read and written only under its lock; deleted when empty. No secrets in it.
+ */
+function keptSectionsFile(configFile) {
+    return `${configFile}.identity-center-login-kept.json`;
+}
+async function readKept(file, root) {
+    const text = await (0,atomic/* readIfExists */.OR)(file, { root });
+    if (text === undefined)
+        return [];
+    try {
+        const parsed = JSON.parse(text);
+        if (!Array.isArray(parsed?.entries))
+            return [];
+        return parsed.entries.filter((e) => e?.edit?.kind === 'added' && typeof e.edit.written === 'string' && typeof e.edit.key === 'string');
+    }
+    catch {
+        return []; // not ours to interpret; it is replaced on the next write
+    }
+}
+/** Lock the config file and undo `edits` (see {@link revertSectionsDetailed}); deletes a file we created if nothing else is left in it. */
+async function revertConfigFile(configFile, edits, opts = {}) {
+    return (0,atomic/* withLock */.kK)(configFile, async () => {
+        const keptFile = keptSectionsFile(configFile);
+        const current = await (0,atomic/* readIfExists */.OR)(configFile, { root: opts.root });
+        if (current === undefined) {
+            await (0,atomic/* removeIfExists */.GR)(keptFile, { root: opts.root });
+            const conflicts = edits.filter((e) => e.kind !== 'created-file').map((edit) => ({ edit, reason: `${configFile} no longer exists` }));
+            return { conflicts, kept: [], released: [], reverted: 0, deletedFile: false };
+        }
+        const own = revertSectionsDetailed(current, edits);
+        const created = edits.some((e) => e.kind === 'created-file');
+        let text = own.text;
+        let deleteIfEmpty = created && own.conflicts.length === 0;
+        // Sections earlier runs kept for a profile that is now gone (this run's, or one removed since): remove them now.
+        const earlier = await readKept(keptFile, opts.root);
+        const entries = [];
+        const released = [];
+        for (const entry of [...earlier].reverse()) {
+            const still = sectionsStillUsed(text, new Set([entry.edit]));
+            if (still.length > 0) {
+                entries.unshift(entry);
+                continue;
+            }
+            const r = undoOne(text, entry.edit);
+            if ('conflict' in r)
+                continue; // changed or removed since: no longer anyone's to undo
+            text = r.text;
+            released.push(`${entry.edit.header} (kept by an earlier job for a profile that is gone now) removed`);
+            if (entry.createdFile)
+                deleteIfEmpty = true;
+        }
+        entries.push(...own.kept.map((k) => ({ edit: k.edit, createdFile: created })));
+        if (entries.length > 0)
+            await (0,atomic/* writeFileAtomic */.Zf)(keptFile, JSON.stringify({ version: 1, entries }) + '\n', { root: opts.root, mode: 0o600 });
+        else
+            await (0,atomic/* removeIfExists */.GR)(keptFile, { root: opts.root });
+        const result = { conflicts: own.conflicts, kept: own.kept, released, reverted: own.reverted };
+        if (deleteIfEmpty && text === '') {
+            await (0,atomic/* removeIfExists */.GR)(configFile, { root: opts.root });
+            return { ...result, deletedFile: true };
+        }
+        if (text !== current)
+            await (0,atomic/* writeFileAtomic */.Zf)(configFile, text, { root: opts.root, mode: 0o600 });
+        return { ...result, deletedFile: false };
+    }, { timeoutMs: opts.lockTimeoutMs });
+}
+/**
+ * Read values (never for writing) with botocore's rules: configparser lines, nested `s3 =` blocks and
+ * `build_profile_map`. (The `ini` package is not used: it splits `[profile a.b]` at the dot, turns
+ * `true` into a boolean and flattens nested blocks, so it would misreport such files.)
+ */
+function readConfig(text) {
+    const st = parseStructure(text);
+    const raw = Object.create(null);
+    const defaults = {};
+    const seen = new Set();
+    const duplicateSections = [];
+    const toValue = (v) => (v.startsWith('\n') ? (parseNested(v) ?? v) : v);
+    for (const s of st.sections) {
+        if (s.name === 'DEFAULT') {
+            for (const [k, v] of s.options)
+                defaults[k] = toValue(v);
+            continue;
+        }
+        if (seen.has(s.name))
+            duplicateSections.push(s.name);
+        seen.add(s.name);
+        const sec = (raw[s.name] ??= {});
+        for (const [k, v] of s.options)
+            sec[k] = toValue(v);
+    }
+    for (const name of Object.keys(raw))
+        raw[name] = { ...defaults, ...raw[name] };
+    const profiles = Object.create(null);
+    const ssoSessions = Object.create(null);
+    const services = Object.create(null);
+    for (const [name, values] of Object.entries(raw)) {
+        const key = sectionKey(name);
+        const colon = key.indexOf(':');
+        const kind = key.slice(0, colon);
+        const id = key.slice(colon + 1);
+        if (kind === 'profile')
+            profiles[id] = values;
+        else if (kind === 'sso-session')
+            ssoSessions[id] = values;
+        else if (kind === 'services')
+            services[id] = values;
+    }
+    return { profiles, ssoSessions, services, raw, errorLines: st.errors.map((i) => i + 1), duplicateSections };
+}
+
+// EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
+var sso_cache = __webpack_require__(7215);
+;// CONCATENATED MODULE: ./src/aws-files/session-files.ts
+
+
+async function writeSessionFiles(paths, request, profiles, token, registration, options = { writeRegistration: true }) {
+    const progressListener = options.onProgress;
+    const sections = [
+        ...profiles.map((p) => renderProfileSection({ name: p.name, ssoSession: request.ssoSession, accountId: p.accountId, roleName: p.roleName, region: p.region, output: request.output })),
+        renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })
+    ];
+    const tokenEntry = tokenCacheEntry(request, token, registration);
+    const regEntry = registration && options.writeRegistration
+        ? { clientId: registration.clientId, clientSecret: registration.clientSecret, expiresAt: registration.expiresAt, scopes: registration.scopes }
+        : undefined;
+    // Recorded before any write (see onProgress): the cache files by the exact bytes they will hold.
+    const progress = {
+        configFile: paths.configFile,
+        configEdits: [],
+        ssoCacheDir: paths.ssoCacheDir,
+        sessionName: request.ssoSession,
+        tokenCache: { file: (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* tokenCacheJson */.AQ)(tokenEntry)) },
+        registrationCache: regEntry
+            ? { file: (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* registrationCacheJson */.Q$)(regEntry)) }
+            : undefined,
+        partial: true
+    };
+    const report = () => progressListener?.({ written: { ...progress }, accessToken: token.accessToken });
+    report();
+    // The three files use separate locks: written side by side, then kept all together or undone all together.
+    const [tokenCache, registrationCache, configEdits] = await Promise.allSettled([
+        (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, tokenEntry),
+        regEntry ? (0,sso_cache/* writeRegistrationCache */.bX)(paths.ssoCacheDir, registrationKey(request), regEntry) : Promise.resolve(undefined),
+        mergeConfigFile(paths.configFile, sections, {
+            onBeforeWrite: (edits) => {
+                progress.configEdits = edits;
+                report();
+            }
+        })
+    ]);
+    if (tokenCache.status === 'fulfilled' && registrationCache.status === 'fulfilled' && configEdits.status === 'fulfilled') {
+        return {
+            configFile: paths.configFile,
+            configEdits: configEdits.value,
+            ssoCacheDir: paths.ssoCacheDir,
+            sessionName: request.ssoSession,
+            tokenCache: tokenCache.value,
+            registrationCache: registrationCache.value
+        };
+    }
+    // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
+    // that failed is tried too: the removal is guarded by the exact bytes, so it can only remove what this run wrote.
+    await Promise.all([
+        (0,sso_cache/* removeTokenCacheIfOurs */.yY)(paths.ssoCacheDir, request.ssoSession, progress.tokenCache.contentHash).then(() => (progress.tokenCache = undefined), () => undefined),
+        progress.registrationCache
+            ? (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(progress.registrationCache.file, progress.registrationCache.contentHash).then(() => (progress.registrationCache = undefined), () => undefined)
+            : undefined,
+        configEdits.status === 'fulfilled'
+            ? revertConfigFile(paths.configFile, configEdits.value).then(() => (progress.configEdits = []), () => undefined)
+            : (progress.configEdits = [])
+    ]);
+    if (!progress.tokenCache && !progress.registrationCache && progress.configEdits.length === 0)
+        progressListener?.(undefined);
+    else
+        report();
+    throw [tokenCache, registrationCache, configEdits].find((r) => r.status === 'rejected').reason;
+}
+/** The token cache entry of a session, in the AWS CLI v2's terms. */
+function tokenCacheEntry(request, token, registration) {
+    return {
+        startUrl: request.startUrl,
+        region: request.ssoRegion,
+        accessToken: token.accessToken,
+        expiresAt: token.expiresAt,
+        ...(registration ? { clientId: registration.clientId, clientSecret: registration.clientSecret, registrationExpiresAt: registration.expiresAt } : {}),
+        ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
+    };
+}
+/** The paths writeSessionFiles may write, for the pre-flight check. */
+function sessionFilePaths(paths, request) {
+    return [(0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession), (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)), paths.configFile];
+}
+function registrationKey(request) {
+    return { region: request.ssoRegion, scopes: request.registrationScopes, sessionName: request.ssoSession, startUrl: request.startUrl };
+}
+/** Undo exactly what writeSessionFiles did; files another job replaced since are left alone. */
+async function removeSessionFiles(written) {
+    const tokenCache = written.tokenCache ? await (0,sso_cache/* removeTokenCacheIfOurs */.yY)(written.ssoCacheDir, written.sessionName, written.tokenCache.contentHash) : 'missing';
+    const registrationCache = written.registrationCache
+        ? await (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(written.registrationCache.file, written.registrationCache.contentHash)
+        : undefined;
+    // Nothing written to the config (a step stopped before it got the lock): do not wait for a lock another job may hold.
+    if (written.configEdits.length === 0)
+        return { tokenCache, registrationCache, config: `nothing written to ${written.configFile} by this run` };
+    const reverted = await revertConfigFile(written.configFile, written.configEdits);
+    const config = (reverted.deletedFile
+        ? `${written.configFile} removed (this run created it)`
+        : `${reverted.reverted} section(s) removed or restored in ${written.configFile}`) +
+        (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '') +
+        (reverted.kept.length ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)` : '') +
+        (reverted.released.length ? `; ${reverted.released.join('; ')}` : '');
+    return { tokenCache, registrationCache, config };
+}
+
+
+/***/ }),
+
+/***/ 7215:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AQ: () => (/* binding */ tokenCacheJson),
+/* harmony export */   Ae: () => (/* binding */ contentHash),
+/* harmony export */   FH: () => (/* binding */ removeCacheFileIfOurs),
+/* harmony export */   Hd: () => (/* binding */ updateTokenCache),
+/* harmony export */   I4: () => (/* binding */ removeRegistrationCacheIfOurs),
+/* harmony export */   ID: () => (/* binding */ readTokenCache),
+/* harmony export */   Q$: () => (/* binding */ registrationCacheJson),
+/* harmony export */   X$: () => (/* binding */ writeTokenCache),
+/* harmony export */   _l: () => (/* binding */ readRegistrationCache),
+/* harmony export */   bX: () => (/* binding */ writeRegistrationCache),
+/* harmony export */   g6: () => (/* binding */ tokenCacheFile),
+/* harmony export */   iw: () => (/* binding */ registrationCacheFile),
+/* harmony export */   yY: () => (/* binding */ removeTokenCacheIfOurs)
+/* harmony export */ });
+/* unused harmony exports pythonJsonDumps, sha1Hex, formatCacheTime, parseCacheTime, registrationCacheKeyJson */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5262);
+/**
+ * The IAM Identity Center caches in `~/.aws/sso/cache`, byte for byte as the AWS CLI v2 writes them
+ * (Python `json.dumps` with its default separators, timestamps `2026-01-01T12:00:00Z`), so the CLI,
+ * botocore and the JS SDK all read and refresh them.
+ *
+ * - token: `sha1(<sso-session name>).json`
+ * - client registration: `sha1(json.dumps({"region", "scopes", "session_name", "startUrl", "tool": "botocore"}, sort_keys=True)).json`
+ */
+
+
+
+function pyString(s) {
+    let out = '"';
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        const ch = s[i];
+        if (ch === '"')
+            out += '\\"';
+        else if (ch === '\\')
+            out += '\\\\';
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\r')
+            out += '\\r';
+        else if (ch === '\t')
+            out += '\\t';
+        else if (ch === '\b')
+            out += '\\b';
+        else if (ch === '\f')
+            out += '\\f';
+        // ensure_ascii: everything outside printable ASCII as \uXXXX (UTF-16 units, so astral chars become surrogate pairs)
+        else if (c < 0x20 || c > 0x7e)
+            out += '\\u' + c.toString(16).padStart(4, '0');
+        else
+            out += ch;
+    }
+    return out + '"';
+}
+function codePointCompare(a, b) {
+    const A = Array.from(a);
+    const B = Array.from(b);
+    for (let i = 0; i < Math.min(A.length, B.length); i++) {
+        const d = (A[i].codePointAt(0) ?? 0) - (B[i].codePointAt(0) ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return A.length - B.length;
+}
+/**
+ * Python's `json.dumps(value, sort_keys=…)` with default settings: separators `", "` and `": "`,
+ * `ensure_ascii=True`. Keys whose value is `undefined` are skipped. Numbers must be integers.
+ */
+function pythonJsonDumps(value, opts = {}) {
+    if (value === null || value === undefined)
+        return 'null';
+    if (value === true)
+        return 'true';
+    if (value === false)
+        return 'false';
+    if (typeof value === 'number') {
+        if (!Number.isSafeInteger(value))
+            throw new Error(`pythonJsonDumps: only integers are supported, got ${value}`);
+        return String(value);
+    }
+    if (typeof value === 'string')
+        return pyString(value);
+    if (Array.isArray(value))
+        return '[' + value.map((v) => pythonJsonDumps(v, opts)).join(', ') + ']';
+    let keys = Object.keys(value).filter((k) => value[k] !== undefined);
+    if (opts.sortKeys)
+        keys = keys.sort(codePointCompare);
+    return '{' + keys.map((k) => `${pyString(k)}: ${pythonJsonDumps(value[k], opts)}`).join(', ') + '}';
+}
+function sha1Hex(s) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(s, 'utf8').digest('hex');
+}
+/** The content hash recorded for a cache file we wrote, and compared before removing it. */
+function contentHash(s) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(s, 'utf8').digest('hex');
+}
+/** `2026-01-01T12:00:00Z`: UTC, seconds precision (truncated, like Python's strftime). */
+function formatCacheTime(date) {
+    if (Number.isNaN(date.getTime()))
+        throw new Error('formatCacheTime: invalid date');
+    const iso = date.toISOString();
+    if (!/^\d{4}-/.test(iso))
+        throw new Error(`formatCacheTime: year out of range: ${iso}`);
+    return iso.replace(/\.\d{3}Z$/, 'Z');
+}
+/**
+ * Parse a cache timestamp: `2026-01-01T12:00:00Z` (CLI), `2026-01-01T12:00:00.000Z` (JS SDK) or with a
+ * numeric offset. A zone is required (botocore compares it with an aware "now").
+ */
+function parseCacheTime(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2}|UTC)$/i.exec(value.trim());
+    if (!m)
+        return undefined;
+    const zone = m[8].toUpperCase();
+    const norm = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ? m[7].slice(0, 4) : ''}${zone === 'Z' || zone === 'UTC' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`;
+    const d = new Date(norm);
+    return Number.isNaN(d.getTime()) ? undefined : d;
+}
+/** Token cache file name: `sha1(sessionName).json`. */
+function tokenCacheFile(cacheDir, sessionName) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cacheDir, `${sha1Hex(sessionName)}.json`);
+}
+/** The exact string the CLI hashes for the client registration cache name. */
+function registrationCacheKeyJson(key) {
+    return pythonJsonDumps({ region: key.region, scopes: key.scopes ?? null, session_name: key.sessionName ?? null, startUrl: key.startUrl, tool: 'botocore' }, { sortKeys: true });
+}
+/** Client registration cache file: `sha1(json.dumps({...}, sort_keys=True)).json`. */
+function registrationCacheFile(cacheDir, key) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cacheDir, `${sha1Hex(registrationCacheKeyJson(key))}.json`);
+}
+/** The token file's text exactly as the CLI writes it (key order and all). */
+function tokenCacheJson(token) {
+    return pythonJsonDumps({
+        startUrl: token.startUrl,
+        region: token.region,
+        accessToken: token.accessToken,
+        expiresAt: formatCacheTime(token.expiresAt),
+        clientId: token.clientId || undefined,
+        clientSecret: token.clientSecret || undefined,
+        registrationExpiresAt: token.registrationExpiresAt ? formatCacheTime(token.registrationExpiresAt) : undefined,
+        refreshToken: token.refreshToken || undefined
+    });
+}
+async function writeCacheFile(cacheDir, file, content) {
+    await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureDir */ .A0)(cacheDir, { tighten: true });
+    await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .withLock */ .kK)(file, () => (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(file, content, { mode: 0o600 }));
+    return { file, contentHash: contentHash(content) };
+}
+/** Write the token cache for an sso-session (atomic, locked, 0600, folder 0700). */
+async function writeTokenCache(cacheDir, sessionName, token) {
+    return writeCacheFile(cacheDir, tokenCacheFile(cacheDir, sessionName), tokenCacheJson(token));
+}
+/**
+ * Read-modify-write of an sso-session's token cache, under the same lock as writeTokenCache: `update` sees the file as it
+ * is now (undefined: missing or unusable) and says what to write, if anything, and what to return. Two jobs refreshing
+ * one session then never both start from the same stale entry.
+ */
+async function updateTokenCache(cacheDir, sessionName, update) {
+    await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureDir */ .A0)(cacheDir, { tighten: true });
+    const file = tokenCacheFile(cacheDir, sessionName);
+    return (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .withLock */ .kK)(file, async () => {
+        const { value } = await readTokenCache(cacheDir, sessionName);
+        const { result, write } = await update(value);
+        if (write)
+            await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(file, tokenCacheJson(write), { mode: 0o600 });
+        return result;
+    });
+}
+async function readJsonObject(file) {
+    let text;
+    try {
+        text = await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .readIfExists */ .OR)(file);
+    }
+    catch (e) {
+        return { reason: e.message };
+    }
+    if (text === undefined)
+        return { reason: 'missing' };
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (e) {
+        return { reason: `not valid JSON: ${e.message}` };
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        return { reason: 'not a JSON object' };
+    return { obj: parsed };
+}
+const optString = (v) => (typeof v === 'string' ? v : undefined);
+/** Read an sso-session's cached token; undefined with a reason if missing, corrupt or unusable. */
+async function readTokenCache(cacheDir, sessionName) {
+    const file = tokenCacheFile(cacheDir, sessionName);
+    const { obj, reason } = await readJsonObject(file);
+    if (!obj)
+        return { file, value: undefined, reason };
+    if (typeof obj.accessToken !== 'string' || obj.accessToken === '')
+        return { file, value: undefined, reason: 'no accessToken' };
+    const expiresAt = parseCacheTime(obj.expiresAt);
+    if (!expiresAt)
+        return { file, value: undefined, reason: `expiresAt is not a timestamp with a zone: ${JSON.stringify(obj.expiresAt)}` };
+    return {
+        file,
+        value: {
+            startUrl: optString(obj.startUrl),
+            region: optString(obj.region),
+            accessToken: obj.accessToken,
+            expiresAt,
+            clientId: optString(obj.clientId),
+            clientSecret: optString(obj.clientSecret),
+            registrationExpiresAt: parseCacheTime(obj.registrationExpiresAt),
+            refreshToken: optString(obj.refreshToken),
+            raw: obj
+        }
+    };
+}
+function registrationCacheJson(reg) {
+    return pythonJsonDumps({
+        clientId: reg.clientId,
+        clientSecret: reg.clientSecret,
+        expiresAt: formatCacheTime(reg.expiresAt),
+        scopes: reg.scopes && reg.scopes.length > 0 ? reg.scopes : undefined
+    });
+}
+/** Write the device-flow client registration cache (atomic, locked, 0600). */
+async function writeRegistrationCache(cacheDir, key, reg) {
+    return writeCacheFile(cacheDir, registrationCacheFile(cacheDir, key), registrationCacheJson(reg));
+}
+/** Read a client registration; undefined with a reason if missing, corrupt or incomplete. */
+async function readRegistrationCache(cacheDir, key) {
+    const file = registrationCacheFile(cacheDir, key);
+    const { obj, reason } = await readJsonObject(file);
+    if (!obj)
+        return { file, value: undefined, reason };
+    const expiresAt = parseCacheTime(obj.expiresAt);
+    if (typeof obj.clientId !== 'string' || typeof obj.clientSecret !== 'string')
+        return { file, value: undefined, reason: 'no clientId/clientSecret' };
+    if (!expiresAt)
+        return { file, value: undefined, reason: `expiresAt is not a timestamp with a zone: ${JSON.stringify(obj.expiresAt)}` };
+    const scopes = Array.isArray(obj.scopes) && obj.scopes.every((s) => typeof s === 'string') ? obj.scopes : undefined;
+    return { file, value: { clientId: obj.clientId, clientSecret: obj.clientSecret, expiresAt, scopes, raw: obj } };
+}
+/** Delete `file` (under its lock) only if it still holds exactly the bytes whose sha256 is `expectedHash`. */
+async function removeCacheFileIfOurs(file, expectedHash) {
+    if ((await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .readIfExists */ .OR)(file)) === undefined)
+        return 'missing';
+    return (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .withLock */ .kK)(file, async () => {
+        const text = await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .readIfExists */ .OR)(file);
+        if (text === undefined)
+            return 'missing';
+        if (contentHash(text) !== expectedHash)
+            return 'replaced-by-someone-else';
+        await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .removeIfExists */ .GR)(file);
+        return 'deleted';
+    });
+}
+/** Delete the sso-session's token file if it still is the one this run wrote (`contentHash` from {@link writeTokenCache}). */
+async function removeTokenCacheIfOurs(cacheDir, sessionName, contentHash) {
+    return removeCacheFileIfOurs(tokenCacheFile(cacheDir, sessionName), contentHash);
+}
+/** Delete a client registration file (path from {@link writeRegistrationCache}) if it still holds what this run wrote. */
+async function removeRegistrationCacheIfOurs(file, contentHash) {
+    return removeCacheFileIfOurs(file, contentHash);
+}
+
+
+/***/ }),
+
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qx: () => (/* binding */ describeFault),
+/* harmony export */   cE: () => (/* binding */ AwsClients)
+/* harmony export */ });
+/* unused harmony exports endpointFor, faultKind */
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5421);
+
+/** The URL a client will talk to: the service-specific override, the global override, or AWS's regional endpoint. */
+function endpointFor(service, region, env = process.env) {
+    const override = env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL;
+    if (override)
+        return new URL(override);
+    const host = { SSO_OIDC: `oidc.${region}`, SSO: `portal.sso.${region}`, STS: `sts.${region}` }[service];
+    return new URL(`https://${host}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`);
+}
+/** Error names the SDK's retry strategy treats as throttling or transient (@smithy/core retry: isThrottlingError, isTransientError). */
+const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'LimitExceededException', 'BandwidthLimitExceeded', 'ProvisionedThroughputExceededException', 'PriorRequestNotComplete', 'EC2ThrottledException', 'TransactionInProgressException']);
+const TRANSIENT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/**
+ * What kind of fault a failed attempt was, or undefined when the SDK's standard / adaptive retry strategy will not
+ * retry it: a real answer (4xx, 501), a cancel, or an error it does not know (a TLS certificate error, say).
+ * Mirrors @smithy/core's getRetryErrorType: only THROTTLING and TRANSIENT errors are retried.
+ */
+function faultKind(error, depth = 0) {
+    if (!error || typeof error !== 'object' || error.name === 'AbortError' || isFlowSignal(error))
+        return undefined;
+    const status = error.$metadata?.httpStatusCode;
+    if (status === 429 || THROTTLING.has(error.name) || error.$retryable?.throttling === true)
+        return 'throttled';
+    if (typeof error.code === 'string' && NETWORK_CODES.has(error.code)) {
+        return error.code === 'ETIMEDOUT' ? 'timeout' : error.code === 'ECONNRESET' || error.code === 'EPIPE' ? 'connection reset' : error.code === 'ECONNREFUSED' ? 'connection refused' : 'network error';
+    }
+    if (TRANSIENT.has(error.name))
+        return 'timeout';
+    if (status !== undefined && TRANSIENT_STATUS.has(status))
+        return 'server error';
+    if (error.$retryable !== undefined || error.$metadata?.clockSkewCorrected)
+        return 'server error';
+    if (error.code === 'ERR_HTTP2_STREAM_ERROR' && String(error.message).includes('NGHTTP2_REFUSED_STREAM'))
+        return 'network error';
+    if (error.cause !== undefined && depth < 10)
+        return faultKind(error.cause, depth + 1);
+    return undefined;
+}
+/**
+ * "server error (InternalServerException, HTTP 500)", "connection reset (Error, ECONNRESET)": a fault the SDK retries,
+ * told by its kind, name, status and network code only (the body may echo request data); undefined for anything else.
+ */
+function describeFault(error) {
+    const kind = faultKind(error);
+    if (!kind)
+        return undefined;
+    const status = error?.$metadata?.httpStatusCode ?? error?.$response?.statusCode;
+    const code = typeof error?.code === 'string' && error.code !== error.name ? `, ${error.code}` : '';
+    return `${kind} (${error?.name ?? 'Error'}${status ? `, HTTP ${status}` : ''}${code})`;
+}
+/** "attempt=2; max=5" as the SDK's retry middleware stamps it on each attempt. */
+function attemptOf(request) {
+    const header = request?.headers?.['amz-sdk-request'];
+    const m = typeof header === 'string' ? /attempt=(\d+);\s*max=(\d+)/.exec(header) : null;
+    return m ? { attempt: Number(m[1]), max: Number(m[2]) } : undefined;
+}
+/**
+ * Logs each failed attempt below the SDK's retry loop: which call, what went wrong, which attempt, and whether
+ * it is retried. Only the error's name, status and network code: the body may echo request data.
+ */
+function addRetryLog(client, service, onRetry) {
+    if (!onRetry)
+        return;
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const fault = describeFault(error);
+            if (fault) {
+                const operation = String(context.commandName ?? 'request').replace(/Command$/, '');
+                const at = attemptOf(args.request);
+                const last = at !== undefined && at.attempt >= at.max;
+                onRetry(`${service} ${operation}: ${fault}` +
+                    (at ? ` on attempt ${at.attempt} of ${at.max}` : '') +
+                    (last ? '; no attempts left' : '; retrying with capped exponential backoff and jitter'));
+            }
+            throw error;
+        }
+    }, { step: 'deserialize', name: 'identityCenterLoginRetryLog', priority: 'high' });
+}
+/** CreateToken's pending / slow_down answers are the protocol, not faults. */
+function isFlowSignal(error) {
+    return ['AuthorizationPendingException', 'SlowDownException'].includes(error?.name);
+}
+class AwsClients {
+    settings;
+    oidc;
+    polling;
+    /** One connection pool for both SSO OIDC clients. */
+    oidcHandler;
+    sso;
+    /** One connection pool for every STS client (one client per profile's credentials). */
+    stsHandler;
+    env;
+    constructor(settings) {
+        this.settings = settings;
+        this.env = settings.env ?? process.env;
+    }
+    /**
+     * The options every client shares: region, proxy-aware handler, bounded retries. The SSO portal and STS clients
+     * serve up to PROFILE_CONCURRENCY profiles at once: 'adaptive' mode also slows the whole client down once the
+     * service throttles, instead of every profile hammering it on its own backoff.
+     */
+    async options(service, region, handler, retryMode = 'standard') {
+        return {
+            region,
+            requestHandler: await (handler ?? this.handler(service, region)),
+            maxAttempts: this.settings.maxAttempts ?? 5,
+            retryMode
+        };
+    }
+    handler(service, region) {
+        return (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor(service, region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs });
+    }
+    /** SSO OIDC for RegisterClient, StartDeviceAuthorization and the refresh grant: standard retries. */
+    oidcClient() {
+        return (this.oidc ??= this.newOidcClient(true));
+    }
+    /**
+     * SSO OIDC for the device-code polls (CreateToken): ONE attempt per poll. A failed poll is retried by the device
+     * flow itself after a longer wait (RFC 8628 §3.5), never by the SDK within milliseconds of the interval.
+     */
+    pollingOidcClient() {
+        return (this.polling ??= this.newOidcClient(false));
+    }
+    /** Both SSO OIDC clients share one connection pool; only the one the SDK retries logs its retries. */
+    async newOidcClient(sdkRetries) {
+        this.oidcHandler ??= this.handler('SSO_OIDC', this.settings.ssoRegion);
+        const [{ SSOOIDCClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19)), this.options('SSO_OIDC', this.settings.ssoRegion, this.oidcHandler)]);
+        if (!sdkRetries)
+            return new SSOOIDCClient({ ...options, maxAttempts: 1 });
+        const client = new SSOOIDCClient(options);
+        addRetryLog(client, 'SSO OIDC', this.settings.onRetry);
+        return client;
+    }
+    ssoClient() {
+        this.sso ??= (async () => {
+            const [{ SSOClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19)), this.options('SSO', this.settings.ssoRegion, undefined, 'adaptive')]);
+            const client = new SSOClient(options);
+            addRetryLog(client, 'SSO', this.settings.onRetry);
+            return client;
+        })();
+        return this.sso;
+    }
+    /** An STS client signing with the given role credentials (never the ambient credential chain). */
+    async stsClient(credentials) {
+        this.stsHandler ??= this.handler('STS', this.settings.region);
+        const [{ STSClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19)), this.options('STS', this.settings.region, this.stsHandler, 'adaptive')]);
+        const client = new STSClient({ ...options, credentials });
+        addRetryLog(client, 'STS', this.settings.onRetry);
+        return client;
+    }
+    /** Loads what comes after the approval (SSO portal and STS clients) while the approver is still clicking. */
+    prepareForApproval() {
+        void this.ssoClient().catch(() => undefined);
+        void Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19)).catch(() => undefined);
+    }
+    destroy() {
+        void this.oidc?.then((c) => c.destroy(), () => undefined);
+        void this.polling?.then((c) => c.destroy(), () => undefined);
+        void this.oidcHandler?.then((h) => h.destroy(), () => undefined);
+        void this.sso?.then((c) => c.destroy(), () => undefined);
+        void this.stsHandler?.then((h) => h.destroy(), () => undefined);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ describeAwsError)
+/* harmony export */ });
+/** How an AWS SDK error is told in a log line or a failure message. */
+/**
+ * Only the error's name, HTTP status (or network error code) and how many attempts were made:
+ * SDK error objects carry request data and are never printed whole.
+ */
+function describeAwsError(error) {
+    const e = error;
+    const status = e?.$metadata?.httpStatusCode;
+    const code = typeof e?.code === 'string' && /^E[A-Z_]+$/.test(e.code) && e.code !== e?.name ? e.code : undefined;
+    const attempts = e?.$metadata?.attempts;
+    return `${e?.name ?? 'Error'}${status ? ` (HTTP ${status})` : code ? ` (${code})` : ''}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 5421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OX: () => (/* binding */ requestHandler),
+/* harmony export */   Wp: () => (/* binding */ cancelAwsRequests)
+/* harmony export */ });
+/* unused harmony exports proxyAgent, DEFAULT_REQUEST_TIMEOUT_MS, requestTimeoutMs */
+/* harmony import */ var _util_proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(796);
+
+/** An http.Agent that tunnels through `proxy`; https-proxy-agent is loaded only when a proxy is in use. */
+async function proxyAgent(proxy) {
+    const { HttpsProxyAgent } = await __webpack_require__.e(/* import() */ 659).then(__webpack_require__.bind(__webpack_require__, 7659));
+    return new HttpsProxyAgent(proxy);
+}
+/** How long one AWS request may take (each retried attempt gets its own budget). */
+const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+const MAX_REQUEST_TIMEOUT_MS = 300_000;
+/** Connecting gets at most this long, and never more than the request budget. */
+const CONNECTION_TIMEOUT_MS = 5_000;
+/**
+ * The per-attempt request timeout: IDENTITY_CENTER_LOGIN_HTTP_TIMEOUT_MS (whole milliseconds, 100 to 300000)
+ * when set, else 15 s. A knob for slow proxies and for tests; an unusable value is ignored.
+ */
+function requestTimeoutMs(env = process.env) {
+    const raw = env.IDENTITY_CENTER_LOGIN_HTTP_TIMEOUT_MS?.trim();
+    if (!raw || !/^[0-9]+$/.test(raw))
+        return DEFAULT_REQUEST_TIMEOUT_MS;
+    const ms = Number(raw);
+    return ms >= 100 && ms <= MAX_REQUEST_TIMEOUT_MS ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
+}
+/**
+ * Aborted by {@link cancelAwsRequests}: the AWS requests in flight at that moment fail at once with an AbortError
+ * (which the SDK does not retry). Requests started afterwards get a fresh controller, so the cleanup that follows
+ * a cancel (SSO Logout of a token already obtained) still goes out.
+ */
+let inFlight = new AbortController();
+/** The step is being cancelled: end the AWS requests in flight now instead of waiting for their timeouts and retries. */
+function cancelAwsRequests(reason = 'cancelled') {
+    const current = inFlight;
+    inFlight = new AbortController();
+    current.abort(reason);
+}
+/**
+ * NodeHttpHandler whose requests also end when {@link cancelAwsRequests} is called while they run. Defined on first
+ * use: the handler package (and node:http2 with it) is not loaded before our own code starts.
+ */
+let cancellableHandler;
+function cancellableHandlerClass() {
+    cancellableHandler ??= __webpack_require__.e(/* import() */ 279).then(__webpack_require__.t.bind(__webpack_require__, 1279, 19)).then(({ NodeHttpHandler }) => class CancellableHttpHandler extends NodeHttpHandler {
+        handle(request, options = {}) {
+            const own = options?.abortSignal;
+            const abortSignal = own ? AbortSignal.any([own, inFlight.signal]) : inFlight.signal;
+            return super.handle(request, { ...options, abortSignal });
+        }
+    });
+    return cancellableHandler;
+}
+async function requestHandler(options) {
+    const proxy = (0,_util_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyFor */ .i)(options.endpoint, options.env);
+    const [Handler, agent] = await Promise.all([cancellableHandlerClass(), proxy ? proxyAgent(proxy) : undefined]);
+    const timeout = options.requestTimeoutMs ?? requestTimeoutMs(options.env);
+    return new Handler({
+        connectionTimeout: Math.min(CONNECTION_TIMEOUT_MS, timeout),
+        requestTimeout: timeout,
+        // Without this the handler only logs a warning and the request hangs on (the emulator's 'timeout' fault showed it).
+        throwOnRequestTimeout: true,
+        ...(agent ? { httpsAgent: agent, httpAgent: agent } : {})
+    });
+}
+
+
+/***/ }),
+
+/***/ 4299:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ logout)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+
+/** Returns true when the token was revoked (or was already invalid); never throws. */
+async function logout(clients, accessToken, log) {
+    const { LogoutCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
+    try {
+        await (await clients.ssoClient()).send(new LogoutCommand({ accessToken }));
+        return true;
+    }
+    catch (error) {
+        if (error?.name === 'UnauthorizedException')
+            return true;
+        log.warning(`SSO Logout failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}; the access token stays valid until it expires`);
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2032:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  mq: () => (/* binding */ broadcast),
+  im: () => (/* binding */ createNotifiers)
+});
+
+// UNUSED EXPORTS: CHANNELS
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: ./src/util/proxy.ts
+var util_proxy = __webpack_require__(796);
+;// CONCATENATED MODULE: ./src/notify/http.ts
+/**
+ * A tiny HTTP client for the notification channels: node:http(s), a hard timeout, a capped body,
+ * and the usual proxy variables (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, either case).
+ *
+ * fetch (undici) in Node 20 ignores proxy variables, so this uses node:https, with
+ * `https-proxy-agent` (loaded only when a proxy applies) for https targets and
+ * plain absolute-form requests through the proxy for http targets.
+ */
+
+
+
+
+/** A request that got no HTTP answer: refused, reset, DNS, TLS, proxy or timeout. */
+class NetworkError extends Error {
+    /** e.g. ECONNREFUSED, ETIMEDOUT, ENOTFOUND; never contains the URL. */
+    code;
+    constructor(code) {
+        super(`network error (${code})`);
+        this.name = 'NetworkError';
+        this.code = code;
+    }
+}
+const MAX_BODY_BYTES = 1024 * 1024;
+function errorCode(err) {
+    const code = err?.code;
+    return typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? code : 'EREQUEST';
+}
+/** One HTTP request. Resolves with any HTTP status; rejects only with NetworkError. */
+async function httpRequest(req) {
+    const target = new URL(req.url);
+    const headers = { connection: 'close', ...(req.headers ?? {}) };
+    if (req.body !== undefined)
+        headers['content-length'] = String(Buffer.byteLength(req.body));
+    const proxy = (0,util_proxy/* proxyFor */.i)(target, req.env ?? process.env);
+    let options;
+    let transport = target.protocol === 'https:' ? external_node_https_ : external_node_http_;
+    if (!proxy) {
+        options = { method: req.method, headers, agent: false };
+    }
+    else if (target.protocol === 'https:') {
+        const { HttpsProxyAgent } = await __webpack_require__.e(/* import() */ 659).then(__webpack_require__.bind(__webpack_require__, 7659));
+        options = { method: req.method, headers, agent: new HttpsProxyAgent(proxy) };
+    }
+    else {
+        // Plain http through an http proxy: absolute-form request line.
+        const p = new URL(proxy);
+        transport = p.protocol === 'https:' ? external_node_https_ : external_node_http_;
+        const proxyHeaders = { ...headers, host: target.host };
+        if (p.username || p.password) {
+            const creds = `${decodeURIComponent(p.username)}:${decodeURIComponent(p.password)}`;
+            proxyHeaders['proxy-authorization'] = `Basic ${Buffer.from(creds).toString('base64')}`;
+        }
+        options = {
+            method: req.method,
+            hostname: p.hostname.replace(/^\[|\]$/g, ''),
+            port: p.port || (p.protocol === 'https:' ? 443 : 80),
+            path: target.href,
+            headers: proxyHeaders,
+            agent: false
+        };
+    }
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const done = (fn) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            req.signal?.removeEventListener('abort', abort);
+            fn();
+        };
+        const request = proxy && target.protocol !== 'https:' ? transport.request(options) : transport.request(target, options);
+        const timer = setTimeout(() => {
+            request.destroy();
+            done(() => reject(new NetworkError('ETIMEDOUT')));
+        }, req.timeoutMs ?? 10_000);
+        request.on('error', (err) => done(() => reject(new NetworkError(errorCode(err)))));
+        const abort = () => {
+            request.destroy();
+            done(() => reject(new NetworkError('ABORT_ERR')));
+        };
+        if (req.signal?.aborted)
+            abort();
+        else
+            req.signal?.addEventListener('abort', abort, { once: true });
+        request.on('response', (res) => {
+            const chunks = [];
+            let size = 0;
+            res.on('data', (chunk) => {
+                if (size < MAX_BODY_BYTES)
+                    chunks.push(chunk);
+                size += chunk.length;
+            });
+            res.on('error', (err) => done(() => reject(new NetworkError(errorCode(err)))));
+            res.on('end', () => done(() => resolve({
+                status: res.statusCode ?? 0,
+                headers: res.headers,
+                body: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8')
+            })));
+        });
+        request.end(req.body);
+    });
+}
+/**
+ * A `fetch` for Octokit made of httpRequest: the same proxy handling (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, a private CA
+ * from NODE_EXTRA_CA_CERTS) as the webhook and the AWS calls, instead of a second HTTP stack (undici) per run.
+ */
+function nodeFetch(env) {
+    return async (input, init = {}) => {
+        const headers = {};
+        new Headers(init.headers).forEach((value, name) => (headers[name] = value));
+        const res = await httpRequest({
+            method: (init.method ?? 'GET').toUpperCase(),
+            url: String(input),
+            headers,
+            body: typeof init.body === 'string' ? init.body : undefined,
+            timeoutMs: 60_000,
+            env,
+            signal: init.signal ?? undefined
+        });
+        const out = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+            if (value !== undefined)
+                out.set(name, Array.isArray(value) ? value.join(', ') : value);
+        }
+        const empty = res.status === 204 || res.status === 205 || res.status === 304;
+        return new Response(empty ? null : res.body, { status: res.status, headers: out });
+    };
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+;// CONCATENATED MODULE: ./src/notify/message.ts
+/** GitHub's limit for an issue comment body, in characters. */
+const MAX_COMMENT_CHARS = 65536;
+/** Per-value limits (characters, before escaping). */
+const LIMIT = { short: 200, url: 500, reason: 1000, arn: 2048 };
+const MAX_EXTRA_PROFILES = 20;
+const ZWJ = '\u200d';
+/** What approving grants, and for how long (keep-session leaves the sign-in in place after the job). */
+function approvalGrants(ctx, final) {
+    const lasts = ctx.keepSession
+        ? 'the sign-in is kept after the job, until it expires or is signed out'
+        : 'the sign-in is revoked when the job ends';
+    const issued = 'role credentials already issued stay valid until they expire';
+    if (final)
+        return `This sign-in is your own Identity Center identity, used by this job for the requested role; ${lasts}, and ${issued}.`;
+    return `Approving signs this job in as **you** (your own Identity Center identity); the job uses it for the requested role only; ${lasts}, and ${issued}.`;
+}
+/** Whether a final state has a live sign-in the grant line is about. */
+function hasSession(final) {
+    return final.type === 'approved' || (final.type === 'failed' && !!final.profiles?.some((p) => !p.error));
+}
+// ---------------------------------------------------------------------------------------------
+// Escaping
+/**
+ * Control characters, line/paragraph separators, bidi overrides and isolates (Trojan Source), and invisible
+ * characters (zero-width space/joiners, LRM/RLM, word joiner, invisible operators, BOM) that could hide
+ * or disguise part of a value.
+ */
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+function truncate(s, max) {
+    const chars = Array.from(s);
+    return chars.length <= max ? s : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}
+/** One line of plain text: no control characters or newlines, at most `max` characters. */
+function cleanText(value, max = LIMIT.short) {
+    const s = String(value ?? '')
+        .replace(/\r\n?|\n|\t/g, ' ')
+        .replace(UNSAFE_CHARS, '');
+    return truncate(s, max);
+}
+/** Break autolinks, @mentions, #references and GH-123 references with a zero-width joiner (invisible when rendered). */
+function breakLinks(s) {
+    return s
+        .replace(/@/g, `@${ZWJ}`)
+        .replace(/#/g, `#${ZWJ}`)
+        .replace(/:\/\//g, `:${ZWJ}//`)
+        .replace(/\b(www)\./gi, `$1${ZWJ}.`)
+        .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`);
+}
+/**
+ * Chat clients (Slack, Teams) also link bare domain names: `login.evil.com/approve` would become a link to a
+ * page the attacker chose. Every dot between two labels of a domain-like word gets a zero-width joiner.
+ */
+function breakDomains(s) {
+    return s.replace(/\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z][a-z0-9-]*[a-z0-9]\b/gi, (word) => word.replace(/\.(?=[a-z0-9])/gi, `.${ZWJ}`));
+}
+/**
+ * Escape a value for GitHub-flavoured Markdown, inline or inside a table cell: no HTML, links,
+ * images, emphasis, math, mentions, issue references or autolinks survive, and `|` / newlines
+ * cannot break a table row.
+ */
+function escapeMarkdown(value, max = LIMIT.short) {
+    const s = cleanText(value, max).replace(/[\\`*_{}[\]()<>#!|~$&]/g, '\\$&');
+    return breakLinks(s);
+}
+/** A code span (no mentions, links or HTML inside); safe inside a table cell too. */
+function codeSpan(value, max = LIMIT.short) {
+    const s = cleanText(value, max).replace(/`/g, 'ˋ').replace(/\|/g, '\\|').trim();
+    return s === '' ? '' : `\`${s}\``;
+}
+/**
+ * Escape a value for a chat webhook (Slack mrkdwn, Teams markdown): entity-escape `& < >`
+ * (Slack's own rule, which also stops `<!channel>`), and break links, mentions and `[x](y)`.
+ */
+function escapeChat(value, max = LIMIT.short) {
+    const s = cleanText(value, max).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return breakDomains(breakLinks(s)).replace(/\]\(/g, `]${ZWJ}(`);
+}
+/** An http(s) URL safe for a Markdown link destination, or undefined. */
+function safeUrl(value) {
+    if (!value)
+        return undefined;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return undefined;
+    const href = url.href.replace(/[()<>\s"'`\\[\]|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return href.length > 2000 ? undefined : href;
+}
+// ---------------------------------------------------------------------------------------------
+// Facts
+function formatUtc(d) {
+    return Number.isNaN(d.getTime()) ? 'unknown time' : `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+/** "9 min 5 s", "45 s", "2 h 3 min". */
+function formatDuration(totalSeconds) {
+    const s = Math.max(0, Math.round(totalSeconds));
+    if (s < 60)
+        return `${s} s`;
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const sec = s % 60;
+    if (h > 0)
+        return m > 0 ? `${h} h ${m} min` : `${h} h`;
+    return sec > 0 ? `${m} min ${sec} s` : `${m} min`;
+}
+function minutesLeft(expiresAt, now) {
+    const ms = expiresAt.getTime() - now.getTime();
+    if (!(ms > 0))
+        return 'already expired';
+    if (ms < 60_000)
+        return 'less than a minute left';
+    const m = Math.floor(ms / 60_000);
+    return `${m} minute${m === 1 ? '' : 's'} left`;
+}
+function shortSha(sha) {
+    return sha ? cleanText(sha, 40).slice(0, 7) : undefined;
+}
+/** The run id, from the run URL (…/actions/runs/<id>) when not given. */
+function runIdOf(ctx) {
+    return ctx.runUrl ? /\/runs\/(\d+)/.exec(ctx.runUrl)?.[1] : undefined;
+}
+function markerPart(v, fallback) {
+    const s = (v ?? '').replace(/[^A-Za-z0-9._/+=-]/g, '_').replace(/-{2,}/g, '-').slice(0, 100);
+    return s === '' ? fallback : s;
+}
+/** `<!-- identity-center-login:<run-id>:<job>:<profile> -->`: how the comment is found again. */
+function commentMarker(ctx, key = {}) {
+    const runId = markerPart(key.runId ?? runIdOf(ctx), 'local');
+    const job = markerPart(key.job ?? ctx.job, 'job');
+    const profile = markerPart(key.profile, 'default');
+    return `<!-- identity-center-login:${runId}:${job}:${profile} -->`;
+}
+function statusOf(state) {
+    return state.final?.type ?? 'pending';
+}
+const TITLES = {
+    pending: { icon: '🔐', title: 'AWS sign-in: approval needed', plain: 'AWS sign-in approval needed' },
+    approved: { icon: '✅', title: 'AWS sign-in approved', plain: 'AWS sign-in approved' },
+    denied: { icon: '⛔', title: 'AWS sign-in denied', plain: 'AWS sign-in denied' },
+    expired: { icon: '⌛', title: 'AWS sign-in request expired', plain: 'AWS sign-in request expired' },
+    cancelled: { icon: '🚫', title: 'AWS sign-in request cancelled', plain: 'AWS sign-in request cancelled' },
+    rejected: { icon: '⛔', title: 'AWS sign-in rejected: approver not allowed', plain: 'AWS sign-in rejected (approver not allowed)' },
+    failed: { icon: '❌', title: 'AWS sign-in failed', plain: 'AWS sign-in failed' }
+};
+/** Why an earlier code was replaced by the one in `started`. */
+function replacedWhy(started) {
+    return started.replaced === 'client-renewed' ? 'the previous code was withdrawn (the client registration had to be renewed)' : 'the previous code expired';
+}
+const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+/** A reason as the end of a sentence: one final period, not two (reasons often end with their own). */
+function endSentence(s) {
+    const t = s.trimEnd();
+    return /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+/** The one-line outcome, escaped with `esc`; `b` makes a value stand out. */
+function outcomeSentence(final, esc, b) {
+    switch (final.type) {
+        case 'approved':
+            if (final.via && final.via !== 'device-flow') {
+                return `No approval was needed: reuse-session found a ${final.via === 'refreshed-token' ? 'refreshable' : 'valid'} cached Identity Center session of ${b(esc(final.approvedBy))}. Verified at ${formatUtc(final.at)}: account ${b(esc(final.accountId, 40))}, role ${b(esc(final.roleName))}.`;
+            }
+            return `Approved by ${b(esc(final.approvedBy))} at ${formatUtc(final.at)}. Verified: account ${b(esc(final.accountId, 40))}, role ${b(esc(final.roleName))}.`;
+        case 'denied':
+            return `The request was denied at ${formatUtc(final.at)}. The job gets no AWS credentials.`;
+        case 'expired':
+            return `No one approved within ${formatDuration(final.waitedSeconds)}; the request expired at ${formatUtc(final.at)}. The job gets no AWS credentials.`;
+        case 'cancelled':
+            return `The job was cancelled at ${formatUtc(final.at)}${final.signal ? ` (${esc(final.signal, 20)})` : ''} before the sign-in finished. The job gets no AWS credentials.`;
+        case 'rejected':
+            return `${b(esc(final.approvedBy))} approved at ${formatUtc(final.at)}, but that is not enough: ${endSentence(esc(final.reason, LIMIT.reason))} The job does not use this sign-in; someone allowed to approve must approve a new request (re-run the job).`;
+        case 'failed':
+            return `The sign-in failed at ${formatUtc(final.at)}: ${endSentence(esc(final.reason, LIMIT.reason))}`;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Markdown
+function facts(ctx, state, extraLimit) {
+    const rows = [];
+    const add = (label, value) => {
+        if (value)
+            rows.push([label, value]);
+    };
+    const runUrl = safeUrl(ctx.runUrl);
+    add('Repository', ctx.repository ? escapeMarkdown(ctx.repository) : undefined);
+    add('Workflow', ctx.workflow ? escapeMarkdown(ctx.workflow) : undefined);
+    add('Job', ctx.job ? escapeMarkdown(ctx.job) : undefined);
+    add('Run', runUrl ? `[Open the workflow run](${runUrl})` : ctx.runUrl ? escapeMarkdown(ctx.runUrl, LIMIT.url) : undefined);
+    add('Triggered by', ctx.actor ? escapeMarkdown(ctx.actor) : undefined);
+    add('Event', ctx.event ? escapeMarkdown(ctx.event) : undefined);
+    add('Ref', ctx.ref ? escapeMarkdown(ctx.ref) : undefined);
+    add('Commit', ctx.sha ? codeSpan(shortSha(ctx.sha)) : undefined);
+    add('AWS account', codeSpan(ctx.accountId, 40) || '(none)');
+    add('Role', codeSpan(ctx.roleName) || '(none)');
+    const extra = ctx.extraProfiles ?? [];
+    if (extra.length > 0) {
+        const shown = extra
+            .slice(0, extraLimit)
+            .map((p) => `${escapeMarkdown(p.name, 64)}: ${codeSpan(p.accountId, 40)} ${codeSpan(p.roleName, 64)}`);
+        if (extra.length > shown.length)
+            shown.push(`and ${extra.length - shown.length} more`);
+        add('Also requested', shown.join('<br>'));
+    }
+    add('Identity Center', codeSpan(ctx.startUrl, LIMIT.url));
+    const { started, final } = state;
+    if (started) {
+        add('User code', final ? `~~${escapeMarkdown(started.userCode, 32)}~~ (no longer valid)` : `**${codeSpan(started.userCode, 32)}**`);
+        add('Code expires', final ? `${formatUtc(started.expiresAt)}` : `${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)} when posted)`);
+        if (started.attempt > 1)
+            add('Attempt', `${started.attempt} (${replacedWhy(started)}: a fresh code replaced it)`);
+    }
+    if (final?.type === 'approved') {
+        add('Approved by', escapeMarkdown(final.approvedBy));
+        add('Approved at', formatUtc(final.at));
+        add('Session', codeSpan(final.arn, LIMIT.arn));
+    }
+    if (final?.type === 'rejected')
+        add('Approved by (not allowed)', escapeMarkdown(final.approvedBy));
+    return rows;
+}
+function renderMarkdownWith(ctx, state, marker, extraLimit) {
+    const status = statusOf(state);
+    const { started, final } = state;
+    const t = TITLES[status];
+    const out = [commentMarker(ctx, marker), `## ${t.icon} ${t.title}`, ''];
+    const who = ctx.actor ? `**${escapeMarkdown(ctx.actor)}**'s ` : 'A ';
+    const where = [
+        ctx.job ? `job **${escapeMarkdown(ctx.job)}**` : 'job',
+        ctx.workflow ? `in workflow **${escapeMarkdown(ctx.workflow)}**` : '',
+        ctx.repository ? `of **${escapeMarkdown(ctx.repository)}**` : ''
+    ]
+        .filter(Boolean)
+        .join(' ');
+    const what = `role ${codeSpan(ctx.roleName) || '(none)'} in AWS account ${codeSpan(ctx.accountId, 40) || '(none)'}`;
+    if (!final) {
+        out.push(`${who}${where} asks for ${what}.`, '');
+        const link = safeUrl(started?.verificationUri);
+        if (started && link) {
+            if (started.attempt > 1)
+                out.push(`🔁 ${capitalize(replacedWhy(started))}: this is a **new code** (attempt ${started.attempt}).`, '');
+            out.push(`### [➡️ Approve in AWS IAM Identity Center](${link})`, '');
+            out.push(`Check that the AWS page shows the code **${codeSpan(started.userCode, 32)}**. ` +
+                `It expires at **${formatUtc(started.expiresAt)}** (${minutesLeft(started.expiresAt, state.now)} when posted).`, '');
+        }
+        else if (started) {
+            out.push(`The approval link is not a valid https URL, so it is not shown here; use the job log.`, '');
+        }
+        out.push(approvalGrants(ctx), '');
+    }
+    else {
+        out.push(`${who}${where} asked for ${what}.`, '');
+        out.push(outcomeSentence(final, escapeMarkdown, (s) => `**${s}**`), '');
+        if (hasSession(final))
+            out.push(approvalGrants(ctx, final), '');
+        if (started)
+            out.push(`The approval link was removed; the code ~~${escapeMarkdown(started.userCode, 32)}~~ is no longer valid.`, '');
+    }
+    out.push('| Request | Details |', '|---|---|');
+    for (const [label, value] of facts(ctx, state, extraLimit))
+        out.push(`| ${label} | ${value} |`);
+    out.push('');
+    if (final?.type === 'approved' && final.profiles && final.profiles.length > 1)
+        out.push(...profileTable(final.profiles, extraLimit), '');
+    if (final?.type === 'failed' && final.profiles && final.profiles.length > 0) {
+        // The failures are what the reader is looking for: first, in their original order.
+        const ordered = [...final.profiles.filter((p) => p.error), ...final.profiles.filter((p) => !p.error)];
+        out.push(...profileTable(ordered, extraLimit), '');
+    }
+    if (!final)
+        out.push('<sub>Did not expect this request? Do not approve it.</sub>');
+    else
+        out.push(`<sub>Updated ${formatUtc(state.now)}.</sub>`);
+    return out.join('\n');
+}
+/** One row per profile written from the approval: verified, or the error. */
+function profileTable(profiles, limit) {
+    const rows = ['| Profile | Account | Role | Result |', '|---|---|---|---|'];
+    for (const p of profiles.slice(0, Math.max(1, limit))) {
+        const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : '✅ verified';
+        rows.push(`| ${escapeMarkdown(p.name, 64)} | ${codeSpan(p.accountId, 40)} | ${codeSpan(p.roleName, 64)} | ${result} |`);
+    }
+    if (profiles.length > limit)
+        rows.push(`| and ${profiles.length - limit} more | | | |`);
+    return rows;
+}
+/**
+ * The comment / job summary body. Every value is escaped; in a final state there is no
+ * approval link and the user code is struck through. Always under GitHub's comment limit.
+ */
+function renderMarkdown(ctx, state, marker = {}, opts = {}) {
+    // The job summary has room (1 MiB) for every profile; a comment shows the first 20 and "and N more".
+    if (opts.uncapped)
+        return renderMarkdownWith(ctx, state, marker, Number.POSITIVE_INFINITY);
+    let body = renderMarkdownWith(ctx, state, marker, MAX_EXTRA_PROFILES);
+    if (body.length > MAX_COMMENT_CHARS)
+        body = renderMarkdownWith(ctx, state, marker, 0);
+    if (body.length > MAX_COMMENT_CHARS) {
+        // Cannot happen with the per-value limits; a last resort that keeps the marker and closes cleanly.
+        body = `${Array.from(body).slice(0, MAX_COMMENT_CHARS - 100).join('')}\n\n_(truncated)_`;
+    }
+    return body;
+}
+/** Multi-line plain text for logs and chat webhooks. Final states carry no link and no live code. */
+function renderText(ctx, state, opts = {}) {
+    const esc = opts.chat ? escapeChat : cleanText;
+    const status = statusOf(state);
+    const { started, final } = state;
+    const lines = [];
+    const where = [
+        ctx.repository && esc(ctx.repository),
+        ctx.workflow && `workflow "${esc(ctx.workflow)}"`,
+        ctx.job && `job "${esc(ctx.job)}"`
+    ]
+        .filter(Boolean)
+        .join(', ');
+    lines.push(`${TITLES[status].icon} ${TITLES[status].plain}${where ? ` for ${where}` : ''}`);
+    if (!final && started) {
+        const link = safeUrl(started.verificationUri);
+        if (started.attempt > 1)
+            lines.push(`${capitalize(replacedWhy(started))}: this is a NEW code (attempt ${started.attempt}).`);
+        lines.push(`Approve: ${link ?? '(the link is not a valid URL; see the job log)'}`);
+        lines.push(`User code: ${esc(started.userCode, 32)} (check that the AWS page shows the same code)`);
+        lines.push(`Expires: ${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)})`);
+    }
+    if (final) {
+        lines.push(outcomeSentence(final, esc, (s) => s));
+        if (final.type === 'approved')
+            lines.push(`Session: ${esc(final.arn, LIMIT.arn)}`);
+        if (started)
+            lines.push(`The code ${esc(started.userCode, 32)} is no longer valid.`);
+    }
+    const runUrl = safeUrl(ctx.runUrl);
+    if (runUrl)
+        lines.push(`Run: ${runUrl}`);
+    const trigger = [
+        ctx.event && esc(ctx.event),
+        ctx.ref && `on ${esc(ctx.ref)}`,
+        ctx.sha && `@ ${esc(shortSha(ctx.sha))}`
+    ]
+        .filter(Boolean)
+        .join(' ');
+    if (ctx.actor || trigger)
+        lines.push(`Triggered by: ${ctx.actor ? esc(ctx.actor) : 'unknown'}${trigger ? ` (${trigger})` : ''}`);
+    lines.push(`Requested: account ${esc(ctx.accountId, 40)}, role ${esc(ctx.roleName)}`);
+    const extra = ctx.extraProfiles ?? [];
+    if (extra.length > 0) {
+        const shown = extra.slice(0, MAX_EXTRA_PROFILES).map((p) => `${esc(p.name, 64)} (${esc(p.accountId, 40)} ${esc(p.roleName, 64)})`);
+        if (extra.length > shown.length)
+            shown.push(`and ${extra.length - shown.length} more`);
+        lines.push(`Also requested: ${shown.join(', ')}`);
+    }
+    lines.push(`Identity Center: ${safeUrl(ctx.startUrl) ?? esc(ctx.startUrl, LIMIT.url)}`);
+    if (!final)
+        lines.push(approvalGrants(ctx).replace(/\*\*/g, ''));
+    else if (hasSession(final))
+        lines.push(approvalGrants(ctx, final));
+    return lines.join('\n');
+}
+/** One line for a final event (log). */
+function outcomeLine(final) {
+    return `${TITLES[final.type].plain}. ${outcomeSentence(final, cleanText, (s) => s)}`;
+}
+
+;// CONCATENATED MODULE: ./src/notify/comment.ts
+
+
+const DEFAULT_DEADLINES = { started: 10_000, final: 7_000, cancelled: 2_500 };
+/** Only the error code of a network failure: Node's messages carry the host and port. */
+function networkCode(err) {
+    let e = err;
+    for (let i = 0; i < 4 && e; i++) {
+        if (typeof e.code === 'string' && /^[A-Z0-9_]+$/.test(e.code))
+            return e.code;
+        e = e.cause;
+    }
+    return 'EREQUEST';
+}
+function apiMessage(data) {
+    let d = data;
+    if (typeof d === 'string') {
+        try {
+            d = JSON.parse(d);
+        }
+        catch {
+            return '';
+        }
+    }
+    const m = d?.message;
+    return typeof m === 'string' ? m.replace(/[\r\n]+/g, ' ').slice(0, 200) : '';
+}
+function header(headers, name) {
+    const v = headers?.[name];
+    return v === undefined || v === null ? undefined : String(v);
+}
+const formatSeconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+function commentNotifier(opts, ctx, logger) {
+    const env = opts.env ?? process.env;
+    const now = opts.now ?? (() => new Date());
+    const base = (opts.apiUrl || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    const attempts = Math.max(1, opts.attempts ?? 3);
+    const retryBase = opts.retryBaseMs ?? 1000;
+    const retryCap = opts.retryCapMs ?? 4000;
+    const maxRetryAfter = opts.maxRetryAfterMs ?? 10_000;
+    const timeoutMs = opts.timeoutMs ?? 6000;
+    const deadlines = { ...DEFAULT_DEADLINES, ...(opts.deadlineMs ?? {}) };
+    const random = opts.random ?? Math.random;
+    const { owner, repo } = opts.repo;
+    const issue_number = opts.issueNumber;
+    const where = `#${opts.issueNumber}`;
+    const marker = commentMarker(ctx, opts.marker);
+    /** What a 403/404 most likely means, naming the permission this kind of target needs. */
+    const fix = opts.target === 'pull-request'
+        ? 'the token lacks `pull-requests: write` (a pull request from a fork gets a read-only token); set `permissions: pull-requests: write` or use notify: summary'
+        : opts.target === 'issue'
+            ? 'the token lacks `issues: write`; set `permissions: issues: write` or use notify: summary'
+            : 'the token lacks `pull-requests: write` (for a pull request; one from a fork gets a read-only token) or `issues: write` (for an issue); set that permission or use notify: summary';
+    let octokit;
+    let commentId;
+    let started;
+    let quiet = false; // permanent failure: stop calling the API
+    let warnedTransient = false; // a failure while the request is open (post, new code); the final edit always warns
+    let finished = false;
+    let pending = 0;
+    let chain = Promise.resolve();
+    const client = () => {
+        octokit ??= __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)).then(({ getOctokit }) => {
+            const silent = () => undefined;
+            return getOctokit(opts.token, {
+                baseUrl: base,
+                userAgent: opts.userAgent ?? 'identity-center-login',
+                log: { debug: silent, info: silent, warn: silent, error: silent },
+                request: { fetch: nodeFetch(env) }
+            });
+        });
+        return octokit;
+    };
+    /** One REST call with bounded, jittered retries, all of it inside `deadline` (a Date.now() value). */
+    async function call(what, route, params, deadline, beforeRetry, maxAttempts = attempts) {
+        let gh;
+        try {
+            gh = await client();
+        }
+        catch (err) {
+            return { ok: false, permanent: true, detail: `could not load @actions/github: ${err instanceof Error ? err.name : 'error'}` };
+        }
+        let last;
+        for (let attempt = 1;; attempt++) {
+            if (attempt > 1 && beforeRetry) {
+                const found = await beforeRetry().catch(() => undefined);
+                if (found !== undefined)
+                    return { ok: true, data: found };
+                if (last && deadline - Date.now() < 250)
+                    return { ok: false, ...last, detail: `${last.detail}; gave up before the deadline` };
+            }
+            const left = deadline - Date.now();
+            const controller = new AbortController();
+            let timedOut = false;
+            const limit = Math.max(1, Math.min(timeoutMs, left));
+            const timer = setTimeout(() => {
+                timedOut = true;
+                controller.abort();
+            }, limit);
+            let failure;
+            let retryAfterMs;
+            try {
+                const res = await gh.request(route, {
+                    owner,
+                    repo,
+                    ...params,
+                    headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+                    request: { signal: controller.signal }
+                });
+                return { ok: true, data: res.data };
+            }
+            catch (err) {
+                const response = err?.response;
+                if (timedOut)
+                    failure = { permanent: false, detail: `timed out after ${formatSeconds(limit)}` };
+                else if (!response || typeof response.status !== 'number')
+                    failure = { permanent: false, detail: `network error (${networkCode(err)})` };
+                else {
+                    const status = response.status;
+                    const msg = apiMessage(response.data);
+                    const retryAfter = Number(header(response.headers, 'retry-after'));
+                    const secondaryLimit = status === 429 || (status === 403 && (header(response.headers, 'retry-after') !== undefined || /secondary rate limit|abuse/i.test(msg)));
+                    // GitHub (and GHES) always send x-github-request-id; a proxy or firewall refusing does not.
+                    const fromGitHub = header(response.headers, 'x-github-request-id') !== undefined;
+                    failure = { permanent: !(status >= 500 || secondaryLimit), detail: `HTTP ${status}${msg ? `: ${msg}` : ''}`, status, fromGitHub };
+                    if (Number.isFinite(retryAfter) && retryAfter > 0)
+                        retryAfterMs = Math.min(retryAfter * 1000, maxRetryAfter);
+                }
+            }
+            finally {
+                clearTimeout(timer);
+            }
+            if (failure.permanent)
+                return { ok: false, ...failure };
+            last = failure;
+            // Capped exponential backoff with jitter (half fixed, half random), never past the deadline.
+            const backoff = Math.min(retryCap, retryBase * 2 ** (attempt - 1));
+            const wait = Math.round(retryAfterMs ?? backoff / 2 + random() * (backoff / 2));
+            const remaining = deadline - Date.now();
+            if (attempt >= maxAttempts) {
+                if (maxAttempts > 1)
+                    logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no attempts left`);
+                return { ok: false, ...failure };
+            }
+            if (remaining - wait < 250) {
+                logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no time left to retry (${formatSeconds(Math.max(0, remaining))} before the deadline)`);
+                return { ok: false, ...failure, detail: `${failure.detail}; gave up before the deadline` };
+            }
+            logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`);
+            await sleep(wait);
+        }
+    }
+    function explain(failure, action, tail = 'Approvers must use the link in the job log.') {
+        const head = `${action} (${failure.detail})`;
+        if (failure.status !== undefined && failure.status < 500 && !failure.fromGitHub) {
+            return `${head}: the answer did not come from GitHub (${base}); a proxy or firewall may be blocking it (check HTTPS_PROXY / NO_PROXY). ${tail}`;
+        }
+        switch (failure.status) {
+            case 403:
+                return `${head}: ${fix}. ${tail}`;
+            case 404:
+                return `${head}: the repository or ${where} was not found, or ${fix}. ${tail}`;
+            case 401:
+                return `${head}: the token was not accepted; pass a valid github-token or use notify: summary. ${tail}`;
+            default:
+                return `${head}. ${tail}`;
+        }
+    }
+    /** After a POST that may have reached GitHub (timeout, 5xx): the comment it created, if any. */
+    function findPosted(body, since, userCode, deadline) {
+        return async () => {
+            const r = await call('list comments', 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number, since: new Date(since.getTime() - 60_000).toISOString(), per_page: 100 }, Math.min(deadline, Date.now() + Math.min(timeoutMs, 3000)), undefined, 1);
+            if (!r.ok || !Array.isArray(r.data))
+                return undefined;
+            const mine = r.data.filter((c) => typeof c.id === 'number' && typeof c.body === 'string' && (c.body === body || (c.body.startsWith(marker) && c.body.includes(userCode))));
+            const last = mine[mine.length - 1];
+            if (!last)
+                return undefined;
+            logger.info(`GitHub create comment: the earlier attempt did create the comment on ${where}; using it rather than posting a duplicate`);
+            return { id: last.id, html_url: typeof last.html_url === 'string' ? last.html_url : undefined };
+        };
+    }
+    async function post(event) {
+        const body = renderMarkdown(ctx, { started: event, now: now() }, opts.marker);
+        const deadline = Date.now() + deadlines.started;
+        const since = new Date();
+        const r = await call('create comment', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number, body }, deadline, findPosted(body, since, event.userCode, deadline));
+        if (!r.ok) {
+            quiet = true; // nothing to edit later
+            warnedTransient = true;
+            logger.warning(explain(r, `Could not post the AWS sign-in request on ${where}`));
+            return;
+        }
+        if (typeof r.data?.id === 'number')
+            commentId = r.data.id;
+        if (typeof r.data?.html_url === 'string')
+            logger.info(`Posted the approval request on ${where}: ${r.data.html_url}`);
+        if (commentId === undefined) {
+            quiet = true;
+            warnedTransient = true;
+            logger.warning(`Posted the AWS sign-in request on ${where}, but GitHub's answer had no comment id; it will not be updated.`);
+        }
+    }
+    async function edit(body, deadline) {
+        return call('update comment', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: commentId, body }, deadline);
+    }
+    async function handle(event) {
+        if (quiet || finished || event.type === 'waiting')
+            return;
+        if (event.type === 'started') {
+            started = event;
+            if (commentId === undefined)
+                return post(event);
+            const r = await edit(renderMarkdown(ctx, { started, now: now() }, opts.marker), Date.now() + deadlines.started);
+            if (!r.ok) {
+                if (r.permanent)
+                    quiet = true;
+                if (!warnedTransient) {
+                    warnedTransient = true;
+                    logger.warning(explain(r, `Could not put the new code in the comment on ${where}`));
+                }
+            }
+            return;
+        }
+        finished = true;
+        if (commentId === undefined)
+            return; // never posted: nothing to update
+        await final(event);
+    }
+    async function final(event) {
+        const body = renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker);
+        const r = await edit(body, Date.now() + (event.type === 'cancelled' ? deadlines.cancelled : deadlines.final));
+        if (!r.ok) {
+            quiet = true;
+            logger.warning(explain(r, `Could not update the comment on ${where} with the outcome (${event.type})`, 'The comment still shows the old request; its code is no longer valid.'));
+        }
+    }
+    return {
+        name: 'comment',
+        onEvent(event) {
+            // Serialized: a final edit never overtakes the POST that creates the comment.
+            pending++;
+            chain = chain
+                .then(() => handle(event))
+                .catch((err) => logger.debug(`comment notifier: ${err instanceof Error ? err.name : 'error'}`))
+                .finally(() => void pending--);
+            return chain;
+        },
+        unfinished() {
+            if (pending === 0)
+                return undefined;
+            return commentId === undefined
+                ? `the comment on ${where} may not have been posted, or may still show the old request`
+                : `the comment on ${where} may still show the old request`;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/log.ts
+
+function logNotifier(logger, ctx, opts = {}) {
+    const now = opts.now ?? (() => new Date());
+    const every = opts.progressEveryMs ?? 30_000;
+    let lastProgress;
+    let started;
+    let finished = false;
+    const describe = () => {
+        const parts = [
+            ctx.repository && cleanText(ctx.repository),
+            ctx.workflow && `workflow "${cleanText(ctx.workflow)}"`,
+            ctx.job && `job "${cleanText(ctx.job)}"`,
+            ctx.event && `event ${cleanText(ctx.event)}`,
+            ctx.ref && `ref ${cleanText(ctx.ref)}`,
+            ctx.sha && `commit ${shortSha(ctx.sha)}`,
+            ctx.actor && `triggered by ${cleanText(ctx.actor)}`
+        ].filter(Boolean);
+        return parts.join(', ');
+    };
+    return {
+        name: 'log',
+        async onEvent(event) {
+            try {
+                switch (event.type) {
+                    case 'started': {
+                        started = event;
+                        lastProgress = now().getTime();
+                        const link = safeUrl(event.verificationUri) ?? cleanText(event.verificationUri, 500);
+                        const secondsLeft = (event.expiresAt.getTime() - now().getTime()) / 1000;
+                        const extra = (ctx.extraProfiles ?? []).map((p) => `${cleanText(p.name, 64)} (${cleanText(p.accountId, 40)} ${cleanText(p.roleName, 64)})`);
+                        logger.info(event.attempt > 1
+                            ? `${replacedWhy(event).replace(/^t/, 'T')}; a NEW code was issued (attempt ${event.attempt}). Approve again with the new code:`
+                            : 'AWS IAM Identity Center sign-in needs approval.');
+                        const what = describe();
+                        if (what)
+                            logger.info(`  Request: ${what}`);
+                        const run = safeUrl(ctx.runUrl);
+                        if (run)
+                            logger.info(`  Run: ${run}`);
+                        logger.info(`  Asks for: account ${cleanText(ctx.accountId, 40)}, role ${cleanText(ctx.roleName)}${extra.length ? `; also ${extra.join(', ')}` : ''}`);
+                        logger.info(`  Identity Center: ${cleanText(ctx.startUrl, 500)}`);
+                        logger.info(`  Open this link to approve: ${link}`);
+                        logger.info('  User code (check that the AWS page shows the same):');
+                        logger.info(`      ${cleanText(event.userCode, 32)}`);
+                        logger.info(`  The code expires at ${formatUtc(event.expiresAt)} (in ${formatDuration(secondsLeft)}).`);
+                        logger.info(`  ${approvalGrants(ctx).replace(/\*\*/g, '')}`);
+                        logger.notice?.(`Approve the AWS sign-in: ${link} (code ${cleanText(event.userCode, 32)}, expires ${formatUtc(event.expiresAt)})`);
+                        return;
+                    }
+                    case 'waiting': {
+                        const t = now().getTime();
+                        if (lastProgress === undefined) {
+                            lastProgress = t;
+                            return;
+                        }
+                        if (t - lastProgress < every)
+                            return;
+                        lastProgress = t;
+                        const code = started ? ` (code ${cleanText(started.userCode, 32)})` : '';
+                        logger.info(`Still waiting for approval${code}: ${formatDuration(event.secondsLeft)} left.`);
+                        return;
+                    }
+                    default: {
+                        if (finished)
+                            return;
+                        finished = true;
+                        const code = started ? ` The code ${cleanText(started.userCode, 32)} is no longer valid.` : '';
+                        const arn = event.type === 'approved' ? ` Session: ${cleanText(event.arn, 2048)}.` : '';
+                        logger.info(`${outcomeLine(event)}${arn}${code}`);
+                        return;
+                    }
+                }
+            }
+            catch (err) {
+                // A logger that throws must not break the login.
+                try {
+                    logger.debug(`log notifier: ${String(err)}`);
+                }
+                catch {
+                    /* ignore */
+                }
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/summary.ts
+
+function summaryNotifier(writer, ctx, opts = {}) {
+    const now = opts.now ?? (() => new Date());
+    let started;
+    let finished = false;
+    let warned = false;
+    const write = async (markdown) => {
+        try {
+            await writer.write(markdown);
+        }
+        catch (err) {
+            if (warned)
+                return;
+            warned = true;
+            opts.logger?.warning(`Could not write the job summary (${err instanceof Error ? err.message : String(err)}); the link and the code are in the job log.`);
+        }
+    };
+    return {
+        name: 'summary',
+        async onEvent(event) {
+            if (finished || event.type === 'waiting')
+                return;
+            if (event.type === 'started') {
+                started = event;
+                await write(renderMarkdown(ctx, { started, now: now() }, opts.marker, { uncapped: true }));
+                return;
+            }
+            finished = true;
+            await write(renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker, { uncapped: true }));
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/webhook.ts
+
+
+function webhookNotifier(url, ctx, logger, opts = {}) {
+    const now = opts.now ?? (() => new Date());
+    let started;
+    let finished = false;
+    let warned = false;
+    let chain = Promise.resolve();
+    /** One warning: a webhook that failed at the start is known to be broken; the outcome failing alone is reported too. */
+    const warnOnce = (why, isFinal = false) => {
+        if (warned)
+            return;
+        warned = true;
+        const hint = /^HTTP (4\d\d)/.test(why)
+            ? 'check the webhook-url secret (the receiver must accept a JSON POST of {"text": "..."}, as Slack and Teams incoming webhooks do)'
+            : 'check the webhook-url secret and that the receiver is reachable from the runner (HTTPS_PROXY / NO_PROXY)';
+        logger.warning(`Could not notify the webhook${isFinal ? ' of the outcome' : ''} (${why}): ${hint}. ${isFinal ? 'The outcome is in the job log.' : 'The link and the code are in the job log.'}`);
+    };
+    async function send(text, isFinal = false, timeoutMs = opts.timeoutMs ?? 5000) {
+        let target;
+        try {
+            target = new URL(url);
+            if (target.protocol !== 'https:' && target.protocol !== 'http:')
+                throw new Error('scheme');
+        }
+        catch {
+            warnOnce('its URL is not a valid http(s) URL', isFinal);
+            return;
+        }
+        try {
+            const res = await httpRequest({
+                method: 'POST',
+                url: target.href,
+                headers: { 'content-type': 'application/json', 'user-agent': 'identity-center-login' },
+                body: JSON.stringify({ text }),
+                timeoutMs,
+                env: opts.env
+            });
+            if (res.status < 200 || res.status >= 300)
+                warnOnce(`HTTP ${res.status}`, isFinal);
+        }
+        catch (err) {
+            // Only the error code: a Node error message could contain the host.
+            warnOnce(err instanceof NetworkError ? err.message : 'network error', isFinal);
+        }
+    }
+    async function handle(event) {
+        if (finished || event.type === 'waiting')
+            return;
+        if (event.type === 'started') {
+            started = event;
+            await send(renderText(ctx, { started, now: now() }, { chat: true }));
+            return;
+        }
+        finished = true;
+        if (!started)
+            return; // nobody was asked: nothing to close
+        // A cancelled step has about 3 s left to drain: stay inside it.
+        const timeout = event.type === 'cancelled' ? Math.min(opts.timeoutMs ?? 5000, 2500) : opts.timeoutMs;
+        await send(renderText(ctx, { started, final: event, now: now() }, { chat: true }), true, timeout);
+    }
+    return {
+        name: 'webhook',
+        onEvent(event) {
+            chain = chain.then(() => handle(event)).catch((err) => logger.debug(`webhook notifier: ${err instanceof Error ? err.name : 'error'}`));
+            return chain;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/index.ts
+
+
+
+
+const CHANNELS = ['log', 'summary', 'comment', 'webhook'];
+const FACTORIES = {
+    log: (d) => logNotifier(d.logger, d.ctx, { now: d.now }),
+    summary: (d) => d.summary ? summaryNotifier(d.summary, d.ctx, { logger: d.logger, now: d.now, marker: d.marker }) : 'no job summary is available here',
+    comment: (d) => {
+        if (!d.comment)
+            return 'this run has no pull request or issue to comment on';
+        if (!d.comment.token)
+            return 'no GitHub token was given';
+        return commentNotifier({ ...d.comment, now: d.now, marker: d.marker, env: d.env }, d.ctx, d.logger);
+    },
+    webhook: (d) => (d.webhookUrl ? webhookNotifier(d.webhookUrl, d.ctx, d.logger, { now: d.now, env: d.env }) : 'no webhook URL was given')
+};
+/**
+ * Build the chosen channels (e.g. the parsed `notify` input). The log channel is always on (the
+ * place of last resort for the link), first, whether listed or not. A channel whose dependency is
+ * missing is skipped with one warning (never an error: the login does not depend on notifications).
+ */
+function createNotifiers(channels, deps) {
+    const out = [];
+    const seen = new Set();
+    for (const raw of ['log', ...channels]) {
+        const name = raw.trim().toLowerCase();
+        if (!name || seen.has(name))
+            continue;
+        seen.add(name);
+        const factory = FACTORIES[name];
+        if (!factory) {
+            deps.logger.warning(`Unknown notify channel "${name.slice(0, 40)}" ignored (known: ${CHANNELS.join(', ')}).`);
+            continue;
+        }
+        const made = factory(deps);
+        if (typeof made === 'string')
+            deps.logger.warning(`notify: ${name} skipped: ${made}.`);
+        else
+            out.push(made);
+    }
+    return out;
+}
+/** Deliver one event to every channel concurrently. Never throws; resolves when all are done. */
+async function broadcast(notifiers, event, logger) {
+    await Promise.all(notifiers.map(async (n) => {
+        try {
+            await n.onEvent(event);
+        }
+        catch (err) {
+            try {
+                logger?.debug(`notify: ${n.name} failed on ${event.type}: ${err instanceof Error ? err.name : 'error'}`);
+            }
+            catch {
+                /* ignore */
+            }
+        }
+    }));
+}
+
+
+/***/ }),
+
+/***/ 796:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ proxyFor)
+/* harmony export */ });
+/* unused harmony export bypassesProxy */
+/**
+ * Which proxy applies to a URL, from HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case; lower case wins, as in curl and
+ * @actions/http-client). Shared by the AWS clients and the notification channels, so both reach the same hosts the same way.
+ */
+function envValue(env, name) {
+    const v = env[name.toLowerCase()] ?? env[name.toUpperCase()];
+    return v && v.trim() !== '' ? v.trim() : undefined;
+}
+function isLoopback(host) {
+    const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+    return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+/** True when NO_PROXY (or a loopback target) says to go direct. */
+function bypassesProxy(target, env = process.env) {
+    const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (isLoopback(host))
+        return true;
+    const noProxy = envValue(env, 'no_proxy');
+    if (!noProxy)
+        return false;
+    const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+    for (const raw of noProxy.split(/[,\s]+/)) {
+        let entry = raw.trim().toLowerCase();
+        if (!entry)
+            continue;
+        if (entry === '*')
+            return true;
+        let entryPort;
+        const m = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(entry);
+        if (m) {
+            entry = m[1];
+            entryPort = m[2];
+        }
+        entry = entry.replace(/^\[|\]$/g, '').replace(/^\*?\./, '');
+        if (entryPort && entryPort !== port)
+            continue;
+        if (host === entry || host.endsWith(`.${entry}`))
+            return true;
+    }
+    return false;
+}
+/**
+ * The proxy URL to use for `url`, or undefined to go direct.
+ * https targets use HTTPS_PROXY, http targets HTTP_PROXY (lower case wins, as in curl and
+ * @actions/http-client); NO_PROXY and loopback targets bypass.
+ */
+function proxyFor(url, env = process.env) {
+    const target = typeof url === 'string' ? new URL(url) : url;
+    const proxy = envValue(env, target.protocol === 'https:' ? 'https_proxy' : 'http_proxy');
+    if (!proxy)
+        return undefined;
+    if (bypassesProxy(target, env))
+        return undefined;
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,308 @@
+/**
+ * The input table: the one place that knows every input's name, kind, default and description.
+ * It drives the reader (reader.ts), action.yml and the README tables (scripts/action-yml.ts) and the CLI flags (src/cli/args.ts).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+export type NotifyChannel = 'summary' | 'comment' | 'webhook'
+
+export interface ProfileSpec {
+  name: string
+  accountId: string
+  roleName: string
+  region: string
+}
+
+export interface LoginRequest {
+  /** The access portal (or issuer) URL exactly as given, minus surrounding whitespace. */
+  startUrl: string
+  ssoRegion: string
+  accountId: string
+  roleName: string
+  ssoSession: string
+  profile: string
+  /** Defaults to ssoRegion. */
+  region: string
+  output: string
+  registrationScopes: string[]
+  /** [] means only the log (which is always on). */
+  notify: NotifyChannel[]
+  /** Secret; may be ''. */
+  githubToken: string
+  issueNumber?: number
+  /** Secret. */
+  webhookUrl?: string
+  exportCredentials: boolean
+  keepSession: boolean
+  approvalTimeoutSeconds?: number
+  /** Lower-cased user names or globs (`*`, `?`); [] means anyone may approve. */
+  allowedApprovers: string[]
+  forbidSelfApproval: boolean
+  extraProfiles: ProfileSpec[]
+  /** Present only when the `discover` input is true. */
+  discover?: { accountFilter?: string; roleFilter?: string }
+  allowPartial: boolean
+  reuseSession: boolean
+  minValiditySeconds: number
+  // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
+  // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+  // --- shared sign-in (issue 14): share-session, session, session-key, end-session
+  // --- older SDKs (issue 12): legacy-sso-profile
+  // --- scale (issue 13): verify-profiles
+  // --- end of the feature blocks
+}
+
+export type InputKind = 'string' | 'boolean' | 'list' | 'multiline' | 'integer' | 'duration'
+
+export interface InputSpec {
+  /** kebab-case name: the action input, the CLI flag (`--name`) and, upper-cased, the env fallback. */
+  readonly name: string
+  readonly description: string
+  /** Default as the user would type it; '' when there is none or it is derived (see description). */
+  readonly default: string
+  /** Default written into action.yml when it differs (e.g. `${{ github.token }}`). */
+  readonly actionDefault?: string
+  readonly required: boolean
+  readonly secret: boolean
+  readonly kind: InputKind
+}
+
+// ---------------------------------------------------------------------------------------------
+// Defaults and limits
+
+export const DEFAULT_SSO_SESSION = 'identity-center-login'
+export const DEFAULT_PROFILE = 'identity-center-login'
+export const DEFAULT_OUTPUT = 'json'
+export const OUTPUT_FORMATS: readonly string[] = Object.freeze(['json', 'text', 'table', 'yaml', 'yaml-stream'])
+export const DEFAULT_REGISTRATION_SCOPES: readonly string[] = Object.freeze(['sso:account:access'])
+export const NOTIFY_CHANNELS: readonly NotifyChannel[] = Object.freeze(['summary', 'comment', 'webhook'] as NotifyChannel[])
+export const DEFAULT_NOTIFY: readonly NotifyChannel[] = Object.freeze(['summary', 'comment'] as NotifyChannel[])
+export const DEFAULT_EXPORT_CREDENTIALS = true
+export const DEFAULT_KEEP_SESSION = false
+export const DEFAULT_FORBID_SELF_APPROVAL = false
+export const DEFAULT_ALLOW_PARTIAL = false
+export const DEFAULT_REUSE_SESSION = false
+export const DEFAULT_DISCOVER = false
+export const DEFAULT_MIN_VALIDITY_SECONDS = 900
+export const MAX_MIN_VALIDITY_SECONDS = 86400
+export const MAX_APPROVAL_TIMEOUT_SECONDS = 86400
+/** Longest profile / sso-session name accepted. */
+export const MAX_NAME_LENGTH = 64
+/** Longest role / permission set name accepted (IAM role name limit). */
+export const MAX_ROLE_NAME_LENGTH = 64
+export const MAX_URL_LENGTH = 2048
+export const MAX_ISSUE_NUMBER = 2147483647
+
+// ---------------------------------------------------------------------------------------------
+// The input table: the single place that knows input names
+
+export const INPUTS: readonly InputSpec[] = Object.freeze([
+  {
+    name: 'start-url',
+    description:
+      'AWS access portal URL, e.g. https://my-sso-portal.awsapps.com/start (hosts *.awsapps.com, *.awsapps.cn, *.app.aws, ' +
+      '*.portal.amazonaws.com[.cn|.eu], or an issuer URL https://identitycenter.amazonaws.com/ssoins-…). https only.',
+    default: '',
+    required: true,
+    secret: false,
+    kind: 'string'
+  },
+  { name: 'sso-region', description: 'AWS Region of the IAM Identity Center instance, e.g. us-east-1.', default: '', required: true, secret: false, kind: 'string' },
+  { name: 'account-id', description: 'AWS account id to get role credentials for (12 digits).', default: '', required: true, secret: false, kind: 'string' },
+  {
+    name: 'role-name',
+    description: 'Permission set (role) name in that account, e.g. DeveloperAccess. 1-64 of letters, digits and + = , . @ _ -.',
+    default: '',
+    required: true,
+    secret: false,
+    kind: 'string'
+  },
+  {
+    name: 'sso-session',
+    description: 'Name of the [sso-session NAME] section written to ~/.aws/config (letters, digits, . _ - @ +; at most 64).',
+    default: DEFAULT_SSO_SESSION,
+    required: false,
+    secret: false,
+    kind: 'string'
+  },
+  {
+    name: 'profile',
+    description: 'Name of the [profile NAME] section written to ~/.aws/config (letters, digits, . _ - @ +; at most 64; may be default).',
+    default: DEFAULT_PROFILE,
+    required: false,
+    secret: false,
+    kind: 'string'
+  },
+  { name: 'region', description: 'Default region of the written profile(s). Defaults to sso-region.', default: '', required: false, secret: false, kind: 'string' },
+  {
+    name: 'output',
+    description: `AWS CLI output format of the written profile(s): ${OUTPUT_FORMATS.join(', ')}.`,
+    default: DEFAULT_OUTPUT,
+    required: false,
+    secret: false,
+    kind: 'string'
+  },
+  {
+    name: 'registration-scopes',
+    description: 'Comma-separated OAuth scopes for the client registration.',
+    default: DEFAULT_REGISTRATION_SCOPES.join(','),
+    required: false,
+    secret: false,
+    kind: 'list'
+  },
+  {
+    name: 'profiles',
+    description:
+      'Extra profiles from the same approval, one per line: "name account-id role-name [region]". Blank lines and # comments ' +
+      'are ignored; region defaults to the region input; names must be unique and differ from profile.',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'multiline'
+  },
+  {
+    name: 'discover',
+    description: 'Write a profile for every account and role the approver can reach (optionally narrowed by account-filter / role-filter).',
+    default: String(DEFAULT_DISCOVER),
+    required: false,
+    secret: false,
+    kind: 'boolean'
+  },
+  {
+    name: 'account-filter',
+    description: 'With discover: glob (* ?) on the account id or account name. Only allowed when discover is true.',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'string'
+  },
+  {
+    name: 'role-filter',
+    description: 'With discover: glob (* ?) on the role name. Only allowed when discover is true.',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'string'
+  },
+  {
+    name: 'allow-partial',
+    description: 'Succeed when the main profile works even if some extra or discovered profiles could not be set up.',
+    default: String(DEFAULT_ALLOW_PARTIAL),
+    required: false,
+    secret: false,
+    kind: 'boolean'
+  },
+  {
+    name: 'export-credentials',
+    description:
+      'Export the role credentials to the rest of the job as AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, with AWS_REGION and AWS_DEFAULT_REGION set to region. When false nothing is exported (the outputs and the written profiles are still there).',
+    default: String(DEFAULT_EXPORT_CREDENTIALS),
+    required: false,
+    secret: false,
+    kind: 'boolean'
+  },
+  {
+    name: 'keep-session',
+    description: 'Keep the SSO session (token cache) after the job instead of logging out.',
+    default: String(DEFAULT_KEEP_SESSION),
+    required: false,
+    secret: false,
+    kind: 'boolean'
+  },
+  {
+    name: 'reuse-session',
+    description: 'Reuse a cached SSO token for sso-session when it is valid for at least min-validity, instead of asking for approval.',
+    default: String(DEFAULT_REUSE_SESSION),
+    required: false,
+    secret: false,
+    kind: 'boolean'
+  },
+  {
+    name: 'min-validity',
+    description: `Minimum remaining validity of a reused token: seconds, or a duration like 15m, 1h, 1h30m (0 to ${MAX_MIN_VALIDITY_SECONDS}s).`,
+    default: String(DEFAULT_MIN_VALIDITY_SECONDS),
+    required: false,
+    secret: false,
+    kind: 'duration'
+  },
+  {
+    name: 'approval-timeout',
+    description: `Give up waiting for approval after this long: seconds, or a duration like 10m (1 to ${MAX_APPROVAL_TIMEOUT_SECONDS}s). Defaults to the device code lifetime.`,
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'duration'
+  },
+  {
+    name: 'allowed-approvers',
+    description: 'Comma-separated user names or globs (* ?) allowed to approve, case-insensitive. Empty: anyone who can approve.',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'list'
+  },
+  {
+    name: 'forbid-self-approval',
+    description: 'Reject an approval by the user who triggered the run.',
+    default: String(DEFAULT_FORBID_SELF_APPROVAL),
+    required: false,
+    secret: false,
+    kind: 'boolean'
+  },
+  {
+    name: 'notify',
+    description: `Comma-separated channels for the approval link: ${NOTIFY_CHANNELS.join(', ')}; "none" for the log only (always on).`,
+    default: DEFAULT_NOTIFY.join(','),
+    required: false,
+    secret: false,
+    kind: 'list'
+  },
+  {
+    name: 'github-token',
+    description: 'Token used to post the pull request / issue comment (secret).',
+    default: '',
+    actionDefault: '${{ github.token }}',
+    required: false,
+    secret: true,
+    kind: 'string'
+  },
+  {
+    name: 'issue-number',
+    description: 'Issue or pull request number to comment on; defaults to the pull request of the triggering event.',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'integer'
+  },
+  {
+    name: 'webhook-url',
+    description: 'Webhook URL for the webhook channel (secret; https only, http only for localhost / 127.0.0.1).',
+    default: '',
+    required: false,
+    secret: true,
+    kind: 'string'
+  }
+  // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
+  // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+  // --- shared sign-in (issue 14): share-session, session, session-key, end-session
+  // --- older SDKs (issue 12): legacy-sso-profile
+  // --- scale (issue 13): verify-profiles
+  // --- end of the feature blocks
+] satisfies InputSpec[]) as readonly InputSpec[]
+
+const INPUT_NAMES: ReadonlySet<string> = new Set(INPUTS.map((i) => i.name))
+const SECRET_INPUTS: ReadonlySet<string> = new Set(INPUTS.filter((i) => i.secret).map((i) => i.name))
+
+export function isSecretInput(name: string): boolean {
+  return SECRET_INPUTS.has(name)
+}
+
+export function isKnownInput(name: string): boolean {
+  return INPUT_NAMES.has(name)
+}
+
+export function inputSpec(name: string): InputSpec | undefined {
+  return INPUTS.find((i) => i.name === name)
+}
