@@ -1,6 +1,7 @@
 /** Public types of the IAM Identity Center emulator. */
 import type { EventEmitter } from 'node:events'
 import type { EmulatorAccount, EmulatorUser } from './directory.js'
+import type { AssumeRoleRecord, EmulatorRole, SessionTag } from './assume-role.js'
 
 export type { EmulatorAccount, EmulatorUser }
 
@@ -29,6 +30,8 @@ export interface EmulatorOptions {
   defaultPageSize?: number
   users?: EmulatorUser[]
   accounts?: EmulatorAccount[]
+  /** IAM roles STS AssumeRole may chain to, each with its trust list (default DEFAULT_ROLES in assume-role.ts). */
+  roles?: EmulatorRole[]
   /** Approve every new device authorization as this user, after autoApproveAfterMs (default 0). */
   autoApproveAs?: string
   autoApproveAfterMs?: number
@@ -91,6 +94,18 @@ export interface RoleSessionInfo {
   user: string
   issuedAt: number
   expiration: number
+  /** Present for a session issued by STS AssumeRole (role chaining): the role, the session name and what narrowed it. */
+  assumedRole?: {
+    roleArn: string
+    roleName: string
+    sessionName: string
+    /** Access key id of the session that called AssumeRole. */
+    sourceAccessKeyId: string
+    policy?: string
+    policyArns: string[]
+    tags: SessionTag[]
+    transitiveTagKeys: string[]
+  }
 }
 
 export type FaultKind = 'throttle' | '5xx' | 'reset' | 'timeout'
@@ -137,6 +152,7 @@ export interface EmulatorStats {
   tokensIssued: number
   refreshes: number
   roleCredentials: number
+  assumedRoles: number
   callerIdentities: number
   logouts: number
   faults: number
@@ -175,6 +191,12 @@ export interface Emulator {
   tokens(): TokenInfo[]
   clients(): ClientInfo[]
   roleSessions(): RoleSessionInfo[]
+  /** The IAM roles AssumeRole knows. */
+  roles(): EmulatorRole[]
+  /** Add a role (or replace the one with the same account and name). */
+  putRole(role: EmulatorRole): EmulatorRole
+  /** Every AssumeRole answered, in order: what it asked (policy, policy ARNs, tags, duration, session name) and the outcome. */
+  assumeRoleRequests(): AssumeRoleRecord[]
   /** 'started' (DeviceAuthorizationInfo), 'approved' (ApprovedEvent), 'denied', 'expired', 'call' (CallRecord), 'token' (TokenInfo) */
   events: EventEmitter
   /** Forget all clients, codes, tokens, credentials, calls, faults; restore the option's delay. */
