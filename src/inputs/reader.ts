@@ -35,6 +35,7 @@
  * bites on the CLI, where it points at a quoting mistake).
  */
 import { DEFAULT_ALLOW_PARTIAL, DEFAULT_DISCOVER, DEFAULT_EXPORT_CREDENTIALS, DEFAULT_FORBID_SELF_APPROVAL, DEFAULT_KEEP_SESSION, DEFAULT_MIN_VALIDITY_SECONDS, DEFAULT_NOTIFY, DEFAULT_OUTPUT, DEFAULT_PROFILE, DEFAULT_REGISTRATION_SCOPES, DEFAULT_REUSE_SESSION, DEFAULT_SSO_SESSION, INPUTS, type LoginRequest, MAX_APPROVAL_TIMEOUT_SECONDS, MAX_ISSUE_NUMBER, MAX_MIN_VALIDITY_SECONDS, MAX_URL_LENGTH, NOTIFY_CHANNELS, type NotifyChannel, OUTPUT_FORMATS, type ProfileSpec, isSecretInput } from './spec.js'
+import { readChainInputs } from './chain.js'
 import { FALSE_VALUES, InputError, SCOPE_RE, TRUE_VALUES, accountIdProblem, controlProblem, dedupe, describeChar, firstBadChar, nameProblem, parseDurationSeconds, regionProblem, roleNameProblem, showValue, splitList, startUrlProblem } from './rules.js'
 
 export function redactLoginRequest(request: LoginRequest): LoginRequest {
@@ -238,6 +239,8 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   // Each feature reads and checks its inputs in its own block (cross-input checks against earlier inputs here):
   // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+  const chain = readChainInputs((name, lines) => raw(name, lines), { accountId, region, profile, extraProfileNames: extraProfiles.map((p) => p.name) })
+  if (chain) request.chain = chain
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
   // --- older SDKs (issue 12): legacy-sso-profile
   // --- scale (issue 13): verify-profiles

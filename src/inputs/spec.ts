@@ -48,6 +48,8 @@ export interface LoginRequest {
   minValiditySeconds: number
   // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+  /** Present when role-to-assume is set: the job gets the chained role's session, not the permission set's. */
+  chain?: import('./chain.js').ChainSpec
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
   // --- older SDKs (issue 12): legacy-sso-profile
   // --- scale (issue 13): verify-profiles
@@ -283,9 +285,70 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     required: false,
     secret: true,
     kind: 'string'
-  }
+  },
   // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+  {
+    name: 'role-to-assume',
+    description:
+      'Chain to this IAM role after the approval (STS AssumeRole signed with the role-name credentials): a role ARN, or a role name meaning that role in account-id. ' +
+      'The outputs, the exported AWS_* and the profile are then the chained role\'s; the Identity Center role is written as the profile "<profile>-sso" (without a session policy).',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'string'
+  },
+  {
+    name: 'role-session-name',
+    description: "With role-to-assume: the role session name (2-64 of letters, digits and + = , . @ _ -). Defaults to the approver's Identity Center user name, reduced to those characters, so CloudTrail shows who approved.",
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'string'
+  },
+  {
+    name: 'role-duration-seconds',
+    description: 'With role-to-assume: the chained session\'s lifetime, 900-3600 seconds (STS caps a role chained from role credentials at one hour).',
+    default: '3600',
+    required: false,
+    secret: false,
+    kind: 'integer'
+  },
+  { name: 'role-external-id', description: 'With role-to-assume: the external id the role\'s trust policy asks for.', default: '', required: false, secret: false, kind: 'string' },
+  {
+    name: 'inline-session-policy',
+    description:
+      'With role-to-assume: a JSON IAM policy that narrows the chained session (it must parse; at most 2048 characters without spaces). With a session policy the profile holds the narrowed session itself, never a role_arn that could re-assume the role without it.',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'multiline'
+  },
+  {
+    name: 'managed-session-policies',
+    description: 'With role-to-assume: managed policy ARNs that narrow the chained session, one per line (at most 10). Treated like inline-session-policy for the profile.',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'multiline'
+  },
+  {
+    name: 'role-skip-session-tagging',
+    description:
+      'With role-to-assume: send no session tags. Otherwise the session is tagged like configure-aws-credentials does (GitHub=Actions, Repository, Workflow, Action, Actor, Commit, Branch; the CLI tags only when it runs in GitHub Actions).',
+    default: 'false',
+    required: false,
+    secret: false,
+    kind: 'boolean'
+  },
+  {
+    name: 'transitive-tag-keys',
+    description: 'With role-to-assume: session tag keys (of those above) that pass on to roles chained from this session, one per line.',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'multiline'
+  },
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
   // --- older SDKs (issue 12): legacy-sso-profile
   // --- scale (issue 13): verify-profiles
