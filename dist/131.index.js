@@ -19,6 +19,7 @@ export const modules = {
  *
  * - Config file: `AWS_CONFIG_FILE` (botocore runs `os.path.expandvars` then `os.path.expanduser`
  *   on it), else `~/.aws/config`.
+ * - Shared credentials file: `AWS_SHARED_CREDENTIALS_FILE` (same expansion), else `~/.aws/credentials`.
  * - Token cache: `~/.aws/sso/cache`, always from the home directory: no variable moves it.
  */
 
@@ -73,15 +74,11 @@ function awsPaths(env = process.env, home = node_os__WEBPACK_IMPORTED_MODULE_0__
     const p = pathFor(platform);
     const awsDir = p.join(home, '.aws');
     const ssoCacheDir = p.join(awsDir, 'sso', 'cache');
-    const raw = env.AWS_CONFIG_FILE;
-    let configFile;
-    if (raw === undefined || raw === '') {
-        configFile = p.join(awsDir, 'config');
-    }
-    else {
-        configFile = p.resolve(expandUser(expandVars(raw, env, platform), home, platform));
-    }
-    return { configFile, ssoCacheDir, awsDir };
+    const fromEnv = (name, fallback) => {
+        const raw = env[name];
+        return raw === undefined || raw === '' ? p.join(awsDir, fallback) : p.resolve(expandUser(expandVars(raw, env, platform), home, platform));
+    };
+    return { configFile: fromEnv('AWS_CONFIG_FILE', 'config'), credentialsFile: fromEnv('AWS_SHARED_CREDENTIALS_FILE', 'credentials'), ssoCacheDir, awsDir };
 }
 
 
@@ -94,9 +91,10 @@ function awsPaths(env = process.env, home = node_os__WEBPACK_IMPORTED_MODULE_0__
 /* harmony export */   bb: () => (/* binding */ verifiedRoleCredentials),
 /* harmony export */   cA: () => (/* binding */ tokenRefused),
 /* harmony export */   dp: () => (/* binding */ approverFromArn),
+/* harmony export */   eL: () => (/* binding */ getCallerIdentity),
 /* harmony export */   lE: () => (/* binding */ CredentialsError)
 /* harmony export */ });
-/* unused harmony exports getRoleCredentials, getCallerIdentity */
+/* unused harmony export getRoleCredentials */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 
 class CredentialsError extends Error {
@@ -179,6 +177,47 @@ function approverFromArn(arn) {
 
 /***/ }),
 
+/***/ 76:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TQ: () => (/* binding */ AccountNotAllowedError),
+/* harmony export */   YF: () => (/* binding */ accountAllowed),
+/* harmony export */   qr: () => (/* binding */ assertAccountAllowed)
+/* harmony export */ });
+/** allowed-account-ids: the one check every verified identity of a login goes through (primary, profiles, discover, chained). */
+/** A verified identity is in an account the request does not allow; the token was revoked and nothing was written or exported. */
+class AccountNotAllowedError extends Error {
+    accountId;
+    what;
+    allowed;
+    constructor(accountId, 
+    /** What the identity was for: `profile "x"`, `the chained role arn:…`. */
+    what, allowed) {
+        super(`${what} is in account ${accountId}, which is not in allowed-account-ids (${allowed.join(', ')}); ` +
+            'the SSO session was revoked and nothing was written or exported.');
+        this.accountId = accountId;
+        this.what = what;
+        this.allowed = allowed;
+        this.name = 'AccountNotAllowedError';
+    }
+}
+/** Whether `accountId` is allowed: always when the request sets no allowed-account-ids. */
+function accountAllowed(accountId, allowed) {
+    return !allowed || allowed.length === 0 || allowed.includes(accountId);
+}
+/**
+ * Throw {@link AccountNotAllowedError} unless the verified identity's account is allowed. Call it on the account that
+ * GetCallerIdentity answered (not the one asked for): it is the account the credentials really reach.
+ */
+function assertAccountAllowed(identity, allowed, what) {
+    if (!accountAllowed(identity.account, allowed))
+        throw new AccountNotAllowedError(identity.account, what, allowed ?? []);
+}
+
+
+/***/ }),
+
 /***/ 2421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -244,6 +283,42 @@ function approverRejection(approvedBy, policy) {
         }
     }
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 938:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   qC: () => (/* binding */ CLIENT_NAME_BASE),
+/* harmony export */   xA: () => (/* binding */ registeredClientName)
+/* harmony export */ });
+/* unused harmony export MAX_CLIENT_NAME_LENGTH */
+/**
+ * The name the OIDC client is registered with. AWS's own consent page shows it to the approver (text an attacker cannot
+ * put on that page), so it says who is asking: `identity-center-login:<repository or CI project>`.
+ */
+const CLIENT_NAME_BASE = 'identity-center-login';
+/**
+ * The SSO OIDC model (botocore data/sso-oidc, RegisterClient.clientName: shape ClientName, a plain string) sets no
+ * length or pattern; this keeps the name short enough to read on the consent page and to any sane server limit.
+ */
+const MAX_CLIENT_NAME_LENGTH = 128;
+/**
+ * `identity-center-login:owner/repo` (GitHub), `identity-center-login:group/project` (GitLab's CI_PROJECT_PATH, Jenkins'
+ * JOB_NAME, …), or `identity-center-login` when there is no project. The project is reduced to letters, digits and
+ * `. _ - / @ +` (anything else becomes `_`, runs collapse) and cut so the whole name fits MAX_CLIENT_NAME_LENGTH.
+ */
+function registeredClientName(project) {
+    const cleaned = (project ?? '')
+        .normalize('NFKC')
+        .replace(/[^A-Za-z0-9._\-/@+]+/g, '_')
+        .replace(/^[_./-]+|[_./-]+$/g, '');
+    if (cleaned === '')
+        return CLIENT_NAME_BASE;
+    return `${CLIENT_NAME_BASE}:${cleaned}`.slice(0, MAX_CLIENT_NAME_LENGTH);
 }
 
 
@@ -323,7 +398,7 @@ async function runDeviceFlow(options) {
     let authorizations = 0;
     let polls = 0;
     async function register() {
-        const made = await api.registerClient(options.clientName, options.scopes);
+        const made = { ...(await api.registerClient(options.clientName, options.scopes)), clientName: options.clientName };
         options.onRegistered?.(made);
         return made;
     }
@@ -359,6 +434,7 @@ async function runDeviceFlow(options) {
             verificationUri: authorization.verificationUriComplete || authorization.verificationUri,
             expiresAt: new Date(codeExpiresAt),
             attempt: authorizations,
+            ...(registration.clientName ? { clientName: registration.clientName } : {}),
             ...(replaced ? { replaced } : {})
         });
         const serviceIntervalMs = (authorization.interval && authorization.interval > 0 ? authorization.interval : DEFAULT_INTERVAL_SECONDS) * 1000;
@@ -460,7 +536,7 @@ function formatDuration(seconds) {
 
 /***/ }),
 
-/***/ 4061:
+/***/ 2668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -468,11 +544,14 @@ function formatDuration(seconds) {
 __webpack_require__.d(__webpack_exports__, {
   Ej: () => (/* binding */ ApproverRejectedError),
   Gs: () => (/* binding */ ProfilesFailedError),
+  du: () => (/* binding */ SignOutFailedError),
   k0: () => (/* binding */ UnsafePathError),
+  qc: () => (/* binding */ chainedProfileNote),
+  kf: () => (/* binding */ jobSession),
   iD: () => (/* binding */ login)
 });
 
-// UNUSED EXPORTS: CLIENT_NAME_PREFIX, PROFILE_CONCURRENCY
+// UNUSED EXPORTS: PROFILE_CONCURRENCY
 
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var aws_clients = __webpack_require__(201);
@@ -599,8 +678,123 @@ var credentials = __webpack_require__(6963);
 var approvers = __webpack_require__(2421);
 // EXTERNAL MODULE: ./src/aws/logout.ts
 var logout = __webpack_require__(4299);
-// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 2 modules
-var session_files = __webpack_require__(426);
+// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 3 modules
+var session_files = __webpack_require__(3858);
+// EXTERNAL MODULE: ./src/core/allowed-accounts.ts
+var allowed_accounts = __webpack_require__(76);
+;// CONCATENATED MODULE: ./src/aws/sts.ts
+
+
+/** STS refused the AssumeRole (trust policy, external id, duration, policy size …): the step fails naming the role and STS's answer. */
+class AssumeRoleError extends credentials/* CredentialsError */.lE {
+    roleArn;
+    stsCode;
+    constructor(roleArn, stsCode, message) {
+        super(message, 'access');
+        this.roleArn = roleArn;
+        this.stsCode = stsCode;
+        this.name = 'AssumeRoleError';
+    }
+}
+/** AssumeRole signed with `source` (the primary profile's role credentials, never the ambient chain). */
+async function assumeRole(clients, source, input, mask) {
+    const { AssumeRoleCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+    const sts = await clients.stsClient(source);
+    try {
+        const out = await sts.send(new AssumeRoleCommand({
+            RoleArn: input.roleArn,
+            RoleSessionName: input.sessionName,
+            DurationSeconds: input.durationSeconds,
+            ...(input.externalId !== undefined ? { ExternalId: input.externalId } : {}),
+            ...(input.policy !== undefined ? { Policy: input.policy } : {}),
+            ...(input.policyArns.length ? { PolicyArns: input.policyArns.map((arn) => ({ arn })) } : {}),
+            ...(input.tags.length ? { Tags: input.tags } : {}),
+            ...(input.transitiveTagKeys.length ? { TransitiveTagKeys: input.transitiveTagKeys } : {})
+        }));
+        const c = out.Credentials;
+        if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
+            throw new AssumeRoleError(input.roleArn, 'NoCredentials', `STS AssumeRole for ${input.roleArn} returned no credentials`);
+        }
+        mask(c.AccessKeyId);
+        mask(c.SecretAccessKey);
+        mask(c.SessionToken);
+        return {
+            credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: new Date(c.Expiration) },
+            arn: out.AssumedRoleUser?.Arn ?? ''
+        };
+    }
+    catch (error) {
+        if (error instanceof AssumeRoleError)
+            throw error;
+        const code = String(error?.Code ?? error?.name ?? 'Error').replace(/Exception$/, '');
+        // STS's own message says why (trust policy, external id, duration, policy size); it names ARNs and limits, no secrets.
+        const said = stsMessage(error);
+        // STS's own error code (the SDK names some with an Exception suffix), with the status and attempts as usual.
+        const answered = (0,errors/* describeAwsError */.P)(error).replace(/^\S+/, code);
+        throw new AssumeRoleError(input.roleArn, code, `could not assume role ${input.roleArn}: STS answered ${answered}${said ? `: ${said}` : ''}; nothing was written or exported`);
+    }
+}
+/** STS's error message, on one line, printable characters only, at most 400 characters; '' when there is none. */
+function stsMessage(error) {
+    const message = error?.message;
+    if (typeof message !== 'string' || error?.$metadata === undefined)
+        return '';
+    const clean = message.replace(/[^\x20-\x7e]+/g, ' ').trim();
+    return clean.length > 400 ? `${clean.slice(0, 400)}…` : clean;
+}
+
+// EXTERNAL MODULE: ./src/inputs/chain.ts
+var inputs_chain = __webpack_require__(1312);
+;// CONCATENATED MODULE: ./src/core/chain.ts
+
+
+
+const TAG_VALUE_MAX = 256;
+/** configure-aws-credentials' sanitising: characters STS refuses in a tag value become _, cut to 256. */
+function tagValue(value) {
+    return Array.from(value.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_'))
+        .slice(0, TAG_VALUE_MAX)
+        .join('');
+}
+/**
+ * The session tags configure-aws-credentials sets (GitHub=Actions, Repository, Workflow, Action, Actor, Commit, Branch),
+ * from the GitHub Actions environment. Outside GitHub Actions (the CLI elsewhere) there is no such context: no tags.
+ * Variables that are unset are left out rather than sent empty.
+ */
+function githubSessionTags(env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return [];
+    const values = {
+        GitHub: 'Actions',
+        Repository: env.GITHUB_REPOSITORY,
+        Workflow: env.GITHUB_WORKFLOW,
+        Action: env.GITHUB_ACTION,
+        Actor: env.GITHUB_ACTOR,
+        Commit: env.GITHUB_SHA,
+        Branch: env.GITHUB_REF
+    };
+    return inputs_chain/* SESSION_TAG_KEYS */.DN.flatMap((Key) => {
+        const v = values[Key];
+        return v ? [{ Key, Value: tagValue(v) }] : [];
+    });
+}
+/** AssumeRole from `source`, then verify the new session names the role's account and the role. */
+async function chainRole(clients, source, chain, approver, env, mask) {
+    const sessionName = chain.sessionName ?? (0,inputs_chain/* sessionNameFor */.Vl)(approver);
+    const tags = chain.skipSessionTagging ? [] : githubSessionTags(env);
+    const transitiveTagKeys = chain.transitiveTagKeys.filter((k) => tags.some((t) => t.Key === k));
+    const assumed = await assumeRole(clients, source, { roleArn: chain.roleArn, sessionName, durationSeconds: chain.durationSeconds, externalId: chain.externalId, policy: chain.policy, policyArns: chain.policyArns, tags, transitiveTagKeys }, mask);
+    const identity = await (0,credentials/* getCallerIdentity */.eL)(clients, assumed.credentials);
+    const [, , , , account, resource] = chain.roleArn.split(':');
+    const roleName = resource.split('/').pop();
+    if (identity.account !== account || !identity.arn.includes(`:assumed-role/${roleName}/`)) {
+        throw new credentials/* CredentialsError */.lE(`the chained session is ${identity.arn}, not role ${chain.roleArn}; nothing was exported`, 'mismatch');
+    }
+    return { roleArn: chain.roleArn, sessionName, credentials: assumed.credentials, identity, tags };
+}
+
+// EXTERNAL MODULE: ./src/core/client-name.ts
+var client_name = __webpack_require__(938);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -725,13 +919,19 @@ function registrationOf(cached, request) {
 function tokenOf(cached) {
     return { accessToken: cached.accessToken, expiresAt: cached.expiresAt, ...(cached.refreshToken ? { refreshToken: cached.refreshToken } : {}) };
 }
-/** A still-valid client registration from the CLI-format registration cache, so RegisterClient can be skipped. */
-async function cachedRegistration(paths, request, mask) {
+/**
+ * A still-valid client registration from the CLI-format registration cache, so RegisterClient can be skipped: only one
+ * registered as `clientName` (AWS's consent page shows the name it was registered with, and the messages tell the
+ * approver to compare it). One cached by another tool (the AWS CLI records no name) or under another name is not used.
+ */
+async function cachedRegistration(paths, request, mask, clientName) {
     const { value } = await (0,sso_cache/* readRegistrationCache */._l)(paths.ssoCacheDir, (0,session_files/* registrationKey */.RV)(request));
     if (!value)
         return undefined;
     mask(value.clientSecret);
-    return { clientId: value.clientId, clientSecret: value.clientSecret, expiresAt: value.expiresAt, scopes: value.scopes ?? [] };
+    if (value.clientName !== clientName)
+        return undefined;
+    return { clientId: value.clientId, clientSecret: value.clientSecret, expiresAt: value.expiresAt, scopes: value.scopes ?? [], clientName: value.clientName };
 }
 
 ;// CONCATENATED MODULE: ./src/util/pool.ts
@@ -750,6 +950,8 @@ async function mapPool(items, limit, fn) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/discover.ts
+/** discover: true — a profile for every account and role the approver can reach, optionally filtered by globs. */
+
 
 
 
@@ -834,7 +1036,8 @@ async function discoverProfiles(clients, accessToken, options) {
     catch (error) {
         throw listingError('discover: SSO ListAccounts', error);
     }
-    const wanted = accounts.filter((a) => !accountGlob || accountGlob.test(a.accountId) || (a.accountName !== undefined && accountGlob.test(a.accountName)));
+    const matching = accounts.filter((a) => !accountGlob || accountGlob.test(a.accountId) || (a.accountName !== undefined && accountGlob.test(a.accountName)));
+    const wanted = matching.filter((a) => (0,allowed_accounts/* accountAllowed */.YF)(a.accountId, options.allowedAccountIds));
     const perAccount = await mapPool(wanted, options.concurrency ?? 8, async (account) => {
         const roles = [];
         try {
@@ -870,7 +1073,7 @@ async function discoverProfiles(clients, accessToken, options) {
             profiles.push({ name: uniqueProfileName(account.accountName, account.accountId, roleName, taken), accountId: account.accountId, roleName, region: options.region });
         }
     }
-    return { profiles, failed };
+    return { profiles, failed, skippedAccounts: matching.length - wanted.length };
 }
 
 ;// CONCATENATED MODULE: ./src/core/login.ts
@@ -885,6 +1088,14 @@ async function discoverProfiles(clients, accessToken, options) {
 
 
 
+
+
+
+
+/** sign-out-early: SSO Logout failed, so the step fails rather than claim the sign-in ended; nothing was written or exported. */
+class SignOutFailedError extends Error {
+    name = 'SignOutFailedError';
+}
 /** The approval happened, but the approver is not one the request allows; the token was revoked. */
 class ApproverRejectedError extends Error {
     approvedBy;
@@ -914,8 +1125,6 @@ class ProfilesFailedError extends Error {
         this.name = 'ProfilesFailedError';
     }
 }
-/** The AWS CLI's client name for a session's device flow registration. */
-const CLIENT_NAME_PREFIX = 'botocore-client-';
 /** Role credentials are fetched and verified for this many profiles at once. */
 const PROFILE_CONCURRENCY = 8;
 async function login(options) {
@@ -958,6 +1167,7 @@ async function useToken(options, clients, session) {
     const { token, registration } = session;
     const primaryProfile = { name: request.profile, accountId: request.accountId, roleName: request.roleName, region: request.region };
     const primary = await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, request.accountId, request.roleName, mask);
+    (0,allowed_accounts/* assertAccountAllowed */.qr)(primary.identity, request.allowedAccountIds, `profile "${primaryProfile.name}" (${primary.identity.arn})`);
     const approvedBy = (0,credentials/* approverFromArn */.dp)(primary.identity.arn);
     const rejection = (0,approvers/* approverRejection */.X6)(approvedBy, {
         allowedApprovers: request.allowedApprovers,
@@ -967,6 +1177,13 @@ async function useToken(options, clients, session) {
     });
     if (rejection)
         throw new ApproverRejectedError(approvedBy, rejection);
+    // role-to-assume: chain from the permission set's credentials to the narrower role, before anything else is fetched.
+    let chained;
+    if (request.chain) {
+        chained = await chainRole(clients, primary.credentials, request.chain, approvedBy, options.env ?? process.env, mask);
+        (0,allowed_accounts/* assertAccountAllowed */.qr)(chained.identity, request.allowedAccountIds, `role-to-assume (${chained.identity.arn})`);
+        log.info(`role-to-assume: chained to ${chained.identity.arn} (session name ${chained.sessionName}${chained.tags.length ? `, ${chained.tags.length} session tag(s)` : ''})`);
+    }
     const extraProfiles = [...request.extraProfiles];
     const discoveryFailures = [];
     if (request.discover) {
@@ -974,9 +1191,12 @@ async function useToken(options, clients, session) {
             ...request.discover,
             region: request.region,
             exclude: [primaryProfile, ...extraProfiles],
-            allowPartial: request.allowPartial
+            allowPartial: request.allowPartial,
+            allowedAccountIds: request.allowedAccountIds
         });
         log.info(`discover: ${found.profiles.length} profile(s) from the accounts and roles the approver can reach`);
+        if (request.allowedAccountIds)
+            log.info(`discover: ${found.skippedAccounts} account(s) skipped because they are not in allowed-account-ids`);
         extraProfiles.push(...found.profiles);
         discoveryFailures.push(...found.failed);
     }
@@ -988,6 +1208,11 @@ async function useToken(options, clients, session) {
             return { profile, error: error.message };
         }
     });
+    // Every identity that verified must be in an allowed account, whatever allow-partial says: a profile that lands
+    // elsewhere fails the whole login (the caller revokes the token; nothing is written or exported).
+    for (const p of verified)
+        if (p.identity)
+            (0,allowed_accounts/* assertAccountAllowed */.qr)(p.identity, request.allowedAccountIds, `profile "${p.profile.name}" (${p.identity.arn})`);
     const extra = [...verified, ...discoveryFailures];
     const failed = extra.filter((p) => p.error);
     if (failed.length && !request.allowPartial) {
@@ -1001,13 +1226,33 @@ async function useToken(options, clients, session) {
     if (leftOut.length) {
         log.info(`allow-partial: ${leftOut.length} profile(s) left out of the AWS config because they could not be verified: ${leftOut.map((p) => p.profile.name).join(', ')}`);
     }
-    const toWrite = [primaryProfile, ...verified.filter((p) => !p.error).map((p) => p.profile)];
-    const written = await (0,session_files/* writeSessionFiles */.$G)(paths, request, toWrite, token, registration, {
-        writeRegistration: session.registered,
-        onProgress: options.onFilesProgress
-    });
+    const verifiedExtras = verified.filter((p) => !p.error);
+    const layout = chainedProfiles(request, primaryProfile, chained);
+    let signedOutAt;
+    let written;
+    if (request.signOutEarly) {
+        // Every role credential is fetched and verified: end the sign-in now, then write only the role credentials.
+        if (!(await (0,logout/* logout */.r)(clients, token.accessToken, log))) {
+            throw new SignOutFailedError('sign-out-early: SSO Logout failed (see the warning above), so the sign-in could not be ended; nothing was written or exported');
+        }
+        signedOutAt = new Date();
+        log.info(`sign-out-early: signed out of IAM Identity Center at ${signedOutAt.toISOString()}; no SSO token is kept, the profiles hold role credentials only`);
+        // With role-to-assume the profile holds the chained session; the permission set's credentials are not written.
+        const primaryKeys = { name: primaryProfile.name, credentials: (chained ?? primary).credentials, region: primaryProfile.region, output: request.output };
+        written = await (0,session_files/* writeCredentialProfiles */.D4)(paths, request, [primaryKeys, ...verifiedExtras.map((p) => ({ name: p.profile.name, credentials: p.credentials, region: p.profile.region, output: request.output }))], { onProgress: options.onFilesProgress });
+    }
+    else {
+        written = await (0,session_files/* writeSessionFiles */.$G)(paths, request, [...layout.ssoProfiles, ...verifiedExtras.map((p) => p.profile)], token, registration, {
+            writeRegistration: session.registered,
+            onProgress: options.onFilesProgress,
+            ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),
+            ...(chained && layout.keys ? { credentialProfiles: [{ name: primaryProfile.name, credentials: chained.credentials, region: primaryProfile.region, output: request.output }] } : {})
+        });
+    }
     return {
-        primary: { profile: primaryProfile, ...primary },
+        ...(signedOutAt ? { signedOutAt } : {}),
+        primary: { profile: layout.ssoProfiles[0] ?? primaryProfile, ...primary },
+        ...(chained ? { chained: { ...chained, profile: primaryProfile.name, ...(layout.roleProfile ? { sourceProfile: layout.roleProfile.sourceProfile } : {}) } } : {}),
         extra,
         approvedBy,
         token,
@@ -1038,9 +1283,9 @@ async function deviceFlowToken(options, clients) {
     const flow = await (0,device_flow/* runDeviceFlow */.mW)({
         api: sdkOidcApi(() => clients.oidcClient(), mask, () => clients.pollingOidcClient()),
         startUrl: request.startUrl,
-        clientName: `${CLIENT_NAME_PREFIX}${request.ssoSession}`,
+        clientName: options.clientName ?? client_name/* CLIENT_NAME_BASE */.qC,
         scopes: request.registrationScopes,
-        registration: await cachedRegistration(paths, request, mask),
+        registration: await cachedRegistration(paths, request, mask, options.clientName ?? client_name/* CLIENT_NAME_BASE */.qC),
         approvalTimeoutSeconds: request.approvalTimeoutSeconds,
         clock: options.clock ?? device_flow/* systemClock */.ml,
         signal: options.signal,
@@ -1055,6 +1300,47 @@ async function deviceFlowToken(options, clients) {
     log.info(`Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`);
     return { token: flow.token, registration: flow.registration, via: 'device-flow', authorizations: flow.authorizations, registered };
 }
+/**
+ * Which sections carry the primary profile. No role-to-assume: the SSO profile itself. role-to-assume without a session
+ * policy: the SSO profile as `<profile>-sso` and `<profile>` a refreshable role_arn + source_profile profile. With a
+ * session policy: `<profile>` holds the narrowed session's keys (a role_arn profile would re-assume without the policy)
+ * and no SSO profile is written for it.
+ */
+function chainedProfiles(request, primaryProfile, chained) {
+    const chain = request.chain;
+    if (!chain || !chained)
+        return { ssoProfiles: [primaryProfile], keys: false };
+    if ((0,inputs_chain/* hasSessionPolicy */.f4)(chain))
+        return { ssoProfiles: [], keys: true };
+    const source = { ...primaryProfile, name: (0,inputs_chain/* sourceProfileName */.Kj)(primaryProfile.name) };
+    return {
+        ssoProfiles: [source],
+        keys: false,
+        roleProfile: {
+            name: primaryProfile.name,
+            roleArn: chain.roleArn,
+            sourceProfile: source.name,
+            roleSessionName: chained.sessionName,
+            durationSeconds: chain.durationSeconds,
+            externalId: chain.externalId,
+            region: primaryProfile.region,
+            output: request.output
+        }
+    };
+}
+/** What the job gets: the chained session with role-to-assume, else the primary profile's (outputs and exports). */
+function jobSession(result) {
+    if (result.chained)
+        return { credentials: result.chained.credentials, identity: result.chained.identity, roleName: result.chained.roleArn.split('/').pop() ?? '' };
+    return { credentials: result.primary.credentials, identity: result.primary.identity, roleName: result.primary.profile.roleName };
+}
+/** One line on what the chained profile holds, for the log. */
+function chainedProfileNote(chained) {
+    const until = chained.credentials.expiration.toISOString();
+    return chained.sourceProfile
+        ? `Profile "${chained.profile}" assumes ${chained.roleArn} from profile "${chained.sourceProfile}" (the Identity Center role) and renews itself while the sign-in lasts; the session is not narrowed by a session policy`
+        : `Profile "${chained.profile}" holds the chained session of ${chained.roleArn} itself (shared credentials file) until ${until}; no profile can re-assume the role`;
+}
 
 
 /***/ }),
@@ -1066,11 +1352,13 @@ async function deviceFlowToken(options, clients) {
 /* harmony export */   f: () => (/* binding */ finalEvent),
 /* harmony export */   o: () => (/* binding */ failureMessage)
 /* harmony export */ });
-/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4061);
-/* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8618);
-/* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6963);
-/* harmony import */ var _inputs_rules_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8190);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9378);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2668);
+/* harmony import */ var _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76);
+/* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8618);
+/* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6963);
+/* harmony import */ var _inputs_rules_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8190);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9378);
+
 
 
 
@@ -1080,22 +1368,29 @@ function finalEvent(request, outcome) {
     const at = new Date();
     if (outcome && typeof outcome === 'object' && 'primary' in outcome) {
         const result = outcome;
+        const job = (0,_login_js__WEBPACK_IMPORTED_MODULE_0__/* .jobSession */ .kf)(result);
+        const chained = result.chained;
         const profiles = [
-            { name: result.primary.profile.name, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn },
+            chained
+                ? { name: chained.profile, accountId: chained.identity.account, roleName: job.roleName, arn: chained.identity.arn }
+                : { name: result.primary.profile.name, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn },
+            ...(chained?.sourceProfile ? [{ name: chained.sourceProfile, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn }] : []),
             ...result.extra.map((p) => ({ name: p.profile.name, accountId: p.profile.accountId, roleName: p.profile.roleName, arn: p.identity?.arn, error: p.error }))
         ];
         return {
             type: 'approved',
             at,
             approvedBy: result.approvedBy,
-            accountId: result.primary.identity.account,
-            roleName: request.roleName,
-            arn: result.primary.identity.arn,
+            accountId: job.identity.account,
+            roleName: chained ? job.roleName : request.roleName,
+            arn: job.identity.arn,
             via: result.via,
-            profiles
+            profiles,
+            ...(result.signedOutAt ? { signedOutAt: result.signedOutAt } : { sessionExpiresAt: result.token.expiresAt, refreshable: !!result.token.refreshToken }),
+            credentialsExpireAt: latestExpiry(result)
         };
     }
-    if (outcome instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .DeviceFlowError */ .Bt) {
+    if (outcome instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .DeviceFlowError */ .Bt) {
         if (outcome.outcome === 'denied')
             return { type: 'denied', at };
         if (outcome.outcome === 'expired')
@@ -1116,16 +1411,209 @@ function finalEvent(request, outcome) {
     }
     return { type: 'failed', at, reason: failureMessage(outcome) };
 }
+/** The latest expiry among the role credentials the login hands the job. */
+function latestExpiry(result) {
+    // With role-to-assume the permission set's credentials reach the job only through the written source profile.
+    const primary = !result.chained || result.chained.sourceProfile ? result.primary.credentials : undefined;
+    const times = [primary, result.chained?.credentials, ...result.extra.map((p) => p.credentials)].filter((c) => !!c).map((c) => c.expiration.getTime());
+    return new Date(Math.max(...times));
+}
 /** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
 function failureMessage(error) {
-    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .DeviceFlowError */ .Bt || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .UnsafePathError */ .k0 || error instanceof _aws_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .CredentialsError */ .lE || error instanceof _inputs_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz || error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv) {
+    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .DeviceFlowError */ .Bt || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej || error instanceof _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_1__/* .AccountNotAllowedError */ .TQ || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .SignOutFailedError */ .du || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .UnsafePathError */ .k0 || error instanceof _aws_credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE || error instanceof _inputs_rules_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz || error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .OidcError */ .uv) {
         return error.message;
     }
     // SDK errors carry the request (tokens included): only their name, status and attempts. Node's own errors (a file
     // that could not be written, say) say what went wrong and where, and carry no request data.
     if (error instanceof Error && !('$metadata' in error) && !('$response' in error))
         return error.message;
-    return `unexpected error: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeAwsError */ .P)(error)}`;
+    return `unexpected error: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeAwsError */ .P)(error)}`;
+}
+
+
+/***/ }),
+
+/***/ 1312:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DN: () => (/* binding */ SESSION_TAG_KEYS),
+/* harmony export */   Kj: () => (/* binding */ sourceProfileName),
+/* harmony export */   Vl: () => (/* binding */ sessionNameFor),
+/* harmony export */   Xq: () => (/* binding */ readChainInputs),
+/* harmony export */   f4: () => (/* binding */ hasSessionPolicy)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_ROLE_DURATION_SECONDS, MIN_ROLE_DURATION_SECONDS, MAX_ROLE_DURATION_SECONDS, MAX_MANAGED_SESSION_POLICIES, MAX_INLINE_POLICY_LENGTH, CHAIN_ONLY_INPUTS, SESSION_NAME_RE, partitionOf */
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8190);
+/**
+ * The role-chaining inputs (configure-aws-credentials' names): role-to-assume, role-session-name, role-duration-seconds,
+ * role-external-id, inline-session-policy, managed-session-policies, role-skip-session-tagging, transitive-tag-keys.
+ * Read and checked before any request; every problem is an InputError naming the input.
+ */
+
+const DEFAULT_ROLE_DURATION_SECONDS = 3600;
+const MIN_ROLE_DURATION_SECONDS = 900;
+/** STS caps role-chained sessions at one hour. */
+const MAX_ROLE_DURATION_SECONDS = 3600;
+const MAX_MANAGED_SESSION_POLICIES = 10;
+/** STS's limit on the plaintext inline session policy. */
+const MAX_INLINE_POLICY_LENGTH = 2048;
+/** The session tag keys written unless role-skip-session-tagging (configure-aws-credentials' set). */
+const SESSION_TAG_KEYS = Object.freeze(['GitHub', 'Repository', 'Workflow', 'Action', 'Actor', 'Commit', 'Branch']);
+/** The inputs that mean something only with role-to-assume. */
+const CHAIN_ONLY_INPUTS = Object.freeze([
+    'role-session-name',
+    'role-duration-seconds',
+    'role-external-id',
+    'inline-session-policy',
+    'managed-session-policies',
+    'role-skip-session-tagging',
+    'transitive-tag-keys'
+]);
+const ROLE_ARN_RE = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):iam::([0-9]{12}):role\/((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;
+const ROLE_PATH_NAME_RE = /^(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+const POLICY_ARN_RE = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):iam::([0-9]{12}|aws):policy\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/;
+const SESSION_NAME_RE = /^[\w+=,.@-]{2,64}$/;
+const EXTERNAL_ID_RE = /^[\w+=,.@:/-]{2,1224}$/;
+/** The AWS partition of a region: aws-cn for cn-*, aws-us-gov for us-gov-*, aws otherwise. */
+function partitionOf(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    if (region.startsWith('eusc-'))
+        return 'aws-eusc';
+    return 'aws';
+}
+/** The role session name STS accepts for an Identity Center user name: [\w+=,.@-] (others become _), 2–64 characters. */
+function sessionNameFor(userName) {
+    const reduced = Array.from(userName)
+        .map((c) => (/^[\w+=,.@-]$/.test(c) ? c : '_'))
+        .join('')
+        .slice(0, 64);
+    if (reduced.length >= 2)
+        return reduced;
+    return reduced === '' ? 'identity-center-login' : `${reduced}_`;
+}
+function readChainInputs(get, context) {
+    const fail = (input, problem) => {
+        throw new _rules_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, problem);
+    };
+    const roleRaw = get('role-to-assume').trim();
+    if (roleRaw === '') {
+        for (const name of CHAIN_ONLY_INPUTS)
+            if (get(name, true).trim() !== '')
+                fail(name, 'is only allowed with role-to-assume');
+        return undefined;
+    }
+    // role-to-assume: an ARN, or a role name (with an optional path) in account-id
+    let roleArn;
+    if (roleRaw.startsWith('arn:')) {
+        if (!ROLE_ARN_RE.test(roleRaw)) {
+            fail('role-to-assume', `must be an IAM role ARN like arn:aws:iam::111122223333:role/deploy, or a role name, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(roleRaw)}`);
+        }
+        roleArn = roleRaw;
+    }
+    else {
+        if (!ROLE_PATH_NAME_RE.test(roleRaw)) {
+            const bad = (0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .firstBadChar */ .ek)(roleRaw, /[\w+=,.@/-]/);
+            const why = bad !== undefined ? `contains ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .describeChar */ .Ip)(bad)}; ` : '';
+            fail('role-to-assume', `${why}must be an IAM role ARN or a role name (letters, digits and + = , . @ _ -, at most 64, optionally after a path/), got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(roleRaw)}`);
+        }
+        roleArn = `arn:${partitionOf(context.region)}:iam::${context.accountId}:role/${roleRaw}`;
+    }
+    const sourceName = sourceProfileName(context.profile);
+    if (context.extraProfileNames.includes(sourceName)) {
+        fail('role-to-assume', `needs the profile name ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(sourceName)} for the Identity Center source profile, but profiles already uses it`);
+    }
+    // role-session-name
+    const sessionRaw = get('role-session-name').trim();
+    if (sessionRaw !== '' && !SESSION_NAME_RE.test(sessionRaw)) {
+        fail('role-session-name', `must be 2-64 of letters, digits and + = , . @ _ -, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(sessionRaw)}`);
+    }
+    // role-duration-seconds
+    const durationRaw = get('role-duration-seconds').trim();
+    let durationSeconds = DEFAULT_ROLE_DURATION_SECONDS;
+    if (durationRaw !== '') {
+        if (!/^[0-9]+$/.test(durationRaw))
+            fail('role-duration-seconds', `must be a whole number of seconds, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(durationRaw)}`);
+        durationSeconds = Number(durationRaw);
+        if (durationSeconds < MIN_ROLE_DURATION_SECONDS || durationSeconds > MAX_ROLE_DURATION_SECONDS) {
+            fail('role-duration-seconds', `must be between ${MIN_ROLE_DURATION_SECONDS} and ${MAX_ROLE_DURATION_SECONDS} (STS caps a role chained from Identity Center role credentials at one hour), got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(durationRaw)}`);
+        }
+    }
+    // role-external-id
+    const externalId = get('role-external-id').trim();
+    if (externalId !== '' && !EXTERNAL_ID_RE.test(externalId)) {
+        fail('role-external-id', `must be 2-1224 of letters, digits and + = , . @ : / _ -, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(externalId)}`);
+    }
+    // inline-session-policy: JSON that parses to an object with a Statement
+    const policyRaw = get('inline-session-policy', true).trim();
+    let policy;
+    if (policyRaw !== '') {
+        let doc;
+        try {
+            doc = JSON.parse(policyRaw);
+        }
+        catch (error) {
+            return fail('inline-session-policy', `must be a JSON policy document; it does not parse: ${error.message.slice(0, 120)}`);
+        }
+        if (!doc || typeof doc !== 'object' || Array.isArray(doc) || !('Statement' in doc)) {
+            fail('inline-session-policy', 'must be a JSON policy document: an object with a Statement');
+        }
+        policy = JSON.stringify(doc);
+        if (policy.length > MAX_INLINE_POLICY_LENGTH) {
+            fail('inline-session-policy', `must be at most ${MAX_INLINE_POLICY_LENGTH} characters without spaces (STS's limit), got ${policy.length}`);
+        }
+    }
+    // managed-session-policies: one ARN per line (commas accepted too)
+    const policyArns = (0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .dedupe */ .Qq)(splitLines(get('managed-session-policies', true)));
+    for (const arn of policyArns) {
+        if (!POLICY_ARN_RE.test(arn))
+            fail('managed-session-policies', `${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(arn)} is not an IAM policy ARN like arn:aws:iam::aws:policy/ReadOnlyAccess`);
+    }
+    if (policyArns.length > MAX_MANAGED_SESSION_POLICIES) {
+        fail('managed-session-policies', `must list at most ${MAX_MANAGED_SESSION_POLICIES} policy ARNs (STS's limit), got ${policyArns.length}`);
+    }
+    // role-skip-session-tagging
+    const skipRaw = get('role-skip-session-tagging').trim();
+    let skipSessionTagging = false;
+    if (skipRaw !== '') {
+        if (_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .TRUE_VALUES */ .AR.includes(skipRaw))
+            skipSessionTagging = true;
+        else if (!_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .FALSE_VALUES */ .Pm.includes(skipRaw))
+            fail('role-skip-session-tagging', `must be true or false, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(skipRaw)}`);
+    }
+    // transitive-tag-keys: keys of the tags this action sends
+    const transitiveTagKeys = (0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .dedupe */ .Qq)(splitLines(get('transitive-tag-keys', true)));
+    if (transitiveTagKeys.length && skipSessionTagging)
+        fail('transitive-tag-keys', 'is not allowed with role-skip-session-tagging: true (no tags are sent)');
+    for (const key of transitiveTagKeys) {
+        if (!SESSION_TAG_KEYS.includes(key))
+            fail('transitive-tag-keys', `${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(key)} is not a session tag this action sets; use ${SESSION_TAG_KEYS.join(', ')}`);
+    }
+    const chain = { roleArn, durationSeconds, policyArns, skipSessionTagging, transitiveTagKeys };
+    if (sessionRaw !== '')
+        chain.sessionName = sessionRaw;
+    if (externalId !== '')
+        chain.externalId = externalId;
+    if (policy !== undefined)
+        chain.policy = policy;
+    return chain;
+}
+/** A chained profile's Identity Center source profile (the role_arn profile's source_profile). */
+function sourceProfileName(profile) {
+    return `${profile}-sso`;
+}
+/** Whether the chained session is narrowed by a session policy (then no profile may re-assume the role without it). */
+function hasSessionPolicy(chain) {
+    return chain.policy !== undefined || chain.policyArns.length > 0;
+}
+function splitLines(value) {
+    return value
+        .split(/[\r\n,]+/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
 }
 
 
@@ -1139,7 +1627,8 @@ function failureMessage(error) {
 /* harmony export */ });
 /* unused harmony export redactLoginRequest */
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7026);
-/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8190);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1312);
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8190);
 /**
  * Reads and validates every input of a login request, before any network call.
  *
@@ -1178,6 +1667,7 @@ function failureMessage(error) {
  */
 
 
+
 function redactLoginRequest(request) {
     const copy = { ...request, githubToken: request.githubToken ? '***' : '' };
     if (request.webhookUrl !== undefined)
@@ -1192,13 +1682,13 @@ function redactLoginRequest(request) {
  */
 function readLoginRequest(get) {
     const fail = (input, problem) => {
-        throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, problem);
+        throw new _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, problem);
     };
     /** Raw value with control characters rejected (line breaks allowed only when asked). */
     const raw = (name, allowLineBreaks = false) => {
         const got = get(name);
         const value = got === undefined || got === null ? '' : String(got);
-        const problem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .controlProblem */ .Rw)(value, (0,_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .isSecretInput */ .pX)(name), allowLineBreaks);
+        const problem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .controlProblem */ .Rw)(value, (0,_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .isSecretInput */ .pX)(name), allowLineBreaks);
         if (problem)
             fail(name, problem);
         return value;
@@ -1213,75 +1703,75 @@ function readLoginRequest(get) {
         const v = trimmed(name);
         if (v === '')
             return fallback;
-        if (_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .TRUE_VALUES */ .AR.includes(v))
+        if (_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .TRUE_VALUES */ .AR.includes(v))
             return true;
-        if (_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .FALSE_VALUES */ .Pm.includes(v))
+        if (_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .FALSE_VALUES */ .Pm.includes(v))
             return false;
-        return fail(name, `must be true or false, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(v)}`);
+        return fail(name, `must be true or false, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(v)}`);
     };
     const duration = (name, min, max) => {
         const v = trimmed(name);
         if (v === '')
             return undefined;
-        const seconds = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDurationSeconds */ .lW)(v);
+        const seconds = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDurationSeconds */ .lW)(v);
         if (seconds === undefined || !Number.isSafeInteger(seconds)) {
-            return fail(name, `must be a number of seconds or a duration like 15m or 1h, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(v)}`);
+            return fail(name, `must be a number of seconds or a duration like 15m or 1h, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(v)}`);
         }
         if (seconds < min || seconds > max) {
-            return fail(name, `must be between ${min} and ${max} seconds, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(v)} (${seconds} seconds)`);
+            return fail(name, `must be between ${min} and ${max} seconds, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(v)} (${seconds} seconds)`);
         }
         return seconds;
     };
     // start-url
     const startUrl = required('start-url', trimmed('start-url'), 'https://my-sso-portal.awsapps.com/start');
-    const urlProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .startUrlProblem */ .rA)(startUrl);
+    const urlProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .startUrlProblem */ .rA)(startUrl);
     if (urlProblem)
         fail('start-url', urlProblem);
     // sso-region
     const ssoRegion = required('sso-region', raw('sso-region'), 'us-east-1');
-    const ssoRegionProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .regionProblem */ .Og)(ssoRegion);
+    const ssoRegionProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .regionProblem */ .Og)(ssoRegion);
     if (ssoRegionProblem)
         fail('sso-region', ssoRegionProblem);
     // account-id
     const accountId = required('account-id', trimmed('account-id'), '111122223333');
-    const accountProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .accountIdProblem */ .gN)(accountId);
+    const accountProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .accountIdProblem */ .gN)(accountId);
     if (accountProblem)
         fail('account-id', accountProblem);
     // role-name
     const roleName = required('role-name', raw('role-name'), 'DeveloperAccess');
-    const roleProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .roleNameProblem */ .pg)(roleName);
+    const roleProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .roleNameProblem */ .pg)(roleName);
     if (roleProblem)
         fail('role-name', roleProblem);
     // sso-session, profile
     const ssoSession = raw('sso-session') || _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_SSO_SESSION */ .$1;
-    const sessionProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .nameProblem */ .rH)(ssoSession, 'an sso-session name');
+    const sessionProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .nameProblem */ .rH)(ssoSession, 'an sso-session name');
     if (sessionProblem)
         fail('sso-session', sessionProblem);
     const profile = raw('profile') || _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_PROFILE */ .KG;
-    const profileProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .nameProblem */ .rH)(profile, 'a profile name');
+    const profileProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .nameProblem */ .rH)(profile, 'a profile name');
     if (profileProblem)
         fail('profile', profileProblem);
     // region
     const region = raw('region') || ssoRegion;
-    const regProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .regionProblem */ .Og)(region);
+    const regProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .regionProblem */ .Og)(region);
     if (regProblem)
         fail('region', regProblem);
     // output
     const output = trimmed('output') || _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_OUTPUT */ .Ol;
     if (!_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .OUTPUT_FORMATS */ .DS.includes(output))
-        fail('output', `must be one of ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .OUTPUT_FORMATS */ .DS.join(', ')}, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(output)}`);
+        fail('output', `must be one of ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .OUTPUT_FORMATS */ .DS.join(', ')}, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(output)}`);
     // registration-scopes
     const scopesRaw = trimmed('registration-scopes');
     let registrationScopes = [..._spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_REGISTRATION_SCOPES */ .W3];
     if (scopesRaw !== '') {
-        const scopes = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(scopesRaw);
+        const scopes = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .splitList */ .ry)(scopesRaw);
         if (scopes.length === 0)
             fail('registration-scopes', 'must list at least one scope, e.g. sso:account:access');
         for (const s of scopes) {
-            if (!_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .SCOPE_RE */ .bH.test(s))
-                fail('registration-scopes', `scope ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(s)} may contain only letters, digits and : _ * . -`);
+            if (!_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .SCOPE_RE */ .bH.test(s))
+                fail('registration-scopes', `scope ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(s)} may contain only letters, digits and : _ * . -`);
         }
-        registrationScopes = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(scopes);
+        registrationScopes = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .dedupe */ .Qq)(scopes);
     }
     // profiles
     const extraProfiles = parseProfiles(raw('profiles', true), profile, region);
@@ -1298,9 +1788,9 @@ function readLoginRequest(get) {
     if (roleFilter !== '') {
         if (!discoverOn)
             fail('role-filter', 'is only allowed when discover is true');
-        const bad = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .firstBadChar */ .ek)(roleFilter, /[A-Za-z0-9_+=,.@*?-]/);
+        const bad = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .firstBadChar */ .ek)(roleFilter, /[A-Za-z0-9_+=,.@*?-]/);
         if (bad !== undefined) {
-            fail('role-filter', `contains ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .describeChar */ .Ip)(bad)}; use role name characters and the globs * ?, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(roleFilter)}`);
+            fail('role-filter', `contains ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .describeChar */ .Ip)(bad)}; use role name characters and the globs * ?, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(roleFilter)}`);
         }
         if (roleFilter.length > 128)
             fail('role-filter', `must be at most 128 characters, got ${roleFilter.length}`);
@@ -1315,12 +1805,12 @@ function readLoginRequest(get) {
     const approvalTimeoutSeconds = duration('approval-timeout', 1, _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_APPROVAL_TIMEOUT_SECONDS */ .LE);
     // allowed-approvers
     const allowedApprovers = [];
-    for (const a of (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(trimmed('allowed-approvers'))) {
-        const bad = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .firstBadChar */ .ek)(a, /[^\s,]/u);
+    for (const a of (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .splitList */ .ry)(trimmed('allowed-approvers'))) {
+        const bad = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .firstBadChar */ .ek)(a, /[^\s,]/u);
         if (bad !== undefined)
-            fail('allowed-approvers', `entry ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(a)} must not contain spaces`);
+            fail('allowed-approvers', `entry ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(a)} must not contain spaces`);
         if (Array.from(a).length > 128)
-            fail('allowed-approvers', `entry ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(a)} is longer than 128 characters`);
+            fail('allowed-approvers', `entry ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(a)} is longer than 128 characters`);
         allowedApprovers.push(a.toLowerCase());
     }
     const forbidSelfApproval = bool('forbid-self-approval', _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_FORBID_SELF_APPROVAL */ .aj);
@@ -1335,7 +1825,7 @@ function readLoginRequest(get) {
     let issueNumber;
     if (issueRaw !== '') {
         if (!/^[0-9]+$/.test(issueRaw) || Number(issueRaw) < 1 || Number(issueRaw) > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ISSUE_NUMBER */ .td) {
-            fail('issue-number', `must be a positive whole number, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(issueRaw)}`);
+            fail('issue-number', `must be a positive whole number, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(issueRaw)}`);
         }
         issueNumber = Number(issueRaw);
     }
@@ -1365,7 +1855,7 @@ function readLoginRequest(get) {
         githubToken,
         exportCredentials,
         keepSession,
-        allowedApprovers: (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(allowedApprovers),
+        allowedApprovers: (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .dedupe */ .Qq)(allowedApprovers),
         forbidSelfApproval,
         extraProfiles,
         allowPartial,
@@ -1387,7 +1877,29 @@ function readLoginRequest(get) {
     }
     // Each feature reads and checks its inputs in its own block (cross-input checks against earlier inputs here):
     // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
+    const signOutEarly = bool('sign-out-early', false);
+    if (signOutEarly && keepSession)
+        fail('sign-out-early', 'cannot be combined with keep-session: true (keep-session leaves the sign-in on the runner, sign-out-early ends it at once); set one of the two');
+    if (signOutEarly && reuseSession)
+        fail('sign-out-early', 'cannot be combined with reuse-session: true (reuse-session uses and keeps a cached sign-in, sign-out-early ends it at once); set one of the two');
+    if (signOutEarly)
+        request.signOutEarly = true;
+    const allowedAccountsRaw = trimmed('allowed-account-ids');
+    if (allowedAccountsRaw !== '') {
+        const ids = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .splitList */ .ry)(allowedAccountsRaw);
+        if (ids.length === 0)
+            fail('allowed-account-ids', 'must list 12-digit account ids separated by commas');
+        for (const id of ids) {
+            const problem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .accountIdProblem */ .gN)(id);
+            if (problem)
+                fail('allowed-account-ids', `each entry ${problem}`);
+        }
+        request.allowedAccountIds = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .dedupe */ .Qq)(ids);
+    }
     // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+    const chain = (0,_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .readChainInputs */ .Xq)((name, lines) => raw(name, lines), { accountId, region, profile, extraProfileNames: extraProfiles.map((p) => p.name) });
+    if (chain)
+        request.chain = chain;
     // --- shared sign-in (issue 14): share-session, session, session-key, end-session
     // --- older SDKs (issue 12): legacy-sso-profile
     // --- scale (issue 13): verify-profiles
@@ -1401,24 +1913,24 @@ function readLoginRequest(get) {
 function parseNotify(value) {
     if (value === '')
         return [..._spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_NOTIFY */ .w2];
-    const items = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(value).map((s) => s.toLowerCase());
+    const items = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .splitList */ .ry)(value).map((s) => s.toLowerCase());
     if (items.length === 0)
-        throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('notify', `must list channels (${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .NOTIFY_CHANNELS */ .lG.join(', ')}) or none`);
+        throw new _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('notify', `must list channels (${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .NOTIFY_CHANNELS */ .lG.join(', ')}) or none`);
     const channels = [];
     for (const item of items) {
         if (item === 'log')
             continue;
         if (item === 'none') {
             if (items.some((i) => i !== 'none' && i !== 'log'))
-                throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('notify', '"none" cannot be combined with other channels');
+                throw new _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('notify', '"none" cannot be combined with other channels');
             continue;
         }
         if (!_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .NOTIFY_CHANNELS */ .lG.includes(item)) {
-            throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('notify', `unknown channel ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(item)}; use ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .NOTIFY_CHANNELS */ .lG.join(', ')}, log or none`);
+            throw new _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('notify', `unknown channel ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(item)}; use ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .NOTIFY_CHANNELS */ .lG.join(', ')}, log or none`);
         }
         channels.push(item);
     }
-    return (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(channels);
+    return (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .dedupe */ .Qq)(channels);
 }
 function webhookUrlProblem(value) {
     if (value.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_URL_LENGTH */ .m2)
@@ -1454,7 +1966,7 @@ function parseProfiles(value, mainProfile, defaultRegion) {
     lines.forEach((line, index) => {
         const n = index + 1;
         const fail = (problem) => {
-            throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('profiles', `line ${n}: ${problem}`);
+            throw new _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('profiles', `line ${n}: ${problem}`);
         };
         const hash = line.indexOf('#');
         const content = (hash >= 0 ? line.slice(0, hash) : line).trim();
@@ -1465,23 +1977,23 @@ function parseProfiles(value, mainProfile, defaultRegion) {
             fail(`expected "name account-id role-name [region]", got ${fields.length} field${fields.length === 1 ? '' : 's'}`);
         }
         const [name, accountId, roleName, region = defaultRegion] = fields;
-        const np = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .nameProblem */ .rH)(name, 'a profile name');
+        const np = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .nameProblem */ .rH)(name, 'a profile name');
         if (np)
             fail(`profile name ${np}`);
-        const ap = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .accountIdProblem */ .gN)(accountId);
+        const ap = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .accountIdProblem */ .gN)(accountId);
         if (ap)
             fail(`account id ${ap}`);
-        const rp = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .roleNameProblem */ .pg)(roleName);
+        const rp = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .roleNameProblem */ .pg)(roleName);
         if (rp)
             fail(`role name ${rp}`);
-        const gp = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .regionProblem */ .Og)(region);
+        const gp = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .regionProblem */ .Og)(region);
         if (gp)
             fail(`region ${gp}`);
         if (name === mainProfile)
-            fail(`profile name ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(name)} is already the profile input; choose another name`);
+            fail(`profile name ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(name)} is already the profile input; choose another name`);
         const earlier = seen.get(name);
         if (earlier !== undefined)
-            fail(`profile name ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(name)} is already used on line ${earlier}`);
+            fail(`profile name ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(name)} is already used on line ${earlier}`);
         seen.set(name, n);
         specs.push({ name, accountId, roleName, region });
     });
@@ -2012,7 +2524,83 @@ const INPUTS = Object.freeze([
         kind: 'string'
     }
     // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
+    ,
+    {
+        name: 'sign-out-early',
+        description: 'Sign out of IAM Identity Center (SSO Logout) as soon as every profile\'s role credentials are fetched and verified: no SSO token stays on the runner; the profiles hold the role credentials (shared credentials file) until they expire. Not with keep-session or reuse-session.',
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'allowed-account-ids',
+        description: 'Comma-separated 12-digit AWS account ids; every verified identity (primary, profiles, discover) must be in one of them, else the step fails and nothing is written or exported; discover skips other accounts. Empty: any account.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'list'
+    }
     // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+    ,
+    {
+        name: 'role-to-assume',
+        description: 'Chain to this IAM role after the approval (STS AssumeRole signed with the role-name credentials): a role ARN, or a role name meaning that role in account-id. ' +
+            'The outputs, the exported AWS_* and the profile are then the chained role\'s; the Identity Center role is written as the profile "<profile>-sso" (without a session policy).',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'role-session-name',
+        description: "With role-to-assume: the role session name (2-64 of letters, digits and + = , . @ _ -). Defaults to the approver's Identity Center user name, reduced to those characters, so CloudTrail shows who approved.",
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'role-duration-seconds',
+        description: 'With role-to-assume: the chained session\'s lifetime, 900-3600 seconds (STS caps a role chained from role credentials at one hour).',
+        default: '3600',
+        required: false,
+        secret: false,
+        kind: 'integer'
+    },
+    { name: 'role-external-id', description: 'With role-to-assume: the external id the role\'s trust policy asks for.', default: '', required: false, secret: false, kind: 'string' },
+    {
+        name: 'inline-session-policy',
+        description: 'With role-to-assume: a JSON IAM policy that narrows the chained session (it must parse; at most 2048 characters without spaces). With a session policy the profile holds the narrowed session itself, never a role_arn that could re-assume the role without it.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'multiline'
+    },
+    {
+        name: 'managed-session-policies',
+        description: 'With role-to-assume: managed policy ARNs that narrow the chained session, one per line (at most 10). Treated like inline-session-policy for the profile.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'multiline'
+    },
+    {
+        name: 'role-skip-session-tagging',
+        description: 'With role-to-assume: send no session tags. Otherwise the session is tagged like configure-aws-credentials does (GitHub=Actions, Repository, Workflow, Action, Actor, Commit, Branch; the CLI tags only when it runs in GitHub Actions).',
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'transitive-tag-keys',
+        description: 'With role-to-assume: session tag keys (of those above) that pass on to roles chained from this session, one per line.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'multiline'
+    }
     // --- shared sign-in (issue 14): share-session, session, session-key, end-session
     // --- older SDKs (issue 12): legacy-sso-profile
     // --- scale (issue 13): verify-profiles

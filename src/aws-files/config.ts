@@ -156,6 +156,38 @@ export function renderProfileSection(profile: ProfileSpec): SectionSpec {
   return { header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`, body }
 }
 
+/** A profile that assumes a role from another profile's credentials (botocore / the JS SDK refresh it themselves). */
+export interface AssumeRoleProfileSpec {
+  name: string
+  roleArn: string
+  sourceProfile: string
+  roleSessionName: string
+  durationSeconds: number
+  externalId?: string
+  region?: string
+  output?: string
+}
+
+/** `[profile NAME]` with role_arn + source_profile (+ role_session_name, duration_seconds, external_id): no session policy can be written here. */
+export function renderAssumeRoleProfileSection(profile: AssumeRoleProfileSpec): SectionSpec {
+  validateName('profile', profile.name)
+  validateName('profile', profile.sourceProfile)
+  const body: string[] = []
+  const add = (k: string, v: string | undefined) => {
+    if (v === undefined || v === '') return
+    validateValue(k, v)
+    body.push(`${k} = ${v}`)
+  }
+  add('role_arn', profile.roleArn)
+  add('source_profile', profile.sourceProfile)
+  add('role_session_name', profile.roleSessionName)
+  add('duration_seconds', String(profile.durationSeconds))
+  add('external_id', profile.externalId)
+  add('region', profile.region)
+  add('output', profile.output)
+  return { header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`, body }
+}
+
 /** The `[sso-session NAME]` section `aws configure sso` writes. */
 export function renderSsoSessionSection(session: SsoSessionSpec): SectionSpec {
   validateName('sso-session', session.name)

@@ -6,7 +6,7 @@
 import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
 import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
 import type { AwsPaths } from './paths.js'
-import { mergeConfigFile, renderProfileSection, renderSsoSessionSection, revertConfigFile, type SectionEdit } from './config.js'
+import { mergeConfigFile, renderAssumeRoleProfileSection, renderProfileSection, renderSsoSessionSection, revertConfigFile, type AssumeRoleProfileSpec, type SectionEdit } from './config.js'
 import { mergeCredentialsFile, renderCredentialsSection, renderKeysProfileSection, revertCredentialsFile, type CredentialProfile } from './credentials-file.js'
 import {
   contentHash,
@@ -61,6 +61,8 @@ export interface SessionFilesOptions {
    * For sign-out-early (every profile, no token) and for a chained session narrowed by a session policy.
    */
   credentialProfiles?: CredentialProfile[]
+  /** role-to-assume without a session policy: role_arn + source_profile profiles (see renderAssumeRoleProfileSection). */
+  roleProfiles?: AssumeRoleProfileSpec[]
 }
 
 /**
@@ -85,6 +87,7 @@ export async function writeSessionFiles(
       renderProfileSection({ name: p.name, ssoSession: request.ssoSession, accountId: p.accountId, roleName: p.roleName, region: p.region, output: request.output })
     ),
     ...keyProfiles.map((p) => renderKeysProfileSection(p)),
+    ...(options.roleProfiles ?? []).map((p) => renderAssumeRoleProfileSection(p)),
     ...(token ? [renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })] : [])
   ]
   const credentialSections = keyProfiles.map((p) => renderCredentialsSection(p.name, p.credentials))
@@ -204,7 +207,8 @@ export function tokenCacheEntry(request: Pick<LoginRequest, 'startUrl' | 'ssoReg
 /** The paths writeSessionFiles may write, for the pre-flight check. */
 export function sessionFilePaths(paths: AwsPaths, request: LoginRequest): string[] {
   const files = [tokenCacheFile(paths.ssoCacheDir, request.ssoSession), registrationCacheFile(paths.ssoCacheDir, registrationKey(request)), paths.configFile]
-  return request.signOutEarly ? [...files, paths.credentialsFile] : files
+  const keys = request.signOutEarly || (request.chain !== undefined && (request.chain.policy !== undefined || request.chain.policyArns.length > 0))
+  return keys ? [...files, paths.credentialsFile] : files
 }
 
 export function registrationKey(request: Pick<LoginRequest, 'ssoRegion' | 'registrationScopes' | 'ssoSession' | 'startUrl'>) {

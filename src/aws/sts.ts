@@ -72,7 +72,9 @@ export async function assumeRole(clients: AwsClients, source: RoleCredentials, i
     const code = String((error as { Code?: string; name?: string })?.Code ?? (error as { name?: string })?.name ?? 'Error').replace(/Exception$/, '')
     // STS's own message says why (trust policy, external id, duration, policy size); it names ARNs and limits, no secrets.
     const said = stsMessage(error)
-    throw new AssumeRoleError(input.roleArn, code, `could not assume role ${input.roleArn}: STS answered ${describeAwsError(error)}${said ? `: ${said}` : ''}`)
+    // STS's own error code (the SDK names some with an Exception suffix), with the status and attempts as usual.
+    const answered = describeAwsError(error).replace(/^\S+/, code)
+    throw new AssumeRoleError(input.roleArn, code, `could not assume role ${input.roleArn}: STS answered ${answered}${said ? `: ${said}` : ''}; nothing was written or exported`)
   }
 }
 

@@ -8,7 +8,7 @@ import { type LoginRequest } from '../inputs/spec.js'
 import { InputError } from '../inputs/rules.js'
 import { readLoginRequest } from '../inputs/reader.js'
 import { parseCliArgs, cliHelp, EXIT_CODES, type OutputFormat } from './args.js'
-import { login, ApproverRejectedError, type LoginResult } from '../core/login.js'
+import { jobSession, login, ApproverRejectedError, type LoginResult } from '../core/login.js'
 import { awsPaths } from '../aws-files/paths.js'
 import { finalEvent, failureMessage } from '../core/outcome.js'
 import { DeviceFlowError } from '../core/device-flow.js'
@@ -120,7 +120,7 @@ export function exitCodeFor(error: unknown): number {
 
 /** The primary profile's credentials and the outputs, in the requested format. */
 export function renderCredentials(format: OutputFormat, request: LoginRequest, result: LoginResult): string {
-  const { credentials, identity } = result.primary
+  const { credentials, identity } = jobSession(result)
   const vars: Record<string, string> = {
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,

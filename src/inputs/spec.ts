@@ -289,7 +289,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     required: false,
     secret: true,
     kind: 'string'
-  },
+  }
   // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
   ,{
     name: 'sign-out-early',
@@ -310,7 +310,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     kind: 'list'
   }
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
-  {
+  ,{
     name: 'role-to-assume',
     description:
       'Chain to this IAM role after the approval (STS AssumeRole signed with the role-name credentials): a role ARN, or a role name meaning that role in account-id. ' +
@@ -370,7 +370,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     required: false,
     secret: false,
     kind: 'multiline'
-  },
+  }
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
   // --- older SDKs (issue 12): legacy-sso-profile
   // --- scale (issue 13): verify-profiles
