@@ -1444,12 +1444,14 @@ function failureMessage(error) {
 /* harmony export */   f4: () => (/* binding */ hasSessionPolicy)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_ROLE_DURATION_SECONDS, MIN_ROLE_DURATION_SECONDS, MAX_ROLE_DURATION_SECONDS, MAX_MANAGED_SESSION_POLICIES, MAX_INLINE_POLICY_LENGTH, CHAIN_ONLY_INPUTS, SESSION_NAME_RE, partitionOf */
-/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8190);
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7026);
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8190);
 /**
  * The role-chaining inputs (configure-aws-credentials' names): role-to-assume, role-session-name, role-duration-seconds,
  * role-external-id, inline-session-policy, managed-session-policies, role-skip-session-tagging, transitive-tag-keys.
  * Read and checked before any request; every problem is an InputError naming the input.
  */
+
 
 const DEFAULT_ROLE_DURATION_SECONDS = 3600;
 const MIN_ROLE_DURATION_SECONDS = 900;
@@ -1497,55 +1499,58 @@ function sessionNameFor(userName) {
 }
 function readChainInputs(get, context) {
     const fail = (input, problem) => {
-        throw new _rules_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, problem);
+        throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, problem);
     };
     const roleRaw = get('role-to-assume').trim();
     if (roleRaw === '') {
-        for (const name of CHAIN_ONLY_INPUTS)
-            if (get(name, true).trim() !== '')
+        // action.yml passes the table's defaults (3600, false) whatever the workflow says: those mean "not set".
+        for (const name of CHAIN_ONLY_INPUTS) {
+            const value = get(name, true).trim();
+            if (value !== '' && value !== (0,_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .inputSpec */ .mm)(name)?.default)
                 fail(name, 'is only allowed with role-to-assume');
+        }
         return undefined;
     }
     // role-to-assume: an ARN, or a role name (with an optional path) in account-id
     let roleArn;
     if (roleRaw.startsWith('arn:')) {
         if (!ROLE_ARN_RE.test(roleRaw)) {
-            fail('role-to-assume', `must be an IAM role ARN like arn:aws:iam::111122223333:role/deploy, or a role name, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(roleRaw)}`);
+            fail('role-to-assume', `must be an IAM role ARN like arn:aws:iam::111122223333:role/deploy, or a role name, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(roleRaw)}`);
         }
         roleArn = roleRaw;
     }
     else {
         if (!ROLE_PATH_NAME_RE.test(roleRaw)) {
-            const bad = (0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .firstBadChar */ .ek)(roleRaw, /[\w+=,.@/-]/);
-            const why = bad !== undefined ? `contains ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .describeChar */ .Ip)(bad)}; ` : '';
-            fail('role-to-assume', `${why}must be an IAM role ARN or a role name (letters, digits and + = , . @ _ -, at most 64, optionally after a path/), got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(roleRaw)}`);
+            const bad = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .firstBadChar */ .ek)(roleRaw, /[\w+=,.@/-]/);
+            const why = bad !== undefined ? `contains ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .describeChar */ .Ip)(bad)}; ` : '';
+            fail('role-to-assume', `${why}must be an IAM role ARN or a role name (letters, digits and + = , . @ _ -, at most 64, optionally after a path/), got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(roleRaw)}`);
         }
         roleArn = `arn:${partitionOf(context.region)}:iam::${context.accountId}:role/${roleRaw}`;
     }
     const sourceName = sourceProfileName(context.profile);
     if (context.extraProfileNames.includes(sourceName)) {
-        fail('role-to-assume', `needs the profile name ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(sourceName)} for the Identity Center source profile, but profiles already uses it`);
+        fail('role-to-assume', `needs the profile name ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(sourceName)} for the Identity Center source profile, but profiles already uses it`);
     }
     // role-session-name
     const sessionRaw = get('role-session-name').trim();
     if (sessionRaw !== '' && !SESSION_NAME_RE.test(sessionRaw)) {
-        fail('role-session-name', `must be 2-64 of letters, digits and + = , . @ _ -, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(sessionRaw)}`);
+        fail('role-session-name', `must be 2-64 of letters, digits and + = , . @ _ -, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(sessionRaw)}`);
     }
     // role-duration-seconds
     const durationRaw = get('role-duration-seconds').trim();
     let durationSeconds = DEFAULT_ROLE_DURATION_SECONDS;
     if (durationRaw !== '') {
         if (!/^[0-9]+$/.test(durationRaw))
-            fail('role-duration-seconds', `must be a whole number of seconds, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(durationRaw)}`);
+            fail('role-duration-seconds', `must be a whole number of seconds, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(durationRaw)}`);
         durationSeconds = Number(durationRaw);
         if (durationSeconds < MIN_ROLE_DURATION_SECONDS || durationSeconds > MAX_ROLE_DURATION_SECONDS) {
-            fail('role-duration-seconds', `must be between ${MIN_ROLE_DURATION_SECONDS} and ${MAX_ROLE_DURATION_SECONDS} (STS caps a role chained from Identity Center role credentials at one hour), got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(durationRaw)}`);
+            fail('role-duration-seconds', `must be between ${MIN_ROLE_DURATION_SECONDS} and ${MAX_ROLE_DURATION_SECONDS} (STS caps a role chained from Identity Center role credentials at one hour), got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(durationRaw)}`);
         }
     }
     // role-external-id
     const externalId = get('role-external-id').trim();
     if (externalId !== '' && !EXTERNAL_ID_RE.test(externalId)) {
-        fail('role-external-id', `must be 2-1224 of letters, digits and + = , . @ : / _ -, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(externalId)}`);
+        fail('role-external-id', `must be 2-1224 of letters, digits and + = , . @ : / _ -, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(externalId)}`);
     }
     // inline-session-policy: JSON that parses to an object with a Statement
     const policyRaw = get('inline-session-policy', true).trim();
@@ -1567,10 +1572,10 @@ function readChainInputs(get, context) {
         }
     }
     // managed-session-policies: one ARN per line (commas accepted too)
-    const policyArns = (0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .dedupe */ .Qq)(splitLines(get('managed-session-policies', true)));
+    const policyArns = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(splitLines(get('managed-session-policies', true)));
     for (const arn of policyArns) {
         if (!POLICY_ARN_RE.test(arn))
-            fail('managed-session-policies', `${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(arn)} is not an IAM policy ARN like arn:aws:iam::aws:policy/ReadOnlyAccess`);
+            fail('managed-session-policies', `${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(arn)} is not an IAM policy ARN like arn:aws:iam::aws:policy/ReadOnlyAccess`);
     }
     if (policyArns.length > MAX_MANAGED_SESSION_POLICIES) {
         fail('managed-session-policies', `must list at most ${MAX_MANAGED_SESSION_POLICIES} policy ARNs (STS's limit), got ${policyArns.length}`);
@@ -1579,18 +1584,18 @@ function readChainInputs(get, context) {
     const skipRaw = get('role-skip-session-tagging').trim();
     let skipSessionTagging = false;
     if (skipRaw !== '') {
-        if (_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .TRUE_VALUES */ .AR.includes(skipRaw))
+        if (_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .TRUE_VALUES */ .AR.includes(skipRaw))
             skipSessionTagging = true;
-        else if (!_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .FALSE_VALUES */ .Pm.includes(skipRaw))
-            fail('role-skip-session-tagging', `must be true or false, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(skipRaw)}`);
+        else if (!_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .FALSE_VALUES */ .Pm.includes(skipRaw))
+            fail('role-skip-session-tagging', `must be true or false, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(skipRaw)}`);
     }
     // transitive-tag-keys: keys of the tags this action sends
-    const transitiveTagKeys = (0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .dedupe */ .Qq)(splitLines(get('transitive-tag-keys', true)));
+    const transitiveTagKeys = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(splitLines(get('transitive-tag-keys', true)));
     if (transitiveTagKeys.length && skipSessionTagging)
         fail('transitive-tag-keys', 'is not allowed with role-skip-session-tagging: true (no tags are sent)');
     for (const key of transitiveTagKeys) {
         if (!SESSION_TAG_KEYS.includes(key))
-            fail('transitive-tag-keys', `${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(key)} is not a session tag this action sets; use ${SESSION_TAG_KEYS.join(', ')}`);
+            fail('transitive-tag-keys', `${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(key)} is not a session tag this action sets; use ${SESSION_TAG_KEYS.join(', ')}`);
     }
     const chain = { roleArn, durationSeconds, policyArns, skipSessionTagging, transitiveTagKeys };
     if (sessionRaw !== '')
@@ -2302,6 +2307,7 @@ function dedupe(items) {
 /* harmony export */   lG: () => (/* binding */ NOTIFY_CHANNELS),
 /* harmony export */   m2: () => (/* binding */ MAX_URL_LENGTH),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
+/* harmony export */   mm: () => (/* binding */ inputSpec),
 /* harmony export */   pX: () => (/* binding */ isSecretInput),
 /* harmony export */   qV: () => (/* binding */ DEFAULT_ALLOW_PARTIAL),
 /* harmony export */   td: () => (/* binding */ MAX_ISSUE_NUMBER),
@@ -2309,7 +2315,7 @@ function dedupe(items) {
 /* harmony export */   w2: () => (/* binding */ DEFAULT_NOTIFY),
 /* harmony export */   w6: () => (/* binding */ DEFAULT_MIN_VALIDITY_SECONDS)
 /* harmony export */ });
-/* unused harmony exports isKnownInput, inputSpec */
+/* unused harmony export isKnownInput */
 /**
  * The input table: the one place that knows every input's name, kind, default and description.
  * It drives the reader (reader.ts), action.yml and the README tables (scripts/action-yml.ts) and the CLI flags (src/cli/args.ts).

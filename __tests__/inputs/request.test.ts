@@ -291,7 +291,15 @@ describe('echoed values are sanitized', () => {
       'issue-number': 'x',
       'webhook-url': 'x',
       'sign-out-early': 'x',
-      'allowed-account-ids': 'x'
+      'allowed-account-ids': 'x',
+      'role-to-assume': 'a b',
+      'role-session-name': 'x',
+      'role-duration-seconds': 'x',
+      'role-external-id': 'x',
+      'inline-session-policy': 'x',
+      'managed-session-policies': 'x',
+      'role-skip-session-tagging': 'x',
+      'transitive-tag-keys': 'x'
     }
     expect(Object.keys(bad)).toEqual(INPUTS.map((i) => i.name))
     const seen: string[] = []

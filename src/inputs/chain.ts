@@ -3,6 +3,7 @@
  * role-external-id, inline-session-policy, managed-session-policies, role-skip-session-tagging, transitive-tag-keys.
  * Read and checked before any request; every problem is an InputError naming the input.
  */
+import { inputSpec } from './spec.js'
 import { InputError, dedupe, describeChar, firstBadChar, showValue, TRUE_VALUES, FALSE_VALUES } from './rules.js'
 
 /** What the job is narrowed to: STS AssumeRole from the primary profile's role credentials. */
@@ -75,7 +76,11 @@ export function readChainInputs(
   }
   const roleRaw = get('role-to-assume').trim()
   if (roleRaw === '') {
-    for (const name of CHAIN_ONLY_INPUTS) if (get(name, true).trim() !== '') fail(name, 'is only allowed with role-to-assume')
+    // action.yml passes the table's defaults (3600, false) whatever the workflow says: those mean "not set".
+    for (const name of CHAIN_ONLY_INPUTS) {
+      const value = get(name, true).trim()
+      if (value !== '' && value !== inputSpec(name)?.default) fail(name, 'is only allowed with role-to-assume')
+    }
     return undefined
   }
 
