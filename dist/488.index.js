@@ -238,11 +238,17 @@ var queue = __webpack_require__(6118);
 var http = __webpack_require__(5421);
 // EXTERNAL MODULE: ./src/core/approvers.ts
 var approvers = __webpack_require__(2421);
+// EXTERNAL MODULE: ./src/core/sign-in-mode.ts
+var sign_in_mode = __webpack_require__(5978);
+// EXTERNAL MODULE: ./src/core/client-name.ts
+var client_name = __webpack_require__(938);
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /**
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
+
+
 
 
 
@@ -310,6 +316,7 @@ async function runCli(argv, env) {
             actor: context.actor,
             actors: (0,approvers/* runActors */._2)(env),
             paths: (0,paths/* awsPaths */.UW)(env),
+            clientName: (0,client_name/* registeredClientName */.xA)(context.repository),
             mask: () => { },
             emit: (event) => events.push(event),
             log: stderrLogger,
@@ -414,8 +421,10 @@ function ciRequestContext(request, env) {
         roleName: request.roleName,
         startUrl: request.startUrl,
         extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
-        // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout`, whatever keep-session says.
-        keepSession: true
+        // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
+        keepSession: request.keepSession,
+        reuseSession: request.reuseSession,
+        signInMode: (0,sign_in_mode/* signInModeFor */.L)(request, false)
     };
 }
 
