@@ -1146,7 +1146,24 @@ function readConfig(text) {
     return { profiles, ssoSessions, services, raw, errorLines: st.errors.map((i) => i + 1), duplicateSections };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/aws-files/credentials-file.ts
+/**
+ * Profiles that hold role credentials themselves, for when no SSO token may stay on the runner (sign-out-early) or
+ * when the session must not be re-created without its session policy (a chained role narrowed by a policy):
+ *
+ * - the shared credentials file (`AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/credentials`) gets `[NAME]` with
+ *   `aws_access_key_id`, `aws_secret_access_key`, `aws_session_token`;
+ * - the config file gets `[profile NAME]` with `region` / `output` only: no `sso_*` keys (botocore prefers SSO settings
+ *   over keys and would then need a token that is gone) and no `role_arn` / `source_profile` / `credential_process`.
+ *
+ * Both files are edited by the same byte-preserving, locked, atomic machinery as the config (config.ts): every other
+ * byte stays, the file is 0600, and the edits returned undo exactly what was written.
+ */
+
+
+
 
 /** The credentials file's `[NAME]` section (no `profile ` prefix there) holding the keys. */
 function renderCredentialsSection(name, credentials) {
@@ -1188,6 +1205,33 @@ function mergeCredentialsFile(credentialsFile, sections, opts = {}) {
 /** Undo {@link mergeCredentialsFile}'s edits (only sections that still read exactly as written); deletes a file we created if it is empty again. */
 function revertCredentialsFile(credentialsFile, edits, opts = {}) {
     return revertConfigFile(credentialsFile, edits, opts);
+}
+const SEALED = 'sha256:';
+/**
+ * The edits with the text we wrote (which holds the role keys) replaced by its SHA-256, so that the record of what to
+ * undo (the action's GITHUB_STATE) carries no credentials. {@link unsealCredentialEdits} finds the text again.
+ */
+function sealCredentialEdits(edits) {
+    return edits.map((e) => (e.kind === 'added' || e.kind === 'replaced' ? { ...e, written: sealed(e.written) } : e));
+}
+function sealed(text) {
+    return text.startsWith(SEALED) ? text : `${SEALED}${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
+}
+/**
+ * Sealed edits with their written text restored from the file: the section of the same identity whose exact text has
+ * that hash. One that is not found (changed or removed since) keeps its seal, so the revert leaves it alone and says so.
+ */
+async function unsealCredentialEdits(credentialsFile, edits) {
+    if (!edits.some((e) => (e.kind === 'added' || e.kind === 'replaced') && e.written.startsWith(SEALED)))
+        return edits;
+    const text = (await (0,atomic/* readIfExists */.OR)(credentialsFile)) ?? '';
+    const blocks = ini_structure_parseStructure(text).sections.map((b) => ({ key: b.key, text: text.slice(b.start, b.end) }));
+    return edits.map((e) => {
+        if ((e.kind !== 'added' && e.kind !== 'replaced') || !e.written.startsWith(SEALED))
+            return e;
+        const found = blocks.find((b) => b.key === e.key && sealed(b.text) === e.written);
+        return found ? { ...e, written: found.text } : e;
+    });
 }
 
 // EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
@@ -1246,7 +1290,7 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         credentialSections.length
             ? mergeCredentialsFile(paths.credentialsFile, credentialSections, {
                 onBeforeWrite: (edits) => {
-                    progress.credentialsEdits = edits;
+                    progress.credentialsEdits = sealCredentialEdits(edits);
                     report();
                 }
             })
@@ -1261,7 +1305,7 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
             sessionName: request.ssoSession,
             tokenCache: tokenCache.value,
             registrationCache: registrationCache.value,
-            ...(credentialsEdits.value ? { credentialsFile: paths.credentialsFile, credentialsEdits: credentialsEdits.value } : {})
+            ...(credentialsEdits.value ? { credentialsFile: paths.credentialsFile, credentialsEdits: sealCredentialEdits(credentialsEdits.value) } : {})
         };
     }
     // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
@@ -1340,7 +1384,7 @@ async function removeSessionFiles(written) {
 async function removeCredentialSections(file, edits) {
     if (edits.length === 0)
         return `nothing written to ${file} by this run`;
-    const reverted = await revertCredentialsFile(file, edits);
+    const reverted = await revertCredentialsFile(file, await unsealCredentialEdits(file, edits));
     return ((reverted.deletedFile ? `${file} removed (this run created it)` : `${reverted.reverted} section(s) removed or restored in ${file}`) +
         (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : ''));
 }
@@ -2157,7 +2201,7 @@ function compareOnAwsPage(started, esc, b) {
         ? `On the AWS page, check that the code is ${code} and that the application asking is ${b(esc(started.clientName, 128))}; if either differs, do not approve.`
         : `On the AWS page, check that the code is ${code}; if it differs, do not approve.`;
 }
-/** Whether a final state has a live sign-in the grant line is about. */
+/** Whether a final state has a live sign-in (or, with sign-out-early, role credentials) the grant line is about. */
 function hasSession(final) {
     return final.type === 'approved' || (final.type === 'failed' && !!final.profiles?.some((p) => !p.error));
 }
@@ -2810,10 +2854,11 @@ function logNotifier(logger, ctx, opts = {}) {
                         logger.info(`  Asks for: account ${cleanText(ctx.accountId, 40)}, role ${cleanText(ctx.roleName)}${extra.length ? `; also ${extra.join(', ')}` : ''}`);
                         logger.info(`  Identity Center: ${cleanText(ctx.startUrl, 500)}`);
                         logger.info(`  Open this link to approve: ${link}`);
-                        logger.info('  User code (check that the AWS page shows the same):');
+                        logger.info('  User code:');
                         logger.info(`      ${cleanText(event.userCode, 32)}`);
+                        logger.info(`  ${compareOnAwsPage(event, cleanText, (x) => x)}`);
                         logger.info(`  The code expires at ${formatUtc(event.expiresAt)} (in ${formatDuration(secondsLeft)}).`);
-                        logger.info(`  ${approvalGrants(ctx).replace(/\*\*/g, '')}`);
+                        logger.info(`  ${approvalGrants(ctx, undefined, cleanText, (x) => x)}`);
                         logger.notice?.(`Approve the AWS sign-in: ${link} (code ${cleanText(event.userCode, 32)}, expires ${formatUtc(event.expiresAt)})`);
                         return;
                     }
@@ -2837,6 +2882,8 @@ function logNotifier(logger, ctx, opts = {}) {
                         const code = started ? ` The code ${cleanText(started.userCode, 32)} is no longer valid.` : '';
                         const arn = event.type === 'approved' ? ` Session: ${cleanText(event.arn, 2048)}.` : '';
                         logger.info(`${outcomeLine(event)}${arn}${code}`);
+                        if (hasSession(event))
+                            logger.info(approvalGrants(ctx, event, cleanText, (x) => x));
                         return;
                     }
                 }

@@ -10,7 +10,10 @@
  * Both files are edited by the same byte-preserving, locked, atomic machinery as the config (config.ts): every other
  * byte stays, the file is 0600, and the edits returned undo exactly what was written.
  */
+import { createHash } from 'node:crypto'
 import type { RoleCredentials } from '../aws/credentials.js'
+import { readIfExists } from './atomic.js'
+import { parseStructure } from './ini-structure.js'
 import { mergeConfigFile, revertConfigFile, validateName, validateValue, type ConfigFileOptions, type RevertFileResult, type SectionEdit, type SectionSpec } from './config.js'
 
 /** A profile that holds its role credentials itself. */
@@ -66,4 +69,33 @@ export function mergeCredentialsFile(credentialsFile: string, sections: SectionS
 /** Undo {@link mergeCredentialsFile}'s edits (only sections that still read exactly as written); deletes a file we created if it is empty again. */
 export function revertCredentialsFile(credentialsFile: string, edits: SectionEdit[], opts: ConfigFileOptions = {}): Promise<RevertFileResult> {
   return revertConfigFile(credentialsFile, edits, opts)
+}
+
+const SEALED = 'sha256:'
+
+/**
+ * The edits with the text we wrote (which holds the role keys) replaced by its SHA-256, so that the record of what to
+ * undo (the action's GITHUB_STATE) carries no credentials. {@link unsealCredentialEdits} finds the text again.
+ */
+export function sealCredentialEdits(edits: SectionEdit[]): SectionEdit[] {
+  return edits.map((e) => (e.kind === 'added' || e.kind === 'replaced' ? { ...e, written: sealed(e.written) } : e))
+}
+
+function sealed(text: string): string {
+  return text.startsWith(SEALED) ? text : `${SEALED}${createHash('sha256').update(text).digest('hex')}`
+}
+
+/**
+ * Sealed edits with their written text restored from the file: the section of the same identity whose exact text has
+ * that hash. One that is not found (changed or removed since) keeps its seal, so the revert leaves it alone and says so.
+ */
+export async function unsealCredentialEdits(credentialsFile: string, edits: SectionEdit[]): Promise<SectionEdit[]> {
+  if (!edits.some((e) => (e.kind === 'added' || e.kind === 'replaced') && e.written.startsWith(SEALED))) return edits
+  const text = (await readIfExists(credentialsFile)) ?? ''
+  const blocks = parseStructure(text).sections.map((b) => ({ key: b.key, text: text.slice(b.start, b.end) }))
+  return edits.map((e) => {
+    if ((e.kind !== 'added' && e.kind !== 'replaced') || !e.written.startsWith(SEALED)) return e
+    const found = blocks.find((b) => b.key === e.key && sealed(b.text) === e.written)
+    return found ? { ...e, written: found.text } : e
+  })
 }

@@ -7,7 +7,7 @@ import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
 import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
 import type { AwsPaths } from './paths.js'
 import { mergeConfigFile, renderAssumeRoleProfileSection, renderProfileSection, renderSsoSessionSection, revertConfigFile, type AssumeRoleProfileSpec, type SectionEdit } from './config.js'
-import { mergeCredentialsFile, renderCredentialsSection, renderKeysProfileSection, revertCredentialsFile, type CredentialProfile } from './credentials-file.js'
+import { mergeCredentialsFile, renderCredentialsSection, renderKeysProfileSection, revertCredentialsFile, sealCredentialEdits, unsealCredentialEdits, type CredentialProfile } from './credentials-file.js'
 import {
   contentHash,
   registrationCacheFile,
@@ -30,7 +30,7 @@ export interface WrittenFiles {
   /** Absent when no token was written (sign-out-early, or a partial record made before anything was written). */
   tokenCache?: { file: string; contentHash: string }
   registrationCache?: { file: string; contentHash: string }
-  /** The shared credentials file and its edits, when profiles holding role credentials were written (see CredentialProfile). */
+  /** The shared credentials file and its edits (sealed: the written text as a hash, see sealCredentialEdits), when profiles holding role credentials were written. */
   credentialsFile?: string
   credentialsEdits?: SectionEdit[]
   /** A record made while the files were being written (see writeSessionFiles' onProgress): some may not have landed. */
@@ -124,7 +124,7 @@ export async function writeSessionFiles(
     credentialSections.length
       ? mergeCredentialsFile(paths.credentialsFile, credentialSections, {
           onBeforeWrite: (edits) => {
-            progress.credentialsEdits = edits
+            progress.credentialsEdits = sealCredentialEdits(edits)
             report()
           }
         })
@@ -139,7 +139,7 @@ export async function writeSessionFiles(
       sessionName: request.ssoSession,
       tokenCache: tokenCache.value,
       registrationCache: registrationCache.value,
-      ...(credentialsEdits.value ? { credentialsFile: paths.credentialsFile, credentialsEdits: credentialsEdits.value } : {})
+      ...(credentialsEdits.value ? { credentialsFile: paths.credentialsFile, credentialsEdits: sealCredentialEdits(credentialsEdits.value) } : {})
     }
   }
   // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
@@ -246,7 +246,7 @@ export async function removeSessionFiles(written: WrittenFiles): Promise<Removal
 
 async function removeCredentialSections(file: string, edits: SectionEdit[]): Promise<string> {
   if (edits.length === 0) return `nothing written to ${file} by this run`
-  const reverted = await revertCredentialsFile(file, edits)
+  const reverted = await revertCredentialsFile(file, await unsealCredentialEdits(file, edits))
   return (
     (reverted.deletedFile ? `${file} removed (this run created it)` : `${reverted.reverted} section(s) removed or restored in ${file}`) +
     (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '')

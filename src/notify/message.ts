@@ -91,8 +91,8 @@ export function compareOnAwsPage(started: StartedEvent, esc: Esc, b: (s: string)
     : `On the AWS page, check that the code is ${code}; if it differs, do not approve.`
 }
 
-/** Whether a final state has a live sign-in the grant line is about. */
-function hasSession(final: FinalEvent): boolean {
+/** Whether a final state has a live sign-in (or, with sign-out-early, role credentials) the grant line is about. */
+export function hasSession(final: FinalEvent): boolean {
   return final.type === 'approved' || (final.type === 'failed' && !!final.profiles?.some((p) => !p.error))
 }
 
