@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { consumerEnv, DIST, newWorkspace, postEnv, readCommandFile, ROOT, runnerEnv, SEED_INPUTS, start, type Workspace } from './runner.js'
+import { CLI, consumerEnv, DIST, newWorkspace, postEnv, readCommandFile, ROOT, runnerEnv, SEED_INPUTS, start, type Workspace } from './runner.js'
 import { pythonExe } from '../aws-files/helpers/python.js'
 
 const run = promisify(execFile)
@@ -276,4 +276,26 @@ test('sign-out-early with role-to-assume: the profile holds the chained keys, no
   expect(botocore.Arn).toBe('arn:aws:sts::111122223333:assumed-role/deploy/alice')
   expect(emu.assumeRoleRequests()).toHaveLength(1)
   expect((await start(DIST, postEnv(ws, env)).done).code).toBe(0)
+})
+
+test('the CLI chains too (--role-to-assume): json output is the chained session; outside GitHub Actions no session tags', async () => {
+  emu.reset()
+  const ws = newWorkspace()
+  const env = {
+    ...consumerEnv(ws, emu.url),
+    CI: 'true',
+    CI_PROJECT_PATH: 'acme/deploy',
+    GITLAB_USER_LOGIN: 'octocat'
+  }
+  const flags = ['--start-url', SEED_INPUTS['start-url'], '--sso-region', 'us-east-1', '--account-id', '111122223333', '--role-name', 'DeveloperAccess', '--region', 'us-west-2', '--profile', 'ci']
+  const child = start(CLI, env, [...flags, '--role-to-assume', 'untagged', '--role-session-name', 'gitlab-ci', '--format', 'json'])
+  emu.approve((await emu.waitForDeviceAuthorization()).userCode, 'alice')
+  const result = await child.done
+  expect(result.code).toBe(0)
+  const [record] = emu.assumeRoleRequests()
+  expect(record).toMatchObject({ outcome: 'ok', roleArn: 'arn:aws:iam::111122223333:role/untagged', roleSessionName: 'gitlab-ci', tags: [] })
+  const out = JSON.parse(result.stdout)
+  expect(out.credentials.accessKeyId).toBe(record.accessKeyId)
+  expect(out.arn).toBe('arn:aws:sts::111122223333:assumed-role/untagged/gitlab-ci')
+  expect(read(awsFile(ws, 'config'))).toContain('[profile ci]\nrole_arn = arn:aws:iam::111122223333:role/untagged\nsource_profile = ci-sso\n')
 })
