@@ -1895,6 +1895,8 @@ function readLoginRequest(get) {
         if (ids.length === 0)
             fail('allowed-account-ids', 'must list 12-digit account ids separated by commas');
         for (const id of ids) {
+            if (/\s/.test(id) && /^[0-9\s]+$/.test(id))
+                fail('allowed-account-ids', `separate the account ids with commas, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(id)}`);
             const problem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .accountIdProblem */ .gN)(id);
             if (problem)
                 fail('allowed-account-ids', `each entry ${problem}`);

@@ -216,7 +216,7 @@ function cliHelp() {
         out.push(`  --${o.name} ${o.value}`, ...wrap(`${o.description} [env: ${envVarName(o.name)}]`, 6), '');
     }
     out.push('  -h, --help', '      Show this help.', '');
-    out.push('Exit codes:', `  ${EXIT_CODES.ok}    logged in`, `  ${EXIT_CODES.failure}    service or unexpected failure`, `  ${EXIT_CODES.badInput}    bad input (nothing was sent to AWS)`, `  ${EXIT_CODES.denied}    the request was denied`, `  ${EXIT_CODES.expired}    the code expired or approval timed out`, `  ${EXIT_CODES.rejected}    approver not allowed, or identity mismatch`, `  ${EXIT_CODES.cancelled}  cancelled (SIGINT / SIGTERM)`, '');
+    out.push('Exit codes:', `  ${EXIT_CODES.ok}    logged in`, `  ${EXIT_CODES.failure}    service or unexpected failure`, `  ${EXIT_CODES.badInput}    bad input (nothing was sent to AWS)`, `  ${EXIT_CODES.denied}    the request was denied`, `  ${EXIT_CODES.expired}    the code expired or approval timed out`, `  ${EXIT_CODES.rejected}    approver not allowed, identity mismatch, or an account not in allowed-account-ids`, `  ${EXIT_CODES.cancelled}  cancelled (SIGINT / SIGTERM)`, '');
     return out.join('\n');
 }
 
@@ -240,6 +240,8 @@ var http = __webpack_require__(5421);
 var approvers = __webpack_require__(2421);
 // EXTERNAL MODULE: ./src/core/sign-in-mode.ts
 var sign_in_mode = __webpack_require__(5978);
+// EXTERNAL MODULE: ./src/core/allowed-accounts.ts
+var allowed_accounts = __webpack_require__(76);
 // EXTERNAL MODULE: ./src/core/client-name.ts
 var client_name = __webpack_require__(938);
 ;// CONCATENATED MODULE: ./src/cli/run.ts
@@ -247,6 +249,7 @@ var client_name = __webpack_require__(938);
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
+
 
 
 
@@ -360,6 +363,8 @@ function exitCodeFor(error) {
     if (error instanceof login/* ApproverRejectedError */.Ej)
         return EXIT_CODES.rejected;
     if (error instanceof credentials/* CredentialsError */.lE && error.kind === 'mismatch')
+        return EXIT_CODES.rejected;
+    if (error instanceof allowed_accounts/* AccountNotAllowedError */.TQ)
         return EXIT_CODES.rejected;
     return EXIT_CODES.failure;
 }

@@ -2156,6 +2156,10 @@ const ZWJ = '\u200d';
  */
 function approvalGrants(ctx, final, esc = cleanText, b = (s) => `**${s}**`) {
     const mode = signInModeOf(ctx);
+    if (final?.type === 'failed') {
+        // A login that fails signs out the token it got (a reused cached session stays as it was) and writes nothing.
+        return `The job got no credentials: nothing was written or exported, and ${mode === 'kept' || ctx.reuseSession ? 'a sign-in this run obtained was' : 'your sign-in was'} signed out; role credentials already issued for the profiles that verified stay valid until they expire, but were not handed to the job.`;
+    }
     const approved = final?.type === 'approved' ? final : undefined;
     const tokenUntil = approved?.sessionExpiresAt ? ` (at the latest until ${formatUtc(approved.sessionExpiresAt)})` : '';
     const credsUntil = approved?.credentialsExpireAt ? `until ${formatUtc(approved.credentialsExpireAt)}` : 'until they expire';

@@ -319,6 +319,18 @@ describe('CLI --sign-out-early', () => {
     const { stdout } = await run(pythonExe(), ['-m', 'awscli', 'sts', 'get-caller-identity', '--profile', 'ci', '--query', 'Account', '--output', 'text'], { env })
     expect(stdout.trim()).toBe('111122223333')
   }, 60_000)
+  test('--allowed-account-ids without the account: exit 5, nothing written, the token revoked', async () => {
+    const ws = newWorkspace()
+    const child = start(CLI, consumerEnv(ws, emu.url), ['--start-url', SEED_INPUTS['start-url'], '--sso-region', 'us-east-1', '--account-id', '111122223333', '--role-name', 'DeveloperAccess', '--allowed-account-ids', '444455556666'])
+    const auth = await emu.waitForDeviceAuthorization(20_000)
+    emu.approve(auth.userCode, 'alice')
+    const result = await child.done
+    expect(result.code).toBe(5)
+    expect(result.stderr).toContain('is in account 111122223333, which is not in allowed-account-ids (444455556666)')
+    expect(result.stdout).toBe('')
+    expect(filesUnder(ws.home)).toEqual([])
+    expect(emu.tokens().find((t) => t.userCode === auth.userCode)!.revoked).toBe(true)
+  }, 60_000)
   test('--sign-out-early with --keep-session: exit code for bad input, naming both, no request', async () => {
     const ws = newWorkspace()
     const before = emu.stats().registrations

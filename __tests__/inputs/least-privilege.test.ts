@@ -58,7 +58,7 @@ describe('allowed-account-ids', () => {
     ['too short', '1234', 'each entry must be 12 digits, got "1234"'],
     ['with dashes', '1111-2222-3333', 'each entry must be 12 digits (no spaces or dashes), got "1111-2222-3333"'],
     ['one bad among good', '111122223333,abc', 'got "abc"'],
-    ['space-separated', '111122223333 444455556666', 'got "111122223333 444455556666"'],
+    ['space-separated', '111122223333 444455556666', 'separate the account ids with commas, got "111122223333 444455556666"'],
     ['only commas', ' , ,', 'must list 12-digit account ids separated by commas']
   ])('%s', (_label, value, message) => {
     const e = errorOf({ 'allowed-account-ids': value })

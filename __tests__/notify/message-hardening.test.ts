@@ -121,6 +121,12 @@ describe('what approving hands the runner, per sign-in mode (one wording for req
     expect(renderMarkdown(ctx, { started: s, now: T0 })).toContain('the application asking is **`identity-center-login:acme/infra_x`**')
     expect(renderText(ctx, { started: started(), now: T0 })).toContain('check that the code is ABCD-EFGH; if it differs')
   })
+  test.each(['until-job-end', 'sign-out-early', 'kept'] as const)('%s: a failed login with verified profiles says nothing was handed to the job', (signInMode) => {
+    const failed: FinalEvent = { type: 'failed', at: T0, reason: 'x', profiles: [{ name: 'a', accountId: '111122223333', roleName: 'R', arn: 'arn:aws:sts::111122223333:assumed-role/R/alice' }] }
+    const text = renderText({ ...ctx, signInMode }, { started: started(), final: failed, now: T0 })
+    expect(text).toContain('The job got no credentials: nothing was written or exported')
+    expect(text).not.toMatch(/later jobs on this runner|until the job ends|keeps those role credentials/i)
+  })
   test('the final webhook message carries it', async () => {
     const hook = await startServer((_r, res) => void res.end('ok'))
     try {

@@ -18,6 +18,7 @@ import { EventQueue } from '../notify/queue.js'
 import { cancelAwsRequests } from '../aws/http.js'
 import { checkSelfApprovalActors, runActors } from '../core/approvers.js'
 import { signInModeFor } from '../core/sign-in-mode.js'
+import { AccountNotAllowedError } from '../core/allowed-accounts.js'
 import { registeredClientName } from '../core/client-name.js'
 
 const stderrLogger: Logger = {
@@ -115,6 +116,7 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof DeviceFlowError) return { denied: EXIT_CODES.denied, expired: EXIT_CODES.expired, cancelled: EXIT_CODES.cancelled }[error.outcome]
   if (error instanceof ApproverRejectedError) return EXIT_CODES.rejected
   if (error instanceof CredentialsError && error.kind === 'mismatch') return EXIT_CODES.rejected
+  if (error instanceof AccountNotAllowedError) return EXIT_CODES.rejected
   return EXIT_CODES.failure
 }
 

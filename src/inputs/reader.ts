@@ -247,6 +247,7 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
     const ids = splitList(allowedAccountsRaw)
     if (ids.length === 0) fail('allowed-account-ids', 'must list 12-digit account ids separated by commas')
     for (const id of ids) {
+      if (/\s/.test(id) && /^[0-9\s]+$/.test(id)) fail('allowed-account-ids', `separate the account ids with commas, got ${showValue(id)}`)
       const problem = accountIdProblem(id)
       if (problem) fail('allowed-account-ids', `each entry ${problem}`)
     }
