@@ -240,6 +240,8 @@ var http = __webpack_require__(5421);
 var approvers = __webpack_require__(2421);
 // EXTERNAL MODULE: ./src/core/sign-in-mode.ts
 var sign_in_mode = __webpack_require__(5978);
+// EXTERNAL MODULE: ./src/inputs/chain.ts
+var chain = __webpack_require__(1312);
 // EXTERNAL MODULE: ./src/core/allowed-accounts.ts
 var allowed_accounts = __webpack_require__(76);
 // EXTERNAL MODULE: ./src/core/client-name.ts
@@ -249,6 +251,7 @@ var client_name = __webpack_require__(938);
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
+
 
 
 
@@ -429,7 +432,8 @@ function ciRequestContext(request, env) {
         // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
         keepSession: request.keepSession,
         reuseSession: request.reuseSession,
-        signInMode: (0,sign_in_mode/* signInModeFor */.L)(request, false)
+        signInMode: (0,sign_in_mode/* signInModeFor */.L)(request, false),
+        ...(request.chain ? { chainTo: (0,chain/* chainTarget */.rw)(request.chain) } : {})
     };
 }
 

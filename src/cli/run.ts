@@ -18,6 +18,7 @@ import { EventQueue } from '../notify/queue.js'
 import { cancelAwsRequests } from '../aws/http.js'
 import { checkSelfApprovalActors, runActors } from '../core/approvers.js'
 import { signInModeFor } from '../core/sign-in-mode.js'
+import { chainTarget } from '../inputs/chain.js'
 import { AccountNotAllowedError } from '../core/allowed-accounts.js'
 import { registeredClientName } from '../core/client-name.js'
 
@@ -187,6 +188,7 @@ export function ciRequestContext(request: LoginRequest, env: NodeJS.ProcessEnv):
     // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
     keepSession: request.keepSession,
     reuseSession: request.reuseSession,
-    signInMode: signInModeFor(request, false)
+    signInMode: signInModeFor(request, false),
+    ...(request.chain ? { chainTo: chainTarget(request.chain) } : {})
   }
 }

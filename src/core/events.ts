@@ -35,6 +35,8 @@ export interface RequestContext {
   reuseSession?: boolean
   /** What an approval leaves on the runner; absent: from keepSession. */
   signInMode?: SignInMode
+  /** role-to-assume: the role the job is narrowed to after the approval, and whether a session policy narrows it further. */
+  chainTo?: { roleArn: string; narrowed: boolean }
 }
 
 export interface ProfileOutcome {

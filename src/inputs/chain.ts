@@ -185,6 +185,11 @@ export function sourceProfileName(profile: string): string {
   return `${profile}-sso`
 }
 
+/** What the messages tell the approver about the chain: the role, and whether a session policy narrows it. */
+export function chainTarget(chain: ChainSpec): { roleArn: string; narrowed: boolean } {
+  return { roleArn: chain.roleArn, narrowed: hasSessionPolicy(chain) }
+}
+
 /** Whether the chained session is narrowed by a session policy (then no profile may re-assume the role without it). */
 export function hasSessionPolicy(chain: ChainSpec): boolean {
   return chain.policy !== undefined || chain.policyArns.length > 0

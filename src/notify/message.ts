@@ -299,6 +299,7 @@ function facts(ctx: RequestContext, state: MessageState, extraLimit: number): [s
   add('Commit', ctx.sha ? codeSpan(shortSha(ctx.sha)) : undefined)
   add('AWS account', codeSpan(ctx.accountId, 40) || '(none)')
   add('Role', codeSpan(ctx.roleName) || '(none)')
+  if (ctx.chainTo) add('Then chains to', `${codeSpan(ctx.chainTo.roleArn, LIMIT.arn)}${ctx.chainTo.narrowed ? ' (narrowed by a session policy)' : ''}: the job gets that role's session`)
   const extra = ctx.extraProfiles ?? []
   if (extra.length > 0) {
     const shown = extra
@@ -456,6 +457,7 @@ export function renderText(ctx: RequestContext, state: MessageState, opts: TextO
     .join(' ')
   if (ctx.actor || trigger) lines.push(`Triggered by: ${ctx.actor ? esc(ctx.actor) : 'unknown'}${trigger ? ` (${trigger})` : ''}`)
   lines.push(`Requested: account ${esc(ctx.accountId, 40)}, role ${esc(ctx.roleName)}`)
+  if (ctx.chainTo) lines.push(`Then chains to: ${esc(ctx.chainTo.roleArn, LIMIT.arn)}${ctx.chainTo.narrowed ? ' (narrowed by a session policy)' : ''}; the job gets that role's session`)
   const extra = ctx.extraProfiles ?? []
   if (extra.length > 0) {
     const shown = extra.slice(0, MAX_EXTRA_PROFILES).map((p) => `${esc(p.name, 64)} (${esc(p.accountId, 40)} ${esc(p.roleName, 64)})`)
