@@ -365,6 +365,16 @@ function writeSummary(markdown) {
 
 const KEY = 'session';
 function saveSessionState(request, result) {
+    // A credentials-file section this run replaced is kept (to restore it) as it was: the user's own keys may be in it.
+    for (const edit of result.written.credentialsEdits ?? []) {
+        if (edit.kind !== 'replaced' && edit.kind !== 'removed')
+            continue;
+        for (const line of edit.original.split(/\r?\n/)) {
+            const value = /^[^=:#;[]+[=:]\s*(\S.*?)\s*$/.exec(line)?.[1];
+            if (value && value.length >= 8)
+                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+        }
+    }
     const state = {
         ...(request.signOutEarly || !result.token.accessToken ? {} : { accessToken: result.token.accessToken }),
         ssoRegion: request.ssoRegion,

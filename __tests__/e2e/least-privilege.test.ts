@@ -9,7 +9,7 @@
  * --sign-out-early.
  */
 import { execFile } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
@@ -231,6 +231,34 @@ describe('a sign-out-early profile, used by consumers nobody here wrote (no SSO 
     for (const f of filesUnder(ws.home)) expect([f.rel, kinds(f.text, secrets).filter((k) => k !== 'role credentials')]).toEqual([f.rel, []])
   })
 })
+
+test("sign-out-early into a user's own credentials and config files: merged, the replaced section masked, restored byte for byte by post", async () => {
+  const ws = newWorkspace()
+  const aws = path.join(ws.home, '.aws')
+  mkdirSync(aws, { recursive: true, mode: 0o700 })
+  const userCreds = '# my keys\r\n[default]\r\naws_access_key_id = AKIAUSERDEFAULT0000\r\naws_secret_access_key = userDefaultSecretValue\r\n\r\n[my-dev-profile]\r\naws_access_key_id = AKIAUSEROLD00000000\r\naws_secret_access_key = userOldSecretValue123\r\n'
+  const userConfig = '[profile my-dev-profile]\nsso_session = theirs\nsso_account_id = 999999999999\nsso_role_name = Admin\n[profile keep]\nregion = eu-north-1'
+  writeFileSync(path.join(aws, 'credentials'), userCreds, { mode: 0o600 })
+  writeFileSync(path.join(aws, 'config'), userConfig, { mode: 0o600 })
+  const env = runnerEnv(ws, emu.url, { ...SEED_INPUTS, 'sign-out-early': 'true' })
+  const main = start(DIST, env)
+  const auth = await emu.waitForDeviceAuthorization(20_000)
+  emu.approve(auth.userCode, 'alice')
+  const result = await main.done
+  expect(result.code).toBe(0)
+  const creds = readFileSync(path.join(aws, 'credentials'), 'utf8')
+  expect(creds.startsWith('# my keys\r\n[default]\r\naws_access_key_id = AKIAUSERDEFAULT0000\r\naws_secret_access_key = userDefaultSecretValue\r\n\r\n[my-dev-profile]\r\naws_access_key_id = ASIA')).toBe(true)
+  expect(creds).not.toContain('userOldSecretValue123')
+  const config = readFileSync(path.join(aws, 'config'), 'utf8')
+  expect(config).toBe('[profile my-dev-profile]\nregion = us-west-2\noutput = json\n[profile keep]\nregion = eu-north-1')
+  // the user's replaced keys ride along in GITHUB_STATE (to be restored): masked, and never printed
+  expect(result.stdout).toContain('::add-mask::userOldSecretValue123')
+  expect(result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain('userOldSecretValue123')
+  const post = await start(DIST, postEnv(ws, env)).done
+  expect(post.code).toBe(0)
+  expect(readFileSync(path.join(aws, 'credentials'), 'utf8')).toBe(userCreds)
+  expect(readFileSync(path.join(aws, 'config'), 'utf8')).toBe(userConfig)
+}, 60_000)
 
 describe('allowed-account-ids', () => {
   async function refused(inputs: Record<string, string>, account: string) {

@@ -21,6 +21,14 @@ export interface SessionState {
 const KEY = 'session'
 
 export function saveSessionState(request: LoginRequest, result: Pick<LoginResult, 'written'> & { token: { accessToken?: string } }): void {
+  // A credentials-file section this run replaced is kept (to restore it) as it was: the user's own keys may be in it.
+  for (const edit of result.written.credentialsEdits ?? []) {
+    if (edit.kind !== 'replaced' && edit.kind !== 'removed') continue
+    for (const line of edit.original.split(/\r?\n/)) {
+      const value = /^[^=:#;[]+[=:]\s*(\S.*?)\s*$/.exec(line)?.[1]
+      if (value && value.length >= 8) core.setSecret(value)
+    }
+  }
   const state: SessionState = {
     ...(request.signOutEarly || !result.token.accessToken ? {} : { accessToken: result.token.accessToken }),
     ssoRegion: request.ssoRegion,
