@@ -1190,7 +1190,8 @@ async function useToken(options, clients, session) {
         const found = await discoverProfiles(clients, token.accessToken, {
             ...request.discover,
             region: request.region,
-            exclude: [primaryProfile, ...extraProfiles],
+            // With role-to-assume the Identity Center role may be written as <profile>-sso: that name is taken too.
+            exclude: [primaryProfile, ...(request.chain ? [{ ...primaryProfile, name: (0,inputs_chain/* sourceProfileName */.Kj)(primaryProfile.name) }] : []), ...extraProfiles],
             allowPartial: request.allowPartial,
             allowedAccountIds: request.allowedAccountIds
         });

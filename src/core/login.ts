@@ -171,7 +171,8 @@ async function useToken(options: LoginOptions, clients: AwsClients, session: Obt
     const found = await discoverProfiles(clients, token.accessToken, {
       ...request.discover,
       region: request.region,
-      exclude: [primaryProfile, ...extraProfiles],
+      // With role-to-assume the Identity Center role may be written as <profile>-sso: that name is taken too.
+      exclude: [primaryProfile, ...(request.chain ? [{ ...primaryProfile, name: sourceProfileName(primaryProfile.name) }] : []), ...extraProfiles],
       allowPartial: request.allowPartial,
       allowedAccountIds: request.allowedAccountIds
     })
