@@ -92,6 +92,7 @@ describe('role-to-assume without a session policy', () => {
     // every chained secret is masked before use
     for (const secret of [chained.accessKeyId, chained.secretAccessKey, chained.sessionToken]) expect(result.stdout).toContain(`::add-mask::${secret}`)
     expect(result.stdout).toContain('role-to-assume: chained to arn:aws:sts::111122223333:assumed-role/deploy/alice')
+    expect(result.stdout).toContain('Profile "my-dev-profile" assumes arn:aws:iam::111122223333:role/deploy from profile "my-dev-profile-sso"')
   })
 
   test('the profile is a refreshable role_arn + source_profile profile over the Identity Center profile', () => {
@@ -274,6 +275,9 @@ test('sign-out-early with role-to-assume: the profile holds the chained keys, no
   expect(existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => read(path.join(cacheDir, f)).includes('accessToken')) : []).toEqual([])
   const { botocore } = await consumers(ws, 'my-dev-profile')
   expect(botocore.Arn).toBe('arn:aws:sts::111122223333:assumed-role/deploy/alice')
+  // the log says what the profile holds (the keys, not a source profile that is not there)
+  expect(result.stdout).toContain('Profile "my-dev-profile" holds the chained session of arn:aws:iam::111122223333:role/deploy itself')
+  expect(result.stdout).not.toContain('my-dev-profile-sso')
   expect(emu.assumeRoleRequests()).toHaveLength(1)
   expect((await start(DIST, postEnv(ws, env)).done).code).toBe(0)
 })

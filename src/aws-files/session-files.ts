@@ -6,6 +6,7 @@
 import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
 import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
 import type { AwsPaths } from './paths.js'
+import { hasSessionPolicy } from '../inputs/chain.js'
 import { mergeConfigFile, renderAssumeRoleProfileSection, renderProfileSection, renderSsoSessionSection, revertConfigFile, type AssumeRoleProfileSpec, type SectionEdit } from './config.js'
 import { mergeCredentialsFile, renderCredentialsSection, renderKeysProfileSection, revertCredentialsFile, sealCredentialEdits, unsealCredentialEdits, type CredentialProfile } from './credentials-file.js'
 import {
@@ -207,7 +208,7 @@ export function tokenCacheEntry(request: Pick<LoginRequest, 'startUrl' | 'ssoReg
 /** The paths writeSessionFiles may write, for the pre-flight check. */
 export function sessionFilePaths(paths: AwsPaths, request: LoginRequest): string[] {
   const files = [tokenCacheFile(paths.ssoCacheDir, request.ssoSession), registrationCacheFile(paths.ssoCacheDir, registrationKey(request)), paths.configFile]
-  const keys = request.signOutEarly || (request.chain !== undefined && (request.chain.policy !== undefined || request.chain.policyArns.length > 0))
+  const keys = request.signOutEarly || (request.chain !== undefined && hasSessionPolicy(request.chain))
   return keys ? [...files, paths.credentialsFile] : files
 }
 

@@ -297,7 +297,7 @@ async function deviceFlowToken(options: LoginOptions, clients: AwsClients): Prom
  * Which sections carry the primary profile. No role-to-assume: the SSO profile itself. role-to-assume without a session
  * policy: the SSO profile as `<profile>-sso` and `<profile>` a refreshable role_arn + source_profile profile. With a
  * session policy: `<profile>` holds the narrowed session's keys (a role_arn profile would re-assume without the policy)
- * and no SSO profile is written for it.
+ * and no SSO profile is written for it; so with sign-out-early, which leaves no sign-in to assume from.
  */
 function chainedProfiles(
   request: LoginRequest,
@@ -306,7 +306,8 @@ function chainedProfiles(
 ): { ssoProfiles: ProfileSpec[]; roleProfile?: AssumeRoleProfileSpec; keys: boolean } {
   const chain = request.chain
   if (!chain || !chained) return { ssoProfiles: [primaryProfile], keys: false }
-  if (hasSessionPolicy(chain)) return { ssoProfiles: [], keys: true }
+  // sign-out-early leaves no sign-in to re-assume from: the profile holds the chained session's keys too.
+  if (hasSessionPolicy(chain) || request.signOutEarly) return { ssoProfiles: [], keys: true }
   const source = { ...primaryProfile, name: sourceProfileName(primaryProfile.name) }
   return {
     ssoProfiles: [source],

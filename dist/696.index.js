@@ -1,5 +1,5 @@
-export const id = 837;
-export const ids = [837];
+export const id = 696;
+export const ids = [696];
 export const modules = {
 
 /***/ 5262:
@@ -434,6 +434,8 @@ __webpack_require__.d(__webpack_exports__, {
   $G: () => (/* binding */ writeSessionFiles)
 });
 
+// EXTERNAL MODULE: ./src/inputs/chain.ts
+var chain = __webpack_require__(1312);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/aws-files/atomic.ts
@@ -1240,6 +1242,7 @@ var sso_cache = __webpack_require__(7215);
 
 
 
+
 /**
  * Write one login's files together, or none of them: the SSO profiles (`profiles`, `sso_session` + account + role),
  * the `[sso-session]` section, the token cache and the registration cache when `token` is given, and the profiles that
@@ -1355,7 +1358,7 @@ function tokenCacheEntry(request, token, registration) {
 /** The paths writeSessionFiles may write, for the pre-flight check. */
 function sessionFilePaths(paths, request) {
     const files = [(0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession), (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)), paths.configFile];
-    const keys = request.signOutEarly || (request.chain !== undefined && (request.chain.policy !== undefined || request.chain.policyArns.length > 0));
+    const keys = request.signOutEarly || (request.chain !== undefined && (0,chain/* hasSessionPolicy */.f4)(request.chain));
     return keys ? [...files, paths.credentialsFile] : files;
 }
 function registrationKey(request) {
