@@ -731,7 +731,9 @@ async function assumeRole(clients, source, input, mask) {
         const said = stsMessage(error);
         // STS's own error code (the SDK names some with an Exception suffix), with the status and attempts as usual.
         const answered = (0,errors/* describeAwsError */.P)(error).replace(/^\S+/, code);
-        throw new AssumeRoleError(input.roleArn, code, `could not assume role ${input.roleArn}: STS answered ${answered}${said ? `: ${said}` : ''}; nothing was written or exported`);
+        const status = error?.$metadata?.httpStatusCode;
+        const what = status ? `STS answered ${answered}${said ? `: ${said}` : ''}` : `the request to STS failed: ${(0,errors/* describeAwsError */.P)(error)}`;
+        throw new AssumeRoleError(input.roleArn, code, `could not assume role ${input.roleArn}: ${what}; nothing was written or exported`);
     }
 }
 /** STS's error message, on one line, printable characters only, at most 400 characters; '' when there is none. */

@@ -64,3 +64,11 @@ test('STS refusing: AssumeRoleError with the role, the STS code and its message'
   expect(error.roleArn).toBe('arn:aws:iam::444455556666:role/deploy')
   expect(error.message).toMatch(/^could not assume role arn:aws:iam::444455556666:role\/deploy: STS answered AccessDenied \(HTTP 403\): User: .* is not authorized/)
 })
+
+test('STS unreachable: the failure names the role and says the request failed, not what STS answered', async () => {
+  const creds = await source()
+  emu.injectFault({ operation: 'AssumeRole', kind: 'reset', count: 10 })
+  const error = await chainRole(clients, creds, CHAIN, 'alice', {}, () => undefined).catch((e) => e)
+  expect(error).toBeInstanceOf(AssumeRoleError)
+  expect(error.message).toMatch(/^could not assume role arn:aws:iam::111122223333:role\/deploy: the request to STS failed: .*; nothing was written or exported$/)
+})

@@ -74,7 +74,9 @@ export async function assumeRole(clients: AwsClients, source: RoleCredentials, i
     const said = stsMessage(error)
     // STS's own error code (the SDK names some with an Exception suffix), with the status and attempts as usual.
     const answered = describeAwsError(error).replace(/^\S+/, code)
-    throw new AssumeRoleError(input.roleArn, code, `could not assume role ${input.roleArn}: STS answered ${answered}${said ? `: ${said}` : ''}; nothing was written or exported`)
+    const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode
+    const what = status ? `STS answered ${answered}${said ? `: ${said}` : ''}` : `the request to STS failed: ${describeAwsError(error)}`
+    throw new AssumeRoleError(input.roleArn, code, `could not assume role ${input.roleArn}: ${what}; nothing was written or exported`)
   }
 }
 
