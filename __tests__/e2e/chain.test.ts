@@ -188,6 +188,7 @@ describe('role-to-assume narrowed by a session policy', () => {
     expect(post.code).toBe(0)
     expect(read(awsFile(ws, 'config'))).not.toContain('my-dev-profile')
     expect(read(awsFile(ws, 'credentials'))).toBe('')
+    expect(emu.tokens().every((t) => t.revoked)).toBe(true)
   })
 })
 
