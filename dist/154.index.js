@@ -23,7 +23,9 @@ async function cleanupSession(input, log, env = process.env) {
     const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
     let ok = true;
     try {
-        if (await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
+        if (input.signOut === false)
+            log.info('Not signing out: the sign-in is shared with the other jobs of this run (end-session signs it out)');
+        else if (await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
             log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
         else
             ok = false;
@@ -112,7 +114,8 @@ function githubRequestContext(request, env = process.env) {
         roleName: request.roleName,
         startUrl: request.startUrl,
         extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
-        keepSession: request.keepSession
+        keepSession: request.keepSession,
+        sharedSession: request.sharedSession?.mode === 'share'
     };
 }
 function eventPayload(env) {
@@ -169,7 +172,9 @@ function commentTarget(request, env = process.env) {
 /* harmony import */ var _notifiers_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1676);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8862);
 /* harmony import */ var _core_approvers_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2421);
+/* harmony import */ var _core_shared_session_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3913);
 /** The action's main step: inputs → login → exports, with the approvers told at every step. */
+
 
 
 
@@ -203,6 +208,10 @@ async function runMain(env = process.env) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(request.githubToken);
     if (request.webhookUrl)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(request.webhookUrl);
+    const shared = await sharedSession(request, env);
+    if (!shared)
+        return;
+    request = shared.request;
     const paths = (0,_aws_files_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .awsPaths */ .UW)(env);
     const context = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .githubRequestContext */ ._)(request, env);
     const events = new _notify_queue_js__WEBPACK_IMPORTED_MODULE_5__/* .EventQueue */ .C((0,_notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .githubNotifiers */ .J)(request, context, env), _notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLogger */ .v);
@@ -233,8 +242,8 @@ async function runMain(env = process.env) {
                 return;
             finished = true;
             cancelled(signal);
-            const sweep = request.reuseSession
-                ? Promise.resolve() // the cache may hold a session this run found, not made: never touch it here
+            const sweep = request.reuseSession || shared.signIn
+                ? Promise.resolve() // the cache may hold a session this run found, not made (or shared with it): never touch it here
                 : (0,_core_cleanup_js__WEBPACK_IMPORTED_MODULE_6__/* .sweepOrphanedTokenCache */ .z)({ ssoCacheDir: paths.ssoCacheDir, sessionName: request.ssoSession, ssoRegion: request.ssoRegion, region: request.region, isOurs: (t) => masked.has(t), requestTimeoutMs: CANCEL_SWEEP_MS }, _notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLogger */ .v, env);
             const bounded = Promise.race([sweep, new Promise((r) => setTimeout(r, CANCEL_SWEEP_MS + 500))]);
             void Promise.all([bounded, events.drain(CANCEL_DRAIN_MS)]).finally(() => process.exit(1));
@@ -255,11 +264,17 @@ async function runMain(env = process.env) {
                 masked.add(secret);
                 _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
             },
-            emit: (event) => events.push(event),
+            emit: (event) => {
+                if (event.type === 'started')
+                    shared.sealer?.prepare();
+                events.push(event);
+            },
             log: _notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLogger */ .v,
             signal: controller.signal,
-            env
+            env,
+            sharedSignIn: shared.signIn
         });
+        const sealed = shared.sealer && !controller.signal.aborted ? await shared.sealer.seal(request, result) : undefined;
         // Saved even when a cancel came in meanwhile: the post step then signs out and removes the files.
         (0,_state_js__WEBPACK_IMPORTED_MODULE_10__/* .saveSessionState */ .Lb)(request, result);
         if (finished)
@@ -269,6 +284,11 @@ async function runMain(env = process.env) {
             cancelled(String(controller.signal.reason));
         else {
             publish(request, result);
+            if (sealed) {
+                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('session', sealed); // not masked: GitHub drops outputs that hold a masked value; sealed, it needs no mask
+                (0,_state_js__WEBPACK_IMPORTED_MODULE_10__/* .saveSessionState */ .Lb)(request, result, true);
+                _notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLogger */ .v.info((0,_core_shared_session_js__WEBPACK_IMPORTED_MODULE_12__/* .sharedNotice */ .UZ)(shared.sealer.binding, result.token.expiresAt));
+            }
             events.push((0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .finalEvent */ .f)(request, result));
         }
     }
@@ -316,6 +336,30 @@ function publish(request, result) {
         else
             _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Profile "${extra.profile.name}" (${extra.profile.accountId}/${extra.profile.roleName}): ${extra.error}`);
     }
+}
+/**
+ * share-session / session / end-session before anything else: the key masked, the run to bind to, a sealed session
+ * opened (and refused before any request). end-session signs out and is the whole step. undefined: the step is over.
+ */
+async function sharedSession(request, env) {
+    const shared = request.sharedSession;
+    if (!shared)
+        return { request };
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(shared.key);
+    try {
+        const binding = (0,_core_shared_session_js__WEBPACK_IMPORTED_MODULE_12__/* .sessionBinding */ .qS)(request, env);
+        if (shared.mode === 'share')
+            return { request, sealer: new _core_shared_session_js__WEBPACK_IMPORTED_MODULE_12__/* .SessionSealer */ .nr(shared.key, binding) };
+        if (shared.mode === 'use')
+            return await (0,_core_shared_session_js__WEBPACK_IMPORTED_MODULE_12__/* .openSharedSession */ .Uv)(request, binding, (s) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(s));
+        if (!(await (0,_core_shared_session_js__WEBPACK_IMPORTED_MODULE_12__/* .endSharedSession */ .xM)(request, binding, (s) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(s), _notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLogger */ .v, env))) {
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1('end-session: the sign-out could not be confirmed; the shared sign-in may stay valid until it expires');
+        }
+    }
+    catch (error) {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .failureMessage */ .o)(error));
+    }
+    return undefined;
 }
 
 
@@ -484,7 +528,8 @@ function writeSummary(markdown) {
  */
 
 const KEY = 'session';
-function saveSessionState(request, result) {
+/** `shared`: the session output was published (share-session), so post must not sign out. */
+function saveSessionState(request, result, shared = false) {
     const state = {
         accessToken: result.token.accessToken,
         ssoRegion: request.ssoRegion,
@@ -492,6 +537,10 @@ function saveSessionState(request, result) {
         keepSession: request.keepSession,
         written: result.written
     };
+    if (request.sharedSession?.mode === 'use')
+        state.shared = 'use';
+    else if (shared)
+        state.shared = 'share';
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
 }
 /** Nothing for the post step to do (the files a failed write had started were undone). The runner keeps the last value. */

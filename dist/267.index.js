@@ -1970,9 +1970,11 @@ const MAX_EXTRA_PROFILES = 20;
 const ZWJ = '\u200d';
 /** What approving grants, and for how long (keep-session leaves the sign-in in place after the job). */
 function approvalGrants(ctx, final) {
-    const lasts = ctx.keepSession
-        ? 'the sign-in is kept after the job, until it expires or is signed out'
-        : 'the sign-in is revoked when the job ends';
+    const lasts = ctx.sharedSession
+        ? 'the sign-in is shared with the later jobs of this run that hold its session-key, until end-session signs it out or it expires'
+        : ctx.keepSession
+            ? 'the sign-in is kept after the job, until it expires or is signed out'
+            : 'the sign-in is revoked when the job ends';
     const issued = 'role credentials already issued stay valid until they expire';
     if (final)
         return `This sign-in is your own Identity Center identity, used by this job for the requested role; ${lasts}, and ${issued}.`;
@@ -2125,6 +2127,9 @@ function endSentence(s) {
 function outcomeSentence(final, esc, b) {
     switch (final.type) {
         case 'approved':
+            if (final.via === 'shared-session') {
+                return `No approval was needed: this job uses the sign-in of ${b(esc(final.approvedBy))} shared by an earlier job of this run. Verified at ${formatUtc(final.at)}: account ${b(esc(final.accountId, 40))}, role ${b(esc(final.roleName))}.`;
+            }
             if (final.via && final.via !== 'device-flow') {
                 return `No approval was needed: reuse-session found a ${final.via === 'refreshed-token' ? 'refreshable' : 'valid'} cached Identity Center session of ${b(esc(final.approvedBy))}. Verified at ${formatUtc(final.at)}: account ${b(esc(final.accountId, 40))}, role ${b(esc(final.roleName))}.`;
             }

@@ -23,7 +23,9 @@ async function cleanupSession(input, log, env = process.env) {
     const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
     let ok = true;
     try {
-        if (await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
+        if (input.signOut === false)
+            log.info('Not signing out: the sign-in is shared with the other jobs of this run (end-session signs it out)');
+        else if (await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
             log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
         else
             ok = false;
@@ -112,7 +114,8 @@ function githubRequestContext(request, env = process.env) {
         roleName: request.roleName,
         startUrl: request.startUrl,
         extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
-        keepSession: request.keepSession
+        keepSession: request.keepSession,
+        sharedSession: request.sharedSession?.mode === 'share'
     };
 }
 function eventPayload(env) {
@@ -222,7 +225,13 @@ async function runPost() {
     if (state.written.partial) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('The main step stopped while it was writing its files: signing out and removing whatever of them it had written.');
     }
-    const ok = await (0,_core_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanupSession */ .T)(state, _notifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .actionLogger */ .v);
+    if (state.shared === 'share') {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('share-session: the sign-in is shared with the later jobs of this run that hold the session-key, so this job does not sign out; end-session signs it out (or it expires). Removing only the files this job wrote.');
+    }
+    else if (state.shared === 'use') {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('session: this job used the sign-in shared by an earlier job of this run, so it does not sign out; end-session does. Removing only the files this job wrote.');
+    }
+    const ok = await (0,_core_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanupSession */ .T)({ ...state, signOut: !state.shared }, _notifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .actionLogger */ .v);
     if (!ok)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('Cleanup was incomplete; see the lines above.');
 }
@@ -350,7 +359,8 @@ function writeSummary(markdown) {
  */
 
 const KEY = 'session';
-function saveSessionState(request, result) {
+/** `shared`: the session output was published (share-session), so post must not sign out. */
+function saveSessionState(request, result, shared = false) {
     const state = {
         accessToken: result.token.accessToken,
         ssoRegion: request.ssoRegion,
@@ -358,6 +368,10 @@ function saveSessionState(request, result) {
         keepSession: request.keepSession,
         written: result.written
     };
+    if (request.sharedSession?.mode === 'use')
+        state.shared = 'use';
+    else if (shared)
+        state.shared = 'share';
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
 }
 /** Nothing for the post step to do (the files a failed write had started were undone). The runner keeps the last value. */

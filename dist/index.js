@@ -472,7 +472,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 var __webpack_exports__ = {};
 async function run() {
     if (globalThis.__IDENTITY_CENTER_LOGIN_CLI__) {
-        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(131), __nccwpck_require__.e(488)]).then(__nccwpck_require__.bind(__nccwpck_require__, 488));
+        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(963), __nccwpck_require__.e(488)]).then(__nccwpck_require__.bind(__nccwpck_require__, 488));
         process.exitCode = await runCli(process.argv.slice(2), process.env);
     }
     else if (process.env.STATE_isPost === 'true') {
@@ -480,7 +480,7 @@ async function run() {
         await runPost();
     }
     else {
-        const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(131), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9154));
+        const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(963), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9154));
         await runMain();
     }
 }

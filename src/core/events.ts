@@ -22,6 +22,8 @@ export interface RequestContext {
   extraProfiles?: { name: string; accountId: string; roleName: string }[]
   /** keep-session: the SSO session is left signed in at the end (not revoked by the post step). */
   keepSession?: boolean
+  /** share-session: the sign-in is shared with the later jobs of this run that hold the session-key. */
+  sharedSession?: boolean
 }
 
 export interface ProfileOutcome {
@@ -54,7 +56,7 @@ export type LoginEvent =
       roleName: string
       arn: string
       /** How the SSO token was obtained: a person approved a code, or a cached session was reused. */
-      via?: 'device-flow' | 'cached-token' | 'refreshed-token'
+      via?: 'device-flow' | 'cached-token' | 'refreshed-token' | 'shared-session'
       /** Every profile written from this approval (the primary one first), verified or with its error. */
       profiles?: ProfileOutcome[]
     }

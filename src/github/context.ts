@@ -23,7 +23,8 @@ export function githubRequestContext(request: LoginRequest, env: NodeJS.ProcessE
     roleName: request.roleName,
     startUrl: request.startUrl,
     extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
-    keepSession: request.keepSession
+    keepSession: request.keepSession,
+    sharedSession: request.sharedSession?.mode === 'share'
   }
 }
 

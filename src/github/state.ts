@@ -14,11 +14,14 @@ export interface SessionState {
   region: string
   keepSession: boolean
   written: WrittenFiles
+  /** share-session / session: the sign-in belongs to the whole run; post does not sign out. */
+  shared?: 'share' | 'use'
 }
 
 const KEY = 'session'
 
-export function saveSessionState(request: LoginRequest, result: Pick<LoginResult, 'written'> & { token: { accessToken: string } }): void {
+/** `shared`: the session output was published (share-session), so post must not sign out. */
+export function saveSessionState(request: LoginRequest, result: Pick<LoginResult, 'written'> & { token: { accessToken: string } }, shared = false): void {
   const state: SessionState = {
     accessToken: result.token.accessToken,
     ssoRegion: request.ssoRegion,
@@ -26,6 +29,8 @@ export function saveSessionState(request: LoginRequest, result: Pick<LoginResult
     keepSession: request.keepSession,
     written: result.written
   }
+  if (request.sharedSession?.mode === 'use') state.shared = 'use'
+  else if (shared) state.shared = 'share'
   core.saveState(KEY, JSON.stringify(state))
 }
 
