@@ -246,12 +246,10 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
   const shareSession = bool('share-session', false)
   const sealed = trimmed('session')
-  const sessionKey = raw('session-key')
-  const endSession = bool('end-session', false)
   if (sealed.length > MAX_SESSION_LENGTH) fail('session', `must be at most ${MAX_SESSION_LENGTH} characters, got ${sealed.length}`)
   if (sealed !== '' && shareSession) fail('session', 'cannot be combined with share-session: a job either shares its own sign-in or uses the one shared with it')
-  if (endSession && sealed === '') fail('end-session', 'needs session (the session output of the share-session job) and session-key')
   if (sealed !== '' && reuseSession) fail('session', 'cannot be combined with reuse-session: the sign-in comes from the session input')
+  const sessionKey = raw('session-key')
   if (shareSession && TRUE_VALUES.includes(String(get('sign-out-early') ?? '').trim())) {
     fail('share-session', 'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared')
   }
@@ -263,6 +261,8 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   } else if (shareSession || sealed !== '') {
     fail('session-key', `is required with ${shareSession ? 'share-session' : 'session'} (a secret of at least ${MIN_SESSION_KEY_LENGTH} characters)`)
   }
+  const endSession = bool('end-session', false)
+  if (endSession && sealed === '') fail('end-session', 'needs session (the session output of the share-session job) and session-key')
   if (shareSession) request.sharedSession = { mode: 'share', key: sessionKey }
   else if (sealed !== '') request.sharedSession = { mode: endSession ? 'end' : 'use', key: sessionKey, sealed, ssoSessionGiven: raw('sso-session') !== '' }
   // --- older SDKs (issue 12): legacy-sso-profile
