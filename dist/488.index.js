@@ -313,7 +313,7 @@ async function runCli(argv, env) {
         process.stderr.write(`identity-center-login: ${error.message}\nRun identity-center-login --help for the options.\n`);
         return error instanceof rules/* InputError */.dz ? EXIT_CODES.badInput : EXIT_CODES.failure;
     }
-    const context = { ...ciRequestContext(request, env), actor, sharedSession: request.sharedSession?.mode === 'share' };
+    const context = { ...ciRequestContext(request, env), actor, sharedSession: request.sharedSession?.mode === 'end' ? undefined : request.sharedSession?.mode };
     // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
     const channels = request.notify.filter((c) => c === 'webhook');
     const githubOnly = request.notify.filter((c) => c !== 'webhook');

@@ -20,18 +20,19 @@ export const modules = {
 
 
 async function cleanupSession(input, log, env = process.env) {
-    const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
     let ok = true;
-    try {
-        if (input.signOut === false)
-            log.info('Not signing out: the sign-in is shared with the other jobs of this run (end-session signs it out)');
-        else if (await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
-            log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
-        else
-            ok = false;
-    }
-    finally {
-        clients.destroy();
+    // signOut false: the sign-in is shared with other jobs of the run (the caller says so); only the files go.
+    if (input.signOut !== false) {
+        const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
+        try {
+            if (await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
+                log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
+            else
+                ok = false;
+        }
+        finally {
+            clients.destroy();
+        }
     }
     try {
         const report = await (0,_aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__/* .removeSessionFiles */ .Wd)(input.written);
@@ -115,7 +116,7 @@ function githubRequestContext(request, env = process.env) {
         startUrl: request.startUrl,
         extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
         keepSession: request.keepSession,
-        sharedSession: request.sharedSession?.mode === 'share'
+        sharedSession: request.sharedSession?.mode === 'end' ? undefined : request.sharedSession?.mode
     };
 }
 function eventPayload(env) {

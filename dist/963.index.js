@@ -1701,20 +1701,20 @@ function readLoginRequest(get) {
     // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
     // --- shared sign-in (issue 14): share-session, session, session-key, end-session
     const shareSession = bool('share-session', false);
+    if (shareSession && _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .TRUE_VALUES */ .AR.includes(String(get('sign-out-early') ?? '').trim())) {
+        fail('share-session', 'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared');
+    }
     const sealed = trimmed('session');
-    const sessionKey = raw('session-key');
-    const endSession = bool('end-session', false);
     if (sealed.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SESSION_LENGTH */ .nA)
         fail('session', `must be at most ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SESSION_LENGTH */ .nA} characters, got ${sealed.length}`);
     if (sealed !== '' && shareSession)
         fail('session', 'cannot be combined with share-session: a job either shares its own sign-in or uses the one shared with it');
-    if (endSession && sealed === '')
-        fail('end-session', 'needs session (the session output of the share-session job) and session-key');
     if (sealed !== '' && reuseSession)
         fail('session', 'cannot be combined with reuse-session: the sign-in comes from the session input');
-    if (shareSession && _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .TRUE_VALUES */ .AR.includes(String(get('sign-out-early') ?? '').trim())) {
-        fail('share-session', 'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared');
-    }
+    const endSession = bool('end-session', false);
+    if (endSession && sealed === '')
+        fail('end-session', 'needs session (the session output of the share-session job) and session-key');
+    const sessionKey = raw('session-key');
     if (sessionKey !== '') {
         if (!shareSession && sealed === '')
             fail('session-key', 'is only used with share-session or session (value not shown)');
@@ -2393,20 +2393,20 @@ const INPUTS = Object.freeze([
         kind: 'string'
     },
     {
-        name: 'session-key',
-        description: `Secret of at least ${MIN_SESSION_KEY_LENGTH} characters that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
-        default: '',
-        required: false,
-        secret: true,
-        kind: 'string'
-    },
-    {
         name: 'end-session',
         description: 'With session and session-key: sign the shared sign-in out (SSO Logout) and do nothing else; for the last job of the run (if: always()).',
         default: 'false',
         required: false,
         secret: false,
         kind: 'boolean'
+    },
+    {
+        name: 'session-key',
+        description: `Secret of at least ${MIN_SESSION_KEY_LENGTH} characters that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
+        default: '',
+        required: false,
+        secret: true,
+        kind: 'string'
     },
     // --- older SDKs (issue 12): legacy-sso-profile
     // --- scale (issue 13): verify-profiles

@@ -148,6 +148,8 @@ describe('a login job and three later jobs', () => {
       expect(job.outputs.session).toBeUndefined()
       expect(readCommandFile(job.ws.files.env).AWS_ACCESS_KEY_ID).toMatch(/^ASIA/)
       expect(readFileSync(job.ws.files.summary, 'utf8')).toContain('No approval was needed: this job uses the sign-in of')
+      expect(readFileSync(job.ws.files.summary, 'utf8')).toContain('the sign-in is shared with the jobs of this run that hold its session-key, until end-session signs it out or it expires')
+      expect(readFileSync(job.ws.files.summary, 'utf8')).not.toContain('revoked when the job ends')
     }
   })
 

@@ -292,8 +292,8 @@ describe('echoed values are sanitized', () => {
       'webhook-url': 'x',
       'share-session': 'x',
       session: 'x'.repeat(20000),
-      'session-key': 'short',
-      'end-session': 'x'
+      'end-session': 'x',
+      'session-key': 'short'
     }
     expect(Object.keys(bad)).toEqual(INPUTS.map((i) => i.name))
     const seen: string[] = []

@@ -66,7 +66,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
     return error instanceof InputError ? EXIT_CODES.badInput : EXIT_CODES.failure
   }
 
-  const context = { ...ciRequestContext(request, env), actor, sharedSession: request.sharedSession?.mode === 'share' }
+  const context = { ...ciRequestContext(request, env), actor, sharedSession: request.sharedSession?.mode === 'end' ? undefined : request.sharedSession?.mode }
   // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
   const channels = request.notify.filter((c) => c === 'webhook')
   const githubOnly = request.notify.filter((c) => c !== 'webhook')

@@ -16,14 +16,16 @@ export interface CleanupInput {
 }
 
 export async function cleanupSession(input: CleanupInput, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  const clients = new AwsClients({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 })
   let ok = true
-  try {
-    if (input.signOut === false) log.info('Not signing out: the sign-in is shared with the other jobs of this run (end-session signs it out)')
-    else if (await logout(clients, input.accessToken, log)) log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)')
-    else ok = false
-  } finally {
-    clients.destroy()
+  // signOut false: the sign-in is shared with other jobs of the run (the caller says so); only the files go.
+  if (input.signOut !== false) {
+    const clients = new AwsClients({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 })
+    try {
+      if (await logout(clients, input.accessToken, log)) log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)')
+      else ok = false
+    } finally {
+      clients.destroy()
+    }
   }
   try {
     const report = await removeSessionFiles(input.written)

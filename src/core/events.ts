@@ -22,8 +22,8 @@ export interface RequestContext {
   extraProfiles?: { name: string; accountId: string; roleName: string }[]
   /** keep-session: the SSO session is left signed in at the end (not revoked by the post step). */
   keepSession?: boolean
-  /** share-session: the sign-in is shared with the later jobs of this run that hold the session-key. */
-  sharedSession?: boolean
+  /** The sign-in is shared with the jobs of this run that hold the session-key: this job shares it, or uses a shared one. */
+  sharedSession?: 'share' | 'use'
 }
 
 export interface ProfileOutcome {

@@ -24,7 +24,7 @@ export function githubRequestContext(request: LoginRequest, env: NodeJS.ProcessE
     startUrl: request.startUrl,
     extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
     keepSession: request.keepSession,
-    sharedSession: request.sharedSession?.mode === 'share'
+    sharedSession: request.sharedSession?.mode === 'end' ? undefined : request.sharedSession?.mode
   }
 }
 

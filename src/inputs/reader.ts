@@ -245,14 +245,16 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
   const shareSession = bool('share-session', false)
+  if (shareSession && TRUE_VALUES.includes(String(get('sign-out-early') ?? '').trim())) {
+    fail('share-session', 'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared')
+  }
   const sealed = trimmed('session')
   if (sealed.length > MAX_SESSION_LENGTH) fail('session', `must be at most ${MAX_SESSION_LENGTH} characters, got ${sealed.length}`)
   if (sealed !== '' && shareSession) fail('session', 'cannot be combined with share-session: a job either shares its own sign-in or uses the one shared with it')
   if (sealed !== '' && reuseSession) fail('session', 'cannot be combined with reuse-session: the sign-in comes from the session input')
+  const endSession = bool('end-session', false)
+  if (endSession && sealed === '') fail('end-session', 'needs session (the session output of the share-session job) and session-key')
   const sessionKey = raw('session-key')
-  if (shareSession && TRUE_VALUES.includes(String(get('sign-out-early') ?? '').trim())) {
-    fail('share-session', 'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared')
-  }
   if (sessionKey !== '') {
     if (!shareSession && sealed === '') fail('session-key', 'is only used with share-session or session (value not shown)')
     if (Array.from(sessionKey).length < MIN_SESSION_KEY_LENGTH) {
@@ -261,8 +263,6 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   } else if (shareSession || sealed !== '') {
     fail('session-key', `is required with ${shareSession ? 'share-session' : 'session'} (a secret of at least ${MIN_SESSION_KEY_LENGTH} characters)`)
   }
-  const endSession = bool('end-session', false)
-  if (endSession && sealed === '') fail('end-session', 'needs session (the session output of the share-session job) and session-key')
   if (shareSession) request.sharedSession = { mode: 'share', key: sessionKey }
   else if (sealed !== '') request.sharedSession = { mode: endSession ? 'end' : 'use', key: sessionKey, sealed, ssoSessionGiven: raw('sso-session') !== '' }
   // --- older SDKs (issue 12): legacy-sso-profile

@@ -331,20 +331,20 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     kind: 'string'
   },
   {
-    name: 'session-key',
-    description: `Secret of at least ${MIN_SESSION_KEY_LENGTH} characters that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
-    default: '',
-    required: false,
-    secret: true,
-    kind: 'string'
-  },
-  {
     name: 'end-session',
     description: 'With session and session-key: sign the shared sign-in out (SSO Logout) and do nothing else; for the last job of the run (if: always()).',
     default: 'false',
     required: false,
     secret: false,
     kind: 'boolean'
+  },
+  {
+    name: 'session-key',
+    description: `Secret of at least ${MIN_SESSION_KEY_LENGTH} characters that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
+    default: '',
+    required: false,
+    secret: true,
+    kind: 'string'
   },
   // --- older SDKs (issue 12): legacy-sso-profile
   // --- scale (issue 13): verify-profiles

@@ -36,7 +36,7 @@ const ZWJ = '\u200d'
 /** What approving grants, and for how long (keep-session leaves the sign-in in place after the job). */
 export function approvalGrants(ctx: Pick<RequestContext, 'keepSession' | 'sharedSession'>, final?: FinalEvent): string {
   const lasts = ctx.sharedSession
-    ? 'the sign-in is shared with the later jobs of this run that hold its session-key, until end-session signs it out or it expires'
+    ? `the sign-in is shared with the ${ctx.sharedSession === 'share' ? 'later ' : ''}jobs of this run that hold its session-key, until end-session signs it out or it expires`
     : ctx.keepSession
     ? 'the sign-in is kept after the job, until it expires or is signed out'
     : 'the sign-in is revoked when the job ends'
