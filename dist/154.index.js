@@ -275,9 +275,9 @@ async function runMain(env = process.env) {
             env,
             sharedSignIn: shared.signIn
         });
-        const sealed = shared.sealer && !controller.signal.aborted ? await shared.sealer.seal(request, result) : undefined;
         // Saved even when a cancel came in meanwhile: the post step then signs out and removes the files.
         (0,_state_js__WEBPACK_IMPORTED_MODULE_10__/* .saveSessionState */ .Lb)(request, result);
+        const sealed = shared.sealer && !controller.signal.aborted ? await shared.sealer.seal(request, result) : undefined;
         if (finished)
             return;
         finished = true;

@@ -197,6 +197,8 @@ function wrap(text, indent, width = 100) {
 function cliHelp() {
     const out = [
         'Usage: identity-center-login --start-url URL --sso-region REGION --account-id ID --role-name NAME [options]',
+        '       identity-center-login --session SEALED [--account-id ID --role-name NAME] [options]  (shared sign-in)',
+        '       identity-center-login --session SEALED --end-session',
         '',
         'Log in to AWS IAM Identity Center with the device flow: a person approves the printed link,',
         'then ~/.aws/config ([profile NAME], [sso-session NAME]) and the SSO token cache are written',

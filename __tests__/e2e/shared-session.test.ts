@@ -89,6 +89,8 @@ describe('a login job and three later jobs', () => {
   let loginPost: StepResult
   const consumers: Record<string, { botocore: string; js: string }> = {}
   let loginFiles: { token: any }
+  /** Every later job's ~/.aws files (path and contents), read before its post step removed them. */
+  const laterFiles: string[] = []
 
   beforeAll(async () => {
     const devicesBefore = emu.stats().deviceAuthorizations
@@ -117,6 +119,11 @@ describe('a login job and three later jobs', () => {
         })
       )
     )
+    for (const job of later) {
+      const all = (dir: string): string[] =>
+        readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(path.join(dir, e.name)) : [`${path.join(dir, e.name)}\n${readFileSync(path.join(dir, e.name), 'utf8')}`]))
+      laterFiles.push(all(path.join(job.ws.home, '.aws')).join('\n'))
+    }
     laterPosts = await Promise.all(later.map(post))
     loginPost = await post(login)
   }, 120_000)
@@ -217,6 +224,11 @@ describe('a login job and three later jobs', () => {
       const main = find([[`${name} GITHUB_STATE`, readFileSync(job.ws.files.state, 'utf8')]])
       expect(main.filter((h) => !h.startsWith('access token '))).toEqual([])
       expect(find([[`${name} post state`, readFileSync(path.join(job.ws.dir, 'state-post'), 'utf8')]])).toEqual([])
+    }
+    // ~/.aws of the later jobs: the shared access token in the token cache (what botocore and the SDK use), nothing else.
+    for (const [i, files] of laterFiles.entries()) {
+      expect(files).toContain('.json\n')
+      expect(find([[`later ${i + 1} ~/.aws`, files]])).toEqual([`access token in later ${i + 1} ~/.aws`])
     }
     // GITHUB_ENV: each job's own role credentials, nothing else secret.
     for (const [name, job] of jobs) {

@@ -105,9 +105,9 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
       env,
       sharedSignIn: shared.signIn
     })
-    const sealed = shared.sealer && !controller.signal.aborted ? await shared.sealer.seal(request, result) : undefined
     // Saved even when a cancel came in meanwhile: the post step then signs out and removes the files.
     saveSessionState(request, result)
+    const sealed = shared.sealer && !controller.signal.aborted ? await shared.sealer.seal(request, result) : undefined
     if (finished) return
     finished = true
     if (controller.signal.aborted) cancelled(String(controller.signal.reason))
