@@ -347,6 +347,14 @@ test('CLI: --share-session prints the sealed session (dotenv); a later CLI job r
   expect(JSON.parse(r2.stdout).accountId).toBe('444455556666')
   expect(emu.stats().deviceAuthorizations).toBe(devices)
 
+  // --format json carries it as "session" (a second login job of the same pipeline: a second approval).
+  const ws3 = newWorkspace()
+  const json = start(CLI, gitlab(ws3), [...flags, '--share-session', '--format', 'json'])
+  emu.approve((await emu.waitForDeviceAuthorization()).userCode, 'alice')
+  const r3 = await json.done
+  expect(r3.code).toBe(0)
+  expect(JSON.parse(r3.stdout).session).toMatch(/^icl1\.9001\./)
+
   const other = await start(CLI, { ...gitlab(newWorkspace()), IDENTITY_CENTER_LOGIN_SESSION: sealed }, ['--session-run-id', '9002']).done
   expect(other.code).toBe(2)
   expect(other.stderr).toContain('was made by run 9001, this is run 9002')
