@@ -244,7 +244,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'min-validity',
-    description: `Minimum remaining validity of a reused token: seconds, or a duration like 15m, 1h, 1h30m (0 to ${MAX_MIN_VALIDITY_SECONDS}s).`,
+    description: `Minimum remaining validity of a reused token (reuse-session) or a shared sign-in (session): seconds, or a duration like 15m, 1h, 1h30m (0 to ${MAX_MIN_VALIDITY_SECONDS}s).`,
     default: String(DEFAULT_MIN_VALIDITY_SECONDS),
     required: false,
     secret: false,
