@@ -374,7 +374,7 @@ async function sharedSession(request, env) {
 /* harmony export */   v: () => (/* binding */ actionLogger)
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
-/* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2032);
+/* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3097);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9556);
 /** The channels a GitHub run reports to: log (always), summary, comment, webhook, per the notify input. */
 

@@ -1166,6 +1166,8 @@ __webpack_require__.d(__webpack_exports__, {
 var rules = __webpack_require__(8190);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/notify/message.ts
+var message = __webpack_require__(8478);
 ;// CONCATENATED MODULE: ./src/core/sealed-session.ts
 /**
  * A sign-in sealed for the later jobs of one run (share-session / session / session-key).
@@ -1185,6 +1187,7 @@ var external_node_crypto_ = __webpack_require__(7598);
  *   run (GITHUB_RUN_ID, the same across re-runs) and repository that made it, and nothing in clear can be changed.
  * - The repository tag (8 bytes of SHA-256 of the name) and the run id are in clear only to name the refusal.
  */
+
 
 
 const SEAL_VERSION = 'icl1';
@@ -1306,18 +1309,11 @@ async function openSession(sealed, sessionKey, binding, options) {
     const now = options.now ?? Date.now();
     const left = Math.floor((signIn.expiresAt.getTime() - now) / 1000);
     if (left <= 0)
-        refuse('expired', `the shared sign-in expired at ${signIn.expiresAt.toISOString()} (${describeSeconds(-left)} ago); sign in again with share-session`);
+        refuse('expired', `the shared sign-in expired at ${signIn.expiresAt.toISOString()} (${(0,message/* formatDuration */.a3)(-left)} ago); sign in again with share-session`);
     if (left < options.minValiditySeconds) {
-        refuse('expired', `the shared sign-in expires at ${signIn.expiresAt.toISOString()} (in ${describeSeconds(left)}), less than min-validity (${describeSeconds(options.minValiditySeconds)}); sign in again with share-session or lower min-validity`);
+        refuse('expired', `the shared sign-in expires at ${signIn.expiresAt.toISOString()} (in ${(0,message/* formatDuration */.a3)(left)}), less than min-validity (${(0,message/* formatDuration */.a3)(options.minValiditySeconds)}); sign in again with share-session or lower min-validity`);
     }
     return signIn;
-}
-function describeSeconds(s) {
-    if (s < 120)
-        return `${s} s`;
-    if (s < 7200)
-        return `${Math.floor(s / 60)} min`;
-    return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 }
 
 // EXTERNAL MODULE: ./src/aws/clients.ts
@@ -2433,7 +2429,7 @@ function inputSpec(name) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ EventQueue)
 /* harmony export */ });
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2032);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3097);
 
 class EventQueue {
     notifiers;

@@ -18,6 +18,7 @@
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 import { InputError } from '../inputs/rules.js'
+import { formatDuration } from '../notify/message.js'
 
 export const SEAL_VERSION = 'icl1'
 /** scrypt cost (16 MiB): 85-155 ms measured on a loaded 2-core machine; sealing pays it while the approver reads the link (prepareSealKey). */
@@ -183,18 +184,12 @@ export async function openSession(sealed: string, sessionKey: string, binding: S
   if (options.minValiditySeconds === null) return signIn
   const now = options.now ?? Date.now()
   const left = Math.floor((signIn.expiresAt.getTime() - now) / 1000)
-  if (left <= 0) refuse('expired', `the shared sign-in expired at ${signIn.expiresAt.toISOString()} (${describeSeconds(-left)} ago); sign in again with share-session`)
+  if (left <= 0) refuse('expired', `the shared sign-in expired at ${signIn.expiresAt.toISOString()} (${formatDuration(-left)} ago); sign in again with share-session`)
   if (left < options.minValiditySeconds) {
     refuse(
       'expired',
-      `the shared sign-in expires at ${signIn.expiresAt.toISOString()} (in ${describeSeconds(left)}), less than min-validity (${describeSeconds(options.minValiditySeconds)}); sign in again with share-session or lower min-validity`
+      `the shared sign-in expires at ${signIn.expiresAt.toISOString()} (in ${formatDuration(left)}), less than min-validity (${formatDuration(options.minValiditySeconds)}); sign in again with share-session or lower min-validity`
     )
   }
   return signIn
-}
-
-function describeSeconds(s: number): string {
-  if (s < 120) return `${s} s`
-  if (s < 7200) return `${Math.floor(s / 60)} min`
-  return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`
 }
