@@ -231,7 +231,7 @@ function cliHelp() {
     }
     out.push('  -h, --help', '      Show this help.', '');
     out.push('  -V, --version', '      Print the version of identity-center-login.', '');
-    out.push('Exit codes:', `  ${EXIT_CODES.ok}    logged in`, `  ${EXIT_CODES.failure}    service or unexpected failure`, `  ${EXIT_CODES.badInput}    bad input (nothing was sent to AWS)`, `  ${EXIT_CODES.denied}    the request was denied`, `  ${EXIT_CODES.expired}    the code expired or approval timed out`, `  ${EXIT_CODES.rejected}    approver not allowed, or identity mismatch`, `  ${EXIT_CODES.cancelled}  cancelled (SIGINT / SIGTERM)`, '');
+    out.push('Exit codes:', `  ${EXIT_CODES.ok}    logged in`, `  ${EXIT_CODES.failure}    service or unexpected failure`, `  ${EXIT_CODES.badInput}    bad input (nothing was sent to AWS)`, `  ${EXIT_CODES.denied}    the request was denied`, `  ${EXIT_CODES.expired}    the code expired or approval timed out`, `  ${EXIT_CODES.rejected}    approver not allowed, identity mismatch, or an account not in allowed-account-ids`, `  ${EXIT_CODES.cancelled}  cancelled (SIGINT / SIGTERM)`, '');
     return out.join('\n');
 }
 
@@ -262,11 +262,20 @@ var http = __webpack_require__(5421);
 var approvers = __webpack_require__(2421);
 // EXTERNAL MODULE: ./src/core/shared-session.ts + 1 modules
 var shared_session = __webpack_require__(3913);
+// EXTERNAL MODULE: ./src/core/sign-in-mode.ts
+var sign_in_mode = __webpack_require__(5978);
+// EXTERNAL MODULE: ./src/core/allowed-accounts.ts
+var allowed_accounts = __webpack_require__(76);
+// EXTERNAL MODULE: ./src/core/client-name.ts
+var client_name = __webpack_require__(938);
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /**
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
+
+
+
 
 
 
@@ -332,7 +341,7 @@ async function runCli(argv, env) {
         process.stderr.write(`identity-center-login: ${error.message}\nRun identity-center-login --help for the options.\n`);
         return error instanceof rules/* InputError */.dz ? EXIT_CODES.badInput : EXIT_CODES.failure;
     }
-    const context = { ...ciRequestContext(request, env), actor, sharedSession: request.sharedSession?.mode === 'end' ? undefined : request.sharedSession?.mode };
+    const context = { ...ciRequestContext(request, env), actor };
     // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
     const channels = request.notify.filter((c) => c === 'webhook');
     const githubOnly = request.notify.filter((c) => c !== 'webhook');
@@ -353,6 +362,7 @@ async function runCli(argv, env) {
             actor: context.actor,
             actors: (0,approvers/* runActors */._2)(env),
             paths: (0,paths/* awsPaths */.UW)(env),
+            clientName: (0,client_name/* registeredClientName */.xA)(context.repository),
             mask: () => { },
             emit: (event) => {
                 if (event.type === 'started')
@@ -404,6 +414,8 @@ function exitCodeFor(error) {
     if (error instanceof login/* ApproverRejectedError */.Ej)
         return EXIT_CODES.rejected;
     if (error instanceof credentials/* CredentialsError */.lE && error.kind === 'mismatch')
+        return EXIT_CODES.rejected;
+    if (error instanceof allowed_accounts/* AccountNotAllowedError */.TQ)
         return EXIT_CODES.rejected;
     return EXIT_CODES.failure;
 }
@@ -468,8 +480,10 @@ function ciRequestContext(request, env) {
         roleName: request.roleName,
         startUrl: request.startUrl,
         extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
-        // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout`, whatever keep-session says.
-        keepSession: true
+        // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
+        keepSession: request.keepSession,
+        reuseSession: request.reuseSession,
+        signInMode: (0,sign_in_mode/* signInModeFor */.L)(request, false)
     };
 }
 

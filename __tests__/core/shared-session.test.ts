@@ -54,6 +54,7 @@ describe('inputs', () => {
     expect(problem({ ...SEED, 'end-session': 'true' })).toMatch(/^Input "end-session": needs session/)
     expect(problem({ ...SEED, session: 'icl1.x', 'session-key': KEY, 'reuse-session': 'true' })).toMatch(/^Input "session": cannot be combined with reuse-session/)
     expect(problem({ ...SEED, 'share-session': 'true', 'session-key': KEY, 'sign-out-early': 'true' })).toMatch(/^Input "share-session": cannot be combined with sign-out-early/)
+    expect(problem({ session: 'icl1.x', 'session-key': KEY, 'sign-out-early': 'true' })).toMatch(/^Input "session": cannot be combined with sign-out-early/)
     expect(problem({ session: 'x'.repeat(20000), 'session-key': KEY })).toMatch(/^Input "session": must be at most 16384 characters/)
   })
 

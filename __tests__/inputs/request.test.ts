@@ -290,6 +290,8 @@ describe('echoed values are sanitized', () => {
       'github-token': 'a b',
       'issue-number': 'x',
       'webhook-url': 'x',
+      'sign-out-early': 'x',
+      'allowed-account-ids': 'x',
       'share-session': 'x',
       session: 'x'.repeat(20000),
       'end-session': 'x',

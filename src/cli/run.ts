@@ -20,6 +20,9 @@ import { cancelAwsRequests } from '../aws/http.js'
 import { checkSelfApprovalActors, runActors } from '../core/approvers.js'
 import { endSharedSession, openSharedSession, SessionSealer, sessionBinding, sharedNotice } from '../core/shared-session.js'
 import type { SharedSignIn } from '../core/sealed-session.js'
+import { signInModeFor } from '../core/sign-in-mode.js'
+import { AccountNotAllowedError } from '../core/allowed-accounts.js'
+import { registeredClientName } from '../core/client-name.js'
 
 const stderrLogger: Logger = {
   info: (m) => process.stderr.write(`${m}\n`),
@@ -71,7 +74,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
     return error instanceof InputError ? EXIT_CODES.badInput : EXIT_CODES.failure
   }
 
-  const context = { ...ciRequestContext(request, env), actor, sharedSession: request.sharedSession?.mode === 'end' ? undefined : request.sharedSession?.mode }
+  const context = { ...ciRequestContext(request, env), actor }
   // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
   const channels = request.notify.filter((c) => c === 'webhook')
   const githubOnly = request.notify.filter((c) => c !== 'webhook')
@@ -92,6 +95,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
       actor: context.actor,
       actors: runActors(env),
       paths: awsPaths(env),
+      clientName: registeredClientName(context.repository),
       mask: () => {},
       emit: (event) => {
         if (event.type === 'started') sealer?.prepare()
@@ -135,6 +139,7 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof DeviceFlowError) return { denied: EXIT_CODES.denied, expired: EXIT_CODES.expired, cancelled: EXIT_CODES.cancelled }[error.outcome]
   if (error instanceof ApproverRejectedError) return EXIT_CODES.rejected
   if (error instanceof CredentialsError && error.kind === 'mismatch') return EXIT_CODES.rejected
+  if (error instanceof AccountNotAllowedError) return EXIT_CODES.rejected
   return EXIT_CODES.failure
 }
 
@@ -205,7 +210,9 @@ export function ciRequestContext(request: LoginRequest, env: NodeJS.ProcessEnv):
     roleName: request.roleName,
     startUrl: request.startUrl,
     extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
-    // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout`, whatever keep-session says.
-    keepSession: true
+    // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
+    keepSession: request.keepSession,
+    reuseSession: request.reuseSession,
+    signInMode: signInModeFor(request, false)
   }
 }

@@ -242,16 +242,30 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   }
   // Each feature reads and checks its inputs in its own block (cross-input checks against earlier inputs here):
   // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
+  const signOutEarly = bool('sign-out-early', false)
+  if (signOutEarly && keepSession) fail('sign-out-early', 'cannot be combined with keep-session: true (keep-session leaves the sign-in on the runner, sign-out-early ends it at once); set one of the two')
+  if (signOutEarly && reuseSession) fail('sign-out-early', 'cannot be combined with reuse-session: true (reuse-session uses and keeps a cached sign-in, sign-out-early ends it at once); set one of the two')
+  if (signOutEarly) request.signOutEarly = true
+  const allowedAccountsRaw = trimmed('allowed-account-ids')
+  if (allowedAccountsRaw !== '') {
+    const ids = splitList(allowedAccountsRaw)
+    if (ids.length === 0) fail('allowed-account-ids', 'must list 12-digit account ids separated by commas')
+    for (const id of ids) {
+      if (/\s/.test(id) && /^[0-9\s]+$/.test(id)) fail('allowed-account-ids', `separate the account ids with commas, got ${showValue(id)}`)
+      const problem = accountIdProblem(id)
+      if (problem) fail('allowed-account-ids', `each entry ${problem}`)
+    }
+    request.allowedAccountIds = dedupe(ids)
+  }
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
   const shareSession = bool('share-session', false)
-  if (shareSession && TRUE_VALUES.includes(String(get('sign-out-early') ?? '').trim())) {
-    fail('share-session', 'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared')
-  }
+  if (shareSession && request.signOutEarly) fail('share-session', 'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared')
   const sealed = trimmed('session')
   if (sealed.length > MAX_SESSION_LENGTH) fail('session', `must be at most ${MAX_SESSION_LENGTH} characters, got ${sealed.length}`)
   if (sealed !== '' && shareSession) fail('session', 'cannot be combined with share-session: a job either shares its own sign-in or uses the one shared with it')
   if (sealed !== '' && reuseSession) fail('session', 'cannot be combined with reuse-session: the sign-in comes from the session input')
+  if (sealed !== '' && request.signOutEarly) fail('session', 'cannot be combined with sign-out-early: signing out would end the sign-in for every job of the run (end-session does that)')
   const endSession = bool('end-session', false)
   if (endSession && sealed === '') fail('end-session', 'needs session (the session output of the share-session job) and session-key')
   const sessionKey = raw('session-key')
