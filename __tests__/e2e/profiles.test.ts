@@ -19,7 +19,7 @@ const ACCOUNTS = Array.from({ length: 7 }, (_, i) => ({
 
 let emu: Emulator
 beforeAll(async () => {
-  emu = await startEmulator({ interval: 1, defaultPageSize: 2, accounts: ACCOUNTS })
+  emu = await startEmulator({ interval: 1, defaultPageSize: 2, maxPageSize: 2, accounts: ACCOUNTS })
 })
 afterAll(async () => {
   await emu.close()
