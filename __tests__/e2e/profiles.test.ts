@@ -200,3 +200,29 @@ test('throttling on GetRoleCredentials across six profiles at once: the SDK back
   for (const name of ['my-dev-profile', 't1', 't2', 't3', 't4', 't5']) expect(config).toContain(`[profile ${name}]`)
   for (const name of ['t1', 't2', 't3', 't4', 't5']) expect(result.stdout).toContain(`Profile "${name}": verified`)
 }, 30_000)
+
+test('verify-profiles: primary: only the primary profile is fetched and checked; the discovered ones are written unverified and work when used', async () => {
+  const ws = newWorkspace()
+  const before = emu.calls().length
+  const lines = `listed ${ACCOUNTS[6].accountId} ReadOnly`
+  const result = await approveRun(ws, { ...base, discover: 'true', 'account-filter': 'team-*', 'role-filter': 'Read*', profiles: lines, 'verify-profiles': 'primary' })
+  expect(result.code).toBe(0)
+  const calls = emu.calls().slice(before)
+  // The primary profile only: one GetRoleCredentials, one GetCallerIdentity; the listings as with all.
+  expect(calls.filter((c) => c.operation === 'GetRoleCredentials')).toHaveLength(1)
+  expect(calls.filter((c) => c.operation === 'GetCallerIdentity')).toHaveLength(1)
+  expect(calls.filter((c) => c.operation === 'ListAccountRoles')).toHaveLength(6)
+  const config = readFileSync(path.join(ws.home, '.aws', 'config'), 'utf8')
+  const profiles = [...config.matchAll(/^\[profile ([^\]]+)\]$/gm)].map((m) => m[1])
+  expect(profiles).toEqual(['my-dev-profile', 'listed', 'team-1.ReadOnly', 'team-1.ReadOnlyBilling', 'team-2.ReadOnly', 'team-2.ReadOnlyBilling', 'team-3.ReadOnly', 'team-3.ReadOnlyBilling'])
+  const summary = readFileSync(ws.files.summary, 'utf8')
+  expect(summary).toMatch(/\| my-dev-profile \|.*✅ verified/)
+  expect(summary).toMatch(/\| team-2\.ReadOnlyBilling \|.*➖ not verified/)
+  expect(summary).toContain('7 profiles were written without fetching or checking their credentials (verify-profiles: primary)')
+  expect(result.stdout).toContain('7 profiles were written without fetching or checking their credentials (verify-profiles: primary)')
+  expect(result.stdout).not.toMatch(/Profile "team-1\.ReadOnly": verified/)
+  expect(result.stdout).not.toMatch(/::warning/)
+  // An unverified profile is an SSO profile of this sign-in: botocore fetches its credentials when it is used.
+  const { stdout } = await run('python3', ['-m', 'awscli', 'sts', 'get-caller-identity', '--profile', 'team-2.ReadOnlyBilling'], { env: consumerEnv(ws, emu.url) })
+  expect(JSON.parse(stdout).Account).toBe(ACCOUNTS[2].accountId)
+}, 30_000)

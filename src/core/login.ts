@@ -40,11 +40,13 @@ export interface ProfileResult {
   credentials?: RoleCredentials
   identity?: CallerIdentity
   error?: string
+  /** verify-profiles: primary: written from the request or the listings; its credentials were not fetched or checked. */
+  unverified?: boolean
 }
 
 export interface LoginResult {
   primary: { profile: ProfileSpec; credentials: RoleCredentials; identity: CallerIdentity }
-  /** Extra and discovered profiles, each verified or with the reason it failed. */
+  /** Extra and discovered profiles, each verified, with the reason it failed, or unverified (verify-profiles: primary). */
   extra: ProfileResult[]
   approvedBy: string
   token: SsoToken
@@ -156,13 +158,17 @@ async function useToken(options: LoginOptions, clients: AwsClients, session: Obt
     extraProfiles.push(...found.profiles)
     discoveryFailures.push(...found.failed)
   }
-  const verified = await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile): Promise<ProfileResult> => {
-    try {
-      return { profile, ...(await verifiedRoleCredentials(clients, token.accessToken, profile.accountId, profile.roleName, mask)) }
-    } catch (error) {
-      return { profile, error: (error as Error).message }
-    }
-  })
+  // verify-profiles: primary: the others are SSO profiles written as listed; each fetches its own credentials when used.
+  const verified =
+    request.verifyProfiles === 'primary'
+      ? extraProfiles.map((profile): ProfileResult => ({ profile, unverified: true }))
+      : await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile): Promise<ProfileResult> => {
+          try {
+            return { profile, ...(await verifiedRoleCredentials(clients, token.accessToken, profile.accountId, profile.roleName, mask)) }
+          } catch (error) {
+            return { profile, error: (error as Error).message }
+          }
+        })
   const extra = [...verified, ...discoveryFailures]
   const failed = extra.filter((p) => p.error)
   if (failed.length && !request.allowPartial) {

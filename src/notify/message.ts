@@ -315,7 +315,11 @@ function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: Ma
   out.push('| Request | Details |', '|---|---|')
   for (const [label, value] of facts(ctx, state, extraLimit)) out.push(`| ${label} | ${value} |`)
   out.push('')
-  if (final?.type === 'approved' && final.profiles && final.profiles.length > 1) out.push(...profileTable(final.profiles, extraLimit), '')
+  if (final?.type === 'approved' && final.profiles && final.profiles.length > 1) {
+    out.push(...profileTable(final.profiles, extraLimit), '')
+    const unverified = unverifiedNote(final.profiles)
+    if (unverified) out.push(unverified, '')
+  }
   if (final?.type === 'failed' && final.profiles && final.profiles.length > 0) {
     // The failures are what the reader is looking for: first, in their original order.
     const ordered = [...final.profiles.filter((p) => p.error), ...final.profiles.filter((p) => !p.error)]
@@ -326,11 +330,21 @@ function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: Ma
   return out.join('\n')
 }
 
-/** One row per profile written from the approval: verified, or the error. */
+/** verify-profiles: primary: what the profiles written without a check are, in one sentence; undefined when there are none. */
+export function unverifiedNote(profiles: readonly ProfileOutcome[]): string | undefined {
+  const n = profiles.filter((p) => p.unverified).length
+  if (n === 0) return undefined
+  return (
+    `${n} profile${n === 1 ? ' was' : 's were'} written without fetching or checking ${n === 1 ? 'its' : 'their'} credentials (verify-profiles: primary): ` +
+    `each is an SSO profile of this sign-in that fetches its own role credentials when a step uses it, and fails then if the approver cannot use that role.`
+  )
+}
+
+/** One row per profile written from the approval: verified, not verified (verify-profiles: primary), or the error. */
 function profileTable(profiles: readonly ProfileOutcome[], limit: number): string[] {
   const rows = ['| Profile | Account | Role | Result |', '|---|---|---|---|']
   for (const p of profiles.slice(0, Math.max(1, limit))) {
-    const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : '✅ verified'
+    const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : p.unverified ? '➖ not verified' : '✅ verified'
     rows.push(`| ${escapeMarkdown(p.name, 64)} | ${codeSpan(p.accountId, 40)} | ${codeSpan(p.roleName, 64)} | ${result} |`)
   }
   if (profiles.length > limit) rows.push(`| and ${profiles.length - limit} more | | | |`)
