@@ -1021,9 +1021,23 @@ function checkUpsert(inputStructure, out, edits, ours) {
         }
     }
 }
+/** `written` is one section of identity `key`: its header at the start, no other line that starts with `[`. */
+function isOneBlock(written, key) {
+    const firstEol = written.indexOf('\n');
+    const name = written.startsWith('[') ? headerName(pyStrip(written.slice(0, firstEol === -1 ? written.length : firstEol))) : undefined;
+    return name !== undefined && ini_structure_sectionKey(name) === key && !written.includes('\n[');
+}
 function undoOne(text, edit) {
     if (edit.kind === 'created-file')
         return { text };
+    // The common case, without parsing the file (a post step undoes thousands of sections newest first): a section we
+    // added is still the file's last block exactly as written, our separator before it. Its header starts a line, so it
+    // is a header whatever precedes it, and no other header follows it in what we wrote.
+    if (edit.kind === 'added' && text.endsWith(edit.separator + edit.written) && isOneBlock(edit.written, edit.key)) {
+        const at = text.length - edit.written.length;
+        if (at === 0 || text[at - 1] === '\n')
+            return { text: text.slice(0, at - edit.separator.length) };
+    }
     if (edit.kind === 'removed') {
         const fits = (at) => at >= 0 && at <= text.length && text.slice(at - edit.before.length, at) === edit.before && text.slice(at, at + edit.after.length) === edit.after;
         let at = fits(edit.offset) ? edit.offset : -1;
