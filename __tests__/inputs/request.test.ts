@@ -145,6 +145,7 @@ const HOSTILE: Case[] = [
   // verify-profiles
   ['verify-profiles unknown', { 'verify-profiles': 'some' }, 'verify-profiles', 'must be one of all, primary, got "some"'],
   ['verify-profiles none', { 'verify-profiles': 'none' }, 'verify-profiles', 'must be one of all, primary'],
+  ['verify-profiles primary with sign-out-early', { 'verify-profiles': 'primary', 'sign-out-early': 'true' }, 'verify-profiles', 'primary cannot be combined with sign-out-early: true'],
   // discover filters
   ['account filter without discover', { 'account-filter': '1111*' }, 'account-filter', 'is only allowed when discover is true'],
   ['role filter without discover', { 'role-filter': 'Dev*' }, 'role-filter', 'is only allowed when discover is true'],
@@ -293,6 +294,8 @@ describe('echoed values are sanitized', () => {
       'github-token': 'a b',
       'issue-number': 'x',
       'webhook-url': 'x',
+      'sign-out-early': 'x',
+      'allowed-account-ids': 'x',
       // scale (issue 13)
       'verify-profiles': 'x'
     }
