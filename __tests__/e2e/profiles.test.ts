@@ -226,3 +226,18 @@ test('verify-profiles: primary: only the primary profile is fetched and checked;
   const { stdout } = await run('python3', ['-m', 'awscli', 'sts', 'get-caller-identity', '--profile', 'team-2.ReadOnlyBilling'], { env: consumerEnv(ws, emu.url) })
   expect(JSON.parse(stdout).Account).toBe(ACCOUNTS[2].accountId)
 }, 30_000)
+
+test('verify-profiles: primary with allowed-account-ids: a listed profile in another account fails the step although it is not fetched', async () => {
+  const ws = newWorkspace()
+  const before = emu.calls().length
+  const lines = `inside ${ACCOUNTS[1].accountId} ReadOnly\noutside ${ACCOUNTS[2].accountId} ReadOnly`
+  const result = await approveRun(ws, { ...base, profiles: lines, 'verify-profiles': 'primary', 'allowed-account-ids': `${ACCOUNTS[0].accountId},${ACCOUNTS[1].accountId}` })
+  expect(result.code).not.toBe(0)
+  expect(result.stdout).toContain(ACCOUNTS[2].accountId)
+  expect(result.stdout).toMatch(/profile "outside"/)
+  const calls = emu.calls().slice(before)
+  expect(calls.filter((c) => c.operation === 'GetRoleCredentials')).toHaveLength(1)
+  // nothing written; the approved token was signed out
+  expect(() => readFileSync(path.join(ws.home, '.aws', 'config'), 'utf8')).toThrow()
+  expect(calls.filter((c) => c.operation === 'Logout' && c.status === 200)).toHaveLength(1)
+}, 30_000)
