@@ -351,7 +351,7 @@ function publish(request, result) {
     for (const extra of result.extra) {
         if (extra.identity)
             _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Profile "${extra.profile.name}": verified ${extra.identity.arn}`);
-        else
+        else if (extra.error)
             _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Profile "${extra.profile.name}" (${extra.profile.accountId}/${extra.profile.roleName}): ${extra.error}`);
     }
 }

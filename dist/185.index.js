@@ -793,22 +793,47 @@ function changedKeys(before, after) {
 const SSO_SESSION_PREFIX = 'sso-session:';
 /** Keys of the profile sections whose `sso_session` is `name`. */
 function profilesUsingSession(text, name) {
-    return ini_structure_parseStructure(text)
-        .sections.filter((s) => s.key.startsWith('profile:') && s.options.get('sso_session') === name)
+    return (typeof text === 'string' ? ini_structure_parseStructure(text) : text).sections
+        .filter((s) => s.key.startsWith('profile:') && s.options.get('sso_session') === name)
         .map((s) => s.key);
 }
-function othersView(text, ours) {
-    return ini_structure_parseStructure(text)
-        .sections.filter((s) => !ours.has(s.key))
-        .map((s) => [s.name, [...s.options]]);
+function othersView(structure, ours) {
+    return structure.sections.filter((s) => !ours.has(s.key)).map((s) => [s.name, [...s.options]]);
 }
 /**
  * Replace each section (matched the way botocore matches: `[profile  x ]`, `[profile "x"]`, and `[default]`
  * for `default`) or append it after one blank line. Other bytes stay as they are; new lines use the file's
  * line ending. Returns the new text and the edits needed to undo it ({@link revertSections}).
  * Throws (changing nothing) if an edit would change how botocore reads any other section.
+ *
+ * The edits are the ones of applying the sections one after the other, each to the text the previous ones left.
+ * For a file whose section headers all start their line (what every AWS tool writes) that is planned on one parse
+ * of the file ({@link planUpsert}): thousands of sections cost one parse, not one each.
  */
 function upsertSections(text, sections, opts = {}) {
+    const start = beginUpsert(text, sections, opts);
+    if (headersStartLines(start.structure)) {
+        const planned = planUpsert(text, sections, start);
+        try {
+            checkUpsert(start.structure, planned.text, planned.edits, start.ours);
+            return planned;
+        }
+        catch {
+            // Not expected (the plan is exact for such files); the one-by-one edit decides, and says why it refuses.
+        }
+    }
+    return editOneByOne(text, sections, start);
+}
+/**
+ * {@link upsertSections} the plain way: each section applied to the text the previous ones left, parsing it again
+ * each time (quadratic in the number of sections). The reference the planned edit is tested against, and the way
+ * for files with indented section headers.
+ */
+function upsertSectionsOneByOne(text, sections, opts = {}) {
+    return editOneByOne(text, sections, beginUpsert(text, sections, opts));
+}
+/** What both ways of editing need, and the refusals that come before any edit. */
+function beginUpsert(text, sections, opts) {
     const eol = detectEol(text, opts.defaultEol ?? '\n');
     const prepared = sections.map(prepare);
     const ours = new Set();
@@ -819,18 +844,21 @@ function upsertSections(text, sections, opts = {}) {
     }
     // A section we would replace must not hide an indented header line (a continuation for botocore, a section of its
     // own for the JS SDK): replacing the block would delete what another reader sees as a separate section.
-    const inputStructure = ini_structure_parseStructure(text);
-    for (const block of inputStructure.sections.filter((b) => ours.has(b.key))) {
+    const structure = ini_structure_parseStructure(text);
+    for (const block of structure.sections.filter((b) => ours.has(b.key))) {
         for (let i = block.headerLine + 1; i <= block.lastLine; i++) {
-            const name = inputStructure.kinds[i] === 'continuation' ? headerName(pyStrip(inputStructure.lines[i].content)) : undefined;
+            const name = structure.kinds[i] === 'continuation' ? headerName(pyStrip(structure.lines[i].content)) : undefined;
             if (name !== undefined) {
                 throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
             }
         }
     }
+    const usedBefore = (key) => (key.startsWith(SSO_SESSION_PREFIX) ? { usedBy: profilesUsingSession(structure, key.slice(SSO_SESSION_PREFIX.length)) } : {});
+    return { eol, prepared, ours, structure, usedBefore };
+}
+function editOneByOne(text, sections, { eol, prepared, ours, structure, usedBefore }) {
     const edits = [];
     let out = text;
-    const usedBefore = (key) => (key.startsWith(SSO_SESSION_PREFIX) ? { usedBy: profilesUsingSession(text, key.slice(SSO_SESSION_PREFIX.length)) } : {});
     sections.forEach((section, group) => {
         const { header, key } = prepared[group];
         const written = [header, ...section.body].map((l) => l + eol).join('');
@@ -871,13 +899,121 @@ function upsertSections(text, sections, opts = {}) {
         edits.push({ kind: 'replaced', group, header, key, written, original, changedKeys: changedKeys(first.options, mine?.options ?? new Map()) });
         out = out.slice(0, first.start) + written + out.slice(first.end);
     });
-    // Safety net: the edit must not change how botocore reads anything else, and ours must read back whole.
-    if (!(0,external_node_util_.isDeepStrictEqual)(othersView(text, ours), othersView(out, ours))) {
+    checkUpsert(structure, out, edits, ours);
+    return { text: out, edits };
+}
+/**
+ * Every section header starts its line. A header line at column 0 is always a header (never a continuation), and
+ * the parse after it does not depend on what came before: editing one section then cannot change how any other
+ * section of the file parses, so all edits can be planned on the one parse of the file.
+ */
+function headersStartLines(structure) {
+    return structure.sections.every((b) => structure.lines[b.headerLine].content.startsWith('['));
+}
+/**
+ * The edits {@link upsertSections} makes one section after the other, planned on one parse of `text`: the file's
+ * blocks with the replacements and removals so far (by block), plus what was appended. The text as it is at some
+ * step is built only where an edit needs it (a removal records the text around it; the first append looks at how
+ * the text ends), and once at the end.
+ */
+function planUpsert(text, sections, { eol, prepared, structure, usedBefore }) {
+    let base = text;
+    const blocks = structure.sections.map((b) => ({ start: b.start, end: b.end, options: b.options }));
+    const byKey = new Map();
+    structure.sections.forEach((b, i) => {
+        const list = byKey.get(b.key);
+        if (list)
+            list.push(i);
+        else
+            byKey.set(b.key, [i]);
+    });
+    /** Block index → what stands there now ('' once removed). */
+    const patched = new Map();
+    const appended = [];
+    /** The text as it is now, and where block `track` starts in it. */
+    const current = (track = -1) => {
+        const parts = [];
+        let pos = 0;
+        let length = 0;
+        let at = -1;
+        blocks.forEach((b, i) => {
+            if (i === track)
+                at = length + (b.start - pos);
+            const replacement = patched.get(i);
+            if (replacement === undefined)
+                return;
+            parts.push(base.slice(pos, b.start), replacement);
+            length += b.start - pos + replacement.length;
+            pos = b.end;
+        });
+        parts.push(base.slice(pos), ...appended);
+        return { text: parts.join(''), at };
+    };
+    const edits = [];
+    sections.forEach((section, group) => {
+        const { header, key } = prepared[group];
+        const written = [header, ...section.body].map((l) => l + eol).join('');
+        const matches = byKey.get(key) ?? [];
+        if (matches.length === 0) {
+            let separator = '';
+            let addedNewline = false;
+            if (appended.length > 0) {
+                separator = eol; // what was appended ends with an option line and its line ending
+            }
+            else {
+                const now = current().text;
+                if (now !== '') {
+                    const blank = lastLineIsBlank(now);
+                    if (!now.endsWith('\n')) {
+                        separator += eol;
+                        addedNewline = true;
+                        // That line ending now ends the file's last line, and with it the block that line belongs to.
+                        const last = blocks.length - 1;
+                        if (last >= 0 && blocks[last].end === base.length && !patched.has(last))
+                            blocks[last].end += eol.length;
+                        base += eol;
+                    }
+                    if (!blank)
+                        separator += eol;
+                }
+            }
+            appended.push(separator.slice(addedNewline ? eol.length : 0) + written);
+            edits.push({ kind: 'added', group, header, key, written, separator, addedNewline, ...usedBefore(key) });
+            return;
+        }
+        for (const dup of matches.slice(1).reverse()) {
+            const { text: now, at } = current(dup);
+            const length = blocks[dup].end - blocks[dup].start;
+            edits.push({
+                kind: 'removed',
+                group,
+                header,
+                key,
+                original: base.slice(blocks[dup].start, blocks[dup].end),
+                offset: at,
+                before: now.slice(Math.max(0, at - CONTEXT), at),
+                after: now.slice(at + length, at + length + CONTEXT)
+            });
+            patched.set(dup, '');
+        }
+        const first = blocks[matches[0]];
+        const mine = ini_structure_parseStructure(written).sections[0];
+        edits.push({ kind: 'replaced', group, header, key, written, original: base.slice(first.start, first.end), changedKeys: changedKeys(first.options, mine?.options ?? new Map()) });
+        patched.set(matches[0], written);
+    });
+    return { text: current().text, edits };
+}
+/**
+ * The safety net of {@link upsertSections}: the edit must not change how botocore reads anything else, and ours must
+ * read back whole. Throws (with the reason) when it fails.
+ */
+function checkUpsert(inputStructure, out, edits, ours) {
+    const outStructure = ini_structure_parseStructure(out);
+    if (!(0,external_node_util_.isDeepStrictEqual)(othersView(inputStructure, ours), othersView(outStructure, ours))) {
         throw new Error('refusing to edit the AWS config file: the change would alter how other sections are read (unusual indentation?)');
     }
     // An indented `[profile x]` line after an option is a continuation for botocore, but a header for the JS SDK: if it
     // names one of our sections and lines follow it, the JS SDK would read them into ours. Leave such a file alone.
-    const outStructure = ini_structure_parseStructure(out);
     const headerAt = (i) => headerName(pyStrip(outStructure.lines[i].content));
     for (const [i, kind] of outStructure.kinds.entries()) {
         if (kind !== 'continuation')
@@ -893,20 +1029,40 @@ function upsertSections(text, sections, opts = {}) {
             throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
         }
     }
-    const after = outStructure.sections;
+    const byKey = new Map();
+    for (const s of outStructure.sections) {
+        const list = byKey.get(s.key);
+        if (list)
+            list.push(s);
+        else
+            byKey.set(s.key, [s]);
+    }
     for (const edit of edits) {
         if (edit.kind !== 'added' && edit.kind !== 'replaced')
             continue;
-        const found = after.filter((s) => s.key === edit.key);
+        const found = byKey.get(edit.key) ?? [];
         if (found.length !== 1 || blockText(out, found[0]) !== edit.written) {
             throw new Error(`refusing to edit the AWS config file: section ${edit.header} would not read back as written`);
         }
     }
-    return { text: out, edits };
+}
+/** `written` is one section of identity `key`: its header at the start, no other line that starts with `[`. */
+function isOneBlock(written, key) {
+    const firstEol = written.indexOf('\n');
+    const name = written.startsWith('[') ? headerName(pyStrip(written.slice(0, firstEol === -1 ? written.length : firstEol))) : undefined;
+    return name !== undefined && ini_structure_sectionKey(name) === key && !written.includes('\n[');
 }
 function undoOne(text, edit) {
     if (edit.kind === 'created-file')
         return { text };
+    // The common case, without parsing the file (a post step undoes thousands of sections newest first): a section we
+    // added is still the file's last block exactly as written, our separator before it. Its header starts a line, so it
+    // is a header whatever precedes it, and no other header follows it in what we wrote.
+    if (edit.kind === 'added' && text.endsWith(edit.separator + edit.written) && isOneBlock(edit.written, edit.key)) {
+        const at = text.length - edit.written.length;
+        if (at === 0 || text[at - 1] === '\n')
+            return { text: text.slice(0, at - edit.separator.length) };
+    }
     if (edit.kind === 'removed') {
         const fits = (at) => at >= 0 && at <= text.length && text.slice(at - edit.before.length, at) === edit.before && text.slice(at, at + edit.after.length) === edit.after;
         let at = fits(edit.offset) ? edit.offset : -1;
@@ -2488,8 +2644,10 @@ function dedupe(items) {
 /* harmony export */   KJ: () => (/* binding */ DEFAULT_REUSE_SESSION),
 /* harmony export */   LE: () => (/* binding */ MAX_APPROVAL_TIMEOUT_SECONDS),
 /* harmony export */   Ol: () => (/* binding */ DEFAULT_OUTPUT),
+/* harmony export */   TI: () => (/* binding */ VERIFY_PROFILES),
 /* harmony export */   W3: () => (/* binding */ DEFAULT_REGISTRATION_SCOPES),
 /* harmony export */   WG: () => (/* binding */ DEFAULT_DISCOVER),
+/* harmony export */   Z2: () => (/* binding */ DEFAULT_VERIFY_PROFILES),
 /* harmony export */   aj: () => (/* binding */ DEFAULT_FORBID_SELF_APPROVAL),
 /* harmony export */   bd: () => (/* binding */ DEFAULT_KEEP_SESSION),
 /* harmony export */   ch: () => (/* binding */ DEFAULT_EXPORT_CREDENTIALS),
@@ -2525,6 +2683,8 @@ const DEFAULT_FORBID_SELF_APPROVAL = false;
 const DEFAULT_ALLOW_PARTIAL = false;
 const DEFAULT_REUSE_SESSION = false;
 const DEFAULT_DISCOVER = false;
+const VERIFY_PROFILES = Object.freeze(['all', 'primary']);
+const DEFAULT_VERIFY_PROFILES = 'all';
 const DEFAULT_MIN_VALIDITY_SECONDS = 900;
 const MAX_MIN_VALIDITY_SECONDS = 86400;
 const MAX_APPROVAL_TIMEOUT_SECONDS = 86400;
@@ -2850,6 +3010,14 @@ const INPUTS = Object.freeze([
     },
     // --- older SDKs (issue 12): legacy-sso-profile
     // --- scale (issue 13): verify-profiles
+    {
+        name: 'verify-profiles',
+        description: 'Which profiles get their credentials fetched and checked (GetRoleCredentials, then STS GetCallerIdentity) before the step succeeds: all (every listed and discovered profile) or primary (only account-id/role-name; the others are written from the listings, unverified, and each fetches its own credentials when a step uses it — faster for discover over many accounts).',
+        default: DEFAULT_VERIFY_PROFILES,
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
     // --- end of the feature blocks
 ]);
 const INPUT_NAMES = new Set(INPUTS.map((i) => i.name));
@@ -3350,6 +3518,9 @@ function logNotifier(logger, ctx, opts = {}) {
                         logger.info(`${(0,message/* outcomeLine */.RW)(event)}${arn}${code}`);
                         if ((0,message/* hasSession */.N)(event))
                             logger.info((0,message/* approvalGrants */.tk)(ctx, event, message/* cleanText */.X5, (x) => x));
+                        const unverified = event.type === 'approved' && event.profiles ? (0,message/* unverifiedNote */.M_)(event.profiles) : undefined;
+                        if (unverified)
+                            logger.info(unverified);
                         return;
                     }
                 }
@@ -3542,6 +3713,7 @@ async function broadcast(notifiers, event, logger) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fu: () => (/* binding */ shortSha),
 /* harmony export */   Gc: () => (/* binding */ renderMarkdown),
+/* harmony export */   M_: () => (/* binding */ unverifiedNote),
 /* harmony export */   N: () => (/* binding */ hasSession),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   Ql: () => (/* binding */ commentMarker),
@@ -3897,11 +4069,22 @@ function renderMarkdownWith(ctx, state, marker, limits) {
     const profiles = tableProfiles(final);
     if (profiles)
         out.push(...profileTable(profiles, limits), '');
+    const unverified = final?.type === 'approved' && final.profiles ? unverifiedNote(final.profiles) : undefined;
+    if (unverified)
+        out.push(unverified, '');
     if (!final)
         out.push('<sub>Did not expect this request? Do not approve it.</sub>');
     else
         out.push(`<sub>Updated ${formatUtc(state.now)}.</sub>`);
     return out.join('\n');
+}
+/** verify-profiles: primary: what the profiles written without a check are, in one sentence; undefined when there are none. */
+function unverifiedNote(profiles) {
+    const n = profiles.filter((p) => p.unverified).length;
+    if (n === 0)
+        return undefined;
+    return (`${n} profile${n === 1 ? ' was' : 's were'} written without fetching or checking ${n === 1 ? 'its' : 'their'} credentials (verify-profiles: primary): ` +
+        `each is an SSO profile of this sign-in that fetches its own role credentials when a step uses it, and fails then if the approver cannot use that role.`);
 }
 /**
  * The profiles of the final state's table, failures first (what the reader is looking for), each group in its
@@ -3915,7 +4098,7 @@ function tableProfiles(final) {
     return [...final.profiles.filter((p) => p.error), ...final.profiles.filter((p) => !p.error)];
 }
 /**
- * One row per profile written from the approval: verified, or the error. At most `limits.rows` rows (at least one)
+ * One row per profile written from the approval: verified, not verified (verify-profiles: primary), or the error. At most `limits.rows` rows (at least one)
  * within `limits.tableBytes`; the rest is one closing row that counts them (failed and verified when the size cut it).
  */
 function profileTable(profiles, limits) {
@@ -3923,7 +4106,7 @@ function profileTable(profiles, limits) {
     let used = 0;
     let shown = 0;
     for (const p of profiles.slice(0, Math.max(1, limits.rows))) {
-        const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : '✅ verified';
+        const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : p.unverified ? '➖ not verified' : '✅ verified';
         const row = `| ${escapeMarkdown(p.name, 64)} | ${codeSpan(p.accountId, 40)} | ${codeSpan(p.roleName, 64)} | ${result} |`;
         used += bytes(row) + 1;
         if (shown > 0 && used > limits.tableBytes)
@@ -3935,7 +4118,9 @@ function profileTable(profiles, limits) {
     if (rest.length > 0) {
         if (shown < Math.min(profiles.length, Math.max(1, limits.rows))) {
             const failed = rest.filter((p) => p.error).length;
-            rows.push(`| and ${rest.length} more (${failed} failed, ${rest.length - failed} verified), ${SUMMARY_CUT} | | | |`);
+            const unverified = rest.filter((p) => p.unverified).length;
+            const counts = `${failed} failed, ${rest.length - failed - unverified} verified${unverified ? `, ${unverified} not verified` : ''}`;
+            rows.push(`| and ${rest.length} more (${counts}), ${SUMMARY_CUT} | | | |`);
         }
         else {
             rows.push(`| and ${rest.length} more | | | |`);

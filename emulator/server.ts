@@ -183,6 +183,7 @@ function emptyStats(): EmulatorStats {
     callerIdentities: 0,
     logouts: 0,
     faults: 0,
+    throttled: 0,
     byOperation: {}
   }
 }
@@ -223,7 +224,7 @@ function parseJsonBody(body: Buffer): Record<string, any> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
-type ResolvedOptions = Required<Omit<EmulatorOptions, 'users' | 'accounts' | 'roles' | 'autoApproveAs' | 'publicUrl' | 'port' | 'host'>> & EmulatorOptions
+type ResolvedOptions = Required<Omit<EmulatorOptions, 'users' | 'accounts' | 'roles' | 'autoApproveAs' | 'publicUrl' | 'port' | 'host' | 'maxPageSize' | 'portalRateLimit'>> & EmulatorOptions
 
 /** The emulator's state and behaviour, independent of the socket layer. */
 class IdentityCenter {
@@ -249,12 +250,17 @@ class IdentityCenter {
   private stsAccountOverride: string | undefined
   private waiters: Array<{ resolve: (d: DeviceAuthorizationInfo) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }> = []
   readonly timers = new Set<NodeJS.Timeout>()
+  /** The portal's token bucket (portalRateLimit): tokens left and when it was last filled. */
+  private portalRate: number | undefined
+  private portalTokens = 0
+  private portalFilledAt = 0
 
   constructor(readonly options: ResolvedOptions) {
     this.directory = new Directory(options.users, options.accounts)
     this.roles = (options.roles ?? DEFAULT_ROLES).map((r) => ({ ...r, trust: [...r.trust] }))
     this.delayMs = options.delayMs
     this.events.setMaxListeners(100)
+    this.setPortalRateLimit(options.portalRateLimit)
   }
 
   // ---------- views ----------
@@ -406,6 +412,27 @@ class IdentityCenter {
     this.delayMs = ms
   }
 
+  setPortalRateLimit(perSecond?: number): void {
+    if (perSecond !== undefined && (!Number.isFinite(perSecond) || perSecond < 0)) throw new EmulatorControlError('rate must be a non-negative number of requests per second')
+    this.portalRate = perSecond ? perSecond : undefined
+    this.portalTokens = perSecond ?? 0
+    this.portalFilledAt = Date.now()
+  }
+
+  /** One portal request against the rate limit: false when it is beyond it (answered TooManyRequestsException). */
+  admitPortalCall(): boolean {
+    if (this.portalRate === undefined) return true
+    const now = Date.now()
+    this.portalTokens = Math.min(this.portalRate, this.portalTokens + ((now - this.portalFilledAt) / 1000) * this.portalRate)
+    this.portalFilledAt = now
+    if (this.portalTokens < 1) {
+      this.counters.throttled++
+      return false
+    }
+    this.portalTokens--
+    return true
+  }
+
   /** Make GetCallerIdentity name another account than the credentials were issued for (the wrong-account check); undefined clears. */
   setStsAccountOverride(accountId?: string): void {
     if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new EmulatorControlError('accountId must be 12 digits (or omitted to clear)')
@@ -467,6 +494,7 @@ class IdentityCenter {
     this.forcedSlowDowns = 0
     this.stsAccountOverride = undefined
     this.delayMs = this.options.delayMs
+    this.setPortalRateLimit(this.options.portalRateLimit)
   }
 
   shutdown(): void {
@@ -703,6 +731,7 @@ class IdentityCenter {
       max = Number(maxRaw)
       if (!Number.isInteger(max) || max < 1 || max > 1000) throw portalError('InvalidRequestException', 400, 'max_result must be between 1 and 1000')
     }
+    if (this.options.maxPageSize) max = Math.min(max, this.options.maxPageSize)
     let offset = 0
     const token = query.get('next_token')
     if (token) {
@@ -979,6 +1008,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       } else if (fault) {
         call.fault = fault.kind
         throw faultError(id.service, fault.kind as 'throttle' | '5xx')
+      } else if (id.service === 'portal' && !ic.admitPortalCall()) {
+        throw faultError('portal', 'throttle')
       } else {
         reply = dispatch(id, method, rawUrl, req, url.searchParams, body, call)
       }
@@ -1093,6 +1124,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         ic.setDelay(Number(input.ms ?? input.delayMs))
         return sendJson(res, 200, { ok: true, delayMs: ic.delayMs })
       }
+      if (post && (route === 'portal-rate-limit' || route === 'setPortalRateLimit')) {
+        const raw = input.perSecond ?? input.rate
+        ic.setPortalRateLimit(raw === undefined || raw === null || raw === '' ? undefined : Number(raw))
+        return sendJson(res, 200, { ok: true, perSecond: raw === undefined || raw === null || raw === '' ? null : Number(raw) })
+      }
       if (post && (route === 'sts-account-override' || route === 'stsAccountOverride')) {
         const accountId = input.accountId === undefined || input.accountId === null || input.accountId === '' ? undefined : String(input.accountId)
         ic.setStsAccountOverride(accountId)
@@ -1195,6 +1231,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     revokeClient: (clientId) => ic.revokeClient(clientId),
     expireAccessToken: (token) => ic.expireAccessToken(token),
     setDelay: (ms) => ic.setDelay(ms),
+    setPortalRateLimit: (perSecond) => ic.setPortalRateLimit(perSecond),
     setStsAccountOverride: (accountId) => ic.setStsAccountOverride(accountId),
     calls: () => ic.calls(),
     stats: () => ic.stats(),

@@ -28,6 +28,14 @@ export interface EmulatorOptions {
   delayMs?: number
   /** Page size of ListAccounts / ListAccountRoles when the client sends no max_result (default 20). */
   defaultPageSize?: number
+  /** The most items a ListAccounts / ListAccountRoles page holds whatever max_result asks (a service may answer fewer; default none). */
+  maxPageSize?: number
+  /**
+   * Rate limit of the SSO portal (GetRoleCredentials, ListAccounts, ListAccountRoles, Logout), requests per second
+   * (a token bucket holding one second's worth); beyond it the call is answered 429 TooManyRequestsException.
+   * Default none; see setPortalRateLimit.
+   */
+  portalRateLimit?: number
   users?: EmulatorUser[]
   accounts?: EmulatorAccount[]
   /** IAM roles STS AssumeRole may chain to, each with its trust list (default DEFAULT_ROLES in assume-role.ts). */
@@ -156,6 +164,8 @@ export interface EmulatorStats {
   callerIdentities: number
   logouts: number
   faults: number
+  /** Portal calls answered TooManyRequestsException by the rate limit (portalRateLimit). */
+  throttled: number
   byOperation: Record<string, number>
 }
 
@@ -181,6 +191,8 @@ export interface Emulator {
   /** Make one access token (or all, when omitted) expired; the portal then answers UnauthorizedException. */
   expireAccessToken(accessToken?: string): void
   setDelay(ms: number): void
+  /** Throttle the SSO portal at this many requests per second (see EmulatorOptions.portalRateLimit); undefined or 0 lifts it. */
+  setPortalRateLimit(perSecond?: number): void
   /** STS GetCallerIdentity answers with this account (ARN and Account) instead of the credentials' own; undefined clears. */
   setStsAccountOverride(accountId?: string): void
   calls(): CallRecord[]
@@ -199,6 +211,6 @@ export interface Emulator {
   assumeRoleRequests(): AssumeRoleRecord[]
   /** 'started' (DeviceAuthorizationInfo), 'approved' (ApprovedEvent), 'denied', 'expired', 'call' (CallRecord), 'token' (TokenInfo) */
   events: EventEmitter
-  /** Forget all clients, codes, tokens, credentials, calls, faults; restore the option's delay. */
+  /** Forget all clients, codes, tokens, credentials, calls, faults; restore the options' delay and portal rate limit. */
   reset(): void
 }

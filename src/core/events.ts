@@ -45,9 +45,11 @@ export interface ProfileOutcome {
   name: string
   accountId: string
   roleName: string
-  /** The verified ARN, or absent with `error`. */
+  /** The verified ARN, or absent with `error` (or `unverified`). */
   arn?: string
   error?: string
+  /** verify-profiles: primary: written without fetching or checking its credentials. */
+  unverified?: boolean
 }
 
 export type LoginEvent =

@@ -20,7 +20,14 @@ export function finalEvent(request: LoginRequest, outcome: LoginResult | unknown
         ? { name: chained.profile, accountId: chained.identity.account, roleName: job.roleName, arn: chained.identity.arn }
         : { name: result.primary.profile.name, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn },
       ...(chained?.sourceProfile ? [{ name: chained.sourceProfile, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn }] : []),
-      ...result.extra.map((p) => ({ name: p.profile.name, accountId: p.profile.accountId, roleName: p.profile.roleName, arn: p.identity?.arn, error: p.error }))
+      ...result.extra.map((p) => ({
+        name: p.profile.name,
+        accountId: p.profile.accountId,
+        roleName: p.profile.roleName,
+        arn: p.identity?.arn,
+        error: p.error,
+        ...(p.unverified ? { unverified: true } : {})
+      }))
     ]
     return {
       type: 'approved',

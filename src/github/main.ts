@@ -163,7 +163,7 @@ function publish(request: LoginRequest, result: LoginResult): void {
   if (result.chained) core.info(chainedProfileNote(result.chained))
   for (const extra of result.extra) {
     if (extra.identity) core.info(`Profile "${extra.profile.name}": verified ${extra.identity.arn}`)
-    else core.warning(`Profile "${extra.profile.name}" (${extra.profile.accountId}/${extra.profile.roleName}): ${extra.error}`)
+    else if (extra.error) core.warning(`Profile "${extra.profile.name}" (${extra.profile.accountId}/${extra.profile.roleName}): ${extra.error}`)
   }
 }
 

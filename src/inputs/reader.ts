@@ -37,6 +37,8 @@
 import { DEFAULT_ALLOW_PARTIAL, DEFAULT_DISCOVER, DEFAULT_EXPORT_CREDENTIALS, DEFAULT_FORBID_SELF_APPROVAL, DEFAULT_KEEP_SESSION, DEFAULT_MIN_VALIDITY_SECONDS, DEFAULT_NOTIFY, DEFAULT_OUTPUT, DEFAULT_PROFILE, DEFAULT_REGISTRATION_SCOPES, DEFAULT_REUSE_SESSION, DEFAULT_SSO_SESSION, INPUTS, MAX_SESSION_LENGTH, MIN_SESSION_KEY_LENGTH, type LoginRequest, MAX_APPROVAL_TIMEOUT_SECONDS, MAX_ISSUE_NUMBER, MAX_MIN_VALIDITY_SECONDS, MAX_URL_LENGTH, NOTIFY_CHANNELS, type NotifyChannel, OUTPUT_FORMATS, type ProfileSpec, isSecretInput } from './spec.js'
 import { readChainInputs } from './chain.js'
 import { FALSE_VALUES, InputError, SCOPE_RE, TRUE_VALUES, accountIdProblem, controlProblem, dedupe, describeChar, firstBadChar, nameProblem, parseDurationSeconds, regionProblem, roleNameProblem, showValue, splitList, startUrlProblem } from './rules.js'
+// scale (issue 13)
+import { DEFAULT_VERIFY_PROFILES, VERIFY_PROFILES, type VerifyProfiles } from './spec.js'
 
 export function redactLoginRequest(request: LoginRequest): LoginRequest {
   const copy: LoginRequest = { ...request, githubToken: request.githubToken ? '***' : '' }
@@ -284,6 +286,12 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   else if (sealed !== '') request.sharedSession = { mode: endSession ? 'end' : 'use', key: sessionKey, sealed, ssoSessionGiven: raw('sso-session') !== '' }
   // --- older SDKs (issue 12): legacy-sso-profile
   // --- scale (issue 13): verify-profiles
+  const verifyProfiles = trimmed('verify-profiles').toLowerCase() || DEFAULT_VERIFY_PROFILES
+  if (!(VERIFY_PROFILES as readonly string[]).includes(verifyProfiles)) fail('verify-profiles', `must be one of ${VERIFY_PROFILES.join(', ')}, got ${showValue(verifyProfiles)}`)
+  if (verifyProfiles === 'primary' && signOutEarly) {
+    fail('verify-profiles', 'primary cannot be combined with sign-out-early: true (the profiles it writes unverified fetch their credentials with the sign-in, which sign-out-early ends at once); use verify-profiles: all or drop sign-out-early')
+  }
+  if (verifyProfiles !== DEFAULT_VERIFY_PROFILES) request.verifyProfiles = verifyProfiles as VerifyProfiles
   // --- end of the feature blocks
   return request
 }

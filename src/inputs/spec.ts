@@ -62,8 +62,13 @@ export interface LoginRequest {
   sharedSession?: { mode: 'share' | 'use' | 'end'; key: string; sealed?: string; ssoSessionGiven?: boolean }
   // --- older SDKs (issue 12): legacy-sso-profile
   // --- scale (issue 13): verify-profiles
+  /** verify-profiles: `primary` = only the primary profile's credentials are fetched and checked; absent = `all`. */
+  verifyProfiles?: VerifyProfiles
   // --- end of the feature blocks
 }
+
+/** Which profiles' credentials a login fetches and checks (`verify-profiles`). */
+export type VerifyProfiles = 'all' | 'primary'
 
 export type InputKind = 'string' | 'boolean' | 'list' | 'multiline' | 'integer' | 'duration'
 
@@ -96,6 +101,8 @@ export const DEFAULT_FORBID_SELF_APPROVAL = false
 export const DEFAULT_ALLOW_PARTIAL = false
 export const DEFAULT_REUSE_SESSION = false
 export const DEFAULT_DISCOVER = false
+export const VERIFY_PROFILES: readonly VerifyProfiles[] = Object.freeze(['all', 'primary'] as VerifyProfiles[])
+export const DEFAULT_VERIFY_PROFILES: VerifyProfiles = 'all'
 export const DEFAULT_MIN_VALIDITY_SECONDS = 900
 export const MAX_MIN_VALIDITY_SECONDS = 86400
 export const MAX_APPROVAL_TIMEOUT_SECONDS = 86400
@@ -433,6 +440,15 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   // --- older SDKs (issue 12): legacy-sso-profile
   // --- scale (issue 13): verify-profiles
+  {
+    name: 'verify-profiles',
+    description:
+      'Which profiles get their credentials fetched and checked (GetRoleCredentials, then STS GetCallerIdentity) before the step succeeds: all (every listed and discovered profile) or primary (only account-id/role-name; the others are written from the listings, unverified, and each fetches its own credentials when a step uses it — faster for discover over many accounts).',
+    default: DEFAULT_VERIFY_PROFILES,
+    required: false,
+    secret: false,
+    kind: 'string'
+  },
   // --- end of the feature blocks
 ] satisfies InputSpec[]) as readonly InputSpec[]
 
