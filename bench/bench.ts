@@ -91,6 +91,7 @@ const opts = ((): Options => {
 const SOURCE_DIST = opts.dist
 let ENTRY = path.join(opts.dist, 'index.js')
 let CLI_ENTRY = path.join(opts.dist, 'cli.js')
+let POST_ENTRY = path.join(opts.dist, 'post.js')
 
 // ---------- targets (issue 6) ----------
 
@@ -622,10 +623,10 @@ async function caseCost(): Promise<Section> {
       const main = parseLoadLog(mainLog)
       loads['main (node dist/index.js)'] = { files: main.map((f) => f.name), beforeLink: main.filter((f) => f.at <= link.at).map((f) => f.name) }
       const postLog = path.join(logDir, 'post')
-      const post = startStep({ script: ENTRY, env: postEnv(ws, env), loadLog: postLog })
+      const post = startStep({ script: POST_ENTRY, env: postEnv(ws, env), loadLog: postLog })
       failIf(await post.exit, 'post (load tracking)')
       const p = parseLoadLog(postLog).map((f) => f.name)
-      loads['post (node dist/index.js, STATE_isPost)'] = { files: p, beforeLink: [] }
+      loads['post (node dist/post.js)'] = { files: p, beforeLink: [] }
       removeWorkspace(ws)
     }
     {
@@ -731,6 +732,7 @@ async function main(): Promise<number> {
   opts.dist = snapshot
   ENTRY = path.join(snapshot, 'index.js')
   CLI_ENTRY = path.join(snapshot, 'cli.js')
+  POST_ENTRY = path.join(snapshot, 'post.js')
   const missing = [...readFileSync(ENTRY, 'utf8').matchAll(/__nccwpck_require__\.e\((\d+)\)/g)]
     .map((m) => `${m[1]}.index.js`)
     .filter((f) => !existsSync(path.join(snapshot, f)))

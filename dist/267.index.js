@@ -2391,7 +2391,7 @@ function commentNotifier(opts, ctx, logger) {
     let pending = 0;
     let chain = Promise.resolve();
     const client = () => {
-        octokit ??= __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)).then(({ getOctokit }) => {
+        octokit ??= Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413)).then(({ getOctokit }) => {
             const silent = () => undefined;
             return getOctokit(opts.token, {
                 baseUrl: base,

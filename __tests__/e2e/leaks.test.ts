@@ -19,7 +19,7 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import { hostname } from 'node:os'
 import path from 'node:path'
 import { startEmulator, type DeviceAuthorizationInfo, type Emulator, type EmulatorOptions } from '../../emulator/server.js'
-import { newWorkspace, postEnv, runnerEnv, SEED_INPUTS, start, type Running, type StepResult, type Workspace } from './runner.js'
+import { newWorkspace, postEnv, runnerEnv, SEED_INPUTS, start, type Running, type StepResult, type Workspace, POST } from './runner.js'
 import { snapshotDist, startFakeGitHub, startFakeWebhook, type FakeGitHub, type FakeWebhook } from './github-fake.js'
 
 let DIST: string
@@ -302,7 +302,7 @@ test.concurrent.each(SCENARIOS.map((s) => [s.name, s] as const))('%s: nothing se
     await scenario.drive({ emu, main, ws, seen, next })
     const result: StepResult = await main.done
     expect(result.code).toBe(scenario.expectCode)
-    const post: StepResult = await start(DIST, postEnv(ws, env)).done
+    const post: StepResult = await start(POST, postEnv(ws, env)).done
     expect(post.code).toBe(0)
 
     // What the run obtained, from the wire, cross-checked against the emulator's own records.

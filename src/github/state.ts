@@ -3,7 +3,7 @@
  * The SSO access token is kept so that post can revoke it even when another job replaced the cache file;
  * it is masked, and the runner passes state only to this action's post step.
  */
-import * as core from './runner.js'
+import * as core from '@actions/core'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { LoginResult } from '../core/login.js'
 import type { WrittenFiles } from '../aws-files/session-files.js'
