@@ -2,6 +2,7 @@
 // and two launchers into the same bundle: dist/post.js (the action's post step) and dist/cli.js (the CLI).
 import { execFileSync } from 'node:child_process'
 import { chmodSync, rmSync, writeFileSync } from 'node:fs'
+import { sourceHash } from './source-hash.mjs'
 
 rmSync('dist', { recursive: true, force: true })
 execFileSync('npx', ['ncc', 'build', 'src/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--target', 'es2022', '--quiet'], { stdio: 'inherit' })
@@ -21,3 +22,5 @@ await import('./index.js')
 `
 )
 chmodSync('dist/cli.js', 0o755)
+// What this dist/ was built from: the e2e tests compare it with the sources (scripts/source-hash.mjs).
+writeFileSync('dist/source-hash.txt', `${sourceHash()}\n`)
