@@ -11,7 +11,8 @@
  * per run (bench: 107.8 → 80.5 MB for a run that posts and edits the comment).
  */
 import type { FinalEvent, LoginEvent, Logger, Notifier, RequestContext } from '../core/events.js'
-import { nodeFetch, sleep, type Env } from './http.js'
+import { nodeFetch, type Env } from './http.js'
+import { sleep } from '../util/time.js'
 import { commentMarker, renderMarkdown, type MarkerKey, type StartedEvent } from './message.js'
 
 export interface CommentOptions {

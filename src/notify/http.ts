@@ -151,4 +151,3 @@ export function nodeFetch(env?: Env): (input: string | URL, init?: RequestInit) 
   }
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
