@@ -258,7 +258,9 @@ function approverRejection(approvedBy, policy) {
 /* harmony export */   ml: () => (/* binding */ systemClock),
 /* harmony export */   uv: () => (/* binding */ OidcError)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_INTERVAL_SECONDS, SLOW_DOWN_STEP_SECONDS, POLL_BACKOFF_CAP_SECONDS, MAX_CONSECUTIVE_POLL_FAILURES, registrationUsable, pollWait, formatDuration */
+/* unused harmony exports DEFAULT_INTERVAL_SECONDS, SLOW_DOWN_STEP_SECONDS, POLL_BACKOFF_CAP_SECONDS, MAX_CONSECUTIVE_POLL_FAILURES, registrationUsable, pollWait */
+/* harmony import */ var _util_time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6043);
+
 class OidcError extends Error {
     code;
     fault;
@@ -273,19 +275,7 @@ class OidcError extends Error {
 }
 const systemClock = {
     now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(cancelled(signal));
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(cancelled(signal));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    })
+    sleep: (ms, signal) => (0,_util_time_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .y)(ms, signal, cancelled)
 };
 class DeviceFlowError extends Error {
     outcome;
@@ -391,7 +381,7 @@ async function runDeviceFlow(options) {
                     if (failedPolls >= MAX_CONSECUTIVE_POLL_FAILURES) {
                         throw new OidcError('transient', `${error.message}; ${failedPolls} polls in a row failed, giving up`, error.fault);
                     }
-                    options.onPollRetry?.(`SSO OIDC CreateToken: ${lastFault} on poll ${polls}; polling again in ${formatDuration(Math.round(pollWait(intervalMs, failedPolls) / 1000))} ` +
+                    options.onPollRetry?.(`SSO OIDC CreateToken: ${lastFault} on poll ${polls}; polling again in ${(0,_util_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(Math.round(pollWait(intervalMs, failedPolls) / 1000))} ` +
                         `(${failedPolls} of ${MAX_CONSECUTIVE_POLL_FAILURES} failed polls in a row allowed)`);
                     continue;
                 }
@@ -434,7 +424,7 @@ async function runDeviceFlow(options) {
             continue;
         }
         const seconds = waited();
-        throw new DeviceFlowError('expired', `the code expired before anyone approved it (waited ${formatDuration(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})` +
+        throw new DeviceFlowError('expired', `the code expired before anyone approved it (waited ${(0,_util_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})` +
             (failedPolls ? `; the last ${failedPolls} poll(s) failed: ${lastFault}` : ''), seconds);
     }
     function waited() {
@@ -450,11 +440,6 @@ function pollWait(intervalMs, failedPolls) {
 function throwIfCancelled(signal) {
     if (signal?.aborted)
         throw cancelled(signal);
-}
-function formatDuration(seconds) {
-    const m = Math.floor(seconds / 60);
-    const s = seconds % 60;
-    return m ? `${m} min${s ? ` ${s} s` : ''}` : `${s} s`;
 }
 
 
@@ -1514,19 +1499,15 @@ function parseProfiles(value, mainProfile, defaultRegion) {
 /* harmony export */ });
 /* unused harmony exports escapeChar, surroundingSpaceProblem, ACCOUNT_ID_RE, ROLE_NAME_RE, NAME_RE, REGION_RE, isAwsStartUrlHost */
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7026);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9997);
 /** The rules for input values: safe echoing, the input error, and one check per kind of value (names, regions, URLs, durations). */
+
 
 // ---------------------------------------------------------------------------------------------
 // Errors and safe echoing
 const MAX_SHOWN = 60;
-/**
- * C0 controls, DEL, C1 controls, soft hyphen, Arabic letter mark, Mongolian vowel separator,
- * zero-width and bidi marks/overrides/isolates, line/paragraph separators, word joiners, BOM and
- * interlinear annotation characters.
- */
-const CONTROL_SOURCE = '[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb]';
-const CONTROL_RE = new RegExp(CONTROL_SOURCE);
-const CONTROL_RE_G = new RegExp(CONTROL_SOURCE, 'g');
+const CONTROL_RE = new RegExp(_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .CONTROL_SOURCE */ .Y);
+const CONTROL_RE_G = new RegExp(_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .CONTROL_SOURCE */ .Y, 'g');
 function escapeChar(c) {
     if (c === '\n')
         return '\\n';

@@ -14,7 +14,6 @@ export const modules = {
 /* harmony export */   cc: () => (/* binding */ defaultRoot),
 /* harmony export */   kK: () => (/* binding */ withLock)
 /* harmony export */ });
-/* unused harmony export sleep */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -25,11 +24,13 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _util_time_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6043);
 /**
  * Careful file primitives for files that hold credentials on a shared machine:
  * atomic replace (temp file + fsync + rename), 0600 files in 0700 folders, no writing or
  * reading through symlinks, and a simple cross-process lock file.
  */
+
 
 
 
@@ -209,7 +210,7 @@ async function renameWithRetry(from, to) {
             const code = errCode(e);
             if (!IS_WINDOWS || attempt >= 20 || !['EPERM', 'EACCES', 'EBUSY'].includes(code ?? ''))
                 throw e;
-            await sleep(10 + attempt * 10);
+            await (0,_util_time_js__WEBPACK_IMPORTED_MODULE_5__/* .sleep */ .y)(10 + attempt * 10);
         }
     }
 }
@@ -285,9 +286,6 @@ async function removeIfExists(file, opts = {}) {
             return false;
         throw e;
     }
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
 }
 function isAlive(pid) {
     try {
@@ -404,7 +402,7 @@ async function withLock(file, fn, opts = {}) {
             const who = current?.info ? ` (held by pid ${current.info.pid} on ${current.info.host} since ${current.info.time})` : '';
             throw new Error(`timed out after ${timeoutMs} ms waiting for lock ${lockFile}${who}`);
         }
-        await sleep(delay + Math.floor(Math.random() * delay));
+        await (0,_util_time_js__WEBPACK_IMPORTED_MODULE_5__/* .sleep */ .y)(delay + Math.floor(Math.random() * delay));
         delay = Math.min(delay * 2, 100);
     }
     try {
@@ -1959,9 +1957,14 @@ function nodeFetch(env) {
         return new Response(empty ? null : res.body, { status: res.status, headers: out });
     };
 }
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// EXTERNAL MODULE: ./src/util/time.ts
+var time = __webpack_require__(6043);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(9997);
 ;// CONCATENATED MODULE: ./src/notify/message.ts
+
+
 /** GitHub's limit for an issue comment body, in characters. */
 const MAX_COMMENT_CHARS = 65536;
 /** Per-value limits (characters, before escaping). */
@@ -1989,7 +1992,7 @@ function hasSession(final) {
  * characters (zero-width space/joiners, LRM/RLM, word joiner, invisible operators, BOM) that could hide
  * or disguise part of a value.
  */
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const UNSAFE_CHARS = new RegExp(util_text/* CONTROL_SOURCE */.Y, 'g');
 function truncate(s, max) {
     const chars = Array.from(s);
     return chars.length <= max ? s : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
@@ -2060,18 +2063,6 @@ function safeUrl(value) {
 function formatUtc(d) {
     return Number.isNaN(d.getTime()) ? 'unknown time' : `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
-/** "9 min 5 s", "45 s", "2 h 3 min". */
-function formatDuration(totalSeconds) {
-    const s = Math.max(0, Math.round(totalSeconds));
-    if (s < 60)
-        return `${s} s`;
-    const h = Math.floor(s / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    const sec = s % 60;
-    if (h > 0)
-        return m > 0 ? `${h} h ${m} min` : `${h} h`;
-    return sec > 0 ? `${m} min ${sec} s` : `${m} min`;
-}
 function minutesLeft(expiresAt, now) {
     const ms = expiresAt.getTime() - now.getTime();
     if (!(ms > 0))
@@ -2132,7 +2123,7 @@ function outcomeSentence(final, esc, b) {
         case 'denied':
             return `The request was denied at ${formatUtc(final.at)}. The job gets no AWS credentials.`;
         case 'expired':
-            return `No one approved within ${formatDuration(final.waitedSeconds)}; the request expired at ${formatUtc(final.at)}. The job gets no AWS credentials.`;
+            return `No one approved within ${(0,time/* formatDuration */.a)(final.waitedSeconds)}; the request expired at ${formatUtc(final.at)}. The job gets no AWS credentials.`;
         case 'cancelled':
             return `The job was cancelled at ${formatUtc(final.at)}${final.signal ? ` (${esc(final.signal, 20)})` : ''} before the sign-in finished. The job gets no AWS credentials.`;
         case 'rejected':
@@ -2332,6 +2323,7 @@ function outcomeLine(final) {
 ;// CONCATENATED MODULE: ./src/notify/comment.ts
 
 
+
 const DEFAULT_DEADLINES = { started: 10_000, final: 7_000, cancelled: 2_500 };
 /** Only the error code of a network failure: Node's messages carry the host and port. */
 function networkCode(err) {
@@ -2478,7 +2470,7 @@ function commentNotifier(opts, ctx, logger) {
                 return { ok: false, ...failure, detail: `${failure.detail}; gave up before the deadline` };
             }
             logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`);
-            await sleep(wait);
+            await (0,time/* sleep */.y)(wait);
         }
     }
     function explain(failure, action, tail = 'Approvers must use the link in the job log.') {
@@ -2589,6 +2581,7 @@ function commentNotifier(opts, ctx, logger) {
 
 ;// CONCATENATED MODULE: ./src/notify/log.ts
 
+
 function logNotifier(logger, ctx, opts = {}) {
     const now = opts.now ?? (() => new Date());
     const every = opts.progressEveryMs ?? 30_000;
@@ -2632,7 +2625,7 @@ function logNotifier(logger, ctx, opts = {}) {
                         logger.info(`  Open this link to approve: ${link}`);
                         logger.info('  User code (check that the AWS page shows the same):');
                         logger.info(`      ${cleanText(event.userCode, 32)}`);
-                        logger.info(`  The code expires at ${formatUtc(event.expiresAt)} (in ${formatDuration(secondsLeft)}).`);
+                        logger.info(`  The code expires at ${formatUtc(event.expiresAt)} (in ${(0,time/* formatDuration */.a)(secondsLeft)}).`);
                         logger.info(`  ${approvalGrants(ctx).replace(/\*\*/g, '')}`);
                         logger.notice?.(`Approve the AWS sign-in: ${link} (code ${cleanText(event.userCode, 32)}, expires ${formatUtc(event.expiresAt)})`);
                         return;
@@ -2647,7 +2640,7 @@ function logNotifier(logger, ctx, opts = {}) {
                             return;
                         lastProgress = t;
                         const code = started ? ` (code ${cleanText(started.userCode, 32)})` : '';
-                        logger.info(`Still waiting for approval${code}: ${formatDuration(event.secondsLeft)} left.`);
+                        logger.info(`Still waiting for approval${code}: ${(0,time/* formatDuration */.a)(event.secondsLeft)} left.`);
                         return;
                     }
                     default: {
@@ -2904,6 +2897,63 @@ function proxyFor(url, env = process.env) {
     if (bypassesProxy(target, env))
         return undefined;
     return /^[a-z][a-z0-9+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
+}
+
+
+/***/ }),
+
+/***/ 9997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ CONTROL_SOURCE)
+/* harmony export */ });
+/**
+ * The one set of characters that must never reach a log line, a comment, a config file or a terminal unescaped:
+ * C0 controls, DEL, C1 controls, soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width and bidi
+ * marks/overrides/isolates (Trojan Source), line/paragraph separators, word joiners and invisible operators, BOM and
+ * interlinear annotation characters. The input rules reject them; the message renderer strips them.
+ */
+const CONTROL_SOURCE = '[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb]';
+
+
+/***/ }),
+
+/***/ 6043:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** Waiting and saying how long, in one place for every module. */
+/** Resolves after `ms`. With a signal, rejects with `onAbort(signal)` (default: the signal's reason) as soon as it aborts. */
+function sleep(ms, signal, onAbort = (s) => s.reason) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(onAbort(signal));
+        const aborted = () => {
+            clearTimeout(timer);
+            reject(onAbort(signal));
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', aborted);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', aborted, { once: true });
+    });
+}
+/** "9 min 5 s", "45 s", "2 h 3 min". */
+function formatDuration(totalSeconds) {
+    const s = Math.max(0, Math.round(totalSeconds));
+    if (s < 60)
+        return `${s} s`;
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const sec = s % 60;
+    if (h > 0)
+        return m > 0 ? `${h} h ${m} min` : `${h} h`;
+    return sec > 0 ? `${m} min ${sec} s` : `${m} min`;
 }
 
 
