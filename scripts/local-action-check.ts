@@ -95,7 +95,9 @@ try {
   const timer = setTimeout(() => {
     try {
       process.kill(-action!.pid!, 'SIGKILL')
-    } catch {}
+    } catch {
+      // already gone
+    }
   }, TIMEOUT_MS)
   const code = await done
   clearTimeout(timer)
@@ -127,7 +129,9 @@ try {
   if (action && action.exitCode === null)
     try {
       process.kill(-action.pid!, 'SIGKILL')
-    } catch {}
+    } catch {
+      // already gone
+    }
   emulator.child.kill('SIGTERM')
   rmSync(dir, { recursive: true, force: true })
 }
