@@ -1122,7 +1122,6 @@ function failureMessage(error) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ readLoginRequest)
 /* harmony export */ });
-/* unused harmony export redactLoginRequest */
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7026);
 /* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8190);
 /**
@@ -1163,12 +1162,6 @@ function failureMessage(error) {
  */
 
 
-function redactLoginRequest(request) {
-    const copy = { ...request, githubToken: request.githubToken ? '***' : '' };
-    if (request.webhookUrl !== undefined)
-        copy.webhookUrl = '***';
-    return copy;
-}
 // ---------------------------------------------------------------------------------------------
 // The reader
 /**
@@ -1497,7 +1490,7 @@ function parseProfiles(value, mainProfile, defaultRegion) {
 /* harmony export */   ry: () => (/* binding */ splitList),
 /* harmony export */   vp: () => (/* binding */ showValue)
 /* harmony export */ });
-/* unused harmony exports escapeChar, surroundingSpaceProblem, ACCOUNT_ID_RE, ROLE_NAME_RE, NAME_RE, REGION_RE, isAwsStartUrlHost */
+/* unused harmony exports escapeChar, surroundingSpaceProblem, ACCOUNT_ID_RE, NAME_RE, REGION_RE, isAwsStartUrlHost */
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7026);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9997);
 /** The rules for input values: safe echoing, the input error, and one check per kind of value (names, regions, URLs, durations). */
@@ -1594,8 +1587,6 @@ function accountIdProblem(value) {
     const hint = digits === 12 ? ' (no spaces or dashes)' : '';
     return `must be 12 digits${hint}, got ${showValue(value)}`;
 }
-/** IAM role / permission set names: `[\w+=,.@-]`, 1–64 characters. */
-const ROLE_NAME_RE = /^[A-Za-z0-9_+=,.@-]{1,64}$/;
 function roleNameProblem(value) {
     if (value === '')
         return 'must not be empty';
@@ -1778,7 +1769,6 @@ function dedupe(items) {
 /* harmony export */   w2: () => (/* binding */ DEFAULT_NOTIFY),
 /* harmony export */   w6: () => (/* binding */ DEFAULT_MIN_VALIDITY_SECONDS)
 /* harmony export */ });
-/* unused harmony exports isKnownInput, inputSpec */
 /**
  * The input table: the one place that knows every input's name, kind, default and description.
  * It drives the reader (reader.ts), action.yml and the README tables (scripts/action-yml.ts) and the CLI flags (src/cli/args.ts).
@@ -1999,16 +1989,9 @@ const INPUTS = Object.freeze([
     // --- scale (issue 13): verify-profiles
     // --- end of the feature blocks
 ]);
-const INPUT_NAMES = new Set(INPUTS.map((i) => i.name));
 const SECRET_INPUTS = new Set(INPUTS.filter((i) => i.secret).map((i) => i.name));
 function isSecretInput(name) {
     return SECRET_INPUTS.has(name);
-}
-function isKnownInput(name) {
-    return INPUT_NAMES.has(name);
-}
-function inputSpec(name) {
-    return INPUTS.find((i) => i.name === name);
 }
 
 

@@ -1839,7 +1839,6 @@ var util_proxy = __webpack_require__(796);
 
 
 
-
 /** A request that got no HTTP answer: refused, reset, DNS, TLS, proxy or timeout. */
 class NetworkError extends Error {
     /** e.g. ECONNREFUSED, ETIMEDOUT, ENOTFOUND; never contains the URL. */

@@ -101,9 +101,6 @@ export function accountIdProblem(value: string): string | undefined {
   return `must be 12 digits${hint}, got ${showValue(value)}`
 }
 
-/** IAM role / permission set names: `[\w+=,.@-]`, 1–64 characters. */
-export const ROLE_NAME_RE = /^[A-Za-z0-9_+=,.@-]{1,64}$/
-
 export function roleNameProblem(value: string): string | undefined {
   if (value === '') return 'must not be empty'
   const space = surroundingSpaceProblem(value)
