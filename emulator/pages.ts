@@ -49,7 +49,7 @@ export function approvalPage(userCode: string, clientName: string, defaultUser: 
   return layout(
     'Authorize request',
     `<h1>Authorize request</h1>
-<p><strong>${escapeHtml(clientName)}</strong> asks for access to your AWS accounts. Confirm the code matches the one it shows:</p>
+<p><strong id="client-name">${escapeHtml(clientName)}</strong> asks for access to your AWS accounts. Confirm the code matches the one it shows:</p>
 <p class="code" id="user-code">${escapeHtml(userCode)}</p>
 <form method="post" action="/device/decision" id="decision-form">
   <input type="hidden" name="user_code" value="${escapeHtml(userCode)}">

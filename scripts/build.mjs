@@ -1,9 +1,11 @@
 // Builds dist/: the ncc bundle of src/index.ts (ESM, code-split per entry mode, not minified so it can be audited),
-// and two launchers into the same bundle: dist/post.js (the action's post step) and dist/cli.js (the CLI).
+// and two launchers into the same bundle: dist/post.js (the action's post step) and dist/cli.js (the CLI; it carries
+// package.json's version for --version).
 import { execFileSync } from 'node:child_process'
-import { chmodSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { sourceHash } from './source-hash.mjs'
 
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
 rmSync('dist', { recursive: true, force: true })
 execFileSync('npx', ['ncc', 'build', 'src/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--target', 'es2022', '--quiet'], { stdio: 'inherit' })
 writeFileSync(
@@ -18,6 +20,7 @@ writeFileSync(
   `#!/usr/bin/env node
 // identity-center-login for any CI: the same bundle as the GitHub Action, started in CLI mode.
 globalThis.__IDENTITY_CENTER_LOGIN_MODE__ = 'cli'
+globalThis.__IDENTITY_CENTER_LOGIN_VERSION__ = ${JSON.stringify(version)}
 await import('./index.js')
 `
 )

@@ -60,8 +60,11 @@ browserTest(
     const comment = await gh.waitForComment()
     const link = approvalLinkOf(comment.body)
     expect(link).toBeDefined()
-    const codeInComment = /Check that the AWS page shows the code \*\*`([A-Z0-9-]+)`\*\*/.exec(comment.body)?.[1]
+    const codeInComment = /check that the code is \*\*`([A-Z0-9-]+)`\*\*/.exec(comment.body)?.[1]
     expect(codeInComment).toMatch(/^[A-Z]{4}-[A-Z]{4}$/)
+    // and the name the client registered with, which only AWS's page can show (the repository of the run)
+    const nameInComment = /the application asking is \*\*`([^`]+)`\*\*/.exec(comment.body)?.[1]
+    expect(nameInComment).toBe('identity-center-login:acme/deploy')
 
     const page = await browser!.newPage()
     try {
@@ -69,6 +72,7 @@ browserTest(
       expect(response?.status()).toBe(200)
       // the approver compares the code on the page with the one in the comment, then approves
       expect((await page.textContent('#user-code'))?.trim()).toBe(codeInComment)
+      expect((await page.textContent('#client-name'))?.trim()).toBe(nameInComment)
       expect(main.child.exitCode).toBeNull()
       await Promise.all([page.waitForURL(/\/device\/decision$/, { timeout: 10_000 }), page.click('#approve')])
       expect((await page.textContent('#result'))?.trim()).toBe('Request approved')

@@ -12,8 +12,10 @@ import { fileURLToPath } from 'node:url'
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const DIST = path.join(ROOT, 'dist', 'index.js')
 export const CLI = path.join(ROOT, 'dist', 'cli.js')
-/** The post step's entry (action.yml runs.post). */
-export const POST = path.join(ROOT, 'dist', 'post.js')
+/** The post step's entry (action.yml runs.post) beside a main entry: dist/index.js or a snapshot of dist/. */
+export function postOf(main: string): string {
+  return path.join(path.dirname(main), 'post.js')
+}
 
 export interface Workspace {
   dir: string

@@ -281,7 +281,9 @@ describe('echoed values are sanitized', () => {
       notify: 'x',
       'github-token': 'a b',
       'issue-number': 'x',
-      'webhook-url': 'x'
+      'webhook-url': 'x',
+      'sign-out-early': 'x',
+      'allowed-account-ids': 'x'
     }
     expect(Object.keys(bad)).toEqual(INPUTS.map((i) => i.name))
     const seen: string[] = []

@@ -3,7 +3,7 @@
  * (log, chat webhooks). Every value from the event or the context is untrusted (branch names,
  * workflow names and actors are chosen by whoever pushes) and is escaped here.
  */
-import type { FinalEvent, LoginEvent, ProfileOutcome, RequestContext } from '../core/events.js'
+import type { FinalEvent, LoginEvent, ProfileOutcome, RequestContext, SignInMode } from '../core/events.js'
 import { CONTROL_SOURCE } from '../util/text.js'
 import { formatDuration } from '../util/time.js'
 
@@ -29,24 +29,82 @@ export interface MarkerKey {
 /** GitHub's limit for an issue comment body, in characters. */
 export const MAX_COMMENT_CHARS = 65536
 
+/** GitHub's limit for one step's job summary, in bytes (UTF-8): 1 MiB. */
+export const MAX_SUMMARY_BYTES = 1024 * 1024
+
+/** Room kept under MAX_SUMMARY_BYTES for the rows that close a cut list and for the writer's final newline. */
+const SUMMARY_MARGIN_BYTES = 4096
+
 /** Per-value limits (characters, before escaping). */
 const LIMIT = { short: 200, url: 500, reason: 1000, arn: 2048 }
 const MAX_EXTRA_PROFILES = 20
 
 const ZWJ = '\u200d'
 
-/** What approving grants, and for how long (keep-session leaves the sign-in in place after the job). */
-export function approvalGrants(ctx: Pick<RequestContext, 'keepSession'>, final?: FinalEvent): string {
-  const lasts = ctx.keepSession
-    ? 'the sign-in is kept after the job, until it expires or is signed out'
-    : 'the sign-in is revoked when the job ends'
-  const issued = 'role credentials already issued stay valid until they expire'
-  if (final) return `This sign-in is your own Identity Center identity, used by this job for the requested role; ${lasts}, and ${issued}.`
-  return `Approving signs this job in as **you** (your own Identity Center identity); the job uses it for the requested role only; ${lasts}, and ${issued}.`
+type Esc = (v: unknown, max?: number) => string
+
+/**
+ * What approving hands the runner, per sign-in mode: the one place this is worded, for the request (no `final`) and for
+ * the final messages (with `final`). `esc` escapes values for the channel, `b` makes a phrase stand out.
+ */
+export function approvalGrants(
+  ctx: Pick<RequestContext, 'signInMode' | 'keepSession' | 'reuseSession'>,
+  final?: FinalEvent,
+  esc: Esc = cleanText,
+  b: (s: string) => string = (s) => `**${s}**`
+): string {
+  const mode = signInModeOf(ctx)
+  if (final?.type === 'failed') {
+    // A login that fails signs out the token it got (a reused cached session stays as it was) and writes nothing.
+    return `The job got no credentials: nothing was written or exported, and ${mode === 'kept' || ctx.reuseSession ? 'a sign-in this run obtained was' : 'your sign-in was'} signed out; role credentials already issued for the profiles that verified stay valid until they expire, but were not handed to the job.`
+  }
+  const approved = final?.type === 'approved' ? final : undefined
+  const tokenUntil = approved?.sessionExpiresAt ? ` (at the latest until ${formatUtc(approved.sessionExpiresAt)})` : ''
+  const credsUntil = approved?.credentialsExpireAt ? `until ${formatUtc(approved.credentialsExpireAt)}` : 'until they expire'
+  const everything = 'for every AWS account and role you can reach, not only the one requested'
+  const issued = `role credentials already issued stay valid ${credsUntil}`
+  switch (mode) {
+    case 'sign-out-early':
+      if (final) {
+        const at = approved?.signedOutAt ? ` at ${formatUtc(approved.signedOutAt)}` : ''
+        return `Your Identity Center sign-in was used only to fetch the credentials for the listed role(s) and was signed out${at}; no SSO token is left on the runner. The job keeps those role credentials ${credsUntil}.`
+      }
+      return `Approving lets this job use your Identity Center sign-in ${b('only to fetch the credentials for the listed role(s)')}; it is signed out at once after that, and the job keeps those role credentials until they expire.`
+    case 'kept': {
+      const until = approved?.sessionExpiresAt
+        ? `until ${formatUtc(approved.sessionExpiresAt)}${approved.refreshable ? ' (longer if refreshed with its refresh token, up to the Identity Center session limit)' : ''}`
+        : 'until it expires'
+      if (final) return `Your Identity Center sign-in stays on this runner after the job (keep-session): ${until}, this job and ${b('later jobs on this runner')} can use it ${everything}; ${issued}.`
+      return `Approving leaves ${b('your Identity Center sign-in on this runner after the job')} (keep-session): until it expires, this job and later jobs on this runner can use it ${everything}; ${issued}.`
+    }
+    case 'until-expiry': {
+      const until = approved?.sessionExpiresAt ? `until ${formatUtc(approved.sessionExpiresAt)}` : 'until it expires'
+      if (final) return `Your Identity Center sign-in is left in this machine's token cache (~/.aws/sso/cache) ${until} or until someone runs aws sso logout: any process running as this user can use it ${everything}; ${issued}.`
+      return `Approving leaves ${b('your Identity Center sign-in in this machine\'s token cache')} until it expires (there is no post step to sign it out; run aws sso logout when done): any process running as this user can use it ${everything}; ${issued}.`
+    }
+    case 'until-job-end': {
+      const shared = ctx.reuseSession ? ' Until then, other jobs on this runner that set reuse-session can use it too.' : ''
+      if (final) return `Until the job ends${tokenUntil}, this runner holds your Identity Center sign-in: any step of this job can use it ${everything}; the post step signs it out. ${capitalize(issued)}.${shared}`
+      return `Approving hands this runner ${b('your Identity Center sign-in until the job ends')}: any step of this job can use it ${everything}; the post step signs it out. ${capitalize(issued)}.${shared}`
+    }
+  }
 }
 
-/** Whether a final state has a live sign-in the grant line is about. */
-function hasSession(final: FinalEvent): boolean {
+/** The mode from the context; older callers only said keepSession. */
+export function signInModeOf(ctx: Pick<RequestContext, 'signInMode' | 'keepSession'>): SignInMode {
+  return ctx.signInMode ?? (ctx.keepSession ? 'kept' : 'until-job-end')
+}
+
+/** What to compare on AWS's own page: the code and the name the client was registered with (which no one else can put there). */
+export function compareOnAwsPage(started: StartedEvent, esc: Esc, b: (s: string) => string): string {
+  const code = b(esc(started.userCode, 32))
+  return started.clientName
+    ? `On the AWS page, check that the code is ${code} and that the application asking is ${b(esc(started.clientName, 128))}; if either differs, do not approve.`
+    : `On the AWS page, check that the code is ${code}; if it differs, do not approve.`
+}
+
+/** Whether a final state has a live sign-in (or, with sign-out-early, role credentials) the grant line is about. */
+export function hasSession(final: FinalEvent): boolean {
   return final.type === 'approved' || (final.type === 'failed' && !!final.profiles?.some((p) => !p.error))
 }
 
@@ -223,7 +281,23 @@ function outcomeSentence(final: FinalEvent, esc: (v: unknown, max?: number) => s
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-function facts(ctx: RequestContext, state: MessageState, extraLimit: number): [string, string][] {
+/** How many rows a list may show: a count, and for the job summary a byte budget (the rest is counted, not listed). */
+interface ListLimits {
+  rows: number
+  /** Bytes the "Also requested" entries may take. */
+  extraBytes: number
+  /** Bytes the profile table's rows may take. */
+  tableBytes: number
+}
+
+const UNLIMITED = Number.POSITIVE_INFINITY
+
+/** Why a list stops before its end when the byte budget, not the count, cut it. */
+const SUMMARY_CUT = 'not listed: a job summary holds at most 1 MiB'
+
+const bytes = (s: string): number => Buffer.byteLength(s, 'utf8')
+
+function facts(ctx: RequestContext, state: MessageState, limits: ListLimits): [string, string][] {
   const rows: [string, string][] = []
   const add = (label: string, value: string | undefined): void => {
     if (value) rows.push([label, value])
@@ -241,10 +315,18 @@ function facts(ctx: RequestContext, state: MessageState, extraLimit: number): [s
   add('Role', codeSpan(ctx.roleName) || '(none)')
   const extra = ctx.extraProfiles ?? []
   if (extra.length > 0) {
-    const shown = extra
-      .slice(0, extraLimit)
-      .map((p) => `${escapeMarkdown(p.name, 64)}: ${codeSpan(p.accountId, 40)} ${codeSpan(p.roleName, 64)}`)
-    if (extra.length > shown.length) shown.push(`and ${extra.length - shown.length} more`)
+    const shown: string[] = []
+    let used = 0
+    for (const p of extra.slice(0, limits.rows)) {
+      const entry = `${escapeMarkdown(p.name, 64)}: ${codeSpan(p.accountId, 40)} ${codeSpan(p.roleName, 64)}`
+      used += bytes(entry) + 4
+      if (used > limits.extraBytes) break
+      shown.push(entry)
+    }
+    if (extra.length > shown.length) {
+      const cutBySize = shown.length < Math.min(extra.length, limits.rows)
+      shown.push(`and ${extra.length - shown.length} more${cutBySize ? ` (${SUMMARY_CUT})` : ''}`)
+    }
     add('Also requested', shown.join('<br>'))
   }
   add('Identity Center', codeSpan(ctx.startUrl, LIMIT.url))
@@ -266,7 +348,7 @@ function facts(ctx: RequestContext, state: MessageState, extraLimit: number): [s
   return rows
 }
 
-function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: MarkerKey, extraLimit: number): string {
+function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: MarkerKey, limits: ListLimits): string {
   const status = statusOf(state)
   const { started, final } = state
   const t = TITLES[status]
@@ -289,49 +371,91 @@ function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: Ma
       if (started.attempt > 1) out.push(`🔁 ${capitalize(replacedWhy(started))}: this is a **new code** (attempt ${started.attempt}).`, '')
       out.push(`### [➡️ Approve in AWS IAM Identity Center](${link})`, '')
       out.push(
-        `Check that the AWS page shows the code **${codeSpan(started.userCode, 32)}**. ` +
-          `It expires at **${formatUtc(started.expiresAt)}** (${minutesLeft(started.expiresAt, state.now)} when posted).`,
+        `${compareOnAwsPage(started, (v, max) => codeSpan(v, max), (x) => `**${x}**`)} ` +
+          `The code expires at **${formatUtc(started.expiresAt)}** (${minutesLeft(started.expiresAt, state.now)} when posted).`,
         ''
       )
     } else if (started) {
       out.push(`The approval link is not a valid https URL, so it is not shown here; use the job log.`, '')
     }
-    out.push(approvalGrants(ctx), '')
+    out.push(approvalGrants(ctx, undefined, escapeMarkdown), '')
   } else {
     out.push(`${who}${where} asked for ${what}.`, '')
     out.push(outcomeSentence(final, escapeMarkdown, (s) => `**${s}**`), '')
-    if (hasSession(final)) out.push(approvalGrants(ctx, final), '')
+    if (hasSession(final)) out.push(approvalGrants(ctx, final, escapeMarkdown), '')
     if (started) out.push(`The approval link was removed; the code ~~${escapeMarkdown(started.userCode, 32)}~~ is no longer valid.`, '')
   }
 
   out.push('| Request | Details |', '|---|---|')
-  for (const [label, value] of facts(ctx, state, extraLimit)) out.push(`| ${label} | ${value} |`)
+  for (const [label, value] of facts(ctx, state, limits)) out.push(`| ${label} | ${value} |`)
   out.push('')
-  if (final?.type === 'approved' && final.profiles && final.profiles.length > 1) out.push(...profileTable(final.profiles, extraLimit), '')
-  if (final?.type === 'failed' && final.profiles && final.profiles.length > 0) {
-    // The failures are what the reader is looking for: first, in their original order.
-    const ordered = [...final.profiles.filter((p) => p.error), ...final.profiles.filter((p) => !p.error)]
-    out.push(...profileTable(ordered, extraLimit), '')
-  }
+  const profiles = tableProfiles(final)
+  if (profiles) out.push(...profileTable(profiles, limits), '')
   if (!final) out.push('<sub>Did not expect this request? Do not approve it.</sub>')
   else out.push(`<sub>Updated ${formatUtc(state.now)}.</sub>`)
   return out.join('\n')
 }
 
-/** One row per profile written from the approval: verified, or the error. */
-function profileTable(profiles: readonly ProfileOutcome[], limit: number): string[] {
+/**
+ * The profiles of the final state's table, failures first (what the reader is looking for), each group in its
+ * original order; undefined when there is no table.
+ */
+function tableProfiles(final: FinalEvent | undefined): ProfileOutcome[] | undefined {
+  if (!final || (final.type !== 'approved' && final.type !== 'failed') || !final.profiles) return undefined
+  if (final.type === 'approved' ? final.profiles.length <= 1 : final.profiles.length === 0) return undefined
+  return [...final.profiles.filter((p) => p.error), ...final.profiles.filter((p) => !p.error)]
+}
+
+/**
+ * One row per profile written from the approval: verified, or the error. At most `limits.rows` rows (at least one)
+ * within `limits.tableBytes`; the rest is one closing row that counts them (failed and verified when the size cut it).
+ */
+function profileTable(profiles: readonly ProfileOutcome[], limits: ListLimits): string[] {
   const rows = ['| Profile | Account | Role | Result |', '|---|---|---|---|']
-  for (const p of profiles.slice(0, Math.max(1, limit))) {
+  let used = 0
+  let shown = 0
+  for (const p of profiles.slice(0, Math.max(1, limits.rows))) {
     const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : '✅ verified'
-    rows.push(`| ${escapeMarkdown(p.name, 64)} | ${codeSpan(p.accountId, 40)} | ${codeSpan(p.roleName, 64)} | ${result} |`)
+    const row = `| ${escapeMarkdown(p.name, 64)} | ${codeSpan(p.accountId, 40)} | ${codeSpan(p.roleName, 64)} | ${result} |`
+    used += bytes(row) + 1
+    if (shown > 0 && used > limits.tableBytes) break
+    rows.push(row)
+    shown++
   }
-  if (profiles.length > limit) rows.push(`| and ${profiles.length - limit} more | | | |`)
+  const rest = profiles.slice(shown)
+  if (rest.length > 0) {
+    if (shown < Math.min(profiles.length, Math.max(1, limits.rows))) {
+      const failed = rest.filter((p) => p.error).length
+      rows.push(`| and ${rest.length} more (${failed} failed, ${rest.length - failed} verified), ${SUMMARY_CUT} | | | |`)
+    } else {
+      rows.push(`| and ${rest.length} more | | | |`)
+    }
+  }
   return rows
 }
 
 export interface MarkdownOptions {
-  /** List every profile (the job summary); by default at most 20 rows, then "and N more" (a comment's 65,536 limit). */
-  uncapped?: boolean
+  /**
+   * The job summary: list every profile while the body stays under {@link MAX_SUMMARY_BYTES} (failures first, then the
+   * rest counted). By default (a comment) at most 20 rows, then "and N more", under the 65,536-character limit.
+   */
+  summary?: boolean
+}
+
+/**
+ * The job summary body, under MAX_SUMMARY_BYTES however many profiles: the facts without any list give the fixed part
+ * (bounded by the per-value limits); "Also requested" may take half of the room left when a profile table follows
+ * (all of it otherwise), the table whatever remains.
+ */
+function renderSummary(ctx: RequestContext, state: MessageState, marker: MarkerKey): string {
+  const all = renderMarkdownWith(ctx, state, marker, { rows: UNLIMITED, extraBytes: UNLIMITED, tableBytes: UNLIMITED })
+  if (bytes(all) <= MAX_SUMMARY_BYTES - SUMMARY_MARGIN_BYTES) return all
+  const fixed = bytes(renderMarkdownWith(ctx, state, marker, { rows: UNLIMITED, extraBytes: 0, tableBytes: 0 }))
+  const room = Math.max(0, MAX_SUMMARY_BYTES - SUMMARY_MARGIN_BYTES - fixed)
+  const extraBytes = tableProfiles(state.final) ? Math.floor(room / 2) : room
+  const withExtra = bytes(renderMarkdownWith(ctx, state, marker, { rows: UNLIMITED, extraBytes, tableBytes: 0 }))
+  const tableBytes = Math.max(0, MAX_SUMMARY_BYTES - SUMMARY_MARGIN_BYTES - withExtra)
+  return renderMarkdownWith(ctx, state, marker, { rows: UNLIMITED, extraBytes, tableBytes })
 }
 
 /**
@@ -339,10 +463,10 @@ export interface MarkdownOptions {
  * approval link and the user code is struck through. Always under GitHub's comment limit.
  */
 export function renderMarkdown(ctx: RequestContext, state: MessageState, marker: MarkerKey = {}, opts: MarkdownOptions = {}): string {
-  // The job summary has room (1 MiB) for every profile; a comment shows the first 20 and "and N more".
-  if (opts.uncapped) return renderMarkdownWith(ctx, state, marker, Number.POSITIVE_INFINITY)
-  let body = renderMarkdownWith(ctx, state, marker, MAX_EXTRA_PROFILES)
-  if (body.length > MAX_COMMENT_CHARS) body = renderMarkdownWith(ctx, state, marker, 0)
+  // The job summary lists profiles up to 1 MiB; a comment shows the first 20 and "and N more".
+  if (opts.summary) return renderSummary(ctx, state, marker)
+  let body = renderMarkdownWith(ctx, state, marker, { rows: MAX_EXTRA_PROFILES, extraBytes: UNLIMITED, tableBytes: UNLIMITED })
+  if (body.length > MAX_COMMENT_CHARS) body = renderMarkdownWith(ctx, state, marker, { rows: 0, extraBytes: UNLIMITED, tableBytes: UNLIMITED })
   if (body.length > MAX_COMMENT_CHARS) {
     // Cannot happen with the per-value limits; a last resort that keeps the marker and closes cleanly.
     body = `${Array.from(body).slice(0, MAX_COMMENT_CHARS - 100).join('')}\n\n_(truncated)_`
@@ -376,7 +500,8 @@ export function renderText(ctx: RequestContext, state: MessageState, opts: TextO
     const link = safeUrl(started.verificationUri)
     if (started.attempt > 1) lines.push(`${capitalize(replacedWhy(started))}: this is a NEW code (attempt ${started.attempt}).`)
     lines.push(`Approve: ${link ?? '(the link is not a valid URL; see the job log)'}`)
-    lines.push(`User code: ${esc(started.userCode, 32)} (check that the AWS page shows the same code)`)
+    lines.push(`User code: ${esc(started.userCode, 32)}`)
+    lines.push(compareOnAwsPage(started, esc, (x) => x))
     lines.push(`Expires: ${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)})`)
   }
   if (final) {
@@ -402,8 +527,8 @@ export function renderText(ctx: RequestContext, state: MessageState, opts: TextO
     lines.push(`Also requested: ${shown.join(', ')}`)
   }
   lines.push(`Identity Center: ${safeUrl(ctx.startUrl) ?? esc(ctx.startUrl, LIMIT.url)}`)
-  if (!final) lines.push(approvalGrants(ctx).replace(/\*\*/g, ''))
-  else if (hasSession(final)) lines.push(approvalGrants(ctx, final))
+  if (!final) lines.push(approvalGrants(ctx, undefined, esc, (x) => x))
+  else if (hasSession(final)) lines.push(approvalGrants(ctx, final, esc, (x) => x))
   return lines.join('\n')
 }
 

@@ -1,8 +1,8 @@
-export const id = 488;
-export const ids = [488];
+export const id = 853;
+export const ids = [853];
 export const modules = {
 
-/***/ 488:
+/***/ 3853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -72,14 +72,18 @@ const CLI_OPTIONS = [
     }
 ];
 const HELP_FLAGS = new Set(['--help', '-h']);
+const VERSION_FLAGS = new Set(['--version', '-V']);
 /**
  * Parses `argv` (the arguments after the script: process.argv.slice(2)) with `env` as fallback.
  * Throws InputError for unknown flags, missing values, repeats and positional arguments; a
- * `--help`/`-h` anywhere wins over those errors.
+ * `--help`/`-h` anywhere wins over those errors, then `--version`/`-V`.
  */
 function parseCliArgs(argv, env, deps = {}) {
     if (argv.some((a) => HELP_FLAGS.has(a))) {
-        return { get: () => '', format: DEFAULT_FORMAT, help: true };
+        return { get: () => '', format: DEFAULT_FORMAT, help: true, version: false };
+    }
+    if (argv.some((a) => VERSION_FLAGS.has(a))) {
+        return { get: () => '', format: DEFAULT_FORMAT, help: false, version: true };
     }
     const inputs = new Map(inputs_spec/* INPUTS */.mc.map((i) => [i.name, i]));
     const values = new Map();
@@ -164,7 +168,7 @@ function parseCliArgs(argv, env, deps = {}) {
     if (new RegExp(util_text/* CONTROL_SOURCE */.Y).test(actor))
         throw new rules/* InputError */.dz(values.has('actor') ? '--actor' : envVarName('actor'), 'must not contain control characters');
     const get = (name) => (inputs.has(name) ? option(name) : '');
-    const result = { get, format: formatRaw, help: false };
+    const result = { get, format: formatRaw, help: false, version: false };
     if (outputFile !== '')
         result.outputFile = outputFile;
     if (actor !== '')
@@ -218,8 +222,16 @@ function cliHelp() {
         out.push(`  --${o.name} ${o.value}`, ...wrap(`${o.description} [env: ${envVarName(o.name)}]`, 6), '');
     }
     out.push('  -h, --help', '      Show this help.', '');
-    out.push('Exit codes:', `  ${EXIT_CODES.ok}    logged in`, `  ${EXIT_CODES.failure}    service or unexpected failure`, `  ${EXIT_CODES.badInput}    bad input (nothing was sent to AWS)`, `  ${EXIT_CODES.denied}    the request was denied`, `  ${EXIT_CODES.expired}    the code expired or approval timed out`, `  ${EXIT_CODES.rejected}    approver not allowed, or identity mismatch`, `  ${EXIT_CODES.cancelled}  cancelled (SIGINT / SIGTERM)`, '');
+    out.push('  -V, --version', '      Print the version of identity-center-login.', '');
+    out.push('Exit codes:', `  ${EXIT_CODES.ok}    logged in`, `  ${EXIT_CODES.failure}    service or unexpected failure`, `  ${EXIT_CODES.badInput}    bad input (nothing was sent to AWS)`, `  ${EXIT_CODES.denied}    the request was denied`, `  ${EXIT_CODES.expired}    the code expired or approval timed out`, `  ${EXIT_CODES.rejected}    approver not allowed, identity mismatch, or an account not in allowed-account-ids`, `  ${EXIT_CODES.cancelled}  cancelled (SIGINT / SIGTERM)`, '');
     return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/version.ts
+/** The version dist/cli.js was built with; `unknown` when the sources run unbundled. */
+function cliVersion() {
+    const v = globalThis.__IDENTITY_CENTER_LOGIN_VERSION__;
+    return typeof v === 'string' && v !== '' ? v : 'unknown';
 }
 
 // EXTERNAL MODULE: ./src/core/login.ts + 5 modules
@@ -240,11 +252,21 @@ var queue = __webpack_require__(6118);
 var http = __webpack_require__(5421);
 // EXTERNAL MODULE: ./src/core/approvers.ts
 var approvers = __webpack_require__(2421);
+// EXTERNAL MODULE: ./src/core/sign-in-mode.ts
+var sign_in_mode = __webpack_require__(5978);
+// EXTERNAL MODULE: ./src/core/allowed-accounts.ts
+var allowed_accounts = __webpack_require__(76);
+// EXTERNAL MODULE: ./src/core/client-name.ts
+var client_name = __webpack_require__(938);
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /**
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
+
+
+
+
 
 
 
@@ -277,6 +299,10 @@ async function runCli(argv, env) {
         const args = parseCliArgs(argv, env);
         if (args.help) {
             process.stdout.write(cliHelp());
+            return EXIT_CODES.ok;
+        }
+        if (args.version) {
+            process.stdout.write(`${cliVersion()}\n`);
             return EXIT_CODES.ok;
         }
         format = args.format;
@@ -312,6 +338,7 @@ async function runCli(argv, env) {
             actor: context.actor,
             actors: (0,approvers/* runActors */._2)(env),
             paths: (0,paths/* awsPaths */.UW)(env),
+            clientName: (0,client_name/* registeredClientName */.xA)(context.repository),
             mask: () => { },
             emit: (event) => events.push(event),
             log: stderrLogger,
@@ -355,6 +382,8 @@ function exitCodeFor(error) {
     if (error instanceof login/* ApproverRejectedError */.Ej)
         return EXIT_CODES.rejected;
     if (error instanceof credentials/* CredentialsError */.lE && error.kind === 'mismatch')
+        return EXIT_CODES.rejected;
+    if (error instanceof allowed_accounts/* AccountNotAllowedError */.TQ)
         return EXIT_CODES.rejected;
     return EXIT_CODES.failure;
 }
@@ -416,8 +445,10 @@ function ciRequestContext(request, env) {
         roleName: request.roleName,
         startUrl: request.startUrl,
         extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
-        // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout`, whatever keep-session says.
-        keepSession: true
+        // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
+        keepSession: request.keepSession,
+        reuseSession: request.reuseSession,
+        signInMode: (0,sign_in_mode/* signInModeFor */.L)(request, false)
     };
 }
 

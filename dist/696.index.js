@@ -1,5 +1,5 @@
-export const id = 267;
-export const ids = [267];
+export const id = 696;
+export const ids = [696];
 export const modules = {
 
 /***/ 5262:
@@ -418,7 +418,7 @@ async function withLock(file, fn, opts = {}) {
 
 /***/ }),
 
-/***/ 426:
+/***/ 3858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -428,6 +428,7 @@ __webpack_require__.d(__webpack_exports__, {
   Wd: () => (/* binding */ removeSessionFiles),
   RL: () => (/* binding */ sessionFilePaths),
   Q7: () => (/* binding */ tokenCacheEntry),
+  D4: () => (/* binding */ writeCredentialProfiles),
   $G: () => (/* binding */ writeSessionFiles)
 });
 
@@ -684,11 +685,13 @@ function ini_structure_parseNested(value) {
 
 const NAME_RE = /^[\w\-@+.%:/]+$/;
 const CONTEXT = 64;
+/** Refuse a profile / session name that botocore or the JS SDK would read back differently. */
 function validateName(what, name) {
     // Both the JS SDK (`[\w-@+.%:/]+` after the prefix) and botocore (shlex) read such names back as-is.
     if (!NAME_RE.test(name))
         throw new Error(`invalid ${what} name ${JSON.stringify(name)}: use letters, digits and - _ @ + . % : /`);
 }
+/** Refuse a value that would not read back as one word (empty, spaces, line breaks, a leading comment character). */
 function validateValue(key, value) {
     if (!/^\S+$/.test(value) || /^[#;]/.test(value)) {
         throw new Error(`invalid value for ${key}: ${JSON.stringify(value)} (must be non-empty, without spaces or line breaks)`);
@@ -1121,20 +1124,120 @@ function readConfig(text) {
     return { profiles, ssoSessions, services, raw, errorLines: st.errors.map((i) => i + 1), duplicateSections };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/aws-files/credentials-file.ts
+/**
+ * Profiles that hold role credentials themselves, for when no SSO token may stay on the runner (sign-out-early) or
+ * when the session must not be re-created without its session policy (a chained role narrowed by a policy):
+ *
+ * - the shared credentials file (`AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/credentials`) gets `[NAME]` with
+ *   `aws_access_key_id`, `aws_secret_access_key`, `aws_session_token`;
+ * - the config file gets `[profile NAME]` with `region` / `output` only: no `sso_*` keys (botocore prefers SSO settings
+ *   over keys and would then need a token that is gone) and no `role_arn` / `source_profile` / `credential_process`.
+ *
+ * Both files are edited by the same byte-preserving, locked, atomic machinery as the config (config.ts): every other
+ * byte stays, the file is 0600, and the edits returned undo exactly what was written.
+ */
+
+
+
+
+/** The credentials file's `[NAME]` section (no `profile ` prefix there) holding the keys. */
+function renderCredentialsSection(name, credentials) {
+    validateName('profile', name);
+    const body = [];
+    for (const [key, value] of [
+        ['aws_access_key_id', credentials.accessKeyId],
+        ['aws_secret_access_key', credentials.secretAccessKey],
+        ['aws_session_token', credentials.sessionToken]
+    ]) {
+        validateValue(key, value);
+        body.push(`${key} = ${value}`);
+    }
+    return { header: `[${name}]`, body };
+}
+/** The config's `[profile NAME]` for a profile whose keys are in the credentials file: region and output only. */
+function renderKeysProfileSection(profile) {
+    validateName('profile', profile.name);
+    const body = [];
+    for (const [key, value] of [
+        ['region', profile.region],
+        ['output', profile.output]
+    ]) {
+        if (value === undefined || value === '')
+            continue;
+        validateValue(key, value);
+        body.push(`${key} = ${value}`);
+    }
+    return { header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`, body };
+}
+/**
+ * Lock the shared credentials file, upsert `sections` (from {@link renderCredentialsSection}) and replace it atomically
+ * (0600); returns the edits for {@link revertCredentialsFile}. Same rules as mergeConfigFile: other sections, comments
+ * and line endings stay byte for byte; a same-named section is replaced and restored on revert.
+ */
+function mergeCredentialsFile(credentialsFile, sections, opts = {}) {
+    return mergeConfigFile(credentialsFile, sections, opts);
+}
+/** Undo {@link mergeCredentialsFile}'s edits (only sections that still read exactly as written); deletes a file we created if it is empty again. */
+function revertCredentialsFile(credentialsFile, edits, opts = {}) {
+    return revertConfigFile(credentialsFile, edits, opts);
+}
+const SEALED = 'sha256:';
+/**
+ * The edits with the text we wrote (which holds the role keys) replaced by its SHA-256, so that the record of what to
+ * undo (the action's GITHUB_STATE) carries no credentials. {@link unsealCredentialEdits} finds the text again.
+ */
+function sealCredentialEdits(edits) {
+    return edits.map((e) => (e.kind === 'added' || e.kind === 'replaced' ? { ...e, written: sealed(e.written) } : e));
+}
+function sealed(text) {
+    return text.startsWith(SEALED) ? text : `${SEALED}${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
+}
+/**
+ * Sealed edits with their written text restored from the file: the section of the same identity whose exact text has
+ * that hash. One that is not found (changed or removed since) keeps its seal, so the revert leaves it alone and says so.
+ */
+async function unsealCredentialEdits(credentialsFile, edits) {
+    if (!edits.some((e) => (e.kind === 'added' || e.kind === 'replaced') && e.written.startsWith(SEALED)))
+        return edits;
+    const text = (await (0,atomic/* readIfExists */.OR)(credentialsFile)) ?? '';
+    const blocks = ini_structure_parseStructure(text).sections.map((b) => ({ key: b.key, text: text.slice(b.start, b.end) }));
+    return edits.map((e) => {
+        if ((e.kind !== 'added' && e.kind !== 'replaced') || !e.written.startsWith(SEALED))
+            return e;
+        const found = blocks.find((b) => b.key === e.key && sealed(b.text) === e.written);
+        return found ? { ...e, written: found.text } : e;
+    });
+}
+
 // EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
 var sso_cache = __webpack_require__(7215);
 ;// CONCATENATED MODULE: ./src/aws-files/session-files.ts
 
 
+
+/**
+ * Write one login's files together, or none of them: the SSO profiles (`profiles`, `sso_session` + account + role),
+ * the `[sso-session]` section, the token cache and the registration cache when `token` is given, and the profiles that
+ * hold role credentials themselves (`options.credentialProfiles`). With `token` undefined nothing of the SSO sign-in is
+ * written (no token cache, no registration cache, no sso-session section) and `profiles` must be empty.
+ */
 async function writeSessionFiles(paths, request, profiles, token, registration, options = { writeRegistration: true }) {
     const progressListener = options.onProgress;
+    if (!token && profiles.length > 0)
+        throw new Error('SSO profiles need the SSO token: pass them as credentialProfiles instead');
+    const keyProfiles = options.credentialProfiles ?? [];
     const sections = [
         ...profiles.map((p) => renderProfileSection({ name: p.name, ssoSession: request.ssoSession, accountId: p.accountId, roleName: p.roleName, region: p.region, output: request.output })),
-        renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })
+        ...keyProfiles.map((p) => renderKeysProfileSection(p)),
+        ...(token ? [renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })] : [])
     ];
-    const tokenEntry = tokenCacheEntry(request, token, registration);
-    const regEntry = registration && options.writeRegistration
-        ? { clientId: registration.clientId, clientSecret: registration.clientSecret, expiresAt: registration.expiresAt, scopes: registration.scopes }
+    const credentialSections = keyProfiles.map((p) => renderCredentialsSection(p.name, p.credentials));
+    const tokenEntry = token ? tokenCacheEntry(request, token, registration) : undefined;
+    const regEntry = token && registration && options.writeRegistration
+        ? { clientId: registration.clientId, clientSecret: registration.clientSecret, expiresAt: registration.expiresAt, scopes: registration.scopes, clientName: registration.clientName }
         : undefined;
     // Recorded before any write (see onProgress): the cache files by the exact bytes they will hold.
     const progress = {
@@ -1142,51 +1245,78 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         configEdits: [],
         ssoCacheDir: paths.ssoCacheDir,
         sessionName: request.ssoSession,
-        tokenCache: { file: (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* tokenCacheJson */.AQ)(tokenEntry)) },
+        tokenCache: tokenEntry ? { file: (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* tokenCacheJson */.AQ)(tokenEntry)) } : undefined,
         registrationCache: regEntry
             ? { file: (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* registrationCacheJson */.Q$)(regEntry)) }
             : undefined,
+        ...(credentialSections.length ? { credentialsFile: paths.credentialsFile, credentialsEdits: [] } : {}),
         partial: true
     };
-    const report = () => progressListener?.({ written: { ...progress }, accessToken: token.accessToken });
+    const report = () => progressListener?.({ written: { ...progress }, ...(token ? { accessToken: token.accessToken } : {}) });
     report();
-    // The three files use separate locks: written side by side, then kept all together or undone all together.
-    const [tokenCache, registrationCache, configEdits] = await Promise.allSettled([
-        (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, tokenEntry),
+    // The files use separate locks: written side by side, then kept all together or undone all together.
+    const [tokenCache, registrationCache, configEdits, credentialsEdits] = await Promise.allSettled([
+        tokenEntry ? (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, tokenEntry) : Promise.resolve(undefined),
         regEntry ? (0,sso_cache/* writeRegistrationCache */.bX)(paths.ssoCacheDir, registrationKey(request), regEntry) : Promise.resolve(undefined),
         mergeConfigFile(paths.configFile, sections, {
             onBeforeWrite: (edits) => {
                 progress.configEdits = edits;
                 report();
             }
-        })
+        }),
+        credentialSections.length
+            ? mergeCredentialsFile(paths.credentialsFile, credentialSections, {
+                onBeforeWrite: (edits) => {
+                    progress.credentialsEdits = sealCredentialEdits(edits);
+                    report();
+                }
+            })
+            : Promise.resolve(undefined)
     ]);
-    if (tokenCache.status === 'fulfilled' && registrationCache.status === 'fulfilled' && configEdits.status === 'fulfilled') {
+    const results = [tokenCache, registrationCache, configEdits, credentialsEdits];
+    if (tokenCache.status === 'fulfilled' && registrationCache.status === 'fulfilled' && configEdits.status === 'fulfilled' && credentialsEdits.status === 'fulfilled') {
         return {
             configFile: paths.configFile,
             configEdits: configEdits.value,
             ssoCacheDir: paths.ssoCacheDir,
             sessionName: request.ssoSession,
             tokenCache: tokenCache.value,
-            registrationCache: registrationCache.value
+            registrationCache: registrationCache.value,
+            ...(credentialsEdits.value ? { credentialsFile: paths.credentialsFile, credentialsEdits: sealCredentialEdits(credentialsEdits.value) } : {})
         };
     }
     // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
     // that failed is tried too: the removal is guarded by the exact bytes, so it can only remove what this run wrote.
     await Promise.all([
-        (0,sso_cache/* removeTokenCacheIfOurs */.yY)(paths.ssoCacheDir, request.ssoSession, progress.tokenCache.contentHash).then(() => (progress.tokenCache = undefined), () => undefined),
+        progress.tokenCache
+            ? (0,sso_cache/* removeTokenCacheIfOurs */.yY)(paths.ssoCacheDir, request.ssoSession, progress.tokenCache.contentHash).then(() => (progress.tokenCache = undefined), () => undefined)
+            : undefined,
         progress.registrationCache
             ? (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(progress.registrationCache.file, progress.registrationCache.contentHash).then(() => (progress.registrationCache = undefined), () => undefined)
             : undefined,
         configEdits.status === 'fulfilled'
             ? revertConfigFile(paths.configFile, configEdits.value).then(() => (progress.configEdits = []), () => undefined)
-            : (progress.configEdits = [])
+            : (progress.configEdits = []),
+        credentialsEdits.status === 'fulfilled' && credentialsEdits.value
+            ? revertCredentialsFile(paths.credentialsFile, credentialsEdits.value).then(() => (progress.credentialsEdits = []), () => undefined)
+            : (progress.credentialsEdits = [])
     ]);
-    if (!progress.tokenCache && !progress.registrationCache && progress.configEdits.length === 0)
+    if (!progress.tokenCache && !progress.registrationCache && progress.configEdits.length === 0 && !progress.credentialsEdits?.length)
         progressListener?.(undefined);
     else
         report();
-    throw [tokenCache, registrationCache, configEdits].find((r) => r.status === 'rejected').reason;
+    throw results.find((r) => r.status === 'rejected').reason;
+}
+/**
+ * Write profiles that hold the given role credentials themselves, and nothing of the SSO sign-in: for each profile the
+ * keys go to the shared credentials file as `[NAME]` and the config gets a keys-only `[profile NAME]` (region/output,
+ * no `sso_*`, no `role_arn`), so `aws --profile NAME`, botocore and the JS SDK (fromIni / the default chain) use exactly
+ * those credentials until they expire and can never re-create the session another way (e.g. without its session policy).
+ * Atomic, locked, 0600, every other byte of both files kept; the result goes to removeSessionFiles to undo it.
+ * sign-out-early writes every profile this way; a chained session with a session policy can too.
+ */
+function writeCredentialProfiles(paths, request, profiles, options = {}) {
+    return writeSessionFiles(paths, request, [], undefined, undefined, { writeRegistration: false, onProgress: options.onProgress, credentialProfiles: profiles });
 }
 /** The token cache entry of a session, in the AWS CLI v2's terms. */
 function tokenCacheEntry(request, token, registration) {
@@ -1201,7 +1331,8 @@ function tokenCacheEntry(request, token, registration) {
 }
 /** The paths writeSessionFiles may write, for the pre-flight check. */
 function sessionFilePaths(paths, request) {
-    return [(0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession), (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)), paths.configFile];
+    const files = [(0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession), (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)), paths.configFile];
+    return request.signOutEarly ? [...files, paths.credentialsFile] : files;
 }
 function registrationKey(request) {
     return { region: request.ssoRegion, scopes: request.registrationScopes, sessionName: request.ssoSession, startUrl: request.startUrl };
@@ -1212,9 +1343,11 @@ async function removeSessionFiles(written) {
     const registrationCache = written.registrationCache
         ? await (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(written.registrationCache.file, written.registrationCache.contentHash)
         : undefined;
+    const credentials = written.credentialsFile ? await removeCredentialSections(written.credentialsFile, written.credentialsEdits ?? []) : undefined;
+    const withCredentials = credentials === undefined ? {} : { credentials };
     // Nothing written to the config (a step stopped before it got the lock): do not wait for a lock another job may hold.
     if (written.configEdits.length === 0)
-        return { tokenCache, registrationCache, config: `nothing written to ${written.configFile} by this run` };
+        return { tokenCache, registrationCache, config: `nothing written to ${written.configFile} by this run`, ...withCredentials };
     const reverted = await revertConfigFile(written.configFile, written.configEdits);
     const config = (reverted.deletedFile
         ? `${written.configFile} removed (this run created it)`
@@ -1222,7 +1355,14 @@ async function removeSessionFiles(written) {
         (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '') +
         (reverted.kept.length ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)` : '') +
         (reverted.released.length ? `; ${reverted.released.join('; ')}` : '');
-    return { tokenCache, registrationCache, config };
+    return { tokenCache, registrationCache, config, ...withCredentials };
+}
+async function removeCredentialSections(file, edits) {
+    if (edits.length === 0)
+        return `nothing written to ${file} by this run`;
+    const reverted = await revertCredentialsFile(file, await unsealCredentialEdits(file, edits));
+    return ((reverted.deletedFile ? `${file} removed (this run created it)` : `${reverted.reverted} section(s) removed or restored in ${file}`) +
+        (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : ''));
 }
 
 
@@ -1459,7 +1599,8 @@ function registrationCacheJson(reg) {
         clientId: reg.clientId,
         clientSecret: reg.clientSecret,
         expiresAt: formatCacheTime(reg.expiresAt),
-        scopes: reg.scopes && reg.scopes.length > 0 ? reg.scopes : undefined
+        scopes: reg.scopes && reg.scopes.length > 0 ? reg.scopes : undefined,
+        clientName: reg.clientName || undefined
     });
 }
 /** Write the device-flow client registration cache (atomic, locked, 0600). */
@@ -1478,7 +1619,8 @@ async function readRegistrationCache(cacheDir, key) {
     if (!expiresAt)
         return { file, value: undefined, reason: `expiresAt is not a timestamp with a zone: ${JSON.stringify(obj.expiresAt)}` };
     const scopes = Array.isArray(obj.scopes) && obj.scopes.every((s) => typeof s === 'string') ? obj.scopes : undefined;
-    return { file, value: { clientId: obj.clientId, clientSecret: obj.clientSecret, expiresAt, scopes, raw: obj } };
+    const clientName = typeof obj.clientName === 'string' ? obj.clientName : undefined;
+    return { file, value: { clientId: obj.clientId, clientSecret: obj.clientSecret, expiresAt, scopes, ...(clientName !== undefined ? { clientName } : {}), raw: obj } };
 }
 /** Delete `file` (under its lock) only if it still holds exactly the bytes whose sha256 is `expectedHash`. */
 async function removeCacheFileIfOurs(file, expectedHash) {
@@ -1809,6 +1951,24 @@ async function logout(clients, accessToken, log) {
 
 /***/ }),
 
+/***/ 5978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ signInModeFor)
+/* harmony export */ });
+/** `hasPostStep`: the action has one that signs out; the CLI does not. */
+function signInModeFor(request, hasPostStep) {
+    if (request.signOutEarly)
+        return 'sign-out-early';
+    if (request.keepSession)
+        return 'kept';
+    return hasPostStep ? 'until-job-end' : 'until-expiry';
+}
+
+
+/***/ }),
+
 /***/ 2032:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1966,21 +2126,70 @@ var util_text = __webpack_require__(9997);
 
 /** GitHub's limit for an issue comment body, in characters. */
 const MAX_COMMENT_CHARS = 65536;
+/** GitHub's limit for one step's job summary, in bytes (UTF-8): 1 MiB. */
+const MAX_SUMMARY_BYTES = 1024 * 1024;
+/** Room kept under MAX_SUMMARY_BYTES for the rows that close a cut list and for the writer's final newline. */
+const SUMMARY_MARGIN_BYTES = 4096;
 /** Per-value limits (characters, before escaping). */
 const LIMIT = { short: 200, url: 500, reason: 1000, arn: 2048 };
 const MAX_EXTRA_PROFILES = 20;
 const ZWJ = '\u200d';
-/** What approving grants, and for how long (keep-session leaves the sign-in in place after the job). */
-function approvalGrants(ctx, final) {
-    const lasts = ctx.keepSession
-        ? 'the sign-in is kept after the job, until it expires or is signed out'
-        : 'the sign-in is revoked when the job ends';
-    const issued = 'role credentials already issued stay valid until they expire';
-    if (final)
-        return `This sign-in is your own Identity Center identity, used by this job for the requested role; ${lasts}, and ${issued}.`;
-    return `Approving signs this job in as **you** (your own Identity Center identity); the job uses it for the requested role only; ${lasts}, and ${issued}.`;
+/**
+ * What approving hands the runner, per sign-in mode: the one place this is worded, for the request (no `final`) and for
+ * the final messages (with `final`). `esc` escapes values for the channel, `b` makes a phrase stand out.
+ */
+function approvalGrants(ctx, final, esc = cleanText, b = (s) => `**${s}**`) {
+    const mode = signInModeOf(ctx);
+    if (final?.type === 'failed') {
+        // A login that fails signs out the token it got (a reused cached session stays as it was) and writes nothing.
+        return `The job got no credentials: nothing was written or exported, and ${mode === 'kept' || ctx.reuseSession ? 'a sign-in this run obtained was' : 'your sign-in was'} signed out; role credentials already issued for the profiles that verified stay valid until they expire, but were not handed to the job.`;
+    }
+    const approved = final?.type === 'approved' ? final : undefined;
+    const tokenUntil = approved?.sessionExpiresAt ? ` (at the latest until ${formatUtc(approved.sessionExpiresAt)})` : '';
+    const credsUntil = approved?.credentialsExpireAt ? `until ${formatUtc(approved.credentialsExpireAt)}` : 'until they expire';
+    const everything = 'for every AWS account and role you can reach, not only the one requested';
+    const issued = `role credentials already issued stay valid ${credsUntil}`;
+    switch (mode) {
+        case 'sign-out-early':
+            if (final) {
+                const at = approved?.signedOutAt ? ` at ${formatUtc(approved.signedOutAt)}` : '';
+                return `Your Identity Center sign-in was used only to fetch the credentials for the listed role(s) and was signed out${at}; no SSO token is left on the runner. The job keeps those role credentials ${credsUntil}.`;
+            }
+            return `Approving lets this job use your Identity Center sign-in ${b('only to fetch the credentials for the listed role(s)')}; it is signed out at once after that, and the job keeps those role credentials until they expire.`;
+        case 'kept': {
+            const until = approved?.sessionExpiresAt
+                ? `until ${formatUtc(approved.sessionExpiresAt)}${approved.refreshable ? ' (longer if refreshed with its refresh token, up to the Identity Center session limit)' : ''}`
+                : 'until it expires';
+            if (final)
+                return `Your Identity Center sign-in stays on this runner after the job (keep-session): ${until}, this job and ${b('later jobs on this runner')} can use it ${everything}; ${issued}.`;
+            return `Approving leaves ${b('your Identity Center sign-in on this runner after the job')} (keep-session): until it expires, this job and later jobs on this runner can use it ${everything}; ${issued}.`;
+        }
+        case 'until-expiry': {
+            const until = approved?.sessionExpiresAt ? `until ${formatUtc(approved.sessionExpiresAt)}` : 'until it expires';
+            if (final)
+                return `Your Identity Center sign-in is left in this machine's token cache (~/.aws/sso/cache) ${until} or until someone runs aws sso logout: any process running as this user can use it ${everything}; ${issued}.`;
+            return `Approving leaves ${b('your Identity Center sign-in in this machine\'s token cache')} until it expires (there is no post step to sign it out; run aws sso logout when done): any process running as this user can use it ${everything}; ${issued}.`;
+        }
+        case 'until-job-end': {
+            const shared = ctx.reuseSession ? ' Until then, other jobs on this runner that set reuse-session can use it too.' : '';
+            if (final)
+                return `Until the job ends${tokenUntil}, this runner holds your Identity Center sign-in: any step of this job can use it ${everything}; the post step signs it out. ${capitalize(issued)}.${shared}`;
+            return `Approving hands this runner ${b('your Identity Center sign-in until the job ends')}: any step of this job can use it ${everything}; the post step signs it out. ${capitalize(issued)}.${shared}`;
+        }
+    }
 }
-/** Whether a final state has a live sign-in the grant line is about. */
+/** The mode from the context; older callers only said keepSession. */
+function signInModeOf(ctx) {
+    return ctx.signInMode ?? (ctx.keepSession ? 'kept' : 'until-job-end');
+}
+/** What to compare on AWS's own page: the code and the name the client was registered with (which no one else can put there). */
+function compareOnAwsPage(started, esc, b) {
+    const code = b(esc(started.userCode, 32));
+    return started.clientName
+        ? `On the AWS page, check that the code is ${code} and that the application asking is ${b(esc(started.clientName, 128))}; if either differs, do not approve.`
+        : `On the AWS page, check that the code is ${code}; if it differs, do not approve.`;
+}
+/** Whether a final state has a live sign-in (or, with sign-out-early, role credentials) the grant line is about. */
 function hasSession(final) {
     return final.type === 'approved' || (final.type === 'failed' && !!final.profiles?.some((p) => !p.error));
 }
@@ -2131,9 +2340,11 @@ function outcomeSentence(final, esc, b) {
             return `The sign-in failed at ${formatUtc(final.at)}: ${endSentence(esc(final.reason, LIMIT.reason))}`;
     }
 }
-// ---------------------------------------------------------------------------------------------
-// Markdown
-function facts(ctx, state, extraLimit) {
+const UNLIMITED = Number.POSITIVE_INFINITY;
+/** Why a list stops before its end when the byte budget, not the count, cut it. */
+const SUMMARY_CUT = 'not listed: a job summary holds at most 1 MiB';
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
+function facts(ctx, state, limits) {
     const rows = [];
     const add = (label, value) => {
         if (value)
@@ -2152,11 +2363,19 @@ function facts(ctx, state, extraLimit) {
     add('Role', codeSpan(ctx.roleName) || '(none)');
     const extra = ctx.extraProfiles ?? [];
     if (extra.length > 0) {
-        const shown = extra
-            .slice(0, extraLimit)
-            .map((p) => `${escapeMarkdown(p.name, 64)}: ${codeSpan(p.accountId, 40)} ${codeSpan(p.roleName, 64)}`);
-        if (extra.length > shown.length)
-            shown.push(`and ${extra.length - shown.length} more`);
+        const shown = [];
+        let used = 0;
+        for (const p of extra.slice(0, limits.rows)) {
+            const entry = `${escapeMarkdown(p.name, 64)}: ${codeSpan(p.accountId, 40)} ${codeSpan(p.roleName, 64)}`;
+            used += bytes(entry) + 4;
+            if (used > limits.extraBytes)
+                break;
+            shown.push(entry);
+        }
+        if (extra.length > shown.length) {
+            const cutBySize = shown.length < Math.min(extra.length, limits.rows);
+            shown.push(`and ${extra.length - shown.length} more${cutBySize ? ` (${SUMMARY_CUT})` : ''}`);
+        }
         add('Also requested', shown.join('<br>'));
     }
     add('Identity Center', codeSpan(ctx.startUrl, LIMIT.url));
@@ -2176,7 +2395,7 @@ function facts(ctx, state, extraLimit) {
         add('Approved by (not allowed)', escapeMarkdown(final.approvedBy));
     return rows;
 }
-function renderMarkdownWith(ctx, state, marker, extraLimit) {
+function renderMarkdownWith(ctx, state, marker, limits) {
     const status = statusOf(state);
     const { started, final } = state;
     const t = TITLES[status];
@@ -2197,61 +2416,102 @@ function renderMarkdownWith(ctx, state, marker, extraLimit) {
             if (started.attempt > 1)
                 out.push(`🔁 ${capitalize(replacedWhy(started))}: this is a **new code** (attempt ${started.attempt}).`, '');
             out.push(`### [➡️ Approve in AWS IAM Identity Center](${link})`, '');
-            out.push(`Check that the AWS page shows the code **${codeSpan(started.userCode, 32)}**. ` +
-                `It expires at **${formatUtc(started.expiresAt)}** (${minutesLeft(started.expiresAt, state.now)} when posted).`, '');
+            out.push(`${compareOnAwsPage(started, (v, max) => codeSpan(v, max), (x) => `**${x}**`)} ` +
+                `The code expires at **${formatUtc(started.expiresAt)}** (${minutesLeft(started.expiresAt, state.now)} when posted).`, '');
         }
         else if (started) {
             out.push(`The approval link is not a valid https URL, so it is not shown here; use the job log.`, '');
         }
-        out.push(approvalGrants(ctx), '');
+        out.push(approvalGrants(ctx, undefined, escapeMarkdown), '');
     }
     else {
         out.push(`${who}${where} asked for ${what}.`, '');
         out.push(outcomeSentence(final, escapeMarkdown, (s) => `**${s}**`), '');
         if (hasSession(final))
-            out.push(approvalGrants(ctx, final), '');
+            out.push(approvalGrants(ctx, final, escapeMarkdown), '');
         if (started)
             out.push(`The approval link was removed; the code ~~${escapeMarkdown(started.userCode, 32)}~~ is no longer valid.`, '');
     }
     out.push('| Request | Details |', '|---|---|');
-    for (const [label, value] of facts(ctx, state, extraLimit))
+    for (const [label, value] of facts(ctx, state, limits))
         out.push(`| ${label} | ${value} |`);
     out.push('');
-    if (final?.type === 'approved' && final.profiles && final.profiles.length > 1)
-        out.push(...profileTable(final.profiles, extraLimit), '');
-    if (final?.type === 'failed' && final.profiles && final.profiles.length > 0) {
-        // The failures are what the reader is looking for: first, in their original order.
-        const ordered = [...final.profiles.filter((p) => p.error), ...final.profiles.filter((p) => !p.error)];
-        out.push(...profileTable(ordered, extraLimit), '');
-    }
+    const profiles = tableProfiles(final);
+    if (profiles)
+        out.push(...profileTable(profiles, limits), '');
     if (!final)
         out.push('<sub>Did not expect this request? Do not approve it.</sub>');
     else
         out.push(`<sub>Updated ${formatUtc(state.now)}.</sub>`);
     return out.join('\n');
 }
-/** One row per profile written from the approval: verified, or the error. */
-function profileTable(profiles, limit) {
+/**
+ * The profiles of the final state's table, failures first (what the reader is looking for), each group in its
+ * original order; undefined when there is no table.
+ */
+function tableProfiles(final) {
+    if (!final || (final.type !== 'approved' && final.type !== 'failed') || !final.profiles)
+        return undefined;
+    if (final.type === 'approved' ? final.profiles.length <= 1 : final.profiles.length === 0)
+        return undefined;
+    return [...final.profiles.filter((p) => p.error), ...final.profiles.filter((p) => !p.error)];
+}
+/**
+ * One row per profile written from the approval: verified, or the error. At most `limits.rows` rows (at least one)
+ * within `limits.tableBytes`; the rest is one closing row that counts them (failed and verified when the size cut it).
+ */
+function profileTable(profiles, limits) {
     const rows = ['| Profile | Account | Role | Result |', '|---|---|---|---|'];
-    for (const p of profiles.slice(0, Math.max(1, limit))) {
+    let used = 0;
+    let shown = 0;
+    for (const p of profiles.slice(0, Math.max(1, limits.rows))) {
         const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : '✅ verified';
-        rows.push(`| ${escapeMarkdown(p.name, 64)} | ${codeSpan(p.accountId, 40)} | ${codeSpan(p.roleName, 64)} | ${result} |`);
+        const row = `| ${escapeMarkdown(p.name, 64)} | ${codeSpan(p.accountId, 40)} | ${codeSpan(p.roleName, 64)} | ${result} |`;
+        used += bytes(row) + 1;
+        if (shown > 0 && used > limits.tableBytes)
+            break;
+        rows.push(row);
+        shown++;
     }
-    if (profiles.length > limit)
-        rows.push(`| and ${profiles.length - limit} more | | | |`);
+    const rest = profiles.slice(shown);
+    if (rest.length > 0) {
+        if (shown < Math.min(profiles.length, Math.max(1, limits.rows))) {
+            const failed = rest.filter((p) => p.error).length;
+            rows.push(`| and ${rest.length} more (${failed} failed, ${rest.length - failed} verified), ${SUMMARY_CUT} | | | |`);
+        }
+        else {
+            rows.push(`| and ${rest.length} more | | | |`);
+        }
+    }
     return rows;
+}
+/**
+ * The job summary body, under MAX_SUMMARY_BYTES however many profiles: the facts without any list give the fixed part
+ * (bounded by the per-value limits); "Also requested" may take half of the room left when a profile table follows
+ * (all of it otherwise), the table whatever remains.
+ */
+function renderSummary(ctx, state, marker) {
+    const all = renderMarkdownWith(ctx, state, marker, { rows: UNLIMITED, extraBytes: UNLIMITED, tableBytes: UNLIMITED });
+    if (bytes(all) <= MAX_SUMMARY_BYTES - SUMMARY_MARGIN_BYTES)
+        return all;
+    const fixed = bytes(renderMarkdownWith(ctx, state, marker, { rows: UNLIMITED, extraBytes: 0, tableBytes: 0 }));
+    const room = Math.max(0, MAX_SUMMARY_BYTES - SUMMARY_MARGIN_BYTES - fixed);
+    const extraBytes = tableProfiles(state.final) ? Math.floor(room / 2) : room;
+    const withExtra = bytes(renderMarkdownWith(ctx, state, marker, { rows: UNLIMITED, extraBytes, tableBytes: 0 }));
+    const tableBytes = Math.max(0, MAX_SUMMARY_BYTES - SUMMARY_MARGIN_BYTES - withExtra);
+    return renderMarkdownWith(ctx, state, marker, { rows: UNLIMITED, extraBytes, tableBytes });
 }
 /**
  * The comment / job summary body. Every value is escaped; in a final state there is no
  * approval link and the user code is struck through. Always under GitHub's comment limit.
  */
 function renderMarkdown(ctx, state, marker = {}, opts = {}) {
-    // The job summary has room (1 MiB) for every profile; a comment shows the first 20 and "and N more".
-    if (opts.uncapped)
-        return renderMarkdownWith(ctx, state, marker, Number.POSITIVE_INFINITY);
-    let body = renderMarkdownWith(ctx, state, marker, MAX_EXTRA_PROFILES);
+    // The job summary lists profiles up to 1 MiB; a comment shows the first 20 and "and N more".
+    if (opts.summary)
+        return renderSummary(ctx, state, marker);
+    let body = renderMarkdownWith(ctx, state, marker, { rows: MAX_EXTRA_PROFILES, extraBytes: UNLIMITED, tableBytes: UNLIMITED });
     if (body.length > MAX_COMMENT_CHARS)
-        body = renderMarkdownWith(ctx, state, marker, 0);
+        body = renderMarkdownWith(ctx, state, marker, { rows: 0, extraBytes: UNLIMITED, tableBytes: UNLIMITED });
     if (body.length > MAX_COMMENT_CHARS) {
         // Cannot happen with the per-value limits; a last resort that keeps the marker and closes cleanly.
         body = `${Array.from(body).slice(0, MAX_COMMENT_CHARS - 100).join('')}\n\n_(truncated)_`;
@@ -2277,7 +2537,8 @@ function renderText(ctx, state, opts = {}) {
         if (started.attempt > 1)
             lines.push(`${capitalize(replacedWhy(started))}: this is a NEW code (attempt ${started.attempt}).`);
         lines.push(`Approve: ${link ?? '(the link is not a valid URL; see the job log)'}`);
-        lines.push(`User code: ${esc(started.userCode, 32)} (check that the AWS page shows the same code)`);
+        lines.push(`User code: ${esc(started.userCode, 32)}`);
+        lines.push(compareOnAwsPage(started, esc, (x) => x));
         lines.push(`Expires: ${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)})`);
     }
     if (final) {
@@ -2309,9 +2570,9 @@ function renderText(ctx, state, opts = {}) {
     }
     lines.push(`Identity Center: ${safeUrl(ctx.startUrl) ?? esc(ctx.startUrl, LIMIT.url)}`);
     if (!final)
-        lines.push(approvalGrants(ctx).replace(/\*\*/g, ''));
+        lines.push(approvalGrants(ctx, undefined, esc, (x) => x));
     else if (hasSession(final))
-        lines.push(approvalGrants(ctx, final));
+        lines.push(approvalGrants(ctx, final, esc, (x) => x));
     return lines.join('\n');
 }
 /** One line for a final event (log). */
@@ -2622,10 +2883,11 @@ function logNotifier(logger, ctx, opts = {}) {
                         logger.info(`  Asks for: account ${cleanText(ctx.accountId, 40)}, role ${cleanText(ctx.roleName)}${extra.length ? `; also ${extra.join(', ')}` : ''}`);
                         logger.info(`  Identity Center: ${cleanText(ctx.startUrl, 500)}`);
                         logger.info(`  Open this link to approve: ${link}`);
-                        logger.info('  User code (check that the AWS page shows the same):');
+                        logger.info('  User code:');
                         logger.info(`      ${cleanText(event.userCode, 32)}`);
+                        logger.info(`  ${compareOnAwsPage(event, cleanText, (x) => x)}`);
                         logger.info(`  The code expires at ${formatUtc(event.expiresAt)} (in ${(0,time/* formatDuration */.a)(secondsLeft)}).`);
-                        logger.info(`  ${approvalGrants(ctx).replace(/\*\*/g, '')}`);
+                        logger.info(`  ${approvalGrants(ctx, undefined, cleanText, (x) => x)}`);
                         logger.notice?.(`Approve the AWS sign-in: ${link} (code ${cleanText(event.userCode, 32)}, expires ${formatUtc(event.expiresAt)})`);
                         return;
                     }
@@ -2649,6 +2911,8 @@ function logNotifier(logger, ctx, opts = {}) {
                         const code = started ? ` The code ${cleanText(started.userCode, 32)} is no longer valid.` : '';
                         const arn = event.type === 'approved' ? ` Session: ${cleanText(event.arn, 2048)}.` : '';
                         logger.info(`${outcomeLine(event)}${arn}${code}`);
+                        if (hasSession(event))
+                            logger.info(approvalGrants(ctx, event, cleanText, (x) => x));
                         return;
                     }
                 }
@@ -2691,11 +2955,11 @@ function summaryNotifier(writer, ctx, opts = {}) {
                 return;
             if (event.type === 'started') {
                 started = event;
-                await write(renderMarkdown(ctx, { started, now: now() }, opts.marker, { uncapped: true }));
+                await write(renderMarkdown(ctx, { started, now: now() }, opts.marker, { summary: true }));
                 return;
             }
             finished = true;
-            await write(renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker, { uncapped: true }));
+            await write(renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker, { summary: true }));
         }
     };
 }
