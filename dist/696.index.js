@@ -2642,6 +2642,8 @@ function commentNotifier(opts, ctx, logger) {
     let finished = false;
     let pending = 0;
     let chain = Promise.resolve();
+    /** Aborted by close(): the request in flight and any retry wait end, and no new attempt starts. */
+    const closing = new AbortController();
     const client = () => {
         octokit ??= Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413)).then(({ getOctokit }) => {
             const silent = () => undefined;
@@ -2665,6 +2667,8 @@ function commentNotifier(opts, ctx, logger) {
         }
         let last;
         for (let attempt = 1;; attempt++) {
+            if (closing.signal.aborted)
+                return { ok: false, permanent: true, detail: 'abandoned when the step ended' };
             if (attempt > 1 && beforeRetry) {
                 const found = await beforeRetry().catch(() => undefined);
                 if (found !== undefined)
@@ -2674,6 +2678,8 @@ function commentNotifier(opts, ctx, logger) {
             }
             const left = deadline - Date.now();
             const controller = new AbortController();
+            const onClose = () => controller.abort();
+            closing.signal.addEventListener('abort', onClose, { once: true });
             let timedOut = false;
             const limit = Math.max(1, Math.min(timeoutMs, left));
             const timer = setTimeout(() => {
@@ -2712,6 +2718,7 @@ function commentNotifier(opts, ctx, logger) {
             }
             finally {
                 clearTimeout(timer);
+                closing.signal.removeEventListener('abort', onClose);
             }
             if (failure.permanent)
                 return { ok: false, ...failure };
@@ -2730,7 +2737,7 @@ function commentNotifier(opts, ctx, logger) {
                 return { ok: false, ...failure, detail: `${failure.detail}; gave up before the deadline` };
             }
             logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`);
-            await (0,time/* sleep */.y)(wait);
+            await (0,time/* sleep */.y)(wait, closing.signal).catch(() => undefined);
         }
     }
     function explain(failure, action, tail = 'Approvers must use the link in the job log.') {
@@ -2835,6 +2842,9 @@ function commentNotifier(opts, ctx, logger) {
             return commentId === undefined
                 ? `the comment on ${where} may not have been posted, or may still show the old request`
                 : `the comment on ${where} may still show the old request`;
+        },
+        close() {
+            closing.abort();
         }
     };
 }
@@ -2983,6 +2993,8 @@ function webhookNotifier(url, ctx, logger, opts = {}) {
             : 'check the webhook-url secret and that the receiver is reachable from the runner (HTTPS_PROXY / NO_PROXY)';
         logger.warning(`Could not notify the webhook${isFinal ? ' of the outcome' : ''} (${why}): ${hint}. ${isFinal ? 'The outcome is in the job log.' : 'The link and the code are in the job log.'}`);
     };
+    /** Aborted by close(): a POST still open when the step ends is abandoned instead of keeping the process alive. */
+    const closing = new AbortController();
     async function send(text, isFinal = false, timeoutMs = opts.timeoutMs ?? 5000) {
         let target;
         try {
@@ -3001,7 +3013,8 @@ function webhookNotifier(url, ctx, logger, opts = {}) {
                 headers: { 'content-type': 'application/json', 'user-agent': 'identity-center-login' },
                 body: JSON.stringify({ text }),
                 timeoutMs,
-                env: opts.env
+                env: opts.env,
+                signal: closing.signal
             });
             if (res.status < 200 || res.status >= 300)
                 warnOnce(`HTTP ${res.status}`, isFinal);
@@ -3031,6 +3044,9 @@ function webhookNotifier(url, ctx, logger, opts = {}) {
         onEvent(event) {
             chain = chain.then(() => handle(event)).catch((err) => logger.debug(`webhook notifier: ${err instanceof Error ? err.name : 'error'}`));
             return chain;
+        },
+        close() {
+            closing.abort();
         }
     };
 }
