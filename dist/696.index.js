@@ -2138,7 +2138,7 @@ const ZWJ = '\u200d';
  * What approving hands the runner, per sign-in mode: the one place this is worded, for the request (no `final`) and for
  * the final messages (with `final`). `esc` escapes values for the channel, `b` makes a phrase stand out.
  */
-function approvalGrants(ctx, final, esc = cleanText, b = (s) => `**${s}**`) {
+function approvalGrants(ctx, final, _esc = cleanText, b = (s) => `**${s}**`) {
     const mode = signInModeOf(ctx);
     if (final?.type === 'failed') {
         // A login that fails signs out the token it got (a reused cached session stays as it was) and writes nothing.

@@ -34,7 +34,7 @@
  * trimmed: surrounding spaces are an error there (`core.getInput` trims anyway, so this only ever
  * bites on the CLI, where it points at a quoting mistake).
  */
-import { DEFAULT_ALLOW_PARTIAL, DEFAULT_DISCOVER, DEFAULT_EXPORT_CREDENTIALS, DEFAULT_FORBID_SELF_APPROVAL, DEFAULT_KEEP_SESSION, DEFAULT_MIN_VALIDITY_SECONDS, DEFAULT_NOTIFY, DEFAULT_OUTPUT, DEFAULT_PROFILE, DEFAULT_REGISTRATION_SCOPES, DEFAULT_REUSE_SESSION, DEFAULT_SSO_SESSION, INPUTS, type LoginRequest, MAX_APPROVAL_TIMEOUT_SECONDS, MAX_ISSUE_NUMBER, MAX_MIN_VALIDITY_SECONDS, MAX_URL_LENGTH, NOTIFY_CHANNELS, type NotifyChannel, OUTPUT_FORMATS, type ProfileSpec, isSecretInput } from './spec.js'
+import { DEFAULT_ALLOW_PARTIAL, DEFAULT_DISCOVER, DEFAULT_EXPORT_CREDENTIALS, DEFAULT_FORBID_SELF_APPROVAL, DEFAULT_KEEP_SESSION, DEFAULT_MIN_VALIDITY_SECONDS, DEFAULT_NOTIFY, DEFAULT_OUTPUT, DEFAULT_PROFILE, DEFAULT_REGISTRATION_SCOPES, DEFAULT_REUSE_SESSION, DEFAULT_SSO_SESSION, type LoginRequest, MAX_APPROVAL_TIMEOUT_SECONDS, MAX_ISSUE_NUMBER, MAX_MIN_VALIDITY_SECONDS, MAX_URL_LENGTH, NOTIFY_CHANNELS, type NotifyChannel, OUTPUT_FORMATS, type ProfileSpec, isSecretInput } from './spec.js'
 import { FALSE_VALUES, InputError, SCOPE_RE, TRUE_VALUES, accountIdProblem, controlProblem, dedupe, describeChar, firstBadChar, nameProblem, parseDurationSeconds, regionProblem, roleNameProblem, showValue, splitList, startUrlProblem } from './rules.js'
 
 // ---------------------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ type Esc = (v: unknown, max?: number) => string
 export function approvalGrants(
   ctx: Pick<RequestContext, 'signInMode' | 'keepSession' | 'reuseSession'>,
   final?: FinalEvent,
-  esc: Esc = cleanText,
+  _esc: Esc = cleanText,
   b: (s: string) => string = (s) => `**${s}**`
 ): string {
   const mode = signInModeOf(ctx)
