@@ -21,7 +21,10 @@ export const modules = {
 
 async function cleanupSession(input, log, env = process.env) {
     let ok = true;
-    if (input.accessToken) {
+    if (input.signOut === false) {
+        // shared with other jobs of the run (share-session / session): the caller says so; only the files go
+    }
+    else if (input.accessToken) {
         const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
         try {
             if (await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
@@ -221,7 +224,8 @@ function githubNotifiers(request, ctx, env = process.env) {
  */
 
 const KEY = 'session';
-function saveSessionState(request, result) {
+/** `shared`: the session output was published (share-session), so post must not sign out. */
+function saveSessionState(request, result, shared = false) {
     // A credentials-file section this run replaced is kept (to restore it) as it was: the user's own keys may be in it.
     for (const edit of result.written.credentialsEdits ?? []) {
         if (edit.kind !== 'replaced' && edit.kind !== 'removed')
@@ -239,6 +243,10 @@ function saveSessionState(request, result) {
         keepSession: request.keepSession,
         written: result.written
     };
+    if (request.sharedSession?.mode === 'use')
+        state.shared = 'use';
+    else if (shared)
+        state.shared = 'share';
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
 }
 /** Nothing for the post step to do (the files a failed write had started were undone). The runner keeps the last value. */
@@ -291,10 +299,13 @@ var notifiers = __webpack_require__(1676);
 var state = __webpack_require__(8862);
 // EXTERNAL MODULE: ./src/core/approvers.ts
 var approvers = __webpack_require__(2421);
+// EXTERNAL MODULE: ./src/core/shared-session.ts + 1 modules
+var shared_session = __webpack_require__(3913);
 // EXTERNAL MODULE: ./src/core/client-name.ts
 var client_name = __webpack_require__(938);
 ;// CONCATENATED MODULE: ./src/github/main.ts
 /** The action's main step: inputs → login → exports, with the approvers told at every step. */
+
 
 
 
@@ -327,6 +338,10 @@ async function runMain(env = process.env) {
         core/* setSecret */.Pq(request.githubToken);
     if (request.webhookUrl)
         core/* setSecret */.Pq(request.webhookUrl);
+    const shared = await sharedSession(request, env);
+    if (!shared)
+        return;
+    request = shared.request;
     const paths = (0,aws_files_paths/* awsPaths */.UW)(env);
     const context = (0,github_context/* githubRequestContext */._)(request, env);
     const events = new queue/* EventQueue */.C((0,notifiers/* githubNotifiers */.J)(request, context, env), notifiers/* actionLogger */.v);
@@ -357,8 +372,8 @@ async function runMain(env = process.env) {
                 return;
             finished = true;
             cancelled(signal);
-            const sweep = request.reuseSession
-                ? Promise.resolve() // the cache may hold a session this run found, not made: never touch it here
+            const sweep = request.reuseSession || shared.signIn
+                ? Promise.resolve() // the cache may hold a session this run found, not made (or shared with it): never touch it here
                 : (0,cleanup/* sweepOrphanedTokenCache */.z)({ ssoCacheDir: paths.ssoCacheDir, sessionName: request.ssoSession, ssoRegion: request.ssoRegion, region: request.region, isOurs: (t) => masked.has(t), requestTimeoutMs: CANCEL_SWEEP_MS }, notifiers/* actionLogger */.v, env);
             const bounded = Promise.race([sweep, new Promise((r) => setTimeout(r, CANCEL_SWEEP_MS + 500))]);
             void Promise.all([bounded, events.drain(CANCEL_DRAIN_MS)]).finally(() => process.exit(1));
@@ -380,13 +395,19 @@ async function runMain(env = process.env) {
                 masked.add(secret);
                 core/* setSecret */.Pq(secret);
             },
-            emit: (event) => events.push(event),
+            emit: (event) => {
+                if (event.type === 'started')
+                    shared.sealer?.prepare();
+                events.push(event);
+            },
             log: notifiers/* actionLogger */.v,
             signal: controller.signal,
-            env
+            env,
+            sharedSignIn: shared.signIn
         });
         // Saved even when a cancel came in meanwhile: the post step then signs out and removes the files.
         (0,state/* saveSessionState */.Lb)(request, result);
+        const sealed = shared.sealer && !controller.signal.aborted ? await shared.sealer.seal(request, result) : undefined;
         if (finished)
             return;
         finished = true;
@@ -394,6 +415,11 @@ async function runMain(env = process.env) {
             cancelled(String(controller.signal.reason));
         else {
             publish(request, result);
+            if (sealed) {
+                core/* setOutput */.uH('session', sealed); // not masked: GitHub drops outputs that hold a masked value; sealed, it needs no mask
+                (0,state/* saveSessionState */.Lb)(request, result, true);
+                notifiers/* actionLogger */.v.info((0,shared_session/* sharedNotice */.UZ)(shared.sealer.binding, result.token.expiresAt));
+            }
             events.push((0,outcome/* finalEvent */.f)(request, result));
         }
     }
@@ -441,6 +467,30 @@ function publish(request, result) {
         else
             core/* warning */.$e(`Profile "${extra.profile.name}" (${extra.profile.accountId}/${extra.profile.roleName}): ${extra.error}`);
     }
+}
+/**
+ * share-session / session / end-session before anything else: the key masked, the run to bind to, a sealed session
+ * opened (and refused before any request). end-session signs out and is the whole step. undefined: the step is over.
+ */
+async function sharedSession(request, env) {
+    const shared = request.sharedSession;
+    if (!shared)
+        return { request };
+    core/* setSecret */.Pq(shared.key);
+    try {
+        const binding = (0,shared_session/* sessionBinding */.qS)(request, env);
+        if (shared.mode === 'share')
+            return { request, sealer: new shared_session/* SessionSealer */.nr(shared.key, binding) };
+        if (shared.mode === 'use')
+            return await (0,shared_session/* openSharedSession */.Uv)(request, binding, (s) => core/* setSecret */.Pq(s));
+        if (!(await (0,shared_session/* endSharedSession */.xM)(request, binding, (s) => core/* setSecret */.Pq(s), notifiers/* actionLogger */.v, env))) {
+            core/* setFailed */.C1('end-session: the sign-out could not be confirmed; the shared sign-in may stay valid until it expires');
+        }
+    }
+    catch (error) {
+        core/* setFailed */.C1((0,outcome/* failureMessage */.o)(error));
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts

@@ -1,6 +1,6 @@
 import { DEFAULT_MIN_VALIDITY_SECONDS, DEFAULT_NOTIFY, DEFAULT_PROFILE, DEFAULT_REGISTRATION_SCOPES, DEFAULT_SSO_SESSION, INPUTS, isSecretInput, type LoginRequest } from '../../src/inputs/spec.js'
 import { InputError, isAwsStartUrlHost, parseDurationSeconds, showValue } from '../../src/inputs/rules.js'
-import { readLoginRequest } from '../../src/inputs/reader.js'
+import { readLoginRequest, redactLoginRequest } from '../../src/inputs/reader.js'
 
 /** The seed example. */
 const SEED: Record<string, string> = {
@@ -225,7 +225,15 @@ describe('secrets are never echoed', () => {
     expect(isSecretInput('webhook-url')).toBe(true)
     expect(isSecretInput('start-url')).toBe(false)
     expect(isSecretInput('nope')).toBe(false)
-    expect(INPUTS.filter((i) => i.secret).map((i) => i.name).sort()).toEqual(['github-token', 'webhook-url'])
+    expect(INPUTS.filter((i) => i.secret).map((i) => i.name).sort()).toEqual(['github-token', 'session-key', 'webhook-url'])
+  })
+
+  test('redactLoginRequest hides secrets', () => {
+    const request = read({ 'github-token': GH_TOKEN, 'webhook-url': WEBHOOK })
+    const redacted = JSON.stringify(redactLoginRequest(request))
+    expect(redacted).not.toContain(GH_TOKEN)
+    expect(redacted).not.toContain('XXXXSECRETXXXX')
+    expect(request.githubToken).toBe(GH_TOKEN)
   })
 })
 
@@ -283,7 +291,11 @@ describe('echoed values are sanitized', () => {
       'issue-number': 'x',
       'webhook-url': 'x',
       'sign-out-early': 'x',
-      'allowed-account-ids': 'x'
+      'allowed-account-ids': 'x',
+      'share-session': 'x',
+      session: 'x'.repeat(20000),
+      'end-session': 'x',
+      'session-key': 'short'
     }
     expect(Object.keys(bad)).toEqual(INPUTS.map((i) => i.name))
     const seen: string[] = []
@@ -507,8 +519,8 @@ describe('INPUTS table', () => {
     expect([...asked].sort()).toEqual([...names].sort())
   })
 
-  test('required inputs are the four identifying ones', () => {
-    expect(INPUTS.filter((i) => i.required).map((i) => i.name)).toEqual(['start-url', 'sso-region', 'account-id', 'role-name'])
+  test('no input is required by the table (the reader requires the four identifying ones unless session or end-session is given)', () => {
+    expect(INPUTS.filter((i) => i.required).map((i) => i.name)).toEqual([])
   })
 
   test('every input has a description; boolean defaults are true/false', () => {
