@@ -13,7 +13,7 @@ test('action.yml keeps the input names of the issue and runs the bundle on node2
     expect(text).toContain(`\n  ${name}:\n`)
   }
   expect(text).toContain("default: '${{ github.token }}'")
-  expect(text).toMatch(/runs:\n {2}using: node24\n {2}main: dist\/index.js\n {2}post: dist\/index.js/)
+  expect(text).toMatch(/runs:\n {2}using: node24\n {2}main: dist\/index.js\n {2}post: dist\/post.js/)
 })
 
 test('the README input and output tables are generated from the same tables', () => {

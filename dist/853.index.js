@@ -21,6 +21,8 @@ var rules = __webpack_require__(8190);
 var reader = __webpack_require__(9066);
 // EXTERNAL MODULE: ./src/inputs/spec.ts
 var inputs_spec = __webpack_require__(7026);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(9997);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
  * Command-line arguments of the plain CLI, mapped onto the same inputs as the GitHub Action.
@@ -37,6 +39,7 @@ var inputs_spec = __webpack_require__(7026);
  *
  * The returned `get` only maps names to raw strings: all validation happens in readLoginRequest.
  */
+
 
 
 
@@ -167,8 +170,7 @@ function parseCliArgs(argv, env, deps = {}) {
     }
     const outputFile = option('output-file');
     const actor = option('actor').trim();
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f-\u009f]/.test(actor))
+    if (new RegExp(util_text/* CONTROL_SOURCE */.Y).test(actor))
         throw new rules/* InputError */.dz(values.has('actor') ? '--actor' : envVarName('actor'), 'must not contain control characters');
     const get = (name) => (inputs.has(name) ? option(name) : '');
     const result = { get, format: formatRaw, help: false, version: false };
@@ -252,8 +254,8 @@ var outcome = __webpack_require__(9411);
 var device_flow = __webpack_require__(8618);
 // EXTERNAL MODULE: ./src/aws/credentials.ts
 var credentials = __webpack_require__(6963);
-// EXTERNAL MODULE: ./src/notify/index.ts + 5 modules
-var notify = __webpack_require__(3097);
+// EXTERNAL MODULE: ./src/notify/index.ts + 6 modules
+var notify = __webpack_require__(2032);
 // EXTERNAL MODULE: ./src/notify/queue.ts
 var queue = __webpack_require__(6118);
 // EXTERNAL MODULE: ./src/aws/http.ts

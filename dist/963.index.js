@@ -333,7 +333,9 @@ function registeredClientName(project) {
 /* harmony export */   ml: () => (/* binding */ systemClock),
 /* harmony export */   uv: () => (/* binding */ OidcError)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_INTERVAL_SECONDS, SLOW_DOWN_STEP_SECONDS, POLL_BACKOFF_CAP_SECONDS, MAX_CONSECUTIVE_POLL_FAILURES, registrationUsable, pollWait, formatDuration */
+/* unused harmony exports DEFAULT_INTERVAL_SECONDS, SLOW_DOWN_STEP_SECONDS, POLL_BACKOFF_CAP_SECONDS, MAX_CONSECUTIVE_POLL_FAILURES, registrationUsable, pollWait */
+/* harmony import */ var _util_time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6043);
+
 class OidcError extends Error {
     code;
     fault;
@@ -348,19 +350,7 @@ class OidcError extends Error {
 }
 const systemClock = {
     now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(cancelled(signal));
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(cancelled(signal));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    })
+    sleep: (ms, signal) => (0,_util_time_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .y)(ms, signal, cancelled)
 };
 class DeviceFlowError extends Error {
     outcome;
@@ -467,7 +457,7 @@ async function runDeviceFlow(options) {
                     if (failedPolls >= MAX_CONSECUTIVE_POLL_FAILURES) {
                         throw new OidcError('transient', `${error.message}; ${failedPolls} polls in a row failed, giving up`, error.fault);
                     }
-                    options.onPollRetry?.(`SSO OIDC CreateToken: ${lastFault} on poll ${polls}; polling again in ${formatDuration(Math.round(pollWait(intervalMs, failedPolls) / 1000))} ` +
+                    options.onPollRetry?.(`SSO OIDC CreateToken: ${lastFault} on poll ${polls}; polling again in ${(0,_util_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(Math.round(pollWait(intervalMs, failedPolls) / 1000))} ` +
                         `(${failedPolls} of ${MAX_CONSECUTIVE_POLL_FAILURES} failed polls in a row allowed)`);
                     continue;
                 }
@@ -510,7 +500,7 @@ async function runDeviceFlow(options) {
             continue;
         }
         const seconds = waited();
-        throw new DeviceFlowError('expired', `the code expired before anyone approved it (waited ${formatDuration(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})` +
+        throw new DeviceFlowError('expired', `the code expired before anyone approved it (waited ${(0,_util_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})` +
             (failedPolls ? `; the last ${failedPolls} poll(s) failed: ${lastFault}` : ''), seconds);
     }
     function waited() {
@@ -526,11 +516,6 @@ function pollWait(intervalMs, failedPolls) {
 function throwIfCancelled(signal) {
     if (signal?.aborted)
         throw cancelled(signal);
-}
-function formatDuration(seconds) {
-    const m = Math.floor(seconds / 60);
-    const s = seconds % 60;
-    return m ? `${m} min${s ? ` ${s} s` : ''}` : `${s} s`;
 }
 
 
@@ -1497,8 +1482,8 @@ __webpack_require__.d(__webpack_exports__, {
 var rules = __webpack_require__(8190);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/notify/message.ts
-var message = __webpack_require__(8478);
+// EXTERNAL MODULE: ./src/util/time.ts
+var time = __webpack_require__(6043);
 ;// CONCATENATED MODULE: ./src/core/sealed-session.ts
 /**
  * A sign-in sealed for the later jobs of one run (share-session / session / session-key).
@@ -1640,9 +1625,9 @@ async function openSession(sealed, sessionKey, binding, options) {
     const now = options.now ?? Date.now();
     const left = Math.floor((signIn.expiresAt.getTime() - now) / 1000);
     if (left <= 0)
-        refuse('expired', `the shared sign-in expired at ${signIn.expiresAt.toISOString()} (${(0,message/* formatDuration */.a3)(-left)} ago); sign in again with share-session`);
+        refuse('expired', `the shared sign-in expired at ${signIn.expiresAt.toISOString()} (${(0,time/* formatDuration */.a)(-left)} ago); sign in again with share-session`);
     if (left < options.minValiditySeconds) {
-        refuse('expired', `the shared sign-in expires at ${signIn.expiresAt.toISOString()} (in ${(0,message/* formatDuration */.a3)(left)}), less than min-validity (${(0,message/* formatDuration */.a3)(options.minValiditySeconds)}); sign in again with share-session or lower min-validity`);
+        refuse('expired', `the shared sign-in expires at ${signIn.expiresAt.toISOString()} (in ${(0,time/* formatDuration */.a)(left)}), less than min-validity (${(0,time/* formatDuration */.a)(options.minValiditySeconds)}); sign in again with share-session or lower min-validity`);
     }
     return signIn;
 }
@@ -2201,7 +2186,7 @@ function parseProfiles(value, mainProfile, defaultRegion) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ EventQueue)
 /* harmony export */ });
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3097);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2032);
 
 class EventQueue {
     notifiers;
@@ -2234,6 +2219,17 @@ class EventQueue {
         clearTimeout(timer);
         if (done)
             return;
+        // Abandoned: their open requests and retry timers must not keep the step's process alive.
+        for (const [i, n] of this.notifiers.entries()) {
+            if (this.pending[i] === 0)
+                continue;
+            try {
+                n.close?.();
+            }
+            catch {
+                /* a channel that fails to close is abandoned anyway */
+            }
+        }
         const late = this.notifiers
             .map((n, i) => {
             if (this.pending[i] === 0)

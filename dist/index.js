@@ -8,6 +8,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -239,10 +253,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
@@ -470,21 +498,22 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
-async function run() {
-    if (globalThis.__IDENTITY_CENTER_LOGIN_CLI__) {
-        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(185), __nccwpck_require__.e(963), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3853));
+async function start() {
+    const mode = globalThis.__IDENTITY_CENTER_LOGIN_MODE__;
+    if (mode === 'cli') {
+        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(696), __nccwpck_require__.e(963), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3853));
         process.exitCode = await runCli(process.argv.slice(2), process.env);
     }
-    else if (process.env.STATE_isPost === 'true') {
-        const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(185), __nccwpck_require__.e(901)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2901));
-        await runPost();
+    else if (mode === 'post') {
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(421), __nccwpck_require__.e(696), __nccwpck_require__.e(89)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89));
+        await run();
     }
     else {
-        const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(185), __nccwpck_require__.e(963), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9154));
-        await runMain();
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(421), __nccwpck_require__.e(696), __nccwpck_require__.e(963), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2753));
+        await run();
     }
 }
-run().catch((error) => {
+start().catch((error) => {
     // Only reached by a bug: every expected failure is reported by the entry point itself.
     process.stderr.write(`identity-center-login: internal error: ${error?.name ?? 'Error'}: ${error?.message ?? ''}\n`);
     process.exitCode = 1;

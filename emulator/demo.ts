@@ -55,9 +55,9 @@ const say = (s = '') => process.stdout.write(`${s}\n`)
 say(`IAM Identity Center emulator on ${emu.url}; HOME for this demo: ${home}`)
 say('Running dist/index.js as a GitHub runner would…\n')
 
-function step(extraEnv: NodeJS.ProcessEnv = {}): Promise<number> {
+function step(extraEnv: NodeJS.ProcessEnv = {}, entry = 'index.js'): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--no-warnings', path.join(root, 'dist', 'index.js')], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, ['--no-warnings', path.join(root, 'dist', entry)], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'inherit'] })
     child.stdout.on('data', (d: Buffer) => {
       for (const line of d.toString().split('\n')) {
         if (line && !line.startsWith('::add-mask::') && !line.startsWith('::save-state')) say(`  │ ${line}`)
@@ -112,7 +112,7 @@ if (code === 0) {
   const stateEnv: NodeJS.ProcessEnv = {}
   for (const m of state.matchAll(/^(\w+)<<(.+)\n([\s\S]*?)\n\2$/gm)) stateEnv[`STATE_${m[1]}`] = m[3]
   say('\nRunning the post step (sign out, remove what main wrote)…')
-  await step(stateEnv)
+  await step(stateEnv, 'post.js')
   say(`~/.aws/config after post: ${existsSync(path.join(home, '.aws', 'config')) ? 'still there' : 'removed (this run created it)'}`)
 }
 await emu.close()

@@ -39,7 +39,7 @@ export function renderActionYml(): string {
   }
   lines.push('outputs:')
   for (const [name, description] of OUTPUTS) lines.push(`  ${name}:`, `    description: ${quote(description)}`)
-  lines.push('runs:', '  using: node24', '  main: dist/index.js', '  post: dist/index.js', '')
+  lines.push('runs:', '  using: node24', '  main: dist/index.js', '  post: dist/post.js', '')
   return lines.join('\n')
 }
 

@@ -3,7 +3,7 @@ import { readFileSync, statSync, existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { DIST, newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start } from './runner.js'
+import { DIST, newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, postOf } from './runner.js'
 
 let emu: Emulator
 beforeAll(async () => {
@@ -93,7 +93,7 @@ test('approved: link first, then files as aws configure sso / sso login write th
   expect(summary).toContain('alice')
 
   // post: Logout revokes the token, the files this run wrote are gone
-  const post = await start(DIST, postEnv(ws, env)).done
+  const post = await start(postOf(DIST), postEnv(ws, env)).done
   expect(post.code).toBe(0)
   expect(post.stderr).toBe('')
   expect(emu.tokens().find((t) => t.accessToken === token.accessToken)!.revoked).toBe(true)
@@ -115,7 +115,7 @@ test('denied: fails with the approver denied the request, exports and writes not
   expect(readCommandFile(ws.files.output)).toEqual({})
   expect(existsSync(path.join(ws.home, '.aws'))).toBe(false)
   expect(readFileSync(ws.files.summary, 'utf8')).toMatch(/denied/i)
-  const post = await start(DIST, postEnv(ws, env)).done
+  const post = await start(postOf(DIST), postEnv(ws, env)).done
   expect(post.code).toBe(0)
   expect(post.stdout).toMatch(/nothing to sign out of or clean up/)
 })
@@ -200,7 +200,7 @@ test('the generic AWS_ENDPOINT_URL alone (no per-service AWS_ENDPOINT_URL_*) rea
   const ops = new Set(emu.calls().slice(before).filter((c) => c.status === 200).map((c) => c.operation))
   for (const op of ['RegisterClient', 'StartDeviceAuthorization', 'CreateToken', 'GetRoleCredentials', 'GetCallerIdentity']) expect(ops).toContain(op)
   expect(readCommandFile(ws.files.output)['aws-account-id']).toBe('111122223333')
-  const post = await start(DIST, postEnv(ws, env)).done
+  const post = await start(postOf(DIST), postEnv(ws, env)).done
   expect(post.code).toBe(0)
   expect(emu.tokens().find((t) => t.userCode === auth.userCode)!.revoked).toBe(true)
 })

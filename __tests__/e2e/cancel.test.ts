@@ -8,7 +8,7 @@ import { hostname } from 'node:os'
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type Workspace } from './runner.js'
+import { newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type Workspace, postOf } from './runner.js'
 import { snapshotDist } from './github-fake.js'
 import { registrationCacheFile } from '../../src/aws-files/sso-cache.js'
 
@@ -56,7 +56,7 @@ function expectNothingLeft(ws: Workspace): void {
 
 async function expectHarmlessPost(emu: Emulator, ws: Workspace, env: NodeJS.ProcessEnv): Promise<void> {
   const callsBefore = emu.calls().length
-  const post = await start(DIST, postEnv(ws, env)).done
+  const post = await start(postOf(DIST), postEnv(ws, env)).done
   expect({ code: post.code, stderr: post.stderr }).toEqual({ code: 0, stderr: '' })
   expect(post.stdout).toMatch(/The main step got no SSO token, so there is nothing to sign out of or clean up/)
   // No AWS call at all from the post step, and still nothing on disk.
@@ -228,7 +228,7 @@ describe.each([
     expect(state.written.partial).toBe(true)
     expect(state.written.configEdits.length > 0).toBe(held !== 'config')
 
-    const post = await start(DIST, postEnv(ws, env)).done
+    const post = await start(postOf(DIST), postEnv(ws, env)).done
     expect({ code: post.code, stderr: post.stderr }).toEqual({ code: 0, stderr: '' })
     expect(post.stdout).toMatch(/The main step stopped while it was writing its files/)
     expect(post.stdout).not.toMatch(/nothing to sign out of or clean up/)

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { CLI, consumerEnv, DIST, newWorkspace, postEnv, readCommandFile, ROOT, runnerEnv, SEED_INPUTS, start, type Workspace } from './runner.js'
+import { CLI, consumerEnv, DIST, newWorkspace, postEnv, postOf, readCommandFile, ROOT, runnerEnv, SEED_INPUTS, start, type Workspace } from './runner.js'
 import { pythonExe } from '../aws-files/helpers/python.js'
 
 const run = promisify(execFile)
@@ -115,7 +115,7 @@ describe('role-to-assume without a session policy', () => {
   })
 
   test('the post step removes both profiles and signs out', async () => {
-    const post = await start(DIST, postEnv(ws, env)).done
+    const post = await start(postOf(DIST), postEnv(ws, env)).done
     expect(post.code).toBe(0)
     expect(read(awsFile(ws, 'config'))).not.toContain('my-dev-profile')
     expect(emu.tokens().every((t) => t.revoked)).toBe(true)
@@ -184,7 +184,7 @@ describe('role-to-assume narrowed by a session policy', () => {
   })
 
   test('the post step removes the profile and its keys', async () => {
-    const post = await start(DIST, postEnv(ws, env)).done
+    const post = await start(postOf(DIST), postEnv(ws, env)).done
     expect(post.code).toBe(0)
     expect(read(awsFile(ws, 'config'))).not.toContain('my-dev-profile')
     expect(read(awsFile(ws, 'credentials'))).toBe('')
@@ -241,7 +241,7 @@ describe('an AssumeRole that fails fails the step, names the role and what STS a
     expect(existsSync(awsFile(ws, 'credentials'))).toBe(false)
     const cacheDir = path.join(ws.home, '.aws', 'sso', 'cache')
     expect(existsSync(cacheDir) ? readdirSync(cacheDir) : []).toEqual([])
-    const post = await start(DIST, postEnv(ws, env)).done
+    const post = await start(postOf(DIST), postEnv(ws, env)).done
     expect(post.code).toBe(0)
   })
 
@@ -280,7 +280,7 @@ test('sign-out-early with role-to-assume: the profile holds the chained keys, no
   expect(result.stdout).toContain('Profile "my-dev-profile" holds the chained session of arn:aws:iam::111122223333:role/deploy itself')
   expect(result.stdout).not.toContain('my-dev-profile-sso')
   expect(emu.assumeRoleRequests()).toHaveLength(1)
-  expect((await start(DIST, postEnv(ws, env)).done).code).toBe(0)
+  expect((await start(postOf(DIST), postEnv(ws, env)).done).code).toBe(0)
 })
 
 test('the CLI chains too (--role-to-assume): json output is the chained session; outside GitHub Actions no session tags', async () => {

@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type Emulator, type EmulatorOptions, type FaultKind } from '../../emulator/server.js'
-import { newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type StepResult, type Workspace } from './runner.js'
+import { newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type StepResult, type Workspace, postOf } from './runner.js'
 import { snapshotDist } from './github-fake.js'
 
 /** The bundled action, copied aside so that a concurrent `npm run build` cannot pull it away mid-test. */
@@ -75,7 +75,7 @@ async function runMain(
 }
 
 async function runPost(run: Run): Promise<StepResult> {
-  return start(DIST, postEnv(run.ws, run.env)).done
+  return start(postOf(DIST), postEnv(run.ws, run.env)).done
 }
 
 const awsDir = (ws: Workspace) => path.join(ws.home, '.aws')

@@ -14,7 +14,7 @@ import { cpSync, mkdtempSync, readdirSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { json, startServer, type SeenRequest } from '../notify/helpers.js'
-import { DIST } from './runner.js'
+import { assertDistIsFresh, DIST } from './runner.js'
 
 const DIST_DIR = path.dirname(DIST)
 
@@ -210,6 +210,7 @@ export function approvalLinkOf(markdown: string): string | undefined {
  * that has index.js and has not changed for half a second, copies it, and returns the copy's index.js.
  */
 export async function snapshotDist(timeoutMs = 60_000): Promise<string> {
+  assertDistIsFresh()
   const listing = () => {
     try {
       return readdirSync(DIST_DIR)

@@ -9,7 +9,7 @@
 import { readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { startEmulator } from '../../emulator/server.js'
-import { newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type StepResult, type Workspace } from './runner.js'
+import { newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type StepResult, type Workspace, postOf } from './runner.js'
 import { snapshotDist, startFakeGitHub, startFakeWebhook } from './github-fake.js'
 
 /** The bundled action, copied aside so that a concurrent `npm run build` cannot pull it away mid-test. */
@@ -214,7 +214,7 @@ test.each(CASES)('%s → rejected before any request', (...row) => {
   expect(tree(ws.home)).toEqual([])
   expect(readCommandFile(ws.files.env)).toEqual({})
   expect(readCommandFile(ws.files.output)).toEqual({})
-  expect(readCommandFile(ws.files.state)).toEqual({ isPost: 'true' })
+  expect(readCommandFile(ws.files.state)).toEqual({})
   // A secret in the bad value is not echoed anywhere.
   if (secret) expect(result.stdout + result.stderr).not.toContain(secret)
 })
@@ -223,7 +223,7 @@ test('the post step after an input error does nothing and says so', async () => 
   const { ws, env } = outcomes.get('start url with credentials')!
   const emu = await startEmulator()
   try {
-    const post = await start(DIST, { ...postEnv(ws, env), AWS_ENDPOINT_URL_SSO: emu.url, AWS_ENDPOINT_URL_SSO_OIDC: emu.url, AWS_ENDPOINT_URL_STS: emu.url }).done
+    const post = await start(postOf(DIST), { ...postEnv(ws, env), AWS_ENDPOINT_URL_SSO: emu.url, AWS_ENDPOINT_URL_SSO_OIDC: emu.url, AWS_ENDPOINT_URL_STS: emu.url }).done
     expect({ code: post.code, stderr: post.stderr }).toEqual({ code: 0, stderr: '' })
     expect(post.stdout).toMatch(/nothing to sign out of or clean up/)
     expect(emu.stats().calls).toBe(0)

@@ -21,7 +21,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { hostname } from 'node:os'
 import path from 'node:path'
 import { startEmulator, type DeviceAuthorizationInfo, type Emulator, type EmulatorOptions } from '../../emulator/server.js'
-import { newWorkspace, postEnv, runnerEnv, SEED_INPUTS, start, type Running, type StepResult, type Workspace } from './runner.js'
+import { newWorkspace, postEnv, runnerEnv, SEED_INPUTS, start, type Running, type StepResult, type Workspace, postOf } from './runner.js'
 import { snapshotDist, startFakeGitHub, startFakeWebhook, type FakeGitHub, type FakeWebhook } from './github-fake.js'
 
 let DIST: string
@@ -370,7 +370,7 @@ test.concurrent.each(SCENARIOS.map((s) => [s.name, s] as const))('%s: nothing se
     const result: StepResult = await main.done
     expect(result.code).toBe(scenario.expectCode)
     const homeAfterMain = filesIn(ws.home)
-    const post: StepResult = await start(DIST, postEnv(ws, env)).done
+    const post: StepResult = await start(postOf(DIST), postEnv(ws, env)).done
     expect(post.code).toBe(0)
 
     // What the run obtained, from the wire, cross-checked against the emulator's own records.

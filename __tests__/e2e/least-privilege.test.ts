@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { consumerEnv, newWorkspace, postEnv, readCommandFile, ROOT, runnerEnv, SEED_INPUTS, start, type Workspace } from './runner.js'
+import { consumerEnv, newWorkspace, postEnv, readCommandFile, ROOT, runnerEnv, SEED_INPUTS, start, type Workspace, postOf } from './runner.js'
 import { snapshotDist } from './github-fake.js'
 import { pythonExe } from '../aws-files/helpers/python.js'
 
@@ -132,7 +132,7 @@ describe.each(MODES)('%s: what is left after main and after post', (label, input
     const read = (f: string) => (existsSync(path.join(ws.home, '.aws', f)) ? readFileSync(path.join(ws.home, '.aws', f), 'utf8') : undefined)
     const mainFiles = { config: read('config'), credentials: read('credentials'), credentialsMode: existsSync(path.join(ws.home, '.aws', 'credentials')) ? statSync(path.join(ws.home, '.aws', 'credentials')).mode & 0o777 : 0 }
     const logoutsBefore = emu.stats().logouts
-    const post = await start(DIST, postEnv(ws, env)).done
+    const post = await start(postOf(DIST), postEnv(ws, env)).done
     expect(post.code).toBe(0)
     const afterPost = await measure(label, ws, secrets, path.join(ws.dir, 'state-post'))
     table.push({ mode: label, main: afterMain, post: afterPost })
@@ -254,7 +254,7 @@ test("sign-out-early into a user's own credentials and config files: merged, the
   // the user's replaced keys ride along in GITHUB_STATE (to be restored): masked, and never printed
   expect(result.stdout).toContain('::add-mask::userOldSecretValue123')
   expect(result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain('userOldSecretValue123')
-  const post = await start(DIST, postEnv(ws, env)).done
+  const post = await start(postOf(DIST), postEnv(ws, env)).done
   expect(post.code).toBe(0)
   expect(readFileSync(path.join(aws, 'credentials'), 'utf8')).toBe(userCreds)
   expect(readFileSync(path.join(aws, 'config'), 'utf8')).toBe(userConfig)

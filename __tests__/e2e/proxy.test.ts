@@ -7,7 +7,7 @@
 import { lookup } from 'node:dns/promises'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { startMitmProxy, type MitmProxy } from './mitm-proxy.js'
-import { DIST, newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type Workspace } from './runner.js'
+import { DIST, newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type Workspace, postOf } from './runner.js'
 
 let emu: Emulator
 let proxy: MitmProxy
@@ -82,7 +82,7 @@ async function approvedThroughProxy(extra: Record<string, string>): Promise<void
 
   // the post step's Logout goes through the proxy too
   proxy.clear()
-  const post = await start(DIST, postEnv(ws, env)).done
+  const post = await start(postOf(DIST), postEnv(ws, env)).done
   expect(post.stderr).toBe('')
   expect(post.code).toBe(0)
   expect(proxy.connects().map((c) => c.target)).toEqual(['portal.sso.us-east-1.amazonaws.com:443'])

@@ -3,7 +3,7 @@
  * GITHUB_STEP_SUMMARY files, a temporary HOME, and the post step with the state main saved.
  * The child environment is built from scratch (no AWS_* from this machine leaks in).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -12,6 +12,10 @@ import { fileURLToPath } from 'node:url'
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const DIST = path.join(ROOT, 'dist', 'index.js')
 export const CLI = path.join(ROOT, 'dist', 'cli.js')
+/** The post step's entry (action.yml runs.post) beside a main entry: dist/index.js or a snapshot of dist/. */
+export function postOf(main: string): string {
+  return path.join(path.dirname(main), 'post.js')
+}
 
 export interface Workspace {
   dir: string
@@ -145,7 +149,22 @@ export interface Running {
   done: Promise<StepResult>
 }
 
+let distChecked = false
+/**
+ * The e2e tests run the committed bundle: refuse one built from other sources than these (content, not mtimes: a
+ * checkout does not keep them). dist/source-hash.txt is written by npm run build (scripts/source-hash.mjs).
+ */
+export function assertDistIsFresh(): void {
+  if (distChecked) return
+  const recorded = path.join(ROOT, 'dist', 'source-hash.txt')
+  const built = existsSync(recorded) ? readFileSync(recorded, 'utf8').trim() : ''
+  const now = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'source-hash.mjs')], { encoding: 'utf8' }).trim()
+  if (built !== now) throw new Error(`dist/ is older than src/ (it was built from other sources): run npm run build`)
+  distChecked = true
+}
+
 export function start(script: string, env: NodeJS.ProcessEnv, args: string[] = []): Running {
+  if (path.resolve(script).startsWith(path.join(ROOT, 'dist') + path.sep)) assertDistIsFresh()
   const t0 = Date.now()
   const child = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''

@@ -14,7 +14,7 @@ import { promisify } from 'node:util'
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { consumerEnv, newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type StepResult, type Workspace } from './runner.js'
+import { consumerEnv, newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type StepResult, type Workspace, postOf } from './runner.js'
 import { snapshotDist } from './github-fake.js'
 
 let DIST: string
@@ -87,7 +87,7 @@ describe('the post step on a shared runner', () => {
     writeFileSync(cacheFile, later, { mode: 0o600 })
     expect(later).not.toBe(ours)
 
-    const post = await start(DIST, postEnv(ws, env)).done
+    const post = await start(postOf(DIST), postEnv(ws, env)).done
     expect({ code: post.code, stderr: post.stderr }).toEqual({ code: 0, stderr: '' })
     expect(readFileSync(cacheFile, 'utf8')).toBe(later)
     expect(post.stdout).toMatch(/Token cache: replaced-by-someone-else/)
@@ -105,7 +105,7 @@ describe('the post step on a shared runner', () => {
     expect(Object.keys(before).sort()).toEqual(['.aws/', '.aws/config', '.aws/sso/', '.aws/sso/cache/', expect.stringMatching(/^\.aws\/sso\/cache\/[0-9a-f]{40}\.json$/), expect.stringMatching(/^\.aws\/sso\/cache\/[0-9a-f]{40}\.json$/)].sort())
     const logouts = emu.calls().filter((c) => c.operation === 'Logout').length
 
-    const post = await start(DIST, postEnv(ws, env)).done
+    const post = await start(postOf(DIST), postEnv(ws, env)).done
     expect({ code: post.code, stderr: post.stderr }).toEqual({ code: 0, stderr: '' })
     expect(post.stdout).toMatch(/keep-session is true/)
     expect(snapshot(ws.home)).toEqual(before)
@@ -179,7 +179,7 @@ describe("a user's own ~/.aws/config survives main + post byte for byte", () => 
     for (const block of original.split(/\r?\n\r?\n/).filter((b) => !/my-dev-profile|my-sso/.test(b))) expect(merged).toContain(block.trim())
     if (process.platform !== 'win32') expect(mode(file)).toBe(0o600) // Windows has no POSIX modes
 
-    const post = await start(DIST, postEnv(ws, env)).done
+    const post = await start(postOf(DIST), postEnv(ws, env)).done
     expect({ code: post.code, stderr: post.stderr }).toEqual({ code: 0, stderr: '' })
     expect(readFileSync(file).equals(Buffer.from(original, 'utf8'))).toBe(true)
     expect(readdirSync(cacheDirOf(ws.home))).toEqual([])
@@ -253,7 +253,7 @@ describe('two jobs at once on one runner, same sso-session, one HOME', () => {
     expect([tokenOf(first.userCode).accessToken, tokenOf(second.userCode).accessToken]).toContain(cached.accessToken)
 
     // Both post steps at once.
-    const [pa, pb] = await Promise.all([start(DIST, postEnv(a, envA)).done, start(DIST, postEnv(b, envB)).done])
+    const [pa, pb] = await Promise.all([start(postOf(DIST), postEnv(a, envA)).done, start(postOf(DIST), postEnv(b, envB)).done])
     reading = false
     await reader
     expect({ code: pa.code, stderr: pa.stderr }).toEqual({ code: 0, stderr: '' })
@@ -303,7 +303,7 @@ describe('job A signs out while job B, with the same sso-session, is still runni
     expect(both).toContain('[profile job-b]')
 
     // A's post step while B has not finished: A's profile goes, the [sso-session] B's profile uses stays (and the log says why).
-    const postA = await start(DIST, postEnv(a, mainA.env)).done
+    const postA = await start(postOf(DIST), postEnv(a, mainA.env)).done
     expect({ code: postA.code, stderr: postA.stderr }).toEqual({ code: 0, stderr: '' })
     expect(postA.stdout).toMatch(/\[sso-session my-sso\] kept: \[profile job-b\] still has sso_session = my-sso \(another job's profile, or one changed since this run wrote it\)/)
     expect(tokenOf(mainA.auth.userCode).revoked).toBe(true)
@@ -321,7 +321,7 @@ describe('job A signs out while job B, with the same sso-session, is still runni
     expect(JSON.parse(stdout).Arn).toMatch(/\/alice$/)
 
     // B's post step removes everything: its profile, the [sso-session] A handed over, the caches; the config is as before.
-    const postB = await start(DIST, postEnv(b, mainB.env)).done
+    const postB = await start(postOf(DIST), postEnv(b, mainB.env)).done
     expect({ code: postB.code, stderr: postB.stderr }).toEqual({ code: 0, stderr: '' })
     expect(postB.stdout).toMatch(/\[sso-session my-sso\] \(kept by an earlier job for a profile that is gone now\) removed/)
     expect(tokenOf(mainB.auth.userCode).revoked).toBe(true)
@@ -361,7 +361,7 @@ describe('symlinks', () => {
     expect(Object.keys(snapshot(ws.home))).toEqual(['.aws/', '.aws/config'])
     expect(readCommandFile(ws.files.env)).toEqual({})
     expect(readCommandFile(ws.files.output)).toEqual({})
-    const post = await start(DIST, postEnv(ws, env)).done
+    const post = await start(postOf(DIST), postEnv(ws, env)).done
     expect(post.code).toBe(0)
     expect(post.stdout).toMatch(/nothing to sign out of or clean up/)
   })
@@ -426,7 +426,7 @@ describe('symlinks', () => {
     // The login undoes its own writes when one of them fails: no token or registration cache is left either
     const cacheDir = path.dirname(tokenCacheOf(ws.home))
     expect(existsSync(cacheDir) ? readdirSync(cacheDir) : []).toEqual([])
-    const post = await start(DIST, postEnv(ws, env)).done
+    const post = await start(postOf(DIST), postEnv(ws, env)).done
     expect(post.code).toBe(0)
     expect(post.stdout).toMatch(/nothing to sign out of or clean up/)
   })

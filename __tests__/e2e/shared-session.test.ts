@@ -15,7 +15,7 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { CLI, consumerEnv, newWorkspace, postEnv, readCommandFile, ROOT, runnerEnv, SEED_INPUTS, start, type StepResult, type Workspace } from './runner.js'
+import { CLI, consumerEnv, newWorkspace, postEnv, postOf, readCommandFile, ROOT, runnerEnv, SEED_INPUTS, start, type StepResult, type Workspace } from './runner.js'
 import { snapshotDist } from './github-fake.js'
 import { pythonExe } from '../aws-files/helpers/python.js'
 
@@ -61,7 +61,7 @@ async function laterJob(emulator: Emulator, session: string, inputs: Record<stri
   return { ws, env, main, outputs: readCommandFile(ws.files.output) }
 }
 
-const post = (job: Job) => start(DIST, postEnv(job.ws, job.env)).done
+const post = (job: Job) => start(postOf(DIST), postEnv(job.ws, job.env)).done
 const withoutMaskCommands = (stdout: string) =>
   stdout
     .split('\n')

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { DIST, newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start } from './runner.js'
+import { DIST, newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, postOf } from './runner.js'
 
 const OTHER_ACCOUNT = '999988887777'
 
@@ -68,7 +68,7 @@ test('GetCallerIdentity names another account: exit 1 naming both, nothing expor
   expect(token.revoked).toBe(true)
 
   // the post step finds nothing to do
-  const post = await start(DIST, postEnv(ws, env)).done
+  const post = await start(postOf(DIST), postEnv(ws, env)).done
   expect(post.code).toBe(0)
   expect(post.stdout).toMatch(/nothing to sign out of or clean up/)
 })

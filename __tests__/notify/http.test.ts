@@ -1,6 +1,7 @@
 import * as net from 'node:net'
 import type { AddressInfo } from 'node:net'
-import { bypassesProxy, httpRequest, NetworkError, proxyFor } from '../../src/notify/http.js'
+import { httpRequest, NetworkError } from '../../src/notify/http.js'
+import { bypassesProxy, proxyFor } from '../../src/util/proxy.js'
 import { startServer } from './helpers.js'
 
 describe('proxyFor', () => {

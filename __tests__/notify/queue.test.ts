@@ -3,7 +3,8 @@ import type { LoginEvent, Notifier } from '../../src/core/events.js'
 import { EventQueue } from '../../src/notify/queue.js'
 import { finals, recordingLogger, started } from './helpers.js'
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+/** unref'd: the channels a drain abandons (5 s) must not keep Jest alive after the last test. */
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref())
 
 function channel(name: string, delayMs: number, note?: string): Notifier & { seen: string[]; unfinished?: () => string | undefined } {
   const seen: string[] = []

@@ -8,6 +8,7 @@ import { constants as C } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { sleep } from '../util/time.js'
 
 /** 0 where the OS has no O_NOFOLLOW (Windows). */
 const O_NOFOLLOW: number = C.O_NOFOLLOW ?? 0
@@ -267,9 +268,6 @@ export async function removeIfExists(file: string, opts: PathOptions = {}): Prom
   }
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
-}
 
 interface LockInfo {
   pid: number

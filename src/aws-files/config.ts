@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { readIfExists, removeIfExists, withLock, writeFileAtomic } from './atomic.js'
 import { headerName, parseNested, parseStructure, pyStrip, type IniStructure, type SectionBlock, sectionKey } from './ini-structure.js'
 
-export interface ProfileSpec {
+export interface ProfileSectionSpec {
   /** Profile name; `default` is written as `[default]`. */
   name: string
   ssoSession: string
@@ -139,7 +139,7 @@ export function validateValue(key: string, value: string): void {
 }
 
 /** The section `aws configure sso` writes for a profile. */
-export function renderProfileSection(profile: ProfileSpec): SectionSpec {
+export function renderProfileSection(profile: ProfileSectionSpec): SectionSpec {
   validateName('profile', profile.name)
   validateName('sso-session', profile.ssoSession)
   const body: string[] = []

@@ -9,6 +9,7 @@
  */
 import os from 'node:os'
 import path from 'node:path'
+import type { Env } from '../util/proxy.js'
 
 export interface AwsPaths {
   /** The shared config file the CLI reads (absolute). */
@@ -20,8 +21,6 @@ export interface AwsPaths {
   /** `~/.aws`: the folder below which we refuse symlinks. */
   awsDir: string
 }
-
-type Env = Record<string, string | undefined>
 
 /** Python's `os.path.expandvars`: `$NAME` and `${NAME}` (plus `%NAME%` on Windows); unknown variables stay as written. */
 export function expandVars(value: string, env: Env = process.env, platform: NodeJS.Platform = process.platform): string {

@@ -16,6 +16,7 @@
 import { readFileSync } from 'node:fs'
 import { INPUTS, type InputSpec } from '../inputs/spec.js'
 import { InputError } from '../inputs/rules.js'
+import { CONTROL_SOURCE } from '../util/text.js'
 
 export type OutputFormat = 'env' | 'dotenv' | 'json'
 export const OUTPUT_FILE_FORMATS: readonly OutputFormat[] = Object.freeze(['env', 'dotenv', 'json'] as OutputFormat[])
@@ -175,8 +176,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, deps: CliDe
   }
   const outputFile = option('output-file')
   const actor = option('actor').trim()
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(actor)) throw new InputError(values.has('actor') ? '--actor' : envVarName('actor'), 'must not contain control characters')
+  if (new RegExp(CONTROL_SOURCE).test(actor)) throw new InputError(values.has('actor') ? '--actor' : envVarName('actor'), 'must not contain control characters')
 
   const get = (name: string): string => (inputs.has(name) ? option(name) : '')
   const result: CliArgs = { get, format: formatRaw as OutputFormat, help: false, version: false }

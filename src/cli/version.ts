@@ -3,7 +3,6 @@
  * package.json at build time, so the bundle needs no package.json beside it at run time.
  */
 declare global {
-  // eslint-disable-next-line no-var
   var __IDENTITY_CENTER_LOGIN_VERSION__: string | undefined
 }
 

@@ -3,6 +3,7 @@
  * No GitHub, no files, no real clock: time and the service come in as arguments, so tests run it without sleeping.
  */
 import type { LoginEvent } from './events.js'
+import { formatDuration, sleep } from '../util/time.js'
 
 export interface ClientRegistration {
   clientId: string
@@ -64,19 +65,7 @@ export interface Clock {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(cancelled(signal))
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve()
-      }, ms)
-      const onAbort = () => {
-        clearTimeout(timer)
-        reject(cancelled(signal!))
-      }
-      signal?.addEventListener('abort', onAbort, { once: true })
-    })
+  sleep: (ms, signal) => sleep(ms, signal, cancelled)
 }
 
 export type DeviceFlowOutcome = 'denied' | 'expired' | 'cancelled'
@@ -287,8 +276,3 @@ function throwIfCancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw cancelled(signal)
 }
 
-export function formatDuration(seconds: number): string {
-  const m = Math.floor(seconds / 60)
-  const s = seconds % 60
-  return m ? `${m} min${s ? ` ${s} s` : ''}` : `${s} s`
-}

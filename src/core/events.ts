@@ -115,4 +115,9 @@ export interface Notifier {
   onEvent(event: LoginEvent): Promise<void>
   /** What may be wrong if this channel's work is cut short now (a drain that timed out), or undefined if nothing is in flight. */
   unfinished?(): string | undefined
+  /**
+   * Abandon the work in flight (a drain that timed out): abort open requests and stop retrying, so nothing of this
+   * channel keeps the process alive after the step has reported.
+   */
+  close?(): void
 }

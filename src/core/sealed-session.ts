@@ -18,7 +18,7 @@
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 import { InputError } from '../inputs/rules.js'
-import { formatDuration } from '../notify/message.js'
+import { formatDuration } from '../util/time.js'
 
 export const SEAL_VERSION = 'icl1'
 /** scrypt cost (16 MiB): 85-155 ms measured on a loaded 2-core machine; sealing pays it while the approver reads the link (prepareSealKey). */

@@ -1,5 +1,5 @@
 /** The action's main step: inputs → login → exports, with the approvers told at every step. */
-import * as core from './runner.js'
+import * as core from '@actions/core'
 import { type LoginRequest } from '../inputs/spec.js'
 import { readLoginRequest } from '../inputs/reader.js'
 import { chainedProfileNote, jobSession, login, type LoginResult } from '../core/login.js'
@@ -24,9 +24,6 @@ const CANCEL_SWEEP_MS = 2_000
 const CANCEL_DRAIN_MS = 3_000
 
 export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  // Marks the post step (same bundle, actions/checkout's pattern) before anything can fail.
-  core.saveState('isPost', 'true')
-
   let request: LoginRequest
   try {
     request = readLoginRequest((name) => core.getInput(name))
@@ -136,8 +133,8 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
     process.removeListener('SIGINT', onSignal)
     process.removeListener('SIGTERM', onSignal)
   }
-  // Nothing is left to do: exit once stdout is flushed instead of waiting for idle sockets and timers (tens of ms a run).
-  process.stdout.write('', () => process.exit())
+  // Returns without process.exit(): nothing keeps the event loop alive past this point (idle keep-alive sockets and
+  // timers are unref'd), so the process ends by itself, and local-action can run the post step in the same process.
 }
 
 /** Outputs always; the primary profile's credentials in the job's environment when export-credentials is true. */

@@ -1,5 +1,5 @@
 /** The channels a GitHub run reports to: log (always), summary, comment, webhook, per the notify input. */
-import * as core from './runner.js'
+import * as core from '@actions/core'
 import type { Logger, Notifier, RequestContext } from '../core/events.js'
 import type { LoginRequest } from '../inputs/spec.js'
 import { createNotifiers } from '../notify/index.js'
@@ -26,7 +26,7 @@ export function githubNotifiers(request: LoginRequest, ctx: RequestContext, env:
     logger: actionLogger,
     env,
     marker: { runId: env.GITHUB_RUN_ID, job: env.GITHUB_JOB, profile: request.profile },
-    summary: { write: async (markdown) => core.writeSummary(markdown) },
+    summary: { write: async (markdown) => void (await core.summary.addRaw(markdown, !markdown.endsWith('\n')).write({ overwrite: true })) },
     comment: target && owner && repo ? { token: request.githubToken, repo: { owner, repo }, issueNumber: target.number, target: target.kind } : undefined,
     webhookUrl: request.webhookUrl
   })

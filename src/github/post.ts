@@ -1,5 +1,5 @@
 /** The action's post step: sign out and remove what main wrote, unless keep-session is true. */
-import * as core from './runner.js'
+import * as core from '@actions/core'
 import { cleanupSession } from '../core/cleanup.js'
 import { actionLogger } from './notifiers.js'
 import { loadSessionState } from './state.js'

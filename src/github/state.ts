@@ -4,7 +4,7 @@
  * it is masked, and the runner passes state only to this action's post step. With sign-out-early there is no token
  * to keep (main signed out already): the state then holds only what to remove.
  */
-import * as core from './runner.js'
+import * as core from '@actions/core'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { LoginResult } from '../core/login.js'
 import type { WrittenFiles } from '../aws-files/session-files.js'

@@ -1,17 +1,12 @@
 /** The rules for input values: safe echoing, the input error, and one check per kind of value (names, regions, URLs, durations). */
 import { MAX_NAME_LENGTH, MAX_ROLE_NAME_LENGTH, MAX_URL_LENGTH } from './spec.js'
+import { CONTROL_SOURCE } from '../util/text.js'
 
 // ---------------------------------------------------------------------------------------------
 // Errors and safe echoing
 
 const MAX_SHOWN = 60
 
-/**
- * C0 controls, DEL, C1 controls, soft hyphen, Arabic letter mark, Mongolian vowel separator,
- * zero-width and bidi marks/overrides/isolates, line/paragraph separators, word joiners, BOM and
- * interlinear annotation characters.
- */
-const CONTROL_SOURCE = '[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb]'
 const CONTROL_RE = new RegExp(CONTROL_SOURCE)
 const CONTROL_RE_G = new RegExp(CONTROL_SOURCE, 'g')
 
@@ -105,9 +100,6 @@ export function accountIdProblem(value: string): string | undefined {
   const hint = digits === 12 ? ' (no spaces or dashes)' : ''
   return `must be 12 digits${hint}, got ${showValue(value)}`
 }
-
-/** IAM role / permission set names: `[\w+=,.@-]`, 1–64 characters. */
-export const ROLE_NAME_RE = /^[A-Za-z0-9_+=,.@-]{1,64}$/
 
 export function roleNameProblem(value: string): string | undefined {
   if (value === '') return 'must not be empty'

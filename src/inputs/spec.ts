@@ -452,15 +452,10 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   // --- end of the feature blocks
 ] satisfies InputSpec[]) as readonly InputSpec[]
 
-const INPUT_NAMES: ReadonlySet<string> = new Set(INPUTS.map((i) => i.name))
 const SECRET_INPUTS: ReadonlySet<string> = new Set(INPUTS.filter((i) => i.secret).map((i) => i.name))
 
 export function isSecretInput(name: string): boolean {
   return SECRET_INPUTS.has(name)
-}
-
-export function isKnownInput(name: string): boolean {
-  return INPUT_NAMES.has(name)
 }
 
 export function inputSpec(name: string): InputSpec | undefined {

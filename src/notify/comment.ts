@@ -11,7 +11,8 @@
  * per run (bench: 107.8 → 80.5 MB for a run that posts and edits the comment).
  */
 import type { FinalEvent, LoginEvent, Logger, Notifier, RequestContext } from '../core/events.js'
-import { nodeFetch, sleep, type Env } from './http.js'
+import { nodeFetch, type Env } from './http.js'
+import { sleep } from '../util/time.js'
 import { commentMarker, renderMarkdown, type MarkerKey, type StartedEvent } from './message.js'
 
 export interface CommentOptions {
@@ -125,6 +126,8 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
   let finished = false
   let pending = 0
   let chain: Promise<void> = Promise.resolve()
+  /** Aborted by close(): the request in flight and any retry wait end, and no new attempt starts. */
+  const closing = new AbortController()
 
   const client = (): Promise<OctokitLike> => {
     octokit ??= import('@actions/github').then(({ getOctokit }) => {
@@ -156,6 +159,7 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
     }
     let last: Failure | undefined
     for (let attempt = 1; ; attempt++) {
+      if (closing.signal.aborted) return { ok: false, permanent: true, detail: 'abandoned when the step ended' }
       if (attempt > 1 && beforeRetry) {
         const found = await beforeRetry().catch(() => undefined)
         if (found !== undefined) return { ok: true, data: found }
@@ -163,6 +167,8 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
       }
       const left = deadline - Date.now()
       const controller = new AbortController()
+      const onClose = () => controller.abort()
+      closing.signal.addEventListener('abort', onClose, { once: true })
       let timedOut = false
       const limit = Math.max(1, Math.min(timeoutMs, left))
       const timer = setTimeout(() => {
@@ -196,6 +202,7 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
         }
       } finally {
         clearTimeout(timer)
+        closing.signal.removeEventListener('abort', onClose)
       }
       if (failure.permanent) return { ok: false, ...failure }
       last = failure
@@ -212,7 +219,7 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
         return { ok: false, ...failure, detail: `${failure.detail}; gave up before the deadline` }
       }
       logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`)
-      await sleep(wait)
+      await sleep(wait, closing.signal).catch(() => undefined)
     }
   }
 
@@ -332,6 +339,9 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
       return commentId === undefined
         ? `the comment on ${where} may not have been posted, or may still show the old request`
         : `the comment on ${where} may still show the old request`
+    },
+    close(): void {
+      closing.abort()
     }
   }
 }

@@ -10,7 +10,7 @@ import * as http from 'node:http'
 import * as https from 'node:https'
 import { proxyFor, type Env } from '../util/proxy.js'
 
-export { bypassesProxy, proxyFor, type Env } from '../util/proxy.js'
+export type { Env } from '../util/proxy.js'
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
@@ -151,4 +151,3 @@ export function nodeFetch(env?: Env): (input: string | URL, init?: RequestInit) 
   }
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))

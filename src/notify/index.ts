@@ -13,7 +13,7 @@ import { webhookNotifier } from './webhook.js'
 
 export type { CommentOptions } from './comment.js'
 export type { SummaryWriter } from './summary.js'
-export type { MarkerKey, MessageState } from './message.js'
+export type { MarkerKey } from './message.js'
 
 export const CHANNELS = ['log', 'summary', 'comment', 'webhook'] as const
 export type ChannelName = (typeof CHANNELS)[number]

@@ -3,7 +3,8 @@
  * Progress while waiting is throttled (about one line every 30 s, not one per poll).
  */
 import type { LoginEvent, Logger, Notifier, RequestContext } from '../core/events.js'
-import { approvalGrants, compareOnAwsPage, hasSession, replacedWhy, cleanText, formatDuration, formatUtc, outcomeLine, safeUrl, shortSha, unverifiedNote, type StartedEvent } from './message.js'
+import { approvalGrants, compareOnAwsPage, hasSession, replacedWhy, cleanText, formatUtc, outcomeLine, safeUrl, shortSha, unverifiedNote, type StartedEvent } from './message.js'
+import { formatDuration } from '../util/time.js'
 
 export interface LogNotifierOptions {
   /** Injected clock (default: the real one). */

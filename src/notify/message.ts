@@ -4,6 +4,8 @@
  * workflow names and actors are chosen by whoever pushes) and is escaped here.
  */
 import type { FinalEvent, LoginEvent, ProfileOutcome, RequestContext, SignInMode } from '../core/events.js'
+import { CONTROL_SOURCE } from '../util/text.js'
+import { formatDuration } from '../util/time.js'
 
 export type StartedEvent = Extract<LoginEvent, { type: 'started' }>
 
@@ -48,7 +50,7 @@ type Esc = (v: unknown, max?: number) => string
 export function approvalGrants(
   ctx: Pick<RequestContext, 'signInMode' | 'keepSession' | 'reuseSession'>,
   final?: FinalEvent,
-  esc: Esc = cleanText,
+  _esc: Esc = cleanText,
   b: (s: string) => string = (s) => `**${s}**`
 ): string {
   const mode = signInModeOf(ctx)
@@ -123,7 +125,7 @@ export function hasSession(final: FinalEvent): boolean {
  * characters (zero-width space/joiners, LRM/RLM, word joiner, invisible operators, BOM) that could hide
  * or disguise part of a value.
  */
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
+const UNSAFE_CHARS = new RegExp(CONTROL_SOURCE, 'g')
 
 function truncate(s: string, max: number): string {
   const chars = Array.from(s)
@@ -204,16 +206,6 @@ export function formatUtc(d: Date): string {
   return Number.isNaN(d.getTime()) ? 'unknown time' : `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`
 }
 
-/** "9 min 5 s", "45 s", "2 h 3 min". */
-export function formatDuration(totalSeconds: number): string {
-  const s = Math.max(0, Math.round(totalSeconds))
-  if (s < 60) return `${s} s`
-  const h = Math.floor(s / 3600)
-  const m = Math.floor((s % 3600) / 60)
-  const sec = s % 60
-  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`
-  return sec > 0 ? `${m} min ${sec} s` : `${m} min`
-}
 
 function minutesLeft(expiresAt: Date, now: Date): string {
   const ms = expiresAt.getTime() - now.getTime()

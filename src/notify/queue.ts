@@ -36,6 +36,15 @@ export class EventQueue {
     const done = await Promise.race([all, new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))])
     clearTimeout(timer)
     if (done) return
+    // Abandoned: their open requests and retry timers must not keep the step's process alive.
+    for (const [i, n] of this.notifiers.entries()) {
+      if (this.pending[i] === 0) continue
+      try {
+        n.close?.()
+      } catch {
+        /* a channel that fails to close is abandoned anyway */
+      }
+    }
     const late = this.notifiers
       .map((n, i) => {
         if (this.pending[i] === 0) return undefined

@@ -34,6 +34,9 @@ export function webhookNotifier(url: string, ctx: RequestContext, logger: Logger
     )
   }
 
+  /** Aborted by close(): a POST still open when the step ends is abandoned instead of keeping the process alive. */
+  const closing = new AbortController()
+
   async function send(text: string, isFinal = false, timeoutMs = opts.timeoutMs ?? 5000): Promise<void> {
     let target: URL
     try {
@@ -50,7 +53,8 @@ export function webhookNotifier(url: string, ctx: RequestContext, logger: Logger
         headers: { 'content-type': 'application/json', 'user-agent': 'identity-center-login' },
         body: JSON.stringify({ text }),
         timeoutMs,
-        env: opts.env
+        env: opts.env,
+        signal: closing.signal
       })
       if (res.status < 200 || res.status >= 300) warnOnce(`HTTP ${res.status}`, isFinal)
     } catch (err) {
@@ -78,6 +82,9 @@ export function webhookNotifier(url: string, ctx: RequestContext, logger: Logger
     onEvent(event: LoginEvent): Promise<void> {
       chain = chain.then(() => handle(event)).catch((err) => logger.debug(`webhook notifier: ${err instanceof Error ? err.name : 'error'}`))
       return chain
+    },
+    close(): void {
+      closing.abort()
     }
   }
 }

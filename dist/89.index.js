@@ -1,5 +1,5 @@
-export const id = 901;
-export const ids = [901];
+export const id = 89;
+export const ids = [89];
 export const modules = {
 
 /***/ 3639:
@@ -174,18 +174,18 @@ function commentTarget(request, env = process.env) {
 /* harmony export */   J: () => (/* binding */ githubNotifiers),
 /* harmony export */   v: () => (/* binding */ actionLogger)
 /* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
-/* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3097);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2032);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9556);
 /** The channels a GitHub run reports to: log (always), summary, comment, webhook, per the notify input. */
 
 
 
 const actionLogger = {
-    info: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
-    warning: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m),
-    debug: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m),
-    notice: (m) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m, { title: 'AWS IAM Identity Center approval requested' })
+    info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
+    warning: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m),
+    debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m),
+    notice: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m, { title: 'AWS IAM Identity Center approval requested' })
 };
 function githubNotifiers(request, ctx, env = process.env) {
     const target = request.notify.includes('comment') ? (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .commentTarget */ .l)(request, env) : undefined;
@@ -193,7 +193,7 @@ function githubNotifiers(request, ctx, env = process.env) {
     let channels = request.notify;
     if (request.notify.includes('comment') && !target) {
         // The default channels include comment; a push or a manual run has nothing to comment on, which is not a problem.
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('notify: no comment: this run is not for a pull request and issue-number is not set (the log and the other channels carry the link)');
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('notify: no comment: this run is not for a pull request and issue-number is not set (the log and the other channels carry the link)');
         channels = request.notify.filter((c) => c !== 'comment');
     }
     return (0,_notify_index_js__WEBPACK_IMPORTED_MODULE_1__/* .createNotifiers */ .im)(channels, {
@@ -201,156 +201,10 @@ function githubNotifiers(request, ctx, env = process.env) {
         logger: actionLogger,
         env,
         marker: { runId: env.GITHUB_RUN_ID, job: env.GITHUB_JOB, profile: request.profile },
-        summary: { write: async (markdown) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy(markdown) },
+        summary: { write: async (markdown) => void (await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, !markdown.endsWith('\n')).write({ overwrite: true })) },
         comment: target && owner && repo ? { token: request.githubToken, repo: { owner, repo }, issueNumber: target.number, target: target.kind } : undefined,
         webhookUrl: request.webhookUrl
     });
-}
-
-
-/***/ }),
-
-/***/ 2901:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runPost: () => (/* binding */ runPost)
-/* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
-/* harmony import */ var _core_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3639);
-/* harmony import */ var _notifiers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1676);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8862);
-/** The action's post step: sign out and remove what main wrote, unless keep-session is true. */
-
-
-
-
-async function runPost() {
-    const state = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .loadSessionState */ .oP)();
-    if (!state) {
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('The main step got no SSO token, so there is nothing to sign out of or clean up.');
-        return;
-    }
-    if (state.keepSession) {
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('keep-session is true: the SSO session, the token cache and the config sections stay for later jobs on this runner.');
-        return;
-    }
-    if (state.written.partial) {
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('The main step stopped while it was writing its files: signing out and removing whatever of them it had written.');
-    }
-    if (state.shared === 'share') {
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('share-session: the sign-in is shared with the later jobs of this run that hold the session-key, so this job does not sign out; end-session signs it out (or it expires). Removing only the files this job wrote.');
-    }
-    else if (state.shared === 'use') {
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('session: this job used the sign-in shared by an earlier job of this run, so it does not sign out; end-session does. Removing only the files this job wrote.');
-    }
-    const ok = await (0,_core_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanupSession */ .T)({ ...state, signOut: !state.shared }, _notifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .actionLogger */ .v);
-    if (!ok)
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('Cleanup was incomplete; see the lines above.');
-}
-
-
-/***/ }),
-
-/***/ 9373:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $e: () => (/* binding */ warning),
-/* harmony export */   C1: () => (/* binding */ setFailed),
-/* harmony export */   Gu: () => (/* binding */ getState),
-/* harmony export */   LZ: () => (/* binding */ saveState),
-/* harmony export */   Pq: () => (/* binding */ setSecret),
-/* harmony export */   Sy: () => (/* binding */ writeSummary),
-/* harmony export */   V4: () => (/* binding */ getInput),
-/* harmony export */   Yz: () => (/* binding */ debug),
-/* harmony export */   dN: () => (/* binding */ exportVariable),
-/* harmony export */   lm: () => (/* binding */ notice),
-/* harmony export */   pq: () => (/* binding */ info),
-/* harmony export */   uH: () => (/* binding */ setOutput)
-/* harmony export */ });
-/* unused harmony exports issueCommand, error */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/**
- * The GitHub runner's protocol, as far as this action uses it: inputs, workflow commands on stdout
- * (`::add-mask::`, `::warning::`, …) and the GITHUB_ENV / GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files.
- *
- * Same names and formats as @actions/core (https://docs.github.com/actions/reference/workflow-commands-for-github-actions),
- * written out here because @actions/core 3 eagerly loads its OIDC client (@actions/http-client and undici, ~1 MB of the
- * bundle) on import, which this action never uses: measured, it was most of the time before the approver's link appeared.
- */
-
-
-
-/** `INPUT_<NAME>` as the runner sets it (spaces become `_`, upper case), trimmed; '' when unset. */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-function escapeData(value) {
-    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(value) {
-    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-/** `::command key=value,…::message` on stdout. */
-function issueCommand(command, properties, message) {
-    const props = Object.entries(properties)
-        .filter(([, v]) => v !== undefined && v !== '')
-        .map(([k, v]) => `${k}=${escapeProperty(v)}`)
-        .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
-}
-/** Appends `key<<delimiter … delimiter` to the runner file named by `envName` (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE). */
-function fileCommand(envName, key, value) {
-    const file = process.env[envName];
-    if (!file)
-        throw new Error(`${envName} is not set: this is not a GitHub Actions runner step`);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-        throw new Error(`${envName} points to a missing file`);
-    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}`;
-    if (key.includes(delimiter) || value.includes(delimiter))
-        throw new Error('unexpected delimiter in a runner file command');
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${key}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, { encoding: 'utf8' });
-}
-/** Registers a secret with the runner's log masker; every later occurrence in the log shows as ***. */
-function setSecret(secret) {
-    if (secret)
-        issueCommand('add-mask', {}, secret);
-}
-function exportVariable(name, value) {
-    process.env[name] = value;
-    fileCommand('GITHUB_ENV', name, value);
-}
-function setOutput(name, value) {
-    fileCommand('GITHUB_OUTPUT', name, value);
-}
-/** State for this action's post step (the runner hands it over as STATE_<name>). */
-function saveState(name, value) {
-    fileCommand('GITHUB_STATE', name, value);
-}
-function getState(name) {
-    return process.env[`STATE_${name}`] ?? '';
-}
-const info = (message) => void process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
-const debug = (message) => issueCommand('debug', {}, message);
-const warning = (message, props = {}) => issueCommand('warning', { ...props }, message);
-const notice = (message, props = {}) => issueCommand('notice', { ...props }, message);
-const error = (message, props = {}) => issueCommand('error', { ...props }, message);
-function setFailed(message) {
-    process.exitCode = 1;
-    error(message);
-}
-/** Replaces this step's job summary (GITHUB_STEP_SUMMARY); the runner shows it when the step ends. */
-function writeSummary(markdown) {
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file)
-        throw new Error('GITHUB_STEP_SUMMARY is not set: no job summary is available');
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, markdown.endsWith('\n') ? markdown : `${markdown}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, { encoding: 'utf8' });
 }
 
 
@@ -364,7 +218,7 @@ function writeSummary(markdown) {
 /* harmony export */   T2: () => (/* binding */ clearSessionState),
 /* harmony export */   oP: () => (/* binding */ loadSessionState)
 /* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /**
  * What main hands to post, in one place (actions/checkout's state-helper).
  * The SSO access token is kept so that post can revoke it even when another job replaced the cache file;
@@ -382,7 +236,7 @@ function saveSessionState(request, result, shared = false) {
         for (const line of edit.original.split(/\r?\n/)) {
             const value = /^[^=:#;[]+[=:]\s*(\S.*?)\s*$/.exec(line)?.[1];
             if (value && value.length >= 8)
-                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
         }
     }
     const state = {
@@ -396,21 +250,78 @@ function saveSessionState(request, result, shared = false) {
         state.shared = 'use';
     else if (shared)
         state.shared = 'share';
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
 }
 /** Nothing for the post step to do (the files a failed write had started were undone). The runner keeps the last value. */
 function clearSessionState() {
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, '');
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, '');
 }
 function loadSessionState() {
-    const raw = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEY);
+    const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEY);
     if (!raw)
         return undefined;
     const state = JSON.parse(raw);
     if (state.accessToken)
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(state.accessToken);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(state.accessToken);
     return state;
 }
+
+
+/***/ }),
+
+/***/ 89:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* reexport */ runPost)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/core/cleanup.ts
+var cleanup = __webpack_require__(3639);
+// EXTERNAL MODULE: ./src/github/notifiers.ts
+var notifiers = __webpack_require__(1676);
+// EXTERNAL MODULE: ./src/github/state.ts
+var github_state = __webpack_require__(8862);
+;// CONCATENATED MODULE: ./src/github/post.ts
+/** The action's post step: sign out and remove what main wrote, unless keep-session is true. */
+
+
+
+
+async function runPost() {
+    const state = (0,github_state/* loadSessionState */.oP)();
+    if (!state) {
+        core/* info */.pq('The main step got no SSO token, so there is nothing to sign out of or clean up.');
+        return;
+    }
+    if (state.keepSession) {
+        core/* info */.pq('keep-session is true: the SSO session, the token cache and the config sections stay for later jobs on this runner.');
+        return;
+    }
+    if (state.written.partial) {
+        core/* info */.pq('The main step stopped while it was writing its files: signing out and removing whatever of them it had written.');
+    }
+    if (state.shared === 'share') {
+        core/* info */.pq('share-session: the sign-in is shared with the later jobs of this run that hold the session-key, so this job does not sign out; end-session signs it out (or it expires). Removing only the files this job wrote.');
+    }
+    else if (state.shared === 'use') {
+        core/* info */.pq('session: this job used the sign-in shared by an earlier job of this run, so it does not sign out; end-session does. Removing only the files this job wrote.');
+    }
+    const ok = await (0,cleanup/* cleanupSession */.T)({ ...state, signOut: !state.shared }, notifiers/* actionLogger */.v);
+    if (!ok)
+        core/* warning */.$e('Cleanup was incomplete; see the lines above.');
+}
+
+;// CONCATENATED MODULE: ./src/post.ts
+/**
+ * The action's post step (`runs.post` in action.yml, dist/post.js): sign out and remove what main wrote.
+ * `run()` is what dist/post.js, @github/local-action (`--post src/post.ts`) and the unit tests call.
+ */
+
 
 
 /***/ })
