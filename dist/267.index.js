@@ -708,6 +708,10 @@ function renderProfileSection(profile) {
         body.push(`${k} = ${v}`);
     };
     add('sso_session', profile.ssoSession);
+    if (profile.legacy) {
+        add('sso_start_url', profile.legacy.startUrl);
+        add('sso_region', profile.legacy.ssoRegion);
+    }
     add('sso_account_id', profile.accountId);
     add('sso_role_name', profile.roleName);
     add('region', profile.region, true);
@@ -1131,7 +1135,15 @@ var sso_cache = __webpack_require__(7215);
 async function writeSessionFiles(paths, request, profiles, token, registration, options = { writeRegistration: true }) {
     const progressListener = options.onProgress;
     const sections = [
-        ...profiles.map((p) => renderProfileSection({ name: p.name, ssoSession: request.ssoSession, accountId: p.accountId, roleName: p.roleName, region: p.region, output: request.output })),
+        ...profiles.map((p) => renderProfileSection({
+            name: p.name,
+            ssoSession: request.ssoSession,
+            accountId: p.accountId,
+            roleName: p.roleName,
+            region: p.region,
+            output: request.output,
+            ...(request.legacySsoProfile ? { legacy: { startUrl: request.startUrl, ssoRegion: request.ssoRegion } } : {})
+        })),
         renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })
     ];
     const tokenEntry = tokenCacheEntry(request, token, registration);
@@ -1148,12 +1160,15 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         registrationCache: regEntry
             ? { file: (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* registrationCacheJson */.Q$)(regEntry)) }
             : undefined,
+        legacyTokenCache: request.legacySsoProfile
+            ? { file: (0,sso_cache/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* tokenCacheJson */.AQ)(tokenEntry)) }
+            : undefined,
         partial: true
     };
     const report = () => progressListener?.({ written: { ...progress }, accessToken: token.accessToken });
     report();
-    // The three files use separate locks: written side by side, then kept all together or undone all together.
-    const [tokenCache, registrationCache, configEdits] = await Promise.allSettled([
+    // The files use separate locks: written side by side, then kept all together or undone all together.
+    const [tokenCache, registrationCache, configEdits, legacyTokenCache] = await Promise.allSettled([
         (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, tokenEntry),
         regEntry ? (0,sso_cache/* writeRegistrationCache */.bX)(paths.ssoCacheDir, registrationKey(request), regEntry) : Promise.resolve(undefined),
         mergeConfigFile(paths.configFile, sections, {
@@ -1161,16 +1176,19 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
                 progress.configEdits = edits;
                 report();
             }
-        })
+        }),
+        progress.legacyTokenCache ? (0,sso_cache/* writeLegacyTokenCache */.eh)(paths.ssoCacheDir, request.startUrl, tokenEntry) : Promise.resolve(undefined)
     ]);
-    if (tokenCache.status === 'fulfilled' && registrationCache.status === 'fulfilled' && configEdits.status === 'fulfilled') {
+    const results = [tokenCache, registrationCache, configEdits, legacyTokenCache];
+    if (tokenCache.status === 'fulfilled' && registrationCache.status === 'fulfilled' && configEdits.status === 'fulfilled' && legacyTokenCache.status === 'fulfilled') {
         return {
             configFile: paths.configFile,
             configEdits: configEdits.value,
             ssoCacheDir: paths.ssoCacheDir,
             sessionName: request.ssoSession,
             tokenCache: tokenCache.value,
-            registrationCache: registrationCache.value
+            registrationCache: registrationCache.value,
+            ...(legacyTokenCache.value ? { legacyTokenCache: legacyTokenCache.value } : {})
         };
     }
     // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
@@ -1180,15 +1198,18 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         progress.registrationCache
             ? (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(progress.registrationCache.file, progress.registrationCache.contentHash).then(() => (progress.registrationCache = undefined), () => undefined)
             : undefined,
+        progress.legacyTokenCache
+            ? (0,sso_cache/* removeCacheFileIfOurs */.FH)(progress.legacyTokenCache.file, progress.legacyTokenCache.contentHash).then(() => (progress.legacyTokenCache = undefined), () => undefined)
+            : undefined,
         configEdits.status === 'fulfilled'
             ? revertConfigFile(paths.configFile, configEdits.value).then(() => (progress.configEdits = []), () => undefined)
             : (progress.configEdits = [])
     ]);
-    if (!progress.tokenCache && !progress.registrationCache && progress.configEdits.length === 0)
+    if (!progress.tokenCache && !progress.registrationCache && !progress.legacyTokenCache && progress.configEdits.length === 0)
         progressListener?.(undefined);
     else
         report();
-    throw [tokenCache, registrationCache, configEdits].find((r) => r.status === 'rejected').reason;
+    throw results.find((r) => r.status === 'rejected').reason;
 }
 /** The token cache entry of a session, in the AWS CLI v2's terms. */
 function tokenCacheEntry(request, token, registration) {
@@ -1203,7 +1224,12 @@ function tokenCacheEntry(request, token, registration) {
 }
 /** The paths writeSessionFiles may write, for the pre-flight check. */
 function sessionFilePaths(paths, request) {
-    return [(0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession), (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)), paths.configFile];
+    return [
+        (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession),
+        (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)),
+        paths.configFile,
+        ...(request.legacySsoProfile ? [(0,sso_cache/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl)] : [])
+    ];
 }
 function registrationKey(request) {
     return { region: request.ssoRegion, scopes: request.registrationScopes, sessionName: request.ssoSession, startUrl: request.startUrl };
@@ -1214,9 +1240,10 @@ async function removeSessionFiles(written) {
     const registrationCache = written.registrationCache
         ? await (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(written.registrationCache.file, written.registrationCache.contentHash)
         : undefined;
+    const legacyTokenCache = written.legacyTokenCache ? await (0,sso_cache/* removeCacheFileIfOurs */.FH)(written.legacyTokenCache.file, written.legacyTokenCache.contentHash) : undefined;
     // Nothing written to the config (a step stopped before it got the lock): do not wait for a lock another job may hold.
     if (written.configEdits.length === 0)
-        return { tokenCache, registrationCache, config: `nothing written to ${written.configFile} by this run` };
+        return { tokenCache, registrationCache, legacyTokenCache, config: `nothing written to ${written.configFile} by this run` };
     const reverted = await revertConfigFile(written.configFile, written.configEdits);
     const config = (reverted.deletedFile
         ? `${written.configFile} removed (this run created it)`
@@ -1224,7 +1251,7 @@ async function removeSessionFiles(written) {
         (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '') +
         (reverted.kept.length ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)` : '') +
         (reverted.released.length ? `; ${reverted.released.join('; ')}` : '');
-    return { tokenCache, registrationCache, config };
+    return { tokenCache, registrationCache, legacyTokenCache, config };
 }
 
 
@@ -1244,8 +1271,10 @@ async function removeSessionFiles(written) {
 /* harmony export */   X$: () => (/* binding */ writeTokenCache),
 /* harmony export */   _l: () => (/* binding */ readRegistrationCache),
 /* harmony export */   bX: () => (/* binding */ writeRegistrationCache),
+/* harmony export */   eh: () => (/* binding */ writeLegacyTokenCache),
 /* harmony export */   g6: () => (/* binding */ tokenCacheFile),
 /* harmony export */   iw: () => (/* binding */ registrationCacheFile),
+/* harmony export */   lS: () => (/* binding */ legacyTokenCacheFile),
 /* harmony export */   yY: () => (/* binding */ removeTokenCacheIfOurs)
 /* harmony export */ });
 /* unused harmony exports pythonJsonDumps, sha1Hex, formatCacheTime, parseCacheTime, registrationCacheKeyJson */
@@ -1260,6 +1289,7 @@ async function removeSessionFiles(written) {
  * botocore and the JS SDK all read and refresh them.
  *
  * - token: `sha1(<sso-session name>).json`
+ * - token for a profile without an sso-session (SDKs that predate it): `sha1(<start URL>).json`, same contents
  * - client registration: `sha1(json.dumps({"region", "scopes", "session_name", "startUrl", "tool": "botocore"}, sort_keys=True)).json`
  */
 
@@ -1362,6 +1392,10 @@ function parseCacheTime(value) {
 function tokenCacheFile(cacheDir, sessionName) {
     return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cacheDir, `${sha1Hex(sessionName)}.json`);
 }
+/** The legacy token cache file name, `sha1(startUrl).json`: what SDKs without sso-session read (never refreshed). */
+function legacyTokenCacheFile(cacheDir, startUrl) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cacheDir, `${sha1Hex(startUrl)}.json`);
+}
 /** The exact string the CLI hashes for the client registration cache name. */
 function registrationCacheKeyJson(key) {
     return pythonJsonDumps({ region: key.region, scopes: key.scopes ?? null, session_name: key.sessionName ?? null, startUrl: key.startUrl, tool: 'botocore' }, { sortKeys: true });
@@ -1391,6 +1425,10 @@ async function writeCacheFile(cacheDir, file, content) {
 /** Write the token cache for an sso-session (atomic, locked, 0600, folder 0700). */
 async function writeTokenCache(cacheDir, sessionName, token) {
     return writeCacheFile(cacheDir, tokenCacheFile(cacheDir, sessionName), tokenCacheJson(token));
+}
+/** Write the token a second time under the legacy name, sha1(start URL) (atomic, locked, 0600, folder 0700). */
+async function writeLegacyTokenCache(cacheDir, startUrl, token) {
+    return writeCacheFile(cacheDir, legacyTokenCacheFile(cacheDir, startUrl), tokenCacheJson(token));
 }
 /**
  * Read-modify-write of an sso-session's token cache, under the same lock as writeTokenCache: `update` sees the file as it

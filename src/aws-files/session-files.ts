@@ -1,6 +1,7 @@
 /**
  * Everything one login leaves in ~/.aws, written together and undone together:
- * the [profile …] and [sso-session …] sections, the token cache and the client registration cache.
+ * the [profile …] and [sso-session …] sections, the token cache and the client registration cache (and with
+ * legacy-sso-profile, the token cache again under its legacy name).
  */
 import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
 import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
@@ -8,12 +9,15 @@ import type { AwsPaths } from './paths.js'
 import { mergeConfigFile, renderProfileSection, renderSsoSessionSection, revertConfigFile, type SectionEdit } from './config.js'
 import {
   contentHash,
+  legacyTokenCacheFile,
   registrationCacheFile,
+  removeCacheFileIfOurs,
   registrationCacheJson,
   tokenCacheJson,
   removeRegistrationCacheIfOurs,
   removeTokenCacheIfOurs,
   tokenCacheFile,
+  writeLegacyTokenCache,
   writeRegistrationCache,
   writeTokenCache,
   type RemoveOutcome,
@@ -28,6 +32,8 @@ export interface WrittenFiles {
   /** Absent only in a partial record made before anything was written. */
   tokenCache?: { file: string; contentHash: string }
   registrationCache?: { file: string; contentHash: string }
+  /** legacy-sso-profile: the same token under the legacy name, sha1(start URL) (see {@link legacyTokenCacheFile}). */
+  legacyTokenCache?: { file: string; contentHash: string }
   /** A record made while the files were being written (see writeSessionFiles' onProgress): some may not have landed. */
   partial?: boolean
 }
@@ -60,7 +66,15 @@ export async function writeSessionFiles(
   const progressListener = options.onProgress
   const sections = [
     ...profiles.map((p) =>
-      renderProfileSection({ name: p.name, ssoSession: request.ssoSession, accountId: p.accountId, roleName: p.roleName, region: p.region, output: request.output })
+      renderProfileSection({
+        name: p.name,
+        ssoSession: request.ssoSession,
+        accountId: p.accountId,
+        roleName: p.roleName,
+        region: p.region,
+        output: request.output,
+        ...(request.legacySsoProfile ? { legacy: { startUrl: request.startUrl, ssoRegion: request.ssoRegion } } : {})
+      })
     ),
     renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })
   ]
@@ -79,12 +93,15 @@ export async function writeSessionFiles(
     registrationCache: regEntry
       ? { file: registrationCacheFile(paths.ssoCacheDir, registrationKey(request)), contentHash: contentHash(registrationCacheJson(regEntry)) }
       : undefined,
+    legacyTokenCache: request.legacySsoProfile
+      ? { file: legacyTokenCacheFile(paths.ssoCacheDir, request.startUrl), contentHash: contentHash(tokenCacheJson(tokenEntry)) }
+      : undefined,
     partial: true
   }
   const report = () => progressListener?.({ written: { ...progress }, accessToken: token.accessToken })
   report()
-  // The three files use separate locks: written side by side, then kept all together or undone all together.
-  const [tokenCache, registrationCache, configEdits] = await Promise.allSettled([
+  // The files use separate locks: written side by side, then kept all together or undone all together.
+  const [tokenCache, registrationCache, configEdits, legacyTokenCache] = await Promise.allSettled([
     writeTokenCache(paths.ssoCacheDir, request.ssoSession, tokenEntry),
     regEntry ? writeRegistrationCache(paths.ssoCacheDir, registrationKey(request), regEntry) : Promise.resolve(undefined),
     mergeConfigFile(paths.configFile, sections, {
@@ -92,16 +109,19 @@ export async function writeSessionFiles(
         progress.configEdits = edits
         report()
       }
-    })
+    }),
+    progress.legacyTokenCache ? writeLegacyTokenCache(paths.ssoCacheDir, request.startUrl, tokenEntry) : Promise.resolve(undefined)
   ])
-  if (tokenCache.status === 'fulfilled' && registrationCache.status === 'fulfilled' && configEdits.status === 'fulfilled') {
+  const results = [tokenCache, registrationCache, configEdits, legacyTokenCache]
+  if (tokenCache.status === 'fulfilled' && registrationCache.status === 'fulfilled' && configEdits.status === 'fulfilled' && legacyTokenCache.status === 'fulfilled') {
     return {
       configFile: paths.configFile,
       configEdits: configEdits.value,
       ssoCacheDir: paths.ssoCacheDir,
       sessionName: request.ssoSession,
       tokenCache: tokenCache.value,
-      registrationCache: registrationCache.value
+      registrationCache: registrationCache.value,
+      ...(legacyTokenCache.value ? { legacyTokenCache: legacyTokenCache.value } : {})
     }
   }
   // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
@@ -117,6 +137,12 @@ export async function writeSessionFiles(
           () => undefined
         )
       : undefined,
+    progress.legacyTokenCache
+      ? removeCacheFileIfOurs(progress.legacyTokenCache.file, progress.legacyTokenCache.contentHash).then(
+          () => (progress.legacyTokenCache = undefined),
+          () => undefined
+        )
+      : undefined,
     configEdits.status === 'fulfilled'
       ? revertConfigFile(paths.configFile, configEdits.value).then(
           () => (progress.configEdits = []),
@@ -124,9 +150,9 @@ export async function writeSessionFiles(
         )
       : (progress.configEdits = [])
   ])
-  if (!progress.tokenCache && !progress.registrationCache && progress.configEdits.length === 0) progressListener?.(undefined)
+  if (!progress.tokenCache && !progress.registrationCache && !progress.legacyTokenCache && progress.configEdits.length === 0) progressListener?.(undefined)
   else report()
-  throw [tokenCache, registrationCache, configEdits].find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason
+  throw results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason
 }
 
 /** The token cache entry of a session, in the AWS CLI v2's terms. */
@@ -143,7 +169,12 @@ export function tokenCacheEntry(request: Pick<LoginRequest, 'startUrl' | 'ssoReg
 
 /** The paths writeSessionFiles may write, for the pre-flight check. */
 export function sessionFilePaths(paths: AwsPaths, request: LoginRequest): string[] {
-  return [tokenCacheFile(paths.ssoCacheDir, request.ssoSession), registrationCacheFile(paths.ssoCacheDir, registrationKey(request)), paths.configFile]
+  return [
+    tokenCacheFile(paths.ssoCacheDir, request.ssoSession),
+    registrationCacheFile(paths.ssoCacheDir, registrationKey(request)),
+    paths.configFile,
+    ...(request.legacySsoProfile ? [legacyTokenCacheFile(paths.ssoCacheDir, request.startUrl)] : [])
+  ]
 }
 
 export function registrationKey(request: Pick<LoginRequest, 'ssoRegion' | 'registrationScopes' | 'ssoSession' | 'startUrl'>) {
@@ -153,6 +184,7 @@ export function registrationKey(request: Pick<LoginRequest, 'ssoRegion' | 'regis
 export interface RemovalReport {
   tokenCache: RemoveOutcome
   registrationCache?: RemoveOutcome
+  legacyTokenCache?: RemoveOutcome
   config: string
 }
 
@@ -162,8 +194,9 @@ export async function removeSessionFiles(written: WrittenFiles): Promise<Removal
   const registrationCache = written.registrationCache
     ? await removeRegistrationCacheIfOurs(written.registrationCache.file, written.registrationCache.contentHash)
     : undefined
+  const legacyTokenCache = written.legacyTokenCache ? await removeCacheFileIfOurs(written.legacyTokenCache.file, written.legacyTokenCache.contentHash) : undefined
   // Nothing written to the config (a step stopped before it got the lock): do not wait for a lock another job may hold.
-  if (written.configEdits.length === 0) return { tokenCache, registrationCache, config: `nothing written to ${written.configFile} by this run` }
+  if (written.configEdits.length === 0) return { tokenCache, registrationCache, legacyTokenCache, config: `nothing written to ${written.configFile} by this run` }
   const reverted = await revertConfigFile(written.configFile, written.configEdits)
   const config =
     (reverted.deletedFile
@@ -172,6 +205,6 @@ export async function removeSessionFiles(written: WrittenFiles): Promise<Removal
     (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '') +
     (reverted.kept.length ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)` : '') +
     (reverted.released.length ? `; ${reverted.released.join('; ')}` : '')
-  return { tokenCache, registrationCache, config }
+  return { tokenCache, registrationCache, legacyTokenCache, config }
 }
 

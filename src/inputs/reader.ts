@@ -240,6 +240,7 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
   // --- older SDKs (issue 12): legacy-sso-profile
+  if (bool('legacy-sso-profile', false)) request.legacySsoProfile = true
   // --- scale (issue 13): verify-profiles
   // --- end of the feature blocks
   return request
