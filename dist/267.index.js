@@ -2245,7 +2245,7 @@ function renderMarkdownWith(ctx, state, marker, extraLimit) {
             if (started.attempt > 1)
                 out.push(`🔁 ${capitalize(replacedWhy(started))}: this is a **new code** (attempt ${started.attempt}).`, '');
             out.push(`### [➡️ Approve in AWS IAM Identity Center](${link})`, '');
-            out.push(`Check that the AWS page shows the code **${codeSpan(started.userCode, 32)}**. ` +
+            out.push(`The AWS page asks you to confirm the code **${codeSpan(started.userCode, 32)}**: approve only if it is this one. ` +
                 `It expires at **${formatUtc(started.expiresAt)}** (${minutesLeft(started.expiresAt, state.now)} when posted).`, '');
         }
         else if (started) {
@@ -2325,7 +2325,7 @@ function renderText(ctx, state, opts = {}) {
         if (started.attempt > 1)
             lines.push(`${capitalize(replacedWhy(started))}: this is a NEW code (attempt ${started.attempt}).`);
         lines.push(`Approve: ${link ?? '(the link is not a valid URL; see the job log)'}`);
-        lines.push(`User code: ${esc(started.userCode, 32)} (check that the AWS page shows the same code)`);
+        lines.push(`User code: ${esc(started.userCode, 32)} (the AWS page asks you to confirm it; approve only if it is this one)`);
         lines.push(`Expires: ${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)})`);
     }
     if (final) {
@@ -2668,7 +2668,7 @@ function logNotifier(logger, ctx, opts = {}) {
                         logger.info(`  Asks for: account ${cleanText(ctx.accountId, 40)}, role ${cleanText(ctx.roleName)}${extra.length ? `; also ${extra.join(', ')}` : ''}`);
                         logger.info(`  Identity Center: ${cleanText(ctx.startUrl, 500)}`);
                         logger.info(`  Open this link to approve: ${link}`);
-                        logger.info('  User code (check that the AWS page shows the same):');
+                        logger.info('  User code (the AWS page asks you to confirm it; approve only if it is this one):');
                         logger.info(`      ${cleanText(event.userCode, 32)}`);
                         logger.info(`  The code expires at ${formatUtc(event.expiresAt)} (in ${formatDuration(secondsLeft)}).`);
                         logger.info(`  ${approvalGrants(ctx).replace(/\*\*/g, '')}`);

@@ -3,7 +3,9 @@ import type { EmulatorOptions } from './types.js'
 
 export const USAGE = `usage: emulator/cli.ts [--port N] [--host H] [--interval S] [--expires-in S] [--auto-approve-as USER]
                        [--auto-approve-after-ms N] [--delay-ms N] [--access-token-ttl S] [--role-credentials-ttl S]
-                       [--public-url URL] [--enforce-interval] [--no-refresh-tokens] [--verbose]`
+                       [--public-url URL] [--user-code-link] [--enforce-interval] [--no-refresh-tokens] [--verbose]
+  --user-code-link: answer verificationUriComplete as before September 2026 (<url>/device?user_code=CODE) instead of
+                    today's <url>/platform/authorize?request_uri=… (which does not carry the code)`
 
 export type CliOptions = EmulatorOptions & { verbose?: boolean; help?: boolean }
 
@@ -48,6 +50,9 @@ export function parseArgs(argv: string[]): CliOptions {
         break
       case '--public-url':
         out.publicUrl = value()
+        break
+      case '--user-code-link':
+        out.userCodeLink = true
         break
       case '--enforce-interval':
         out.enforceInterval = true

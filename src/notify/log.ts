@@ -55,7 +55,7 @@ export function logNotifier(logger: Logger, ctx: RequestContext, opts: LogNotifi
             logger.info(`  Asks for: account ${cleanText(ctx.accountId, 40)}, role ${cleanText(ctx.roleName)}${extra.length ? `; also ${extra.join(', ')}` : ''}`)
             logger.info(`  Identity Center: ${cleanText(ctx.startUrl, 500)}`)
             logger.info(`  Open this link to approve: ${link}`)
-            logger.info('  User code (check that the AWS page shows the same):')
+            logger.info('  User code (the AWS page asks you to confirm it; approve only if it is this one):')
             logger.info(`      ${cleanText(event.userCode, 32)}`)
             logger.info(`  The code expires at ${formatUtc(event.expiresAt)} (in ${formatDuration(secondsLeft)}).`)
             logger.info(`  ${approvalGrants(ctx).replace(/\*\*/g, '')}`)

@@ -297,7 +297,7 @@ function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: Ma
       if (started.attempt > 1) out.push(`🔁 ${capitalize(replacedWhy(started))}: this is a **new code** (attempt ${started.attempt}).`, '')
       out.push(`### [➡️ Approve in AWS IAM Identity Center](${link})`, '')
       out.push(
-        `Check that the AWS page shows the code **${codeSpan(started.userCode, 32)}**. ` +
+        `The AWS page asks you to confirm the code **${codeSpan(started.userCode, 32)}**: approve only if it is this one. ` +
           `It expires at **${formatUtc(started.expiresAt)}** (${minutesLeft(started.expiresAt, state.now)} when posted).`,
         ''
       )
@@ -384,7 +384,7 @@ export function renderText(ctx: RequestContext, state: MessageState, opts: TextO
     const link = safeUrl(started.verificationUri)
     if (started.attempt > 1) lines.push(`${capitalize(replacedWhy(started))}: this is a NEW code (attempt ${started.attempt}).`)
     lines.push(`Approve: ${link ?? '(the link is not a valid URL; see the job log)'}`)
-    lines.push(`User code: ${esc(started.userCode, 32)} (check that the AWS page shows the same code)`)
+    lines.push(`User code: ${esc(started.userCode, 32)} (the AWS page asks you to confirm it; approve only if it is this one)`)
     lines.push(`Expires: ${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)})`)
   }
   if (final) {
