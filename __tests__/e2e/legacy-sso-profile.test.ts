@@ -157,6 +157,48 @@ awsV2Test("Debian's AWS CLI v2 (/usr/bin/aws) accepts the legacy profile (throug
   }
 })
 
+describe('the exported environment credentials (default setting) need no profile', () => {
+  /** An empty HOME: only AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN / AWS_REGION from GITHUB_ENV. */
+  const envOnly = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+    PATH: process.env.PATH,
+    HOME: path.join(plain.ws.dir, 'empty-home'),
+    LANG: 'C.UTF-8',
+    AWS_SHARED_CREDENTIALS_FILE: path.join(plain.ws.dir, 'no-credentials'),
+    AWS_CONFIG_FILE: path.join(plain.ws.dir, 'no-config'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...readCommandFile(plain.ws.files.env),
+    ...extra
+  })
+
+  test('botocore / AWS CLI v1', async () => {
+    const { stdout } = await run(pythonExe(), ['-m', 'awscli', 'sts', 'get-caller-identity', '--output', 'json'], { env: envOnly({ AWS_ENDPOINT_URL_STS: emu.url }) })
+    expect(JSON.parse(stdout).Arn).toMatch(/\/alice$/)
+  })
+
+  test('the JS SDK (default provider chain)', async () => {
+    const script = `
+      import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts'
+      const id = await new STSClient({}).send(new GetCallerIdentityCommand({}))
+      console.log(JSON.stringify({ arn: id.Arn }))
+    `
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: envOnly({ AWS_ENDPOINT_URL_STS: emu.url }), cwd: ROOT })
+    expect(JSON.parse(stdout.trim().split('\n').pop()!).arn).toMatch(/\/alice$/)
+  })
+
+  awsV2Test("Debian's AWS CLI v2", async () => {
+    const proxy = await startMitmProxy({ target: emu.url, hosts: [...DEFAULT_AWS_HOSTS] })
+    try {
+      const { stdout } = await run(AWS_V2, ['sts', 'get-caller-identity', '--output', 'json', '--no-cli-pager'], {
+        env: envOnly({ HTTPS_PROXY: proxy.url, AWS_CA_BUNDLE: proxy.caFile }),
+        timeout: 20_000
+      })
+      expect(JSON.parse(stdout).Arn).toMatch(/\/alice$/)
+    } finally {
+      await proxy.close()
+    }
+  })
+})
+
 test('post removes the legacy token cache copy with the rest (last: the other tests use the files)', async () => {
   const post = await start(DIST, postEnv(legacy.ws, legacy.env)).done
   expect(post.code).toBe(0)
