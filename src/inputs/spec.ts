@@ -285,12 +285,12 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     required: false,
     secret: true,
     kind: 'string'
-  }
+  },
   // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
   // --- older SDKs (issue 12): legacy-sso-profile
-  , {
+  {
     name: 'legacy-sso-profile',
     description:
       'Also write sso_start_url and sso_region into each profile (beside sso_session) and the SSO token a second time under the legacy cache name (sha1 of start-url), for tools built on SDKs that predate [sso-session] (AWS SDK for Go v1 before 1.44.298, aws-sdk-go-v2 config of 2022 and older, the Terraform providers built on them). The post step removes that copy too. The copy is not refreshed: such tools can use it until the token expires.',
@@ -298,7 +298,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     required: false,
     secret: false,
     kind: 'boolean'
-  }
+  },
   // --- scale (issue 13): verify-profiles
   // --- end of the feature blocks
 ] satisfies InputSpec[]) as readonly InputSpec[]
