@@ -472,7 +472,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 var __webpack_exports__ = {};
 async function run() {
     if (globalThis.__IDENTITY_CENTER_LOGIN_CLI__) {
-        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(131), __nccwpck_require__.e(488)]).then(__nccwpck_require__.bind(__nccwpck_require__, 488));
+        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(131), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3853));
         process.exitCode = await runCli(process.argv.slice(2), process.env);
     }
     else if (process.env.STATE_isPost === 'true') {

@@ -181,6 +181,18 @@ describe('parseCliArgs: errors', () => {
   })
 })
 
+describe('version', () => {
+  test('--version and -V print the version: a CLI flag, not an input; --help wins over it, it wins over bad flags', () => {
+    expect(parseCliArgs(['--version'], {})).toMatchObject({ version: true, help: false })
+    expect(parseCliArgs(['-V'], {})).toMatchObject({ version: true, help: false })
+    expect(parseCliArgs(['--bogus', '--version'], {}).version).toBe(true)
+    expect(parseCliArgs(['--version', '--help'], {})).toMatchObject({ version: false, help: true })
+    expect(parseCliArgs(SEED_ARGS, {}).version).toBe(false)
+    expect(INPUTS.some((i) => i.name === 'version')).toBe(false)
+    expect(cliHelp()).toContain('-V, --version')
+  })
+})
+
 describe('help', () => {
   test('--help and -h win over everything else', () => {
     expect(parseCliArgs(['--help'], {}).help).toBe(true)

@@ -4,7 +4,7 @@ import { promisify } from 'node:util'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { CLI, consumerEnv, LINK_LINE, newWorkspace, start, type Workspace } from './runner.js'
+import { CLI, ROOT, consumerEnv, LINK_LINE, newWorkspace, start, type Workspace } from './runner.js'
 
 const run = promisify(execFile)
 let emu: Emulator
@@ -156,6 +156,15 @@ test('--help prints the options and exit codes with no GitHub variable set', asy
   expect(result.code).toBe(0)
   expect(result.stdout).toContain('--start-url')
   expect(result.stdout).toMatch(/exit codes/i)
+})
+
+test('--version prints the version of package.json (set in dist/cli.js at build time), on stdout only', async () => {
+  const ws = newWorkspace()
+  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
+  const result = await start(CLI, consumerEnv(ws, emu.url), ['--version']).done
+  expect(result.code).toBe(0)
+  expect(result.stdout).toBe(`${version}\n`)
+  expect(result.stderr).toBe('')
 })
 
 test('the CLI refuses a symlinked ~/.aws/config before any request, like the action', async () => {

@@ -30,6 +30,8 @@ export interface CliArgs {
   /** --actor: the CI user who triggered the run (for forbid-self-approval); unset when not given. */
   actor?: string
   help: boolean
+  /** --version: print the package version and exit (a CLI-only flag, like --help). */
+  version: boolean
   /** There is deliberately no way to approve from the CLI itself. */
   autoApprove?: never
 }
@@ -69,15 +71,19 @@ const CLI_OPTIONS = [
 ] as const
 
 const HELP_FLAGS = new Set(['--help', '-h'])
+const VERSION_FLAGS = new Set(['--version', '-V'])
 
 /**
  * Parses `argv` (the arguments after the script: process.argv.slice(2)) with `env` as fallback.
  * Throws InputError for unknown flags, missing values, repeats and positional arguments; a
- * `--help`/`-h` anywhere wins over those errors.
+ * `--help`/`-h` anywhere wins over those errors, then `--version`/`-V`.
  */
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, deps: CliDeps = {}): CliArgs {
   if (argv.some((a) => HELP_FLAGS.has(a))) {
-    return { get: () => '', format: DEFAULT_FORMAT, help: true }
+    return { get: () => '', format: DEFAULT_FORMAT, help: true, version: false }
+  }
+  if (argv.some((a) => VERSION_FLAGS.has(a))) {
+    return { get: () => '', format: DEFAULT_FORMAT, help: false, version: true }
   }
   const inputs = new Map<string, InputSpec>(INPUTS.map((i) => [i.name, i]))
   const values = new Map<string, string>()
@@ -165,7 +171,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, deps: CliDe
   if (/[\u0000-\u001f\u007f-\u009f]/.test(actor)) throw new InputError(values.has('actor') ? '--actor' : envVarName('actor'), 'must not contain control characters')
 
   const get = (name: string): string => (inputs.has(name) ? option(name) : '')
-  const result: CliArgs = { get, format: formatRaw as OutputFormat, help: false }
+  const result: CliArgs = { get, format: formatRaw as OutputFormat, help: false, version: false }
   if (outputFile !== '') result.outputFile = outputFile
   if (actor !== '') result.actor = actor
   return result
@@ -215,6 +221,7 @@ export function cliHelp(): string {
     out.push(`  --${o.name} ${o.value}`, ...wrap(`${o.description} [env: ${envVarName(o.name)}]`, 6), '')
   }
   out.push('  -h, --help', '      Show this help.', '')
+  out.push('  -V, --version', '      Print the version of identity-center-login.', '')
   out.push(
     'Exit codes:',
     `  ${EXIT_CODES.ok}    logged in`,

@@ -8,6 +8,7 @@ import { type LoginRequest } from '../inputs/spec.js'
 import { InputError } from '../inputs/rules.js'
 import { readLoginRequest } from '../inputs/reader.js'
 import { parseCliArgs, cliHelp, EXIT_CODES, type OutputFormat } from './args.js'
+import { cliVersion } from './version.js'
 import { login, ApproverRejectedError, type LoginResult } from '../core/login.js'
 import { awsPaths } from '../aws-files/paths.js'
 import { finalEvent, failureMessage } from '../core/outcome.js'
@@ -37,6 +38,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
     const args = parseCliArgs(argv, env)
     if (args.help) {
       process.stdout.write(cliHelp())
+      return EXIT_CODES.ok
+    }
+    if (args.version) {
+      process.stdout.write(`${cliVersion()}\n`)
       return EXIT_CODES.ok
     }
     format = args.format

@@ -27,6 +27,12 @@ export interface MarkerKey {
 /** GitHub's limit for an issue comment body, in characters. */
 export const MAX_COMMENT_CHARS = 65536
 
+/** GitHub's limit for one step's job summary, in bytes (UTF-8): 1 MiB. */
+export const MAX_SUMMARY_BYTES = 1024 * 1024
+
+/** Room kept under MAX_SUMMARY_BYTES for the rows that close a cut list and for the writer's final newline. */
+const SUMMARY_MARGIN_BYTES = 4096
+
 /** Per-value limits (characters, before escaping). */
 const LIMIT = { short: 200, url: 500, reason: 1000, arn: 2048 }
 const MAX_EXTRA_PROFILES = 20
@@ -231,7 +237,23 @@ function outcomeSentence(final: FinalEvent, esc: (v: unknown, max?: number) => s
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-function facts(ctx: RequestContext, state: MessageState, extraLimit: number): [string, string][] {
+/** How many rows a list may show: a count, and for the job summary a byte budget (the rest is counted, not listed). */
+interface ListLimits {
+  rows: number
+  /** Bytes the "Also requested" entries may take. */
+  extraBytes: number
+  /** Bytes the profile table's rows may take. */
+  tableBytes: number
+}
+
+const UNLIMITED = Number.POSITIVE_INFINITY
+
+/** Why a list stops before its end when the byte budget, not the count, cut it. */
+const SUMMARY_CUT = 'not listed: a job summary holds at most 1 MiB'
+
+const bytes = (s: string): number => Buffer.byteLength(s, 'utf8')
+
+function facts(ctx: RequestContext, state: MessageState, limits: ListLimits): [string, string][] {
   const rows: [string, string][] = []
   const add = (label: string, value: string | undefined): void => {
     if (value) rows.push([label, value])
@@ -249,10 +271,18 @@ function facts(ctx: RequestContext, state: MessageState, extraLimit: number): [s
   add('Role', codeSpan(ctx.roleName) || '(none)')
   const extra = ctx.extraProfiles ?? []
   if (extra.length > 0) {
-    const shown = extra
-      .slice(0, extraLimit)
-      .map((p) => `${escapeMarkdown(p.name, 64)}: ${codeSpan(p.accountId, 40)} ${codeSpan(p.roleName, 64)}`)
-    if (extra.length > shown.length) shown.push(`and ${extra.length - shown.length} more`)
+    const shown: string[] = []
+    let used = 0
+    for (const p of extra.slice(0, limits.rows)) {
+      const entry = `${escapeMarkdown(p.name, 64)}: ${codeSpan(p.accountId, 40)} ${codeSpan(p.roleName, 64)}`
+      used += bytes(entry) + 4
+      if (used > limits.extraBytes) break
+      shown.push(entry)
+    }
+    if (extra.length > shown.length) {
+      const cutBySize = shown.length < Math.min(extra.length, limits.rows)
+      shown.push(`and ${extra.length - shown.length} more${cutBySize ? ` (${SUMMARY_CUT})` : ''}`)
+    }
     add('Also requested', shown.join('<br>'))
   }
   add('Identity Center', codeSpan(ctx.startUrl, LIMIT.url))
@@ -274,7 +304,7 @@ function facts(ctx: RequestContext, state: MessageState, extraLimit: number): [s
   return rows
 }
 
-function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: MarkerKey, extraLimit: number): string {
+function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: MarkerKey, limits: ListLimits): string {
   const status = statusOf(state)
   const { started, final } = state
   const t = TITLES[status]
@@ -313,33 +343,75 @@ function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: Ma
   }
 
   out.push('| Request | Details |', '|---|---|')
-  for (const [label, value] of facts(ctx, state, extraLimit)) out.push(`| ${label} | ${value} |`)
+  for (const [label, value] of facts(ctx, state, limits)) out.push(`| ${label} | ${value} |`)
   out.push('')
-  if (final?.type === 'approved' && final.profiles && final.profiles.length > 1) out.push(...profileTable(final.profiles, extraLimit), '')
-  if (final?.type === 'failed' && final.profiles && final.profiles.length > 0) {
-    // The failures are what the reader is looking for: first, in their original order.
-    const ordered = [...final.profiles.filter((p) => p.error), ...final.profiles.filter((p) => !p.error)]
-    out.push(...profileTable(ordered, extraLimit), '')
-  }
+  const profiles = tableProfiles(final)
+  if (profiles) out.push(...profileTable(profiles, limits), '')
   if (!final) out.push('<sub>Did not expect this request? Do not approve it.</sub>')
   else out.push(`<sub>Updated ${formatUtc(state.now)}.</sub>`)
   return out.join('\n')
 }
 
-/** One row per profile written from the approval: verified, or the error. */
-function profileTable(profiles: readonly ProfileOutcome[], limit: number): string[] {
+/**
+ * The profiles of the final state's table, failures first (what the reader is looking for), each group in its
+ * original order; undefined when there is no table.
+ */
+function tableProfiles(final: FinalEvent | undefined): ProfileOutcome[] | undefined {
+  if (!final || (final.type !== 'approved' && final.type !== 'failed') || !final.profiles) return undefined
+  if (final.type === 'approved' ? final.profiles.length <= 1 : final.profiles.length === 0) return undefined
+  return [...final.profiles.filter((p) => p.error), ...final.profiles.filter((p) => !p.error)]
+}
+
+/**
+ * One row per profile written from the approval: verified, or the error. At most `limits.rows` rows (at least one)
+ * within `limits.tableBytes`; the rest is one closing row that counts them (failed and verified when the size cut it).
+ */
+function profileTable(profiles: readonly ProfileOutcome[], limits: ListLimits): string[] {
   const rows = ['| Profile | Account | Role | Result |', '|---|---|---|---|']
-  for (const p of profiles.slice(0, Math.max(1, limit))) {
+  let used = 0
+  let shown = 0
+  for (const p of profiles.slice(0, Math.max(1, limits.rows))) {
     const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : '✅ verified'
-    rows.push(`| ${escapeMarkdown(p.name, 64)} | ${codeSpan(p.accountId, 40)} | ${codeSpan(p.roleName, 64)} | ${result} |`)
+    const row = `| ${escapeMarkdown(p.name, 64)} | ${codeSpan(p.accountId, 40)} | ${codeSpan(p.roleName, 64)} | ${result} |`
+    used += bytes(row) + 1
+    if (shown > 0 && used > limits.tableBytes) break
+    rows.push(row)
+    shown++
   }
-  if (profiles.length > limit) rows.push(`| and ${profiles.length - limit} more | | | |`)
+  const rest = profiles.slice(shown)
+  if (rest.length > 0) {
+    if (shown < Math.min(profiles.length, Math.max(1, limits.rows))) {
+      const failed = rest.filter((p) => p.error).length
+      rows.push(`| and ${rest.length} more (${failed} failed, ${rest.length - failed} verified), ${SUMMARY_CUT} | | | |`)
+    } else {
+      rows.push(`| and ${rest.length} more | | | |`)
+    }
+  }
   return rows
 }
 
 export interface MarkdownOptions {
-  /** List every profile (the job summary); by default at most 20 rows, then "and N more" (a comment's 65,536 limit). */
-  uncapped?: boolean
+  /**
+   * The job summary: list every profile while the body stays under {@link MAX_SUMMARY_BYTES} (failures first, then the
+   * rest counted). By default (a comment) at most 20 rows, then "and N more", under the 65,536-character limit.
+   */
+  summary?: boolean
+}
+
+/**
+ * The job summary body, under MAX_SUMMARY_BYTES however many profiles: the facts without any list give the fixed part
+ * (bounded by the per-value limits); "Also requested" may take half of the room left when a profile table follows
+ * (all of it otherwise), the table whatever remains.
+ */
+function renderSummary(ctx: RequestContext, state: MessageState, marker: MarkerKey): string {
+  const all = renderMarkdownWith(ctx, state, marker, { rows: UNLIMITED, extraBytes: UNLIMITED, tableBytes: UNLIMITED })
+  if (bytes(all) <= MAX_SUMMARY_BYTES - SUMMARY_MARGIN_BYTES) return all
+  const fixed = bytes(renderMarkdownWith(ctx, state, marker, { rows: UNLIMITED, extraBytes: 0, tableBytes: 0 }))
+  const room = Math.max(0, MAX_SUMMARY_BYTES - SUMMARY_MARGIN_BYTES - fixed)
+  const extraBytes = tableProfiles(state.final) ? Math.floor(room / 2) : room
+  const withExtra = bytes(renderMarkdownWith(ctx, state, marker, { rows: UNLIMITED, extraBytes, tableBytes: 0 }))
+  const tableBytes = Math.max(0, MAX_SUMMARY_BYTES - SUMMARY_MARGIN_BYTES - withExtra)
+  return renderMarkdownWith(ctx, state, marker, { rows: UNLIMITED, extraBytes, tableBytes })
 }
 
 /**
@@ -347,10 +419,10 @@ export interface MarkdownOptions {
  * approval link and the user code is struck through. Always under GitHub's comment limit.
  */
 export function renderMarkdown(ctx: RequestContext, state: MessageState, marker: MarkerKey = {}, opts: MarkdownOptions = {}): string {
-  // The job summary has room (1 MiB) for every profile; a comment shows the first 20 and "and N more".
-  if (opts.uncapped) return renderMarkdownWith(ctx, state, marker, Number.POSITIVE_INFINITY)
-  let body = renderMarkdownWith(ctx, state, marker, MAX_EXTRA_PROFILES)
-  if (body.length > MAX_COMMENT_CHARS) body = renderMarkdownWith(ctx, state, marker, 0)
+  // The job summary lists profiles up to 1 MiB; a comment shows the first 20 and "and N more".
+  if (opts.summary) return renderSummary(ctx, state, marker)
+  let body = renderMarkdownWith(ctx, state, marker, { rows: MAX_EXTRA_PROFILES, extraBytes: UNLIMITED, tableBytes: UNLIMITED })
+  if (body.length > MAX_COMMENT_CHARS) body = renderMarkdownWith(ctx, state, marker, { rows: 0, extraBytes: UNLIMITED, tableBytes: UNLIMITED })
   if (body.length > MAX_COMMENT_CHARS) {
     // Cannot happen with the per-value limits; a last resort that keeps the marker and closes cleanly.
     body = `${Array.from(body).slice(0, MAX_COMMENT_CHARS - 100).join('')}\n\n_(truncated)_`

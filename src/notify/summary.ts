@@ -38,11 +38,11 @@ export function summaryNotifier(writer: SummaryWriter, ctx: RequestContext, opts
       if (finished || event.type === 'waiting') return
       if (event.type === 'started') {
         started = event
-        await write(renderMarkdown(ctx, { started, now: now() }, opts.marker, { uncapped: true }))
+        await write(renderMarkdown(ctx, { started, now: now() }, opts.marker, { summary: true }))
         return
       }
       finished = true
-      await write(renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker, { uncapped: true }))
+      await write(renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker, { summary: true }))
     }
   }
 }

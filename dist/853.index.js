@@ -1,8 +1,8 @@
-export const id = 488;
-export const ids = [488];
+export const id = 853;
+export const ids = [853];
 export const modules = {
 
-/***/ 488:
+/***/ 3853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -69,14 +69,18 @@ const CLI_OPTIONS = [
     }
 ];
 const HELP_FLAGS = new Set(['--help', '-h']);
+const VERSION_FLAGS = new Set(['--version', '-V']);
 /**
  * Parses `argv` (the arguments after the script: process.argv.slice(2)) with `env` as fallback.
  * Throws InputError for unknown flags, missing values, repeats and positional arguments; a
- * `--help`/`-h` anywhere wins over those errors.
+ * `--help`/`-h` anywhere wins over those errors, then `--version`/`-V`.
  */
 function parseCliArgs(argv, env, deps = {}) {
     if (argv.some((a) => HELP_FLAGS.has(a))) {
-        return { get: () => '', format: DEFAULT_FORMAT, help: true };
+        return { get: () => '', format: DEFAULT_FORMAT, help: true, version: false };
+    }
+    if (argv.some((a) => VERSION_FLAGS.has(a))) {
+        return { get: () => '', format: DEFAULT_FORMAT, help: false, version: true };
     }
     const inputs = new Map(inputs_spec/* INPUTS */.mc.map((i) => [i.name, i]));
     const values = new Map();
@@ -162,7 +166,7 @@ function parseCliArgs(argv, env, deps = {}) {
     if (/[\u0000-\u001f\u007f-\u009f]/.test(actor))
         throw new rules/* InputError */.dz(values.has('actor') ? '--actor' : envVarName('actor'), 'must not contain control characters');
     const get = (name) => (inputs.has(name) ? option(name) : '');
-    const result = { get, format: formatRaw, help: false };
+    const result = { get, format: formatRaw, help: false, version: false };
     if (outputFile !== '')
         result.outputFile = outputFile;
     if (actor !== '')
@@ -216,8 +220,16 @@ function cliHelp() {
         out.push(`  --${o.name} ${o.value}`, ...wrap(`${o.description} [env: ${envVarName(o.name)}]`, 6), '');
     }
     out.push('  -h, --help', '      Show this help.', '');
+    out.push('  -V, --version', '      Print the version of identity-center-login.', '');
     out.push('Exit codes:', `  ${EXIT_CODES.ok}    logged in`, `  ${EXIT_CODES.failure}    service or unexpected failure`, `  ${EXIT_CODES.badInput}    bad input (nothing was sent to AWS)`, `  ${EXIT_CODES.denied}    the request was denied`, `  ${EXIT_CODES.expired}    the code expired or approval timed out`, `  ${EXIT_CODES.rejected}    approver not allowed, or identity mismatch`, `  ${EXIT_CODES.cancelled}  cancelled (SIGINT / SIGTERM)`, '');
     return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/version.ts
+/** The version dist/cli.js was built with; `unknown` when the sources run unbundled. */
+function cliVersion() {
+    const v = globalThis.__IDENTITY_CENTER_LOGIN_VERSION__;
+    return typeof v === 'string' && v !== '' ? v : 'unknown';
 }
 
 // EXTERNAL MODULE: ./src/core/login.ts + 5 modules
@@ -256,6 +268,7 @@ var approvers = __webpack_require__(2421);
 
 
 
+
 const stderrLogger = {
     info: (m) => process.stderr.write(`${m}\n`),
     warning: (m) => process.stderr.write(`warning: ${m}\n`),
@@ -275,6 +288,10 @@ async function runCli(argv, env) {
         const args = parseCliArgs(argv, env);
         if (args.help) {
             process.stdout.write(cliHelp());
+            return EXIT_CODES.ok;
+        }
+        if (args.version) {
+            process.stdout.write(`${cliVersion()}\n`);
             return EXIT_CODES.ok;
         }
         format = args.format;
