@@ -36,6 +36,20 @@ export function goSdksMissing(): string | undefined {
   return undefined
 }
 
+/** The installed SDK versions, and whether each predates sso-session (Go v1 1.44.298, aws-sdk-go-v2 config 1.18.0). */
+export function goSdkVersions(): { v1: { version: string; predatesSsoSession: boolean }; v2: { version: string; predatesSsoSession: boolean } } {
+  const read = (file: string, re: RegExp) => re.exec(readFileSync(path.join(GOCODE, 'src', file), 'utf8'))?.[1] ?? '0.0.0'
+  const v1 = read('github.com/aws/aws-sdk-go/aws/version.go', /SDKVersion = "([\d.]+)"/)
+  const v2 = read('github.com/aws/aws-sdk-go-v2/config/go_module_metadata.go', /goModuleVersion = "([\d.]+)"/)
+  const older = (version: string, than: string) => {
+    const a = version.split('.').map(Number)
+    const b = than.split('.').map(Number)
+    for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] < b[i]
+    return false
+  }
+  return { v1: { version: v1, predatesSsoSession: older(v1, '1.44.298') }, v2: { version: v2, predatesSsoSession: older(v2, '1.18.0') } }
+}
+
 export async function buildGoPrograms(): Promise<GoPrograms> {
   const goVersion = execFileSync('go', ['version'], { encoding: 'utf8' })
   const hash = createHash('sha256').update(goVersion)
