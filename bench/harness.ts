@@ -113,7 +113,7 @@ export interface Link {
 
 /** The log line with the approval link, and the code on its own line after "User code …:". */
 const LINK_LINE = /^.*Open this link to approve: (https?:\/\/\S+).*$/m
-const CODE_LINE = /User code [^\n]*:[ \t]*\r?\n[ \t]*([A-Z0-9]{4}-[A-Z0-9]{4})[ \t]*\r?$/m
+const CODE_LINE = /User code[^\n]*:[ \t]*\r?\n[ \t]*([A-Z0-9]{4}-[A-Z0-9]{4})[ \t]*\r?$/m
 
 export interface Step {
   child: ChildProcess

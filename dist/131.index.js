@@ -19,6 +19,7 @@ export const modules = {
  *
  * - Config file: `AWS_CONFIG_FILE` (botocore runs `os.path.expandvars` then `os.path.expanduser`
  *   on it), else `~/.aws/config`.
+ * - Shared credentials file: `AWS_SHARED_CREDENTIALS_FILE` (same expansion), else `~/.aws/credentials`.
  * - Token cache: `~/.aws/sso/cache`, always from the home directory: no variable moves it.
  */
 
@@ -73,15 +74,11 @@ function awsPaths(env = process.env, home = node_os__WEBPACK_IMPORTED_MODULE_0__
     const p = pathFor(platform);
     const awsDir = p.join(home, '.aws');
     const ssoCacheDir = p.join(awsDir, 'sso', 'cache');
-    const raw = env.AWS_CONFIG_FILE;
-    let configFile;
-    if (raw === undefined || raw === '') {
-        configFile = p.join(awsDir, 'config');
-    }
-    else {
-        configFile = p.resolve(expandUser(expandVars(raw, env, platform), home, platform));
-    }
-    return { configFile, ssoCacheDir, awsDir };
+    const fromEnv = (name, fallback) => {
+        const raw = env[name];
+        return raw === undefined || raw === '' ? p.join(awsDir, fallback) : p.resolve(expandUser(expandVars(raw, env, platform), home, platform));
+    };
+    return { configFile: fromEnv('AWS_CONFIG_FILE', 'config'), credentialsFile: fromEnv('AWS_SHARED_CREDENTIALS_FILE', 'credentials'), ssoCacheDir, awsDir };
 }
 
 
@@ -179,6 +176,47 @@ function approverFromArn(arn) {
 
 /***/ }),
 
+/***/ 76:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TQ: () => (/* binding */ AccountNotAllowedError),
+/* harmony export */   YF: () => (/* binding */ accountAllowed),
+/* harmony export */   qr: () => (/* binding */ assertAccountAllowed)
+/* harmony export */ });
+/** allowed-account-ids: the one check every verified identity of a login goes through (primary, profiles, discover, chained). */
+/** A verified identity is in an account the request does not allow; the token was revoked and nothing was written or exported. */
+class AccountNotAllowedError extends Error {
+    accountId;
+    what;
+    allowed;
+    constructor(accountId, 
+    /** What the identity was for: `profile "x"`, `the chained role arn:…`. */
+    what, allowed) {
+        super(`${what} is in account ${accountId}, which is not in allowed-account-ids (${allowed.join(', ')}); ` +
+            'the SSO session was revoked and nothing was written or exported.');
+        this.accountId = accountId;
+        this.what = what;
+        this.allowed = allowed;
+        this.name = 'AccountNotAllowedError';
+    }
+}
+/** Whether `accountId` is allowed: always when the request sets no allowed-account-ids. */
+function accountAllowed(accountId, allowed) {
+    return !allowed || allowed.length === 0 || allowed.includes(accountId);
+}
+/**
+ * Throw {@link AccountNotAllowedError} unless the verified identity's account is allowed. Call it on the account that
+ * GetCallerIdentity answered (not the one asked for): it is the account the credentials really reach.
+ */
+function assertAccountAllowed(identity, allowed, what) {
+    if (!accountAllowed(identity.account, allowed))
+        throw new AccountNotAllowedError(identity.account, what, allowed ?? []);
+}
+
+
+/***/ }),
+
 /***/ 2421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -244,6 +282,42 @@ function approverRejection(approvedBy, policy) {
         }
     }
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 938:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   qC: () => (/* binding */ CLIENT_NAME_BASE),
+/* harmony export */   xA: () => (/* binding */ registeredClientName)
+/* harmony export */ });
+/* unused harmony export MAX_CLIENT_NAME_LENGTH */
+/**
+ * The name the OIDC client is registered with. AWS's own consent page shows it to the approver (text an attacker cannot
+ * put on that page), so it says who is asking: `identity-center-login:<repository or CI project>`.
+ */
+const CLIENT_NAME_BASE = 'identity-center-login';
+/**
+ * The SSO OIDC model (botocore data/sso-oidc, RegisterClient.clientName: shape ClientName, a plain string) sets no
+ * length or pattern; this keeps the name short enough to read on the consent page and to any sane server limit.
+ */
+const MAX_CLIENT_NAME_LENGTH = 128;
+/**
+ * `identity-center-login:owner/repo` (GitHub), `identity-center-login:group/project` (GitLab's CI_PROJECT_PATH, Jenkins'
+ * JOB_NAME, …), or `identity-center-login` when there is no project. The project is reduced to letters, digits and
+ * `. _ - / @ +` (anything else becomes `_`, runs collapse) and cut so the whole name fits MAX_CLIENT_NAME_LENGTH.
+ */
+function registeredClientName(project) {
+    const cleaned = (project ?? '')
+        .normalize('NFKC')
+        .replace(/[^A-Za-z0-9._\-/@+]+/g, '_')
+        .replace(/^[_./-]+|[_./-]+$/g, '');
+    if (cleaned === '')
+        return CLIENT_NAME_BASE;
+    return `${CLIENT_NAME_BASE}:${cleaned}`.slice(0, MAX_CLIENT_NAME_LENGTH);
 }
 
 
@@ -323,7 +397,7 @@ async function runDeviceFlow(options) {
     let authorizations = 0;
     let polls = 0;
     async function register() {
-        const made = await api.registerClient(options.clientName, options.scopes);
+        const made = { ...(await api.registerClient(options.clientName, options.scopes)), clientName: options.clientName };
         options.onRegistered?.(made);
         return made;
     }
@@ -359,6 +433,7 @@ async function runDeviceFlow(options) {
             verificationUri: authorization.verificationUriComplete || authorization.verificationUri,
             expiresAt: new Date(codeExpiresAt),
             attempt: authorizations,
+            ...(registration.clientName ? { clientName: registration.clientName } : {}),
             ...(replaced ? { replaced } : {})
         });
         const serviceIntervalMs = (authorization.interval && authorization.interval > 0 ? authorization.interval : DEFAULT_INTERVAL_SECONDS) * 1000;
@@ -468,11 +543,12 @@ function formatDuration(seconds) {
 __webpack_require__.d(__webpack_exports__, {
   Ej: () => (/* binding */ ApproverRejectedError),
   Gs: () => (/* binding */ ProfilesFailedError),
+  du: () => (/* binding */ SignOutFailedError),
   k0: () => (/* binding */ UnsafePathError),
   iD: () => (/* binding */ login)
 });
 
-// UNUSED EXPORTS: CLIENT_NAME_PREFIX, PROFILE_CONCURRENCY
+// UNUSED EXPORTS: PROFILE_CONCURRENCY
 
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var aws_clients = __webpack_require__(201);
@@ -599,8 +675,12 @@ var credentials = __webpack_require__(6963);
 var approvers = __webpack_require__(2421);
 // EXTERNAL MODULE: ./src/aws/logout.ts
 var logout = __webpack_require__(4299);
-// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 2 modules
-var session_files = __webpack_require__(426);
+// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 3 modules
+var session_files = __webpack_require__(3858);
+// EXTERNAL MODULE: ./src/core/allowed-accounts.ts
+var allowed_accounts = __webpack_require__(76);
+// EXTERNAL MODULE: ./src/core/client-name.ts
+var client_name = __webpack_require__(938);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -725,13 +805,19 @@ function registrationOf(cached, request) {
 function tokenOf(cached) {
     return { accessToken: cached.accessToken, expiresAt: cached.expiresAt, ...(cached.refreshToken ? { refreshToken: cached.refreshToken } : {}) };
 }
-/** A still-valid client registration from the CLI-format registration cache, so RegisterClient can be skipped. */
-async function cachedRegistration(paths, request, mask) {
+/**
+ * A still-valid client registration from the CLI-format registration cache, so RegisterClient can be skipped: only one
+ * registered as `clientName` (AWS's consent page shows the name it was registered with, and the messages tell the
+ * approver to compare it). One cached by another tool (the AWS CLI records no name) or under another name is not used.
+ */
+async function cachedRegistration(paths, request, mask, clientName) {
     const { value } = await (0,sso_cache/* readRegistrationCache */._l)(paths.ssoCacheDir, (0,session_files/* registrationKey */.RV)(request));
     if (!value)
         return undefined;
     mask(value.clientSecret);
-    return { clientId: value.clientId, clientSecret: value.clientSecret, expiresAt: value.expiresAt, scopes: value.scopes ?? [] };
+    if (value.clientName !== clientName)
+        return undefined;
+    return { clientId: value.clientId, clientSecret: value.clientSecret, expiresAt: value.expiresAt, scopes: value.scopes ?? [], clientName: value.clientName };
 }
 
 ;// CONCATENATED MODULE: ./src/util/pool.ts
@@ -750,6 +836,8 @@ async function mapPool(items, limit, fn) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/discover.ts
+/** discover: true — a profile for every account and role the approver can reach, optionally filtered by globs. */
+
 
 
 
@@ -834,7 +922,8 @@ async function discoverProfiles(clients, accessToken, options) {
     catch (error) {
         throw listingError('discover: SSO ListAccounts', error);
     }
-    const wanted = accounts.filter((a) => !accountGlob || accountGlob.test(a.accountId) || (a.accountName !== undefined && accountGlob.test(a.accountName)));
+    const matching = accounts.filter((a) => !accountGlob || accountGlob.test(a.accountId) || (a.accountName !== undefined && accountGlob.test(a.accountName)));
+    const wanted = matching.filter((a) => (0,allowed_accounts/* accountAllowed */.YF)(a.accountId, options.allowedAccountIds));
     const perAccount = await mapPool(wanted, options.concurrency ?? 8, async (account) => {
         const roles = [];
         try {
@@ -870,7 +959,7 @@ async function discoverProfiles(clients, accessToken, options) {
             profiles.push({ name: uniqueProfileName(account.accountName, account.accountId, roleName, taken), accountId: account.accountId, roleName, region: options.region });
         }
     }
-    return { profiles, failed };
+    return { profiles, failed, skippedAccounts: matching.length - wanted.length };
 }
 
 ;// CONCATENATED MODULE: ./src/core/login.ts
@@ -885,6 +974,12 @@ async function discoverProfiles(clients, accessToken, options) {
 
 
 
+
+
+/** sign-out-early: SSO Logout failed, so the step fails rather than claim the sign-in ended; nothing was written or exported. */
+class SignOutFailedError extends Error {
+    name = 'SignOutFailedError';
+}
 /** The approval happened, but the approver is not one the request allows; the token was revoked. */
 class ApproverRejectedError extends Error {
     approvedBy;
@@ -914,8 +1009,6 @@ class ProfilesFailedError extends Error {
         this.name = 'ProfilesFailedError';
     }
 }
-/** The AWS CLI's client name for a session's device flow registration. */
-const CLIENT_NAME_PREFIX = 'botocore-client-';
 /** Role credentials are fetched and verified for this many profiles at once. */
 const PROFILE_CONCURRENCY = 8;
 async function login(options) {
@@ -958,6 +1051,7 @@ async function useToken(options, clients, session) {
     const { token, registration } = session;
     const primaryProfile = { name: request.profile, accountId: request.accountId, roleName: request.roleName, region: request.region };
     const primary = await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, request.accountId, request.roleName, mask);
+    (0,allowed_accounts/* assertAccountAllowed */.qr)(primary.identity, request.allowedAccountIds, `profile "${primaryProfile.name}" (${primary.identity.arn})`);
     const approvedBy = (0,credentials/* approverFromArn */.dp)(primary.identity.arn);
     const rejection = (0,approvers/* approverRejection */.X6)(approvedBy, {
         allowedApprovers: request.allowedApprovers,
@@ -974,9 +1068,12 @@ async function useToken(options, clients, session) {
             ...request.discover,
             region: request.region,
             exclude: [primaryProfile, ...extraProfiles],
-            allowPartial: request.allowPartial
+            allowPartial: request.allowPartial,
+            allowedAccountIds: request.allowedAccountIds
         });
         log.info(`discover: ${found.profiles.length} profile(s) from the accounts and roles the approver can reach`);
+        if (request.allowedAccountIds)
+            log.info(`discover: ${found.skippedAccounts} account(s) skipped because they are not in allowed-account-ids`);
         extraProfiles.push(...found.profiles);
         discoveryFailures.push(...found.failed);
     }
@@ -988,6 +1085,11 @@ async function useToken(options, clients, session) {
             return { profile, error: error.message };
         }
     });
+    // Every identity that verified must be in an allowed account, whatever allow-partial says: a profile that lands
+    // elsewhere fails the whole login (the caller revokes the token; nothing is written or exported).
+    for (const p of verified)
+        if (p.identity)
+            (0,allowed_accounts/* assertAccountAllowed */.qr)(p.identity, request.allowedAccountIds, `profile "${p.profile.name}" (${p.identity.arn})`);
     const extra = [...verified, ...discoveryFailures];
     const failed = extra.filter((p) => p.error);
     if (failed.length && !request.allowPartial) {
@@ -1001,12 +1103,26 @@ async function useToken(options, clients, session) {
     if (leftOut.length) {
         log.info(`allow-partial: ${leftOut.length} profile(s) left out of the AWS config because they could not be verified: ${leftOut.map((p) => p.profile.name).join(', ')}`);
     }
-    const toWrite = [primaryProfile, ...verified.filter((p) => !p.error).map((p) => p.profile)];
-    const written = await (0,session_files/* writeSessionFiles */.$G)(paths, request, toWrite, token, registration, {
-        writeRegistration: session.registered,
-        onProgress: options.onFilesProgress
-    });
+    const working = [{ profile: primaryProfile, ...primary }, ...verified.filter((p) => !p.error)];
+    let signedOutAt;
+    let written;
+    if (request.signOutEarly) {
+        // Every role credential is fetched and verified: end the sign-in now, then write only the role credentials.
+        if (!(await (0,logout/* logout */.r)(clients, token.accessToken, log))) {
+            throw new SignOutFailedError('sign-out-early: SSO Logout failed (see the warning above), so the sign-in could not be ended; nothing was written or exported');
+        }
+        signedOutAt = new Date();
+        log.info(`sign-out-early: signed out of IAM Identity Center at ${signedOutAt.toISOString()}; no SSO token is kept, the profiles hold role credentials only`);
+        written = await (0,session_files/* writeCredentialProfiles */.D4)(paths, request, working.map((p) => ({ name: p.profile.name, credentials: p.credentials, region: p.profile.region, output: request.output })), { onProgress: options.onFilesProgress });
+    }
+    else {
+        written = await (0,session_files/* writeSessionFiles */.$G)(paths, request, working.map((p) => p.profile), token, registration, {
+            writeRegistration: session.registered,
+            onProgress: options.onFilesProgress
+        });
+    }
     return {
+        ...(signedOutAt ? { signedOutAt } : {}),
         primary: { profile: primaryProfile, ...primary },
         extra,
         approvedBy,
@@ -1038,9 +1154,9 @@ async function deviceFlowToken(options, clients) {
     const flow = await (0,device_flow/* runDeviceFlow */.mW)({
         api: sdkOidcApi(() => clients.oidcClient(), mask, () => clients.pollingOidcClient()),
         startUrl: request.startUrl,
-        clientName: `${CLIENT_NAME_PREFIX}${request.ssoSession}`,
+        clientName: options.clientName ?? client_name/* CLIENT_NAME_BASE */.qC,
         scopes: request.registrationScopes,
-        registration: await cachedRegistration(paths, request, mask),
+        registration: await cachedRegistration(paths, request, mask, options.clientName ?? client_name/* CLIENT_NAME_BASE */.qC),
         approvalTimeoutSeconds: request.approvalTimeoutSeconds,
         clock: options.clock ?? device_flow/* systemClock */.ml,
         signal: options.signal,
@@ -1067,10 +1183,12 @@ async function deviceFlowToken(options, clients) {
 /* harmony export */   o: () => (/* binding */ failureMessage)
 /* harmony export */ });
 /* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4061);
-/* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8618);
-/* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6963);
-/* harmony import */ var _inputs_rules_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8190);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9378);
+/* harmony import */ var _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76);
+/* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8618);
+/* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6963);
+/* harmony import */ var _inputs_rules_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8190);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9378);
+
 
 
 
@@ -1092,10 +1210,12 @@ function finalEvent(request, outcome) {
             roleName: request.roleName,
             arn: result.primary.identity.arn,
             via: result.via,
-            profiles
+            profiles,
+            ...(result.signedOutAt ? { signedOutAt: result.signedOutAt } : { sessionExpiresAt: result.token.expiresAt, refreshable: !!result.token.refreshToken }),
+            credentialsExpireAt: latestExpiry(result)
         };
     }
-    if (outcome instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .DeviceFlowError */ .Bt) {
+    if (outcome instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .DeviceFlowError */ .Bt) {
         if (outcome.outcome === 'denied')
             return { type: 'denied', at };
         if (outcome.outcome === 'expired')
@@ -1116,16 +1236,21 @@ function finalEvent(request, outcome) {
     }
     return { type: 'failed', at, reason: failureMessage(outcome) };
 }
+/** The latest expiry among the role credentials the login hands the job. */
+function latestExpiry(result) {
+    const times = [result.primary.credentials, ...result.extra.map((p) => p.credentials)].filter((c) => !!c).map((c) => c.expiration.getTime());
+    return new Date(Math.max(...times));
+}
 /** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
 function failureMessage(error) {
-    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .DeviceFlowError */ .Bt || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .UnsafePathError */ .k0 || error instanceof _aws_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .CredentialsError */ .lE || error instanceof _inputs_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz || error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv) {
+    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .DeviceFlowError */ .Bt || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej || error instanceof _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_1__/* .AccountNotAllowedError */ .TQ || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .SignOutFailedError */ .du || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .UnsafePathError */ .k0 || error instanceof _aws_credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE || error instanceof _inputs_rules_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz || error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .OidcError */ .uv) {
         return error.message;
     }
     // SDK errors carry the request (tokens included): only their name, status and attempts. Node's own errors (a file
     // that could not be written, say) say what went wrong and where, and carry no request data.
     if (error instanceof Error && !('$metadata' in error) && !('$response' in error))
         return error.message;
-    return `unexpected error: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeAwsError */ .P)(error)}`;
+    return `unexpected error: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeAwsError */ .P)(error)}`;
 }
 
 
@@ -1387,6 +1512,27 @@ function readLoginRequest(get) {
     }
     // Each feature reads and checks its inputs in its own block (cross-input checks against earlier inputs here):
     // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
+    const signOutEarly = bool('sign-out-early', false);
+    if (signOutEarly && keepSession)
+        fail('sign-out-early', 'cannot be combined with keep-session: true (keep-session leaves the sign-in on the runner, sign-out-early ends it at once); set one of the two');
+    if (signOutEarly && reuseSession)
+        fail('sign-out-early', 'cannot be combined with reuse-session: true (reuse-session uses and keeps a cached sign-in, sign-out-early ends it at once); set one of the two');
+    if (signOutEarly)
+        request.signOutEarly = true;
+    const allowedAccountsRaw = trimmed('allowed-account-ids');
+    if (allowedAccountsRaw !== '') {
+        const ids = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(allowedAccountsRaw);
+        if (ids.length === 0)
+            fail('allowed-account-ids', 'must list 12-digit account ids separated by commas');
+        for (const id of ids) {
+            if (/\s/.test(id) && /^[0-9\s]+$/.test(id))
+                fail('allowed-account-ids', `separate the account ids with commas, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(id)}`);
+            const problem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .accountIdProblem */ .gN)(id);
+            if (problem)
+                fail('allowed-account-ids', `each entry ${problem}`);
+        }
+        request.allowedAccountIds = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(ids);
+    }
     // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
     // --- shared sign-in (issue 14): share-session, session, session-key, end-session
     // --- older SDKs (issue 12): legacy-sso-profile
@@ -2014,6 +2160,22 @@ const INPUTS = Object.freeze([
         kind: 'string'
     },
     // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
+    {
+        name: 'sign-out-early',
+        description: 'Sign out of IAM Identity Center (SSO Logout) as soon as every profile\'s role credentials are fetched and verified: no SSO token stays on the runner; the profiles hold the role credentials (shared credentials file) until they expire. Not with keep-session or reuse-session.',
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'allowed-account-ids',
+        description: 'Comma-separated 12-digit AWS account ids; every verified identity (primary, profiles, discover) must be in one of them, else the step fails and nothing is written or exported; discover skips other accounts. Empty: any account.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'list'
+    },
     // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
     // --- shared sign-in (issue 14): share-session, session, session-key, end-session
     // --- older SDKs (issue 12): legacy-sso-profile

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
 /* harmony import */ var _aws_logout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4299);
-/* harmony import */ var _aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(426);
+/* harmony import */ var _aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3858);
 /* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7215);
 /* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5262);
 
@@ -20,20 +20,26 @@ export const modules = {
 
 
 async function cleanupSession(input, log, env = process.env) {
-    const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
     let ok = true;
-    try {
-        if (await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
-            log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
-        else
-            ok = false;
+    if (input.accessToken) {
+        const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
+        try {
+            if (await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
+                log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
+            else
+                ok = false;
+        }
+        finally {
+            clients.destroy();
+        }
     }
-    finally {
-        clients.destroy();
+    else {
+        log.info('No SSO token to sign out: the main step signed out already (sign-out-early)');
     }
     try {
         const report = await (0,_aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__/* .removeSessionFiles */ .Wd)(input.written);
-        log.info(`Token cache: ${report.tokenCache}; registration cache: ${report.registrationCache ?? 'not written by this run'}; ${report.legacyTokenCache ? `legacy token cache (legacy-sso-profile): ${report.legacyTokenCache}; ` : ''}config: ${report.config}`);
+        log.info(`Token cache: ${input.written.tokenCache ? report.tokenCache : 'none written by this run'}; registration cache: ${report.registrationCache ?? 'not written by this run'}; ${report.legacyTokenCache ? `legacy token cache (legacy-sso-profile): ${report.legacyTokenCache}; ` : ''}config: ${report.config}` +
+            (report.credentials ? `; credentials: ${report.credentials}` : ''));
     }
     catch (error) {
         ok = false;
@@ -98,7 +104,9 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5978);
 /** What is being asked, from the runner's GITHUB_* variables (no @actions/github needed: nothing here calls the API). */
+
 
 function githubRequestContext(request, env = process.env) {
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
@@ -119,7 +127,9 @@ function githubRequestContext(request, env = process.env) {
         roleName: request.roleName,
         startUrl: request.startUrl,
         extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
-        keepSession: request.keepSession
+        keepSession: request.keepSession,
+        reuseSession: request.reuseSession,
+        signInMode: (0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .signInModeFor */ .L)(request, true)
     };
 }
 function eventPayload(env) {
@@ -176,7 +186,9 @@ function commentTarget(request, env = process.env) {
 /* harmony import */ var _notifiers_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1676);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8862);
 /* harmony import */ var _core_approvers_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2421);
+/* harmony import */ var _core_client_name_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(938);
 /** The action's main step: inputs → login → exports, with the approvers told at every step. */
+
 
 
 
@@ -255,6 +267,7 @@ async function runMain(env = process.env) {
             actor: context.actor,
             actors: (0,_core_approvers_js__WEBPACK_IMPORTED_MODULE_11__/* .runActors */ ._2)(env),
             paths,
+            clientName: (0,_core_client_name_js__WEBPACK_IMPORTED_MODULE_12__/* .registeredClientName */ .xA)(context.repository),
             // Each file the login is about to write is recorded for the post step before it is written: a hard stop (or a
             // kill) in the middle of the writes then still gets its config sections, token and registration caches cleaned up.
             onFilesProgress: (progress) => progress ? (0,_state_js__WEBPACK_IMPORTED_MODULE_10__/* .saveSessionState */ .Lb)(request, { token: { accessToken: progress.accessToken }, written: progress.written }) : (0,_state_js__WEBPACK_IMPORTED_MODULE_10__/* .clearSessionState */ .T2)(),
@@ -487,13 +500,24 @@ function writeSummary(markdown) {
 /**
  * What main hands to post, in one place (actions/checkout's state-helper).
  * The SSO access token is kept so that post can revoke it even when another job replaced the cache file;
- * it is masked, and the runner passes state only to this action's post step.
+ * it is masked, and the runner passes state only to this action's post step. With sign-out-early there is no token
+ * to keep (main signed out already): the state then holds only what to remove.
  */
 
 const KEY = 'session';
 function saveSessionState(request, result) {
+    // A credentials-file section this run replaced is kept (to restore it) as it was: the user's own keys may be in it.
+    for (const edit of result.written.credentialsEdits ?? []) {
+        if (edit.kind !== 'replaced' && edit.kind !== 'removed')
+            continue;
+        for (const line of edit.original.split(/\r?\n/)) {
+            const value = /^[^=:#;[]+[=:]\s*(\S.*?)\s*$/.exec(line)?.[1];
+            if (value && value.length >= 8)
+                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+        }
+    }
     const state = {
-        accessToken: result.token.accessToken,
+        ...(request.signOutEarly || !result.token.accessToken ? {} : { accessToken: result.token.accessToken }),
         ssoRegion: request.ssoRegion,
         region: request.region,
         keepSession: request.keepSession,

@@ -221,7 +221,7 @@ function cliHelp() {
     }
     out.push('  -h, --help', '      Show this help.', '');
     out.push('  -V, --version', '      Print the version of identity-center-login.', '');
-    out.push('Exit codes:', `  ${EXIT_CODES.ok}    logged in`, `  ${EXIT_CODES.failure}    service or unexpected failure`, `  ${EXIT_CODES.badInput}    bad input (nothing was sent to AWS)`, `  ${EXIT_CODES.denied}    the request was denied`, `  ${EXIT_CODES.expired}    the code expired or approval timed out`, `  ${EXIT_CODES.rejected}    approver not allowed, or identity mismatch`, `  ${EXIT_CODES.cancelled}  cancelled (SIGINT / SIGTERM)`, '');
+    out.push('Exit codes:', `  ${EXIT_CODES.ok}    logged in`, `  ${EXIT_CODES.failure}    service or unexpected failure`, `  ${EXIT_CODES.badInput}    bad input (nothing was sent to AWS)`, `  ${EXIT_CODES.denied}    the request was denied`, `  ${EXIT_CODES.expired}    the code expired or approval timed out`, `  ${EXIT_CODES.rejected}    approver not allowed, identity mismatch, or an account not in allowed-account-ids`, `  ${EXIT_CODES.cancelled}  cancelled (SIGINT / SIGTERM)`, '');
     return out.join('\n');
 }
 
@@ -250,11 +250,20 @@ var queue = __webpack_require__(6118);
 var http = __webpack_require__(5421);
 // EXTERNAL MODULE: ./src/core/approvers.ts
 var approvers = __webpack_require__(2421);
+// EXTERNAL MODULE: ./src/core/sign-in-mode.ts
+var sign_in_mode = __webpack_require__(5978);
+// EXTERNAL MODULE: ./src/core/allowed-accounts.ts
+var allowed_accounts = __webpack_require__(76);
+// EXTERNAL MODULE: ./src/core/client-name.ts
+var client_name = __webpack_require__(938);
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /**
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
+
+
+
 
 
 
@@ -327,6 +336,7 @@ async function runCli(argv, env) {
             actor: context.actor,
             actors: (0,approvers/* runActors */._2)(env),
             paths: (0,paths/* awsPaths */.UW)(env),
+            clientName: (0,client_name/* registeredClientName */.xA)(context.repository),
             mask: () => { },
             emit: (event) => events.push(event),
             log: stderrLogger,
@@ -370,6 +380,8 @@ function exitCodeFor(error) {
     if (error instanceof login/* ApproverRejectedError */.Ej)
         return EXIT_CODES.rejected;
     if (error instanceof credentials/* CredentialsError */.lE && error.kind === 'mismatch')
+        return EXIT_CODES.rejected;
+    if (error instanceof allowed_accounts/* AccountNotAllowedError */.TQ)
         return EXIT_CODES.rejected;
     return EXIT_CODES.failure;
 }
@@ -431,8 +443,10 @@ function ciRequestContext(request, env) {
         roleName: request.roleName,
         startUrl: request.startUrl,
         extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
-        // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout`, whatever keep-session says.
-        keepSession: true
+        // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
+        keepSession: request.keepSession,
+        reuseSession: request.reuseSession,
+        signInMode: (0,sign_in_mode/* signInModeFor */.L)(request, false)
     };
 }
 

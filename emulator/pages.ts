@@ -53,7 +53,7 @@ export function approvalPage(userCode: string, clientName: string, defaultUser: 
   return layout(
     'Authorize request',
     `<h1>Authorize request</h1>
-<p><strong>${escapeHtml(clientName)}</strong> asks for access to your AWS accounts. Confirm the code matches the one it shows:</p>
+<p><strong id="client-name">${escapeHtml(clientName)}</strong> asks for access to your AWS accounts. Confirm the code matches the one it shows:</p>
 <p class="code" id="user-code">${escapeHtml(userCode)}</p>
 <form method="post" action="/device/decision" id="decision-form">
   <input type="hidden" name="user_code" value="${escapeHtml(userCode)}">
@@ -77,7 +77,7 @@ export function confirmCodePage(requestUri: string, clientName: string, defaultU
   return layout(
     'Authorize request',
     `<h1>Authorize request</h1>
-<p><strong>${escapeHtml(clientName)}</strong> asks for access to your AWS accounts. To confirm that this is the request you expect, enter the code the application shows.</p>
+<p><strong id="client-name">${escapeHtml(clientName)}</strong> asks for access to your AWS accounts. To confirm that this is the request you expect, enter the code the application shows.</p>
 ${error ? `<p class="error" id="code-error">${escapeHtml(error)}</p>\n` : ''}<form method="post" action="/platform/authorize/decision" id="decision-form">
   <input type="hidden" name="request_uri" value="${escapeHtml(requestUri)}">
   <label for="user_code">Code shown by the application</label>

@@ -4,7 +4,7 @@ import { awsPaths, expandUser, expandVars } from '../../src/aws-files/paths.js'
 describe('awsPaths', () => {
   test('defaults under the home directory', () => {
     const p = awsPaths({}, '/home/runner', 'linux')
-    expect(p).toEqual({ configFile: '/home/runner/.aws/config', ssoCacheDir: '/home/runner/.aws/sso/cache', awsDir: '/home/runner/.aws' })
+    expect(p).toEqual({ configFile: '/home/runner/.aws/config', credentialsFile: '/home/runner/.aws/credentials', ssoCacheDir: '/home/runner/.aws/sso/cache', awsDir: '/home/runner/.aws' })
   })
 
   test('AWS_CONFIG_FILE with ~ and variables expanded like botocore (expandvars then expanduser)', () => {
@@ -16,6 +16,13 @@ describe('awsPaths', () => {
     expect(awsPaths({ AWS_CONFIG_FILE: '/x/$NOPE/config' }, '/home/u', 'linux').configFile).toBe('/x/$NOPE/config')
     // ~user is left alone
     expect(expandUser('~other/x', '/home/u', 'linux')).toBe('~other/x')
+  })
+
+  test('AWS_SHARED_CREDENTIALS_FILE moves the credentials file (expanded like botocore), empty means unset', () => {
+    expect(awsPaths({ AWS_SHARED_CREDENTIALS_FILE: '~/keys/creds' }, '/home/u', 'linux').credentialsFile).toBe('/home/u/keys/creds')
+    expect(awsPaths({ AWS_SHARED_CREDENTIALS_FILE: '$K/creds', K: '/etc/k' }, '/home/u', 'linux').credentialsFile).toBe('/etc/k/creds')
+    expect(awsPaths({ AWS_SHARED_CREDENTIALS_FILE: '' }, '/home/u', 'linux').credentialsFile).toBe('/home/u/.aws/credentials')
+    expect(awsPaths({ AWS_CONFIG_FILE: '/x/config' }, '/home/u', 'linux').credentialsFile).toBe('/home/u/.aws/credentials')
   })
 
   test('the SSO cache never moves with AWS_CONFIG_FILE', () => {

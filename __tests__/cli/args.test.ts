@@ -220,7 +220,7 @@ describe('help', () => {
       [2, 'bad input'],
       [3, 'denied'],
       [4, 'expired'],
-      [5, 'approver not allowed, or identity mismatch'],
+      [5, 'approver not allowed, identity mismatch, or an account not in allowed-account-ids'],
       [130, 'cancelled']
     ] as const) {
       expect(help).toMatch(new RegExp(`^  ${code} +.*${words}`, 'm'))

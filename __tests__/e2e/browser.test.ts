@@ -67,13 +67,17 @@ browserTest(
     const codeInComment = userCodeInComment(comment.body)
     expect(codeInComment).toMatch(/^[A-Z]{4}-[A-Z]{4}$/)
     expect(link).not.toContain(codeInComment!)
+    // and the name the client registered with, which only AWS's page can show (the repository of the run)
+    const nameInComment = /the application asking is \*\*`([^`]+)`\*\*/.exec(comment.body)?.[1]
+    expect(nameInComment).toBe('identity-center-login:acme/deploy')
 
     const page = await browser!.newPage()
     try {
       const response = await page.goto(link!, { timeout: 10_000 })
       expect(response?.status()).toBe(200)
-      // the page does not show the code: the approver confirms it by typing the one from the comment
+      // the page shows who asks but not the code: the approver confirms the code by typing the one from the comment
       expect(await page.textContent('body')).not.toContain(codeInComment!)
+      expect((await page.textContent('#client-name'))?.trim()).toBe(nameInComment)
       expect(main.child.exitCode).toBeNull()
       // a wrong code is refused and the request stays pending
       await page.fill('#user_code', 'BBBB-CCCC')

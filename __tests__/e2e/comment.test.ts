@@ -99,7 +99,8 @@ async function expectWaitingComment(main: ReturnType<typeof start>, userCode: st
   expect(body).toContain('| Role | `DeveloperAccess` |')
   expect(body).toContain(`| Run | [Open the workflow run](${RUN_URL}) |`)
   expect(body).toContain('| Identity Center | `https://my-sso-portal.awsapps.com/start` |')
-  expect(body).toContain('Approving signs this job in as **you**')
+  expect(body).toContain('Approving hands this runner **your Identity Center sign-in until the job ends**: any step of this job can use it for every AWS account and role you can reach')
+  expect(body).toContain('and that the application asking is **`identity-center-login:acme/deploy`**')
   return comment
 }
 

@@ -206,7 +206,7 @@ export function approvalLinkOf(markdown: string): string | undefined {
 
 /** The user code as a comment body shows it on its own (the bold code span), never taken from the link. */
 export function userCodeInComment(markdown: string): string | undefined {
-  return /the code \*\*`([A-Z0-9]{4}-[A-Z0-9]{4})`\*\*/.exec(markdown)?.[1]
+  return /the code is \*\*`([A-Z0-9]{4}-[A-Z0-9]{4})`\*\*/.exec(markdown)?.[1]
 }
 
 /**

@@ -101,7 +101,16 @@ const CASES: Case[] = [
   ['webhook-url with credentials', { notify: 'webhook', 'webhook-url': 'https://user:SUPERSECRET@hooks.example.com/' }, 'webhook-url', 'must not contain a user name or password', 'SUPERSECRET'],
   // extra profiles
   ['profiles line with a bad account', { profiles: 'a 111122223333 Dev\nb 1234 Dev' }, 'profiles', 'line 2: account id must be 12 digits, got "1234"'],
-  ['profiles line injecting a section', { profiles: 'x]y 111122223333 Dev' }, 'profiles', 'line 1: profile name contains "]"']
+  ['profiles line injecting a section', { profiles: 'x]y 111122223333 Dev' }, 'profiles', 'line 1: profile name contains "]"'],
+  // least privilege (issue 10)
+  ['sign-out-early maybe', { 'sign-out-early': 'maybe' }, 'sign-out-early', 'must be true or false, got "maybe"'],
+  ['sign-out-early with keep-session', { 'sign-out-early': 'true', 'keep-session': 'true' }, 'sign-out-early', 'cannot be combined with keep-session: true'],
+  ['sign-out-early with reuse-session', { 'sign-out-early': 'true', 'reuse-session': 'true' }, 'sign-out-early', 'cannot be combined with reuse-session: true'],
+  ['allowed-account-ids too short', { 'allowed-account-ids': '111122223333,1234' }, 'allowed-account-ids', 'each entry must be 12 digits, got "1234"'],
+  ['allowed-account-ids space-separated', { 'allowed-account-ids': '111122223333 444455556666' }, 'allowed-account-ids', 'separate the account ids with commas, got "111122223333 444455556666"'],
+  ['allowed-account-ids injecting a line', { 'allowed-account-ids': '111122223333\n[profile evil]' }, 'allowed-account-ids', 'must not contain control characters or line breaks'],
+  ['allowed-account-ids only commas', { 'allowed-account-ids': ',,' }, 'allowed-account-ids', 'must list 12-digit account ids separated by commas'],
+  ['a token pasted into allowed-account-ids', { 'allowed-account-ids': GH_TOKEN }, 'allowed-account-ids', 'looks like a token or webhook URL, not shown', GH_TOKEN]
 ]
 
 interface Outcome {

@@ -10,12 +10,13 @@
  *
  * The haystack: stdout without the `::add-mask::` commands (the runner consumes them), stderr, of main and post;
  * the job summary; the outputs file; every version of every PR comment (fake GitHub API); every webhook body.
- * GITHUB_STATE (main's and post's) may hold the SSO access token (post signs out with it) and nothing else secret.
+ * GITHUB_STATE (main's and post's) may hold the SSO access token (post signs out with it) and nothing else secret;
+ * with sign-out-early not even that, and no file under HOME holds an SSO token, refresh token or client secret.
  * Each secret is looked for raw, base64-encoded and URL-encoded. Every secret the run obtained must also have
  * been masked before the step printed anything that follows its use.
  */
 import { createServer, request as httpRequest, type Server } from 'node:http'
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import path from 'node:path'
 import { startEmulator, type DeviceAuthorizationInfo, type Emulator, type EmulatorOptions } from '../../emulator/server.js'
@@ -234,6 +235,9 @@ const SCENARIOS: Scenario[] = [
       c.emu.approve(userCode, 'alice')
     }
   },
+  { name: 'sign-out-early, then post', inputs: { 'sign-out-early': 'true', profiles: 'audit 444455556666 ReadOnly' }, expectCode: 0, drive: (c) => approveFirst(c) },
+  { name: 'account not allowed (allowed-account-ids), sign-out-early', inputs: { 'allowed-account-ids': '777788889999', 'sign-out-early': 'true' }, expectCode: 1, drive: (c) => approveFirst(c) },
+  { name: 'discover within allowed-account-ids, then post', inputs: { discover: 'true', 'role-filter': 'ReadOnly', 'allowed-account-ids': '111122223333,777788889999' }, expectCode: 0, drive: (c) => approveFirst(c) },
   { name: 'rejected approver (allowed-approvers)', inputs: { 'allowed-approvers': 'bob' }, expectCode: 1, drive: (c) => approveFirst(c) },
   {
     name: 'rejected approver (forbid-self-approval)',
@@ -246,6 +250,14 @@ const SCENARIOS: Scenario[] = [
 
 // ---------------------------------------------------------------------------------------------
 // The check
+
+/** Every file under `dir` with its text, by relative path. */
+function filesIn(dir: string, rel = ''): [string, string][] {
+  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e): [string, string][] => {
+    const p = rel ? `${rel}/${e.name}` : e.name
+    return e.isDirectory() ? filesIn(dir, p) : [[p, readFileSync(path.join(dir, p), 'utf8')]]
+  })
+}
 
 const totals = { scenarios: 0, secretsChecked: 0, secretsObtained: 0, leaked: 0, haystackBytes: 0 }
 afterAll(() => {
@@ -302,6 +314,7 @@ test.concurrent.each(SCENARIOS.map((s) => [s.name, s] as const))('%s: nothing se
     await scenario.drive({ emu, main, ws, seen, next })
     const result: StepResult = await main.done
     expect(result.code).toBe(scenario.expectCode)
+    const homeAfterMain = filesIn(ws.home)
     const post: StepResult = await start(DIST, postEnv(ws, env)).done
     expect(post.code).toBe(0)
 
@@ -363,8 +376,18 @@ test.concurrent.each(SCENARIOS.map((s) => [s.name, s] as const))('%s: nothing se
       ['GITHUB_STATE (post)', readFileSync(path.join(ws.dir, 'state-post'), 'utf8')]
     ]
     const inState = find(stateFiles)
-    expect(inState.filter((hit) => !hit.startsWith('access token in GITHUB_STATE (main)'))).toEqual([])
-    if (scenario.expectCode === 0) expect(inState).toContain('access token in GITHUB_STATE (main)')
+    // sign-out-early: main signed out, so not even the access token may be there.
+    const signOutEarly = scenario.inputs?.['sign-out-early'] === 'true'
+    expect(inState.filter((hit) => signOutEarly || !hit.startsWith('access token in GITHUB_STATE (main)'))).toEqual([])
+    if (scenario.expectCode === 0 && !signOutEarly) expect(inState).toContain('access token in GITHUB_STATE (main)')
+    // sign-out-early: no SSO token, refresh token or client secret in any file under HOME after main (the role keys are
+    // the point of the profiles); checked on a copy of HOME taken when main ended (post removes the files).
+    if (signOutEarly) {
+      const ssoSecrets = [...secrets].filter(([, k]) => ['access token', 'refresh token', 'client secret', 'device code'].includes(k))
+      const hits = homeAfterMain.flatMap(([where, text]) => ssoSecrets.filter(([v]) => forms(v).some((f) => text.includes(f))).map(([, k]) => `${k} in ${where}`))
+      expect(hits).toEqual([])
+      if (scenario.expectCode === 0) expect(homeAfterMain.map(([where]) => where).sort()).toEqual(['.aws/config', '.aws/credentials'])
+    }
     const leaks = find(haystack)
     totals.scenarios++
     totals.secretsChecked += secrets.size

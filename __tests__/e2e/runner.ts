@@ -137,7 +137,7 @@ export const LINK_LINE = /Open this link to approve: https?:\/\/\S+/
 
 /** The user code as the log shows it on its own (the line after "User code …:"), never taken from the link. */
 export function userCodeOf(log: string): string | undefined {
-  return /User code [^\n]*:\s*\n\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$/m.exec(log)?.[1]
+  return /User code[^\n]*:[ \t]*\r?\n[ \t]*([A-Z0-9]{4}-[A-Z0-9]{4})[ \t]*\r?$/m.exec(log)?.[1]
 }
 
 export interface StepResult {

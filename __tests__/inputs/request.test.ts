@@ -290,6 +290,8 @@ describe('echoed values are sanitized', () => {
       'github-token': 'a b',
       'issue-number': 'x',
       'webhook-url': 'x',
+      'sign-out-early': 'x',
+      'allowed-account-ids': 'x',
       'legacy-sso-profile': 'x'
     }
     expect(Object.keys(bad)).toEqual(INPUTS.map((i) => i.name))

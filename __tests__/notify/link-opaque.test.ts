@@ -27,6 +27,6 @@ test.each([
   await logNotifier(log, ctx, { now: () => T0 }).onEvent(event)
   expect(log.of('info').some((l) => l.trim() === 'ABCD-EFGH')).toBe(true)
   const md = renderMarkdown(ctx, { started: event, now: T0 })
-  expect(md).toContain('the code **`ABCD-EFGH`**')
+  expect(md).toContain('the code is **`ABCD-EFGH`**')
   expect(renderText(ctx, { started: event, now: T0 })).toContain('User code: ABCD-EFGH')
 })

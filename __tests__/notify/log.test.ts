@@ -59,7 +59,9 @@ describe('log notifier', () => {
       await n.onEvent(finals[type])
       await n.onEvent(finals[type]) // a duplicate is ignored
       const last = log.lines.slice(n0)
-      expect(last).toHaveLength(1)
+      // an approval is followed by what it hands the runner (the same wording as the other channels)
+      expect(last).toHaveLength(type === 'approved' ? 2 : 1)
+      if (type === 'approved') expect(last[1].message).toMatch(/^Until the job ends, this runner holds your Identity Center sign-in: any step of this job can use it for every AWS account and role/)
       expect(last[0].message).toMatch(expected)
       expect(last[0].message).toContain('The code WXYZ-2345 is no longer valid.')
     }

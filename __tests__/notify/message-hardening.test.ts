@@ -55,40 +55,85 @@ describe('GH-123 references are broken', () => {
   })
 })
 
-describe('what approving grants: keep-session, and credentials already issued', () => {
-  test('default: revoked when the job ends; issued credentials live until they expire', () => {
-    const line = approvalGrants(ctx)
-    expect(line).toContain('revoked when the job ends')
-    expect(line).toContain('role credentials already issued stay valid until they expire')
-    expect(line).not.toContain('keep-session')
+describe('what approving hands the runner, per sign-in mode (one wording for request and final messages)', () => {
+  const EXP = new Date('2026-01-01T20:00:00Z')
+  const CREDS = new Date('2026-01-01T13:00:00Z')
+  const OUT = new Date('2026-01-01T12:01:00Z')
+  const approvedIn = (extra: Partial<Extract<FinalEvent, { type: 'approved' }>>): FinalEvent => ({ ...(finals.approved as Extract<FinalEvent, { type: 'approved' }>), ...extra })
+  const NEVER_AGAIN = /requested role only|for the requested role;|used by this job for the requested role/
+
+  test('default (action): until the job ends, every account and role; the post step signs it out', () => {
+    const request = approvalGrants({ signInMode: 'until-job-end' }, undefined, cleanText, (x) => x)
+    expect(request).toContain('your Identity Center sign-in until the job ends')
+    expect(request).toContain('any step of this job can use it for every AWS account and role you can reach, not only the one requested')
+    expect(request).toContain('the post step signs it out')
+    const final = approvalGrants({ signInMode: 'until-job-end' }, approvedIn({ sessionExpiresAt: EXP, credentialsExpireAt: CREDS }))
+    expect(final).toContain('Until the job ends (at the latest until 2026-01-01 20:00:00 UTC)')
+    expect(final).toContain('role credentials already issued stay valid until 2026-01-01 13:00:00 UTC'.replace(/^r/, 'R'))
+    expect(request + final).not.toMatch(NEVER_AGAIN)
   })
-  test('keep-session: the sign-in is kept after the job', () => {
-    const line = approvalGrants({ keepSession: true })
-    expect(line).toContain('is kept after the job, until it expires or is signed out')
-    expect(line).not.toContain('revoked')
-    expect(line).toContain('role credentials already issued stay valid until they expire')
+  test('default with reuse-session: other jobs with reuse-session can use it until then', () => {
+    expect(approvalGrants({ signInMode: 'until-job-end', reuseSession: true })).toContain('other jobs on this runner that set reuse-session can use it too')
   })
-  test.each([false, true])('keep-session %s: shown while waiting and in the final comment, summary and webhook of an approval', async (keepSession) => {
-    const c = { ...ctx, keepSession }
-    const want = keepSession ? 'is kept after the job, until it expires or is signed out' : 'revoked when the job ends'
+  test('sign-out-early: only to fetch the listed role(s), signed out at once; role credentials until their expiry', () => {
+    const request = approvalGrants({ signInMode: 'sign-out-early' }, undefined, cleanText, (x) => x)
+    expect(request).toContain('only to fetch the credentials for the listed role(s)')
+    expect(request).toContain('signed out at once')
+    expect(request).not.toContain('every AWS account')
+    const final = approvalGrants({ signInMode: 'sign-out-early' }, approvedIn({ signedOutAt: OUT, credentialsExpireAt: CREDS }))
+    expect(final).toContain('was signed out at 2026-01-01 12:01:00 UTC; no SSO token is left on the runner')
+    expect(final).toContain('keeps those role credentials until 2026-01-01 13:00:00 UTC')
+  })
+  test('keep-session: later jobs on this runner until it expires (longer when refreshable)', () => {
+    const request = approvalGrants({ signInMode: 'kept' }, undefined, cleanText, (x) => x)
+    expect(request).toContain('later jobs on this runner can use it for every AWS account and role you can reach')
+    const final = approvalGrants({ keepSession: true }, approvedIn({ sessionExpiresAt: EXP, refreshable: true, credentialsExpireAt: CREDS }))
+    expect(final).toContain('until 2026-01-01 20:00:00 UTC (longer if refreshed with its refresh token')
+    expect(final).toContain('later jobs on this runner')
+  })
+  test('CLI (no post step): the token cache holds it until it expires or aws sso logout', () => {
+    const request = approvalGrants({ signInMode: 'until-expiry' }, undefined, cleanText, (x) => x)
+    expect(request).toContain("in this machine's token cache until it expires (there is no post step")
+    expect(request).not.toContain('post step signs')
+    expect(approvalGrants({ signInMode: 'until-expiry' }, approvedIn({ sessionExpiresAt: EXP }))).toContain('until 2026-01-01 20:00:00 UTC or until someone runs aws sso logout')
+  })
+  test.each(['until-job-end', 'sign-out-early', 'kept'] as const)('%s: in the request and the final comment, summary and webhook', async (signInMode) => {
+    const c = { ...ctx, signInMode }
+    const want = { 'until-job-end': 'until the job ends', 'sign-out-early': 'only to fetch the credentials for the listed role(s)', kept: 'later jobs on this runner' }[signInMode]
     expect(renderMarkdown(c, { started: started(), now: T0 })).toContain(want)
-    expect(renderMarkdown(c, { started: started(), final: finals.approved, now: T0 })).toContain(want)
-    expect(renderText(c, { started: started(), final: finals.approved, now: T0 }, { chat: true })).toContain(want)
+    expect(renderText(c, { started: started(), now: T0 })).toContain(want)
+    const final = approvedIn({ sessionExpiresAt: EXP, signedOutAt: OUT, credentialsExpireAt: CREDS })
+    expect(renderMarkdown(c, { started: started(), final, now: T0 }).toLowerCase()).toContain(want)
+    expect(renderText(c, { started: started(), final, now: T0 }, { chat: true }).toLowerCase()).toContain(want)
     const written: string[] = []
     const summary = summaryNotifier({ write: async (m) => void written.push(m) }, c, { now: () => T0 })
     await summary.onEvent(started())
-    await summary.onEvent(finals.approved)
-    expect(written[1]).toContain(want)
+    await summary.onEvent(final)
+    expect(written[0]).toContain(want)
+    expect(written[1].toLowerCase()).toContain(want)
+    for (const text of written) expect(text).not.toMatch(NEVER_AGAIN)
     // no sign-in to speak of after a denial
     expect(renderMarkdown(c, { started: started(), final: finals.denied, now: T0 })).not.toContain(want)
+  })
+  test('the request tells the approver to compare the code and the registered client name, escaped per channel', () => {
+    const s = { ...started(), clientName: 'identity-center-login:acme/infra_x' }
+    expect(renderText(ctx, { started: s, now: T0 })).toContain('check that the code is ABCD-EFGH and that the application asking is identity-center-login:acme/infra_x')
+    expect(renderMarkdown(ctx, { started: s, now: T0 })).toContain('the application asking is **`identity-center-login:acme/infra_x`**')
+    expect(renderText(ctx, { started: started(), now: T0 })).toContain('check that the code is ABCD-EFGH; if it differs')
+  })
+  test.each(['until-job-end', 'sign-out-early', 'kept'] as const)('%s: a failed login with verified profiles says nothing was handed to the job', (signInMode) => {
+    const failed: FinalEvent = { type: 'failed', at: T0, reason: 'x', profiles: [{ name: 'a', accountId: '111122223333', roleName: 'R', arn: 'arn:aws:sts::111122223333:assumed-role/R/alice' }] }
+    const text = renderText({ ...ctx, signInMode }, { started: started(), final: failed, now: T0 })
+    expect(text).toContain('The job got no credentials: nothing was written or exported')
+    expect(text).not.toMatch(/later jobs on this runner|until the job ends|keeps those role credentials/i)
   })
   test('the final webhook message carries it', async () => {
     const hook = await startServer((_r, res) => void res.end('ok'))
     try {
       const n = webhookNotifier(hook.url, { ...ctx, keepSession: true }, recordingLogger(), { env: {} })
       await n.onEvent(started())
-      await n.onEvent(finals.approved)
-      expect((JSON.parse(hook.seen[1].body) as { text: string }).text).toContain('is kept after the job, until it expires or is signed out')
+      await n.onEvent(approvedIn({ sessionExpiresAt: EXP }))
+      expect((JSON.parse(hook.seen[1].body) as { text: string }).text).toContain('later jobs on this runner')
     } finally {
       await hook.close()
     }

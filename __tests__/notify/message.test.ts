@@ -228,7 +228,8 @@ describe('renderText', () => {
     expect(t).toContain('account 123456789012, role DeployRole')
     expect(t).toContain('audit (210987654321 ReadOnly)')
     expect(t).toContain('Identity Center: https://acme.awsapps.com/start')
-    expect(t).toContain('Approving signs this job in as you')
+    expect(t).toContain('Approving hands this runner your Identity Center sign-in until the job ends')
+    expect(t).toContain('any step of this job can use it for every AWS account and role you can reach')
   })
 
   test.each(FINAL_TYPES)('%s: no link', (type) => {

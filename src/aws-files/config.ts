@@ -130,12 +130,14 @@ export interface RevertResult {
 const NAME_RE = /^[\w\-@+.%:/]+$/
 const CONTEXT = 64
 
-function validateName(what: string, name: string): void {
+/** Refuse a profile / session name that botocore or the JS SDK would read back differently. */
+export function validateName(what: string, name: string): void {
   // Both the JS SDK (`[\w-@+.%:/]+` after the prefix) and botocore (shlex) read such names back as-is.
   if (!NAME_RE.test(name)) throw new Error(`invalid ${what} name ${JSON.stringify(name)}: use letters, digits and - _ @ + . % : /`)
 }
 
-function validateValue(key: string, value: string): void {
+/** Refuse a value that would not read back as one word (empty, spaces, line breaks, a leading comment character). */
+export function validateValue(key: string, value: string): void {
   if (!/^\S+$/.test(value) || /^[#;]/.test(value)) {
     throw new Error(`invalid value for ${key}: ${JSON.stringify(value)} (must be non-empty, without spaces or line breaks)`)
   }

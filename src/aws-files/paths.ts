@@ -4,6 +4,7 @@
  *
  * - Config file: `AWS_CONFIG_FILE` (botocore runs `os.path.expandvars` then `os.path.expanduser`
  *   on it), else `~/.aws/config`.
+ * - Shared credentials file: `AWS_SHARED_CREDENTIALS_FILE` (same expansion), else `~/.aws/credentials`.
  * - Token cache: `~/.aws/sso/cache`, always from the home directory: no variable moves it.
  */
 import os from 'node:os'
@@ -12,6 +13,8 @@ import path from 'node:path'
 export interface AwsPaths {
   /** The shared config file the CLI reads (absolute). */
   configFile: string
+  /** The shared credentials file (absolute): `AWS_SHARED_CREDENTIALS_FILE` (expanded like AWS_CONFIG_FILE), else `~/.aws/credentials`. */
+  credentialsFile: string
   /** `~/.aws/sso/cache`: token and client-registration cache. */
   ssoCacheDir: string
   /** `~/.aws`: the folder below which we refuse symlinks. */
@@ -69,12 +72,9 @@ export function awsPaths(env: Env = process.env, home: string = os.homedir(), pl
   const p = pathFor(platform)
   const awsDir = p.join(home, '.aws')
   const ssoCacheDir = p.join(awsDir, 'sso', 'cache')
-  const raw = env.AWS_CONFIG_FILE
-  let configFile: string
-  if (raw === undefined || raw === '') {
-    configFile = p.join(awsDir, 'config')
-  } else {
-    configFile = p.resolve(expandUser(expandVars(raw, env, platform), home, platform))
+  const fromEnv = (name: string, fallback: string): string => {
+    const raw = env[name]
+    return raw === undefined || raw === '' ? p.join(awsDir, fallback) : p.resolve(expandUser(expandVars(raw, env, platform), home, platform))
   }
-  return { configFile, ssoCacheDir, awsDir }
+  return { configFile: fromEnv('AWS_CONFIG_FILE', 'config'), credentialsFile: fromEnv('AWS_SHARED_CREDENTIALS_FILE', 'credentials'), ssoCacheDir, awsDir }
 }

@@ -1,12 +1,14 @@
 /**
  * Everything one login leaves in ~/.aws, written together and undone together:
  * the [profile …] and [sso-session …] sections, the token cache and the client registration cache (and with
- * legacy-sso-profile, the token cache again under its legacy name).
+ * legacy-sso-profile, the token cache again under its legacy name), and profiles holding role credentials themselves
+ * (the shared credentials file, see credentials-file.ts).
  */
 import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
 import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
 import type { AwsPaths } from './paths.js'
 import { mergeConfigFile, renderProfileSection, renderSsoSessionSection, revertConfigFile, type SectionEdit } from './config.js'
+import { mergeCredentialsFile, renderCredentialsSection, renderKeysProfileSection, revertCredentialsFile, sealCredentialEdits, unsealCredentialEdits, type CredentialProfile } from './credentials-file.js'
 import {
   contentHash,
   legacyTokenCacheFile,
@@ -29,41 +31,61 @@ export interface WrittenFiles {
   configEdits: SectionEdit[]
   ssoCacheDir: string
   sessionName: string
-  /** Absent only in a partial record made before anything was written. */
+  /** Absent when no token was written (sign-out-early, or a partial record made before anything was written). */
   tokenCache?: { file: string; contentHash: string }
   registrationCache?: { file: string; contentHash: string }
   /** legacy-sso-profile: the same token under the legacy name, sha1(start URL) (see {@link legacyTokenCacheFile}). */
   legacyTokenCache?: { file: string; contentHash: string }
+  /** The shared credentials file and its edits (sealed: the written text as a hash, see sealCredentialEdits), when profiles holding role credentials were written. */
+  credentialsFile?: string
+  credentialsEdits?: SectionEdit[]
   /** A record made while the files were being written (see writeSessionFiles' onProgress): some may not have landed. */
   partial?: boolean
 }
 
 export interface SessionFilesProgress {
   written: WrittenFiles
-  /** The token the files hold (the post step signs it out). */
-  accessToken: string
+  /** The token the files hold (the post step signs it out); absent when the files hold none (sign-out-early). */
+  accessToken?: string
 }
 
 export type SessionFilesListener = (progress: SessionFilesProgress | undefined) => void
 
+export interface SessionFilesOptions {
+  /** Write the client registration cache (a registration made in this run). */
+  writeRegistration: boolean
+  /**
+   * Hears what is about to be put on disk, as each file goes, so that a process killed mid-write (a cancelled step's
+   * hard stop) has recorded it for its post step. Each record is a safe undo even if that write never lands: a cache
+   * file is removed only if it holds exactly the bytes recorded, a config section only if it reads exactly as written.
+   * `undefined` means the files were undone (a failed write) and there is nothing left to clean up.
+   */
+  onProgress?: SessionFilesListener
+  /**
+   * Profiles that hold role credentials themselves (static keys in the shared credentials file, a keys-only
+   * `[profile NAME]` in the config; see credentials-file.ts), written with the other files and undone with them.
+   * For sign-out-early (every profile, no token) and for a chained session narrowed by a session policy.
+   */
+  credentialProfiles?: CredentialProfile[]
+}
+
+/**
+ * Write one login's files together, or none of them: the SSO profiles (`profiles`, `sso_session` + account + role),
+ * the `[sso-session]` section, the token cache and the registration cache when `token` is given, and the profiles that
+ * hold role credentials themselves (`options.credentialProfiles`). With `token` undefined nothing of the SSO sign-in is
+ * written (no token cache, no registration cache, no sso-session section) and `profiles` must be empty.
+ */
 export async function writeSessionFiles(
   paths: AwsPaths,
   request: LoginRequest,
   profiles: ProfileSpec[],
-  token: SsoToken,
+  token: SsoToken | undefined,
   registration: ClientRegistration | undefined,
-  options: {
-    writeRegistration: boolean
-    /**
-     * Hears what is about to be put on disk, as each file goes, so that a process killed mid-write (a cancelled step's
-     * hard stop) has recorded it for its post step. Each record is a safe undo even if that write never lands: a cache
-     * file is removed only if it holds exactly the bytes recorded, a config section only if it reads exactly as written.
-     * `undefined` means the files were undone (a failed write) and there is nothing left to clean up.
-     */
-    onProgress?: SessionFilesListener
-  } = { writeRegistration: true }
+  options: SessionFilesOptions = { writeRegistration: true }
 ): Promise<WrittenFiles> {
   const progressListener = options.onProgress
+  if (!token && profiles.length > 0) throw new Error('SSO profiles need the SSO token: pass them as credentialProfiles instead')
+  const keyProfiles = options.credentialProfiles ?? []
   const sections = [
     ...profiles.map((p) =>
       renderProfileSection({
@@ -76,12 +98,14 @@ export async function writeSessionFiles(
         ...(request.legacySsoProfile ? { legacy: { startUrl: request.startUrl, ssoRegion: request.ssoRegion } } : {})
       })
     ),
-    renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })
+    ...keyProfiles.map((p) => renderKeysProfileSection(p)),
+    ...(token ? [renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })] : [])
   ]
-  const tokenEntry = tokenCacheEntry(request, token, registration)
+  const credentialSections = keyProfiles.map((p) => renderCredentialsSection(p.name, p.credentials))
+  const tokenEntry = token ? tokenCacheEntry(request, token, registration) : undefined
   const regEntry =
-    registration && options.writeRegistration
-      ? { clientId: registration.clientId, clientSecret: registration.clientSecret, expiresAt: registration.expiresAt, scopes: registration.scopes }
+    token && registration && options.writeRegistration
+      ? { clientId: registration.clientId, clientSecret: registration.clientSecret, expiresAt: registration.expiresAt, scopes: registration.scopes, clientName: registration.clientName }
       : undefined
   // Recorded before any write (see onProgress): the cache files by the exact bytes they will hold.
   const progress: WrittenFiles = {
@@ -89,20 +113,22 @@ export async function writeSessionFiles(
     configEdits: [],
     ssoCacheDir: paths.ssoCacheDir,
     sessionName: request.ssoSession,
-    tokenCache: { file: tokenCacheFile(paths.ssoCacheDir, request.ssoSession), contentHash: contentHash(tokenCacheJson(tokenEntry)) },
+    tokenCache: tokenEntry ? { file: tokenCacheFile(paths.ssoCacheDir, request.ssoSession), contentHash: contentHash(tokenCacheJson(tokenEntry)) } : undefined,
     registrationCache: regEntry
       ? { file: registrationCacheFile(paths.ssoCacheDir, registrationKey(request)), contentHash: contentHash(registrationCacheJson(regEntry)) }
       : undefined,
-    legacyTokenCache: request.legacySsoProfile
-      ? { file: legacyTokenCacheFile(paths.ssoCacheDir, request.startUrl), contentHash: contentHash(tokenCacheJson(tokenEntry)) }
-      : undefined,
+    legacyTokenCache:
+      tokenEntry && request.legacySsoProfile
+        ? { file: legacyTokenCacheFile(paths.ssoCacheDir, request.startUrl), contentHash: contentHash(tokenCacheJson(tokenEntry)) }
+        : undefined,
+    ...(credentialSections.length ? { credentialsFile: paths.credentialsFile, credentialsEdits: [] } : {}),
     partial: true
   }
-  const report = () => progressListener?.({ written: { ...progress }, accessToken: token.accessToken })
+  const report = () => progressListener?.({ written: { ...progress }, ...(token ? { accessToken: token.accessToken } : {}) })
   report()
   // The files use separate locks: written side by side, then kept all together or undone all together.
-  const [tokenCache, registrationCache, configEdits, legacyTokenCache] = await Promise.allSettled([
-    writeTokenCache(paths.ssoCacheDir, request.ssoSession, tokenEntry),
+  const [tokenCache, registrationCache, configEdits, credentialsEdits, legacyTokenCache] = await Promise.allSettled([
+    tokenEntry ? writeTokenCache(paths.ssoCacheDir, request.ssoSession, tokenEntry) : Promise.resolve(undefined),
     regEntry ? writeRegistrationCache(paths.ssoCacheDir, registrationKey(request), regEntry) : Promise.resolve(undefined),
     mergeConfigFile(paths.configFile, sections, {
       onBeforeWrite: (edits) => {
@@ -110,10 +136,24 @@ export async function writeSessionFiles(
         report()
       }
     }),
-    progress.legacyTokenCache ? writeLegacyTokenCache(paths.ssoCacheDir, request.startUrl, tokenEntry) : Promise.resolve(undefined)
+    credentialSections.length
+      ? mergeCredentialsFile(paths.credentialsFile, credentialSections, {
+          onBeforeWrite: (edits) => {
+            progress.credentialsEdits = sealCredentialEdits(edits)
+            report()
+          }
+        })
+      : Promise.resolve(undefined),
+    tokenEntry && progress.legacyTokenCache ? writeLegacyTokenCache(paths.ssoCacheDir, request.startUrl, tokenEntry) : Promise.resolve(undefined)
   ])
-  const results = [tokenCache, registrationCache, configEdits, legacyTokenCache]
-  if (tokenCache.status === 'fulfilled' && registrationCache.status === 'fulfilled' && configEdits.status === 'fulfilled' && legacyTokenCache.status === 'fulfilled') {
+  const results = [tokenCache, registrationCache, configEdits, credentialsEdits, legacyTokenCache]
+  if (
+    tokenCache.status === 'fulfilled' &&
+    registrationCache.status === 'fulfilled' &&
+    configEdits.status === 'fulfilled' &&
+    credentialsEdits.status === 'fulfilled' &&
+    legacyTokenCache.status === 'fulfilled'
+  ) {
     return {
       configFile: paths.configFile,
       configEdits: configEdits.value,
@@ -121,16 +161,19 @@ export async function writeSessionFiles(
       sessionName: request.ssoSession,
       tokenCache: tokenCache.value,
       registrationCache: registrationCache.value,
+      ...(credentialsEdits.value ? { credentialsFile: paths.credentialsFile, credentialsEdits: sealCredentialEdits(credentialsEdits.value) } : {}),
       ...(legacyTokenCache.value ? { legacyTokenCache: legacyTokenCache.value } : {})
     }
   }
   // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
   // that failed is tried too: the removal is guarded by the exact bytes, so it can only remove what this run wrote.
   await Promise.all([
-    removeTokenCacheIfOurs(paths.ssoCacheDir, request.ssoSession, progress.tokenCache!.contentHash).then(
-      () => (progress.tokenCache = undefined),
-      () => undefined
-    ),
+    progress.tokenCache
+      ? removeTokenCacheIfOurs(paths.ssoCacheDir, request.ssoSession, progress.tokenCache.contentHash).then(
+          () => (progress.tokenCache = undefined),
+          () => undefined
+        )
+      : undefined,
     progress.registrationCache
       ? removeRegistrationCacheIfOurs(progress.registrationCache.file, progress.registrationCache.contentHash).then(
           () => (progress.registrationCache = undefined),
@@ -148,11 +191,35 @@ export async function writeSessionFiles(
           () => (progress.configEdits = []),
           () => undefined
         )
-      : (progress.configEdits = [])
+      : (progress.configEdits = []),
+    credentialsEdits.status === 'fulfilled' && credentialsEdits.value
+      ? revertCredentialsFile(paths.credentialsFile, credentialsEdits.value).then(
+          () => (progress.credentialsEdits = []),
+          () => undefined
+        )
+      : (progress.credentialsEdits = [])
   ])
-  if (!progress.tokenCache && !progress.registrationCache && !progress.legacyTokenCache && progress.configEdits.length === 0) progressListener?.(undefined)
+  if (!progress.tokenCache && !progress.registrationCache && !progress.legacyTokenCache && progress.configEdits.length === 0 && !progress.credentialsEdits?.length)
+    progressListener?.(undefined)
   else report()
   throw results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason
+}
+
+/**
+ * Write profiles that hold the given role credentials themselves, and nothing of the SSO sign-in: for each profile the
+ * keys go to the shared credentials file as `[NAME]` and the config gets a keys-only `[profile NAME]` (region/output,
+ * no `sso_*`, no `role_arn`), so `aws --profile NAME`, botocore and the JS SDK (fromIni / the default chain) use exactly
+ * those credentials until they expire and can never re-create the session another way (e.g. without its session policy).
+ * Atomic, locked, 0600, every other byte of both files kept; the result goes to removeSessionFiles to undo it.
+ * sign-out-early writes every profile this way; a chained session with a session policy can too.
+ */
+export function writeCredentialProfiles(
+  paths: AwsPaths,
+  request: Pick<LoginRequest, 'ssoSession' | 'startUrl' | 'ssoRegion' | 'registrationScopes' | 'output'>,
+  profiles: CredentialProfile[],
+  options: Pick<SessionFilesOptions, 'onProgress'> = {}
+): Promise<WrittenFiles> {
+  return writeSessionFiles(paths, request as LoginRequest, [], undefined, undefined, { writeRegistration: false, onProgress: options.onProgress, credentialProfiles: profiles })
 }
 
 /** The token cache entry of a session, in the AWS CLI v2's terms. */
@@ -169,12 +236,13 @@ export function tokenCacheEntry(request: Pick<LoginRequest, 'startUrl' | 'ssoReg
 
 /** The paths writeSessionFiles may write, for the pre-flight check. */
 export function sessionFilePaths(paths: AwsPaths, request: LoginRequest): string[] {
-  return [
+  const files = [
     tokenCacheFile(paths.ssoCacheDir, request.ssoSession),
     registrationCacheFile(paths.ssoCacheDir, registrationKey(request)),
     paths.configFile,
     ...(request.legacySsoProfile ? [legacyTokenCacheFile(paths.ssoCacheDir, request.startUrl)] : [])
   ]
+  return request.signOutEarly ? [...files, paths.credentialsFile] : files
 }
 
 export function registrationKey(request: Pick<LoginRequest, 'ssoRegion' | 'registrationScopes' | 'ssoSession' | 'startUrl'>) {
@@ -186,6 +254,8 @@ export interface RemovalReport {
   registrationCache?: RemoveOutcome
   legacyTokenCache?: RemoveOutcome
   config: string
+  /** Present when this run wrote profiles into the shared credentials file. */
+  credentials?: string
 }
 
 /** Undo exactly what writeSessionFiles did; files another job replaced since are left alone. */
@@ -195,8 +265,10 @@ export async function removeSessionFiles(written: WrittenFiles): Promise<Removal
     ? await removeRegistrationCacheIfOurs(written.registrationCache.file, written.registrationCache.contentHash)
     : undefined
   const legacyTokenCache = written.legacyTokenCache ? await removeCacheFileIfOurs(written.legacyTokenCache.file, written.legacyTokenCache.contentHash) : undefined
+  const credentials = written.credentialsFile ? await removeCredentialSections(written.credentialsFile, written.credentialsEdits ?? []) : undefined
+  const withCredentials = credentials === undefined ? {} : { credentials }
   // Nothing written to the config (a step stopped before it got the lock): do not wait for a lock another job may hold.
-  if (written.configEdits.length === 0) return { tokenCache, registrationCache, legacyTokenCache, config: `nothing written to ${written.configFile} by this run` }
+  if (written.configEdits.length === 0) return { tokenCache, registrationCache, legacyTokenCache, config: `nothing written to ${written.configFile} by this run`, ...withCredentials }
   const reverted = await revertConfigFile(written.configFile, written.configEdits)
   const config =
     (reverted.deletedFile
@@ -205,6 +277,15 @@ export async function removeSessionFiles(written: WrittenFiles): Promise<Removal
     (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '') +
     (reverted.kept.length ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)` : '') +
     (reverted.released.length ? `; ${reverted.released.join('; ')}` : '')
-  return { tokenCache, registrationCache, legacyTokenCache, config }
+  return { tokenCache, registrationCache, legacyTokenCache, config, ...withCredentials }
+}
+
+async function removeCredentialSections(file: string, edits: SectionEdit[]): Promise<string> {
+  if (edits.length === 0) return `nothing written to ${file} by this run`
+  const reverted = await revertCredentialsFile(file, await unsealCredentialEdits(file, edits))
+  return (
+    (reverted.deletedFile ? `${file} removed (this run created it)` : `${reverted.reverted} section(s) removed or restored in ${file}`) +
+    (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '')
+  )
 }
 

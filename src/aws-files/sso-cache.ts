@@ -262,6 +262,8 @@ export interface RegistrationInput {
   expiresAt: Date
   /** Written only when non-empty, like the CLI. */
   scopes?: string[]
+  /** The clientName it was registered with (our addition; the AWS CLI writes none and ignores it). */
+  clientName?: string
 }
 
 export interface CachedRegistration {
@@ -269,6 +271,8 @@ export interface CachedRegistration {
   clientSecret: string
   expiresAt: Date
   scopes?: string[]
+  /** Absent in a registration another tool (the AWS CLI) cached: its name is then unknown. */
+  clientName?: string
   raw: Record<string, unknown>
 }
 
@@ -277,7 +281,8 @@ export function registrationCacheJson(reg: RegistrationInput): string {
     clientId: reg.clientId,
     clientSecret: reg.clientSecret,
     expiresAt: formatCacheTime(reg.expiresAt),
-    scopes: reg.scopes && reg.scopes.length > 0 ? reg.scopes : undefined
+    scopes: reg.scopes && reg.scopes.length > 0 ? reg.scopes : undefined,
+    clientName: reg.clientName || undefined
   })
 }
 
@@ -295,7 +300,8 @@ export async function readRegistrationCache(cacheDir: string, key: RegistrationK
   if (typeof obj.clientId !== 'string' || typeof obj.clientSecret !== 'string') return { file, value: undefined, reason: 'no clientId/clientSecret' }
   if (!expiresAt) return { file, value: undefined, reason: `expiresAt is not a timestamp with a zone: ${JSON.stringify(obj.expiresAt)}` }
   const scopes = Array.isArray(obj.scopes) && obj.scopes.every((s) => typeof s === 'string') ? (obj.scopes as string[]) : undefined
-  return { file, value: { clientId: obj.clientId, clientSecret: obj.clientSecret, expiresAt, scopes, raw: obj } }
+  const clientName = typeof obj.clientName === 'string' ? obj.clientName : undefined
+  return { file, value: { clientId: obj.clientId, clientSecret: obj.clientSecret, expiresAt, scopes, ...(clientName !== undefined ? { clientName } : {}), raw: obj } }
 }
 
 export type RemoveOutcome = 'deleted' | 'replaced-by-someone-else' | 'missing'

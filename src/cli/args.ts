@@ -229,7 +229,7 @@ export function cliHelp(): string {
     `  ${EXIT_CODES.badInput}    bad input (nothing was sent to AWS)`,
     `  ${EXIT_CODES.denied}    the request was denied`,
     `  ${EXIT_CODES.expired}    the code expired or approval timed out`,
-    `  ${EXIT_CODES.rejected}    approver not allowed, or identity mismatch`,
+    `  ${EXIT_CODES.rejected}    approver not allowed, identity mismatch, or an account not in allowed-account-ids`,
     `  ${EXIT_CODES.cancelled}  cancelled (SIGINT / SIGTERM)`,
     ''
   )

@@ -18,6 +18,9 @@ import { createNotifiers } from '../notify/index.js'
 import { EventQueue } from '../notify/queue.js'
 import { cancelAwsRequests } from '../aws/http.js'
 import { checkSelfApprovalActors, runActors } from '../core/approvers.js'
+import { signInModeFor } from '../core/sign-in-mode.js'
+import { AccountNotAllowedError } from '../core/allowed-accounts.js'
+import { registeredClientName } from '../core/client-name.js'
 
 const stderrLogger: Logger = {
   info: (m) => process.stderr.write(`${m}\n`),
@@ -80,6 +83,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
       actor: context.actor,
       actors: runActors(env),
       paths: awsPaths(env),
+      clientName: registeredClientName(context.repository),
       mask: () => {},
       emit: (event) => events.push(event),
       log: stderrLogger,
@@ -117,6 +121,7 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof DeviceFlowError) return { denied: EXIT_CODES.denied, expired: EXIT_CODES.expired, cancelled: EXIT_CODES.cancelled }[error.outcome]
   if (error instanceof ApproverRejectedError) return EXIT_CODES.rejected
   if (error instanceof CredentialsError && error.kind === 'mismatch') return EXIT_CODES.rejected
+  if (error instanceof AccountNotAllowedError) return EXIT_CODES.rejected
   return EXIT_CODES.failure
 }
 
@@ -184,7 +189,9 @@ export function ciRequestContext(request: LoginRequest, env: NodeJS.ProcessEnv):
     roleName: request.roleName,
     startUrl: request.startUrl,
     extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
-    // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout`, whatever keep-session says.
-    keepSession: true
+    // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
+    keepSession: request.keepSession,
+    reuseSession: request.reuseSession,
+    signInMode: signInModeFor(request, false)
   }
 }

@@ -7,24 +7,32 @@ import { contentHash, legacyTokenCacheFile, removeCacheFileIfOurs, tokenCacheFil
 import { readIfExists } from '../aws-files/atomic.js'
 
 export interface CleanupInput {
-  accessToken: string
+  /** Absent when main signed out already (sign-out-early): only the files are removed. */
+  accessToken?: string
   ssoRegion: string
   region: string
   written: WrittenFiles
 }
 
 export async function cleanupSession(input: CleanupInput, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  const clients = new AwsClients({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 })
   let ok = true
-  try {
-    if (await logout(clients, input.accessToken, log)) log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)')
-    else ok = false
-  } finally {
-    clients.destroy()
+  if (input.accessToken) {
+    const clients = new AwsClients({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 })
+    try {
+      if (await logout(clients, input.accessToken, log)) log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)')
+      else ok = false
+    } finally {
+      clients.destroy()
+    }
+  } else {
+    log.info('No SSO token to sign out: the main step signed out already (sign-out-early)')
   }
   try {
     const report = await removeSessionFiles(input.written)
-    log.info(`Token cache: ${report.tokenCache}; registration cache: ${report.registrationCache ?? 'not written by this run'}; ${report.legacyTokenCache ? `legacy token cache (legacy-sso-profile): ${report.legacyTokenCache}; ` : ''}config: ${report.config}`)
+    log.info(
+      `Token cache: ${input.written.tokenCache ? report.tokenCache : 'none written by this run'}; registration cache: ${report.registrationCache ?? 'not written by this run'}; ${report.legacyTokenCache ? `legacy token cache (legacy-sso-profile): ${report.legacyTokenCache}; ` : ''}config: ${report.config}` +
+        (report.credentials ? `; credentials: ${report.credentials}` : '')
+    )
   } catch (error) {
     ok = false
     log.warning(`Could not remove the files this run wrote: ${(error as Error).message}`)

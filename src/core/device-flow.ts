@@ -9,6 +9,8 @@ export interface ClientRegistration {
   clientSecret: string
   expiresAt: Date
   scopes: string[]
+  /** The clientName it was registered with: what AWS's consent page shows the approver. Unknown for another tool's cached registration. */
+  clientName?: string
 }
 
 export interface DeviceAuthorization {
@@ -151,7 +153,7 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
   let polls = 0
 
   async function register(): Promise<ClientRegistration> {
-    const made = await api.registerClient(options.clientName, options.scopes)
+    const made = { ...(await api.registerClient(options.clientName, options.scopes)), clientName: options.clientName }
     options.onRegistered?.(made)
     return made
   }
@@ -188,6 +190,7 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
       verificationUri: authorization.verificationUriComplete || authorization.verificationUri,
       expiresAt: new Date(codeExpiresAt),
       attempt: authorizations,
+      ...(registration.clientName ? { clientName: registration.clientName } : {}),
       ...(replaced ? { replaced } : {})
     })
 

@@ -1,4 +1,5 @@
 /** discover: true — a profile for every account and role the approver can reach, optionally filtered by globs. */
+import { accountAllowed } from './allowed-accounts.js'
 import type { AwsClients } from '../aws/clients.js'
 import type { ProfileSpec } from '../inputs/spec.js'
 import { globToRegExp } from './approvers.js'
@@ -15,10 +16,14 @@ export interface DiscoverOptions {
   concurrency?: number
   /** allow-partial: an account whose roles cannot be listed becomes a failed row instead of failing the discovery. */
   allowPartial?: boolean
+  /** allowed-account-ids: accounts outside it are skipped (not listed, not written); absent: every account. */
+  allowedAccountIds?: readonly string[]
 }
 
 export interface DiscoverResult {
   profiles: ProfileSpec[]
+  /** Accounts the approver can reach that matched the filter but are outside allowed-account-ids, so were skipped. */
+  skippedAccounts: number
   /** Accounts whose roles could not be listed (only with allowPartial): role name `*`, with the reason. */
   failed: { profile: ProfileSpec; error: string }[]
 }
@@ -104,7 +109,8 @@ export async function discoverProfiles(clients: AwsClients, accessToken: string,
   } catch (error) {
     throw listingError('discover: SSO ListAccounts', error)
   }
-  const wanted = accounts.filter((a) => !accountGlob || accountGlob.test(a.accountId) || (a.accountName !== undefined && accountGlob.test(a.accountName)))
+  const matching = accounts.filter((a) => !accountGlob || accountGlob.test(a.accountId) || (a.accountName !== undefined && accountGlob.test(a.accountName)))
+  const wanted = matching.filter((a) => accountAllowed(a.accountId, options.allowedAccountIds))
 
   const perAccount = await mapPool(wanted, options.concurrency ?? 8, async (account) => {
     const roles: string[] = []
@@ -137,5 +143,5 @@ export async function discoverProfiles(clients: AwsClients, accessToken: string,
       profiles.push({ name: uniqueProfileName(account.accountName, account.accountId, roleName, taken), accountId: account.accountId, roleName, region: options.region })
     }
   }
-  return { profiles, failed }
+  return { profiles, failed, skippedAccounts: matching.length - wanted.length }
 }

@@ -3,6 +3,15 @@
  * Every notification channel listens to these events and nothing else.
  */
 
+/**
+ * What an approval leaves on the runner (worded in notify/message.ts approvalGrants):
+ * - `until-job-end`: the token cache holds the sign-in until the post step signs it out (the action's default);
+ * - `until-expiry`: the token cache holds it until it expires or `aws sso logout` (the CLI: no post step);
+ * - `sign-out-early`: used only to fetch the role credentials, then signed out at once;
+ * - `kept`: keep-session, left for later jobs on this runner until it expires.
+ */
+export type SignInMode = 'until-job-end' | 'until-expiry' | 'sign-out-early' | 'kept'
+
 /** What is being asked for: shown to approvers so they can tell a real request from a phished one. */
 export interface RequestContext {
   /** owner/name, or a free-form project name outside GitHub. */
@@ -22,6 +31,10 @@ export interface RequestContext {
   extraProfiles?: { name: string; accountId: string; roleName: string }[]
   /** keep-session: the SSO session is left signed in at the end (not revoked by the post step). */
   keepSession?: boolean
+  /** reuse-session: other jobs on this runner may pick up the sign-in from the token cache while it is there. */
+  reuseSession?: boolean
+  /** What an approval leaves on the runner; absent: from keepSession. */
+  signInMode?: SignInMode
 }
 
 export interface ProfileOutcome {
@@ -44,6 +57,8 @@ export type LoginEvent =
       attempt: number
       /** Why the earlier code was replaced (attempt 2+): it expired, or the client registration had to be renewed. */
       replaced?: 'expired' | 'client-renewed'
+      /** The clientName the OIDC client in use was registered with: AWS's consent page shows it. */
+      clientName?: string
     }
   | { type: 'waiting'; secondsLeft: number }
   | {
@@ -57,6 +72,14 @@ export type LoginEvent =
       via?: 'device-flow' | 'cached-token' | 'refreshed-token'
       /** Every profile written from this approval (the primary one first), verified or with its error. */
       profiles?: ProfileOutcome[]
+      /** When the SSO access token left on the runner expires (absent with sign-out-early: none is left). */
+      sessionExpiresAt?: Date
+      /** The token left on the runner carries a refresh token (a kept session can outlive sessionExpiresAt). */
+      refreshable?: boolean
+      /** The latest expiry of the role credentials written and exported. */
+      credentialsExpireAt?: Date
+      /** sign-out-early: when the SSO session was signed out. */
+      signedOutAt?: Date
     }
   | { type: 'denied'; at: Date }
   | { type: 'expired'; at: Date; waitedSeconds: number }

@@ -11,7 +11,9 @@ import { DeviceFlowError, runDeviceFlow, systemClock, type Clock, type ClientReg
 import { verifiedRoleCredentials, approverFromArn, CredentialsError, type CallerIdentity, type RoleCredentials } from '../aws/credentials.js'
 import { approverRejection } from './approvers.js'
 import { logout } from '../aws/logout.js'
-import { sessionFilePaths, writeSessionFiles, type SessionFilesListener, type WrittenFiles } from '../aws-files/session-files.js'
+import { sessionFilePaths, writeCredentialProfiles, writeSessionFiles, type SessionFilesListener, type WrittenFiles } from '../aws-files/session-files.js'
+import { assertAccountAllowed } from './allowed-accounts.js'
+import { CLIENT_NAME_BASE } from './client-name.js'
 import { unsafeAwsPath } from '../aws-files/preflight.js'
 import { cachedRegistration, reuseCachedSession } from './reuse.js'
 import { discoverProfiles } from './discover.js'
@@ -31,6 +33,8 @@ export interface LoginOptions {
   clock?: Clock
   signal?: AbortSignal
   env?: NodeJS.ProcessEnv
+  /** The name the OIDC client is registered with (AWS's consent page shows it); see registeredClientName. */
+  clientName?: string
   /** What the files about to be written are, as each goes (the action records it for its post step); see writeSessionFiles. */
   onFilesProgress?: SessionFilesListener
 }
@@ -54,6 +58,13 @@ export interface LoginResult {
   via: 'device-flow' | 'cached-token' | 'refreshed-token'
   /** Device authorizations started (0 when a cached session was reused). */
   authorizations: number
+  /** sign-out-early: when the SSO session was signed out (no token is left; the profiles hold role credentials). */
+  signedOutAt?: Date
+}
+
+/** sign-out-early: SSO Logout failed, so the step fails rather than claim the sign-in ended; nothing was written or exported. */
+export class SignOutFailedError extends Error {
+  override name = 'SignOutFailedError'
 }
 
 /** The approval happened, but the approver is not one the request allows; the token was revoked. */
@@ -86,9 +97,6 @@ export class ProfilesFailedError extends Error {
     this.name = 'ProfilesFailedError'
   }
 }
-
-/** The AWS CLI's client name for a session's device flow registration. */
-export const CLIENT_NAME_PREFIX = 'botocore-client-'
 
 /** Role credentials are fetched and verified for this many profiles at once. */
 export const PROFILE_CONCURRENCY = 8
@@ -130,6 +138,7 @@ async function useToken(options: LoginOptions, clients: AwsClients, session: Obt
   const { token, registration } = session
   const primaryProfile: ProfileSpec = { name: request.profile, accountId: request.accountId, roleName: request.roleName, region: request.region }
   const primary = await verifiedRoleCredentials(clients, token.accessToken, request.accountId, request.roleName, mask)
+  assertAccountAllowed(primary.identity, request.allowedAccountIds, `profile "${primaryProfile.name}" (${primary.identity.arn})`)
   const approvedBy = approverFromArn(primary.identity.arn)
   const rejection = approverRejection(approvedBy, {
     allowedApprovers: request.allowedApprovers,
@@ -146,9 +155,11 @@ async function useToken(options: LoginOptions, clients: AwsClients, session: Obt
       ...request.discover,
       region: request.region,
       exclude: [primaryProfile, ...extraProfiles],
-      allowPartial: request.allowPartial
+      allowPartial: request.allowPartial,
+      allowedAccountIds: request.allowedAccountIds
     })
     log.info(`discover: ${found.profiles.length} profile(s) from the accounts and roles the approver can reach`)
+    if (request.allowedAccountIds) log.info(`discover: ${found.skippedAccounts} account(s) skipped because they are not in allowed-account-ids`)
     extraProfiles.push(...found.profiles)
     discoveryFailures.push(...found.failed)
   }
@@ -159,6 +170,9 @@ async function useToken(options: LoginOptions, clients: AwsClients, session: Obt
       return { profile, error: (error as Error).message }
     }
   })
+  // Every identity that verified must be in an allowed account, whatever allow-partial says: a profile that lands
+  // elsewhere fails the whole login (the caller revokes the token; nothing is written or exported).
+  for (const p of verified) if (p.identity) assertAccountAllowed(p.identity, request.allowedAccountIds, `profile "${p.profile.name}" (${p.identity.arn})`)
   const extra = [...verified, ...discoveryFailures]
   const failed = extra.filter((p) => p.error)
   if (failed.length && !request.allowPartial) {
@@ -172,12 +186,30 @@ async function useToken(options: LoginOptions, clients: AwsClients, session: Obt
   if (leftOut.length) {
     log.info(`allow-partial: ${leftOut.length} profile(s) left out of the AWS config because they could not be verified: ${leftOut.map((p) => p.profile.name).join(', ')}`)
   }
-  const toWrite = [primaryProfile, ...verified.filter((p) => !p.error).map((p) => p.profile)]
-  const written = await writeSessionFiles(paths, request, toWrite, token, registration, {
-    writeRegistration: session.registered,
-    onProgress: options.onFilesProgress
-  })
+  const working = [{ profile: primaryProfile, ...primary }, ...verified.filter((p) => !p.error)]
+  let signedOutAt: Date | undefined
+  let written: WrittenFiles
+  if (request.signOutEarly) {
+    // Every role credential is fetched and verified: end the sign-in now, then write only the role credentials.
+    if (!(await logout(clients, token.accessToken, log))) {
+      throw new SignOutFailedError('sign-out-early: SSO Logout failed (see the warning above), so the sign-in could not be ended; nothing was written or exported')
+    }
+    signedOutAt = new Date()
+    log.info(`sign-out-early: signed out of IAM Identity Center at ${signedOutAt.toISOString()}; no SSO token is kept, the profiles hold role credentials only`)
+    written = await writeCredentialProfiles(
+      paths,
+      request,
+      working.map((p) => ({ name: p.profile.name, credentials: p.credentials!, region: p.profile.region, output: request.output })),
+      { onProgress: options.onFilesProgress }
+    )
+  } else {
+    written = await writeSessionFiles(paths, request, working.map((p) => p.profile), token, registration, {
+      writeRegistration: session.registered,
+      onProgress: options.onFilesProgress
+    })
+  }
   return {
+    ...(signedOutAt ? { signedOutAt } : {}),
     primary: { profile: primaryProfile, ...primary },
     extra,
     approvedBy,
@@ -220,9 +252,9 @@ async function deviceFlowToken(options: LoginOptions, clients: AwsClients): Prom
   const flow = await runDeviceFlow({
     api: sdkOidcApi(() => clients.oidcClient(), mask, () => clients.pollingOidcClient()),
     startUrl: request.startUrl,
-    clientName: `${CLIENT_NAME_PREFIX}${request.ssoSession}`,
+    clientName: options.clientName ?? CLIENT_NAME_BASE,
     scopes: request.registrationScopes,
-    registration: await cachedRegistration(paths, request, mask),
+    registration: await cachedRegistration(paths, request, mask, options.clientName ?? CLIENT_NAME_BASE),
     approvalTimeoutSeconds: request.approvalTimeoutSeconds,
     clock: options.clock ?? systemClock,
     signal: options.signal,

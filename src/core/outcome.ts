@@ -2,7 +2,8 @@
 import type { FinalEvent } from './events.js'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { LoginResult } from './login.js'
-import { ApproverRejectedError, ProfilesFailedError, UnsafePathError } from './login.js'
+import { ApproverRejectedError, ProfilesFailedError, SignOutFailedError, UnsafePathError } from './login.js'
+import { AccountNotAllowedError } from './allowed-accounts.js'
 import { DeviceFlowError, OidcError } from './device-flow.js'
 import { CredentialsError } from '../aws/credentials.js'
 import { InputError } from '../inputs/rules.js'
@@ -24,7 +25,9 @@ export function finalEvent(request: LoginRequest, outcome: LoginResult | unknown
       roleName: request.roleName,
       arn: result.primary.identity.arn,
       via: result.via,
-      profiles
+      profiles,
+      ...(result.signedOutAt ? { signedOutAt: result.signedOutAt } : { sessionExpiresAt: result.token.expiresAt, refreshable: !!result.token.refreshToken }),
+      credentialsExpireAt: latestExpiry(result)
     }
   }
   if (outcome instanceof DeviceFlowError) {
@@ -46,9 +49,15 @@ export function finalEvent(request: LoginRequest, outcome: LoginResult | unknown
   return { type: 'failed', at, reason: failureMessage(outcome) }
 }
 
+/** The latest expiry among the role credentials the login hands the job. */
+function latestExpiry(result: LoginResult): Date {
+  const times = [result.primary.credentials, ...result.extra.map((p) => p.credentials)].filter((c) => !!c).map((c) => c!.expiration.getTime())
+  return new Date(Math.max(...times))
+}
+
 /** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
 export function failureMessage(error: unknown): string {
-  if (error instanceof DeviceFlowError || error instanceof ApproverRejectedError || error instanceof ProfilesFailedError || error instanceof UnsafePathError || error instanceof CredentialsError || error instanceof InputError || error instanceof OidcError) {
+  if (error instanceof DeviceFlowError || error instanceof ApproverRejectedError || error instanceof AccountNotAllowedError || error instanceof SignOutFailedError || error instanceof ProfilesFailedError || error instanceof UnsafePathError || error instanceof CredentialsError || error instanceof InputError || error instanceof OidcError) {
     return error.message
   }
   // SDK errors carry the request (tokens included): only their name, status and attempts. Node's own errors (a file

@@ -97,10 +97,20 @@ function tokenOf(cached: CachedToken): SsoToken {
   return { accessToken: cached.accessToken, expiresAt: cached.expiresAt, ...(cached.refreshToken ? { refreshToken: cached.refreshToken } : {}) }
 }
 
-/** A still-valid client registration from the CLI-format registration cache, so RegisterClient can be skipped. */
-export async function cachedRegistration(paths: AwsPaths, request: LoginRequest, mask: (secret: string) => void): Promise<ClientRegistration | undefined> {
+/**
+ * A still-valid client registration from the CLI-format registration cache, so RegisterClient can be skipped: only one
+ * registered as `clientName` (AWS's consent page shows the name it was registered with, and the messages tell the
+ * approver to compare it). One cached by another tool (the AWS CLI records no name) or under another name is not used.
+ */
+export async function cachedRegistration(
+  paths: AwsPaths,
+  request: LoginRequest,
+  mask: (secret: string) => void,
+  clientName: string
+): Promise<ClientRegistration | undefined> {
   const { value } = await readRegistrationCache(paths.ssoCacheDir, registrationKey(request))
   if (!value) return undefined
   mask(value.clientSecret)
-  return { clientId: value.clientId, clientSecret: value.clientSecret, expiresAt: value.expiresAt, scopes: value.scopes ?? [] }
+  if (value.clientName !== clientName) return undefined
+  return { clientId: value.clientId, clientSecret: value.clientSecret, expiresAt: value.expiresAt, scopes: value.scopes ?? [], clientName: value.clientName }
 }

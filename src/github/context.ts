@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import type { RequestContext } from '../core/events.js'
 import type { LoginRequest } from '../inputs/spec.js'
+import { signInModeFor } from '../core/sign-in-mode.js'
 
 export function githubRequestContext(request: LoginRequest, env: NodeJS.ProcessEnv = process.env): RequestContext {
   const server = env.GITHUB_SERVER_URL || 'https://github.com'
@@ -23,7 +24,9 @@ export function githubRequestContext(request: LoginRequest, env: NodeJS.ProcessE
     roleName: request.roleName,
     startUrl: request.startUrl,
     extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
-    keepSession: request.keepSession
+    keepSession: request.keepSession,
+    reuseSession: request.reuseSession,
+    signInMode: signInModeFor(request, true)
   }
 }
 

@@ -12,6 +12,7 @@ import { githubRequestContext } from './context.js'
 import { actionLogger, githubNotifiers } from './notifiers.js'
 import { clearSessionState, saveSessionState } from './state.js'
 import { runActors } from '../core/approvers.js'
+import { registeredClientName } from '../core/client-name.js'
 
 /** How long a cancelled login may take to wind down before the step reports and exits anyway. */
 const CANCEL_GRACE_MS = 3_000
@@ -83,6 +84,7 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
       actor: context.actor,
       actors: runActors(env),
       paths,
+      clientName: registeredClientName(context.repository),
       // Each file the login is about to write is recorded for the post step before it is written: a hard stop (or a
       // kill) in the middle of the writes then still gets its config sections, token and registration caches cleaned up.
       onFilesProgress: (progress) =>

@@ -1,7 +1,8 @@
 /**
  * What main hands to post, in one place (actions/checkout's state-helper).
  * The SSO access token is kept so that post can revoke it even when another job replaced the cache file;
- * it is masked, and the runner passes state only to this action's post step.
+ * it is masked, and the runner passes state only to this action's post step. With sign-out-early there is no token
+ * to keep (main signed out already): the state then holds only what to remove.
  */
 import * as core from './runner.js'
 import type { LoginRequest } from '../inputs/spec.js'
@@ -9,7 +10,8 @@ import type { LoginResult } from '../core/login.js'
 import type { WrittenFiles } from '../aws-files/session-files.js'
 
 export interface SessionState {
-  accessToken: string
+  /** Absent with sign-out-early: main signed out, and no token is written anywhere. */
+  accessToken?: string
   ssoRegion: string
   region: string
   keepSession: boolean
@@ -18,9 +20,17 @@ export interface SessionState {
 
 const KEY = 'session'
 
-export function saveSessionState(request: LoginRequest, result: Pick<LoginResult, 'written'> & { token: { accessToken: string } }): void {
+export function saveSessionState(request: LoginRequest, result: Pick<LoginResult, 'written'> & { token: { accessToken?: string } }): void {
+  // A credentials-file section this run replaced is kept (to restore it) as it was: the user's own keys may be in it.
+  for (const edit of result.written.credentialsEdits ?? []) {
+    if (edit.kind !== 'replaced' && edit.kind !== 'removed') continue
+    for (const line of edit.original.split(/\r?\n/)) {
+      const value = /^[^=:#;[]+[=:]\s*(\S.*?)\s*$/.exec(line)?.[1]
+      if (value && value.length >= 8) core.setSecret(value)
+    }
+  }
   const state: SessionState = {
-    accessToken: result.token.accessToken,
+    ...(request.signOutEarly || !result.token.accessToken ? {} : { accessToken: result.token.accessToken }),
     ssoRegion: request.ssoRegion,
     region: request.region,
     keepSession: request.keepSession,

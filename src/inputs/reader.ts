@@ -237,6 +237,21 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   }
   // Each feature reads and checks its inputs in its own block (cross-input checks against earlier inputs here):
   // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
+  const signOutEarly = bool('sign-out-early', false)
+  if (signOutEarly && keepSession) fail('sign-out-early', 'cannot be combined with keep-session: true (keep-session leaves the sign-in on the runner, sign-out-early ends it at once); set one of the two')
+  if (signOutEarly && reuseSession) fail('sign-out-early', 'cannot be combined with reuse-session: true (reuse-session uses and keeps a cached sign-in, sign-out-early ends it at once); set one of the two')
+  if (signOutEarly) request.signOutEarly = true
+  const allowedAccountsRaw = trimmed('allowed-account-ids')
+  if (allowedAccountsRaw !== '') {
+    const ids = splitList(allowedAccountsRaw)
+    if (ids.length === 0) fail('allowed-account-ids', 'must list 12-digit account ids separated by commas')
+    for (const id of ids) {
+      if (/\s/.test(id) && /^[0-9\s]+$/.test(id)) fail('allowed-account-ids', `separate the account ids with commas, got ${showValue(id)}`)
+      const problem = accountIdProblem(id)
+      if (problem) fail('allowed-account-ids', `each entry ${problem}`)
+    }
+    request.allowedAccountIds = dedupe(ids)
+  }
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
   // --- older SDKs (issue 12): legacy-sso-profile

@@ -47,6 +47,10 @@ export interface LoginRequest {
   reuseSession: boolean
   minValiditySeconds: number
   // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
+  /** sign-out-early: SSO Logout as soon as every profile's role credentials are verified; profiles hold static keys. */
+  signOutEarly?: boolean
+  /** allowed-account-ids: every verified identity must be in one of these accounts; absent means any account. */
+  allowedAccountIds?: string[]
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
   // --- older SDKs (issue 12): legacy-sso-profile
@@ -287,6 +291,24 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     kind: 'string'
   },
   // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
+  {
+    name: 'sign-out-early',
+    description:
+      'Sign out of IAM Identity Center (SSO Logout) as soon as every profile\'s role credentials are fetched and verified: no SSO token stays on the runner; the profiles hold the role credentials (shared credentials file) until they expire. Not with keep-session or reuse-session.',
+    default: 'false',
+    required: false,
+    secret: false,
+    kind: 'boolean'
+  },
+  {
+    name: 'allowed-account-ids',
+    description:
+      'Comma-separated 12-digit AWS account ids; every verified identity (primary, profiles, discover) must be in one of them, else the step fails and nothing is written or exported; discover skips other accounts. Empty: any account.',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'list'
+  },
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
   // --- older SDKs (issue 12): legacy-sso-profile

@@ -3,7 +3,7 @@
  * Progress while waiting is throttled (about one line every 30 s, not one per poll).
  */
 import type { LoginEvent, Logger, Notifier, RequestContext } from '../core/events.js'
-import { approvalGrants, replacedWhy, cleanText, formatDuration, formatUtc, outcomeLine, safeUrl, shortSha, type StartedEvent } from './message.js'
+import { approvalGrants, compareOnAwsPage, hasSession, replacedWhy, cleanText, formatDuration, formatUtc, outcomeLine, safeUrl, shortSha, type StartedEvent } from './message.js'
 
 export interface LogNotifierOptions {
   /** Injected clock (default: the real one). */
@@ -55,10 +55,11 @@ export function logNotifier(logger: Logger, ctx: RequestContext, opts: LogNotifi
             logger.info(`  Asks for: account ${cleanText(ctx.accountId, 40)}, role ${cleanText(ctx.roleName)}${extra.length ? `; also ${extra.join(', ')}` : ''}`)
             logger.info(`  Identity Center: ${cleanText(ctx.startUrl, 500)}`)
             logger.info(`  Open this link to approve: ${link}`)
-            logger.info('  User code (the AWS page asks you to confirm it; approve only if it is this one):')
+            logger.info('  User code:')
             logger.info(`      ${cleanText(event.userCode, 32)}`)
+            logger.info(`  ${compareOnAwsPage(event, cleanText, (x) => x)}`)
             logger.info(`  The code expires at ${formatUtc(event.expiresAt)} (in ${formatDuration(secondsLeft)}).`)
-            logger.info(`  ${approvalGrants(ctx).replace(/\*\*/g, '')}`)
+            logger.info(`  ${approvalGrants(ctx, undefined, cleanText, (x) => x)}`)
             logger.notice?.(
               `Approve the AWS sign-in: ${link} (code ${cleanText(event.userCode, 32)}, expires ${formatUtc(event.expiresAt)})`
             )
@@ -82,6 +83,7 @@ export function logNotifier(logger: Logger, ctx: RequestContext, opts: LogNotifi
             const code = started ? ` The code ${cleanText(started.userCode, 32)} is no longer valid.` : ''
             const arn = event.type === 'approved' ? ` Session: ${cleanText(event.arn, 2048)}.` : ''
             logger.info(`${outcomeLine(event)}${arn}${code}`)
+            if (hasSession(event)) logger.info(approvalGrants(ctx, event, cleanText, (x) => x))
             return
           }
         }

@@ -3,7 +3,7 @@
  * (log, chat webhooks). Every value from the event or the context is untrusted (branch names,
  * workflow names and actors are chosen by whoever pushes) and is escaped here.
  */
-import type { FinalEvent, LoginEvent, ProfileOutcome, RequestContext } from '../core/events.js'
+import type { FinalEvent, LoginEvent, ProfileOutcome, RequestContext, SignInMode } from '../core/events.js'
 
 export type StartedEvent = Extract<LoginEvent, { type: 'started' }>
 
@@ -39,18 +39,70 @@ const MAX_EXTRA_PROFILES = 20
 
 const ZWJ = '\u200d'
 
-/** What approving grants, and for how long (keep-session leaves the sign-in in place after the job). */
-export function approvalGrants(ctx: Pick<RequestContext, 'keepSession'>, final?: FinalEvent): string {
-  const lasts = ctx.keepSession
-    ? 'the sign-in is kept after the job, until it expires or is signed out'
-    : 'the sign-in is revoked when the job ends'
-  const issued = 'role credentials already issued stay valid until they expire'
-  if (final) return `This sign-in is your own Identity Center identity, used by this job for the requested role; ${lasts}, and ${issued}.`
-  return `Approving signs this job in as **you** (your own Identity Center identity); the job uses it for the requested role only; ${lasts}, and ${issued}.`
+type Esc = (v: unknown, max?: number) => string
+
+/**
+ * What approving hands the runner, per sign-in mode: the one place this is worded, for the request (no `final`) and for
+ * the final messages (with `final`). `esc` escapes values for the channel, `b` makes a phrase stand out.
+ */
+export function approvalGrants(
+  ctx: Pick<RequestContext, 'signInMode' | 'keepSession' | 'reuseSession'>,
+  final?: FinalEvent,
+  esc: Esc = cleanText,
+  b: (s: string) => string = (s) => `**${s}**`
+): string {
+  const mode = signInModeOf(ctx)
+  if (final?.type === 'failed') {
+    // A login that fails signs out the token it got (a reused cached session stays as it was) and writes nothing.
+    return `The job got no credentials: nothing was written or exported, and ${mode === 'kept' || ctx.reuseSession ? 'a sign-in this run obtained was' : 'your sign-in was'} signed out; role credentials already issued for the profiles that verified stay valid until they expire, but were not handed to the job.`
+  }
+  const approved = final?.type === 'approved' ? final : undefined
+  const tokenUntil = approved?.sessionExpiresAt ? ` (at the latest until ${formatUtc(approved.sessionExpiresAt)})` : ''
+  const credsUntil = approved?.credentialsExpireAt ? `until ${formatUtc(approved.credentialsExpireAt)}` : 'until they expire'
+  const everything = 'for every AWS account and role you can reach, not only the one requested'
+  const issued = `role credentials already issued stay valid ${credsUntil}`
+  switch (mode) {
+    case 'sign-out-early':
+      if (final) {
+        const at = approved?.signedOutAt ? ` at ${formatUtc(approved.signedOutAt)}` : ''
+        return `Your Identity Center sign-in was used only to fetch the credentials for the listed role(s) and was signed out${at}; no SSO token is left on the runner. The job keeps those role credentials ${credsUntil}.`
+      }
+      return `Approving lets this job use your Identity Center sign-in ${b('only to fetch the credentials for the listed role(s)')}; it is signed out at once after that, and the job keeps those role credentials until they expire.`
+    case 'kept': {
+      const until = approved?.sessionExpiresAt
+        ? `until ${formatUtc(approved.sessionExpiresAt)}${approved.refreshable ? ' (longer if refreshed with its refresh token, up to the Identity Center session limit)' : ''}`
+        : 'until it expires'
+      if (final) return `Your Identity Center sign-in stays on this runner after the job (keep-session): ${until}, this job and ${b('later jobs on this runner')} can use it ${everything}; ${issued}.`
+      return `Approving leaves ${b('your Identity Center sign-in on this runner after the job')} (keep-session): until it expires, this job and later jobs on this runner can use it ${everything}; ${issued}.`
+    }
+    case 'until-expiry': {
+      const until = approved?.sessionExpiresAt ? `until ${formatUtc(approved.sessionExpiresAt)}` : 'until it expires'
+      if (final) return `Your Identity Center sign-in is left in this machine's token cache (~/.aws/sso/cache) ${until} or until someone runs aws sso logout: any process running as this user can use it ${everything}; ${issued}.`
+      return `Approving leaves ${b('your Identity Center sign-in in this machine\'s token cache')} until it expires (there is no post step to sign it out; run aws sso logout when done): any process running as this user can use it ${everything}; ${issued}.`
+    }
+    case 'until-job-end': {
+      const shared = ctx.reuseSession ? ' Until then, other jobs on this runner that set reuse-session can use it too.' : ''
+      if (final) return `Until the job ends${tokenUntil}, this runner holds your Identity Center sign-in: any step of this job can use it ${everything}; the post step signs it out. ${capitalize(issued)}.${shared}`
+      return `Approving hands this runner ${b('your Identity Center sign-in until the job ends')}: any step of this job can use it ${everything}; the post step signs it out. ${capitalize(issued)}.${shared}`
+    }
+  }
 }
 
-/** Whether a final state has a live sign-in the grant line is about. */
-function hasSession(final: FinalEvent): boolean {
+/** The mode from the context; older callers only said keepSession. */
+export function signInModeOf(ctx: Pick<RequestContext, 'signInMode' | 'keepSession'>): SignInMode {
+  return ctx.signInMode ?? (ctx.keepSession ? 'kept' : 'until-job-end')
+}
+
+/** What to compare on AWS's own page: the code and the name the client was registered with (which no one else can put there). */
+export function compareOnAwsPage(started: StartedEvent, esc: Esc, b: (s: string) => string): string {
+  const code = b(esc(started.userCode, 32))
+  return started.clientName
+    ? `On the AWS page, check that the code is ${code} and that the application asking is ${b(esc(started.clientName, 128))}; if either differs, do not approve.`
+    : `On the AWS page, check that the code is ${code}; if it differs, do not approve.`
+}
+
+/** Whether a final state has a live sign-in (or, with sign-out-early, role credentials) the grant line is about. */
+export function hasSession(final: FinalEvent): boolean {
   return final.type === 'approved' || (final.type === 'failed' && !!final.profiles?.some((p) => !p.error))
 }
 
@@ -327,18 +379,18 @@ function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: Ma
       if (started.attempt > 1) out.push(`🔁 ${capitalize(replacedWhy(started))}: this is a **new code** (attempt ${started.attempt}).`, '')
       out.push(`### [➡️ Approve in AWS IAM Identity Center](${link})`, '')
       out.push(
-        `The AWS page asks you to confirm the code **${codeSpan(started.userCode, 32)}**: approve only if it is this one. ` +
-          `It expires at **${formatUtc(started.expiresAt)}** (${minutesLeft(started.expiresAt, state.now)} when posted).`,
+        `${compareOnAwsPage(started, (v, max) => codeSpan(v, max), (x) => `**${x}**`)} ` +
+          `The code expires at **${formatUtc(started.expiresAt)}** (${minutesLeft(started.expiresAt, state.now)} when posted).`,
         ''
       )
     } else if (started) {
       out.push(`The approval link is not a valid https URL, so it is not shown here; use the job log.`, '')
     }
-    out.push(approvalGrants(ctx), '')
+    out.push(approvalGrants(ctx, undefined, escapeMarkdown), '')
   } else {
     out.push(`${who}${where} asked for ${what}.`, '')
     out.push(outcomeSentence(final, escapeMarkdown, (s) => `**${s}**`), '')
-    if (hasSession(final)) out.push(approvalGrants(ctx, final), '')
+    if (hasSession(final)) out.push(approvalGrants(ctx, final, escapeMarkdown), '')
     if (started) out.push(`The approval link was removed; the code ~~${escapeMarkdown(started.userCode, 32)}~~ is no longer valid.`, '')
   }
 
@@ -456,7 +508,8 @@ export function renderText(ctx: RequestContext, state: MessageState, opts: TextO
     const link = safeUrl(started.verificationUri)
     if (started.attempt > 1) lines.push(`${capitalize(replacedWhy(started))}: this is a NEW code (attempt ${started.attempt}).`)
     lines.push(`Approve: ${link ?? '(the link is not a valid URL; see the job log)'}`)
-    lines.push(`User code: ${esc(started.userCode, 32)} (the AWS page asks you to confirm it; approve only if it is this one)`)
+    lines.push(`User code: ${esc(started.userCode, 32)}`)
+    lines.push(compareOnAwsPage(started, esc, (x) => x))
     lines.push(`Expires: ${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)})`)
   }
   if (final) {
@@ -482,8 +535,8 @@ export function renderText(ctx: RequestContext, state: MessageState, opts: TextO
     lines.push(`Also requested: ${shown.join(', ')}`)
   }
   lines.push(`Identity Center: ${safeUrl(ctx.startUrl) ?? esc(ctx.startUrl, LIMIT.url)}`)
-  if (!final) lines.push(approvalGrants(ctx).replace(/\*\*/g, ''))
-  else if (hasSession(final)) lines.push(approvalGrants(ctx, final))
+  if (!final) lines.push(approvalGrants(ctx, undefined, esc, (x) => x))
+  else if (hasSession(final)) lines.push(approvalGrants(ctx, final, esc, (x) => x))
   return lines.join('\n')
 }
 

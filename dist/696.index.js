@@ -1,5 +1,5 @@
-export const id = 267;
-export const ids = [267];
+export const id = 696;
+export const ids = [696];
 export const modules = {
 
 /***/ 5262:
@@ -420,7 +420,7 @@ async function withLock(file, fn, opts = {}) {
 
 /***/ }),
 
-/***/ 426:
+/***/ 3858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -430,6 +430,7 @@ __webpack_require__.d(__webpack_exports__, {
   Wd: () => (/* binding */ removeSessionFiles),
   RL: () => (/* binding */ sessionFilePaths),
   Q7: () => (/* binding */ tokenCacheEntry),
+  D4: () => (/* binding */ writeCredentialProfiles),
   $G: () => (/* binding */ writeSessionFiles)
 });
 
@@ -686,11 +687,13 @@ function ini_structure_parseNested(value) {
 
 const NAME_RE = /^[\w\-@+.%:/]+$/;
 const CONTEXT = 64;
+/** Refuse a profile / session name that botocore or the JS SDK would read back differently. */
 function validateName(what, name) {
     // Both the JS SDK (`[\w-@+.%:/]+` after the prefix) and botocore (shlex) read such names back as-is.
     if (!NAME_RE.test(name))
         throw new Error(`invalid ${what} name ${JSON.stringify(name)}: use letters, digits and - _ @ + . % : /`);
 }
+/** Refuse a value that would not read back as one word (empty, spaces, line breaks, a leading comment character). */
 function validateValue(key, value) {
     if (!/^\S+$/.test(value) || /^[#;]/.test(value)) {
         throw new Error(`invalid value for ${key}: ${JSON.stringify(value)} (must be non-empty, without spaces or line breaks)`);
@@ -1127,13 +1130,111 @@ function readConfig(text) {
     return { profiles, ssoSessions, services, raw, errorLines: st.errors.map((i) => i + 1), duplicateSections };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/aws-files/credentials-file.ts
+/**
+ * Profiles that hold role credentials themselves, for when no SSO token may stay on the runner (sign-out-early) or
+ * when the session must not be re-created without its session policy (a chained role narrowed by a policy):
+ *
+ * - the shared credentials file (`AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/credentials`) gets `[NAME]` with
+ *   `aws_access_key_id`, `aws_secret_access_key`, `aws_session_token`;
+ * - the config file gets `[profile NAME]` with `region` / `output` only: no `sso_*` keys (botocore prefers SSO settings
+ *   over keys and would then need a token that is gone) and no `role_arn` / `source_profile` / `credential_process`.
+ *
+ * Both files are edited by the same byte-preserving, locked, atomic machinery as the config (config.ts): every other
+ * byte stays, the file is 0600, and the edits returned undo exactly what was written.
+ */
+
+
+
+
+/** The credentials file's `[NAME]` section (no `profile ` prefix there) holding the keys. */
+function renderCredentialsSection(name, credentials) {
+    validateName('profile', name);
+    const body = [];
+    for (const [key, value] of [
+        ['aws_access_key_id', credentials.accessKeyId],
+        ['aws_secret_access_key', credentials.secretAccessKey],
+        ['aws_session_token', credentials.sessionToken]
+    ]) {
+        validateValue(key, value);
+        body.push(`${key} = ${value}`);
+    }
+    return { header: `[${name}]`, body };
+}
+/** The config's `[profile NAME]` for a profile whose keys are in the credentials file: region and output only. */
+function renderKeysProfileSection(profile) {
+    validateName('profile', profile.name);
+    const body = [];
+    for (const [key, value] of [
+        ['region', profile.region],
+        ['output', profile.output]
+    ]) {
+        if (value === undefined || value === '')
+            continue;
+        validateValue(key, value);
+        body.push(`${key} = ${value}`);
+    }
+    return { header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`, body };
+}
+/**
+ * Lock the shared credentials file, upsert `sections` (from {@link renderCredentialsSection}) and replace it atomically
+ * (0600); returns the edits for {@link revertCredentialsFile}. Same rules as mergeConfigFile: other sections, comments
+ * and line endings stay byte for byte; a same-named section is replaced and restored on revert.
+ */
+function mergeCredentialsFile(credentialsFile, sections, opts = {}) {
+    return mergeConfigFile(credentialsFile, sections, opts);
+}
+/** Undo {@link mergeCredentialsFile}'s edits (only sections that still read exactly as written); deletes a file we created if it is empty again. */
+function revertCredentialsFile(credentialsFile, edits, opts = {}) {
+    return revertConfigFile(credentialsFile, edits, opts);
+}
+const SEALED = 'sha256:';
+/**
+ * The edits with the text we wrote (which holds the role keys) replaced by its SHA-256, so that the record of what to
+ * undo (the action's GITHUB_STATE) carries no credentials. {@link unsealCredentialEdits} finds the text again.
+ */
+function sealCredentialEdits(edits) {
+    return edits.map((e) => (e.kind === 'added' || e.kind === 'replaced' ? { ...e, written: sealed(e.written) } : e));
+}
+function sealed(text) {
+    return text.startsWith(SEALED) ? text : `${SEALED}${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
+}
+/**
+ * Sealed edits with their written text restored from the file: the section of the same identity whose exact text has
+ * that hash. One that is not found (changed or removed since) keeps its seal, so the revert leaves it alone and says so.
+ */
+async function unsealCredentialEdits(credentialsFile, edits) {
+    if (!edits.some((e) => (e.kind === 'added' || e.kind === 'replaced') && e.written.startsWith(SEALED)))
+        return edits;
+    const text = (await (0,atomic/* readIfExists */.OR)(credentialsFile)) ?? '';
+    const blocks = ini_structure_parseStructure(text).sections.map((b) => ({ key: b.key, text: text.slice(b.start, b.end) }));
+    return edits.map((e) => {
+        if ((e.kind !== 'added' && e.kind !== 'replaced') || !e.written.startsWith(SEALED))
+            return e;
+        const found = blocks.find((b) => b.key === e.key && sealed(b.text) === e.written);
+        return found ? { ...e, written: found.text } : e;
+    });
+}
+
 // EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
 var sso_cache = __webpack_require__(7215);
 ;// CONCATENATED MODULE: ./src/aws-files/session-files.ts
 
 
+
+/**
+ * Write one login's files together, or none of them: the SSO profiles (`profiles`, `sso_session` + account + role),
+ * the `[sso-session]` section, the token cache and the registration cache when `token` is given, and the profiles that
+ * hold role credentials themselves (`options.credentialProfiles`). With `token` undefined nothing of the SSO sign-in is
+ * written (no token cache, no registration cache, no sso-session section) and `profiles` must be empty.
+ */
 async function writeSessionFiles(paths, request, profiles, token, registration, options = { writeRegistration: true }) {
     const progressListener = options.onProgress;
+    if (!token && profiles.length > 0)
+        throw new Error('SSO profiles need the SSO token: pass them as credentialProfiles instead');
+    const keyProfiles = options.credentialProfiles ?? [];
     const sections = [
         ...profiles.map((p) => renderProfileSection({
             name: p.name,
@@ -1144,11 +1245,13 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
             output: request.output,
             ...(request.legacySsoProfile ? { legacy: { startUrl: request.startUrl, ssoRegion: request.ssoRegion } } : {})
         })),
-        renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })
+        ...keyProfiles.map((p) => renderKeysProfileSection(p)),
+        ...(token ? [renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })] : [])
     ];
-    const tokenEntry = tokenCacheEntry(request, token, registration);
-    const regEntry = registration && options.writeRegistration
-        ? { clientId: registration.clientId, clientSecret: registration.clientSecret, expiresAt: registration.expiresAt, scopes: registration.scopes }
+    const credentialSections = keyProfiles.map((p) => renderCredentialsSection(p.name, p.credentials));
+    const tokenEntry = token ? tokenCacheEntry(request, token, registration) : undefined;
+    const regEntry = token && registration && options.writeRegistration
+        ? { clientId: registration.clientId, clientSecret: registration.clientSecret, expiresAt: registration.expiresAt, scopes: registration.scopes, clientName: registration.clientName }
         : undefined;
     // Recorded before any write (see onProgress): the cache files by the exact bytes they will hold.
     const progress = {
@@ -1156,20 +1259,21 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         configEdits: [],
         ssoCacheDir: paths.ssoCacheDir,
         sessionName: request.ssoSession,
-        tokenCache: { file: (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* tokenCacheJson */.AQ)(tokenEntry)) },
+        tokenCache: tokenEntry ? { file: (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* tokenCacheJson */.AQ)(tokenEntry)) } : undefined,
         registrationCache: regEntry
             ? { file: (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* registrationCacheJson */.Q$)(regEntry)) }
             : undefined,
-        legacyTokenCache: request.legacySsoProfile
+        legacyTokenCache: tokenEntry && request.legacySsoProfile
             ? { file: (0,sso_cache/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* tokenCacheJson */.AQ)(tokenEntry)) }
             : undefined,
+        ...(credentialSections.length ? { credentialsFile: paths.credentialsFile, credentialsEdits: [] } : {}),
         partial: true
     };
-    const report = () => progressListener?.({ written: { ...progress }, accessToken: token.accessToken });
+    const report = () => progressListener?.({ written: { ...progress }, ...(token ? { accessToken: token.accessToken } : {}) });
     report();
     // The files use separate locks: written side by side, then kept all together or undone all together.
-    const [tokenCache, registrationCache, configEdits, legacyTokenCache] = await Promise.allSettled([
-        (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, tokenEntry),
+    const [tokenCache, registrationCache, configEdits, credentialsEdits, legacyTokenCache] = await Promise.allSettled([
+        tokenEntry ? (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, tokenEntry) : Promise.resolve(undefined),
         regEntry ? (0,sso_cache/* writeRegistrationCache */.bX)(paths.ssoCacheDir, registrationKey(request), regEntry) : Promise.resolve(undefined),
         mergeConfigFile(paths.configFile, sections, {
             onBeforeWrite: (edits) => {
@@ -1177,10 +1281,22 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
                 report();
             }
         }),
-        progress.legacyTokenCache ? (0,sso_cache/* writeLegacyTokenCache */.eh)(paths.ssoCacheDir, request.startUrl, tokenEntry) : Promise.resolve(undefined)
+        credentialSections.length
+            ? mergeCredentialsFile(paths.credentialsFile, credentialSections, {
+                onBeforeWrite: (edits) => {
+                    progress.credentialsEdits = sealCredentialEdits(edits);
+                    report();
+                }
+            })
+            : Promise.resolve(undefined),
+        tokenEntry && progress.legacyTokenCache ? (0,sso_cache/* writeLegacyTokenCache */.eh)(paths.ssoCacheDir, request.startUrl, tokenEntry) : Promise.resolve(undefined)
     ]);
-    const results = [tokenCache, registrationCache, configEdits, legacyTokenCache];
-    if (tokenCache.status === 'fulfilled' && registrationCache.status === 'fulfilled' && configEdits.status === 'fulfilled' && legacyTokenCache.status === 'fulfilled') {
+    const results = [tokenCache, registrationCache, configEdits, credentialsEdits, legacyTokenCache];
+    if (tokenCache.status === 'fulfilled' &&
+        registrationCache.status === 'fulfilled' &&
+        configEdits.status === 'fulfilled' &&
+        credentialsEdits.status === 'fulfilled' &&
+        legacyTokenCache.status === 'fulfilled') {
         return {
             configFile: paths.configFile,
             configEdits: configEdits.value,
@@ -1188,13 +1304,16 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
             sessionName: request.ssoSession,
             tokenCache: tokenCache.value,
             registrationCache: registrationCache.value,
+            ...(credentialsEdits.value ? { credentialsFile: paths.credentialsFile, credentialsEdits: sealCredentialEdits(credentialsEdits.value) } : {}),
             ...(legacyTokenCache.value ? { legacyTokenCache: legacyTokenCache.value } : {})
         };
     }
     // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
     // that failed is tried too: the removal is guarded by the exact bytes, so it can only remove what this run wrote.
     await Promise.all([
-        (0,sso_cache/* removeTokenCacheIfOurs */.yY)(paths.ssoCacheDir, request.ssoSession, progress.tokenCache.contentHash).then(() => (progress.tokenCache = undefined), () => undefined),
+        progress.tokenCache
+            ? (0,sso_cache/* removeTokenCacheIfOurs */.yY)(paths.ssoCacheDir, request.ssoSession, progress.tokenCache.contentHash).then(() => (progress.tokenCache = undefined), () => undefined)
+            : undefined,
         progress.registrationCache
             ? (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(progress.registrationCache.file, progress.registrationCache.contentHash).then(() => (progress.registrationCache = undefined), () => undefined)
             : undefined,
@@ -1203,13 +1322,27 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
             : undefined,
         configEdits.status === 'fulfilled'
             ? revertConfigFile(paths.configFile, configEdits.value).then(() => (progress.configEdits = []), () => undefined)
-            : (progress.configEdits = [])
+            : (progress.configEdits = []),
+        credentialsEdits.status === 'fulfilled' && credentialsEdits.value
+            ? revertCredentialsFile(paths.credentialsFile, credentialsEdits.value).then(() => (progress.credentialsEdits = []), () => undefined)
+            : (progress.credentialsEdits = [])
     ]);
-    if (!progress.tokenCache && !progress.registrationCache && !progress.legacyTokenCache && progress.configEdits.length === 0)
+    if (!progress.tokenCache && !progress.registrationCache && !progress.legacyTokenCache && progress.configEdits.length === 0 && !progress.credentialsEdits?.length)
         progressListener?.(undefined);
     else
         report();
     throw results.find((r) => r.status === 'rejected').reason;
+}
+/**
+ * Write profiles that hold the given role credentials themselves, and nothing of the SSO sign-in: for each profile the
+ * keys go to the shared credentials file as `[NAME]` and the config gets a keys-only `[profile NAME]` (region/output,
+ * no `sso_*`, no `role_arn`), so `aws --profile NAME`, botocore and the JS SDK (fromIni / the default chain) use exactly
+ * those credentials until they expire and can never re-create the session another way (e.g. without its session policy).
+ * Atomic, locked, 0600, every other byte of both files kept; the result goes to removeSessionFiles to undo it.
+ * sign-out-early writes every profile this way; a chained session with a session policy can too.
+ */
+function writeCredentialProfiles(paths, request, profiles, options = {}) {
+    return writeSessionFiles(paths, request, [], undefined, undefined, { writeRegistration: false, onProgress: options.onProgress, credentialProfiles: profiles });
 }
 /** The token cache entry of a session, in the AWS CLI v2's terms. */
 function tokenCacheEntry(request, token, registration) {
@@ -1224,12 +1357,13 @@ function tokenCacheEntry(request, token, registration) {
 }
 /** The paths writeSessionFiles may write, for the pre-flight check. */
 function sessionFilePaths(paths, request) {
-    return [
+    const files = [
         (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession),
         (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)),
         paths.configFile,
         ...(request.legacySsoProfile ? [(0,sso_cache/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl)] : [])
     ];
+    return request.signOutEarly ? [...files, paths.credentialsFile] : files;
 }
 function registrationKey(request) {
     return { region: request.ssoRegion, scopes: request.registrationScopes, sessionName: request.ssoSession, startUrl: request.startUrl };
@@ -1241,9 +1375,11 @@ async function removeSessionFiles(written) {
         ? await (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(written.registrationCache.file, written.registrationCache.contentHash)
         : undefined;
     const legacyTokenCache = written.legacyTokenCache ? await (0,sso_cache/* removeCacheFileIfOurs */.FH)(written.legacyTokenCache.file, written.legacyTokenCache.contentHash) : undefined;
+    const credentials = written.credentialsFile ? await removeCredentialSections(written.credentialsFile, written.credentialsEdits ?? []) : undefined;
+    const withCredentials = credentials === undefined ? {} : { credentials };
     // Nothing written to the config (a step stopped before it got the lock): do not wait for a lock another job may hold.
     if (written.configEdits.length === 0)
-        return { tokenCache, registrationCache, legacyTokenCache, config: `nothing written to ${written.configFile} by this run` };
+        return { tokenCache, registrationCache, legacyTokenCache, config: `nothing written to ${written.configFile} by this run`, ...withCredentials };
     const reverted = await revertConfigFile(written.configFile, written.configEdits);
     const config = (reverted.deletedFile
         ? `${written.configFile} removed (this run created it)`
@@ -1251,7 +1387,14 @@ async function removeSessionFiles(written) {
         (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '') +
         (reverted.kept.length ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)` : '') +
         (reverted.released.length ? `; ${reverted.released.join('; ')}` : '');
-    return { tokenCache, registrationCache, legacyTokenCache, config };
+    return { tokenCache, registrationCache, legacyTokenCache, config, ...withCredentials };
+}
+async function removeCredentialSections(file, edits) {
+    if (edits.length === 0)
+        return `nothing written to ${file} by this run`;
+    const reverted = await revertCredentialsFile(file, await unsealCredentialEdits(file, edits));
+    return ((reverted.deletedFile ? `${file} removed (this run created it)` : `${reverted.reverted} section(s) removed or restored in ${file}`) +
+        (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : ''));
 }
 
 
@@ -1499,7 +1642,8 @@ function registrationCacheJson(reg) {
         clientId: reg.clientId,
         clientSecret: reg.clientSecret,
         expiresAt: formatCacheTime(reg.expiresAt),
-        scopes: reg.scopes && reg.scopes.length > 0 ? reg.scopes : undefined
+        scopes: reg.scopes && reg.scopes.length > 0 ? reg.scopes : undefined,
+        clientName: reg.clientName || undefined
     });
 }
 /** Write the device-flow client registration cache (atomic, locked, 0600). */
@@ -1518,7 +1662,8 @@ async function readRegistrationCache(cacheDir, key) {
     if (!expiresAt)
         return { file, value: undefined, reason: `expiresAt is not a timestamp with a zone: ${JSON.stringify(obj.expiresAt)}` };
     const scopes = Array.isArray(obj.scopes) && obj.scopes.every((s) => typeof s === 'string') ? obj.scopes : undefined;
-    return { file, value: { clientId: obj.clientId, clientSecret: obj.clientSecret, expiresAt, scopes, raw: obj } };
+    const clientName = typeof obj.clientName === 'string' ? obj.clientName : undefined;
+    return { file, value: { clientId: obj.clientId, clientSecret: obj.clientSecret, expiresAt, scopes, ...(clientName !== undefined ? { clientName } : {}), raw: obj } };
 }
 /** Delete `file` (under its lock) only if it still holds exactly the bytes whose sha256 is `expectedHash`. */
 async function removeCacheFileIfOurs(file, expectedHash) {
@@ -1849,6 +1994,24 @@ async function logout(clients, accessToken, log) {
 
 /***/ }),
 
+/***/ 5978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ signInModeFor)
+/* harmony export */ });
+/** `hasPostStep`: the action has one that signs out; the CLI does not. */
+function signInModeFor(request, hasPostStep) {
+    if (request.signOutEarly)
+        return 'sign-out-early';
+    if (request.keepSession)
+        return 'kept';
+    return hasPostStep ? 'until-job-end' : 'until-expiry';
+}
+
+
+/***/ }),
+
 /***/ 2032:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2010,17 +2173,62 @@ const SUMMARY_MARGIN_BYTES = 4096;
 const LIMIT = { short: 200, url: 500, reason: 1000, arn: 2048 };
 const MAX_EXTRA_PROFILES = 20;
 const ZWJ = '\u200d';
-/** What approving grants, and for how long (keep-session leaves the sign-in in place after the job). */
-function approvalGrants(ctx, final) {
-    const lasts = ctx.keepSession
-        ? 'the sign-in is kept after the job, until it expires or is signed out'
-        : 'the sign-in is revoked when the job ends';
-    const issued = 'role credentials already issued stay valid until they expire';
-    if (final)
-        return `This sign-in is your own Identity Center identity, used by this job for the requested role; ${lasts}, and ${issued}.`;
-    return `Approving signs this job in as **you** (your own Identity Center identity); the job uses it for the requested role only; ${lasts}, and ${issued}.`;
+/**
+ * What approving hands the runner, per sign-in mode: the one place this is worded, for the request (no `final`) and for
+ * the final messages (with `final`). `esc` escapes values for the channel, `b` makes a phrase stand out.
+ */
+function approvalGrants(ctx, final, esc = cleanText, b = (s) => `**${s}**`) {
+    const mode = signInModeOf(ctx);
+    if (final?.type === 'failed') {
+        // A login that fails signs out the token it got (a reused cached session stays as it was) and writes nothing.
+        return `The job got no credentials: nothing was written or exported, and ${mode === 'kept' || ctx.reuseSession ? 'a sign-in this run obtained was' : 'your sign-in was'} signed out; role credentials already issued for the profiles that verified stay valid until they expire, but were not handed to the job.`;
+    }
+    const approved = final?.type === 'approved' ? final : undefined;
+    const tokenUntil = approved?.sessionExpiresAt ? ` (at the latest until ${formatUtc(approved.sessionExpiresAt)})` : '';
+    const credsUntil = approved?.credentialsExpireAt ? `until ${formatUtc(approved.credentialsExpireAt)}` : 'until they expire';
+    const everything = 'for every AWS account and role you can reach, not only the one requested';
+    const issued = `role credentials already issued stay valid ${credsUntil}`;
+    switch (mode) {
+        case 'sign-out-early':
+            if (final) {
+                const at = approved?.signedOutAt ? ` at ${formatUtc(approved.signedOutAt)}` : '';
+                return `Your Identity Center sign-in was used only to fetch the credentials for the listed role(s) and was signed out${at}; no SSO token is left on the runner. The job keeps those role credentials ${credsUntil}.`;
+            }
+            return `Approving lets this job use your Identity Center sign-in ${b('only to fetch the credentials for the listed role(s)')}; it is signed out at once after that, and the job keeps those role credentials until they expire.`;
+        case 'kept': {
+            const until = approved?.sessionExpiresAt
+                ? `until ${formatUtc(approved.sessionExpiresAt)}${approved.refreshable ? ' (longer if refreshed with its refresh token, up to the Identity Center session limit)' : ''}`
+                : 'until it expires';
+            if (final)
+                return `Your Identity Center sign-in stays on this runner after the job (keep-session): ${until}, this job and ${b('later jobs on this runner')} can use it ${everything}; ${issued}.`;
+            return `Approving leaves ${b('your Identity Center sign-in on this runner after the job')} (keep-session): until it expires, this job and later jobs on this runner can use it ${everything}; ${issued}.`;
+        }
+        case 'until-expiry': {
+            const until = approved?.sessionExpiresAt ? `until ${formatUtc(approved.sessionExpiresAt)}` : 'until it expires';
+            if (final)
+                return `Your Identity Center sign-in is left in this machine's token cache (~/.aws/sso/cache) ${until} or until someone runs aws sso logout: any process running as this user can use it ${everything}; ${issued}.`;
+            return `Approving leaves ${b('your Identity Center sign-in in this machine\'s token cache')} until it expires (there is no post step to sign it out; run aws sso logout when done): any process running as this user can use it ${everything}; ${issued}.`;
+        }
+        case 'until-job-end': {
+            const shared = ctx.reuseSession ? ' Until then, other jobs on this runner that set reuse-session can use it too.' : '';
+            if (final)
+                return `Until the job ends${tokenUntil}, this runner holds your Identity Center sign-in: any step of this job can use it ${everything}; the post step signs it out. ${capitalize(issued)}.${shared}`;
+            return `Approving hands this runner ${b('your Identity Center sign-in until the job ends')}: any step of this job can use it ${everything}; the post step signs it out. ${capitalize(issued)}.${shared}`;
+        }
+    }
 }
-/** Whether a final state has a live sign-in the grant line is about. */
+/** The mode from the context; older callers only said keepSession. */
+function signInModeOf(ctx) {
+    return ctx.signInMode ?? (ctx.keepSession ? 'kept' : 'until-job-end');
+}
+/** What to compare on AWS's own page: the code and the name the client was registered with (which no one else can put there). */
+function compareOnAwsPage(started, esc, b) {
+    const code = b(esc(started.userCode, 32));
+    return started.clientName
+        ? `On the AWS page, check that the code is ${code} and that the application asking is ${b(esc(started.clientName, 128))}; if either differs, do not approve.`
+        : `On the AWS page, check that the code is ${code}; if it differs, do not approve.`;
+}
+/** Whether a final state has a live sign-in (or, with sign-out-early, role credentials) the grant line is about. */
 function hasSession(final) {
     return final.type === 'approved' || (final.type === 'failed' && !!final.profiles?.some((p) => !p.error));
 }
@@ -2259,19 +2467,19 @@ function renderMarkdownWith(ctx, state, marker, limits) {
             if (started.attempt > 1)
                 out.push(`🔁 ${capitalize(replacedWhy(started))}: this is a **new code** (attempt ${started.attempt}).`, '');
             out.push(`### [➡️ Approve in AWS IAM Identity Center](${link})`, '');
-            out.push(`The AWS page asks you to confirm the code **${codeSpan(started.userCode, 32)}**: approve only if it is this one. ` +
-                `It expires at **${formatUtc(started.expiresAt)}** (${minutesLeft(started.expiresAt, state.now)} when posted).`, '');
+            out.push(`${compareOnAwsPage(started, (v, max) => codeSpan(v, max), (x) => `**${x}**`)} ` +
+                `The code expires at **${formatUtc(started.expiresAt)}** (${minutesLeft(started.expiresAt, state.now)} when posted).`, '');
         }
         else if (started) {
             out.push(`The approval link is not a valid https URL, so it is not shown here; use the job log.`, '');
         }
-        out.push(approvalGrants(ctx), '');
+        out.push(approvalGrants(ctx, undefined, escapeMarkdown), '');
     }
     else {
         out.push(`${who}${where} asked for ${what}.`, '');
         out.push(outcomeSentence(final, escapeMarkdown, (s) => `**${s}**`), '');
         if (hasSession(final))
-            out.push(approvalGrants(ctx, final), '');
+            out.push(approvalGrants(ctx, final, escapeMarkdown), '');
         if (started)
             out.push(`The approval link was removed; the code ~~${escapeMarkdown(started.userCode, 32)}~~ is no longer valid.`, '');
     }
@@ -2380,7 +2588,8 @@ function renderText(ctx, state, opts = {}) {
         if (started.attempt > 1)
             lines.push(`${capitalize(replacedWhy(started))}: this is a NEW code (attempt ${started.attempt}).`);
         lines.push(`Approve: ${link ?? '(the link is not a valid URL; see the job log)'}`);
-        lines.push(`User code: ${esc(started.userCode, 32)} (the AWS page asks you to confirm it; approve only if it is this one)`);
+        lines.push(`User code: ${esc(started.userCode, 32)}`);
+        lines.push(compareOnAwsPage(started, esc, (x) => x));
         lines.push(`Expires: ${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)})`);
     }
     if (final) {
@@ -2412,9 +2621,9 @@ function renderText(ctx, state, opts = {}) {
     }
     lines.push(`Identity Center: ${safeUrl(ctx.startUrl) ?? esc(ctx.startUrl, LIMIT.url)}`);
     if (!final)
-        lines.push(approvalGrants(ctx).replace(/\*\*/g, ''));
+        lines.push(approvalGrants(ctx, undefined, esc, (x) => x));
     else if (hasSession(final))
-        lines.push(approvalGrants(ctx, final));
+        lines.push(approvalGrants(ctx, final, esc, (x) => x));
     return lines.join('\n');
 }
 /** One line for a final event (log). */
@@ -2723,10 +2932,11 @@ function logNotifier(logger, ctx, opts = {}) {
                         logger.info(`  Asks for: account ${cleanText(ctx.accountId, 40)}, role ${cleanText(ctx.roleName)}${extra.length ? `; also ${extra.join(', ')}` : ''}`);
                         logger.info(`  Identity Center: ${cleanText(ctx.startUrl, 500)}`);
                         logger.info(`  Open this link to approve: ${link}`);
-                        logger.info('  User code (the AWS page asks you to confirm it; approve only if it is this one):');
+                        logger.info('  User code:');
                         logger.info(`      ${cleanText(event.userCode, 32)}`);
+                        logger.info(`  ${compareOnAwsPage(event, cleanText, (x) => x)}`);
                         logger.info(`  The code expires at ${formatUtc(event.expiresAt)} (in ${formatDuration(secondsLeft)}).`);
-                        logger.info(`  ${approvalGrants(ctx).replace(/\*\*/g, '')}`);
+                        logger.info(`  ${approvalGrants(ctx, undefined, cleanText, (x) => x)}`);
                         logger.notice?.(`Approve the AWS sign-in: ${link} (code ${cleanText(event.userCode, 32)}, expires ${formatUtc(event.expiresAt)})`);
                         return;
                     }
@@ -2750,6 +2960,8 @@ function logNotifier(logger, ctx, opts = {}) {
                         const code = started ? ` The code ${cleanText(started.userCode, 32)} is no longer valid.` : '';
                         const arn = event.type === 'approved' ? ` Session: ${cleanText(event.arn, 2048)}.` : '';
                         logger.info(`${outcomeLine(event)}${arn}${code}`);
+                        if (hasSession(event))
+                            logger.info(approvalGrants(ctx, event, cleanText, (x) => x));
                         return;
                     }
                 }
