@@ -21,7 +21,10 @@ export const modules = {
 
 async function cleanupSession(input, log, env = process.env) {
     let ok = true;
-    if (input.accessToken) {
+    if (input.signOut === false) {
+        // shared with other jobs of the run (share-session / session): the caller says so; only the files go
+    }
+    else if (input.accessToken) {
         const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
         try {
             if (await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
@@ -186,8 +189,10 @@ function commentTarget(request, env = process.env) {
 /* harmony import */ var _notifiers_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1676);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8862);
 /* harmony import */ var _core_approvers_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2421);
-/* harmony import */ var _core_client_name_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(938);
+/* harmony import */ var _core_shared_session_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3913);
+/* harmony import */ var _core_client_name_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(938);
 /** The action's main step: inputs → login → exports, with the approvers told at every step. */
+
 
 
 
@@ -222,6 +227,10 @@ async function runMain(env = process.env) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(request.githubToken);
     if (request.webhookUrl)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(request.webhookUrl);
+    const shared = await sharedSession(request, env);
+    if (!shared)
+        return;
+    request = shared.request;
     const paths = (0,_aws_files_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .awsPaths */ .UW)(env);
     const context = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .githubRequestContext */ ._)(request, env);
     const events = new _notify_queue_js__WEBPACK_IMPORTED_MODULE_5__/* .EventQueue */ .C((0,_notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .githubNotifiers */ .J)(request, context, env), _notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLogger */ .v);
@@ -252,8 +261,8 @@ async function runMain(env = process.env) {
                 return;
             finished = true;
             cancelled(signal);
-            const sweep = request.reuseSession
-                ? Promise.resolve() // the cache may hold a session this run found, not made: never touch it here
+            const sweep = request.reuseSession || shared.signIn
+                ? Promise.resolve() // the cache may hold a session this run found, not made (or shared with it): never touch it here
                 : (0,_core_cleanup_js__WEBPACK_IMPORTED_MODULE_6__/* .sweepOrphanedTokenCache */ .z)({ ssoCacheDir: paths.ssoCacheDir, sessionName: request.ssoSession, ssoRegion: request.ssoRegion, region: request.region, isOurs: (t) => masked.has(t), requestTimeoutMs: CANCEL_SWEEP_MS, ...(request.legacySsoProfile ? { legacyStartUrl: request.startUrl } : {}) }, _notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLogger */ .v, env);
             const bounded = Promise.race([sweep, new Promise((r) => setTimeout(r, CANCEL_SWEEP_MS + 500))]);
             void Promise.all([bounded, events.drain(CANCEL_DRAIN_MS)]).finally(() => process.exit(1));
@@ -267,7 +276,7 @@ async function runMain(env = process.env) {
             actor: context.actor,
             actors: (0,_core_approvers_js__WEBPACK_IMPORTED_MODULE_11__/* .runActors */ ._2)(env),
             paths,
-            clientName: (0,_core_client_name_js__WEBPACK_IMPORTED_MODULE_12__/* .registeredClientName */ .xA)(context.repository),
+            clientName: (0,_core_client_name_js__WEBPACK_IMPORTED_MODULE_13__/* .registeredClientName */ .xA)(context.repository),
             // Each file the login is about to write is recorded for the post step before it is written: a hard stop (or a
             // kill) in the middle of the writes then still gets its config sections, token and registration caches cleaned up.
             onFilesProgress: (progress) => progress ? (0,_state_js__WEBPACK_IMPORTED_MODULE_10__/* .saveSessionState */ .Lb)(request, { token: { accessToken: progress.accessToken }, written: progress.written }) : (0,_state_js__WEBPACK_IMPORTED_MODULE_10__/* .clearSessionState */ .T2)(),
@@ -275,13 +284,19 @@ async function runMain(env = process.env) {
                 masked.add(secret);
                 _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
             },
-            emit: (event) => events.push(event),
+            emit: (event) => {
+                if (event.type === 'started')
+                    shared.sealer?.prepare();
+                events.push(event);
+            },
             log: _notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLogger */ .v,
             signal: controller.signal,
-            env
+            env,
+            sharedSignIn: shared.signIn
         });
         // Saved even when a cancel came in meanwhile: the post step then signs out and removes the files.
         (0,_state_js__WEBPACK_IMPORTED_MODULE_10__/* .saveSessionState */ .Lb)(request, result);
+        const sealed = shared.sealer && !controller.signal.aborted ? await shared.sealer.seal(request, result) : undefined;
         if (finished)
             return;
         finished = true;
@@ -289,6 +304,11 @@ async function runMain(env = process.env) {
             cancelled(String(controller.signal.reason));
         else {
             publish(request, result);
+            if (sealed) {
+                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('session', sealed); // not masked: GitHub drops outputs that hold a masked value; sealed, it needs no mask
+                (0,_state_js__WEBPACK_IMPORTED_MODULE_10__/* .saveSessionState */ .Lb)(request, result, true);
+                _notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLogger */ .v.info((0,_core_shared_session_js__WEBPACK_IMPORTED_MODULE_12__/* .sharedNotice */ .UZ)(shared.sealer.binding, result.token.expiresAt));
+            }
             events.push((0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .finalEvent */ .f)(request, result));
         }
     }
@@ -337,6 +357,30 @@ function publish(request, result) {
             _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Profile "${extra.profile.name}" (${extra.profile.accountId}/${extra.profile.roleName}): ${extra.error}`);
     }
 }
+/**
+ * share-session / session / end-session before anything else: the key masked, the run to bind to, a sealed session
+ * opened (and refused before any request). end-session signs out and is the whole step. undefined: the step is over.
+ */
+async function sharedSession(request, env) {
+    const shared = request.sharedSession;
+    if (!shared)
+        return { request };
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(shared.key);
+    try {
+        const binding = (0,_core_shared_session_js__WEBPACK_IMPORTED_MODULE_12__/* .sessionBinding */ .qS)(request, env);
+        if (shared.mode === 'share')
+            return { request, sealer: new _core_shared_session_js__WEBPACK_IMPORTED_MODULE_12__/* .SessionSealer */ .nr(shared.key, binding) };
+        if (shared.mode === 'use')
+            return await (0,_core_shared_session_js__WEBPACK_IMPORTED_MODULE_12__/* .openSharedSession */ .Uv)(request, binding, (s) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(s));
+        if (!(await (0,_core_shared_session_js__WEBPACK_IMPORTED_MODULE_12__/* .endSharedSession */ .xM)(request, binding, (s) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(s), _notifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLogger */ .v, env))) {
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1('end-session: the sign-out could not be confirmed; the shared sign-in may stay valid until it expires');
+        }
+    }
+    catch (error) {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .failureMessage */ .o)(error));
+    }
+    return undefined;
+}
 
 
 /***/ }),
@@ -349,7 +393,7 @@ function publish(request, result) {
 /* harmony export */   v: () => (/* binding */ actionLogger)
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
-/* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2032);
+/* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3097);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9556);
 /** The channels a GitHub run reports to: log (always), summary, comment, webhook, per the notify input. */
 
@@ -505,7 +549,8 @@ function writeSummary(markdown) {
  */
 
 const KEY = 'session';
-function saveSessionState(request, result) {
+/** `shared`: the session output was published (share-session), so post must not sign out. */
+function saveSessionState(request, result, shared = false) {
     // A credentials-file section this run replaced is kept (to restore it) as it was: the user's own keys may be in it.
     for (const edit of result.written.credentialsEdits ?? []) {
         if (edit.kind !== 'replaced' && edit.kind !== 'removed')
@@ -523,6 +568,10 @@ function saveSessionState(request, result) {
         keepSession: request.keepSession,
         written: result.written
     };
+    if (request.sharedSession?.mode === 'use')
+        state.shared = 'use';
+    else if (shared)
+        state.shared = 'share';
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
 }
 /** Nothing for the post step to do (the files a failed write had started were undone). The runner keeps the last value. */

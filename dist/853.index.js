@@ -66,6 +66,11 @@ const CLI_OPTIONS = [
         name: 'actor',
         value: 'NAME',
         description: 'The CI user who triggered this run, compared with the approver when forbid-self-approval is true (default: the CI\'s own variable: GITHUB_ACTOR and GITHUB_TRIGGERING_ACTOR, GITLAB_USER_LOGIN, BUILDKITE_BUILD_CREATOR_EMAIL, CIRCLE_USERNAME, BUILD_USER_ID).'
+    },
+    {
+        name: 'session-run-id',
+        value: 'ID',
+        description: 'With share-session / session / end-session: the pipeline run the sealed sign-in is bound to (1-64 of letters, digits, _ -). Default: GITHUB_RUN_ID, CI_PIPELINE_ID (GitLab), BUILDKITE_BUILD_ID, CIRCLE_WORKFLOW_ID; the repository bound in is GITHUB_REPOSITORY, CI_PROJECT_PATH, BUILDKITE_PIPELINE_SLUG or CIRCLE_PROJECT_REPONAME.'
     }
 ];
 const HELP_FLAGS = new Set(['--help', '-h']);
@@ -171,6 +176,9 @@ function parseCliArgs(argv, env, deps = {}) {
         result.outputFile = outputFile;
     if (actor !== '')
         result.actor = actor;
+    const sessionRunId = option('session-run-id').trim();
+    if (sessionRunId !== '')
+        result.sessionRunId = sessionRunId;
     return result;
 }
 function wrap(text, indent, width = 100) {
@@ -193,6 +201,8 @@ function wrap(text, indent, width = 100) {
 function cliHelp() {
     const out = [
         'Usage: identity-center-login --start-url URL --sso-region REGION --account-id ID --role-name NAME [options]',
+        '       identity-center-login --session SEALED [--account-id ID --role-name NAME] [options]  (shared sign-in)',
+        '       identity-center-login --session SEALED --end-session',
         '',
         'Log in to AWS IAM Identity Center with the device flow: a person approves the printed link,',
         'then ~/.aws/config ([profile NAME], [sso-session NAME]) and the SSO token cache are written',
@@ -242,14 +252,16 @@ var outcome = __webpack_require__(9411);
 var device_flow = __webpack_require__(8618);
 // EXTERNAL MODULE: ./src/aws/credentials.ts
 var credentials = __webpack_require__(6963);
-// EXTERNAL MODULE: ./src/notify/index.ts + 6 modules
-var notify = __webpack_require__(2032);
+// EXTERNAL MODULE: ./src/notify/index.ts + 5 modules
+var notify = __webpack_require__(3097);
 // EXTERNAL MODULE: ./src/notify/queue.ts
 var queue = __webpack_require__(6118);
 // EXTERNAL MODULE: ./src/aws/http.ts
 var http = __webpack_require__(5421);
 // EXTERNAL MODULE: ./src/core/approvers.ts
 var approvers = __webpack_require__(2421);
+// EXTERNAL MODULE: ./src/core/shared-session.ts + 1 modules
+var shared_session = __webpack_require__(3913);
 // EXTERNAL MODULE: ./src/core/sign-in-mode.ts
 var sign_in_mode = __webpack_require__(5978);
 // EXTERNAL MODULE: ./src/core/allowed-accounts.ts
@@ -261,6 +273,7 @@ var client_name = __webpack_require__(938);
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
+
 
 
 
@@ -293,6 +306,8 @@ async function runCli(argv, env) {
     let outputFile;
     let actor;
     let notifyAsked = false;
+    let sharedSignIn;
+    let sealer;
     try {
         const args = parseCliArgs(argv, env);
         if (args.help) {
@@ -310,6 +325,17 @@ async function runCli(argv, env) {
         actor = args.actor ?? ciActor(env);
         // forbid-self-approval needs someone to compare the approver with: bad input, before any network call.
         (0,approvers/* checkSelfApprovalActors */.uY)({ forbidSelfApproval: request.forbidSelfApproval, actor, actors: (0,approvers/* runActors */._2)(env) }, '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job');
+        // share-session / session / end-session: the run to bind to, and a sealed session refused before any request.
+        const shared = request.sharedSession;
+        if (shared) {
+            const binding = (0,shared_session/* sessionBinding */.qS)(request, env, args.sessionRunId);
+            if (shared.mode === 'share')
+                sealer = new shared_session/* SessionSealer */.nr(shared.key, binding);
+            else if (shared.mode === 'use')
+                ({ request, signIn: sharedSignIn } = await (0,shared_session/* openSharedSession */.Uv)(request, binding, () => { }));
+            else
+                return (await (0,shared_session/* endSharedSession */.xM)(request, binding, () => { }, stderrLogger, env)) ? EXIT_CODES.ok : EXIT_CODES.failure;
+        }
     }
     catch (error) {
         process.stderr.write(`identity-center-login: ${error.message}\nRun identity-center-login --help for the options.\n`);
@@ -338,14 +364,22 @@ async function runCli(argv, env) {
             paths: (0,paths/* awsPaths */.UW)(env),
             clientName: (0,client_name/* registeredClientName */.xA)(context.repository),
             mask: () => { },
-            emit: (event) => events.push(event),
+            emit: (event) => {
+                if (event.type === 'started')
+                    sealer?.prepare();
+                events.push(event);
+            },
             log: stderrLogger,
             signal: controller.signal,
-            env
+            env,
+            sharedSignIn
         });
+        const sealed = sealer ? await sealer.seal(request, result) : undefined;
+        if (sealer)
+            stderrLogger.info(`${(0,shared_session/* sharedNotice */.UZ)(sealer.binding, result.token.expiresAt)}; the sign-in stays valid after this command`);
         events.push((0,outcome/* finalEvent */.f)(request, result));
         await events.drain();
-        const text = renderCredentials(format, request, result);
+        const text = renderCredentials(format, request, result, sealed);
         if (outputFile)
             (0,external_node_fs_.writeFileSync)(outputFile, text, { mode: 0o600 });
         else
@@ -386,7 +420,7 @@ function exitCodeFor(error) {
     return EXIT_CODES.failure;
 }
 /** The primary profile's credentials and the outputs, in the requested format. */
-function renderCredentials(format, request, result) {
+function renderCredentials(format, request, result, sealedSession) {
     const { credentials, identity } = result.primary;
     const vars = {
         AWS_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -397,7 +431,9 @@ function renderCredentials(format, request, result) {
         AWS_CREDENTIAL_EXPIRATION: credentials.expiration.toISOString(),
         AWS_PROFILE_NAME: request.profile,
         AWS_ACCOUNT_ID: identity.account,
-        AWS_APPROVED_BY: result.approvedBy
+        AWS_APPROVED_BY: result.approvedBy,
+        // share-session: the sealed sign-in, under the name --session reads from the environment (a GitLab dotenv report passes it on).
+        ...(sealedSession ? { IDENTITY_CENTER_LOGIN_SESSION: sealedSession } : {})
     };
     if (format === 'json') {
         return `${JSON.stringify({
@@ -408,6 +444,7 @@ function renderCredentials(format, request, result) {
             arn: identity.arn,
             userId: identity.userId,
             approvedBy: result.approvedBy,
+            ...(sealedSession ? { session: sealedSession } : {}),
             profiles: result.extra.map((p) => ({ profile: p.profile.name, accountId: p.profile.accountId, roleName: p.profile.roleName, verified: !!p.identity, arn: p.identity?.arn, error: p.error }))
         }, null, 2)}\n`;
     }

@@ -21,7 +21,10 @@ export const modules = {
 
 async function cleanupSession(input, log, env = process.env) {
     let ok = true;
-    if (input.accessToken) {
+    if (input.signOut === false) {
+        // shared with other jobs of the run (share-session / session): the caller says so; only the files go
+    }
+    else if (input.accessToken) {
         const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
         try {
             if (await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
@@ -176,7 +179,7 @@ function commentTarget(request, env = process.env) {
 /* harmony export */   v: () => (/* binding */ actionLogger)
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
-/* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2032);
+/* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3097);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9556);
 /** The channels a GitHub run reports to: log (always), summary, comment, webhook, per the notify input. */
 
@@ -240,7 +243,13 @@ async function runPost() {
     if (state.written.partial) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('The main step stopped while it was writing its files: signing out and removing whatever of them it had written.');
     }
-    const ok = await (0,_core_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanupSession */ .T)(state, _notifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .actionLogger */ .v);
+    if (state.shared === 'share') {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('share-session: the sign-in is shared with the later jobs of this run that hold the session-key, so this job does not sign out; end-session signs it out (or it expires). Removing only the files this job wrote.');
+    }
+    else if (state.shared === 'use') {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('session: this job used the sign-in shared by an earlier job of this run, so it does not sign out; end-session does. Removing only the files this job wrote.');
+    }
+    const ok = await (0,_core_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanupSession */ .T)({ ...state, signOut: !state.shared }, _notifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .actionLogger */ .v);
     if (!ok)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('Cleanup was incomplete; see the lines above.');
 }
@@ -369,7 +378,8 @@ function writeSummary(markdown) {
  */
 
 const KEY = 'session';
-function saveSessionState(request, result) {
+/** `shared`: the session output was published (share-session), so post must not sign out. */
+function saveSessionState(request, result, shared = false) {
     // A credentials-file section this run replaced is kept (to restore it) as it was: the user's own keys may be in it.
     for (const edit of result.written.credentialsEdits ?? []) {
         if (edit.kind !== 'replaced' && edit.kind !== 'removed')
@@ -387,6 +397,10 @@ function saveSessionState(request, result) {
         keepSession: request.keepSession,
         written: result.written
     };
+    if (request.sharedSession?.mode === 'use')
+        state.shared = 'use';
+    else if (shared)
+        state.shared = 'share';
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
 }
 /** Nothing for the post step to do (the files a failed write had started were undone). The runner keeps the last value. */

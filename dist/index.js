@@ -472,15 +472,15 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 var __webpack_exports__ = {};
 async function run() {
     if (globalThis.__IDENTITY_CENTER_LOGIN_CLI__) {
-        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(696), __nccwpck_require__.e(131), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3853));
+        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(185), __nccwpck_require__.e(963), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3853));
         process.exitCode = await runCli(process.argv.slice(2), process.env);
     }
     else if (process.env.STATE_isPost === 'true') {
-        const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(696), __nccwpck_require__.e(901)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2901));
+        const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(185), __nccwpck_require__.e(901)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2901));
         await runPost();
     }
     else {
-        const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(696), __nccwpck_require__.e(131), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9154));
+        const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(185), __nccwpck_require__.e(963), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9154));
         await runMain();
     }
 }

@@ -12,7 +12,11 @@ export const OUTPUTS: [string, string][] = [
   ['user-id', 'The user id of the verified role session.'],
   ['profile', 'The name of the primary profile written to the AWS config.'],
   ['expiration', 'When the role credentials expire (ISO 8601).'],
-  ['approved-by', 'The IAM Identity Center user name of the approver (the role session name).']
+  ['approved-by', 'The IAM Identity Center user name of the approver (the role session name).'],
+  [
+    'session',
+    'With share-session: the sign-in sealed for the later jobs of this run (pass it on with job outputs; their session input). Encrypted and bound to this run and repository, so it is not masked; it is useless without session-key.'
+  ]
 ]
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`

@@ -238,6 +238,12 @@ const SCENARIOS: Scenario[] = [
   { name: 'sign-out-early, then post', inputs: { 'sign-out-early': 'true', profiles: 'audit 444455556666 ReadOnly' }, expectCode: 0, drive: (c) => approveFirst(c) },
   { name: 'account not allowed (allowed-account-ids), sign-out-early', inputs: { 'allowed-account-ids': '777788889999', 'sign-out-early': 'true' }, expectCode: 1, drive: (c) => approveFirst(c) },
   { name: 'discover within allowed-account-ids, then post', inputs: { discover: 'true', 'role-filter': 'ReadOnly', 'allowed-account-ids': '111122223333,777788889999' }, expectCode: 0, drive: (c) => approveFirst(c) },
+  {
+    name: 'share-session: approved, sealed session output, post without sign-out',
+    inputs: { 'share-session': 'true', 'session-key': 'leak-test-session-key-0123456789abcdef' },
+    expectCode: 0,
+    drive: (c) => approveFirst(c)
+  },
   { name: 'rejected approver (allowed-approvers)', inputs: { 'allowed-approvers': 'bob' }, expectCode: 1, drive: (c) => approveFirst(c) },
   {
     name: 'rejected approver (forbid-self-approval)',
@@ -336,6 +342,7 @@ test.concurrent.each(SCENARIOS.map((s) => [s.name, s] as const))('%s: nothing se
     secrets.set(SEED_INPUTS['github-token'], 'github-token input')
     secrets.set(webhookUrl, 'webhook-url input')
     secrets.set(WEBHOOK_SECRET_PATH, 'webhook-url input (path)')
+    if (scenario.inputs?.['session-key']) secrets.set(scenario.inputs['session-key'], 'session-key input')
 
     // Everything the action printed, summarized, output, commented and posted.
     const haystack: [where: string, text: string][] = [
@@ -345,6 +352,8 @@ test.concurrent.each(SCENARIOS.map((s) => [s.name, s] as const))('%s: nothing se
       ['post stderr', post.stderr],
       ['job summary', readFileSync(ws.files.summary, 'utf8')],
       ['outputs', readFileSync(ws.files.output, 'utf8')],
+      // share-session: the sealed output's parts, decoded (nothing secret may be there in clear).
+      ['outputs, base64url parts decoded', readFileSync(ws.files.output, 'utf8').split(/[.\n]/).map((p) => Buffer.from(p, 'base64url').toString('latin1')).join('\n')],
       ...gh.comments.flatMap((c) => c.versions.map((v, i): [string, string] => [`comment ${c.id} v${i + 1}`, v.body])),
       ...hook.messages.map((m, i): [string, string] => [`webhook body ${i + 1}`, JSON.stringify(m.payload)])
     ]

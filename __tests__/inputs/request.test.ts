@@ -225,7 +225,7 @@ describe('secrets are never echoed', () => {
     expect(isSecretInput('webhook-url')).toBe(true)
     expect(isSecretInput('start-url')).toBe(false)
     expect(isSecretInput('nope')).toBe(false)
-    expect(INPUTS.filter((i) => i.secret).map((i) => i.name).sort()).toEqual(['github-token', 'webhook-url'])
+    expect(INPUTS.filter((i) => i.secret).map((i) => i.name).sort()).toEqual(['github-token', 'session-key', 'webhook-url'])
   })
 
   test('redactLoginRequest hides secrets', () => {
@@ -292,6 +292,10 @@ describe('echoed values are sanitized', () => {
       'webhook-url': 'x',
       'sign-out-early': 'x',
       'allowed-account-ids': 'x',
+      'share-session': 'x',
+      session: 'x'.repeat(20000),
+      'end-session': 'x',
+      'session-key': 'short',
       'legacy-sso-profile': 'x'
     }
     expect(Object.keys(bad)).toEqual(INPUTS.map((i) => i.name))
@@ -531,8 +535,8 @@ describe('INPUTS table', () => {
     expect([...asked].sort()).toEqual([...names].sort())
   })
 
-  test('required inputs are the four identifying ones', () => {
-    expect(INPUTS.filter((i) => i.required).map((i) => i.name)).toEqual(['start-url', 'sso-region', 'account-id', 'role-name'])
+  test('no input is required by the table (the reader requires the four identifying ones unless session or end-session is given)', () => {
+    expect(INPUTS.filter((i) => i.required).map((i) => i.name)).toEqual([])
   })
 
   test('every input has a description; boolean defaults are true/false', () => {

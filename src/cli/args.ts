@@ -29,6 +29,8 @@ export interface CliArgs {
   outputFile?: string
   /** --actor: the CI user who triggered the run (for forbid-self-approval); unset when not given. */
   actor?: string
+  /** --session-run-id: the run a shared sign-in is bound to, instead of the CI's own run id variable. */
+  sessionRunId?: string
   help: boolean
   /** --version: print the package version and exit (a CLI-only flag, like --help). */
   version: boolean
@@ -67,6 +69,12 @@ const CLI_OPTIONS = [
     value: 'NAME',
     description:
       'The CI user who triggered this run, compared with the approver when forbid-self-approval is true (default: the CI\'s own variable: GITHUB_ACTOR and GITHUB_TRIGGERING_ACTOR, GITLAB_USER_LOGIN, BUILDKITE_BUILD_CREATOR_EMAIL, CIRCLE_USERNAME, BUILD_USER_ID).'
+  },
+  {
+    name: 'session-run-id',
+    value: 'ID',
+    description:
+      'With share-session / session / end-session: the pipeline run the sealed sign-in is bound to (1-64 of letters, digits, _ -). Default: GITHUB_RUN_ID, CI_PIPELINE_ID (GitLab), BUILDKITE_BUILD_ID, CIRCLE_WORKFLOW_ID; the repository bound in is GITHUB_REPOSITORY, CI_PROJECT_PATH, BUILDKITE_PIPELINE_SLUG or CIRCLE_PROJECT_REPONAME.'
   }
 ] as const
 
@@ -174,6 +182,8 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, deps: CliDe
   const result: CliArgs = { get, format: formatRaw as OutputFormat, help: false, version: false }
   if (outputFile !== '') result.outputFile = outputFile
   if (actor !== '') result.actor = actor
+  const sessionRunId = option('session-run-id').trim()
+  if (sessionRunId !== '') result.sessionRunId = sessionRunId
   return result
 }
 
@@ -196,6 +206,8 @@ function wrap(text: string, indent: number, width = 100): string[] {
 export function cliHelp(): string {
   const out: string[] = [
     'Usage: identity-center-login --start-url URL --sso-region REGION --account-id ID --role-name NAME [options]',
+    '       identity-center-login --session SEALED [--account-id ID --role-name NAME] [options]  (shared sign-in)',
+    '       identity-center-login --session SEALED --end-session',
     '',
     'Log in to AWS IAM Identity Center with the device flow: a person approves the printed link,',
     'then ~/.aws/config ([profile NAME], [sso-session NAME]) and the SSO token cache are written',

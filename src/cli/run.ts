@@ -18,6 +18,8 @@ import { createNotifiers } from '../notify/index.js'
 import { EventQueue } from '../notify/queue.js'
 import { cancelAwsRequests } from '../aws/http.js'
 import { checkSelfApprovalActors, runActors } from '../core/approvers.js'
+import { endSharedSession, openSharedSession, SessionSealer, sessionBinding, sharedNotice } from '../core/shared-session.js'
+import type { SharedSignIn } from '../core/sealed-session.js'
 import { signInModeFor } from '../core/sign-in-mode.js'
 import { AccountNotAllowedError } from '../core/allowed-accounts.js'
 import { registeredClientName } from '../core/client-name.js'
@@ -37,6 +39,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
   let outputFile: string | undefined
   let actor: string | undefined
   let notifyAsked = false
+  let sharedSignIn: SharedSignIn | undefined
+  let sealer: SessionSealer | undefined
   try {
     const args = parseCliArgs(argv, env)
     if (args.help) {
@@ -57,6 +61,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
       { forbidSelfApproval: request.forbidSelfApproval, actor, actors: runActors(env) },
       '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job'
     )
+    // share-session / session / end-session: the run to bind to, and a sealed session refused before any request.
+    const shared = request.sharedSession
+    if (shared) {
+      const binding = sessionBinding(request, env, args.sessionRunId)
+      if (shared.mode === 'share') sealer = new SessionSealer(shared.key, binding)
+      else if (shared.mode === 'use') ({ request, signIn: sharedSignIn } = await openSharedSession(request, binding, () => {}))
+      else return (await endSharedSession(request, binding, () => {}, stderrLogger, env)) ? EXIT_CODES.ok : EXIT_CODES.failure
+    }
   } catch (error) {
     process.stderr.write(`identity-center-login: ${(error as Error).message}\nRun identity-center-login --help for the options.\n`)
     return error instanceof InputError ? EXIT_CODES.badInput : EXIT_CODES.failure
@@ -85,14 +97,20 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
       paths: awsPaths(env),
       clientName: registeredClientName(context.repository),
       mask: () => {},
-      emit: (event) => events.push(event),
+      emit: (event) => {
+        if (event.type === 'started') sealer?.prepare()
+        events.push(event)
+      },
       log: stderrLogger,
       signal: controller.signal,
-      env
+      env,
+      sharedSignIn
     })
+    const sealed = sealer ? await sealer.seal(request, result) : undefined
+    if (sealer) stderrLogger.info(`${sharedNotice(sealer.binding, result.token.expiresAt)}; the sign-in stays valid after this command`)
     events.push(finalEvent(request, result))
     await events.drain()
-    const text = renderCredentials(format, request, result)
+    const text = renderCredentials(format, request, result, sealed)
     if (outputFile) writeFileSync(outputFile, text, { mode: 0o600 })
     else process.stdout.write(text)
     // A profile that failed without allow-partial already ended the login (ProfilesFailedError): here it is partial.
@@ -126,7 +144,7 @@ export function exitCodeFor(error: unknown): number {
 }
 
 /** The primary profile's credentials and the outputs, in the requested format. */
-export function renderCredentials(format: OutputFormat, request: LoginRequest, result: LoginResult): string {
+export function renderCredentials(format: OutputFormat, request: LoginRequest, result: LoginResult, sealedSession?: string): string {
   const { credentials, identity } = result.primary
   const vars: Record<string, string> = {
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -137,7 +155,9 @@ export function renderCredentials(format: OutputFormat, request: LoginRequest, r
     AWS_CREDENTIAL_EXPIRATION: credentials.expiration.toISOString(),
     AWS_PROFILE_NAME: request.profile,
     AWS_ACCOUNT_ID: identity.account,
-    AWS_APPROVED_BY: result.approvedBy
+    AWS_APPROVED_BY: result.approvedBy,
+    // share-session: the sealed sign-in, under the name --session reads from the environment (a GitLab dotenv report passes it on).
+    ...(sealedSession ? { IDENTITY_CENTER_LOGIN_SESSION: sealedSession } : {})
   }
   if (format === 'json') {
     return `${JSON.stringify(
@@ -149,6 +169,7 @@ export function renderCredentials(format: OutputFormat, request: LoginRequest, r
         arn: identity.arn,
         userId: identity.userId,
         approvedBy: result.approvedBy,
+        ...(sealedSession ? { session: sealedSession } : {}),
         profiles: result.extra.map((p) => ({ profile: p.profile.name, accountId: p.profile.accountId, roleName: p.profile.roleName, verified: !!p.identity, arn: p.identity?.arn, error: p.error }))
       },
       null,

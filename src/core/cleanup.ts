@@ -12,11 +12,15 @@ export interface CleanupInput {
   ssoRegion: string
   region: string
   written: WrittenFiles
+  /** false: the sign-in is shared with other jobs of the run (share-session / session): remove the files only. */
+  signOut?: boolean
 }
 
 export async function cleanupSession(input: CleanupInput, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   let ok = true
-  if (input.accessToken) {
+  if (input.signOut === false) {
+    // shared with other jobs of the run (share-session / session): the caller says so; only the files go
+  } else if (input.accessToken) {
     const clients = new AwsClients({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 })
     try {
       if (await logout(clients, input.accessToken, log)) log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)')

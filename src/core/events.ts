@@ -8,9 +8,11 @@
  * - `until-job-end`: the token cache holds the sign-in until the post step signs it out (the action's default);
  * - `until-expiry`: the token cache holds it until it expires or `aws sso logout` (the CLI: no post step);
  * - `sign-out-early`: used only to fetch the role credentials, then signed out at once;
- * - `kept`: keep-session, left for later jobs on this runner until it expires.
+ * - `kept`: keep-session, left for later jobs on this runner until it expires;
+ * - `shared`: share-session, sealed for the later jobs of this run that hold the session-key, until end-session or expiry;
+ * - `from-shared`: session, this job uses a sign-in shared by an earlier job of the run and does not sign it out.
  */
-export type SignInMode = 'until-job-end' | 'until-expiry' | 'sign-out-early' | 'kept'
+export type SignInMode = 'until-job-end' | 'until-expiry' | 'sign-out-early' | 'kept' | 'shared' | 'from-shared'
 
 /** What is being asked for: shown to approvers so they can tell a real request from a phished one. */
 export interface RequestContext {
@@ -69,7 +71,7 @@ export type LoginEvent =
       roleName: string
       arn: string
       /** How the SSO token was obtained: a person approved a code, or a cached session was reused. */
-      via?: 'device-flow' | 'cached-token' | 'refreshed-token'
+      via?: 'device-flow' | 'cached-token' | 'refreshed-token' | 'shared-session'
       /** Every profile written from this approval (the primary one first), verified or with its error. */
       profiles?: ProfileOutcome[]
       /** When the SSO access token left on the runner expires (absent with sign-out-early: none is left). */

@@ -18,6 +18,7 @@ import { unsafeAwsPath } from '../aws-files/preflight.js'
 import { cachedRegistration, reuseCachedSession } from './reuse.js'
 import { discoverProfiles } from './discover.js'
 import { mapPool } from '../util/pool.js'
+import type { SharedSignIn } from './sealed-session.js'
 
 export interface LoginOptions {
   request: LoginRequest
@@ -37,6 +38,8 @@ export interface LoginOptions {
   clientName?: string
   /** What the files about to be written are, as each goes (the action records it for its post step); see writeSessionFiles. */
   onFilesProgress?: SessionFilesListener
+  /** session: the sign-in a share-session job of this run sealed, opened (shared-session.ts); no device authorization. */
+  sharedSignIn?: SharedSignIn
 }
 
 export interface ProfileResult {
@@ -55,7 +58,7 @@ export interface LoginResult {
   registration?: ClientRegistration
   written: WrittenFiles
   /** How the SSO token was obtained. */
-  via: 'device-flow' | 'cached-token' | 'refreshed-token'
+  via: 'device-flow' | 'cached-token' | 'refreshed-token' | 'shared-session'
   /** Device authorizations started (0 when a cached session was reused). */
   authorizations: number
   /** sign-out-early: when the SSO session was signed out (no token is left; the profiles hold role credentials). */
@@ -75,6 +78,14 @@ export class ApproverRejectedError extends Error {
   ) {
     super(`approved by ${approvedBy || 'an unidentified user'}, which is not enough: ${reason}. The session was revoked and nothing was exported.`)
     this.name = 'ApproverRejectedError'
+  }
+}
+
+/** The shared sign-in (session) was refused by the service: signed out by end-session, or revoked. Never replaced by a new approval. */
+export class SharedSignInEndedError extends Error {
+  override name = 'SharedSignInEndedError'
+  constructor() {
+    super('IAM Identity Center refused the shared sign-in (session): it was signed out (end-session ran?) or revoked. Sign in again with share-session; nothing was written or exported.')
   }
 }
 
@@ -115,6 +126,8 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
         return await useToken(options, clients, session)
       } catch (error) {
         if (!tokenRejected(error)) throw error
+        // The shared sign-in belongs to the whole run: never asked for again here, never signed out here.
+        if (session.via === 'shared-session') throw new SharedSignInEndedError()
         // The cache said valid, the service says no (signed out elsewhere, revoked by an admin): ask a person, once.
         log.info('reuse-session: the cached SSO token was rejected by the service (revoked?); asking for approval')
         session = await deviceFlowToken(options, clients)
@@ -233,6 +246,11 @@ interface ObtainedToken {
 /** A reusable cached session when allowed, else the device flow (with a cached registration when one is still valid). */
 async function obtainToken(options: LoginOptions, clients: AwsClients): Promise<ObtainedToken> {
   const { request, mask, log, paths } = options
+  if (options.sharedSignIn) {
+    // Only the access token: no refresh token or client registration, so no tool on this runner can (or races to) refresh it.
+    const { accessToken, expiresAt } = options.sharedSignIn
+    return { token: { accessToken, expiresAt }, via: 'shared-session', authorizations: 0, registered: false }
+  }
   if (request.reuseSession) {
     const reused = await reuseCachedSession(paths, request, clients, mask, log)
     if (reused) return { ...reused, authorizations: 0, registered: false }

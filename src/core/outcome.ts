@@ -2,7 +2,7 @@
 import type { FinalEvent } from './events.js'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { LoginResult } from './login.js'
-import { ApproverRejectedError, ProfilesFailedError, SignOutFailedError, UnsafePathError } from './login.js'
+import { ApproverRejectedError, ProfilesFailedError, SharedSignInEndedError, SignOutFailedError, UnsafePathError } from './login.js'
 import { AccountNotAllowedError } from './allowed-accounts.js'
 import { DeviceFlowError, OidcError } from './device-flow.js'
 import { CredentialsError } from '../aws/credentials.js'
@@ -57,7 +57,7 @@ function latestExpiry(result: LoginResult): Date {
 
 /** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
 export function failureMessage(error: unknown): string {
-  if (error instanceof DeviceFlowError || error instanceof ApproverRejectedError || error instanceof AccountNotAllowedError || error instanceof SignOutFailedError || error instanceof ProfilesFailedError || error instanceof UnsafePathError || error instanceof CredentialsError || error instanceof InputError || error instanceof OidcError) {
+  if (error instanceof DeviceFlowError || error instanceof ApproverRejectedError || error instanceof AccountNotAllowedError || error instanceof SignOutFailedError || error instanceof ProfilesFailedError || error instanceof UnsafePathError || error instanceof SharedSignInEndedError || error instanceof CredentialsError || error instanceof InputError || error instanceof OidcError) {
     return error.message
   }
   // SDK errors carry the request (tokens included): only their name, status and attempts. Node's own errors (a file

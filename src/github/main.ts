@@ -12,6 +12,8 @@ import { githubRequestContext } from './context.js'
 import { actionLogger, githubNotifiers } from './notifiers.js'
 import { clearSessionState, saveSessionState } from './state.js'
 import { runActors } from '../core/approvers.js'
+import { endSharedSession, openSharedSession, SessionSealer, sessionBinding, sharedNotice } from '../core/shared-session.js'
+import type { SharedSignIn } from '../core/sealed-session.js'
 import { registeredClientName } from '../core/client-name.js'
 
 /** How long a cancelled login may take to wind down before the step reports and exits anyway. */
@@ -34,6 +36,9 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   }
   if (request.githubToken) core.setSecret(request.githubToken)
   if (request.webhookUrl) core.setSecret(request.webhookUrl)
+  const shared = await sharedSession(request, env)
+  if (!shared) return
+  request = shared.request
 
   const paths = awsPaths(env)
   const context = githubRequestContext(request, env)
@@ -65,8 +70,8 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
       if (finished) return
       finished = true
       cancelled(signal)
-      const sweep = request.reuseSession
-        ? Promise.resolve() // the cache may hold a session this run found, not made: never touch it here
+      const sweep = request.reuseSession || shared.signIn
+        ? Promise.resolve() // the cache may hold a session this run found, not made (or shared with it): never touch it here
         : sweepOrphanedTokenCache(
             { ssoCacheDir: paths.ssoCacheDir, sessionName: request.ssoSession, ssoRegion: request.ssoRegion, region: request.region, isOurs: (t) => masked.has(t), requestTimeoutMs: CANCEL_SWEEP_MS, ...(request.legacySsoProfile ? { legacyStartUrl: request.startUrl } : {}) },
             actionLogger,
@@ -93,18 +98,28 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
         masked.add(secret)
         core.setSecret(secret)
       },
-      emit: (event) => events.push(event),
+      emit: (event) => {
+        if (event.type === 'started') shared.sealer?.prepare()
+        events.push(event)
+      },
       log: actionLogger,
       signal: controller.signal,
-      env
+      env,
+      sharedSignIn: shared.signIn
     })
     // Saved even when a cancel came in meanwhile: the post step then signs out and removes the files.
     saveSessionState(request, result)
+    const sealed = shared.sealer && !controller.signal.aborted ? await shared.sealer.seal(request, result) : undefined
     if (finished) return
     finished = true
     if (controller.signal.aborted) cancelled(String(controller.signal.reason))
     else {
       publish(request, result)
+      if (sealed) {
+        core.setOutput('session', sealed) // not masked: GitHub drops outputs that hold a masked value; sealed, it needs no mask
+        saveSessionState(request, result, true)
+        actionLogger.info(sharedNotice(shared.sealer!.binding, result.token.expiresAt))
+      }
       events.push(finalEvent(request, result))
     }
   } catch (error) {
@@ -149,4 +164,28 @@ function publish(request: LoginRequest, result: LoginResult): void {
     if (extra.identity) core.info(`Profile "${extra.profile.name}": verified ${extra.identity.arn}`)
     else core.warning(`Profile "${extra.profile.name}" (${extra.profile.accountId}/${extra.profile.roleName}): ${extra.error}`)
   }
+}
+
+/**
+ * share-session / session / end-session before anything else: the key masked, the run to bind to, a sealed session
+ * opened (and refused before any request). end-session signs out and is the whole step. undefined: the step is over.
+ */
+async function sharedSession(
+  request: LoginRequest,
+  env: NodeJS.ProcessEnv
+): Promise<{ request: LoginRequest; signIn?: SharedSignIn; sealer?: SessionSealer } | undefined> {
+  const shared = request.sharedSession
+  if (!shared) return { request }
+  core.setSecret(shared.key)
+  try {
+    const binding = sessionBinding(request, env)
+    if (shared.mode === 'share') return { request, sealer: new SessionSealer(shared.key, binding) }
+    if (shared.mode === 'use') return await openSharedSession(request, binding, (s) => core.setSecret(s))
+    if (!(await endSharedSession(request, binding, (s) => core.setSecret(s), actionLogger, env))) {
+      core.setFailed('end-session: the sign-out could not be confirmed; the shared sign-in may stay valid until it expires')
+    }
+  } catch (error) {
+    core.setFailed(failureMessage(error))
+  }
+  return undefined
 }

@@ -18,6 +18,11 @@ export async function runPost(): Promise<void> {
   if (state.written.partial) {
     core.info('The main step stopped while it was writing its files: signing out and removing whatever of them it had written.')
   }
-  const ok = await cleanupSession(state, actionLogger)
+  if (state.shared === 'share') {
+    core.info('share-session: the sign-in is shared with the later jobs of this run that hold the session-key, so this job does not sign out; end-session signs it out (or it expires). Removing only the files this job wrote.')
+  } else if (state.shared === 'use') {
+    core.info('session: this job used the sign-in shared by an earlier job of this run, so it does not sign out; end-session does. Removing only the files this job wrote.')
+  }
+  const ok = await cleanupSession({ ...state, signOut: !state.shared }, actionLogger)
   if (!ok) core.warning('Cleanup was incomplete; see the lines above.')
 }

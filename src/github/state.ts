@@ -16,11 +16,14 @@ export interface SessionState {
   region: string
   keepSession: boolean
   written: WrittenFiles
+  /** share-session / session: the sign-in belongs to the whole run; post does not sign out. */
+  shared?: 'share' | 'use'
 }
 
 const KEY = 'session'
 
-export function saveSessionState(request: LoginRequest, result: Pick<LoginResult, 'written'> & { token: { accessToken?: string } }): void {
+/** `shared`: the session output was published (share-session), so post must not sign out. */
+export function saveSessionState(request: LoginRequest, result: Pick<LoginResult, 'written'> & { token: { accessToken?: string } }, shared = false): void {
   // A credentials-file section this run replaced is kept (to restore it) as it was: the user's own keys may be in it.
   for (const edit of result.written.credentialsEdits ?? []) {
     if (edit.kind !== 'replaced' && edit.kind !== 'removed') continue
@@ -36,6 +39,8 @@ export function saveSessionState(request: LoginRequest, result: Pick<LoginResult
     keepSession: request.keepSession,
     written: result.written
   }
+  if (request.sharedSession?.mode === 'use') state.shared = 'use'
+  else if (shared) state.shared = 'share'
   core.saveState(KEY, JSON.stringify(state))
 }
 

@@ -34,12 +34,13 @@
  * trimmed: surrounding spaces are an error there (`core.getInput` trims anyway, so this only ever
  * bites on the CLI, where it points at a quoting mistake).
  */
-import { DEFAULT_ALLOW_PARTIAL, DEFAULT_DISCOVER, DEFAULT_EXPORT_CREDENTIALS, DEFAULT_FORBID_SELF_APPROVAL, DEFAULT_KEEP_SESSION, DEFAULT_MIN_VALIDITY_SECONDS, DEFAULT_NOTIFY, DEFAULT_OUTPUT, DEFAULT_PROFILE, DEFAULT_REGISTRATION_SCOPES, DEFAULT_REUSE_SESSION, DEFAULT_SSO_SESSION, INPUTS, type LoginRequest, MAX_APPROVAL_TIMEOUT_SECONDS, MAX_ISSUE_NUMBER, MAX_MIN_VALIDITY_SECONDS, MAX_URL_LENGTH, NOTIFY_CHANNELS, type NotifyChannel, OUTPUT_FORMATS, type ProfileSpec, isSecretInput } from './spec.js'
+import { DEFAULT_ALLOW_PARTIAL, DEFAULT_DISCOVER, DEFAULT_EXPORT_CREDENTIALS, DEFAULT_FORBID_SELF_APPROVAL, DEFAULT_KEEP_SESSION, DEFAULT_MIN_VALIDITY_SECONDS, DEFAULT_NOTIFY, DEFAULT_OUTPUT, DEFAULT_PROFILE, DEFAULT_REGISTRATION_SCOPES, DEFAULT_REUSE_SESSION, DEFAULT_SSO_SESSION, INPUTS, MAX_SESSION_LENGTH, MIN_SESSION_KEY_LENGTH, type LoginRequest, MAX_APPROVAL_TIMEOUT_SECONDS, MAX_ISSUE_NUMBER, MAX_MIN_VALIDITY_SECONDS, MAX_URL_LENGTH, NOTIFY_CHANNELS, type NotifyChannel, OUTPUT_FORMATS, type ProfileSpec, isSecretInput } from './spec.js'
 import { FALSE_VALUES, InputError, SCOPE_RE, TRUE_VALUES, accountIdProblem, controlProblem, dedupe, describeChar, firstBadChar, nameProblem, parseDurationSeconds, regionProblem, roleNameProblem, showValue, splitList, startUrlProblem } from './rules.js'
 
 export function redactLoginRequest(request: LoginRequest): LoginRequest {
   const copy: LoginRequest = { ...request, githubToken: request.githubToken ? '***' : '' }
   if (request.webhookUrl !== undefined) copy.webhookUrl = '***'
+  if (request.sharedSession) copy.sharedSession = { ...request.sharedSession, key: '***' }
   return copy
 }
 
@@ -64,10 +65,14 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
     return value
   }
   const trimmed = (name: string): string => raw(name).trim()
+  // With a sealed session (session / end-session) the start URL, SSO region, account and role come from it (shared-session.ts).
+  const fromSeal = String(get('session') ?? '').trim() !== '' || TRUE_VALUES.includes(String(get('end-session') ?? '').trim())
   const required = (name: string, value: string, example: string): string => {
-    if (value.trim() === '') fail(name, `is required (for example ${example})`)
+    if (value.trim() === '' && !fromSeal) fail(name, `is required (for example ${example})`)
     return value
   }
+  /** The problem with a value, unless it was left out with a sealed session. */
+  const problemOf = (value: string, check: (v: string) => string | undefined) => (value === '' ? undefined : check(value))
   const bool = (name: string, fallback: boolean): boolean => {
     const v = trimmed(name)
     if (v === '') return fallback
@@ -90,22 +95,22 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
 
   // start-url
   const startUrl = required('start-url', trimmed('start-url'), 'https://my-sso-portal.awsapps.com/start')
-  const urlProblem = startUrlProblem(startUrl)
+  const urlProblem = problemOf(startUrl, startUrlProblem)
   if (urlProblem) fail('start-url', urlProblem)
 
   // sso-region
   const ssoRegion = required('sso-region', raw('sso-region'), 'us-east-1')
-  const ssoRegionProblem = regionProblem(ssoRegion)
+  const ssoRegionProblem = problemOf(ssoRegion, regionProblem)
   if (ssoRegionProblem) fail('sso-region', ssoRegionProblem)
 
   // account-id
   const accountId = required('account-id', trimmed('account-id'), '111122223333')
-  const accountProblem = accountIdProblem(accountId)
+  const accountProblem = problemOf(accountId, accountIdProblem)
   if (accountProblem) fail('account-id', accountProblem)
 
   // role-name
   const roleName = required('role-name', raw('role-name'), 'DeveloperAccess')
-  const roleProblem = roleNameProblem(roleName)
+  const roleProblem = problemOf(roleName, roleNameProblem)
   if (roleProblem) fail('role-name', roleProblem)
 
   // sso-session, profile
@@ -119,7 +124,7 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
 
   // region
   const region = raw('region') || ssoRegion
-  const regProblem = regionProblem(region)
+  const regProblem = problemOf(region, regionProblem)
   if (regProblem) fail('region', regProblem)
 
   // output
@@ -254,6 +259,26 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   }
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
+  const shareSession = bool('share-session', false)
+  if (shareSession && request.signOutEarly) fail('share-session', 'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared')
+  const sealed = trimmed('session')
+  if (sealed.length > MAX_SESSION_LENGTH) fail('session', `must be at most ${MAX_SESSION_LENGTH} characters, got ${sealed.length}`)
+  if (sealed !== '' && shareSession) fail('session', 'cannot be combined with share-session: a job either shares its own sign-in or uses the one shared with it')
+  if (sealed !== '' && reuseSession) fail('session', 'cannot be combined with reuse-session: the sign-in comes from the session input')
+  if (sealed !== '' && request.signOutEarly) fail('session', 'cannot be combined with sign-out-early: signing out would end the sign-in for every job of the run (end-session does that)')
+  const endSession = bool('end-session', false)
+  if (endSession && sealed === '') fail('end-session', 'needs session (the session output of the share-session job) and session-key')
+  const sessionKey = raw('session-key')
+  if (sessionKey !== '') {
+    if (!shareSession && sealed === '') fail('session-key', 'is only used with share-session or session (value not shown)')
+    if (Array.from(sessionKey).length < MIN_SESSION_KEY_LENGTH) {
+      fail('session-key', `must be at least ${MIN_SESSION_KEY_LENGTH} characters, got ${Array.from(sessionKey).length} (value not shown); e.g. openssl rand -base64 33`)
+    }
+  } else if (shareSession || sealed !== '') {
+    fail('session-key', `is required with ${shareSession ? 'share-session' : 'session'} (a secret of at least ${MIN_SESSION_KEY_LENGTH} characters)`)
+  }
+  if (shareSession) request.sharedSession = { mode: 'share', key: sessionKey }
+  else if (sealed !== '') request.sharedSession = { mode: endSession ? 'end' : 'use', key: sessionKey, sealed, ssoSessionGiven: raw('sso-session') !== '' }
   // --- older SDKs (issue 12): legacy-sso-profile
   if (bool('legacy-sso-profile', false)) request.legacySsoProfile = true
   // --- scale (issue 13): verify-profiles
@@ -328,7 +353,7 @@ function parseProfiles(value: string, mainProfile: string, defaultRegion: string
     if (ap) fail(`account id ${ap}`)
     const rp = roleNameProblem(roleName)
     if (rp) fail(`role name ${rp}`)
-    const gp = regionProblem(region)
+    const gp = region === '' ? undefined : regionProblem(region) // '' only with a sealed session: its region, later
     if (gp) fail(`region ${gp}`)
     if (name === mainProfile) fail(`profile name ${showValue(name)} is already the profile input; choose another name`)
     const earlier = seen.get(name)

@@ -53,6 +53,11 @@ export interface LoginRequest {
   allowedAccountIds?: string[]
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
+  /**
+   * share: seal this job's sign-in for the later jobs of the run (output `session`); use: sign in with `sealed` instead
+   * of a device authorization; end: sign `sealed` out and do nothing else. `key` (session-key) is secret.
+   */
+  sharedSession?: { mode: 'share' | 'use' | 'end'; key: string; sealed?: string; ssoSessionGiven?: boolean }
   // --- older SDKs (issue 12): legacy-sso-profile
   /** Also write sso_start_url / sso_region into each profile and the token cache under sha1(start URL) (SDKs without sso-session). */
   legacySsoProfile?: boolean
@@ -100,6 +105,10 @@ export const MAX_NAME_LENGTH = 64
 export const MAX_ROLE_NAME_LENGTH = 64
 export const MAX_URL_LENGTH = 2048
 export const MAX_ISSUE_NUMBER = 2147483647
+/** Shortest session-key accepted (characters). */
+export const MIN_SESSION_KEY_LENGTH = 32
+/** Longest session input accepted (a sealed session is a few hundred characters). */
+export const MAX_SESSION_LENGTH = 16384
 
 // ---------------------------------------------------------------------------------------------
 // The input table: the single place that knows input names
@@ -109,19 +118,33 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     name: 'start-url',
     description:
       'AWS access portal URL, e.g. https://my-sso-portal.awsapps.com/start (hosts *.awsapps.com, *.awsapps.cn, *.app.aws, ' +
-      '*.portal.amazonaws.com[.cn|.eu], or an issuer URL https://identitycenter.amazonaws.com/ssoins-…). https only.',
+      '*.portal.amazonaws.com[.cn|.eu], or an issuer URL https://identitycenter.amazonaws.com/ssoins-…). https only. Required unless session or end-session is given.',
     default: '',
-    required: true,
+    required: false,
     secret: false,
     kind: 'string'
   },
-  { name: 'sso-region', description: 'AWS Region of the IAM Identity Center instance, e.g. us-east-1.', default: '', required: true, secret: false, kind: 'string' },
-  { name: 'account-id', description: 'AWS account id to get role credentials for (12 digits).', default: '', required: true, secret: false, kind: 'string' },
+  {
+    name: 'sso-region',
+    description: 'AWS Region of the IAM Identity Center instance, e.g. us-east-1. Required unless session or end-session is given.',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'string'
+  },
+  {
+    name: 'account-id',
+    description: "AWS account id to get role credentials for (12 digits). Required unless session (then the login job's) or end-session is given.",
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'string'
+  },
   {
     name: 'role-name',
-    description: 'Permission set (role) name in that account, e.g. DeveloperAccess. 1-64 of letters, digits and + = , . @ _ -.',
+    description: 'Permission set (role) name in that account, e.g. DeveloperAccess. 1-64 of letters, digits and + = , . @ _ -. Required unless session (then the login job\'s) or end-session is given.',
     default: '',
-    required: true,
+    required: false,
     secret: false,
     kind: 'string'
   },
@@ -227,7 +250,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'min-validity',
-    description: `Minimum remaining validity of a reused token: seconds, or a duration like 15m, 1h, 1h30m (0 to ${MAX_MIN_VALIDITY_SECONDS}s).`,
+    description: `Minimum remaining validity of a reused token (reuse-session) or a shared sign-in (session): seconds, or a duration like 15m, 1h, 1h30m (0 to ${MAX_MIN_VALIDITY_SECONDS}s).`,
     default: String(DEFAULT_MIN_VALIDITY_SECONDS),
     required: false,
     secret: false,
@@ -311,6 +334,42 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
+  {
+    name: 'share-session',
+    description:
+      'Share this sign-in with the later jobs of this workflow run: the output session holds it sealed (AES-256-GCM) with session-key, ' +
+      'bound to this repository and run; no later job that has both needs a new approval. The post step then does not sign out.',
+    default: 'false',
+    required: false,
+    secret: false,
+    kind: 'boolean'
+  },
+  {
+    name: 'session',
+    description:
+      'The session output of a share-session job of this run (needs.<job>.outputs.session): sign in with it instead of asking for approval. ' +
+      'start-url and sso-region then come from it, and account-id / role-name default to the login job\'s.',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'string'
+  },
+  {
+    name: 'end-session',
+    description: 'With session and session-key: sign the shared sign-in out (SSO Logout) and do nothing else; for the last job of the run (if: always()).',
+    default: 'false',
+    required: false,
+    secret: false,
+    kind: 'boolean'
+  },
+  {
+    name: 'session-key',
+    description: `Secret of at least ${MIN_SESSION_KEY_LENGTH} characters that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
+    default: '',
+    required: false,
+    secret: true,
+    kind: 'string'
+  },
   // --- older SDKs (issue 12): legacy-sso-profile
   {
     name: 'legacy-sso-profile',

@@ -52,6 +52,9 @@ export function approvalGrants(
   b: (s: string) => string = (s) => `**${s}**`
 ): string {
   const mode = signInModeOf(ctx)
+  if (final?.type === 'failed' && mode === 'from-shared') {
+    return 'The job got no credentials: nothing was written or exported; the shared sign-in was not signed out (end-session does that), and role credentials already issued for the profiles that verified stay valid until they expire, but were not handed to the job.'
+  }
   if (final?.type === 'failed') {
     // A login that fails signs out the token it got (a reused cached session stays as it was) and writes nothing.
     return `The job got no credentials: nothing was written or exported, and ${mode === 'kept' || ctx.reuseSession ? 'a sign-in this run obtained was' : 'your sign-in was'} signed out; role credentials already issued for the profiles that verified stay valid until they expire, but were not handed to the job.`
@@ -80,6 +83,12 @@ export function approvalGrants(
       if (final) return `Your Identity Center sign-in is left in this machine's token cache (~/.aws/sso/cache) ${until} or until someone runs aws sso logout: any process running as this user can use it ${everything}; ${issued}.`
       return `Approving leaves ${b('your Identity Center sign-in in this machine\'s token cache')} until it expires (there is no post step to sign it out; run aws sso logout when done): any process running as this user can use it ${everything}; ${issued}.`
     }
+    case 'shared': {
+      if (final) return `Your Identity Center sign-in is shared with the later jobs of this run that hold its session-key, until end-session signs it out or it expires${tokenUntil}: any of them can use it ${everything}; this job's post step does not sign it out. ${capitalize(issued)}.`
+      return `Approving hands ${b('your Identity Center sign-in to this job and the later jobs of this run')}: it is shared with the later jobs of this run that hold its session-key, until end-session signs it out or it expires; any of them can use it ${everything}. ${capitalize(issued)}.`
+    }
+    case 'from-shared':
+      return `This job uses a sign-in shared by an earlier job of this run: the sign-in is shared with the jobs of this run that hold its session-key, until end-session signs it out or it expires${tokenUntil}; any of them can use it ${everything}. This job's post step removes its files and does not sign it out. ${capitalize(issued)}.`
     case 'until-job-end': {
       const shared = ctx.reuseSession ? ' Until then, other jobs on this runner that set reuse-session can use it too.' : ''
       if (final) return `Until the job ends${tokenUntil}, this runner holds your Identity Center sign-in: any step of this job can use it ${everything}; the post step signs it out. ${capitalize(issued)}.${shared}`
@@ -269,6 +278,9 @@ function endSentence(s: string): string {
 function outcomeSentence(final: FinalEvent, esc: (v: unknown, max?: number) => string, b: (s: string) => string): string {
   switch (final.type) {
     case 'approved':
+      if (final.via === 'shared-session') {
+        return `No approval was needed: this job uses the sign-in of ${b(esc(final.approvedBy))} shared by an earlier job of this run. Verified at ${formatUtc(final.at)}: account ${b(esc(final.accountId, 40))}, role ${b(esc(final.roleName))}.`
+      }
       if (final.via && final.via !== 'device-flow') {
         return `No approval was needed: reuse-session found a ${final.via === 'refreshed-token' ? 'refreshable' : 'valid'} cached Identity Center session of ${b(esc(final.approvedBy))}. Verified at ${formatUtc(final.at)}: account ${b(esc(final.accountId, 40))}, role ${b(esc(final.roleName))}.`
       }

@@ -1,5 +1,5 @@
-export const id = 131;
-export const ids = [131];
+export const id = 963;
+export const ids = [963];
 export const modules = {
 
 /***/ 4683:
@@ -543,6 +543,7 @@ function formatDuration(seconds) {
 __webpack_require__.d(__webpack_exports__, {
   Ej: () => (/* binding */ ApproverRejectedError),
   Gs: () => (/* binding */ ProfilesFailedError),
+  wD: () => (/* binding */ SharedSignInEndedError),
   du: () => (/* binding */ SignOutFailedError),
   k0: () => (/* binding */ UnsafePathError),
   iD: () => (/* binding */ login)
@@ -991,6 +992,13 @@ class ApproverRejectedError extends Error {
         this.name = 'ApproverRejectedError';
     }
 }
+/** The shared sign-in (session) was refused by the service: signed out by end-session, or revoked. Never replaced by a new approval. */
+class SharedSignInEndedError extends Error {
+    name = 'SharedSignInEndedError';
+    constructor() {
+        super('IAM Identity Center refused the shared sign-in (session): it was signed out (end-session ran?) or revoked. Sign in again with share-session; nothing was written or exported.');
+    }
+}
 /** A path this run would write is a symlink or not a regular file / folder. */
 class UnsafePathError extends Error {
     name = 'UnsafePathError';
@@ -1027,6 +1035,9 @@ async function login(options) {
             catch (error) {
                 if (!tokenRejected(error))
                     throw error;
+                // The shared sign-in belongs to the whole run: never asked for again here, never signed out here.
+                if (session.via === 'shared-session')
+                    throw new SharedSignInEndedError();
                 // The cache said valid, the service says no (signed out elsewhere, revoked by an admin): ask a person, once.
                 log.info('reuse-session: the cached SSO token was rejected by the service (revoked?); asking for approval');
                 session = await deviceFlowToken(options, clients);
@@ -1136,6 +1147,11 @@ async function useToken(options, clients, session) {
 /** A reusable cached session when allowed, else the device flow (with a cached registration when one is still valid). */
 async function obtainToken(options, clients) {
     const { request, mask, log, paths } = options;
+    if (options.sharedSignIn) {
+        // Only the access token: no refresh token or client registration, so no tool on this runner can (or races to) refresh it.
+        const { accessToken, expiresAt } = options.sharedSignIn;
+        return { token: { accessToken, expiresAt }, via: 'shared-session', authorizations: 0, registered: false };
+    }
     if (request.reuseSession) {
         const reused = await reuseCachedSession(paths, request, clients, mask, log);
         if (reused)
@@ -1243,7 +1259,7 @@ function latestExpiry(result) {
 }
 /** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
 function failureMessage(error) {
-    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .DeviceFlowError */ .Bt || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej || error instanceof _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_1__/* .AccountNotAllowedError */ .TQ || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .SignOutFailedError */ .du || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .UnsafePathError */ .k0 || error instanceof _aws_credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE || error instanceof _inputs_rules_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz || error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .OidcError */ .uv) {
+    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .DeviceFlowError */ .Bt || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej || error instanceof _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_1__/* .AccountNotAllowedError */ .TQ || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .SignOutFailedError */ .du || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .UnsafePathError */ .k0 || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .SharedSignInEndedError */ .wD || error instanceof _aws_credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE || error instanceof _inputs_rules_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz || error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .OidcError */ .uv) {
         return error.message;
     }
     // SDK errors carry the request (tokens included): only their name, status and attempts. Node's own errors (a file
@@ -1251,6 +1267,291 @@ function failureMessage(error) {
     if (error instanceof Error && !('$metadata' in error) && !('$response' in error))
         return error.message;
     return `unexpected error: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeAwsError */ .P)(error)}`;
+}
+
+
+/***/ }),
+
+/***/ 3913:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  nr: () => (/* binding */ SessionSealer),
+  xM: () => (/* binding */ endSharedSession),
+  Uv: () => (/* binding */ openSharedSession),
+  qS: () => (/* binding */ sessionBinding),
+  UZ: () => (/* binding */ sharedNotice)
+});
+
+// UNUSED EXPORTS: REPOSITORY_VARIABLES, RUN_ID_VARIABLES
+
+// EXTERNAL MODULE: ./src/inputs/rules.ts
+var rules = __webpack_require__(8190);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/notify/message.ts
+var message = __webpack_require__(8478);
+;// CONCATENATED MODULE: ./src/core/sealed-session.ts
+/**
+ * A sign-in sealed for the later jobs of one run (share-session / session / session-key).
+ *
+ * What is sealed: the SSO access token, the start URL, the SSO region, the sso-session name, the expiry and the login
+ * job's account and role (the later jobs' defaults). Never the refresh token or the client secret: a leaked output then
+ * exposes less, and jobs running side by side cannot race a rotating refresh token.
+ *
+ * The format, all base64url (RFC 4648 §5) except the version and the run id:
+ *
+ *     icl1.<run id>.<repository tag>.<salt>.<iv>.<key check>.<ciphertext + GCM tag>
+ *
+ * - AES-256-GCM (node:crypto), a random 96-bit IV, a random 128-bit salt per seal.
+ * - The key: scrypt(session-key, salt, N=2^14, r=8, p=1) → 40 bytes: 32 for AES, 8 as a key check (so a wrong key is
+ *   told apart from a tampered output; it tells an attacker nothing the GCM tag would not).
+ * - Associated data: the whole clear header plus the repository and the run id in full, so a seal opens only in the
+ *   run (GITHUB_RUN_ID, the same across re-runs) and repository that made it, and nothing in clear can be changed.
+ * - The repository tag (8 bytes of SHA-256 of the name) and the run id are in clear only to name the refusal.
+ */
+
+
+
+const SEAL_VERSION = 'icl1';
+/** scrypt cost (16 MiB): 85-155 ms measured on a loaded 2-core machine; sealing pays it while the approver reads the link (prepareSealKey). */
+const SCRYPT = { N: 1 << 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+const SALT_BYTES = 16;
+const IV_BYTES = 12;
+const CHECK_BYTES = 8;
+const TAG_BYTES = 16;
+const RUN_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+/** A sealed session refused before any request; names the input at fault and why. */
+class SealedSessionError extends rules/* InputError */.dz {
+    refusal;
+    constructor(refusal, input, problem) {
+        super(input, problem);
+        this.refusal = refusal;
+        this.name = 'SealedSessionError';
+    }
+}
+function derive(sessionKey, salt) {
+    return new Promise((resolve, reject) => (0,external_node_crypto_.scrypt)(sessionKey, salt, 32 + CHECK_BYTES, SCRYPT, (error, bytes) => error ? reject(error) : resolve({ salt, key: bytes.subarray(0, 32), check: bytes.subarray(32) })));
+}
+/**
+ * Starts deriving a sealing key with a fresh salt (scrypt runs on libuv's thread pool, not the event loop): call it
+ * once the approval link is out, and the cost is hidden in the wait for the approver.
+ */
+function prepareSealKey(sessionKey) {
+    const promise = derive(sessionKey, (0,external_node_crypto_.randomBytes)(SALT_BYTES));
+    promise.catch(() => undefined); // awaited (and reported) by sealSession
+    return promise;
+}
+const b64 = (b) => b.toString('base64url');
+function repositoryTag(repository) {
+    return b64((0,external_node_crypto_.createHash)('sha256').update(`identity-center-login repository\0${repository}`).digest().subarray(0, 8));
+}
+function associatedData(header, binding) {
+    return Buffer.from(`${header}\0${binding.repository}\0${binding.runId}`, 'utf8');
+}
+async function sealSession(signIn, sessionKey, binding) {
+    if (!RUN_ID_RE.test(binding.runId))
+        throw new Error(`cannot seal a session: run id ${JSON.stringify(binding.runId)} is not 1-64 of letters, digits, _ and -`);
+    const { salt, key, check } = typeof sessionKey === 'string' ? await prepareSealKey(sessionKey) : await sessionKey;
+    const iv = (0,external_node_crypto_.randomBytes)(IV_BYTES);
+    const header = [SEAL_VERSION, binding.runId, repositoryTag(binding.repository), b64(salt), b64(iv), b64(check)].join('.');
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key, iv);
+    cipher.setAAD(associatedData(header, binding));
+    const payload = JSON.stringify({
+        t: signIn.accessToken,
+        u: signIn.startUrl,
+        r: signIn.ssoRegion,
+        s: signIn.ssoSession,
+        e: Math.floor(signIn.expiresAt.getTime() / 1000),
+        a: signIn.accountId,
+        n: signIn.roleName
+    });
+    const sealed = Buffer.concat([cipher.update(payload, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return `${header}.${b64(sealed)}`;
+}
+/** Opens a sealed session, or throws a SealedSessionError saying exactly why not. No network. */
+async function openSession(sealed, sessionKey, binding, options) {
+    const refuse = (refusal, problem, input = 'session') => {
+        throw new SealedSessionError(refusal, input, problem);
+    };
+    const text = sealed.trim();
+    const parts = text.split('.');
+    if (parts[0] !== SEAL_VERSION && /^icl\d+$/.test(parts[0] ?? '')) {
+        refuse('version', `was sealed by another version of identity-center-login (${parts[0]}); this one reads ${SEAL_VERSION}`);
+    }
+    const bytes = (s) => (s !== undefined && /^[A-Za-z0-9_-]+$/.test(s) ? Buffer.from(s, 'base64url') : Buffer.alloc(0));
+    const [version, runId, repoTag, saltText, ivText, checkText, bodyText] = parts;
+    const salt = bytes(saltText);
+    const iv = bytes(ivText);
+    const check = bytes(checkText);
+    const body = bytes(bodyText);
+    if (parts.length !== 7 ||
+        version !== SEAL_VERSION ||
+        !RUN_ID_RE.test(runId) ||
+        bytes(repoTag).length !== 8 ||
+        salt.length !== SALT_BYTES ||
+        iv.length !== IV_BYTES ||
+        check.length !== CHECK_BYTES ||
+        body.length <= TAG_BYTES) {
+        refuse('malformed', `is not a whole sealed session (truncated or not the session output of a share-session job; ${text.length} characters)`);
+    }
+    if (runId !== binding.runId) {
+        refuse('other-run', `was made by run ${runId}, this is run ${binding.runId}: a sealed session opens only in the workflow run that made it`);
+    }
+    if (repoTag !== repositoryTag(binding.repository)) {
+        refuse('other-repository', `was made in another repository than ${binding.repository || 'this one'}: a sealed session opens only where it was made`);
+    }
+    const { key, check: expected } = await derive(sessionKey, salt);
+    if (!(0,external_node_crypto_.timingSafeEqual)(check, expected))
+        refuse('wrong-key', 'is not the key this session was sealed with (value not shown)', 'session-key');
+    const header = parts.slice(0, 6).join('.');
+    let payload;
+    try {
+        const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', key, iv);
+        decipher.setAAD(associatedData(header, binding));
+        decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
+        const plain = Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]);
+        payload = JSON.parse(plain.toString('utf8'));
+    }
+    catch {
+        return refuse('tampered', 'fails its integrity check: it was changed after it was sealed (or cut short)');
+    }
+    const str = (k) => (typeof payload[k] === 'string' ? payload[k] : refuse('tampered', 'holds an unreadable sign-in'));
+    const seconds = typeof payload.e === 'number' && Number.isSafeInteger(payload.e) ? payload.e : refuse('tampered', 'holds an unreadable sign-in');
+    const signIn = {
+        accessToken: str('t'),
+        startUrl: str('u'),
+        ssoRegion: str('r'),
+        ssoSession: str('s'),
+        expiresAt: new Date(seconds * 1000),
+        accountId: str('a'),
+        roleName: str('n')
+    };
+    if (options.minValiditySeconds === null)
+        return signIn;
+    const now = options.now ?? Date.now();
+    const left = Math.floor((signIn.expiresAt.getTime() - now) / 1000);
+    if (left <= 0)
+        refuse('expired', `the shared sign-in expired at ${signIn.expiresAt.toISOString()} (${(0,message/* formatDuration */.a3)(-left)} ago); sign in again with share-session`);
+    if (left < options.minValiditySeconds) {
+        refuse('expired', `the shared sign-in expires at ${signIn.expiresAt.toISOString()} (in ${(0,message/* formatDuration */.a3)(left)}), less than min-validity (${(0,message/* formatDuration */.a3)(options.minValiditySeconds)}); sign in again with share-session or lower min-validity`);
+    }
+    return signIn;
+}
+
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var aws_clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/logout.ts
+var logout = __webpack_require__(4299);
+;// CONCATENATED MODULE: ./src/core/shared-session.ts
+
+
+
+
+/** Where the run id comes from, in order (GitHub, GitLab, Buildkite, CircleCI); --session-run-id overrides on the CLI. */
+const RUN_ID_VARIABLES = ['GITHUB_RUN_ID', 'CI_PIPELINE_ID', 'BUILDKITE_BUILD_ID', 'CIRCLE_WORKFLOW_ID'];
+const REPOSITORY_VARIABLES = ['GITHUB_REPOSITORY', 'CI_PROJECT_PATH', 'BUILDKITE_PIPELINE_SLUG', 'CIRCLE_PROJECT_REPONAME'];
+/** What a sealed session of this run is bound to; an InputError (before any request) when there is no run to bind to. */
+function sessionBinding(request, env, explicitRunId) {
+    const input = request.sharedSession?.mode === 'share' ? 'share-session' : 'session';
+    const runId = explicitRunId ?? RUN_ID_VARIABLES.map((n) => env[n]?.trim()).find((v) => v);
+    if (!runId)
+        throw new rules/* InputError */.dz(input, `needs a workflow run to bind the sign-in to, and none of ${RUN_ID_VARIABLES.join(', ')} is set (CLI: --session-run-id)`);
+    if (!RUN_ID_RE.test(runId))
+        throw new rules/* InputError */.dz(input, `the run id must be 1-64 of letters, digits, _ and -, got ${JSON.stringify(runId.slice(0, 70))}`);
+    const repository = REPOSITORY_VARIABLES.map((n) => env[n]?.trim()).find((v) => v) ?? '';
+    return { repository, runId };
+}
+/**
+ * session: opens the sealed sign-in (refusing it before any request: wrong key, other run or repository, tampered,
+ * expired or too close to expiry) and completes the request from it: start URL, SSO region, sso-session name (unless
+ * given), and the login job's account and role unless the job gives its own. A start URL or SSO region given with it
+ * must be the sealed one.
+ */
+async function openSharedSession(request, binding, mask, now = Date.now()) {
+    const shared = request.sharedSession;
+    const signIn = await openSession(shared.sealed, shared.key, binding, { minValiditySeconds: request.minValiditySeconds, now });
+    mask(signIn.accessToken);
+    if (request.startUrl && request.startUrl !== signIn.startUrl) {
+        throw new rules/* InputError */.dz('start-url', `is not the start URL of the shared sign-in (${signIn.startUrl}); leave it out with session`);
+    }
+    if (request.ssoRegion && request.ssoRegion !== signIn.ssoRegion) {
+        throw new rules/* InputError */.dz('sso-region', `is not the SSO region of the shared sign-in (${signIn.ssoRegion}); leave it out with session`);
+    }
+    const region = request.region || signIn.ssoRegion;
+    return {
+        signIn,
+        request: {
+            ...request,
+            startUrl: signIn.startUrl,
+            ssoRegion: signIn.ssoRegion,
+            region,
+            accountId: request.accountId || signIn.accountId,
+            roleName: request.roleName || signIn.roleName,
+            ssoSession: shared.ssoSessionGiven ? request.ssoSession : signIn.ssoSession,
+            extraProfiles: request.extraProfiles.map((p) => (p.region ? p : { ...p, region }))
+        }
+    };
+}
+/** share-session: the key derivation, started when the approval link is out so that its cost hides in the wait. */
+class SessionSealer {
+    sessionKey;
+    binding;
+    key;
+    constructor(sessionKey, binding) {
+        this.sessionKey = sessionKey;
+        this.binding = binding;
+    }
+    prepare() {
+        this.key ??= prepareSealKey(this.sessionKey);
+    }
+    /** The `session` output: this login's sign-in, sealed (no refresh token, no client secret). */
+    seal(request, result) {
+        this.prepare();
+        const signIn = {
+            accessToken: result.token.accessToken,
+            startUrl: request.startUrl,
+            ssoRegion: request.ssoRegion,
+            ssoSession: request.ssoSession,
+            expiresAt: result.token.expiresAt,
+            accountId: request.accountId,
+            roleName: request.roleName
+        };
+        return sealSession(signIn, this.key, this.binding);
+    }
+}
+/** The line the login job logs once the sign-in is sealed. */
+function sharedNotice(binding, expiresAt) {
+    return (`share-session: the sign-in is in the session output, sealed with session-key for run ${binding.runId}` +
+        `${binding.repository ? ` of ${binding.repository}` : ''}; any later job of this run that holds both the output and the key ` +
+        `can use it until end-session signs it out or it expires at ${expiresAt.toISOString()}`);
+}
+/**
+ * end-session: signs the shared sign-in out (SSO Logout) and does nothing else. A sign-in that already expired needs
+ * no sign-out (said so, not a failure: the end-session job runs with if: always()). Throws only for a refused seal.
+ * Returns whether the sign-out was confirmed.
+ */
+async function endSharedSession(request, binding, mask, log, env) {
+    const shared = request.sharedSession;
+    const signIn = await openSession(shared.sealed, shared.key, binding, { minValiditySeconds: null });
+    mask(signIn.accessToken);
+    if (signIn.expiresAt.getTime() <= Date.now()) {
+        log.info(`end-session: the shared sign-in of run ${binding.runId} already expired at ${signIn.expiresAt.toISOString()}; nothing to sign out`);
+        return true;
+    }
+    const clients = new aws_clients/* AwsClients */.cE({ ssoRegion: signIn.ssoRegion, region: signIn.ssoRegion, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
+    try {
+        if (!(await (0,logout/* logout */.r)(clients, signIn.accessToken, log)))
+            return false;
+    }
+    finally {
+        clients.destroy();
+    }
+    log.info(`end-session: signed out the sign-in shared in run ${binding.runId} (the SSO access token is revoked): a job that uses its session output fails from now on; ` +
+        'role credentials already issued to the jobs stay valid until they expire');
+    return true;
 }
 
 
@@ -1307,6 +1608,8 @@ function redactLoginRequest(request) {
     const copy = { ...request, githubToken: request.githubToken ? '***' : '' };
     if (request.webhookUrl !== undefined)
         copy.webhookUrl = '***';
+    if (request.sharedSession)
+        copy.sharedSession = { ...request.sharedSession, key: '***' };
     return copy;
 }
 // ---------------------------------------------------------------------------------------------
@@ -1329,11 +1632,15 @@ function readLoginRequest(get) {
         return value;
     };
     const trimmed = (name) => raw(name).trim();
+    // With a sealed session (session / end-session) the start URL, SSO region, account and role come from it (shared-session.ts).
+    const fromSeal = String(get('session') ?? '').trim() !== '' || _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .TRUE_VALUES */ .AR.includes(String(get('end-session') ?? '').trim());
     const required = (name, value, example) => {
-        if (value.trim() === '')
+        if (value.trim() === '' && !fromSeal)
             fail(name, `is required (for example ${example})`);
         return value;
     };
+    /** The problem with a value, unless it was left out with a sealed session. */
+    const problemOf = (value, check) => (value === '' ? undefined : check(value));
     const bool = (name, fallback) => {
         const v = trimmed(name);
         if (v === '')
@@ -1359,22 +1666,22 @@ function readLoginRequest(get) {
     };
     // start-url
     const startUrl = required('start-url', trimmed('start-url'), 'https://my-sso-portal.awsapps.com/start');
-    const urlProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .startUrlProblem */ .rA)(startUrl);
+    const urlProblem = problemOf(startUrl, _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .startUrlProblem */ .rA);
     if (urlProblem)
         fail('start-url', urlProblem);
     // sso-region
     const ssoRegion = required('sso-region', raw('sso-region'), 'us-east-1');
-    const ssoRegionProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .regionProblem */ .Og)(ssoRegion);
+    const ssoRegionProblem = problemOf(ssoRegion, _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .regionProblem */ .Og);
     if (ssoRegionProblem)
         fail('sso-region', ssoRegionProblem);
     // account-id
     const accountId = required('account-id', trimmed('account-id'), '111122223333');
-    const accountProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .accountIdProblem */ .gN)(accountId);
+    const accountProblem = problemOf(accountId, _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .accountIdProblem */ .gN);
     if (accountProblem)
         fail('account-id', accountProblem);
     // role-name
     const roleName = required('role-name', raw('role-name'), 'DeveloperAccess');
-    const roleProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .roleNameProblem */ .pg)(roleName);
+    const roleProblem = problemOf(roleName, _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .roleNameProblem */ .pg);
     if (roleProblem)
         fail('role-name', roleProblem);
     // sso-session, profile
@@ -1388,7 +1695,7 @@ function readLoginRequest(get) {
         fail('profile', profileProblem);
     // region
     const region = raw('region') || ssoRegion;
-    const regProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .regionProblem */ .Og)(region);
+    const regProblem = problemOf(region, _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .regionProblem */ .Og);
     if (regProblem)
         fail('region', regProblem);
     // output
@@ -1535,6 +1842,36 @@ function readLoginRequest(get) {
     }
     // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
     // --- shared sign-in (issue 14): share-session, session, session-key, end-session
+    const shareSession = bool('share-session', false);
+    if (shareSession && request.signOutEarly)
+        fail('share-session', 'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared');
+    const sealed = trimmed('session');
+    if (sealed.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SESSION_LENGTH */ .nA)
+        fail('session', `must be at most ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SESSION_LENGTH */ .nA} characters, got ${sealed.length}`);
+    if (sealed !== '' && shareSession)
+        fail('session', 'cannot be combined with share-session: a job either shares its own sign-in or uses the one shared with it');
+    if (sealed !== '' && reuseSession)
+        fail('session', 'cannot be combined with reuse-session: the sign-in comes from the session input');
+    if (sealed !== '' && request.signOutEarly)
+        fail('session', 'cannot be combined with sign-out-early: signing out would end the sign-in for every job of the run (end-session does that)');
+    const endSession = bool('end-session', false);
+    if (endSession && sealed === '')
+        fail('end-session', 'needs session (the session output of the share-session job) and session-key');
+    const sessionKey = raw('session-key');
+    if (sessionKey !== '') {
+        if (!shareSession && sealed === '')
+            fail('session-key', 'is only used with share-session or session (value not shown)');
+        if (Array.from(sessionKey).length < _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MIN_SESSION_KEY_LENGTH */ .FO) {
+            fail('session-key', `must be at least ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MIN_SESSION_KEY_LENGTH */ .FO} characters, got ${Array.from(sessionKey).length} (value not shown); e.g. openssl rand -base64 33`);
+        }
+    }
+    else if (shareSession || sealed !== '') {
+        fail('session-key', `is required with ${shareSession ? 'share-session' : 'session'} (a secret of at least ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MIN_SESSION_KEY_LENGTH */ .FO} characters)`);
+    }
+    if (shareSession)
+        request.sharedSession = { mode: 'share', key: sessionKey };
+    else if (sealed !== '')
+        request.sharedSession = { mode: endSession ? 'end' : 'use', key: sessionKey, sealed, ssoSessionGiven: raw('sso-session') !== '' };
     // --- older SDKs (issue 12): legacy-sso-profile
     if (bool('legacy-sso-profile', false))
         request.legacySsoProfile = true;
@@ -1622,7 +1959,7 @@ function parseProfiles(value, mainProfile, defaultRegion) {
         const rp = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .roleNameProblem */ .pg)(roleName);
         if (rp)
             fail(`role name ${rp}`);
-        const gp = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .regionProblem */ .Og)(region);
+        const gp = region === '' ? undefined : (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .regionProblem */ .Og)(region); // '' only with a sealed session: its region, later
         if (gp)
             fail(`region ${gp}`);
         if (name === mainProfile)
@@ -1925,6 +2262,7 @@ function dedupe(items) {
 /* harmony export */   $1: () => (/* binding */ DEFAULT_SSO_SESSION),
 /* harmony export */   DS: () => (/* binding */ OUTPUT_FORMATS),
 /* harmony export */   EM: () => (/* binding */ MAX_NAME_LENGTH),
+/* harmony export */   FO: () => (/* binding */ MIN_SESSION_KEY_LENGTH),
 /* harmony export */   Jt: () => (/* binding */ MAX_MIN_VALIDITY_SECONDS),
 /* harmony export */   KG: () => (/* binding */ DEFAULT_PROFILE),
 /* harmony export */   KJ: () => (/* binding */ DEFAULT_REUSE_SESSION),
@@ -1938,6 +2276,7 @@ function dedupe(items) {
 /* harmony export */   lG: () => (/* binding */ NOTIFY_CHANNELS),
 /* harmony export */   m2: () => (/* binding */ MAX_URL_LENGTH),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
+/* harmony export */   nA: () => (/* binding */ MAX_SESSION_LENGTH),
 /* harmony export */   pX: () => (/* binding */ isSecretInput),
 /* harmony export */   qV: () => (/* binding */ DEFAULT_ALLOW_PARTIAL),
 /* harmony export */   td: () => (/* binding */ MAX_ISSUE_NUMBER),
@@ -1974,25 +2313,43 @@ const MAX_NAME_LENGTH = 64;
 const MAX_ROLE_NAME_LENGTH = 64;
 const MAX_URL_LENGTH = 2048;
 const MAX_ISSUE_NUMBER = 2147483647;
+/** Shortest session-key accepted (characters). */
+const MIN_SESSION_KEY_LENGTH = 32;
+/** Longest session input accepted (a sealed session is a few hundred characters). */
+const MAX_SESSION_LENGTH = 16384;
 // ---------------------------------------------------------------------------------------------
 // The input table: the single place that knows input names
 const INPUTS = Object.freeze([
     {
         name: 'start-url',
         description: 'AWS access portal URL, e.g. https://my-sso-portal.awsapps.com/start (hosts *.awsapps.com, *.awsapps.cn, *.app.aws, ' +
-            '*.portal.amazonaws.com[.cn|.eu], or an issuer URL https://identitycenter.amazonaws.com/ssoins-…). https only.',
+            '*.portal.amazonaws.com[.cn|.eu], or an issuer URL https://identitycenter.amazonaws.com/ssoins-…). https only. Required unless session or end-session is given.',
         default: '',
-        required: true,
+        required: false,
         secret: false,
         kind: 'string'
     },
-    { name: 'sso-region', description: 'AWS Region of the IAM Identity Center instance, e.g. us-east-1.', default: '', required: true, secret: false, kind: 'string' },
-    { name: 'account-id', description: 'AWS account id to get role credentials for (12 digits).', default: '', required: true, secret: false, kind: 'string' },
+    {
+        name: 'sso-region',
+        description: 'AWS Region of the IAM Identity Center instance, e.g. us-east-1. Required unless session or end-session is given.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'account-id',
+        description: "AWS account id to get role credentials for (12 digits). Required unless session (then the login job's) or end-session is given.",
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
     {
         name: 'role-name',
-        description: 'Permission set (role) name in that account, e.g. DeveloperAccess. 1-64 of letters, digits and + = , . @ _ -.',
+        description: 'Permission set (role) name in that account, e.g. DeveloperAccess. 1-64 of letters, digits and + = , . @ _ -. Required unless session (then the login job\'s) or end-session is given.',
         default: '',
-        required: true,
+        required: false,
         secret: false,
         kind: 'string'
     },
@@ -2096,7 +2453,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'min-validity',
-        description: `Minimum remaining validity of a reused token: seconds, or a duration like 15m, 1h, 1h30m (0 to ${MAX_MIN_VALIDITY_SECONDS}s).`,
+        description: `Minimum remaining validity of a reused token (reuse-session) or a shared sign-in (session): seconds, or a duration like 15m, 1h, 1h30m (0 to ${MAX_MIN_VALIDITY_SECONDS}s).`,
         default: String(DEFAULT_MIN_VALIDITY_SECONDS),
         required: false,
         secret: false,
@@ -2178,6 +2535,40 @@ const INPUTS = Object.freeze([
     },
     // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
     // --- shared sign-in (issue 14): share-session, session, session-key, end-session
+    {
+        name: 'share-session',
+        description: 'Share this sign-in with the later jobs of this workflow run: the output session holds it sealed (AES-256-GCM) with session-key, ' +
+            'bound to this repository and run; no later job that has both needs a new approval. The post step then does not sign out.',
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'session',
+        description: 'The session output of a share-session job of this run (needs.<job>.outputs.session): sign in with it instead of asking for approval. ' +
+            'start-url and sso-region then come from it, and account-id / role-name default to the login job\'s.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'end-session',
+        description: 'With session and session-key: sign the shared sign-in out (SSO Logout) and do nothing else; for the last job of the run (if: always()).',
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'session-key',
+        description: `Secret of at least ${MIN_SESSION_KEY_LENGTH} characters that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
+        default: '',
+        required: false,
+        secret: true,
+        kind: 'string'
+    },
     // --- older SDKs (issue 12): legacy-sso-profile
     {
         name: 'legacy-sso-profile',
@@ -2211,7 +2602,7 @@ function inputSpec(name) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ EventQueue)
 /* harmony export */ });
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2032);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3097);
 
 class EventQueue {
     notifiers;

@@ -1,5 +1,5 @@
-export const id = 696;
-export const ids = [696];
+export const id = 185;
+export const ids = [185];
 export const modules = {
 
 /***/ 5262:
@@ -2002,6 +2002,10 @@ async function logout(clients, accessToken, log) {
 /* harmony export */ });
 /** `hasPostStep`: the action has one that signs out; the CLI does not. */
 function signInModeFor(request, hasPostStep) {
+    if (request.sharedSession?.mode === 'share')
+        return 'shared';
+    if (request.sharedSession?.mode === 'use')
+        return 'from-shared';
     if (request.signOutEarly)
         return 'sign-out-early';
     if (request.keepSession)
@@ -2012,7 +2016,7 @@ function signInModeFor(request, hasPostStep) {
 
 /***/ }),
 
-/***/ 2032:
+/***/ 3097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2162,7 +2166,544 @@ function nodeFetch(env) {
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-;// CONCATENATED MODULE: ./src/notify/message.ts
+// EXTERNAL MODULE: ./src/notify/message.ts
+var message = __webpack_require__(8478);
+;// CONCATENATED MODULE: ./src/notify/comment.ts
+
+
+const DEFAULT_DEADLINES = { started: 10_000, final: 7_000, cancelled: 2_500 };
+/** Only the error code of a network failure: Node's messages carry the host and port. */
+function networkCode(err) {
+    let e = err;
+    for (let i = 0; i < 4 && e; i++) {
+        if (typeof e.code === 'string' && /^[A-Z0-9_]+$/.test(e.code))
+            return e.code;
+        e = e.cause;
+    }
+    return 'EREQUEST';
+}
+function apiMessage(data) {
+    let d = data;
+    if (typeof d === 'string') {
+        try {
+            d = JSON.parse(d);
+        }
+        catch {
+            return '';
+        }
+    }
+    const m = d?.message;
+    return typeof m === 'string' ? m.replace(/[\r\n]+/g, ' ').slice(0, 200) : '';
+}
+function header(headers, name) {
+    const v = headers?.[name];
+    return v === undefined || v === null ? undefined : String(v);
+}
+const formatSeconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+function commentNotifier(opts, ctx, logger) {
+    const env = opts.env ?? process.env;
+    const now = opts.now ?? (() => new Date());
+    const base = (opts.apiUrl || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    const attempts = Math.max(1, opts.attempts ?? 3);
+    const retryBase = opts.retryBaseMs ?? 1000;
+    const retryCap = opts.retryCapMs ?? 4000;
+    const maxRetryAfter = opts.maxRetryAfterMs ?? 10_000;
+    const timeoutMs = opts.timeoutMs ?? 6000;
+    const deadlines = { ...DEFAULT_DEADLINES, ...(opts.deadlineMs ?? {}) };
+    const random = opts.random ?? Math.random;
+    const { owner, repo } = opts.repo;
+    const issue_number = opts.issueNumber;
+    const where = `#${opts.issueNumber}`;
+    const marker = (0,message/* commentMarker */.Ql)(ctx, opts.marker);
+    /** What a 403/404 most likely means, naming the permission this kind of target needs. */
+    const fix = opts.target === 'pull-request'
+        ? 'the token lacks `pull-requests: write` (a pull request from a fork gets a read-only token); set `permissions: pull-requests: write` or use notify: summary'
+        : opts.target === 'issue'
+            ? 'the token lacks `issues: write`; set `permissions: issues: write` or use notify: summary'
+            : 'the token lacks `pull-requests: write` (for a pull request; one from a fork gets a read-only token) or `issues: write` (for an issue); set that permission or use notify: summary';
+    let octokit;
+    let commentId;
+    let started;
+    let quiet = false; // permanent failure: stop calling the API
+    let warnedTransient = false; // a failure while the request is open (post, new code); the final edit always warns
+    let finished = false;
+    let pending = 0;
+    let chain = Promise.resolve();
+    const client = () => {
+        octokit ??= __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)).then(({ getOctokit }) => {
+            const silent = () => undefined;
+            return getOctokit(opts.token, {
+                baseUrl: base,
+                userAgent: opts.userAgent ?? 'identity-center-login',
+                log: { debug: silent, info: silent, warn: silent, error: silent },
+                request: { fetch: nodeFetch(env) }
+            });
+        });
+        return octokit;
+    };
+    /** One REST call with bounded, jittered retries, all of it inside `deadline` (a Date.now() value). */
+    async function call(what, route, params, deadline, beforeRetry, maxAttempts = attempts) {
+        let gh;
+        try {
+            gh = await client();
+        }
+        catch (err) {
+            return { ok: false, permanent: true, detail: `could not load @actions/github: ${err instanceof Error ? err.name : 'error'}` };
+        }
+        let last;
+        for (let attempt = 1;; attempt++) {
+            if (attempt > 1 && beforeRetry) {
+                const found = await beforeRetry().catch(() => undefined);
+                if (found !== undefined)
+                    return { ok: true, data: found };
+                if (last && deadline - Date.now() < 250)
+                    return { ok: false, ...last, detail: `${last.detail}; gave up before the deadline` };
+            }
+            const left = deadline - Date.now();
+            const controller = new AbortController();
+            let timedOut = false;
+            const limit = Math.max(1, Math.min(timeoutMs, left));
+            const timer = setTimeout(() => {
+                timedOut = true;
+                controller.abort();
+            }, limit);
+            let failure;
+            let retryAfterMs;
+            try {
+                const res = await gh.request(route, {
+                    owner,
+                    repo,
+                    ...params,
+                    headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+                    request: { signal: controller.signal }
+                });
+                return { ok: true, data: res.data };
+            }
+            catch (err) {
+                const response = err?.response;
+                if (timedOut)
+                    failure = { permanent: false, detail: `timed out after ${formatSeconds(limit)}` };
+                else if (!response || typeof response.status !== 'number')
+                    failure = { permanent: false, detail: `network error (${networkCode(err)})` };
+                else {
+                    const status = response.status;
+                    const msg = apiMessage(response.data);
+                    const retryAfter = Number(header(response.headers, 'retry-after'));
+                    const secondaryLimit = status === 429 || (status === 403 && (header(response.headers, 'retry-after') !== undefined || /secondary rate limit|abuse/i.test(msg)));
+                    // GitHub (and GHES) always send x-github-request-id; a proxy or firewall refusing does not.
+                    const fromGitHub = header(response.headers, 'x-github-request-id') !== undefined;
+                    failure = { permanent: !(status >= 500 || secondaryLimit), detail: `HTTP ${status}${msg ? `: ${msg}` : ''}`, status, fromGitHub };
+                    if (Number.isFinite(retryAfter) && retryAfter > 0)
+                        retryAfterMs = Math.min(retryAfter * 1000, maxRetryAfter);
+                }
+            }
+            finally {
+                clearTimeout(timer);
+            }
+            if (failure.permanent)
+                return { ok: false, ...failure };
+            last = failure;
+            // Capped exponential backoff with jitter (half fixed, half random), never past the deadline.
+            const backoff = Math.min(retryCap, retryBase * 2 ** (attempt - 1));
+            const wait = Math.round(retryAfterMs ?? backoff / 2 + random() * (backoff / 2));
+            const remaining = deadline - Date.now();
+            if (attempt >= maxAttempts) {
+                if (maxAttempts > 1)
+                    logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no attempts left`);
+                return { ok: false, ...failure };
+            }
+            if (remaining - wait < 250) {
+                logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no time left to retry (${formatSeconds(Math.max(0, remaining))} before the deadline)`);
+                return { ok: false, ...failure, detail: `${failure.detail}; gave up before the deadline` };
+            }
+            logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`);
+            await sleep(wait);
+        }
+    }
+    function explain(failure, action, tail = 'Approvers must use the link in the job log.') {
+        const head = `${action} (${failure.detail})`;
+        if (failure.status !== undefined && failure.status < 500 && !failure.fromGitHub) {
+            return `${head}: the answer did not come from GitHub (${base}); a proxy or firewall may be blocking it (check HTTPS_PROXY / NO_PROXY). ${tail}`;
+        }
+        switch (failure.status) {
+            case 403:
+                return `${head}: ${fix}. ${tail}`;
+            case 404:
+                return `${head}: the repository or ${where} was not found, or ${fix}. ${tail}`;
+            case 401:
+                return `${head}: the token was not accepted; pass a valid github-token or use notify: summary. ${tail}`;
+            default:
+                return `${head}. ${tail}`;
+        }
+    }
+    /** After a POST that may have reached GitHub (timeout, 5xx): the comment it created, if any. */
+    function findPosted(body, since, userCode, deadline) {
+        return async () => {
+            const r = await call('list comments', 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number, since: new Date(since.getTime() - 60_000).toISOString(), per_page: 100 }, Math.min(deadline, Date.now() + Math.min(timeoutMs, 3000)), undefined, 1);
+            if (!r.ok || !Array.isArray(r.data))
+                return undefined;
+            const mine = r.data.filter((c) => typeof c.id === 'number' && typeof c.body === 'string' && (c.body === body || (c.body.startsWith(marker) && c.body.includes(userCode))));
+            const last = mine[mine.length - 1];
+            if (!last)
+                return undefined;
+            logger.info(`GitHub create comment: the earlier attempt did create the comment on ${where}; using it rather than posting a duplicate`);
+            return { id: last.id, html_url: typeof last.html_url === 'string' ? last.html_url : undefined };
+        };
+    }
+    async function post(event) {
+        const body = (0,message/* renderMarkdown */.Gc)(ctx, { started: event, now: now() }, opts.marker);
+        const deadline = Date.now() + deadlines.started;
+        const since = new Date();
+        const r = await call('create comment', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number, body }, deadline, findPosted(body, since, event.userCode, deadline));
+        if (!r.ok) {
+            quiet = true; // nothing to edit later
+            warnedTransient = true;
+            logger.warning(explain(r, `Could not post the AWS sign-in request on ${where}`));
+            return;
+        }
+        if (typeof r.data?.id === 'number')
+            commentId = r.data.id;
+        if (typeof r.data?.html_url === 'string')
+            logger.info(`Posted the approval request on ${where}: ${r.data.html_url}`);
+        if (commentId === undefined) {
+            quiet = true;
+            warnedTransient = true;
+            logger.warning(`Posted the AWS sign-in request on ${where}, but GitHub's answer had no comment id; it will not be updated.`);
+        }
+    }
+    async function edit(body, deadline) {
+        return call('update comment', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: commentId, body }, deadline);
+    }
+    async function handle(event) {
+        if (quiet || finished || event.type === 'waiting')
+            return;
+        if (event.type === 'started') {
+            started = event;
+            if (commentId === undefined)
+                return post(event);
+            const r = await edit((0,message/* renderMarkdown */.Gc)(ctx, { started, now: now() }, opts.marker), Date.now() + deadlines.started);
+            if (!r.ok) {
+                if (r.permanent)
+                    quiet = true;
+                if (!warnedTransient) {
+                    warnedTransient = true;
+                    logger.warning(explain(r, `Could not put the new code in the comment on ${where}`));
+                }
+            }
+            return;
+        }
+        finished = true;
+        if (commentId === undefined)
+            return; // never posted: nothing to update
+        await final(event);
+    }
+    async function final(event) {
+        const body = (0,message/* renderMarkdown */.Gc)(ctx, { started, final: event, now: now() }, opts.marker);
+        const r = await edit(body, Date.now() + (event.type === 'cancelled' ? deadlines.cancelled : deadlines.final));
+        if (!r.ok) {
+            quiet = true;
+            logger.warning(explain(r, `Could not update the comment on ${where} with the outcome (${event.type})`, 'The comment still shows the old request; its code is no longer valid.'));
+        }
+    }
+    return {
+        name: 'comment',
+        onEvent(event) {
+            // Serialized: a final edit never overtakes the POST that creates the comment.
+            pending++;
+            chain = chain
+                .then(() => handle(event))
+                .catch((err) => logger.debug(`comment notifier: ${err instanceof Error ? err.name : 'error'}`))
+                .finally(() => void pending--);
+            return chain;
+        },
+        unfinished() {
+            if (pending === 0)
+                return undefined;
+            return commentId === undefined
+                ? `the comment on ${where} may not have been posted, or may still show the old request`
+                : `the comment on ${where} may still show the old request`;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/log.ts
+
+function logNotifier(logger, ctx, opts = {}) {
+    const now = opts.now ?? (() => new Date());
+    const every = opts.progressEveryMs ?? 30_000;
+    let lastProgress;
+    let started;
+    let finished = false;
+    const describe = () => {
+        const parts = [
+            ctx.repository && (0,message/* cleanText */.X5)(ctx.repository),
+            ctx.workflow && `workflow "${(0,message/* cleanText */.X5)(ctx.workflow)}"`,
+            ctx.job && `job "${(0,message/* cleanText */.X5)(ctx.job)}"`,
+            ctx.event && `event ${(0,message/* cleanText */.X5)(ctx.event)}`,
+            ctx.ref && `ref ${(0,message/* cleanText */.X5)(ctx.ref)}`,
+            ctx.sha && `commit ${(0,message/* shortSha */.Fu)(ctx.sha)}`,
+            ctx.actor && `triggered by ${(0,message/* cleanText */.X5)(ctx.actor)}`
+        ].filter(Boolean);
+        return parts.join(', ');
+    };
+    return {
+        name: 'log',
+        async onEvent(event) {
+            try {
+                switch (event.type) {
+                    case 'started': {
+                        started = event;
+                        lastProgress = now().getTime();
+                        const link = (0,message/* safeUrl */.Pl)(event.verificationUri) ?? (0,message/* cleanText */.X5)(event.verificationUri, 500);
+                        const secondsLeft = (event.expiresAt.getTime() - now().getTime()) / 1000;
+                        const extra = (ctx.extraProfiles ?? []).map((p) => `${(0,message/* cleanText */.X5)(p.name, 64)} (${(0,message/* cleanText */.X5)(p.accountId, 40)} ${(0,message/* cleanText */.X5)(p.roleName, 64)})`);
+                        logger.info(event.attempt > 1
+                            ? `${(0,message/* replacedWhy */.Z0)(event).replace(/^t/, 'T')}; a NEW code was issued (attempt ${event.attempt}). Approve again with the new code:`
+                            : 'AWS IAM Identity Center sign-in needs approval.');
+                        const what = describe();
+                        if (what)
+                            logger.info(`  Request: ${what}`);
+                        const run = (0,message/* safeUrl */.Pl)(ctx.runUrl);
+                        if (run)
+                            logger.info(`  Run: ${run}`);
+                        logger.info(`  Asks for: account ${(0,message/* cleanText */.X5)(ctx.accountId, 40)}, role ${(0,message/* cleanText */.X5)(ctx.roleName)}${extra.length ? `; also ${extra.join(', ')}` : ''}`);
+                        logger.info(`  Identity Center: ${(0,message/* cleanText */.X5)(ctx.startUrl, 500)}`);
+                        logger.info(`  Open this link to approve: ${link}`);
+                        logger.info('  User code:');
+                        logger.info(`      ${(0,message/* cleanText */.X5)(event.userCode, 32)}`);
+                        logger.info(`  ${(0,message/* compareOnAwsPage */.r9)(event, message/* cleanText */.X5, (x) => x)}`);
+                        logger.info(`  The code expires at ${(0,message/* formatUtc */.ay)(event.expiresAt)} (in ${(0,message/* formatDuration */.a3)(secondsLeft)}).`);
+                        logger.info(`  ${(0,message/* approvalGrants */.tk)(ctx, undefined, message/* cleanText */.X5, (x) => x)}`);
+                        logger.notice?.(`Approve the AWS sign-in: ${link} (code ${(0,message/* cleanText */.X5)(event.userCode, 32)}, expires ${(0,message/* formatUtc */.ay)(event.expiresAt)})`);
+                        return;
+                    }
+                    case 'waiting': {
+                        const t = now().getTime();
+                        if (lastProgress === undefined) {
+                            lastProgress = t;
+                            return;
+                        }
+                        if (t - lastProgress < every)
+                            return;
+                        lastProgress = t;
+                        const code = started ? ` (code ${(0,message/* cleanText */.X5)(started.userCode, 32)})` : '';
+                        logger.info(`Still waiting for approval${code}: ${(0,message/* formatDuration */.a3)(event.secondsLeft)} left.`);
+                        return;
+                    }
+                    default: {
+                        if (finished)
+                            return;
+                        finished = true;
+                        const code = started ? ` The code ${(0,message/* cleanText */.X5)(started.userCode, 32)} is no longer valid.` : '';
+                        const arn = event.type === 'approved' ? ` Session: ${(0,message/* cleanText */.X5)(event.arn, 2048)}.` : '';
+                        logger.info(`${(0,message/* outcomeLine */.RW)(event)}${arn}${code}`);
+                        if ((0,message/* hasSession */.N)(event))
+                            logger.info((0,message/* approvalGrants */.tk)(ctx, event, message/* cleanText */.X5, (x) => x));
+                        return;
+                    }
+                }
+            }
+            catch (err) {
+                // A logger that throws must not break the login.
+                try {
+                    logger.debug(`log notifier: ${String(err)}`);
+                }
+                catch {
+                    /* ignore */
+                }
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/summary.ts
+
+function summaryNotifier(writer, ctx, opts = {}) {
+    const now = opts.now ?? (() => new Date());
+    let started;
+    let finished = false;
+    let warned = false;
+    const write = async (markdown) => {
+        try {
+            await writer.write(markdown);
+        }
+        catch (err) {
+            if (warned)
+                return;
+            warned = true;
+            opts.logger?.warning(`Could not write the job summary (${err instanceof Error ? err.message : String(err)}); the link and the code are in the job log.`);
+        }
+    };
+    return {
+        name: 'summary',
+        async onEvent(event) {
+            if (finished || event.type === 'waiting')
+                return;
+            if (event.type === 'started') {
+                started = event;
+                await write((0,message/* renderMarkdown */.Gc)(ctx, { started, now: now() }, opts.marker, { summary: true }));
+                return;
+            }
+            finished = true;
+            await write((0,message/* renderMarkdown */.Gc)(ctx, { started, final: event, now: now() }, opts.marker, { summary: true }));
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/webhook.ts
+
+
+function webhookNotifier(url, ctx, logger, opts = {}) {
+    const now = opts.now ?? (() => new Date());
+    let started;
+    let finished = false;
+    let warned = false;
+    let chain = Promise.resolve();
+    /** One warning: a webhook that failed at the start is known to be broken; the outcome failing alone is reported too. */
+    const warnOnce = (why, isFinal = false) => {
+        if (warned)
+            return;
+        warned = true;
+        const hint = /^HTTP (4\d\d)/.test(why)
+            ? 'check the webhook-url secret (the receiver must accept a JSON POST of {"text": "..."}, as Slack and Teams incoming webhooks do)'
+            : 'check the webhook-url secret and that the receiver is reachable from the runner (HTTPS_PROXY / NO_PROXY)';
+        logger.warning(`Could not notify the webhook${isFinal ? ' of the outcome' : ''} (${why}): ${hint}. ${isFinal ? 'The outcome is in the job log.' : 'The link and the code are in the job log.'}`);
+    };
+    async function send(text, isFinal = false, timeoutMs = opts.timeoutMs ?? 5000) {
+        let target;
+        try {
+            target = new URL(url);
+            if (target.protocol !== 'https:' && target.protocol !== 'http:')
+                throw new Error('scheme');
+        }
+        catch {
+            warnOnce('its URL is not a valid http(s) URL', isFinal);
+            return;
+        }
+        try {
+            const res = await httpRequest({
+                method: 'POST',
+                url: target.href,
+                headers: { 'content-type': 'application/json', 'user-agent': 'identity-center-login' },
+                body: JSON.stringify({ text }),
+                timeoutMs,
+                env: opts.env
+            });
+            if (res.status < 200 || res.status >= 300)
+                warnOnce(`HTTP ${res.status}`, isFinal);
+        }
+        catch (err) {
+            // Only the error code: a Node error message could contain the host.
+            warnOnce(err instanceof NetworkError ? err.message : 'network error', isFinal);
+        }
+    }
+    async function handle(event) {
+        if (finished || event.type === 'waiting')
+            return;
+        if (event.type === 'started') {
+            started = event;
+            await send((0,message/* renderText */.S5)(ctx, { started, now: now() }, { chat: true }));
+            return;
+        }
+        finished = true;
+        if (!started)
+            return; // nobody was asked: nothing to close
+        // A cancelled step has about 3 s left to drain: stay inside it.
+        const timeout = event.type === 'cancelled' ? Math.min(opts.timeoutMs ?? 5000, 2500) : opts.timeoutMs;
+        await send((0,message/* renderText */.S5)(ctx, { started, final: event, now: now() }, { chat: true }), true, timeout);
+    }
+    return {
+        name: 'webhook',
+        onEvent(event) {
+            chain = chain.then(() => handle(event)).catch((err) => logger.debug(`webhook notifier: ${err instanceof Error ? err.name : 'error'}`));
+            return chain;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/index.ts
+
+
+
+
+const CHANNELS = ['log', 'summary', 'comment', 'webhook'];
+const FACTORIES = {
+    log: (d) => logNotifier(d.logger, d.ctx, { now: d.now }),
+    summary: (d) => d.summary ? summaryNotifier(d.summary, d.ctx, { logger: d.logger, now: d.now, marker: d.marker }) : 'no job summary is available here',
+    comment: (d) => {
+        if (!d.comment)
+            return 'this run has no pull request or issue to comment on';
+        if (!d.comment.token)
+            return 'no GitHub token was given';
+        return commentNotifier({ ...d.comment, now: d.now, marker: d.marker, env: d.env }, d.ctx, d.logger);
+    },
+    webhook: (d) => (d.webhookUrl ? webhookNotifier(d.webhookUrl, d.ctx, d.logger, { now: d.now, env: d.env }) : 'no webhook URL was given')
+};
+/**
+ * Build the chosen channels (e.g. the parsed `notify` input). The log channel is always on (the
+ * place of last resort for the link), first, whether listed or not. A channel whose dependency is
+ * missing is skipped with one warning (never an error: the login does not depend on notifications).
+ */
+function createNotifiers(channels, deps) {
+    const out = [];
+    const seen = new Set();
+    for (const raw of ['log', ...channels]) {
+        const name = raw.trim().toLowerCase();
+        if (!name || seen.has(name))
+            continue;
+        seen.add(name);
+        const factory = FACTORIES[name];
+        if (!factory) {
+            deps.logger.warning(`Unknown notify channel "${name.slice(0, 40)}" ignored (known: ${CHANNELS.join(', ')}).`);
+            continue;
+        }
+        const made = factory(deps);
+        if (typeof made === 'string')
+            deps.logger.warning(`notify: ${name} skipped: ${made}.`);
+        else
+            out.push(made);
+    }
+    return out;
+}
+/** Deliver one event to every channel concurrently. Never throws; resolves when all are done. */
+async function broadcast(notifiers, event, logger) {
+    await Promise.all(notifiers.map(async (n) => {
+        try {
+            await n.onEvent(event);
+        }
+        catch (err) {
+            try {
+                logger?.debug(`notify: ${n.name} failed on ${event.type}: ${err instanceof Error ? err.name : 'error'}`);
+            }
+            catch {
+                /* ignore */
+            }
+        }
+    }));
+}
+
+
+/***/ }),
+
+/***/ 8478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fu: () => (/* binding */ shortSha),
+/* harmony export */   Gc: () => (/* binding */ renderMarkdown),
+/* harmony export */   N: () => (/* binding */ hasSession),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   Ql: () => (/* binding */ commentMarker),
+/* harmony export */   RW: () => (/* binding */ outcomeLine),
+/* harmony export */   S5: () => (/* binding */ renderText),
+/* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   Z0: () => (/* binding */ replacedWhy),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   ay: () => (/* binding */ formatUtc),
+/* harmony export */   r9: () => (/* binding */ compareOnAwsPage),
+/* harmony export */   tk: () => (/* binding */ approvalGrants)
+/* harmony export */ });
+/* unused harmony exports MAX_COMMENT_CHARS, MAX_SUMMARY_BYTES, signInModeOf, escapeMarkdown, codeSpan, escapeChat */
 /** GitHub's limit for an issue comment body, in characters. */
 const MAX_COMMENT_CHARS = 65536;
 /** GitHub's limit for one step's job summary, in bytes (UTF-8): 1 MiB. */
@@ -2179,6 +2720,9 @@ const ZWJ = '\u200d';
  */
 function approvalGrants(ctx, final, esc = cleanText, b = (s) => `**${s}**`) {
     const mode = signInModeOf(ctx);
+    if (final?.type === 'failed' && mode === 'from-shared') {
+        return 'The job got no credentials: nothing was written or exported; the shared sign-in was not signed out (end-session does that), and role credentials already issued for the profiles that verified stay valid until they expire, but were not handed to the job.';
+    }
     if (final?.type === 'failed') {
         // A login that fails signs out the token it got (a reused cached session stays as it was) and writes nothing.
         return `The job got no credentials: nothing was written or exported, and ${mode === 'kept' || ctx.reuseSession ? 'a sign-in this run obtained was' : 'your sign-in was'} signed out; role credentials already issued for the profiles that verified stay valid until they expire, but were not handed to the job.`;
@@ -2209,6 +2753,13 @@ function approvalGrants(ctx, final, esc = cleanText, b = (s) => `**${s}**`) {
                 return `Your Identity Center sign-in is left in this machine's token cache (~/.aws/sso/cache) ${until} or until someone runs aws sso logout: any process running as this user can use it ${everything}; ${issued}.`;
             return `Approving leaves ${b('your Identity Center sign-in in this machine\'s token cache')} until it expires (there is no post step to sign it out; run aws sso logout when done): any process running as this user can use it ${everything}; ${issued}.`;
         }
+        case 'shared': {
+            if (final)
+                return `Your Identity Center sign-in is shared with the later jobs of this run that hold its session-key, until end-session signs it out or it expires${tokenUntil}: any of them can use it ${everything}; this job's post step does not sign it out. ${capitalize(issued)}.`;
+            return `Approving hands ${b('your Identity Center sign-in to this job and the later jobs of this run')}: it is shared with the later jobs of this run that hold its session-key, until end-session signs it out or it expires; any of them can use it ${everything}. ${capitalize(issued)}.`;
+        }
+        case 'from-shared':
+            return `This job uses a sign-in shared by an earlier job of this run: the sign-in is shared with the jobs of this run that hold its session-key, until end-session signs it out or it expires${tokenUntil}; any of them can use it ${everything}. This job's post step removes its files and does not sign it out. ${capitalize(issued)}.`;
         case 'until-job-end': {
             const shared = ctx.reuseSession ? ' Until then, other jobs on this runner that set reuse-session can use it too.' : '';
             if (final)
@@ -2375,6 +2926,9 @@ function endSentence(s) {
 function outcomeSentence(final, esc, b) {
     switch (final.type) {
         case 'approved':
+            if (final.via === 'shared-session') {
+                return `No approval was needed: this job uses the sign-in of ${b(esc(final.approvedBy))} shared by an earlier job of this run. Verified at ${formatUtc(final.at)}: account ${b(esc(final.accountId, 40))}, role ${b(esc(final.roleName))}.`;
+            }
             if (final.via && final.via !== 'device-flow') {
                 return `No approval was needed: reuse-session found a ${final.via === 'refreshed-token' ? 'refreshable' : 'valid'} cached Identity Center session of ${b(esc(final.approvedBy))}. Verified at ${formatUtc(final.at)}: account ${b(esc(final.accountId, 40))}, role ${b(esc(final.roleName))}.`;
             }
@@ -2629,520 +3183,6 @@ function renderText(ctx, state, opts = {}) {
 /** One line for a final event (log). */
 function outcomeLine(final) {
     return `${TITLES[final.type].plain}. ${outcomeSentence(final, cleanText, (s) => s)}`;
-}
-
-;// CONCATENATED MODULE: ./src/notify/comment.ts
-
-
-const DEFAULT_DEADLINES = { started: 10_000, final: 7_000, cancelled: 2_500 };
-/** Only the error code of a network failure: Node's messages carry the host and port. */
-function networkCode(err) {
-    let e = err;
-    for (let i = 0; i < 4 && e; i++) {
-        if (typeof e.code === 'string' && /^[A-Z0-9_]+$/.test(e.code))
-            return e.code;
-        e = e.cause;
-    }
-    return 'EREQUEST';
-}
-function apiMessage(data) {
-    let d = data;
-    if (typeof d === 'string') {
-        try {
-            d = JSON.parse(d);
-        }
-        catch {
-            return '';
-        }
-    }
-    const m = d?.message;
-    return typeof m === 'string' ? m.replace(/[\r\n]+/g, ' ').slice(0, 200) : '';
-}
-function header(headers, name) {
-    const v = headers?.[name];
-    return v === undefined || v === null ? undefined : String(v);
-}
-const formatSeconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-function commentNotifier(opts, ctx, logger) {
-    const env = opts.env ?? process.env;
-    const now = opts.now ?? (() => new Date());
-    const base = (opts.apiUrl || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-    const attempts = Math.max(1, opts.attempts ?? 3);
-    const retryBase = opts.retryBaseMs ?? 1000;
-    const retryCap = opts.retryCapMs ?? 4000;
-    const maxRetryAfter = opts.maxRetryAfterMs ?? 10_000;
-    const timeoutMs = opts.timeoutMs ?? 6000;
-    const deadlines = { ...DEFAULT_DEADLINES, ...(opts.deadlineMs ?? {}) };
-    const random = opts.random ?? Math.random;
-    const { owner, repo } = opts.repo;
-    const issue_number = opts.issueNumber;
-    const where = `#${opts.issueNumber}`;
-    const marker = commentMarker(ctx, opts.marker);
-    /** What a 403/404 most likely means, naming the permission this kind of target needs. */
-    const fix = opts.target === 'pull-request'
-        ? 'the token lacks `pull-requests: write` (a pull request from a fork gets a read-only token); set `permissions: pull-requests: write` or use notify: summary'
-        : opts.target === 'issue'
-            ? 'the token lacks `issues: write`; set `permissions: issues: write` or use notify: summary'
-            : 'the token lacks `pull-requests: write` (for a pull request; one from a fork gets a read-only token) or `issues: write` (for an issue); set that permission or use notify: summary';
-    let octokit;
-    let commentId;
-    let started;
-    let quiet = false; // permanent failure: stop calling the API
-    let warnedTransient = false; // a failure while the request is open (post, new code); the final edit always warns
-    let finished = false;
-    let pending = 0;
-    let chain = Promise.resolve();
-    const client = () => {
-        octokit ??= __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)).then(({ getOctokit }) => {
-            const silent = () => undefined;
-            return getOctokit(opts.token, {
-                baseUrl: base,
-                userAgent: opts.userAgent ?? 'identity-center-login',
-                log: { debug: silent, info: silent, warn: silent, error: silent },
-                request: { fetch: nodeFetch(env) }
-            });
-        });
-        return octokit;
-    };
-    /** One REST call with bounded, jittered retries, all of it inside `deadline` (a Date.now() value). */
-    async function call(what, route, params, deadline, beforeRetry, maxAttempts = attempts) {
-        let gh;
-        try {
-            gh = await client();
-        }
-        catch (err) {
-            return { ok: false, permanent: true, detail: `could not load @actions/github: ${err instanceof Error ? err.name : 'error'}` };
-        }
-        let last;
-        for (let attempt = 1;; attempt++) {
-            if (attempt > 1 && beforeRetry) {
-                const found = await beforeRetry().catch(() => undefined);
-                if (found !== undefined)
-                    return { ok: true, data: found };
-                if (last && deadline - Date.now() < 250)
-                    return { ok: false, ...last, detail: `${last.detail}; gave up before the deadline` };
-            }
-            const left = deadline - Date.now();
-            const controller = new AbortController();
-            let timedOut = false;
-            const limit = Math.max(1, Math.min(timeoutMs, left));
-            const timer = setTimeout(() => {
-                timedOut = true;
-                controller.abort();
-            }, limit);
-            let failure;
-            let retryAfterMs;
-            try {
-                const res = await gh.request(route, {
-                    owner,
-                    repo,
-                    ...params,
-                    headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
-                    request: { signal: controller.signal }
-                });
-                return { ok: true, data: res.data };
-            }
-            catch (err) {
-                const response = err?.response;
-                if (timedOut)
-                    failure = { permanent: false, detail: `timed out after ${formatSeconds(limit)}` };
-                else if (!response || typeof response.status !== 'number')
-                    failure = { permanent: false, detail: `network error (${networkCode(err)})` };
-                else {
-                    const status = response.status;
-                    const msg = apiMessage(response.data);
-                    const retryAfter = Number(header(response.headers, 'retry-after'));
-                    const secondaryLimit = status === 429 || (status === 403 && (header(response.headers, 'retry-after') !== undefined || /secondary rate limit|abuse/i.test(msg)));
-                    // GitHub (and GHES) always send x-github-request-id; a proxy or firewall refusing does not.
-                    const fromGitHub = header(response.headers, 'x-github-request-id') !== undefined;
-                    failure = { permanent: !(status >= 500 || secondaryLimit), detail: `HTTP ${status}${msg ? `: ${msg}` : ''}`, status, fromGitHub };
-                    if (Number.isFinite(retryAfter) && retryAfter > 0)
-                        retryAfterMs = Math.min(retryAfter * 1000, maxRetryAfter);
-                }
-            }
-            finally {
-                clearTimeout(timer);
-            }
-            if (failure.permanent)
-                return { ok: false, ...failure };
-            last = failure;
-            // Capped exponential backoff with jitter (half fixed, half random), never past the deadline.
-            const backoff = Math.min(retryCap, retryBase * 2 ** (attempt - 1));
-            const wait = Math.round(retryAfterMs ?? backoff / 2 + random() * (backoff / 2));
-            const remaining = deadline - Date.now();
-            if (attempt >= maxAttempts) {
-                if (maxAttempts > 1)
-                    logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no attempts left`);
-                return { ok: false, ...failure };
-            }
-            if (remaining - wait < 250) {
-                logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no time left to retry (${formatSeconds(Math.max(0, remaining))} before the deadline)`);
-                return { ok: false, ...failure, detail: `${failure.detail}; gave up before the deadline` };
-            }
-            logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`);
-            await sleep(wait);
-        }
-    }
-    function explain(failure, action, tail = 'Approvers must use the link in the job log.') {
-        const head = `${action} (${failure.detail})`;
-        if (failure.status !== undefined && failure.status < 500 && !failure.fromGitHub) {
-            return `${head}: the answer did not come from GitHub (${base}); a proxy or firewall may be blocking it (check HTTPS_PROXY / NO_PROXY). ${tail}`;
-        }
-        switch (failure.status) {
-            case 403:
-                return `${head}: ${fix}. ${tail}`;
-            case 404:
-                return `${head}: the repository or ${where} was not found, or ${fix}. ${tail}`;
-            case 401:
-                return `${head}: the token was not accepted; pass a valid github-token or use notify: summary. ${tail}`;
-            default:
-                return `${head}. ${tail}`;
-        }
-    }
-    /** After a POST that may have reached GitHub (timeout, 5xx): the comment it created, if any. */
-    function findPosted(body, since, userCode, deadline) {
-        return async () => {
-            const r = await call('list comments', 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number, since: new Date(since.getTime() - 60_000).toISOString(), per_page: 100 }, Math.min(deadline, Date.now() + Math.min(timeoutMs, 3000)), undefined, 1);
-            if (!r.ok || !Array.isArray(r.data))
-                return undefined;
-            const mine = r.data.filter((c) => typeof c.id === 'number' && typeof c.body === 'string' && (c.body === body || (c.body.startsWith(marker) && c.body.includes(userCode))));
-            const last = mine[mine.length - 1];
-            if (!last)
-                return undefined;
-            logger.info(`GitHub create comment: the earlier attempt did create the comment on ${where}; using it rather than posting a duplicate`);
-            return { id: last.id, html_url: typeof last.html_url === 'string' ? last.html_url : undefined };
-        };
-    }
-    async function post(event) {
-        const body = renderMarkdown(ctx, { started: event, now: now() }, opts.marker);
-        const deadline = Date.now() + deadlines.started;
-        const since = new Date();
-        const r = await call('create comment', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number, body }, deadline, findPosted(body, since, event.userCode, deadline));
-        if (!r.ok) {
-            quiet = true; // nothing to edit later
-            warnedTransient = true;
-            logger.warning(explain(r, `Could not post the AWS sign-in request on ${where}`));
-            return;
-        }
-        if (typeof r.data?.id === 'number')
-            commentId = r.data.id;
-        if (typeof r.data?.html_url === 'string')
-            logger.info(`Posted the approval request on ${where}: ${r.data.html_url}`);
-        if (commentId === undefined) {
-            quiet = true;
-            warnedTransient = true;
-            logger.warning(`Posted the AWS sign-in request on ${where}, but GitHub's answer had no comment id; it will not be updated.`);
-        }
-    }
-    async function edit(body, deadline) {
-        return call('update comment', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: commentId, body }, deadline);
-    }
-    async function handle(event) {
-        if (quiet || finished || event.type === 'waiting')
-            return;
-        if (event.type === 'started') {
-            started = event;
-            if (commentId === undefined)
-                return post(event);
-            const r = await edit(renderMarkdown(ctx, { started, now: now() }, opts.marker), Date.now() + deadlines.started);
-            if (!r.ok) {
-                if (r.permanent)
-                    quiet = true;
-                if (!warnedTransient) {
-                    warnedTransient = true;
-                    logger.warning(explain(r, `Could not put the new code in the comment on ${where}`));
-                }
-            }
-            return;
-        }
-        finished = true;
-        if (commentId === undefined)
-            return; // never posted: nothing to update
-        await final(event);
-    }
-    async function final(event) {
-        const body = renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker);
-        const r = await edit(body, Date.now() + (event.type === 'cancelled' ? deadlines.cancelled : deadlines.final));
-        if (!r.ok) {
-            quiet = true;
-            logger.warning(explain(r, `Could not update the comment on ${where} with the outcome (${event.type})`, 'The comment still shows the old request; its code is no longer valid.'));
-        }
-    }
-    return {
-        name: 'comment',
-        onEvent(event) {
-            // Serialized: a final edit never overtakes the POST that creates the comment.
-            pending++;
-            chain = chain
-                .then(() => handle(event))
-                .catch((err) => logger.debug(`comment notifier: ${err instanceof Error ? err.name : 'error'}`))
-                .finally(() => void pending--);
-            return chain;
-        },
-        unfinished() {
-            if (pending === 0)
-                return undefined;
-            return commentId === undefined
-                ? `the comment on ${where} may not have been posted, or may still show the old request`
-                : `the comment on ${where} may still show the old request`;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/notify/log.ts
-
-function logNotifier(logger, ctx, opts = {}) {
-    const now = opts.now ?? (() => new Date());
-    const every = opts.progressEveryMs ?? 30_000;
-    let lastProgress;
-    let started;
-    let finished = false;
-    const describe = () => {
-        const parts = [
-            ctx.repository && cleanText(ctx.repository),
-            ctx.workflow && `workflow "${cleanText(ctx.workflow)}"`,
-            ctx.job && `job "${cleanText(ctx.job)}"`,
-            ctx.event && `event ${cleanText(ctx.event)}`,
-            ctx.ref && `ref ${cleanText(ctx.ref)}`,
-            ctx.sha && `commit ${shortSha(ctx.sha)}`,
-            ctx.actor && `triggered by ${cleanText(ctx.actor)}`
-        ].filter(Boolean);
-        return parts.join(', ');
-    };
-    return {
-        name: 'log',
-        async onEvent(event) {
-            try {
-                switch (event.type) {
-                    case 'started': {
-                        started = event;
-                        lastProgress = now().getTime();
-                        const link = safeUrl(event.verificationUri) ?? cleanText(event.verificationUri, 500);
-                        const secondsLeft = (event.expiresAt.getTime() - now().getTime()) / 1000;
-                        const extra = (ctx.extraProfiles ?? []).map((p) => `${cleanText(p.name, 64)} (${cleanText(p.accountId, 40)} ${cleanText(p.roleName, 64)})`);
-                        logger.info(event.attempt > 1
-                            ? `${replacedWhy(event).replace(/^t/, 'T')}; a NEW code was issued (attempt ${event.attempt}). Approve again with the new code:`
-                            : 'AWS IAM Identity Center sign-in needs approval.');
-                        const what = describe();
-                        if (what)
-                            logger.info(`  Request: ${what}`);
-                        const run = safeUrl(ctx.runUrl);
-                        if (run)
-                            logger.info(`  Run: ${run}`);
-                        logger.info(`  Asks for: account ${cleanText(ctx.accountId, 40)}, role ${cleanText(ctx.roleName)}${extra.length ? `; also ${extra.join(', ')}` : ''}`);
-                        logger.info(`  Identity Center: ${cleanText(ctx.startUrl, 500)}`);
-                        logger.info(`  Open this link to approve: ${link}`);
-                        logger.info('  User code:');
-                        logger.info(`      ${cleanText(event.userCode, 32)}`);
-                        logger.info(`  ${compareOnAwsPage(event, cleanText, (x) => x)}`);
-                        logger.info(`  The code expires at ${formatUtc(event.expiresAt)} (in ${formatDuration(secondsLeft)}).`);
-                        logger.info(`  ${approvalGrants(ctx, undefined, cleanText, (x) => x)}`);
-                        logger.notice?.(`Approve the AWS sign-in: ${link} (code ${cleanText(event.userCode, 32)}, expires ${formatUtc(event.expiresAt)})`);
-                        return;
-                    }
-                    case 'waiting': {
-                        const t = now().getTime();
-                        if (lastProgress === undefined) {
-                            lastProgress = t;
-                            return;
-                        }
-                        if (t - lastProgress < every)
-                            return;
-                        lastProgress = t;
-                        const code = started ? ` (code ${cleanText(started.userCode, 32)})` : '';
-                        logger.info(`Still waiting for approval${code}: ${formatDuration(event.secondsLeft)} left.`);
-                        return;
-                    }
-                    default: {
-                        if (finished)
-                            return;
-                        finished = true;
-                        const code = started ? ` The code ${cleanText(started.userCode, 32)} is no longer valid.` : '';
-                        const arn = event.type === 'approved' ? ` Session: ${cleanText(event.arn, 2048)}.` : '';
-                        logger.info(`${outcomeLine(event)}${arn}${code}`);
-                        if (hasSession(event))
-                            logger.info(approvalGrants(ctx, event, cleanText, (x) => x));
-                        return;
-                    }
-                }
-            }
-            catch (err) {
-                // A logger that throws must not break the login.
-                try {
-                    logger.debug(`log notifier: ${String(err)}`);
-                }
-                catch {
-                    /* ignore */
-                }
-            }
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/notify/summary.ts
-
-function summaryNotifier(writer, ctx, opts = {}) {
-    const now = opts.now ?? (() => new Date());
-    let started;
-    let finished = false;
-    let warned = false;
-    const write = async (markdown) => {
-        try {
-            await writer.write(markdown);
-        }
-        catch (err) {
-            if (warned)
-                return;
-            warned = true;
-            opts.logger?.warning(`Could not write the job summary (${err instanceof Error ? err.message : String(err)}); the link and the code are in the job log.`);
-        }
-    };
-    return {
-        name: 'summary',
-        async onEvent(event) {
-            if (finished || event.type === 'waiting')
-                return;
-            if (event.type === 'started') {
-                started = event;
-                await write(renderMarkdown(ctx, { started, now: now() }, opts.marker, { summary: true }));
-                return;
-            }
-            finished = true;
-            await write(renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker, { summary: true }));
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/notify/webhook.ts
-
-
-function webhookNotifier(url, ctx, logger, opts = {}) {
-    const now = opts.now ?? (() => new Date());
-    let started;
-    let finished = false;
-    let warned = false;
-    let chain = Promise.resolve();
-    /** One warning: a webhook that failed at the start is known to be broken; the outcome failing alone is reported too. */
-    const warnOnce = (why, isFinal = false) => {
-        if (warned)
-            return;
-        warned = true;
-        const hint = /^HTTP (4\d\d)/.test(why)
-            ? 'check the webhook-url secret (the receiver must accept a JSON POST of {"text": "..."}, as Slack and Teams incoming webhooks do)'
-            : 'check the webhook-url secret and that the receiver is reachable from the runner (HTTPS_PROXY / NO_PROXY)';
-        logger.warning(`Could not notify the webhook${isFinal ? ' of the outcome' : ''} (${why}): ${hint}. ${isFinal ? 'The outcome is in the job log.' : 'The link and the code are in the job log.'}`);
-    };
-    async function send(text, isFinal = false, timeoutMs = opts.timeoutMs ?? 5000) {
-        let target;
-        try {
-            target = new URL(url);
-            if (target.protocol !== 'https:' && target.protocol !== 'http:')
-                throw new Error('scheme');
-        }
-        catch {
-            warnOnce('its URL is not a valid http(s) URL', isFinal);
-            return;
-        }
-        try {
-            const res = await httpRequest({
-                method: 'POST',
-                url: target.href,
-                headers: { 'content-type': 'application/json', 'user-agent': 'identity-center-login' },
-                body: JSON.stringify({ text }),
-                timeoutMs,
-                env: opts.env
-            });
-            if (res.status < 200 || res.status >= 300)
-                warnOnce(`HTTP ${res.status}`, isFinal);
-        }
-        catch (err) {
-            // Only the error code: a Node error message could contain the host.
-            warnOnce(err instanceof NetworkError ? err.message : 'network error', isFinal);
-        }
-    }
-    async function handle(event) {
-        if (finished || event.type === 'waiting')
-            return;
-        if (event.type === 'started') {
-            started = event;
-            await send(renderText(ctx, { started, now: now() }, { chat: true }));
-            return;
-        }
-        finished = true;
-        if (!started)
-            return; // nobody was asked: nothing to close
-        // A cancelled step has about 3 s left to drain: stay inside it.
-        const timeout = event.type === 'cancelled' ? Math.min(opts.timeoutMs ?? 5000, 2500) : opts.timeoutMs;
-        await send(renderText(ctx, { started, final: event, now: now() }, { chat: true }), true, timeout);
-    }
-    return {
-        name: 'webhook',
-        onEvent(event) {
-            chain = chain.then(() => handle(event)).catch((err) => logger.debug(`webhook notifier: ${err instanceof Error ? err.name : 'error'}`));
-            return chain;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/notify/index.ts
-
-
-
-
-const CHANNELS = ['log', 'summary', 'comment', 'webhook'];
-const FACTORIES = {
-    log: (d) => logNotifier(d.logger, d.ctx, { now: d.now }),
-    summary: (d) => d.summary ? summaryNotifier(d.summary, d.ctx, { logger: d.logger, now: d.now, marker: d.marker }) : 'no job summary is available here',
-    comment: (d) => {
-        if (!d.comment)
-            return 'this run has no pull request or issue to comment on';
-        if (!d.comment.token)
-            return 'no GitHub token was given';
-        return commentNotifier({ ...d.comment, now: d.now, marker: d.marker, env: d.env }, d.ctx, d.logger);
-    },
-    webhook: (d) => (d.webhookUrl ? webhookNotifier(d.webhookUrl, d.ctx, d.logger, { now: d.now, env: d.env }) : 'no webhook URL was given')
-};
-/**
- * Build the chosen channels (e.g. the parsed `notify` input). The log channel is always on (the
- * place of last resort for the link), first, whether listed or not. A channel whose dependency is
- * missing is skipped with one warning (never an error: the login does not depend on notifications).
- */
-function createNotifiers(channels, deps) {
-    const out = [];
-    const seen = new Set();
-    for (const raw of ['log', ...channels]) {
-        const name = raw.trim().toLowerCase();
-        if (!name || seen.has(name))
-            continue;
-        seen.add(name);
-        const factory = FACTORIES[name];
-        if (!factory) {
-            deps.logger.warning(`Unknown notify channel "${name.slice(0, 40)}" ignored (known: ${CHANNELS.join(', ')}).`);
-            continue;
-        }
-        const made = factory(deps);
-        if (typeof made === 'string')
-            deps.logger.warning(`notify: ${name} skipped: ${made}.`);
-        else
-            out.push(made);
-    }
-    return out;
-}
-/** Deliver one event to every channel concurrently. Never throws; resolves when all are done. */
-async function broadcast(notifiers, event, logger) {
-    await Promise.all(notifiers.map(async (n) => {
-        try {
-            await n.onEvent(event);
-        }
-        catch (err) {
-            try {
-                logger?.debug(`notify: ${n.name} failed on ${event.type}: ${err instanceof Error ? err.name : 'error'}`);
-            }
-            catch {
-                /* ignore */
-            }
-        }
-    }));
 }
 
 
