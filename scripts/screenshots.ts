@@ -52,9 +52,12 @@ const ctx: RequestContext = {
 }
 const postedAt = new Date('2025-06-03T14:21:07Z')
 /** The code is the one the emulator issued for the approval page screenshot, so the three images agree. */
+/** The name the action registers its client under (identity-center-login:<repository>), which AWS's page shows. */
+const CLIENT_NAME = 'identity-center-login:acme/infra'
 const startedWith = (userCode: string): StartedEvent => ({
   type: 'started',
   userCode,
+  clientName: CLIENT_NAME,
   // today's link form: it names the request, not the code (which the comment shows on its own)
   verificationUri: 'https://us-east-1.signin.aws/platform/authorize?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3AsD2x6ozvxLQ9nUYr4bTFhWmJ0gKcP1aE',
   expiresAt: new Date(postedAt.getTime() + 600_000),
@@ -124,14 +127,14 @@ async function screenshotComment(browser: Browser, markdown: string, edited: boo
 
 /**
  * The emulator's approval page (today's form, /platform/authorize?request_uri=…) for a fresh device authorization,
- * started as the action starts it (a client registered under the AWS CLI's name), with the code typed in as the approver
+ * started as the action starts it (a client registered under the action's name), with the code typed in as the approver
  * would from the message. Returns that user code.
  */
 async function screenshotApprovalPage(browser: Browser, file: string): Promise<string> {
   const emu = await startEmulator({ interval: 1 })
   try {
     const oidc = new SSOOIDCClient({ region: 'us-east-1', endpoint: emu.url, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })
-    const client = await oidc.send(new RegisterClientCommand({ clientName: 'botocore-client-my-sso', clientType: 'public', scopes: ['sso:account:access'] }))
+    const client = await oidc.send(new RegisterClientCommand({ clientName: CLIENT_NAME, clientType: 'public', scopes: ['sso:account:access'] }))
     const auth = await oidc.send(
       new StartDeviceAuthorizationCommand({ clientId: client.clientId, clientSecret: client.clientSecret, startUrl: ctx.startUrl })
     )
