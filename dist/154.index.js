@@ -107,8 +107,10 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5978);
+/* harmony import */ var _core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5978);
+/* harmony import */ var _inputs_chain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1312);
 /** What is being asked, from the runner's GITHUB_* variables (no @actions/github needed: nothing here calls the API). */
+
 
 
 function githubRequestContext(request, env = process.env) {
@@ -132,7 +134,8 @@ function githubRequestContext(request, env = process.env) {
         extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
         keepSession: request.keepSession,
         reuseSession: request.reuseSession,
-        signInMode: (0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .signInModeFor */ .L)(request, true)
+        signInMode: (0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .signInModeFor */ .L)(request, true),
+        ...(request.chain ? { chainTo: (0,_inputs_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .chainTarget */ .rw)(request.chain) } : {})
     };
 }
 function eventPayload(env) {
@@ -179,7 +182,7 @@ function commentTarget(request, env = process.env) {
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
 /* harmony import */ var _inputs_reader_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9066);
-/* harmony import */ var _core_login_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4061);
+/* harmony import */ var _core_login_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2668);
 /* harmony import */ var _aws_files_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4683);
 /* harmony import */ var _core_outcome_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9411);
 /* harmony import */ var _notify_queue_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6118);
@@ -334,7 +337,7 @@ async function runMain(env = process.env) {
 }
 /** Outputs always; the primary profile's credentials in the job's environment when export-credentials is true. */
 function publish(request, result) {
-    const { credentials, identity } = result.primary;
+    const { credentials, identity } = (0,_core_login_js__WEBPACK_IMPORTED_MODULE_2__/* .jobSession */ .kf)(result);
     if (request.exportCredentials) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN('AWS_ACCESS_KEY_ID', credentials.accessKeyId);
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey);
@@ -350,10 +353,12 @@ function publish(request, result) {
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('approved-by', result.approvedBy);
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Signed in as ${identity.arn} (approved by ${result.approvedBy || 'unknown'}); profile "${request.profile}" is ready` +
         (request.exportCredentials ? '; AWS_* credentials exported to the rest of the job' : ''));
+    if (result.chained)
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_core_login_js__WEBPACK_IMPORTED_MODULE_2__/* .chainedProfileNote */ .qc)(result.chained));
     for (const extra of result.extra) {
         if (extra.identity)
             _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Profile "${extra.profile.name}": verified ${extra.identity.arn}`);
-        else
+        else if (extra.error)
             _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Profile "${extra.profile.name}" (${extra.profile.accountId}/${extra.profile.roleName}): ${extra.error}`);
     }
 }

@@ -434,6 +434,8 @@ __webpack_require__.d(__webpack_exports__, {
   $G: () => (/* binding */ writeSessionFiles)
 });
 
+// EXTERNAL MODULE: ./src/inputs/chain.ts
+var chain = __webpack_require__(1312);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/aws-files/atomic.ts
@@ -721,6 +723,26 @@ function renderProfileSection(profile) {
     add('output', profile.output, true);
     return { header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`, body };
 }
+/** `[profile NAME]` with role_arn + source_profile (+ role_session_name, duration_seconds, external_id): no session policy can be written here. */
+function renderAssumeRoleProfileSection(profile) {
+    validateName('profile', profile.name);
+    validateName('profile', profile.sourceProfile);
+    const body = [];
+    const add = (k, v) => {
+        if (v === undefined || v === '')
+            return;
+        validateValue(k, v);
+        body.push(`${k} = ${v}`);
+    };
+    add('role_arn', profile.roleArn);
+    add('source_profile', profile.sourceProfile);
+    add('role_session_name', profile.roleSessionName);
+    add('duration_seconds', String(profile.durationSeconds));
+    add('external_id', profile.externalId);
+    add('region', profile.region);
+    add('output', profile.output);
+    return { header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`, body };
+}
 /** The `[sso-session NAME]` section `aws configure sso` writes. */
 function renderSsoSessionSection(session) {
     validateName('sso-session', session.name);
@@ -775,22 +797,47 @@ function changedKeys(before, after) {
 const SSO_SESSION_PREFIX = 'sso-session:';
 /** Keys of the profile sections whose `sso_session` is `name`. */
 function profilesUsingSession(text, name) {
-    return ini_structure_parseStructure(text)
-        .sections.filter((s) => s.key.startsWith('profile:') && s.options.get('sso_session') === name)
+    return (typeof text === 'string' ? ini_structure_parseStructure(text) : text).sections
+        .filter((s) => s.key.startsWith('profile:') && s.options.get('sso_session') === name)
         .map((s) => s.key);
 }
-function othersView(text, ours) {
-    return ini_structure_parseStructure(text)
-        .sections.filter((s) => !ours.has(s.key))
-        .map((s) => [s.name, [...s.options]]);
+function othersView(structure, ours) {
+    return structure.sections.filter((s) => !ours.has(s.key)).map((s) => [s.name, [...s.options]]);
 }
 /**
  * Replace each section (matched the way botocore matches: `[profile  x ]`, `[profile "x"]`, and `[default]`
  * for `default`) or append it after one blank line. Other bytes stay as they are; new lines use the file's
  * line ending. Returns the new text and the edits needed to undo it ({@link revertSections}).
  * Throws (changing nothing) if an edit would change how botocore reads any other section.
+ *
+ * The edits are the ones of applying the sections one after the other, each to the text the previous ones left.
+ * For a file whose section headers all start their line (what every AWS tool writes) that is planned on one parse
+ * of the file ({@link planUpsert}): thousands of sections cost one parse, not one each.
  */
 function upsertSections(text, sections, opts = {}) {
+    const start = beginUpsert(text, sections, opts);
+    if (headersStartLines(start.structure)) {
+        const planned = planUpsert(text, sections, start);
+        try {
+            checkUpsert(start.structure, planned.text, planned.edits, start.ours);
+            return planned;
+        }
+        catch {
+            // Not expected (the plan is exact for such files); the one-by-one edit decides, and says why it refuses.
+        }
+    }
+    return editOneByOne(text, sections, start);
+}
+/**
+ * {@link upsertSections} the plain way: each section applied to the text the previous ones left, parsing it again
+ * each time (quadratic in the number of sections). The reference the planned edit is tested against, and the way
+ * for files with indented section headers.
+ */
+function upsertSectionsOneByOne(text, sections, opts = {}) {
+    return editOneByOne(text, sections, beginUpsert(text, sections, opts));
+}
+/** What both ways of editing need, and the refusals that come before any edit. */
+function beginUpsert(text, sections, opts) {
     const eol = detectEol(text, opts.defaultEol ?? '\n');
     const prepared = sections.map(prepare);
     const ours = new Set();
@@ -801,18 +848,21 @@ function upsertSections(text, sections, opts = {}) {
     }
     // A section we would replace must not hide an indented header line (a continuation for botocore, a section of its
     // own for the JS SDK): replacing the block would delete what another reader sees as a separate section.
-    const inputStructure = ini_structure_parseStructure(text);
-    for (const block of inputStructure.sections.filter((b) => ours.has(b.key))) {
+    const structure = ini_structure_parseStructure(text);
+    for (const block of structure.sections.filter((b) => ours.has(b.key))) {
         for (let i = block.headerLine + 1; i <= block.lastLine; i++) {
-            const name = inputStructure.kinds[i] === 'continuation' ? headerName(pyStrip(inputStructure.lines[i].content)) : undefined;
+            const name = structure.kinds[i] === 'continuation' ? headerName(pyStrip(structure.lines[i].content)) : undefined;
             if (name !== undefined) {
                 throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
             }
         }
     }
+    const usedBefore = (key) => (key.startsWith(SSO_SESSION_PREFIX) ? { usedBy: profilesUsingSession(structure, key.slice(SSO_SESSION_PREFIX.length)) } : {});
+    return { eol, prepared, ours, structure, usedBefore };
+}
+function editOneByOne(text, sections, { eol, prepared, ours, structure, usedBefore }) {
     const edits = [];
     let out = text;
-    const usedBefore = (key) => (key.startsWith(SSO_SESSION_PREFIX) ? { usedBy: profilesUsingSession(text, key.slice(SSO_SESSION_PREFIX.length)) } : {});
     sections.forEach((section, group) => {
         const { header, key } = prepared[group];
         const written = [header, ...section.body].map((l) => l + eol).join('');
@@ -853,13 +903,121 @@ function upsertSections(text, sections, opts = {}) {
         edits.push({ kind: 'replaced', group, header, key, written, original, changedKeys: changedKeys(first.options, mine?.options ?? new Map()) });
         out = out.slice(0, first.start) + written + out.slice(first.end);
     });
-    // Safety net: the edit must not change how botocore reads anything else, and ours must read back whole.
-    if (!(0,external_node_util_.isDeepStrictEqual)(othersView(text, ours), othersView(out, ours))) {
+    checkUpsert(structure, out, edits, ours);
+    return { text: out, edits };
+}
+/**
+ * Every section header starts its line. A header line at column 0 is always a header (never a continuation), and
+ * the parse after it does not depend on what came before: editing one section then cannot change how any other
+ * section of the file parses, so all edits can be planned on the one parse of the file.
+ */
+function headersStartLines(structure) {
+    return structure.sections.every((b) => structure.lines[b.headerLine].content.startsWith('['));
+}
+/**
+ * The edits {@link upsertSections} makes one section after the other, planned on one parse of `text`: the file's
+ * blocks with the replacements and removals so far (by block), plus what was appended. The text as it is at some
+ * step is built only where an edit needs it (a removal records the text around it; the first append looks at how
+ * the text ends), and once at the end.
+ */
+function planUpsert(text, sections, { eol, prepared, structure, usedBefore }) {
+    let base = text;
+    const blocks = structure.sections.map((b) => ({ start: b.start, end: b.end, options: b.options }));
+    const byKey = new Map();
+    structure.sections.forEach((b, i) => {
+        const list = byKey.get(b.key);
+        if (list)
+            list.push(i);
+        else
+            byKey.set(b.key, [i]);
+    });
+    /** Block index → what stands there now ('' once removed). */
+    const patched = new Map();
+    const appended = [];
+    /** The text as it is now, and where block `track` starts in it. */
+    const current = (track = -1) => {
+        const parts = [];
+        let pos = 0;
+        let length = 0;
+        let at = -1;
+        blocks.forEach((b, i) => {
+            if (i === track)
+                at = length + (b.start - pos);
+            const replacement = patched.get(i);
+            if (replacement === undefined)
+                return;
+            parts.push(base.slice(pos, b.start), replacement);
+            length += b.start - pos + replacement.length;
+            pos = b.end;
+        });
+        parts.push(base.slice(pos), ...appended);
+        return { text: parts.join(''), at };
+    };
+    const edits = [];
+    sections.forEach((section, group) => {
+        const { header, key } = prepared[group];
+        const written = [header, ...section.body].map((l) => l + eol).join('');
+        const matches = byKey.get(key) ?? [];
+        if (matches.length === 0) {
+            let separator = '';
+            let addedNewline = false;
+            if (appended.length > 0) {
+                separator = eol; // what was appended ends with an option line and its line ending
+            }
+            else {
+                const now = current().text;
+                if (now !== '') {
+                    const blank = lastLineIsBlank(now);
+                    if (!now.endsWith('\n')) {
+                        separator += eol;
+                        addedNewline = true;
+                        // That line ending now ends the file's last line, and with it the block that line belongs to.
+                        const last = blocks.length - 1;
+                        if (last >= 0 && blocks[last].end === base.length && !patched.has(last))
+                            blocks[last].end += eol.length;
+                        base += eol;
+                    }
+                    if (!blank)
+                        separator += eol;
+                }
+            }
+            appended.push(separator.slice(addedNewline ? eol.length : 0) + written);
+            edits.push({ kind: 'added', group, header, key, written, separator, addedNewline, ...usedBefore(key) });
+            return;
+        }
+        for (const dup of matches.slice(1).reverse()) {
+            const { text: now, at } = current(dup);
+            const length = blocks[dup].end - blocks[dup].start;
+            edits.push({
+                kind: 'removed',
+                group,
+                header,
+                key,
+                original: base.slice(blocks[dup].start, blocks[dup].end),
+                offset: at,
+                before: now.slice(Math.max(0, at - CONTEXT), at),
+                after: now.slice(at + length, at + length + CONTEXT)
+            });
+            patched.set(dup, '');
+        }
+        const first = blocks[matches[0]];
+        const mine = ini_structure_parseStructure(written).sections[0];
+        edits.push({ kind: 'replaced', group, header, key, written, original: base.slice(first.start, first.end), changedKeys: changedKeys(first.options, mine?.options ?? new Map()) });
+        patched.set(matches[0], written);
+    });
+    return { text: current().text, edits };
+}
+/**
+ * The safety net of {@link upsertSections}: the edit must not change how botocore reads anything else, and ours must
+ * read back whole. Throws (with the reason) when it fails.
+ */
+function checkUpsert(inputStructure, out, edits, ours) {
+    const outStructure = ini_structure_parseStructure(out);
+    if (!(0,external_node_util_.isDeepStrictEqual)(othersView(inputStructure, ours), othersView(outStructure, ours))) {
         throw new Error('refusing to edit the AWS config file: the change would alter how other sections are read (unusual indentation?)');
     }
     // An indented `[profile x]` line after an option is a continuation for botocore, but a header for the JS SDK: if it
     // names one of our sections and lines follow it, the JS SDK would read them into ours. Leave such a file alone.
-    const outStructure = ini_structure_parseStructure(out);
     const headerAt = (i) => headerName(pyStrip(outStructure.lines[i].content));
     for (const [i, kind] of outStructure.kinds.entries()) {
         if (kind !== 'continuation')
@@ -875,20 +1033,40 @@ function upsertSections(text, sections, opts = {}) {
             throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
         }
     }
-    const after = outStructure.sections;
+    const byKey = new Map();
+    for (const s of outStructure.sections) {
+        const list = byKey.get(s.key);
+        if (list)
+            list.push(s);
+        else
+            byKey.set(s.key, [s]);
+    }
     for (const edit of edits) {
         if (edit.kind !== 'added' && edit.kind !== 'replaced')
             continue;
-        const found = after.filter((s) => s.key === edit.key);
+        const found = byKey.get(edit.key) ?? [];
         if (found.length !== 1 || blockText(out, found[0]) !== edit.written) {
             throw new Error(`refusing to edit the AWS config file: section ${edit.header} would not read back as written`);
         }
     }
-    return { text: out, edits };
+}
+/** `written` is one section of identity `key`: its header at the start, no other line that starts with `[`. */
+function isOneBlock(written, key) {
+    const firstEol = written.indexOf('\n');
+    const name = written.startsWith('[') ? headerName(pyStrip(written.slice(0, firstEol === -1 ? written.length : firstEol))) : undefined;
+    return name !== undefined && ini_structure_sectionKey(name) === key && !written.includes('\n[');
 }
 function undoOne(text, edit) {
     if (edit.kind === 'created-file')
         return { text };
+    // The common case, without parsing the file (a post step undoes thousands of sections newest first): a section we
+    // added is still the file's last block exactly as written, our separator before it. Its header starts a line, so it
+    // is a header whatever precedes it, and no other header follows it in what we wrote.
+    if (edit.kind === 'added' && text.endsWith(edit.separator + edit.written) && isOneBlock(edit.written, edit.key)) {
+        const at = text.length - edit.written.length;
+        if (at === 0 || text[at - 1] === '\n')
+            return { text: text.slice(0, at - edit.separator.length) };
+    }
     if (edit.kind === 'removed') {
         const fits = (at) => at >= 0 && at <= text.length && text.slice(at - edit.before.length, at) === edit.before && text.slice(at, at + edit.after.length) === edit.after;
         let at = fits(edit.offset) ? edit.offset : -1;
@@ -1224,6 +1402,7 @@ var sso_cache = __webpack_require__(7215);
 
 
 
+
 /**
  * Write one login's files together, or none of them: the SSO profiles (`profiles`, `sso_session` + account + role),
  * the `[sso-session]` section, the token cache and the registration cache when `token` is given, and the profiles that
@@ -1246,6 +1425,7 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
             ...(request.legacySsoProfile ? { legacy: { startUrl: request.startUrl, ssoRegion: request.ssoRegion } } : {})
         })),
         ...keyProfiles.map((p) => renderKeysProfileSection(p)),
+        ...(options.roleProfiles ?? []).map((p) => renderAssumeRoleProfileSection(p)),
         ...(token ? [renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })] : [])
     ];
     const credentialSections = keyProfiles.map((p) => renderCredentialsSection(p.name, p.credentials));
@@ -1363,7 +1543,8 @@ function sessionFilePaths(paths, request) {
         paths.configFile,
         ...(request.legacySsoProfile ? [(0,sso_cache/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl)] : [])
     ];
-    return request.signOutEarly ? [...files, paths.credentialsFile] : files;
+    const keys = request.signOutEarly || (request.chain !== undefined && (0,chain/* hasSessionPolicy */.f4)(request.chain));
+    return keys ? [...files, paths.credentialsFile] : files;
 }
 function registrationKey(request) {
     return { region: request.ssoRegion, scopes: request.registrationScopes, sessionName: request.ssoSession, startUrl: request.startUrl };
@@ -2016,6 +2197,893 @@ function signInModeFor(request, hasPostStep) {
 
 /***/ }),
 
+/***/ 1312:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DN: () => (/* binding */ SESSION_TAG_KEYS),
+/* harmony export */   Kj: () => (/* binding */ sourceProfileName),
+/* harmony export */   Vl: () => (/* binding */ sessionNameFor),
+/* harmony export */   Xq: () => (/* binding */ readChainInputs),
+/* harmony export */   f4: () => (/* binding */ hasSessionPolicy),
+/* harmony export */   rw: () => (/* binding */ chainTarget)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_ROLE_DURATION_SECONDS, MIN_ROLE_DURATION_SECONDS, MAX_ROLE_DURATION_SECONDS, MAX_MANAGED_SESSION_POLICIES, MAX_INLINE_POLICY_LENGTH, CHAIN_ONLY_INPUTS, SESSION_NAME_RE, partitionOf */
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7026);
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8190);
+/**
+ * The role-chaining inputs (configure-aws-credentials' names): role-to-assume, role-session-name, role-duration-seconds,
+ * role-external-id, inline-session-policy, managed-session-policies, role-skip-session-tagging, transitive-tag-keys.
+ * Read and checked before any request; every problem is an InputError naming the input.
+ */
+
+
+const DEFAULT_ROLE_DURATION_SECONDS = 3600;
+const MIN_ROLE_DURATION_SECONDS = 900;
+/** STS caps role-chained sessions at one hour. */
+const MAX_ROLE_DURATION_SECONDS = 3600;
+const MAX_MANAGED_SESSION_POLICIES = 10;
+/** STS's limit on the plaintext inline session policy. */
+const MAX_INLINE_POLICY_LENGTH = 2048;
+/** The session tag keys written unless role-skip-session-tagging (configure-aws-credentials' set). */
+const SESSION_TAG_KEYS = Object.freeze(['GitHub', 'Repository', 'Workflow', 'Action', 'Actor', 'Commit', 'Branch']);
+/** The inputs that mean something only with role-to-assume. */
+const CHAIN_ONLY_INPUTS = Object.freeze([
+    'role-session-name',
+    'role-duration-seconds',
+    'role-external-id',
+    'inline-session-policy',
+    'managed-session-policies',
+    'role-skip-session-tagging',
+    'transitive-tag-keys'
+]);
+const ROLE_ARN_RE = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):iam::([0-9]{12}):role\/((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;
+const ROLE_PATH_NAME_RE = /^(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+const POLICY_ARN_RE = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):iam::([0-9]{12}|aws):policy\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/;
+const SESSION_NAME_RE = /^[\w+=,.@-]{2,64}$/;
+const EXTERNAL_ID_RE = /^[\w+=,.@:/-]{2,1224}$/;
+/** The AWS partition of a region: aws-cn for cn-*, aws-us-gov for us-gov-*, aws otherwise. */
+function partitionOf(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    if (region.startsWith('eusc-'))
+        return 'aws-eusc';
+    return 'aws';
+}
+/** The role session name STS accepts for an Identity Center user name: [\w+=,.@-] (others become _), 2–64 characters. */
+function sessionNameFor(userName) {
+    const reduced = Array.from(userName)
+        .map((c) => (/^[\w+=,.@-]$/.test(c) ? c : '_'))
+        .join('')
+        .slice(0, 64);
+    if (reduced.length >= 2)
+        return reduced;
+    return reduced === '' ? 'identity-center-login' : `${reduced}_`;
+}
+function readChainInputs(get, context) {
+    const fail = (input, problem) => {
+        throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, problem);
+    };
+    const roleRaw = get('role-to-assume').trim();
+    if (roleRaw === '') {
+        // action.yml passes the table's defaults (3600, false) whatever the workflow says: those mean "not set".
+        for (const name of CHAIN_ONLY_INPUTS) {
+            const value = get(name, true).trim();
+            if (value !== '' && value !== (0,_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .inputSpec */ .mm)(name)?.default)
+                fail(name, 'is only allowed with role-to-assume');
+        }
+        return undefined;
+    }
+    // role-to-assume: an ARN, or a role name (with an optional path) in account-id
+    let roleArn;
+    if (roleRaw.startsWith('arn:')) {
+        if (!ROLE_ARN_RE.test(roleRaw)) {
+            fail('role-to-assume', `must be an IAM role ARN like arn:aws:iam::111122223333:role/deploy, or a role name, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(roleRaw)}`);
+        }
+        roleArn = roleRaw;
+    }
+    else {
+        if (!ROLE_PATH_NAME_RE.test(roleRaw)) {
+            const bad = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .firstBadChar */ .ek)(roleRaw, /[\w+=,.@/-]/);
+            const why = bad !== undefined ? `contains ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .describeChar */ .Ip)(bad)}; ` : '';
+            fail('role-to-assume', `${why}must be an IAM role ARN or a role name (letters, digits and + = , . @ _ -, at most 64, optionally after a path/), got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(roleRaw)}`);
+        }
+        roleArn = `arn:${partitionOf(context.region)}:iam::${context.accountId}:role/${roleRaw}`;
+    }
+    const sourceName = sourceProfileName(context.profile);
+    if (context.extraProfileNames.includes(sourceName)) {
+        fail('role-to-assume', `needs the profile name ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(sourceName)} for the Identity Center source profile, but profiles already uses it`);
+    }
+    // role-session-name
+    const sessionRaw = get('role-session-name').trim();
+    if (sessionRaw !== '' && !SESSION_NAME_RE.test(sessionRaw)) {
+        fail('role-session-name', `must be 2-64 of letters, digits and + = , . @ _ -, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(sessionRaw)}`);
+    }
+    // role-duration-seconds
+    const durationRaw = get('role-duration-seconds').trim();
+    let durationSeconds = DEFAULT_ROLE_DURATION_SECONDS;
+    if (durationRaw !== '') {
+        if (!/^[0-9]+$/.test(durationRaw))
+            fail('role-duration-seconds', `must be a whole number of seconds, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(durationRaw)}`);
+        durationSeconds = Number(durationRaw);
+        if (durationSeconds < MIN_ROLE_DURATION_SECONDS || durationSeconds > MAX_ROLE_DURATION_SECONDS) {
+            fail('role-duration-seconds', `must be between ${MIN_ROLE_DURATION_SECONDS} and ${MAX_ROLE_DURATION_SECONDS} (STS caps a role chained from Identity Center role credentials at one hour), got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(durationRaw)}`);
+        }
+    }
+    // role-external-id
+    const externalId = get('role-external-id').trim();
+    if (externalId !== '' && !EXTERNAL_ID_RE.test(externalId)) {
+        fail('role-external-id', `must be 2-1224 of letters, digits and + = , . @ : / _ -, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(externalId)}`);
+    }
+    // inline-session-policy: JSON that parses to an object with a Statement
+    const policyRaw = get('inline-session-policy', true).trim();
+    let policy;
+    if (policyRaw !== '') {
+        let doc;
+        try {
+            doc = JSON.parse(policyRaw);
+        }
+        catch (error) {
+            return fail('inline-session-policy', `must be a JSON policy document; it does not parse: ${error.message.slice(0, 120)}`);
+        }
+        if (!doc || typeof doc !== 'object' || Array.isArray(doc) || !('Statement' in doc)) {
+            fail('inline-session-policy', 'must be a JSON policy document: an object with a Statement');
+        }
+        policy = JSON.stringify(doc);
+        if (policy.length > MAX_INLINE_POLICY_LENGTH) {
+            fail('inline-session-policy', `must be at most ${MAX_INLINE_POLICY_LENGTH} characters without spaces (STS's limit), got ${policy.length}`);
+        }
+    }
+    // managed-session-policies: one ARN per line (commas accepted too)
+    const policyArns = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(splitLines(get('managed-session-policies', true)));
+    for (const arn of policyArns) {
+        if (!POLICY_ARN_RE.test(arn))
+            fail('managed-session-policies', `${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(arn)} is not an IAM policy ARN like arn:aws:iam::aws:policy/ReadOnlyAccess`);
+    }
+    if (policyArns.length > MAX_MANAGED_SESSION_POLICIES) {
+        fail('managed-session-policies', `must list at most ${MAX_MANAGED_SESSION_POLICIES} policy ARNs (STS's limit), got ${policyArns.length}`);
+    }
+    // role-skip-session-tagging
+    const skipRaw = get('role-skip-session-tagging').trim();
+    let skipSessionTagging = false;
+    if (skipRaw !== '') {
+        if (_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .TRUE_VALUES */ .AR.includes(skipRaw))
+            skipSessionTagging = true;
+        else if (!_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .FALSE_VALUES */ .Pm.includes(skipRaw))
+            fail('role-skip-session-tagging', `must be true or false, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(skipRaw)}`);
+    }
+    // transitive-tag-keys: keys of the tags this action sends
+    const transitiveTagKeys = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(splitLines(get('transitive-tag-keys', true)));
+    if (transitiveTagKeys.length && skipSessionTagging)
+        fail('transitive-tag-keys', 'is not allowed with role-skip-session-tagging: true (no tags are sent)');
+    for (const key of transitiveTagKeys) {
+        if (!SESSION_TAG_KEYS.includes(key))
+            fail('transitive-tag-keys', `${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(key)} is not a session tag this action sets; use ${SESSION_TAG_KEYS.join(', ')}`);
+    }
+    const chain = { roleArn, durationSeconds, policyArns, skipSessionTagging, transitiveTagKeys };
+    if (sessionRaw !== '')
+        chain.sessionName = sessionRaw;
+    if (externalId !== '')
+        chain.externalId = externalId;
+    if (policy !== undefined)
+        chain.policy = policy;
+    return chain;
+}
+/** A chained profile's Identity Center source profile (the role_arn profile's source_profile). */
+function sourceProfileName(profile) {
+    return `${profile}-sso`;
+}
+/** What the messages tell the approver about the chain: the role, and whether a session policy narrows it. */
+function chainTarget(chain) {
+    return { roleArn: chain.roleArn, narrowed: hasSessionPolicy(chain) };
+}
+/** Whether the chained session is narrowed by a session policy (then no profile may re-assume the role without it). */
+function hasSessionPolicy(chain) {
+    return chain.policy !== undefined || chain.policyArns.length > 0;
+}
+function splitLines(value) {
+    return value
+        .split(/[\r\n,]+/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+
+
+/***/ }),
+
+/***/ 8190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AR: () => (/* binding */ TRUE_VALUES),
+/* harmony export */   Ip: () => (/* binding */ describeChar),
+/* harmony export */   Og: () => (/* binding */ regionProblem),
+/* harmony export */   Pm: () => (/* binding */ FALSE_VALUES),
+/* harmony export */   Qq: () => (/* binding */ dedupe),
+/* harmony export */   Rw: () => (/* binding */ controlProblem),
+/* harmony export */   bH: () => (/* binding */ SCOPE_RE),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   ek: () => (/* binding */ firstBadChar),
+/* harmony export */   gN: () => (/* binding */ accountIdProblem),
+/* harmony export */   lW: () => (/* binding */ parseDurationSeconds),
+/* harmony export */   pg: () => (/* binding */ roleNameProblem),
+/* harmony export */   rA: () => (/* binding */ startUrlProblem),
+/* harmony export */   rH: () => (/* binding */ nameProblem),
+/* harmony export */   ry: () => (/* binding */ splitList),
+/* harmony export */   vp: () => (/* binding */ showValue)
+/* harmony export */ });
+/* unused harmony exports escapeChar, surroundingSpaceProblem, ACCOUNT_ID_RE, ROLE_NAME_RE, NAME_RE, REGION_RE, isAwsStartUrlHost */
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7026);
+/** The rules for input values: safe echoing, the input error, and one check per kind of value (names, regions, URLs, durations). */
+
+// ---------------------------------------------------------------------------------------------
+// Errors and safe echoing
+const MAX_SHOWN = 60;
+/**
+ * C0 controls, DEL, C1 controls, soft hyphen, Arabic letter mark, Mongolian vowel separator,
+ * zero-width and bidi marks/overrides/isolates, line/paragraph separators, word joiners, BOM and
+ * interlinear annotation characters.
+ */
+const CONTROL_SOURCE = '[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb]';
+const CONTROL_RE = new RegExp(CONTROL_SOURCE);
+const CONTROL_RE_G = new RegExp(CONTROL_SOURCE, 'g');
+function escapeChar(c) {
+    if (c === '\n')
+        return '\\n';
+    if (c === '\r')
+        return '\\r';
+    if (c === '\t')
+        return '\\t';
+    return '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
+}
+function escapeText(s) {
+    return s.replace(/["\\]/g, '\\$&').replace(CONTROL_RE_G, escapeChar);
+}
+const TOKENISH = /\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_\w{16,}|(?:AKIA|ASIA)[A-Z0-9]{16}|xox[abposr]-[A-Za-z0-9-]{8,})|hooks\.slack\.com\/|discord(?:app)?\.com\/api\/webhooks|webhook\.office\.com|\.logic\.azure\.com/i;
+/**
+ * A value quoted for an error message: escaped, cut to 60 characters, user:password in URLs
+ * masked, token-looking values not shown at all. Never call this for secret inputs.
+ */
+function showValue(value) {
+    if (TOKENISH.test(value))
+        return '(a value that looks like a token or webhook URL, not shown)';
+    const masked = value.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#\s]*@/, '$1***@');
+    const chars = Array.from(masked);
+    if (chars.length <= MAX_SHOWN)
+        return `"${escapeText(masked)}"`;
+    return `"${escapeText(chars.slice(0, MAX_SHOWN).join(''))}…" (${chars.length} characters)`;
+}
+/** An input or option name made safe to print (names come from argv in the CLI). */
+function cleanName(name) {
+    const chars = Array.from(String(name));
+    const cut = chars.length > MAX_SHOWN ? chars.slice(0, MAX_SHOWN).join('') + '…' : chars.join('');
+    return escapeText(cut);
+}
+/**
+ * A bad input. `input` is the input name (or, for the CLI, the option such as `--bogus`);
+ * `detail` is the message without the prefix; `message` is
+ * `Input "account-id": must be 12 digits, got "1234"` (or `Option "--bogus": …` for names
+ * starting with `-`).
+ */
+class InputError extends Error {
+    input;
+    detail;
+    constructor(input, message) {
+        const name = cleanName(input);
+        super(`${name.startsWith('-') ? 'Option' : 'Input'} "${name}": ${message}`);
+        this.name = 'InputError';
+        this.input = name;
+        this.detail = message;
+    }
+}
+/** A copy of the request with secrets replaced by '***', safe to log or print. */
+// ---------------------------------------------------------------------------------------------
+// Value checks. Each returns a problem (the message without the input prefix) or undefined.
+function controlProblem(value, secret, allowLineBreaks = false) {
+    const chars = Array.from(value);
+    for (let i = 0; i < chars.length; i++) {
+        const c = chars[i];
+        if (!CONTROL_RE.test(c))
+            continue;
+        if (allowLineBreaks && (c === '\n' || c === '\t' || (c === '\r' && chars[i + 1] === '\n')))
+            continue;
+        const what = allowLineBreaks ? 'control characters (other than line breaks and tabs)' : 'control characters or line breaks';
+        const found = secret ? '' : ` (found ${escapeChar(c)} at position ${i + 1})`;
+        return `must not contain ${what}${found}`;
+    }
+    return undefined;
+}
+function surroundingSpaceProblem(value) {
+    return /^\s|\s$/.test(value) ? `must not have leading or trailing spaces, got ${showValue(value)}` : undefined;
+}
+function firstBadChar(value, allowed) {
+    for (const c of value)
+        if (!allowed.test(c))
+            return c;
+    return undefined;
+}
+function describeChar(c) {
+    return c === ' ' ? 'a space' : `"${escapeText(c)}"`;
+}
+const ACCOUNT_ID_RE = /^[0-9]{12}$/;
+function accountIdProblem(value) {
+    if (ACCOUNT_ID_RE.test(value))
+        return undefined;
+    const digits = value.replace(/[^0-9]/g, '').length;
+    const hint = digits === 12 ? ' (no spaces or dashes)' : '';
+    return `must be 12 digits${hint}, got ${showValue(value)}`;
+}
+/** IAM role / permission set names: `[\w+=,.@-]`, 1–64 characters. */
+const ROLE_NAME_RE = /^[A-Za-z0-9_+=,.@-]{1,64}$/;
+function roleNameProblem(value) {
+    if (value === '')
+        return 'must not be empty';
+    const space = surroundingSpaceProblem(value);
+    if (space)
+        return space;
+    const bad = firstBadChar(value, /[A-Za-z0-9_+=,.@-]/);
+    if (bad !== undefined) {
+        return `contains ${describeChar(bad)}, which is not allowed in a role name (letters, digits and + = , . @ _ - only), got ${showValue(value)}`;
+    }
+    if (value.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ROLE_NAME_LENGTH */ .vz)
+        return `must be at most ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ROLE_NAME_LENGTH */ .vz} characters, got ${value.length}`;
+    return undefined;
+}
+/**
+ * Profile and sso-session names: letters, digits, `.`, `_`, `-`, `@`, `+`; starts with a letter or
+ * digit; 1–64 characters. Nothing that could end an INI section header (`]`), start another one
+ * (`[`, line breaks), or be read as an assignment or comment (`=`, `#`, `;`), and no spaces.
+ */
+const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$/;
+function nameProblem(value, what) {
+    if (value === '')
+        return 'must not be empty';
+    const space = surroundingSpaceProblem(value);
+    if (space)
+        return space;
+    const bad = firstBadChar(value, /[A-Za-z0-9._@+-]/);
+    if (bad !== undefined) {
+        return `contains ${describeChar(bad)}, which is not allowed in ${what} (letters, digits and . _ - @ + only), got ${showValue(value)}`;
+    }
+    if (value.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_NAME_LENGTH */ .EM)
+        return `must be at most ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_NAME_LENGTH */ .EM} characters, got ${value.length}`;
+    if (!/^[A-Za-z0-9]/.test(value))
+        return `must start with a letter or digit, got ${showValue(value)}`;
+    return undefined;
+}
+/**
+ * Region names: `<area>[-<qualifier>]-<direction>-<n>`, lower case. The area is 2–4 letters
+ * (us, eu, ap, cn, eusc, …), the optional qualifier 2–5 letters (gov, iso, isob, isof, isoe, de),
+ * the direction one of AWS's compass words. Matches every published region (us-east-1,
+ * ap-southeast-5, us-gov-west-1, cn-northwest-1, us-isob-east-1, eu-isoe-west-1, eusc-de-east-1,
+ * il-central-1, mx-central-1) and future ones of the same shape, without a hard-coded list.
+ */
+const REGION_RE = /^[a-z]{2,4}(?:-[a-z]{2,5})?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-[0-9]{1,2}$/;
+function regionProblem(value) {
+    if (value === '')
+        return 'must not be empty';
+    const space = surroundingSpaceProblem(value);
+    if (space)
+        return space;
+    if (REGION_RE.test(value))
+        return undefined;
+    const lower = value === value.toLowerCase() ? '' : ' (lower case)';
+    return `must be an AWS Region name like us-east-1${lower}, got ${showValue(value)}`;
+}
+/** Label-boundary suffixes of AWS-owned access portal hosts (at least one label in front). */
+const PORTAL_HOST_SUFFIXES = [
+    '.awsapps.com', // classic portal: d-xxxxxxxxxx.awsapps.com/start, alias.awsapps.com/start, start.us-gov-home.awsapps.com
+    '.awsapps.cn', // China
+    '.app.aws', // dual-stack portal: ssoins-….portal.<region>.app.aws
+    '.portal.amazonaws.com', // regional portal: ssoins-….<region>.portal.amazonaws.com (also GovCloud)
+    '.portal.amazonaws.com.cn', // China regional portal
+    '.portal.amazonaws.eu' // European Sovereign Cloud regional portal
+];
+/** Dual-stack portal hosts of the China and European Sovereign Cloud partitions (exact shape). */
+const PORTAL_HOST_PATTERNS = [
+    /^[a-z0-9-]+\.portal\.[a-z0-9-]+\.app\.amazonwebservices\.com\.cn$/,
+    /^[a-z0-9-]+\.portal\.[a-z0-9-]+\.api\.amazonwebservices\.eu$/
+];
+/** Identity Center issuer hosts (exact); the path must be the instance id. */
+const ISSUER_HOSTS = ['identitycenter.amazonaws.com', 'identitycenter.amazonaws.com.cn', 'identitycenter.amazonaws.eu'];
+const ISSUER_PATH_RE = /^\/(?:sso)?ins-[A-Za-z0-9.-]{16}\/?$/;
+const DNS_LABEL_RE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+function isIpAddress(host) {
+    return host.startsWith('[') || /^[0-9.]+$/.test(host) || /^(?:\d{1,3}\.){3}\d{1,3}$/.test(host);
+}
+function isAwsStartUrlHost(host) {
+    if (!host.split('.').every((l) => DNS_LABEL_RE.test(l)))
+        return false;
+    if (ISSUER_HOSTS.includes(host))
+        return true;
+    if (PORTAL_HOST_PATTERNS.some((re) => re.test(host)))
+        return true;
+    return PORTAL_HOST_SUFFIXES.some((s) => host.endsWith(s) && host.length > s.length);
+}
+/** Checks a (trimmed, non-empty) start URL. */
+function startUrlProblem(value) {
+    if (value.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_URL_LENGTH */ .m2)
+        return `must be at most ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_URL_LENGTH */ .m2} characters, got ${value.length}`;
+    const odd = firstBadChar(value, /[\x21-\x7e]/);
+    if (odd !== undefined)
+        return `must not contain spaces or non-ASCII characters, got ${showValue(value)}`;
+    if (value.includes('\\'))
+        return `must not contain backslashes, got ${showValue(value)}`;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return `must be a URL like https://my-sso-portal.awsapps.com/start, got ${showValue(value)}`;
+    }
+    if (url.username !== '' || url.password !== '' || /^[a-z][a-z0-9+.-]*:\/*[^/?#]*@/i.test(value)) {
+        return 'must not contain a user name or password';
+    }
+    if (url.protocol !== 'https:')
+        return `must use https://, got ${showValue(value)}`;
+    // Require the plain written form: `https://host[:443]` exactly as the URL parser reads it, so that
+    // every other parser (the AWS CLI, SDKs, Python's urllib) sees the same host.
+    const m = /^https:\/\/([^/?#]*)/i.exec(value);
+    const authority = m ? m[1].toLowerCase() : undefined;
+    if (url.port !== '')
+        return `must not use a port other than 443, got ${showValue(value)}`;
+    if (authority !== url.host && authority !== `${url.host}:443`) {
+        return `must be written as https://HOST/…, with a plain host name, got ${showValue(value)}`;
+    }
+    if (value.includes('#'))
+        return `must not contain a fragment (#…), got ${showValue(value)}`;
+    const host = url.hostname;
+    if (isIpAddress(host))
+        return `must use an AWS access portal host name, not an IP address, got ${showValue(value)}`;
+    if (!isAwsStartUrlHost(host)) {
+        return ('must be an AWS access portal URL (host *.awsapps.com, *.awsapps.cn, *.app.aws, *.portal.amazonaws.com, ' +
+            `or identitycenter.amazonaws.com/ssoins-…), got host ${showValue(host)}`);
+    }
+    if (ISSUER_HOSTS.includes(host) && !ISSUER_PATH_RE.test(url.pathname)) {
+        return `an issuer URL must be https://${host}/ssoins-<16 characters>, got ${showValue(value)}`;
+    }
+    return undefined;
+}
+const SCOPE_RE = /^[A-Za-z0-9:_*.-]+$/;
+const DURATION_RE = /^(?:([0-9]+)|(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?)$/i;
+/** '900', '900s', '15m', '1h', '1h30m' → seconds; undefined when malformed. */
+function parseDurationSeconds(value) {
+    const m = DURATION_RE.exec(value);
+    if (!m || value === '')
+        return undefined;
+    if (m[1] !== undefined)
+        return Number(m[1]);
+    return Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
+}
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+function splitList(value) {
+    return value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+function dedupe(items) {
+    return [...new Set(items)];
+}
+
+
+/***/ }),
+
+/***/ 7026:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $1: () => (/* binding */ DEFAULT_SSO_SESSION),
+/* harmony export */   DS: () => (/* binding */ OUTPUT_FORMATS),
+/* harmony export */   EM: () => (/* binding */ MAX_NAME_LENGTH),
+/* harmony export */   FO: () => (/* binding */ MIN_SESSION_KEY_LENGTH),
+/* harmony export */   Jt: () => (/* binding */ MAX_MIN_VALIDITY_SECONDS),
+/* harmony export */   KG: () => (/* binding */ DEFAULT_PROFILE),
+/* harmony export */   KJ: () => (/* binding */ DEFAULT_REUSE_SESSION),
+/* harmony export */   LE: () => (/* binding */ MAX_APPROVAL_TIMEOUT_SECONDS),
+/* harmony export */   Ol: () => (/* binding */ DEFAULT_OUTPUT),
+/* harmony export */   TI: () => (/* binding */ VERIFY_PROFILES),
+/* harmony export */   W3: () => (/* binding */ DEFAULT_REGISTRATION_SCOPES),
+/* harmony export */   WG: () => (/* binding */ DEFAULT_DISCOVER),
+/* harmony export */   Z2: () => (/* binding */ DEFAULT_VERIFY_PROFILES),
+/* harmony export */   aj: () => (/* binding */ DEFAULT_FORBID_SELF_APPROVAL),
+/* harmony export */   bd: () => (/* binding */ DEFAULT_KEEP_SESSION),
+/* harmony export */   ch: () => (/* binding */ DEFAULT_EXPORT_CREDENTIALS),
+/* harmony export */   lG: () => (/* binding */ NOTIFY_CHANNELS),
+/* harmony export */   m2: () => (/* binding */ MAX_URL_LENGTH),
+/* harmony export */   mc: () => (/* binding */ INPUTS),
+/* harmony export */   mm: () => (/* binding */ inputSpec),
+/* harmony export */   nA: () => (/* binding */ MAX_SESSION_LENGTH),
+/* harmony export */   pX: () => (/* binding */ isSecretInput),
+/* harmony export */   qV: () => (/* binding */ DEFAULT_ALLOW_PARTIAL),
+/* harmony export */   td: () => (/* binding */ MAX_ISSUE_NUMBER),
+/* harmony export */   vz: () => (/* binding */ MAX_ROLE_NAME_LENGTH),
+/* harmony export */   w2: () => (/* binding */ DEFAULT_NOTIFY),
+/* harmony export */   w6: () => (/* binding */ DEFAULT_MIN_VALIDITY_SECONDS)
+/* harmony export */ });
+/* unused harmony export isKnownInput */
+/**
+ * The input table: the one place that knows every input's name, kind, default and description.
+ * It drives the reader (reader.ts), action.yml and the README tables (scripts/action-yml.ts) and the CLI flags (src/cli/args.ts).
+ */
+// ---------------------------------------------------------------------------------------------
+// Defaults and limits
+const DEFAULT_SSO_SESSION = 'identity-center-login';
+const DEFAULT_PROFILE = 'identity-center-login';
+const DEFAULT_OUTPUT = 'json';
+const OUTPUT_FORMATS = Object.freeze(['json', 'text', 'table', 'yaml', 'yaml-stream']);
+const DEFAULT_REGISTRATION_SCOPES = Object.freeze(['sso:account:access']);
+const NOTIFY_CHANNELS = Object.freeze(['summary', 'comment', 'webhook']);
+const DEFAULT_NOTIFY = Object.freeze(['summary', 'comment']);
+const DEFAULT_EXPORT_CREDENTIALS = true;
+const DEFAULT_KEEP_SESSION = false;
+const DEFAULT_FORBID_SELF_APPROVAL = false;
+const DEFAULT_ALLOW_PARTIAL = false;
+const DEFAULT_REUSE_SESSION = false;
+const DEFAULT_DISCOVER = false;
+const VERIFY_PROFILES = Object.freeze(['all', 'primary']);
+const DEFAULT_VERIFY_PROFILES = 'all';
+const DEFAULT_MIN_VALIDITY_SECONDS = 900;
+const MAX_MIN_VALIDITY_SECONDS = 86400;
+const MAX_APPROVAL_TIMEOUT_SECONDS = 86400;
+/** Longest profile / sso-session name accepted. */
+const MAX_NAME_LENGTH = 64;
+/** Longest role / permission set name accepted (IAM role name limit). */
+const MAX_ROLE_NAME_LENGTH = 64;
+const MAX_URL_LENGTH = 2048;
+const MAX_ISSUE_NUMBER = 2147483647;
+/** Shortest session-key accepted (characters). */
+const MIN_SESSION_KEY_LENGTH = 32;
+/** Longest session input accepted (a sealed session is a few hundred characters). */
+const MAX_SESSION_LENGTH = 16384;
+// ---------------------------------------------------------------------------------------------
+// The input table: the single place that knows input names
+const INPUTS = Object.freeze([
+    {
+        name: 'start-url',
+        description: 'AWS access portal URL, e.g. https://my-sso-portal.awsapps.com/start (hosts *.awsapps.com, *.awsapps.cn, *.app.aws, ' +
+            '*.portal.amazonaws.com[.cn|.eu], or an issuer URL https://identitycenter.amazonaws.com/ssoins-…). https only. Required unless session or end-session is given.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'sso-region',
+        description: 'AWS Region of the IAM Identity Center instance, e.g. us-east-1. Required unless session or end-session is given.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'account-id',
+        description: "AWS account id to get role credentials for (12 digits). Required unless session (then the login job's) or end-session is given.",
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'role-name',
+        description: 'Permission set (role) name in that account, e.g. DeveloperAccess. 1-64 of letters, digits and + = , . @ _ -. Required unless session (then the login job\'s) or end-session is given.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'sso-session',
+        description: 'Name of the [sso-session NAME] section written to ~/.aws/config (letters, digits, . _ - @ +; at most 64).',
+        default: DEFAULT_SSO_SESSION,
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'profile',
+        description: 'Name of the [profile NAME] section written to ~/.aws/config (letters, digits, . _ - @ +; at most 64; may be default).',
+        default: DEFAULT_PROFILE,
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    { name: 'region', description: 'Default region of the written profile(s). Defaults to sso-region.', default: '', required: false, secret: false, kind: 'string' },
+    {
+        name: 'output',
+        description: `AWS CLI output format of the written profile(s): ${OUTPUT_FORMATS.join(', ')}.`,
+        default: DEFAULT_OUTPUT,
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'registration-scopes',
+        description: 'Comma-separated OAuth scopes for the client registration.',
+        default: DEFAULT_REGISTRATION_SCOPES.join(','),
+        required: false,
+        secret: false,
+        kind: 'list'
+    },
+    {
+        name: 'profiles',
+        description: 'Extra profiles from the same approval, one per line: "name account-id role-name [region]". Blank lines and # comments ' +
+            'are ignored; region defaults to the region input; names must be unique and differ from profile.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'multiline'
+    },
+    {
+        name: 'discover',
+        description: 'Write a profile for every account and role the approver can reach (optionally narrowed by account-filter / role-filter).',
+        default: String(DEFAULT_DISCOVER),
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'account-filter',
+        description: 'With discover: glob (* ?) on the account id or account name. Only allowed when discover is true.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'role-filter',
+        description: 'With discover: glob (* ?) on the role name. Only allowed when discover is true.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'allow-partial',
+        description: 'Succeed when the main profile works even if some extra or discovered profiles could not be set up.',
+        default: String(DEFAULT_ALLOW_PARTIAL),
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'export-credentials',
+        description: 'Export the role credentials to the rest of the job as AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, with AWS_REGION and AWS_DEFAULT_REGION set to region. When false nothing is exported (the outputs and the written profiles are still there).',
+        default: String(DEFAULT_EXPORT_CREDENTIALS),
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'keep-session',
+        description: 'Keep the SSO session (token cache) after the job instead of logging out.',
+        default: String(DEFAULT_KEEP_SESSION),
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'reuse-session',
+        description: 'Reuse a cached SSO token for sso-session when it is valid for at least min-validity, instead of asking for approval.',
+        default: String(DEFAULT_REUSE_SESSION),
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'min-validity',
+        description: `Minimum remaining validity of a reused token (reuse-session) or a shared sign-in (session): seconds, or a duration like 15m, 1h, 1h30m (0 to ${MAX_MIN_VALIDITY_SECONDS}s).`,
+        default: String(DEFAULT_MIN_VALIDITY_SECONDS),
+        required: false,
+        secret: false,
+        kind: 'duration'
+    },
+    {
+        name: 'approval-timeout',
+        description: `Give up waiting for approval after this long: seconds, or a duration like 10m (1 to ${MAX_APPROVAL_TIMEOUT_SECONDS}s). Defaults to the device code lifetime.`,
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'duration'
+    },
+    {
+        name: 'allowed-approvers',
+        description: 'Comma-separated user names or globs (* ?) allowed to approve, case-insensitive. Empty: anyone who can approve.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'list'
+    },
+    {
+        name: 'forbid-self-approval',
+        description: 'Reject an approval by the user who triggered the run.',
+        default: String(DEFAULT_FORBID_SELF_APPROVAL),
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'notify',
+        description: `Comma-separated channels for the approval link: ${NOTIFY_CHANNELS.join(', ')}; "none" for the log only (always on).`,
+        default: DEFAULT_NOTIFY.join(','),
+        required: false,
+        secret: false,
+        kind: 'list'
+    },
+    {
+        name: 'github-token',
+        description: 'Token used to post the pull request / issue comment (secret).',
+        default: '',
+        actionDefault: '${{ github.token }}',
+        required: false,
+        secret: true,
+        kind: 'string'
+    },
+    {
+        name: 'issue-number',
+        description: 'Issue or pull request number to comment on; defaults to the pull request of the triggering event.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'integer'
+    },
+    {
+        name: 'webhook-url',
+        description: 'Webhook URL for the webhook channel (secret; https only, http only for localhost / 127.0.0.1).',
+        default: '',
+        required: false,
+        secret: true,
+        kind: 'string'
+    },
+    // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
+    {
+        name: 'sign-out-early',
+        description: 'Sign out of IAM Identity Center (SSO Logout) as soon as every profile\'s role credentials are fetched and verified: no SSO token stays on the runner; the profiles hold the role credentials (shared credentials file) until they expire. Not with keep-session or reuse-session.',
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'allowed-account-ids',
+        description: 'Comma-separated 12-digit AWS account ids; every verified identity (primary, profiles, discover) must be in one of them, else the step fails and nothing is written or exported; discover skips other accounts. Empty: any account.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'list'
+    },
+    // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+    {
+        name: 'role-to-assume',
+        description: 'Chain to this IAM role after the approval (STS AssumeRole signed with the role-name credentials): a role ARN, or a role name meaning that role in account-id. ' +
+            'The outputs, the exported AWS_* and the profile are then the chained role\'s; the Identity Center role is written as the profile "<profile>-sso" (without a session policy).',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'role-session-name',
+        description: "With role-to-assume: the role session name (2-64 of letters, digits and + = , . @ _ -). Defaults to the approver's Identity Center user name, reduced to those characters, so CloudTrail shows who approved.",
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'role-duration-seconds',
+        description: 'With role-to-assume: the chained session\'s lifetime, 900-3600 seconds (STS caps a role chained from role credentials at one hour).',
+        default: '3600',
+        required: false,
+        secret: false,
+        kind: 'integer'
+    },
+    { name: 'role-external-id', description: 'With role-to-assume: the external id the role\'s trust policy asks for.', default: '', required: false, secret: false, kind: 'string' },
+    {
+        name: 'inline-session-policy',
+        description: 'With role-to-assume: a JSON IAM policy that narrows the chained session (it must parse; at most 2048 characters without spaces). With a session policy the profile holds the narrowed session itself, never a role_arn that could re-assume the role without it.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'multiline'
+    },
+    {
+        name: 'managed-session-policies',
+        description: 'With role-to-assume: managed policy ARNs that narrow the chained session, one per line (at most 10). Treated like inline-session-policy for the profile.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'multiline'
+    },
+    {
+        name: 'role-skip-session-tagging',
+        description: 'With role-to-assume: send no session tags. Otherwise the session is tagged like configure-aws-credentials does (GitHub=Actions, Repository, Workflow, Action, Actor, Commit, Branch; the CLI tags only when it runs in GitHub Actions).',
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'transitive-tag-keys',
+        description: 'With role-to-assume: session tag keys (of those above) that pass on to roles chained from this session, one per line.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'multiline'
+    },
+    // --- shared sign-in (issue 14): share-session, session, session-key, end-session
+    {
+        name: 'share-session',
+        description: 'Share this sign-in with the later jobs of this workflow run: the output session holds it sealed (AES-256-GCM) with session-key, ' +
+            'bound to this repository and run; no later job that has both needs a new approval. The post step then does not sign out.',
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'session',
+        description: 'The session output of a share-session job of this run (needs.<job>.outputs.session): sign in with it instead of asking for approval. ' +
+            'start-url and sso-region then come from it, and account-id / role-name default to the login job\'s.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'end-session',
+        description: 'With session and session-key: sign the shared sign-in out (SSO Logout) and do nothing else; for the last job of the run (if: always()).',
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'session-key',
+        description: `Secret of at least ${MIN_SESSION_KEY_LENGTH} characters that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
+        default: '',
+        required: false,
+        secret: true,
+        kind: 'string'
+    },
+    // --- older SDKs (issue 12): legacy-sso-profile
+    {
+        name: 'legacy-sso-profile',
+        description: 'Also write sso_start_url and sso_region into each profile (beside sso_session) and the SSO token a second time under the legacy cache name (sha1 of start-url), for tools built on SDKs that predate [sso-session] (AWS SDK for Go v1 before 1.44.298, aws-sdk-go-v2 config of 2022 and older, the Terraform providers built on them). The post step removes that copy too. The copy is not refreshed: such tools can use it until the token expires.',
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    // --- scale (issue 13): verify-profiles
+    {
+        name: 'verify-profiles',
+        description: 'Which profiles get their credentials fetched and checked (GetRoleCredentials, then STS GetCallerIdentity) before the step succeeds: all (every listed and discovered profile) or primary (only account-id/role-name; the others are written from the listings, unverified, and each fetches its own credentials when a step uses it — faster for discover over many accounts).',
+        default: DEFAULT_VERIFY_PROFILES,
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    // --- end of the feature blocks
+]);
+const INPUT_NAMES = new Set(INPUTS.map((i) => i.name));
+const SECRET_INPUTS = new Set(INPUTS.filter((i) => i.secret).map((i) => i.name));
+function isSecretInput(name) {
+    return SECRET_INPUTS.has(name);
+}
+function isKnownInput(name) {
+    return INPUT_NAMES.has(name);
+}
+function inputSpec(name) {
+    return INPUTS.find((i) => i.name === name);
+}
+
+
+/***/ }),
+
 /***/ 3097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2499,6 +3567,9 @@ function logNotifier(logger, ctx, opts = {}) {
                         logger.info(`${(0,message/* outcomeLine */.RW)(event)}${arn}${code}`);
                         if ((0,message/* hasSession */.N)(event))
                             logger.info((0,message/* approvalGrants */.tk)(ctx, event, message/* cleanText */.X5, (x) => x));
+                        const unverified = event.type === 'approved' && event.profiles ? (0,message/* unverifiedNote */.M_)(event.profiles) : undefined;
+                        if (unverified)
+                            logger.info(unverified);
                         return;
                     }
                 }
@@ -2691,6 +3762,7 @@ async function broadcast(notifiers, event, logger) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fu: () => (/* binding */ shortSha),
 /* harmony export */   Gc: () => (/* binding */ renderMarkdown),
+/* harmony export */   M_: () => (/* binding */ unverifiedNote),
 /* harmony export */   N: () => (/* binding */ hasSession),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   Ql: () => (/* binding */ commentMarker),
@@ -2966,6 +4038,8 @@ function facts(ctx, state, limits) {
     add('Commit', ctx.sha ? codeSpan(shortSha(ctx.sha)) : undefined);
     add('AWS account', codeSpan(ctx.accountId, 40) || '(none)');
     add('Role', codeSpan(ctx.roleName) || '(none)');
+    if (ctx.chainTo)
+        add('Then chains to', `${codeSpan(ctx.chainTo.roleArn, LIMIT.arn)}${ctx.chainTo.narrowed ? ' (narrowed by a session policy)' : ''}: the job gets that role's session`);
     const extra = ctx.extraProfiles ?? [];
     if (extra.length > 0) {
         const shown = [];
@@ -3044,11 +4118,22 @@ function renderMarkdownWith(ctx, state, marker, limits) {
     const profiles = tableProfiles(final);
     if (profiles)
         out.push(...profileTable(profiles, limits), '');
+    const unverified = final?.type === 'approved' && final.profiles ? unverifiedNote(final.profiles) : undefined;
+    if (unverified)
+        out.push(unverified, '');
     if (!final)
         out.push('<sub>Did not expect this request? Do not approve it.</sub>');
     else
         out.push(`<sub>Updated ${formatUtc(state.now)}.</sub>`);
     return out.join('\n');
+}
+/** verify-profiles: primary: what the profiles written without a check are, in one sentence; undefined when there are none. */
+function unverifiedNote(profiles) {
+    const n = profiles.filter((p) => p.unverified).length;
+    if (n === 0)
+        return undefined;
+    return (`${n} profile${n === 1 ? ' was' : 's were'} written without fetching or checking ${n === 1 ? 'its' : 'their'} credentials (verify-profiles: primary): ` +
+        `each is an SSO profile of this sign-in that fetches its own role credentials when a step uses it, and fails then if the approver cannot use that role.`);
 }
 /**
  * The profiles of the final state's table, failures first (what the reader is looking for), each group in its
@@ -3062,7 +4147,7 @@ function tableProfiles(final) {
     return [...final.profiles.filter((p) => p.error), ...final.profiles.filter((p) => !p.error)];
 }
 /**
- * One row per profile written from the approval: verified, or the error. At most `limits.rows` rows (at least one)
+ * One row per profile written from the approval: verified, not verified (verify-profiles: primary), or the error. At most `limits.rows` rows (at least one)
  * within `limits.tableBytes`; the rest is one closing row that counts them (failed and verified when the size cut it).
  */
 function profileTable(profiles, limits) {
@@ -3070,7 +4155,7 @@ function profileTable(profiles, limits) {
     let used = 0;
     let shown = 0;
     for (const p of profiles.slice(0, Math.max(1, limits.rows))) {
-        const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : '✅ verified';
+        const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : p.unverified ? '➖ not verified' : '✅ verified';
         const row = `| ${escapeMarkdown(p.name, 64)} | ${codeSpan(p.accountId, 40)} | ${codeSpan(p.roleName, 64)} | ${result} |`;
         used += bytes(row) + 1;
         if (shown > 0 && used > limits.tableBytes)
@@ -3082,7 +4167,9 @@ function profileTable(profiles, limits) {
     if (rest.length > 0) {
         if (shown < Math.min(profiles.length, Math.max(1, limits.rows))) {
             const failed = rest.filter((p) => p.error).length;
-            rows.push(`| and ${rest.length} more (${failed} failed, ${rest.length - failed} verified), ${SUMMARY_CUT} | | | |`);
+            const unverified = rest.filter((p) => p.unverified).length;
+            const counts = `${failed} failed, ${rest.length - failed - unverified} verified${unverified ? `, ${unverified} not verified` : ''}`;
+            rows.push(`| and ${rest.length} more (${counts}), ${SUMMARY_CUT} | | | |`);
         }
         else {
             rows.push(`| and ${rest.length} more | | | |`);
@@ -3166,6 +4253,8 @@ function renderText(ctx, state, opts = {}) {
     if (ctx.actor || trigger)
         lines.push(`Triggered by: ${ctx.actor ? esc(ctx.actor) : 'unknown'}${trigger ? ` (${trigger})` : ''}`);
     lines.push(`Requested: account ${esc(ctx.accountId, 40)}, role ${esc(ctx.roleName)}`);
+    if (ctx.chainTo)
+        lines.push(`Then chains to: ${esc(ctx.chainTo.roleArn, LIMIT.arn)}${ctx.chainTo.narrowed ? ' (narrowed by a session policy)' : ''}; the job gets that role's session`);
     const extra = ctx.extraProfiles ?? [];
     if (extra.length > 0) {
         const shown = extra.slice(0, MAX_EXTRA_PROFILES).map((p) => `${esc(p.name, 64)} (${esc(p.accountId, 40)} ${esc(p.roleName, 64)})`);

@@ -242,8 +242,8 @@ function cliVersion() {
     return typeof v === 'string' && v !== '' ? v : 'unknown';
 }
 
-// EXTERNAL MODULE: ./src/core/login.ts + 5 modules
-var login = __webpack_require__(4061);
+// EXTERNAL MODULE: ./src/core/login.ts + 7 modules
+var login = __webpack_require__(2668);
 // EXTERNAL MODULE: ./src/aws-files/paths.ts
 var paths = __webpack_require__(4683);
 // EXTERNAL MODULE: ./src/core/outcome.ts
@@ -264,6 +264,8 @@ var approvers = __webpack_require__(2421);
 var shared_session = __webpack_require__(3913);
 // EXTERNAL MODULE: ./src/core/sign-in-mode.ts
 var sign_in_mode = __webpack_require__(5978);
+// EXTERNAL MODULE: ./src/inputs/chain.ts
+var chain = __webpack_require__(1312);
 // EXTERNAL MODULE: ./src/core/allowed-accounts.ts
 var allowed_accounts = __webpack_require__(76);
 // EXTERNAL MODULE: ./src/core/client-name.ts
@@ -273,6 +275,7 @@ var client_name = __webpack_require__(938);
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
+
 
 
 
@@ -421,7 +424,7 @@ function exitCodeFor(error) {
 }
 /** The primary profile's credentials and the outputs, in the requested format. */
 function renderCredentials(format, request, result, sealedSession) {
-    const { credentials, identity } = result.primary;
+    const { credentials, identity } = (0,login/* jobSession */.kf)(result);
     const vars = {
         AWS_ACCESS_KEY_ID: credentials.accessKeyId,
         AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
@@ -483,7 +486,8 @@ function ciRequestContext(request, env) {
         // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
         keepSession: request.keepSession,
         reuseSession: request.reuseSession,
-        signInMode: (0,sign_in_mode/* signInModeFor */.L)(request, false)
+        signInMode: (0,sign_in_mode/* signInModeFor */.L)(request, false),
+        ...(request.chain ? { chainTo: (0,chain/* chainTarget */.rw)(request.chain) } : {})
     };
 }
 

@@ -107,8 +107,10 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5978);
+/* harmony import */ var _core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5978);
+/* harmony import */ var _inputs_chain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1312);
 /** What is being asked, from the runner's GITHUB_* variables (no @actions/github needed: nothing here calls the API). */
+
 
 
 function githubRequestContext(request, env = process.env) {
@@ -132,7 +134,8 @@ function githubRequestContext(request, env = process.env) {
         extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
         keepSession: request.keepSession,
         reuseSession: request.reuseSession,
-        signInMode: (0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .signInModeFor */ .L)(request, true)
+        signInMode: (0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .signInModeFor */ .L)(request, true),
+        ...(request.chain ? { chainTo: (0,_inputs_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .chainTarget */ .rw)(request.chain) } : {})
     };
 }
 function eventPayload(env) {

@@ -91,9 +91,10 @@ function awsPaths(env = process.env, home = node_os__WEBPACK_IMPORTED_MODULE_0__
 /* harmony export */   bb: () => (/* binding */ verifiedRoleCredentials),
 /* harmony export */   cA: () => (/* binding */ tokenRefused),
 /* harmony export */   dp: () => (/* binding */ approverFromArn),
+/* harmony export */   eL: () => (/* binding */ getCallerIdentity),
 /* harmony export */   lE: () => (/* binding */ CredentialsError)
 /* harmony export */ });
-/* unused harmony exports getRoleCredentials, getCallerIdentity */
+/* unused harmony export getRoleCredentials */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 
 class CredentialsError extends Error {
@@ -535,7 +536,7 @@ function formatDuration(seconds) {
 
 /***/ }),
 
-/***/ 4061:
+/***/ 2668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -546,6 +547,8 @@ __webpack_require__.d(__webpack_exports__, {
   wD: () => (/* binding */ SharedSignInEndedError),
   du: () => (/* binding */ SignOutFailedError),
   k0: () => (/* binding */ UnsafePathError),
+  qc: () => (/* binding */ chainedProfileNote),
+  kf: () => (/* binding */ jobSession),
   iD: () => (/* binding */ login)
 });
 
@@ -680,6 +683,119 @@ var logout = __webpack_require__(4299);
 var session_files = __webpack_require__(3858);
 // EXTERNAL MODULE: ./src/core/allowed-accounts.ts
 var allowed_accounts = __webpack_require__(76);
+;// CONCATENATED MODULE: ./src/aws/sts.ts
+
+
+/** STS refused the AssumeRole (trust policy, external id, duration, policy size …): the step fails naming the role and STS's answer. */
+class AssumeRoleError extends credentials/* CredentialsError */.lE {
+    roleArn;
+    stsCode;
+    constructor(roleArn, stsCode, message) {
+        super(message, 'access');
+        this.roleArn = roleArn;
+        this.stsCode = stsCode;
+        this.name = 'AssumeRoleError';
+    }
+}
+/** AssumeRole signed with `source` (the primary profile's role credentials, never the ambient chain). */
+async function assumeRole(clients, source, input, mask) {
+    const { AssumeRoleCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+    const sts = await clients.stsClient(source);
+    try {
+        const out = await sts.send(new AssumeRoleCommand({
+            RoleArn: input.roleArn,
+            RoleSessionName: input.sessionName,
+            DurationSeconds: input.durationSeconds,
+            ...(input.externalId !== undefined ? { ExternalId: input.externalId } : {}),
+            ...(input.policy !== undefined ? { Policy: input.policy } : {}),
+            ...(input.policyArns.length ? { PolicyArns: input.policyArns.map((arn) => ({ arn })) } : {}),
+            ...(input.tags.length ? { Tags: input.tags } : {}),
+            ...(input.transitiveTagKeys.length ? { TransitiveTagKeys: input.transitiveTagKeys } : {})
+        }));
+        const c = out.Credentials;
+        if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
+            throw new AssumeRoleError(input.roleArn, 'NoCredentials', `STS AssumeRole for ${input.roleArn} returned no credentials`);
+        }
+        mask(c.AccessKeyId);
+        mask(c.SecretAccessKey);
+        mask(c.SessionToken);
+        return {
+            credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: new Date(c.Expiration) },
+            arn: out.AssumedRoleUser?.Arn ?? ''
+        };
+    }
+    catch (error) {
+        if (error instanceof AssumeRoleError)
+            throw error;
+        const code = String(error?.Code ?? error?.name ?? 'Error').replace(/Exception$/, '');
+        // STS's own message says why (trust policy, external id, duration, policy size); it names ARNs and limits, no secrets.
+        const said = stsMessage(error);
+        // STS's own error code (the SDK names some with an Exception suffix), with the status and attempts as usual.
+        const answered = (0,errors/* describeAwsError */.P)(error).replace(/^\S+/, code);
+        const status = error?.$metadata?.httpStatusCode;
+        const what = status ? `STS answered ${answered}${said ? `: ${said}` : ''}` : `the request to STS failed: ${(0,errors/* describeAwsError */.P)(error)}`;
+        throw new AssumeRoleError(input.roleArn, code, `could not assume role ${input.roleArn}: ${what}; nothing was written or exported`);
+    }
+}
+/** STS's error message, on one line, printable characters only, at most 400 characters; '' when there is none. */
+function stsMessage(error) {
+    const message = error?.message;
+    if (typeof message !== 'string' || error?.$metadata === undefined)
+        return '';
+    const clean = message.replace(/[^\x20-\x7e]+/g, ' ').trim();
+    return clean.length > 400 ? `${clean.slice(0, 400)}…` : clean;
+}
+
+// EXTERNAL MODULE: ./src/inputs/chain.ts
+var inputs_chain = __webpack_require__(1312);
+;// CONCATENATED MODULE: ./src/core/chain.ts
+
+
+
+const TAG_VALUE_MAX = 256;
+/** configure-aws-credentials' sanitising: characters STS refuses in a tag value become _, cut to 256. */
+function tagValue(value) {
+    return Array.from(value.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_'))
+        .slice(0, TAG_VALUE_MAX)
+        .join('');
+}
+/**
+ * The session tags configure-aws-credentials sets (GitHub=Actions, Repository, Workflow, Action, Actor, Commit, Branch),
+ * from the GitHub Actions environment. Outside GitHub Actions (the CLI elsewhere) there is no such context: no tags.
+ * Variables that are unset are left out rather than sent empty.
+ */
+function githubSessionTags(env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return [];
+    const values = {
+        GitHub: 'Actions',
+        Repository: env.GITHUB_REPOSITORY,
+        Workflow: env.GITHUB_WORKFLOW,
+        Action: env.GITHUB_ACTION,
+        Actor: env.GITHUB_ACTOR,
+        Commit: env.GITHUB_SHA,
+        Branch: env.GITHUB_REF
+    };
+    return inputs_chain/* SESSION_TAG_KEYS */.DN.flatMap((Key) => {
+        const v = values[Key];
+        return v ? [{ Key, Value: tagValue(v) }] : [];
+    });
+}
+/** AssumeRole from `source`, then verify the new session names the role's account and the role. */
+async function chainRole(clients, source, chain, approver, env, mask) {
+    const sessionName = chain.sessionName ?? (0,inputs_chain/* sessionNameFor */.Vl)(approver);
+    const tags = chain.skipSessionTagging ? [] : githubSessionTags(env);
+    const transitiveTagKeys = chain.transitiveTagKeys.filter((k) => tags.some((t) => t.Key === k));
+    const assumed = await assumeRole(clients, source, { roleArn: chain.roleArn, sessionName, durationSeconds: chain.durationSeconds, externalId: chain.externalId, policy: chain.policy, policyArns: chain.policyArns, tags, transitiveTagKeys }, mask);
+    const identity = await (0,credentials/* getCallerIdentity */.eL)(clients, assumed.credentials);
+    const [, , , , account, resource] = chain.roleArn.split(':');
+    const roleName = resource.split('/').pop();
+    if (identity.account !== account || !identity.arn.includes(`:assumed-role/${roleName}/`)) {
+        throw new credentials/* CredentialsError */.lE(`the chained session is ${identity.arn}, not role ${chain.roleArn}; nothing was exported`, 'mismatch');
+    }
+    return { roleArn: chain.roleArn, sessionName, credentials: assumed.credentials, identity, tags };
+}
+
 // EXTERNAL MODULE: ./src/core/client-name.ts
 var client_name = __webpack_require__(938);
 // EXTERNAL MODULE: external "node:fs"
@@ -843,6 +959,13 @@ async function mapPool(items, limit, fn) {
 
 
 
+/**
+ * Accounts listed for their roles at once. One ListAccountRoles per account: 1,000 accounts at 20 ms a call are
+ * 2.5 s at 8 in flight, 0.6 s at 32. A portal that throttles gets the SSO client's adaptive retry (clients.ts).
+ */
+const LISTING_CONCURRENCY = 32;
+/** The portal's largest page (ListAccounts and ListAccountRoles take 1 to 100; its default is smaller). */
+const LISTING_PAGE_SIZE = 100;
 /** Profile names: at most this long (request.ts NAME_RE). */
 const MAX_PROFILE_NAME = 64;
 /** A role name longer than this is shortened so that at least an account id still fits before it. */
@@ -913,7 +1036,7 @@ async function discoverProfiles(clients, accessToken, options) {
     try {
         let nextToken;
         do {
-            const page = await sso.send(new ListAccountsCommand({ accessToken, nextToken }));
+            const page = await sso.send(new ListAccountsCommand({ accessToken, nextToken, maxResults: LISTING_PAGE_SIZE }));
             for (const a of page.accountList ?? [])
                 if (a.accountId)
                     accounts.push({ accountId: a.accountId, accountName: a.accountName });
@@ -925,12 +1048,12 @@ async function discoverProfiles(clients, accessToken, options) {
     }
     const matching = accounts.filter((a) => !accountGlob || accountGlob.test(a.accountId) || (a.accountName !== undefined && accountGlob.test(a.accountName)));
     const wanted = matching.filter((a) => (0,allowed_accounts/* accountAllowed */.YF)(a.accountId, options.allowedAccountIds));
-    const perAccount = await mapPool(wanted, options.concurrency ?? 8, async (account) => {
+    const perAccount = await mapPool(wanted, options.concurrency ?? LISTING_CONCURRENCY, async (account) => {
         const roles = [];
         try {
             let nextToken;
             do {
-                const page = await sso.send(new ListAccountRolesCommand({ accessToken, accountId: account.accountId, nextToken }));
+                const page = await sso.send(new ListAccountRolesCommand({ accessToken, accountId: account.accountId, nextToken, maxResults: LISTING_PAGE_SIZE }));
                 for (const r of page.roleList ?? [])
                     if (r.roleName && (!roleGlob || roleGlob.test(r.roleName)))
                         roles.push(r.roleName);
@@ -964,6 +1087,8 @@ async function discoverProfiles(clients, accessToken, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/login.ts
+
+
 
 
 
@@ -1017,8 +1142,12 @@ class ProfilesFailedError extends Error {
         this.name = 'ProfilesFailedError';
     }
 }
-/** Role credentials are fetched and verified for this many profiles at once. */
-const PROFILE_CONCURRENCY = 8;
+/**
+ * Role credentials are fetched and verified for this many profiles at once (two calls each). 2,000 profiles at 20 ms
+ * a call took 13.5 s at 8 in flight; at 32 the process itself is the limit. The SSO and STS clients retry in
+ * 'adaptive' mode, so a service that throttles slows the whole pool down (clients.ts).
+ */
+const PROFILE_CONCURRENCY = 32;
 async function login(options) {
     const { request, log, paths } = options;
     // Refuse unsafe paths (symlinks) before anyone is asked to approve: a refusal then costs no approval and leaves no token.
@@ -1072,13 +1201,21 @@ async function useToken(options, clients, session) {
     });
     if (rejection)
         throw new ApproverRejectedError(approvedBy, rejection);
+    // role-to-assume: chain from the permission set's credentials to the narrower role, before anything else is fetched.
+    let chained;
+    if (request.chain) {
+        chained = await chainRole(clients, primary.credentials, request.chain, approvedBy, options.env ?? process.env, mask);
+        (0,allowed_accounts/* assertAccountAllowed */.qr)(chained.identity, request.allowedAccountIds, `role-to-assume (${chained.identity.arn})`);
+        log.info(`role-to-assume: chained to ${chained.identity.arn} (session name ${chained.sessionName}${chained.tags.length ? `, ${chained.tags.length} session tag(s)` : ''})`);
+    }
     const extraProfiles = [...request.extraProfiles];
     const discoveryFailures = [];
     if (request.discover) {
         const found = await discoverProfiles(clients, token.accessToken, {
             ...request.discover,
             region: request.region,
-            exclude: [primaryProfile, ...extraProfiles],
+            // With role-to-assume the Identity Center role may be written as <profile>-sso: that name is taken too.
+            exclude: [primaryProfile, ...(request.chain ? [{ ...primaryProfile, name: (0,inputs_chain/* sourceProfileName */.Kj)(primaryProfile.name) }] : []), ...extraProfiles],
             allowPartial: request.allowPartial,
             allowedAccountIds: request.allowedAccountIds
         });
@@ -1088,19 +1225,26 @@ async function useToken(options, clients, session) {
         extraProfiles.push(...found.profiles);
         discoveryFailures.push(...found.failed);
     }
-    const verified = await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile) => {
-        try {
-            return { profile, ...(await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, profile.accountId, profile.roleName, mask)) };
-        }
-        catch (error) {
-            return { profile, error: error.message };
-        }
-    });
+    // verify-profiles: primary: the others are SSO profiles written as listed; each fetches its own credentials when used.
+    const verified = request.verifyProfiles === 'primary'
+        ? extraProfiles.map((profile) => ({ profile, unverified: true }))
+        : await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile) => {
+            try {
+                return { profile, ...(await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, profile.accountId, profile.roleName, mask)) };
+            }
+            catch (error) {
+                return { profile, error: error.message };
+            }
+        });
     // Every identity that verified must be in an allowed account, whatever allow-partial says: a profile that lands
-    // elsewhere fails the whole login (the caller revokes the token; nothing is written or exported).
-    for (const p of verified)
+    // elsewhere fails the whole login (the caller revokes the token; nothing is written or exported). A profile written
+    // unverified (verify-profiles: primary) is held to the account it names: that is the account it will sign in to.
+    for (const p of verified) {
         if (p.identity)
             (0,allowed_accounts/* assertAccountAllowed */.qr)(p.identity, request.allowedAccountIds, `profile "${p.profile.name}" (${p.identity.arn})`);
+        else if (p.unverified)
+            (0,allowed_accounts/* assertAccountAllowed */.qr)({ account: p.profile.accountId }, request.allowedAccountIds, `profile "${p.profile.name}" (${p.profile.accountId}/${p.profile.roleName}, not verified)`);
+    }
     const extra = [...verified, ...discoveryFailures];
     const failed = extra.filter((p) => p.error);
     if (failed.length && !request.allowPartial) {
@@ -1114,7 +1258,8 @@ async function useToken(options, clients, session) {
     if (leftOut.length) {
         log.info(`allow-partial: ${leftOut.length} profile(s) left out of the AWS config because they could not be verified: ${leftOut.map((p) => p.profile.name).join(', ')}`);
     }
-    const working = [{ profile: primaryProfile, ...primary }, ...verified.filter((p) => !p.error)];
+    const verifiedExtras = verified.filter((p) => !p.error);
+    const layout = chainedProfiles(request, primaryProfile, chained);
     let signedOutAt;
     let written;
     if (request.signOutEarly) {
@@ -1124,17 +1269,22 @@ async function useToken(options, clients, session) {
         }
         signedOutAt = new Date();
         log.info(`sign-out-early: signed out of IAM Identity Center at ${signedOutAt.toISOString()}; no SSO token is kept, the profiles hold role credentials only`);
-        written = await (0,session_files/* writeCredentialProfiles */.D4)(paths, request, working.map((p) => ({ name: p.profile.name, credentials: p.credentials, region: p.profile.region, output: request.output })), { onProgress: options.onFilesProgress });
+        // With role-to-assume the profile holds the chained session; the permission set's credentials are not written.
+        const primaryKeys = { name: primaryProfile.name, credentials: (chained ?? primary).credentials, region: primaryProfile.region, output: request.output };
+        written = await (0,session_files/* writeCredentialProfiles */.D4)(paths, request, [primaryKeys, ...verifiedExtras.map((p) => ({ name: p.profile.name, credentials: p.credentials, region: p.profile.region, output: request.output }))], { onProgress: options.onFilesProgress });
     }
     else {
-        written = await (0,session_files/* writeSessionFiles */.$G)(paths, request, working.map((p) => p.profile), token, registration, {
+        written = await (0,session_files/* writeSessionFiles */.$G)(paths, request, [...layout.ssoProfiles, ...verifiedExtras.map((p) => p.profile)], token, registration, {
             writeRegistration: session.registered,
-            onProgress: options.onFilesProgress
+            onProgress: options.onFilesProgress,
+            ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),
+            ...(chained && layout.keys ? { credentialProfiles: [{ name: primaryProfile.name, credentials: chained.credentials, region: primaryProfile.region, output: request.output }] } : {})
         });
     }
     return {
         ...(signedOutAt ? { signedOutAt } : {}),
-        primary: { profile: primaryProfile, ...primary },
+        primary: { profile: layout.ssoProfiles[0] ?? primaryProfile, ...primary },
+        ...(chained ? { chained: { ...chained, profile: primaryProfile.name, ...(layout.roleProfile ? { sourceProfile: layout.roleProfile.sourceProfile } : {}) } } : {}),
         extra,
         approvedBy,
         token,
@@ -1187,6 +1337,48 @@ async function deviceFlowToken(options, clients) {
     log.info(`Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`);
     return { token: flow.token, registration: flow.registration, via: 'device-flow', authorizations: flow.authorizations, registered };
 }
+/**
+ * Which sections carry the primary profile. No role-to-assume: the SSO profile itself. role-to-assume without a session
+ * policy: the SSO profile as `<profile>-sso` and `<profile>` a refreshable role_arn + source_profile profile. With a
+ * session policy: `<profile>` holds the narrowed session's keys (a role_arn profile would re-assume without the policy)
+ * and no SSO profile is written for it; so with sign-out-early, which leaves no sign-in to assume from.
+ */
+function chainedProfiles(request, primaryProfile, chained) {
+    const chain = request.chain;
+    if (!chain || !chained)
+        return { ssoProfiles: [primaryProfile], keys: false };
+    // sign-out-early leaves no sign-in to re-assume from: the profile holds the chained session's keys too.
+    if ((0,inputs_chain/* hasSessionPolicy */.f4)(chain) || request.signOutEarly)
+        return { ssoProfiles: [], keys: true };
+    const source = { ...primaryProfile, name: (0,inputs_chain/* sourceProfileName */.Kj)(primaryProfile.name) };
+    return {
+        ssoProfiles: [source],
+        keys: false,
+        roleProfile: {
+            name: primaryProfile.name,
+            roleArn: chain.roleArn,
+            sourceProfile: source.name,
+            roleSessionName: chained.sessionName,
+            durationSeconds: chain.durationSeconds,
+            externalId: chain.externalId,
+            region: primaryProfile.region,
+            output: request.output
+        }
+    };
+}
+/** What the job gets: the chained session with role-to-assume, else the primary profile's (outputs and exports). */
+function jobSession(result) {
+    if (result.chained)
+        return { credentials: result.chained.credentials, identity: result.chained.identity, roleName: result.chained.roleArn.split('/').pop() ?? '' };
+    return { credentials: result.primary.credentials, identity: result.primary.identity, roleName: result.primary.profile.roleName };
+}
+/** One line on what the chained profile holds, for the log. */
+function chainedProfileNote(chained) {
+    const until = chained.credentials.expiration.toISOString();
+    return chained.sourceProfile
+        ? `Profile "${chained.profile}" assumes ${chained.roleArn} from profile "${chained.sourceProfile}" (the Identity Center role) and renews itself while the sign-in lasts; the session is not narrowed by a session policy`
+        : `Profile "${chained.profile}" holds the chained session of ${chained.roleArn} itself (shared credentials file) until ${until}; no profile can re-assume the role`;
+}
 
 
 /***/ }),
@@ -1198,7 +1390,7 @@ async function deviceFlowToken(options, clients) {
 /* harmony export */   f: () => (/* binding */ finalEvent),
 /* harmony export */   o: () => (/* binding */ failureMessage)
 /* harmony export */ });
-/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4061);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2668);
 /* harmony import */ var _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76);
 /* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8618);
 /* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6963);
@@ -1214,17 +1406,29 @@ function finalEvent(request, outcome) {
     const at = new Date();
     if (outcome && typeof outcome === 'object' && 'primary' in outcome) {
         const result = outcome;
+        const job = (0,_login_js__WEBPACK_IMPORTED_MODULE_0__/* .jobSession */ .kf)(result);
+        const chained = result.chained;
         const profiles = [
-            { name: result.primary.profile.name, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn },
-            ...result.extra.map((p) => ({ name: p.profile.name, accountId: p.profile.accountId, roleName: p.profile.roleName, arn: p.identity?.arn, error: p.error }))
+            chained
+                ? { name: chained.profile, accountId: chained.identity.account, roleName: job.roleName, arn: chained.identity.arn }
+                : { name: result.primary.profile.name, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn },
+            ...(chained?.sourceProfile ? [{ name: chained.sourceProfile, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn }] : []),
+            ...result.extra.map((p) => ({
+                name: p.profile.name,
+                accountId: p.profile.accountId,
+                roleName: p.profile.roleName,
+                arn: p.identity?.arn,
+                error: p.error,
+                ...(p.unverified ? { unverified: true } : {})
+            }))
         ];
         return {
             type: 'approved',
             at,
             approvedBy: result.approvedBy,
-            accountId: result.primary.identity.account,
-            roleName: request.roleName,
-            arn: result.primary.identity.arn,
+            accountId: job.identity.account,
+            roleName: chained ? job.roleName : request.roleName,
+            arn: job.identity.arn,
             via: result.via,
             profiles,
             ...(result.signedOutAt ? { signedOutAt: result.signedOutAt } : { sessionExpiresAt: result.token.expiresAt, refreshable: !!result.token.refreshToken }),
@@ -1254,7 +1458,9 @@ function finalEvent(request, outcome) {
 }
 /** The latest expiry among the role credentials the login hands the job. */
 function latestExpiry(result) {
-    const times = [result.primary.credentials, ...result.extra.map((p) => p.credentials)].filter((c) => !!c).map((c) => c.expiration.getTime());
+    // With role-to-assume the permission set's credentials reach the job only through the written source profile.
+    const primary = !result.chained || result.chained.sourceProfile ? result.primary.credentials : undefined;
+    const times = [primary, result.chained?.credentials, ...result.extra.map((p) => p.credentials)].filter((c) => !!c).map((c) => c.expiration.getTime());
     return new Date(Math.max(...times));
 }
 /** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
@@ -1565,7 +1771,8 @@ async function endSharedSession(request, binding, mask, log, env) {
 /* harmony export */ });
 /* unused harmony export redactLoginRequest */
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7026);
-/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8190);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1312);
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8190);
 /**
  * Reads and validates every input of a login request, before any network call.
  *
@@ -1604,6 +1811,9 @@ async function endSharedSession(request, binding, mask, log, env) {
  */
 
 
+
+// scale (issue 13)
+
 function redactLoginRequest(request) {
     const copy = { ...request, githubToken: request.githubToken ? '***' : '' };
     if (request.webhookUrl !== undefined)
@@ -1620,20 +1830,20 @@ function redactLoginRequest(request) {
  */
 function readLoginRequest(get) {
     const fail = (input, problem) => {
-        throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, problem);
+        throw new _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, problem);
     };
     /** Raw value with control characters rejected (line breaks allowed only when asked). */
     const raw = (name, allowLineBreaks = false) => {
         const got = get(name);
         const value = got === undefined || got === null ? '' : String(got);
-        const problem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .controlProblem */ .Rw)(value, (0,_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .isSecretInput */ .pX)(name), allowLineBreaks);
+        const problem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .controlProblem */ .Rw)(value, (0,_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .isSecretInput */ .pX)(name), allowLineBreaks);
         if (problem)
             fail(name, problem);
         return value;
     };
     const trimmed = (name) => raw(name).trim();
     // With a sealed session (session / end-session) the start URL, SSO region, account and role come from it (shared-session.ts).
-    const fromSeal = String(get('session') ?? '').trim() !== '' || _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .TRUE_VALUES */ .AR.includes(String(get('end-session') ?? '').trim());
+    const fromSeal = String(get('session') ?? '').trim() !== '' || _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .TRUE_VALUES */ .AR.includes(String(get('end-session') ?? '').trim());
     const required = (name, value, example) => {
         if (value.trim() === '' && !fromSeal)
             fail(name, `is required (for example ${example})`);
@@ -1645,75 +1855,75 @@ function readLoginRequest(get) {
         const v = trimmed(name);
         if (v === '')
             return fallback;
-        if (_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .TRUE_VALUES */ .AR.includes(v))
+        if (_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .TRUE_VALUES */ .AR.includes(v))
             return true;
-        if (_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .FALSE_VALUES */ .Pm.includes(v))
+        if (_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .FALSE_VALUES */ .Pm.includes(v))
             return false;
-        return fail(name, `must be true or false, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(v)}`);
+        return fail(name, `must be true or false, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(v)}`);
     };
     const duration = (name, min, max) => {
         const v = trimmed(name);
         if (v === '')
             return undefined;
-        const seconds = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDurationSeconds */ .lW)(v);
+        const seconds = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDurationSeconds */ .lW)(v);
         if (seconds === undefined || !Number.isSafeInteger(seconds)) {
-            return fail(name, `must be a number of seconds or a duration like 15m or 1h, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(v)}`);
+            return fail(name, `must be a number of seconds or a duration like 15m or 1h, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(v)}`);
         }
         if (seconds < min || seconds > max) {
-            return fail(name, `must be between ${min} and ${max} seconds, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(v)} (${seconds} seconds)`);
+            return fail(name, `must be between ${min} and ${max} seconds, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(v)} (${seconds} seconds)`);
         }
         return seconds;
     };
     // start-url
     const startUrl = required('start-url', trimmed('start-url'), 'https://my-sso-portal.awsapps.com/start');
-    const urlProblem = problemOf(startUrl, _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .startUrlProblem */ .rA);
+    const urlProblem = problemOf(startUrl, _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .startUrlProblem */ .rA);
     if (urlProblem)
         fail('start-url', urlProblem);
     // sso-region
     const ssoRegion = required('sso-region', raw('sso-region'), 'us-east-1');
-    const ssoRegionProblem = problemOf(ssoRegion, _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .regionProblem */ .Og);
+    const ssoRegionProblem = problemOf(ssoRegion, _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .regionProblem */ .Og);
     if (ssoRegionProblem)
         fail('sso-region', ssoRegionProblem);
     // account-id
     const accountId = required('account-id', trimmed('account-id'), '111122223333');
-    const accountProblem = problemOf(accountId, _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .accountIdProblem */ .gN);
+    const accountProblem = problemOf(accountId, _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .accountIdProblem */ .gN);
     if (accountProblem)
         fail('account-id', accountProblem);
     // role-name
     const roleName = required('role-name', raw('role-name'), 'DeveloperAccess');
-    const roleProblem = problemOf(roleName, _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .roleNameProblem */ .pg);
+    const roleProblem = problemOf(roleName, _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .roleNameProblem */ .pg);
     if (roleProblem)
         fail('role-name', roleProblem);
     // sso-session, profile
     const ssoSession = raw('sso-session') || _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_SSO_SESSION */ .$1;
-    const sessionProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .nameProblem */ .rH)(ssoSession, 'an sso-session name');
+    const sessionProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .nameProblem */ .rH)(ssoSession, 'an sso-session name');
     if (sessionProblem)
         fail('sso-session', sessionProblem);
     const profile = raw('profile') || _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_PROFILE */ .KG;
-    const profileProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .nameProblem */ .rH)(profile, 'a profile name');
+    const profileProblem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .nameProblem */ .rH)(profile, 'a profile name');
     if (profileProblem)
         fail('profile', profileProblem);
     // region
     const region = raw('region') || ssoRegion;
-    const regProblem = problemOf(region, _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .regionProblem */ .Og);
+    const regProblem = problemOf(region, _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .regionProblem */ .Og);
     if (regProblem)
         fail('region', regProblem);
     // output
     const output = trimmed('output') || _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_OUTPUT */ .Ol;
     if (!_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .OUTPUT_FORMATS */ .DS.includes(output))
-        fail('output', `must be one of ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .OUTPUT_FORMATS */ .DS.join(', ')}, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(output)}`);
+        fail('output', `must be one of ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .OUTPUT_FORMATS */ .DS.join(', ')}, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(output)}`);
     // registration-scopes
     const scopesRaw = trimmed('registration-scopes');
     let registrationScopes = [..._spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_REGISTRATION_SCOPES */ .W3];
     if (scopesRaw !== '') {
-        const scopes = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(scopesRaw);
+        const scopes = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .splitList */ .ry)(scopesRaw);
         if (scopes.length === 0)
             fail('registration-scopes', 'must list at least one scope, e.g. sso:account:access');
         for (const s of scopes) {
-            if (!_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .SCOPE_RE */ .bH.test(s))
-                fail('registration-scopes', `scope ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(s)} may contain only letters, digits and : _ * . -`);
+            if (!_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .SCOPE_RE */ .bH.test(s))
+                fail('registration-scopes', `scope ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(s)} may contain only letters, digits and : _ * . -`);
         }
-        registrationScopes = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(scopes);
+        registrationScopes = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .dedupe */ .Qq)(scopes);
     }
     // profiles
     const extraProfiles = parseProfiles(raw('profiles', true), profile, region);
@@ -1730,9 +1940,9 @@ function readLoginRequest(get) {
     if (roleFilter !== '') {
         if (!discoverOn)
             fail('role-filter', 'is only allowed when discover is true');
-        const bad = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .firstBadChar */ .ek)(roleFilter, /[A-Za-z0-9_+=,.@*?-]/);
+        const bad = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .firstBadChar */ .ek)(roleFilter, /[A-Za-z0-9_+=,.@*?-]/);
         if (bad !== undefined) {
-            fail('role-filter', `contains ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .describeChar */ .Ip)(bad)}; use role name characters and the globs * ?, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(roleFilter)}`);
+            fail('role-filter', `contains ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .describeChar */ .Ip)(bad)}; use role name characters and the globs * ?, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(roleFilter)}`);
         }
         if (roleFilter.length > 128)
             fail('role-filter', `must be at most 128 characters, got ${roleFilter.length}`);
@@ -1747,12 +1957,12 @@ function readLoginRequest(get) {
     const approvalTimeoutSeconds = duration('approval-timeout', 1, _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_APPROVAL_TIMEOUT_SECONDS */ .LE);
     // allowed-approvers
     const allowedApprovers = [];
-    for (const a of (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(trimmed('allowed-approvers'))) {
-        const bad = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .firstBadChar */ .ek)(a, /[^\s,]/u);
+    for (const a of (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .splitList */ .ry)(trimmed('allowed-approvers'))) {
+        const bad = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .firstBadChar */ .ek)(a, /[^\s,]/u);
         if (bad !== undefined)
-            fail('allowed-approvers', `entry ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(a)} must not contain spaces`);
+            fail('allowed-approvers', `entry ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(a)} must not contain spaces`);
         if (Array.from(a).length > 128)
-            fail('allowed-approvers', `entry ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(a)} is longer than 128 characters`);
+            fail('allowed-approvers', `entry ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(a)} is longer than 128 characters`);
         allowedApprovers.push(a.toLowerCase());
     }
     const forbidSelfApproval = bool('forbid-self-approval', _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_FORBID_SELF_APPROVAL */ .aj);
@@ -1767,7 +1977,7 @@ function readLoginRequest(get) {
     let issueNumber;
     if (issueRaw !== '') {
         if (!/^[0-9]+$/.test(issueRaw) || Number(issueRaw) < 1 || Number(issueRaw) > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ISSUE_NUMBER */ .td) {
-            fail('issue-number', `must be a positive whole number, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(issueRaw)}`);
+            fail('issue-number', `must be a positive whole number, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(issueRaw)}`);
         }
         issueNumber = Number(issueRaw);
     }
@@ -1797,7 +2007,7 @@ function readLoginRequest(get) {
         githubToken,
         exportCredentials,
         keepSession,
-        allowedApprovers: (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(allowedApprovers),
+        allowedApprovers: (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .dedupe */ .Qq)(allowedApprovers),
         forbidSelfApproval,
         extraProfiles,
         allowPartial,
@@ -1828,19 +2038,22 @@ function readLoginRequest(get) {
         request.signOutEarly = true;
     const allowedAccountsRaw = trimmed('allowed-account-ids');
     if (allowedAccountsRaw !== '') {
-        const ids = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(allowedAccountsRaw);
+        const ids = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .splitList */ .ry)(allowedAccountsRaw);
         if (ids.length === 0)
             fail('allowed-account-ids', 'must list 12-digit account ids separated by commas');
         for (const id of ids) {
             if (/\s/.test(id) && /^[0-9\s]+$/.test(id))
-                fail('allowed-account-ids', `separate the account ids with commas, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(id)}`);
-            const problem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .accountIdProblem */ .gN)(id);
+                fail('allowed-account-ids', `separate the account ids with commas, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(id)}`);
+            const problem = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .accountIdProblem */ .gN)(id);
             if (problem)
                 fail('allowed-account-ids', `each entry ${problem}`);
         }
-        request.allowedAccountIds = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(ids);
+        request.allowedAccountIds = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .dedupe */ .Qq)(ids);
     }
     // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+    const chain = (0,_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .readChainInputs */ .Xq)((name, lines) => raw(name, lines), { accountId, region, profile, extraProfileNames: extraProfiles.map((p) => p.name) });
+    if (chain)
+        request.chain = chain;
     // --- shared sign-in (issue 14): share-session, session, session-key, end-session
     const shareSession = bool('share-session', false);
     if (shareSession && request.signOutEarly)
@@ -1876,6 +2089,14 @@ function readLoginRequest(get) {
     if (bool('legacy-sso-profile', false))
         request.legacySsoProfile = true;
     // --- scale (issue 13): verify-profiles
+    const verifyProfiles = trimmed('verify-profiles').toLowerCase() || _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_VERIFY_PROFILES */ .Z2;
+    if (!_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .VERIFY_PROFILES */ .TI.includes(verifyProfiles))
+        fail('verify-profiles', `must be one of ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .VERIFY_PROFILES */ .TI.join(', ')}, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(verifyProfiles)}`);
+    if (verifyProfiles === 'primary' && signOutEarly) {
+        fail('verify-profiles', 'primary cannot be combined with sign-out-early: true (the profiles it writes unverified fetch their credentials with the sign-in, which sign-out-early ends at once); use verify-profiles: all or drop sign-out-early');
+    }
+    if (verifyProfiles !== _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_VERIFY_PROFILES */ .Z2)
+        request.verifyProfiles = verifyProfiles;
     // --- end of the feature blocks
     return request;
 }
@@ -1886,24 +2107,24 @@ function readLoginRequest(get) {
 function parseNotify(value) {
     if (value === '')
         return [..._spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_NOTIFY */ .w2];
-    const items = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(value).map((s) => s.toLowerCase());
+    const items = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .splitList */ .ry)(value).map((s) => s.toLowerCase());
     if (items.length === 0)
-        throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('notify', `must list channels (${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .NOTIFY_CHANNELS */ .lG.join(', ')}) or none`);
+        throw new _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('notify', `must list channels (${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .NOTIFY_CHANNELS */ .lG.join(', ')}) or none`);
     const channels = [];
     for (const item of items) {
         if (item === 'log')
             continue;
         if (item === 'none') {
             if (items.some((i) => i !== 'none' && i !== 'log'))
-                throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('notify', '"none" cannot be combined with other channels');
+                throw new _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('notify', '"none" cannot be combined with other channels');
             continue;
         }
         if (!_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .NOTIFY_CHANNELS */ .lG.includes(item)) {
-            throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('notify', `unknown channel ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(item)}; use ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .NOTIFY_CHANNELS */ .lG.join(', ')}, log or none`);
+            throw new _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('notify', `unknown channel ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(item)}; use ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .NOTIFY_CHANNELS */ .lG.join(', ')}, log or none`);
         }
         channels.push(item);
     }
-    return (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(channels);
+    return (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .dedupe */ .Qq)(channels);
 }
 function webhookUrlProblem(value) {
     if (value.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_URL_LENGTH */ .m2)
@@ -1939,7 +2160,7 @@ function parseProfiles(value, mainProfile, defaultRegion) {
     lines.forEach((line, index) => {
         const n = index + 1;
         const fail = (problem) => {
-            throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('profiles', `line ${n}: ${problem}`);
+            throw new _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('profiles', `line ${n}: ${problem}`);
         };
         const hash = line.indexOf('#');
         const content = (hash >= 0 ? line.slice(0, hash) : line).trim();
@@ -1950,647 +2171,27 @@ function parseProfiles(value, mainProfile, defaultRegion) {
             fail(`expected "name account-id role-name [region]", got ${fields.length} field${fields.length === 1 ? '' : 's'}`);
         }
         const [name, accountId, roleName, region = defaultRegion] = fields;
-        const np = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .nameProblem */ .rH)(name, 'a profile name');
+        const np = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .nameProblem */ .rH)(name, 'a profile name');
         if (np)
             fail(`profile name ${np}`);
-        const ap = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .accountIdProblem */ .gN)(accountId);
+        const ap = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .accountIdProblem */ .gN)(accountId);
         if (ap)
             fail(`account id ${ap}`);
-        const rp = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .roleNameProblem */ .pg)(roleName);
+        const rp = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .roleNameProblem */ .pg)(roleName);
         if (rp)
             fail(`role name ${rp}`);
-        const gp = region === '' ? undefined : (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .regionProblem */ .Og)(region); // '' only with a sealed session: its region, later
+        const gp = region === '' ? undefined : (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .regionProblem */ .Og)(region); // '' only with a sealed session: its region, later
         if (gp)
             fail(`region ${gp}`);
         if (name === mainProfile)
-            fail(`profile name ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(name)} is already the profile input; choose another name`);
+            fail(`profile name ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(name)} is already the profile input; choose another name`);
         const earlier = seen.get(name);
         if (earlier !== undefined)
-            fail(`profile name ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(name)} is already used on line ${earlier}`);
+            fail(`profile name ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(name)} is already used on line ${earlier}`);
         seen.set(name, n);
         specs.push({ name, accountId, roleName, region });
     });
     return specs;
-}
-
-
-/***/ }),
-
-/***/ 8190:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AR: () => (/* binding */ TRUE_VALUES),
-/* harmony export */   Ip: () => (/* binding */ describeChar),
-/* harmony export */   Og: () => (/* binding */ regionProblem),
-/* harmony export */   Pm: () => (/* binding */ FALSE_VALUES),
-/* harmony export */   Qq: () => (/* binding */ dedupe),
-/* harmony export */   Rw: () => (/* binding */ controlProblem),
-/* harmony export */   bH: () => (/* binding */ SCOPE_RE),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   ek: () => (/* binding */ firstBadChar),
-/* harmony export */   gN: () => (/* binding */ accountIdProblem),
-/* harmony export */   lW: () => (/* binding */ parseDurationSeconds),
-/* harmony export */   pg: () => (/* binding */ roleNameProblem),
-/* harmony export */   rA: () => (/* binding */ startUrlProblem),
-/* harmony export */   rH: () => (/* binding */ nameProblem),
-/* harmony export */   ry: () => (/* binding */ splitList),
-/* harmony export */   vp: () => (/* binding */ showValue)
-/* harmony export */ });
-/* unused harmony exports escapeChar, surroundingSpaceProblem, ACCOUNT_ID_RE, ROLE_NAME_RE, NAME_RE, REGION_RE, isAwsStartUrlHost */
-/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7026);
-/** The rules for input values: safe echoing, the input error, and one check per kind of value (names, regions, URLs, durations). */
-
-// ---------------------------------------------------------------------------------------------
-// Errors and safe echoing
-const MAX_SHOWN = 60;
-/**
- * C0 controls, DEL, C1 controls, soft hyphen, Arabic letter mark, Mongolian vowel separator,
- * zero-width and bidi marks/overrides/isolates, line/paragraph separators, word joiners, BOM and
- * interlinear annotation characters.
- */
-const CONTROL_SOURCE = '[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb]';
-const CONTROL_RE = new RegExp(CONTROL_SOURCE);
-const CONTROL_RE_G = new RegExp(CONTROL_SOURCE, 'g');
-function escapeChar(c) {
-    if (c === '\n')
-        return '\\n';
-    if (c === '\r')
-        return '\\r';
-    if (c === '\t')
-        return '\\t';
-    return '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
-}
-function escapeText(s) {
-    return s.replace(/["\\]/g, '\\$&').replace(CONTROL_RE_G, escapeChar);
-}
-const TOKENISH = /\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_\w{16,}|(?:AKIA|ASIA)[A-Z0-9]{16}|xox[abposr]-[A-Za-z0-9-]{8,})|hooks\.slack\.com\/|discord(?:app)?\.com\/api\/webhooks|webhook\.office\.com|\.logic\.azure\.com/i;
-/**
- * A value quoted for an error message: escaped, cut to 60 characters, user:password in URLs
- * masked, token-looking values not shown at all. Never call this for secret inputs.
- */
-function showValue(value) {
-    if (TOKENISH.test(value))
-        return '(a value that looks like a token or webhook URL, not shown)';
-    const masked = value.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#\s]*@/, '$1***@');
-    const chars = Array.from(masked);
-    if (chars.length <= MAX_SHOWN)
-        return `"${escapeText(masked)}"`;
-    return `"${escapeText(chars.slice(0, MAX_SHOWN).join(''))}…" (${chars.length} characters)`;
-}
-/** An input or option name made safe to print (names come from argv in the CLI). */
-function cleanName(name) {
-    const chars = Array.from(String(name));
-    const cut = chars.length > MAX_SHOWN ? chars.slice(0, MAX_SHOWN).join('') + '…' : chars.join('');
-    return escapeText(cut);
-}
-/**
- * A bad input. `input` is the input name (or, for the CLI, the option such as `--bogus`);
- * `detail` is the message without the prefix; `message` is
- * `Input "account-id": must be 12 digits, got "1234"` (or `Option "--bogus": …` for names
- * starting with `-`).
- */
-class InputError extends Error {
-    input;
-    detail;
-    constructor(input, message) {
-        const name = cleanName(input);
-        super(`${name.startsWith('-') ? 'Option' : 'Input'} "${name}": ${message}`);
-        this.name = 'InputError';
-        this.input = name;
-        this.detail = message;
-    }
-}
-/** A copy of the request with secrets replaced by '***', safe to log or print. */
-// ---------------------------------------------------------------------------------------------
-// Value checks. Each returns a problem (the message without the input prefix) or undefined.
-function controlProblem(value, secret, allowLineBreaks = false) {
-    const chars = Array.from(value);
-    for (let i = 0; i < chars.length; i++) {
-        const c = chars[i];
-        if (!CONTROL_RE.test(c))
-            continue;
-        if (allowLineBreaks && (c === '\n' || c === '\t' || (c === '\r' && chars[i + 1] === '\n')))
-            continue;
-        const what = allowLineBreaks ? 'control characters (other than line breaks and tabs)' : 'control characters or line breaks';
-        const found = secret ? '' : ` (found ${escapeChar(c)} at position ${i + 1})`;
-        return `must not contain ${what}${found}`;
-    }
-    return undefined;
-}
-function surroundingSpaceProblem(value) {
-    return /^\s|\s$/.test(value) ? `must not have leading or trailing spaces, got ${showValue(value)}` : undefined;
-}
-function firstBadChar(value, allowed) {
-    for (const c of value)
-        if (!allowed.test(c))
-            return c;
-    return undefined;
-}
-function describeChar(c) {
-    return c === ' ' ? 'a space' : `"${escapeText(c)}"`;
-}
-const ACCOUNT_ID_RE = /^[0-9]{12}$/;
-function accountIdProblem(value) {
-    if (ACCOUNT_ID_RE.test(value))
-        return undefined;
-    const digits = value.replace(/[^0-9]/g, '').length;
-    const hint = digits === 12 ? ' (no spaces or dashes)' : '';
-    return `must be 12 digits${hint}, got ${showValue(value)}`;
-}
-/** IAM role / permission set names: `[\w+=,.@-]`, 1–64 characters. */
-const ROLE_NAME_RE = /^[A-Za-z0-9_+=,.@-]{1,64}$/;
-function roleNameProblem(value) {
-    if (value === '')
-        return 'must not be empty';
-    const space = surroundingSpaceProblem(value);
-    if (space)
-        return space;
-    const bad = firstBadChar(value, /[A-Za-z0-9_+=,.@-]/);
-    if (bad !== undefined) {
-        return `contains ${describeChar(bad)}, which is not allowed in a role name (letters, digits and + = , . @ _ - only), got ${showValue(value)}`;
-    }
-    if (value.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ROLE_NAME_LENGTH */ .vz)
-        return `must be at most ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ROLE_NAME_LENGTH */ .vz} characters, got ${value.length}`;
-    return undefined;
-}
-/**
- * Profile and sso-session names: letters, digits, `.`, `_`, `-`, `@`, `+`; starts with a letter or
- * digit; 1–64 characters. Nothing that could end an INI section header (`]`), start another one
- * (`[`, line breaks), or be read as an assignment or comment (`=`, `#`, `;`), and no spaces.
- */
-const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$/;
-function nameProblem(value, what) {
-    if (value === '')
-        return 'must not be empty';
-    const space = surroundingSpaceProblem(value);
-    if (space)
-        return space;
-    const bad = firstBadChar(value, /[A-Za-z0-9._@+-]/);
-    if (bad !== undefined) {
-        return `contains ${describeChar(bad)}, which is not allowed in ${what} (letters, digits and . _ - @ + only), got ${showValue(value)}`;
-    }
-    if (value.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_NAME_LENGTH */ .EM)
-        return `must be at most ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_NAME_LENGTH */ .EM} characters, got ${value.length}`;
-    if (!/^[A-Za-z0-9]/.test(value))
-        return `must start with a letter or digit, got ${showValue(value)}`;
-    return undefined;
-}
-/**
- * Region names: `<area>[-<qualifier>]-<direction>-<n>`, lower case. The area is 2–4 letters
- * (us, eu, ap, cn, eusc, …), the optional qualifier 2–5 letters (gov, iso, isob, isof, isoe, de),
- * the direction one of AWS's compass words. Matches every published region (us-east-1,
- * ap-southeast-5, us-gov-west-1, cn-northwest-1, us-isob-east-1, eu-isoe-west-1, eusc-de-east-1,
- * il-central-1, mx-central-1) and future ones of the same shape, without a hard-coded list.
- */
-const REGION_RE = /^[a-z]{2,4}(?:-[a-z]{2,5})?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-[0-9]{1,2}$/;
-function regionProblem(value) {
-    if (value === '')
-        return 'must not be empty';
-    const space = surroundingSpaceProblem(value);
-    if (space)
-        return space;
-    if (REGION_RE.test(value))
-        return undefined;
-    const lower = value === value.toLowerCase() ? '' : ' (lower case)';
-    return `must be an AWS Region name like us-east-1${lower}, got ${showValue(value)}`;
-}
-/** Label-boundary suffixes of AWS-owned access portal hosts (at least one label in front). */
-const PORTAL_HOST_SUFFIXES = [
-    '.awsapps.com', // classic portal: d-xxxxxxxxxx.awsapps.com/start, alias.awsapps.com/start, start.us-gov-home.awsapps.com
-    '.awsapps.cn', // China
-    '.app.aws', // dual-stack portal: ssoins-….portal.<region>.app.aws
-    '.portal.amazonaws.com', // regional portal: ssoins-….<region>.portal.amazonaws.com (also GovCloud)
-    '.portal.amazonaws.com.cn', // China regional portal
-    '.portal.amazonaws.eu' // European Sovereign Cloud regional portal
-];
-/** Dual-stack portal hosts of the China and European Sovereign Cloud partitions (exact shape). */
-const PORTAL_HOST_PATTERNS = [
-    /^[a-z0-9-]+\.portal\.[a-z0-9-]+\.app\.amazonwebservices\.com\.cn$/,
-    /^[a-z0-9-]+\.portal\.[a-z0-9-]+\.api\.amazonwebservices\.eu$/
-];
-/** Identity Center issuer hosts (exact); the path must be the instance id. */
-const ISSUER_HOSTS = ['identitycenter.amazonaws.com', 'identitycenter.amazonaws.com.cn', 'identitycenter.amazonaws.eu'];
-const ISSUER_PATH_RE = /^\/(?:sso)?ins-[A-Za-z0-9.-]{16}\/?$/;
-const DNS_LABEL_RE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-function isIpAddress(host) {
-    return host.startsWith('[') || /^[0-9.]+$/.test(host) || /^(?:\d{1,3}\.){3}\d{1,3}$/.test(host);
-}
-function isAwsStartUrlHost(host) {
-    if (!host.split('.').every((l) => DNS_LABEL_RE.test(l)))
-        return false;
-    if (ISSUER_HOSTS.includes(host))
-        return true;
-    if (PORTAL_HOST_PATTERNS.some((re) => re.test(host)))
-        return true;
-    return PORTAL_HOST_SUFFIXES.some((s) => host.endsWith(s) && host.length > s.length);
-}
-/** Checks a (trimmed, non-empty) start URL. */
-function startUrlProblem(value) {
-    if (value.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_URL_LENGTH */ .m2)
-        return `must be at most ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_URL_LENGTH */ .m2} characters, got ${value.length}`;
-    const odd = firstBadChar(value, /[\x21-\x7e]/);
-    if (odd !== undefined)
-        return `must not contain spaces or non-ASCII characters, got ${showValue(value)}`;
-    if (value.includes('\\'))
-        return `must not contain backslashes, got ${showValue(value)}`;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return `must be a URL like https://my-sso-portal.awsapps.com/start, got ${showValue(value)}`;
-    }
-    if (url.username !== '' || url.password !== '' || /^[a-z][a-z0-9+.-]*:\/*[^/?#]*@/i.test(value)) {
-        return 'must not contain a user name or password';
-    }
-    if (url.protocol !== 'https:')
-        return `must use https://, got ${showValue(value)}`;
-    // Require the plain written form: `https://host[:443]` exactly as the URL parser reads it, so that
-    // every other parser (the AWS CLI, SDKs, Python's urllib) sees the same host.
-    const m = /^https:\/\/([^/?#]*)/i.exec(value);
-    const authority = m ? m[1].toLowerCase() : undefined;
-    if (url.port !== '')
-        return `must not use a port other than 443, got ${showValue(value)}`;
-    if (authority !== url.host && authority !== `${url.host}:443`) {
-        return `must be written as https://HOST/…, with a plain host name, got ${showValue(value)}`;
-    }
-    if (value.includes('#'))
-        return `must not contain a fragment (#…), got ${showValue(value)}`;
-    const host = url.hostname;
-    if (isIpAddress(host))
-        return `must use an AWS access portal host name, not an IP address, got ${showValue(value)}`;
-    if (!isAwsStartUrlHost(host)) {
-        return ('must be an AWS access portal URL (host *.awsapps.com, *.awsapps.cn, *.app.aws, *.portal.amazonaws.com, ' +
-            `or identitycenter.amazonaws.com/ssoins-…), got host ${showValue(host)}`);
-    }
-    if (ISSUER_HOSTS.includes(host) && !ISSUER_PATH_RE.test(url.pathname)) {
-        return `an issuer URL must be https://${host}/ssoins-<16 characters>, got ${showValue(value)}`;
-    }
-    return undefined;
-}
-const SCOPE_RE = /^[A-Za-z0-9:_*.-]+$/;
-const DURATION_RE = /^(?:([0-9]+)|(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?)$/i;
-/** '900', '900s', '15m', '1h', '1h30m' → seconds; undefined when malformed. */
-function parseDurationSeconds(value) {
-    const m = DURATION_RE.exec(value);
-    if (!m || value === '')
-        return undefined;
-    if (m[1] !== undefined)
-        return Number(m[1]);
-    return Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
-}
-const TRUE_VALUES = ['true', 'True', 'TRUE'];
-const FALSE_VALUES = ['false', 'False', 'FALSE'];
-function splitList(value) {
-    return value
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-}
-function dedupe(items) {
-    return [...new Set(items)];
-}
-
-
-/***/ }),
-
-/***/ 7026:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $1: () => (/* binding */ DEFAULT_SSO_SESSION),
-/* harmony export */   DS: () => (/* binding */ OUTPUT_FORMATS),
-/* harmony export */   EM: () => (/* binding */ MAX_NAME_LENGTH),
-/* harmony export */   FO: () => (/* binding */ MIN_SESSION_KEY_LENGTH),
-/* harmony export */   Jt: () => (/* binding */ MAX_MIN_VALIDITY_SECONDS),
-/* harmony export */   KG: () => (/* binding */ DEFAULT_PROFILE),
-/* harmony export */   KJ: () => (/* binding */ DEFAULT_REUSE_SESSION),
-/* harmony export */   LE: () => (/* binding */ MAX_APPROVAL_TIMEOUT_SECONDS),
-/* harmony export */   Ol: () => (/* binding */ DEFAULT_OUTPUT),
-/* harmony export */   W3: () => (/* binding */ DEFAULT_REGISTRATION_SCOPES),
-/* harmony export */   WG: () => (/* binding */ DEFAULT_DISCOVER),
-/* harmony export */   aj: () => (/* binding */ DEFAULT_FORBID_SELF_APPROVAL),
-/* harmony export */   bd: () => (/* binding */ DEFAULT_KEEP_SESSION),
-/* harmony export */   ch: () => (/* binding */ DEFAULT_EXPORT_CREDENTIALS),
-/* harmony export */   lG: () => (/* binding */ NOTIFY_CHANNELS),
-/* harmony export */   m2: () => (/* binding */ MAX_URL_LENGTH),
-/* harmony export */   mc: () => (/* binding */ INPUTS),
-/* harmony export */   nA: () => (/* binding */ MAX_SESSION_LENGTH),
-/* harmony export */   pX: () => (/* binding */ isSecretInput),
-/* harmony export */   qV: () => (/* binding */ DEFAULT_ALLOW_PARTIAL),
-/* harmony export */   td: () => (/* binding */ MAX_ISSUE_NUMBER),
-/* harmony export */   vz: () => (/* binding */ MAX_ROLE_NAME_LENGTH),
-/* harmony export */   w2: () => (/* binding */ DEFAULT_NOTIFY),
-/* harmony export */   w6: () => (/* binding */ DEFAULT_MIN_VALIDITY_SECONDS)
-/* harmony export */ });
-/* unused harmony exports isKnownInput, inputSpec */
-/**
- * The input table: the one place that knows every input's name, kind, default and description.
- * It drives the reader (reader.ts), action.yml and the README tables (scripts/action-yml.ts) and the CLI flags (src/cli/args.ts).
- */
-// ---------------------------------------------------------------------------------------------
-// Defaults and limits
-const DEFAULT_SSO_SESSION = 'identity-center-login';
-const DEFAULT_PROFILE = 'identity-center-login';
-const DEFAULT_OUTPUT = 'json';
-const OUTPUT_FORMATS = Object.freeze(['json', 'text', 'table', 'yaml', 'yaml-stream']);
-const DEFAULT_REGISTRATION_SCOPES = Object.freeze(['sso:account:access']);
-const NOTIFY_CHANNELS = Object.freeze(['summary', 'comment', 'webhook']);
-const DEFAULT_NOTIFY = Object.freeze(['summary', 'comment']);
-const DEFAULT_EXPORT_CREDENTIALS = true;
-const DEFAULT_KEEP_SESSION = false;
-const DEFAULT_FORBID_SELF_APPROVAL = false;
-const DEFAULT_ALLOW_PARTIAL = false;
-const DEFAULT_REUSE_SESSION = false;
-const DEFAULT_DISCOVER = false;
-const DEFAULT_MIN_VALIDITY_SECONDS = 900;
-const MAX_MIN_VALIDITY_SECONDS = 86400;
-const MAX_APPROVAL_TIMEOUT_SECONDS = 86400;
-/** Longest profile / sso-session name accepted. */
-const MAX_NAME_LENGTH = 64;
-/** Longest role / permission set name accepted (IAM role name limit). */
-const MAX_ROLE_NAME_LENGTH = 64;
-const MAX_URL_LENGTH = 2048;
-const MAX_ISSUE_NUMBER = 2147483647;
-/** Shortest session-key accepted (characters). */
-const MIN_SESSION_KEY_LENGTH = 32;
-/** Longest session input accepted (a sealed session is a few hundred characters). */
-const MAX_SESSION_LENGTH = 16384;
-// ---------------------------------------------------------------------------------------------
-// The input table: the single place that knows input names
-const INPUTS = Object.freeze([
-    {
-        name: 'start-url',
-        description: 'AWS access portal URL, e.g. https://my-sso-portal.awsapps.com/start (hosts *.awsapps.com, *.awsapps.cn, *.app.aws, ' +
-            '*.portal.amazonaws.com[.cn|.eu], or an issuer URL https://identitycenter.amazonaws.com/ssoins-…). https only. Required unless session or end-session is given.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'sso-region',
-        description: 'AWS Region of the IAM Identity Center instance, e.g. us-east-1. Required unless session or end-session is given.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'account-id',
-        description: "AWS account id to get role credentials for (12 digits). Required unless session (then the login job's) or end-session is given.",
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'role-name',
-        description: 'Permission set (role) name in that account, e.g. DeveloperAccess. 1-64 of letters, digits and + = , . @ _ -. Required unless session (then the login job\'s) or end-session is given.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'sso-session',
-        description: 'Name of the [sso-session NAME] section written to ~/.aws/config (letters, digits, . _ - @ +; at most 64).',
-        default: DEFAULT_SSO_SESSION,
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'profile',
-        description: 'Name of the [profile NAME] section written to ~/.aws/config (letters, digits, . _ - @ +; at most 64; may be default).',
-        default: DEFAULT_PROFILE,
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    { name: 'region', description: 'Default region of the written profile(s). Defaults to sso-region.', default: '', required: false, secret: false, kind: 'string' },
-    {
-        name: 'output',
-        description: `AWS CLI output format of the written profile(s): ${OUTPUT_FORMATS.join(', ')}.`,
-        default: DEFAULT_OUTPUT,
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'registration-scopes',
-        description: 'Comma-separated OAuth scopes for the client registration.',
-        default: DEFAULT_REGISTRATION_SCOPES.join(','),
-        required: false,
-        secret: false,
-        kind: 'list'
-    },
-    {
-        name: 'profiles',
-        description: 'Extra profiles from the same approval, one per line: "name account-id role-name [region]". Blank lines and # comments ' +
-            'are ignored; region defaults to the region input; names must be unique and differ from profile.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'multiline'
-    },
-    {
-        name: 'discover',
-        description: 'Write a profile for every account and role the approver can reach (optionally narrowed by account-filter / role-filter).',
-        default: String(DEFAULT_DISCOVER),
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'account-filter',
-        description: 'With discover: glob (* ?) on the account id or account name. Only allowed when discover is true.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'role-filter',
-        description: 'With discover: glob (* ?) on the role name. Only allowed when discover is true.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'allow-partial',
-        description: 'Succeed when the main profile works even if some extra or discovered profiles could not be set up.',
-        default: String(DEFAULT_ALLOW_PARTIAL),
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'export-credentials',
-        description: 'Export the role credentials to the rest of the job as AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, with AWS_REGION and AWS_DEFAULT_REGION set to region. When false nothing is exported (the outputs and the written profiles are still there).',
-        default: String(DEFAULT_EXPORT_CREDENTIALS),
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'keep-session',
-        description: 'Keep the SSO session (token cache) after the job instead of logging out.',
-        default: String(DEFAULT_KEEP_SESSION),
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'reuse-session',
-        description: 'Reuse a cached SSO token for sso-session when it is valid for at least min-validity, instead of asking for approval.',
-        default: String(DEFAULT_REUSE_SESSION),
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'min-validity',
-        description: `Minimum remaining validity of a reused token (reuse-session) or a shared sign-in (session): seconds, or a duration like 15m, 1h, 1h30m (0 to ${MAX_MIN_VALIDITY_SECONDS}s).`,
-        default: String(DEFAULT_MIN_VALIDITY_SECONDS),
-        required: false,
-        secret: false,
-        kind: 'duration'
-    },
-    {
-        name: 'approval-timeout',
-        description: `Give up waiting for approval after this long: seconds, or a duration like 10m (1 to ${MAX_APPROVAL_TIMEOUT_SECONDS}s). Defaults to the device code lifetime.`,
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'duration'
-    },
-    {
-        name: 'allowed-approvers',
-        description: 'Comma-separated user names or globs (* ?) allowed to approve, case-insensitive. Empty: anyone who can approve.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'list'
-    },
-    {
-        name: 'forbid-self-approval',
-        description: 'Reject an approval by the user who triggered the run.',
-        default: String(DEFAULT_FORBID_SELF_APPROVAL),
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'notify',
-        description: `Comma-separated channels for the approval link: ${NOTIFY_CHANNELS.join(', ')}; "none" for the log only (always on).`,
-        default: DEFAULT_NOTIFY.join(','),
-        required: false,
-        secret: false,
-        kind: 'list'
-    },
-    {
-        name: 'github-token',
-        description: 'Token used to post the pull request / issue comment (secret).',
-        default: '',
-        actionDefault: '${{ github.token }}',
-        required: false,
-        secret: true,
-        kind: 'string'
-    },
-    {
-        name: 'issue-number',
-        description: 'Issue or pull request number to comment on; defaults to the pull request of the triggering event.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'integer'
-    },
-    {
-        name: 'webhook-url',
-        description: 'Webhook URL for the webhook channel (secret; https only, http only for localhost / 127.0.0.1).',
-        default: '',
-        required: false,
-        secret: true,
-        kind: 'string'
-    },
-    // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
-    {
-        name: 'sign-out-early',
-        description: 'Sign out of IAM Identity Center (SSO Logout) as soon as every profile\'s role credentials are fetched and verified: no SSO token stays on the runner; the profiles hold the role credentials (shared credentials file) until they expire. Not with keep-session or reuse-session.',
-        default: 'false',
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'allowed-account-ids',
-        description: 'Comma-separated 12-digit AWS account ids; every verified identity (primary, profiles, discover) must be in one of them, else the step fails and nothing is written or exported; discover skips other accounts. Empty: any account.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'list'
-    },
-    // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
-    // --- shared sign-in (issue 14): share-session, session, session-key, end-session
-    {
-        name: 'share-session',
-        description: 'Share this sign-in with the later jobs of this workflow run: the output session holds it sealed (AES-256-GCM) with session-key, ' +
-            'bound to this repository and run; no later job that has both needs a new approval. The post step then does not sign out.',
-        default: 'false',
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'session',
-        description: 'The session output of a share-session job of this run (needs.<job>.outputs.session): sign in with it instead of asking for approval. ' +
-            'start-url and sso-region then come from it, and account-id / role-name default to the login job\'s.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'end-session',
-        description: 'With session and session-key: sign the shared sign-in out (SSO Logout) and do nothing else; for the last job of the run (if: always()).',
-        default: 'false',
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'session-key',
-        description: `Secret of at least ${MIN_SESSION_KEY_LENGTH} characters that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
-        default: '',
-        required: false,
-        secret: true,
-        kind: 'string'
-    },
-    // --- older SDKs (issue 12): legacy-sso-profile
-    {
-        name: 'legacy-sso-profile',
-        description: 'Also write sso_start_url and sso_region into each profile (beside sso_session) and the SSO token a second time under the legacy cache name (sha1 of start-url), for tools built on SDKs that predate [sso-session] (AWS SDK for Go v1 before 1.44.298, aws-sdk-go-v2 config of 2022 and older, the Terraform providers built on them). The post step removes that copy too. The copy is not refreshed: such tools can use it until the token expires.',
-        default: 'false',
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    // --- scale (issue 13): verify-profiles
-    // --- end of the feature blocks
-]);
-const INPUT_NAMES = new Set(INPUTS.map((i) => i.name));
-const SECRET_INPUTS = new Set(INPUTS.filter((i) => i.secret).map((i) => i.name));
-function isSecretInput(name) {
-    return SECRET_INPUTS.has(name);
-}
-function isKnownInput(name) {
-    return INPUT_NAMES.has(name);
-}
-function inputSpec(name) {
-    return INPUTS.find((i) => i.name === name);
 }
 
 

@@ -3,7 +3,8 @@ import type { EmulatorOptions } from './types.js'
 
 export const USAGE = `usage: emulator/cli.ts [--port N] [--host H] [--interval S] [--expires-in S] [--auto-approve-as USER]
                        [--auto-approve-after-ms N] [--delay-ms N] [--access-token-ttl S] [--role-credentials-ttl S]
-                       [--public-url URL] [--user-code-link] [--enforce-interval] [--no-refresh-tokens] [--verbose]
+                       [--public-url URL] [--user-code-link] [--enforce-interval] [--no-refresh-tokens] [--portal-rate-limit N]
+                       [--max-page-size N] [--verbose]
   --user-code-link: answer verificationUriComplete as before September 2026 (<url>/device?user_code=CODE) instead of
                     today's <url>/platform/authorize?request_uri=… (which does not carry the code)`
 
@@ -47,6 +48,12 @@ export function parseArgs(argv: string[]): CliOptions {
         break
       case '--role-credentials-ttl':
         out.roleCredentialsTtl = num(flag, value())
+        break
+      case '--portal-rate-limit':
+        out.portalRateLimit = num(flag, value())
+        break
+      case '--max-page-size':
+        out.maxPageSize = num(flag, value())
         break
       case '--public-url':
         out.publicUrl = value()

@@ -1,7 +1,8 @@
 /**
  * Standalone emulator: `npx tsx emulator/cli.ts [--port N] [--host H] [--interval S] [--expires-in S]
  *   [--auto-approve-as USER] [--auto-approve-after-ms N] [--delay-ms N] [--access-token-ttl S]
- *   [--role-credentials-ttl S] [--public-url URL] [--enforce-interval] [--no-refresh-tokens] [--verbose]`
+ *   [--role-credentials-ttl S] [--public-url URL] [--enforce-interval] [--no-refresh-tokens] [--portal-rate-limit N]
+ *   [--max-page-size N] [--verbose]`
  * Prints one JSON line `{"url": "...", "port": N}` on stdout, then serves until SIGINT / SIGTERM.
  * Point AWS_ENDPOINT_URL (or AWS_ENDPOINT_URL_SSO_OIDC / _SSO / _STS) at the url.
  */

@@ -12,6 +12,7 @@ import { Directory } from './directory.js'
 import * as ids from './ids.js'
 import { approvalPage, confirmCodePage, enterCodePage, errorPage, resultPage } from './pages.js'
 import { parseAuth, toSigV4Request, verifySignature } from './sigv4.js'
+import { DEFAULT_ROLES, authorize, checkAssumeRoleParams, readAssumeRoleParams, roleArn, type AssumeRoleRecord, type EmulatorRole } from './assume-role.js'
 import type {
   ApprovedEvent,
   CallRecord,
@@ -29,6 +30,8 @@ import type {
 
 export type * from './types.js'
 export { Directory, DEFAULT_ACCOUNTS, DEFAULT_USERS } from './directory.js'
+export { DEFAULT_ROLES, PACKED_LIMIT, roleArn } from './assume-role.js'
+export type { AssumeRoleRecord, EmulatorRole, SessionTag } from './assume-role.js'
 
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code'
 const REFRESH_GRANT = 'refresh_token'
@@ -178,9 +181,11 @@ function emptyStats(): EmulatorStats {
     tokensIssued: 0,
     refreshes: 0,
     roleCredentials: 0,
+    assumedRoles: 0,
     callerIdentities: 0,
     logouts: 0,
     faults: 0,
+    throttled: 0,
     byOperation: {}
   }
 }
@@ -225,7 +230,8 @@ function parseJsonBody(body: Buffer): Record<string, any> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
-type ResolvedOptions = Required<Omit<EmulatorOptions, 'users' | 'accounts' | 'autoApproveAs' | 'publicUrl' | 'port' | 'host' | 'userCodeLink'>> & EmulatorOptions
+type ResolvedOptions = Required<Omit<EmulatorOptions, 'users' | 'accounts' | 'roles' | 'autoApproveAs' | 'publicUrl' | 'port' | 'host' | 'maxPageSize' | 'portalRateLimit' | 'userCodeLink'>> &
+  EmulatorOptions
 
 /** The emulator's state and behaviour, independent of the socket layer. */
 class IdentityCenter {
@@ -242,6 +248,8 @@ class IdentityCenter {
   private accessTokens = new Map<string, TokenInfo>()
   private refreshTokens = new Map<string, RefreshRecord>()
   private sessions = new Map<string, RoleSessionInfo>()
+  private roles: EmulatorRole[]
+  private assumeRoleLog: AssumeRoleRecord[] = []
   private callLog: CallRecord[] = []
   private counters = emptyStats()
   private faults: FaultRecord[] = []
@@ -250,11 +258,17 @@ class IdentityCenter {
   private stsAccountOverride: string | undefined
   private waiters: Array<{ resolve: (d: DeviceAuthorizationInfo) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }> = []
   readonly timers = new Set<NodeJS.Timeout>()
+  /** The portal's token bucket (portalRateLimit): tokens left and when it was last filled. */
+  private portalRate: number | undefined
+  private portalTokens = 0
+  private portalFilledAt = 0
 
   constructor(readonly options: ResolvedOptions) {
     this.directory = new Directory(options.users, options.accounts)
+    this.roles = (options.roles ?? DEFAULT_ROLES).map((r) => ({ ...r, trust: [...r.trust] }))
     this.delayMs = options.delayMs
     this.events.setMaxListeners(100)
+    this.setPortalRateLimit(options.portalRateLimit)
   }
 
   // ---------- views ----------
@@ -317,7 +331,15 @@ class IdentityCenter {
   }
 
   roleSessions(): RoleSessionInfo[] {
-    return [...this.sessions.values()].map((s) => ({ ...s }))
+    return [...this.sessions.values()].map((s) => ({ ...s, ...(s.assumedRole ? { assumedRole: structuredClone(s.assumedRole) } : {}) }))
+  }
+
+  iamRoles(): EmulatorRole[] {
+    return this.roles.map((r) => ({ ...r, trust: [...r.trust] }))
+  }
+
+  assumeRoleRequests(): AssumeRoleRecord[] {
+    return this.assumeRoleLog.map((r) => structuredClone(r))
   }
 
   /** The device authorization a request_uri (of today's approval link) names. */
@@ -406,10 +428,46 @@ class IdentityCenter {
     this.delayMs = ms
   }
 
+  setPortalRateLimit(perSecond?: number): void {
+    if (perSecond !== undefined && (!Number.isFinite(perSecond) || perSecond < 0)) throw new EmulatorControlError('rate must be a non-negative number of requests per second')
+    this.portalRate = perSecond ? perSecond : undefined
+    this.portalTokens = perSecond ?? 0
+    this.portalFilledAt = Date.now()
+  }
+
+  /** One portal request against the rate limit: false when it is beyond it (answered TooManyRequestsException). */
+  admitPortalCall(): boolean {
+    if (this.portalRate === undefined) return true
+    const now = Date.now()
+    this.portalTokens = Math.min(this.portalRate, this.portalTokens + ((now - this.portalFilledAt) / 1000) * this.portalRate)
+    this.portalFilledAt = now
+    if (this.portalTokens < 1) {
+      this.counters.throttled++
+      return false
+    }
+    this.portalTokens--
+    return true
+  }
+
   /** Make GetCallerIdentity name another account than the credentials were issued for (the wrong-account check); undefined clears. */
   setStsAccountOverride(accountId?: string): void {
     if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new EmulatorControlError('accountId must be 12 digits (or omitted to clear)')
     this.stsAccountOverride = accountId
+  }
+
+  /** Add an IAM role, or replace the one with the same account and name. */
+  putRole(role: EmulatorRole): EmulatorRole {
+    if (!role || !/^\d{12}$/.test(String(role.accountId))) throw new EmulatorControlError('accountId must be 12 digits')
+    if (!/^[\w+=,.@-]{1,64}$/.test(String(role.roleName))) throw new EmulatorControlError('roleName must be an IAM role name')
+    if (!Array.isArray(role.trust) || !role.trust.every((t) => typeof t === 'string')) throw new EmulatorControlError('trust must be a list of strings')
+    const max = role.maxSessionDuration
+    if (max !== undefined && (!Number.isInteger(max) || max < 900 || max > 43200)) throw new EmulatorControlError('maxSessionDuration must be 900-43200 seconds')
+    const copy: EmulatorRole = { accountId: String(role.accountId), roleName: role.roleName, trust: [...role.trust] }
+    if (role.externalId !== undefined) copy.externalId = String(role.externalId)
+    if (max !== undefined) copy.maxSessionDuration = max
+    if (role.allowTagSession !== undefined) copy.allowTagSession = Boolean(role.allowTagSession)
+    this.roles = [...this.roles.filter((r) => !(r.accountId === copy.accountId && r.roleName === copy.roleName)), copy]
+    return { ...copy, trust: [...copy.trust] }
   }
 
   waitForDeviceAuthorization(timeoutMs = 10000): Promise<DeviceAuthorizationInfo> {
@@ -445,12 +503,15 @@ class IdentityCenter {
     this.accessTokens.clear()
     this.refreshTokens.clear()
     this.sessions.clear()
+    this.roles = (this.options.roles ?? DEFAULT_ROLES).map((r) => ({ ...r, trust: [...r.trust] }))
+    this.assumeRoleLog = []
     this.callLog = []
     this.counters = emptyStats()
     this.faults = []
     this.forcedSlowDowns = 0
     this.stsAccountOverride = undefined
     this.delayMs = this.options.delayMs
+    this.setPortalRateLimit(this.options.portalRateLimit)
   }
 
   shutdown(): void {
@@ -689,6 +750,7 @@ class IdentityCenter {
       max = Number(maxRaw)
       if (!Number.isInteger(max) || max < 1 || max > 1000) throw portalError('InvalidRequestException', 400, 'max_result must be between 1 and 1000')
     }
+    if (this.options.maxPageSize) max = Math.min(max, this.options.maxPageSize)
     let offset = 0
     const token = query.get('next_token')
     if (token) {
@@ -775,7 +837,9 @@ class IdentityCenter {
   sts(method: string, url: string, rawHeaders: string[], body: Buffer, params: Map<string, string>, call: CallRecord): Reply {
     const action = params.get('Action')
     if (!action) throw stsError('MissingAction', 400, 'Missing Action')
-    if (action !== 'GetCallerIdentity') throw stsError('InvalidAction', 400, `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`)
+    if (action !== 'GetCallerIdentity' && action !== 'AssumeRole') {
+      throw stsError('InvalidAction', 400, `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`)
+    }
     const req = toSigV4Request(method, url, rawHeaders, body)
     const parsed = parseAuth(req)
     if (!parsed.ok) {
@@ -792,14 +856,81 @@ class IdentityCenter {
     if (Date.now() >= session.expiration) throw stsError('ExpiredToken', 400, 'The security token included in the request is expired')
     const verdict = verifySignature(req, auth, session.secretAccessKey, { service: 'sts' })
     if (!verdict.ok) throw stsError('SignatureDoesNotMatch', 403, verdict.message)
+    if (action === 'AssumeRole') return this.assumeRole(session, params, call)
     this.counters.callerIdentities++
     const account = this.stsAccountOverride ?? session.accountId
-    const arn = `arn:aws:sts::${account}:assumed-role/AWSReservedSSO_${session.roleName}_${ids.reservedRoleSuffix(account, session.roleName)}/${session.user}`
-    const userId = `${ids.roleId(account, session.roleName)}:${session.user}`
+    const { arn, userId } = this.identityOf(session, account)
     const xml =
       `<GetCallerIdentityResponse xmlns="${STS_XMLNS}">\n  <GetCallerIdentityResult>\n    <Arn>${xmlEscape(arn)}</Arn>\n` +
       `    <UserId>${xmlEscape(userId)}</UserId>\n    <Account>${account}</Account>\n  </GetCallerIdentityResult>\n` +
       `  <ResponseMetadata>\n    <RequestId>${call.requestId}</RequestId>\n  </ResponseMetadata>\n</GetCallerIdentityResponse>\n`
+    return { status: 200, headers: { 'content-type': 'text/xml' }, body: xml }
+  }
+
+  /** The assumed-role ARN and user id of a session: an Identity Center permission set's, or a chained IAM role's. */
+  private identityOf(session: RoleSessionInfo, account = session.accountId): { arn: string; userId: string } {
+    if (session.assumedRole) {
+      const { roleName, sessionName } = session.assumedRole
+      return { arn: `arn:aws:sts::${account}:assumed-role/${roleName}/${sessionName}`, userId: `${ids.roleId(account, `iam:${roleName}`)}:${sessionName}` }
+    }
+    return {
+      arn: `arn:aws:sts::${account}:assumed-role/AWSReservedSSO_${session.roleName}_${ids.reservedRoleSuffix(account, session.roleName)}/${session.user}`,
+      userId: `${ids.roleId(account, session.roleName)}:${session.user}`
+    }
+  }
+
+  /** STS AssumeRole, signed by a role session (every caller here is one, so this is always role chaining). */
+  private assumeRole(caller: RoleSessionInfo, params: Map<string, string>, call: CallRecord): Reply {
+    const p = readAssumeRoleParams(params)
+    const callerArn = this.identityOf(caller).arn
+    const record: AssumeRoleRecord = { ...p, at: Date.now(), callerArn, callerAccessKeyId: caller.accessKeyId, outcome: 'ok' }
+    const refuse = (r: { code: string; status: number; message: string }): never => {
+      record.outcome = r.code
+      record.message = r.message
+      this.assumeRoleLog.push(record)
+      throw stsError(r.code, r.status, r.message)
+    }
+    const checked = checkAssumeRoleParams(p, true)
+    if (checked.refusal) refuse(checked.refusal)
+    const callerRole = caller.assumedRole ? caller.assumedRole.roleName : caller.roleName
+    const { role, refusal } = authorize(this.roles, p, { accountId: caller.accountId, roleName: callerRole, arn: callerArn })
+    if (refusal || !role) return refuse(refusal!)
+    const now = Date.now()
+    const session: RoleSessionInfo = {
+      accessKeyId: ids.newAccessKeyId(),
+      secretAccessKey: ids.newSecretAccessKey(),
+      sessionToken: ids.newSessionToken(),
+      accountId: role.accountId,
+      roleName: role.roleName,
+      user: caller.user,
+      issuedAt: now,
+      expiration: now + (p.durationSeconds ?? 3600) * 1000,
+      assumedRole: {
+        roleArn: roleArn(role),
+        roleName: role.roleName,
+        sessionName: p.roleSessionName,
+        sourceAccessKeyId: caller.accessKeyId,
+        ...(p.policy !== undefined ? { policy: p.policy } : {}),
+        policyArns: [...p.policyArns],
+        tags: p.tags.map((t) => ({ ...t })),
+        transitiveTagKeys: [...p.transitiveTagKeys]
+      }
+    }
+    this.sessions.set(session.accessKeyId, session)
+    this.counters.assumedRoles++
+    record.accessKeyId = session.accessKeyId
+    record.expiration = session.expiration
+    record.packedPolicySize = checked.packedPolicySize
+    this.assumeRoleLog.push(record)
+    const { arn, userId } = this.identityOf(session)
+    const expiration = new Date(session.expiration).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    const xml =
+      `<AssumeRoleResponse xmlns="${STS_XMLNS}">\n  <AssumeRoleResult>\n` +
+      `    <AssumedRoleUser>\n      <Arn>${xmlEscape(arn)}</Arn>\n      <AssumedRoleId>${xmlEscape(userId)}</AssumedRoleId>\n    </AssumedRoleUser>\n` +
+      `    <Credentials>\n      <AccessKeyId>${session.accessKeyId}</AccessKeyId>\n      <SecretAccessKey>${xmlEscape(session.secretAccessKey)}</SecretAccessKey>\n` +
+      `      <SessionToken>${xmlEscape(session.sessionToken)}</SessionToken>\n      <Expiration>${expiration}</Expiration>\n    </Credentials>\n` +
+      (p.policy !== undefined || p.policyArns.length || p.tags.length ? `    <PackedPolicySize>${checked.packedPolicySize}</PackedPolicySize>\n` : '') +
+      `  </AssumeRoleResult>\n  <ResponseMetadata>\n    <RequestId>${call.requestId}</RequestId>\n  </ResponseMetadata>\n</AssumeRoleResponse>\n`
     return { status: 200, headers: { 'content-type': 'text/xml' }, body: xml }
   }
 }
@@ -897,6 +1028,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       } else if (fault) {
         call.fault = fault.kind
         throw faultError(id.service, fault.kind as 'throttle' | '5xx')
+      } else if (id.service === 'portal' && !ic.admitPortalCall()) {
+        throw faultError('portal', 'throttle')
       } else {
         reply = dispatch(id, method, rawUrl, req, url.searchParams, body, call)
       }
@@ -978,6 +1111,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (get && route === 'tokens') return sendJson(res, 200, ic.tokens())
       if (get && route === 'clients') return sendJson(res, 200, ic.clients())
       if (get && route === 'sessions') return sendJson(res, 200, ic.roleSessions())
+      if (get && route === 'roles') return sendJson(res, 200, ic.iamRoles())
+      if (get && (route === 'assume-role' || route === 'assumeRoleRequests')) return sendJson(res, 200, ic.assumeRoleRequests())
+      if (post && (route === 'role' || route === 'putRole')) return sendJson(res, 200, ic.putRole(input as EmulatorRole))
       if (get && route === 'wait') {
         try {
           return sendJson(res, 200, await ic.waitForDeviceAuthorization(Number(input.timeoutMs ?? 10000)))
@@ -1007,6 +1143,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (post && (route === 'delay' || route === 'setDelay')) {
         ic.setDelay(Number(input.ms ?? input.delayMs))
         return sendJson(res, 200, { ok: true, delayMs: ic.delayMs })
+      }
+      if (post && (route === 'portal-rate-limit' || route === 'setPortalRateLimit')) {
+        const raw = input.perSecond ?? input.rate
+        ic.setPortalRateLimit(raw === undefined || raw === null || raw === '' ? undefined : Number(raw))
+        return sendJson(res, 200, { ok: true, perSecond: raw === undefined || raw === null || raw === '' ? null : Number(raw) })
       }
       if (post && (route === 'sts-account-override' || route === 'stsAccountOverride')) {
         const accountId = input.accountId === undefined || input.accountId === null || input.accountId === '' ? undefined : String(input.accountId)
@@ -1172,6 +1313,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     revokeClient: (clientId) => ic.revokeClient(clientId),
     expireAccessToken: (token) => ic.expireAccessToken(token),
     setDelay: (ms) => ic.setDelay(ms),
+    setPortalRateLimit: (perSecond) => ic.setPortalRateLimit(perSecond),
     setStsAccountOverride: (accountId) => ic.setStsAccountOverride(accountId),
     calls: () => ic.calls(),
     stats: () => ic.stats(),
@@ -1181,6 +1323,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tokens: () => ic.tokens(),
     clients: () => ic.clients(),
     roleSessions: () => ic.roleSessions(),
+    roles: () => ic.iamRoles(),
+    putRole: (role) => ic.putRole(role),
+    assumeRoleRequests: () => ic.assumeRoleRequests(),
     reset: () => ic.reset()
   }
   return emulator

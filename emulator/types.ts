@@ -1,6 +1,7 @@
 /** Public types of the IAM Identity Center emulator. */
 import type { EventEmitter } from 'node:events'
 import type { EmulatorAccount, EmulatorUser } from './directory.js'
+import type { AssumeRoleRecord, EmulatorRole, SessionTag } from './assume-role.js'
 
 export type { EmulatorAccount, EmulatorUser }
 
@@ -33,8 +34,18 @@ export interface EmulatorOptions {
   delayMs?: number
   /** Page size of ListAccounts / ListAccountRoles when the client sends no max_result (default 20). */
   defaultPageSize?: number
+  /** The most items a ListAccounts / ListAccountRoles page holds whatever max_result asks (a service may answer fewer; default none). */
+  maxPageSize?: number
+  /**
+   * Rate limit of the SSO portal (GetRoleCredentials, ListAccounts, ListAccountRoles, Logout), requests per second
+   * (a token bucket holding one second's worth); beyond it the call is answered 429 TooManyRequestsException.
+   * Default none; see setPortalRateLimit.
+   */
+  portalRateLimit?: number
   users?: EmulatorUser[]
   accounts?: EmulatorAccount[]
+  /** IAM roles STS AssumeRole may chain to, each with its trust list (default DEFAULT_ROLES in assume-role.ts). */
+  roles?: EmulatorRole[]
   /** Approve every new device authorization as this user, after autoApproveAfterMs (default 0). */
   autoApproveAs?: string
   autoApproveAfterMs?: number
@@ -97,6 +108,18 @@ export interface RoleSessionInfo {
   user: string
   issuedAt: number
   expiration: number
+  /** Present for a session issued by STS AssumeRole (role chaining): the role, the session name and what narrowed it. */
+  assumedRole?: {
+    roleArn: string
+    roleName: string
+    sessionName: string
+    /** Access key id of the session that called AssumeRole. */
+    sourceAccessKeyId: string
+    policy?: string
+    policyArns: string[]
+    tags: SessionTag[]
+    transitiveTagKeys: string[]
+  }
 }
 
 export type FaultKind = 'throttle' | '5xx' | 'reset' | 'timeout'
@@ -143,9 +166,12 @@ export interface EmulatorStats {
   tokensIssued: number
   refreshes: number
   roleCredentials: number
+  assumedRoles: number
   callerIdentities: number
   logouts: number
   faults: number
+  /** Portal calls answered TooManyRequestsException by the rate limit (portalRateLimit). */
+  throttled: number
   byOperation: Record<string, number>
 }
 
@@ -171,6 +197,8 @@ export interface Emulator {
   /** Make one access token (or all, when omitted) expired; the portal then answers UnauthorizedException. */
   expireAccessToken(accessToken?: string): void
   setDelay(ms: number): void
+  /** Throttle the SSO portal at this many requests per second (see EmulatorOptions.portalRateLimit); undefined or 0 lifts it. */
+  setPortalRateLimit(perSecond?: number): void
   /** STS GetCallerIdentity answers with this account (ARN and Account) instead of the credentials' own; undefined clears. */
   setStsAccountOverride(accountId?: string): void
   calls(): CallRecord[]
@@ -181,8 +209,14 @@ export interface Emulator {
   tokens(): TokenInfo[]
   clients(): ClientInfo[]
   roleSessions(): RoleSessionInfo[]
+  /** The IAM roles AssumeRole knows. */
+  roles(): EmulatorRole[]
+  /** Add a role (or replace the one with the same account and name). */
+  putRole(role: EmulatorRole): EmulatorRole
+  /** Every AssumeRole answered, in order: what it asked (policy, policy ARNs, tags, duration, session name) and the outcome. */
+  assumeRoleRequests(): AssumeRoleRecord[]
   /** 'started' (DeviceAuthorizationInfo), 'approved' (ApprovedEvent), 'denied', 'expired', 'call' (CallRecord), 'token' (TokenInfo) */
   events: EventEmitter
-  /** Forget all clients, codes, tokens, credentials, calls, faults; restore the option's delay. */
+  /** Forget all clients, codes, tokens, credentials, calls, faults; restore the options' delay and portal rate limit. */
   reset(): void
 }

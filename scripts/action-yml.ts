@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url'
 import { INPUTS } from '../src/inputs/spec.js'
 
 export const OUTPUTS: [string, string][] = [
-  ['aws-account-id', 'The AWS account id of the verified identity (sts get-caller-identity).'],
-  ['arn', 'The ARN of the verified role session.'],
-  ['user-id', 'The user id of the verified role session.'],
+  ['aws-account-id', 'The AWS account id of the verified identity (sts get-caller-identity); with role-to-assume, the chained role\'s.'],
+  ['arn', 'The ARN of the verified role session (with role-to-assume: the chained role session).'],
+  ['user-id', 'The user id of the verified role session (with role-to-assume: the chained role session).'],
   ['profile', 'The name of the primary profile written to the AWS config.'],
-  ['expiration', 'When the role credentials expire (ISO 8601).'],
+  ['expiration', 'When the role credentials expire (ISO 8601; with role-to-assume, the chained session\'s).'],
   ['approved-by', 'The IAM Identity Center user name of the approver (the role session name).'],
   [
     'session',

@@ -23,6 +23,7 @@ import {
   revertConfigFile,
   revertSections,
   upsertSections,
+  upsertSectionsOneByOne,
   type SectionSpec
 } from '../../src/aws-files/config.js'
 import { BOTOCORE_PARSE, runPython } from './helpers/python.js'
@@ -208,9 +209,19 @@ test(`merge/revert round trip over ${2 * NUM_RUNS} generated configs (seeds ${FI
       fc.assert(
         fc.property(config, ours, (cfg, o) => {
           let r: ReturnType<typeof upsertSections>
+          // The edit planned on one parse is the one-by-one edit, refusals included.
+          let reference: ReturnType<typeof upsertSections> | Error
+          try {
+            reference = upsertSectionsOneByOne(cfg.text, o.sections)
+          } catch (e) {
+            reference = e as Error
+          }
           try {
             r = upsertSections(cfg.text, o.sections)
+            expect(r).toEqual(reference)
           } catch (e) {
+            if (!(reference instanceof Error)) throw e
+            expect((e as Error).message).toBe(reference.message)
             // The one refusal allowed: an edit that would change how another section reads (unusual indentation).
             expect((e as Error).message).toMatch(REFUSAL)
             stats.refused++
@@ -368,3 +379,47 @@ test(`merge/revert round trip over ${2 * NUM_RUNS} generated configs (seeds ${FI
   expect(stats.fileCreated).toBeGreaterThan(10)
   expect(stats.botoRejected).toBeLessThan(cases.length / 10)
 }, 120_000)
+
+/** Many of our sections at once, in any order: some already in the file (duplicates too), some new. */
+const many = fc
+  .tuple(
+    fc.shuffledSubarray(PROFILE_NAMES, { minLength: 1 }),
+    fc.shuffledSubarray(SESSION_NAMES, { minLength: 0, maxLength: 2 }),
+    fc.array(fc.boolean(), { minLength: 16, maxLength: 16 })
+  )
+  .map(([profiles, sessions, order]) => {
+    const sections: SectionSpec[] = [
+      ...profiles.map((p, i) => renderProfileSection({ name: p, ssoSession: 'my-sso', accountId: String(111122223333 + i), roleName: 'ReadOnly', region: i % 2 ? 'eu-west-1' : undefined })),
+      ...sessions.map((s) => renderSsoSessionSection({ name: s, ssoRegion: 'us-east-1', startUrl: 'https://my-sso-portal.awsapps.com/start', registrationScopes: [] }))
+    ]
+    return sections.sort((a, b) => (order[(a.header.length * 7 + b.header.length) % 16] ? 1 : -1) || a.header.localeCompare(b.header))
+  })
+
+test('the edit planned on one parse is the one-by-one edit, for many sections at once (added, replaced, duplicates removed)', () => {
+  let planned = 0
+  for (const [, seed] of SEEDS) {
+    fc.assert(
+      fc.property(config, many, (cfg, sections) => {
+        let reference: ReturnType<typeof upsertSections> | Error
+        try {
+          reference = upsertSectionsOneByOne(cfg.text, sections)
+        } catch (e) {
+          reference = e as Error
+        }
+        let r: ReturnType<typeof upsertSections>
+        try {
+          r = upsertSections(cfg.text, sections)
+        } catch (e) {
+          expect(reference).toBeInstanceOf(Error)
+          expect((e as Error).message).toBe((reference as Error).message)
+          return
+        }
+        expect(r).toEqual(reference)
+        expect(revertSections(r.text, r.edits)).toBe(cfg.text)
+        if (!/(^|\n)[ \t]+\[/.test(cfg.text)) planned++
+      }),
+      { seed, numRuns: NUM_RUNS }
+    )
+  }
+  expect(planned).toBeGreaterThan(NUM_RUNS)
+})

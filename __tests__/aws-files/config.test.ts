@@ -372,3 +372,38 @@ describe('mergeConfigFile / revertConfigFile', () => {
     })
   })
 })
+
+describe('thousands of sections (discover over a large organization)', () => {
+  const many = (n: number, prefix = 'team') => [
+    ...Array.from({ length: n }, (_, i) => renderProfileSection({ name: `${prefix}-${i}.ReadOnly`, ssoSession: 'my-sso', accountId: String(300000000000 + i), roleName: 'ReadOnly', region: 'eu-west-1' })),
+    renderSsoSessionSection({ name: 'my-sso', ssoRegion: 'us-east-1', startUrl: 'https://my-sso-portal.awsapps.com/start', registrationScopes: ['sso:account:access'] })
+  ]
+  const user = '# mine\n[default]\nregion = us-east-1\n\n[profile team-7.ReadOnly]\nregion = ap-south-1\n[profile kept]\noutput = text'
+
+  test('2,001 sections into a file with the user\'s own: merged on one parse, reverted byte for byte, each in well under a second', () => {
+    const sections = many(2000)
+    let t = performance.now()
+    const r = upsertSections(user, sections)
+    const upsertMs = performance.now() - t
+    expect(r.edits.filter((e) => e.kind === 'added')).toHaveLength(2000)
+    expect(r.edits.filter((e) => e.kind === 'replaced').map((e) => e.header)).toEqual(['[profile team-7.ReadOnly]'])
+    const view = readConfig(r.text)
+    expect(Object.keys(view.profiles)).toHaveLength(2002)
+    expect(view.profiles.kept).toEqual({ output: 'text' })
+    expect(view.profiles['team-1999.ReadOnly']).toEqual({ sso_session: 'my-sso', sso_account_id: '300000001999', sso_role_name: 'ReadOnly', region: 'eu-west-1' })
+    t = performance.now()
+    expect(revertSections(r.text, r.edits)).toBe(user)
+    const revertMs = performance.now() - t
+    // One-by-one, the merge alone reparsed the growing file 2,001 times (~10 s); the bounds leave room for a loaded machine.
+    expect({ upsertMs: upsertMs < 3000, revertMs: revertMs < 3000 }).toEqual({ upsertMs: true, revertMs: true })
+  })
+
+  test('the same sections again (a second run in the same HOME): all replaced in place, reverted to the first run\'s file', () => {
+    const first = upsertSections(user, many(500))
+    const second = upsertSections(first.text, many(500))
+    expect(second.text).toBe(first.text)
+    expect(second.edits.every((e) => e.kind === 'replaced')).toBe(true)
+    expect(revertSections(second.text, second.edits)).toBe(first.text)
+    expect(revertSections(first.text, first.edits)).toBe(user)
+  })
+})

@@ -110,7 +110,33 @@ const CASES: Case[] = [
   ['allowed-account-ids space-separated', { 'allowed-account-ids': '111122223333 444455556666' }, 'allowed-account-ids', 'separate the account ids with commas, got "111122223333 444455556666"'],
   ['allowed-account-ids injecting a line', { 'allowed-account-ids': '111122223333\n[profile evil]' }, 'allowed-account-ids', 'must not contain control characters or line breaks'],
   ['allowed-account-ids only commas', { 'allowed-account-ids': ',,' }, 'allowed-account-ids', 'must list 12-digit account ids separated by commas'],
-  ['a token pasted into allowed-account-ids', { 'allowed-account-ids': GH_TOKEN }, 'allowed-account-ids', 'looks like a token or webhook URL, not shown', GH_TOKEN]
+  ['a token pasted into allowed-account-ids', { 'allowed-account-ids': GH_TOKEN }, 'allowed-account-ids', 'looks like a token or webhook URL, not shown', GH_TOKEN],
+  // role chaining (issue 10)
+  ['role-to-assume not a role ARN', { 'role-to-assume': 'arn:aws:iam::1234:role/x' }, 'role-to-assume', 'must be an IAM role ARN'],
+  ['role-to-assume of another service', { 'role-to-assume': 'arn:aws:s3:::bucket' }, 'role-to-assume', 'must be an IAM role ARN'],
+  ['role-to-assume with ]', { 'role-to-assume': 'deploy]' }, 'role-to-assume', 'contains "]"'],
+  ['role-to-assume injecting a section', { 'role-to-assume': 'deploy\n[profile evil]' }, 'role-to-assume', 'must not contain control characters or line breaks (found \\n'],
+  ['role-to-assume taking the source profile name', { 'role-to-assume': 'deploy', profiles: 'my-dev-profile-sso 111122223333 ReadOnly' }, 'role-to-assume', 'profiles already uses it'],
+  ['role-session-name without role-to-assume', { 'role-session-name': 'alice' }, 'role-session-name', 'is only allowed with role-to-assume'],
+  ['role-session-name with a space', { 'role-to-assume': 'deploy', 'role-session-name': 'a b' }, 'role-session-name', 'must be 2-64'],
+  ['role-session-name injecting a line', { 'role-to-assume': 'deploy', 'role-session-name': 'x\nrole_arn = arn:aws:iam::444455556666:role/deploy' }, 'role-session-name', 'must not contain control characters or line breaks'],
+  ['role-session-name too long', { 'role-to-assume': 'deploy', 'role-session-name': 's'.repeat(65) }, 'role-session-name', 'must be 2-64'],
+  ['role-duration-seconds over the chaining cap', { 'role-to-assume': 'deploy', 'role-duration-seconds': '43200' }, 'role-duration-seconds', 'must be between 900 and 3600'],
+  ['role-duration-seconds under 900', { 'role-to-assume': 'deploy', 'role-duration-seconds': '60' }, 'role-duration-seconds', 'must be between 900 and 3600'],
+  ['role-duration-seconds not a number', { 'role-to-assume': 'deploy', 'role-duration-seconds': '1h' }, 'role-duration-seconds', 'must be a whole number of seconds'],
+  ['role-external-id with a space', { 'role-to-assume': 'deploy', 'role-external-id': 'a b' }, 'role-external-id', 'must be 2-1224'],
+  ['role-external-id with a line break', { 'role-to-assume': 'deploy', 'role-external-id': 'a\nb' }, 'role-external-id', 'must not contain control characters or line breaks'],
+  ['a token pasted into role-external-id', { 'role-to-assume': 'deploy', 'role-external-id': `${GH_TOKEN} x` }, 'role-external-id', 'looks like a token or webhook URL, not shown', GH_TOKEN],
+  ['inline-session-policy that does not parse', { 'role-to-assume': 'deploy', 'inline-session-policy': '{"Version": "2012-10-17", "Statement": [' }, 'inline-session-policy', 'it does not parse'],
+  ['inline-session-policy not a policy', { 'role-to-assume': 'deploy', 'inline-session-policy': '"Allow"' }, 'inline-session-policy', 'an object with a Statement'],
+  ['inline-session-policy with a bell', { 'role-to-assume': 'deploy', 'inline-session-policy': '{"Statement":[]}\u0007' }, 'inline-session-policy', 'must not contain control characters (other than line breaks and tabs)'],
+  ['inline-session-policy too long', { 'role-to-assume': 'deploy', 'inline-session-policy': JSON.stringify({ Statement: ['p'.repeat(2100)] }) }, 'inline-session-policy', 'must be at most 2048 characters'],
+  ['inline-session-policy without role-to-assume', { 'inline-session-policy': '{"Statement":[]}' }, 'inline-session-policy', 'is only allowed with role-to-assume'],
+  ['managed-session-policies not an ARN', { 'role-to-assume': 'deploy', 'managed-session-policies': 'ReadOnlyAccess' }, 'managed-session-policies', 'is not an IAM policy ARN'],
+  ['managed-session-policies over 10', { 'role-to-assume': 'deploy', 'managed-session-policies': Array.from({ length: 11 }, (_, i) => `arn:aws:iam::aws:policy/P${i}`).join('\n') }, 'managed-session-policies', 'must list at most 10 policy ARNs'],
+  ['role-skip-session-tagging not a boolean', { 'role-to-assume': 'deploy', 'role-skip-session-tagging': 'yes' }, 'role-skip-session-tagging', 'must be true or false'],
+  ['transitive-tag-keys not a tag this action sets', { 'role-to-assume': 'deploy', 'transitive-tag-keys': 'Team' }, 'transitive-tag-keys', 'is not a session tag this action sets'],
+  ['transitive-tag-keys with tagging skipped', { 'role-to-assume': 'deploy', 'role-skip-session-tagging': 'true', 'transitive-tag-keys': 'Actor' }, 'transitive-tag-keys', 'is not allowed with role-skip-session-tagging']
 ]
 
 interface Outcome {

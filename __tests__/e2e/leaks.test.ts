@@ -1,7 +1,8 @@
 /**
  * Nothing secret leaks, in any scenario of issue 4, from the BUNDLED action (main and post step):
  * approved + post, denied, expired, re-issued code, fault-retried run, persistent fault, InvalidClient,
- * no access, cancel (mid-poll and after approval), rejected approver.
+ * no access, cancel (mid-poll and after approval), rejected approver; role-to-assume (with a session policy, with
+ * AssumeRole faults retried, refused by STS), whose chained credentials come from STS AssumeRole's XML answer.
  *
  * The secrets a run obtained are taken from the wire: a recording tap sits between the action and the emulator and
  * keeps every response body (client secret, device codes, SSO access and refresh tokens, role credentials), and they
@@ -86,17 +87,42 @@ async function startTap(target: string): Promise<Tap> {
   }
 }
 
-type SecretKind = 'client secret' | 'device code' | 'access token' | 'refresh token' | 'access key id' | 'secret access key' | 'session token'
+type SecretKind =
+  | 'client secret'
+  | 'device code'
+  | 'access token'
+  | 'refresh token'
+  | 'access key id'
+  | 'secret access key'
+  | 'session token'
+  | 'chained access key id'
+  | 'chained secret access key'
+  | 'chained session token'
+
+/** The text of one XML element of an STS answer. */
+const xmlText = (body: string, tag: string) => new RegExp(`<${tag}>([^<]+)</${tag}>`).exec(body)?.[1]
 
 /** The secrets in the AWS answers the action received. */
 function secretsOnTheWire(tap: Tap): Map<string, SecretKind> {
   const found = new Map<string, SecretKind>()
   for (const r of tap.responses) {
+    if (r.body.includes('<AssumeRoleResponse')) {
+      // role-to-assume: STS AssumeRole's XML carries the chained session's credentials.
+      for (const [tag, kind] of [
+        ['AccessKeyId', 'chained access key id'],
+        ['SecretAccessKey', 'chained secret access key'],
+        ['SessionToken', 'chained session token']
+      ] as const) {
+        const value = xmlText(r.body, tag)
+        if (value) found.set(value.replace(/&#43;/g, '+').replace(/&amp;/g, '&'), kind)
+      }
+      continue
+    }
     let j: any
     try {
       j = JSON.parse(r.body)
     } catch {
-      continue // STS XML carries no secret
+      continue // GetCallerIdentity's XML carries no secret
     }
     if (!j || typeof j !== 'object') continue
     if (j.clientSecret) found.set(j.clientSecret, 'client secret')
@@ -246,6 +272,26 @@ const SCENARIOS: Scenario[] = [
   },
   { name: 'rejected approver (allowed-approvers)', inputs: { 'allowed-approvers': 'bob' }, expectCode: 1, drive: (c) => approveFirst(c) },
   {
+    name: 'role-to-assume narrowed by a session policy, approved, then post',
+    inputs: {
+      'role-to-assume': 'arn:aws:iam::444455556666:role/deploy',
+      'role-external-id': 'prod-deploy-7f3a',
+      'inline-session-policy': '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::prod/*"}]}'
+    },
+    expectCode: 0,
+    drive: (c) => approveFirst(c)
+  },
+  {
+    name: 'role-to-assume, AssumeRole retried after faults, then post',
+    inputs: { 'role-to-assume': 'deploy' },
+    expectCode: 0,
+    drive: async (c) => {
+      c.emu.injectFault({ operation: 'AssumeRole', kind: '5xx', count: 2 })
+      await approveFirst(c)
+    }
+  },
+  { name: 'role-to-assume refused by STS (AccessDenied)', inputs: { 'role-to-assume': 'arn:aws:iam::444455556666:role/deploy' }, expectCode: 1, drive: (c) => approveFirst(c) },
+  {
     name: 'rejected approver (forbid-self-approval)',
     inputs: { 'forbid-self-approval': 'true' },
     env: { GITHUB_ACTOR: 'alice' },
@@ -293,7 +339,10 @@ const USED_BY: Record<SecretKind, RegExp> = {
   'refresh token': /^Approved after/,
   'access key id': /^Signed in as/,
   'secret access key': /^Signed in as/,
-  'session token': /^Signed in as/
+  'session token': /^Signed in as/,
+  'chained access key id': /^role-to-assume: chained to|^Signed in as/,
+  'chained secret access key': /^role-to-assume: chained to|^Signed in as/,
+  'chained session token': /^role-to-assume: chained to|^Signed in as/
 }
 
 test.concurrent.each(SCENARIOS.map((s) => [s.name, s] as const))('%s: nothing secret leaks, every secret obtained was masked first', async (_name, scenario) => {
@@ -332,9 +381,14 @@ test.concurrent.each(SCENARIOS.map((s) => [s.name, s] as const))('%s: nothing se
       if (t.refreshToken) expect(obtained.get(t.refreshToken)).toBe('refresh token')
     }
     for (const s of emu.roleSessions()) {
-      expect(obtained.get(s.accessKeyId)).toBe('access key id')
-      expect(obtained.get(s.secretAccessKey)).toBe('secret access key')
-      expect(obtained.get(s.sessionToken)).toBe('session token')
+      const chained = s.assumedRole ? 'chained ' : ''
+      expect(obtained.get(s.accessKeyId)).toBe(`${chained}access key id`)
+      expect(obtained.get(s.secretAccessKey)).toBe(`${chained}secret access key`)
+      expect(obtained.get(s.sessionToken)).toBe(`${chained}session token`)
+    }
+    const chaining = scenario.inputs?.['role-to-assume'] !== undefined
+    if (chaining && emu.assumeRoleRequests().some((r) => r.outcome === 'ok')) {
+      expect([...obtained.values()].filter((k) => k.startsWith('chained ')).sort()).toEqual(['chained access key id', 'chained secret access key', 'chained session token'])
     }
     expect([...obtained.values()].filter((k) => k === 'client secret').length).toBe(emu.clients().length)
 
@@ -374,8 +428,10 @@ test.concurrent.each(SCENARIOS.map((s) => [s.name, s] as const))('%s: nothing se
     // exported to the job through GITHUB_ENV by design), so a clean result below is not vacuous.
     expect(find([['main stdout with mask commands', result.stdout]]).length).toBeGreaterThanOrEqual(obtained.size)
     if (scenario.expectCode === 0) {
+      // With role-to-assume the job gets the chained session only, never the permission set's credentials.
+      const prefix = chaining ? 'chained ' : ''
       expect(find([['GITHUB_ENV', readFileSync(ws.files.env, 'utf8')]]).sort()).toEqual(
-        ['access key id in GITHUB_ENV', 'secret access key in GITHUB_ENV', 'session token in GITHUB_ENV'].sort()
+        [`${prefix}access key id in GITHUB_ENV`, `${prefix}secret access key in GITHUB_ENV`, `${prefix}session token in GITHUB_ENV`].sort()
       )
     }
     // GITHUB_STATE goes only to this action's post step, and legitimately holds the SSO access token for its Logout

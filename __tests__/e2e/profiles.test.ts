@@ -19,7 +19,7 @@ const ACCOUNTS = Array.from({ length: 7 }, (_, i) => ({
 
 let emu: Emulator
 beforeAll(async () => {
-  emu = await startEmulator({ interval: 1, defaultPageSize: 2, accounts: ACCOUNTS })
+  emu = await startEmulator({ interval: 1, defaultPageSize: 2, maxPageSize: 2, accounts: ACCOUNTS })
 })
 afterAll(async () => {
   await emu.close()
@@ -199,4 +199,45 @@ test('throttling on GetRoleCredentials across six profiles at once: the SDK back
   const config = readFileSync(path.join(ws.home, '.aws', 'config'), 'utf8')
   for (const name of ['my-dev-profile', 't1', 't2', 't3', 't4', 't5']) expect(config).toContain(`[profile ${name}]`)
   for (const name of ['t1', 't2', 't3', 't4', 't5']) expect(result.stdout).toContain(`Profile "${name}": verified`)
+}, 30_000)
+
+test('verify-profiles: primary: only the primary profile is fetched and checked; the discovered ones are written unverified and work when used', async () => {
+  const ws = newWorkspace()
+  const before = emu.calls().length
+  const lines = `listed ${ACCOUNTS[6].accountId} ReadOnly`
+  const result = await approveRun(ws, { ...base, discover: 'true', 'account-filter': 'team-*', 'role-filter': 'Read*', profiles: lines, 'verify-profiles': 'primary' })
+  expect(result.code).toBe(0)
+  const calls = emu.calls().slice(before)
+  // The primary profile only: one GetRoleCredentials, one GetCallerIdentity; the listings as with all.
+  expect(calls.filter((c) => c.operation === 'GetRoleCredentials')).toHaveLength(1)
+  expect(calls.filter((c) => c.operation === 'GetCallerIdentity')).toHaveLength(1)
+  expect(calls.filter((c) => c.operation === 'ListAccountRoles')).toHaveLength(6)
+  const config = readFileSync(path.join(ws.home, '.aws', 'config'), 'utf8')
+  const profiles = [...config.matchAll(/^\[profile ([^\]]+)\]$/gm)].map((m) => m[1])
+  expect(profiles).toEqual(['my-dev-profile', 'listed', 'team-1.ReadOnly', 'team-1.ReadOnlyBilling', 'team-2.ReadOnly', 'team-2.ReadOnlyBilling', 'team-3.ReadOnly', 'team-3.ReadOnlyBilling'])
+  const summary = readFileSync(ws.files.summary, 'utf8')
+  expect(summary).toMatch(/\| my-dev-profile \|.*✅ verified/)
+  expect(summary).toMatch(/\| team-2\.ReadOnlyBilling \|.*➖ not verified/)
+  expect(summary).toContain('7 profiles were written without fetching or checking their credentials (verify-profiles: primary)')
+  expect(result.stdout).toContain('7 profiles were written without fetching or checking their credentials (verify-profiles: primary)')
+  expect(result.stdout).not.toMatch(/Profile "team-1\.ReadOnly": verified/)
+  expect(result.stdout).not.toMatch(/::warning/)
+  // An unverified profile is an SSO profile of this sign-in: botocore fetches its credentials when it is used.
+  const { stdout } = await run('python3', ['-m', 'awscli', 'sts', 'get-caller-identity', '--profile', 'team-2.ReadOnlyBilling'], { env: consumerEnv(ws, emu.url) })
+  expect(JSON.parse(stdout).Account).toBe(ACCOUNTS[2].accountId)
+}, 30_000)
+
+test('verify-profiles: primary with allowed-account-ids: a listed profile in another account fails the step although it is not fetched', async () => {
+  const ws = newWorkspace()
+  const before = emu.calls().length
+  const lines = `inside ${ACCOUNTS[1].accountId} ReadOnly\noutside ${ACCOUNTS[2].accountId} ReadOnly`
+  const result = await approveRun(ws, { ...base, profiles: lines, 'verify-profiles': 'primary', 'allowed-account-ids': `${ACCOUNTS[0].accountId},${ACCOUNTS[1].accountId}` })
+  expect(result.code).not.toBe(0)
+  expect(result.stdout).toContain(ACCOUNTS[2].accountId)
+  expect(result.stdout).toMatch(/profile "outside"/)
+  const calls = emu.calls().slice(before)
+  expect(calls.filter((c) => c.operation === 'GetRoleCredentials')).toHaveLength(1)
+  // nothing written; the approved token was signed out
+  expect(() => readFileSync(path.join(ws.home, '.aws', 'config'), 'utf8')).toThrow()
+  expect(calls.filter((c) => c.operation === 'Logout' && c.status === 200)).toHaveLength(1)
 }, 30_000)

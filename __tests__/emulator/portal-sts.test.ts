@@ -201,8 +201,82 @@ describe('STS GetCallerIdentity', () => {
     const text = await unsigned.text()
     expect(text).toContain('<Code>MissingAuthenticationToken</Code>')
     expect(text).toContain('<Type>Sender</Type>')
-    const unknown = await fetch(emu.url + '/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=AssumeRole&Version=2011-06-15' })
+    const unsignedAssume = await fetch(emu.url + '/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=AssumeRole&Version=2011-06-15' })
+    expect(unsignedAssume.status).toBe(403)
+    expect(await unsignedAssume.text()).toContain('<Code>MissingAuthenticationToken</Code>')
+    const unknown = await fetch(emu.url + '/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=AssumeRoleWithSAML&Version=2011-06-15' })
     expect(unknown.status).toBe(400)
     expect(await unknown.text()).toContain('<Code>InvalidAction</Code>')
+  })
+})
+
+describe('portal rate limit and page cap', () => {
+  test('portalRateLimit: beyond N requests per second the portal answers 429 TooManyRequestsException; it refills; 0 lifts it', async () => {
+    const { accessToken } = await login(emu, oidc)
+    const once = ssoClient(emu.url, 1)
+    try {
+      emu.setPortalRateLimit(5)
+      const burst = await Promise.allSettled(Array.from({ length: 20 }, () => once.send(new ListAccountsCommand({ accessToken }))))
+      const refused = burst.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      expect(burst.length - refused.length).toBe(5)
+      expect(refused[0].reason.name).toBe('TooManyRequestsException')
+      expect(refused[0].reason.$metadata.httpStatusCode).toBe(429)
+      expect(emu.stats().throttled).toBe(15)
+      expect(emu.calls().filter((c) => c.error === 'TooManyRequestsException')).toHaveLength(15)
+      // OIDC and STS are not limited
+      await login(emu, oidc)
+      await new Promise((r) => setTimeout(r, 450))
+      const refill = await Promise.allSettled(Array.from({ length: 5 }, () => once.send(new ListAccountsCommand({ accessToken }))))
+      // ≥ 2.25 tokens in ≥ 450 ms at 5/s (more when the machine is slow), never the full 5 of an idle second
+      const refilled = refill.filter((r) => r.status === 'fulfilled').length
+      expect(refilled).toBeGreaterThanOrEqual(2)
+      expect(refilled).toBeLessThan(5)
+      emu.setPortalRateLimit(0)
+      const free = await Promise.allSettled(Array.from({ length: 20 }, () => once.send(new ListAccountsCommand({ accessToken }))))
+      expect(free.every((r) => r.status === 'fulfilled')).toBe(true)
+    } finally {
+      once.destroy()
+    }
+  })
+
+  test('the control API and the option set the rate limit; reset restores the option', async () => {
+    const limited = await startEmulator({ portalRateLimit: 2 })
+    const client = ssoClient(limited.url, 1)
+    const oidc2 = oidcClient(limited.url)
+    try {
+      const { accessToken } = await login(limited, oidc2)
+      const send = () => Promise.allSettled(Array.from({ length: 6 }, () => client.send(new ListAccountsCommand({ accessToken }))))
+      expect((await send()).filter((r) => r.status === 'fulfilled')).toHaveLength(2)
+      const post = (body: unknown) => fetch(`${limited.url}/_control/portal-rate-limit`, { method: 'POST', body: JSON.stringify(body) })
+      expect(await (await post({ perSecond: null })).json()).toEqual({ ok: true, perSecond: null })
+      expect((await send()).filter((r) => r.status === 'fulfilled')).toHaveLength(6)
+      expect((await post({ perSecond: -1 })).status).toBe(400)
+      limited.reset()
+      const again = await login(limited, oidc2)
+      const after = await Promise.allSettled(Array.from({ length: 6 }, () => client.send(new ListAccountsCommand({ accessToken: again.accessToken }))))
+      expect(after.filter((r) => r.status === 'fulfilled')).toHaveLength(2)
+    } finally {
+      client.destroy()
+      oidc2.destroy()
+      await limited.close()
+    }
+  })
+
+  test('maxPageSize caps a page whatever max_result asks', async () => {
+    const capped = await startEmulator({ maxPageSize: 1 })
+    const client = ssoClient(capped.url)
+    const oidc2 = oidcClient(capped.url)
+    try {
+      const { accessToken } = await login(capped, oidc2)
+      const page = await client.send(new ListAccountsCommand({ accessToken, maxResults: 100 }))
+      expect(page.accountList).toHaveLength(1)
+      expect(page.nextToken).toBeDefined()
+      const roles = await client.send(new ListAccountRolesCommand({ accessToken, accountId: '777788889999', maxResults: 100 }))
+      expect(roles.roleList).toHaveLength(1)
+    } finally {
+      client.destroy()
+      oidc2.destroy()
+      await capped.close()
+    }
   })
 })

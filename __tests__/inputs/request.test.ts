@@ -142,6 +142,10 @@ const HOSTILE: Case[] = [
   ['min validity negative', { 'min-validity': '-1' }, 'min-validity', 'must be a number of seconds or a duration'],
   ['min validity days', { 'min-validity': '2d' }, 'min-validity', 'must be a number of seconds or a duration'],
   ['min validity too long', { 'min-validity': '25h' }, 'min-validity', 'must be between 0 and 86400 seconds'],
+  // verify-profiles
+  ['verify-profiles unknown', { 'verify-profiles': 'some' }, 'verify-profiles', 'must be one of all, primary, got "some"'],
+  ['verify-profiles none', { 'verify-profiles': 'none' }, 'verify-profiles', 'must be one of all, primary'],
+  ['verify-profiles primary with sign-out-early', { 'verify-profiles': 'primary', 'sign-out-early': 'true' }, 'verify-profiles', 'primary cannot be combined with sign-out-early: true'],
   // discover filters
   ['account filter without discover', { 'account-filter': '1111*' }, 'account-filter', 'is only allowed when discover is true'],
   ['role filter without discover', { 'role-filter': 'Dev*' }, 'role-filter', 'is only allowed when discover is true'],
@@ -292,11 +296,21 @@ describe('echoed values are sanitized', () => {
       'webhook-url': 'x',
       'sign-out-early': 'x',
       'allowed-account-ids': 'x',
+      'role-to-assume': 'a b',
+      'role-session-name': 'x',
+      'role-duration-seconds': 'x',
+      'role-external-id': 'x',
+      'inline-session-policy': 'x',
+      'managed-session-policies': 'x',
+      'role-skip-session-tagging': 'x',
+      'transitive-tag-keys': 'x',
       'share-session': 'x',
       session: 'x'.repeat(20000),
       'end-session': 'x',
       'session-key': 'short',
-      'legacy-sso-profile': 'x'
+      'legacy-sso-profile': 'x',
+      // scale (issue 13)
+      'verify-profiles': 'x'
     }
     expect(Object.keys(bad)).toEqual(INPUTS.map((i) => i.name))
     const seen: string[] = []
@@ -514,6 +528,13 @@ describe('readLoginRequest: valid inputs', () => {
     expect(read({ discover: 'true' }).discover).toEqual({})
     expect(read({ discover: 'true', 'account-filter': 'Prod *', 'role-filter': 'Dev*' }).discover).toEqual({ accountFilter: 'Prod *', roleFilter: 'Dev*' })
     expect(read({ discover: 'false' }).discover).toBeUndefined()
+  })
+
+  test('verify-profiles: all by default (absent from the request), primary when asked (any case)', () => {
+    expect(read().verifyProfiles).toBeUndefined()
+    expect(read({ 'verify-profiles': 'all' }).verifyProfiles).toBeUndefined()
+    expect(read({ 'verify-profiles': 'primary' }).verifyProfiles).toBe('primary')
+    expect(read({ 'verify-profiles': ' Primary ', discover: 'true' }).verifyProfiles).toBe('primary')
   })
 
   test('get may return undefined for unset inputs', () => {

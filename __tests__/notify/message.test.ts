@@ -246,3 +246,20 @@ describe('renderText', () => {
     expect(t.split('\n').filter((l) => l.startsWith('Approve:'))).toHaveLength(1)
   })
 })
+
+describe('verify-profiles: primary', () => {
+  test('unverified profiles: a "not verified" row each and one sentence on what they are; none without them', () => {
+    const profiles = [
+      { name: 'main', accountId: '123456789012', roleName: 'DeployRole', arn: finals.approved.type === 'approved' ? finals.approved.arn : '' },
+      { name: 'team-1.ReadOnly', accountId: '300000000001', roleName: 'ReadOnly', unverified: true },
+      { name: 'team-2.ReadOnly', accountId: '300000000002', roleName: 'ReadOnly', unverified: true }
+    ]
+    const body = renderMarkdown(ctx, { started: started(), final: { ...finals.approved, profiles } as typeof finals.approved, now: T0 }, {}, { summary: true })
+    expect(body).toContain('| main | `123456789012` | `DeployRole` | ✅ verified |')
+    expect(body).toContain('| team-1.ReadOnly | `300000000001` | `ReadOnly` | ➖ not verified |')
+    expect(body).toContain('2 profiles were written without fetching or checking their credentials (verify-profiles: primary)')
+    const all = renderMarkdown(ctx, { started: started(), final: { ...finals.approved, profiles: profiles.map(({ unverified: _u, ...p }) => ({ ...p, arn: 'arn:aws:sts::1:assumed-role/x/alice' })) } as typeof finals.approved, now: T0 }, {}, { summary: true })
+    expect(all).not.toContain('not verified')
+    expect(all).not.toContain('verify-profiles')
+  })
+})

@@ -100,3 +100,21 @@ test('a few profiles: every row, no count', async () => {
   expect(rowsOf(body)).toHaveLength(200)
   expect(body).not.toMatch(/and \d+ more/)
 })
+
+test('verify-profiles: primary over 20,000 profiles: under 1 MiB, "not verified" rows, the rest counted as not verified, the note kept', async () => {
+  const profiles: ProfileOutcome[] = [
+    { name: 'main', accountId: '123456789012', roleName: 'DeployRole', arn: 'arn:aws:sts::123456789012:assumed-role/R/alice' },
+    ...[...discovered(N + 1), ...discovered(N + 1)].map(({ arn: _arn, ...p }) => ({ ...p, unverified: true }))
+  ]
+  const final: FinalEvent = { type: 'approved', at: T0, approvedBy: 'alice', accountId: '123456789012', roleName: 'DeployRole', arn: 'arn:aws:sts::123456789012:assumed-role/R/alice', profiles }
+  const [, body] = await summaryOf(final)
+  expect(Buffer.byteLength(body, 'utf8') + 1).toBeLessThan(MAX_SUMMARY_BYTES)
+  const rows = rowsOf(body)
+  expect(rows.length).toBeGreaterThan(1000)
+  expect(rows.every((r) => r.endsWith('| ➖ not verified |'))).toBe(true)
+  const rest = /^\| and (\d+) more \(0 failed, 0 verified, (\d+) not verified\), not listed: a job summary holds at most 1 MiB \| \| \| \|$/m.exec(body)
+  expect(rest).not.toBeNull()
+  expect(Number(rest![1])).toBe(2 * N - rows.length)
+  expect(Number(rest![2])).toBe(2 * N - rows.length)
+  expect(body).toContain(`${2 * N} profiles were written without fetching or checking their credentials (verify-profiles: primary)`)
+})

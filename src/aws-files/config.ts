@@ -8,7 +8,7 @@
  */
 import { isDeepStrictEqual } from 'node:util'
 import { readIfExists, removeIfExists, withLock, writeFileAtomic } from './atomic.js'
-import { headerName, parseNested, parseStructure, pyStrip, type SectionBlock, sectionKey } from './ini-structure.js'
+import { headerName, parseNested, parseStructure, pyStrip, type IniStructure, type SectionBlock, sectionKey } from './ini-structure.js'
 
 export interface ProfileSpec {
   /** Profile name; `default` is written as `[default]`. */
@@ -165,6 +165,38 @@ export function renderProfileSection(profile: ProfileSpec): SectionSpec {
   return { header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`, body }
 }
 
+/** A profile that assumes a role from another profile's credentials (botocore / the JS SDK refresh it themselves). */
+export interface AssumeRoleProfileSpec {
+  name: string
+  roleArn: string
+  sourceProfile: string
+  roleSessionName: string
+  durationSeconds: number
+  externalId?: string
+  region?: string
+  output?: string
+}
+
+/** `[profile NAME]` with role_arn + source_profile (+ role_session_name, duration_seconds, external_id): no session policy can be written here. */
+export function renderAssumeRoleProfileSection(profile: AssumeRoleProfileSpec): SectionSpec {
+  validateName('profile', profile.name)
+  validateName('profile', profile.sourceProfile)
+  const body: string[] = []
+  const add = (k: string, v: string | undefined) => {
+    if (v === undefined || v === '') return
+    validateValue(k, v)
+    body.push(`${k} = ${v}`)
+  }
+  add('role_arn', profile.roleArn)
+  add('source_profile', profile.sourceProfile)
+  add('role_session_name', profile.roleSessionName)
+  add('duration_seconds', String(profile.durationSeconds))
+  add('external_id', profile.externalId)
+  add('region', profile.region)
+  add('output', profile.output)
+  return { header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`, body }
+}
+
 /** The `[sso-session NAME]` section `aws configure sso` writes. */
 export function renderSsoSessionSection(session: SsoSessionSpec): SectionSpec {
   validateName('sso-session', session.name)
@@ -223,25 +255,61 @@ function changedKeys(before: Map<string, string>, after: Map<string, string>): s
 const SSO_SESSION_PREFIX = 'sso-session:'
 
 /** Keys of the profile sections whose `sso_session` is `name`. */
-export function profilesUsingSession(text: string, name: string): string[] {
-  return parseStructure(text)
-    .sections.filter((s) => s.key.startsWith('profile:') && s.options.get('sso_session') === name)
+export function profilesUsingSession(text: string | IniStructure, name: string): string[] {
+  return (typeof text === 'string' ? parseStructure(text) : text).sections
+    .filter((s) => s.key.startsWith('profile:') && s.options.get('sso_session') === name)
     .map((s) => s.key)
 }
 
-function othersView(text: string, ours: Set<string>): unknown {
-  return parseStructure(text)
-    .sections.filter((s) => !ours.has(s.key))
-    .map((s) => [s.name, [...s.options]])
+function othersView(structure: IniStructure, ours: Set<string>): unknown {
+  return structure.sections.filter((s) => !ours.has(s.key)).map((s) => [s.name, [...s.options]])
 }
+
+type Prepared = { header: string; key: string }
 
 /**
  * Replace each section (matched the way botocore matches: `[profile  x ]`, `[profile "x"]`, and `[default]`
  * for `default`) or append it after one blank line. Other bytes stay as they are; new lines use the file's
  * line ending. Returns the new text and the edits needed to undo it ({@link revertSections}).
  * Throws (changing nothing) if an edit would change how botocore reads any other section.
+ *
+ * The edits are the ones of applying the sections one after the other, each to the text the previous ones left.
+ * For a file whose section headers all start their line (what every AWS tool writes) that is planned on one parse
+ * of the file ({@link planUpsert}): thousands of sections cost one parse, not one each.
  */
 export function upsertSections(text: string, sections: SectionSpec[], opts: { defaultEol?: Eol } = {}): UpsertResult {
+  const start = beginUpsert(text, sections, opts)
+  if (headersStartLines(start.structure)) {
+    const planned = planUpsert(text, sections, start)
+    try {
+      checkUpsert(start.structure, planned.text, planned.edits, start.ours)
+      return planned
+    } catch {
+      // Not expected (the plan is exact for such files); the one-by-one edit decides, and says why it refuses.
+    }
+  }
+  return editOneByOne(text, sections, start)
+}
+
+/**
+ * {@link upsertSections} the plain way: each section applied to the text the previous ones left, parsing it again
+ * each time (quadratic in the number of sections). The reference the planned edit is tested against, and the way
+ * for files with indented section headers.
+ */
+export function upsertSectionsOneByOne(text: string, sections: SectionSpec[], opts: { defaultEol?: Eol } = {}): UpsertResult {
+  return editOneByOne(text, sections, beginUpsert(text, sections, opts))
+}
+
+interface UpsertStart {
+  eol: Eol
+  prepared: Prepared[]
+  ours: Set<string>
+  structure: IniStructure
+  usedBefore: (key: string) => { usedBy?: string[] }
+}
+
+/** What both ways of editing need, and the refusals that come before any edit. */
+function beginUpsert(text: string, sections: SectionSpec[], opts: { defaultEol?: Eol }): UpsertStart {
   const eol = detectEol(text, opts.defaultEol ?? '\n')
   const prepared = sections.map(prepare)
   const ours = new Set<string>()
@@ -251,18 +319,22 @@ export function upsertSections(text: string, sections: SectionSpec[], opts: { de
   }
   // A section we would replace must not hide an indented header line (a continuation for botocore, a section of its
   // own for the JS SDK): replacing the block would delete what another reader sees as a separate section.
-  const inputStructure = parseStructure(text)
-  for (const block of inputStructure.sections.filter((b) => ours.has(b.key))) {
+  const structure = parseStructure(text)
+  for (const block of structure.sections.filter((b) => ours.has(b.key))) {
     for (let i = block.headerLine + 1; i <= block.lastLine; i++) {
-      const name = inputStructure.kinds[i] === 'continuation' ? headerName(pyStrip(inputStructure.lines[i].content)) : undefined
+      const name = structure.kinds[i] === 'continuation' ? headerName(pyStrip(structure.lines[i].content)) : undefined
       if (name !== undefined) {
         throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`)
       }
     }
   }
+  const usedBefore = (key: string) => (key.startsWith(SSO_SESSION_PREFIX) ? { usedBy: profilesUsingSession(structure, key.slice(SSO_SESSION_PREFIX.length)) } : {})
+  return { eol, prepared, ours, structure, usedBefore }
+}
+
+function editOneByOne(text: string, sections: SectionSpec[], { eol, prepared, ours, structure, usedBefore }: UpsertStart): UpsertResult {
   const edits: SectionEdit[] = []
   let out = text
-  const usedBefore = (key: string) => (key.startsWith(SSO_SESSION_PREFIX) ? { usedBy: profilesUsingSession(text, key.slice(SSO_SESSION_PREFIX.length)) } : {})
   sections.forEach((section, group) => {
     const { header, key } = prepared[group]
     const written = [header, ...section.body].map((l) => l + eol).join('')
@@ -302,13 +374,117 @@ export function upsertSections(text: string, sections: SectionSpec[], opts: { de
     edits.push({ kind: 'replaced', group, header, key, written, original, changedKeys: changedKeys(first.options, mine?.options ?? new Map()) })
     out = out.slice(0, first.start) + written + out.slice(first.end)
   })
-  // Safety net: the edit must not change how botocore reads anything else, and ours must read back whole.
-  if (!isDeepStrictEqual(othersView(text, ours), othersView(out, ours))) {
+  checkUpsert(structure, out, edits, ours)
+  return { text: out, edits }
+}
+
+/**
+ * Every section header starts its line. A header line at column 0 is always a header (never a continuation), and
+ * the parse after it does not depend on what came before: editing one section then cannot change how any other
+ * section of the file parses, so all edits can be planned on the one parse of the file.
+ */
+function headersStartLines(structure: IniStructure): boolean {
+  return structure.sections.every((b) => structure.lines[b.headerLine].content.startsWith('['))
+}
+
+/**
+ * The edits {@link upsertSections} makes one section after the other, planned on one parse of `text`: the file's
+ * blocks with the replacements and removals so far (by block), plus what was appended. The text as it is at some
+ * step is built only where an edit needs it (a removal records the text around it; the first append looks at how
+ * the text ends), and once at the end.
+ */
+function planUpsert(text: string, sections: SectionSpec[], { eol, prepared, structure, usedBefore }: UpsertStart): UpsertResult {
+  let base = text
+  const blocks = structure.sections.map((b) => ({ start: b.start, end: b.end, options: b.options }))
+  const byKey = new Map<string, number[]>()
+  structure.sections.forEach((b, i) => {
+    const list = byKey.get(b.key)
+    if (list) list.push(i)
+    else byKey.set(b.key, [i])
+  })
+  /** Block index → what stands there now ('' once removed). */
+  const patched = new Map<number, string>()
+  const appended: string[] = []
+  /** The text as it is now, and where block `track` starts in it. */
+  const current = (track = -1): { text: string; at: number } => {
+    const parts: string[] = []
+    let pos = 0
+    let length = 0
+    let at = -1
+    blocks.forEach((b, i) => {
+      if (i === track) at = length + (b.start - pos)
+      const replacement = patched.get(i)
+      if (replacement === undefined) return
+      parts.push(base.slice(pos, b.start), replacement)
+      length += b.start - pos + replacement.length
+      pos = b.end
+    })
+    parts.push(base.slice(pos), ...appended)
+    return { text: parts.join(''), at }
+  }
+  const edits: SectionEdit[] = []
+  sections.forEach((section, group) => {
+    const { header, key } = prepared[group]
+    const written = [header, ...section.body].map((l) => l + eol).join('')
+    const matches = byKey.get(key) ?? []
+    if (matches.length === 0) {
+      let separator = ''
+      let addedNewline = false
+      if (appended.length > 0) {
+        separator = eol // what was appended ends with an option line and its line ending
+      } else {
+        const now = current().text
+        if (now !== '') {
+          const blank = lastLineIsBlank(now)
+          if (!now.endsWith('\n')) {
+            separator += eol
+            addedNewline = true
+            // That line ending now ends the file's last line, and with it the block that line belongs to.
+            const last = blocks.length - 1
+            if (last >= 0 && blocks[last].end === base.length && !patched.has(last)) blocks[last].end += eol.length
+            base += eol
+          }
+          if (!blank) separator += eol
+        }
+      }
+      appended.push(separator.slice(addedNewline ? eol.length : 0) + written)
+      edits.push({ kind: 'added', group, header, key, written, separator, addedNewline, ...usedBefore(key) })
+      return
+    }
+    for (const dup of matches.slice(1).reverse()) {
+      const { text: now, at } = current(dup)
+      const length = blocks[dup].end - blocks[dup].start
+      edits.push({
+        kind: 'removed',
+        group,
+        header,
+        key,
+        original: base.slice(blocks[dup].start, blocks[dup].end),
+        offset: at,
+        before: now.slice(Math.max(0, at - CONTEXT), at),
+        after: now.slice(at + length, at + length + CONTEXT)
+      })
+      patched.set(dup, '')
+    }
+    const first = blocks[matches[0]]
+    const mine = parseStructure(written).sections[0]
+    edits.push({ kind: 'replaced', group, header, key, written, original: base.slice(first.start, first.end), changedKeys: changedKeys(first.options, mine?.options ?? new Map()) })
+    patched.set(matches[0], written)
+  })
+  return { text: current().text, edits }
+}
+
+/**
+ * The safety net of {@link upsertSections}: the edit must not change how botocore reads anything else, and ours must
+ * read back whole. Throws (with the reason) when it fails.
+ */
+function checkUpsert(inputStructure: IniStructure, out: string, edits: SectionEdit[], ours: Set<string>): void {
+  const outStructure = parseStructure(out)
+  if (!isDeepStrictEqual(othersView(inputStructure, ours), othersView(outStructure, ours))) {
     throw new Error('refusing to edit the AWS config file: the change would alter how other sections are read (unusual indentation?)')
   }
   // An indented `[profile x]` line after an option is a continuation for botocore, but a header for the JS SDK: if it
   // names one of our sections and lines follow it, the JS SDK would read them into ours. Leave such a file alone.
-  const outStructure = parseStructure(out)
   const headerAt = (i: number) => headerName(pyStrip(outStructure.lines[i].content))
   for (const [i, kind] of outStructure.kinds.entries()) {
     if (kind !== 'continuation') continue
@@ -321,19 +497,37 @@ export function upsertSections(text: string, sections: SectionSpec[], opts: { de
       throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`)
     }
   }
-  const after = outStructure.sections
+  const byKey = new Map<string, SectionBlock[]>()
+  for (const s of outStructure.sections) {
+    const list = byKey.get(s.key)
+    if (list) list.push(s)
+    else byKey.set(s.key, [s])
+  }
   for (const edit of edits) {
     if (edit.kind !== 'added' && edit.kind !== 'replaced') continue
-    const found = after.filter((s) => s.key === edit.key)
+    const found = byKey.get(edit.key) ?? []
     if (found.length !== 1 || blockText(out, found[0]) !== edit.written) {
       throw new Error(`refusing to edit the AWS config file: section ${edit.header} would not read back as written`)
     }
   }
-  return { text: out, edits }
+}
+
+/** `written` is one section of identity `key`: its header at the start, no other line that starts with `[`. */
+function isOneBlock(written: string, key: string): boolean {
+  const firstEol = written.indexOf('\n')
+  const name = written.startsWith('[') ? headerName(pyStrip(written.slice(0, firstEol === -1 ? written.length : firstEol))) : undefined
+  return name !== undefined && sectionKey(name) === key && !written.includes('\n[')
 }
 
 function undoOne(text: string, edit: SectionEdit): { text: string } | { conflict: string } {
   if (edit.kind === 'created-file') return { text }
+  // The common case, without parsing the file (a post step undoes thousands of sections newest first): a section we
+  // added is still the file's last block exactly as written, our separator before it. Its header starts a line, so it
+  // is a header whatever precedes it, and no other header follows it in what we wrote.
+  if (edit.kind === 'added' && text.endsWith(edit.separator + edit.written) && isOneBlock(edit.written, edit.key)) {
+    const at = text.length - edit.written.length
+    if (at === 0 || text[at - 1] === '\n') return { text: text.slice(0, at - edit.separator.length) }
+  }
   if (edit.kind === 'removed') {
     const fits = (at: number) => at >= 0 && at <= text.length && text.slice(at - edit.before.length, at) === edit.before && text.slice(at, at + edit.after.length) === edit.after
     let at = fits(edit.offset) ? edit.offset : -1

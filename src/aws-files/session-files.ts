@@ -7,7 +7,8 @@
 import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
 import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
 import type { AwsPaths } from './paths.js'
-import { mergeConfigFile, renderProfileSection, renderSsoSessionSection, revertConfigFile, type SectionEdit } from './config.js'
+import { hasSessionPolicy } from '../inputs/chain.js'
+import { mergeConfigFile, renderAssumeRoleProfileSection, renderProfileSection, renderSsoSessionSection, revertConfigFile, type AssumeRoleProfileSpec, type SectionEdit } from './config.js'
 import { mergeCredentialsFile, renderCredentialsSection, renderKeysProfileSection, revertCredentialsFile, sealCredentialEdits, unsealCredentialEdits, type CredentialProfile } from './credentials-file.js'
 import {
   contentHash,
@@ -67,6 +68,8 @@ export interface SessionFilesOptions {
    * For sign-out-early (every profile, no token) and for a chained session narrowed by a session policy.
    */
   credentialProfiles?: CredentialProfile[]
+  /** role-to-assume without a session policy: role_arn + source_profile profiles (see renderAssumeRoleProfileSection). */
+  roleProfiles?: AssumeRoleProfileSpec[]
 }
 
 /**
@@ -99,6 +102,7 @@ export async function writeSessionFiles(
       })
     ),
     ...keyProfiles.map((p) => renderKeysProfileSection(p)),
+    ...(options.roleProfiles ?? []).map((p) => renderAssumeRoleProfileSection(p)),
     ...(token ? [renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })] : [])
   ]
   const credentialSections = keyProfiles.map((p) => renderCredentialsSection(p.name, p.credentials))
@@ -242,7 +246,8 @@ export function sessionFilePaths(paths: AwsPaths, request: LoginRequest): string
     paths.configFile,
     ...(request.legacySsoProfile ? [legacyTokenCacheFile(paths.ssoCacheDir, request.startUrl)] : [])
   ]
-  return request.signOutEarly ? [...files, paths.credentialsFile] : files
+  const keys = request.signOutEarly || (request.chain !== undefined && hasSessionPolicy(request.chain))
+  return keys ? [...files, paths.credentialsFile] : files
 }
 
 export function registrationKey(request: Pick<LoginRequest, 'ssoRegion' | 'registrationScopes' | 'ssoSession' | 'startUrl'>) {

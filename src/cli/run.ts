@@ -9,7 +9,7 @@ import { InputError } from '../inputs/rules.js'
 import { readLoginRequest } from '../inputs/reader.js'
 import { parseCliArgs, cliHelp, EXIT_CODES, type OutputFormat } from './args.js'
 import { cliVersion } from './version.js'
-import { login, ApproverRejectedError, type LoginResult } from '../core/login.js'
+import { jobSession, login, ApproverRejectedError, type LoginResult } from '../core/login.js'
 import { awsPaths } from '../aws-files/paths.js'
 import { finalEvent, failureMessage } from '../core/outcome.js'
 import { DeviceFlowError } from '../core/device-flow.js'
@@ -21,6 +21,7 @@ import { checkSelfApprovalActors, runActors } from '../core/approvers.js'
 import { endSharedSession, openSharedSession, SessionSealer, sessionBinding, sharedNotice } from '../core/shared-session.js'
 import type { SharedSignIn } from '../core/sealed-session.js'
 import { signInModeFor } from '../core/sign-in-mode.js'
+import { chainTarget } from '../inputs/chain.js'
 import { AccountNotAllowedError } from '../core/allowed-accounts.js'
 import { registeredClientName } from '../core/client-name.js'
 
@@ -145,7 +146,7 @@ export function exitCodeFor(error: unknown): number {
 
 /** The primary profile's credentials and the outputs, in the requested format. */
 export function renderCredentials(format: OutputFormat, request: LoginRequest, result: LoginResult, sealedSession?: string): string {
-  const { credentials, identity } = result.primary
+  const { credentials, identity } = jobSession(result)
   const vars: Record<string, string> = {
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
@@ -213,6 +214,7 @@ export function ciRequestContext(request: LoginRequest, env: NodeJS.ProcessEnv):
     // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
     keepSession: request.keepSession,
     reuseSession: request.reuseSession,
-    signInMode: signInModeFor(request, false)
+    signInMode: signInModeFor(request, false),
+    ...(request.chain ? { chainTo: chainTarget(request.chain) } : {})
   }
 }

@@ -28,6 +28,14 @@ export interface DiscoverResult {
   failed: { profile: ProfileSpec; error: string }[]
 }
 
+/**
+ * Accounts listed for their roles at once. One ListAccountRoles per account: 1,000 accounts at 20 ms a call are
+ * 2.5 s at 8 in flight, 0.6 s at 32. A portal that throttles gets the SSO client's adaptive retry (clients.ts).
+ */
+export const LISTING_CONCURRENCY = 32
+/** The portal's largest page (ListAccounts and ListAccountRoles take 1 to 100; its default is smaller). */
+const LISTING_PAGE_SIZE = 100
+
 /** Profile names: at most this long (request.ts NAME_RE). */
 const MAX_PROFILE_NAME = 64
 /** A role name longer than this is shortened so that at least an account id still fits before it. */
@@ -102,7 +110,7 @@ export async function discoverProfiles(clients: AwsClients, accessToken: string,
   try {
     let nextToken: string | undefined
     do {
-      const page = await sso.send(new ListAccountsCommand({ accessToken, nextToken }))
+      const page = await sso.send(new ListAccountsCommand({ accessToken, nextToken, maxResults: LISTING_PAGE_SIZE }))
       for (const a of page.accountList ?? []) if (a.accountId) accounts.push({ accountId: a.accountId, accountName: a.accountName })
       nextToken = page.nextToken
     } while (nextToken)
@@ -112,12 +120,12 @@ export async function discoverProfiles(clients: AwsClients, accessToken: string,
   const matching = accounts.filter((a) => !accountGlob || accountGlob.test(a.accountId) || (a.accountName !== undefined && accountGlob.test(a.accountName)))
   const wanted = matching.filter((a) => accountAllowed(a.accountId, options.allowedAccountIds))
 
-  const perAccount = await mapPool(wanted, options.concurrency ?? 8, async (account) => {
+  const perAccount = await mapPool(wanted, options.concurrency ?? LISTING_CONCURRENCY, async (account) => {
     const roles: string[] = []
     try {
       let nextToken: string | undefined
       do {
-        const page = await sso.send(new ListAccountRolesCommand({ accessToken, accountId: account.accountId, nextToken }))
+        const page = await sso.send(new ListAccountRolesCommand({ accessToken, accountId: account.accountId, nextToken, maxResults: LISTING_PAGE_SIZE }))
         for (const r of page.roleList ?? []) if (r.roleName && (!roleGlob || roleGlob.test(r.roleName))) roles.push(r.roleName)
         nextToken = page.nextToken
       } while (nextToken)

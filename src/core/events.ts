@@ -37,15 +37,19 @@ export interface RequestContext {
   reuseSession?: boolean
   /** What an approval leaves on the runner; absent: from keepSession. */
   signInMode?: SignInMode
+  /** role-to-assume: the role the job is narrowed to after the approval, and whether a session policy narrows it further. */
+  chainTo?: { roleArn: string; narrowed: boolean }
 }
 
 export interface ProfileOutcome {
   name: string
   accountId: string
   roleName: string
-  /** The verified ARN, or absent with `error`. */
+  /** The verified ARN, or absent with `error` (or `unverified`). */
   arn?: string
   error?: string
+  /** verify-profiles: primary: written without fetching or checking its credentials. */
+  unverified?: boolean
 }
 
 export type LoginEvent =

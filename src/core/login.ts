@@ -13,6 +13,9 @@ import { approverRejection } from './approvers.js'
 import { logout } from '../aws/logout.js'
 import { sessionFilePaths, writeCredentialProfiles, writeSessionFiles, type SessionFilesListener, type WrittenFiles } from '../aws-files/session-files.js'
 import { assertAccountAllowed } from './allowed-accounts.js'
+import { chainRole, type ChainedSession } from './chain.js'
+import { hasSessionPolicy, sourceProfileName } from '../inputs/chain.js'
+import type { AssumeRoleProfileSpec } from '../aws-files/config.js'
 import { CLIENT_NAME_BASE } from './client-name.js'
 import { unsafeAwsPath } from '../aws-files/preflight.js'
 import { cachedRegistration, reuseCachedSession } from './reuse.js'
@@ -47,11 +50,13 @@ export interface ProfileResult {
   credentials?: RoleCredentials
   identity?: CallerIdentity
   error?: string
+  /** verify-profiles: primary: written from the request or the listings; its credentials were not fetched or checked. */
+  unverified?: boolean
 }
 
 export interface LoginResult {
   primary: { profile: ProfileSpec; credentials: RoleCredentials; identity: CallerIdentity }
-  /** Extra and discovered profiles, each verified or with the reason it failed. */
+  /** Extra and discovered profiles, each verified, with the reason it failed, or unverified (verify-profiles: primary). */
   extra: ProfileResult[]
   approvedBy: string
   token: SsoToken
@@ -61,6 +66,12 @@ export interface LoginResult {
   via: 'device-flow' | 'cached-token' | 'refreshed-token' | 'shared-session'
   /** Device authorizations started (0 when a cached session was reused). */
   authorizations: number
+  /**
+   * role-to-assume: the chained session the job gets (outputs, exports and `profile` are this one's). `sourceProfile`:
+   * the Identity Center profile a refreshable role_arn profile re-assumes from (absent with a session policy or
+   * sign-out-early, where the profile holds the session's keys itself).
+   */
+  chained?: ChainedSession & { profile: string; sourceProfile?: string }
   /** sign-out-early: when the SSO session was signed out (no token is left; the profiles hold role credentials). */
   signedOutAt?: Date
 }
@@ -109,8 +120,12 @@ export class ProfilesFailedError extends Error {
   }
 }
 
-/** Role credentials are fetched and verified for this many profiles at once. */
-export const PROFILE_CONCURRENCY = 8
+/**
+ * Role credentials are fetched and verified for this many profiles at once (two calls each). 2,000 profiles at 20 ms
+ * a call took 13.5 s at 8 in flight; at 32 the process itself is the limit. The SSO and STS clients retry in
+ * 'adaptive' mode, so a service that throttles slows the whole pool down (clients.ts).
+ */
+export const PROFILE_CONCURRENCY = 32
 
 export async function login(options: LoginOptions): Promise<LoginResult> {
   const { request, log, paths } = options
@@ -161,13 +176,22 @@ async function useToken(options: LoginOptions, clients: AwsClients, session: Obt
   })
   if (rejection) throw new ApproverRejectedError(approvedBy, rejection)
 
+  // role-to-assume: chain from the permission set's credentials to the narrower role, before anything else is fetched.
+  let chained: ChainedSession | undefined
+  if (request.chain) {
+    chained = await chainRole(clients, primary.credentials, request.chain, approvedBy, options.env ?? process.env, mask)
+    assertAccountAllowed(chained.identity, request.allowedAccountIds, `role-to-assume (${chained.identity.arn})`)
+    log.info(`role-to-assume: chained to ${chained.identity.arn} (session name ${chained.sessionName}${chained.tags.length ? `, ${chained.tags.length} session tag(s)` : ''})`)
+  }
+
   const extraProfiles = [...request.extraProfiles]
   const discoveryFailures: ProfileResult[] = []
   if (request.discover) {
     const found = await discoverProfiles(clients, token.accessToken, {
       ...request.discover,
       region: request.region,
-      exclude: [primaryProfile, ...extraProfiles],
+      // With role-to-assume the Identity Center role may be written as <profile>-sso: that name is taken too.
+      exclude: [primaryProfile, ...(request.chain ? [{ ...primaryProfile, name: sourceProfileName(primaryProfile.name) }] : []), ...extraProfiles],
       allowPartial: request.allowPartial,
       allowedAccountIds: request.allowedAccountIds
     })
@@ -176,16 +200,24 @@ async function useToken(options: LoginOptions, clients: AwsClients, session: Obt
     extraProfiles.push(...found.profiles)
     discoveryFailures.push(...found.failed)
   }
-  const verified = await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile): Promise<ProfileResult> => {
-    try {
-      return { profile, ...(await verifiedRoleCredentials(clients, token.accessToken, profile.accountId, profile.roleName, mask)) }
-    } catch (error) {
-      return { profile, error: (error as Error).message }
-    }
-  })
+  // verify-profiles: primary: the others are SSO profiles written as listed; each fetches its own credentials when used.
+  const verified =
+    request.verifyProfiles === 'primary'
+      ? extraProfiles.map((profile): ProfileResult => ({ profile, unverified: true }))
+      : await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile): Promise<ProfileResult> => {
+          try {
+            return { profile, ...(await verifiedRoleCredentials(clients, token.accessToken, profile.accountId, profile.roleName, mask)) }
+          } catch (error) {
+            return { profile, error: (error as Error).message }
+          }
+        })
   // Every identity that verified must be in an allowed account, whatever allow-partial says: a profile that lands
-  // elsewhere fails the whole login (the caller revokes the token; nothing is written or exported).
-  for (const p of verified) if (p.identity) assertAccountAllowed(p.identity, request.allowedAccountIds, `profile "${p.profile.name}" (${p.identity.arn})`)
+  // elsewhere fails the whole login (the caller revokes the token; nothing is written or exported). A profile written
+  // unverified (verify-profiles: primary) is held to the account it names: that is the account it will sign in to.
+  for (const p of verified) {
+    if (p.identity) assertAccountAllowed(p.identity, request.allowedAccountIds, `profile "${p.profile.name}" (${p.identity.arn})`)
+    else if (p.unverified) assertAccountAllowed({ account: p.profile.accountId }, request.allowedAccountIds, `profile "${p.profile.name}" (${p.profile.accountId}/${p.profile.roleName}, not verified)`)
+  }
   const extra = [...verified, ...discoveryFailures]
   const failed = extra.filter((p) => p.error)
   if (failed.length && !request.allowPartial) {
@@ -199,7 +231,8 @@ async function useToken(options: LoginOptions, clients: AwsClients, session: Obt
   if (leftOut.length) {
     log.info(`allow-partial: ${leftOut.length} profile(s) left out of the AWS config because they could not be verified: ${leftOut.map((p) => p.profile.name).join(', ')}`)
   }
-  const working = [{ profile: primaryProfile, ...primary }, ...verified.filter((p) => !p.error)]
+  const verifiedExtras = verified.filter((p) => !p.error)
+  const layout = chainedProfiles(request, primaryProfile, chained)
   let signedOutAt: Date | undefined
   let written: WrittenFiles
   if (request.signOutEarly) {
@@ -209,21 +242,26 @@ async function useToken(options: LoginOptions, clients: AwsClients, session: Obt
     }
     signedOutAt = new Date()
     log.info(`sign-out-early: signed out of IAM Identity Center at ${signedOutAt.toISOString()}; no SSO token is kept, the profiles hold role credentials only`)
+    // With role-to-assume the profile holds the chained session; the permission set's credentials are not written.
+    const primaryKeys = { name: primaryProfile.name, credentials: (chained ?? primary).credentials, region: primaryProfile.region, output: request.output }
     written = await writeCredentialProfiles(
       paths,
       request,
-      working.map((p) => ({ name: p.profile.name, credentials: p.credentials!, region: p.profile.region, output: request.output })),
+      [primaryKeys, ...verifiedExtras.map((p) => ({ name: p.profile.name, credentials: p.credentials!, region: p.profile.region, output: request.output }))],
       { onProgress: options.onFilesProgress }
     )
   } else {
-    written = await writeSessionFiles(paths, request, working.map((p) => p.profile), token, registration, {
+    written = await writeSessionFiles(paths, request, [...layout.ssoProfiles, ...verifiedExtras.map((p) => p.profile)], token, registration, {
       writeRegistration: session.registered,
-      onProgress: options.onFilesProgress
+      onProgress: options.onFilesProgress,
+      ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),
+      ...(chained && layout.keys ? { credentialProfiles: [{ name: primaryProfile.name, credentials: chained.credentials, region: primaryProfile.region, output: request.output }] } : {})
     })
   }
   return {
     ...(signedOutAt ? { signedOutAt } : {}),
-    primary: { profile: primaryProfile, ...primary },
+    primary: { profile: layout.ssoProfiles[0] ?? primaryProfile, ...primary },
+    ...(chained ? { chained: { ...chained, profile: primaryProfile.name, ...(layout.roleProfile ? { sourceProfile: layout.roleProfile.sourceProfile } : {}) } } : {}),
     extra,
     approvedBy,
     token,
@@ -285,4 +323,50 @@ async function deviceFlowToken(options: LoginOptions, clients: AwsClients): Prom
   })
   log.info(`Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`)
   return { token: flow.token, registration: flow.registration, via: 'device-flow', authorizations: flow.authorizations, registered }
+}
+
+/**
+ * Which sections carry the primary profile. No role-to-assume: the SSO profile itself. role-to-assume without a session
+ * policy: the SSO profile as `<profile>-sso` and `<profile>` a refreshable role_arn + source_profile profile. With a
+ * session policy: `<profile>` holds the narrowed session's keys (a role_arn profile would re-assume without the policy)
+ * and no SSO profile is written for it; so with sign-out-early, which leaves no sign-in to assume from.
+ */
+function chainedProfiles(
+  request: LoginRequest,
+  primaryProfile: ProfileSpec,
+  chained: ChainedSession | undefined
+): { ssoProfiles: ProfileSpec[]; roleProfile?: AssumeRoleProfileSpec; keys: boolean } {
+  const chain = request.chain
+  if (!chain || !chained) return { ssoProfiles: [primaryProfile], keys: false }
+  // sign-out-early leaves no sign-in to re-assume from: the profile holds the chained session's keys too.
+  if (hasSessionPolicy(chain) || request.signOutEarly) return { ssoProfiles: [], keys: true }
+  const source = { ...primaryProfile, name: sourceProfileName(primaryProfile.name) }
+  return {
+    ssoProfiles: [source],
+    keys: false,
+    roleProfile: {
+      name: primaryProfile.name,
+      roleArn: chain.roleArn,
+      sourceProfile: source.name,
+      roleSessionName: chained.sessionName,
+      durationSeconds: chain.durationSeconds,
+      externalId: chain.externalId,
+      region: primaryProfile.region,
+      output: request.output
+    }
+  }
+}
+
+/** What the job gets: the chained session with role-to-assume, else the primary profile's (outputs and exports). */
+export function jobSession(result: Pick<LoginResult, 'primary' | 'chained'>): { credentials: RoleCredentials; identity: CallerIdentity; roleName: string } {
+  if (result.chained) return { credentials: result.chained.credentials, identity: result.chained.identity, roleName: result.chained.roleArn.split('/').pop() ?? '' }
+  return { credentials: result.primary.credentials, identity: result.primary.identity, roleName: result.primary.profile.roleName }
+}
+
+/** One line on what the chained profile holds, for the log. */
+export function chainedProfileNote(chained: NonNullable<LoginResult['chained']>): string {
+  const until = chained.credentials.expiration.toISOString()
+  return chained.sourceProfile
+    ? `Profile "${chained.profile}" assumes ${chained.roleArn} from profile "${chained.sourceProfile}" (the Identity Center role) and renews itself while the sign-in lasts; the session is not narrowed by a session policy`
+    : `Profile "${chained.profile}" holds the chained session of ${chained.roleArn} itself (shared credentials file) until ${until}; no profile can re-assume the role`
 }

@@ -2,7 +2,7 @@
 import type { FinalEvent } from './events.js'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { LoginResult } from './login.js'
-import { ApproverRejectedError, ProfilesFailedError, SharedSignInEndedError, SignOutFailedError, UnsafePathError } from './login.js'
+import { ApproverRejectedError, ProfilesFailedError, SharedSignInEndedError, SignOutFailedError, UnsafePathError, jobSession } from './login.js'
 import { AccountNotAllowedError } from './allowed-accounts.js'
 import { DeviceFlowError, OidcError } from './device-flow.js'
 import { CredentialsError } from '../aws/credentials.js'
@@ -13,17 +13,29 @@ export function finalEvent(request: LoginRequest, outcome: LoginResult | unknown
   const at = new Date()
   if (outcome && typeof outcome === 'object' && 'primary' in outcome) {
     const result = outcome as LoginResult
+    const job = jobSession(result)
+    const chained = result.chained
     const profiles = [
-      { name: result.primary.profile.name, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn },
-      ...result.extra.map((p) => ({ name: p.profile.name, accountId: p.profile.accountId, roleName: p.profile.roleName, arn: p.identity?.arn, error: p.error }))
+      chained
+        ? { name: chained.profile, accountId: chained.identity.account, roleName: job.roleName, arn: chained.identity.arn }
+        : { name: result.primary.profile.name, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn },
+      ...(chained?.sourceProfile ? [{ name: chained.sourceProfile, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn }] : []),
+      ...result.extra.map((p) => ({
+        name: p.profile.name,
+        accountId: p.profile.accountId,
+        roleName: p.profile.roleName,
+        arn: p.identity?.arn,
+        error: p.error,
+        ...(p.unverified ? { unverified: true } : {})
+      }))
     ]
     return {
       type: 'approved',
       at,
       approvedBy: result.approvedBy,
-      accountId: result.primary.identity.account,
-      roleName: request.roleName,
-      arn: result.primary.identity.arn,
+      accountId: job.identity.account,
+      roleName: chained ? job.roleName : request.roleName,
+      arn: job.identity.arn,
       via: result.via,
       profiles,
       ...(result.signedOutAt ? { signedOutAt: result.signedOutAt } : { sessionExpiresAt: result.token.expiresAt, refreshable: !!result.token.refreshToken }),
@@ -51,7 +63,9 @@ export function finalEvent(request: LoginRequest, outcome: LoginResult | unknown
 
 /** The latest expiry among the role credentials the login hands the job. */
 function latestExpiry(result: LoginResult): Date {
-  const times = [result.primary.credentials, ...result.extra.map((p) => p.credentials)].filter((c) => !!c).map((c) => c!.expiration.getTime())
+  // With role-to-assume the permission set's credentials reach the job only through the written source profile.
+  const primary = !result.chained || result.chained.sourceProfile ? result.primary.credentials : undefined
+  const times = [primary, result.chained?.credentials, ...result.extra.map((p) => p.credentials)].filter((c) => !!c).map((c) => c!.expiration.getTime())
   return new Date(Math.max(...times))
 }
 

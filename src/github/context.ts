@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { RequestContext } from '../core/events.js'
 import type { LoginRequest } from '../inputs/spec.js'
 import { signInModeFor } from '../core/sign-in-mode.js'
+import { chainTarget } from '../inputs/chain.js'
 
 export function githubRequestContext(request: LoginRequest, env: NodeJS.ProcessEnv = process.env): RequestContext {
   const server = env.GITHUB_SERVER_URL || 'https://github.com'
@@ -26,7 +27,8 @@ export function githubRequestContext(request: LoginRequest, env: NodeJS.ProcessE
     extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
     keepSession: request.keepSession,
     reuseSession: request.reuseSession,
-    signInMode: signInModeFor(request, true)
+    signInMode: signInModeFor(request, true),
+    ...(request.chain ? { chainTo: chainTarget(request.chain) } : {})
   }
 }
 

@@ -2,7 +2,7 @@
 import * as core from './runner.js'
 import { type LoginRequest } from '../inputs/spec.js'
 import { readLoginRequest } from '../inputs/reader.js'
-import { login, type LoginResult } from '../core/login.js'
+import { chainedProfileNote, jobSession, login, type LoginResult } from '../core/login.js'
 import { awsPaths } from '../aws-files/paths.js'
 import { finalEvent, failureMessage } from '../core/outcome.js'
 import { EventQueue } from '../notify/queue.js'
@@ -142,7 +142,7 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
 
 /** Outputs always; the primary profile's credentials in the job's environment when export-credentials is true. */
 function publish(request: LoginRequest, result: LoginResult): void {
-  const { credentials, identity } = result.primary
+  const { credentials, identity } = jobSession(result)
   if (request.exportCredentials) {
     core.exportVariable('AWS_ACCESS_KEY_ID', credentials.accessKeyId)
     core.exportVariable('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey)
@@ -160,9 +160,10 @@ function publish(request: LoginRequest, result: LoginResult): void {
     `Signed in as ${identity.arn} (approved by ${result.approvedBy || 'unknown'}); profile "${request.profile}" is ready` +
       (request.exportCredentials ? '; AWS_* credentials exported to the rest of the job' : '')
   )
+  if (result.chained) core.info(chainedProfileNote(result.chained))
   for (const extra of result.extra) {
     if (extra.identity) core.info(`Profile "${extra.profile.name}": verified ${extra.identity.arn}`)
-    else core.warning(`Profile "${extra.profile.name}" (${extra.profile.accountId}/${extra.profile.roleName}): ${extra.error}`)
+    else if (extra.error) core.warning(`Profile "${extra.profile.name}" (${extra.profile.accountId}/${extra.profile.roleName}): ${extra.error}`)
   }
 }
 

@@ -35,7 +35,10 @@
  * bites on the CLI, where it points at a quoting mistake).
  */
 import { DEFAULT_ALLOW_PARTIAL, DEFAULT_DISCOVER, DEFAULT_EXPORT_CREDENTIALS, DEFAULT_FORBID_SELF_APPROVAL, DEFAULT_KEEP_SESSION, DEFAULT_MIN_VALIDITY_SECONDS, DEFAULT_NOTIFY, DEFAULT_OUTPUT, DEFAULT_PROFILE, DEFAULT_REGISTRATION_SCOPES, DEFAULT_REUSE_SESSION, DEFAULT_SSO_SESSION, INPUTS, MAX_SESSION_LENGTH, MIN_SESSION_KEY_LENGTH, type LoginRequest, MAX_APPROVAL_TIMEOUT_SECONDS, MAX_ISSUE_NUMBER, MAX_MIN_VALIDITY_SECONDS, MAX_URL_LENGTH, NOTIFY_CHANNELS, type NotifyChannel, OUTPUT_FORMATS, type ProfileSpec, isSecretInput } from './spec.js'
+import { readChainInputs } from './chain.js'
 import { FALSE_VALUES, InputError, SCOPE_RE, TRUE_VALUES, accountIdProblem, controlProblem, dedupe, describeChar, firstBadChar, nameProblem, parseDurationSeconds, regionProblem, roleNameProblem, showValue, splitList, startUrlProblem } from './rules.js'
+// scale (issue 13)
+import { DEFAULT_VERIFY_PROFILES, VERIFY_PROFILES, type VerifyProfiles } from './spec.js'
 
 export function redactLoginRequest(request: LoginRequest): LoginRequest {
   const copy: LoginRequest = { ...request, githubToken: request.githubToken ? '***' : '' }
@@ -258,6 +261,8 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
     request.allowedAccountIds = dedupe(ids)
   }
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+  const chain = readChainInputs((name, lines) => raw(name, lines), { accountId, region, profile, extraProfileNames: extraProfiles.map((p) => p.name) })
+  if (chain) request.chain = chain
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
   const shareSession = bool('share-session', false)
   if (shareSession && request.signOutEarly) fail('share-session', 'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared')
@@ -282,6 +287,12 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   // --- older SDKs (issue 12): legacy-sso-profile
   if (bool('legacy-sso-profile', false)) request.legacySsoProfile = true
   // --- scale (issue 13): verify-profiles
+  const verifyProfiles = trimmed('verify-profiles').toLowerCase() || DEFAULT_VERIFY_PROFILES
+  if (!(VERIFY_PROFILES as readonly string[]).includes(verifyProfiles)) fail('verify-profiles', `must be one of ${VERIFY_PROFILES.join(', ')}, got ${showValue(verifyProfiles)}`)
+  if (verifyProfiles === 'primary' && signOutEarly) {
+    fail('verify-profiles', 'primary cannot be combined with sign-out-early: true (the profiles it writes unverified fetch their credentials with the sign-in, which sign-out-early ends at once); use verify-profiles: all or drop sign-out-early')
+  }
+  if (verifyProfiles !== DEFAULT_VERIFY_PROFILES) request.verifyProfiles = verifyProfiles as VerifyProfiles
   // --- end of the feature blocks
   return request
 }

@@ -52,6 +52,8 @@ export interface LoginRequest {
   /** allowed-account-ids: every verified identity must be in one of these accounts; absent means any account. */
   allowedAccountIds?: string[]
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+  /** Present when role-to-assume is set: the job gets the chained role's session, not the permission set's. */
+  chain?: import('./chain.js').ChainSpec
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
   /**
    * share: seal this job's sign-in for the later jobs of the run (output `session`); use: sign in with `sealed` instead
@@ -62,8 +64,13 @@ export interface LoginRequest {
   /** Also write sso_start_url / sso_region into each profile and the token cache under sha1(start URL) (SDKs without sso-session). */
   legacySsoProfile?: boolean
   // --- scale (issue 13): verify-profiles
+  /** verify-profiles: `primary` = only the primary profile's credentials are fetched and checked; absent = `all`. */
+  verifyProfiles?: VerifyProfiles
   // --- end of the feature blocks
 }
+
+/** Which profiles' credentials a login fetches and checks (`verify-profiles`). */
+export type VerifyProfiles = 'all' | 'primary'
 
 export type InputKind = 'string' | 'boolean' | 'list' | 'multiline' | 'integer' | 'duration'
 
@@ -96,6 +103,8 @@ export const DEFAULT_FORBID_SELF_APPROVAL = false
 export const DEFAULT_ALLOW_PARTIAL = false
 export const DEFAULT_REUSE_SESSION = false
 export const DEFAULT_DISCOVER = false
+export const VERIFY_PROFILES: readonly VerifyProfiles[] = Object.freeze(['all', 'primary'] as VerifyProfiles[])
+export const DEFAULT_VERIFY_PROFILES: VerifyProfiles = 'all'
 export const DEFAULT_MIN_VALIDITY_SECONDS = 900
 export const MAX_MIN_VALIDITY_SECONDS = 86400
 export const MAX_APPROVAL_TIMEOUT_SECONDS = 86400
@@ -333,6 +342,67 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     kind: 'list'
   },
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+  {
+    name: 'role-to-assume',
+    description:
+      'Chain to this IAM role after the approval (STS AssumeRole signed with the role-name credentials): a role ARN, or a role name meaning that role in account-id. ' +
+      'The outputs, the exported AWS_* and the profile are then the chained role\'s; the Identity Center role is written as the profile "<profile>-sso" (without a session policy).',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'string'
+  },
+  {
+    name: 'role-session-name',
+    description: "With role-to-assume: the role session name (2-64 of letters, digits and + = , . @ _ -). Defaults to the approver's Identity Center user name, reduced to those characters, so CloudTrail shows who approved.",
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'string'
+  },
+  {
+    name: 'role-duration-seconds',
+    description: 'With role-to-assume: the chained session\'s lifetime, 900-3600 seconds (STS caps a role chained from role credentials at one hour).',
+    default: '3600',
+    required: false,
+    secret: false,
+    kind: 'integer'
+  },
+  { name: 'role-external-id', description: 'With role-to-assume: the external id the role\'s trust policy asks for.', default: '', required: false, secret: false, kind: 'string' },
+  {
+    name: 'inline-session-policy',
+    description:
+      'With role-to-assume: a JSON IAM policy that narrows the chained session (it must parse; at most 2048 characters without spaces). With a session policy the profile holds the narrowed session itself, never a role_arn that could re-assume the role without it.',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'multiline'
+  },
+  {
+    name: 'managed-session-policies',
+    description: 'With role-to-assume: managed policy ARNs that narrow the chained session, one per line (at most 10). Treated like inline-session-policy for the profile.',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'multiline'
+  },
+  {
+    name: 'role-skip-session-tagging',
+    description:
+      'With role-to-assume: send no session tags. Otherwise the session is tagged like configure-aws-credentials does (GitHub=Actions, Repository, Workflow, Action, Actor, Commit, Branch; the CLI tags only when it runs in GitHub Actions).',
+    default: 'false',
+    required: false,
+    secret: false,
+    kind: 'boolean'
+  },
+  {
+    name: 'transitive-tag-keys',
+    description: 'With role-to-assume: session tag keys (of those above) that pass on to roles chained from this session, one per line.',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'multiline'
+  },
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
   {
     name: 'share-session',
@@ -381,6 +451,15 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     kind: 'boolean'
   },
   // --- scale (issue 13): verify-profiles
+  {
+    name: 'verify-profiles',
+    description:
+      'Which profiles get their credentials fetched and checked (GetRoleCredentials, then STS GetCallerIdentity) before the step succeeds: all (every listed and discovered profile) or primary (only account-id/role-name; the others are written from the listings, unverified, and each fetches its own credentials when a step uses it — faster for discover over many accounts).',
+    default: DEFAULT_VERIFY_PROFILES,
+    required: false,
+    secret: false,
+    kind: 'string'
+  },
   // --- end of the feature blocks
 ] satisfies InputSpec[]) as readonly InputSpec[]
 

@@ -3,7 +3,7 @@
  * Progress while waiting is throttled (about one line every 30 s, not one per poll).
  */
 import type { LoginEvent, Logger, Notifier, RequestContext } from '../core/events.js'
-import { approvalGrants, compareOnAwsPage, hasSession, replacedWhy, cleanText, formatDuration, formatUtc, outcomeLine, safeUrl, shortSha, type StartedEvent } from './message.js'
+import { approvalGrants, compareOnAwsPage, hasSession, replacedWhy, cleanText, formatDuration, formatUtc, outcomeLine, safeUrl, shortSha, unverifiedNote, type StartedEvent } from './message.js'
 
 export interface LogNotifierOptions {
   /** Injected clock (default: the real one). */
@@ -84,6 +84,8 @@ export function logNotifier(logger: Logger, ctx: RequestContext, opts: LogNotifi
             const arn = event.type === 'approved' ? ` Session: ${cleanText(event.arn, 2048)}.` : ''
             logger.info(`${outcomeLine(event)}${arn}${code}`)
             if (hasSession(event)) logger.info(approvalGrants(ctx, event, cleanText, (x) => x))
+            const unverified = event.type === 'approved' && event.profiles ? unverifiedNote(event.profiles) : undefined
+            if (unverified) logger.info(unverified)
             return
           }
         }

@@ -333,6 +333,7 @@ function facts(ctx: RequestContext, state: MessageState, limits: ListLimits): [s
   add('Commit', ctx.sha ? codeSpan(shortSha(ctx.sha)) : undefined)
   add('AWS account', codeSpan(ctx.accountId, 40) || '(none)')
   add('Role', codeSpan(ctx.roleName) || '(none)')
+  if (ctx.chainTo) add('Then chains to', `${codeSpan(ctx.chainTo.roleArn, LIMIT.arn)}${ctx.chainTo.narrowed ? ' (narrowed by a session policy)' : ''}: the job gets that role's session`)
   const extra = ctx.extraProfiles ?? []
   if (extra.length > 0) {
     const shown: string[] = []
@@ -411,9 +412,21 @@ function renderMarkdownWith(ctx: RequestContext, state: MessageState, marker: Ma
   out.push('')
   const profiles = tableProfiles(final)
   if (profiles) out.push(...profileTable(profiles, limits), '')
+  const unverified = final?.type === 'approved' && final.profiles ? unverifiedNote(final.profiles) : undefined
+  if (unverified) out.push(unverified, '')
   if (!final) out.push('<sub>Did not expect this request? Do not approve it.</sub>')
   else out.push(`<sub>Updated ${formatUtc(state.now)}.</sub>`)
   return out.join('\n')
+}
+
+/** verify-profiles: primary: what the profiles written without a check are, in one sentence; undefined when there are none. */
+export function unverifiedNote(profiles: readonly ProfileOutcome[]): string | undefined {
+  const n = profiles.filter((p) => p.unverified).length
+  if (n === 0) return undefined
+  return (
+    `${n} profile${n === 1 ? ' was' : 's were'} written without fetching or checking ${n === 1 ? 'its' : 'their'} credentials (verify-profiles: primary): ` +
+    `each is an SSO profile of this sign-in that fetches its own role credentials when a step uses it, and fails then if the approver cannot use that role.`
+  )
 }
 
 /**
@@ -427,7 +440,7 @@ function tableProfiles(final: FinalEvent | undefined): ProfileOutcome[] | undefi
 }
 
 /**
- * One row per profile written from the approval: verified, or the error. At most `limits.rows` rows (at least one)
+ * One row per profile written from the approval: verified, not verified (verify-profiles: primary), or the error. At most `limits.rows` rows (at least one)
  * within `limits.tableBytes`; the rest is one closing row that counts them (failed and verified when the size cut it).
  */
 function profileTable(profiles: readonly ProfileOutcome[], limits: ListLimits): string[] {
@@ -435,7 +448,7 @@ function profileTable(profiles: readonly ProfileOutcome[], limits: ListLimits): 
   let used = 0
   let shown = 0
   for (const p of profiles.slice(0, Math.max(1, limits.rows))) {
-    const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : '✅ verified'
+    const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : p.unverified ? '➖ not verified' : '✅ verified'
     const row = `| ${escapeMarkdown(p.name, 64)} | ${codeSpan(p.accountId, 40)} | ${codeSpan(p.roleName, 64)} | ${result} |`
     used += bytes(row) + 1
     if (shown > 0 && used > limits.tableBytes) break
@@ -446,7 +459,9 @@ function profileTable(profiles: readonly ProfileOutcome[], limits: ListLimits): 
   if (rest.length > 0) {
     if (shown < Math.min(profiles.length, Math.max(1, limits.rows))) {
       const failed = rest.filter((p) => p.error).length
-      rows.push(`| and ${rest.length} more (${failed} failed, ${rest.length - failed} verified), ${SUMMARY_CUT} | | | |`)
+      const unverified = rest.filter((p) => p.unverified).length
+      const counts = `${failed} failed, ${rest.length - failed - unverified} verified${unverified ? `, ${unverified} not verified` : ''}`
+      rows.push(`| and ${rest.length} more (${counts}), ${SUMMARY_CUT} | | | |`)
     } else {
       rows.push(`| and ${rest.length} more | | | |`)
     }
@@ -540,6 +555,7 @@ export function renderText(ctx: RequestContext, state: MessageState, opts: TextO
     .join(' ')
   if (ctx.actor || trigger) lines.push(`Triggered by: ${ctx.actor ? esc(ctx.actor) : 'unknown'}${trigger ? ` (${trigger})` : ''}`)
   lines.push(`Requested: account ${esc(ctx.accountId, 40)}, role ${esc(ctx.roleName)}`)
+  if (ctx.chainTo) lines.push(`Then chains to: ${esc(ctx.chainTo.roleArn, LIMIT.arn)}${ctx.chainTo.narrowed ? ' (narrowed by a session policy)' : ''}; the job gets that role's session`)
   const extra = ctx.extraProfiles ?? []
   if (extra.length > 0) {
     const shown = extra.slice(0, MAX_EXTRA_PROFILES).map((p) => `${esc(p.name, 64)} (${esc(p.accountId, 40)} ${esc(p.roleName, 64)})`)
