@@ -250,7 +250,7 @@ function pullRequestEnv(ws: Workspace, emuUrl: string, githubUrl: string): NodeJ
 }
 
 async function caseLink(): Promise<Section> {
-  const sec: Section = { title: '1. Time to link (spawn → line with user_code= on stdout), interval 1 s', rows: [], notes: [] }
+  const sec: Section = { title: '1. Time to link (spawn → the "Open this link to approve" line on stdout), interval 1 s', rows: [], notes: [] }
   const baseline = await iterate("node -e ''", async () => {
     const step = startStep({ script: '-e', args: [''], env: { PATH: process.env.PATH } })
     const exit = await step.exit

@@ -100,13 +100,20 @@ export interface Exit {
 }
 
 export interface Link {
-  /** ms from spawn */
+  /** ms from spawn to the link line */
   ms: number
-  /** Date.now() when the line was seen */
+  /** Date.now() when the link line was seen */
   at: number
   line: string
+  /** The approval link (opaque: today's /platform/authorize?request_uri=… carries no code). */
+  url: string
+  /** The user code, from the line the log shows it on by itself (never from the link). */
   userCode: string
 }
+
+/** The log line with the approval link, and the code on its own line after "User code …:". */
+const LINK_LINE = /^.*Open this link to approve: (https?:\/\/\S+).*$/m
+const CODE_LINE = /User code[^\n]*:[ \t]*\r?\n[ \t]*([A-Z0-9]{4}-[A-Z0-9]{4})[ \t]*\r?$/m
 
 export interface Step {
   child: ChildProcess
@@ -114,7 +121,10 @@ export interface Step {
   spawnedAt: number
   /** ms from spawn to the first byte on stdout (rejects if the process exits silently) */
   firstByte: Promise<number>
-  /** The first line (stdout or stderr) with `user_code=`; rejects on exit without one or after the timeout. */
+  /**
+   * The first "Open this link to approve: <url>" line (stdout or stderr), timed when it appears, with the user code shown
+   * after it; rejects on exit without them or after the timeout.
+   */
   link: Promise<Link>
   exit: Promise<Exit>
   kill(): void
@@ -169,25 +179,32 @@ export function startStep(options: StepOptions): Step {
   firstByte.catch(() => {})
   link.catch(() => {})
 
-  const scan = (text: string): void => {
+  let linkSeen: { ms: number; at: number; line: string; url: string; rest: () => string } | undefined
+  const scan = (text: string, stream: () => string): void => {
     if (linkDone) return
-    const m = /^.*user_code=([A-Z0-9-]+).*$/m.exec(text)
-    if (!m) return
+    if (!linkSeen) {
+      const m = LINK_LINE.exec(text)
+      if (!m) return
+      const end = m.index + m[0].length
+      linkSeen = { ms: performance.now() - t0, at: Date.now(), line: m[0], url: m[1], rest: () => stream().slice(end) }
+    }
+    const code = CODE_LINE.exec(linkSeen.rest())
+    if (!code) return
     linkDone = true
     clearTimeout(timer)
-    resolveLink({ ms: performance.now() - t0, at: Date.now(), line: m[0], userCode: m[1] })
+    resolveLink({ ms: linkSeen.ms, at: linkSeen.at, line: linkSeen.line, url: linkSeen.url, userCode: code[1] })
   }
   child.stdout!.on('data', (d: Buffer) => {
     if (stdout === '') resolveFirst(performance.now() - t0)
     stdout += d
-    scan(stdout)
+    scan(stdout, () => stdout)
   })
   child.stderr!.on('data', (d: Buffer) => {
     stderr += d
-    scan(stderr)
+    scan(stderr, () => stderr)
   })
   const timer = setTimeout(() => {
-    if (!linkDone) rejectLink(new Error(`no user_code= line within ${options.linkTimeoutMs ?? 20_000} ms`))
+    if (!linkDone) rejectLink(new Error(`no approval link line with its user code within ${options.linkTimeoutMs ?? 20_000} ms`))
   }, options.linkTimeoutMs ?? 20_000)
   timer.unref()
   const killer = setTimeout(() => killGroup(child), options.timeoutMs ?? 120_000)
@@ -203,7 +220,7 @@ export function startStep(options: StepOptions): Step {
     clearTimeout(killer)
     const tail = (stdout + stderr).split('\n').filter((l) => l.trim()).slice(-5).join('\n  ')
     rejectFirst(new Error(`exited (code ${e.code}, signal ${e.signal}) before writing to stdout`))
-    if (!linkDone) rejectLink(new Error(`exited (code ${e.code}, signal ${e.signal}) without a user_code= line:\n  ${tail}`))
+    if (!linkDone) rejectLink(new Error(`exited (code ${e.code}, signal ${e.signal}) without an approval link line with its user code:\n  ${tail}`))
     return { ...e, stdout, stderr }
   })
   return { child, spawnedAt, firstByte, link, exit, kill: () => killGroup(child) }

@@ -3,8 +3,10 @@ import type { EmulatorOptions } from './types.js'
 
 export const USAGE = `usage: emulator/cli.ts [--port N] [--host H] [--interval S] [--expires-in S] [--auto-approve-as USER]
                        [--auto-approve-after-ms N] [--delay-ms N] [--access-token-ttl S] [--role-credentials-ttl S]
-                       [--public-url URL] [--enforce-interval] [--no-refresh-tokens] [--portal-rate-limit N]
-                       [--max-page-size N] [--verbose]`
+                       [--public-url URL] [--user-code-link] [--enforce-interval] [--no-refresh-tokens] [--portal-rate-limit N]
+                       [--max-page-size N] [--verbose]
+  --user-code-link: answer verificationUriComplete as before September 2026 (<url>/device?user_code=CODE) instead of
+                    today's <url>/platform/authorize?request_uri=… (which does not carry the code)`
 
 export type CliOptions = EmulatorOptions & { verbose?: boolean; help?: boolean }
 
@@ -55,6 +57,9 @@ export function parseArgs(argv: string[]): CliOptions {
         break
       case '--public-url':
         out.publicUrl = value()
+        break
+      case '--user-code-link':
+        out.userCodeLink = true
         break
       case '--enforce-interval':
         out.enforceInterval = true

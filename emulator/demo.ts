@@ -83,7 +83,7 @@ if (!auth) {
     }
   }, 1500)
 } else {
-  say(`\n>>> Open ${auth.verificationUriComplete} in a browser and click "Allow access" (or "Deny access"). <<<\n`)
+  say(`\n>>> Open ${auth.verificationUriComplete} in a browser, enter the code ${auth.userCode} and click "Confirm and allow access" (or "Deny access"). <<<\n`)
 }
 const code = await main
 say(`\nmain step exit code: ${code}`)

@@ -14,6 +14,8 @@ export function newUserCode(): string {
   return `${pick(USER_CODE_ALPHABET, 4)}-${pick(USER_CODE_ALPHABET, 4)}`
 }
 
+/** The opaque request_uri of today's approval link (RFC 9126 style): names the request, not its user code. */
+export const newRequestUri = (): string => 'urn:ietf:params:oauth:request_uri:' + randomBytes(24).toString('base64url')
 export const newDeviceCode = (): string => randomBytes(64).toString('base64url')
 export const newClientId = (): string => randomBytes(16).toString('base64url')
 export const newClientSecret = (): string => randomBytes(96).toString('base64url')

@@ -1,4 +1,8 @@
-/** The approval pages a human (or headless Chromium) sees at verificationUri / verificationUriComplete. */
+/**
+ * The approval pages a human (or headless Chromium) sees: at verificationUri (/device: enter the code), at today's
+ * verificationUriComplete (/platform/authorize?request_uri=…: confirm the code by typing it) and at the pre-2026-09
+ * one (/device?user_code=…: the code shown, to compare).
+ */
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
@@ -58,6 +62,31 @@ export function approvalPage(userCode: string, clientName: string, defaultUser: 
   <datalist id="known-users">${options}</datalist>
   <div class="buttons">
     <button type="submit" id="approve" name="decision" value="approve">Allow access</button>
+    <button type="submit" id="deny" name="decision" value="deny">Deny access</button>
+  </div>
+</form>`
+  )
+}
+
+/**
+ * Today's page at verificationUriComplete (/platform/authorize?request_uri=…): the link does not carry the code, so the
+ * approver types the code the application shows; it must be this request's code.
+ */
+export function confirmCodePage(requestUri: string, clientName: string, defaultUser: string, users: string[], error?: string): string {
+  const options = users.map((u) => `<option value="${escapeHtml(u)}"></option>`).join('')
+  return layout(
+    'Authorize request',
+    `<h1>Authorize request</h1>
+<p><strong id="client-name">${escapeHtml(clientName)}</strong> asks for access to your AWS accounts. To confirm that this is the request you expect, enter the code the application shows.</p>
+${error ? `<p class="error" id="code-error">${escapeHtml(error)}</p>\n` : ''}<form method="post" action="/platform/authorize/decision" id="decision-form">
+  <input type="hidden" name="request_uri" value="${escapeHtml(requestUri)}">
+  <label for="user_code">Code shown by the application</label>
+  <input type="text" id="user_code" name="user_code" autocomplete="off" placeholder="ABCD-EFGH">
+  <label for="user">Signed in as</label>
+  <input type="text" id="user" name="user" value="${escapeHtml(defaultUser)}" list="known-users" autocomplete="off">
+  <datalist id="known-users">${options}</datalist>
+  <div class="buttons">
+    <button type="submit" id="approve" name="decision" value="approve">Confirm and allow access</button>
     <button type="submit" id="deny" name="decision" value="deny">Deny access</button>
   </div>
 </form>`

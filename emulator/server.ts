@@ -10,7 +10,7 @@ import { EventEmitter } from 'node:events'
 import { performance } from 'node:perf_hooks'
 import { Directory } from './directory.js'
 import * as ids from './ids.js'
-import { approvalPage, enterCodePage, errorPage, resultPage } from './pages.js'
+import { approvalPage, confirmCodePage, enterCodePage, errorPage, resultPage } from './pages.js'
 import { parseAuth, toSigV4Request, verifySignature } from './sigv4.js'
 import { DEFAULT_ROLES, authorize, checkAssumeRoleParams, readAssumeRoleParams, roleArn, type AssumeRoleRecord, type EmulatorRole } from './assume-role.js'
 import type {
@@ -135,6 +135,8 @@ interface ClientRecord extends ClientInfo {
 interface DeviceRecord {
   deviceCode: string
   userCode: string
+  /** The request_uri of today's approval link (see EmulatorOptions.userCodeLink). */
+  requestUri: string
   clientId: string
   clientName: string
   startUrl: string
@@ -188,6 +190,10 @@ function emptyStats(): EmulatorStats {
   }
 }
 
+/** Today's approval link: `<base>/platform/authorize?request_uri=…` (the form AWS answers since September 2026). */
+export const AUTHORIZE_PATH = '/platform/authorize'
+const AUTHORIZE_DECISION_PATH = '/platform/authorize/decision'
+
 function normaliseUserCode(code: string): string {
   const c = String(code ?? '').trim().toUpperCase().replace(/\s+/g, '')
   return /^[A-Z]{8}$/.test(c) ? `${c.slice(0, 4)}-${c.slice(4)}` : c
@@ -224,7 +230,8 @@ function parseJsonBody(body: Buffer): Record<string, any> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
-type ResolvedOptions = Required<Omit<EmulatorOptions, 'users' | 'accounts' | 'roles' | 'autoApproveAs' | 'publicUrl' | 'port' | 'host' | 'maxPageSize' | 'portalRateLimit'>> & EmulatorOptions
+type ResolvedOptions = Required<Omit<EmulatorOptions, 'users' | 'accounts' | 'roles' | 'autoApproveAs' | 'publicUrl' | 'port' | 'host' | 'maxPageSize' | 'portalRateLimit' | 'userCodeLink'>> &
+  EmulatorOptions
 
 /** The emulator's state and behaviour, independent of the socket layer. */
 class IdentityCenter {
@@ -236,6 +243,7 @@ class IdentityCenter {
   private clientsById = new Map<string, ClientRecord>()
   private devicesByCode = new Map<string, DeviceRecord>()
   private devicesByUserCode = new Map<string, DeviceRecord>()
+  private devicesByRequestUri = new Map<string, DeviceRecord>()
   private deviceOrder: DeviceRecord[] = []
   private accessTokens = new Map<string, TokenInfo>()
   private refreshTokens = new Map<string, RefreshRecord>()
@@ -279,7 +287,9 @@ class IdentityCenter {
       userCode: d.userCode,
       deviceCode: d.deviceCode,
       verificationUri,
-      verificationUriComplete: `${verificationUri}?user_code=${d.userCode}`,
+      verificationUriComplete: this.options.userCodeLink
+        ? `${verificationUri}?user_code=${d.userCode}`
+        : `${this.baseUrl}${AUTHORIZE_PATH}?request_uri=${encodeURIComponent(d.requestUri)}`,
       clientId: d.clientId,
       clientName: d.clientName,
       startUrl: d.startUrl,
@@ -330,6 +340,12 @@ class IdentityCenter {
 
   assumeRoleRequests(): AssumeRoleRecord[] {
     return this.assumeRoleLog.map((r) => structuredClone(r))
+  }
+
+  /** The device authorization a request_uri (of today's approval link) names. */
+  describeRequest(requestUri: string): DeviceAuthorizationInfo | undefined {
+    const d = this.devicesByRequestUri.get(requestUri)
+    return d ? this.info(d) : undefined
   }
 
   describeCode(userCode: string): DeviceAuthorizationInfo | undefined {
@@ -482,6 +498,7 @@ class IdentityCenter {
     this.clientsById.clear()
     this.devicesByCode.clear()
     this.devicesByUserCode.clear()
+    this.devicesByRequestUri.clear()
     this.deviceOrder = []
     this.accessTokens.clear()
     this.refreshTokens.clear()
@@ -584,6 +601,7 @@ class IdentityCenter {
     const d: DeviceRecord = {
       deviceCode: ids.newDeviceCode(),
       userCode,
+      requestUri: ids.newRequestUri(),
       clientId: client.clientId,
       clientName: client.clientName,
       startUrl,
@@ -595,6 +613,7 @@ class IdentityCenter {
     }
     this.devicesByCode.set(d.deviceCode, d)
     this.devicesByUserCode.set(userCode, d)
+    this.devicesByRequestUri.set(d.requestUri, d)
     this.deviceOrder.push(d)
     this.counters.deviceAuthorizations++
     call.userCode = userCode
@@ -973,6 +992,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     if (path.startsWith('/_control/') || path === '/_control') return control(method, path, url.searchParams, body, res)
     if (path === '/device' || path === '/device/' || path === '/device/decision') return devicePage(method, path, url.searchParams, body, res)
+    if (path === AUTHORIZE_PATH || path === AUTHORIZE_DECISION_PATH) return authorizePage(method, path, url.searchParams, body, res)
 
     const id = identify(method, path, url.searchParams, body, String(req.headers['content-type'] ?? ''))
     const operation = id?.operation ?? 'Unknown'
@@ -1178,6 +1198,68 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     res.writeHead(405, { allow: 'GET, POST' })
     res.end()
+  }
+
+  /**
+   * Today's approval page (verificationUriComplete = /platform/authorize?request_uri=…): the link names the request but
+   * not its code, so the page asks the approver to type the code the application shows, and approves only if it is
+   * that request's code. Deny needs no code.
+   */
+  function authorizePage(method: string, path: string, query: URLSearchParams, body: Buffer, res: ServerResponse): void {
+    const defaultUser = ic.directory.user('alice') ? 'alice' : (ic.directory.users[0]?.userName ?? 'alice')
+    const users = ic.directory.users.map((u) => u.userName)
+    const unknown = 'This sign-in request is not valid. Start the sign-in again from the application.'
+    if (method === 'GET' && path === AUTHORIZE_PATH) {
+      const requestUri = query.get('request_uri') ?? ''
+      const info = ic.describeRequest(requestUri)
+      if (!info) return sendHtml(res, 404, errorPage(unknown))
+      if (info.status !== 'pending') return sendHtml(res, 410, errorPage(requestStatusMessage(info.status)))
+      return sendHtml(res, 200, confirmCodePage(requestUri, info.clientName, defaultUser, users))
+    }
+    if (method === 'POST' && path === AUTHORIZE_DECISION_PATH) {
+      const form = new URLSearchParams(body.toString('utf8'))
+      const requestUri = form.get('request_uri') ?? ''
+      const decision = form.get('decision') ?? 'approve'
+      const user = (form.get('user') ?? '').trim() || defaultUser
+      const info = ic.describeRequest(requestUri)
+      if (!info) return sendHtml(res, 404, errorPage(unknown))
+      if (info.status !== 'pending') return sendHtml(res, 410, errorPage(requestStatusMessage(info.status)))
+      const typed = form.get('user_code') ?? ''
+      if (decision !== 'deny' && normaliseUserCode(typed) !== info.userCode) {
+        const error = typed.trim() === '' ? 'Enter the code the application shows.' : 'That is not the code of this request. Check the code the application shows and try again.'
+        return sendHtml(res, 400, confirmCodePage(requestUri, info.clientName, user, users, error))
+      }
+      try {
+        if (decision === 'deny') {
+          ic.deny(info.userCode)
+          return sendHtml(res, 200, resultPage(false, info.userCode))
+        }
+        ic.approve(info.userCode, user)
+        return sendHtml(res, 200, resultPage(true, info.userCode, user))
+      } catch (err) {
+        if (!(err instanceof EmulatorControlError)) throw err
+        const now = ic.describeRequest(requestUri)
+        const message = err.status === 409 && now ? requestStatusMessage(now.status) : err.message
+        return sendHtml(res, err.status === 409 ? 410 : 400, errorPage(message))
+      }
+    }
+    res.writeHead(405, { allow: 'GET, POST' })
+    res.end()
+  }
+
+  /** Like statusMessage, without the code: the link alone must not reveal it. */
+  function requestStatusMessage(status: DeviceStatus): string {
+    switch (status) {
+      case 'expired':
+        return 'This sign-in request has expired. Start the sign-in again from the application.'
+      case 'denied':
+        return 'This sign-in request was denied.'
+      case 'approved':
+      case 'consumed':
+        return 'This sign-in request has already been approved.'
+      default:
+        return 'This sign-in request cannot be approved now.'
+    }
   }
 
   function statusMessage(userCode: string, status: DeviceStatus): string {

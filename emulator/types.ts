@@ -10,8 +10,14 @@ export interface EmulatorOptions {
   port?: number
   /** Interface to bind; default 127.0.0.1. */
   host?: string
-  /** Base URL advertised in verificationUri (default: http://<host>:<port>). */
+  /** Base URL advertised in verificationUri / verificationUriComplete (default: http://<host>:<port>). */
   publicUrl?: string
+  /**
+   * Answer verificationUriComplete in the form used before September 2026, `<base>/device?user_code=<code>` (default
+   * false: today's `<base>/platform/authorize?request_uri=<opaque>`, which does not carry the code; the page asks the
+   * approver to confirm it).
+   */
+  userCodeLink?: boolean
   /** Device code lifetime, seconds (default 600). */
   expiresIn?: number
   /** Polling interval announced by StartDeviceAuthorization, seconds (default 1). */

@@ -19,7 +19,6 @@ import { SSOOIDCClient, RegisterClientCommand, StartDeviceAuthorizationCommand }
 import { startEmulator } from '../emulator/server.js'
 import type { FinalEvent, RequestContext } from '../src/core/events.js'
 import { renderMarkdown, type StartedEvent } from '../src/notify/message.js'
-import { escapeHtml } from '../emulator/pages.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const DOCS = path.join(ROOT, 'docs')
@@ -53,10 +52,14 @@ const ctx: RequestContext = {
 }
 const postedAt = new Date('2025-06-03T14:21:07Z')
 /** The code is the one the emulator issued for the approval page screenshot, so the three images agree. */
+/** The name the action registers its client under (identity-center-login:<repository>), which AWS's page shows. */
+const CLIENT_NAME = 'identity-center-login:acme/infra'
 const startedWith = (userCode: string): StartedEvent => ({
   type: 'started',
   userCode,
-  verificationUri: `https://device.sso.us-east-1.amazonaws.com/?user_code=${userCode}`,
+  clientName: CLIENT_NAME,
+  // today's link form: it names the request, not the code (which the comment shows on its own)
+  verificationUri: 'https://us-east-1.signin.aws/platform/authorize?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3AsD2x6ozvxLQ9nUYr4bTFhWmJ0gKcP1aE',
   expiresAt: new Date(postedAt.getTime() + 600_000),
   attempt: 1
 })
@@ -123,14 +126,15 @@ async function screenshotComment(browser: Browser, markdown: string, edited: boo
 }
 
 /**
- * The emulator's approval page for a fresh device authorization, started as the action starts it
- * (a client registered under the AWS CLI's name). Returns the user code it shows.
+ * The emulator's approval page (today's form, /platform/authorize?request_uri=…) for a fresh device authorization,
+ * started as the action starts it (a client registered under the action's name), with the code typed in as the approver
+ * would from the message. Returns that user code.
  */
 async function screenshotApprovalPage(browser: Browser, file: string): Promise<string> {
   const emu = await startEmulator({ interval: 1 })
   try {
     const oidc = new SSOOIDCClient({ region: 'us-east-1', endpoint: emu.url, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })
-    const client = await oidc.send(new RegisterClientCommand({ clientName: 'botocore-client-my-sso', clientType: 'public', scopes: ['sso:account:access'] }))
+    const client = await oidc.send(new RegisterClientCommand({ clientName: CLIENT_NAME, clientType: 'public', scopes: ['sso:account:access'] }))
     const auth = await oidc.send(
       new StartDeviceAuthorizationCommand({ clientId: client.clientId, clientSecret: client.clientSecret, startUrl: ctx.startUrl })
     )
@@ -139,8 +143,8 @@ async function screenshotApprovalPage(browser: Browser, file: string): Promise<s
     try {
       const res = await page.goto(auth.verificationUriComplete!, { timeout: 10_000 })
       if (res?.status() !== 200) throw new Error(`approval page answered ${res?.status()}`)
-      const shown = (await page.textContent('#user-code'))?.trim()
-      if (shown !== auth.userCode) throw new Error(`the page shows ${escapeHtml(String(shown))}, expected ${auth.userCode}`)
+      if ((await page.textContent('body'))?.includes(auth.userCode!)) throw new Error('the page shows the code, it should ask for it')
+      await page.fill('#user_code', auth.userCode!)
       await page.screenshot({ path: file, fullPage: true })
       console.log(`wrote ${path.relative(ROOT, file)}`)
       return auth.userCode!

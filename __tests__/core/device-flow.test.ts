@@ -35,7 +35,7 @@ function scriptedApi(answers: Answer[], clock: Clock, opts: { expiresIn?: number
         deviceCode: 'dc',
         userCode: 'ABCD-EFGH',
         verificationUri: 'https://device.sso.us-east-1.amazonaws.com/',
-        verificationUriComplete: 'https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH',
+        verificationUriComplete: 'https://us-east-1.signin.aws/platform/authorize?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Aopaque',
         expiresIn: opts.expiresIn ?? 600,
         interval: opts.interval ?? 1
       }
@@ -66,7 +66,7 @@ test('polls at the interval until approved, emitting started then waiting', asyn
   expect(result.polls).toBe(3)
   expect(pollTimes.map((t) => t - 1_000_000)).toEqual([2000, 4000, 6000])
   expect(events.map((e) => e.type)).toEqual(['started', 'waiting', 'waiting'])
-  expect(events[0]).toMatchObject({ userCode: 'ABCD-EFGH', attempt: 1, verificationUri: expect.stringContaining('user_code=ABCD-EFGH') })
+  expect(events[0]).toMatchObject({ userCode: 'ABCD-EFGH', attempt: 1, verificationUri: 'https://us-east-1.signin.aws/platform/authorize?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Aopaque' })
 })
 
 test('slow_down adds 5 seconds to the interval for the rest of the flow', async () => {

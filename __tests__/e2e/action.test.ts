@@ -3,7 +3,7 @@ import { readFileSync, statSync, existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { DIST, newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, postOf } from './runner.js'
+import { DIST, LINK_LINE, newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, userCodeOf, postOf } from './runner.js'
 
 let emu: Emulator
 beforeAll(async () => {
@@ -35,14 +35,16 @@ test('approved: link first, then files as aws configure sso / sso login write th
   const ws = newWorkspace()
   const env = runnerEnv(ws, emu.url, SEED_INPUTS)
   const main = start(DIST, env)
-  const linkLine = await main.waitForLine(/user_code=/)
+  const linkLine = await main.waitForLine(LINK_LINE)
   const auth = await emu.waitForDeviceAuthorization()
   expect(linkLine).toContain(auth.verificationUriComplete)
+  // today's link names the request, not the code: the log shows the code on its own
+  expect(linkLine).not.toContain(auth.userCode)
   emu.approve(auth.userCode, 'alice')
   const result = await main.done
   expect(result.stderr).toBe('')
   expect(result.code).toBe(0)
-  expect(result.stdout).toContain(auth.userCode)
+  expect(userCodeOf(result.stdout)).toBe(auth.userCode)
 
   // Outputs and exported variables
   const outputs = readCommandFile(ws.files.output)

@@ -1,8 +1,9 @@
 /**
  * A real approver, end to end: the bundled action posts its comment on the pull request (fake GitHub REST API),
- * headless Chromium opens the link taken from that comment's Markdown, checks the code, clicks Approve on the
- * emulator's approval page, and the action finishes with the credentials exported and the comment edited to
- * the approved state with no clickable approval link left.
+ * headless Chromium opens the link taken from that comment's Markdown (today's form, /platform/authorize?request_uri=…,
+ * which does not carry the code), confirms on the page the code the comment shows on its own, clicks Approve, and the
+ * action finishes with the credentials exported and the comment edited to the approved state with no clickable
+ * approval link left.
  *
  * Needs Debian's chromium (/usr/bin/chromium, installed by .ci/run); skipped where it is absent (macOS / Windows).
  */
@@ -10,7 +11,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { approvalLinkOf, snapshotDist, startFakeGitHub, type FakeGitHub } from './github-fake.js'
+import { approvalLinkOf, snapshotDist, startFakeGitHub, userCodeInComment, type FakeGitHub } from './github-fake.js'
 import { newWorkspace, readCommandFile, runnerEnv, SEED_INPUTS, start } from './runner.js'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -48,7 +49,7 @@ afterAll(async () => {
 })
 
 browserTest(
-  `headless Chromium opens the link from the posted comment and clicks Approve; the action finishes${haveChromium ? '' : ` (skipped: no ${CHROMIUM})`}`,
+  `headless Chromium opens the link from the posted comment, confirms the code the comment shows and clicks Approve; the action finishes${haveChromium ? '' : ` (skipped: no ${CHROMIUM})`}`,
   async () => {
     const t0 = Date.now()
     const ws = newWorkspace()
@@ -60,8 +61,12 @@ browserTest(
     const comment = await gh.waitForComment()
     const link = approvalLinkOf(comment.body)
     expect(link).toBeDefined()
-    const codeInComment = /check that the code is \*\*`([A-Z0-9-]+)`\*\*/.exec(comment.body)?.[1]
+    // today's link names the request, not the code: the comment shows the code on its own
+    expect(new URL(link!).pathname).toBe('/platform/authorize')
+    expect([...new URL(link!).searchParams.keys()]).toEqual(['request_uri'])
+    const codeInComment = userCodeInComment(comment.body)
     expect(codeInComment).toMatch(/^[A-Z]{4}-[A-Z]{4}$/)
+    expect(link).not.toContain(codeInComment!)
     // and the name the client registered with, which only AWS's page can show (the repository of the run)
     const nameInComment = /the application asking is \*\*`([^`]+)`\*\*/.exec(comment.body)?.[1]
     expect(nameInComment).toBe('identity-center-login:acme/deploy')
@@ -70,11 +75,17 @@ browserTest(
     try {
       const response = await page.goto(link!, { timeout: 10_000 })
       expect(response?.status()).toBe(200)
-      // the approver compares the code on the page with the one in the comment, then approves
-      expect((await page.textContent('#user-code'))?.trim()).toBe(codeInComment)
+      // the page shows who asks but not the code: the approver confirms the code by typing the one from the comment
+      expect(await page.textContent('body')).not.toContain(codeInComment!)
       expect((await page.textContent('#client-name'))?.trim()).toBe(nameInComment)
       expect(main.child.exitCode).toBeNull()
-      await Promise.all([page.waitForURL(/\/device\/decision$/, { timeout: 10_000 }), page.click('#approve')])
+      // a wrong code is refused and the request stays pending
+      await page.fill('#user_code', 'BBBB-CCCC')
+      await Promise.all([page.waitForURL(/\/platform\/authorize\/decision$/, { timeout: 10_000 }), page.click('#approve')])
+      expect(await page.textContent('#code-error')).toContain('not the code of this request')
+      expect(main.child.exitCode).toBeNull()
+      await page.fill('#user_code', codeInComment!)
+      await Promise.all([page.waitForSelector('#result', { timeout: 10_000 }), page.click('#approve')])
       expect((await page.textContent('#result'))?.trim()).toBe('Request approved')
       expect(await page.textContent('body')).toContain('Signed in as alice')
 

@@ -4,7 +4,7 @@ import { promisify } from 'node:util'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { CLI, ROOT, consumerEnv, newWorkspace, start, type Workspace } from './runner.js'
+import { CLI, ROOT, consumerEnv, LINK_LINE, newWorkspace, start, type Workspace } from './runner.js'
 
 const run = promisify(execFile)
 let emu: Emulator
@@ -187,7 +187,7 @@ test('SIGINT while waiting for approval exits 130 quickly, with nothing written'
   const ws = newWorkspace()
   const child = start(CLI, cliEnv(ws), FLAGS)
   await emu.waitForDeviceAuthorization()
-  await child.waitForLine(/user_code=/)
+  await child.waitForLine(LINK_LINE)
   const t0 = Date.now()
   child.child.kill('SIGINT')
   const result = await child.done

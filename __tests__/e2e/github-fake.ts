@@ -198,10 +198,15 @@ export async function startFakeWebhook(path = '/hook'): Promise<FakeWebhook> {
   }
 }
 
-/** The approval link of a comment body: the target of its Markdown link whose URL carries `user_code=`. */
+/** The approval link of a comment body: the target of its "Approve in AWS IAM Identity Center" Markdown link (opaque). */
 export function approvalLinkOf(markdown: string): string | undefined {
-  const m = /\[[^\]]*\]\((https?:\/\/[^)\s]*user_code=[^)\s]*)\)/.exec(markdown)
+  const m = /\[[^\]]*Approve in AWS IAM Identity Center\]\((https?:\/\/[^)\s]+)\)/.exec(markdown)
   return m?.[1]
+}
+
+/** The user code as a comment body shows it on its own (the bold code span), never taken from the link. */
+export function userCodeInComment(markdown: string): string | undefined {
+  return /the code is \*\*`([A-Z0-9]{4}-[A-Z0-9]{4})`\*\*/.exec(markdown)?.[1]
 }
 
 /**

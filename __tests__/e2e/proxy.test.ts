@@ -7,7 +7,7 @@
 import { lookup } from 'node:dns/promises'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { startMitmProxy, type MitmProxy } from './mitm-proxy.js'
-import { DIST, newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type Workspace, postOf } from './runner.js'
+import { DIST, LINK_LINE, newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type Workspace, postOf } from './runner.js'
 
 let emu: Emulator
 let proxy: MitmProxy
@@ -45,7 +45,7 @@ async function approvedThroughProxy(extra: Record<string, string>): Promise<void
   const env = directEnv(ws, SEED_INPUTS, extra)
   expect(Object.keys(env).filter((k) => k.startsWith('AWS_'))).toEqual([])
   const main = start(DIST, env)
-  const linkLine = await main.waitForLine(/user_code=/)
+  const linkLine = await main.waitForLine(LINK_LINE)
   const auth = await emu.waitForDeviceAuthorization()
   expect(linkLine).toContain(auth.verificationUriComplete)
   emu.approve(auth.userCode, 'alice')

@@ -133,6 +133,17 @@ export const SEED_INPUTS = {
   'github-token': 'ghs_notARealTokenButSecret000000000000'
 }
 
+/**
+ * The log line with the approval link. The link is opaque (today's /platform/authorize?request_uri=… carries no code):
+ * the code is on its own line after it (see userCodeOf).
+ */
+export const LINK_LINE = /Open this link to approve: https?:\/\/\S+/
+
+/** The user code as the log shows it on its own (the line after "User code …:"), never taken from the link. */
+export function userCodeOf(log: string): string | undefined {
+  return /User code[^\n]*:[ \t]*\r?\n[ \t]*([A-Z0-9]{4}-[A-Z0-9]{4})[ \t]*\r?$/m.exec(log)?.[1]
+}
+
 export interface StepResult {
   code: number | null
   signal: NodeJS.Signals | null

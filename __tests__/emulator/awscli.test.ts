@@ -108,7 +108,7 @@ describeCli('AWS CLI v1 / botocore against the emulator', () => {
     expect(script.stderr).toBe('')
     expect(script.code).toBe(0)
     const out = JSON.parse(script.stdout)
-    expect(out.verificationUriComplete).toBe(`${emu.url}/device?user_code=${out.userCode}`)
+    expect(out.verificationUriComplete).toMatch(new RegExp(`^${emu.url}/platform/authorize\\?request_uri=[\\w%-]+$`))
     expect(out.pending).toEqual({ code: 'AuthorizationPendingException', status: 400 })
     expect(out.slowDown).toEqual({ code: 'SlowDownException', status: 400 })
     expect(out.token).toEqual({ tokenType: 'Bearer', expiresIn: 28800, hasRefresh: true })

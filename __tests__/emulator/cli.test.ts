@@ -10,14 +10,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 describe('emulator CLI', () => {
   test('parseArgs', () => {
-    expect(parseArgs(['--port', '4000', '--interval=2', '--expires-in', '30', '--auto-approve-as', 'bob', '--delay-ms', '5', '--enforce-interval', '--no-refresh-tokens'])).toEqual({
+    expect(parseArgs(['--port', '4000', '--interval=2', '--expires-in', '30', '--auto-approve-as', 'bob', '--delay-ms', '5', '--enforce-interval', '--no-refresh-tokens', '--user-code-link'])).toEqual({
       port: 4000,
       interval: 2,
       expiresIn: 30,
       autoApproveAs: 'bob',
       delayMs: 5,
       enforceInterval: true,
-      issueRefreshTokens: false
+      issueRefreshTokens: false,
+      userCodeLink: true
     })
     expect(() => parseArgs(['--port', 'x'])).toThrow(/--port/)
     expect(() => parseArgs(['--nope'])).toThrow(/unknown argument/)

@@ -40,7 +40,7 @@ describe('device authorization flow', () => {
     const auth = await start(reg)
     expect(auth.userCode).toMatch(/^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/)
     expect(auth.verificationUri).toBe(`${emu.url}/device`)
-    expect(auth.verificationUriComplete).toBe(`${emu.url}/device?user_code=${auth.userCode}`)
+    expect(auth.verificationUriComplete).toMatch(new RegExp(`^${emu.url}/platform/authorize\\?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3A[\\w-]+$`))
     expect(auth.expiresIn).toBe(600)
     expect(auth.interval).toBe(1)
     expect(auth.deviceCode!.length).toBeGreaterThan(60)

@@ -181,9 +181,71 @@ describe('approval page', () => {
     return oidc.send(new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: START_URL }))
   }
 
-  test('shows the code, a user field and approve/deny buttons; approving as bob records bob', async () => {
+  test('today\'s link: /platform/authorize?request_uri=… names the request, not its code; the page asks for the code and approves only with it', async () => {
     const auth = await started()
+    const link = new URL(auth.verificationUriComplete!)
+    expect(`${link.origin}${link.pathname}`).toBe(`${emu.url}/platform/authorize`)
+    expect([...link.searchParams.keys()]).toEqual(['request_uri'])
+    const requestUri = link.searchParams.get('request_uri')!
+    expect(requestUri).toMatch(/^urn:ietf:params:oauth:request_uri:[\w-]{32}$/)
+    expect(auth.verificationUriComplete).not.toContain(auth.userCode!)
+    expect(auth.verificationUriComplete).not.toContain('user_code')
+    expect(auth.verificationUri).toBe(`${emu.url}/device`)
+
     const page = await fetch(auth.verificationUriComplete!)
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    expect(html).not.toContain(auth.userCode!) // the approver brings the code from the application's message
+    expect(html).toMatch(/<input type="text" id="user_code" name="user_code"/)
+    expect(html).toMatch(/<form method="post" action="\/platform\/authorize\/decision"/)
+    expect(html).toMatch(/<button[^>]*id="approve"/)
+
+    const decide = (fields: Record<string, string>) => fetch(`${emu.url}/platform/authorize/decision`, { method: 'POST', body: new URLSearchParams({ request_uri: requestUri, user: 'bob', ...fields }) })
+    for (const wrong of ['', 'BBBB-CCCC']) {
+      const refused = await decide({ user_code: wrong, decision: 'approve' })
+      expect(refused.status).toBe(400)
+      expect(await refused.text()).toContain('id="code-error"')
+      expect(emu.lastStarted()!.status).toBe('pending')
+    }
+    const typed = auth.userCode!.replace('-', '').toLowerCase()
+    const approved = await decide({ user_code: typed, decision: 'approve' })
+    expect(approved.status).toBe(200)
+    expect(await approved.text()).toMatch(/id="result">Request approved</)
+    expect(emu.lastStarted()).toMatchObject({ status: 'approved', approvedBy: 'bob' })
+
+    const again = await fetch(auth.verificationUriComplete!)
+    expect(again.status).toBe(410)
+    const gone = await again.text()
+    expect(gone).toContain('already been approved')
+    expect(gone).not.toContain(auth.userCode!)
+    const unknown = await fetch(`${emu.url}/platform/authorize?request_uri=${encodeURIComponent('urn:ietf:params:oauth:request_uri:nope')}`)
+    expect(unknown.status).toBe(404)
+  })
+
+  test('today\'s page: deny needs no code', async () => {
+    const auth = await started()
+    const requestUri = new URL(auth.verificationUriComplete!).searchParams.get('request_uri')!
+    const result = await fetch(`${emu.url}/platform/authorize/decision`, { method: 'POST', body: new URLSearchParams({ request_uri: requestUri, decision: 'deny' }) })
+    expect(await result.text()).toMatch(/id="result">Request denied</)
+    expect(emu.lastStarted()!.status).toBe('denied')
+  })
+
+  test('userCodeLink: the link as before September 2026, /device?user_code=CODE', async () => {
+    const old = await startEmulator({ userCodeLink: true })
+    try {
+      const oldOidc = oidcClient(old.url)
+      const reg = await oldOidc.send(new RegisterClientCommand({ clientName: 'old-link', clientType: 'public', scopes: ['sso:account:access'] }))
+      const auth = await oldOidc.send(new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: START_URL }))
+      expect(auth.verificationUriComplete).toBe(`${old.url}/device?user_code=${auth.userCode}`)
+      oldOidc.destroy()
+    } finally {
+      await old.close()
+    }
+  })
+
+  test('the old page (/device?user_code=…, still at verificationUri with the code typed) shows the code, a user field and approve/deny buttons; approving as bob records bob', async () => {
+    const auth = await started()
+    const page = await fetch(`${emu.url}/device?user_code=${auth.userCode}`)
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toMatch(/^text\/html/)
     const html = await page.text()
@@ -199,7 +261,7 @@ describe('approval page', () => {
     expect(await result.text()).toMatch(/id="result">Request approved</)
     expect(emu.lastStarted()).toMatchObject({ status: 'approved', approvedBy: 'bob' })
 
-    const again = await fetch(auth.verificationUriComplete!)
+    const again = await fetch(`${emu.url}/device?user_code=${auth.userCode}`)
     expect(again.status).toBe(410)
     expect(await again.text()).toContain('id="error"')
   })

@@ -308,6 +308,7 @@ describe('echoed values are sanitized', () => {
       session: 'x'.repeat(20000),
       'end-session': 'x',
       'session-key': 'short',
+      'legacy-sso-profile': 'x',
       // scale (issue 13)
       'verify-profiles': 'x'
     }
@@ -327,6 +328,21 @@ describe('echoed values are sanitized', () => {
       values[error.input] = SEED[error.input] ?? ''
     }
     expect(seen).toEqual(INPUTS.map((i) => i.name))
+  })
+})
+
+describe('legacy-sso-profile', () => {
+  test('off by default: the request has no legacySsoProfile', () => {
+    expect('legacySsoProfile' in read()).toBe(false)
+    expect('legacySsoProfile' in read({ 'legacy-sso-profile': 'false' })).toBe(false)
+  })
+  test('true turns it on', () => {
+    expect(read({ 'legacy-sso-profile': 'true' }).legacySsoProfile).toBe(true)
+  })
+  test('anything else is an InputError naming the input', () => {
+    const error = errorOf({ 'legacy-sso-profile': 'yes please' })
+    expect(error.input).toBe('legacy-sso-profile')
+    expect(error.message).toContain('must be true or false')
   })
 })
 

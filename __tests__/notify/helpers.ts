@@ -19,10 +19,17 @@ export const ctx: RequestContext = {
   extraProfiles: [{ name: 'audit', accountId: '210987654321', roleName: 'ReadOnly' }]
 }
 
+/**
+ * The approval link as IAM Identity Center answers it since September 2026: it names the request (an opaque
+ * request_uri), not the user code, which every message must therefore show on its own.
+ */
+export const linkFor = (code: string): string =>
+  `https://us-east-1.signin.aws/platform/authorize?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Arq${Buffer.from(code).toString('hex')}`
+
 export const started = (attempt = 1, code = 'ABCD-EFGH'): Extract<LoginEvent, { type: 'started' }> => ({
   type: 'started',
   userCode: code,
-  verificationUri: `https://device.sso.us-east-1.amazonaws.com/?user_code=${code}`,
+  verificationUri: linkFor(code),
   expiresAt: new Date(T0.getTime() + 10 * 60_000),
   attempt
 })

@@ -38,7 +38,7 @@ describe('chat text: domain-like words do not become links', () => {
     expect(text).not.toMatch(/evil\.(com|io)/)
     // the real links stay clickable
     expect(text).toContain('https://github.com/acme/infra/actions/runs/987654321')
-    expect(text).toContain('https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH')
+    expect(text).toContain('https://us-east-1.signin.aws/platform/authorize?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Arq414243442d45464748')
   })
 })
 

@@ -46,11 +46,11 @@ describe('renderMarkdown: pending request', () => {
   })
 
   test('has the button-like link, the grant sentence and the hidden marker', () => {
-    expect(body).toContain('### [➡️ Approve in AWS IAM Identity Center](https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH)')
+    expect(body).toContain('### [➡️ Approve in AWS IAM Identity Center](https://us-east-1.signin.aws/platform/authorize?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Arq414243442d45464748)')
     expect(body).toContain(approvalGrants(ctx))
     expect(body.startsWith('<!-- identity-center-login:987654321:plan:default -->')).toBe(true)
     const out = html(body)
-    expect(out).toContain('<a href="https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH">➡️ Approve in AWS IAM Identity Center</a>')
+    expect(out).toContain('<a href="https://us-east-1.signin.aws/platform/authorize?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Arq414243442d45464748">➡️ Approve in AWS IAM Identity Center</a>')
     expect(out).toContain('<table>')
   })
 
@@ -148,7 +148,7 @@ describe('escaping hostile values', () => {
     expect(out).not.toContain('<del>s</del>')
     // only our own links
     const hrefs = [...out.matchAll(/href="([^"]*)"/g)].map((m) => m[1])
-    for (const h of hrefs) expect(h).toMatch(/^https:\/\/(device\.sso\.us-east-1\.amazonaws\.com|github\.com\/acme\/infra\/actions\/runs)/)
+    for (const h of hrefs) expect(h).toMatch(/^https:\/\/(us-east-1\.signin\.aws\/platform\/authorize\?|github\.com\/acme\/infra\/actions\/runs)/)
     // @ and # always followed by a zero-width joiner (no mention / issue reference)
     // (code spans are exempt: GitHub links nothing inside them)
     const prose = body.replace(/`[^`]*`/g, '')
@@ -219,7 +219,7 @@ describe('size limit', () => {
 describe('renderText', () => {
   test('pending: link, code, expiry, facts', () => {
     const t = renderText(ctx, { started: started(), now: T0 })
-    expect(t).toContain('Approve: https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH')
+    expect(t).toContain('Approve: https://us-east-1.signin.aws/platform/authorize?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Arq414243442d45464748')
     expect(t).toContain('User code: ABCD-EFGH')
     expect(t).toContain('Expires: 2025-03-04 10:10:00 UTC (10 minutes left)')
     expect(t).toContain('acme/infra, workflow "Deploy", job "plan"')

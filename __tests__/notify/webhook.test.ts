@@ -25,7 +25,7 @@ describe('webhook notifier against a fake receiver', () => {
         expect(Object.keys(payload)).toEqual(['text'])
         return payload.text as string
       })
-      expect(texts[0]).toContain('Approve: https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH')
+      expect(texts[0]).toContain('Approve: https://us-east-1.signin.aws/platform/authorize?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Arq414243442d45464748')
       expect(texts[0]).toContain('User code: ABCD-EFGH')
       expect(texts[1]).toContain('NEW code (attempt 2)')
       expect(texts[1]).toContain('WXYZ-2345')

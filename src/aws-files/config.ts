@@ -20,6 +20,11 @@ export interface ProfileSectionSpec {
   region?: string
   /** Output format; omitted when empty. */
   output?: string
+  /**
+   * legacy-sso-profile: the session's start URL and region repeated in the profile (same values as the sso-session,
+   * which botocore and the JS SDK check), for SDKs that predate `[sso-session]`. Absent: the profile `aws configure sso` writes.
+   */
+  legacy?: { startUrl: string; ssoRegion: string }
 }
 
 export interface SsoSessionSpec {
@@ -149,6 +154,10 @@ export function renderProfileSection(profile: ProfileSectionSpec): SectionSpec {
     body.push(`${k} = ${v}`)
   }
   add('sso_session', profile.ssoSession)
+  if (profile.legacy) {
+    add('sso_start_url', profile.legacy.startUrl)
+    add('sso_region', profile.legacy.ssoRegion)
+  }
   add('sso_account_id', profile.accountId)
   add('sso_role_name', profile.roleName)
   add('region', profile.region, true)

@@ -1,7 +1,8 @@
 /**
  * Everything one login leaves in ~/.aws, written together and undone together:
- * the [profile …] and [sso-session …] sections, the token cache and the client registration cache, and profiles
- * holding role credentials themselves (the shared credentials file, see credentials-file.ts).
+ * the [profile …] and [sso-session …] sections, the token cache and the client registration cache (and with
+ * legacy-sso-profile, the token cache again under its legacy name), and profiles holding role credentials themselves
+ * (the shared credentials file, see credentials-file.ts).
  */
 import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
 import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
@@ -11,12 +12,15 @@ import { mergeConfigFile, renderAssumeRoleProfileSection, renderProfileSection, 
 import { mergeCredentialsFile, renderCredentialsSection, renderKeysProfileSection, revertCredentialsFile, sealCredentialEdits, unsealCredentialEdits, type CredentialProfile } from './credentials-file.js'
 import {
   contentHash,
+  legacyTokenCacheFile,
   registrationCacheFile,
+  removeCacheFileIfOurs,
   registrationCacheJson,
   tokenCacheJson,
   removeRegistrationCacheIfOurs,
   removeTokenCacheIfOurs,
   tokenCacheFile,
+  writeLegacyTokenCache,
   writeRegistrationCache,
   writeTokenCache,
   type RemoveOutcome,
@@ -31,6 +35,8 @@ export interface WrittenFiles {
   /** Absent when no token was written (sign-out-early, or a partial record made before anything was written). */
   tokenCache?: { file: string; contentHash: string }
   registrationCache?: { file: string; contentHash: string }
+  /** legacy-sso-profile: the same token under the legacy name, sha1(start URL) (see {@link legacyTokenCacheFile}). */
+  legacyTokenCache?: { file: string; contentHash: string }
   /** The shared credentials file and its edits (sealed: the written text as a hash, see sealCredentialEdits), when profiles holding role credentials were written. */
   credentialsFile?: string
   credentialsEdits?: SectionEdit[]
@@ -85,7 +91,15 @@ export async function writeSessionFiles(
   const keyProfiles = options.credentialProfiles ?? []
   const sections = [
     ...profiles.map((p) =>
-      renderProfileSection({ name: p.name, ssoSession: request.ssoSession, accountId: p.accountId, roleName: p.roleName, region: p.region, output: request.output })
+      renderProfileSection({
+        name: p.name,
+        ssoSession: request.ssoSession,
+        accountId: p.accountId,
+        roleName: p.roleName,
+        region: p.region,
+        output: request.output,
+        ...(request.legacySsoProfile ? { legacy: { startUrl: request.startUrl, ssoRegion: request.ssoRegion } } : {})
+      })
     ),
     ...keyProfiles.map((p) => renderKeysProfileSection(p)),
     ...(options.roleProfiles ?? []).map((p) => renderAssumeRoleProfileSection(p)),
@@ -107,13 +121,17 @@ export async function writeSessionFiles(
     registrationCache: regEntry
       ? { file: registrationCacheFile(paths.ssoCacheDir, registrationKey(request)), contentHash: contentHash(registrationCacheJson(regEntry)) }
       : undefined,
+    legacyTokenCache:
+      tokenEntry && request.legacySsoProfile
+        ? { file: legacyTokenCacheFile(paths.ssoCacheDir, request.startUrl), contentHash: contentHash(tokenCacheJson(tokenEntry)) }
+        : undefined,
     ...(credentialSections.length ? { credentialsFile: paths.credentialsFile, credentialsEdits: [] } : {}),
     partial: true
   }
   const report = () => progressListener?.({ written: { ...progress }, ...(token ? { accessToken: token.accessToken } : {}) })
   report()
   // The files use separate locks: written side by side, then kept all together or undone all together.
-  const [tokenCache, registrationCache, configEdits, credentialsEdits] = await Promise.allSettled([
+  const [tokenCache, registrationCache, configEdits, credentialsEdits, legacyTokenCache] = await Promise.allSettled([
     tokenEntry ? writeTokenCache(paths.ssoCacheDir, request.ssoSession, tokenEntry) : Promise.resolve(undefined),
     regEntry ? writeRegistrationCache(paths.ssoCacheDir, registrationKey(request), regEntry) : Promise.resolve(undefined),
     mergeConfigFile(paths.configFile, sections, {
@@ -129,10 +147,17 @@ export async function writeSessionFiles(
             report()
           }
         })
-      : Promise.resolve(undefined)
+      : Promise.resolve(undefined),
+    tokenEntry && progress.legacyTokenCache ? writeLegacyTokenCache(paths.ssoCacheDir, request.startUrl, tokenEntry) : Promise.resolve(undefined)
   ])
-  const results = [tokenCache, registrationCache, configEdits, credentialsEdits]
-  if (tokenCache.status === 'fulfilled' && registrationCache.status === 'fulfilled' && configEdits.status === 'fulfilled' && credentialsEdits.status === 'fulfilled') {
+  const results = [tokenCache, registrationCache, configEdits, credentialsEdits, legacyTokenCache]
+  if (
+    tokenCache.status === 'fulfilled' &&
+    registrationCache.status === 'fulfilled' &&
+    configEdits.status === 'fulfilled' &&
+    credentialsEdits.status === 'fulfilled' &&
+    legacyTokenCache.status === 'fulfilled'
+  ) {
     return {
       configFile: paths.configFile,
       configEdits: configEdits.value,
@@ -140,7 +165,8 @@ export async function writeSessionFiles(
       sessionName: request.ssoSession,
       tokenCache: tokenCache.value,
       registrationCache: registrationCache.value,
-      ...(credentialsEdits.value ? { credentialsFile: paths.credentialsFile, credentialsEdits: sealCredentialEdits(credentialsEdits.value) } : {})
+      ...(credentialsEdits.value ? { credentialsFile: paths.credentialsFile, credentialsEdits: sealCredentialEdits(credentialsEdits.value) } : {}),
+      ...(legacyTokenCache.value ? { legacyTokenCache: legacyTokenCache.value } : {})
     }
   }
   // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
@@ -158,6 +184,12 @@ export async function writeSessionFiles(
           () => undefined
         )
       : undefined,
+    progress.legacyTokenCache
+      ? removeCacheFileIfOurs(progress.legacyTokenCache.file, progress.legacyTokenCache.contentHash).then(
+          () => (progress.legacyTokenCache = undefined),
+          () => undefined
+        )
+      : undefined,
     configEdits.status === 'fulfilled'
       ? revertConfigFile(paths.configFile, configEdits.value).then(
           () => (progress.configEdits = []),
@@ -171,7 +203,8 @@ export async function writeSessionFiles(
         )
       : (progress.credentialsEdits = [])
   ])
-  if (!progress.tokenCache && !progress.registrationCache && progress.configEdits.length === 0 && !progress.credentialsEdits?.length) progressListener?.(undefined)
+  if (!progress.tokenCache && !progress.registrationCache && !progress.legacyTokenCache && progress.configEdits.length === 0 && !progress.credentialsEdits?.length)
+    progressListener?.(undefined)
   else report()
   throw results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason
 }
@@ -207,7 +240,12 @@ export function tokenCacheEntry(request: Pick<LoginRequest, 'startUrl' | 'ssoReg
 
 /** The paths writeSessionFiles may write, for the pre-flight check. */
 export function sessionFilePaths(paths: AwsPaths, request: LoginRequest): string[] {
-  const files = [tokenCacheFile(paths.ssoCacheDir, request.ssoSession), registrationCacheFile(paths.ssoCacheDir, registrationKey(request)), paths.configFile]
+  const files = [
+    tokenCacheFile(paths.ssoCacheDir, request.ssoSession),
+    registrationCacheFile(paths.ssoCacheDir, registrationKey(request)),
+    paths.configFile,
+    ...(request.legacySsoProfile ? [legacyTokenCacheFile(paths.ssoCacheDir, request.startUrl)] : [])
+  ]
   const keys = request.signOutEarly || (request.chain !== undefined && hasSessionPolicy(request.chain))
   return keys ? [...files, paths.credentialsFile] : files
 }
@@ -219,6 +257,7 @@ export function registrationKey(request: Pick<LoginRequest, 'ssoRegion' | 'regis
 export interface RemovalReport {
   tokenCache: RemoveOutcome
   registrationCache?: RemoveOutcome
+  legacyTokenCache?: RemoveOutcome
   config: string
   /** Present when this run wrote profiles into the shared credentials file. */
   credentials?: string
@@ -230,10 +269,11 @@ export async function removeSessionFiles(written: WrittenFiles): Promise<Removal
   const registrationCache = written.registrationCache
     ? await removeRegistrationCacheIfOurs(written.registrationCache.file, written.registrationCache.contentHash)
     : undefined
+  const legacyTokenCache = written.legacyTokenCache ? await removeCacheFileIfOurs(written.legacyTokenCache.file, written.legacyTokenCache.contentHash) : undefined
   const credentials = written.credentialsFile ? await removeCredentialSections(written.credentialsFile, written.credentialsEdits ?? []) : undefined
   const withCredentials = credentials === undefined ? {} : { credentials }
   // Nothing written to the config (a step stopped before it got the lock): do not wait for a lock another job may hold.
-  if (written.configEdits.length === 0) return { tokenCache, registrationCache, config: `nothing written to ${written.configFile} by this run`, ...withCredentials }
+  if (written.configEdits.length === 0) return { tokenCache, registrationCache, legacyTokenCache, config: `nothing written to ${written.configFile} by this run`, ...withCredentials }
   const reverted = await revertConfigFile(written.configFile, written.configEdits)
   const config =
     (reverted.deletedFile
@@ -242,7 +282,7 @@ export async function removeSessionFiles(written: WrittenFiles): Promise<Removal
     (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '') +
     (reverted.kept.length ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)` : '') +
     (reverted.released.length ? `; ${reverted.released.join('; ')}` : '')
-  return { tokenCache, registrationCache, config, ...withCredentials }
+  return { tokenCache, registrationCache, legacyTokenCache, config, ...withCredentials }
 }
 
 async function removeCredentialSections(file: string, edits: SectionEdit[]): Promise<string> {

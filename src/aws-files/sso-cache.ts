@@ -4,6 +4,7 @@
  * botocore and the JS SDK all read and refresh them.
  *
  * - token: `sha1(<sso-session name>).json`
+ * - token for a profile without an sso-session (SDKs that predate it): `sha1(<start URL>).json`, same contents
  * - client registration: `sha1(json.dumps({"region", "scopes", "session_name", "startUrl", "tool": "botocore"}, sort_keys=True)).json`
  */
 import { createHash } from 'node:crypto'
@@ -96,6 +97,11 @@ export function tokenCacheFile(cacheDir: string, sessionName: string): string {
   return path.join(cacheDir, `${sha1Hex(sessionName)}.json`)
 }
 
+/** The legacy token cache file name, `sha1(startUrl).json`: what SDKs without sso-session read (never refreshed). */
+export function legacyTokenCacheFile(cacheDir: string, startUrl: string): string {
+  return path.join(cacheDir, `${sha1Hex(startUrl)}.json`)
+}
+
 export interface RegistrationKey {
   region: string
   /** `null`/undefined when the session has no `sso_registration_scopes` (the CLI then passes None). */
@@ -179,6 +185,11 @@ async function writeCacheFile(cacheDir: string, file: string, content: string): 
 /** Write the token cache for an sso-session (atomic, locked, 0600, folder 0700). */
 export async function writeTokenCache(cacheDir: string, sessionName: string, token: TokenInput): Promise<WriteResult> {
   return writeCacheFile(cacheDir, tokenCacheFile(cacheDir, sessionName), tokenCacheJson(token))
+}
+
+/** Write the token a second time under the legacy name, sha1(start URL) (atomic, locked, 0600, folder 0700). */
+export async function writeLegacyTokenCache(cacheDir: string, startUrl: string, token: TokenInput): Promise<WriteResult> {
+  return writeCacheFile(cacheDir, legacyTokenCacheFile(cacheDir, startUrl), tokenCacheJson(token))
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Logger } from './events.js'
 import { AwsClients } from '../aws/clients.js'
 import { logout } from '../aws/logout.js'
 import { removeSessionFiles, type WrittenFiles } from '../aws-files/session-files.js'
-import { contentHash, removeCacheFileIfOurs, tokenCacheFile } from '../aws-files/sso-cache.js'
+import { contentHash, legacyTokenCacheFile, removeCacheFileIfOurs, tokenCacheFile } from '../aws-files/sso-cache.js'
 import { readIfExists } from '../aws-files/atomic.js'
 
 export interface CleanupInput {
@@ -34,7 +34,7 @@ export async function cleanupSession(input: CleanupInput, log: Logger, env: Node
   try {
     const report = await removeSessionFiles(input.written)
     log.info(
-      `Token cache: ${input.written.tokenCache ? report.tokenCache : 'none written by this run'}; registration cache: ${report.registrationCache ?? 'not written by this run'}; config: ${report.config}` +
+      `Token cache: ${input.written.tokenCache ? report.tokenCache : 'none written by this run'}; registration cache: ${report.registrationCache ?? 'not written by this run'}; ${report.legacyTokenCache ? `legacy token cache (legacy-sso-profile): ${report.legacyTokenCache}; ` : ''}config: ${report.config}` +
         (report.credentials ? `; credentials: ${report.credentials}` : '')
     )
   } catch (error) {
@@ -51,6 +51,8 @@ export interface OrphanSweep {
   region: string
   /** True for an access token this process obtained from CreateToken (never for one it found in the cache). */
   isOurs: (accessToken: string) => boolean
+  /** legacy-sso-profile: the start URL whose legacy token cache (sha1 of it) this run may also have written. */
+  legacyStartUrl?: string
   /** Per-attempt timeout of the Logout (a cancelled step has little time left). */
   requestTimeoutMs?: number
 }
@@ -62,29 +64,35 @@ export interface OrphanSweep {
  * Never throws.
  */
 export async function sweepOrphanedTokenCache(sweep: OrphanSweep, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  try {
-    const file = tokenCacheFile(sweep.ssoCacheDir, sweep.sessionName)
-    // One read decides: the bytes whose token is ours are the bytes removed (under the lock, only if unchanged).
-    const text = await readIfExists(file)
-    let accessToken: unknown
+  const files = [tokenCacheFile(sweep.ssoCacheDir, sweep.sessionName)]
+  if (sweep.legacyStartUrl !== undefined) files.push(legacyTokenCacheFile(sweep.ssoCacheDir, sweep.legacyStartUrl))
+  const revoked = new Map<string, boolean>()
+  let found = false
+  for (const file of files) {
     try {
-      accessToken = text === undefined ? undefined : (JSON.parse(text) as { accessToken?: unknown })?.accessToken
-    } catch {
-      return false // not JSON: not what we write
+      // One read decides: the bytes whose token is ours are the bytes removed (under the lock, only if unchanged).
+      const text = await readIfExists(file)
+      let accessToken: unknown
+      try {
+        accessToken = text === undefined ? undefined : (JSON.parse(text) as { accessToken?: unknown })?.accessToken
+      } catch {
+        continue // not JSON: not what we write
+      }
+      if (typeof accessToken !== 'string' || !sweep.isOurs(accessToken)) continue
+      found = true
+      if (!revoked.has(accessToken)) {
+        const clients = new AwsClients({ ssoRegion: sweep.ssoRegion, region: sweep.region, env, onRetry: (m) => log.info(m), maxAttempts: 2, requestTimeoutMs: sweep.requestTimeoutMs })
+        try {
+          revoked.set(accessToken, await logout(clients, accessToken, log))
+        } finally {
+          clients.destroy()
+        }
+      }
+      const outcome = await removeCacheFileIfOurs(file, contentHash(text!))
+      log.info(`This run had already written its SSO token to ${file} when it stopped: ${revoked.get(accessToken) ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`)
+    } catch (error) {
+      log.warning(`Could not check the token cache ${file} for a token this run left behind: ${(error as Error).message}`)
     }
-    if (typeof accessToken !== 'string' || !sweep.isOurs(accessToken)) return false
-    const clients = new AwsClients({ ssoRegion: sweep.ssoRegion, region: sweep.region, env, onRetry: (m) => log.info(m), maxAttempts: 2, requestTimeoutMs: sweep.requestTimeoutMs })
-    let revoked: boolean
-    try {
-      revoked = await logout(clients, accessToken, log)
-    } finally {
-      clients.destroy()
-    }
-    const outcome = await removeCacheFileIfOurs(file, contentHash(text!))
-    log.info(`This run had already written its SSO token to ${file} when it stopped: ${revoked ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`)
-    return true
-  } catch (error) {
-    log.warning(`Could not check the token cache for a token this run left behind: ${(error as Error).message}`)
-    return false
   }
+  return found
 }

@@ -70,7 +70,7 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
       const sweep = request.reuseSession || shared.signIn
         ? Promise.resolve() // the cache may hold a session this run found, not made (or shared with it): never touch it here
         : sweepOrphanedTokenCache(
-            { ssoCacheDir: paths.ssoCacheDir, sessionName: request.ssoSession, ssoRegion: request.ssoRegion, region: request.region, isOurs: (t) => masked.has(t), requestTimeoutMs: CANCEL_SWEEP_MS },
+            { ssoCacheDir: paths.ssoCacheDir, sessionName: request.ssoSession, ssoRegion: request.ssoRegion, region: request.region, isOurs: (t) => masked.has(t), requestTimeoutMs: CANCEL_SWEEP_MS, ...(request.legacySsoProfile ? { legacyStartUrl: request.startUrl } : {}) },
             actionLogger,
             env
           )

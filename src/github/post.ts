@@ -11,7 +11,8 @@ export async function runPost(): Promise<void> {
     return
   }
   if (state.keepSession) {
-    core.info('keep-session is true: the SSO session, the token cache and the config sections stay for later jobs on this runner.')
+    const legacy = state.written.legacyTokenCache ? ` (and its legacy-sso-profile copy, ${state.written.legacyTokenCache.file})` : ''
+    core.info(`keep-session is true: the SSO session, the token cache${legacy} and the config sections stay for later jobs on this runner.`)
     return
   }
   if (state.written.partial) {

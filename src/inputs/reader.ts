@@ -285,6 +285,7 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   if (shareSession) request.sharedSession = { mode: 'share', key: sessionKey }
   else if (sealed !== '') request.sharedSession = { mode: endSession ? 'end' : 'use', key: sessionKey, sealed, ssoSessionGiven: raw('sso-session') !== '' }
   // --- older SDKs (issue 12): legacy-sso-profile
+  if (bool('legacy-sso-profile', false)) request.legacySsoProfile = true
   // --- scale (issue 13): verify-profiles
   const verifyProfiles = trimmed('verify-profiles').toLowerCase() || DEFAULT_VERIFY_PROFILES
   if (!(VERIFY_PROFILES as readonly string[]).includes(verifyProfiles)) fail('verify-profiles', `must be one of ${VERIFY_PROFILES.join(', ')}, got ${showValue(verifyProfiles)}`)

@@ -61,6 +61,8 @@ export interface LoginRequest {
    */
   sharedSession?: { mode: 'share' | 'use' | 'end'; key: string; sealed?: string; ssoSessionGiven?: boolean }
   // --- older SDKs (issue 12): legacy-sso-profile
+  /** Also write sso_start_url / sso_region into each profile and the token cache under sha1(start URL) (SDKs without sso-session). */
+  legacySsoProfile?: boolean
   // --- scale (issue 13): verify-profiles
   /** verify-profiles: `primary` = only the primary profile's credentials are fetched and checked; absent = `all`. */
   verifyProfiles?: VerifyProfiles
@@ -439,6 +441,15 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     kind: 'string'
   },
   // --- older SDKs (issue 12): legacy-sso-profile
+  {
+    name: 'legacy-sso-profile',
+    description:
+      'Also write sso_start_url and sso_region into each profile (beside sso_session) and the SSO token a second time under the legacy cache name (sha1 of start-url), for tools built on SDKs that predate [sso-session] (AWS SDK for Go v1 before 1.44.298, aws-sdk-go-v2 config of 2022 and older, the Terraform providers built on them). The post step removes that copy too. The copy is not refreshed: such tools can use it until the token expires.',
+    default: 'false',
+    required: false,
+    secret: false,
+    kind: 'boolean'
+  },
   // --- scale (issue 13): verify-profiles
   {
     name: 'verify-profiles',
