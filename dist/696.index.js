@@ -711,6 +711,10 @@ function renderProfileSection(profile) {
         body.push(`${k} = ${v}`);
     };
     add('sso_session', profile.ssoSession);
+    if (profile.legacy) {
+        add('sso_start_url', profile.legacy.startUrl);
+        add('sso_region', profile.legacy.ssoRegion);
+    }
     add('sso_account_id', profile.accountId);
     add('sso_role_name', profile.roleName);
     add('region', profile.region, true);
@@ -1409,7 +1413,15 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         throw new Error('SSO profiles need the SSO token: pass them as credentialProfiles instead');
     const keyProfiles = options.credentialProfiles ?? [];
     const sections = [
-        ...profiles.map((p) => renderProfileSection({ name: p.name, ssoSession: request.ssoSession, accountId: p.accountId, roleName: p.roleName, region: p.region, output: request.output })),
+        ...profiles.map((p) => renderProfileSection({
+            name: p.name,
+            ssoSession: request.ssoSession,
+            accountId: p.accountId,
+            roleName: p.roleName,
+            region: p.region,
+            output: request.output,
+            ...(request.legacySsoProfile ? { legacy: { startUrl: request.startUrl, ssoRegion: request.ssoRegion } } : {})
+        })),
         ...keyProfiles.map((p) => renderKeysProfileSection(p)),
         ...(options.roleProfiles ?? []).map((p) => renderAssumeRoleProfileSection(p)),
         ...(token ? [renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })] : [])
@@ -1429,13 +1441,16 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         registrationCache: regEntry
             ? { file: (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* registrationCacheJson */.Q$)(regEntry)) }
             : undefined,
+        legacyTokenCache: tokenEntry && request.legacySsoProfile
+            ? { file: (0,sso_cache/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* tokenCacheJson */.AQ)(tokenEntry)) }
+            : undefined,
         ...(credentialSections.length ? { credentialsFile: paths.credentialsFile, credentialsEdits: [] } : {}),
         partial: true
     };
     const report = () => progressListener?.({ written: { ...progress }, ...(token ? { accessToken: token.accessToken } : {}) });
     report();
     // The files use separate locks: written side by side, then kept all together or undone all together.
-    const [tokenCache, registrationCache, configEdits, credentialsEdits] = await Promise.allSettled([
+    const [tokenCache, registrationCache, configEdits, credentialsEdits, legacyTokenCache] = await Promise.allSettled([
         tokenEntry ? (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, tokenEntry) : Promise.resolve(undefined),
         regEntry ? (0,sso_cache/* writeRegistrationCache */.bX)(paths.ssoCacheDir, registrationKey(request), regEntry) : Promise.resolve(undefined),
         mergeConfigFile(paths.configFile, sections, {
@@ -1451,10 +1466,15 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
                     report();
                 }
             })
-            : Promise.resolve(undefined)
+            : Promise.resolve(undefined),
+        tokenEntry && progress.legacyTokenCache ? (0,sso_cache/* writeLegacyTokenCache */.eh)(paths.ssoCacheDir, request.startUrl, tokenEntry) : Promise.resolve(undefined)
     ]);
-    const results = [tokenCache, registrationCache, configEdits, credentialsEdits];
-    if (tokenCache.status === 'fulfilled' && registrationCache.status === 'fulfilled' && configEdits.status === 'fulfilled' && credentialsEdits.status === 'fulfilled') {
+    const results = [tokenCache, registrationCache, configEdits, credentialsEdits, legacyTokenCache];
+    if (tokenCache.status === 'fulfilled' &&
+        registrationCache.status === 'fulfilled' &&
+        configEdits.status === 'fulfilled' &&
+        credentialsEdits.status === 'fulfilled' &&
+        legacyTokenCache.status === 'fulfilled') {
         return {
             configFile: paths.configFile,
             configEdits: configEdits.value,
@@ -1462,7 +1482,8 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
             sessionName: request.ssoSession,
             tokenCache: tokenCache.value,
             registrationCache: registrationCache.value,
-            ...(credentialsEdits.value ? { credentialsFile: paths.credentialsFile, credentialsEdits: sealCredentialEdits(credentialsEdits.value) } : {})
+            ...(credentialsEdits.value ? { credentialsFile: paths.credentialsFile, credentialsEdits: sealCredentialEdits(credentialsEdits.value) } : {}),
+            ...(legacyTokenCache.value ? { legacyTokenCache: legacyTokenCache.value } : {})
         };
     }
     // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
@@ -1474,6 +1495,9 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         progress.registrationCache
             ? (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(progress.registrationCache.file, progress.registrationCache.contentHash).then(() => (progress.registrationCache = undefined), () => undefined)
             : undefined,
+        progress.legacyTokenCache
+            ? (0,sso_cache/* removeCacheFileIfOurs */.FH)(progress.legacyTokenCache.file, progress.legacyTokenCache.contentHash).then(() => (progress.legacyTokenCache = undefined), () => undefined)
+            : undefined,
         configEdits.status === 'fulfilled'
             ? revertConfigFile(paths.configFile, configEdits.value).then(() => (progress.configEdits = []), () => undefined)
             : (progress.configEdits = []),
@@ -1481,7 +1505,7 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
             ? revertCredentialsFile(paths.credentialsFile, credentialsEdits.value).then(() => (progress.credentialsEdits = []), () => undefined)
             : (progress.credentialsEdits = [])
     ]);
-    if (!progress.tokenCache && !progress.registrationCache && progress.configEdits.length === 0 && !progress.credentialsEdits?.length)
+    if (!progress.tokenCache && !progress.registrationCache && !progress.legacyTokenCache && progress.configEdits.length === 0 && !progress.credentialsEdits?.length)
         progressListener?.(undefined);
     else
         report();
@@ -1511,7 +1535,12 @@ function tokenCacheEntry(request, token, registration) {
 }
 /** The paths writeSessionFiles may write, for the pre-flight check. */
 function sessionFilePaths(paths, request) {
-    const files = [(0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession), (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)), paths.configFile];
+    const files = [
+        (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession),
+        (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)),
+        paths.configFile,
+        ...(request.legacySsoProfile ? [(0,sso_cache/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl)] : [])
+    ];
     const keys = request.signOutEarly || (request.chain !== undefined && (0,chain/* hasSessionPolicy */.f4)(request.chain));
     return keys ? [...files, paths.credentialsFile] : files;
 }
@@ -1524,11 +1553,12 @@ async function removeSessionFiles(written) {
     const registrationCache = written.registrationCache
         ? await (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(written.registrationCache.file, written.registrationCache.contentHash)
         : undefined;
+    const legacyTokenCache = written.legacyTokenCache ? await (0,sso_cache/* removeCacheFileIfOurs */.FH)(written.legacyTokenCache.file, written.legacyTokenCache.contentHash) : undefined;
     const credentials = written.credentialsFile ? await removeCredentialSections(written.credentialsFile, written.credentialsEdits ?? []) : undefined;
     const withCredentials = credentials === undefined ? {} : { credentials };
     // Nothing written to the config (a step stopped before it got the lock): do not wait for a lock another job may hold.
     if (written.configEdits.length === 0)
-        return { tokenCache, registrationCache, config: `nothing written to ${written.configFile} by this run`, ...withCredentials };
+        return { tokenCache, registrationCache, legacyTokenCache, config: `nothing written to ${written.configFile} by this run`, ...withCredentials };
     const reverted = await revertConfigFile(written.configFile, written.configEdits);
     const config = (reverted.deletedFile
         ? `${written.configFile} removed (this run created it)`
@@ -1536,7 +1566,7 @@ async function removeSessionFiles(written) {
         (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '') +
         (reverted.kept.length ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)` : '') +
         (reverted.released.length ? `; ${reverted.released.join('; ')}` : '');
-    return { tokenCache, registrationCache, config, ...withCredentials };
+    return { tokenCache, registrationCache, legacyTokenCache, config, ...withCredentials };
 }
 async function removeCredentialSections(file, edits) {
     if (edits.length === 0)
@@ -1563,8 +1593,10 @@ async function removeCredentialSections(file, edits) {
 /* harmony export */   X$: () => (/* binding */ writeTokenCache),
 /* harmony export */   _l: () => (/* binding */ readRegistrationCache),
 /* harmony export */   bX: () => (/* binding */ writeRegistrationCache),
+/* harmony export */   eh: () => (/* binding */ writeLegacyTokenCache),
 /* harmony export */   g6: () => (/* binding */ tokenCacheFile),
 /* harmony export */   iw: () => (/* binding */ registrationCacheFile),
+/* harmony export */   lS: () => (/* binding */ legacyTokenCacheFile),
 /* harmony export */   yY: () => (/* binding */ removeTokenCacheIfOurs)
 /* harmony export */ });
 /* unused harmony exports pythonJsonDumps, sha1Hex, formatCacheTime, parseCacheTime, registrationCacheKeyJson */
@@ -1579,6 +1611,7 @@ async function removeCredentialSections(file, edits) {
  * botocore and the JS SDK all read and refresh them.
  *
  * - token: `sha1(<sso-session name>).json`
+ * - token for a profile without an sso-session (SDKs that predate it): `sha1(<start URL>).json`, same contents
  * - client registration: `sha1(json.dumps({"region", "scopes", "session_name", "startUrl", "tool": "botocore"}, sort_keys=True)).json`
  */
 
@@ -1681,6 +1714,10 @@ function parseCacheTime(value) {
 function tokenCacheFile(cacheDir, sessionName) {
     return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cacheDir, `${sha1Hex(sessionName)}.json`);
 }
+/** The legacy token cache file name, `sha1(startUrl).json`: what SDKs without sso-session read (never refreshed). */
+function legacyTokenCacheFile(cacheDir, startUrl) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cacheDir, `${sha1Hex(startUrl)}.json`);
+}
 /** The exact string the CLI hashes for the client registration cache name. */
 function registrationCacheKeyJson(key) {
     return pythonJsonDumps({ region: key.region, scopes: key.scopes ?? null, session_name: key.sessionName ?? null, startUrl: key.startUrl, tool: 'botocore' }, { sortKeys: true });
@@ -1710,6 +1747,10 @@ async function writeCacheFile(cacheDir, file, content) {
 /** Write the token cache for an sso-session (atomic, locked, 0600, folder 0700). */
 async function writeTokenCache(cacheDir, sessionName, token) {
     return writeCacheFile(cacheDir, tokenCacheFile(cacheDir, sessionName), tokenCacheJson(token));
+}
+/** Write the token a second time under the legacy name, sha1(start URL) (atomic, locked, 0600, folder 0700). */
+async function writeLegacyTokenCache(cacheDir, startUrl, token) {
+    return writeCacheFile(cacheDir, legacyTokenCacheFile(cacheDir, startUrl), tokenCacheJson(token));
 }
 /**
  * Read-modify-write of an sso-session's token cache, under the same lock as writeTokenCache: `update` sees the file as it
@@ -3000,6 +3041,14 @@ const INPUTS = Object.freeze([
         kind: 'string'
     },
     // --- older SDKs (issue 12): legacy-sso-profile
+    {
+        name: 'legacy-sso-profile',
+        description: 'Also write sso_start_url and sso_region into each profile (beside sso_session) and the SSO token a second time under the legacy cache name (sha1 of start-url), for tools built on SDKs that predate [sso-session] (AWS SDK for Go v1 before 1.44.298, aws-sdk-go-v2 config of 2022 and older, the Terraform providers built on them). The post step removes that copy too. The copy is not refreshed: such tools can use it until the token expires.',
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
     // --- scale (issue 13): verify-profiles
     {
         name: 'verify-profiles',

@@ -41,7 +41,7 @@ async function cleanupSession(input, log, env = process.env) {
     }
     try {
         const report = await (0,_aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__/* .removeSessionFiles */ .Wd)(input.written);
-        log.info(`Token cache: ${input.written.tokenCache ? report.tokenCache : 'none written by this run'}; registration cache: ${report.registrationCache ?? 'not written by this run'}; config: ${report.config}` +
+        log.info(`Token cache: ${input.written.tokenCache ? report.tokenCache : 'none written by this run'}; registration cache: ${report.registrationCache ?? 'not written by this run'}; ${report.legacyTokenCache ? `legacy token cache (legacy-sso-profile): ${report.legacyTokenCache}; ` : ''}config: ${report.config}` +
             (report.credentials ? `; credentials: ${report.credentials}` : ''));
     }
     catch (error) {
@@ -57,35 +57,42 @@ async function cleanupSession(input, log, env = process.env) {
  * Never throws.
  */
 async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
-    try {
-        const file = (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenCacheFile */ .g6)(sweep.ssoCacheDir, sweep.sessionName);
-        // One read decides: the bytes whose token is ours are the bytes removed (under the lock, only if unchanged).
-        const text = await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .readIfExists */ .OR)(file);
-        let accessToken;
+    const files = [(0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenCacheFile */ .g6)(sweep.ssoCacheDir, sweep.sessionName)];
+    if (sweep.legacyStartUrl !== undefined)
+        files.push((0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .legacyTokenCacheFile */ .lS)(sweep.ssoCacheDir, sweep.legacyStartUrl));
+    const revoked = new Map();
+    let found = false;
+    for (const file of files) {
         try {
-            accessToken = text === undefined ? undefined : JSON.parse(text)?.accessToken;
+            // One read decides: the bytes whose token is ours are the bytes removed (under the lock, only if unchanged).
+            const text = await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .readIfExists */ .OR)(file);
+            let accessToken;
+            try {
+                accessToken = text === undefined ? undefined : JSON.parse(text)?.accessToken;
+            }
+            catch {
+                continue; // not JSON: not what we write
+            }
+            if (typeof accessToken !== 'string' || !sweep.isOurs(accessToken))
+                continue;
+            found = true;
+            if (!revoked.has(accessToken)) {
+                const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: sweep.ssoRegion, region: sweep.region, env, onRetry: (m) => log.info(m), maxAttempts: 2, requestTimeoutMs: sweep.requestTimeoutMs });
+                try {
+                    revoked.set(accessToken, await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, accessToken, log));
+                }
+                finally {
+                    clients.destroy();
+                }
+            }
+            const outcome = await (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .removeCacheFileIfOurs */ .FH)(file, (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .contentHash */ .Ae)(text));
+            log.info(`This run had already written its SSO token to ${file} when it stopped: ${revoked.get(accessToken) ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`);
         }
-        catch {
-            return false; // not JSON: not what we write
+        catch (error) {
+            log.warning(`Could not check the token cache ${file} for a token this run left behind: ${error.message}`);
         }
-        if (typeof accessToken !== 'string' || !sweep.isOurs(accessToken))
-            return false;
-        const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: sweep.ssoRegion, region: sweep.region, env, onRetry: (m) => log.info(m), maxAttempts: 2, requestTimeoutMs: sweep.requestTimeoutMs });
-        let revoked;
-        try {
-            revoked = await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, accessToken, log);
-        }
-        finally {
-            clients.destroy();
-        }
-        const outcome = await (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .removeCacheFileIfOurs */ .FH)(file, (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .contentHash */ .Ae)(text));
-        log.info(`This run had already written its SSO token to ${file} when it stopped: ${revoked ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`);
-        return true;
     }
-    catch (error) {
-        log.warning(`Could not check the token cache for a token this run left behind: ${error.message}`);
-        return false;
-    }
+    return found;
 }
 
 
@@ -299,7 +306,8 @@ async function runPost() {
         return;
     }
     if (state.keepSession) {
-        core/* info */.pq('keep-session is true: the SSO session, the token cache and the config sections stay for later jobs on this runner.');
+        const legacy = state.written.legacyTokenCache ? ` (and its legacy-sso-profile copy, ${state.written.legacyTokenCache.file})` : '';
+        core/* info */.pq(`keep-session is true: the SSO session, the token cache${legacy} and the config sections stay for later jobs on this runner.`);
         return;
     }
     if (state.written.partial) {

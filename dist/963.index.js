@@ -2071,6 +2071,8 @@ function readLoginRequest(get) {
     else if (sealed !== '')
         request.sharedSession = { mode: endSession ? 'end' : 'use', key: sessionKey, sealed, ssoSessionGiven: raw('sso-session') !== '' };
     // --- older SDKs (issue 12): legacy-sso-profile
+    if (bool('legacy-sso-profile', false))
+        request.legacySsoProfile = true;
     // --- scale (issue 13): verify-profiles
     const verifyProfiles = trimmed('verify-profiles').toLowerCase() || _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_VERIFY_PROFILES */ .Z2;
     if (!_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .VERIFY_PROFILES */ .TI.includes(verifyProfiles))
