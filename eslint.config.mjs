@@ -33,7 +33,14 @@ export default tseslint.config(
       // The input rules, the renderer and the hostile-input tests match control characters on purpose.
       'no-control-regex': 'off',
       // `_name` marks a value left out on purpose (a destructured field dropped from a copy, an unused callback argument).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }]
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_'
+        }
+      ]
     }
   },
   {

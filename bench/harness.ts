@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { performance } from 'node:perf_hooks'
-import { startEmulator, type Emulator, type EmulatorOptions, type CallRecord } from '../emulator/server.js'
+import {
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions,
+  type CallRecord
+} from '../emulator/server.js'
 import { newWorkspace, type Workspace } from '../__tests__/e2e/runner.js'
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
@@ -24,8 +29,16 @@ const children = new Set<ChildProcess>()
 const emulators = new Set<Emulator>()
 const tempDirs = new Set<string>()
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): void {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return
+function killGroup(
+  child: ChildProcess,
+  signal: NodeJS.Signals = 'SIGKILL'
+): void {
+  if (
+    child.exitCode !== null ||
+    child.signalCode !== null ||
+    child.pid === undefined
+  )
+    return
   try {
     process.kill(-child.pid, signal) // the whole group: /usr/bin/time and the node it runs
   } catch {
@@ -53,12 +66,16 @@ export async function cleanup(): Promise<void> {
 process.on('exit', cleanupSync)
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
-    process.stderr.write(`\nbench: ${signal}, stopping children and cleaning up\n`)
+    process.stderr.write(
+      `\nbench: ${signal}, stopping children and cleaning up\n`
+    )
     void cleanup().finally(() => process.exit(130))
   })
 }
 
-export async function openEmulator(options: EmulatorOptions): Promise<Emulator> {
+export async function openEmulator(
+  options: EmulatorOptions
+): Promise<Emulator> {
   const emu = await startEmulator(options)
   emulators.add(emu)
   return emu
@@ -113,7 +130,8 @@ export interface Link {
 
 /** The log line with the approval link, and the code on its own line after "User code …:". */
 const LINK_LINE = /^.*Open this link to approve: (https?:\/\/\S+).*$/m
-const CODE_LINE = /User code[^\n]*:[ \t]*\r?\n[ \t]*([A-Z0-9]{4}-[A-Z0-9]{4})[ \t]*\r?$/m
+const CODE_LINE =
+  /User code[^\n]*:[ \t]*\r?\n[ \t]*([A-Z0-9]{4}-[A-Z0-9]{4})[ \t]*\r?$/m
 
 export interface Step {
   child: ChildProcess
@@ -165,34 +183,56 @@ export function startStep(options: StepOptions): Step {
 
   const t0 = performance.now()
   const spawnedAt = Date.now()
-  const child = spawn(command, argv, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const child = spawn(command, argv, {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true
+  })
   children.add(child)
   let stdout = ''
   let stderr = ''
   let linkDone = false
   let resolveFirst!: (ms: number) => void
   let rejectFirst!: (e: Error) => void
-  const firstByte = new Promise<number>((res, rej) => ((resolveFirst = res), (rejectFirst = rej)))
+  const firstByte = new Promise<number>(
+    (res, rej) => ((resolveFirst = res), (rejectFirst = rej))
+  )
   let resolveLink!: (l: Link) => void
   let rejectLink!: (e: Error) => void
-  const link = new Promise<Link>((res, rej) => ((resolveLink = res), (rejectLink = rej)))
+  const link = new Promise<Link>(
+    (res, rej) => ((resolveLink = res), (rejectLink = rej))
+  )
   firstByte.catch(() => {})
   link.catch(() => {})
 
-  let linkSeen: { ms: number; at: number; line: string; url: string; rest: () => string } | undefined
+  let linkSeen:
+    | { ms: number; at: number; line: string; url: string; rest: () => string }
+    | undefined
   const scan = (text: string, stream: () => string): void => {
     if (linkDone) return
     if (!linkSeen) {
       const m = LINK_LINE.exec(text)
       if (!m) return
       const end = m.index + m[0].length
-      linkSeen = { ms: performance.now() - t0, at: Date.now(), line: m[0], url: m[1], rest: () => stream().slice(end) }
+      linkSeen = {
+        ms: performance.now() - t0,
+        at: Date.now(),
+        line: m[0],
+        url: m[1],
+        rest: () => stream().slice(end)
+      }
     }
     const code = CODE_LINE.exec(linkSeen.rest())
     if (!code) return
     linkDone = true
     clearTimeout(timer)
-    resolveLink({ ms: linkSeen.ms, at: linkSeen.at, line: linkSeen.line, url: linkSeen.url, userCode: code[1] })
+    resolveLink({
+      ms: linkSeen.ms,
+      at: linkSeen.at,
+      line: linkSeen.line,
+      url: linkSeen.url,
+      userCode: code[1]
+    })
   }
   child.stdout!.on('data', (d: Buffer) => {
     if (stdout === '') resolveFirst(performance.now() - t0)
@@ -204,26 +244,63 @@ export function startStep(options: StepOptions): Step {
     scan(stderr, () => stderr)
   })
   const timer = setTimeout(() => {
-    if (!linkDone) rejectLink(new Error(`no approval link line with its user code within ${options.linkTimeoutMs ?? 20_000} ms`))
+    if (!linkDone)
+      rejectLink(
+        new Error(
+          `no approval link line with its user code within ${options.linkTimeoutMs ?? 20_000} ms`
+        )
+      )
   }, options.linkTimeoutMs ?? 20_000)
   timer.unref()
-  const killer = setTimeout(() => killGroup(child), options.timeoutMs ?? 120_000)
+  const killer = setTimeout(
+    () => killGroup(child),
+    options.timeoutMs ?? 120_000
+  )
   killer.unref()
 
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number; ms: number }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now(), ms: performance.now() - t0 }))
+  const exited = new Promise<{
+    code: number | null
+    signal: NodeJS.Signals | null
+    at: number
+    ms: number
+  }>((resolve) =>
+    child.once('exit', (code, signal) =>
+      resolve({ code, signal, at: Date.now(), ms: performance.now() - t0 })
+    )
   )
-  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()))
+  const closed = new Promise<void>((resolve) =>
+    child.once('close', () => resolve())
+  )
   const exit = Promise.all([exited, closed]).then(([e]) => {
     children.delete(child)
     clearTimeout(timer)
     clearTimeout(killer)
-    const tail = (stdout + stderr).split('\n').filter((l) => l.trim()).slice(-5).join('\n  ')
-    rejectFirst(new Error(`exited (code ${e.code}, signal ${e.signal}) before writing to stdout`))
-    if (!linkDone) rejectLink(new Error(`exited (code ${e.code}, signal ${e.signal}) without an approval link line with its user code:\n  ${tail}`))
+    const tail = (stdout + stderr)
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(-5)
+      .join('\n  ')
+    rejectFirst(
+      new Error(
+        `exited (code ${e.code}, signal ${e.signal}) before writing to stdout`
+      )
+    )
+    if (!linkDone)
+      rejectLink(
+        new Error(
+          `exited (code ${e.code}, signal ${e.signal}) without an approval link line with its user code:\n  ${tail}`
+        )
+      )
     return { ...e, stdout, stderr }
   })
-  return { child, spawnedAt, firstByte, link, exit, kill: () => killGroup(child) }
+  return {
+    child,
+    spawnedAt,
+    firstByte,
+    link,
+    exit,
+    kill: () => killGroup(child)
+  }
 }
 
 /** Peak RSS in KiB written by /usr/bin/time -f %M (or the preload fallback). */
@@ -236,11 +313,22 @@ export function readRssKiB(file: string): number | undefined {
 
 // ---------- emulator call log ----------
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)))
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((r) => setTimeout(r, Math.max(0, ms)))
 export const sleepUntil = (at: number): Promise<void> => sleep(at - Date.now())
 
-export function callsOf(emu: Emulator, operation: string, userCode?: string): CallRecord[] {
-  return emu.calls().filter((c) => c.operation === operation && (userCode === undefined || c.userCode === userCode))
+export function callsOf(
+  emu: Emulator,
+  operation: string,
+  userCode?: string
+): CallRecord[] {
+  return emu
+    .calls()
+    .filter(
+      (c) =>
+        c.operation === operation &&
+        (userCode === undefined || c.userCode === userCode)
+    )
 }
 
 /** Most calls of these operations being served at the same moment (arrival to answer, delay included). */

@@ -15,17 +15,22 @@ export function initialize(data) {
 /** Hook thread: one line per module actually loaded. */
 export async function load(url, context, nextLoad) {
   const result = await nextLoad(url, context)
-  if (logFile && url.startsWith('file:')) appendFileSync(logFile, `${Date.now()} ${url}\n`)
+  if (logFile && url.startsWith('file:'))
+    appendFileSync(logFile, `${Date.now()} ${url}\n`)
   return result
 }
 
 if (isMainThread) {
   if (process.env.ICL_BENCH_LOAD_LOG) {
     const { register } = await import('node:module')
-    register(import.meta.url, { data: { logFile: process.env.ICL_BENCH_LOAD_LOG } })
+    register(import.meta.url, {
+      data: { logFile: process.env.ICL_BENCH_LOAD_LOG }
+    })
   }
   if (process.env.ICL_BENCH_RSS_FILE) {
     const file = process.env.ICL_BENCH_RSS_FILE
-    process.on('exit', () => writeFileSync(file, `${process.resourceUsage().maxRSS}\n`))
+    process.on('exit', () =>
+      writeFileSync(file, `${process.resourceUsage().maxRSS}\n`)
+    )
   }
 }

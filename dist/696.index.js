@@ -208,7 +208,9 @@ async function renameWithRetry(from, to) {
         }
         catch (e) {
             const code = errCode(e);
-            if (!IS_WINDOWS || attempt >= 20 || !['EPERM', 'EACCES', 'EBUSY'].includes(code ?? ''))
+            if (!IS_WINDOWS ||
+                attempt >= 20 ||
+                !['EPERM', 'EACCES', 'EBUSY'].includes(code ?? ''))
                 throw e;
             await (0,_util_time_js__WEBPACK_IMPORTED_MODULE_5__/* .sleep */ .y)(10 + attempt * 10);
         }
@@ -331,7 +333,10 @@ function isStale(lock, staleMs) {
     if (Date.now() - lock.mtimeMs > staleMs)
         return true;
     const info = lock.info;
-    return info !== undefined && info.host === node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname() && info.pid !== process.pid && !isAlive(info.pid);
+    return (info !== undefined &&
+        info.host === node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname() &&
+        info.pid !== process.pid &&
+        !isAlive(info.pid));
 }
 async function tryCreate(lockFile, content) {
     let fh;
@@ -357,7 +362,12 @@ async function tryCreate(lockFile, content) {
  */
 async function breakStale(lockFile, seen, staleMs) {
     const breaker = `${lockFile}.break`;
-    const me = JSON.stringify({ pid: process.pid, host: node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname(), time: new Date().toISOString(), token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex') });
+    const me = JSON.stringify({
+        pid: process.pid,
+        host: node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname(),
+        time: new Date().toISOString(),
+        token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')
+    });
     if (!(await tryCreate(breaker, me))) {
         // Someone else is breaking it; a breaker left by a crashed process is removed once it is old.
         const other = await readLock(breaker);
@@ -369,7 +379,9 @@ async function breakStale(lockFile, seen, staleMs) {
         const now = await readLock(lockFile);
         if (!now)
             return true;
-        const same = seen.info && now.info ? now.info.token === seen.info.token : now.mtimeMs === seen.mtimeMs;
+        const same = seen.info && now.info
+            ? now.info.token === seen.info.token
+            : now.mtimeMs === seen.mtimeMs;
         if (same && isStale(now, staleMs))
             await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(lockFile, { force: true });
         return true;
@@ -392,14 +404,23 @@ async function withLock(file, fn, opts = {}) {
     const deadline = Date.now() + timeoutMs;
     let delay = 5;
     for (;;) {
-        const content = JSON.stringify({ pid: process.pid, host: node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname(), time: new Date().toISOString(), token });
+        const content = JSON.stringify({
+            pid: process.pid,
+            host: node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname(),
+            time: new Date().toISOString(),
+            token
+        });
         if (await tryCreate(lockFile, content))
             break;
         const current = await readLock(lockFile);
-        if (current && isStale(current, staleMs) && (await breakStale(lockFile, current, staleMs)))
+        if (current &&
+            isStale(current, staleMs) &&
+            (await breakStale(lockFile, current, staleMs)))
             continue;
         if (Date.now() >= deadline) {
-            const who = current?.info ? ` (held by pid ${current.info.pid} on ${current.info.host} since ${current.info.time})` : '';
+            const who = current?.info
+                ? ` (held by pid ${current.info.pid} on ${current.info.host} since ${current.info.time})`
+                : '';
             throw new Error(`timed out after ${timeoutMs} ms waiting for lock ${lockFile}${who}`);
         }
         await (0,_util_time_js__WEBPACK_IMPORTED_MODULE_5__/* .sleep */ .y)(delay + Math.floor(Math.random() * delay));
@@ -472,12 +493,24 @@ function splitLines(text) {
     while (pos < text.length) {
         const nl = text.indexOf('\n', pos);
         if (nl === -1) {
-            lines.push({ start: pos, contentEnd: text.length, end: text.length, content: text.slice(pos), eol: '' });
+            lines.push({
+                start: pos,
+                contentEnd: text.length,
+                end: text.length,
+                content: text.slice(pos),
+                eol: ''
+            });
             break;
         }
         const crlf = nl > pos && text[nl - 1] === '\r';
         const contentEnd = crlf ? nl - 1 : nl;
-        lines.push({ start: pos, contentEnd, end: nl + 1, content: text.slice(pos, contentEnd), eol: crlf ? '\r\n' : '\n' });
+        lines.push({
+            start: pos,
+            contentEnd,
+            end: nl + 1,
+            content: text.slice(pos, contentEnd),
+            eol: crlf ? '\r\n' : '\n'
+        });
         pos = nl + 1;
     }
     return lines;
@@ -517,7 +550,9 @@ function shlexSplit(s) {
                     i++;
                     break;
                 }
-                if (d === '\\' && i + 1 < s.length && (s[i + 1] === '"' || s[i + 1] === '\\')) {
+                if (d === '\\' &&
+                    i + 1 < s.length &&
+                    (s[i + 1] === '"' || s[i + 1] === '\\')) {
                     cur += s[i + 1];
                     i += 2;
                     continue;
@@ -583,7 +618,10 @@ function matchOption(value) {
     const i = value.search(/[=:]/);
     if (i === -1)
         return undefined;
-    return { option: pyRstrip(value.slice(0, i)), value: pyStrip(value.slice(i + 1)) };
+    return {
+        option: pyRstrip(value.slice(0, i)),
+        value: pyStrip(value.slice(i + 1))
+    };
 }
 /** Parse text the way botocore's configparser does, keeping positions. Never throws. */
 function ini_structure_parseStructure(text) {
@@ -626,7 +664,15 @@ function ini_structure_parseStructure(text) {
         const name = headerName(stripped);
         if (name !== undefined) {
             finish();
-            const block = { name, key: ini_structure_sectionKey(name), headerLine: i, lastLine: i, start: line.start, end: line.end, options: new Map() };
+            const block = {
+                name,
+                key: ini_structure_sectionKey(name),
+                headerLine: i,
+                lastLine: i,
+                start: line.start,
+                end: line.end,
+                options: new Map()
+            };
             sections.push(block);
             cur = { block, values: new Map() };
             optname = undefined;
@@ -719,7 +765,10 @@ function renderProfileSection(profile) {
     add('sso_role_name', profile.roleName);
     add('region', profile.region, true);
     add('output', profile.output, true);
-    return { header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`, body };
+    return {
+        header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
+        body
+    };
 }
 /** `[profile NAME]` with role_arn + source_profile (+ role_session_name, duration_seconds, external_id): no session policy can be written here. */
 function renderAssumeRoleProfileSection(profile) {
@@ -739,14 +788,20 @@ function renderAssumeRoleProfileSection(profile) {
     add('external_id', profile.externalId);
     add('region', profile.region);
     add('output', profile.output);
-    return { header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`, body };
+    return {
+        header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
+        body
+    };
 }
 /** The `[sso-session NAME]` section `aws configure sso` writes. */
 function renderSsoSessionSection(session) {
     validateName('sso-session', session.name);
     validateValue('sso_region', session.ssoRegion);
     validateValue('sso_start_url', session.startUrl);
-    const body = [`sso_region = ${session.ssoRegion}`, `sso_start_url = ${session.startUrl}`];
+    const body = [
+        `sso_region = ${session.ssoRegion}`,
+        `sso_start_url = ${session.startUrl}`
+    ];
     if (session.registrationScopes.length > 0) {
         for (const s of session.registrationScopes)
             validateValue('sso_registration_scopes', s.replace(/,/g, ' '));
@@ -756,7 +811,9 @@ function renderSsoSessionSection(session) {
 }
 /** The section as text with the given line ending (every line ended). */
 function sectionText(section, eol = '\n') {
-    return [normalizeHeader(section.header), ...section.body].map((l) => l + eol).join('');
+    return [normalizeHeader(section.header), ...section.body]
+        .map((l) => l + eol)
+        .join('');
 }
 function normalizeHeader(header) {
     const h = pyStrip(header);
@@ -784,7 +841,9 @@ function blockText(text, b) {
     return text.slice(b.start, b.end);
 }
 function lastLineIsBlank(text) {
-    const withoutEol = text.endsWith('\n') ? text.slice(0, text.endsWith('\r\n') ? -2 : -1) : text;
+    const withoutEol = text.endsWith('\n')
+        ? text.slice(0, text.endsWith('\r\n') ? -2 : -1)
+        : text;
     const lastNl = withoutEol.lastIndexOf('\n');
     return pyStrip(withoutEol.slice(lastNl + 1)) === '';
 }
@@ -800,7 +859,9 @@ function profilesUsingSession(text, name) {
         .map((s) => s.key);
 }
 function othersView(structure, ours) {
-    return structure.sections.filter((s) => !ours.has(s.key)).map((s) => [s.name, [...s.options]]);
+    return structure.sections
+        .filter((s) => !ours.has(s.key))
+        .map((s) => [s.name, [...s.options]]);
 }
 /**
  * Replace each section (matched the way botocore matches: `[profile  x ]`, `[profile "x"]`, and `[default]`
@@ -849,13 +910,19 @@ function beginUpsert(text, sections, opts) {
     const structure = ini_structure_parseStructure(text);
     for (const block of structure.sections.filter((b) => ours.has(b.key))) {
         for (let i = block.headerLine + 1; i <= block.lastLine; i++) {
-            const name = structure.kinds[i] === 'continuation' ? headerName(pyStrip(structure.lines[i].content)) : undefined;
+            const name = structure.kinds[i] === 'continuation'
+                ? headerName(pyStrip(structure.lines[i].content))
+                : undefined;
             if (name !== undefined) {
                 throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
             }
         }
     }
-    const usedBefore = (key) => (key.startsWith(SSO_SESSION_PREFIX) ? { usedBy: profilesUsingSession(structure, key.slice(SSO_SESSION_PREFIX.length)) } : {});
+    const usedBefore = (key) => key.startsWith(SSO_SESSION_PREFIX)
+        ? {
+            usedBy: profilesUsingSession(structure, key.slice(SSO_SESSION_PREFIX.length))
+        }
+        : {};
     return { eol, prepared, ours, structure, usedBefore };
 }
 function editOneByOne(text, sections, { eol, prepared, ours, structure, usedBefore }) {
@@ -878,7 +945,16 @@ function editOneByOne(text, sections, { eol, prepared, ours, structure, usedBefo
                     separator += eol;
             }
             out = out + separator + written;
-            edits.push({ kind: 'added', group, header, key, written, separator, addedNewline, ...usedBefore(key) });
+            edits.push({
+                kind: 'added',
+                group,
+                header,
+                key,
+                written,
+                separator,
+                addedNewline,
+                ...usedBefore(key)
+            });
             return;
         }
         // Later duplicates first (so earlier offsets stay valid), then the first one is replaced.
@@ -898,7 +974,15 @@ function editOneByOne(text, sections, { eol, prepared, ours, structure, usedBefo
         const first = matches[0];
         const original = blockText(out, first);
         const mine = ini_structure_parseStructure(written).sections[0];
-        edits.push({ kind: 'replaced', group, header, key, written, original, changedKeys: changedKeys(first.options, mine?.options ?? new Map()) });
+        edits.push({
+            kind: 'replaced',
+            group,
+            header,
+            key,
+            written,
+            original,
+            changedKeys: changedKeys(first.options, mine?.options ?? new Map())
+        });
         out = out.slice(0, first.start) + written + out.slice(first.end);
     });
     checkUpsert(structure, out, edits, ours);
@@ -920,7 +1004,11 @@ function headersStartLines(structure) {
  */
 function planUpsert(text, sections, { eol, prepared, structure, usedBefore }) {
     let base = text;
-    const blocks = structure.sections.map((b) => ({ start: b.start, end: b.end, options: b.options }));
+    const blocks = structure.sections.map((b) => ({
+        start: b.start,
+        end: b.end,
+        options: b.options
+    }));
     const byKey = new Map();
     structure.sections.forEach((b, i) => {
         const list = byKey.get(b.key);
@@ -971,7 +1059,9 @@ function planUpsert(text, sections, { eol, prepared, structure, usedBefore }) {
                         addedNewline = true;
                         // That line ending now ends the file's last line, and with it the block that line belongs to.
                         const last = blocks.length - 1;
-                        if (last >= 0 && blocks[last].end === base.length && !patched.has(last))
+                        if (last >= 0 &&
+                            blocks[last].end === base.length &&
+                            !patched.has(last))
                             blocks[last].end += eol.length;
                         base += eol;
                     }
@@ -980,7 +1070,16 @@ function planUpsert(text, sections, { eol, prepared, structure, usedBefore }) {
                 }
             }
             appended.push(separator.slice(addedNewline ? eol.length : 0) + written);
-            edits.push({ kind: 'added', group, header, key, written, separator, addedNewline, ...usedBefore(key) });
+            edits.push({
+                kind: 'added',
+                group,
+                header,
+                key,
+                written,
+                separator,
+                addedNewline,
+                ...usedBefore(key)
+            });
             return;
         }
         for (const dup of matches.slice(1).reverse()) {
@@ -1000,7 +1099,15 @@ function planUpsert(text, sections, { eol, prepared, structure, usedBefore }) {
         }
         const first = blocks[matches[0]];
         const mine = ini_structure_parseStructure(written).sections[0];
-        edits.push({ kind: 'replaced', group, header, key, written, original: base.slice(first.start, first.end), changedKeys: changedKeys(first.options, mine?.options ?? new Map()) });
+        edits.push({
+            kind: 'replaced',
+            group,
+            header,
+            key,
+            written,
+            original: base.slice(first.start, first.end),
+            changedKeys: changedKeys(first.options, mine?.options ?? new Map())
+        });
         patched.set(matches[0], written);
     });
     return { text: current().text, edits };
@@ -1024,9 +1131,14 @@ function checkUpsert(inputStructure, out, edits, ours) {
         if (name === undefined || !ours.has(ini_structure_sectionKey(name)))
             continue;
         let j = i + 1;
-        while (j < outStructure.lines.length && outStructure.kinds[j] !== 'header' && headerAt(j) === undefined && (outStructure.kinds[j] === 'blank' || outStructure.kinds[j] === 'comment'))
+        while (j < outStructure.lines.length &&
+            outStructure.kinds[j] !== 'header' &&
+            headerAt(j) === undefined &&
+            (outStructure.kinds[j] === 'blank' || outStructure.kinds[j] === 'comment'))
             j++;
-        const followed = j < outStructure.lines.length && outStructure.kinds[j] !== 'header' && headerAt(j) === undefined;
+        const followed = j < outStructure.lines.length &&
+            outStructure.kinds[j] !== 'header' &&
+            headerAt(j) === undefined;
         if (followed) {
             throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
         }
@@ -1051,8 +1163,10 @@ function checkUpsert(inputStructure, out, edits, ours) {
 /** `written` is one section of identity `key`: its header at the start, no other line that starts with `[`. */
 function isOneBlock(written, key) {
     const firstEol = written.indexOf('\n');
-    const name = written.startsWith('[') ? headerName(pyStrip(written.slice(0, firstEol === -1 ? written.length : firstEol))) : undefined;
-    return name !== undefined && ini_structure_sectionKey(name) === key && !written.includes('\n[');
+    const name = written.startsWith('[')
+        ? headerName(pyStrip(written.slice(0, firstEol === -1 ? written.length : firstEol)))
+        : undefined;
+    return (name !== undefined && ini_structure_sectionKey(name) === key && !written.includes('\n['));
 }
 function undoOne(text, edit) {
     if (edit.kind === 'created-file')
@@ -1060,13 +1174,18 @@ function undoOne(text, edit) {
     // The common case, without parsing the file (a post step undoes thousands of sections newest first): a section we
     // added is still the file's last block exactly as written, our separator before it. Its header starts a line, so it
     // is a header whatever precedes it, and no other header follows it in what we wrote.
-    if (edit.kind === 'added' && text.endsWith(edit.separator + edit.written) && isOneBlock(edit.written, edit.key)) {
+    if (edit.kind === 'added' &&
+        text.endsWith(edit.separator + edit.written) &&
+        isOneBlock(edit.written, edit.key)) {
         const at = text.length - edit.written.length;
         if (at === 0 || text[at - 1] === '\n')
             return { text: text.slice(0, at - edit.separator.length) };
     }
     if (edit.kind === 'removed') {
-        const fits = (at) => at >= 0 && at <= text.length && text.slice(at - edit.before.length, at) === edit.before && text.slice(at, at + edit.after.length) === edit.after;
+        const fits = (at) => at >= 0 &&
+            at <= text.length &&
+            text.slice(at - edit.before.length, at) === edit.before &&
+            text.slice(at, at + edit.after.length) === edit.after;
         let at = fits(edit.offset) ? edit.offset : -1;
         if (at === -1) {
             const needle = edit.before + edit.after;
@@ -1075,20 +1194,30 @@ function undoOne(text, edit) {
                 at = first + edit.before.length;
         }
         if (at === -1)
-            return { conflict: 'cannot find where the duplicate section was: the text around it changed' };
+            return {
+                conflict: 'cannot find where the duplicate section was: the text around it changed'
+            };
         const pre = text.slice(0, at);
         const needsEol = pre !== '' && !pre.endsWith('\n');
-        return { text: pre + (needsEol ? detectEol(text) : '') + edit.original + text.slice(at) };
+        return {
+            text: pre + (needsEol ? detectEol(text) : '') + edit.original + text.slice(at)
+        };
     }
     const blocks = ini_structure_parseStructure(text).sections.filter((s) => s.key === edit.key && blockText(text, s) === edit.written);
     if (blocks.length === 0) {
         const present = ini_structure_parseStructure(text).sections.some((s) => s.key === edit.key);
-        return { conflict: present ? `section ${edit.header} was changed since we wrote it` : `section ${edit.header} was removed since we wrote it` };
+        return {
+            conflict: present
+                ? `section ${edit.header} was changed since we wrote it`
+                : `section ${edit.header} was removed since we wrote it`
+        };
     }
     if (edit.kind === 'replaced') {
         const b = blocks[0];
         const rest = text.slice(b.end);
-        const fix = rest !== '' && !edit.original.endsWith('\n') ? detectEol(edit.written) : '';
+        const fix = rest !== '' && !edit.original.endsWith('\n')
+            ? detectEol(edit.written)
+            : '';
         return { text: text.slice(0, b.start) + edit.original + fix + rest };
     }
     // added
@@ -1100,7 +1229,10 @@ function undoOne(text, edit) {
         return { text: before.slice(0, before.length - edit.separator.length) };
     }
     // Something follows (or the text before changed): drop our blank line if it is still there, keep the rest.
-    if (blankPart !== '' && before.endsWith(blankPart) && lastLineIsBlank(before) && before.length > blankPart.length) {
+    if (blankPart !== '' &&
+        before.endsWith(blankPart) &&
+        lastLineIsBlank(before) &&
+        before.length > blankPart.length) {
         return { text: before.slice(0, before.length - blankPart.length) + rest };
     }
     return { text: before + rest };
@@ -1114,7 +1246,10 @@ function revertOnce(text, edits, keep) {
         if (edit.kind === 'created-file' || keep.has(edit))
             continue;
         if (skipGroups.has(edit.group)) {
-            conflicts.push({ edit, reason: `not restored because section ${edit.header} was changed since we wrote it` });
+            conflicts.push({
+                edit,
+                reason: `not restored because section ${edit.header} was changed since we wrote it`
+            });
             continue;
         }
         const r = undoOne(out, edit);
@@ -1139,8 +1274,14 @@ function sectionsStillUsed(reverted, undone) {
         const users = profilesUsingSession(reverted, name).filter((k) => !before.has(k));
         if (users.length === 0)
             continue;
-        const names = users.map((k) => `[${k.replace(/^profile:/, 'profile ')}]`).join(', ');
-        kept.push({ edit, usedBy: users, reason: `${edit.header} kept: ${names} still has sso_session = ${name} (another job's profile, or one changed since this run wrote it)` });
+        const names = users
+            .map((k) => `[${k.replace(/^profile:/, 'profile ')}]`)
+            .join(', ');
+        kept.push({
+            edit,
+            usedBy: users,
+            reason: `${edit.header} kept: ${names} still has sso_session = ${name} (another job's profile, or one changed since this run wrote it)`
+        });
     }
     return kept;
 }
@@ -1155,7 +1296,12 @@ function revertSectionsDetailed(text, edits) {
     const first = revertOnce(text, edits, new Set());
     const kept = sectionsStillUsed(first.text, first.undone);
     if (kept.length === 0)
-        return { text: first.text, conflicts: first.conflicts, kept, reverted: first.reverted };
+        return {
+            text: first.text,
+            conflicts: first.conflicts,
+            kept,
+            reverted: first.reverted
+        };
     const second = revertOnce(text, edits, new Set(kept.map((k) => k.edit)));
     // The line ending we added to end an unterminated last line stays in front of a kept section (a section follows it):
     // it becomes part of that section's separator, so that whoever removes the section later restores the text exactly.
@@ -1165,11 +1311,21 @@ function revertSectionsDetailed(text, edits) {
             continue;
         const nl = terminator.separator.startsWith('\r\n') ? '\r\n' : '\n';
         const block = ini_structure_parseStructure(second.text).sections.find((b) => b.key === k.edit.key && blockText(second.text, b) === k.edit.written);
-        if (block && second.text.slice(0, block.start).endsWith(nl + k.edit.separator)) {
-            k.edit = { ...k.edit, separator: nl + k.edit.separator, addedNewline: true };
+        if (block &&
+            second.text.slice(0, block.start).endsWith(nl + k.edit.separator)) {
+            k.edit = {
+                ...k.edit,
+                separator: nl + k.edit.separator,
+                addedNewline: true
+            };
         }
     }
-    return { text: second.text, conflicts: second.conflicts, kept, reverted: second.reverted };
+    return {
+        text: second.text,
+        conflicts: second.conflicts,
+        kept,
+        reverted: second.reverted
+    };
 }
 /** {@link revertSectionsDetailed}, returning only the text. */
 function revertSections(text, edits) {
@@ -1184,11 +1340,25 @@ const platformEol = process.platform === 'win32' ? '\r\n' : '\n';
 async function mergeConfigFile(configFile, sections, opts = {}) {
     return (0,atomic/* withLock */.kK)(configFile, async () => {
         const current = await (0,atomic/* readIfExists */.OR)(configFile, { root: opts.root });
-        const { text, edits } = upsertSections(current ?? '', sections, { defaultEol: opts.defaultEol ?? platformEol });
-        const all = current === undefined ? [{ kind: 'created-file', group: -1, file: configFile }, ...edits] : edits;
+        const { text, edits } = upsertSections(current ?? '', sections, {
+            defaultEol: opts.defaultEol ?? platformEol
+        });
+        const all = current === undefined
+            ? [
+                {
+                    kind: 'created-file',
+                    group: -1,
+                    file: configFile
+                },
+                ...edits
+            ]
+            : edits;
         opts.onBeforeWrite?.(all);
         if (current === undefined || text !== current)
-            await (0,atomic/* writeFileAtomic */.Zf)(configFile, text, { root: opts.root, mode: 0o600 });
+            await (0,atomic/* writeFileAtomic */.Zf)(configFile, text, {
+                root: opts.root,
+                mode: 0o600
+            });
         return all;
     }, { timeoutMs: opts.lockTimeoutMs });
 }
@@ -1208,7 +1378,9 @@ async function readKept(file, root) {
         const parsed = JSON.parse(text);
         if (!Array.isArray(parsed?.entries))
             return [];
-        return parsed.entries.filter((e) => e?.edit?.kind === 'added' && typeof e.edit.written === 'string' && typeof e.edit.key === 'string');
+        return parsed.entries.filter((e) => e?.edit?.kind === 'added' &&
+            typeof e.edit.written === 'string' &&
+            typeof e.edit.key === 'string');
     }
     catch {
         return []; // not ours to interpret; it is replaced on the next write
@@ -1221,8 +1393,16 @@ async function revertConfigFile(configFile, edits, opts = {}) {
         const current = await (0,atomic/* readIfExists */.OR)(configFile, { root: opts.root });
         if (current === undefined) {
             await (0,atomic/* removeIfExists */.GR)(keptFile, { root: opts.root });
-            const conflicts = edits.filter((e) => e.kind !== 'created-file').map((edit) => ({ edit, reason: `${configFile} no longer exists` }));
-            return { conflicts, kept: [], released: [], reverted: 0, deletedFile: false };
+            const conflicts = edits
+                .filter((e) => e.kind !== 'created-file')
+                .map((edit) => ({ edit, reason: `${configFile} no longer exists` }));
+            return {
+                conflicts,
+                kept: [],
+                released: [],
+                reverted: 0,
+                deletedFile: false
+            };
         }
         const own = revertSectionsDetailed(current, edits);
         const created = edits.some((e) => e.kind === 'created-file');
@@ -1251,13 +1431,21 @@ async function revertConfigFile(configFile, edits, opts = {}) {
             await (0,atomic/* writeFileAtomic */.Zf)(keptFile, JSON.stringify({ version: 1, entries }) + '\n', { root: opts.root, mode: 0o600 });
         else
             await (0,atomic/* removeIfExists */.GR)(keptFile, { root: opts.root });
-        const result = { conflicts: own.conflicts, kept: own.kept, released, reverted: own.reverted };
+        const result = {
+            conflicts: own.conflicts,
+            kept: own.kept,
+            released,
+            reverted: own.reverted
+        };
         if (deleteIfEmpty && text === '') {
             await (0,atomic/* removeIfExists */.GR)(configFile, { root: opts.root });
             return { ...result, deletedFile: true };
         }
         if (text !== current)
-            await (0,atomic/* writeFileAtomic */.Zf)(configFile, text, { root: opts.root, mode: 0o600 });
+            await (0,atomic/* writeFileAtomic */.Zf)(configFile, text, {
+                root: opts.root,
+                mode: 0o600
+            });
         return { ...result, deletedFile: false };
     }, { timeoutMs: opts.lockTimeoutMs });
 }
@@ -1272,7 +1460,7 @@ function readConfig(text) {
     const defaults = {};
     const seen = new Set();
     const duplicateSections = [];
-    const toValue = (v) => (v.startsWith('\n') ? (parseNested(v) ?? v) : v);
+    const toValue = (v) => v.startsWith('\n') ? (parseNested(v) ?? v) : v;
     for (const s of st.sections) {
         if (s.name === 'DEFAULT') {
             for (const [k, v] of s.options)
@@ -1303,7 +1491,14 @@ function readConfig(text) {
         else if (kind === 'services')
             services[id] = values;
     }
-    return { profiles, ssoSessions, services, raw, errorLines: st.errors.map((i) => i + 1), duplicateSections };
+    return {
+        profiles,
+        ssoSessions,
+        services,
+        raw,
+        errorLines: st.errors.map((i) => i + 1),
+        duplicateSections
+    };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -1352,7 +1547,10 @@ function renderKeysProfileSection(profile) {
         validateValue(key, value);
         body.push(`${key} = ${value}`);
     }
-    return { header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`, body };
+    return {
+        header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
+        body
+    };
 }
 /**
  * Lock the shared credentials file, upsert `sections` (from {@link renderCredentialsSection}) and replace it atomically
@@ -1372,22 +1570,31 @@ const SEALED = 'sha256:';
  * undo (the action's GITHUB_STATE) carries no credentials. {@link unsealCredentialEdits} finds the text again.
  */
 function sealCredentialEdits(edits) {
-    return edits.map((e) => (e.kind === 'added' || e.kind === 'replaced' ? { ...e, written: sealed(e.written) } : e));
+    return edits.map((e) => e.kind === 'added' || e.kind === 'replaced'
+        ? { ...e, written: sealed(e.written) }
+        : e);
 }
 function sealed(text) {
-    return text.startsWith(SEALED) ? text : `${SEALED}${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
+    return text.startsWith(SEALED)
+        ? text
+        : `${SEALED}${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
 }
 /**
  * Sealed edits with their written text restored from the file: the section of the same identity whose exact text has
  * that hash. One that is not found (changed or removed since) keeps its seal, so the revert leaves it alone and says so.
  */
 async function unsealCredentialEdits(credentialsFile, edits) {
-    if (!edits.some((e) => (e.kind === 'added' || e.kind === 'replaced') && e.written.startsWith(SEALED)))
+    if (!edits.some((e) => (e.kind === 'added' || e.kind === 'replaced') &&
+        e.written.startsWith(SEALED)))
         return edits;
     const text = (await (0,atomic/* readIfExists */.OR)(credentialsFile)) ?? '';
-    const blocks = ini_structure_parseStructure(text).sections.map((b) => ({ key: b.key, text: text.slice(b.start, b.end) }));
+    const blocks = ini_structure_parseStructure(text).sections.map((b) => ({
+        key: b.key,
+        text: text.slice(b.start, b.end)
+    }));
     return edits.map((e) => {
-        if ((e.kind !== 'added' && e.kind !== 'replaced') || !e.written.startsWith(SEALED))
+        if ((e.kind !== 'added' && e.kind !== 'replaced') ||
+            !e.written.startsWith(SEALED))
             return e;
         const found = blocks.find((b) => b.key === e.key && sealed(b.text) === e.written);
         return found ? { ...e, written: found.text } : e;
@@ -1420,16 +1627,40 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
             roleName: p.roleName,
             region: p.region,
             output: request.output,
-            ...(request.legacySsoProfile ? { legacy: { startUrl: request.startUrl, ssoRegion: request.ssoRegion } } : {})
+            ...(request.legacySsoProfile
+                ? {
+                    legacy: {
+                        startUrl: request.startUrl,
+                        ssoRegion: request.ssoRegion
+                    }
+                }
+                : {})
         })),
         ...keyProfiles.map((p) => renderKeysProfileSection(p)),
         ...(options.roleProfiles ?? []).map((p) => renderAssumeRoleProfileSection(p)),
-        ...(token ? [renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })] : [])
+        ...(token
+            ? [
+                renderSsoSessionSection({
+                    name: request.ssoSession,
+                    ssoRegion: request.ssoRegion,
+                    startUrl: request.startUrl,
+                    registrationScopes: request.registrationScopes
+                })
+            ]
+            : [])
     ];
     const credentialSections = keyProfiles.map((p) => renderCredentialsSection(p.name, p.credentials));
-    const tokenEntry = token ? tokenCacheEntry(request, token, registration) : undefined;
+    const tokenEntry = token
+        ? tokenCacheEntry(request, token, registration)
+        : undefined;
     const regEntry = token && registration && options.writeRegistration
-        ? { clientId: registration.clientId, clientSecret: registration.clientSecret, expiresAt: registration.expiresAt, scopes: registration.scopes, clientName: registration.clientName }
+        ? {
+            clientId: registration.clientId,
+            clientSecret: registration.clientSecret,
+            expiresAt: registration.expiresAt,
+            scopes: registration.scopes,
+            clientName: registration.clientName
+        }
         : undefined;
     // Recorded before any write (see onProgress): the cache files by the exact bytes they will hold.
     const progress = {
@@ -1437,22 +1668,42 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         configEdits: [],
         ssoCacheDir: paths.ssoCacheDir,
         sessionName: request.ssoSession,
-        tokenCache: tokenEntry ? { file: (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* tokenCacheJson */.AQ)(tokenEntry)) } : undefined,
+        tokenCache: tokenEntry
+            ? {
+                file: (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession),
+                contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* tokenCacheJson */.AQ)(tokenEntry))
+            }
+            : undefined,
         registrationCache: regEntry
-            ? { file: (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* registrationCacheJson */.Q$)(regEntry)) }
+            ? {
+                file: (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)),
+                contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* registrationCacheJson */.Q$)(regEntry))
+            }
             : undefined,
         legacyTokenCache: tokenEntry && request.legacySsoProfile
-            ? { file: (0,sso_cache/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl), contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* tokenCacheJson */.AQ)(tokenEntry)) }
+            ? {
+                file: (0,sso_cache/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl),
+                contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* tokenCacheJson */.AQ)(tokenEntry))
+            }
             : undefined,
-        ...(credentialSections.length ? { credentialsFile: paths.credentialsFile, credentialsEdits: [] } : {}),
+        ...(credentialSections.length
+            ? { credentialsFile: paths.credentialsFile, credentialsEdits: [] }
+            : {}),
         partial: true
     };
-    const report = () => progressListener?.({ written: { ...progress }, ...(token ? { accessToken: token.accessToken } : {}) });
+    const report = () => progressListener?.({
+        written: { ...progress },
+        ...(token ? { accessToken: token.accessToken } : {})
+    });
     report();
     // The files use separate locks: written side by side, then kept all together or undone all together.
     const [tokenCache, registrationCache, configEdits, credentialsEdits, legacyTokenCache] = await Promise.allSettled([
-        tokenEntry ? (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, tokenEntry) : Promise.resolve(undefined),
-        regEntry ? (0,sso_cache/* writeRegistrationCache */.bX)(paths.ssoCacheDir, registrationKey(request), regEntry) : Promise.resolve(undefined),
+        tokenEntry
+            ? (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, tokenEntry)
+            : Promise.resolve(undefined),
+        regEntry
+            ? (0,sso_cache/* writeRegistrationCache */.bX)(paths.ssoCacheDir, registrationKey(request), regEntry)
+            : Promise.resolve(undefined),
         mergeConfigFile(paths.configFile, sections, {
             onBeforeWrite: (edits) => {
                 progress.configEdits = edits;
@@ -1467,9 +1718,17 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
                 }
             })
             : Promise.resolve(undefined),
-        tokenEntry && progress.legacyTokenCache ? (0,sso_cache/* writeLegacyTokenCache */.eh)(paths.ssoCacheDir, request.startUrl, tokenEntry) : Promise.resolve(undefined)
+        tokenEntry && progress.legacyTokenCache
+            ? (0,sso_cache/* writeLegacyTokenCache */.eh)(paths.ssoCacheDir, request.startUrl, tokenEntry)
+            : Promise.resolve(undefined)
     ]);
-    const results = [tokenCache, registrationCache, configEdits, credentialsEdits, legacyTokenCache];
+    const results = [
+        tokenCache,
+        registrationCache,
+        configEdits,
+        credentialsEdits,
+        legacyTokenCache
+    ];
     if (tokenCache.status === 'fulfilled' &&
         registrationCache.status === 'fulfilled' &&
         configEdits.status === 'fulfilled' &&
@@ -1482,8 +1741,15 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
             sessionName: request.ssoSession,
             tokenCache: tokenCache.value,
             registrationCache: registrationCache.value,
-            ...(credentialsEdits.value ? { credentialsFile: paths.credentialsFile, credentialsEdits: sealCredentialEdits(credentialsEdits.value) } : {}),
-            ...(legacyTokenCache.value ? { legacyTokenCache: legacyTokenCache.value } : {})
+            ...(credentialsEdits.value
+                ? {
+                    credentialsFile: paths.credentialsFile,
+                    credentialsEdits: sealCredentialEdits(credentialsEdits.value)
+                }
+                : {}),
+            ...(legacyTokenCache.value
+                ? { legacyTokenCache: legacyTokenCache.value }
+                : {})
         };
     }
     // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
@@ -1505,7 +1771,11 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
             ? revertCredentialsFile(paths.credentialsFile, credentialsEdits.value).then(() => (progress.credentialsEdits = []), () => undefined)
             : (progress.credentialsEdits = [])
     ]);
-    if (!progress.tokenCache && !progress.registrationCache && !progress.legacyTokenCache && progress.configEdits.length === 0 && !progress.credentialsEdits?.length)
+    if (!progress.tokenCache &&
+        !progress.registrationCache &&
+        !progress.legacyTokenCache &&
+        progress.configEdits.length === 0 &&
+        !progress.credentialsEdits?.length)
         progressListener?.(undefined);
     else
         report();
@@ -1520,7 +1790,11 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
  * sign-out-early writes every profile this way; a chained session with a session policy can too.
  */
 function writeCredentialProfiles(paths, request, profiles, options = {}) {
-    return writeSessionFiles(paths, request, [], undefined, undefined, { writeRegistration: false, onProgress: options.onProgress, credentialProfiles: profiles });
+    return writeSessionFiles(paths, request, [], undefined, undefined, {
+        writeRegistration: false,
+        onProgress: options.onProgress,
+        credentialProfiles: profiles
+    });
 }
 /** The token cache entry of a session, in the AWS CLI v2's terms. */
 function tokenCacheEntry(request, token, registration) {
@@ -1529,7 +1803,13 @@ function tokenCacheEntry(request, token, registration) {
         region: request.ssoRegion,
         accessToken: token.accessToken,
         expiresAt: token.expiresAt,
-        ...(registration ? { clientId: registration.clientId, clientSecret: registration.clientSecret, registrationExpiresAt: registration.expiresAt } : {}),
+        ...(registration
+            ? {
+                clientId: registration.clientId,
+                clientSecret: registration.clientSecret,
+                registrationExpiresAt: registration.expiresAt
+            }
+            : {}),
         ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
     };
 }
@@ -1539,41 +1819,75 @@ function sessionFilePaths(paths, request) {
         (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession),
         (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)),
         paths.configFile,
-        ...(request.legacySsoProfile ? [(0,sso_cache/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl)] : [])
+        ...(request.legacySsoProfile
+            ? [(0,sso_cache/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl)]
+            : [])
     ];
-    const keys = request.signOutEarly || (request.chain !== undefined && (0,chain/* hasSessionPolicy */.f4)(request.chain));
+    const keys = request.signOutEarly ||
+        (request.chain !== undefined && (0,chain/* hasSessionPolicy */.f4)(request.chain));
     return keys ? [...files, paths.credentialsFile] : files;
 }
 function registrationKey(request) {
-    return { region: request.ssoRegion, scopes: request.registrationScopes, sessionName: request.ssoSession, startUrl: request.startUrl };
+    return {
+        region: request.ssoRegion,
+        scopes: request.registrationScopes,
+        sessionName: request.ssoSession,
+        startUrl: request.startUrl
+    };
 }
 /** Undo exactly what writeSessionFiles did; files another job replaced since are left alone. */
 async function removeSessionFiles(written) {
-    const tokenCache = written.tokenCache ? await (0,sso_cache/* removeTokenCacheIfOurs */.yY)(written.ssoCacheDir, written.sessionName, written.tokenCache.contentHash) : 'missing';
+    const tokenCache = written.tokenCache
+        ? await (0,sso_cache/* removeTokenCacheIfOurs */.yY)(written.ssoCacheDir, written.sessionName, written.tokenCache.contentHash)
+        : 'missing';
     const registrationCache = written.registrationCache
         ? await (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(written.registrationCache.file, written.registrationCache.contentHash)
         : undefined;
-    const legacyTokenCache = written.legacyTokenCache ? await (0,sso_cache/* removeCacheFileIfOurs */.FH)(written.legacyTokenCache.file, written.legacyTokenCache.contentHash) : undefined;
-    const credentials = written.credentialsFile ? await removeCredentialSections(written.credentialsFile, written.credentialsEdits ?? []) : undefined;
+    const legacyTokenCache = written.legacyTokenCache
+        ? await (0,sso_cache/* removeCacheFileIfOurs */.FH)(written.legacyTokenCache.file, written.legacyTokenCache.contentHash)
+        : undefined;
+    const credentials = written.credentialsFile
+        ? await removeCredentialSections(written.credentialsFile, written.credentialsEdits ?? [])
+        : undefined;
     const withCredentials = credentials === undefined ? {} : { credentials };
     // Nothing written to the config (a step stopped before it got the lock): do not wait for a lock another job may hold.
     if (written.configEdits.length === 0)
-        return { tokenCache, registrationCache, legacyTokenCache, config: `nothing written to ${written.configFile} by this run`, ...withCredentials };
+        return {
+            tokenCache,
+            registrationCache,
+            legacyTokenCache,
+            config: `nothing written to ${written.configFile} by this run`,
+            ...withCredentials
+        };
     const reverted = await revertConfigFile(written.configFile, written.configEdits);
     const config = (reverted.deletedFile
         ? `${written.configFile} removed (this run created it)`
         : `${reverted.reverted} section(s) removed or restored in ${written.configFile}`) +
-        (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '') +
-        (reverted.kept.length ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)` : '') +
+        (reverted.conflicts.length
+            ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}`
+            : '') +
+        (reverted.kept.length
+            ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)`
+            : '') +
         (reverted.released.length ? `; ${reverted.released.join('; ')}` : '');
-    return { tokenCache, registrationCache, legacyTokenCache, config, ...withCredentials };
+    return {
+        tokenCache,
+        registrationCache,
+        legacyTokenCache,
+        config,
+        ...withCredentials
+    };
 }
 async function removeCredentialSections(file, edits) {
     if (edits.length === 0)
         return `nothing written to ${file} by this run`;
     const reverted = await revertCredentialsFile(file, await unsealCredentialEdits(file, edits));
-    return ((reverted.deletedFile ? `${file} removed (this run created it)` : `${reverted.reverted} section(s) removed or restored in ${file}`) +
-        (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : ''));
+    return ((reverted.deletedFile
+        ? `${file} removed (this run created it)`
+        : `${reverted.reverted} section(s) removed or restored in ${file}`) +
+        (reverted.conflicts.length
+            ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}`
+            : ''));
 }
 
 
@@ -1677,7 +1991,11 @@ function pythonJsonDumps(value, opts = {}) {
     let keys = Object.keys(value).filter((k) => value[k] !== undefined);
     if (opts.sortKeys)
         keys = keys.sort(codePointCompare);
-    return '{' + keys.map((k) => `${pyString(k)}: ${pythonJsonDumps(value[k], opts)}`).join(', ') + '}';
+    return ('{' +
+        keys
+            .map((k) => `${pyString(k)}: ${pythonJsonDumps(value[k], opts)}`)
+            .join(', ') +
+        '}');
 }
 function sha1Hex(s) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(s, 'utf8').digest('hex');
@@ -1720,7 +2038,13 @@ function legacyTokenCacheFile(cacheDir, startUrl) {
 }
 /** The exact string the CLI hashes for the client registration cache name. */
 function registrationCacheKeyJson(key) {
-    return pythonJsonDumps({ region: key.region, scopes: key.scopes ?? null, session_name: key.sessionName ?? null, startUrl: key.startUrl, tool: 'botocore' }, { sortKeys: true });
+    return pythonJsonDumps({
+        region: key.region,
+        scopes: key.scopes ?? null,
+        session_name: key.sessionName ?? null,
+        startUrl: key.startUrl,
+        tool: 'botocore'
+    }, { sortKeys: true });
 }
 /** Client registration cache file: `sha1(json.dumps({...}, sort_keys=True)).json`. */
 function registrationCacheFile(cacheDir, key) {
@@ -1735,7 +2059,9 @@ function tokenCacheJson(token) {
         expiresAt: formatCacheTime(token.expiresAt),
         clientId: token.clientId || undefined,
         clientSecret: token.clientSecret || undefined,
-        registrationExpiresAt: token.registrationExpiresAt ? formatCacheTime(token.registrationExpiresAt) : undefined,
+        registrationExpiresAt: token.registrationExpiresAt
+            ? formatCacheTime(token.registrationExpiresAt)
+            : undefined,
         refreshToken: token.refreshToken || undefined
     });
 }
@@ -1789,7 +2115,7 @@ async function readJsonObject(file) {
         return { reason: 'not a JSON object' };
     return { obj: parsed };
 }
-const optString = (v) => (typeof v === 'string' ? v : undefined);
+const optString = (v) => typeof v === 'string' ? v : undefined;
 /** Read an sso-session's cached token; undefined with a reason if missing, corrupt or unusable. */
 async function readTokenCache(cacheDir, sessionName) {
     const file = tokenCacheFile(cacheDir, sessionName);
@@ -1800,7 +2126,11 @@ async function readTokenCache(cacheDir, sessionName) {
         return { file, value: undefined, reason: 'no accessToken' };
     const expiresAt = parseCacheTime(obj.expiresAt);
     if (!expiresAt)
-        return { file, value: undefined, reason: `expiresAt is not a timestamp with a zone: ${JSON.stringify(obj.expiresAt)}` };
+        return {
+            file,
+            value: undefined,
+            reason: `expiresAt is not a timestamp with a zone: ${JSON.stringify(obj.expiresAt)}`
+        };
     return {
         file,
         value: {
@@ -1839,10 +2169,26 @@ async function readRegistrationCache(cacheDir, key) {
     if (typeof obj.clientId !== 'string' || typeof obj.clientSecret !== 'string')
         return { file, value: undefined, reason: 'no clientId/clientSecret' };
     if (!expiresAt)
-        return { file, value: undefined, reason: `expiresAt is not a timestamp with a zone: ${JSON.stringify(obj.expiresAt)}` };
-    const scopes = Array.isArray(obj.scopes) && obj.scopes.every((s) => typeof s === 'string') ? obj.scopes : undefined;
+        return {
+            file,
+            value: undefined,
+            reason: `expiresAt is not a timestamp with a zone: ${JSON.stringify(obj.expiresAt)}`
+        };
+    const scopes = Array.isArray(obj.scopes) && obj.scopes.every((s) => typeof s === 'string')
+        ? obj.scopes
+        : undefined;
     const clientName = typeof obj.clientName === 'string' ? obj.clientName : undefined;
-    return { file, value: { clientId: obj.clientId, clientSecret: obj.clientSecret, expiresAt, scopes, ...(clientName !== undefined ? { clientName } : {}), raw: obj } };
+    return {
+        file,
+        value: {
+            clientId: obj.clientId,
+            clientSecret: obj.clientSecret,
+            expiresAt,
+            scopes,
+            ...(clientName !== undefined ? { clientName } : {}),
+            raw: obj
+        }
+    };
 }
 /** Delete `file` (under its lock) only if it still holds exactly the bytes whose sha256 is `expectedHash`. */
 async function removeCacheFileIfOurs(file, expectedHash) {
@@ -1885,27 +2231,70 @@ function endpointFor(service, region, env = process.env) {
     const override = env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL;
     if (override)
         return new URL(override);
-    const host = { SSO_OIDC: `oidc.${region}`, SSO: `portal.sso.${region}`, STS: `sts.${region}` }[service];
+    const host = {
+        SSO_OIDC: `oidc.${region}`,
+        SSO: `portal.sso.${region}`,
+        STS: `sts.${region}`
+    }[service];
     return new URL(`https://${host}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`);
 }
 /** Error names the SDK's retry strategy treats as throttling or transient (@smithy/core retry: isThrottlingError, isTransientError). */
-const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'LimitExceededException', 'BandwidthLimitExceeded', 'ProvisionedThroughputExceededException', 'PriorRequestNotComplete', 'EC2ThrottledException', 'TransactionInProgressException']);
-const TRANSIENT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+const THROTTLING = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+    'LimitExceededException',
+    'BandwidthLimitExceeded',
+    'ProvisionedThroughputExceededException',
+    'PriorRequestNotComplete',
+    'EC2ThrottledException',
+    'TransactionInProgressException'
+]);
+const TRANSIENT = new Set([
+    'TimeoutError',
+    'RequestTimeout',
+    'RequestTimeoutException'
+]);
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ENOTFOUND',
+    'EAI_AGAIN'
+]);
 /**
  * What kind of fault a failed attempt was, or undefined when the SDK's standard / adaptive retry strategy will not
  * retry it: a real answer (4xx, 501), a cancel, or an error it does not know (a TLS certificate error, say).
  * Mirrors @smithy/core's getRetryErrorType: only THROTTLING and TRANSIENT errors are retried.
  */
 function faultKind(error, depth = 0) {
-    if (!error || typeof error !== 'object' || error.name === 'AbortError' || isFlowSignal(error))
+    if (!error ||
+        typeof error !== 'object' ||
+        error.name === 'AbortError' ||
+        isFlowSignal(error))
         return undefined;
     const status = error.$metadata?.httpStatusCode;
-    if (status === 429 || THROTTLING.has(error.name) || error.$retryable?.throttling === true)
+    if (status === 429 ||
+        THROTTLING.has(error.name) ||
+        error.$retryable?.throttling === true)
         return 'throttled';
     if (typeof error.code === 'string' && NETWORK_CODES.has(error.code)) {
-        return error.code === 'ETIMEDOUT' ? 'timeout' : error.code === 'ECONNRESET' || error.code === 'EPIPE' ? 'connection reset' : error.code === 'ECONNREFUSED' ? 'connection refused' : 'network error';
+        return error.code === 'ETIMEDOUT'
+            ? 'timeout'
+            : error.code === 'ECONNRESET' || error.code === 'EPIPE'
+                ? 'connection reset'
+                : error.code === 'ECONNREFUSED'
+                    ? 'connection refused'
+                    : 'network error';
     }
     if (TRANSIENT.has(error.name))
         return 'timeout';
@@ -1913,7 +2302,8 @@ function faultKind(error, depth = 0) {
         return 'server error';
     if (error.$retryable !== undefined || error.$metadata?.clockSkewCorrected)
         return 'server error';
-    if (error.code === 'ERR_HTTP2_STREAM_ERROR' && String(error.message).includes('NGHTTP2_REFUSED_STREAM'))
+    if (error.code === 'ERR_HTTP2_STREAM_ERROR' &&
+        String(error.message).includes('NGHTTP2_REFUSED_STREAM'))
         return 'network error';
     if (error.cause !== undefined && depth < 10)
         return faultKind(error.cause, depth + 1);
@@ -1928,13 +2318,17 @@ function describeFault(error) {
     if (!kind)
         return undefined;
     const status = error?.$metadata?.httpStatusCode ?? error?.$response?.statusCode;
-    const code = typeof error?.code === 'string' && error.code !== error.name ? `, ${error.code}` : '';
+    const code = typeof error?.code === 'string' && error.code !== error.name
+        ? `, ${error.code}`
+        : '';
     return `${kind} (${error?.name ?? 'Error'}${status ? `, HTTP ${status}` : ''}${code})`;
 }
 /** "attempt=2; max=5" as the SDK's retry middleware stamps it on each attempt. */
 function attemptOf(request) {
     const header = request?.headers?.['amz-sdk-request'];
-    const m = typeof header === 'string' ? /attempt=(\d+);\s*max=(\d+)/.exec(header) : null;
+    const m = typeof header === 'string'
+        ? /attempt=(\d+);\s*max=(\d+)/.exec(header)
+        : null;
     return m ? { attempt: Number(m[1]), max: Number(m[2]) } : undefined;
 }
 /**
@@ -1956,11 +2350,17 @@ function addRetryLog(client, service, onRetry) {
                 const last = at !== undefined && at.attempt >= at.max;
                 onRetry(`${service} ${operation}: ${fault}` +
                     (at ? ` on attempt ${at.attempt} of ${at.max}` : '') +
-                    (last ? '; no attempts left' : '; retrying with capped exponential backoff and jitter'));
+                    (last
+                        ? '; no attempts left'
+                        : '; retrying with capped exponential backoff and jitter'));
             }
             throw error;
         }
-    }, { step: 'deserialize', name: 'identityCenterLoginRetryLog', priority: 'high' });
+    }, {
+        step: 'deserialize',
+        name: 'identityCenterLoginRetryLog',
+        priority: 'high'
+    });
 }
 /** CreateToken's pending / slow_down answers are the protocol, not faults. */
 function isFlowSignal(error) {
@@ -1994,7 +2394,11 @@ class AwsClients {
         };
     }
     handler(service, region) {
-        return (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({ endpoint: endpointFor(service, region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs });
+        return (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestHandler */ .OX)({
+            endpoint: endpointFor(service, region, this.env),
+            env: this.env,
+            requestTimeoutMs: this.settings.requestTimeoutMs
+        });
     }
     /** SSO OIDC for RegisterClient, StartDeviceAuthorization and the refresh grant: standard retries. */
     oidcClient() {
@@ -2010,7 +2414,10 @@ class AwsClients {
     /** Both SSO OIDC clients share one connection pool; only the one the SDK retries logs its retries. */
     async newOidcClient(sdkRetries) {
         this.oidcHandler ??= this.handler('SSO_OIDC', this.settings.ssoRegion);
-        const [{ SSOOIDCClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19)), this.options('SSO_OIDC', this.settings.ssoRegion, this.oidcHandler)]);
+        const [{ SSOOIDCClient }, options] = await Promise.all([
+            Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19)),
+            this.options('SSO_OIDC', this.settings.ssoRegion, this.oidcHandler)
+        ]);
         if (!sdkRetries)
             return new SSOOIDCClient({ ...options, maxAttempts: 1 });
         const client = new SSOOIDCClient(options);
@@ -2019,7 +2426,10 @@ class AwsClients {
     }
     ssoClient() {
         this.sso ??= (async () => {
-            const [{ SSOClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19)), this.options('SSO', this.settings.ssoRegion, undefined, 'adaptive')]);
+            const [{ SSOClient }, options] = await Promise.all([
+                Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19)),
+                this.options('SSO', this.settings.ssoRegion, undefined, 'adaptive')
+            ]);
             const client = new SSOClient(options);
             addRetryLog(client, 'SSO', this.settings.onRetry);
             return client;
@@ -2029,7 +2439,10 @@ class AwsClients {
     /** An STS client signing with the given role credentials (never the ambient credential chain). */
     async stsClient(credentials) {
         this.stsHandler ??= this.handler('STS', this.settings.region);
-        const [{ STSClient }, options] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19)), this.options('STS', this.settings.region, this.stsHandler, 'adaptive')]);
+        const [{ STSClient }, options] = await Promise.all([
+            Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19)),
+            this.options('STS', this.settings.region, this.stsHandler, 'adaptive')
+        ]);
         const client = new STSClient({ ...options, credentials });
         addRetryLog(client, 'STS', this.settings.onRetry);
         return client;
@@ -2065,7 +2478,11 @@ class AwsClients {
 function describeAwsError(error) {
     const e = error;
     const status = e?.$metadata?.httpStatusCode;
-    const code = typeof e?.code === 'string' && /^E[A-Z_]+$/.test(e.code) && e.code !== e?.name ? e.code : undefined;
+    const code = typeof e?.code === 'string' &&
+        /^E[A-Z_]+$/.test(e.code) &&
+        e.code !== e?.name
+        ? e.code
+        : undefined;
     const attempts = e?.$metadata?.attempts;
     return `${e?.name ?? 'Error'}${status ? ` (HTTP ${status})` : code ? ` (${code})` : ''}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ''}`;
 }
@@ -2102,7 +2519,9 @@ function requestTimeoutMs(env = process.env) {
     if (!raw || !/^[0-9]+$/.test(raw))
         return DEFAULT_REQUEST_TIMEOUT_MS;
     const ms = Number(raw);
-    return ms >= 100 && ms <= MAX_REQUEST_TIMEOUT_MS ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
+    return ms >= 100 && ms <= MAX_REQUEST_TIMEOUT_MS
+        ? ms
+        : DEFAULT_REQUEST_TIMEOUT_MS;
 }
 /**
  * Aborted by {@link cancelAwsRequests}: the AWS requests in flight at that moment fail at once with an AbortError
@@ -2125,7 +2544,9 @@ function cancellableHandlerClass() {
     cancellableHandler ??= __webpack_require__.e(/* import() */ 279).then(__webpack_require__.t.bind(__webpack_require__, 1279, 19)).then(({ NodeHttpHandler }) => class CancellableHttpHandler extends NodeHttpHandler {
         handle(request, options = {}) {
             const own = options?.abortSignal;
-            const abortSignal = own ? AbortSignal.any([own, inFlight.signal]) : inFlight.signal;
+            const abortSignal = own
+                ? AbortSignal.any([own, inFlight.signal])
+                : inFlight.signal;
             return super.handle(request, { ...options, abortSignal });
         }
     });
@@ -2133,7 +2554,10 @@ function cancellableHandlerClass() {
 }
 async function requestHandler(options) {
     const proxy = (0,_util_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyFor */ .i)(options.endpoint, options.env);
-    const [Handler, agent] = await Promise.all([cancellableHandlerClass(), proxy ? proxyAgent(proxy) : undefined]);
+    const [Handler, agent] = await Promise.all([
+        cancellableHandlerClass(),
+        proxy ? proxyAgent(proxy) : undefined
+    ]);
     const timeout = options.requestTimeoutMs ?? requestTimeoutMs(options.env);
     return new Handler({
         connectionTimeout: Math.min(CONNECTION_TIMEOUT_MS, timeout),
@@ -2224,7 +2648,15 @@ const MAX_MANAGED_SESSION_POLICIES = 10;
 /** STS's limit on the plaintext inline session policy. */
 const MAX_INLINE_POLICY_LENGTH = 2048;
 /** The session tag keys written unless role-skip-session-tagging (configure-aws-credentials' set). */
-const SESSION_TAG_KEYS = Object.freeze(['GitHub', 'Repository', 'Workflow', 'Action', 'Actor', 'Commit', 'Branch']);
+const SESSION_TAG_KEYS = Object.freeze([
+    'GitHub',
+    'Repository',
+    'Workflow',
+    'Action',
+    'Actor',
+    'Commit',
+    'Branch'
+]);
 /** The inputs that mean something only with role-to-assume. */
 const CHAIN_ONLY_INPUTS = Object.freeze([
     'role-session-name',
@@ -2306,7 +2738,8 @@ function readChainInputs(get, context) {
         if (!/^[0-9]+$/.test(durationRaw))
             fail('role-duration-seconds', `must be a whole number of seconds, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(durationRaw)}`);
         durationSeconds = Number(durationRaw);
-        if (durationSeconds < MIN_ROLE_DURATION_SECONDS || durationSeconds > MAX_ROLE_DURATION_SECONDS) {
+        if (durationSeconds < MIN_ROLE_DURATION_SECONDS ||
+            durationSeconds > MAX_ROLE_DURATION_SECONDS) {
             fail('role-duration-seconds', `must be between ${MIN_ROLE_DURATION_SECONDS} and ${MAX_ROLE_DURATION_SECONDS} (STS caps a role chained from Identity Center role credentials at one hour), got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(durationRaw)}`);
         }
     }
@@ -2326,7 +2759,10 @@ function readChainInputs(get, context) {
         catch (error) {
             return fail('inline-session-policy', `must be a JSON policy document; it does not parse: ${error.message.slice(0, 120)}`);
         }
-        if (!doc || typeof doc !== 'object' || Array.isArray(doc) || !('Statement' in doc)) {
+        if (!doc ||
+            typeof doc !== 'object' ||
+            Array.isArray(doc) ||
+            !('Statement' in doc)) {
             fail('inline-session-policy', 'must be a JSON policy document: an object with a Statement');
         }
         policy = JSON.stringify(doc);
@@ -2360,7 +2796,13 @@ function readChainInputs(get, context) {
         if (!SESSION_TAG_KEYS.includes(key))
             fail('transitive-tag-keys', `${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(key)} is not a session tag this action sets; use ${SESSION_TAG_KEYS.join(', ')}`);
     }
-    const chain = { roleArn, durationSeconds, policyArns, skipSessionTagging, transitiveTagKeys };
+    const chain = {
+        roleArn,
+        durationSeconds,
+        policyArns,
+        skipSessionTagging,
+        transitiveTagKeys
+    };
     if (sessionRaw !== '')
         chain.sessionName = sessionRaw;
     if (externalId !== '')
@@ -2452,7 +2894,9 @@ function showValue(value) {
 /** An input or option name made safe to print (names come from argv in the CLI). */
 function cleanName(name) {
     const chars = Array.from(String(name));
-    const cut = chars.length > MAX_SHOWN ? chars.slice(0, MAX_SHOWN).join('') + '…' : chars.join('');
+    const cut = chars.length > MAX_SHOWN
+        ? chars.slice(0, MAX_SHOWN).join('') + '…'
+        : chars.join('');
     return escapeText(cut);
 }
 /**
@@ -2481,16 +2925,21 @@ function controlProblem(value, secret, allowLineBreaks = false) {
         const c = chars[i];
         if (!CONTROL_RE.test(c))
             continue;
-        if (allowLineBreaks && (c === '\n' || c === '\t' || (c === '\r' && chars[i + 1] === '\n')))
+        if (allowLineBreaks &&
+            (c === '\n' || c === '\t' || (c === '\r' && chars[i + 1] === '\n')))
             continue;
-        const what = allowLineBreaks ? 'control characters (other than line breaks and tabs)' : 'control characters or line breaks';
+        const what = allowLineBreaks
+            ? 'control characters (other than line breaks and tabs)'
+            : 'control characters or line breaks';
         const found = secret ? '' : ` (found ${escapeChar(c)} at position ${i + 1})`;
         return `must not contain ${what}${found}`;
     }
     return undefined;
 }
 function surroundingSpaceProblem(value) {
-    return /^\s|\s$/.test(value) ? `must not have leading or trailing spaces, got ${showValue(value)}` : undefined;
+    return /^\s|\s$/.test(value)
+        ? `must not have leading or trailing spaces, got ${showValue(value)}`
+        : undefined;
 }
 function firstBadChar(value, allowed) {
     for (const c of value)
@@ -2579,11 +3028,17 @@ const PORTAL_HOST_PATTERNS = [
     /^[a-z0-9-]+\.portal\.[a-z0-9-]+\.api\.amazonwebservices\.eu$/
 ];
 /** Identity Center issuer hosts (exact); the path must be the instance id. */
-const ISSUER_HOSTS = ['identitycenter.amazonaws.com', 'identitycenter.amazonaws.com.cn', 'identitycenter.amazonaws.eu'];
+const ISSUER_HOSTS = [
+    'identitycenter.amazonaws.com',
+    'identitycenter.amazonaws.com.cn',
+    'identitycenter.amazonaws.eu'
+];
 const ISSUER_PATH_RE = /^\/(?:sso)?ins-[A-Za-z0-9.-]{16}\/?$/;
 const DNS_LABEL_RE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 function isIpAddress(host) {
-    return host.startsWith('[') || /^[0-9.]+$/.test(host) || /^(?:\d{1,3}\.){3}\d{1,3}$/.test(host);
+    return (host.startsWith('[') ||
+        /^[0-9.]+$/.test(host) ||
+        /^(?:\d{1,3}\.){3}\d{1,3}$/.test(host));
 }
 function isAwsStartUrlHost(host) {
     if (!host.split('.').every((l) => DNS_LABEL_RE.test(l)))
@@ -2610,7 +3065,9 @@ function startUrlProblem(value) {
     catch {
         return `must be a URL like https://my-sso-portal.awsapps.com/start, got ${showValue(value)}`;
     }
-    if (url.username !== '' || url.password !== '' || /^[a-z][a-z0-9+.-]*:\/*[^/?#]*@/i.test(value)) {
+    if (url.username !== '' ||
+        url.password !== '' ||
+        /^[a-z][a-z0-9+.-]*:\/*[^/?#]*@/i.test(value)) {
         return 'must not contain a user name or password';
     }
     if (url.protocol !== 'https:')
@@ -2705,17 +3162,35 @@ function dedupe(items) {
 const DEFAULT_SSO_SESSION = 'identity-center-login';
 const DEFAULT_PROFILE = 'identity-center-login';
 const DEFAULT_OUTPUT = 'json';
-const OUTPUT_FORMATS = Object.freeze(['json', 'text', 'table', 'yaml', 'yaml-stream']);
-const DEFAULT_REGISTRATION_SCOPES = Object.freeze(['sso:account:access']);
-const NOTIFY_CHANNELS = Object.freeze(['summary', 'comment', 'webhook']);
-const DEFAULT_NOTIFY = Object.freeze(['summary', 'comment']);
+const OUTPUT_FORMATS = Object.freeze([
+    'json',
+    'text',
+    'table',
+    'yaml',
+    'yaml-stream'
+]);
+const DEFAULT_REGISTRATION_SCOPES = Object.freeze([
+    'sso:account:access'
+]);
+const NOTIFY_CHANNELS = Object.freeze([
+    'summary',
+    'comment',
+    'webhook'
+]);
+const DEFAULT_NOTIFY = Object.freeze([
+    'summary',
+    'comment'
+]);
 const DEFAULT_EXPORT_CREDENTIALS = true;
 const DEFAULT_KEEP_SESSION = false;
 const DEFAULT_FORBID_SELF_APPROVAL = false;
 const DEFAULT_ALLOW_PARTIAL = false;
 const DEFAULT_REUSE_SESSION = false;
 const DEFAULT_DISCOVER = false;
-const VERIFY_PROFILES = Object.freeze(['all', 'primary']);
+const VERIFY_PROFILES = Object.freeze([
+    'all',
+    'primary'
+]);
 const DEFAULT_VERIFY_PROFILES = 'all';
 const DEFAULT_MIN_VALIDITY_SECONDS = 900;
 const MAX_MIN_VALIDITY_SECONDS = 86400;
@@ -2760,7 +3235,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'role-name',
-        description: 'Permission set (role) name in that account, e.g. DeveloperAccess. 1-64 of letters, digits and + = , . @ _ -. Required unless session (then the login job\'s) or end-session is given.',
+        description: "Permission set (role) name in that account, e.g. DeveloperAccess. 1-64 of letters, digits and + = , . @ _ -. Required unless session (then the login job's) or end-session is given.",
         default: '',
         required: false,
         secret: false,
@@ -2782,7 +3257,14 @@ const INPUTS = Object.freeze([
         secret: false,
         kind: 'string'
     },
-    { name: 'region', description: 'Default region of the written profile(s). Defaults to sso-region.', default: '', required: false, secret: false, kind: 'string' },
+    {
+        name: 'region',
+        description: 'Default region of the written profile(s). Defaults to sso-region.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
     {
         name: 'output',
         description: `AWS CLI output format of the written profile(s): ${OUTPUT_FORMATS.join(', ')}.`,
@@ -2932,7 +3414,7 @@ const INPUTS = Object.freeze([
     // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
     {
         name: 'sign-out-early',
-        description: 'Sign out of IAM Identity Center (SSO Logout) as soon as every profile\'s role credentials are fetched and verified: no SSO token stays on the runner; the profiles hold the role credentials (shared credentials file) until they expire. Not with keep-session or reuse-session.',
+        description: "Sign out of IAM Identity Center (SSO Logout) as soon as every profile's role credentials are fetched and verified: no SSO token stays on the runner; the profiles hold the role credentials (shared credentials file) until they expire. Not with keep-session or reuse-session.",
         default: 'false',
         required: false,
         secret: false,
@@ -2966,13 +3448,20 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'role-duration-seconds',
-        description: 'With role-to-assume: the chained session\'s lifetime, 900-3600 seconds (STS caps a role chained from role credentials at one hour).',
+        description: "With role-to-assume: the chained session's lifetime, 900-3600 seconds (STS caps a role chained from role credentials at one hour).",
         default: '3600',
         required: false,
         secret: false,
         kind: 'integer'
     },
-    { name: 'role-external-id', description: 'With role-to-assume: the external id the role\'s trust policy asks for.', default: '', required: false, secret: false, kind: 'string' },
+    {
+        name: 'role-external-id',
+        description: "With role-to-assume: the external id the role's trust policy asks for.",
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
     {
         name: 'inline-session-policy',
         description: 'With role-to-assume: a JSON IAM policy that narrows the chained session (it must parse; at most 2048 characters without spaces). With a session policy the profile holds the narrowed session itself, never a role_arn that could re-assume the role without it.',
@@ -3018,7 +3507,7 @@ const INPUTS = Object.freeze([
     {
         name: 'session',
         description: 'The session output of a share-session job of this run (needs.<job>.outputs.session): sign in with it instead of asking for approval. ' +
-            'start-url and sso-region then come from it, and account-id / role-name default to the login job\'s.',
+            "start-url and sso-region then come from it, and account-id / role-name default to the login job's.",
         default: '',
         required: false,
         secret: false,
@@ -3057,7 +3546,7 @@ const INPUTS = Object.freeze([
         required: false,
         secret: false,
         kind: 'string'
-    },
+    }
     // --- end of the feature blocks
 ]);
 const SECRET_INPUTS = new Set(INPUTS.filter((i) => i.secret).map((i) => i.name));
@@ -3114,12 +3603,17 @@ class NetworkError extends Error {
 const MAX_BODY_BYTES = 1024 * 1024;
 function errorCode(err) {
     const code = err?.code;
-    return typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? code : 'EREQUEST';
+    return typeof code === 'string' && /^[A-Z0-9_]+$/.test(code)
+        ? code
+        : 'EREQUEST';
 }
 /** One HTTP request. Resolves with any HTTP status; rejects only with NetworkError. */
 async function httpRequest(req) {
     const target = new URL(req.url);
-    const headers = { connection: 'close', ...(req.headers ?? {}) };
+    const headers = {
+        connection: 'close',
+        ...(req.headers ?? {})
+    };
     if (req.body !== undefined)
         headers['content-length'] = String(Buffer.byteLength(req.body));
     const proxy = (0,util_proxy/* proxyFor */.i)(target, req.env ?? process.env);
@@ -3136,10 +3630,14 @@ async function httpRequest(req) {
         // Plain http through an http proxy: absolute-form request line.
         const p = new URL(proxy);
         transport = p.protocol === 'https:' ? external_node_https_ : external_node_http_;
-        const proxyHeaders = { ...headers, host: target.host };
+        const proxyHeaders = {
+            ...headers,
+            host: target.host
+        };
         if (p.username || p.password) {
             const creds = `${decodeURIComponent(p.username)}:${decodeURIComponent(p.password)}`;
-            proxyHeaders['proxy-authorization'] = `Basic ${Buffer.from(creds).toString('base64')}`;
+            proxyHeaders['proxy-authorization'] =
+                `Basic ${Buffer.from(creds).toString('base64')}`;
         }
         options = {
             method: req.method,
@@ -3160,7 +3658,9 @@ async function httpRequest(req) {
             req.signal?.removeEventListener('abort', abort);
             fn();
         };
-        const request = proxy && target.protocol !== 'https:' ? transport.request(options) : transport.request(target, options);
+        const request = proxy && target.protocol !== 'https:'
+            ? transport.request(options)
+            : transport.request(target, options);
         const timer = setTimeout(() => {
             request.destroy();
             done(() => reject(new NetworkError('ETIMEDOUT')));
@@ -3186,7 +3686,9 @@ async function httpRequest(req) {
             res.on('end', () => done(() => resolve({
                 status: res.statusCode ?? 0,
                 headers: res.headers,
-                body: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8')
+                body: Buffer.concat(chunks)
+                    .subarray(0, MAX_BODY_BYTES)
+                    .toString('utf8')
             })));
         });
         request.end(req.body);
@@ -3215,7 +3717,10 @@ function nodeFetch(env) {
                 out.set(name, Array.isArray(value) ? value.join(', ') : value);
         }
         const empty = res.status === 204 || res.status === 205 || res.status === 304;
-        return new Response(empty ? null : res.body, { status: res.status, headers: out });
+        return new Response(empty ? null : res.body, {
+            status: res.status,
+            headers: out
+        });
     };
 }
 
@@ -3250,14 +3755,20 @@ function approvalGrants(ctx, final, _esc = cleanText, b = (s) => `**${s}**`) {
         return `The job got no credentials: nothing was written or exported, and ${mode === 'kept' || ctx.reuseSession ? 'a sign-in this run obtained was' : 'your sign-in was'} signed out; role credentials already issued for the profiles that verified stay valid until they expire, but were not handed to the job.`;
     }
     const approved = final?.type === 'approved' ? final : undefined;
-    const tokenUntil = approved?.sessionExpiresAt ? ` (at the latest until ${formatUtc(approved.sessionExpiresAt)})` : '';
-    const credsUntil = approved?.credentialsExpireAt ? `until ${formatUtc(approved.credentialsExpireAt)}` : 'until they expire';
+    const tokenUntil = approved?.sessionExpiresAt
+        ? ` (at the latest until ${formatUtc(approved.sessionExpiresAt)})`
+        : '';
+    const credsUntil = approved?.credentialsExpireAt
+        ? `until ${formatUtc(approved.credentialsExpireAt)}`
+        : 'until they expire';
     const everything = 'for every AWS account and role you can reach, not only the one requested';
     const issued = `role credentials already issued stay valid ${credsUntil}`;
     switch (mode) {
         case 'sign-out-early':
             if (final) {
-                const at = approved?.signedOutAt ? ` at ${formatUtc(approved.signedOutAt)}` : '';
+                const at = approved?.signedOutAt
+                    ? ` at ${formatUtc(approved.signedOutAt)}`
+                    : '';
                 return `Your Identity Center sign-in was used only to fetch the credentials for the listed role(s) and was signed out${at}; no SSO token is left on the runner. The job keeps those role credentials ${credsUntil}.`;
             }
             return `Approving lets this job use your Identity Center sign-in ${b('only to fetch the credentials for the listed role(s)')}; it is signed out at once after that, and the job keeps those role credentials until they expire.`;
@@ -3270,10 +3781,12 @@ function approvalGrants(ctx, final, _esc = cleanText, b = (s) => `**${s}**`) {
             return `Approving leaves ${b('your Identity Center sign-in on this runner after the job')} (keep-session): until it expires, this job and later jobs on this runner can use it ${everything}; ${issued}.`;
         }
         case 'until-expiry': {
-            const until = approved?.sessionExpiresAt ? `until ${formatUtc(approved.sessionExpiresAt)}` : 'until it expires';
+            const until = approved?.sessionExpiresAt
+                ? `until ${formatUtc(approved.sessionExpiresAt)}`
+                : 'until it expires';
             if (final)
                 return `Your Identity Center sign-in is left in this machine's token cache (~/.aws/sso/cache) ${until} or until someone runs aws sso logout: any process running as this user can use it ${everything}; ${issued}.`;
-            return `Approving leaves ${b('your Identity Center sign-in in this machine\'s token cache')} until it expires (there is no post step to sign it out; run aws sso logout when done): any process running as this user can use it ${everything}; ${issued}.`;
+            return `Approving leaves ${b("your Identity Center sign-in in this machine's token cache")} until it expires (there is no post step to sign it out; run aws sso logout when done): any process running as this user can use it ${everything}; ${issued}.`;
         }
         case 'shared': {
             if (final)
@@ -3283,7 +3796,9 @@ function approvalGrants(ctx, final, _esc = cleanText, b = (s) => `**${s}**`) {
         case 'from-shared':
             return `This job uses a sign-in shared by an earlier job of this run: the sign-in is shared with the jobs of this run that hold its session-key, until end-session signs it out or it expires${tokenUntil}; any of them can use it ${everything}. This job's post step removes its files and does not sign it out. ${capitalize(issued)}.`;
         case 'until-job-end': {
-            const shared = ctx.reuseSession ? ' Until then, other jobs on this runner that set reuse-session can use it too.' : '';
+            const shared = ctx.reuseSession
+                ? ' Until then, other jobs on this runner that set reuse-session can use it too.'
+                : '';
             if (final)
                 return `Until the job ends${tokenUntil}, this runner holds your Identity Center sign-in: any step of this job can use it ${everything}; the post step signs it out. ${capitalize(issued)}.${shared}`;
             return `Approving hands this runner ${b('your Identity Center sign-in until the job ends')}: any step of this job can use it ${everything}; the post step signs it out. ${capitalize(issued)}.${shared}`;
@@ -3303,7 +3818,8 @@ function compareOnAwsPage(started, esc, b) {
 }
 /** Whether a final state has a live sign-in (or, with sign-out-early, role credentials) the grant line is about. */
 function hasSession(final) {
-    return final.type === 'approved' || (final.type === 'failed' && !!final.profiles?.some((p) => !p.error));
+    return (final.type === 'approved' ||
+        (final.type === 'failed' && !!final.profiles?.some((p) => !p.error)));
 }
 // ---------------------------------------------------------------------------------------------
 // Escaping
@@ -3315,7 +3831,9 @@ function hasSession(final) {
 const UNSAFE_CHARS = new RegExp(util_text/* CONTROL_SOURCE */.Y, 'g');
 function truncate(s, max) {
     const chars = Array.from(s);
-    return chars.length <= max ? s : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+    return chars.length <= max
+        ? s
+        : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
 }
 /** One line of plain text: no control characters or newlines, at most `max` characters. */
 function cleanText(value, max = LIMIT.short) {
@@ -3351,7 +3869,10 @@ function escapeMarkdown(value, max = LIMIT.short) {
 }
 /** A code span (no mentions, links or HTML inside); safe inside a table cell too. */
 function codeSpan(value, max = LIMIT.short) {
-    const s = cleanText(value, max).replace(/`/g, 'ˋ').replace(/\|/g, '\\|').trim();
+    const s = cleanText(value, max)
+        .replace(/`/g, 'ˋ')
+        .replace(/\|/g, '\\|')
+        .trim();
     return s === '' ? '' : `\`${s}\``;
 }
 /**
@@ -3359,7 +3880,10 @@ function codeSpan(value, max = LIMIT.short) {
  * (Slack's own rule, which also stops `<!channel>`), and break links, mentions and `[x](y)`.
  */
 function escapeChat(value, max = LIMIT.short) {
-    const s = cleanText(value, max).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const s = cleanText(value, max)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
     return breakDomains(breakLinks(s)).replace(/\]\(/g, `]${ZWJ}(`);
 }
 /** An http(s) URL safe for a Markdown link destination, or undefined. */
@@ -3381,7 +3905,9 @@ function safeUrl(value) {
 // ---------------------------------------------------------------------------------------------
 // Facts
 function formatUtc(d) {
-    return Number.isNaN(d.getTime()) ? 'unknown time' : `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+    return Number.isNaN(d.getTime())
+        ? 'unknown time'
+        : `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 function minutesLeft(expiresAt, now) {
     const ms = expiresAt.getTime() - now.getTime();
@@ -3400,7 +3926,10 @@ function runIdOf(ctx) {
     return ctx.runUrl ? /\/runs\/(\d+)/.exec(ctx.runUrl)?.[1] : undefined;
 }
 function markerPart(v, fallback) {
-    const s = (v ?? '').replace(/[^A-Za-z0-9._/+=-]/g, '_').replace(/-{2,}/g, '-').slice(0, 100);
+    const s = (v ?? '')
+        .replace(/[^A-Za-z0-9._/+=-]/g, '_')
+        .replace(/-{2,}/g, '-')
+        .slice(0, 100);
     return s === '' ? fallback : s;
 }
 /** `<!-- identity-center-login:<run-id>:<job>:<profile> -->`: how the comment is found again. */
@@ -3414,17 +3943,47 @@ function statusOf(state) {
     return state.final?.type ?? 'pending';
 }
 const TITLES = {
-    pending: { icon: '🔐', title: 'AWS sign-in: approval needed', plain: 'AWS sign-in approval needed' },
-    approved: { icon: '✅', title: 'AWS sign-in approved', plain: 'AWS sign-in approved' },
-    denied: { icon: '⛔', title: 'AWS sign-in denied', plain: 'AWS sign-in denied' },
-    expired: { icon: '⌛', title: 'AWS sign-in request expired', plain: 'AWS sign-in request expired' },
-    cancelled: { icon: '🚫', title: 'AWS sign-in request cancelled', plain: 'AWS sign-in request cancelled' },
-    rejected: { icon: '⛔', title: 'AWS sign-in rejected: approver not allowed', plain: 'AWS sign-in rejected (approver not allowed)' },
-    failed: { icon: '❌', title: 'AWS sign-in failed', plain: 'AWS sign-in failed' }
+    pending: {
+        icon: '🔐',
+        title: 'AWS sign-in: approval needed',
+        plain: 'AWS sign-in approval needed'
+    },
+    approved: {
+        icon: '✅',
+        title: 'AWS sign-in approved',
+        plain: 'AWS sign-in approved'
+    },
+    denied: {
+        icon: '⛔',
+        title: 'AWS sign-in denied',
+        plain: 'AWS sign-in denied'
+    },
+    expired: {
+        icon: '⌛',
+        title: 'AWS sign-in request expired',
+        plain: 'AWS sign-in request expired'
+    },
+    cancelled: {
+        icon: '🚫',
+        title: 'AWS sign-in request cancelled',
+        plain: 'AWS sign-in request cancelled'
+    },
+    rejected: {
+        icon: '⛔',
+        title: 'AWS sign-in rejected: approver not allowed',
+        plain: 'AWS sign-in rejected (approver not allowed)'
+    },
+    failed: {
+        icon: '❌',
+        title: 'AWS sign-in failed',
+        plain: 'AWS sign-in failed'
+    }
 };
 /** Why an earlier code was replaced by the one in `started`. */
 function replacedWhy(started) {
-    return started.replaced === 'client-renewed' ? 'the previous code was withdrawn (the client registration had to be renewed)' : 'the previous code expired';
+    return started.replaced === 'client-renewed'
+        ? 'the previous code was withdrawn (the client registration had to be renewed)'
+        : 'the previous code expired';
 }
 const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A reason as the end of a sentence: one final period, not two (reasons often end with their own). */
@@ -3469,7 +4028,11 @@ function facts(ctx, state, limits) {
     add('Repository', ctx.repository ? escapeMarkdown(ctx.repository) : undefined);
     add('Workflow', ctx.workflow ? escapeMarkdown(ctx.workflow) : undefined);
     add('Job', ctx.job ? escapeMarkdown(ctx.job) : undefined);
-    add('Run', runUrl ? `[Open the workflow run](${runUrl})` : ctx.runUrl ? escapeMarkdown(ctx.runUrl, LIMIT.url) : undefined);
+    add('Run', runUrl
+        ? `[Open the workflow run](${runUrl})`
+        : ctx.runUrl
+            ? escapeMarkdown(ctx.runUrl, LIMIT.url)
+            : undefined);
     add('Triggered by', ctx.actor ? escapeMarkdown(ctx.actor) : undefined);
     add('Event', ctx.event ? escapeMarkdown(ctx.event) : undefined);
     add('Ref', ctx.ref ? escapeMarkdown(ctx.ref) : undefined);
@@ -3498,8 +4061,12 @@ function facts(ctx, state, limits) {
     add('Identity Center', codeSpan(ctx.startUrl, LIMIT.url));
     const { started, final } = state;
     if (started) {
-        add('User code', final ? `~~${escapeMarkdown(started.userCode, 32)}~~ (no longer valid)` : `**${codeSpan(started.userCode, 32)}**`);
-        add('Code expires', final ? `${formatUtc(started.expiresAt)}` : `${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)} when posted)`);
+        add('User code', final
+            ? `~~${escapeMarkdown(started.userCode, 32)}~~ (no longer valid)`
+            : `**${codeSpan(started.userCode, 32)}**`);
+        add('Code expires', final
+            ? `${formatUtc(started.expiresAt)}`
+            : `${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)} when posted)`);
         if (started.attempt > 1)
             add('Attempt', `${started.attempt} (${replacedWhy(started)}: a fresh code replaced it)`);
     }
@@ -3516,7 +4083,11 @@ function renderMarkdownWith(ctx, state, marker, limits) {
     const status = statusOf(state);
     const { started, final } = state;
     const t = TITLES[status];
-    const out = [commentMarker(ctx, marker), `## ${t.icon} ${t.title}`, ''];
+    const out = [
+        commentMarker(ctx, marker),
+        `## ${t.icon} ${t.title}`,
+        ''
+    ];
     const who = ctx.actor ? `**${escapeMarkdown(ctx.actor)}**'s ` : 'A ';
     const where = [
         ctx.job ? `job **${escapeMarkdown(ctx.job)}**` : 'job',
@@ -3556,7 +4127,9 @@ function renderMarkdownWith(ctx, state, marker, limits) {
     const profiles = tableProfiles(final);
     if (profiles)
         out.push(...profileTable(profiles, limits), '');
-    const unverified = final?.type === 'approved' && final.profiles ? unverifiedNote(final.profiles) : undefined;
+    const unverified = final?.type === 'approved' && final.profiles
+        ? unverifiedNote(final.profiles)
+        : undefined;
     if (unverified)
         out.push(unverified, '');
     if (!final)
@@ -3578,11 +4151,18 @@ function unverifiedNote(profiles) {
  * original order; undefined when there is no table.
  */
 function tableProfiles(final) {
-    if (!final || (final.type !== 'approved' && final.type !== 'failed') || !final.profiles)
+    if (!final ||
+        (final.type !== 'approved' && final.type !== 'failed') ||
+        !final.profiles)
         return undefined;
-    if (final.type === 'approved' ? final.profiles.length <= 1 : final.profiles.length === 0)
+    if (final.type === 'approved'
+        ? final.profiles.length <= 1
+        : final.profiles.length === 0)
         return undefined;
-    return [...final.profiles.filter((p) => p.error), ...final.profiles.filter((p) => !p.error)];
+    return [
+        ...final.profiles.filter((p) => p.error),
+        ...final.profiles.filter((p) => !p.error)
+    ];
 }
 /**
  * One row per profile written from the approval: verified, not verified (verify-profiles: primary), or the error. At most `limits.rows` rows (at least one)
@@ -3593,7 +4173,11 @@ function profileTable(profiles, limits) {
     let used = 0;
     let shown = 0;
     for (const p of profiles.slice(0, Math.max(1, limits.rows))) {
-        const result = p.error ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}` : p.unverified ? '➖ not verified' : '✅ verified';
+        const result = p.error
+            ? `❌ ${escapeMarkdown(p.error, LIMIT.reason)}`
+            : p.unverified
+                ? '➖ not verified'
+                : '✅ verified';
         const row = `| ${escapeMarkdown(p.name, 64)} | ${codeSpan(p.accountId, 40)} | ${codeSpan(p.roleName, 64)} | ${result} |`;
         used += bytes(row) + 1;
         if (shown > 0 && used > limits.tableBytes)
@@ -3621,15 +4205,31 @@ function profileTable(profiles, limits) {
  * (all of it otherwise), the table whatever remains.
  */
 function renderSummary(ctx, state, marker) {
-    const all = renderMarkdownWith(ctx, state, marker, { rows: UNLIMITED, extraBytes: UNLIMITED, tableBytes: UNLIMITED });
+    const all = renderMarkdownWith(ctx, state, marker, {
+        rows: UNLIMITED,
+        extraBytes: UNLIMITED,
+        tableBytes: UNLIMITED
+    });
     if (bytes(all) <= MAX_SUMMARY_BYTES - SUMMARY_MARGIN_BYTES)
         return all;
-    const fixed = bytes(renderMarkdownWith(ctx, state, marker, { rows: UNLIMITED, extraBytes: 0, tableBytes: 0 }));
+    const fixed = bytes(renderMarkdownWith(ctx, state, marker, {
+        rows: UNLIMITED,
+        extraBytes: 0,
+        tableBytes: 0
+    }));
     const room = Math.max(0, MAX_SUMMARY_BYTES - SUMMARY_MARGIN_BYTES - fixed);
     const extraBytes = tableProfiles(state.final) ? Math.floor(room / 2) : room;
-    const withExtra = bytes(renderMarkdownWith(ctx, state, marker, { rows: UNLIMITED, extraBytes, tableBytes: 0 }));
+    const withExtra = bytes(renderMarkdownWith(ctx, state, marker, {
+        rows: UNLIMITED,
+        extraBytes,
+        tableBytes: 0
+    }));
     const tableBytes = Math.max(0, MAX_SUMMARY_BYTES - SUMMARY_MARGIN_BYTES - withExtra);
-    return renderMarkdownWith(ctx, state, marker, { rows: UNLIMITED, extraBytes, tableBytes });
+    return renderMarkdownWith(ctx, state, marker, {
+        rows: UNLIMITED,
+        extraBytes,
+        tableBytes
+    });
 }
 /**
  * The comment / job summary body. Every value is escaped; in a final state there is no
@@ -3639,12 +4239,22 @@ function renderMarkdown(ctx, state, marker = {}, opts = {}) {
     // The job summary lists profiles up to 1 MiB; a comment shows the first 20 and "and N more".
     if (opts.summary)
         return renderSummary(ctx, state, marker);
-    let body = renderMarkdownWith(ctx, state, marker, { rows: MAX_EXTRA_PROFILES, extraBytes: UNLIMITED, tableBytes: UNLIMITED });
+    let body = renderMarkdownWith(ctx, state, marker, {
+        rows: MAX_EXTRA_PROFILES,
+        extraBytes: UNLIMITED,
+        tableBytes: UNLIMITED
+    });
     if (body.length > MAX_COMMENT_CHARS)
-        body = renderMarkdownWith(ctx, state, marker, { rows: 0, extraBytes: UNLIMITED, tableBytes: UNLIMITED });
+        body = renderMarkdownWith(ctx, state, marker, {
+            rows: 0,
+            extraBytes: UNLIMITED,
+            tableBytes: UNLIMITED
+        });
     if (body.length > MAX_COMMENT_CHARS) {
         // Cannot happen with the per-value limits; a last resort that keeps the marker and closes cleanly.
-        body = `${Array.from(body).slice(0, MAX_COMMENT_CHARS - 100).join('')}\n\n_(truncated)_`;
+        body = `${Array.from(body)
+            .slice(0, MAX_COMMENT_CHARS - 100)
+            .join('')}\n\n_(truncated)_`;
     }
     return body;
 }
@@ -3695,7 +4305,9 @@ function renderText(ctx, state, opts = {}) {
         lines.push(`Then chains to: ${esc(ctx.chainTo.roleArn, LIMIT.arn)}${ctx.chainTo.narrowed ? ' (narrowed by a session policy)' : ''}; the job gets that role's session`);
     const extra = ctx.extraProfiles ?? [];
     if (extra.length > 0) {
-        const shown = extra.slice(0, MAX_EXTRA_PROFILES).map((p) => `${esc(p.name, 64)} (${esc(p.accountId, 40)} ${esc(p.roleName, 64)})`);
+        const shown = extra
+            .slice(0, MAX_EXTRA_PROFILES)
+            .map((p) => `${esc(p.name, 64)} (${esc(p.accountId, 40)} ${esc(p.roleName, 64)})`);
         if (extra.length > shown.length)
             shown.push(`and ${extra.length - shown.length} more`);
         lines.push(`Also requested: ${shown.join(', ')}`);
@@ -3748,7 +4360,9 @@ const formatSeconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 function commentNotifier(opts, ctx, logger) {
     const env = opts.env ?? process.env;
     const now = opts.now ?? (() => new Date());
-    const base = (opts.apiUrl || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    const base = (opts.apiUrl ||
+        env.GITHUB_API_URL ||
+        'https://api.github.com').replace(/\/+$/, '');
     const attempts = Math.max(1, opts.attempts ?? 3);
     const retryBase = opts.retryBaseMs ?? 1000;
     const retryCap = opts.retryCapMs ?? 4000;
@@ -3795,18 +4409,30 @@ function commentNotifier(opts, ctx, logger) {
             gh = await client();
         }
         catch (err) {
-            return { ok: false, permanent: true, detail: `could not load @actions/github: ${err instanceof Error ? err.name : 'error'}` };
+            return {
+                ok: false,
+                permanent: true,
+                detail: `could not load @actions/github: ${err instanceof Error ? err.name : 'error'}`
+            };
         }
         let last;
         for (let attempt = 1;; attempt++) {
             if (closing.signal.aborted)
-                return { ok: false, permanent: true, detail: 'abandoned when the step ended' };
+                return {
+                    ok: false,
+                    permanent: true,
+                    detail: 'abandoned when the step ended'
+                };
             if (attempt > 1 && beforeRetry) {
                 const found = await beforeRetry().catch(() => undefined);
                 if (found !== undefined)
                     return { ok: true, data: found };
                 if (last && deadline - Date.now() < 250)
-                    return { ok: false, ...last, detail: `${last.detail}; gave up before the deadline` };
+                    return {
+                        ok: false,
+                        ...last,
+                        detail: `${last.detail}; gave up before the deadline`
+                    };
             }
             const left = deadline - Date.now();
             const controller = new AbortController();
@@ -3825,7 +4451,10 @@ function commentNotifier(opts, ctx, logger) {
                     owner,
                     repo,
                     ...params,
-                    headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+                    headers: {
+                        accept: 'application/vnd.github+json',
+                        'x-github-api-version': '2022-11-28'
+                    },
                     request: { signal: controller.signal }
                 });
                 return { ok: true, data: res.data };
@@ -3833,17 +4462,31 @@ function commentNotifier(opts, ctx, logger) {
             catch (err) {
                 const response = err?.response;
                 if (timedOut)
-                    failure = { permanent: false, detail: `timed out after ${formatSeconds(limit)}` };
+                    failure = {
+                        permanent: false,
+                        detail: `timed out after ${formatSeconds(limit)}`
+                    };
                 else if (!response || typeof response.status !== 'number')
-                    failure = { permanent: false, detail: `network error (${networkCode(err)})` };
+                    failure = {
+                        permanent: false,
+                        detail: `network error (${networkCode(err)})`
+                    };
                 else {
                     const status = response.status;
                     const msg = apiMessage(response.data);
                     const retryAfter = Number(header(response.headers, 'retry-after'));
-                    const secondaryLimit = status === 429 || (status === 403 && (header(response.headers, 'retry-after') !== undefined || /secondary rate limit|abuse/i.test(msg)));
+                    const secondaryLimit = status === 429 ||
+                        (status === 403 &&
+                            (header(response.headers, 'retry-after') !== undefined ||
+                                /secondary rate limit|abuse/i.test(msg)));
                     // GitHub (and GHES) always send x-github-request-id; a proxy or firewall refusing does not.
                     const fromGitHub = header(response.headers, 'x-github-request-id') !== undefined;
-                    failure = { permanent: !(status >= 500 || secondaryLimit), detail: `HTTP ${status}${msg ? `: ${msg}` : ''}`, status, fromGitHub };
+                    failure = {
+                        permanent: !(status >= 500 || secondaryLimit),
+                        detail: `HTTP ${status}${msg ? `: ${msg}` : ''}`,
+                        status,
+                        fromGitHub
+                    };
                     if (Number.isFinite(retryAfter) && retryAfter > 0)
                         retryAfterMs = Math.min(retryAfter * 1000, maxRetryAfter);
                 }
@@ -3866,7 +4509,11 @@ function commentNotifier(opts, ctx, logger) {
             }
             if (remaining - wait < 250) {
                 logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no time left to retry (${formatSeconds(Math.max(0, remaining))} before the deadline)`);
-                return { ok: false, ...failure, detail: `${failure.detail}; gave up before the deadline` };
+                return {
+                    ok: false,
+                    ...failure,
+                    detail: `${failure.detail}; gave up before the deadline`
+                };
             }
             logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`);
             await (0,time/* sleep */.y)(wait, closing.signal).catch(() => undefined);
@@ -3874,7 +4521,9 @@ function commentNotifier(opts, ctx, logger) {
     }
     function explain(failure, action, tail = 'Approvers must use the link in the job log.') {
         const head = `${action} (${failure.detail})`;
-        if (failure.status !== undefined && failure.status < 500 && !failure.fromGitHub) {
+        if (failure.status !== undefined &&
+            failure.status < 500 &&
+            !failure.fromGitHub) {
             return `${head}: the answer did not come from GitHub (${base}); a proxy or firewall may be blocking it (check HTTPS_PROXY / NO_PROXY). ${tail}`;
         }
         switch (failure.status) {
@@ -3891,15 +4540,25 @@ function commentNotifier(opts, ctx, logger) {
     /** After a POST that may have reached GitHub (timeout, 5xx): the comment it created, if any. */
     function findPosted(body, since, userCode, deadline) {
         return async () => {
-            const r = await call('list comments', 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number, since: new Date(since.getTime() - 60_000).toISOString(), per_page: 100 }, Math.min(deadline, Date.now() + Math.min(timeoutMs, 3000)), undefined, 1);
+            const r = await call('list comments', 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+                issue_number,
+                since: new Date(since.getTime() - 60_000).toISOString(),
+                per_page: 100
+            }, Math.min(deadline, Date.now() + Math.min(timeoutMs, 3000)), undefined, 1);
             if (!r.ok || !Array.isArray(r.data))
                 return undefined;
-            const mine = r.data.filter((c) => typeof c.id === 'number' && typeof c.body === 'string' && (c.body === body || (c.body.startsWith(marker) && c.body.includes(userCode))));
+            const mine = r.data.filter((c) => typeof c.id === 'number' &&
+                typeof c.body === 'string' &&
+                (c.body === body ||
+                    (c.body.startsWith(marker) && c.body.includes(userCode))));
             const last = mine[mine.length - 1];
             if (!last)
                 return undefined;
             logger.info(`GitHub create comment: the earlier attempt did create the comment on ${where}; using it rather than posting a duplicate`);
-            return { id: last.id, html_url: typeof last.html_url === 'string' ? last.html_url : undefined };
+            return {
+                id: last.id,
+                html_url: typeof last.html_url === 'string' ? last.html_url : undefined
+            };
         };
     }
     async function post(event) {
@@ -3951,7 +4610,8 @@ function commentNotifier(opts, ctx, logger) {
     }
     async function final(event) {
         const body = renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker);
-        const r = await edit(body, Date.now() + (event.type === 'cancelled' ? deadlines.cancelled : deadlines.final));
+        const r = await edit(body, Date.now() +
+            (event.type === 'cancelled' ? deadlines.cancelled : deadlines.final));
         if (!r.ok) {
             quiet = true;
             logger.warning(explain(r, `Could not update the comment on ${where} with the outcome (${event.type})`, 'The comment still shows the old request; its code is no longer valid.'));
@@ -4010,7 +4670,8 @@ function logNotifier(logger, ctx, opts = {}) {
                     case 'started': {
                         started = event;
                         lastProgress = now().getTime();
-                        const link = safeUrl(event.verificationUri) ?? cleanText(event.verificationUri, 500);
+                        const link = safeUrl(event.verificationUri) ??
+                            cleanText(event.verificationUri, 500);
                         const secondsLeft = (event.expiresAt.getTime() - now().getTime()) / 1000;
                         const extra = (ctx.extraProfiles ?? []).map((p) => `${cleanText(p.name, 64)} (${cleanText(p.accountId, 40)} ${cleanText(p.roleName, 64)})`);
                         logger.info(event.attempt > 1
@@ -4042,7 +4703,9 @@ function logNotifier(logger, ctx, opts = {}) {
                         if (t - lastProgress < every)
                             return;
                         lastProgress = t;
-                        const code = started ? ` (code ${cleanText(started.userCode, 32)})` : '';
+                        const code = started
+                            ? ` (code ${cleanText(started.userCode, 32)})`
+                            : '';
                         logger.info(`Still waiting for approval${code}: ${(0,time/* formatDuration */.a)(event.secondsLeft)} left.`);
                         return;
                     }
@@ -4050,12 +4713,18 @@ function logNotifier(logger, ctx, opts = {}) {
                         if (finished)
                             return;
                         finished = true;
-                        const code = started ? ` The code ${cleanText(started.userCode, 32)} is no longer valid.` : '';
-                        const arn = event.type === 'approved' ? ` Session: ${cleanText(event.arn, 2048)}.` : '';
+                        const code = started
+                            ? ` The code ${cleanText(started.userCode, 32)} is no longer valid.`
+                            : '';
+                        const arn = event.type === 'approved'
+                            ? ` Session: ${cleanText(event.arn, 2048)}.`
+                            : '';
                         logger.info(`${outcomeLine(event)}${arn}${code}`);
                         if (hasSession(event))
                             logger.info(approvalGrants(ctx, event, cleanText, (x) => x));
-                        const unverified = event.type === 'approved' && event.profiles ? unverifiedNote(event.profiles) : undefined;
+                        const unverified = event.type === 'approved' && event.profiles
+                            ? unverifiedNote(event.profiles)
+                            : undefined;
                         if (unverified)
                             logger.info(unverified);
                         return;
@@ -4100,7 +4769,9 @@ function summaryNotifier(writer, ctx, opts = {}) {
                 return;
             if (event.type === 'started') {
                 started = event;
-                await write(renderMarkdown(ctx, { started, now: now() }, opts.marker, { summary: true }));
+                await write(renderMarkdown(ctx, { started, now: now() }, opts.marker, {
+                    summary: true
+                }));
                 return;
             }
             finished = true;
@@ -4145,7 +4816,10 @@ function webhookNotifier(url, ctx, logger, opts = {}) {
             const res = await httpRequest({
                 method: 'POST',
                 url: target.href,
-                headers: { 'content-type': 'application/json', 'user-agent': 'identity-center-login' },
+                headers: {
+                    'content-type': 'application/json',
+                    'user-agent': 'identity-center-login'
+                },
                 body: JSON.stringify({ text }),
                 timeoutMs,
                 env: opts.env,
@@ -4171,13 +4845,17 @@ function webhookNotifier(url, ctx, logger, opts = {}) {
         if (!started)
             return; // nobody was asked: nothing to close
         // A cancelled step has about 3 s left to drain: stay inside it.
-        const timeout = event.type === 'cancelled' ? Math.min(opts.timeoutMs ?? 5000, 2500) : opts.timeoutMs;
+        const timeout = event.type === 'cancelled'
+            ? Math.min(opts.timeoutMs ?? 5000, 2500)
+            : opts.timeoutMs;
         await send(renderText(ctx, { started, final: event, now: now() }, { chat: true }), true, timeout);
     }
     return {
         name: 'webhook',
         onEvent(event) {
-            chain = chain.then(() => handle(event)).catch((err) => logger.debug(`webhook notifier: ${err instanceof Error ? err.name : 'error'}`));
+            chain = chain
+                .then(() => handle(event))
+                .catch((err) => logger.debug(`webhook notifier: ${err instanceof Error ? err.name : 'error'}`));
             return chain;
         },
         close() {
@@ -4194,7 +4872,13 @@ function webhookNotifier(url, ctx, logger, opts = {}) {
 const CHANNELS = ['log', 'summary', 'comment', 'webhook'];
 const FACTORIES = {
     log: (d) => logNotifier(d.logger, d.ctx, { now: d.now }),
-    summary: (d) => d.summary ? summaryNotifier(d.summary, d.ctx, { logger: d.logger, now: d.now, marker: d.marker }) : 'no job summary is available here',
+    summary: (d) => d.summary
+        ? summaryNotifier(d.summary, d.ctx, {
+            logger: d.logger,
+            now: d.now,
+            marker: d.marker
+        })
+        : 'no job summary is available here',
     comment: (d) => {
         if (!d.comment)
             return 'this run has no pull request or issue to comment on';
@@ -4202,7 +4886,12 @@ const FACTORIES = {
             return 'no GitHub token was given';
         return commentNotifier({ ...d.comment, now: d.now, marker: d.marker, env: d.env }, d.ctx, d.logger);
     },
-    webhook: (d) => (d.webhookUrl ? webhookNotifier(d.webhookUrl, d.ctx, d.logger, { now: d.now, env: d.env }) : 'no webhook URL was given')
+    webhook: (d) => d.webhookUrl
+        ? webhookNotifier(d.webhookUrl, d.ctx, d.logger, {
+            now: d.now,
+            env: d.env
+        })
+        : 'no webhook URL was given'
 };
 /**
  * Build the chosen channels (e.g. the parsed `notify` input). The log channel is always on (the
@@ -4267,7 +4956,10 @@ function envValue(env, name) {
 }
 function isLoopback(host) {
     const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-    return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+    return (h === 'localhost' ||
+        h.endsWith('.localhost') ||
+        h === '::1' ||
+        /^127\.\d+\.\d+\.\d+$/.test(h));
 }
 /** True when NO_PROXY (or a loopback target) says to go direct. */
 function bypassesProxy(target, env = process.env) {

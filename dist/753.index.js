@@ -25,7 +25,13 @@ async function cleanupSession(input, log, env = process.env) {
         // shared with other jobs of the run (share-session / session): the caller says so; only the files go
     }
     else if (input.accessToken) {
-        const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
+        const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({
+            ssoRegion: input.ssoRegion,
+            region: input.region,
+            env,
+            onRetry: (m) => log.info(m),
+            maxAttempts: 3
+        });
         try {
             if (await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
                 log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
@@ -68,7 +74,10 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
             const text = await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .readIfExists */ .OR)(file);
             let accessToken;
             try {
-                accessToken = text === undefined ? undefined : JSON.parse(text)?.accessToken;
+                accessToken =
+                    text === undefined
+                        ? undefined
+                        : JSON.parse(text)?.accessToken;
             }
             catch {
                 continue; // not JSON: not what we write
@@ -77,7 +86,14 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
                 continue;
             found = true;
             if (!revoked.has(accessToken)) {
-                const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: sweep.ssoRegion, region: sweep.region, env, onRetry: (m) => log.info(m), maxAttempts: 2, requestTimeoutMs: sweep.requestTimeoutMs });
+                const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({
+                    ssoRegion: sweep.ssoRegion,
+                    region: sweep.region,
+                    env,
+                    onRetry: (m) => log.info(m),
+                    maxAttempts: 2,
+                    requestTimeoutMs: sweep.requestTimeoutMs
+                });
                 try {
                     revoked.set(accessToken, await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, accessToken, log));
                 }
@@ -161,12 +177,18 @@ function commentTarget(request, env = process.env) {
         if (payload?.pull_request?.number === n)
             return { number: n, kind: 'pull-request' };
         if (payload?.issue?.number === n)
-            return { number: n, kind: payload.issue.pull_request ? 'pull-request' : 'issue' };
+            return {
+                number: n,
+                kind: payload.issue.pull_request ? 'pull-request' : 'issue'
+            };
         return { number: n };
     }
-    if (env.GITHUB_EVENT_NAME === 'pull_request' || env.GITHUB_EVENT_NAME === 'pull_request_target') {
+    if (env.GITHUB_EVENT_NAME === 'pull_request' ||
+        env.GITHUB_EVENT_NAME === 'pull_request_target') {
         const n = payload?.pull_request?.number;
-        return typeof n === 'number' ? { number: n, kind: 'pull-request' } : undefined;
+        return typeof n === 'number'
+            ? { number: n, kind: 'pull-request' }
+            : undefined;
     }
     return undefined;
 }
@@ -195,7 +217,9 @@ const actionLogger = {
     notice: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m, { title: 'AWS IAM Identity Center approval requested' })
 };
 function githubNotifiers(request, ctx, env = process.env) {
-    const target = request.notify.includes('comment') ? (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .commentTarget */ .l)(request, env) : undefined;
+    const target = request.notify.includes('comment')
+        ? (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .commentTarget */ .l)(request, env)
+        : undefined;
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     let channels = request.notify;
     if (request.notify.includes('comment') && !target) {
@@ -207,9 +231,24 @@ function githubNotifiers(request, ctx, env = process.env) {
         ctx,
         logger: actionLogger,
         env,
-        marker: { runId: env.GITHUB_RUN_ID, job: env.GITHUB_JOB, profile: request.profile },
-        summary: { write: async (markdown) => void (await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, !markdown.endsWith('\n')).write({ overwrite: true })) },
-        comment: target && owner && repo ? { token: request.githubToken, repo: { owner, repo }, issueNumber: target.number, target: target.kind } : undefined,
+        marker: {
+            runId: env.GITHUB_RUN_ID,
+            job: env.GITHUB_JOB,
+            profile: request.profile
+        },
+        summary: {
+            write: async (markdown) => void (await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
+                .addRaw(markdown, !markdown.endsWith('\n'))
+                .write({ overwrite: true }))
+        },
+        comment: target && owner && repo
+            ? {
+                token: request.githubToken,
+                repo: { owner, repo },
+                issueNumber: target.number,
+                target: target.kind
+            }
+            : undefined,
         webhookUrl: request.webhookUrl
     });
 }
@@ -247,7 +286,9 @@ function saveSessionState(request, result, shared = false) {
         }
     }
     const state = {
-        ...(request.signOutEarly || !result.token.accessToken ? {} : { accessToken: result.token.accessToken }),
+        ...(request.signOutEarly || !result.token.accessToken
+            ? {}
+            : { accessToken: result.token.accessToken }),
         ssoRegion: request.ssoRegion,
         region: request.region,
         keepSession: request.keepSession,
@@ -384,8 +425,21 @@ async function runMain(env = process.env) {
             cancelled(signal);
             const sweep = request.reuseSession || shared.signIn
                 ? Promise.resolve() // the cache may hold a session this run found, not made (or shared with it): never touch it here
-                : (0,cleanup/* sweepOrphanedTokenCache */.z)({ ssoCacheDir: paths.ssoCacheDir, sessionName: request.ssoSession, ssoRegion: request.ssoRegion, region: request.region, isOurs: (t) => masked.has(t), requestTimeoutMs: CANCEL_SWEEP_MS, ...(request.legacySsoProfile ? { legacyStartUrl: request.startUrl } : {}) }, notifiers/* actionLogger */.v, env);
-            const bounded = Promise.race([sweep, new Promise((r) => setTimeout(r, CANCEL_SWEEP_MS + 500))]);
+                : (0,cleanup/* sweepOrphanedTokenCache */.z)({
+                    ssoCacheDir: paths.ssoCacheDir,
+                    sessionName: request.ssoSession,
+                    ssoRegion: request.ssoRegion,
+                    region: request.region,
+                    isOurs: (t) => masked.has(t),
+                    requestTimeoutMs: CANCEL_SWEEP_MS,
+                    ...(request.legacySsoProfile
+                        ? { legacyStartUrl: request.startUrl }
+                        : {})
+                }, notifiers/* actionLogger */.v, env);
+            const bounded = Promise.race([
+                sweep,
+                new Promise((r) => setTimeout(r, CANCEL_SWEEP_MS + 500))
+            ]);
             void Promise.all([bounded, events.drain(CANCEL_DRAIN_MS)]).finally(() => process.exit(1));
         }, CANCEL_GRACE_MS).unref();
     };
@@ -400,7 +454,12 @@ async function runMain(env = process.env) {
             clientName: (0,client_name/* registeredClientName */.xA)(context.repository),
             // Each file the login is about to write is recorded for the post step before it is written: a hard stop (or a
             // kill) in the middle of the writes then still gets its config sections, token and registration caches cleaned up.
-            onFilesProgress: (progress) => progress ? (0,state/* saveSessionState */.Lb)(request, { token: { accessToken: progress.accessToken }, written: progress.written }) : (0,state/* clearSessionState */.T2)(),
+            onFilesProgress: (progress) => progress
+                ? (0,state/* saveSessionState */.Lb)(request, {
+                    token: { accessToken: progress.accessToken },
+                    written: progress.written
+                })
+                : (0,state/* clearSessionState */.T2)(),
             mask: (secret) => {
                 masked.add(secret);
                 core/* setSecret */.Pq(secret);
@@ -417,7 +476,9 @@ async function runMain(env = process.env) {
         });
         // Saved even when a cancel came in meanwhile: the post step then signs out and removes the files.
         (0,state/* saveSessionState */.Lb)(request, result);
-        const sealed = shared.sealer && !controller.signal.aborted ? await shared.sealer.seal(request, result) : undefined;
+        const sealed = shared.sealer && !controller.signal.aborted
+            ? await shared.sealer.seal(request, result)
+            : undefined;
         if (finished)
             return;
         finished = true;
@@ -470,7 +531,9 @@ function publish(request, result) {
     core/* setOutput */.uH('expiration', credentials.expiration.toISOString());
     core/* setOutput */.uH('approved-by', result.approvedBy);
     core/* info */.pq(`Signed in as ${identity.arn} (approved by ${result.approvedBy || 'unknown'}); profile "${request.profile}" is ready` +
-        (request.exportCredentials ? '; AWS_* credentials exported to the rest of the job' : ''));
+        (request.exportCredentials
+            ? '; AWS_* credentials exported to the rest of the job'
+            : ''));
     if (result.chained)
         core/* info */.pq((0,login/* chainedProfileNote */.qc)(result.chained));
     for (const extra of result.extra) {

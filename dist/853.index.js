@@ -43,7 +43,11 @@ var util_text = __webpack_require__(9997);
 
 
 
-const OUTPUT_FILE_FORMATS = Object.freeze(['env', 'dotenv', 'json']);
+const OUTPUT_FILE_FORMATS = Object.freeze([
+    'env',
+    'dotenv',
+    'json'
+]);
 const DEFAULT_FORMAT = 'env';
 const ENV_PREFIX = 'IDENTITY_CENTER_LOGIN_';
 /** Exit codes of the CLI (and the meaning of a failed action step). */
@@ -62,13 +66,25 @@ function envVarName(name) {
 }
 /** Options of the CLI itself, beside the inputs. */
 const CLI_OPTIONS = [
-    { name: 'profiles-file', value: 'PATH', description: 'Read the profiles input from a file (instead of --profiles).' },
-    { name: 'format', value: 'env|dotenv|json', description: 'How to print the credentials and outputs (default env).' },
-    { name: 'output-file', value: 'PATH', description: 'Write the dotenv/json output to PATH instead of stdout.' },
+    {
+        name: 'profiles-file',
+        value: 'PATH',
+        description: 'Read the profiles input from a file (instead of --profiles).'
+    },
+    {
+        name: 'format',
+        value: 'env|dotenv|json',
+        description: 'How to print the credentials and outputs (default env).'
+    },
+    {
+        name: 'output-file',
+        value: 'PATH',
+        description: 'Write the dotenv/json output to PATH instead of stdout.'
+    },
     {
         name: 'actor',
         value: 'NAME',
-        description: 'The CI user who triggered this run, compared with the approver when forbid-self-approval is true (default: the CI\'s own variable: GITHUB_ACTOR and GITHUB_TRIGGERING_ACTOR, GITLAB_USER_LOGIN, BUILDKITE_BUILD_CREATOR_EMAIL, CIRCLE_USERNAME, BUILD_USER_ID).'
+        description: "The CI user who triggered this run, compared with the approver when forbid-self-approval is true (default: the CI's own variable: GITHUB_ACTOR and GITHUB_TRIGGERING_ACTOR, GITLAB_USER_LOGIN, BUILDKITE_BUILD_CREATOR_EMAIL, CIRCLE_USERNAME, BUILD_USER_ID)."
     },
     {
         name: 'session-run-id',
@@ -120,7 +136,8 @@ function parseCliArgs(argv, env, deps = {}) {
             set(flag, name, inline ?? 'true');
             continue;
         }
-        if (name.startsWith('no-') && inputs.get(name.slice(3))?.kind === 'boolean') {
+        if (name.startsWith('no-') &&
+            inputs.get(name.slice(3))?.kind === 'boolean') {
             if (inline !== undefined)
                 throw new rules/* InputError */.dz(flag, 'takes no value; use --' + name.slice(3) + '=false or ' + flag);
             set(flag, name.slice(3), 'false');
@@ -146,12 +163,14 @@ function parseCliArgs(argv, env, deps = {}) {
         const v = env[envVarName(name)];
         return typeof v === 'string' ? v : '';
     };
-    const option = (name) => (values.has(name) ? values.get(name) : fromEnv(name));
+    const option = (name) => values.has(name) ? values.get(name) : fromEnv(name);
     // --profiles / --profiles-file
     const profilesFile = option('profiles-file');
     if (profilesFile !== '') {
         if (option('profiles') !== '') {
-            throw new rules/* InputError */.dz(values.has('profiles-file') ? '--profiles-file' : envVarName('profiles-file'), 'cannot be combined with --profiles');
+            throw new rules/* InputError */.dz(values.has('profiles-file')
+                ? '--profiles-file'
+                : envVarName('profiles-file'), 'cannot be combined with --profiles');
         }
         const read = deps.readFile ?? ((p) => (0,external_node_fs_.readFileSync)(p, 'utf8'));
         let text;
@@ -173,7 +192,12 @@ function parseCliArgs(argv, env, deps = {}) {
     if (new RegExp(util_text/* CONTROL_SOURCE */.Y).test(actor))
         throw new rules/* InputError */.dz(values.has('actor') ? '--actor' : envVarName('actor'), 'must not contain control characters');
     const get = (name) => (inputs.has(name) ? option(name) : '');
-    const result = { get, format: formatRaw, help: false, version: false };
+    const result = {
+        get,
+        format: formatRaw,
+        help: false,
+        version: false
+    };
     if (outputFile !== '')
         result.outputFile = outputFile;
     if (actor !== '')
@@ -329,7 +353,11 @@ async function runCli(argv, env) {
         notifyAsked = args.get('notify').trim() !== '';
         actor = args.actor ?? ciActor(env);
         // forbid-self-approval needs someone to compare the approver with: bad input, before any network call.
-        (0,approvers/* checkSelfApprovalActors */.uY)({ forbidSelfApproval: request.forbidSelfApproval, actor, actors: (0,approvers/* runActors */._2)(env) }, '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job');
+        (0,approvers/* checkSelfApprovalActors */.uY)({
+            forbidSelfApproval: request.forbidSelfApproval,
+            actor,
+            actors: (0,approvers/* runActors */._2)(env)
+        }, '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job');
         // share-session / session / end-session: the run to bind to, and a sealed session refused before any request.
         const shared = request.sharedSession;
         if (shared) {
@@ -339,12 +367,16 @@ async function runCli(argv, env) {
             else if (shared.mode === 'use')
                 ({ request, signIn: sharedSignIn } = await (0,shared_session/* openSharedSession */.Uv)(request, binding, () => { }));
             else
-                return (await (0,shared_session/* endSharedSession */.xM)(request, binding, () => { }, stderrLogger, env)) ? EXIT_CODES.ok : EXIT_CODES.failure;
+                return (await (0,shared_session/* endSharedSession */.xM)(request, binding, () => { }, stderrLogger, env))
+                    ? EXIT_CODES.ok
+                    : EXIT_CODES.failure;
         }
     }
     catch (error) {
         process.stderr.write(`identity-center-login: ${error.message}\nRun identity-center-login --help for the options.\n`);
-        return error instanceof rules/* InputError */.dz ? EXIT_CODES.badInput : EXIT_CODES.failure;
+        return error instanceof rules/* InputError */.dz
+            ? EXIT_CODES.badInput
+            : EXIT_CODES.failure;
     }
     const context = { ...ciRequestContext(request, env), actor };
     // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
@@ -353,7 +385,12 @@ async function runCli(argv, env) {
     if (notifyAsked && githubOnly.length) {
         stderrLogger.warning(`--notify ${githubOnly.join(', ')}: GitHub Actions channels, not available in the CLI; approvers get the link on stderr${channels.length ? ' and the webhook' : ' (add webhook with --webhook-url to notify them elsewhere)'}`);
     }
-    const events = new queue/* EventQueue */.C((0,notify/* createNotifiers */.im)(channels, { ctx: context, logger: stderrLogger, env, webhookUrl: request.webhookUrl }), stderrLogger);
+    const events = new queue/* EventQueue */.C((0,notify/* createNotifiers */.im)(channels, {
+        ctx: context,
+        logger: stderrLogger,
+        env,
+        webhookUrl: request.webhookUrl
+    }), stderrLogger);
     const controller = new AbortController();
     const onSignal = (signal) => {
         controller.abort(signal);
@@ -415,7 +452,11 @@ function exitCodeFor(error) {
     if (error instanceof rules/* InputError */.dz)
         return EXIT_CODES.badInput;
     if (error instanceof device_flow/* DeviceFlowError */.Bt)
-        return { denied: EXIT_CODES.denied, expired: EXIT_CODES.expired, cancelled: EXIT_CODES.cancelled }[error.outcome];
+        return {
+            denied: EXIT_CODES.denied,
+            expired: EXIT_CODES.expired,
+            cancelled: EXIT_CODES.cancelled
+        }[error.outcome];
     if (error instanceof login/* ApproverRejectedError */.Ej)
         return EXIT_CODES.rejected;
     if (error instanceof credentials/* CredentialsError */.lE && error.kind === 'mismatch')
@@ -442,7 +483,12 @@ function renderCredentials(format, request, result, sealedSession) {
     };
     if (format === 'json') {
         return `${JSON.stringify({
-            credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken, expiration: credentials.expiration.toISOString() },
+            credentials: {
+                accessKeyId: credentials.accessKeyId,
+                secretAccessKey: credentials.secretAccessKey,
+                sessionToken: credentials.sessionToken,
+                expiration: credentials.expiration.toISOString()
+            },
             region: request.region,
             profile: request.profile,
             accountId: identity.account,
@@ -450,12 +496,23 @@ function renderCredentials(format, request, result, sealedSession) {
             userId: identity.userId,
             approvedBy: result.approvedBy,
             ...(sealedSession ? { session: sealedSession } : {}),
-            profiles: result.extra.map((p) => ({ profile: p.profile.name, accountId: p.profile.accountId, roleName: p.profile.roleName, verified: !!p.identity, arn: p.identity?.arn, error: p.error }))
+            profiles: result.extra.map((p) => ({
+                profile: p.profile.name,
+                accountId: p.profile.accountId,
+                roleName: p.profile.roleName,
+                verified: !!p.identity,
+                arn: p.identity?.arn,
+                error: p.error
+            }))
         }, null, 2)}\n`;
     }
     if (format === 'dotenv')
-        return Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join('');
-    return Object.entries(vars).map(([k, v]) => `export ${k}=${shellQuote(v)}\n`).join('');
+        return Object.entries(vars)
+            .map(([k, v]) => `${k}=${v}\n`)
+            .join('');
+    return Object.entries(vars)
+        .map(([k, v]) => `export ${k}=${shellQuote(v)}\n`)
+        .join('');
 }
 function shellQuote(value) {
     return `'${value.replace(/'/g, `'\\''`)}'`;
@@ -465,7 +522,14 @@ function shellQuote(value) {
  * service account (gitlab-runner, jenkins), and comparing approvers with it would make forbid-self-approval a no-op.
  */
 function ciActor(env) {
-    return ['GITHUB_TRIGGERING_ACTOR', 'GITHUB_ACTOR', 'GITLAB_USER_LOGIN', 'BUILDKITE_BUILD_CREATOR_EMAIL', 'CIRCLE_USERNAME', 'BUILD_USER_ID']
+    return [
+        'GITHUB_TRIGGERING_ACTOR',
+        'GITHUB_ACTOR',
+        'GITLAB_USER_LOGIN',
+        'BUILDKITE_BUILD_CREATOR_EMAIL',
+        'CIRCLE_USERNAME',
+        'BUILD_USER_ID'
+    ]
         .map((n) => env[n]?.trim())
         .find((v) => v);
 }

@@ -25,7 +25,13 @@ async function cleanupSession(input, log, env = process.env) {
         // shared with other jobs of the run (share-session / session): the caller says so; only the files go
     }
     else if (input.accessToken) {
-        const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
+        const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({
+            ssoRegion: input.ssoRegion,
+            region: input.region,
+            env,
+            onRetry: (m) => log.info(m),
+            maxAttempts: 3
+        });
         try {
             if (await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
                 log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
@@ -68,7 +74,10 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
             const text = await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .readIfExists */ .OR)(file);
             let accessToken;
             try {
-                accessToken = text === undefined ? undefined : JSON.parse(text)?.accessToken;
+                accessToken =
+                    text === undefined
+                        ? undefined
+                        : JSON.parse(text)?.accessToken;
             }
             catch {
                 continue; // not JSON: not what we write
@@ -77,7 +86,14 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
                 continue;
             found = true;
             if (!revoked.has(accessToken)) {
-                const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ssoRegion: sweep.ssoRegion, region: sweep.region, env, onRetry: (m) => log.info(m), maxAttempts: 2, requestTimeoutMs: sweep.requestTimeoutMs });
+                const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({
+                    ssoRegion: sweep.ssoRegion,
+                    region: sweep.region,
+                    env,
+                    onRetry: (m) => log.info(m),
+                    maxAttempts: 2,
+                    requestTimeoutMs: sweep.requestTimeoutMs
+                });
                 try {
                     revoked.set(accessToken, await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, accessToken, log));
                 }
@@ -161,12 +177,18 @@ function commentTarget(request, env = process.env) {
         if (payload?.pull_request?.number === n)
             return { number: n, kind: 'pull-request' };
         if (payload?.issue?.number === n)
-            return { number: n, kind: payload.issue.pull_request ? 'pull-request' : 'issue' };
+            return {
+                number: n,
+                kind: payload.issue.pull_request ? 'pull-request' : 'issue'
+            };
         return { number: n };
     }
-    if (env.GITHUB_EVENT_NAME === 'pull_request' || env.GITHUB_EVENT_NAME === 'pull_request_target') {
+    if (env.GITHUB_EVENT_NAME === 'pull_request' ||
+        env.GITHUB_EVENT_NAME === 'pull_request_target') {
         const n = payload?.pull_request?.number;
-        return typeof n === 'number' ? { number: n, kind: 'pull-request' } : undefined;
+        return typeof n === 'number'
+            ? { number: n, kind: 'pull-request' }
+            : undefined;
     }
     return undefined;
 }
@@ -195,7 +217,9 @@ const actionLogger = {
     notice: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m, { title: 'AWS IAM Identity Center approval requested' })
 };
 function githubNotifiers(request, ctx, env = process.env) {
-    const target = request.notify.includes('comment') ? (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .commentTarget */ .l)(request, env) : undefined;
+    const target = request.notify.includes('comment')
+        ? (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .commentTarget */ .l)(request, env)
+        : undefined;
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     let channels = request.notify;
     if (request.notify.includes('comment') && !target) {
@@ -207,9 +231,24 @@ function githubNotifiers(request, ctx, env = process.env) {
         ctx,
         logger: actionLogger,
         env,
-        marker: { runId: env.GITHUB_RUN_ID, job: env.GITHUB_JOB, profile: request.profile },
-        summary: { write: async (markdown) => void (await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, !markdown.endsWith('\n')).write({ overwrite: true })) },
-        comment: target && owner && repo ? { token: request.githubToken, repo: { owner, repo }, issueNumber: target.number, target: target.kind } : undefined,
+        marker: {
+            runId: env.GITHUB_RUN_ID,
+            job: env.GITHUB_JOB,
+            profile: request.profile
+        },
+        summary: {
+            write: async (markdown) => void (await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
+                .addRaw(markdown, !markdown.endsWith('\n'))
+                .write({ overwrite: true }))
+        },
+        comment: target && owner && repo
+            ? {
+                token: request.githubToken,
+                repo: { owner, repo },
+                issueNumber: target.number,
+                target: target.kind
+            }
+            : undefined,
         webhookUrl: request.webhookUrl
     });
 }
@@ -247,7 +286,9 @@ function saveSessionState(request, result, shared = false) {
         }
     }
     const state = {
-        ...(request.signOutEarly || !result.token.accessToken ? {} : { accessToken: result.token.accessToken }),
+        ...(request.signOutEarly || !result.token.accessToken
+            ? {}
+            : { accessToken: result.token.accessToken }),
         ssoRegion: request.ssoRegion,
         region: request.region,
         keepSession: request.keepSession,
@@ -306,7 +347,9 @@ async function runPost() {
         return;
     }
     if (state.keepSession) {
-        const legacy = state.written.legacyTokenCache ? ` (and its legacy-sso-profile copy, ${state.written.legacyTokenCache.file})` : '';
+        const legacy = state.written.legacyTokenCache
+            ? ` (and its legacy-sso-profile copy, ${state.written.legacyTokenCache.file})`
+            : '';
         core/* info */.pq(`keep-session is true: the SSO session, the token cache${legacy} and the config sections stay for later jobs on this runner.`);
         return;
     }

@@ -76,9 +76,16 @@ function awsPaths(env = process.env, home = node_os__WEBPACK_IMPORTED_MODULE_0__
     const ssoCacheDir = p.join(awsDir, 'sso', 'cache');
     const fromEnv = (name, fallback) => {
         const raw = env[name];
-        return raw === undefined || raw === '' ? p.join(awsDir, fallback) : p.resolve(expandUser(expandVars(raw, env, platform), home, platform));
+        return raw === undefined || raw === ''
+            ? p.join(awsDir, fallback)
+            : p.resolve(expandUser(expandVars(raw, env, platform), home, platform));
     };
-    return { configFile: fromEnv('AWS_CONFIG_FILE', 'config'), credentialsFile: fromEnv('AWS_SHARED_CREDENTIALS_FILE', 'credentials'), ssoCacheDir, awsDir };
+    return {
+        configFile: fromEnv('AWS_CONFIG_FILE', 'config'),
+        credentialsFile: fromEnv('AWS_SHARED_CREDENTIALS_FILE', 'credentials'),
+        ssoCacheDir,
+        awsDir
+    };
 }
 
 
@@ -126,7 +133,12 @@ async function getRoleCredentials(clients, accessToken, accountId, roleName, mas
         mask(c.accessKeyId);
         mask(c.secretAccessKey);
         mask(c.sessionToken);
-        return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: new Date(Number(c.expiration)) };
+        return {
+            accessKeyId: c.accessKeyId,
+            secretAccessKey: c.secretAccessKey,
+            sessionToken: c.sessionToken,
+            expiration: new Date(Number(c.expiration))
+        };
     }
     catch (error) {
         if (error instanceof CredentialsError)
@@ -135,7 +147,9 @@ async function getRoleCredentials(clients, accessToken, accountId, roleName, mas
         if (refused)
             throw refused;
         const name = error?.name;
-        if (name === 'ForbiddenException' || name === 'ResourceNotFoundException' || name === 'AccessDeniedException') {
+        if (name === 'ForbiddenException' ||
+            name === 'ResourceNotFoundException' ||
+            name === 'AccessDeniedException') {
             throw new CredentialsError(`the approver could not assume role "${roleName}" in account ${accountId}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}. Check that their Identity Center user is assigned that permission set on that account.`, 'access');
         }
         throw new CredentialsError(`SSO GetRoleCredentials for ${accountId}/${roleName} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'service');
@@ -231,7 +245,10 @@ function assertAccountAllowed(identity, allowed, what) {
 /** Who may approve: the Identity Center user name from the verified ARN, checked against the request's policy. */
 
 function globToRegExp(glob) {
-    const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const body = glob
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
     return new RegExp(`^${body}$`, 'i');
 }
 /** The part of an e-mail user name before `@`, lower-cased; a plain user name as is. */
@@ -259,15 +276,19 @@ function policyActors(policy) {
  * (e.g. the CLI outside a CI that names its user, without --actor). Without this the check could never refuse anyone.
  */
 function checkSelfApprovalActors(policy, hint = '') {
-    if (policy.forbidSelfApproval && policyActors({ allowedApprovers: [], ...policy }).length === 0) {
+    if (policy.forbidSelfApproval &&
+        policyActors({ allowedApprovers: [], ...policy }).length === 0) {
         throw new _inputs_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('forbid-self-approval', `is true but no user who triggered this run is known to compare the approver with${hint}`);
     }
 }
 /** Why this approver is not enough, or undefined when the approval stands. */
 function approverRejection(approvedBy, policy) {
     if (!approvedBy)
-        return policy.allowedApprovers.length || policy.forbidSelfApproval ? 'the approver could not be identified from the role session' : undefined;
-    if (policy.allowedApprovers.length && !policy.allowedApprovers.some((g) => globToRegExp(g).test(approvedBy))) {
+        return policy.allowedApprovers.length || policy.forbidSelfApproval
+            ? 'the approver could not be identified from the role session'
+            : undefined;
+    if (policy.allowedApprovers.length &&
+        !policy.allowedApprovers.some((g) => globToRegExp(g).test(approvedBy))) {
         return `"${approvedBy}" is not in allowed-approvers (${policy.allowedApprovers.join(', ')})`;
     }
     if (policy.forbidSelfApproval) {
@@ -277,7 +298,8 @@ function approverRejection(approvedBy, policy) {
             return 'forbid-self-approval is true but no user who triggered this run is known to compare the approver with';
         for (const actor of actors) {
             const a = actor.toLowerCase();
-            if (approvedBy.toLowerCase() === a || localPart(approvedBy) === localPart(a)) {
+            if (approvedBy.toLowerCase() === a ||
+                localPart(approvedBy) === localPart(a)) {
                 return `"${approvedBy}" triggered this run (as ${actor}) and forbid-self-approval is true: someone else must approve`;
             }
         }
@@ -383,12 +405,18 @@ function registrationUsable(registration, scopes, now) {
 async function runDeviceFlow(options) {
     const { api, clock = systemClock, signal, emit = () => { } } = options;
     const startedAt = clock.now();
-    let registration = options.registration && registrationUsable(options.registration, options.scopes, startedAt) ? options.registration : await register();
+    let registration = options.registration &&
+        registrationUsable(options.registration, options.scopes, startedAt)
+        ? options.registration
+        : await register();
     let reRegistered = false;
     let authorizations = 0;
     let polls = 0;
     async function register() {
-        const made = { ...(await api.registerClient(options.clientName, options.scopes)), clientName: options.clientName };
+        const made = {
+            ...(await api.registerClient(options.clientName, options.scopes)),
+            clientName: options.clientName
+        };
         options.onRegistered?.(made);
         return made;
     }
@@ -398,7 +426,8 @@ async function runDeviceFlow(options) {
             return await call();
         }
         catch (error) {
-            if (!(error instanceof OidcError && error.code === 'invalid_client') || reRegistered)
+            if (!(error instanceof OidcError && error.code === 'invalid_client') ||
+                reRegistered)
                 throw error;
             reRegistered = true;
             registration = await register();
@@ -416,7 +445,9 @@ async function runDeviceFlow(options) {
         authorizations++;
         const issuedAt = clock.now();
         const codeExpiresAt = issuedAt + authorization.expiresIn * 1000;
-        const overallDeadline = options.approvalTimeoutSeconds !== undefined ? startedAt + options.approvalTimeoutSeconds * 1000 : codeExpiresAt;
+        const overallDeadline = options.approvalTimeoutSeconds !== undefined
+            ? startedAt + options.approvalTimeoutSeconds * 1000
+            : codeExpiresAt;
         const stopAt = Math.min(codeExpiresAt, overallDeadline);
         emit({
             type: 'started',
@@ -424,10 +455,14 @@ async function runDeviceFlow(options) {
             verificationUri: authorization.verificationUriComplete || authorization.verificationUri,
             expiresAt: new Date(codeExpiresAt),
             attempt: authorizations,
-            ...(registration.clientName ? { clientName: registration.clientName } : {}),
+            ...(registration.clientName
+                ? { clientName: registration.clientName }
+                : {}),
             ...(replaced ? { replaced } : {})
         });
-        const serviceIntervalMs = (authorization.interval && authorization.interval > 0 ? authorization.interval : DEFAULT_INTERVAL_SECONDS) * 1000;
+        const serviceIntervalMs = (authorization.interval && authorization.interval > 0
+            ? authorization.interval
+            : DEFAULT_INTERVAL_SECONDS) * 1000;
         intervalMs = Math.max(intervalMs, serviceIntervalMs);
         failedPolls = 0;
         let codeExpired = false;
@@ -465,7 +500,10 @@ async function runDeviceFlow(options) {
                 failedPolls = 0;
                 switch (error.code) {
                     case 'authorization_pending':
-                        emit({ type: 'waiting', secondsLeft: Math.max(0, Math.round((stopAt - clock.now()) / 1000)) });
+                        emit({
+                            type: 'waiting',
+                            secondsLeft: Math.max(0, Math.round((stopAt - clock.now()) / 1000))
+                        });
                         continue;
                     case 'slow_down':
                         intervalMs += SLOW_DOWN_STEP_SECONDS * 1000;
@@ -495,13 +533,17 @@ async function runDeviceFlow(options) {
             continue;
         }
         const mayReissue = options.approvalTimeoutSeconds !== undefined;
-        if (codeExpired && mayReissue && clock.now() + intervalMs <= overallDeadline) {
+        if (codeExpired &&
+            mayReissue &&
+            clock.now() + intervalMs <= overallDeadline) {
             replaced = 'expired';
             continue;
         }
         const seconds = waited();
         throw new DeviceFlowError('expired', `the code expired before anyone approved it (waited ${(0,_util_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})` +
-            (failedPolls ? `; the last ${failedPolls} poll(s) failed: ${lastFault}` : ''), seconds);
+            (failedPolls
+                ? `; the last ${failedPolls} poll(s) failed: ${lastFault}`
+                : ''), seconds);
     }
     function waited() {
         return Math.round((clock.now() - startedAt) / 1000);
@@ -568,7 +610,9 @@ function toOidcError(error, operation) {
     if (code)
         return new device_flow/* OidcError */.uv(code, message);
     const fault = (0,aws_clients/* describeFault */.Qx)(error);
-    return fault ? new device_flow/* OidcError */.uv('transient', message, fault) : new device_flow/* OidcError */.uv('other', message);
+    return fault
+        ? new device_flow/* OidcError */.uv('transient', message, fault)
+        : new device_flow/* OidcError */.uv('other', message);
 }
 /**
  * `mask` is called with every secret the service returns, before the value is used for anything else.
@@ -580,7 +624,11 @@ function sdkOidcApi(client, mask = () => { }, pollingClient = client) {
         async registerClient(clientName, scopes) {
             const { RegisterClientCommand } = await sdk;
             try {
-                const out = await (await client()).send(new RegisterClientCommand({ clientName, clientType: 'public', scopes }));
+                const out = await (await client()).send(new RegisterClientCommand({
+                    clientName,
+                    clientType: 'public',
+                    scopes
+                }));
                 if (out.clientSecret)
                     mask(out.clientSecret);
                 return {
@@ -591,13 +639,19 @@ function sdkOidcApi(client, mask = () => { }, pollingClient = client) {
                 };
             }
             catch (error) {
-                throw error instanceof device_flow/* OidcError */.uv ? error : toOidcError(error, 'RegisterClient');
+                throw error instanceof device_flow/* OidcError */.uv
+                    ? error
+                    : toOidcError(error, 'RegisterClient');
             }
         },
         async startDeviceAuthorization(registration, startUrl) {
             const { StartDeviceAuthorizationCommand } = await sdk;
             try {
-                const out = await (await client()).send(new StartDeviceAuthorizationCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, startUrl }));
+                const out = await (await client()).send(new StartDeviceAuthorizationCommand({
+                    clientId: registration.clientId,
+                    clientSecret: registration.clientSecret,
+                    startUrl
+                }));
                 if (out.deviceCode)
                     mask(out.deviceCode);
                 return {
@@ -610,7 +664,9 @@ function sdkOidcApi(client, mask = () => { }, pollingClient = client) {
                 };
             }
             catch (error) {
-                throw error instanceof device_flow/* OidcError */.uv ? error : toOidcError(error, 'StartDeviceAuthorization');
+                throw error instanceof device_flow/* OidcError */.uv
+                    ? error
+                    : toOidcError(error, 'StartDeviceAuthorization');
             }
         },
         async createToken(registration, deviceCode) {
@@ -625,7 +681,9 @@ function sdkOidcApi(client, mask = () => { }, pollingClient = client) {
                 return tokenFrom(out, mask);
             }
             catch (error) {
-                throw error instanceof device_flow/* OidcError */.uv ? error : toOidcError(error, 'CreateToken');
+                throw error instanceof device_flow/* OidcError */.uv
+                    ? error
+                    : toOidcError(error, 'CreateToken');
             }
         }
     };
@@ -634,11 +692,18 @@ function sdkOidcApi(client, mask = () => { }, pollingClient = client) {
 async function refreshSsoToken(client, registration, refreshToken, mask) {
     const { CreateTokenCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19));
     try {
-        const out = await client.send(new CreateTokenCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, grantType: 'refresh_token', refreshToken }));
+        const out = await client.send(new CreateTokenCommand({
+            clientId: registration.clientId,
+            clientSecret: registration.clientSecret,
+            grantType: 'refresh_token',
+            refreshToken
+        }));
         return tokenFrom(out, mask);
     }
     catch (error) {
-        throw error instanceof device_flow/* OidcError */.uv ? error : toOidcError(error, 'CreateToken (refresh)');
+        throw error instanceof device_flow/* OidcError */.uv
+            ? error
+            : toOidcError(error, 'CreateToken (refresh)');
     }
 }
 function tokenFrom(out, mask) {
@@ -691,41 +756,61 @@ async function assumeRole(clients, source, input, mask) {
             RoleArn: input.roleArn,
             RoleSessionName: input.sessionName,
             DurationSeconds: input.durationSeconds,
-            ...(input.externalId !== undefined ? { ExternalId: input.externalId } : {}),
+            ...(input.externalId !== undefined
+                ? { ExternalId: input.externalId }
+                : {}),
             ...(input.policy !== undefined ? { Policy: input.policy } : {}),
-            ...(input.policyArns.length ? { PolicyArns: input.policyArns.map((arn) => ({ arn })) } : {}),
+            ...(input.policyArns.length
+                ? { PolicyArns: input.policyArns.map((arn) => ({ arn })) }
+                : {}),
             ...(input.tags.length ? { Tags: input.tags } : {}),
-            ...(input.transitiveTagKeys.length ? { TransitiveTagKeys: input.transitiveTagKeys } : {})
+            ...(input.transitiveTagKeys.length
+                ? { TransitiveTagKeys: input.transitiveTagKeys }
+                : {})
         }));
         const c = out.Credentials;
-        if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
+        if (!c?.AccessKeyId ||
+            !c.SecretAccessKey ||
+            !c.SessionToken ||
+            !c.Expiration) {
             throw new AssumeRoleError(input.roleArn, 'NoCredentials', `STS AssumeRole for ${input.roleArn} returned no credentials`);
         }
         mask(c.AccessKeyId);
         mask(c.SecretAccessKey);
         mask(c.SessionToken);
         return {
-            credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: new Date(c.Expiration) },
+            credentials: {
+                accessKeyId: c.AccessKeyId,
+                secretAccessKey: c.SecretAccessKey,
+                sessionToken: c.SessionToken,
+                expiration: new Date(c.Expiration)
+            },
             arn: out.AssumedRoleUser?.Arn ?? ''
         };
     }
     catch (error) {
         if (error instanceof AssumeRoleError)
             throw error;
-        const code = String(error?.Code ?? error?.name ?? 'Error').replace(/Exception$/, '');
+        const code = String(error?.Code ??
+            error?.name ??
+            'Error').replace(/Exception$/, '');
         // STS's own message says why (trust policy, external id, duration, policy size); it names ARNs and limits, no secrets.
         const said = stsMessage(error);
         // STS's own error code (the SDK names some with an Exception suffix), with the status and attempts as usual.
         const answered = (0,errors/* describeAwsError */.P)(error).replace(/^\S+/, code);
-        const status = error?.$metadata?.httpStatusCode;
-        const what = status ? `STS answered ${answered}${said ? `: ${said}` : ''}` : `the request to STS failed: ${(0,errors/* describeAwsError */.P)(error)}`;
+        const status = error
+            ?.$metadata?.httpStatusCode;
+        const what = status
+            ? `STS answered ${answered}${said ? `: ${said}` : ''}`
+            : `the request to STS failed: ${(0,errors/* describeAwsError */.P)(error)}`;
         throw new AssumeRoleError(input.roleArn, code, `could not assume role ${input.roleArn}: ${what}; nothing was written or exported`);
     }
 }
 /** STS's error message, on one line, printable characters only, at most 400 characters; '' when there is none. */
 function stsMessage(error) {
     const message = error?.message;
-    if (typeof message !== 'string' || error?.$metadata === undefined)
+    if (typeof message !== 'string' ||
+        error?.$metadata === undefined)
         return '';
     const clean = message.replace(/[^\x20-\x7e]+/g, ' ').trim();
     return clean.length > 400 ? `${clean.slice(0, 400)}…` : clean;
@@ -771,14 +856,30 @@ async function chainRole(clients, source, chain, approver, env, mask) {
     const sessionName = chain.sessionName ?? (0,inputs_chain/* sessionNameFor */.Vl)(approver);
     const tags = chain.skipSessionTagging ? [] : githubSessionTags(env);
     const transitiveTagKeys = chain.transitiveTagKeys.filter((k) => tags.some((t) => t.Key === k));
-    const assumed = await assumeRole(clients, source, { roleArn: chain.roleArn, sessionName, durationSeconds: chain.durationSeconds, externalId: chain.externalId, policy: chain.policy, policyArns: chain.policyArns, tags, transitiveTagKeys }, mask);
+    const assumed = await assumeRole(clients, source, {
+        roleArn: chain.roleArn,
+        sessionName,
+        durationSeconds: chain.durationSeconds,
+        externalId: chain.externalId,
+        policy: chain.policy,
+        policyArns: chain.policyArns,
+        tags,
+        transitiveTagKeys
+    }, mask);
     const identity = await (0,credentials/* getCallerIdentity */.eL)(clients, assumed.credentials);
     const [, , , , account, resource] = chain.roleArn.split(':');
     const roleName = resource.split('/').pop();
-    if (identity.account !== account || !identity.arn.includes(`:assumed-role/${roleName}/`)) {
+    if (identity.account !== account ||
+        !identity.arn.includes(`:assumed-role/${roleName}/`)) {
         throw new credentials/* CredentialsError */.lE(`the chained session is ${identity.arn}, not role ${chain.roleArn}; nothing was exported`, 'mismatch');
     }
-    return { roleArn: chain.roleArn, sessionName, credentials: assumed.credentials, identity, tags };
+    return {
+        roleArn: chain.roleArn,
+        sessionName,
+        credentials: assumed.credentials,
+        identity,
+        tags
+    };
 }
 
 // EXTERNAL MODULE: ./src/core/client-name.ts
@@ -803,14 +904,21 @@ var atomic = __webpack_require__(5262);
  * symlink or not a file / folder, as the message the writers would give; undefined when all are fine or missing.
  */
 function unsafeAwsPath(paths, files) {
-    const folders = [paths.awsDir, external_node_path_default().dirname(paths.ssoCacheDir), paths.ssoCacheDir];
+    const folders = [
+        paths.awsDir,
+        external_node_path_default().dirname(paths.ssoCacheDir),
+        paths.ssoCacheDir
+    ];
     const configRoot = (0,atomic/* defaultRoot */.cc)(paths.configFile);
     for (let d = external_node_path_default().dirname(paths.configFile);; d = external_node_path_default().dirname(d)) {
         folders.push(d);
         if (d === configRoot || external_node_path_default().dirname(d) === d || !d.startsWith(configRoot))
             break;
     }
-    const checks = [...folders.map((p) => [p, 'folder']), ...[...files, paths.configFile].map((p) => [p, 'file'])];
+    const checks = [
+        ...folders.map((p) => [p, 'folder']),
+        ...[...files, paths.configFile].map((p) => [p, 'file'])
+    ];
     for (const [p, kind] of checks) {
         let st;
         try {
@@ -840,10 +948,15 @@ async function reuseCachedSession(paths, request, clients, mask, log, now = Date
         log.info(`reuse-session: no usable cached token for sso-session "${request.ssoSession}" (${reason}); asking for approval`);
         return undefined;
     }
-    for (const secret of [cached.accessToken, cached.refreshToken, cached.clientSecret])
+    for (const secret of [
+        cached.accessToken,
+        cached.refreshToken,
+        cached.clientSecret
+    ])
         if (secret)
             mask(secret);
-    if (cached.startUrl !== request.startUrl || (cached.region && cached.region !== request.ssoRegion)) {
+    if (cached.startUrl !== request.startUrl ||
+        (cached.region && cached.region !== request.ssoRegion)) {
         log.info(`reuse-session: the cached token is for another start URL or region; asking for approval`);
         return undefined;
     }
@@ -862,10 +975,15 @@ async function reuseCachedSession(paths, request, clients, mask, log, now = Date
     try {
         const reused = await (0,sso_cache/* updateTokenCache */.Hd)(paths.ssoCacheDir, request.ssoSession, async (current) => {
             const latest = current ?? cached;
-            for (const secret of [latest.accessToken, latest.refreshToken, latest.clientSecret])
+            for (const secret of [
+                latest.accessToken,
+                latest.refreshToken,
+                latest.clientSecret
+            ])
                 if (secret)
                     mask(secret);
-            if (latest.startUrl !== request.startUrl || (latest.region && latest.region !== request.ssoRegion)) {
+            if (latest.startUrl !== request.startUrl ||
+                (latest.region && latest.region !== request.ssoRegion)) {
                 log.info('reuse-session: the cached token was replaced by one for another start URL or region meanwhile; asking for approval');
                 return { result: undefined };
             }
@@ -874,7 +992,13 @@ async function reuseCachedSession(paths, request, clients, mask, log, now = Date
             // It was too stale a moment ago: valid now means another job refreshed it while this one waited for the lock.
             if (left >= request.minValiditySeconds) {
                 log.info(`reuse-session: another job refreshed the cached SSO token meanwhile (valid for ${Math.floor(left / 60)} more minutes); using it, no approval needed`);
-                return { result: { token: tokenOf(latest), registration: latestRegistration, via: 'cached-token' } };
+                return {
+                    result: {
+                        token: tokenOf(latest),
+                        registration: latestRegistration,
+                        via: 'cached-token'
+                    }
+                };
             }
             if (!refreshable(latest, latestRegistration, Date.now())) {
                 log.info('reuse-session: the cached token cannot be refreshed any more; asking for approval');
@@ -882,10 +1006,20 @@ async function reuseCachedSession(paths, request, clients, mask, log, now = Date
             }
             const refreshed = await refreshSsoToken(await clients.oidcClient(), latestRegistration, latest.refreshToken, mask);
             // Keep the old refresh token if the service did not rotate it, here and in the files this run writes later.
-            const token = { ...refreshed, refreshToken: refreshed.refreshToken ?? latest.refreshToken };
+            const token = {
+                ...refreshed,
+                refreshToken: refreshed.refreshToken ?? latest.refreshToken
+            };
             // The service rotates the refresh token: written back at once (still under the lock), or the cache holds a dead one.
-            const result = { token, registration: latestRegistration, via: 'refreshed-token' };
-            return { result, write: (0,session_files/* tokenCacheEntry */.Q7)(request, token, latestRegistration) };
+            const result = {
+                token,
+                registration: latestRegistration,
+                via: 'refreshed-token'
+            };
+            return {
+                result,
+                write: (0,session_files/* tokenCacheEntry */.Q7)(request, token, latestRegistration)
+            };
         });
         if (reused?.via === 'refreshed-token')
             log.info('reuse-session: refreshed the cached SSO token with its refresh token; no approval needed');
@@ -897,15 +1031,26 @@ async function reuseCachedSession(paths, request, clients, mask, log, now = Date
     }
 }
 function refreshable(cached, registration, now) {
-    return !!cached.refreshToken && !!registration && registration.expiresAt.getTime() > now;
+    return (!!cached.refreshToken &&
+        !!registration &&
+        registration.expiresAt.getTime() > now);
 }
 function registrationOf(cached, request) {
     return cached.clientId && cached.clientSecret && cached.registrationExpiresAt
-        ? { clientId: cached.clientId, clientSecret: cached.clientSecret, expiresAt: cached.registrationExpiresAt, scopes: request.registrationScopes }
+        ? {
+            clientId: cached.clientId,
+            clientSecret: cached.clientSecret,
+            expiresAt: cached.registrationExpiresAt,
+            scopes: request.registrationScopes
+        }
         : undefined;
 }
 function tokenOf(cached) {
-    return { accessToken: cached.accessToken, expiresAt: cached.expiresAt, ...(cached.refreshToken ? { refreshToken: cached.refreshToken } : {}) };
+    return {
+        accessToken: cached.accessToken,
+        expiresAt: cached.expiresAt,
+        ...(cached.refreshToken ? { refreshToken: cached.refreshToken } : {})
+    };
 }
 /**
  * A still-valid client registration from the CLI-format registration cache, so RegisterClient can be skipped: only one
@@ -919,7 +1064,13 @@ async function cachedRegistration(paths, request, mask, clientName) {
     mask(value.clientSecret);
     if (value.clientName !== clientName)
         return undefined;
-    return { clientId: value.clientId, clientSecret: value.clientSecret, expiresAt: value.expiresAt, scopes: value.scopes ?? [], clientName: value.clientName };
+    return {
+        clientId: value.clientId,
+        clientSecret: value.clientSecret,
+        expiresAt: value.expiresAt,
+        scopes: value.scopes ?? [],
+        clientName: value.clientName
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/util/pool.ts
@@ -1010,18 +1161,27 @@ function uniqueProfileName(accountName, accountId, roleName, taken) {
 }
 /** A failed listing: a refused token as credentials.ts reports it (login.ts asks for approval again), anything else plainly. */
 function listingError(call, error) {
-    return (0,credentials/* tokenRefused */.cA)(call, error) ?? new Error(`${call} failed: ${(0,errors/* describeAwsError */.P)(error)}`);
+    return ((0,credentials/* tokenRefused */.cA)(call, error) ??
+        new Error(`${call} failed: ${(0,errors/* describeAwsError */.P)(error)}`));
 }
 async function discoverProfiles(clients, accessToken, options) {
     const { ListAccountsCommand, ListAccountRolesCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
     const sso = await clients.ssoClient();
-    const accountGlob = options.accountFilter ? (0,approvers/* globToRegExp */.tL)(options.accountFilter) : undefined;
-    const roleGlob = options.roleFilter ? (0,approvers/* globToRegExp */.tL)(options.roleFilter) : undefined;
+    const accountGlob = options.accountFilter
+        ? (0,approvers/* globToRegExp */.tL)(options.accountFilter)
+        : undefined;
+    const roleGlob = options.roleFilter
+        ? (0,approvers/* globToRegExp */.tL)(options.roleFilter)
+        : undefined;
     const accounts = [];
     try {
         let nextToken;
         do {
-            const page = await sso.send(new ListAccountsCommand({ accessToken, nextToken, maxResults: LISTING_PAGE_SIZE }));
+            const page = await sso.send(new ListAccountsCommand({
+                accessToken,
+                nextToken,
+                maxResults: LISTING_PAGE_SIZE
+            }));
             for (const a of page.accountList ?? [])
                 if (a.accountId)
                     accounts.push({ accountId: a.accountId, accountName: a.accountName });
@@ -1031,14 +1191,21 @@ async function discoverProfiles(clients, accessToken, options) {
     catch (error) {
         throw listingError('discover: SSO ListAccounts', error);
     }
-    const matching = accounts.filter((a) => !accountGlob || accountGlob.test(a.accountId) || (a.accountName !== undefined && accountGlob.test(a.accountName)));
+    const matching = accounts.filter((a) => !accountGlob ||
+        accountGlob.test(a.accountId) ||
+        (a.accountName !== undefined && accountGlob.test(a.accountName)));
     const wanted = matching.filter((a) => (0,allowed_accounts/* accountAllowed */.YF)(a.accountId, options.allowedAccountIds));
     const perAccount = await mapPool(wanted, options.concurrency ?? LISTING_CONCURRENCY, async (account) => {
         const roles = [];
         try {
             let nextToken;
             do {
-                const page = await sso.send(new ListAccountRolesCommand({ accessToken, accountId: account.accountId, nextToken, maxResults: LISTING_PAGE_SIZE }));
+                const page = await sso.send(new ListAccountRolesCommand({
+                    accessToken,
+                    accountId: account.accountId,
+                    nextToken,
+                    maxResults: LISTING_PAGE_SIZE
+                }));
                 for (const r of page.roleList ?? [])
                     if (r.roleName && (!roleGlob || roleGlob.test(r.roleName)))
                         roles.push(r.roleName);
@@ -1059,13 +1226,26 @@ async function discoverProfiles(clients, accessToken, options) {
     const failed = [];
     for (const { account, roles, error } of perAccount) {
         if (error) {
-            failed.push({ profile: { name: `${accountPart(account.accountName, account.accountId)}.*`, accountId: account.accountId, roleName: '*', region: options.region }, error });
+            failed.push({
+                profile: {
+                    name: `${accountPart(account.accountName, account.accountId)}.*`,
+                    accountId: account.accountId,
+                    roleName: '*',
+                    region: options.region
+                },
+                error
+            });
             continue;
         }
         for (const roleName of roles) {
             if (requested.has(`${account.accountId}/${roleName}`))
                 continue;
-            profiles.push({ name: uniqueProfileName(account.accountName, account.accountId, roleName, taken), accountId: account.accountId, roleName, region: options.region });
+            profiles.push({
+                name: uniqueProfileName(account.accountName, account.accountId, roleName, taken),
+                accountId: account.accountId,
+                roleName,
+                region: options.region
+            });
         }
     }
     return { profiles, failed, skippedAccounts: matching.length - wanted.length };
@@ -1121,7 +1301,9 @@ class ProfilesFailedError extends Error {
     /** Every profile of the login, the primary one first, verified or with its error (for the failed event). */
     results = failed) {
         super(`${failed.length} profile(s) could not be set up and allow-partial is false; nothing was exported. ` +
-            failed.map((p) => `${p.profile.name} (${p.profile.accountId}/${p.profile.roleName}): ${p.error}`).join('; '));
+            failed
+                .map((p) => `${p.profile.name} (${p.profile.accountId}/${p.profile.roleName}): ${p.error}`)
+                .join('; '));
         this.failed = failed;
         this.results = results;
         this.name = 'ProfilesFailedError';
@@ -1139,7 +1321,12 @@ async function login(options) {
     const pathProblem = unsafeAwsPath(paths, (0,session_files/* sessionFilePaths */.RL)(paths, request));
     if (pathProblem)
         throw new UnsafePathError(`${pathProblem}; nothing was sent or written`);
-    const clients = new aws_clients/* AwsClients */.cE({ ssoRegion: request.ssoRegion, region: request.region, env: options.env, onRetry: (m) => log.warning(m) });
+    const clients = new aws_clients/* AwsClients */.cE({
+        ssoRegion: request.ssoRegion,
+        region: request.region,
+        env: options.env,
+        onRetry: (m) => log.warning(m)
+    });
     try {
         let session = await obtainToken(options, clients);
         if (session.via !== 'device-flow') {
@@ -1174,7 +1361,12 @@ async function login(options) {
 async function useToken(options, clients, session) {
     const { request, mask, log, paths } = options;
     const { token, registration } = session;
-    const primaryProfile = { name: request.profile, accountId: request.accountId, roleName: request.roleName, region: request.region };
+    const primaryProfile = {
+        name: request.profile,
+        accountId: request.accountId,
+        roleName: request.roleName,
+        region: request.region
+    };
     const primary = await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, request.accountId, request.roleName, mask);
     (0,allowed_accounts/* assertAccountAllowed */.qr)(primary.identity, request.allowedAccountIds, `profile "${primaryProfile.name}" (${primary.identity.arn})`);
     const approvedBy = (0,credentials/* approverFromArn */.dp)(primary.identity.arn);
@@ -1200,7 +1392,18 @@ async function useToken(options, clients, session) {
             ...request.discover,
             region: request.region,
             // With role-to-assume the Identity Center role may be written as <profile>-sso: that name is taken too.
-            exclude: [primaryProfile, ...(request.chain ? [{ ...primaryProfile, name: (0,inputs_chain/* sourceProfileName */.Kj)(primaryProfile.name) }] : []), ...extraProfiles],
+            exclude: [
+                primaryProfile,
+                ...(request.chain
+                    ? [
+                        {
+                            ...primaryProfile,
+                            name: (0,inputs_chain/* sourceProfileName */.Kj)(primaryProfile.name)
+                        }
+                    ]
+                    : []),
+                ...extraProfiles
+            ],
             allowPartial: request.allowPartial,
             allowedAccountIds: request.allowedAccountIds
         });
@@ -1212,10 +1415,16 @@ async function useToken(options, clients, session) {
     }
     // verify-profiles: primary: the others are SSO profiles written as listed; each fetches its own credentials when used.
     const verified = request.verifyProfiles === 'primary'
-        ? extraProfiles.map((profile) => ({ profile, unverified: true }))
+        ? extraProfiles.map((profile) => ({
+            profile,
+            unverified: true
+        }))
         : await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile) => {
             try {
-                return { profile, ...(await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, profile.accountId, profile.roleName, mask)) };
+                return {
+                    profile,
+                    ...(await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, profile.accountId, profile.roleName, mask))
+                };
             }
             catch (error) {
                 return { profile, error: error.message };
@@ -1233,7 +1442,10 @@ async function useToken(options, clients, session) {
     const extra = [...verified, ...discoveryFailures];
     const failed = extra.filter((p) => p.error);
     if (failed.length && !request.allowPartial) {
-        throw new ProfilesFailedError(failed, [{ profile: primaryProfile, ...primary }, ...extra]);
+        throw new ProfilesFailedError(failed, [
+            { profile: primaryProfile, ...primary },
+            ...extra
+        ]);
     }
     // A cancel that arrived while the credentials were fetched: stop before anything is written.
     if (options.signal?.aborted)
@@ -1255,21 +1467,55 @@ async function useToken(options, clients, session) {
         signedOutAt = new Date();
         log.info(`sign-out-early: signed out of IAM Identity Center at ${signedOutAt.toISOString()}; no SSO token is kept, the profiles hold role credentials only`);
         // With role-to-assume the profile holds the chained session; the permission set's credentials are not written.
-        const primaryKeys = { name: primaryProfile.name, credentials: (chained ?? primary).credentials, region: primaryProfile.region, output: request.output };
-        written = await (0,session_files/* writeCredentialProfiles */.D4)(paths, request, [primaryKeys, ...verifiedExtras.map((p) => ({ name: p.profile.name, credentials: p.credentials, region: p.profile.region, output: request.output }))], { onProgress: options.onFilesProgress });
+        const primaryKeys = {
+            name: primaryProfile.name,
+            credentials: (chained ?? primary).credentials,
+            region: primaryProfile.region,
+            output: request.output
+        };
+        written = await (0,session_files/* writeCredentialProfiles */.D4)(paths, request, [
+            primaryKeys,
+            ...verifiedExtras.map((p) => ({
+                name: p.profile.name,
+                credentials: p.credentials,
+                region: p.profile.region,
+                output: request.output
+            }))
+        ], { onProgress: options.onFilesProgress });
     }
     else {
         written = await (0,session_files/* writeSessionFiles */.$G)(paths, request, [...layout.ssoProfiles, ...verifiedExtras.map((p) => p.profile)], token, registration, {
             writeRegistration: session.registered,
             onProgress: options.onFilesProgress,
             ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),
-            ...(chained && layout.keys ? { credentialProfiles: [{ name: primaryProfile.name, credentials: chained.credentials, region: primaryProfile.region, output: request.output }] } : {})
+            ...(chained && layout.keys
+                ? {
+                    credentialProfiles: [
+                        {
+                            name: primaryProfile.name,
+                            credentials: chained.credentials,
+                            region: primaryProfile.region,
+                            output: request.output
+                        }
+                    ]
+                }
+                : {})
         });
     }
     return {
         ...(signedOutAt ? { signedOutAt } : {}),
         primary: { profile: layout.ssoProfiles[0] ?? primaryProfile, ...primary },
-        ...(chained ? { chained: { ...chained, profile: primaryProfile.name, ...(layout.roleProfile ? { sourceProfile: layout.roleProfile.sourceProfile } : {}) } } : {}),
+        ...(chained
+            ? {
+                chained: {
+                    ...chained,
+                    profile: primaryProfile.name,
+                    ...(layout.roleProfile
+                        ? { sourceProfile: layout.roleProfile.sourceProfile }
+                        : {})
+                }
+            }
+            : {}),
         extra,
         approvedBy,
         token,
@@ -1285,7 +1531,12 @@ async function obtainToken(options, clients) {
     if (options.sharedSignIn) {
         // Only the access token: no refresh token or client registration, so no tool on this runner can (or races to) refresh it.
         const { accessToken, expiresAt } = options.sharedSignIn;
-        return { token: { accessToken, expiresAt }, via: 'shared-session', authorizations: 0, registered: false };
+        return {
+            token: { accessToken, expiresAt },
+            via: 'shared-session',
+            authorizations: 0,
+            registered: false
+        };
     }
     if (request.reuseSession) {
         const reused = await reuseCachedSession(paths, request, clients, mask, log);
@@ -1320,7 +1571,13 @@ async function deviceFlowToken(options, clients) {
         onPollRetry: (message) => log.warning(message)
     });
     log.info(`Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`);
-    return { token: flow.token, registration: flow.registration, via: 'device-flow', authorizations: flow.authorizations, registered };
+    return {
+        token: flow.token,
+        registration: flow.registration,
+        via: 'device-flow',
+        authorizations: flow.authorizations,
+        registered
+    };
 }
 /**
  * Which sections carry the primary profile. No role-to-assume: the SSO profile itself. role-to-assume without a session
@@ -1335,7 +1592,10 @@ function chainedProfiles(request, primaryProfile, chained) {
     // sign-out-early leaves no sign-in to re-assume from: the profile holds the chained session's keys too.
     if ((0,inputs_chain/* hasSessionPolicy */.f4)(chain) || request.signOutEarly)
         return { ssoProfiles: [], keys: true };
-    const source = { ...primaryProfile, name: (0,inputs_chain/* sourceProfileName */.Kj)(primaryProfile.name) };
+    const source = {
+        ...primaryProfile,
+        name: (0,inputs_chain/* sourceProfileName */.Kj)(primaryProfile.name)
+    };
     return {
         ssoProfiles: [source],
         keys: false,
@@ -1354,8 +1614,16 @@ function chainedProfiles(request, primaryProfile, chained) {
 /** What the job gets: the chained session with role-to-assume, else the primary profile's (outputs and exports). */
 function jobSession(result) {
     if (result.chained)
-        return { credentials: result.chained.credentials, identity: result.chained.identity, roleName: result.chained.roleArn.split('/').pop() ?? '' };
-    return { credentials: result.primary.credentials, identity: result.primary.identity, roleName: result.primary.profile.roleName };
+        return {
+            credentials: result.chained.credentials,
+            identity: result.chained.identity,
+            roleName: result.chained.roleArn.split('/').pop() ?? ''
+        };
+    return {
+        credentials: result.primary.credentials,
+        identity: result.primary.identity,
+        roleName: result.primary.profile.roleName
+    };
 }
 /** One line on what the chained profile holds, for the log. */
 function chainedProfileNote(chained) {
@@ -1395,9 +1663,28 @@ function finalEvent(request, outcome) {
         const chained = result.chained;
         const profiles = [
             chained
-                ? { name: chained.profile, accountId: chained.identity.account, roleName: job.roleName, arn: chained.identity.arn }
-                : { name: result.primary.profile.name, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn },
-            ...(chained?.sourceProfile ? [{ name: chained.sourceProfile, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn }] : []),
+                ? {
+                    name: chained.profile,
+                    accountId: chained.identity.account,
+                    roleName: job.roleName,
+                    arn: chained.identity.arn
+                }
+                : {
+                    name: result.primary.profile.name,
+                    accountId: result.primary.identity.account,
+                    roleName: request.roleName,
+                    arn: result.primary.identity.arn
+                },
+            ...(chained?.sourceProfile
+                ? [
+                    {
+                        name: chained.sourceProfile,
+                        accountId: result.primary.identity.account,
+                        roleName: request.roleName,
+                        arn: result.primary.identity.arn
+                    }
+                ]
+                : []),
             ...result.extra.map((p) => ({
                 name: p.profile.name,
                 accountId: p.profile.accountId,
@@ -1416,7 +1703,12 @@ function finalEvent(request, outcome) {
             arn: job.identity.arn,
             via: result.via,
             profiles,
-            ...(result.signedOutAt ? { signedOutAt: result.signedOutAt } : { sessionExpiresAt: result.token.expiresAt, refreshable: !!result.token.refreshToken }),
+            ...(result.signedOutAt
+                ? { signedOutAt: result.signedOutAt }
+                : {
+                    sessionExpiresAt: result.token.expiresAt,
+                    refreshable: !!result.token.refreshToken
+                }),
             credentialsExpireAt: latestExpiry(result)
         };
     }
@@ -1428,7 +1720,12 @@ function finalEvent(request, outcome) {
         return { type: 'cancelled', at };
     }
     if (outcome instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej)
-        return { type: 'rejected', at, approvedBy: outcome.approvedBy, reason: outcome.reason };
+        return {
+            type: 'rejected',
+            at,
+            approvedBy: outcome.approvedBy,
+            reason: outcome.reason
+        };
     if (outcome instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs) {
         const profiles = outcome.results.map((p) => ({
             name: p.profile.name,
@@ -1444,18 +1741,37 @@ function finalEvent(request, outcome) {
 /** The latest expiry among the role credentials the login hands the job. */
 function latestExpiry(result) {
     // With role-to-assume the permission set's credentials reach the job only through the written source profile.
-    const primary = !result.chained || result.chained.sourceProfile ? result.primary.credentials : undefined;
-    const times = [primary, result.chained?.credentials, ...result.extra.map((p) => p.credentials)].filter((c) => !!c).map((c) => c.expiration.getTime());
+    const primary = !result.chained || result.chained.sourceProfile
+        ? result.primary.credentials
+        : undefined;
+    const times = [
+        primary,
+        result.chained?.credentials,
+        ...result.extra.map((p) => p.credentials)
+    ]
+        .filter((c) => !!c)
+        .map((c) => c.expiration.getTime());
     return new Date(Math.max(...times));
 }
 /** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
 function failureMessage(error) {
-    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .DeviceFlowError */ .Bt || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej || error instanceof _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_1__/* .AccountNotAllowedError */ .TQ || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .SignOutFailedError */ .du || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .UnsafePathError */ .k0 || error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .SharedSignInEndedError */ .wD || error instanceof _aws_credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE || error instanceof _inputs_rules_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz || error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .OidcError */ .uv) {
+    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .DeviceFlowError */ .Bt ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej ||
+        error instanceof _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_1__/* .AccountNotAllowedError */ .TQ ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .SignOutFailedError */ .du ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .UnsafePathError */ .k0 ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .SharedSignInEndedError */ .wD ||
+        error instanceof _aws_credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE ||
+        error instanceof _inputs_rules_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz ||
+        error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .OidcError */ .uv) {
         return error.message;
     }
     // SDK errors carry the request (tokens included): only their name, status and attempts. Node's own errors (a file
     // that could not be written, say) say what went wrong and where, and carry no request data.
-    if (error instanceof Error && !('$metadata' in error) && !('$response' in error))
+    if (error instanceof Error &&
+        !('$metadata' in error) &&
+        !('$response' in error))
         return error.message;
     return `unexpected error: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeAwsError */ .P)(error)}`;
 }
@@ -1524,7 +1840,13 @@ class SealedSessionError extends rules/* InputError */.dz {
     }
 }
 function derive(sessionKey, salt) {
-    return new Promise((resolve, reject) => (0,external_node_crypto_.scrypt)(sessionKey, salt, 32 + CHECK_BYTES, SCRYPT, (error, bytes) => error ? reject(error) : resolve({ salt, key: bytes.subarray(0, 32), check: bytes.subarray(32) })));
+    return new Promise((resolve, reject) => (0,external_node_crypto_.scrypt)(sessionKey, salt, 32 + CHECK_BYTES, SCRYPT, (error, bytes) => error
+        ? reject(error)
+        : resolve({
+            salt,
+            key: bytes.subarray(0, 32),
+            check: bytes.subarray(32)
+        })));
 }
 /**
  * Starts deriving a sealing key with a fresh salt (scrypt runs on libuv's thread pool, not the event loop): call it
@@ -1537,7 +1859,10 @@ function prepareSealKey(sessionKey) {
 }
 const b64 = (b) => b.toString('base64url');
 function repositoryTag(repository) {
-    return b64((0,external_node_crypto_.createHash)('sha256').update(`identity-center-login repository\0${repository}`).digest().subarray(0, 8));
+    return b64((0,external_node_crypto_.createHash)('sha256')
+        .update(`identity-center-login repository\0${repository}`)
+        .digest()
+        .subarray(0, 8));
 }
 function associatedData(header, binding) {
     return Buffer.from(`${header}\0${binding.repository}\0${binding.runId}`, 'utf8');
@@ -1545,9 +1870,18 @@ function associatedData(header, binding) {
 async function sealSession(signIn, sessionKey, binding) {
     if (!RUN_ID_RE.test(binding.runId))
         throw new Error(`cannot seal a session: run id ${JSON.stringify(binding.runId)} is not 1-64 of letters, digits, _ and -`);
-    const { salt, key, check } = typeof sessionKey === 'string' ? await prepareSealKey(sessionKey) : await sessionKey;
+    const { salt, key, check } = typeof sessionKey === 'string'
+        ? await prepareSealKey(sessionKey)
+        : await sessionKey;
     const iv = (0,external_node_crypto_.randomBytes)(IV_BYTES);
-    const header = [SEAL_VERSION, binding.runId, repositoryTag(binding.repository), b64(salt), b64(iv), b64(check)].join('.');
+    const header = [
+        SEAL_VERSION,
+        binding.runId,
+        repositoryTag(binding.repository),
+        b64(salt),
+        b64(iv),
+        b64(check)
+    ].join('.');
     const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key, iv);
     cipher.setAAD(associatedData(header, binding));
     const payload = JSON.stringify({
@@ -1559,7 +1893,11 @@ async function sealSession(signIn, sessionKey, binding) {
         a: signIn.accountId,
         n: signIn.roleName
     });
-    const sealed = Buffer.concat([cipher.update(payload, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    const sealed = Buffer.concat([
+        cipher.update(payload, 'utf8'),
+        cipher.final(),
+        cipher.getAuthTag()
+    ]);
     return `${header}.${b64(sealed)}`;
 }
 /** Opens a sealed session, or throws a SealedSessionError saying exactly why not. No network. */
@@ -1572,7 +1910,9 @@ async function openSession(sealed, sessionKey, binding, options) {
     if (parts[0] !== SEAL_VERSION && /^icl\d+$/.test(parts[0] ?? '')) {
         refuse('version', `was sealed by another version of identity-center-login (${parts[0]}); this one reads ${SEAL_VERSION}`);
     }
-    const bytes = (s) => (s !== undefined && /^[A-Za-z0-9_-]+$/.test(s) ? Buffer.from(s, 'base64url') : Buffer.alloc(0));
+    const bytes = (s) => s !== undefined && /^[A-Za-z0-9_-]+$/.test(s)
+        ? Buffer.from(s, 'base64url')
+        : Buffer.alloc(0);
     const [version, runId, repoTag, saltText, ivText, checkText, bodyText] = parts;
     const salt = bytes(saltText);
     const iv = bytes(ivText);
@@ -1603,14 +1943,21 @@ async function openSession(sealed, sessionKey, binding, options) {
         const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', key, iv);
         decipher.setAAD(associatedData(header, binding));
         decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-        const plain = Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]);
+        const plain = Buffer.concat([
+            decipher.update(body.subarray(0, body.length - TAG_BYTES)),
+            decipher.final()
+        ]);
         payload = JSON.parse(plain.toString('utf8'));
     }
     catch {
         return refuse('tampered', 'fails its integrity check: it was changed after it was sealed (or cut short)');
     }
-    const str = (k) => (typeof payload[k] === 'string' ? payload[k] : refuse('tampered', 'holds an unreadable sign-in'));
-    const seconds = typeof payload.e === 'number' && Number.isSafeInteger(payload.e) ? payload.e : refuse('tampered', 'holds an unreadable sign-in');
+    const str = (k) => typeof payload[k] === 'string'
+        ? payload[k]
+        : refuse('tampered', 'holds an unreadable sign-in');
+    const seconds = typeof payload.e === 'number' && Number.isSafeInteger(payload.e)
+        ? payload.e
+        : refuse('tampered', 'holds an unreadable sign-in');
     const signIn = {
         accessToken: str('t'),
         startUrl: str('u'),
@@ -1642,8 +1989,18 @@ var logout = __webpack_require__(4299);
 
 
 /** Where the run id comes from, in order (GitHub, GitLab, Buildkite, CircleCI); --session-run-id overrides on the CLI. */
-const RUN_ID_VARIABLES = ['GITHUB_RUN_ID', 'CI_PIPELINE_ID', 'BUILDKITE_BUILD_ID', 'CIRCLE_WORKFLOW_ID'];
-const REPOSITORY_VARIABLES = ['GITHUB_REPOSITORY', 'CI_PROJECT_PATH', 'BUILDKITE_PIPELINE_SLUG', 'CIRCLE_PROJECT_REPONAME'];
+const RUN_ID_VARIABLES = [
+    'GITHUB_RUN_ID',
+    'CI_PIPELINE_ID',
+    'BUILDKITE_BUILD_ID',
+    'CIRCLE_WORKFLOW_ID'
+];
+const REPOSITORY_VARIABLES = [
+    'GITHUB_REPOSITORY',
+    'CI_PROJECT_PATH',
+    'BUILDKITE_PIPELINE_SLUG',
+    'CIRCLE_PROJECT_REPONAME'
+];
 /** What a sealed session of this run is bound to; an InputError (before any request) when there is no run to bind to. */
 function sessionBinding(request, env, explicitRunId) {
     const input = request.sharedSession?.mode === 'share' ? 'share-session' : 'session';
@@ -1663,7 +2020,10 @@ function sessionBinding(request, env, explicitRunId) {
  */
 async function openSharedSession(request, binding, mask, now = Date.now()) {
     const shared = request.sharedSession;
-    const signIn = await openSession(shared.sealed, shared.key, binding, { minValiditySeconds: request.minValiditySeconds, now });
+    const signIn = await openSession(shared.sealed, shared.key, binding, {
+        minValiditySeconds: request.minValiditySeconds,
+        now
+    });
     mask(signIn.accessToken);
     if (request.startUrl && request.startUrl !== signIn.startUrl) {
         throw new rules/* InputError */.dz('start-url', `is not the start URL of the shared sign-in (${signIn.startUrl}); leave it out with session`);
@@ -1681,8 +2041,10 @@ async function openSharedSession(request, binding, mask, now = Date.now()) {
             region,
             accountId: request.accountId || signIn.accountId,
             roleName: request.roleName || signIn.roleName,
-            ssoSession: shared.ssoSessionGiven ? request.ssoSession : signIn.ssoSession,
-            extraProfiles: request.extraProfiles.map((p) => (p.region ? p : { ...p, region }))
+            ssoSession: shared.ssoSessionGiven
+                ? request.ssoSession
+                : signIn.ssoSession,
+            extraProfiles: request.extraProfiles.map((p) => p.region ? p : { ...p, region })
         }
     };
 }
@@ -1726,13 +2088,21 @@ function sharedNotice(binding, expiresAt) {
  */
 async function endSharedSession(request, binding, mask, log, env) {
     const shared = request.sharedSession;
-    const signIn = await openSession(shared.sealed, shared.key, binding, { minValiditySeconds: null });
+    const signIn = await openSession(shared.sealed, shared.key, binding, {
+        minValiditySeconds: null
+    });
     mask(signIn.accessToken);
     if (signIn.expiresAt.getTime() <= Date.now()) {
         log.info(`end-session: the shared sign-in of run ${binding.runId} already expired at ${signIn.expiresAt.toISOString()}; nothing to sign out`);
         return true;
     }
-    const clients = new aws_clients/* AwsClients */.cE({ ssoRegion: signIn.ssoRegion, region: signIn.ssoRegion, env, onRetry: (m) => log.info(m), maxAttempts: 3 });
+    const clients = new aws_clients/* AwsClients */.cE({
+        ssoRegion: signIn.ssoRegion,
+        region: signIn.ssoRegion,
+        env,
+        onRetry: (m) => log.info(m),
+        maxAttempts: 3
+    });
     try {
         if (!(await (0,logout/* logout */.r)(clients, signIn.accessToken, log)))
             return false;
@@ -1800,7 +2170,10 @@ async function endSharedSession(request, binding, mask, log, env) {
 // scale (issue 13)
 
 function redactLoginRequest(request) {
-    const copy = { ...request, githubToken: request.githubToken ? '***' : '' };
+    const copy = {
+        ...request,
+        githubToken: request.githubToken ? '***' : ''
+    };
     if (request.webhookUrl !== undefined)
         copy.webhookUrl = '***';
     if (request.sharedSession)
@@ -1828,7 +2201,8 @@ function readLoginRequest(get) {
     };
     const trimmed = (name) => raw(name).trim();
     // With a sealed session (session / end-session) the start URL, SSO region, account and role come from it (shared-session.ts).
-    const fromSeal = String(get('session') ?? '').trim() !== '' || _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .TRUE_VALUES */ .AR.includes(String(get('end-session') ?? '').trim());
+    const fromSeal = String(get('session') ?? '').trim() !== '' ||
+        _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .TRUE_VALUES */ .AR.includes(String(get('end-session') ?? '').trim());
     const required = (name, value, example) => {
         if (value.trim() === '' && !fromSeal)
             fail(name, `is required (for example ${example})`);
@@ -1938,7 +2312,8 @@ function readLoginRequest(get) {
     const keepSession = bool('keep-session', _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_KEEP_SESSION */ .bd);
     const reuseSession = bool('reuse-session', _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_REUSE_SESSION */ .KJ);
     // durations
-    const minValiditySeconds = duration('min-validity', 0, _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_MIN_VALIDITY_SECONDS */ .Jt) ?? _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_MIN_VALIDITY_SECONDS */ .w6;
+    const minValiditySeconds = duration('min-validity', 0, _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_MIN_VALIDITY_SECONDS */ .Jt) ??
+        _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_MIN_VALIDITY_SECONDS */ .w6;
     const approvalTimeoutSeconds = duration('approval-timeout', 1, _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_APPROVAL_TIMEOUT_SECONDS */ .LE);
     // allowed-approvers
     const allowedApprovers = [];
@@ -1961,7 +2336,9 @@ function readLoginRequest(get) {
     const issueRaw = trimmed('issue-number');
     let issueNumber;
     if (issueRaw !== '') {
-        if (!/^[0-9]+$/.test(issueRaw) || Number(issueRaw) < 1 || Number(issueRaw) > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ISSUE_NUMBER */ .td) {
+        if (!/^[0-9]+$/.test(issueRaw) ||
+            Number(issueRaw) < 1 ||
+            Number(issueRaw) > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ISSUE_NUMBER */ .td) {
             fail('issue-number', `must be a positive whole number, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(issueRaw)}`);
         }
         issueNumber = Number(issueRaw);
@@ -2036,7 +2413,12 @@ function readLoginRequest(get) {
         request.allowedAccountIds = (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .dedupe */ .Qq)(ids);
     }
     // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
-    const chain = (0,_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .readChainInputs */ .Xq)((name, lines) => raw(name, lines), { accountId, region, profile, extraProfileNames: extraProfiles.map((p) => p.name) });
+    const chain = (0,_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .readChainInputs */ .Xq)((name, lines) => raw(name, lines), {
+        accountId,
+        region,
+        profile,
+        extraProfileNames: extraProfiles.map((p) => p.name)
+    });
     if (chain)
         request.chain = chain;
     // --- shared sign-in (issue 14): share-session, session, session-key, end-session
@@ -2069,7 +2451,12 @@ function readLoginRequest(get) {
     if (shareSession)
         request.sharedSession = { mode: 'share', key: sessionKey };
     else if (sealed !== '')
-        request.sharedSession = { mode: endSession ? 'end' : 'use', key: sessionKey, sealed, ssoSessionGiven: raw('sso-session') !== '' };
+        request.sharedSession = {
+            mode: endSession ? 'end' : 'use',
+            key: sessionKey,
+            sealed,
+            ssoSessionGiven: raw('sso-session') !== ''
+        };
     // --- older SDKs (issue 12): legacy-sso-profile
     if (bool('legacy-sso-profile', false))
         request.legacySsoProfile = true;
@@ -2129,7 +2516,8 @@ function webhookUrlProblem(value) {
         return 'must not contain a fragment (#…)';
     if (url.protocol === 'https:')
         return undefined;
-    if (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
+    if (url.protocol === 'http:' &&
+        ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
         return undefined;
     return 'must be an https:// URL (http:// only for localhost or 127.0.0.1)';
 }
@@ -2217,7 +2605,10 @@ class EventQueue {
     async drain(timeoutMs = 8_000) {
         let timer;
         const all = Promise.all(this.tails).then(() => true);
-        const done = await Promise.race([all, new Promise((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))]);
+        const done = await Promise.race([
+            all,
+            new Promise((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))
+        ]);
         clearTimeout(timer);
         if (done)
             return;

@@ -25,12 +25,24 @@ export const DEFAULT_ROLES: EmulatorRole[] = [
   // dev's deploy role: any Identity Center session of the dev account may chain to it.
   { accountId: '111122223333', roleName: 'deploy', trust: ['111122223333'] },
   // prod's deploy role: only dev's DeveloperAccess, and only with the agreed external id.
-  { accountId: '444455556666', roleName: 'deploy', trust: ['111122223333:DeveloperAccess'], externalId: 'prod-deploy-7f3a' },
+  {
+    accountId: '444455556666',
+    roleName: 'deploy',
+    trust: ['111122223333:DeveloperAccess'],
+    externalId: 'prod-deploy-7f3a'
+  },
   // A role whose trust policy does not allow session tags.
-  { accountId: '111122223333', roleName: 'untagged', trust: ['111122223333'], allowTagSession: false }
+  {
+    accountId: '111122223333',
+    roleName: 'untagged',
+    trust: ['111122223333'],
+    allowTagSession: false
+  }
 ]
 
-export function roleArn(role: Pick<EmulatorRole, 'accountId' | 'roleName'>): string {
+export function roleArn(
+  role: Pick<EmulatorRole, 'accountId' | 'roleName'>
+): string {
   return `arn:aws:iam::${role.accountId}:role/${role.roleName}`
 }
 
@@ -76,13 +88,20 @@ export interface StsRefusal {
 }
 
 /** The members of a Query-protocol list: `Prefix.member.1[.suffix]`, `Prefix.member.2…` in order. */
-function members(params: Map<string, string>, prefix: string, suffix = ''): string[] {
+function members(
+  params: Map<string, string>,
+  prefix: string,
+  suffix = ''
+): string[] {
   const out: string[] = []
-  for (let i = 1; params.has(`${prefix}.member.${i}${suffix}`); i++) out.push(params.get(`${prefix}.member.${i}${suffix}`) as string)
+  for (let i = 1; params.has(`${prefix}.member.${i}${suffix}`); i++)
+    out.push(params.get(`${prefix}.member.${i}${suffix}`) as string)
   return out
 }
 
-export function readAssumeRoleParams(params: Map<string, string>): AssumeRoleParams {
+export function readAssumeRoleParams(
+  params: Map<string, string>
+): AssumeRoleParams {
   const duration = params.get('DurationSeconds')
   const keys = members(params, 'Tags', '.Key')
   const values = members(params, 'Tags', '.Value')
@@ -99,11 +118,16 @@ export function readAssumeRoleParams(params: Map<string, string>): AssumeRolePar
   return read
 }
 
-const validation = (message: string): StsRefusal => ({ code: 'ValidationError', status: 400, message })
+const validation = (message: string): StsRefusal => ({
+  code: 'ValidationError',
+  status: 400,
+  message
+})
 const SESSION_NAME_RE = /^[\w+=,.@-]{2,64}$/
 const EXTERNAL_ID_RE = /^[\w+=,.@:/-]{2,1224}$/
 const POLICY_ARN_RE = /^arn:aws[\w-]*:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]+$/
-const ROLE_ARN_RE = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/
+const ROLE_ARN_RE =
+  /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/
 const TAG_KEY_RE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u
 const TAG_VALUE_RE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u
 /** The emulator's stand-in for STS's packed (compressed) size limit of policies and tags together. */
@@ -114,9 +138,18 @@ export const PACKED_LIMIT = 2048
  * PackedPolicyTooLarge), then the size the packed policy and tags take; `chained` = the caller is already a role
  * session (every caller here is), which caps the duration at one hour.
  */
-export function checkAssumeRoleParams(p: AssumeRoleParams, chained: boolean): { refusal?: StsRefusal; packedPolicySize?: number } {
-  if (!p.roleArn) return { refusal: validation("1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null") }
-  if (!ROLE_ARN_RE.test(p.roleArn)) return { refusal: validation(`${p.roleArn} is invalid`) }
+export function checkAssumeRoleParams(
+  p: AssumeRoleParams,
+  chained: boolean
+): { refusal?: StsRefusal; packedPolicySize?: number } {
+  if (!p.roleArn)
+    return {
+      refusal: validation(
+        "1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null"
+      )
+    }
+  if (!ROLE_ARN_RE.test(p.roleArn))
+    return { refusal: validation(`${p.roleArn} is invalid`) }
   if (!SESSION_NAME_RE.test(p.roleSessionName)) {
     return {
       refusal: validation(
@@ -126,51 +159,140 @@ export function checkAssumeRoleParams(p: AssumeRoleParams, chained: boolean): { 
   }
   if (p.durationSeconds !== undefined) {
     if (!Number.isInteger(p.durationSeconds) || p.durationSeconds < 900) {
-      return { refusal: validation(`1 validation error detected: Value '${p.durationSeconds}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900`) }
+      return {
+        refusal: validation(
+          `1 validation error detected: Value '${p.durationSeconds}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900`
+        )
+      }
     }
     if (p.durationSeconds > 43200) {
-      return { refusal: validation(`1 validation error detected: Value '${p.durationSeconds}' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200`) }
+      return {
+        refusal: validation(
+          `1 validation error detected: Value '${p.durationSeconds}' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200`
+        )
+      }
     }
     if (chained && p.durationSeconds > 3600) {
-      return { refusal: validation('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.') }
+      return {
+        refusal: validation(
+          'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.'
+        )
+      }
     }
   }
   if (p.externalId !== undefined && !EXTERNAL_ID_RE.test(p.externalId)) {
-    return { refusal: validation(`1 validation error detected: Value '${p.externalId}' at 'externalId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*`) }
+    return {
+      refusal: validation(
+        `1 validation error detected: Value '${p.externalId}' at 'externalId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*`
+      )
+    }
   }
-  if (p.policyArns.length > 10) return { refusal: validation(`1 validation error detected: Value at 'policyArns' failed to satisfy constraint: Member must have length less than or equal to 10`) }
-  for (const arn of p.policyArns) if (!POLICY_ARN_RE.test(arn)) return { refusal: { code: 'InvalidParameterValue', status: 400, message: `The PolicyArn ${arn} is invalid.` } }
+  if (p.policyArns.length > 10)
+    return {
+      refusal: validation(
+        `1 validation error detected: Value at 'policyArns' failed to satisfy constraint: Member must have length less than or equal to 10`
+      )
+    }
+  for (const arn of p.policyArns)
+    if (!POLICY_ARN_RE.test(arn))
+      return {
+        refusal: {
+          code: 'InvalidParameterValue',
+          status: 400,
+          message: `The PolicyArn ${arn} is invalid.`
+        }
+      }
   let minified = ''
   if (p.policy !== undefined) {
-    if (p.policy.length > 2048) return { refusal: validation(`1 validation error detected: Value at 'policy' failed to satisfy constraint: Member must have length less than or equal to 2048`) }
+    if (p.policy.length > 2048)
+      return {
+        refusal: validation(
+          `1 validation error detected: Value at 'policy' failed to satisfy constraint: Member must have length less than or equal to 2048`
+        )
+      }
     let doc: unknown
     try {
       doc = JSON.parse(p.policy)
     } catch {
-      return { refusal: { code: 'MalformedPolicyDocument', status: 400, message: 'The policy is not in the valid JSON format.' } }
+      return {
+        refusal: {
+          code: 'MalformedPolicyDocument',
+          status: 400,
+          message: 'The policy is not in the valid JSON format.'
+        }
+      }
     }
     const statements = (doc as { Statement?: unknown })?.Statement
-    if (!doc || typeof doc !== 'object' || Array.isArray(doc) || statements === undefined) {
-      return { refusal: { code: 'MalformedPolicyDocument', status: 400, message: 'Syntax errors in policy.' } }
+    if (
+      !doc ||
+      typeof doc !== 'object' ||
+      Array.isArray(doc) ||
+      statements === undefined
+    ) {
+      return {
+        refusal: {
+          code: 'MalformedPolicyDocument',
+          status: 400,
+          message: 'Syntax errors in policy.'
+        }
+      }
     }
     minified = JSON.stringify(doc)
   }
-  if (p.tags.length > 50) return { refusal: validation(`1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50`) }
+  if (p.tags.length > 50)
+    return {
+      refusal: validation(
+        `1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50`
+      )
+    }
   const seen = new Set<string>()
   for (const t of p.tags) {
-    if (!TAG_KEY_RE.test(t.Key)) return { refusal: validation(`1 validation error detected: Value '${t.Key}' at 'tags.key' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+ and have length between 1 and 128`) }
-    if (!TAG_VALUE_RE.test(t.Value)) return { refusal: validation(`1 validation error detected: Value at 'tags.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]* and have length less than or equal to 256`) }
+    if (!TAG_KEY_RE.test(t.Key))
+      return {
+        refusal: validation(
+          `1 validation error detected: Value '${t.Key}' at 'tags.key' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+ and have length between 1 and 128`
+        )
+      }
+    if (!TAG_VALUE_RE.test(t.Value))
+      return {
+        refusal: validation(
+          `1 validation error detected: Value at 'tags.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]* and have length less than or equal to 256`
+        )
+      }
     const lower = t.Key.toLowerCase()
-    if (seen.has(lower)) return { refusal: { code: 'InvalidParameterValue', status: 400, message: `Duplicate tag keys found. Please note that Tag keys are case insensitive.` } }
+    if (seen.has(lower))
+      return {
+        refusal: {
+          code: 'InvalidParameterValue',
+          status: 400,
+          message: `Duplicate tag keys found. Please note that Tag keys are case insensitive.`
+        }
+      }
     seen.add(lower)
   }
   for (const k of p.transitiveTagKeys) {
-    if (!seen.has(k.toLowerCase())) return { refusal: { code: 'InvalidParameterValue', status: 400, message: `The specified transitive tag key ${k} must be included in the requested tags.` } }
+    if (!seen.has(k.toLowerCase()))
+      return {
+        refusal: {
+          code: 'InvalidParameterValue',
+          status: 400,
+          message: `The specified transitive tag key ${k} must be included in the requested tags.`
+        }
+      }
   }
-  const packed = minified.length + p.policyArns.reduce((n, a) => n + a.length, 0) + p.tags.reduce((n, t) => n + t.Key.length + t.Value.length, 0)
+  const packed =
+    minified.length +
+    p.policyArns.reduce((n, a) => n + a.length, 0) +
+    p.tags.reduce((n, t) => n + t.Key.length + t.Value.length, 0)
   const percent = Math.ceil((packed * 100) / PACKED_LIMIT)
   if (percent > 100) {
-    return { refusal: { code: 'PackedPolicyTooLarge', status: 400, message: `Packed policy consumes ${percent}% of allotted space, please use smaller policy for this operation.` } }
+    return {
+      refusal: {
+        code: 'PackedPolicyTooLarge',
+        status: 400,
+        message: `Packed policy consumes ${percent}% of allotted space, please use smaller policy for this operation.`
+      }
+    }
   }
   return { packedPolicySize: percent }
 }
@@ -183,20 +305,36 @@ export interface TrustCaller {
 }
 
 /** The role named by the ARN, and whether this caller may assume it with these parameters (AccessDenied otherwise). */
-export function authorize(roles: EmulatorRole[], p: AssumeRoleParams, caller: TrustCaller): { role?: EmulatorRole; refusal?: StsRefusal } {
+export function authorize(
+  roles: EmulatorRole[],
+  p: AssumeRoleParams,
+  caller: TrustCaller
+): { role?: EmulatorRole; refusal?: StsRefusal } {
   const m = ROLE_ARN_RE.exec(p.roleArn)
-  const role = m ? roles.find((r) => r.accountId === m[1] && r.roleName === m[2]) : undefined
+  const role = m
+    ? roles.find((r) => r.accountId === m[1] && r.roleName === m[2])
+    : undefined
   const denied = (action = 'sts:AssumeRole'): StsRefusal => ({
     code: 'AccessDenied',
     status: 403,
     message: `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${p.roleArn}`
   })
   if (!role) return { refusal: denied() }
-  const trusted = role.trust.some((t) => t === caller.accountId || t === `${caller.accountId}:${caller.roleName}`)
+  const trusted = role.trust.some(
+    (t) =>
+      t === caller.accountId || t === `${caller.accountId}:${caller.roleName}`
+  )
   if (!trusted) return { refusal: denied() }
-  if (role.externalId !== undefined && p.externalId !== role.externalId) return { refusal: denied() }
-  if (p.tags.length > 0 && role.allowTagSession === false) return { refusal: denied('sts:TagSession') }
+  if (role.externalId !== undefined && p.externalId !== role.externalId)
+    return { refusal: denied() }
+  if (p.tags.length > 0 && role.allowTagSession === false)
+    return { refusal: denied('sts:TagSession') }
   const max = role.maxSessionDuration ?? 3600
-  if ((p.durationSeconds ?? 3600) > max) return { refusal: validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.') }
+  if ((p.durationSeconds ?? 3600) > max)
+    return {
+      refusal: validation(
+        'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'
+      )
+    }
   return { role }
 }

@@ -14,12 +14,15 @@ export function parseArgs(argv: string[]): CliOptions {
   const out: CliOptions = {}
   const num = (flag: string, value: string | undefined): number => {
     const n = Number(value)
-    if (value === undefined || value === '' || !Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a non-negative number`)
+    if (value === undefined || value === '' || !Number.isFinite(n) || n < 0)
+      throw new Error(`${flag} needs a non-negative number`)
     return n
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined]
     const value = (): string | undefined => inline ?? argv[++i]
     switch (flag) {
       case '--port':

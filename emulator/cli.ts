@@ -24,11 +24,23 @@ async function main(): Promise<void> {
   }
   const emulator = await startEmulator(emulatorOptions)
   if (verbose) {
-    emulator.events.on('call', (c) => process.stderr.write(`${new Date(c.at).toISOString()} ${c.operation} ${c.status}${c.error ? ' ' + c.error : ''}${c.userCode ? ' ' + c.userCode : ''}\n`))
-    emulator.events.on('started', (d) => process.stderr.write(`device authorization ${d.userCode}: ${d.verificationUriComplete}\n`))
-    emulator.events.on('approved', (e) => process.stderr.write(`approved ${e.userCode} as ${e.user}\n`))
+    emulator.events.on('call', (c) =>
+      process.stderr.write(
+        `${new Date(c.at).toISOString()} ${c.operation} ${c.status}${c.error ? ' ' + c.error : ''}${c.userCode ? ' ' + c.userCode : ''}\n`
+      )
+    )
+    emulator.events.on('started', (d) =>
+      process.stderr.write(
+        `device authorization ${d.userCode}: ${d.verificationUriComplete}\n`
+      )
+    )
+    emulator.events.on('approved', (e) =>
+      process.stderr.write(`approved ${e.userCode} as ${e.user}\n`)
+    )
   }
-  process.stdout.write(JSON.stringify({ url: emulator.url, port: emulator.port }) + '\n')
+  process.stdout.write(
+    JSON.stringify({ url: emulator.url, port: emulator.port }) + '\n'
+  )
   let stopping = false
   const stop = (): void => {
     if (stopping) return

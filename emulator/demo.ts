@@ -4,17 +4,30 @@
  * or when stdin is not a terminal), then shows the files written, the verified identity, and the post step's cleanup.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  existsSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startEmulator } from './server.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const autoApprove = process.argv.includes('--auto-approve') || !process.stdin.isTTY
+const autoApprove =
+  process.argv.includes('--auto-approve') || !process.stdin.isTTY
 const dir = mkdtempSync(path.join(tmpdir(), 'identity-center-login-demo-'))
 const home = path.join(dir, 'home')
-const files = { output: 'output', env: 'env', state: 'state', summary: 'summary.md' }
+const files = {
+  output: 'output',
+  env: 'env',
+  state: 'state',
+  summary: 'summary.md'
+}
 for (const f of Object.values(files)) writeFileSync(path.join(dir, f), '')
 
 const emu = await startEmulator({ interval: 1 })
@@ -55,12 +68,24 @@ const say = (s = '') => process.stdout.write(`${s}\n`)
 say(`IAM Identity Center emulator on ${emu.url}; HOME for this demo: ${home}`)
 say('Running dist/index.js as a GitHub runner would…\n')
 
-function step(extraEnv: NodeJS.ProcessEnv = {}, entry = 'index.js'): Promise<number> {
+function step(
+  extraEnv: NodeJS.ProcessEnv = {},
+  entry = 'index.js'
+): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--no-warnings', path.join(root, 'dist', entry)], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(
+      process.execPath,
+      ['--no-warnings', path.join(root, 'dist', entry)],
+      { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'inherit'] }
+    )
     child.stdout.on('data', (d: Buffer) => {
       for (const line of d.toString().split('\n')) {
-        if (line && !line.startsWith('::add-mask::') && !line.startsWith('::save-state')) say(`  │ ${line}`)
+        if (
+          line &&
+          !line.startsWith('::add-mask::') &&
+          !line.startsWith('::save-state')
+        )
+          say(`  │ ${line}`)
       }
     })
     child.on('close', (code) => resolve(code ?? 1))
@@ -72,9 +97,13 @@ const main = step()
 const issued = emu.waitForDeviceAuthorization(15_000).catch(() => undefined)
 const auth = await Promise.race([issued, main.then(() => undefined)])
 if (!auth) {
-  say('\n(the main step ended before a device code was issued: nothing to approve)')
+  say(
+    '\n(the main step ended before a device code was issued: nothing to approve)'
+  )
 } else if (autoApprove) {
-  say(`\n(approving ${auth.userCode} as alice, as an approver would on the page)\n`)
+  say(
+    `\n(approving ${auth.userCode} as alice, as an approver would on the page)\n`
+  )
   setTimeout(() => {
     try {
       emu.approve(auth.userCode, 'alice')
@@ -83,40 +112,75 @@ if (!auth) {
     }
   }, 1500)
 } else {
-  say(`\n>>> Open ${auth.verificationUriComplete} in a browser, enter the code ${auth.userCode} and click "Confirm and allow access" (or "Deny access"). <<<\n`)
+  say(
+    `\n>>> Open ${auth.verificationUriComplete} in a browser, enter the code ${auth.userCode} and click "Confirm and allow access" (or "Deny access"). <<<\n`
+  )
 }
 const code = await main
 say(`\nmain step exit code: ${code}`)
 if (code === 0) {
-  say(`\n~/.aws/config:\n${readFileSync(path.join(home, '.aws', 'config'), 'utf8')}`)
+  say(
+    `\n~/.aws/config:\n${readFileSync(path.join(home, '.aws', 'config'), 'utf8')}`
+  )
   const cacheDir = path.join(home, '.aws', 'sso', 'cache')
   for (const f of readdirSync(cacheDir)) {
     const json = JSON.parse(readFileSync(path.join(cacheDir, f), 'utf8'))
-    const shown = Object.fromEntries(Object.entries(json).map(([k, v]) => [k, /token|secret/i.test(k) ? '***' : v]))
+    const shown = Object.fromEntries(
+      Object.entries(json).map(([k, v]) => [
+        k,
+        /token|secret/i.test(k) ? '***' : v
+      ])
+    )
     say(`~/.aws/sso/cache/${f}: ${JSON.stringify(shown)}`)
   }
-  const outputs = [...readFileSync(env.GITHUB_OUTPUT!, 'utf8').matchAll(/^([\w-]+)<<(.+)\n([\s\S]*?)\n\2$/gm)].map((m) => `  ${m[1]} = ${m[3]}`)
+  const outputs = [
+    ...readFileSync(env.GITHUB_OUTPUT!, 'utf8').matchAll(
+      /^([\w-]+)<<(.+)\n([\s\S]*?)\n\2$/gm
+    )
+  ].map((m) => `  ${m[1]} = ${m[3]}`)
   say(`\noutputs:\n${outputs.join('\n')}\n`)
   const identity = await new Promise<string>((resolve) => {
-    const c = spawn('python3', ['-m', 'awscli', 'sts', 'get-caller-identity', '--profile', 'my-dev-profile'], {
-      env: { PATH: process.env.PATH, HOME: home, AWS_ENDPOINT_URL_SSO: emu.url, AWS_ENDPOINT_URL_STS: emu.url }
-    })
+    const c = spawn(
+      'python3',
+      [
+        '-m',
+        'awscli',
+        'sts',
+        'get-caller-identity',
+        '--profile',
+        'my-dev-profile'
+      ],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: home,
+          AWS_ENDPOINT_URL_SSO: emu.url,
+          AWS_ENDPOINT_URL_STS: emu.url
+        }
+      }
+    )
     let out = ''
     c.stdout.on('data', (d) => (out += d))
     c.stderr.on('data', (d) => (out += d))
     c.on('close', () => resolve(out.trim()))
     c.on('error', () => resolve('(python3 -m awscli is not available)'))
   })
-  say(`python3 -m awscli sts get-caller-identity --profile my-dev-profile (no second login):\n${identity}`)
+  say(
+    `python3 -m awscli sts get-caller-identity --profile my-dev-profile (no second login):\n${identity}`
+  )
   const state = readFileSync(env.GITHUB_STATE!, 'utf8')
   const stateEnv: NodeJS.ProcessEnv = {}
-  for (const m of state.matchAll(/^(\w+)<<(.+)\n([\s\S]*?)\n\2$/gm)) stateEnv[`STATE_${m[1]}`] = m[3]
+  for (const m of state.matchAll(/^(\w+)<<(.+)\n([\s\S]*?)\n\2$/gm))
+    stateEnv[`STATE_${m[1]}`] = m[3]
   say('\nRunning the post step (sign out, remove what main wrote)…')
   await step(stateEnv, 'post.js')
-  say(`~/.aws/config after post: ${existsSync(path.join(home, '.aws', 'config')) ? 'still there' : 'removed (this run created it)'}`)
+  say(
+    `~/.aws/config after post: ${existsSync(path.join(home, '.aws', 'config')) ? 'still there' : 'removed (this run created it)'}`
+  )
 }
 await emu.close()
 // The demo's HOME holds a (revoked) token cache only until here; keep the folder when something failed, to look at.
-if (code === 0 && !process.env.KEEP_DEMO_TMP) rmSync(dir, { recursive: true, force: true })
+if (code === 0 && !process.env.KEEP_DEMO_TMP)
+  rmSync(dir, { recursive: true, force: true })
 else say(`\ndemo files kept in ${dir}`)
 process.exit(code)

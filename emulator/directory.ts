@@ -20,9 +20,24 @@ export interface EmulatorUser {
 }
 
 export const DEFAULT_ACCOUNTS: EmulatorAccount[] = [
-  { accountId: '111122223333', accountName: 'dev', emailAddress: 'aws-dev@example.com', roles: ['DeveloperAccess', 'ReadOnly'] },
-  { accountId: '444455556666', accountName: 'prod', emailAddress: 'aws-prod@example.com', roles: ['ReadOnly', 'AdministratorAccess'] },
-  { accountId: '777788889999', accountName: 'sandbox', emailAddress: 'aws-sandbox@example.com', roles: ['AdministratorAccess', 'DeveloperAccess', 'ReadOnly'] }
+  {
+    accountId: '111122223333',
+    accountName: 'dev',
+    emailAddress: 'aws-dev@example.com',
+    roles: ['DeveloperAccess', 'ReadOnly']
+  },
+  {
+    accountId: '444455556666',
+    accountName: 'prod',
+    emailAddress: 'aws-prod@example.com',
+    roles: ['ReadOnly', 'AdministratorAccess']
+  },
+  {
+    accountId: '777788889999',
+    accountName: 'sandbox',
+    emailAddress: 'aws-sandbox@example.com',
+    roles: ['AdministratorAccess', 'DeveloperAccess', 'ReadOnly']
+  }
 ]
 
 export const DEFAULT_USERS: EmulatorUser[] = [
@@ -36,8 +51,14 @@ export class Directory {
   readonly accounts: EmulatorAccount[]
   readonly users: EmulatorUser[]
 
-  constructor(users: EmulatorUser[] = DEFAULT_USERS, accounts: EmulatorAccount[] = DEFAULT_ACCOUNTS) {
-    this.users = users.map((u) => ({ ...u, access: u.access ? { ...u.access } : undefined }))
+  constructor(
+    users: EmulatorUser[] = DEFAULT_USERS,
+    accounts: EmulatorAccount[] = DEFAULT_ACCOUNTS
+  ) {
+    this.users = users.map((u) => ({
+      ...u,
+      access: u.access ? { ...u.access } : undefined
+    }))
     this.accounts = accounts.map((a) => ({ ...a, roles: [...a.roles] }))
   }
 
@@ -54,7 +75,9 @@ export class Directory {
     const user = this.user(userName)
     if (!user) return []
     if (!user.access) return this.accounts
-    return this.accounts.filter((a) => Object.prototype.hasOwnProperty.call(user.access, a.accountId))
+    return this.accounts.filter((a) =>
+      Object.prototype.hasOwnProperty.call(user.access, a.accountId)
+    )
   }
 
   /** Roles the user may assume in the account (empty when none / unknown). */

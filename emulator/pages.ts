@@ -5,7 +5,13 @@
  */
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+  return value.replace(
+    /[&<>"']/g,
+    (c) =>
+      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[
+        c
+      ] as string
+  )
 }
 
 function layout(title: string, body: string): string {
@@ -48,8 +54,15 @@ export function enterCodePage(): string {
   )
 }
 
-export function approvalPage(userCode: string, clientName: string, defaultUser: string, users: string[]): string {
-  const options = users.map((u) => `<option value="${escapeHtml(u)}"></option>`).join('')
+export function approvalPage(
+  userCode: string,
+  clientName: string,
+  defaultUser: string,
+  users: string[]
+): string {
+  const options = users
+    .map((u) => `<option value="${escapeHtml(u)}"></option>`)
+    .join('')
   return layout(
     'Authorize request',
     `<h1>Authorize request</h1>
@@ -72,8 +85,16 @@ export function approvalPage(userCode: string, clientName: string, defaultUser: 
  * Today's page at verificationUriComplete (/platform/authorize?request_uri=…): the link does not carry the code, so the
  * approver types the code the application shows; it must be this request's code.
  */
-export function confirmCodePage(requestUri: string, clientName: string, defaultUser: string, users: string[], error?: string): string {
-  const options = users.map((u) => `<option value="${escapeHtml(u)}"></option>`).join('')
+export function confirmCodePage(
+  requestUri: string,
+  clientName: string,
+  defaultUser: string,
+  users: string[],
+  error?: string
+): string {
+  const options = users
+    .map((u) => `<option value="${escapeHtml(u)}"></option>`)
+    .join('')
   return layout(
     'Authorize request',
     `<h1>Authorize request</h1>
@@ -93,14 +114,24 @@ ${error ? `<p class="error" id="code-error">${escapeHtml(error)}</p>\n` : ''}<fo
   )
 }
 
-export function resultPage(approved: boolean, userCode: string, user?: string): string {
+export function resultPage(
+  approved: boolean,
+  userCode: string,
+  user?: string
+): string {
   const text = approved ? 'Request approved' : 'Request denied'
   const detail = approved
     ? `Signed in as <strong>${escapeHtml(user ?? '')}</strong>. You can close this window and return to the application.`
     : 'The application will not get access. You can close this window.'
-  return layout(text, `<h1 id="result">${text}</h1>\n<p>Code <span class="code-inline">${escapeHtml(userCode)}</span>. ${detail}</p>`)
+  return layout(
+    text,
+    `<h1 id="result">${text}</h1>\n<p>Code <span class="code-inline">${escapeHtml(userCode)}</span>. ${detail}</p>`
+  )
 }
 
 export function errorPage(message: string): string {
-  return layout('Error', `<h1 class="error" id="error">Cannot complete the request</h1>\n<p id="error-message">${escapeHtml(message)}</p>\n<p><a href="/device">Enter another code</a></p>`)
+  return layout(
+    'Error',
+    `<h1 class="error" id="error">Cannot complete the request</h1>\n<p id="error-message">${escapeHtml(message)}</p>\n<p><a href="/device">Enter another code</a></p>`
+  )
 }

@@ -4,15 +4,34 @@
  * and the AWS CLI talk to it through AWS_ENDPOINT_URL_SSO_OIDC / _SSO / _STS (or AWS_ENDPOINT_URL).
  * A dev/test tool: never part of dist/.
  */
-import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http'
+import {
+  createServer,
+  type IncomingMessage,
+  type ServerResponse,
+  type Server
+} from 'node:http'
 import type { Socket } from 'node:net'
 import { EventEmitter } from 'node:events'
 import { performance } from 'node:perf_hooks'
 import { Directory } from './directory.js'
 import * as ids from './ids.js'
-import { approvalPage, confirmCodePage, enterCodePage, errorPage, resultPage } from './pages.js'
+import {
+  approvalPage,
+  confirmCodePage,
+  enterCodePage,
+  errorPage,
+  resultPage
+} from './pages.js'
 import { parseAuth, toSigV4Request, verifySignature } from './sigv4.js'
-import { DEFAULT_ROLES, authorize, checkAssumeRoleParams, readAssumeRoleParams, roleArn, type AssumeRoleRecord, type EmulatorRole } from './assume-role.js'
+import {
+  DEFAULT_ROLES,
+  authorize,
+  checkAssumeRoleParams,
+  readAssumeRoleParams,
+  roleArn,
+  type AssumeRoleRecord,
+  type EmulatorRole
+} from './assume-role.js'
 import type {
   ApprovedEvent,
   CallRecord,
@@ -31,24 +50,48 @@ import type {
 export type * from './types.js'
 export { Directory, DEFAULT_ACCOUNTS, DEFAULT_USERS } from './directory.js'
 export { DEFAULT_ROLES, PACKED_LIMIT, roleArn } from './assume-role.js'
-export type { AssumeRoleRecord, EmulatorRole, SessionTag } from './assume-role.js'
+export type {
+  AssumeRoleRecord,
+  EmulatorRole,
+  SessionTag
+} from './assume-role.js'
 
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code'
 const REFRESH_GRANT = 'refresh_token'
 const OIDC_NS = 'http://internal.amazon.com/coral/com.amazonaws.ssooidc/'
-const PORTAL_NS = 'http://internal.amazon.com/coral/com.amazon.switchboard.portal/'
+const PORTAL_NS =
+  'http://internal.amazon.com/coral/com.amazon.switchboard.portal/'
 const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/'
 const MAX_BODY = 1024 * 1024
 
 type Service = 'oidc' | 'portal' | 'sts'
 
-const OPERATIONS: Record<string, { service: Service; method: string; path: string }> = {
+const OPERATIONS: Record<
+  string,
+  { service: Service; method: string; path: string }
+> = {
   RegisterClient: { service: 'oidc', method: 'POST', path: '/client/register' },
-  StartDeviceAuthorization: { service: 'oidc', method: 'POST', path: '/device_authorization' },
+  StartDeviceAuthorization: {
+    service: 'oidc',
+    method: 'POST',
+    path: '/device_authorization'
+  },
   CreateToken: { service: 'oidc', method: 'POST', path: '/token' },
-  GetRoleCredentials: { service: 'portal', method: 'GET', path: '/federation/credentials' },
-  ListAccounts: { service: 'portal', method: 'GET', path: '/assignment/accounts' },
-  ListAccountRoles: { service: 'portal', method: 'GET', path: '/assignment/roles' },
+  GetRoleCredentials: {
+    service: 'portal',
+    method: 'GET',
+    path: '/federation/credentials'
+  },
+  ListAccounts: {
+    service: 'portal',
+    method: 'GET',
+    path: '/assignment/accounts'
+  },
+  ListAccountRoles: {
+    service: 'portal',
+    method: 'GET',
+    path: '/assignment/roles'
+  },
   Logout: { service: 'portal', method: 'POST', path: '/logout' }
 }
 
@@ -87,14 +130,40 @@ export class EmulatorControlError extends Error {
   }
 }
 
-const oidcError = (code: string, oauth: string, description: string, status = 400): AwsError => new AwsError('oidc', code, status, description, oauth)
-const portalError = (code: string, status: number, message: string): AwsError => new AwsError('portal', code, status, message)
-const stsError = (code: string, status: number, message: string, type: 'Sender' | 'Receiver' = 'Sender'): AwsError => new AwsError('sts', code, status, message, undefined, type)
+const oidcError = (
+  code: string,
+  oauth: string,
+  description: string,
+  status = 400
+): AwsError => new AwsError('oidc', code, status, description, oauth)
+const portalError = (code: string, status: number, message: string): AwsError =>
+  new AwsError('portal', code, status, message)
+const stsError = (
+  code: string,
+  status: number,
+  message: string,
+  type: 'Sender' | 'Receiver' = 'Sender'
+): AwsError => new AwsError('sts', code, status, message, undefined, type)
 
-const unauthorized = (): AwsError => portalError('UnauthorizedException', 401, 'Session token not found or invalid')
+const unauthorized = (): AwsError =>
+  portalError(
+    'UnauthorizedException',
+    401,
+    'Session token not found or invalid'
+  )
 
 function xmlEscape(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string)
+  return value.replace(
+    /[&<>"']/g,
+    (c) =>
+      ({
+        '&': '&amp;',
+        '<': '&lt;',
+        '>': '&gt;',
+        '"': '&quot;',
+        "'": '&apos;'
+      })[c] as string
+  )
 }
 
 function renderError(err: AwsError, requestId: string): Reply {
@@ -102,13 +171,24 @@ function renderError(err: AwsError, requestId: string): Reply {
     const body =
       `<ErrorResponse xmlns="${STS_XMLNS}">\n  <Error>\n    <Type>${err.type}</Type>\n    <Code>${xmlEscape(err.code)}</Code>\n` +
       `    <Message>${xmlEscape(err.message)}</Message>\n  </Error>\n  <RequestId>${requestId}</RequestId>\n</ErrorResponse>\n`
-    return { status: err.status, headers: { 'content-type': 'text/xml' }, body, error: err.code }
+    return {
+      status: err.status,
+      headers: { 'content-type': 'text/xml' },
+      body,
+      error: err.code
+    }
   }
   const ns = err.service === 'oidc' ? OIDC_NS : PORTAL_NS
-  const payload = err.oauthError !== undefined ? { error: err.oauthError, error_description: err.message } : { message: err.message }
+  const payload =
+    err.oauthError !== undefined
+      ? { error: err.oauthError, error_description: err.message }
+      : { message: err.message }
   return {
     status: err.status,
-    headers: { 'content-type': 'application/json', 'x-amzn-errortype': `${err.code}:${ns}` },
+    headers: {
+      'content-type': 'application/json',
+      'x-amzn-errortype': `${err.code}:${ns}`
+    },
     body: JSON.stringify(payload),
     error: err.code
   }
@@ -117,16 +197,37 @@ function renderError(err: AwsError, requestId: string): Reply {
 function faultError(service: Service, kind: 'throttle' | '5xx'): AwsError {
   if (kind === 'throttle') {
     if (service === 'sts') return stsError('Throttling', 400, 'Rate exceeded')
-    if (service === 'portal') return portalError('TooManyRequestsException', 429, 'Too many requests')
+    if (service === 'portal')
+      return portalError('TooManyRequestsException', 429, 'Too many requests')
     // SSO OIDC models no throttling error; a 429 with a throttling code is what both SDKs retry as throttling.
     return new AwsError('oidc', 'ThrottlingException', 429, 'Rate exceeded')
   }
-  if (service === 'sts') return stsError('InternalFailure', 500, 'An internal error occurred.', 'Receiver')
-  if (service === 'portal') return portalError('InternalServerException', 500, 'An internal error occurred.')
-  return oidcError('InternalServerException', 'server_error', 'An internal error occurred.', 500)
+  if (service === 'sts')
+    return stsError(
+      'InternalFailure',
+      500,
+      'An internal error occurred.',
+      'Receiver'
+    )
+  if (service === 'portal')
+    return portalError(
+      'InternalServerException',
+      500,
+      'An internal error occurred.'
+    )
+  return oidcError(
+    'InternalServerException',
+    'server_error',
+    'An internal error occurred.',
+    500
+  )
 }
 
-const json = (value: unknown, status = 200): Reply => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) })
+const json = (value: unknown, status = 200): Reply => ({
+  status,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(value)
+})
 
 interface ClientRecord extends ClientInfo {
   clientSecret: string
@@ -195,7 +296,10 @@ export const AUTHORIZE_PATH = '/platform/authorize'
 const AUTHORIZE_DECISION_PATH = '/platform/authorize/decision'
 
 function normaliseUserCode(code: string): string {
-  const c = String(code ?? '').trim().toUpperCase().replace(/\s+/g, '')
+  const c = String(code ?? '')
+    .trim()
+    .toUpperCase()
+    .replace(/\s+/g, '')
   return /^[A-Z]{8}$/.test(c) ? `${c.slice(0, 4)}-${c.slice(4)}` : c
 }
 
@@ -221,16 +325,36 @@ function parseJsonBody(body: Buffer): Record<string, any> {
   if (body.length === 0) return {}
   try {
     const value = JSON.parse(body.toString('utf8'))
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      return value
   } catch {
     /* fall through */
   }
-  throw oidcError('InvalidRequestException', 'invalid_request', 'Request body is not a JSON object')
+  throw oidcError(
+    'InvalidRequestException',
+    'invalid_request',
+    'Request body is not a JSON object'
+  )
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+const sleep = (ms: number): Promise<void> =>
+  new Promise((r) => setTimeout(r, ms))
 
-type ResolvedOptions = Required<Omit<EmulatorOptions, 'users' | 'accounts' | 'roles' | 'autoApproveAs' | 'publicUrl' | 'port' | 'host' | 'maxPageSize' | 'portalRateLimit' | 'userCodeLink'>> &
+type ResolvedOptions = Required<
+  Omit<
+    EmulatorOptions,
+    | 'users'
+    | 'accounts'
+    | 'roles'
+    | 'autoApproveAs'
+    | 'publicUrl'
+    | 'port'
+    | 'host'
+    | 'maxPageSize'
+    | 'portalRateLimit'
+    | 'userCodeLink'
+  >
+> &
   EmulatorOptions
 
 /** The emulator's state and behaviour, independent of the socket layer. */
@@ -256,7 +380,11 @@ class IdentityCenter {
   private forcedSlowDowns = 0
   /** When set, STS GetCallerIdentity answers with this account instead of the one the credentials were issued for. */
   private stsAccountOverride: string | undefined
-  private waiters: Array<{ resolve: (d: DeviceAuthorizationInfo) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }> = []
+  private waiters: Array<{
+    resolve: (d: DeviceAuthorizationInfo) => void
+    reject: (e: Error) => void
+    timer: NodeJS.Timeout
+  }> = []
   readonly timers = new Set<NodeJS.Timeout>()
   /** The portal's token bucket (portalRateLimit): tokens left and when it was last filled. */
   private portalRate: number | undefined
@@ -265,7 +393,10 @@ class IdentityCenter {
 
   constructor(readonly options: ResolvedOptions) {
     this.directory = new Directory(options.users, options.accounts)
-    this.roles = (options.roles ?? DEFAULT_ROLES).map((r) => ({ ...r, trust: [...r.trust] }))
+    this.roles = (options.roles ?? DEFAULT_ROLES).map((r) => ({
+      ...r,
+      trust: [...r.trust]
+    }))
     this.delayMs = options.delayMs
     this.events.setMaxListeners(100)
     this.setPortalRateLimit(options.portalRateLimit)
@@ -314,7 +445,9 @@ class IdentityCenter {
   }
 
   pendingCodes(): DeviceAuthorizationInfo[] {
-    return this.deviceOrder.filter((d) => this.statusOf(d) === 'pending').map((d) => this.info(d))
+    return this.deviceOrder
+      .filter((d) => this.statusOf(d) === 'pending')
+      .map((d) => this.info(d))
   }
 
   lastStarted(): DeviceAuthorizationInfo | undefined {
@@ -327,11 +460,16 @@ class IdentityCenter {
   }
 
   clients(): ClientInfo[] {
-    return [...this.clientsById.values()].map(({ clientSecret: _secret, ...c }) => ({ ...c, scopes: [...c.scopes] }))
+    return [...this.clientsById.values()].map(
+      ({ clientSecret: _secret, ...c }) => ({ ...c, scopes: [...c.scopes] })
+    )
   }
 
   roleSessions(): RoleSessionInfo[] {
-    return [...this.sessions.values()].map((s) => ({ ...s, ...(s.assumedRole ? { assumedRole: structuredClone(s.assumedRole) } : {}) }))
+    return [...this.sessions.values()].map((s) => ({
+      ...s,
+      ...(s.assumedRole ? { assumedRole: structuredClone(s.assumedRole) } : {})
+    }))
   }
 
   iamRoles(): EmulatorRole[] {
@@ -357,17 +495,31 @@ class IdentityCenter {
 
   private device(userCode: string): DeviceRecord {
     const d = this.devicesByUserCode.get(normaliseUserCode(userCode))
-    if (!d) throw new EmulatorControlError(`Unknown user code ${JSON.stringify(userCode)}`, 404)
+    if (!d)
+      throw new EmulatorControlError(
+        `Unknown user code ${JSON.stringify(userCode)}`,
+        404
+      )
     return d
   }
 
   approve(userCode: string, userName = 'alice'): DeviceAuthorizationInfo {
     const d = this.device(userCode)
-    if (!this.directory.user(userName)) throw new EmulatorControlError(`Unknown user ${JSON.stringify(userName)}`, 400)
+    if (!this.directory.user(userName))
+      throw new EmulatorControlError(
+        `Unknown user ${JSON.stringify(userName)}`,
+        400
+      )
     const status = this.statusOf(d)
     if (status === 'approved' && d.approvedBy === userName) return this.info(d)
-    if (status !== 'pending') throw new EmulatorControlError(`Code ${d.userCode} is ${status}`, 409)
-    const event: ApprovedEvent = { userCode: d.userCode, user: userName, at: Date.now(), perfAt: performance.now() }
+    if (status !== 'pending')
+      throw new EmulatorControlError(`Code ${d.userCode} is ${status}`, 409)
+    const event: ApprovedEvent = {
+      userCode: d.userCode,
+      user: userName,
+      at: Date.now(),
+      perfAt: performance.now()
+    }
     d.approvedBy = userName
     d.approvedAt = event.at
     this.counters.approvals++
@@ -379,7 +531,8 @@ class IdentityCenter {
     const d = this.device(userCode)
     const status = this.statusOf(d)
     if (status === 'denied') return this.info(d)
-    if (status !== 'pending' && status !== 'approved') throw new EmulatorControlError(`Code ${d.userCode} is ${status}`, 409)
+    if (status !== 'pending' && status !== 'approved')
+      throw new EmulatorControlError(`Code ${d.userCode} is ${status}`, 409)
     d.deniedAt = Date.now()
     this.counters.denials++
     this.events.emit('denied', { userCode: d.userCode, at: d.deniedAt })
@@ -388,34 +541,50 @@ class IdentityCenter {
 
   expire(userCode: string): DeviceAuthorizationInfo {
     const d = this.device(userCode)
-    if (d.consumedAt !== undefined) throw new EmulatorControlError(`Code ${d.userCode} is consumed`, 409)
+    if (d.consumedAt !== undefined)
+      throw new EmulatorControlError(`Code ${d.userCode} is consumed`, 409)
     d.forcedExpired = true
     this.events.emit('expired', { userCode: d.userCode, at: Date.now() })
     return this.info(d)
   }
 
   slowDown(count = 1): void {
-    if (!Number.isInteger(count) || count < 0) throw new EmulatorControlError('count must be a non-negative integer')
+    if (!Number.isInteger(count) || count < 0)
+      throw new EmulatorControlError('count must be a non-negative integer')
     this.forcedSlowDowns = count
   }
 
   injectFault(f: FaultSpec): void {
-    if (!['throttle', '5xx', 'reset', 'timeout'].includes(f?.kind)) throw new EmulatorControlError(`kind must be throttle, 5xx, reset or timeout`)
+    if (!['throttle', '5xx', 'reset', 'timeout'].includes(f?.kind))
+      throw new EmulatorControlError(
+        `kind must be throttle, 5xx, reset or timeout`
+      )
     const count = f.count ?? 1
-    if (!Number.isInteger(count) || count < 1) throw new EmulatorControlError('count must be a positive integer')
-    this.faults.push({ operation: f.operation || undefined, kind: f.kind, remaining: count, timeoutMs: f.timeoutMs ?? 5000 })
+    if (!Number.isInteger(count) || count < 1)
+      throw new EmulatorControlError('count must be a positive integer')
+    this.faults.push({
+      operation: f.operation || undefined,
+      kind: f.kind,
+      remaining: count,
+      timeoutMs: f.timeoutMs ?? 5000
+    })
   }
 
   revokeClient(clientId: string): void {
     const c = this.clientsById.get(clientId)
-    if (!c) throw new EmulatorControlError(`Unknown client ${JSON.stringify(clientId)}`, 404)
+    if (!c)
+      throw new EmulatorControlError(
+        `Unknown client ${JSON.stringify(clientId)}`,
+        404
+      )
     c.revoked = true
   }
 
   expireAccessToken(accessToken?: string): void {
     const now = Date.now()
     if (accessToken === undefined) {
-      for (const t of this.accessTokens.values()) t.expiresAt = Math.min(t.expiresAt, now)
+      for (const t of this.accessTokens.values())
+        t.expiresAt = Math.min(t.expiresAt, now)
       return
     }
     const t = this.accessTokens.get(accessToken)
@@ -424,12 +593,21 @@ class IdentityCenter {
   }
 
   setDelay(ms: number): void {
-    if (!Number.isFinite(ms) || ms < 0) throw new EmulatorControlError('delay must be a non-negative number of ms')
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new EmulatorControlError(
+        'delay must be a non-negative number of ms'
+      )
     this.delayMs = ms
   }
 
   setPortalRateLimit(perSecond?: number): void {
-    if (perSecond !== undefined && (!Number.isFinite(perSecond) || perSecond < 0)) throw new EmulatorControlError('rate must be a non-negative number of requests per second')
+    if (
+      perSecond !== undefined &&
+      (!Number.isFinite(perSecond) || perSecond < 0)
+    )
+      throw new EmulatorControlError(
+        'rate must be a non-negative number of requests per second'
+      )
     this.portalRate = perSecond ? perSecond : undefined
     this.portalTokens = perSecond ?? 0
     this.portalFilledAt = Date.now()
@@ -439,7 +617,10 @@ class IdentityCenter {
   admitPortalCall(): boolean {
     if (this.portalRate === undefined) return true
     const now = Date.now()
-    this.portalTokens = Math.min(this.portalRate, this.portalTokens + ((now - this.portalFilledAt) / 1000) * this.portalRate)
+    this.portalTokens = Math.min(
+      this.portalRate,
+      this.portalTokens + ((now - this.portalFilledAt) / 1000) * this.portalRate
+    )
     this.portalFilledAt = now
     if (this.portalTokens < 1) {
       this.counters.throttled++
@@ -451,26 +632,53 @@ class IdentityCenter {
 
   /** Make GetCallerIdentity name another account than the credentials were issued for (the wrong-account check); undefined clears. */
   setStsAccountOverride(accountId?: string): void {
-    if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new EmulatorControlError('accountId must be 12 digits (or omitted to clear)')
+    if (accountId !== undefined && !/^\d{12}$/.test(accountId))
+      throw new EmulatorControlError(
+        'accountId must be 12 digits (or omitted to clear)'
+      )
     this.stsAccountOverride = accountId
   }
 
   /** Add an IAM role, or replace the one with the same account and name. */
   putRole(role: EmulatorRole): EmulatorRole {
-    if (!role || !/^\d{12}$/.test(String(role.accountId))) throw new EmulatorControlError('accountId must be 12 digits')
-    if (!/^[\w+=,.@-]{1,64}$/.test(String(role.roleName))) throw new EmulatorControlError('roleName must be an IAM role name')
-    if (!Array.isArray(role.trust) || !role.trust.every((t) => typeof t === 'string')) throw new EmulatorControlError('trust must be a list of strings')
+    if (!role || !/^\d{12}$/.test(String(role.accountId)))
+      throw new EmulatorControlError('accountId must be 12 digits')
+    if (!/^[\w+=,.@-]{1,64}$/.test(String(role.roleName)))
+      throw new EmulatorControlError('roleName must be an IAM role name')
+    if (
+      !Array.isArray(role.trust) ||
+      !role.trust.every((t) => typeof t === 'string')
+    )
+      throw new EmulatorControlError('trust must be a list of strings')
     const max = role.maxSessionDuration
-    if (max !== undefined && (!Number.isInteger(max) || max < 900 || max > 43200)) throw new EmulatorControlError('maxSessionDuration must be 900-43200 seconds')
-    const copy: EmulatorRole = { accountId: String(role.accountId), roleName: role.roleName, trust: [...role.trust] }
+    if (
+      max !== undefined &&
+      (!Number.isInteger(max) || max < 900 || max > 43200)
+    )
+      throw new EmulatorControlError(
+        'maxSessionDuration must be 900-43200 seconds'
+      )
+    const copy: EmulatorRole = {
+      accountId: String(role.accountId),
+      roleName: role.roleName,
+      trust: [...role.trust]
+    }
     if (role.externalId !== undefined) copy.externalId = String(role.externalId)
     if (max !== undefined) copy.maxSessionDuration = max
-    if (role.allowTagSession !== undefined) copy.allowTagSession = Boolean(role.allowTagSession)
-    this.roles = [...this.roles.filter((r) => !(r.accountId === copy.accountId && r.roleName === copy.roleName)), copy]
+    if (role.allowTagSession !== undefined)
+      copy.allowTagSession = Boolean(role.allowTagSession)
+    this.roles = [
+      ...this.roles.filter(
+        (r) => !(r.accountId === copy.accountId && r.roleName === copy.roleName)
+      ),
+      copy
+    ]
     return { ...copy, trust: [...copy.trust] }
   }
 
-  waitForDeviceAuthorization(timeoutMs = 10000): Promise<DeviceAuthorizationInfo> {
+  waitForDeviceAuthorization(
+    timeoutMs = 10000
+  ): Promise<DeviceAuthorizationInfo> {
     const now = Date.now()
     for (let i = this.deviceOrder.length - 1; i >= 0; i--) {
       const d = this.deviceOrder[i]
@@ -485,7 +693,9 @@ class IdentityCenter {
         reject,
         timer: setTimeout(() => {
           this.waiters = this.waiters.filter((w) => w !== waiter)
-          reject(new Error(`No device authorization started within ${timeoutMs} ms`))
+          reject(
+            new Error(`No device authorization started within ${timeoutMs} ms`)
+          )
         }, timeoutMs)
       }
       this.waiters.push(waiter)
@@ -503,7 +713,10 @@ class IdentityCenter {
     this.accessTokens.clear()
     this.refreshTokens.clear()
     this.sessions.clear()
-    this.roles = (this.options.roles ?? DEFAULT_ROLES).map((r) => ({ ...r, trust: [...r.trust] }))
+    this.roles = (this.options.roles ?? DEFAULT_ROLES).map((r) => ({
+      ...r,
+      trust: [...r.trust]
+    }))
     this.assumeRoleLog = []
     this.callLog = []
     this.counters = emptyStats()
@@ -528,17 +741,21 @@ class IdentityCenter {
 
   record(call: CallRecord): void {
     this.callLog.push(call)
-    if (this.callLog.length > 10000) this.callLog.splice(0, this.callLog.length - 10000)
+    if (this.callLog.length > 10000)
+      this.callLog.splice(0, this.callLog.length - 10000)
     this.events.emit('call', { ...call })
   }
 
   countCall(operation: string): void {
     this.counters.calls++
-    this.counters.byOperation[operation] = (this.counters.byOperation[operation] ?? 0) + 1
+    this.counters.byOperation[operation] =
+      (this.counters.byOperation[operation] ?? 0) + 1
   }
 
   takeFault(operation: string): FaultRecord | undefined {
-    const f = this.faults.find((x) => x.remaining > 0 && (!x.operation || x.operation === operation))
+    const f = this.faults.find(
+      (x) => x.remaining > 0 && (!x.operation || x.operation === operation)
+    )
     if (!f) return undefined
     f.remaining--
     this.faults = this.faults.filter((x) => x.remaining > 0)
@@ -550,22 +767,72 @@ class IdentityCenter {
 
   private authenticateClient(body: Record<string, any>): ClientRecord {
     const { clientId, clientSecret } = body
-    if (typeof clientId !== 'string' || !clientId) throw oidcError('InvalidRequestException', 'invalid_request', 'clientId is required')
-    if (typeof clientSecret !== 'string' || !clientSecret) throw oidcError('InvalidRequestException', 'invalid_request', 'clientSecret is required')
+    if (typeof clientId !== 'string' || !clientId)
+      throw oidcError(
+        'InvalidRequestException',
+        'invalid_request',
+        'clientId is required'
+      )
+    if (typeof clientSecret !== 'string' || !clientSecret)
+      throw oidcError(
+        'InvalidRequestException',
+        'invalid_request',
+        'clientSecret is required'
+      )
     const client = this.clientsById.get(clientId)
-    if (!client || client.clientSecret !== clientSecret) throw oidcError('InvalidClientException', 'invalid_client', 'Invalid client', 401)
-    if (client.revoked) throw oidcError('InvalidClientException', 'invalid_client', 'Client has been revoked', 401)
-    if (Date.now() >= client.secretExpiresAt) throw oidcError('InvalidClientException', 'invalid_client', 'Client secret has expired', 401)
+    if (!client || client.clientSecret !== clientSecret)
+      throw oidcError(
+        'InvalidClientException',
+        'invalid_client',
+        'Invalid client',
+        401
+      )
+    if (client.revoked)
+      throw oidcError(
+        'InvalidClientException',
+        'invalid_client',
+        'Client has been revoked',
+        401
+      )
+    if (Date.now() >= client.secretExpiresAt)
+      throw oidcError(
+        'InvalidClientException',
+        'invalid_client',
+        'Client secret has expired',
+        401
+      )
     return client
   }
 
   registerClient(body: Record<string, any>, call: CallRecord): Reply {
     const { clientName, clientType, scopes } = body
-    if (typeof clientName !== 'string' || !clientName) throw oidcError('InvalidRequestException', 'invalid_request', 'clientName is required')
-    if (typeof clientType !== 'string' || !clientType) throw oidcError('InvalidRequestException', 'invalid_request', 'clientType is required')
-    if (clientType !== 'public') throw oidcError('InvalidClientMetadataException', 'invalid_client_metadata', `Unsupported clientType ${clientType}`)
-    if (scopes !== undefined && (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string'))) {
-      throw oidcError('InvalidScopeException', 'invalid_scope', 'scopes must be a list of strings')
+    if (typeof clientName !== 'string' || !clientName)
+      throw oidcError(
+        'InvalidRequestException',
+        'invalid_request',
+        'clientName is required'
+      )
+    if (typeof clientType !== 'string' || !clientType)
+      throw oidcError(
+        'InvalidRequestException',
+        'invalid_request',
+        'clientType is required'
+      )
+    if (clientType !== 'public')
+      throw oidcError(
+        'InvalidClientMetadataException',
+        'invalid_client_metadata',
+        `Unsupported clientType ${clientType}`
+      )
+    if (
+      scopes !== undefined &&
+      (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string'))
+    ) {
+      throw oidcError(
+        'InvalidScopeException',
+        'invalid_scope',
+        'scopes must be a list of strings'
+      )
     }
     const now = Date.now()
     const issuedAt = Math.floor(now / 1000)
@@ -594,7 +861,12 @@ class IdentityCenter {
     const client = this.authenticateClient(body)
     call.clientId = client.clientId
     const { startUrl } = body
-    if (typeof startUrl !== 'string' || !startUrl) throw oidcError('InvalidRequestException', 'invalid_request', 'startUrl is required')
+    if (typeof startUrl !== 'string' || !startUrl)
+      throw oidcError(
+        'InvalidRequestException',
+        'invalid_request',
+        'startUrl is required'
+      )
     let userCode = ids.newUserCode()
     while (this.devicesByUserCode.has(userCode)) userCode = ids.newUserCode()
     const now = Date.now()
@@ -650,7 +922,13 @@ class IdentityCenter {
     })
   }
 
-  private issueToken(client: ClientRecord, user: string, scopes: string[], grant: TokenInfo['grant'], userCode?: string): Reply {
+  private issueToken(
+    client: ClientRecord,
+    user: string,
+    scopes: string[],
+    grant: TokenInfo['grant'],
+    userCode?: string
+  ): Reply {
     const now = Date.now()
     const ttl = this.options.accessTokenTtl
     const token: TokenInfo = {
@@ -665,12 +943,23 @@ class IdentityCenter {
     }
     if (this.options.issueRefreshTokens && scopes.length > 0) {
       token.refreshToken = ids.newRefreshToken()
-      this.refreshTokens.set(token.refreshToken, { refreshToken: token.refreshToken, clientId: client.clientId, user, scopes, used: false, revoked: false })
+      this.refreshTokens.set(token.refreshToken, {
+        refreshToken: token.refreshToken,
+        clientId: client.clientId,
+        user,
+        scopes,
+        used: false,
+        revoked: false
+      })
     }
     this.accessTokens.set(token.accessToken, token)
     this.counters.tokensIssued++
     this.events.emit('token', { ...token })
-    const out: Record<string, unknown> = { accessToken: token.accessToken, tokenType: 'Bearer', expiresIn: ttl }
+    const out: Record<string, unknown> = {
+      accessToken: token.accessToken,
+      tokenType: 'Bearer',
+      expiresIn: ttl
+    }
     if (token.refreshToken) out.refreshToken = token.refreshToken
     return json(out)
   }
@@ -680,50 +969,126 @@ class IdentityCenter {
     call.clientId = client.clientId
     const { grantType } = body
     call.grantType = grantType
-    if (typeof grantType !== 'string' || !grantType) throw oidcError('InvalidRequestException', 'invalid_request', 'grantType is required')
-    if (grantType === DEVICE_GRANT) return this.pollDeviceCode(client, body, call)
+    if (typeof grantType !== 'string' || !grantType)
+      throw oidcError(
+        'InvalidRequestException',
+        'invalid_request',
+        'grantType is required'
+      )
+    if (grantType === DEVICE_GRANT)
+      return this.pollDeviceCode(client, body, call)
     if (grantType === REFRESH_GRANT) return this.refresh(client, body)
-    throw oidcError('UnsupportedGrantTypeException', 'unsupported_grant_type', `Unsupported grant type ${grantType}`)
+    throw oidcError(
+      'UnsupportedGrantTypeException',
+      'unsupported_grant_type',
+      `Unsupported grant type ${grantType}`
+    )
   }
 
-  private pollDeviceCode(client: ClientRecord, body: Record<string, any>, call: CallRecord): Reply {
+  private pollDeviceCode(
+    client: ClientRecord,
+    body: Record<string, any>,
+    call: CallRecord
+  ): Reply {
     this.counters.tokenPolls++
     const { deviceCode } = body
-    if (typeof deviceCode !== 'string' || !deviceCode) throw oidcError('InvalidRequestException', 'invalid_request', 'deviceCode is required')
+    if (typeof deviceCode !== 'string' || !deviceCode)
+      throw oidcError(
+        'InvalidRequestException',
+        'invalid_request',
+        'deviceCode is required'
+      )
     const d = this.devicesByCode.get(deviceCode)
-    if (!d) throw oidcError('InvalidGrantException', 'invalid_grant', 'Invalid device code provided')
+    if (!d)
+      throw oidcError(
+        'InvalidGrantException',
+        'invalid_grant',
+        'Invalid device code provided'
+      )
     call.userCode = d.userCode
-    if (d.clientId !== client.clientId) throw oidcError('InvalidGrantException', 'invalid_grant', 'Device code was issued to another client')
+    if (d.clientId !== client.clientId)
+      throw oidcError(
+        'InvalidGrantException',
+        'invalid_grant',
+        'Device code was issued to another client'
+      )
     const now = Date.now()
     const previousPoll = d.lastPollAt
     d.lastPollAt = now
     d.polls++
     const status = this.statusOf(d, now)
-    if (status === 'consumed') throw oidcError('InvalidGrantException', 'invalid_grant', 'Device code has already been used')
-    if (status === 'expired') throw oidcError('ExpiredTokenException', 'expired_token', 'Device code has expired')
-    if (status === 'denied') throw oidcError('AccessDeniedException', 'access_denied', 'The user denied the authorization request')
+    if (status === 'consumed')
+      throw oidcError(
+        'InvalidGrantException',
+        'invalid_grant',
+        'Device code has already been used'
+      )
+    if (status === 'expired')
+      throw oidcError(
+        'ExpiredTokenException',
+        'expired_token',
+        'Device code has expired'
+      )
+    if (status === 'denied')
+      throw oidcError(
+        'AccessDeniedException',
+        'access_denied',
+        'The user denied the authorization request'
+      )
     if (this.forcedSlowDowns > 0) {
       this.forcedSlowDowns--
       d.interval += 5
-      throw oidcError('SlowDownException', 'slow_down', 'Client is polling too fast')
+      throw oidcError(
+        'SlowDownException',
+        'slow_down',
+        'Client is polling too fast'
+      )
     }
     // Allow 50 ms of network / timer jitter before calling a poll too early.
-    if (this.options.enforceInterval && previousPoll !== undefined && now - previousPoll < d.interval * 1000 - 50) {
+    if (
+      this.options.enforceInterval &&
+      previousPoll !== undefined &&
+      now - previousPoll < d.interval * 1000 - 50
+    ) {
       d.interval += 5
-      throw oidcError('SlowDownException', 'slow_down', 'Client is polling too fast')
+      throw oidcError(
+        'SlowDownException',
+        'slow_down',
+        'Client is polling too fast'
+      )
     }
-    if (status === 'pending') throw oidcError('AuthorizationPendingException', 'authorization_pending', 'Authorization is still pending')
+    if (status === 'pending')
+      throw oidcError(
+        'AuthorizationPendingException',
+        'authorization_pending',
+        'Authorization is still pending'
+      )
     d.consumedAt = now
     call.user = d.approvedBy
-    return this.issueToken(client, d.approvedBy as string, d.scopes, 'device_code', d.userCode)
+    return this.issueToken(
+      client,
+      d.approvedBy as string,
+      d.scopes,
+      'device_code',
+      d.userCode
+    )
   }
 
   private refresh(client: ClientRecord, body: Record<string, any>): Reply {
     const { refreshToken } = body
-    if (typeof refreshToken !== 'string' || !refreshToken) throw oidcError('InvalidRequestException', 'invalid_request', 'refreshToken is required')
+    if (typeof refreshToken !== 'string' || !refreshToken)
+      throw oidcError(
+        'InvalidRequestException',
+        'invalid_request',
+        'refreshToken is required'
+      )
     const r = this.refreshTokens.get(refreshToken)
     if (!r || r.used || r.revoked || r.clientId !== client.clientId) {
-      throw oidcError('InvalidGrantException', 'invalid_grant', 'Invalid refresh token provided')
+      throw oidcError(
+        'InvalidGrantException',
+        'invalid_grant',
+        'Invalid refresh token provided'
+      )
     }
     r.used = true // rotation: a refresh token works once
     this.counters.refreshes++
@@ -732,7 +1097,10 @@ class IdentityCenter {
 
   // ---------- SSO portal ----------
 
-  private bearer(headers: IncomingMessage['headers'], call: CallRecord): TokenInfo {
+  private bearer(
+    headers: IncomingMessage['headers'],
+    call: CallRecord
+  ): TokenInfo {
     const raw = headers['x-amz-sso_bearer_token']
     const value = Array.isArray(raw) ? raw[0] : raw
     if (!value) throw unauthorized()
@@ -743,31 +1111,54 @@ class IdentityCenter {
     return t
   }
 
-  private page<T>(items: T[], query: URLSearchParams): { page: T[]; nextToken?: string } {
+  private page<T>(
+    items: T[],
+    query: URLSearchParams
+  ): { page: T[]; nextToken?: string } {
     const maxRaw = query.get('max_result')
     let max = this.options.defaultPageSize
     if (maxRaw !== null) {
       max = Number(maxRaw)
-      if (!Number.isInteger(max) || max < 1 || max > 1000) throw portalError('InvalidRequestException', 400, 'max_result must be between 1 and 1000')
+      if (!Number.isInteger(max) || max < 1 || max > 1000)
+        throw portalError(
+          'InvalidRequestException',
+          400,
+          'max_result must be between 1 and 1000'
+        )
     }
     if (this.options.maxPageSize) max = Math.min(max, this.options.maxPageSize)
     let offset = 0
     const token = query.get('next_token')
     if (token) {
       try {
-        const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'))
+        const parsed = JSON.parse(
+          Buffer.from(token, 'base64url').toString('utf8')
+        )
         offset = parsed.o
       } catch {
         offset = NaN
       }
-      if (!Number.isInteger(offset) || offset < 0 || offset > items.length) throw portalError('InvalidRequestException', 400, 'Invalid next token')
+      if (!Number.isInteger(offset) || offset < 0 || offset > items.length)
+        throw portalError('InvalidRequestException', 400, 'Invalid next token')
     }
     const page = items.slice(offset, offset + max)
     const next = offset + max
-    return { page, nextToken: next < items.length ? Buffer.from(JSON.stringify({ o: next, n: ids.newRequestId().slice(0, 8) })).toString('base64url') : undefined }
+    return {
+      page,
+      nextToken:
+        next < items.length
+          ? Buffer.from(
+              JSON.stringify({ o: next, n: ids.newRequestId().slice(0, 8) })
+            ).toString('base64url')
+          : undefined
+    }
   }
 
-  listAccounts(headers: IncomingMessage['headers'], query: URLSearchParams, call: CallRecord): Reply {
+  listAccounts(
+    headers: IncomingMessage['headers'],
+    query: URLSearchParams,
+    call: CallRecord
+  ): Reply {
     const t = this.bearer(headers, call)
     const accounts = this.directory.accountsFor(t.user).map((a) => ({
       accountId: a.accountId,
@@ -775,26 +1166,53 @@ class IdentityCenter {
       emailAddress: a.emailAddress ?? `aws+${a.accountId}@example.com`
     }))
     const { page, nextToken } = this.page(accounts, query)
-    return json(nextToken ? { nextToken, accountList: page } : { accountList: page })
+    return json(
+      nextToken ? { nextToken, accountList: page } : { accountList: page }
+    )
   }
 
-  listAccountRoles(headers: IncomingMessage['headers'], query: URLSearchParams, call: CallRecord): Reply {
+  listAccountRoles(
+    headers: IncomingMessage['headers'],
+    query: URLSearchParams,
+    call: CallRecord
+  ): Reply {
     const t = this.bearer(headers, call)
     const accountId = query.get('account_id')
-    if (!accountId) throw portalError('InvalidRequestException', 400, 'account_id is required')
-    if (!this.directory.accountsFor(t.user).some((a) => a.accountId === accountId)) throw portalError('ForbiddenException', 403, 'No access')
-    const roles = this.directory.rolesFor(t.user, accountId).map((roleName) => ({ roleName, accountId }))
+    if (!accountId)
+      throw portalError(
+        'InvalidRequestException',
+        400,
+        'account_id is required'
+      )
+    if (
+      !this.directory.accountsFor(t.user).some((a) => a.accountId === accountId)
+    )
+      throw portalError('ForbiddenException', 403, 'No access')
+    const roles = this.directory
+      .rolesFor(t.user, accountId)
+      .map((roleName) => ({ roleName, accountId }))
     const { page, nextToken } = this.page(roles, query)
     return json(nextToken ? { nextToken, roleList: page } : { roleList: page })
   }
 
-  getRoleCredentials(headers: IncomingMessage['headers'], query: URLSearchParams, call: CallRecord): Reply {
+  getRoleCredentials(
+    headers: IncomingMessage['headers'],
+    query: URLSearchParams,
+    call: CallRecord
+  ): Reply {
     const t = this.bearer(headers, call)
     const roleName = query.get('role_name')
     const accountId = query.get('account_id')
-    if (!roleName) throw portalError('InvalidRequestException', 400, 'role_name is required')
-    if (!accountId) throw portalError('InvalidRequestException', 400, 'account_id is required')
-    if (!this.directory.canAssume(t.user, accountId, roleName)) throw portalError('ForbiddenException', 403, 'No access')
+    if (!roleName)
+      throw portalError('InvalidRequestException', 400, 'role_name is required')
+    if (!accountId)
+      throw portalError(
+        'InvalidRequestException',
+        400,
+        'account_id is required'
+      )
+    if (!this.directory.canAssume(t.user, accountId, roleName))
+      throw portalError('ForbiddenException', 403, 'No access')
     const now = Date.now()
     const session: RoleSessionInfo = {
       accessKeyId: ids.newAccessKeyId(),
@@ -834,28 +1252,56 @@ class IdentityCenter {
 
   // ---------- STS ----------
 
-  sts(method: string, url: string, rawHeaders: string[], body: Buffer, params: Map<string, string>, call: CallRecord): Reply {
+  sts(
+    method: string,
+    url: string,
+    rawHeaders: string[],
+    body: Buffer,
+    params: Map<string, string>,
+    call: CallRecord
+  ): Reply {
     const action = params.get('Action')
     if (!action) throw stsError('MissingAction', 400, 'Missing Action')
     if (action !== 'GetCallerIdentity' && action !== 'AssumeRole') {
-      throw stsError('InvalidAction', 400, `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`)
+      throw stsError(
+        'InvalidAction',
+        400,
+        `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`
+      )
     }
     const req = toSigV4Request(method, url, rawHeaders, body)
     const parsed = parseAuth(req)
     if (!parsed.ok) {
-      if (parsed.reason === 'missing') throw stsError('MissingAuthenticationToken', 403, 'Request is missing Authentication Token')
+      if (parsed.reason === 'missing')
+        throw stsError(
+          'MissingAuthenticationToken',
+          403,
+          'Request is missing Authentication Token'
+        )
       throw stsError('IncompleteSignature', 400, parsed.message)
     }
     const auth = parsed.auth
     call.region = auth.region
     const session = this.sessions.get(auth.accessKeyId)
     if (!session || auth.securityToken !== session.sessionToken) {
-      throw stsError('InvalidClientTokenId', 403, 'The security token included in the request is invalid.')
+      throw stsError(
+        'InvalidClientTokenId',
+        403,
+        'The security token included in the request is invalid.'
+      )
     }
     call.user = session.user
-    if (Date.now() >= session.expiration) throw stsError('ExpiredToken', 400, 'The security token included in the request is expired')
-    const verdict = verifySignature(req, auth, session.secretAccessKey, { service: 'sts' })
-    if (!verdict.ok) throw stsError('SignatureDoesNotMatch', 403, verdict.message)
+    if (Date.now() >= session.expiration)
+      throw stsError(
+        'ExpiredToken',
+        400,
+        'The security token included in the request is expired'
+      )
+    const verdict = verifySignature(req, auth, session.secretAccessKey, {
+      service: 'sts'
+    })
+    if (!verdict.ok)
+      throw stsError('SignatureDoesNotMatch', 403, verdict.message)
     if (action === 'AssumeRole') return this.assumeRole(session, params, call)
     this.counters.callerIdentities++
     const account = this.stsAccountOverride ?? session.accountId
@@ -868,10 +1314,16 @@ class IdentityCenter {
   }
 
   /** The assumed-role ARN and user id of a session: an Identity Center permission set's, or a chained IAM role's. */
-  private identityOf(session: RoleSessionInfo, account = session.accountId): { arn: string; userId: string } {
+  private identityOf(
+    session: RoleSessionInfo,
+    account = session.accountId
+  ): { arn: string; userId: string } {
     if (session.assumedRole) {
       const { roleName, sessionName } = session.assumedRole
-      return { arn: `arn:aws:sts::${account}:assumed-role/${roleName}/${sessionName}`, userId: `${ids.roleId(account, `iam:${roleName}`)}:${sessionName}` }
+      return {
+        arn: `arn:aws:sts::${account}:assumed-role/${roleName}/${sessionName}`,
+        userId: `${ids.roleId(account, `iam:${roleName}`)}:${sessionName}`
+      }
     }
     return {
       arn: `arn:aws:sts::${account}:assumed-role/AWSReservedSSO_${session.roleName}_${ids.reservedRoleSuffix(account, session.roleName)}/${session.user}`,
@@ -880,11 +1332,25 @@ class IdentityCenter {
   }
 
   /** STS AssumeRole, signed by a role session (every caller here is one, so this is always role chaining). */
-  private assumeRole(caller: RoleSessionInfo, params: Map<string, string>, call: CallRecord): Reply {
+  private assumeRole(
+    caller: RoleSessionInfo,
+    params: Map<string, string>,
+    call: CallRecord
+  ): Reply {
     const p = readAssumeRoleParams(params)
     const callerArn = this.identityOf(caller).arn
-    const record: AssumeRoleRecord = { ...p, at: Date.now(), callerArn, callerAccessKeyId: caller.accessKeyId, outcome: 'ok' }
-    const refuse = (r: { code: string; status: number; message: string }): never => {
+    const record: AssumeRoleRecord = {
+      ...p,
+      at: Date.now(),
+      callerArn,
+      callerAccessKeyId: caller.accessKeyId,
+      outcome: 'ok'
+    }
+    const refuse = (r: {
+      code: string
+      status: number
+      message: string
+    }): never => {
       record.outcome = r.code
       record.message = r.message
       this.assumeRoleLog.push(record)
@@ -892,8 +1358,14 @@ class IdentityCenter {
     }
     const checked = checkAssumeRoleParams(p, true)
     if (checked.refusal) refuse(checked.refusal)
-    const callerRole = caller.assumedRole ? caller.assumedRole.roleName : caller.roleName
-    const { role, refusal } = authorize(this.roles, p, { accountId: caller.accountId, roleName: callerRole, arn: callerArn })
+    const callerRole = caller.assumedRole
+      ? caller.assumedRole.roleName
+      : caller.roleName
+    const { role, refusal } = authorize(this.roles, p, {
+      accountId: caller.accountId,
+      roleName: callerRole,
+      arn: callerArn
+    })
     if (refusal || !role) return refuse(refusal!)
     const now = Date.now()
     const session: RoleSessionInfo = {
@@ -923,36 +1395,60 @@ class IdentityCenter {
     record.packedPolicySize = checked.packedPolicySize
     this.assumeRoleLog.push(record)
     const { arn, userId } = this.identityOf(session)
-    const expiration = new Date(session.expiration).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    const expiration = new Date(session.expiration)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z')
     const xml =
       `<AssumeRoleResponse xmlns="${STS_XMLNS}">\n  <AssumeRoleResult>\n` +
       `    <AssumedRoleUser>\n      <Arn>${xmlEscape(arn)}</Arn>\n      <AssumedRoleId>${xmlEscape(userId)}</AssumedRoleId>\n    </AssumedRoleUser>\n` +
       `    <Credentials>\n      <AccessKeyId>${session.accessKeyId}</AccessKeyId>\n      <SecretAccessKey>${xmlEscape(session.secretAccessKey)}</SecretAccessKey>\n` +
       `      <SessionToken>${xmlEscape(session.sessionToken)}</SessionToken>\n      <Expiration>${expiration}</Expiration>\n    </Credentials>\n` +
-      (p.policy !== undefined || p.policyArns.length || p.tags.length ? `    <PackedPolicySize>${checked.packedPolicySize}</PackedPolicySize>\n` : '') +
+      (p.policy !== undefined || p.policyArns.length || p.tags.length
+        ? `    <PackedPolicySize>${checked.packedPolicySize}</PackedPolicySize>\n`
+        : '') +
       `  </AssumeRoleResult>\n  <ResponseMetadata>\n    <RequestId>${call.requestId}</RequestId>\n  </ResponseMetadata>\n</AssumeRoleResponse>\n`
     return { status: 200, headers: { 'content-type': 'text/xml' }, body: xml }
   }
 }
 
 /** Which AWS operation a request is, or undefined when it is not an AWS call. */
-function identify(method: string, path: string, search: URLSearchParams, body: Buffer, contentType: string): { operation: string; service: Service; params?: Map<string, string> } | undefined {
+function identify(
+  method: string,
+  path: string,
+  search: URLSearchParams,
+  body: Buffer,
+  contentType: string
+):
+  | { operation: string; service: Service; params?: Map<string, string> }
+  | undefined {
   for (const [operation, op] of Object.entries(OPERATIONS)) {
-    if (op.path === path && op.method === method) return { operation, service: op.service }
+    if (op.path === path && op.method === method)
+      return { operation, service: op.service }
   }
   if (path === '/' && (method === 'POST' || method === 'GET')) {
     const params = new Map<string, string>()
     for (const [k, v] of search) params.set(k, v)
-    if (method === 'POST' && (contentType.includes('x-www-form-urlencoded') || body.length > 0)) {
-      for (const [k, v] of new URLSearchParams(body.toString('utf8'))) params.set(k, v)
+    if (
+      method === 'POST' &&
+      (contentType.includes('x-www-form-urlencoded') || body.length > 0)
+    ) {
+      for (const [k, v] of new URLSearchParams(body.toString('utf8')))
+        params.set(k, v)
     }
-    if (params.has('Action')) return { operation: params.get('Action') as string, service: 'sts', params }
+    if (params.has('Action'))
+      return {
+        operation: params.get('Action') as string,
+        service: 'sts',
+        params
+      }
   }
   return undefined
 }
 
 /** Start the emulator. */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+export async function startEmulator(
+  options: EmulatorOptions = {}
+): Promise<Emulator> {
   const opts: ResolvedOptions = {
     expiresIn: 600,
     interval: 1,
@@ -964,11 +1460,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     defaultPageSize: 20,
     autoApproveAfterMs: 0,
     enforceInterval: false,
-    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined))
+    ...Object.fromEntries(
+      Object.entries(options).filter(([, v]) => v !== undefined)
+    )
   }
   const host = opts.host ?? '127.0.0.1'
   const ic = new IdentityCenter(opts)
-  if (opts.autoApproveAs && !ic.directory.user(opts.autoApproveAs)) throw new Error(`autoApproveAs: unknown user ${opts.autoApproveAs}`)
+  if (opts.autoApproveAs && !ic.directory.user(opts.autoApproveAs))
+    throw new Error(`autoApproveAs: unknown user ${opts.autoApproveAs}`)
   const held = new Set<Socket>()
   const heldTimers = new Set<NodeJS.Timeout>()
 
@@ -976,13 +1475,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     handle(req, res).catch((err) => {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json' })
-        res.end(JSON.stringify({ message: `emulator error: ${err?.message ?? err}` }))
+        res.end(
+          JSON.stringify({ message: `emulator error: ${err?.message ?? err}` })
+        )
       } else res.destroy()
     })
   })
   server.keepAliveTimeout = 5000
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse
+  ): Promise<void> {
     const started = Date.now()
     const rawUrl = req.url ?? '/'
     const url = new URL(rawUrl, 'http://emulator.local')
@@ -990,14 +1494,35 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const body = await readBody(req)
     const path = url.pathname
 
-    if (path.startsWith('/_control/') || path === '/_control') return control(method, path, url.searchParams, body, res)
-    if (path === '/device' || path === '/device/' || path === '/device/decision') return devicePage(method, path, url.searchParams, body, res)
-    if (path === AUTHORIZE_PATH || path === AUTHORIZE_DECISION_PATH) return authorizePage(method, path, url.searchParams, body, res)
+    if (path.startsWith('/_control/') || path === '/_control')
+      return control(method, path, url.searchParams, body, res)
+    if (
+      path === '/device' ||
+      path === '/device/' ||
+      path === '/device/decision'
+    )
+      return devicePage(method, path, url.searchParams, body, res)
+    if (path === AUTHORIZE_PATH || path === AUTHORIZE_DECISION_PATH)
+      return authorizePage(method, path, url.searchParams, body, res)
 
-    const id = identify(method, path, url.searchParams, body, String(req.headers['content-type'] ?? ''))
+    const id = identify(
+      method,
+      path,
+      url.searchParams,
+      body,
+      String(req.headers['content-type'] ?? '')
+    )
     const operation = id?.operation ?? 'Unknown'
     const requestId = ids.newRequestId()
-    const call: CallRecord = { operation, method, path, at: started, status: 0, durationMs: 0, requestId }
+    const call: CallRecord = {
+      operation,
+      method,
+      path,
+      at: started,
+      status: 0,
+      durationMs: 0,
+      requestId
+    }
     ic.countCall(operation)
 
     if (ic.delayMs > 0 && id) await sleep(ic.delayMs)
@@ -1024,7 +1549,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     let reply: Reply
     try {
       if (!id) {
-        reply = { status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: `No route for ${method} ${path}` }), error: 'UnknownOperationException' }
+        reply = {
+          status: 404,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ message: `No route for ${method} ${path}` }),
+          error: 'UnknownOperationException'
+        }
       } else if (fault) {
         call.fault = fault.kind
         throw faultError(id.service, fault.kind as 'throttle' | '5xx')
@@ -1039,7 +1569,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     call.status = reply.status
     if (reply.error) call.error = reply.error
-    const headers: Record<string, string | number> = { ...reply.headers, 'x-amzn-requestid': requestId, 'content-length': Buffer.byteLength(reply.body) }
+    const headers: Record<string, string | number> = {
+      ...reply.headers,
+      'x-amzn-requestid': requestId,
+      'content-length': Buffer.byteLength(reply.body)
+    }
     res.writeHead(reply.status, headers)
     res.end(reply.body)
     call.durationMs = Date.now() - started
@@ -1071,22 +1605,43 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       case 'Logout':
         return ic.logout(req.headers, call)
       default:
-        return ic.sts(method, rawUrl, req.rawHeaders, body, id.params ?? new Map(), call)
+        return ic.sts(
+          method,
+          rawUrl,
+          req.rawHeaders,
+          body,
+          id.params ?? new Map(),
+          call
+        )
     }
   }
 
   function sendJson(res: ServerResponse, status: number, value: unknown): void {
     const text = JSON.stringify(value)
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' })
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+      'cache-control': 'no-store'
+    })
     res.end(text)
   }
 
   function sendHtml(res: ServerResponse, status: number, html: string): void {
-    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html), 'cache-control': 'no-store' })
+    res.writeHead(status, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': Buffer.byteLength(html),
+      'cache-control': 'no-store'
+    })
     res.end(html)
   }
 
-  async function control(method: string, path: string, query: URLSearchParams, body: Buffer, res: ServerResponse): Promise<void> {
+  async function control(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: Buffer,
+    res: ServerResponse
+  ): Promise<void> {
     const route = path.replace(/^\/_control\/?/, '').replace(/\/$/, '')
     let input: Record<string, any> = {}
     if (body.length) {
@@ -1100,36 +1655,62 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     try {
       const get = method === 'GET'
       const post = method === 'POST'
-      if (get && (route === 'health' || route === '')) return sendJson(res, 200, { ok: true, url: emulator.url })
+      if (get && (route === 'health' || route === ''))
+        return sendJson(res, 200, { ok: true, url: emulator.url })
       if (get && route === 'calls') return sendJson(res, 200, ic.calls())
       if (get && route === 'stats') return sendJson(res, 200, ic.stats())
-      if (get && route === 'pending') return sendJson(res, 200, ic.pendingCodes())
+      if (get && route === 'pending')
+        return sendJson(res, 200, ic.pendingCodes())
       if (get && route === 'last') {
         const last = ic.lastStarted()
-        return last ? sendJson(res, 200, last) : sendJson(res, 404, { error: 'no device authorization started yet' })
+        return last
+          ? sendJson(res, 200, last)
+          : sendJson(res, 404, { error: 'no device authorization started yet' })
       }
       if (get && route === 'tokens') return sendJson(res, 200, ic.tokens())
       if (get && route === 'clients') return sendJson(res, 200, ic.clients())
-      if (get && route === 'sessions') return sendJson(res, 200, ic.roleSessions())
+      if (get && route === 'sessions')
+        return sendJson(res, 200, ic.roleSessions())
       if (get && route === 'roles') return sendJson(res, 200, ic.iamRoles())
-      if (get && (route === 'assume-role' || route === 'assumeRoleRequests')) return sendJson(res, 200, ic.assumeRoleRequests())
-      if (post && (route === 'role' || route === 'putRole')) return sendJson(res, 200, ic.putRole(input as EmulatorRole))
+      if (get && (route === 'assume-role' || route === 'assumeRoleRequests'))
+        return sendJson(res, 200, ic.assumeRoleRequests())
+      if (post && (route === 'role' || route === 'putRole'))
+        return sendJson(res, 200, ic.putRole(input as EmulatorRole))
       if (get && route === 'wait') {
         try {
-          return sendJson(res, 200, await ic.waitForDeviceAuthorization(Number(input.timeoutMs ?? 10000)))
+          return sendJson(
+            res,
+            200,
+            await ic.waitForDeviceAuthorization(
+              Number(input.timeoutMs ?? 10000)
+            )
+          )
         } catch (err: any) {
           return sendJson(res, 408, { error: err.message })
         }
       }
-      if (post && route === 'approve') return sendJson(res, 200, ic.approve(input.userCode, input.user ?? input.userName ?? 'alice'))
-      if (post && route === 'deny') return sendJson(res, 200, ic.deny(input.userCode))
-      if (post && route === 'expire') return sendJson(res, 200, ic.expire(input.userCode))
+      if (post && route === 'approve')
+        return sendJson(
+          res,
+          200,
+          ic.approve(input.userCode, input.user ?? input.userName ?? 'alice')
+        )
+      if (post && route === 'deny')
+        return sendJson(res, 200, ic.deny(input.userCode))
+      if (post && route === 'expire')
+        return sendJson(res, 200, ic.expire(input.userCode))
       if (post && (route === 'slow-down' || route === 'slowDown')) {
         ic.slowDown(Number(input.count ?? 1))
         return sendJson(res, 200, { ok: true })
       }
       if (post && (route === 'fault' || route === 'injectFault')) {
-        ic.injectFault({ operation: input.operation, kind: input.kind, count: input.count === undefined ? 1 : Number(input.count), timeoutMs: input.timeoutMs === undefined ? undefined : Number(input.timeoutMs) })
+        ic.injectFault({
+          operation: input.operation,
+          kind: input.kind,
+          count: input.count === undefined ? 1 : Number(input.count),
+          timeoutMs:
+            input.timeoutMs === undefined ? undefined : Number(input.timeoutMs)
+        })
         return sendJson(res, 200, { ok: true })
       }
       if (post && (route === 'revoke-client' || route === 'revokeClient')) {
@@ -1144,13 +1725,32 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         ic.setDelay(Number(input.ms ?? input.delayMs))
         return sendJson(res, 200, { ok: true, delayMs: ic.delayMs })
       }
-      if (post && (route === 'portal-rate-limit' || route === 'setPortalRateLimit')) {
+      if (
+        post &&
+        (route === 'portal-rate-limit' || route === 'setPortalRateLimit')
+      ) {
         const raw = input.perSecond ?? input.rate
-        ic.setPortalRateLimit(raw === undefined || raw === null || raw === '' ? undefined : Number(raw))
-        return sendJson(res, 200, { ok: true, perSecond: raw === undefined || raw === null || raw === '' ? null : Number(raw) })
+        ic.setPortalRateLimit(
+          raw === undefined || raw === null || raw === ''
+            ? undefined
+            : Number(raw)
+        )
+        return sendJson(res, 200, {
+          ok: true,
+          perSecond:
+            raw === undefined || raw === null || raw === '' ? null : Number(raw)
+        })
       }
-      if (post && (route === 'sts-account-override' || route === 'stsAccountOverride')) {
-        const accountId = input.accountId === undefined || input.accountId === null || input.accountId === '' ? undefined : String(input.accountId)
+      if (
+        post &&
+        (route === 'sts-account-override' || route === 'stsAccountOverride')
+      ) {
+        const accountId =
+          input.accountId === undefined ||
+          input.accountId === null ||
+          input.accountId === ''
+            ? undefined
+            : String(input.accountId)
         ic.setStsAccountOverride(accountId)
         return sendJson(res, 200, { ok: true, accountId: accountId ?? null })
       }
@@ -1158,22 +1758,54 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         ic.reset()
         return sendJson(res, 200, { ok: true })
       }
-      return sendJson(res, 404, { error: `no control route ${method} /_control/${route}` })
+      return sendJson(res, 404, {
+        error: `no control route ${method} /_control/${route}`
+      })
     } catch (err: any) {
-      if (err instanceof EmulatorControlError) return sendJson(res, err.status, { error: err.message })
+      if (err instanceof EmulatorControlError)
+        return sendJson(res, err.status, { error: err.message })
       throw err
     }
   }
 
-  function devicePage(method: string, path: string, query: URLSearchParams, body: Buffer, res: ServerResponse): void {
-    const defaultUser = ic.directory.user('alice') ? 'alice' : (ic.directory.users[0]?.userName ?? 'alice')
+  function devicePage(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: Buffer,
+    res: ServerResponse
+  ): void {
+    const defaultUser = ic.directory.user('alice')
+      ? 'alice'
+      : (ic.directory.users[0]?.userName ?? 'alice')
     if (method === 'GET' && path !== '/device/decision') {
       const code = query.get('user_code')
       if (!code) return sendHtml(res, 200, enterCodePage())
       const info = ic.describeCode(code)
-      if (!info) return sendHtml(res, 404, errorPage(`The code ${code} is not valid. Check the code and try again.`))
-      if (info.status !== 'pending') return sendHtml(res, 410, errorPage(statusMessage(info.userCode, info.status)))
-      return sendHtml(res, 200, approvalPage(info.userCode, info.clientName, defaultUser, ic.directory.users.map((u) => u.userName)))
+      if (!info)
+        return sendHtml(
+          res,
+          404,
+          errorPage(
+            `The code ${code} is not valid. Check the code and try again.`
+          )
+        )
+      if (info.status !== 'pending')
+        return sendHtml(
+          res,
+          410,
+          errorPage(statusMessage(info.userCode, info.status))
+        )
+      return sendHtml(
+        res,
+        200,
+        approvalPage(
+          info.userCode,
+          info.clientName,
+          defaultUser,
+          ic.directory.users.map((u) => u.userName)
+        )
+      )
     }
     if (method === 'POST' && path === '/device/decision') {
       const form = new URLSearchParams(body.toString('utf8'))
@@ -1181,7 +1813,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const decision = form.get('decision') ?? 'approve'
       const user = (form.get('user') ?? '').trim() || defaultUser
       const info = ic.describeCode(code)
-      if (!info) return sendHtml(res, 404, errorPage(`The code ${code} is not valid. Check the code and try again.`))
+      if (!info)
+        return sendHtml(
+          res,
+          404,
+          errorPage(
+            `The code ${code} is not valid. Check the code and try again.`
+          )
+        )
       try {
         if (decision === 'deny') {
           ic.deny(code)
@@ -1192,7 +1831,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       } catch (err) {
         if (!(err instanceof EmulatorControlError)) throw err
         const now = ic.describeCode(code)
-        const message = err.status === 409 && now ? statusMessage(now.userCode, now.status) : err.message
+        const message =
+          err.status === 409 && now
+            ? statusMessage(now.userCode, now.status)
+            : err.message
         return sendHtml(res, err.status === 409 ? 410 : 400, errorPage(message))
       }
     }
@@ -1205,16 +1847,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
    * not its code, so the page asks the approver to type the code the application shows, and approves only if it is
    * that request's code. Deny needs no code.
    */
-  function authorizePage(method: string, path: string, query: URLSearchParams, body: Buffer, res: ServerResponse): void {
-    const defaultUser = ic.directory.user('alice') ? 'alice' : (ic.directory.users[0]?.userName ?? 'alice')
+  function authorizePage(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: Buffer,
+    res: ServerResponse
+  ): void {
+    const defaultUser = ic.directory.user('alice')
+      ? 'alice'
+      : (ic.directory.users[0]?.userName ?? 'alice')
     const users = ic.directory.users.map((u) => u.userName)
-    const unknown = 'This sign-in request is not valid. Start the sign-in again from the application.'
+    const unknown =
+      'This sign-in request is not valid. Start the sign-in again from the application.'
     if (method === 'GET' && path === AUTHORIZE_PATH) {
       const requestUri = query.get('request_uri') ?? ''
       const info = ic.describeRequest(requestUri)
       if (!info) return sendHtml(res, 404, errorPage(unknown))
-      if (info.status !== 'pending') return sendHtml(res, 410, errorPage(requestStatusMessage(info.status)))
-      return sendHtml(res, 200, confirmCodePage(requestUri, info.clientName, defaultUser, users))
+      if (info.status !== 'pending')
+        return sendHtml(res, 410, errorPage(requestStatusMessage(info.status)))
+      return sendHtml(
+        res,
+        200,
+        confirmCodePage(requestUri, info.clientName, defaultUser, users)
+      )
     }
     if (method === 'POST' && path === AUTHORIZE_DECISION_PATH) {
       const form = new URLSearchParams(body.toString('utf8'))
@@ -1223,11 +1879,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const user = (form.get('user') ?? '').trim() || defaultUser
       const info = ic.describeRequest(requestUri)
       if (!info) return sendHtml(res, 404, errorPage(unknown))
-      if (info.status !== 'pending') return sendHtml(res, 410, errorPage(requestStatusMessage(info.status)))
+      if (info.status !== 'pending')
+        return sendHtml(res, 410, errorPage(requestStatusMessage(info.status)))
       const typed = form.get('user_code') ?? ''
       if (decision !== 'deny' && normaliseUserCode(typed) !== info.userCode) {
-        const error = typed.trim() === '' ? 'Enter the code the application shows.' : 'That is not the code of this request. Check the code the application shows and try again.'
-        return sendHtml(res, 400, confirmCodePage(requestUri, info.clientName, user, users, error))
+        const error =
+          typed.trim() === ''
+            ? 'Enter the code the application shows.'
+            : 'That is not the code of this request. Check the code the application shows and try again.'
+        return sendHtml(
+          res,
+          400,
+          confirmCodePage(requestUri, info.clientName, user, users, error)
+        )
       }
       try {
         if (decision === 'deny') {
@@ -1239,7 +1903,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       } catch (err) {
         if (!(err instanceof EmulatorControlError)) throw err
         const now = ic.describeRequest(requestUri)
-        const message = err.status === 409 && now ? requestStatusMessage(now.status) : err.message
+        const message =
+          err.status === 409 && now
+            ? requestStatusMessage(now.status)
+            : err.message
         return sendHtml(res, err.status === 409 ? 410 : 400, errorPage(message))
       }
     }
@@ -1283,9 +1950,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     })
   })
   const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : Number(opts.port)
-  const urlHost = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host
-  const baseUrl = (opts.publicUrl ?? `http://${urlHost}:${port}`).replace(/\/+$/, '')
+  const port =
+    typeof address === 'object' && address ? address.port : Number(opts.port)
+  const urlHost =
+    host === '0.0.0.0'
+      ? '127.0.0.1'
+      : host === '::'
+        ? '[::1]'
+        : host.includes(':')
+          ? `[${host}]`
+          : host
+  const baseUrl = (opts.publicUrl ?? `http://${urlHost}:${port}`).replace(
+    /\/+$/,
+    ''
+  )
   ic.baseUrl = baseUrl
 
   let closed: Promise<void> | undefined
@@ -1319,7 +1997,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     stats: () => ic.stats(),
     pendingCodes: () => ic.pendingCodes(),
     lastStarted: () => ic.lastStarted(),
-    waitForDeviceAuthorization: (timeoutMs) => ic.waitForDeviceAuthorization(timeoutMs),
+    waitForDeviceAuthorization: (timeoutMs) =>
+      ic.waitForDeviceAuthorization(timeoutMs),
     tokens: () => ic.tokens(),
     clients: () => ic.clients(),
     roleSessions: () => ic.roleSessions(),

@@ -1,7 +1,11 @@
 /** Public types of the IAM Identity Center emulator. */
 import type { EventEmitter } from 'node:events'
 import type { EmulatorAccount, EmulatorUser } from './directory.js'
-import type { AssumeRoleRecord, EmulatorRole, SessionTag } from './assume-role.js'
+import type {
+  AssumeRoleRecord,
+  EmulatorRole,
+  SessionTag
+} from './assume-role.js'
 
 export type { EmulatorAccount, EmulatorUser }
 
@@ -53,7 +57,8 @@ export interface EmulatorOptions {
   enforceInterval?: boolean
 }
 
-export type DeviceStatus = 'pending' | 'approved' | 'denied' | 'expired' | 'consumed'
+export type DeviceStatus =
+  'pending' | 'approved' | 'denied' | 'expired' | 'consumed'
 
 export interface DeviceAuthorizationInfo {
   userCode: string
@@ -205,7 +210,9 @@ export interface Emulator {
   stats(): EmulatorStats
   pendingCodes(): DeviceAuthorizationInfo[]
   lastStarted(): DeviceAuthorizationInfo | undefined
-  waitForDeviceAuthorization(timeoutMs?: number): Promise<DeviceAuthorizationInfo>
+  waitForDeviceAuthorization(
+    timeoutMs?: number
+  ): Promise<DeviceAuthorizationInfo>
   tokens(): TokenInfo[]
   clients(): ClientInfo[]
   roleSessions(): RoleSessionInfo[]

@@ -7,12 +7,27 @@ import { fileURLToPath } from 'node:url'
 import { INPUTS } from '../src/inputs/spec.js'
 
 export const OUTPUTS: [string, string][] = [
-  ['aws-account-id', 'The AWS account id of the verified identity (sts get-caller-identity); with role-to-assume, the chained role\'s.'],
-  ['arn', 'The ARN of the verified role session (with role-to-assume: the chained role session).'],
-  ['user-id', 'The user id of the verified role session (with role-to-assume: the chained role session).'],
+  [
+    'aws-account-id',
+    "The AWS account id of the verified identity (sts get-caller-identity); with role-to-assume, the chained role's."
+  ],
+  [
+    'arn',
+    'The ARN of the verified role session (with role-to-assume: the chained role session).'
+  ],
+  [
+    'user-id',
+    'The user id of the verified role session (with role-to-assume: the chained role session).'
+  ],
   ['profile', 'The name of the primary profile written to the AWS config.'],
-  ['expiration', 'When the role credentials expire (ISO 8601; with role-to-assume, the chained session\'s).'],
-  ['approved-by', 'The IAM Identity Center user name of the approver (the role session name).'],
+  [
+    'expiration',
+    "When the role credentials expire (ISO 8601; with role-to-assume, the chained session's)."
+  ],
+  [
+    'approved-by',
+    'The IAM Identity Center user name of the approver (the role session name).'
+  ],
   [
     'session',
     'With share-session: the sign-in sealed for the later jobs of this run (pass it on with job outputs; their session input). Encrypted and bound to this run and repository, so it is not masked; it is useless without session-key.'
@@ -33,13 +48,24 @@ export function renderActionYml(): string {
     'inputs:'
   ]
   for (const input of INPUTS) {
-    lines.push(`  ${input.name}:`, `    description: ${quote(input.description)}`, `    required: ${input.required}`)
+    lines.push(
+      `  ${input.name}:`,
+      `    description: ${quote(input.description)}`,
+      `    required: ${input.required}`
+    )
     const def = input.actionDefault ?? input.default
     if (def !== '') lines.push(`    default: ${quote(def)}`)
   }
   lines.push('outputs:')
-  for (const [name, description] of OUTPUTS) lines.push(`  ${name}:`, `    description: ${quote(description)}`)
-  lines.push('runs:', '  using: node24', '  main: dist/index.js', '  post: dist/post.js', '')
+  for (const [name, description] of OUTPUTS)
+    lines.push(`  ${name}:`, `    description: ${quote(description)}`)
+  lines.push(
+    'runs:',
+    '  using: node24',
+    '  main: dist/index.js',
+    '  post: dist/post.js',
+    ''
+  )
   return lines.join('\n')
 }
 
@@ -55,14 +81,32 @@ export function renderReadmeTables(readme: string): string {
       return `| \`${i.name}\` | ${i.required ? 'yes' : ''} | ${def ? `\`${def}\`` : ''} | ${cell(i.description)}${i.secret ? ' Treated as a secret.' : ''} |`
     })
   ]
-  const outputs = ['| output | description |', '|---|---|', ...OUTPUTS.map(([n, d]) => `| \`${n}\` | ${cell(d)} |`)]
-  return replaceBetween(replaceBetween(readme, 'inputs', inputs.join('\n')), 'outputs', outputs.join('\n'))
+  const outputs = [
+    '| output | description |',
+    '|---|---|',
+    ...OUTPUTS.map(([n, d]) => `| \`${n}\` | ${cell(d)} |`)
+  ]
+  return replaceBetween(
+    replaceBetween(readme, 'inputs', inputs.join('\n')),
+    'outputs',
+    outputs.join('\n')
+  )
 }
 
-export function replaceBetween(text: string, name: string, body: string): string {
-  const re = new RegExp(`(<!-- ${name}:start[^>]*-->)[\\s\\S]*?(<!-- ${name}:end -->)`)
-  if (!re.test(text)) throw new Error(`README has no ${name}:start / ${name}:end markers`)
-  return text.replace(re, (_m, start: string, end: string) => `${start}\n${body}\n${end}`)
+export function replaceBetween(
+  text: string,
+  name: string,
+  body: string
+): string {
+  const re = new RegExp(
+    `(<!-- ${name}:start[^>]*-->)[\\s\\S]*?(<!-- ${name}:end -->)`
+  )
+  if (!re.test(text))
+    throw new Error(`README has no ${name}:start / ${name}:end markers`)
+  return text.replace(
+    re,
+    (_m, start: string, end: string) => `${start}\n${body}\n${end}`
+  )
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

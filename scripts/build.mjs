@@ -7,7 +7,22 @@ import { sourceHash } from './source-hash.mjs'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
 rmSync('dist', { recursive: true, force: true })
-execFileSync('npx', ['ncc', 'build', 'src/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--target', 'es2022', '--quiet'], { stdio: 'inherit' })
+execFileSync(
+  'npx',
+  [
+    'ncc',
+    'build',
+    'src/index.ts',
+    '-o',
+    'dist',
+    '--license',
+    'licenses.txt',
+    '--target',
+    'es2022',
+    '--quiet'
+  ],
+  { stdio: 'inherit' }
+)
 writeFileSync(
   'dist/post.js',
   `// identity-center-login's post step (action.yml runs.post): the same bundle as the main step, started in post mode.

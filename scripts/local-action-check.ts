@@ -9,7 +9,13 @@
  * Usage: npx tsx scripts/local-action-check.ts   (exits 1 with the reason on the first failed check)
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -33,18 +39,39 @@ const INPUTS: Record<string, string> = {
 class CheckFailed extends Error {}
 
 function fail(message: string, output = ''): never {
-  if (output) process.stderr.write(`--- local-action output ---\n${output}\n---\n`)
+  if (output)
+    process.stderr.write(`--- local-action output ---\n${output}\n---\n`)
   throw new CheckFailed(message)
 }
 
-async function control(url: string, route: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${url}/_control/${route}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-  if (!res.ok) throw new Error(`emulator control ${route}: HTTP ${res.status} ${await res.text()}`)
+async function control(
+  url: string,
+  route: string,
+  body?: unknown
+): Promise<any> {
+  const res = await fetch(
+    `${url}/_control/${route}`,
+    body === undefined
+      ? {}
+      : {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body)
+        }
+  )
+  if (!res.ok)
+    throw new Error(
+      `emulator control ${route}: HTTP ${res.status} ${await res.text()}`
+    )
   return res.json()
 }
 
 function startEmulator(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'emulator', 'cli.ts'), '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'emulator', 'cli.ts'), '--port', '0'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }
+  )
   return new Promise((resolve, reject) => {
     let out = ''
     child.stdout!.on('data', (d) => {
@@ -52,7 +79,11 @@ function startEmulator(): Promise<{ child: ChildProcess; url: string }> {
       const line = out.split('\n')[0]
       if (out.includes('\n')) resolve({ child, url: JSON.parse(line).url })
     })
-    child.on('exit', (code) => reject(new Error(`the emulator exited (${code}) before it printed its url`)))
+    child.on('exit', (code) =>
+      reject(
+        new Error(`the emulator exited (${code}) before it printed its url`)
+      )
+    )
   })
 }
 
@@ -74,19 +105,50 @@ try {
 
   // The runner's own variables (HOME, the summary file) come from the environment, as on a runner; the .env holds
   // inputs and endpoints only. AWS_CA_BUNDLE and friends from this machine are not passed on.
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, GITHUB_STEP_SUMMARY: summary, NO_COLOR: '1', FORCE_COLOR: '0' }
-  action = spawn('npx', ['local-action', 'run', '.', 'src/main.ts', envFile, '--post', 'src/post.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    GITHUB_STEP_SUMMARY: summary,
+    NO_COLOR: '1',
+    FORCE_COLOR: '0'
+  }
+  action = spawn(
+    'npx',
+    [
+      'local-action',
+      'run',
+      '.',
+      'src/main.ts',
+      envFile,
+      '--post',
+      'src/post.ts'
+    ],
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }
+  )
   let output = ''
   let approved = false
-  const done = new Promise<number>((resolve) => action!.on('exit', (code) => resolve(code ?? 1)))
+  const done = new Promise<number>((resolve) =>
+    action!.on('exit', (code) => resolve(code ?? 1))
+  )
   const onData = (d: Buffer): void => {
     output += d
-    const code = /user_code=([A-Z0-9]{4}-[A-Z0-9]{4})|code[^A-Z0-9]*([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(output)
+    const code =
+      /user_code=([A-Z0-9]{4}-[A-Z0-9]{4})|code[^A-Z0-9]*([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(
+        output
+      )
     if (!approved && code) {
       approved = true
       // Approve what the emulator says is pending (the link itself is opaque).
-      void control(emulator.url, 'pending').then((pending: { userCode: string }[]) =>
-        Promise.all(pending.map((p) => control(emulator.url, 'approve', { userCode: p.userCode, user: 'alice' })))
+      void control(emulator.url, 'pending').then(
+        (pending: { userCode: string }[]) =>
+          Promise.all(
+            pending.map((p) =>
+              control(emulator.url, 'approve', {
+                userCode: p.userCode,
+                user: 'alice'
+              })
+            )
+          )
       )
     }
   }
@@ -104,26 +166,68 @@ try {
 
   if (code !== 0) fail(`local-action exited ${code}`, output)
   if (!approved) fail('no device code appeared in the output', output)
-  for (const heading of ['Running Action', 'Running Post Step']) if (!output.includes(heading)) fail(`no "${heading}" in the output`, output)
-  for (const name of ['aws-account-id', 'arn', 'user-id', 'profile', 'expiration', 'approved-by'])
-    if (!new RegExp(`::set-output name=${name}::.+`).test(output)) fail(`output ${name} not shown`, output)
-  if (!/AWS_\* credentials exported/.test(output)) fail('the main step did not export the credentials', output)
+  for (const heading of ['Running Action', 'Running Post Step'])
+    if (!output.includes(heading)) fail(`no "${heading}" in the output`, output)
+  for (const name of [
+    'aws-account-id',
+    'arn',
+    'user-id',
+    'profile',
+    'expiration',
+    'approved-by'
+  ])
+    if (!new RegExp(`::set-output name=${name}::.+`).test(output))
+      fail(`output ${name} not shown`, output)
+  if (!/AWS_\* credentials exported/.test(output))
+    fail('the main step did not export the credentials', output)
 
-  const tokens: { accessToken: string; revoked?: boolean; revokedAt?: number }[] = await control(emulator.url, 'tokens')
-  const sessions: { accessKeyId: string; secretAccessKey: string; sessionToken: string }[] = await control(emulator.url, 'sessions')
-  if (tokens.length !== 1 || sessions.length < 1) fail(`expected one SSO token and a role session, got ${tokens.length} and ${sessions.length}`, output)
-  for (const s of [INPUTS['github-token'], tokens[0].accessToken, sessions[0].accessKeyId, sessions[0].secretAccessKey, sessions[0].sessionToken])
-    if (s && output.includes(s)) fail('a secret appears unredacted in the output', output)
-  if (!(tokens[0].revoked || tokens[0].revokedAt)) fail('the post step did not sign out (the SSO token is not revoked)', output)
-  const left = existsSync(path.join(home, '.aws')) ? readdirSync(path.join(home, '.aws'), { recursive: true }).map(String) : []
+  const tokens: {
+    accessToken: string
+    revoked?: boolean
+    revokedAt?: number
+  }[] = await control(emulator.url, 'tokens')
+  const sessions: {
+    accessKeyId: string
+    secretAccessKey: string
+    sessionToken: string
+  }[] = await control(emulator.url, 'sessions')
+  if (tokens.length !== 1 || sessions.length < 1)
+    fail(
+      `expected one SSO token and a role session, got ${tokens.length} and ${sessions.length}`,
+      output
+    )
+  for (const s of [
+    INPUTS['github-token'],
+    tokens[0].accessToken,
+    sessions[0].accessKeyId,
+    sessions[0].secretAccessKey,
+    sessions[0].sessionToken
+  ])
+    if (s && output.includes(s))
+      fail('a secret appears unredacted in the output', output)
+  if (!(tokens[0].revoked || tokens[0].revokedAt))
+    fail(
+      'the post step did not sign out (the SSO token is not revoked)',
+      output
+    )
+  const left = existsSync(path.join(home, '.aws'))
+    ? readdirSync(path.join(home, '.aws'), { recursive: true }).map(String)
+    : []
   const files = left.filter((f) => f.endsWith('.json') || f === 'config')
-  if (files.some((f) => f === 'config' || f.includes(tokens[0].accessToken.slice(0, 6)))) fail(`the post step left files under ~/.aws: ${files.join(', ')}`, output)
+  if (
+    files.some(
+      (f) => f === 'config' || f.includes(tokens[0].accessToken.slice(0, 6))
+    )
+  )
+    fail(`the post step left files under ~/.aws: ${files.join(', ')}`, output)
   process.stdout.write(output + '\n')
   process.stdout.write(
     `local-action check passed: main and post ran from src/ under @github/local-action; outputs shown, credentials exported, secrets redacted, token revoked, ~/.aws cleaned (${left.length ? left.join(', ') : 'empty'})\n`
   )
 } catch (error) {
-  process.stderr.write(`local-action check FAILED: ${(error as Error).message}\n`)
+  process.stderr.write(
+    `local-action check FAILED: ${(error as Error).message}\n`
+  )
   process.exitCode = 1
 } finally {
   if (action && action.exitCode === null)

@@ -14,20 +14,35 @@ export function releaseNotes(changelog, version) {
   const next = lines.findIndex((l, i) => i > start && /^## /.test(l))
   const body = lines.slice(start + 1, next < 0 ? undefined : next)
   // Link reference definitions ([1.2.3]: https://…) belong to the whole file, not to a section.
-  while (body.length && (body[body.length - 1].trim() === '' || /^\[[^\]]+\]: /.test(body[body.length - 1]))) body.pop()
+  while (
+    body.length &&
+    (body[body.length - 1].trim() === '' ||
+      /^\[[^\]]+\]: /.test(body[body.length - 1]))
+  )
+    body.pop()
   while (body.length && body[0].trim() === '') body.shift()
   return body.length ? `${body.join('\n')}\n` : undefined
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (
+  process.argv[1] &&
+  import.meta.url === pathToFileURL(process.argv[1]).href
+) {
   const [version, file = 'CHANGELOG.md'] = process.argv.slice(2)
   if (!version) {
-    process.stderr.write('usage: node scripts/release-notes.mjs VERSION [CHANGELOG.md]\n')
+    process.stderr.write(
+      'usage: node scripts/release-notes.mjs VERSION [CHANGELOG.md]\n'
+    )
     process.exit(2)
   }
-  const notes = releaseNotes(readFileSync(file, 'utf8'), version.replace(/^v/, ''))
+  const notes = releaseNotes(
+    readFileSync(file, 'utf8'),
+    version.replace(/^v/, '')
+  )
   if (!notes) {
-    process.stderr.write(`${file} has no section for ${version} (a "## [${version.replace(/^v/, '')}] - YYYY-MM-DD" heading with notes under it)\n`)
+    process.stderr.write(
+      `${file} has no section for ${version} (a "## [${version.replace(/^v/, '')}] - YYYY-MM-DD" heading with notes under it)\n`
+    )
     process.exit(1)
   }
   process.stdout.write(notes)

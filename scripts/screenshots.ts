@@ -15,7 +15,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { marked } from 'marked'
 import { chromium, type Browser } from 'playwright-core'
-import { SSOOIDCClient, RegisterClientCommand, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc'
+import {
+  SSOOIDCClient,
+  RegisterClientCommand,
+  StartDeviceAuthorizationCommand
+} from '@aws-sdk/client-sso-oidc'
 import { startEmulator } from '../emulator/server.js'
 import type { FinalEvent, RequestContext } from '../src/core/events.js'
 import { renderMarkdown, type StartedEvent } from '../src/notify/message.js'
@@ -59,7 +63,8 @@ const startedWith = (userCode: string): StartedEvent => ({
   userCode,
   clientName: CLIENT_NAME,
   // today's link form: it names the request, not the code (which the comment shows on its own)
-  verificationUri: 'https://us-east-1.signin.aws/platform/authorize?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3AsD2x6ozvxLQ9nUYr4bTFhWmJ0gKcP1aE',
+  verificationUri:
+    'https://us-east-1.signin.aws/platform/authorize?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3AsD2x6ozvxLQ9nUYr4bTFhWmJ0gKcP1aE',
   expiresAt: new Date(postedAt.getTime() + 600_000),
   attempt: 1
 })
@@ -114,8 +119,16 @@ function commentPage(markdown: string, edited: boolean): string {
 </div></body></html>`
 }
 
-async function screenshotComment(browser: Browser, markdown: string, edited: boolean, file: string): Promise<void> {
-  const page = await browser.newPage({ viewport: { width: 860, height: 600 }, deviceScaleFactor: 2 })
+async function screenshotComment(
+  browser: Browser,
+  markdown: string,
+  edited: boolean,
+  file: string
+): Promise<void> {
+  const page = await browser.newPage({
+    viewport: { width: 860, height: 600 },
+    deviceScaleFactor: 2
+  })
   try {
     await page.setContent(commentPage(markdown, edited), { waitUntil: 'load' })
     await page.locator('.comment').screenshot({ path: file })
@@ -130,20 +143,44 @@ async function screenshotComment(browser: Browser, markdown: string, edited: boo
  * started as the action starts it (a client registered under the action's name), with the code typed in as the approver
  * would from the message. Returns that user code.
  */
-async function screenshotApprovalPage(browser: Browser, file: string): Promise<string> {
+async function screenshotApprovalPage(
+  browser: Browser,
+  file: string
+): Promise<string> {
   const emu = await startEmulator({ interval: 1 })
   try {
-    const oidc = new SSOOIDCClient({ region: 'us-east-1', endpoint: emu.url, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })
-    const client = await oidc.send(new RegisterClientCommand({ clientName: CLIENT_NAME, clientType: 'public', scopes: ['sso:account:access'] }))
+    const oidc = new SSOOIDCClient({
+      region: 'us-east-1',
+      endpoint: emu.url,
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' }
+    })
+    const client = await oidc.send(
+      new RegisterClientCommand({
+        clientName: CLIENT_NAME,
+        clientType: 'public',
+        scopes: ['sso:account:access']
+      })
+    )
     const auth = await oidc.send(
-      new StartDeviceAuthorizationCommand({ clientId: client.clientId, clientSecret: client.clientSecret, startUrl: ctx.startUrl })
+      new StartDeviceAuthorizationCommand({
+        clientId: client.clientId,
+        clientSecret: client.clientSecret,
+        startUrl: ctx.startUrl
+      })
     )
     oidc.destroy()
-    const page = await browser.newPage({ viewport: { width: 720, height: 420 }, deviceScaleFactor: 2 })
+    const page = await browser.newPage({
+      viewport: { width: 720, height: 420 },
+      deviceScaleFactor: 2
+    })
     try {
-      const res = await page.goto(auth.verificationUriComplete!, { timeout: 10_000 })
-      if (res?.status() !== 200) throw new Error(`approval page answered ${res?.status()}`)
-      if ((await page.textContent('body'))?.includes(auth.userCode!)) throw new Error('the page shows the code, it should ask for it')
+      const res = await page.goto(auth.verificationUriComplete!, {
+        timeout: 10_000
+      })
+      if (res?.status() !== 200)
+        throw new Error(`approval page answered ${res?.status()}`)
+      if ((await page.textContent('body'))?.includes(auth.userCode!))
+        throw new Error('the page shows the code, it should ask for it')
       await page.fill('#user_code', auth.userCode!)
       await page.screenshot({ path: file, fullPage: true })
       console.log(`wrote ${path.relative(ROOT, file)}`)
@@ -157,15 +194,46 @@ async function screenshotApprovalPage(browser: Browser, file: string): Promise<s
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium, or set CHROMIUM=/path/to/chromium`)
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} not found: apt-get install chromium, or set CHROMIUM=/path/to/chromium`
+    )
   mkdirSync(DOCS, { recursive: true })
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 20_000 })
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    timeout: 20_000
+  })
   try {
-    const started = startedWith(await screenshotApprovalPage(browser, path.join(DOCS, 'approval-page.png')))
-    const waiting = renderMarkdown(ctx, { started, now: new Date(postedAt.getTime() + 2_000) }, marker)
-    const done = renderMarkdown(ctx, { started, final: approved, now: new Date(approvedAt.getTime() + 1_000) }, marker)
-    await screenshotComment(browser, waiting, false, path.join(DOCS, 'comment-waiting.png'))
-    await screenshotComment(browser, done, true, path.join(DOCS, 'comment-approved.png'))
+    const started = startedWith(
+      await screenshotApprovalPage(
+        browser,
+        path.join(DOCS, 'approval-page.png')
+      )
+    )
+    const waiting = renderMarkdown(
+      ctx,
+      { started, now: new Date(postedAt.getTime() + 2_000) },
+      marker
+    )
+    const done = renderMarkdown(
+      ctx,
+      { started, final: approved, now: new Date(approvedAt.getTime() + 1_000) },
+      marker
+    )
+    await screenshotComment(
+      browser,
+      waiting,
+      false,
+      path.join(DOCS, 'comment-waiting.png')
+    )
+    await screenshotComment(
+      browser,
+      done,
+      true,
+      path.join(DOCS, 'comment-approved.png')
+    )
   } finally {
     await browser.close()
   }

@@ -26,7 +26,9 @@ async function start(): Promise<void> {
 
 start().catch((error: unknown) => {
   // Only reached by a bug: every expected failure is reported by the entry point itself.
-  process.stderr.write(`identity-center-login: internal error: ${(error as Error)?.name ?? 'Error'}: ${(error as Error)?.message ?? ''}\n`)
+  process.stderr.write(
+    `identity-center-login: internal error: ${(error as Error)?.name ?? 'Error'}: ${(error as Error)?.message ?? ''}\n`
+  )
   process.exitCode = 1
 })
 

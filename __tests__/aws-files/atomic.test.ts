@@ -2,7 +2,14 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { defaultRoot, ensureDir, readIfExists, removeIfExists, withLock, writeFileAtomic } from '../../src/aws-files/atomic.js'
+import {
+  defaultRoot,
+  ensureDir,
+  readIfExists,
+  removeIfExists,
+  withLock,
+  writeFileAtomic
+} from '../../src/aws-files/atomic.js'
 
 const posix = process.platform !== 'win32'
 const itPosix = posix ? test : test.skip
@@ -26,33 +33,41 @@ describe('writeFileAtomic', () => {
     expect(await fs.readdir(path.dirname(file))).toEqual(['a.json'])
   })
 
-  itPosix('files are 0600 and folders we create are 0700, whatever the umask', async () => {
-    const old = process.umask(0o000)
-    try {
-      const file = path.join(tmp, 'home', '.aws', 'sso', 'cache', 'a.json')
-      await writeFileAtomic(file, 'x')
-      expect(await mode(file)).toBe(0o600)
-      expect(await mode(path.join(tmp, 'home', '.aws'))).toBe(0o700)
-      expect(await mode(path.join(tmp, 'home', '.aws', 'sso'))).toBe(0o700)
-      expect(await mode(path.join(tmp, 'home', '.aws', 'sso', 'cache'))).toBe(0o700)
-    } finally {
-      process.umask(old)
+  itPosix(
+    'files are 0600 and folders we create are 0700, whatever the umask',
+    async () => {
+      const old = process.umask(0o000)
+      try {
+        const file = path.join(tmp, 'home', '.aws', 'sso', 'cache', 'a.json')
+        await writeFileAtomic(file, 'x')
+        expect(await mode(file)).toBe(0o600)
+        expect(await mode(path.join(tmp, 'home', '.aws'))).toBe(0o700)
+        expect(await mode(path.join(tmp, 'home', '.aws', 'sso'))).toBe(0o700)
+        expect(await mode(path.join(tmp, 'home', '.aws', 'sso', 'cache'))).toBe(
+          0o700
+        )
+      } finally {
+        process.umask(old)
+      }
     }
-  })
+  )
 
-  itPosix('tightens a 0644 file we own to 0600, keeps a tighter 0400', async () => {
-    const file = path.join(tmp, '.aws', 'config')
-    await fs.mkdir(path.dirname(file), { recursive: true })
-    await fs.writeFile(file, 'old')
-    await fs.chmod(file, 0o644)
-    await writeFileAtomic(file, 'new')
-    expect(await mode(file)).toBe(0o600)
-    expect(await fs.readFile(file, 'utf8')).toBe('new')
-    await fs.chmod(file, 0o400)
-    await writeFileAtomic(file, 'newer')
-    expect(await mode(file)).toBe(0o400)
-    expect(await fs.readFile(file, 'utf8')).toBe('newer')
-  })
+  itPosix(
+    'tightens a 0644 file we own to 0600, keeps a tighter 0400',
+    async () => {
+      const file = path.join(tmp, '.aws', 'config')
+      await fs.mkdir(path.dirname(file), { recursive: true })
+      await fs.writeFile(file, 'old')
+      await fs.chmod(file, 0o644)
+      await writeFileAtomic(file, 'new')
+      expect(await mode(file)).toBe(0o600)
+      expect(await fs.readFile(file, 'utf8')).toBe('new')
+      await fs.chmod(file, 0o400)
+      await writeFileAtomic(file, 'newer')
+      expect(await mode(file)).toBe(0o400)
+      expect(await fs.readFile(file, 'utf8')).toBe('newer')
+    }
+  )
 
   itPosix('refuses to write through a symlinked file', async () => {
     const victim = path.join(tmp, 'victim')
@@ -60,34 +75,52 @@ describe('writeFileAtomic', () => {
     const file = path.join(tmp, '.aws', 'config')
     await fs.mkdir(path.dirname(file), { recursive: true })
     await fs.symlink(victim, file)
-    await expect(writeFileAtomic(file, 'evil')).rejects.toThrow(`refusing to write through a symlink: ${file}`)
+    await expect(writeFileAtomic(file, 'evil')).rejects.toThrow(
+      `refusing to write through a symlink: ${file}`
+    )
     expect(await fs.readFile(victim, 'utf8')).toBe('precious')
-    await expect(readIfExists(file)).rejects.toThrow('refusing to write through a symlink')
+    await expect(readIfExists(file)).rejects.toThrow(
+      'refusing to write through a symlink'
+    )
   })
 
-  itPosix('refuses a symlinked parent folder from the .aws folder down', async () => {
-    const elsewhere = path.join(tmp, 'elsewhere')
-    await fs.mkdir(elsewhere)
-    await fs.mkdir(path.join(tmp, 'home', '.aws', 'sso'), { recursive: true })
-    const cache = path.join(tmp, 'home', '.aws', 'sso', 'cache')
-    await fs.symlink(elsewhere, cache)
-    await expect(writeFileAtomic(path.join(cache, 'x.json'), '{}')).rejects.toThrow(`refusing to write through a symlink: ${cache}`)
-    expect(await fs.readdir(elsewhere)).toEqual([])
-    // ~/.aws itself as a symlink
-    const home2 = path.join(tmp, 'home2')
-    await fs.mkdir(home2)
-    await fs.symlink(elsewhere, path.join(home2, '.aws'))
-    await expect(writeFileAtomic(path.join(home2, '.aws', 'config'), 'x')).rejects.toThrow('refusing to write through a symlink')
-    await expect(ensureDir(path.join(home2, '.aws', 'sso', 'cache'))).rejects.toThrow('refusing to write through a symlink')
-  })
+  itPosix(
+    'refuses a symlinked parent folder from the .aws folder down',
+    async () => {
+      const elsewhere = path.join(tmp, 'elsewhere')
+      await fs.mkdir(elsewhere)
+      await fs.mkdir(path.join(tmp, 'home', '.aws', 'sso'), { recursive: true })
+      const cache = path.join(tmp, 'home', '.aws', 'sso', 'cache')
+      await fs.symlink(elsewhere, cache)
+      await expect(
+        writeFileAtomic(path.join(cache, 'x.json'), '{}')
+      ).rejects.toThrow(`refusing to write through a symlink: ${cache}`)
+      expect(await fs.readdir(elsewhere)).toEqual([])
+      // ~/.aws itself as a symlink
+      const home2 = path.join(tmp, 'home2')
+      await fs.mkdir(home2)
+      await fs.symlink(elsewhere, path.join(home2, '.aws'))
+      await expect(
+        writeFileAtomic(path.join(home2, '.aws', 'config'), 'x')
+      ).rejects.toThrow('refusing to write through a symlink')
+      await expect(
+        ensureDir(path.join(home2, '.aws', 'sso', 'cache'))
+      ).rejects.toThrow('refusing to write through a symlink')
+    }
+  )
 
-  itPosix('a symlinked folder above the root (e.g. a symlinked home) is fine', async () => {
-    const real = path.join(tmp, 'realhome')
-    await fs.mkdir(real)
-    await fs.symlink(real, path.join(tmp, 'home'))
-    await writeFileAtomic(path.join(tmp, 'home', '.aws', 'config'), 'ok')
-    expect(await fs.readFile(path.join(real, '.aws', 'config'), 'utf8')).toBe('ok')
-  })
+  itPosix(
+    'a symlinked folder above the root (e.g. a symlinked home) is fine',
+    async () => {
+      const real = path.join(tmp, 'realhome')
+      await fs.mkdir(real)
+      await fs.symlink(real, path.join(tmp, 'home'))
+      await writeFileAtomic(path.join(tmp, 'home', '.aws', 'config'), 'ok')
+      expect(await fs.readFile(path.join(real, '.aws', 'config'), 'utf8')).toBe(
+        'ok'
+      )
+    }
+  )
 
   itPosix('ensureDir({tighten}) tightens a loose folder we own', async () => {
     const cache = path.join(tmp, '.aws', 'sso', 'cache')
@@ -130,8 +163,12 @@ describe('readIfExists / removeIfExists', () => {
 })
 
 test('defaultRoot is the nearest .aws folder', () => {
-  expect(defaultRoot(path.join('/h', '.aws', 'sso', 'cache', 'x.json'))).toBe(path.join('/h', '.aws'))
-  expect(defaultRoot(path.join('/etc', 'cfg', 'config'))).toBe(path.join('/etc', 'cfg'))
+  expect(defaultRoot(path.join('/h', '.aws', 'sso', 'cache', 'x.json'))).toBe(
+    path.join('/h', '.aws')
+  )
+  expect(defaultRoot(path.join('/etc', 'cfg', 'config'))).toBe(
+    path.join('/etc', 'cfg')
+  )
 })
 
 describe('withLock', () => {
@@ -156,22 +193,48 @@ describe('withLock', () => {
 
   test('breaks a lock whose process is gone', async () => {
     const file = path.join(tmp, 'f')
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString()
-    await fs.writeFile(`${file}.lock`, JSON.stringify({ pid: Number(dead), host: os.hostname(), time: new Date().toISOString(), token: 'x' }))
-    expect(await withLock(file, async () => 'got it', { timeoutMs: 2000 })).toBe('got it')
+    const dead = spawnSync(process.execPath, [
+      '-e',
+      'process.stdout.write(String(process.pid))'
+    ]).stdout.toString()
+    await fs.writeFile(
+      `${file}.lock`,
+      JSON.stringify({
+        pid: Number(dead),
+        host: os.hostname(),
+        time: new Date().toISOString(),
+        token: 'x'
+      })
+    )
+    expect(
+      await withLock(file, async () => 'got it', { timeoutMs: 2000 })
+    ).toBe('got it')
   })
 
   test('breaks a lock older than staleMs', async () => {
     const file = path.join(tmp, 'f')
-    await fs.writeFile(`${file}.lock`, JSON.stringify({ pid: process.ppid, host: os.hostname(), time: 'x', token: 'y' }))
+    await fs.writeFile(
+      `${file}.lock`,
+      JSON.stringify({
+        pid: process.ppid,
+        host: os.hostname(),
+        time: 'x',
+        token: 'y'
+      })
+    )
     const old = new Date(Date.now() - 60_000)
     await fs.utimes(`${file}.lock`, old, old)
-    expect(await withLock(file, async () => 'got it', { timeoutMs: 2000 })).toBe('got it')
+    expect(
+      await withLock(file, async () => 'got it', { timeoutMs: 2000 })
+    ).toBe('got it')
   })
 
   test('many waiters on a stale lock: it is broken once and they still take turns', async () => {
     const file = path.join(tmp, 'f')
-    await fs.writeFile(`${file}.lock`, JSON.stringify({ pid: 1, host: 'elsewhere', time: 'old', token: 'stale' }))
+    await fs.writeFile(
+      `${file}.lock`,
+      JSON.stringify({ pid: 1, host: 'elsewhere', time: 'old', token: 'stale' })
+    )
     const old = new Date(Date.now() - 60_000)
     await fs.utimes(`${file}.lock`, old, old)
     let inside = 0
@@ -192,8 +255,20 @@ describe('withLock', () => {
 
   test('times out on a live lock, naming the lock file', async () => {
     const file = path.join(tmp, 'f')
-    await fs.writeFile(`${file}.lock`, JSON.stringify({ pid: process.ppid, host: os.hostname(), time: 'now', token: 'y' }))
-    await expect(withLock(file, async () => 'never', { timeoutMs: 150 })).rejects.toThrow(`waiting for lock ${file}.lock (held by pid ${process.ppid}`)
+    await fs.writeFile(
+      `${file}.lock`,
+      JSON.stringify({
+        pid: process.ppid,
+        host: os.hostname(),
+        time: 'now',
+        token: 'y'
+      })
+    )
+    await expect(
+      withLock(file, async () => 'never', { timeoutMs: 150 })
+    ).rejects.toThrow(
+      `waiting for lock ${file}.lock (held by pid ${process.ppid}`
+    )
     // and it did not remove someone else's lock
     await expect(fs.access(`${file}.lock`)).resolves.toBeUndefined()
   })

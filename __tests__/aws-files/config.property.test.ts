@@ -31,7 +31,9 @@ import { BOTOCORE_PARSE, runPython } from './helpers/python.js'
 const NUM_RUNS = 300
 const FILE_RUNS = 60
 const FIXED_SEED = 20260101
-const RANDOM_SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Math.floor(Math.random() * 2 ** 31)
+const RANDOM_SEED = process.env.FC_SEED
+  ? Number(process.env.FC_SEED)
+  : Math.floor(Math.random() * 2 ** 31)
 const SEEDS: [string, number][] = [
   ['fixed', FIXED_SEED],
   ['random', RANDOM_SEED]
@@ -39,45 +41,121 @@ const SEEDS: [string, number][] = [
 
 // ---- generator -------------------------------------------------------------------------------
 
-const PROFILE_NAMES = ['dev', 'prod', 'my-dev-profile', 'ci', 'a.b', 'x_y', 'new-one']
+const PROFILE_NAMES = [
+  'dev',
+  'prod',
+  'my-dev-profile',
+  'ci',
+  'a.b',
+  'x_y',
+  'new-one'
+]
 const SESSION_NAMES = ['my-sso', 'corp', 'fresh', 'other']
 const KEYS = [
-  'region', 'output', 'sso_session', 'sso_account_id', 'sso_role_name', 'sso_start_url', 'sso_region', 'role_arn',
-  'source_profile', 'credential_process', 'cli_pager', 'max_attempts', 'retry_mode', 'endpoint_url', 'duration_seconds'
+  'region',
+  'output',
+  'sso_session',
+  'sso_account_id',
+  'sso_role_name',
+  'sso_start_url',
+  'sso_region',
+  'role_arn',
+  'source_profile',
+  'credential_process',
+  'cli_pager',
+  'max_attempts',
+  'retry_mode',
+  'endpoint_url',
+  'duration_seconds'
 ]
 const NESTED_KEYS = ['s3', 'dynamodb', 'sts', 'ec2']
-const SUB_KEYS = ['max_concurrent_requests', 'addressing_style', 'signature_version', 'multipart_threshold', 'use_accelerate_endpoint']
+const SUB_KEYS = [
+  'max_concurrent_requests',
+  'addressing_style',
+  'signature_version',
+  'multipart_threshold',
+  'use_accelerate_endpoint'
+]
 
 const word = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_:/.@+-]{0,12}$/)
 const value = fc.oneof(
   { weight: 6, arbitrary: word },
   { weight: 1, arbitrary: fc.tuple(word, word).map(([a, b]) => `${a} ${b}`) },
   { weight: 1, arbitrary: fc.tuple(word, word).map(([a, b]) => `${a} # ${b}`) },
-  { weight: 1, arbitrary: fc.constantFrom('true', 'https://x.awsapps.com/start#/', 'arn:aws:iam::123456789012:role/R', 'a=b') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'true',
+      'https://x.awsapps.com/start#/',
+      'arn:aws:iam::123456789012:role/R',
+      'a=b'
+    )
+  },
   // odd values: empty, more `=` and `:`, comment characters inside, quotes, tabs, non-ASCII, trailing blanks
   {
     weight: 2,
-    arbitrary: fc.constantFrom('', 'a=b=c', 'k: v', 'x ; not a comment', 'x;y', 'x#y', '"quoted value"', "'single'", 'tab\there', 'ünïcödé ✓', '$HOME/%(x)s', 'trailing   ', '[not a header]', '=')
+    arbitrary: fc.constantFrom(
+      '',
+      'a=b=c',
+      'k: v',
+      'x ; not a comment',
+      'x;y',
+      'x#y',
+      '"quoted value"',
+      "'single'",
+      'tab\there',
+      'ünïcödé ✓',
+      '$HOME/%(x)s',
+      'trailing   ',
+      '[not a header]',
+      '='
+    )
   }
 )
 const sep = fc.constantFrom(' = ', '=', ' =', '= ', '\t=\t', ' = ')
 const comment = fc
-  .tuple(fc.constantFrom('#', ';', '  #', '\t;', '##', ';;', '    ;'), fc.constantFrom('', ' note', ' [profile dev]', ' x = y', ' éè ✓', ' [sso-session my-sso]', ' sso_session = my-sso', '#'))
+  .tuple(
+    fc.constantFrom('#', ';', '  #', '\t;', '##', ';;', '    ;'),
+    fc.constantFrom(
+      '',
+      ' note',
+      ' [profile dev]',
+      ' x = y',
+      ' éè ✓',
+      ' [sso-session my-sso]',
+      ' sso_session = my-sso',
+      '#'
+    )
+  )
   .map(([a, b]) => a + b)
 const blank = fc.constantFrom('', '', ' ', '\t')
 
-type Item = { kind: 'line'; text: string } | { kind: 'option'; key: string; text: string } | { kind: 'nested'; key: string; lines: string[] }
+type Item =
+  | { kind: 'line'; text: string }
+  | { kind: 'option'; key: string; text: string }
+  | { kind: 'nested'; key: string; lines: string[] }
 
-const optionIndent = fc.oneof({ weight: 12, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(' ', '  ', '\t') })
+const optionIndent = fc.oneof(
+  { weight: 12, arbitrary: fc.constant('') },
+  { weight: 1, arbitrary: fc.constantFrom(' ', '  ', '\t') }
+)
 const optionItem: fc.Arbitrary<Item> = fc
   .tuple(optionIndent, fc.constantFrom(...KEYS), sep, value)
-  .map(([ind, k, s, v]) => ({ kind: 'option', key: k, text: `${ind}${k}${s}${v}` }))
+  .map(([ind, k, s, v]) => ({
+    kind: 'option',
+    key: k,
+    text: `${ind}${k}${s}${v}`
+  }))
 const nestedItem: fc.Arbitrary<Item> = fc
   .tuple(
     fc.constantFrom(...NESTED_KEYS),
     fc.constantFrom(' =', '=', ' = '),
     fc.constantFrom('  ', '    ', '\t'),
-    fc.uniqueArray(fc.tuple(fc.constantFrom(...SUB_KEYS), sep, word), { minLength: 1, maxLength: 4, selector: (t) => t[0] }),
+    fc.uniqueArray(fc.tuple(fc.constantFrom(...SUB_KEYS), sep, word), {
+      minLength: 1,
+      maxLength: 4,
+      selector: (t) => t[0]
+    }),
     fc.boolean()
   )
   .map(([k, eq, indent, subs, blankInside]) => {
@@ -85,7 +163,9 @@ const nestedItem: fc.Arbitrary<Item> = fc
     if (blankInside && lines.length > 1) lines.splice(1, 0, '')
     return { kind: 'nested', key: k, lines: [`${k}${eq}`, ...lines] }
   })
-const filler: fc.Arbitrary<Item> = fc.oneof(comment, blank).map((text) => ({ kind: 'line', text }))
+const filler: fc.Arbitrary<Item> = fc
+  .oneof(comment, blank)
+  .map((text) => ({ kind: 'line', text }))
 
 const header = fc.oneof(
   { weight: 2, arbitrary: fc.constant('[default]') },
@@ -93,23 +173,69 @@ const header = fc.oneof(
   {
     weight: 8,
     arbitrary: fc
-      .tuple(fc.constantFrom(...PROFILE_NAMES), fc.constantFrom('[profile %]', '[profile %]', '[profile  % ]', '[profile "%"]', "[profile '%']", '[profile\t%]'))
+      .tuple(
+        fc.constantFrom(...PROFILE_NAMES),
+        fc.constantFrom(
+          '[profile %]',
+          '[profile %]',
+          '[profile  % ]',
+          '[profile "%"]',
+          "[profile '%']",
+          '[profile\t%]'
+        )
+      )
       .map(([n, t]) => t.replace('%', n))
   },
   {
     weight: 4,
-    arbitrary: fc.tuple(fc.constantFrom(...SESSION_NAMES), fc.constantFrom('[sso-session %]', '[sso-session %]', '[sso-session  %]', '[sso-session "%"]')).map(([n, t]) => t.replace('%', n))
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom(...SESSION_NAMES),
+        fc.constantFrom(
+          '[sso-session %]',
+          '[sso-session %]',
+          '[sso-session  %]',
+          '[sso-session "%"]'
+        )
+      )
+      .map(([n, t]) => t.replace('%', n))
   },
-  { weight: 1, arbitrary: fc.constantFrom('[services my-svc]', '[preview]', '[plugins]', '[profile]', '[toplevel stuff]') }
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '[services my-svc]',
+      '[preview]',
+      '[plugins]',
+      '[profile]',
+      '[toplevel stuff]'
+    )
+  }
 )
 
 /** Section headers may be indented (configparser strips the line) and carry trailing blanks. */
 const placedHeader = fc
-  .tuple(fc.oneof({ weight: 8, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(' ', '  ', '\t') }), header, fc.constantFrom('', '', '', ' ', '\t'))
+  .tuple(
+    fc.oneof(
+      { weight: 8, arbitrary: fc.constant('') },
+      { weight: 1, arbitrary: fc.constantFrom(' ', '  ', '\t') }
+    ),
+    header,
+    fc.constantFrom('', '', '', ' ', '\t')
+  )
   .map(([ind, h, trail]) => ({ name: h, text: ind + h + trail }))
 
 const section = fc
-  .tuple(placedHeader, fc.array(fc.oneof({ weight: 4, arbitrary: optionItem }, { weight: 1, arbitrary: nestedItem }, { weight: 2, arbitrary: filler }), { maxLength: 8 }))
+  .tuple(
+    placedHeader,
+    fc.array(
+      fc.oneof(
+        { weight: 4, arbitrary: optionItem },
+        { weight: 1, arbitrary: nestedItem },
+        { weight: 2, arbitrary: filler }
+      ),
+      { maxLength: 8 }
+    )
+  )
   .map(([h, items]) => {
     // configparser refuses a repeated option (names are case-insensitive)
     const seen = new Set<string>()
@@ -132,7 +258,10 @@ const config: fc.Arbitrary<GeneratedConfig> = fc
   .tuple(
     fc.array(fc.oneof(comment, blank), { maxLength: 3 }),
     // configparser also refuses a repeated section name
-    fc.uniqueArray(section, { maxLength: 7, selector: (s) => s.header.slice(1, -1) }),
+    fc.uniqueArray(section, {
+      maxLength: 7,
+      selector: (s) => s.header.slice(1, -1)
+    }),
     fc.constantFrom('\n', '\r\n', '\n', '\r\n', 'mixed'),
     fc.array(fc.boolean(), { minLength: 32, maxLength: 32 }),
     fc.constantFrom('none', 'newline', 'blank', 'spaces')
@@ -147,23 +276,42 @@ const config: fc.Arbitrary<GeneratedConfig> = fc
       }
     }
     const eol = mode === 'mixed' ? '\n' : mode
-    const eolAt = (i: number) => (mode === 'mixed' ? (crlfAt[i % crlfAt.length] ? '\r\n' : '\n') : mode)
+    const eolAt = (i: number) =>
+      mode === 'mixed' ? (crlfAt[i % crlfAt.length] ? '\r\n' : '\n') : mode
     let text = lines.map((l, i) => (i === 0 ? l : eolAt(i) + l)).join('')
-    if (mode === 'mixed' && !text.includes('\r\n') && text.includes('\n')) text = text.replace('\n', '\r\n')
+    if (mode === 'mixed' && !text.includes('\r\n') && text.includes('\n'))
+      text = text.replace('\n', '\r\n')
     if (ending === 'newline' && text !== '') text += eol
     if (ending === 'blank') text += eol + eol
     if (ending === 'spaces') text += eol + '  '
     return { text, eol: mode }
   })
 
-const ours = fc.tuple(fc.constantFrom('my-dev-profile', 'dev', 'default', 'new-one', 'a.b'), fc.constantFrom('my-sso', 'corp', 'fresh')).map(([p, s]) => ({
-  profile: p,
-  session: s,
-  sections: [
-    renderProfileSection({ name: p, ssoSession: s, accountId: '111122223333', roleName: 'DeveloperAccess', region: 'us-west-2', output: 'json' }),
-    renderSsoSessionSection({ name: s, ssoRegion: 'us-east-1', startUrl: 'https://my-sso-portal.awsapps.com/start', registrationScopes: ['sso:account:access'] })
-  ] as SectionSpec[]
-}))
+const ours = fc
+  .tuple(
+    fc.constantFrom('my-dev-profile', 'dev', 'default', 'new-one', 'a.b'),
+    fc.constantFrom('my-sso', 'corp', 'fresh')
+  )
+  .map(([p, s]) => ({
+    profile: p,
+    session: s,
+    sections: [
+      renderProfileSection({
+        name: p,
+        ssoSession: s,
+        accountId: '111122223333',
+        roleName: 'DeveloperAccess',
+        region: 'us-west-2',
+        output: 'json'
+      }),
+      renderSsoSessionSection({
+        name: s,
+        ssoRegion: 'us-east-1',
+        startUrl: 'https://my-sso-portal.awsapps.com/start',
+        registrationScopes: ['sso:account:access']
+      })
+    ] as SectionSpec[]
+  }))
 
 // ---- helpers ---------------------------------------------------------------------------------
 
@@ -173,10 +321,21 @@ const without = (o: Dict | undefined, key: string): Dict => {
   delete c[key]
   return c
 }
-const expectedProfile = { sso_session: '', sso_account_id: '111122223333', sso_role_name: 'DeveloperAccess', region: 'us-west-2', output: 'json' }
-const expectedSession = { sso_region: 'us-east-1', sso_start_url: 'https://my-sso-portal.awsapps.com/start', sso_registration_scopes: 'sso:account:access' }
+const expectedProfile = {
+  sso_session: '',
+  sso_account_id: '111122223333',
+  sso_role_name: 'DeveloperAccess',
+  region: 'us-west-2',
+  output: 'json'
+}
+const expectedSession = {
+  sso_region: 'us-east-1',
+  sso_start_url: 'https://my-sso-portal.awsapps.com/start',
+  sso_registration_scopes: 'sso:account:access'
+}
 
-const commentLines = (text: string) => text.split(/\r?\n/).filter((l) => /^\s*[#;]/.test(l))
+const commentLines = (text: string) =>
+  text.split(/\r?\n/).filter((l) => /^\s*[#;]/.test(l))
 
 interface Case {
   before: string
@@ -190,18 +349,29 @@ interface Case {
 /** How `ini` nests a section whose name has dots (`[profile a.b]` → `out['profile a'].b`). */
 function iniSection(parsed: Record<string, unknown>, name: string): unknown {
   let cur: unknown = parsed
-  for (const part of name.split('.')) cur = (cur as Record<string, unknown> | undefined)?.[part]
+  for (const part of name.split('.'))
+    cur = (cur as Record<string, unknown> | undefined)?.[part]
   return cur
 }
 
 const REFUSAL = /refusing to edit the AWS config file/
-const stats = { botoRejected: 0, refused: 0, mixed: 0, fileCases: 0, fileCreated: 0, indentedHeaders: 0 }
+const stats = {
+  botoRejected: 0,
+  refused: 0,
+  mixed: 0,
+  fileCases: 0,
+  fileCreated: 0,
+  indentedHeaders: 0
+}
 
 // ---- the test --------------------------------------------------------------------------------
 
 test(`merge/revert round trip over ${2 * NUM_RUNS} generated configs (seeds ${FIXED_SEED} and ${RANDOM_SEED}); untouched sections read the same with botocore and the JS SDK`, async () => {
   const cases: Case[] = []
-  const withSeed = (seed: number, e: unknown) => new Error(`${(e as Error).message}\n(seed ${seed}: rerun with FC_SEED=${seed})`)
+  const withSeed = (seed: number, e: unknown) =>
+    new Error(
+      `${(e as Error).message}\n(seed ${seed}: rerun with FC_SEED=${seed})`
+    )
 
   for (const [label, seed] of SEEDS) {
     // Phase 1 (pure, shrinkable): exact round trip and stability.
@@ -231,19 +401,42 @@ test(`merge/revert round trip over ${2 * NUM_RUNS} generated configs (seeds ${FI
           // merging again changes nothing
           expect(upsertSections(r.text, o.sections).text).toBe(r.text)
           // line endings kept (a mixed file: ours take the first line's ending)
-          if (cfg.eol !== 'mixed' && cfg.text.includes('\n')) expect(r.text.split('\n').every((l, i, a) => i === a.length - 1 || l.endsWith('\r') === (cfg.eol === '\r\n'))).toBe(true)
+          if (cfg.eol !== 'mixed' && cfg.text.includes('\n'))
+            expect(
+              r.text
+                .split('\n')
+                .every(
+                  (l, i, a) =>
+                    i === a.length - 1 ||
+                    l.endsWith('\r') === (cfg.eol === '\r\n')
+                )
+            ).toBe(true)
           if (cfg.eol === 'mixed') stats.mixed++
           if (/(^|\n)[ \t]+\[/.test(cfg.text)) stats.indentedHeaders++
           // comments survive (as a multiset), except those inside a section we replaced or removed (kept in the edits for revert)
-          const taken = r.edits.flatMap((e) => ('original' in e ? commentLines(e.original) : []))
+          const taken = r.edits.flatMap((e) =>
+            'original' in e ? commentLines(e.original) : []
+          )
           const expectedComments = commentLines(cfg.text)
-          for (const t of taken) expectedComments.splice(expectedComments.indexOf(t), 1)
+          for (const t of taken)
+            expectedComments.splice(expectedComments.indexOf(t), 1)
           expect(commentLines(r.text).sort()).toEqual(expectedComments.sort())
           const before = readConfig(cfg.text)
           const after = readConfig(r.text)
-          expect(without(after.profiles, o.profile)).toEqual(without(before.profiles, o.profile))
-          expect(without(after.ssoSessions, o.session)).toEqual(without(before.ssoSessions, o.session))
-          cases.push({ before: cfg.text, after: r.text, profile: o.profile, session: o.session, existed: r.edits.some((e) => e.kind === 'replaced'), seed })
+          expect(without(after.profiles, o.profile)).toEqual(
+            without(before.profiles, o.profile)
+          )
+          expect(without(after.ssoSessions, o.session)).toEqual(
+            without(before.ssoSessions, o.session)
+          )
+          cases.push({
+            before: cfg.text,
+            after: r.text,
+            profile: o.profile,
+            session: o.session,
+            existed: r.edits.some((e) => e.kind === 'replaced'),
+            seed
+          })
         }),
         { numRuns: NUM_RUNS, seed }
       )
@@ -269,19 +462,25 @@ test(`merge/revert round trip over ${2 * NUM_RUNS} generated configs (seeds ${FI
             pure = upsertSections(start, o.sections, { defaultEol: '\n' }).text
           } catch (e) {
             expect((e as Error).message).toMatch(REFUSAL)
-            await expect(mergeConfigFile(file, o.sections, { defaultEol: '\n' })).rejects.toThrow(REFUSAL)
+            await expect(
+              mergeConfigFile(file, o.sections, { defaultEol: '\n' })
+            ).rejects.toThrow(REFUSAL)
             if (exists) expect(await fs.readFile(file, 'utf8')).toBe(cfg.text)
             else await expect(fs.access(file)).rejects.toThrow()
             return
           }
-          const edits = await mergeConfigFile(file, o.sections, { defaultEol: '\n' })
+          const edits = await mergeConfigFile(file, o.sections, {
+            defaultEol: '\n'
+          })
           expect(await fs.readFile(file, 'utf8')).toBe(pure)
           const res = await revertConfigFile(file, edits)
           expect(res.conflicts).toEqual([])
           expect(res.kept).toEqual([])
           if (exists) {
             expect(res.deletedFile).toBe(false)
-            expect((await fs.readFile(file)).equals(Buffer.from(cfg.text, 'utf8'))).toBe(true)
+            expect(
+              (await fs.readFile(file)).equals(Buffer.from(cfg.text, 'utf8'))
+            ).toBe(true)
             expect(await fs.readdir(awsDir)).toEqual(['config'])
           } else {
             // The file did not exist: the revert removes it, and leaves no lock or hand-over file.
@@ -311,13 +510,24 @@ test(`merge/revert round trip over ${2 * NUM_RUNS} generated configs (seeds ${FI
         await fs.writeFile(path.join(dir, `${i}.after`), c.after)
       })
     )
-    cases.forEach((_, i) => files.push(path.join(dir, `${i}.before`), path.join(dir, `${i}.after`)))
+    cases.forEach((_, i) =>
+      files.push(path.join(dir, `${i}.before`), path.join(dir, `${i}.after`))
+    )
     const list = path.join(dir, 'list.txt')
     await fs.writeFile(list, files.join('\n'))
-    const boto = JSON.parse(runPython([BOTOCORE_PARSE, list])) as Record<string, { raw?: Dict; map?: Dict; error?: string }>
+    const boto = JSON.parse(runPython([BOTOCORE_PARSE, list])) as Record<
+      string,
+      { raw?: Dict; map?: Dict; error?: string }
+    >
 
     const sdk = async (file: string) =>
-      (await loadSharedConfigFiles({ configFilepath: file, filepath: path.join(dir, 'no-credentials'), ignoreCache: true })).configFile as Record<string, Dict>
+      (
+        await loadSharedConfigFiles({
+          configFilepath: file,
+          filepath: path.join(dir, 'no-credentials'),
+          ignoreCache: true
+        })
+      ).configFile as Record<string, Dict>
 
     for (const [i, c] of cases.entries()) {
       const show = `case ${i} (seed ${c.seed}: rerun with FC_SEED=${c.seed}):\n--- before ---\n${JSON.stringify(c.before)}\n--- after ---\n${JSON.stringify(c.after)}`
@@ -329,7 +539,8 @@ test(`merge/revert round trip over ${2 * NUM_RUNS} generated configs (seeds ${FI
         stats.botoRejected++
         continue
       }
-      if (b.error || a.error || !b.map || !a.map || !b.raw || !a.raw) throw new Error(`botocore failed (${b.error ?? a.error})\n${show}`)
+      if (b.error || a.error || !b.map || !a.map || !b.raw || !a.raw)
+        throw new Error(`botocore failed (${b.error ?? a.error})\n${show}`)
       try {
         // our own reader agrees with botocore, before and after
         expect(readConfig(c.before).raw).toEqual(b.raw)
@@ -337,23 +548,44 @@ test(`merge/revert round trip over ${2 * NUM_RUNS} generated configs (seeds ${FI
         // botocore: everything but our two sections is unchanged, ours reads as written
         const bm = b.map as Record<string, Dict>
         const am = a.map as Record<string, Dict>
-        expect(without(am.profiles, c.profile)).toEqual(without(bm.profiles, c.profile))
-        expect(without(am.sso_sessions, c.session)).toEqual(without(bm.sso_sessions, c.session))
+        expect(without(am.profiles, c.profile)).toEqual(
+          without(bm.profiles, c.profile)
+        )
+        expect(without(am.sso_sessions, c.session)).toEqual(
+          without(bm.sso_sessions, c.session)
+        )
         expect(am.services).toEqual(bm.services)
-        expect(without(without(am, 'profiles'), 'sso_sessions')).toEqual(without(without(bm, 'profiles'), 'sso_sessions'))
-        expect(am.profiles[c.profile]).toEqual({ ...expectedProfile, sso_session: c.session })
+        expect(without(without(am, 'profiles'), 'sso_sessions')).toEqual(
+          without(without(bm, 'profiles'), 'sso_sessions')
+        )
+        expect(am.profiles[c.profile]).toEqual({
+          ...expectedProfile,
+          sso_session: c.session
+        })
         expect(am.sso_sessions[c.session]).toEqual(expectedSession)
         // JS SDK parser: same story
         const sb = await sdk(path.join(dir, `${i}.before`))
         const sa = await sdk(path.join(dir, `${i}.after`))
         const sessionKey = `sso-session.${c.session}`
-        expect(without(without(sa, c.profile), sessionKey)).toEqual(without(without(sb, c.profile), sessionKey))
-        expect(sa[c.profile]).toEqual({ ...expectedProfile, sso_session: c.session })
+        expect(without(without(sa, c.profile), sessionKey)).toEqual(
+          without(without(sb, c.profile), sessionKey)
+        )
+        expect(sa[c.profile]).toEqual({
+          ...expectedProfile,
+          sso_session: c.session
+        })
         expect(sa[sessionKey]).toEqual(expectedSession)
         // ini (read-only, one more reader): our own sections hold exactly the keys and values we wrote
         const parsed = ini.parse(c.after) as Record<string, unknown>
-        expect(iniSection(parsed, c.profile === 'default' ? 'default' : `profile ${c.profile}`)).toEqual({ ...expectedProfile, sso_session: c.session })
-        expect(iniSection(parsed, `sso-session ${c.session}`)).toEqual(expectedSession)
+        expect(
+          iniSection(
+            parsed,
+            c.profile === 'default' ? 'default' : `profile ${c.profile}`
+          )
+        ).toEqual({ ...expectedProfile, sso_session: c.session })
+        expect(iniSection(parsed, `sso-session ${c.session}`)).toEqual(
+          expectedSession
+        )
       } catch (e) {
         throw new Error(`${(e as Error).message}\n${show}`)
       }
@@ -364,7 +596,9 @@ test(`merge/revert round trip over ${2 * NUM_RUNS} generated configs (seeds ${FI
 
   const existed = cases.filter((c) => c.existed).length
   const crlf = cases.filter((c) => c.before.includes('\r\n')).length
-  const noFinalNewline = cases.filter((c) => c.before !== '' && !c.before.endsWith('\n')).length
+  const noFinalNewline = cases.filter(
+    (c) => c.before !== '' && !c.before.endsWith('\n')
+  ).length
   const nested = cases.filter((c) => /\n[ \t]+\w+\s*=/.test(c.before)).length
   console.log(
     `config property test (seeds: fixed ${FIXED_SEED}, random ${RANDOM_SEED}): ${cases.length} generated configs checked (round trip + botocore + JS SDK + ini); ` +
@@ -389,10 +623,29 @@ const many = fc
   )
   .map(([profiles, sessions, order]) => {
     const sections: SectionSpec[] = [
-      ...profiles.map((p, i) => renderProfileSection({ name: p, ssoSession: 'my-sso', accountId: String(111122223333 + i), roleName: 'ReadOnly', region: i % 2 ? 'eu-west-1' : undefined })),
-      ...sessions.map((s) => renderSsoSessionSection({ name: s, ssoRegion: 'us-east-1', startUrl: 'https://my-sso-portal.awsapps.com/start', registrationScopes: [] }))
+      ...profiles.map((p, i) =>
+        renderProfileSection({
+          name: p,
+          ssoSession: 'my-sso',
+          accountId: String(111122223333 + i),
+          roleName: 'ReadOnly',
+          region: i % 2 ? 'eu-west-1' : undefined
+        })
+      ),
+      ...sessions.map((s) =>
+        renderSsoSessionSection({
+          name: s,
+          ssoRegion: 'us-east-1',
+          startUrl: 'https://my-sso-portal.awsapps.com/start',
+          registrationScopes: []
+        })
+      )
     ]
-    return sections.sort((a, b) => (order[(a.header.length * 7 + b.header.length) % 16] ? 1 : -1) || a.header.localeCompare(b.header))
+    return sections.sort(
+      (a, b) =>
+        (order[(a.header.length * 7 + b.header.length) % 16] ? 1 : -1) ||
+        a.header.localeCompare(b.header)
+    )
   })
 
 test('the edit planned on one parse is the one-by-one edit, for many sections at once (added, replaced, duplicates removed)', () => {

@@ -6,9 +6,17 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fromSso } from '@aws-sdk/token-providers'
-import { mergeConfigFile, renderProfileSection, renderSsoSessionSection } from '../../src/aws-files/config.js'
+import {
+  mergeConfigFile,
+  renderProfileSection,
+  renderSsoSessionSection
+} from '../../src/aws-files/config.js'
 import { awsPaths } from '../../src/aws-files/paths.js'
-import { formatCacheTime, writeRegistrationCache, writeTokenCache } from '../../src/aws-files/sso-cache.js'
+import {
+  formatCacheTime,
+  writeRegistrationCache,
+  writeTokenCache
+} from '../../src/aws-files/sso-cache.js'
 import { runPython } from './helpers/python.js'
 
 let home: string
@@ -18,10 +26,25 @@ beforeAll(async () => {
   home = await fs.mkdtemp(path.join(os.tmpdir(), 'interop-'))
   const paths = awsPaths({}, home)
   await fs.mkdir(paths.awsDir, { recursive: true })
-  await fs.writeFile(paths.configFile, '# the user\'s own file\n[default]\nregion = eu-west-1\ns3 =\n  max_concurrent_requests = 20\n')
+  await fs.writeFile(
+    paths.configFile,
+    "# the user's own file\n[default]\nregion = eu-west-1\ns3 =\n  max_concurrent_requests = 20\n"
+  )
   await mergeConfigFile(paths.configFile, [
-    renderProfileSection({ name: 'my-dev-profile', ssoSession: 'my-sso', accountId: '111122223333', roleName: 'DeveloperAccess', region: 'us-west-2', output: 'json' }),
-    renderSsoSessionSection({ name: 'my-sso', ssoRegion: 'us-east-1', startUrl: 'https://my-sso-portal.awsapps.com/start', registrationScopes: ['sso:account:access'] })
+    renderProfileSection({
+      name: 'my-dev-profile',
+      ssoSession: 'my-sso',
+      accountId: '111122223333',
+      roleName: 'DeveloperAccess',
+      region: 'us-west-2',
+      output: 'json'
+    }),
+    renderSsoSessionSection({
+      name: 'my-sso',
+      ssoRegion: 'us-east-1',
+      startUrl: 'https://my-sso-portal.awsapps.com/start',
+      registrationScopes: ['sso:account:access']
+    })
   ])
   const registrationExpiresAt = new Date(Date.now() + 90 * 86400_000)
   await writeTokenCache(paths.ssoCacheDir, 'my-sso', {
@@ -36,8 +59,18 @@ beforeAll(async () => {
   })
   await writeRegistrationCache(
     paths.ssoCacheDir,
-    { region: 'us-east-1', scopes: ['sso:account:access'], sessionName: 'my-sso', startUrl: 'https://my-sso-portal.awsapps.com/start' },
-    { clientId: 'cid', clientSecret: 'csecret', expiresAt: registrationExpiresAt, scopes: ['sso:account:access'] }
+    {
+      region: 'us-east-1',
+      scopes: ['sso:account:access'],
+      sessionName: 'my-sso',
+      startUrl: 'https://my-sso-portal.awsapps.com/start'
+    },
+    {
+      clientId: 'cid',
+      clientSecret: 'csecret',
+      expiresAt: registrationExpiresAt,
+      scopes: ['sso:account:access']
+    }
   )
 })
 
@@ -54,7 +87,13 @@ t = botocore.tokens.SSOTokenProvider(s).load_token().get_frozen_token()
 print(json.dumps({'token': t.token, 'expiration': t.expiration.isoformat(), 'sso_session': cfg['sso_session'],
   'region': s.get_config_variable('region'), 's3': s.full_config['profiles']['default']['s3']}))
 `
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, USERPROFILE: home, AWS_CONFIG_FILE: path.join(home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'none') }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: home,
+    USERPROFILE: home,
+    AWS_CONFIG_FILE: path.join(home, '.aws', 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'none')
+  }
   delete env.AWS_PROFILE
   delete env.AWS_REGION
   delete env.AWS_DEFAULT_REGION
@@ -73,7 +112,12 @@ test('the JS SDK (fromSso) reads the same token', async () => {
   process.env.HOME = home
   process.env.USERPROFILE = home
   try {
-    const token = await fromSso({ profile: 'my-dev-profile', configFilepath: path.join(home, '.aws', 'config'), filepath: path.join(home, 'none'), ignoreCache: true })()
+    const token = await fromSso({
+      profile: 'my-dev-profile',
+      configFilepath: path.join(home, '.aws', 'config'),
+      filepath: path.join(home, 'none'),
+      ignoreCache: true
+    })()
     expect(token.token).toBe('the-access-token')
     expect(token.expiration?.getTime()).toBe(expiresAt.getTime())
   } finally {

@@ -1,4 +1,9 @@
-import { approverRejection, checkSelfApprovalActors, globToRegExp, runActors } from '../../src/core/approvers.js'
+import {
+  approverRejection,
+  checkSelfApprovalActors,
+  globToRegExp,
+  runActors
+} from '../../src/core/approvers.js'
 import { InputError } from '../../src/inputs/rules.js'
 
 test.each([
@@ -13,11 +18,18 @@ test.each([
   ['bob.smith@example.com', [], true, 'bob', undefined],
   ['alice', [], true, 'bob', undefined],
   ['', ['alice'], false, 'bob', /could not be identified/]
-])('approver %s allowed=%j self=%s actor=%s', (approvedBy, allowed, self, actor, expected) => {
-  const result = approverRejection(approvedBy, { allowedApprovers: allowed, forbidSelfApproval: self, actor })
-  if (expected) expect(result).toMatch(expected)
-  else expect(result).toBeUndefined()
-})
+])(
+  'approver %s allowed=%j self=%s actor=%s',
+  (approvedBy, allowed, self, actor, expected) => {
+    const result = approverRejection(approvedBy, {
+      allowedApprovers: allowed,
+      forbidSelfApproval: self,
+      actor
+    })
+    if (expected) expect(result).toMatch(expected)
+    else expect(result).toBeUndefined()
+  }
+)
 
 test('globs escape regex characters', () => {
   expect(globToRegExp('a.b').test('axb')).toBe(false)
@@ -30,31 +42,72 @@ describe('forbid-self-approval with more than one actor (a re-run)', () => {
 
   test('runActors lists the triggering actor and the original actor, once each', () => {
     expect(runActors(rerun)).toEqual(['bob', 'alice'])
-    expect(runActors({ GITHUB_ACTOR: 'alice', GITHUB_TRIGGERING_ACTOR: 'Alice' })).toEqual(['Alice'])
+    expect(
+      runActors({ GITHUB_ACTOR: 'alice', GITHUB_TRIGGERING_ACTOR: 'Alice' })
+    ).toEqual(['Alice'])
     expect(runActors({ GITHUB_ACTOR: 'alice' })).toEqual(['alice'])
-    expect(runActors({ GITHUB_ACTOR: ' ', GITHUB_TRIGGERING_ACTOR: '' })).toEqual([])
+    expect(
+      runActors({ GITHUB_ACTOR: ' ', GITHUB_TRIGGERING_ACTOR: '' })
+    ).toEqual([])
   })
 
   test.each([
-    ['alice', /"alice" triggered this run \(as alice\) and forbid-self-approval is true/],
-    ['bob', /"bob" triggered this run \(as bob\) and forbid-self-approval is true/],
-    ['ALICE@example.com', /"ALICE@example.com" triggered this run \(as alice\)/],
+    [
+      'alice',
+      /"alice" triggered this run \(as alice\) and forbid-self-approval is true/
+    ],
+    [
+      'bob',
+      /"bob" triggered this run \(as bob\) and forbid-self-approval is true/
+    ],
+    [
+      'ALICE@example.com',
+      /"ALICE@example.com" triggered this run \(as alice\)/
+    ],
     ['carol', undefined]
   ])('approved by %s', (approvedBy, expected) => {
-    const policy = { allowedApprovers: [], forbidSelfApproval: true, actor: 'bob', actors: runActors(rerun) }
+    const policy = {
+      allowedApprovers: [],
+      forbidSelfApproval: true,
+      actor: 'bob',
+      actors: runActors(rerun)
+    }
     const result = approverRejection(approvedBy, policy)
     if (expected) expect(result).toMatch(expected)
     else expect(result).toBeUndefined()
   })
 
   test('actors alone (no single actor) are compared too', () => {
-    expect(approverRejection('alice', { allowedApprovers: [], forbidSelfApproval: true, actors: ['bob', 'alice'] })).toMatch(/forbid-self-approval/)
+    expect(
+      approverRejection('alice', {
+        allowedApprovers: [],
+        forbidSelfApproval: true,
+        actors: ['bob', 'alice']
+      })
+    ).toMatch(/forbid-self-approval/)
   })
 
   test('no actor known: the check fails closed instead of passing everyone', () => {
-    expect(approverRejection('alice', { allowedApprovers: [], forbidSelfApproval: true })).toMatch(/no user who triggered this run is known/)
-    expect(approverRejection('alice', { allowedApprovers: [], forbidSelfApproval: true, actor: '', actors: [' '] })).toMatch(/no user who triggered/)
-    expect(approverRejection('alice', { allowedApprovers: [], forbidSelfApproval: false })).toBeUndefined()
+    expect(
+      approverRejection('alice', {
+        allowedApprovers: [],
+        forbidSelfApproval: true
+      })
+    ).toMatch(/no user who triggered this run is known/)
+    expect(
+      approverRejection('alice', {
+        allowedApprovers: [],
+        forbidSelfApproval: true,
+        actor: '',
+        actors: [' ']
+      })
+    ).toMatch(/no user who triggered/)
+    expect(
+      approverRejection('alice', {
+        allowedApprovers: [],
+        forbidSelfApproval: false
+      })
+    ).toBeUndefined()
   })
 })
 
@@ -62,7 +115,10 @@ describe('checkSelfApprovalActors: bad input before any network call', () => {
   test('forbid-self-approval true and no actor: an InputError naming the input', () => {
     let error: unknown
     try {
-      checkSelfApprovalActors({ forbidSelfApproval: true, actors: [] }, '; pass --actor NAME')
+      checkSelfApprovalActors(
+        { forbidSelfApproval: true, actors: [] },
+        '; pass --actor NAME'
+      )
     } catch (e) {
       error = e
     }

@@ -22,17 +22,27 @@ const INPUTS: Record<string, string> = {
   profile: 'my-dev-profile'
 }
 
-const quiet: Logger = { info: () => undefined, warning: () => undefined, debug: () => undefined, notice: () => undefined }
+const quiet: Logger = {
+  info: () => undefined,
+  warning: () => undefined,
+  debug: () => undefined,
+  notice: () => undefined
+}
 
 let emu: Emulator
 let home: string
 const saved = { ...process.env }
 beforeAll(async () => {
   // The SDK also reads process.env (AWS_CA_BUNDLE is set machine-wide): only the test's own variables count.
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k]
+  for (const k of Object.keys(process.env))
+    if (k.startsWith('AWS_')) delete process.env[k]
   emu = await startEmulator({ interval: 1 })
   // The SDK reads the endpoint overrides from process.env itself (src/aws/clients.ts).
-  Object.assign(process.env, { AWS_ENDPOINT_URL_SSO_OIDC: emu.url, AWS_ENDPOINT_URL_SSO: emu.url, AWS_ENDPOINT_URL_STS: emu.url })
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_SSO_OIDC: emu.url,
+    AWS_ENDPOINT_URL_SSO: emu.url,
+    AWS_ENDPOINT_URL_STS: emu.url
+  })
 })
 afterAll(() => void (process.env = { ...saved }))
 afterAll(() => emu.close())
@@ -42,8 +52,18 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(home, { recursive: true, force: true }))
 
-function options(inputs: Record<string, string>, events: LoginEvent[], masked: string[]) {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, AWS_ENDPOINT_URL_SSO_OIDC: emu.url, AWS_ENDPOINT_URL_SSO: emu.url, AWS_ENDPOINT_URL_STS: emu.url }
+function options(
+  inputs: Record<string, string>,
+  events: LoginEvent[],
+  masked: string[]
+) {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    AWS_ENDPOINT_URL_SSO_OIDC: emu.url,
+    AWS_ENDPOINT_URL_SSO: emu.url,
+    AWS_ENDPOINT_URL_STS: emu.url
+  }
   return {
     request: readLoginRequest((name) => inputs[name] ?? ''),
     paths: awsPaths(env, home),
@@ -57,7 +77,9 @@ function options(inputs: Record<string, string>, events: LoginEvent[], masked: s
 test('a device-flow login: started before approval, verified credentials, files written 0600, every secret masked', async () => {
   const events: LoginEvent[] = []
   const masked: string[] = []
-  emu.events.once('started', (d: { userCode: string }) => setTimeout(() => emu.approve(d.userCode, 'alice'), 50))
+  emu.events.once('started', (d: { userCode: string }) =>
+    setTimeout(() => emu.approve(d.userCode, 'alice'), 50)
+  )
   const result = await login(options(INPUTS, events, masked))
   expect(result.via).toBe('device-flow')
   expect(result.approvedBy).toBe('alice')
@@ -65,7 +87,12 @@ test('a device-flow login: started before approval, verified credentials, files 
   expect(events[0].type).toBe('started')
   const session = emu.roleSessions()[0]
   expect(result.primary.credentials.accessKeyId).toBe(session.accessKeyId)
-  for (const s of [result.token.accessToken, session.secretAccessKey, session.sessionToken]) expect(masked).toContain(s)
+  for (const s of [
+    result.token.accessToken,
+    session.secretAccessKey,
+    session.sessionToken
+  ])
+    expect(masked).toContain(s)
   const config = path.join(home, '.aws', 'config')
   expect(readFileSync(config, 'utf8')).toContain('[profile my-dev-profile]')
   expect(statSync(config).mode & 0o777).toBe(0o600)
@@ -73,24 +100,35 @@ test('a device-flow login: started before approval, verified credentials, files 
 })
 
 test('reuse-session: a second login in the same HOME reuses the cached token, no new device authorization', async () => {
-  emu.events.on('started', (d: { userCode: string }) => setTimeout(() => emu.approve(d.userCode, 'alice'), 50))
+  emu.events.on('started', (d: { userCode: string }) =>
+    setTimeout(() => emu.approve(d.userCode, 'alice'), 50)
+  )
   try {
     const first = await login(options(INPUTS, [], []))
     expect(first.authorizations).toBe(1)
     const started = emu.calls().length
     const events: LoginEvent[] = []
-    const second = await login(options({ ...INPUTS, 'reuse-session': 'true' }, events, []))
+    const second = await login(
+      options({ ...INPUTS, 'reuse-session': 'true' }, events, [])
+    )
     expect(second.via).toBe('cached-token')
     expect(second.authorizations).toBe(0)
     expect(events.some((e) => e.type === 'started')).toBe(false)
-    expect(emu.calls().slice(started).map((c) => c.operation)).not.toContain('StartDeviceAuthorization')
+    expect(
+      emu
+        .calls()
+        .slice(started)
+        .map((c) => c.operation)
+    ).not.toContain('StartDeviceAuthorization')
   } finally {
     emu.events.removeAllListeners('started')
   }
 })
 
 test('denied: the login rejects and writes no files', async () => {
-  emu.events.once('started', (d: { userCode: string }) => setTimeout(() => emu.deny(d.userCode), 50))
+  emu.events.once('started', (d: { userCode: string }) =>
+    setTimeout(() => emu.deny(d.userCode), 50)
+  )
   await expect(login(options(INPUTS, [], []))).rejects.toThrow(/denied/i)
   expect(() => statSync(path.join(home, '.aws', 'config'))).toThrow()
 })

@@ -1,4 +1,12 @@
-import { openSession, sealSession, SealedSessionError, SEAL_VERSION, type SealBinding, type SealRefusal, type SharedSignIn } from '../../src/core/sealed-session.js'
+import {
+  openSession,
+  sealSession,
+  SealedSessionError,
+  SEAL_VERSION,
+  type SealBinding,
+  type SealRefusal,
+  type SharedSignIn
+} from '../../src/core/sealed-session.js'
 
 const KEY = 'k3y-0f-at-least-32-characters-long!!'
 const BINDING: SealBinding = { repository: 'acme/deploy', runId: '4242' }
@@ -14,10 +22,17 @@ const SIGN_IN: SharedSignIn = {
   accountId: '111122223333',
   roleName: 'DeveloperAccess'
 }
-const open = (sealed: string, key = KEY, binding = BINDING, minValiditySeconds: number | null = 900, now = NOW) =>
-  openSession(sealed, key, binding, { minValiditySeconds, now })
+const open = (
+  sealed: string,
+  key = KEY,
+  binding = BINDING,
+  minValiditySeconds: number | null = 900,
+  now = NOW
+) => openSession(sealed, key, binding, { minValiditySeconds, now })
 
-async function refusal(p: Promise<unknown>): Promise<{ refusal: SealRefusal; input: string; message: string }> {
+async function refusal(
+  p: Promise<unknown>
+): Promise<{ refusal: SealRefusal; input: string; message: string }> {
   try {
     await p
   } catch (error) {
@@ -35,14 +50,19 @@ beforeAll(async () => {
 
 test('round trip: the same sign-in comes out, to the second', async () => {
   const got = await open(sealed)
-  expect(got).toEqual({ ...SIGN_IN, expiresAt: new Date(Math.floor(SIGN_IN.expiresAt.getTime() / 1000) * 1000) })
+  expect(got).toEqual({
+    ...SIGN_IN,
+    expiresAt: new Date(Math.floor(SIGN_IN.expiresAt.getTime() / 1000) * 1000)
+  })
 })
 
 test('compact and far below GitHub output limits; base64url only; a fresh salt and IV every time', async () => {
   expect(sealed).toMatch(/^icl1\.4242\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+){4}$/)
   // payload ≈ token + ~150 characters of JSON, × 4/3, plus a header of ≈ 90 characters
-  expect(sealed.length).toBeLessThan(Math.ceil((TOKEN.length + 200) * 4 / 3) + 100)
-  expect(sealed.length).toBeLessThan(1024 * 1024 / 100)
+  expect(sealed.length).toBeLessThan(
+    Math.ceil(((TOKEN.length + 200) * 4) / 3) + 100
+  )
+  expect(sealed.length).toBeLessThan((1024 * 1024) / 100)
   const again = await sealSession(SIGN_IN, KEY, BINDING)
   expect(again).not.toBe(sealed)
   expect(again.split('.')[3]).not.toBe(sealed.split('.')[3])
@@ -54,8 +74,20 @@ test('no secret in clear: neither the token, its pieces, nor the key, in any enc
     .split('.')
     .map((p) => Buffer.from(p, 'base64url').toString('latin1'))
     .join('\n')
-  for (const secret of [TOKEN, TOKEN.slice(0, 16), 'TOKENEND', KEY, 'my-sso-portal', '111122223333', 'DeveloperAccess']) {
-    for (const form of [secret, Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url')]) {
+  for (const secret of [
+    TOKEN,
+    TOKEN.slice(0, 16),
+    'TOKENEND',
+    KEY,
+    'my-sso-portal',
+    '111122223333',
+    'DeveloperAccess'
+  ]) {
+    for (const form of [
+      secret,
+      Buffer.from(secret).toString('base64'),
+      Buffer.from(secret).toString('base64url')
+    ]) {
       expect(sealed.includes(form)).toBe(false)
       expect(decoded.includes(secret)).toBe(false)
     }
@@ -76,7 +108,10 @@ test('another run is refused, naming both runs', async () => {
 })
 
 test('another repository is refused', async () => {
-  expect((await refusal(open(sealed, KEY, { ...BINDING, repository: 'acme/other' }))).refusal).toBe('other-repository')
+  expect(
+    (await refusal(open(sealed, KEY, { ...BINDING, repository: 'acme/other' })))
+      .refusal
+  ).toBe('other-repository')
 })
 
 test('the run id in clear is authenticated: rewriting it to this run fails the integrity check', async () => {
@@ -88,19 +123,41 @@ test('the run id in clear is authenticated: rewriting it to this run fails the i
 test('a repository tag swapped in the clear header is refused', async () => {
   const parts = sealed.split('.')
   // Same header, repository changed only in the associated data: the tag check catches it first…
-  expect((await refusal(open(sealed, KEY, { ...BINDING, repository: 'acme/deploy2' }))).refusal).toBe('other-repository')
+  expect(
+    (
+      await refusal(
+        open(sealed, KEY, { ...BINDING, repository: 'acme/deploy2' })
+      )
+    ).refusal
+  ).toBe('other-repository')
   // …and a header whose tag was swapped for the other repository's does not open here either.
-  const otherRepo = (await sealSession(SIGN_IN, KEY, { ...BINDING, repository: 'acme/deploy2' })).split('.')
-  const swapped = [...parts.slice(0, 2), otherRepo[2], ...parts.slice(3)].join('.')
+  const otherRepo = (
+    await sealSession(SIGN_IN, KEY, { ...BINDING, repository: 'acme/deploy2' })
+  ).split('.')
+  const swapped = [...parts.slice(0, 2), otherRepo[2], ...parts.slice(3)].join(
+    '.'
+  )
   expect((await refusal(open(swapped))).refusal).toBe('other-repository')
 })
 
 test('every changed character of the ciphertext, the IV or the key check is refused', async () => {
   const parts = sealed.split('.')
-  const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1)
-  for (const [index, expected] of [[4, 'tampered'], [5, 'wrong-key'], [6, 'tampered'], [3, 'wrong-key']] as const) {
-    for (const at of [0, Math.floor(parts[index].length / 2), parts[index].length - 2]) {
-      const changed = parts.map((p, i) => (i === index ? flip(p, at) : p)).join('.')
+  const flip = (s: string, i: number) =>
+    s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1)
+  for (const [index, expected] of [
+    [4, 'tampered'],
+    [5, 'wrong-key'],
+    [6, 'tampered'],
+    [3, 'wrong-key']
+  ] as const) {
+    for (const at of [
+      0,
+      Math.floor(parts[index].length / 2),
+      parts[index].length - 2
+    ]) {
+      const changed = parts
+        .map((p, i) => (i === index ? flip(p, at) : p))
+        .join('.')
       if (changed === sealed) continue
       const got = await refusal(open(changed))
       // A changed last character of a base64url field may decode to a different length: malformed is right too.
@@ -114,26 +171,51 @@ test('truncated or garbage outputs are refused as not whole', async () => {
     const r = await refusal(open(sealed.slice(0, cut)))
     expect(['malformed', 'tampered']).toContain(r.refusal)
   }
-  expect((await refusal(open(sealed.slice(0, sealed.lastIndexOf('.'))))).refusal).toBe('malformed')
+  expect(
+    (await refusal(open(sealed.slice(0, sealed.lastIndexOf('.'))))).refusal
+  ).toBe('malformed')
   expect((await refusal(open(sealed.slice(0, -30)))).refusal).toBe('tampered')
-  for (const junk of ['', 'hello', '***', `${sealed}.extra`, sealed.replace(/\./g, '')]) expect((await refusal(open(junk))).refusal).toBe('malformed')
-  expect((await refusal(open(sealed.replace(SEAL_VERSION, 'icl2')))).refusal).toBe('version')
+  for (const junk of [
+    '',
+    'hello',
+    '***',
+    `${sealed}.extra`,
+    sealed.replace(/\./g, '')
+  ])
+    expect((await refusal(open(junk))).refusal).toBe('malformed')
+  expect(
+    (await refusal(open(sealed.replace(SEAL_VERSION, 'icl2')))).refusal
+  ).toBe('version')
 })
 
 test('expired: says when it expired; too close to expiry: says when it expires and names min-validity', async () => {
-  const past = await refusal(open(sealed, KEY, BINDING, 900, SIGN_IN.expiresAt.getTime() + 5 * 60_000))
+  const past = await refusal(
+    open(sealed, KEY, BINDING, 900, SIGN_IN.expiresAt.getTime() + 5 * 60_000)
+  )
   expect(past.refusal).toBe('expired')
-  expect(past.message).toContain(`expired at ${SIGN_IN.expiresAt.toISOString()}`)
+  expect(past.message).toContain(
+    `expired at ${SIGN_IN.expiresAt.toISOString()}`
+  )
   expect(past.message).toContain('5 min ago')
-  const close = await refusal(open(sealed, KEY, BINDING, 900, SIGN_IN.expiresAt.getTime() - 600_000))
+  const close = await refusal(
+    open(sealed, KEY, BINDING, 900, SIGN_IN.expiresAt.getTime() - 600_000)
+  )
   expect(close.refusal).toBe('expired')
-  expect(close.message).toContain(`expires at ${SIGN_IN.expiresAt.toISOString()} (in 10 min)`)
+  expect(close.message).toContain(
+    `expires at ${SIGN_IN.expiresAt.toISOString()} (in 10 min)`
+  )
   expect(close.message).toContain('min-validity')
-  await expect(open(sealed, KEY, BINDING, 0, SIGN_IN.expiresAt.getTime() - 1000)).resolves.toMatchObject({ accessToken: TOKEN })
+  await expect(
+    open(sealed, KEY, BINDING, 0, SIGN_IN.expiresAt.getTime() - 1000)
+  ).resolves.toMatchObject({ accessToken: TOKEN })
   // end-session opens without the expiry check (and says itself that there is nothing to sign out).
-  await expect(open(sealed, KEY, BINDING, null, SIGN_IN.expiresAt.getTime() + 3600_000)).resolves.toMatchObject({ accessToken: TOKEN })
+  await expect(
+    open(sealed, KEY, BINDING, null, SIGN_IN.expiresAt.getTime() + 3600_000)
+  ).resolves.toMatchObject({ accessToken: TOKEN })
 })
 
 test('a run id that cannot be bound is refused when sealing', async () => {
-  await expect(sealSession(SIGN_IN, KEY, { ...BINDING, runId: 'a.b' })).rejects.toThrow(/run id/)
+  await expect(
+    sealSession(SIGN_IN, KEY, { ...BINDING, runId: 'a.b' })
+  ).rejects.toThrow(/run id/)
 })

@@ -1,7 +1,16 @@
-import { readLoginRequest, redactLoginRequest } from '../../src/inputs/reader.js'
+import {
+  readLoginRequest,
+  redactLoginRequest
+} from '../../src/inputs/reader.js'
 import { InputError } from '../../src/inputs/rules.js'
-import { openSharedSession, sessionBinding } from '../../src/core/shared-session.js'
-import { sealSession, type SharedSignIn } from '../../src/core/sealed-session.js'
+import {
+  openSharedSession,
+  sessionBinding
+} from '../../src/core/shared-session.js'
+import {
+  sealSession,
+  type SharedSignIn
+} from '../../src/core/sealed-session.js'
 
 const KEY = 'k'.repeat(40)
 const SEED: Record<string, string> = {
@@ -10,7 +19,8 @@ const SEED: Record<string, string> = {
   'account-id': '111122223333',
   'role-name': 'DeveloperAccess'
 }
-const read = (values: Record<string, string>) => readLoginRequest((name) => values[name] ?? '')
+const read = (values: Record<string, string>) =>
+  readLoginRequest((name) => values[name] ?? '')
 const problem = (values: Record<string, string>): string => {
   try {
     read(values)
@@ -33,46 +43,131 @@ const BINDING = { repository: 'acme/deploy', runId: '77' }
 
 describe('inputs', () => {
   test('start-url, sso-region, account-id and role-name are required, unless session or end-session is given', () => {
-    for (const name of Object.keys(SEED)) expect(problem({ ...SEED, [name]: '' })).toMatch(new RegExp(`^Input "${name}": is required`))
+    for (const name of Object.keys(SEED))
+      expect(problem({ ...SEED, [name]: '' })).toMatch(
+        new RegExp(`^Input "${name}": is required`)
+      )
     const r = read({ session: 'icl1.x', 'session-key': KEY })
-    expect(r).toMatchObject({ startUrl: '', ssoRegion: '', accountId: '', roleName: '', region: '', sharedSession: { mode: 'use', key: KEY, sealed: 'icl1.x', ssoSessionGiven: false } })
-    expect(read({ session: 'icl1.x', 'session-key': KEY, 'end-session': 'true' }).sharedSession?.mode).toBe('end')
+    expect(r).toMatchObject({
+      startUrl: '',
+      ssoRegion: '',
+      accountId: '',
+      roleName: '',
+      region: '',
+      sharedSession: {
+        mode: 'use',
+        key: KEY,
+        sealed: 'icl1.x',
+        ssoSessionGiven: false
+      }
+    })
+    expect(
+      read({ session: 'icl1.x', 'session-key': KEY, 'end-session': 'true' })
+        .sharedSession?.mode
+    ).toBe('end')
     // Given values are still checked.
-    expect(problem({ session: 'icl1.x', 'session-key': KEY, 'account-id': '12' })).toMatch(/^Input "account-id": must be 12 digits/)
+    expect(
+      problem({ session: 'icl1.x', 'session-key': KEY, 'account-id': '12' })
+    ).toMatch(/^Input "account-id": must be 12 digits/)
   })
 
   test('share-session needs a key of at least 32 characters, never shown', () => {
-    expect(read({ ...SEED, 'share-session': 'true', 'session-key': KEY }).sharedSession).toEqual({ mode: 'share', key: KEY })
-    expect(problem({ ...SEED, 'share-session': 'true' })).toMatch(/^Input "session-key": is required with share-session/)
-    const short = problem({ ...SEED, 'share-session': 'true', 'session-key': 'secret-but-31-characters-long!!' })
-    expect(short).toBe('Input "session-key": must be at least 32 characters, got 31 (value not shown); e.g. openssl rand -base64 33')
-    expect(problem({ ...SEED, 'session-key': KEY })).toMatch(/^Input "session-key": is only used with share-session or session/)
+    expect(
+      read({ ...SEED, 'share-session': 'true', 'session-key': KEY })
+        .sharedSession
+    ).toEqual({ mode: 'share', key: KEY })
+    expect(problem({ ...SEED, 'share-session': 'true' })).toMatch(
+      /^Input "session-key": is required with share-session/
+    )
+    const short = problem({
+      ...SEED,
+      'share-session': 'true',
+      'session-key': 'secret-but-31-characters-long!!'
+    })
+    expect(short).toBe(
+      'Input "session-key": must be at least 32 characters, got 31 (value not shown); e.g. openssl rand -base64 33'
+    )
+    expect(problem({ ...SEED, 'session-key': KEY })).toMatch(
+      /^Input "session-key": is only used with share-session or session/
+    )
   })
 
   test('contradictions are input errors', () => {
-    expect(problem({ ...SEED, 'share-session': 'true', session: 'icl1.x', 'session-key': KEY })).toMatch(/^Input "session": cannot be combined with share-session/)
-    expect(problem({ ...SEED, 'end-session': 'true' })).toMatch(/^Input "end-session": needs session/)
-    expect(problem({ ...SEED, session: 'icl1.x', 'session-key': KEY, 'reuse-session': 'true' })).toMatch(/^Input "session": cannot be combined with reuse-session/)
-    expect(problem({ ...SEED, 'share-session': 'true', 'session-key': KEY, 'sign-out-early': 'true' })).toMatch(/^Input "share-session": cannot be combined with sign-out-early/)
-    expect(problem({ session: 'icl1.x', 'session-key': KEY, 'sign-out-early': 'true' })).toMatch(/^Input "session": cannot be combined with sign-out-early/)
-    expect(problem({ session: 'x'.repeat(20000), 'session-key': KEY })).toMatch(/^Input "session": must be at most 16384 characters/)
+    expect(
+      problem({
+        ...SEED,
+        'share-session': 'true',
+        session: 'icl1.x',
+        'session-key': KEY
+      })
+    ).toMatch(/^Input "session": cannot be combined with share-session/)
+    expect(problem({ ...SEED, 'end-session': 'true' })).toMatch(
+      /^Input "end-session": needs session/
+    )
+    expect(
+      problem({
+        ...SEED,
+        session: 'icl1.x',
+        'session-key': KEY,
+        'reuse-session': 'true'
+      })
+    ).toMatch(/^Input "session": cannot be combined with reuse-session/)
+    expect(
+      problem({
+        ...SEED,
+        'share-session': 'true',
+        'session-key': KEY,
+        'sign-out-early': 'true'
+      })
+    ).toMatch(/^Input "share-session": cannot be combined with sign-out-early/)
+    expect(
+      problem({
+        session: 'icl1.x',
+        'session-key': KEY,
+        'sign-out-early': 'true'
+      })
+    ).toMatch(/^Input "session": cannot be combined with sign-out-early/)
+    expect(problem({ session: 'x'.repeat(20000), 'session-key': KEY })).toMatch(
+      /^Input "session": must be at most 16384 characters/
+    )
   })
 
   test('redactLoginRequest hides the key', () => {
-    expect(JSON.stringify(redactLoginRequest(read({ ...SEED, 'share-session': 'true', 'session-key': KEY })))).not.toContain(KEY)
+    expect(
+      JSON.stringify(
+        redactLoginRequest(
+          read({ ...SEED, 'share-session': 'true', 'session-key': KEY })
+        )
+      )
+    ).not.toContain(KEY)
   })
 })
 
 describe('sessionBinding', () => {
   const request = read({ ...SEED, 'share-session': 'true', 'session-key': KEY })
   test('GitHub first, then GitLab, Buildkite, CircleCI; an explicit run id wins', () => {
-    expect(sessionBinding(request, { GITHUB_RUN_ID: '1', GITHUB_REPOSITORY: 'a/b', CI_PIPELINE_ID: '2' })).toEqual({ runId: '1', repository: 'a/b' })
-    expect(sessionBinding(request, { CI_PIPELINE_ID: '2', CI_PROJECT_PATH: 'g/p' })).toEqual({ runId: '2', repository: 'g/p' })
-    expect(sessionBinding(request, { CI_PIPELINE_ID: '2' }, 'mine')).toEqual({ runId: 'mine', repository: '' })
+    expect(
+      sessionBinding(request, {
+        GITHUB_RUN_ID: '1',
+        GITHUB_REPOSITORY: 'a/b',
+        CI_PIPELINE_ID: '2'
+      })
+    ).toEqual({ runId: '1', repository: 'a/b' })
+    expect(
+      sessionBinding(request, { CI_PIPELINE_ID: '2', CI_PROJECT_PATH: 'g/p' })
+    ).toEqual({ runId: '2', repository: 'g/p' })
+    expect(sessionBinding(request, { CI_PIPELINE_ID: '2' }, 'mine')).toEqual({
+      runId: 'mine',
+      repository: ''
+    })
   })
   test('no run to bind to, or a run id that cannot be bound: input errors before any request', () => {
-    expect(() => sessionBinding(request, {})).toThrow(/^Input "share-session": needs a workflow run to bind the sign-in to.*--session-run-id/)
-    expect(() => sessionBinding(request, {}, 'a b')).toThrow(/run id must be 1-64/)
+    expect(() => sessionBinding(request, {})).toThrow(
+      /^Input "share-session": needs a workflow run to bind the sign-in to.*--session-run-id/
+    )
+    expect(() => sessionBinding(request, {}, 'a b')).toThrow(
+      /run id must be 1-64/
+    )
   })
 })
 
@@ -80,7 +175,15 @@ describe('openSharedSession completes the request from the sealed sign-in', () =
   test('start URL, SSO region, region, sso-session, and the login job account and role as defaults', async () => {
     const sealed = await sealSession(SIGN_IN, KEY, BINDING)
     const masked: string[] = []
-    const { request, signIn } = await openSharedSession(read({ session: sealed, 'session-key': KEY, profiles: 'other 444455556666 ReadOnly' }), BINDING, (s) => masked.push(s))
+    const { request, signIn } = await openSharedSession(
+      read({
+        session: sealed,
+        'session-key': KEY,
+        profiles: 'other 444455556666 ReadOnly'
+      }),
+      BINDING,
+      (s) => masked.push(s)
+    )
     expect(masked).toEqual(['the-access-token'])
     expect(signIn.accessToken).toBe('the-access-token')
     expect(request).toMatchObject({
@@ -90,19 +193,48 @@ describe('openSharedSession completes the request from the sealed sign-in', () =
       ssoSession: 'login-job-session',
       accountId: '111122223333',
       roleName: 'DeveloperAccess',
-      extraProfiles: [{ name: 'other', accountId: '444455556666', roleName: 'ReadOnly', region: 'eu-central-1' }]
+      extraProfiles: [
+        {
+          name: 'other',
+          accountId: '444455556666',
+          roleName: 'ReadOnly',
+          region: 'eu-central-1'
+        }
+      ]
     })
     const own = await openSharedSession(
-      read({ session: sealed, 'session-key': KEY, 'account-id': '444455556666', 'role-name': 'ReadOnly', region: 'us-west-2', 'sso-session': 'mine' }),
+      read({
+        session: sealed,
+        'session-key': KEY,
+        'account-id': '444455556666',
+        'role-name': 'ReadOnly',
+        region: 'us-west-2',
+        'sso-session': 'mine'
+      }),
       BINDING,
       () => {}
     )
-    expect(own.request).toMatchObject({ accountId: '444455556666', roleName: 'ReadOnly', region: 'us-west-2', ssoSession: 'mine' })
+    expect(own.request).toMatchObject({
+      accountId: '444455556666',
+      roleName: 'ReadOnly',
+      region: 'us-west-2',
+      ssoSession: 'mine'
+    })
   })
 
   test('a start URL or SSO region that is not the sealed one is refused', async () => {
     const sealed = await sealSession(SIGN_IN, KEY, BINDING)
-    await expect(openSharedSession(read({ session: sealed, 'session-key': KEY, 'sso-region': 'us-east-1' }), BINDING, () => {})).rejects.toThrow(
+    await expect(
+      openSharedSession(
+        read({
+          session: sealed,
+          'session-key': KEY,
+          'sso-region': 'us-east-1'
+        }),
+        BINDING,
+        () => {}
+      )
+    ).rejects.toThrow(
       /^Input "sso-region": is not the SSO region of the shared sign-in \(eu-central-1\)/
     )
   })

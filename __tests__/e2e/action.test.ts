@@ -3,7 +3,18 @@ import { readFileSync, statSync, existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { DIST, LINK_LINE, newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, userCodeOf, postOf } from './runner.js'
+import {
+  DIST,
+  LINK_LINE,
+  newWorkspace,
+  postEnv,
+  readCommandFile,
+  runnerEnv,
+  SEED_INPUTS,
+  start,
+  userCodeOf,
+  postOf
+} from './runner.js'
 
 let emu: Emulator
 beforeAll(async () => {
@@ -48,9 +59,17 @@ test('approved: link first, then files as aws configure sso / sso login write th
 
   // Outputs and exported variables
   const outputs = readCommandFile(ws.files.output)
-  const session = emu.roleSessions().find((s) => s.user === 'alice' && s.accountId === '111122223333')!
-  expect(outputs).toMatchObject({ 'aws-account-id': '111122223333', profile: 'my-dev-profile', 'approved-by': 'alice' })
-  expect(outputs.arn).toMatch(/^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_DeveloperAccess_[0-9a-f]{16}\/alice$/)
+  const session = emu
+    .roleSessions()
+    .find((s) => s.user === 'alice' && s.accountId === '111122223333')!
+  expect(outputs).toMatchObject({
+    'aws-account-id': '111122223333',
+    profile: 'my-dev-profile',
+    'approved-by': 'alice'
+  })
+  expect(outputs.arn).toMatch(
+    /^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_DeveloperAccess_[0-9a-f]{16}\/alice$/
+  )
   expect(new Date(outputs.expiration).getTime()).toBe(session.expiration)
   const exported = readCommandFile(ws.files.env)
   expect(exported).toEqual({
@@ -61,7 +80,12 @@ test('approved: link first, then files as aws configure sso / sso login write th
     AWS_DEFAULT_REGION: 'us-west-2'
   })
   // every secret was masked before it was used
-  for (const secret of [session.accessKeyId, session.secretAccessKey, session.sessionToken, auth.deviceCode]) {
+  for (const secret of [
+    session.accessKeyId,
+    session.secretAccessKey,
+    session.sessionToken,
+    auth.deviceCode
+  ]) {
     expect(result.stdout).toContain(`::add-mask::${secret}`)
   }
 
@@ -79,11 +103,28 @@ test('approved: link first, then files as aws configure sso / sso login write th
   const token = emu.tokens().find((t) => t.userCode === auth.userCode)!
   const cached = JSON.parse(readFileSync(cacheFile, 'utf8'))
   expect(Object.keys(cached).sort()).toEqual(
-    ['accessToken', 'clientId', 'clientSecret', 'expiresAt', 'refreshToken', 'region', 'registrationExpiresAt', 'startUrl'].sort()
+    [
+      'accessToken',
+      'clientId',
+      'clientSecret',
+      'expiresAt',
+      'refreshToken',
+      'region',
+      'registrationExpiresAt',
+      'startUrl'
+    ].sort()
   )
-  expect(cached).toMatchObject({ startUrl: SEED_INPUTS['start-url'], region: 'us-east-1', accessToken: token.accessToken, refreshToken: token.refreshToken, clientId: auth.clientId })
+  expect(cached).toMatchObject({
+    startUrl: SEED_INPUTS['start-url'],
+    region: 'us-east-1',
+    accessToken: token.accessToken,
+    refreshToken: token.refreshToken,
+    clientId: auth.clientId
+  })
   expect(cached.expiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
-  expect(cached.registrationExpiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
+  expect(cached.registrationExpiresAt).toMatch(
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/
+  )
   if (posix) {
     expect(mode(cacheFile)).toBe(0o600)
     expect(mode(cacheDir)).toBe(0o700)
@@ -98,7 +139,9 @@ test('approved: link first, then files as aws configure sso / sso login write th
   const post = await start(postOf(DIST), postEnv(ws, env)).done
   expect(post.code).toBe(0)
   expect(post.stderr).toBe('')
-  expect(emu.tokens().find((t) => t.accessToken === token.accessToken)!.revoked).toBe(true)
+  expect(
+    emu.tokens().find((t) => t.accessToken === token.accessToken)!.revoked
+  ).toBe(true)
   expect(existsSync(cacheFile)).toBe(false)
   expect(readdirSync(cacheDir)).toEqual([])
   expect(existsSync(configFile)).toBe(false)
@@ -130,7 +173,9 @@ test('expired: fails with the code expired before anyone approved it and how lon
   emu.expire(auth.userCode)
   const result = await main.done
   expect(result.code).toBe(1)
-  expect(result.stdout).toMatch(/::error::the code expired before anyone approved it \(waited \d+ s\)/)
+  expect(result.stdout).toMatch(
+    /::error::the code expired before anyone approved it \(waited \d+ s\)/
+  )
   expect(readCommandFile(ws.files.env)).toEqual({})
   expect(readFileSync(ws.files.summary, 'utf8')).toMatch(/expired/i)
 })
@@ -141,7 +186,12 @@ test('slow_down: the interval grows by 5 s for the rest of the flow', async () =
   const auth = await emu.waitForDeviceAuthorization()
   emu.slowDown(1)
   // wait for the slow_down answer and one more poll, then approve
-  const polls = () => emu.calls().filter((c) => c.operation === 'CreateToken' && c.userCode === auth.userCode)
+  const polls = () =>
+    emu
+      .calls()
+      .filter(
+        (c) => c.operation === 'CreateToken' && c.userCode === auth.userCode
+      )
   while (polls().length < 2) await new Promise((r) => setTimeout(r, 100))
   emu.approve(auth.userCode, 'alice')
   const result = await main.done
@@ -164,25 +214,52 @@ test('the default notify (summary,comment) on a run with no pull request: no war
   const result = await main.done
   expect(result.code).toBe(0)
   expect(result.stdout).not.toMatch(/^::warning::/m)
-  expect(result.stdout).toMatch(/^notify: no comment: this run is not for a pull request and issue-number is not set/m)
+  expect(result.stdout).toMatch(
+    /^notify: no comment: this run is not for a pull request and issue-number is not set/m
+  )
   expect(readFileSync(ws.files.summary, 'utf8')).toMatch(/approved/i)
 })
 
 test('export-credentials false: no AWS_* in GITHUB_ENV, the outputs are still set and every secret still masked', async () => {
   const ws = newWorkspace()
-  const main = start(DIST, runnerEnv(ws, emu.url, { ...SEED_INPUTS, 'export-credentials': 'false' }))
+  const main = start(
+    DIST,
+    runnerEnv(ws, emu.url, { ...SEED_INPUTS, 'export-credentials': 'false' })
+  )
   const auth = await emu.waitForDeviceAuthorization()
   emu.approve(auth.userCode, 'alice')
   const result = await main.done
   expect(result.code).toBe(0)
-  const session = emu.roleSessions().filter((s) => s.user === 'alice').at(-1)!
+  const session = emu
+    .roleSessions()
+    .filter((s) => s.user === 'alice')
+    .at(-1)!
   expect(session).toBeDefined()
   const envFile = readFileSync(ws.files.env, 'utf8')
-  expect(Object.keys(readCommandFile(ws.files.env)).filter((k) => k.startsWith('AWS_'))).toEqual([])
-  for (const secret of [session.accessKeyId, session.secretAccessKey, session.sessionToken]) expect(envFile).not.toContain(secret)
-  expect(readCommandFile(ws.files.output)).toMatchObject({ 'aws-account-id': '111122223333', profile: 'my-dev-profile', 'approved-by': 'alice' })
+  expect(
+    Object.keys(readCommandFile(ws.files.env)).filter((k) =>
+      k.startsWith('AWS_')
+    )
+  ).toEqual([])
+  for (const secret of [
+    session.accessKeyId,
+    session.secretAccessKey,
+    session.sessionToken
+  ])
+    expect(envFile).not.toContain(secret)
+  expect(readCommandFile(ws.files.output)).toMatchObject({
+    'aws-account-id': '111122223333',
+    profile: 'my-dev-profile',
+    'approved-by': 'alice'
+  })
   const token = emu.tokens().find((t) => t.userCode === auth.userCode)!
-  for (const secret of [session.accessKeyId, session.secretAccessKey, session.sessionToken, token.accessToken, auth.deviceCode]) {
+  for (const secret of [
+    session.accessKeyId,
+    session.secretAccessKey,
+    session.sessionToken,
+    token.accessToken,
+    auth.deviceCode
+  ]) {
     expect(result.stdout).toContain(`::add-mask::${secret}`)
   }
 })
@@ -190,8 +267,11 @@ test('export-credentials false: no AWS_* in GITHUB_ENV, the outputs are still se
 test('the generic AWS_ENDPOINT_URL alone (no per-service AWS_ENDPOINT_URL_*) reaches SSO OIDC, the portal and STS', async () => {
   const ws = newWorkspace()
   const env = runnerEnv(ws, emu.url, SEED_INPUTS, { AWS_ENDPOINT_URL: emu.url })
-  for (const k of Object.keys(env)) if (k.startsWith('AWS_ENDPOINT_URL_')) delete env[k]
-  expect(Object.keys(env).filter((k) => k.startsWith('AWS_ENDPOINT_URL'))).toEqual(['AWS_ENDPOINT_URL'])
+  for (const k of Object.keys(env))
+    if (k.startsWith('AWS_ENDPOINT_URL_')) delete env[k]
+  expect(
+    Object.keys(env).filter((k) => k.startsWith('AWS_ENDPOINT_URL'))
+  ).toEqual(['AWS_ENDPOINT_URL'])
   const before = emu.calls().length
   const main = start(DIST, env)
   const auth = await emu.waitForDeviceAuthorization()
@@ -199,10 +279,27 @@ test('the generic AWS_ENDPOINT_URL alone (no per-service AWS_ENDPOINT_URL_*) rea
   const result = await main.done
   expect(result.stderr).toBe('')
   expect(result.code).toBe(0)
-  const ops = new Set(emu.calls().slice(before).filter((c) => c.status === 200).map((c) => c.operation))
-  for (const op of ['RegisterClient', 'StartDeviceAuthorization', 'CreateToken', 'GetRoleCredentials', 'GetCallerIdentity']) expect(ops).toContain(op)
-  expect(readCommandFile(ws.files.output)['aws-account-id']).toBe('111122223333')
+  const ops = new Set(
+    emu
+      .calls()
+      .slice(before)
+      .filter((c) => c.status === 200)
+      .map((c) => c.operation)
+  )
+  for (const op of [
+    'RegisterClient',
+    'StartDeviceAuthorization',
+    'CreateToken',
+    'GetRoleCredentials',
+    'GetCallerIdentity'
+  ])
+    expect(ops).toContain(op)
+  expect(readCommandFile(ws.files.output)['aws-account-id']).toBe(
+    '111122223333'
+  )
   const post = await start(postOf(DIST), postEnv(ws, env)).done
   expect(post.code).toBe(0)
-  expect(emu.tokens().find((t) => t.userCode === auth.userCode)!.revoked).toBe(true)
+  expect(emu.tokens().find((t) => t.userCode === auth.userCode)!.revoked).toBe(
+    true
+  )
 })

@@ -11,8 +11,20 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { approvalLinkOf, snapshotDist, startFakeGitHub, userCodeInComment, type FakeGitHub } from './github-fake.js'
-import { newWorkspace, readCommandFile, runnerEnv, SEED_INPUTS, start } from './runner.js'
+import {
+  approvalLinkOf,
+  snapshotDist,
+  startFakeGitHub,
+  userCodeInComment,
+  type FakeGitHub
+} from './github-fake.js'
+import {
+  newWorkspace,
+  readCommandFile,
+  runnerEnv,
+  SEED_INPUTS,
+  start
+} from './runner.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 /** Without the background-networking switches Chromium hangs on a closed network. */
@@ -29,7 +41,10 @@ const CHROMIUM_ARGS = [
 
 const haveChromium = existsSync(CHROMIUM)
 const browserTest = haveChromium ? test : test.skip
-if (!haveChromium) console.warn(`browser.test.ts skipped: ${CHROMIUM} not found (install Debian's chromium package)`)
+if (!haveChromium)
+  console.warn(
+    `browser.test.ts skipped: ${CHROMIUM} not found (install Debian's chromium package)`
+  )
 
 let emu: Emulator
 let gh: FakeGitHub
@@ -38,14 +53,25 @@ let browser: Browser | undefined
 beforeAll(async () => {
   if (!haveChromium) return
   // the browser starts while the bundle is copied and the servers come up
-  const launching = chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 20_000 })
-  ;[DIST, emu, gh, browser] = await Promise.all([snapshotDist(), startEmulator({ interval: 1 }), startFakeGitHub(), launching])
+  const launching = chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    timeout: 20_000
+  })
+  ;[DIST, emu, gh, browser] = await Promise.all([
+    snapshotDist(),
+    startEmulator({ interval: 1 }),
+    startFakeGitHub(),
+    launching
+  ])
 }, 60_000)
 afterAll(async () => {
   await browser?.close()
   await gh?.close()
   await emu?.close()
-  if (DIST) rmSync(path.dirname(path.dirname(DIST)), { recursive: true, force: true })
+  if (DIST)
+    rmSync(path.dirname(path.dirname(DIST)), { recursive: true, force: true })
 })
 
 browserTest(
@@ -53,8 +79,26 @@ browserTest(
   async () => {
     const t0 = Date.now()
     const ws = newWorkspace()
-    writeFileSync(ws.files.event, JSON.stringify({ number: 17, pull_request: { number: 17, head: { sha: 'feedbeef00112233445566778899aabbccddeeff' } } }))
-    const env = runnerEnv(ws, emu.url, { ...SEED_INPUTS, notify: 'comment' }, { GITHUB_API_URL: gh.url, GITHUB_EVENT_NAME: 'pull_request', GITHUB_HEAD_REF: 'feature/x' })
+    writeFileSync(
+      ws.files.event,
+      JSON.stringify({
+        number: 17,
+        pull_request: {
+          number: 17,
+          head: { sha: 'feedbeef00112233445566778899aabbccddeeff' }
+        }
+      })
+    )
+    const env = runnerEnv(
+      ws,
+      emu.url,
+      { ...SEED_INPUTS, notify: 'comment' },
+      {
+        GITHUB_API_URL: gh.url,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_HEAD_REF: 'feature/x'
+      }
+    )
     const main = start(DIST, env)
 
     // what the approver gets: the comment on the pull request, nothing from the emulator's control API
@@ -68,7 +112,9 @@ browserTest(
     expect(codeInComment).toMatch(/^[A-Z]{4}-[A-Z]{4}$/)
     expect(link).not.toContain(codeInComment!)
     // and the name the client registered with, which only AWS's page can show (the repository of the run)
-    const nameInComment = /the application asking is \*\*`([^`]+)`\*\*/.exec(comment.body)?.[1]
+    const nameInComment = /the application asking is \*\*`([^`]+)`\*\*/.exec(
+      comment.body
+    )?.[1]
     expect(nameInComment).toBe('identity-center-login:acme/deploy')
 
     const page = await browser!.newPage()
@@ -77,16 +123,30 @@ browserTest(
       expect(response?.status()).toBe(200)
       // the page shows who asks but not the code: the approver confirms the code by typing the one from the comment
       expect(await page.textContent('body')).not.toContain(codeInComment!)
-      expect((await page.textContent('#client-name'))?.trim()).toBe(nameInComment)
+      expect((await page.textContent('#client-name'))?.trim()).toBe(
+        nameInComment
+      )
       expect(main.child.exitCode).toBeNull()
       // a wrong code is refused and the request stays pending
       await page.fill('#user_code', 'BBBB-CCCC')
-      await Promise.all([page.waitForURL(/\/platform\/authorize\/decision$/, { timeout: 10_000 }), page.click('#approve')])
-      expect(await page.textContent('#code-error')).toContain('not the code of this request')
+      await Promise.all([
+        page.waitForURL(/\/platform\/authorize\/decision$/, {
+          timeout: 10_000
+        }),
+        page.click('#approve')
+      ])
+      expect(await page.textContent('#code-error')).toContain(
+        'not the code of this request'
+      )
       expect(main.child.exitCode).toBeNull()
       await page.fill('#user_code', codeInComment!)
-      await Promise.all([page.waitForSelector('#result', { timeout: 10_000 }), page.click('#approve')])
-      expect((await page.textContent('#result'))?.trim()).toBe('Request approved')
+      await Promise.all([
+        page.waitForSelector('#result', { timeout: 10_000 }),
+        page.click('#approve')
+      ])
+      expect((await page.textContent('#result'))?.trim()).toBe(
+        'Request approved'
+      )
       expect(await page.textContent('body')).toContain('Signed in as alice')
 
       const result = await main.done
@@ -94,7 +154,9 @@ browserTest(
       expect(result.code).toBe(0)
 
       // credentials of alice's session, exported to the rest of the job
-      const session = emu.roleSessions().find((s) => s.user === 'alice' && s.accountId === '111122223333')
+      const session = emu
+        .roleSessions()
+        .find((s) => s.user === 'alice' && s.accountId === '111122223333')
       expect(session).toBeDefined()
       expect(readCommandFile(ws.files.env)).toMatchObject({
         AWS_ACCESS_KEY_ID: session!.accessKeyId,
@@ -105,7 +167,10 @@ browserTest(
       expect(readCommandFile(ws.files.output)['approved-by']).toBe('alice')
 
       // the same comment, edited to the approved state: no clickable approval link, the code struck through
-      expect(gh.calls.map((c) => `${c.method} ${c.status}`)).toEqual(['POST 201', 'PATCH 200'])
+      expect(gh.calls.map((c) => `${c.method} ${c.status}`)).toEqual([
+        'POST 201',
+        'PATCH 200'
+      ])
       const final = comment.body
       expect(final).toContain('## ✅ AWS sign-in approved')
       expect(final).toMatch(/Approved by \*\*alice\*\*/)
@@ -118,7 +183,9 @@ browserTest(
       const again = await page.goto(link!, { timeout: 10_000 })
       expect(again?.status()).toBe(410)
       expect(await page.$('#approve')).toBeNull()
-      expect(await page.textContent('#error')).toContain('Cannot complete the request')
+      expect(await page.textContent('#error')).toContain(
+        'Cannot complete the request'
+      )
     } finally {
       await page.close()
     }

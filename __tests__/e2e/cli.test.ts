@@ -4,7 +4,15 @@ import { promisify } from 'node:util'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { CLI, ROOT, consumerEnv, LINK_LINE, newWorkspace, start, type Workspace } from './runner.js'
+import {
+  CLI,
+  ROOT,
+  consumerEnv,
+  LINK_LINE,
+  newWorkspace,
+  start,
+  type Workspace
+} from './runner.js'
 
 const run = promisify(execFile)
 let emu: Emulator
@@ -16,19 +24,27 @@ afterAll(async () => {
 })
 
 const FLAGS = [
-  '--start-url', 'https://my-sso-portal.awsapps.com/start',
-  '--sso-region', 'us-east-1',
-  '--account-id', '111122223333',
-  '--role-name', 'DeveloperAccess',
-  '--region', 'us-west-2',
-  '--sso-session', 'my-sso',
-  '--profile', 'my-dev-profile'
+  '--start-url',
+  'https://my-sso-portal.awsapps.com/start',
+  '--sso-region',
+  'us-east-1',
+  '--account-id',
+  '111122223333',
+  '--role-name',
+  'DeveloperAccess',
+  '--region',
+  'us-west-2',
+  '--sso-session',
+  'my-sso',
+  '--profile',
+  'my-dev-profile'
 ]
 
 /** FLAGS with some flag values replaced or flags added (pairs of flag, value). */
 function flagsWith(extra: string[]): string[] {
   const flags = new Map<string, string>()
-  for (const list of [FLAGS, extra]) for (let i = 0; i < list.length; i += 2) flags.set(list[i], list[i + 1])
+  for (const list of [FLAGS, extra])
+    for (let i = 0; i < list.length; i += 2) flags.set(list[i], list[i + 1])
   return [...flags].flat()
 }
 
@@ -61,46 +77,111 @@ test('--format env prints export lines for eval; the link and code go to stderr;
   expect(result.stderr).toContain(auth.userCode)
   expect(result.stderr).toContain('acme/deploy')
   expect(result.stdout).not.toContain(auth.userCode)
-  const session = emu.roleSessions().find((s) => s.user === 'alice' && s.issuedAt >= auth.createdAt)!
-  expect(result.stdout).toContain(`export AWS_ACCESS_KEY_ID='${session.accessKeyId}'\n`)
-  expect(result.stdout).toContain(`export AWS_SESSION_TOKEN='${session.sessionToken}'\n`)
+  const session = emu
+    .roleSessions()
+    .find((s) => s.user === 'alice' && s.issuedAt >= auth.createdAt)!
+  expect(result.stdout).toContain(
+    `export AWS_ACCESS_KEY_ID='${session.accessKeyId}'\n`
+  )
+  expect(result.stdout).toContain(
+    `export AWS_SESSION_TOKEN='${session.sessionToken}'\n`
+  )
   expect(result.stdout).toContain(`export AWS_REGION='us-west-2'\n`)
   // eval'd in a shell, the variables work with a consumer nobody here wrote
-  const { stdout } = await run('bash', ['-c', `${result.stdout}\npython3 -m awscli sts get-caller-identity --output text --query Account`], {
-    env: { ...consumerEnv(ws, emu.url), AWS_CONFIG_FILE: path.join(ws.dir, 'none') }
-  })
+  const { stdout } = await run(
+    'bash',
+    [
+      '-c',
+      `${result.stdout}\npython3 -m awscli sts get-caller-identity --output text --query Account`
+    ],
+    {
+      env: {
+        ...consumerEnv(ws, emu.url),
+        AWS_CONFIG_FILE: path.join(ws.dir, 'none')
+      }
+    }
+  )
   expect(stdout.trim()).toBe('111122223333')
-  expect(readFileSync(path.join(ws.home, '.aws', 'config'), 'utf8')).toContain('[profile my-dev-profile]\nsso_session = my-sso\n')
+  expect(readFileSync(path.join(ws.home, '.aws', 'config'), 'utf8')).toContain(
+    '[profile my-dev-profile]\nsso_session = my-sso\n'
+  )
 })
 
 test('--format dotenv --output-file writes a 0600 file for GitLab artifacts:reports:dotenv', async () => {
   const ws = newWorkspace()
   const file = path.join(ws.dir, 'aws.env')
-  const { result } = await approvedCli(ws, ['--format', 'dotenv', '--output-file', file])
+  const { result } = await approvedCli(ws, [
+    '--format',
+    'dotenv',
+    '--output-file',
+    file
+  ])
   expect(result.code).toBe(0)
   expect(result.stdout).toBe('')
   const lines = readFileSync(file, 'utf8').trim().split('\n')
-  expect(lines.map((l) => l.split('=')[0])).toEqual(expect.arrayContaining(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION']))
+  expect(lines.map((l) => l.split('=')[0])).toEqual(
+    expect.arrayContaining([
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SESSION_TOKEN',
+      'AWS_REGION'
+    ])
+  )
   for (const line of lines) expect(line).toMatch(/^[A-Z_]+=\S*$/)
-  if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600)
+  if (process.platform !== 'win32')
+    expect(statSync(file).mode & 0o777).toBe(0o600)
 })
 
 test('--format json prints credentials and the verified identity', async () => {
   const ws = newWorkspace()
-  const { result } = await approvedCli(ws, ['--format', 'json', '--profiles', 'prod 444455556666 ReadOnly'])
+  const { result } = await approvedCli(ws, [
+    '--format',
+    'json',
+    '--profiles',
+    'prod 444455556666 ReadOnly'
+  ])
   expect(result.code).toBe(0)
   const out = JSON.parse(result.stdout)
-  expect(out).toMatchObject({ accountId: '111122223333', approvedBy: 'alice', profile: 'my-dev-profile', region: 'us-west-2' })
+  expect(out).toMatchObject({
+    accountId: '111122223333',
+    approvedBy: 'alice',
+    profile: 'my-dev-profile',
+    region: 'us-west-2'
+  })
   expect(out.credentials.accessKeyId).toMatch(/^ASIA/)
-  expect(out.profiles).toEqual([expect.objectContaining({ profile: 'prod', accountId: '444455556666', verified: true })])
+  expect(out.profiles).toEqual([
+    expect.objectContaining({
+      profile: 'prod',
+      accountId: '444455556666',
+      verified: true
+    })
+  ])
 })
 
 test.each([
-  ['bad input (2), before any request', ['--account-id', '12345'], undefined, 2, /Input "account-id": must be 12 digits/],
+  [
+    'bad input (2), before any request',
+    ['--account-id', '12345'],
+    undefined,
+    2,
+    /Input "account-id": must be 12 digits/
+  ],
   ['unknown flag (2)', ['--bogus', 'x'], undefined, 2, /Option "--bogus"/],
   ['denied (3)', [], 'deny', 3, /the approver denied the request/],
-  ['expired (4)', [], 'expire', 4, /the code expired before anyone approved it/],
-  ['approver not allowed (5)', ['--allowed-approvers', 'bob'], 'approve', 5, /approved by alice, which is not enough/]
+  [
+    'expired (4)',
+    [],
+    'expire',
+    4,
+    /the code expired before anyone approved it/
+  ],
+  [
+    'approver not allowed (5)',
+    ['--allowed-approvers', 'bob'],
+    'approve',
+    5,
+    /approved by alice, which is not enough/
+  ]
 ])('exit code for %s', async (_name, extra, action, code, message) => {
   const ws = newWorkspace()
   const calls = emu.calls().length
@@ -123,17 +204,28 @@ test.each([
 
 test('a service failure exits 1 (StartDeviceAuthorization answers 5xx on every attempt), nothing on stdout or disk', async () => {
   const ws = newWorkspace()
-  emu.injectFault({ operation: 'StartDeviceAuthorization', kind: '5xx', count: 5 })
+  emu.injectFault({
+    operation: 'StartDeviceAuthorization',
+    kind: '5xx',
+    count: 5
+  })
   const result = await start(CLI, cliEnv(ws), FLAGS).done
   expect(result.code).toBe(1)
-  expect(result.stderr).toMatch(/SSO OIDC StartDeviceAuthorization failed: InternalServerException \(HTTP 500\)/)
+  expect(result.stderr).toMatch(
+    /SSO OIDC StartDeviceAuthorization failed: InternalServerException \(HTTP 500\)/
+  )
   expect(result.stdout).toBe('')
   expect(existsSync(path.join(ws.home, '.aws', 'config'))).toBe(false)
 })
 
 test('an extra profile the approver cannot assume fails the run (exit 1) without allow-partial, naming the profile', async () => {
   const ws = newWorkspace()
-  const { result } = await approvedCli(ws, ['--format', 'env', '--profiles', 'nope 999988887777 NoSuchRole'])
+  const { result } = await approvedCli(ws, [
+    '--format',
+    'env',
+    '--profiles',
+    'nope 999988887777 NoSuchRole'
+  ])
   expect(result.code).toBe(1)
   expect(result.stderr).toMatch(/nope/)
   expect(result.stdout).toBe('')
@@ -142,9 +234,16 @@ test('an extra profile the approver cannot assume fails the run (exit 1) without
 
 test('--notify comment (a GitHub channel) is not silently dropped: the CLI warns and still logs in', async () => {
   const ws = newWorkspace()
-  const { result } = await approvedCli(ws, ['--format', 'json', '--notify', 'comment'])
+  const { result } = await approvedCli(ws, [
+    '--format',
+    'json',
+    '--notify',
+    'comment'
+  ])
   expect(result.code).toBe(0)
-  expect(result.stderr).toMatch(/warning: --notify comment: GitHub Actions channels, not available in the CLI/)
+  expect(result.stderr).toMatch(
+    /warning: --notify comment: GitHub Actions channels, not available in the CLI/
+  )
   // The default (summary,comment) is not a request: no warning then.
   const quiet = await approvedCli(newWorkspace(), ['--format', 'json'])
   expect(quiet.result.stderr).not.toMatch(/not available in the CLI/)
@@ -160,7 +259,9 @@ test('--help prints the options and exit codes with no GitHub variable set', asy
 
 test('--version prints the version of package.json (set in dist/cli.js at build time), on stdout only', async () => {
   const ws = newWorkspace()
-  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
+  const { version } = JSON.parse(
+    readFileSync(path.join(ROOT, 'package.json'), 'utf8')
+  )
   const result = await start(CLI, consumerEnv(ws, emu.url), ['--version']).done
   expect(result.code).toBe(0)
   expect(result.stdout).toBe(`${version}\n`)
@@ -178,7 +279,9 @@ test('the CLI refuses a symlinked ~/.aws/config before any request, like the act
   const calls = emu.calls().length
   const result = await start(CLI, cliEnv(ws), FLAGS).done
   expect(result.code).toBe(1)
-  expect(result.stderr).toMatch(/refusing to write through a symlink: .*\.aws\/config; nothing was sent or written/)
+  expect(result.stderr).toMatch(
+    /refusing to write through a symlink: .*\.aws\/config; nothing was sent or written/
+  )
   expect(emu.calls().length).toBe(calls)
   expect(readFileSync(target, 'utf8')).toBe('[default]\n')
 })
@@ -200,14 +303,23 @@ test('SIGINT while waiting for approval exits 130 quickly, with nothing written'
 
 describe('forbid-self-approval needs a known actor', () => {
   /** No CI variable that names a user: a bare agent. */
-  const bareEnv = (ws: Workspace): NodeJS.ProcessEnv => ({ ...consumerEnv(ws, emu.url), USER: 'jenkins', CI: 'true' })
+  const bareEnv = (ws: Workspace): NodeJS.ProcessEnv => ({
+    ...consumerEnv(ws, emu.url),
+    USER: 'jenkins',
+    CI: 'true'
+  })
 
   test('true and no actor (USER does not count): exit 2 naming the input, before any request, nothing written', async () => {
     const ws = newWorkspace()
     const calls = emu.calls().length
-    const result = await start(CLI, bareEnv(ws), [...FLAGS, '--forbid-self-approval']).done
+    const result = await start(CLI, bareEnv(ws), [
+      ...FLAGS,
+      '--forbid-self-approval'
+    ]).done
     expect(result.code).toBe(2)
-    expect(result.stderr).toMatch(/Input "forbid-self-approval": is true but no user who triggered this run is known .*--actor NAME/)
+    expect(result.stderr).toMatch(
+      /Input "forbid-self-approval": is true but no user who triggered this run is known .*--actor NAME/
+    )
     expect(result.stdout).toBe('')
     expect(emu.calls().length).toBe(calls)
     expect(existsSync(path.join(ws.home, '.aws'))).toBe(false)
@@ -215,16 +327,28 @@ describe('forbid-self-approval needs a known actor', () => {
 
   test('--actor names the user: the approver who is that user is refused (exit 5), another is accepted', async () => {
     const ws = newWorkspace()
-    const child = start(CLI, bareEnv(ws), [...FLAGS, '--forbid-self-approval', '--actor', 'alice@example.com'])
+    const child = start(CLI, bareEnv(ws), [
+      ...FLAGS,
+      '--forbid-self-approval',
+      '--actor',
+      'alice@example.com'
+    ])
     const auth = await emu.waitForDeviceAuthorization()
     emu.approve(auth.userCode, 'alice')
     const refused = await child.done
     expect(refused.code).toBe(5)
-    expect(refused.stderr).toMatch(/"alice" triggered this run \(as alice@example\.com\) and forbid-self-approval is true/)
+    expect(refused.stderr).toMatch(
+      /"alice" triggered this run \(as alice@example\.com\) and forbid-self-approval is true/
+    )
     expect(refused.stdout).toBe('')
 
     const ws2 = newWorkspace()
-    const ok = start(CLI, bareEnv(ws2), [...FLAGS, '--forbid-self-approval', '--actor', 'alice@example.com'])
+    const ok = start(CLI, bareEnv(ws2), [
+      ...FLAGS,
+      '--forbid-self-approval',
+      '--actor',
+      'alice@example.com'
+    ])
     const auth2 = await emu.waitForDeviceAuthorization()
     emu.approve(auth2.userCode, 'bob')
     const accepted = await ok.done

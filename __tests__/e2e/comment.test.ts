@@ -9,8 +9,22 @@ import path from 'node:path'
 import { marked } from 'marked'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { deadUrl } from '../notify/helpers.js'
-import { approvalLinkOf, snapshotDist, startFakeGitHub, startFakeWebhook, type FakeComment, type FakeGitHub } from './github-fake.js'
-import { newWorkspace, readCommandFile, runnerEnv, SEED_INPUTS, start, type Workspace } from './runner.js'
+import {
+  approvalLinkOf,
+  snapshotDist,
+  startFakeGitHub,
+  startFakeWebhook,
+  type FakeComment,
+  type FakeGitHub
+} from './github-fake.js'
+import {
+  newWorkspace,
+  readCommandFile,
+  runnerEnv,
+  SEED_INPUTS,
+  start,
+  type Workspace
+} from './runner.js'
 
 let emu: Emulator
 let gh: FakeGitHub
@@ -22,7 +36,8 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await emu?.close()
-  if (DIST) rmSync(path.dirname(path.dirname(DIST)), { recursive: true, force: true })
+  if (DIST)
+    rmSync(path.dirname(path.dirname(DIST)), { recursive: true, force: true })
 })
 beforeEach(async () => {
   gh = await startFakeGitHub()
@@ -37,8 +52,19 @@ const MARKER = '<!-- identity-center-login:4242:prod:my-dev-profile -->'
 const RUN_URL = 'https://github.com/acme/deploy/actions/runs/4242/attempts/1'
 
 /** A pull_request run: the event payload names the PR and its head commit. */
-function pullRequestEnv(ws: Workspace, inputs: Record<string, string>, extra: Record<string, string> = {}) {
-  writeFileSync(ws.files.event, JSON.stringify({ action: 'synchronize', number: 17, pull_request: { number: 17, head: { sha: HEAD_SHA, ref: 'feature/x' } } }))
+function pullRequestEnv(
+  ws: Workspace,
+  inputs: Record<string, string>,
+  extra: Record<string, string> = {}
+) {
+  writeFileSync(
+    ws.files.event,
+    JSON.stringify({
+      action: 'synchronize',
+      number: 17,
+      pull_request: { number: 17, head: { sha: HEAD_SHA, ref: 'feature/x' } }
+    })
+  )
   return runnerEnv(ws, emu.url, inputs, {
     GITHUB_API_URL: gh.url,
     GITHUB_EVENT_NAME: 'pull_request',
@@ -49,7 +75,10 @@ function pullRequestEnv(ws: Workspace, inputs: Record<string, string>, extra: Re
 }
 
 /** Lines of stdout that are workflow commands of one kind (`::warning::…`, `::notice title=…::…`). */
-const commands = (stdout: string, kind: string) => stdout.split('\n').filter((l) => l.startsWith(`::${kind} `) || l.startsWith(`::${kind}::`))
+const commands = (stdout: string, kind: string) =>
+  stdout
+    .split('\n')
+    .filter((l) => l.startsWith(`::${kind} `) || l.startsWith(`::${kind}::`))
 
 /** stdout as the runner shows it: the `::add-mask::` commands are consumed, not printed. */
 const visible = (stdout: string) =>
@@ -63,17 +92,39 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 /** Waits until the emulator has answered a token poll for `userCode` after time `t` (the action is still polling). */
 async function pollAfter(userCode: string, t: number): Promise<void> {
   const deadline = Date.now() + 10_000
-  while (!emu.calls().some((c) => c.operation === 'CreateToken' && c.userCode === userCode && c.at > t)) {
-    if (Date.now() > deadline) throw new Error(`no CreateToken poll for ${userCode} after the comment was posted`)
+  while (
+    !emu
+      .calls()
+      .some(
+        (c) =>
+          c.operation === 'CreateToken' && c.userCode === userCode && c.at > t
+      )
+  ) {
+    if (Date.now() > deadline)
+      throw new Error(
+        `no CreateToken poll for ${userCode} after the comment was posted`
+      )
     await sleep(25)
   }
 }
 
 /** Every href / src the Markdown renders to (GitHub renders comments with GFM; marked is close enough for links and HTML). */
-function renderedTargets(markdown: string): { html: string; hrefs: string[]; tags: string[] } {
+function renderedTargets(markdown: string): {
+  html: string
+  hrefs: string[]
+  tags: string[]
+} {
   const html = marked.parse(markdown, { gfm: true, async: false }) as string
-  const hrefs = [...html.matchAll(/\b(?:href|src)="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'))
-  const tags = [...new Set([...html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[1].toLowerCase()))].sort()
+  const hrefs = [...html.matchAll(/\b(?:href|src)="([^"]*)"/g)].map((m) =>
+    m[1].replace(/&amp;/g, '&')
+  )
+  const tags = [
+    ...new Set(
+      [...html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) =>
+        m[1].toLowerCase()
+      )
+    )
+  ].sort()
   return { html, hrefs, tags }
 }
 
@@ -81,7 +132,11 @@ function renderedTargets(markdown: string): { html: string; hrefs: string[]; tag
 const withoutMarker = (md: string) => md.replace(MARKER, '')
 
 /** The comment as posted, checked while the action still polls. */
-async function expectWaitingComment(main: ReturnType<typeof start>, userCode: string, link: string): Promise<FakeComment> {
+async function expectWaitingComment(
+  main: ReturnType<typeof start>,
+  userCode: string,
+  link: string
+): Promise<FakeComment> {
   const comment = await gh.waitForComment()
   // posted while the device flow is still waiting for approval: the process runs and keeps polling afterwards
   await pollAfter(userCode, comment.versions[0].at)
@@ -94,18 +149,30 @@ async function expectWaitingComment(main: ReturnType<typeof start>, userCode: st
   expect(approvalLinkOf(body)).toBe(link)
   expect(body).toContain(`[➡️ Approve in AWS IAM Identity Center](${link})`)
   expect(body).toContain(`**\`${userCode}\`**`)
-  expect(body).toMatch(/\| Code expires \| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d+ minutes? left when posted\) \|/)
+  expect(body).toMatch(
+    /\| Code expires \| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d+ minutes? left when posted\) \|/
+  )
   expect(body).toContain('| AWS account | `111122223333` |')
   expect(body).toContain('| Role | `DeveloperAccess` |')
   expect(body).toContain(`| Run | [Open the workflow run](${RUN_URL}) |`)
-  expect(body).toContain('| Identity Center | `https://my-sso-portal.awsapps.com/start` |')
-  expect(body).toContain('Approving hands this runner **your Identity Center sign-in until the job ends**: any step of this job can use it for every AWS account and role you can reach')
-  expect(body).toContain('and that the application asking is **`identity-center-login:acme/deploy`**')
+  expect(body).toContain(
+    '| Identity Center | `https://my-sso-portal.awsapps.com/start` |'
+  )
+  expect(body).toContain(
+    'Approving hands this runner **your Identity Center sign-in until the job ends**: any step of this job can use it for every AWS account and role you can reach'
+  )
+  expect(body).toContain(
+    'and that the application asking is **`identity-center-login:acme/deploy`**'
+  )
   return comment
 }
 
 /** The final edit: no clickable approval link, the code struck through, the same marker. */
-function expectFinalComment(comment: FakeComment, userCode: string, link: string): string {
+function expectFinalComment(
+  comment: FakeComment,
+  userCode: string,
+  link: string
+): string {
   const body = comment.body
   expect(body.startsWith(MARKER)).toBe(true)
   expect(approvalLinkOf(body)).toBeUndefined()
@@ -119,7 +186,10 @@ function expectFinalComment(comment: FakeComment, userCode: string, link: string
 
 /** The job summary carries the same facts as the final comment (only the "Updated" time may differ). */
 function expectSummaryMatches(ws: Workspace, finalBody: string): void {
-  const norm = (s: string) => s.trim().replace(/Updated \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/, 'Updated <time>')
+  const norm = (s: string) =>
+    s
+      .trim()
+      .replace(/Updated \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/, 'Updated <time>')
   expect(norm(readFileSync(ws.files.summary, 'utf8'))).toBe(norm(finalBody))
 }
 
@@ -128,83 +198,136 @@ describe('comment on the pull request, edited in place', () => {
     ['approved', 0],
     ['denied', 1],
     ['expired', 1]
-  ] as const)('%s: posted before approval with the link and code, then one PATCH with the outcome', async (outcome, exitCode) => {
-    const ws = newWorkspace()
-    const main = start(DIST, pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment,summary' }))
-    const auth = await emu.waitForDeviceAuthorization()
-    const link = auth.verificationUriComplete
-    const comment = await expectWaitingComment(main, auth.userCode, link)
-    // the pull request of the event, its head commit (not the merge commit), the token as a bearer
-    expect(comment).toMatchObject({ owner: 'acme', repo: 'deploy', issueNumber: 17 })
-    expect(comment.body).toContain('| Commit | `feedbee` |')
-    expect(comment.body).toContain('| Event | pull\\_request |')
-    expect(comment.body).toContain('| Ref | feature/x |')
-    expect(gh.calls[0].authorization).toBe(`token ${TOKEN}`)
+  ] as const)(
+    '%s: posted before approval with the link and code, then one PATCH with the outcome',
+    async (outcome, exitCode) => {
+      const ws = newWorkspace()
+      const main = start(
+        DIST,
+        pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment,summary' })
+      )
+      const auth = await emu.waitForDeviceAuthorization()
+      const link = auth.verificationUriComplete
+      const comment = await expectWaitingComment(main, auth.userCode, link)
+      // the pull request of the event, its head commit (not the merge commit), the token as a bearer
+      expect(comment).toMatchObject({
+        owner: 'acme',
+        repo: 'deploy',
+        issueNumber: 17
+      })
+      expect(comment.body).toContain('| Commit | `feedbee` |')
+      expect(comment.body).toContain('| Event | pull\\_request |')
+      expect(comment.body).toContain('| Ref | feature/x |')
+      expect(gh.calls[0].authorization).toBe(`token ${TOKEN}`)
 
-    if (outcome === 'approved') emu.approve(auth.userCode, 'alice')
-    else if (outcome === 'denied') emu.deny(auth.userCode)
-    else emu.expire(auth.userCode)
-    const result = await main.done
-    expect(result.code).toBe(exitCode)
-    expect(result.stderr).toBe('')
+      if (outcome === 'approved') emu.approve(auth.userCode, 'alice')
+      else if (outcome === 'denied') emu.deny(auth.userCode)
+      else emu.expire(auth.userCode)
+      const result = await main.done
+      expect(result.code).toBe(exitCode)
+      expect(result.stderr).toBe('')
 
-    // edited, not duplicated: one POST, one PATCH of that comment
-    expect(gh.calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
-      'POST /repos/acme/deploy/issues/17/comments 201',
-      `PATCH /repos/acme/deploy/issues/comments/${comment.id} 200`
-    ])
-    expect(gh.comments).toHaveLength(1)
-    expect(comment.versions.map((v) => v.method)).toEqual(['POST', 'PATCH'])
-    const body = expectFinalComment(comment, auth.userCode, link)
-    if (outcome === 'approved') {
-      expect(body).toContain('## ✅ AWS sign-in approved')
-      expect(body).toMatch(/Approved by \*\*alice\*\* at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\. Verified: account \*\*111122223333\*\*, role \*\*DeveloperAccess\*\*\./)
-      expect(body).toMatch(/\| Session \| `arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_DeveloperAccess_[0-9a-f]{16}\/alice` \|/)
-      expect(Object.keys(readCommandFile(ws.files.env))).toContain('AWS_SESSION_TOKEN')
-    } else if (outcome === 'denied') {
-      expect(body).toContain('## ⛔ AWS sign-in denied')
-      expect(body).toContain('The job gets no AWS credentials.')
-      expect(result.stdout).toContain('::error::the approver denied the request')
-    } else {
-      expect(body).toContain('## ⌛ AWS sign-in request expired')
-      expect(body).toMatch(/No one approved within \d+ s; the request expired at/)
-      expect(result.stdout).toMatch(/::error::the code expired before anyone approved it/)
+      // edited, not duplicated: one POST, one PATCH of that comment
+      expect(gh.calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
+        'POST /repos/acme/deploy/issues/17/comments 201',
+        `PATCH /repos/acme/deploy/issues/comments/${comment.id} 200`
+      ])
+      expect(gh.comments).toHaveLength(1)
+      expect(comment.versions.map((v) => v.method)).toEqual(['POST', 'PATCH'])
+      const body = expectFinalComment(comment, auth.userCode, link)
+      if (outcome === 'approved') {
+        expect(body).toContain('## ✅ AWS sign-in approved')
+        expect(body).toMatch(
+          /Approved by \*\*alice\*\* at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\. Verified: account \*\*111122223333\*\*, role \*\*DeveloperAccess\*\*\./
+        )
+        expect(body).toMatch(
+          /\| Session \| `arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_DeveloperAccess_[0-9a-f]{16}\/alice` \|/
+        )
+        expect(Object.keys(readCommandFile(ws.files.env))).toContain(
+          'AWS_SESSION_TOKEN'
+        )
+      } else if (outcome === 'denied') {
+        expect(body).toContain('## ⛔ AWS sign-in denied')
+        expect(body).toContain('The job gets no AWS credentials.')
+        expect(result.stdout).toContain(
+          '::error::the approver denied the request'
+        )
+      } else {
+        expect(body).toContain('## ⌛ AWS sign-in request expired')
+        expect(body).toMatch(
+          /No one approved within \d+ s; the request expired at/
+        )
+        expect(result.stdout).toMatch(
+          /::error::the code expired before anyone approved it/
+        )
+      }
+      expectSummaryMatches(ws, body)
+
+      // the log: a notice annotation with the link, where the comment is, no warning, the token never shown
+      // (a workflow command escapes % as %25: today's link carries an encoded request_uri; the code is shown on its own)
+      expect(
+        commands(result.stdout, 'notice').some(
+          (l) =>
+            l.includes(link.replace(/%/g, '%25')) &&
+            l.includes(`code ${auth.userCode}`)
+        )
+      ).toBe(true)
+      expect(result.stdout).toContain(
+        `Posted the approval request on #17: https://github.com/acme/deploy/pull/17#issuecomment-${comment.id}`
+      )
+      expect(commands(result.stdout, 'warning')).toEqual([])
+      expect(visible(result.stdout)).not.toContain(TOKEN)
     }
-    expectSummaryMatches(ws, body)
-
-    // the log: a notice annotation with the link, where the comment is, no warning, the token never shown
-    // (a workflow command escapes % as %25: today's link carries an encoded request_uri; the code is shown on its own)
-    expect(commands(result.stdout, 'notice').some((l) => l.includes(link.replace(/%/g, '%25')) && l.includes(`code ${auth.userCode}`))).toBe(true)
-    expect(result.stdout).toContain(`Posted the approval request on #17: https://github.com/acme/deploy/pull/17#issuecomment-${comment.id}`)
-    expect(commands(result.stdout, 'warning')).toEqual([])
-    expect(visible(result.stdout)).not.toContain(TOKEN)
-  })
+  )
 
   test('issue-number on a workflow_dispatch run: the comment goes to that issue', async () => {
     const ws = newWorkspace()
-    const env = runnerEnv(ws, emu.url, { ...SEED_INPUTS, notify: 'comment', 'issue-number': '5' }, { GITHUB_API_URL: gh.url })
+    const env = runnerEnv(
+      ws,
+      emu.url,
+      { ...SEED_INPUTS, notify: 'comment', 'issue-number': '5' },
+      { GITHUB_API_URL: gh.url }
+    )
     const main = start(DIST, env)
     const auth = await emu.waitForDeviceAuthorization()
-    const comment = await expectWaitingComment(main, auth.userCode, auth.verificationUriComplete)
-    expect(comment).toMatchObject({ owner: 'acme', repo: 'deploy', issueNumber: 5 })
+    const comment = await expectWaitingComment(
+      main,
+      auth.userCode,
+      auth.verificationUriComplete
+    )
+    expect(comment).toMatchObject({
+      owner: 'acme',
+      repo: 'deploy',
+      issueNumber: 5
+    })
     expect(comment.body).toContain('| Event | workflow\\_dispatch |')
     expect(comment.body).toContain('| Commit | `0123456` |')
     emu.approve(auth.userCode, 'alice')
     const result = await main.done
     expect(result.code).toBe(0)
     expect(gh.calls.map((c) => c.method)).toEqual(['POST', 'PATCH'])
-    expect(expectFinalComment(comment, auth.userCode, auth.verificationUriComplete)).toContain('AWS sign-in approved')
+    expect(
+      expectFinalComment(comment, auth.userCode, auth.verificationUriComplete)
+    ).toContain('AWS sign-in approved')
     // notify without summary: the job summary stays empty
     expect(readFileSync(ws.files.summary, 'utf8')).toBe('')
   })
 })
 
 describe('values from the event are escaped', () => {
-  const cases: { name: string; event: string; extra: Record<string, string>; inputs: Record<string, string> }[] = [
+  const cases: {
+    name: string
+    event: string
+    extra: Record<string, string>
+    inputs: Record<string, string>
+  }[] = [
     {
       name: 'pull_request: HTML in the head branch, a mention as the actor',
       event: 'pull_request',
-      extra: { GITHUB_HEAD_REF: 'feat/<img src=x onerror=alert(1)>', GITHUB_ACTOR: '@org/admins' },
+      extra: {
+        GITHUB_HEAD_REF: 'feat/<img src=x onerror=alert(1)>',
+        GITHUB_ACTOR: '@org/admins'
+      },
       inputs: {}
     },
     {
@@ -212,7 +335,8 @@ describe('values from the event are escaped', () => {
       event: 'workflow_dispatch',
       extra: {
         GITHUB_REF_NAME: '@org/admins',
-        GITHUB_TRIGGERING_ACTOR: '<script>alert(1)</script>[approve here](https://evil.example/phish) #1 ![x](https://evil.example/x.png) *bold* | cell'
+        GITHUB_TRIGGERING_ACTOR:
+          '<script>alert(1)</script>[approve here](https://evil.example/phish) #1 ![x](https://evil.example/x.png) *bold* | cell'
       },
       inputs: { 'issue-number': '5' }
     }
@@ -221,8 +345,16 @@ describe('values from the event are escaped', () => {
     const ws = newWorkspace()
     const hook = await startFakeWebhook()
     try {
-      const all = { ...SEED_INPUTS, notify: 'comment,summary,webhook', 'webhook-url': hook.url, ...inputs }
-      const env = event === 'pull_request' ? pullRequestEnv(ws, all, extra) : runnerEnv(ws, emu.url, all, { GITHUB_API_URL: gh.url, ...extra })
+      const all = {
+        ...SEED_INPUTS,
+        notify: 'comment,summary,webhook',
+        'webhook-url': hook.url,
+        ...inputs
+      }
+      const env =
+        event === 'pull_request'
+          ? pullRequestEnv(ws, all, extra)
+          : runnerEnv(ws, emu.url, all, { GITHUB_API_URL: gh.url, ...extra })
       const main = start(DIST, env)
       const auth = await emu.waitForDeviceAuthorization()
       const comment = await gh.waitForComment()
@@ -232,7 +364,10 @@ describe('values from the event are escaped', () => {
       expect(result.code).toBe(0)
       expect(comment.versions).toHaveLength(2)
 
-      const markdowns = [...comment.versions.map((v) => v.body), readFileSync(ws.files.summary, 'utf8')]
+      const markdowns = [
+        ...comment.versions.map((v) => v.body),
+        readFileSync(ws.files.summary, 'utf8')
+      ]
       for (const md of markdowns) {
         const body = withoutMarker(md)
         // no raw HTML, no live mention, no injected link, image, emphasis or table cell
@@ -241,11 +376,34 @@ describe('values from the event are escaped', () => {
         expect(body).not.toMatch(/#\d/)
         expect(body).not.toContain('](https://evil')
         const { html, hrefs, tags } = renderedTargets(body)
-        expect(tags.filter((t) => !['a', 'br', 'code', 'del', 'h2', 'h3', 'p', 'strong', 'sub', 'table', 'tbody', 'td', 'th', 'thead', 'tr'].includes(t))).toEqual([])
-        for (const href of hrefs) expect([RUN_URL, auth.verificationUriComplete]).toContain(href)
+        expect(
+          tags.filter(
+            (t) =>
+              ![
+                'a',
+                'br',
+                'code',
+                'del',
+                'h2',
+                'h3',
+                'p',
+                'strong',
+                'sub',
+                'table',
+                'tbody',
+                'td',
+                'th',
+                'thead',
+                'tr'
+              ].includes(t)
+          )
+        ).toEqual([])
+        for (const href of hrefs)
+          expect([RUN_URL, auth.verificationUriComplete]).toContain(href)
         expect(html).not.toMatch(/<img|<script/i)
         // every table row still has exactly two cells
-        for (const row of body.split('\n').filter((l) => l.startsWith('| '))) expect(row.replace(/\\\|/g, '').split('|').length).toBe(4)
+        for (const row of body.split('\n').filter((l) => l.startsWith('| ')))
+          expect(row.replace(/\\\|/g, '').split('|').length).toBe(4)
       }
       // the values are still there, readable
       const shown = renderedTargets(withoutMarker(comment.body)).html
@@ -258,7 +416,9 @@ describe('values from the event are escaped', () => {
       }
 
       // the chat webhook: Slack's entity escaping, no <!channel>-style or <url|text> markup, mentions broken
-      const texts = (await hook.waitForMessages(2)).map((m) => (m.payload as { text: string }).text)
+      const texts = (await hook.waitForMessages(2)).map(
+        (m) => (m.payload as { text: string }).text
+      )
       for (const text of texts) {
         expect(text).not.toMatch(/[<>]/)
         expect(text).not.toMatch(/@(?![\u200d ])/) // ' @ ' separates the ref from the commit
@@ -275,7 +435,10 @@ describe('a channel that fails does not fail the login', () => {
     gh.forbid('POST')
     gh.forbid('PATCH')
     const ws = newWorkspace()
-    const main = start(DIST, pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment,summary' }))
+    const main = start(
+      DIST,
+      pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment,summary' })
+    )
     const auth = await emu.waitForDeviceAuthorization()
     await gh.waitForCalls(1)
     await pollAfter(auth.userCode, gh.calls[0].at)
@@ -287,32 +450,46 @@ describe('a channel that fails does not fail the login', () => {
     expect(gh.calls.map((c) => `${c.method} ${c.status}`)).toEqual(['POST 403'])
     const warnings = commands(result.stdout, 'warning')
     expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toContain('Could not post the AWS sign-in request on #17')
+    expect(warnings[0]).toContain(
+      'Could not post the AWS sign-in request on #17'
+    )
     expect(warnings[0]).toContain('Resource not accessible by integration')
     expect(warnings[0]).toContain('pull-requests: write')
     expect(warnings[0]).toContain('Approvers must use the link in the job log')
     // the link was in the log all along, the credentials are exported, the summary has the outcome
-    expect(result.stdout).toContain(`Open this link to approve: ${auth.verificationUriComplete}`)
+    expect(result.stdout).toContain(
+      `Open this link to approve: ${auth.verificationUriComplete}`
+    )
     expect(readCommandFile(ws.files.env)).toHaveProperty('AWS_SESSION_TOKEN')
     expect(readCommandFile(ws.files.output)['approved-by']).toBe('alice')
-    expect(readFileSync(ws.files.summary, 'utf8')).toContain('AWS sign-in approved')
+    expect(readFileSync(ws.files.summary, 'utf8')).toContain(
+      'AWS sign-in approved'
+    )
     expect(visible(result.stdout)).not.toContain(TOKEN)
   })
 
   test('a comment that cannot be edited at the end: one warning that it still shows the old request; the login succeeds', async () => {
     const ws = newWorkspace()
-    const main = start(DIST, pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment' }))
+    const main = start(
+      DIST,
+      pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment' })
+    )
     const auth = await emu.waitForDeviceAuthorization()
     const comment = await gh.waitForComment()
     gh.forbid('PATCH')
     emu.approve(auth.userCode, 'alice')
     const result = await main.done
     expect(result.code).toBe(0)
-    expect(gh.calls.map((c) => `${c.method} ${c.status}`)).toEqual(['POST 201', 'PATCH 403'])
+    expect(gh.calls.map((c) => `${c.method} ${c.status}`)).toEqual([
+      'POST 201',
+      'PATCH 403'
+    ])
     expect(comment.versions).toHaveLength(1)
     const warnings = commands(result.stdout, 'warning')
     expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toContain('Could not update the comment on #17 with the outcome (approved)')
+    expect(warnings[0]).toContain(
+      'Could not update the comment on #17 with the outcome (approved)'
+    )
     expect(warnings[0]).toContain('Resource not accessible by integration')
     expect(warnings[0]).toContain('still shows the old request')
     expect(readCommandFile(ws.files.env)).toHaveProperty('AWS_SESSION_TOKEN')
@@ -324,7 +501,14 @@ describe('webhook', () => {
     const hook = await startFakeWebhook('/hook')
     try {
       const ws = newWorkspace()
-      const main = start(DIST, runnerEnv(ws, emu.url, { ...SEED_INPUTS, notify: 'webhook', 'webhook-url': hook.url }))
+      const main = start(
+        DIST,
+        runnerEnv(ws, emu.url, {
+          ...SEED_INPUTS,
+          notify: 'webhook',
+          'webhook-url': hook.url
+        })
+      )
       const auth = await emu.waitForDeviceAuthorization()
       const [first] = await hook.waitForMessages(1)
       await pollAfter(auth.userCode, first.at)
@@ -340,11 +524,15 @@ describe('webhook', () => {
         expect(m.contentType).toBe('application/json')
         expect(Object.keys(m.payload as object)).toEqual(['text'])
       }
-      const [start_, end] = hook.messages.map((m) => (m.payload as { text: string }).text)
+      const [start_, end] = hook.messages.map(
+        (m) => (m.payload as { text: string }).text
+      )
       expect(start_).toContain('AWS sign-in approval needed')
       expect(start_).toContain(`Approve: ${auth.verificationUriComplete}`)
       expect(start_).toContain(`User code: ${auth.userCode}`)
-      expect(start_).toContain('Requested: account 111122223333, role DeveloperAccess')
+      expect(start_).toContain(
+        'Requested: account 111122223333, role DeveloperAccess'
+      )
       expect(end).toContain('AWS sign-in approved')
       expect(end).toContain('Approved by alice')
       expect(end).not.toContain('user_code=')
@@ -365,7 +553,14 @@ describe('webhook', () => {
   test('a webhook that is down: one warning without the URL, and the login succeeds', async () => {
     const url = `${await deadUrl()}/hook`
     const ws = newWorkspace()
-    const main = start(DIST, runnerEnv(ws, emu.url, { ...SEED_INPUTS, notify: 'webhook', 'webhook-url': url }))
+    const main = start(
+      DIST,
+      runnerEnv(ws, emu.url, {
+        ...SEED_INPUTS,
+        notify: 'webhook',
+        'webhook-url': url
+      })
+    )
     const auth = await emu.waitForDeviceAuthorization()
     emu.approve(auth.userCode, 'alice')
     const result = await main.done
@@ -384,66 +579,137 @@ describe('every outcome edits the one comment, and no live link is left', () => 
   function expectOneCommentEdited(comment: FakeComment, patches: number): void {
     expect(gh.comments).toHaveLength(1)
     expect(gh.calls.filter((c) => c.method === 'POST')).toHaveLength(1)
-    expect(gh.calls.map((c) => `${c.method} ${c.status}`)).toEqual(['POST 201', ...Array(patches).fill('PATCH 200')])
-    for (const c of gh.calls.slice(1)) expect(c.path).toBe(`/repos/acme/deploy/issues/comments/${comment.id}`)
+    expect(gh.calls.map((c) => `${c.method} ${c.status}`)).toEqual([
+      'POST 201',
+      ...Array(patches).fill('PATCH 200')
+    ])
+    for (const c of gh.calls.slice(1))
+      expect(c.path).toBe(`/repos/acme/deploy/issues/comments/${comment.id}`)
   }
 
   test('cancelled (SIGINT while waiting): the comment says cancelled, the code is struck', async () => {
     const ws = newWorkspace()
-    const main = start(DIST, pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment' }))
+    const main = start(
+      DIST,
+      pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment' })
+    )
     const auth = await emu.waitForDeviceAuthorization()
-    const comment = await expectWaitingComment(main, auth.userCode, auth.verificationUriComplete)
+    const comment = await expectWaitingComment(
+      main,
+      auth.userCode,
+      auth.verificationUriComplete
+    )
     main.child.kill('SIGINT')
     const result = await main.done
     expect(result.code).toBe(1)
     expectOneCommentEdited(comment, 1)
-    const body = expectFinalComment(comment, auth.userCode, auth.verificationUriComplete)
+    const body = expectFinalComment(
+      comment,
+      auth.userCode,
+      auth.verificationUriComplete
+    )
     expect(body).toContain('## 🚫 AWS sign-in request cancelled')
-    expect(body).toMatch(/The job was cancelled at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(SIGINT\) before the sign-in finished\. The job gets no AWS credentials\./)
+    expect(body).toMatch(
+      /The job was cancelled at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(SIGINT\) before the sign-in finished\. The job gets no AWS credentials\./
+    )
     expect(commands(result.stdout, 'warning')).toEqual([])
   })
 
   test('failed (the approver has no access to the role): the reason, one period, no link', async () => {
     const ws = newWorkspace()
-    const main = start(DIST, pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment,summary' }))
+    const main = start(
+      DIST,
+      pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment,summary' })
+    )
     const auth = await emu.waitForDeviceAuthorization()
-    const comment = await expectWaitingComment(main, auth.userCode, auth.verificationUriComplete)
+    const comment = await expectWaitingComment(
+      main,
+      auth.userCode,
+      auth.verificationUriComplete
+    )
     emu.approve(auth.userCode, 'carol')
     const result = await main.done
     expect(result.code).toBe(1)
     expectOneCommentEdited(comment, 1)
-    const body = expectFinalComment(comment, auth.userCode, auth.verificationUriComplete)
+    const body = expectFinalComment(
+      comment,
+      auth.userCode,
+      auth.verificationUriComplete
+    )
     expect(body).toContain('## ❌ AWS sign-in failed')
-    expect(body).toMatch(/The sign-in failed at [^\n]*the approver could not assume role "DeveloperAccess" in account 111122223333: [^\n]*on that account\.\n/)
+    expect(body).toMatch(
+      /The sign-in failed at [^\n]*the approver could not assume role "DeveloperAccess" in account 111122223333: [^\n]*on that account\.\n/
+    )
     expect(body).not.toMatch(/[^.]\.\.(?!\.)/)
     expectSummaryMatches(ws, body)
   })
 
   test.each([
-    ['allowed-approvers', { 'allowed-approvers': 'bob' }, {}, /not in allowed-approvers/],
-    ['forbid-self-approval', { 'forbid-self-approval': 'true' }, { GITHUB_ACTOR: 'alice', GITHUB_TRIGGERING_ACTOR: 'alice' }, /forbid-self-approval is true/]
-  ] as const)('rejected (%s): who approved and why that is not enough', async (_name, inputs, extra, why) => {
-    const ws = newWorkspace()
-    const main = start(DIST, pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment', ...inputs }, { ...extra }))
-    const auth = await emu.waitForDeviceAuthorization()
-    const comment = await expectWaitingComment(main, auth.userCode, auth.verificationUriComplete)
-    emu.approve(auth.userCode, 'alice')
-    const result = await main.done
-    expect(result.code).toBe(1)
-    expectOneCommentEdited(comment, 1)
-    const body = expectFinalComment(comment, auth.userCode, auth.verificationUriComplete)
-    expect(body).toContain('## ⛔ AWS sign-in rejected: approver not allowed')
-    expect(body).toMatch(/\*\*alice\*\* approved at [^\n]*but that is not enough: /)
-    expect(body).toMatch(why)
-    expect(body).toContain('| Approved by (not allowed) | alice |')
-    expect(body).not.toMatch(/[^.]\.\.(?!\.)/)
-  })
+    [
+      'allowed-approvers',
+      { 'allowed-approvers': 'bob' },
+      {},
+      /not in allowed-approvers/
+    ],
+    [
+      'forbid-self-approval',
+      { 'forbid-self-approval': 'true' },
+      { GITHUB_ACTOR: 'alice', GITHUB_TRIGGERING_ACTOR: 'alice' },
+      /forbid-self-approval is true/
+    ]
+  ] as const)(
+    'rejected (%s): who approved and why that is not enough',
+    async (_name, inputs, extra, why) => {
+      const ws = newWorkspace()
+      const main = start(
+        DIST,
+        pullRequestEnv(
+          ws,
+          { ...SEED_INPUTS, notify: 'comment', ...inputs },
+          { ...extra }
+        )
+      )
+      const auth = await emu.waitForDeviceAuthorization()
+      const comment = await expectWaitingComment(
+        main,
+        auth.userCode,
+        auth.verificationUriComplete
+      )
+      emu.approve(auth.userCode, 'alice')
+      const result = await main.done
+      expect(result.code).toBe(1)
+      expectOneCommentEdited(comment, 1)
+      const body = expectFinalComment(
+        comment,
+        auth.userCode,
+        auth.verificationUriComplete
+      )
+      expect(body).toContain('## ⛔ AWS sign-in rejected: approver not allowed')
+      expect(body).toMatch(
+        /\*\*alice\*\* approved at [^\n]*but that is not enough: /
+      )
+      expect(body).toMatch(why)
+      expect(body).toContain('| Approved by (not allowed) | alice |')
+      expect(body).not.toMatch(/[^.]\.\.(?!\.)/)
+    }
+  )
 
   test('re-issued code (approval-timeout): the same comment gets the new code, then the outcome; neither link is left', async () => {
     const ws = newWorkspace()
-    const main = start(DIST, pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment', 'approval-timeout': '60' }))
+    const main = start(
+      DIST,
+      pullRequestEnv(ws, {
+        ...SEED_INPUTS,
+        notify: 'comment',
+        'approval-timeout': '60'
+      })
+    )
     const first = await emu.waitForDeviceAuthorization()
-    const comment = await expectWaitingComment(main, first.userCode, first.verificationUriComplete)
+    const comment = await expectWaitingComment(
+      main,
+      first.userCode,
+      first.verificationUriComplete
+    )
     emu.expire(first.userCode)
     const second = await emu.waitForDeviceAuthorization()
     expect(second.userCode).not.toBe(first.userCode)
@@ -457,19 +723,32 @@ describe('every outcome edits the one comment, and no live link is left', () => 
     const result = await main.done
     expect(result.code).toBe(0)
     expectOneCommentEdited(comment, 2)
-    const body = expectFinalComment(comment, second.userCode, second.verificationUriComplete)
+    const body = expectFinalComment(
+      comment,
+      second.userCode,
+      second.verificationUriComplete
+    )
     expect(body).not.toContain(first.verificationUriComplete)
     expect(body).toContain('## ✅ AWS sign-in approved')
-    expect(body).toContain('| Attempt | 2 (the previous code expired: a fresh code replaced it) |')
+    expect(body).toContain(
+      '| Attempt | 2 (the previous code expired: a fresh code replaced it) |'
+    )
   })
 })
 
 describe('a hung GitHub API never loses the final state silently', () => {
   test('a PATCH that never answers: the final edit gives up inside the drain window with a warning; the login succeeds', async () => {
     const ws = newWorkspace()
-    const main = start(DIST, pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment' }))
+    const main = start(
+      DIST,
+      pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment' })
+    )
     const auth = await emu.waitForDeviceAuthorization()
-    await expectWaitingComment(main, auth.userCode, auth.verificationUriComplete)
+    await expectWaitingComment(
+      main,
+      auth.userCode,
+      auth.verificationUriComplete
+    )
     gh.hang('PATCH')
     const t = Date.now()
     emu.approve(auth.userCode, 'alice')
@@ -479,16 +758,23 @@ describe('a hung GitHub API never loses the final state silently', () => {
     expect(readCommandFile(ws.files.env)).toHaveProperty('AWS_SESSION_TOKEN')
     const warnings = commands(result.stdout, 'warning')
     expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toMatch(/^::warning::Could not update the comment on #17 with the outcome \(approved\) \(timed out after [\d.]+ s/)
+    expect(warnings[0]).toMatch(
+      /^::warning::Could not update the comment on #17 with the outcome \(approved\) \(timed out after [\d.]+ s/
+    )
     expect(warnings[0]).toContain('The comment still shows the old request')
     // the retries were said in the log, as info
-    expect(result.stdout).toMatch(/^GitHub update comment: timed out after [\d.]+ s on attempt 1 of 3; /m)
+    expect(result.stdout).toMatch(
+      /^GitHub update comment: timed out after [\d.]+ s on attempt 1 of 3; /m
+    )
   })
 
   test('cancelled while the POST hangs: the drain times out and names the comment that may be stale', async () => {
     gh.hang('POST')
     const ws = newWorkspace()
-    const main = start(DIST, pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment' }))
+    const main = start(
+      DIST,
+      pullRequestEnv(ws, { ...SEED_INPUTS, notify: 'comment' })
+    )
     const auth = await emu.waitForDeviceAuthorization()
     await gh.waitForCalls(1)
     await pollAfter(auth.userCode, gh.calls[0].at)
@@ -497,7 +783,9 @@ describe('a hung GitHub API never loses the final state silently', () => {
     expect(result.code).toBe(1)
     const warnings = commands(result.stdout, 'warning')
     expect(warnings).toContainEqual(
-      expect.stringMatching(/^::warning::Notifications did not finish within 3\.0 s and were abandoned: comment \(the comment on #17 may not have been posted, or may still show the old request\)\.$/)
+      expect.stringMatching(
+        /^::warning::Notifications did not finish within 3\.0 s and were abandoned: comment \(the comment on #17 may not have been posted, or may still show the old request\)\.$/
+      )
     )
     expect(gh.calls.filter((c) => c.method === 'POST')).toHaveLength(1)
   })

@@ -55,7 +55,10 @@ export interface FakeGitHub {
   /** Never answer this method from now on (a hung API); the request is recorded with status 0. */
   hang(method: 'POST' | 'PATCH'): void
   /** Resolves with the first comment that satisfies `pred` (polls the recorded state). */
-  waitForComment(pred?: (c: FakeComment) => boolean, timeoutMs?: number): Promise<FakeComment>
+  waitForComment(
+    pred?: (c: FakeComment) => boolean,
+    timeoutMs?: number
+  ): Promise<FakeComment>
   /** Resolves when `n` calls have been answered. */
   waitForCalls(n: number, timeoutMs?: number): Promise<ApiCall[]>
   close(): Promise<void>
@@ -63,16 +66,22 @@ export interface FakeGitHub {
 
 export const FORK_403 = {
   message: 'Resource not accessible by integration',
-  documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+  documentation_url:
+    'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
   status: '403'
 }
 
-async function until<T>(what: string, get: () => T | undefined, timeoutMs: number): Promise<T> {
+async function until<T>(
+  what: string,
+  get: () => T | undefined,
+  timeoutMs: number
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const v = get()
     if (v !== undefined) return v
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 25))
   }
 }
@@ -99,27 +108,63 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '')
     const body = bodyField(req)
     const answer = (status: number, payload: unknown) => {
-      calls.push({ method: req.method, path, body, authorization: req.headers.authorization, status, at: Date.now() })
-      json(res, status, payload, { 'x-github-request-id': `FAKE:${calls.length}`, 'x-github-api-version-selected': '2022-11-28' })
+      calls.push({
+        method: req.method,
+        path,
+        body,
+        authorization: req.headers.authorization,
+        status,
+        at: Date.now()
+      })
+      json(res, status, payload, {
+        'x-github-request-id': `FAKE:${calls.length}`,
+        'x-github-api-version-selected': '2022-11-28'
+      })
     }
     // Octokit sends `token <t>`; GitHub accepts `Bearer <t>` too
-    if (!/^(Bearer|token) \S+$/.test(req.headers.authorization ?? '')) return answer(401, { message: 'Requires authentication' })
+    if (!/^(Bearer|token) \S+$/.test(req.headers.authorization ?? ''))
+      return answer(401, { message: 'Requires authentication' })
     if (forbidden.has(req.method)) return answer(403, FORK_403)
     if (hung.has(req.method)) {
-      calls.push({ method: req.method, path, body, authorization: req.headers.authorization, status: 0, at: Date.now() })
+      calls.push({
+        method: req.method,
+        path,
+        body,
+        authorization: req.headers.authorization,
+        status: 0,
+        at: Date.now()
+      })
       return
     }
-    const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path)
+    const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(
+      path
+    )
     if (req.method === 'GET' && list) {
       const [, owner, repo, n] = list
       const since = url.searchParams.get('since')
-      const found = comments.filter((c) => c.owner === owner && c.repo === repo && c.issueNumber === Number(n) && (!since || c.versions[0].at >= Date.parse(since)))
-      return answer(200, found.map((c) => ({ id: c.id, body: c.body, html_url: `https://github.com/${owner}/${repo}/pull/${n}#issuecomment-${c.id}` })))
+      const found = comments.filter(
+        (c) =>
+          c.owner === owner &&
+          c.repo === repo &&
+          c.issueNumber === Number(n) &&
+          (!since || c.versions[0].at >= Date.parse(since))
+      )
+      return answer(
+        200,
+        found.map((c) => ({
+          id: c.id,
+          body: c.body,
+          html_url: `https://github.com/${owner}/${repo}/pull/${n}#issuecomment-${c.id}`
+        }))
+      )
     }
 
-    const create = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path)
+    const create = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(
+      path
+    )
     if (req.method === 'POST' && create) {
-      if (body === undefined) return answer(422, { message: 'Invalid request.' })
+      if (body === undefined)
+        return answer(422, { message: 'Invalid request.' })
       const [, owner, repo, n] = create
       const id = nextId++
       const comment: FakeComment = {
@@ -133,15 +178,29 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         }
       }
       comments.push(comment)
-      return answer(201, { id, html_url: `https://github.com/${owner}/${repo}/pull/${n}#issuecomment-${id}`, body })
+      return answer(201, {
+        id,
+        html_url: `https://github.com/${owner}/${repo}/pull/${n}#issuecomment-${id}`,
+        body
+      })
     }
-    const edit = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path)
+    const edit = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(
+      path
+    )
     if (req.method === 'PATCH' && edit) {
-      const comment = comments.find((c) => c.id === Number(edit[3]) && c.owner === edit[1] && c.repo === edit[2])
+      const comment = comments.find(
+        (c) =>
+          c.id === Number(edit[3]) && c.owner === edit[1] && c.repo === edit[2]
+      )
       if (!comment) return answer(404, { message: 'Not Found' })
-      if (body === undefined) return answer(422, { message: 'Invalid request.' })
+      if (body === undefined)
+        return answer(422, { message: 'Invalid request.' })
       comment.versions.push({ body, method: 'PATCH', at: Date.now() })
-      return answer(200, { id: comment.id, html_url: `https://github.com/${comment.owner}/${comment.repo}/pull/${comment.issueNumber}#issuecomment-${comment.id}`, body })
+      return answer(200, {
+        id: comment.id,
+        html_url: `https://github.com/${comment.owner}/${comment.repo}/pull/${comment.issueNumber}#issuecomment-${comment.id}`,
+        body
+      })
     }
     return answer(404, { message: 'Not Found' })
   })
@@ -152,8 +211,14 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     comments,
     forbid: (method) => void forbidden.add(method),
     hang: (method) => void hung.add(method),
-    waitForComment: (pred = () => true, timeoutMs = 15_000) => until('a comment', () => comments.find(pred), timeoutMs),
-    waitForCalls: (n, timeoutMs = 15_000) => until(`${n} GitHub API calls`, () => (calls.length >= n ? calls : undefined), timeoutMs),
+    waitForComment: (pred = () => true, timeoutMs = 15_000) =>
+      until('a comment', () => comments.find(pred), timeoutMs),
+    waitForCalls: (n, timeoutMs = 15_000) =>
+      until(
+        `${n} GitHub API calls`,
+        () => (calls.length >= n ? calls : undefined),
+        timeoutMs
+      ),
     close: server.close
   }
 }
@@ -185,22 +250,37 @@ export async function startFakeWebhook(path = '/hook'): Promise<FakeWebhook> {
     } catch {
       payload = undefined
     }
-    messages.push({ path: req.url, contentType: req.headers['content-type'], payload, at: Date.now() })
-    res.writeHead(req.method === 'POST' && req.url === path ? 200 : 404, { 'content-type': 'text/plain' })
+    messages.push({
+      path: req.url,
+      contentType: req.headers['content-type'],
+      payload,
+      at: Date.now()
+    })
+    res.writeHead(req.method === 'POST' && req.url === path ? 200 : 404, {
+      'content-type': 'text/plain'
+    })
     res.end('ok')
   })
   return {
     url: `${server.url}${path}`,
     port: Number(new URL(server.url).port),
     messages,
-    waitForMessages: (n, timeoutMs = 15_000) => until(`${n} webhook messages`, () => (messages.length >= n ? messages : undefined), timeoutMs),
+    waitForMessages: (n, timeoutMs = 15_000) =>
+      until(
+        `${n} webhook messages`,
+        () => (messages.length >= n ? messages : undefined),
+        timeoutMs
+      ),
     close: server.close
   }
 }
 
 /** The approval link of a comment body: the target of its "Approve in AWS IAM Identity Center" Markdown link (opaque). */
 export function approvalLinkOf(markdown: string): string | undefined {
-  const m = /\[[^\]]*Approve in AWS IAM Identity Center\]\((https?:\/\/[^)\s]+)\)/.exec(markdown)
+  const m =
+    /\[[^\]]*Approve in AWS IAM Identity Center\]\((https?:\/\/[^)\s]+)\)/.exec(
+      markdown
+    )
   return m?.[1]
 }
 
@@ -220,7 +300,10 @@ export async function snapshotDist(timeoutMs = 60_000): Promise<string> {
     try {
       return readdirSync(DIST_DIR)
         .sort()
-        .map((f) => `${f}:${statSync(path.join(DIST_DIR, f)).size}:${statSync(path.join(DIST_DIR, f)).mtimeMs}`)
+        .map(
+          (f) =>
+            `${f}:${statSync(path.join(DIST_DIR, f)).size}:${statSync(path.join(DIST_DIR, f)).mtimeMs}`
+        )
         .join('|')
     } catch {
       return ''
@@ -231,7 +314,10 @@ export async function snapshotDist(timeoutMs = 60_000): Promise<string> {
     const before = listing()
     await new Promise((r) => setTimeout(r, 500))
     if (before !== '' && before.includes('index.js:') && listing() === before) {
-      const copy = path.join(mkdtempSync(path.join(tmpdir(), 'icl-dist-')), 'dist')
+      const copy = path.join(
+        mkdtempSync(path.join(tmpdir(), 'icl-dist-')),
+        'dist'
+      )
       try {
         cpSync(DIST_DIR, copy, { recursive: true })
         if (listing() === before) return path.join(copy, 'index.js')
@@ -239,6 +325,9 @@ export async function snapshotDist(timeoutMs = 60_000): Promise<string> {
         /* changed while copying: try again */
       }
     }
-    if (Date.now() > deadline) throw new Error(`no stable ${DIST_DIR} within ${timeoutMs} ms (run npm run build)`)
+    if (Date.now() > deadline)
+      throw new Error(
+        `no stable ${DIST_DIR} within ${timeoutMs} ms (run npm run build)`
+      )
   }
 }

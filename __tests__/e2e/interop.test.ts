@@ -5,7 +5,16 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { consumerEnv, DIST, newWorkspace, ROOT, runnerEnv, SEED_INPUTS, start, type Workspace } from './runner.js'
+import {
+  consumerEnv,
+  DIST,
+  newWorkspace,
+  ROOT,
+  runnerEnv,
+  SEED_INPUTS,
+  start,
+  type Workspace
+} from './runner.js'
 import { pythonExe } from '../aws-files/helpers/python.js'
 
 const run = promisify(execFile)
@@ -26,7 +35,8 @@ beforeAll(async () => {
   const auth = await emu.waitForDeviceAuthorization()
   emu.approve(auth.userCode, 'alice')
   const result = await main.done
-  if (result.code !== 0) throw new Error(`action failed:\n${result.stdout}\n${result.stderr}`)
+  if (result.code !== 0)
+    throw new Error(`action failed:\n${result.stdout}\n${result.stderr}`)
 })
 afterAll(async () => {
   await emu.close()
@@ -37,21 +47,55 @@ const devicesBefore = () => emu.stats().deviceAuthorizations
 test.each([
   ['my-dev-profile', '111122223333'],
   ['prod-readonly', '444455556666']
-])('botocore (python3 -m awscli) uses profile %s from the shared sso-session, no new login', async (profile, account) => {
-  const before = devicesBefore()
-  const { stdout } = await run(pythonExe(), ['-m', 'awscli', 'sts', 'get-caller-identity', '--profile', profile, '--output', 'json'], {
-    env: consumerEnv(ws, emu.url)
-  })
-  const identity = JSON.parse(stdout)
-  expect(identity.Account).toBe(account)
-  expect(identity.Arn).toMatch(new RegExp(`^arn:aws:sts::${account}:assumed-role/AWSReservedSSO_\\w+_[0-9a-f]{16}/alice$`))
-  expect(devicesBefore()).toBe(before)
-})
+])(
+  'botocore (python3 -m awscli) uses profile %s from the shared sso-session, no new login',
+  async (profile, account) => {
+    const before = devicesBefore()
+    const { stdout } = await run(
+      pythonExe(),
+      [
+        '-m',
+        'awscli',
+        'sts',
+        'get-caller-identity',
+        '--profile',
+        profile,
+        '--output',
+        'json'
+      ],
+      {
+        env: consumerEnv(ws, emu.url)
+      }
+    )
+    const identity = JSON.parse(stdout)
+    expect(identity.Account).toBe(account)
+    expect(identity.Arn).toMatch(
+      new RegExp(
+        `^arn:aws:sts::${account}:assumed-role/AWSReservedSSO_\\w+_[0-9a-f]{16}/alice$`
+      )
+    )
+    expect(devicesBefore()).toBe(before)
+  }
+)
 
 test('botocore reads the profile settings aws configure sso would have written', async () => {
   const env = consumerEnv(ws, emu.url)
   const get = async (key: string) =>
-    (await run(pythonExe(), ['-m', 'awscli', 'configure', 'get', key, '--profile', 'my-dev-profile'], { env })).stdout.trim()
+    (
+      await run(
+        pythonExe(),
+        [
+          '-m',
+          'awscli',
+          'configure',
+          'get',
+          key,
+          '--profile',
+          'my-dev-profile'
+        ],
+        { env }
+      )
+    ).stdout.trim()
   expect(await get('sso_session')).toBe('my-sso')
   expect(await get('sso_account_id')).toBe('111122223333')
   expect(await get('region')).toBe('us-west-2')
@@ -67,7 +111,11 @@ test('the JS SDK fromSSO({ profile }) resolves credentials from the same files',
     const id = await sts.send(new GetCallerIdentityCommand({}))
     console.log(JSON.stringify({ account: id.Account, arn: id.Arn }))
   `
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: consumerEnv(ws, emu.url), cwd: ROOT })
+  const { stdout } = await run(
+    process.execPath,
+    ['--input-type=module', '-e', script],
+    { env: consumerEnv(ws, emu.url), cwd: ROOT }
+  )
   const id = JSON.parse(stdout.trim().split('\n').pop()!)
   expect(id.account).toBe('111122223333')
   expect(id.arn).toMatch(/\/alice$/)

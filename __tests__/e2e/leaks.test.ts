@@ -17,19 +17,48 @@
  * been masked before the step printed anything that follows its use.
  */
 import { createServer, request as httpRequest, type Server } from 'node:http'
-import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { hostname } from 'node:os'
 import path from 'node:path'
-import { startEmulator, type DeviceAuthorizationInfo, type Emulator, type EmulatorOptions } from '../../emulator/server.js'
-import { newWorkspace, postEnv, runnerEnv, SEED_INPUTS, start, type Running, type StepResult, type Workspace, postOf } from './runner.js'
-import { snapshotDist, startFakeGitHub, startFakeWebhook, type FakeGitHub, type FakeWebhook } from './github-fake.js'
+import {
+  startEmulator,
+  type DeviceAuthorizationInfo,
+  type Emulator,
+  type EmulatorOptions
+} from '../../emulator/server.js'
+import {
+  newWorkspace,
+  postEnv,
+  runnerEnv,
+  SEED_INPUTS,
+  start,
+  type Running,
+  type StepResult,
+  type Workspace,
+  postOf
+} from './runner.js'
+import {
+  snapshotDist,
+  startFakeGitHub,
+  startFakeWebhook,
+  type FakeGitHub,
+  type FakeWebhook
+} from './github-fake.js'
 
 let DIST: string
 beforeAll(async () => {
   DIST = await snapshotDist()
 })
 afterAll(() => {
-  if (DIST) rmSync(path.dirname(path.dirname(DIST)), { recursive: true, force: true })
+  if (DIST)
+    rmSync(path.dirname(path.dirname(DIST)), { recursive: true, force: true })
 })
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -53,13 +82,24 @@ async function startTap(target: string): Promise<Tap> {
     req.on('end', () => {
       // Headers unchanged (the STS signature covers Host); one upstream connection per request, so a fault hits only it.
       const up = httpRequest(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers, agent: false },
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+          agent: false
+        },
         (ur) => {
           const body: Buffer[] = []
           ur.on('data', (c: Buffer) => body.push(c))
           ur.on('end', () => {
             const text = Buffer.concat(body)
-            responses.push({ path: req.url ?? '', status: ur.statusCode ?? 0, body: text.toString('utf8') })
+            responses.push({
+              path: req.url ?? '',
+              status: ur.statusCode ?? 0,
+              body: text.toString('utf8')
+            })
             res.writeHead(ur.statusCode ?? 502, ur.headers)
             res.end(text)
           })
@@ -100,7 +140,8 @@ type SecretKind =
   | 'chained session token'
 
 /** The text of one XML element of an STS answer. */
-const xmlText = (body: string, tag: string) => new RegExp(`<${tag}>([^<]+)</${tag}>`).exec(body)?.[1]
+const xmlText = (body: string, tag: string) =>
+  new RegExp(`<${tag}>([^<]+)</${tag}>`).exec(body)?.[1]
 
 /** The secrets in the AWS answers the action received. */
 function secretsOnTheWire(tap: Tap): Map<string, SecretKind> {
@@ -114,7 +155,8 @@ function secretsOnTheWire(tap: Tap): Map<string, SecretKind> {
         ['SessionToken', 'chained session token']
       ] as const) {
         const value = xmlText(r.body, tag)
-        if (value) found.set(value.replace(/&#43;/g, '+').replace(/&amp;/g, '&'), kind)
+        if (value)
+          found.set(value.replace(/&#43;/g, '+').replace(/&amp;/g, '&'), kind)
       }
       continue
     }
@@ -158,11 +200,18 @@ interface Scenario {
   drive(ctx: Ctx): Promise<void>
 }
 
-const approveFirst = async ({ emu, next }: Ctx, user = 'alice'): Promise<void> => void emu.approve((await next()).userCode, user)
+const approveFirst = async (
+  { emu, next }: Ctx,
+  user = 'alice'
+): Promise<void> => void emu.approve((await next()).userCode, user)
 
 const SCENARIOS: Scenario[] = [
   { name: 'approved, then post', expectCode: 0, drive: (c) => approveFirst(c) },
-  { name: 'denied', expectCode: 1, drive: async (c) => void c.emu.deny((await c.next()).userCode) },
+  {
+    name: 'denied',
+    expectCode: 1,
+    drive: async (c) => void c.emu.deny((await c.next()).userCode)
+  },
   {
     name: 'expired',
     expectCode: 1,
@@ -204,7 +253,11 @@ const SCENARIOS: Scenario[] = [
     name: 'persistent GetCallerIdentity fault after the token (error message path)',
     expectCode: 1,
     drive: async (c) => {
-      c.emu.injectFault({ operation: 'GetCallerIdentity', kind: '5xx', count: 100 })
+      c.emu.injectFault({
+        operation: 'GetCallerIdentity',
+        kind: '5xx',
+        count: 100
+      })
       await approveFirst(c)
     }
   },
@@ -217,7 +270,11 @@ const SCENARIOS: Scenario[] = [
       await approveFirst(c)
     }
   },
-  { name: 'no access to the role (carol)', expectCode: 1, drive: (c) => approveFirst(c, 'carol') },
+  {
+    name: 'no access to the role (carol)',
+    expectCode: 1,
+    drive: (c) => approveFirst(c, 'carol')
+  },
   {
     name: 'cancelled mid-poll (SIGINT)',
     expectCode: 1,
@@ -231,9 +288,15 @@ const SCENARIOS: Scenario[] = [
     name: 'cancelled after approval while GetRoleCredentials hangs (SIGTERM)',
     expectCode: 1,
     drive: async (c) => {
-      c.emu.injectFault({ operation: 'GetRoleCredentials', kind: 'timeout', count: 100, timeoutMs: 30_000 })
+      c.emu.injectFault({
+        operation: 'GetRoleCredentials',
+        kind: 'timeout',
+        count: 100,
+        timeoutMs: 30_000
+      })
       await approveFirst(c)
-      while (c.emu.stats().byOperation.GetRoleCredentials === undefined) await sleep(20)
+      while (c.emu.stats().byOperation.GetRoleCredentials === undefined)
+        await sleep(20)
       await sleep(200)
       c.main.child.kill('SIGTERM')
     }
@@ -243,9 +306,20 @@ const SCENARIOS: Scenario[] = [
     expectCode: 1,
     drive: async (c) => {
       mkdirSync(path.join(c.ws.home, '.aws'), { recursive: true, mode: 0o700 })
-      writeFileSync(path.join(c.ws.home, '.aws', 'config.lock'), JSON.stringify({ pid: process.pid, host: hostname(), time: new Date().toISOString(), token: 'x' }))
+      writeFileSync(
+        path.join(c.ws.home, '.aws', 'config.lock'),
+        JSON.stringify({
+          pid: process.pid,
+          host: hostname(),
+          time: new Date().toISOString(),
+          token: 'x'
+        })
+      )
       await approveFirst(c)
-      while (!c.emu.calls().some((call) => call.operation === 'GetCallerIdentity')) await sleep(20)
+      while (
+        !c.emu.calls().some((call) => call.operation === 'GetCallerIdentity')
+      )
+        await sleep(20)
       await sleep(500)
       c.main.child.kill('SIGINT')
     }
@@ -257,26 +331,60 @@ const SCENARIOS: Scenario[] = [
       const { userCode } = await c.next()
       mkdirSync(path.join(c.ws.home, '.aws'), { recursive: true, mode: 0o700 })
       writeFileSync(path.join(c.ws.dir, 'elsewhere'), '')
-      symlinkSync(path.join(c.ws.dir, 'elsewhere'), path.join(c.ws.home, '.aws', 'config'))
+      symlinkSync(
+        path.join(c.ws.dir, 'elsewhere'),
+        path.join(c.ws.home, '.aws', 'config')
+      )
       c.emu.approve(userCode, 'alice')
     }
   },
-  { name: 'sign-out-early, then post', inputs: { 'sign-out-early': 'true', profiles: 'audit 444455556666 ReadOnly' }, expectCode: 0, drive: (c) => approveFirst(c) },
-  { name: 'account not allowed (allowed-account-ids), sign-out-early', inputs: { 'allowed-account-ids': '777788889999', 'sign-out-early': 'true' }, expectCode: 1, drive: (c) => approveFirst(c) },
-  { name: 'discover within allowed-account-ids, then post', inputs: { discover: 'true', 'role-filter': 'ReadOnly', 'allowed-account-ids': '111122223333,777788889999' }, expectCode: 0, drive: (c) => approveFirst(c) },
   {
-    name: 'share-session: approved, sealed session output, post without sign-out',
-    inputs: { 'share-session': 'true', 'session-key': 'leak-test-session-key-0123456789abcdef' },
+    name: 'sign-out-early, then post',
+    inputs: {
+      'sign-out-early': 'true',
+      profiles: 'audit 444455556666 ReadOnly'
+    },
     expectCode: 0,
     drive: (c) => approveFirst(c)
   },
-  { name: 'rejected approver (allowed-approvers)', inputs: { 'allowed-approvers': 'bob' }, expectCode: 1, drive: (c) => approveFirst(c) },
+  {
+    name: 'account not allowed (allowed-account-ids), sign-out-early',
+    inputs: { 'allowed-account-ids': '777788889999', 'sign-out-early': 'true' },
+    expectCode: 1,
+    drive: (c) => approveFirst(c)
+  },
+  {
+    name: 'discover within allowed-account-ids, then post',
+    inputs: {
+      discover: 'true',
+      'role-filter': 'ReadOnly',
+      'allowed-account-ids': '111122223333,777788889999'
+    },
+    expectCode: 0,
+    drive: (c) => approveFirst(c)
+  },
+  {
+    name: 'share-session: approved, sealed session output, post without sign-out',
+    inputs: {
+      'share-session': 'true',
+      'session-key': 'leak-test-session-key-0123456789abcdef'
+    },
+    expectCode: 0,
+    drive: (c) => approveFirst(c)
+  },
+  {
+    name: 'rejected approver (allowed-approvers)',
+    inputs: { 'allowed-approvers': 'bob' },
+    expectCode: 1,
+    drive: (c) => approveFirst(c)
+  },
   {
     name: 'role-to-assume narrowed by a session policy, approved, then post',
     inputs: {
       'role-to-assume': 'arn:aws:iam::444455556666:role/deploy',
       'role-external-id': 'prod-deploy-7f3a',
-      'inline-session-policy': '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::prod/*"}]}'
+      'inline-session-policy':
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::prod/*"}]}'
     },
     expectCode: 0,
     drive: (c) => approveFirst(c)
@@ -290,7 +398,12 @@ const SCENARIOS: Scenario[] = [
       await approveFirst(c)
     }
   },
-  { name: 'role-to-assume refused by STS (AccessDenied)', inputs: { 'role-to-assume': 'arn:aws:iam::444455556666:role/deploy' }, expectCode: 1, drive: (c) => approveFirst(c) },
+  {
+    name: 'role-to-assume refused by STS (AccessDenied)',
+    inputs: { 'role-to-assume': 'arn:aws:iam::444455556666:role/deploy' },
+    expectCode: 1,
+    drive: (c) => approveFirst(c)
+  },
   {
     name: 'rejected approver (forbid-self-approval)',
     inputs: { 'forbid-self-approval': 'true' },
@@ -305,13 +418,23 @@ const SCENARIOS: Scenario[] = [
 
 /** Every file under `dir` with its text, by relative path. */
 function filesIn(dir: string, rel = ''): [string, string][] {
-  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e): [string, string][] => {
-    const p = rel ? `${rel}/${e.name}` : e.name
-    return e.isDirectory() ? filesIn(dir, p) : [[p, readFileSync(path.join(dir, p), 'utf8')]]
-  })
+  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap(
+    (e): [string, string][] => {
+      const p = rel ? `${rel}/${e.name}` : e.name
+      return e.isDirectory()
+        ? filesIn(dir, p)
+        : [[p, readFileSync(path.join(dir, p), 'utf8')]]
+    }
+  )
 }
 
-const totals = { scenarios: 0, secretsChecked: 0, secretsObtained: 0, leaked: 0, haystackBytes: 0 }
+const totals = {
+  scenarios: 0,
+  secretsChecked: 0,
+  secretsObtained: 0,
+  leaked: 0,
+  haystackBytes: 0
+}
 afterAll(() => {
   process.stdout.write(
     `leaks: ${totals.scenarios} scenarios, ${totals.secretsChecked} secrets checked (${totals.secretsObtained} obtained from AWS), ` +
@@ -320,7 +443,11 @@ afterAll(() => {
 })
 
 /** Every form in which a secret could be spotted. */
-const forms = (secret: string) => [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)]
+const forms = (secret: string) => [
+  secret,
+  Buffer.from(secret).toString('base64'),
+  encodeURIComponent(secret)
+]
 
 const withoutMaskCommands = (stdout: string) =>
   stdout
@@ -345,139 +472,233 @@ const USED_BY: Record<SecretKind, RegExp> = {
   'chained session token': /^role-to-assume: chained to|^Signed in as/
 }
 
-test.concurrent.each(SCENARIOS.map((s) => [s.name, s] as const))('%s: nothing secret leaks, every secret obtained was masked first', async (_name, scenario) => {
-  const emu = await startEmulator({ interval: 1, ...scenario.emulator })
-  const tap = await startTap(emu.url)
-  const gh: FakeGitHub = await startFakeGitHub()
-  const hook: FakeWebhook = await startFakeWebhook(WEBHOOK_SECRET_PATH)
-  try {
-    const ws = newWorkspace()
-    const webhookUrl = hook.url
-    const env = runnerEnv(
-      ws,
-      tap.url,
-      { ...SEED_INPUTS, notify: 'summary,comment,webhook', 'issue-number': '7', 'webhook-url': webhookUrl, ...scenario.inputs },
-      { GITHUB_API_URL: gh.url, ...scenario.env }
-    )
-    const main = start(DIST, env)
-    const seen: Ctx['seen'] = []
-    const next = async () => {
-      const auth = await emu.waitForDeviceAuthorization(20_000)
-      seen.push({ deviceCode: auth.deviceCode, userCode: auth.userCode })
-      return auth
-    }
-    await scenario.drive({ emu, main, ws, seen, next })
-    const result: StepResult = await main.done
-    expect(result.code).toBe(scenario.expectCode)
-    const homeAfterMain = filesIn(ws.home)
-    const post: StepResult = await start(postOf(DIST), postEnv(ws, env)).done
-    expect(post.code).toBe(0)
-
-    // What the run obtained, from the wire, cross-checked against the emulator's own records.
-    const obtained = secretsOnTheWire(tap)
-    for (const { deviceCode } of seen) expect(obtained.get(deviceCode)).toBe('device code')
-    for (const t of emu.tokens()) {
-      expect(obtained.get(t.accessToken)).toBe('access token')
-      if (t.refreshToken) expect(obtained.get(t.refreshToken)).toBe('refresh token')
-    }
-    for (const s of emu.roleSessions()) {
-      const chained = s.assumedRole ? 'chained ' : ''
-      expect(obtained.get(s.accessKeyId)).toBe(`${chained}access key id`)
-      expect(obtained.get(s.secretAccessKey)).toBe(`${chained}secret access key`)
-      expect(obtained.get(s.sessionToken)).toBe(`${chained}session token`)
-    }
-    const chaining = scenario.inputs?.['role-to-assume'] !== undefined
-    if (chaining && emu.assumeRoleRequests().some((r) => r.outcome === 'ok')) {
-      expect([...obtained.values()].filter((k) => k.startsWith('chained ')).sort()).toEqual(['chained access key id', 'chained secret access key', 'chained session token'])
-    }
-    expect([...obtained.values()].filter((k) => k === 'client secret').length).toBe(emu.clients().length)
-
-    const secrets = new Map<string, string>([...obtained].map(([v, k]) => [v, k as string]))
-    secrets.set(SEED_INPUTS['github-token'], 'github-token input')
-    secrets.set(webhookUrl, 'webhook-url input')
-    secrets.set(WEBHOOK_SECRET_PATH, 'webhook-url input (path)')
-    if (scenario.inputs?.['session-key']) secrets.set(scenario.inputs['session-key'], 'session-key input')
-
-    // Everything the action printed, summarized, output, commented and posted.
-    const haystack: [where: string, text: string][] = [
-      ['main stdout', withoutMaskCommands(result.stdout)],
-      ['main stderr', result.stderr],
-      ['post stdout', withoutMaskCommands(post.stdout)],
-      ['post stderr', post.stderr],
-      ['job summary', readFileSync(ws.files.summary, 'utf8')],
-      ['outputs', readFileSync(ws.files.output, 'utf8')],
-      // share-session: the sealed output's parts, decoded (nothing secret may be there in clear).
-      ['outputs, base64url parts decoded', readFileSync(ws.files.output, 'utf8').split(/[.\n]/).map((p) => Buffer.from(p, 'base64url').toString('latin1')).join('\n')],
-      ...gh.comments.flatMap((c) => c.versions.map((v, i): [string, string] => [`comment ${c.id} v${i + 1}`, v.body])),
-      ...hook.messages.map((m, i): [string, string] => [`webhook body ${i + 1}`, JSON.stringify(m.payload)])
-    ]
-    // The channels did speak (so the check is not vacuous): a comment and webhook messages whenever a code was posted.
-    if (seen.length) {
-      expect(gh.comments.length).toBe(1)
-      expect(hook.messages.length).toBeGreaterThanOrEqual(2)
-    }
-
-    const find = (places: [string, string][]) => {
-      const hits: string[] = []
-      for (const [secret, kind] of secrets) {
-        for (const [where, text] of places) if (forms(secret).some((f) => text.includes(f))) hits.push(`${kind} in ${where}`)
-      }
-      return hits
-    }
-    // Control: the detector does find these very secrets where they belong (the mask commands; the credentials
-    // exported to the job through GITHUB_ENV by design), so a clean result below is not vacuous.
-    expect(find([['main stdout with mask commands', result.stdout]]).length).toBeGreaterThanOrEqual(obtained.size)
-    if (scenario.expectCode === 0) {
-      // With role-to-assume the job gets the chained session only, never the permission set's credentials.
-      const prefix = chaining ? 'chained ' : ''
-      expect(find([['GITHUB_ENV', readFileSync(ws.files.env, 'utf8')]]).sort()).toEqual(
-        [`${prefix}access key id in GITHUB_ENV`, `${prefix}secret access key in GITHUB_ENV`, `${prefix}session token in GITHUB_ENV`].sort()
+test.concurrent.each(SCENARIOS.map((s) => [s.name, s] as const))(
+  '%s: nothing secret leaks, every secret obtained was masked first',
+  async (_name, scenario) => {
+    const emu = await startEmulator({ interval: 1, ...scenario.emulator })
+    const tap = await startTap(emu.url)
+    const gh: FakeGitHub = await startFakeGitHub()
+    const hook: FakeWebhook = await startFakeWebhook(WEBHOOK_SECRET_PATH)
+    try {
+      const ws = newWorkspace()
+      const webhookUrl = hook.url
+      const env = runnerEnv(
+        ws,
+        tap.url,
+        {
+          ...SEED_INPUTS,
+          notify: 'summary,comment,webhook',
+          'issue-number': '7',
+          'webhook-url': webhookUrl,
+          ...scenario.inputs
+        },
+        { GITHUB_API_URL: gh.url, ...scenario.env }
       )
-    }
-    // GITHUB_STATE goes only to this action's post step, and legitimately holds the SSO access token for its Logout
-    // (masked): nothing else secret may be there, not the role keys, the refresh token, the client secret, a device code.
-    const stateFiles: [string, string][] = [
-      ['GITHUB_STATE (main)', readFileSync(ws.files.state, 'utf8')],
-      ['GITHUB_STATE (post)', readFileSync(path.join(ws.dir, 'state-post'), 'utf8')]
-    ]
-    const inState = find(stateFiles)
-    // sign-out-early: main signed out, so not even the access token may be there.
-    const signOutEarly = scenario.inputs?.['sign-out-early'] === 'true'
-    expect(inState.filter((hit) => signOutEarly || !hit.startsWith('access token in GITHUB_STATE (main)'))).toEqual([])
-    if (scenario.expectCode === 0 && !signOutEarly) expect(inState).toContain('access token in GITHUB_STATE (main)')
-    // sign-out-early: no SSO token, refresh token or client secret in any file under HOME after main (the role keys are
-    // the point of the profiles); checked on a copy of HOME taken when main ended (post removes the files).
-    if (signOutEarly) {
-      const ssoSecrets = [...secrets].filter(([, k]) => ['access token', 'refresh token', 'client secret', 'device code'].includes(k))
-      const hits = homeAfterMain.flatMap(([where, text]) => ssoSecrets.filter(([v]) => forms(v).some((f) => text.includes(f))).map(([, k]) => `${k} in ${where}`))
-      expect(hits).toEqual([])
-      if (scenario.expectCode === 0) expect(homeAfterMain.map(([where]) => where).sort()).toEqual(['.aws/config', '.aws/credentials'])
-    }
-    const leaks = find(haystack)
-    totals.scenarios++
-    totals.secretsChecked += secrets.size
-    totals.secretsObtained += obtained.size
-    totals.leaked += leaks.length
-    totals.haystackBytes += haystack.reduce((n, [, t]) => n + t.length, 0)
-    expect(leaks).toEqual([])
+      const main = start(DIST, env)
+      const seen: Ctx['seen'] = []
+      const next = async () => {
+        const auth = await emu.waitForDeviceAuthorization(20_000)
+        seen.push({ deviceCode: auth.deviceCode, userCode: auth.userCode })
+        return auth
+      }
+      await scenario.drive({ emu, main, ws, seen, next })
+      const result: StepResult = await main.done
+      expect(result.code).toBe(scenario.expectCode)
+      const homeAfterMain = filesIn(ws.home)
+      const post: StepResult = await start(postOf(DIST), postEnv(ws, env)).done
+      expect(post.code).toBe(0)
 
-    // Every secret the run obtained was masked, before the step printed what follows its use, and before any error.
-    const lines = result.stdout.split('\n')
-    const firstError = lines.findIndex((l) => l.startsWith('::error::'))
-    const ordinal = new Map<SecretKind, number>()
-    for (const [secret, kind] of obtained) {
-      const n = ordinal.get(kind) ?? 0
-      ordinal.set(kind, n + 1)
-      const maskAt = lines.indexOf(`::add-mask::${secret}`)
-      expect({ kind, n, masked: maskAt >= 0 }).toEqual({ kind, n, masked: true })
-      const usedAt = lines.map((l, i) => (USED_BY[kind].test(l) ? i : -1)).filter((i) => i >= 0)[n] ?? -1
-      if (usedAt >= 0) expect({ kind, n, maskedBeforeUse: maskAt < usedAt }).toEqual({ kind, n, maskedBeforeUse: true })
-      if (firstError >= 0) expect({ kind, n, maskedBeforeError: maskAt < firstError }).toEqual({ kind, n, maskedBeforeError: true })
+      // What the run obtained, from the wire, cross-checked against the emulator's own records.
+      const obtained = secretsOnTheWire(tap)
+      for (const { deviceCode } of seen)
+        expect(obtained.get(deviceCode)).toBe('device code')
+      for (const t of emu.tokens()) {
+        expect(obtained.get(t.accessToken)).toBe('access token')
+        if (t.refreshToken)
+          expect(obtained.get(t.refreshToken)).toBe('refresh token')
+      }
+      for (const s of emu.roleSessions()) {
+        const chained = s.assumedRole ? 'chained ' : ''
+        expect(obtained.get(s.accessKeyId)).toBe(`${chained}access key id`)
+        expect(obtained.get(s.secretAccessKey)).toBe(
+          `${chained}secret access key`
+        )
+        expect(obtained.get(s.sessionToken)).toBe(`${chained}session token`)
+      }
+      const chaining = scenario.inputs?.['role-to-assume'] !== undefined
+      if (
+        chaining &&
+        emu.assumeRoleRequests().some((r) => r.outcome === 'ok')
+      ) {
+        expect(
+          [...obtained.values()].filter((k) => k.startsWith('chained ')).sort()
+        ).toEqual([
+          'chained access key id',
+          'chained secret access key',
+          'chained session token'
+        ])
+      }
+      expect(
+        [...obtained.values()].filter((k) => k === 'client secret').length
+      ).toBe(emu.clients().length)
+
+      const secrets = new Map<string, string>(
+        [...obtained].map(([v, k]) => [v, k as string])
+      )
+      secrets.set(SEED_INPUTS['github-token'], 'github-token input')
+      secrets.set(webhookUrl, 'webhook-url input')
+      secrets.set(WEBHOOK_SECRET_PATH, 'webhook-url input (path)')
+      if (scenario.inputs?.['session-key'])
+        secrets.set(scenario.inputs['session-key'], 'session-key input')
+
+      // Everything the action printed, summarized, output, commented and posted.
+      const haystack: [where: string, text: string][] = [
+        ['main stdout', withoutMaskCommands(result.stdout)],
+        ['main stderr', result.stderr],
+        ['post stdout', withoutMaskCommands(post.stdout)],
+        ['post stderr', post.stderr],
+        ['job summary', readFileSync(ws.files.summary, 'utf8')],
+        ['outputs', readFileSync(ws.files.output, 'utf8')],
+        // share-session: the sealed output's parts, decoded (nothing secret may be there in clear).
+        [
+          'outputs, base64url parts decoded',
+          readFileSync(ws.files.output, 'utf8')
+            .split(/[.\n]/)
+            .map((p) => Buffer.from(p, 'base64url').toString('latin1'))
+            .join('\n')
+        ],
+        ...gh.comments.flatMap((c) =>
+          c.versions.map((v, i): [string, string] => [
+            `comment ${c.id} v${i + 1}`,
+            v.body
+          ])
+        ),
+        ...hook.messages.map((m, i): [string, string] => [
+          `webhook body ${i + 1}`,
+          JSON.stringify(m.payload)
+        ])
+      ]
+      // The channels did speak (so the check is not vacuous): a comment and webhook messages whenever a code was posted.
+      if (seen.length) {
+        expect(gh.comments.length).toBe(1)
+        expect(hook.messages.length).toBeGreaterThanOrEqual(2)
+      }
+
+      const find = (places: [string, string][]) => {
+        const hits: string[] = []
+        for (const [secret, kind] of secrets) {
+          for (const [where, text] of places)
+            if (forms(secret).some((f) => text.includes(f)))
+              hits.push(`${kind} in ${where}`)
+        }
+        return hits
+      }
+      // Control: the detector does find these very secrets where they belong (the mask commands; the credentials
+      // exported to the job through GITHUB_ENV by design), so a clean result below is not vacuous.
+      expect(
+        find([['main stdout with mask commands', result.stdout]]).length
+      ).toBeGreaterThanOrEqual(obtained.size)
+      if (scenario.expectCode === 0) {
+        // With role-to-assume the job gets the chained session only, never the permission set's credentials.
+        const prefix = chaining ? 'chained ' : ''
+        expect(
+          find([['GITHUB_ENV', readFileSync(ws.files.env, 'utf8')]]).sort()
+        ).toEqual(
+          [
+            `${prefix}access key id in GITHUB_ENV`,
+            `${prefix}secret access key in GITHUB_ENV`,
+            `${prefix}session token in GITHUB_ENV`
+          ].sort()
+        )
+      }
+      // GITHUB_STATE goes only to this action's post step, and legitimately holds the SSO access token for its Logout
+      // (masked): nothing else secret may be there, not the role keys, the refresh token, the client secret, a device code.
+      const stateFiles: [string, string][] = [
+        ['GITHUB_STATE (main)', readFileSync(ws.files.state, 'utf8')],
+        [
+          'GITHUB_STATE (post)',
+          readFileSync(path.join(ws.dir, 'state-post'), 'utf8')
+        ]
+      ]
+      const inState = find(stateFiles)
+      // sign-out-early: main signed out, so not even the access token may be there.
+      const signOutEarly = scenario.inputs?.['sign-out-early'] === 'true'
+      expect(
+        inState.filter(
+          (hit) =>
+            signOutEarly ||
+            !hit.startsWith('access token in GITHUB_STATE (main)')
+        )
+      ).toEqual([])
+      if (scenario.expectCode === 0 && !signOutEarly)
+        expect(inState).toContain('access token in GITHUB_STATE (main)')
+      // sign-out-early: no SSO token, refresh token or client secret in any file under HOME after main (the role keys are
+      // the point of the profiles); checked on a copy of HOME taken when main ended (post removes the files).
+      if (signOutEarly) {
+        const ssoSecrets = [...secrets].filter(([, k]) =>
+          [
+            'access token',
+            'refresh token',
+            'client secret',
+            'device code'
+          ].includes(k)
+        )
+        const hits = homeAfterMain.flatMap(([where, text]) =>
+          ssoSecrets
+            .filter(([v]) => forms(v).some((f) => text.includes(f)))
+            .map(([, k]) => `${k} in ${where}`)
+        )
+        expect(hits).toEqual([])
+        if (scenario.expectCode === 0)
+          expect(homeAfterMain.map(([where]) => where).sort()).toEqual([
+            '.aws/config',
+            '.aws/credentials'
+          ])
+      }
+      const leaks = find(haystack)
+      totals.scenarios++
+      totals.secretsChecked += secrets.size
+      totals.secretsObtained += obtained.size
+      totals.leaked += leaks.length
+      totals.haystackBytes += haystack.reduce((n, [, t]) => n + t.length, 0)
+      expect(leaks).toEqual([])
+
+      // Every secret the run obtained was masked, before the step printed what follows its use, and before any error.
+      const lines = result.stdout.split('\n')
+      const firstError = lines.findIndex((l) => l.startsWith('::error::'))
+      const ordinal = new Map<SecretKind, number>()
+      for (const [secret, kind] of obtained) {
+        const n = ordinal.get(kind) ?? 0
+        ordinal.set(kind, n + 1)
+        const maskAt = lines.indexOf(`::add-mask::${secret}`)
+        expect({ kind, n, masked: maskAt >= 0 }).toEqual({
+          kind,
+          n,
+          masked: true
+        })
+        const usedAt =
+          lines
+            .map((l, i) => (USED_BY[kind].test(l) ? i : -1))
+            .filter((i) => i >= 0)[n] ?? -1
+        if (usedAt >= 0)
+          expect({ kind, n, maskedBeforeUse: maskAt < usedAt }).toEqual({
+            kind,
+            n,
+            maskedBeforeUse: true
+          })
+        if (firstError >= 0)
+          expect({ kind, n, maskedBeforeError: maskAt < firstError }).toEqual({
+            kind,
+            n,
+            maskedBeforeError: true
+          })
+      }
+      // The github token and the webhook URL are masked at the start of every run that got past the inputs.
+      expect(lines).toContain(`::add-mask::${SEED_INPUTS['github-token']}`)
+      expect(lines).toContain(`::add-mask::${webhookUrl}`)
+    } finally {
+      await Promise.all([emu.close(), tap.close(), gh.close(), hook.close()])
     }
-    // The github token and the webhook URL are masked at the start of every run that got past the inputs.
-    expect(lines).toContain(`::add-mask::${SEED_INPUTS['github-token']}`)
-    expect(lines).toContain(`::add-mask::${webhookUrl}`)
-  } finally {
-    await Promise.all([emu.close(), tap.close(), gh.close(), hook.close()])
-  }
-}, 60_000)
+  },
+  60_000
+)

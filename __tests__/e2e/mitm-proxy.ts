@@ -11,7 +11,13 @@
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer as createHttpServer, request as httpRequest, Agent, type IncomingMessage, type ServerResponse } from 'node:http'
+import {
+  createServer as createHttpServer,
+  request as httpRequest,
+  Agent,
+  type IncomingMessage,
+  type ServerResponse
+} from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -72,7 +78,10 @@ function openssl(args: string[], cwd: string): void {
 }
 
 /** A CA (P-256, 2 days) and a leaf certificate for `hosts` (each a SAN), written to `dir`. */
-export function makeCertificates(dir: string, hosts: readonly string[]): { caFile: string; keyFile: string; certFile: string } {
+export function makeCertificates(
+  dir: string,
+  hosts: readonly string[]
+): { caFile: string; keyFile: string; certFile: string } {
   writeFileSync(
     path.join(dir, 'ca.cnf'),
     [
@@ -101,18 +110,76 @@ export function makeCertificates(dir: string, hosts: readonly string[]): { caFil
       ''
     ].join('\n')
   )
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
-  openssl(['req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-config', 'ca.cnf'], dir)
-  openssl(['req', '-new', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', `/CN=${hosts[0]}`], dir)
+  const ec = [
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes'
+  ]
   openssl(
-    ['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', `0x${Date.now().toString(16)}`, '-days', '2', '-sha256', '-extfile', 'leaf.ext', '-out', 'server.pem'],
+    [
+      'req',
+      '-x509',
+      ...ec,
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '2',
+      '-config',
+      'ca.cnf'
+    ],
     dir
   )
-  return { caFile: path.join(dir, 'ca.pem'), keyFile: path.join(dir, 'server.key'), certFile: path.join(dir, 'server.pem') }
+  openssl(
+    [
+      'req',
+      '-new',
+      ...ec,
+      '-keyout',
+      'server.key',
+      '-out',
+      'server.csr',
+      '-subj',
+      `/CN=${hosts[0]}`
+    ],
+    dir
+  )
+  openssl(
+    [
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-set_serial',
+      `0x${Date.now().toString(16)}`,
+      '-days',
+      '2',
+      '-sha256',
+      '-extfile',
+      'leaf.ext',
+      '-out',
+      'server.pem'
+    ],
+    dir
+  )
+  return {
+    caFile: path.join(dir, 'ca.pem'),
+    keyFile: path.join(dir, 'server.key'),
+    certFile: path.join(dir, 'server.pem')
+  }
 }
 
 export async function startMitmProxy(options: MitmOptions): Promise<MitmProxy> {
-  const hosts = [...(options.hosts ?? DEFAULT_AWS_HOSTS)].map((h) => h.toLowerCase())
+  const hosts = [...(options.hosts ?? DEFAULT_AWS_HOSTS)].map((h) =>
+    h.toLowerCase()
+  )
   const target = new URL(options.target)
   const dir = mkdtempSync(path.join(tmpdir(), 'icl-mitm-'))
   const { caFile, keyFile, certFile } = makeCertificates(dir, hosts)
@@ -135,10 +202,22 @@ export async function startMitmProxy(options: MitmOptions): Promise<MitmProxy> {
     }
     requests.push(record)
     const upstream = httpRequest(
-      { protocol: 'http:', hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers, agent: upstreamAgent },
+      {
+        protocol: 'http:',
+        hostname: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+        agent: upstreamAgent
+      },
       (answer) => {
         record.status = answer.statusCode ?? 0
-        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.headers)
+        res.writeHead(
+          answer.statusCode ?? 502,
+          answer.statusMessage,
+          answer.headers
+        )
         answer.pipe(res)
       }
     )
@@ -153,7 +232,10 @@ export async function startMitmProxy(options: MitmOptions): Promise<MitmProxy> {
   }
 
   // TLS termination + HTTP parsing for the tunnels: never listens, is fed each CONNECTed socket.
-  const tlsServer = createHttpsServer({ key: readFileSync(keyFile), cert: readFileSync(certFile) }, forward)
+  const tlsServer = createHttpsServer(
+    { key: readFileSync(keyFile), cert: readFileSync(certFile) },
+    forward
+  )
   tlsServer.on('secureConnection', (tls) => {
     sockets.add(tls)
     tls.on('close', () => sockets.delete(tls))
@@ -163,7 +245,11 @@ export async function startMitmProxy(options: MitmOptions): Promise<MitmProxy> {
   tlsServer.on('tlsClientError', (_err, tls) => tls.destroy())
 
   const server = createHttpServer((req, res) => {
-    connects.push({ target: `${req.method} ${req.url}`, allowed: false, at: Date.now() })
+    connects.push({
+      target: `${req.method} ${req.url}`,
+      allowed: false,
+      at: Date.now()
+    })
     res.writeHead(405, { 'content-type': 'text/plain', connection: 'close' })
     res.end('mitm proxy: only CONNECT is supported\n')
   })
@@ -178,7 +264,9 @@ export async function startMitmProxy(options: MitmOptions): Promise<MitmProxy> {
     connects.push({ target: targetHost, allowed, at: Date.now() })
     socket.on('error', () => socket.destroy())
     if (!allowed) {
-      socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nmitm proxy: CONNECT ${targetHost} refused\n`)
+      socket.end(
+        `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nmitm proxy: CONNECT ${targetHost} refused\n`
+      )
       return
     }
     tunnelOf.set(socket, targetHost)

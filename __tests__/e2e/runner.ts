@@ -4,12 +4,22 @@
  * The child environment is built from scratch (no AWS_* from this machine leaks in).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../..'
+)
 export const DIST = path.join(ROOT, 'dist', 'index.js')
 export const CLI = path.join(ROOT, 'dist', 'cli.js')
 /** The post step's entry (action.yml runs.post) beside a main entry: dist/index.js or a snapshot of dist/. */
@@ -20,7 +30,13 @@ export function postOf(main: string): string {
 export interface Workspace {
   dir: string
   home: string
-  files: { output: string; env: string; state: string; summary: string; event: string }
+  files: {
+    output: string
+    env: string
+    state: string
+    summary: string
+    event: string
+  }
 }
 
 /**
@@ -39,19 +55,28 @@ export function removeAfterTest(dir: string): void {
 /** jest-circus's state of the running test (errors so far); undefined outside a test or outside Jest. */
 function runningTest(): { name: string; errors: unknown[] } | undefined {
   const g = globalThis as any
-  const sym = Object.getOwnPropertySymbols(g).find((s) => s.description === 'JEST_STATE_SYMBOL')
-  return sym ? g[sym]?.currentlyRunningTest ?? undefined : undefined
+  const sym = Object.getOwnPropertySymbols(g).find(
+    (s) => s.description === 'JEST_STATE_SYMBOL'
+  )
+  return sym ? (g[sym]?.currentlyRunningTest ?? undefined) : undefined
 }
 
-function sweep(which: (p: { dir: string; inTest: boolean }) => boolean, failed: boolean, label: string): void {
+function sweep(
+  which: (p: { dir: string; inTest: boolean }) => boolean,
+  failed: boolean,
+  label: string
+): void {
   for (const p of pending.filter(which)) {
     pending.splice(pending.indexOf(p), 1)
-    if (failed || process.env.KEEP_E2E_TMP) process.stderr.write(`e2e: kept ${p.dir} (${label})\n`)
+    if (failed || process.env.KEEP_E2E_TMP)
+      process.stderr.write(`e2e: kept ${p.dir} (${label})\n`)
     else {
       try {
         rmSync(p.dir, { recursive: true, force: true, maxRetries: 3 })
       } catch (error) {
-        process.stderr.write(`e2e: could not remove ${p.dir}: ${(error as Error).message}\n`)
+        process.stderr.write(
+          `e2e: could not remove ${p.dir}: ${(error as Error).message}\n`
+        )
       }
     }
   }
@@ -85,9 +110,13 @@ export function newWorkspace(): Workspace {
   return { dir, home, files }
 }
 
-
 /** The environment a runner gives a step, pointed at the emulator. */
-export function runnerEnv(ws: Workspace, emulatorUrl: string, inputs: Record<string, string>, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function runnerEnv(
+  ws: Workspace,
+  emulatorUrl: string,
+  inputs: Record<string, string>,
+  extra: Record<string, string> = {}
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: ws.home,
@@ -117,7 +146,8 @@ export function runnerEnv(ws: Workspace, emulatorUrl: string, inputs: Record<str
     AWS_ENDPOINT_URL_STS: emulatorUrl,
     ...extra
   }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(inputs))
+    env[`INPUT_${name.toUpperCase()}`] = value
   return env
 }
 
@@ -141,7 +171,9 @@ export const LINK_LINE = /Open this link to approve: https?:\/\/\S+/
 
 /** The user code as the log shows it on its own (the line after "User code …:"), never taken from the link. */
 export function userCodeOf(log: string): string | undefined {
-  return /User code[^\n]*:[ \t]*\r?\n[ \t]*([A-Z0-9]{4}-[A-Z0-9]{4})[ \t]*\r?$/m.exec(log)?.[1]
+  return /User code[^\n]*:[ \t]*\r?\n[ \t]*([A-Z0-9]{4}-[A-Z0-9]{4})[ \t]*\r?$/m.exec(
+    log
+  )?.[1]
 }
 
 export interface StepResult {
@@ -168,16 +200,33 @@ let distChecked = false
 export function assertDistIsFresh(): void {
   if (distChecked) return
   const recorded = path.join(ROOT, 'dist', 'source-hash.txt')
-  const built = existsSync(recorded) ? readFileSync(recorded, 'utf8').trim() : ''
-  const now = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'source-hash.mjs')], { encoding: 'utf8' }).trim()
-  if (built !== now) throw new Error(`dist/ is older than src/ (it was built from other sources): run npm run build`)
+  const built = existsSync(recorded)
+    ? readFileSync(recorded, 'utf8').trim()
+    : ''
+  const now = execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'scripts', 'source-hash.mjs')],
+    { encoding: 'utf8' }
+  ).trim()
+  if (built !== now)
+    throw new Error(
+      `dist/ is older than src/ (it was built from other sources): run npm run build`
+    )
   distChecked = true
 }
 
-export function start(script: string, env: NodeJS.ProcessEnv, args: string[] = []): Running {
-  if (path.resolve(script).startsWith(path.join(ROOT, 'dist') + path.sep)) assertDistIsFresh()
+export function start(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  args: string[] = []
+): Running {
+  if (path.resolve(script).startsWith(path.join(ROOT, 'dist') + path.sep))
+    assertDistIsFresh()
   const t0 = Date.now()
-  const child = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [script, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   const watchers: { re: RegExp; resolve: (l: string) => void }[] = []
@@ -199,14 +248,30 @@ export function start(script: string, env: NodeJS.ProcessEnv, args: string[] = [
     check()
   })
   const done = new Promise<StepResult>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr: withoutNodeVersionWarning(stderr), ms: Date.now() - t0 }))
+    child.on('close', (code, signal) =>
+      resolve({
+        code,
+        signal,
+        stdout,
+        stderr: withoutNodeVersionWarning(stderr),
+        ms: Date.now() - t0
+      })
+    )
   )
   return {
     child,
     done,
     waitForLine: (re, timeoutMs = 15_000) =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no line matching ${re} within ${timeoutMs} ms:\n${stdout}\n${stderr}`)), timeoutMs)
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no line matching ${re} within ${timeoutMs} ms:\n${stdout}\n${stderr}`
+              )
+            ),
+          timeoutMs
+        )
         watchers.push({ re, resolve: (l) => (clearTimeout(timer), resolve(l)) })
         check()
       })
@@ -223,14 +288,18 @@ export function readCommandFile(file: string): Record<string, string> {
     if (!m) continue
     const [, name, delimiter] = m
     const value: string[] = []
-    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i])
+    for (i++; i < lines.length && lines[i] !== delimiter; i++)
+      value.push(lines[i])
     out[name] = value.join('\n')
   }
   return out
 }
 
 /** The environment of the post step: the runner passes main's saved state as STATE_* variables. */
-export function postEnv(ws: Workspace, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function postEnv(
+  ws: Workspace,
+  env: NodeJS.ProcessEnv
+): NodeJS.ProcessEnv {
   const state = readCommandFile(ws.files.state)
   const postState = path.join(ws.dir, 'state-post')
   writeFileSync(postState, '')
@@ -240,7 +309,11 @@ export function postEnv(ws: Workspace, env: NodeJS.ProcessEnv): NodeJS.ProcessEn
 }
 
 /** Environment for AWS tools nobody here wrote (botocore, AWS CLI, the JS SDK), pointed at the emulator and the test HOME. */
-export function consumerEnv(ws: Workspace, emulatorUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function consumerEnv(
+  ws: Workspace,
+  emulatorUrl: string,
+  extra: Record<string, string> = {}
+): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     HOME: ws.home,
@@ -257,5 +330,8 @@ export function consumerEnv(ws: Workspace, emulatorUrl: string, extra: Record<st
 
 /** The AWS SDK warns on Node < 22 (the runner's node24 does not see it); tests run on Node 20. */
 export function withoutNodeVersionWarning(stderr: string): string {
-  return stderr.replace(/\(node:\d+\) Warning: NodeVersionSupportWarning:[\s\S]*?\(Use `node --trace-warnings[^\n]*\n/g, '')
+  return stderr.replace(
+    /\(node:\d+\) Warning: NodeVersionSupportWarning:[\s\S]*?\(Use `node --trace-warnings[^\n]*\n/g,
+    ''
+  )
 }

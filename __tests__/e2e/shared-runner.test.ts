@@ -11,10 +11,32 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { promisify } from 'node:util'
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { consumerEnv, newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, type StepResult, type Workspace, postOf } from './runner.js'
+import {
+  consumerEnv,
+  newWorkspace,
+  postEnv,
+  readCommandFile,
+  runnerEnv,
+  SEED_INPUTS,
+  start,
+  type StepResult,
+  type Workspace,
+  postOf
+} from './runner.js'
 import { snapshotDist } from './github-fake.js'
 
 let DIST: string
@@ -25,7 +47,8 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await emu?.close()
-  if (DIST) rmSync(path.dirname(path.dirname(DIST)), { recursive: true, force: true })
+  if (DIST)
+    rmSync(path.dirname(path.dirname(DIST)), { recursive: true, force: true })
 })
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex')
@@ -33,7 +56,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const mode = (p: string) => statSync(p).mode & 0o777
 const configOf = (home: string) => path.join(home, '.aws', 'config')
 const cacheDirOf = (home: string) => path.join(home, '.aws', 'sso', 'cache')
-const tokenCacheOf = (home: string, session = SEED_INPUTS['sso-session']) => path.join(cacheDirOf(home), `${sha1(session)}.json`)
+const tokenCacheOf = (home: string, session = SEED_INPUTS['sso-session']) =>
+  path.join(cacheDirOf(home), `${sha1(session)}.json`)
 
 /** Every file under `dir` → its bytes and mode (folders → their mode). */
 function snapshot(dir: string): Record<string, string> {
@@ -45,7 +69,9 @@ function snapshot(dir: string): Record<string, string> {
       if (e.isDirectory()) {
         out[rel + '/'] = mode(p).toString(8)
         walk(p)
-      } else out[rel] = `${mode(p).toString(8)} ${readFileSync(p).toString('base64')}`
+      } else
+        out[rel] =
+          `${mode(p).toString(8)} ${readFileSync(p).toString('base64')}`
     }
   }
   if (existsSync(dir)) walk(dir)
@@ -53,7 +79,11 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 /** Main with an approval by alice; the user code is returned so tokens can be found in the emulator. */
-async function approvedMain(ws: Workspace, inputs: Record<string, string> = {}, extra: Record<string, string> = {}) {
+async function approvedMain(
+  ws: Workspace,
+  inputs: Record<string, string> = {},
+  extra: Record<string, string> = {}
+) {
   const env = runnerEnv(ws, emu.url, { ...SEED_INPUTS, ...inputs }, extra)
   const main = start(DIST, env)
   const auth = await emu.waitForDeviceAuthorization()
@@ -63,11 +93,16 @@ async function approvedMain(ws: Workspace, inputs: Record<string, string> = {}, 
 }
 
 /** {@link approvedMain} with an explicit environment (another job on the same HOME). */
-async function approvedMainIn(ws: Workspace, inputs: Record<string, string>, extra: Record<string, string>) {
+async function approvedMainIn(
+  ws: Workspace,
+  inputs: Record<string, string>,
+  extra: Record<string, string>
+) {
   return approvedMain(ws, inputs, extra)
 }
 
-const tokenOf = (userCode: string) => emu.tokens().find((t) => t.userCode === userCode)!
+const tokenOf = (userCode: string) =>
+  emu.tokens().find((t) => t.userCode === userCode)!
 
 describe('the post step on a shared runner', () => {
   test('a later job replaced the token cache file: post keeps that file, still signs out and removes the rest', async () => {
@@ -88,7 +123,10 @@ describe('the post step on a shared runner', () => {
     expect(later).not.toBe(ours)
 
     const post = await start(postOf(DIST), postEnv(ws, env)).done
-    expect({ code: post.code, stderr: post.stderr }).toEqual({ code: 0, stderr: '' })
+    expect({ code: post.code, stderr: post.stderr }).toEqual({
+      code: 0,
+      stderr: ''
+    })
     expect(readFileSync(cacheFile, 'utf8')).toBe(later)
     expect(post.stdout).toMatch(/Token cache: replaced-by-someone-else/)
     // Our own token is still revoked (post keeps it in state), our registration cache and config sections are gone.
@@ -99,17 +137,33 @@ describe('the post step on a shared runner', () => {
 
   test('keep-session: true → post removes nothing (bytes and modes) and does not sign out', async () => {
     const ws = newWorkspace()
-    const { env, result, auth } = await approvedMain(ws, { 'keep-session': 'true' })
+    const { env, result, auth } = await approvedMain(ws, {
+      'keep-session': 'true'
+    })
     expect(result.code).toBe(0)
     const before = snapshot(ws.home)
-    expect(Object.keys(before).sort()).toEqual(['.aws/', '.aws/config', '.aws/sso/', '.aws/sso/cache/', expect.stringMatching(/^\.aws\/sso\/cache\/[0-9a-f]{40}\.json$/), expect.stringMatching(/^\.aws\/sso\/cache\/[0-9a-f]{40}\.json$/)].sort())
+    expect(Object.keys(before).sort()).toEqual(
+      [
+        '.aws/',
+        '.aws/config',
+        '.aws/sso/',
+        '.aws/sso/cache/',
+        expect.stringMatching(/^\.aws\/sso\/cache\/[0-9a-f]{40}\.json$/),
+        expect.stringMatching(/^\.aws\/sso\/cache\/[0-9a-f]{40}\.json$/)
+      ].sort()
+    )
     const logouts = emu.calls().filter((c) => c.operation === 'Logout').length
 
     const post = await start(postOf(DIST), postEnv(ws, env)).done
-    expect({ code: post.code, stderr: post.stderr }).toEqual({ code: 0, stderr: '' })
+    expect({ code: post.code, stderr: post.stderr }).toEqual({
+      code: 0,
+      stderr: ''
+    })
     expect(post.stdout).toMatch(/keep-session is true/)
     expect(snapshot(ws.home)).toEqual(before)
-    expect(emu.calls().filter((c) => c.operation === 'Logout').length).toBe(logouts)
+    expect(emu.calls().filter((c) => c.operation === 'Logout').length).toBe(
+      logouts
+    )
     expect(tokenOf(auth.userCode).revoked).toBe(false)
   })
 })
@@ -158,9 +212,18 @@ const SAME_NAMES = [
 
 describe("a user's own ~/.aws/config survives main + post byte for byte", () => {
   test.each([
-    ['LF, comments, [default], nested s3 block, no final newline', USER_CONFIG_LF],
-    ['the same file with CRLF line endings', USER_CONFIG_LF.replace(/\n/g, '\r\n')],
-    ['CRLF with a final newline', USER_CONFIG_LF.replace(/\n/g, '\r\n') + '\r\n'],
+    [
+      'LF, comments, [default], nested s3 block, no final newline',
+      USER_CONFIG_LF
+    ],
+    [
+      'the same file with CRLF line endings',
+      USER_CONFIG_LF.replace(/\n/g, '\r\n')
+    ],
+    [
+      'CRLF with a final newline',
+      USER_CONFIG_LF.replace(/\n/g, '\r\n') + '\r\n'
+    ],
     ['sections of the same names as ours (replaced, then restored)', SAME_NAMES]
   ])('%s', async (_label, original) => {
     const ws = newWorkspace()
@@ -170,17 +233,31 @@ describe("a user's own ~/.aws/config survives main + post byte for byte", () => 
     chmodSync(file, 0o644)
 
     const { env, result } = await approvedMain(ws)
-    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' })
+    expect({ code: result.code, stderr: result.stderr }).toEqual({
+      code: 0,
+      stderr: ''
+    })
     const merged = readFileSync(file, 'utf8')
     // Ours is in, the user's other sections are untouched, in the file's own line ending, and the looser mode was tightened.
-    expect(merged).toMatch(/\[profile my-dev-profile\]\r?\nsso_session = my-sso\r?\nsso_account_id = 111122223333\r?\n/)
-    expect(merged).toMatch(/\[sso-session my-sso\]\r?\nsso_region = us-east-1\r?\nsso_start_url = https:\/\/my-sso-portal\.awsapps\.com\/start\r?\n/)
-    if (original.includes('\r\n')) expect(merged.replace(/\r\n/g, '')).not.toContain('\n')
-    for (const block of original.split(/\r?\n\r?\n/).filter((b) => !/my-dev-profile|my-sso/.test(b))) expect(merged).toContain(block.trim())
+    expect(merged).toMatch(
+      /\[profile my-dev-profile\]\r?\nsso_session = my-sso\r?\nsso_account_id = 111122223333\r?\n/
+    )
+    expect(merged).toMatch(
+      /\[sso-session my-sso\]\r?\nsso_region = us-east-1\r?\nsso_start_url = https:\/\/my-sso-portal\.awsapps\.com\/start\r?\n/
+    )
+    if (original.includes('\r\n'))
+      expect(merged.replace(/\r\n/g, '')).not.toContain('\n')
+    for (const block of original
+      .split(/\r?\n\r?\n/)
+      .filter((b) => !/my-dev-profile|my-sso/.test(b)))
+      expect(merged).toContain(block.trim())
     if (process.platform !== 'win32') expect(mode(file)).toBe(0o600) // Windows has no POSIX modes
 
     const post = await start(postOf(DIST), postEnv(ws, env)).done
-    expect({ code: post.code, stderr: post.stderr }).toEqual({ code: 0, stderr: '' })
+    expect({ code: post.code, stderr: post.stderr }).toEqual({
+      code: 0,
+      stderr: ''
+    })
     expect(readFileSync(file).equals(Buffer.from(original, 'utf8'))).toBe(true)
     expect(readdirSync(cacheDirOf(ws.home))).toEqual([])
   })
@@ -194,8 +271,18 @@ describe('two jobs at once on one runner, same sso-session, one HOME', () => {
     const b = newWorkspace()
     const home = a.home
     const shared = { HOME: home, USERPROFILE: home }
-    const envA = runnerEnv(a, emu.url, { ...SEED_INPUTS, profile: 'job-a' }, { ...shared, GITHUB_JOB: 'job-a' })
-    const envB = runnerEnv(b, emu.url, { ...SEED_INPUTS, profile: 'job-b' }, { ...shared, GITHUB_JOB: 'job-b' })
+    const envA = runnerEnv(
+      a,
+      emu.url,
+      { ...SEED_INPUTS, profile: 'job-a' },
+      { ...shared, GITHUB_JOB: 'job-a' }
+    )
+    const envB = runnerEnv(
+      b,
+      emu.url,
+      { ...SEED_INPUTS, profile: 'job-b' },
+      { ...shared, GITHUB_JOB: 'job-b' }
+    )
 
     // The reader: every JSON file in the cache must parse, the config must never lose a section it had.
     let reading = true
@@ -203,7 +290,9 @@ describe('two jobs at once on one runner, same sso-session, one HOME', () => {
     const reader = (async () => {
       while (reading) {
         const dir = cacheDirOf(home)
-        const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : []
+        const files = existsSync(dir)
+          ? readdirSync(dir).filter((f) => f.endsWith('.json'))
+          : []
         for (const f of files) {
           let text: string
           try {
@@ -214,7 +303,8 @@ describe('two jobs at once on one runner, same sso-session, one HOME', () => {
           seen.jsonReads++
           try {
             const j = JSON.parse(text)
-            if (typeof j !== 'object' || j === null) seen.torn.push(`${f}: not an object`)
+            if (typeof j !== 'object' || j === null)
+              seen.torn.push(`${f}: not an object`)
           } catch {
             seen.torn.push(`${f}: ${JSON.stringify(text.slice(0, 80))}`)
           }
@@ -222,7 +312,10 @@ describe('two jobs at once on one runner, same sso-session, one HOME', () => {
         try {
           const config = readFileSync(configOf(home), 'utf8')
           // A whole file: every [section] header line is complete, and the file ends at a line end.
-          if (config !== '' && !config.endsWith('\n')) seen.torn.push(`config ends mid-line: ${JSON.stringify(config.slice(-40))}`)
+          if (config !== '' && !config.endsWith('\n'))
+            seen.torn.push(
+              `config ends mid-line: ${JSON.stringify(config.slice(-40))}`
+            )
         } catch {
           /* not there yet */
         }
@@ -239,8 +332,14 @@ describe('two jobs at once on one runner, same sso-session, one HOME', () => {
     emu.approve(first.userCode, 'alice')
     emu.approve(second.userCode, 'bob')
     const [ra, rb]: StepResult[] = await Promise.all([mainA.done, mainB.done])
-    expect({ code: ra.code, stderr: ra.stderr }).toEqual({ code: 0, stderr: '' })
-    expect({ code: rb.code, stderr: rb.stderr }).toEqual({ code: 0, stderr: '' })
+    expect({ code: ra.code, stderr: ra.stderr }).toEqual({
+      code: 0,
+      stderr: ''
+    })
+    expect({ code: rb.code, stderr: rb.stderr }).toEqual({
+      code: 0,
+      stderr: ''
+    })
     expect(readCommandFile(a.files.output).profile).toBe('job-a')
     expect(readCommandFile(b.files.output).profile).toBe('job-b')
 
@@ -250,14 +349,26 @@ describe('two jobs at once on one runner, same sso-session, one HOME', () => {
     expect(config).toContain('[profile job-b]')
     expect(config.match(/^\[sso-session my-sso\]$/gm)).toHaveLength(1)
     const cached = JSON.parse(readFileSync(tokenCacheOf(home), 'utf8'))
-    expect([tokenOf(first.userCode).accessToken, tokenOf(second.userCode).accessToken]).toContain(cached.accessToken)
+    expect([
+      tokenOf(first.userCode).accessToken,
+      tokenOf(second.userCode).accessToken
+    ]).toContain(cached.accessToken)
 
     // Both post steps at once.
-    const [pa, pb] = await Promise.all([start(postOf(DIST), postEnv(a, envA)).done, start(postOf(DIST), postEnv(b, envB)).done])
+    const [pa, pb] = await Promise.all([
+      start(postOf(DIST), postEnv(a, envA)).done,
+      start(postOf(DIST), postEnv(b, envB)).done
+    ])
     reading = false
     await reader
-    expect({ code: pa.code, stderr: pa.stderr }).toEqual({ code: 0, stderr: '' })
-    expect({ code: pb.code, stderr: pb.stderr }).toEqual({ code: 0, stderr: '' })
+    expect({ code: pa.code, stderr: pa.stderr }).toEqual({
+      code: 0,
+      stderr: ''
+    })
+    expect({ code: pb.code, stderr: pb.stderr }).toEqual({
+      code: 0,
+      stderr: ''
+    })
     expect(tokenOf(first.userCode).revoked).toBe(true)
     expect(tokenOf(second.userCode).revoked).toBe(true)
 
@@ -266,9 +377,13 @@ describe('two jobs at once on one runner, same sso-session, one HOME', () => {
     expect(seen.jsonReads).toBeGreaterThan(10)
     // No temp file, no lock file, no token left behind.
     const left = Object.keys(snapshot(home))
-    expect(left.filter((f) => /\.(tmp|lock|break)$|\.tmp-|~$/.test(f))).toEqual([])
+    expect(left.filter((f) => /\.(tmp|lock|break)$|\.tmp-|~$/.test(f))).toEqual(
+      []
+    )
     expect(readdirSync(cacheDirOf(home))).toEqual([])
-    const after = existsSync(configOf(home)) ? readFileSync(configOf(home), 'utf8') : ''
+    const after = existsSync(configOf(home))
+      ? readFileSync(configOf(home), 'utf8')
+      : ''
     expect(after).not.toMatch(/\[profile job-[ab]\]/)
   }, 60_000)
 })
@@ -277,60 +392,104 @@ describe('two jobs at once on one runner, same sso-session, one HOME', () => {
 
 describe('job A signs out while job B, with the same sso-session, is still running', () => {
   const run = promisify(execFile)
-  const USER_CONFIG = '# mine\n[default]\nregion = eu-west-1\n\n[profile keep-me]\nregion = eu-north-1'
+  const USER_CONFIG =
+    '# mine\n[default]\nregion = eu-west-1\n\n[profile keep-me]\nregion = eu-north-1'
 
   test.each([
     ['no config file before', undefined],
     ["a user's own config before", USER_CONFIG]
-  ])('%s: A keeps the [sso-session] B uses, B still works with botocore, then B cleans up everything', async (_label, original) => {
-    const a = newWorkspace()
-    const b = newWorkspace()
-    const home = a.home
-    const shared = { HOME: home, USERPROFILE: home }
-    const file = configOf(home)
-    if (original !== undefined) {
-      mkdirSync(path.dirname(file), { mode: 0o700 })
-      writeFileSync(file, original, { mode: 0o600 })
-    }
-    // A runs its main step, then B (same sso-session, its own profile) runs its main step: both are signed in.
-    const mainA = await approvedMainIn(a, { profile: 'job-a' }, { ...shared, GITHUB_JOB: 'job-a' })
-    expect({ code: mainA.result.code, stderr: mainA.result.stderr }).toEqual({ code: 0, stderr: '' })
-    const mainB = await approvedMainIn(b, { profile: 'job-b' }, { ...shared, GITHUB_JOB: 'job-b' })
-    expect({ code: mainB.result.code, stderr: mainB.result.stderr }).toEqual({ code: 0, stderr: '' })
-    const both = readFileSync(file, 'utf8')
-    expect(both.match(/^\[sso-session my-sso\]$/gm)).toHaveLength(1)
-    expect(both).toContain('[profile job-a]')
-    expect(both).toContain('[profile job-b]')
+  ])(
+    '%s: A keeps the [sso-session] B uses, B still works with botocore, then B cleans up everything',
+    async (_label, original) => {
+      const a = newWorkspace()
+      const b = newWorkspace()
+      const home = a.home
+      const shared = { HOME: home, USERPROFILE: home }
+      const file = configOf(home)
+      if (original !== undefined) {
+        mkdirSync(path.dirname(file), { mode: 0o700 })
+        writeFileSync(file, original, { mode: 0o600 })
+      }
+      // A runs its main step, then B (same sso-session, its own profile) runs its main step: both are signed in.
+      const mainA = await approvedMainIn(
+        a,
+        { profile: 'job-a' },
+        { ...shared, GITHUB_JOB: 'job-a' }
+      )
+      expect({ code: mainA.result.code, stderr: mainA.result.stderr }).toEqual({
+        code: 0,
+        stderr: ''
+      })
+      const mainB = await approvedMainIn(
+        b,
+        { profile: 'job-b' },
+        { ...shared, GITHUB_JOB: 'job-b' }
+      )
+      expect({ code: mainB.result.code, stderr: mainB.result.stderr }).toEqual({
+        code: 0,
+        stderr: ''
+      })
+      const both = readFileSync(file, 'utf8')
+      expect(both.match(/^\[sso-session my-sso\]$/gm)).toHaveLength(1)
+      expect(both).toContain('[profile job-a]')
+      expect(both).toContain('[profile job-b]')
 
-    // A's post step while B has not finished: A's profile goes, the [sso-session] B's profile uses stays (and the log says why).
-    const postA = await start(postOf(DIST), postEnv(a, mainA.env)).done
-    expect({ code: postA.code, stderr: postA.stderr }).toEqual({ code: 0, stderr: '' })
-    expect(postA.stdout).toMatch(/\[sso-session my-sso\] kept: \[profile job-b\] still has sso_session = my-sso \(another job's profile, or one changed since this run wrote it\)/)
-    expect(tokenOf(mainA.auth.userCode).revoked).toBe(true)
-    expect(tokenOf(mainB.auth.userCode).revoked).toBe(false)
-    const between = readFileSync(file, 'utf8')
-    expect(between).not.toContain('[profile job-a]')
-    expect(between).toContain('[profile job-b]\nsso_session = my-sso\n')
-    expect(between).toContain('[sso-session my-sso]\nsso_region = us-east-1\nsso_start_url = https://my-sso-portal.awsapps.com/start\n')
+      // A's post step while B has not finished: A's profile goes, the [sso-session] B's profile uses stays (and the log says why).
+      const postA = await start(postOf(DIST), postEnv(a, mainA.env)).done
+      expect({ code: postA.code, stderr: postA.stderr }).toEqual({
+        code: 0,
+        stderr: ''
+      })
+      expect(postA.stdout).toMatch(
+        /\[sso-session my-sso\] kept: \[profile job-b\] still has sso_session = my-sso \(another job's profile, or one changed since this run wrote it\)/
+      )
+      expect(tokenOf(mainA.auth.userCode).revoked).toBe(true)
+      expect(tokenOf(mainB.auth.userCode).revoked).toBe(false)
+      const between = readFileSync(file, 'utf8')
+      expect(between).not.toContain('[profile job-a]')
+      expect(between).toContain('[profile job-b]\nsso_session = my-sso\n')
+      expect(between).toContain(
+        '[sso-session my-sso]\nsso_region = us-east-1\nsso_start_url = https://my-sso-portal.awsapps.com/start\n'
+      )
 
-    // B's profile still works, from the files alone, with botocore.
-    const { stdout } = await run('python3', ['-m', 'awscli', 'sts', 'get-caller-identity', '--profile', 'job-b', '--output', 'json'], {
-      env: consumerEnv(a, emu.url)
-    })
-    expect(JSON.parse(stdout).Account).toBe('111122223333')
-    expect(JSON.parse(stdout).Arn).toMatch(/\/alice$/)
+      // B's profile still works, from the files alone, with botocore.
+      const { stdout } = await run(
+        'python3',
+        [
+          '-m',
+          'awscli',
+          'sts',
+          'get-caller-identity',
+          '--profile',
+          'job-b',
+          '--output',
+          'json'
+        ],
+        {
+          env: consumerEnv(a, emu.url)
+        }
+      )
+      expect(JSON.parse(stdout).Account).toBe('111122223333')
+      expect(JSON.parse(stdout).Arn).toMatch(/\/alice$/)
 
-    // B's post step removes everything: its profile, the [sso-session] A handed over, the caches; the config is as before.
-    const postB = await start(postOf(DIST), postEnv(b, mainB.env)).done
-    expect({ code: postB.code, stderr: postB.stderr }).toEqual({ code: 0, stderr: '' })
-    expect(postB.stdout).toMatch(/\[sso-session my-sso\] \(kept by an earlier job for a profile that is gone now\) removed/)
-    expect(tokenOf(mainB.auth.userCode).revoked).toBe(true)
-    expect(readdirSync(cacheDirOf(home))).toEqual([])
-    if (original === undefined) expect(existsSync(file)).toBe(false)
-    else expect(readFileSync(file, 'utf8')).toBe(original)
-    const left = Object.keys(snapshot(home)).filter((f) => !f.endsWith('/'))
-    expect(left).toEqual(original === undefined ? [] : ['.aws/config'])
-  }, 60_000)
+      // B's post step removes everything: its profile, the [sso-session] A handed over, the caches; the config is as before.
+      const postB = await start(postOf(DIST), postEnv(b, mainB.env)).done
+      expect({ code: postB.code, stderr: postB.stderr }).toEqual({
+        code: 0,
+        stderr: ''
+      })
+      expect(postB.stdout).toMatch(
+        /\[sso-session my-sso\] \(kept by an earlier job for a profile that is gone now\) removed/
+      )
+      expect(tokenOf(mainB.auth.userCode).revoked).toBe(true)
+      expect(readdirSync(cacheDirOf(home))).toEqual([])
+      if (original === undefined) expect(existsSync(file)).toBe(false)
+      else expect(readFileSync(file, 'utf8')).toBe(original)
+      const left = Object.keys(snapshot(home)).filter((f) => !f.endsWith('/'))
+      expect(left).toEqual(original === undefined ? [] : ['.aws/config'])
+    },
+    60_000
+  )
 })
 
 // ---------------------------------------------------------------------------------------------
@@ -354,7 +513,9 @@ describe('symlinks', () => {
 
     const { env, result, calls } = await refusedMain(ws)
     expect(result.code).toBe(1)
-    expect(result.stdout).toContain(`::error::refusing to write through a symlink: ${configOf(ws.home)}; nothing was sent or written`)
+    expect(result.stdout).toContain(
+      `::error::refusing to write through a symlink: ${configOf(ws.home)}; nothing was sent or written`
+    )
     expect(calls).toBe(0)
     expect(readFileSync(target, 'utf8')).toBe('[default]\nregion = eu-west-1\n')
     expect(lstatSync(configOf(ws.home)).isSymbolicLink()).toBe(true)
@@ -367,27 +528,44 @@ describe('symlinks', () => {
   })
 
   test.each([
-    ['the ~/.aws folder', (home: string, real: string) => symlinkSync(real, path.join(home, '.aws'))],
-    ['the ~/.aws/sso/cache folder', (home: string, real: string) => {
-      mkdirSync(path.join(home, '.aws', 'sso'), { recursive: true, mode: 0o700 })
-      symlinkSync(real, cacheDirOf(home))
-    }],
-    ['the token cache file', (home: string, real: string) => {
-      mkdirSync(cacheDirOf(home), { recursive: true, mode: 0o700 })
-      symlinkSync(path.join(real, 'stolen.json'), tokenCacheOf(home))
-    }]
-  ])('a symlink at %s: refused before any request as well', async (_label, plant) => {
-    const ws = newWorkspace()
-    const real = path.join(ws.dir, 'real')
-    mkdirSync(real, { mode: 0o700 })
-    plant(ws.home, real)
-    const { result, calls } = await refusedMain(ws)
-    expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(/^::error::refusing to write through a symlink: .*; nothing was sent or written$/m)
-    expect(calls).toBe(0)
-    expect(readdirSync(real)).toEqual([])
-    expect(readCommandFile(ws.files.env)).toEqual({})
-  })
+    [
+      'the ~/.aws folder',
+      (home: string, real: string) => symlinkSync(real, path.join(home, '.aws'))
+    ],
+    [
+      'the ~/.aws/sso/cache folder',
+      (home: string, real: string) => {
+        mkdirSync(path.join(home, '.aws', 'sso'), {
+          recursive: true,
+          mode: 0o700
+        })
+        symlinkSync(real, cacheDirOf(home))
+      }
+    ],
+    [
+      'the token cache file',
+      (home: string, real: string) => {
+        mkdirSync(cacheDirOf(home), { recursive: true, mode: 0o700 })
+        symlinkSync(path.join(real, 'stolen.json'), tokenCacheOf(home))
+      }
+    ]
+  ])(
+    'a symlink at %s: refused before any request as well',
+    async (_label, plant) => {
+      const ws = newWorkspace()
+      const real = path.join(ws.dir, 'real')
+      mkdirSync(real, { mode: 0o700 })
+      plant(ws.home, real)
+      const { result, calls } = await refusedMain(ws)
+      expect(result.code).toBe(1)
+      expect(result.stdout).toMatch(
+        /^::error::refusing to write through a symlink: .*; nothing was sent or written$/m
+      )
+      expect(calls).toBe(0)
+      expect(readdirSync(real)).toEqual([])
+      expect(readCommandFile(ws.files.env)).toEqual({})
+    }
+  )
 
   /**
    * A symlink planted while the job waits for approval (after the pre-flight check): the writer refuses it, nothing is
@@ -412,7 +590,9 @@ describe('symlinks', () => {
   test('a symlink planted mid-run: the writer refuses it, the target is untouched, nothing is exported', async () => {
     const { ws, result, target } = await symlinkMidRun()
     expect(result.code).toBe(1)
-    expect(result.stdout).toContain(`::error::refusing to write through a symlink: ${configOf(ws.home)}`)
+    expect(result.stdout).toContain(
+      `::error::refusing to write through a symlink: ${configOf(ws.home)}`
+    )
     expect(readFileSync(target, 'utf8')).toBe('[default]\n')
     expect(readCommandFile(ws.files.env)).toEqual({})
     expect(readCommandFile(ws.files.output)).toEqual({})

@@ -5,7 +5,16 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { DIST, newWorkspace, postEnv, readCommandFile, runnerEnv, SEED_INPUTS, start, postOf } from './runner.js'
+import {
+  DIST,
+  newWorkspace,
+  postEnv,
+  readCommandFile,
+  runnerEnv,
+  SEED_INPUTS,
+  start,
+  postOf
+} from './runner.js'
 
 const OTHER_ACCOUNT = '999988887777'
 
@@ -20,12 +29,24 @@ afterAll(async () => {
 
 test('the control API sets and clears the STS account override', async () => {
   const post = async (body: unknown) => {
-    const res = await fetch(`${emu.url}/_control/sts-account-override`, { method: 'POST', body: JSON.stringify(body) })
+    const res = await fetch(`${emu.url}/_control/sts-account-override`, {
+      method: 'POST',
+      body: JSON.stringify(body)
+    })
     return { status: res.status, body: (await res.json()) as any }
   }
-  expect(await post({ accountId: OTHER_ACCOUNT })).toEqual({ status: 200, body: { ok: true, accountId: OTHER_ACCOUNT } })
-  expect(await post({ accountId: '123' })).toMatchObject({ status: 400, body: { error: expect.stringMatching(/12 digits/) } })
-  expect(await post({})).toEqual({ status: 200, body: { ok: true, accountId: null } })
+  expect(await post({ accountId: OTHER_ACCOUNT })).toEqual({
+    status: 200,
+    body: { ok: true, accountId: OTHER_ACCOUNT }
+  })
+  expect(await post({ accountId: '123' })).toMatchObject({
+    status: 400,
+    body: { error: expect.stringMatching(/12 digits/) }
+  })
+  expect(await post({})).toEqual({
+    status: 200,
+    body: { ok: true, accountId: null }
+  })
 })
 
 test('GetCallerIdentity names another account: exit 1 naming both, nothing exported, no files, the token revoked', async () => {
@@ -45,16 +66,31 @@ test('GetCallerIdentity names another account: exit 1 naming both, nothing expor
   expect(error).toContain(OTHER_ACCOUNT)
 
   // the check really happened on the verified identity: credentials were issued, STS was asked
-  const session = emu.roleSessions().find((s) => s.user === 'alice' && s.accountId === SEED_INPUTS['account-id'])!
+  const session = emu
+    .roleSessions()
+    .find(
+      (s) => s.user === 'alice' && s.accountId === SEED_INPUTS['account-id']
+    )!
   expect(session).toBeDefined()
-  expect(emu.calls().some((c) => c.operation === 'GetCallerIdentity' && c.status === 200)).toBe(true)
+  expect(
+    emu
+      .calls()
+      .some((c) => c.operation === 'GetCallerIdentity' && c.status === 200)
+  ).toBe(true)
 
   // nothing exported, no output carries a credential
   expect(readFileSync(ws.files.env, 'utf8')).toBe('')
   const outputs = readCommandFile(ws.files.output)
   const outputText = readFileSync(ws.files.output, 'utf8')
-  for (const secret of [session.accessKeyId, session.secretAccessKey, session.sessionToken]) expect(outputText).not.toContain(secret)
-  expect(Object.keys(outputs).filter((k) => /key|secret|token/i.test(k))).toEqual([])
+  for (const secret of [
+    session.accessKeyId,
+    session.secretAccessKey,
+    session.sessionToken
+  ])
+    expect(outputText).not.toContain(secret)
+  expect(
+    Object.keys(outputs).filter((k) => /key|secret|token/i.test(k))
+  ).toEqual([])
   expect(outputs['aws-account-id']).toBeUndefined()
 
   // no config, no token cache, no registration cache

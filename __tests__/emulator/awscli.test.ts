@@ -15,13 +15,22 @@ import { login, oidcClient, ssoClient } from './helpers.js'
 
 function findPython(): string | undefined {
   // find_spec locates the modules without importing them (importing awscli costs a second).
-  const code = "import sys, importlib.util as u; print(sys.executable if u.find_spec('awscli') and u.find_spec('botocore') else '')"
-  const probe = spawnSync('python3', ['-c', code], { encoding: 'utf8', timeout: 20000 })
-  return probe.status === 0 && probe.stdout.trim() ? probe.stdout.trim() : undefined
+  const code =
+    "import sys, importlib.util as u; print(sys.executable if u.find_spec('awscli') and u.find_spec('botocore') else '')"
+  const probe = spawnSync('python3', ['-c', code], {
+    encoding: 'utf8',
+    timeout: 20000
+  })
+  return probe.status === 0 && probe.stdout.trim()
+    ? probe.stdout.trim()
+    : undefined
 }
 
 const python = findPython()
-if (!python) console.warn('awscli interop tests skipped: no python3 with the awscli module')
+if (!python)
+  console.warn(
+    'awscli interop tests skipped: no python3 with the awscli module'
+  )
 const describeCli = python ? describe : describe.skip
 
 interface CliResult {
@@ -35,12 +44,18 @@ let oidc: SSOOIDCClient
 let sso: SSOClient
 let home: string
 
-function aws(args: string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
+function aws(
+  args: string[],
+  extraEnv: Record<string, string> = {}
+): Promise<CliResult> {
   return run(['-m', 'awscli', ...args, '--output', 'json'], extraEnv)
 }
 
 /** python3 with an explicit environment: PATH, a temp HOME and config files, the emulator's endpoints, nothing else AWS_*. */
-function run(args: string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
+function run(
+  args: string[],
+  extraEnv: Record<string, string> = {}
+): Promise<CliResult> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: home,
@@ -55,9 +70,18 @@ function run(args: string[], extraEnv: Record<string, string> = {}): Promise<Cli
     ...extraEnv
   }
   return new Promise((resolve) => {
-    execFile(python as string, args, { env, timeout: 20000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as any).code ?? 1) : 0, stdout, stderr })
-    })
+    execFile(
+      python as string,
+      args,
+      { env, timeout: 20000 },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error ? ((error as any).code ?? 1) : 0,
+          stdout,
+          stderr
+        })
+      }
+    )
   })
 }
 
@@ -68,7 +92,10 @@ describeCli('AWS CLI v1 / botocore against the emulator', () => {
     sso = ssoClient(emu.url)
     home = mkdtempSync(join(tmpdir(), 'emulator-awscli-'))
     // CLI v1 would otherwise try to download a --start-url parameter that looks like a URL.
-    writeFileSync(join(home, 'config'), '[default]\ncli_follow_urlparam = false\n')
+    writeFileSync(
+      join(home, 'config'),
+      '[default]\ncli_follow_urlparam = false\n'
+    )
     writeFileSync(join(home, 'credentials'), '')
   })
   afterAll(async () => {
@@ -81,12 +108,31 @@ describeCli('AWS CLI v1 / botocore against the emulator', () => {
   test('aws sso-oidc register-client, aws sts get-caller-identity, and a botocore script through every operation', async () => {
     // Role credentials for the CLI's GetCallerIdentity, obtained through the JS SDK.
     const alice = await login(emu, oidc, 'alice')
-    const rc = (await sso.send(new GetRoleCredentialsCommand({ accessToken: alice.accessToken, accountId: '111122223333', roleName: 'DeveloperAccess' }))).roleCredentials!
-    const roleEnv = { AWS_ACCESS_KEY_ID: rc.accessKeyId!, AWS_SECRET_ACCESS_KEY: rc.secretAccessKey!, AWS_SESSION_TOKEN: rc.sessionToken! }
+    const rc = (
+      await sso.send(
+        new GetRoleCredentialsCommand({
+          accessToken: alice.accessToken,
+          accountId: '111122223333',
+          roleName: 'DeveloperAccess'
+        })
+      )
+    ).roleCredentials!
+    const roleEnv = {
+      AWS_ACCESS_KEY_ID: rc.accessKeyId!,
+      AWS_SECRET_ACCESS_KEY: rc.secretAccessKey!,
+      AWS_SESSION_TOKEN: rc.sessionToken!
+    }
 
     // Three Python processes at once: the machine may have only two cores, so the botocore checks share one process.
     const [register, identity, script] = await Promise.all([
-      aws(['sso-oidc', 'register-client', '--client-name', 'x', '--client-type', 'public']),
+      aws([
+        'sso-oidc',
+        'register-client',
+        '--client-name',
+        'x',
+        '--client-type',
+        'public'
+      ]),
       aws(['sts', 'get-caller-identity'], roleEnv),
       botocore()
     ])
@@ -95,41 +141,86 @@ describeCli('AWS CLI v1 / botocore against the emulator', () => {
     expect(register.code).toBe(0)
     const registered = JSON.parse(register.stdout)
     expect(registered.clientId).toMatch(/^[\w-]{20,}$/)
-    expect(registered.clientSecretExpiresAt).toBeGreaterThan(registered.clientIdIssuedAt)
-    expect(emu.clients().some((c) => c.clientId === registered.clientId && c.clientName === 'x' && c.scopes.length === 0)).toBe(true)
+    expect(registered.clientSecretExpiresAt).toBeGreaterThan(
+      registered.clientIdIssuedAt
+    )
+    expect(
+      emu
+        .clients()
+        .some(
+          (c) =>
+            c.clientId === registered.clientId &&
+            c.clientName === 'x' &&
+            c.scopes.length === 0
+        )
+    ).toBe(true)
 
     expect(identity.stderr).toBe('')
     expect(identity.code).toBe(0)
     const id = JSON.parse(identity.stdout)
     expect(id.Account).toBe('111122223333')
-    expect(id.Arn).toMatch(/^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_DeveloperAccess_[0-9a-f]{16}\/alice$/)
+    expect(id.Arn).toMatch(
+      /^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_DeveloperAccess_[0-9a-f]{16}\/alice$/
+    )
     expect(id.UserId).toMatch(/^AROA[A-Z2-7]{17}:alice$/)
 
     expect(script.stderr).toBe('')
     expect(script.code).toBe(0)
     const out = JSON.parse(script.stdout)
-    expect(out.verificationUriComplete).toMatch(new RegExp(`^${emu.url}/platform/authorize\\?request_uri=[\\w%-]+$`))
-    expect(out.pending).toEqual({ code: 'AuthorizationPendingException', status: 400 })
+    expect(out.verificationUriComplete).toMatch(
+      new RegExp(`^${emu.url}/platform/authorize\\?request_uri=[\\w%-]+$`)
+    )
+    expect(out.pending).toEqual({
+      code: 'AuthorizationPendingException',
+      status: 400
+    })
     expect(out.slowDown).toEqual({ code: 'SlowDownException', status: 400 })
-    expect(out.token).toEqual({ tokenType: 'Bearer', expiresIn: 28800, hasRefresh: true })
+    expect(out.token).toEqual({
+      tokenType: 'Bearer',
+      expiresIn: 28800,
+      hasRefresh: true
+    })
     expect(out.reused).toEqual({ code: 'InvalidGrantException', status: 400 })
-    expect(out.badClient).toEqual({ code: 'InvalidClientException', status: 401 })
+    expect(out.badClient).toEqual({
+      code: 'InvalidClientException',
+      status: 401
+    })
     expect(out.rotated).toBe(true)
     expect(out.replay).toEqual({ code: 'InvalidGrantException', status: 400 })
-    expect(out.accountPages).toEqual([['111122223333'], ['444455556666'], ['777788889999']])
+    expect(out.accountPages).toEqual([
+      ['111122223333'],
+      ['444455556666'],
+      ['777788889999']
+    ])
     expect(out.roles).toEqual(['DeveloperAccess', 'ReadOnly'])
     expect(out.expirationIsEpochMs).toBe(true)
-    expect(out.forbidden).toEqual({ code: 'ForbiddenException', status: 403, message: 'No access' })
+    expect(out.forbidden).toEqual({
+      code: 'ForbiddenException',
+      status: 403,
+      message: 'No access'
+    })
     expect(out.identity.Account).toBe('444455556666')
-    expect(out.identity.Arn).toMatch(/^arn:aws:sts::444455556666:assumed-role\/AWSReservedSSO_ReadOnly_[0-9a-f]{16}\/bob$/)
-    expect(out.badSignature).toEqual({ code: 'SignatureDoesNotMatch', status: 403 })
+    expect(out.identity.Arn).toMatch(
+      /^arn:aws:sts::444455556666:assumed-role\/AWSReservedSSO_ReadOnly_[0-9a-f]{16}\/bob$/
+    )
+    expect(out.badSignature).toEqual({
+      code: 'SignatureDoesNotMatch',
+      status: 403
+    })
     expect(out.badToken).toEqual({ code: 'InvalidClientTokenId', status: 403 })
     expect(out.afterFault).toBe(3)
-    expect(out.afterLogout).toEqual({ code: 'UnauthorizedException', status: 401, message: 'Session token not found or invalid' })
+    expect(out.afterLogout).toEqual({
+      code: 'UnauthorizedException',
+      status: 401,
+      message: 'Session token not found or invalid'
+    })
 
     // What the emulator saw from botocore.
     const approvedByBob = emu.tokens().filter((t) => t.user === 'bob')
-    expect(approvedByBob.map((t) => t.grant)).toEqual(['device_code', 'refresh_token'])
+    expect(approvedByBob.map((t) => t.grant)).toEqual([
+      'device_code',
+      'refresh_token'
+    ])
     expect(approvedByBob[1].revoked).toBe(true) // logged out
     const sts = emu.calls().filter((c) => c.operation === 'GetCallerIdentity')
     expect(sts.map((c) => [c.status, c.region]).sort()).toEqual([
@@ -138,7 +229,12 @@ describeCli('AWS CLI v1 / botocore against the emulator', () => {
       [403, 'eu-central-1'],
       [403, 'eu-central-1']
     ])
-    expect(emu.calls().filter((c) => c.operation === 'ListAccounts').map((c) => c.status)).toEqual([200, 200, 200, 500, 200, 401])
+    expect(
+      emu
+        .calls()
+        .filter((c) => c.operation === 'ListAccounts')
+        .map((c) => c.status)
+    ).toEqual([200, 200, 200, 500, 200, 401])
   })
 })
 

@@ -1,7 +1,18 @@
 /** SSO OIDC device authorization grant against the emulator, through the real @aws-sdk/client-sso-oidc. */
-import { CreateTokenCommand, RegisterClientCommand, SSOOIDCClient, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc'
+import {
+  CreateTokenCommand,
+  RegisterClientCommand,
+  SSOOIDCClient,
+  StartDeviceAuthorizationCommand
+} from '@aws-sdk/client-sso-oidc'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { DEVICE_GRANT, START_URL, login, oidcClient, rejection } from './helpers.js'
+import {
+  DEVICE_GRANT,
+  START_URL,
+  login,
+  oidcClient,
+  rejection
+} from './helpers.js'
 
 let emu: Emulator
 let oidc: SSOOIDCClient
@@ -17,15 +28,37 @@ afterAll(async () => {
 beforeEach(() => emu.reset())
 
 async function register(scopes: string[] | undefined = ['sso:account:access']) {
-  return oidc.send(new RegisterClientCommand({ clientName: 'flow-test', clientType: 'public', scopes }))
+  return oidc.send(
+    new RegisterClientCommand({
+      clientName: 'flow-test',
+      clientType: 'public',
+      scopes
+    })
+  )
 }
 
 async function start(reg: { clientId?: string; clientSecret?: string }) {
-  return oidc.send(new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: START_URL }))
+  return oidc.send(
+    new StartDeviceAuthorizationCommand({
+      clientId: reg.clientId,
+      clientSecret: reg.clientSecret,
+      startUrl: START_URL
+    })
+  )
 }
 
-function poll(reg: { clientId?: string; clientSecret?: string }, deviceCode?: string) {
-  return oidc.send(new CreateTokenCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: DEVICE_GRANT, deviceCode }))
+function poll(
+  reg: { clientId?: string; clientSecret?: string },
+  deviceCode?: string
+) {
+  return oidc.send(
+    new CreateTokenCommand({
+      clientId: reg.clientId,
+      clientSecret: reg.clientSecret,
+      grantType: DEVICE_GRANT,
+      deviceCode
+    })
+  )
 }
 
 describe('device authorization flow', () => {
@@ -35,12 +68,20 @@ describe('device authorization flow', () => {
     expect(reg.clientId).toMatch(/^[\w-]{20,}$/)
     expect(reg.clientSecret!.length).toBeGreaterThan(60)
     expect(reg.clientIdIssuedAt).toBeGreaterThanOrEqual(before)
-    expect(reg.clientSecretExpiresAt! - reg.clientIdIssuedAt!).toBe(90 * 24 * 3600)
+    expect(reg.clientSecretExpiresAt! - reg.clientIdIssuedAt!).toBe(
+      90 * 24 * 3600
+    )
 
     const auth = await start(reg)
-    expect(auth.userCode).toMatch(/^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/)
+    expect(auth.userCode).toMatch(
+      /^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/
+    )
     expect(auth.verificationUri).toBe(`${emu.url}/device`)
-    expect(auth.verificationUriComplete).toMatch(new RegExp(`^${emu.url}/platform/authorize\\?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3A[\\w-]+$`))
+    expect(auth.verificationUriComplete).toMatch(
+      new RegExp(
+        `^${emu.url}/platform/authorize\\?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3A[\\w-]+$`
+      )
+    )
     expect(auth.expiresIn).toBe(600)
     expect(auth.interval).toBe(1)
     expect(auth.deviceCode!.length).toBeGreaterThan(60)
@@ -60,7 +101,10 @@ describe('device authorization flow', () => {
     emu.approve(auth.userCode!, 'alice')
     emu.events.removeAllListeners('approved')
     expect(approvals).toHaveLength(1)
-    expect(approvals[0]).toMatchObject({ userCode: auth.userCode, user: 'alice' })
+    expect(approvals[0]).toMatchObject({
+      userCode: auth.userCode,
+      user: 'alice'
+    })
     expect(approvals[0].at).toBeGreaterThanOrEqual(t0)
     expect(emu.pendingCodes()).toEqual([])
 
@@ -76,15 +120,31 @@ describe('device authorization flow', () => {
 
     const issued = emu.tokens()
     expect(issued).toHaveLength(1)
-    expect(issued[0]).toMatchObject({ accessToken: token.accessToken, user: 'alice', grant: 'device_code', userCode: auth.userCode, revoked: false })
+    expect(issued[0]).toMatchObject({
+      accessToken: token.accessToken,
+      user: 'alice',
+      grant: 'device_code',
+      userCode: auth.userCode,
+      revoked: false
+    })
     const info = emu.lastStarted()!
     expect(info.status).toBe('consumed')
     expect(info.approvedBy).toBe('alice')
     expect(info.approvedAt).toBe(approvals[0].at)
 
     const stats = emu.stats()
-    expect(stats).toMatchObject({ registrations: 1, deviceAuthorizations: 1, approvals: 1, tokenPolls: 3, tokensIssued: 1 })
-    expect(stats.byOperation).toEqual({ RegisterClient: 1, StartDeviceAuthorization: 1, CreateToken: 3 })
+    expect(stats).toMatchObject({
+      registrations: 1,
+      deviceAuthorizations: 1,
+      approvals: 1,
+      tokenPolls: 3,
+      tokensIssued: 1
+    })
+    expect(stats.byOperation).toEqual({
+      RegisterClient: 1,
+      StartDeviceAuthorization: 1,
+      CreateToken: 3
+    })
     const polls = emu.calls().filter((c) => c.operation === 'CreateToken')
     expect(polls.map((c) => [c.status, c.error])).toEqual([
       [400, 'AuthorizationPendingException'],
@@ -103,7 +163,9 @@ describe('device authorization flow', () => {
       expect(err.name).toBe('SlowDownException')
       expect(err.error).toBe('slow_down')
     }
-    expect((await rejection(poll(reg, auth.deviceCode))).name).toBe('AuthorizationPendingException')
+    expect((await rejection(poll(reg, auth.deviceCode))).name).toBe(
+      'AuthorizationPendingException'
+    )
     expect(emu.lastStarted()!.interval).toBe(11)
   })
 
@@ -132,7 +194,12 @@ describe('device authorization flow', () => {
   test('refresh_token grant rotates the refresh token; the old one is refused', async () => {
     const first = await login(emu, oidc)
     const refreshed = await oidc.send(
-      new CreateTokenCommand({ clientId: first.clientId, clientSecret: first.clientSecret, grantType: 'refresh_token', refreshToken: first.refreshToken })
+      new CreateTokenCommand({
+        clientId: first.clientId,
+        clientSecret: first.clientSecret,
+        grantType: 'refresh_token',
+        refreshToken: first.refreshToken
+      })
     )
     expect(refreshed.accessToken).toBeDefined()
     expect(refreshed.accessToken).not.toBe(first.accessToken)
@@ -140,15 +207,31 @@ describe('device authorization flow', () => {
     expect(refreshed.refreshToken).not.toBe(first.refreshToken)
 
     const replay = await rejection(
-      oidc.send(new CreateTokenCommand({ clientId: first.clientId, clientSecret: first.clientSecret, grantType: 'refresh_token', refreshToken: first.refreshToken }))
+      oidc.send(
+        new CreateTokenCommand({
+          clientId: first.clientId,
+          clientSecret: first.clientSecret,
+          grantType: 'refresh_token',
+          refreshToken: first.refreshToken
+        })
+      )
     )
     expect(replay.name).toBe('InvalidGrantException')
 
     const again = await oidc.send(
-      new CreateTokenCommand({ clientId: first.clientId, clientSecret: first.clientSecret, grantType: 'refresh_token', refreshToken: refreshed.refreshToken })
+      new CreateTokenCommand({
+        clientId: first.clientId,
+        clientSecret: first.clientSecret,
+        grantType: 'refresh_token',
+        refreshToken: refreshed.refreshToken
+      })
     )
     expect(again.refreshToken).not.toBe(refreshed.refreshToken)
-    expect(emu.tokens().map((t) => t.grant)).toEqual(['device_code', 'refresh_token', 'refresh_token'])
+    expect(emu.tokens().map((t) => t.grant)).toEqual([
+      'device_code',
+      'refresh_token',
+      'refresh_token'
+    ])
     expect(emu.tokens().every((t) => t.user === 'alice')).toBe(true)
     expect(emu.stats().refreshes).toBe(2)
   })
@@ -161,7 +244,9 @@ describe('device authorization flow', () => {
 
   test('client errors: wrong secret, revoked client, unknown device code, unsupported grant', async () => {
     const reg = await register()
-    const wrong = await rejection(start({ clientId: reg.clientId, clientSecret: 'nope' }))
+    const wrong = await rejection(
+      start({ clientId: reg.clientId, clientSecret: 'nope' })
+    )
     expect(wrong.name).toBe('InvalidClientException')
     expect(wrong.$metadata.httpStatusCode).toBe(401)
     expect(wrong.error).toBe('invalid_client')
@@ -169,12 +254,22 @@ describe('device authorization flow', () => {
     const unknownCode = await rejection(poll(reg, 'not-a-device-code'))
     expect(unknownCode.name).toBe('InvalidGrantException')
 
-    const grant = await rejection(oidc.send(new CreateTokenCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: 'password' })))
+    const grant = await rejection(
+      oidc.send(
+        new CreateTokenCommand({
+          clientId: reg.clientId,
+          clientSecret: reg.clientSecret,
+          grantType: 'password'
+        })
+      )
+    )
     expect(grant.name).toBe('UnsupportedGrantTypeException')
 
     const auth = await start(reg)
     emu.revokeClient(reg.clientId!)
-    expect((await rejection(poll(reg, auth.deviceCode))).name).toBe('InvalidClientException')
+    expect((await rejection(poll(reg, auth.deviceCode))).name).toBe(
+      'InvalidClientException'
+    )
     expect((await rejection(start(reg))).name).toBe('InvalidClientException')
   })
 
@@ -183,7 +278,9 @@ describe('device authorization flow', () => {
     const b = await register()
     const auth = await start(a)
     emu.approve(auth.userCode!)
-    expect((await rejection(poll(b, auth.deviceCode))).name).toBe('InvalidGrantException')
+    expect((await rejection(poll(b, auth.deviceCode))).name).toBe(
+      'InvalidGrantException'
+    )
     expect((await poll(a, auth.deviceCode)).accessToken).toBeDefined()
   })
 
@@ -193,7 +290,9 @@ describe('device authorization flow', () => {
     const auth = await start(reg)
     expect((await waiting).userCode).toBe(auth.userCode)
     // Already delivered: a second wait does not return the same code again.
-    await expect(emu.waitForDeviceAuthorization(50)).rejects.toThrow(/No device authorization/)
+    await expect(emu.waitForDeviceAuthorization(50)).rejects.toThrow(
+      /No device authorization/
+    )
   })
 })
 
@@ -202,9 +301,25 @@ describe('options', () => {
     const strict = await startEmulator({ enforceInterval: true, interval: 1 })
     const client = oidcClient(strict.url)
     try {
-      const reg = await client.send(new RegisterClientCommand({ clientName: 'x', clientType: 'public' }))
-      const auth = await client.send(new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: START_URL }))
-      const p = () => client.send(new CreateTokenCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: DEVICE_GRANT, deviceCode: auth.deviceCode }))
+      const reg = await client.send(
+        new RegisterClientCommand({ clientName: 'x', clientType: 'public' })
+      )
+      const auth = await client.send(
+        new StartDeviceAuthorizationCommand({
+          clientId: reg.clientId,
+          clientSecret: reg.clientSecret,
+          startUrl: START_URL
+        })
+      )
+      const p = () =>
+        client.send(
+          new CreateTokenCommand({
+            clientId: reg.clientId,
+            clientSecret: reg.clientSecret,
+            grantType: DEVICE_GRANT,
+            deviceCode: auth.deviceCode
+          })
+        )
       expect((await rejection(p())).name).toBe('AuthorizationPendingException')
       expect((await rejection(p())).name).toBe('SlowDownException')
       expect(strict.lastStarted()!.interval).toBe(6)
@@ -215,14 +330,42 @@ describe('options', () => {
   })
 
   test('autoApproveAs approves each new code; expired client secrets are refused', async () => {
-    const auto = await startEmulator({ autoApproveAs: 'bob', autoApproveAfterMs: 30, accessTokenTtl: 120 })
+    const auto = await startEmulator({
+      autoApproveAs: 'bob',
+      autoApproveAfterMs: 30,
+      accessTokenTtl: 120
+    })
     const client = oidcClient(auto.url)
     try {
-      const reg = await client.send(new RegisterClientCommand({ clientName: 'x', clientType: 'public', scopes: ['sso:account:access'] }))
-      const auth = await client.send(new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: START_URL }))
-      const approved = new Promise((resolve) => auto.events.once('approved', resolve))
-      expect(await approved).toMatchObject({ userCode: auth.userCode, user: 'bob' })
-      const token = await client.send(new CreateTokenCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: DEVICE_GRANT, deviceCode: auth.deviceCode }))
+      const reg = await client.send(
+        new RegisterClientCommand({
+          clientName: 'x',
+          clientType: 'public',
+          scopes: ['sso:account:access']
+        })
+      )
+      const auth = await client.send(
+        new StartDeviceAuthorizationCommand({
+          clientId: reg.clientId,
+          clientSecret: reg.clientSecret,
+          startUrl: START_URL
+        })
+      )
+      const approved = new Promise((resolve) =>
+        auto.events.once('approved', resolve)
+      )
+      expect(await approved).toMatchObject({
+        userCode: auth.userCode,
+        user: 'bob'
+      })
+      const token = await client.send(
+        new CreateTokenCommand({
+          clientId: reg.clientId,
+          clientSecret: reg.clientSecret,
+          grantType: DEVICE_GRANT,
+          deviceCode: auth.deviceCode
+        })
+      )
       expect(token.expiresIn).toBe(120)
       expect(auto.tokens()[0].user).toBe('bob')
     } finally {
@@ -233,8 +376,18 @@ describe('options', () => {
     const shortSecrets = await startEmulator({ clientSecretTtl: 0 })
     const c2 = oidcClient(shortSecrets.url)
     try {
-      const reg = await c2.send(new RegisterClientCommand({ clientName: 'x', clientType: 'public' }))
-      const err = await rejection(c2.send(new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: START_URL })))
+      const reg = await c2.send(
+        new RegisterClientCommand({ clientName: 'x', clientType: 'public' })
+      )
+      const err = await rejection(
+        c2.send(
+          new StartDeviceAuthorizationCommand({
+            clientId: reg.clientId,
+            clientSecret: reg.clientSecret,
+            startUrl: START_URL
+          })
+        )
+      )
       expect(err.name).toBe('InvalidClientException')
       expect(err.error_description).toMatch(/expired/)
     } finally {

@@ -19,7 +19,16 @@ const runner = {
   failed: [] as string[],
   summary: '',
   reset(inputs: Record<string, string>) {
-    Object.assign(this, { inputs, secrets: [], outputs: {}, exported: {}, state: {}, log: [], failed: [], summary: '' })
+    Object.assign(this, {
+      inputs,
+      secrets: [],
+      outputs: {},
+      exported: {},
+      state: {},
+      log: [],
+      failed: [],
+      summary: ''
+    })
   }
 }
 
@@ -30,7 +39,9 @@ const summary = {
     return summary
   },
   async write(options?: { overwrite?: boolean }) {
-    runner.summary = options?.overwrite ? summary.buffer : runner.summary + summary.buffer
+    runner.summary = options?.overwrite
+      ? summary.buffer
+      : runner.summary + summary.buffer
     summary.buffer = ''
     return summary
   }
@@ -85,8 +96,14 @@ afterAll(async () => {
 })
 beforeEach(() => {
   home = mkdtempSync(path.join(realOs.tmpdir(), 'icl-steps-'))
-  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_') || k.startsWith('GITHUB_')) delete process.env[k]
-  Object.assign(process.env, { HOME: home, AWS_ENDPOINT_URL_SSO_OIDC: emu.url, AWS_ENDPOINT_URL_SSO: emu.url, AWS_ENDPOINT_URL_STS: emu.url })
+  for (const k of Object.keys(process.env))
+    if (k.startsWith('AWS_') || k.startsWith('GITHUB_')) delete process.env[k]
+  Object.assign(process.env, {
+    HOME: home,
+    AWS_ENDPOINT_URL_SSO_OIDC: emu.url,
+    AWS_ENDPOINT_URL_SSO: emu.url,
+    AWS_ENDPOINT_URL_STS: emu.url
+  })
 })
 afterEach(() => {
   process.env = { ...saved }
@@ -110,8 +127,14 @@ test('main: link first, approval, outputs, credentials exported and masked, stat
   await runMain()
   expect(runner.failed).toEqual([])
   expect(linkLogged).toBe(true)
-  expect(runner.outputs).toMatchObject({ 'aws-account-id': '111122223333', profile: 'my-dev-profile', 'approved-by': 'alice' })
-  expect(runner.outputs.arn).toMatch(/^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_DeveloperAccess_[0-9a-f]{16}\/alice$/)
+  expect(runner.outputs).toMatchObject({
+    'aws-account-id': '111122223333',
+    profile: 'my-dev-profile',
+    'approved-by': 'alice'
+  })
+  expect(runner.outputs.arn).toMatch(
+    /^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_DeveloperAccess_[0-9a-f]{16}\/alice$/
+  )
   const session = emu.roleSessions()[0]
   expect(runner.exported).toEqual({
     AWS_ACCESS_KEY_ID: session.accessKeyId,
@@ -122,10 +145,18 @@ test('main: link first, approval, outputs, credentials exported and masked, stat
   })
   // Every secret is masked, the SSO token among them, before the step ends.
   const token = emu.tokens()[0]
-  for (const s of [INPUTS['github-token'], token.accessToken, session.secretAccessKey, session.sessionToken]) expect(runner.secrets).toContain(s)
+  for (const s of [
+    INPUTS['github-token'],
+    token.accessToken,
+    session.secretAccessKey,
+    session.sessionToken
+  ])
+    expect(runner.secrets).toContain(s)
   expect(runner.summary).toContain('approved')
   expect(existsSync(path.join(home, '.aws', 'config'))).toBe(true)
-  expect(readFileSync(path.join(home, '.aws', 'config'), 'utf8')).toContain('[profile my-dev-profile]')
+  expect(readFileSync(path.join(home, '.aws', 'config'), 'utf8')).toContain(
+    '[profile my-dev-profile]'
+  )
   // No raw post marker: post is its own entry (dist/post.js), and the state holds the session only.
   expect(Object.keys(runner.state)).toEqual(['session'])
 
@@ -151,7 +182,9 @@ test('main: a bad input fails the step before any network call; post then has no
 
 test('main: the approver denies; the step fails, nothing is exported or written', async () => {
   runner.reset(INPUTS)
-  emu.events.on('started', (d: { userCode: string }) => setTimeout(() => emu.deny(d.userCode), 50))
+  emu.events.on('started', (d: { userCode: string }) =>
+    setTimeout(() => emu.deny(d.userCode), 50)
+  )
   await runMain()
   expect(runner.failed.join('\n')).toMatch(/denied/)
   expect(runner.outputs).toEqual({})

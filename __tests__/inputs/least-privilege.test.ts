@@ -9,7 +9,8 @@ const SEED: Record<string, string> = {
   'account-id': '111122223333',
   'role-name': 'DeveloperAccess'
 }
-const read = (overrides: Record<string, string> = {}) => readLoginRequest((n) => ({ ...SEED, ...overrides })[n] ?? '')
+const read = (overrides: Record<string, string> = {}) =>
+  readLoginRequest((n) => ({ ...SEED, ...overrides })[n] ?? '')
 function errorOf(overrides: Record<string, string>): InputError {
   try {
     read(overrides)
@@ -27,7 +28,9 @@ describe('sign-out-early', () => {
     expect(read({ 'sign-out-early': 'false' }).signOutEarly).toBeUndefined()
   })
   test('not a boolean', () => {
-    expect(errorOf({ 'sign-out-early': 'yes please' }).message).toMatch(/^Input "sign-out-early": /)
+    expect(errorOf({ 'sign-out-early': 'yes please' }).message).toMatch(
+      /^Input "sign-out-early": /
+    )
   })
   test.each([
     ['keep-session', { 'keep-session': 'true' }],
@@ -39,10 +42,29 @@ describe('sign-out-early', () => {
     expect(e.message).toContain(`${other}: true`)
   })
   test('keep-session false / reuse-session false are fine with it', () => {
-    expect(read({ 'sign-out-early': 'true', 'keep-session': 'false', 'reuse-session': 'false' }).signOutEarly).toBe(true)
+    expect(
+      read({
+        'sign-out-early': 'true',
+        'keep-session': 'false',
+        'reuse-session': 'false'
+      }).signOutEarly
+    ).toBe(true)
   })
   test('the CLI flag --sign-out-early reads the same input', () => {
-    const args = parseCliArgs(['--start-url', SEED['start-url'], '--sso-region', 'us-east-1', '--account-id', '111122223333', '--role-name', 'R', '--sign-out-early'], {})
+    const args = parseCliArgs(
+      [
+        '--start-url',
+        SEED['start-url'],
+        '--sso-region',
+        'us-east-1',
+        '--account-id',
+        '111122223333',
+        '--role-name',
+        'R',
+        '--sign-out-early'
+      ],
+      {}
+    )
     expect(readLoginRequest(args.get).signOutEarly).toBe(true)
     expect(cliHelp()).toContain('--sign-out-early')
     expect(cliHelp()).toContain('--allowed-account-ids')
@@ -52,14 +74,30 @@ describe('sign-out-early', () => {
 describe('allowed-account-ids', () => {
   test('absent by default; a list is trimmed and de-duplicated', () => {
     expect(read().allowedAccountIds).toBeUndefined()
-    expect(read({ 'allowed-account-ids': ' 111122223333 , 444455556666,111122223333 ' }).allowedAccountIds).toEqual(['111122223333', '444455556666'])
+    expect(
+      read({
+        'allowed-account-ids': ' 111122223333 , 444455556666,111122223333 '
+      }).allowedAccountIds
+    ).toEqual(['111122223333', '444455556666'])
   })
   test.each([
     ['too short', '1234', 'each entry must be 12 digits, got "1234"'],
-    ['with dashes', '1111-2222-3333', 'each entry must be 12 digits (no spaces or dashes), got "1111-2222-3333"'],
+    [
+      'with dashes',
+      '1111-2222-3333',
+      'each entry must be 12 digits (no spaces or dashes), got "1111-2222-3333"'
+    ],
     ['one bad among good', '111122223333,abc', 'got "abc"'],
-    ['space-separated', '111122223333 444455556666', 'separate the account ids with commas, got "111122223333 444455556666"'],
-    ['only commas', ' , ,', 'must list 12-digit account ids separated by commas']
+    [
+      'space-separated',
+      '111122223333 444455556666',
+      'separate the account ids with commas, got "111122223333 444455556666"'
+    ],
+    [
+      'only commas',
+      ' , ,',
+      'must list 12-digit account ids separated by commas'
+    ]
   ])('%s', (_label, value, message) => {
     const e = errorOf({ 'allowed-account-ids': value })
     expect(e.input).toBe('allowed-account-ids')
@@ -67,6 +105,8 @@ describe('allowed-account-ids', () => {
     expect(e.message).toContain(message)
   })
   test('control characters are refused like every input', () => {
-    expect(errorOf({ 'allowed-account-ids': '111122223333\u202e' }).input).toBe('allowed-account-ids')
+    expect(errorOf({ 'allowed-account-ids': '111122223333\u202e' }).input).toBe(
+      'allowed-account-ids'
+    )
   })
 })

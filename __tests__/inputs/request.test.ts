@@ -1,6 +1,23 @@
-import { DEFAULT_MIN_VALIDITY_SECONDS, DEFAULT_NOTIFY, DEFAULT_PROFILE, DEFAULT_REGISTRATION_SCOPES, DEFAULT_SSO_SESSION, INPUTS, isSecretInput, type LoginRequest } from '../../src/inputs/spec.js'
-import { InputError, isAwsStartUrlHost, parseDurationSeconds, showValue } from '../../src/inputs/rules.js'
-import { readLoginRequest, redactLoginRequest } from '../../src/inputs/reader.js'
+import {
+  DEFAULT_MIN_VALIDITY_SECONDS,
+  DEFAULT_NOTIFY,
+  DEFAULT_PROFILE,
+  DEFAULT_REGISTRATION_SCOPES,
+  DEFAULT_SSO_SESSION,
+  INPUTS,
+  isSecretInput,
+  type LoginRequest
+} from '../../src/inputs/spec.js'
+import {
+  InputError,
+  isAwsStartUrlHost,
+  parseDurationSeconds,
+  showValue
+} from '../../src/inputs/rules.js'
+import {
+  readLoginRequest,
+  redactLoginRequest
+} from '../../src/inputs/reader.js'
 
 /** The seed example. */
 const SEED: Record<string, string> = {
@@ -32,148 +49,721 @@ function errorOf(overrides: Record<string, string>): InputError {
 const GH_TOKEN = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789'
 const WEBHOOK = 'https://hooks.example.com/services/T000/B000/XXXXSECRETXXXX'
 
-type Case = [label: string, overrides: Record<string, string>, input: string, message: string | RegExp]
+type Case = [
+  label: string,
+  overrides: Record<string, string>,
+  input: string,
+  message: string | RegExp
+]
 
 const HOSTILE: Case[] = [
   // account-id
-  ['account id too short', { 'account-id': '1234' }, 'account-id', 'Input "account-id": must be 12 digits, got "1234"'],
-  ['account id too long', { 'account-id': '1111222233334' }, 'account-id', 'must be 12 digits, got "1111222233334"'],
-  ['account id with dashes', { 'account-id': '1111-2222-3333' }, 'account-id', 'must be 12 digits (no spaces or dashes), got "1111-2222-3333"'],
-  ['account id with inner space', { 'account-id': '111122 223333' }, 'account-id', 'must be 12 digits (no spaces or dashes)'],
-  ['account id with letters', { 'account-id': '11112222333a' }, 'account-id', 'must be 12 digits, got "11112222333a"'],
-  ['account id with full-width digits', { 'account-id': '１１１１２２２２３３３３' }, 'account-id', 'must be 12 digits'],
-  ['account id with newline', { 'account-id': '111122223333\n' }, 'account-id', 'must not contain control characters or line breaks (found \\n at position 13)'],
-  ['account id missing', { 'account-id': '' }, 'account-id', 'Input "account-id": is required'],
+  [
+    'account id too short',
+    { 'account-id': '1234' },
+    'account-id',
+    'Input "account-id": must be 12 digits, got "1234"'
+  ],
+  [
+    'account id too long',
+    { 'account-id': '1111222233334' },
+    'account-id',
+    'must be 12 digits, got "1111222233334"'
+  ],
+  [
+    'account id with dashes',
+    { 'account-id': '1111-2222-3333' },
+    'account-id',
+    'must be 12 digits (no spaces or dashes), got "1111-2222-3333"'
+  ],
+  [
+    'account id with inner space',
+    { 'account-id': '111122 223333' },
+    'account-id',
+    'must be 12 digits (no spaces or dashes)'
+  ],
+  [
+    'account id with letters',
+    { 'account-id': '11112222333a' },
+    'account-id',
+    'must be 12 digits, got "11112222333a"'
+  ],
+  [
+    'account id with full-width digits',
+    { 'account-id': '１１１１２２２２３３３３' },
+    'account-id',
+    'must be 12 digits'
+  ],
+  [
+    'account id with newline',
+    { 'account-id': '111122223333\n' },
+    'account-id',
+    'must not contain control characters or line breaks (found \\n at position 13)'
+  ],
+  [
+    'account id missing',
+    { 'account-id': '' },
+    'account-id',
+    'Input "account-id": is required'
+  ],
   // role-name
-  ['role name with ]', { 'role-name': 'Dev]Access' }, 'role-name', 'contains "]", which is not allowed in a role name'],
-  ['role name with [', { 'role-name': '[default' }, 'role-name', 'contains "["'],
-  ['role name with newline', { 'role-name': 'Dev\n[profile x]' }, 'role-name', 'must not contain control characters or line breaks (found \\n at position 4)'],
-  ['role name with space', { 'role-name': 'Dev Access' }, 'role-name', 'contains a space'],
-  ['role name leading space', { 'role-name': ' DeveloperAccess' }, 'role-name', 'must not have leading or trailing spaces'],
+  [
+    'role name with ]',
+    { 'role-name': 'Dev]Access' },
+    'role-name',
+    'contains "]", which is not allowed in a role name'
+  ],
+  [
+    'role name with [',
+    { 'role-name': '[default' },
+    'role-name',
+    'contains "["'
+  ],
+  [
+    'role name with newline',
+    { 'role-name': 'Dev\n[profile x]' },
+    'role-name',
+    'must not contain control characters or line breaks (found \\n at position 4)'
+  ],
+  [
+    'role name with space',
+    { 'role-name': 'Dev Access' },
+    'role-name',
+    'contains a space'
+  ],
+  [
+    'role name leading space',
+    { 'role-name': ' DeveloperAccess' },
+    'role-name',
+    'must not have leading or trailing spaces'
+  ],
   ['role name with #', { 'role-name': 'Dev#x' }, 'role-name', 'contains "#"'],
-  ['role name too long', { 'role-name': 'R'.repeat(65) }, 'role-name', 'must be at most 64 characters, got 65'],
-  ['role name missing', { 'role-name': '' }, 'role-name', 'is required (for example DeveloperAccess)'],
+  [
+    'role name too long',
+    { 'role-name': 'R'.repeat(65) },
+    'role-name',
+    'must be at most 64 characters, got 65'
+  ],
+  [
+    'role name missing',
+    { 'role-name': '' },
+    'role-name',
+    'is required (for example DeveloperAccess)'
+  ],
   // profile
-  ['profile with ]', { profile: 'ci]\n[default' }, 'profile', 'must not contain control characters or line breaks'],
-  ['profile with ] only', { profile: 'ci]x' }, 'profile', 'contains "]", which is not allowed in a profile name'],
+  [
+    'profile with ]',
+    { profile: 'ci]\n[default' },
+    'profile',
+    'must not contain control characters or line breaks'
+  ],
+  [
+    'profile with ] only',
+    { profile: 'ci]x' },
+    'profile',
+    'contains "]", which is not allowed in a profile name'
+  ],
   ['profile with [', { profile: '[ci' }, 'profile', 'contains "["'],
   ['profile with =', { profile: 'ci=1' }, 'profile', 'contains "="'],
   ['profile with ;', { profile: 'ci;x' }, 'profile', 'contains ";"'],
   ['profile with #', { profile: 'ci#x' }, 'profile', 'contains "#"'],
-  ['profile leading space', { profile: ' ci' }, 'profile', 'must not have leading or trailing spaces, got " ci"'],
-  ['profile trailing space', { profile: 'ci ' }, 'profile', 'must not have leading or trailing spaces'],
-  ['profile with CR', { profile: 'ci\rx' }, 'profile', 'found \\r at position 3'],
-  ['profile with NUL', { profile: 'ci\u0000' }, 'profile', 'found \\u0000 at position 3'],
-  ['profile with bidi override', { profile: 'ci\u202eved' }, 'profile', 'found \\u202e'],
-  ['profile with zero-width space', { profile: 'c\u200bi' }, 'profile', 'found \\u200b'],
-  ['profile too long', { profile: 'p'.repeat(65) }, 'profile', 'must be at most 64 characters, got 65'],
-  ['profile starting with -', { profile: '-ci' }, 'profile', 'must start with a letter or digit'],
+  [
+    'profile leading space',
+    { profile: ' ci' },
+    'profile',
+    'must not have leading or trailing spaces, got " ci"'
+  ],
+  [
+    'profile trailing space',
+    { profile: 'ci ' },
+    'profile',
+    'must not have leading or trailing spaces'
+  ],
+  [
+    'profile with CR',
+    { profile: 'ci\rx' },
+    'profile',
+    'found \\r at position 3'
+  ],
+  [
+    'profile with NUL',
+    { profile: 'ci\u0000' },
+    'profile',
+    'found \\u0000 at position 3'
+  ],
+  [
+    'profile with bidi override',
+    { profile: 'ci\u202eved' },
+    'profile',
+    'found \\u202e'
+  ],
+  [
+    'profile with zero-width space',
+    { profile: 'c\u200bi' },
+    'profile',
+    'found \\u200b'
+  ],
+  [
+    'profile too long',
+    { profile: 'p'.repeat(65) },
+    'profile',
+    'must be at most 64 characters, got 65'
+  ],
+  [
+    'profile starting with -',
+    { profile: '-ci' },
+    'profile',
+    'must start with a letter or digit'
+  ],
   ['profile with slash', { profile: 'a/b' }, 'profile', 'contains "/"'],
   // sso-session
-  ['session with ]', { 'sso-session': 's]' }, 'sso-session', 'contains "]", which is not allowed in an sso-session name'],
-  ['session with newline', { 'sso-session': 's\nx' }, 'sso-session', 'must not contain control characters or line breaks'],
-  ['session with tab', { 'sso-session': 's\tx' }, 'sso-session', 'found \\t at position 2'],
+  [
+    'session with ]',
+    { 'sso-session': 's]' },
+    'sso-session',
+    'contains "]", which is not allowed in an sso-session name'
+  ],
+  [
+    'session with newline',
+    { 'sso-session': 's\nx' },
+    'sso-session',
+    'must not contain control characters or line breaks'
+  ],
+  [
+    'session with tab',
+    { 'sso-session': 's\tx' },
+    'sso-session',
+    'found \\t at position 2'
+  ],
   ['session with =', { 'sso-session': 'a=b' }, 'sso-session', 'contains "="'],
-  ['session too long', { 'sso-session': 's'.repeat(100) }, 'sso-session', 'must be at most 64 characters, got 100'],
-  ['session with non-ASCII', { 'sso-session': 'sessión' }, 'sso-session', 'contains "ó"'],
+  [
+    'session too long',
+    { 'sso-session': 's'.repeat(100) },
+    'sso-session',
+    'must be at most 64 characters, got 100'
+  ],
+  [
+    'session with non-ASCII',
+    { 'sso-session': 'sessión' },
+    'sso-session',
+    'contains "ó"'
+  ],
   // start-url
-  ['start url http', { 'start-url': 'http://my-sso-portal.awsapps.com/start' }, 'start-url', 'must use https://, got "http://my-sso-portal.awsapps.com/start"'],
-  ['start url with credentials', { 'start-url': 'https://user:hunter2@my-sso-portal.awsapps.com/start' }, 'start-url', 'must not contain a user name or password'],
-  ['start url with user only', { 'start-url': 'https://admin@my-sso-portal.awsapps.com/start' }, 'start-url', 'must not contain a user name or password'],
-  ['start url wrong host', { 'start-url': 'https://example.com/start' }, 'start-url', 'must be an AWS access portal URL'],
-  ['start url look-alike suffix', { 'start-url': 'https://my.awsapps.com.evil.io/start' }, 'start-url', 'got host "my.awsapps.com.evil.io"'],
-  ['start url look-alike prefix', { 'start-url': 'https://evilawsapps.com/start' }, 'start-url', 'must be an AWS access portal URL'],
-  ['start url bare awsapps.com', { 'start-url': 'https://awsapps.com/start' }, 'start-url', 'must be an AWS access portal URL'],
-  ['start url trailing-dot host', { 'start-url': 'https://my.awsapps.com./start' }, 'start-url', 'must be an AWS access portal URL'],
-  ['start url subdomain of issuer', { 'start-url': 'https://evil.identitycenter.amazonaws.com.evil.io/ssoins-1234567890abcdef' }, 'start-url', 'must be an AWS access portal URL'],
-  ['start url IPv4', { 'start-url': 'https://52.94.236.248/start' }, 'start-url', 'not an IP address'],
-  ['start url IPv6', { 'start-url': 'https://[2600:1f18::1]/start' }, 'start-url', 'not an IP address'],
-  ['start url port', { 'start-url': 'https://my-sso-portal.awsapps.com:8443/start' }, 'start-url', 'must not use a port other than 443'],
-  ['start url fragment', { 'start-url': 'https://my-sso-portal.awsapps.com/start#/' }, 'start-url', 'must not contain a fragment'],
-  ['start url inner space', { 'start-url': 'https://my-sso-portal.awsapps.com/st art' }, 'start-url', 'must not contain spaces or non-ASCII characters'],
-  ['start url tab', { 'start-url': 'https://my-sso-portal.aws\tapps.com/start' }, 'start-url', 'must not contain control characters or line breaks (found \\t at position 26)'],
-  ['start url newline', { 'start-url': 'https://my-sso-portal.awsapps.com/start\nx' }, 'start-url', 'found \\n'],
-  ['start url backslash trick', { 'start-url': 'https://my.awsapps.com\\@evil.com/' }, 'start-url', 'must not contain backslashes'],
-  ['start url without slashes', { 'start-url': 'https:my-sso-portal.awsapps.com/start' }, 'start-url', 'must be written as https://HOST/'],
-  ['start url percent-encoded host', { 'start-url': 'https://my%2Eawsapps.com/start' }, 'start-url', 'must be written as https://HOST/'],
-  ['start url not a URL', { 'start-url': 'my-sso-portal.awsapps.com/start' }, 'start-url', 'must be a URL like https://my-sso-portal.awsapps.com/start'],
-  ['start url javascript', { 'start-url': 'javascript:alert(1)' }, 'start-url', 'must use https://'],
-  ['start url unicode host', { 'start-url': 'https://my.аwsapps.com/start' }, 'start-url', 'must not contain spaces or non-ASCII characters'],
-  ['issuer url without instance', { 'start-url': 'https://identitycenter.amazonaws.com/' }, 'start-url', 'an issuer URL must be https://identitycenter.amazonaws.com/ssoins-<16 characters>'],
-  ['start url too long', { 'start-url': 'https://my-sso-portal.awsapps.com/' + 'a'.repeat(3000) }, 'start-url', 'must be at most 2048 characters'],
-  ['start url missing', { 'start-url': '   ' }, 'start-url', 'Input "start-url": is required'],
+  [
+    'start url http',
+    { 'start-url': 'http://my-sso-portal.awsapps.com/start' },
+    'start-url',
+    'must use https://, got "http://my-sso-portal.awsapps.com/start"'
+  ],
+  [
+    'start url with credentials',
+    { 'start-url': 'https://user:hunter2@my-sso-portal.awsapps.com/start' },
+    'start-url',
+    'must not contain a user name or password'
+  ],
+  [
+    'start url with user only',
+    { 'start-url': 'https://admin@my-sso-portal.awsapps.com/start' },
+    'start-url',
+    'must not contain a user name or password'
+  ],
+  [
+    'start url wrong host',
+    { 'start-url': 'https://example.com/start' },
+    'start-url',
+    'must be an AWS access portal URL'
+  ],
+  [
+    'start url look-alike suffix',
+    { 'start-url': 'https://my.awsapps.com.evil.io/start' },
+    'start-url',
+    'got host "my.awsapps.com.evil.io"'
+  ],
+  [
+    'start url look-alike prefix',
+    { 'start-url': 'https://evilawsapps.com/start' },
+    'start-url',
+    'must be an AWS access portal URL'
+  ],
+  [
+    'start url bare awsapps.com',
+    { 'start-url': 'https://awsapps.com/start' },
+    'start-url',
+    'must be an AWS access portal URL'
+  ],
+  [
+    'start url trailing-dot host',
+    { 'start-url': 'https://my.awsapps.com./start' },
+    'start-url',
+    'must be an AWS access portal URL'
+  ],
+  [
+    'start url subdomain of issuer',
+    {
+      'start-url':
+        'https://evil.identitycenter.amazonaws.com.evil.io/ssoins-1234567890abcdef'
+    },
+    'start-url',
+    'must be an AWS access portal URL'
+  ],
+  [
+    'start url IPv4',
+    { 'start-url': 'https://52.94.236.248/start' },
+    'start-url',
+    'not an IP address'
+  ],
+  [
+    'start url IPv6',
+    { 'start-url': 'https://[2600:1f18::1]/start' },
+    'start-url',
+    'not an IP address'
+  ],
+  [
+    'start url port',
+    { 'start-url': 'https://my-sso-portal.awsapps.com:8443/start' },
+    'start-url',
+    'must not use a port other than 443'
+  ],
+  [
+    'start url fragment',
+    { 'start-url': 'https://my-sso-portal.awsapps.com/start#/' },
+    'start-url',
+    'must not contain a fragment'
+  ],
+  [
+    'start url inner space',
+    { 'start-url': 'https://my-sso-portal.awsapps.com/st art' },
+    'start-url',
+    'must not contain spaces or non-ASCII characters'
+  ],
+  [
+    'start url tab',
+    { 'start-url': 'https://my-sso-portal.aws\tapps.com/start' },
+    'start-url',
+    'must not contain control characters or line breaks (found \\t at position 26)'
+  ],
+  [
+    'start url newline',
+    { 'start-url': 'https://my-sso-portal.awsapps.com/start\nx' },
+    'start-url',
+    'found \\n'
+  ],
+  [
+    'start url backslash trick',
+    { 'start-url': 'https://my.awsapps.com\\@evil.com/' },
+    'start-url',
+    'must not contain backslashes'
+  ],
+  [
+    'start url without slashes',
+    { 'start-url': 'https:my-sso-portal.awsapps.com/start' },
+    'start-url',
+    'must be written as https://HOST/'
+  ],
+  [
+    'start url percent-encoded host',
+    { 'start-url': 'https://my%2Eawsapps.com/start' },
+    'start-url',
+    'must be written as https://HOST/'
+  ],
+  [
+    'start url not a URL',
+    { 'start-url': 'my-sso-portal.awsapps.com/start' },
+    'start-url',
+    'must be a URL like https://my-sso-portal.awsapps.com/start'
+  ],
+  [
+    'start url javascript',
+    { 'start-url': 'javascript:alert(1)' },
+    'start-url',
+    'must use https://'
+  ],
+  [
+    'start url unicode host',
+    { 'start-url': 'https://my.аwsapps.com/start' },
+    'start-url',
+    'must not contain spaces or non-ASCII characters'
+  ],
+  [
+    'issuer url without instance',
+    { 'start-url': 'https://identitycenter.amazonaws.com/' },
+    'start-url',
+    'an issuer URL must be https://identitycenter.amazonaws.com/ssoins-<16 characters>'
+  ],
+  [
+    'start url too long',
+    { 'start-url': 'https://my-sso-portal.awsapps.com/' + 'a'.repeat(3000) },
+    'start-url',
+    'must be at most 2048 characters'
+  ],
+  [
+    'start url missing',
+    { 'start-url': '   ' },
+    'start-url',
+    'Input "start-url": is required'
+  ],
   // regions
-  ['sso region missing', { 'sso-region': '' }, 'sso-region', 'is required (for example us-east-1)'],
-  ['sso region without number', { 'sso-region': 'us-east' }, 'sso-region', 'must be an AWS Region name like us-east-1, got "us-east"'],
-  ['sso region upper case', { 'sso-region': 'US-EAST-1' }, 'sso-region', 'must be an AWS Region name like us-east-1 (lower case), got "US-EAST-1"'],
-  ['sso region trailing space', { 'sso-region': 'us-east-1 ' }, 'sso-region', 'must not have leading or trailing spaces, got "us-east-1 "'],
-  ['sso region garbage', { 'sso-region': 'mars' }, 'sso-region', 'must be an AWS Region name'],
-  ['sso region injection', { 'sso-region': 'us-east-1]\n[profile x' }, 'sso-region', 'must not contain control characters'],
-  ['region bad', { region: 'us-east-1.evil.com' }, 'region', 'must be an AWS Region name like us-east-1, got "us-east-1.evil.com"'],
-  ['region zone not region', { region: 'us-east-1a' }, 'region', 'must be an AWS Region name'],
+  [
+    'sso region missing',
+    { 'sso-region': '' },
+    'sso-region',
+    'is required (for example us-east-1)'
+  ],
+  [
+    'sso region without number',
+    { 'sso-region': 'us-east' },
+    'sso-region',
+    'must be an AWS Region name like us-east-1, got "us-east"'
+  ],
+  [
+    'sso region upper case',
+    { 'sso-region': 'US-EAST-1' },
+    'sso-region',
+    'must be an AWS Region name like us-east-1 (lower case), got "US-EAST-1"'
+  ],
+  [
+    'sso region trailing space',
+    { 'sso-region': 'us-east-1 ' },
+    'sso-region',
+    'must not have leading or trailing spaces, got "us-east-1 "'
+  ],
+  [
+    'sso region garbage',
+    { 'sso-region': 'mars' },
+    'sso-region',
+    'must be an AWS Region name'
+  ],
+  [
+    'sso region injection',
+    { 'sso-region': 'us-east-1]\n[profile x' },
+    'sso-region',
+    'must not contain control characters'
+  ],
+  [
+    'region bad',
+    { region: 'us-east-1.evil.com' },
+    'region',
+    'must be an AWS Region name like us-east-1, got "us-east-1.evil.com"'
+  ],
+  [
+    'region zone not region',
+    { region: 'us-east-1a' },
+    'region',
+    'must be an AWS Region name'
+  ],
   // output, scopes
-  ['output unknown', { output: 'xml' }, 'output', 'must be one of json, text, table, yaml, yaml-stream, got "xml"'],
+  [
+    'output unknown',
+    { output: 'xml' },
+    'output',
+    'must be one of json, text, table, yaml, yaml-stream, got "xml"'
+  ],
   ['output upper case', { output: 'JSON' }, 'output', 'must be one of'],
-  ['scope with space', { 'registration-scopes': 'sso:account:access, bad scope' }, 'registration-scopes', 'scope "bad scope" may contain only'],
-  ['scope only commas', { 'registration-scopes': ',,' }, 'registration-scopes', 'must list at least one scope'],
-  ['scope with quote', { 'registration-scopes': 'a"b' }, 'registration-scopes', 'scope "a\\"b" may contain only'],
+  [
+    'scope with space',
+    { 'registration-scopes': 'sso:account:access, bad scope' },
+    'registration-scopes',
+    'scope "bad scope" may contain only'
+  ],
+  [
+    'scope only commas',
+    { 'registration-scopes': ',,' },
+    'registration-scopes',
+    'must list at least one scope'
+  ],
+  [
+    'scope with quote',
+    { 'registration-scopes': 'a"b' },
+    'registration-scopes',
+    'scope "a\\"b" may contain only'
+  ],
   // notify
-  ['notify unknown channel', { notify: 'summary,slack' }, 'notify', 'unknown channel "slack"; use summary, comment, webhook, log or none'],
-  ['notify none combined', { notify: 'none,summary' }, 'notify', '"none" cannot be combined'],
+  [
+    'notify unknown channel',
+    { notify: 'summary,slack' },
+    'notify',
+    'unknown channel "slack"; use summary, comment, webhook, log or none'
+  ],
+  [
+    'notify none combined',
+    { notify: 'none,summary' },
+    'notify',
+    '"none" cannot be combined'
+  ],
   ['notify only commas', { notify: ' , ' }, 'notify', 'must list channels'],
-  ['notify webhook without url', { notify: 'webhook' }, 'webhook-url', 'is required when notify includes webhook'],
+  [
+    'notify webhook without url',
+    { notify: 'webhook' },
+    'webhook-url',
+    'is required when notify includes webhook'
+  ],
   // booleans
-  ['boolean yes', { 'keep-session': 'yes' }, 'keep-session', 'Input "keep-session": must be true or false, got "yes"'],
-  ['boolean 1', { 'export-credentials': '1' }, 'export-credentials', 'must be true or false, got "1"'],
-  ['boolean mixed case', { 'forbid-self-approval': 'tRUE' }, 'forbid-self-approval', 'must be true or false, got "tRUE"'],
+  [
+    'boolean yes',
+    { 'keep-session': 'yes' },
+    'keep-session',
+    'Input "keep-session": must be true or false, got "yes"'
+  ],
+  [
+    'boolean 1',
+    { 'export-credentials': '1' },
+    'export-credentials',
+    'must be true or false, got "1"'
+  ],
+  [
+    'boolean mixed case',
+    { 'forbid-self-approval': 'tRUE' },
+    'forbid-self-approval',
+    'must be true or false, got "tRUE"'
+  ],
   ['boolean on', { discover: 'on' }, 'discover', 'must be true or false'],
-  ['boolean allow-partial', { 'allow-partial': 'maybe' }, 'allow-partial', 'must be true or false'],
-  ['boolean reuse-session', { 'reuse-session': 'ja' }, 'reuse-session', 'must be true or false'],
+  [
+    'boolean allow-partial',
+    { 'allow-partial': 'maybe' },
+    'allow-partial',
+    'must be true or false'
+  ],
+  [
+    'boolean reuse-session',
+    { 'reuse-session': 'ja' },
+    'reuse-session',
+    'must be true or false'
+  ],
   // numbers and durations
-  ['issue number zero', { 'issue-number': '0' }, 'issue-number', 'must be a positive whole number, got "0"'],
-  ['issue number negative', { 'issue-number': '-3' }, 'issue-number', 'must be a positive whole number, got "-3"'],
-  ['issue number float', { 'issue-number': '1.5' }, 'issue-number', 'must be a positive whole number'],
-  ['issue number hash', { 'issue-number': '#12' }, 'issue-number', 'must be a positive whole number'],
-  ['issue number huge', { 'issue-number': '99999999999999999999' }, 'issue-number', 'must be a positive whole number'],
-  ['approval timeout zero', { 'approval-timeout': '0' }, 'approval-timeout', 'must be between 1 and 86400 seconds, got "0"'],
-  ['approval timeout too long', { 'approval-timeout': '86401' }, 'approval-timeout', 'must be between 1 and 86400 seconds'],
-  ['approval timeout 2 days', { 'approval-timeout': '48h' }, 'approval-timeout', 'got "48h" (172800 seconds)'],
-  ['approval timeout words', { 'approval-timeout': 'ten minutes' }, 'approval-timeout', 'must be a number of seconds or a duration like 15m or 1h'],
-  ['min validity negative', { 'min-validity': '-1' }, 'min-validity', 'must be a number of seconds or a duration'],
-  ['min validity days', { 'min-validity': '2d' }, 'min-validity', 'must be a number of seconds or a duration'],
-  ['min validity too long', { 'min-validity': '25h' }, 'min-validity', 'must be between 0 and 86400 seconds'],
+  [
+    'issue number zero',
+    { 'issue-number': '0' },
+    'issue-number',
+    'must be a positive whole number, got "0"'
+  ],
+  [
+    'issue number negative',
+    { 'issue-number': '-3' },
+    'issue-number',
+    'must be a positive whole number, got "-3"'
+  ],
+  [
+    'issue number float',
+    { 'issue-number': '1.5' },
+    'issue-number',
+    'must be a positive whole number'
+  ],
+  [
+    'issue number hash',
+    { 'issue-number': '#12' },
+    'issue-number',
+    'must be a positive whole number'
+  ],
+  [
+    'issue number huge',
+    { 'issue-number': '99999999999999999999' },
+    'issue-number',
+    'must be a positive whole number'
+  ],
+  [
+    'approval timeout zero',
+    { 'approval-timeout': '0' },
+    'approval-timeout',
+    'must be between 1 and 86400 seconds, got "0"'
+  ],
+  [
+    'approval timeout too long',
+    { 'approval-timeout': '86401' },
+    'approval-timeout',
+    'must be between 1 and 86400 seconds'
+  ],
+  [
+    'approval timeout 2 days',
+    { 'approval-timeout': '48h' },
+    'approval-timeout',
+    'got "48h" (172800 seconds)'
+  ],
+  [
+    'approval timeout words',
+    { 'approval-timeout': 'ten minutes' },
+    'approval-timeout',
+    'must be a number of seconds or a duration like 15m or 1h'
+  ],
+  [
+    'min validity negative',
+    { 'min-validity': '-1' },
+    'min-validity',
+    'must be a number of seconds or a duration'
+  ],
+  [
+    'min validity days',
+    { 'min-validity': '2d' },
+    'min-validity',
+    'must be a number of seconds or a duration'
+  ],
+  [
+    'min validity too long',
+    { 'min-validity': '25h' },
+    'min-validity',
+    'must be between 0 and 86400 seconds'
+  ],
   // verify-profiles
-  ['verify-profiles unknown', { 'verify-profiles': 'some' }, 'verify-profiles', 'must be one of all, primary, got "some"'],
-  ['verify-profiles none', { 'verify-profiles': 'none' }, 'verify-profiles', 'must be one of all, primary'],
-  ['verify-profiles primary with sign-out-early', { 'verify-profiles': 'primary', 'sign-out-early': 'true' }, 'verify-profiles', 'primary cannot be combined with sign-out-early: true'],
+  [
+    'verify-profiles unknown',
+    { 'verify-profiles': 'some' },
+    'verify-profiles',
+    'must be one of all, primary, got "some"'
+  ],
+  [
+    'verify-profiles none',
+    { 'verify-profiles': 'none' },
+    'verify-profiles',
+    'must be one of all, primary'
+  ],
+  [
+    'verify-profiles primary with sign-out-early',
+    { 'verify-profiles': 'primary', 'sign-out-early': 'true' },
+    'verify-profiles',
+    'primary cannot be combined with sign-out-early: true'
+  ],
   // discover filters
-  ['account filter without discover', { 'account-filter': '1111*' }, 'account-filter', 'is only allowed when discover is true'],
-  ['role filter without discover', { 'role-filter': 'Dev*' }, 'role-filter', 'is only allowed when discover is true'],
-  ['role filter bad char', { discover: 'true', 'role-filter': 'Dev]*' }, 'role-filter', 'contains "]"'],
+  [
+    'account filter without discover',
+    { 'account-filter': '1111*' },
+    'account-filter',
+    'is only allowed when discover is true'
+  ],
+  [
+    'role filter without discover',
+    { 'role-filter': 'Dev*' },
+    'role-filter',
+    'is only allowed when discover is true'
+  ],
+  [
+    'role filter bad char',
+    { discover: 'true', 'role-filter': 'Dev]*' },
+    'role-filter',
+    'contains "]"'
+  ],
   // allowed approvers
-  ['approver with space', { 'allowed-approvers': 'alice, bob smith' }, 'allowed-approvers', 'entry "bob smith" must not contain spaces'],
-  ['approver with newline', { 'allowed-approvers': 'alice\nbob' }, 'allowed-approvers', 'must not contain control characters'],
+  [
+    'approver with space',
+    { 'allowed-approvers': 'alice, bob smith' },
+    'allowed-approvers',
+    'entry "bob smith" must not contain spaces'
+  ],
+  [
+    'approver with newline',
+    { 'allowed-approvers': 'alice\nbob' },
+    'allowed-approvers',
+    'must not contain control characters'
+  ],
   // profiles (line numbers)
-  ['profiles too few fields', { profiles: 'dev 111122223333' }, 'profiles', 'line 1: expected "name account-id role-name [region]", got 2 fields'],
-  ['profiles too many fields', { profiles: '# c\n\ndev 111122223333 Dev us-east-1 extra' }, 'profiles', 'line 3: expected "name account-id role-name [region]", got 5 fields'],
-  ['profiles bad account', { profiles: 'a 111122223333 Dev\nb 1234 Dev' }, 'profiles', 'Input "profiles": line 2: account id must be 12 digits, got "1234"'],
-  ['profiles bad name', { profiles: 'ok 111122223333 Dev\n\n x]y 111122223333 Dev' }, 'profiles', 'line 3: profile name contains "]"'],
-  ['profiles bad role', { profiles: 'a 111122223333 Dev=Ops\nb 111122223333 Dev[x' }, 'profiles', 'line 2: role name contains "["'],
-  ['profiles bad region', { profiles: 'a 111122223333 Dev eu-west' }, 'profiles', 'line 1: region must be an AWS Region name like us-east-1, got "eu-west"'],
-  ['profiles duplicate', { profiles: 'a 111122223333 Dev\nb 111122223333 Dev\na 444455556666 Ops' }, 'profiles', 'line 3: profile name "a" is already used on line 1'],
-  ['profiles same as profile', { profile: 'ci', profiles: 'ci 111122223333 Dev' }, 'profiles', 'line 1: profile name "ci" is already the profile input'],
-  ['profiles same as default profile', { profiles: `${DEFAULT_PROFILE} 111122223333 Dev` }, 'profiles', 'is already the profile input'],
-  ['profiles control char', { profiles: 'a 111122223333 Dev\u0007' }, 'profiles', 'must not contain control characters (other than line breaks and tabs) (found \\u0007 at position 19)'],
-  ['profiles lone CR', { profiles: 'a 111122223333 Dev\rb 111122223333 Dev' }, 'profiles', 'found \\r'],
+  [
+    'profiles too few fields',
+    { profiles: 'dev 111122223333' },
+    'profiles',
+    'line 1: expected "name account-id role-name [region]", got 2 fields'
+  ],
+  [
+    'profiles too many fields',
+    { profiles: '# c\n\ndev 111122223333 Dev us-east-1 extra' },
+    'profiles',
+    'line 3: expected "name account-id role-name [region]", got 5 fields'
+  ],
+  [
+    'profiles bad account',
+    { profiles: 'a 111122223333 Dev\nb 1234 Dev' },
+    'profiles',
+    'Input "profiles": line 2: account id must be 12 digits, got "1234"'
+  ],
+  [
+    'profiles bad name',
+    { profiles: 'ok 111122223333 Dev\n\n x]y 111122223333 Dev' },
+    'profiles',
+    'line 3: profile name contains "]"'
+  ],
+  [
+    'profiles bad role',
+    { profiles: 'a 111122223333 Dev=Ops\nb 111122223333 Dev[x' },
+    'profiles',
+    'line 2: role name contains "["'
+  ],
+  [
+    'profiles bad region',
+    { profiles: 'a 111122223333 Dev eu-west' },
+    'profiles',
+    'line 1: region must be an AWS Region name like us-east-1, got "eu-west"'
+  ],
+  [
+    'profiles duplicate',
+    { profiles: 'a 111122223333 Dev\nb 111122223333 Dev\na 444455556666 Ops' },
+    'profiles',
+    'line 3: profile name "a" is already used on line 1'
+  ],
+  [
+    'profiles same as profile',
+    { profile: 'ci', profiles: 'ci 111122223333 Dev' },
+    'profiles',
+    'line 1: profile name "ci" is already the profile input'
+  ],
+  [
+    'profiles same as default profile',
+    { profiles: `${DEFAULT_PROFILE} 111122223333 Dev` },
+    'profiles',
+    'is already the profile input'
+  ],
+  [
+    'profiles control char',
+    { profiles: 'a 111122223333 Dev\u0007' },
+    'profiles',
+    'must not contain control characters (other than line breaks and tabs) (found \\u0007 at position 19)'
+  ],
+  [
+    'profiles lone CR',
+    { profiles: 'a 111122223333 Dev\rb 111122223333 Dev' },
+    'profiles',
+    'found \\r'
+  ],
   // secrets
-  ['github token with newline', { 'github-token': 'ghp_abc\nxyz' }, 'github-token', 'Input "github-token": must not contain control characters or line breaks'],
-  ['github token with space', { 'github-token': 'ghp_abc xyz' }, 'github-token', 'must not contain spaces (value not shown)'],
-  ['webhook http', { 'webhook-url': 'http://hooks.example.com/secret-path' }, 'webhook-url', 'must be an https:// URL (http:// only for localhost or 127.0.0.1) (value not shown)'],
-  ['webhook not a URL', { 'webhook-url': 'secret-token-not-a-url' }, 'webhook-url', 'must be a URL (value not shown)'],
-  ['webhook with credentials', { 'webhook-url': 'https://u:p4ss@hooks.example.com/x' }, 'webhook-url', 'must not contain a user name or password'],
-  ['webhook file scheme', { 'webhook-url': 'file:///etc/passwd' }, 'webhook-url', 'must be an https:// URL'],
+  [
+    'github token with newline',
+    { 'github-token': 'ghp_abc\nxyz' },
+    'github-token',
+    'Input "github-token": must not contain control characters or line breaks'
+  ],
+  [
+    'github token with space',
+    { 'github-token': 'ghp_abc xyz' },
+    'github-token',
+    'must not contain spaces (value not shown)'
+  ],
+  [
+    'webhook http',
+    { 'webhook-url': 'http://hooks.example.com/secret-path' },
+    'webhook-url',
+    'must be an https:// URL (http:// only for localhost or 127.0.0.1) (value not shown)'
+  ],
+  [
+    'webhook not a URL',
+    { 'webhook-url': 'secret-token-not-a-url' },
+    'webhook-url',
+    'must be a URL (value not shown)'
+  ],
+  [
+    'webhook with credentials',
+    { 'webhook-url': 'https://u:p4ss@hooks.example.com/x' },
+    'webhook-url',
+    'must not contain a user name or password'
+  ],
+  [
+    'webhook file scheme',
+    { 'webhook-url': 'file:///etc/passwd' },
+    'webhook-url',
+    'must be an https:// URL'
+  ],
   // values that look like tokens are not echoed even in non-secret inputs
-  ['token pasted into role-name', { 'role-name': `${GH_TOKEN}!` }, 'role-name', 'a value that looks like a token or webhook URL, not shown']
+  [
+    'token pasted into role-name',
+    { 'role-name': `${GH_TOKEN}!` },
+    'role-name',
+    'a value that looks like a token or webhook URL, not shown'
+  ]
 ]
 
 describe('readLoginRequest: hostile and malformed inputs', () => {
@@ -192,7 +782,9 @@ describe('readLoginRequest: hostile and malformed inputs', () => {
     if (typeof message === 'string') expect(error.message).toContain(message)
     else expect(error.message).toMatch(message)
     // no raw control characters ever reach the message
-    expect(error.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e]/)
+    expect(error.message).not.toMatch(
+      /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e]/
+    )
     expect(error.message.length).toBeLessThan(400)
   })
 })
@@ -200,11 +792,31 @@ describe('readLoginRequest: hostile and malformed inputs', () => {
 describe('secrets are never echoed', () => {
   const secretCases: [string, Record<string, string>, string][] = [
     ['token with newline', { 'github-token': `${GH_TOKEN}\n` }, GH_TOKEN],
-    ['token with space', { 'github-token': 'supersecretvalue123 x' }, 'supersecretvalue123'],
-    ['webhook over http', { 'webhook-url': 'http://hooks.example.com/T0/B0/SUPERSECRET' }, 'SUPERSECRET'],
-    ['webhook garbage', { 'webhook-url': 'SUPERSECRET-not-a-url' }, 'SUPERSECRET'],
-    ['webhook with bell', { 'webhook-url': 'https://hooks.example.com/SUPERSECRET\u0007' }, 'SUPERSECRET'],
-    ['webhook with credentials', { 'webhook-url': 'https://user:SUPERSECRET@hooks.example.com/' }, 'SUPERSECRET']
+    [
+      'token with space',
+      { 'github-token': 'supersecretvalue123 x' },
+      'supersecretvalue123'
+    ],
+    [
+      'webhook over http',
+      { 'webhook-url': 'http://hooks.example.com/T0/B0/SUPERSECRET' },
+      'SUPERSECRET'
+    ],
+    [
+      'webhook garbage',
+      { 'webhook-url': 'SUPERSECRET-not-a-url' },
+      'SUPERSECRET'
+    ],
+    [
+      'webhook with bell',
+      { 'webhook-url': 'https://hooks.example.com/SUPERSECRET\u0007' },
+      'SUPERSECRET'
+    ],
+    [
+      'webhook with credentials',
+      { 'webhook-url': 'https://user:SUPERSECRET@hooks.example.com/' },
+      'SUPERSECRET'
+    ]
   ]
   test.each(secretCases)('%s', (_label, overrides, secret) => {
     const error = errorOf(overrides)
@@ -213,13 +825,17 @@ describe('secrets are never echoed', () => {
   })
 
   test('a start-url password is not echoed', () => {
-    const error = errorOf({ 'start-url': 'https://me:hunter2@evil.example/start' })
+    const error = errorOf({
+      'start-url': 'https://me:hunter2@evil.example/start'
+    })
     expect(error.input).toBe('start-url')
     expect(error.message).not.toContain('hunter2')
   })
 
   test('a start-url password is masked when the URL fails for another reason first', () => {
-    const error = errorOf({ 'start-url': 'https://me:hunter2@my.awsapps.com/st art' })
+    const error = errorOf({
+      'start-url': 'https://me:hunter2@my.awsapps.com/st art'
+    })
     expect(error.message).not.toContain('hunter2')
     expect(error.message).toContain('***@')
   })
@@ -229,7 +845,11 @@ describe('secrets are never echoed', () => {
     expect(isSecretInput('webhook-url')).toBe(true)
     expect(isSecretInput('start-url')).toBe(false)
     expect(isSecretInput('nope')).toBe(false)
-    expect(INPUTS.filter((i) => i.secret).map((i) => i.name).sort()).toEqual(['github-token', 'session-key', 'webhook-url'])
+    expect(
+      INPUTS.filter((i) => i.secret)
+        .map((i) => i.name)
+        .sort()
+    ).toEqual(['github-token', 'session-key', 'webhook-url'])
   })
 
   test('redactLoginRequest hides secrets', () => {
@@ -261,7 +881,11 @@ describe('echoed values are sanitized', () => {
   })
 
   test('the first error wins, in INPUTS order', () => {
-    const error = errorOf({ 'account-id': 'x', 'role-name': 'a]', profile: '[' })
+    const error = errorOf({
+      'account-id': 'x',
+      'role-name': 'a]',
+      profile: '['
+    })
     expect(error.input).toBe('account-id')
     const later = errorOf({ notify: 'bogus', 'keep-session': 'bogus' })
     expect(later.input).toBe('keep-session')
@@ -334,7 +958,9 @@ describe('echoed values are sanitized', () => {
 describe('legacy-sso-profile', () => {
   test('off by default: the request has no legacySsoProfile', () => {
     expect('legacySsoProfile' in read()).toBe(false)
-    expect('legacySsoProfile' in read({ 'legacy-sso-profile': 'false' })).toBe(false)
+    expect('legacySsoProfile' in read({ 'legacy-sso-profile': 'false' })).toBe(
+      false
+    )
   })
   test('true turns it on', () => {
     expect(read({ 'legacy-sso-profile': 'true' }).legacySsoProfile).toBe(true)
@@ -394,7 +1020,10 @@ describe('readLoginRequest: valid inputs', () => {
   })
 
   test('surrounding whitespace is trimmed from the URL and account id only', () => {
-    const r = read({ 'start-url': '  https://my-sso-portal.awsapps.com/start/  ', 'account-id': ' 111122223333 ' })
+    const r = read({
+      'start-url': '  https://my-sso-portal.awsapps.com/start/  ',
+      'account-id': ' 111122223333 '
+    })
     expect(r.startUrl).toBe('https://my-sso-portal.awsapps.com/start/')
     expect(r.accountId).toBe('111122223333')
   })
@@ -420,28 +1049,57 @@ describe('readLoginRequest: valid inputs', () => {
   })
 
   test('look-alike hosts are refused by the host check', () => {
-    for (const host of ['awsapps.com.evil.io', 'evilawsapps.com', 'awsapps.com', 'app.aws', 'x.app.aws.evil', 'identitycenter.amazonaws.com.evil.io', 'x.identitycenter.amazonaws.com', 'x_y.awsapps.com', 'x..awsapps.com']) {
+    for (const host of [
+      'awsapps.com.evil.io',
+      'evilawsapps.com',
+      'awsapps.com',
+      'app.aws',
+      'x.app.aws.evil',
+      'identitycenter.amazonaws.com.evil.io',
+      'x.identitycenter.amazonaws.com',
+      'x_y.awsapps.com',
+      'x..awsapps.com'
+    ]) {
       expect(isAwsStartUrlHost(host)).toBe(false)
     }
   })
 
-  test.each(['us-east-1', 'ap-southeast-5', 'us-gov-west-1', 'cn-north-1', 'cn-northwest-1', 'eusc-de-east-1', 'us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-isof-south-1', 'il-central-1', 'mx-central-1', 'ca-west-1', 'me-central-1', 'af-south-1', 'sa-east-1', 'ap-northeast-3'])(
-    'region %s is accepted',
-    (region) => {
-      const r = read({ 'sso-region': region, region })
-      expect(r.ssoRegion).toBe(region)
-      expect(r.region).toBe(region)
-    }
-  )
+  test.each([
+    'us-east-1',
+    'ap-southeast-5',
+    'us-gov-west-1',
+    'cn-north-1',
+    'cn-northwest-1',
+    'eusc-de-east-1',
+    'us-iso-east-1',
+    'us-isob-east-1',
+    'eu-isoe-west-1',
+    'us-isof-south-1',
+    'il-central-1',
+    'mx-central-1',
+    'ca-west-1',
+    'me-central-1',
+    'af-south-1',
+    'sa-east-1',
+    'ap-northeast-3'
+  ])('region %s is accepted', (region) => {
+    const r = read({ 'sso-region': region, region })
+    expect(r.ssoRegion).toBe(region)
+    expect(r.region).toBe(region)
+  })
 
   test('profile may be default; names allow . _ - @ +', () => {
     expect(read({ profile: 'default' }).profile).toBe('default')
-    expect(read({ profile: 'dev.ci_1-a@b+c', 'sso-session': 'Org.SSO-1' })).toMatchObject({ profile: 'dev.ci_1-a@b+c', ssoSession: 'Org.SSO-1' })
+    expect(
+      read({ profile: 'dev.ci_1-a@b+c', 'sso-session': 'Org.SSO-1' })
+    ).toMatchObject({ profile: 'dev.ci_1-a@b+c', ssoSession: 'Org.SSO-1' })
     expect(read({ profile: 'p'.repeat(64) }).profile).toHaveLength(64)
   })
 
   test('role names allow the IAM character set', () => {
-    expect(read({ 'role-name': 'AWSReservedSSO_Admin+=,.@-x' }).roleName).toBe('AWSReservedSSO_Admin+=,.@-x')
+    expect(read({ 'role-name': 'AWSReservedSSO_Admin+=,.@-x' }).roleName).toBe(
+      'AWSReservedSSO_Admin+=,.@-x'
+    )
     expect(read({ 'role-name': 'R'.repeat(64) }).roleName).toHaveLength(64)
   })
 
@@ -455,15 +1113,21 @@ describe('readLoginRequest: valid inputs', () => {
     [' true ', true]
   ] as const)('boolean %j', (value, expected) => {
     expect(read({ 'keep-session': value }).keepSession).toBe(expected)
-    expect(read({ 'export-credentials': value }).exportCredentials).toBe(expected)
+    expect(read({ 'export-credentials': value }).exportCredentials).toBe(
+      expected
+    )
   })
 
   test('notify parsing', () => {
     expect(read({ notify: '' }).notify).toEqual(['summary', 'comment'])
     expect(read({ notify: 'none' }).notify).toEqual([])
     expect(read({ notify: 'log' }).notify).toEqual([])
-    expect(read({ notify: ' log , Summary ,summary' }).notify).toEqual(['summary'])
-    expect(read({ notify: 'comment, webhook', 'webhook-url': WEBHOOK }).notify).toEqual(['comment', 'webhook'])
+    expect(read({ notify: ' log , Summary ,summary' }).notify).toEqual([
+      'summary'
+    ])
+    expect(
+      read({ notify: 'comment, webhook', 'webhook-url': WEBHOOK }).notify
+    ).toEqual(['comment', 'webhook'])
   })
 
   test('scopes, approvers, numbers, durations', () => {
@@ -476,8 +1140,16 @@ describe('readLoginRequest: valid inputs', () => {
       'github-token': ` ${GH_TOKEN} `,
       'webhook-url': WEBHOOK
     })
-    expect(r.registrationScopes).toEqual(['sso:account:access', 'codewhisperer:completions'])
-    expect(r.allowedApprovers).toEqual(['alice', 'bob@example.com', 'ci-*', '?ave'])
+    expect(r.registrationScopes).toEqual([
+      'sso:account:access',
+      'codewhisperer:completions'
+    ])
+    expect(r.allowedApprovers).toEqual([
+      'alice',
+      'bob@example.com',
+      'ci-*',
+      '?ave'
+    ])
     expect(r.issueNumber).toBe(42)
     expect(r.approvalTimeoutSeconds).toBe(600)
     expect(r.minValiditySeconds).toBe(3600)
@@ -486,8 +1158,12 @@ describe('readLoginRequest: valid inputs', () => {
   })
 
   test('local http webhooks are allowed for tests', () => {
-    expect(read({ 'webhook-url': 'http://127.0.0.1:8080/hook' }).webhookUrl).toBe('http://127.0.0.1:8080/hook')
-    expect(read({ 'webhook-url': 'http://localhost:9/x' }).webhookUrl).toBe('http://localhost:9/x')
+    expect(
+      read({ 'webhook-url': 'http://127.0.0.1:8080/hook' }).webhookUrl
+    ).toBe('http://127.0.0.1:8080/hook')
+    expect(read({ 'webhook-url': 'http://localhost:9/x' }).webhookUrl).toBe(
+      'http://localhost:9/x'
+    )
   })
 
   test.each([
@@ -504,18 +1180,41 @@ describe('readLoginRequest: valid inputs', () => {
   })
 
   test('bad durations do not parse', () => {
-    for (const v of ['', 'h', '1d', '1.5h', '-1', '1 h', 'm15']) expect(parseDurationSeconds(v)).toBeUndefined()
+    for (const v of ['', 'h', '1d', '1.5h', '-1', '1 h', 'm15'])
+      expect(parseDurationSeconds(v)).toBeUndefined()
   })
 
   test('profiles lines', () => {
     const r = read({
       profile: 'ci',
-      profiles: ['# extra profiles', '', 'dev 444455556666 ReadOnly', '\tprod\t777788889999  Deploy eu-central-1   # trailing comment', 'audit 111122223333 Audit\r', ''].join('\n')
+      profiles: [
+        '# extra profiles',
+        '',
+        'dev 444455556666 ReadOnly',
+        '\tprod\t777788889999  Deploy eu-central-1   # trailing comment',
+        'audit 111122223333 Audit\r',
+        ''
+      ].join('\n')
     })
     expect(r.extraProfiles).toEqual([
-      { name: 'dev', accountId: '444455556666', roleName: 'ReadOnly', region: 'us-west-2' },
-      { name: 'prod', accountId: '777788889999', roleName: 'Deploy', region: 'eu-central-1' },
-      { name: 'audit', accountId: '111122223333', roleName: 'Audit', region: 'us-west-2' }
+      {
+        name: 'dev',
+        accountId: '444455556666',
+        roleName: 'ReadOnly',
+        region: 'us-west-2'
+      },
+      {
+        name: 'prod',
+        accountId: '777788889999',
+        roleName: 'Deploy',
+        region: 'eu-central-1'
+      },
+      {
+        name: 'audit',
+        accountId: '111122223333',
+        roleName: 'Audit',
+        region: 'us-west-2'
+      }
     ])
   })
 
@@ -526,15 +1225,25 @@ describe('readLoginRequest: valid inputs', () => {
 
   test('discover with filters', () => {
     expect(read({ discover: 'true' }).discover).toEqual({})
-    expect(read({ discover: 'true', 'account-filter': 'Prod *', 'role-filter': 'Dev*' }).discover).toEqual({ accountFilter: 'Prod *', roleFilter: 'Dev*' })
+    expect(
+      read({
+        discover: 'true',
+        'account-filter': 'Prod *',
+        'role-filter': 'Dev*'
+      }).discover
+    ).toEqual({ accountFilter: 'Prod *', roleFilter: 'Dev*' })
     expect(read({ discover: 'false' }).discover).toBeUndefined()
   })
 
   test('verify-profiles: all by default (absent from the request), primary when asked (any case)', () => {
     expect(read().verifyProfiles).toBeUndefined()
     expect(read({ 'verify-profiles': 'all' }).verifyProfiles).toBeUndefined()
-    expect(read({ 'verify-profiles': 'primary' }).verifyProfiles).toBe('primary')
-    expect(read({ 'verify-profiles': ' Primary ', discover: 'true' }).verifyProfiles).toBe('primary')
+    expect(read({ 'verify-profiles': 'primary' }).verifyProfiles).toBe(
+      'primary'
+    )
+    expect(
+      read({ 'verify-profiles': ' Primary ', discover: 'true' }).verifyProfiles
+    ).toBe('primary')
   })
 
   test('get may return undefined for unset inputs', () => {

@@ -1,6 +1,11 @@
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { FinalEvent, LoginEvent, Logger, RequestContext } from '../../src/core/events.js'
+import type {
+  FinalEvent,
+  LoginEvent,
+  Logger,
+  RequestContext
+} from '../../src/core/events.js'
 
 export const T0 = new Date('2025-03-04T10:00:00.000Z')
 
@@ -16,7 +21,9 @@ export const ctx: RequestContext = {
   accountId: '123456789012',
   roleName: 'DeployRole',
   startUrl: 'https://acme.awsapps.com/start',
-  extraProfiles: [{ name: 'audit', accountId: '210987654321', roleName: 'ReadOnly' }]
+  extraProfiles: [
+    { name: 'audit', accountId: '210987654321', roleName: 'ReadOnly' }
+  ]
 }
 
 /**
@@ -26,7 +33,10 @@ export const ctx: RequestContext = {
 export const linkFor = (code: string): string =>
   `https://us-east-1.signin.aws/platform/authorize?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Arq${Buffer.from(code).toString('hex')}`
 
-export const started = (attempt = 1, code = 'ABCD-EFGH'): Extract<LoginEvent, { type: 'started' }> => ({
+export const started = (
+  attempt = 1,
+  code = 'ABCD-EFGH'
+): Extract<LoginEvent, { type: 'started' }> => ({
   type: 'started',
   userCode: code,
   verificationUri: linkFor(code),
@@ -47,7 +57,12 @@ export const finals: Record<FinalEvent['type'], FinalEvent> = {
   denied: { type: 'denied', at },
   expired: { type: 'expired', at, waitedSeconds: 600 },
   cancelled: { type: 'cancelled', at, signal: 'SIGTERM' },
-  rejected: { type: 'rejected', at, approvedBy: 'mallory', reason: 'mallory is not in allowed-approvers' },
+  rejected: {
+    type: 'rejected',
+    at,
+    approvedBy: 'mallory',
+    reason: 'mallory is not in allowed-approvers'
+  },
   failed: { type: 'failed', at, reason: 'the OIDC endpoint returned HTTP 500' }
 }
 
@@ -87,7 +102,12 @@ export async function startServer(
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
-      const r: SeenRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }
+      const r: SeenRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8')
+      }
       seen.push(r)
       void handler(r, res)
     })
@@ -105,7 +125,12 @@ export async function startServer(
   }
 }
 
-export function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {}
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers })
   res.end(JSON.stringify(body))
 }

@@ -6,22 +6,50 @@ import { startServer } from './helpers.js'
 
 describe('proxyFor', () => {
   test('https uses HTTPS_PROXY, http uses HTTP_PROXY (either case, lower case wins)', () => {
-    const env = { HTTPS_PROXY: 'http://secure:3128', http_proxy: 'http://plain:3128', HTTP_PROXY: 'http://ignored:1' }
+    const env = {
+      HTTPS_PROXY: 'http://secure:3128',
+      http_proxy: 'http://plain:3128',
+      HTTP_PROXY: 'http://ignored:1'
+    }
     expect(proxyFor('https://api.github.com/x', env)).toBe('http://secure:3128')
-    expect(proxyFor('http://ghe.internal/api/v3', env)).toBe('http://plain:3128')
+    expect(proxyFor('http://ghe.internal/api/v3', env)).toBe(
+      'http://plain:3128'
+    )
     expect(proxyFor('https://api.github.com', {})).toBeUndefined()
-    expect(proxyFor('https://api.github.com', { https_proxy: 'proxy.corp:8080' })).toBe('http://proxy.corp:8080')
+    expect(
+      proxyFor('https://api.github.com', { https_proxy: 'proxy.corp:8080' })
+    ).toBe('http://proxy.corp:8080')
   })
 
   test('NO_PROXY: exact host, domain suffix, leading dot, wildcard, port', () => {
     const base = { HTTPS_PROXY: 'http://p:1' }
-    expect(proxyFor('https://api.github.com', { ...base, NO_PROXY: 'github.com' })).toBeUndefined()
-    expect(proxyFor('https://api.github.com', { ...base, no_proxy: '.github.com' })).toBeUndefined()
-    expect(proxyFor('https://api.github.com', { ...base, NO_PROXY: '*.github.com' })).toBeUndefined()
-    expect(proxyFor('https://api.github.com', { ...base, NO_PROXY: 'example.com, ithub.com' })).toBe('http://p:1')
-    expect(proxyFor('https://hooks.slack.com', { ...base, NO_PROXY: '*' })).toBeUndefined()
-    expect(proxyFor('https://ghe.corp:8443/api', { ...base, NO_PROXY: 'ghe.corp:8443' })).toBeUndefined()
-    expect(proxyFor('https://ghe.corp/api', { ...base, NO_PROXY: 'ghe.corp:8443' })).toBe('http://p:1')
+    expect(
+      proxyFor('https://api.github.com', { ...base, NO_PROXY: 'github.com' })
+    ).toBeUndefined()
+    expect(
+      proxyFor('https://api.github.com', { ...base, no_proxy: '.github.com' })
+    ).toBeUndefined()
+    expect(
+      proxyFor('https://api.github.com', { ...base, NO_PROXY: '*.github.com' })
+    ).toBeUndefined()
+    expect(
+      proxyFor('https://api.github.com', {
+        ...base,
+        NO_PROXY: 'example.com, ithub.com'
+      })
+    ).toBe('http://p:1')
+    expect(
+      proxyFor('https://hooks.slack.com', { ...base, NO_PROXY: '*' })
+    ).toBeUndefined()
+    expect(
+      proxyFor('https://ghe.corp:8443/api', {
+        ...base,
+        NO_PROXY: 'ghe.corp:8443'
+      })
+    ).toBeUndefined()
+    expect(
+      proxyFor('https://ghe.corp/api', { ...base, NO_PROXY: 'ghe.corp:8443' })
+    ).toBe('http://p:1')
     expect(bypassesProxy(new URL('http://127.0.0.1:9/'), {})).toBe(true)
     expect(bypassesProxy(new URL('http://localhost/'), {})).toBe(true)
     expect(bypassesProxy(new URL('http://[::1]:80/'), {})).toBe(true)
@@ -36,7 +64,12 @@ describe('httpRequest through a proxy', () => {
     })
     try {
       const proxyUrl = proxy.url.replace('127.0.0.1', 'localhost') // not a loopback *target*
-      const res = await httpRequest({ method: 'POST', url: 'http://hooks.example.test/path?q=1', body: '{}', env: { HTTP_PROXY: proxyUrl } })
+      const res = await httpRequest({
+        method: 'POST',
+        url: 'http://hooks.example.test/path?q=1',
+        body: '{}',
+        env: { HTTP_PROXY: proxyUrl }
+      })
       expect(res.status).toBe(204)
       expect(proxy.seen[0].url).toBe('http://hooks.example.test/path?q=1')
       expect(proxy.seen[0].headers.host).toBe('hooks.example.test')
@@ -80,7 +113,11 @@ describe('httpRequest through a proxy', () => {
       res.end('direct')
     })
     try {
-      const res = await httpRequest({ method: 'GET', url: target.url, env: { HTTP_PROXY: 'http://127.0.0.1:1' } })
+      const res = await httpRequest({
+        method: 'GET',
+        url: target.url,
+        env: { HTTP_PROXY: 'http://127.0.0.1:1' }
+      })
       expect(res.body).toBe('direct')
     } finally {
       await target.close()

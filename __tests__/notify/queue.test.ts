@@ -6,7 +6,11 @@ import { finals, recordingLogger, started } from './helpers.js'
 /** unref'd: the channels a drain abandons (5 s) must not keep Jest alive after the last test. */
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref())
 
-function channel(name: string, delayMs: number, note?: string): Notifier & { seen: string[]; unfinished?: () => string | undefined } {
+function channel(
+  name: string,
+  delayMs: number,
+  note?: string
+): Notifier & { seen: string[]; unfinished?: () => string | undefined } {
   const seen: string[] = []
   let busy = 0
   return {
@@ -45,7 +49,18 @@ test('a drain that finishes in time says nothing', async () => {
 
 test('a drain that times out warns, naming each channel that did not finish and what it leaves behind', async () => {
   const log = recordingLogger()
-  const q = new EventQueue([channel('log', 0), channel('comment', 5000, 'the comment on #12 may still show the old request'), channel('webhook', 5000)], log)
+  const q = new EventQueue(
+    [
+      channel('log', 0),
+      channel(
+        'comment',
+        5000,
+        'the comment on #12 may still show the old request'
+      ),
+      channel('webhook', 5000)
+    ],
+    log
+  )
   q.push(finals.cancelled)
   const t = Date.now()
   await q.drain(200)

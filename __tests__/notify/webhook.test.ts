@@ -1,5 +1,13 @@
 import { webhookNotifier } from '../../src/notify/webhook.js'
-import { T0, ctx, deadUrl, finals, json, recordingLogger, startServer } from './helpers.js'
+import {
+  T0,
+  ctx,
+  deadUrl,
+  finals,
+  json,
+  recordingLogger,
+  startServer
+} from './helpers.js'
 import { started } from './helpers.js'
 
 const SECRET_PATH = '/services/T000/B000/XXXXs3cr3tXXXX'
@@ -12,20 +20,27 @@ describe('webhook notifier against a fake receiver', () => {
     })
     try {
       const log = recordingLogger()
-      const n = webhookNotifier(`${hook.url}${SECRET_PATH}`, ctx, log, { now: () => T0, env: {} })
+      const n = webhookNotifier(`${hook.url}${SECRET_PATH}`, ctx, log, {
+        now: () => T0,
+        env: {}
+      })
       await n.onEvent(started())
       await n.onEvent({ type: 'waiting', secondsLeft: 400 })
       await n.onEvent(started(2, 'WXYZ-2345'))
       await n.onEvent(finals.approved)
       await n.onEvent(finals.failed) // after the end: ignored
-      expect(hook.seen.map((r) => `${r.method} ${r.url}`)).toEqual(Array(3).fill(`POST ${SECRET_PATH}`))
+      expect(hook.seen.map((r) => `${r.method} ${r.url}`)).toEqual(
+        Array(3).fill(`POST ${SECRET_PATH}`)
+      )
       const texts = hook.seen.map((r) => {
         expect(r.headers['content-type']).toBe('application/json')
         const payload = JSON.parse(r.body) as Record<string, unknown>
         expect(Object.keys(payload)).toEqual(['text'])
         return payload.text as string
       })
-      expect(texts[0]).toContain('Approve: https://us-east-1.signin.aws/platform/authorize?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Arq414243442d45464748')
+      expect(texts[0]).toContain(
+        'Approve: https://us-east-1.signin.aws/platform/authorize?request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Arq414243442d45464748'
+      )
       expect(texts[0]).toContain('User code: ABCD-EFGH')
       expect(texts[1]).toContain('NEW code (attempt 2)')
       expect(texts[1]).toContain('WXYZ-2345')
@@ -41,7 +56,12 @@ describe('webhook notifier against a fake receiver', () => {
   test('hostile values cannot ping a Slack channel', async () => {
     const hook = await startServer((_req, res) => json(res, 200, {}))
     try {
-      const n = webhookNotifier(hook.url, { ...ctx, ref: '<!channel> <@U123>', actor: '@here' }, recordingLogger(), { now: () => T0, env: {} })
+      const n = webhookNotifier(
+        hook.url,
+        { ...ctx, ref: '<!channel> <@U123>', actor: '@here' },
+        recordingLogger(),
+        { now: () => T0, env: {} }
+      )
       await n.onEvent(started())
       const text = (JSON.parse(hook.seen[0].body) as { text: string }).text
       expect(text).not.toContain('<!channel>')
@@ -69,10 +89,15 @@ describe('webhook notifier against a fake receiver', () => {
   })
 
   test('non-2xx: one warning; the final message is still attempted', async () => {
-    const hook = await startServer((_req, res) => json(res, 404, { error: 'no_service' }))
+    const hook = await startServer((_req, res) =>
+      json(res, 404, { error: 'no_service' })
+    )
     try {
       const log = recordingLogger()
-      const n = webhookNotifier(`${hook.url}${SECRET_PATH}`, ctx, log, { now: () => T0, env: {} })
+      const n = webhookNotifier(`${hook.url}${SECRET_PATH}`, ctx, log, {
+        now: () => T0,
+        env: {}
+      })
       await n.onEvent(started())
       await n.onEvent(finals.expired)
       expect(hook.seen).toHaveLength(2)
@@ -88,7 +113,11 @@ describe('webhook notifier against a fake receiver', () => {
     const hook = await startServer(() => undefined) // never answers
     try {
       const log = recordingLogger()
-      const n = webhookNotifier(hook.url, ctx, log, { now: () => T0, env: {}, timeoutMs: 200 })
+      const n = webhookNotifier(hook.url, ctx, log, {
+        now: () => T0,
+        env: {},
+        timeoutMs: 200
+      })
       const t = Date.now()
       await n.onEvent(started())
       expect(Date.now() - t).toBeLessThan(2000)

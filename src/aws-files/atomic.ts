@@ -54,7 +54,8 @@ export function defaultRoot(file: string): string {
   const abs = path.resolve(file)
   const parts = abs.split(path.sep)
   for (let i = parts.length - 2; i >= 0; i--) {
-    if (parts[i] === '.aws') return parts.slice(0, i + 1).join(path.sep) || path.sep
+    if (parts[i] === '.aws')
+      return parts.slice(0, i + 1).join(path.sep) || path.sep
   }
   return path.dirname(abs)
 }
@@ -115,7 +116,10 @@ function ownedByUs(st: { uid: number }): boolean {
  * Folders we create are chmod-ed explicitly (umask-proof). With `tighten`, an existing `dir`
  * that we own and that is looser than `mode` is tightened.
  */
-export async function ensureDir(dir: string, opts: EnsureDirOptions = {}): Promise<void> {
+export async function ensureDir(
+  dir: string,
+  opts: EnsureDirOptions = {}
+): Promise<void> {
   const mode = opts.mode ?? 0o700
   const root = opts.root ?? defaultRoot(path.join(dir, 'x'))
   const missing = await checkChain(dir, root)
@@ -137,7 +141,8 @@ export async function ensureDir(dir: string, opts: EnsureDirOptions = {}): Promi
     }
   } else if (opts.tighten && !IS_WINDOWS) {
     const st = await fs.lstat(dir)
-    if ((st.mode & 0o777 & ~mode) !== 0 && ownedByUs(st)) await fs.chmod(dir, st.mode & 0o777 & mode)
+    if ((st.mode & 0o777 & ~mode) !== 0 && ownedByUs(st))
+      await fs.chmod(dir, st.mode & 0o777 & mode)
   }
 }
 
@@ -155,7 +160,11 @@ async function checkTarget(file: string) {
  * the target or in its folder chain. The result has permission `mode` (default 0600), or the existing
  * file's bits where those are tighter; so a 0644 file is tightened to 0600.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: WriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  opts: WriteOptions = {}
+): Promise<void> {
   const target = path.resolve(file)
   const dir = path.dirname(target)
   const root = opts.root ?? defaultRoot(target)
@@ -164,8 +173,15 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
   const wanted = opts.mode ?? 0o600
   const mode = existing ? existing.mode & 0o777 & wanted : wanted
 
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
-  const fh = await fs.open(tmp, C.O_CREAT | C.O_EXCL | C.O_WRONLY | O_NOFOLLOW, 0o600)
+  const tmp = path.join(
+    dir,
+    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+  )
+  const fh = await fs.open(
+    tmp,
+    C.O_CREAT | C.O_EXCL | C.O_WRONLY | O_NOFOLLOW,
+    0o600
+  )
   let renamed = false
   try {
     try {
@@ -187,7 +203,8 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
   if (!IS_WINDOWS) {
     // Files we own end up no looser than wanted (the rename already gave us a fresh 0600 inode).
     const st = await fs.lstat(target)
-    if (!st.isSymbolicLink() && ownedByUs(st) && (st.mode & 0o777) !== mode) await fs.chmod(target, mode)
+    if (!st.isSymbolicLink() && ownedByUs(st) && (st.mode & 0o777) !== mode)
+      await fs.chmod(target, mode)
   }
 }
 
@@ -199,7 +216,12 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
       return
     } catch (e) {
       const code = errCode(e)
-      if (!IS_WINDOWS || attempt >= 20 || !['EPERM', 'EACCES', 'EBUSY'].includes(code ?? '')) throw e
+      if (
+        !IS_WINDOWS ||
+        attempt >= 20 ||
+        !['EPERM', 'EACCES', 'EBUSY'].includes(code ?? '')
+      )
+        throw e
       await sleep(10 + attempt * 10)
     }
   }
@@ -224,7 +246,10 @@ async function fsyncDir(dir: string): Promise<void> {
  * folder chain, and opens with O_NOFOLLOW. Throws on bytes that are not valid UTF-8 (so a caller
  * never writes back a mangled file).
  */
-export async function readIfExists(file: string, opts: PathOptions = {}): Promise<string | undefined> {
+export async function readIfExists(
+  file: string,
+  opts: PathOptions = {}
+): Promise<string | undefined> {
   const target = path.resolve(file)
   const root = opts.root ?? defaultRoot(target)
   const missing = await checkChain(path.dirname(target), root)
@@ -254,7 +279,10 @@ export async function readIfExists(file: string, opts: PathOptions = {}): Promis
  * Delete `file` if it exists; returns whether it did. A symlink at `file` is removed itself (its target
  * is never touched); a symlink among the folders above it is refused.
  */
-export async function removeIfExists(file: string, opts: PathOptions = {}): Promise<boolean> {
+export async function removeIfExists(
+  file: string,
+  opts: PathOptions = {}
+): Promise<boolean> {
   const target = path.resolve(file)
   const root = opts.root ?? defaultRoot(target)
   const missing = await checkChain(path.dirname(target), root)
@@ -267,7 +295,6 @@ export async function removeIfExists(file: string, opts: PathOptions = {}): Prom
     throw e
   }
 }
-
 
 interface LockInfo {
   pid: number
@@ -285,7 +312,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function readLock(lockFile: string): Promise<{ info?: LockInfo; mtimeMs: number } | undefined> {
+async function readLock(
+  lockFile: string
+): Promise<{ info?: LockInfo; mtimeMs: number } | undefined> {
   let st
   try {
     st = await fs.lstat(lockFile)
@@ -299,7 +328,8 @@ async function readLock(lockFile: string): Promise<{ info?: LockInfo; mtimeMs: n
     const fh = await fs.open(lockFile, C.O_RDONLY | O_NOFOLLOW)
     try {
       const parsed = JSON.parse(await fh.readFile('utf8')) as LockInfo
-      if (typeof parsed?.pid === 'number' && typeof parsed.token === 'string') info = parsed
+      if (typeof parsed?.pid === 'number' && typeof parsed.token === 'string')
+        info = parsed
     } finally {
       await fh.close()
     }
@@ -310,16 +340,28 @@ async function readLock(lockFile: string): Promise<{ info?: LockInfo; mtimeMs: n
   return { info, mtimeMs: st.mtimeMs }
 }
 
-function isStale(lock: { info?: LockInfo; mtimeMs: number }, staleMs: number): boolean {
+function isStale(
+  lock: { info?: LockInfo; mtimeMs: number },
+  staleMs: number
+): boolean {
   if (Date.now() - lock.mtimeMs > staleMs) return true
   const info = lock.info
-  return info !== undefined && info.host === os.hostname() && info.pid !== process.pid && !isAlive(info.pid)
+  return (
+    info !== undefined &&
+    info.host === os.hostname() &&
+    info.pid !== process.pid &&
+    !isAlive(info.pid)
+  )
 }
 
 async function tryCreate(lockFile: string, content: string): Promise<boolean> {
   let fh: fs.FileHandle
   try {
-    fh = await fs.open(lockFile, C.O_CREAT | C.O_EXCL | C.O_WRONLY | O_NOFOLLOW, 0o600)
+    fh = await fs.open(
+      lockFile,
+      C.O_CREAT | C.O_EXCL | C.O_WRONLY | O_NOFOLLOW,
+      0o600
+    )
   } catch (e) {
     if (errCode(e) === 'EEXIST') return false
     throw e
@@ -336,19 +378,32 @@ async function tryCreate(lockFile: string, content: string): Promise<boolean> {
  * Break a stale lock without ever deleting a fresh one: the check and the unlink happen while holding
  * `<lock>.break` (itself created with O_EXCL), and only if the lock still is the one we judged stale.
  */
-async function breakStale(lockFile: string, seen: { info?: LockInfo; mtimeMs: number }, staleMs: number): Promise<boolean> {
+async function breakStale(
+  lockFile: string,
+  seen: { info?: LockInfo; mtimeMs: number },
+  staleMs: number
+): Promise<boolean> {
   const breaker = `${lockFile}.break`
-  const me = JSON.stringify({ pid: process.pid, host: os.hostname(), time: new Date().toISOString(), token: randomBytes(8).toString('hex') })
+  const me = JSON.stringify({
+    pid: process.pid,
+    host: os.hostname(),
+    time: new Date().toISOString(),
+    token: randomBytes(8).toString('hex')
+  })
   if (!(await tryCreate(breaker, me))) {
     // Someone else is breaking it; a breaker left by a crashed process is removed once it is old.
     const other = await readLock(breaker)
-    if (other && isStale(other, Math.min(staleMs, 5000))) await fs.rm(breaker, { force: true })
+    if (other && isStale(other, Math.min(staleMs, 5000)))
+      await fs.rm(breaker, { force: true })
     return false
   }
   try {
     const now = await readLock(lockFile)
     if (!now) return true
-    const same = seen.info && now.info ? now.info.token === seen.info.token : now.mtimeMs === seen.mtimeMs
+    const same =
+      seen.info && now.info
+        ? now.info.token === seen.info.token
+        : now.mtimeMs === seen.mtimeMs
     if (same && isStale(now, staleMs)) await fs.rm(lockFile, { force: true })
     return true
   } finally {
@@ -361,7 +416,11 @@ async function breakStale(lockFile: string, seen: { info?: LockInfo; mtimeMs: nu
  * Retries with a small backoff; breaks a lock older than `staleMs` or whose process is gone; always
  * releases (only its own lock) in `finally`. Throws after `timeoutMs`, naming the lock and its holder.
  */
-export async function withLock<T>(file: string, fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
+export async function withLock<T>(
+  file: string,
+  fn: () => Promise<T>,
+  opts: LockOptions = {}
+): Promise<T> {
   const timeoutMs = opts.timeoutMs ?? 10_000
   const staleMs = opts.staleMs ?? 30_000
   const lockFile = `${path.resolve(file)}.lock`
@@ -370,13 +429,27 @@ export async function withLock<T>(file: string, fn: () => Promise<T>, opts: Lock
   const deadline = Date.now() + timeoutMs
   let delay = 5
   for (;;) {
-    const content = JSON.stringify({ pid: process.pid, host: os.hostname(), time: new Date().toISOString(), token })
+    const content = JSON.stringify({
+      pid: process.pid,
+      host: os.hostname(),
+      time: new Date().toISOString(),
+      token
+    })
     if (await tryCreate(lockFile, content)) break
     const current = await readLock(lockFile)
-    if (current && isStale(current, staleMs) && (await breakStale(lockFile, current, staleMs))) continue
+    if (
+      current &&
+      isStale(current, staleMs) &&
+      (await breakStale(lockFile, current, staleMs))
+    )
+      continue
     if (Date.now() >= deadline) {
-      const who = current?.info ? ` (held by pid ${current.info.pid} on ${current.info.host} since ${current.info.time})` : ''
-      throw new Error(`timed out after ${timeoutMs} ms waiting for lock ${lockFile}${who}`)
+      const who = current?.info
+        ? ` (held by pid ${current.info.pid} on ${current.info.host} since ${current.info.time})`
+        : ''
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for lock ${lockFile}${who}`
+      )
     }
     await sleep(delay + Math.floor(Math.random() * delay))
     delay = Math.min(delay * 2, 100)

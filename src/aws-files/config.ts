@@ -7,8 +7,21 @@
  * read, edit and replace the file atomically ({@link mergeConfigFile}, {@link revertConfigFile}).
  */
 import { isDeepStrictEqual } from 'node:util'
-import { readIfExists, removeIfExists, withLock, writeFileAtomic } from './atomic.js'
-import { headerName, parseNested, parseStructure, pyStrip, type IniStructure, type SectionBlock, sectionKey } from './ini-structure.js'
+import {
+  readIfExists,
+  removeIfExists,
+  withLock,
+  writeFileAtomic
+} from './atomic.js'
+import {
+  headerName,
+  parseNested,
+  parseStructure,
+  pyStrip,
+  type IniStructure,
+  type SectionBlock,
+  sectionKey
+} from './ini-structure.js'
 
 export interface ProfileSectionSpec {
   /** Profile name; `default` is written as `[default]`. */
@@ -97,7 +110,8 @@ export interface CreatedFileEdit {
   file: string
 }
 
-export type SectionEdit = AddedEdit | ReplacedEdit | RemovedEdit | CreatedFileEdit
+export type SectionEdit =
+  AddedEdit | ReplacedEdit | RemovedEdit | CreatedFileEdit
 
 export interface UpsertResult {
   text: string
@@ -133,13 +147,18 @@ const CONTEXT = 64
 /** Refuse a profile / session name that botocore or the JS SDK would read back differently. */
 export function validateName(what: string, name: string): void {
   // Both the JS SDK (`[\w-@+.%:/]+` after the prefix) and botocore (shlex) read such names back as-is.
-  if (!NAME_RE.test(name)) throw new Error(`invalid ${what} name ${JSON.stringify(name)}: use letters, digits and - _ @ + . % : /`)
+  if (!NAME_RE.test(name))
+    throw new Error(
+      `invalid ${what} name ${JSON.stringify(name)}: use letters, digits and - _ @ + . % : /`
+    )
 }
 
 /** Refuse a value that would not read back as one word (empty, spaces, line breaks, a leading comment character). */
 export function validateValue(key: string, value: string): void {
   if (!/^\S+$/.test(value) || /^[#;]/.test(value)) {
-    throw new Error(`invalid value for ${key}: ${JSON.stringify(value)} (must be non-empty, without spaces or line breaks)`)
+    throw new Error(
+      `invalid value for ${key}: ${JSON.stringify(value)} (must be non-empty, without spaces or line breaks)`
+    )
   }
 }
 
@@ -162,7 +181,11 @@ export function renderProfileSection(profile: ProfileSectionSpec): SectionSpec {
   add('sso_role_name', profile.roleName)
   add('region', profile.region, true)
   add('output', profile.output, true)
-  return { header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`, body }
+  return {
+    header:
+      profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
+    body
+  }
 }
 
 /** A profile that assumes a role from another profile's credentials (botocore / the JS SDK refresh it themselves). */
@@ -178,7 +201,9 @@ export interface AssumeRoleProfileSpec {
 }
 
 /** `[profile NAME]` with role_arn + source_profile (+ role_session_name, duration_seconds, external_id): no session policy can be written here. */
-export function renderAssumeRoleProfileSection(profile: AssumeRoleProfileSpec): SectionSpec {
+export function renderAssumeRoleProfileSection(
+  profile: AssumeRoleProfileSpec
+): SectionSpec {
   validateName('profile', profile.name)
   validateName('profile', profile.sourceProfile)
   const body: string[] = []
@@ -194,7 +219,11 @@ export function renderAssumeRoleProfileSection(profile: AssumeRoleProfileSpec): 
   add('external_id', profile.externalId)
   add('region', profile.region)
   add('output', profile.output)
-  return { header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`, body }
+  return {
+    header:
+      profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
+    body
+  }
 }
 
 /** The `[sso-session NAME]` section `aws configure sso` writes. */
@@ -202,17 +231,25 @@ export function renderSsoSessionSection(session: SsoSessionSpec): SectionSpec {
   validateName('sso-session', session.name)
   validateValue('sso_region', session.ssoRegion)
   validateValue('sso_start_url', session.startUrl)
-  const body = [`sso_region = ${session.ssoRegion}`, `sso_start_url = ${session.startUrl}`]
+  const body = [
+    `sso_region = ${session.ssoRegion}`,
+    `sso_start_url = ${session.startUrl}`
+  ]
   if (session.registrationScopes.length > 0) {
-    for (const s of session.registrationScopes) validateValue('sso_registration_scopes', s.replace(/,/g, ' '))
-    body.push(`sso_registration_scopes = ${session.registrationScopes.join(',')}`)
+    for (const s of session.registrationScopes)
+      validateValue('sso_registration_scopes', s.replace(/,/g, ' '))
+    body.push(
+      `sso_registration_scopes = ${session.registrationScopes.join(',')}`
+    )
   }
   return { header: `[sso-session ${session.name}]`, body }
 }
 
 /** The section as text with the given line ending (every line ended). */
 export function sectionText(section: SectionSpec, eol: Eol = '\n'): string {
-  return [normalizeHeader(section.header), ...section.body].map((l) => l + eol).join('')
+  return [normalizeHeader(section.header), ...section.body]
+    .map((l) => l + eol)
+    .join('')
 }
 
 function normalizeHeader(header: string): string {
@@ -230,9 +267,11 @@ export function detectEol(text: string, fallback: Eol = '\n'): Eol {
 function prepare(section: SectionSpec): { header: string; key: string } {
   const header = normalizeHeader(section.header)
   const name = headerName(header)
-  if (name === undefined || header.includes('\n') || header.includes('\r')) throw new Error(`invalid section header ${JSON.stringify(section.header)}`)
+  if (name === undefined || header.includes('\n') || header.includes('\r'))
+    throw new Error(`invalid section header ${JSON.stringify(section.header)}`)
   for (const line of section.body) {
-    if (/[\r\n]/.test(line)) throw new Error(`section ${header}: a body line contains a line break`)
+    if (/[\r\n]/.test(line))
+      throw new Error(`section ${header}: a body line contains a line break`)
   }
   return { header, key: sectionKey(name) }
 }
@@ -242,12 +281,17 @@ function blockText(text: string, b: SectionBlock): string {
 }
 
 function lastLineIsBlank(text: string): boolean {
-  const withoutEol = text.endsWith('\n') ? text.slice(0, text.endsWith('\r\n') ? -2 : -1) : text
+  const withoutEol = text.endsWith('\n')
+    ? text.slice(0, text.endsWith('\r\n') ? -2 : -1)
+    : text
   const lastNl = withoutEol.lastIndexOf('\n')
   return pyStrip(withoutEol.slice(lastNl + 1)) === ''
 }
 
-function changedKeys(before: Map<string, string>, after: Map<string, string>): string[] {
+function changedKeys(
+  before: Map<string, string>,
+  after: Map<string, string>
+): string[] {
   const keys = new Set([...before.keys(), ...after.keys()])
   return [...keys].filter((k) => before.get(k) !== after.get(k)).sort()
 }
@@ -255,14 +299,22 @@ function changedKeys(before: Map<string, string>, after: Map<string, string>): s
 const SSO_SESSION_PREFIX = 'sso-session:'
 
 /** Keys of the profile sections whose `sso_session` is `name`. */
-export function profilesUsingSession(text: string | IniStructure, name: string): string[] {
+export function profilesUsingSession(
+  text: string | IniStructure,
+  name: string
+): string[] {
   return (typeof text === 'string' ? parseStructure(text) : text).sections
-    .filter((s) => s.key.startsWith('profile:') && s.options.get('sso_session') === name)
+    .filter(
+      (s) =>
+        s.key.startsWith('profile:') && s.options.get('sso_session') === name
+    )
     .map((s) => s.key)
 }
 
 function othersView(structure: IniStructure, ours: Set<string>): unknown {
-  return structure.sections.filter((s) => !ours.has(s.key)).map((s) => [s.name, [...s.options]])
+  return structure.sections
+    .filter((s) => !ours.has(s.key))
+    .map((s) => [s.name, [...s.options]])
 }
 
 type Prepared = { header: string; key: string }
@@ -277,7 +329,11 @@ type Prepared = { header: string; key: string }
  * For a file whose section headers all start their line (what every AWS tool writes) that is planned on one parse
  * of the file ({@link planUpsert}): thousands of sections cost one parse, not one each.
  */
-export function upsertSections(text: string, sections: SectionSpec[], opts: { defaultEol?: Eol } = {}): UpsertResult {
+export function upsertSections(
+  text: string,
+  sections: SectionSpec[],
+  opts: { defaultEol?: Eol } = {}
+): UpsertResult {
   const start = beginUpsert(text, sections, opts)
   if (headersStartLines(start.structure)) {
     const planned = planUpsert(text, sections, start)
@@ -296,7 +352,11 @@ export function upsertSections(text: string, sections: SectionSpec[], opts: { de
  * each time (quadratic in the number of sections). The reference the planned edit is tested against, and the way
  * for files with indented section headers.
  */
-export function upsertSectionsOneByOne(text: string, sections: SectionSpec[], opts: { defaultEol?: Eol } = {}): UpsertResult {
+export function upsertSectionsOneByOne(
+  text: string,
+  sections: SectionSpec[],
+  opts: { defaultEol?: Eol } = {}
+): UpsertResult {
   return editOneByOne(text, sections, beginUpsert(text, sections, opts))
 }
 
@@ -309,7 +369,11 @@ interface UpsertStart {
 }
 
 /** What both ways of editing need, and the refusals that come before any edit. */
-function beginUpsert(text: string, sections: SectionSpec[], opts: { defaultEol?: Eol }): UpsertStart {
+function beginUpsert(
+  text: string,
+  sections: SectionSpec[],
+  opts: { defaultEol?: Eol }
+): UpsertStart {
   const eol = detectEol(text, opts.defaultEol ?? '\n')
   const prepared = sections.map(prepare)
   const ours = new Set<string>()
@@ -322,17 +386,34 @@ function beginUpsert(text: string, sections: SectionSpec[], opts: { defaultEol?:
   const structure = parseStructure(text)
   for (const block of structure.sections.filter((b) => ours.has(b.key))) {
     for (let i = block.headerLine + 1; i <= block.lastLine; i++) {
-      const name = structure.kinds[i] === 'continuation' ? headerName(pyStrip(structure.lines[i].content)) : undefined
+      const name =
+        structure.kinds[i] === 'continuation'
+          ? headerName(pyStrip(structure.lines[i].content))
+          : undefined
       if (name !== undefined) {
-        throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`)
+        throw new Error(
+          `refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`
+        )
       }
     }
   }
-  const usedBefore = (key: string) => (key.startsWith(SSO_SESSION_PREFIX) ? { usedBy: profilesUsingSession(structure, key.slice(SSO_SESSION_PREFIX.length)) } : {})
+  const usedBefore = (key: string) =>
+    key.startsWith(SSO_SESSION_PREFIX)
+      ? {
+          usedBy: profilesUsingSession(
+            structure,
+            key.slice(SSO_SESSION_PREFIX.length)
+          )
+        }
+      : {}
   return { eol, prepared, ours, structure, usedBefore }
 }
 
-function editOneByOne(text: string, sections: SectionSpec[], { eol, prepared, ours, structure, usedBefore }: UpsertStart): UpsertResult {
+function editOneByOne(
+  text: string,
+  sections: SectionSpec[],
+  { eol, prepared, ours, structure, usedBefore }: UpsertStart
+): UpsertResult {
   const edits: SectionEdit[] = []
   let out = text
   sections.forEach((section, group) => {
@@ -351,7 +432,16 @@ function editOneByOne(text: string, sections: SectionSpec[], { eol, prepared, ou
         if (!blank) separator += eol
       }
       out = out + separator + written
-      edits.push({ kind: 'added', group, header, key, written, separator, addedNewline, ...usedBefore(key) })
+      edits.push({
+        kind: 'added',
+        group,
+        header,
+        key,
+        written,
+        separator,
+        addedNewline,
+        ...usedBefore(key)
+      })
       return
     }
     // Later duplicates first (so earlier offsets stay valid), then the first one is replaced.
@@ -371,7 +461,15 @@ function editOneByOne(text: string, sections: SectionSpec[], { eol, prepared, ou
     const first = matches[0]
     const original = blockText(out, first)
     const mine = parseStructure(written).sections[0]
-    edits.push({ kind: 'replaced', group, header, key, written, original, changedKeys: changedKeys(first.options, mine?.options ?? new Map()) })
+    edits.push({
+      kind: 'replaced',
+      group,
+      header,
+      key,
+      written,
+      original,
+      changedKeys: changedKeys(first.options, mine?.options ?? new Map())
+    })
     out = out.slice(0, first.start) + written + out.slice(first.end)
   })
   checkUpsert(structure, out, edits, ours)
@@ -384,7 +482,9 @@ function editOneByOne(text: string, sections: SectionSpec[], { eol, prepared, ou
  * section of the file parses, so all edits can be planned on the one parse of the file.
  */
 function headersStartLines(structure: IniStructure): boolean {
-  return structure.sections.every((b) => structure.lines[b.headerLine].content.startsWith('['))
+  return structure.sections.every((b) =>
+    structure.lines[b.headerLine].content.startsWith('[')
+  )
 }
 
 /**
@@ -393,9 +493,17 @@ function headersStartLines(structure: IniStructure): boolean {
  * step is built only where an edit needs it (a removal records the text around it; the first append looks at how
  * the text ends), and once at the end.
  */
-function planUpsert(text: string, sections: SectionSpec[], { eol, prepared, structure, usedBefore }: UpsertStart): UpsertResult {
+function planUpsert(
+  text: string,
+  sections: SectionSpec[],
+  { eol, prepared, structure, usedBefore }: UpsertStart
+): UpsertResult {
   let base = text
-  const blocks = structure.sections.map((b) => ({ start: b.start, end: b.end, options: b.options }))
+  const blocks = structure.sections.map((b) => ({
+    start: b.start,
+    end: b.end,
+    options: b.options
+  }))
   const byKey = new Map<string, number[]>()
   structure.sections.forEach((b, i) => {
     const list = byKey.get(b.key)
@@ -441,14 +549,28 @@ function planUpsert(text: string, sections: SectionSpec[], { eol, prepared, stru
             addedNewline = true
             // That line ending now ends the file's last line, and with it the block that line belongs to.
             const last = blocks.length - 1
-            if (last >= 0 && blocks[last].end === base.length && !patched.has(last)) blocks[last].end += eol.length
+            if (
+              last >= 0 &&
+              blocks[last].end === base.length &&
+              !patched.has(last)
+            )
+              blocks[last].end += eol.length
             base += eol
           }
           if (!blank) separator += eol
         }
       }
       appended.push(separator.slice(addedNewline ? eol.length : 0) + written)
-      edits.push({ kind: 'added', group, header, key, written, separator, addedNewline, ...usedBefore(key) })
+      edits.push({
+        kind: 'added',
+        group,
+        header,
+        key,
+        written,
+        separator,
+        addedNewline,
+        ...usedBefore(key)
+      })
       return
     }
     for (const dup of matches.slice(1).reverse()) {
@@ -468,7 +590,15 @@ function planUpsert(text: string, sections: SectionSpec[], { eol, prepared, stru
     }
     const first = blocks[matches[0]]
     const mine = parseStructure(written).sections[0]
-    edits.push({ kind: 'replaced', group, header, key, written, original: base.slice(first.start, first.end), changedKeys: changedKeys(first.options, mine?.options ?? new Map()) })
+    edits.push({
+      kind: 'replaced',
+      group,
+      header,
+      key,
+      written,
+      original: base.slice(first.start, first.end),
+      changedKeys: changedKeys(first.options, mine?.options ?? new Map())
+    })
     patched.set(matches[0], written)
   })
   return { text: current().text, edits }
@@ -478,23 +608,47 @@ function planUpsert(text: string, sections: SectionSpec[], { eol, prepared, stru
  * The safety net of {@link upsertSections}: the edit must not change how botocore reads anything else, and ours must
  * read back whole. Throws (with the reason) when it fails.
  */
-function checkUpsert(inputStructure: IniStructure, out: string, edits: SectionEdit[], ours: Set<string>): void {
+function checkUpsert(
+  inputStructure: IniStructure,
+  out: string,
+  edits: SectionEdit[],
+  ours: Set<string>
+): void {
   const outStructure = parseStructure(out)
-  if (!isDeepStrictEqual(othersView(inputStructure, ours), othersView(outStructure, ours))) {
-    throw new Error('refusing to edit the AWS config file: the change would alter how other sections are read (unusual indentation?)')
+  if (
+    !isDeepStrictEqual(
+      othersView(inputStructure, ours),
+      othersView(outStructure, ours)
+    )
+  ) {
+    throw new Error(
+      'refusing to edit the AWS config file: the change would alter how other sections are read (unusual indentation?)'
+    )
   }
   // An indented `[profile x]` line after an option is a continuation for botocore, but a header for the JS SDK: if it
   // names one of our sections and lines follow it, the JS SDK would read them into ours. Leave such a file alone.
-  const headerAt = (i: number) => headerName(pyStrip(outStructure.lines[i].content))
+  const headerAt = (i: number) =>
+    headerName(pyStrip(outStructure.lines[i].content))
   for (const [i, kind] of outStructure.kinds.entries()) {
     if (kind !== 'continuation') continue
     const name = headerAt(i)
     if (name === undefined || !ours.has(sectionKey(name))) continue
     let j = i + 1
-    while (j < outStructure.lines.length && outStructure.kinds[j] !== 'header' && headerAt(j) === undefined && (outStructure.kinds[j] === 'blank' || outStructure.kinds[j] === 'comment')) j++
-    const followed = j < outStructure.lines.length && outStructure.kinds[j] !== 'header' && headerAt(j) === undefined
+    while (
+      j < outStructure.lines.length &&
+      outStructure.kinds[j] !== 'header' &&
+      headerAt(j) === undefined &&
+      (outStructure.kinds[j] === 'blank' || outStructure.kinds[j] === 'comment')
+    )
+      j++
+    const followed =
+      j < outStructure.lines.length &&
+      outStructure.kinds[j] !== 'header' &&
+      headerAt(j) === undefined
     if (followed) {
-      throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`)
+      throw new Error(
+        `refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`
+      )
     }
   }
   const byKey = new Map<string, SectionBlock[]>()
@@ -507,7 +661,9 @@ function checkUpsert(inputStructure: IniStructure, out: string, edits: SectionEd
     if (edit.kind !== 'added' && edit.kind !== 'replaced') continue
     const found = byKey.get(edit.key) ?? []
     if (found.length !== 1 || blockText(out, found[0]) !== edit.written) {
-      throw new Error(`refusing to edit the AWS config file: section ${edit.header} would not read back as written`)
+      throw new Error(
+        `refusing to edit the AWS config file: section ${edit.header} would not read back as written`
+      )
     }
   }
 }
@@ -515,59 +671,107 @@ function checkUpsert(inputStructure: IniStructure, out: string, edits: SectionEd
 /** `written` is one section of identity `key`: its header at the start, no other line that starts with `[`. */
 function isOneBlock(written: string, key: string): boolean {
   const firstEol = written.indexOf('\n')
-  const name = written.startsWith('[') ? headerName(pyStrip(written.slice(0, firstEol === -1 ? written.length : firstEol))) : undefined
-  return name !== undefined && sectionKey(name) === key && !written.includes('\n[')
+  const name = written.startsWith('[')
+    ? headerName(
+        pyStrip(written.slice(0, firstEol === -1 ? written.length : firstEol))
+      )
+    : undefined
+  return (
+    name !== undefined && sectionKey(name) === key && !written.includes('\n[')
+  )
 }
 
-function undoOne(text: string, edit: SectionEdit): { text: string } | { conflict: string } {
+function undoOne(
+  text: string,
+  edit: SectionEdit
+): { text: string } | { conflict: string } {
   if (edit.kind === 'created-file') return { text }
   // The common case, without parsing the file (a post step undoes thousands of sections newest first): a section we
   // added is still the file's last block exactly as written, our separator before it. Its header starts a line, so it
   // is a header whatever precedes it, and no other header follows it in what we wrote.
-  if (edit.kind === 'added' && text.endsWith(edit.separator + edit.written) && isOneBlock(edit.written, edit.key)) {
+  if (
+    edit.kind === 'added' &&
+    text.endsWith(edit.separator + edit.written) &&
+    isOneBlock(edit.written, edit.key)
+  ) {
     const at = text.length - edit.written.length
-    if (at === 0 || text[at - 1] === '\n') return { text: text.slice(0, at - edit.separator.length) }
+    if (at === 0 || text[at - 1] === '\n')
+      return { text: text.slice(0, at - edit.separator.length) }
   }
   if (edit.kind === 'removed') {
-    const fits = (at: number) => at >= 0 && at <= text.length && text.slice(at - edit.before.length, at) === edit.before && text.slice(at, at + edit.after.length) === edit.after
+    const fits = (at: number) =>
+      at >= 0 &&
+      at <= text.length &&
+      text.slice(at - edit.before.length, at) === edit.before &&
+      text.slice(at, at + edit.after.length) === edit.after
     let at = fits(edit.offset) ? edit.offset : -1
     if (at === -1) {
       const needle = edit.before + edit.after
       const first = text.indexOf(needle)
-      if (first !== -1 && text.indexOf(needle, first + 1) === -1) at = first + edit.before.length
+      if (first !== -1 && text.indexOf(needle, first + 1) === -1)
+        at = first + edit.before.length
     }
-    if (at === -1) return { conflict: 'cannot find where the duplicate section was: the text around it changed' }
+    if (at === -1)
+      return {
+        conflict:
+          'cannot find where the duplicate section was: the text around it changed'
+      }
     const pre = text.slice(0, at)
     const needsEol = pre !== '' && !pre.endsWith('\n')
-    return { text: pre + (needsEol ? detectEol(text) : '') + edit.original + text.slice(at) }
+    return {
+      text:
+        pre + (needsEol ? detectEol(text) : '') + edit.original + text.slice(at)
+    }
   }
-  const blocks = parseStructure(text).sections.filter((s) => s.key === edit.key && blockText(text, s) === edit.written)
+  const blocks = parseStructure(text).sections.filter(
+    (s) => s.key === edit.key && blockText(text, s) === edit.written
+  )
   if (blocks.length === 0) {
-    const present = parseStructure(text).sections.some((s) => s.key === edit.key)
-    return { conflict: present ? `section ${edit.header} was changed since we wrote it` : `section ${edit.header} was removed since we wrote it` }
+    const present = parseStructure(text).sections.some(
+      (s) => s.key === edit.key
+    )
+    return {
+      conflict: present
+        ? `section ${edit.header} was changed since we wrote it`
+        : `section ${edit.header} was removed since we wrote it`
+    }
   }
   if (edit.kind === 'replaced') {
     const b = blocks[0]
     const rest = text.slice(b.end)
-    const fix = rest !== '' && !edit.original.endsWith('\n') ? detectEol(edit.written) : ''
+    const fix =
+      rest !== '' && !edit.original.endsWith('\n')
+        ? detectEol(edit.written)
+        : ''
     return { text: text.slice(0, b.start) + edit.original + fix + rest }
   }
   // added
   const b = blocks[blocks.length - 1]
   const before = text.slice(0, b.start)
   const rest = text.slice(b.end)
-  const blankPart = edit.separator.slice(edit.addedNewline ? (edit.separator.startsWith('\r\n') ? 2 : 1) : 0)
+  const blankPart = edit.separator.slice(
+    edit.addedNewline ? (edit.separator.startsWith('\r\n') ? 2 : 1) : 0
+  )
   if (rest === '' && before.endsWith(edit.separator)) {
     return { text: before.slice(0, before.length - edit.separator.length) }
   }
   // Something follows (or the text before changed): drop our blank line if it is still there, keep the rest.
-  if (blankPart !== '' && before.endsWith(blankPart) && lastLineIsBlank(before) && before.length > blankPart.length) {
+  if (
+    blankPart !== '' &&
+    before.endsWith(blankPart) &&
+    lastLineIsBlank(before) &&
+    before.length > blankPart.length
+  ) {
     return { text: before.slice(0, before.length - blankPart.length) + rest }
   }
   return { text: before + rest }
 }
 
-function revertOnce(text: string, edits: SectionEdit[], keep: Set<SectionEdit>): Omit<RevertResult, 'kept'> & { undone: Set<SectionEdit> } {
+function revertOnce(
+  text: string,
+  edits: SectionEdit[],
+  keep: Set<SectionEdit>
+): Omit<RevertResult, 'kept'> & { undone: Set<SectionEdit> } {
   let out = text
   const conflicts: RevertConflict[] = []
   const skipGroups = new Set<number>()
@@ -575,7 +779,10 @@ function revertOnce(text: string, edits: SectionEdit[], keep: Set<SectionEdit>):
   for (const edit of [...edits].reverse()) {
     if (edit.kind === 'created-file' || keep.has(edit)) continue
     if (skipGroups.has(edit.group)) {
-      conflicts.push({ edit, reason: `not restored because section ${edit.header} was changed since we wrote it` })
+      conflicts.push({
+        edit,
+        reason: `not restored because section ${edit.header} was changed since we wrote it`
+      })
       continue
     }
     const r = undoOne(out, edit)
@@ -591,16 +798,28 @@ function revertOnce(text: string, edits: SectionEdit[], keep: Set<SectionEdit>):
 }
 
 /** Added `[sso-session …]` sections that a profile which came after us still uses, in the text as reverted. */
-function sectionsStillUsed(reverted: string, undone: Set<SectionEdit>): KeptSection[] {
+function sectionsStillUsed(
+  reverted: string,
+  undone: Set<SectionEdit>
+): KeptSection[] {
   const kept: KeptSection[] = []
   for (const edit of undone) {
-    if (edit.kind !== 'added' || !edit.key.startsWith(SSO_SESSION_PREFIX)) continue
+    if (edit.kind !== 'added' || !edit.key.startsWith(SSO_SESSION_PREFIX))
+      continue
     const name = edit.key.slice(SSO_SESSION_PREFIX.length)
     const before = new Set(edit.usedBy ?? [])
-    const users = profilesUsingSession(reverted, name).filter((k) => !before.has(k))
+    const users = profilesUsingSession(reverted, name).filter(
+      (k) => !before.has(k)
+    )
     if (users.length === 0) continue
-    const names = users.map((k) => `[${k.replace(/^profile:/, 'profile ')}]`).join(', ')
-    kept.push({ edit, usedBy: users, reason: `${edit.header} kept: ${names} still has sso_session = ${name} (another job's profile, or one changed since this run wrote it)` })
+    const names = users
+      .map((k) => `[${k.replace(/^profile:/, 'profile ')}]`)
+      .join(', ')
+    kept.push({
+      edit,
+      usedBy: users,
+      reason: `${edit.header} kept: ${names} still has sso_session = ${name} (another job's profile, or one changed since this run wrote it)`
+    })
   }
   return kept
 }
@@ -612,23 +831,50 @@ function sectionsStillUsed(reverted: string, undone: Set<SectionEdit>): KeptSect
  * still has `sso_session = NAME`; it is reported in `kept`.
  * For any text T: `revertSectionsDetailed(upsertSections(T, S).text, edits).text === T`.
  */
-export function revertSectionsDetailed(text: string, edits: SectionEdit[]): RevertResult {
+export function revertSectionsDetailed(
+  text: string,
+  edits: SectionEdit[]
+): RevertResult {
   const first = revertOnce(text, edits, new Set())
   const kept = sectionsStillUsed(first.text, first.undone)
-  if (kept.length === 0) return { text: first.text, conflicts: first.conflicts, kept, reverted: first.reverted }
+  if (kept.length === 0)
+    return {
+      text: first.text,
+      conflicts: first.conflicts,
+      kept,
+      reverted: first.reverted
+    }
   const second = revertOnce(text, edits, new Set(kept.map((k) => k.edit)))
   // The line ending we added to end an unterminated last line stays in front of a kept section (a section follows it):
   // it becomes part of that section's separator, so that whoever removes the section later restores the text exactly.
-  const terminator = edits.find((e): e is AddedEdit => e.kind === 'added' && e.addedNewline && second.undone.has(e))
+  const terminator = edits.find(
+    (e): e is AddedEdit =>
+      e.kind === 'added' && e.addedNewline && second.undone.has(e)
+  )
   for (const k of kept) {
     if (!terminator || k.edit.addedNewline) continue
     const nl = terminator.separator.startsWith('\r\n') ? '\r\n' : '\n'
-    const block = parseStructure(second.text).sections.find((b) => b.key === k.edit.key && blockText(second.text, b) === k.edit.written)
-    if (block && second.text.slice(0, block.start).endsWith(nl + k.edit.separator)) {
-      k.edit = { ...k.edit, separator: nl + k.edit.separator, addedNewline: true }
+    const block = parseStructure(second.text).sections.find(
+      (b) =>
+        b.key === k.edit.key && blockText(second.text, b) === k.edit.written
+    )
+    if (
+      block &&
+      second.text.slice(0, block.start).endsWith(nl + k.edit.separator)
+    ) {
+      k.edit = {
+        ...k.edit,
+        separator: nl + k.edit.separator,
+        addedNewline: true
+      }
     }
   }
-  return { text: second.text, conflicts: second.conflicts, kept, reverted: second.reverted }
+  return {
+    text: second.text,
+    conflicts: second.conflicts,
+    kept,
+    reverted: second.reverted
+  }
 }
 
 /** {@link revertSectionsDetailed}, returning only the text. */
@@ -658,15 +904,35 @@ const platformEol: Eol = process.platform === 'win32' ? '\r\n' : '\n'
  * an existing file keeps its permission bits where tighter than 0600, a looser one is tightened).
  * Returns the edits to hand to {@link revertConfigFile}.
  */
-export async function mergeConfigFile(configFile: string, sections: SectionSpec[], opts: ConfigFileOptions = {}): Promise<SectionEdit[]> {
+export async function mergeConfigFile(
+  configFile: string,
+  sections: SectionSpec[],
+  opts: ConfigFileOptions = {}
+): Promise<SectionEdit[]> {
   return withLock(
     configFile,
     async () => {
       const current = await readIfExists(configFile, { root: opts.root })
-      const { text, edits } = upsertSections(current ?? '', sections, { defaultEol: opts.defaultEol ?? platformEol })
-      const all = current === undefined ? [{ kind: 'created-file', group: -1, file: configFile } as SectionEdit, ...edits] : edits
+      const { text, edits } = upsertSections(current ?? '', sections, {
+        defaultEol: opts.defaultEol ?? platformEol
+      })
+      const all =
+        current === undefined
+          ? [
+              {
+                kind: 'created-file',
+                group: -1,
+                file: configFile
+              } as SectionEdit,
+              ...edits
+            ]
+          : edits
       opts.onBeforeWrite?.(all)
-      if (current === undefined || text !== current) await writeFileAtomic(configFile, text, { root: opts.root, mode: 0o600 })
+      if (current === undefined || text !== current)
+        await writeFileAtomic(configFile, text, {
+          root: opts.root,
+          mode: 0o600
+        })
       return all
     },
     { timeoutMs: opts.lockTimeoutMs }
@@ -699,20 +965,32 @@ interface KeptEntry {
   createdFile: boolean
 }
 
-async function readKept(file: string, root: string | undefined): Promise<KeptEntry[]> {
+async function readKept(
+  file: string,
+  root: string | undefined
+): Promise<KeptEntry[]> {
   const text = await readIfExists(file, { root })
   if (text === undefined) return []
   try {
     const parsed = JSON.parse(text) as { entries?: unknown }
     if (!Array.isArray(parsed?.entries)) return []
-    return (parsed.entries as KeptEntry[]).filter((e) => e?.edit?.kind === 'added' && typeof e.edit.written === 'string' && typeof e.edit.key === 'string')
+    return (parsed.entries as KeptEntry[]).filter(
+      (e) =>
+        e?.edit?.kind === 'added' &&
+        typeof e.edit.written === 'string' &&
+        typeof e.edit.key === 'string'
+    )
   } catch {
     return [] // not ours to interpret; it is replaced on the next write
   }
 }
 
 /** Lock the config file and undo `edits` (see {@link revertSectionsDetailed}); deletes a file we created if nothing else is left in it. */
-export async function revertConfigFile(configFile: string, edits: SectionEdit[], opts: ConfigFileOptions = {}): Promise<RevertFileResult> {
+export async function revertConfigFile(
+  configFile: string,
+  edits: SectionEdit[],
+  opts: ConfigFileOptions = {}
+): Promise<RevertFileResult> {
   return withLock(
     configFile,
     async () => {
@@ -720,8 +998,16 @@ export async function revertConfigFile(configFile: string, edits: SectionEdit[],
       const current = await readIfExists(configFile, { root: opts.root })
       if (current === undefined) {
         await removeIfExists(keptFile, { root: opts.root })
-        const conflicts = edits.filter((e) => e.kind !== 'created-file').map((edit) => ({ edit, reason: `${configFile} no longer exists` }))
-        return { conflicts, kept: [], released: [], reverted: 0, deletedFile: false }
+        const conflicts = edits
+          .filter((e) => e.kind !== 'created-file')
+          .map((edit) => ({ edit, reason: `${configFile} no longer exists` }))
+        return {
+          conflicts,
+          kept: [],
+          released: [],
+          reverted: 0,
+          deletedFile: false
+        }
       }
       const own = revertSectionsDetailed(current, edits)
       const created = edits.some((e) => e.kind === 'created-file')
@@ -740,18 +1026,36 @@ export async function revertConfigFile(configFile: string, edits: SectionEdit[],
         const r = undoOne(text, entry.edit)
         if ('conflict' in r) continue // changed or removed since: no longer anyone's to undo
         text = r.text
-        released.push(`${entry.edit.header} (kept by an earlier job for a profile that is gone now) removed`)
+        released.push(
+          `${entry.edit.header} (kept by an earlier job for a profile that is gone now) removed`
+        )
         if (entry.createdFile) deleteIfEmpty = true
       }
-      entries.push(...own.kept.map((k) => ({ edit: k.edit, createdFile: created })))
-      if (entries.length > 0) await writeFileAtomic(keptFile, JSON.stringify({ version: 1, entries }) + '\n', { root: opts.root, mode: 0o600 })
+      entries.push(
+        ...own.kept.map((k) => ({ edit: k.edit, createdFile: created }))
+      )
+      if (entries.length > 0)
+        await writeFileAtomic(
+          keptFile,
+          JSON.stringify({ version: 1, entries }) + '\n',
+          { root: opts.root, mode: 0o600 }
+        )
       else await removeIfExists(keptFile, { root: opts.root })
-      const result = { conflicts: own.conflicts, kept: own.kept, released, reverted: own.reverted }
+      const result = {
+        conflicts: own.conflicts,
+        kept: own.kept,
+        released,
+        reverted: own.reverted
+      }
       if (deleteIfEmpty && text === '') {
         await removeIfExists(configFile, { root: opts.root })
         return { ...result, deletedFile: true }
       }
-      if (text !== current) await writeFileAtomic(configFile, text, { root: opts.root, mode: 0o600 })
+      if (text !== current)
+        await writeFileAtomic(configFile, text, {
+          root: opts.root,
+          mode: 0o600
+        })
       return { ...result, deletedFile: false }
     },
     { timeoutMs: opts.lockTimeoutMs }
@@ -785,7 +1089,8 @@ export function readConfig(text: string): ConfigView {
   const defaults: ConfigSection = {}
   const seen = new Set<string>()
   const duplicateSections: string[] = []
-  const toValue = (v: string): ConfigValue => (v.startsWith('\n') ? (parseNested(v) ?? v) : v)
+  const toValue = (v: string): ConfigValue =>
+    v.startsWith('\n') ? (parseNested(v) ?? v) : v
   for (const s of st.sections) {
     if (s.name === 'DEFAULT') {
       for (const [k, v] of s.options) defaults[k] = toValue(v)
@@ -809,5 +1114,12 @@ export function readConfig(text: string): ConfigView {
     else if (kind === 'sso-session') ssoSessions[id] = values
     else if (kind === 'services') services[id] = values
   }
-  return { profiles, ssoSessions, services, raw, errorLines: st.errors.map((i) => i + 1), duplicateSections }
+  return {
+    profiles,
+    ssoSessions,
+    services,
+    raw,
+    errorLines: st.errors.map((i) => i + 1),
+    duplicateSections
+  }
 }

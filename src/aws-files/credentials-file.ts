@@ -14,7 +14,16 @@ import { createHash } from 'node:crypto'
 import type { RoleCredentials } from '../aws/credentials.js'
 import { readIfExists } from './atomic.js'
 import { parseStructure } from './ini-structure.js'
-import { mergeConfigFile, revertConfigFile, validateName, validateValue, type ConfigFileOptions, type RevertFileResult, type SectionEdit, type SectionSpec } from './config.js'
+import {
+  mergeConfigFile,
+  revertConfigFile,
+  validateName,
+  validateValue,
+  type ConfigFileOptions,
+  type RevertFileResult,
+  type SectionEdit,
+  type SectionSpec
+} from './config.js'
 
 /** A profile that holds its role credentials itself. */
 export interface CredentialProfile {
@@ -28,7 +37,10 @@ export interface CredentialProfile {
 }
 
 /** The credentials file's `[NAME]` section (no `profile ` prefix there) holding the keys. */
-export function renderCredentialsSection(name: string, credentials: RoleCredentials): SectionSpec {
+export function renderCredentialsSection(
+  name: string,
+  credentials: RoleCredentials
+): SectionSpec {
   validateName('profile', name)
   const body: string[] = []
   for (const [key, value] of [
@@ -43,7 +55,9 @@ export function renderCredentialsSection(name: string, credentials: RoleCredenti
 }
 
 /** The config's `[profile NAME]` for a profile whose keys are in the credentials file: region and output only. */
-export function renderKeysProfileSection(profile: Pick<CredentialProfile, 'name' | 'region' | 'output'>): SectionSpec {
+export function renderKeysProfileSection(
+  profile: Pick<CredentialProfile, 'name' | 'region' | 'output'>
+): SectionSpec {
   validateName('profile', profile.name)
   const body: string[] = []
   for (const [key, value] of [
@@ -54,7 +68,11 @@ export function renderKeysProfileSection(profile: Pick<CredentialProfile, 'name'
     validateValue(key, value)
     body.push(`${key} = ${value}`)
   }
-  return { header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`, body }
+  return {
+    header:
+      profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
+    body
+  }
 }
 
 /**
@@ -62,12 +80,20 @@ export function renderKeysProfileSection(profile: Pick<CredentialProfile, 'name'
  * (0600); returns the edits for {@link revertCredentialsFile}. Same rules as mergeConfigFile: other sections, comments
  * and line endings stay byte for byte; a same-named section is replaced and restored on revert.
  */
-export function mergeCredentialsFile(credentialsFile: string, sections: SectionSpec[], opts: ConfigFileOptions = {}): Promise<SectionEdit[]> {
+export function mergeCredentialsFile(
+  credentialsFile: string,
+  sections: SectionSpec[],
+  opts: ConfigFileOptions = {}
+): Promise<SectionEdit[]> {
   return mergeConfigFile(credentialsFile, sections, opts)
 }
 
 /** Undo {@link mergeCredentialsFile}'s edits (only sections that still read exactly as written); deletes a file we created if it is empty again. */
-export function revertCredentialsFile(credentialsFile: string, edits: SectionEdit[], opts: ConfigFileOptions = {}): Promise<RevertFileResult> {
+export function revertCredentialsFile(
+  credentialsFile: string,
+  edits: SectionEdit[],
+  opts: ConfigFileOptions = {}
+): Promise<RevertFileResult> {
   return revertConfigFile(credentialsFile, edits, opts)
 }
 
@@ -78,24 +104,49 @@ const SEALED = 'sha256:'
  * undo (the action's GITHUB_STATE) carries no credentials. {@link unsealCredentialEdits} finds the text again.
  */
 export function sealCredentialEdits(edits: SectionEdit[]): SectionEdit[] {
-  return edits.map((e) => (e.kind === 'added' || e.kind === 'replaced' ? { ...e, written: sealed(e.written) } : e))
+  return edits.map((e) =>
+    e.kind === 'added' || e.kind === 'replaced'
+      ? { ...e, written: sealed(e.written) }
+      : e
+  )
 }
 
 function sealed(text: string): string {
-  return text.startsWith(SEALED) ? text : `${SEALED}${createHash('sha256').update(text).digest('hex')}`
+  return text.startsWith(SEALED)
+    ? text
+    : `${SEALED}${createHash('sha256').update(text).digest('hex')}`
 }
 
 /**
  * Sealed edits with their written text restored from the file: the section of the same identity whose exact text has
  * that hash. One that is not found (changed or removed since) keeps its seal, so the revert leaves it alone and says so.
  */
-export async function unsealCredentialEdits(credentialsFile: string, edits: SectionEdit[]): Promise<SectionEdit[]> {
-  if (!edits.some((e) => (e.kind === 'added' || e.kind === 'replaced') && e.written.startsWith(SEALED))) return edits
+export async function unsealCredentialEdits(
+  credentialsFile: string,
+  edits: SectionEdit[]
+): Promise<SectionEdit[]> {
+  if (
+    !edits.some(
+      (e) =>
+        (e.kind === 'added' || e.kind === 'replaced') &&
+        e.written.startsWith(SEALED)
+    )
+  )
+    return edits
   const text = (await readIfExists(credentialsFile)) ?? ''
-  const blocks = parseStructure(text).sections.map((b) => ({ key: b.key, text: text.slice(b.start, b.end) }))
+  const blocks = parseStructure(text).sections.map((b) => ({
+    key: b.key,
+    text: text.slice(b.start, b.end)
+  }))
   return edits.map((e) => {
-    if ((e.kind !== 'added' && e.kind !== 'replaced') || !e.written.startsWith(SEALED)) return e
-    const found = blocks.find((b) => b.key === e.key && sealed(b.text) === e.written)
+    if (
+      (e.kind !== 'added' && e.kind !== 'replaced') ||
+      !e.written.startsWith(SEALED)
+    )
+      return e
+    const found = blocks.find(
+      (b) => b.key === e.key && sealed(b.text) === e.written
+    )
     return found ? { ...e, written: found.text } : e
   })
 }

@@ -19,7 +19,8 @@ export interface Line {
   eol: '' | '\n' | '\r\n'
 }
 
-export type LineKind = 'blank' | 'comment' | 'header' | 'option' | 'continuation' | 'error'
+export type LineKind =
+  'blank' | 'comment' | 'header' | 'option' | 'continuation' | 'error'
 
 export interface SectionBlock {
   /** The raw header name as configparser reads it (text between `[` and the last `]`). */
@@ -46,7 +47,8 @@ export interface IniStructure {
 }
 
 /** Python's `str.strip()` whitespace set (which, unlike JS `trim()`, does not include U+FEFF). */
-const PY_WS = ' \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000'
+const PY_WS =
+  ' \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000'
 
 export function pyStrip(s: string): string {
   let a = 0
@@ -69,12 +71,24 @@ export function splitLines(text: string): Line[] {
   while (pos < text.length) {
     const nl = text.indexOf('\n', pos)
     if (nl === -1) {
-      lines.push({ start: pos, contentEnd: text.length, end: text.length, content: text.slice(pos), eol: '' })
+      lines.push({
+        start: pos,
+        contentEnd: text.length,
+        end: text.length,
+        content: text.slice(pos),
+        eol: ''
+      })
       break
     }
     const crlf = nl > pos && text[nl - 1] === '\r'
     const contentEnd = crlf ? nl - 1 : nl
-    lines.push({ start: pos, contentEnd, end: nl + 1, content: text.slice(pos, contentEnd), eol: crlf ? '\r\n' : '\n' })
+    lines.push({
+      start: pos,
+      contentEnd,
+      end: nl + 1,
+      content: text.slice(pos, contentEnd),
+      eol: crlf ? '\r\n' : '\n'
+    })
     pos = nl + 1
   }
   return lines
@@ -110,12 +124,17 @@ export function shlexSplit(s: string): string[] {
           i++
           break
         }
-        if (d === '\\' && i + 1 < s.length && (s[i + 1] === '"' || s[i + 1] === '\\')) {
+        if (
+          d === '\\' &&
+          i + 1 < s.length &&
+          (s[i + 1] === '"' || s[i + 1] === '\\')
+        ) {
           cur += s[i + 1]
           i += 2
           continue
         }
-        if (d === '\\' && i + 1 >= s.length) throw new Error('No escaped character')
+        if (d === '\\' && i + 1 >= s.length)
+          throw new Error('No escaped character')
         cur += d
         i++
       }
@@ -166,10 +185,15 @@ export function headerName(stripped: string): string | undefined {
 }
 
 /** configparser's OPTCRE: `(?P<option>.*?)\s*(?P<vi>[=:])\s*(?P<value>.*)$`. */
-function matchOption(value: string): { option: string; value: string } | undefined {
+function matchOption(
+  value: string
+): { option: string; value: string } | undefined {
   const i = value.search(/[=:]/)
   if (i === -1) return undefined
-  return { option: pyRstrip(value.slice(0, i)), value: pyStrip(value.slice(i + 1)) }
+  return {
+    option: pyRstrip(value.slice(0, i)),
+    value: pyStrip(value.slice(i + 1))
+  }
 }
 
 /** Parse text the way botocore's configparser does, keeping positions. Never throws. */
@@ -178,12 +202,14 @@ export function parseStructure(text: string): IniStructure {
   const kinds: LineKind[] = []
   const sections: SectionBlock[] = []
   const errors: number[] = []
-  let cur: { block: SectionBlock; values: Map<string, string[] | null> } | undefined
+  let cur:
+    { block: SectionBlock; values: Map<string, string[] | null> } | undefined
   let optname: string | undefined
   let indentLevel = 0
   const finish = () => {
     if (!cur) return
-    for (const [k, v] of cur.values) cur.block.options.set(k, v === null ? '' : pyRstrip(v.join('\n')))
+    for (const [k, v] of cur.values)
+      cur.block.options.set(k, v === null ? '' : pyRstrip(v.join('\n')))
   }
   lines.forEach((line, i) => {
     const stripped = pyStrip(line.content)
@@ -209,7 +235,15 @@ export function parseStructure(text: string): IniStructure {
     const name = headerName(stripped)
     if (name !== undefined) {
       finish()
-      const block: SectionBlock = { name, key: sectionKey(name), headerLine: i, lastLine: i, start: line.start, end: line.end, options: new Map() }
+      const block: SectionBlock = {
+        name,
+        key: sectionKey(name),
+        headerLine: i,
+        lastLine: i,
+        start: line.start,
+        end: line.end,
+        options: new Map()
+      }
       sections.push(block)
       cur = { block, values: new Map() }
       optname = undefined

@@ -23,24 +23,37 @@ export interface AwsPaths {
 }
 
 /** Python's `os.path.expandvars`: `$NAME` and `${NAME}` (plus `%NAME%` on Windows); unknown variables stay as written. */
-export function expandVars(value: string, env: Env = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (!value.includes('$') && !(platform === 'win32' && value.includes('%'))) return value
+export function expandVars(
+  value: string,
+  env: Env = process.env,
+  platform: NodeJS.Platform = process.platform
+): string {
+  if (!value.includes('$') && !(platform === 'win32' && value.includes('%')))
+    return value
   let out = value.replace(/\$(\w+|\{[^}]*\})/g, (whole, name: string) => {
     const key = name.startsWith('{') ? name.slice(1, -1) : name
     const found = lookup(env, key, platform)
     return found === undefined ? whole : found
   })
   if (platform === 'win32') {
-    out = out.replace(/%([^%]+)%/g, (whole, name: string) => lookup(env, name, platform) ?? whole)
+    out = out.replace(
+      /%([^%]+)%/g,
+      (whole, name: string) => lookup(env, name, platform) ?? whole
+    )
   }
   return out
 }
 
-function lookup(env: Env, key: string, platform: NodeJS.Platform): string | undefined {
+function lookup(
+  env: Env,
+  key: string,
+  platform: NodeJS.Platform
+): string | undefined {
   if (platform !== 'win32') return env[key]
   // Windows environment variable names are case-insensitive.
   const wanted = key.toUpperCase()
-  for (const [k, v] of Object.entries(env)) if (k.toUpperCase() === wanted) return v
+  for (const [k, v] of Object.entries(env))
+    if (k.toUpperCase() === wanted) return v
   return undefined
 }
 
@@ -48,7 +61,11 @@ function lookup(env: Env, key: string, platform: NodeJS.Platform): string | unde
  * Python's `os.path.expanduser` for the current user: `~` alone or `~/…` (`~\…` on Windows).
  * `~otheruser/…` is left unchanged (we cannot look other users up portably).
  */
-export function expandUser(value: string, home: string, platform: NodeJS.Platform = process.platform): string {
+export function expandUser(
+  value: string,
+  home: string,
+  platform: NodeJS.Platform = process.platform
+): string {
   if (value === '~') return home
   const seps = platform === 'win32' ? ['/', '\\'] : ['/']
   if (value.startsWith('~') && seps.includes(value[1] ?? '')) {
@@ -67,13 +84,24 @@ function pathFor(platform: NodeJS.Platform): path.PlatformPath {
  * @param home home directory (`os.homedir()`, i.e. `$HOME` / `%USERPROFILE%`)
  * @param platform only for tests: which path flavour to use
  */
-export function awsPaths(env: Env = process.env, home: string = os.homedir(), platform: NodeJS.Platform = process.platform): AwsPaths {
+export function awsPaths(
+  env: Env = process.env,
+  home: string = os.homedir(),
+  platform: NodeJS.Platform = process.platform
+): AwsPaths {
   const p = pathFor(platform)
   const awsDir = p.join(home, '.aws')
   const ssoCacheDir = p.join(awsDir, 'sso', 'cache')
   const fromEnv = (name: string, fallback: string): string => {
     const raw = env[name]
-    return raw === undefined || raw === '' ? p.join(awsDir, fallback) : p.resolve(expandUser(expandVars(raw, env, platform), home, platform))
+    return raw === undefined || raw === ''
+      ? p.join(awsDir, fallback)
+      : p.resolve(expandUser(expandVars(raw, env, platform), home, platform))
   }
-  return { configFile: fromEnv('AWS_CONFIG_FILE', 'config'), credentialsFile: fromEnv('AWS_SHARED_CREDENTIALS_FILE', 'credentials'), ssoCacheDir, awsDir }
+  return {
+    configFile: fromEnv('AWS_CONFIG_FILE', 'config'),
+    credentialsFile: fromEnv('AWS_SHARED_CREDENTIALS_FILE', 'credentials'),
+    ssoCacheDir,
+    awsDir
+  }
 }

@@ -8,8 +8,24 @@ import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
 import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
 import type { AwsPaths } from './paths.js'
 import { hasSessionPolicy } from '../inputs/chain.js'
-import { mergeConfigFile, renderAssumeRoleProfileSection, renderProfileSection, renderSsoSessionSection, revertConfigFile, type AssumeRoleProfileSpec, type SectionEdit } from './config.js'
-import { mergeCredentialsFile, renderCredentialsSection, renderKeysProfileSection, revertCredentialsFile, sealCredentialEdits, unsealCredentialEdits, type CredentialProfile } from './credentials-file.js'
+import {
+  mergeConfigFile,
+  renderAssumeRoleProfileSection,
+  renderProfileSection,
+  renderSsoSessionSection,
+  revertConfigFile,
+  type AssumeRoleProfileSpec,
+  type SectionEdit
+} from './config.js'
+import {
+  mergeCredentialsFile,
+  renderCredentialsSection,
+  renderKeysProfileSection,
+  revertCredentialsFile,
+  sealCredentialEdits,
+  unsealCredentialEdits,
+  type CredentialProfile
+} from './credentials-file.js'
 import {
   contentHash,
   legacyTokenCacheFile,
@@ -50,7 +66,9 @@ export interface SessionFilesProgress {
   accessToken?: string
 }
 
-export type SessionFilesListener = (progress: SessionFilesProgress | undefined) => void
+export type SessionFilesListener = (
+  progress: SessionFilesProgress | undefined
+) => void
 
 export interface SessionFilesOptions {
   /** Write the client registration cache (a registration made in this run). */
@@ -87,7 +105,10 @@ export async function writeSessionFiles(
   options: SessionFilesOptions = { writeRegistration: true }
 ): Promise<WrittenFiles> {
   const progressListener = options.onProgress
-  if (!token && profiles.length > 0) throw new Error('SSO profiles need the SSO token: pass them as credentialProfiles instead')
+  if (!token && profiles.length > 0)
+    throw new Error(
+      'SSO profiles need the SSO token: pass them as credentialProfiles instead'
+    )
   const keyProfiles = options.credentialProfiles ?? []
   const sections = [
     ...profiles.map((p) =>
@@ -98,18 +119,46 @@ export async function writeSessionFiles(
         roleName: p.roleName,
         region: p.region,
         output: request.output,
-        ...(request.legacySsoProfile ? { legacy: { startUrl: request.startUrl, ssoRegion: request.ssoRegion } } : {})
+        ...(request.legacySsoProfile
+          ? {
+              legacy: {
+                startUrl: request.startUrl,
+                ssoRegion: request.ssoRegion
+              }
+            }
+          : {})
       })
     ),
     ...keyProfiles.map((p) => renderKeysProfileSection(p)),
-    ...(options.roleProfiles ?? []).map((p) => renderAssumeRoleProfileSection(p)),
-    ...(token ? [renderSsoSessionSection({ name: request.ssoSession, ssoRegion: request.ssoRegion, startUrl: request.startUrl, registrationScopes: request.registrationScopes })] : [])
+    ...(options.roleProfiles ?? []).map((p) =>
+      renderAssumeRoleProfileSection(p)
+    ),
+    ...(token
+      ? [
+          renderSsoSessionSection({
+            name: request.ssoSession,
+            ssoRegion: request.ssoRegion,
+            startUrl: request.startUrl,
+            registrationScopes: request.registrationScopes
+          })
+        ]
+      : [])
   ]
-  const credentialSections = keyProfiles.map((p) => renderCredentialsSection(p.name, p.credentials))
-  const tokenEntry = token ? tokenCacheEntry(request, token, registration) : undefined
+  const credentialSections = keyProfiles.map((p) =>
+    renderCredentialsSection(p.name, p.credentials)
+  )
+  const tokenEntry = token
+    ? tokenCacheEntry(request, token, registration)
+    : undefined
   const regEntry =
     token && registration && options.writeRegistration
-      ? { clientId: registration.clientId, clientSecret: registration.clientSecret, expiresAt: registration.expiresAt, scopes: registration.scopes, clientName: registration.clientName }
+      ? {
+          clientId: registration.clientId,
+          clientSecret: registration.clientSecret,
+          expiresAt: registration.expiresAt,
+          scopes: registration.scopes,
+          clientName: registration.clientName
+        }
       : undefined
   // Recorded before any write (see onProgress): the cache files by the exact bytes they will hold.
   const progress: WrittenFiles = {
@@ -117,23 +166,57 @@ export async function writeSessionFiles(
     configEdits: [],
     ssoCacheDir: paths.ssoCacheDir,
     sessionName: request.ssoSession,
-    tokenCache: tokenEntry ? { file: tokenCacheFile(paths.ssoCacheDir, request.ssoSession), contentHash: contentHash(tokenCacheJson(tokenEntry)) } : undefined,
+    tokenCache: tokenEntry
+      ? {
+          file: tokenCacheFile(paths.ssoCacheDir, request.ssoSession),
+          contentHash: contentHash(tokenCacheJson(tokenEntry))
+        }
+      : undefined,
     registrationCache: regEntry
-      ? { file: registrationCacheFile(paths.ssoCacheDir, registrationKey(request)), contentHash: contentHash(registrationCacheJson(regEntry)) }
+      ? {
+          file: registrationCacheFile(
+            paths.ssoCacheDir,
+            registrationKey(request)
+          ),
+          contentHash: contentHash(registrationCacheJson(regEntry))
+        }
       : undefined,
     legacyTokenCache:
       tokenEntry && request.legacySsoProfile
-        ? { file: legacyTokenCacheFile(paths.ssoCacheDir, request.startUrl), contentHash: contentHash(tokenCacheJson(tokenEntry)) }
+        ? {
+            file: legacyTokenCacheFile(paths.ssoCacheDir, request.startUrl),
+            contentHash: contentHash(tokenCacheJson(tokenEntry))
+          }
         : undefined,
-    ...(credentialSections.length ? { credentialsFile: paths.credentialsFile, credentialsEdits: [] } : {}),
+    ...(credentialSections.length
+      ? { credentialsFile: paths.credentialsFile, credentialsEdits: [] }
+      : {}),
     partial: true
   }
-  const report = () => progressListener?.({ written: { ...progress }, ...(token ? { accessToken: token.accessToken } : {}) })
+  const report = () =>
+    progressListener?.({
+      written: { ...progress },
+      ...(token ? { accessToken: token.accessToken } : {})
+    })
   report()
   // The files use separate locks: written side by side, then kept all together or undone all together.
-  const [tokenCache, registrationCache, configEdits, credentialsEdits, legacyTokenCache] = await Promise.allSettled([
-    tokenEntry ? writeTokenCache(paths.ssoCacheDir, request.ssoSession, tokenEntry) : Promise.resolve(undefined),
-    regEntry ? writeRegistrationCache(paths.ssoCacheDir, registrationKey(request), regEntry) : Promise.resolve(undefined),
+  const [
+    tokenCache,
+    registrationCache,
+    configEdits,
+    credentialsEdits,
+    legacyTokenCache
+  ] = await Promise.allSettled([
+    tokenEntry
+      ? writeTokenCache(paths.ssoCacheDir, request.ssoSession, tokenEntry)
+      : Promise.resolve(undefined),
+    regEntry
+      ? writeRegistrationCache(
+          paths.ssoCacheDir,
+          registrationKey(request),
+          regEntry
+        )
+      : Promise.resolve(undefined),
     mergeConfigFile(paths.configFile, sections, {
       onBeforeWrite: (edits) => {
         progress.configEdits = edits
@@ -148,9 +231,17 @@ export async function writeSessionFiles(
           }
         })
       : Promise.resolve(undefined),
-    tokenEntry && progress.legacyTokenCache ? writeLegacyTokenCache(paths.ssoCacheDir, request.startUrl, tokenEntry) : Promise.resolve(undefined)
+    tokenEntry && progress.legacyTokenCache
+      ? writeLegacyTokenCache(paths.ssoCacheDir, request.startUrl, tokenEntry)
+      : Promise.resolve(undefined)
   ])
-  const results = [tokenCache, registrationCache, configEdits, credentialsEdits, legacyTokenCache]
+  const results = [
+    tokenCache,
+    registrationCache,
+    configEdits,
+    credentialsEdits,
+    legacyTokenCache
+  ]
   if (
     tokenCache.status === 'fulfilled' &&
     registrationCache.status === 'fulfilled' &&
@@ -165,27 +256,44 @@ export async function writeSessionFiles(
       sessionName: request.ssoSession,
       tokenCache: tokenCache.value,
       registrationCache: registrationCache.value,
-      ...(credentialsEdits.value ? { credentialsFile: paths.credentialsFile, credentialsEdits: sealCredentialEdits(credentialsEdits.value) } : {}),
-      ...(legacyTokenCache.value ? { legacyTokenCache: legacyTokenCache.value } : {})
+      ...(credentialsEdits.value
+        ? {
+            credentialsFile: paths.credentialsFile,
+            credentialsEdits: sealCredentialEdits(credentialsEdits.value)
+          }
+        : {}),
+      ...(legacyTokenCache.value
+        ? { legacyTokenCache: legacyTokenCache.value }
+        : {})
     }
   }
   // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
   // that failed is tried too: the removal is guarded by the exact bytes, so it can only remove what this run wrote.
   await Promise.all([
     progress.tokenCache
-      ? removeTokenCacheIfOurs(paths.ssoCacheDir, request.ssoSession, progress.tokenCache.contentHash).then(
+      ? removeTokenCacheIfOurs(
+          paths.ssoCacheDir,
+          request.ssoSession,
+          progress.tokenCache.contentHash
+        ).then(
           () => (progress.tokenCache = undefined),
           () => undefined
         )
       : undefined,
     progress.registrationCache
-      ? removeRegistrationCacheIfOurs(progress.registrationCache.file, progress.registrationCache.contentHash).then(
+      ? removeRegistrationCacheIfOurs(
+          progress.registrationCache.file,
+          progress.registrationCache.contentHash
+        ).then(
           () => (progress.registrationCache = undefined),
           () => undefined
         )
       : undefined,
     progress.legacyTokenCache
-      ? removeCacheFileIfOurs(progress.legacyTokenCache.file, progress.legacyTokenCache.contentHash).then(
+      ? removeCacheFileIfOurs(
+          progress.legacyTokenCache.file,
+          progress.legacyTokenCache.contentHash
+        ).then(
           () => (progress.legacyTokenCache = undefined),
           () => undefined
         )
@@ -197,16 +305,27 @@ export async function writeSessionFiles(
         )
       : (progress.configEdits = []),
     credentialsEdits.status === 'fulfilled' && credentialsEdits.value
-      ? revertCredentialsFile(paths.credentialsFile, credentialsEdits.value).then(
+      ? revertCredentialsFile(
+          paths.credentialsFile,
+          credentialsEdits.value
+        ).then(
           () => (progress.credentialsEdits = []),
           () => undefined
         )
       : (progress.credentialsEdits = [])
   ])
-  if (!progress.tokenCache && !progress.registrationCache && !progress.legacyTokenCache && progress.configEdits.length === 0 && !progress.credentialsEdits?.length)
+  if (
+    !progress.tokenCache &&
+    !progress.registrationCache &&
+    !progress.legacyTokenCache &&
+    progress.configEdits.length === 0 &&
+    !progress.credentialsEdits?.length
+  )
     progressListener?.(undefined)
   else report()
-  throw results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason
+  throw results.find(
+    (r): r is PromiseRejectedResult => r.status === 'rejected'
+  )!.reason
 }
 
 /**
@@ -219,39 +338,80 @@ export async function writeSessionFiles(
  */
 export function writeCredentialProfiles(
   paths: AwsPaths,
-  request: Pick<LoginRequest, 'ssoSession' | 'startUrl' | 'ssoRegion' | 'registrationScopes' | 'output'>,
+  request: Pick<
+    LoginRequest,
+    'ssoSession' | 'startUrl' | 'ssoRegion' | 'registrationScopes' | 'output'
+  >,
   profiles: CredentialProfile[],
   options: Pick<SessionFilesOptions, 'onProgress'> = {}
 ): Promise<WrittenFiles> {
-  return writeSessionFiles(paths, request as LoginRequest, [], undefined, undefined, { writeRegistration: false, onProgress: options.onProgress, credentialProfiles: profiles })
+  return writeSessionFiles(
+    paths,
+    request as LoginRequest,
+    [],
+    undefined,
+    undefined,
+    {
+      writeRegistration: false,
+      onProgress: options.onProgress,
+      credentialProfiles: profiles
+    }
+  )
 }
 
 /** The token cache entry of a session, in the AWS CLI v2's terms. */
-export function tokenCacheEntry(request: Pick<LoginRequest, 'startUrl' | 'ssoRegion'>, token: SsoToken, registration: ClientRegistration | undefined): TokenInput {
+export function tokenCacheEntry(
+  request: Pick<LoginRequest, 'startUrl' | 'ssoRegion'>,
+  token: SsoToken,
+  registration: ClientRegistration | undefined
+): TokenInput {
   return {
     startUrl: request.startUrl,
     region: request.ssoRegion,
     accessToken: token.accessToken,
     expiresAt: token.expiresAt,
-    ...(registration ? { clientId: registration.clientId, clientSecret: registration.clientSecret, registrationExpiresAt: registration.expiresAt } : {}),
+    ...(registration
+      ? {
+          clientId: registration.clientId,
+          clientSecret: registration.clientSecret,
+          registrationExpiresAt: registration.expiresAt
+        }
+      : {}),
     ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
   }
 }
 
 /** The paths writeSessionFiles may write, for the pre-flight check. */
-export function sessionFilePaths(paths: AwsPaths, request: LoginRequest): string[] {
+export function sessionFilePaths(
+  paths: AwsPaths,
+  request: LoginRequest
+): string[] {
   const files = [
     tokenCacheFile(paths.ssoCacheDir, request.ssoSession),
     registrationCacheFile(paths.ssoCacheDir, registrationKey(request)),
     paths.configFile,
-    ...(request.legacySsoProfile ? [legacyTokenCacheFile(paths.ssoCacheDir, request.startUrl)] : [])
+    ...(request.legacySsoProfile
+      ? [legacyTokenCacheFile(paths.ssoCacheDir, request.startUrl)]
+      : [])
   ]
-  const keys = request.signOutEarly || (request.chain !== undefined && hasSessionPolicy(request.chain))
+  const keys =
+    request.signOutEarly ||
+    (request.chain !== undefined && hasSessionPolicy(request.chain))
   return keys ? [...files, paths.credentialsFile] : files
 }
 
-export function registrationKey(request: Pick<LoginRequest, 'ssoRegion' | 'registrationScopes' | 'ssoSession' | 'startUrl'>) {
-  return { region: request.ssoRegion, scopes: request.registrationScopes, sessionName: request.ssoSession, startUrl: request.startUrl }
+export function registrationKey(
+  request: Pick<
+    LoginRequest,
+    'ssoRegion' | 'registrationScopes' | 'ssoSession' | 'startUrl'
+  >
+) {
+  return {
+    region: request.ssoRegion,
+    scopes: request.registrationScopes,
+    sessionName: request.ssoSession,
+    startUrl: request.startUrl
+  }
 }
 
 export interface RemovalReport {
@@ -264,33 +424,83 @@ export interface RemovalReport {
 }
 
 /** Undo exactly what writeSessionFiles did; files another job replaced since are left alone. */
-export async function removeSessionFiles(written: WrittenFiles): Promise<RemovalReport> {
-  const tokenCache = written.tokenCache ? await removeTokenCacheIfOurs(written.ssoCacheDir, written.sessionName, written.tokenCache.contentHash) : 'missing'
+export async function removeSessionFiles(
+  written: WrittenFiles
+): Promise<RemovalReport> {
+  const tokenCache = written.tokenCache
+    ? await removeTokenCacheIfOurs(
+        written.ssoCacheDir,
+        written.sessionName,
+        written.tokenCache.contentHash
+      )
+    : 'missing'
   const registrationCache = written.registrationCache
-    ? await removeRegistrationCacheIfOurs(written.registrationCache.file, written.registrationCache.contentHash)
+    ? await removeRegistrationCacheIfOurs(
+        written.registrationCache.file,
+        written.registrationCache.contentHash
+      )
     : undefined
-  const legacyTokenCache = written.legacyTokenCache ? await removeCacheFileIfOurs(written.legacyTokenCache.file, written.legacyTokenCache.contentHash) : undefined
-  const credentials = written.credentialsFile ? await removeCredentialSections(written.credentialsFile, written.credentialsEdits ?? []) : undefined
+  const legacyTokenCache = written.legacyTokenCache
+    ? await removeCacheFileIfOurs(
+        written.legacyTokenCache.file,
+        written.legacyTokenCache.contentHash
+      )
+    : undefined
+  const credentials = written.credentialsFile
+    ? await removeCredentialSections(
+        written.credentialsFile,
+        written.credentialsEdits ?? []
+      )
+    : undefined
   const withCredentials = credentials === undefined ? {} : { credentials }
   // Nothing written to the config (a step stopped before it got the lock): do not wait for a lock another job may hold.
-  if (written.configEdits.length === 0) return { tokenCache, registrationCache, legacyTokenCache, config: `nothing written to ${written.configFile} by this run`, ...withCredentials }
-  const reverted = await revertConfigFile(written.configFile, written.configEdits)
+  if (written.configEdits.length === 0)
+    return {
+      tokenCache,
+      registrationCache,
+      legacyTokenCache,
+      config: `nothing written to ${written.configFile} by this run`,
+      ...withCredentials
+    }
+  const reverted = await revertConfigFile(
+    written.configFile,
+    written.configEdits
+  )
   const config =
     (reverted.deletedFile
       ? `${written.configFile} removed (this run created it)`
       : `${reverted.reverted} section(s) removed or restored in ${written.configFile}`) +
-    (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '') +
-    (reverted.kept.length ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)` : '') +
+    (reverted.conflicts.length
+      ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}`
+      : '') +
+    (reverted.kept.length
+      ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)`
+      : '') +
     (reverted.released.length ? `; ${reverted.released.join('; ')}` : '')
-  return { tokenCache, registrationCache, legacyTokenCache, config, ...withCredentials }
+  return {
+    tokenCache,
+    registrationCache,
+    legacyTokenCache,
+    config,
+    ...withCredentials
+  }
 }
 
-async function removeCredentialSections(file: string, edits: SectionEdit[]): Promise<string> {
+async function removeCredentialSections(
+  file: string,
+  edits: SectionEdit[]
+): Promise<string> {
   if (edits.length === 0) return `nothing written to ${file} by this run`
-  const reverted = await revertCredentialsFile(file, await unsealCredentialEdits(file, edits))
+  const reverted = await revertCredentialsFile(
+    file,
+    await unsealCredentialEdits(file, edits)
+  )
   return (
-    (reverted.deletedFile ? `${file} removed (this run created it)` : `${reverted.reverted} section(s) removed or restored in ${file}`) +
-    (reverted.conflicts.length ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}` : '')
+    (reverted.deletedFile
+      ? `${file} removed (this run created it)`
+      : `${reverted.reverted} section(s) removed or restored in ${file}`) +
+    (reverted.conflicts.length
+      ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}`
+      : '')
   )
 }
-

@@ -9,9 +9,16 @@
  */
 import { createHash } from 'node:crypto'
 import path from 'node:path'
-import { ensureDir, readIfExists, removeIfExists, withLock, writeFileAtomic } from './atomic.js'
+import {
+  ensureDir,
+  readIfExists,
+  removeIfExists,
+  withLock,
+  writeFileAtomic
+} from './atomic.js'
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json | undefined }
+type Json =
+  null | boolean | number | string | Json[] | { [k: string]: Json | undefined }
 
 function pyString(s: string): string {
   let out = '"'
@@ -26,7 +33,8 @@ function pyString(s: string): string {
     else if (ch === '\b') out += '\\b'
     else if (ch === '\f') out += '\\f'
     // ensure_ascii: everything outside printable ASCII as \uXXXX (UTF-16 units, so astral chars become surrogate pairs)
-    else if (c < 0x20 || c > 0x7e) out += '\\u' + c.toString(16).padStart(4, '0')
+    else if (c < 0x20 || c > 0x7e)
+      out += '\\u' + c.toString(16).padStart(4, '0')
     else out += ch
   }
   return out + '"'
@@ -46,19 +54,32 @@ function codePointCompare(a: string, b: string): number {
  * Python's `json.dumps(value, sort_keys=…)` with default settings: separators `", "` and `": "`,
  * `ensure_ascii=True`. Keys whose value is `undefined` are skipped. Numbers must be integers.
  */
-export function pythonJsonDumps(value: Json | undefined, opts: { sortKeys?: boolean } = {}): string {
+export function pythonJsonDumps(
+  value: Json | undefined,
+  opts: { sortKeys?: boolean } = {}
+): string {
   if (value === null || value === undefined) return 'null'
   if (value === true) return 'true'
   if (value === false) return 'false'
   if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) throw new Error(`pythonJsonDumps: only integers are supported, got ${value}`)
+    if (!Number.isSafeInteger(value))
+      throw new Error(
+        `pythonJsonDumps: only integers are supported, got ${value}`
+      )
     return String(value)
   }
   if (typeof value === 'string') return pyString(value)
-  if (Array.isArray(value)) return '[' + value.map((v) => pythonJsonDumps(v, opts)).join(', ') + ']'
+  if (Array.isArray(value))
+    return '[' + value.map((v) => pythonJsonDumps(v, opts)).join(', ') + ']'
   let keys = Object.keys(value).filter((k) => value[k] !== undefined)
   if (opts.sortKeys) keys = keys.sort(codePointCompare)
-  return '{' + keys.map((k) => `${pyString(k)}: ${pythonJsonDumps(value[k], opts)}`).join(', ') + '}'
+  return (
+    '{' +
+    keys
+      .map((k) => `${pyString(k)}: ${pythonJsonDumps(value[k], opts)}`)
+      .join(', ') +
+    '}'
+  )
 }
 
 export function sha1Hex(s: string): string {
@@ -72,9 +93,11 @@ export function contentHash(s: string): string {
 
 /** `2026-01-01T12:00:00Z`: UTC, seconds precision (truncated, like Python's strftime). */
 export function formatCacheTime(date: Date): string {
-  if (Number.isNaN(date.getTime())) throw new Error('formatCacheTime: invalid date')
+  if (Number.isNaN(date.getTime()))
+    throw new Error('formatCacheTime: invalid date')
   const iso = date.toISOString()
-  if (!/^\d{4}-/.test(iso)) throw new Error(`formatCacheTime: year out of range: ${iso}`)
+  if (!/^\d{4}-/.test(iso))
+    throw new Error(`formatCacheTime: year out of range: ${iso}`)
   return iso.replace(/\.\d{3}Z$/, 'Z')
 }
 
@@ -84,7 +107,10 @@ export function formatCacheTime(date: Date): string {
  */
 export function parseCacheTime(value: unknown): Date | undefined {
   if (typeof value !== 'string') return undefined
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2}|UTC)$/i.exec(value.trim())
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2}|UTC)$/i.exec(
+      value.trim()
+    )
   if (!m) return undefined
   const zone = m[8].toUpperCase()
   const norm = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ? m[7].slice(0, 4) : ''}${zone === 'Z' || zone === 'UTC' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`
@@ -98,7 +124,10 @@ export function tokenCacheFile(cacheDir: string, sessionName: string): string {
 }
 
 /** The legacy token cache file name, `sha1(startUrl).json`: what SDKs without sso-session read (never refreshed). */
-export function legacyTokenCacheFile(cacheDir: string, startUrl: string): string {
+export function legacyTokenCacheFile(
+  cacheDir: string,
+  startUrl: string
+): string {
   return path.join(cacheDir, `${sha1Hex(startUrl)}.json`)
 }
 
@@ -114,13 +143,22 @@ export interface RegistrationKey {
 /** The exact string the CLI hashes for the client registration cache name. */
 export function registrationCacheKeyJson(key: RegistrationKey): string {
   return pythonJsonDumps(
-    { region: key.region, scopes: key.scopes ?? null, session_name: key.sessionName ?? null, startUrl: key.startUrl, tool: 'botocore' },
+    {
+      region: key.region,
+      scopes: key.scopes ?? null,
+      session_name: key.sessionName ?? null,
+      startUrl: key.startUrl,
+      tool: 'botocore'
+    },
     { sortKeys: true }
   )
 }
 
 /** Client registration cache file: `sha1(json.dumps({...}, sort_keys=True)).json`. */
-export function registrationCacheFile(cacheDir: string, key: RegistrationKey): string {
+export function registrationCacheFile(
+  cacheDir: string,
+  key: RegistrationKey
+): string {
   return path.join(cacheDir, `${sha1Hex(registrationCacheKeyJson(key))}.json`)
 }
 
@@ -171,25 +209,47 @@ export function tokenCacheJson(token: TokenInput): string {
     expiresAt: formatCacheTime(token.expiresAt),
     clientId: token.clientId || undefined,
     clientSecret: token.clientSecret || undefined,
-    registrationExpiresAt: token.registrationExpiresAt ? formatCacheTime(token.registrationExpiresAt) : undefined,
+    registrationExpiresAt: token.registrationExpiresAt
+      ? formatCacheTime(token.registrationExpiresAt)
+      : undefined,
     refreshToken: token.refreshToken || undefined
   })
 }
 
-async function writeCacheFile(cacheDir: string, file: string, content: string): Promise<WriteResult> {
+async function writeCacheFile(
+  cacheDir: string,
+  file: string,
+  content: string
+): Promise<WriteResult> {
   await ensureDir(cacheDir, { tighten: true })
   await withLock(file, () => writeFileAtomic(file, content, { mode: 0o600 }))
   return { file, contentHash: contentHash(content) }
 }
 
 /** Write the token cache for an sso-session (atomic, locked, 0600, folder 0700). */
-export async function writeTokenCache(cacheDir: string, sessionName: string, token: TokenInput): Promise<WriteResult> {
-  return writeCacheFile(cacheDir, tokenCacheFile(cacheDir, sessionName), tokenCacheJson(token))
+export async function writeTokenCache(
+  cacheDir: string,
+  sessionName: string,
+  token: TokenInput
+): Promise<WriteResult> {
+  return writeCacheFile(
+    cacheDir,
+    tokenCacheFile(cacheDir, sessionName),
+    tokenCacheJson(token)
+  )
 }
 
 /** Write the token a second time under the legacy name, sha1(start URL) (atomic, locked, 0600, folder 0700). */
-export async function writeLegacyTokenCache(cacheDir: string, startUrl: string, token: TokenInput): Promise<WriteResult> {
-  return writeCacheFile(cacheDir, legacyTokenCacheFile(cacheDir, startUrl), tokenCacheJson(token))
+export async function writeLegacyTokenCache(
+  cacheDir: string,
+  startUrl: string,
+  token: TokenInput
+): Promise<WriteResult> {
+  return writeCacheFile(
+    cacheDir,
+    legacyTokenCacheFile(cacheDir, startUrl),
+    tokenCacheJson(token)
+  )
 }
 
 /**
@@ -200,19 +260,24 @@ export async function writeLegacyTokenCache(cacheDir: string, startUrl: string, 
 export async function updateTokenCache<T>(
   cacheDir: string,
   sessionName: string,
-  update: (current: CachedToken | undefined) => Promise<{ result: T; write?: TokenInput }>
+  update: (
+    current: CachedToken | undefined
+  ) => Promise<{ result: T; write?: TokenInput }>
 ): Promise<T> {
   await ensureDir(cacheDir, { tighten: true })
   const file = tokenCacheFile(cacheDir, sessionName)
   return withLock(file, async () => {
     const { value } = await readTokenCache(cacheDir, sessionName)
     const { result, write } = await update(value)
-    if (write) await writeFileAtomic(file, tokenCacheJson(write), { mode: 0o600 })
+    if (write)
+      await writeFileAtomic(file, tokenCacheJson(write), { mode: 0o600 })
     return result
   })
 }
 
-async function readJsonObject(file: string): Promise<{ obj?: Record<string, unknown>; reason?: string }> {
+async function readJsonObject(
+  file: string
+): Promise<{ obj?: Record<string, unknown>; reason?: string }> {
   let text: string | undefined
   try {
     text = await readIfExists(file)
@@ -226,20 +291,31 @@ async function readJsonObject(file: string): Promise<{ obj?: Record<string, unkn
   } catch (e) {
     return { reason: `not valid JSON: ${(e as Error).message}` }
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { reason: 'not a JSON object' }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    return { reason: 'not a JSON object' }
   return { obj: parsed as Record<string, unknown> }
 }
 
-const optString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
+const optString = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : undefined
 
 /** Read an sso-session's cached token; undefined with a reason if missing, corrupt or unusable. */
-export async function readTokenCache(cacheDir: string, sessionName: string): Promise<ReadResult<CachedToken>> {
+export async function readTokenCache(
+  cacheDir: string,
+  sessionName: string
+): Promise<ReadResult<CachedToken>> {
   const file = tokenCacheFile(cacheDir, sessionName)
   const { obj, reason } = await readJsonObject(file)
   if (!obj) return { file, value: undefined, reason }
-  if (typeof obj.accessToken !== 'string' || obj.accessToken === '') return { file, value: undefined, reason: 'no accessToken' }
+  if (typeof obj.accessToken !== 'string' || obj.accessToken === '')
+    return { file, value: undefined, reason: 'no accessToken' }
   const expiresAt = parseCacheTime(obj.expiresAt)
-  if (!expiresAt) return { file, value: undefined, reason: `expiresAt is not a timestamp with a zone: ${JSON.stringify(obj.expiresAt)}` }
+  if (!expiresAt)
+    return {
+      file,
+      value: undefined,
+      reason: `expiresAt is not a timestamp with a zone: ${JSON.stringify(obj.expiresAt)}`
+    }
   return {
     file,
     value: {
@@ -287,27 +363,61 @@ export function registrationCacheJson(reg: RegistrationInput): string {
 }
 
 /** Write the device-flow client registration cache (atomic, locked, 0600). */
-export async function writeRegistrationCache(cacheDir: string, key: RegistrationKey, reg: RegistrationInput): Promise<WriteResult> {
-  return writeCacheFile(cacheDir, registrationCacheFile(cacheDir, key), registrationCacheJson(reg))
+export async function writeRegistrationCache(
+  cacheDir: string,
+  key: RegistrationKey,
+  reg: RegistrationInput
+): Promise<WriteResult> {
+  return writeCacheFile(
+    cacheDir,
+    registrationCacheFile(cacheDir, key),
+    registrationCacheJson(reg)
+  )
 }
 
 /** Read a client registration; undefined with a reason if missing, corrupt or incomplete. */
-export async function readRegistrationCache(cacheDir: string, key: RegistrationKey): Promise<ReadResult<CachedRegistration>> {
+export async function readRegistrationCache(
+  cacheDir: string,
+  key: RegistrationKey
+): Promise<ReadResult<CachedRegistration>> {
   const file = registrationCacheFile(cacheDir, key)
   const { obj, reason } = await readJsonObject(file)
   if (!obj) return { file, value: undefined, reason }
   const expiresAt = parseCacheTime(obj.expiresAt)
-  if (typeof obj.clientId !== 'string' || typeof obj.clientSecret !== 'string') return { file, value: undefined, reason: 'no clientId/clientSecret' }
-  if (!expiresAt) return { file, value: undefined, reason: `expiresAt is not a timestamp with a zone: ${JSON.stringify(obj.expiresAt)}` }
-  const scopes = Array.isArray(obj.scopes) && obj.scopes.every((s) => typeof s === 'string') ? (obj.scopes as string[]) : undefined
-  const clientName = typeof obj.clientName === 'string' ? obj.clientName : undefined
-  return { file, value: { clientId: obj.clientId, clientSecret: obj.clientSecret, expiresAt, scopes, ...(clientName !== undefined ? { clientName } : {}), raw: obj } }
+  if (typeof obj.clientId !== 'string' || typeof obj.clientSecret !== 'string')
+    return { file, value: undefined, reason: 'no clientId/clientSecret' }
+  if (!expiresAt)
+    return {
+      file,
+      value: undefined,
+      reason: `expiresAt is not a timestamp with a zone: ${JSON.stringify(obj.expiresAt)}`
+    }
+  const scopes =
+    Array.isArray(obj.scopes) && obj.scopes.every((s) => typeof s === 'string')
+      ? (obj.scopes as string[])
+      : undefined
+  const clientName =
+    typeof obj.clientName === 'string' ? obj.clientName : undefined
+  return {
+    file,
+    value: {
+      clientId: obj.clientId,
+      clientSecret: obj.clientSecret,
+      expiresAt,
+      scopes,
+      ...(clientName !== undefined ? { clientName } : {}),
+      raw: obj
+    }
+  }
 }
 
 export type RemoveOutcome = 'deleted' | 'replaced-by-someone-else' | 'missing'
 
 /** Delete `file` (under its lock) only if it still holds exactly the bytes whose sha256 is `expectedHash`. */
-export async function removeCacheFileIfOurs(file: string, expectedHash: string): Promise<RemoveOutcome> {
+export async function removeCacheFileIfOurs(
+  file: string,
+  expectedHash: string
+): Promise<RemoveOutcome> {
   if ((await readIfExists(file)) === undefined) return 'missing'
   return withLock(file, async () => {
     const text = await readIfExists(file)
@@ -319,11 +429,21 @@ export async function removeCacheFileIfOurs(file: string, expectedHash: string):
 }
 
 /** Delete the sso-session's token file if it still is the one this run wrote (`contentHash` from {@link writeTokenCache}). */
-export async function removeTokenCacheIfOurs(cacheDir: string, sessionName: string, contentHash: string): Promise<RemoveOutcome> {
-  return removeCacheFileIfOurs(tokenCacheFile(cacheDir, sessionName), contentHash)
+export async function removeTokenCacheIfOurs(
+  cacheDir: string,
+  sessionName: string,
+  contentHash: string
+): Promise<RemoveOutcome> {
+  return removeCacheFileIfOurs(
+    tokenCacheFile(cacheDir, sessionName),
+    contentHash
+  )
 }
 
 /** Delete a client registration file (path from {@link writeRegistrationCache}) if it still holds what this run wrote. */
-export async function removeRegistrationCacheIfOurs(file: string, contentHash: string): Promise<RemoveOutcome> {
+export async function removeRegistrationCacheIfOurs(
+  file: string,
+  contentHash: string
+): Promise<RemoveOutcome> {
   return removeCacheFileIfOurs(file, contentHash)
 }

@@ -25,11 +25,21 @@ export interface ClientSettings {
 type ServiceKey = 'SSO_OIDC' | 'SSO' | 'STS'
 
 /** The URL a client will talk to: the service-specific override, the global override, or AWS's regional endpoint. */
-export function endpointFor(service: ServiceKey, region: string, env: NodeJS.ProcessEnv = process.env): URL {
+export function endpointFor(
+  service: ServiceKey,
+  region: string,
+  env: NodeJS.ProcessEnv = process.env
+): URL {
   const override = env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL
   if (override) return new URL(override)
-  const host = { SSO_OIDC: `oidc.${region}`, SSO: `portal.sso.${region}`, STS: `sts.${region}` }[service]
-  return new URL(`https://${host}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`)
+  const host = {
+    SSO_OIDC: `oidc.${region}`,
+    SSO: `portal.sso.${region}`,
+    STS: `sts.${region}`
+  }[service]
+  return new URL(
+    `https://${host}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`
+  )
 }
 
 interface MiddlewareClient {
@@ -37,12 +47,46 @@ interface MiddlewareClient {
 }
 
 /** Error names the SDK's retry strategy treats as throttling or transient (@smithy/core retry: isThrottlingError, isTransientError). */
-const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'LimitExceededException', 'BandwidthLimitExceeded', 'ProvisionedThroughputExceededException', 'PriorRequestNotComplete', 'EC2ThrottledException', 'TransactionInProgressException'])
-const TRANSIENT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException'])
+const THROTTLING = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'LimitExceededException',
+  'BandwidthLimitExceeded',
+  'ProvisionedThroughputExceededException',
+  'PriorRequestNotComplete',
+  'EC2ThrottledException',
+  'TransactionInProgressException'
+])
+const TRANSIENT = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException'
+])
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504])
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN'
+])
 
-export type FaultKind = 'throttled' | 'server error' | 'timeout' | 'connection reset' | 'connection refused' | 'network error'
+export type FaultKind =
+  | 'throttled'
+  | 'server error'
+  | 'timeout'
+  | 'connection reset'
+  | 'connection refused'
+  | 'network error'
 
 /**
  * What kind of fault a failed attempt was, or undefined when the SDK's standard / adaptive retry strategy will not
@@ -50,17 +94,41 @@ export type FaultKind = 'throttled' | 'server error' | 'timeout' | 'connection r
  * Mirrors @smithy/core's getRetryErrorType: only THROTTLING and TRANSIENT errors are retried.
  */
 export function faultKind(error: any, depth = 0): FaultKind | undefined {
-  if (!error || typeof error !== 'object' || error.name === 'AbortError' || isFlowSignal(error)) return undefined
+  if (
+    !error ||
+    typeof error !== 'object' ||
+    error.name === 'AbortError' ||
+    isFlowSignal(error)
+  )
+    return undefined
   const status: number | undefined = error.$metadata?.httpStatusCode
-  if (status === 429 || THROTTLING.has(error.name) || error.$retryable?.throttling === true) return 'throttled'
+  if (
+    status === 429 ||
+    THROTTLING.has(error.name) ||
+    error.$retryable?.throttling === true
+  )
+    return 'throttled'
   if (typeof error.code === 'string' && NETWORK_CODES.has(error.code)) {
-    return error.code === 'ETIMEDOUT' ? 'timeout' : error.code === 'ECONNRESET' || error.code === 'EPIPE' ? 'connection reset' : error.code === 'ECONNREFUSED' ? 'connection refused' : 'network error'
+    return error.code === 'ETIMEDOUT'
+      ? 'timeout'
+      : error.code === 'ECONNRESET' || error.code === 'EPIPE'
+        ? 'connection reset'
+        : error.code === 'ECONNREFUSED'
+          ? 'connection refused'
+          : 'network error'
   }
   if (TRANSIENT.has(error.name)) return 'timeout'
-  if (status !== undefined && TRANSIENT_STATUS.has(status)) return 'server error'
-  if (error.$retryable !== undefined || error.$metadata?.clockSkewCorrected) return 'server error'
-  if (error.code === 'ERR_HTTP2_STREAM_ERROR' && String(error.message).includes('NGHTTP2_REFUSED_STREAM')) return 'network error'
-  if (error.cause !== undefined && depth < 10) return faultKind(error.cause, depth + 1)
+  if (status !== undefined && TRANSIENT_STATUS.has(status))
+    return 'server error'
+  if (error.$retryable !== undefined || error.$metadata?.clockSkewCorrected)
+    return 'server error'
+  if (
+    error.code === 'ERR_HTTP2_STREAM_ERROR' &&
+    String(error.message).includes('NGHTTP2_REFUSED_STREAM')
+  )
+    return 'network error'
+  if (error.cause !== undefined && depth < 10)
+    return faultKind(error.cause, depth + 1)
   return undefined
 }
 
@@ -71,15 +139,22 @@ export function faultKind(error: any, depth = 0): FaultKind | undefined {
 export function describeFault(error: any): string | undefined {
   const kind = faultKind(error)
   if (!kind) return undefined
-  const status = error?.$metadata?.httpStatusCode ?? error?.$response?.statusCode
-  const code = typeof error?.code === 'string' && error.code !== error.name ? `, ${error.code}` : ''
+  const status =
+    error?.$metadata?.httpStatusCode ?? error?.$response?.statusCode
+  const code =
+    typeof error?.code === 'string' && error.code !== error.name
+      ? `, ${error.code}`
+      : ''
   return `${kind} (${error?.name ?? 'Error'}${status ? `, HTTP ${status}` : ''}${code})`
 }
 
 /** "attempt=2; max=5" as the SDK's retry middleware stamps it on each attempt. */
 function attemptOf(request: any): { attempt: number; max: number } | undefined {
   const header = request?.headers?.['amz-sdk-request']
-  const m = typeof header === 'string' ? /attempt=(\d+);\s*max=(\d+)/.exec(header) : null
+  const m =
+    typeof header === 'string'
+      ? /attempt=(\d+);\s*max=(\d+)/.exec(header)
+      : null
   return m ? { attempt: Number(m[1]), max: Number(m[2]) } : undefined
 }
 
@@ -87,7 +162,11 @@ function attemptOf(request: any): { attempt: number; max: number } | undefined {
  * Logs each failed attempt below the SDK's retry loop: which call, what went wrong, which attempt, and whether
  * it is retried. Only the error's name, status and network code: the body may echo request data.
  */
-function addRetryLog(client: MiddlewareClient, service: string, onRetry?: (m: string) => void): void {
+function addRetryLog(
+  client: MiddlewareClient,
+  service: string,
+  onRetry?: (m: string) => void
+): void {
   if (!onRetry) return
   client.middlewareStack.add(
     (next: any, context: any) => async (args: any) => {
@@ -96,25 +175,36 @@ function addRetryLog(client: MiddlewareClient, service: string, onRetry?: (m: st
       } catch (error: any) {
         const fault = describeFault(error)
         if (fault) {
-          const operation = String(context.commandName ?? 'request').replace(/Command$/, '')
+          const operation = String(context.commandName ?? 'request').replace(
+            /Command$/,
+            ''
+          )
           const at = attemptOf(args.request)
           const last = at !== undefined && at.attempt >= at.max
           onRetry(
             `${service} ${operation}: ${fault}` +
               (at ? ` on attempt ${at.attempt} of ${at.max}` : '') +
-              (last ? '; no attempts left' : '; retrying with capped exponential backoff and jitter')
+              (last
+                ? '; no attempts left'
+                : '; retrying with capped exponential backoff and jitter')
           )
         }
         throw error
       }
     },
-    { step: 'deserialize', name: 'identityCenterLoginRetryLog', priority: 'high' }
+    {
+      step: 'deserialize',
+      name: 'identityCenterLoginRetryLog',
+      priority: 'high'
+    }
   )
 }
 
 /** CreateToken's pending / slow_down answers are the protocol, not faults. */
 function isFlowSignal(error: any): boolean {
-  return ['AuthorizationPendingException', 'SlowDownException'].includes(error?.name)
+  return ['AuthorizationPendingException', 'SlowDownException'].includes(
+    error?.name
+  )
 }
 
 export class AwsClients {
@@ -136,7 +226,12 @@ export class AwsClients {
    * serve up to PROFILE_CONCURRENCY profiles at once: 'adaptive' mode also slows the whole client down once the
    * service throttles, instead of every profile hammering it on its own backoff.
    */
-  private async options(service: ServiceKey, region: string, handler?: Promise<NodeHttpHandler>, retryMode: 'standard' | 'adaptive' = 'standard') {
+  private async options(
+    service: ServiceKey,
+    region: string,
+    handler?: Promise<NodeHttpHandler>,
+    retryMode: 'standard' | 'adaptive' = 'standard'
+  ) {
     return {
       region,
       requestHandler: await (handler ?? this.handler(service, region)),
@@ -145,8 +240,15 @@ export class AwsClients {
     }
   }
 
-  private handler(service: ServiceKey, region: string): Promise<NodeHttpHandler> {
-    return requestHandler({ endpoint: endpointFor(service, region, this.env), env: this.env, requestTimeoutMs: this.settings.requestTimeoutMs })
+  private handler(
+    service: ServiceKey,
+    region: string
+  ): Promise<NodeHttpHandler> {
+    return requestHandler({
+      endpoint: endpointFor(service, region, this.env),
+      env: this.env,
+      requestTimeoutMs: this.settings.requestTimeoutMs
+    })
   }
 
   /** SSO OIDC for RegisterClient, StartDeviceAuthorization and the refresh grant: standard retries. */
@@ -165,7 +267,10 @@ export class AwsClients {
   /** Both SSO OIDC clients share one connection pool; only the one the SDK retries logs its retries. */
   private async newOidcClient(sdkRetries: boolean): Promise<SSOOIDCClient> {
     this.oidcHandler ??= this.handler('SSO_OIDC', this.settings.ssoRegion)
-    const [{ SSOOIDCClient }, options] = await Promise.all([import('@aws-sdk/client-sso-oidc'), this.options('SSO_OIDC', this.settings.ssoRegion, this.oidcHandler)])
+    const [{ SSOOIDCClient }, options] = await Promise.all([
+      import('@aws-sdk/client-sso-oidc'),
+      this.options('SSO_OIDC', this.settings.ssoRegion, this.oidcHandler)
+    ])
     if (!sdkRetries) return new SSOOIDCClient({ ...options, maxAttempts: 1 })
     const client = new SSOOIDCClient(options)
     addRetryLog(client, 'SSO OIDC', this.settings.onRetry)
@@ -174,7 +279,10 @@ export class AwsClients {
 
   ssoClient(): Promise<SSOClient> {
     this.sso ??= (async () => {
-      const [{ SSOClient }, options] = await Promise.all([import('@aws-sdk/client-sso'), this.options('SSO', this.settings.ssoRegion, undefined, 'adaptive')])
+      const [{ SSOClient }, options] = await Promise.all([
+        import('@aws-sdk/client-sso'),
+        this.options('SSO', this.settings.ssoRegion, undefined, 'adaptive')
+      ])
       const client = new SSOClient(options)
       addRetryLog(client, 'SSO', this.settings.onRetry)
       return client
@@ -183,9 +291,16 @@ export class AwsClients {
   }
 
   /** An STS client signing with the given role credentials (never the ambient credential chain). */
-  async stsClient(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string }): Promise<STSClient> {
+  async stsClient(credentials: {
+    accessKeyId: string
+    secretAccessKey: string
+    sessionToken: string
+  }): Promise<STSClient> {
     this.stsHandler ??= this.handler('STS', this.settings.region)
-    const [{ STSClient }, options] = await Promise.all([import('@aws-sdk/client-sts'), this.options('STS', this.settings.region, this.stsHandler, 'adaptive')])
+    const [{ STSClient }, options] = await Promise.all([
+      import('@aws-sdk/client-sts'),
+      this.options('STS', this.settings.region, this.stsHandler, 'adaptive')
+    ])
     const client = new STSClient({ ...options, credentials })
     addRetryLog(client, 'STS', this.settings.onRetry)
     return client
@@ -198,10 +313,25 @@ export class AwsClients {
   }
 
   destroy(): void {
-    void this.oidc?.then((c) => c.destroy(), () => undefined)
-    void this.polling?.then((c) => c.destroy(), () => undefined)
-    void this.oidcHandler?.then((h) => h.destroy(), () => undefined)
-    void this.sso?.then((c) => c.destroy(), () => undefined)
-    void this.stsHandler?.then((h) => h.destroy(), () => undefined)
+    void this.oidc?.then(
+      (c) => c.destroy(),
+      () => undefined
+    )
+    void this.polling?.then(
+      (c) => c.destroy(),
+      () => undefined
+    )
+    void this.oidcHandler?.then(
+      (h) => h.destroy(),
+      () => undefined
+    )
+    void this.sso?.then(
+      (c) => c.destroy(),
+      () => undefined
+    )
+    void this.stsHandler?.then(
+      (h) => h.destroy(),
+      () => undefined
+    )
   }
 }

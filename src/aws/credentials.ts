@@ -30,9 +30,16 @@ export class CredentialsError extends Error {
  * The SSO portal refused the access token itself (UnauthorizedException: expired or revoked), so no call made with it
  * can succeed: a CredentialsError of kind `token` (login.ts then asks for approval again), or undefined for any other error.
  */
-export function tokenRefused(call: string, error: unknown): CredentialsError | undefined {
-  if ((error as { name?: string })?.name !== 'UnauthorizedException') return undefined
-  return new CredentialsError(`${call} failed: the SSO access token was not accepted (expired or revoked): ${describeAwsError(error)}`, 'token')
+export function tokenRefused(
+  call: string,
+  error: unknown
+): CredentialsError | undefined {
+  if ((error as { name?: string })?.name !== 'UnauthorizedException')
+    return undefined
+  return new CredentialsError(
+    `${call} failed: the SSO access token was not accepted (expired or revoked): ${describeAwsError(error)}`,
+    'token'
+  )
 }
 
 export async function getRoleCredentials(
@@ -44,38 +51,69 @@ export async function getRoleCredentials(
 ): Promise<RoleCredentials> {
   const { GetRoleCredentialsCommand } = await import('@aws-sdk/client-sso')
   try {
-    const out = await (await clients.ssoClient()).send(new GetRoleCredentialsCommand({ accessToken, accountId, roleName }))
+    const out = await (
+      await clients.ssoClient()
+    ).send(new GetRoleCredentialsCommand({ accessToken, accountId, roleName }))
     const c = out.roleCredentials
-    if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken) throw new CredentialsError('SSO GetRoleCredentials returned no credentials', 'service')
+    if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken)
+      throw new CredentialsError(
+        'SSO GetRoleCredentials returned no credentials',
+        'service'
+      )
     mask(c.accessKeyId)
     mask(c.secretAccessKey)
     mask(c.sessionToken)
-    return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: new Date(Number(c.expiration)) }
+    return {
+      accessKeyId: c.accessKeyId,
+      secretAccessKey: c.secretAccessKey,
+      sessionToken: c.sessionToken,
+      expiration: new Date(Number(c.expiration))
+    }
   } catch (error) {
     if (error instanceof CredentialsError) throw error
-    const refused = tokenRefused(`SSO GetRoleCredentials for ${accountId}/${roleName}`, error)
+    const refused = tokenRefused(
+      `SSO GetRoleCredentials for ${accountId}/${roleName}`,
+      error
+    )
     if (refused) throw refused
     const name = (error as { name?: string })?.name
-    if (name === 'ForbiddenException' || name === 'ResourceNotFoundException' || name === 'AccessDeniedException') {
+    if (
+      name === 'ForbiddenException' ||
+      name === 'ResourceNotFoundException' ||
+      name === 'AccessDeniedException'
+    ) {
       throw new CredentialsError(
         `the approver could not assume role "${roleName}" in account ${accountId}: ${describeAwsError(error)}. Check that their Identity Center user is assigned that permission set on that account.`,
         'access'
       )
     }
-    throw new CredentialsError(`SSO GetRoleCredentials for ${accountId}/${roleName} failed: ${describeAwsError(error)}`, 'service')
+    throw new CredentialsError(
+      `SSO GetRoleCredentials for ${accountId}/${roleName} failed: ${describeAwsError(error)}`,
+      'service'
+    )
   }
 }
 
-export async function getCallerIdentity(clients: AwsClients, credentials: RoleCredentials): Promise<CallerIdentity> {
+export async function getCallerIdentity(
+  clients: AwsClients,
+  credentials: RoleCredentials
+): Promise<CallerIdentity> {
   const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts')
   const sts = await clients.stsClient(credentials)
   try {
     const out = await sts.send(new GetCallerIdentityCommand({}))
-    if (!out.Account || !out.Arn) throw new CredentialsError('STS GetCallerIdentity returned no account', 'service')
+    if (!out.Account || !out.Arn)
+      throw new CredentialsError(
+        'STS GetCallerIdentity returned no account',
+        'service'
+      )
     return { account: out.Account, arn: out.Arn, userId: out.UserId ?? '' }
   } catch (error) {
     if (error instanceof CredentialsError) throw error
-    throw new CredentialsError(`STS GetCallerIdentity failed: ${describeAwsError(error)}`, 'service')
+    throw new CredentialsError(
+      `STS GetCallerIdentity failed: ${describeAwsError(error)}`,
+      'service'
+    )
   }
 }
 
@@ -87,10 +125,19 @@ export async function verifiedRoleCredentials(
   roleName: string,
   mask: (secret: string) => void
 ): Promise<{ credentials: RoleCredentials; identity: CallerIdentity }> {
-  const credentials = await getRoleCredentials(clients, accessToken, accountId, roleName, mask)
+  const credentials = await getRoleCredentials(
+    clients,
+    accessToken,
+    accountId,
+    roleName,
+    mask
+  )
   const identity = await getCallerIdentity(clients, credentials)
   if (identity.account !== accountId) {
-    throw new CredentialsError(`the credentials belong to account ${identity.account}, not the requested ${accountId}; nothing was exported`, 'mismatch')
+    throw new CredentialsError(
+      `the credentials belong to account ${identity.account}, not the requested ${accountId}; nothing was exported`,
+      'mismatch'
+    )
   }
   return { credentials, identity }
 }
@@ -100,6 +147,8 @@ export async function verifiedRoleCredentials(
  * arn:aws:sts::<account>:assumed-role/AWSReservedSSO_<PermissionSet>_<hex>/<user>.
  */
 export function approverFromArn(arn: string): string {
-  const match = /^arn:aws[\w-]*:sts::\d{12}:assumed-role\/[^/]+\/(.+)$/.exec(arn)
+  const match = /^arn:aws[\w-]*:sts::\d{12}:assumed-role\/[^/]+\/(.+)$/.exec(
+    arn
+  )
   return match ? match[1] : ''
 }

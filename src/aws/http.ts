@@ -35,7 +35,9 @@ export function requestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.IDENTITY_CENTER_LOGIN_HTTP_TIMEOUT_MS?.trim()
   if (!raw || !/^[0-9]+$/.test(raw)) return DEFAULT_REQUEST_TIMEOUT_MS
   const ms = Number(raw)
-  return ms >= 100 && ms <= MAX_REQUEST_TIMEOUT_MS ? ms : DEFAULT_REQUEST_TIMEOUT_MS
+  return ms >= 100 && ms <= MAX_REQUEST_TIMEOUT_MS
+    ? ms
+    : DEFAULT_REQUEST_TIMEOUT_MS
 }
 
 /**
@@ -63,9 +65,14 @@ function cancellableHandlerClass(): Promise<typeof NodeHttpHandler> {
   cancellableHandler ??= import('@smithy/node-http-handler').then(
     ({ NodeHttpHandler }) =>
       class CancellableHttpHandler extends NodeHttpHandler {
-        override handle(request: HandleArgs[0], options: HandleArgs[1] = {}): ReturnType<NodeHttpHandler['handle']> {
+        override handle(
+          request: HandleArgs[0],
+          options: HandleArgs[1] = {}
+        ): ReturnType<NodeHttpHandler['handle']> {
           const own = options?.abortSignal as AbortSignal | undefined
-          const abortSignal = own ? AbortSignal.any([own, inFlight.signal]) : inFlight.signal
+          const abortSignal = own
+            ? AbortSignal.any([own, inFlight.signal])
+            : inFlight.signal
           return super.handle(request, { ...options, abortSignal })
         }
       }
@@ -73,9 +80,14 @@ function cancellableHandlerClass(): Promise<typeof NodeHttpHandler> {
   return cancellableHandler
 }
 
-export async function requestHandler(options: HandlerOptions): Promise<NodeHttpHandler> {
+export async function requestHandler(
+  options: HandlerOptions
+): Promise<NodeHttpHandler> {
   const proxy = proxyFor(options.endpoint, options.env)
-  const [Handler, agent] = await Promise.all([cancellableHandlerClass(), proxy ? proxyAgent(proxy) : undefined])
+  const [Handler, agent] = await Promise.all([
+    cancellableHandlerClass(),
+    proxy ? proxyAgent(proxy) : undefined
+  ])
   const timeout = options.requestTimeoutMs ?? requestTimeoutMs(options.env)
   return new Handler({
     connectionTimeout: Math.min(CONNECTION_TIMEOUT_MS, timeout),

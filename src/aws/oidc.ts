@@ -2,7 +2,13 @@
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc'
 import { describeAwsError } from './errors.js'
 import { describeFault } from './clients.js'
-import { OidcError, type ClientRegistration, type OidcApi, type OidcErrorCode, type SsoToken } from '../core/device-flow.js'
+import {
+  OidcError,
+  type ClientRegistration,
+  type OidcApi,
+  type OidcErrorCode,
+  type SsoToken
+} from '../core/device-flow.js'
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code'
 
@@ -24,7 +30,9 @@ export function toOidcError(error: unknown, operation: string): OidcError {
   const code = CODES[(error as { name?: string })?.name ?? '']
   if (code) return new OidcError(code, message)
   const fault = describeFault(error)
-  return fault ? new OidcError('transient', message, fault) : new OidcError('other', message)
+  return fault
+    ? new OidcError('transient', message, fault)
+    : new OidcError('other', message)
 }
 
 /**
@@ -41,7 +49,15 @@ export function sdkOidcApi(
     async registerClient(clientName, scopes) {
       const { RegisterClientCommand } = await sdk
       try {
-        const out = await (await client()).send(new RegisterClientCommand({ clientName, clientType: 'public', scopes }))
+        const out = await (
+          await client()
+        ).send(
+          new RegisterClientCommand({
+            clientName,
+            clientType: 'public',
+            scopes
+          })
+        )
         if (out.clientSecret) mask(out.clientSecret)
         return {
           clientId: required(out.clientId, 'clientId'),
@@ -50,32 +66,48 @@ export function sdkOidcApi(
           scopes
         }
       } catch (error) {
-        throw error instanceof OidcError ? error : toOidcError(error, 'RegisterClient')
+        throw error instanceof OidcError
+          ? error
+          : toOidcError(error, 'RegisterClient')
       }
     },
-    async startDeviceAuthorization(registration: ClientRegistration, startUrl: string) {
+    async startDeviceAuthorization(
+      registration: ClientRegistration,
+      startUrl: string
+    ) {
       const { StartDeviceAuthorizationCommand } = await sdk
       try {
-        const out = await (await client()).send(
-          new StartDeviceAuthorizationCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, startUrl })
+        const out = await (
+          await client()
+        ).send(
+          new StartDeviceAuthorizationCommand({
+            clientId: registration.clientId,
+            clientSecret: registration.clientSecret,
+            startUrl
+          })
         )
         if (out.deviceCode) mask(out.deviceCode)
         return {
           deviceCode: required(out.deviceCode, 'deviceCode'),
           userCode: required(out.userCode, 'userCode'),
           verificationUri: required(out.verificationUri, 'verificationUri'),
-          verificationUriComplete: out.verificationUriComplete ?? out.verificationUri!,
+          verificationUriComplete:
+            out.verificationUriComplete ?? out.verificationUri!,
           expiresIn: out.expiresIn ?? 600,
           interval: out.interval
         }
       } catch (error) {
-        throw error instanceof OidcError ? error : toOidcError(error, 'StartDeviceAuthorization')
+        throw error instanceof OidcError
+          ? error
+          : toOidcError(error, 'StartDeviceAuthorization')
       }
     },
     async createToken(registration, deviceCode) {
       const { CreateTokenCommand } = await sdk
       try {
-        const out = await (await pollingClient()).send(
+        const out = await (
+          await pollingClient()
+        ).send(
           new CreateTokenCommand({
             clientId: registration.clientId,
             clientSecret: registration.clientSecret,
@@ -85,7 +117,9 @@ export function sdkOidcApi(
         )
         return tokenFrom(out, mask)
       } catch (error) {
-        throw error instanceof OidcError ? error : toOidcError(error, 'CreateToken')
+        throw error instanceof OidcError
+          ? error
+          : toOidcError(error, 'CreateToken')
       }
     }
   }
@@ -101,15 +135,25 @@ export async function refreshSsoToken(
   const { CreateTokenCommand } = await import('@aws-sdk/client-sso-oidc')
   try {
     const out = await client.send(
-      new CreateTokenCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, grantType: 'refresh_token', refreshToken })
+      new CreateTokenCommand({
+        clientId: registration.clientId,
+        clientSecret: registration.clientSecret,
+        grantType: 'refresh_token',
+        refreshToken
+      })
     )
     return tokenFrom(out, mask)
   } catch (error) {
-    throw error instanceof OidcError ? error : toOidcError(error, 'CreateToken (refresh)')
+    throw error instanceof OidcError
+      ? error
+      : toOidcError(error, 'CreateToken (refresh)')
   }
 }
 
-function tokenFrom(out: { accessToken?: string; expiresIn?: number; refreshToken?: string }, mask: (secret: string) => void): SsoToken {
+function tokenFrom(
+  out: { accessToken?: string; expiresIn?: number; refreshToken?: string },
+  mask: (secret: string) => void
+): SsoToken {
   if (out.accessToken) mask(out.accessToken)
   if (out.refreshToken) mask(out.refreshToken)
   return {
@@ -120,6 +164,7 @@ function tokenFrom(out: { accessToken?: string; expiresIn?: number; refreshToken
 }
 
 function required<T>(value: T | undefined, field: string): T {
-  if (value === undefined || value === null || value === '') throw new OidcError('other', `SSO OIDC returned no ${field}`)
+  if (value === undefined || value === null || value === '')
+    throw new OidcError('other', `SSO OIDC returned no ${field}`)
   return value
 }

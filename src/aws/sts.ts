@@ -40,7 +40,12 @@ export class AssumeRoleError extends CredentialsError {
 }
 
 /** AssumeRole signed with `source` (the primary profile's role credentials, never the ambient chain). */
-export async function assumeRole(clients: AwsClients, source: RoleCredentials, input: AssumeRoleInput, mask: (secret: string) => void): Promise<AssumedRole> {
+export async function assumeRole(
+  clients: AwsClients,
+  source: RoleCredentials,
+  input: AssumeRoleInput,
+  mask: (secret: string) => void
+): Promise<AssumedRole> {
   const { AssumeRoleCommand } = await import('@aws-sdk/client-sts')
   const sts = await clients.stsClient(source)
   try {
@@ -49,41 +54,76 @@ export async function assumeRole(clients: AwsClients, source: RoleCredentials, i
         RoleArn: input.roleArn,
         RoleSessionName: input.sessionName,
         DurationSeconds: input.durationSeconds,
-        ...(input.externalId !== undefined ? { ExternalId: input.externalId } : {}),
+        ...(input.externalId !== undefined
+          ? { ExternalId: input.externalId }
+          : {}),
         ...(input.policy !== undefined ? { Policy: input.policy } : {}),
-        ...(input.policyArns.length ? { PolicyArns: input.policyArns.map((arn) => ({ arn })) } : {}),
+        ...(input.policyArns.length
+          ? { PolicyArns: input.policyArns.map((arn) => ({ arn })) }
+          : {}),
         ...(input.tags.length ? { Tags: input.tags } : {}),
-        ...(input.transitiveTagKeys.length ? { TransitiveTagKeys: input.transitiveTagKeys } : {})
+        ...(input.transitiveTagKeys.length
+          ? { TransitiveTagKeys: input.transitiveTagKeys }
+          : {})
       })
     )
     const c = out.Credentials
-    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
-      throw new AssumeRoleError(input.roleArn, 'NoCredentials', `STS AssumeRole for ${input.roleArn} returned no credentials`)
+    if (
+      !c?.AccessKeyId ||
+      !c.SecretAccessKey ||
+      !c.SessionToken ||
+      !c.Expiration
+    ) {
+      throw new AssumeRoleError(
+        input.roleArn,
+        'NoCredentials',
+        `STS AssumeRole for ${input.roleArn} returned no credentials`
+      )
     }
     mask(c.AccessKeyId)
     mask(c.SecretAccessKey)
     mask(c.SessionToken)
     return {
-      credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: new Date(c.Expiration) },
+      credentials: {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        expiration: new Date(c.Expiration)
+      },
       arn: out.AssumedRoleUser?.Arn ?? ''
     }
   } catch (error) {
     if (error instanceof AssumeRoleError) throw error
-    const code = String((error as { Code?: string; name?: string })?.Code ?? (error as { name?: string })?.name ?? 'Error').replace(/Exception$/, '')
+    const code = String(
+      (error as { Code?: string; name?: string })?.Code ??
+        (error as { name?: string })?.name ??
+        'Error'
+    ).replace(/Exception$/, '')
     // STS's own message says why (trust policy, external id, duration, policy size); it names ARNs and limits, no secrets.
     const said = stsMessage(error)
     // STS's own error code (the SDK names some with an Exception suffix), with the status and attempts as usual.
     const answered = describeAwsError(error).replace(/^\S+/, code)
-    const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode
-    const what = status ? `STS answered ${answered}${said ? `: ${said}` : ''}` : `the request to STS failed: ${describeAwsError(error)}`
-    throw new AssumeRoleError(input.roleArn, code, `could not assume role ${input.roleArn}: ${what}; nothing was written or exported`)
+    const status = (error as { $metadata?: { httpStatusCode?: number } })
+      ?.$metadata?.httpStatusCode
+    const what = status
+      ? `STS answered ${answered}${said ? `: ${said}` : ''}`
+      : `the request to STS failed: ${describeAwsError(error)}`
+    throw new AssumeRoleError(
+      input.roleArn,
+      code,
+      `could not assume role ${input.roleArn}: ${what}; nothing was written or exported`
+    )
   }
 }
 
 /** STS's error message, on one line, printable characters only, at most 400 characters; '' when there is none. */
 function stsMessage(error: unknown): string {
   const message = (error as { message?: unknown })?.message
-  if (typeof message !== 'string' || (error as { $metadata?: unknown })?.$metadata === undefined) return ''
+  if (
+    typeof message !== 'string' ||
+    (error as { $metadata?: unknown })?.$metadata === undefined
+  )
+    return ''
   const clean = message.replace(/[^\x20-\x7e]+/g, ' ').trim()
   return clean.length > 400 ? `${clean.slice(0, 400)}…` : clean
 }

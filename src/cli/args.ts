@@ -19,7 +19,11 @@ import { InputError } from '../inputs/rules.js'
 import { CONTROL_SOURCE } from '../util/text.js'
 
 export type OutputFormat = 'env' | 'dotenv' | 'json'
-export const OUTPUT_FILE_FORMATS: readonly OutputFormat[] = Object.freeze(['env', 'dotenv', 'json'] as OutputFormat[])
+export const OUTPUT_FILE_FORMATS: readonly OutputFormat[] = Object.freeze([
+  'env',
+  'dotenv',
+  'json'
+] as OutputFormat[])
 export const DEFAULT_FORMAT: OutputFormat = 'env'
 export const ENV_PREFIX = 'IDENTITY_CENTER_LOGIN_'
 
@@ -62,14 +66,26 @@ export function envVarName(name: string): string {
 
 /** Options of the CLI itself, beside the inputs. */
 const CLI_OPTIONS = [
-  { name: 'profiles-file', value: 'PATH', description: 'Read the profiles input from a file (instead of --profiles).' },
-  { name: 'format', value: 'env|dotenv|json', description: 'How to print the credentials and outputs (default env).' },
-  { name: 'output-file', value: 'PATH', description: 'Write the dotenv/json output to PATH instead of stdout.' },
+  {
+    name: 'profiles-file',
+    value: 'PATH',
+    description: 'Read the profiles input from a file (instead of --profiles).'
+  },
+  {
+    name: 'format',
+    value: 'env|dotenv|json',
+    description: 'How to print the credentials and outputs (default env).'
+  },
+  {
+    name: 'output-file',
+    value: 'PATH',
+    description: 'Write the dotenv/json output to PATH instead of stdout.'
+  },
   {
     name: 'actor',
     value: 'NAME',
     description:
-      'The CI user who triggered this run, compared with the approver when forbid-self-approval is true (default: the CI\'s own variable: GITHUB_ACTOR and GITHUB_TRIGGERING_ACTOR, GITLAB_USER_LOGIN, BUILDKITE_BUILD_CREATOR_EMAIL, CIRCLE_USERNAME, BUILD_USER_ID).'
+      "The CI user who triggered this run, compared with the approver when forbid-self-approval is true (default: the CI's own variable: GITHUB_ACTOR and GITHUB_TRIGGERING_ACTOR, GITLAB_USER_LOGIN, BUILDKITE_BUILD_CREATOR_EMAIL, CIRCLE_USERNAME, BUILD_USER_ID)."
   },
   {
     name: 'session-run-id',
@@ -87,7 +103,11 @@ const VERSION_FLAGS = new Set(['--version', '-V'])
  * Throws InputError for unknown flags, missing values, repeats and positional arguments; a
  * `--help`/`-h` anywhere wins over those errors, then `--version`/`-V`.
  */
-export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, deps: CliDeps = {}): CliArgs {
+export function parseCliArgs(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  deps: CliDeps = {}
+): CliArgs {
   if (argv.some((a) => HELP_FLAGS.has(a))) {
     return { get: () => '', format: DEFAULT_FORMAT, help: true, version: false }
   }
@@ -107,11 +127,16 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, deps: CliDe
   for (let i = 0; i < argv.length; i++) {
     const arg = String(argv[i])
     if (arg === '--') {
-      if (i + 1 < argv.length) throw new InputError('--', 'positional arguments are not accepted; every value needs its --flag')
+      if (i + 1 < argv.length)
+        throw new InputError(
+          '--',
+          'positional arguments are not accepted; every value needs its --flag'
+        )
       break
     }
     if (!arg.startsWith('--')) {
-      if (arg.startsWith('-') && arg.length > 1) throw new InputError(arg, 'unknown option (see --help)')
+      if (arg.startsWith('-') && arg.length > 1)
+        throw new InputError(arg, 'unknown option (see --help)')
       throw new InputError(
         `argument ${i + 1}`,
         'unexpected positional argument (value not shown); give every value with its --flag, e.g. --keep-session=false'
@@ -127,20 +152,29 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, deps: CliDe
       set(flag, name, inline ?? 'true')
       continue
     }
-    if (name.startsWith('no-') && inputs.get(name.slice(3))?.kind === 'boolean') {
-      if (inline !== undefined) throw new InputError(flag, 'takes no value; use --' + name.slice(3) + '=false or ' + flag)
+    if (
+      name.startsWith('no-') &&
+      inputs.get(name.slice(3))?.kind === 'boolean'
+    ) {
+      if (inline !== undefined)
+        throw new InputError(
+          flag,
+          'takes no value; use --' + name.slice(3) + '=false or ' + flag
+        )
       set(flag, name.slice(3), 'false')
       continue
     }
     const isCliOption = CLI_OPTIONS.some((o) => o.name === name)
-    if (!spec && !isCliOption) throw new InputError(flag, 'unknown option (see --help)')
+    if (!spec && !isCliOption)
+      throw new InputError(flag, 'unknown option (see --help)')
 
     let value: string
     if (inline !== undefined) {
       value = inline
     } else {
       const next = argv[i + 1]
-      if (next === undefined || String(next).startsWith('--')) throw new InputError(flag, 'needs a value')
+      if (next === undefined || String(next).startsWith('--'))
+        throw new InputError(flag, 'needs a value')
       value = String(next)
       i++
     }
@@ -151,13 +185,19 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, deps: CliDe
     const v = env[envVarName(name)]
     return typeof v === 'string' ? v : ''
   }
-  const option = (name: string): string => (values.has(name) ? (values.get(name) as string) : fromEnv(name))
+  const option = (name: string): string =>
+    values.has(name) ? (values.get(name) as string) : fromEnv(name)
 
   // --profiles / --profiles-file
   const profilesFile = option('profiles-file')
   if (profilesFile !== '') {
     if (option('profiles') !== '') {
-      throw new InputError(values.has('profiles-file') ? '--profiles-file' : envVarName('profiles-file'), 'cannot be combined with --profiles')
+      throw new InputError(
+        values.has('profiles-file')
+          ? '--profiles-file'
+          : envVarName('profiles-file'),
+        'cannot be combined with --profiles'
+      )
     }
     const read = deps.readFile ?? ((p: string) => readFileSync(p, 'utf8'))
     let text: string
@@ -165,21 +205,36 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, deps: CliDe
       text = read(profilesFile)
     } catch (e) {
       const code = (e as NodeJS.ErrnoException)?.code
-      throw new InputError('--profiles-file', `cannot read the file${code ? ` (${code})` : ''}`)
+      throw new InputError(
+        '--profiles-file',
+        `cannot read the file${code ? ` (${code})` : ''}`
+      )
     }
     values.set('profiles', text)
   }
 
   const formatRaw = option('format').trim() || DEFAULT_FORMAT
   if (!(OUTPUT_FILE_FORMATS as readonly string[]).includes(formatRaw)) {
-    throw new InputError('--format', `must be one of ${OUTPUT_FILE_FORMATS.join(', ')}`)
+    throw new InputError(
+      '--format',
+      `must be one of ${OUTPUT_FILE_FORMATS.join(', ')}`
+    )
   }
   const outputFile = option('output-file')
   const actor = option('actor').trim()
-  if (new RegExp(CONTROL_SOURCE).test(actor)) throw new InputError(values.has('actor') ? '--actor' : envVarName('actor'), 'must not contain control characters')
+  if (new RegExp(CONTROL_SOURCE).test(actor))
+    throw new InputError(
+      values.has('actor') ? '--actor' : envVarName('actor'),
+      'must not contain control characters'
+    )
 
   const get = (name: string): string => (inputs.has(name) ? option(name) : '')
-  const result: CliArgs = { get, format: formatRaw as OutputFormat, help: false, version: false }
+  const result: CliArgs = {
+    get,
+    format: formatRaw as OutputFormat,
+    help: false,
+    version: false
+  }
   if (outputFile !== '') result.outputFile = outputFile
   if (actor !== '') result.actor = actor
   const sessionRunId = option('session-run-id').trim()
@@ -230,10 +285,18 @@ export function cliHelp(): string {
   }
   out.push('Options:', '')
   for (const o of CLI_OPTIONS) {
-    out.push(`  --${o.name} ${o.value}`, ...wrap(`${o.description} [env: ${envVarName(o.name)}]`, 6), '')
+    out.push(
+      `  --${o.name} ${o.value}`,
+      ...wrap(`${o.description} [env: ${envVarName(o.name)}]`, 6),
+      ''
+    )
   }
   out.push('  -h, --help', '      Show this help.', '')
-  out.push('  -V, --version', '      Print the version of identity-center-login.', '')
+  out.push(
+    '  -V, --version',
+    '      Print the version of identity-center-login.',
+    ''
+  )
   out.push(
     'Exit codes:',
     `  ${EXIT_CODES.ok}    logged in`,

@@ -9,7 +9,12 @@ import { InputError } from '../inputs/rules.js'
 import { readLoginRequest } from '../inputs/reader.js'
 import { parseCliArgs, cliHelp, EXIT_CODES, type OutputFormat } from './args.js'
 import { cliVersion } from './version.js'
-import { jobSession, login, ApproverRejectedError, type LoginResult } from '../core/login.js'
+import {
+  jobSession,
+  login,
+  ApproverRejectedError,
+  type LoginResult
+} from '../core/login.js'
 import { awsPaths } from '../aws-files/paths.js'
 import { finalEvent, failureMessage } from '../core/outcome.js'
 import { DeviceFlowError } from '../core/device-flow.js'
@@ -18,7 +23,13 @@ import { createNotifiers } from '../notify/index.js'
 import { EventQueue } from '../notify/queue.js'
 import { cancelAwsRequests } from '../aws/http.js'
 import { checkSelfApprovalActors, runActors } from '../core/approvers.js'
-import { endSharedSession, openSharedSession, SessionSealer, sessionBinding, sharedNotice } from '../core/shared-session.js'
+import {
+  endSharedSession,
+  openSharedSession,
+  SessionSealer,
+  sessionBinding,
+  sharedNotice
+} from '../core/shared-session.js'
 import type { SharedSignIn } from '../core/sealed-session.js'
 import { signInModeFor } from '../core/sign-in-mode.js'
 import { chainTarget } from '../inputs/chain.js'
@@ -29,12 +40,16 @@ const stderrLogger: Logger = {
   info: (m) => process.stderr.write(`${m}\n`),
   warning: (m) => process.stderr.write(`warning: ${m}\n`),
   debug: (m) => {
-    if (process.env.IDENTITY_CENTER_LOGIN_DEBUG) process.stderr.write(`debug: ${m}\n`)
+    if (process.env.IDENTITY_CENTER_LOGIN_DEBUG)
+      process.stderr.write(`debug: ${m}\n`)
   },
   notice: () => {}
 }
 
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv
+): Promise<number> {
   let request: LoginRequest
   let format: OutputFormat
   let outputFile: string | undefined
@@ -59,20 +74,43 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
     actor = args.actor ?? ciActor(env)
     // forbid-self-approval needs someone to compare the approver with: bad input, before any network call.
     checkSelfApprovalActors(
-      { forbidSelfApproval: request.forbidSelfApproval, actor, actors: runActors(env) },
+      {
+        forbidSelfApproval: request.forbidSelfApproval,
+        actor,
+        actors: runActors(env)
+      },
       '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job'
     )
     // share-session / session / end-session: the run to bind to, and a sealed session refused before any request.
     const shared = request.sharedSession
     if (shared) {
       const binding = sessionBinding(request, env, args.sessionRunId)
-      if (shared.mode === 'share') sealer = new SessionSealer(shared.key, binding)
-      else if (shared.mode === 'use') ({ request, signIn: sharedSignIn } = await openSharedSession(request, binding, () => {}))
-      else return (await endSharedSession(request, binding, () => {}, stderrLogger, env)) ? EXIT_CODES.ok : EXIT_CODES.failure
+      if (shared.mode === 'share')
+        sealer = new SessionSealer(shared.key, binding)
+      else if (shared.mode === 'use')
+        ({ request, signIn: sharedSignIn } = await openSharedSession(
+          request,
+          binding,
+          () => {}
+        ))
+      else
+        return (await endSharedSession(
+          request,
+          binding,
+          () => {},
+          stderrLogger,
+          env
+        ))
+          ? EXIT_CODES.ok
+          : EXIT_CODES.failure
     }
   } catch (error) {
-    process.stderr.write(`identity-center-login: ${(error as Error).message}\nRun identity-center-login --help for the options.\n`)
-    return error instanceof InputError ? EXIT_CODES.badInput : EXIT_CODES.failure
+    process.stderr.write(
+      `identity-center-login: ${(error as Error).message}\nRun identity-center-login --help for the options.\n`
+    )
+    return error instanceof InputError
+      ? EXIT_CODES.badInput
+      : EXIT_CODES.failure
   }
 
   const context = { ...ciRequestContext(request, env), actor }
@@ -80,9 +118,19 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
   const channels = request.notify.filter((c) => c === 'webhook')
   const githubOnly = request.notify.filter((c) => c !== 'webhook')
   if (notifyAsked && githubOnly.length) {
-    stderrLogger.warning(`--notify ${githubOnly.join(', ')}: GitHub Actions channels, not available in the CLI; approvers get the link on stderr${channels.length ? ' and the webhook' : ' (add webhook with --webhook-url to notify them elsewhere)'}`)
+    stderrLogger.warning(
+      `--notify ${githubOnly.join(', ')}: GitHub Actions channels, not available in the CLI; approvers get the link on stderr${channels.length ? ' and the webhook' : ' (add webhook with --webhook-url to notify them elsewhere)'}`
+    )
   }
-  const events = new EventQueue(createNotifiers(channels, { ctx: context, logger: stderrLogger, env, webhookUrl: request.webhookUrl }), stderrLogger)
+  const events = new EventQueue(
+    createNotifiers(channels, {
+      ctx: context,
+      logger: stderrLogger,
+      env,
+      webhookUrl: request.webhookUrl
+    }),
+    stderrLogger
+  )
   const controller = new AbortController()
   const onSignal = (signal: NodeJS.Signals) => {
     controller.abort(signal)
@@ -108,7 +156,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
       sharedSignIn
     })
     const sealed = sealer ? await sealer.seal(request, result) : undefined
-    if (sealer) stderrLogger.info(`${sharedNotice(sealer.binding, result.token.expiresAt)}; the sign-in stays valid after this command`)
+    if (sealer)
+      stderrLogger.info(
+        `${sharedNotice(sealer.binding, result.token.expiresAt)}; the sign-in stays valid after this command`
+      )
     events.push(finalEvent(request, result))
     await events.drain()
     const text = renderCredentials(format, request, result, sealed)
@@ -122,7 +173,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
       const signal = String(controller.signal.reason)
       events.push({ type: 'cancelled', at: new Date(), signal })
       await events.drain(3_000)
-      process.stderr.write(`identity-center-login: the login was cancelled (${signal}) before it finished\n`)
+      process.stderr.write(
+        `identity-center-login: the login was cancelled (${signal}) before it finished\n`
+      )
       return EXIT_CODES.cancelled
     }
     events.push(finalEvent(request, error))
@@ -137,15 +190,26 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof InputError) return EXIT_CODES.badInput
-  if (error instanceof DeviceFlowError) return { denied: EXIT_CODES.denied, expired: EXIT_CODES.expired, cancelled: EXIT_CODES.cancelled }[error.outcome]
+  if (error instanceof DeviceFlowError)
+    return {
+      denied: EXIT_CODES.denied,
+      expired: EXIT_CODES.expired,
+      cancelled: EXIT_CODES.cancelled
+    }[error.outcome]
   if (error instanceof ApproverRejectedError) return EXIT_CODES.rejected
-  if (error instanceof CredentialsError && error.kind === 'mismatch') return EXIT_CODES.rejected
+  if (error instanceof CredentialsError && error.kind === 'mismatch')
+    return EXIT_CODES.rejected
   if (error instanceof AccountNotAllowedError) return EXIT_CODES.rejected
   return EXIT_CODES.failure
 }
 
 /** The primary profile's credentials and the outputs, in the requested format. */
-export function renderCredentials(format: OutputFormat, request: LoginRequest, result: LoginResult, sealedSession?: string): string {
+export function renderCredentials(
+  format: OutputFormat,
+  request: LoginRequest,
+  result: LoginResult,
+  sealedSession?: string
+): string {
   const { credentials, identity } = jobSession(result)
   const vars: Record<string, string> = {
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -163,7 +227,12 @@ export function renderCredentials(format: OutputFormat, request: LoginRequest, r
   if (format === 'json') {
     return `${JSON.stringify(
       {
-        credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken, expiration: credentials.expiration.toISOString() },
+        credentials: {
+          accessKeyId: credentials.accessKeyId,
+          secretAccessKey: credentials.secretAccessKey,
+          sessionToken: credentials.sessionToken,
+          expiration: credentials.expiration.toISOString()
+        },
         region: request.region,
         profile: request.profile,
         accountId: identity.account,
@@ -171,14 +240,26 @@ export function renderCredentials(format: OutputFormat, request: LoginRequest, r
         userId: identity.userId,
         approvedBy: result.approvedBy,
         ...(sealedSession ? { session: sealedSession } : {}),
-        profiles: result.extra.map((p) => ({ profile: p.profile.name, accountId: p.profile.accountId, roleName: p.profile.roleName, verified: !!p.identity, arn: p.identity?.arn, error: p.error }))
+        profiles: result.extra.map((p) => ({
+          profile: p.profile.name,
+          accountId: p.profile.accountId,
+          roleName: p.profile.roleName,
+          verified: !!p.identity,
+          arn: p.identity?.arn,
+          error: p.error
+        }))
       },
       null,
       2
     )}\n`
   }
-  if (format === 'dotenv') return Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join('')
-  return Object.entries(vars).map(([k, v]) => `export ${k}=${shellQuote(v)}\n`).join('')
+  if (format === 'dotenv')
+    return Object.entries(vars)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join('')
+  return Object.entries(vars)
+    .map(([k, v]) => `export ${k}=${shellQuote(v)}\n`)
+    .join('')
 }
 
 function shellQuote(value: string): string {
@@ -190,27 +271,74 @@ function shellQuote(value: string): string {
  * service account (gitlab-runner, jenkins), and comparing approvers with it would make forbid-self-approval a no-op.
  */
 export function ciActor(env: NodeJS.ProcessEnv): string | undefined {
-  return ['GITHUB_TRIGGERING_ACTOR', 'GITHUB_ACTOR', 'GITLAB_USER_LOGIN', 'BUILDKITE_BUILD_CREATOR_EMAIL', 'CIRCLE_USERNAME', 'BUILD_USER_ID']
+  return [
+    'GITHUB_TRIGGERING_ACTOR',
+    'GITHUB_ACTOR',
+    'GITLAB_USER_LOGIN',
+    'BUILDKITE_BUILD_CREATOR_EMAIL',
+    'CIRCLE_USERNAME',
+    'BUILD_USER_ID'
+  ]
     .map((n) => env[n]?.trim())
     .find((v) => v)
 }
 
 /** What is being asked, from whichever CI's variables are present. */
-export function ciRequestContext(request: LoginRequest, env: NodeJS.ProcessEnv): RequestContext {
+export function ciRequestContext(
+  request: LoginRequest,
+  env: NodeJS.ProcessEnv
+): RequestContext {
   const first = (...names: string[]) => names.map((n) => env[n]).find((v) => v)
   return {
-    repository: first('GITHUB_REPOSITORY', 'CI_PROJECT_PATH', 'BUILDKITE_PIPELINE_SLUG', 'CIRCLE_PROJECT_REPONAME', 'JOB_NAME'),
-    workflow: first('GITHUB_WORKFLOW', 'CI_PIPELINE_NAME', 'BUILDKITE_PIPELINE_NAME', 'CIRCLE_WORKFLOW_ID'),
-    job: first('GITHUB_JOB', 'CI_JOB_NAME', 'BUILDKITE_LABEL', 'CIRCLE_JOB', 'STAGE_NAME'),
-    runUrl: first('CI_JOB_URL', 'BUILD_URL', 'BUILDKITE_BUILD_URL', 'CIRCLE_BUILD_URL'),
+    repository: first(
+      'GITHUB_REPOSITORY',
+      'CI_PROJECT_PATH',
+      'BUILDKITE_PIPELINE_SLUG',
+      'CIRCLE_PROJECT_REPONAME',
+      'JOB_NAME'
+    ),
+    workflow: first(
+      'GITHUB_WORKFLOW',
+      'CI_PIPELINE_NAME',
+      'BUILDKITE_PIPELINE_NAME',
+      'CIRCLE_WORKFLOW_ID'
+    ),
+    job: first(
+      'GITHUB_JOB',
+      'CI_JOB_NAME',
+      'BUILDKITE_LABEL',
+      'CIRCLE_JOB',
+      'STAGE_NAME'
+    ),
+    runUrl: first(
+      'CI_JOB_URL',
+      'BUILD_URL',
+      'BUILDKITE_BUILD_URL',
+      'CIRCLE_BUILD_URL'
+    ),
     actor: ciActor(env),
     event: first('GITHUB_EVENT_NAME', 'CI_PIPELINE_SOURCE', 'BUILDKITE_SOURCE'),
-    ref: first('GITHUB_REF_NAME', 'CI_COMMIT_REF_NAME', 'BUILDKITE_BRANCH', 'CIRCLE_BRANCH', 'GIT_BRANCH', 'BRANCH_NAME'),
-    sha: first('GITHUB_SHA', 'CI_COMMIT_SHA', 'BUILDKITE_COMMIT', 'CIRCLE_SHA1', 'GIT_COMMIT'),
+    ref: first(
+      'GITHUB_REF_NAME',
+      'CI_COMMIT_REF_NAME',
+      'BUILDKITE_BRANCH',
+      'CIRCLE_BRANCH',
+      'GIT_BRANCH',
+      'BRANCH_NAME'
+    ),
+    sha: first(
+      'GITHUB_SHA',
+      'CI_COMMIT_SHA',
+      'BUILDKITE_COMMIT',
+      'CIRCLE_SHA1',
+      'GIT_COMMIT'
+    ),
     accountId: request.accountId,
     roleName: request.roleName,
     startUrl: request.startUrl,
-    extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
+    extraProfiles: request.extraProfiles.map(
+      ({ name, accountId, roleName }) => ({ name, accountId, roleName })
+    ),
     // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
     keepSession: request.keepSession,
     reuseSession: request.reuseSession,

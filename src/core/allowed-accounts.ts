@@ -17,7 +17,10 @@ export class AccountNotAllowedError extends Error {
 }
 
 /** Whether `accountId` is allowed: always when the request sets no allowed-account-ids. */
-export function accountAllowed(accountId: string, allowed: readonly string[] | undefined): boolean {
+export function accountAllowed(
+  accountId: string,
+  allowed: readonly string[] | undefined
+): boolean {
   return !allowed || allowed.length === 0 || allowed.includes(accountId)
 }
 
@@ -25,6 +28,11 @@ export function accountAllowed(accountId: string, allowed: readonly string[] | u
  * Throw {@link AccountNotAllowedError} unless the verified identity's account is allowed. Call it on the account that
  * GetCallerIdentity answered (not the one asked for): it is the account the credentials really reach.
  */
-export function assertAccountAllowed(identity: { account: string }, allowed: readonly string[] | undefined, what: string): void {
-  if (!accountAllowed(identity.account, allowed)) throw new AccountNotAllowedError(identity.account, what, allowed ?? [])
+export function assertAccountAllowed(
+  identity: { account: string },
+  allowed: readonly string[] | undefined,
+  what: string
+): void {
+  if (!accountAllowed(identity.account, allowed))
+    throw new AccountNotAllowedError(identity.account, what, allowed ?? [])
 }

@@ -15,7 +15,10 @@ export interface ApproverPolicy {
 }
 
 export function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.')
   return new RegExp(`^${body}$`, 'i')
 }
 
@@ -33,7 +36,8 @@ function distinctActors(names: (string | undefined)[]): string[] {
   const out: string[] = []
   for (const raw of names) {
     const name = raw?.trim()
-    if (name && !out.some((n) => n.toLowerCase() === name.toLowerCase())) out.push(name)
+    if (name && !out.some((n) => n.toLowerCase() === name.toLowerCase()))
+      out.push(name)
   }
   return out
 }
@@ -46,25 +50,47 @@ function policyActors(policy: ApproverPolicy): string[] {
  * Bad input, before any network call: forbid-self-approval is true but no user is known to compare the approver with
  * (e.g. the CLI outside a CI that names its user, without --actor). Without this the check could never refuse anyone.
  */
-export function checkSelfApprovalActors(policy: Pick<ApproverPolicy, 'forbidSelfApproval' | 'actor' | 'actors'>, hint = ''): void {
-  if (policy.forbidSelfApproval && policyActors({ allowedApprovers: [], ...policy }).length === 0) {
-    throw new InputError('forbid-self-approval', `is true but no user who triggered this run is known to compare the approver with${hint}`)
+export function checkSelfApprovalActors(
+  policy: Pick<ApproverPolicy, 'forbidSelfApproval' | 'actor' | 'actors'>,
+  hint = ''
+): void {
+  if (
+    policy.forbidSelfApproval &&
+    policyActors({ allowedApprovers: [], ...policy }).length === 0
+  ) {
+    throw new InputError(
+      'forbid-self-approval',
+      `is true but no user who triggered this run is known to compare the approver with${hint}`
+    )
   }
 }
 
 /** Why this approver is not enough, or undefined when the approval stands. */
-export function approverRejection(approvedBy: string, policy: ApproverPolicy): string | undefined {
-  if (!approvedBy) return policy.allowedApprovers.length || policy.forbidSelfApproval ? 'the approver could not be identified from the role session' : undefined
-  if (policy.allowedApprovers.length && !policy.allowedApprovers.some((g) => globToRegExp(g).test(approvedBy))) {
+export function approverRejection(
+  approvedBy: string,
+  policy: ApproverPolicy
+): string | undefined {
+  if (!approvedBy)
+    return policy.allowedApprovers.length || policy.forbidSelfApproval
+      ? 'the approver could not be identified from the role session'
+      : undefined
+  if (
+    policy.allowedApprovers.length &&
+    !policy.allowedApprovers.some((g) => globToRegExp(g).test(approvedBy))
+  ) {
     return `"${approvedBy}" is not in allowed-approvers (${policy.allowedApprovers.join(', ')})`
   }
   if (policy.forbidSelfApproval) {
     const actors = policyActors(policy)
     // Fail closed: a caller that skipped checkSelfApprovalActors must not turn the check into a no-op.
-    if (actors.length === 0) return 'forbid-self-approval is true but no user who triggered this run is known to compare the approver with'
+    if (actors.length === 0)
+      return 'forbid-self-approval is true but no user who triggered this run is known to compare the approver with'
     for (const actor of actors) {
       const a = actor.toLowerCase()
-      if (approvedBy.toLowerCase() === a || localPart(approvedBy) === localPart(a)) {
+      if (
+        approvedBy.toLowerCase() === a ||
+        localPart(approvedBy) === localPart(a)
+      ) {
         return `"${approvedBy}" triggered this run (as ${actor}) and forbid-self-approval is true: someone else must approve`
       }
     }

@@ -3,9 +3,18 @@
  * (STS AssumeRole, with the session policies and tags), then GetCallerIdentity proves the chained identity.
  */
 import type { AwsClients } from '../aws/clients.js'
-import { getCallerIdentity, CredentialsError, type CallerIdentity, type RoleCredentials } from '../aws/credentials.js'
+import {
+  getCallerIdentity,
+  CredentialsError,
+  type CallerIdentity,
+  type RoleCredentials
+} from '../aws/credentials.js'
 import { assumeRole, type SessionTag } from '../aws/sts.js'
-import { sessionNameFor, SESSION_TAG_KEYS, type ChainSpec } from '../inputs/chain.js'
+import {
+  sessionNameFor,
+  SESSION_TAG_KEYS,
+  type ChainSpec
+} from '../inputs/chain.js'
 
 export interface ChainedSession {
   roleArn: string
@@ -57,18 +66,41 @@ export async function chainRole(
 ): Promise<ChainedSession> {
   const sessionName = chain.sessionName ?? sessionNameFor(approver)
   const tags = chain.skipSessionTagging ? [] : githubSessionTags(env)
-  const transitiveTagKeys = chain.transitiveTagKeys.filter((k) => tags.some((t) => t.Key === k))
+  const transitiveTagKeys = chain.transitiveTagKeys.filter((k) =>
+    tags.some((t) => t.Key === k)
+  )
   const assumed = await assumeRole(
     clients,
     source,
-    { roleArn: chain.roleArn, sessionName, durationSeconds: chain.durationSeconds, externalId: chain.externalId, policy: chain.policy, policyArns: chain.policyArns, tags, transitiveTagKeys },
+    {
+      roleArn: chain.roleArn,
+      sessionName,
+      durationSeconds: chain.durationSeconds,
+      externalId: chain.externalId,
+      policy: chain.policy,
+      policyArns: chain.policyArns,
+      tags,
+      transitiveTagKeys
+    },
     mask
   )
   const identity = await getCallerIdentity(clients, assumed.credentials)
   const [, , , , account, resource] = chain.roleArn.split(':')
   const roleName = resource.split('/').pop()
-  if (identity.account !== account || !identity.arn.includes(`:assumed-role/${roleName}/`)) {
-    throw new CredentialsError(`the chained session is ${identity.arn}, not role ${chain.roleArn}; nothing was exported`, 'mismatch')
+  if (
+    identity.account !== account ||
+    !identity.arn.includes(`:assumed-role/${roleName}/`)
+  ) {
+    throw new CredentialsError(
+      `the chained session is ${identity.arn}, not role ${chain.roleArn}; nothing was exported`,
+      'mismatch'
+    )
   }
-  return { roleArn: chain.roleArn, sessionName, credentials: assumed.credentials, identity, tags }
+  return {
+    roleArn: chain.roleArn,
+    sessionName,
+    credentials: assumed.credentials,
+    identity,
+    tags
+  }
 }

@@ -2,8 +2,16 @@
 import type { Logger } from './events.js'
 import { AwsClients } from '../aws/clients.js'
 import { logout } from '../aws/logout.js'
-import { removeSessionFiles, type WrittenFiles } from '../aws-files/session-files.js'
-import { contentHash, legacyTokenCacheFile, removeCacheFileIfOurs, tokenCacheFile } from '../aws-files/sso-cache.js'
+import {
+  removeSessionFiles,
+  type WrittenFiles
+} from '../aws-files/session-files.js'
+import {
+  contentHash,
+  legacyTokenCacheFile,
+  removeCacheFileIfOurs,
+  tokenCacheFile
+} from '../aws-files/sso-cache.js'
 import { readIfExists } from '../aws-files/atomic.js'
 
 export interface CleanupInput {
@@ -16,20 +24,35 @@ export interface CleanupInput {
   signOut?: boolean
 }
 
-export async function cleanupSession(input: CleanupInput, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+export async function cleanupSession(
+  input: CleanupInput,
+  log: Logger,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<boolean> {
   let ok = true
   if (input.signOut === false) {
     // shared with other jobs of the run (share-session / session): the caller says so; only the files go
   } else if (input.accessToken) {
-    const clients = new AwsClients({ ssoRegion: input.ssoRegion, region: input.region, env, onRetry: (m) => log.info(m), maxAttempts: 3 })
+    const clients = new AwsClients({
+      ssoRegion: input.ssoRegion,
+      region: input.region,
+      env,
+      onRetry: (m) => log.info(m),
+      maxAttempts: 3
+    })
     try {
-      if (await logout(clients, input.accessToken, log)) log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)')
+      if (await logout(clients, input.accessToken, log))
+        log.info(
+          'Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)'
+        )
       else ok = false
     } finally {
       clients.destroy()
     }
   } else {
-    log.info('No SSO token to sign out: the main step signed out already (sign-out-early)')
+    log.info(
+      'No SSO token to sign out: the main step signed out already (sign-out-early)'
+    )
   }
   try {
     const report = await removeSessionFiles(input.written)
@@ -39,7 +62,9 @@ export async function cleanupSession(input: CleanupInput, log: Logger, env: Node
     )
   } catch (error) {
     ok = false
-    log.warning(`Could not remove the files this run wrote: ${(error as Error).message}`)
+    log.warning(
+      `Could not remove the files this run wrote: ${(error as Error).message}`
+    )
   }
   return ok
 }
@@ -63,9 +88,14 @@ export interface OrphanSweep {
  * obtained, revoke it (SSO Logout) and delete that file (only if it still holds those bytes). Returns whether it did.
  * Never throws.
  */
-export async function sweepOrphanedTokenCache(sweep: OrphanSweep, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+export async function sweepOrphanedTokenCache(
+  sweep: OrphanSweep,
+  log: Logger,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<boolean> {
   const files = [tokenCacheFile(sweep.ssoCacheDir, sweep.sessionName)]
-  if (sweep.legacyStartUrl !== undefined) files.push(legacyTokenCacheFile(sweep.ssoCacheDir, sweep.legacyStartUrl))
+  if (sweep.legacyStartUrl !== undefined)
+    files.push(legacyTokenCacheFile(sweep.ssoCacheDir, sweep.legacyStartUrl))
   const revoked = new Map<string, boolean>()
   let found = false
   for (const file of files) {
@@ -74,14 +104,25 @@ export async function sweepOrphanedTokenCache(sweep: OrphanSweep, log: Logger, e
       const text = await readIfExists(file)
       let accessToken: unknown
       try {
-        accessToken = text === undefined ? undefined : (JSON.parse(text) as { accessToken?: unknown })?.accessToken
+        accessToken =
+          text === undefined
+            ? undefined
+            : (JSON.parse(text) as { accessToken?: unknown })?.accessToken
       } catch {
         continue // not JSON: not what we write
       }
-      if (typeof accessToken !== 'string' || !sweep.isOurs(accessToken)) continue
+      if (typeof accessToken !== 'string' || !sweep.isOurs(accessToken))
+        continue
       found = true
       if (!revoked.has(accessToken)) {
-        const clients = new AwsClients({ ssoRegion: sweep.ssoRegion, region: sweep.region, env, onRetry: (m) => log.info(m), maxAttempts: 2, requestTimeoutMs: sweep.requestTimeoutMs })
+        const clients = new AwsClients({
+          ssoRegion: sweep.ssoRegion,
+          region: sweep.region,
+          env,
+          onRetry: (m) => log.info(m),
+          maxAttempts: 2,
+          requestTimeoutMs: sweep.requestTimeoutMs
+        })
         try {
           revoked.set(accessToken, await logout(clients, accessToken, log))
         } finally {
@@ -89,9 +130,13 @@ export async function sweepOrphanedTokenCache(sweep: OrphanSweep, log: Logger, e
         }
       }
       const outcome = await removeCacheFileIfOurs(file, contentHash(text!))
-      log.info(`This run had already written its SSO token to ${file} when it stopped: ${revoked.get(accessToken) ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`)
+      log.info(
+        `This run had already written its SSO token to ${file} when it stopped: ${revoked.get(accessToken) ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`
+      )
     } catch (error) {
-      log.warning(`Could not check the token cache ${file} for a token this run left behind: ${(error as Error).message}`)
+      log.warning(
+        `Could not check the token cache ${file} for a token this run left behind: ${(error as Error).message}`
+      )
     }
   }
   return found

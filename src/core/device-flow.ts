@@ -35,7 +35,15 @@ export interface SsoToken {
  * The RFC 8628 / SSO OIDC answers the flow reacts to; `transient` is a fault worth asking again after a longer wait
  * (5xx, throttling, a reset connection, a timeout); anything else is `other`.
  */
-export type OidcErrorCode = 'authorization_pending' | 'slow_down' | 'access_denied' | 'expired_token' | 'invalid_client' | 'invalid_grant' | 'transient' | 'other'
+export type OidcErrorCode =
+  | 'authorization_pending'
+  | 'slow_down'
+  | 'access_denied'
+  | 'expired_token'
+  | 'invalid_client'
+  | 'invalid_grant'
+  | 'transient'
+  | 'other'
 
 export class OidcError extends Error {
   constructor(
@@ -51,10 +59,19 @@ export class OidcError extends Error {
 
 /** What the flow needs from SSO OIDC (src/aws/oidc.ts implements it with the SDK). */
 export interface OidcApi {
-  registerClient(clientName: string, scopes: string[]): Promise<ClientRegistration>
-  startDeviceAuthorization(registration: ClientRegistration, startUrl: string): Promise<DeviceAuthorization>
+  registerClient(
+    clientName: string,
+    scopes: string[]
+  ): Promise<ClientRegistration>
+  startDeviceAuthorization(
+    registration: ClientRegistration,
+    startUrl: string
+  ): Promise<DeviceAuthorization>
   /** Throws OidcError for the protocol's answers (pending, slow_down, denied, expired, invalid_client). */
-  createToken(registration: ClientRegistration, deviceCode: string): Promise<SsoToken>
+  createToken(
+    registration: ClientRegistration,
+    deviceCode: string
+  ): Promise<SsoToken>
 }
 
 export interface Clock {
@@ -83,7 +100,10 @@ export class DeviceFlowError extends Error {
 
 function cancelled(signal: AbortSignal): DeviceFlowError {
   const reason = typeof signal.reason === 'string' ? ` (${signal.reason})` : ''
-  return new DeviceFlowError('cancelled', `the login was cancelled${reason} before anyone approved it`)
+  return new DeviceFlowError(
+    'cancelled',
+    `the login was cancelled${reason} before anyone approved it`
+  )
 }
 
 export const DEFAULT_INTERVAL_SECONDS = 5
@@ -123,7 +143,11 @@ export interface DeviceFlowResult {
 /** A registration is reusable while it has at least this long left. */
 const REGISTRATION_MARGIN_MS = 60 * 60 * 1000
 
-export function registrationUsable(registration: ClientRegistration | undefined, scopes: string[], now: number): boolean {
+export function registrationUsable(
+  registration: ClientRegistration | undefined,
+  scopes: string[],
+  now: number
+): boolean {
   return (
     !!registration &&
     registration.expiresAt.getTime() - now > REGISTRATION_MARGIN_MS &&
@@ -132,17 +156,25 @@ export function registrationUsable(registration: ClientRegistration | undefined,
 }
 
 /** Register (or reuse), start a device authorization, poll until approved; start fresh codes while approval-timeout allows. */
-export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceFlowResult> {
+export async function runDeviceFlow(
+  options: DeviceFlowOptions
+): Promise<DeviceFlowResult> {
   const { api, clock = systemClock, signal, emit = () => {} } = options
   const startedAt = clock.now()
   let registration =
-    options.registration && registrationUsable(options.registration, options.scopes, startedAt) ? options.registration : await register()
+    options.registration &&
+    registrationUsable(options.registration, options.scopes, startedAt)
+      ? options.registration
+      : await register()
   let reRegistered = false
   let authorizations = 0
   let polls = 0
 
   async function register(): Promise<ClientRegistration> {
-    const made = { ...(await api.registerClient(options.clientName, options.scopes)), clientName: options.clientName }
+    const made = {
+      ...(await api.registerClient(options.clientName, options.scopes)),
+      clientName: options.clientName
+    }
     options.onRegistered?.(made)
     return made
   }
@@ -152,7 +184,11 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
     try {
       return await call()
     } catch (error) {
-      if (!(error instanceof OidcError && error.code === 'invalid_client') || reRegistered) throw error
+      if (
+        !(error instanceof OidcError && error.code === 'invalid_client') ||
+        reRegistered
+      )
+        throw error
       reRegistered = true
       registration = await register()
       return call()
@@ -166,24 +202,34 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
   let lastFault: string | undefined
   for (;;) {
     throwIfCancelled(signal)
-    const authorization = await withFreshClientOnce(() => api.startDeviceAuthorization(registration, options.startUrl))
+    const authorization = await withFreshClientOnce(() =>
+      api.startDeviceAuthorization(registration, options.startUrl)
+    )
     authorizations++
     const issuedAt = clock.now()
     const codeExpiresAt = issuedAt + authorization.expiresIn * 1000
     const overallDeadline =
-      options.approvalTimeoutSeconds !== undefined ? startedAt + options.approvalTimeoutSeconds * 1000 : codeExpiresAt
+      options.approvalTimeoutSeconds !== undefined
+        ? startedAt + options.approvalTimeoutSeconds * 1000
+        : codeExpiresAt
     const stopAt = Math.min(codeExpiresAt, overallDeadline)
     emit({
       type: 'started',
       userCode: authorization.userCode,
-      verificationUri: authorization.verificationUriComplete || authorization.verificationUri,
+      verificationUri:
+        authorization.verificationUriComplete || authorization.verificationUri,
       expiresAt: new Date(codeExpiresAt),
       attempt: authorizations,
-      ...(registration.clientName ? { clientName: registration.clientName } : {}),
+      ...(registration.clientName
+        ? { clientName: registration.clientName }
+        : {}),
       ...(replaced ? { replaced } : {})
     })
 
-    const serviceIntervalMs = (authorization.interval && authorization.interval > 0 ? authorization.interval : DEFAULT_INTERVAL_SECONDS) * 1000
+    const serviceIntervalMs =
+      (authorization.interval && authorization.interval > 0
+        ? authorization.interval
+        : DEFAULT_INTERVAL_SECONDS) * 1000
     intervalMs = Math.max(intervalMs, serviceIntervalMs)
     failedPolls = 0
     let codeExpired = false
@@ -200,7 +246,10 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
       await clock.sleep(waitMs, signal)
       polls++
       try {
-        const token = await api.createToken(registration, authorization.deviceCode)
+        const token = await api.createToken(
+          registration,
+          authorization.deviceCode
+        )
         return { token, registration, authorizations, polls }
       } catch (error) {
         if (!(error instanceof OidcError)) throw error
@@ -208,7 +257,11 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
           failedPolls++
           lastFault = error.fault ?? error.message
           if (failedPolls >= MAX_CONSECUTIVE_POLL_FAILURES) {
-            throw new OidcError('transient', `${error.message}; ${failedPolls} polls in a row failed, giving up`, error.fault)
+            throw new OidcError(
+              'transient',
+              `${error.message}; ${failedPolls} polls in a row failed, giving up`,
+              error.fault
+            )
           }
           options.onPollRetry?.(
             `SSO OIDC CreateToken: ${lastFault} on poll ${polls}; polling again in ${formatDuration(Math.round(pollWait(intervalMs, failedPolls) / 1000))} ` +
@@ -220,13 +273,23 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
         failedPolls = 0
         switch (error.code) {
           case 'authorization_pending':
-            emit({ type: 'waiting', secondsLeft: Math.max(0, Math.round((stopAt - clock.now()) / 1000)) })
+            emit({
+              type: 'waiting',
+              secondsLeft: Math.max(
+                0,
+                Math.round((stopAt - clock.now()) / 1000)
+              )
+            })
             continue
           case 'slow_down':
             intervalMs += SLOW_DOWN_STEP_SECONDS * 1000
             continue
           case 'access_denied':
-            throw new DeviceFlowError('denied', 'the approver denied the request', waited())
+            throw new DeviceFlowError(
+              'denied',
+              'the approver denied the request',
+              waited()
+            )
           case 'expired_token':
             codeExpired = true
             break
@@ -248,7 +311,11 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
       continue
     }
     const mayReissue = options.approvalTimeoutSeconds !== undefined
-    if (codeExpired && mayReissue && clock.now() + intervalMs <= overallDeadline) {
+    if (
+      codeExpired &&
+      mayReissue &&
+      clock.now() + intervalMs <= overallDeadline
+    ) {
       replaced = 'expired'
       continue
     }
@@ -256,7 +323,9 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
     throw new DeviceFlowError(
       'expired',
       `the code expired before anyone approved it (waited ${formatDuration(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})` +
-        (failedPolls ? `; the last ${failedPolls} poll(s) failed: ${lastFault}` : ''),
+        (failedPolls
+          ? `; the last ${failedPolls} poll(s) failed: ${lastFault}`
+          : ''),
       seconds
     )
   }
@@ -269,10 +338,12 @@ export async function runDeviceFlow(options: DeviceFlowOptions): Promise<DeviceF
 /** The wait before the next poll: the interval, doubled per failed poll in a row, capped (never below the interval). */
 export function pollWait(intervalMs: number, failedPolls: number): number {
   if (failedPolls <= 0) return intervalMs
-  return Math.max(intervalMs, Math.min(POLL_BACKOFF_CAP_SECONDS * 1000, intervalMs * 2 ** failedPolls))
+  return Math.max(
+    intervalMs,
+    Math.min(POLL_BACKOFF_CAP_SECONDS * 1000, intervalMs * 2 ** failedPolls)
+  )
 }
 
 function throwIfCancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw cancelled(signal)
 }
-

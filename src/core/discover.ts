@@ -47,7 +47,10 @@ function sanitize(s: string): string {
 }
 
 /** The account part: the sanitized name, or the account id when the name is missing or has no letter or digit. */
-function accountPart(accountName: string | undefined, accountId: string): string {
+function accountPart(
+  accountName: string | undefined,
+  accountId: string
+): string {
   const cleaned = sanitize(accountName?.trim() ?? '')
     .replace(/^[^A-Za-z0-9]+/, '')
     .replace(/[^A-Za-z0-9]+$/, '')
@@ -58,7 +61,11 @@ function accountPart(accountName: string | undefined, accountId: string): string
  * `<account part><suffix>.<role>` within 64 characters: the ACCOUNT part is shortened, so the role name stays whole
  * (and the suffix, which keeps names unique, too).
  */
-function composeName(account: string, suffix: string, roleName: string): string {
+function composeName(
+  account: string,
+  suffix: string,
+  roleName: string
+): string {
   let role = sanitize(roleName)
   if (role.length > MAX_ROLE_PART) role = role.slice(0, MAX_ROLE_PART)
   const budget = MAX_PROFILE_NAME - 1 - role.length - suffix.length
@@ -68,7 +75,11 @@ function composeName(account: string, suffix: string, roleName: string): string 
 }
 
 /** A profile name from `<account name or id>.<role>`, reduced to the characters a profile name may hold, at most 64. */
-export function discoveredProfileName(accountName: string | undefined, accountId: string, roleName: string): string {
+export function discoveredProfileName(
+  accountName: string | undefined,
+  accountId: string,
+  roleName: string
+): string {
   return composeName(accountPart(accountName, accountId), '', roleName)
 }
 
@@ -76,14 +87,20 @@ export function discoveredProfileName(accountName: string | undefined, accountId
  * A name not in `taken` (which it is added to): `<account>.<role>`, else `<account>-<account id>.<role>`, else
  * `<account>-<account id>-2.<role>`, -3, ... Never gives up: every discovered profile gets a name.
  */
-export function uniqueProfileName(accountName: string | undefined, accountId: string, roleName: string, taken: Set<string>): string {
+export function uniqueProfileName(
+  accountName: string | undefined,
+  accountId: string,
+  roleName: string,
+  taken: Set<string>
+): string {
   const account = accountPart(accountName, accountId)
   const candidates = function* () {
     yield composeName(account, '', roleName)
     // An account named after its id already is `<id>`: no need to say it twice.
     const withId = account === accountId ? '' : `-${accountId}`
     if (withId) yield composeName(account, withId, roleName)
-    for (let n = 2; ; n++) yield composeName(account, `${withId}-${n}`, roleName)
+    for (let n = 2; ; n++)
+      yield composeName(account, `${withId}-${n}`, roleName)
   }
   for (const name of candidates()) {
     if (!taken.has(name)) {
@@ -97,58 +114,122 @@ export function uniqueProfileName(accountName: string | undefined, accountId: st
 
 /** A failed listing: a refused token as credentials.ts reports it (login.ts asks for approval again), anything else plainly. */
 function listingError(call: string, error: unknown): Error {
-  return tokenRefused(call, error) ?? new Error(`${call} failed: ${describeAwsError(error)}`)
+  return (
+    tokenRefused(call, error) ??
+    new Error(`${call} failed: ${describeAwsError(error)}`)
+  )
 }
 
-export async function discoverProfiles(clients: AwsClients, accessToken: string, options: DiscoverOptions): Promise<DiscoverResult> {
-  const { ListAccountsCommand, ListAccountRolesCommand } = await import('@aws-sdk/client-sso')
+export async function discoverProfiles(
+  clients: AwsClients,
+  accessToken: string,
+  options: DiscoverOptions
+): Promise<DiscoverResult> {
+  const { ListAccountsCommand, ListAccountRolesCommand } =
+    await import('@aws-sdk/client-sso')
   const sso = await clients.ssoClient()
-  const accountGlob = options.accountFilter ? globToRegExp(options.accountFilter) : undefined
-  const roleGlob = options.roleFilter ? globToRegExp(options.roleFilter) : undefined
+  const accountGlob = options.accountFilter
+    ? globToRegExp(options.accountFilter)
+    : undefined
+  const roleGlob = options.roleFilter
+    ? globToRegExp(options.roleFilter)
+    : undefined
 
   const accounts: { accountId: string; accountName?: string }[] = []
   try {
     let nextToken: string | undefined
     do {
-      const page = await sso.send(new ListAccountsCommand({ accessToken, nextToken, maxResults: LISTING_PAGE_SIZE }))
-      for (const a of page.accountList ?? []) if (a.accountId) accounts.push({ accountId: a.accountId, accountName: a.accountName })
+      const page = await sso.send(
+        new ListAccountsCommand({
+          accessToken,
+          nextToken,
+          maxResults: LISTING_PAGE_SIZE
+        })
+      )
+      for (const a of page.accountList ?? [])
+        if (a.accountId)
+          accounts.push({ accountId: a.accountId, accountName: a.accountName })
       nextToken = page.nextToken
     } while (nextToken)
   } catch (error) {
     throw listingError('discover: SSO ListAccounts', error)
   }
-  const matching = accounts.filter((a) => !accountGlob || accountGlob.test(a.accountId) || (a.accountName !== undefined && accountGlob.test(a.accountName)))
-  const wanted = matching.filter((a) => accountAllowed(a.accountId, options.allowedAccountIds))
+  const matching = accounts.filter(
+    (a) =>
+      !accountGlob ||
+      accountGlob.test(a.accountId) ||
+      (a.accountName !== undefined && accountGlob.test(a.accountName))
+  )
+  const wanted = matching.filter((a) =>
+    accountAllowed(a.accountId, options.allowedAccountIds)
+  )
 
-  const perAccount = await mapPool(wanted, options.concurrency ?? LISTING_CONCURRENCY, async (account) => {
-    const roles: string[] = []
-    try {
-      let nextToken: string | undefined
-      do {
-        const page = await sso.send(new ListAccountRolesCommand({ accessToken, accountId: account.accountId, nextToken, maxResults: LISTING_PAGE_SIZE }))
-        for (const r of page.roleList ?? []) if (r.roleName && (!roleGlob || roleGlob.test(r.roleName))) roles.push(r.roleName)
-        nextToken = page.nextToken
-      } while (nextToken)
-    } catch (error) {
-      const failure = listingError(`discover: SSO ListAccountRoles for ${account.accountId}`, error)
-      if (failure instanceof CredentialsError || !options.allowPartial) throw failure
-      return { account, roles: [], error: failure.message }
+  const perAccount = await mapPool(
+    wanted,
+    options.concurrency ?? LISTING_CONCURRENCY,
+    async (account) => {
+      const roles: string[] = []
+      try {
+        let nextToken: string | undefined
+        do {
+          const page = await sso.send(
+            new ListAccountRolesCommand({
+              accessToken,
+              accountId: account.accountId,
+              nextToken,
+              maxResults: LISTING_PAGE_SIZE
+            })
+          )
+          for (const r of page.roleList ?? [])
+            if (r.roleName && (!roleGlob || roleGlob.test(r.roleName)))
+              roles.push(r.roleName)
+          nextToken = page.nextToken
+        } while (nextToken)
+      } catch (error) {
+        const failure = listingError(
+          `discover: SSO ListAccountRoles for ${account.accountId}`,
+          error
+        )
+        if (failure instanceof CredentialsError || !options.allowPartial)
+          throw failure
+        return { account, roles: [], error: failure.message }
+      }
+      return { account, roles, error: undefined }
     }
-    return { account, roles, error: undefined }
-  })
+  )
 
   const taken = new Set(options.exclude.map((p) => p.name))
-  const requested = new Set(options.exclude.map((p) => `${p.accountId}/${p.roleName}`))
+  const requested = new Set(
+    options.exclude.map((p) => `${p.accountId}/${p.roleName}`)
+  )
   const profiles: ProfileSpec[] = []
   const failed: DiscoverResult['failed'] = []
   for (const { account, roles, error } of perAccount) {
     if (error) {
-      failed.push({ profile: { name: `${accountPart(account.accountName, account.accountId)}.*`, accountId: account.accountId, roleName: '*', region: options.region }, error })
+      failed.push({
+        profile: {
+          name: `${accountPart(account.accountName, account.accountId)}.*`,
+          accountId: account.accountId,
+          roleName: '*',
+          region: options.region
+        },
+        error
+      })
       continue
     }
     for (const roleName of roles) {
       if (requested.has(`${account.accountId}/${roleName}`)) continue
-      profiles.push({ name: uniqueProfileName(account.accountName, account.accountId, roleName, taken), accountId: account.accountId, roleName, region: options.region })
+      profiles.push({
+        name: uniqueProfileName(
+          account.accountName,
+          account.accountId,
+          roleName,
+          taken
+        ),
+        accountId: account.accountId,
+        roleName,
+        region: options.region
+      })
     }
   }
   return { profiles, failed, skippedAccounts: matching.length - wanted.length }

@@ -12,7 +12,13 @@
  * - `shared`: share-session, sealed for the later jobs of this run that hold the session-key, until end-session or expiry;
  * - `from-shared`: session, this job uses a sign-in shared by an earlier job of the run and does not sign it out.
  */
-export type SignInMode = 'until-job-end' | 'until-expiry' | 'sign-out-early' | 'kept' | 'shared' | 'from-shared'
+export type SignInMode =
+  | 'until-job-end'
+  | 'until-expiry'
+  | 'sign-out-early'
+  | 'kept'
+  | 'shared'
+  | 'from-shared'
 
 /** What is being asked for: shown to approvers so they can tell a real request from a phished one. */
 export interface RequestContext {
@@ -75,7 +81,8 @@ export type LoginEvent =
       roleName: string
       arn: string
       /** How the SSO token was obtained: a person approved a code, or a cached session was reused. */
-      via?: 'device-flow' | 'cached-token' | 'refreshed-token' | 'shared-session'
+      via?:
+        'device-flow' | 'cached-token' | 'refreshed-token' | 'shared-session'
       /** Every profile written from this approval (the primary one first), verified or with its error. */
       profiles?: ProfileOutcome[]
       /** When the SSO access token left on the runner expires (absent with sign-out-early: none is left). */
@@ -99,7 +106,13 @@ export type LoginEvent =
       profiles?: ProfileOutcome[]
     }
 
-export type FinalEvent = Extract<LoginEvent, { type: 'approved' | 'denied' | 'expired' | 'cancelled' | 'rejected' | 'failed' }>
+export type FinalEvent = Extract<
+  LoginEvent,
+  {
+    type:
+      'approved' | 'denied' | 'expired' | 'cancelled' | 'rejected' | 'failed'
+  }
+>
 
 /** The lines a channel uses to report that it could not deliver (never throws into the login). */
 export interface Logger {

@@ -7,11 +7,30 @@ import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
 import type { AwsPaths } from '../aws-files/paths.js'
 import { AwsClients } from '../aws/clients.js'
 import { sdkOidcApi } from '../aws/oidc.js'
-import { DeviceFlowError, runDeviceFlow, systemClock, type Clock, type ClientRegistration, type SsoToken } from './device-flow.js'
-import { verifiedRoleCredentials, approverFromArn, CredentialsError, type CallerIdentity, type RoleCredentials } from '../aws/credentials.js'
+import {
+  DeviceFlowError,
+  runDeviceFlow,
+  systemClock,
+  type Clock,
+  type ClientRegistration,
+  type SsoToken
+} from './device-flow.js'
+import {
+  verifiedRoleCredentials,
+  approverFromArn,
+  CredentialsError,
+  type CallerIdentity,
+  type RoleCredentials
+} from '../aws/credentials.js'
 import { approverRejection } from './approvers.js'
 import { logout } from '../aws/logout.js'
-import { sessionFilePaths, writeCredentialProfiles, writeSessionFiles, type SessionFilesListener, type WrittenFiles } from '../aws-files/session-files.js'
+import {
+  sessionFilePaths,
+  writeCredentialProfiles,
+  writeSessionFiles,
+  type SessionFilesListener,
+  type WrittenFiles
+} from '../aws-files/session-files.js'
 import { assertAccountAllowed } from './allowed-accounts.js'
 import { chainRole, type ChainedSession } from './chain.js'
 import { hasSessionPolicy, sourceProfileName } from '../inputs/chain.js'
@@ -55,7 +74,11 @@ export interface ProfileResult {
 }
 
 export interface LoginResult {
-  primary: { profile: ProfileSpec; credentials: RoleCredentials; identity: CallerIdentity }
+  primary: {
+    profile: ProfileSpec
+    credentials: RoleCredentials
+    identity: CallerIdentity
+  }
   /** Extra and discovered profiles, each verified, with the reason it failed, or unverified (verify-profiles: primary). */
   extra: ProfileResult[]
   approvedBy: string
@@ -87,7 +110,9 @@ export class ApproverRejectedError extends Error {
     readonly approvedBy: string,
     readonly reason: string
   ) {
-    super(`approved by ${approvedBy || 'an unidentified user'}, which is not enough: ${reason}. The session was revoked and nothing was exported.`)
+    super(
+      `approved by ${approvedBy || 'an unidentified user'}, which is not enough: ${reason}. The session was revoked and nothing was exported.`
+    )
     this.name = 'ApproverRejectedError'
   }
 }
@@ -96,7 +121,9 @@ export class ApproverRejectedError extends Error {
 export class SharedSignInEndedError extends Error {
   override name = 'SharedSignInEndedError'
   constructor() {
-    super('IAM Identity Center refused the shared sign-in (session): it was signed out (end-session ran?) or revoked. Sign in again with share-session; nothing was written or exported.')
+    super(
+      'IAM Identity Center refused the shared sign-in (session): it was signed out (end-session ran?) or revoked. Sign in again with share-session; nothing was written or exported.'
+    )
   }
 }
 
@@ -114,7 +141,12 @@ export class ProfilesFailedError extends Error {
   ) {
     super(
       `${failed.length} profile(s) could not be set up and allow-partial is false; nothing was exported. ` +
-        failed.map((p) => `${p.profile.name} (${p.profile.accountId}/${p.profile.roleName}): ${p.error}`).join('; ')
+        failed
+          .map(
+            (p) =>
+              `${p.profile.name} (${p.profile.accountId}/${p.profile.roleName}): ${p.error}`
+          )
+          .join('; ')
     )
     this.name = 'ProfilesFailedError'
   }
@@ -131,9 +163,15 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
   const { request, log, paths } = options
   // Refuse unsafe paths (symlinks) before anyone is asked to approve: a refusal then costs no approval and leaves no token.
   const pathProblem = unsafeAwsPath(paths, sessionFilePaths(paths, request))
-  if (pathProblem) throw new UnsafePathError(`${pathProblem}; nothing was sent or written`)
+  if (pathProblem)
+    throw new UnsafePathError(`${pathProblem}; nothing was sent or written`)
 
-  const clients = new AwsClients({ ssoRegion: request.ssoRegion, region: request.region, env: options.env, onRetry: (m) => log.warning(m) })
+  const clients = new AwsClients({
+    ssoRegion: request.ssoRegion,
+    region: request.region,
+    env: options.env,
+    onRetry: (m) => log.warning(m)
+  })
   try {
     let session = await obtainToken(options, clients)
     if (session.via !== 'device-flow') {
@@ -144,7 +182,9 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
         // The shared sign-in belongs to the whole run: never asked for again here, never signed out here.
         if (session.via === 'shared-session') throw new SharedSignInEndedError()
         // The cache said valid, the service says no (signed out elsewhere, revoked by an admin): ask a person, once.
-        log.info('reuse-session: the cached SSO token was rejected by the service (revoked?); asking for approval')
+        log.info(
+          'reuse-session: the cached SSO token was rejected by the service (revoked?); asking for approval'
+        )
         session = await deviceFlowToken(options, clients)
       }
     }
@@ -161,12 +201,31 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
 }
 
 /** From an SSO token to verified profiles and the files written; throws (and writes nothing) when any step fails. */
-async function useToken(options: LoginOptions, clients: AwsClients, session: ObtainedToken): Promise<LoginResult> {
+async function useToken(
+  options: LoginOptions,
+  clients: AwsClients,
+  session: ObtainedToken
+): Promise<LoginResult> {
   const { request, mask, log, paths } = options
   const { token, registration } = session
-  const primaryProfile: ProfileSpec = { name: request.profile, accountId: request.accountId, roleName: request.roleName, region: request.region }
-  const primary = await verifiedRoleCredentials(clients, token.accessToken, request.accountId, request.roleName, mask)
-  assertAccountAllowed(primary.identity, request.allowedAccountIds, `profile "${primaryProfile.name}" (${primary.identity.arn})`)
+  const primaryProfile: ProfileSpec = {
+    name: request.profile,
+    accountId: request.accountId,
+    roleName: request.roleName,
+    region: request.region
+  }
+  const primary = await verifiedRoleCredentials(
+    clients,
+    token.accessToken,
+    request.accountId,
+    request.roleName,
+    mask
+  )
+  assertAccountAllowed(
+    primary.identity,
+    request.allowedAccountIds,
+    `profile "${primaryProfile.name}" (${primary.identity.arn})`
+  )
   const approvedBy = approverFromArn(primary.identity.arn)
   const rejection = approverRejection(approvedBy, {
     allowedApprovers: request.allowedApprovers,
@@ -179,9 +238,22 @@ async function useToken(options: LoginOptions, clients: AwsClients, session: Obt
   // role-to-assume: chain from the permission set's credentials to the narrower role, before anything else is fetched.
   let chained: ChainedSession | undefined
   if (request.chain) {
-    chained = await chainRole(clients, primary.credentials, request.chain, approvedBy, options.env ?? process.env, mask)
-    assertAccountAllowed(chained.identity, request.allowedAccountIds, `role-to-assume (${chained.identity.arn})`)
-    log.info(`role-to-assume: chained to ${chained.identity.arn} (session name ${chained.sessionName}${chained.tags.length ? `, ${chained.tags.length} session tag(s)` : ''})`)
+    chained = await chainRole(
+      clients,
+      primary.credentials,
+      request.chain,
+      approvedBy,
+      options.env ?? process.env,
+      mask
+    )
+    assertAccountAllowed(
+      chained.identity,
+      request.allowedAccountIds,
+      `role-to-assume (${chained.identity.arn})`
+    )
+    log.info(
+      `role-to-assume: chained to ${chained.identity.arn} (session name ${chained.sessionName}${chained.tags.length ? `, ${chained.tags.length} session tag(s)` : ''})`
+    )
   }
 
   const extraProfiles = [...request.extraProfiles]
@@ -191,45 +263,96 @@ async function useToken(options: LoginOptions, clients: AwsClients, session: Obt
       ...request.discover,
       region: request.region,
       // With role-to-assume the Identity Center role may be written as <profile>-sso: that name is taken too.
-      exclude: [primaryProfile, ...(request.chain ? [{ ...primaryProfile, name: sourceProfileName(primaryProfile.name) }] : []), ...extraProfiles],
+      exclude: [
+        primaryProfile,
+        ...(request.chain
+          ? [
+              {
+                ...primaryProfile,
+                name: sourceProfileName(primaryProfile.name)
+              }
+            ]
+          : []),
+        ...extraProfiles
+      ],
       allowPartial: request.allowPartial,
       allowedAccountIds: request.allowedAccountIds
     })
-    log.info(`discover: ${found.profiles.length} profile(s) from the accounts and roles the approver can reach`)
-    if (request.allowedAccountIds) log.info(`discover: ${found.skippedAccounts} account(s) skipped because they are not in allowed-account-ids`)
+    log.info(
+      `discover: ${found.profiles.length} profile(s) from the accounts and roles the approver can reach`
+    )
+    if (request.allowedAccountIds)
+      log.info(
+        `discover: ${found.skippedAccounts} account(s) skipped because they are not in allowed-account-ids`
+      )
     extraProfiles.push(...found.profiles)
     discoveryFailures.push(...found.failed)
   }
   // verify-profiles: primary: the others are SSO profiles written as listed; each fetches its own credentials when used.
   const verified =
     request.verifyProfiles === 'primary'
-      ? extraProfiles.map((profile): ProfileResult => ({ profile, unverified: true }))
-      : await mapPool(extraProfiles, PROFILE_CONCURRENCY, async (profile): Promise<ProfileResult> => {
-          try {
-            return { profile, ...(await verifiedRoleCredentials(clients, token.accessToken, profile.accountId, profile.roleName, mask)) }
-          } catch (error) {
-            return { profile, error: (error as Error).message }
+      ? extraProfiles.map((profile): ProfileResult => ({
+          profile,
+          unverified: true
+        }))
+      : await mapPool(
+          extraProfiles,
+          PROFILE_CONCURRENCY,
+          async (profile): Promise<ProfileResult> => {
+            try {
+              return {
+                profile,
+                ...(await verifiedRoleCredentials(
+                  clients,
+                  token.accessToken,
+                  profile.accountId,
+                  profile.roleName,
+                  mask
+                ))
+              }
+            } catch (error) {
+              return { profile, error: (error as Error).message }
+            }
           }
-        })
+        )
   // Every identity that verified must be in an allowed account, whatever allow-partial says: a profile that lands
   // elsewhere fails the whole login (the caller revokes the token; nothing is written or exported). A profile written
   // unverified (verify-profiles: primary) is held to the account it names: that is the account it will sign in to.
   for (const p of verified) {
-    if (p.identity) assertAccountAllowed(p.identity, request.allowedAccountIds, `profile "${p.profile.name}" (${p.identity.arn})`)
-    else if (p.unverified) assertAccountAllowed({ account: p.profile.accountId }, request.allowedAccountIds, `profile "${p.profile.name}" (${p.profile.accountId}/${p.profile.roleName}, not verified)`)
+    if (p.identity)
+      assertAccountAllowed(
+        p.identity,
+        request.allowedAccountIds,
+        `profile "${p.profile.name}" (${p.identity.arn})`
+      )
+    else if (p.unverified)
+      assertAccountAllowed(
+        { account: p.profile.accountId },
+        request.allowedAccountIds,
+        `profile "${p.profile.name}" (${p.profile.accountId}/${p.profile.roleName}, not verified)`
+      )
   }
   const extra = [...verified, ...discoveryFailures]
   const failed = extra.filter((p) => p.error)
   if (failed.length && !request.allowPartial) {
-    throw new ProfilesFailedError(failed, [{ profile: primaryProfile, ...primary }, ...extra])
+    throw new ProfilesFailedError(failed, [
+      { profile: primaryProfile, ...primary },
+      ...extra
+    ])
   }
 
   // A cancel that arrived while the credentials were fetched: stop before anything is written.
-  if (options.signal?.aborted) throw new DeviceFlowError('cancelled', `the login was cancelled (${String(options.signal.reason)}) before it finished`)
+  if (options.signal?.aborted)
+    throw new DeviceFlowError(
+      'cancelled',
+      `the login was cancelled (${String(options.signal.reason)}) before it finished`
+    )
   // allow-partial: only the profiles that work go into ~/.aws/config.
   const leftOut = verified.filter((p) => p.error)
   if (leftOut.length) {
-    log.info(`allow-partial: ${leftOut.length} profile(s) left out of the AWS config because they could not be verified: ${leftOut.map((p) => p.profile.name).join(', ')}`)
+    log.info(
+      `allow-partial: ${leftOut.length} profile(s) left out of the AWS config because they could not be verified: ${leftOut.map((p) => p.profile.name).join(', ')}`
+    )
   }
   const verifiedExtras = verified.filter((p) => !p.error)
   const layout = chainedProfiles(request, primaryProfile, chained)
@@ -238,30 +361,75 @@ async function useToken(options: LoginOptions, clients: AwsClients, session: Obt
   if (request.signOutEarly) {
     // Every role credential is fetched and verified: end the sign-in now, then write only the role credentials.
     if (!(await logout(clients, token.accessToken, log))) {
-      throw new SignOutFailedError('sign-out-early: SSO Logout failed (see the warning above), so the sign-in could not be ended; nothing was written or exported')
+      throw new SignOutFailedError(
+        'sign-out-early: SSO Logout failed (see the warning above), so the sign-in could not be ended; nothing was written or exported'
+      )
     }
     signedOutAt = new Date()
-    log.info(`sign-out-early: signed out of IAM Identity Center at ${signedOutAt.toISOString()}; no SSO token is kept, the profiles hold role credentials only`)
+    log.info(
+      `sign-out-early: signed out of IAM Identity Center at ${signedOutAt.toISOString()}; no SSO token is kept, the profiles hold role credentials only`
+    )
     // With role-to-assume the profile holds the chained session; the permission set's credentials are not written.
-    const primaryKeys = { name: primaryProfile.name, credentials: (chained ?? primary).credentials, region: primaryProfile.region, output: request.output }
+    const primaryKeys = {
+      name: primaryProfile.name,
+      credentials: (chained ?? primary).credentials,
+      region: primaryProfile.region,
+      output: request.output
+    }
     written = await writeCredentialProfiles(
       paths,
       request,
-      [primaryKeys, ...verifiedExtras.map((p) => ({ name: p.profile.name, credentials: p.credentials!, region: p.profile.region, output: request.output }))],
+      [
+        primaryKeys,
+        ...verifiedExtras.map((p) => ({
+          name: p.profile.name,
+          credentials: p.credentials!,
+          region: p.profile.region,
+          output: request.output
+        }))
+      ],
       { onProgress: options.onFilesProgress }
     )
   } else {
-    written = await writeSessionFiles(paths, request, [...layout.ssoProfiles, ...verifiedExtras.map((p) => p.profile)], token, registration, {
-      writeRegistration: session.registered,
-      onProgress: options.onFilesProgress,
-      ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),
-      ...(chained && layout.keys ? { credentialProfiles: [{ name: primaryProfile.name, credentials: chained.credentials, region: primaryProfile.region, output: request.output }] } : {})
-    })
+    written = await writeSessionFiles(
+      paths,
+      request,
+      [...layout.ssoProfiles, ...verifiedExtras.map((p) => p.profile)],
+      token,
+      registration,
+      {
+        writeRegistration: session.registered,
+        onProgress: options.onFilesProgress,
+        ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),
+        ...(chained && layout.keys
+          ? {
+              credentialProfiles: [
+                {
+                  name: primaryProfile.name,
+                  credentials: chained.credentials,
+                  region: primaryProfile.region,
+                  output: request.output
+                }
+              ]
+            }
+          : {})
+      }
+    )
   }
   return {
     ...(signedOutAt ? { signedOutAt } : {}),
     primary: { profile: layout.ssoProfiles[0] ?? primaryProfile, ...primary },
-    ...(chained ? { chained: { ...chained, profile: primaryProfile.name, ...(layout.roleProfile ? { sourceProfile: layout.roleProfile.sourceProfile } : {}) } } : {}),
+    ...(chained
+      ? {
+          chained: {
+            ...chained,
+            profile: primaryProfile.name,
+            ...(layout.roleProfile
+              ? { sourceProfile: layout.roleProfile.sourceProfile }
+              : {})
+          }
+        }
+      : {}),
     extra,
     approvedBy,
     token,
@@ -282,12 +450,20 @@ interface ObtainedToken {
 }
 
 /** A reusable cached session when allowed, else the device flow (with a cached registration when one is still valid). */
-async function obtainToken(options: LoginOptions, clients: AwsClients): Promise<ObtainedToken> {
+async function obtainToken(
+  options: LoginOptions,
+  clients: AwsClients
+): Promise<ObtainedToken> {
   const { request, mask, log, paths } = options
   if (options.sharedSignIn) {
     // Only the access token: no refresh token or client registration, so no tool on this runner can (or races to) refresh it.
     const { accessToken, expiresAt } = options.sharedSignIn
-    return { token: { accessToken, expiresAt }, via: 'shared-session', authorizations: 0, registered: false }
+    return {
+      token: { accessToken, expiresAt },
+      via: 'shared-session',
+      authorizations: 0,
+      registered: false
+    }
   }
   if (request.reuseSession) {
     const reused = await reuseCachedSession(paths, request, clients, mask, log)
@@ -302,27 +478,48 @@ function tokenRejected(error: unknown): boolean {
 }
 
 /** A person approves a device code (with a cached registration when one is still valid). */
-async function deviceFlowToken(options: LoginOptions, clients: AwsClients): Promise<ObtainedToken> {
+async function deviceFlowToken(
+  options: LoginOptions,
+  clients: AwsClients
+): Promise<ObtainedToken> {
   const { request, mask, log, paths } = options
   let registered = false
   const flow = await runDeviceFlow({
-    api: sdkOidcApi(() => clients.oidcClient(), mask, () => clients.pollingOidcClient()),
+    api: sdkOidcApi(
+      () => clients.oidcClient(),
+      mask,
+      () => clients.pollingOidcClient()
+    ),
     startUrl: request.startUrl,
     clientName: options.clientName ?? CLIENT_NAME_BASE,
     scopes: request.registrationScopes,
-    registration: await cachedRegistration(paths, request, mask, options.clientName ?? CLIENT_NAME_BASE),
+    registration: await cachedRegistration(
+      paths,
+      request,
+      mask,
+      options.clientName ?? CLIENT_NAME_BASE
+    ),
     approvalTimeoutSeconds: request.approvalTimeoutSeconds,
     clock: options.clock ?? systemClock,
     signal: options.signal,
     emit: (event) => {
-      if (event.type === 'started' && event.attempt === 1) clients.prepareForApproval()
+      if (event.type === 'started' && event.attempt === 1)
+        clients.prepareForApproval()
       options.emit(event)
     },
     onRegistered: () => (registered = true),
     onPollRetry: (message) => log.warning(message)
   })
-  log.info(`Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`)
-  return { token: flow.token, registration: flow.registration, via: 'device-flow', authorizations: flow.authorizations, registered }
+  log.info(
+    `Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`
+  )
+  return {
+    token: flow.token,
+    registration: flow.registration,
+    via: 'device-flow',
+    authorizations: flow.authorizations,
+    registered
+  }
 }
 
 /**
@@ -335,12 +532,20 @@ function chainedProfiles(
   request: LoginRequest,
   primaryProfile: ProfileSpec,
   chained: ChainedSession | undefined
-): { ssoProfiles: ProfileSpec[]; roleProfile?: AssumeRoleProfileSpec; keys: boolean } {
+): {
+  ssoProfiles: ProfileSpec[]
+  roleProfile?: AssumeRoleProfileSpec
+  keys: boolean
+} {
   const chain = request.chain
   if (!chain || !chained) return { ssoProfiles: [primaryProfile], keys: false }
   // sign-out-early leaves no sign-in to re-assume from: the profile holds the chained session's keys too.
-  if (hasSessionPolicy(chain) || request.signOutEarly) return { ssoProfiles: [], keys: true }
-  const source = { ...primaryProfile, name: sourceProfileName(primaryProfile.name) }
+  if (hasSessionPolicy(chain) || request.signOutEarly)
+    return { ssoProfiles: [], keys: true }
+  const source = {
+    ...primaryProfile,
+    name: sourceProfileName(primaryProfile.name)
+  }
   return {
     ssoProfiles: [source],
     keys: false,
@@ -358,13 +563,28 @@ function chainedProfiles(
 }
 
 /** What the job gets: the chained session with role-to-assume, else the primary profile's (outputs and exports). */
-export function jobSession(result: Pick<LoginResult, 'primary' | 'chained'>): { credentials: RoleCredentials; identity: CallerIdentity; roleName: string } {
-  if (result.chained) return { credentials: result.chained.credentials, identity: result.chained.identity, roleName: result.chained.roleArn.split('/').pop() ?? '' }
-  return { credentials: result.primary.credentials, identity: result.primary.identity, roleName: result.primary.profile.roleName }
+export function jobSession(result: Pick<LoginResult, 'primary' | 'chained'>): {
+  credentials: RoleCredentials
+  identity: CallerIdentity
+  roleName: string
+} {
+  if (result.chained)
+    return {
+      credentials: result.chained.credentials,
+      identity: result.chained.identity,
+      roleName: result.chained.roleArn.split('/').pop() ?? ''
+    }
+  return {
+    credentials: result.primary.credentials,
+    identity: result.primary.identity,
+    roleName: result.primary.profile.roleName
+  }
 }
 
 /** One line on what the chained profile holds, for the log. */
-export function chainedProfileNote(chained: NonNullable<LoginResult['chained']>): string {
+export function chainedProfileNote(
+  chained: NonNullable<LoginResult['chained']>
+): string {
   const until = chained.credentials.expiration.toISOString()
   return chained.sourceProfile
     ? `Profile "${chained.profile}" assumes ${chained.roleArn} from profile "${chained.sourceProfile}" (the Identity Center role) and renews itself while the sign-in lasts; the session is not narrowed by a session policy`

@@ -2,14 +2,24 @@
 import type { FinalEvent } from './events.js'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { LoginResult } from './login.js'
-import { ApproverRejectedError, ProfilesFailedError, SharedSignInEndedError, SignOutFailedError, UnsafePathError, jobSession } from './login.js'
+import {
+  ApproverRejectedError,
+  ProfilesFailedError,
+  SharedSignInEndedError,
+  SignOutFailedError,
+  UnsafePathError,
+  jobSession
+} from './login.js'
 import { AccountNotAllowedError } from './allowed-accounts.js'
 import { DeviceFlowError, OidcError } from './device-flow.js'
 import { CredentialsError } from '../aws/credentials.js'
 import { InputError } from '../inputs/rules.js'
 import { describeAwsError } from '../aws/errors.js'
 
-export function finalEvent(request: LoginRequest, outcome: LoginResult | unknown): FinalEvent {
+export function finalEvent(
+  request: LoginRequest,
+  outcome: LoginResult | unknown
+): FinalEvent {
   const at = new Date()
   if (outcome && typeof outcome === 'object' && 'primary' in outcome) {
     const result = outcome as LoginResult
@@ -17,9 +27,28 @@ export function finalEvent(request: LoginRequest, outcome: LoginResult | unknown
     const chained = result.chained
     const profiles = [
       chained
-        ? { name: chained.profile, accountId: chained.identity.account, roleName: job.roleName, arn: chained.identity.arn }
-        : { name: result.primary.profile.name, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn },
-      ...(chained?.sourceProfile ? [{ name: chained.sourceProfile, accountId: result.primary.identity.account, roleName: request.roleName, arn: result.primary.identity.arn }] : []),
+        ? {
+            name: chained.profile,
+            accountId: chained.identity.account,
+            roleName: job.roleName,
+            arn: chained.identity.arn
+          }
+        : {
+            name: result.primary.profile.name,
+            accountId: result.primary.identity.account,
+            roleName: request.roleName,
+            arn: result.primary.identity.arn
+          },
+      ...(chained?.sourceProfile
+        ? [
+            {
+              name: chained.sourceProfile,
+              accountId: result.primary.identity.account,
+              roleName: request.roleName,
+              arn: result.primary.identity.arn
+            }
+          ]
+        : []),
       ...result.extra.map((p) => ({
         name: p.profile.name,
         accountId: p.profile.accountId,
@@ -38,16 +67,28 @@ export function finalEvent(request: LoginRequest, outcome: LoginResult | unknown
       arn: job.identity.arn,
       via: result.via,
       profiles,
-      ...(result.signedOutAt ? { signedOutAt: result.signedOutAt } : { sessionExpiresAt: result.token.expiresAt, refreshable: !!result.token.refreshToken }),
+      ...(result.signedOutAt
+        ? { signedOutAt: result.signedOutAt }
+        : {
+            sessionExpiresAt: result.token.expiresAt,
+            refreshable: !!result.token.refreshToken
+          }),
       credentialsExpireAt: latestExpiry(result)
     }
   }
   if (outcome instanceof DeviceFlowError) {
     if (outcome.outcome === 'denied') return { type: 'denied', at }
-    if (outcome.outcome === 'expired') return { type: 'expired', at, waitedSeconds: outcome.waitedSeconds }
+    if (outcome.outcome === 'expired')
+      return { type: 'expired', at, waitedSeconds: outcome.waitedSeconds }
     return { type: 'cancelled', at }
   }
-  if (outcome instanceof ApproverRejectedError) return { type: 'rejected', at, approvedBy: outcome.approvedBy, reason: outcome.reason }
+  if (outcome instanceof ApproverRejectedError)
+    return {
+      type: 'rejected',
+      at,
+      approvedBy: outcome.approvedBy,
+      reason: outcome.reason
+    }
   if (outcome instanceof ProfilesFailedError) {
     const profiles = outcome.results.map((p) => ({
       name: p.profile.name,
@@ -64,18 +105,43 @@ export function finalEvent(request: LoginRequest, outcome: LoginResult | unknown
 /** The latest expiry among the role credentials the login hands the job. */
 function latestExpiry(result: LoginResult): Date {
   // With role-to-assume the permission set's credentials reach the job only through the written source profile.
-  const primary = !result.chained || result.chained.sourceProfile ? result.primary.credentials : undefined
-  const times = [primary, result.chained?.credentials, ...result.extra.map((p) => p.credentials)].filter((c) => !!c).map((c) => c!.expiration.getTime())
+  const primary =
+    !result.chained || result.chained.sourceProfile
+      ? result.primary.credentials
+      : undefined
+  const times = [
+    primary,
+    result.chained?.credentials,
+    ...result.extra.map((p) => p.credentials)
+  ]
+    .filter((c) => !!c)
+    .map((c) => c!.expiration.getTime())
   return new Date(Math.max(...times))
 }
 
 /** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
 export function failureMessage(error: unknown): string {
-  if (error instanceof DeviceFlowError || error instanceof ApproverRejectedError || error instanceof AccountNotAllowedError || error instanceof SignOutFailedError || error instanceof ProfilesFailedError || error instanceof UnsafePathError || error instanceof SharedSignInEndedError || error instanceof CredentialsError || error instanceof InputError || error instanceof OidcError) {
+  if (
+    error instanceof DeviceFlowError ||
+    error instanceof ApproverRejectedError ||
+    error instanceof AccountNotAllowedError ||
+    error instanceof SignOutFailedError ||
+    error instanceof ProfilesFailedError ||
+    error instanceof UnsafePathError ||
+    error instanceof SharedSignInEndedError ||
+    error instanceof CredentialsError ||
+    error instanceof InputError ||
+    error instanceof OidcError
+  ) {
     return error.message
   }
   // SDK errors carry the request (tokens included): only their name, status and attempts. Node's own errors (a file
   // that could not be written, say) say what went wrong and where, and carry no request data.
-  if (error instanceof Error && !('$metadata' in error) && !('$response' in error)) return error.message
+  if (
+    error instanceof Error &&
+    !('$metadata' in error) &&
+    !('$response' in error)
+  )
+    return error.message
   return `unexpected error: ${describeAwsError(error)}`
 }

@@ -7,7 +7,13 @@ import type { LoginRequest } from '../inputs/spec.js'
 import type { AwsPaths } from '../aws-files/paths.js'
 import type { AwsClients } from '../aws/clients.js'
 import type { ClientRegistration, SsoToken } from './device-flow.js'
-import { readRegistrationCache, readTokenCache, updateTokenCache, type CachedToken, type TokenInput } from '../aws-files/sso-cache.js'
+import {
+  readRegistrationCache,
+  readTokenCache,
+  updateTokenCache,
+  type CachedToken,
+  type TokenInput
+} from '../aws-files/sso-cache.js'
 import { refreshSsoToken } from '../aws/oidc.js'
 import { registrationKey, tokenCacheEntry } from '../aws-files/session-files.js'
 
@@ -27,74 +33,161 @@ export async function reuseCachedSession(
   log: Logger,
   now = Date.now()
 ): Promise<ReusedSession | undefined> {
-  const { value: cached, reason } = await readTokenCache(paths.ssoCacheDir, request.ssoSession)
+  const { value: cached, reason } = await readTokenCache(
+    paths.ssoCacheDir,
+    request.ssoSession
+  )
   if (!cached) {
-    log.info(`reuse-session: no usable cached token for sso-session "${request.ssoSession}" (${reason}); asking for approval`)
+    log.info(
+      `reuse-session: no usable cached token for sso-session "${request.ssoSession}" (${reason}); asking for approval`
+    )
     return undefined
   }
-  for (const secret of [cached.accessToken, cached.refreshToken, cached.clientSecret]) if (secret) mask(secret)
-  if (cached.startUrl !== request.startUrl || (cached.region && cached.region !== request.ssoRegion)) {
-    log.info(`reuse-session: the cached token is for another start URL or region; asking for approval`)
+  for (const secret of [
+    cached.accessToken,
+    cached.refreshToken,
+    cached.clientSecret
+  ])
+    if (secret) mask(secret)
+  if (
+    cached.startUrl !== request.startUrl ||
+    (cached.region && cached.region !== request.ssoRegion)
+  ) {
+    log.info(
+      `reuse-session: the cached token is for another start URL or region; asking for approval`
+    )
     return undefined
   }
   const registration = registrationOf(cached, request)
   const secondsLeft = Math.floor((cached.expiresAt.getTime() - now) / 1000)
   if (secondsLeft >= request.minValiditySeconds) {
-    log.info(`reuse-session: using the cached SSO token (valid for ${Math.floor(secondsLeft / 60)} more minutes); no approval needed`)
+    log.info(
+      `reuse-session: using the cached SSO token (valid for ${Math.floor(secondsLeft / 60)} more minutes); no approval needed`
+    )
     return { token: tokenOf(cached), registration, via: 'cached-token' }
   }
   if (!refreshable(cached, registration, now)) {
-    log.info('reuse-session: the cached token is too close to expiry and cannot be refreshed (no refresh token or an expired client registration); asking for approval')
+    log.info(
+      'reuse-session: the cached token is too close to expiry and cannot be refreshed (no refresh token or an expired client registration); asking for approval'
+    )
     return undefined
   }
   // Refresh tokens rotate: two jobs refreshing the same cache at once would leave one of them (and the file) with a
   // dead one. So: under the cache's lock, read it again, and refresh only if nobody else did meanwhile.
   try {
-    const reused = await updateTokenCache(paths.ssoCacheDir, request.ssoSession, async (current): Promise<{ result: ReusedSession | undefined; write?: TokenInput }> => {
-      const latest = current ?? cached
-      for (const secret of [latest.accessToken, latest.refreshToken, latest.clientSecret]) if (secret) mask(secret)
-      if (latest.startUrl !== request.startUrl || (latest.region && latest.region !== request.ssoRegion)) {
-        log.info('reuse-session: the cached token was replaced by one for another start URL or region meanwhile; asking for approval')
-        return { result: undefined }
+    const reused = await updateTokenCache(
+      paths.ssoCacheDir,
+      request.ssoSession,
+      async (
+        current
+      ): Promise<{ result: ReusedSession | undefined; write?: TokenInput }> => {
+        const latest = current ?? cached
+        for (const secret of [
+          latest.accessToken,
+          latest.refreshToken,
+          latest.clientSecret
+        ])
+          if (secret) mask(secret)
+        if (
+          latest.startUrl !== request.startUrl ||
+          (latest.region && latest.region !== request.ssoRegion)
+        ) {
+          log.info(
+            'reuse-session: the cached token was replaced by one for another start URL or region meanwhile; asking for approval'
+          )
+          return { result: undefined }
+        }
+        const latestRegistration = registrationOf(latest, request)
+        const left = Math.floor(
+          (latest.expiresAt.getTime() - Date.now()) / 1000
+        )
+        // It was too stale a moment ago: valid now means another job refreshed it while this one waited for the lock.
+        if (left >= request.minValiditySeconds) {
+          log.info(
+            `reuse-session: another job refreshed the cached SSO token meanwhile (valid for ${Math.floor(left / 60)} more minutes); using it, no approval needed`
+          )
+          return {
+            result: {
+              token: tokenOf(latest),
+              registration: latestRegistration,
+              via: 'cached-token'
+            }
+          }
+        }
+        if (!refreshable(latest, latestRegistration, Date.now())) {
+          log.info(
+            'reuse-session: the cached token cannot be refreshed any more; asking for approval'
+          )
+          return { result: undefined }
+        }
+        const refreshed = await refreshSsoToken(
+          await clients.oidcClient(),
+          latestRegistration,
+          latest.refreshToken!,
+          mask
+        )
+        // Keep the old refresh token if the service did not rotate it, here and in the files this run writes later.
+        const token: SsoToken = {
+          ...refreshed,
+          refreshToken: refreshed.refreshToken ?? latest.refreshToken
+        }
+        // The service rotates the refresh token: written back at once (still under the lock), or the cache holds a dead one.
+        const result: ReusedSession = {
+          token,
+          registration: latestRegistration,
+          via: 'refreshed-token'
+        }
+        return {
+          result,
+          write: tokenCacheEntry(request, token, latestRegistration)
+        }
       }
-      const latestRegistration = registrationOf(latest, request)
-      const left = Math.floor((latest.expiresAt.getTime() - Date.now()) / 1000)
-      // It was too stale a moment ago: valid now means another job refreshed it while this one waited for the lock.
-      if (left >= request.minValiditySeconds) {
-        log.info(`reuse-session: another job refreshed the cached SSO token meanwhile (valid for ${Math.floor(left / 60)} more minutes); using it, no approval needed`)
-        return { result: { token: tokenOf(latest), registration: latestRegistration, via: 'cached-token' } }
-      }
-      if (!refreshable(latest, latestRegistration, Date.now())) {
-        log.info('reuse-session: the cached token cannot be refreshed any more; asking for approval')
-        return { result: undefined }
-      }
-      const refreshed = await refreshSsoToken(await clients.oidcClient(), latestRegistration, latest.refreshToken!, mask)
-      // Keep the old refresh token if the service did not rotate it, here and in the files this run writes later.
-      const token: SsoToken = { ...refreshed, refreshToken: refreshed.refreshToken ?? latest.refreshToken }
-      // The service rotates the refresh token: written back at once (still under the lock), or the cache holds a dead one.
-      const result: ReusedSession = { token, registration: latestRegistration, via: 'refreshed-token' }
-      return { result, write: tokenCacheEntry(request, token, latestRegistration) }
-    })
-    if (reused?.via === 'refreshed-token') log.info('reuse-session: refreshed the cached SSO token with its refresh token; no approval needed')
+    )
+    if (reused?.via === 'refreshed-token')
+      log.info(
+        'reuse-session: refreshed the cached SSO token with its refresh token; no approval needed'
+      )
     return reused
   } catch (error) {
-    log.info(`reuse-session: refreshing the cached token failed (${(error as Error).message}); asking for approval`)
+    log.info(
+      `reuse-session: refreshing the cached token failed (${(error as Error).message}); asking for approval`
+    )
     return undefined
   }
 }
 
-function refreshable(cached: CachedToken, registration: ClientRegistration | undefined, now: number): registration is ClientRegistration {
-  return !!cached.refreshToken && !!registration && registration.expiresAt.getTime() > now
+function refreshable(
+  cached: CachedToken,
+  registration: ClientRegistration | undefined,
+  now: number
+): registration is ClientRegistration {
+  return (
+    !!cached.refreshToken &&
+    !!registration &&
+    registration.expiresAt.getTime() > now
+  )
 }
 
-function registrationOf(cached: CachedToken, request: LoginRequest): ClientRegistration | undefined {
+function registrationOf(
+  cached: CachedToken,
+  request: LoginRequest
+): ClientRegistration | undefined {
   return cached.clientId && cached.clientSecret && cached.registrationExpiresAt
-    ? { clientId: cached.clientId, clientSecret: cached.clientSecret, expiresAt: cached.registrationExpiresAt, scopes: request.registrationScopes }
+    ? {
+        clientId: cached.clientId,
+        clientSecret: cached.clientSecret,
+        expiresAt: cached.registrationExpiresAt,
+        scopes: request.registrationScopes
+      }
     : undefined
 }
 
 function tokenOf(cached: CachedToken): SsoToken {
-  return { accessToken: cached.accessToken, expiresAt: cached.expiresAt, ...(cached.refreshToken ? { refreshToken: cached.refreshToken } : {}) }
+  return {
+    accessToken: cached.accessToken,
+    expiresAt: cached.expiresAt,
+    ...(cached.refreshToken ? { refreshToken: cached.refreshToken } : {})
+  }
 }
 
 /**
@@ -108,9 +201,18 @@ export async function cachedRegistration(
   mask: (secret: string) => void,
   clientName: string
 ): Promise<ClientRegistration | undefined> {
-  const { value } = await readRegistrationCache(paths.ssoCacheDir, registrationKey(request))
+  const { value } = await readRegistrationCache(
+    paths.ssoCacheDir,
+    registrationKey(request)
+  )
   if (!value) return undefined
   mask(value.clientSecret)
   if (value.clientName !== clientName) return undefined
-  return { clientId: value.clientId, clientSecret: value.clientSecret, expiresAt: value.expiresAt, scopes: value.scopes ?? [], clientName: value.clientName }
+  return {
+    clientId: value.clientId,
+    clientSecret: value.clientSecret,
+    expiresAt: value.expiresAt,
+    scopes: value.scopes ?? [],
+    clientName: value.clientName
+  }
 }

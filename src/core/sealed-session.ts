@@ -16,7 +16,14 @@
  *   run (GITHUB_RUN_ID, the same across re-runs) and repository that made it, and nothing in clear can be changed.
  * - The repository tag (8 bytes of SHA-256 of the name) and the run id are in clear only to name the refusal.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  randomBytes,
+  scrypt,
+  timingSafeEqual
+} from 'node:crypto'
 import { InputError } from '../inputs/rules.js'
 import { formatDuration } from '../util/time.js'
 
@@ -48,7 +55,14 @@ export interface SealBinding {
   runId: string
 }
 
-export type SealRefusal = 'malformed' | 'version' | 'other-run' | 'other-repository' | 'wrong-key' | 'tampered' | 'expired'
+export type SealRefusal =
+  | 'malformed'
+  | 'version'
+  | 'other-run'
+  | 'other-repository'
+  | 'wrong-key'
+  | 'tampered'
+  | 'expired'
 
 /** A sealed session refused before any request; names the input at fault and why. */
 export class SealedSessionError extends InputError {
@@ -71,7 +85,13 @@ interface DerivedKey {
 function derive(sessionKey: string, salt: Buffer): Promise<DerivedKey> {
   return new Promise((resolve, reject) =>
     scrypt(sessionKey, salt, 32 + CHECK_BYTES, SCRYPT, (error, bytes) =>
-      error ? reject(error) : resolve({ salt, key: bytes.subarray(0, 32), check: bytes.subarray(32) })
+      error
+        ? reject(error)
+        : resolve({
+            salt,
+            key: bytes.subarray(0, 32),
+            check: bytes.subarray(32)
+          })
     )
   )
 }
@@ -89,18 +109,43 @@ export function prepareSealKey(sessionKey: string): Promise<DerivedKey> {
 const b64 = (b: Buffer) => b.toString('base64url')
 
 function repositoryTag(repository: string): string {
-  return b64(createHash('sha256').update(`identity-center-login repository\0${repository}`).digest().subarray(0, 8))
+  return b64(
+    createHash('sha256')
+      .update(`identity-center-login repository\0${repository}`)
+      .digest()
+      .subarray(0, 8)
+  )
 }
 
 function associatedData(header: string, binding: SealBinding): Buffer {
-  return Buffer.from(`${header}\0${binding.repository}\0${binding.runId}`, 'utf8')
+  return Buffer.from(
+    `${header}\0${binding.repository}\0${binding.runId}`,
+    'utf8'
+  )
 }
 
-export async function sealSession(signIn: SharedSignIn, sessionKey: string | Promise<DerivedKey>, binding: SealBinding): Promise<string> {
-  if (!RUN_ID_RE.test(binding.runId)) throw new Error(`cannot seal a session: run id ${JSON.stringify(binding.runId)} is not 1-64 of letters, digits, _ and -`)
-  const { salt, key, check } = typeof sessionKey === 'string' ? await prepareSealKey(sessionKey) : await sessionKey
+export async function sealSession(
+  signIn: SharedSignIn,
+  sessionKey: string | Promise<DerivedKey>,
+  binding: SealBinding
+): Promise<string> {
+  if (!RUN_ID_RE.test(binding.runId))
+    throw new Error(
+      `cannot seal a session: run id ${JSON.stringify(binding.runId)} is not 1-64 of letters, digits, _ and -`
+    )
+  const { salt, key, check } =
+    typeof sessionKey === 'string'
+      ? await prepareSealKey(sessionKey)
+      : await sessionKey
   const iv = randomBytes(IV_BYTES)
-  const header = [SEAL_VERSION, binding.runId, repositoryTag(binding.repository), b64(salt), b64(iv), b64(check)].join('.')
+  const header = [
+    SEAL_VERSION,
+    binding.runId,
+    repositoryTag(binding.repository),
+    b64(salt),
+    b64(iv),
+    b64(check)
+  ].join('.')
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   cipher.setAAD(associatedData(header, binding))
   const payload = JSON.stringify({
@@ -112,7 +157,11 @@ export async function sealSession(signIn: SharedSignIn, sessionKey: string | Pro
     a: signIn.accountId,
     n: signIn.roleName
   })
-  const sealed = Buffer.concat([cipher.update(payload, 'utf8'), cipher.final(), cipher.getAuthTag()])
+  const sealed = Buffer.concat([
+    cipher.update(payload, 'utf8'),
+    cipher.final(),
+    cipher.getAuthTag()
+  ])
   return `${header}.${b64(sealed)}`
 }
 
@@ -123,16 +172,31 @@ export interface OpenOptions {
 }
 
 /** Opens a sealed session, or throws a SealedSessionError saying exactly why not. No network. */
-export async function openSession(sealed: string, sessionKey: string, binding: SealBinding, options: OpenOptions): Promise<SharedSignIn> {
-  const refuse = (refusal: SealRefusal, problem: string, input: 'session' | 'session-key' = 'session'): never => {
+export async function openSession(
+  sealed: string,
+  sessionKey: string,
+  binding: SealBinding,
+  options: OpenOptions
+): Promise<SharedSignIn> {
+  const refuse = (
+    refusal: SealRefusal,
+    problem: string,
+    input: 'session' | 'session-key' = 'session'
+  ): never => {
     throw new SealedSessionError(refusal, input, problem)
   }
   const text = sealed.trim()
   const parts = text.split('.')
   if (parts[0] !== SEAL_VERSION && /^icl\d+$/.test(parts[0] ?? '')) {
-    refuse('version', `was sealed by another version of identity-center-login (${parts[0]}); this one reads ${SEAL_VERSION}`)
+    refuse(
+      'version',
+      `was sealed by another version of identity-center-login (${parts[0]}); this one reads ${SEAL_VERSION}`
+    )
   }
-  const bytes = (s: string | undefined) => (s !== undefined && /^[A-Za-z0-9_-]+$/.test(s) ? Buffer.from(s, 'base64url') : Buffer.alloc(0))
+  const bytes = (s: string | undefined) =>
+    s !== undefined && /^[A-Za-z0-9_-]+$/.test(s)
+      ? Buffer.from(s, 'base64url')
+      : Buffer.alloc(0)
   const [version, runId, repoTag, saltText, ivText, checkText, bodyText] = parts
   const salt = bytes(saltText)
   const iv = bytes(ivText)
@@ -148,16 +212,30 @@ export async function openSession(sealed: string, sessionKey: string, binding: S
     check.length !== CHECK_BYTES ||
     body.length <= TAG_BYTES
   ) {
-    refuse('malformed', `is not a whole sealed session (truncated or not the session output of a share-session job; ${text.length} characters)`)
+    refuse(
+      'malformed',
+      `is not a whole sealed session (truncated or not the session output of a share-session job; ${text.length} characters)`
+    )
   }
   if (runId !== binding.runId) {
-    refuse('other-run', `was made by run ${runId}, this is run ${binding.runId}: a sealed session opens only in the workflow run that made it`)
+    refuse(
+      'other-run',
+      `was made by run ${runId}, this is run ${binding.runId}: a sealed session opens only in the workflow run that made it`
+    )
   }
   if (repoTag !== repositoryTag(binding.repository)) {
-    refuse('other-repository', `was made in another repository than ${binding.repository || 'this one'}: a sealed session opens only where it was made`)
+    refuse(
+      'other-repository',
+      `was made in another repository than ${binding.repository || 'this one'}: a sealed session opens only where it was made`
+    )
   }
   const { key, check: expected } = await derive(sessionKey, salt)
-  if (!timingSafeEqual(check, expected)) refuse('wrong-key', 'is not the key this session was sealed with (value not shown)', 'session-key')
+  if (!timingSafeEqual(check, expected))
+    refuse(
+      'wrong-key',
+      'is not the key this session was sealed with (value not shown)',
+      'session-key'
+    )
 
   const header = parts.slice(0, 6).join('.')
   let payload: Record<string, unknown>
@@ -165,13 +243,25 @@ export async function openSession(sealed: string, sessionKey: string, binding: S
     const decipher = createDecipheriv('aes-256-gcm', key, iv)
     decipher.setAAD(associatedData(header, binding))
     decipher.setAuthTag(body.subarray(body.length - TAG_BYTES))
-    const plain = Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()])
+    const plain = Buffer.concat([
+      decipher.update(body.subarray(0, body.length - TAG_BYTES)),
+      decipher.final()
+    ])
     payload = JSON.parse(plain.toString('utf8')) as Record<string, unknown>
   } catch {
-    return refuse('tampered', 'fails its integrity check: it was changed after it was sealed (or cut short)')
+    return refuse(
+      'tampered',
+      'fails its integrity check: it was changed after it was sealed (or cut short)'
+    )
   }
-  const str = (k: string) => (typeof payload[k] === 'string' ? (payload[k] as string) : refuse('tampered', 'holds an unreadable sign-in'))
-  const seconds = typeof payload.e === 'number' && Number.isSafeInteger(payload.e) ? payload.e : refuse('tampered', 'holds an unreadable sign-in')
+  const str = (k: string) =>
+    typeof payload[k] === 'string'
+      ? (payload[k] as string)
+      : refuse('tampered', 'holds an unreadable sign-in')
+  const seconds =
+    typeof payload.e === 'number' && Number.isSafeInteger(payload.e)
+      ? payload.e
+      : refuse('tampered', 'holds an unreadable sign-in')
   const signIn: SharedSignIn = {
     accessToken: str('t'),
     startUrl: str('u'),
@@ -184,7 +274,11 @@ export async function openSession(sealed: string, sessionKey: string, binding: S
   if (options.minValiditySeconds === null) return signIn
   const now = options.now ?? Date.now()
   const left = Math.floor((signIn.expiresAt.getTime() - now) / 1000)
-  if (left <= 0) refuse('expired', `the shared sign-in expired at ${signIn.expiresAt.toISOString()} (${formatDuration(-left)} ago); sign in again with share-session`)
+  if (left <= 0)
+    refuse(
+      'expired',
+      `the shared sign-in expired at ${signIn.expiresAt.toISOString()} (${formatDuration(-left)} ago); sign in again with share-session`
+    )
   if (left < options.minValiditySeconds) {
     refuse(
       'expired',

@@ -6,21 +6,53 @@ import type { Logger } from './events.js'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { LoginResult } from './login.js'
 import { InputError } from '../inputs/rules.js'
-import { openSession, RUN_ID_RE, sealSession, prepareSealKey, type SealBinding, type SharedSignIn } from './sealed-session.js'
+import {
+  openSession,
+  RUN_ID_RE,
+  sealSession,
+  prepareSealKey,
+  type SealBinding,
+  type SharedSignIn
+} from './sealed-session.js'
 import { AwsClients } from '../aws/clients.js'
 import { logout } from '../aws/logout.js'
 
 /** Where the run id comes from, in order (GitHub, GitLab, Buildkite, CircleCI); --session-run-id overrides on the CLI. */
-export const RUN_ID_VARIABLES = ['GITHUB_RUN_ID', 'CI_PIPELINE_ID', 'BUILDKITE_BUILD_ID', 'CIRCLE_WORKFLOW_ID'] as const
-export const REPOSITORY_VARIABLES = ['GITHUB_REPOSITORY', 'CI_PROJECT_PATH', 'BUILDKITE_PIPELINE_SLUG', 'CIRCLE_PROJECT_REPONAME'] as const
+export const RUN_ID_VARIABLES = [
+  'GITHUB_RUN_ID',
+  'CI_PIPELINE_ID',
+  'BUILDKITE_BUILD_ID',
+  'CIRCLE_WORKFLOW_ID'
+] as const
+export const REPOSITORY_VARIABLES = [
+  'GITHUB_REPOSITORY',
+  'CI_PROJECT_PATH',
+  'BUILDKITE_PIPELINE_SLUG',
+  'CIRCLE_PROJECT_REPONAME'
+] as const
 
 /** What a sealed session of this run is bound to; an InputError (before any request) when there is no run to bind to. */
-export function sessionBinding(request: LoginRequest, env: NodeJS.ProcessEnv, explicitRunId?: string): SealBinding {
-  const input = request.sharedSession?.mode === 'share' ? 'share-session' : 'session'
-  const runId = explicitRunId ?? RUN_ID_VARIABLES.map((n) => env[n]?.trim()).find((v) => v)
-  if (!runId) throw new InputError(input, `needs a workflow run to bind the sign-in to, and none of ${RUN_ID_VARIABLES.join(', ')} is set (CLI: --session-run-id)`)
-  if (!RUN_ID_RE.test(runId)) throw new InputError(input, `the run id must be 1-64 of letters, digits, _ and -, got ${JSON.stringify(runId.slice(0, 70))}`)
-  const repository = REPOSITORY_VARIABLES.map((n) => env[n]?.trim()).find((v) => v) ?? ''
+export function sessionBinding(
+  request: LoginRequest,
+  env: NodeJS.ProcessEnv,
+  explicitRunId?: string
+): SealBinding {
+  const input =
+    request.sharedSession?.mode === 'share' ? 'share-session' : 'session'
+  const runId =
+    explicitRunId ?? RUN_ID_VARIABLES.map((n) => env[n]?.trim()).find((v) => v)
+  if (!runId)
+    throw new InputError(
+      input,
+      `needs a workflow run to bind the sign-in to, and none of ${RUN_ID_VARIABLES.join(', ')} is set (CLI: --session-run-id)`
+    )
+  if (!RUN_ID_RE.test(runId))
+    throw new InputError(
+      input,
+      `the run id must be 1-64 of letters, digits, _ and -, got ${JSON.stringify(runId.slice(0, 70))}`
+    )
+  const repository =
+    REPOSITORY_VARIABLES.map((n) => env[n]?.trim()).find((v) => v) ?? ''
   return { repository, runId }
 }
 
@@ -37,13 +69,22 @@ export async function openSharedSession(
   now = Date.now()
 ): Promise<{ request: LoginRequest; signIn: SharedSignIn }> {
   const shared = request.sharedSession!
-  const signIn = await openSession(shared.sealed!, shared.key, binding, { minValiditySeconds: request.minValiditySeconds, now })
+  const signIn = await openSession(shared.sealed!, shared.key, binding, {
+    minValiditySeconds: request.minValiditySeconds,
+    now
+  })
   mask(signIn.accessToken)
   if (request.startUrl && request.startUrl !== signIn.startUrl) {
-    throw new InputError('start-url', `is not the start URL of the shared sign-in (${signIn.startUrl}); leave it out with session`)
+    throw new InputError(
+      'start-url',
+      `is not the start URL of the shared sign-in (${signIn.startUrl}); leave it out with session`
+    )
   }
   if (request.ssoRegion && request.ssoRegion !== signIn.ssoRegion) {
-    throw new InputError('sso-region', `is not the SSO region of the shared sign-in (${signIn.ssoRegion}); leave it out with session`)
+    throw new InputError(
+      'sso-region',
+      `is not the SSO region of the shared sign-in (${signIn.ssoRegion}); leave it out with session`
+    )
   }
   const region = request.region || signIn.ssoRegion
   return {
@@ -55,8 +96,12 @@ export async function openSharedSession(
       region,
       accountId: request.accountId || signIn.accountId,
       roleName: request.roleName || signIn.roleName,
-      ssoSession: shared.ssoSessionGiven ? request.ssoSession : signIn.ssoSession,
-      extraProfiles: request.extraProfiles.map((p) => (p.region ? p : { ...p, region }))
+      ssoSession: shared.ssoSessionGiven
+        ? request.ssoSession
+        : signIn.ssoSession,
+      extraProfiles: request.extraProfiles.map((p) =>
+        p.region ? p : { ...p, region }
+      )
     }
   }
 }
@@ -74,7 +119,10 @@ export class SessionSealer {
   }
 
   /** The `session` output: this login's sign-in, sealed (no refresh token, no client secret). */
-  seal(request: LoginRequest, result: Pick<LoginResult, 'token'>): Promise<string> {
+  seal(
+    request: LoginRequest,
+    result: Pick<LoginResult, 'token'>
+  ): Promise<string> {
     this.prepare()
     const signIn: SharedSignIn = {
       accessToken: result.token.accessToken,
@@ -103,15 +151,31 @@ export function sharedNotice(binding: SealBinding, expiresAt: Date): string {
  * no sign-out (said so, not a failure: the end-session job runs with if: always()). Throws only for a refused seal.
  * Returns whether the sign-out was confirmed.
  */
-export async function endSharedSession(request: LoginRequest, binding: SealBinding, mask: (secret: string) => void, log: Logger, env: NodeJS.ProcessEnv): Promise<boolean> {
+export async function endSharedSession(
+  request: LoginRequest,
+  binding: SealBinding,
+  mask: (secret: string) => void,
+  log: Logger,
+  env: NodeJS.ProcessEnv
+): Promise<boolean> {
   const shared = request.sharedSession!
-  const signIn = await openSession(shared.sealed!, shared.key, binding, { minValiditySeconds: null })
+  const signIn = await openSession(shared.sealed!, shared.key, binding, {
+    minValiditySeconds: null
+  })
   mask(signIn.accessToken)
   if (signIn.expiresAt.getTime() <= Date.now()) {
-    log.info(`end-session: the shared sign-in of run ${binding.runId} already expired at ${signIn.expiresAt.toISOString()}; nothing to sign out`)
+    log.info(
+      `end-session: the shared sign-in of run ${binding.runId} already expired at ${signIn.expiresAt.toISOString()}; nothing to sign out`
+    )
     return true
   }
-  const clients = new AwsClients({ ssoRegion: signIn.ssoRegion, region: signIn.ssoRegion, env, onRetry: (m) => log.info(m), maxAttempts: 3 })
+  const clients = new AwsClients({
+    ssoRegion: signIn.ssoRegion,
+    region: signIn.ssoRegion,
+    env,
+    onRetry: (m) => log.info(m),
+    maxAttempts: 3
+  })
   try {
     if (!(await logout(clients, signIn.accessToken, log))) return false
   } finally {

@@ -5,7 +5,10 @@ import type { LoginRequest } from '../inputs/spec.js'
 import { signInModeFor } from '../core/sign-in-mode.js'
 import { chainTarget } from '../inputs/chain.js'
 
-export function githubRequestContext(request: LoginRequest, env: NodeJS.ProcessEnv = process.env): RequestContext {
+export function githubRequestContext(
+  request: LoginRequest,
+  env: NodeJS.ProcessEnv = process.env
+): RequestContext {
   const server = env.GITHUB_SERVER_URL || 'https://github.com'
   const repository = env.GITHUB_REPOSITORY
   const runUrl =
@@ -24,7 +27,9 @@ export function githubRequestContext(request: LoginRequest, env: NodeJS.ProcessE
     accountId: request.accountId,
     roleName: request.roleName,
     startUrl: request.startUrl,
-    extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
+    extraProfiles: request.extraProfiles.map(
+      ({ name, accountId, roleName }) => ({ name, accountId, roleName })
+    ),
     keepSession: request.keepSession,
     reuseSession: request.reuseSession,
     signInMode: signInModeFor(request, true),
@@ -53,18 +58,31 @@ export interface CommentTarget {
 }
 
 /** The pull request of a pull_request / pull_request_target event, or the issue-number input. */
-export function commentTarget(request: LoginRequest, env: NodeJS.ProcessEnv = process.env): CommentTarget | undefined {
+export function commentTarget(
+  request: LoginRequest,
+  env: NodeJS.ProcessEnv = process.env
+): CommentTarget | undefined {
   const payload = eventPayload(env)
   if (request.issueNumber) {
     const n = request.issueNumber
     // The event may be about that very number: then it says whether it is a pull request.
-    if (payload?.pull_request?.number === n) return { number: n, kind: 'pull-request' }
-    if (payload?.issue?.number === n) return { number: n, kind: payload.issue.pull_request ? 'pull-request' : 'issue' }
+    if (payload?.pull_request?.number === n)
+      return { number: n, kind: 'pull-request' }
+    if (payload?.issue?.number === n)
+      return {
+        number: n,
+        kind: payload.issue.pull_request ? 'pull-request' : 'issue'
+      }
     return { number: n }
   }
-  if (env.GITHUB_EVENT_NAME === 'pull_request' || env.GITHUB_EVENT_NAME === 'pull_request_target') {
+  if (
+    env.GITHUB_EVENT_NAME === 'pull_request' ||
+    env.GITHUB_EVENT_NAME === 'pull_request_target'
+  ) {
     const n = payload?.pull_request?.number
-    return typeof n === 'number' ? { number: n, kind: 'pull-request' } : undefined
+    return typeof n === 'number'
+      ? { number: n, kind: 'pull-request' }
+      : undefined
   }
   return undefined
 }

@@ -2,7 +2,12 @@
 import * as core from '@actions/core'
 import { type LoginRequest } from '../inputs/spec.js'
 import { readLoginRequest } from '../inputs/reader.js'
-import { chainedProfileNote, jobSession, login, type LoginResult } from '../core/login.js'
+import {
+  chainedProfileNote,
+  jobSession,
+  login,
+  type LoginResult
+} from '../core/login.js'
 import { awsPaths } from '../aws-files/paths.js'
 import { finalEvent, failureMessage } from '../core/outcome.js'
 import { EventQueue } from '../notify/queue.js'
@@ -12,7 +17,13 @@ import { githubRequestContext } from './context.js'
 import { actionLogger, githubNotifiers } from './notifiers.js'
 import { clearSessionState, saveSessionState } from './state.js'
 import { runActors } from '../core/approvers.js'
-import { endSharedSession, openSharedSession, SessionSealer, sessionBinding, sharedNotice } from '../core/shared-session.js'
+import {
+  endSharedSession,
+  openSharedSession,
+  SessionSealer,
+  sessionBinding,
+  sharedNotice
+} from '../core/shared-session.js'
 import type { SharedSignIn } from '../core/sealed-session.js'
 import { registeredClientName } from '../core/client-name.js'
 
@@ -23,7 +34,9 @@ const CANCEL_SWEEP_MS = 2_000
 /** How long a cancelled step waits for the channels (comment, webhook) to say "cancelled". */
 const CANCEL_DRAIN_MS = 3_000
 
-export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runMain(
+  env: NodeJS.ProcessEnv = process.env
+): Promise<void> {
   let request: LoginRequest
   try {
     request = readLoginRequest((name) => core.getInput(name))
@@ -39,7 +52,10 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
 
   const paths = awsPaths(env)
   const context = githubRequestContext(request, env)
-  const events = new EventQueue(githubNotifiers(request, context, env), actionLogger)
+  const events = new EventQueue(
+    githubNotifiers(request, context, env),
+    actionLogger
+  )
   const controller = new AbortController()
   /** Set once the step's outcome is reported, by the login or by the cancel's hard stop, whichever comes first. */
   let finished = false
@@ -47,7 +63,9 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
   const masked = new Set<string>()
   const cancelled = (signal: string) => {
     events.push({ type: 'cancelled', at: new Date(), signal })
-    core.setFailed(`the login was cancelled (${signal}) before it finished; no credentials were exported`)
+    core.setFailed(
+      `the login was cancelled (${signal}) before it finished; no credentials were exported`
+    )
   }
 
   /**
@@ -67,15 +85,31 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
       if (finished) return
       finished = true
       cancelled(signal)
-      const sweep = request.reuseSession || shared.signIn
-        ? Promise.resolve() // the cache may hold a session this run found, not made (or shared with it): never touch it here
-        : sweepOrphanedTokenCache(
-            { ssoCacheDir: paths.ssoCacheDir, sessionName: request.ssoSession, ssoRegion: request.ssoRegion, region: request.region, isOurs: (t) => masked.has(t), requestTimeoutMs: CANCEL_SWEEP_MS, ...(request.legacySsoProfile ? { legacyStartUrl: request.startUrl } : {}) },
-            actionLogger,
-            env
-          )
-      const bounded = Promise.race([sweep, new Promise((r) => setTimeout(r, CANCEL_SWEEP_MS + 500))])
-      void Promise.all([bounded, events.drain(CANCEL_DRAIN_MS)]).finally(() => process.exit(1))
+      const sweep =
+        request.reuseSession || shared.signIn
+          ? Promise.resolve() // the cache may hold a session this run found, not made (or shared with it): never touch it here
+          : sweepOrphanedTokenCache(
+              {
+                ssoCacheDir: paths.ssoCacheDir,
+                sessionName: request.ssoSession,
+                ssoRegion: request.ssoRegion,
+                region: request.region,
+                isOurs: (t) => masked.has(t),
+                requestTimeoutMs: CANCEL_SWEEP_MS,
+                ...(request.legacySsoProfile
+                  ? { legacyStartUrl: request.startUrl }
+                  : {})
+              },
+              actionLogger,
+              env
+            )
+      const bounded = Promise.race([
+        sweep,
+        new Promise((r) => setTimeout(r, CANCEL_SWEEP_MS + 500))
+      ])
+      void Promise.all([bounded, events.drain(CANCEL_DRAIN_MS)]).finally(() =>
+        process.exit(1)
+      )
     }, CANCEL_GRACE_MS).unref()
   }
   process.on('SIGINT', onSignal)
@@ -90,7 +124,12 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
       // Each file the login is about to write is recorded for the post step before it is written: a hard stop (or a
       // kill) in the middle of the writes then still gets its config sections, token and registration caches cleaned up.
       onFilesProgress: (progress) =>
-        progress ? saveSessionState(request, { token: { accessToken: progress.accessToken }, written: progress.written }) : clearSessionState(),
+        progress
+          ? saveSessionState(request, {
+              token: { accessToken: progress.accessToken },
+              written: progress.written
+            })
+          : clearSessionState(),
       mask: (secret) => {
         masked.add(secret)
         core.setSecret(secret)
@@ -106,7 +145,10 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
     })
     // Saved even when a cancel came in meanwhile: the post step then signs out and removes the files.
     saveSessionState(request, result)
-    const sealed = shared.sealer && !controller.signal.aborted ? await shared.sealer.seal(request, result) : undefined
+    const sealed =
+      shared.sealer && !controller.signal.aborted
+        ? await shared.sealer.seal(request, result)
+        : undefined
     if (finished) return
     finished = true
     if (controller.signal.aborted) cancelled(String(controller.signal.reason))
@@ -115,7 +157,9 @@ export async function runMain(env: NodeJS.ProcessEnv = process.env): Promise<voi
       if (sealed) {
         core.setOutput('session', sealed) // not masked: GitHub drops outputs that hold a masked value; sealed, it needs no mask
         saveSessionState(request, result, true)
-        actionLogger.info(sharedNotice(shared.sealer!.binding, result.token.expiresAt))
+        actionLogger.info(
+          sharedNotice(shared.sealer!.binding, result.token.expiresAt)
+        )
       }
       events.push(finalEvent(request, result))
     }
@@ -155,12 +199,20 @@ function publish(request: LoginRequest, result: LoginResult): void {
   core.setOutput('approved-by', result.approvedBy)
   core.info(
     `Signed in as ${identity.arn} (approved by ${result.approvedBy || 'unknown'}); profile "${request.profile}" is ready` +
-      (request.exportCredentials ? '; AWS_* credentials exported to the rest of the job' : '')
+      (request.exportCredentials
+        ? '; AWS_* credentials exported to the rest of the job'
+        : '')
   )
   if (result.chained) core.info(chainedProfileNote(result.chained))
   for (const extra of result.extra) {
-    if (extra.identity) core.info(`Profile "${extra.profile.name}": verified ${extra.identity.arn}`)
-    else if (extra.error) core.warning(`Profile "${extra.profile.name}" (${extra.profile.accountId}/${extra.profile.roleName}): ${extra.error}`)
+    if (extra.identity)
+      core.info(
+        `Profile "${extra.profile.name}": verified ${extra.identity.arn}`
+      )
+    else if (extra.error)
+      core.warning(
+        `Profile "${extra.profile.name}" (${extra.profile.accountId}/${extra.profile.roleName}): ${extra.error}`
+      )
   }
 }
 
@@ -171,16 +223,31 @@ function publish(request: LoginRequest, result: LoginResult): void {
 async function sharedSession(
   request: LoginRequest,
   env: NodeJS.ProcessEnv
-): Promise<{ request: LoginRequest; signIn?: SharedSignIn; sealer?: SessionSealer } | undefined> {
+): Promise<
+  | { request: LoginRequest; signIn?: SharedSignIn; sealer?: SessionSealer }
+  | undefined
+> {
   const shared = request.sharedSession
   if (!shared) return { request }
   core.setSecret(shared.key)
   try {
     const binding = sessionBinding(request, env)
-    if (shared.mode === 'share') return { request, sealer: new SessionSealer(shared.key, binding) }
-    if (shared.mode === 'use') return await openSharedSession(request, binding, (s) => core.setSecret(s))
-    if (!(await endSharedSession(request, binding, (s) => core.setSecret(s), actionLogger, env))) {
-      core.setFailed('end-session: the sign-out could not be confirmed; the shared sign-in may stay valid until it expires')
+    if (shared.mode === 'share')
+      return { request, sealer: new SessionSealer(shared.key, binding) }
+    if (shared.mode === 'use')
+      return await openSharedSession(request, binding, (s) => core.setSecret(s))
+    if (
+      !(await endSharedSession(
+        request,
+        binding,
+        (s) => core.setSecret(s),
+        actionLogger,
+        env
+      ))
+    ) {
+      core.setFailed(
+        'end-session: the sign-out could not be confirmed; the shared sign-in may stay valid until it expires'
+      )
     }
   } catch (error) {
     core.setFailed(failureMessage(error))

@@ -9,25 +9,51 @@ export const actionLogger: Logger = {
   info: (m) => core.info(m),
   warning: (m) => core.warning(m),
   debug: (m) => core.debug(m),
-  notice: (m) => core.notice(m, { title: 'AWS IAM Identity Center approval requested' })
+  notice: (m) =>
+    core.notice(m, { title: 'AWS IAM Identity Center approval requested' })
 }
 
-export function githubNotifiers(request: LoginRequest, ctx: RequestContext, env: NodeJS.ProcessEnv = process.env): Notifier[] {
-  const target = request.notify.includes('comment') ? commentTarget(request, env) : undefined
+export function githubNotifiers(
+  request: LoginRequest,
+  ctx: RequestContext,
+  env: NodeJS.ProcessEnv = process.env
+): Notifier[] {
+  const target = request.notify.includes('comment')
+    ? commentTarget(request, env)
+    : undefined
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
   let channels: readonly string[] = request.notify
   if (request.notify.includes('comment') && !target) {
     // The default channels include comment; a push or a manual run has nothing to comment on, which is not a problem.
-    core.info('notify: no comment: this run is not for a pull request and issue-number is not set (the log and the other channels carry the link)')
+    core.info(
+      'notify: no comment: this run is not for a pull request and issue-number is not set (the log and the other channels carry the link)'
+    )
     channels = request.notify.filter((c) => c !== 'comment')
   }
   return createNotifiers(channels, {
     ctx,
     logger: actionLogger,
     env,
-    marker: { runId: env.GITHUB_RUN_ID, job: env.GITHUB_JOB, profile: request.profile },
-    summary: { write: async (markdown) => void (await core.summary.addRaw(markdown, !markdown.endsWith('\n')).write({ overwrite: true })) },
-    comment: target && owner && repo ? { token: request.githubToken, repo: { owner, repo }, issueNumber: target.number, target: target.kind } : undefined,
+    marker: {
+      runId: env.GITHUB_RUN_ID,
+      job: env.GITHUB_JOB,
+      profile: request.profile
+    },
+    summary: {
+      write: async (markdown) =>
+        void (await core.summary
+          .addRaw(markdown, !markdown.endsWith('\n'))
+          .write({ overwrite: true }))
+    },
+    comment:
+      target && owner && repo
+        ? {
+            token: request.githubToken,
+            repo: { owner, repo },
+            issueNumber: target.number,
+            target: target.kind
+          }
+        : undefined,
     webhookUrl: request.webhookUrl
   })
 }

@@ -7,22 +7,37 @@ import { loadSessionState } from './state.js'
 export async function runPost(): Promise<void> {
   const state = loadSessionState()
   if (!state) {
-    core.info('The main step got no SSO token, so there is nothing to sign out of or clean up.')
+    core.info(
+      'The main step got no SSO token, so there is nothing to sign out of or clean up.'
+    )
     return
   }
   if (state.keepSession) {
-    const legacy = state.written.legacyTokenCache ? ` (and its legacy-sso-profile copy, ${state.written.legacyTokenCache.file})` : ''
-    core.info(`keep-session is true: the SSO session, the token cache${legacy} and the config sections stay for later jobs on this runner.`)
+    const legacy = state.written.legacyTokenCache
+      ? ` (and its legacy-sso-profile copy, ${state.written.legacyTokenCache.file})`
+      : ''
+    core.info(
+      `keep-session is true: the SSO session, the token cache${legacy} and the config sections stay for later jobs on this runner.`
+    )
     return
   }
   if (state.written.partial) {
-    core.info('The main step stopped while it was writing its files: signing out and removing whatever of them it had written.')
+    core.info(
+      'The main step stopped while it was writing its files: signing out and removing whatever of them it had written.'
+    )
   }
   if (state.shared === 'share') {
-    core.info('share-session: the sign-in is shared with the later jobs of this run that hold the session-key, so this job does not sign out; end-session signs it out (or it expires). Removing only the files this job wrote.')
+    core.info(
+      'share-session: the sign-in is shared with the later jobs of this run that hold the session-key, so this job does not sign out; end-session signs it out (or it expires). Removing only the files this job wrote.'
+    )
   } else if (state.shared === 'use') {
-    core.info('session: this job used the sign-in shared by an earlier job of this run, so it does not sign out; end-session does. Removing only the files this job wrote.')
+    core.info(
+      'session: this job used the sign-in shared by an earlier job of this run, so it does not sign out; end-session does. Removing only the files this job wrote.'
+    )
   }
-  const ok = await cleanupSession({ ...state, signOut: !state.shared }, actionLogger)
+  const ok = await cleanupSession(
+    { ...state, signOut: !state.shared },
+    actionLogger
+  )
   if (!ok) core.warning('Cleanup was incomplete; see the lines above.')
 }

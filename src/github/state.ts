@@ -23,7 +23,11 @@ export interface SessionState {
 const KEY = 'session'
 
 /** `shared`: the session output was published (share-session), so post must not sign out. */
-export function saveSessionState(request: LoginRequest, result: Pick<LoginResult, 'written'> & { token: { accessToken?: string } }, shared = false): void {
+export function saveSessionState(
+  request: LoginRequest,
+  result: Pick<LoginResult, 'written'> & { token: { accessToken?: string } },
+  shared = false
+): void {
   // A credentials-file section this run replaced is kept (to restore it) as it was: the user's own keys may be in it.
   for (const edit of result.written.credentialsEdits ?? []) {
     if (edit.kind !== 'replaced' && edit.kind !== 'removed') continue
@@ -33,7 +37,9 @@ export function saveSessionState(request: LoginRequest, result: Pick<LoginResult
     }
   }
   const state: SessionState = {
-    ...(request.signOutEarly || !result.token.accessToken ? {} : { accessToken: result.token.accessToken }),
+    ...(request.signOutEarly || !result.token.accessToken
+      ? {}
+      : { accessToken: result.token.accessToken }),
     ssoRegion: request.ssoRegion,
     region: request.region,
     keepSession: request.keepSession,

@@ -34,16 +34,66 @@
  * trimmed: surrounding spaces are an error there (`core.getInput` trims anyway, so this only ever
  * bites on the CLI, where it points at a quoting mistake).
  */
-import { DEFAULT_ALLOW_PARTIAL, DEFAULT_DISCOVER, DEFAULT_EXPORT_CREDENTIALS, DEFAULT_FORBID_SELF_APPROVAL, DEFAULT_KEEP_SESSION, DEFAULT_MIN_VALIDITY_SECONDS, DEFAULT_NOTIFY, DEFAULT_OUTPUT, DEFAULT_PROFILE, DEFAULT_REGISTRATION_SCOPES, DEFAULT_REUSE_SESSION, DEFAULT_SSO_SESSION, MAX_SESSION_LENGTH, MIN_SESSION_KEY_LENGTH, type LoginRequest, MAX_APPROVAL_TIMEOUT_SECONDS, MAX_ISSUE_NUMBER, MAX_MIN_VALIDITY_SECONDS, MAX_URL_LENGTH, NOTIFY_CHANNELS, type NotifyChannel, OUTPUT_FORMATS, type ProfileSpec, isSecretInput } from './spec.js'
+import {
+  DEFAULT_ALLOW_PARTIAL,
+  DEFAULT_DISCOVER,
+  DEFAULT_EXPORT_CREDENTIALS,
+  DEFAULT_FORBID_SELF_APPROVAL,
+  DEFAULT_KEEP_SESSION,
+  DEFAULT_MIN_VALIDITY_SECONDS,
+  DEFAULT_NOTIFY,
+  DEFAULT_OUTPUT,
+  DEFAULT_PROFILE,
+  DEFAULT_REGISTRATION_SCOPES,
+  DEFAULT_REUSE_SESSION,
+  DEFAULT_SSO_SESSION,
+  MAX_SESSION_LENGTH,
+  MIN_SESSION_KEY_LENGTH,
+  type LoginRequest,
+  MAX_APPROVAL_TIMEOUT_SECONDS,
+  MAX_ISSUE_NUMBER,
+  MAX_MIN_VALIDITY_SECONDS,
+  MAX_URL_LENGTH,
+  NOTIFY_CHANNELS,
+  type NotifyChannel,
+  OUTPUT_FORMATS,
+  type ProfileSpec,
+  isSecretInput
+} from './spec.js'
 import { readChainInputs } from './chain.js'
-import { FALSE_VALUES, InputError, SCOPE_RE, TRUE_VALUES, accountIdProblem, controlProblem, dedupe, describeChar, firstBadChar, nameProblem, parseDurationSeconds, regionProblem, roleNameProblem, showValue, splitList, startUrlProblem } from './rules.js'
+import {
+  FALSE_VALUES,
+  InputError,
+  SCOPE_RE,
+  TRUE_VALUES,
+  accountIdProblem,
+  controlProblem,
+  dedupe,
+  describeChar,
+  firstBadChar,
+  nameProblem,
+  parseDurationSeconds,
+  regionProblem,
+  roleNameProblem,
+  showValue,
+  splitList,
+  startUrlProblem
+} from './rules.js'
 // scale (issue 13)
-import { DEFAULT_VERIFY_PROFILES, VERIFY_PROFILES, type VerifyProfiles } from './spec.js'
+import {
+  DEFAULT_VERIFY_PROFILES,
+  VERIFY_PROFILES,
+  type VerifyProfiles
+} from './spec.js'
 
 export function redactLoginRequest(request: LoginRequest): LoginRequest {
-  const copy: LoginRequest = { ...request, githubToken: request.githubToken ? '***' : '' }
+  const copy: LoginRequest = {
+    ...request,
+    githubToken: request.githubToken ? '***' : ''
+  }
   if (request.webhookUrl !== undefined) copy.webhookUrl = '***'
-  if (request.sharedSession) copy.sharedSession = { ...request.sharedSession, key: '***' }
+  if (request.sharedSession)
+    copy.sharedSession = { ...request.sharedSession, key: '***' }
   return copy
 }
 
@@ -69,13 +119,19 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   }
   const trimmed = (name: string): string => raw(name).trim()
   // With a sealed session (session / end-session) the start URL, SSO region, account and role come from it (shared-session.ts).
-  const fromSeal = String(get('session') ?? '').trim() !== '' || TRUE_VALUES.includes(String(get('end-session') ?? '').trim())
+  const fromSeal =
+    String(get('session') ?? '').trim() !== '' ||
+    TRUE_VALUES.includes(String(get('end-session') ?? '').trim())
   const required = (name: string, value: string, example: string): string => {
-    if (value.trim() === '' && !fromSeal) fail(name, `is required (for example ${example})`)
+    if (value.trim() === '' && !fromSeal)
+      fail(name, `is required (for example ${example})`)
     return value
   }
   /** The problem with a value, unless it was left out with a sealed session. */
-  const problemOf = (value: string, check: (v: string) => string | undefined) => (value === '' ? undefined : check(value))
+  const problemOf = (
+    value: string,
+    check: (v: string) => string | undefined
+  ) => (value === '' ? undefined : check(value))
   const bool = (name: string, fallback: boolean): boolean => {
     const v = trimmed(name)
     if (v === '') return fallback
@@ -83,21 +139,35 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
     if (FALSE_VALUES.includes(v)) return false
     return fail(name, `must be true or false, got ${showValue(v)}`)
   }
-  const duration = (name: string, min: number, max: number): number | undefined => {
+  const duration = (
+    name: string,
+    min: number,
+    max: number
+  ): number | undefined => {
     const v = trimmed(name)
     if (v === '') return undefined
     const seconds = parseDurationSeconds(v)
     if (seconds === undefined || !Number.isSafeInteger(seconds)) {
-      return fail(name, `must be a number of seconds or a duration like 15m or 1h, got ${showValue(v)}`)
+      return fail(
+        name,
+        `must be a number of seconds or a duration like 15m or 1h, got ${showValue(v)}`
+      )
     }
     if (seconds < min || seconds > max) {
-      return fail(name, `must be between ${min} and ${max} seconds, got ${showValue(v)} (${seconds} seconds)`)
+      return fail(
+        name,
+        `must be between ${min} and ${max} seconds, got ${showValue(v)} (${seconds} seconds)`
+      )
     }
     return seconds
   }
 
   // start-url
-  const startUrl = required('start-url', trimmed('start-url'), 'https://my-sso-portal.awsapps.com/start')
+  const startUrl = required(
+    'start-url',
+    trimmed('start-url'),
+    'https://my-sso-portal.awsapps.com/start'
+  )
   const urlProblem = problemOf(startUrl, startUrlProblem)
   if (urlProblem) fail('start-url', urlProblem)
 
@@ -107,7 +177,11 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   if (ssoRegionProblem) fail('sso-region', ssoRegionProblem)
 
   // account-id
-  const accountId = required('account-id', trimmed('account-id'), '111122223333')
+  const accountId = required(
+    'account-id',
+    trimmed('account-id'),
+    '111122223333'
+  )
   const accountProblem = problemOf(accountId, accountIdProblem)
   if (accountProblem) fail('account-id', accountProblem)
 
@@ -132,16 +206,28 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
 
   // output
   const output = trimmed('output') || DEFAULT_OUTPUT
-  if (!OUTPUT_FORMATS.includes(output)) fail('output', `must be one of ${OUTPUT_FORMATS.join(', ')}, got ${showValue(output)}`)
+  if (!OUTPUT_FORMATS.includes(output))
+    fail(
+      'output',
+      `must be one of ${OUTPUT_FORMATS.join(', ')}, got ${showValue(output)}`
+    )
 
   // registration-scopes
   const scopesRaw = trimmed('registration-scopes')
   let registrationScopes = [...DEFAULT_REGISTRATION_SCOPES]
   if (scopesRaw !== '') {
     const scopes = splitList(scopesRaw)
-    if (scopes.length === 0) fail('registration-scopes', 'must list at least one scope, e.g. sso:account:access')
+    if (scopes.length === 0)
+      fail(
+        'registration-scopes',
+        'must list at least one scope, e.g. sso:account:access'
+      )
     for (const s of scopes) {
-      if (!SCOPE_RE.test(s)) fail('registration-scopes', `scope ${showValue(s)} may contain only letters, digits and : _ * . -`)
+      if (!SCOPE_RE.test(s))
+        fail(
+          'registration-scopes',
+          `scope ${showValue(s)} may contain only letters, digits and : _ * . -`
+        )
     }
     registrationScopes = dedupe(scopes)
   }
@@ -154,51 +240,89 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   const accountFilter = trimmed('account-filter')
   const roleFilter = trimmed('role-filter')
   if (accountFilter !== '') {
-    if (!discoverOn) fail('account-filter', 'is only allowed when discover is true')
-    if (accountFilter.length > 256) fail('account-filter', `must be at most 256 characters, got ${accountFilter.length}`)
+    if (!discoverOn)
+      fail('account-filter', 'is only allowed when discover is true')
+    if (accountFilter.length > 256)
+      fail(
+        'account-filter',
+        `must be at most 256 characters, got ${accountFilter.length}`
+      )
   }
   if (roleFilter !== '') {
-    if (!discoverOn) fail('role-filter', 'is only allowed when discover is true')
+    if (!discoverOn)
+      fail('role-filter', 'is only allowed when discover is true')
     const bad = firstBadChar(roleFilter, /[A-Za-z0-9_+=,.@*?-]/)
     if (bad !== undefined) {
-      fail('role-filter', `contains ${describeChar(bad)}; use role name characters and the globs * ?, got ${showValue(roleFilter)}`)
+      fail(
+        'role-filter',
+        `contains ${describeChar(bad)}; use role name characters and the globs * ?, got ${showValue(roleFilter)}`
+      )
     }
-    if (roleFilter.length > 128) fail('role-filter', `must be at most 128 characters, got ${roleFilter.length}`)
+    if (roleFilter.length > 128)
+      fail(
+        'role-filter',
+        `must be at most 128 characters, got ${roleFilter.length}`
+      )
   }
 
   // booleans
   const allowPartial = bool('allow-partial', DEFAULT_ALLOW_PARTIAL)
-  const exportCredentials = bool('export-credentials', DEFAULT_EXPORT_CREDENTIALS)
+  const exportCredentials = bool(
+    'export-credentials',
+    DEFAULT_EXPORT_CREDENTIALS
+  )
   const keepSession = bool('keep-session', DEFAULT_KEEP_SESSION)
   const reuseSession = bool('reuse-session', DEFAULT_REUSE_SESSION)
 
   // durations
-  const minValiditySeconds = duration('min-validity', 0, MAX_MIN_VALIDITY_SECONDS) ?? DEFAULT_MIN_VALIDITY_SECONDS
-  const approvalTimeoutSeconds = duration('approval-timeout', 1, MAX_APPROVAL_TIMEOUT_SECONDS)
+  const minValiditySeconds =
+    duration('min-validity', 0, MAX_MIN_VALIDITY_SECONDS) ??
+    DEFAULT_MIN_VALIDITY_SECONDS
+  const approvalTimeoutSeconds = duration(
+    'approval-timeout',
+    1,
+    MAX_APPROVAL_TIMEOUT_SECONDS
+  )
 
   // allowed-approvers
   const allowedApprovers: string[] = []
   for (const a of splitList(trimmed('allowed-approvers'))) {
     const bad = firstBadChar(a, /[^\s,]/u)
-    if (bad !== undefined) fail('allowed-approvers', `entry ${showValue(a)} must not contain spaces`)
-    if (Array.from(a).length > 128) fail('allowed-approvers', `entry ${showValue(a)} is longer than 128 characters`)
+    if (bad !== undefined)
+      fail('allowed-approvers', `entry ${showValue(a)} must not contain spaces`)
+    if (Array.from(a).length > 128)
+      fail(
+        'allowed-approvers',
+        `entry ${showValue(a)} is longer than 128 characters`
+      )
     allowedApprovers.push(a.toLowerCase())
   }
-  const forbidSelfApproval = bool('forbid-self-approval', DEFAULT_FORBID_SELF_APPROVAL)
+  const forbidSelfApproval = bool(
+    'forbid-self-approval',
+    DEFAULT_FORBID_SELF_APPROVAL
+  )
 
   // notify
   const notify = parseNotify(trimmed('notify'))
 
   // github-token (secret: never echoed)
   const githubToken = trimmed('github-token')
-  if (/\s/.test(githubToken)) fail('github-token', 'must not contain spaces (value not shown)')
+  if (/\s/.test(githubToken))
+    fail('github-token', 'must not contain spaces (value not shown)')
 
   // issue-number
   const issueRaw = trimmed('issue-number')
   let issueNumber: number | undefined
   if (issueRaw !== '') {
-    if (!/^[0-9]+$/.test(issueRaw) || Number(issueRaw) < 1 || Number(issueRaw) > MAX_ISSUE_NUMBER) {
-      fail('issue-number', `must be a positive whole number, got ${showValue(issueRaw)}`)
+    if (
+      !/^[0-9]+$/.test(issueRaw) ||
+      Number(issueRaw) < 1 ||
+      Number(issueRaw) > MAX_ISSUE_NUMBER
+    ) {
+      fail(
+        'issue-number',
+        `must be a positive whole number, got ${showValue(issueRaw)}`
+      )
     }
     issueNumber = Number(issueRaw)
   }
@@ -237,7 +361,8 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   }
   if (issueNumber !== undefined) request.issueNumber = issueNumber
   if (webhookUrl !== undefined) request.webhookUrl = webhookUrl
-  if (approvalTimeoutSeconds !== undefined) request.approvalTimeoutSeconds = approvalTimeoutSeconds
+  if (approvalTimeoutSeconds !== undefined)
+    request.approvalTimeoutSeconds = approvalTimeoutSeconds
   if (discoverOn) {
     request.discover = {}
     if (accountFilter !== '') request.discover.accountFilter = accountFilter
@@ -246,53 +371,123 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   // Each feature reads and checks its inputs in its own block (cross-input checks against earlier inputs here):
   // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
   const signOutEarly = bool('sign-out-early', false)
-  if (signOutEarly && keepSession) fail('sign-out-early', 'cannot be combined with keep-session: true (keep-session leaves the sign-in on the runner, sign-out-early ends it at once); set one of the two')
-  if (signOutEarly && reuseSession) fail('sign-out-early', 'cannot be combined with reuse-session: true (reuse-session uses and keeps a cached sign-in, sign-out-early ends it at once); set one of the two')
+  if (signOutEarly && keepSession)
+    fail(
+      'sign-out-early',
+      'cannot be combined with keep-session: true (keep-session leaves the sign-in on the runner, sign-out-early ends it at once); set one of the two'
+    )
+  if (signOutEarly && reuseSession)
+    fail(
+      'sign-out-early',
+      'cannot be combined with reuse-session: true (reuse-session uses and keeps a cached sign-in, sign-out-early ends it at once); set one of the two'
+    )
   if (signOutEarly) request.signOutEarly = true
   const allowedAccountsRaw = trimmed('allowed-account-ids')
   if (allowedAccountsRaw !== '') {
     const ids = splitList(allowedAccountsRaw)
-    if (ids.length === 0) fail('allowed-account-ids', 'must list 12-digit account ids separated by commas')
+    if (ids.length === 0)
+      fail(
+        'allowed-account-ids',
+        'must list 12-digit account ids separated by commas'
+      )
     for (const id of ids) {
-      if (/\s/.test(id) && /^[0-9\s]+$/.test(id)) fail('allowed-account-ids', `separate the account ids with commas, got ${showValue(id)}`)
+      if (/\s/.test(id) && /^[0-9\s]+$/.test(id))
+        fail(
+          'allowed-account-ids',
+          `separate the account ids with commas, got ${showValue(id)}`
+        )
       const problem = accountIdProblem(id)
       if (problem) fail('allowed-account-ids', `each entry ${problem}`)
     }
     request.allowedAccountIds = dedupe(ids)
   }
   // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
-  const chain = readChainInputs((name, lines) => raw(name, lines), { accountId, region, profile, extraProfileNames: extraProfiles.map((p) => p.name) })
+  const chain = readChainInputs((name, lines) => raw(name, lines), {
+    accountId,
+    region,
+    profile,
+    extraProfileNames: extraProfiles.map((p) => p.name)
+  })
   if (chain) request.chain = chain
   // --- shared sign-in (issue 14): share-session, session, session-key, end-session
   const shareSession = bool('share-session', false)
-  if (shareSession && request.signOutEarly) fail('share-session', 'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared')
+  if (shareSession && request.signOutEarly)
+    fail(
+      'share-session',
+      'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared'
+    )
   const sealed = trimmed('session')
-  if (sealed.length > MAX_SESSION_LENGTH) fail('session', `must be at most ${MAX_SESSION_LENGTH} characters, got ${sealed.length}`)
-  if (sealed !== '' && shareSession) fail('session', 'cannot be combined with share-session: a job either shares its own sign-in or uses the one shared with it')
-  if (sealed !== '' && reuseSession) fail('session', 'cannot be combined with reuse-session: the sign-in comes from the session input')
-  if (sealed !== '' && request.signOutEarly) fail('session', 'cannot be combined with sign-out-early: signing out would end the sign-in for every job of the run (end-session does that)')
+  if (sealed.length > MAX_SESSION_LENGTH)
+    fail(
+      'session',
+      `must be at most ${MAX_SESSION_LENGTH} characters, got ${sealed.length}`
+    )
+  if (sealed !== '' && shareSession)
+    fail(
+      'session',
+      'cannot be combined with share-session: a job either shares its own sign-in or uses the one shared with it'
+    )
+  if (sealed !== '' && reuseSession)
+    fail(
+      'session',
+      'cannot be combined with reuse-session: the sign-in comes from the session input'
+    )
+  if (sealed !== '' && request.signOutEarly)
+    fail(
+      'session',
+      'cannot be combined with sign-out-early: signing out would end the sign-in for every job of the run (end-session does that)'
+    )
   const endSession = bool('end-session', false)
-  if (endSession && sealed === '') fail('end-session', 'needs session (the session output of the share-session job) and session-key')
+  if (endSession && sealed === '')
+    fail(
+      'end-session',
+      'needs session (the session output of the share-session job) and session-key'
+    )
   const sessionKey = raw('session-key')
   if (sessionKey !== '') {
-    if (!shareSession && sealed === '') fail('session-key', 'is only used with share-session or session (value not shown)')
+    if (!shareSession && sealed === '')
+      fail(
+        'session-key',
+        'is only used with share-session or session (value not shown)'
+      )
     if (Array.from(sessionKey).length < MIN_SESSION_KEY_LENGTH) {
-      fail('session-key', `must be at least ${MIN_SESSION_KEY_LENGTH} characters, got ${Array.from(sessionKey).length} (value not shown); e.g. openssl rand -base64 33`)
+      fail(
+        'session-key',
+        `must be at least ${MIN_SESSION_KEY_LENGTH} characters, got ${Array.from(sessionKey).length} (value not shown); e.g. openssl rand -base64 33`
+      )
     }
   } else if (shareSession || sealed !== '') {
-    fail('session-key', `is required with ${shareSession ? 'share-session' : 'session'} (a secret of at least ${MIN_SESSION_KEY_LENGTH} characters)`)
+    fail(
+      'session-key',
+      `is required with ${shareSession ? 'share-session' : 'session'} (a secret of at least ${MIN_SESSION_KEY_LENGTH} characters)`
+    )
   }
   if (shareSession) request.sharedSession = { mode: 'share', key: sessionKey }
-  else if (sealed !== '') request.sharedSession = { mode: endSession ? 'end' : 'use', key: sessionKey, sealed, ssoSessionGiven: raw('sso-session') !== '' }
+  else if (sealed !== '')
+    request.sharedSession = {
+      mode: endSession ? 'end' : 'use',
+      key: sessionKey,
+      sealed,
+      ssoSessionGiven: raw('sso-session') !== ''
+    }
   // --- older SDKs (issue 12): legacy-sso-profile
   if (bool('legacy-sso-profile', false)) request.legacySsoProfile = true
   // --- scale (issue 13): verify-profiles
-  const verifyProfiles = trimmed('verify-profiles').toLowerCase() || DEFAULT_VERIFY_PROFILES
-  if (!(VERIFY_PROFILES as readonly string[]).includes(verifyProfiles)) fail('verify-profiles', `must be one of ${VERIFY_PROFILES.join(', ')}, got ${showValue(verifyProfiles)}`)
+  const verifyProfiles =
+    trimmed('verify-profiles').toLowerCase() || DEFAULT_VERIFY_PROFILES
+  if (!(VERIFY_PROFILES as readonly string[]).includes(verifyProfiles))
+    fail(
+      'verify-profiles',
+      `must be one of ${VERIFY_PROFILES.join(', ')}, got ${showValue(verifyProfiles)}`
+    )
   if (verifyProfiles === 'primary' && signOutEarly) {
-    fail('verify-profiles', 'primary cannot be combined with sign-out-early: true (the profiles it writes unverified fetch their credentials with the sign-in, which sign-out-early ends at once); use verify-profiles: all or drop sign-out-early')
+    fail(
+      'verify-profiles',
+      'primary cannot be combined with sign-out-early: true (the profiles it writes unverified fetch their credentials with the sign-in, which sign-out-early ends at once); use verify-profiles: all or drop sign-out-early'
+    )
   }
-  if (verifyProfiles !== DEFAULT_VERIFY_PROFILES) request.verifyProfiles = verifyProfiles as VerifyProfiles
+  if (verifyProfiles !== DEFAULT_VERIFY_PROFILES)
+    request.verifyProfiles = verifyProfiles as VerifyProfiles
   // --- end of the feature blocks
   return request
 }
@@ -304,16 +499,27 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
 function parseNotify(value: string): NotifyChannel[] {
   if (value === '') return [...DEFAULT_NOTIFY]
   const items = splitList(value).map((s) => s.toLowerCase())
-  if (items.length === 0) throw new InputError('notify', `must list channels (${NOTIFY_CHANNELS.join(', ')}) or none`)
+  if (items.length === 0)
+    throw new InputError(
+      'notify',
+      `must list channels (${NOTIFY_CHANNELS.join(', ')}) or none`
+    )
   const channels: NotifyChannel[] = []
   for (const item of items) {
     if (item === 'log') continue
     if (item === 'none') {
-      if (items.some((i) => i !== 'none' && i !== 'log')) throw new InputError('notify', '"none" cannot be combined with other channels')
+      if (items.some((i) => i !== 'none' && i !== 'log'))
+        throw new InputError(
+          'notify',
+          '"none" cannot be combined with other channels'
+        )
       continue
     }
     if (!(NOTIFY_CHANNELS as readonly string[]).includes(item)) {
-      throw new InputError('notify', `unknown channel ${showValue(item)}; use ${NOTIFY_CHANNELS.join(', ')}, log or none`)
+      throw new InputError(
+        'notify',
+        `unknown channel ${showValue(item)}; use ${NOTIFY_CHANNELS.join(', ')}, log or none`
+      )
     }
     channels.push(item as NotifyChannel)
   }
@@ -321,18 +527,25 @@ function parseNotify(value: string): NotifyChannel[] {
 }
 
 function webhookUrlProblem(value: string): string | undefined {
-  if (value.length > MAX_URL_LENGTH) return `must be at most ${MAX_URL_LENGTH} characters`
-  if (/\s/.test(value) || value.includes('\\')) return 'must not contain spaces or backslashes'
+  if (value.length > MAX_URL_LENGTH)
+    return `must be at most ${MAX_URL_LENGTH} characters`
+  if (/\s/.test(value) || value.includes('\\'))
+    return 'must not contain spaces or backslashes'
   let url: URL
   try {
     url = new URL(value)
   } catch {
     return 'must be a URL'
   }
-  if (url.username !== '' || url.password !== '') return 'must not contain a user name or password'
+  if (url.username !== '' || url.password !== '')
+    return 'must not contain a user name or password'
   if (value.includes('#')) return 'must not contain a fragment (#…)'
   if (url.protocol === 'https:') return undefined
-  if (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return undefined
+  if (
+    url.protocol === 'http:' &&
+    ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+  )
+    return undefined
   return 'must be an https:// URL (http:// only for localhost or 127.0.0.1)'
 }
 
@@ -341,7 +554,11 @@ function webhookUrlProblem(value: string): string | undefined {
  * tabs; blank lines and `#` comments (whole line or trailing) ignored. Errors name the line
  * (1-based, counting every line).
  */
-function parseProfiles(value: string, mainProfile: string, defaultRegion: string): ProfileSpec[] {
+function parseProfiles(
+  value: string,
+  mainProfile: string,
+  defaultRegion: string
+): ProfileSpec[] {
   const specs: ProfileSpec[] = []
   const seen = new Map<string, number>()
   const lines = value.split(/\r?\n/)
@@ -355,7 +572,9 @@ function parseProfiles(value: string, mainProfile: string, defaultRegion: string
     if (content === '') return
     const fields = content.split(/[ \t]+/)
     if (fields.length < 3 || fields.length > 4) {
-      fail(`expected "name account-id role-name [region]", got ${fields.length} field${fields.length === 1 ? '' : 's'}`)
+      fail(
+        `expected "name account-id role-name [region]", got ${fields.length} field${fields.length === 1 ? '' : 's'}`
+      )
     }
     const [name, accountId, roleName, region = defaultRegion] = fields
     const np = nameProblem(name, 'a profile name')
@@ -366,9 +585,13 @@ function parseProfiles(value: string, mainProfile: string, defaultRegion: string
     if (rp) fail(`role name ${rp}`)
     const gp = region === '' ? undefined : regionProblem(region) // '' only with a sealed session: its region, later
     if (gp) fail(`region ${gp}`)
-    if (name === mainProfile) fail(`profile name ${showValue(name)} is already the profile input; choose another name`)
+    if (name === mainProfile)
+      fail(
+        `profile name ${showValue(name)} is already the profile input; choose another name`
+      )
     const earlier = seen.get(name)
-    if (earlier !== undefined) fail(`profile name ${showValue(name)} is already used on line ${earlier}`)
+    if (earlier !== undefined)
+      fail(`profile name ${showValue(name)} is already used on line ${earlier}`)
     seen.set(name, n)
     specs.push({ name, accountId, roleName, region })
   })

@@ -1,5 +1,9 @@
 /** The rules for input values: safe echoing, the input error, and one check per kind of value (names, regions, URLs, durations). */
-import { MAX_NAME_LENGTH, MAX_ROLE_NAME_LENGTH, MAX_URL_LENGTH } from './spec.js'
+import {
+  MAX_NAME_LENGTH,
+  MAX_ROLE_NAME_LENGTH,
+  MAX_URL_LENGTH
+} from './spec.js'
 import { CONTROL_SOURCE } from '../util/text.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -29,8 +33,12 @@ const TOKENISH =
  * masked, token-looking values not shown at all. Never call this for secret inputs.
  */
 export function showValue(value: string): string {
-  if (TOKENISH.test(value)) return '(a value that looks like a token or webhook URL, not shown)'
-  const masked = value.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#\s]*@/, '$1***@')
+  if (TOKENISH.test(value))
+    return '(a value that looks like a token or webhook URL, not shown)'
+  const masked = value.replace(
+    /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#\s]*@/,
+    '$1***@'
+  )
   const chars = Array.from(masked)
   if (chars.length <= MAX_SHOWN) return `"${escapeText(masked)}"`
   return `"${escapeText(chars.slice(0, MAX_SHOWN).join(''))}…" (${chars.length} characters)`
@@ -39,7 +47,10 @@ export function showValue(value: string): string {
 /** An input or option name made safe to print (names come from argv in the CLI). */
 function cleanName(name: string): string {
   const chars = Array.from(String(name))
-  const cut = chars.length > MAX_SHOWN ? chars.slice(0, MAX_SHOWN).join('') + '…' : chars.join('')
+  const cut =
+    chars.length > MAX_SHOWN
+      ? chars.slice(0, MAX_SHOWN).join('') + '…'
+      : chars.join('')
   return escapeText(cut)
 }
 
@@ -66,13 +77,23 @@ export class InputError extends Error {
 // ---------------------------------------------------------------------------------------------
 // Value checks. Each returns a problem (the message without the input prefix) or undefined.
 
-export function controlProblem(value: string, secret: boolean, allowLineBreaks = false): string | undefined {
+export function controlProblem(
+  value: string,
+  secret: boolean,
+  allowLineBreaks = false
+): string | undefined {
   const chars = Array.from(value)
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]
     if (!CONTROL_RE.test(c)) continue
-    if (allowLineBreaks && (c === '\n' || c === '\t' || (c === '\r' && chars[i + 1] === '\n'))) continue
-    const what = allowLineBreaks ? 'control characters (other than line breaks and tabs)' : 'control characters or line breaks'
+    if (
+      allowLineBreaks &&
+      (c === '\n' || c === '\t' || (c === '\r' && chars[i + 1] === '\n'))
+    )
+      continue
+    const what = allowLineBreaks
+      ? 'control characters (other than line breaks and tabs)'
+      : 'control characters or line breaks'
     const found = secret ? '' : ` (found ${escapeChar(c)} at position ${i + 1})`
     return `must not contain ${what}${found}`
   }
@@ -80,10 +101,15 @@ export function controlProblem(value: string, secret: boolean, allowLineBreaks =
 }
 
 export function surroundingSpaceProblem(value: string): string | undefined {
-  return /^\s|\s$/.test(value) ? `must not have leading or trailing spaces, got ${showValue(value)}` : undefined
+  return /^\s|\s$/.test(value)
+    ? `must not have leading or trailing spaces, got ${showValue(value)}`
+    : undefined
 }
 
-export function firstBadChar(value: string, allowed: RegExp): string | undefined {
+export function firstBadChar(
+  value: string,
+  allowed: RegExp
+): string | undefined {
   for (const c of value) if (!allowed.test(c)) return c
   return undefined
 }
@@ -109,7 +135,8 @@ export function roleNameProblem(value: string): string | undefined {
   if (bad !== undefined) {
     return `contains ${describeChar(bad)}, which is not allowed in a role name (letters, digits and + = , . @ _ - only), got ${showValue(value)}`
   }
-  if (value.length > MAX_ROLE_NAME_LENGTH) return `must be at most ${MAX_ROLE_NAME_LENGTH} characters, got ${value.length}`
+  if (value.length > MAX_ROLE_NAME_LENGTH)
+    return `must be at most ${MAX_ROLE_NAME_LENGTH} characters, got ${value.length}`
   return undefined
 }
 
@@ -128,8 +155,10 @@ export function nameProblem(value: string, what: string): string | undefined {
   if (bad !== undefined) {
     return `contains ${describeChar(bad)}, which is not allowed in ${what} (letters, digits and . _ - @ + only), got ${showValue(value)}`
   }
-  if (value.length > MAX_NAME_LENGTH) return `must be at most ${MAX_NAME_LENGTH} characters, got ${value.length}`
-  if (!/^[A-Za-z0-9]/.test(value)) return `must start with a letter or digit, got ${showValue(value)}`
+  if (value.length > MAX_NAME_LENGTH)
+    return `must be at most ${MAX_NAME_LENGTH} characters, got ${value.length}`
+  if (!/^[A-Za-z0-9]/.test(value))
+    return `must start with a letter or digit, got ${showValue(value)}`
   return undefined
 }
 
@@ -167,48 +196,69 @@ const PORTAL_HOST_PATTERNS = [
   /^[a-z0-9-]+\.portal\.[a-z0-9-]+\.api\.amazonwebservices\.eu$/
 ]
 /** Identity Center issuer hosts (exact); the path must be the instance id. */
-const ISSUER_HOSTS = ['identitycenter.amazonaws.com', 'identitycenter.amazonaws.com.cn', 'identitycenter.amazonaws.eu']
+const ISSUER_HOSTS = [
+  'identitycenter.amazonaws.com',
+  'identitycenter.amazonaws.com.cn',
+  'identitycenter.amazonaws.eu'
+]
 const ISSUER_PATH_RE = /^\/(?:sso)?ins-[A-Za-z0-9.-]{16}\/?$/
 const DNS_LABEL_RE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
 
 function isIpAddress(host: string): boolean {
-  return host.startsWith('[') || /^[0-9.]+$/.test(host) || /^(?:\d{1,3}\.){3}\d{1,3}$/.test(host)
+  return (
+    host.startsWith('[') ||
+    /^[0-9.]+$/.test(host) ||
+    /^(?:\d{1,3}\.){3}\d{1,3}$/.test(host)
+  )
 }
 
 export function isAwsStartUrlHost(host: string): boolean {
   if (!host.split('.').every((l) => DNS_LABEL_RE.test(l))) return false
   if (ISSUER_HOSTS.includes(host)) return true
   if (PORTAL_HOST_PATTERNS.some((re) => re.test(host))) return true
-  return PORTAL_HOST_SUFFIXES.some((s) => host.endsWith(s) && host.length > s.length)
+  return PORTAL_HOST_SUFFIXES.some(
+    (s) => host.endsWith(s) && host.length > s.length
+  )
 }
 
 /** Checks a (trimmed, non-empty) start URL. */
 export function startUrlProblem(value: string): string | undefined {
-  if (value.length > MAX_URL_LENGTH) return `must be at most ${MAX_URL_LENGTH} characters, got ${value.length}`
+  if (value.length > MAX_URL_LENGTH)
+    return `must be at most ${MAX_URL_LENGTH} characters, got ${value.length}`
   const odd = firstBadChar(value, /[\x21-\x7e]/)
-  if (odd !== undefined) return `must not contain spaces or non-ASCII characters, got ${showValue(value)}`
-  if (value.includes('\\')) return `must not contain backslashes, got ${showValue(value)}`
+  if (odd !== undefined)
+    return `must not contain spaces or non-ASCII characters, got ${showValue(value)}`
+  if (value.includes('\\'))
+    return `must not contain backslashes, got ${showValue(value)}`
   let url: URL
   try {
     url = new URL(value)
   } catch {
     return `must be a URL like https://my-sso-portal.awsapps.com/start, got ${showValue(value)}`
   }
-  if (url.username !== '' || url.password !== '' || /^[a-z][a-z0-9+.-]*:\/*[^/?#]*@/i.test(value)) {
+  if (
+    url.username !== '' ||
+    url.password !== '' ||
+    /^[a-z][a-z0-9+.-]*:\/*[^/?#]*@/i.test(value)
+  ) {
     return 'must not contain a user name or password'
   }
-  if (url.protocol !== 'https:') return `must use https://, got ${showValue(value)}`
+  if (url.protocol !== 'https:')
+    return `must use https://, got ${showValue(value)}`
   // Require the plain written form: `https://host[:443]` exactly as the URL parser reads it, so that
   // every other parser (the AWS CLI, SDKs, Python's urllib) sees the same host.
   const m = /^https:\/\/([^/?#]*)/i.exec(value)
   const authority = m ? m[1].toLowerCase() : undefined
-  if (url.port !== '') return `must not use a port other than 443, got ${showValue(value)}`
+  if (url.port !== '')
+    return `must not use a port other than 443, got ${showValue(value)}`
   if (authority !== url.host && authority !== `${url.host}:443`) {
     return `must be written as https://HOST/…, with a plain host name, got ${showValue(value)}`
   }
-  if (value.includes('#')) return `must not contain a fragment (#…), got ${showValue(value)}`
+  if (value.includes('#'))
+    return `must not contain a fragment (#…), got ${showValue(value)}`
   const host = url.hostname
-  if (isIpAddress(host)) return `must use an AWS access portal host name, not an IP address, got ${showValue(value)}`
+  if (isIpAddress(host))
+    return `must use an AWS access portal host name, not an IP address, got ${showValue(value)}`
   if (!isAwsStartUrlHost(host)) {
     return (
       'must be an AWS access portal URL (host *.awsapps.com, *.awsapps.cn, *.app.aws, *.portal.amazonaws.com, ' +

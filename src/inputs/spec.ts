@@ -59,7 +59,12 @@ export interface LoginRequest {
    * share: seal this job's sign-in for the later jobs of the run (output `session`); use: sign in with `sealed` instead
    * of a device authorization; end: sign `sealed` out and do nothing else. `key` (session-key) is secret.
    */
-  sharedSession?: { mode: 'share' | 'use' | 'end'; key: string; sealed?: string; ssoSessionGiven?: boolean }
+  sharedSession?: {
+    mode: 'share' | 'use' | 'end'
+    key: string
+    sealed?: string
+    ssoSessionGiven?: boolean
+  }
   // --- older SDKs (issue 12): legacy-sso-profile
   /** Also write sso_start_url / sso_region into each profile and the token cache under sha1(start URL) (SDKs without sso-session). */
   legacySsoProfile?: boolean
@@ -72,7 +77,8 @@ export interface LoginRequest {
 /** Which profiles' credentials a login fetches and checks (`verify-profiles`). */
 export type VerifyProfiles = 'all' | 'primary'
 
-export type InputKind = 'string' | 'boolean' | 'list' | 'multiline' | 'integer' | 'duration'
+export type InputKind =
+  'string' | 'boolean' | 'list' | 'multiline' | 'integer' | 'duration'
 
 export interface InputSpec {
   /** kebab-case name: the action input, the CLI flag (`--name`) and, upper-cased, the env fallback. */
@@ -93,17 +99,35 @@ export interface InputSpec {
 export const DEFAULT_SSO_SESSION = 'identity-center-login'
 export const DEFAULT_PROFILE = 'identity-center-login'
 export const DEFAULT_OUTPUT = 'json'
-export const OUTPUT_FORMATS: readonly string[] = Object.freeze(['json', 'text', 'table', 'yaml', 'yaml-stream'])
-export const DEFAULT_REGISTRATION_SCOPES: readonly string[] = Object.freeze(['sso:account:access'])
-export const NOTIFY_CHANNELS: readonly NotifyChannel[] = Object.freeze(['summary', 'comment', 'webhook'] as NotifyChannel[])
-export const DEFAULT_NOTIFY: readonly NotifyChannel[] = Object.freeze(['summary', 'comment'] as NotifyChannel[])
+export const OUTPUT_FORMATS: readonly string[] = Object.freeze([
+  'json',
+  'text',
+  'table',
+  'yaml',
+  'yaml-stream'
+])
+export const DEFAULT_REGISTRATION_SCOPES: readonly string[] = Object.freeze([
+  'sso:account:access'
+])
+export const NOTIFY_CHANNELS: readonly NotifyChannel[] = Object.freeze([
+  'summary',
+  'comment',
+  'webhook'
+] as NotifyChannel[])
+export const DEFAULT_NOTIFY: readonly NotifyChannel[] = Object.freeze([
+  'summary',
+  'comment'
+] as NotifyChannel[])
 export const DEFAULT_EXPORT_CREDENTIALS = true
 export const DEFAULT_KEEP_SESSION = false
 export const DEFAULT_FORBID_SELF_APPROVAL = false
 export const DEFAULT_ALLOW_PARTIAL = false
 export const DEFAULT_REUSE_SESSION = false
 export const DEFAULT_DISCOVER = false
-export const VERIFY_PROFILES: readonly VerifyProfiles[] = Object.freeze(['all', 'primary'] as VerifyProfiles[])
+export const VERIFY_PROFILES: readonly VerifyProfiles[] = Object.freeze([
+  'all',
+  'primary'
+] as VerifyProfiles[])
 export const DEFAULT_VERIFY_PROFILES: VerifyProfiles = 'all'
 export const DEFAULT_MIN_VALIDITY_SECONDS = 900
 export const MAX_MIN_VALIDITY_SECONDS = 86400
@@ -135,7 +159,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'sso-region',
-    description: 'AWS Region of the IAM Identity Center instance, e.g. us-east-1. Required unless session or end-session is given.',
+    description:
+      'AWS Region of the IAM Identity Center instance, e.g. us-east-1. Required unless session or end-session is given.',
     default: '',
     required: false,
     secret: false,
@@ -143,7 +168,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'account-id',
-    description: "AWS account id to get role credentials for (12 digits). Required unless session (then the login job's) or end-session is given.",
+    description:
+      "AWS account id to get role credentials for (12 digits). Required unless session (then the login job's) or end-session is given.",
     default: '',
     required: false,
     secret: false,
@@ -151,7 +177,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'role-name',
-    description: 'Permission set (role) name in that account, e.g. DeveloperAccess. 1-64 of letters, digits and + = , . @ _ -. Required unless session (then the login job\'s) or end-session is given.',
+    description:
+      "Permission set (role) name in that account, e.g. DeveloperAccess. 1-64 of letters, digits and + = , . @ _ -. Required unless session (then the login job's) or end-session is given.",
     default: '',
     required: false,
     secret: false,
@@ -159,7 +186,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'sso-session',
-    description: 'Name of the [sso-session NAME] section written to ~/.aws/config (letters, digits, . _ - @ +; at most 64).',
+    description:
+      'Name of the [sso-session NAME] section written to ~/.aws/config (letters, digits, . _ - @ +; at most 64).',
     default: DEFAULT_SSO_SESSION,
     required: false,
     secret: false,
@@ -167,13 +195,22 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'profile',
-    description: 'Name of the [profile NAME] section written to ~/.aws/config (letters, digits, . _ - @ +; at most 64; may be default).',
+    description:
+      'Name of the [profile NAME] section written to ~/.aws/config (letters, digits, . _ - @ +; at most 64; may be default).',
     default: DEFAULT_PROFILE,
     required: false,
     secret: false,
     kind: 'string'
   },
-  { name: 'region', description: 'Default region of the written profile(s). Defaults to sso-region.', default: '', required: false, secret: false, kind: 'string' },
+  {
+    name: 'region',
+    description:
+      'Default region of the written profile(s). Defaults to sso-region.',
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'string'
+  },
   {
     name: 'output',
     description: `AWS CLI output format of the written profile(s): ${OUTPUT_FORMATS.join(', ')}.`,
@@ -202,7 +239,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'discover',
-    description: 'Write a profile for every account and role the approver can reach (optionally narrowed by account-filter / role-filter).',
+    description:
+      'Write a profile for every account and role the approver can reach (optionally narrowed by account-filter / role-filter).',
     default: String(DEFAULT_DISCOVER),
     required: false,
     secret: false,
@@ -210,7 +248,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'account-filter',
-    description: 'With discover: glob (* ?) on the account id or account name. Only allowed when discover is true.',
+    description:
+      'With discover: glob (* ?) on the account id or account name. Only allowed when discover is true.',
     default: '',
     required: false,
     secret: false,
@@ -218,7 +257,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'role-filter',
-    description: 'With discover: glob (* ?) on the role name. Only allowed when discover is true.',
+    description:
+      'With discover: glob (* ?) on the role name. Only allowed when discover is true.',
     default: '',
     required: false,
     secret: false,
@@ -226,7 +266,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'allow-partial',
-    description: 'Succeed when the main profile works even if some extra or discovered profiles could not be set up.',
+    description:
+      'Succeed when the main profile works even if some extra or discovered profiles could not be set up.',
     default: String(DEFAULT_ALLOW_PARTIAL),
     required: false,
     secret: false,
@@ -243,7 +284,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'keep-session',
-    description: 'Keep the SSO session (token cache) after the job instead of logging out.',
+    description:
+      'Keep the SSO session (token cache) after the job instead of logging out.',
     default: String(DEFAULT_KEEP_SESSION),
     required: false,
     secret: false,
@@ -251,7 +293,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'reuse-session',
-    description: 'Reuse a cached SSO token for sso-session when it is valid for at least min-validity, instead of asking for approval.',
+    description:
+      'Reuse a cached SSO token for sso-session when it is valid for at least min-validity, instead of asking for approval.',
     default: String(DEFAULT_REUSE_SESSION),
     required: false,
     secret: false,
@@ -275,7 +318,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'allowed-approvers',
-    description: 'Comma-separated user names or globs (* ?) allowed to approve, case-insensitive. Empty: anyone who can approve.',
+    description:
+      'Comma-separated user names or globs (* ?) allowed to approve, case-insensitive. Empty: anyone who can approve.',
     default: '',
     required: false,
     secret: false,
@@ -299,7 +343,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'github-token',
-    description: 'Token used to post the pull request / issue comment (secret).',
+    description:
+      'Token used to post the pull request / issue comment (secret).',
     default: '',
     actionDefault: '${{ github.token }}',
     required: false,
@@ -308,7 +353,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'issue-number',
-    description: 'Issue or pull request number to comment on; defaults to the pull request of the triggering event.',
+    description:
+      'Issue or pull request number to comment on; defaults to the pull request of the triggering event.',
     default: '',
     required: false,
     secret: false,
@@ -316,7 +362,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'webhook-url',
-    description: 'Webhook URL for the webhook channel (secret; https only, http only for localhost / 127.0.0.1).',
+    description:
+      'Webhook URL for the webhook channel (secret; https only, http only for localhost / 127.0.0.1).',
     default: '',
     required: false,
     secret: true,
@@ -326,7 +373,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   {
     name: 'sign-out-early',
     description:
-      'Sign out of IAM Identity Center (SSO Logout) as soon as every profile\'s role credentials are fetched and verified: no SSO token stays on the runner; the profiles hold the role credentials (shared credentials file) until they expire. Not with keep-session or reuse-session.',
+      "Sign out of IAM Identity Center (SSO Logout) as soon as every profile's role credentials are fetched and verified: no SSO token stays on the runner; the profiles hold the role credentials (shared credentials file) until they expire. Not with keep-session or reuse-session.",
     default: 'false',
     required: false,
     secret: false,
@@ -354,7 +401,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'role-session-name',
-    description: "With role-to-assume: the role session name (2-64 of letters, digits and + = , . @ _ -). Defaults to the approver's Identity Center user name, reduced to those characters, so CloudTrail shows who approved.",
+    description:
+      "With role-to-assume: the role session name (2-64 of letters, digits and + = , . @ _ -). Defaults to the approver's Identity Center user name, reduced to those characters, so CloudTrail shows who approved.",
     default: '',
     required: false,
     secret: false,
@@ -362,13 +410,22 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'role-duration-seconds',
-    description: 'With role-to-assume: the chained session\'s lifetime, 900-3600 seconds (STS caps a role chained from role credentials at one hour).',
+    description:
+      "With role-to-assume: the chained session's lifetime, 900-3600 seconds (STS caps a role chained from role credentials at one hour).",
     default: '3600',
     required: false,
     secret: false,
     kind: 'integer'
   },
-  { name: 'role-external-id', description: 'With role-to-assume: the external id the role\'s trust policy asks for.', default: '', required: false, secret: false, kind: 'string' },
+  {
+    name: 'role-external-id',
+    description:
+      "With role-to-assume: the external id the role's trust policy asks for.",
+    default: '',
+    required: false,
+    secret: false,
+    kind: 'string'
+  },
   {
     name: 'inline-session-policy',
     description:
@@ -380,7 +437,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'managed-session-policies',
-    description: 'With role-to-assume: managed policy ARNs that narrow the chained session, one per line (at most 10). Treated like inline-session-policy for the profile.',
+    description:
+      'With role-to-assume: managed policy ARNs that narrow the chained session, one per line (at most 10). Treated like inline-session-policy for the profile.',
     default: '',
     required: false,
     secret: false,
@@ -397,7 +455,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'transitive-tag-keys',
-    description: 'With role-to-assume: session tag keys (of those above) that pass on to roles chained from this session, one per line.',
+    description:
+      'With role-to-assume: session tag keys (of those above) that pass on to roles chained from this session, one per line.',
     default: '',
     required: false,
     secret: false,
@@ -418,7 +477,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     name: 'session',
     description:
       'The session output of a share-session job of this run (needs.<job>.outputs.session): sign in with it instead of asking for approval. ' +
-      'start-url and sso-region then come from it, and account-id / role-name default to the login job\'s.',
+      "start-url and sso-region then come from it, and account-id / role-name default to the login job's.",
     default: '',
     required: false,
     secret: false,
@@ -426,7 +485,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'end-session',
-    description: 'With session and session-key: sign the shared sign-in out (SSO Logout) and do nothing else; for the last job of the run (if: always()).',
+    description:
+      'With session and session-key: sign the shared sign-in out (SSO Logout) and do nothing else; for the last job of the run (if: always()).',
     default: 'false',
     required: false,
     secret: false,
@@ -459,11 +519,13 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     required: false,
     secret: false,
     kind: 'string'
-  },
+  }
   // --- end of the feature blocks
 ] satisfies InputSpec[]) as readonly InputSpec[]
 
-const SECRET_INPUTS: ReadonlySet<string> = new Set(INPUTS.filter((i) => i.secret).map((i) => i.name))
+const SECRET_INPUTS: ReadonlySet<string> = new Set(
+  INPUTS.filter((i) => i.secret).map((i) => i.name)
+)
 
 export function isSecretInput(name: string): boolean {
   return SECRET_INPUTS.has(name)

@@ -10,10 +10,21 @@
  * NODE_EXTRA_CA_CERTS), rather than its default undici fetch: measured, that saves ~27 MB of peak memory
  * per run (bench: 107.8 → 80.5 MB for a run that posts and edits the comment).
  */
-import type { FinalEvent, LoginEvent, Logger, Notifier, RequestContext } from '../core/events.js'
+import type {
+  FinalEvent,
+  LoginEvent,
+  Logger,
+  Notifier,
+  RequestContext
+} from '../core/events.js'
 import { nodeFetch, type Env } from './http.js'
 import { sleep } from '../util/time.js'
-import { commentMarker, renderMarkdown, type MarkerKey, type StartedEvent } from './message.js'
+import {
+  commentMarker,
+  renderMarkdown,
+  type MarkerKey,
+  type StartedEvent
+} from './message.js'
 
 export interface CommentOptions {
   /** A token that may write comments (GITHUB_TOKEN with `pull-requests: write` / `issues: write`). Never logged. */
@@ -62,7 +73,10 @@ interface Failure {
 type Result<T> = { ok: true; data: T } | ({ ok: false } & Failure)
 
 interface OctokitLike {
-  request(route: string, params: Record<string, unknown>): Promise<{ status: number; data: any; headers: Record<string, unknown> }>
+  request(
+    route: string,
+    params: Record<string, unknown>
+  ): Promise<{ status: number; data: any; headers: Record<string, unknown> }>
 }
 
 /** Only the error code of a network failure: Node's messages carry the host and port. */
@@ -88,17 +102,29 @@ function apiMessage(data: unknown): string {
   return typeof m === 'string' ? m.replace(/[\r\n]+/g, ' ').slice(0, 200) : ''
 }
 
-function header(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+function header(
+  headers: Record<string, unknown> | undefined,
+  name: string
+): string | undefined {
   const v = headers?.[name]
   return v === undefined || v === null ? undefined : String(v)
 }
 
-export const formatSeconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
+export const formatSeconds = (ms: number): string =>
+  `${(ms / 1000).toFixed(1)} s`
 
-export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logger: Logger): Notifier {
+export function commentNotifier(
+  opts: CommentOptions,
+  ctx: RequestContext,
+  logger: Logger
+): Notifier {
   const env = opts.env ?? process.env
   const now = opts.now ?? (() => new Date())
-  const base = (opts.apiUrl || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+  const base = (
+    opts.apiUrl ||
+    env.GITHUB_API_URL ||
+    'https://api.github.com'
+  ).replace(/\/+$/, '')
   const attempts = Math.max(1, opts.attempts ?? 3)
   const retryBase = opts.retryBaseMs ?? 1000
   const retryCap = opts.retryCapMs ?? 4000
@@ -155,15 +181,29 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
     try {
       gh = await client()
     } catch (err) {
-      return { ok: false, permanent: true, detail: `could not load @actions/github: ${err instanceof Error ? err.name : 'error'}` }
+      return {
+        ok: false,
+        permanent: true,
+        detail: `could not load @actions/github: ${err instanceof Error ? err.name : 'error'}`
+      }
     }
     let last: Failure | undefined
     for (let attempt = 1; ; attempt++) {
-      if (closing.signal.aborted) return { ok: false, permanent: true, detail: 'abandoned when the step ended' }
+      if (closing.signal.aborted)
+        return {
+          ok: false,
+          permanent: true,
+          detail: 'abandoned when the step ended'
+        }
       if (attempt > 1 && beforeRetry) {
         const found = await beforeRetry().catch(() => undefined)
         if (found !== undefined) return { ok: true, data: found }
-        if (last && deadline - Date.now() < 250) return { ok: false, ...last, detail: `${last.detail}; gave up before the deadline` }
+        if (last && deadline - Date.now() < 250)
+          return {
+            ok: false,
+            ...last,
+            detail: `${last.detail}; gave up before the deadline`
+          }
       }
       const left = deadline - Date.now()
       const controller = new AbortController()
@@ -182,23 +222,51 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
           owner,
           repo,
           ...params,
-          headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+          headers: {
+            accept: 'application/vnd.github+json',
+            'x-github-api-version': '2022-11-28'
+          },
           request: { signal: controller.signal }
         })
         return { ok: true, data: res.data as T }
       } catch (err: any) {
-        const response = err?.response as { status?: number; headers?: Record<string, unknown>; data?: unknown } | undefined
-        if (timedOut) failure = { permanent: false, detail: `timed out after ${formatSeconds(limit)}` }
-        else if (!response || typeof response.status !== 'number') failure = { permanent: false, detail: `network error (${networkCode(err)})` }
+        const response = err?.response as
+          | {
+              status?: number
+              headers?: Record<string, unknown>
+              data?: unknown
+            }
+          | undefined
+        if (timedOut)
+          failure = {
+            permanent: false,
+            detail: `timed out after ${formatSeconds(limit)}`
+          }
+        else if (!response || typeof response.status !== 'number')
+          failure = {
+            permanent: false,
+            detail: `network error (${networkCode(err)})`
+          }
         else {
           const status = response.status
           const msg = apiMessage(response.data)
           const retryAfter = Number(header(response.headers, 'retry-after'))
-          const secondaryLimit = status === 429 || (status === 403 && (header(response.headers, 'retry-after') !== undefined || /secondary rate limit|abuse/i.test(msg)))
+          const secondaryLimit =
+            status === 429 ||
+            (status === 403 &&
+              (header(response.headers, 'retry-after') !== undefined ||
+                /secondary rate limit|abuse/i.test(msg)))
           // GitHub (and GHES) always send x-github-request-id; a proxy or firewall refusing does not.
-          const fromGitHub = header(response.headers, 'x-github-request-id') !== undefined
-          failure = { permanent: !(status >= 500 || secondaryLimit), detail: `HTTP ${status}${msg ? `: ${msg}` : ''}`, status, fromGitHub }
-          if (Number.isFinite(retryAfter) && retryAfter > 0) retryAfterMs = Math.min(retryAfter * 1000, maxRetryAfter)
+          const fromGitHub =
+            header(response.headers, 'x-github-request-id') !== undefined
+          failure = {
+            permanent: !(status >= 500 || secondaryLimit),
+            detail: `HTTP ${status}${msg ? `: ${msg}` : ''}`,
+            status,
+            fromGitHub
+          }
+          if (Number.isFinite(retryAfter) && retryAfter > 0)
+            retryAfterMs = Math.min(retryAfter * 1000, maxRetryAfter)
         }
       } finally {
         clearTimeout(timer)
@@ -208,24 +276,45 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
       last = failure
       // Capped exponential backoff with jitter (half fixed, half random), never past the deadline.
       const backoff = Math.min(retryCap, retryBase * 2 ** (attempt - 1))
-      const wait = Math.round(retryAfterMs ?? backoff / 2 + random() * (backoff / 2))
+      const wait = Math.round(
+        retryAfterMs ?? backoff / 2 + random() * (backoff / 2)
+      )
       const remaining = deadline - Date.now()
       if (attempt >= maxAttempts) {
-        if (maxAttempts > 1) logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no attempts left`)
+        if (maxAttempts > 1)
+          logger.info(
+            `GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no attempts left`
+          )
         return { ok: false, ...failure }
       }
       if (remaining - wait < 250) {
-        logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no time left to retry (${formatSeconds(Math.max(0, remaining))} before the deadline)`)
-        return { ok: false, ...failure, detail: `${failure.detail}; gave up before the deadline` }
+        logger.info(
+          `GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no time left to retry (${formatSeconds(Math.max(0, remaining))} before the deadline)`
+        )
+        return {
+          ok: false,
+          ...failure,
+          detail: `${failure.detail}; gave up before the deadline`
+        }
       }
-      logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`)
+      logger.info(
+        `GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`
+      )
       await sleep(wait, closing.signal).catch(() => undefined)
     }
   }
 
-  function explain(failure: Failure, action: string, tail = 'Approvers must use the link in the job log.'): string {
+  function explain(
+    failure: Failure,
+    action: string,
+    tail = 'Approvers must use the link in the job log.'
+  ): string {
     const head = `${action} (${failure.detail})`
-    if (failure.status !== undefined && failure.status < 500 && !failure.fromGitHub) {
+    if (
+      failure.status !== undefined &&
+      failure.status < 500 &&
+      !failure.fromGitHub
+    ) {
       return `${head}: the answer did not come from GitHub (${base}); a proxy or firewall may be blocking it (check HTTPS_PROXY / NO_PROXY). ${tail}`
     }
     switch (failure.status) {
@@ -241,29 +330,53 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
   }
 
   /** After a POST that may have reached GitHub (timeout, 5xx): the comment it created, if any. */
-  function findPosted(body: string, since: Date, userCode: string, deadline: number): () => Promise<{ id: number; html_url?: string } | undefined> {
+  function findPosted(
+    body: string,
+    since: Date,
+    userCode: string,
+    deadline: number
+  ): () => Promise<{ id: number; html_url?: string } | undefined> {
     return async () => {
-      const r = await call<{ id?: unknown; body?: unknown; html_url?: unknown }[]>(
+      const r = await call<
+        { id?: unknown; body?: unknown; html_url?: unknown }[]
+      >(
         'list comments',
         'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
-        { issue_number, since: new Date(since.getTime() - 60_000).toISOString(), per_page: 100 },
+        {
+          issue_number,
+          since: new Date(since.getTime() - 60_000).toISOString(),
+          per_page: 100
+        },
         Math.min(deadline, Date.now() + Math.min(timeoutMs, 3000)),
         undefined,
         1
       )
       if (!r.ok || !Array.isArray(r.data)) return undefined
       const mine = r.data.filter(
-        (c) => typeof c.id === 'number' && typeof c.body === 'string' && (c.body === body || (c.body.startsWith(marker) && c.body.includes(userCode)))
+        (c) =>
+          typeof c.id === 'number' &&
+          typeof c.body === 'string' &&
+          (c.body === body ||
+            (c.body.startsWith(marker) && c.body.includes(userCode)))
       )
       const last = mine[mine.length - 1]
       if (!last) return undefined
-      logger.info(`GitHub create comment: the earlier attempt did create the comment on ${where}; using it rather than posting a duplicate`)
-      return { id: last.id as number, html_url: typeof last.html_url === 'string' ? last.html_url : undefined }
+      logger.info(
+        `GitHub create comment: the earlier attempt did create the comment on ${where}; using it rather than posting a duplicate`
+      )
+      return {
+        id: last.id as number,
+        html_url: typeof last.html_url === 'string' ? last.html_url : undefined
+      }
     }
   }
 
   async function post(event: StartedEvent): Promise<void> {
-    const body = renderMarkdown(ctx, { started: event, now: now() }, opts.marker)
+    const body = renderMarkdown(
+      ctx,
+      { started: event, now: now() },
+      opts.marker
+    )
     const deadline = Date.now() + deadlines.started
     const since = new Date()
     const r = await call<{ id?: unknown; html_url?: unknown }>(
@@ -276,20 +389,33 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
     if (!r.ok) {
       quiet = true // nothing to edit later
       warnedTransient = true
-      logger.warning(explain(r, `Could not post the AWS sign-in request on ${where}`))
+      logger.warning(
+        explain(r, `Could not post the AWS sign-in request on ${where}`)
+      )
       return
     }
     if (typeof r.data?.id === 'number') commentId = r.data.id
-    if (typeof r.data?.html_url === 'string') logger.info(`Posted the approval request on ${where}: ${r.data.html_url}`)
+    if (typeof r.data?.html_url === 'string')
+      logger.info(`Posted the approval request on ${where}: ${r.data.html_url}`)
     if (commentId === undefined) {
       quiet = true
       warnedTransient = true
-      logger.warning(`Posted the AWS sign-in request on ${where}, but GitHub's answer had no comment id; it will not be updated.`)
+      logger.warning(
+        `Posted the AWS sign-in request on ${where}, but GitHub's answer had no comment id; it will not be updated.`
+      )
     }
   }
 
-  async function edit(body: string, deadline: number): Promise<Result<unknown>> {
-    return call('update comment', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: commentId, body }, deadline)
+  async function edit(
+    body: string,
+    deadline: number
+  ): Promise<Result<unknown>> {
+    return call(
+      'update comment',
+      'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+      { comment_id: commentId, body },
+      deadline
+    )
   }
 
   async function handle(event: LoginEvent): Promise<void> {
@@ -297,12 +423,17 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
     if (event.type === 'started') {
       started = event
       if (commentId === undefined) return post(event)
-      const r = await edit(renderMarkdown(ctx, { started, now: now() }, opts.marker), Date.now() + deadlines.started)
+      const r = await edit(
+        renderMarkdown(ctx, { started, now: now() }, opts.marker),
+        Date.now() + deadlines.started
+      )
       if (!r.ok) {
         if (r.permanent) quiet = true
         if (!warnedTransient) {
           warnedTransient = true
-          logger.warning(explain(r, `Could not put the new code in the comment on ${where}`))
+          logger.warning(
+            explain(r, `Could not put the new code in the comment on ${where}`)
+          )
         }
       }
       return
@@ -313,12 +444,24 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
   }
 
   async function final(event: FinalEvent): Promise<void> {
-    const body = renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker)
-    const r = await edit(body, Date.now() + (event.type === 'cancelled' ? deadlines.cancelled : deadlines.final))
+    const body = renderMarkdown(
+      ctx,
+      { started, final: event, now: now() },
+      opts.marker
+    )
+    const r = await edit(
+      body,
+      Date.now() +
+        (event.type === 'cancelled' ? deadlines.cancelled : deadlines.final)
+    )
     if (!r.ok) {
       quiet = true
       logger.warning(
-        explain(r, `Could not update the comment on ${where} with the outcome (${event.type})`, 'The comment still shows the old request; its code is no longer valid.')
+        explain(
+          r,
+          `Could not update the comment on ${where} with the outcome (${event.type})`,
+          'The comment still shows the old request; its code is no longer valid.'
+        )
       )
     }
   }
@@ -330,7 +473,11 @@ export function commentNotifier(opts: CommentOptions, ctx: RequestContext, logge
       pending++
       chain = chain
         .then(() => handle(event))
-        .catch((err) => logger.debug(`comment notifier: ${err instanceof Error ? err.name : 'error'}`))
+        .catch((err) =>
+          logger.debug(
+            `comment notifier: ${err instanceof Error ? err.name : 'error'}`
+          )
+        )
         .finally(() => void pending--)
       return chain
     },

@@ -46,18 +46,25 @@ const MAX_BODY_BYTES = 1024 * 1024
 
 function errorCode(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code
-  return typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? code : 'EREQUEST'
+  return typeof code === 'string' && /^[A-Z0-9_]+$/.test(code)
+    ? code
+    : 'EREQUEST'
 }
 
 /** One HTTP request. Resolves with any HTTP status; rejects only with NetworkError. */
 export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   const target = new URL(req.url)
-  const headers: Record<string, string> = { connection: 'close', ...(req.headers ?? {}) }
-  if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body))
+  const headers: Record<string, string> = {
+    connection: 'close',
+    ...(req.headers ?? {})
+  }
+  if (req.body !== undefined)
+    headers['content-length'] = String(Buffer.byteLength(req.body))
   const proxy = proxyFor(target, req.env ?? process.env)
 
   let options: https.RequestOptions
-  let transport: typeof http | typeof https = target.protocol === 'https:' ? https : http
+  let transport: typeof http | typeof https =
+    target.protocol === 'https:' ? https : http
   if (!proxy) {
     options = { method: req.method, headers, agent: false }
   } else if (target.protocol === 'https:') {
@@ -67,10 +74,14 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
     // Plain http through an http proxy: absolute-form request line.
     const p = new URL(proxy)
     transport = p.protocol === 'https:' ? https : http
-    const proxyHeaders: Record<string, string> = { ...headers, host: target.host }
+    const proxyHeaders: Record<string, string> = {
+      ...headers,
+      host: target.host
+    }
     if (p.username || p.password) {
       const creds = `${decodeURIComponent(p.username)}:${decodeURIComponent(p.password)}`
-      proxyHeaders['proxy-authorization'] = `Basic ${Buffer.from(creds).toString('base64')}`
+      proxyHeaders['proxy-authorization'] =
+        `Basic ${Buffer.from(creds).toString('base64')}`
     }
     options = {
       method: req.method,
@@ -91,12 +102,17 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
       req.signal?.removeEventListener('abort', abort)
       fn()
     }
-    const request = proxy && target.protocol !== 'https:' ? transport.request(options) : transport.request(target, options)
+    const request =
+      proxy && target.protocol !== 'https:'
+        ? transport.request(options)
+        : transport.request(target, options)
     const timer = setTimeout(() => {
       request.destroy()
       done(() => reject(new NetworkError('ETIMEDOUT')))
     }, req.timeoutMs ?? 10_000)
-    request.on('error', (err) => done(() => reject(new NetworkError(errorCode(err)))))
+    request.on('error', (err) =>
+      done(() => reject(new NetworkError(errorCode(err))))
+    )
     const abort = (): void => {
       request.destroy()
       done(() => reject(new NetworkError('ABORT_ERR')))
@@ -110,13 +126,17 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
         if (size < MAX_BODY_BYTES) chunks.push(chunk)
         size += chunk.length
       })
-      res.on('error', (err) => done(() => reject(new NetworkError(errorCode(err)))))
+      res.on('error', (err) =>
+        done(() => reject(new NetworkError(errorCode(err))))
+      )
       res.on('end', () =>
         done(() =>
           resolve({
             status: res.statusCode ?? 0,
             headers: res.headers,
-            body: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8')
+            body: Buffer.concat(chunks)
+              .subarray(0, MAX_BODY_BYTES)
+              .toString('utf8')
           })
         )
       )
@@ -129,10 +149,14 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
  * A `fetch` for Octokit made of httpRequest: the same proxy handling (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, a private CA
  * from NODE_EXTRA_CA_CERTS) as the webhook and the AWS calls, instead of a second HTTP stack (undici) per run.
  */
-export function nodeFetch(env?: Env): (input: string | URL, init?: RequestInit) => Promise<Response> {
+export function nodeFetch(
+  env?: Env
+): (input: string | URL, init?: RequestInit) => Promise<Response> {
   return async (input, init = {}) => {
     const headers: Record<string, string> = {}
-    new Headers(init.headers as ConstructorParameters<typeof Headers>[0]).forEach((value, name) => (headers[name] = value))
+    new Headers(
+      init.headers as ConstructorParameters<typeof Headers>[0]
+    ).forEach((value, name) => (headers[name] = value))
     const res = await httpRequest({
       method: (init.method ?? 'GET').toUpperCase() as HttpRequest['method'],
       url: String(input),
@@ -144,10 +168,13 @@ export function nodeFetch(env?: Env): (input: string | URL, init?: RequestInit) 
     })
     const out = new Headers()
     for (const [name, value] of Object.entries(res.headers)) {
-      if (value !== undefined) out.set(name, Array.isArray(value) ? value.join(', ') : value)
+      if (value !== undefined)
+        out.set(name, Array.isArray(value) ? value.join(', ') : value)
     }
     const empty = res.status === 204 || res.status === 205 || res.status === 304
-    return new Response(empty ? null : res.body, { status: res.status, headers: out })
+    return new Response(empty ? null : res.body, {
+      status: res.status,
+      headers: out
+    })
   }
 }
-

@@ -3,7 +3,12 @@
  * channels once with `createNotifiers` and pass every LoginEvent to `broadcast`.
  * Adding a channel: one file in this folder and one entry in FACTORIES.
  */
-import type { LoginEvent, Logger, Notifier, RequestContext } from '../core/events.js'
+import type {
+  LoginEvent,
+  Logger,
+  Notifier,
+  RequestContext
+} from '../core/events.js'
 import { commentNotifier, type CommentOptions } from './comment.js'
 import type { Env } from './http.js'
 import { logNotifier } from './log.js'
@@ -40,13 +45,29 @@ type Factory = (deps: NotifyDeps) => Notifier | string
 const FACTORIES: Record<ChannelName, Factory> = {
   log: (d) => logNotifier(d.logger, d.ctx, { now: d.now }),
   summary: (d) =>
-    d.summary ? summaryNotifier(d.summary, d.ctx, { logger: d.logger, now: d.now, marker: d.marker }) : 'no job summary is available here',
+    d.summary
+      ? summaryNotifier(d.summary, d.ctx, {
+          logger: d.logger,
+          now: d.now,
+          marker: d.marker
+        })
+      : 'no job summary is available here',
   comment: (d) => {
     if (!d.comment) return 'this run has no pull request or issue to comment on'
     if (!d.comment.token) return 'no GitHub token was given'
-    return commentNotifier({ ...d.comment, now: d.now, marker: d.marker, env: d.env }, d.ctx, d.logger)
+    return commentNotifier(
+      { ...d.comment, now: d.now, marker: d.marker, env: d.env },
+      d.ctx,
+      d.logger
+    )
   },
-  webhook: (d) => (d.webhookUrl ? webhookNotifier(d.webhookUrl, d.ctx, d.logger, { now: d.now, env: d.env }) : 'no webhook URL was given')
+  webhook: (d) =>
+    d.webhookUrl
+      ? webhookNotifier(d.webhookUrl, d.ctx, d.logger, {
+          now: d.now,
+          env: d.env
+        })
+      : 'no webhook URL was given'
 }
 
 /**
@@ -54,7 +75,10 @@ const FACTORIES: Record<ChannelName, Factory> = {
  * place of last resort for the link), first, whether listed or not. A channel whose dependency is
  * missing is skipped with one warning (never an error: the login does not depend on notifications).
  */
-export function createNotifiers(channels: readonly string[], deps: NotifyDeps): Notifier[] {
+export function createNotifiers(
+  channels: readonly string[],
+  deps: NotifyDeps
+): Notifier[] {
   const out: Notifier[] = []
   const seen = new Set<string>()
   for (const raw of ['log', ...channels]) {
@@ -63,25 +87,34 @@ export function createNotifiers(channels: readonly string[], deps: NotifyDeps): 
     seen.add(name)
     const factory = (FACTORIES as Record<string, Factory | undefined>)[name]
     if (!factory) {
-      deps.logger.warning(`Unknown notify channel "${name.slice(0, 40)}" ignored (known: ${CHANNELS.join(', ')}).`)
+      deps.logger.warning(
+        `Unknown notify channel "${name.slice(0, 40)}" ignored (known: ${CHANNELS.join(', ')}).`
+      )
       continue
     }
     const made = factory(deps)
-    if (typeof made === 'string') deps.logger.warning(`notify: ${name} skipped: ${made}.`)
+    if (typeof made === 'string')
+      deps.logger.warning(`notify: ${name} skipped: ${made}.`)
     else out.push(made)
   }
   return out
 }
 
 /** Deliver one event to every channel concurrently. Never throws; resolves when all are done. */
-export async function broadcast(notifiers: readonly Notifier[], event: LoginEvent, logger?: Logger): Promise<void> {
+export async function broadcast(
+  notifiers: readonly Notifier[],
+  event: LoginEvent,
+  logger?: Logger
+): Promise<void> {
   await Promise.all(
     notifiers.map(async (n) => {
       try {
         await n.onEvent(event)
       } catch (err) {
         try {
-          logger?.debug(`notify: ${n.name} failed on ${event.type}: ${err instanceof Error ? err.name : 'error'}`)
+          logger?.debug(
+            `notify: ${n.name} failed on ${event.type}: ${err instanceof Error ? err.name : 'error'}`
+          )
         } catch {
           /* ignore */
         }

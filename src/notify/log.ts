@@ -2,8 +2,25 @@
  * The job log: always available, the place of last resort for the link and the code.
  * Progress while waiting is throttled (about one line every 30 s, not one per poll).
  */
-import type { LoginEvent, Logger, Notifier, RequestContext } from '../core/events.js'
-import { approvalGrants, compareOnAwsPage, hasSession, replacedWhy, cleanText, formatUtc, outcomeLine, safeUrl, shortSha, unverifiedNote, type StartedEvent } from './message.js'
+import type {
+  LoginEvent,
+  Logger,
+  Notifier,
+  RequestContext
+} from '../core/events.js'
+import {
+  approvalGrants,
+  compareOnAwsPage,
+  hasSession,
+  replacedWhy,
+  cleanText,
+  formatUtc,
+  outcomeLine,
+  safeUrl,
+  shortSha,
+  unverifiedNote,
+  type StartedEvent
+} from './message.js'
 import { formatDuration } from '../util/time.js'
 
 export interface LogNotifierOptions {
@@ -13,7 +30,11 @@ export interface LogNotifierOptions {
   progressEveryMs?: number
 }
 
-export function logNotifier(logger: Logger, ctx: RequestContext, opts: LogNotifierOptions = {}): Notifier {
+export function logNotifier(
+  logger: Logger,
+  ctx: RequestContext,
+  opts: LogNotifierOptions = {}
+): Notifier {
   const now = opts.now ?? (() => new Date())
   const every = opts.progressEveryMs ?? 30_000
   let lastProgress: number | undefined
@@ -41,9 +62,15 @@ export function logNotifier(logger: Logger, ctx: RequestContext, opts: LogNotifi
           case 'started': {
             started = event
             lastProgress = now().getTime()
-            const link = safeUrl(event.verificationUri) ?? cleanText(event.verificationUri, 500)
-            const secondsLeft = (event.expiresAt.getTime() - now().getTime()) / 1000
-            const extra = (ctx.extraProfiles ?? []).map((p) => `${cleanText(p.name, 64)} (${cleanText(p.accountId, 40)} ${cleanText(p.roleName, 64)})`)
+            const link =
+              safeUrl(event.verificationUri) ??
+              cleanText(event.verificationUri, 500)
+            const secondsLeft =
+              (event.expiresAt.getTime() - now().getTime()) / 1000
+            const extra = (ctx.extraProfiles ?? []).map(
+              (p) =>
+                `${cleanText(p.name, 64)} (${cleanText(p.accountId, 40)} ${cleanText(p.roleName, 64)})`
+            )
             logger.info(
               event.attempt > 1
                 ? `${replacedWhy(event).replace(/^t/, 'T')}; a NEW code was issued (attempt ${event.attempt}). Approve again with the new code:`
@@ -53,14 +80,20 @@ export function logNotifier(logger: Logger, ctx: RequestContext, opts: LogNotifi
             if (what) logger.info(`  Request: ${what}`)
             const run = safeUrl(ctx.runUrl)
             if (run) logger.info(`  Run: ${run}`)
-            logger.info(`  Asks for: account ${cleanText(ctx.accountId, 40)}, role ${cleanText(ctx.roleName)}${extra.length ? `; also ${extra.join(', ')}` : ''}`)
+            logger.info(
+              `  Asks for: account ${cleanText(ctx.accountId, 40)}, role ${cleanText(ctx.roleName)}${extra.length ? `; also ${extra.join(', ')}` : ''}`
+            )
             logger.info(`  Identity Center: ${cleanText(ctx.startUrl, 500)}`)
             logger.info(`  Open this link to approve: ${link}`)
             logger.info('  User code:')
             logger.info(`      ${cleanText(event.userCode, 32)}`)
             logger.info(`  ${compareOnAwsPage(event, cleanText, (x) => x)}`)
-            logger.info(`  The code expires at ${formatUtc(event.expiresAt)} (in ${formatDuration(secondsLeft)}).`)
-            logger.info(`  ${approvalGrants(ctx, undefined, cleanText, (x) => x)}`)
+            logger.info(
+              `  The code expires at ${formatUtc(event.expiresAt)} (in ${formatDuration(secondsLeft)}).`
+            )
+            logger.info(
+              `  ${approvalGrants(ctx, undefined, cleanText, (x) => x)}`
+            )
             logger.notice?.(
               `Approve the AWS sign-in: ${link} (code ${cleanText(event.userCode, 32)}, expires ${formatUtc(event.expiresAt)})`
             )
@@ -74,18 +107,31 @@ export function logNotifier(logger: Logger, ctx: RequestContext, opts: LogNotifi
             }
             if (t - lastProgress < every) return
             lastProgress = t
-            const code = started ? ` (code ${cleanText(started.userCode, 32)})` : ''
-            logger.info(`Still waiting for approval${code}: ${formatDuration(event.secondsLeft)} left.`)
+            const code = started
+              ? ` (code ${cleanText(started.userCode, 32)})`
+              : ''
+            logger.info(
+              `Still waiting for approval${code}: ${formatDuration(event.secondsLeft)} left.`
+            )
             return
           }
           default: {
             if (finished) return
             finished = true
-            const code = started ? ` The code ${cleanText(started.userCode, 32)} is no longer valid.` : ''
-            const arn = event.type === 'approved' ? ` Session: ${cleanText(event.arn, 2048)}.` : ''
+            const code = started
+              ? ` The code ${cleanText(started.userCode, 32)} is no longer valid.`
+              : ''
+            const arn =
+              event.type === 'approved'
+                ? ` Session: ${cleanText(event.arn, 2048)}.`
+                : ''
             logger.info(`${outcomeLine(event)}${arn}${code}`)
-            if (hasSession(event)) logger.info(approvalGrants(ctx, event, cleanText, (x) => x))
-            const unverified = event.type === 'approved' && event.profiles ? unverifiedNote(event.profiles) : undefined
+            if (hasSession(event))
+              logger.info(approvalGrants(ctx, event, cleanText, (x) => x))
+            const unverified =
+              event.type === 'approved' && event.profiles
+                ? unverifiedNote(event.profiles)
+                : undefined
             if (unverified) logger.info(unverified)
             return
           }

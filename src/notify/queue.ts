@@ -33,7 +33,12 @@ export class EventQueue {
   async drain(timeoutMs = 8_000): Promise<void> {
     let timer: NodeJS.Timeout | undefined
     const all = Promise.all(this.tails).then(() => true)
-    const done = await Promise.race([all, new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))])
+    const done = await Promise.race([
+      all,
+      new Promise<boolean>(
+        (resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))
+      )
+    ])
     clearTimeout(timer)
     if (done) return
     // Abandoned: their open requests and retry timers must not keep the step's process alive.
@@ -59,7 +64,9 @@ export class EventQueue {
       .filter((s): s is string => s !== undefined)
     if (late.length === 0) return
     try {
-      this.logger?.warning(`Notifications did not finish within ${(timeoutMs / 1000).toFixed(1)} s and were abandoned: ${late.join('; ')}.`)
+      this.logger?.warning(
+        `Notifications did not finish within ${(timeoutMs / 1000).toFixed(1)} s and were abandoned: ${late.join('; ')}.`
+      )
     } catch {
       /* a logger that throws must not break the exit */
     }

@@ -2,7 +2,12 @@
  * The job summary: written when the request starts (a durable record even if the job is killed)
  * and rewritten with the outcome. The writer is injected so this file never loads @actions/core.
  */
-import type { LoginEvent, Logger, Notifier, RequestContext } from '../core/events.js'
+import type {
+  LoginEvent,
+  Logger,
+  Notifier,
+  RequestContext
+} from '../core/events.js'
 import { renderMarkdown, type MarkerKey, type StartedEvent } from './message.js'
 
 export interface SummaryWriter {
@@ -16,7 +21,11 @@ export interface SummaryNotifierOptions {
   marker?: MarkerKey
 }
 
-export function summaryNotifier(writer: SummaryWriter, ctx: RequestContext, opts: SummaryNotifierOptions = {}): Notifier {
+export function summaryNotifier(
+  writer: SummaryWriter,
+  ctx: RequestContext,
+  opts: SummaryNotifierOptions = {}
+): Notifier {
   const now = opts.now ?? (() => new Date())
   let started: StartedEvent | undefined
   let finished = false
@@ -28,7 +37,9 @@ export function summaryNotifier(writer: SummaryWriter, ctx: RequestContext, opts
     } catch (err) {
       if (warned) return
       warned = true
-      opts.logger?.warning(`Could not write the job summary (${err instanceof Error ? err.message : String(err)}); the link and the code are in the job log.`)
+      opts.logger?.warning(
+        `Could not write the job summary (${err instanceof Error ? err.message : String(err)}); the link and the code are in the job log.`
+      )
     }
   }
 
@@ -38,11 +49,22 @@ export function summaryNotifier(writer: SummaryWriter, ctx: RequestContext, opts
       if (finished || event.type === 'waiting') return
       if (event.type === 'started') {
         started = event
-        await write(renderMarkdown(ctx, { started, now: now() }, opts.marker, { summary: true }))
+        await write(
+          renderMarkdown(ctx, { started, now: now() }, opts.marker, {
+            summary: true
+          })
+        )
         return
       }
       finished = true
-      await write(renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker, { summary: true }))
+      await write(
+        renderMarkdown(
+          ctx,
+          { started, final: event, now: now() },
+          opts.marker,
+          { summary: true }
+        )
+      )
     }
   }
 }

@@ -3,7 +3,12 @@
  * one message when a code is issued (again on re-issue) and one with the outcome.
  * The URL is a secret: it is never logged, warnings say "the webhook".
  */
-import type { LoginEvent, Logger, Notifier, RequestContext } from '../core/events.js'
+import type {
+  LoginEvent,
+  Logger,
+  Notifier,
+  RequestContext
+} from '../core/events.js'
 import { httpRequest, NetworkError, type Env } from './http.js'
 import { renderText, type StartedEvent } from './message.js'
 
@@ -15,7 +20,12 @@ export interface WebhookNotifierOptions {
   timeoutMs?: number
 }
 
-export function webhookNotifier(url: string, ctx: RequestContext, logger: Logger, opts: WebhookNotifierOptions = {}): Notifier {
+export function webhookNotifier(
+  url: string,
+  ctx: RequestContext,
+  logger: Logger,
+  opts: WebhookNotifierOptions = {}
+): Notifier {
   const now = opts.now ?? (() => new Date())
   let started: StartedEvent | undefined
   let finished = false
@@ -37,11 +47,16 @@ export function webhookNotifier(url: string, ctx: RequestContext, logger: Logger
   /** Aborted by close(): a POST still open when the step ends is abandoned instead of keeping the process alive. */
   const closing = new AbortController()
 
-  async function send(text: string, isFinal = false, timeoutMs = opts.timeoutMs ?? 5000): Promise<void> {
+  async function send(
+    text: string,
+    isFinal = false,
+    timeoutMs = opts.timeoutMs ?? 5000
+  ): Promise<void> {
     let target: URL
     try {
       target = new URL(url)
-      if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new Error('scheme')
+      if (target.protocol !== 'https:' && target.protocol !== 'http:')
+        throw new Error('scheme')
     } catch {
       warnOnce('its URL is not a valid http(s) URL', isFinal)
       return
@@ -50,16 +65,23 @@ export function webhookNotifier(url: string, ctx: RequestContext, logger: Logger
       const res = await httpRequest({
         method: 'POST',
         url: target.href,
-        headers: { 'content-type': 'application/json', 'user-agent': 'identity-center-login' },
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'identity-center-login'
+        },
         body: JSON.stringify({ text }),
         timeoutMs,
         env: opts.env,
         signal: closing.signal
       })
-      if (res.status < 200 || res.status >= 300) warnOnce(`HTTP ${res.status}`, isFinal)
+      if (res.status < 200 || res.status >= 300)
+        warnOnce(`HTTP ${res.status}`, isFinal)
     } catch (err) {
       // Only the error code: a Node error message could contain the host.
-      warnOnce(err instanceof NetworkError ? err.message : 'network error', isFinal)
+      warnOnce(
+        err instanceof NetworkError ? err.message : 'network error',
+        isFinal
+      )
     }
   }
 
@@ -73,14 +95,27 @@ export function webhookNotifier(url: string, ctx: RequestContext, logger: Logger
     finished = true
     if (!started) return // nobody was asked: nothing to close
     // A cancelled step has about 3 s left to drain: stay inside it.
-    const timeout = event.type === 'cancelled' ? Math.min(opts.timeoutMs ?? 5000, 2500) : opts.timeoutMs
-    await send(renderText(ctx, { started, final: event, now: now() }, { chat: true }), true, timeout)
+    const timeout =
+      event.type === 'cancelled'
+        ? Math.min(opts.timeoutMs ?? 5000, 2500)
+        : opts.timeoutMs
+    await send(
+      renderText(ctx, { started, final: event, now: now() }, { chat: true }),
+      true,
+      timeout
+    )
   }
 
   return {
     name: 'webhook',
     onEvent(event: LoginEvent): Promise<void> {
-      chain = chain.then(() => handle(event)).catch((err) => logger.debug(`webhook notifier: ${err instanceof Error ? err.name : 'error'}`))
+      chain = chain
+        .then(() => handle(event))
+        .catch((err) =>
+          logger.debug(
+            `webhook notifier: ${err instanceof Error ? err.name : 'error'}`
+          )
+        )
       return chain
     },
     close(): void {

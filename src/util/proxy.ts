@@ -12,7 +12,12 @@ function envValue(env: Env, name: string): string | undefined {
 
 function isLoopback(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase()
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h)
+  return (
+    h === 'localhost' ||
+    h.endsWith('.localhost') ||
+    h === '::1' ||
+    /^127\.\d+\.\d+\.\d+$/.test(h)
+  )
 }
 
 /** True when NO_PROXY (or a loopback target) says to go direct. */
@@ -44,9 +49,15 @@ export function bypassesProxy(target: URL, env: Env = process.env): boolean {
  * https targets use HTTPS_PROXY, http targets HTTP_PROXY (lower case wins, as in curl and
  * @actions/http-client); NO_PROXY and loopback targets bypass.
  */
-export function proxyFor(url: string | URL, env: Env = process.env): string | undefined {
+export function proxyFor(
+  url: string | URL,
+  env: Env = process.env
+): string | undefined {
   const target = typeof url === 'string' ? new URL(url) : url
-  const proxy = envValue(env, target.protocol === 'https:' ? 'https_proxy' : 'http_proxy')
+  const proxy = envValue(
+    env,
+    target.protocol === 'https:' ? 'https_proxy' : 'http_proxy'
+  )
   if (!proxy) return undefined
   if (bypassesProxy(target, env)) return undefined
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`

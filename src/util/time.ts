@@ -1,7 +1,11 @@
 /** Waiting and saying how long, in one place for every module. */
 
 /** Resolves after `ms`. With a signal, rejects with `onAbort(signal)` (default: the signal's reason) as soon as it aborts. */
-export function sleep(ms: number, signal?: AbortSignal, onAbort: (signal: AbortSignal) => unknown = (s) => s.reason): Promise<void> {
+export function sleep(
+  ms: number,
+  signal?: AbortSignal,
+  onAbort: (signal: AbortSignal) => unknown = (s) => s.reason
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(onAbort(signal))
     const aborted = (): void => {

@@ -4,7 +4,11 @@
  * Usage: tsx concurrent-writer.ts <id> <home> <iterations>
  */
 import path from 'node:path'
-import { mergeConfigFile, renderProfileSection, renderSsoSessionSection } from '../../../src/aws-files/config.js'
+import {
+  mergeConfigFile,
+  renderProfileSection,
+  renderSsoSessionSection
+} from '../../../src/aws-files/config.js'
 import { writeTokenCache } from '../../../src/aws-files/sso-cache.js'
 
 const [id, home, n] = process.argv.slice(2)
@@ -22,11 +26,32 @@ for (let i = 0; i < Number(n); i++) {
     registrationExpiresAt: new Date(Date.now() + 86400_000),
     refreshToken: `refresh-${id}-${i}`
   })
-  await mergeConfigFile(configFile, [
-    renderProfileSection({ name: `writer-${id}`, ssoSession: `sess-${id}`, accountId: '111122223333', roleName: `Role${i}`, region: 'us-west-2', output: 'json' }),
-    renderSsoSessionSection({ name: `sess-${id}`, ssoRegion: 'us-east-1', startUrl: `https://${id}.awsapps.com/start`, registrationScopes: ['sso:account:access'] }),
-    // one new section per iteration: a lost update (read-modify-write race) would drop one for good
-    renderProfileSection({ name: `writer-${id}-${i}`, ssoSession: `sess-${id}`, accountId: '111122223333', roleName: 'R' })
-  ], { lockTimeoutMs: 30_000 })
+  await mergeConfigFile(
+    configFile,
+    [
+      renderProfileSection({
+        name: `writer-${id}`,
+        ssoSession: `sess-${id}`,
+        accountId: '111122223333',
+        roleName: `Role${i}`,
+        region: 'us-west-2',
+        output: 'json'
+      }),
+      renderSsoSessionSection({
+        name: `sess-${id}`,
+        ssoRegion: 'us-east-1',
+        startUrl: `https://${id}.awsapps.com/start`,
+        registrationScopes: ['sso:account:access']
+      }),
+      // one new section per iteration: a lost update (read-modify-write race) would drop one for good
+      renderProfileSection({
+        name: `writer-${id}-${i}`,
+        ssoSession: `sess-${id}`,
+        accountId: '111122223333',
+        roleName: 'R'
+      })
+    ],
+    { lockTimeoutMs: 30_000 }
+  )
 }
 process.stdout.write(`done ${id}\n`)

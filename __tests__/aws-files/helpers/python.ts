@@ -15,20 +15,33 @@ export function pythonExe(): string {
   const failures: string[] = []
   for (const candidate of CANDIDATES) {
     try {
-      const found = execFileSync(candidate, ['-c', 'import sys; assert sys.version_info[0] == 3; print(sys.executable)'], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe']
-      }).trim()
+      const found = execFileSync(
+        candidate,
+        [
+          '-c',
+          'import sys; assert sys.version_info[0] == 3; print(sys.executable)'
+        ],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe']
+        }
+      ).trim()
       if (found) return (exe = found)
     } catch (error) {
       failures.push(`${candidate}: ${(error as Error).message.split('\n')[0]}`)
     }
   }
-  throw new Error(`no Python 3 interpreter found (tried ${failures.join('; ')})`)
+  throw new Error(
+    `no Python 3 interpreter found (tried ${failures.join('; ')})`
+  )
 }
 
 export function runPython(args: string[], env?: NodeJS.ProcessEnv): string {
-  return execFileSync(pythonExe(), args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: env ?? process.env })
+  return execFileSync(pythonExe(), args, {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: env ?? process.env
+  })
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url))
