@@ -278,8 +278,8 @@ var outcome = __webpack_require__(9411);
 var device_flow = __webpack_require__(8618);
 // EXTERNAL MODULE: ./src/aws/credentials.ts
 var credentials = __webpack_require__(6963);
-// EXTERNAL MODULE: ./src/notify/index.ts + 6 modules
-var notify = __webpack_require__(2032);
+// EXTERNAL MODULE: ./src/notify/index.ts + 10 modules
+var notify = __webpack_require__(5014);
 // EXTERNAL MODULE: ./src/notify/queue.ts
 var queue = __webpack_require__(6118);
 // EXTERNAL MODULE: ./src/aws/http.ts

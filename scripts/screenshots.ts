@@ -4,7 +4,7 @@
  *   docs/comment-approved.png  the same comment, edited once the request was approved
  *   docs/approval-page.png     the emulator's approval page the link opens (stands in for the AWS page)
  *
- * The comments are rendered by the real renderer (renderMarkdown, src/notify/message.ts), turned into HTML with
+ * The comments are rendered by the real renderer (renderMarkdown, src/notify/render/markdown.ts), turned into HTML with
  * marked (GitHub-flavoured Markdown) inside a page styled like a GitHub comment, and screenshotted with the same
  * headless Chromium the browser test uses (Debian's chromium at /usr/bin/chromium, or CHROMIUM=path).
  *
@@ -22,7 +22,8 @@ import {
 } from '@aws-sdk/client-sso-oidc'
 import { startEmulator } from '../emulator/server.js'
 import type { FinalEvent, RequestContext } from '../src/core/events.js'
-import { renderMarkdown, type StartedEvent } from '../src/notify/message.js'
+import { renderMarkdown } from '../src/notify/render/markdown.js'
+import { type StartedEvent } from '../src/notify/render/types.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const DOCS = path.join(ROOT, 'docs')

@@ -1,5 +1,6 @@
 /** role-to-assume in the request: every channel tells the approver which role the job is narrowed to. */
-import { renderMarkdown, renderText } from '../../src/notify/message.js'
+import { renderMarkdown } from '../../src/notify/render/markdown.js'
+import { renderText } from '../../src/notify/render/text.js'
 import { T0, ctx, started } from './helpers.js'
 
 const chained = {

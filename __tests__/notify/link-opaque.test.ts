@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { renderMarkdown, renderText } from '../../src/notify/message.js'
+import { renderMarkdown } from '../../src/notify/render/markdown.js'
+import { renderText } from '../../src/notify/render/text.js'
 import { logNotifier } from '../../src/notify/log.js'
 import { T0, ctx, recordingLogger, started } from './helpers.js'
 

@@ -1,13 +1,13 @@
 /** Escaping of hostile values, the grant line (keep-session), profile tables on failure, sentences. */
 import type { FinalEvent, ProfileOutcome } from '../../src/core/events.js'
 import {
-  approvalGrants,
   cleanText,
   escapeChat,
-  escapeMarkdown,
-  renderMarkdown,
-  renderText
-} from '../../src/notify/message.js'
+  escapeMarkdown
+} from '../../src/notify/render/escaping.js'
+import { approvalGrants } from '../../src/notify/render/wording.js'
+import { renderMarkdown } from '../../src/notify/render/markdown.js'
+import { renderText } from '../../src/notify/render/text.js'
 import { summaryNotifier } from '../../src/notify/summary.js'
 import { webhookNotifier } from '../../src/notify/webhook.js'
 import {

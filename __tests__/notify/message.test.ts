@@ -1,16 +1,18 @@
 import { marked } from 'marked'
 import type { RequestContext } from '../../src/core/events.js'
 import {
-  approvalGrants,
-  MAX_COMMENT_CHARS,
   codeSpan,
-  commentMarker,
   escapeChat,
   escapeMarkdown,
-  renderMarkdown,
-  renderText,
   safeUrl
-} from '../../src/notify/message.js'
+} from '../../src/notify/render/escaping.js'
+import { approvalGrants } from '../../src/notify/render/wording.js'
+import {
+  MAX_COMMENT_CHARS,
+  commentMarker,
+  renderMarkdown
+} from '../../src/notify/render/markdown.js'
+import { renderText } from '../../src/notify/render/text.js'
 import { T0, ctx, finals, started } from './helpers.js'
 
 const ZWJ = '\u200d'

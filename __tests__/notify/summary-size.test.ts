@@ -7,7 +7,7 @@ import type {
   ProfileOutcome,
   RequestContext
 } from '../../src/core/events.js'
-import { MAX_SUMMARY_BYTES } from '../../src/notify/message.js'
+import { MAX_SUMMARY_BYTES } from '../../src/notify/render/markdown.js'
 import { summaryNotifier } from '../../src/notify/summary.js'
 import { T0, ctx, started } from './helpers.js'
 

@@ -19,12 +19,8 @@ import type {
 } from '../core/events.js'
 import { nodeFetch, type Env } from './http.js'
 import { sleep } from '../util/time.js'
-import {
-  commentMarker,
-  renderMarkdown,
-  type MarkerKey,
-  type StartedEvent
-} from './message.js'
+import { commentMarker, renderMarkdown } from './render/markdown.js'
+import { type MarkerKey, type StartedEvent } from './render/types.js'
 
 export interface CommentOptions {
   /** A token that may write comments (GITHUB_TOKEN with `pull-requests: write` / `issues: write`). Never logged. */

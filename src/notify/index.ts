@@ -12,13 +12,13 @@ import type {
 import { commentNotifier, type CommentOptions } from './comment.js'
 import type { Env } from './http.js'
 import { logNotifier } from './log.js'
-import type { MarkerKey } from './message.js'
+import type { MarkerKey } from './render/types.js'
 import { summaryNotifier, type SummaryWriter } from './summary.js'
 import { webhookNotifier } from './webhook.js'
 
 export type { CommentOptions } from './comment.js'
 export type { SummaryWriter } from './summary.js'
-export type { MarkerKey } from './message.js'
+export type { MarkerKey } from './render/types.js'
 
 export const CHANNELS = ['log', 'summary', 'comment', 'webhook'] as const
 export type ChannelName = (typeof CHANNELS)[number]

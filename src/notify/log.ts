@@ -8,19 +8,18 @@ import type {
   Notifier,
   RequestContext
 } from '../core/events.js'
+import { cleanText, safeUrl } from './render/escaping.js'
 import {
   approvalGrants,
   compareOnAwsPage,
   hasSession,
   replacedWhy,
-  cleanText,
   formatUtc,
   outcomeLine,
-  safeUrl,
   shortSha,
-  unverifiedNote,
-  type StartedEvent
-} from './message.js'
+  unverifiedNote
+} from './render/wording.js'
+import { type StartedEvent } from './render/types.js'
 import { formatDuration } from '../util/time.js'
 
 export interface LogNotifierOptions {

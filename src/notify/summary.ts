@@ -8,7 +8,8 @@ import type {
   Notifier,
   RequestContext
 } from '../core/events.js'
-import { renderMarkdown, type MarkerKey, type StartedEvent } from './message.js'
+import { renderMarkdown } from './render/markdown.js'
+import { type MarkerKey, type StartedEvent } from './render/types.js'
 
 export interface SummaryWriter {
   /** Replace this step's summary section with `markdown`. */

@@ -10,7 +10,8 @@ import type {
   RequestContext
 } from '../core/events.js'
 import { httpRequest, NetworkError, type Env } from './http.js'
-import { renderText, type StartedEvent } from './message.js'
+import { renderText } from './render/text.js'
+import { type StartedEvent } from './render/types.js'
 
 export interface WebhookNotifierOptions {
   now?: () => Date

@@ -1,5 +1,5 @@
-export const id = 696;
-export const ids = [696];
+export const id = 630;
+export const ids = [630];
 export const modules = {
 
 /***/ 5262:
@@ -3560,7 +3560,7 @@ function inputSpec(name) {
 
 /***/ }),
 
-/***/ 2032:
+/***/ 5014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3728,19 +3728,103 @@ function nodeFetch(env) {
 var time = __webpack_require__(6043);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(9997);
-;// CONCATENATED MODULE: ./src/notify/message.ts
-
-
-/** GitHub's limit for an issue comment body, in characters. */
-const MAX_COMMENT_CHARS = 65536;
-/** GitHub's limit for one step's job summary, in bytes (UTF-8): 1 MiB. */
-const MAX_SUMMARY_BYTES = 1024 * 1024;
-/** Room kept under MAX_SUMMARY_BYTES for the rows that close a cut list and for the writer's final newline. */
-const SUMMARY_MARGIN_BYTES = 4096;
+;// CONCATENATED MODULE: ./src/notify/render/types.ts
 /** Per-value limits (characters, before escaping). */
 const LIMIT = { short: 200, url: 500, reason: 1000, arn: 2048 };
 const MAX_EXTRA_PROFILES = 20;
+
+;// CONCATENATED MODULE: ./src/notify/render/escaping.ts
+/**
+ * Escaping: every value from the event or the context is untrusted (branch names, workflow names and actors are
+ * chosen by whoever pushes) and goes through one of these before it is rendered.
+ */
+
+
 const ZWJ = '\u200d';
+/**
+ * Control characters, line/paragraph separators, bidi overrides and isolates (Trojan Source), and invisible
+ * characters (zero-width space/joiners, LRM/RLM, word joiner, invisible operators, BOM) that could hide
+ * or disguise part of a value.
+ */
+const UNSAFE_CHARS = new RegExp(util_text/* CONTROL_SOURCE */.Y, 'g');
+function truncate(s, max) {
+    const chars = Array.from(s);
+    return chars.length <= max
+        ? s
+        : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}
+/** One line of plain text: no control characters or newlines, at most `max` characters. */
+function cleanText(value, max = LIMIT.short) {
+    const s = String(value ?? '')
+        .replace(/\r\n?|\n|\t/g, ' ')
+        .replace(UNSAFE_CHARS, '');
+    return truncate(s, max);
+}
+/** Break autolinks, @mentions, #references and GH-123 references with a zero-width joiner (invisible when rendered). */
+function breakLinks(s) {
+    return s
+        .replace(/@/g, `@${ZWJ}`)
+        .replace(/#/g, `#${ZWJ}`)
+        .replace(/:\/\//g, `:${ZWJ}//`)
+        .replace(/\b(www)\./gi, `$1${ZWJ}.`)
+        .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`);
+}
+/**
+ * Chat clients (Slack, Teams) also link bare domain names: `login.evil.com/approve` would become a link to a
+ * page the attacker chose. Every dot between two labels of a domain-like word gets a zero-width joiner.
+ */
+function breakDomains(s) {
+    return s.replace(/\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z][a-z0-9-]*[a-z0-9]\b/gi, (word) => word.replace(/\.(?=[a-z0-9])/gi, `.${ZWJ}`));
+}
+/**
+ * Escape a value for GitHub-flavoured Markdown, inline or inside a table cell: no HTML, links,
+ * images, emphasis, math, mentions, issue references or autolinks survive, and `|` / newlines
+ * cannot break a table row.
+ */
+function escapeMarkdown(value, max = LIMIT.short) {
+    const s = cleanText(value, max).replace(/[\\`*_{}[\]()<>#!|~$&]/g, '\\$&');
+    return breakLinks(s);
+}
+/** A code span (no mentions, links or HTML inside); safe inside a table cell too. */
+function codeSpan(value, max = LIMIT.short) {
+    const s = cleanText(value, max)
+        .replace(/`/g, 'ˋ')
+        .replace(/\|/g, '\\|')
+        .trim();
+    return s === '' ? '' : `\`${s}\``;
+}
+/**
+ * Escape a value for a chat webhook (Slack mrkdwn, Teams markdown): entity-escape `& < >`
+ * (Slack's own rule, which also stops `<!channel>`), and break links, mentions and `[x](y)`.
+ */
+function escapeChat(value, max = LIMIT.short) {
+    const s = cleanText(value, max)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
+    return breakDomains(breakLinks(s)).replace(/\]\(/g, `]${ZWJ}(`);
+}
+/** An http(s) URL safe for a Markdown link destination, or undefined. */
+function safeUrl(value) {
+    if (!value)
+        return undefined;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return undefined;
+    const href = url.href.replace(/[()<>\s"'`\\[\]|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return href.length > 2000 ? undefined : href;
+}
+
+;// CONCATENATED MODULE: ./src/notify/render/wording.ts
+
+
+
 /**
  * What approving hands the runner, per sign-in mode: the one place this is worded, for the request (no `final`) and for
  * the final messages (with `final`). `esc` escapes values for the channel, `b` makes a phrase stand out.
@@ -3821,89 +3905,6 @@ function hasSession(final) {
     return (final.type === 'approved' ||
         (final.type === 'failed' && !!final.profiles?.some((p) => !p.error)));
 }
-// ---------------------------------------------------------------------------------------------
-// Escaping
-/**
- * Control characters, line/paragraph separators, bidi overrides and isolates (Trojan Source), and invisible
- * characters (zero-width space/joiners, LRM/RLM, word joiner, invisible operators, BOM) that could hide
- * or disguise part of a value.
- */
-const UNSAFE_CHARS = new RegExp(util_text/* CONTROL_SOURCE */.Y, 'g');
-function truncate(s, max) {
-    const chars = Array.from(s);
-    return chars.length <= max
-        ? s
-        : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
-}
-/** One line of plain text: no control characters or newlines, at most `max` characters. */
-function cleanText(value, max = LIMIT.short) {
-    const s = String(value ?? '')
-        .replace(/\r\n?|\n|\t/g, ' ')
-        .replace(UNSAFE_CHARS, '');
-    return truncate(s, max);
-}
-/** Break autolinks, @mentions, #references and GH-123 references with a zero-width joiner (invisible when rendered). */
-function breakLinks(s) {
-    return s
-        .replace(/@/g, `@${ZWJ}`)
-        .replace(/#/g, `#${ZWJ}`)
-        .replace(/:\/\//g, `:${ZWJ}//`)
-        .replace(/\b(www)\./gi, `$1${ZWJ}.`)
-        .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`);
-}
-/**
- * Chat clients (Slack, Teams) also link bare domain names: `login.evil.com/approve` would become a link to a
- * page the attacker chose. Every dot between two labels of a domain-like word gets a zero-width joiner.
- */
-function breakDomains(s) {
-    return s.replace(/\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z][a-z0-9-]*[a-z0-9]\b/gi, (word) => word.replace(/\.(?=[a-z0-9])/gi, `.${ZWJ}`));
-}
-/**
- * Escape a value for GitHub-flavoured Markdown, inline or inside a table cell: no HTML, links,
- * images, emphasis, math, mentions, issue references or autolinks survive, and `|` / newlines
- * cannot break a table row.
- */
-function escapeMarkdown(value, max = LIMIT.short) {
-    const s = cleanText(value, max).replace(/[\\`*_{}[\]()<>#!|~$&]/g, '\\$&');
-    return breakLinks(s);
-}
-/** A code span (no mentions, links or HTML inside); safe inside a table cell too. */
-function codeSpan(value, max = LIMIT.short) {
-    const s = cleanText(value, max)
-        .replace(/`/g, 'ˋ')
-        .replace(/\|/g, '\\|')
-        .trim();
-    return s === '' ? '' : `\`${s}\``;
-}
-/**
- * Escape a value for a chat webhook (Slack mrkdwn, Teams markdown): entity-escape `& < >`
- * (Slack's own rule, which also stops `<!channel>`), and break links, mentions and `[x](y)`.
- */
-function escapeChat(value, max = LIMIT.short) {
-    const s = cleanText(value, max)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;');
-    return breakDomains(breakLinks(s)).replace(/\]\(/g, `]${ZWJ}(`);
-}
-/** An http(s) URL safe for a Markdown link destination, or undefined. */
-function safeUrl(value) {
-    if (!value)
-        return undefined;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return undefined;
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        return undefined;
-    const href = url.href.replace(/[()<>\s"'`\\[\]|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    return href.length > 2000 ? undefined : href;
-}
-// ---------------------------------------------------------------------------------------------
-// Facts
 function formatUtc(d) {
     return Number.isNaN(d.getTime())
         ? 'unknown time'
@@ -3920,24 +3921,6 @@ function minutesLeft(expiresAt, now) {
 }
 function shortSha(sha) {
     return sha ? cleanText(sha, 40).slice(0, 7) : undefined;
-}
-/** The run id, from the run URL (…/actions/runs/<id>) when not given. */
-function runIdOf(ctx) {
-    return ctx.runUrl ? /\/runs\/(\d+)/.exec(ctx.runUrl)?.[1] : undefined;
-}
-function markerPart(v, fallback) {
-    const s = (v ?? '')
-        .replace(/[^A-Za-z0-9._/+=-]/g, '_')
-        .replace(/-{2,}/g, '-')
-        .slice(0, 100);
-    return s === '' ? fallback : s;
-}
-/** `<!-- identity-center-login:<run-id>:<job>:<profile> -->`: how the comment is found again. */
-function commentMarker(ctx, key = {}) {
-    const runId = markerPart(key.runId ?? runIdOf(ctx), 'local');
-    const job = markerPart(key.job ?? ctx.job, 'job');
-    const profile = markerPart(key.profile, 'default');
-    return `<!-- identity-center-login:${runId}:${job}:${profile} -->`;
 }
 function statusOf(state) {
     return state.final?.type ?? 'pending';
@@ -4013,6 +3996,47 @@ function outcomeSentence(final, esc, b) {
         case 'failed':
             return `The sign-in failed at ${formatUtc(final.at)}: ${endSentence(esc(final.reason, LIMIT.reason))}`;
     }
+}
+/** verify-profiles: primary: what the profiles written without a check are, in one sentence; undefined when there are none. */
+function unverifiedNote(profiles) {
+    const n = profiles.filter((p) => p.unverified).length;
+    if (n === 0)
+        return undefined;
+    return (`${n} profile${n === 1 ? ' was' : 's were'} written without fetching or checking ${n === 1 ? 'its' : 'their'} credentials (verify-profiles: primary): ` +
+        `each is an SSO profile of this sign-in that fetches its own role credentials when a step uses it, and fails then if the approver cannot use that role.`);
+}
+/** One line for a final event (log). */
+function outcomeLine(final) {
+    return `${TITLES[final.type].plain}. ${outcomeSentence(final, cleanText, (s) => s)}`;
+}
+
+;// CONCATENATED MODULE: ./src/notify/render/markdown.ts
+
+
+
+/** GitHub's limit for an issue comment body, in characters. */
+const MAX_COMMENT_CHARS = 65536;
+/** GitHub's limit for one step's job summary, in bytes (UTF-8): 1 MiB. */
+const MAX_SUMMARY_BYTES = 1024 * 1024;
+/** Room kept under MAX_SUMMARY_BYTES for the rows that close a cut list and for the writer's final newline. */
+const SUMMARY_MARGIN_BYTES = 4096;
+/** The run id, from the run URL (…/actions/runs/<id>) when not given. */
+function runIdOf(ctx) {
+    return ctx.runUrl ? /\/runs\/(\d+)/.exec(ctx.runUrl)?.[1] : undefined;
+}
+function markerPart(v, fallback) {
+    const s = (v ?? '')
+        .replace(/[^A-Za-z0-9._/+=-]/g, '_')
+        .replace(/-{2,}/g, '-')
+        .slice(0, 100);
+    return s === '' ? fallback : s;
+}
+/** `<!-- identity-center-login:<run-id>:<job>:<profile> -->`: how the comment is found again. */
+function commentMarker(ctx, key = {}) {
+    const runId = markerPart(key.runId ?? runIdOf(ctx), 'local');
+    const job = markerPart(key.job ?? ctx.job, 'job');
+    const profile = markerPart(key.profile, 'default');
+    return `<!-- identity-center-login:${runId}:${job}:${profile} -->`;
 }
 const UNLIMITED = Number.POSITIVE_INFINITY;
 /** Why a list stops before its end when the byte budget, not the count, cut it. */
@@ -4138,14 +4162,6 @@ function renderMarkdownWith(ctx, state, marker, limits) {
         out.push(`<sub>Updated ${formatUtc(state.now)}.</sub>`);
     return out.join('\n');
 }
-/** verify-profiles: primary: what the profiles written without a check are, in one sentence; undefined when there are none. */
-function unverifiedNote(profiles) {
-    const n = profiles.filter((p) => p.unverified).length;
-    if (n === 0)
-        return undefined;
-    return (`${n} profile${n === 1 ? ' was' : 's were'} written without fetching or checking ${n === 1 ? 'its' : 'their'} credentials (verify-profiles: primary): ` +
-        `each is an SSO profile of this sign-in that fetches its own role credentials when a step uses it, and fails then if the approver cannot use that role.`);
-}
 /**
  * The profiles of the final state's table, failures first (what the reader is looking for), each group in its
  * original order; undefined when there is no table.
@@ -4257,71 +4273,6 @@ function renderMarkdown(ctx, state, marker = {}, opts = {}) {
             .join('')}\n\n_(truncated)_`;
     }
     return body;
-}
-/** Multi-line plain text for logs and chat webhooks. Final states carry no link and no live code. */
-function renderText(ctx, state, opts = {}) {
-    const esc = opts.chat ? escapeChat : cleanText;
-    const status = statusOf(state);
-    const { started, final } = state;
-    const lines = [];
-    const where = [
-        ctx.repository && esc(ctx.repository),
-        ctx.workflow && `workflow "${esc(ctx.workflow)}"`,
-        ctx.job && `job "${esc(ctx.job)}"`
-    ]
-        .filter(Boolean)
-        .join(', ');
-    lines.push(`${TITLES[status].icon} ${TITLES[status].plain}${where ? ` for ${where}` : ''}`);
-    if (!final && started) {
-        const link = safeUrl(started.verificationUri);
-        if (started.attempt > 1)
-            lines.push(`${capitalize(replacedWhy(started))}: this is a NEW code (attempt ${started.attempt}).`);
-        lines.push(`Approve: ${link ?? '(the link is not a valid URL; see the job log)'}`);
-        lines.push(`User code: ${esc(started.userCode, 32)}`);
-        lines.push(compareOnAwsPage(started, esc, (x) => x));
-        lines.push(`Expires: ${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)})`);
-    }
-    if (final) {
-        lines.push(outcomeSentence(final, esc, (s) => s));
-        if (final.type === 'approved')
-            lines.push(`Session: ${esc(final.arn, LIMIT.arn)}`);
-        if (started)
-            lines.push(`The code ${esc(started.userCode, 32)} is no longer valid.`);
-    }
-    const runUrl = safeUrl(ctx.runUrl);
-    if (runUrl)
-        lines.push(`Run: ${runUrl}`);
-    const trigger = [
-        ctx.event && esc(ctx.event),
-        ctx.ref && `on ${esc(ctx.ref)}`,
-        ctx.sha && `@ ${esc(shortSha(ctx.sha))}`
-    ]
-        .filter(Boolean)
-        .join(' ');
-    if (ctx.actor || trigger)
-        lines.push(`Triggered by: ${ctx.actor ? esc(ctx.actor) : 'unknown'}${trigger ? ` (${trigger})` : ''}`);
-    lines.push(`Requested: account ${esc(ctx.accountId, 40)}, role ${esc(ctx.roleName)}`);
-    if (ctx.chainTo)
-        lines.push(`Then chains to: ${esc(ctx.chainTo.roleArn, LIMIT.arn)}${ctx.chainTo.narrowed ? ' (narrowed by a session policy)' : ''}; the job gets that role's session`);
-    const extra = ctx.extraProfiles ?? [];
-    if (extra.length > 0) {
-        const shown = extra
-            .slice(0, MAX_EXTRA_PROFILES)
-            .map((p) => `${esc(p.name, 64)} (${esc(p.accountId, 40)} ${esc(p.roleName, 64)})`);
-        if (extra.length > shown.length)
-            shown.push(`and ${extra.length - shown.length} more`);
-        lines.push(`Also requested: ${shown.join(', ')}`);
-    }
-    lines.push(`Identity Center: ${safeUrl(ctx.startUrl) ?? esc(ctx.startUrl, LIMIT.url)}`);
-    if (!final)
-        lines.push(approvalGrants(ctx, undefined, esc, (x) => x));
-    else if (hasSession(final))
-        lines.push(approvalGrants(ctx, final, esc, (x) => x));
-    return lines.join('\n');
-}
-/** One line for a final event (log). */
-function outcomeLine(final) {
-    return `${TITLES[final.type].plain}. ${outcomeSentence(final, cleanText, (s) => s)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/notify/comment.ts
@@ -4644,6 +4595,7 @@ function commentNotifier(opts, ctx, logger) {
 ;// CONCATENATED MODULE: ./src/notify/log.ts
 
 
+
 function logNotifier(logger, ctx, opts = {}) {
     const now = opts.now ?? (() => new Date());
     const every = opts.progressEveryMs ?? 30_000;
@@ -4778,6 +4730,72 @@ function summaryNotifier(writer, ctx, opts = {}) {
             await write(renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker, { summary: true }));
         }
     };
+}
+
+;// CONCATENATED MODULE: ./src/notify/render/text.ts
+
+
+
+/** Multi-line plain text for logs and chat webhooks. Final states carry no link and no live code. */
+function renderText(ctx, state, opts = {}) {
+    const esc = opts.chat ? escapeChat : cleanText;
+    const status = statusOf(state);
+    const { started, final } = state;
+    const lines = [];
+    const where = [
+        ctx.repository && esc(ctx.repository),
+        ctx.workflow && `workflow "${esc(ctx.workflow)}"`,
+        ctx.job && `job "${esc(ctx.job)}"`
+    ]
+        .filter(Boolean)
+        .join(', ');
+    lines.push(`${TITLES[status].icon} ${TITLES[status].plain}${where ? ` for ${where}` : ''}`);
+    if (!final && started) {
+        const link = safeUrl(started.verificationUri);
+        if (started.attempt > 1)
+            lines.push(`${capitalize(replacedWhy(started))}: this is a NEW code (attempt ${started.attempt}).`);
+        lines.push(`Approve: ${link ?? '(the link is not a valid URL; see the job log)'}`);
+        lines.push(`User code: ${esc(started.userCode, 32)}`);
+        lines.push(compareOnAwsPage(started, esc, (x) => x));
+        lines.push(`Expires: ${formatUtc(started.expiresAt)} (${minutesLeft(started.expiresAt, state.now)})`);
+    }
+    if (final) {
+        lines.push(outcomeSentence(final, esc, (s) => s));
+        if (final.type === 'approved')
+            lines.push(`Session: ${esc(final.arn, LIMIT.arn)}`);
+        if (started)
+            lines.push(`The code ${esc(started.userCode, 32)} is no longer valid.`);
+    }
+    const runUrl = safeUrl(ctx.runUrl);
+    if (runUrl)
+        lines.push(`Run: ${runUrl}`);
+    const trigger = [
+        ctx.event && esc(ctx.event),
+        ctx.ref && `on ${esc(ctx.ref)}`,
+        ctx.sha && `@ ${esc(shortSha(ctx.sha))}`
+    ]
+        .filter(Boolean)
+        .join(' ');
+    if (ctx.actor || trigger)
+        lines.push(`Triggered by: ${ctx.actor ? esc(ctx.actor) : 'unknown'}${trigger ? ` (${trigger})` : ''}`);
+    lines.push(`Requested: account ${esc(ctx.accountId, 40)}, role ${esc(ctx.roleName)}`);
+    if (ctx.chainTo)
+        lines.push(`Then chains to: ${esc(ctx.chainTo.roleArn, LIMIT.arn)}${ctx.chainTo.narrowed ? ' (narrowed by a session policy)' : ''}; the job gets that role's session`);
+    const extra = ctx.extraProfiles ?? [];
+    if (extra.length > 0) {
+        const shown = extra
+            .slice(0, MAX_EXTRA_PROFILES)
+            .map((p) => `${esc(p.name, 64)} (${esc(p.accountId, 40)} ${esc(p.roleName, 64)})`);
+        if (extra.length > shown.length)
+            shown.push(`and ${extra.length - shown.length} more`);
+        lines.push(`Also requested: ${shown.join(', ')}`);
+    }
+    lines.push(`Identity Center: ${safeUrl(ctx.startUrl) ?? esc(ctx.startUrl, LIMIT.url)}`);
+    if (!final)
+        lines.push(approvalGrants(ctx, undefined, esc, (x) => x));
+    else if (hasSession(final))
+        lines.push(approvalGrants(ctx, final, esc, (x) => x));
+    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/notify/webhook.ts
