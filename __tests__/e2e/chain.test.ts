@@ -23,7 +23,7 @@ import {
   start,
   type Workspace
 } from './runner.js'
-import { pythonExe } from '../aws-files/helpers/python.js'
+import { pythonExe, cliV1IdentityArgs } from '../aws-files/helpers/python.js'
 
 const run = promisify(execFile)
 let emu: Emulator
@@ -57,20 +57,7 @@ async function consumers(
   const env = consumerEnv(ws, emu.url, {
     AWS_SHARED_CREDENTIALS_FILE: awsFile(ws, 'credentials')
   })
-  const { stdout } = await run(
-    pythonExe(),
-    [
-      '-m',
-      'awscli',
-      'sts',
-      'get-caller-identity',
-      '--profile',
-      profile,
-      '--output',
-      'json'
-    ],
-    { env }
-  )
+  const { stdout } = await run(pythonExe(), cliV1IdentityArgs(profile), { env })
   const script = `
     import { fromNodeProviderChain } from '@aws-sdk/credential-providers'
     import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts'

@@ -15,7 +15,7 @@ import {
   start,
   type Workspace
 } from './runner.js'
-import { pythonExe } from '../aws-files/helpers/python.js'
+import { pythonExe, cliV1IdentityArgs } from '../aws-files/helpers/python.js'
 
 const run = promisify(execFile)
 let emu: Emulator
@@ -51,22 +51,9 @@ test.each([
   'botocore (python3 -m awscli) uses profile %s from the shared sso-session, no new login',
   async (profile, account) => {
     const before = devicesBefore()
-    const { stdout } = await run(
-      pythonExe(),
-      [
-        '-m',
-        'awscli',
-        'sts',
-        'get-caller-identity',
-        '--profile',
-        profile,
-        '--output',
-        'json'
-      ],
-      {
-        env: consumerEnv(ws, emu.url)
-      }
-    )
+    const { stdout } = await run(pythonExe(), cliV1IdentityArgs(profile), {
+      env: consumerEnv(ws, emu.url)
+    })
     const identity = JSON.parse(stdout)
     expect(identity.Account).toBe(account)
     expect(identity.Arn).toMatch(

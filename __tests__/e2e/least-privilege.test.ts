@@ -34,7 +34,7 @@ import {
   postOf
 } from './runner.js'
 import { snapshotDist } from './github-fake.js'
-import { pythonExe } from '../aws-files/helpers/python.js'
+import { pythonExe, cliV1IdentityArgs } from '../aws-files/helpers/python.js'
 
 const run = promisify(execFile)
 const posix = process.platform !== 'win32'
@@ -328,20 +328,9 @@ describe('a sign-out-early profile, used by consumers nobody here wrote (no SSO 
   ])(
     'botocore / AWS CLI v1 (python3 -m awscli) --profile %s reaches the role',
     async (profile, account, role) => {
-      const { stdout } = await run(
-        pythonExe(),
-        [
-          '-m',
-          'awscli',
-          'sts',
-          'get-caller-identity',
-          '--profile',
-          profile,
-          '--output',
-          'json'
-        ],
-        { env: env() }
-      )
+      const { stdout } = await run(pythonExe(), cliV1IdentityArgs(profile), {
+        env: env()
+      })
       const identity = JSON.parse(stdout)
       expect(identity.Account).toBe(account)
       expect(identity.Arn).toMatch(

@@ -35,7 +35,7 @@ import {
   goSdkVersions,
   type GoPrograms
 } from './go-sdks.js'
-import { pythonExe } from '../aws-files/helpers/python.js'
+import { pythonExe, cliV1IdentityArgs } from '../aws-files/helpers/python.js'
 
 const run = promisify(execFile)
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex')
@@ -213,22 +213,9 @@ describe.each([
 test.each(['my-dev-profile', 'prod-readonly'])(
   'botocore / AWS CLI v1 (python3 -m awscli) accepts legacy profile %s',
   async (profile) => {
-    const { stdout } = await run(
-      pythonExe(),
-      [
-        '-m',
-        'awscli',
-        'sts',
-        'get-caller-identity',
-        '--profile',
-        profile,
-        '--output',
-        'json'
-      ],
-      {
-        env: consumerEnv(legacy.ws, emu.url)
-      }
-    )
+    const { stdout } = await run(pythonExe(), cliV1IdentityArgs(profile), {
+      env: consumerEnv(legacy.ws, emu.url)
+    })
     expect(JSON.parse(stdout).Arn).toMatch(/\/alice$/)
   }
 )

@@ -30,7 +30,7 @@ import {
   type Workspace
 } from './runner.js'
 import { snapshotDist } from './github-fake.js'
-import { pythonExe } from '../aws-files/helpers/python.js'
+import { pythonExe, cliV1IdentityArgs } from '../aws-files/helpers/python.js'
 
 const run = promisify(execFile)
 const KEY = 'test-session-key-0123456789-abcdefghij'
@@ -167,20 +167,9 @@ describe('a login job and three later jobs', () => {
       later.flatMap((job, i) =>
         LATER[i].profiles.map(async ([profile]) => {
           const env = consumerEnv(job.ws, emu.url)
-          const boto = await run(
-            pythonExe(),
-            [
-              '-m',
-              'awscli',
-              'sts',
-              'get-caller-identity',
-              '--profile',
-              profile,
-              '--output',
-              'json'
-            ],
-            { env }
-          )
+          const boto = await run(pythonExe(), cliV1IdentityArgs(profile), {
+            env
+          })
           const script = `
             import { fromSSO } from '@aws-sdk/credential-providers'
             import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts'

@@ -46,3 +46,17 @@ export function runPython(args: string[], env?: NodeJS.ProcessEnv): string {
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const BOTOCORE_PARSE = path.join(here, 'botocore_parse.py')
+
+/** AWS CLI v1's arguments (after `python3`) for `sts get-caller-identity` as the given profile, JSON out. */
+export function cliV1IdentityArgs(profile: string): string[] {
+  return [
+    '-m',
+    'awscli',
+    'sts',
+    'get-caller-identity',
+    '--profile',
+    profile,
+    '--output',
+    'json'
+  ]
+}
