@@ -2838,6 +2838,7 @@ function splitLines(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AR: () => (/* binding */ TRUE_VALUES),
+/* harmony export */   Ew: () => (/* binding */ NOT_NAME_CHARS),
 /* harmony export */   Ip: () => (/* binding */ describeChar),
 /* harmony export */   Og: () => (/* binding */ regionProblem),
 /* harmony export */   Pm: () => (/* binding */ FALSE_VALUES),
@@ -2854,7 +2855,7 @@ function splitLines(value) {
 /* harmony export */   ry: () => (/* binding */ splitList),
 /* harmony export */   vp: () => (/* binding */ showValue)
 /* harmony export */ });
-/* unused harmony exports escapeChar, surroundingSpaceProblem, ACCOUNT_ID_RE, NAME_RE, REGION_RE, isAwsStartUrlHost */
+/* unused harmony exports escapeChar, surroundingSpaceProblem, ACCOUNT_ID_RE, NAME_RE, NAME_CHAR, REGION_RE, isAwsStartUrlHost */
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7026);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9997);
 /** The rules for input values: safe echoing, the input error, and one check per kind of value (names, regions, URLs, durations). */
@@ -2978,13 +2979,17 @@ function roleNameProblem(value) {
  * (`[`, line breaks), or be read as an assignment or comment (`=`, `#`, `;`), and no spaces.
  */
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$/;
+/** One character of a profile / sso-session name (the reader checks with it, discover builds names from it). */
+const NAME_CHAR = /[A-Za-z0-9._@+-]/;
+/** Runs of characters a profile / sso-session name may not hold. */
+const NOT_NAME_CHARS = /[^A-Za-z0-9._@+-]+/g;
 function nameProblem(value, what) {
     if (value === '')
         return 'must not be empty';
     const space = surroundingSpaceProblem(value);
     if (space)
         return space;
-    const bad = firstBadChar(value, /[A-Za-z0-9._@+-]/);
+    const bad = firstBadChar(value, NAME_CHAR);
     if (bad !== undefined) {
         return `contains ${describeChar(bad)}, which is not allowed in ${what} (letters, digits and . _ - @ + only), got ${showValue(value)}`;
     }

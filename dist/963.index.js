@@ -1088,8 +1088,14 @@ async function mapPool(items, limit, fn) {
     return results;
 }
 
+// EXTERNAL MODULE: ./src/inputs/rules.ts
+var rules = __webpack_require__(8190);
+// EXTERNAL MODULE: ./src/inputs/spec.ts
+var spec = __webpack_require__(7026);
 ;// CONCATENATED MODULE: ./src/core/discover.ts
 /** discover: true — a profile for every account and role the approver can reach, optionally filtered by globs. */
+
+
 
 
 
@@ -1102,13 +1108,13 @@ async function mapPool(items, limit, fn) {
 const LISTING_CONCURRENCY = 32;
 /** The portal's largest page (ListAccounts and ListAccountRoles take 1 to 100; its default is smaller). */
 const LISTING_PAGE_SIZE = 100;
-/** Profile names: at most this long (request.ts NAME_RE). */
-const MAX_PROFILE_NAME = 64;
+/** Profile names: at most this long (the reader's rule, inputs/rules.ts). */
+const MAX_PROFILE_NAME = spec/* MAX_NAME_LENGTH */.EM;
 /** A role name longer than this is shortened so that at least an account id still fits before it. */
 const MAX_ROLE_PART = MAX_PROFILE_NAME - 1 - 12;
 /** The characters a profile name may hold; runs of anything else become one `-`. */
 function sanitize(s) {
-    return s.replace(/[^A-Za-z0-9._@+-]+/g, '-');
+    return s.replace(rules/* NOT_NAME_CHARS */.Ew, '-');
 }
 /** The account part: the sanitized name, or the account id when the name is missing or has no letter or digit. */
 function accountPart(accountName, accountId) {

@@ -6,6 +6,8 @@ import { globToRegExp } from './approvers.js'
 import { describeAwsError } from '../aws/errors.js'
 import { CredentialsError, tokenRefused } from '../aws/credentials.js'
 import { mapPool } from '../util/pool.js'
+import { NOT_NAME_CHARS } from '../inputs/rules.js'
+import { MAX_NAME_LENGTH } from '../inputs/spec.js'
 
 export interface DiscoverOptions {
   accountFilter?: string
@@ -36,14 +38,14 @@ export const LISTING_CONCURRENCY = 32
 /** The portal's largest page (ListAccounts and ListAccountRoles take 1 to 100; its default is smaller). */
 const LISTING_PAGE_SIZE = 100
 
-/** Profile names: at most this long (request.ts NAME_RE). */
-const MAX_PROFILE_NAME = 64
+/** Profile names: at most this long (the reader's rule, inputs/rules.ts). */
+const MAX_PROFILE_NAME = MAX_NAME_LENGTH
 /** A role name longer than this is shortened so that at least an account id still fits before it. */
 const MAX_ROLE_PART = MAX_PROFILE_NAME - 1 - 12
 
 /** The characters a profile name may hold; runs of anything else become one `-`. */
 function sanitize(s: string): string {
-  return s.replace(/[^A-Za-z0-9._@+-]+/g, '-')
+  return s.replace(NOT_NAME_CHARS, '-')
 }
 
 /** The account part: the sanitized name, or the account id when the name is missing or has no letter or digit. */

@@ -146,12 +146,16 @@ export function roleNameProblem(value: string): string | undefined {
  * (`[`, line breaks), or be read as an assignment or comment (`=`, `#`, `;`), and no spaces.
  */
 export const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$/
+/** One character of a profile / sso-session name (the reader checks with it, discover builds names from it). */
+export const NAME_CHAR = /[A-Za-z0-9._@+-]/
+/** Runs of characters a profile / sso-session name may not hold. */
+export const NOT_NAME_CHARS = /[^A-Za-z0-9._@+-]+/g
 
 export function nameProblem(value: string, what: string): string | undefined {
   if (value === '') return 'must not be empty'
   const space = surroundingSpaceProblem(value)
   if (space) return space
-  const bad = firstBadChar(value, /[A-Za-z0-9._@+-]/)
+  const bad = firstBadChar(value, NAME_CHAR)
   if (bad !== undefined) {
     return `contains ${describeChar(bad)}, which is not allowed in ${what} (letters, digits and . _ - @ + only), got ${showValue(value)}`
   }
