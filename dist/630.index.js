@@ -586,7 +586,7 @@ function shlexSplit(s) {
  * `sso-session:<name>`, `services:<name>`; `invalid:<raw>` for a prefixed name botocore ignores;
  * `section:<raw>` for anything else.
  */
-function ini_structure_sectionKey(name) {
+function sectionKey(name) {
     for (const prefix of ['profile', 'sso-session', 'services']) {
         if (name.startsWith(prefix)) {
             let parts;
@@ -624,7 +624,7 @@ function matchOption(value) {
     };
 }
 /** Parse text the way botocore's configparser does, keeping positions. Never throws. */
-function ini_structure_parseStructure(text) {
+function parseStructure(text) {
     const lines = splitLines(text);
     const kinds = [];
     const sections = [];
@@ -666,7 +666,7 @@ function ini_structure_parseStructure(text) {
             finish();
             const block = {
                 name,
-                key: ini_structure_sectionKey(name),
+                key: sectionKey(name),
                 headerLine: i,
                 lastLine: i,
                 start: line.start,
@@ -705,7 +705,7 @@ function ini_structure_parseStructure(text) {
     return { lines, kinds, sections, errors };
 }
 /** botocore's `_parse_nested` for a value that starts with a newline (`s3 =` followed by indented keys). */
-function ini_structure_parseNested(value) {
+function parseNested(value) {
     const out = {};
     for (const raw of value.split('\n')) {
         const line = pyStrip(raw);
@@ -835,7 +835,7 @@ function prepare(section) {
         if (/[\r\n]/.test(line))
             throw new Error(`section ${header}: a body line contains a line break`);
     }
-    return { header, key: ini_structure_sectionKey(name) };
+    return { header, key: sectionKey(name) };
 }
 function blockText(text, b) {
     return text.slice(b.start, b.end);
@@ -854,7 +854,7 @@ function changedKeys(before, after) {
 const SSO_SESSION_PREFIX = 'sso-session:';
 /** Keys of the profile sections whose `sso_session` is `name`. */
 function profilesUsingSession(text, name) {
-    return (typeof text === 'string' ? ini_structure_parseStructure(text) : text).sections
+    return (typeof text === 'string' ? parseStructure(text) : text).sections
         .filter((s) => s.key.startsWith('profile:') && s.options.get('sso_session') === name)
         .map((s) => s.key);
 }
@@ -907,7 +907,7 @@ function beginUpsert(text, sections, opts) {
     }
     // A section we would replace must not hide an indented header line (a continuation for botocore, a section of its
     // own for the JS SDK): replacing the block would delete what another reader sees as a separate section.
-    const structure = ini_structure_parseStructure(text);
+    const structure = parseStructure(text);
     for (const block of structure.sections.filter((b) => ours.has(b.key))) {
         for (let i = block.headerLine + 1; i <= block.lastLine; i++) {
             const name = structure.kinds[i] === 'continuation'
@@ -931,7 +931,7 @@ function editOneByOne(text, sections, { eol, prepared, ours, structure, usedBefo
     sections.forEach((section, group) => {
         const { header, key } = prepared[group];
         const written = [header, ...section.body].map((l) => l + eol).join('');
-        const matches = ini_structure_parseStructure(out).sections.filter((s) => s.key === key);
+        const matches = parseStructure(out).sections.filter((s) => s.key === key);
         if (matches.length === 0) {
             let separator = '';
             let addedNewline = false;
@@ -973,7 +973,7 @@ function editOneByOne(text, sections, { eol, prepared, ours, structure, usedBefo
         }
         const first = matches[0];
         const original = blockText(out, first);
-        const mine = ini_structure_parseStructure(written).sections[0];
+        const mine = parseStructure(written).sections[0];
         edits.push({
             kind: 'replaced',
             group,
@@ -1098,7 +1098,7 @@ function planUpsert(text, sections, { eol, prepared, structure, usedBefore }) {
             patched.set(dup, '');
         }
         const first = blocks[matches[0]];
-        const mine = ini_structure_parseStructure(written).sections[0];
+        const mine = parseStructure(written).sections[0];
         edits.push({
             kind: 'replaced',
             group,
@@ -1117,7 +1117,7 @@ function planUpsert(text, sections, { eol, prepared, structure, usedBefore }) {
  * read back whole. Throws (with the reason) when it fails.
  */
 function checkUpsert(inputStructure, out, edits, ours) {
-    const outStructure = ini_structure_parseStructure(out);
+    const outStructure = parseStructure(out);
     if (!(0,external_node_util_.isDeepStrictEqual)(othersView(inputStructure, ours), othersView(outStructure, ours))) {
         throw new Error('refusing to edit the AWS config file: the change would alter how other sections are read (unusual indentation?)');
     }
@@ -1128,7 +1128,7 @@ function checkUpsert(inputStructure, out, edits, ours) {
         if (kind !== 'continuation')
             continue;
         const name = headerAt(i);
-        if (name === undefined || !ours.has(ini_structure_sectionKey(name)))
+        if (name === undefined || !ours.has(sectionKey(name)))
             continue;
         let j = i + 1;
         while (j < outStructure.lines.length &&
@@ -1166,7 +1166,7 @@ function isOneBlock(written, key) {
     const name = written.startsWith('[')
         ? headerName(pyStrip(written.slice(0, firstEol === -1 ? written.length : firstEol)))
         : undefined;
-    return (name !== undefined && ini_structure_sectionKey(name) === key && !written.includes('\n['));
+    return (name !== undefined && sectionKey(name) === key && !written.includes('\n['));
 }
 function undoOne(text, edit) {
     if (edit.kind === 'created-file')
@@ -1203,9 +1203,9 @@ function undoOne(text, edit) {
             text: pre + (needsEol ? detectEol(text) : '') + edit.original + text.slice(at)
         };
     }
-    const blocks = ini_structure_parseStructure(text).sections.filter((s) => s.key === edit.key && blockText(text, s) === edit.written);
+    const blocks = parseStructure(text).sections.filter((s) => s.key === edit.key && blockText(text, s) === edit.written);
     if (blocks.length === 0) {
-        const present = ini_structure_parseStructure(text).sections.some((s) => s.key === edit.key);
+        const present = parseStructure(text).sections.some((s) => s.key === edit.key);
         return {
             conflict: present
                 ? `section ${edit.header} was changed since we wrote it`
@@ -1310,7 +1310,7 @@ function revertSectionsDetailed(text, edits) {
         if (!terminator || k.edit.addedNewline)
             continue;
         const nl = terminator.separator.startsWith('\r\n') ? '\r\n' : '\n';
-        const block = ini_structure_parseStructure(second.text).sections.find((b) => b.key === k.edit.key && blockText(second.text, b) === k.edit.written);
+        const block = parseStructure(second.text).sections.find((b) => b.key === k.edit.key && blockText(second.text, b) === k.edit.written);
         if (block &&
             second.text.slice(0, block.start).endsWith(nl + k.edit.separator)) {
             k.edit = {
@@ -1449,57 +1449,6 @@ async function revertConfigFile(configFile, edits, opts = {}) {
         return { ...result, deletedFile: false };
     }, { timeoutMs: opts.lockTimeoutMs });
 }
-/**
- * Read values (never for writing) with botocore's rules: configparser lines, nested `s3 =` blocks and
- * `build_profile_map`. (The `ini` package is not used: it splits `[profile a.b]` at the dot, turns
- * `true` into a boolean and flattens nested blocks, so it would misreport such files.)
- */
-function readConfig(text) {
-    const st = parseStructure(text);
-    const raw = Object.create(null);
-    const defaults = {};
-    const seen = new Set();
-    const duplicateSections = [];
-    const toValue = (v) => v.startsWith('\n') ? (parseNested(v) ?? v) : v;
-    for (const s of st.sections) {
-        if (s.name === 'DEFAULT') {
-            for (const [k, v] of s.options)
-                defaults[k] = toValue(v);
-            continue;
-        }
-        if (seen.has(s.name))
-            duplicateSections.push(s.name);
-        seen.add(s.name);
-        const sec = (raw[s.name] ??= {});
-        for (const [k, v] of s.options)
-            sec[k] = toValue(v);
-    }
-    for (const name of Object.keys(raw))
-        raw[name] = { ...defaults, ...raw[name] };
-    const profiles = Object.create(null);
-    const ssoSessions = Object.create(null);
-    const services = Object.create(null);
-    for (const [name, values] of Object.entries(raw)) {
-        const key = sectionKey(name);
-        const colon = key.indexOf(':');
-        const kind = key.slice(0, colon);
-        const id = key.slice(colon + 1);
-        if (kind === 'profile')
-            profiles[id] = values;
-        else if (kind === 'sso-session')
-            ssoSessions[id] = values;
-        else if (kind === 'services')
-            services[id] = values;
-    }
-    return {
-        profiles,
-        ssoSessions,
-        services,
-        raw,
-        errorLines: st.errors.map((i) => i + 1),
-        duplicateSections
-    };
-}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -1588,7 +1537,7 @@ async function unsealCredentialEdits(credentialsFile, edits) {
         e.written.startsWith(SEALED)))
         return edits;
     const text = (await (0,atomic/* readIfExists */.OR)(credentialsFile)) ?? '';
-    const blocks = ini_structure_parseStructure(text).sections.map((b) => ({
+    const blocks = parseStructure(text).sections.map((b) => ({
         key: b.key,
         text: text.slice(b.start, b.end)
     }));

@@ -2130,7 +2130,6 @@ async function endSharedSession(request, binding, mask, log, env) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ readLoginRequest)
 /* harmony export */ });
-/* unused harmony export redactLoginRequest */
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7026);
 /* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1312);
 /* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8190);
@@ -2175,17 +2174,6 @@ async function endSharedSession(request, binding, mask, log, env) {
 
 // scale (issue 13)
 
-function redactLoginRequest(request) {
-    const copy = {
-        ...request,
-        githubToken: request.githubToken ? '***' : ''
-    };
-    if (request.webhookUrl !== undefined)
-        copy.webhookUrl = '***';
-    if (request.sharedSession)
-        copy.sharedSession = { ...request.sharedSession, key: '***' };
-    return copy;
-}
 // ---------------------------------------------------------------------------------------------
 // The reader
 /**

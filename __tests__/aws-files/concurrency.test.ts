@@ -1,3 +1,4 @@
+import { readConfig } from './helpers/read-config.js'
 /**
  * Two processes write the same token cache file and merge into the same config file 50 times each,
  * while this process polls both files without any lock: a reader never sees a torn file, and the final
@@ -8,7 +9,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { readConfig } from '../../src/aws-files/config.js'
+import {} from '../../src/aws-files/config.js'
 import { tokenCacheFile } from '../../src/aws-files/sso-cache.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))

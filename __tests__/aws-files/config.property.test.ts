@@ -1,3 +1,4 @@
+import { readConfig } from './helpers/read-config.js'
 /**
  * Property test over generated AWS config files: merging our sections and reverting gives back the
  * original byte for byte (text functions, and the file functions with their lock, atomic write and
@@ -17,7 +18,6 @@ import * as ini from 'ini'
 import {
   keptSectionsFile,
   mergeConfigFile,
-  readConfig,
   renderProfileSection,
   renderSsoSessionSection,
   revertConfigFile,

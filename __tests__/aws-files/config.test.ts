@@ -1,10 +1,10 @@
+import { readConfig } from './helpers/read-config.js'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {
   detectEol,
   mergeConfigFile,
-  readConfig,
   renderProfileSection,
   renderSsoSessionSection,
   revertConfigFile,

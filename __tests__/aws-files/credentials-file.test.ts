@@ -17,7 +17,7 @@ import {
   writeCredentialProfiles,
   writeSessionFiles
 } from '../../src/aws-files/session-files.js'
-import { readConfig } from '../../src/aws-files/config.js'
+import { readConfig } from './helpers/read-config.js'
 import { runPython } from './helpers/python.js'
 
 const creds = (n: number) => ({

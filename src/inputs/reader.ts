@@ -86,17 +86,6 @@ import {
   type VerifyProfiles
 } from './spec.js'
 
-export function redactLoginRequest(request: LoginRequest): LoginRequest {
-  const copy: LoginRequest = {
-    ...request,
-    githubToken: request.githubToken ? '***' : ''
-  }
-  if (request.webhookUrl !== undefined) copy.webhookUrl = '***'
-  if (request.sharedSession)
-    copy.sharedSession = { ...request.sharedSession, key: '***' }
-  return copy
-}
-
 // ---------------------------------------------------------------------------------------------
 // The reader
 
