@@ -9,12 +9,10 @@ export const modules = {
 /* harmony export */   T: () => (/* binding */ cleanupSession),
 /* harmony export */   z: () => (/* binding */ sweepOrphanedTokenCache)
 /* harmony export */ });
-/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
-/* harmony import */ var _aws_logout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4299);
+/* harmony import */ var _aws_logout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4299);
 /* harmony import */ var _aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3858);
 /* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7215);
 /* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5262);
-
 
 
 
@@ -25,22 +23,11 @@ async function cleanupSession(input, log, env = process.env) {
         // shared with other jobs of the run (share-session / session): the caller says so; only the files go
     }
     else if (input.accessToken) {
-        const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({
-            ssoRegion: input.ssoRegion,
-            region: input.region,
-            env,
-            onRetry: (m) => log.info(m),
-            maxAttempts: 3
-        });
-        try {
-            if (await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, input.accessToken, log))
-                log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
-            else
-                ok = false;
-        }
-        finally {
-            clients.destroy();
-        }
+        const signedOut = await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_0__/* .signOut */ .C)(input.accessToken, { ssoRegion: input.ssoRegion, region: input.region, env, maxAttempts: 3 }, log);
+        if (signedOut)
+            log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
+        else
+            ok = false;
     }
     else {
         log.info('No SSO token to sign out: the main step signed out already (sign-out-early)');
@@ -86,20 +73,13 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
                 continue;
             found = true;
             if (!revoked.has(accessToken)) {
-                const clients = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({
+                revoked.set(accessToken, await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_0__/* .signOut */ .C)(accessToken, {
                     ssoRegion: sweep.ssoRegion,
                     region: sweep.region,
                     env,
-                    onRetry: (m) => log.info(m),
                     maxAttempts: 2,
                     requestTimeoutMs: sweep.requestTimeoutMs
-                });
-                try {
-                    revoked.set(accessToken, await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_4__/* .logout */ .r)(clients, accessToken, log));
-                }
-                finally {
-                    clients.destroy();
-                }
+                }, log));
             }
             const outcome = await (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .removeCacheFileIfOurs */ .FH)(file, (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .contentHash */ .Ae)(text));
             log.info(`This run had already written its SSO token to ${file} when it stopped: ${revoked.get(accessToken) ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`);
@@ -123,10 +103,8 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5978);
-/* harmony import */ var _inputs_chain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1312);
+/* harmony import */ var _core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5978);
 /** What is being asked, from the runner's GITHUB_* variables (no @actions/github needed: nothing here calls the API). */
-
 
 
 function githubRequestContext(request, env = process.env) {
@@ -144,14 +122,7 @@ function githubRequestContext(request, env = process.env) {
         event: env.GITHUB_EVENT_NAME,
         ref: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.GITHUB_REF,
         sha: pullRequestHeadSha(env) ?? env.GITHUB_SHA,
-        accountId: request.accountId,
-        roleName: request.roleName,
-        startUrl: request.startUrl,
-        extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
-        keepSession: request.keepSession,
-        reuseSession: request.reuseSession,
-        signInMode: (0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .signInModeFor */ .L)(request, true),
-        ...(request.chain ? { chainTo: (0,_inputs_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .chainTarget */ .rw)(request.chain) } : {})
+        ...(0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .requestedAccess */ .B)(request, true)
     };
 }
 function eventPayload(env) {
@@ -544,21 +515,21 @@ function publish(request, result) {
     }
 }
 /**
- * share-session / session / end-session before anything else: the key masked, the run to bind to, a sealed session
- * opened (and refused before any request). end-session signs out and is the whole step. undefined: the step is over.
+ * share-session / session / end-session before anything else: the key masked, a sealed session opened (refused
+ * before any request). end-session signs out and is the whole step. undefined: the step is over.
  */
 async function sharedSession(request, env) {
-    const shared = request.sharedSession;
-    if (!shared)
-        return { request };
-    core/* setSecret */.Pq(shared.key);
+    if (request.sharedSession)
+        core/* setSecret */.Pq(request.sharedSession.key);
     try {
-        const binding = (0,shared_session/* sessionBinding */.qS)(request, env);
-        if (shared.mode === 'share')
-            return { request, sealer: new shared_session/* SessionSealer */.nr(shared.key, binding) };
-        if (shared.mode === 'use')
-            return await (0,shared_session/* openSharedSession */.Uv)(request, binding, (s) => core/* setSecret */.Pq(s));
-        if (!(await (0,shared_session/* endSharedSession */.xM)(request, binding, (s) => core/* setSecret */.Pq(s), notifiers/* actionLogger */.v, env))) {
+        const start = await (0,shared_session/* startSharedSession */.MS)(request, {
+            mask: (s) => core/* setSecret */.Pq(s),
+            log: notifiers/* actionLogger */.v,
+            env
+        });
+        if (start.kind === 'login')
+            return start;
+        if (!start.signedOut) {
             core/* setFailed */.C1('end-session: the sign-out could not be confirmed; the shared sign-in may stay valid until it expires');
         }
     }

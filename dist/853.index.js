@@ -290,8 +290,6 @@ var approvers = __webpack_require__(2421);
 var shared_session = __webpack_require__(3913);
 // EXTERNAL MODULE: ./src/core/sign-in-mode.ts
 var sign_in_mode = __webpack_require__(5978);
-// EXTERNAL MODULE: ./src/inputs/chain.ts
-var chain = __webpack_require__(1312);
 // EXTERNAL MODULE: ./src/core/allowed-accounts.ts
 var allowed_accounts = __webpack_require__(76);
 // EXTERNAL MODULE: ./src/core/client-name.ts
@@ -301,7 +299,6 @@ var client_name = __webpack_require__(938);
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
-
 
 
 
@@ -359,18 +356,17 @@ async function runCli(argv, env) {
             actors: (0,approvers/* runActors */._2)(env)
         }, '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job');
         // share-session / session / end-session: the run to bind to, and a sealed session refused before any request.
-        const shared = request.sharedSession;
-        if (shared) {
-            const binding = (0,shared_session/* sessionBinding */.qS)(request, env, args.sessionRunId);
-            if (shared.mode === 'share')
-                sealer = new shared_session/* SessionSealer */.nr(shared.key, binding);
-            else if (shared.mode === 'use')
-                ({ request, signIn: sharedSignIn } = await (0,shared_session/* openSharedSession */.Uv)(request, binding, () => { }));
-            else
-                return (await (0,shared_session/* endSharedSession */.xM)(request, binding, () => { }, stderrLogger, env))
-                    ? EXIT_CODES.ok
-                    : EXIT_CODES.failure;
-        }
+        const start = await (0,shared_session/* startSharedSession */.MS)(request, {
+            mask: () => { },
+            log: stderrLogger,
+            env,
+            explicitRunId: args.sessionRunId
+        });
+        if (start.kind === 'ended')
+            return start.signedOut ? EXIT_CODES.ok : EXIT_CODES.failure;
+        request = start.request;
+        sharedSignIn = start.signIn;
+        sealer = start.sealer;
     }
     catch (error) {
         process.stderr.write(`identity-center-login: ${error.message}\nRun identity-center-login --help for the options.\n`);
@@ -545,15 +541,8 @@ function ciRequestContext(request, env) {
         event: first('GITHUB_EVENT_NAME', 'CI_PIPELINE_SOURCE', 'BUILDKITE_SOURCE'),
         ref: first('GITHUB_REF_NAME', 'CI_COMMIT_REF_NAME', 'BUILDKITE_BRANCH', 'CIRCLE_BRANCH', 'GIT_BRANCH', 'BRANCH_NAME'),
         sha: first('GITHUB_SHA', 'CI_COMMIT_SHA', 'BUILDKITE_COMMIT', 'CIRCLE_SHA1', 'GIT_COMMIT'),
-        accountId: request.accountId,
-        roleName: request.roleName,
-        startUrl: request.startUrl,
-        extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
         // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
-        keepSession: request.keepSession,
-        reuseSession: request.reuseSession,
-        signInMode: (0,sign_in_mode/* signInModeFor */.L)(request, false),
-        ...(request.chain ? { chainTo: (0,chain/* chainTarget */.rw)(request.chain) } : {})
+        ...(0,sign_in_mode/* requestedAccess */.B)(request, false)
     };
 }
 

@@ -1791,14 +1791,11 @@ function failureMessage(error) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  nr: () => (/* binding */ SessionSealer),
-  xM: () => (/* binding */ endSharedSession),
-  Uv: () => (/* binding */ openSharedSession),
-  qS: () => (/* binding */ sessionBinding),
-  UZ: () => (/* binding */ sharedNotice)
+  UZ: () => (/* binding */ sharedNotice),
+  MS: () => (/* binding */ startSharedSession)
 });
 
-// UNUSED EXPORTS: REPOSITORY_VARIABLES, RUN_ID_VARIABLES
+// UNUSED EXPORTS: REPOSITORY_VARIABLES, RUN_ID_VARIABLES, SessionSealer, endSharedSession, openSharedSession, sessionBinding
 
 // EXTERNAL MODULE: ./src/inputs/rules.ts
 var rules = __webpack_require__(8190);
@@ -1985,12 +1982,9 @@ async function openSession(sealed, sessionKey, binding, options) {
     return signIn;
 }
 
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var aws_clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/aws/logout.ts
 var logout = __webpack_require__(4299);
 ;// CONCATENATED MODULE: ./src/core/shared-session.ts
-
 
 
 
@@ -2102,23 +2096,43 @@ async function endSharedSession(request, binding, mask, log, env) {
         log.info(`end-session: the shared sign-in of run ${binding.runId} already expired at ${signIn.expiresAt.toISOString()}; nothing to sign out`);
         return true;
     }
-    const clients = new aws_clients/* AwsClients */.cE({
+    const signedOut = await (0,logout/* signOut */.C)(signIn.accessToken, {
         ssoRegion: signIn.ssoRegion,
         region: signIn.ssoRegion,
         env,
-        onRetry: (m) => log.info(m),
         maxAttempts: 3
-    });
-    try {
-        if (!(await (0,logout/* logout */.r)(clients, signIn.accessToken, log)))
-            return false;
-    }
-    finally {
-        clients.destroy();
-    }
+    }, log);
+    if (!signedOut)
+        return false;
     log.info(`end-session: signed out the sign-in shared in run ${binding.runId} (the SSO access token is revoked): a job that uses its session output fails from now on; ` +
         'role credentials already issued to the jobs stay valid until they expire');
     return true;
+}
+/**
+ * share-session: a sealer for the result; session: the sealed sign-in opened (refused before any request);
+ * end-session: signed out, and nothing else to do. Without any of them the request goes on as it is.
+ */
+async function startSharedSession(request, options) {
+    const shared = request.sharedSession;
+    if (!shared)
+        return { kind: 'login', request };
+    const { mask, log, env } = options;
+    const binding = sessionBinding(request, env, options.explicitRunId);
+    if (shared.mode === 'share')
+        return {
+            kind: 'login',
+            request,
+            sealer: new SessionSealer(shared.key, binding)
+        };
+    if (shared.mode === 'use')
+        return {
+            kind: 'login',
+            ...(await openSharedSession(request, binding, mask))
+        };
+    return {
+        kind: 'ended',
+        signedOut: await endSharedSession(request, binding, mask, log, env)
+    };
 }
 
 

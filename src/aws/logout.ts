@@ -1,5 +1,5 @@
 /** The SSO session's end: Logout revokes the access token server-side (role sessions already issued live until they expire). */
-import type { AwsClients } from './clients.js'
+import { AwsClients, type ClientSettings } from './clients.js'
 import type { Logger } from '../core/events.js'
 import { describeAwsError } from './errors.js'
 
@@ -20,5 +20,22 @@ export async function logout(
       `SSO Logout failed: ${describeAwsError(error)}; the access token stays valid until it expires`
     )
     return false
+  }
+}
+
+/**
+ * Logout with clients of its own, closed afterwards: for a step whose only AWS call is the sign-out (post, end-session,
+ * the cancel sweep). Failed attempts that the SDK retries are logged at info. Never throws.
+ */
+export async function signOut(
+  accessToken: string,
+  settings: Omit<ClientSettings, 'onRetry'>,
+  log: Logger
+): Promise<boolean> {
+  const clients = new AwsClients({ ...settings, onRetry: (m) => log.info(m) })
+  try {
+    return await logout(clients, accessToken, log)
+  } finally {
+    clients.destroy()
   }
 }

@@ -24,15 +24,12 @@ import { EventQueue } from '../notify/queue.js'
 import { cancelAwsRequests } from '../aws/http.js'
 import { checkSelfApprovalActors, runActors } from '../core/approvers.js'
 import {
-  endSharedSession,
-  openSharedSession,
   SessionSealer,
-  sessionBinding,
-  sharedNotice
+  sharedNotice,
+  startSharedSession
 } from '../core/shared-session.js'
 import type { SharedSignIn } from '../core/sealed-session.js'
-import { signInModeFor } from '../core/sign-in-mode.js'
-import { chainTarget } from '../inputs/chain.js'
+import { requestedAccess } from '../core/sign-in-mode.js'
 import { AccountNotAllowedError } from '../core/allowed-accounts.js'
 import { registeredClientName } from '../core/client-name.js'
 
@@ -82,28 +79,17 @@ export async function runCli(
       '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job'
     )
     // share-session / session / end-session: the run to bind to, and a sealed session refused before any request.
-    const shared = request.sharedSession
-    if (shared) {
-      const binding = sessionBinding(request, env, args.sessionRunId)
-      if (shared.mode === 'share')
-        sealer = new SessionSealer(shared.key, binding)
-      else if (shared.mode === 'use')
-        ({ request, signIn: sharedSignIn } = await openSharedSession(
-          request,
-          binding,
-          () => {}
-        ))
-      else
-        return (await endSharedSession(
-          request,
-          binding,
-          () => {},
-          stderrLogger,
-          env
-        ))
-          ? EXIT_CODES.ok
-          : EXIT_CODES.failure
-    }
+    const start = await startSharedSession(request, {
+      mask: () => {},
+      log: stderrLogger,
+      env,
+      explicitRunId: args.sessionRunId
+    })
+    if (start.kind === 'ended')
+      return start.signedOut ? EXIT_CODES.ok : EXIT_CODES.failure
+    request = start.request
+    sharedSignIn = start.signIn
+    sealer = start.sealer
   } catch (error) {
     process.stderr.write(
       `identity-center-login: ${(error as Error).message}\nRun identity-center-login --help for the options.\n`
@@ -333,16 +319,7 @@ export function ciRequestContext(
       'CIRCLE_SHA1',
       'GIT_COMMIT'
     ),
-    accountId: request.accountId,
-    roleName: request.roleName,
-    startUrl: request.startUrl,
-    extraProfiles: request.extraProfiles.map(
-      ({ name, accountId, roleName }) => ({ name, accountId, roleName })
-    ),
     // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
-    keepSession: request.keepSession,
-    reuseSession: request.reuseSession,
-    signInMode: signInModeFor(request, false),
-    ...(request.chain ? { chainTo: chainTarget(request.chain) } : {})
+    ...requestedAccess(request, false)
   }
 }

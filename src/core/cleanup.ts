@@ -1,7 +1,6 @@
 /** The end of a session: revoke the SSO token, then remove exactly the files this run wrote. Never throws. */
 import type { Logger } from './events.js'
-import { AwsClients } from '../aws/clients.js'
-import { logout } from '../aws/logout.js'
+import { signOut } from '../aws/logout.js'
 import {
   removeSessionFiles,
   type WrittenFiles
@@ -33,22 +32,16 @@ export async function cleanupSession(
   if (input.signOut === false) {
     // shared with other jobs of the run (share-session / session): the caller says so; only the files go
   } else if (input.accessToken) {
-    const clients = new AwsClients({
-      ssoRegion: input.ssoRegion,
-      region: input.region,
-      env,
-      onRetry: (m) => log.info(m),
-      maxAttempts: 3
-    })
-    try {
-      if (await logout(clients, input.accessToken, log))
-        log.info(
-          'Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)'
-        )
-      else ok = false
-    } finally {
-      clients.destroy()
-    }
+    const signedOut = await signOut(
+      input.accessToken,
+      { ssoRegion: input.ssoRegion, region: input.region, env, maxAttempts: 3 },
+      log
+    )
+    if (signedOut)
+      log.info(
+        'Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)'
+      )
+    else ok = false
   } else {
     log.info(
       'No SSO token to sign out: the main step signed out already (sign-out-early)'
@@ -115,19 +108,20 @@ export async function sweepOrphanedTokenCache(
         continue
       found = true
       if (!revoked.has(accessToken)) {
-        const clients = new AwsClients({
-          ssoRegion: sweep.ssoRegion,
-          region: sweep.region,
-          env,
-          onRetry: (m) => log.info(m),
-          maxAttempts: 2,
-          requestTimeoutMs: sweep.requestTimeoutMs
-        })
-        try {
-          revoked.set(accessToken, await logout(clients, accessToken, log))
-        } finally {
-          clients.destroy()
-        }
+        revoked.set(
+          accessToken,
+          await signOut(
+            accessToken,
+            {
+              ssoRegion: sweep.ssoRegion,
+              region: sweep.region,
+              env,
+              maxAttempts: 2,
+              requestTimeoutMs: sweep.requestTimeoutMs
+            },
+            log
+          )
+        )
       }
       const outcome = await removeCacheFileIfOurs(file, contentHash(text!))
       log.info(

@@ -14,8 +14,7 @@ import {
   type SealBinding,
   type SharedSignIn
 } from './sealed-session.js'
-import { AwsClients } from '../aws/clients.js'
-import { logout } from '../aws/logout.js'
+import { signOut } from '../aws/logout.js'
 
 /** Where the run id comes from, in order (GitHub, GitLab, Buildkite, CircleCI); --session-run-id overrides on the CLI. */
 export const RUN_ID_VARIABLES = [
@@ -169,21 +168,64 @@ export async function endSharedSession(
     )
     return true
   }
-  const clients = new AwsClients({
-    ssoRegion: signIn.ssoRegion,
-    region: signIn.ssoRegion,
-    env,
-    onRetry: (m) => log.info(m),
-    maxAttempts: 3
-  })
-  try {
-    if (!(await logout(clients, signIn.accessToken, log))) return false
-  } finally {
-    clients.destroy()
-  }
+  const signedOut = await signOut(
+    signIn.accessToken,
+    {
+      ssoRegion: signIn.ssoRegion,
+      region: signIn.ssoRegion,
+      env,
+      maxAttempts: 3
+    },
+    log
+  )
+  if (!signedOut) return false
   log.info(
     `end-session: signed out the sign-in shared in run ${binding.runId} (the SSO access token is revoked): a job that uses its session output fails from now on; ` +
       'role credentials already issued to the jobs stay valid until they expire'
   )
   return true
+}
+
+/** What share-session / session / end-session make of a request before anything else, the same for both edges. */
+export type SharedStart =
+  | {
+      kind: 'login'
+      request: LoginRequest
+      signIn?: SharedSignIn
+      sealer?: SessionSealer
+    }
+  | { kind: 'ended'; signedOut: boolean }
+
+/**
+ * share-session: a sealer for the result; session: the sealed sign-in opened (refused before any request);
+ * end-session: signed out, and nothing else to do. Without any of them the request goes on as it is.
+ */
+export async function startSharedSession(
+  request: LoginRequest,
+  options: {
+    mask: (secret: string) => void
+    log: Logger
+    env: NodeJS.ProcessEnv
+    explicitRunId?: string
+  }
+): Promise<SharedStart> {
+  const shared = request.sharedSession
+  if (!shared) return { kind: 'login', request }
+  const { mask, log, env } = options
+  const binding = sessionBinding(request, env, options.explicitRunId)
+  if (shared.mode === 'share')
+    return {
+      kind: 'login',
+      request,
+      sealer: new SessionSealer(shared.key, binding)
+    }
+  if (shared.mode === 'use')
+    return {
+      kind: 'login',
+      ...(await openSharedSession(request, binding, mask))
+    }
+  return {
+    kind: 'ended',
+    signedOut: await endSharedSession(request, binding, mask, log, env)
+  }
 }

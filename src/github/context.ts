@@ -2,8 +2,7 @@
 import { readFileSync } from 'node:fs'
 import type { RequestContext } from '../core/events.js'
 import type { LoginRequest } from '../inputs/spec.js'
-import { signInModeFor } from '../core/sign-in-mode.js'
-import { chainTarget } from '../inputs/chain.js'
+import { requestedAccess } from '../core/sign-in-mode.js'
 
 export function githubRequestContext(
   request: LoginRequest,
@@ -24,16 +23,7 @@ export function githubRequestContext(
     event: env.GITHUB_EVENT_NAME,
     ref: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.GITHUB_REF,
     sha: pullRequestHeadSha(env) ?? env.GITHUB_SHA,
-    accountId: request.accountId,
-    roleName: request.roleName,
-    startUrl: request.startUrl,
-    extraProfiles: request.extraProfiles.map(
-      ({ name, accountId, roleName }) => ({ name, accountId, roleName })
-    ),
-    keepSession: request.keepSession,
-    reuseSession: request.reuseSession,
-    signInMode: signInModeFor(request, true),
-    ...(request.chain ? { chainTo: chainTarget(request.chain) } : {})
+    ...requestedAccess(request, true)
   }
 }
 

@@ -18,13 +18,10 @@ import { actionLogger, githubNotifiers } from './notifiers.js'
 import { clearSessionState, saveSessionState } from './state.js'
 import { runActors } from '../core/approvers.js'
 import {
-  endSharedSession,
-  openSharedSession,
-  SessionSealer,
-  sessionBinding,
-  sharedNotice
+  sharedNotice,
+  startSharedSession,
+  type SharedStart
 } from '../core/shared-session.js'
-import type { SharedSignIn } from '../core/sealed-session.js'
 import { registeredClientName } from '../core/client-name.js'
 
 /** How long a cancelled login may take to wind down before the step reports and exits anyway. */
@@ -217,34 +214,22 @@ function publish(request: LoginRequest, result: LoginResult): void {
 }
 
 /**
- * share-session / session / end-session before anything else: the key masked, the run to bind to, a sealed session
- * opened (and refused before any request). end-session signs out and is the whole step. undefined: the step is over.
+ * share-session / session / end-session before anything else: the key masked, a sealed session opened (refused
+ * before any request). end-session signs out and is the whole step. undefined: the step is over.
  */
 async function sharedSession(
   request: LoginRequest,
   env: NodeJS.ProcessEnv
-): Promise<
-  | { request: LoginRequest; signIn?: SharedSignIn; sealer?: SessionSealer }
-  | undefined
-> {
-  const shared = request.sharedSession
-  if (!shared) return { request }
-  core.setSecret(shared.key)
+): Promise<Extract<SharedStart, { kind: 'login' }> | undefined> {
+  if (request.sharedSession) core.setSecret(request.sharedSession.key)
   try {
-    const binding = sessionBinding(request, env)
-    if (shared.mode === 'share')
-      return { request, sealer: new SessionSealer(shared.key, binding) }
-    if (shared.mode === 'use')
-      return await openSharedSession(request, binding, (s) => core.setSecret(s))
-    if (
-      !(await endSharedSession(
-        request,
-        binding,
-        (s) => core.setSecret(s),
-        actionLogger,
-        env
-      ))
-    ) {
+    const start = await startSharedSession(request, {
+      mask: (s) => core.setSecret(s),
+      log: actionLogger,
+      env
+    })
+    if (start.kind === 'login') return start
+    if (!start.signedOut) {
       core.setFailed(
         'end-session: the sign-out could not be confirmed; the shared sign-in may stay valid until it expires'
       )

@@ -1,5 +1,5 @@
-export const id = 630;
-export const ids = [630];
+export const id = 894;
+export const ids = [894];
 export const modules = {
 
 /***/ 5262:
@@ -2524,9 +2524,13 @@ async function requestHandler(options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ signOut),
 /* harmony export */   r: () => (/* binding */ logout)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/** The SSO session's end: Logout revokes the access token server-side (role sessions already issued live until they expire). */
+
 
 /** Returns true when the token was revoked (or was already invalid); never throws. */
 async function logout(clients, accessToken, log) {
@@ -2538,8 +2542,21 @@ async function logout(clients, accessToken, log) {
     catch (error) {
         if (error?.name === 'UnauthorizedException')
             return true;
-        log.warning(`SSO Logout failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}; the access token stays valid until it expires`);
+        log.warning(`SSO Logout failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAwsError */ .P)(error)}; the access token stays valid until it expires`);
         return false;
+    }
+}
+/**
+ * Logout with clients of its own, closed afterwards: for a step whose only AWS call is the sign-out (post, end-session,
+ * the cancel sweep). Failed attempts that the SDK retries are logged at info. Never throws.
+ */
+async function signOut(accessToken, settings, log) {
+    const clients = new _clients_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsClients */ .cE({ ...settings, onRetry: (m) => log.info(m) });
+    try {
+        return await logout(clients, accessToken, log);
+    }
+    finally {
+        clients.destroy();
     }
 }
 
@@ -2550,8 +2567,11 @@ async function logout(clients, accessToken, log) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ signInModeFor)
+/* harmony export */   B: () => (/* binding */ requestedAccess)
 /* harmony export */ });
+/* unused harmony export signInModeFor */
+/* harmony import */ var _inputs_chain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1312);
+
 /** `hasPostStep`: the action has one that signs out; the CLI does not. */
 function signInModeFor(request, hasPostStep) {
     if (request.sharedSession?.mode === 'share')
@@ -2563,6 +2583,19 @@ function signInModeFor(request, hasPostStep) {
     if (request.keepSession)
         return 'kept';
     return hasPostStep ? 'until-job-end' : 'until-expiry';
+}
+/** The part of what approvers are shown that comes from the request itself, the same on both edges. */
+function requestedAccess(request, hasPostStep) {
+    return {
+        accountId: request.accountId,
+        roleName: request.roleName,
+        startUrl: request.startUrl,
+        extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
+        keepSession: request.keepSession,
+        reuseSession: request.reuseSession,
+        signInMode: signInModeFor(request, hasPostStep),
+        ...(request.chain ? { chainTo: (0,_inputs_chain_js__WEBPACK_IMPORTED_MODULE_0__/* .chainTarget */ .rw)(request.chain) } : {})
+    };
 }
 
 
