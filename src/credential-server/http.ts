@@ -1,0 +1,274 @@
+/**
+ * The credential server's HTTP surface, on 127.0.0.1 only. Every request must carry Host `127.0.0.1:<port>` and the
+ * authorization token (compared in constant time) before any route is looked at. Routes:
+ *   GET  /role/<profile>   container-credentials JSON for a served profile
+ *   GET  /stats            the report (report.ts)
+ *   POST /stop             sign out, answer the report, close, exit
+ * The path is matched raw, without decoding: a profile name is letters, digits and . _ - @ + only, so no encoding,
+ * `..`, slash or query can name anything else. Errors are JSON {"code", "message"} (see ERROR_STATUS for the status).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto'
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse
+} from 'node:http'
+import type { RoleCredentials } from '../aws/credentials.js'
+import { emptyRefusals, type Refusals, type ServerReport } from './report.js'
+
+/** The largest request body read (none of the routes takes one). */
+export const MAX_BODY_BYTES = 4096
+export const HEADERS_TIMEOUT_MS = 5_000
+export const REQUEST_TIMEOUT_MS = 10_000
+
+const PROFILE_PATH = /^\/role\/([A-Za-z0-9][A-Za-z0-9._@+-]{0,63})$/
+
+/**
+ * The status each error code is answered with. The container-credentials consumers show a 4xx body's message (the JS
+ * SDK reads it only for 4xx; botocore and Go print it for any status), so every refusal and every credential failure
+ * is a 4xx, except an upstream fault that may pass (503).
+ */
+export const ERROR_STATUS: Record<string, number> = {
+  Unauthorized: 401,
+  InvalidHost: 403,
+  NotFound: 404,
+  UnknownProfile: 404,
+  MethodNotAllowed: 405,
+  PayloadTooLarge: 413,
+  SessionExpired: 403,
+  SessionRevoked: 403,
+  SignedOut: 403,
+  RegistrationExpired: 403,
+  AccessDenied: 403,
+  UpstreamError: 502,
+  UpstreamUnavailable: 503
+}
+
+export interface Routes {
+  has(profile: string): boolean
+  credentials(profile: string): Promise<RoleCredentials & { accountId: string }>
+  report(): ServerReport
+  /** Sign out and produce the final report; the server closes after answering. */
+  stop(): Promise<ServerReport>
+}
+
+export interface CredentialHttpServer {
+  server: Server
+  refused: Refusals
+  /** Resolves with the port once listening on 127.0.0.1. */
+  listen(): Promise<number>
+}
+
+export class RouteError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'RouteError'
+  }
+}
+
+/** Both sides hashed first, so the comparison is constant-time whatever the lengths. */
+function tokenMatches(given: string | undefined, expected: Buffer): boolean {
+  if (given === undefined) return false
+  const a = createHash('sha256').update(given, 'utf8').digest()
+  return timingSafeEqual(a, expected)
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  close = false
+): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    ...(close ? { connection: 'close' } : {})
+  })
+  res.end(text)
+}
+
+/** {"code", "message"} for botocore and the Go SDKs, "Code" / "Message" too for the JS SDK (it reads those). */
+export function sendError(
+  res: ServerResponse,
+  code: string,
+  message: string
+): void {
+  sendJson(
+    res,
+    ERROR_STATUS[code] ?? 500,
+    { code, message, Code: code, Message: message },
+    true
+  )
+}
+
+export function createCredentialHttpServer(
+  authToken: string,
+  routes: Routes,
+  onStopped: () => void
+): CredentialHttpServer {
+  const expected = createHash('sha256').update(authToken, 'utf8').digest()
+  const refused = emptyRefusals()
+  let host = ''
+  let stopping = false
+  const server = createServer(
+    {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      maxHeaderSize: 8192,
+      keepAliveTimeout: 5_000
+    },
+    (req, res) => {
+      void handle(req, res).catch((error: any) => {
+        if (!res.headersSent)
+          sendError(res, 'UpstreamError', String(error?.message ?? error))
+      })
+    }
+  )
+  server.maxRequestsPerSocket = 1000
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable)
+      socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n')
+    else socket.destroy()
+  })
+
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse
+  ): Promise<void> {
+    if (req.headers.host !== host) {
+      refused.badHost++
+      return refuseNow(req, res, 'InvalidHost', 'the Host header must be this server\u2019s 127.0.0.1:<port>')
+    }
+    if (!tokenMatches(req.headers.authorization, expected)) {
+      refused.unauthorized++
+      return refuseNow(req, res, 'Unauthorized', 'missing or wrong authorization token')
+    }
+    const length = Number(req.headers['content-length'] ?? 0)
+    if (length > MAX_BODY_BYTES) {
+      refused.tooLarge++
+      return refuseNow(req, res, 'PayloadTooLarge', `request bodies are limited to ${MAX_BODY_BYTES} bytes`)
+    }
+    if (!(await drainBody(req, res, refused))) return
+    const url = req.url ?? ''
+    const match = PROFILE_PATH.exec(url)
+    if (match) {
+      if (req.method !== 'GET') return methodNotAllowed(res, refused)
+      if (!routes.has(match[1])) {
+        refused.notFound++
+        return sendError(res, 'UnknownProfile', 'this server serves no such profile')
+      }
+      if (stopping)
+        return sendError(res, 'SignedOut', 'the server is stopping; it signed out')
+      return serveCredentials(res, routes, match[1])
+    }
+    if (url === '/stats') {
+      if (req.method !== 'GET') return methodNotAllowed(res, refused)
+      return sendJson(res, 200, routes.report())
+    }
+    if (url === '/stop') {
+      if (req.method !== 'POST') return methodNotAllowed(res, refused)
+      stopping = true
+      const report = await routes.stop()
+      res.on('finish', onStopped)
+      return sendJson(res, 200, report, true)
+    }
+    refused.notFound++
+    sendError(res, 'NotFound', 'no such route')
+  }
+
+  return {
+    server,
+    refused,
+    listen: () =>
+      new Promise<number>((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(0, '127.0.0.1', () => {
+          const port = (server.address() as { port: number }).port
+          host = `127.0.0.1:${port}`
+          server.off('error', reject)
+          resolve(port)
+        })
+      })
+  }
+}
+
+/** Answer at once and close the connection: the body, if any, is not read. */
+function refuseNow(
+  _req: IncomingMessage,
+  res: ServerResponse,
+  code: string,
+  message: string
+): void {
+  sendError(res, code, message)
+}
+
+function methodNotAllowed(res: ServerResponse, refused: Refusals): void {
+  refused.badMethod++
+  sendError(res, 'MethodNotAllowed', 'method not allowed on this route')
+}
+
+/** Reads (and drops) the body, answering 413 once it passes the limit; false when the request was answered. */
+function drainBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  refused: Refusals
+): Promise<boolean> {
+  return new Promise((resolve) => {
+    let size = 0
+    let done = false
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES && !done) {
+        done = true
+        refused.tooLarge++
+        sendError(res, 'PayloadTooLarge', `request bodies are limited to ${MAX_BODY_BYTES} bytes`)
+        req.pause()
+        resolve(false)
+      }
+    })
+    req.on('end', () => {
+      if (!done) {
+        done = true
+        resolve(true)
+      }
+    })
+    req.on('error', () => {
+      if (!done) {
+        done = true
+        resolve(false)
+      }
+    })
+  })
+}
+
+async function serveCredentials(
+  res: ServerResponse,
+  routes: Routes,
+  profile: string
+): Promise<void> {
+  try {
+    const c = await routes.credentials(profile)
+    sendJson(res, 200, {
+      AccessKeyId: c.accessKeyId,
+      SecretAccessKey: c.secretAccessKey,
+      Token: c.sessionToken,
+      Expiration: c.expiration.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      AccountId: c.accountId
+    })
+  } catch (error: any) {
+    const code =
+      error?.end?.code ??
+      (error?.name === 'TransientTokenError'
+        ? 'UpstreamUnavailable'
+        : error?.kind === 'access'
+          ? 'AccessDenied'
+          : 'UpstreamError')
+    sendError(res, code, String(error?.message ?? error))
+  }
+}
