@@ -14,7 +14,7 @@ import { assumeRole } from '../aws/sts.js'
 import type { HandedCredentials, Handover, ServedRole } from './handover.js'
 import { isFresh } from './freshness.js'
 import { iso, type ProfileReport } from './report.js'
-import type { SsoSession } from './session.js'
+import { SessionEndedError, type SsoSession } from './session.js'
 
 interface Held {
   credentials?: RoleCredentials
@@ -80,6 +80,9 @@ export class RoleCache {
     const stats = this.stats.get(profile)!
     stats.requests++
     try {
+      // Once the sign-in has ended, nothing more is handed out, not even credentials still held.
+      const ended = this.session.sessionEnded
+      if (ended) throw new SessionEndedError(ended)
       const c = await this.get(this.keyOf(role), () => this.fetch(role, stats))
       stats.served++
       stats.credentialsExpireAt = iso(c.expiration.getTime())
@@ -88,7 +91,7 @@ export class RoleCache {
       stats.errors++
       stats.lastError = {
         at: iso(),
-        code: String(error?.name ?? 'Error'),
+        code: String(error?.end?.code ?? error?.name ?? 'Error'),
         message: String(error?.message ?? error)
       }
       throw error
