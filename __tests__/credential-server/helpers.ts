@@ -45,6 +45,23 @@ export function serverCommand(): { file: string; args: string[] } {
   }
 }
 
+/** The credential_process command line (before its flags): dist/cli.js, or the sources through tsx. */
+export function credentialProcessCommand(): string[] {
+  if (process.env.CREDENTIAL_SERVER_FROM_DIST === '1')
+    return [process.execPath, path.join(ROOT, 'dist', 'cli.js')]
+  return [
+    process.execPath,
+    '--import',
+    TSX_LOADER,
+    path.join(
+      ROOT,
+      '__tests__',
+      'credential-server',
+      'credential-process-main.ts'
+    )
+  ]
+}
+
 /** The server's environment, built explicitly: the emulator for every AWS endpoint, nothing else of AWS's. */
 export function serverEnv(emu: Emulator): NodeJS.ProcessEnv {
   return {
@@ -200,7 +217,14 @@ export function raw(
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, method, path, headers, setHost: !headers.host },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers,
+        setHost: !headers.host
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))

@@ -47,7 +47,8 @@ function processesWith(marker: string): number[] {
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue
     try {
-      if (readFileSync(`/proc/${d}/environ`, 'latin1').includes(marker)) out.push(Number(d))
+      if (readFileSync(`/proc/${d}/environ`, 'latin1').includes(marker))
+        out.push(Number(d))
     } catch {
       // gone, or not ours
     }
@@ -56,7 +57,12 @@ function processesWith(marker: string): number[] {
 }
 
 /** The server's own view of itself in /proc: session id, stdout / stderr targets. */
-function procView(pid: number): { sid: number; pgid: number; fd1: string; fd2: string } {
+function procView(pid: number): {
+  sid: number
+  pgid: number
+  fd1: string
+  fd2: string
+} {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   return {
@@ -77,11 +83,18 @@ test('stop: it signs out (Logout recorded by the emulator), answers its report, 
   await serverCredentials(address, PRIMARY.profile)
   const { report, portClosed: closed } = await stopCredentialServer(address)
   expect(closed).toBe(true)
-  expect(report.stopped).toMatchObject({ reason: 'stop request', signedOut: true })
+  expect(report.stopped).toMatchObject({
+    reason: 'stop request',
+    signedOut: true
+  })
   expect(report.sessionEnded?.code).toBe('SignedOut')
-  expect(report.profiles.find((p) => p.profile === PRIMARY.profile)).toMatchObject({ requests: 2, served: 2, upstreamFetches: 1 })
+  expect(
+    report.profiles.find((p) => p.profile === PRIMARY.profile)
+  ).toMatchObject({ requests: 2, served: 2, upstreamFetches: 1 })
   expect(emu.stats().logouts).toBe(1)
-  expect(emu.tokens().find((t) => t.accessToken === s.accessToken)?.revoked).toBe(true)
+  expect(
+    emu.tokens().find((t) => t.accessToken === s.accessToken)?.revoked
+  ).toBe(true)
   await waitFor('the server process to end', () => !alive(server.pid), 5_000)
   expect(await portClosed(server.port)).toBe(true)
 })
@@ -98,7 +111,12 @@ test('it runs detached: its own session, stdout / stderr not inherited, no token
   expect(view.fd2).toBe('/dev/null')
   const cmdline = readFileSync(`/proc/${server.pid}/cmdline`, 'latin1')
   const environ = readFileSync(`/proc/${server.pid}/environ`, 'latin1')
-  for (const secret of [h.authToken, s.accessToken, s.refreshToken!, s.clientSecret]) {
+  for (const secret of [
+    h.authToken,
+    s.accessToken,
+    s.refreshToken!,
+    s.clientSecret
+  ]) {
     expect(cmdline).not.toContain(secret)
     expect(environ).not.toContain(secret)
   }
@@ -131,7 +149,9 @@ test('the watched process ends: within a few seconds it signs out and exits', as
   await waitFor('the server process to end', () => !alive(server.pid), 8_000)
   expect(Date.now() - killedAt).toBeLessThan(5_000)
   expect(emu.stats().logouts).toBe(1)
-  expect(emu.tokens().find((t) => t.accessToken === s.accessToken)?.revoked).toBe(true)
+  expect(
+    emu.tokens().find((t) => t.accessToken === s.accessToken)?.revoked
+  ).toBe(true)
   expect(await portClosed(server.port)).toBe(true)
 })
 
@@ -148,14 +168,20 @@ test('the Identity Center session ends (an administrator): it keeps running and 
   expect(error).toBeInstanceOf(CredentialServerError)
   expect(error.status).toBe(403)
   expect(error.code).toBe('SessionRevoked')
-  expect(error.message).toMatch(/refresh token was refused .*signed out, revoked, or the Identity Center session ended/)
+  expect(error.message).toMatch(
+    /refresh token was refused .*signed out, revoked, or the Identity Center session ended/
+  )
   expect(error.message).toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/)
   // From then on every profile answers the same, even one whose credentials are still held.
-  const again = await serverCredentials(address, PRIMARY.profile).catch((e) => e)
+  const again = await serverCredentials(address, PRIMARY.profile).catch(
+    (e) => e
+  )
   expect(again.code).toBe('SessionRevoked')
   const report = await credentialServerReport(address)
   expect(report.sessionEnded).toMatchObject({ code: 'SessionRevoked' })
-  expect(report.profiles.find((p) => p.profile === SECOND.profile)).toMatchObject({ errors: 1 })
+  expect(
+    report.profiles.find((p) => p.profile === SECOND.profile)
+  ).toMatchObject({ errors: 1 })
   expect(alive(server.pid)).toBe(true)
   const { report: final } = await stopCredentialServer(address)
   expect(final.sessionEnded?.code).toBe('SessionRevoked')
@@ -163,22 +189,32 @@ test('the Identity Center session ends (an administrator): it keeps running and 
 })
 
 test('a token without a refresh token: served until it expires, then SessionExpired with the time, server still up', async () => {
-  const short = await startEmulator({ roleCredentialsTtl: 2, accessTokenTtl: 4 })
+  const short = await startEmulator({
+    roleCredentialsTtl: 2,
+    accessTokenTtl: 4
+  })
   try {
     const s = await signIn(short, 'alice', null)
     expect(s.refreshToken).toBeUndefined()
     const issued = short.tokens()[0]
     const h = handoverFor(s, {
       roles: [PRIMARY],
-      token: { accessToken: s.accessToken, expiresAt: new Date(issued.expiresAt).toISOString() }
+      token: {
+        accessToken: s.accessToken,
+        expiresAt: new Date(issued.expiresAt).toISOString()
+      }
     })
     const server = await startServer(short, h)
     const address = { port: server.port, authToken: h.authToken }
     await serverCredentials(address, PRIMARY.profile)
     await sleep(issued.expiresAt - Date.now() + 200)
-    const error = await serverCredentials(address, PRIMARY.profile).catch((e) => e)
+    const error = await serverCredentials(address, PRIMARY.profile).catch(
+      (e) => e
+    )
     expect(error.code).toBe('SessionExpired')
-    expect(error.message).toContain(`expired at ${new Date(issued.expiresAt).toISOString()}`)
+    expect(error.message).toContain(
+      `expired at ${new Date(issued.expiresAt).toISOString()}`
+    )
     expect(error.message).toContain('no refresh token')
     const report = await credentialServerReport(address)
     expect(report.sessionEnded?.code).toBe('SessionExpired')
@@ -197,14 +233,23 @@ test('a handover the server refuses: the start fails with its reason, nothing le
     env: { ...serverEnv(emu), CS_TEST_MARK: marker },
     timeoutMs: 20_000
   }).catch((e) => e)
-  expect(String(error.message)).toMatch(/did not start: credential server handover: authToken is not at least 256 bits/)
+  expect(String(error.message)).toMatch(
+    /did not start: credential server handover: authToken is not at least 256 bits/
+  )
   expect(String(error.message)).not.toContain('short')
-  await waitFor('no process left', () => processesWith(marker).length === 0, 3_000)
+  await waitFor(
+    'no process left',
+    () => processesWith(marker).length === 0,
+    3_000
+  )
 })
 
 test('no ready line in time, or a cancelled start: the process is killed, nothing left running', async () => {
   const h = handoverFor(await signIn(emu))
-  const never = { file: process.execPath, args: ['-e', 'setTimeout(() => {}, 60000)'] }
+  const never = {
+    file: process.execPath,
+    args: ['-e', 'setTimeout(() => {}, 60000)']
+  }
   const marker = `CS_TEST_${randomBytes(8).toString('hex')}`
   const timedOut = await startCredentialServer(h, {
     command: never,
@@ -212,7 +257,11 @@ test('no ready line in time, or a cancelled start: the process is killed, nothin
     timeoutMs: 500
   }).catch((e) => e)
   expect(String(timedOut.message)).toContain('no ready line within 500 ms')
-  await waitFor('no process left', () => processesWith(marker).length === 0, 3_000)
+  await waitFor(
+    'no process left',
+    () => processesWith(marker).length === 0,
+    3_000
+  )
 
   const marker2 = `CS_TEST_${randomBytes(8).toString('hex')}`
   const controller = new AbortController()
@@ -222,10 +271,18 @@ test('no ready line in time, or a cancelled start: the process is killed, nothin
     timeoutMs: 20_000,
     signal: controller.signal
   })
-  await waitFor('the server process to exist', () => processesWith(marker2).length > 0, 5_000)
+  await waitFor(
+    'the server process to exist',
+    () => processesWith(marker2).length > 0,
+    5_000
+  )
   controller.abort()
   const cancelled = await starting.catch((e) => e)
   expect(String(cancelled.message)).toContain('cancelled')
-  await waitFor('no process left', () => processesWith(marker2).length === 0, 3_000)
+  await waitFor(
+    'no process left',
+    () => processesWith(marker2).length === 0,
+    3_000
+  )
   expect(emu.stats().logouts).toBe(0)
 })

@@ -41,7 +41,7 @@ afterAll(async () => {
 })
 
 test('no token, a wrong token (same length or not), the token with more around it: 401 Unauthorized', async () => {
-  for (const headers of [
+  const cases: Record<string, string>[] = [
     { host },
     { host, authorization: '' },
     { host, authorization: 'x'.repeat(address.authToken.length) },
@@ -49,8 +49,14 @@ test('no token, a wrong token (same length or not), the token with more around i
     // (trailing spaces are not part of a header value in HTTP: `token ` IS the token)
     { host, authorization: `${address.authToken}x` },
     { host, authorization: `Bearer ${address.authToken}` }
-  ]) {
-    const a = await raw(address.port, 'GET', `/role/${PRIMARY.profile}`, headers)
+  ]
+  for (const headers of cases) {
+    const a = await raw(
+      address.port,
+      'GET',
+      `/role/${PRIMARY.profile}`,
+      headers
+    )
     expect(a.status).toBe(401)
     expect(a.body).toMatchObject({ code: 'Unauthorized' })
     expect(a.text).not.toContain('AccessKeyId')
@@ -102,7 +108,8 @@ test('unknown profiles and path / query tricks never reach a role: 404 JSON', as
   for (const path of tricks) {
     const a = await raw(address.port, 'GET', path, auth)
     expect([404, 400]).toContain(a.status)
-    if (a.status === 404) expect(a.body.code).toMatch(/^(NotFound|UnknownProfile)$/)
+    if (a.status === 404)
+      expect(a.body.code).toMatch(/^(NotFound|UnknownProfile)$/)
     expect(a.text).not.toContain('AccessKeyId')
   }
 })
@@ -112,7 +119,13 @@ test('a wrong method: 405; an oversized body: 413, whether announced or streamed
   expect(post.status).toBe(405)
   const getStop = await raw(address.port, 'GET', '/stop', auth)
   expect(getStop.status).toBe(405)
-  const big = await raw(address.port, 'POST', '/stop', auth, Buffer.alloc(64 * 1024, 97))
+  const big = await raw(
+    address.port,
+    'POST',
+    '/stop',
+    auth,
+    Buffer.alloc(64 * 1024, 97)
+  )
   expect(big.status).toBe(413)
   expect(big.body.code).toBe('PayloadTooLarge')
   // Chunked (no content-length): counted as it arrives.
@@ -125,7 +138,9 @@ test('a wrong method: 405; an oversized body: 413, whether announced or streamed
   )
   expect(chunked.status).toBe(413)
   // None of them stopped it.
-  expect((await serverCredentials(address, PRIMARY.profile)).AccountId).toBe(PRIMARY.accountId)
+  expect((await serverCredentials(address, PRIMARY.profile)).AccountId).toBe(
+    PRIMARY.accountId
+  )
 })
 
 test('a slow request whose headers never finish does not hold the server', async () => {
@@ -140,7 +155,11 @@ test('a slow request whose headers never finish does not hold the server', async
 test('a flood of 2,000 bad requests: all refused, and the job is still served promptly', async () => {
   const bad = [
     () => raw(address.port, 'GET', '/role/dev', { host }),
-    () => raw(address.port, 'GET', '/role/dev', { host: 'evil', authorization: address.authToken }),
+    () =>
+      raw(address.port, 'GET', '/role/dev', {
+        host: 'evil',
+        authorization: address.authToken
+      }),
     () => raw(address.port, 'GET', '/role/../../etc/passwd', auth),
     () => raw(address.port, 'POST', '/stop', auth, Buffer.alloc(8192, 1))
   ]
@@ -149,7 +168,9 @@ test('a flood of 2,000 bad requests: all refused, and the job is still served pr
   const t0 = Date.now()
   for (let wave = 0; wave < 20; wave++) {
     const answers = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => bad[i % bad.length]().catch(() => ({ status: 0 })))
+      Array.from({ length: 100 }, (_, i) =>
+        bad[i % bad.length]().catch(() => ({ status: 0 }))
+      )
     )
     statuses.push(...answers.map((a) => a.status))
   }
@@ -162,7 +183,10 @@ test('a flood of 2,000 bad requests: all refused, and the job is still served pr
   expect(Date.now() - t1).toBeLessThan(1000)
   const after = await credentialServerReport(address)
   const refusedNow = (r: typeof after) =>
-    r.refused.unauthorized + r.refused.badHost + r.refused.notFound + r.refused.tooLarge
+    r.refused.unauthorized +
+    r.refused.badHost +
+    r.refused.notFound +
+    r.refused.tooLarge
   expect(refusedNow(after) - refusedNow(before)).toBeGreaterThanOrEqual(1990)
   expect(after.sessionEnded).toBeUndefined()
   process.stdout.write(`flood: 2000 bad requests in ${floodMs} ms\n`)

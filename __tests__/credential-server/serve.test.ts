@@ -71,16 +71,26 @@ describe('serving', () => {
   test('the primary, a second profile and a chained role, each as its own identity, in the container-credentials format', async () => {
     const dev = await serverCredentials(address, PRIMARY.profile)
     expect(Object.keys(dev).sort()).toEqual(
-      ['AccessKeyId', 'AccountId', 'Expiration', 'SecretAccessKey', 'Token'].sort()
+      [
+        'AccessKeyId',
+        'AccountId',
+        'Expiration',
+        'SecretAccessKey',
+        'Token'
+      ].sort()
     )
     expect(dev.Expiration).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
     expect(dev.AccountId).toBe(DEV)
     expect(await identity(dev)).toMatch(
-      new RegExp(`^arn:aws:sts::${DEV}:assumed-role/AWSReservedSSO_DeveloperAccess_[0-9a-f]{16}/alice$`)
+      new RegExp(
+        `^arn:aws:sts::${DEV}:assumed-role/AWSReservedSSO_DeveloperAccess_[0-9a-f]{16}/alice$`
+      )
     )
     const ro = await serverCredentials(address, SECOND.profile)
     expect(ro.AccountId).toBe(SANDBOX)
-    expect(await identity(ro)).toContain(`${SANDBOX}:assumed-role/AWSReservedSSO_ReadOnly_`)
+    expect(await identity(ro)).toContain(
+      `${SANDBOX}:assumed-role/AWSReservedSSO_ReadOnly_`
+    )
     const deploy = await serverCredentials(address, CHAINED.profile)
     expect(await identity(deploy)).toBe(
       `arn:aws:sts::${DEV}:assumed-role/deploy/alice`
@@ -135,12 +145,26 @@ describe('serving', () => {
   test('a chained role is re-assumed once due, with the same chain, session name, tags and source identity', async () => {
     await sleep(TTL * 1000)
     const c = await serverCredentials(address, CHAINED.profile)
-    expect(await identity(c)).toBe(`arn:aws:sts::${DEV}:assumed-role/deploy/alice`)
+    expect(await identity(c)).toBe(
+      `arn:aws:sts::${DEV}:assumed-role/deploy/alice`
+    )
     const asked = emu.assumeRoleRequests()
     expect(asked.length).toBeGreaterThanOrEqual(2)
     const [a, b] = asked.slice(-2)
-    const { at: _a, accessKeyId: _k1, expiration: _e1, callerAccessKeyId: _c1, ...first } = a
-    const { at: _b, accessKeyId: _k2, expiration: _e2, callerAccessKeyId: _c2, ...second } = b
+    const {
+      at: _a,
+      accessKeyId: _k1,
+      expiration: _e1,
+      callerAccessKeyId: _c1,
+      ...first
+    } = a
+    const {
+      at: _b,
+      accessKeyId: _k2,
+      expiration: _e2,
+      callerAccessKeyId: _c2,
+      ...second
+    } = b
     expect(second).toEqual(first)
     expect(b.accessKeyId).not.toBe(a.accessKeyId)
   })
@@ -149,7 +173,9 @@ describe('serving', () => {
     await sleep(TTL * 1000)
     const before = portalFetches(emu, SANDBOX, 'ReadOnly')
     const answers = await Promise.all(
-      Array.from({ length: 100 }, () => serverCredentials(address, SECOND.profile))
+      Array.from({ length: 100 }, () =>
+        serverCredentials(address, SECOND.profile)
+      )
     )
     expect(portalFetches(emu, SANDBOX, 'ReadOnly') - before).toBe(1)
     expect(new Set(answers.map((a) => a.AccessKeyId)).size).toBe(1)
@@ -180,11 +206,18 @@ test('credentials handed over by the step are served without an upstream call', 
   expect(c.AccessKeyId).toBe('ASIAHANDEDOVER000001')
   expect(emu.stats().roleCredentials).toBe(0)
   const { report } = await stopCredentialServer(address)
-  expect(report.profiles[0]).toMatchObject({ requests: 1, served: 1, upstreamFetches: 0 })
+  expect(report.profiles[0]).toMatchObject({
+    requests: 1,
+    served: 1,
+    upstreamFetches: 0
+  })
 })
 
 test('the SSO access token is refreshed with its refresh token before it expires, and again when the portal refuses it', async () => {
-  const short = await startEmulator({ roleCredentialsTtl: 2, accessTokenTtl: 6 })
+  const short = await startEmulator({
+    roleCredentialsTtl: 2,
+    accessTokenTtl: 6
+  })
   try {
     const s = await signIn(short)
     const issued = short.tokens().find((t) => t.accessToken === s.accessToken)!
@@ -204,15 +237,24 @@ test('the SSO access token is refreshed with its refresh token before it expires
       await serverCredentials(address, PRIMARY.profile)
       await sleep(250)
     }
-    const refreshGrants = short.calls().filter((c) => c.operation === 'CreateToken' && c.grantType === 'refresh_token')
+    const refreshGrants = short
+      .calls()
+      .filter(
+        (c) => c.operation === 'CreateToken' && c.grantType === 'refresh_token'
+      )
     expect(refreshGrants.length).toBeGreaterThanOrEqual(2)
     expect(refreshGrants.every((c) => c.status === 200)).toBe(true)
     let report = await credentialServerReport(address)
     expect(report.sso.refreshes).toBe(refreshGrants.length)
     expect(report.sessionEnded).toBeUndefined()
-    expect(Date.parse(report.sso.tokenExpiresAt)).toBeGreaterThan(issued.expiresAt)
+    expect(Date.parse(report.sso.tokenExpiresAt)).toBeGreaterThan(
+      issued.expiresAt
+    )
     // The portal refuses the token in hand (expired early): one refresh, and the request is still served.
-    const current = short.tokens().filter((t) => !t.revoked).sort((a, b) => b.issuedAt - a.issuedAt)[0]
+    const current = short
+      .tokens()
+      .filter((t) => !t.revoked)
+      .sort((a, b) => b.issuedAt - a.issuedAt)[0]
     short.expireAccessToken(current.accessToken)
     await sleep(2_100)
     const c = await serverCredentials(address, PRIMARY.profile)

@@ -125,7 +125,12 @@ export async function stopCredentialServer(
   address: ServerAddress,
   timeoutMs = 5_000
 ): Promise<StopResult> {
-  const report = await call<ServerReport>(address, 'POST', '/stop', timeoutMs * 3)
+  const report = await call<ServerReport>(
+    address,
+    'POST',
+    '/stop',
+    timeoutMs * 3
+  )
   const until = Date.now() + timeoutMs
   for (;;) {
     if (await portClosed(address.port)) return { report, portClosed: true }

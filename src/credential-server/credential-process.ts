@@ -3,7 +3,13 @@
  * --profile NAME` prints the AWS credential_process Version 1 JSON for one profile, asked of the running server. The
  * server file (0600) holds only the port, the authorization token, the pid and the profile names: no SSO secret.
  */
-import { constants, openSync, readFileSync, closeSync, fstatSync } from 'node:fs'
+import {
+  constants,
+  openSync,
+  readFileSync,
+  closeSync,
+  fstatSync
+} from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { serverCredentials } from './client.js'
 
@@ -22,7 +28,10 @@ export async function writeServerFile(
   await writeFile(file, `${JSON.stringify(contents)}\n`, {
     mode: 0o600,
     flag:
-      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW
+      constants.O_WRONLY |
+      constants.O_CREAT |
+      constants.O_EXCL |
+      constants.O_NOFOLLOW
   })
 }
 
@@ -31,7 +40,9 @@ export function readServerFile(file: string): ServerFile {
   try {
     const st = fstatSync(fd)
     if ((st.mode & 0o077) !== 0)
-      throw new Error(`${file} is readable by others (mode ${(st.mode & 0o777).toString(8)}); it must be 0600`)
+      throw new Error(
+        `${file} is readable by others (mode ${(st.mode & 0o777).toString(8)}); it must be 0600`
+      )
     const parsed = JSON.parse(readFileSync(fd, 'utf8'))
     if (
       !Number.isInteger(parsed?.port) ||
@@ -81,7 +92,9 @@ export async function runCredentialProcess(
     const args = parseCredentialProcessArgs(argv)
     const file = readServerFile(args.serverFile)
     if (!file.profiles.includes(args.profile))
-      throw new Error(`the credential server serves no profile ${JSON.stringify(args.profile)}`)
+      throw new Error(
+        `the credential server serves no profile ${JSON.stringify(args.profile)}`
+      )
     const c = await serverCredentials(file, args.profile)
     out(
       `${JSON.stringify({
@@ -98,7 +111,9 @@ export async function runCredentialProcess(
       error?.code === 'ECONNREFUSED'
         ? 'the credential server is not running (connection refused)'
         : String(error?.message ?? error)
-    err(`identity-center-login credential_process: ${error?.code && error?.name === 'CredentialServerError' ? `${error.code}: ` : ''}${reason}\n`)
+    err(
+      `identity-center-login credential_process: ${error?.code && error?.name === 'CredentialServerError' ? `${error.code}: ` : ''}${reason}\n`
+    )
     return 1
   }
 }

@@ -143,16 +143,31 @@ export function createCredentialHttpServer(
   ): Promise<void> {
     if (req.headers.host !== host) {
       refused.badHost++
-      return refuseNow(req, res, 'InvalidHost', 'the Host header must be this server\u2019s 127.0.0.1:<port>')
+      return refuseNow(
+        req,
+        res,
+        'InvalidHost',
+        'the Host header must be this server\u2019s 127.0.0.1:<port>'
+      )
     }
     if (!tokenMatches(req.headers.authorization, expected)) {
       refused.unauthorized++
-      return refuseNow(req, res, 'Unauthorized', 'missing or wrong authorization token')
+      return refuseNow(
+        req,
+        res,
+        'Unauthorized',
+        'missing or wrong authorization token'
+      )
     }
     const length = Number(req.headers['content-length'] ?? 0)
     if (length > MAX_BODY_BYTES) {
       refused.tooLarge++
-      return refuseNow(req, res, 'PayloadTooLarge', `request bodies are limited to ${MAX_BODY_BYTES} bytes`)
+      return refuseNow(
+        req,
+        res,
+        'PayloadTooLarge',
+        `request bodies are limited to ${MAX_BODY_BYTES} bytes`
+      )
     }
     if (!(await drainBody(req, res, refused))) return
     const url = req.url ?? ''
@@ -161,10 +176,18 @@ export function createCredentialHttpServer(
       if (req.method !== 'GET') return methodNotAllowed(res, refused)
       if (!routes.has(match[1])) {
         refused.notFound++
-        return sendError(res, 'UnknownProfile', 'this server serves no such profile')
+        return sendError(
+          res,
+          'UnknownProfile',
+          'this server serves no such profile'
+        )
       }
       if (stopping)
-        return sendError(res, 'SignedOut', 'the server is stopping; it signed out')
+        return sendError(
+          res,
+          'SignedOut',
+          'the server is stopping; it signed out'
+        )
       return serveCredentials(res, routes, match[1])
     }
     if (url === '/stats') {
@@ -227,7 +250,11 @@ function drainBody(
       if (size > MAX_BODY_BYTES && !done) {
         done = true
         refused.tooLarge++
-        sendError(res, 'PayloadTooLarge', `request bodies are limited to ${MAX_BODY_BYTES} bytes`)
+        sendError(
+          res,
+          'PayloadTooLarge',
+          `request bodies are limited to ${MAX_BODY_BYTES} bytes`
+        )
         req.pause()
         resolve(false)
       }

@@ -31,10 +31,7 @@ export interface SessionEnd {
 }
 
 export type SessionEndCode =
-  | 'SessionExpired'
-  | 'SessionRevoked'
-  | 'SignedOut'
-  | 'RegistrationExpired'
+  'SessionExpired' | 'SessionRevoked' | 'SignedOut' | 'RegistrationExpired'
 
 export interface Refusals {
   /** No or a wrong Authorization header. */

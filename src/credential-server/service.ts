@@ -17,7 +17,9 @@ export interface RunningServer {
   port: number
   report(): ServerReport
   /** Sign out (once), close the listener; resolves with the final report. */
-  stop(reason: NonNullable<ServerReport['stopped']>['reason']): Promise<ServerReport>
+  stop(
+    reason: NonNullable<ServerReport['stopped']>['reason']
+  ): Promise<ServerReport>
   /** Resolves once the listener is closed. */
   closed: Promise<void>
 }
@@ -56,7 +58,9 @@ export async function runCredentialServer(
     profiles: roles.report(),
     sso: { ...session.stats },
     refused: { ...http!.refused },
-    ...(session.sessionEnded ? { sessionEnded: { ...session.sessionEnded } } : {}),
+    ...(session.sessionEnded
+      ? { sessionEnded: { ...session.sessionEnded } }
+      : {}),
     ...(finalStop ? { stopped: { ...finalStop } } : {})
   })
   let finalStop: ServerReport['stopped'] | undefined

@@ -168,7 +168,8 @@ export class SsoSession {
   }
 
   private noRefreshWhy(): string {
-    if (!this.token.refreshToken) return ' (the sign-in came with no refresh token)'
+    if (!this.token.refreshToken)
+      return ' (the sign-in came with no refresh token)'
     if (!this.registration) return ' (no client registration was handed over)'
     if (this.registration.expiresAt.getTime() <= Date.now())
       return ` (the client registration expired at ${iso(this.registration.expiresAt.getTime())})`

@@ -114,13 +114,13 @@ function readyLine(
         )
       )
     const onError = (error: Error) =>
-      done(new CredentialServerStartError(`spawning it failed: ${error.message}`))
+      done(
+        new CredentialServerStartError(`spawning it failed: ${error.message}`)
+      )
     const timer = setTimeout(
       () =>
         done(
-          new CredentialServerStartError(
-            `no ready line within ${timeoutMs} ms`
-          )
+          new CredentialServerStartError(`no ready line within ${timeoutMs} ms`)
         ),
       timeoutMs
     )
@@ -130,7 +130,9 @@ function readyLine(
     pipe.on('data', (chunk: Buffer) => {
       text += chunk.toString('utf8')
       if (text.length > 4096)
-        return done(new CredentialServerStartError('its ready line is malformed'))
+        return done(
+          new CredentialServerStartError('its ready line is malformed')
+        )
       const nl = text.indexOf('\n')
       if (nl < 0) return
       const line = text.slice(0, nl)
