@@ -47,7 +47,9 @@ export const ERROR_STATUS: Record<string, number> = {
 
 export interface Routes {
   has(profile: string): boolean
-  credentials(profile: string): Promise<RoleCredentials & { accountId: string }>
+  credentials(
+    profile: string
+  ): Promise<{ credentials: RoleCredentials; accountId: string }>
   report(): ServerReport
   /** Sign out and produce the final report; the server closes after answering. */
   stop(): Promise<ServerReport>
@@ -169,7 +171,8 @@ export function createCredentialHttpServer(
         `request bodies are limited to ${MAX_BODY_BYTES} bytes`
       )
     }
-    if (!(await drainBody(req, res, refused))) return
+    // A request without a body (every route's) is complete once its headers are read: nothing to wait for.
+    if (!req.complete && !(await drainBody(req, res, refused))) return
     const url = req.url ?? ''
     const match = PROFILE_PATH.exec(url)
     if (match) {
@@ -274,20 +277,34 @@ function drainBody(
   })
 }
 
+/** The JSON answer of each credentials object, built once: requests served from memory only write it. */
+const answers = new WeakMap<object, string>()
+
 async function serveCredentials(
   res: ServerResponse,
   routes: Routes,
   profile: string
 ): Promise<void> {
   try {
-    const c = await routes.credentials(profile)
-    sendJson(res, 200, {
-      AccessKeyId: c.accessKeyId,
-      SecretAccessKey: c.secretAccessKey,
-      Token: c.sessionToken,
-      Expiration: c.expiration.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      AccountId: c.accountId
+    const { credentials: c, accountId } = await routes.credentials(profile)
+    // Credentials of one permission set are shared by its profiles, all of one account: the answer is the same.
+    let body = answers.get(c)
+    if (body === undefined) {
+      body = JSON.stringify({
+        AccessKeyId: c.accessKeyId,
+        SecretAccessKey: c.secretAccessKey,
+        Token: c.sessionToken,
+        Expiration: c.expiration.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        AccountId: accountId
+      })
+      answers.set(c, body)
+    }
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      'cache-control': 'no-store'
     })
+    res.end(body)
   } catch (error: any) {
     const code =
       error?.end?.code ??

@@ -78,7 +78,7 @@ export async function runCredentialServer(
     {
       has: (profile) => roles.has(profile),
       credentials: async (profile) => ({
-        ...(await roles.credentials(profile)),
+        credentials: await roles.credentials(profile),
         accountId: accountOf.get(profile)!
       }),
       report,
