@@ -247,7 +247,7 @@ export async function caseCredentialServer(o: {
     sec.rows.push(one('p50 ours / bare', r50, 'x', '≤ 1.5×', r50 <= 1.5))
     sec.rows.push(one('p99 ours / bare', r99, 'x', '≤ 1.5×', r99 <= 1.5))
     sec.notes.push(
-      `7: ${N} sequential requests each, one keep-alive connection per server, interleaved in batches of 50; the answer is ${sample.length} bytes; ${refreshedDuringRun} upstream refresh(es) fell inside the run (credentials live ${TTL} s, so some requests paid a refresh)`
+      `7: ${N} sequential requests each, one keep-alive connection per server, interleaved in batches of 50; the answer is ${sample.length} bytes; ${refreshedDuringRun} upstream refresh(es) fell inside the timed requests. Peak RSS is VmHWM from /proc after the latency run, the 100-client burst and one refresh (credentials live ${TTL} s); the bare server took the same latency run`
     )
 
     // ---- 100 at once with nothing held
