@@ -5,7 +5,7 @@
  *   GET  /stats            the report (report.ts)
  *   POST /stop             sign out, answer the report, close, exit
  * The path is matched raw, without decoding: a profile name is letters, digits and . _ - @ + only, so no encoding,
- * `..`, slash or query can name anything else. Errors are JSON {"code", "message"} (see ERROR_STATUS for the status).
+ * `..`, slash or query can name anything else. Errors are JSON {"code", "message"} (replies.ts: ERROR_STATUS).
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import {
@@ -15,6 +15,7 @@ import {
   type ServerResponse
 } from 'node:http'
 import type { RoleCredentials } from '../aws/credentials.js'
+import { sendError, sendJson, sendJsonText } from './replies.js'
 import { emptyRefusals, type Refusals, type ServerReport } from './report.js'
 
 /** The largest request body read (none of the routes takes one). */
@@ -23,27 +24,6 @@ export const HEADERS_TIMEOUT_MS = 5_000
 export const REQUEST_TIMEOUT_MS = 10_000
 
 const PROFILE_PATH = /^\/role\/([A-Za-z0-9][A-Za-z0-9._@+-]{0,63})$/
-
-/**
- * The status each error code is answered with. The container-credentials consumers show a 4xx body's message (the JS
- * SDK reads it only for 4xx; botocore and Go print it for any status), so every refusal and every credential failure
- * is a 4xx, except an upstream fault that may pass (503).
- */
-export const ERROR_STATUS: Record<string, number> = {
-  Unauthorized: 401,
-  InvalidHost: 403,
-  NotFound: 404,
-  UnknownProfile: 404,
-  MethodNotAllowed: 405,
-  PayloadTooLarge: 413,
-  SessionExpired: 403,
-  SessionRevoked: 403,
-  SignedOut: 403,
-  RegistrationExpired: 403,
-  AccessDenied: 403,
-  UpstreamError: 502,
-  UpstreamUnavailable: 503
-}
 
 export interface Routes {
   has(profile: string): boolean
@@ -62,51 +42,11 @@ export interface CredentialHttpServer {
   listen(): Promise<number>
 }
 
-export class RouteError extends Error {
-  constructor(
-    readonly code: string,
-    message: string
-  ) {
-    super(message)
-    this.name = 'RouteError'
-  }
-}
-
 /** Both sides hashed first, so the comparison is constant-time whatever the lengths. */
 function tokenMatches(given: string | undefined, expected: Buffer): boolean {
   if (given === undefined) return false
   const a = createHash('sha256').update(given, 'utf8').digest()
   return timingSafeEqual(a, expected)
-}
-
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  close = false
-): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    ...(close ? { connection: 'close' } : {})
-  })
-  res.end(text)
-}
-
-/** {"code", "message"} for botocore and the Go SDKs, "Code" / "Message" too for the JS SDK (it reads those). */
-export function sendError(
-  res: ServerResponse,
-  code: string,
-  message: string
-): void {
-  sendJson(
-    res,
-    ERROR_STATUS[code] ?? 500,
-    { code, message, Code: code, Message: message },
-    true
-  )
 }
 
 export function createCredentialHttpServer(
@@ -145,8 +85,7 @@ export function createCredentialHttpServer(
   ): Promise<void> {
     if (req.headers.host !== host) {
       refused.badHost++
-      return refuseNow(
-        req,
+      return sendError(
         res,
         'InvalidHost',
         'the Host header must be this server\u2019s 127.0.0.1:<port>'
@@ -154,8 +93,7 @@ export function createCredentialHttpServer(
     }
     if (!tokenMatches(req.headers.authorization, expected)) {
       refused.unauthorized++
-      return refuseNow(
-        req,
+      return sendError(
         res,
         'Unauthorized',
         'missing or wrong authorization token'
@@ -164,8 +102,7 @@ export function createCredentialHttpServer(
     const length = Number(req.headers['content-length'] ?? 0)
     if (length > MAX_BODY_BYTES) {
       refused.tooLarge++
-      return refuseNow(
-        req,
+      return sendError(
         res,
         'PayloadTooLarge',
         `request bodies are limited to ${MAX_BODY_BYTES} bytes`
@@ -222,16 +159,6 @@ export function createCredentialHttpServer(
         })
       })
   }
-}
-
-/** Answer at once and close the connection: the body, if any, is not read. */
-function refuseNow(
-  _req: IncomingMessage,
-  res: ServerResponse,
-  code: string,
-  message: string
-): void {
-  sendError(res, code, message)
 }
 
 function methodNotAllowed(res: ServerResponse, refused: Refusals): void {
@@ -299,12 +226,7 @@ async function serveCredentials(
       })
       answers.set(c, body)
     }
-    res.writeHead(200, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(body),
-      'cache-control': 'no-store'
-    })
-    res.end(body)
+    sendJsonText(res, 200, body)
   } catch (error: any) {
     const code =
       error?.end?.code ??
