@@ -7,7 +7,7 @@
  * The path is matched raw, without decoding: a profile name is letters, digits and . _ - @ + only, so no encoding,
  * `..`, slash or query can name anything else. Errors are JSON {"code", "message"} (replies.ts: ERROR_STATUS).
  */
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { timingSafeEqual } from 'node:crypto'
 import {
   createServer,
   type IncomingMessage,
@@ -27,6 +27,10 @@ const PROFILE_PATH = /^\/role\/([A-Za-z0-9][A-Za-z0-9._@+-]{0,63})$/
 
 export interface Routes {
   has(profile: string): boolean
+  /** Fresh credentials held for the profile (counted as served), or undefined: then `credentials`. */
+  held(
+    profile: string
+  ): { credentials: RoleCredentials; accountId: string } | undefined
   credentials(
     profile: string
   ): Promise<{ credentials: RoleCredentials; accountId: string }>
@@ -42,11 +46,11 @@ export interface CredentialHttpServer {
   listen(): Promise<number>
 }
 
-/** Both sides hashed first, so the comparison is constant-time whatever the lengths. */
+/** Constant-time on equal lengths (the token's length is no secret: 43 characters of base64url). */
 function tokenMatches(given: string | undefined, expected: Buffer): boolean {
   if (given === undefined) return false
-  const a = createHash('sha256').update(given, 'utf8').digest()
-  return timingSafeEqual(a, expected)
+  const a = Buffer.from(given, 'utf8')
+  return a.length === expected.length && timingSafeEqual(a, expected)
 }
 
 export function createCredentialHttpServer(
@@ -54,7 +58,7 @@ export function createCredentialHttpServer(
   routes: Routes,
   onStopped: () => void
 ): CredentialHttpServer {
-  const expected = createHash('sha256').update(authToken, 'utf8').digest()
+  const expected = Buffer.from(authToken, 'utf8')
   const refused = emptyRefusals()
   let host = ''
   let stopping = false
@@ -128,6 +132,8 @@ export function createCredentialHttpServer(
           'SignedOut',
           'the server is stopping; it signed out'
         )
+      const held = routes.held(match[1])
+      if (held) return sendCredentials(res, held.credentials, held.accountId)
       return serveCredentials(res, routes, match[1])
     }
     if (url === '/stats') {
@@ -207,26 +213,34 @@ function drainBody(
 /** The JSON answer of each credentials object, built once: requests served from memory only write it. */
 const answers = new WeakMap<object, string>()
 
+/** The container-credentials JSON, serialised once per credentials (shared by the profiles of one permission set, all of one account). */
+function sendCredentials(
+  res: ServerResponse,
+  c: RoleCredentials,
+  accountId: string
+): void {
+  let body = answers.get(c)
+  if (body === undefined) {
+    body = JSON.stringify({
+      AccessKeyId: c.accessKeyId,
+      SecretAccessKey: c.secretAccessKey,
+      Token: c.sessionToken,
+      Expiration: c.expiration.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      AccountId: accountId
+    })
+    answers.set(c, body)
+  }
+  sendJsonText(res, 200, body)
+}
+
 async function serveCredentials(
   res: ServerResponse,
   routes: Routes,
   profile: string
 ): Promise<void> {
   try {
-    const { credentials: c, accountId } = await routes.credentials(profile)
-    // Credentials of one permission set are shared by its profiles, all of one account: the answer is the same.
-    let body = answers.get(c)
-    if (body === undefined) {
-      body = JSON.stringify({
-        AccessKeyId: c.accessKeyId,
-        SecretAccessKey: c.secretAccessKey,
-        Token: c.sessionToken,
-        Expiration: c.expiration.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        AccountId: accountId
-      })
-      answers.set(c, body)
-    }
-    sendJsonText(res, 200, body)
+    const { credentials, accountId } = await routes.credentials(profile)
+    sendCredentials(res, credentials, accountId)
   } catch (error: any) {
     const code =
       error?.end?.code ??

@@ -75,6 +75,23 @@ export class RoleCache {
   }
 
   /** Credentials for a served profile (the caller checked `has`); counts the request, its outcome and any fetch. */
+  /**
+   * The fresh credentials held for a served profile, counted as a request served; undefined when they must be fetched
+   * (or the sign-in ended): then ask `credentials`. The path of nearly every request, without a promise.
+   */
+  freshHeld(profile: string): RoleCredentials | undefined {
+    if (this.session.sessionEnded) return undefined
+    const held = this.held.get(this.keyOf(this.roles.get(profile)!))
+    const c = held?.credentials
+    if (!c || !isFresh(held.obtainedAt, c.expiration.getTime()))
+      return undefined
+    const stats = this.stats.get(profile)!
+    stats.requests++
+    stats.served++
+    stats.credentialsExpireAt = iso(c.expiration.getTime())
+    return c
+  }
+
   async credentials(profile: string): Promise<RoleCredentials> {
     const role = this.roles.get(profile)!
     const stats = this.stats.get(profile)!

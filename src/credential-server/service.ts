@@ -77,6 +77,12 @@ export async function runCredentialServer(
     handover.authToken,
     {
       has: (profile) => roles.has(profile),
+      held: (profile) => {
+        const credentials = roles.freshHeld(profile)
+        return (
+          credentials && { credentials, accountId: accountOf.get(profile)! }
+        )
+      },
       credentials: async (profile) => ({
         credentials: await roles.credentials(profile),
         accountId: accountOf.get(profile)!
