@@ -48,6 +48,7 @@ import {
   type Exit,
   type Summary
 } from './harness.js'
+import { caseCredentialServer } from './credential-server.js'
 
 // ---------- options ----------
 
@@ -1501,7 +1502,8 @@ async function main(): Promise<number> {
     [3, 'polls per approval', casePolls],
     [4, 'scaling', caseScaling],
     [5, 'cost', caseCost],
-    [6, 'large organization', caseLarge]
+    [6, 'large organization', caseLarge],
+    [7, 'credential server', () => caseCredentialServer(opts)]
   ]
   for (const [n, name, fn] of cases) {
     if (opts.only && !opts.only.has(n)) continue

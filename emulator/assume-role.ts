@@ -61,6 +61,8 @@ export interface AssumeRoleParams {
   policyArns: string[]
   tags: SessionTag[]
   transitiveTagKeys: string[]
+  /** SourceIdentity, when sent (recorded, not checked against the trust policy). */
+  sourceIdentity?: string
 }
 
 /** One AssumeRole the emulator answered: what was asked, by whom, and the outcome. */
@@ -115,6 +117,8 @@ export function readAssumeRoleParams(
   if (duration !== undefined) read.durationSeconds = Number(duration)
   if (params.has('ExternalId')) read.externalId = params.get('ExternalId')
   if (params.has('Policy')) read.policy = params.get('Policy')
+  if (params.has('SourceIdentity'))
+    read.sourceIdentity = params.get('SourceIdentity')
   return read
 }
 

@@ -52,6 +52,9 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--role-credentials-ttl':
         out.roleCredentialsTtl = num(flag, value())
         break
+      case '--assumed-role-ttl':
+        out.assumedRoleTtl = num(flag, value())
+        break
       case '--portal-rate-limit':
         out.portalRateLimit = num(flag, value())
         break

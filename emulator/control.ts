@@ -89,6 +89,10 @@ export async function control(
       ic.expireAccessToken(input.accessToken)
       return sendJson(res, 200, { ok: true })
     }
+    if (post && (route === 'end-sessions' || route === 'endSessions')) {
+      ic.endSessions(input.user)
+      return sendJson(res, 200, { ok: true })
+    }
     if (post && (route === 'delay' || route === 'setDelay')) {
       ic.setDelay(Number(input.ms ?? input.delayMs))
       return sendJson(res, 200, { ok: true, delayMs: ic.delayMs })

@@ -277,6 +277,7 @@ export async function startEmulator(
     injectFault: (fault) => ic.injectFault(fault),
     revokeClient: (clientId) => ic.revokeClient(clientId),
     expireAccessToken: (token) => ic.expireAccessToken(token),
+    endSessions: (user) => ic.endSessions(user),
     setDelay: (ms) => ic.setDelay(ms),
     setPortalRateLimit: (perSecond) => ic.setPortalRateLimit(perSecond),
     setStsAccountOverride: (accountId) => ic.setStsAccountOverride(accountId),

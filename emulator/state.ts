@@ -107,6 +107,7 @@ export type ResolvedOptions = Required<
     | 'port'
     | 'host'
     | 'maxPageSize'
+    | 'assumedRoleTtl'
     | 'portalRateLimit'
     | 'userCodeLink'
   >
@@ -346,6 +347,17 @@ export class IdentityCenter {
     const t = this.accessTokens.get(accessToken)
     if (!t) throw new EmulatorControlError('Unknown access token', 404)
     t.expiresAt = Math.min(t.expiresAt, now)
+  }
+
+  endSessions(user?: string): void {
+    const now = Date.now()
+    for (const t of this.accessTokens.values())
+      if (user === undefined || t.user === user) {
+        t.revoked = true
+        t.revokedAt ??= now
+      }
+    for (const r of this.refreshTokens.values())
+      if (user === undefined || r.user === user) r.revoked = true
   }
 
   setDelay(ms: number): void {

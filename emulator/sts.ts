@@ -138,7 +138,8 @@ function assumeRole(
     roleName: role.roleName,
     user: caller.user,
     issuedAt: now,
-    expiration: now + (p.durationSeconds ?? 3600) * 1000,
+    expiration:
+      now + (ic.options.assumedRoleTtl ?? p.durationSeconds ?? 3600) * 1000,
     assumedRole: {
       roleArn: roleArn(role),
       roleName: role.roleName,

@@ -34,6 +34,11 @@ export interface EmulatorOptions {
   clientSecretTtl?: number
   /** Role credential lifetime, seconds (default 3600). */
   roleCredentialsTtl?: number
+  /**
+   * Lifetime of the sessions AssumeRole issues, seconds, whatever DurationSeconds asked (default: DurationSeconds, or
+   * 3600): lets a test chain roles that expire in seconds (DurationSeconds itself is still checked, 900 to 3600).
+   */
+  assumedRoleTtl?: number
   /** Fixed delay before answering every AWS call, ms (default 0; see setDelay). */
   delayMs?: number
   /** Page size of ListAccounts / ListAccountRoles when the client sends no max_result (default 20). */
@@ -201,6 +206,11 @@ export interface Emulator {
   revokeClient(clientId: string): void
   /** Make one access token (or all, when omitted) expired; the portal then answers UnauthorizedException. */
   expireAccessToken(accessToken?: string): void
+  /**
+   * End the Identity Center sessions of one user (or of all, when omitted), as an administrator can: every access
+   * token and refresh token issued to them is revoked (portal: UnauthorizedException; refresh: InvalidGrantException).
+   */
+  endSessions(user?: string): void
   setDelay(ms: number): void
   /** Throttle the SSO portal at this many requests per second (see EmulatorOptions.portalRateLimit); undefined or 0 lifts it. */
   setPortalRateLimit(perSecond?: number): void

@@ -1,6 +1,6 @@
 // Builds dist/: the ncc bundle of src/index.ts (ESM, code-split per entry mode, not minified so it can be audited),
-// and two launchers into the same bundle: dist/post.js (the action's post step) and dist/cli.js (the CLI; it carries
-// package.json's version for --version).
+// and launchers into the same bundle: dist/post.js (the action's post step), dist/cli.js (the CLI; it carries
+// package.json's version for --version) and dist/credential-server.js (the credential server's detached process).
 import { execFileSync } from 'node:child_process'
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { sourceHash } from './source-hash.mjs'
@@ -40,5 +40,12 @@ await import('./index.js')
 `
 )
 chmodSync('dist/cli.js', 0o755)
+writeFileSync(
+  'dist/credential-server.js',
+  `// identity-center-login's credential server (started detached by the main step, handover on stdin): the same bundle, in credential-server mode.
+globalThis.__IDENTITY_CENTER_LOGIN_MODE__ = 'credential-server'
+await import('./index.js')
+`
+)
 // What this dist/ was built from: the e2e tests compare it with the sources (scripts/source-hash.mjs).
 writeFileSync('dist/source-hash.txt', `${sourceHash()}\n`)

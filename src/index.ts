@@ -5,14 +5,26 @@
  *  - `node dist/index.js`          GitHub Action main step: src/main.ts run()
  *  - `node dist/post.js`           GitHub Action post step (`runs.post`): src/post.ts run()
  *  - `node dist/cli.js [flags]`    the CLI for other CI systems: src/cli/run.ts, which loads nothing of GitHub's
+ *  - `node dist/cli.js --credential-process --server-file F --profile P`   credential_process for a profile the
+ *                                  credential server serves (src/credential-server/credential-process.ts; the CLI's
+ *                                  code is not loaded)
+ *  - `node dist/credential-server.js`   the credential server's process, handover on stdin (src/credential-server/)
  */
 declare global {
-  var __IDENTITY_CENTER_LOGIN_MODE__: 'cli' | 'post' | undefined
+  var __IDENTITY_CENTER_LOGIN_MODE__:
+    'cli' | 'post' | 'credential-server' | undefined
 }
 
 async function start(): Promise<void> {
   const mode = globalThis.__IDENTITY_CENTER_LOGIN_MODE__
-  if (mode === 'cli') {
+  if (mode === 'credential-server') {
+    const { main } = await import('./credential-server/entry.js')
+    await main()
+  } else if (mode === 'cli' && process.argv[2] === '--credential-process') {
+    const { runCredentialProcess } =
+      await import('./credential-server/credential-process.js')
+    process.exitCode = await runCredentialProcess(process.argv.slice(2))
+  } else if (mode === 'cli') {
     const { runCli } = await import('./cli/run.js')
     process.exitCode = await runCli(process.argv.slice(2), process.env)
   } else if (mode === 'post') {

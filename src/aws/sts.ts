@@ -19,6 +19,8 @@ export interface AssumeRoleInput {
   policyArns: string[]
   tags: SessionTag[]
   transitiveTagKeys: string[]
+  /** STS SourceIdentity (the role's trust policy must allow sts:SetSourceIdentity). */
+  sourceIdentity?: string
 }
 
 export interface AssumedRole {
@@ -64,6 +66,9 @@ export async function assumeRole(
         ...(input.tags.length ? { Tags: input.tags } : {}),
         ...(input.transitiveTagKeys.length
           ? { TransitiveTagKeys: input.transitiveTagKeys }
+          : {}),
+        ...(input.sourceIdentity !== undefined
+          ? { SourceIdentity: input.sourceIdentity }
           : {})
       })
     )
