@@ -301,8 +301,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/inputs/reader.ts
 var reader = __webpack_require__(9066);
-// EXTERNAL MODULE: ./src/core/login.ts + 7 modules
-var login = __webpack_require__(2668);
+// EXTERNAL MODULE: ./src/core/login.ts + 5 modules
+var login = __webpack_require__(4031);
 // EXTERNAL MODULE: ./src/aws-files/paths.ts
 var aws_files_paths = __webpack_require__(4683);
 // EXTERNAL MODULE: ./src/core/outcome.ts

@@ -268,8 +268,8 @@ function cliVersion() {
     return typeof v === 'string' && v !== '' ? v : 'unknown';
 }
 
-// EXTERNAL MODULE: ./src/core/login.ts + 7 modules
-var login = __webpack_require__(2668);
+// EXTERNAL MODULE: ./src/core/login.ts + 5 modules
+var login = __webpack_require__(4031);
 // EXTERNAL MODULE: ./src/aws-files/paths.ts
 var paths = __webpack_require__(4683);
 // EXTERNAL MODULE: ./src/core/outcome.ts
