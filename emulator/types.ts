@@ -124,6 +124,8 @@ export interface RoleSessionInfo {
     policyArns: string[]
     tags: SessionTag[]
     transitiveTagKeys: string[]
+    /** STS SourceIdentity of the session: set by this AssumeRole or kept from the caller's session; never changes. */
+    sourceIdentity?: string
   }
 }
 
