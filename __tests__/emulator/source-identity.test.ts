@@ -113,7 +113,9 @@ test('a role whose trust policy allows sts:SetSourceIdentity: the session carrie
     .find((s) => s.accessKeyId === out.Credentials!.AccessKeyId)!
   expect(session.assumedRole?.sourceIdentity).toBe('alice@example.com')
   // The control API shows the same.
-  const viaHttp = await (await fetch(`${emu.url}/_control/assume-role`)).json()
+  const viaHttp: any[] = await (
+    await fetch(`${emu.url}/_control/assume-role`)
+  ).json()
   expect(viaHttp[0].sessionSourceIdentity).toBe('alice@example.com')
 })
 
@@ -278,7 +280,7 @@ test('a session with a source identity cannot chain to a role whose trust policy
 })
 
 test('control API: allowSetSourceIdentity is part of a role; the defaults allow it on dev deploy only; reset restores them', async () => {
-  const roles = await (await fetch(`${emu.url}/_control/roles`)).json()
+  const roles: any[] = await (await fetch(`${emu.url}/_control/roles`)).json()
   expect(
     roles
       .filter((r: any) => r.allowSetSourceIdentity)
