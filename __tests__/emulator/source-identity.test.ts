@@ -113,9 +113,9 @@ test('a role whose trust policy allows sts:SetSourceIdentity: the session carrie
     .find((s) => s.accessKeyId === out.Credentials!.AccessKeyId)!
   expect(session.assumedRole?.sourceIdentity).toBe('alice@example.com')
   // The control API shows the same.
-  const viaHttp: any[] = await (
+  const viaHttp = (await (
     await fetch(`${emu.url}/_control/assume-role`)
-  ).json()
+  ).json()) as any[]
   expect(viaHttp[0].sessionSourceIdentity).toBe('alice@example.com')
 })
 
@@ -280,7 +280,9 @@ test('a session with a source identity cannot chain to a role whose trust policy
 })
 
 test('control API: allowSetSourceIdentity is part of a role; the defaults allow it on dev deploy only; reset restores them', async () => {
-  const roles: any[] = await (await fetch(`${emu.url}/_control/roles`)).json()
+  const roles = (await (
+    await fetch(`${emu.url}/_control/roles`)
+  ).json()) as any[]
   expect(
     roles
       .filter((r: any) => r.allowSetSourceIdentity)
