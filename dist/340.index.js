@@ -255,9 +255,9 @@ function required(value, field) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ assumeRole)
+/* harmony export */   xN: () => (/* binding */ assumeRole)
 /* harmony export */ });
-/* unused harmony export AssumeRoleError */
+/* unused harmony exports AssumeRoleError, trustPolicyActions, SourceIdentityRefusedError */
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6963);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 
@@ -271,6 +271,24 @@ class AssumeRoleError extends _credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .Cr
         this.roleArn = roleArn;
         this.stsCode = stsCode;
         this.name = 'AssumeRoleError';
+    }
+}
+/**
+ * The Action of a trust policy statement that lets a session assume the role with role-source-identity (and with
+ * session tags, which need sts:TagSession in the same statement).
+ */
+function trustPolicyActions(tagged) {
+    const actions = ['sts:AssumeRole', 'sts:SetSourceIdentity'];
+    if (tagged)
+        actions.push('sts:TagSession');
+    return `"Action": [${actions.map((a) => `"${a}"`).join(', ')}]`;
+}
+/** STS refused to set the source identity: the role's trust policy does not allow sts:SetSourceIdentity. */
+class SourceIdentityRefusedError extends AssumeRoleError {
+    constructor(roleArn, answered, tagged) {
+        super(roleArn, 'AccessDenied', `could not assume role ${roleArn} with a source identity: the role's trust policy does not allow sts:SetSourceIdentity (STS answered ${answered}). ` +
+            `Add it to the trust policy statement that lets this session assume the role: ${trustPolicyActions(tagged)}; or turn role-source-identity off. Nothing was written or exported`);
+        this.name = 'SourceIdentityRefusedError';
     }
 }
 /** AssumeRole signed with `source` (the primary profile's role credentials, never the ambient chain). */
@@ -314,7 +332,10 @@ async function assumeRole(clients, source, input, mask) {
                 sessionToken: c.SessionToken,
                 expiration: new Date(c.Expiration)
             },
-            arn: out.AssumedRoleUser?.Arn ?? ''
+            arn: out.AssumedRoleUser?.Arn ?? '',
+            ...(out.SourceIdentity !== undefined
+                ? { sourceIdentity: out.SourceIdentity }
+                : {})
         };
     }
     catch (error) {
@@ -329,6 +350,10 @@ async function assumeRole(clients, source, input, mask) {
         const answered = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAwsError */ .P)(error).replace(/^\S+/, code);
         const status = error
             ?.$metadata?.httpStatusCode;
+        if (input.sourceIdentity !== undefined &&
+            code === 'AccessDenied' &&
+            said.includes('sts:SetSourceIdentity'))
+            throw new SourceIdentityRefusedError(input.roleArn, `${answered}: ${said}`, input.tags.length > 0);
         const what = status
             ? `STS answered ${answered}${said ? `: ${said}` : ''}`
             : `the request to STS failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAwsError */ .P)(error)}`;

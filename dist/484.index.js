@@ -662,7 +662,7 @@ class RoleCache {
         // The source permission set's credentials: shared with a profile of the same permission set, fetched if due.
         const source = await this.get(`${role.accountId}/${role.roleName}`, () => this.portal(role.accountId, role.roleName));
         const tags = chain.tags;
-        const assumed = await (0,sts/* assumeRole */.x)(this.clients, source, {
+        const assumed = await (0,sts/* assumeRole */.xN)(this.clients, source, {
             roleArn: chain.spec.roleArn,
             sessionName: chain.sessionName,
             durationSeconds: chain.spec.durationSeconds,

@@ -317,12 +317,15 @@ function githubSessionTags(env) {
         return v ? [{ Key, Value: tagValue(v) }] : [];
     });
 }
-/** AssumeRole from `source`, then verify the new session names the role's account and the role. */
-async function chainRole(clients, source, chain, approver, env, mask) {
+/**
+ * AssumeRole from `source`, then verify the new session names the role's account and the role. `sourceIdentity`
+ * (role-source-identity; see sourceIdentityFor): sent as STS SourceIdentity; a source identity STS answers must be it.
+ */
+async function chainRole(clients, source, chain, approver, env, mask, sourceIdentity) {
     const sessionName = chain.sessionName ?? (0,inputs_chain/* sessionNameFor */.Vl)(approver);
     const tags = chain.skipSessionTagging ? [] : githubSessionTags(env);
     const transitiveTagKeys = chain.transitiveTagKeys.filter((k) => tags.some((t) => t.Key === k));
-    const assumed = await (0,sts/* assumeRole */.x)(clients, source, {
+    const assumed = await (0,sts/* assumeRole */.xN)(clients, source, {
         roleArn: chain.roleArn,
         sessionName,
         durationSeconds: chain.durationSeconds,
@@ -330,8 +333,14 @@ async function chainRole(clients, source, chain, approver, env, mask) {
         policy: chain.policy,
         policyArns: chain.policyArns,
         tags,
-        transitiveTagKeys
+        transitiveTagKeys,
+        ...(sourceIdentity !== undefined ? { sourceIdentity } : {})
     }, mask);
+    if (sourceIdentity !== undefined &&
+        assumed.sourceIdentity !== undefined &&
+        assumed.sourceIdentity !== sourceIdentity) {
+        throw new credentials/* CredentialsError */.lE(`the chained session's source identity is ${JSON.stringify(assumed.sourceIdentity)}, not ${JSON.stringify(sourceIdentity)}; nothing was exported`, 'mismatch');
+    }
     const identity = await (0,credentials/* getCallerIdentity */.eL)(clients, assumed.credentials);
     const [, , , , account, resource] = chain.roleArn.split(':');
     const roleName = resource.split('/').pop();
@@ -344,7 +353,8 @@ async function chainRole(clients, source, chain, approver, env, mask) {
         sessionName,
         credentials: assumed.credentials,
         identity,
-        tags
+        tags,
+        ...(sourceIdentity !== undefined ? { sourceIdentity } : {})
     };
 }
 

@@ -19,11 +19,21 @@ export interface EmulatorRole {
   maxSessionDuration?: number
   /** The trust policy allows sts:TagSession (default true); false: a request with tags is AccessDenied. */
   allowTagSession?: boolean
+  /**
+   * The trust policy allows sts:SetSourceIdentity (default false, as a trust policy that does not name it): without
+   * it, a request with SourceIdentity, or from a session that already carries one, is AccessDenied.
+   */
+  allowSetSourceIdentity?: boolean
 }
 
 export const DEFAULT_ROLES: EmulatorRole[] = [
-  // dev's deploy role: any Identity Center session of the dev account may chain to it.
-  { accountId: '111122223333', roleName: 'deploy', trust: ['111122223333'] },
+  // dev's deploy role: any Identity Center session of the dev account may chain to it, and set a source identity.
+  {
+    accountId: '111122223333',
+    roleName: 'deploy',
+    trust: ['111122223333'],
+    allowSetSourceIdentity: true
+  },
   // prod's deploy role: only dev's DeveloperAccess, and only with the agreed external id.
   {
     accountId: '444455556666',
@@ -37,7 +47,9 @@ export const DEFAULT_ROLES: EmulatorRole[] = [
     roleName: 'untagged',
     trust: ['111122223333'],
     allowTagSession: false
-  }
+  },
+  // A role whose trust policy does not allow sts:SetSourceIdentity (tags are allowed).
+  { accountId: '111122223333', roleName: 'unaudited', trust: ['111122223333'] }
 ]
 
 export function roleArn(
@@ -61,7 +73,7 @@ export interface AssumeRoleParams {
   policyArns: string[]
   tags: SessionTag[]
   transitiveTagKeys: string[]
-  /** SourceIdentity, when sent (recorded, not checked against the trust policy). */
+  /** The SourceIdentity the request sent. */
   sourceIdentity?: string
 }
 
@@ -80,6 +92,10 @@ export interface AssumeRoleRecord extends AssumeRoleParams {
   /** ms since epoch, when ok. */
   expiration?: number
   packedPolicySize?: number
+  /** The source identity the caller's session already carried (set earlier in the chain). */
+  callerSourceIdentity?: string
+  /** The source identity the issued session carries (sent, or kept from the caller), when ok. */
+  sessionSourceIdentity?: string
 }
 
 /** An STS error to answer: code, HTTP status, message. */
@@ -128,6 +144,8 @@ const validation = (message: string): StsRefusal => ({
   message
 })
 const SESSION_NAME_RE = /^[\w+=,.@-]{2,64}$/
+/** STS's SourceIdentity: the session name's characters and length. */
+const SOURCE_IDENTITY_RE = /^[\w+=,.@-]{2,64}$/
 const EXTERNAL_ID_RE = /^[\w+=,.@:/-]{2,1224}$/
 const POLICY_ARN_RE = /^arn:aws[\w-]*:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]+$/
 const ROLE_ARN_RE =
@@ -158,6 +176,16 @@ export function checkAssumeRoleParams(
     return {
       refusal: validation(
         `1 validation error detected: Value '${p.roleSessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length between 2 and 64`
+      )
+    }
+  }
+  if (
+    p.sourceIdentity !== undefined &&
+    !SOURCE_IDENTITY_RE.test(p.sourceIdentity)
+  ) {
+    return {
+      refusal: validation(
+        `1 validation error detected: Value '${p.sourceIdentity}' at 'sourceIdentity' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length between 2 and 64`
       )
     }
   }
@@ -306,14 +334,19 @@ export interface TrustCaller {
   accountId: string
   roleName: string
   arn: string
+  /** The source identity the caller's session carries, if any (it is kept on every later session). */
+  sourceIdentity?: string
 }
 
-/** The role named by the ARN, and whether this caller may assume it with these parameters (AccessDenied otherwise). */
+/**
+ * The role named by the ARN, and whether this caller may assume it with these parameters (AccessDenied otherwise);
+ * `sourceIdentity`: what the new session will carry (sent, or kept from the caller).
+ */
 export function authorize(
   roles: EmulatorRole[],
   p: AssumeRoleParams,
   caller: TrustCaller
-): { role?: EmulatorRole; refusal?: StsRefusal } {
+): { role?: EmulatorRole; refusal?: StsRefusal; sourceIdentity?: string } {
   const m = ROLE_ARN_RE.exec(p.roleArn)
   const role = m
     ? roles.find((r) => r.accountId === m[1] && r.roleName === m[2])
@@ -333,6 +366,17 @@ export function authorize(
     return { refusal: denied() }
   if (p.tags.length > 0 && role.allowTagSession === false)
     return { refusal: denied('sts:TagSession') }
+  // A source identity, sent or kept from the caller, needs sts:SetSourceIdentity in the trust policy; once set, a
+  // later AssumeRole may not change it.
+  const sourceIdentity = caller.sourceIdentity ?? p.sourceIdentity
+  if (sourceIdentity !== undefined && role.allowSetSourceIdentity !== true)
+    return { refusal: denied('sts:SetSourceIdentity') }
+  if (
+    caller.sourceIdentity !== undefined &&
+    p.sourceIdentity !== undefined &&
+    p.sourceIdentity !== caller.sourceIdentity
+  )
+    return { refusal: denied('sts:SetSourceIdentity') }
   const max = role.maxSessionDuration ?? 3600
   if ((p.durationSeconds ?? 3600) > max)
     return {
@@ -340,5 +384,5 @@ export function authorize(
         'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'
       )
     }
-  return { role }
+  return sourceIdentity === undefined ? { role } : { role, sourceIdentity }
 }

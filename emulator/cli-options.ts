@@ -1,7 +1,7 @@
 /** Command-line flags of the standalone emulator (emulator/cli.ts). */
 import type { EmulatorOptions } from './types.js'
 
-export const USAGE = `usage: emulator/cli.ts [--port N] [--host H] [--interval S] [--expires-in S] [--auto-approve-as USER]
+export const USAGE = `usage: emulator/cli.ts [--port N] [--host H] [--interval S] [--expires-in S] [--auto-approve-as USER[,USER…]]
                        [--auto-approve-after-ms N] [--delay-ms N] [--access-token-ttl S] [--role-credentials-ttl S]
                        [--public-url URL] [--user-code-link] [--enforce-interval] [--no-refresh-tokens] [--portal-rate-limit N]
                        [--max-page-size N] [--verbose]
@@ -37,9 +37,13 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--expires-in':
         out.expiresIn = num(flag, value())
         break
-      case '--auto-approve-as':
-        out.autoApproveAs = value()
+      case '--auto-approve-as': {
+        // alice,bob: the device authorizations in turn
+        const raw = value()
+        const users = raw?.split(',').map((u) => u.trim())
+        out.autoApproveAs = users && users.length > 1 ? users : raw
         break
+      }
       case '--auto-approve-after-ms':
         out.autoApproveAfterMs = num(flag, value())
         break

@@ -1,6 +1,6 @@
 /**
  * Standalone emulator: `npx tsx emulator/cli.ts [--port N] [--host H] [--interval S] [--expires-in S]
- *   [--auto-approve-as USER] [--auto-approve-after-ms N] [--delay-ms N] [--access-token-ttl S]
+ *   [--auto-approve-as USER[,USER…]] [--auto-approve-after-ms N] [--delay-ms N] [--access-token-ttl S]
  *   [--role-credentials-ttl S] [--public-url URL] [--enforce-interval] [--no-refresh-tokens] [--portal-rate-limit N]
  *   [--max-page-size N] [--verbose]`
  * Prints one JSON line `{"url": "...", "port": N}` on stdout, then serves until SIGINT / SIGTERM.

@@ -150,8 +150,10 @@ export function startDeviceAuthorization(
     waiter.resolve(info)
   }
   ic.events.emit('started', info)
-  if (ic.options.autoApproveAs) {
-    const user = ic.options.autoApproveAs
+  if (ic.options.autoApproveAs?.length) {
+    // A list approves the device authorizations in turn (required-approvals: alice, then bob, then alice …).
+    const users = [ic.options.autoApproveAs].flat()
+    const user = users[(ic.counters.deviceAuthorizations - 1) % users.length]
     const timer = setTimeout(() => {
       ic.timers.delete(timer)
       if (ic.statusOf(d) === 'pending') {

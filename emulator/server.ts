@@ -78,8 +78,9 @@ export async function startEmulator(
   }
   const host = opts.host ?? '127.0.0.1'
   const ic = new IdentityCenter(opts)
-  if (opts.autoApproveAs && !ic.directory.user(opts.autoApproveAs))
-    throw new Error(`autoApproveAs: unknown user ${opts.autoApproveAs}`)
+  for (const user of [opts.autoApproveAs ?? []].flat())
+    if (!ic.directory.user(user))
+      throw new Error(`autoApproveAs: unknown user ${user}`)
   const held = new Set<Socket>()
   const heldTimers = new Set<NodeJS.Timeout>()
 

@@ -435,6 +435,8 @@ export class IdentityCenter {
     if (max !== undefined) copy.maxSessionDuration = max
     if (role.allowTagSession !== undefined)
       copy.allowTagSession = Boolean(role.allowTagSession)
+    if (role.allowSetSourceIdentity !== undefined)
+      copy.allowSetSourceIdentity = Boolean(role.allowSetSourceIdentity)
     this.roles = [
       ...this.roles.filter(
         (r) => !(r.accountId === copy.accountId && r.roleName === copy.roleName)

@@ -101,12 +101,14 @@ function assumeRole(
 ): Reply {
   const p = readAssumeRoleParams(params)
   const callerArn = identityOf(ic, caller).arn
+  const callerSourceIdentity = caller.assumedRole?.sourceIdentity
   const record: AssumeRoleRecord = {
     ...p,
     at: Date.now(),
     callerArn,
     callerAccessKeyId: caller.accessKeyId,
-    outcome: 'ok'
+    outcome: 'ok',
+    ...(callerSourceIdentity !== undefined ? { callerSourceIdentity } : {})
   }
   const refuse = (r: {
     code: string
@@ -123,10 +125,11 @@ function assumeRole(
   const callerRole = caller.assumedRole
     ? caller.assumedRole.roleName
     : caller.roleName
-  const { role, refusal } = authorize(ic.roles, p, {
+  const { role, refusal, sourceIdentity } = authorize(ic.roles, p, {
     accountId: caller.accountId,
     roleName: callerRole,
-    arn: callerArn
+    arn: callerArn,
+    sourceIdentity: callerSourceIdentity
   })
   if (refusal || !role) return refuse(refusal!)
   const now = Date.now()
@@ -148,7 +151,8 @@ function assumeRole(
       ...(p.policy !== undefined ? { policy: p.policy } : {}),
       policyArns: [...p.policyArns],
       tags: p.tags.map((t) => ({ ...t })),
-      transitiveTagKeys: [...p.transitiveTagKeys]
+      transitiveTagKeys: [...p.transitiveTagKeys],
+      ...(sourceIdentity !== undefined ? { sourceIdentity } : {})
     }
   }
   ic.sessions.set(session.accessKeyId, session)
@@ -156,6 +160,8 @@ function assumeRole(
   record.accessKeyId = session.accessKeyId
   record.expiration = session.expiration
   record.packedPolicySize = checked.packedPolicySize
+  if (sourceIdentity !== undefined)
+    record.sessionSourceIdentity = sourceIdentity
   ic.assumeRoleLog.push(record)
   const { arn, userId } = identityOf(ic, session)
   const expiration = new Date(session.expiration)
@@ -168,6 +174,9 @@ function assumeRole(
     `      <SessionToken>${xmlEscape(session.sessionToken)}</SessionToken>\n      <Expiration>${expiration}</Expiration>\n    </Credentials>\n` +
     (p.policy !== undefined || p.policyArns.length || p.tags.length
       ? `    <PackedPolicySize>${checked.packedPolicySize}</PackedPolicySize>\n`
+      : '') +
+    (sourceIdentity !== undefined
+      ? `    <SourceIdentity>${xmlEscape(sourceIdentity)}</SourceIdentity>\n`
       : '') +
     `  </AssumeRoleResult>\n  <ResponseMetadata>\n    <RequestId>${call.requestId}</RequestId>\n  </ResponseMetadata>\n</AssumeRoleResponse>\n`
   return { status: 200, headers: { 'content-type': 'text/xml' }, body: xml }

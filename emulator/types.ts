@@ -55,8 +55,11 @@ export interface EmulatorOptions {
   accounts?: EmulatorAccount[]
   /** IAM roles STS AssumeRole may chain to, each with its trust list (default DEFAULT_ROLES in assume-role.ts). */
   roles?: EmulatorRole[]
-  /** Approve every new device authorization as this user, after autoApproveAfterMs (default 0). */
-  autoApproveAs?: string
+  /**
+   * Approve every new device authorization as this user, after autoApproveAfterMs (default 0); a list approves them
+   * in turn (the first as the first user, the second as the second …, starting over after the last and after reset).
+   */
+  autoApproveAs?: string | string[]
   autoApproveAfterMs?: number
   /** Answer slow_down (and add 5 s to the code's interval) when a client polls faster than the interval (default false). */
   enforceInterval?: boolean
@@ -129,6 +132,8 @@ export interface RoleSessionInfo {
     policyArns: string[]
     tags: SessionTag[]
     transitiveTagKeys: string[]
+    /** STS SourceIdentity of the session: set by this AssumeRole or kept from the caller's session; never changes. */
+    sourceIdentity?: string
   }
 }
 

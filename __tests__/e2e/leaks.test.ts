@@ -51,6 +51,7 @@ import {
   type FakeGitHub,
   type FakeWebhook
 } from './github-fake.js'
+import { forms, leakHits } from './leak-scan.js'
 
 let DIST: string
 beforeAll(async () => {
@@ -442,13 +443,6 @@ afterAll(() => {
   )
 })
 
-/** Every form in which a secret could be spotted. */
-const forms = (secret: string) => [
-  secret,
-  Buffer.from(secret).toString('base64'),
-  encodeURIComponent(secret)
-]
-
 const withoutMaskCommands = (stdout: string) =>
   stdout
     .split('\n')
@@ -584,15 +578,7 @@ test.concurrent.each(SCENARIOS.map((s) => [s.name, s] as const))(
         expect(hook.messages.length).toBeGreaterThanOrEqual(2)
       }
 
-      const find = (places: [string, string][]) => {
-        const hits: string[] = []
-        for (const [secret, kind] of secrets) {
-          for (const [where, text] of places)
-            if (forms(secret).some((f) => text.includes(f)))
-              hits.push(`${kind} in ${where}`)
-        }
-        return hits
-      }
+      const find = (places: [string, string][]) => leakHits(secrets, places)
       // Control: the detector does find these very secrets where they belong (the mask commands; the credentials
       // exported to the job through GITHUB_ENV by design), so a clean result below is not vacuous.
       expect(

@@ -19,7 +19,7 @@ export interface AssumeRoleInput {
   policyArns: string[]
   tags: SessionTag[]
   transitiveTagKeys: string[]
-  /** STS SourceIdentity (the role's trust policy must allow sts:SetSourceIdentity). */
+  /** STS SourceIdentity (role-source-identity): already reduced to STS's characters (see core/source-identity.ts). */
   sourceIdentity?: string
 }
 
@@ -27,6 +27,8 @@ export interface AssumedRole {
   credentials: RoleCredentials
   /** The assumed-role ARN STS reports for the new session. */
   arn: string
+  /** The source identity STS reports for the new session, if any. */
+  sourceIdentity?: string
 }
 
 /** STS refused the AssumeRole (trust policy, external id, duration, policy size …): the step fails naming the role and STS's answer. */
@@ -38,6 +40,29 @@ export class AssumeRoleError extends CredentialsError {
   ) {
     super(message, 'access')
     this.name = 'AssumeRoleError'
+  }
+}
+
+/**
+ * The Action of a trust policy statement that lets a session assume the role with role-source-identity (and with
+ * session tags, which need sts:TagSession in the same statement).
+ */
+export function trustPolicyActions(tagged: boolean): string {
+  const actions = ['sts:AssumeRole', 'sts:SetSourceIdentity']
+  if (tagged) actions.push('sts:TagSession')
+  return `"Action": [${actions.map((a) => `"${a}"`).join(', ')}]`
+}
+
+/** STS refused to set the source identity: the role's trust policy does not allow sts:SetSourceIdentity. */
+export class SourceIdentityRefusedError extends AssumeRoleError {
+  constructor(roleArn: string, answered: string, tagged: boolean) {
+    super(
+      roleArn,
+      'AccessDenied',
+      `could not assume role ${roleArn} with a source identity: the role's trust policy does not allow sts:SetSourceIdentity (STS answered ${answered}). ` +
+        `Add it to the trust policy statement that lets this session assume the role: ${trustPolicyActions(tagged)}; or turn role-source-identity off. Nothing was written or exported`
+    )
+    this.name = 'SourceIdentityRefusedError'
   }
 }
 
@@ -95,7 +120,10 @@ export async function assumeRole(
         sessionToken: c.SessionToken,
         expiration: new Date(c.Expiration)
       },
-      arn: out.AssumedRoleUser?.Arn ?? ''
+      arn: out.AssumedRoleUser?.Arn ?? '',
+      ...(out.SourceIdentity !== undefined
+        ? { sourceIdentity: out.SourceIdentity }
+        : {})
     }
   } catch (error) {
     if (error instanceof AssumeRoleError) throw error
@@ -110,6 +138,16 @@ export async function assumeRole(
     const answered = describeAwsError(error).replace(/^\S+/, code)
     const status = (error as { $metadata?: { httpStatusCode?: number } })
       ?.$metadata?.httpStatusCode
+    if (
+      input.sourceIdentity !== undefined &&
+      code === 'AccessDenied' &&
+      said.includes('sts:SetSourceIdentity')
+    )
+      throw new SourceIdentityRefusedError(
+        input.roleArn,
+        `${answered}: ${said}`,
+        input.tags.length > 0
+      )
     const what = status
       ? `STS answered ${answered}${said ? `: ${said}` : ''}`
       : `the request to STS failed: ${describeAwsError(error)}`

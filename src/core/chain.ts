@@ -22,6 +22,8 @@ export interface ChainedSession {
   credentials: RoleCredentials
   identity: CallerIdentity
   tags: SessionTag[]
+  /** role-source-identity: the SourceIdentity STS set on the session (CloudTrail's `sourceIdentity`). */
+  sourceIdentity?: string
 }
 
 const TAG_VALUE_MAX = 256
@@ -55,14 +57,18 @@ export function githubSessionTags(env: NodeJS.ProcessEnv): SessionTag[] {
   })
 }
 
-/** AssumeRole from `source`, then verify the new session names the role's account and the role. */
+/**
+ * AssumeRole from `source`, then verify the new session names the role's account and the role. `sourceIdentity`
+ * (role-source-identity; see sourceIdentityFor): sent as STS SourceIdentity; a source identity STS answers must be it.
+ */
 export async function chainRole(
   clients: AwsClients,
   source: RoleCredentials,
   chain: ChainSpec,
   approver: string,
   env: NodeJS.ProcessEnv,
-  mask: (secret: string) => void
+  mask: (secret: string) => void,
+  sourceIdentity?: string
 ): Promise<ChainedSession> {
   const sessionName = chain.sessionName ?? sessionNameFor(approver)
   const tags = chain.skipSessionTagging ? [] : githubSessionTags(env)
@@ -80,10 +86,21 @@ export async function chainRole(
       policy: chain.policy,
       policyArns: chain.policyArns,
       tags,
-      transitiveTagKeys
+      transitiveTagKeys,
+      ...(sourceIdentity !== undefined ? { sourceIdentity } : {})
     },
     mask
   )
+  if (
+    sourceIdentity !== undefined &&
+    assumed.sourceIdentity !== undefined &&
+    assumed.sourceIdentity !== sourceIdentity
+  ) {
+    throw new CredentialsError(
+      `the chained session's source identity is ${JSON.stringify(assumed.sourceIdentity)}, not ${JSON.stringify(sourceIdentity)}; nothing was exported`,
+      'mismatch'
+    )
+  }
   const identity = await getCallerIdentity(clients, assumed.credentials)
   const [, , , , account, resource] = chain.roleArn.split(':')
   const roleName = resource.split('/').pop()
@@ -101,6 +118,7 @@ export async function chainRole(
     sessionName,
     credentials: assumed.credentials,
     identity,
-    tags
+    tags,
+    ...(sourceIdentity !== undefined ? { sourceIdentity } : {})
   }
 }
