@@ -3,7 +3,8 @@
  * key of our action is a real input and every `--flag` given to the CLI is a real flag, that a CLI example which starts
  * a sign-in is safe by default (`--sign-out-early`, or `--share-session` for a login job), that they and the README use
  * one placeholder for the action's owner (`your-org/`), and that every README snippet marked
- * `<!-- example: examples/… -->` is, line for line, a part of that file.
+ * `<!-- example: examples/… -->` is, line for line, a part of that file; and that the README's links to its own
+ * headings and files resolve.
  *
  * `npx tsx scripts/check-examples.ts` prints the problems and exits 1 when there are any (`.ci/run` runs it);
  * __tests__/examples.test.ts runs the same check.
@@ -141,6 +142,24 @@ export function checkSnippets(
   return count
 }
 
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to dashes; repeats get -1, -2 … */
+export function headingAnchors(markdown: string): Set<string> {
+  const seen = new Map<string, number>()
+  const anchors = new Set<string>()
+  const body = markdown.replace(/```[\s\S]*?```/g, '')
+  for (const m of body.matchAll(/^#{1,6} (.+)$/gm)) {
+    const slug = m[1]
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, '')
+      .replace(/ /g, '-')
+    const n = seen.get(slug) ?? 0
+    seen.set(slug, n + 1)
+    anchors.add(n ? `${slug}-${n}` : slug)
+  }
+  return anchors
+}
+
 export function checkExamples(root = ROOT): string[] {
   const problems: string[] = []
   const dir = path.join(root, 'examples')
@@ -165,6 +184,15 @@ export function checkExamples(root = ROOT): string[] {
   }
   const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
   checkSnippets(readme, root, problems)
+  const anchors = headingAnchors(readme)
+  for (const m of readme.matchAll(/\]\(#([^)]+)\)/g))
+    if (!anchors.has(m[1]))
+      problems.push(`README: a link to #${m[1]}, which no heading has`)
+  for (const m of readme.matchAll(
+    /\]\(((?:examples|docs|bench|emulator)\/[^)#]*)\)/g
+  ))
+    if (!existsSync(path.join(root, m[1])))
+      problems.push(`README: a link to ${m[1]}, which does not exist`)
   return problems
 }
 
