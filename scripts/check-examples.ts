@@ -131,7 +131,7 @@ export function checkSnippets(
         `README: the snippet marked as from ${m[1]} (starting "${snippet[0]}") is not a part of that file`
       )
   }
-  const markers = readme.match(/<!-- example:/g)?.length ?? 0
+  const markers = readme.match(/^<!-- example:/gm)?.length ?? 0
   if (markers !== count)
     problems.push(
       `README: ${markers - count} "<!-- example: … -->" marker(s) not right before a code fence`
