@@ -176,6 +176,8 @@ export function checkExamples(root = ROOT): string[] {
       if (rel.split(path.sep).includes('github'))
         checkWorkflow(rel, doc.toJS(), problems)
       else checkCli(rel, yamlStrings(doc), problems)
+    } else if (file.endsWith('.md')) {
+      continue
     } else if (path.basename(file) === 'Jenkinsfile') {
       checkCli(rel, [text], problems)
     } else {
