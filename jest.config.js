@@ -12,5 +12,7 @@ export default {
     ]
   },
   testTimeout: 30000,
-  verbose: true
+  verbose: true,
+  // After the summary: each file with skipped tests and why (a missing tool says so; see __tests__/skipped-because.ts).
+  reporters: ['default', '<rootDir>/scripts/jest-skip-reporter.mjs']
 }

@@ -68,6 +68,26 @@ const say = (s = '') => process.stdout.write(`${s}\n`)
 say(`IAM Identity Center emulator on ${emu.url}; HOME for this demo: ${home}`)
 say('Running dist/index.js as a GitHub runner would…\n')
 
+/**
+ * A line of the step's stdout as a person reads it on GitHub: workflow commands that only talk to the runner
+ * (add-mask, save-state, set-output, debug …) are left out, and an annotation (`::notice title=T::message`, its
+ * data percent-encoded) is shown as its title and decoded message, not as the raw command.
+ */
+function asRead(line: string): string | undefined {
+  if (!line) return undefined
+  const command = /^::([\w-]+)(?: ([^:]*))?::(.*)$/.exec(line)
+  if (!command) return line
+  const [, name, props = '', data] = command
+  if (!['notice', 'warning', 'error'].includes(name)) return undefined
+  // As the runner decodes them: data escapes %, CR and LF; properties also : and ,.
+  const decodeData = (v: string) =>
+    v.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+  const decodeProperty = (v: string) =>
+    decodeData(v.replace(/%3A/g, ':').replace(/%2C/g, ','))
+  const title = /(?:^|,)title=([^,]*)/.exec(props)?.[1]
+  return `[${name}] ${title ? `${decodeProperty(title)}: ` : ''}${decodeData(data)}`
+}
+
 function step(
   extraEnv: NodeJS.ProcessEnv = {},
   entry = 'index.js'
@@ -80,12 +100,8 @@ function step(
     )
     child.stdout.on('data', (d: Buffer) => {
       for (const line of d.toString().split('\n')) {
-        if (
-          line &&
-          !line.startsWith('::add-mask::') &&
-          !line.startsWith('::save-state')
-        )
-          say(`  │ ${line}`)
+        const shown = asRead(line)
+        if (shown !== undefined) say(`  │ ${shown}`)
       }
     })
     child.on('close', (code) => resolve(code ?? 1))
@@ -179,8 +195,8 @@ if (code === 0) {
   )
 }
 await emu.close()
-// The demo's HOME holds a (revoked) token cache only until here; keep the folder when something failed, to look at.
-if (code === 0 && !process.env.KEEP_DEMO_TMP)
-  rmSync(dir, { recursive: true, force: true })
-else say(`\ndemo files kept in ${dir}`)
+// The demo's HOME holds a (revoked) token cache only until here: removed whatever the outcome (a denied or expired
+// request included), unless KEEP_DEMO_TMP=1 asks to keep it for a look.
+if (process.env.KEEP_DEMO_TMP) say(`\ndemo files kept in ${dir}`)
+else rmSync(dir, { recursive: true, force: true })
 process.exit(code)

@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { INPUTS } from '../src/inputs/spec.js'
+import { INPUTS, type InputGroup, type InputSpec } from '../src/inputs/spec.js'
 
 export const OUTPUTS: [string, string][] = [
   [
@@ -71,23 +71,112 @@ export function renderActionYml(): string {
 
 const cell = (s: string) => s.replace(/\|/g, '\\|')
 
+/** The README's input tables, one per group of INPUTS (in this order), each with the section that explains it. */
+export const INPUT_GROUPS: readonly {
+  group: InputGroup | undefined
+  title: string
+  intro: string
+}[] = [
+  {
+    group: 'essential',
+    title: 'Inputs every workflow sets',
+    intro:
+      'Which account and role to ask for, and where. The rest below is grouped by what it is for; every input there is optional.'
+  },
+  {
+    group: 'modes',
+    title: 'Inputs: what stays on the runner',
+    intro:
+      'See [What an approval hands the job](#what-an-approval-hands-the-job) and [Jobs longer than the credentials](#jobs-longer-than-the-credentials).'
+  },
+  {
+    group: 'approvers',
+    title: 'Inputs: who may approve, and what',
+    intro:
+      'See [Who may approve, and what an approval grants](#who-may-approve-and-what-an-approval-grants).'
+  },
+  {
+    group: 'notifications',
+    title: 'Inputs: telling the approvers',
+    intro: 'See [Telling the approvers](#telling-the-approvers-notify).'
+  },
+  {
+    group: 'accounts',
+    title: 'Inputs: many accounts from one approval',
+    intro:
+      'See [Many accounts from one approval](#many-accounts-from-one-approval).'
+  },
+  {
+    group: 'chaining',
+    title: 'Inputs: chaining to a narrower role',
+    intro:
+      'See [Chaining to a narrower role](#chaining-to-a-narrower-role-role-to-assume).'
+  },
+  {
+    group: 'shared',
+    title: 'Inputs: one approval for several jobs',
+    intro:
+      'See [One approval for a whole run](#one-approval-for-a-whole-run-share-session).'
+  },
+  {
+    group: 'files',
+    title: 'Inputs: the files written',
+    intro: 'See [What is written to `~/.aws`](#what-is-written-to-aws).'
+  },
+  { group: undefined, title: 'Other inputs', intro: '' }
+]
+
+const REQUIRED_UNLESS = /\s*Required unless ([^.]+)\./
+
+/** "yes", "required unless …" (taken from the description's own sentence, then left out of it), or empty. */
+function requiredCell(input: InputSpec): [string, string] {
+  if (input.required) return ['yes', input.description]
+  const m = REQUIRED_UNLESS.exec(input.description)
+  if (!m) return ['', input.description]
+  return [
+    `required unless ${m[1].replace(/ is given$/, '')}`,
+    input.description.replace(REQUIRED_UNLESS, '')
+  ]
+}
+
+function inputRow(i: InputSpec): string {
+  const def = i.actionDefault ?? i.default
+  const [required, description] = requiredCell(i)
+  return `| \`${i.name}\` | ${cell(required)} | ${def ? `\`${def}\`` : ''} | ${cell(description)}${i.secret ? ' Treated as a secret.' : ''} |`
+}
+
+/** The README's grouped input tables. */
+export function renderInputTables(): string {
+  const known = new Set(INPUT_GROUPS.map((g) => g.group))
+  const blocks: string[] = []
+  for (const { group, title, intro } of INPUT_GROUPS) {
+    const rows = INPUTS.filter((i) =>
+      group === undefined ? !known.has(i.group) : i.group === group
+    )
+    if (!rows.length) continue
+    blocks.push(
+      [
+        `#### ${title}`,
+        '',
+        ...(intro ? [intro, ''] : []),
+        '| input | required | default | description |',
+        '|---|---|---|---|',
+        ...rows.map(inputRow)
+      ].join('\n')
+    )
+  }
+  return blocks.join('\n\n')
+}
+
 /** The README's input and output tables, from the same tables as action.yml. */
 export function renderReadmeTables(readme: string): string {
-  const inputs = [
-    '| input | required | default | description |',
-    '|---|---|---|---|',
-    ...INPUTS.map((i) => {
-      const def = i.actionDefault ?? i.default
-      return `| \`${i.name}\` | ${i.required ? 'yes' : ''} | ${def ? `\`${def}\`` : ''} | ${cell(i.description)}${i.secret ? ' Treated as a secret.' : ''} |`
-    })
-  ]
   const outputs = [
     '| output | description |',
     '|---|---|',
     ...OUTPUTS.map(([n, d]) => `| \`${n}\` | ${cell(d)} |`)
   ]
   return replaceBetween(
-    replaceBetween(readme, 'inputs', inputs.join('\n')),
+    replaceBetween(readme, 'inputs', renderInputTables()),
     'outputs',
     outputs.join('\n')
   )

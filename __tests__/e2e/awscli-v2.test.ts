@@ -24,14 +24,13 @@ import {
   start,
   type Workspace
 } from './runner.js'
+import { skippedBecause } from '../skipped-because.js'
 
 const AWS = '/usr/bin/aws'
 const haveAwsCliV2 = existsSync(AWS)
 const cliTest = haveAwsCliV2 ? test : test.skip
 if (!haveAwsCliV2)
-  console.warn(
-    `awscli-v2.test.ts skipped: ${AWS} not found (install Debian's awscli package)`
-  )
+  skippedBecause(`${AWS} not found (install Debian's awscli package)`)
 
 const run = promisify(execFile)
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex')

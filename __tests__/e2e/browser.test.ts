@@ -25,6 +25,7 @@ import {
   SEED_INPUTS,
   start
 } from './runner.js'
+import { skippedBecause } from '../skipped-because.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 /** Without the background-networking switches Chromium hangs on a closed network. */
@@ -42,9 +43,7 @@ const CHROMIUM_ARGS = [
 const haveChromium = existsSync(CHROMIUM)
 const browserTest = haveChromium ? test : test.skip
 if (!haveChromium)
-  console.warn(
-    `browser.test.ts skipped: ${CHROMIUM} not found (install Debian's chromium package)`
-  )
+  skippedBecause(`${CHROMIUM} not found (install Debian's chromium package)`)
 
 let emu: Emulator
 let gh: FakeGitHub

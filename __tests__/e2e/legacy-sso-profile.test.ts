@@ -36,12 +36,12 @@ import {
   type GoPrograms
 } from './go-sdks.js'
 import { pythonExe, cliV1IdentityArgs } from '../aws-files/helpers/python.js'
+import { skippedBecause } from '../skipped-because.js'
 
 const run = promisify(execFile)
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex')
 const goMissing = goSdksMissing()
-if (goMissing)
-  console.warn(`legacy-sso-profile.test.ts: Go SDK tests skipped: ${goMissing}`)
+if (goMissing) skippedBecause(`Go SDK tests: ${goMissing}`)
 const goTest = goMissing ? test.skip : test
 const versions = goMissing ? undefined : goSdkVersions()
 /** The rejection is only there to see with SDKs older than sso-session (Debian bookworm's are). */
@@ -51,12 +51,14 @@ if (
   versions &&
   !(versions.v1.predatesSsoSession && versions.v2.predatesSsoSession)
 ) {
-  console.warn(
-    `legacy-sso-profile.test.ts: an installed Go SDK knows sso-session (v1 ${versions.v1.version}, v2 config ${versions.v2.version}): its rejection test is skipped`
+  skippedBecause(
+    `an installed Go SDK knows sso-session (v1 ${versions.v1.version}, v2 config ${versions.v2.version}): no rejection to see`
   )
 }
 const AWS_V2 = '/usr/bin/aws'
 const awsV2Test = existsSync(AWS_V2) ? test : test.skip
+if (!existsSync(AWS_V2))
+  skippedBecause(`${AWS_V2} not found (install Debian's awscli package)`)
 
 const PROFILES = 'prod-readonly 444455556666 ReadOnly eu-west-1'
 const START_URL = SEED_INPUTS['start-url']

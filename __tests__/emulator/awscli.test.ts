@@ -12,6 +12,7 @@ import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc'
 import { GetRoleCredentialsCommand, SSOClient } from '@aws-sdk/client-sso'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { login, oidcClient, ssoClient } from './helpers.js'
+import { skippedBecause } from '../skipped-because.js'
 
 function findPython(): string | undefined {
   // find_spec locates the modules without importing them (importing awscli costs a second).
@@ -27,10 +28,7 @@ function findPython(): string | undefined {
 }
 
 const python = findPython()
-if (!python)
-  console.warn(
-    'awscli interop tests skipped: no python3 with the awscli module'
-  )
+if (!python) skippedBecause('no python3 with the awscli module')
 const describeCli = python ? describe : describe.skip
 
 interface CliResult {
