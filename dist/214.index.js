@@ -783,6 +783,7 @@ const MAX_SESSION_LENGTH = 16384;
 const INPUTS = Object.freeze([
     {
         name: 'start-url',
+        group: 'essential',
         description: 'AWS access portal URL, e.g. https://my-sso-portal.awsapps.com/start (hosts *.awsapps.com, *.awsapps.cn, *.app.aws, ' +
             '*.portal.amazonaws.com[.cn|.eu], or an issuer URL https://identitycenter.amazonaws.com/ssoins-…). https only. Required unless session or end-session is given.',
         default: '',
@@ -792,6 +793,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'sso-region',
+        group: 'essential',
         description: 'AWS Region of the IAM Identity Center instance, e.g. us-east-1. Required unless session or end-session is given.',
         default: '',
         required: false,
@@ -800,6 +802,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'account-id',
+        group: 'essential',
         description: "AWS account id to get role credentials for (12 digits). Required unless session (then the login job's) or end-session is given.",
         default: '',
         required: false,
@@ -808,6 +811,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'role-name',
+        group: 'essential',
         description: "Permission set (role) name in that account, e.g. DeveloperAccess. 1-64 of letters, digits and + = , . @ _ -. Required unless session (then the login job's) or end-session is given.",
         default: '',
         required: false,
@@ -816,6 +820,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'sso-session',
+        group: 'files',
         description: 'Name of the [sso-session NAME] section written to ~/.aws/config (letters, digits, . _ - @ +; at most 64).',
         default: DEFAULT_SSO_SESSION,
         required: false,
@@ -824,6 +829,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'profile',
+        group: 'essential',
         description: 'Name of the [profile NAME] section written to ~/.aws/config (letters, digits, . _ - @ +; at most 64; may be default).',
         default: DEFAULT_PROFILE,
         required: false,
@@ -832,6 +838,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'region',
+        group: 'essential',
         description: 'Default region of the written profile(s). Defaults to sso-region.',
         default: '',
         required: false,
@@ -840,6 +847,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'output',
+        group: 'files',
         description: `AWS CLI output format of the written profile(s): ${OUTPUT_FORMATS.join(', ')}.`,
         default: DEFAULT_OUTPUT,
         required: false,
@@ -848,6 +856,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'registration-scopes',
+        group: 'files',
         description: 'Comma-separated OAuth scopes for the client registration.',
         default: DEFAULT_REGISTRATION_SCOPES.join(','),
         required: false,
@@ -856,6 +865,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'profiles',
+        group: 'accounts',
         description: 'Extra profiles from the same approval, one per line: "name account-id role-name [region]". Blank lines and # comments ' +
             'are ignored; region defaults to the region input; names must be unique and differ from profile.',
         default: '',
@@ -865,6 +875,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'discover',
+        group: 'accounts',
         description: 'Write a profile for every account and role the approver can reach (optionally narrowed by account-filter / role-filter).',
         default: String(DEFAULT_DISCOVER),
         required: false,
@@ -873,6 +884,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'account-filter',
+        group: 'accounts',
         description: 'With discover: glob (* ?) on the account id or account name. Only allowed when discover is true.',
         default: '',
         required: false,
@@ -881,6 +893,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'role-filter',
+        group: 'accounts',
         description: 'With discover: glob (* ?) on the role name. Only allowed when discover is true.',
         default: '',
         required: false,
@@ -889,6 +902,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'allow-partial',
+        group: 'accounts',
         description: 'Succeed when the main profile works even if some extra or discovered profiles could not be set up.',
         default: String(DEFAULT_ALLOW_PARTIAL),
         required: false,
@@ -897,6 +911,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'export-credentials',
+        group: 'modes',
         description: 'Export the role credentials to the rest of the job as AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, with AWS_REGION and AWS_DEFAULT_REGION set to region. When false nothing is exported (the outputs and the written profiles are still there).',
         default: String(DEFAULT_EXPORT_CREDENTIALS),
         required: false,
@@ -905,6 +920,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'keep-session',
+        group: 'modes',
         description: 'Keep the SSO session (token cache) after the job instead of logging out.',
         default: String(DEFAULT_KEEP_SESSION),
         required: false,
@@ -913,6 +929,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'reuse-session',
+        group: 'modes',
         description: 'Reuse a cached SSO token for sso-session when it is valid for at least min-validity, instead of asking for approval.',
         default: String(DEFAULT_REUSE_SESSION),
         required: false,
@@ -921,6 +938,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'min-validity',
+        group: 'modes',
         description: `Minimum remaining validity of a reused token (reuse-session) or a shared sign-in (session): seconds, or a duration like 15m, 1h, 1h30m (0 to ${MAX_MIN_VALIDITY_SECONDS}s).`,
         default: String(DEFAULT_MIN_VALIDITY_SECONDS),
         required: false,
@@ -929,6 +947,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'approval-timeout',
+        group: 'approvers',
         description: `Give up waiting for approval after this long: seconds, or a duration like 10m (1 to ${MAX_APPROVAL_TIMEOUT_SECONDS}s). Defaults to the device code lifetime.`,
         default: '',
         required: false,
@@ -937,6 +956,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'allowed-approvers',
+        group: 'approvers',
         description: 'Comma-separated user names or globs (* ?) allowed to approve, case-insensitive. Empty: anyone who can approve.',
         default: '',
         required: false,
@@ -945,6 +965,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'forbid-self-approval',
+        group: 'approvers',
         description: 'Reject an approval by the user who triggered the run.',
         default: String(DEFAULT_FORBID_SELF_APPROVAL),
         required: false,
@@ -953,6 +974,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'notify',
+        group: 'notifications',
         description: `Comma-separated channels for the approval link: ${NOTIFY_CHANNELS.join(', ')}; "none" for the log only (always on).`,
         default: DEFAULT_NOTIFY.join(','),
         required: false,
@@ -961,6 +983,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'github-token',
+        group: 'notifications',
         description: 'Token used to post the pull request / issue comment (secret).',
         default: '',
         actionDefault: '${{ github.token }}',
@@ -970,6 +993,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'issue-number',
+        group: 'notifications',
         description: 'Issue or pull request number to comment on; defaults to the pull request of the triggering event.',
         default: '',
         required: false,
@@ -978,6 +1002,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'webhook-url',
+        group: 'notifications',
         description: 'Webhook URL for the webhook channel (secret; https only, http only for localhost / 127.0.0.1).',
         default: '',
         required: false,
@@ -987,6 +1012,7 @@ const INPUTS = Object.freeze([
     // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
     {
         name: 'sign-out-early',
+        group: 'modes',
         description: "Sign out of IAM Identity Center (SSO Logout) as soon as every profile's role credentials are fetched and verified: no SSO token stays on the runner; the profiles hold the role credentials (shared credentials file) until they expire. Not with keep-session or reuse-session.",
         default: 'false',
         required: false,
@@ -995,6 +1021,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'allowed-account-ids',
+        group: 'approvers',
         description: 'Comma-separated 12-digit AWS account ids; every verified identity (primary, profiles, discover) must be in one of them, else the step fails and nothing is written or exported; discover skips other accounts. Empty: any account.',
         default: '',
         required: false,
@@ -1004,6 +1031,7 @@ const INPUTS = Object.freeze([
     // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
     {
         name: 'role-to-assume',
+        group: 'chaining',
         description: 'Chain to this IAM role after the approval (STS AssumeRole signed with the role-name credentials): a role ARN, or a role name meaning that role in account-id. ' +
             'The outputs, the exported AWS_* and the profile are then the chained role\'s; the Identity Center role is written as the profile "<profile>-sso" (without a session policy).',
         default: '',
@@ -1013,6 +1041,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'role-session-name',
+        group: 'chaining',
         description: "With role-to-assume: the role session name (2-64 of letters, digits and + = , . @ _ -). Defaults to the approver's Identity Center user name, reduced to those characters, so CloudTrail shows who approved.",
         default: '',
         required: false,
@@ -1021,6 +1050,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'role-duration-seconds',
+        group: 'chaining',
         description: "With role-to-assume: the chained session's lifetime, 900-3600 seconds (STS caps a role chained from role credentials at one hour).",
         default: '3600',
         required: false,
@@ -1029,6 +1059,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'role-external-id',
+        group: 'chaining',
         description: "With role-to-assume: the external id the role's trust policy asks for.",
         default: '',
         required: false,
@@ -1037,6 +1068,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'inline-session-policy',
+        group: 'chaining',
         description: 'With role-to-assume: a JSON IAM policy that narrows the chained session (it must parse; at most 2048 characters without spaces). With a session policy the profile holds the narrowed session itself, never a role_arn that could re-assume the role without it.',
         default: '',
         required: false,
@@ -1045,6 +1077,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'managed-session-policies',
+        group: 'chaining',
         description: 'With role-to-assume: managed policy ARNs that narrow the chained session, one per line (at most 10). Treated like inline-session-policy for the profile.',
         default: '',
         required: false,
@@ -1053,6 +1086,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'role-skip-session-tagging',
+        group: 'chaining',
         description: 'With role-to-assume: send no session tags. Otherwise the session is tagged like configure-aws-credentials does (GitHub=Actions, Repository, Workflow, Action, Actor, Commit, Branch; the CLI tags only when it runs in GitHub Actions).',
         default: 'false',
         required: false,
@@ -1061,6 +1095,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'transitive-tag-keys',
+        group: 'chaining',
         description: 'With role-to-assume: session tag keys (of those above) that pass on to roles chained from this session, one per line.',
         default: '',
         required: false,
@@ -1070,6 +1105,7 @@ const INPUTS = Object.freeze([
     // --- shared sign-in (issue 14): share-session, session, session-key, end-session
     {
         name: 'share-session',
+        group: 'shared',
         description: 'Share this sign-in with the later jobs of this workflow run: the output session holds it sealed (AES-256-GCM) with session-key, ' +
             'bound to this repository and run; no later job that has both needs a new approval. The post step then does not sign out.',
         default: 'false',
@@ -1079,6 +1115,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'session',
+        group: 'shared',
         description: 'The session output of a share-session job of this run (needs.<job>.outputs.session): sign in with it instead of asking for approval. ' +
             "start-url and sso-region then come from it, and account-id / role-name default to the login job's.",
         default: '',
@@ -1088,6 +1125,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'end-session',
+        group: 'shared',
         description: 'With session and session-key: sign the shared sign-in out (SSO Logout) and do nothing else; for the last job of the run (if: always()).',
         default: 'false',
         required: false,
@@ -1096,6 +1134,7 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'session-key',
+        group: 'shared',
         description: `Secret of at least ${MIN_SESSION_KEY_LENGTH} characters that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
         default: '',
         required: false,
@@ -1105,6 +1144,7 @@ const INPUTS = Object.freeze([
     // --- older SDKs (issue 12): legacy-sso-profile
     {
         name: 'legacy-sso-profile',
+        group: 'files',
         description: 'Also write sso_start_url and sso_region into each profile (beside sso_session) and the SSO token a second time under the legacy cache name (sha1 of start-url), for tools built on SDKs that predate [sso-session] (AWS SDK for Go v1 before 1.44.298, aws-sdk-go-v2 config of 2022 and older, the Terraform providers built on them). The post step removes that copy too. The copy is not refreshed: such tools can use it until the token expires.',
         default: 'false',
         required: false,
@@ -1114,6 +1154,7 @@ const INPUTS = Object.freeze([
     // --- scale (issue 13): verify-profiles
     {
         name: 'verify-profiles',
+        group: 'accounts',
         description: 'Which profiles get their credentials fetched and checked (GetRoleCredentials, then STS GetCallerIdentity) before the step succeeds: all (every listed and discovered profile) or primary (only account-id/role-name; the others are written from the listings, unverified, and each fetches its own credentials when a step uses it — faster for discover over many accounts).',
         default: DEFAULT_VERIFY_PROFILES,
         required: false,
