@@ -1,4 +1,4 @@
-import { readLoginRequest } from '../../src/inputs/reader.js'
+import { readCommand, readLoginRequest } from '../../src/inputs/reader.js'
 import { InputError } from '../../src/inputs/rules.js'
 import {
   openSharedSession,
@@ -51,17 +51,25 @@ describe('inputs', () => {
       accountId: '',
       roleName: '',
       region: '',
-      sharedSession: {
-        mode: 'use',
-        key: KEY,
-        sealed: 'icl1.x',
-        ssoSessionGiven: false
+      mode: {
+        kind: 'from-shared',
+        token: {
+          from: 'session',
+          key: KEY,
+          sealed: 'icl1.x',
+          ssoSessionGiven: false
+        },
+        keep: false
       }
     })
     expect(
-      read({ session: 'icl1.x', 'session-key': KEY, 'end-session': 'true' })
-        .sharedSession?.mode
-    ).toBe('end')
+      readCommand(
+        (name) =>
+          ({ session: 'icl1.x', 'session-key': KEY, 'end-session': 'true' })[
+            name
+          ] ?? ''
+      ).kind
+    ).toBe('end-session')
     // Given values are still checked.
     expect(
       problem({ session: 'icl1.x', 'session-key': KEY, 'account-id': '12' })
@@ -70,9 +78,13 @@ describe('inputs', () => {
 
   test('share-session needs a key of at least 32 characters, never shown', () => {
     expect(
-      read({ ...SEED, 'share-session': 'true', 'session-key': KEY })
-        .sharedSession
-    ).toEqual({ mode: 'share', key: KEY })
+      read({ ...SEED, 'share-session': 'true', 'session-key': KEY }).mode
+    ).toEqual({
+      kind: 'shared',
+      token: { from: 'device-flow' },
+      key: KEY,
+      keep: false
+    })
     expect(problem({ ...SEED, 'share-session': 'true' })).toMatch(
       /^Input "session-key": is required with share-session/
     )

@@ -381,10 +381,11 @@ export function tokenCacheEntry(
   }
 }
 
-/** The paths writeSessionFiles may write, for the pre-flight check. */
+/** The paths writeSessionFiles may write, for the pre-flight check; `roleKeys`: the profiles hold role keys (sign-out-early). */
 export function sessionFilePaths(
   paths: AwsPaths,
-  request: LoginRequest
+  request: LoginRequest,
+  roleKeys = false
 ): string[] {
   const files = [
     tokenCacheFile(paths.ssoCacheDir, request.ssoSession),
@@ -395,8 +396,7 @@ export function sessionFilePaths(
       : [])
   ]
   const keys =
-    request.signOutEarly ||
-    (request.chain !== undefined && hasSessionPolicy(request.chain))
+    roleKeys || (request.chain !== undefined && hasSessionPolicy(request.chain))
   return keys ? [...files, paths.credentialsFile] : files
 }
 

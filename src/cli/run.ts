@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs'
 import type { Logger, RequestContext } from '../core/events.js'
 import { type LoginRequest } from '../inputs/spec.js'
 import { InputError } from '../inputs/rules.js'
-import { readLoginRequest } from '../inputs/reader.js'
+import { readCommand } from '../inputs/reader.js'
 import { parseCliArgs, cliHelp, EXIT_CODES, type OutputFormat } from './args.js'
 import { cliVersion } from './version.js'
 import {
@@ -66,20 +66,21 @@ export async function runCli(
     }
     format = args.format
     outputFile = args.outputFile
-    request = readLoginRequest(args.get)
+    const command = readCommand(args.get)
     notifyAsked = args.get('notify').trim() !== ''
     actor = args.actor ?? ciActor(env)
     // forbid-self-approval needs someone to compare the approver with: bad input, before any network call.
-    checkSelfApprovalActors(
-      {
-        forbidSelfApproval: request.forbidSelfApproval,
-        actor,
-        actors: runActors(env)
-      },
-      '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job'
-    )
+    if (command.kind === 'sign-in')
+      checkSelfApprovalActors(
+        {
+          forbidSelfApproval: command.request.forbidSelfApproval,
+          actor,
+          actors: runActors(env)
+        },
+        '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job'
+      )
     // share-session / session / end-session: the run to bind to, and a sealed session refused before any request.
-    const start = await startSharedSession(request, {
+    const start = await startSharedSession(command, {
       mask: () => {},
       log: stderrLogger,
       env,

@@ -41,6 +41,7 @@ import { cachedRegistration, reuseCachedSession } from './reuse.js'
 import { discoverProfiles } from './discover.js'
 import { mapPool } from '../util/pool.js'
 import type { SharedSignIn } from './sealed-session.js'
+import { behaviourOf, type RunnerHolds } from './sign-in-mode.js'
 
 export interface LoginOptions {
   request: LoginRequest
@@ -162,7 +163,14 @@ export const PROFILE_CONCURRENCY = 32
 export async function login(options: LoginOptions): Promise<LoginResult> {
   const { request, log, paths } = options
   // Refuse unsafe paths (symlinks) before anyone is asked to approve: a refusal then costs no approval and leaves no token.
-  const pathProblem = unsafeAwsPath(paths, sessionFilePaths(paths, request))
+  const pathProblem = unsafeAwsPath(
+    paths,
+    sessionFilePaths(
+      paths,
+      request,
+      behaviourOf(request.mode).holds === 'role-keys'
+    )
+  )
   if (pathProblem)
     throw new UnsafePathError(`${pathProblem}; nothing was sent or written`)
 
@@ -355,66 +363,71 @@ async function useToken(
     )
   }
   const verifiedExtras = verified.filter((p) => !p.error)
-  const layout = chainedProfiles(request, primaryProfile, chained)
+  const holds = behaviourOf(request.mode).holds
+  const layout = chainedProfiles(request, primaryProfile, chained, holds)
   let signedOutAt: Date | undefined
   let written: WrittenFiles
-  if (request.signOutEarly) {
-    // Every role credential is fetched and verified: end the sign-in now, then write only the role credentials.
-    if (!(await logout(clients, token.accessToken, log))) {
-      throw new SignOutFailedError(
-        'sign-out-early: SSO Logout failed (see the warning above), so the sign-in could not be ended; nothing was written or exported'
-      )
-    }
-    signedOutAt = new Date()
-    log.info(
-      `sign-out-early: signed out of IAM Identity Center at ${signedOutAt.toISOString()}; no SSO token is kept, the profiles hold role credentials only`
-    )
-    // With role-to-assume the profile holds the chained session; the permission set's credentials are not written.
-    const primaryKeys = {
-      name: primaryProfile.name,
-      credentials: (chained ?? primary).credentials,
-      region: primaryProfile.region,
-      output: request.output
-    }
-    written = await writeCredentialProfiles(
-      paths,
-      request,
-      [
-        primaryKeys,
-        ...verifiedExtras.map((p) => ({
-          name: p.profile.name,
-          credentials: p.credentials!,
-          region: p.profile.region,
-          output: request.output
-        }))
-      ],
-      { onProgress: options.onFilesProgress }
-    )
-  } else {
-    written = await writeSessionFiles(
-      paths,
-      request,
-      [...layout.ssoProfiles, ...verifiedExtras.map((p) => p.profile)],
-      token,
-      registration,
-      {
-        writeRegistration: session.registered,
-        onProgress: options.onFilesProgress,
-        ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),
-        ...(chained && layout.keys
-          ? {
-              credentialProfiles: [
-                {
-                  name: primaryProfile.name,
-                  credentials: chained.credentials,
-                  region: primaryProfile.region,
-                  output: request.output
-                }
-              ]
-            }
-          : {})
+  switch (holds) {
+    case 'role-keys': {
+      // Every role credential is fetched and verified: end the sign-in now, then write only the role credentials.
+      if (!(await logout(clients, token.accessToken, log))) {
+        throw new SignOutFailedError(
+          'sign-out-early: SSO Logout failed (see the warning above), so the sign-in could not be ended; nothing was written or exported'
+        )
       }
-    )
+      signedOutAt = new Date()
+      log.info(
+        `sign-out-early: signed out of IAM Identity Center at ${signedOutAt.toISOString()}; no SSO token is kept, the profiles hold role credentials only`
+      )
+      // With role-to-assume the profile holds the chained session; the permission set's credentials are not written.
+      const primaryKeys = {
+        name: primaryProfile.name,
+        credentials: (chained ?? primary).credentials,
+        region: primaryProfile.region,
+        output: request.output
+      }
+      written = await writeCredentialProfiles(
+        paths,
+        request,
+        [
+          primaryKeys,
+          ...verifiedExtras.map((p) => ({
+            name: p.profile.name,
+            credentials: p.credentials!,
+            region: p.profile.region,
+            output: request.output
+          }))
+        ],
+        { onProgress: options.onFilesProgress }
+      )
+      break
+    }
+    case 'sign-in':
+      written = await writeSessionFiles(
+        paths,
+        request,
+        [...layout.ssoProfiles, ...verifiedExtras.map((p) => p.profile)],
+        token,
+        registration,
+        {
+          writeRegistration: session.registered,
+          onProgress: options.onFilesProgress,
+          ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),
+          ...(chained && layout.keys
+            ? {
+                credentialProfiles: [
+                  {
+                    name: primaryProfile.name,
+                    credentials: chained.credentials,
+                    region: primaryProfile.region,
+                    output: request.output
+                  }
+                ]
+              }
+            : {})
+        }
+      )
+      break
   }
   return {
     ...(signedOutAt ? { signedOutAt } : {}),
@@ -455,21 +468,31 @@ async function obtainToken(
   clients: AwsClients
 ): Promise<ObtainedToken> {
   const { request, mask, log, paths } = options
-  if (options.sharedSignIn) {
-    // Only the access token: no refresh token or client registration, so no tool on this runner can (or races to) refresh it.
-    const { accessToken, expiresAt } = options.sharedSignIn
-    return {
-      token: { accessToken, expiresAt },
-      via: 'shared-session',
-      authorizations: 0,
-      registered: false
+  switch (request.mode.token.from) {
+    case 'session': {
+      // Only the access token: no refresh token or client registration, so no tool on this runner can (or races to) refresh it.
+      const { accessToken, expiresAt } = options.sharedSignIn!
+      return {
+        token: { accessToken, expiresAt },
+        via: 'shared-session',
+        authorizations: 0,
+        registered: false
+      }
     }
+    case 'cache': {
+      const reused = await reuseCachedSession(
+        paths,
+        request,
+        clients,
+        mask,
+        log
+      )
+      if (reused) return { ...reused, authorizations: 0, registered: false }
+      return deviceFlowToken(options, clients)
+    }
+    case 'device-flow':
+      return deviceFlowToken(options, clients)
   }
-  if (request.reuseSession) {
-    const reused = await reuseCachedSession(paths, request, clients, mask, log)
-    if (reused) return { ...reused, authorizations: 0, registered: false }
-  }
-  return deviceFlowToken(options, clients)
 }
 
 /** The SSO access token itself was refused (UnauthorizedException): expired or revoked. */
@@ -531,7 +554,8 @@ async function deviceFlowToken(
 function chainedProfiles(
   request: LoginRequest,
   primaryProfile: ProfileSpec,
-  chained: ChainedSession | undefined
+  chained: ChainedSession | undefined,
+  holds: RunnerHolds
 ): {
   ssoProfiles: ProfileSpec[]
   roleProfile?: AssumeRoleProfileSpec
@@ -540,7 +564,7 @@ function chainedProfiles(
   const chain = request.chain
   if (!chain || !chained) return { ssoProfiles: [primaryProfile], keys: false }
   // sign-out-early leaves no sign-in to re-assume from: the profile holds the chained session's keys too.
-  if (hasSessionPolicy(chain) || request.signOutEarly)
+  if (hasSessionPolicy(chain) || holds === 'role-keys')
     return { ssoProfiles: [], keys: true }
   const source = {
     ...primaryProfile,

@@ -4,6 +4,8 @@
  */
 import type { Logger } from './events.js'
 import type { LoginRequest } from '../inputs/spec.js'
+import type { EndSession } from '../inputs/sign-in-mode.js'
+import type { Command } from '../inputs/reader.js'
 import type { LoginResult } from './login.js'
 import { InputError } from '../inputs/rules.js'
 import {
@@ -32,12 +34,14 @@ export const REPOSITORY_VARIABLES = [
 
 /** What a sealed session of this run is bound to; an InputError (before any request) when there is no run to bind to. */
 export function sessionBinding(
-  request: LoginRequest,
+  subject: Pick<LoginRequest, 'mode'> | EndSession,
   env: NodeJS.ProcessEnv,
   explicitRunId?: string
 ): SealBinding {
   const input =
-    request.sharedSession?.mode === 'share' ? 'share-session' : 'session'
+    'mode' in subject && subject.mode.kind === 'shared'
+      ? 'share-session'
+      : 'session'
   const runId =
     explicitRunId ?? RUN_ID_VARIABLES.map((n) => env[n]?.trim()).find((v) => v)
   if (!runId)
@@ -67,8 +71,10 @@ export async function openSharedSession(
   mask: (secret: string) => void,
   now = Date.now()
 ): Promise<{ request: LoginRequest; signIn: SharedSignIn }> {
-  const shared = request.sharedSession!
-  const signIn = await openSession(shared.sealed!, shared.key, binding, {
+  const shared = request.mode.token
+  if (shared.from !== 'session')
+    throw new Error('openSharedSession: the request has no session input')
+  const signIn = await openSession(shared.sealed, shared.key, binding, {
     minValiditySeconds: request.minValiditySeconds,
     now
   })
@@ -151,14 +157,13 @@ export function sharedNotice(binding: SealBinding, expiresAt: Date): string {
  * Returns whether the sign-out was confirmed.
  */
 export async function endSharedSession(
-  request: LoginRequest,
+  end: EndSession,
   binding: SealBinding,
   mask: (secret: string) => void,
   log: Logger,
   env: NodeJS.ProcessEnv
 ): Promise<boolean> {
-  const shared = request.sharedSession!
-  const signIn = await openSession(shared.sealed!, shared.key, binding, {
+  const signIn = await openSession(end.token.sealed, end.token.key, binding, {
     minValiditySeconds: null
   })
   mask(signIn.accessToken)
@@ -198,10 +203,11 @@ export type SharedStart =
 
 /**
  * share-session: a sealer for the result; session: the sealed sign-in opened (refused before any request);
- * end-session: signed out, and nothing else to do. Without any of them the request goes on as it is.
+ * end-session: signed out, and nothing else to do. Without any of them the request goes on as it is. The session-key
+ * is masked first.
  */
 export async function startSharedSession(
-  request: LoginRequest,
+  command: Command,
   options: {
     mask: (secret: string) => void
     log: Logger
@@ -209,23 +215,31 @@ export async function startSharedSession(
     explicitRunId?: string
   }
 ): Promise<SharedStart> {
-  const shared = request.sharedSession
-  if (!shared) return { kind: 'login', request }
   const { mask, log, env } = options
-  const binding = sessionBinding(request, env, options.explicitRunId)
-  if (shared.mode === 'share')
+  if (command.kind === 'end-session') {
+    mask(command.token.key)
+    const binding = sessionBinding(command, env, options.explicitRunId)
     return {
-      kind: 'login',
-      request,
-      sealer: new SessionSealer(shared.key, binding)
+      kind: 'ended',
+      signedOut: await endSharedSession(command, binding, mask, log, env)
     }
-  if (shared.mode === 'use')
+  }
+  const { request } = command
+  const { mode } = request
+  // The session input opens a sign-in, whatever stays on the runner; share-session seals this job's own.
+  const sealKey = mode.kind === 'shared' ? mode.key : undefined
+  const opened = mode.token.from === 'session' ? mode.token : undefined
+  if (sealKey === undefined && !opened) return { kind: 'login', request }
+  mask((opened ?? { key: sealKey! }).key)
+  const binding = sessionBinding(request, env, options.explicitRunId)
+  if (opened)
     return {
       kind: 'login',
       ...(await openSharedSession(request, binding, mask))
     }
   return {
-    kind: 'ended',
-    signedOut: await endSharedSession(request, binding, mask, log, env)
+    kind: 'login',
+    request,
+    sealer: new SessionSealer(sealKey!, binding)
   }
 }

@@ -1,7 +1,7 @@
 /** The action's main step: inputs → login → exports, with the approvers told at every step. */
 import * as core from '@actions/core'
 import { type LoginRequest } from '../inputs/spec.js'
-import { readLoginRequest } from '../inputs/reader.js'
+import { readCommand, type Command } from '../inputs/reader.js'
 import {
   chainedProfileNote,
   jobSession,
@@ -34,18 +34,20 @@ const CANCEL_DRAIN_MS = 3_000
 export async function runMain(
   env: NodeJS.ProcessEnv = process.env
 ): Promise<void> {
-  let request: LoginRequest
+  let command: Command
   try {
-    request = readLoginRequest((name) => core.getInput(name))
+    command = readCommand((name) => core.getInput(name))
   } catch (error) {
     core.setFailed((error as Error).message)
     return
   }
-  if (request.githubToken) core.setSecret(request.githubToken)
-  if (request.webhookUrl) core.setSecret(request.webhookUrl)
-  const shared = await sharedSession(request, env)
+  if (command.kind === 'sign-in') {
+    if (command.request.githubToken) core.setSecret(command.request.githubToken)
+    if (command.request.webhookUrl) core.setSecret(command.request.webhookUrl)
+  }
+  const shared = await sharedSession(command, env)
   if (!shared) return
-  request = shared.request
+  const request = shared.request
 
   const paths = awsPaths(env)
   const context = githubRequestContext(request, env)
@@ -83,7 +85,7 @@ export async function runMain(
       finished = true
       cancelled(signal)
       const sweep =
-        request.reuseSession || shared.signIn
+        request.mode.token.from !== 'device-flow'
           ? Promise.resolve() // the cache may hold a session this run found, not made (or shared with it): never touch it here
           : sweepOrphanedTokenCache(
               {
@@ -218,12 +220,11 @@ function publish(request: LoginRequest, result: LoginResult): void {
  * before any request). end-session signs out and is the whole step. undefined: the step is over.
  */
 async function sharedSession(
-  request: LoginRequest,
+  command: Command,
   env: NodeJS.ProcessEnv
 ): Promise<Extract<SharedStart, { kind: 'login' }> | undefined> {
-  if (request.sharedSession) core.setSecret(request.sharedSession.key)
   try {
-    const start = await startSharedSession(request, {
+    const start = await startSharedSession(command, {
       mask: (s) => core.setSecret(s),
       log: actionLogger,
       env
