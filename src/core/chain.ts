@@ -61,11 +61,12 @@ export async function chainRole(
   source: RoleCredentials,
   chain: ChainSpec,
   approver: string,
-  env: NodeJS.ProcessEnv,
+  /** The run's session tags (RunContext.sessionTags): sent unless skip-session-tagging. */
+  runTags: SessionTag[],
   mask: (secret: string) => void
 ): Promise<ChainedSession> {
   const sessionName = chain.sessionName ?? sessionNameFor(approver)
-  const tags = chain.skipSessionTagging ? [] : githubSessionTags(env)
+  const tags = chain.skipSessionTagging ? [] : runTags
   const transitiveTagKeys = chain.transitiveTagKeys.filter((k) =>
     tags.some((t) => t.Key === k)
   )

@@ -41,14 +41,13 @@ import { cachedRegistration, reuseCachedSession } from './reuse.js'
 import { discoverProfiles } from './discover.js'
 import { mapPool } from '../util/pool.js'
 import type { SharedSignIn } from './sealed-session.js'
+import type { RunContext } from './run-context.js'
 import { behaviourOf, type RunnerHolds } from './sign-in-mode.js'
 
 export interface LoginOptions {
   request: LoginRequest
-  /** The CI user who triggered the run (for forbid-self-approval). */
-  actor?: string
-  /** Every other user the run acts for (a GitHub re-run: GITHUB_ACTOR and GITHUB_TRIGGERING_ACTOR), compared like `actor`. */
-  actors?: string[]
+  /** The run (read once by the edge): the actors forbid-self-approval compares with, role-to-assume's session tags. */
+  run?: Pick<RunContext, 'actor' | 'actors' | 'sessionTags'>
   paths: AwsPaths
   /** Register a secret with the log masker before anything else happens with it. */
   mask: (secret: string) => void
@@ -238,8 +237,8 @@ async function useToken(
   const rejection = approverRejection(approvedBy, {
     allowedApprovers: request.allowedApprovers,
     forbidSelfApproval: request.forbidSelfApproval,
-    actor: options.actor,
-    actors: options.actors
+    actor: options.run?.actor,
+    actors: options.run?.actors
   })
   if (rejection) throw new ApproverRejectedError(approvedBy, rejection)
 
@@ -251,7 +250,7 @@ async function useToken(
       primary.credentials,
       request.chain,
       approvedBy,
-      options.env ?? process.env,
+      options.run?.sessionTags ?? [],
       mask
     )
     assertAccountAllowed(

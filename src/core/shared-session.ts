@@ -32,18 +32,42 @@ export const REPOSITORY_VARIABLES = [
   'CIRCLE_PROJECT_REPONAME'
 ] as const
 
+/** The run a sealed session would bind to, as the environment names it; no runId when none is set. */
+export interface SealRun {
+  runId?: string
+  repository: string
+}
+
+/** Reads the run to bind to: `explicitRunId` (the CLI's --session-run-id) or the first run id variable set. */
+export function sealRunOf(
+  env: NodeJS.ProcessEnv,
+  explicitRunId?: string
+): SealRun {
+  const runId =
+    explicitRunId ?? RUN_ID_VARIABLES.map((n) => env[n]?.trim()).find((v) => v)
+  const repository =
+    REPOSITORY_VARIABLES.map((n) => env[n]?.trim()).find((v) => v) ?? ''
+  return runId === undefined ? { repository } : { runId, repository }
+}
+
 /** What a sealed session of this run is bound to; an InputError (before any request) when there is no run to bind to. */
 export function sessionBinding(
   subject: Pick<LoginRequest, 'mode'> | EndSession,
   env: NodeJS.ProcessEnv,
   explicitRunId?: string
 ): SealBinding {
+  return bindingOf(subject, sealRunOf(env, explicitRunId))
+}
+
+function bindingOf(
+  subject: Pick<LoginRequest, 'mode'> | EndSession,
+  run: SealRun
+): SealBinding {
   const input =
     'mode' in subject && subject.mode.kind === 'shared'
       ? 'share-session'
       : 'session'
-  const runId =
-    explicitRunId ?? RUN_ID_VARIABLES.map((n) => env[n]?.trim()).find((v) => v)
+  const { runId, repository } = run
   if (!runId)
     throw new InputError(
       input,
@@ -54,8 +78,6 @@ export function sessionBinding(
       input,
       `the run id must be 1-64 of letters, digits, _ and -, got ${JSON.stringify(runId.slice(0, 70))}`
     )
-  const repository =
-    REPOSITORY_VARIABLES.map((n) => env[n]?.trim()).find((v) => v) ?? ''
   return { repository, runId }
 }
 
@@ -212,13 +234,14 @@ export async function startSharedSession(
     mask: (secret: string) => void
     log: Logger
     env: NodeJS.ProcessEnv
-    explicitRunId?: string
+    /** The run to bind to (RunContext.sealRun). */
+    sealRun: SealRun
   }
 ): Promise<SharedStart> {
   const { mask, log, env } = options
   if (command.kind === 'end-session') {
     mask(command.token.key)
-    const binding = sessionBinding(command, env, options.explicitRunId)
+    const binding = bindingOf(command, options.sealRun)
     return {
       kind: 'ended',
       signedOut: await endSharedSession(command, binding, mask, log, env)
@@ -231,7 +254,7 @@ export async function startSharedSession(
   const opened = mode.token.from === 'session' ? mode.token : undefined
   if (sealKey === undefined && !opened) return { kind: 'login', request }
   mask((opened ?? { key: sealKey! }).key)
-  const binding = sessionBinding(request, env, options.explicitRunId)
+  const binding = bindingOf(request, options.sealRun)
   if (opened)
     return {
       kind: 'login',
