@@ -7,7 +7,7 @@
 import type { Grant, RequestContext } from './events.js'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { SignInMode } from '../inputs/sign-in-mode.js'
-import { chainTarget } from '../inputs/chain.js'
+import { chainTarget } from './chain.js'
 
 /**
  * What the runner holds once the role credentials are verified (the login's write stage switches on it):

@@ -51,11 +51,27 @@ export interface LoginRequest {
   /** allowed-account-ids: every verified identity must be in one of these accounts; absent means any account. */
   allowedAccountIds?: string[]
   /** Present when role-to-assume is set: the job gets the chained role's session, not the permission set's. */
-  chain?: import('./chain.js').ChainSpec
+  chain?: ChainSpec
   /** legacy-sso-profile: also write sso_start_url / sso_region into each profile and the token cache under sha1(start URL) (SDKs without sso-session). */
   legacySsoProfile?: boolean
   /** verify-profiles: `primary` = only the primary profile's credentials are fetched and checked; absent = `all`. */
   verifyProfiles?: VerifyProfiles
+}
+
+/** What the job is narrowed to: STS AssumeRole from the primary profile's role credentials. */
+export interface ChainSpec {
+  /** Full role ARN (a bare role name was made into `arn:<partition>:iam::<account-id>:role/<name>`). */
+  roleArn: string
+  /** Explicit role-session-name; undefined = the approver's Identity Center user name (see sessionNameFor). */
+  sessionName?: string
+  durationSeconds: number
+  externalId?: string
+  /** Minified inline session policy JSON. */
+  policy?: string
+  policyArns: string[]
+  /** false: tag the session as configure-aws-credentials does (githubSessionTags in core/chain.ts). */
+  skipSessionTagging: boolean
+  transitiveTagKeys: string[]
 }
 
 /** Which profiles' credentials a login fetches and checks (`verify-profiles`). */
@@ -353,7 +369,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     secret: true,
     kind: 'string'
   },
-  // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
+  // --- least privilege: sign-out-early, allowed-account-ids, the client name
   {
     name: 'sign-out-early',
     description:
@@ -372,7 +388,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     secret: false,
     kind: 'list'
   },
-  // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+  // --- role chaining: role-to-assume, role-session-name, role-duration-seconds, …
   {
     name: 'role-to-assume',
     description:
@@ -446,7 +462,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     secret: false,
     kind: 'multiline'
   },
-  // --- shared sign-in (issue 14): share-session, session, session-key, end-session
+  // --- shared sign-in: share-session, session, session-key, end-session
   {
     name: 'share-session',
     description:
@@ -484,7 +500,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     secret: true,
     kind: 'string'
   },
-  // --- older SDKs (issue 12): legacy-sso-profile
+  // --- older SDKs: legacy-sso-profile
   {
     name: 'legacy-sso-profile',
     description:
@@ -494,7 +510,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     secret: false,
     kind: 'boolean'
   },
-  // --- scale (issue 13): verify-profiles
+  // --- scale: verify-profiles
   {
     name: 'verify-profiles',
     description:
