@@ -11,7 +11,11 @@ import {
   type ChainedSession
 } from './chain.js'
 import type { LoginResult } from './login-result.js'
-import { behaviourOf, type RunnerHolds } from './sign-in-mode.js'
+import {
+  behaviourOf,
+  profilesHoldKeys,
+  type RunnerHolds
+} from './sign-in-mode.js'
 
 export interface ProfileLayout {
   /** The SSO profiles that carry the primary role: the profile itself, `<profile>-sso` under role-to-assume, or none. */
@@ -25,7 +29,7 @@ export interface ProfileLayout {
 /** Whether a login of this request may write the credentials file (for the pre-flight check of the paths). */
 export function writesCredentialsFile(request: LoginRequest): boolean {
   return (
-    behaviourOf(request.mode).holds === 'role-keys' ||
+    profilesHoldKeys(behaviourOf(request.mode).holds) ||
     (request.chain !== undefined && hasSessionPolicy(request.chain))
   )
 }
@@ -45,7 +49,7 @@ export function profileLayout(
   const chain = request.chain
   if (!chain || !chained) return { ssoProfiles: [primaryProfile], keys: false }
   // sign-out-early leaves no sign-in to re-assume from: the profile holds the chained session's keys too.
-  if (hasSessionPolicy(chain) || holds === 'role-keys')
+  if (hasSessionPolicy(chain) || profilesHoldKeys(holds))
     return { ssoProfiles: [], keys: true }
   const source = {
     ...primaryProfile,

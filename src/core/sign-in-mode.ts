@@ -2,7 +2,7 @@
  * What each sign-in mode does, in one place: the one switch on the mode's kind. Everything downstream (the login's
  * write stage, the state main hands to post, the post step, the messages) reads the behaviour, not the inputs.
  * A new mode is one variant of SignInMode (src/inputs/sign-in-mode.ts) and one case here; where its behaviour is new
- * (a new `holds` or `post` value), the one switch over that value gets one more case too.
+ * (a new `holds`, `post` or Grant value), the compiler names each switch over that value that needs one more case.
  */
 import type { Grant, RequestContext } from './events.js'
 import type { LoginRequest } from '../inputs/spec.js'
@@ -15,6 +15,26 @@ import { chainTarget } from './chain.js'
  * - `role-keys`: signed out at once; the profiles hold the role credentials only.
  */
 export type RunnerHolds = 'sign-in' | 'role-keys'
+
+/** Whether the SSO token stays on the runner once the files are written (so main hands it to post to sign out with). */
+export function tokenStays(holds: RunnerHolds): boolean {
+  switch (holds) {
+    case 'sign-in':
+      return true
+    case 'role-keys':
+      return false
+  }
+}
+
+/** Whether the profiles hold role keys (the credentials file) instead of fetching credentials with the sign-in. */
+export function profilesHoldKeys(holds: RunnerHolds): boolean {
+  switch (holds) {
+    case 'sign-in':
+      return false
+    case 'role-keys':
+      return true
+  }
+}
 
 /**
  * What the post step does (github/post.ts switches on it):

@@ -8,7 +8,7 @@ import * as core from '@actions/core'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { LoginResult } from '../core/login.js'
 import type { WrittenFiles } from '../aws-files/session-files.js'
-import { behaviourOf, type PostPlan } from '../core/sign-in-mode.js'
+import { behaviourOf, tokenStays, type PostPlan } from '../core/sign-in-mode.js'
 
 export interface SessionState {
   /** Absent with sign-out-early: main signed out, and no token is written anywhere. */
@@ -38,9 +38,9 @@ export function saveSessionState(
   }
   const behaviour = behaviourOf(request.mode)
   const state: SessionState = {
-    ...(behaviour.holds === 'role-keys' || !result.token.accessToken
-      ? {}
-      : { accessToken: result.token.accessToken }),
+    ...(tokenStays(behaviour.holds) && result.token.accessToken
+      ? { accessToken: result.token.accessToken }
+      : {}),
     ssoRegion: request.ssoRegion,
     region: request.region,
     written: result.written,
