@@ -107,6 +107,11 @@ export async function runCli(
         env,
         webhookUrl: request.webhookUrl
       })
+    },
+    deliver: (request, result, sealed) => {
+      const text = renderCredentials(args.format, request, result, sealed)
+      if (args.outputFile) writeFileSync(args.outputFile, text, { mode: 0o600 })
+      else process.stdout.write(text)
     }
   })
   switch (outcome.kind) {
@@ -125,22 +130,9 @@ export async function runCli(
         `identity-center-login: ${failureMessage(outcome.error)}\n`
       )
       return exitCodeFor(outcome.error)
-    case 'signed-in': {
-      const { request, result, sealed } = outcome
-      try {
-        const text = renderCredentials(args.format, request, result, sealed)
-        if (args.outputFile)
-          writeFileSync(args.outputFile, text, { mode: 0o600 })
-        else process.stdout.write(text)
-      } catch (error) {
-        process.stderr.write(
-          `identity-center-login: ${failureMessage(error)}\n`
-        )
-        return exitCodeFor(error)
-      }
+    case 'signed-in':
       // A profile that failed without allow-partial already ended the login (ProfilesFailedError): here it is partial.
       return EXIT_CODES.ok
-    }
   }
 }
 

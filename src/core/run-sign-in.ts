@@ -41,6 +41,11 @@ export interface SignInPorts {
   }
   /** Hands the result to the job before the final message (the action: exports, outputs, the session output). */
   publish?(request: LoginRequest, result: LoginResult, sealed?: string): void
+  /**
+   * Hands the result over once the channels have the final message (the CLI: credentials to stdout or --output-file).
+   * When it throws, the channels hear that the sign-in failed after all, and the outcome is that failure.
+   */
+  deliver?(request: LoginRequest, result: LoginResult, sealed?: string): void
   /** Says at once that the step was cancelled or failed (the action); without it the edge reports from the outcome. */
   report?: {
     cancelled(signal: string): void
@@ -193,6 +198,16 @@ export async function runSignIn(
             : '; the sign-in stays valid after this command')
       )
     events.push(finalEvent(request, result))
+    if (ports.deliver) {
+      await events.drain()
+      try {
+        ports.deliver(request, result, sealed)
+      } catch (error) {
+        events.push(finalEvent(request, error))
+        ports.report?.failed(error)
+        return { kind: 'failed', error }
+      }
+    }
     return { kind: 'signed-in', request, result, sealed }
   } catch (error) {
     if (finished) return { kind: 'stopped' }
