@@ -115,52 +115,17 @@ export async function runSignIn(
     if (finished) return
     finished = true
     cancelled(signal)
-    const sweep =
-      request.mode.token.from !== 'device-flow'
-        ? Promise.resolve() // the cache may hold a session this run found, not made (or shared with it): never touch it here
-        : sweepOrphanedTokenCache(
-            {
-              ssoCacheDir: paths.ssoCacheDir,
-              sessionName: request.ssoSession,
-              ssoRegion: request.ssoRegion,
-              region: request.region,
-              isOurs: (t) => masked.has(t),
-              requestTimeoutMs: stop.sweepMs,
-              ...(request.legacySsoProfile
-                ? { legacyStartUrl: request.startUrl }
-                : {})
-            },
-            log,
-            env
-          )
     const bounded = Promise.race([
-      sweep,
+      sweepLeftToken(request, paths, masked, stop.sweepMs, log, env),
       new Promise((r) => setTimeout(r, stop.sweepMs + 500))
     ])
     void Promise.all([bounded, events.drain(CANCEL_DRAIN_MS)]).finally(() =>
       process.exit(1)
     )
   }
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (hardStop) {
-      if (controller.signal.aborted) {
-        log.info(`Received ${signal} again: exiting now`)
-        process.exit(1)
-      }
-      log.info(`Received ${signal}: stopping the login`)
-    }
-    controller.abort(signal)
-    cancelAwsRequests(signal)
-    if (hardStop)
-      setTimeout(() => stopHard(signal, hardStop), hardStop.graceMs).unref()
-  }
-  if (hardStop) {
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
-  } else {
-    process.once('SIGINT', onSignal)
-    process.once('SIGTERM', onSignal)
-  }
+  const unlisten = listenForSignals(controller, log, hardStop, (signal, stop) =>
+    stopHard(signal, stop)
+  )
   try {
     const result = await login({
       request,
@@ -220,7 +185,69 @@ export async function runSignIn(
     return { kind: 'failed', error }
   } finally {
     await events.drain(controller.signal.aborted ? CANCEL_DRAIN_MS : undefined)
+    unlisten()
+  }
+}
+
+/**
+ * SIGINT / SIGTERM abort the login and the AWS requests in flight. With a hard stop (the action) a second signal
+ * exits at once and `stopHard` runs `graceMs` after the first; without one (the CLI) each is heard once. Returns the
+ * unsubscribe.
+ */
+function listenForSignals(
+  controller: AbortController,
+  log: Logger,
+  hardStop: SignInPorts['hardStop'],
+  stopHard: (signal: string, stop: NonNullable<SignInPorts['hardStop']>) => void
+): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (hardStop) {
+      if (controller.signal.aborted) {
+        log.info(`Received ${signal} again: exiting now`)
+        process.exit(1)
+      }
+      log.info(`Received ${signal}: stopping the login`)
+    }
+    controller.abort(signal)
+    cancelAwsRequests(signal)
+    if (hardStop)
+      setTimeout(() => stopHard(signal, hardStop), hardStop.graceMs).unref()
+  }
+  if (hardStop) {
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+  } else {
+    process.once('SIGINT', onSignal)
+    process.once('SIGTERM', onSignal)
+  }
+  return () => {
     process.removeListener('SIGINT', onSignal)
     process.removeListener('SIGTERM', onSignal)
   }
+}
+
+/** A token a stuck, cancelled login of this run may have left in the cache: revoked and removed (never one it found). */
+function sweepLeftToken(
+  request: LoginRequest,
+  paths: AwsPaths,
+  masked: Set<string>,
+  sweepMs: number,
+  log: Logger,
+  env: NodeJS.ProcessEnv
+): Promise<unknown> {
+  // The cache may hold a session this run found, not made (or shared with it): never touch it here.
+  if (request.mode.token.from !== 'device-flow') return Promise.resolve()
+  return sweepOrphanedTokenCache(
+    {
+      ssoCacheDir: paths.ssoCacheDir,
+      sessionName: request.ssoSession,
+      ssoRegion: request.ssoRegion,
+      region: request.region,
+      isOurs: (t) => masked.has(t),
+      requestTimeoutMs: sweepMs,
+      ...(request.legacySsoProfile ? { legacyStartUrl: request.startUrl } : {})
+    },
+    log,
+    env
+  )
 }
