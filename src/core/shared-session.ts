@@ -53,14 +53,6 @@ export function sealRunOf(
 /** What a sealed session of this run is bound to; an InputError (before any request) when there is no run to bind to. */
 export function sessionBinding(
   subject: Pick<LoginRequest, 'mode'> | EndSession,
-  env: NodeJS.ProcessEnv,
-  explicitRunId?: string
-): SealBinding {
-  return bindingOf(subject, sealRunOf(env, explicitRunId))
-}
-
-function bindingOf(
-  subject: Pick<LoginRequest, 'mode'> | EndSession,
   run: SealRun
 ): SealBinding {
   const input =
@@ -241,7 +233,7 @@ export async function startSharedSession(
   const { mask, log, env } = options
   if (command.kind === 'end-session') {
     mask(command.token.key)
-    const binding = bindingOf(command, options.sealRun)
+    const binding = sessionBinding(command, options.sealRun)
     return {
       kind: 'ended',
       signedOut: await endSharedSession(command, binding, mask, log, env)
@@ -250,19 +242,22 @@ export async function startSharedSession(
   const { request } = command
   const { mode } = request
   // The session input opens a sign-in, whatever stays on the runner; share-session seals this job's own.
-  const sealKey = mode.kind === 'shared' ? mode.key : undefined
-  const opened = mode.token.from === 'session' ? mode.token : undefined
-  if (sealKey === undefined && !opened) return { kind: 'login', request }
-  mask((opened ?? { key: sealKey! }).key)
-  const binding = bindingOf(request, options.sealRun)
-  if (opened)
+  if (mode.token.from === 'session') {
+    mask(mode.token.key)
+    const binding = sessionBinding(request, options.sealRun)
     return {
       kind: 'login',
       ...(await openSharedSession(request, binding, mask))
     }
-  return {
-    kind: 'login',
-    request,
-    sealer: new SessionSealer(sealKey!, binding)
   }
+  if (mode.kind === 'shared') {
+    mask(mode.key)
+    const binding = sessionBinding(request, options.sealRun)
+    return {
+      kind: 'login',
+      request,
+      sealer: new SessionSealer(mode.key, binding)
+    }
+  }
+  return { kind: 'login', request }
 }
