@@ -2,7 +2,7 @@
  * npm run bench [-- --quick] [-- --iterations N] [-- --dist DIR] [-- --only 1,4]
  *
  * Runs the bundled action (dist/index.js, as a GitHub runner does) against the local emulator on loopback and prints
- * median / min / max per case with the targets of issue 6 next to them. No assertions: a missed target prints MISS
+ * median / min / max per case with its target (TARGET below) next to it. No assertions: a missed target prints MISS
  * and the exit code stays 0; only a bench that cannot measure (the action failing, dist/ missing) exits 1.
  * See bench/README.md for what each case measures.
  */
@@ -120,7 +120,7 @@ let ENTRY = path.join(opts.dist, 'index.js')
 let CLI_ENTRY = path.join(opts.dist, 'cli.js')
 let POST_ENTRY = path.join(opts.dist, 'post.js')
 
-// ---------- targets (issue 6) ----------
+// ---------- targets ----------
 
 const TARGET = {
   linkMs: 300,

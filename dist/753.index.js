@@ -2,112 +2,20 @@ export const id = 753;
 export const ids = [753];
 export const modules = {
 
-/***/ 3639:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ cleanupSession),
-/* harmony export */   z: () => (/* binding */ sweepOrphanedTokenCache)
-/* harmony export */ });
-/* harmony import */ var _aws_logout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4299);
-/* harmony import */ var _aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3858);
-/* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7215);
-/* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5262);
-
-
-
-
-async function cleanupSession(input, log, env = process.env) {
-    let ok = true;
-    if (input.signOut === false) {
-        // shared with other jobs of the run (share-session / session): the caller says so; only the files go
-    }
-    else if (input.accessToken) {
-        const signedOut = await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_0__/* .signOut */ .C)(input.accessToken, { ssoRegion: input.ssoRegion, region: input.region, env, maxAttempts: 3 }, log);
-        if (signedOut)
-            log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
-        else
-            ok = false;
-    }
-    else {
-        log.info('No SSO token to sign out: the main step signed out already (sign-out-early)');
-    }
-    try {
-        const report = await (0,_aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__/* .removeSessionFiles */ .Wd)(input.written);
-        log.info(`Token cache: ${input.written.tokenCache ? report.tokenCache : 'none written by this run'}; registration cache: ${report.registrationCache ?? 'not written by this run'}; ${report.legacyTokenCache ? `legacy token cache (legacy-sso-profile): ${report.legacyTokenCache}; ` : ''}config: ${report.config}` +
-            (report.credentials ? `; credentials: ${report.credentials}` : ''));
-    }
-    catch (error) {
-        ok = false;
-        log.warning(`Could not remove the files this run wrote: ${error.message}`);
-    }
-    return ok;
-}
-/**
- * A login that failed or was stopped after it wrote the token cache but before it handed its files to the post step
- * leaves a valid SSO token on the runner for the next job. If the sso-session's token cache holds a token this process
- * obtained, revoke it (SSO Logout) and delete that file (only if it still holds those bytes). Returns whether it did.
- * Never throws.
- */
-async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
-    const files = [(0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenCacheFile */ .g6)(sweep.ssoCacheDir, sweep.sessionName)];
-    if (sweep.legacyStartUrl !== undefined)
-        files.push((0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .legacyTokenCacheFile */ .lS)(sweep.ssoCacheDir, sweep.legacyStartUrl));
-    const revoked = new Map();
-    let found = false;
-    for (const file of files) {
-        try {
-            // One read decides: the bytes whose token is ours are the bytes removed (under the lock, only if unchanged).
-            const text = await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .readIfExists */ .OR)(file);
-            let accessToken;
-            try {
-                accessToken =
-                    text === undefined
-                        ? undefined
-                        : JSON.parse(text)?.accessToken;
-            }
-            catch {
-                continue; // not JSON: not what we write
-            }
-            if (typeof accessToken !== 'string' || !sweep.isOurs(accessToken))
-                continue;
-            found = true;
-            if (!revoked.has(accessToken)) {
-                revoked.set(accessToken, await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_0__/* .signOut */ .C)(accessToken, {
-                    ssoRegion: sweep.ssoRegion,
-                    region: sweep.region,
-                    env,
-                    maxAttempts: 2,
-                    requestTimeoutMs: sweep.requestTimeoutMs
-                }, log));
-            }
-            const outcome = await (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .removeCacheFileIfOurs */ .FH)(file, (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .contentHash */ .Ae)(text));
-            log.info(`This run had already written its SSO token to ${file} when it stopped: ${revoked.get(accessToken) ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`);
-        }
-        catch (error) {
-            log.warning(`Could not check the token cache ${file} for a token this run left behind: ${error.message}`);
-        }
-    }
-    return found;
-}
-
-
-/***/ }),
-
 /***/ 9556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ githubRequestContext),
-/* harmony export */   l: () => (/* binding */ commentTarget)
+/* harmony export */   l: () => (/* binding */ commentTarget),
+/* harmony export */   o: () => (/* binding */ githubRunContext)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5978);
-/** What is being asked, from the runner's GITHUB_* variables (no @actions/github needed: nothing here calls the API). */
+/* harmony import */ var _core_run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4448);
+/** The run, from the runner's GITHUB_* variables, read once (no @actions/github needed: nothing here calls the API). */
 
 
-function githubRequestContext(request, env = process.env) {
+function githubRunContext(env = process.env) {
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
     const repository = env.GITHUB_REPOSITORY;
     const runUrl = repository && env.GITHUB_RUN_ID
@@ -122,7 +30,7 @@ function githubRequestContext(request, env = process.env) {
         event: env.GITHUB_EVENT_NAME,
         ref: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.GITHUB_REF,
         sha: pullRequestHeadSha(env) ?? env.GITHUB_SHA,
-        ...(0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .requestedAccess */ .B)(request, true)
+        ...(0,_core_run_context_js__WEBPACK_IMPORTED_MODULE_1__/* .commonRunContext */ .C)(env)
     };
 }
 function eventPayload(env) {
@@ -236,6 +144,7 @@ function githubNotifiers(request, ctx, env = process.env) {
 /* harmony export */   oP: () => (/* binding */ loadSessionState)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5978);
 /**
  * What main hands to post, in one place (actions/checkout's state-helper).
  * The SSO access token is kept so that post can revoke it even when another job replaced the cache file;
@@ -243,9 +152,10 @@ function githubNotifiers(request, ctx, env = process.env) {
  * to keep (main signed out already): the state then holds only what to remove.
  */
 
+
 const KEY = 'session';
-/** `shared`: the session output was published (share-session), so post must not sign out. */
-function saveSessionState(request, result, shared = false) {
+/** `published`: the session output was published (share-session), so post must not sign out. */
+function saveSessionState(request, result, published = false) {
     // A credentials-file section this run replaced is kept (to restore it) as it was: the user's own keys may be in it.
     for (const edit of result.written.credentialsEdits ?? []) {
         if (edit.kind !== 'replaced' && edit.kind !== 'removed')
@@ -256,19 +166,16 @@ function saveSessionState(request, result, shared = false) {
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
         }
     }
+    const behaviour = (0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .behaviourOf */ .xu)(request.mode);
     const state = {
-        ...(request.signOutEarly || !result.token.accessToken
-            ? {}
-            : { accessToken: result.token.accessToken }),
+        ...((0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .tokenStays */ .m)(behaviour.holds) && result.token.accessToken
+            ? { accessToken: result.token.accessToken }
+            : {}),
         ssoRegion: request.ssoRegion,
         region: request.region,
-        keepSession: request.keepSession,
-        written: result.written
+        written: result.written,
+        post: behaviour.post(published)
     };
-    if (request.sharedSession?.mode === 'use')
-        state.shared = 'use';
-    else if (shared)
-        state.shared = 'share';
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
 }
 /** Nothing for the post step to do (the files a failed write had started were undone). The runner keeps the last value. */
@@ -299,39 +206,24 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./src/inputs/reader.ts
-var reader = __webpack_require__(9066);
-// EXTERNAL MODULE: ./src/core/login.ts + 5 modules
-var login = __webpack_require__(4031);
+// EXTERNAL MODULE: ./src/inputs/reader.ts + 2 modules
+var reader = __webpack_require__(1404);
+// EXTERNAL MODULE: ./src/core/login.ts + 8 modules
+var login = __webpack_require__(8945);
 // EXTERNAL MODULE: ./src/aws-files/paths.ts
-var aws_files_paths = __webpack_require__(4683);
+var paths = __webpack_require__(4683);
 // EXTERNAL MODULE: ./src/core/outcome.ts
-var outcome = __webpack_require__(9411);
-// EXTERNAL MODULE: ./src/notify/queue.ts
-var queue = __webpack_require__(6118);
-// EXTERNAL MODULE: ./src/core/cleanup.ts
-var cleanup = __webpack_require__(3639);
-// EXTERNAL MODULE: ./src/aws/http.ts
-var http = __webpack_require__(5421);
+var core_outcome = __webpack_require__(9411);
 // EXTERNAL MODULE: ./src/github/context.ts
-var github_context = __webpack_require__(9556);
+var context = __webpack_require__(9556);
 // EXTERNAL MODULE: ./src/github/notifiers.ts
 var notifiers = __webpack_require__(1676);
 // EXTERNAL MODULE: ./src/github/state.ts
 var state = __webpack_require__(8862);
-// EXTERNAL MODULE: ./src/core/approvers.ts
-var approvers = __webpack_require__(2421);
-// EXTERNAL MODULE: ./src/core/shared-session.ts + 1 modules
-var shared_session = __webpack_require__(3913);
-// EXTERNAL MODULE: ./src/core/client-name.ts
-var client_name = __webpack_require__(938);
+// EXTERNAL MODULE: ./src/core/run-sign-in.ts + 1 modules
+var run_sign_in = __webpack_require__(5913);
 ;// CONCATENATED MODULE: ./src/github/main.ts
-/** The action's main step: inputs → login → exports, with the approvers told at every step. */
-
-
-
-
-
+/** The action's main step: inputs → one sign-in (core/run-sign-in.ts) → exports, with the approvers told at every step. */
 
 
 
@@ -345,143 +237,57 @@ var client_name = __webpack_require__(938);
 const CANCEL_GRACE_MS = 3_000;
 /** Per-attempt timeout of the Logout that revokes a token a stuck, cancelled run left in the cache. */
 const CANCEL_SWEEP_MS = 2_000;
-/** How long a cancelled step waits for the channels (comment, webhook) to say "cancelled". */
-const CANCEL_DRAIN_MS = 3_000;
 async function runMain(env = process.env) {
-    let request;
+    let command;
     try {
-        request = (0,reader/* readLoginRequest */.X)((name) => core/* getInput */.V4(name));
+        command = (0,reader/* readCommand */.U)((name) => core/* getInput */.V4(name));
     }
     catch (error) {
         core/* setFailed */.C1(error.message);
         return;
     }
-    if (request.githubToken)
-        core/* setSecret */.Pq(request.githubToken);
-    if (request.webhookUrl)
-        core/* setSecret */.Pq(request.webhookUrl);
-    const shared = await sharedSession(request, env);
-    if (!shared)
-        return;
-    request = shared.request;
-    const paths = (0,aws_files_paths/* awsPaths */.UW)(env);
-    const context = (0,github_context/* githubRequestContext */._)(request, env);
-    const events = new queue/* EventQueue */.C((0,notifiers/* githubNotifiers */.J)(request, context, env), notifiers/* actionLogger */.v);
-    const controller = new AbortController();
-    /** Set once the step's outcome is reported, by the login or by the cancel's hard stop, whichever comes first. */
-    let finished = false;
-    /** Secrets this process masked: an access token among them came from CreateToken in this run. */
-    const masked = new Set();
-    const cancelled = (signal) => {
-        events.push({ type: 'cancelled', at: new Date(), signal });
-        core/* setFailed */.C1(`the login was cancelled (${signal}) before it finished; no credentials were exported`);
-    };
-    /**
-     * GitHub cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills it. Stop polling and abort the AWS requests
-     * in flight at once; if the login still has not ended after CANCEL_GRACE_MS (a lock wait, a hung socket), report,
-     * revoke a token it may have left in the cache, and exit. A second signal exits at once.
-     */
-    const onSignal = (signal) => {
-        if (controller.signal.aborted) {
-            core/* info */.pq(`Received ${signal} again: exiting now`);
-            process.exit(1);
-        }
-        core/* info */.pq(`Received ${signal}: stopping the login`);
-        controller.abort(signal);
-        (0,http/* cancelAwsRequests */.Wp)(signal);
-        setTimeout(() => {
-            if (finished)
-                return;
-            finished = true;
-            cancelled(signal);
-            const sweep = request.reuseSession || shared.signIn
-                ? Promise.resolve() // the cache may hold a session this run found, not made (or shared with it): never touch it here
-                : (0,cleanup/* sweepOrphanedTokenCache */.z)({
-                    ssoCacheDir: paths.ssoCacheDir,
-                    sessionName: request.ssoSession,
-                    ssoRegion: request.ssoRegion,
-                    region: request.region,
-                    isOurs: (t) => masked.has(t),
-                    requestTimeoutMs: CANCEL_SWEEP_MS,
-                    ...(request.legacySsoProfile
-                        ? { legacyStartUrl: request.startUrl }
-                        : {})
-                }, notifiers/* actionLogger */.v, env);
-            const bounded = Promise.race([
-                sweep,
-                new Promise((r) => setTimeout(r, CANCEL_SWEEP_MS + 500))
-            ]);
-            void Promise.all([bounded, events.drain(CANCEL_DRAIN_MS)]).finally(() => process.exit(1));
-        }, CANCEL_GRACE_MS).unref();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-        const result = await (0,login/* login */.iD)({
-            request,
-            actor: context.actor,
-            actors: (0,approvers/* runActors */._2)(env),
-            paths,
-            clientName: (0,client_name/* registeredClientName */.xA)(context.repository),
-            // Each file the login is about to write is recorded for the post step before it is written: a hard stop (or a
-            // kill) in the middle of the writes then still gets its config sections, token and registration caches cleaned up.
-            onFilesProgress: (progress) => progress
+    if (command.kind === 'sign-in') {
+        if (command.request.githubToken)
+            core/* setSecret */.Pq(command.request.githubToken);
+        if (command.request.webhookUrl)
+            core/* setSecret */.Pq(command.request.webhookUrl);
+    }
+    const outcome = await (0,run_sign_in/* runSignIn */.A)(command, {
+        run: (0,context/* githubRunContext */.o)(env),
+        paths: (0,paths/* awsPaths */.UW)(env),
+        env,
+        log: notifiers/* actionLogger */.v,
+        mask: (secret) => core/* setSecret */.Pq(secret),
+        hasPostStep: true,
+        notifiers: (request, ctx) => (0,notifiers/* githubNotifiers */.J)(request, ctx, env),
+        // Each file the login is about to write is recorded for the post step before it is written: a hard stop (or a
+        // kill) in the middle of the writes then still gets its config sections, token and registration caches cleaned up.
+        record: {
+            files: (request) => (progress) => progress
                 ? (0,state/* saveSessionState */.Lb)(request, {
                     token: { accessToken: progress.accessToken },
                     written: progress.written
                 })
                 : (0,state/* clearSessionState */.T2)(),
-            mask: (secret) => {
-                masked.add(secret);
-                core/* setSecret */.Pq(secret);
-            },
-            emit: (event) => {
-                if (event.type === 'started')
-                    shared.sealer?.prepare();
-                events.push(event);
-            },
-            log: notifiers/* actionLogger */.v,
-            signal: controller.signal,
-            env,
-            sharedSignIn: shared.signIn
-        });
-        // Saved even when a cancel came in meanwhile: the post step then signs out and removes the files.
-        (0,state/* saveSessionState */.Lb)(request, result);
-        const sealed = shared.sealer && !controller.signal.aborted
-            ? await shared.sealer.seal(request, result)
-            : undefined;
-        if (finished)
-            return;
-        finished = true;
-        if (controller.signal.aborted)
-            cancelled(String(controller.signal.reason));
-        else {
+            result: (request, result) => (0,state/* saveSessionState */.Lb)(request, result)
+        },
+        publish: (request, result, sealed) => {
             publish(request, result);
             if (sealed) {
                 core/* setOutput */.uH('session', sealed); // not masked: GitHub drops outputs that hold a masked value; sealed, it needs no mask
                 (0,state/* saveSessionState */.Lb)(request, result, true);
-                notifiers/* actionLogger */.v.info((0,shared_session/* sharedNotice */.UZ)(shared.sealer.binding, result.token.expiresAt));
             }
-            events.push((0,outcome/* finalEvent */.f)(request, result));
-        }
-    }
-    catch (error) {
-        if (finished)
-            return;
-        finished = true;
-        // Whatever the login was doing when a signal came (a poll, a request the cancel aborted), the outcome is a cancel.
-        if (controller.signal.aborted)
-            cancelled(String(controller.signal.reason));
-        else {
-            events.push((0,outcome/* finalEvent */.f)(request, error));
-            core/* setFailed */.C1((0,outcome/* failureMessage */.o)(error));
-        }
-    }
-    finally {
-        await events.drain(controller.signal.aborted ? CANCEL_DRAIN_MS : undefined);
-        process.removeListener('SIGINT', onSignal);
-        process.removeListener('SIGTERM', onSignal);
-    }
+        },
+        report: {
+            cancelled: (signal) => core/* setFailed */.C1(`the login was cancelled (${signal}) before it finished; no credentials were exported`),
+            failed: (error) => core/* setFailed */.C1((0,core_outcome/* failureMessage */.o)(error))
+        },
+        hardStop: { graceMs: CANCEL_GRACE_MS, sweepMs: CANCEL_SWEEP_MS }
+    });
+    if (outcome.kind === 'refused')
+        core/* setFailed */.C1((0,core_outcome/* failureMessage */.o)(outcome.error));
+    if (outcome.kind === 'ended' && !outcome.signedOut)
+        core/* setFailed */.C1('end-session: the sign-out could not be confirmed; the shared sign-in may stay valid until it expires');
     // Returns without process.exit(): nothing keeps the event loop alive past this point (idle keep-alive sockets and
     // timers are unref'd), so the process ends by itself, and local-action can run the post step in the same process.
 }
@@ -513,30 +319,6 @@ function publish(request, result) {
         else if (extra.error)
             core/* warning */.$e(`Profile "${extra.profile.name}" (${extra.profile.accountId}/${extra.profile.roleName}): ${extra.error}`);
     }
-}
-/**
- * share-session / session / end-session before anything else: the key masked, a sealed session opened (refused
- * before any request). end-session signs out and is the whole step. undefined: the step is over.
- */
-async function sharedSession(request, env) {
-    if (request.sharedSession)
-        core/* setSecret */.Pq(request.sharedSession.key);
-    try {
-        const start = await (0,shared_session/* startSharedSession */.MS)(request, {
-            mask: (s) => core/* setSecret */.Pq(s),
-            log: notifiers/* actionLogger */.v,
-            env
-        });
-        if (start.kind === 'login')
-            return start;
-        if (!start.signedOut) {
-            core/* setFailed */.C1('end-session: the sign-out could not be confirmed; the shared sign-in may stay valid until it expires');
-        }
-    }
-    catch (error) {
-        core/* setFailed */.C1((0,outcome/* failureMessage */.o)(error));
-    }
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts

@@ -11,14 +11,14 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: ciActor, ciRequestContext, exitCodeFor, renderCredentials
+// UNUSED EXPORTS: ciActor, ciRunContext, exitCodeFor, renderCredentials
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/inputs/rules.ts
 var rules = __webpack_require__(8190);
-// EXTERNAL MODULE: ./src/inputs/reader.ts
-var reader = __webpack_require__(9066);
+// EXTERNAL MODULE: ./src/inputs/reader.ts + 2 modules
+var reader = __webpack_require__(1404);
 // EXTERNAL MODULE: ./src/inputs/spec.ts
 var inputs_spec = __webpack_require__(7026);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -355,40 +355,31 @@ function cliVersion() {
     return typeof v === 'string' && v !== '' ? v : 'unknown';
 }
 
-// EXTERNAL MODULE: ./src/core/login.ts + 5 modules
-var login = __webpack_require__(4031);
+// EXTERNAL MODULE: ./src/core/login.ts + 8 modules
+var login = __webpack_require__(8945);
 // EXTERNAL MODULE: ./src/aws-files/paths.ts
 var paths = __webpack_require__(4683);
 // EXTERNAL MODULE: ./src/core/outcome.ts
-var outcome = __webpack_require__(9411);
+var core_outcome = __webpack_require__(9411);
 // EXTERNAL MODULE: ./src/core/device-flow.ts
 var device_flow = __webpack_require__(8618);
 // EXTERNAL MODULE: ./src/aws/credentials.ts
 var credentials = __webpack_require__(6963);
 // EXTERNAL MODULE: ./src/notify/index.ts + 10 modules
 var notify = __webpack_require__(5014);
-// EXTERNAL MODULE: ./src/notify/queue.ts
-var queue = __webpack_require__(6118);
-// EXTERNAL MODULE: ./src/aws/http.ts
-var http = __webpack_require__(5421);
 // EXTERNAL MODULE: ./src/core/approvers.ts
 var approvers = __webpack_require__(2421);
-// EXTERNAL MODULE: ./src/core/shared-session.ts + 1 modules
-var shared_session = __webpack_require__(3913);
-// EXTERNAL MODULE: ./src/core/sign-in-mode.ts
-var sign_in_mode = __webpack_require__(5978);
 // EXTERNAL MODULE: ./src/core/allowed-accounts.ts
 var allowed_accounts = __webpack_require__(76);
-// EXTERNAL MODULE: ./src/core/client-name.ts
-var client_name = __webpack_require__(938);
+// EXTERNAL MODULE: ./src/core/run-sign-in.ts + 1 modules
+var run_sign_in = __webpack_require__(5913);
+// EXTERNAL MODULE: ./src/core/run-context.ts
+var run_context = __webpack_require__(4448);
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /**
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
-
-
-
 
 
 
@@ -414,15 +405,17 @@ const stderrLogger = {
     notice: () => { }
 };
 async function runCli(argv, env) {
-    let request;
-    let format;
-    let outputFile;
-    let actor;
-    let notifyAsked = false;
-    let sharedSignIn;
-    let sealer;
+    const fail = (error) => {
+        process.stderr.write(`identity-center-login: ${error.message}\nRun identity-center-login --help for the options.\n`);
+        return error instanceof rules/* InputError */.dz
+            ? EXIT_CODES.badInput
+            : EXIT_CODES.failure;
+    };
+    let command;
+    let args;
+    let run;
     try {
-        const args = parseCliArgs(argv, env);
+        args = parseCliArgs(argv, env);
         if (args.help) {
             process.stdout.write(cliHelp());
             return EXIT_CODES.ok;
@@ -431,104 +424,68 @@ async function runCli(argv, env) {
             process.stdout.write(`${cliVersion()}\n`);
             return EXIT_CODES.ok;
         }
-        format = args.format;
-        outputFile = args.outputFile;
-        request = (0,reader/* readLoginRequest */.X)(args.get);
-        notifyAsked = args.get('notify').trim() !== '';
-        actor = args.actor ?? ciActor(env);
-        // forbid-self-approval needs someone to compare the approver with: bad input, before any network call.
-        (0,approvers/* checkSelfApprovalActors */.uY)({
-            forbidSelfApproval: request.forbidSelfApproval,
-            actor,
-            actors: (0,approvers/* runActors */._2)(env)
-        }, '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job');
-        // share-session / session / end-session: the run to bind to, and a sealed session refused before any request.
-        const start = await (0,shared_session/* startSharedSession */.MS)(request, {
-            mask: () => { },
-            log: stderrLogger,
-            env,
+        command = (0,reader/* readCommand */.U)(args.get);
+        run = ciRunContext(env, {
+            actor: args.actor,
             explicitRunId: args.sessionRunId
         });
-        if (start.kind === 'ended')
-            return start.signedOut ? EXIT_CODES.ok : EXIT_CODES.failure;
-        request = start.request;
-        sharedSignIn = start.signIn;
-        sealer = start.sealer;
+        // forbid-self-approval needs someone to compare the approver with: bad input, before any network call.
+        if (command.kind === 'sign-in')
+            (0,approvers/* checkSelfApprovalActors */.uY)({
+                forbidSelfApproval: command.request.forbidSelfApproval,
+                actor: run.actor,
+                actors: run.actors
+            }, '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job');
     }
     catch (error) {
-        process.stderr.write(`identity-center-login: ${error.message}\nRun identity-center-login --help for the options.\n`);
-        return error instanceof rules/* InputError */.dz
-            ? EXIT_CODES.badInput
-            : EXIT_CODES.failure;
+        return fail(error);
     }
-    const context = { ...ciRequestContext(request, env), actor };
-    // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
-    const channels = request.notify.filter((c) => c === 'webhook');
-    const githubOnly = request.notify.filter((c) => c !== 'webhook');
-    if (notifyAsked && githubOnly.length) {
-        stderrLogger.warning(`--notify ${githubOnly.join(', ')}: GitHub Actions channels, not available in the CLI; approvers get the link on stderr${channels.length ? ' and the webhook' : ' (add webhook with --webhook-url to notify them elsewhere)'}`);
-    }
-    const events = new queue/* EventQueue */.C((0,notify/* createNotifiers */.im)(channels, {
-        ctx: context,
-        logger: stderrLogger,
+    const notifyAsked = args.get('notify').trim() !== '';
+    const outcome = await (0,run_sign_in/* runSignIn */.A)(command, {
+        run,
+        paths: (0,paths/* awsPaths */.UW)(env),
         env,
-        webhookUrl: request.webhookUrl
-    }), stderrLogger);
-    const controller = new AbortController();
-    const onSignal = (signal) => {
-        controller.abort(signal);
-        (0,http/* cancelAwsRequests */.Wp)(signal);
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    try {
-        const result = await (0,login/* login */.iD)({
-            request,
-            actor: context.actor,
-            actors: (0,approvers/* runActors */._2)(env),
-            paths: (0,paths/* awsPaths */.UW)(env),
-            clientName: (0,client_name/* registeredClientName */.xA)(context.repository),
-            mask: () => { },
-            emit: (event) => {
-                if (event.type === 'started')
-                    sealer?.prepare();
-                events.push(event);
-            },
-            log: stderrLogger,
-            signal: controller.signal,
-            env,
-            sharedSignIn
-        });
-        const sealed = sealer ? await sealer.seal(request, result) : undefined;
-        if (sealer)
-            stderrLogger.info(`${(0,shared_session/* sharedNotice */.UZ)(sealer.binding, result.token.expiresAt)}; the sign-in stays valid after this command`);
-        events.push((0,outcome/* finalEvent */.f)(request, result));
-        await events.drain();
-        const text = renderCredentials(format, request, result, sealed);
-        if (outputFile)
-            (0,external_node_fs_.writeFileSync)(outputFile, text, { mode: 0o600 });
-        else
-            process.stdout.write(text);
-        // A profile that failed without allow-partial already ended the login (ProfilesFailedError): here it is partial.
-        return EXIT_CODES.ok;
-    }
-    catch (error) {
-        if (controller.signal.aborted) {
-            // Whatever was in flight when the signal came (a poll, an aborted request), the outcome is a cancel.
-            const signal = String(controller.signal.reason);
-            events.push({ type: 'cancelled', at: new Date(), signal });
-            await events.drain(3_000);
-            process.stderr.write(`identity-center-login: the login was cancelled (${signal}) before it finished\n`);
-            return EXIT_CODES.cancelled;
+        log: stderrLogger,
+        mask: () => { },
+        // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
+        hasPostStep: false,
+        notifiers: (request, ctx) => {
+            // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
+            const channels = request.notify.filter((c) => c === 'webhook');
+            const githubOnly = request.notify.filter((c) => c !== 'webhook');
+            if (notifyAsked && githubOnly.length) {
+                stderrLogger.warning(`--notify ${githubOnly.join(', ')}: GitHub Actions channels, not available in the CLI; approvers get the link on stderr${channels.length ? ' and the webhook' : ' (add webhook with --webhook-url to notify them elsewhere)'}`);
+            }
+            return (0,notify/* createNotifiers */.im)(channels, {
+                ctx,
+                logger: stderrLogger,
+                env,
+                webhookUrl: request.webhookUrl
+            });
+        },
+        deliver: (request, result, sealed) => {
+            const text = renderCredentials(args.format, request, result, sealed);
+            if (args.outputFile)
+                (0,external_node_fs_.writeFileSync)(args.outputFile, text, { mode: 0o600 });
+            else
+                process.stdout.write(text);
         }
-        events.push((0,outcome/* finalEvent */.f)(request, error));
-        await events.drain();
-        process.stderr.write(`identity-center-login: ${(0,outcome/* failureMessage */.o)(error)}\n`);
-        return exitCodeFor(error);
-    }
-    finally {
-        process.removeListener('SIGINT', onSignal);
-        process.removeListener('SIGTERM', onSignal);
+    });
+    switch (outcome.kind) {
+        case 'refused':
+            return fail(outcome.error);
+        case 'ended':
+            return outcome.signedOut ? EXIT_CODES.ok : EXIT_CODES.failure;
+        case 'cancelled':
+        case 'stopped':
+            process.stderr.write(`identity-center-login: the login was cancelled (${outcome.kind === 'cancelled' ? outcome.signal : 'signal'}) before it finished\n`);
+            return EXIT_CODES.cancelled;
+        case 'failed':
+            process.stderr.write(`identity-center-login: ${(0,core_outcome/* failureMessage */.o)(outcome.error)}\n`);
+            return exitCodeFor(outcome.error);
+        case 'signed-in':
+            // A profile that failed without allow-partial already ended the login (ProfilesFailedError): here it is partial.
+            return EXIT_CODES.ok;
     }
 }
 function exitCodeFor(error) {
@@ -616,20 +573,19 @@ function ciActor(env) {
         .map((n) => env[n]?.trim())
         .find((v) => v);
 }
-/** What is being asked, from whichever CI's variables are present. */
-function ciRequestContext(request, env) {
+/** The run, from whichever CI's variables are present, read once; `actor`: --actor (else the CI's variable). */
+function ciRunContext(env, given = {}) {
     const first = (...names) => names.map((n) => env[n]).find((v) => v);
     return {
         repository: first('GITHUB_REPOSITORY', 'CI_PROJECT_PATH', 'BUILDKITE_PIPELINE_SLUG', 'CIRCLE_PROJECT_REPONAME', 'JOB_NAME'),
         workflow: first('GITHUB_WORKFLOW', 'CI_PIPELINE_NAME', 'BUILDKITE_PIPELINE_NAME', 'CIRCLE_WORKFLOW_ID'),
         job: first('GITHUB_JOB', 'CI_JOB_NAME', 'BUILDKITE_LABEL', 'CIRCLE_JOB', 'STAGE_NAME'),
         runUrl: first('CI_JOB_URL', 'BUILD_URL', 'BUILDKITE_BUILD_URL', 'CIRCLE_BUILD_URL'),
-        actor: ciActor(env),
+        actor: given.actor ?? ciActor(env),
         event: first('GITHUB_EVENT_NAME', 'CI_PIPELINE_SOURCE', 'BUILDKITE_SOURCE'),
         ref: first('GITHUB_REF_NAME', 'CI_COMMIT_REF_NAME', 'BUILDKITE_BRANCH', 'CIRCLE_BRANCH', 'GIT_BRANCH', 'BRANCH_NAME'),
         sha: first('GITHUB_SHA', 'CI_COMMIT_SHA', 'BUILDKITE_COMMIT', 'CIRCLE_SHA1', 'GIT_COMMIT'),
-        // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
-        ...(0,sign_in_mode/* requestedAccess */.B)(request, false)
+        ...(0,run_context/* commonRunContext */.C)(env, given.explicitRunId)
     };
 }
 

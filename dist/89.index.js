@@ -2,112 +2,20 @@ export const id = 89;
 export const ids = [89];
 export const modules = {
 
-/***/ 3639:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ cleanupSession),
-/* harmony export */   z: () => (/* binding */ sweepOrphanedTokenCache)
-/* harmony export */ });
-/* harmony import */ var _aws_logout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4299);
-/* harmony import */ var _aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3858);
-/* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7215);
-/* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5262);
-
-
-
-
-async function cleanupSession(input, log, env = process.env) {
-    let ok = true;
-    if (input.signOut === false) {
-        // shared with other jobs of the run (share-session / session): the caller says so; only the files go
-    }
-    else if (input.accessToken) {
-        const signedOut = await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_0__/* .signOut */ .C)(input.accessToken, { ssoRegion: input.ssoRegion, region: input.region, env, maxAttempts: 3 }, log);
-        if (signedOut)
-            log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
-        else
-            ok = false;
-    }
-    else {
-        log.info('No SSO token to sign out: the main step signed out already (sign-out-early)');
-    }
-    try {
-        const report = await (0,_aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__/* .removeSessionFiles */ .Wd)(input.written);
-        log.info(`Token cache: ${input.written.tokenCache ? report.tokenCache : 'none written by this run'}; registration cache: ${report.registrationCache ?? 'not written by this run'}; ${report.legacyTokenCache ? `legacy token cache (legacy-sso-profile): ${report.legacyTokenCache}; ` : ''}config: ${report.config}` +
-            (report.credentials ? `; credentials: ${report.credentials}` : ''));
-    }
-    catch (error) {
-        ok = false;
-        log.warning(`Could not remove the files this run wrote: ${error.message}`);
-    }
-    return ok;
-}
-/**
- * A login that failed or was stopped after it wrote the token cache but before it handed its files to the post step
- * leaves a valid SSO token on the runner for the next job. If the sso-session's token cache holds a token this process
- * obtained, revoke it (SSO Logout) and delete that file (only if it still holds those bytes). Returns whether it did.
- * Never throws.
- */
-async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
-    const files = [(0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenCacheFile */ .g6)(sweep.ssoCacheDir, sweep.sessionName)];
-    if (sweep.legacyStartUrl !== undefined)
-        files.push((0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .legacyTokenCacheFile */ .lS)(sweep.ssoCacheDir, sweep.legacyStartUrl));
-    const revoked = new Map();
-    let found = false;
-    for (const file of files) {
-        try {
-            // One read decides: the bytes whose token is ours are the bytes removed (under the lock, only if unchanged).
-            const text = await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .readIfExists */ .OR)(file);
-            let accessToken;
-            try {
-                accessToken =
-                    text === undefined
-                        ? undefined
-                        : JSON.parse(text)?.accessToken;
-            }
-            catch {
-                continue; // not JSON: not what we write
-            }
-            if (typeof accessToken !== 'string' || !sweep.isOurs(accessToken))
-                continue;
-            found = true;
-            if (!revoked.has(accessToken)) {
-                revoked.set(accessToken, await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_0__/* .signOut */ .C)(accessToken, {
-                    ssoRegion: sweep.ssoRegion,
-                    region: sweep.region,
-                    env,
-                    maxAttempts: 2,
-                    requestTimeoutMs: sweep.requestTimeoutMs
-                }, log));
-            }
-            const outcome = await (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .removeCacheFileIfOurs */ .FH)(file, (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .contentHash */ .Ae)(text));
-            log.info(`This run had already written its SSO token to ${file} when it stopped: ${revoked.get(accessToken) ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`);
-        }
-        catch (error) {
-            log.warning(`Could not check the token cache ${file} for a token this run left behind: ${error.message}`);
-        }
-    }
-    return found;
-}
-
-
-/***/ }),
-
 /***/ 9556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ githubRequestContext),
-/* harmony export */   l: () => (/* binding */ commentTarget)
+/* harmony export */   l: () => (/* binding */ commentTarget),
+/* harmony export */   o: () => (/* binding */ githubRunContext)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5978);
-/** What is being asked, from the runner's GITHUB_* variables (no @actions/github needed: nothing here calls the API). */
+/* harmony import */ var _core_run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4448);
+/** The run, from the runner's GITHUB_* variables, read once (no @actions/github needed: nothing here calls the API). */
 
 
-function githubRequestContext(request, env = process.env) {
+function githubRunContext(env = process.env) {
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
     const repository = env.GITHUB_REPOSITORY;
     const runUrl = repository && env.GITHUB_RUN_ID
@@ -122,7 +30,7 @@ function githubRequestContext(request, env = process.env) {
         event: env.GITHUB_EVENT_NAME,
         ref: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.GITHUB_REF,
         sha: pullRequestHeadSha(env) ?? env.GITHUB_SHA,
-        ...(0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .requestedAccess */ .B)(request, true)
+        ...(0,_core_run_context_js__WEBPACK_IMPORTED_MODULE_1__/* .commonRunContext */ .C)(env)
     };
 }
 function eventPayload(env) {
@@ -236,6 +144,7 @@ function githubNotifiers(request, ctx, env = process.env) {
 /* harmony export */   oP: () => (/* binding */ loadSessionState)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5978);
 /**
  * What main hands to post, in one place (actions/checkout's state-helper).
  * The SSO access token is kept so that post can revoke it even when another job replaced the cache file;
@@ -243,9 +152,10 @@ function githubNotifiers(request, ctx, env = process.env) {
  * to keep (main signed out already): the state then holds only what to remove.
  */
 
+
 const KEY = 'session';
-/** `shared`: the session output was published (share-session), so post must not sign out. */
-function saveSessionState(request, result, shared = false) {
+/** `published`: the session output was published (share-session), so post must not sign out. */
+function saveSessionState(request, result, published = false) {
     // A credentials-file section this run replaced is kept (to restore it) as it was: the user's own keys may be in it.
     for (const edit of result.written.credentialsEdits ?? []) {
         if (edit.kind !== 'replaced' && edit.kind !== 'removed')
@@ -256,19 +166,16 @@ function saveSessionState(request, result, shared = false) {
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
         }
     }
+    const behaviour = (0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .behaviourOf */ .xu)(request.mode);
     const state = {
-        ...(request.signOutEarly || !result.token.accessToken
-            ? {}
-            : { accessToken: result.token.accessToken }),
+        ...((0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .tokenStays */ .m)(behaviour.holds) && result.token.accessToken
+            ? { accessToken: result.token.accessToken }
+            : {}),
         ssoRegion: request.ssoRegion,
         region: request.region,
-        keepSession: request.keepSession,
-        written: result.written
+        written: result.written,
+        post: behaviour.post(published)
     };
-    if (request.sharedSession?.mode === 'use')
-        state.shared = 'use';
-    else if (shared)
-        state.shared = 'share';
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
 }
 /** Nothing for the post step to do (the files a failed write had started were undone). The runner keeps the last value. */
@@ -317,7 +224,7 @@ async function runPost() {
         core/* info */.pq('The main step got no SSO token, so there is nothing to sign out of or clean up.');
         return;
     }
-    if (state.keepSession) {
+    if (state.post === 'keep') {
         const legacy = state.written.legacyTokenCache
             ? ` (and its legacy-sso-profile copy, ${state.written.legacyTokenCache.file})`
             : '';
@@ -327,15 +234,22 @@ async function runPost() {
     if (state.written.partial) {
         core/* info */.pq('The main step stopped while it was writing its files: signing out and removing whatever of them it had written.');
     }
-    if (state.shared === 'share') {
-        core/* info */.pq('share-session: the sign-in is shared with the later jobs of this run that hold the session-key, so this job does not sign out; end-session signs it out (or it expires). Removing only the files this job wrote.');
-    }
-    else if (state.shared === 'use') {
-        core/* info */.pq('session: this job used the sign-in shared by an earlier job of this run, so it does not sign out; end-session does. Removing only the files this job wrote.');
-    }
-    const ok = await (0,cleanup/* cleanupSession */.T)({ ...state, signOut: !state.shared }, notifiers/* actionLogger */.v);
+    const ok = await (0,cleanup/* cleanupSession */.T)({ ...state, signOut: signsOut(state.post) }, notifiers/* actionLogger */.v);
     if (!ok)
         core/* warning */.$e('Cleanup was incomplete; see the lines above.');
+}
+/** Whether post signs the sign-in out (else it says why not); the files this run wrote go either way. */
+function signsOut(plan) {
+    switch (plan) {
+        case 'sign-out':
+            return true;
+        case 'leave-shared':
+            core/* info */.pq('share-session: the sign-in is shared with the later jobs of this run that hold the session-key, so this job does not sign out; end-session signs it out (or it expires). Removing only the files this job wrote.');
+            return false;
+        case 'leave-from-shared':
+            core/* info */.pq('session: this job used the sign-in shared by an earlier job of this run, so it does not sign out; end-session does. Removing only the files this job wrote.');
+            return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/post.ts

@@ -79,9 +79,8 @@ describe('parseCliArgs: flags', () => {
     expect(args.get('discover')).toBe('True')
     const request = readLoginRequest(args.get)
     expect(request).toMatchObject({
-      keepSession: true,
+      mode: { kind: 'kept', token: { from: 'device-flow' } },
       exportCredentials: false,
-      reuseSession: false,
       discover: {}
     })
   })
@@ -212,7 +211,7 @@ describe('parseCliArgs: environment fallback', () => {
     expect(args.outputFile).toBe('creds.json')
     expect(readLoginRequest(args.get)).toMatchObject({
       roleName: 'Admin',
-      keepSession: true,
+      mode: { kind: 'kept' },
       githubToken: 'ghp_fromenv'
     })
   })

@@ -62,7 +62,7 @@ test('a real sign-in: the record names what the emulator saw and holds none of i
       transitiveTagKeys: []
     },
     'bob',
-    {},
+    [],
     () => undefined,
     sourceIdentityFor('bob')
   )

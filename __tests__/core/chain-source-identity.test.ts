@@ -14,7 +14,7 @@ import {
   assumeRole,
   trustPolicyActions
 } from '../../src/aws/sts.js'
-import { chainRole } from '../../src/core/chain.js'
+import { chainRole, githubSessionTags } from '../../src/core/chain.js'
 import { sourceIdentityFor } from '../../src/core/source-identity.js'
 import type { ChainSpec } from '../../src/inputs/chain.js'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
@@ -79,7 +79,7 @@ test('chainRole with a source identity: STS gets SourceIdentity, the session car
     await source(),
     CHAIN,
     approver,
-    GITHUB,
+    githubSessionTags(GITHUB),
     () => undefined,
     sourceIdentityFor(approver)
   )
@@ -130,7 +130,7 @@ test('without a source identity nothing is sent (the default)', async () => {
     await source(),
     CHAIN,
     'alice',
-    {},
+    [],
     () => undefined
   )
   expect('sourceIdentity' in chained).toBe(false)
@@ -144,7 +144,7 @@ test('a trust policy without sts:SetSourceIdentity: SourceIdentityRefusedError s
     creds,
     { ...CHAIN, roleArn: UNAUDITED },
     'alice',
-    GITHUB,
+    githubSessionTags(GITHUB),
     () => undefined,
     'alice'
   ).catch((e) => e)
@@ -165,7 +165,7 @@ test('a trust policy without sts:SetSourceIdentity: SourceIdentityRefusedError s
     creds,
     { ...CHAIN, roleArn: UNAUDITED, skipSessionTagging: true },
     'alice',
-    GITHUB,
+    githubSessionTags(GITHUB),
     () => undefined,
     'alice'
   ).catch((e) => e)

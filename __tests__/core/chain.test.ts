@@ -5,7 +5,7 @@ import {
   CredentialsError
 } from '../../src/aws/credentials.js'
 import { AssumeRoleError } from '../../src/aws/sts.js'
-import { chainRole } from '../../src/core/chain.js'
+import { chainRole, githubSessionTags } from '../../src/core/chain.js'
 import type { ChainSpec } from '../../src/inputs/chain.js'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { login, oidcClient } from '../emulator/helpers.js'
@@ -69,7 +69,7 @@ test('chains, masks every new secret, names the session after the approver, tags
     await source(),
     CHAIN,
     'Zoë@example.com',
-    GITHUB,
+    githubSessionTags(GITHUB),
     (s) => masked.push(s)
   )
   expect(chained.identity).toMatchObject({
@@ -105,7 +105,7 @@ test('a chained identity in another account than the role ARN names is refused (
     creds,
     CHAIN,
     'alice',
-    {},
+    [],
     () => undefined
   ).catch((e) => e)
   expect(error).toBeInstanceOf(CredentialsError)
@@ -121,7 +121,7 @@ test('STS refusing: AssumeRoleError with the role, the STS code and its message'
     await source(),
     { ...CHAIN, roleArn: 'arn:aws:iam::444455556666:role/deploy' },
     'alice',
-    {},
+    [],
     () => undefined
   ).catch((e) => e)
   expect(error).toBeInstanceOf(AssumeRoleError)
@@ -140,7 +140,7 @@ test('STS unreachable: the failure names the role and says the request failed, n
     creds,
     CHAIN,
     'alice',
-    {},
+    [],
     () => undefined
   ).catch((e) => e)
   expect(error).toBeInstanceOf(AssumeRoleError)

@@ -1,7 +1,8 @@
-import { readLoginRequest } from '../../src/inputs/reader.js'
+import { readCommand, readLoginRequest } from '../../src/inputs/reader.js'
 import { InputError } from '../../src/inputs/rules.js'
 import {
   openSharedSession,
+  sealRunOf,
   sessionBinding
 } from '../../src/core/shared-session.js'
 import {
@@ -51,17 +52,25 @@ describe('inputs', () => {
       accountId: '',
       roleName: '',
       region: '',
-      sharedSession: {
-        mode: 'use',
-        key: KEY,
-        sealed: 'icl1.x',
-        ssoSessionGiven: false
+      mode: {
+        kind: 'from-shared',
+        token: {
+          from: 'session',
+          key: KEY,
+          sealed: 'icl1.x',
+          ssoSessionGiven: false
+        },
+        keep: false
       }
     })
     expect(
-      read({ session: 'icl1.x', 'session-key': KEY, 'end-session': 'true' })
-        .sharedSession?.mode
-    ).toBe('end')
+      readCommand(
+        (name) =>
+          ({ session: 'icl1.x', 'session-key': KEY, 'end-session': 'true' })[
+            name
+          ] ?? ''
+      ).kind
+    ).toBe('end-session')
     // Given values are still checked.
     expect(
       problem({ session: 'icl1.x', 'session-key': KEY, 'account-id': '12' })
@@ -70,9 +79,13 @@ describe('inputs', () => {
 
   test('share-session needs a key of at least 32 characters, never shown', () => {
     expect(
-      read({ ...SEED, 'share-session': 'true', 'session-key': KEY })
-        .sharedSession
-    ).toEqual({ mode: 'share', key: KEY })
+      read({ ...SEED, 'share-session': 'true', 'session-key': KEY }).mode
+    ).toEqual({
+      kind: 'shared',
+      token: { from: 'device-flow' },
+      key: KEY,
+      keep: false
+    })
     expect(problem({ ...SEED, 'share-session': 'true' })).toMatch(
       /^Input "session-key": is required with share-session/
     )
@@ -134,25 +147,33 @@ describe('sessionBinding', () => {
   const request = read({ ...SEED, 'share-session': 'true', 'session-key': KEY })
   test('GitHub first, then GitLab, Buildkite, CircleCI; an explicit run id wins', () => {
     expect(
-      sessionBinding(request, {
-        GITHUB_RUN_ID: '1',
-        GITHUB_REPOSITORY: 'a/b',
-        CI_PIPELINE_ID: '2'
-      })
+      sessionBinding(
+        request,
+        sealRunOf({
+          GITHUB_RUN_ID: '1',
+          GITHUB_REPOSITORY: 'a/b',
+          CI_PIPELINE_ID: '2'
+        })
+      )
     ).toEqual({ runId: '1', repository: 'a/b' })
     expect(
-      sessionBinding(request, { CI_PIPELINE_ID: '2', CI_PROJECT_PATH: 'g/p' })
+      sessionBinding(
+        request,
+        sealRunOf({ CI_PIPELINE_ID: '2', CI_PROJECT_PATH: 'g/p' })
+      )
     ).toEqual({ runId: '2', repository: 'g/p' })
-    expect(sessionBinding(request, { CI_PIPELINE_ID: '2' }, 'mine')).toEqual({
+    expect(
+      sessionBinding(request, sealRunOf({ CI_PIPELINE_ID: '2' }, 'mine'))
+    ).toEqual({
       runId: 'mine',
       repository: ''
     })
   })
   test('no run to bind to, or a run id that cannot be bound: input errors before any request', () => {
-    expect(() => sessionBinding(request, {})).toThrow(
+    expect(() => sessionBinding(request, sealRunOf({}))).toThrow(
       /^Input "share-session": needs a workflow run to bind the sign-in to.*--session-run-id/
     )
-    expect(() => sessionBinding(request, {}, 'a b')).toThrow(
+    expect(() => sessionBinding(request, sealRunOf({}, 'a b'))).toThrow(
       /run id must be 1-64/
     )
   })

@@ -6,7 +6,7 @@ import {
   SourceIdentityError,
   sourceIdentityFor
 } from '../../src/core/source-identity.js'
-import { sessionNameFor } from '../../src/inputs/chain.js'
+import { sessionNameFor } from '../../src/core/chain.js'
 
 test.each([
   ['alice', 'alice'],

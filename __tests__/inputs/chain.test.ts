@@ -2,8 +2,12 @@
 import { InputError } from '../../src/inputs/rules.js'
 import { readLoginRequest } from '../../src/inputs/reader.js'
 import { parseCliArgs } from '../../src/cli/args.js'
-import { sessionNameFor, partitionOf } from '../../src/inputs/chain.js'
-import { githubSessionTags, tagValue } from '../../src/core/chain.js'
+import { partitionOf } from '../../src/inputs/chain.js'
+import {
+  githubSessionTags,
+  sessionNameFor,
+  tagValue
+} from '../../src/core/chain.js'
 
 const SEED: Record<string, string> = {
   'start-url': 'https://my-sso-portal.awsapps.com/start',

@@ -23,9 +23,9 @@ function errorOf(overrides: Record<string, string>): InputError {
 
 describe('sign-out-early', () => {
   test('off by default; true sets it', () => {
-    expect(read().signOutEarly).toBeUndefined()
-    expect(read({ 'sign-out-early': 'true' }).signOutEarly).toBe(true)
-    expect(read({ 'sign-out-early': 'false' }).signOutEarly).toBeUndefined()
+    expect(read().mode.kind).toBe('job')
+    expect(read({ 'sign-out-early': 'true' }).mode.kind).toBe('sign-out-early')
+    expect(read({ 'sign-out-early': 'false' }).mode.kind).toBe('job')
   })
   test('not a boolean', () => {
     expect(errorOf({ 'sign-out-early': 'yes please' }).message).toMatch(
@@ -47,8 +47,8 @@ describe('sign-out-early', () => {
         'sign-out-early': 'true',
         'keep-session': 'false',
         'reuse-session': 'false'
-      }).signOutEarly
-    ).toBe(true)
+      }).mode.kind
+    ).toBe('sign-out-early')
   })
   test('the CLI flag --sign-out-early reads the same input', () => {
     const args = parseCliArgs(
@@ -65,7 +65,7 @@ describe('sign-out-early', () => {
       ],
       {}
     )
-    expect(readLoginRequest(args.get).signOutEarly).toBe(true)
+    expect(readLoginRequest(args.get).mode.kind).toBe('sign-out-early')
     expect(cliHelp()).toContain('--sign-out-early')
     expect(cliHelp()).toContain('--allowed-account-ids')
   })

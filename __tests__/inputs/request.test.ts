@@ -976,13 +976,12 @@ describe('readLoginRequest: valid inputs', () => {
       notify: ['summary', 'comment'],
       githubToken: '',
       exportCredentials: true,
-      keepSession: false,
       allowedApprovers: [],
       forbidSelfApproval: false,
       extraProfiles: [],
       allowPartial: false,
-      reuseSession: false,
-      minValiditySeconds: 900
+      minValiditySeconds: 900,
+      mode: { kind: 'job', token: { from: 'device-flow' } }
     })
   })
 
@@ -1101,7 +1100,9 @@ describe('readLoginRequest: valid inputs', () => {
     ['FALSE', false],
     [' true ', true]
   ] as const)('boolean %j', (value, expected) => {
-    expect(read({ 'keep-session': value }).keepSession).toBe(expected)
+    expect(read({ 'keep-session': value }).mode.kind).toBe(
+      expected ? 'kept' : 'job'
+    )
     expect(read({ 'export-credentials': value }).exportCredentials).toBe(
       expected
     )

@@ -7,7 +7,6 @@
 import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
 import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
 import type { AwsPaths } from './paths.js'
-import { hasSessionPolicy } from '../inputs/chain.js'
 import {
   mergeConfigFile,
   renderAssumeRoleProfileSection,
@@ -381,10 +380,11 @@ export function tokenCacheEntry(
   }
 }
 
-/** The paths writeSessionFiles may write, for the pre-flight check. */
+/** The paths writeSessionFiles may write, for the pre-flight check; `credentialsFile`: some profile holds keys there. */
 export function sessionFilePaths(
   paths: AwsPaths,
-  request: LoginRequest
+  request: LoginRequest,
+  credentialsFile = false
 ): string[] {
   const files = [
     tokenCacheFile(paths.ssoCacheDir, request.ssoSession),
@@ -394,10 +394,7 @@ export function sessionFilePaths(
       ? [legacyTokenCacheFile(paths.ssoCacheDir, request.startUrl)]
       : [])
   ]
-  const keys =
-    request.signOutEarly ||
-    (request.chain !== undefined && hasSessionPolicy(request.chain))
-  return keys ? [...files, paths.credentialsFile] : files
+  return credentialsFile ? [...files, paths.credentialsFile] : files
 }
 
 export function registrationKey(

@@ -3,35 +3,32 @@
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
 import { writeFileSync } from 'node:fs'
-import type { Logger, RequestContext } from '../core/events.js'
+import type { Logger } from '../core/events.js'
 import { type LoginRequest } from '../inputs/spec.js'
 import { InputError } from '../inputs/rules.js'
-import { readLoginRequest } from '../inputs/reader.js'
-import { parseCliArgs, cliHelp, EXIT_CODES, type OutputFormat } from './args.js'
+import { readCommand, type Command } from '../inputs/reader.js'
+import {
+  parseCliArgs,
+  cliHelp,
+  EXIT_CODES,
+  type CliArgs,
+  type OutputFormat
+} from './args.js'
 import { cliVersion } from './version.js'
 import {
   jobSession,
-  login,
   ApproverRejectedError,
   type LoginResult
 } from '../core/login.js'
 import { awsPaths } from '../aws-files/paths.js'
-import { finalEvent, failureMessage } from '../core/outcome.js'
+import { failureMessage } from '../core/outcome.js'
 import { DeviceFlowError } from '../core/device-flow.js'
 import { CredentialsError } from '../aws/credentials.js'
 import { createNotifiers } from '../notify/index.js'
-import { EventQueue } from '../notify/queue.js'
-import { cancelAwsRequests } from '../aws/http.js'
-import { checkSelfApprovalActors, runActors } from '../core/approvers.js'
-import {
-  SessionSealer,
-  sharedNotice,
-  startSharedSession
-} from '../core/shared-session.js'
-import type { SharedSignIn } from '../core/sealed-session.js'
-import { requestedAccess } from '../core/sign-in-mode.js'
+import { checkSelfApprovalActors } from '../core/approvers.js'
 import { AccountNotAllowedError } from '../core/allowed-accounts.js'
-import { registeredClientName } from '../core/client-name.js'
+import { runSignIn } from '../core/run-sign-in.js'
+import { commonRunContext, type RunContext } from '../core/run-context.js'
 
 const stderrLogger: Logger = {
   info: (m) => process.stderr.write(`${m}\n`),
@@ -47,15 +44,19 @@ export async function runCli(
   argv: string[],
   env: NodeJS.ProcessEnv
 ): Promise<number> {
-  let request: LoginRequest
-  let format: OutputFormat
-  let outputFile: string | undefined
-  let actor: string | undefined
-  let notifyAsked = false
-  let sharedSignIn: SharedSignIn | undefined
-  let sealer: SessionSealer | undefined
+  const fail = (error: unknown) => {
+    process.stderr.write(
+      `identity-center-login: ${(error as Error).message}\nRun identity-center-login --help for the options.\n`
+    )
+    return error instanceof InputError
+      ? EXIT_CODES.badInput
+      : EXIT_CODES.failure
+  }
+  let command: Command
+  let args: CliArgs
+  let run: RunContext
   try {
-    const args = parseCliArgs(argv, env)
+    args = parseCliArgs(argv, env)
     if (args.help) {
       process.stdout.write(cliHelp())
       return EXIT_CODES.ok
@@ -64,113 +65,74 @@ export async function runCli(
       process.stdout.write(`${cliVersion()}\n`)
       return EXIT_CODES.ok
     }
-    format = args.format
-    outputFile = args.outputFile
-    request = readLoginRequest(args.get)
-    notifyAsked = args.get('notify').trim() !== ''
-    actor = args.actor ?? ciActor(env)
-    // forbid-self-approval needs someone to compare the approver with: bad input, before any network call.
-    checkSelfApprovalActors(
-      {
-        forbidSelfApproval: request.forbidSelfApproval,
-        actor,
-        actors: runActors(env)
-      },
-      '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job'
-    )
-    // share-session / session / end-session: the run to bind to, and a sealed session refused before any request.
-    const start = await startSharedSession(request, {
-      mask: () => {},
-      log: stderrLogger,
-      env,
+    command = readCommand(args.get)
+    run = ciRunContext(env, {
+      actor: args.actor,
       explicitRunId: args.sessionRunId
     })
-    if (start.kind === 'ended')
-      return start.signedOut ? EXIT_CODES.ok : EXIT_CODES.failure
-    request = start.request
-    sharedSignIn = start.signIn
-    sealer = start.sealer
-  } catch (error) {
-    process.stderr.write(
-      `identity-center-login: ${(error as Error).message}\nRun identity-center-login --help for the options.\n`
-    )
-    return error instanceof InputError
-      ? EXIT_CODES.badInput
-      : EXIT_CODES.failure
-  }
-
-  const context = { ...ciRequestContext(request, env), actor }
-  // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
-  const channels = request.notify.filter((c) => c === 'webhook')
-  const githubOnly = request.notify.filter((c) => c !== 'webhook')
-  if (notifyAsked && githubOnly.length) {
-    stderrLogger.warning(
-      `--notify ${githubOnly.join(', ')}: GitHub Actions channels, not available in the CLI; approvers get the link on stderr${channels.length ? ' and the webhook' : ' (add webhook with --webhook-url to notify them elsewhere)'}`
-    )
-  }
-  const events = new EventQueue(
-    createNotifiers(channels, {
-      ctx: context,
-      logger: stderrLogger,
-      env,
-      webhookUrl: request.webhookUrl
-    }),
-    stderrLogger
-  )
-  const controller = new AbortController()
-  const onSignal = (signal: NodeJS.Signals) => {
-    controller.abort(signal)
-    cancelAwsRequests(signal)
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
-  try {
-    const result = await login({
-      request,
-      actor: context.actor,
-      actors: runActors(env),
-      paths: awsPaths(env),
-      clientName: registeredClientName(context.repository),
-      mask: () => {},
-      emit: (event) => {
-        if (event.type === 'started') sealer?.prepare()
-        events.push(event)
-      },
-      log: stderrLogger,
-      signal: controller.signal,
-      env,
-      sharedSignIn
-    })
-    const sealed = sealer ? await sealer.seal(request, result) : undefined
-    if (sealer)
-      stderrLogger.info(
-        `${sharedNotice(sealer.binding, result.token.expiresAt)}; the sign-in stays valid after this command`
+    // forbid-self-approval needs someone to compare the approver with: bad input, before any network call.
+    if (command.kind === 'sign-in')
+      checkSelfApprovalActors(
+        {
+          forbidSelfApproval: command.request.forbidSelfApproval,
+          actor: run.actor,
+          actors: run.actors
+        },
+        '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job'
       )
-    events.push(finalEvent(request, result))
-    await events.drain()
-    const text = renderCredentials(format, request, result, sealed)
-    if (outputFile) writeFileSync(outputFile, text, { mode: 0o600 })
-    else process.stdout.write(text)
-    // A profile that failed without allow-partial already ended the login (ProfilesFailedError): here it is partial.
-    return EXIT_CODES.ok
   } catch (error) {
-    if (controller.signal.aborted) {
-      // Whatever was in flight when the signal came (a poll, an aborted request), the outcome is a cancel.
-      const signal = String(controller.signal.reason)
-      events.push({ type: 'cancelled', at: new Date(), signal })
-      await events.drain(3_000)
+    return fail(error)
+  }
+  const notifyAsked = args.get('notify').trim() !== ''
+  const outcome = await runSignIn(command, {
+    run,
+    paths: awsPaths(env),
+    env,
+    log: stderrLogger,
+    mask: () => {},
+    // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
+    hasPostStep: false,
+    notifiers: (request, ctx) => {
+      // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
+      const channels = request.notify.filter((c) => c === 'webhook')
+      const githubOnly = request.notify.filter((c) => c !== 'webhook')
+      if (notifyAsked && githubOnly.length) {
+        stderrLogger.warning(
+          `--notify ${githubOnly.join(', ')}: GitHub Actions channels, not available in the CLI; approvers get the link on stderr${channels.length ? ' and the webhook' : ' (add webhook with --webhook-url to notify them elsewhere)'}`
+        )
+      }
+      return createNotifiers(channels, {
+        ctx,
+        logger: stderrLogger,
+        env,
+        webhookUrl: request.webhookUrl
+      })
+    },
+    deliver: (request, result, sealed) => {
+      const text = renderCredentials(args.format, request, result, sealed)
+      if (args.outputFile) writeFileSync(args.outputFile, text, { mode: 0o600 })
+      else process.stdout.write(text)
+    }
+  })
+  switch (outcome.kind) {
+    case 'refused':
+      return fail(outcome.error)
+    case 'ended':
+      return outcome.signedOut ? EXIT_CODES.ok : EXIT_CODES.failure
+    case 'cancelled':
+    case 'stopped':
       process.stderr.write(
-        `identity-center-login: the login was cancelled (${signal}) before it finished\n`
+        `identity-center-login: the login was cancelled (${outcome.kind === 'cancelled' ? outcome.signal : 'signal'}) before it finished\n`
       )
       return EXIT_CODES.cancelled
-    }
-    events.push(finalEvent(request, error))
-    await events.drain()
-    process.stderr.write(`identity-center-login: ${failureMessage(error)}\n`)
-    return exitCodeFor(error)
-  } finally {
-    process.removeListener('SIGINT', onSignal)
-    process.removeListener('SIGTERM', onSignal)
+    case 'failed':
+      process.stderr.write(
+        `identity-center-login: ${failureMessage(outcome.error)}\n`
+      )
+      return exitCodeFor(outcome.error)
+    case 'signed-in':
+      // A profile that failed without allow-partial already ended the login (ProfilesFailedError): here it is partial.
+      return EXIT_CODES.ok
   }
 }
 
@@ -269,11 +231,11 @@ export function ciActor(env: NodeJS.ProcessEnv): string | undefined {
     .find((v) => v)
 }
 
-/** What is being asked, from whichever CI's variables are present. */
-export function ciRequestContext(
-  request: LoginRequest,
-  env: NodeJS.ProcessEnv
-): RequestContext {
+/** The run, from whichever CI's variables are present, read once; `actor`: --actor (else the CI's variable). */
+export function ciRunContext(
+  env: NodeJS.ProcessEnv,
+  given: { actor?: string; explicitRunId?: string } = {}
+): RunContext {
   const first = (...names: string[]) => names.map((n) => env[n]).find((v) => v)
   return {
     repository: first(
@@ -302,7 +264,7 @@ export function ciRequestContext(
       'BUILDKITE_BUILD_URL',
       'CIRCLE_BUILD_URL'
     ),
-    actor: ciActor(env),
+    actor: given.actor ?? ciActor(env),
     event: first('GITHUB_EVENT_NAME', 'CI_PIPELINE_SOURCE', 'BUILDKITE_SOURCE'),
     ref: first(
       'GITHUB_REF_NAME',
@@ -319,7 +281,6 @@ export function ciRequestContext(
       'CIRCLE_SHA1',
       'GIT_COMMIT'
     ),
-    // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
-    ...requestedAccess(request, false)
+    ...commonRunContext(env, given.explicitRunId)
   }
 }

@@ -10,11 +10,10 @@ import {
   type RoleCredentials
 } from '../aws/credentials.js'
 import { assumeRole, type SessionTag } from '../aws/sts.js'
-import {
-  sessionNameFor,
-  SESSION_TAG_KEYS,
-  type ChainSpec
-} from '../inputs/chain.js'
+import { SESSION_TAG_KEYS, sourceProfileName } from '../inputs/chain.js'
+
+export { sourceProfileName }
+import type { ChainSpec } from '../inputs/spec.js'
 
 export interface ChainedSession {
   roleArn: string
@@ -27,6 +26,29 @@ export interface ChainedSession {
 }
 
 const TAG_VALUE_MAX = 256
+
+/** The role session name STS accepts for an Identity Center user name: [\w+=,.@-] (others become _), 2–64 characters. */
+export function sessionNameFor(userName: string): string {
+  const reduced = Array.from(userName)
+    .map((c) => (/^[\w+=,.@-]$/.test(c) ? c : '_'))
+    .join('')
+    .slice(0, 64)
+  if (reduced.length >= 2) return reduced
+  return reduced === '' ? 'identity-center-login' : `${reduced}_`
+}
+
+/** What the messages tell the approver about the chain: the role, and whether a session policy narrows it. */
+export function chainTarget(chain: ChainSpec): {
+  roleArn: string
+  narrowed: boolean
+} {
+  return { roleArn: chain.roleArn, narrowed: hasSessionPolicy(chain) }
+}
+
+/** Whether the chained session is narrowed by a session policy (then no profile may re-assume the role without it). */
+export function hasSessionPolicy(chain: ChainSpec): boolean {
+  return chain.policy !== undefined || chain.policyArns.length > 0
+}
 
 /** configure-aws-credentials' sanitising: characters STS refuses in a tag value become _, cut to 256. */
 export function tagValue(value: string): string {
@@ -66,12 +88,13 @@ export async function chainRole(
   source: RoleCredentials,
   chain: ChainSpec,
   approver: string,
-  env: NodeJS.ProcessEnv,
+  /** The run's session tags (RunContext.sessionTags): sent unless skip-session-tagging. */
+  runTags: SessionTag[],
   mask: (secret: string) => void,
   sourceIdentity?: string
 ): Promise<ChainedSession> {
   const sessionName = chain.sessionName ?? sessionNameFor(approver)
-  const tags = chain.skipSessionTagging ? [] : githubSessionTags(env)
+  const tags = chain.skipSessionTagging ? [] : runTags
   const transitiveTagKeys = chain.transitiveTagKeys.filter((k) =>
     tags.some((t) => t.Key === k)
   )

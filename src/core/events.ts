@@ -4,7 +4,8 @@
  */
 
 /**
- * What an approval leaves on the runner (worded in notify/render/wording.ts approvalGrants):
+ * What an approval leaves on the runner, as the messages word it (notify/render/wording.ts approvalGrants; the
+ * sign-in mode's `grant` in core/sign-in-mode.ts picks it):
  * - `until-job-end`: the token cache holds the sign-in until the post step signs it out (the action's default);
  * - `until-expiry`: the token cache holds it until it expires or `aws sso logout` (the CLI: no post step);
  * - `sign-out-early`: used only to fetch the role credentials, then signed out at once;
@@ -12,7 +13,7 @@
  * - `shared`: share-session, sealed for the later jobs of this run that hold the session-key, until end-session or expiry;
  * - `from-shared`: session, this job uses a sign-in shared by an earlier job of the run and does not sign it out.
  */
-export type SignInMode =
+export type Grant =
   | 'until-job-end'
   | 'until-expiry'
   | 'sign-out-early'
@@ -42,7 +43,7 @@ export interface RequestContext {
   /** reuse-session: other jobs on this runner may pick up the sign-in from the token cache while it is there. */
   reuseSession?: boolean
   /** What an approval leaves on the runner; absent: from keepSession. */
-  signInMode?: SignInMode
+  signInMode?: Grant
   /** role-to-assume: the role the job is narrowed to after the approval, and whether a session policy narrows it further. */
   chainTo?: { roleArn: string; narrowed: boolean }
 }

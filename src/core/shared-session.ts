@@ -4,6 +4,8 @@
  */
 import type { Logger } from './events.js'
 import type { LoginRequest } from '../inputs/spec.js'
+import type { EndSession } from '../inputs/sign-in-mode.js'
+import type { Command } from '../inputs/reader.js'
 import type { LoginResult } from './login.js'
 import { InputError } from '../inputs/rules.js'
 import {
@@ -30,16 +32,34 @@ export const REPOSITORY_VARIABLES = [
   'CIRCLE_PROJECT_REPONAME'
 ] as const
 
-/** What a sealed session of this run is bound to; an InputError (before any request) when there is no run to bind to. */
-export function sessionBinding(
-  request: LoginRequest,
+/** The run a sealed session would bind to, as the environment names it; no runId when none is set. */
+export interface SealRun {
+  runId?: string
+  repository: string
+}
+
+/** Reads the run to bind to: `explicitRunId` (the CLI's --session-run-id) or the first run id variable set. */
+export function sealRunOf(
   env: NodeJS.ProcessEnv,
   explicitRunId?: string
-): SealBinding {
-  const input =
-    request.sharedSession?.mode === 'share' ? 'share-session' : 'session'
+): SealRun {
   const runId =
     explicitRunId ?? RUN_ID_VARIABLES.map((n) => env[n]?.trim()).find((v) => v)
+  const repository =
+    REPOSITORY_VARIABLES.map((n) => env[n]?.trim()).find((v) => v) ?? ''
+  return runId === undefined ? { repository } : { runId, repository }
+}
+
+/** What a sealed session of this run is bound to; an InputError (before any request) when there is no run to bind to. */
+export function sessionBinding(
+  subject: Pick<LoginRequest, 'mode'> | EndSession,
+  run: SealRun
+): SealBinding {
+  const input =
+    'mode' in subject && subject.mode.kind === 'shared'
+      ? 'share-session'
+      : 'session'
+  const { runId, repository } = run
   if (!runId)
     throw new InputError(
       input,
@@ -50,8 +70,6 @@ export function sessionBinding(
       input,
       `the run id must be 1-64 of letters, digits, _ and -, got ${JSON.stringify(runId.slice(0, 70))}`
     )
-  const repository =
-    REPOSITORY_VARIABLES.map((n) => env[n]?.trim()).find((v) => v) ?? ''
   return { repository, runId }
 }
 
@@ -67,8 +85,10 @@ export async function openSharedSession(
   mask: (secret: string) => void,
   now = Date.now()
 ): Promise<{ request: LoginRequest; signIn: SharedSignIn }> {
-  const shared = request.sharedSession!
-  const signIn = await openSession(shared.sealed!, shared.key, binding, {
+  const shared = request.mode.token
+  if (shared.from !== 'session')
+    throw new Error('openSharedSession: the request has no session input')
+  const signIn = await openSession(shared.sealed, shared.key, binding, {
     minValiditySeconds: request.minValiditySeconds,
     now
   })
@@ -151,14 +171,13 @@ export function sharedNotice(binding: SealBinding, expiresAt: Date): string {
  * Returns whether the sign-out was confirmed.
  */
 export async function endSharedSession(
-  request: LoginRequest,
+  end: EndSession,
   binding: SealBinding,
   mask: (secret: string) => void,
   log: Logger,
   env: NodeJS.ProcessEnv
 ): Promise<boolean> {
-  const shared = request.sharedSession!
-  const signIn = await openSession(shared.sealed!, shared.key, binding, {
+  const signIn = await openSession(end.token.sealed, end.token.key, binding, {
     minValiditySeconds: null
   })
   mask(signIn.accessToken)
@@ -198,34 +217,47 @@ export type SharedStart =
 
 /**
  * share-session: a sealer for the result; session: the sealed sign-in opened (refused before any request);
- * end-session: signed out, and nothing else to do. Without any of them the request goes on as it is.
+ * end-session: signed out, and nothing else to do. Without any of them the request goes on as it is. The session-key
+ * is masked first.
  */
 export async function startSharedSession(
-  request: LoginRequest,
+  command: Command,
   options: {
     mask: (secret: string) => void
     log: Logger
     env: NodeJS.ProcessEnv
-    explicitRunId?: string
+    /** The run to bind to (RunContext.sealRun). */
+    sealRun: SealRun
   }
 ): Promise<SharedStart> {
-  const shared = request.sharedSession
-  if (!shared) return { kind: 'login', request }
   const { mask, log, env } = options
-  const binding = sessionBinding(request, env, options.explicitRunId)
-  if (shared.mode === 'share')
+  if (command.kind === 'end-session') {
+    mask(command.token.key)
+    const binding = sessionBinding(command, options.sealRun)
     return {
-      kind: 'login',
-      request,
-      sealer: new SessionSealer(shared.key, binding)
+      kind: 'ended',
+      signedOut: await endSharedSession(command, binding, mask, log, env)
     }
-  if (shared.mode === 'use')
+  }
+  const { request } = command
+  const { mode } = request
+  // The session input opens a sign-in, whatever stays on the runner; share-session seals this job's own.
+  if (mode.token.from === 'session') {
+    mask(mode.token.key)
+    const binding = sessionBinding(request, options.sealRun)
     return {
       kind: 'login',
       ...(await openSharedSession(request, binding, mask))
     }
-  return {
-    kind: 'ended',
-    signedOut: await endSharedSession(request, binding, mask, log, env)
   }
+  if (mode.kind === 'shared') {
+    mask(mode.key)
+    const binding = sessionBinding(request, options.sealRun)
+    return {
+      kind: 'login',
+      request,
+      sealer: new SessionSealer(mode.key, binding)
+    }
+  }
+  return { kind: 'login', request }
 }

@@ -1,13 +1,11 @@
-/** What is being asked, from the runner's GITHUB_* variables (no @actions/github needed: nothing here calls the API). */
+/** The run, from the runner's GITHUB_* variables, read once (no @actions/github needed: nothing here calls the API). */
 import { readFileSync } from 'node:fs'
-import type { RequestContext } from '../core/events.js'
 import type { LoginRequest } from '../inputs/spec.js'
-import { requestedAccess } from '../core/sign-in-mode.js'
+import { commonRunContext, type RunContext } from '../core/run-context.js'
 
-export function githubRequestContext(
-  request: LoginRequest,
+export function githubRunContext(
   env: NodeJS.ProcessEnv = process.env
-): RequestContext {
+): RunContext {
   const server = env.GITHUB_SERVER_URL || 'https://github.com'
   const repository = env.GITHUB_REPOSITORY
   const runUrl =
@@ -23,7 +21,7 @@ export function githubRequestContext(
     event: env.GITHUB_EVENT_NAME,
     ref: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.GITHUB_REF,
     sha: pullRequestHeadSha(env) ?? env.GITHUB_SHA,
-    ...requestedAccess(request, true)
+    ...commonRunContext(env)
   }
 }
 

@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { cleanupSession } from '../core/cleanup.js'
 import { actionLogger } from './notifiers.js'
 import { loadSessionState } from './state.js'
+import type { PostPlan } from '../core/sign-in-mode.js'
 
 export async function runPost(): Promise<void> {
   const state = loadSessionState()
@@ -12,7 +13,7 @@ export async function runPost(): Promise<void> {
     )
     return
   }
-  if (state.keepSession) {
+  if (state.post === 'keep') {
     const legacy = state.written.legacyTokenCache
       ? ` (and its legacy-sso-profile copy, ${state.written.legacyTokenCache.file})`
       : ''
@@ -26,18 +27,27 @@ export async function runPost(): Promise<void> {
       'The main step stopped while it was writing its files: signing out and removing whatever of them it had written.'
     )
   }
-  if (state.shared === 'share') {
-    core.info(
-      'share-session: the sign-in is shared with the later jobs of this run that hold the session-key, so this job does not sign out; end-session signs it out (or it expires). Removing only the files this job wrote.'
-    )
-  } else if (state.shared === 'use') {
-    core.info(
-      'session: this job used the sign-in shared by an earlier job of this run, so it does not sign out; end-session does. Removing only the files this job wrote.'
-    )
-  }
   const ok = await cleanupSession(
-    { ...state, signOut: !state.shared },
+    { ...state, signOut: signsOut(state.post) },
     actionLogger
   )
   if (!ok) core.warning('Cleanup was incomplete; see the lines above.')
+}
+
+/** Whether post signs the sign-in out (else it says why not); the files this run wrote go either way. */
+function signsOut(plan: Exclude<PostPlan, 'keep'>): boolean {
+  switch (plan) {
+    case 'sign-out':
+      return true
+    case 'leave-shared':
+      core.info(
+        'share-session: the sign-in is shared with the later jobs of this run that hold the session-key, so this job does not sign out; end-session signs it out (or it expires). Removing only the files this job wrote.'
+      )
+      return false
+    case 'leave-from-shared':
+      core.info(
+        'session: this job used the sign-in shared by an earlier job of this run, so it does not sign out; end-session does. Removing only the files this job wrote.'
+      )
+      return false
+  }
 }

@@ -8,25 +8,25 @@ import * as core from '@actions/core'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { LoginResult } from '../core/login.js'
 import type { WrittenFiles } from '../aws-files/session-files.js'
+import { behaviourOf, tokenStays, type PostPlan } from '../core/sign-in-mode.js'
 
 export interface SessionState {
   /** Absent with sign-out-early: main signed out, and no token is written anywhere. */
   accessToken?: string
   ssoRegion: string
   region: string
-  keepSession: boolean
   written: WrittenFiles
-  /** share-session / session: the sign-in belongs to the whole run; post does not sign out. */
-  shared?: 'share' | 'use'
+  /** What post does with the sign-in (keep it, sign it out, or leave it to the run that shares it). */
+  post: PostPlan
 }
 
 const KEY = 'session'
 
-/** `shared`: the session output was published (share-session), so post must not sign out. */
+/** `published`: the session output was published (share-session), so post must not sign out. */
 export function saveSessionState(
   request: LoginRequest,
   result: Pick<LoginResult, 'written'> & { token: { accessToken?: string } },
-  shared = false
+  published = false
 ): void {
   // A credentials-file section this run replaced is kept (to restore it) as it was: the user's own keys may be in it.
   for (const edit of result.written.credentialsEdits ?? []) {
@@ -36,17 +36,16 @@ export function saveSessionState(
       if (value && value.length >= 8) core.setSecret(value)
     }
   }
+  const behaviour = behaviourOf(request.mode)
   const state: SessionState = {
-    ...(request.signOutEarly || !result.token.accessToken
-      ? {}
-      : { accessToken: result.token.accessToken }),
+    ...(tokenStays(behaviour.holds) && result.token.accessToken
+      ? { accessToken: result.token.accessToken }
+      : {}),
     ssoRegion: request.ssoRegion,
     region: request.region,
-    keepSession: request.keepSession,
-    written: result.written
+    written: result.written,
+    post: behaviour.post(published)
   }
-  if (request.sharedSession?.mode === 'use') state.shared = 'use'
-  else if (shared) state.shared = 'share'
   core.saveState(KEY, JSON.stringify(state))
 }
 

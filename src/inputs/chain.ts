@@ -3,7 +3,7 @@
  * role-external-id, inline-session-policy, managed-session-policies, role-skip-session-tagging, transitive-tag-keys.
  * Read and checked before any request; every problem is an InputError naming the input.
  */
-import { inputSpec } from './spec.js'
+import { inputSpec, type ChainSpec } from './spec.js'
 import {
   InputError,
   dedupe,
@@ -14,22 +14,6 @@ import {
   FALSE_VALUES
 } from './rules.js'
 
-/** What the job is narrowed to: STS AssumeRole from the primary profile's role credentials. */
-export interface ChainSpec {
-  /** Full role ARN (a bare role name was made into `arn:<partition>:iam::<account-id>:role/<name>`). */
-  roleArn: string
-  /** Explicit role-session-name; undefined = the approver's Identity Center user name (see sessionNameFor). */
-  sessionName?: string
-  durationSeconds: number
-  externalId?: string
-  /** Minified inline session policy JSON. */
-  policy?: string
-  policyArns: string[]
-  /** false: tag the session as configure-aws-credentials does (see session-tags.ts). */
-  skipSessionTagging: boolean
-  transitiveTagKeys: string[]
-}
-
 export const DEFAULT_ROLE_DURATION_SECONDS = 3600
 export const MIN_ROLE_DURATION_SECONDS = 900
 /** STS caps role-chained sessions at one hour. */
@@ -38,6 +22,8 @@ export const MAX_MANAGED_SESSION_POLICIES = 10
 /** STS's limit on the plaintext inline session policy. */
 export const MAX_INLINE_POLICY_LENGTH = 2048
 /** The session tag keys written unless role-skip-session-tagging (configure-aws-credentials' set). */
+export type { ChainSpec }
+
 export const SESSION_TAG_KEYS: readonly string[] = Object.freeze([
   'GitHub',
   'Repository',
@@ -75,16 +61,7 @@ export function partitionOf(region: string): string {
   return 'aws'
 }
 
-/** The role session name STS accepts for an Identity Center user name: [\w+=,.@-] (others become _), 2–64 characters. */
-export function sessionNameFor(userName: string): string {
-  const reduced = Array.from(userName)
-    .map((c) => (/^[\w+=,.@-]$/.test(c) ? c : '_'))
-    .join('')
-    .slice(0, 64)
-  if (reduced.length >= 2) return reduced
-  return reduced === '' ? 'identity-center-login' : `${reduced}_`
-}
-
+/** Reads the role-chaining inputs; undefined without role-to-assume. */
 export function readChainInputs(
   get: (name: string, allowLineBreaks?: boolean) => string,
   context: {
@@ -268,19 +245,6 @@ export function readChainInputs(
 /** A chained profile's Identity Center source profile (the role_arn profile's source_profile). */
 export function sourceProfileName(profile: string): string {
   return `${profile}-sso`
-}
-
-/** What the messages tell the approver about the chain: the role, and whether a session policy narrows it. */
-export function chainTarget(chain: ChainSpec): {
-  roleArn: string
-  narrowed: boolean
-} {
-  return { roleArn: chain.roleArn, narrowed: hasSessionPolicy(chain) }
-}
-
-/** Whether the chained session is narrowed by a session policy (then no profile may re-assume the role without it). */
-export function hasSessionPolicy(chain: ChainSpec): boolean {
-  return chain.policy !== undefined || chain.policyArns.length > 0
 }
 
 function splitLines(value: string): string[] {

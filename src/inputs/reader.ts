@@ -41,34 +41,23 @@ import {
   DEFAULT_FORBID_SELF_APPROVAL,
   DEFAULT_KEEP_SESSION,
   DEFAULT_MIN_VALIDITY_SECONDS,
-  DEFAULT_NOTIFY,
   DEFAULT_OUTPUT,
   DEFAULT_PROFILE,
-  DEFAULT_REGISTRATION_SCOPES,
   DEFAULT_REUSE_SESSION,
   DEFAULT_SSO_SESSION,
-  MAX_SESSION_LENGTH,
-  MIN_SESSION_KEY_LENGTH,
   type LoginRequest,
   MAX_APPROVAL_TIMEOUT_SECONDS,
-  MAX_ISSUE_NUMBER,
   MAX_MIN_VALIDITY_SECONDS,
-  MAX_URL_LENGTH,
-  NOTIFY_CHANNELS,
-  type NotifyChannel,
   OUTPUT_FORMATS,
-  type ProfileSpec,
   isSecretInput
 } from './spec.js'
 import { readChainInputs } from './chain.js'
 import {
   FALSE_VALUES,
   InputError,
-  SCOPE_RE,
   TRUE_VALUES,
   accountIdProblem,
   controlProblem,
-  dedupe,
   describeChar,
   firstBadChar,
   nameProblem,
@@ -76,24 +65,51 @@ import {
   regionProblem,
   roleNameProblem,
   showValue,
-  splitList,
   startUrlProblem
 } from './rules.js'
-// scale (issue 13)
 import {
   DEFAULT_VERIFY_PROFILES,
   VERIFY_PROFILES,
   type VerifyProfiles
 } from './spec.js'
+import type { EndSession } from './sign-in-mode.js'
+import { readSharing, readSignOutEarly, signInMode } from './sign-in-inputs.js'
+import {
+  parseAccountIds,
+  parseApprovers,
+  parseIssueNumber,
+  parseNotify,
+  parseProfiles,
+  parseScopes,
+  webhookUrlProblem
+} from './values.js'
+
+/** What the inputs ask for: a sign-in, or end-session (sign the shared sign-in out, nothing else). */
+export type Command = { kind: 'sign-in'; request: LoginRequest } | EndSession
 
 // ---------------------------------------------------------------------------------------------
 // The reader
 
 /**
  * Reads every input through `get` ('' when unset), validates it, applies defaults, and returns the
- * request. Throws the first {@link InputError} found, in {@link INPUTS} order.
+ * request. Throws the first {@link InputError} found, in {@link INPUTS} order; end-session, which
+ * is not a sign-in, is an {@link InputError} here (the edges read it with {@link readCommand}).
  */
 export function readLoginRequest(get: (name: string) => string): LoginRequest {
+  const command = readCommand(get)
+  if (command.kind === 'end-session')
+    throw new InputError(
+      'end-session',
+      'is a command of its own, not a sign-in'
+    )
+  return command.request
+}
+
+/**
+ * Reads every input through `get` ('' when unset), validates it, applies defaults, and returns
+ * what is asked for. Throws the first {@link InputError} found, in {@link INPUTS} order.
+ */
+export function readCommand(get: (name: string) => string): Command {
   const fail = (input: string, problem: string): never => {
     throw new InputError(input, problem)
   }
@@ -202,24 +218,7 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
     )
 
   // registration-scopes
-  const scopesRaw = trimmed('registration-scopes')
-  let registrationScopes = [...DEFAULT_REGISTRATION_SCOPES]
-  if (scopesRaw !== '') {
-    const scopes = splitList(scopesRaw)
-    if (scopes.length === 0)
-      fail(
-        'registration-scopes',
-        'must list at least one scope, e.g. sso:account:access'
-      )
-    for (const s of scopes) {
-      if (!SCOPE_RE.test(s))
-        fail(
-          'registration-scopes',
-          `scope ${showValue(s)} may contain only letters, digits and : _ * . -`
-        )
-    }
-    registrationScopes = dedupe(scopes)
-  }
+  const registrationScopes = parseScopes(trimmed('registration-scopes'))
 
   // profiles
   const extraProfiles = parseProfiles(raw('profiles', true), profile, region)
@@ -274,18 +273,7 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   )
 
   // allowed-approvers
-  const allowedApprovers: string[] = []
-  for (const a of splitList(trimmed('allowed-approvers'))) {
-    const bad = firstBadChar(a, /[^\s,]/u)
-    if (bad !== undefined)
-      fail('allowed-approvers', `entry ${showValue(a)} must not contain spaces`)
-    if (Array.from(a).length > 128)
-      fail(
-        'allowed-approvers',
-        `entry ${showValue(a)} is longer than 128 characters`
-      )
-    allowedApprovers.push(a.toLowerCase())
-  }
+  const allowedApprovers = parseApprovers(trimmed('allowed-approvers'))
   const forbidSelfApproval = bool(
     'forbid-self-approval',
     DEFAULT_FORBID_SELF_APPROVAL
@@ -300,21 +288,7 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
     fail('github-token', 'must not contain spaces (value not shown)')
 
   // issue-number
-  const issueRaw = trimmed('issue-number')
-  let issueNumber: number | undefined
-  if (issueRaw !== '') {
-    if (
-      !/^[0-9]+$/.test(issueRaw) ||
-      Number(issueRaw) < 1 ||
-      Number(issueRaw) > MAX_ISSUE_NUMBER
-    ) {
-      fail(
-        'issue-number',
-        `must be a positive whole number, got ${showValue(issueRaw)}`
-      )
-    }
-    issueNumber = Number(issueRaw)
-  }
+  const issueNumber = parseIssueNumber(trimmed('issue-number'))
 
   // webhook-url (secret: never echoed)
   const webhookRaw = trimmed('webhook-url')
@@ -340,13 +314,12 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
     notify,
     githubToken,
     exportCredentials,
-    keepSession,
-    allowedApprovers: dedupe(allowedApprovers),
+    allowedApprovers,
     forbidSelfApproval,
     extraProfiles,
     allowPartial,
-    reuseSession,
-    minValiditySeconds
+    minValiditySeconds,
+    mode: { kind: 'job', token: { from: 'device-flow' } } // set below, once every input is read
   }
   if (issueNumber !== undefined) request.issueNumber = issueNumber
   if (webhookUrl !== undefined) request.webhookUrl = webhookUrl
@@ -358,39 +331,14 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
     if (roleFilter !== '') request.discover.roleFilter = roleFilter
   }
   // Each feature reads and checks its inputs in its own block (cross-input checks against earlier inputs here):
-  // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
-  const signOutEarly = bool('sign-out-early', false)
-  if (signOutEarly && keepSession)
-    fail(
-      'sign-out-early',
-      'cannot be combined with keep-session: true (keep-session leaves the sign-in on the runner, sign-out-early ends it at once); set one of the two'
-    )
-  if (signOutEarly && reuseSession)
-    fail(
-      'sign-out-early',
-      'cannot be combined with reuse-session: true (reuse-session uses and keeps a cached sign-in, sign-out-early ends it at once); set one of the two'
-    )
-  if (signOutEarly) request.signOutEarly = true
-  const allowedAccountsRaw = trimmed('allowed-account-ids')
-  if (allowedAccountsRaw !== '') {
-    const ids = splitList(allowedAccountsRaw)
-    if (ids.length === 0)
-      fail(
-        'allowed-account-ids',
-        'must list 12-digit account ids separated by commas'
-      )
-    for (const id of ids) {
-      if (/\s/.test(id) && /^[0-9\s]+$/.test(id))
-        fail(
-          'allowed-account-ids',
-          `separate the account ids with commas, got ${showValue(id)}`
-        )
-      const problem = accountIdProblem(id)
-      if (problem) fail('allowed-account-ids', `each entry ${problem}`)
-    }
-    request.allowedAccountIds = dedupe(ids)
-  }
-  // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+  // --- least privilege: sign-out-early, allowed-account-ids
+  const signOutEarly = readSignOutEarly(
+    { raw, trimmed, bool, fail },
+    { keepSession, reuseSession }
+  )
+  const allowedAccountIds = parseAccountIds(trimmed('allowed-account-ids'))
+  if (allowedAccountIds) request.allowedAccountIds = allowedAccountIds
+  // --- role chaining: role-to-assume, role-session-name, role-duration-seconds, …
   const chain = readChainInputs((name, lines) => raw(name, lines), {
     accountId,
     region,
@@ -398,70 +346,14 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
     extraProfileNames: extraProfiles.map((p) => p.name)
   })
   if (chain) request.chain = chain
-  // --- shared sign-in (issue 14): share-session, session, session-key, end-session
-  const shareSession = bool('share-session', false)
-  if (shareSession && request.signOutEarly)
-    fail(
-      'share-session',
-      'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared'
-    )
-  const sealed = trimmed('session')
-  if (sealed.length > MAX_SESSION_LENGTH)
-    fail(
-      'session',
-      `must be at most ${MAX_SESSION_LENGTH} characters, got ${sealed.length}`
-    )
-  if (sealed !== '' && shareSession)
-    fail(
-      'session',
-      'cannot be combined with share-session: a job either shares its own sign-in or uses the one shared with it'
-    )
-  if (sealed !== '' && reuseSession)
-    fail(
-      'session',
-      'cannot be combined with reuse-session: the sign-in comes from the session input'
-    )
-  if (sealed !== '' && request.signOutEarly)
-    fail(
-      'session',
-      'cannot be combined with sign-out-early: signing out would end the sign-in for every job of the run (end-session does that)'
-    )
-  const endSession = bool('end-session', false)
-  if (endSession && sealed === '')
-    fail(
-      'end-session',
-      'needs session (the session output of the share-session job) and session-key'
-    )
-  const sessionKey = raw('session-key')
-  if (sessionKey !== '') {
-    if (!shareSession && sealed === '')
-      fail(
-        'session-key',
-        'is only used with share-session or session (value not shown)'
-      )
-    if (Array.from(sessionKey).length < MIN_SESSION_KEY_LENGTH) {
-      fail(
-        'session-key',
-        `must be at least ${MIN_SESSION_KEY_LENGTH} characters, got ${Array.from(sessionKey).length} (value not shown); e.g. openssl rand -base64 33`
-      )
-    }
-  } else if (shareSession || sealed !== '') {
-    fail(
-      'session-key',
-      `is required with ${shareSession ? 'share-session' : 'session'} (a secret of at least ${MIN_SESSION_KEY_LENGTH} characters)`
-    )
-  }
-  if (shareSession) request.sharedSession = { mode: 'share', key: sessionKey }
-  else if (sealed !== '')
-    request.sharedSession = {
-      mode: endSession ? 'end' : 'use',
-      key: sessionKey,
-      sealed,
-      ssoSessionGiven: raw('sso-session') !== ''
-    }
-  // --- older SDKs (issue 12): legacy-sso-profile
+  // --- shared sign-in: share-session, session, session-key, end-session
+  const sharing = readSharing(
+    { raw, trimmed, bool, fail },
+    { signOutEarly, reuseSession }
+  )
+  // --- older SDKs: legacy-sso-profile
   if (bool('legacy-sso-profile', false)) request.legacySsoProfile = true
-  // --- scale (issue 13): verify-profiles
+  // --- scale: verify-profiles
   const verifyProfiles =
     trimmed('verify-profiles').toLowerCase() || DEFAULT_VERIFY_PROFILES
   if (!(VERIFY_PROFILES as readonly string[]).includes(verifyProfiles))
@@ -478,111 +370,13 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
   if (verifyProfiles !== DEFAULT_VERIFY_PROFILES)
     request.verifyProfiles = verifyProfiles as VerifyProfiles
   // --- end of the feature blocks
-  return request
-}
-
-/**
- * notify: '' → the defaults; comma-separated channels, case-insensitive, whitespace tolerated;
- * 'log' accepted and ignored (the log is always on); 'none' alone → [] (log only).
- */
-function parseNotify(value: string): NotifyChannel[] {
-  if (value === '') return [...DEFAULT_NOTIFY]
-  const items = splitList(value).map((s) => s.toLowerCase())
-  if (items.length === 0)
-    throw new InputError(
-      'notify',
-      `must list channels (${NOTIFY_CHANNELS.join(', ')}) or none`
-    )
-  const channels: NotifyChannel[] = []
-  for (const item of items) {
-    if (item === 'log') continue
-    if (item === 'none') {
-      if (items.some((i) => i !== 'none' && i !== 'log'))
-        throw new InputError(
-          'notify',
-          '"none" cannot be combined with other channels'
-        )
-      continue
-    }
-    if (!(NOTIFY_CHANNELS as readonly string[]).includes(item)) {
-      throw new InputError(
-        'notify',
-        `unknown channel ${showValue(item)}; use ${NOTIFY_CHANNELS.join(', ')}, log or none`
-      )
-    }
-    channels.push(item as NotifyChannel)
-  }
-  return dedupe(channels)
-}
-
-function webhookUrlProblem(value: string): string | undefined {
-  if (value.length > MAX_URL_LENGTH)
-    return `must be at most ${MAX_URL_LENGTH} characters`
-  if (/\s/.test(value) || value.includes('\\'))
-    return 'must not contain spaces or backslashes'
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    return 'must be a URL'
-  }
-  if (url.username !== '' || url.password !== '')
-    return 'must not contain a user name or password'
-  if (value.includes('#')) return 'must not contain a fragment (#…)'
-  if (url.protocol === 'https:') return undefined
-  if (
-    url.protocol === 'http:' &&
-    ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
-  )
-    return undefined
-  return 'must be an https:// URL (http:// only for localhost or 127.0.0.1)'
-}
-
-/**
- * profiles: one `name account-id role-name [region]` per line, fields separated by spaces or
- * tabs; blank lines and `#` comments (whole line or trailing) ignored. Errors name the line
- * (1-based, counting every line).
- */
-function parseProfiles(
-  value: string,
-  mainProfile: string,
-  defaultRegion: string
-): ProfileSpec[] {
-  const specs: ProfileSpec[] = []
-  const seen = new Map<string, number>()
-  const lines = value.split(/\r?\n/)
-  lines.forEach((line, index) => {
-    const n = index + 1
-    const fail = (problem: string): never => {
-      throw new InputError('profiles', `line ${n}: ${problem}`)
-    }
-    const hash = line.indexOf('#')
-    const content = (hash >= 0 ? line.slice(0, hash) : line).trim()
-    if (content === '') return
-    const fields = content.split(/[ \t]+/)
-    if (fields.length < 3 || fields.length > 4) {
-      fail(
-        `expected "name account-id role-name [region]", got ${fields.length} field${fields.length === 1 ? '' : 's'}`
-      )
-    }
-    const [name, accountId, roleName, region = defaultRegion] = fields
-    const np = nameProblem(name, 'a profile name')
-    if (np) fail(`profile name ${np}`)
-    const ap = accountIdProblem(accountId)
-    if (ap) fail(`account id ${ap}`)
-    const rp = roleNameProblem(roleName)
-    if (rp) fail(`role name ${rp}`)
-    const gp = region === '' ? undefined : regionProblem(region) // '' only with a sealed session: its region, later
-    if (gp) fail(`region ${gp}`)
-    if (name === mainProfile)
-      fail(
-        `profile name ${showValue(name)} is already the profile input; choose another name`
-      )
-    const earlier = seen.get(name)
-    if (earlier !== undefined)
-      fail(`profile name ${showValue(name)} is already used on line ${earlier}`)
-    seen.set(name, n)
-    specs.push({ name, accountId, roleName, region })
+  if (sharing.endSession)
+    return { kind: 'end-session', token: sharing.session! }
+  request.mode = signInMode({
+    keepSession,
+    reuseSession,
+    signOutEarly,
+    ...sharing
   })
-  return specs
+  return { kind: 'sign-in', request }
 }

@@ -3,6 +3,8 @@
  * It drives the reader (reader.ts), action.yml and the README tables (scripts/action-yml.ts) and the CLI flags (src/cli/args.ts).
  */
 
+import type { SignInMode } from './sign-in-mode.js'
+
 // ---------------------------------------------------------------------------------------------
 // Types
 
@@ -35,7 +37,6 @@ export interface LoginRequest {
   /** Secret. */
   webhookUrl?: string
   exportCredentials: boolean
-  keepSession: boolean
   approvalTimeoutSeconds?: number
   /** Lower-cased user names or globs (`*`, `?`); [] means anyone may approve. */
   allowedApprovers: string[]
@@ -44,34 +45,33 @@ export interface LoginRequest {
   /** Present only when the `discover` input is true. */
   discover?: { accountFilter?: string; roleFilter?: string }
   allowPartial: boolean
-  reuseSession: boolean
   minValiditySeconds: number
-  // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
-  /** sign-out-early: SSO Logout as soon as every profile's role credentials are verified; profiles hold static keys. */
-  signOutEarly?: boolean
+  /** keep-session, reuse-session, sign-out-early, share-session, session: where the token comes from, what stays. */
+  mode: SignInMode
   /** allowed-account-ids: every verified identity must be in one of these accounts; absent means any account. */
   allowedAccountIds?: string[]
-  // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
   /** Present when role-to-assume is set: the job gets the chained role's session, not the permission set's. */
-  chain?: import('./chain.js').ChainSpec
-  // --- shared sign-in (issue 14): share-session, session, session-key, end-session
-  /**
-   * share: seal this job's sign-in for the later jobs of the run (output `session`); use: sign in with `sealed` instead
-   * of a device authorization; end: sign `sealed` out and do nothing else. `key` (session-key) is secret.
-   */
-  sharedSession?: {
-    mode: 'share' | 'use' | 'end'
-    key: string
-    sealed?: string
-    ssoSessionGiven?: boolean
-  }
-  // --- older SDKs (issue 12): legacy-sso-profile
-  /** Also write sso_start_url / sso_region into each profile and the token cache under sha1(start URL) (SDKs without sso-session). */
+  chain?: ChainSpec
+  /** legacy-sso-profile: also write sso_start_url / sso_region into each profile and the token cache under sha1(start URL) (SDKs without sso-session). */
   legacySsoProfile?: boolean
-  // --- scale (issue 13): verify-profiles
   /** verify-profiles: `primary` = only the primary profile's credentials are fetched and checked; absent = `all`. */
   verifyProfiles?: VerifyProfiles
-  // --- end of the feature blocks
+}
+
+/** What the job is narrowed to: STS AssumeRole from the primary profile's role credentials. */
+export interface ChainSpec {
+  /** Full role ARN (a bare role name was made into `arn:<partition>:iam::<account-id>:role/<name>`). */
+  roleArn: string
+  /** Explicit role-session-name; undefined = the approver's Identity Center user name (see sessionNameFor). */
+  sessionName?: string
+  durationSeconds: number
+  externalId?: string
+  /** Minified inline session policy JSON. */
+  policy?: string
+  policyArns: string[]
+  /** false: tag the session as configure-aws-credentials does (githubSessionTags in core/chain.ts). */
+  skipSessionTagging: boolean
+  transitiveTagKeys: string[]
 }
 
 /** Which profiles' credentials a login fetches and checks (`verify-profiles`). */
@@ -407,7 +407,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     secret: true,
     kind: 'string'
   },
-  // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
+  // --- least privilege: sign-out-early, allowed-account-ids, the client name
   {
     name: 'sign-out-early',
     group: 'modes',
@@ -428,7 +428,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     secret: false,
     kind: 'list'
   },
-  // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+  // --- role chaining: role-to-assume, role-session-name, role-duration-seconds, …
   {
     name: 'role-to-assume',
     group: 'chaining',
@@ -510,7 +510,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     secret: false,
     kind: 'multiline'
   },
-  // --- shared sign-in (issue 14): share-session, session, session-key, end-session
+  // --- shared sign-in: share-session, session, session-key, end-session
   {
     name: 'share-session',
     group: 'shared',
@@ -552,7 +552,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     secret: true,
     kind: 'string'
   },
-  // --- older SDKs (issue 12): legacy-sso-profile
+  // --- older SDKs: legacy-sso-profile
   {
     name: 'legacy-sso-profile',
     group: 'files',
@@ -563,7 +563,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     secret: false,
     kind: 'boolean'
   },
-  // --- scale (issue 13): verify-profiles
+  // --- scale: verify-profiles
   {
     name: 'verify-profiles',
     group: 'accounts',

@@ -2,8 +2,8 @@
 import type {
   FinalEvent,
   ProfileOutcome,
-  RequestContext,
-  SignInMode
+  Grant,
+  RequestContext
 } from '../../core/events.js'
 import { formatDuration } from '../../util/time.js'
 import { cleanText } from './escaping.js'
@@ -88,7 +88,7 @@ export function approvalGrants(
 /** The mode from the context; older callers only said keepSession. */
 export function signInModeOf(
   ctx: Pick<RequestContext, 'signInMode' | 'keepSession'>
-): SignInMode {
+): Grant {
   return ctx.signInMode ?? (ctx.keepSession ? 'kept' : 'until-job-end')
 }
 

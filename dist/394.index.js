@@ -1,5 +1,5 @@
-export const id = 214;
-export const ids = [214];
+export const id = 394;
+export const ids = [394];
 export const modules = {
 
 /***/ 201:
@@ -250,6 +250,106 @@ class AwsClients {
 
 /***/ }),
 
+/***/ 6963:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DM: () => (/* binding */ getRoleCredentials),
+/* harmony export */   bb: () => (/* binding */ verifiedRoleCredentials),
+/* harmony export */   cA: () => (/* binding */ tokenRefused),
+/* harmony export */   dp: () => (/* binding */ approverFromArn),
+/* harmony export */   eL: () => (/* binding */ getCallerIdentity),
+/* harmony export */   lE: () => (/* binding */ CredentialsError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+
+class CredentialsError extends Error {
+    kind;
+    constructor(message, 
+    /** `token`: the SSO access token itself was refused (expired or revoked), so no role can be fetched with it. */
+    kind) {
+        super(message);
+        this.kind = kind;
+        this.name = 'CredentialsError';
+    }
+}
+/**
+ * The SSO portal refused the access token itself (UnauthorizedException: expired or revoked), so no call made with it
+ * can succeed: a CredentialsError of kind `token` (login.ts then asks for approval again), or undefined for any other error.
+ */
+function tokenRefused(call, error) {
+    if (error?.name !== 'UnauthorizedException')
+        return undefined;
+    return new CredentialsError(`${call} failed: the SSO access token was not accepted (expired or revoked): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'token');
+}
+async function getRoleCredentials(clients, accessToken, accountId, roleName, mask) {
+    const { GetRoleCredentialsCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
+    try {
+        const out = await (await clients.ssoClient()).send(new GetRoleCredentialsCommand({ accessToken, accountId, roleName }));
+        const c = out.roleCredentials;
+        if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken)
+            throw new CredentialsError('SSO GetRoleCredentials returned no credentials', 'service');
+        mask(c.accessKeyId);
+        mask(c.secretAccessKey);
+        mask(c.sessionToken);
+        return {
+            accessKeyId: c.accessKeyId,
+            secretAccessKey: c.secretAccessKey,
+            sessionToken: c.sessionToken,
+            expiration: new Date(Number(c.expiration))
+        };
+    }
+    catch (error) {
+        if (error instanceof CredentialsError)
+            throw error;
+        const refused = tokenRefused(`SSO GetRoleCredentials for ${accountId}/${roleName}`, error);
+        if (refused)
+            throw refused;
+        const name = error?.name;
+        if (name === 'ForbiddenException' ||
+            name === 'ResourceNotFoundException' ||
+            name === 'AccessDeniedException') {
+            throw new CredentialsError(`the approver could not assume role "${roleName}" in account ${accountId}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}. Check that their Identity Center user is assigned that permission set on that account.`, 'access');
+        }
+        throw new CredentialsError(`SSO GetRoleCredentials for ${accountId}/${roleName} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'service');
+    }
+}
+async function getCallerIdentity(clients, credentials) {
+    const { GetCallerIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+    const sts = await clients.stsClient(credentials);
+    try {
+        const out = await sts.send(new GetCallerIdentityCommand({}));
+        if (!out.Account || !out.Arn)
+            throw new CredentialsError('STS GetCallerIdentity returned no account', 'service');
+        return { account: out.Account, arn: out.Arn, userId: out.UserId ?? '' };
+    }
+    catch (error) {
+        if (error instanceof CredentialsError)
+            throw error;
+        throw new CredentialsError(`STS GetCallerIdentity failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'service');
+    }
+}
+/** Fetch, then verify: credentials for a different account than requested are refused. */
+async function verifiedRoleCredentials(clients, accessToken, accountId, roleName, mask) {
+    const credentials = await getRoleCredentials(clients, accessToken, accountId, roleName, mask);
+    const identity = await getCallerIdentity(clients, credentials);
+    if (identity.account !== accountId) {
+        throw new CredentialsError(`the credentials belong to account ${identity.account}, not the requested ${accountId}; nothing was exported`, 'mismatch');
+    }
+    return { credentials, identity };
+}
+/**
+ * The Identity Center user who approved: the role session name of
+ * arn:aws:sts::<account>:assumed-role/AWSReservedSSO_<PermissionSet>_<hex>/<user>.
+ */
+function approverFromArn(arn) {
+    const match = /^arn:aws[\w-]*:sts::\d{12}:assumed-role\/[^/]+\/(.+)$/.exec(arn);
+    return match ? match[1] : '';
+}
+
+
+/***/ }),
+
 /***/ 9378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -395,6 +495,128 @@ async function signOut(accessToken, settings, log) {
     finally {
         clients.destroy();
     }
+}
+
+
+/***/ }),
+
+/***/ 8665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   xN: () => (/* binding */ assumeRole)
+/* harmony export */ });
+/* unused harmony exports AssumeRoleError, trustPolicyActions, SourceIdentityRefusedError */
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6963);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+
+
+/** STS refused the AssumeRole (trust policy, external id, duration, policy size …): the step fails naming the role and STS's answer. */
+class AssumeRoleError extends _credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .CredentialsError */ .lE {
+    roleArn;
+    stsCode;
+    constructor(roleArn, stsCode, message) {
+        super(message, 'access');
+        this.roleArn = roleArn;
+        this.stsCode = stsCode;
+        this.name = 'AssumeRoleError';
+    }
+}
+/**
+ * The Action of a trust policy statement that lets a session assume the role with role-source-identity (and with
+ * session tags, which need sts:TagSession in the same statement).
+ */
+function trustPolicyActions(tagged) {
+    const actions = ['sts:AssumeRole', 'sts:SetSourceIdentity'];
+    if (tagged)
+        actions.push('sts:TagSession');
+    return `"Action": [${actions.map((a) => `"${a}"`).join(', ')}]`;
+}
+/** STS refused to set the source identity: the role's trust policy does not allow sts:SetSourceIdentity. */
+class SourceIdentityRefusedError extends AssumeRoleError {
+    constructor(roleArn, answered, tagged) {
+        super(roleArn, 'AccessDenied', `could not assume role ${roleArn} with a source identity: the role's trust policy does not allow sts:SetSourceIdentity (STS answered ${answered}). ` +
+            `Add it to the trust policy statement that lets this session assume the role: ${trustPolicyActions(tagged)}; or turn role-source-identity off. Nothing was written or exported`);
+        this.name = 'SourceIdentityRefusedError';
+    }
+}
+/** AssumeRole signed with `source` (the primary profile's role credentials, never the ambient chain). */
+async function assumeRole(clients, source, input, mask) {
+    const { AssumeRoleCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+    const sts = await clients.stsClient(source);
+    try {
+        const out = await sts.send(new AssumeRoleCommand({
+            RoleArn: input.roleArn,
+            RoleSessionName: input.sessionName,
+            DurationSeconds: input.durationSeconds,
+            ...(input.externalId !== undefined
+                ? { ExternalId: input.externalId }
+                : {}),
+            ...(input.policy !== undefined ? { Policy: input.policy } : {}),
+            ...(input.policyArns.length
+                ? { PolicyArns: input.policyArns.map((arn) => ({ arn })) }
+                : {}),
+            ...(input.tags.length ? { Tags: input.tags } : {}),
+            ...(input.transitiveTagKeys.length
+                ? { TransitiveTagKeys: input.transitiveTagKeys }
+                : {}),
+            ...(input.sourceIdentity !== undefined
+                ? { SourceIdentity: input.sourceIdentity }
+                : {})
+        }));
+        const c = out.Credentials;
+        if (!c?.AccessKeyId ||
+            !c.SecretAccessKey ||
+            !c.SessionToken ||
+            !c.Expiration) {
+            throw new AssumeRoleError(input.roleArn, 'NoCredentials', `STS AssumeRole for ${input.roleArn} returned no credentials`);
+        }
+        mask(c.AccessKeyId);
+        mask(c.SecretAccessKey);
+        mask(c.SessionToken);
+        return {
+            credentials: {
+                accessKeyId: c.AccessKeyId,
+                secretAccessKey: c.SecretAccessKey,
+                sessionToken: c.SessionToken,
+                expiration: new Date(c.Expiration)
+            },
+            arn: out.AssumedRoleUser?.Arn ?? '',
+            ...(out.SourceIdentity !== undefined
+                ? { sourceIdentity: out.SourceIdentity }
+                : {})
+        };
+    }
+    catch (error) {
+        if (error instanceof AssumeRoleError)
+            throw error;
+        const code = String(error?.Code ??
+            error?.name ??
+            'Error').replace(/Exception$/, '');
+        // STS's own message says why (trust policy, external id, duration, policy size); it names ARNs and limits, no secrets.
+        const said = stsMessage(error);
+        // STS's own error code (the SDK names some with an Exception suffix), with the status and attempts as usual.
+        const answered = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAwsError */ .P)(error).replace(/^\S+/, code);
+        const status = error
+            ?.$metadata?.httpStatusCode;
+        if (input.sourceIdentity !== undefined &&
+            code === 'AccessDenied' &&
+            said.includes('sts:SetSourceIdentity'))
+            throw new SourceIdentityRefusedError(input.roleArn, `${answered}: ${said}`, input.tags.length > 0);
+        const what = status
+            ? `STS answered ${answered}${said ? `: ${said}` : ''}`
+            : `the request to STS failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAwsError */ .P)(error)}`;
+        throw new AssumeRoleError(input.roleArn, code, `could not assume role ${input.roleArn}: ${what}; nothing was written or exported`);
+    }
+}
+/** STS's error message, on one line, printable characters only, at most 400 characters; '' when there is none. */
+function stsMessage(error) {
+    const message = error?.message;
+    if (typeof message !== 'string' ||
+        error?.$metadata === undefined)
+        return '';
+    const clean = message.replace(/[^\x20-\x7e]+/g, ' ').trim();
+    return clean.length > 400 ? `${clean.slice(0, 400)}…` : clean;
 }
 
 
@@ -1009,7 +1231,7 @@ const INPUTS = Object.freeze([
         secret: true,
         kind: 'string'
     },
-    // --- least privilege (issue 10): sign-out-early, allowed-account-ids, the client name
+    // --- least privilege: sign-out-early, allowed-account-ids, the client name
     {
         name: 'sign-out-early',
         group: 'modes',
@@ -1028,7 +1250,7 @@ const INPUTS = Object.freeze([
         secret: false,
         kind: 'list'
     },
-    // --- role chaining (issue 10): role-to-assume, role-session-name, role-duration-seconds, …
+    // --- role chaining: role-to-assume, role-session-name, role-duration-seconds, …
     {
         name: 'role-to-assume',
         group: 'chaining',
@@ -1102,7 +1324,7 @@ const INPUTS = Object.freeze([
         secret: false,
         kind: 'multiline'
     },
-    // --- shared sign-in (issue 14): share-session, session, session-key, end-session
+    // --- shared sign-in: share-session, session, session-key, end-session
     {
         name: 'share-session',
         group: 'shared',
@@ -1141,7 +1363,7 @@ const INPUTS = Object.freeze([
         secret: true,
         kind: 'string'
     },
-    // --- older SDKs (issue 12): legacy-sso-profile
+    // --- older SDKs: legacy-sso-profile
     {
         name: 'legacy-sso-profile',
         group: 'files',
@@ -1151,7 +1373,7 @@ const INPUTS = Object.freeze([
         secret: false,
         kind: 'boolean'
     },
-    // --- scale (issue 13): verify-profiles
+    // --- scale: verify-profiles
     {
         name: 'verify-profiles',
         group: 'accounts',

@@ -1,5 +1,5 @@
-export const id = 634;
-export const ids = [634];
+export const id = 366;
+export const ids = [366];
 export const modules = {
 
 /***/ 5262:
@@ -453,8 +453,6 @@ __webpack_require__.d(__webpack_exports__, {
   $G: () => (/* binding */ writeSessionFiles)
 });
 
-// EXTERNAL MODULE: ./src/inputs/chain.ts
-var chain = __webpack_require__(1312);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/aws-files/atomic.ts
@@ -1556,7 +1554,6 @@ var sso_cache = __webpack_require__(7215);
 
 
 
-
 /**
  * Write one login's files together, or none of them: the SSO profiles (`profiles`, `sso_session` + account + role),
  * the `[sso-session]` section, the token cache and the registration cache when `token` is given, and the profiles that
@@ -1762,8 +1759,8 @@ function tokenCacheEntry(request, token, registration) {
         ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
     };
 }
-/** The paths writeSessionFiles may write, for the pre-flight check. */
-function sessionFilePaths(paths, request) {
+/** The paths writeSessionFiles may write, for the pre-flight check; `credentialsFile`: some profile holds keys there. */
+function sessionFilePaths(paths, request, credentialsFile = false) {
     const files = [
         (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession),
         (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)),
@@ -1772,9 +1769,7 @@ function sessionFilePaths(paths, request) {
             ? [(0,sso_cache/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl)]
             : [])
     ];
-    const keys = request.signOutEarly ||
-        (request.chain !== undefined && (0,chain/* hasSessionPolicy */.f4)(request.chain));
-    return keys ? [...files, paths.credentialsFile] : files;
+    return credentialsFile ? [...files, paths.credentialsFile] : files;
 }
 function registrationKey(request) {
     return {
@@ -2165,38 +2160,780 @@ async function removeRegistrationCacheIfOurs(file, contentHash) {
 
 /***/ }),
 
+/***/ 2421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X6: () => (/* binding */ approverRejection),
+/* harmony export */   _2: () => (/* binding */ runActors),
+/* harmony export */   tL: () => (/* binding */ globToRegExp),
+/* harmony export */   uY: () => (/* binding */ checkSelfApprovalActors)
+/* harmony export */ });
+/* harmony import */ var _inputs_rules_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8190);
+/** Who may approve: the Identity Center user name from the verified ARN, checked against the request's policy. */
+
+function globToRegExp(glob) {
+    const body = glob
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    return new RegExp(`^${body}$`, 'i');
+}
+/** The part of an e-mail user name before `@`, lower-cased; a plain user name as is. */
+function localPart(name) {
+    return name.toLowerCase().split('@')[0];
+}
+/** The GitHub users a run acts for: the triggering actor of a re-run and the actor of the original run (distinct, non-empty). */
+function runActors(env) {
+    return distinctActors([env.GITHUB_TRIGGERING_ACTOR, env.GITHUB_ACTOR]);
+}
+function distinctActors(names) {
+    const out = [];
+    for (const raw of names) {
+        const name = raw?.trim();
+        if (name && !out.some((n) => n.toLowerCase() === name.toLowerCase()))
+            out.push(name);
+    }
+    return out;
+}
+function policyActors(policy) {
+    return distinctActors([policy.actor, ...(policy.actors ?? [])]);
+}
+/**
+ * Bad input, before any network call: forbid-self-approval is true but no user is known to compare the approver with
+ * (e.g. the CLI outside a CI that names its user, without --actor). Without this the check could never refuse anyone.
+ */
+function checkSelfApprovalActors(policy, hint = '') {
+    if (policy.forbidSelfApproval &&
+        policyActors({ allowedApprovers: [], ...policy }).length === 0) {
+        throw new _inputs_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('forbid-self-approval', `is true but no user who triggered this run is known to compare the approver with${hint}`);
+    }
+}
+/** Why this approver is not enough, or undefined when the approval stands. */
+function approverRejection(approvedBy, policy) {
+    if (!approvedBy)
+        return policy.allowedApprovers.length || policy.forbidSelfApproval
+            ? 'the approver could not be identified from the role session'
+            : undefined;
+    if (policy.allowedApprovers.length &&
+        !policy.allowedApprovers.some((g) => globToRegExp(g).test(approvedBy))) {
+        return `"${approvedBy}" is not in allowed-approvers (${policy.allowedApprovers.join(', ')})`;
+    }
+    if (policy.forbidSelfApproval) {
+        const actors = policyActors(policy);
+        // Fail closed: a caller that skipped checkSelfApprovalActors must not turn the check into a no-op.
+        if (actors.length === 0)
+            return 'forbid-self-approval is true but no user who triggered this run is known to compare the approver with';
+        for (const actor of actors) {
+            const a = actor.toLowerCase();
+            if (approvedBy.toLowerCase() === a ||
+                localPart(approvedBy) === localPart(a)) {
+                return `"${approvedBy}" triggered this run (as ${actor}) and forbid-self-approval is true: someone else must approve`;
+            }
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kj: () => (/* reexport safe */ _inputs_chain_js__WEBPACK_IMPORTED_MODULE_2__.Kj),
+/* harmony export */   Xk: () => (/* binding */ githubSessionTags),
+/* harmony export */   f4: () => (/* binding */ hasSessionPolicy),
+/* harmony export */   rw: () => (/* binding */ chainTarget),
+/* harmony export */   su: () => (/* binding */ chainRole)
+/* harmony export */ });
+/* unused harmony exports sessionNameFor, tagValue */
+/* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6963);
+/* harmony import */ var _aws_sts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8665);
+/* harmony import */ var _inputs_chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1312);
+
+
+
+
+const TAG_VALUE_MAX = 256;
+/** The role session name STS accepts for an Identity Center user name: [\w+=,.@-] (others become _), 2–64 characters. */
+function sessionNameFor(userName) {
+    const reduced = Array.from(userName)
+        .map((c) => (/^[\w+=,.@-]$/.test(c) ? c : '_'))
+        .join('')
+        .slice(0, 64);
+    if (reduced.length >= 2)
+        return reduced;
+    return reduced === '' ? 'identity-center-login' : `${reduced}_`;
+}
+/** What the messages tell the approver about the chain: the role, and whether a session policy narrows it. */
+function chainTarget(chain) {
+    return { roleArn: chain.roleArn, narrowed: hasSessionPolicy(chain) };
+}
+/** Whether the chained session is narrowed by a session policy (then no profile may re-assume the role without it). */
+function hasSessionPolicy(chain) {
+    return chain.policy !== undefined || chain.policyArns.length > 0;
+}
+/** configure-aws-credentials' sanitising: characters STS refuses in a tag value become _, cut to 256. */
+function tagValue(value) {
+    return Array.from(value.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_'))
+        .slice(0, TAG_VALUE_MAX)
+        .join('');
+}
+/**
+ * The session tags configure-aws-credentials sets (GitHub=Actions, Repository, Workflow, Action, Actor, Commit, Branch),
+ * from the GitHub Actions environment. Outside GitHub Actions (the CLI elsewhere) there is no such context: no tags.
+ * Variables that are unset are left out rather than sent empty.
+ */
+function githubSessionTags(env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return [];
+    const values = {
+        GitHub: 'Actions',
+        Repository: env.GITHUB_REPOSITORY,
+        Workflow: env.GITHUB_WORKFLOW,
+        Action: env.GITHUB_ACTION,
+        Actor: env.GITHUB_ACTOR,
+        Commit: env.GITHUB_SHA,
+        Branch: env.GITHUB_REF
+    };
+    return _inputs_chain_js__WEBPACK_IMPORTED_MODULE_2__/* .SESSION_TAG_KEYS */ .DN.flatMap((Key) => {
+        const v = values[Key];
+        return v ? [{ Key, Value: tagValue(v) }] : [];
+    });
+}
+/**
+ * AssumeRole from `source`, then verify the new session names the role's account and the role. `sourceIdentity`
+ * (role-source-identity; see sourceIdentityFor): sent as STS SourceIdentity; a source identity STS answers must be it.
+ */
+async function chainRole(clients, source, chain, approver, 
+/** The run's session tags (RunContext.sessionTags): sent unless skip-session-tagging. */
+runTags, mask, sourceIdentity) {
+    const sessionName = chain.sessionName ?? sessionNameFor(approver);
+    const tags = chain.skipSessionTagging ? [] : runTags;
+    const transitiveTagKeys = chain.transitiveTagKeys.filter((k) => tags.some((t) => t.Key === k));
+    const assumed = await (0,_aws_sts_js__WEBPACK_IMPORTED_MODULE_1__/* .assumeRole */ .xN)(clients, source, {
+        roleArn: chain.roleArn,
+        sessionName,
+        durationSeconds: chain.durationSeconds,
+        externalId: chain.externalId,
+        policy: chain.policy,
+        policyArns: chain.policyArns,
+        tags,
+        transitiveTagKeys,
+        ...(sourceIdentity !== undefined ? { sourceIdentity } : {})
+    }, mask);
+    if (sourceIdentity !== undefined &&
+        assumed.sourceIdentity !== undefined &&
+        assumed.sourceIdentity !== sourceIdentity) {
+        throw new _aws_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .CredentialsError */ .lE(`the chained session's source identity is ${JSON.stringify(assumed.sourceIdentity)}, not ${JSON.stringify(sourceIdentity)}; nothing was exported`, 'mismatch');
+    }
+    const identity = await (0,_aws_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .getCallerIdentity */ .eL)(clients, assumed.credentials);
+    const [, , , , account, resource] = chain.roleArn.split(':');
+    const roleName = resource.split('/').pop();
+    if (identity.account !== account ||
+        !identity.arn.includes(`:assumed-role/${roleName}/`)) {
+        throw new _aws_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .CredentialsError */ .lE(`the chained session is ${identity.arn}, not role ${chain.roleArn}; nothing was exported`, 'mismatch');
+    }
+    return {
+        roleArn: chain.roleArn,
+        sessionName,
+        credentials: assumed.credentials,
+        identity,
+        tags,
+        ...(sourceIdentity !== undefined ? { sourceIdentity } : {})
+    };
+}
+
+
+/***/ }),
+
+/***/ 3639:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ cleanupSession),
+/* harmony export */   z: () => (/* binding */ sweepOrphanedTokenCache)
+/* harmony export */ });
+/* harmony import */ var _aws_logout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4299);
+/* harmony import */ var _aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3858);
+/* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7215);
+/* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5262);
+
+
+
+
+async function cleanupSession(input, log, env = process.env) {
+    let ok = true;
+    if (input.signOut === false) {
+        // shared with other jobs of the run (share-session / session): the caller says so; only the files go
+    }
+    else if (input.accessToken) {
+        const signedOut = await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_0__/* .signOut */ .C)(input.accessToken, { ssoRegion: input.ssoRegion, region: input.region, env, maxAttempts: 3 }, log);
+        if (signedOut)
+            log.info('Signed out of IAM Identity Center: the access token is revoked (role sessions already issued last until they expire)');
+        else
+            ok = false;
+    }
+    else {
+        log.info('No SSO token to sign out: the main step signed out already (sign-out-early)');
+    }
+    try {
+        const report = await (0,_aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__/* .removeSessionFiles */ .Wd)(input.written);
+        log.info(`Token cache: ${input.written.tokenCache ? report.tokenCache : 'none written by this run'}; registration cache: ${report.registrationCache ?? 'not written by this run'}; ${report.legacyTokenCache ? `legacy token cache (legacy-sso-profile): ${report.legacyTokenCache}; ` : ''}config: ${report.config}` +
+            (report.credentials ? `; credentials: ${report.credentials}` : ''));
+    }
+    catch (error) {
+        ok = false;
+        log.warning(`Could not remove the files this run wrote: ${error.message}`);
+    }
+    return ok;
+}
+/**
+ * A login that failed or was stopped after it wrote the token cache but before it handed its files to the post step
+ * leaves a valid SSO token on the runner for the next job. If the sso-session's token cache holds a token this process
+ * obtained, revoke it (SSO Logout) and delete that file (only if it still holds those bytes). Returns whether it did.
+ * Never throws.
+ */
+async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
+    const files = [(0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenCacheFile */ .g6)(sweep.ssoCacheDir, sweep.sessionName)];
+    if (sweep.legacyStartUrl !== undefined)
+        files.push((0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .legacyTokenCacheFile */ .lS)(sweep.ssoCacheDir, sweep.legacyStartUrl));
+    const revoked = new Map();
+    let found = false;
+    for (const file of files) {
+        try {
+            // One read decides: the bytes whose token is ours are the bytes removed (under the lock, only if unchanged).
+            const text = await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .readIfExists */ .OR)(file);
+            let accessToken;
+            try {
+                accessToken =
+                    text === undefined
+                        ? undefined
+                        : JSON.parse(text)?.accessToken;
+            }
+            catch {
+                continue; // not JSON: not what we write
+            }
+            if (typeof accessToken !== 'string' || !sweep.isOurs(accessToken))
+                continue;
+            found = true;
+            if (!revoked.has(accessToken)) {
+                revoked.set(accessToken, await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_0__/* .signOut */ .C)(accessToken, {
+                    ssoRegion: sweep.ssoRegion,
+                    region: sweep.region,
+                    env,
+                    maxAttempts: 2,
+                    requestTimeoutMs: sweep.requestTimeoutMs
+                }, log));
+            }
+            const outcome = await (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .removeCacheFileIfOurs */ .FH)(file, (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .contentHash */ .Ae)(text));
+            log.info(`This run had already written its SSO token to ${file} when it stopped: ${revoked.get(accessToken) ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`);
+        }
+        catch (error) {
+            log.warning(`Could not check the token cache ${file} for a token this run left behind: ${error.message}`);
+        }
+    }
+    return found;
+}
+
+
+/***/ }),
+
+/***/ 4448:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ describedRun),
+/* harmony export */   C: () => (/* binding */ commonRunContext)
+/* harmony export */ });
+/* harmony import */ var _approvers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2421);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(290);
+/* harmony import */ var _shared_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3913);
+
+
+
+/** The part of the run's context both edges read the same way; `explicitRunId`: the CLI's --session-run-id. */
+function commonRunContext(env, explicitRunId) {
+    return {
+        actors: (0,_approvers_js__WEBPACK_IMPORTED_MODULE_0__/* .runActors */ ._2)(env),
+        sealRun: (0,_shared_session_js__WEBPACK_IMPORTED_MODULE_2__/* .sealRunOf */ .ms)(env, explicitRunId),
+        sessionTags: (0,_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .githubSessionTags */ .Xk)(env)
+    };
+}
+/** What the messages say about the run (approvers see it next to the request). */
+function describedRun(run) {
+    return {
+        repository: run.repository,
+        workflow: run.workflow,
+        job: run.job,
+        runUrl: run.runUrl,
+        actor: run.actor,
+        event: run.event,
+        ref: run.ref,
+        sha: run.sha
+    };
+}
+
+
+/***/ }),
+
+/***/ 3913:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ms: () => (/* binding */ sealRunOf),
+  UZ: () => (/* binding */ sharedNotice),
+  MS: () => (/* binding */ startSharedSession)
+});
+
+// UNUSED EXPORTS: REPOSITORY_VARIABLES, RUN_ID_VARIABLES, SessionSealer, endSharedSession, openSharedSession, sessionBinding
+
+// EXTERNAL MODULE: ./src/inputs/rules.ts
+var rules = __webpack_require__(8190);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/util/time.ts
+var time = __webpack_require__(6043);
+;// CONCATENATED MODULE: ./src/core/sealed-session.ts
+/**
+ * A sign-in sealed for the later jobs of one run (share-session / session / session-key).
+ *
+ * What is sealed: the SSO access token, the start URL, the SSO region, the sso-session name, the expiry and the login
+ * job's account and role (the later jobs' defaults). Never the refresh token or the client secret: a leaked output then
+ * exposes less, and jobs running side by side cannot race a rotating refresh token.
+ *
+ * The format, all base64url (RFC 4648 §5) except the version and the run id:
+ *
+ *     icl1.<run id>.<repository tag>.<salt>.<iv>.<key check>.<ciphertext + GCM tag>
+ *
+ * - AES-256-GCM (node:crypto), a random 96-bit IV, a random 128-bit salt per seal.
+ * - The key: scrypt(session-key, salt, N=2^14, r=8, p=1) → 40 bytes: 32 for AES, 8 as a key check (so a wrong key is
+ *   told apart from a tampered output; it tells an attacker nothing the GCM tag would not).
+ * - Associated data: the whole clear header plus the repository and the run id in full, so a seal opens only in the
+ *   run (GITHUB_RUN_ID, the same across re-runs) and repository that made it, and nothing in clear can be changed.
+ * - The repository tag (8 bytes of SHA-256 of the name) and the run id are in clear only to name the refusal.
+ */
+
+
+
+const SEAL_VERSION = 'icl1';
+/** scrypt cost (16 MiB): 85-155 ms measured on a loaded 2-core machine; sealing pays it while the approver reads the link (prepareSealKey). */
+const SCRYPT = { N: 1 << 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+const SALT_BYTES = 16;
+const IV_BYTES = 12;
+const CHECK_BYTES = 8;
+const TAG_BYTES = 16;
+const RUN_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+/** A sealed session refused before any request; names the input at fault and why. */
+class SealedSessionError extends rules/* InputError */.dz {
+    refusal;
+    constructor(refusal, input, problem) {
+        super(input, problem);
+        this.refusal = refusal;
+        this.name = 'SealedSessionError';
+    }
+}
+function derive(sessionKey, salt) {
+    return new Promise((resolve, reject) => (0,external_node_crypto_.scrypt)(sessionKey, salt, 32 + CHECK_BYTES, SCRYPT, (error, bytes) => error
+        ? reject(error)
+        : resolve({
+            salt,
+            key: bytes.subarray(0, 32),
+            check: bytes.subarray(32)
+        })));
+}
+/**
+ * Starts deriving a sealing key with a fresh salt (scrypt runs on libuv's thread pool, not the event loop): call it
+ * once the approval link is out, and the cost is hidden in the wait for the approver.
+ */
+function prepareSealKey(sessionKey) {
+    const promise = derive(sessionKey, (0,external_node_crypto_.randomBytes)(SALT_BYTES));
+    promise.catch(() => undefined); // awaited (and reported) by sealSession
+    return promise;
+}
+const b64 = (b) => b.toString('base64url');
+function repositoryTag(repository) {
+    return b64((0,external_node_crypto_.createHash)('sha256')
+        .update(`identity-center-login repository\0${repository}`)
+        .digest()
+        .subarray(0, 8));
+}
+function associatedData(header, binding) {
+    return Buffer.from(`${header}\0${binding.repository}\0${binding.runId}`, 'utf8');
+}
+async function sealSession(signIn, sessionKey, binding) {
+    if (!RUN_ID_RE.test(binding.runId))
+        throw new Error(`cannot seal a session: run id ${JSON.stringify(binding.runId)} is not 1-64 of letters, digits, _ and -`);
+    const { salt, key, check } = typeof sessionKey === 'string'
+        ? await prepareSealKey(sessionKey)
+        : await sessionKey;
+    const iv = (0,external_node_crypto_.randomBytes)(IV_BYTES);
+    const header = [
+        SEAL_VERSION,
+        binding.runId,
+        repositoryTag(binding.repository),
+        b64(salt),
+        b64(iv),
+        b64(check)
+    ].join('.');
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key, iv);
+    cipher.setAAD(associatedData(header, binding));
+    const payload = JSON.stringify({
+        t: signIn.accessToken,
+        u: signIn.startUrl,
+        r: signIn.ssoRegion,
+        s: signIn.ssoSession,
+        e: Math.floor(signIn.expiresAt.getTime() / 1000),
+        a: signIn.accountId,
+        n: signIn.roleName
+    });
+    const sealed = Buffer.concat([
+        cipher.update(payload, 'utf8'),
+        cipher.final(),
+        cipher.getAuthTag()
+    ]);
+    return `${header}.${b64(sealed)}`;
+}
+/** Opens a sealed session, or throws a SealedSessionError saying exactly why not. No network. */
+async function openSession(sealed, sessionKey, binding, options) {
+    const refuse = (refusal, problem, input = 'session') => {
+        throw new SealedSessionError(refusal, input, problem);
+    };
+    const text = sealed.trim();
+    const parts = text.split('.');
+    if (parts[0] !== SEAL_VERSION && /^icl\d+$/.test(parts[0] ?? '')) {
+        refuse('version', `was sealed by another version of identity-center-login (${parts[0]}); this one reads ${SEAL_VERSION}`);
+    }
+    const bytes = (s) => s !== undefined && /^[A-Za-z0-9_-]+$/.test(s)
+        ? Buffer.from(s, 'base64url')
+        : Buffer.alloc(0);
+    const [version, runId, repoTag, saltText, ivText, checkText, bodyText] = parts;
+    const salt = bytes(saltText);
+    const iv = bytes(ivText);
+    const check = bytes(checkText);
+    const body = bytes(bodyText);
+    if (parts.length !== 7 ||
+        version !== SEAL_VERSION ||
+        !RUN_ID_RE.test(runId) ||
+        bytes(repoTag).length !== 8 ||
+        salt.length !== SALT_BYTES ||
+        iv.length !== IV_BYTES ||
+        check.length !== CHECK_BYTES ||
+        body.length <= TAG_BYTES) {
+        refuse('malformed', `is not a whole sealed session (truncated or not the session output of a share-session job; ${text.length} characters)`);
+    }
+    if (runId !== binding.runId) {
+        refuse('other-run', `was made by run ${runId}, this is run ${binding.runId}: a sealed session opens only in the workflow run that made it`);
+    }
+    if (repoTag !== repositoryTag(binding.repository)) {
+        refuse('other-repository', `was made in another repository than ${binding.repository || 'this one'}: a sealed session opens only where it was made`);
+    }
+    const { key, check: expected } = await derive(sessionKey, salt);
+    if (!(0,external_node_crypto_.timingSafeEqual)(check, expected))
+        refuse('wrong-key', 'is not the key this session was sealed with (value not shown)', 'session-key');
+    const header = parts.slice(0, 6).join('.');
+    let payload;
+    try {
+        const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', key, iv);
+        decipher.setAAD(associatedData(header, binding));
+        decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
+        const plain = Buffer.concat([
+            decipher.update(body.subarray(0, body.length - TAG_BYTES)),
+            decipher.final()
+        ]);
+        payload = JSON.parse(plain.toString('utf8'));
+    }
+    catch {
+        return refuse('tampered', 'fails its integrity check: it was changed after it was sealed (or cut short)');
+    }
+    const str = (k) => typeof payload[k] === 'string'
+        ? payload[k]
+        : refuse('tampered', 'holds an unreadable sign-in');
+    const seconds = typeof payload.e === 'number' && Number.isSafeInteger(payload.e)
+        ? payload.e
+        : refuse('tampered', 'holds an unreadable sign-in');
+    const signIn = {
+        accessToken: str('t'),
+        startUrl: str('u'),
+        ssoRegion: str('r'),
+        ssoSession: str('s'),
+        expiresAt: new Date(seconds * 1000),
+        accountId: str('a'),
+        roleName: str('n')
+    };
+    if (options.minValiditySeconds === null)
+        return signIn;
+    const now = options.now ?? Date.now();
+    const left = Math.floor((signIn.expiresAt.getTime() - now) / 1000);
+    if (left <= 0)
+        refuse('expired', `the shared sign-in expired at ${signIn.expiresAt.toISOString()} (${(0,time/* formatDuration */.a)(-left)} ago); sign in again with share-session`);
+    if (left < options.minValiditySeconds) {
+        refuse('expired', `the shared sign-in expires at ${signIn.expiresAt.toISOString()} (in ${(0,time/* formatDuration */.a)(left)}), less than min-validity (${(0,time/* formatDuration */.a)(options.minValiditySeconds)}); sign in again with share-session or lower min-validity`);
+    }
+    return signIn;
+}
+
+// EXTERNAL MODULE: ./src/aws/logout.ts
+var logout = __webpack_require__(4299);
+;// CONCATENATED MODULE: ./src/core/shared-session.ts
+
+
+
+/** Where the run id comes from, in order (GitHub, GitLab, Buildkite, CircleCI); --session-run-id overrides on the CLI. */
+const RUN_ID_VARIABLES = [
+    'GITHUB_RUN_ID',
+    'CI_PIPELINE_ID',
+    'BUILDKITE_BUILD_ID',
+    'CIRCLE_WORKFLOW_ID'
+];
+const REPOSITORY_VARIABLES = [
+    'GITHUB_REPOSITORY',
+    'CI_PROJECT_PATH',
+    'BUILDKITE_PIPELINE_SLUG',
+    'CIRCLE_PROJECT_REPONAME'
+];
+/** Reads the run to bind to: `explicitRunId` (the CLI's --session-run-id) or the first run id variable set. */
+function sealRunOf(env, explicitRunId) {
+    const runId = explicitRunId ?? RUN_ID_VARIABLES.map((n) => env[n]?.trim()).find((v) => v);
+    const repository = REPOSITORY_VARIABLES.map((n) => env[n]?.trim()).find((v) => v) ?? '';
+    return runId === undefined ? { repository } : { runId, repository };
+}
+/** What a sealed session of this run is bound to; an InputError (before any request) when there is no run to bind to. */
+function sessionBinding(subject, run) {
+    const input = 'mode' in subject && subject.mode.kind === 'shared'
+        ? 'share-session'
+        : 'session';
+    const { runId, repository } = run;
+    if (!runId)
+        throw new rules/* InputError */.dz(input, `needs a workflow run to bind the sign-in to, and none of ${RUN_ID_VARIABLES.join(', ')} is set (CLI: --session-run-id)`);
+    if (!RUN_ID_RE.test(runId))
+        throw new rules/* InputError */.dz(input, `the run id must be 1-64 of letters, digits, _ and -, got ${JSON.stringify(runId.slice(0, 70))}`);
+    return { repository, runId };
+}
+/**
+ * session: opens the sealed sign-in (refusing it before any request: wrong key, other run or repository, tampered,
+ * expired or too close to expiry) and completes the request from it: start URL, SSO region, sso-session name (unless
+ * given), and the login job's account and role unless the job gives its own. A start URL or SSO region given with it
+ * must be the sealed one.
+ */
+async function openSharedSession(request, binding, mask, now = Date.now()) {
+    const shared = request.mode.token;
+    if (shared.from !== 'session')
+        throw new Error('openSharedSession: the request has no session input');
+    const signIn = await openSession(shared.sealed, shared.key, binding, {
+        minValiditySeconds: request.minValiditySeconds,
+        now
+    });
+    mask(signIn.accessToken);
+    if (request.startUrl && request.startUrl !== signIn.startUrl) {
+        throw new rules/* InputError */.dz('start-url', `is not the start URL of the shared sign-in (${signIn.startUrl}); leave it out with session`);
+    }
+    if (request.ssoRegion && request.ssoRegion !== signIn.ssoRegion) {
+        throw new rules/* InputError */.dz('sso-region', `is not the SSO region of the shared sign-in (${signIn.ssoRegion}); leave it out with session`);
+    }
+    const region = request.region || signIn.ssoRegion;
+    return {
+        signIn,
+        request: {
+            ...request,
+            startUrl: signIn.startUrl,
+            ssoRegion: signIn.ssoRegion,
+            region,
+            accountId: request.accountId || signIn.accountId,
+            roleName: request.roleName || signIn.roleName,
+            ssoSession: shared.ssoSessionGiven
+                ? request.ssoSession
+                : signIn.ssoSession,
+            extraProfiles: request.extraProfiles.map((p) => p.region ? p : { ...p, region })
+        }
+    };
+}
+/** share-session: the key derivation, started when the approval link is out so that its cost hides in the wait. */
+class SessionSealer {
+    sessionKey;
+    binding;
+    key;
+    constructor(sessionKey, binding) {
+        this.sessionKey = sessionKey;
+        this.binding = binding;
+    }
+    prepare() {
+        this.key ??= prepareSealKey(this.sessionKey);
+    }
+    /** The `session` output: this login's sign-in, sealed (no refresh token, no client secret). */
+    seal(request, result) {
+        this.prepare();
+        const signIn = {
+            accessToken: result.token.accessToken,
+            startUrl: request.startUrl,
+            ssoRegion: request.ssoRegion,
+            ssoSession: request.ssoSession,
+            expiresAt: result.token.expiresAt,
+            accountId: request.accountId,
+            roleName: request.roleName
+        };
+        return sealSession(signIn, this.key, this.binding);
+    }
+}
+/** The line the login job logs once the sign-in is sealed. */
+function sharedNotice(binding, expiresAt) {
+    return (`share-session: the sign-in is in the session output, sealed with session-key for run ${binding.runId}` +
+        `${binding.repository ? ` of ${binding.repository}` : ''}; any later job of this run that holds both the output and the key ` +
+        `can use it until end-session signs it out or it expires at ${expiresAt.toISOString()}`);
+}
+/**
+ * end-session: signs the shared sign-in out (SSO Logout) and does nothing else. A sign-in that already expired needs
+ * no sign-out (said so, not a failure: the end-session job runs with if: always()). Throws only for a refused seal.
+ * Returns whether the sign-out was confirmed.
+ */
+async function endSharedSession(end, binding, mask, log, env) {
+    const signIn = await openSession(end.token.sealed, end.token.key, binding, {
+        minValiditySeconds: null
+    });
+    mask(signIn.accessToken);
+    if (signIn.expiresAt.getTime() <= Date.now()) {
+        log.info(`end-session: the shared sign-in of run ${binding.runId} already expired at ${signIn.expiresAt.toISOString()}; nothing to sign out`);
+        return true;
+    }
+    const signedOut = await (0,logout/* signOut */.C)(signIn.accessToken, {
+        ssoRegion: signIn.ssoRegion,
+        region: signIn.ssoRegion,
+        env,
+        maxAttempts: 3
+    }, log);
+    if (!signedOut)
+        return false;
+    log.info(`end-session: signed out the sign-in shared in run ${binding.runId} (the SSO access token is revoked): a job that uses its session output fails from now on; ` +
+        'role credentials already issued to the jobs stay valid until they expire');
+    return true;
+}
+/**
+ * share-session: a sealer for the result; session: the sealed sign-in opened (refused before any request);
+ * end-session: signed out, and nothing else to do. Without any of them the request goes on as it is. The session-key
+ * is masked first.
+ */
+async function startSharedSession(command, options) {
+    const { mask, log, env } = options;
+    if (command.kind === 'end-session') {
+        mask(command.token.key);
+        const binding = sessionBinding(command, options.sealRun);
+        return {
+            kind: 'ended',
+            signedOut: await endSharedSession(command, binding, mask, log, env)
+        };
+    }
+    const { request } = command;
+    const { mode } = request;
+    // The session input opens a sign-in, whatever stays on the runner; share-session seals this job's own.
+    if (mode.token.from === 'session') {
+        mask(mode.token.key);
+        const binding = sessionBinding(request, options.sealRun);
+        return {
+            kind: 'login',
+            ...(await openSharedSession(request, binding, mask))
+        };
+    }
+    if (mode.kind === 'shared') {
+        mask(mode.key);
+        const binding = sessionBinding(request, options.sealRun);
+        return {
+            kind: 'login',
+            request,
+            sealer: new SessionSealer(mode.key, binding)
+        };
+    }
+    return { kind: 'login', request };
+}
+
+
+/***/ }),
+
 /***/ 5978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ requestedAccess)
+/* harmony export */   BO: () => (/* binding */ requestedAccess),
+/* harmony export */   m: () => (/* binding */ tokenStays),
+/* harmony export */   xu: () => (/* binding */ behaviourOf),
+/* harmony export */   yn: () => (/* binding */ profilesHoldKeys)
 /* harmony export */ });
-/* unused harmony export signInModeFor */
-/* harmony import */ var _inputs_chain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1312);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(290);
 
-/** `hasPostStep`: the action has one that signs out; the CLI does not. */
-function signInModeFor(request, hasPostStep) {
-    if (request.sharedSession?.mode === 'share')
-        return 'shared';
-    if (request.sharedSession?.mode === 'use')
-        return 'from-shared';
-    if (request.signOutEarly)
-        return 'sign-out-early';
-    if (request.keepSession)
-        return 'kept';
-    return hasPostStep ? 'until-job-end' : 'until-expiry';
+/** Whether the SSO token stays on the runner once the files are written (so main hands it to post to sign out with). */
+function tokenStays(holds) {
+    switch (holds) {
+        case 'sign-in':
+            return true;
+        case 'role-keys':
+            return false;
+    }
+}
+/** Whether the profiles hold role keys (the credentials file) instead of fetching credentials with the sign-in. */
+function profilesHoldKeys(holds) {
+    switch (holds) {
+        case 'sign-in':
+            return false;
+        case 'role-keys':
+            return true;
+    }
+}
+/** The one dispatch on the sign-in mode. */
+function behaviourOf(mode) {
+    switch (mode.kind) {
+        case 'job':
+            return {
+                grant: (hasPostStep) => hasPostStep ? 'until-job-end' : 'until-expiry',
+                holds: 'sign-in',
+                post: () => 'sign-out',
+                keep: false
+            };
+        case 'kept':
+            return {
+                grant: () => 'kept',
+                holds: 'sign-in',
+                post: () => 'keep',
+                keep: true
+            };
+        case 'sign-out-early':
+            return {
+                grant: () => 'sign-out-early',
+                holds: 'role-keys',
+                post: () => 'sign-out', // nothing left to sign out: only the files go
+                keep: false
+            };
+        case 'shared':
+            return {
+                grant: () => 'shared',
+                holds: 'sign-in',
+                // Until the session output is published the sign-in is this job's alone: post signs it out.
+                post: (published) => mode.keep ? 'keep' : published ? 'leave-shared' : 'sign-out',
+                keep: mode.keep
+            };
+        case 'from-shared':
+            return {
+                grant: () => 'from-shared',
+                holds: 'sign-in',
+                post: () => (mode.keep ? 'keep' : 'leave-from-shared'),
+                keep: mode.keep
+            };
+    }
 }
 /** The part of what approvers are shown that comes from the request itself, the same on both edges. */
 function requestedAccess(request, hasPostStep) {
+    const behaviour = behaviourOf(request.mode);
     return {
         accountId: request.accountId,
         roleName: request.roleName,
         startUrl: request.startUrl,
         extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
-        keepSession: request.keepSession,
-        reuseSession: request.reuseSession,
-        signInMode: signInModeFor(request, hasPostStep),
-        ...(request.chain ? { chainTo: (0,_inputs_chain_js__WEBPACK_IMPORTED_MODULE_0__/* .chainTarget */ .rw)(request.chain) } : {})
+        keepSession: behaviour.keep,
+        reuseSession: request.mode.token.from === 'cache',
+        signInMode: behaviour.grant(hasPostStep),
+        ...(request.chain ? { chainTo: (0,_chain_js__WEBPACK_IMPORTED_MODULE_0__/* .chainTarget */ .rw)(request.chain) } : {})
     };
 }
 
@@ -2209,10 +2946,7 @@ function requestedAccess(request, hasPostStep) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DN: () => (/* binding */ SESSION_TAG_KEYS),
 /* harmony export */   Kj: () => (/* binding */ sourceProfileName),
-/* harmony export */   Vl: () => (/* binding */ sessionNameFor),
-/* harmony export */   Xq: () => (/* binding */ readChainInputs),
-/* harmony export */   f4: () => (/* binding */ hasSessionPolicy),
-/* harmony export */   rw: () => (/* binding */ chainTarget)
+/* harmony export */   Xq: () => (/* binding */ readChainInputs)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_ROLE_DURATION_SECONDS, MIN_ROLE_DURATION_SECONDS, MAX_ROLE_DURATION_SECONDS, MAX_MANAGED_SESSION_POLICIES, MAX_INLINE_POLICY_LENGTH, CHAIN_ONLY_INPUTS, SESSION_NAME_RE, partitionOf */
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7026);
@@ -2231,7 +2965,6 @@ const MAX_ROLE_DURATION_SECONDS = 3600;
 const MAX_MANAGED_SESSION_POLICIES = 10;
 /** STS's limit on the plaintext inline session policy. */
 const MAX_INLINE_POLICY_LENGTH = 2048;
-/** The session tag keys written unless role-skip-session-tagging (configure-aws-credentials' set). */
 const SESSION_TAG_KEYS = Object.freeze([
     'GitHub',
     'Repository',
@@ -2266,16 +2999,7 @@ function partitionOf(region) {
         return 'aws-eusc';
     return 'aws';
 }
-/** The role session name STS accepts for an Identity Center user name: [\w+=,.@-] (others become _), 2–64 characters. */
-function sessionNameFor(userName) {
-    const reduced = Array.from(userName)
-        .map((c) => (/^[\w+=,.@-]$/.test(c) ? c : '_'))
-        .join('')
-        .slice(0, 64);
-    if (reduced.length >= 2)
-        return reduced;
-    return reduced === '' ? 'identity-center-login' : `${reduced}_`;
-}
+/** Reads the role-chaining inputs; undefined without role-to-assume. */
 function readChainInputs(get, context) {
     const fail = (input, problem) => {
         throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, problem);
@@ -2398,14 +3122,6 @@ function readChainInputs(get, context) {
 /** A chained profile's Identity Center source profile (the role_arn profile's source_profile). */
 function sourceProfileName(profile) {
     return `${profile}-sso`;
-}
-/** What the messages tell the approver about the chain: the role, and whether a session policy narrows it. */
-function chainTarget(chain) {
-    return { roleArn: chain.roleArn, narrowed: hasSessionPolicy(chain) };
-}
-/** Whether the chained session is narrowed by a session policy (then no profile may re-assume the role without it). */
-function hasSessionPolicy(chain) {
-    return chain.policy !== undefined || chain.policyArns.length > 0;
 }
 function splitLines(value) {
     return value

@@ -1,0 +1,2358 @@
+export const id = 554;
+export const ids = [554];
+export const modules = {
+
+/***/ 4683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UW: () => (/* binding */ awsPaths)
+/* harmony export */ });
+/* unused harmony exports expandVars, expandUser */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Where the AWS CLI v2 (botocore) and the JS SDK v3 look for the shared config file and the
+ * IAM Identity Center token cache.
+ *
+ * - Config file: `AWS_CONFIG_FILE` (botocore runs `os.path.expandvars` then `os.path.expanduser`
+ *   on it), else `~/.aws/config`.
+ * - Shared credentials file: `AWS_SHARED_CREDENTIALS_FILE` (same expansion), else `~/.aws/credentials`.
+ * - Token cache: `~/.aws/sso/cache`, always from the home directory: no variable moves it.
+ */
+
+
+/** Python's `os.path.expandvars`: `$NAME` and `${NAME}` (plus `%NAME%` on Windows); unknown variables stay as written. */
+function expandVars(value, env = process.env, platform = process.platform) {
+    if (!value.includes('$') && !(platform === 'win32' && value.includes('%')))
+        return value;
+    let out = value.replace(/\$(\w+|\{[^}]*\})/g, (whole, name) => {
+        const key = name.startsWith('{') ? name.slice(1, -1) : name;
+        const found = lookup(env, key, platform);
+        return found === undefined ? whole : found;
+    });
+    if (platform === 'win32') {
+        out = out.replace(/%([^%]+)%/g, (whole, name) => lookup(env, name, platform) ?? whole);
+    }
+    return out;
+}
+function lookup(env, key, platform) {
+    if (platform !== 'win32')
+        return env[key];
+    // Windows environment variable names are case-insensitive.
+    const wanted = key.toUpperCase();
+    for (const [k, v] of Object.entries(env))
+        if (k.toUpperCase() === wanted)
+            return v;
+    return undefined;
+}
+/**
+ * Python's `os.path.expanduser` for the current user: `~` alone or `~/…` (`~\…` on Windows).
+ * `~otheruser/…` is left unchanged (we cannot look other users up portably).
+ */
+function expandUser(value, home, platform = process.platform) {
+    if (value === '~')
+        return home;
+    const seps = platform === 'win32' ? ['/', '\\'] : ['/'];
+    if (value.startsWith('~') && seps.includes(value[1] ?? '')) {
+        return pathFor(platform).join(home, value.slice(2));
+    }
+    return value;
+}
+function pathFor(platform) {
+    return platform === 'win32' ? (node_path__WEBPACK_IMPORTED_MODULE_1___default().win32) : (node_path__WEBPACK_IMPORTED_MODULE_1___default().posix);
+}
+/**
+ * The paths the AWS CLI v2 uses.
+ * @param env environment (reads `AWS_CONFIG_FILE`)
+ * @param home home directory (`os.homedir()`, i.e. `$HOME` / `%USERPROFILE%`)
+ * @param platform only for tests: which path flavour to use
+ */
+function awsPaths(env = process.env, home = node_os__WEBPACK_IMPORTED_MODULE_0___default().homedir(), platform = process.platform) {
+    const p = pathFor(platform);
+    const awsDir = p.join(home, '.aws');
+    const ssoCacheDir = p.join(awsDir, 'sso', 'cache');
+    const fromEnv = (name, fallback) => {
+        const raw = env[name];
+        return raw === undefined || raw === ''
+            ? p.join(awsDir, fallback)
+            : p.resolve(expandUser(expandVars(raw, env, platform), home, platform));
+    };
+    return {
+        configFile: fromEnv('AWS_CONFIG_FILE', 'config'),
+        credentialsFile: fromEnv('AWS_SHARED_CREDENTIALS_FILE', 'credentials'),
+        ssoCacheDir,
+        awsDir
+    };
+}
+
+
+/***/ }),
+
+/***/ 3812:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AA: () => (/* binding */ sdkOidcApi),
+/* harmony export */   YZ: () => (/* binding */ refreshSsoToken)
+/* harmony export */ });
+/* unused harmony exports DEVICE_CODE_GRANT, toOidcError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
+/* harmony import */ var _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8618);
+
+
+
+const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+const CODES = {
+    AuthorizationPendingException: 'authorization_pending',
+    SlowDownException: 'slow_down',
+    AccessDeniedException: 'access_denied',
+    ExpiredTokenException: 'expired_token',
+    InvalidClientException: 'invalid_client',
+    InvalidGrantException: 'invalid_grant'
+};
+/**
+ * Rethrows SDK errors as OidcError, keeping only the error name and status: SDK errors carry the request.
+ * A fault worth trying again (5xx, throttling, reset, timeout) becomes `transient`, with its kind.
+ */
+function toOidcError(error, operation) {
+    const message = `SSO OIDC ${operation} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .P)(error)}`;
+    const code = CODES[error?.name ?? ''];
+    if (code)
+        return new _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv(code, message);
+    const fault = (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFault */ .Qx)(error);
+    return fault
+        ? new _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv('transient', message, fault)
+        : new _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv('other', message);
+}
+/**
+ * `mask` is called with every secret the service returns, before the value is used for anything else.
+ * `pollingClient` serves the device-code polls: it should make one attempt per call (the flow paces its own retries).
+ */
+function sdkOidcApi(client, mask = () => { }, pollingClient = client) {
+    const sdk = Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19));
+    return {
+        async registerClient(clientName, scopes) {
+            const { RegisterClientCommand } = await sdk;
+            try {
+                const out = await (await client()).send(new RegisterClientCommand({
+                    clientName,
+                    clientType: 'public',
+                    scopes
+                }));
+                if (out.clientSecret)
+                    mask(out.clientSecret);
+                return {
+                    clientId: required(out.clientId, 'clientId'),
+                    clientSecret: required(out.clientSecret, 'clientSecret'),
+                    expiresAt: new Date((out.clientSecretExpiresAt ?? 0) * 1000),
+                    scopes
+                };
+            }
+            catch (error) {
+                throw error instanceof _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv
+                    ? error
+                    : toOidcError(error, 'RegisterClient');
+            }
+        },
+        async startDeviceAuthorization(registration, startUrl) {
+            const { StartDeviceAuthorizationCommand } = await sdk;
+            try {
+                const out = await (await client()).send(new StartDeviceAuthorizationCommand({
+                    clientId: registration.clientId,
+                    clientSecret: registration.clientSecret,
+                    startUrl
+                }));
+                if (out.deviceCode)
+                    mask(out.deviceCode);
+                return {
+                    deviceCode: required(out.deviceCode, 'deviceCode'),
+                    userCode: required(out.userCode, 'userCode'),
+                    verificationUri: required(out.verificationUri, 'verificationUri'),
+                    verificationUriComplete: out.verificationUriComplete ?? out.verificationUri,
+                    expiresIn: out.expiresIn ?? 600,
+                    interval: out.interval
+                };
+            }
+            catch (error) {
+                throw error instanceof _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv
+                    ? error
+                    : toOidcError(error, 'StartDeviceAuthorization');
+            }
+        },
+        async createToken(registration, deviceCode) {
+            const { CreateTokenCommand } = await sdk;
+            try {
+                const out = await (await pollingClient()).send(new CreateTokenCommand({
+                    clientId: registration.clientId,
+                    clientSecret: registration.clientSecret,
+                    grantType: DEVICE_CODE_GRANT,
+                    deviceCode
+                }));
+                return tokenFrom(out, mask);
+            }
+            catch (error) {
+                throw error instanceof _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv
+                    ? error
+                    : toOidcError(error, 'CreateToken');
+            }
+        }
+    };
+}
+/** CreateToken with grant type refresh_token: the service rotates the refresh token. */
+async function refreshSsoToken(client, registration, refreshToken, mask) {
+    const { CreateTokenCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19));
+    try {
+        const out = await client.send(new CreateTokenCommand({
+            clientId: registration.clientId,
+            clientSecret: registration.clientSecret,
+            grantType: 'refresh_token',
+            refreshToken
+        }));
+        return tokenFrom(out, mask);
+    }
+    catch (error) {
+        throw error instanceof _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv
+            ? error
+            : toOidcError(error, 'CreateToken (refresh)');
+    }
+}
+function tokenFrom(out, mask) {
+    if (out.accessToken)
+        mask(out.accessToken);
+    if (out.refreshToken)
+        mask(out.refreshToken);
+    return {
+        accessToken: required(out.accessToken, 'accessToken'),
+        expiresAt: new Date(Date.now() + (out.expiresIn ?? 0) * 1000),
+        ...(out.refreshToken ? { refreshToken: out.refreshToken } : {})
+    };
+}
+function required(value, field) {
+    if (value === undefined || value === null || value === '')
+        throw new _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv('other', `SSO OIDC returned no ${field}`);
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 76:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TQ: () => (/* binding */ AccountNotAllowedError),
+/* harmony export */   YF: () => (/* binding */ accountAllowed),
+/* harmony export */   qr: () => (/* binding */ assertAccountAllowed)
+/* harmony export */ });
+/** allowed-account-ids: the one check every verified identity of a login goes through (primary, profiles, discover, chained). */
+/** A verified identity is in an account the request does not allow; the token was revoked and nothing was written or exported. */
+class AccountNotAllowedError extends Error {
+    accountId;
+    what;
+    allowed;
+    constructor(accountId, 
+    /** What the identity was for: `profile "x"`, `the chained role arn:…`. */
+    what, allowed) {
+        super(`${what} is in account ${accountId}, which is not in allowed-account-ids (${allowed.join(', ')}); ` +
+            'the SSO session was revoked and nothing was written or exported.');
+        this.accountId = accountId;
+        this.what = what;
+        this.allowed = allowed;
+        this.name = 'AccountNotAllowedError';
+    }
+}
+/** Whether `accountId` is allowed: always when the request sets no allowed-account-ids. */
+function accountAllowed(accountId, allowed) {
+    return !allowed || allowed.length === 0 || allowed.includes(accountId);
+}
+/**
+ * Throw {@link AccountNotAllowedError} unless the verified identity's account is allowed. Call it on the account that
+ * GetCallerIdentity answered (not the one asked for): it is the account the credentials really reach.
+ */
+function assertAccountAllowed(identity, allowed, what) {
+    if (!accountAllowed(identity.account, allowed))
+        throw new AccountNotAllowedError(identity.account, what, allowed ?? []);
+}
+
+
+/***/ }),
+
+/***/ 938:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   qC: () => (/* binding */ CLIENT_NAME_BASE),
+/* harmony export */   xA: () => (/* binding */ registeredClientName)
+/* harmony export */ });
+/* unused harmony export MAX_CLIENT_NAME_LENGTH */
+/**
+ * The name the OIDC client is registered with. AWS's own consent page shows it to the approver (text an attacker cannot
+ * put on that page), so it says who is asking: `identity-center-login:<repository or CI project>`.
+ */
+const CLIENT_NAME_BASE = 'identity-center-login';
+/**
+ * The SSO OIDC model (botocore data/sso-oidc, RegisterClient.clientName: shape ClientName, a plain string) sets no
+ * length or pattern; this keeps the name short enough to read on the consent page and to any sane server limit.
+ */
+const MAX_CLIENT_NAME_LENGTH = 128;
+/**
+ * `identity-center-login:owner/repo` (GitHub), `identity-center-login:group/project` (GitLab's CI_PROJECT_PATH, Jenkins'
+ * JOB_NAME, …), or `identity-center-login` when there is no project. The project is reduced to letters, digits and
+ * `. _ - / @ +` (anything else becomes `_`, runs collapse) and cut so the whole name fits MAX_CLIENT_NAME_LENGTH.
+ */
+function registeredClientName(project) {
+    const cleaned = (project ?? '')
+        .normalize('NFKC')
+        .replace(/[^A-Za-z0-9._\-/@+]+/g, '_')
+        .replace(/^[_./-]+|[_./-]+$/g, '');
+    if (cleaned === '')
+        return CLIENT_NAME_BASE;
+    return `${CLIENT_NAME_BASE}:${cleaned}`.slice(0, MAX_CLIENT_NAME_LENGTH);
+}
+
+
+/***/ }),
+
+/***/ 8618:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bt: () => (/* binding */ DeviceFlowError),
+/* harmony export */   mW: () => (/* binding */ runDeviceFlow),
+/* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   uv: () => (/* binding */ OidcError)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_INTERVAL_SECONDS, SLOW_DOWN_STEP_SECONDS, POLL_BACKOFF_CAP_SECONDS, MAX_CONSECUTIVE_POLL_FAILURES, registrationUsable, pollWait */
+/* harmony import */ var _util_time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6043);
+
+class OidcError extends Error {
+    code;
+    fault;
+    constructor(code, message, 
+    /** For `transient`: what went wrong, for the log ("server error (InternalServerException (HTTP 500))"). */
+    fault) {
+        super(message);
+        this.code = code;
+        this.fault = fault;
+        this.name = 'OidcError';
+    }
+}
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => (0,_util_time_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .y)(ms, signal, cancelled)
+};
+class DeviceFlowError extends Error {
+    outcome;
+    waitedSeconds;
+    constructor(outcome, message, waitedSeconds = 0) {
+        super(message);
+        this.outcome = outcome;
+        this.waitedSeconds = waitedSeconds;
+        this.name = 'DeviceFlowError';
+    }
+}
+function cancelled(signal) {
+    const reason = typeof signal.reason === 'string' ? ` (${signal.reason})` : '';
+    return new DeviceFlowError('cancelled', `the login was cancelled${reason} before anyone approved it`);
+}
+const DEFAULT_INTERVAL_SECONDS = 5;
+const SLOW_DOWN_STEP_SECONDS = 5;
+/** After a failed poll the wait doubles (from the interval) up to this, RFC 8628 §3.5 "reduce polling frequency". */
+const POLL_BACKOFF_CAP_SECONDS = 60;
+/** This many failed polls in a row end the login. */
+const MAX_CONSECUTIVE_POLL_FAILURES = 5;
+/** A registration is reusable while it has at least this long left. */
+const REGISTRATION_MARGIN_MS = 60 * 60 * 1000;
+function registrationUsable(registration, scopes, now) {
+    return (!!registration &&
+        registration.expiresAt.getTime() - now > REGISTRATION_MARGIN_MS &&
+        scopes.every((s) => registration.scopes.includes(s)));
+}
+/** Register (or reuse), start a device authorization, poll until approved; start fresh codes while approval-timeout allows. */
+async function runDeviceFlow(options) {
+    const { api, clock = systemClock, signal, emit = () => { } } = options;
+    const startedAt = clock.now();
+    let registration = options.registration &&
+        registrationUsable(options.registration, options.scopes, startedAt)
+        ? options.registration
+        : await register();
+    let reRegistered = false;
+    let authorizations = 0;
+    let polls = 0;
+    async function register() {
+        const made = {
+            ...(await api.registerClient(options.clientName, options.scopes)),
+            clientName: options.clientName
+        };
+        options.onRegistered?.(made);
+        return made;
+    }
+    /** InvalidClient means the registration expired or was revoked: register again, once. */
+    async function withFreshClientOnce(call) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (!(error instanceof OidcError && error.code === 'invalid_client') ||
+                reRegistered)
+                throw error;
+            reRegistered = true;
+            registration = await register();
+            return call();
+        }
+    }
+    let replaced;
+    // The pace between polls. slow_down's penalty is for this client: it stays for the rest of the flow, fresh codes included.
+    let intervalMs = 0;
+    let failedPolls = 0;
+    let lastFault;
+    for (;;) {
+        throwIfCancelled(signal);
+        const authorization = await withFreshClientOnce(() => api.startDeviceAuthorization(registration, options.startUrl));
+        authorizations++;
+        const issuedAt = clock.now();
+        const codeExpiresAt = issuedAt + authorization.expiresIn * 1000;
+        const overallDeadline = options.approvalTimeoutSeconds !== undefined
+            ? startedAt + options.approvalTimeoutSeconds * 1000
+            : codeExpiresAt;
+        const stopAt = Math.min(codeExpiresAt, overallDeadline);
+        emit({
+            type: 'started',
+            userCode: authorization.userCode,
+            verificationUri: authorization.verificationUriComplete || authorization.verificationUri,
+            expiresAt: new Date(codeExpiresAt),
+            attempt: authorizations,
+            ...(registration.clientName
+                ? { clientName: registration.clientName }
+                : {}),
+            ...(replaced ? { replaced } : {})
+        });
+        const serviceIntervalMs = (authorization.interval && authorization.interval > 0
+            ? authorization.interval
+            : DEFAULT_INTERVAL_SECONDS) * 1000;
+        intervalMs = Math.max(intervalMs, serviceIntervalMs);
+        failedPolls = 0;
+        let codeExpired = false;
+        let restart = false;
+        for (;;) {
+            // Never poll faster than the interval (longer after failed polls): wait first, and stop once the code (or the overall budget) is spent.
+            const waitMs = pollWait(intervalMs, failedPolls);
+            if (clock.now() + waitMs > stopAt) {
+                const left = stopAt - clock.now();
+                if (left > 0)
+                    await clock.sleep(left, signal);
+                codeExpired = true;
+                break;
+            }
+            await clock.sleep(waitMs, signal);
+            polls++;
+            try {
+                const token = await api.createToken(registration, authorization.deviceCode);
+                return { token, registration, authorizations, polls };
+            }
+            catch (error) {
+                if (!(error instanceof OidcError))
+                    throw error;
+                if (error.code === 'transient') {
+                    failedPolls++;
+                    lastFault = error.fault ?? error.message;
+                    if (failedPolls >= MAX_CONSECUTIVE_POLL_FAILURES) {
+                        throw new OidcError('transient', `${error.message}; ${failedPolls} polls in a row failed, giving up`, error.fault);
+                    }
+                    options.onPollRetry?.(`SSO OIDC CreateToken: ${lastFault} on poll ${polls}; polling again in ${(0,_util_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(Math.round(pollWait(intervalMs, failedPolls) / 1000))} ` +
+                        `(${failedPolls} of ${MAX_CONSECUTIVE_POLL_FAILURES} failed polls in a row allowed)`);
+                    continue;
+                }
+                // Any answer from the service ends a run of failures.
+                failedPolls = 0;
+                switch (error.code) {
+                    case 'authorization_pending':
+                        emit({
+                            type: 'waiting',
+                            secondsLeft: Math.max(0, Math.round((stopAt - clock.now()) / 1000))
+                        });
+                        continue;
+                    case 'slow_down':
+                        intervalMs += SLOW_DOWN_STEP_SECONDS * 1000;
+                        continue;
+                    case 'access_denied':
+                        throw new DeviceFlowError('denied', 'the approver denied the request', waited());
+                    case 'expired_token':
+                        codeExpired = true;
+                        break;
+                    case 'invalid_client':
+                        // The registration was revoked or expired mid-flow: the device code is bound to it, so start over once.
+                        if (reRegistered)
+                            throw error;
+                        reRegistered = true;
+                        registration = await register();
+                        restart = true;
+                        break;
+                    default:
+                        throw error;
+                }
+            }
+            if (codeExpired || restart)
+                break;
+        }
+        if (restart) {
+            replaced = 'client-renewed';
+            continue;
+        }
+        const mayReissue = options.approvalTimeoutSeconds !== undefined;
+        if (codeExpired &&
+            mayReissue &&
+            clock.now() + intervalMs <= overallDeadline) {
+            replaced = 'expired';
+            continue;
+        }
+        const seconds = waited();
+        throw new DeviceFlowError('expired', `the code expired before anyone approved it (waited ${(0,_util_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})` +
+            (failedPolls
+                ? `; the last ${failedPolls} poll(s) failed: ${lastFault}`
+                : ''), seconds);
+    }
+    function waited() {
+        return Math.round((clock.now() - startedAt) / 1000);
+    }
+}
+/** The wait before the next poll: the interval, doubled per failed poll in a row, capped (never below the interval). */
+function pollWait(intervalMs, failedPolls) {
+    if (failedPolls <= 0)
+        return intervalMs;
+    return Math.max(intervalMs, Math.min(POLL_BACKOFF_CAP_SECONDS * 1000, intervalMs * 2 ** failedPolls));
+}
+function throwIfCancelled(signal) {
+    if (signal?.aborted)
+        throw cancelled(signal);
+}
+
+
+/***/ }),
+
+/***/ 8945:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ej: () => (/* reexport */ ApproverRejectedError),
+  Gs: () => (/* reexport */ ProfilesFailedError),
+  wD: () => (/* reexport */ SharedSignInEndedError),
+  du: () => (/* reexport */ SignOutFailedError),
+  k0: () => (/* reexport */ UnsafePathError),
+  qc: () => (/* reexport */ chainedProfileNote),
+  kf: () => (/* reexport */ jobSession),
+  iD: () => (/* binding */ login)
+});
+
+// UNUSED EXPORTS: PROFILE_CONCURRENCY
+
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var aws_clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/logout.ts
+var logout = __webpack_require__(4299);
+// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 3 modules
+var session_files = __webpack_require__(3858);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/aws-files/atomic.ts
+var atomic = __webpack_require__(5262);
+;// CONCATENATED MODULE: ./src/aws-files/preflight.ts
+/**
+ * Before anyone is asked to approve: every path this run will write must be writable the safe way.
+ * The writers check again when they write; this check makes a refusal cost nobody an approval and leave no token behind.
+ */
+
+
+
+/**
+ * The first of `files` (or their folders up to the AWS folder, and ~/.aws, ~/.aws/sso, ~/.aws/sso/cache) that is a
+ * symlink or not a file / folder, as the message the writers would give; undefined when all are fine or missing.
+ */
+function unsafeAwsPath(paths, files) {
+    const folders = [
+        paths.awsDir,
+        external_node_path_default().dirname(paths.ssoCacheDir),
+        paths.ssoCacheDir
+    ];
+    const configRoot = (0,atomic/* defaultRoot */.cc)(paths.configFile);
+    for (let d = external_node_path_default().dirname(paths.configFile);; d = external_node_path_default().dirname(d)) {
+        folders.push(d);
+        if (d === configRoot || external_node_path_default().dirname(d) === d || !d.startsWith(configRoot))
+            break;
+    }
+    const checks = [
+        ...folders.map((p) => [p, 'folder']),
+        ...[...files, paths.configFile].map((p) => [p, 'file'])
+    ];
+    for (const [p, kind] of checks) {
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(p);
+        }
+        catch {
+            continue; // missing (created later, 0700 / 0600) or unreadable (the writer reports it)
+        }
+        if (st.isSymbolicLink())
+            return (0,atomic/* symlinkError */.OL)(p).message;
+        if (kind === 'folder' ? !st.isDirectory() : !st.isFile())
+            return `not a ${kind === 'folder' ? 'directory' : 'regular file'}: ${p}`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/login-result.ts
+/** sign-out-early: SSO Logout failed, so the step fails rather than claim the sign-in ended; nothing was written or exported. */
+class SignOutFailedError extends Error {
+    name = 'SignOutFailedError';
+}
+/** The approval happened, but the approver is not one the request allows; the token was revoked. */
+class ApproverRejectedError extends Error {
+    approvedBy;
+    reason;
+    constructor(approvedBy, reason) {
+        super(`approved by ${approvedBy || 'an unidentified user'}, which is not enough: ${reason}. The session was revoked and nothing was exported.`);
+        this.approvedBy = approvedBy;
+        this.reason = reason;
+        this.name = 'ApproverRejectedError';
+    }
+}
+/** The shared sign-in (session) was refused by the service: signed out by end-session, or revoked. Never replaced by a new approval. */
+class SharedSignInEndedError extends Error {
+    name = 'SharedSignInEndedError';
+    constructor() {
+        super('IAM Identity Center refused the shared sign-in (session): it was signed out (end-session ran?) or revoked. Sign in again with share-session; nothing was written or exported.');
+    }
+}
+/** A path this run would write is a symlink or not a regular file / folder. */
+class UnsafePathError extends Error {
+    name = 'UnsafePathError';
+}
+/** Some extra profiles could not be verified and allow-partial is false: nothing was exported or written. */
+class ProfilesFailedError extends Error {
+    failed;
+    results;
+    constructor(failed, 
+    /** Every profile of the login, the primary one first, verified or with its error (for the failed event). */
+    results = failed) {
+        super(`${failed.length} profile(s) could not be set up and allow-partial is false; nothing was exported. ` +
+            failed
+                .map((p) => `${p.profile.name} (${p.profile.accountId}/${p.profile.roleName}): ${p.error}`)
+                .join('; '));
+        this.failed = failed;
+        this.results = results;
+        this.name = 'ProfilesFailedError';
+    }
+}
+
+// EXTERNAL MODULE: ./src/aws/oidc.ts
+var oidc = __webpack_require__(3812);
+// EXTERNAL MODULE: ./src/core/device-flow.ts
+var device_flow = __webpack_require__(8618);
+// EXTERNAL MODULE: ./src/aws/credentials.ts
+var credentials = __webpack_require__(6963);
+// EXTERNAL MODULE: ./src/core/client-name.ts
+var client_name = __webpack_require__(938);
+// EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
+var sso_cache = __webpack_require__(7215);
+;// CONCATENATED MODULE: ./src/core/reuse.ts
+
+
+
+/** The token cache of this sso-session, if it belongs to the same start URL and region and can serve this run. */
+async function reuseCachedSession(paths, request, clients, mask, log, now = Date.now()) {
+    const { value: cached, reason } = await (0,sso_cache/* readTokenCache */.ID)(paths.ssoCacheDir, request.ssoSession);
+    if (!cached) {
+        log.info(`reuse-session: no usable cached token for sso-session "${request.ssoSession}" (${reason}); asking for approval`);
+        return undefined;
+    }
+    for (const secret of [
+        cached.accessToken,
+        cached.refreshToken,
+        cached.clientSecret
+    ])
+        if (secret)
+            mask(secret);
+    if (cached.startUrl !== request.startUrl ||
+        (cached.region && cached.region !== request.ssoRegion)) {
+        log.info(`reuse-session: the cached token is for another start URL or region; asking for approval`);
+        return undefined;
+    }
+    const registration = registrationOf(cached, request);
+    const secondsLeft = Math.floor((cached.expiresAt.getTime() - now) / 1000);
+    if (secondsLeft >= request.minValiditySeconds) {
+        log.info(`reuse-session: using the cached SSO token (valid for ${Math.floor(secondsLeft / 60)} more minutes); no approval needed`);
+        return { token: tokenOf(cached), registration, via: 'cached-token' };
+    }
+    if (!refreshable(cached, registration, now)) {
+        log.info('reuse-session: the cached token is too close to expiry and cannot be refreshed (no refresh token or an expired client registration); asking for approval');
+        return undefined;
+    }
+    // Refresh tokens rotate: two jobs refreshing the same cache at once would leave one of them (and the file) with a
+    // dead one. So: under the cache's lock, read it again, and refresh only if nobody else did meanwhile.
+    try {
+        const reused = await (0,sso_cache/* updateTokenCache */.Hd)(paths.ssoCacheDir, request.ssoSession, async (current) => {
+            const latest = current ?? cached;
+            for (const secret of [
+                latest.accessToken,
+                latest.refreshToken,
+                latest.clientSecret
+            ])
+                if (secret)
+                    mask(secret);
+            if (latest.startUrl !== request.startUrl ||
+                (latest.region && latest.region !== request.ssoRegion)) {
+                log.info('reuse-session: the cached token was replaced by one for another start URL or region meanwhile; asking for approval');
+                return { result: undefined };
+            }
+            const latestRegistration = registrationOf(latest, request);
+            const left = Math.floor((latest.expiresAt.getTime() - Date.now()) / 1000);
+            // It was too stale a moment ago: valid now means another job refreshed it while this one waited for the lock.
+            if (left >= request.minValiditySeconds) {
+                log.info(`reuse-session: another job refreshed the cached SSO token meanwhile (valid for ${Math.floor(left / 60)} more minutes); using it, no approval needed`);
+                return {
+                    result: {
+                        token: tokenOf(latest),
+                        registration: latestRegistration,
+                        via: 'cached-token'
+                    }
+                };
+            }
+            if (!refreshable(latest, latestRegistration, Date.now())) {
+                log.info('reuse-session: the cached token cannot be refreshed any more; asking for approval');
+                return { result: undefined };
+            }
+            const refreshed = await (0,oidc/* refreshSsoToken */.YZ)(await clients.oidcClient(), latestRegistration, latest.refreshToken, mask);
+            // Keep the old refresh token if the service did not rotate it, here and in the files this run writes later.
+            const token = {
+                ...refreshed,
+                refreshToken: refreshed.refreshToken ?? latest.refreshToken
+            };
+            // The service rotates the refresh token: written back at once (still under the lock), or the cache holds a dead one.
+            const result = {
+                token,
+                registration: latestRegistration,
+                via: 'refreshed-token'
+            };
+            return {
+                result,
+                write: (0,session_files/* tokenCacheEntry */.Q7)(request, token, latestRegistration)
+            };
+        });
+        if (reused?.via === 'refreshed-token')
+            log.info('reuse-session: refreshed the cached SSO token with its refresh token; no approval needed');
+        return reused;
+    }
+    catch (error) {
+        log.info(`reuse-session: refreshing the cached token failed (${error.message}); asking for approval`);
+        return undefined;
+    }
+}
+function refreshable(cached, registration, now) {
+    return (!!cached.refreshToken &&
+        !!registration &&
+        registration.expiresAt.getTime() > now);
+}
+function registrationOf(cached, request) {
+    return cached.clientId && cached.clientSecret && cached.registrationExpiresAt
+        ? {
+            clientId: cached.clientId,
+            clientSecret: cached.clientSecret,
+            expiresAt: cached.registrationExpiresAt,
+            scopes: request.registrationScopes
+        }
+        : undefined;
+}
+function tokenOf(cached) {
+    return {
+        accessToken: cached.accessToken,
+        expiresAt: cached.expiresAt,
+        ...(cached.refreshToken ? { refreshToken: cached.refreshToken } : {})
+    };
+}
+/**
+ * A still-valid client registration from the CLI-format registration cache, so RegisterClient can be skipped: only one
+ * registered as `clientName` (AWS's consent page shows the name it was registered with, and the messages tell the
+ * approver to compare it). One cached by another tool (the AWS CLI records no name) or under another name is not used.
+ */
+async function cachedRegistration(paths, request, mask, clientName) {
+    const { value } = await (0,sso_cache/* readRegistrationCache */._l)(paths.ssoCacheDir, (0,session_files/* registrationKey */.RV)(request));
+    if (!value)
+        return undefined;
+    mask(value.clientSecret);
+    if (value.clientName !== clientName)
+        return undefined;
+    return {
+        clientId: value.clientId,
+        clientSecret: value.clientSecret,
+        expiresAt: value.expiresAt,
+        scopes: value.scopes ?? [],
+        clientName: value.clientName
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/obtain-token.ts
+
+
+
+
+
+/** A reusable cached session when allowed, else the device flow (with a cached registration when one is still valid). */
+async function obtainToken(options, clients) {
+    const { request, mask, log, paths } = options;
+    switch (request.mode.token.from) {
+        case 'session': {
+            // Only the access token: no refresh token or client registration, so no tool on this runner can (or races to) refresh it.
+            const { accessToken, expiresAt } = options.sharedSignIn;
+            return {
+                token: { accessToken, expiresAt },
+                via: 'shared-session',
+                authorizations: 0,
+                registered: false
+            };
+        }
+        case 'cache': {
+            const reused = await reuseCachedSession(paths, request, clients, mask, log);
+            if (reused)
+                return { ...reused, authorizations: 0, registered: false };
+            return deviceFlowToken(options, clients);
+        }
+        case 'device-flow':
+            return deviceFlowToken(options, clients);
+    }
+}
+/** The SSO access token itself was refused (UnauthorizedException): expired or revoked. */
+function tokenRejected(error) {
+    return error instanceof credentials/* CredentialsError */.lE && error.kind === 'token';
+}
+/** A person approves a device code (with a cached registration when one is still valid). */
+async function deviceFlowToken(options, clients) {
+    const { request, mask, log, paths } = options;
+    let registered = false;
+    const flow = await (0,device_flow/* runDeviceFlow */.mW)({
+        api: (0,oidc/* sdkOidcApi */.AA)(() => clients.oidcClient(), mask, () => clients.pollingOidcClient()),
+        startUrl: request.startUrl,
+        clientName: options.clientName ?? client_name/* CLIENT_NAME_BASE */.qC,
+        scopes: request.registrationScopes,
+        registration: await cachedRegistration(paths, request, mask, options.clientName ?? client_name/* CLIENT_NAME_BASE */.qC),
+        approvalTimeoutSeconds: request.approvalTimeoutSeconds,
+        clock: options.clock ?? device_flow/* systemClock */.ml,
+        signal: options.signal,
+        emit: (event) => {
+            if (event.type === 'started' && event.attempt === 1)
+                clients.prepareForApproval();
+            options.emit(event);
+        },
+        onRegistered: () => (registered = true),
+        onPollRetry: (message) => log.warning(message)
+    });
+    log.info(`Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`);
+    return {
+        token: flow.token,
+        registration: flow.registration,
+        via: 'device-flow',
+        authorizations: flow.authorizations,
+        registered
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/approvers.ts
+var approvers = __webpack_require__(2421);
+// EXTERNAL MODULE: ./src/core/allowed-accounts.ts
+var allowed_accounts = __webpack_require__(76);
+// EXTERNAL MODULE: ./src/core/chain.ts
+var core_chain = __webpack_require__(290);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/util/pool.ts
+/** Runs fn over items with at most `limit` in flight, keeping the input order in the result. */
+async function mapPool(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i]);
+        }
+    });
+    await Promise.all(workers);
+    return results;
+}
+
+// EXTERNAL MODULE: ./src/inputs/rules.ts
+var rules = __webpack_require__(8190);
+// EXTERNAL MODULE: ./src/inputs/spec.ts
+var spec = __webpack_require__(7026);
+;// CONCATENATED MODULE: ./src/core/discover.ts
+/** discover: true — a profile for every account and role the approver can reach, optionally filtered by globs. */
+
+
+
+
+
+
+
+/**
+ * Accounts listed for their roles at once. One ListAccountRoles per account: 1,000 accounts at 20 ms a call are
+ * 2.5 s at 8 in flight, 0.6 s at 32. A portal that throttles gets the SSO client's adaptive retry (clients.ts).
+ */
+const LISTING_CONCURRENCY = 32;
+/** The portal's largest page (ListAccounts and ListAccountRoles take 1 to 100; its default is smaller). */
+const LISTING_PAGE_SIZE = 100;
+/** Profile names: at most this long (the reader's rule, inputs/rules.ts). */
+const MAX_PROFILE_NAME = spec/* MAX_NAME_LENGTH */.EM;
+/** A role name longer than this is shortened so that at least an account id still fits before it. */
+const MAX_ROLE_PART = MAX_PROFILE_NAME - 1 - 12;
+/** The characters a profile name may hold; runs of anything else become one `-`. */
+function sanitize(s) {
+    return s.replace(rules/* NOT_NAME_CHARS */.Ew, '-');
+}
+/** The account part: the sanitized name, or the account id when the name is missing or has no letter or digit. */
+function accountPart(accountName, accountId) {
+    const cleaned = sanitize(accountName?.trim() ?? '')
+        .replace(/^[^A-Za-z0-9]+/, '')
+        .replace(/[^A-Za-z0-9]+$/, '');
+    return cleaned || accountId;
+}
+/**
+ * `<account part><suffix>.<role>` within 64 characters: the ACCOUNT part is shortened, so the role name stays whole
+ * (and the suffix, which keeps names unique, too).
+ */
+function composeName(account, suffix, roleName) {
+    let role = sanitize(roleName);
+    if (role.length > MAX_ROLE_PART)
+        role = role.slice(0, MAX_ROLE_PART);
+    const budget = MAX_PROFILE_NAME - 1 - role.length - suffix.length;
+    let head = account.slice(0, Math.max(1, budget)).replace(/[^A-Za-z0-9]+$/, '');
+    if (!head)
+        head = account.slice(0, 1);
+    return `${head}${suffix}.${role}`.slice(0, MAX_PROFILE_NAME);
+}
+/** A profile name from `<account name or id>.<role>`, reduced to the characters a profile name may hold, at most 64. */
+function discoveredProfileName(accountName, accountId, roleName) {
+    return composeName(accountPart(accountName, accountId), '', roleName);
+}
+/**
+ * A name not in `taken` (which it is added to): `<account>.<role>`, else `<account>-<account id>.<role>`, else
+ * `<account>-<account id>-2.<role>`, -3, ... Never gives up: every discovered profile gets a name.
+ */
+function uniqueProfileName(accountName, accountId, roleName, taken) {
+    const account = accountPart(accountName, accountId);
+    const candidates = function* () {
+        yield composeName(account, '', roleName);
+        // An account named after its id already is `<id>`: no need to say it twice.
+        const withId = account === accountId ? '' : `-${accountId}`;
+        if (withId)
+            yield composeName(account, withId, roleName);
+        for (let n = 2;; n++)
+            yield composeName(account, `${withId}-${n}`, roleName);
+    };
+    for (const name of candidates()) {
+        if (!taken.has(name)) {
+            taken.add(name);
+            return name;
+        }
+    }
+    /* c8 ignore next */
+    throw new Error('unreachable');
+}
+/** A failed listing: a refused token as credentials.ts reports it (login.ts asks for approval again), anything else plainly. */
+function listingError(call, error) {
+    return ((0,credentials/* tokenRefused */.cA)(call, error) ??
+        new Error(`${call} failed: ${(0,errors/* describeAwsError */.P)(error)}`));
+}
+async function discoverProfiles(clients, accessToken, options) {
+    const { ListAccountsCommand, ListAccountRolesCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
+    const sso = await clients.ssoClient();
+    const accountGlob = options.accountFilter
+        ? (0,approvers/* globToRegExp */.tL)(options.accountFilter)
+        : undefined;
+    const roleGlob = options.roleFilter
+        ? (0,approvers/* globToRegExp */.tL)(options.roleFilter)
+        : undefined;
+    const accounts = [];
+    try {
+        let nextToken;
+        do {
+            const page = await sso.send(new ListAccountsCommand({
+                accessToken,
+                nextToken,
+                maxResults: LISTING_PAGE_SIZE
+            }));
+            for (const a of page.accountList ?? [])
+                if (a.accountId)
+                    accounts.push({ accountId: a.accountId, accountName: a.accountName });
+            nextToken = page.nextToken;
+        } while (nextToken);
+    }
+    catch (error) {
+        throw listingError('discover: SSO ListAccounts', error);
+    }
+    const matching = accounts.filter((a) => !accountGlob ||
+        accountGlob.test(a.accountId) ||
+        (a.accountName !== undefined && accountGlob.test(a.accountName)));
+    const wanted = matching.filter((a) => (0,allowed_accounts/* accountAllowed */.YF)(a.accountId, options.allowedAccountIds));
+    const perAccount = await mapPool(wanted, options.concurrency ?? LISTING_CONCURRENCY, async (account) => {
+        const roles = [];
+        try {
+            let nextToken;
+            do {
+                const page = await sso.send(new ListAccountRolesCommand({
+                    accessToken,
+                    accountId: account.accountId,
+                    nextToken,
+                    maxResults: LISTING_PAGE_SIZE
+                }));
+                for (const r of page.roleList ?? [])
+                    if (r.roleName && (!roleGlob || roleGlob.test(r.roleName)))
+                        roles.push(r.roleName);
+                nextToken = page.nextToken;
+            } while (nextToken);
+        }
+        catch (error) {
+            const failure = listingError(`discover: SSO ListAccountRoles for ${account.accountId}`, error);
+            if (failure instanceof credentials/* CredentialsError */.lE || !options.allowPartial)
+                throw failure;
+            return { account, roles: [], error: failure.message };
+        }
+        return { account, roles, error: undefined };
+    });
+    const taken = new Set(options.exclude.map((p) => p.name));
+    const requested = new Set(options.exclude.map((p) => `${p.accountId}/${p.roleName}`));
+    const profiles = [];
+    const failed = [];
+    for (const { account, roles, error } of perAccount) {
+        if (error) {
+            failed.push({
+                profile: {
+                    name: `${accountPart(account.accountName, account.accountId)}.*`,
+                    accountId: account.accountId,
+                    roleName: '*',
+                    region: options.region
+                },
+                error
+            });
+            continue;
+        }
+        for (const roleName of roles) {
+            if (requested.has(`${account.accountId}/${roleName}`))
+                continue;
+            profiles.push({
+                name: uniqueProfileName(account.accountName, account.accountId, roleName, taken),
+                accountId: account.accountId,
+                roleName,
+                region: options.region
+            });
+        }
+    }
+    return { profiles, failed, skippedAccounts: matching.length - wanted.length };
+}
+
+// EXTERNAL MODULE: ./src/core/sign-in-mode.ts
+var sign_in_mode = __webpack_require__(5978);
+;// CONCATENATED MODULE: ./src/core/profile-layout.ts
+
+
+/** Whether a login of this request may write the credentials file (for the pre-flight check of the paths). */
+function writesCredentialsFile(request) {
+    return ((0,sign_in_mode/* profilesHoldKeys */.yn)((0,sign_in_mode/* behaviourOf */.xu)(request.mode).holds) ||
+        (request.chain !== undefined && (0,core_chain/* hasSessionPolicy */.f4)(request.chain)));
+}
+/**
+ * Which sections carry the primary profile. No role-to-assume: the SSO profile itself. role-to-assume without a session
+ * policy: the SSO profile as `<profile>-sso` and `<profile>` a refreshable role_arn + source_profile profile. With a
+ * session policy: `<profile>` holds the narrowed session's keys (a role_arn profile would re-assume without the policy)
+ * and no SSO profile is written for it; so with sign-out-early, which leaves no sign-in to assume from.
+ */
+function profileLayout(request, primaryProfile, chained, holds) {
+    const chain = request.chain;
+    if (!chain || !chained)
+        return { ssoProfiles: [primaryProfile], keys: false };
+    // sign-out-early leaves no sign-in to re-assume from: the profile holds the chained session's keys too.
+    if ((0,core_chain/* hasSessionPolicy */.f4)(chain) || (0,sign_in_mode/* profilesHoldKeys */.yn)(holds))
+        return { ssoProfiles: [], keys: true };
+    const source = {
+        ...primaryProfile,
+        name: (0,core_chain/* sourceProfileName */.Kj)(primaryProfile.name)
+    };
+    return {
+        ssoProfiles: [source],
+        keys: false,
+        roleProfile: {
+            name: primaryProfile.name,
+            roleArn: chain.roleArn,
+            sourceProfile: source.name,
+            roleSessionName: chained.sessionName,
+            durationSeconds: chain.durationSeconds,
+            externalId: chain.externalId,
+            region: primaryProfile.region,
+            output: request.output
+        }
+    };
+}
+/** What the job gets: the chained session with role-to-assume, else the primary profile's (outputs and exports). */
+function jobSession(result) {
+    if (result.chained)
+        return {
+            credentials: result.chained.credentials,
+            identity: result.chained.identity,
+            roleName: result.chained.roleArn.split('/').pop() ?? ''
+        };
+    return {
+        credentials: result.primary.credentials,
+        identity: result.primary.identity,
+        roleName: result.primary.profile.roleName
+    };
+}
+/** One line on what the chained profile holds, for the log. */
+function chainedProfileNote(chained) {
+    const until = chained.credentials.expiration.toISOString();
+    return chained.sourceProfile
+        ? `Profile "${chained.profile}" assumes ${chained.roleArn} from profile "${chained.sourceProfile}" (the Identity Center role) and renews itself while the sign-in lasts; the session is not narrowed by a session policy`
+        : `Profile "${chained.profile}" holds the chained session of ${chained.roleArn} itself (shared credentials file) until ${until}; no profile can re-assume the role`;
+}
+
+;// CONCATENATED MODULE: ./src/core/use-token.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Role credentials are fetched and verified for this many profiles at once (two calls each). 2,000 profiles at 20 ms
+ * a call took 13.5 s at 8 in flight; at 32 the process itself is the limit. The SSO and STS clients retry in
+ * 'adaptive' mode, so a service that throttles slows the whole pool down (clients.ts).
+ */
+const PROFILE_CONCURRENCY = 32;
+async function useToken(options, clients, session) {
+    const { request, log } = options;
+    const { token } = session;
+    const primaryProfile = {
+        name: request.profile,
+        accountId: request.accountId,
+        roleName: request.roleName,
+        region: request.region
+    };
+    const { primary, approvedBy } = await verifyPrimary(options, clients, token, primaryProfile);
+    const chained = request.chain
+        ? await chain(options, clients, primary, approvedBy)
+        : undefined;
+    const discovered = await discover(options, clients, token, primaryProfile);
+    const verified = await verifyProfiles(options, clients, token, [
+        ...request.extraProfiles,
+        ...discovered.profiles
+    ]);
+    const extra = [...verified, ...discovered.failed];
+    checkProfiles(request, verified, extra, {
+        profile: primaryProfile,
+        ...primary
+    });
+    // A cancel that arrived while the credentials were fetched: stop before anything is written.
+    if (options.signal?.aborted)
+        throw new device_flow/* DeviceFlowError */.Bt('cancelled', `the login was cancelled (${String(options.signal.reason)}) before it finished`);
+    // allow-partial: only the profiles that work go into ~/.aws/config.
+    const leftOut = verified.filter((p) => p.error);
+    if (leftOut.length) {
+        log.info(`allow-partial: ${leftOut.length} profile(s) left out of the AWS config because they could not be verified: ${leftOut.map((p) => p.profile.name).join(', ')}`);
+    }
+    const verifiedExtras = verified.filter((p) => !p.error);
+    const holds = (0,sign_in_mode/* behaviourOf */.xu)(request.mode).holds;
+    const layout = profileLayout(request, primaryProfile, chained, holds);
+    let signedOutAt;
+    let written;
+    switch (holds) {
+        case 'role-keys':
+            signedOutAt = await signOutEarly(options, clients, token);
+            written = await writeRoleKeys(options, [
+                {
+                    profile: primaryProfile,
+                    // With role-to-assume the profile holds the chained session; the permission set's credentials are not written.
+                    credentials: (chained ?? primary).credentials
+                },
+                ...verifiedExtras.map((p) => ({
+                    profile: p.profile,
+                    credentials: p.credentials
+                }))
+            ]);
+            break;
+        case 'sign-in':
+            written = await writeSignIn(options, session, layout, chained, [
+                ...layout.ssoProfiles,
+                ...verifiedExtras.map((p) => p.profile)
+            ]);
+            break;
+    }
+    return {
+        ...(signedOutAt ? { signedOutAt } : {}),
+        primary: { profile: layout.ssoProfiles[0] ?? primaryProfile, ...primary },
+        ...(chained
+            ? {
+                chained: {
+                    ...chained,
+                    profile: primaryProfile.name,
+                    ...(layout.roleProfile
+                        ? { sourceProfile: layout.roleProfile.sourceProfile }
+                        : {})
+                }
+            }
+            : {}),
+        extra,
+        approvedBy,
+        token,
+        registration: session.registration,
+        written,
+        via: session.via,
+        authorizations: session.authorizations
+    };
+}
+/** The primary role's credentials, verified, in an allowed account, approved by someone the request allows. */
+async function verifyPrimary(options, clients, token, primaryProfile) {
+    const { request, mask } = options;
+    const primary = await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, request.accountId, request.roleName, mask);
+    (0,allowed_accounts/* assertAccountAllowed */.qr)(primary.identity, request.allowedAccountIds, `profile "${primaryProfile.name}" (${primary.identity.arn})`);
+    const approvedBy = (0,credentials/* approverFromArn */.dp)(primary.identity.arn);
+    const rejection = (0,approvers/* approverRejection */.X6)(approvedBy, {
+        allowedApprovers: request.allowedApprovers,
+        forbidSelfApproval: request.forbidSelfApproval,
+        actor: options.run?.actor,
+        actors: options.run?.actors
+    });
+    if (rejection)
+        throw new ApproverRejectedError(approvedBy, rejection);
+    return { primary, approvedBy };
+}
+/** role-to-assume: chain from the permission set's credentials to the narrower role, before anything else is fetched. */
+async function chain(options, clients, primary, approvedBy) {
+    const { request, mask, log } = options;
+    const chained = await (0,core_chain/* chainRole */.su)(clients, primary.credentials, request.chain, approvedBy, options.run?.sessionTags ?? [], mask);
+    (0,allowed_accounts/* assertAccountAllowed */.qr)(chained.identity, request.allowedAccountIds, `role-to-assume (${chained.identity.arn})`);
+    log.info(`role-to-assume: chained to ${chained.identity.arn} (session name ${chained.sessionName}${chained.tags.length ? `, ${chained.tags.length} session tag(s)` : ''})`);
+    return chained;
+}
+/** discover: the accounts and roles the approver can reach, as profiles (none without discover). */
+async function discover(options, clients, token, primaryProfile) {
+    const { request, log } = options;
+    if (!request.discover)
+        return { profiles: [], failed: [] };
+    const found = await discoverProfiles(clients, token.accessToken, {
+        ...request.discover,
+        region: request.region,
+        // With role-to-assume the Identity Center role may be written as <profile>-sso: that name is taken too.
+        exclude: [
+            primaryProfile,
+            ...(request.chain
+                ? [
+                    {
+                        ...primaryProfile,
+                        name: (0,core_chain/* sourceProfileName */.Kj)(primaryProfile.name)
+                    }
+                ]
+                : []),
+            ...request.extraProfiles
+        ],
+        allowPartial: request.allowPartial,
+        allowedAccountIds: request.allowedAccountIds
+    });
+    log.info(`discover: ${found.profiles.length} profile(s) from the accounts and roles the approver can reach`);
+    if (request.allowedAccountIds)
+        log.info(`discover: ${found.skippedAccounts} account(s) skipped because they are not in allowed-account-ids`);
+    return { profiles: found.profiles, failed: found.failed };
+}
+/** Each other profile's credentials, fetched and verified in a pool; verify-profiles: primary leaves them unverified. */
+async function verifyProfiles(options, clients, token, profiles) {
+    // verify-profiles: primary: the others are SSO profiles written as listed; each fetches its own credentials when used.
+    if (options.request.verifyProfiles === 'primary')
+        return profiles.map((profile) => ({ profile, unverified: true }));
+    return mapPool(profiles, PROFILE_CONCURRENCY, async (profile) => {
+        try {
+            return {
+                profile,
+                ...(await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, profile.accountId, profile.roleName, options.mask))
+            };
+        }
+        catch (error) {
+            return { profile, error: error.message };
+        }
+    });
+}
+/**
+ * Every identity that verified must be in an allowed account, whatever allow-partial says: a profile that lands
+ * elsewhere fails the whole login (the caller revokes the token; nothing is written or exported). A profile written
+ * unverified (verify-profiles: primary) is held to the account it names: that is the account it will sign in to.
+ * Then a profile that failed fails the login unless allow-partial.
+ */
+function checkProfiles(request, verified, extra, primary) {
+    for (const p of verified) {
+        if (p.identity)
+            (0,allowed_accounts/* assertAccountAllowed */.qr)(p.identity, request.allowedAccountIds, `profile "${p.profile.name}" (${p.identity.arn})`);
+        else if (p.unverified)
+            (0,allowed_accounts/* assertAccountAllowed */.qr)({ account: p.profile.accountId }, request.allowedAccountIds, `profile "${p.profile.name}" (${p.profile.accountId}/${p.profile.roleName}, not verified)`);
+    }
+    const failed = extra.filter((p) => p.error);
+    if (failed.length && !request.allowPartial)
+        throw new ProfilesFailedError(failed, [primary, ...extra]);
+}
+/** sign-out-early: every role credential is fetched and verified: end the sign-in now. Returns when. */
+async function signOutEarly(options, clients, token) {
+    const { log } = options;
+    if (!(await (0,logout/* logout */.r)(clients, token.accessToken, log))) {
+        throw new SignOutFailedError('sign-out-early: SSO Logout failed (see the warning above), so the sign-in could not be ended; nothing was written or exported');
+    }
+    const signedOutAt = new Date();
+    log.info(`sign-out-early: signed out of IAM Identity Center at ${signedOutAt.toISOString()}; no SSO token is kept, the profiles hold role credentials only`);
+    return signedOutAt;
+}
+/** The profiles as role keys only (the credentials file and config sections without a sign-in). */
+function writeRoleKeys(options, profiles) {
+    const { request, paths } = options;
+    return (0,session_files/* writeCredentialProfiles */.D4)(paths, request, profiles.map(({ profile, credentials }) => ({
+        name: profile.name,
+        credentials,
+        region: profile.region,
+        output: request.output
+    })), { onProgress: options.onFilesProgress });
+}
+/** The sign-in itself: the SSO profiles of the layout, the token cache, the registration, and the chained profile. */
+function writeSignIn(options, session, layout, chained, ssoProfiles) {
+    const { request, paths } = options;
+    return (0,session_files/* writeSessionFiles */.$G)(paths, request, ssoProfiles, session.token, session.registration, {
+        writeRegistration: session.registered,
+        onProgress: options.onFilesProgress,
+        ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),
+        ...(chained && layout.keys
+            ? {
+                credentialProfiles: [
+                    {
+                        name: request.profile,
+                        credentials: chained.credentials,
+                        region: request.region,
+                        output: request.output
+                    }
+                ]
+            }
+            : {})
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/login.ts
+/**
+ * One login, from a validated request to verified credentials and the AWS files written.
+ * Shared by the GitHub Action and the CLI: no @actions/* here; the edges pass in how to mask, log and notify.
+ * The token comes from obtain-token.ts, the stages from it to the files are use-token.ts.
+ */
+
+
+
+
+
+
+
+
+
+
+
+async function login(options) {
+    const { request, log, paths } = options;
+    // Refuse unsafe paths (symlinks) before anyone is asked to approve: a refusal then costs no approval and leaves no token.
+    const pathProblem = unsafeAwsPath(paths, (0,session_files/* sessionFilePaths */.RL)(paths, request, writesCredentialsFile(request)));
+    if (pathProblem)
+        throw new UnsafePathError(`${pathProblem}; nothing was sent or written`);
+    const clients = new aws_clients/* AwsClients */.cE({
+        ssoRegion: request.ssoRegion,
+        region: request.region,
+        env: options.env,
+        onRetry: (m) => log.warning(m)
+    });
+    try {
+        let session = await obtainToken(options, clients);
+        if (session.via !== 'device-flow') {
+            try {
+                return await useToken(options, clients, session);
+            }
+            catch (error) {
+                if (!tokenRejected(error))
+                    throw error;
+                // The shared sign-in belongs to the whole run: never asked for again here, never signed out here.
+                if (session.via === 'shared-session')
+                    throw new SharedSignInEndedError();
+                // The cache said valid, the service says no (signed out elsewhere, revoked by an admin): ask a person, once.
+                log.info('reuse-session: the cached SSO token was rejected by the service (revoked?); asking for approval');
+                session = await deviceFlowToken(options, clients);
+            }
+        }
+        try {
+            return await useToken(options, clients, session);
+        }
+        catch (error) {
+            // A token a person approved for this run must not outlive a failed login; a reused one belongs to the shared session.
+            await (0,logout/* logout */.r)(clients, session.token.accessToken, log);
+            throw error;
+        }
+    }
+    finally {
+        clients.destroy();
+    }
+}
+
+
+/***/ }),
+
+/***/ 9411:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ finalEvent),
+/* harmony export */   o: () => (/* binding */ failureMessage)
+/* harmony export */ });
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8945);
+/* harmony import */ var _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76);
+/* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8618);
+/* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6963);
+/* harmony import */ var _inputs_rules_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8190);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9378);
+
+
+
+
+
+
+function finalEvent(request, outcome) {
+    const at = new Date();
+    if (outcome && typeof outcome === 'object' && 'primary' in outcome) {
+        const result = outcome;
+        const job = (0,_login_js__WEBPACK_IMPORTED_MODULE_0__/* .jobSession */ .kf)(result);
+        const chained = result.chained;
+        const profiles = [
+            chained
+                ? {
+                    name: chained.profile,
+                    accountId: chained.identity.account,
+                    roleName: job.roleName,
+                    arn: chained.identity.arn
+                }
+                : {
+                    name: result.primary.profile.name,
+                    accountId: result.primary.identity.account,
+                    roleName: request.roleName,
+                    arn: result.primary.identity.arn
+                },
+            ...(chained?.sourceProfile
+                ? [
+                    {
+                        name: chained.sourceProfile,
+                        accountId: result.primary.identity.account,
+                        roleName: request.roleName,
+                        arn: result.primary.identity.arn
+                    }
+                ]
+                : []),
+            ...result.extra.map((p) => ({
+                name: p.profile.name,
+                accountId: p.profile.accountId,
+                roleName: p.profile.roleName,
+                arn: p.identity?.arn,
+                error: p.error,
+                ...(p.unverified ? { unverified: true } : {})
+            }))
+        ];
+        return {
+            type: 'approved',
+            at,
+            approvedBy: result.approvedBy,
+            accountId: job.identity.account,
+            roleName: chained ? job.roleName : request.roleName,
+            arn: job.identity.arn,
+            via: result.via,
+            profiles,
+            ...(result.signedOutAt
+                ? { signedOutAt: result.signedOutAt }
+                : {
+                    sessionExpiresAt: result.token.expiresAt,
+                    refreshable: !!result.token.refreshToken
+                }),
+            credentialsExpireAt: latestExpiry(result)
+        };
+    }
+    if (outcome instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .DeviceFlowError */ .Bt) {
+        if (outcome.outcome === 'denied')
+            return { type: 'denied', at };
+        if (outcome.outcome === 'expired')
+            return { type: 'expired', at, waitedSeconds: outcome.waitedSeconds };
+        return { type: 'cancelled', at };
+    }
+    if (outcome instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej)
+        return {
+            type: 'rejected',
+            at,
+            approvedBy: outcome.approvedBy,
+            reason: outcome.reason
+        };
+    if (outcome instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs) {
+        const profiles = outcome.results.map((p) => ({
+            name: p.profile.name,
+            accountId: p.profile.accountId,
+            roleName: p.profile.roleName,
+            ...(p.identity ? { arn: p.identity.arn } : {}),
+            ...(p.error ? { error: p.error } : {})
+        }));
+        return { type: 'failed', at, reason: failureMessage(outcome), profiles };
+    }
+    return { type: 'failed', at, reason: failureMessage(outcome) };
+}
+/** The latest expiry among the role credentials the login hands the job. */
+function latestExpiry(result) {
+    // With role-to-assume the permission set's credentials reach the job only through the written source profile.
+    const primary = !result.chained || result.chained.sourceProfile
+        ? result.primary.credentials
+        : undefined;
+    const times = [
+        primary,
+        result.chained?.credentials,
+        ...result.extra.map((p) => p.credentials)
+    ]
+        .filter((c) => !!c)
+        .map((c) => c.expiration.getTime());
+    return new Date(Math.max(...times));
+}
+/** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
+function failureMessage(error) {
+    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .DeviceFlowError */ .Bt ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej ||
+        error instanceof _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_1__/* .AccountNotAllowedError */ .TQ ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .SignOutFailedError */ .du ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .UnsafePathError */ .k0 ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .SharedSignInEndedError */ .wD ||
+        error instanceof _aws_credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE ||
+        error instanceof _inputs_rules_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz ||
+        error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .OidcError */ .uv) {
+        return error.message;
+    }
+    // SDK errors carry the request (tokens included): only their name, status and attempts. Node's own errors (a file
+    // that could not be written, say) say what went wrong and where, and carry no request data.
+    if (error instanceof Error &&
+        !('$metadata' in error) &&
+        !('$response' in error))
+        return error.message;
+    return `unexpected error: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeAwsError */ .P)(error)}`;
+}
+
+
+/***/ }),
+
+/***/ 5913:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ runSignIn)
+});
+
+// EXTERNAL MODULE: ./src/core/login.ts + 8 modules
+var login = __webpack_require__(8945);
+// EXTERNAL MODULE: ./src/core/outcome.ts
+var outcome = __webpack_require__(9411);
+// EXTERNAL MODULE: ./src/notify/index.ts + 10 modules
+var notify = __webpack_require__(5014);
+;// CONCATENATED MODULE: ./src/notify/queue.ts
+
+class EventQueue {
+    notifiers;
+    logger;
+    tails;
+    pending;
+    constructor(notifiers, logger) {
+        this.notifiers = notifiers;
+        this.logger = logger;
+        this.tails = notifiers.map(() => Promise.resolve());
+        this.pending = notifiers.map(() => 0);
+    }
+    push(event) {
+        this.notifiers.forEach((n, i) => {
+            this.pending[i]++;
+            this.tails[i] = this.tails[i]
+                .then(() => (0,notify/* broadcast */.mq)([n], event, this.logger))
+                .finally(() => void this.pending[i]--);
+        });
+    }
+    /**
+     * Waits for queued deliveries, at most `timeoutMs` (a hung API must not keep a cancelled job alive).
+     * If time runs out, warns naming each channel that did not finish and what that may leave behind:
+     * a final comment edit is never lost silently.
+     */
+    async drain(timeoutMs = 8_000) {
+        let timer;
+        const all = Promise.all(this.tails).then(() => true);
+        const done = await Promise.race([
+            all,
+            new Promise((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))
+        ]);
+        clearTimeout(timer);
+        if (done)
+            return;
+        // Abandoned: their open requests and retry timers must not keep the step's process alive.
+        for (const [i, n] of this.notifiers.entries()) {
+            if (this.pending[i] === 0)
+                continue;
+            try {
+                n.close?.();
+            }
+            catch {
+                /* a channel that fails to close is abandoned anyway */
+            }
+        }
+        const late = this.notifiers
+            .map((n, i) => {
+            if (this.pending[i] === 0)
+                return undefined;
+            let note;
+            try {
+                note = n.unfinished?.();
+            }
+            catch {
+                note = undefined;
+            }
+            return note ? `${n.name} (${note})` : n.name;
+        })
+            .filter((s) => s !== undefined);
+        if (late.length === 0)
+            return;
+        try {
+            this.logger?.warning(`Notifications did not finish within ${(timeoutMs / 1000).toFixed(1)} s and were abandoned: ${late.join('; ')}.`);
+        }
+        catch {
+            /* a logger that throws must not break the exit */
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/aws/http.ts
+var http = __webpack_require__(5421);
+// EXTERNAL MODULE: ./src/core/cleanup.ts
+var cleanup = __webpack_require__(3639);
+// EXTERNAL MODULE: ./src/core/shared-session.ts + 1 modules
+var shared_session = __webpack_require__(3913);
+// EXTERNAL MODULE: ./src/core/sign-in-mode.ts
+var sign_in_mode = __webpack_require__(5978);
+// EXTERNAL MODULE: ./src/core/client-name.ts
+var client_name = __webpack_require__(938);
+// EXTERNAL MODULE: ./src/core/run-context.ts
+var run_context = __webpack_require__(4448);
+;// CONCATENATED MODULE: ./src/core/run-sign-in.ts
+
+
+
+
+
+
+
+
+
+/** How long a cancelled step waits for the channels (comment, webhook) to say "cancelled". */
+const CANCEL_DRAIN_MS = 3_000;
+async function runSignIn(command, ports) {
+    const { run, paths, env, log, hardStop } = ports;
+    let start;
+    try {
+        start = await (0,shared_session/* startSharedSession */.MS)(command, {
+            mask: (s) => ports.mask(s),
+            log,
+            env,
+            sealRun: run.sealRun
+        });
+    }
+    catch (error) {
+        return { kind: 'refused', error };
+    }
+    if (start.kind === 'ended')
+        return { kind: 'ended', signedOut: start.signedOut };
+    const { request, signIn, sealer } = start;
+    const ctx = {
+        ...(0,run_context/* describedRun */.$)(run),
+        ...(0,sign_in_mode/* requestedAccess */.BO)(request, ports.hasPostStep)
+    };
+    const events = new EventQueue(ports.notifiers(request, ctx), log);
+    const controller = new AbortController();
+    /** Set once the outcome is reported, by the login or by the hard stop, whichever comes first. */
+    let finished = false;
+    /** Secrets this process masked: an access token among them came from CreateToken in this run. */
+    const masked = new Set();
+    const cancelled = (signal) => {
+        events.push({ type: 'cancelled', at: new Date(), signal });
+        ports.report?.cancelled(signal);
+        return { kind: 'cancelled', signal };
+    };
+    const stopHard = (signal, stop) => {
+        if (finished)
+            return;
+        finished = true;
+        cancelled(signal);
+        const bounded = Promise.race([
+            sweepLeftToken(request, paths, masked, stop.sweepMs, log, env),
+            new Promise((r) => setTimeout(r, stop.sweepMs + 500))
+        ]);
+        void Promise.all([bounded, events.drain(CANCEL_DRAIN_MS)]).finally(() => process.exit(1));
+    };
+    const unlisten = listenForSignals(controller, log, hardStop, (signal, stop) => stopHard(signal, stop));
+    try {
+        const result = await (0,login/* login */.iD)({
+            request,
+            run,
+            paths,
+            clientName: (0,client_name/* registeredClientName */.xA)(run.repository),
+            ...(ports.record ? { onFilesProgress: ports.record.files(request) } : {}),
+            mask: (secret) => {
+                masked.add(secret);
+                ports.mask(secret);
+            },
+            emit: (event) => {
+                if (event.type === 'started')
+                    sealer?.prepare();
+                events.push(event);
+            },
+            log,
+            signal: controller.signal,
+            env,
+            sharedSignIn: signIn
+        });
+        // Recorded even when a cancel came in meanwhile: the post step then signs out and removes the files.
+        ports.record?.result(request, result);
+        const lateCancel = hardStop !== undefined && controller.signal.aborted;
+        const sealed = sealer && !lateCancel ? await sealer.seal(request, result) : undefined;
+        if (finished)
+            return { kind: 'stopped' };
+        finished = true;
+        if (lateCancel)
+            return cancelled(String(controller.signal.reason));
+        ports.publish?.(request, result, sealed);
+        if (sealer)
+            log.info((0,shared_session/* sharedNotice */.UZ)(sealer.binding, result.token.expiresAt) +
+                (ports.hasPostStep
+                    ? ''
+                    : '; the sign-in stays valid after this command'));
+        events.push((0,outcome/* finalEvent */.f)(request, result));
+        if (ports.deliver) {
+            await events.drain();
+            try {
+                ports.deliver(request, result, sealed);
+            }
+            catch (error) {
+                events.push((0,outcome/* finalEvent */.f)(request, error));
+                ports.report?.failed(error);
+                return { kind: 'failed', error };
+            }
+        }
+        return { kind: 'signed-in', request, result, sealed };
+    }
+    catch (error) {
+        if (finished)
+            return { kind: 'stopped' };
+        finished = true;
+        // Whatever the login was doing when a signal came (a poll, a request the cancel aborted), the outcome is a cancel.
+        if (controller.signal.aborted)
+            return cancelled(String(controller.signal.reason));
+        events.push((0,outcome/* finalEvent */.f)(request, error));
+        ports.report?.failed(error);
+        return { kind: 'failed', error };
+    }
+    finally {
+        await events.drain(controller.signal.aborted ? CANCEL_DRAIN_MS : undefined);
+        unlisten();
+    }
+}
+/**
+ * SIGINT / SIGTERM abort the login and the AWS requests in flight. With a hard stop (the action) a second signal
+ * exits at once and `stopHard` runs `graceMs` after the first; without one (the CLI) each is heard once. Returns the
+ * unsubscribe.
+ */
+function listenForSignals(controller, log, hardStop, stopHard) {
+    const onSignal = (signal) => {
+        if (hardStop) {
+            if (controller.signal.aborted) {
+                log.info(`Received ${signal} again: exiting now`);
+                process.exit(1);
+            }
+            log.info(`Received ${signal}: stopping the login`);
+        }
+        controller.abort(signal);
+        (0,http/* cancelAwsRequests */.Wp)(signal);
+        if (hardStop)
+            setTimeout(() => stopHard(signal, hardStop), hardStop.graceMs).unref();
+    };
+    if (hardStop) {
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+    }
+    else {
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+    }
+    return () => {
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
+    };
+}
+/** A token a stuck, cancelled login of this run may have left in the cache: revoked and removed (never one it found). */
+function sweepLeftToken(request, paths, masked, sweepMs, log, env) {
+    // The cache may hold a session this run found, not made (or shared with it): never touch it here.
+    if (request.mode.token.from !== 'device-flow')
+        return Promise.resolve();
+    return (0,cleanup/* sweepOrphanedTokenCache */.z)({
+        ssoCacheDir: paths.ssoCacheDir,
+        sessionName: request.ssoSession,
+        ssoRegion: request.ssoRegion,
+        region: request.region,
+        isOurs: (t) => masked.has(t),
+        requestTimeoutMs: sweepMs,
+        ...(request.legacySsoProfile ? { legacyStartUrl: request.startUrl } : {})
+    }, log, env);
+}
+
+
+/***/ }),
+
+/***/ 1404:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  U: () => (/* binding */ readCommand)
+});
+
+// UNUSED EXPORTS: readLoginRequest
+
+// EXTERNAL MODULE: ./src/inputs/spec.ts
+var spec = __webpack_require__(7026);
+// EXTERNAL MODULE: ./src/inputs/chain.ts
+var inputs_chain = __webpack_require__(1312);
+// EXTERNAL MODULE: ./src/inputs/rules.ts
+var rules = __webpack_require__(8190);
+;// CONCATENATED MODULE: ./src/inputs/sign-in-inputs.ts
+/**
+ * The sign-in mode's inputs: the rules between keep-session, reuse-session, sign-out-early, share-session, session,
+ * end-session and session-key (each error names the later input of a pair, in the order of the input table), and the
+ * one SignInMode made from them.
+ */
+
+/** sign-out-early, checked against keep-session and reuse-session. */
+function readSignOutEarly({ bool, fail }, flags) {
+    const signOutEarly = bool('sign-out-early', false);
+    if (signOutEarly && flags.keepSession)
+        fail('sign-out-early', 'cannot be combined with keep-session: true (keep-session leaves the sign-in on the runner, sign-out-early ends it at once); set one of the two');
+    if (signOutEarly && flags.reuseSession)
+        fail('sign-out-early', 'cannot be combined with reuse-session: true (reuse-session uses and keeps a cached sign-in, sign-out-early ends it at once); set one of the two');
+    return signOutEarly;
+}
+/** share-session, session, end-session, session-key, each checked against the sign-in flags read before them. */
+function readSharing({ raw, trimmed, bool, fail }, flags) {
+    const shareSession = bool('share-session', false);
+    if (shareSession && flags.signOutEarly)
+        fail('share-session', 'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared');
+    const sealed = trimmed('session');
+    if (sealed.length > spec/* MAX_SESSION_LENGTH */.nA)
+        fail('session', `must be at most ${spec/* MAX_SESSION_LENGTH */.nA} characters, got ${sealed.length}`);
+    if (sealed !== '' && shareSession)
+        fail('session', 'cannot be combined with share-session: a job either shares its own sign-in or uses the one shared with it');
+    if (sealed !== '' && flags.reuseSession)
+        fail('session', 'cannot be combined with reuse-session: the sign-in comes from the session input');
+    if (sealed !== '' && flags.signOutEarly)
+        fail('session', 'cannot be combined with sign-out-early: signing out would end the sign-in for every job of the run (end-session does that)');
+    const endSession = bool('end-session', false);
+    if (endSession && sealed === '')
+        fail('end-session', 'needs session (the session output of the share-session job) and session-key');
+    const sessionKey = raw('session-key');
+    if (sessionKey !== '') {
+        if (!shareSession && sealed === '')
+            fail('session-key', 'is only used with share-session or session (value not shown)');
+        if (Array.from(sessionKey).length < spec/* MIN_SESSION_KEY_LENGTH */.FO) {
+            fail('session-key', `must be at least ${spec/* MIN_SESSION_KEY_LENGTH */.FO} characters, got ${Array.from(sessionKey).length} (value not shown); e.g. openssl rand -base64 33`);
+        }
+    }
+    else if (shareSession || sealed !== '') {
+        fail('session-key', `is required with ${shareSession ? 'share-session' : 'session'} (a secret of at least ${spec/* MIN_SESSION_KEY_LENGTH */.FO} characters)`);
+    }
+    return {
+        shareSession,
+        sessionKey,
+        endSession,
+        ...(sealed === ''
+            ? {}
+            : {
+                session: {
+                    from: 'session',
+                    sealed,
+                    key: sessionKey,
+                    ssoSessionGiven: raw('sso-session') !== ''
+                }
+            })
+    };
+}
+/** The one sign-in mode the (already checked: no two of them contradict) flags ask for. */
+function signInMode(flags) {
+    const keep = flags.keepSession;
+    if (flags.session)
+        return { kind: 'from-shared', token: flags.session, keep };
+    if (flags.signOutEarly)
+        return { kind: 'sign-out-early', token: { from: 'device-flow' } };
+    const token = flags.reuseSession
+        ? { from: 'cache' }
+        : { from: 'device-flow' };
+    if (flags.shareSession)
+        return { kind: 'shared', token, key: flags.sessionKey, keep };
+    return keep ? { kind: 'kept', token } : { kind: 'job', token };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/values.ts
+/** Parsers of single input values with a shape of their own (lists, notify, webhook-url, profiles). Each throws the InputError naming its input. */
+
+
+/** registration-scopes: '' → the defaults; a list of OAuth scopes. */
+function parseScopes(value) {
+    const fail = (problem) => {
+        throw new rules/* InputError */.dz('registration-scopes', problem);
+    };
+    if (value === '')
+        return [...spec/* DEFAULT_REGISTRATION_SCOPES */.W3];
+    const scopes = (0,rules/* splitList */.ry)(value);
+    if (scopes.length === 0)
+        fail('must list at least one scope, e.g. sso:account:access');
+    for (const s of scopes) {
+        if (!rules/* SCOPE_RE */.bH.test(s))
+            fail(`scope ${(0,rules/* showValue */.vp)(s)} may contain only letters, digits and : _ * . -`);
+    }
+    return (0,rules/* dedupe */.Qq)(scopes);
+}
+/** allowed-approvers: user names or globs, lower-cased, de-duplicated; [] means anyone. */
+function parseApprovers(value) {
+    const approvers = [];
+    for (const a of (0,rules/* splitList */.ry)(value)) {
+        const bad = (0,rules/* firstBadChar */.ek)(a, /[^\s,]/u);
+        if (bad !== undefined)
+            throw new rules/* InputError */.dz('allowed-approvers', `entry ${(0,rules/* showValue */.vp)(a)} must not contain spaces`);
+        if (Array.from(a).length > 128)
+            throw new rules/* InputError */.dz('allowed-approvers', `entry ${(0,rules/* showValue */.vp)(a)} is longer than 128 characters`);
+        approvers.push(a.toLowerCase());
+    }
+    return (0,rules/* dedupe */.Qq)(approvers);
+}
+/** issue-number: a positive whole number, or undefined when not given. */
+function parseIssueNumber(value) {
+    if (value === '')
+        return undefined;
+    if (!/^[0-9]+$/.test(value) ||
+        Number(value) < 1 ||
+        Number(value) > spec/* MAX_ISSUE_NUMBER */.td) {
+        throw new rules/* InputError */.dz('issue-number', `must be a positive whole number, got ${(0,rules/* showValue */.vp)(value)}`);
+    }
+    return Number(value);
+}
+/** allowed-account-ids: 12-digit account ids separated by commas, de-duplicated; undefined when not given. */
+function parseAccountIds(value) {
+    if (value === '')
+        return undefined;
+    const fail = (problem) => {
+        throw new rules/* InputError */.dz('allowed-account-ids', problem);
+    };
+    const ids = (0,rules/* splitList */.ry)(value);
+    if (ids.length === 0)
+        fail('must list 12-digit account ids separated by commas');
+    for (const id of ids) {
+        if (/\s/.test(id) && /^[0-9\s]+$/.test(id))
+            fail(`separate the account ids with commas, got ${(0,rules/* showValue */.vp)(id)}`);
+        const problem = (0,rules/* accountIdProblem */.gN)(id);
+        if (problem)
+            fail(`each entry ${problem}`);
+    }
+    return (0,rules/* dedupe */.Qq)(ids);
+}
+/**
+ * notify: '' → the defaults; comma-separated channels, case-insensitive, whitespace tolerated;
+ * 'log' accepted and ignored (the log is always on); 'none' alone → [] (log only).
+ */
+function parseNotify(value) {
+    if (value === '')
+        return [...spec/* DEFAULT_NOTIFY */.w2];
+    const items = (0,rules/* splitList */.ry)(value).map((s) => s.toLowerCase());
+    if (items.length === 0)
+        throw new rules/* InputError */.dz('notify', `must list channels (${spec/* NOTIFY_CHANNELS */.lG.join(', ')}) or none`);
+    const channels = [];
+    for (const item of items) {
+        if (item === 'log')
+            continue;
+        if (item === 'none') {
+            if (items.some((i) => i !== 'none' && i !== 'log'))
+                throw new rules/* InputError */.dz('notify', '"none" cannot be combined with other channels');
+            continue;
+        }
+        if (!spec/* NOTIFY_CHANNELS */.lG.includes(item)) {
+            throw new rules/* InputError */.dz('notify', `unknown channel ${(0,rules/* showValue */.vp)(item)}; use ${spec/* NOTIFY_CHANNELS */.lG.join(', ')}, log or none`);
+        }
+        channels.push(item);
+    }
+    return (0,rules/* dedupe */.Qq)(channels);
+}
+function webhookUrlProblem(value) {
+    if (value.length > spec/* MAX_URL_LENGTH */.m2)
+        return `must be at most ${spec/* MAX_URL_LENGTH */.m2} characters`;
+    if (/\s/.test(value) || value.includes('\\'))
+        return 'must not contain spaces or backslashes';
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'must be a URL';
+    }
+    if (url.username !== '' || url.password !== '')
+        return 'must not contain a user name or password';
+    if (value.includes('#'))
+        return 'must not contain a fragment (#…)';
+    if (url.protocol === 'https:')
+        return undefined;
+    if (url.protocol === 'http:' &&
+        ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
+        return undefined;
+    return 'must be an https:// URL (http:// only for localhost or 127.0.0.1)';
+}
+/**
+ * profiles: one `name account-id role-name [region]` per line, fields separated by spaces or
+ * tabs; blank lines and `#` comments (whole line or trailing) ignored. Errors name the line
+ * (1-based, counting every line).
+ */
+function parseProfiles(value, mainProfile, defaultRegion) {
+    const specs = [];
+    const seen = new Map();
+    const lines = value.split(/\r?\n/);
+    lines.forEach((line, index) => {
+        const n = index + 1;
+        const fail = (problem) => {
+            throw new rules/* InputError */.dz('profiles', `line ${n}: ${problem}`);
+        };
+        const hash = line.indexOf('#');
+        const content = (hash >= 0 ? line.slice(0, hash) : line).trim();
+        if (content === '')
+            return;
+        const fields = content.split(/[ \t]+/);
+        if (fields.length < 3 || fields.length > 4) {
+            fail(`expected "name account-id role-name [region]", got ${fields.length} field${fields.length === 1 ? '' : 's'}`);
+        }
+        const [name, accountId, roleName, region = defaultRegion] = fields;
+        const np = (0,rules/* nameProblem */.rH)(name, 'a profile name');
+        if (np)
+            fail(`profile name ${np}`);
+        const ap = (0,rules/* accountIdProblem */.gN)(accountId);
+        if (ap)
+            fail(`account id ${ap}`);
+        const rp = (0,rules/* roleNameProblem */.pg)(roleName);
+        if (rp)
+            fail(`role name ${rp}`);
+        const gp = region === '' ? undefined : (0,rules/* regionProblem */.Og)(region); // '' only with a sealed session: its region, later
+        if (gp)
+            fail(`region ${gp}`);
+        if (name === mainProfile)
+            fail(`profile name ${(0,rules/* showValue */.vp)(name)} is already the profile input; choose another name`);
+        const earlier = seen.get(name);
+        if (earlier !== undefined)
+            fail(`profile name ${(0,rules/* showValue */.vp)(name)} is already used on line ${earlier}`);
+        seen.set(name, n);
+        specs.push({ name, accountId, roleName, region });
+    });
+    return specs;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/reader.ts
+/**
+ * Reads and validates every input of a login request, before any network call.
+ *
+ * The GitHub Action passes `core.getInput`, the CLI passes the getter built by `parseCliArgs`; this
+ * module imports neither @actions/* nor anything that touches the network.
+ *
+ * ## Errors
+ *
+ * A bad value throws an {@link InputError} whose message names the input and says what is wrong:
+ *
+ *     Input "account-id": must be 12 digits, got "1234"
+ *
+ * - Values of secret inputs (`github-token`, `webhook-url`) are never echoed, not even in part.
+ * - Other values are echoed in double quotes with `"` and `\` escaped, control and invisible
+ *   formatting characters shown as escapes (`\n`, `\u0007`, `\u202e`), cut to 60 characters
+ *   (`"aaaa…" (300 characters)`), user:password in URLs masked, and values that look like tokens
+ *   or webhook URLs (ghp_…, github_pat_…, AKIA…, xoxb-…, hooks.slack.com/…) replaced by a note.
+ *
+ * ## Order
+ *
+ * Inputs are checked one at a time in the order of the {@link INPUTS} table, and the FIRST problem
+ * found is thrown. Within an input the checks run: control characters → required/empty →
+ * shape-specific checks. Cross-input checks are reported on the later input of the pair
+ * (`profiles` against `profile`, `account-filter`/`role-filter` against `discover`, `webhook-url`
+ * against `notify`).
+ *
+ * ## Whitespace
+ *
+ * Control characters (C0, DEL, C1) and invisible formatting characters (zero-width, bidi
+ * overrides, U+2028/U+2029, BOM) are rejected in every value, before any trimming; only
+ * `profiles` may contain line breaks (LF or CRLF) and tabs. Surrounding spaces are then trimmed
+ * from URLs, the account id, booleans, numbers, durations, enumerations and list items. Names that
+ * end up in ~/.aws/config (`profile`, `sso-session`, `role-name`, `region`, `sso-region`) are NOT
+ * trimmed: surrounding spaces are an error there (`core.getInput` trims anyway, so this only ever
+ * bites on the CLI, where it points at a quoting mistake).
+ */
+
+
+
+
+
+
+// ---------------------------------------------------------------------------------------------
+// The reader
+/**
+ * Reads every input through `get` ('' when unset), validates it, applies defaults, and returns the
+ * request. Throws the first {@link InputError} found, in {@link INPUTS} order; end-session, which
+ * is not a sign-in, is an {@link InputError} here (the edges read it with {@link readCommand}).
+ */
+function readLoginRequest(get) {
+    const command = readCommand(get);
+    if (command.kind === 'end-session')
+        throw new InputError('end-session', 'is a command of its own, not a sign-in');
+    return command.request;
+}
+/**
+ * Reads every input through `get` ('' when unset), validates it, applies defaults, and returns
+ * what is asked for. Throws the first {@link InputError} found, in {@link INPUTS} order.
+ */
+function readCommand(get) {
+    const fail = (input, problem) => {
+        throw new rules/* InputError */.dz(input, problem);
+    };
+    /** Raw value with control characters rejected (line breaks allowed only when asked). */
+    const raw = (name, allowLineBreaks = false) => {
+        const got = get(name);
+        const value = got === undefined || got === null ? '' : String(got);
+        const problem = (0,rules/* controlProblem */.Rw)(value, (0,spec/* isSecretInput */.pX)(name), allowLineBreaks);
+        if (problem)
+            fail(name, problem);
+        return value;
+    };
+    const trimmed = (name) => raw(name).trim();
+    // With a sealed session (session / end-session) the start URL, SSO region, account and role come from it (shared-session.ts).
+    const fromSeal = String(get('session') ?? '').trim() !== '' ||
+        rules/* TRUE_VALUES */.AR.includes(String(get('end-session') ?? '').trim());
+    const required = (name, value, example) => {
+        if (value.trim() === '' && !fromSeal)
+            fail(name, `is required (for example ${example})`);
+        return value;
+    };
+    /** The problem with a value, unless it was left out with a sealed session. */
+    const problemOf = (value, check) => (value === '' ? undefined : check(value));
+    const bool = (name, fallback) => {
+        const v = trimmed(name);
+        if (v === '')
+            return fallback;
+        if (rules/* TRUE_VALUES */.AR.includes(v))
+            return true;
+        if (rules/* FALSE_VALUES */.Pm.includes(v))
+            return false;
+        return fail(name, `must be true or false, got ${(0,rules/* showValue */.vp)(v)}`);
+    };
+    const duration = (name, min, max) => {
+        const v = trimmed(name);
+        if (v === '')
+            return undefined;
+        const seconds = (0,rules/* parseDurationSeconds */.lW)(v);
+        if (seconds === undefined || !Number.isSafeInteger(seconds)) {
+            return fail(name, `must be a number of seconds or a duration like 15m or 1h, got ${(0,rules/* showValue */.vp)(v)}`);
+        }
+        if (seconds < min || seconds > max) {
+            return fail(name, `must be between ${min} and ${max} seconds, got ${(0,rules/* showValue */.vp)(v)} (${seconds} seconds)`);
+        }
+        return seconds;
+    };
+    // start-url
+    const startUrl = required('start-url', trimmed('start-url'), 'https://my-sso-portal.awsapps.com/start');
+    const urlProblem = problemOf(startUrl, rules/* startUrlProblem */.rA);
+    if (urlProblem)
+        fail('start-url', urlProblem);
+    // sso-region
+    const ssoRegion = required('sso-region', raw('sso-region'), 'us-east-1');
+    const ssoRegionProblem = problemOf(ssoRegion, rules/* regionProblem */.Og);
+    if (ssoRegionProblem)
+        fail('sso-region', ssoRegionProblem);
+    // account-id
+    const accountId = required('account-id', trimmed('account-id'), '111122223333');
+    const accountProblem = problemOf(accountId, rules/* accountIdProblem */.gN);
+    if (accountProblem)
+        fail('account-id', accountProblem);
+    // role-name
+    const roleName = required('role-name', raw('role-name'), 'DeveloperAccess');
+    const roleProblem = problemOf(roleName, rules/* roleNameProblem */.pg);
+    if (roleProblem)
+        fail('role-name', roleProblem);
+    // sso-session, profile
+    const ssoSession = raw('sso-session') || spec/* DEFAULT_SSO_SESSION */.$1;
+    const sessionProblem = (0,rules/* nameProblem */.rH)(ssoSession, 'an sso-session name');
+    if (sessionProblem)
+        fail('sso-session', sessionProblem);
+    const profile = raw('profile') || spec/* DEFAULT_PROFILE */.KG;
+    const profileProblem = (0,rules/* nameProblem */.rH)(profile, 'a profile name');
+    if (profileProblem)
+        fail('profile', profileProblem);
+    // region
+    const region = raw('region') || ssoRegion;
+    const regProblem = problemOf(region, rules/* regionProblem */.Og);
+    if (regProblem)
+        fail('region', regProblem);
+    // output
+    const output = trimmed('output') || spec/* DEFAULT_OUTPUT */.Ol;
+    if (!spec/* OUTPUT_FORMATS */.DS.includes(output))
+        fail('output', `must be one of ${spec/* OUTPUT_FORMATS */.DS.join(', ')}, got ${(0,rules/* showValue */.vp)(output)}`);
+    // registration-scopes
+    const registrationScopes = parseScopes(trimmed('registration-scopes'));
+    // profiles
+    const extraProfiles = parseProfiles(raw('profiles', true), profile, region);
+    // discover, account-filter, role-filter
+    const discoverOn = bool('discover', spec/* DEFAULT_DISCOVER */.WG);
+    const accountFilter = trimmed('account-filter');
+    const roleFilter = trimmed('role-filter');
+    if (accountFilter !== '') {
+        if (!discoverOn)
+            fail('account-filter', 'is only allowed when discover is true');
+        if (accountFilter.length > 256)
+            fail('account-filter', `must be at most 256 characters, got ${accountFilter.length}`);
+    }
+    if (roleFilter !== '') {
+        if (!discoverOn)
+            fail('role-filter', 'is only allowed when discover is true');
+        const bad = (0,rules/* firstBadChar */.ek)(roleFilter, /[A-Za-z0-9_+=,.@*?-]/);
+        if (bad !== undefined) {
+            fail('role-filter', `contains ${(0,rules/* describeChar */.Ip)(bad)}; use role name characters and the globs * ?, got ${(0,rules/* showValue */.vp)(roleFilter)}`);
+        }
+        if (roleFilter.length > 128)
+            fail('role-filter', `must be at most 128 characters, got ${roleFilter.length}`);
+    }
+    // booleans
+    const allowPartial = bool('allow-partial', spec/* DEFAULT_ALLOW_PARTIAL */.qV);
+    const exportCredentials = bool('export-credentials', spec/* DEFAULT_EXPORT_CREDENTIALS */.ch);
+    const keepSession = bool('keep-session', spec/* DEFAULT_KEEP_SESSION */.bd);
+    const reuseSession = bool('reuse-session', spec/* DEFAULT_REUSE_SESSION */.KJ);
+    // durations
+    const minValiditySeconds = duration('min-validity', 0, spec/* MAX_MIN_VALIDITY_SECONDS */.Jt) ??
+        spec/* DEFAULT_MIN_VALIDITY_SECONDS */.w6;
+    const approvalTimeoutSeconds = duration('approval-timeout', 1, spec/* MAX_APPROVAL_TIMEOUT_SECONDS */.LE);
+    // allowed-approvers
+    const allowedApprovers = parseApprovers(trimmed('allowed-approvers'));
+    const forbidSelfApproval = bool('forbid-self-approval', spec/* DEFAULT_FORBID_SELF_APPROVAL */.aj);
+    // notify
+    const notify = parseNotify(trimmed('notify'));
+    // github-token (secret: never echoed)
+    const githubToken = trimmed('github-token');
+    if (/\s/.test(githubToken))
+        fail('github-token', 'must not contain spaces (value not shown)');
+    // issue-number
+    const issueNumber = parseIssueNumber(trimmed('issue-number'));
+    // webhook-url (secret: never echoed)
+    const webhookRaw = trimmed('webhook-url');
+    let webhookUrl;
+    if (webhookRaw !== '') {
+        const problem = webhookUrlProblem(webhookRaw);
+        if (problem)
+            fail('webhook-url', `${problem} (value not shown)`);
+        webhookUrl = webhookRaw;
+    }
+    else if (notify.includes('webhook')) {
+        fail('webhook-url', 'is required when notify includes webhook');
+    }
+    const request = {
+        startUrl,
+        ssoRegion,
+        accountId,
+        roleName,
+        ssoSession,
+        profile,
+        region,
+        output,
+        registrationScopes,
+        notify,
+        githubToken,
+        exportCredentials,
+        allowedApprovers,
+        forbidSelfApproval,
+        extraProfiles,
+        allowPartial,
+        minValiditySeconds,
+        mode: { kind: 'job', token: { from: 'device-flow' } } // set below, once every input is read
+    };
+    if (issueNumber !== undefined)
+        request.issueNumber = issueNumber;
+    if (webhookUrl !== undefined)
+        request.webhookUrl = webhookUrl;
+    if (approvalTimeoutSeconds !== undefined)
+        request.approvalTimeoutSeconds = approvalTimeoutSeconds;
+    if (discoverOn) {
+        request.discover = {};
+        if (accountFilter !== '')
+            request.discover.accountFilter = accountFilter;
+        if (roleFilter !== '')
+            request.discover.roleFilter = roleFilter;
+    }
+    // Each feature reads and checks its inputs in its own block (cross-input checks against earlier inputs here):
+    // --- least privilege: sign-out-early, allowed-account-ids
+    const signOutEarly = readSignOutEarly({ raw, trimmed, bool, fail }, { keepSession, reuseSession });
+    const allowedAccountIds = parseAccountIds(trimmed('allowed-account-ids'));
+    if (allowedAccountIds)
+        request.allowedAccountIds = allowedAccountIds;
+    // --- role chaining: role-to-assume, role-session-name, role-duration-seconds, …
+    const chain = (0,inputs_chain/* readChainInputs */.Xq)((name, lines) => raw(name, lines), {
+        accountId,
+        region,
+        profile,
+        extraProfileNames: extraProfiles.map((p) => p.name)
+    });
+    if (chain)
+        request.chain = chain;
+    // --- shared sign-in: share-session, session, session-key, end-session
+    const sharing = readSharing({ raw, trimmed, bool, fail }, { signOutEarly, reuseSession });
+    // --- older SDKs: legacy-sso-profile
+    if (bool('legacy-sso-profile', false))
+        request.legacySsoProfile = true;
+    // --- scale: verify-profiles
+    const verifyProfiles = trimmed('verify-profiles').toLowerCase() || spec/* DEFAULT_VERIFY_PROFILES */.Z2;
+    if (!spec/* VERIFY_PROFILES */.TI.includes(verifyProfiles))
+        fail('verify-profiles', `must be one of ${spec/* VERIFY_PROFILES */.TI.join(', ')}, got ${(0,rules/* showValue */.vp)(verifyProfiles)}`);
+    if (verifyProfiles === 'primary' && signOutEarly) {
+        fail('verify-profiles', 'primary cannot be combined with sign-out-early: true (the profiles it writes unverified fetch their credentials with the sign-in, which sign-out-early ends at once); use verify-profiles: all or drop sign-out-early');
+    }
+    if (verifyProfiles !== spec/* DEFAULT_VERIFY_PROFILES */.Z2)
+        request.verifyProfiles = verifyProfiles;
+    // --- end of the feature blocks
+    if (sharing.endSession)
+        return { kind: 'end-session', token: sharing.session };
+    request.mode = signInMode({
+        keepSession,
+        reuseSession,
+        signOutEarly,
+        ...sharing
+    });
+    return { kind: 'sign-in', request };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,131 @@
+/** What a login takes and gives: its options, its result, and the errors it ends with. */
+import type { LoginEvent, Logger } from './events.js'
+import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
+import type { AwsPaths } from '../aws-files/paths.js'
+import type { Clock, ClientRegistration, SsoToken } from './device-flow.js'
+import type { CallerIdentity, RoleCredentials } from '../aws/credentials.js'
+import type {
+  SessionFilesListener,
+  WrittenFiles
+} from '../aws-files/session-files.js'
+import type { ChainedSession } from './chain.js'
+import type { SharedSignIn } from './sealed-session.js'
+import type { RunContext } from './run-context.js'
+
+export interface LoginOptions {
+  request: LoginRequest
+  /** The run (read once by the edge): the actors forbid-self-approval compares with, role-to-assume's session tags. */
+  run?: Pick<RunContext, 'actor' | 'actors' | 'sessionTags'>
+  paths: AwsPaths
+  /** Register a secret with the log masker before anything else happens with it. */
+  mask: (secret: string) => void
+  emit: (event: LoginEvent) => void
+  log: Logger
+  clock?: Clock
+  signal?: AbortSignal
+  env?: NodeJS.ProcessEnv
+  /** The name the OIDC client is registered with (AWS's consent page shows it); see registeredClientName. */
+  clientName?: string
+  /** What the files about to be written are, as each goes (the action records it for its post step); see writeSessionFiles. */
+  onFilesProgress?: SessionFilesListener
+  /** session: the sign-in a share-session job of this run sealed, opened (shared-session.ts); no device authorization. */
+  sharedSignIn?: SharedSignIn
+}
+
+export interface ProfileResult {
+  profile: ProfileSpec
+  credentials?: RoleCredentials
+  identity?: CallerIdentity
+  error?: string
+  /** verify-profiles: primary: written from the request or the listings; its credentials were not fetched or checked. */
+  unverified?: boolean
+}
+
+export interface LoginResult {
+  primary: {
+    profile: ProfileSpec
+    credentials: RoleCredentials
+    identity: CallerIdentity
+  }
+  /** Extra and discovered profiles, each verified, with the reason it failed, or unverified (verify-profiles: primary). */
+  extra: ProfileResult[]
+  approvedBy: string
+  token: SsoToken
+  registration?: ClientRegistration
+  written: WrittenFiles
+  /** How the SSO token was obtained. */
+  via: 'device-flow' | 'cached-token' | 'refreshed-token' | 'shared-session'
+  /** Device authorizations started (0 when a cached session was reused). */
+  authorizations: number
+  /**
+   * role-to-assume: the chained session the job gets (outputs, exports and `profile` are this one's). `sourceProfile`:
+   * the Identity Center profile a refreshable role_arn profile re-assumes from (absent with a session policy or
+   * sign-out-early, where the profile holds the session's keys itself).
+   */
+  chained?: ChainedSession & { profile: string; sourceProfile?: string }
+  /** sign-out-early: when the SSO session was signed out (no token is left; the profiles hold role credentials). */
+  signedOutAt?: Date
+}
+
+/** sign-out-early: SSO Logout failed, so the step fails rather than claim the sign-in ended; nothing was written or exported. */
+export class SignOutFailedError extends Error {
+  override name = 'SignOutFailedError'
+}
+
+/** The approval happened, but the approver is not one the request allows; the token was revoked. */
+export class ApproverRejectedError extends Error {
+  constructor(
+    readonly approvedBy: string,
+    readonly reason: string
+  ) {
+    super(
+      `approved by ${approvedBy || 'an unidentified user'}, which is not enough: ${reason}. The session was revoked and nothing was exported.`
+    )
+    this.name = 'ApproverRejectedError'
+  }
+}
+
+/** The shared sign-in (session) was refused by the service: signed out by end-session, or revoked. Never replaced by a new approval. */
+export class SharedSignInEndedError extends Error {
+  override name = 'SharedSignInEndedError'
+  constructor() {
+    super(
+      'IAM Identity Center refused the shared sign-in (session): it was signed out (end-session ran?) or revoked. Sign in again with share-session; nothing was written or exported.'
+    )
+  }
+}
+
+/** A path this run would write is a symlink or not a regular file / folder. */
+export class UnsafePathError extends Error {
+  override name = 'UnsafePathError'
+}
+
+/** Some extra profiles could not be verified and allow-partial is false: nothing was exported or written. */
+export class ProfilesFailedError extends Error {
+  constructor(
+    readonly failed: ProfileResult[],
+    /** Every profile of the login, the primary one first, verified or with its error (for the failed event). */
+    readonly results: ProfileResult[] = failed
+  ) {
+    super(
+      `${failed.length} profile(s) could not be set up and allow-partial is false; nothing was exported. ` +
+        failed
+          .map(
+            (p) =>
+              `${p.profile.name} (${p.profile.accountId}/${p.profile.roleName}): ${p.error}`
+          )
+          .join('; ')
+    )
+    this.name = 'ProfilesFailedError'
+  }
+}
+
+/** An SSO token, however it was obtained (obtain-token.ts). */
+export interface ObtainedToken {
+  token: SsoToken
+  registration?: ClientRegistration
+  via: LoginResult['via']
+  authorizations: number
+  /** A new client registration was made in this run (so its cache file is this run's to write and remove). */
+  registered: boolean
+}

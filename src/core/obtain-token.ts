@@ -1,0 +1,91 @@
+/** Where the SSO token comes from: the one switch on the sign-in mode's token source. */
+import type { AwsClients } from '../aws/clients.js'
+import { sdkOidcApi } from '../aws/oidc.js'
+import { runDeviceFlow, systemClock } from './device-flow.js'
+import { CredentialsError } from '../aws/credentials.js'
+import { CLIENT_NAME_BASE } from './client-name.js'
+import { cachedRegistration, reuseCachedSession } from './reuse.js'
+import type { LoginOptions, ObtainedToken } from './login-result.js'
+
+/** A reusable cached session when allowed, else the device flow (with a cached registration when one is still valid). */
+export async function obtainToken(
+  options: LoginOptions,
+  clients: AwsClients
+): Promise<ObtainedToken> {
+  const { request, mask, log, paths } = options
+  switch (request.mode.token.from) {
+    case 'session': {
+      // Only the access token: no refresh token or client registration, so no tool on this runner can (or races to) refresh it.
+      const { accessToken, expiresAt } = options.sharedSignIn!
+      return {
+        token: { accessToken, expiresAt },
+        via: 'shared-session',
+        authorizations: 0,
+        registered: false
+      }
+    }
+    case 'cache': {
+      const reused = await reuseCachedSession(
+        paths,
+        request,
+        clients,
+        mask,
+        log
+      )
+      if (reused) return { ...reused, authorizations: 0, registered: false }
+      return deviceFlowToken(options, clients)
+    }
+    case 'device-flow':
+      return deviceFlowToken(options, clients)
+  }
+}
+
+/** The SSO access token itself was refused (UnauthorizedException): expired or revoked. */
+export function tokenRejected(error: unknown): boolean {
+  return error instanceof CredentialsError && error.kind === 'token'
+}
+
+/** A person approves a device code (with a cached registration when one is still valid). */
+export async function deviceFlowToken(
+  options: LoginOptions,
+  clients: AwsClients
+): Promise<ObtainedToken> {
+  const { request, mask, log, paths } = options
+  let registered = false
+  const flow = await runDeviceFlow({
+    api: sdkOidcApi(
+      () => clients.oidcClient(),
+      mask,
+      () => clients.pollingOidcClient()
+    ),
+    startUrl: request.startUrl,
+    clientName: options.clientName ?? CLIENT_NAME_BASE,
+    scopes: request.registrationScopes,
+    registration: await cachedRegistration(
+      paths,
+      request,
+      mask,
+      options.clientName ?? CLIENT_NAME_BASE
+    ),
+    approvalTimeoutSeconds: request.approvalTimeoutSeconds,
+    clock: options.clock ?? systemClock,
+    signal: options.signal,
+    emit: (event) => {
+      if (event.type === 'started' && event.attempt === 1)
+        clients.prepareForApproval()
+      options.emit(event)
+    },
+    onRegistered: () => (registered = true),
+    onPollRetry: (message) => log.warning(message)
+  })
+  log.info(
+    `Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`
+  )
+  return {
+    token: flow.token,
+    registration: flow.registration,
+    via: 'device-flow',
+    authorizations: flow.authorizations,
+    registered
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The run a sign-in happens in (who, which repository, which run), read once by each edge (github/context.ts,
+ * cli/run.ts) and handed down: to the messages, the approver checks, the sealed session's binding and the session tags.
+ */
+import type { RequestContext } from './events.js'
+import type { SessionTag } from '../aws/sts.js'
+import { runActors } from './approvers.js'
+import { githubSessionTags } from './chain.js'
+import { sealRunOf, type SealRun } from './shared-session.js'
+
+export interface RunContext {
+  /** The CI user who triggered the run (forbid-self-approval, the messages). */
+  actor?: string
+  /** Every other user the run acts for (a GitHub re-run: GITHUB_ACTOR and GITHUB_TRIGGERING_ACTOR), compared like `actor`. */
+  actors: string[]
+  /** owner/name, or a free-form project name outside GitHub. */
+  repository?: string
+  workflow?: string
+  job?: string
+  /** Link to the workflow run (or CI job). */
+  runUrl?: string
+  event?: string
+  ref?: string
+  sha?: string
+  /** The run a sealed session (share-session / session / end-session) is bound to. */
+  sealRun: SealRun
+  /** role-to-assume's session tags (GitHub Actions only; none elsewhere). */
+  sessionTags: SessionTag[]
+}
+
+/** The part of the run's context both edges read the same way; `explicitRunId`: the CLI's --session-run-id. */
+export function commonRunContext(
+  env: NodeJS.ProcessEnv,
+  explicitRunId?: string
+): Pick<RunContext, 'actors' | 'sealRun' | 'sessionTags'> {
+  return {
+    actors: runActors(env),
+    sealRun: sealRunOf(env, explicitRunId),
+    sessionTags: githubSessionTags(env)
+  }
+}
+
+/** What the messages say about the run (approvers see it next to the request). */
+export function describedRun(
+  run: RunContext
+): Pick<
+  RequestContext,
+  | 'repository'
+  | 'workflow'
+  | 'job'
+  | 'runUrl'
+  | 'actor'
+  | 'event'
+  | 'ref'
+  | 'sha'
+> {
+  return {
+    repository: run.repository,
+    workflow: run.workflow,
+    job: run.job,
+    runUrl: run.runUrl,
+    actor: run.actor,
+    event: run.event,
+    ref: run.ref,
+    sha: run.sha
+  }
+}

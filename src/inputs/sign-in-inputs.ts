@@ -1,0 +1,137 @@
+/**
+ * The sign-in mode's inputs: the rules between keep-session, reuse-session, sign-out-early, share-session, session,
+ * end-session and session-key (each error names the later input of a pair, in the order of the input table), and the
+ * one SignInMode made from them.
+ */
+import { MAX_SESSION_LENGTH, MIN_SESSION_KEY_LENGTH } from './spec.js'
+import type { SessionToken, SignInMode } from './sign-in-mode.js'
+
+/** The reader's helpers (reader.ts): each reads one input, or throws the InputError naming it. */
+export interface InputGetters {
+  raw(name: string, allowLineBreaks?: boolean): string
+  trimmed(name: string): string
+  bool(name: string, fallback: boolean): boolean
+  fail(input: string, problem: string): never
+}
+
+/** What share-session, session, end-session and session-key ask for. */
+export interface Sharing {
+  shareSession: boolean
+  sessionKey: string
+  endSession: boolean
+  /** The session input, when given. */
+  session?: SessionToken
+}
+
+/** sign-out-early, checked against keep-session and reuse-session. */
+export function readSignOutEarly(
+  { bool, fail }: InputGetters,
+  flags: { keepSession: boolean; reuseSession: boolean }
+): boolean {
+  const signOutEarly = bool('sign-out-early', false)
+  if (signOutEarly && flags.keepSession)
+    fail(
+      'sign-out-early',
+      'cannot be combined with keep-session: true (keep-session leaves the sign-in on the runner, sign-out-early ends it at once); set one of the two'
+    )
+  if (signOutEarly && flags.reuseSession)
+    fail(
+      'sign-out-early',
+      'cannot be combined with reuse-session: true (reuse-session uses and keeps a cached sign-in, sign-out-early ends it at once); set one of the two'
+    )
+  return signOutEarly
+}
+
+/** share-session, session, end-session, session-key, each checked against the sign-in flags read before them. */
+export function readSharing(
+  { raw, trimmed, bool, fail }: InputGetters,
+  flags: { signOutEarly: boolean; reuseSession: boolean }
+): Sharing {
+  const shareSession = bool('share-session', false)
+  if (shareSession && flags.signOutEarly)
+    fail(
+      'share-session',
+      'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared'
+    )
+  const sealed = trimmed('session')
+  if (sealed.length > MAX_SESSION_LENGTH)
+    fail(
+      'session',
+      `must be at most ${MAX_SESSION_LENGTH} characters, got ${sealed.length}`
+    )
+  if (sealed !== '' && shareSession)
+    fail(
+      'session',
+      'cannot be combined with share-session: a job either shares its own sign-in or uses the one shared with it'
+    )
+  if (sealed !== '' && flags.reuseSession)
+    fail(
+      'session',
+      'cannot be combined with reuse-session: the sign-in comes from the session input'
+    )
+  if (sealed !== '' && flags.signOutEarly)
+    fail(
+      'session',
+      'cannot be combined with sign-out-early: signing out would end the sign-in for every job of the run (end-session does that)'
+    )
+  const endSession = bool('end-session', false)
+  if (endSession && sealed === '')
+    fail(
+      'end-session',
+      'needs session (the session output of the share-session job) and session-key'
+    )
+  const sessionKey = raw('session-key')
+  if (sessionKey !== '') {
+    if (!shareSession && sealed === '')
+      fail(
+        'session-key',
+        'is only used with share-session or session (value not shown)'
+      )
+    if (Array.from(sessionKey).length < MIN_SESSION_KEY_LENGTH) {
+      fail(
+        'session-key',
+        `must be at least ${MIN_SESSION_KEY_LENGTH} characters, got ${Array.from(sessionKey).length} (value not shown); e.g. openssl rand -base64 33`
+      )
+    }
+  } else if (shareSession || sealed !== '') {
+    fail(
+      'session-key',
+      `is required with ${shareSession ? 'share-session' : 'session'} (a secret of at least ${MIN_SESSION_KEY_LENGTH} characters)`
+    )
+  }
+  return {
+    shareSession,
+    sessionKey,
+    endSession,
+    ...(sealed === ''
+      ? {}
+      : {
+          session: {
+            from: 'session',
+            sealed,
+            key: sessionKey,
+            ssoSessionGiven: raw('sso-session') !== ''
+          }
+        })
+  }
+}
+
+/** The one sign-in mode the (already checked: no two of them contradict) flags ask for. */
+export function signInMode(
+  flags: {
+    keepSession: boolean
+    reuseSession: boolean
+    signOutEarly: boolean
+  } & Sharing
+): SignInMode {
+  const keep = flags.keepSession
+  if (flags.session) return { kind: 'from-shared', token: flags.session, keep }
+  if (flags.signOutEarly)
+    return { kind: 'sign-out-early', token: { from: 'device-flow' } }
+  const token = flags.reuseSession
+    ? { from: 'cache' as const }
+    : { from: 'device-flow' as const }
+  if (flags.shareSession)
+    return { kind: 'shared', token, key: flags.sessionKey, keep }
+  return keep ? { kind: 'kept', token } : { kind: 'job', token }
+}
