@@ -1,7 +1,16 @@
 /** The CLI for other CI systems: same login, same files, credentials as env / dotenv / json, and distinct exit codes. */
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import {
@@ -130,6 +139,48 @@ test('--format dotenv --output-file writes a 0600 file for GitLab artifacts:repo
   for (const line of lines) expect(line).toMatch(/^[A-Z_]+=\S*$/)
   if (process.platform !== 'win32')
     expect(statSync(file).mode & 0o777).toBe(0o600)
+})
+
+test('--output-file over an existing 0644 file leaves a 0600 file, written atomically (no temp file left)', async () => {
+  const ws = newWorkspace()
+  const file = path.join(ws.dir, 'aws.env')
+  writeFileSync(file, 'OLD=1\n', { mode: 0o644 })
+  chmodSync(file, 0o644)
+  const { result } = await approvedCli(ws, [
+    '--format',
+    'dotenv',
+    '--output-file',
+    file
+  ])
+  expect(result.code).toBe(0)
+  expect(readFileSync(file, 'utf8')).toContain('AWS_ACCESS_KEY_ID=')
+  expect(readFileSync(file, 'utf8')).not.toContain('OLD=1')
+  expect(statSync(file).mode & 0o777).toBe(0o600)
+  expect(readdirSync(ws.dir).filter((n) => n.endsWith('.tmp'))).toEqual([])
+})
+
+test('--output-file that is a symlink is refused before any request; the link target is never written', async () => {
+  const ws = newWorkspace()
+  const target = path.join(ws.dir, 'victim.txt')
+  writeFileSync(target, 'untouched\n')
+  const link = path.join(ws.dir, 'aws.env')
+  symlinkSync(target, link)
+  const before = emu.calls().length
+  const child = start(CLI, cliEnv(ws), [
+    ...FLAGS,
+    '--format',
+    'env',
+    '--output-file',
+    link
+  ])
+  const result = await child.done
+  expect(result.code).not.toBe(0)
+  expect(result.stderr).toContain('symlink')
+  expect(result.stderr).toContain(link)
+  expect(readFileSync(target, 'utf8')).toBe('untouched\n')
+  expect(lstatSync(link).isSymbolicLink()).toBe(true)
+  // refused before any request: nobody was asked to approve
+  expect(emu.calls().slice(before)).toEqual([])
 })
 
 test('--format json prints credentials and the verified identity', async () => {

@@ -2,13 +2,13 @@
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
-import { writeFileSync } from 'node:fs'
 import type { Logger, RequestContext } from '../core/events.js'
 import { type LoginRequest } from '../inputs/spec.js'
 import { InputError } from '../inputs/rules.js'
 import { readLoginRequest } from '../inputs/reader.js'
 import { parseCliArgs, cliHelp, EXIT_CODES, type OutputFormat } from './args.js'
 import { cliVersion } from './version.js'
+import { checkOutputFile, writeOutputFile } from './output-file.js'
 import {
   jobSession,
   login,
@@ -66,6 +66,7 @@ export async function runCli(
     }
     format = args.format
     outputFile = args.outputFile
+    if (outputFile) await checkOutputFile(outputFile)
     request = readLoginRequest(args.get)
     notifyAsked = args.get('notify').trim() !== ''
     actor = args.actor ?? ciActor(env)
@@ -149,7 +150,7 @@ export async function runCli(
     events.push(finalEvent(request, result))
     await events.drain()
     const text = renderCredentials(format, request, result, sealed)
-    if (outputFile) writeFileSync(outputFile, text, { mode: 0o600 })
+    if (outputFile) await writeOutputFile(outputFile, text)
     else process.stdout.write(text)
     // A profile that failed without allow-partial already ended the login (ProfilesFailedError): here it is partial.
     return EXIT_CODES.ok
