@@ -482,6 +482,18 @@ describe('refusals, each before any request, each with its own error', () => {
       /Input "session-key": must be at least 32 characters, got 9 \(value not shown\)/
     ],
     [
+      'a weak session-key (32 × a)',
+      () => ({ inputs: { session: sealed, 'session-key': 'a'.repeat(32) } }),
+      /Input "session-key": is too weak: about 0 bits .*openssl rand -base64 32/
+    ],
+    [
+      'a weak session-key (a word repeated)',
+      () => ({
+        inputs: { session: sealed, 'session-key': 'deploy-key-'.repeat(4) }
+      }),
+      /Input "session-key": is too weak: .*repeats a 11-character pattern.*openssl rand -base64 32/
+    ],
+    [
       'share-session with sign-out-early',
       () => ({
         inputs: {
@@ -663,6 +675,20 @@ test('CLI: --share-session prints the sealed session (dotenv); a later CLI job r
   ).done
   expect(other.code).toBe(2)
   expect(other.stderr).toContain('was made by run 9001, this is run 9002')
+  // The binding is not an access control: anyone holding the output and the key, on another machine in another
+  // pipeline, opens the sign-in by naming the run (what the README says it does not protect against).
+  const elsewhere = await start(
+    CLI,
+    {
+      ...gitlab(newWorkspace()),
+      CI_PIPELINE_ID: '5555',
+      IDENTITY_CENTER_LOGIN_SESSION: sealed
+    },
+    ['--session-run-id', '9001', '--format', 'json']
+  ).done
+  expect(elsewhere.code).toBe(0)
+  expect(JSON.parse(elsewhere.stdout).accountId).toBe('111122223333')
+  expect(emu.stats().deviceAuthorizations).toBe(devices + 1)
 
   const logouts = emu.stats().logouts
   const end = await start(

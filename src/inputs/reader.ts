@@ -85,6 +85,7 @@ import {
   VERIFY_PROFILES,
   type VerifyProfiles
 } from './spec.js'
+import { weakSessionKeyReason } from './session-key.js'
 
 // ---------------------------------------------------------------------------------------------
 // The reader
@@ -442,9 +443,11 @@ export function readLoginRequest(get: (name: string) => string): LoginRequest {
     if (Array.from(sessionKey).length < MIN_SESSION_KEY_LENGTH) {
       fail(
         'session-key',
-        `must be at least ${MIN_SESSION_KEY_LENGTH} characters, got ${Array.from(sessionKey).length} (value not shown); e.g. openssl rand -base64 33`
+        `must be at least ${MIN_SESSION_KEY_LENGTH} characters, got ${Array.from(sessionKey).length} (value not shown); e.g. openssl rand -base64 32`
       )
     }
+    const weak = weakSessionKeyReason(sessionKey)
+    if (weak) fail('session-key', weak)
   } else if (shareSession || sealed !== '') {
     fail(
       'session-key',

@@ -494,7 +494,7 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'session-key',
-    description: `Secret of at least ${MIN_SESSION_KEY_LENGTH} characters that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
+    description: `Secret of at least ${MIN_SESSION_KEY_LENGTH} characters and 128 bits (openssl rand -base64 32; a weak or repeated key is refused) that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
     default: '',
     required: false,
     secret: true,
