@@ -3,6 +3,8 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import {
   chmodSync,
+  chownSync,
+  mkdirSync,
   existsSync,
   lstatSync,
   readdirSync,
@@ -182,6 +184,26 @@ test('--output-file that is a symlink is refused before any request; the link ta
   // refused before any request: nobody was asked to approve
   expect(emu.calls().slice(before)).toEqual([])
 })
+
+const asRoot = process.platform !== 'win32' && process.getuid?.() === 0
+;(asRoot ? test : test.skip)(
+  'a ~/.aws owned by another user is refused with its path and mode before any request (as root: chown)',
+  async () => {
+    const ws = newWorkspace()
+    const aws = path.join(ws.home, '.aws')
+    mkdirSync(aws)
+    chmodSync(aws, 0o755)
+    chownSync(aws, 65534, 65534)
+    const before = emu.calls().length
+    const result = await start(CLI, cliEnv(ws), [...FLAGS]).done
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(
+      `refusing a folder owned by another user: ${aws} (owner uid 65534, mode 0755`
+    )
+    expect(emu.calls().slice(before)).toEqual([])
+    expect(readdirSync(aws)).toEqual([])
+  }
+)
 
 test('--format json prints credentials and the verified identity', async () => {
   const ws = newWorkspace()
