@@ -6,6 +6,8 @@ import { chmodSync, lstatSync } from 'node:fs'
 import path from 'node:path'
 import type { AwsPaths } from './paths.js'
 import { defaultRoot, symlinkError } from './atomic.js'
+import { keptSectionsFile } from './config.js'
+import { removeLeftovers } from './leftovers.js'
 
 /**
  * The first of `files` (or their folders up to the AWS folder, and ~/.aws, ~/.aws/sso, ~/.aws/sso/cache) that is a
@@ -41,7 +43,14 @@ export function unsafeAwsPath(
     if (kind === 'folder' ? !st.isDirectory() : !st.isFile())
       return `not a ${kind === 'folder' ? 'directory' : 'regular file'}: ${p}`
   }
-  return unsafeFolderMode(paths, folders)
+  const problem = unsafeFolderMode(paths, folders)
+  if (problem) return problem
+  // What an earlier writer killed mid-write left next to these files (a pid gone from this host): removed now.
+  removeLeftovers(
+    [...files, paths.configFile, keptSectionsFile(paths.configFile)],
+    {}
+  )
+  return undefined
 }
 
 const IS_WINDOWS = process.platform === 'win32'

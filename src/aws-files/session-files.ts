@@ -8,7 +8,9 @@ import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
 import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
 import type { AwsPaths } from './paths.js'
 import { hasSessionPolicy } from '../inputs/chain.js'
+import { removeLeftovers } from './leftovers.js'
 import {
+  keptSectionsFile,
   mergeConfigFile,
   renderAssumeRoleProfileSection,
   renderProfileSection,
@@ -58,6 +60,11 @@ export interface WrittenFiles {
   credentialsEdits?: SectionEdit[]
   /** A record made while the files were being written (see writeSessionFiles' onProgress): some may not have landed. */
   partial?: boolean
+  /**
+   * The pid of the process that wrote (recorded before any write): a writer killed mid-write leaves its temp files
+   * (`.<name>.<pid>.<hex>.tmp`) and locks next to the files above; removeSessionFiles removes that pid's (leftovers.ts).
+   */
+  writerPid?: number
 }
 
 export interface SessionFilesProgress {
@@ -191,7 +198,8 @@ export async function writeSessionFiles(
     ...(credentialSections.length
       ? { credentialsFile: paths.credentialsFile, credentialsEdits: [] }
       : {}),
-    partial: true
+    partial: true,
+    writerPid: process.pid
   }
   const report = () =>
     progressListener?.({
@@ -264,7 +272,8 @@ export async function writeSessionFiles(
         : {}),
       ...(legacyTokenCache.value
         ? { legacyTokenCache: legacyTokenCache.value }
-        : {})
+        : {}),
+      writerPid: process.pid
     }
   }
   // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
@@ -421,12 +430,34 @@ export interface RemovalReport {
   config: string
   /** Present when this run wrote profiles into the shared credentials file. */
   credentials?: string
+  /** Temp and lock files a write killed midway had left (removed). */
+  leftovers: string[]
+}
+
+/** Every file a run's record says it writes (or may have started to write), for the leftovers next to them. */
+export function writtenTargets(written: WrittenFiles): string[] {
+  return [
+    written.configFile,
+    keptSectionsFile(written.configFile),
+    tokenCacheFile(written.ssoCacheDir, written.sessionName),
+    ...[
+      written.tokenCache,
+      written.registrationCache,
+      written.legacyTokenCache
+    ].flatMap((c) => (c ? [c.file] : [])),
+    ...(written.credentialsFile ? [written.credentialsFile] : [])
+  ]
 }
 
 /** Undo exactly what writeSessionFiles did; files another job replaced since are left alone. */
 export async function removeSessionFiles(
   written: WrittenFiles
 ): Promise<RemovalReport> {
+  // First what a writer killed mid-write left (temp files holding the token, its locks), so no lock of it is waited for.
+  const leftovers =
+    written.writerPid !== undefined
+      ? removeLeftovers(writtenTargets(written), { pid: written.writerPid })
+      : []
   const tokenCache = written.tokenCache
     ? await removeTokenCacheIfOurs(
         written.ssoCacheDir,
@@ -460,7 +491,8 @@ export async function removeSessionFiles(
       registrationCache,
       legacyTokenCache,
       config: `nothing written to ${written.configFile} by this run`,
-      ...withCredentials
+      ...withCredentials,
+      leftovers
     }
   const reverted = await revertConfigFile(
     written.configFile,
@@ -482,7 +514,8 @@ export async function removeSessionFiles(
     registrationCache,
     legacyTokenCache,
     config,
-    ...withCredentials
+    ...withCredentials,
+    leftovers
   }
 }
 
