@@ -9,6 +9,7 @@ import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
 import type { AwsPaths } from './paths.js'
 import { hasSessionPolicy } from '../inputs/chain.js'
 import { removeLeftovers } from './leftovers.js'
+import { readIfExists } from './atomic.js'
 import {
   keptSectionsFile,
   mergeConfigFile,
@@ -32,11 +33,10 @@ import {
   contentHash,
   legacyTokenCacheFile,
   registrationCacheFile,
-  removeCacheFileIfOurs,
   registrationCacheJson,
+  undoCacheFile,
   tokenCacheJson,
   removeRegistrationCacheIfOurs,
-  removeTokenCacheIfOurs,
   tokenCacheFile,
   writeLegacyTokenCache,
   writeRegistrationCache,
@@ -50,11 +50,15 @@ export interface WrittenFiles {
   configEdits: SectionEdit[]
   ssoCacheDir: string
   sessionName: string
-  /** Absent when no token was written (sign-out-early, or a partial record made before anything was written). */
-  tokenCache?: { file: string; contentHash: string }
+  /**
+   * Absent when no token was written (sign-out-early, or a partial record made before anything was written).
+   * `original`: the exact bytes the file held before this run overwrote it (a user's own sign-in for the same
+   * sso-session), put back by removeSessionFiles; absent when there was none or this run's token came from that file.
+   */
+  tokenCache?: CacheRecord
   registrationCache?: { file: string; contentHash: string }
   /** legacy-sso-profile: the same token under the legacy name, sha1(start URL) (see {@link legacyTokenCacheFile}). */
-  legacyTokenCache?: { file: string; contentHash: string }
+  legacyTokenCache?: CacheRecord
   /** The shared credentials file and its edits (sealed: the written text as a hash, see sealCredentialEdits), when profiles holding role credentials were written. */
   credentialsFile?: string
   credentialsEdits?: SectionEdit[]
@@ -65,6 +69,12 @@ export interface WrittenFiles {
    * (`.<name>.<pid>.<hex>.tmp`) and locks next to the files above; removeSessionFiles removes that pid's (leftovers.ts).
    */
   writerPid?: number
+}
+
+export interface CacheRecord {
+  file: string
+  contentHash: string
+  original?: string
 }
 
 export interface SessionFilesProgress {
@@ -95,6 +105,11 @@ export interface SessionFilesOptions {
   credentialProfiles?: CredentialProfile[]
   /** role-to-assume without a session policy: role_arn + source_profile profiles (see renderAssumeRoleProfileSection). */
   roleProfiles?: AssumeRoleProfileSpec[]
+  /**
+   * The token did not come from this sso-session's cache file (a new sign-in, not reuse-session): a token cache that
+   * file held before is recorded (its secrets given to `mask`) and put back by removeSessionFiles, byte for byte.
+   */
+  keepOriginalTokenCache?: { mask: (secret: string) => void }
 }
 
 /**
@@ -201,6 +216,16 @@ export async function writeSessionFiles(
     partial: true,
     writerPid: process.pid
   }
+  if (token && options.keepOriginalTokenCache) {
+    for (const entry of [progress.tokenCache, progress.legacyTokenCache]) {
+      if (!entry) continue
+      const original = await originalCacheText(
+        entry,
+        options.keepOriginalTokenCache.mask
+      )
+      if (original !== undefined) entry.original = original
+    }
+  }
   const report = () =>
     progressListener?.({
       written: { ...progress },
@@ -262,7 +287,10 @@ export async function writeSessionFiles(
       configEdits: configEdits.value,
       ssoCacheDir: paths.ssoCacheDir,
       sessionName: request.ssoSession,
-      tokenCache: tokenCache.value,
+      tokenCache: tokenCache.value && {
+        ...tokenCache.value,
+        ...withOriginal(progress.tokenCache)
+      },
       registrationCache: registrationCache.value,
       ...(credentialsEdits.value
         ? {
@@ -271,7 +299,12 @@ export async function writeSessionFiles(
           }
         : {}),
       ...(legacyTokenCache.value
-        ? { legacyTokenCache: legacyTokenCache.value }
+        ? {
+            legacyTokenCache: {
+              ...legacyTokenCache.value,
+              ...withOriginal(progress.legacyTokenCache)
+            }
+          }
         : {}),
       writerPid: process.pid
     }
@@ -280,11 +313,7 @@ export async function writeSessionFiles(
   // that failed is tried too: the removal is guarded by the exact bytes, so it can only remove what this run wrote.
   await Promise.all([
     progress.tokenCache
-      ? removeTokenCacheIfOurs(
-          paths.ssoCacheDir,
-          request.ssoSession,
-          progress.tokenCache.contentHash
-        ).then(
+      ? undoCacheFile(progress.tokenCache).then(
           () => (progress.tokenCache = undefined),
           () => undefined
         )
@@ -299,10 +328,7 @@ export async function writeSessionFiles(
         )
       : undefined,
     progress.legacyTokenCache
-      ? removeCacheFileIfOurs(
-          progress.legacyTokenCache.file,
-          progress.legacyTokenCache.contentHash
-        ).then(
+      ? undoCacheFile(progress.legacyTokenCache).then(
           () => (progress.legacyTokenCache = undefined),
           () => undefined
         )
@@ -366,6 +392,35 @@ export function writeCredentialProfiles(
       credentialProfiles: profiles
     }
   )
+}
+
+const withOriginal = (entry: CacheRecord | undefined) =>
+  entry?.original !== undefined ? { original: entry.original } : {}
+
+/**
+ * What a cache file holds before this run writes `entry` there, when it holds something else (its secrets masked
+ * first); undefined when missing, unreadable, or already this run's bytes.
+ */
+async function originalCacheText(
+  entry: CacheRecord,
+  mask: (secret: string) => void
+): Promise<string | undefined> {
+  let text: string | undefined
+  try {
+    text = await readIfExists(entry.file)
+  } catch {
+    return undefined // a symlink or not UTF-8: the writer refuses or replaces it; nothing of a user's to put back
+  }
+  if (text === undefined || contentHash(text) === entry.contentHash)
+    return undefined
+  try {
+    const obj = JSON.parse(text) as Record<string, unknown>
+    for (const key of ['accessToken', 'refreshToken', 'clientSecret'])
+      if (typeof obj?.[key] === 'string' && obj[key]) mask(obj[key])
+  } catch {
+    // not JSON: put back as it was all the same
+  }
+  return text
 }
 
 /** The token cache entry of a session, in the AWS CLI v2's terms. */
@@ -459,11 +514,7 @@ export async function removeSessionFiles(
       ? removeLeftovers(writtenTargets(written), { pid: written.writerPid })
       : []
   const tokenCache = written.tokenCache
-    ? await removeTokenCacheIfOurs(
-        written.ssoCacheDir,
-        written.sessionName,
-        written.tokenCache.contentHash
-      )
+    ? await undoCacheFile(written.tokenCache)
     : 'missing'
   const registrationCache = written.registrationCache
     ? await removeRegistrationCacheIfOurs(
@@ -472,10 +523,7 @@ export async function removeSessionFiles(
       )
     : undefined
   const legacyTokenCache = written.legacyTokenCache
-    ? await removeCacheFileIfOurs(
-        written.legacyTokenCache.file,
-        written.legacyTokenCache.contentHash
-      )
+    ? await undoCacheFile(written.legacyTokenCache)
     : undefined
   const credentials = written.credentialsFile
     ? await removeCredentialSections(
