@@ -6,7 +6,6 @@ import { chmodSync, lstatSync } from 'node:fs'
 import path from 'node:path'
 import type { AwsPaths } from './paths.js'
 import { defaultRoot, symlinkError } from './atomic.js'
-import { keptSectionsFile } from './config.js'
 import { removeLeftovers } from './leftovers.js'
 
 /**
@@ -46,10 +45,7 @@ export function unsafeAwsPath(
   const problem = unsafeFolderMode(paths, folders)
   if (problem) return problem
   // What an earlier writer killed mid-write left next to these files (a pid gone from this host): removed now.
-  removeLeftovers(
-    [...files, paths.configFile, keptSectionsFile(paths.configFile)],
-    {}
-  )
+  removeLeftovers([...files, paths.configFile], {})
   return undefined
 }
 

@@ -11,7 +11,6 @@ import { hasSessionPolicy } from '../inputs/chain.js'
 import { removeLeftovers } from './leftovers.js'
 import { readIfExists } from './atomic.js'
 import {
-  keptSectionsFile,
   mergeConfigFile,
   renderAssumeRoleProfileSection,
   renderProfileSection,
@@ -221,7 +220,8 @@ export async function writeSessionFiles(
       if (!entry) continue
       const original = await originalCacheText(
         entry,
-        options.keepOriginalTokenCache.mask
+        options.keepOriginalTokenCache.mask,
+        registration?.clientId
       )
       if (original !== undefined) entry.original = original
     }
@@ -399,11 +399,14 @@ const withOriginal = (entry: CacheRecord | undefined) =>
 
 /**
  * What a cache file holds before this run writes `entry` there, when it holds something else (its secrets masked
- * first); undefined when missing, unreadable, or already this run's bytes.
+ * first); undefined when missing, unreadable, already this run's bytes, or another run's of this action: a token of
+ * the client registration this run uses too (`ourClientId`; the action never uses the AWS CLI's registration, so a
+ * user's own `aws sso login` token has another client). That run's post signs its token out: nothing to put back.
  */
 async function originalCacheText(
   entry: CacheRecord,
-  mask: (secret: string) => void
+  mask: (secret: string) => void,
+  ourClientId: string | undefined
 ): Promise<string | undefined> {
   let text: string | undefined
   try {
@@ -417,6 +420,8 @@ async function originalCacheText(
     const obj = JSON.parse(text) as Record<string, unknown>
     for (const key of ['accessToken', 'refreshToken', 'clientSecret'])
       if (typeof obj?.[key] === 'string' && obj[key]) mask(obj[key])
+    if (ourClientId !== undefined && obj?.clientId === ourClientId)
+      return undefined
   } catch {
     // not JSON: put back as it was all the same
   }
@@ -493,7 +498,6 @@ export interface RemovalReport {
 export function writtenTargets(written: WrittenFiles): string[] {
   return [
     written.configFile,
-    keptSectionsFile(written.configFile),
     tokenCacheFile(written.ssoCacheDir, written.sessionName),
     ...[
       written.tokenCache,
@@ -554,9 +558,8 @@ export async function removeSessionFiles(
       ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}`
       : '') +
     (reverted.kept.length
-      ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)`
-      : '') +
-    (reverted.released.length ? `; ${reverted.released.join('; ')}` : '')
+      ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (it stays in the config: no secret in it)`
+      : '')
   return {
     tokenCache,
     registrationCache,
