@@ -205,6 +205,78 @@ const asRoot = process.platform !== 'win32' && process.getuid?.() === 0
   }
 )
 
+test("--sign-out --sso-session NAME --profile NAME: Logout of the cached token, token and registration caches and the config sections gone, the user's own config as it was; again: nothing to sign out, exit 0", async () => {
+  const ws = newWorkspace()
+  const configFile = path.join(ws.home, '.aws', 'config')
+  const own =
+    '# mine\n[default]\nregion = eu-west-1\n\n[profile other]\nregion = eu-north-1\n'
+  mkdirSync(path.dirname(configFile), { mode: 0o700 })
+  writeFileSync(configFile, own, { mode: 0o600 })
+  const { result, auth } = await approvedCli(ws, ['--format', 'json'])
+  expect(result.code).toBe(0)
+  const cacheDir = path.join(ws.home, '.aws', 'sso', 'cache')
+  expect(readdirSync(cacheDir)).toHaveLength(2)
+  expect(readFileSync(configFile, 'utf8')).toContain('[sso-session my-sso]')
+  const token = emu.tokens().find((t) => t.userCode === auth.userCode)!
+  expect(token.revoked).toBe(false)
+
+  const logouts = emu.stats().logouts
+  const out = await start(CLI, cliEnv(ws), [
+    '--sign-out',
+    '--sso-session',
+    'my-sso',
+    '--profile',
+    'my-dev-profile'
+  ]).done
+  expect(out.code).toBe(0)
+  expect(out.stdout).toBe('')
+  expect(emu.stats().logouts).toBe(logouts + 1)
+  expect(emu.tokens().find((t) => t.userCode === auth.userCode)!.revoked).toBe(
+    true
+  )
+  expect(readdirSync(cacheDir)).toEqual([])
+  expect(readFileSync(configFile, 'utf8')).toBe(own)
+  expect(out.stderr).toContain('Signed out of IAM Identity Center')
+  expect(out.stderr).toContain('[profile my-dev-profile]')
+
+  const again = await start(CLI, cliEnv(ws), [
+    '--sign-out',
+    '--sso-session',
+    'my-sso',
+    '--profile',
+    'my-dev-profile'
+  ]).done
+  expect(again.code).toBe(0)
+  expect(again.stderr).toContain('Nothing to sign out')
+  expect(emu.stats().logouts).toBe(logouts + 1)
+})
+
+test('--sign-out with AWS_CONFIG_FILE elsewhere and another profile still using the session: that profile and its [sso-session] stay', async () => {
+  const ws = newWorkspace()
+  const configFile = path.join(ws.dir, 'custom-config')
+  const env = { ...cliEnv(ws), AWS_CONFIG_FILE: configFile }
+  const child = start(CLI, env, [
+    ...FLAGS,
+    '--profiles',
+    'prod 444455556666 ReadOnly'
+  ])
+  emu.approve((await emu.waitForDeviceAuthorization()).userCode, 'alice')
+  expect((await child.done).code).toBe(0)
+  const out = await start(CLI, env, [
+    '--sign-out',
+    '--sso-session',
+    'my-sso',
+    '--profile',
+    'my-dev-profile'
+  ]).done
+  expect(out.code).toBe(0)
+  const text = readFileSync(configFile, 'utf8')
+  expect(text).not.toContain('[profile my-dev-profile]')
+  expect(text).toContain('[profile prod]')
+  expect(text).toContain('[sso-session my-sso]')
+  expect(readdirSync(path.join(ws.home, '.aws', 'sso', 'cache'))).toEqual([])
+})
+
 test('--format json prints credentials and the verified identity', async () => {
   const ws = newWorkspace()
   const { result } = await approvedCli(ws, [

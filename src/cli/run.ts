@@ -9,6 +9,7 @@ import { readLoginRequest } from '../inputs/reader.js'
 import { parseCliArgs, cliHelp, EXIT_CODES, type OutputFormat } from './args.js'
 import { cliVersion } from './version.js'
 import { checkOutputFile, writeOutputFile } from './output-file.js'
+import { runSignOut } from './sign-out.js'
 import {
   jobSession,
   login,
@@ -64,6 +65,7 @@ export async function runCli(
       process.stdout.write(`${cliVersion()}\n`)
       return EXIT_CODES.ok
     }
+    if (args.signOut) return await runSignOut(args, env, stderrLogger)
     format = args.format
     outputFile = args.outputFile
     if (outputFile) await checkOutputFile(outputFile)
@@ -320,7 +322,7 @@ export function ciRequestContext(
       'CIRCLE_SHA1',
       'GIT_COMMIT'
     ),
-    // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
+    // The CLI has no post step: its sign-in lasts until the token expires or `--sign-out` (unless sign-out-early).
     ...requestedAccess(request, false)
   }
 }
