@@ -42,3 +42,7 @@ await import('./index.js')
 chmodSync('dist/cli.js', 0o755)
 // What this dist/ was built from: the e2e tests compare it with the sources (scripts/source-hash.mjs).
 writeFileSync('dist/source-hash.txt', `${sourceHash()}\n`)
+// What this dist/ bundles, package@version, as package-lock.json resolves it (scripts/bundled-packages.mjs; .ci/run checks it).
+execFileSync(process.execPath, ['scripts/bundled-packages.mjs', '--write'], {
+  stdio: 'inherit'
+})

@@ -327,7 +327,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'forbid-self-approval',
-    description: 'Reject an approval by the user who triggered the run.',
+    description:
+      'Reject an approval by the user who triggered the run. Compares names, not identities: the Identity Center user name with the CI user name (whole, and the part before @), case-insensitive.',
     default: String(DEFAULT_FORBID_SELF_APPROVAL),
     required: false,
     secret: false,
