@@ -533,6 +533,27 @@ describe('refusals, each before any request, each with its own error', () => {
     30_000
   )
 
+  test('a later job whose allowed-approvers rejects the shared sign-in says it was NOT signed out, and the sign-in still works for the run', async () => {
+    const login = await loginJob(emu)
+    const session = login.outputs.session
+    const rejected = await laterJob(emu, session, {
+      'allowed-approvers': 'bob'
+    })
+    expect(rejected.main.code).toBe(1)
+    const error = rejected.main.stdout
+      .split('\n')
+      .find((l) => l.startsWith('::error::'))!
+    expect(error).toContain('"alice" is not in allowed-approvers')
+    expect(error).not.toMatch(/revoked/)
+    expect(error).toContain(
+      "NOT signed out: it is the run's shared sign-in (session), which only end-session signs out"
+    )
+    // another job of the run still signs in with it
+    const next = await laterJob(emu, session)
+    expect(next.main.code).toBe(0)
+    expect(next.outputs['approved-by']).toBe('alice')
+  }, 30_000)
+
   test('expired: says when it expires (under min-validity), then when it expired', async () => {
     const shortLived = await startEmulator({ interval: 1, accessTokenTtl: 4 })
     try {

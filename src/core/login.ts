@@ -32,6 +32,7 @@ import {
   type WrittenFiles
 } from '../aws-files/session-files.js'
 import { assertAccountAllowed } from './allowed-accounts.js'
+import { revocationNote, withRevocation } from './rejection.js'
 import { chainRole, type ChainedSession } from './chain.js'
 import { hasSessionPolicy, sourceProfileName } from '../inputs/chain.js'
 import type { AssumeRoleProfileSpec } from '../aws-files/config.js'
@@ -104,14 +105,19 @@ export class SignOutFailedError extends Error {
   override name = 'SignOutFailedError'
 }
 
-/** The approval happened, but the approver is not one the request allows; the token was revoked. */
+/**
+ * The approval happened, but the approver is not one the request allows. `revoked`: the sign-in was signed out (a
+ * device flow of this run); otherwise `notRevoked` says why it was not (see revocationNote).
+ */
 export class ApproverRejectedError extends Error {
   constructor(
     readonly approvedBy: string,
-    readonly reason: string
+    readonly reason: string,
+    readonly revoked = true,
+    readonly notRevoked?: string
   ) {
     super(
-      `approved by ${approvedBy || 'an unidentified user'}, which is not enough: ${reason}. The session was revoked and nothing was exported.`
+      `approved by ${approvedBy || 'an unidentified user'}, which is not enough: ${reason}. ${revoked ? 'The session was revoked and nothing was exported.' : `The sign-in was NOT signed out: ${notRevoked}; nothing was written or exported.`}`
     )
     this.name = 'ApproverRejectedError'
   }
@@ -178,7 +184,8 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
       try {
         return await useToken(options, clients, session)
       } catch (error) {
-        if (!tokenRejected(error)) throw error
+        if (!tokenRejected(error))
+          throw withRevocation(error, false, revocationNote(session.via))
         // The shared sign-in belongs to the whole run: never asked for again here, never signed out here.
         if (session.via === 'shared-session') throw new SharedSignInEndedError()
         // The cache said valid, the service says no (signed out elsewhere, revoked by an admin): ask a person, once.
@@ -192,8 +199,8 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
       return await useToken(options, clients, session)
     } catch (error) {
       // A token a person approved for this run must not outlive a failed login; a reused one belongs to the shared session.
-      await logout(clients, session.token.accessToken, log)
-      throw error
+      const revoked = await logout(clients, session.token.accessToken, log)
+      throw withRevocation(error, revoked, revocationNote('failed-logout'))
     }
   } finally {
     clients.destroy()
