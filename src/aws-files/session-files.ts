@@ -9,7 +9,12 @@ import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
 import type { AwsPaths } from './paths.js'
 import { hasSessionPolicy } from '../inputs/chain.js'
 import { removeLeftovers } from './leftovers.js'
-import { readIfExists } from './atomic.js'
+import {
+  originalCacheText,
+  undoCacheFile,
+  withOriginal,
+  type CacheRecord
+} from './cache-originals.js'
 import {
   mergeConfigFile,
   renderAssumeRoleProfileSection,
@@ -33,7 +38,6 @@ import {
   legacyTokenCacheFile,
   registrationCacheFile,
   registrationCacheJson,
-  undoCacheFile,
   tokenCacheJson,
   removeRegistrationCacheIfOurs,
   tokenCacheFile,
@@ -68,12 +72,6 @@ export interface WrittenFiles {
    * (`.<name>.<pid>.<hex>.tmp`) and locks next to the files above; removeSessionFiles removes that pid's (leftovers.ts).
    */
   writerPid?: number
-}
-
-export interface CacheRecord {
-  file: string
-  contentHash: string
-  original?: string
 }
 
 export interface SessionFilesProgress {
@@ -392,40 +390,6 @@ export function writeCredentialProfiles(
       credentialProfiles: profiles
     }
   )
-}
-
-const withOriginal = (entry: CacheRecord | undefined) =>
-  entry?.original !== undefined ? { original: entry.original } : {}
-
-/**
- * What a cache file holds before this run writes `entry` there, when it holds something else (its secrets masked
- * first); undefined when missing, unreadable, already this run's bytes, or another run's of this action: a token of
- * the client registration this run uses too (`ourClientId`; the action never uses the AWS CLI's registration, so a
- * user's own `aws sso login` token has another client). That run's post signs its token out: nothing to put back.
- */
-async function originalCacheText(
-  entry: CacheRecord,
-  mask: (secret: string) => void,
-  ourClientId: string | undefined
-): Promise<string | undefined> {
-  let text: string | undefined
-  try {
-    text = await readIfExists(entry.file)
-  } catch {
-    return undefined // a symlink or not UTF-8: the writer refuses or replaces it; nothing of a user's to put back
-  }
-  if (text === undefined || contentHash(text) === entry.contentHash)
-    return undefined
-  try {
-    const obj = JSON.parse(text) as Record<string, unknown>
-    for (const key of ['accessToken', 'refreshToken', 'clientSecret'])
-      if (typeof obj?.[key] === 'string' && obj[key]) mask(obj[key])
-    if (ourClientId !== undefined && obj?.clientId === ourClientId)
-      return undefined
-  } catch {
-    // not JSON: put back as it was all the same
-  }
-  return text
 }
 
 /** The token cache entry of a session, in the AWS CLI v2's terms. */

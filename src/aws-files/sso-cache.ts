@@ -432,37 +432,6 @@ export async function removeCacheFileIfOurs(
   })
 }
 
-/**
- * Put back `original` (the exact bytes the file held before this run overwrote it: a user's own `aws sso login`, an
- * earlier job's kept session) if `file` still holds exactly what this run wrote (sha256 `expectedHash`), under its lock.
- * A file someone replaced since, or removed (a sign-out), is left as it is.
- */
-export async function restoreCacheFileIfOurs(
-  file: string,
-  expectedHash: string,
-  original: string
-): Promise<RemoveOutcome> {
-  if ((await readIfExists(file)) === undefined) return 'missing'
-  return withLock(file, async () => {
-    const text = await readIfExists(file)
-    if (text === undefined) return 'missing'
-    if (contentHash(text) !== expectedHash) return 'replaced-by-someone-else'
-    await writeFileAtomic(file, original, { mode: 0o600 })
-    return 'restored to what it held before this run'
-  })
-}
-
-/** Restore (when the record holds what was there before) or delete a cache file this run wrote, only if still ours. */
-export function undoCacheFile(entry: {
-  file: string
-  contentHash: string
-  original?: string
-}): Promise<RemoveOutcome> {
-  return entry.original !== undefined
-    ? restoreCacheFileIfOurs(entry.file, entry.contentHash, entry.original)
-    : removeCacheFileIfOurs(entry.file, entry.contentHash)
-}
-
 /** Delete the sso-session's token file if it still is the one this run wrote (`contentHash` from {@link writeTokenCache}). */
 export async function removeTokenCacheIfOurs(
   cacheDir: string,
