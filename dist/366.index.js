@@ -439,25 +439,710 @@ async function withLock(file, fn, opts = {}) {
 
 /***/ }),
 
-/***/ 3858:
+/***/ 5225:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P_: () => (/* binding */ renderSsoSessionSection),
+/* harmony export */   Rq: () => (/* binding */ renderProfileSection),
+/* harmony export */   Tw: () => (/* binding */ profilesUsingSession),
+/* harmony export */   hZ: () => (/* binding */ mergeConfigFile),
+/* harmony export */   p5: () => (/* binding */ revertConfigFile),
+/* harmony export */   q0: () => (/* binding */ validateValue),
+/* harmony export */   yS: () => (/* binding */ validateName),
+/* harmony export */   z0: () => (/* binding */ renderAssumeRoleProfileSection)
+/* harmony export */ });
+/* unused harmony exports sectionText, detectEol, upsertSections, upsertSectionsOneByOne, revertSectionsDetailed, revertSections */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5262);
+/* harmony import */ var _ini_structure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4421);
+/**
+ * Section-level editing of the AWS shared config file (`~/.aws/config`) that keeps every other byte:
+ * comments, blank lines, other sections, nested `s3 =` blocks and the file's line endings.
+ * We never re-serialise a user's file with an INI library.
+ *
+ * Pure functions over text ({@link upsertSections}, {@link revertSections}) plus file wrappers that lock,
+ * read, edit and replace the file atomically ({@link mergeConfigFile}, {@link revertConfigFile}).
+ */
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  RV: () => (/* binding */ registrationKey),
-  Wd: () => (/* binding */ removeSessionFiles),
-  RL: () => (/* binding */ sessionFilePaths),
-  Q7: () => (/* binding */ tokenCacheEntry),
-  D4: () => (/* binding */ writeCredentialProfiles),
-  $G: () => (/* binding */ writeSessionFiles)
-});
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/aws-files/atomic.ts
-var atomic = __webpack_require__(5262);
-;// CONCATENATED MODULE: ./src/aws-files/ini-structure.ts
+
+const NAME_RE = /^[\w\-@+.%:/]+$/;
+const CONTEXT = 64;
+/** Refuse a profile / session name that botocore or the JS SDK would read back differently. */
+function validateName(what, name) {
+    // Both the JS SDK (`[\w-@+.%:/]+` after the prefix) and botocore (shlex) read such names back as-is.
+    if (!NAME_RE.test(name))
+        throw new Error(`invalid ${what} name ${JSON.stringify(name)}: use letters, digits and - _ @ + . % : /`);
+}
+/** Refuse a value that would not read back as one word (empty, spaces, line breaks, a leading comment character). */
+function validateValue(key, value) {
+    if (!/^\S+$/.test(value) || /^[#;]/.test(value)) {
+        throw new Error(`invalid value for ${key}: ${JSON.stringify(value)} (must be non-empty, without spaces or line breaks)`);
+    }
+}
+/** The section `aws configure sso` writes for a profile. */
+function renderProfileSection(profile) {
+    validateName('profile', profile.name);
+    validateName('sso-session', profile.ssoSession);
+    const body = [];
+    const add = (k, v, optional = false) => {
+        if (optional && (v === undefined || v === ''))
+            return;
+        validateValue(k, v ?? '');
+        body.push(`${k} = ${v}`);
+    };
+    add('sso_session', profile.ssoSession);
+    if (profile.legacy) {
+        add('sso_start_url', profile.legacy.startUrl);
+        add('sso_region', profile.legacy.ssoRegion);
+    }
+    add('sso_account_id', profile.accountId);
+    add('sso_role_name', profile.roleName);
+    add('region', profile.region, true);
+    add('output', profile.output, true);
+    return {
+        header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
+        body
+    };
+}
+/** `[profile NAME]` with role_arn + source_profile (+ role_session_name, duration_seconds, external_id): no session policy can be written here. */
+function renderAssumeRoleProfileSection(profile) {
+    validateName('profile', profile.name);
+    validateName('profile', profile.sourceProfile);
+    const body = [];
+    const add = (k, v) => {
+        if (v === undefined || v === '')
+            return;
+        validateValue(k, v);
+        body.push(`${k} = ${v}`);
+    };
+    add('role_arn', profile.roleArn);
+    add('source_profile', profile.sourceProfile);
+    add('role_session_name', profile.roleSessionName);
+    add('duration_seconds', String(profile.durationSeconds));
+    add('external_id', profile.externalId);
+    add('region', profile.region);
+    add('output', profile.output);
+    return {
+        header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
+        body
+    };
+}
+/** The `[sso-session NAME]` section `aws configure sso` writes. */
+function renderSsoSessionSection(session) {
+    validateName('sso-session', session.name);
+    validateValue('sso_region', session.ssoRegion);
+    validateValue('sso_start_url', session.startUrl);
+    const body = [
+        `sso_region = ${session.ssoRegion}`,
+        `sso_start_url = ${session.startUrl}`
+    ];
+    if (session.registrationScopes.length > 0) {
+        for (const s of session.registrationScopes)
+            validateValue('sso_registration_scopes', s.replace(/,/g, ' '));
+        body.push(`sso_registration_scopes = ${session.registrationScopes.join(',')}`);
+    }
+    return { header: `[sso-session ${session.name}]`, body };
+}
+/** The section as text with the given line ending (every line ended). */
+function sectionText(section, eol = '\n') {
+    return [normalizeHeader(section.header), ...section.body]
+        .map((l) => l + eol)
+        .join('');
+}
+function normalizeHeader(header) {
+    const h = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStrip */ .m0)(header);
+    return h.startsWith('[') ? h : `[${h}]`;
+}
+/** The line ending the text already uses (its first one), else `fallback`. */
+function detectEol(text, fallback = '\n') {
+    const nl = text.indexOf('\n');
+    if (nl === -1)
+        return fallback;
+    return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
+}
+function prepare(section) {
+    const header = normalizeHeader(section.header);
+    const name = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .headerName */ .Bv)(header);
+    if (name === undefined || header.includes('\n') || header.includes('\r'))
+        throw new Error(`invalid section header ${JSON.stringify(section.header)}`);
+    for (const line of section.body) {
+        if (/[\r\n]/.test(line))
+            throw new Error(`section ${header}: a body line contains a line break`);
+    }
+    return { header, key: (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionKey */ .FR)(name) };
+}
+function blockText(text, b) {
+    return text.slice(b.start, b.end);
+}
+function lastLineIsBlank(text) {
+    const withoutEol = text.endsWith('\n')
+        ? text.slice(0, text.endsWith('\r\n') ? -2 : -1)
+        : text;
+    const lastNl = withoutEol.lastIndexOf('\n');
+    return (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStrip */ .m0)(withoutEol.slice(lastNl + 1)) === '';
+}
+function changedKeys(before, after) {
+    const keys = new Set([...before.keys(), ...after.keys()]);
+    return [...keys].filter((k) => before.get(k) !== after.get(k)).sort();
+}
+const SSO_SESSION_PREFIX = 'sso-session:';
+/** Keys of the profile sections whose `sso_session` is `name`. */
+function profilesUsingSession(text, name) {
+    return (typeof text === 'string' ? (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(text) : text).sections
+        .filter((s) => s.key.startsWith('profile:') && s.options.get('sso_session') === name)
+        .map((s) => s.key);
+}
+function othersView(structure, ours) {
+    return structure.sections
+        .filter((s) => !ours.has(s.key))
+        .map((s) => [s.name, [...s.options]]);
+}
+/**
+ * Replace each section (matched the way botocore matches: `[profile  x ]`, `[profile "x"]`, and `[default]`
+ * for `default`) or append it after one blank line. Other bytes stay as they are; new lines use the file's
+ * line ending. Returns the new text and the edits needed to undo it ({@link revertSections}).
+ * Throws (changing nothing) if an edit would change how botocore reads any other section.
+ *
+ * The edits are the ones of applying the sections one after the other, each to the text the previous ones left.
+ * For a file whose section headers all start their line (what every AWS tool writes) that is planned on one parse
+ * of the file ({@link planUpsert}): thousands of sections cost one parse, not one each.
+ */
+function upsertSections(text, sections, opts = {}) {
+    const start = beginUpsert(text, sections, opts);
+    if (headersStartLines(start.structure)) {
+        const planned = planUpsert(text, sections, start);
+        try {
+            checkUpsert(start.structure, planned.text, planned.edits, start.ours);
+            return planned;
+        }
+        catch {
+            // Not expected (the plan is exact for such files); the one-by-one edit decides, and says why it refuses.
+        }
+    }
+    return editOneByOne(text, sections, start);
+}
+/**
+ * {@link upsertSections} the plain way: each section applied to the text the previous ones left, parsing it again
+ * each time (quadratic in the number of sections). The reference the planned edit is tested against, and the way
+ * for files with indented section headers.
+ */
+function upsertSectionsOneByOne(text, sections, opts = {}) {
+    return editOneByOne(text, sections, beginUpsert(text, sections, opts));
+}
+/** What both ways of editing need, and the refusals that come before any edit. */
+function beginUpsert(text, sections, opts) {
+    const eol = detectEol(text, opts.defaultEol ?? '\n');
+    const prepared = sections.map(prepare);
+    const ours = new Set();
+    for (const p of prepared) {
+        if (ours.has(p.key))
+            throw new Error(`section ${p.header} is listed twice`);
+        ours.add(p.key);
+    }
+    // A section we would replace must not hide an indented header line (a continuation for botocore, a section of its
+    // own for the JS SDK): replacing the block would delete what another reader sees as a separate section.
+    const structure = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(text);
+    for (const block of structure.sections.filter((b) => ours.has(b.key))) {
+        for (let i = block.headerLine + 1; i <= block.lastLine; i++) {
+            const name = structure.kinds[i] === 'continuation'
+                ? (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .headerName */ .Bv)((0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStrip */ .m0)(structure.lines[i].content))
+                : undefined;
+            if (name !== undefined) {
+                throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
+            }
+        }
+    }
+    const usedBefore = (key) => key.startsWith(SSO_SESSION_PREFIX)
+        ? {
+            usedBy: profilesUsingSession(structure, key.slice(SSO_SESSION_PREFIX.length))
+        }
+        : {};
+    return { eol, prepared, ours, structure, usedBefore };
+}
+function editOneByOne(text, sections, { eol, prepared, ours, structure, usedBefore }) {
+    const edits = [];
+    let out = text;
+    sections.forEach((section, group) => {
+        const { header, key } = prepared[group];
+        const written = [header, ...section.body].map((l) => l + eol).join('');
+        const matches = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(out).sections.filter((s) => s.key === key);
+        if (matches.length === 0) {
+            let separator = '';
+            let addedNewline = false;
+            if (out !== '') {
+                const blank = lastLineIsBlank(out);
+                if (!out.endsWith('\n')) {
+                    separator += eol;
+                    addedNewline = true;
+                }
+                if (!blank)
+                    separator += eol;
+            }
+            out = out + separator + written;
+            edits.push({
+                kind: 'added',
+                group,
+                header,
+                key,
+                written,
+                separator,
+                addedNewline,
+                ...usedBefore(key)
+            });
+            return;
+        }
+        // Later duplicates first (so earlier offsets stay valid), then the first one is replaced.
+        for (const dup of matches.slice(1).reverse()) {
+            edits.push({
+                kind: 'removed',
+                group,
+                header,
+                key,
+                original: blockText(out, dup),
+                offset: dup.start,
+                before: out.slice(Math.max(0, dup.start - CONTEXT), dup.start),
+                after: out.slice(dup.end, dup.end + CONTEXT)
+            });
+            out = out.slice(0, dup.start) + out.slice(dup.end);
+        }
+        const first = matches[0];
+        const original = blockText(out, first);
+        const mine = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(written).sections[0];
+        edits.push({
+            kind: 'replaced',
+            group,
+            header,
+            key,
+            written,
+            original,
+            changedKeys: changedKeys(first.options, mine?.options ?? new Map())
+        });
+        out = out.slice(0, first.start) + written + out.slice(first.end);
+    });
+    checkUpsert(structure, out, edits, ours);
+    return { text: out, edits };
+}
+/**
+ * Every section header starts its line. A header line at column 0 is always a header (never a continuation), and
+ * the parse after it does not depend on what came before: editing one section then cannot change how any other
+ * section of the file parses, so all edits can be planned on the one parse of the file.
+ */
+function headersStartLines(structure) {
+    return structure.sections.every((b) => structure.lines[b.headerLine].content.startsWith('['));
+}
+/**
+ * The edits {@link upsertSections} makes one section after the other, planned on one parse of `text`: the file's
+ * blocks with the replacements and removals so far (by block), plus what was appended. The text as it is at some
+ * step is built only where an edit needs it (a removal records the text around it; the first append looks at how
+ * the text ends), and once at the end.
+ */
+function planUpsert(text, sections, { eol, prepared, structure, usedBefore }) {
+    let base = text;
+    const blocks = structure.sections.map((b) => ({
+        start: b.start,
+        end: b.end,
+        options: b.options
+    }));
+    const byKey = new Map();
+    structure.sections.forEach((b, i) => {
+        const list = byKey.get(b.key);
+        if (list)
+            list.push(i);
+        else
+            byKey.set(b.key, [i]);
+    });
+    /** Block index → what stands there now ('' once removed). */
+    const patched = new Map();
+    const appended = [];
+    /** The text as it is now, and where block `track` starts in it. */
+    const current = (track = -1) => {
+        const parts = [];
+        let pos = 0;
+        let length = 0;
+        let at = -1;
+        blocks.forEach((b, i) => {
+            if (i === track)
+                at = length + (b.start - pos);
+            const replacement = patched.get(i);
+            if (replacement === undefined)
+                return;
+            parts.push(base.slice(pos, b.start), replacement);
+            length += b.start - pos + replacement.length;
+            pos = b.end;
+        });
+        parts.push(base.slice(pos), ...appended);
+        return { text: parts.join(''), at };
+    };
+    const edits = [];
+    sections.forEach((section, group) => {
+        const { header, key } = prepared[group];
+        const written = [header, ...section.body].map((l) => l + eol).join('');
+        const matches = byKey.get(key) ?? [];
+        if (matches.length === 0) {
+            let separator = '';
+            let addedNewline = false;
+            if (appended.length > 0) {
+                separator = eol; // what was appended ends with an option line and its line ending
+            }
+            else {
+                const now = current().text;
+                if (now !== '') {
+                    const blank = lastLineIsBlank(now);
+                    if (!now.endsWith('\n')) {
+                        separator += eol;
+                        addedNewline = true;
+                        // That line ending now ends the file's last line, and with it the block that line belongs to.
+                        const last = blocks.length - 1;
+                        if (last >= 0 &&
+                            blocks[last].end === base.length &&
+                            !patched.has(last))
+                            blocks[last].end += eol.length;
+                        base += eol;
+                    }
+                    if (!blank)
+                        separator += eol;
+                }
+            }
+            appended.push(separator.slice(addedNewline ? eol.length : 0) + written);
+            edits.push({
+                kind: 'added',
+                group,
+                header,
+                key,
+                written,
+                separator,
+                addedNewline,
+                ...usedBefore(key)
+            });
+            return;
+        }
+        for (const dup of matches.slice(1).reverse()) {
+            const { text: now, at } = current(dup);
+            const length = blocks[dup].end - blocks[dup].start;
+            edits.push({
+                kind: 'removed',
+                group,
+                header,
+                key,
+                original: base.slice(blocks[dup].start, blocks[dup].end),
+                offset: at,
+                before: now.slice(Math.max(0, at - CONTEXT), at),
+                after: now.slice(at + length, at + length + CONTEXT)
+            });
+            patched.set(dup, '');
+        }
+        const first = blocks[matches[0]];
+        const mine = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(written).sections[0];
+        edits.push({
+            kind: 'replaced',
+            group,
+            header,
+            key,
+            written,
+            original: base.slice(first.start, first.end),
+            changedKeys: changedKeys(first.options, mine?.options ?? new Map())
+        });
+        patched.set(matches[0], written);
+    });
+    return { text: current().text, edits };
+}
+/**
+ * The safety net of {@link upsertSections}: the edit must not change how botocore reads anything else, and ours must
+ * read back whole. Throws (with the reason) when it fails.
+ */
+function checkUpsert(inputStructure, out, edits, ours) {
+    const outStructure = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(out);
+    if (!(0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(othersView(inputStructure, ours), othersView(outStructure, ours))) {
+        throw new Error('refusing to edit the AWS config file: the change would alter how other sections are read (unusual indentation?)');
+    }
+    // An indented `[profile x]` line after an option is a continuation for botocore, but a header for the JS SDK: if it
+    // names one of our sections and lines follow it, the JS SDK would read them into ours. Leave such a file alone.
+    const headerAt = (i) => (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .headerName */ .Bv)((0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStrip */ .m0)(outStructure.lines[i].content));
+    for (const [i, kind] of outStructure.kinds.entries()) {
+        if (kind !== 'continuation')
+            continue;
+        const name = headerAt(i);
+        if (name === undefined || !ours.has((0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionKey */ .FR)(name)))
+            continue;
+        let j = i + 1;
+        while (j < outStructure.lines.length &&
+            outStructure.kinds[j] !== 'header' &&
+            headerAt(j) === undefined &&
+            (outStructure.kinds[j] === 'blank' || outStructure.kinds[j] === 'comment'))
+            j++;
+        const followed = j < outStructure.lines.length &&
+            outStructure.kinds[j] !== 'header' &&
+            headerAt(j) === undefined;
+        if (followed) {
+            throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
+        }
+    }
+    const byKey = new Map();
+    for (const s of outStructure.sections) {
+        const list = byKey.get(s.key);
+        if (list)
+            list.push(s);
+        else
+            byKey.set(s.key, [s]);
+    }
+    for (const edit of edits) {
+        if (edit.kind !== 'added' && edit.kind !== 'replaced')
+            continue;
+        const found = byKey.get(edit.key) ?? [];
+        if (found.length !== 1 || blockText(out, found[0]) !== edit.written) {
+            throw new Error(`refusing to edit the AWS config file: section ${edit.header} would not read back as written`);
+        }
+    }
+}
+/** `written` is one section of identity `key`: its header at the start, no other line that starts with `[`. */
+function isOneBlock(written, key) {
+    const firstEol = written.indexOf('\n');
+    const name = written.startsWith('[')
+        ? (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .headerName */ .Bv)((0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStrip */ .m0)(written.slice(0, firstEol === -1 ? written.length : firstEol)))
+        : undefined;
+    return (name !== undefined && (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionKey */ .FR)(name) === key && !written.includes('\n['));
+}
+function undoOne(text, edit) {
+    if (edit.kind === 'created-file')
+        return { text };
+    // The common case, without parsing the file (a post step undoes thousands of sections newest first): a section we
+    // added is still the file's last block exactly as written, our separator before it. Its header starts a line, so it
+    // is a header whatever precedes it, and no other header follows it in what we wrote.
+    if (edit.kind === 'added' &&
+        text.endsWith(edit.separator + edit.written) &&
+        isOneBlock(edit.written, edit.key)) {
+        const at = text.length - edit.written.length;
+        if (at === 0 || text[at - 1] === '\n')
+            return { text: text.slice(0, at - edit.separator.length) };
+    }
+    if (edit.kind === 'removed') {
+        const fits = (at) => at >= 0 &&
+            at <= text.length &&
+            text.slice(at - edit.before.length, at) === edit.before &&
+            text.slice(at, at + edit.after.length) === edit.after;
+        let at = fits(edit.offset) ? edit.offset : -1;
+        if (at === -1) {
+            const needle = edit.before + edit.after;
+            const first = text.indexOf(needle);
+            if (first !== -1 && text.indexOf(needle, first + 1) === -1)
+                at = first + edit.before.length;
+        }
+        if (at === -1)
+            return {
+                conflict: 'cannot find where the duplicate section was: the text around it changed'
+            };
+        const pre = text.slice(0, at);
+        const needsEol = pre !== '' && !pre.endsWith('\n');
+        return {
+            text: pre + (needsEol ? detectEol(text) : '') + edit.original + text.slice(at)
+        };
+    }
+    const blocks = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(text).sections.filter((s) => s.key === edit.key && blockText(text, s) === edit.written);
+    if (blocks.length === 0) {
+        const present = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(text).sections.some((s) => s.key === edit.key);
+        return {
+            conflict: present
+                ? `section ${edit.header} was changed since we wrote it`
+                : `section ${edit.header} was removed since we wrote it`
+        };
+    }
+    if (edit.kind === 'replaced') {
+        const b = blocks[0];
+        const rest = text.slice(b.end);
+        const fix = rest !== '' && !edit.original.endsWith('\n')
+            ? detectEol(edit.written)
+            : '';
+        return { text: text.slice(0, b.start) + edit.original + fix + rest };
+    }
+    // added
+    const b = blocks[blocks.length - 1];
+    const before = text.slice(0, b.start);
+    const rest = text.slice(b.end);
+    const blankPart = edit.separator.slice(edit.addedNewline ? (edit.separator.startsWith('\r\n') ? 2 : 1) : 0);
+    if (rest === '' && before.endsWith(edit.separator)) {
+        return { text: before.slice(0, before.length - edit.separator.length) };
+    }
+    // Something follows (or the text before changed): drop our blank line if it is still there, keep the rest.
+    if (blankPart !== '' &&
+        before.endsWith(blankPart) &&
+        lastLineIsBlank(before) &&
+        before.length > blankPart.length) {
+        return { text: before.slice(0, before.length - blankPart.length) + rest };
+    }
+    return { text: before + rest };
+}
+function revertOnce(text, edits, keep) {
+    let out = text;
+    const conflicts = [];
+    const skipGroups = new Set();
+    const undone = new Set();
+    for (const edit of [...edits].reverse()) {
+        if (edit.kind === 'created-file' || keep.has(edit))
+            continue;
+        if (skipGroups.has(edit.group)) {
+            conflicts.push({
+                edit,
+                reason: `not restored because section ${edit.header} was changed since we wrote it`
+            });
+            continue;
+        }
+        const r = undoOne(out, edit);
+        if ('conflict' in r) {
+            conflicts.push({ edit, reason: r.conflict });
+            skipGroups.add(edit.group);
+            continue;
+        }
+        out = r.text;
+        undone.add(edit);
+    }
+    return { text: out, conflicts, reverted: undone.size, undone };
+}
+/** Added `[sso-session …]` sections that a profile which came after us still uses, in the text as reverted. */
+function sectionsStillUsed(reverted, undone) {
+    const kept = [];
+    for (const edit of undone) {
+        if (edit.kind !== 'added' || !edit.key.startsWith(SSO_SESSION_PREFIX))
+            continue;
+        const name = edit.key.slice(SSO_SESSION_PREFIX.length);
+        const before = new Set(edit.usedBy ?? []);
+        const users = profilesUsingSession(reverted, name).filter((k) => !before.has(k));
+        if (users.length === 0)
+            continue;
+        const names = users
+            .map((k) => `[${k.replace(/^profile:/, 'profile ')}]`)
+            .join(', ');
+        kept.push({
+            edit,
+            usedBy: users,
+            reason: `${edit.header} kept: ${names} still has sso_session = ${name} (another job's profile, or one changed since this run wrote it)`
+        });
+    }
+    return kept;
+}
+/**
+ * Undo `edits` (newest first): remove sections we added, restore those we replaced or removed, but only
+ * where our section still reads exactly as we wrote it; anything changed since is left alone and reported.
+ * An `[sso-session NAME]` section we added stays when a profile that was not there before us (another job's)
+ * still has `sso_session = NAME`; it is reported in `kept`.
+ * For any text T: `revertSectionsDetailed(upsertSections(T, S).text, edits).text === T`.
+ */
+function revertSectionsDetailed(text, edits) {
+    const first = revertOnce(text, edits, new Set());
+    const kept = sectionsStillUsed(first.text, first.undone);
+    if (kept.length === 0)
+        return {
+            text: first.text,
+            conflicts: first.conflicts,
+            kept,
+            reverted: first.reverted
+        };
+    const second = revertOnce(text, edits, new Set(kept.map((k) => k.edit)));
+    // The line ending we added to end an unterminated last line stays in front of a kept section (a section follows it):
+    // it becomes part of that section's separator, so that whoever removes the section later restores the text exactly.
+    const terminator = edits.find((e) => e.kind === 'added' && e.addedNewline && second.undone.has(e));
+    for (const k of kept) {
+        if (!terminator || k.edit.addedNewline)
+            continue;
+        const nl = terminator.separator.startsWith('\r\n') ? '\r\n' : '\n';
+        const block = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(second.text).sections.find((b) => b.key === k.edit.key && blockText(second.text, b) === k.edit.written);
+        if (block &&
+            second.text.slice(0, block.start).endsWith(nl + k.edit.separator)) {
+            k.edit = {
+                ...k.edit,
+                separator: nl + k.edit.separator,
+                addedNewline: true
+            };
+        }
+    }
+    return {
+        text: second.text,
+        conflicts: second.conflicts,
+        kept,
+        reverted: second.reverted
+    };
+}
+/** {@link revertSectionsDetailed}, returning only the text. */
+function revertSections(text, edits) {
+    return revertSectionsDetailed(text, edits).text;
+}
+const platformEol = process.platform === 'win32' ? '\r\n' : '\n';
+/**
+ * Lock the config file, read it, upsert `sections`, and replace it atomically (0600 when we create it;
+ * an existing file keeps its permission bits where tighter than 0600, a looser one is tightened).
+ * Returns the edits to hand to {@link revertConfigFile}.
+ */
+async function mergeConfigFile(configFile, sections, opts = {}) {
+    return (0,_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .withLock */ .kK)(configFile, async () => {
+        const current = await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .readIfExists */ .OR)(configFile, { root: opts.root });
+        const { text, edits } = upsertSections(current ?? '', sections, {
+            defaultEol: opts.defaultEol ?? platformEol
+        });
+        const all = current === undefined
+            ? [
+                {
+                    kind: 'created-file',
+                    group: -1,
+                    file: configFile
+                },
+                ...edits
+            ]
+            : edits;
+        opts.onBeforeWrite?.(all);
+        if (current === undefined || text !== current)
+            await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .writeFileAtomic */ .Zf)(configFile, text, {
+                root: opts.root,
+                mode: 0o600
+            });
+        return all;
+    }, { timeoutMs: opts.lockTimeoutMs });
+}
+/** Lock the config file and undo `edits` (see {@link revertSectionsDetailed}); deletes a file we created if nothing else is left in it. */
+async function revertConfigFile(configFile, edits, opts = {}) {
+    return (0,_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .withLock */ .kK)(configFile, async () => {
+        const current = await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .readIfExists */ .OR)(configFile, { root: opts.root });
+        if (current === undefined) {
+            const conflicts = edits
+                .filter((e) => e.kind !== 'created-file')
+                .map((edit) => ({ edit, reason: `${configFile} no longer exists` }));
+            return { conflicts, kept: [], reverted: 0, deletedFile: false };
+        }
+        // Only this run's own record (its edits, from its post state) says what to undo: nothing read beside the config.
+        const own = revertSectionsDetailed(current, edits);
+        const created = edits.some((e) => e.kind === 'created-file');
+        const result = {
+            conflicts: own.conflicts,
+            kept: own.kept,
+            reverted: own.reverted
+        };
+        if (created && own.conflicts.length === 0 && own.text === '') {
+            await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .removeIfExists */ .GR)(configFile, { root: opts.root });
+            return { ...result, deletedFile: true };
+        }
+        if (own.text !== current)
+            await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .writeFileAtomic */ .Zf)(configFile, own.text, {
+                root: opts.root,
+                mode: 0o600
+            });
+        return { ...result, deletedFile: false };
+    }, { timeoutMs: opts.lockTimeoutMs });
+}
+
+
+/***/ }),
+
+/***/ 4421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bv: () => (/* binding */ headerName),
+/* harmony export */   FR: () => (/* binding */ sectionKey),
+/* harmony export */   Vo: () => (/* binding */ parseStructure),
+/* harmony export */   m0: () => (/* binding */ pyStrip)
+/* harmony export */ });
+/* unused harmony exports splitLines, shlexSplit, parseNested */
 /**
  * A read-only model of an AWS shared config file as botocore sees it: Python's
  * `configparser.RawConfigParser` line rules (section headers, `=`/`:` options, indented continuation
@@ -717,739 +1402,242 @@ function parseNested(value) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/aws-files/config.ts
+
+/***/ }),
+
+/***/ 423:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ removeLeftovers)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /**
- * Section-level editing of the AWS shared config file (`~/.aws/config`) that keeps every other byte:
- * comments, blank lines, other sections, nested `s3 =` blocks and the file's line endings.
- * We never re-serialise a user's file with an INI library.
- *
- * Pure functions over text ({@link upsertSections}, {@link revertSections}) plus file wrappers that lock,
- * read, edit and replace the file atomically ({@link mergeConfigFile}, {@link revertConfigFile}).
+ * What a writer killed mid-write (SIGKILL: the runner's hard stop of a cancelled step) leaves next to the files it was
+ * writing: its temp files (`.<name>.<pid>.<12 hex>.tmp`, see writeFileAtomic; they hold the access token, the refresh
+ * token, the client secret) and its lock files (`<file>.lock`, `<file>.lock.break`, holding its pid and host).
+ * The post step removes the ones of the writer its record names (`writerPid`); the next run's pre-flight removes the
+ * ones whose writer is gone (a pid that no longer runs on this host, and a temp file older than a minute, so that a
+ * writer on another host sharing the folder is never cut off mid-write).
  */
 
 
 
-const NAME_RE = /^[\w\-@+.%:/]+$/;
-const CONTEXT = 64;
-/** Refuse a profile / session name that botocore or the JS SDK would read back differently. */
-function validateName(what, name) {
-    // Both the JS SDK (`[\w-@+.%:/]+` after the prefix) and botocore (shlex) read such names back as-is.
-    if (!NAME_RE.test(name))
-        throw new Error(`invalid ${what} name ${JSON.stringify(name)}: use letters, digits and - _ @ + . % : /`);
-}
-/** Refuse a value that would not read back as one word (empty, spaces, line breaks, a leading comment character). */
-function validateValue(key, value) {
-    if (!/^\S+$/.test(value) || /^[#;]/.test(value)) {
-        throw new Error(`invalid value for ${key}: ${JSON.stringify(value)} (must be non-empty, without spaces or line breaks)`);
-    }
-}
-/** The section `aws configure sso` writes for a profile. */
-function renderProfileSection(profile) {
-    validateName('profile', profile.name);
-    validateName('sso-session', profile.ssoSession);
-    const body = [];
-    const add = (k, v, optional = false) => {
-        if (optional && (v === undefined || v === ''))
-            return;
-        validateValue(k, v ?? '');
-        body.push(`${k} = ${v}`);
-    };
-    add('sso_session', profile.ssoSession);
-    if (profile.legacy) {
-        add('sso_start_url', profile.legacy.startUrl);
-        add('sso_region', profile.legacy.ssoRegion);
-    }
-    add('sso_account_id', profile.accountId);
-    add('sso_role_name', profile.roleName);
-    add('region', profile.region, true);
-    add('output', profile.output, true);
-    return {
-        header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
-        body
-    };
-}
-/** `[profile NAME]` with role_arn + source_profile (+ role_session_name, duration_seconds, external_id): no session policy can be written here. */
-function renderAssumeRoleProfileSection(profile) {
-    validateName('profile', profile.name);
-    validateName('profile', profile.sourceProfile);
-    const body = [];
-    const add = (k, v) => {
-        if (v === undefined || v === '')
-            return;
-        validateValue(k, v);
-        body.push(`${k} = ${v}`);
-    };
-    add('role_arn', profile.roleArn);
-    add('source_profile', profile.sourceProfile);
-    add('role_session_name', profile.roleSessionName);
-    add('duration_seconds', String(profile.durationSeconds));
-    add('external_id', profile.externalId);
-    add('region', profile.region);
-    add('output', profile.output);
-    return {
-        header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
-        body
-    };
-}
-/** The `[sso-session NAME]` section `aws configure sso` writes. */
-function renderSsoSessionSection(session) {
-    validateName('sso-session', session.name);
-    validateValue('sso_region', session.ssoRegion);
-    validateValue('sso_start_url', session.startUrl);
-    const body = [
-        `sso_region = ${session.ssoRegion}`,
-        `sso_start_url = ${session.startUrl}`
-    ];
-    if (session.registrationScopes.length > 0) {
-        for (const s of session.registrationScopes)
-            validateValue('sso_registration_scopes', s.replace(/,/g, ' '));
-        body.push(`sso_registration_scopes = ${session.registrationScopes.join(',')}`);
-    }
-    return { header: `[sso-session ${session.name}]`, body };
-}
-/** The section as text with the given line ending (every line ended). */
-function sectionText(section, eol = '\n') {
-    return [normalizeHeader(section.header), ...section.body]
-        .map((l) => l + eol)
-        .join('');
-}
-function normalizeHeader(header) {
-    const h = pyStrip(header);
-    return h.startsWith('[') ? h : `[${h}]`;
-}
-/** The line ending the text already uses (its first one), else `fallback`. */
-function detectEol(text, fallback = '\n') {
-    const nl = text.indexOf('\n');
-    if (nl === -1)
-        return fallback;
-    return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
-}
-function prepare(section) {
-    const header = normalizeHeader(section.header);
-    const name = headerName(header);
-    if (name === undefined || header.includes('\n') || header.includes('\r'))
-        throw new Error(`invalid section header ${JSON.stringify(section.header)}`);
-    for (const line of section.body) {
-        if (/[\r\n]/.test(line))
-            throw new Error(`section ${header}: a body line contains a line break`);
-    }
-    return { header, key: sectionKey(name) };
-}
-function blockText(text, b) {
-    return text.slice(b.start, b.end);
-}
-function lastLineIsBlank(text) {
-    const withoutEol = text.endsWith('\n')
-        ? text.slice(0, text.endsWith('\r\n') ? -2 : -1)
-        : text;
-    const lastNl = withoutEol.lastIndexOf('\n');
-    return pyStrip(withoutEol.slice(lastNl + 1)) === '';
-}
-function changedKeys(before, after) {
-    const keys = new Set([...before.keys(), ...after.keys()]);
-    return [...keys].filter((k) => before.get(k) !== after.get(k)).sort();
-}
-const SSO_SESSION_PREFIX = 'sso-session:';
-/** Keys of the profile sections whose `sso_session` is `name`. */
-function profilesUsingSession(text, name) {
-    return (typeof text === 'string' ? parseStructure(text) : text).sections
-        .filter((s) => s.key.startsWith('profile:') && s.options.get('sso_session') === name)
-        .map((s) => s.key);
-}
-function othersView(structure, ours) {
-    return structure.sections
-        .filter((s) => !ours.has(s.key))
-        .map((s) => [s.name, [...s.options]]);
-}
-/**
- * Replace each section (matched the way botocore matches: `[profile  x ]`, `[profile "x"]`, and `[default]`
- * for `default`) or append it after one blank line. Other bytes stay as they are; new lines use the file's
- * line ending. Returns the new text and the edits needed to undo it ({@link revertSections}).
- * Throws (changing nothing) if an edit would change how botocore reads any other section.
- *
- * The edits are the ones of applying the sections one after the other, each to the text the previous ones left.
- * For a file whose section headers all start their line (what every AWS tool writes) that is planned on one parse
- * of the file ({@link planUpsert}): thousands of sections cost one parse, not one each.
- */
-function upsertSections(text, sections, opts = {}) {
-    const start = beginUpsert(text, sections, opts);
-    if (headersStartLines(start.structure)) {
-        const planned = planUpsert(text, sections, start);
-        try {
-            checkUpsert(start.structure, planned.text, planned.edits, start.ours);
-            return planned;
-        }
-        catch {
-            // Not expected (the plan is exact for such files); the one-by-one edit decides, and says why it refuses.
-        }
-    }
-    return editOneByOne(text, sections, start);
-}
-/**
- * {@link upsertSections} the plain way: each section applied to the text the previous ones left, parsing it again
- * each time (quadratic in the number of sections). The reference the planned edit is tested against, and the way
- * for files with indented section headers.
- */
-function upsertSectionsOneByOne(text, sections, opts = {}) {
-    return editOneByOne(text, sections, beginUpsert(text, sections, opts));
-}
-/** What both ways of editing need, and the refusals that come before any edit. */
-function beginUpsert(text, sections, opts) {
-    const eol = detectEol(text, opts.defaultEol ?? '\n');
-    const prepared = sections.map(prepare);
-    const ours = new Set();
-    for (const p of prepared) {
-        if (ours.has(p.key))
-            throw new Error(`section ${p.header} is listed twice`);
-        ours.add(p.key);
-    }
-    // A section we would replace must not hide an indented header line (a continuation for botocore, a section of its
-    // own for the JS SDK): replacing the block would delete what another reader sees as a separate section.
-    const structure = parseStructure(text);
-    for (const block of structure.sections.filter((b) => ours.has(b.key))) {
-        for (let i = block.headerLine + 1; i <= block.lastLine; i++) {
-            const name = structure.kinds[i] === 'continuation'
-                ? headerName(pyStrip(structure.lines[i].content))
-                : undefined;
-            if (name !== undefined) {
-                throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
-            }
-        }
-    }
-    const usedBefore = (key) => key.startsWith(SSO_SESSION_PREFIX)
-        ? {
-            usedBy: profilesUsingSession(structure, key.slice(SSO_SESSION_PREFIX.length))
-        }
-        : {};
-    return { eol, prepared, ours, structure, usedBefore };
-}
-function editOneByOne(text, sections, { eol, prepared, ours, structure, usedBefore }) {
-    const edits = [];
-    let out = text;
-    sections.forEach((section, group) => {
-        const { header, key } = prepared[group];
-        const written = [header, ...section.body].map((l) => l + eol).join('');
-        const matches = parseStructure(out).sections.filter((s) => s.key === key);
-        if (matches.length === 0) {
-            let separator = '';
-            let addedNewline = false;
-            if (out !== '') {
-                const blank = lastLineIsBlank(out);
-                if (!out.endsWith('\n')) {
-                    separator += eol;
-                    addedNewline = true;
-                }
-                if (!blank)
-                    separator += eol;
-            }
-            out = out + separator + written;
-            edits.push({
-                kind: 'added',
-                group,
-                header,
-                key,
-                written,
-                separator,
-                addedNewline,
-                ...usedBefore(key)
-            });
-            return;
-        }
-        // Later duplicates first (so earlier offsets stay valid), then the first one is replaced.
-        for (const dup of matches.slice(1).reverse()) {
-            edits.push({
-                kind: 'removed',
-                group,
-                header,
-                key,
-                original: blockText(out, dup),
-                offset: dup.start,
-                before: out.slice(Math.max(0, dup.start - CONTEXT), dup.start),
-                after: out.slice(dup.end, dup.end + CONTEXT)
-            });
-            out = out.slice(0, dup.start) + out.slice(dup.end);
-        }
-        const first = matches[0];
-        const original = blockText(out, first);
-        const mine = parseStructure(written).sections[0];
-        edits.push({
-            kind: 'replaced',
-            group,
-            header,
-            key,
-            written,
-            original,
-            changedKeys: changedKeys(first.options, mine?.options ?? new Map())
-        });
-        out = out.slice(0, first.start) + written + out.slice(first.end);
-    });
-    checkUpsert(structure, out, edits, ours);
-    return { text: out, edits };
-}
-/**
- * Every section header starts its line. A header line at column 0 is always a header (never a continuation), and
- * the parse after it does not depend on what came before: editing one section then cannot change how any other
- * section of the file parses, so all edits can be planned on the one parse of the file.
- */
-function headersStartLines(structure) {
-    return structure.sections.every((b) => structure.lines[b.headerLine].content.startsWith('['));
-}
-/**
- * The edits {@link upsertSections} makes one section after the other, planned on one parse of `text`: the file's
- * blocks with the replacements and removals so far (by block), plus what was appended. The text as it is at some
- * step is built only where an edit needs it (a removal records the text around it; the first append looks at how
- * the text ends), and once at the end.
- */
-function planUpsert(text, sections, { eol, prepared, structure, usedBefore }) {
-    let base = text;
-    const blocks = structure.sections.map((b) => ({
-        start: b.start,
-        end: b.end,
-        options: b.options
-    }));
-    const byKey = new Map();
-    structure.sections.forEach((b, i) => {
-        const list = byKey.get(b.key);
-        if (list)
-            list.push(i);
-        else
-            byKey.set(b.key, [i]);
-    });
-    /** Block index → what stands there now ('' once removed). */
-    const patched = new Map();
-    const appended = [];
-    /** The text as it is now, and where block `track` starts in it. */
-    const current = (track = -1) => {
-        const parts = [];
-        let pos = 0;
-        let length = 0;
-        let at = -1;
-        blocks.forEach((b, i) => {
-            if (i === track)
-                at = length + (b.start - pos);
-            const replacement = patched.get(i);
-            if (replacement === undefined)
-                return;
-            parts.push(base.slice(pos, b.start), replacement);
-            length += b.start - pos + replacement.length;
-            pos = b.end;
-        });
-        parts.push(base.slice(pos), ...appended);
-        return { text: parts.join(''), at };
-    };
-    const edits = [];
-    sections.forEach((section, group) => {
-        const { header, key } = prepared[group];
-        const written = [header, ...section.body].map((l) => l + eol).join('');
-        const matches = byKey.get(key) ?? [];
-        if (matches.length === 0) {
-            let separator = '';
-            let addedNewline = false;
-            if (appended.length > 0) {
-                separator = eol; // what was appended ends with an option line and its line ending
-            }
-            else {
-                const now = current().text;
-                if (now !== '') {
-                    const blank = lastLineIsBlank(now);
-                    if (!now.endsWith('\n')) {
-                        separator += eol;
-                        addedNewline = true;
-                        // That line ending now ends the file's last line, and with it the block that line belongs to.
-                        const last = blocks.length - 1;
-                        if (last >= 0 &&
-                            blocks[last].end === base.length &&
-                            !patched.has(last))
-                            blocks[last].end += eol.length;
-                        base += eol;
-                    }
-                    if (!blank)
-                        separator += eol;
-                }
-            }
-            appended.push(separator.slice(addedNewline ? eol.length : 0) + written);
-            edits.push({
-                kind: 'added',
-                group,
-                header,
-                key,
-                written,
-                separator,
-                addedNewline,
-                ...usedBefore(key)
-            });
-            return;
-        }
-        for (const dup of matches.slice(1).reverse()) {
-            const { text: now, at } = current(dup);
-            const length = blocks[dup].end - blocks[dup].start;
-            edits.push({
-                kind: 'removed',
-                group,
-                header,
-                key,
-                original: base.slice(blocks[dup].start, blocks[dup].end),
-                offset: at,
-                before: now.slice(Math.max(0, at - CONTEXT), at),
-                after: now.slice(at + length, at + length + CONTEXT)
-            });
-            patched.set(dup, '');
-        }
-        const first = blocks[matches[0]];
-        const mine = parseStructure(written).sections[0];
-        edits.push({
-            kind: 'replaced',
-            group,
-            header,
-            key,
-            written,
-            original: base.slice(first.start, first.end),
-            changedKeys: changedKeys(first.options, mine?.options ?? new Map())
-        });
-        patched.set(matches[0], written);
-    });
-    return { text: current().text, edits };
-}
-/**
- * The safety net of {@link upsertSections}: the edit must not change how botocore reads anything else, and ours must
- * read back whole. Throws (with the reason) when it fails.
- */
-function checkUpsert(inputStructure, out, edits, ours) {
-    const outStructure = parseStructure(out);
-    if (!(0,external_node_util_.isDeepStrictEqual)(othersView(inputStructure, ours), othersView(outStructure, ours))) {
-        throw new Error('refusing to edit the AWS config file: the change would alter how other sections are read (unusual indentation?)');
-    }
-    // An indented `[profile x]` line after an option is a continuation for botocore, but a header for the JS SDK: if it
-    // names one of our sections and lines follow it, the JS SDK would read them into ours. Leave such a file alone.
-    const headerAt = (i) => headerName(pyStrip(outStructure.lines[i].content));
-    for (const [i, kind] of outStructure.kinds.entries()) {
-        if (kind !== 'continuation')
-            continue;
-        const name = headerAt(i);
-        if (name === undefined || !ours.has(sectionKey(name)))
-            continue;
-        let j = i + 1;
-        while (j < outStructure.lines.length &&
-            outStructure.kinds[j] !== 'header' &&
-            headerAt(j) === undefined &&
-            (outStructure.kinds[j] === 'blank' || outStructure.kinds[j] === 'comment'))
-            j++;
-        const followed = j < outStructure.lines.length &&
-            outStructure.kinds[j] !== 'header' &&
-            headerAt(j) === undefined;
-        if (followed) {
-            throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
-        }
-    }
-    const byKey = new Map();
-    for (const s of outStructure.sections) {
-        const list = byKey.get(s.key);
-        if (list)
-            list.push(s);
-        else
-            byKey.set(s.key, [s]);
-    }
-    for (const edit of edits) {
-        if (edit.kind !== 'added' && edit.kind !== 'replaced')
-            continue;
-        const found = byKey.get(edit.key) ?? [];
-        if (found.length !== 1 || blockText(out, found[0]) !== edit.written) {
-            throw new Error(`refusing to edit the AWS config file: section ${edit.header} would not read back as written`);
-        }
-    }
-}
-/** `written` is one section of identity `key`: its header at the start, no other line that starts with `[`. */
-function isOneBlock(written, key) {
-    const firstEol = written.indexOf('\n');
-    const name = written.startsWith('[')
-        ? headerName(pyStrip(written.slice(0, firstEol === -1 ? written.length : firstEol)))
-        : undefined;
-    return (name !== undefined && sectionKey(name) === key && !written.includes('\n['));
-}
-function undoOne(text, edit) {
-    if (edit.kind === 'created-file')
-        return { text };
-    // The common case, without parsing the file (a post step undoes thousands of sections newest first): a section we
-    // added is still the file's last block exactly as written, our separator before it. Its header starts a line, so it
-    // is a header whatever precedes it, and no other header follows it in what we wrote.
-    if (edit.kind === 'added' &&
-        text.endsWith(edit.separator + edit.written) &&
-        isOneBlock(edit.written, edit.key)) {
-        const at = text.length - edit.written.length;
-        if (at === 0 || text[at - 1] === '\n')
-            return { text: text.slice(0, at - edit.separator.length) };
-    }
-    if (edit.kind === 'removed') {
-        const fits = (at) => at >= 0 &&
-            at <= text.length &&
-            text.slice(at - edit.before.length, at) === edit.before &&
-            text.slice(at, at + edit.after.length) === edit.after;
-        let at = fits(edit.offset) ? edit.offset : -1;
-        if (at === -1) {
-            const needle = edit.before + edit.after;
-            const first = text.indexOf(needle);
-            if (first !== -1 && text.indexOf(needle, first + 1) === -1)
-                at = first + edit.before.length;
-        }
-        if (at === -1)
-            return {
-                conflict: 'cannot find where the duplicate section was: the text around it changed'
-            };
-        const pre = text.slice(0, at);
-        const needsEol = pre !== '' && !pre.endsWith('\n');
-        return {
-            text: pre + (needsEol ? detectEol(text) : '') + edit.original + text.slice(at)
-        };
-    }
-    const blocks = parseStructure(text).sections.filter((s) => s.key === edit.key && blockText(text, s) === edit.written);
-    if (blocks.length === 0) {
-        const present = parseStructure(text).sections.some((s) => s.key === edit.key);
-        return {
-            conflict: present
-                ? `section ${edit.header} was changed since we wrote it`
-                : `section ${edit.header} was removed since we wrote it`
-        };
-    }
-    if (edit.kind === 'replaced') {
-        const b = blocks[0];
-        const rest = text.slice(b.end);
-        const fix = rest !== '' && !edit.original.endsWith('\n')
-            ? detectEol(edit.written)
-            : '';
-        return { text: text.slice(0, b.start) + edit.original + fix + rest };
-    }
-    // added
-    const b = blocks[blocks.length - 1];
-    const before = text.slice(0, b.start);
-    const rest = text.slice(b.end);
-    const blankPart = edit.separator.slice(edit.addedNewline ? (edit.separator.startsWith('\r\n') ? 2 : 1) : 0);
-    if (rest === '' && before.endsWith(edit.separator)) {
-        return { text: before.slice(0, before.length - edit.separator.length) };
-    }
-    // Something follows (or the text before changed): drop our blank line if it is still there, keep the rest.
-    if (blankPart !== '' &&
-        before.endsWith(blankPart) &&
-        lastLineIsBlank(before) &&
-        before.length > blankPart.length) {
-        return { text: before.slice(0, before.length - blankPart.length) + rest };
-    }
-    return { text: before + rest };
-}
-function revertOnce(text, edits, keep) {
-    let out = text;
-    const conflicts = [];
-    const skipGroups = new Set();
-    const undone = new Set();
-    for (const edit of [...edits].reverse()) {
-        if (edit.kind === 'created-file' || keep.has(edit))
-            continue;
-        if (skipGroups.has(edit.group)) {
-            conflicts.push({
-                edit,
-                reason: `not restored because section ${edit.header} was changed since we wrote it`
-            });
-            continue;
-        }
-        const r = undoOne(out, edit);
-        if ('conflict' in r) {
-            conflicts.push({ edit, reason: r.conflict });
-            skipGroups.add(edit.group);
-            continue;
-        }
-        out = r.text;
-        undone.add(edit);
-    }
-    return { text: out, conflicts, reverted: undone.size, undone };
-}
-/** Added `[sso-session …]` sections that a profile which came after us still uses, in the text as reverted. */
-function sectionsStillUsed(reverted, undone) {
-    const kept = [];
-    for (const edit of undone) {
-        if (edit.kind !== 'added' || !edit.key.startsWith(SSO_SESSION_PREFIX))
-            continue;
-        const name = edit.key.slice(SSO_SESSION_PREFIX.length);
-        const before = new Set(edit.usedBy ?? []);
-        const users = profilesUsingSession(reverted, name).filter((k) => !before.has(k));
-        if (users.length === 0)
-            continue;
-        const names = users
-            .map((k) => `[${k.replace(/^profile:/, 'profile ')}]`)
-            .join(', ');
-        kept.push({
-            edit,
-            usedBy: users,
-            reason: `${edit.header} kept: ${names} still has sso_session = ${name} (another job's profile, or one changed since this run wrote it)`
-        });
-    }
-    return kept;
-}
-/**
- * Undo `edits` (newest first): remove sections we added, restore those we replaced or removed, but only
- * where our section still reads exactly as we wrote it; anything changed since is left alone and reported.
- * An `[sso-session NAME]` section we added stays when a profile that was not there before us (another job's)
- * still has `sso_session = NAME`; it is reported in `kept`.
- * For any text T: `revertSectionsDetailed(upsertSections(T, S).text, edits).text === T`.
- */
-function revertSectionsDetailed(text, edits) {
-    const first = revertOnce(text, edits, new Set());
-    const kept = sectionsStillUsed(first.text, first.undone);
-    if (kept.length === 0)
-        return {
-            text: first.text,
-            conflicts: first.conflicts,
-            kept,
-            reverted: first.reverted
-        };
-    const second = revertOnce(text, edits, new Set(kept.map((k) => k.edit)));
-    // The line ending we added to end an unterminated last line stays in front of a kept section (a section follows it):
-    // it becomes part of that section's separator, so that whoever removes the section later restores the text exactly.
-    const terminator = edits.find((e) => e.kind === 'added' && e.addedNewline && second.undone.has(e));
-    for (const k of kept) {
-        if (!terminator || k.edit.addedNewline)
-            continue;
-        const nl = terminator.separator.startsWith('\r\n') ? '\r\n' : '\n';
-        const block = parseStructure(second.text).sections.find((b) => b.key === k.edit.key && blockText(second.text, b) === k.edit.written);
-        if (block &&
-            second.text.slice(0, block.start).endsWith(nl + k.edit.separator)) {
-            k.edit = {
-                ...k.edit,
-                separator: nl + k.edit.separator,
-                addedNewline: true
-            };
-        }
-    }
-    return {
-        text: second.text,
-        conflicts: second.conflicts,
-        kept,
-        reverted: second.reverted
-    };
-}
-/** {@link revertSectionsDetailed}, returning only the text. */
-function revertSections(text, edits) {
-    return revertSectionsDetailed(text, edits).text;
-}
-const platformEol = process.platform === 'win32' ? '\r\n' : '\n';
-/**
- * Lock the config file, read it, upsert `sections`, and replace it atomically (0600 when we create it;
- * an existing file keeps its permission bits where tighter than 0600, a looser one is tightened).
- * Returns the edits to hand to {@link revertConfigFile}.
- */
-async function mergeConfigFile(configFile, sections, opts = {}) {
-    return (0,atomic/* withLock */.kK)(configFile, async () => {
-        const current = await (0,atomic/* readIfExists */.OR)(configFile, { root: opts.root });
-        const { text, edits } = upsertSections(current ?? '', sections, {
-            defaultEol: opts.defaultEol ?? platformEol
-        });
-        const all = current === undefined
-            ? [
-                {
-                    kind: 'created-file',
-                    group: -1,
-                    file: configFile
-                },
-                ...edits
-            ]
-            : edits;
-        opts.onBeforeWrite?.(all);
-        if (current === undefined || text !== current)
-            await (0,atomic/* writeFileAtomic */.Zf)(configFile, text, {
-                root: opts.root,
-                mode: 0o600
-            });
-        return all;
-    }, { timeoutMs: opts.lockTimeoutMs });
-}
-/**
- * Sections a run kept because a later job's profile still used them, with what the later job's revert needs to
- * remove them once nobody uses them (it cannot know otherwise: to it, the section looked like the user's own).
- * Next to the config file, read and written only under its lock; deleted when empty. No secrets in it.
- */
-function keptSectionsFile(configFile) {
-    return `${configFile}.identity-center-login-kept.json`;
-}
-async function readKept(file, root) {
-    const text = await (0,atomic/* readIfExists */.OR)(file, { root });
-    if (text === undefined)
-        return [];
+const O_NOFOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0;
+const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+function isAlive(pid) {
+    if (pid === process.pid)
+        return true;
     try {
-        const parsed = JSON.parse(text);
-        if (!Array.isArray(parsed?.entries))
-            return [];
-        return parsed.entries.filter((e) => e?.edit?.kind === 'added' &&
-            typeof e.edit.written === 'string' &&
-            typeof e.edit.key === 'string');
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
+function lockHolder(file) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | O_NOFOLLOW);
     }
     catch {
-        return []; // not ours to interpret; it is replaced on the next write
+        return undefined;
+    }
+    try {
+        const info = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8'));
+        return typeof info?.pid === 'number' && typeof info.host === 'string'
+            ? { pid: info.pid, host: info.host }
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
-/** Lock the config file and undo `edits` (see {@link revertSectionsDetailed}); deletes a file we created if nothing else is left in it. */
-async function revertConfigFile(configFile, edits, opts = {}) {
-    return (0,atomic/* withLock */.kK)(configFile, async () => {
-        const keptFile = keptSectionsFile(configFile);
-        const current = await (0,atomic/* readIfExists */.OR)(configFile, { root: opts.root });
-        if (current === undefined) {
-            await (0,atomic/* removeIfExists */.GR)(keptFile, { root: opts.root });
-            const conflicts = edits
-                .filter((e) => e.kind !== 'created-file')
-                .map((edit) => ({ edit, reason: `${configFile} no longer exists` }));
-            return {
-                conflicts,
-                kept: [],
-                released: [],
-                reverted: 0,
-                deletedFile: false
-            };
+/**
+ * Remove the temp and lock files that `rule` names next to each of `targets` (the files a run writes). Returns the
+ * paths removed. Never follows a symlink (unlink removes a link itself); never throws.
+ */
+function removeLeftovers(targets, rule) {
+    const removed = [];
+    const ours = (pid) => rule.pid !== undefined
+        ? pid === rule.pid && pid !== process.pid
+        : !isAlive(pid);
+    const unlink = (p) => {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(p);
+            removed.push(p);
         }
-        const own = revertSectionsDetailed(current, edits);
-        const created = edits.some((e) => e.kind === 'created-file');
-        let text = own.text;
-        let deleteIfEmpty = created && own.conflicts.length === 0;
-        // Sections earlier runs kept for a profile that is now gone (this run's, or one removed since): remove them now.
-        const earlier = await readKept(keptFile, opts.root);
-        const entries = [];
-        const released = [];
-        for (const entry of [...earlier].reverse()) {
-            const still = sectionsStillUsed(text, new Set([entry.edit]));
-            if (still.length > 0) {
-                entries.unshift(entry);
+        catch {
+            // gone already, or not ours to remove
+        }
+    };
+    const byDir = new Map();
+    for (const t of targets) {
+        const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(t);
+        const names = byDir.get(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(abs)) ?? new Set();
+        names.add(node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(abs));
+        byDir.set(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(abs), names);
+    }
+    for (const [dir, names] of byDir) {
+        let entries;
+        try {
+            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir);
+        }
+        catch {
+            continue;
+        }
+        for (const entry of entries) {
+            const m = TEMP.exec(entry);
+            if (!m || !names.has(m[1]) || !ours(Number(m[2])))
                 continue;
+            const p = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, entry);
+            if (rule.pid === undefined) {
+                try {
+                    if (Date.now() - (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p).mtimeMs < (rule.minAgeMs ?? 60_000))
+                        continue;
+                }
+                catch {
+                    continue;
+                }
             }
-            const r = undoOne(text, entry.edit);
-            if ('conflict' in r)
-                continue; // changed or removed since: no longer anyone's to undo
-            text = r.text;
-            released.push(`${entry.edit.header} (kept by an earlier job for a profile that is gone now) removed`);
-            if (entry.createdFile)
-                deleteIfEmpty = true;
+            unlink(p);
         }
-        entries.push(...own.kept.map((k) => ({ edit: k.edit, createdFile: created })));
-        if (entries.length > 0)
-            await (0,atomic/* writeFileAtomic */.Zf)(keptFile, JSON.stringify({ version: 1, entries }) + '\n', { root: opts.root, mode: 0o600 });
-        else
-            await (0,atomic/* removeIfExists */.GR)(keptFile, { root: opts.root });
-        const result = {
-            conflicts: own.conflicts,
-            kept: own.kept,
-            released,
-            reverted: own.reverted
-        };
-        if (deleteIfEmpty && text === '') {
-            await (0,atomic/* removeIfExists */.GR)(configFile, { root: opts.root });
-            return { ...result, deletedFile: true };
-        }
-        if (text !== current)
-            await (0,atomic/* writeFileAtomic */.Zf)(configFile, text, {
-                root: opts.root,
-                mode: 0o600
-            });
-        return { ...result, deletedFile: false };
-    }, { timeoutMs: opts.lockTimeoutMs });
+        for (const name of names)
+            for (const lock of [`${name}.lock`, `${name}.lock.break`]) {
+                const p = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, lock);
+                const holder = lockHolder(p);
+                if (holder && holder.host === node_os__WEBPACK_IMPORTED_MODULE_1___default().hostname() && ours(holder.pid))
+                    unlink(p);
+            }
+    }
+    return removed;
 }
 
+
+/***/ }),
+
+/***/ 6555:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  RV: () => (/* binding */ registrationKey),
+  Wd: () => (/* binding */ removeSessionFiles),
+  RL: () => (/* binding */ sessionFilePaths),
+  Q7: () => (/* binding */ tokenCacheEntry),
+  D4: () => (/* binding */ writeCredentialProfiles),
+  $G: () => (/* binding */ writeSessionFiles)
+});
+
+// UNUSED EXPORTS: writtenTargets
+
+// EXTERNAL MODULE: ./src/aws-files/leftovers.ts
+var aws_files_leftovers = __webpack_require__(423);
+// EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
+var sso_cache = __webpack_require__(7215);
+// EXTERNAL MODULE: ./src/aws-files/atomic.ts
+var atomic = __webpack_require__(5262);
+;// CONCATENATED MODULE: ./src/aws-files/cache-originals.ts
+/**
+ * A token cache file that held something else before this run overwrote it (a user's own `aws sso login` for the same
+ * sso-session): recorded with what this run wrote, and put back byte for byte when the run's files are undone.
+ */
+
+
+/**
+ * Put back `original` (the exact bytes the file held before this run overwrote it: a user's own `aws sso login`, an
+ * earlier job's kept session) if `file` still holds exactly what this run wrote (sha256 `expectedHash`), under its lock.
+ * A file someone replaced since, or removed (a sign-out), is left as it is.
+ */
+async function restoreCacheFileIfOurs(file, expectedHash, original) {
+    if ((await (0,atomic/* readIfExists */.OR)(file)) === undefined)
+        return 'missing';
+    return (0,atomic/* withLock */.kK)(file, async () => {
+        const text = await (0,atomic/* readIfExists */.OR)(file);
+        if (text === undefined)
+            return 'missing';
+        if ((0,sso_cache/* contentHash */.Ae)(text) !== expectedHash)
+            return 'replaced-by-someone-else';
+        await (0,atomic/* writeFileAtomic */.Zf)(file, original, { mode: 0o600 });
+        return 'restored to what it held before this run';
+    });
+}
+/** Restore (when the record holds what was there before) or delete a cache file this run wrote, only if still ours. */
+function undoCacheFile(entry) {
+    return entry.original !== undefined
+        ? restoreCacheFileIfOurs(entry.file, entry.contentHash, entry.original)
+        : (0,sso_cache/* removeCacheFileIfOurs */.FH)(entry.file, entry.contentHash);
+}
+const withOriginal = (entry) => entry?.original !== undefined ? { original: entry.original } : {};
+/**
+ * What a cache file holds before this run writes `entry` there, when it holds something else (its secrets masked
+ * first); undefined when missing, unreadable, already this run's bytes, or another run's of this action: a token of
+ * a client registration of this action (`ourClientIds`; the action never uses the AWS CLI's registration, so a
+ * user's own `aws sso login` token has another client). That run's post signs its token out: nothing to put back.
+ */
+async function originalCacheText(entry, mask, ourClientIds) {
+    let text;
+    try {
+        text = await (0,atomic/* readIfExists */.OR)(entry.file);
+    }
+    catch {
+        return undefined; // a symlink or not UTF-8: the writer refuses or replaces it; nothing of a user's to put back
+    }
+    if (text === undefined || (0,sso_cache/* contentHash */.Ae)(text) === entry.contentHash)
+        return undefined;
+    try {
+        const obj = JSON.parse(text);
+        for (const key of ['accessToken', 'refreshToken', 'clientSecret'])
+            if (typeof obj?.[key] === 'string' && obj[key])
+                mask(obj[key]);
+        if (typeof obj?.clientId === 'string' &&
+            ourClientIds.includes(obj.clientId))
+            return undefined;
+    }
+    catch {
+        // not JSON: put back as it was all the same
+    }
+    return text;
+}
+/**
+ * The client id in a registration cache file when this action wrote it (only ours record `clientName`, and with our
+ * name); undefined otherwise (missing, unreadable, the AWS CLI's own).
+ */
+async function actionClientIn(file) {
+    try {
+        const text = await (0,atomic/* readIfExists */.OR)(file);
+        if (text === undefined)
+            return undefined;
+        const obj = JSON.parse(text);
+        return typeof obj.clientName === 'string' &&
+            obj.clientName.startsWith(ACTION_CLIENT_NAME) &&
+            typeof obj.clientId === 'string'
+            ? obj.clientId
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The start of every client name this action registers (core/client-name.ts CLIENT_NAME_BASE). */
+const ACTION_CLIENT_NAME = 'identity-center-login';
+
+// EXTERNAL MODULE: ./src/aws-files/config.ts
+var aws_files_config = __webpack_require__(5225);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/aws-files/ini-structure.ts
+var ini_structure = __webpack_require__(4421);
 ;// CONCATENATED MODULE: ./src/aws-files/credentials-file.ts
 /**
  * Profiles that hold role credentials themselves, for when no SSO token may stay on the runner (sign-out-early) or
@@ -1469,21 +1657,21 @@ var external_node_crypto_ = __webpack_require__(7598);
 
 /** The credentials file's `[NAME]` section (no `profile ` prefix there) holding the keys. */
 function renderCredentialsSection(name, credentials) {
-    validateName('profile', name);
+    (0,aws_files_config/* validateName */.yS)('profile', name);
     const body = [];
     for (const [key, value] of [
         ['aws_access_key_id', credentials.accessKeyId],
         ['aws_secret_access_key', credentials.secretAccessKey],
         ['aws_session_token', credentials.sessionToken]
     ]) {
-        validateValue(key, value);
+        (0,aws_files_config/* validateValue */.q0)(key, value);
         body.push(`${key} = ${value}`);
     }
     return { header: `[${name}]`, body };
 }
 /** The config's `[profile NAME]` for a profile whose keys are in the credentials file: region and output only. */
 function renderKeysProfileSection(profile) {
-    validateName('profile', profile.name);
+    (0,aws_files_config/* validateName */.yS)('profile', profile.name);
     const body = [];
     for (const [key, value] of [
         ['region', profile.region],
@@ -1491,7 +1679,7 @@ function renderKeysProfileSection(profile) {
     ]) {
         if (value === undefined || value === '')
             continue;
-        validateValue(key, value);
+        (0,aws_files_config/* validateValue */.q0)(key, value);
         body.push(`${key} = ${value}`);
     }
     return {
@@ -1505,11 +1693,11 @@ function renderKeysProfileSection(profile) {
  * and line endings stay byte for byte; a same-named section is replaced and restored on revert.
  */
 function mergeCredentialsFile(credentialsFile, sections, opts = {}) {
-    return mergeConfigFile(credentialsFile, sections, opts);
+    return (0,aws_files_config/* mergeConfigFile */.hZ)(credentialsFile, sections, opts);
 }
 /** Undo {@link mergeCredentialsFile}'s edits (only sections that still read exactly as written); deletes a file we created if it is empty again. */
 function revertCredentialsFile(credentialsFile, edits, opts = {}) {
-    return revertConfigFile(credentialsFile, edits, opts);
+    return (0,aws_files_config/* revertConfigFile */.p5)(credentialsFile, edits, opts);
 }
 const SEALED = 'sha256:';
 /**
@@ -1535,7 +1723,7 @@ async function unsealCredentialEdits(credentialsFile, edits) {
         e.written.startsWith(SEALED)))
         return edits;
     const text = (await (0,atomic/* readIfExists */.OR)(credentialsFile)) ?? '';
-    const blocks = parseStructure(text).sections.map((b) => ({
+    const blocks = (0,ini_structure/* parseStructure */.Vo)(text).sections.map((b) => ({
         key: b.key,
         text: text.slice(b.start, b.end)
     }));
@@ -1548,9 +1736,9 @@ async function unsealCredentialEdits(credentialsFile, edits) {
     });
 }
 
-// EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
-var sso_cache = __webpack_require__(7215);
 ;// CONCATENATED MODULE: ./src/aws-files/session-files.ts
+
+
 
 
 
@@ -1566,7 +1754,7 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         throw new Error('SSO profiles need the SSO token: pass them as credentialProfiles instead');
     const keyProfiles = options.credentialProfiles ?? [];
     const sections = [
-        ...profiles.map((p) => renderProfileSection({
+        ...profiles.map((p) => (0,aws_files_config/* renderProfileSection */.Rq)({
             name: p.name,
             ssoSession: request.ssoSession,
             accountId: p.accountId,
@@ -1583,10 +1771,10 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
                 : {})
         })),
         ...keyProfiles.map((p) => renderKeysProfileSection(p)),
-        ...(options.roleProfiles ?? []).map((p) => renderAssumeRoleProfileSection(p)),
+        ...(options.roleProfiles ?? []).map((p) => (0,aws_files_config/* renderAssumeRoleProfileSection */.z0)(p)),
         ...(token
             ? [
-                renderSsoSessionSection({
+                (0,aws_files_config/* renderSsoSessionSection */.P_)({
                     name: request.ssoSession,
                     ssoRegion: request.ssoRegion,
                     startUrl: request.startUrl,
@@ -1635,8 +1823,24 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         ...(credentialSections.length
             ? { credentialsFile: paths.credentialsFile, credentialsEdits: [] }
             : {}),
-        partial: true
+        partial: true,
+        writerPid: process.pid
     };
+    if (token && options.keepOriginalTokenCache) {
+        // Clients of this action: ours, and the one in the registration cache when this action registered it (another job
+        // of ours that signed in on this runner a moment earlier); a token of either is not a user's to put back.
+        const ourClients = [
+            registration?.clientId,
+            await actionClientIn((0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)))
+        ].filter((id) => !!id);
+        for (const entry of [progress.tokenCache, progress.legacyTokenCache]) {
+            if (!entry)
+                continue;
+            const original = await originalCacheText(entry, options.keepOriginalTokenCache.mask, ourClients);
+            if (original !== undefined)
+                entry.original = original;
+        }
+    }
     const report = () => progressListener?.({
         written: { ...progress },
         ...(token ? { accessToken: token.accessToken } : {})
@@ -1650,7 +1854,7 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         regEntry
             ? (0,sso_cache/* writeRegistrationCache */.bX)(paths.ssoCacheDir, registrationKey(request), regEntry)
             : Promise.resolve(undefined),
-        mergeConfigFile(paths.configFile, sections, {
+        (0,aws_files_config/* mergeConfigFile */.hZ)(paths.configFile, sections, {
             onBeforeWrite: (edits) => {
                 progress.configEdits = edits;
                 report();
@@ -1685,7 +1889,10 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
             configEdits: configEdits.value,
             ssoCacheDir: paths.ssoCacheDir,
             sessionName: request.ssoSession,
-            tokenCache: tokenCache.value,
+            tokenCache: tokenCache.value && {
+                ...tokenCache.value,
+                ...withOriginal(progress.tokenCache)
+            },
             registrationCache: registrationCache.value,
             ...(credentialsEdits.value
                 ? {
@@ -1694,24 +1901,30 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
                 }
                 : {}),
             ...(legacyTokenCache.value
-                ? { legacyTokenCache: legacyTokenCache.value }
-                : {})
+                ? {
+                    legacyTokenCache: {
+                        ...legacyTokenCache.value,
+                        ...withOriginal(progress.legacyTokenCache)
+                    }
+                }
+                : {}),
+            writerPid: process.pid
         };
     }
     // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
     // that failed is tried too: the removal is guarded by the exact bytes, so it can only remove what this run wrote.
     await Promise.all([
         progress.tokenCache
-            ? (0,sso_cache/* removeTokenCacheIfOurs */.yY)(paths.ssoCacheDir, request.ssoSession, progress.tokenCache.contentHash).then(() => (progress.tokenCache = undefined), () => undefined)
+            ? undoCacheFile(progress.tokenCache).then(() => (progress.tokenCache = undefined), () => undefined)
             : undefined,
         progress.registrationCache
             ? (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(progress.registrationCache.file, progress.registrationCache.contentHash).then(() => (progress.registrationCache = undefined), () => undefined)
             : undefined,
         progress.legacyTokenCache
-            ? (0,sso_cache/* removeCacheFileIfOurs */.FH)(progress.legacyTokenCache.file, progress.legacyTokenCache.contentHash).then(() => (progress.legacyTokenCache = undefined), () => undefined)
+            ? undoCacheFile(progress.legacyTokenCache).then(() => (progress.legacyTokenCache = undefined), () => undefined)
             : undefined,
         configEdits.status === 'fulfilled'
-            ? revertConfigFile(paths.configFile, configEdits.value).then(() => (progress.configEdits = []), () => undefined)
+            ? (0,aws_files_config/* revertConfigFile */.p5)(paths.configFile, configEdits.value).then(() => (progress.configEdits = []), () => undefined)
             : (progress.configEdits = []),
         credentialsEdits.status === 'fulfilled' && credentialsEdits.value
             ? revertCredentialsFile(paths.credentialsFile, credentialsEdits.value).then(() => (progress.credentialsEdits = []), () => undefined)
@@ -1779,16 +1992,33 @@ function registrationKey(request) {
         startUrl: request.startUrl
     };
 }
+/** Every file a run's record says it writes (or may have started to write), for the leftovers next to them. */
+function writtenTargets(written) {
+    return [
+        written.configFile,
+        (0,sso_cache/* tokenCacheFile */.g6)(written.ssoCacheDir, written.sessionName),
+        ...[
+            written.tokenCache,
+            written.registrationCache,
+            written.legacyTokenCache
+        ].flatMap((c) => (c ? [c.file] : [])),
+        ...(written.credentialsFile ? [written.credentialsFile] : [])
+    ];
+}
 /** Undo exactly what writeSessionFiles did; files another job replaced since are left alone. */
 async function removeSessionFiles(written) {
+    // First what a writer killed mid-write left (temp files holding the token, its locks), so no lock of it is waited for.
+    const leftovers = written.writerPid !== undefined
+        ? (0,aws_files_leftovers/* removeLeftovers */.D)(writtenTargets(written), { pid: written.writerPid })
+        : [];
     const tokenCache = written.tokenCache
-        ? await (0,sso_cache/* removeTokenCacheIfOurs */.yY)(written.ssoCacheDir, written.sessionName, written.tokenCache.contentHash)
+        ? await undoCacheFile(written.tokenCache)
         : 'missing';
     const registrationCache = written.registrationCache
         ? await (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(written.registrationCache.file, written.registrationCache.contentHash)
         : undefined;
     const legacyTokenCache = written.legacyTokenCache
-        ? await (0,sso_cache/* removeCacheFileIfOurs */.FH)(written.legacyTokenCache.file, written.legacyTokenCache.contentHash)
+        ? await undoCacheFile(written.legacyTokenCache)
         : undefined;
     const credentials = written.credentialsFile
         ? await removeCredentialSections(written.credentialsFile, written.credentialsEdits ?? [])
@@ -1801,9 +2031,10 @@ async function removeSessionFiles(written) {
             registrationCache,
             legacyTokenCache,
             config: `nothing written to ${written.configFile} by this run`,
-            ...withCredentials
+            ...withCredentials,
+            leftovers
         };
-    const reverted = await revertConfigFile(written.configFile, written.configEdits);
+    const reverted = await (0,aws_files_config/* revertConfigFile */.p5)(written.configFile, written.configEdits);
     const config = (reverted.deletedFile
         ? `${written.configFile} removed (this run created it)`
         : `${reverted.reverted} section(s) removed or restored in ${written.configFile}`) +
@@ -1811,15 +2042,15 @@ async function removeSessionFiles(written) {
             ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}`
             : '') +
         (reverted.kept.length
-            ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)`
-            : '') +
-        (reverted.released.length ? `; ${reverted.released.join('; ')}` : '');
+            ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (it stays in the config: no secret in it)`
+            : '');
     return {
         tokenCache,
         registrationCache,
         legacyTokenCache,
         config,
-        ...withCredentials
+        ...withCredentials,
+        leftovers
     };
 }
 async function removeCredentialSections(file, edits) {
@@ -1854,10 +2085,9 @@ async function removeCredentialSections(file, edits) {
 /* harmony export */   eh: () => (/* binding */ writeLegacyTokenCache),
 /* harmony export */   g6: () => (/* binding */ tokenCacheFile),
 /* harmony export */   iw: () => (/* binding */ registrationCacheFile),
-/* harmony export */   lS: () => (/* binding */ legacyTokenCacheFile),
-/* harmony export */   yY: () => (/* binding */ removeTokenCacheIfOurs)
+/* harmony export */   lS: () => (/* binding */ legacyTokenCacheFile)
 /* harmony export */ });
-/* unused harmony exports pythonJsonDumps, sha1Hex, formatCacheTime, parseCacheTime, registrationCacheKeyJson */
+/* unused harmony exports pythonJsonDumps, sha1Hex, formatCacheTime, parseCacheTime, registrationCacheKeyJson, removeTokenCacheIfOurs */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -2249,7 +2479,7 @@ function approverRejection(approvedBy, policy) {
 /* harmony export */   su: () => (/* binding */ chainRole)
 /* harmony export */ });
 /* unused harmony exports sessionNameFor, tagValue */
-/* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6963);
+/* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1735);
 /* harmony import */ var _aws_sts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8665);
 /* harmony import */ var _inputs_chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1312);
 
@@ -2357,7 +2587,7 @@ runTags, mask, sourceIdentity) {
 /* harmony export */   z: () => (/* binding */ sweepOrphanedTokenCache)
 /* harmony export */ });
 /* harmony import */ var _aws_logout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4299);
-/* harmony import */ var _aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3858);
+/* harmony import */ var _aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6555);
 /* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7215);
 /* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5262);
 
@@ -3442,8 +3672,8 @@ function approvalGrants(ctx, final, _esc = cleanText, b = (s) => `**${s}**`) {
                 ? `until ${formatUtc(approved.sessionExpiresAt)}`
                 : 'until it expires';
             if (final)
-                return `Your Identity Center sign-in is left in this machine's token cache (~/.aws/sso/cache) ${until} or until someone runs aws sso logout: any process running as this user can use it ${everything}; ${issued}.`;
-            return `Approving leaves ${b("your Identity Center sign-in in this machine's token cache")} until it expires (there is no post step to sign it out; run aws sso logout when done): any process running as this user can use it ${everything}; ${issued}.`;
+                return `Your Identity Center sign-in is left in this machine's token cache (~/.aws/sso/cache) ${until} or until someone runs identity-center-login --sign-out: any process running as this user can use it ${everything}; ${issued}.`;
+            return `Approving leaves ${b("your Identity Center sign-in in this machine's token cache")} until it expires (there is no post step to sign it out; run identity-center-login --sign-out when done): any process running as this user can use it ${everything}; ${issued}.`;
         }
         case 'shared': {
             if (final)

@@ -250,18 +250,66 @@ class AwsClients {
 
 /***/ }),
 
-/***/ 6963:
+/***/ 1735:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DM: () => (/* binding */ getRoleCredentials),
-/* harmony export */   bb: () => (/* binding */ verifiedRoleCredentials),
-/* harmony export */   cA: () => (/* binding */ tokenRefused),
-/* harmony export */   dp: () => (/* binding */ approverFromArn),
-/* harmony export */   eL: () => (/* binding */ getCallerIdentity),
-/* harmony export */   lE: () => (/* binding */ CredentialsError)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  lE: () => (/* binding */ CredentialsError),
+  dp: () => (/* binding */ approverFromArn),
+  eL: () => (/* binding */ getCallerIdentity),
+  DM: () => (/* binding */ getRoleCredentials),
+  cA: () => (/* binding */ tokenRefused),
+  bb: () => (/* binding */ verifiedRoleCredentials)
+});
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(9997);
+;// CONCATENATED MODULE: ./src/aws/identity.ts
+/**
+ * What STS says about a session is server text: it reaches the log, the job summary, the outputs and the approver
+ * check. An identity is accepted only in the shape STS gives a role session (an Identity Center permission set's or a
+ * chained role's): `arn:<partition>:sts::<12 digits>:assumed-role/<role name>/<session name>`, with IAM's own
+ * character sets, the account in the ARN equal to `Account`, and a printable `UserId`. Anything else (a line break and
+ * `::warning::…`, an empty session name) is refused, and the refusal shows what came back escaped.
+ */
+
+/** arn:<partition>:sts::<account>:assumed-role/<role name (IAM: 1-64 of [\w+=,.@-])>/<role session name (2-64)>. */
+const ASSUMED_ROLE_ARN = /^arn:aws(?:-[a-z]+)*:sts::(\d{12}):assumed-role\/([\w+=,.@-]{1,64})\/([\w+=,.@-]{2,64})$/;
+const USER_ID = /^[\w+=,.@:-]{1,256}$/;
+const ACCOUNT = /^\d{12}$/;
+const UNSAFE = new RegExp(util_text/* CONTROL_SOURCE */.Y, 'g');
+/** Server text shown in a message: JSON-quoted (line breaks and controls escaped), at most 300 characters. */
+function quoteServerText(text) {
+    const cut = text.length > 300 ? `${text.slice(0, 300)}…` : text;
+    return JSON.stringify(cut).replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** The Identity Center user (role session name) of a well-formed assumed-role ARN; '' for anything else. */
+function sessionNameFromArn(arn) {
+    return ASSUMED_ROLE_ARN.exec(arn)?.[3] ?? '';
+}
+/**
+ * The reason STS's answer is not a well-formed role-session identity, or undefined when it is. The reason quotes
+ * what came back, escaped.
+ */
+function malformedIdentity(account, arn, userId) {
+    if (!ACCOUNT.test(account))
+        return `an account that is not 12 digits: ${quoteServerText(account)}`;
+    const m = ASSUMED_ROLE_ARN.exec(arn);
+    if (!m)
+        return `an ARN that is not a well-formed assumed-role ARN (arn:aws:sts::<account>:assumed-role/<role>/<session name>): ${quoteServerText(arn)}`;
+    if (m[1] !== account)
+        return `an ARN for account ${m[1]} with Account ${account}: ${quoteServerText(arn)}`;
+    if (userId !== '' && !USER_ID.test(userId))
+        return `a UserId that is not well-formed: ${quoteServerText(userId)}`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/aws/credentials.ts
+
 
 class CredentialsError extends Error {
     kind;
@@ -280,7 +328,7 @@ class CredentialsError extends Error {
 function tokenRefused(call, error) {
     if (error?.name !== 'UnauthorizedException')
         return undefined;
-    return new CredentialsError(`${call} failed: the SSO access token was not accepted (expired or revoked): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'token');
+    return new CredentialsError(`${call} failed: the SSO access token was not accepted (expired or revoked): ${(0,errors/* describeAwsError */.P)(error)}`, 'token');
 }
 async function getRoleCredentials(clients, accessToken, accountId, roleName, mask) {
     const { GetRoleCredentialsCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
@@ -309,9 +357,9 @@ async function getRoleCredentials(clients, accessToken, accountId, roleName, mas
         if (name === 'ForbiddenException' ||
             name === 'ResourceNotFoundException' ||
             name === 'AccessDeniedException') {
-            throw new CredentialsError(`the approver could not assume role "${roleName}" in account ${accountId}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}. Check that their Identity Center user is assigned that permission set on that account.`, 'access');
+            throw new CredentialsError(`the approver could not assume role "${roleName}" in account ${accountId}: ${(0,errors/* describeAwsError */.P)(error)}. Check that their Identity Center user is assigned that permission set on that account.`, 'access');
         }
-        throw new CredentialsError(`SSO GetRoleCredentials for ${accountId}/${roleName} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'service');
+        throw new CredentialsError(`SSO GetRoleCredentials for ${accountId}/${roleName} failed: ${(0,errors/* describeAwsError */.P)(error)}`, 'service');
     }
 }
 async function getCallerIdentity(clients, credentials) {
@@ -321,12 +369,16 @@ async function getCallerIdentity(clients, credentials) {
         const out = await sts.send(new GetCallerIdentityCommand({}));
         if (!out.Account || !out.Arn)
             throw new CredentialsError('STS GetCallerIdentity returned no account', 'service');
-        return { account: out.Account, arn: out.Arn, userId: out.UserId ?? '' };
+        const userId = out.UserId ?? '';
+        const malformed = malformedIdentity(out.Account, out.Arn, userId);
+        if (malformed)
+            throw new CredentialsError(`STS GetCallerIdentity answered ${malformed}; refusing an identity that is not a role session, nothing was exported`, 'service');
+        return { account: out.Account, arn: out.Arn, userId };
     }
     catch (error) {
         if (error instanceof CredentialsError)
             throw error;
-        throw new CredentialsError(`STS GetCallerIdentity failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .P)(error)}`, 'service');
+        throw new CredentialsError(`STS GetCallerIdentity failed: ${(0,errors/* describeAwsError */.P)(error)}`, 'service');
     }
 }
 /** Fetch, then verify: credentials for a different account than requested are refused. */
@@ -343,8 +395,8 @@ async function verifiedRoleCredentials(clients, accessToken, accountId, roleName
  * arn:aws:sts::<account>:assumed-role/AWSReservedSSO_<PermissionSet>_<hex>/<user>.
  */
 function approverFromArn(arn) {
-    const match = /^arn:aws[\w-]*:sts::\d{12}:assumed-role\/[^/]+\/(.+)$/.exec(arn);
-    return match ? match[1] : '';
+    // getCallerIdentity accepts only ARNs of this shape, so a verified identity always names its approver.
+    return sessionNameFromArn(arn);
 }
 
 
@@ -507,7 +559,7 @@ async function signOut(accessToken, settings, log) {
 /* harmony export */   xN: () => (/* binding */ assumeRole)
 /* harmony export */ });
 /* unused harmony exports AssumeRoleError, trustPolicyActions, SourceIdentityRefusedError */
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6963);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1735);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 
 
@@ -1188,7 +1240,7 @@ const INPUTS = Object.freeze([
     {
         name: 'forbid-self-approval',
         group: 'approvers',
-        description: 'Reject an approval by the user who triggered the run.',
+        description: 'Reject an approval by the user who triggered the run. Compares names, not identities: the Identity Center user name with the CI user name (whole, and the part before @), case-insensitive.',
         default: String(DEFAULT_FORBID_SELF_APPROVAL),
         required: false,
         secret: false,
@@ -1356,8 +1408,8 @@ const INPUTS = Object.freeze([
     },
     {
         name: 'session-key',
-        group: 'shared',
-        description: `Secret of at least ${MIN_SESSION_KEY_LENGTH} characters that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
+        group: 'approvers',
+        description: `Secret of at least ${MIN_SESSION_KEY_LENGTH} characters and 128 bits (openssl rand -base64 32; a weak or repeated key is refused) that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
         default: '',
         required: false,
         secret: true,
@@ -1469,7 +1521,8 @@ function proxyFor(url, env = process.env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ CONTROL_SOURCE)
+/* harmony export */   Y: () => (/* binding */ CONTROL_SOURCE),
+/* harmony export */   y: () => (/* binding */ defuseWorkflowCommands)
 /* harmony export */ });
 /**
  * The one set of characters that must never reach a log line, a comment, a config file or a terminal unescaped:
@@ -1478,6 +1531,14 @@ function proxyFor(url, env = process.env) {
  * interlinear annotation characters. The input rules reject them; the message renderer strips them.
  */
 const CONTROL_SOURCE = '[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb]';
+/**
+ * A line that starts with `::` (after blanks) is a workflow command to the GitHub runner. Text logged with
+ * core.info is written raw, so any line of it that would be read as a command is defused (`::` → `: :`):
+ * server text can never become `::warning::`, `::add-mask::` or `::stop-commands::`.
+ */
+function defuseWorkflowCommands(text) {
+    return text.replace(/^([ \t]*):(?=:)/gm, '$1: ');
+}
 
 
 /***/ }),

@@ -725,8 +725,8 @@ async function serveCredentials(res, routes, profile) {
     }
 }
 
-// EXTERNAL MODULE: ./src/aws/credentials.ts
-var credentials = __webpack_require__(6963);
+// EXTERNAL MODULE: ./src/aws/credentials.ts + 1 modules
+var credentials = __webpack_require__(1735);
 // EXTERNAL MODULE: ./src/aws/sts.ts
 var sts = __webpack_require__(8665);
 ;// CONCATENATED MODULE: ./src/credential-server/freshness.ts

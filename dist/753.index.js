@@ -85,12 +85,14 @@ function commentTarget(request, env = process.env) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5014);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9556);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9997);
 /** The channels a GitHub run reports to: log (always), summary, comment, webhook, per the notify input. */
 
 
 
+
 const actionLogger = {
-    info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
+    info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .defuseWorkflowCommands */ .y)(m)),
     warning: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m),
     debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m),
     notice: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m, { title: 'AWS IAM Identity Center approval requested' })
@@ -206,10 +208,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./src/inputs/reader.ts + 2 modules
-var reader = __webpack_require__(1404);
-// EXTERNAL MODULE: ./src/core/login.ts + 8 modules
-var login = __webpack_require__(8945);
+// EXTERNAL MODULE: ./src/inputs/reader.ts + 3 modules
+var reader = __webpack_require__(502);
+// EXTERNAL MODULE: ./src/core/login.ts + 9 modules
+var login = __webpack_require__(2032);
 // EXTERNAL MODULE: ./src/aws-files/paths.ts
 var paths = __webpack_require__(4683);
 // EXTERNAL MODULE: ./src/core/outcome.ts

@@ -49,3 +49,7 @@ await import('./index.js')
 )
 // What this dist/ was built from: the e2e tests compare it with the sources (scripts/source-hash.mjs).
 writeFileSync('dist/source-hash.txt', `${sourceHash()}\n`)
+// What this dist/ bundles, package@version, as package-lock.json resolves it (scripts/bundled-packages.mjs; .ci/run checks it).
+execFileSync(process.execPath, ['scripts/bundled-packages.mjs', '--write'], {
+  stdio: 'inherit'
+})

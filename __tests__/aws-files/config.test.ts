@@ -15,7 +15,6 @@ import {
   type ReplacedEdit,
   type SectionSpec
 } from '../../src/aws-files/config.js'
-import { keptSectionsFile } from '../../src/aws-files/config.js'
 import {
   parseStructure,
   sectionKey,
@@ -394,7 +393,6 @@ describe('mergeConfigFile / revertConfigFile', () => {
     expect(res).toEqual({
       conflicts: [],
       kept: [],
-      released: [],
       reverted: 2,
       deletedFile: true
     })
@@ -482,7 +480,7 @@ describe('mergeConfigFile / revertConfigFile', () => {
         '[profile mine]\nsso_session = my-sso\n'
       ]
     ])(
-      '%s: A keeps the section, hands it over, B removes it; the file is back as it was',
+      '%s: A keeps the section while B uses it; B leaves it (no hand-over file), everything else is back as it was',
       async (_label, before) => {
         const file = path.join(tmp, '.aws', 'config')
         if (before !== undefined) {
@@ -501,20 +499,66 @@ describe('mergeConfigFile / revertConfigFile', () => {
         expect(readConfig(mid).ssoSessions['my-sso'].sso_start_url).toBe(
           'https://x.awsapps.com/start'
         )
-        expect(
-          JSON.parse(await fs.readFile(keptSectionsFile(file), 'utf8')).entries
-        ).toHaveLength(1)
         const rb = await revertConfigFile(file, b)
         expect(rb.conflicts).toEqual([])
-        expect(rb.released).toEqual([
-          '[sso-session my-sso] (kept by an earlier job for a profile that is gone now) removed'
-        ])
-        if (before === undefined)
-          await expect(fs.access(file)).rejects.toThrow()
-        else expect(await fs.readFile(file, 'utf8')).toBe(before)
-        await expect(fs.access(keptSectionsFile(file))).rejects.toThrow()
+        const after = await fs.readFile(file, 'utf8')
+        const cfg = readConfig(after)
+        expect(cfg.profiles['job-a']).toBeUndefined()
+        expect(cfg.profiles['job-b']).toBeUndefined()
+        // the section A kept stays: B's record says B found it there, and nothing beside the config says otherwise
+        expect(cfg.ssoSessions['my-sso'].sso_start_url).toBe(
+          'https://x.awsapps.com/start'
+        )
+        expect(after.startsWith((before ?? '').replace(/\r?\n?$/, ''))).toBe(
+          true
+        )
+        expect(await fs.readdir(path.dirname(file))).toEqual(['config'])
       }
     )
+
+    test("a planted <config>.identity-center-login-kept.json cannot make a revert remove the user's own sections", async () => {
+      const file = path.join(tmp, '.aws', 'config')
+      const userProd =
+        '[profile prod]\nsso_session = corp\nsso_account_id = 444455556666\nsso_role_name = Admin\n'
+      const userSession =
+        '[sso-session corp]\nsso_region = us-east-1\nsso_start_url = https://corp.awsapps.com/start\n'
+      const before = `${userProd}\n${userSession}`
+      await fs.mkdir(path.dirname(file), { recursive: true })
+      await fs.writeFile(file, before)
+      // what an earlier version's hand-over file looked like, naming the user's own sections exactly as written
+      const planted = `${file}.identity-center-login-kept.json`
+      const entry = (key: string, header: string, written: string) => ({
+        edit: {
+          kind: 'added',
+          group: 0,
+          key,
+          header,
+          written,
+          separator: '\n',
+          addedNewline: false,
+          usedBy: ['profile:prod']
+        },
+        createdFile: true
+      })
+      await fs.writeFile(
+        planted,
+        JSON.stringify({
+          version: 1,
+          entries: [
+            entry('profile:prod', '[profile prod]', `${userProd}\n`),
+            entry('profile:prod', '[profile prod]', userProd),
+            entry('sso-session:corp', '[sso-session corp]', userSession)
+          ]
+        })
+      )
+      // an unrelated run of the action writes and reverts its own profile
+      const edits = await mergeConfigFile(file, [profile('job-a'), session])
+      const res = await revertConfigFile(file, edits)
+      expect(res.conflicts).toEqual([])
+      expect(await fs.readFile(file, 'utf8')).toBe(before)
+      // not read, not rewritten, not removed: it is not the action's to interpret
+      expect(await fs.readFile(planted, 'utf8')).toContain('profile:prod')
+    })
 
     test('B reverts first: nothing is kept, A then removes the section it added', async () => {
       const file = path.join(tmp, '.aws', 'config')

@@ -10,7 +10,7 @@ import {
   type SharedSignIn
 } from '../../src/core/sealed-session.js'
 
-const KEY = 'k'.repeat(40)
+const KEY = 'kx3Qv9-b8Zr2mT5wLp7YcN4dHs6Jf1Ug0'
 const SEED: Record<string, string> = {
   'start-url': 'https://my-sso-portal.awsapps.com/start',
   'sso-region': 'us-east-1',
@@ -95,7 +95,7 @@ describe('inputs', () => {
       'session-key': 'secret-but-31-characters-long!!'
     })
     expect(short).toBe(
-      'Input "session-key": must be at least 32 characters, got 31 (value not shown); e.g. openssl rand -base64 33'
+      'Input "session-key": must be at least 32 characters, got 31 (value not shown); e.g. openssl rand -base64 32'
     )
     expect(problem({ ...SEED, 'session-key': KEY })).toMatch(
       /^Input "session-key": is only used with share-session or session/

@@ -1,5 +1,12 @@
 /** The bundled action, end to end against the emulator: approved, denied, expired, slow_down, then the post step. */
-import { readFileSync, statSync, existsSync, readdirSync } from 'node:fs'
+import {
+  readFileSync,
+  statSync,
+  existsSync,
+  readdirSync,
+  mkdirSync,
+  writeFileSync
+} from 'node:fs'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
@@ -145,6 +152,46 @@ test('approved: link first, then files as aws configure sso / sso login write th
   expect(existsSync(cacheFile)).toBe(false)
   expect(readdirSync(cacheDir)).toEqual([])
   expect(existsSync(configFile)).toBe(false)
+})
+
+test("a user's own token cache for the same sso-session (aws sso login) is put back byte for byte by post; its secrets are masked", async () => {
+  const ws = newWorkspace()
+  const cacheDir = path.join(ws.home, '.aws', 'sso', 'cache')
+  const cacheFile = path.join(cacheDir, `${sha1('my-sso')}.json`)
+  mkdirSync(cacheDir, { recursive: true, mode: 0o700 })
+  // as the AWS CLI v2 writes it, with the user's own token and refresh token (bytes the action would never write)
+  const own =
+    '{"startUrl": "https://my-sso-portal.awsapps.com/start", "region": "us-east-1", "accessToken": "users-own-access-token-0123456789", ' +
+    '"expiresAt": "2031-01-01T00:00:00Z", "clientId": "users-client", "clientSecret": "users-client-secret-0123456789", ' +
+    '"registrationExpiresAt": "2031-02-01T00:00:00Z", "refreshToken": "users-own-refresh-token-0123456789"}'
+  writeFileSync(cacheFile, own, { mode: 0o600 })
+  const env = runnerEnv(ws, emu.url, SEED_INPUTS)
+  const main = start(DIST, env)
+  emu.approve((await emu.waitForDeviceAuthorization()).userCode, 'alice')
+  const result = await main.done
+  expect(result.code).toBe(0)
+  // during the job the cache holds this run's token
+  expect(readFileSync(cacheFile, 'utf8')).not.toBe(own)
+  // the user's secrets were read: masked, never printed
+  for (const secret of [
+    'users-own-access-token-0123456789',
+    'users-own-refresh-token-0123456789',
+    'users-client-secret-0123456789'
+  ]) {
+    expect(result.stdout).toContain(`::add-mask::${secret}`)
+    expect(
+      result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::'))
+    ).not.toContainEqual(expect.stringContaining(secret))
+  }
+  const post = await start(postOf(DIST), postEnv(ws, env)).done
+  expect(post.code).toBe(0)
+  expect(post.stdout).toContain(
+    'Token cache: restored to what it held before this run'
+  )
+  expect(readFileSync(cacheFile, 'utf8')).toBe(own)
+  if (posix) expect(mode(cacheFile)).toBe(0o600)
+  // this run's registration cache is gone; only the user's file is left
+  expect(readdirSync(cacheDir)).toEqual([`${sha1('my-sso')}.json`])
 })
 
 test('denied: fails with the approver denied the request, exports and writes nothing', async () => {

@@ -1,7 +1,18 @@
 /** The CLI for other CI systems: same login, same files, credentials as env / dotenv / json, and distinct exit codes. */
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import {
@@ -130,6 +141,140 @@ test('--format dotenv --output-file writes a 0600 file for GitLab artifacts:repo
   for (const line of lines) expect(line).toMatch(/^[A-Z_]+=\S*$/)
   if (process.platform !== 'win32')
     expect(statSync(file).mode & 0o777).toBe(0o600)
+})
+
+test('--output-file over an existing 0644 file leaves a 0600 file, written atomically (no temp file left)', async () => {
+  const ws = newWorkspace()
+  const file = path.join(ws.dir, 'aws.env')
+  writeFileSync(file, 'OLD=1\n', { mode: 0o644 })
+  chmodSync(file, 0o644)
+  const { result } = await approvedCli(ws, [
+    '--format',
+    'dotenv',
+    '--output-file',
+    file
+  ])
+  expect(result.code).toBe(0)
+  expect(readFileSync(file, 'utf8')).toContain('AWS_ACCESS_KEY_ID=')
+  expect(readFileSync(file, 'utf8')).not.toContain('OLD=1')
+  expect(statSync(file).mode & 0o777).toBe(0o600)
+  expect(readdirSync(ws.dir).filter((n) => n.endsWith('.tmp'))).toEqual([])
+})
+
+test('--output-file that is a symlink is refused before any request; the link target is never written', async () => {
+  const ws = newWorkspace()
+  const target = path.join(ws.dir, 'victim.txt')
+  writeFileSync(target, 'untouched\n')
+  const link = path.join(ws.dir, 'aws.env')
+  symlinkSync(target, link)
+  const before = emu.calls().length
+  const child = start(CLI, cliEnv(ws), [
+    ...FLAGS,
+    '--format',
+    'env',
+    '--output-file',
+    link
+  ])
+  const result = await child.done
+  expect(result.code).not.toBe(0)
+  expect(result.stderr).toContain('symlink')
+  expect(result.stderr).toContain(link)
+  expect(readFileSync(target, 'utf8')).toBe('untouched\n')
+  expect(lstatSync(link).isSymbolicLink()).toBe(true)
+  // refused before any request: nobody was asked to approve
+  expect(emu.calls().slice(before)).toEqual([])
+})
+
+const asRoot = process.platform !== 'win32' && process.getuid?.() === 0
+;(asRoot ? test : test.skip)(
+  'a ~/.aws owned by another user is refused with its path and mode before any request (as root: chown)',
+  async () => {
+    const ws = newWorkspace()
+    const aws = path.join(ws.home, '.aws')
+    mkdirSync(aws)
+    chmodSync(aws, 0o755)
+    chownSync(aws, 65534, 65534)
+    const before = emu.calls().length
+    const result = await start(CLI, cliEnv(ws), [...FLAGS]).done
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(
+      `refusing a folder owned by another user: ${aws} (owner uid 65534, mode 0755`
+    )
+    expect(emu.calls().slice(before)).toEqual([])
+    expect(readdirSync(aws)).toEqual([])
+  }
+)
+
+test("--sign-out --sso-session NAME --profile NAME: Logout of the cached token, token and registration caches and the config sections gone, the user's own config as it was; again: nothing to sign out, exit 0", async () => {
+  const ws = newWorkspace()
+  const configFile = path.join(ws.home, '.aws', 'config')
+  const own =
+    '# mine\n[default]\nregion = eu-west-1\n\n[profile other]\nregion = eu-north-1\n'
+  mkdirSync(path.dirname(configFile), { mode: 0o700 })
+  writeFileSync(configFile, own, { mode: 0o600 })
+  const { result, auth } = await approvedCli(ws, ['--format', 'json'])
+  expect(result.code).toBe(0)
+  const cacheDir = path.join(ws.home, '.aws', 'sso', 'cache')
+  expect(readdirSync(cacheDir)).toHaveLength(2)
+  expect(readFileSync(configFile, 'utf8')).toContain('[sso-session my-sso]')
+  const token = emu.tokens().find((t) => t.userCode === auth.userCode)!
+  expect(token.revoked).toBe(false)
+
+  const logouts = emu.stats().logouts
+  const out = await start(CLI, cliEnv(ws), [
+    '--sign-out',
+    '--sso-session',
+    'my-sso',
+    '--profile',
+    'my-dev-profile'
+  ]).done
+  expect(out.code).toBe(0)
+  expect(out.stdout).toBe('')
+  expect(emu.stats().logouts).toBe(logouts + 1)
+  expect(emu.tokens().find((t) => t.userCode === auth.userCode)!.revoked).toBe(
+    true
+  )
+  expect(readdirSync(cacheDir)).toEqual([])
+  expect(readFileSync(configFile, 'utf8')).toBe(own)
+  expect(out.stderr).toContain('Signed out of IAM Identity Center')
+  expect(out.stderr).toContain('[profile my-dev-profile]')
+
+  const again = await start(CLI, cliEnv(ws), [
+    '--sign-out',
+    '--sso-session',
+    'my-sso',
+    '--profile',
+    'my-dev-profile'
+  ]).done
+  expect(again.code).toBe(0)
+  expect(again.stderr).toContain('Nothing to sign out')
+  expect(emu.stats().logouts).toBe(logouts + 1)
+})
+
+test('--sign-out with AWS_CONFIG_FILE elsewhere and another profile still using the session: that profile and its [sso-session] stay', async () => {
+  const ws = newWorkspace()
+  const configFile = path.join(ws.dir, 'custom-config')
+  const env = { ...cliEnv(ws), AWS_CONFIG_FILE: configFile }
+  const child = start(CLI, env, [
+    ...FLAGS,
+    '--profiles',
+    'prod 444455556666 ReadOnly'
+  ])
+  emu.approve((await emu.waitForDeviceAuthorization()).userCode, 'alice')
+  expect((await child.done).code).toBe(0)
+  const out = await start(CLI, env, [
+    '--sign-out',
+    '--sso-session',
+    'my-sso',
+    '--profile',
+    'my-dev-profile'
+  ]).done
+  expect(out.code).toBe(0)
+  const text = readFileSync(configFile, 'utf8')
+  expect(text).not.toContain('[profile my-dev-profile]')
+  expect(text).toContain('[profile prod]')
+  expect(text).toContain('[sso-session my-sso]')
+  expect(readdirSync(path.join(ws.home, '.aws', 'sso', 'cache'))).toEqual([])
 })
 
 test('--format json prints credentials and the verified identity', async () => {

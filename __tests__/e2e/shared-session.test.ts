@@ -482,6 +482,18 @@ describe('refusals, each before any request, each with its own error', () => {
       /Input "session-key": must be at least 32 characters, got 9 \(value not shown\)/
     ],
     [
+      'a weak session-key (32 × a)',
+      () => ({ inputs: { session: sealed, 'session-key': 'a'.repeat(32) } }),
+      /Input "session-key": is too weak: about 0 bits .*openssl rand -base64 32/
+    ],
+    [
+      'a weak session-key (a word repeated)',
+      () => ({
+        inputs: { session: sealed, 'session-key': 'deploy-key-'.repeat(4) }
+      }),
+      /Input "session-key": is too weak: .*repeats a 11-character pattern.*openssl rand -base64 32/
+    ],
+    [
       'share-session with sign-out-early',
       () => ({
         inputs: {
@@ -520,6 +532,27 @@ describe('refusals, each before any request, each with its own error', () => {
     },
     30_000
   )
+
+  test('a later job whose allowed-approvers rejects the shared sign-in says it was NOT signed out, and the sign-in still works for the run', async () => {
+    const login = await loginJob(emu)
+    const session = login.outputs.session
+    const rejected = await laterJob(emu, session, {
+      'allowed-approvers': 'bob'
+    })
+    expect(rejected.main.code).toBe(1)
+    const error = rejected.main.stdout
+      .split('\n')
+      .find((l) => l.startsWith('::error::'))!
+    expect(error).toContain('"alice" is not in allowed-approvers')
+    expect(error).not.toMatch(/revoked/)
+    expect(error).toContain(
+      "NOT signed out: it is the run's shared sign-in (session), which only end-session signs out"
+    )
+    // another job of the run still signs in with it
+    const next = await laterJob(emu, session)
+    expect(next.main.code).toBe(0)
+    expect(next.outputs['approved-by']).toBe('alice')
+  }, 30_000)
 
   test('expired: says when it expires (under min-validity), then when it expired', async () => {
     const shortLived = await startEmulator({ interval: 1, accessTokenTtl: 4 })
@@ -663,6 +696,20 @@ test('CLI: --share-session prints the sealed session (dotenv); a later CLI job r
   ).done
   expect(other.code).toBe(2)
   expect(other.stderr).toContain('was made by run 9001, this is run 9002')
+  // The binding is not an access control: anyone holding the output and the key, on another machine in another
+  // pipeline, opens the sign-in by naming the run (what the README says it does not protect against).
+  const elsewhere = await start(
+    CLI,
+    {
+      ...gitlab(newWorkspace()),
+      CI_PIPELINE_ID: '5555',
+      IDENTITY_CENTER_LOGIN_SESSION: sealed
+    },
+    ['--session-run-id', '9001', '--format', 'json']
+  ).done
+  expect(elsewhere.code).toBe(0)
+  expect(JSON.parse(elsewhere.stdout).accountId).toBe('111122223333')
+  expect(emu.stats().deviceAuthorizations).toBe(devices + 1)
 
   const logouts = emu.stats().logouts
   const end = await start(

@@ -199,7 +199,7 @@ describe('what approving hands the runner, per sign-in mode (one wording for req
     )
     expect(final).toContain('later jobs on this runner')
   })
-  test('CLI (no post step): the token cache holds it until it expires or aws sso logout', () => {
+  test('CLI (no post step): the token cache holds it until it expires or identity-center-login --sign-out', () => {
     const request = approvalGrants(
       { signInMode: 'until-expiry' },
       undefined,
@@ -216,7 +216,7 @@ describe('what approving hands the runner, per sign-in mode (one wording for req
         approvedIn({ sessionExpiresAt: EXP })
       )
     ).toContain(
-      'until 2026-01-01 20:00:00 UTC or until someone runs aws sso logout'
+      'until 2026-01-01 20:00:00 UTC or until someone runs identity-center-login --sign-out'
     )
   })
   test.each(['until-job-end', 'sign-out-early', 'kept'] as const)(

@@ -940,48 +940,15 @@ export async function mergeConfigFile(
 
 export interface RevertFileResult {
   conflicts: RevertConflict[]
-  /** Sections this run added but left in place for a profile that still uses them (handed over, see {@link keptSectionsFile}). */
+  /**
+   * Sections this run added but left in place because a profile it did not write (another job's) still uses them.
+   * They stay: no record beside the config tells a later run to remove them, since anyone who can write ~/.aws could
+   * plant such a record to make a post step delete a user's own section. An `[sso-session]` section holds no secret.
+   */
   kept: KeptSection[]
-  /** Sections an earlier run had kept and handed over, removed now that no profile uses them any more. */
-  released: string[]
   reverted: number
   /** The file was ours alone and is now empty, so it was deleted. */
   deletedFile: boolean
-}
-
-/**
- * Sections a run kept because a later job's profile still used them, with what the later job's revert needs to
- * remove them once nobody uses them (it cannot know otherwise: to it, the section looked like the user's own).
- * Next to the config file, read and written only under its lock; deleted when empty. No secrets in it.
- */
-export function keptSectionsFile(configFile: string): string {
-  return `${configFile}.identity-center-login-kept.json`
-}
-
-interface KeptEntry {
-  edit: AddedEdit
-  /** The run that kept it had created the config file: delete the file if nothing else is left when it goes. */
-  createdFile: boolean
-}
-
-async function readKept(
-  file: string,
-  root: string | undefined
-): Promise<KeptEntry[]> {
-  const text = await readIfExists(file, { root })
-  if (text === undefined) return []
-  try {
-    const parsed = JSON.parse(text) as { entries?: unknown }
-    if (!Array.isArray(parsed?.entries)) return []
-    return (parsed.entries as KeptEntry[]).filter(
-      (e) =>
-        e?.edit?.kind === 'added' &&
-        typeof e.edit.written === 'string' &&
-        typeof e.edit.key === 'string'
-    )
-  } catch {
-    return [] // not ours to interpret; it is replaced on the next write
-  }
 }
 
 /** Lock the config file and undo `edits` (see {@link revertSectionsDetailed}); deletes a file we created if nothing else is left in it. */
@@ -993,65 +960,27 @@ export async function revertConfigFile(
   return withLock(
     configFile,
     async () => {
-      const keptFile = keptSectionsFile(configFile)
       const current = await readIfExists(configFile, { root: opts.root })
       if (current === undefined) {
-        await removeIfExists(keptFile, { root: opts.root })
         const conflicts = edits
           .filter((e) => e.kind !== 'created-file')
           .map((edit) => ({ edit, reason: `${configFile} no longer exists` }))
-        return {
-          conflicts,
-          kept: [],
-          released: [],
-          reverted: 0,
-          deletedFile: false
-        }
+        return { conflicts, kept: [], reverted: 0, deletedFile: false }
       }
+      // Only this run's own record (its edits, from its post state) says what to undo: nothing read beside the config.
       const own = revertSectionsDetailed(current, edits)
       const created = edits.some((e) => e.kind === 'created-file')
-      let text = own.text
-      let deleteIfEmpty = created && own.conflicts.length === 0
-      // Sections earlier runs kept for a profile that is now gone (this run's, or one removed since): remove them now.
-      const earlier = await readKept(keptFile, opts.root)
-      const entries: KeptEntry[] = []
-      const released: string[] = []
-      for (const entry of [...earlier].reverse()) {
-        const still = sectionsStillUsed(text, new Set([entry.edit]))
-        if (still.length > 0) {
-          entries.unshift(entry)
-          continue
-        }
-        const r = undoOne(text, entry.edit)
-        if ('conflict' in r) continue // changed or removed since: no longer anyone's to undo
-        text = r.text
-        released.push(
-          `${entry.edit.header} (kept by an earlier job for a profile that is gone now) removed`
-        )
-        if (entry.createdFile) deleteIfEmpty = true
-      }
-      entries.push(
-        ...own.kept.map((k) => ({ edit: k.edit, createdFile: created }))
-      )
-      if (entries.length > 0)
-        await writeFileAtomic(
-          keptFile,
-          JSON.stringify({ version: 1, entries }) + '\n',
-          { root: opts.root, mode: 0o600 }
-        )
-      else await removeIfExists(keptFile, { root: opts.root })
       const result = {
         conflicts: own.conflicts,
         kept: own.kept,
-        released,
         reverted: own.reverted
       }
-      if (deleteIfEmpty && text === '') {
+      if (created && own.conflicts.length === 0 && own.text === '') {
         await removeIfExists(configFile, { root: opts.root })
         return { ...result, deletedFile: true }
       }
-      if (text !== current)
-        await writeFileAtomic(configFile, text, {
+      if (own.text !== current)
+        await writeFileAtomic(configFile, own.text, {
           root: opts.root,
           mode: 0o600
         })

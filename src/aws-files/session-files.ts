@@ -7,6 +7,14 @@
 import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
 import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
 import type { AwsPaths } from './paths.js'
+import { removeLeftovers } from './leftovers.js'
+import {
+  actionClientIn,
+  originalCacheText,
+  undoCacheFile,
+  withOriginal,
+  type CacheRecord
+} from './cache-originals.js'
 import {
   mergeConfigFile,
   renderAssumeRoleProfileSection,
@@ -29,11 +37,9 @@ import {
   contentHash,
   legacyTokenCacheFile,
   registrationCacheFile,
-  removeCacheFileIfOurs,
   registrationCacheJson,
   tokenCacheJson,
   removeRegistrationCacheIfOurs,
-  removeTokenCacheIfOurs,
   tokenCacheFile,
   writeLegacyTokenCache,
   writeRegistrationCache,
@@ -47,16 +53,25 @@ export interface WrittenFiles {
   configEdits: SectionEdit[]
   ssoCacheDir: string
   sessionName: string
-  /** Absent when no token was written (sign-out-early, or a partial record made before anything was written). */
-  tokenCache?: { file: string; contentHash: string }
+  /**
+   * Absent when no token was written (sign-out-early, or a partial record made before anything was written).
+   * `original`: the exact bytes the file held before this run overwrote it (a user's own sign-in for the same
+   * sso-session), put back by removeSessionFiles; absent when there was none or this run's token came from that file.
+   */
+  tokenCache?: CacheRecord
   registrationCache?: { file: string; contentHash: string }
   /** legacy-sso-profile: the same token under the legacy name, sha1(start URL) (see {@link legacyTokenCacheFile}). */
-  legacyTokenCache?: { file: string; contentHash: string }
+  legacyTokenCache?: CacheRecord
   /** The shared credentials file and its edits (sealed: the written text as a hash, see sealCredentialEdits), when profiles holding role credentials were written. */
   credentialsFile?: string
   credentialsEdits?: SectionEdit[]
   /** A record made while the files were being written (see writeSessionFiles' onProgress): some may not have landed. */
   partial?: boolean
+  /**
+   * The pid of the process that wrote (recorded before any write): a writer killed mid-write leaves its temp files
+   * (`.<name>.<pid>.<hex>.tmp`) and locks next to the files above; removeSessionFiles removes that pid's (leftovers.ts).
+   */
+  writerPid?: number
 }
 
 export interface SessionFilesProgress {
@@ -87,6 +102,11 @@ export interface SessionFilesOptions {
   credentialProfiles?: CredentialProfile[]
   /** role-to-assume without a session policy: role_arn + source_profile profiles (see renderAssumeRoleProfileSection). */
   roleProfiles?: AssumeRoleProfileSpec[]
+  /**
+   * The token did not come from this sso-session's cache file (a new sign-in, not reuse-session): a token cache that
+   * file held before is recorded (its secrets given to `mask`) and put back by removeSessionFiles, byte for byte.
+   */
+  keepOriginalTokenCache?: { mask: (secret: string) => void }
 }
 
 /**
@@ -190,7 +210,27 @@ export async function writeSessionFiles(
     ...(credentialSections.length
       ? { credentialsFile: paths.credentialsFile, credentialsEdits: [] }
       : {}),
-    partial: true
+    partial: true,
+    writerPid: process.pid
+  }
+  if (token && options.keepOriginalTokenCache) {
+    // Clients of this action: ours, and the one in the registration cache when this action registered it (another job
+    // of ours that signed in on this runner a moment earlier); a token of either is not a user's to put back.
+    const ourClients = [
+      registration?.clientId,
+      await actionClientIn(
+        registrationCacheFile(paths.ssoCacheDir, registrationKey(request))
+      )
+    ].filter((id): id is string => !!id)
+    for (const entry of [progress.tokenCache, progress.legacyTokenCache]) {
+      if (!entry) continue
+      const original = await originalCacheText(
+        entry,
+        options.keepOriginalTokenCache.mask,
+        ourClients
+      )
+      if (original !== undefined) entry.original = original
+    }
   }
   const report = () =>
     progressListener?.({
@@ -253,7 +293,10 @@ export async function writeSessionFiles(
       configEdits: configEdits.value,
       ssoCacheDir: paths.ssoCacheDir,
       sessionName: request.ssoSession,
-      tokenCache: tokenCache.value,
+      tokenCache: tokenCache.value && {
+        ...tokenCache.value,
+        ...withOriginal(progress.tokenCache)
+      },
       registrationCache: registrationCache.value,
       ...(credentialsEdits.value
         ? {
@@ -262,19 +305,21 @@ export async function writeSessionFiles(
           }
         : {}),
       ...(legacyTokenCache.value
-        ? { legacyTokenCache: legacyTokenCache.value }
-        : {})
+        ? {
+            legacyTokenCache: {
+              ...legacyTokenCache.value,
+              ...withOriginal(progress.legacyTokenCache)
+            }
+          }
+        : {}),
+      writerPid: process.pid
     }
   }
   // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
   // that failed is tried too: the removal is guarded by the exact bytes, so it can only remove what this run wrote.
   await Promise.all([
     progress.tokenCache
-      ? removeTokenCacheIfOurs(
-          paths.ssoCacheDir,
-          request.ssoSession,
-          progress.tokenCache.contentHash
-        ).then(
+      ? undoCacheFile(progress.tokenCache).then(
           () => (progress.tokenCache = undefined),
           () => undefined
         )
@@ -289,10 +334,7 @@ export async function writeSessionFiles(
         )
       : undefined,
     progress.legacyTokenCache
-      ? removeCacheFileIfOurs(
-          progress.legacyTokenCache.file,
-          progress.legacyTokenCache.contentHash
-        ).then(
+      ? undoCacheFile(progress.legacyTokenCache).then(
           () => (progress.legacyTokenCache = undefined),
           () => undefined
         )
@@ -418,18 +460,35 @@ export interface RemovalReport {
   config: string
   /** Present when this run wrote profiles into the shared credentials file. */
   credentials?: string
+  /** Temp and lock files a write killed midway had left (removed). */
+  leftovers: string[]
+}
+
+/** Every file a run's record says it writes (or may have started to write), for the leftovers next to them. */
+export function writtenTargets(written: WrittenFiles): string[] {
+  return [
+    written.configFile,
+    tokenCacheFile(written.ssoCacheDir, written.sessionName),
+    ...[
+      written.tokenCache,
+      written.registrationCache,
+      written.legacyTokenCache
+    ].flatMap((c) => (c ? [c.file] : [])),
+    ...(written.credentialsFile ? [written.credentialsFile] : [])
+  ]
 }
 
 /** Undo exactly what writeSessionFiles did; files another job replaced since are left alone. */
 export async function removeSessionFiles(
   written: WrittenFiles
 ): Promise<RemovalReport> {
+  // First what a writer killed mid-write left (temp files holding the token, its locks), so no lock of it is waited for.
+  const leftovers =
+    written.writerPid !== undefined
+      ? removeLeftovers(writtenTargets(written), { pid: written.writerPid })
+      : []
   const tokenCache = written.tokenCache
-    ? await removeTokenCacheIfOurs(
-        written.ssoCacheDir,
-        written.sessionName,
-        written.tokenCache.contentHash
-      )
+    ? await undoCacheFile(written.tokenCache)
     : 'missing'
   const registrationCache = written.registrationCache
     ? await removeRegistrationCacheIfOurs(
@@ -438,10 +497,7 @@ export async function removeSessionFiles(
       )
     : undefined
   const legacyTokenCache = written.legacyTokenCache
-    ? await removeCacheFileIfOurs(
-        written.legacyTokenCache.file,
-        written.legacyTokenCache.contentHash
-      )
+    ? await undoCacheFile(written.legacyTokenCache)
     : undefined
   const credentials = written.credentialsFile
     ? await removeCredentialSections(
@@ -457,7 +513,8 @@ export async function removeSessionFiles(
       registrationCache,
       legacyTokenCache,
       config: `nothing written to ${written.configFile} by this run`,
-      ...withCredentials
+      ...withCredentials,
+      leftovers
     }
   const reverted = await revertConfigFile(
     written.configFile,
@@ -471,15 +528,15 @@ export async function removeSessionFiles(
       ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}`
       : '') +
     (reverted.kept.length
-      ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (the last job using it removes it)`
-      : '') +
-    (reverted.released.length ? `; ${reverted.released.join('; ')}` : '')
+      ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (it stays in the config: no secret in it)`
+      : '')
   return {
     tokenCache,
     registrationCache,
     legacyTokenCache,
     config,
-    ...withCredentials
+    ...withCredentials,
+    leftovers
   }
 }
 

@@ -411,7 +411,11 @@ export async function readRegistrationCache(
   }
 }
 
-export type RemoveOutcome = 'deleted' | 'replaced-by-someone-else' | 'missing'
+export type RemoveOutcome =
+  | 'deleted'
+  | 'replaced-by-someone-else'
+  | 'missing'
+  | 'restored to what it held before this run'
 
 /** Delete `file` (under its lock) only if it still holds exactly the bytes whose sha256 is `expectedHash`. */
 export async function removeCacheFileIfOurs(

@@ -1,6 +1,7 @@
 /** Role credentials from the SSO portal, and the identity check that proves they are what was asked for. */
 import type { AwsClients } from './clients.js'
 import { describeAwsError } from './errors.js'
+import { malformedIdentity, sessionNameFromArn } from './identity.js'
 
 export interface RoleCredentials {
   accessKeyId: string
@@ -107,7 +108,14 @@ export async function getCallerIdentity(
         'STS GetCallerIdentity returned no account',
         'service'
       )
-    return { account: out.Account, arn: out.Arn, userId: out.UserId ?? '' }
+    const userId = out.UserId ?? ''
+    const malformed = malformedIdentity(out.Account, out.Arn, userId)
+    if (malformed)
+      throw new CredentialsError(
+        `STS GetCallerIdentity answered ${malformed}; refusing an identity that is not a role session, nothing was exported`,
+        'service'
+      )
+    return { account: out.Account, arn: out.Arn, userId }
   } catch (error) {
     if (error instanceof CredentialsError) throw error
     throw new CredentialsError(
@@ -147,8 +155,6 @@ export async function verifiedRoleCredentials(
  * arn:aws:sts::<account>:assumed-role/AWSReservedSSO_<PermissionSet>_<hex>/<user>.
  */
 export function approverFromArn(arn: string): string {
-  const match = /^arn:aws[\w-]*:sts::\d{12}:assumed-role\/[^/]+\/(.+)$/.exec(
-    arn
-  )
-  return match ? match[1] : ''
+  // getCallerIdentity accepts only ARNs of this shape, so a verified identity always names its approver.
+  return sessionNameFromArn(arn)
 }

@@ -39,6 +39,8 @@ export interface CliArgs {
   help: boolean
   /** --version: print the package version and exit (a CLI-only flag, like --help). */
   version: boolean
+  /** --sign-out: sign the sso-session out and remove its files instead of logging in (see sign-out.ts). */
+  signOut?: boolean
   /** There is deliberately no way to approve from the CLI itself. */
   autoApprove?: never
 }
@@ -159,6 +161,11 @@ export function parseCliArgs(
     const inline = eq >= 0 ? arg.slice(eq + 1) : undefined
     const flag = `--${name}`
 
+    if (name === 'sign-out') {
+      if (inline !== undefined) throw new InputError(flag, 'takes no value')
+      set(flag, name, 'true')
+      continue
+    }
     const spec = inputs.get(name)
     if (spec?.kind === 'boolean') {
       set(flag, name, inline ?? 'true')
@@ -248,6 +255,7 @@ export function parseCliArgs(
     version: false
   }
   if (outputFile !== '') result.outputFile = outputFile
+  if (values.has('sign-out')) result.signOut = true
   if (actor !== '') result.actor = actor
   const sessionRunId = option('session-run-id').trim()
   if (sessionRunId !== '') result.sessionRunId = sessionRunId
@@ -356,6 +364,7 @@ export function cliHelp(): string {
     'Usage: identity-center-login --start-url URL --sso-region REGION --account-id ID --role-name NAME [options]',
     '       identity-center-login --session SEALED [--account-id ID --role-name NAME] [options]  (shared sign-in)',
     '       identity-center-login --session SEALED --end-session',
+    '       identity-center-login --sign-out [--sso-session NAME] [--profile NAME]',
     '',
     'Sign in to AWS IAM Identity Center with the device flow: the link and code to approve are printed on',
     'stderr (and sent to --notify webhook); after a person approves, the role credentials are verified,',
@@ -398,6 +407,14 @@ export function cliHelp(): string {
       ''
     )
   }
+  out.push(
+    '  --sign-out',
+    ...wrap(
+      'Instead of logging in: sign the sso-session out (SSO Logout of its cached token) and remove its token cache, its client registration cache, the [profile NAME] that uses it and its [sso-session NAME] section (AWS_CONFIG_FILE as usual). Exit 0 also when there was nothing to sign out. For the end of a CI job (GitLab after_script, Jenkins post); works where AWS CLI v1 has no aws sso logout.',
+      6
+    ),
+    ''
+  )
   out.push('  -h, --help', '      Show this help.', '')
   out.push(
     '  -V, --version',

@@ -2,7 +2,6 @@
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
-import { writeFileSync } from 'node:fs'
 import type { Logger } from '../core/events.js'
 import { type LoginRequest } from '../inputs/spec.js'
 import { InputError } from '../inputs/rules.js'
@@ -15,6 +14,8 @@ import {
   type OutputFormat
 } from './args.js'
 import { cliVersion } from './version.js'
+import { checkOutputFile, writeOutputFile } from './output-file.js'
+import { runSignOut } from './sign-out.js'
 import {
   jobSession,
   ApproverRejectedError,
@@ -65,6 +66,8 @@ export async function runCli(
       process.stdout.write(`${cliVersion()}\n`)
       return EXIT_CODES.ok
     }
+    if (args.signOut) return await runSignOut(args, env, stderrLogger)
+    if (args.outputFile) await checkOutputFile(args.outputFile)
     command = readCommand(args.get)
     run = ciRunContext(env, {
       actor: args.actor,
@@ -90,7 +93,7 @@ export async function runCli(
     env,
     log: stderrLogger,
     mask: () => {},
-    // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
+    // The CLI has no post step: its sign-in lasts until the token expires or `--sign-out` (unless sign-out-early).
     hasPostStep: false,
     notifiers: (request, ctx) => {
       // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
@@ -108,9 +111,9 @@ export async function runCli(
         webhookUrl: request.webhookUrl
       })
     },
-    deliver: (request, result, sealed) => {
+    deliver: async (request, result, sealed) => {
       const text = renderCredentials(args.format, request, result, sealed)
-      if (args.outputFile) writeFileSync(args.outputFile, text, { mode: 0o600 })
+      if (args.outputFile) await writeOutputFile(args.outputFile, text)
       else process.stdout.write(text)
     }
   })

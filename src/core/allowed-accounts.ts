@@ -1,16 +1,23 @@
 /** allowed-account-ids: the one check every verified identity of a login goes through (primary, profiles, discover, chained). */
 
-/** A verified identity is in an account the request does not allow; the token was revoked and nothing was written or exported. */
+/**
+ * A verified identity is in an account the request does not allow; nothing was written or exported. `revoked`: the
+ * sign-in was signed out (a device flow of this run); otherwise `notRevoked` says why it was not.
+ */
 export class AccountNotAllowedError extends Error {
   constructor(
     readonly accountId: string,
     /** What the identity was for: `profile "x"`, `the chained role arn:…`. */
     readonly what: string,
-    readonly allowed: readonly string[]
+    readonly allowed: readonly string[],
+    readonly revoked = true,
+    readonly notRevoked?: string
   ) {
     super(
       `${what} is in account ${accountId}, which is not in allowed-account-ids (${allowed.join(', ')}); ` +
-        'the SSO session was revoked and nothing was written or exported.'
+        (revoked
+          ? 'the SSO session was revoked and nothing was written or exported.'
+          : `the sign-in was NOT signed out: ${notRevoked}; nothing was written or exported.`)
     )
     this.name = 'AccountNotAllowedError'
   }

@@ -72,14 +72,19 @@ export class SignOutFailedError extends Error {
   override name = 'SignOutFailedError'
 }
 
-/** The approval happened, but the approver is not one the request allows; the token was revoked. */
+/**
+ * The approval happened, but the approver is not one the request allows. `revoked`: the sign-in was signed out (a
+ * device flow of this run); otherwise `notRevoked` says why it was not (see revocationNote).
+ */
 export class ApproverRejectedError extends Error {
   constructor(
     readonly approvedBy: string,
-    readonly reason: string
+    readonly reason: string,
+    readonly revoked = true,
+    readonly notRevoked?: string
   ) {
     super(
-      `approved by ${approvedBy || 'an unidentified user'}, which is not enough: ${reason}. The session was revoked and nothing was exported.`
+      `approved by ${approvedBy || 'an unidentified user'}, which is not enough: ${reason}. ${revoked ? 'The session was revoked and nothing was exported.' : `The sign-in was NOT signed out: ${notRevoked}; nothing was written or exported.`}`
     )
     this.name = 'ApproverRejectedError'
   }

@@ -15,6 +15,7 @@ import {
 } from './login-result.js'
 import { deviceFlowToken, obtainToken, tokenRejected } from './obtain-token.js'
 import { useToken } from './use-token.js'
+import { revocationNote, withRevocation } from './rejection.js'
 import { writesCredentialsFile } from './profile-layout.js'
 
 export * from './login-result.js'
@@ -43,7 +44,8 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
       try {
         return await useToken(options, clients, session)
       } catch (error) {
-        if (!tokenRejected(error)) throw error
+        if (!tokenRejected(error))
+          throw withRevocation(error, false, revocationNote(session.via))
         // The shared sign-in belongs to the whole run: never asked for again here, never signed out here.
         if (session.via === 'shared-session') throw new SharedSignInEndedError()
         // The cache said valid, the service says no (signed out elsewhere, revoked by an admin): ask a person, once.
@@ -57,8 +59,8 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
       return await useToken(options, clients, session)
     } catch (error) {
       // A token a person approved for this run must not outlive a failed login; a reused one belongs to the shared session.
-      await logout(clients, session.token.accessToken, log)
-      throw error
+      const revoked = await logout(clients, session.token.accessToken, log)
+      throw withRevocation(error, revoked, revocationNote('failed-logout'))
     }
   } finally {
     clients.destroy()

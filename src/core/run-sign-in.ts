@@ -45,7 +45,11 @@ export interface SignInPorts {
    * Hands the result over once the channels have the final message (the CLI: credentials to stdout or --output-file).
    * When it throws, the channels hear that the sign-in failed after all, and the outcome is that failure.
    */
-  deliver?(request: LoginRequest, result: LoginResult, sealed?: string): void
+  deliver?(
+    request: LoginRequest,
+    result: LoginResult,
+    sealed?: string
+  ): void | Promise<void>
   /** Says at once that the step was cancelled or failed (the action); without it the edge reports from the outcome. */
   report?: {
     cancelled(signal: string): void
@@ -166,7 +170,7 @@ export async function runSignIn(
     if (ports.deliver) {
       await events.drain()
       try {
-        ports.deliver(request, result, sealed)
+        await ports.deliver(request, result, sealed)
       } catch (error) {
         events.push(finalEvent(request, error))
         ports.report?.failed(error)

@@ -360,6 +360,10 @@ function writeSignIn(
     {
       writeRegistration: session.registered,
       onProgress: options.onFilesProgress,
+      // A token not taken from the cache file: what that file held before (a user's own sign-in) is put back by post.
+      ...(session.via === 'device-flow' || session.via === 'shared-session'
+        ? { keepOriginalTokenCache: { mask: options.mask } }
+        : {}),
       ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),
       ...(chained && layout.keys
         ? {

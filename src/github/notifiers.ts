@@ -4,9 +4,10 @@ import type { Logger, Notifier, RequestContext } from '../core/events.js'
 import type { LoginRequest } from '../inputs/spec.js'
 import { createNotifiers } from '../notify/index.js'
 import { commentTarget } from './context.js'
+import { defuseWorkflowCommands } from '../util/text.js'
 
 export const actionLogger: Logger = {
-  info: (m) => core.info(m),
+  info: (m) => core.info(defuseWorkflowCommands(m)),
   warning: (m) => core.warning(m),
   debug: (m) => core.debug(m),
   notice: (m) =>

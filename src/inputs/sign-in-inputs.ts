@@ -5,6 +5,7 @@
  */
 import { MAX_SESSION_LENGTH, MIN_SESSION_KEY_LENGTH } from './spec.js'
 import type { SessionToken, SignInMode } from './sign-in-mode.js'
+import { weakSessionKeyReason } from './session-key.js'
 
 /** The reader's helpers (reader.ts): each reads one input, or throws the InputError naming it. */
 export interface InputGetters {
@@ -90,9 +91,11 @@ export function readSharing(
     if (Array.from(sessionKey).length < MIN_SESSION_KEY_LENGTH) {
       fail(
         'session-key',
-        `must be at least ${MIN_SESSION_KEY_LENGTH} characters, got ${Array.from(sessionKey).length} (value not shown); e.g. openssl rand -base64 33`
+        `must be at least ${MIN_SESSION_KEY_LENGTH} characters, got ${Array.from(sessionKey).length} (value not shown); e.g. openssl rand -base64 32`
       )
     }
+    const weak = weakSessionKeyReason(sessionKey)
+    if (weak) fail('session-key', weak)
   } else if (shareSession || sealed !== '') {
     fail(
       'session-key',

@@ -361,7 +361,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   {
     name: 'forbid-self-approval',
     group: 'approvers',
-    description: 'Reject an approval by the user who triggered the run.',
+    description:
+      'Reject an approval by the user who triggered the run. Compares names, not identities: the Identity Center user name with the CI user name (whole, and the part before @), case-insensitive.',
     default: String(DEFAULT_FORBID_SELF_APPROVAL),
     required: false,
     secret: false,
@@ -545,8 +546,8 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
   },
   {
     name: 'session-key',
-    group: 'shared',
-    description: `Secret of at least ${MIN_SESSION_KEY_LENGTH} characters that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
+    group: 'approvers',
+    description: `Secret of at least ${MIN_SESSION_KEY_LENGTH} characters and 128 bits (openssl rand -base64 32; a weak or repeated key is refused) that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
     default: '',
     required: false,
     secret: true,

@@ -6,3 +6,12 @@
  */
 export const CONTROL_SOURCE =
   '[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb]'
+
+/**
+ * A line that starts with `::` (after blanks) is a workflow command to the GitHub runner. Text logged with
+ * core.info is written raw, so any line of it that would be read as a command is defused (`::` → `: :`):
+ * server text can never become `::warning::`, `::add-mask::` or `::stop-commands::`.
+ */
+export function defuseWorkflowCommands(text: string): string {
+  return text.replace(/^([ \t]*):(?=:)/gm, '$1: ')
+}

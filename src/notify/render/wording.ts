@@ -64,8 +64,8 @@ export function approvalGrants(
         ? `until ${formatUtc(approved.sessionExpiresAt)}`
         : 'until it expires'
       if (final)
-        return `Your Identity Center sign-in is left in this machine's token cache (~/.aws/sso/cache) ${until} or until someone runs aws sso logout: any process running as this user can use it ${everything}; ${issued}.`
-      return `Approving leaves ${b("your Identity Center sign-in in this machine's token cache")} until it expires (there is no post step to sign it out; run aws sso logout when done): any process running as this user can use it ${everything}; ${issued}.`
+        return `Your Identity Center sign-in is left in this machine's token cache (~/.aws/sso/cache) ${until} or until someone runs identity-center-login --sign-out: any process running as this user can use it ${everything}; ${issued}.`
+      return `Approving leaves ${b("your Identity Center sign-in in this machine's token cache")} until it expires (there is no post step to sign it out; run identity-center-login --sign-out when done): any process running as this user can use it ${everything}; ${issued}.`
     }
     case 'shared': {
       if (final)

@@ -1,8 +1,8 @@
-export const id = 853;
-export const ids = [853];
+export const id = 359;
+export const ids = [359];
 export const modules = {
 
-/***/ 3853:
+/***/ 1359:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,12 +13,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ciActor, ciRunContext, exitCodeFor, renderCredentials
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/inputs/rules.ts
 var rules = __webpack_require__(8190);
-// EXTERNAL MODULE: ./src/inputs/reader.ts + 2 modules
-var reader = __webpack_require__(1404);
+// EXTERNAL MODULE: ./src/inputs/reader.ts + 3 modules
+var reader = __webpack_require__(502);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/inputs/spec.ts
 var inputs_spec = __webpack_require__(7026);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -140,6 +140,12 @@ function parseCliArgs(argv, env, deps = {}) {
         const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
         const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
         const flag = `--${name}`;
+        if (name === 'sign-out') {
+            if (inline !== undefined)
+                throw new rules/* InputError */.dz(flag, 'takes no value');
+            set(flag, name, 'true');
+            continue;
+        }
         const spec = inputs.get(name);
         if (spec?.kind === 'boolean') {
             set(flag, name, inline ?? 'true');
@@ -209,6 +215,8 @@ function parseCliArgs(argv, env, deps = {}) {
     };
     if (outputFile !== '')
         result.outputFile = outputFile;
+    if (values.has('sign-out'))
+        result.signOut = true;
     if (actor !== '')
         result.actor = actor;
     const sessionRunId = option('session-run-id').trim();
@@ -303,6 +311,7 @@ function cliHelp() {
         'Usage: identity-center-login --start-url URL --sso-region REGION --account-id ID --role-name NAME [options]',
         '       identity-center-login --session SEALED [--account-id ID --role-name NAME] [options]  (shared sign-in)',
         '       identity-center-login --session SEALED --end-session',
+        '       identity-center-login --sign-out [--sso-session NAME] [--profile NAME]',
         '',
         'Sign in to AWS IAM Identity Center with the device flow: the link and code to approve are printed on',
         'stderr (and sent to --notify webhook); after a person approves, the role credentials are verified,',
@@ -336,6 +345,7 @@ function cliHelp() {
     for (const o of CLI_OPTIONS) {
         out.push(`  --${o.name} ${o.value}`, ...wrap(`${o.description} [env: ${envVarName(o.name)}]`, 6), '');
     }
+    out.push('  --sign-out', ...wrap('Instead of logging in: sign the sso-session out (SSO Logout of its cached token) and remove its token cache, its client registration cache, the [profile NAME] that uses it and its [sso-session NAME] section (AWS_CONFIG_FILE as usual). Exit 0 also when there was nothing to sign out. For the end of a CI job (GitLab after_script, Jenkins post); works where AWS CLI v1 has no aws sso logout.', 6), '');
     out.push('  -h, --help', '      Show this help.', '');
     out.push('  -V, --version', '      Print the version of identity-center-login.', '');
     out.push('Output (--format env: export lines for eval; dotenv: KEY=value lines; json: an object with the same values', 'and the extra profiles):', '');
@@ -355,16 +365,273 @@ function cliVersion() {
     return typeof v === 'string' && v !== '' ? v : 'unknown';
 }
 
-// EXTERNAL MODULE: ./src/core/login.ts + 8 modules
-var login = __webpack_require__(8945);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/aws-files/atomic.ts
+var atomic = __webpack_require__(5262);
+;// CONCATENATED MODULE: ./src/cli/output-file.ts
+/**
+ * `--output-file`: the credentials file the CLI writes for a later step (a GitLab dotenv report, a Jenkins stash).
+ * Written as the files under ~/.aws are: never through a symlink, 0600 whatever was there before, atomically
+ * (temp file + rename, so a reader sees the old file or the new one, never half of it).
+ */
+
+
+
+/** Refuse, before any request, an output file that is a symlink or not a regular file. */
+async function checkOutputFile(file) {
+    const target = external_node_path_default().resolve(file);
+    const st = await (0,promises_.lstat)(target).catch((e) => {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    });
+    if (st?.isSymbolicLink())
+        throw (0,atomic/* symlinkError */.OL)(target);
+    if (st && !st.isFile())
+        throw new Error(`not a regular file: ${target}`);
+}
+/** Replace `file` with `text`: 0600, no symlink followed (at the file or its folder), atomic. */
+async function writeOutputFile(file, text) {
+    const target = external_node_path_default().resolve(file);
+    await (0,atomic/* writeFileAtomic */.Zf)(target, text, {
+        mode: 0o600,
+        root: external_node_path_default().dirname(target)
+    });
+}
+
+// EXTERNAL MODULE: ./src/aws-files/config.ts
+var config = __webpack_require__(5225);
 // EXTERNAL MODULE: ./src/aws-files/paths.ts
 var paths = __webpack_require__(4683);
+// EXTERNAL MODULE: ./src/aws/logout.ts
+var logout = __webpack_require__(4299);
+// EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
+var sso_cache = __webpack_require__(7215);
+// EXTERNAL MODULE: ./src/aws-files/ini-structure.ts
+var ini_structure = __webpack_require__(4421);
+;// CONCATENATED MODULE: ./src/aws-files/remove-sections.ts
+/**
+ * Remove what the CLI wrote to the config for one sso-session, for `--sign-out` (the CLI keeps no record of its edits):
+ * the `[profile NAME]` whose `sso_session` is that session, and the `[sso-session NAME]` section once no profile uses
+ * it. Under the config's lock, atomic; every other byte of the file stays.
+ */
+
+
+
+function withoutBlocks(text, blocks) {
+    let out = text;
+    for (const b of [...blocks].sort((x, y) => y.start - x.start)) {
+        // The blank lines before the section go with it (the separator put in front of an appended section); at the top
+        // of the file, the blank lines after it instead.
+        let start = b.start;
+        let end = b.end;
+        const before = /(?:[ \t]*\r?\n)+$/.exec(out.slice(0, start));
+        if (before) {
+            const own = before.index > 0 ? /^[ \t]*\r?\n/.exec(before[0])[0].length : 0;
+            start -= before[0].length - own;
+        }
+        if (start === 0) {
+            const after = /^(?:[ \t]*\r?\n)+/.exec(out.slice(end));
+            if (after)
+                end += after[0].length;
+        }
+        out = out.slice(0, start) + out.slice(end);
+    }
+    return out;
+}
+function sessionOf(block) {
+    if (!block)
+        return undefined;
+    const scopes = block.options
+        .get('sso_registration_scopes')
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    return {
+        ssoRegion: block.options.get('sso_region')?.trim() || undefined,
+        startUrl: block.options.get('sso_start_url')?.trim() || undefined,
+        ...(scopes?.length ? { scopes } : {})
+    };
+}
+async function removeConfigSections(configFile, ssoSession, profile, opts = {}) {
+    const plan = (text) => {
+        const structure = (0,ini_structure/* parseStructure */.Vo)(text);
+        const profileBlocks = structure.sections.filter((s) => s.key === `profile:${profile}` &&
+            s.options.get('sso_session') === ssoSession);
+        const sessionBlocks = structure.sections.filter((s) => s.key === `sso-session:${ssoSession}`);
+        const users = (0,config/* profilesUsingSession */.Tw)(structure, ssoSession).filter((k) => !profileBlocks.some((b) => b.key === k));
+        const blocks = [
+            ...profileBlocks,
+            ...(users.length === 0 ? sessionBlocks : [])
+        ];
+        return {
+            blocks,
+            session: sessionOf(sessionBlocks[sessionBlocks.length - 1]),
+            removed: blocks.map((b) => `[${b.name.trim()}]`)
+        };
+    };
+    if (opts.dryRun) {
+        const text = await (0,atomic/* readIfExists */.OR)(configFile);
+        if (text === undefined)
+            return { removed: [] };
+        const { session, removed } = plan(text);
+        return { removed, ...(session ? { session } : {}) };
+    }
+    if ((await (0,atomic/* readIfExists */.OR)(configFile)) === undefined)
+        return { removed: [] };
+    return (0,atomic/* withLock */.kK)(configFile, async () => {
+        const text = await (0,atomic/* readIfExists */.OR)(configFile);
+        if (text === undefined)
+            return { removed: [] };
+        const { blocks, session, removed } = plan(text);
+        if (blocks.length > 0) {
+            const out = withoutBlocks(text, blocks);
+            if (out.trim() === '')
+                await (0,atomic/* removeIfExists */.GR)(configFile);
+            else
+                await (0,atomic/* writeFileAtomic */.Zf)(configFile, out, { mode: 0o600 });
+        }
+        return { removed, ...(session ? { session } : {}) };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/session-sign-out.ts
+
+
+
+
+async function readJson(file) {
+    const text = await (0,atomic/* readIfExists */.OR)(file);
+    if (text === undefined)
+        return undefined;
+    try {
+        const obj = JSON.parse(text);
+        return obj && typeof obj === 'object' && !Array.isArray(obj)
+            ? { text, obj: obj }
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const str = (v) => typeof v === 'string' && v !== '' ? v : undefined;
+async function signOutSession(paths, request, log, env) {
+    const removed = [];
+    const config = await removeConfigSections(paths.configFile, request.ssoSession, request.profile, { dryRun: true });
+    const tokenFile = (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession);
+    const cached = await readJson(tokenFile);
+    const accessToken = str(cached?.obj.accessToken);
+    const ssoRegion = str(cached?.obj.region) ?? config.session?.ssoRegion ?? request.ssoRegion;
+    const startUrl = str(cached?.obj.startUrl) ?? config.session?.startUrl ?? request.startUrl;
+    let token = 'none';
+    if (accessToken) {
+        if (!ssoRegion) {
+            log.warning(`the token cache ${tokenFile} names no region and the config has no [sso-session ${request.ssoSession}]: pass --sso-region to sign it out`);
+            return { token: 'failed', removed };
+        }
+        const ok = await (0,logout/* signOut */.C)(accessToken, { ssoRegion, region: ssoRegion, env, maxAttempts: 3 }, log);
+        if (!ok)
+            return { token: 'failed', removed }; // the cache stays, so that a retry can still sign it out
+        token = 'revoked';
+        log.info(`Signed out of IAM Identity Center (sso-session ${request.ssoSession}): the access token is revoked (role sessions already issued last until they expire)`);
+    }
+    if (cached &&
+        (await (0,sso_cache/* removeCacheFileIfOurs */.FH)(tokenFile, (0,sso_cache/* contentHash */.Ae)(cached.text))) ===
+            'deleted')
+        removed.push(tokenFile);
+    if (startUrl && accessToken) {
+        const legacy = (0,sso_cache/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, startUrl);
+        const same = await readJson(legacy);
+        if (same &&
+            str(same.obj.accessToken) === accessToken &&
+            (await (0,sso_cache/* removeCacheFileIfOurs */.FH)(legacy, (0,sso_cache/* contentHash */.Ae)(same.text))) ===
+                'deleted')
+            removed.push(legacy);
+    }
+    if (startUrl && ssoRegion) {
+        const registration = (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, {
+            region: ssoRegion,
+            scopes: config.session?.scopes ??
+                request.registrationScopes ?? ['sso:account:access'],
+            sessionName: request.ssoSession,
+            startUrl
+        });
+        const reg = await readJson(registration);
+        if (reg &&
+            (await (0,sso_cache/* removeCacheFileIfOurs */.FH)(registration, (0,sso_cache/* contentHash */.Ae)(reg.text))) ===
+                'deleted')
+            removed.push(registration);
+    }
+    const sections = await removeConfigSections(paths.configFile, request.ssoSession, request.profile);
+    removed.push(...sections.removed.map((h) => `${h} in ${paths.configFile}`));
+    return { token, removed };
+}
+
+;// CONCATENATED MODULE: ./src/cli/sign-out.ts
+
+
+
+
+
+async function runSignOut(args, env, log) {
+    const ssoSession = args.get('sso-session').trim() || inputs_spec/* DEFAULT_SSO_SESSION */.$1;
+    const profile = args.get('profile').trim() || inputs_spec/* DEFAULT_PROFILE */.KG;
+    try {
+        (0,config/* validateName */.yS)('sso-session', ssoSession);
+        (0,config/* validateName */.yS)('profile', profile);
+    }
+    catch (error) {
+        process.stderr.write(`identity-center-login: --sign-out: ${error.message}\n`);
+        return EXIT_CODES.badInput;
+    }
+    const scopes = args
+        .get('registration-scopes')
+        .split(/[\s,]+/)
+        .filter((s) => s !== '');
+    try {
+        const result = await signOutSession((0,paths/* awsPaths */.UW)(env), {
+            ssoSession,
+            profile,
+            ...(args.get('sso-region').trim()
+                ? { ssoRegion: args.get('sso-region').trim() }
+                : {}),
+            ...(args.get('start-url').trim()
+                ? { startUrl: args.get('start-url').trim() }
+                : {}),
+            ...(scopes.length ? { registrationScopes: scopes } : {})
+        }, log, env);
+        if (result.token === 'failed') {
+            process.stderr.write(`identity-center-login: could not sign out sso-session ${ssoSession}; its token cache is kept so that --sign-out can be run again\n`);
+            return EXIT_CODES.failure;
+        }
+        if (result.token === 'none' && result.removed.length === 0) {
+            log.info(`Nothing to sign out: no token cache and nothing written for sso-session ${ssoSession}`);
+            return EXIT_CODES.ok;
+        }
+        if (result.token === 'none')
+            log.info(`No SSO token was cached for sso-session ${ssoSession}`);
+        for (const r of result.removed)
+            log.info(`Removed ${r}`);
+        return EXIT_CODES.ok;
+    }
+    catch (error) {
+        process.stderr.write(`identity-center-login: --sign-out: ${error.message}\n`);
+        return EXIT_CODES.failure;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/login.ts + 9 modules
+var login = __webpack_require__(2032);
 // EXTERNAL MODULE: ./src/core/outcome.ts
 var core_outcome = __webpack_require__(9411);
 // EXTERNAL MODULE: ./src/core/device-flow.ts
 var device_flow = __webpack_require__(8618);
-// EXTERNAL MODULE: ./src/aws/credentials.ts
-var credentials = __webpack_require__(6963);
+// EXTERNAL MODULE: ./src/aws/credentials.ts + 1 modules
+var credentials = __webpack_require__(1735);
 // EXTERNAL MODULE: ./src/notify/index.ts + 10 modules
 var notify = __webpack_require__(5014);
 // EXTERNAL MODULE: ./src/core/approvers.ts
@@ -376,10 +643,7 @@ var run_sign_in = __webpack_require__(5913);
 // EXTERNAL MODULE: ./src/core/run-context.ts
 var run_context = __webpack_require__(4448);
 ;// CONCATENATED MODULE: ./src/cli/run.ts
-/**
- * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
- * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
- */
+
 
 
 
@@ -424,6 +688,10 @@ async function runCli(argv, env) {
             process.stdout.write(`${cliVersion()}\n`);
             return EXIT_CODES.ok;
         }
+        if (args.signOut)
+            return await runSignOut(args, env, stderrLogger);
+        if (args.outputFile)
+            await checkOutputFile(args.outputFile);
         command = (0,reader/* readCommand */.U)(args.get);
         run = ciRunContext(env, {
             actor: args.actor,
@@ -447,7 +715,7 @@ async function runCli(argv, env) {
         env,
         log: stderrLogger,
         mask: () => { },
-        // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
+        // The CLI has no post step: its sign-in lasts until the token expires or `--sign-out` (unless sign-out-early).
         hasPostStep: false,
         notifiers: (request, ctx) => {
             // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
@@ -463,10 +731,10 @@ async function runCli(argv, env) {
                 webhookUrl: request.webhookUrl
             });
         },
-        deliver: (request, result, sealed) => {
+        deliver: async (request, result, sealed) => {
             const text = renderCredentials(args.format, request, result, sealed);
             if (args.outputFile)
-                (0,external_node_fs_.writeFileSync)(args.outputFile, text, { mode: 0o600 });
+                await writeOutputFile(args.outputFile, text);
             else
                 process.stdout.write(text);
         }

@@ -1,5 +1,5 @@
-export const id = 554;
-export const ids = [554];
+export const id = 520;
+export const ids = [520];
 export const modules = {
 
 /***/ 4683:
@@ -249,19 +249,28 @@ function required(value, field) {
 /* harmony export */   qr: () => (/* binding */ assertAccountAllowed)
 /* harmony export */ });
 /** allowed-account-ids: the one check every verified identity of a login goes through (primary, profiles, discover, chained). */
-/** A verified identity is in an account the request does not allow; the token was revoked and nothing was written or exported. */
+/**
+ * A verified identity is in an account the request does not allow; nothing was written or exported. `revoked`: the
+ * sign-in was signed out (a device flow of this run); otherwise `notRevoked` says why it was not.
+ */
 class AccountNotAllowedError extends Error {
     accountId;
     what;
     allowed;
+    revoked;
+    notRevoked;
     constructor(accountId, 
     /** What the identity was for: `profile "x"`, `the chained role arn:…`. */
-    what, allowed) {
+    what, allowed, revoked = true, notRevoked) {
         super(`${what} is in account ${accountId}, which is not in allowed-account-ids (${allowed.join(', ')}); ` +
-            'the SSO session was revoked and nothing was written or exported.');
+            (revoked
+                ? 'the SSO session was revoked and nothing was written or exported.'
+                : `the sign-in was NOT signed out: ${notRevoked}; nothing was written or exported.`));
         this.accountId = accountId;
         this.what = what;
         this.allowed = allowed;
+        this.revoked = revoked;
+        this.notRevoked = notRevoked;
         this.name = 'AccountNotAllowedError';
     }
 }
@@ -534,7 +543,7 @@ function throwIfCancelled(signal) {
 
 /***/ }),
 
-/***/ 8945:
+/***/ 2032:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -556,8 +565,8 @@ __webpack_require__.d(__webpack_exports__, {
 var aws_clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/aws/logout.ts
 var logout = __webpack_require__(4299);
-// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 3 modules
-var session_files = __webpack_require__(3858);
+// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 2 modules
+var session_files = __webpack_require__(6555);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -565,11 +574,14 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/aws-files/atomic.ts
 var atomic = __webpack_require__(5262);
+// EXTERNAL MODULE: ./src/aws-files/leftovers.ts
+var leftovers = __webpack_require__(423);
 ;// CONCATENATED MODULE: ./src/aws-files/preflight.ts
 /**
  * Before anyone is asked to approve: every path this run will write must be writable the safe way.
  * The writers check again when they write; this check makes a refusal cost nobody an approval and leave no token behind.
  */
+
 
 
 
@@ -606,6 +618,54 @@ function unsafeAwsPath(paths, files) {
         if (kind === 'folder' ? !st.isDirectory() : !st.isFile())
             return `not a ${kind === 'folder' ? 'directory' : 'regular file'}: ${p}`;
     }
+    const problem = unsafeFolderMode(paths, folders);
+    if (problem)
+        return problem;
+    // What an earlier writer killed mid-write left next to these files (a pid gone from this host): removed now.
+    (0,leftovers/* removeLeftovers */.D)([...files, paths.configFile], {});
+    return undefined;
+}
+const IS_WINDOWS = process.platform === 'win32';
+const octal = (mode) => `0${(mode & 0o777).toString(8).padStart(3, '0')}`;
+/**
+ * "0600 files in 0700 folders", for the folders under ~/.aws (~/.aws itself, ~/.aws/sso, ~/.aws/sso/cache, and the
+ * config file's folders when they are under ~/.aws): one this user owns is tightened to 0700; one another user owns,
+ * or one that others can still write to, is refused with its path and mode. O_NOFOLLOW covers only a file's last
+ * path component; a folder someone else can write to (or owns) lets them swap what is below it, so it is refused.
+ */
+function unsafeFolderMode(paths, folders) {
+    if (IS_WINDOWS || typeof process.getuid !== 'function')
+        return undefined;
+    const uid = process.getuid();
+    const awsDir = external_node_path_default().resolve(paths.awsDir);
+    const under = (d) => {
+        const rel = external_node_path_default().relative(awsDir, external_node_path_default().resolve(d));
+        return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+    };
+    for (const d of [...new Set(folders.filter(under))].sort()) {
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(d);
+        }
+        catch {
+            continue; // missing: the writers create it 0700
+        }
+        if (!st.isDirectory())
+            continue; // reported above
+        if (st.uid !== uid)
+            return `refusing a folder owned by another user: ${d} (owner uid ${st.uid}, mode ${octal(st.mode)}; this process runs as uid ${uid})`;
+        if ((st.mode & 0o077) !== 0) {
+            try {
+                (0,external_node_fs_.chmodSync)(d, 0o700);
+            }
+            catch {
+                // reported below if it stays writable by others
+            }
+            const now = (0,external_node_fs_.lstatSync)(d).mode;
+            if ((now & 0o022) !== 0)
+                return `refusing a folder that others can write to: ${d} (mode ${octal(now)}); make it 0700`;
+        }
+    }
     return undefined;
 }
 
@@ -614,14 +674,21 @@ function unsafeAwsPath(paths, files) {
 class SignOutFailedError extends Error {
     name = 'SignOutFailedError';
 }
-/** The approval happened, but the approver is not one the request allows; the token was revoked. */
+/**
+ * The approval happened, but the approver is not one the request allows. `revoked`: the sign-in was signed out (a
+ * device flow of this run); otherwise `notRevoked` says why it was not (see revocationNote).
+ */
 class ApproverRejectedError extends Error {
     approvedBy;
     reason;
-    constructor(approvedBy, reason) {
-        super(`approved by ${approvedBy || 'an unidentified user'}, which is not enough: ${reason}. The session was revoked and nothing was exported.`);
+    revoked;
+    notRevoked;
+    constructor(approvedBy, reason, revoked = true, notRevoked) {
+        super(`approved by ${approvedBy || 'an unidentified user'}, which is not enough: ${reason}. ${revoked ? 'The session was revoked and nothing was exported.' : `The sign-in was NOT signed out: ${notRevoked}; nothing was written or exported.`}`);
         this.approvedBy = approvedBy;
         this.reason = reason;
+        this.revoked = revoked;
+        this.notRevoked = notRevoked;
         this.name = 'ApproverRejectedError';
     }
 }
@@ -657,8 +724,8 @@ class ProfilesFailedError extends Error {
 var oidc = __webpack_require__(3812);
 // EXTERNAL MODULE: ./src/core/device-flow.ts
 var device_flow = __webpack_require__(8618);
-// EXTERNAL MODULE: ./src/aws/credentials.ts
-var credentials = __webpack_require__(6963);
+// EXTERNAL MODULE: ./src/aws/credentials.ts + 1 modules
+var credentials = __webpack_require__(1735);
 // EXTERNAL MODULE: ./src/core/client-name.ts
 var client_name = __webpack_require__(938);
 // EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
@@ -1333,6 +1400,10 @@ function writeSignIn(options, session, layout, chained, ssoProfiles) {
     return (0,session_files/* writeSessionFiles */.$G)(paths, request, ssoProfiles, session.token, session.registration, {
         writeRegistration: session.registered,
         onProgress: options.onFilesProgress,
+        // A token not taken from the cache file: what that file held before (a user's own sign-in) is put back by post.
+        ...(session.via === 'device-flow' || session.via === 'shared-session'
+            ? { keepOriginalTokenCache: { mask: options.mask } }
+            : {}),
         ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),
         ...(chained && layout.keys
             ? {
@@ -1349,12 +1420,47 @@ function writeSignIn(options, session, layout, chained, ssoProfiles) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/rejection.ts
+/**
+ * What a rejection (allowed-approvers, forbid-self-approval, allowed-account-ids) does to the sign-in, per mode, so that
+ * the message says what really happened:
+ * - a device flow of this run: signed out at once (SSO Logout); the approval was made for this request only;
+ * - reuse-session (a token found in the cache): not signed out; it was not approved for this run but left by an
+ *   earlier one (keep-session, `aws sso login`), and a job whose policy is stricter must not end it for its owner;
+ * - a shared sign-in (session): not signed out; it belongs to the whole run (end-session ends it), and other jobs of
+ *   the run, with their own policies, may be using it.
+ */
+
+
+function revocationNote(why) {
+    switch (why) {
+        case 'shared-session':
+            return "it is the run's shared sign-in (session), which only end-session signs out";
+        case 'cached-token':
+        case 'refreshed-token':
+            return 'it was found in the token cache (reuse-session), not approved for this run, and stays for whoever left it there';
+        case 'failed-logout':
+            return 'SSO Logout failed (see the warning above); the token stays valid until it expires';
+        case 'device-flow':
+            return 'it was approved for this run';
+    }
+}
+/** `error` with its message matching whether the sign-in was revoked; other errors as they are. */
+function withRevocation(error, revoked, note) {
+    if (error instanceof ApproverRejectedError && error.revoked !== revoked)
+        return new ApproverRejectedError(error.approvedBy, error.reason, revoked, note);
+    if (error instanceof allowed_accounts/* AccountNotAllowedError */.TQ && error.revoked !== revoked)
+        return new allowed_accounts/* AccountNotAllowedError */.TQ(error.accountId, error.what, error.allowed, revoked, note);
+    return error;
+}
+
 ;// CONCATENATED MODULE: ./src/core/login.ts
 /**
  * One login, from a validated request to verified credentials and the AWS files written.
  * Shared by the GitHub Action and the CLI: no @actions/* here; the edges pass in how to mask, log and notify.
  * The token comes from obtain-token.ts, the stages from it to the files are use-token.ts.
  */
+
 
 
 
@@ -1386,7 +1492,7 @@ async function login(options) {
             }
             catch (error) {
                 if (!tokenRejected(error))
-                    throw error;
+                    throw withRevocation(error, false, revocationNote(session.via));
                 // The shared sign-in belongs to the whole run: never asked for again here, never signed out here.
                 if (session.via === 'shared-session')
                     throw new SharedSignInEndedError();
@@ -1400,8 +1506,8 @@ async function login(options) {
         }
         catch (error) {
             // A token a person approved for this run must not outlive a failed login; a reused one belongs to the shared session.
-            await (0,logout/* logout */.r)(clients, session.token.accessToken, log);
-            throw error;
+            const revoked = await (0,logout/* logout */.r)(clients, session.token.accessToken, log);
+            throw withRevocation(error, revoked, revocationNote('failed-logout'));
         }
     }
     finally {
@@ -1419,10 +1525,10 @@ async function login(options) {
 /* harmony export */   f: () => (/* binding */ finalEvent),
 /* harmony export */   o: () => (/* binding */ failureMessage)
 /* harmony export */ });
-/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8945);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2032);
 /* harmony import */ var _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76);
 /* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8618);
-/* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6963);
+/* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1735);
 /* harmony import */ var _inputs_rules_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8190);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9378);
 
@@ -1564,8 +1670,8 @@ __webpack_require__.d(__webpack_exports__, {
   A: () => (/* binding */ runSignIn)
 });
 
-// EXTERNAL MODULE: ./src/core/login.ts + 8 modules
-var login = __webpack_require__(8945);
+// EXTERNAL MODULE: ./src/core/login.ts + 9 modules
+var login = __webpack_require__(2032);
 // EXTERNAL MODULE: ./src/core/outcome.ts
 var outcome = __webpack_require__(9411);
 // EXTERNAL MODULE: ./src/notify/index.ts + 10 modules
@@ -1750,7 +1856,7 @@ async function runSignIn(command, ports) {
         if (ports.deliver) {
             await events.drain();
             try {
-                ports.deliver(request, result, sealed);
+                await ports.deliver(request, result, sealed);
             }
             catch (error) {
                 events.push((0,outcome/* finalEvent */.f)(request, error));
@@ -1827,7 +1933,7 @@ function sweepLeftToken(request, paths, masked, sweepMs, log, env) {
 
 /***/ }),
 
-/***/ 1404:
+/***/ 502:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1844,12 +1950,59 @@ var spec = __webpack_require__(7026);
 var inputs_chain = __webpack_require__(1312);
 // EXTERNAL MODULE: ./src/inputs/rules.ts
 var rules = __webpack_require__(8190);
+;// CONCATENATED MODULE: ./src/inputs/session-key.ts
+/**
+ * How strong a session-key is, by an honest estimate. The sealed `session` output is printed in the logs of the jobs
+ * that receive it (GitHub shows step inputs), so anyone who can read the run can try keys offline: the key alone
+ * protects the sign-in. The estimate: length × log2(distinct characters used), and a key that is a shorter unit
+ * repeated (`abcdabcd…`, a word typed four times) counts only as that unit. A random 64-character hex key
+ * (256 bits) and a 44-character base64 key (`openssl rand -base64 32`, about 200 bits) pass; `aaaa…` (0 bits) fails.
+ */
+/** Least estimated strength of a session-key, in bits. */
+const MIN_SESSION_KEY_BITS = 128;
+/** The shortest unit the key is made of by repetition (the key's length when it repeats nothing). */
+function repeatedUnitLength(chars) {
+    // The smallest period p with chars[i] === chars[i - p] for every i, counted only when the unit appears at
+    // least twice in full (p ≤ length / 2): `abcabcab` is `abc` repeated, `abcab` is not called a repetition.
+    for (let p = 1; p <= chars.length / 2; p++) {
+        let periodic = true;
+        for (let i = p; i < chars.length && periodic; i++)
+            periodic = chars[i] === chars[i - p];
+        if (periodic)
+            return p;
+    }
+    return chars.length;
+}
+/** Estimated bits of a key: (length of its repeated unit) × log2(distinct characters used). */
+function sessionKeyBits(key) {
+    const chars = Array.from(key);
+    const distinct = new Set(chars).size;
+    if (distinct < 2)
+        return 0;
+    return repeatedUnitLength(chars) * Math.log2(distinct);
+}
+/**
+ * Why `key` is too weak to seal a sign-in, or undefined when it is strong enough. Never contains the key itself.
+ */
+function weakSessionKeyReason(key) {
+    const chars = Array.from(key);
+    const unit = repeatedUnitLength(chars);
+    const bits = sessionKeyBits(key);
+    if (bits >= MIN_SESSION_KEY_BITS)
+        return undefined;
+    const why = unit < chars.length
+        ? `it repeats a ${unit}-character pattern`
+        : `${chars.length} characters using ${new Set(chars).size} distinct ones`;
+    return `is too weak: about ${Math.floor(bits)} bits (${why}; length × log2 of the distinct characters used), at least ${MIN_SESSION_KEY_BITS} needed (value not shown); make one with openssl rand -base64 32 and store it as a secret`;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/sign-in-inputs.ts
 /**
  * The sign-in mode's inputs: the rules between keep-session, reuse-session, sign-out-early, share-session, session,
  * end-session and session-key (each error names the later input of a pair, in the order of the input table), and the
  * one SignInMode made from them.
  */
+
 
 /** sign-out-early, checked against keep-session and reuse-session. */
 function readSignOutEarly({ bool, fail }, flags) {
@@ -1882,8 +2035,11 @@ function readSharing({ raw, trimmed, bool, fail }, flags) {
         if (!shareSession && sealed === '')
             fail('session-key', 'is only used with share-session or session (value not shown)');
         if (Array.from(sessionKey).length < spec/* MIN_SESSION_KEY_LENGTH */.FO) {
-            fail('session-key', `must be at least ${spec/* MIN_SESSION_KEY_LENGTH */.FO} characters, got ${Array.from(sessionKey).length} (value not shown); e.g. openssl rand -base64 33`);
+            fail('session-key', `must be at least ${spec/* MIN_SESSION_KEY_LENGTH */.FO} characters, got ${Array.from(sessionKey).length} (value not shown); e.g. openssl rand -base64 32`);
         }
+        const weak = weakSessionKeyReason(sessionKey);
+        if (weak)
+            fail('session-key', weak);
     }
     else if (shareSession || sealed !== '') {
         fail('session-key', `is required with ${shareSession ? 'share-session' : 'session'} (a secret of at least ${spec/* MIN_SESSION_KEY_LENGTH */.FO} characters)`);

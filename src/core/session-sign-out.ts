@@ -1,0 +1,135 @@
+/**
+ * Sign one sso-session out from a machine with no post step (the CLI on GitLab, Jenkins, a laptop): SSO Logout of the
+ * token the session's cache file holds, then removal of that token cache (and the legacy one holding the same token),
+ * the client registration cache of the session, the `[profile NAME]` that uses the session and the
+ * `[sso-session NAME]` section once no profile uses it. Like `aws sso logout` (which AWS CLI v1 lacks), for one session.
+ */
+import type { Logger } from './events.js'
+import type { AwsPaths } from '../aws-files/paths.js'
+import { signOut } from '../aws/logout.js'
+import {
+  contentHash,
+  legacyTokenCacheFile,
+  registrationCacheFile,
+  removeCacheFileIfOurs,
+  tokenCacheFile
+} from '../aws-files/sso-cache.js'
+import { readIfExists } from '../aws-files/atomic.js'
+import { removeConfigSections } from '../aws-files/remove-sections.js'
+
+export interface SessionSignOutRequest {
+  ssoSession: string
+  /** The profile the CLI wrote for the session; removed only if its `sso_session` is this session. */
+  profile: string
+  /** Used when neither the token cache nor the `[sso-session]` section says (for Logout and the registration cache). */
+  ssoRegion?: string
+  startUrl?: string
+  /** Default `sso:account:access` (the registration scopes the CLI registers with). */
+  registrationScopes?: string[]
+}
+
+export interface SessionSignOutResult {
+  /** `revoked`: Logout succeeded (or the token was already invalid); `none`: no token was cached; `failed`: Logout failed. */
+  token: 'revoked' | 'none' | 'failed'
+  /** Files and config sections removed. */
+  removed: string[]
+}
+
+async function readJson(
+  file: string
+): Promise<{ text: string; obj: Record<string, unknown> } | undefined> {
+  const text = await readIfExists(file)
+  if (text === undefined) return undefined
+  try {
+    const obj = JSON.parse(text) as unknown
+    return obj && typeof obj === 'object' && !Array.isArray(obj)
+      ? { text, obj: obj as Record<string, unknown> }
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v !== '' ? v : undefined
+
+export async function signOutSession(
+  paths: AwsPaths,
+  request: SessionSignOutRequest,
+  log: Logger,
+  env: NodeJS.ProcessEnv
+): Promise<SessionSignOutResult> {
+  const removed: string[] = []
+  const config = await removeConfigSections(
+    paths.configFile,
+    request.ssoSession,
+    request.profile,
+    { dryRun: true }
+  )
+  const tokenFile = tokenCacheFile(paths.ssoCacheDir, request.ssoSession)
+  const cached = await readJson(tokenFile)
+  const accessToken = str(cached?.obj.accessToken)
+  const ssoRegion =
+    str(cached?.obj.region) ?? config.session?.ssoRegion ?? request.ssoRegion
+  const startUrl =
+    str(cached?.obj.startUrl) ?? config.session?.startUrl ?? request.startUrl
+  let token: SessionSignOutResult['token'] = 'none'
+  if (accessToken) {
+    if (!ssoRegion) {
+      log.warning(
+        `the token cache ${tokenFile} names no region and the config has no [sso-session ${request.ssoSession}]: pass --sso-region to sign it out`
+      )
+      return { token: 'failed', removed }
+    }
+    const ok = await signOut(
+      accessToken,
+      { ssoRegion, region: ssoRegion, env, maxAttempts: 3 },
+      log
+    )
+    if (!ok) return { token: 'failed', removed } // the cache stays, so that a retry can still sign it out
+    token = 'revoked'
+    log.info(
+      `Signed out of IAM Identity Center (sso-session ${request.ssoSession}): the access token is revoked (role sessions already issued last until they expire)`
+    )
+  }
+  if (
+    cached &&
+    (await removeCacheFileIfOurs(tokenFile, contentHash(cached.text))) ===
+      'deleted'
+  )
+    removed.push(tokenFile)
+  if (startUrl && accessToken) {
+    const legacy = legacyTokenCacheFile(paths.ssoCacheDir, startUrl)
+    const same = await readJson(legacy)
+    if (
+      same &&
+      str(same.obj.accessToken) === accessToken &&
+      (await removeCacheFileIfOurs(legacy, contentHash(same.text))) ===
+        'deleted'
+    )
+      removed.push(legacy)
+  }
+  if (startUrl && ssoRegion) {
+    const registration = registrationCacheFile(paths.ssoCacheDir, {
+      region: ssoRegion,
+      scopes: config.session?.scopes ??
+        request.registrationScopes ?? ['sso:account:access'],
+      sessionName: request.ssoSession,
+      startUrl
+    })
+    const reg = await readJson(registration)
+    if (
+      reg &&
+      (await removeCacheFileIfOurs(registration, contentHash(reg.text))) ===
+        'deleted'
+    )
+      removed.push(registration)
+  }
+  const sections = await removeConfigSections(
+    paths.configFile,
+    request.ssoSession,
+    request.profile
+  )
+  removed.push(...sections.removed.map((h) => `${h} in ${paths.configFile}`))
+  return { token, removed }
+}
