@@ -1,11 +1,18 @@
 /**
- * Plumbing for bench/bench.ts: spawning the bundled action as a runner does (with timestamps for the first
+ * Plumbing for the bench's cases: spawning the bundled action as a runner does (with timestamps for the first
  * stdout byte, the link line and the exit), emulators, temporary workspaces, cleanup, statistics.
  * Every child is spawned in its own process group and killed on exit or on a signal; every emulator is closed
  * and every temporary folder removed, whatever happens.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -16,7 +23,6 @@ import {
   type EmulatorOptions,
   type CallRecord
 } from '../emulator/server.js'
-import { newWorkspace, type Workspace } from '../__tests__/e2e/runner.js'
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
 export const ROOT = path.resolve(BENCH_DIR, '..')
@@ -86,10 +92,33 @@ export async function closeEmulator(emu: Emulator): Promise<void> {
   await emu.close()
 }
 
+/** A step's temporary folder: HOME and the runner's command files (the layout runnerEnv expects). */
+export interface Workspace {
+  dir: string
+  home: string
+  files: {
+    output: string
+    env: string
+    state: string
+    summary: string
+    event: string
+  }
+}
+
 export function workspace(): Workspace {
-  const ws = newWorkspace()
-  tempDirs.add(ws.dir)
-  return ws
+  const dir = tempDir('icl-bench-')
+  const home = path.join(dir, 'home')
+  const files = {
+    output: path.join(dir, 'output'),
+    env: path.join(dir, 'env'),
+    state: path.join(dir, 'state'),
+    summary: path.join(dir, 'summary'),
+    event: path.join(dir, 'event.json')
+  }
+  for (const f of Object.values(files)) writeFileSync(f, '')
+  writeFileSync(files.event, '{}')
+  mkdirSync(home, { recursive: true })
+  return { dir, home, files }
 }
 
 export function removeWorkspace(ws: Workspace): void {
