@@ -2,6 +2,33 @@ export const id = 484;
 export const ids = [484];
 export const modules = {
 
+/***/ 2552:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ OidcError)
+/* harmony export */ });
+/**
+ * The SSO OIDC values and answers as the rest of the code sees them: a client registration, a device authorization, an
+ * SSO token, the RFC 8628 error codes, and the API the device flow drives. Owned by this layer so that nothing in
+ * src/aws or src/aws-files imports from src/core.
+ */
+class OidcError extends Error {
+    code;
+    fault;
+    constructor(code, message, 
+    /** For `transient`: what went wrong, for the log ("server error (InternalServerException (HTTP 500))"). */
+    fault) {
+        super(message);
+        this.code = code;
+        this.fault = fault;
+        this.name = 'OidcError';
+    }
+}
+
+
+/***/ }),
+
 /***/ 3812:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -12,7 +39,7 @@ export const modules = {
 /* unused harmony exports DEVICE_CODE_GRANT, toOidcError */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
 /* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
-/* harmony import */ var _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8618);
+/* harmony import */ var _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2552);
 
 
 
@@ -33,11 +60,11 @@ function toOidcError(error, operation) {
     const message = `SSO OIDC ${operation} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .P)(error)}`;
     const code = CODES[error?.name ?? ''];
     if (code)
-        return new _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv(code, message);
+        return new _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u(code, message);
     const fault = (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFault */ .Qx)(error);
     return fault
-        ? new _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv('transient', message, fault)
-        : new _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv('other', message);
+        ? new _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u('transient', message, fault)
+        : new _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u('other', message);
 }
 /**
  * `mask` is called with every secret the service returns, before the value is used for anything else.
@@ -64,7 +91,7 @@ function sdkOidcApi(client, mask = () => { }, pollingClient = client) {
                 };
             }
             catch (error) {
-                throw error instanceof _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv
+                throw error instanceof _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u
                     ? error
                     : toOidcError(error, 'RegisterClient');
             }
@@ -89,7 +116,7 @@ function sdkOidcApi(client, mask = () => { }, pollingClient = client) {
                 };
             }
             catch (error) {
-                throw error instanceof _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv
+                throw error instanceof _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u
                     ? error
                     : toOidcError(error, 'StartDeviceAuthorization');
             }
@@ -106,7 +133,7 @@ function sdkOidcApi(client, mask = () => { }, pollingClient = client) {
                 return tokenFrom(out, mask);
             }
             catch (error) {
-                throw error instanceof _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv
+                throw error instanceof _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u
                     ? error
                     : toOidcError(error, 'CreateToken');
             }
@@ -126,7 +153,7 @@ async function refreshSsoToken(client, registration, refreshToken, mask) {
         return tokenFrom(out, mask);
     }
     catch (error) {
-        throw error instanceof _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv
+        throw error instanceof _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u
             ? error
             : toOidcError(error, 'CreateToken (refresh)');
     }
@@ -144,225 +171,8 @@ function tokenFrom(out, mask) {
 }
 function required(value, field) {
     if (value === undefined || value === null || value === '')
-        throw new _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv('other', `SSO OIDC returned no ${field}`);
+        throw new _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u('other', `SSO OIDC returned no ${field}`);
     return value;
-}
-
-
-/***/ }),
-
-/***/ 8618:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bt: () => (/* binding */ DeviceFlowError),
-/* harmony export */   mW: () => (/* binding */ runDeviceFlow),
-/* harmony export */   ml: () => (/* binding */ systemClock),
-/* harmony export */   uv: () => (/* binding */ OidcError)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_INTERVAL_SECONDS, SLOW_DOWN_STEP_SECONDS, POLL_BACKOFF_CAP_SECONDS, MAX_CONSECUTIVE_POLL_FAILURES, registrationUsable, pollWait */
-/* harmony import */ var _util_time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6043);
-
-class OidcError extends Error {
-    code;
-    fault;
-    constructor(code, message, 
-    /** For `transient`: what went wrong, for the log ("server error (InternalServerException (HTTP 500))"). */
-    fault) {
-        super(message);
-        this.code = code;
-        this.fault = fault;
-        this.name = 'OidcError';
-    }
-}
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => (0,_util_time_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .y)(ms, signal, cancelled)
-};
-class DeviceFlowError extends Error {
-    outcome;
-    waitedSeconds;
-    constructor(outcome, message, waitedSeconds = 0) {
-        super(message);
-        this.outcome = outcome;
-        this.waitedSeconds = waitedSeconds;
-        this.name = 'DeviceFlowError';
-    }
-}
-function cancelled(signal) {
-    const reason = typeof signal.reason === 'string' ? ` (${signal.reason})` : '';
-    return new DeviceFlowError('cancelled', `the login was cancelled${reason} before anyone approved it`);
-}
-const DEFAULT_INTERVAL_SECONDS = 5;
-const SLOW_DOWN_STEP_SECONDS = 5;
-/** After a failed poll the wait doubles (from the interval) up to this, RFC 8628 §3.5 "reduce polling frequency". */
-const POLL_BACKOFF_CAP_SECONDS = 60;
-/** This many failed polls in a row end the login. */
-const MAX_CONSECUTIVE_POLL_FAILURES = 5;
-/** A registration is reusable while it has at least this long left. */
-const REGISTRATION_MARGIN_MS = 60 * 60 * 1000;
-function registrationUsable(registration, scopes, now) {
-    return (!!registration &&
-        registration.expiresAt.getTime() - now > REGISTRATION_MARGIN_MS &&
-        scopes.every((s) => registration.scopes.includes(s)));
-}
-/** Register (or reuse), start a device authorization, poll until approved; start fresh codes while approval-timeout allows. */
-async function runDeviceFlow(options) {
-    const { api, clock = systemClock, signal, emit = () => { } } = options;
-    const startedAt = clock.now();
-    let registration = options.registration &&
-        registrationUsable(options.registration, options.scopes, startedAt)
-        ? options.registration
-        : await register();
-    let reRegistered = false;
-    let authorizations = 0;
-    let polls = 0;
-    async function register() {
-        const made = {
-            ...(await api.registerClient(options.clientName, options.scopes)),
-            clientName: options.clientName
-        };
-        options.onRegistered?.(made);
-        return made;
-    }
-    /** InvalidClient means the registration expired or was revoked: register again, once. */
-    async function withFreshClientOnce(call) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            if (!(error instanceof OidcError && error.code === 'invalid_client') ||
-                reRegistered)
-                throw error;
-            reRegistered = true;
-            registration = await register();
-            return call();
-        }
-    }
-    let replaced;
-    // The pace between polls. slow_down's penalty is for this client: it stays for the rest of the flow, fresh codes included.
-    let intervalMs = 0;
-    let failedPolls = 0;
-    let lastFault;
-    for (;;) {
-        throwIfCancelled(signal);
-        const authorization = await withFreshClientOnce(() => api.startDeviceAuthorization(registration, options.startUrl));
-        authorizations++;
-        const issuedAt = clock.now();
-        const codeExpiresAt = issuedAt + authorization.expiresIn * 1000;
-        const overallDeadline = options.approvalTimeoutSeconds !== undefined
-            ? startedAt + options.approvalTimeoutSeconds * 1000
-            : codeExpiresAt;
-        const stopAt = Math.min(codeExpiresAt, overallDeadline);
-        emit({
-            type: 'started',
-            userCode: authorization.userCode,
-            verificationUri: authorization.verificationUriComplete || authorization.verificationUri,
-            expiresAt: new Date(codeExpiresAt),
-            attempt: authorizations,
-            ...(registration.clientName
-                ? { clientName: registration.clientName }
-                : {}),
-            ...(replaced ? { replaced } : {})
-        });
-        const serviceIntervalMs = (authorization.interval && authorization.interval > 0
-            ? authorization.interval
-            : DEFAULT_INTERVAL_SECONDS) * 1000;
-        intervalMs = Math.max(intervalMs, serviceIntervalMs);
-        failedPolls = 0;
-        let codeExpired = false;
-        let restart = false;
-        for (;;) {
-            // Never poll faster than the interval (longer after failed polls): wait first, and stop once the code (or the overall budget) is spent.
-            const waitMs = pollWait(intervalMs, failedPolls);
-            if (clock.now() + waitMs > stopAt) {
-                const left = stopAt - clock.now();
-                if (left > 0)
-                    await clock.sleep(left, signal);
-                codeExpired = true;
-                break;
-            }
-            await clock.sleep(waitMs, signal);
-            polls++;
-            try {
-                const token = await api.createToken(registration, authorization.deviceCode);
-                return { token, registration, authorizations, polls };
-            }
-            catch (error) {
-                if (!(error instanceof OidcError))
-                    throw error;
-                if (error.code === 'transient') {
-                    failedPolls++;
-                    lastFault = error.fault ?? error.message;
-                    if (failedPolls >= MAX_CONSECUTIVE_POLL_FAILURES) {
-                        throw new OidcError('transient', `${error.message}; ${failedPolls} polls in a row failed, giving up`, error.fault);
-                    }
-                    options.onPollRetry?.(`SSO OIDC CreateToken: ${lastFault} on poll ${polls}; polling again in ${(0,_util_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(Math.round(pollWait(intervalMs, failedPolls) / 1000))} ` +
-                        `(${failedPolls} of ${MAX_CONSECUTIVE_POLL_FAILURES} failed polls in a row allowed)`);
-                    continue;
-                }
-                // Any answer from the service ends a run of failures.
-                failedPolls = 0;
-                switch (error.code) {
-                    case 'authorization_pending':
-                        emit({
-                            type: 'waiting',
-                            secondsLeft: Math.max(0, Math.round((stopAt - clock.now()) / 1000))
-                        });
-                        continue;
-                    case 'slow_down':
-                        intervalMs += SLOW_DOWN_STEP_SECONDS * 1000;
-                        continue;
-                    case 'access_denied':
-                        throw new DeviceFlowError('denied', 'the approver denied the request', waited());
-                    case 'expired_token':
-                        codeExpired = true;
-                        break;
-                    case 'invalid_client':
-                        // The registration was revoked or expired mid-flow: the device code is bound to it, so start over once.
-                        if (reRegistered)
-                            throw error;
-                        reRegistered = true;
-                        registration = await register();
-                        restart = true;
-                        break;
-                    default:
-                        throw error;
-                }
-            }
-            if (codeExpired || restart)
-                break;
-        }
-        if (restart) {
-            replaced = 'client-renewed';
-            continue;
-        }
-        const mayReissue = options.approvalTimeoutSeconds !== undefined;
-        if (codeExpired &&
-            mayReissue &&
-            clock.now() + intervalMs <= overallDeadline) {
-            replaced = 'expired';
-            continue;
-        }
-        const seconds = waited();
-        throw new DeviceFlowError('expired', `the code expired before anyone approved it (waited ${(0,_util_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})` +
-            (failedPolls
-                ? `; the last ${failedPolls} poll(s) failed: ${lastFault}`
-                : ''), seconds);
-    }
-    function waited() {
-        return Math.round((clock.now() - startedAt) / 1000);
-    }
-}
-/** The wait before the next poll: the interval, doubled per failed poll in a row, capped (never below the interval). */
-function pollWait(intervalMs, failedPolls) {
-    if (failedPolls <= 0)
-        return intervalMs;
-    return Math.max(intervalMs, Math.min(POLL_BACKOFF_CAP_SECONDS * 1000, intervalMs * 2 ** failedPolls));
-}
-function throwIfCancelled(signal) {
-    if (signal?.aborted)
-        throw cancelled(signal);
 }
 
 

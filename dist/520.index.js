@@ -91,6 +91,33 @@ function awsPaths(env = process.env, home = node_os__WEBPACK_IMPORTED_MODULE_0__
 
 /***/ }),
 
+/***/ 2552:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ OidcError)
+/* harmony export */ });
+/**
+ * The SSO OIDC values and answers as the rest of the code sees them: a client registration, a device authorization, an
+ * SSO token, the RFC 8628 error codes, and the API the device flow drives. Owned by this layer so that nothing in
+ * src/aws or src/aws-files imports from src/core.
+ */
+class OidcError extends Error {
+    code;
+    fault;
+    constructor(code, message, 
+    /** For `transient`: what went wrong, for the log ("server error (InternalServerException (HTTP 500))"). */
+    fault) {
+        super(message);
+        this.code = code;
+        this.fault = fault;
+        this.name = 'OidcError';
+    }
+}
+
+
+/***/ }),
+
 /***/ 3812:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -101,7 +128,7 @@ function awsPaths(env = process.env, home = node_os__WEBPACK_IMPORTED_MODULE_0__
 /* unused harmony exports DEVICE_CODE_GRANT, toOidcError */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
 /* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
-/* harmony import */ var _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8618);
+/* harmony import */ var _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2552);
 
 
 
@@ -122,11 +149,11 @@ function toOidcError(error, operation) {
     const message = `SSO OIDC ${operation} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .P)(error)}`;
     const code = CODES[error?.name ?? ''];
     if (code)
-        return new _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv(code, message);
+        return new _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u(code, message);
     const fault = (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFault */ .Qx)(error);
     return fault
-        ? new _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv('transient', message, fault)
-        : new _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv('other', message);
+        ? new _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u('transient', message, fault)
+        : new _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u('other', message);
 }
 /**
  * `mask` is called with every secret the service returns, before the value is used for anything else.
@@ -153,7 +180,7 @@ function sdkOidcApi(client, mask = () => { }, pollingClient = client) {
                 };
             }
             catch (error) {
-                throw error instanceof _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv
+                throw error instanceof _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u
                     ? error
                     : toOidcError(error, 'RegisterClient');
             }
@@ -178,7 +205,7 @@ function sdkOidcApi(client, mask = () => { }, pollingClient = client) {
                 };
             }
             catch (error) {
-                throw error instanceof _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv
+                throw error instanceof _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u
                     ? error
                     : toOidcError(error, 'StartDeviceAuthorization');
             }
@@ -195,7 +222,7 @@ function sdkOidcApi(client, mask = () => { }, pollingClient = client) {
                 return tokenFrom(out, mask);
             }
             catch (error) {
-                throw error instanceof _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv
+                throw error instanceof _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u
                     ? error
                     : toOidcError(error, 'CreateToken');
             }
@@ -215,7 +242,7 @@ async function refreshSsoToken(client, registration, refreshToken, mask) {
         return tokenFrom(out, mask);
     }
     catch (error) {
-        throw error instanceof _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv
+        throw error instanceof _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u
             ? error
             : toOidcError(error, 'CreateToken (refresh)');
     }
@@ -233,7 +260,7 @@ function tokenFrom(out, mask) {
 }
 function required(value, field) {
     if (value === undefined || value === null || value === '')
-        throw new _core_device_flow_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .uv('other', `SSO OIDC returned no ${field}`);
+        throw new _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u('other', `SSO OIDC returned no ${field}`);
     return value;
 }
 
@@ -333,26 +360,17 @@ function registeredClientName(project) {
 /* harmony export */   Bt: () => (/* binding */ DeviceFlowError),
 /* harmony export */   mW: () => (/* binding */ runDeviceFlow),
 /* harmony export */   ml: () => (/* binding */ systemClock),
-/* harmony export */   uv: () => (/* binding */ OidcError)
+/* harmony export */   uv: () => (/* reexport safe */ _aws_oidc_types_js__WEBPACK_IMPORTED_MODULE_0__.u)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_INTERVAL_SECONDS, SLOW_DOWN_STEP_SECONDS, POLL_BACKOFF_CAP_SECONDS, MAX_CONSECUTIVE_POLL_FAILURES, registrationUsable, pollWait */
-/* harmony import */ var _util_time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6043);
+/* harmony import */ var _util_time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6043);
+/* harmony import */ var _aws_oidc_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2552);
 
-class OidcError extends Error {
-    code;
-    fault;
-    constructor(code, message, 
-    /** For `transient`: what went wrong, for the log ("server error (InternalServerException (HTTP 500))"). */
-    fault) {
-        super(message);
-        this.code = code;
-        this.fault = fault;
-        this.name = 'OidcError';
-    }
-}
+
+
 const systemClock = {
     now: () => Date.now(),
-    sleep: (ms, signal) => (0,_util_time_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .y)(ms, signal, cancelled)
+    sleep: (ms, signal) => (0,_util_time_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .y)(ms, signal, cancelled)
 };
 class DeviceFlowError extends Error {
     outcome;
@@ -406,7 +424,7 @@ async function runDeviceFlow(options) {
             return await call();
         }
         catch (error) {
-            if (!(error instanceof OidcError && error.code === 'invalid_client') ||
+            if (!(error instanceof _aws_oidc_types_js__WEBPACK_IMPORTED_MODULE_0__/* .OidcError */ .u && error.code === 'invalid_client') ||
                 reRegistered)
                 throw error;
             reRegistered = true;
@@ -464,15 +482,15 @@ async function runDeviceFlow(options) {
                 return { token, registration, authorizations, polls };
             }
             catch (error) {
-                if (!(error instanceof OidcError))
+                if (!(error instanceof _aws_oidc_types_js__WEBPACK_IMPORTED_MODULE_0__/* .OidcError */ .u))
                     throw error;
                 if (error.code === 'transient') {
                     failedPolls++;
                     lastFault = error.fault ?? error.message;
                     if (failedPolls >= MAX_CONSECUTIVE_POLL_FAILURES) {
-                        throw new OidcError('transient', `${error.message}; ${failedPolls} polls in a row failed, giving up`, error.fault);
+                        throw new _aws_oidc_types_js__WEBPACK_IMPORTED_MODULE_0__/* .OidcError */ .u('transient', `${error.message}; ${failedPolls} polls in a row failed, giving up`, error.fault);
                     }
-                    options.onPollRetry?.(`SSO OIDC CreateToken: ${lastFault} on poll ${polls}; polling again in ${(0,_util_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(Math.round(pollWait(intervalMs, failedPolls) / 1000))} ` +
+                    options.onPollRetry?.(`SSO OIDC CreateToken: ${lastFault} on poll ${polls}; polling again in ${(0,_util_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(Math.round(pollWait(intervalMs, failedPolls) / 1000))} ` +
                         `(${failedPolls} of ${MAX_CONSECUTIVE_POLL_FAILURES} failed polls in a row allowed)`);
                     continue;
                 }
@@ -520,7 +538,7 @@ async function runDeviceFlow(options) {
             continue;
         }
         const seconds = waited();
-        throw new DeviceFlowError('expired', `the code expired before anyone approved it (waited ${(0,_util_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})` +
+        throw new DeviceFlowError('expired', `the code expired before anyone approved it (waited ${(0,_util_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})` +
             (failedPolls
                 ? `; the last ${failedPolls} poll(s) failed: ${lastFault}`
                 : ''), seconds);

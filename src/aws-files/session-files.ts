@@ -5,7 +5,7 @@
  * (the shared credentials file, see credentials-file.ts).
  */
 import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
-import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
+import type { ClientRegistration, SsoToken } from '../aws/oidc-types.js'
 import type { AwsPaths } from './paths.js'
 import { removeLeftovers } from './leftovers.js'
 import {

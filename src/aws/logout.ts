@@ -1,6 +1,6 @@
 /** The SSO session's end: Logout revokes the access token server-side (role sessions already issued live until they expire). */
 import { AwsClients, type ClientSettings } from './clients.js'
-import type { Logger } from '../core/events.js'
+import type { Logger } from '../util/logger.js'
 import { describeAwsError } from './errors.js'
 
 /** Returns true when the token was revoked (or was already invalid); never throws. */

@@ -8,7 +8,7 @@ import {
   type OidcApi,
   type OidcErrorCode,
   type SsoToken
-} from '../core/device-flow.js'
+} from './oidc-types.js'
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code'
 

@@ -116,12 +116,7 @@ export type FinalEvent = Extract<
 >
 
 /** The lines a channel uses to report that it could not deliver (never throws into the login). */
-export interface Logger {
-  info(message: string): void
-  warning(message: string): void
-  debug(message: string): void
-  notice?(message: string): void
-}
+export type { Logger } from '../util/logger.js'
 
 /** One channel. Implementations must never throw: a channel that fails warns once and goes quiet. */
 export interface Notifier {

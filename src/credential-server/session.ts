@@ -6,7 +6,7 @@
 import type { AwsClients } from '../aws/clients.js'
 import { refreshSsoToken } from '../aws/oidc.js'
 import { logout } from '../aws/logout.js'
-import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
+import type { ClientRegistration, SsoToken } from '../aws/oidc-types.js'
 import type { Handover } from './handover.js'
 import { isFresh } from './freshness.js'
 import { iso, type ServerReport, type SessionEnd } from './report.js'

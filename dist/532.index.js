@@ -1,5 +1,5 @@
-export const id = 394;
-export const ids = [394];
+export const id = 532;
+export const ids = [532];
 export const modules = {
 
 /***/ 201:
@@ -1538,46 +1538,6 @@ const CONTROL_SOURCE = '[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u2
  */
 function defuseWorkflowCommands(text) {
     return text.replace(/^([ \t]*):(?=:)/gm, '$1: ');
-}
-
-
-/***/ }),
-
-/***/ 6043:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ formatDuration),
-/* harmony export */   y: () => (/* binding */ sleep)
-/* harmony export */ });
-/** Waiting and saying how long, in one place for every module. */
-/** Resolves after `ms`. With a signal, rejects with `onAbort(signal)` (default: the signal's reason) as soon as it aborts. */
-function sleep(ms, signal, onAbort = (s) => s.reason) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(onAbort(signal));
-        const aborted = () => {
-            clearTimeout(timer);
-            reject(onAbort(signal));
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', aborted);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', aborted, { once: true });
-    });
-}
-/** "9 min 5 s", "45 s", "2 h 3 min". */
-function formatDuration(totalSeconds) {
-    const s = Math.max(0, Math.round(totalSeconds));
-    if (s < 60)
-        return `${s} s`;
-    const h = Math.floor(s / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    const sec = s % 60;
-    if (h > 0)
-        return m > 0 ? `${h} h ${m} min` : `${h} h`;
-    return sec > 0 ? `${m} min ${sec} s` : `${m} min`;
 }
 
 
