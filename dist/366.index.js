@@ -4214,7 +4214,8 @@ function commentNotifier(opts, ctx, logger) {
                 return { ok: true, data: res.data };
             }
             catch (err) {
-                const response = err?.response;
+                const response = err
+                    ?.response;
                 if (timedOut)
                     failure = {
                         permanent: false,

@@ -24,6 +24,12 @@ function endpointFor(service, region, env = process.env) {
     }[service];
     return new URL(`https://${host}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`);
 }
+/** An error's fields as the SDK may set them, or undefined for a value that is not an object. */
+function sdkFields(error) {
+    return error !== null && typeof error === 'object'
+        ? error
+        : undefined;
+}
 /** Error names the SDK's retry strategy treats as throttling or transient (@smithy/core retry: isThrottlingError, isTransientError). */
 const THROTTLING = new Set([
     'Throttling',
@@ -62,15 +68,13 @@ const NETWORK_CODES = new Set([
  * retry it: a real answer (4xx, 501), a cancel, or an error it does not know (a TLS certificate error, say).
  * Mirrors @smithy/core's getRetryErrorType: only THROTTLING and TRANSIENT errors are retried.
  */
-function faultKind(error, depth = 0) {
-    if (!error ||
-        typeof error !== 'object' ||
-        error.name === 'AbortError' ||
-        isFlowSignal(error))
+function faultKind(value, depth = 0) {
+    const error = sdkFields(value);
+    if (!error || error.name === 'AbortError' || isFlowSignal(error))
         return undefined;
     const status = error.$metadata?.httpStatusCode;
     if (status === 429 ||
-        THROTTLING.has(error.name) ||
+        THROTTLING.has(error.name ?? '') ||
         error.$retryable?.throttling === true)
         return 'throttled';
     if (typeof error.code === 'string' && NETWORK_CODES.has(error.code)) {
@@ -82,7 +86,7 @@ function faultKind(error, depth = 0) {
                     ? 'connection refused'
                     : 'network error';
     }
-    if (TRANSIENT.has(error.name))
+    if (TRANSIENT.has(error.name ?? ''))
         return 'timeout';
     if (status !== undefined && TRANSIENT_STATUS.has(status))
         return 'server error';
@@ -99,9 +103,10 @@ function faultKind(error, depth = 0) {
  * "server error (InternalServerException, HTTP 500)", "connection reset (Error, ECONNRESET)": a fault the SDK retries,
  * told by its kind, name, status and network code only (the body may echo request data); undefined for anything else.
  */
-function describeFault(error) {
-    const kind = faultKind(error);
-    if (!kind)
+function describeFault(value) {
+    const kind = faultKind(value);
+    const error = sdkFields(value);
+    if (!kind || !error)
         return undefined;
     const status = error?.$metadata?.httpStatusCode ?? error?.$response?.statusCode;
     const code = typeof error?.code === 'string' && error.code !== error.name
@@ -111,7 +116,8 @@ function describeFault(error) {
 }
 /** "attempt=2; max=5" as the SDK's retry middleware stamps it on each attempt. */
 function attemptOf(request) {
-    const header = request?.headers?.['amz-sdk-request'];
+    const header = request
+        ?.headers?.['amz-sdk-request'];
     const m = typeof header === 'string'
         ? /attempt=(\d+);\s*max=(\d+)/.exec(header)
         : null;
@@ -150,7 +156,7 @@ function addRetryLog(client, service, onRetry) {
 }
 /** CreateToken's pending / slow_down answers are the protocol, not faults. */
 function isFlowSignal(error) {
-    return ['AuthorizationPendingException', 'SlowDownException'].includes(error?.name);
+    return ['AuthorizationPendingException', 'SlowDownException'].includes(error.name ?? '');
 }
 class AwsClients {
     settings;

@@ -42,7 +42,27 @@ export function endpointFor(
   )
 }
 
+/** What the AWS SDK's errors carry that the code reads (the SDK declares no common type for them; each field is checked). */
+interface SdkErrorFields {
+  name?: string
+  code?: unknown
+  message?: unknown
+  cause?: unknown
+  $metadata?: { httpStatusCode?: number; clockSkewCorrected?: boolean }
+  $retryable?: { throttling?: boolean }
+  $response?: { statusCode?: number }
+}
+
+/** An error's fields as the SDK may set them, or undefined for a value that is not an object. */
+function sdkFields(error: unknown): SdkErrorFields | undefined {
+  return error !== null && typeof error === 'object'
+    ? (error as SdkErrorFields)
+    : undefined
+}
+
 interface MiddlewareClient {
+  // The SDK's add() is overloaded and generic over each client's inputs and outputs: no one type fits the three clients.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   middlewareStack: { add: (mw: any, options: any) => void }
 }
 
@@ -93,18 +113,14 @@ export type FaultKind =
  * retry it: a real answer (4xx, 501), a cancel, or an error it does not know (a TLS certificate error, say).
  * Mirrors @smithy/core's getRetryErrorType: only THROTTLING and TRANSIENT errors are retried.
  */
-export function faultKind(error: any, depth = 0): FaultKind | undefined {
-  if (
-    !error ||
-    typeof error !== 'object' ||
-    error.name === 'AbortError' ||
-    isFlowSignal(error)
-  )
+export function faultKind(value: unknown, depth = 0): FaultKind | undefined {
+  const error = sdkFields(value)
+  if (!error || error.name === 'AbortError' || isFlowSignal(error))
     return undefined
   const status: number | undefined = error.$metadata?.httpStatusCode
   if (
     status === 429 ||
-    THROTTLING.has(error.name) ||
+    THROTTLING.has(error.name ?? '') ||
     error.$retryable?.throttling === true
   )
     return 'throttled'
@@ -117,7 +133,7 @@ export function faultKind(error: any, depth = 0): FaultKind | undefined {
           ? 'connection refused'
           : 'network error'
   }
-  if (TRANSIENT.has(error.name)) return 'timeout'
+  if (TRANSIENT.has(error.name ?? '')) return 'timeout'
   if (status !== undefined && TRANSIENT_STATUS.has(status))
     return 'server error'
   if (error.$retryable !== undefined || error.$metadata?.clockSkewCorrected)
@@ -136,9 +152,10 @@ export function faultKind(error: any, depth = 0): FaultKind | undefined {
  * "server error (InternalServerException, HTTP 500)", "connection reset (Error, ECONNRESET)": a fault the SDK retries,
  * told by its kind, name, status and network code only (the body may echo request data); undefined for anything else.
  */
-export function describeFault(error: any): string | undefined {
-  const kind = faultKind(error)
-  if (!kind) return undefined
+export function describeFault(value: unknown): string | undefined {
+  const kind = faultKind(value)
+  const error = sdkFields(value)
+  if (!kind || !error) return undefined
   const status =
     error?.$metadata?.httpStatusCode ?? error?.$response?.statusCode
   const code =
@@ -149,8 +166,11 @@ export function describeFault(error: any): string | undefined {
 }
 
 /** "attempt=2; max=5" as the SDK's retry middleware stamps it on each attempt. */
-function attemptOf(request: any): { attempt: number; max: number } | undefined {
-  const header = request?.headers?.['amz-sdk-request']
+function attemptOf(
+  request: unknown
+): { attempt: number; max: number } | undefined {
+  const header = (request as { headers?: Record<string, unknown> } | undefined)
+    ?.headers?.['amz-sdk-request']
   const m =
     typeof header === 'string'
       ? /attempt=(\d+);\s*max=(\d+)/.exec(header)
@@ -169,29 +189,33 @@ function addRetryLog(
 ): void {
   if (!onRetry) return
   client.middlewareStack.add(
-    (next: any, context: any) => async (args: any) => {
-      try {
-        return await next(args)
-      } catch (error: any) {
-        const fault = describeFault(error)
-        if (fault) {
-          const operation = String(context.commandName ?? 'request').replace(
-            /Command$/,
-            ''
-          )
-          const at = attemptOf(args.request)
-          const last = at !== undefined && at.attempt >= at.max
-          onRetry(
-            `${service} ${operation}: ${fault}` +
-              (at ? ` on attempt ${at.attempt} of ${at.max}` : '') +
-              (last
-                ? '; no attempts left'
-                : '; retrying with capped exponential backoff and jitter')
-          )
+    (
+      next: (args: { request?: unknown }) => Promise<unknown>,
+      context: { commandName?: string }
+    ) =>
+      async (args: { request?: unknown }) => {
+        try {
+          return await next(args)
+        } catch (error) {
+          const fault = describeFault(error)
+          if (fault) {
+            const operation = String(context.commandName ?? 'request').replace(
+              /Command$/,
+              ''
+            )
+            const at = attemptOf(args.request)
+            const last = at !== undefined && at.attempt >= at.max
+            onRetry(
+              `${service} ${operation}: ${fault}` +
+                (at ? ` on attempt ${at.attempt} of ${at.max}` : '') +
+                (last
+                  ? '; no attempts left'
+                  : '; retrying with capped exponential backoff and jitter')
+            )
+          }
+          throw error
         }
-        throw error
-      }
-    },
+      },
     {
       step: 'deserialize',
       name: 'identityCenterLoginRetryLog',
@@ -201,9 +225,9 @@ function addRetryLog(
 }
 
 /** CreateToken's pending / slow_down answers are the protocol, not faults. */
-function isFlowSignal(error: any): boolean {
+function isFlowSignal(error: SdkErrorFields): boolean {
   return ['AuthorizationPendingException', 'SlowDownException'].includes(
-    error?.name
+    error.name ?? ''
   )
 }
 

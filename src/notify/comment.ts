@@ -72,15 +72,19 @@ interface OctokitLike {
   request(
     route: string,
     params: Record<string, unknown>
-  ): Promise<{ status: number; data: any; headers: Record<string, unknown> }>
+  ): Promise<{
+    status: number
+    data: unknown
+    headers: Record<string, unknown>
+  }>
 }
 
 /** Only the error code of a network failure: Node's messages carry the host and port. */
 function networkCode(err: unknown): string {
-  let e: any = err
+  let e = err as { code?: unknown; cause?: unknown } | undefined
   for (let i = 0; i < 4 && e; i++) {
     if (typeof e.code === 'string' && /^[A-Z0-9_]+$/.test(e.code)) return e.code
-    e = e.cause
+    e = e.cause as typeof e
   }
   return 'EREQUEST'
 }
@@ -225,8 +229,9 @@ export function commentNotifier(
           request: { signal: controller.signal }
         })
         return { ok: true, data: res.data as T }
-      } catch (err: any) {
-        const response = err?.response as
+      } catch (err) {
+        const response = (err as { response?: unknown } | undefined)
+          ?.response as
           | {
               status?: number
               headers?: Record<string, unknown>
