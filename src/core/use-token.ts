@@ -22,6 +22,7 @@ import {
 import { assertAccountAllowed } from './allowed-accounts.js'
 import { chainRole, sourceProfileName, type ChainedSession } from './chain.js'
 import { discoverProfiles } from './discover.js'
+import { sourceIdentityFor } from './source-identity.js'
 import { mapPool } from '../util/pool.js'
 import { behaviourOf } from './sign-in-mode.js'
 import { profileLayout, type ProfileLayout } from './profile-layout.js'
@@ -190,7 +191,8 @@ async function chain(
     request.chain!,
     approvedBy,
     options.run?.sessionTags ?? [],
-    mask
+    mask,
+    request.chain!.sourceIdentity ? sourceIdentityFor(approvedBy) : undefined
   )
   assertAccountAllowed(
     chained.identity,
@@ -198,7 +200,7 @@ async function chain(
     `role-to-assume (${chained.identity.arn})`
   )
   log.info(
-    `role-to-assume: chained to ${chained.identity.arn} (session name ${chained.sessionName}${chained.tags.length ? `, ${chained.tags.length} session tag(s)` : ''})`
+    `role-to-assume: chained to ${chained.identity.arn} (session name ${chained.sessionName}${chained.tags.length ? `, ${chained.tags.length} session tag(s)` : ''}${chained.sourceIdentity !== undefined ? `, source identity ${chained.sourceIdentity}` : ''})`
   )
   return chained
 }

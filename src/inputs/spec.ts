@@ -72,6 +72,8 @@ export interface ChainSpec {
   /** false: tag the session as configure-aws-credentials does (githubSessionTags in core/chain.ts). */
   skipSessionTagging: boolean
   transitiveTagKeys: string[]
+  /** role-source-identity: send STS SourceIdentity = the approver's user name (see core/source-identity.ts). */
+  sourceIdentity?: boolean
 }
 
 /** Which profiles' credentials a login fetches and checks (`verify-profiles`). */
@@ -509,6 +511,16 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     required: false,
     secret: false,
     kind: 'multiline'
+  },
+  {
+    name: 'role-source-identity',
+    group: 'chaining',
+    description:
+      "With role-to-assume: set STS SourceIdentity to the approver's Identity Center user name (reduced to STS's characters, 2-64 of letters, digits and + = , . @ _ -), so CloudTrail names the approver in this session and every session chained from it. The role's trust policy must allow sts:SetSourceIdentity. The profile then holds the chained session itself (a role_arn profile cannot send a source identity).",
+    default: 'false',
+    required: false,
+    secret: false,
+    kind: 'boolean'
   },
   // --- shared sign-in: share-session, session, session-key, end-session
   {
