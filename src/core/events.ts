@@ -2,6 +2,7 @@
  * The lifecycle of one login request, as the device flow and the entry points report it.
  * Every notification channel listens to these events and nothing else.
  */
+import type { ApprovalRecord } from './approval-record.js'
 
 /**
  * What an approval leaves on the runner, as the messages word it (notify/render/wording.ts approvalGrants; the
@@ -94,6 +95,8 @@ export type LoginEvent =
       credentialsExpireAt?: Date
       /** sign-out-early: when the SSO session was signed out. */
       signedOutAt?: Date
+      /** The approval record (the job summary shows it collapsed). */
+      record?: ApprovalRecord
     }
   | { type: 'denied'; at: Date }
   | { type: 'expired'; at: Date; waitedSeconds: number }

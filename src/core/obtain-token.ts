@@ -86,6 +86,7 @@ export async function deviceFlowToken(
     registration: flow.registration,
     via: 'device-flow',
     authorizations: flow.authorizations,
-    registered
+    registered,
+    approvedAt: new Date()
   }
 }

@@ -1,4 +1,5 @@
 /** How a login ended, as the final lifecycle event and as the one-line failure message. */
+import type { ApprovalRecord } from './approval-record.js'
 import type { FinalEvent } from './events.js'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { LoginResult } from './login.js'
@@ -18,7 +19,9 @@ import { describeAwsError } from '../aws/errors.js'
 
 export function finalEvent(
   request: LoginRequest,
-  outcome: LoginResult | unknown
+  outcome: LoginResult | unknown,
+  /** The approval record of a successful sign-in (the job summary shows it). */
+  record?: ApprovalRecord
 ): FinalEvent {
   const at = new Date()
   if (outcome && typeof outcome === 'object' && 'primary' in outcome) {
@@ -73,7 +76,8 @@ export function finalEvent(
             sessionExpiresAt: result.token.expiresAt,
             refreshable: !!result.token.refreshToken
           }),
-      credentialsExpireAt: latestExpiry(result)
+      credentialsExpireAt: latestExpiry(result),
+      ...(record ? { record } : {})
     }
   }
   if (outcome instanceof DeviceFlowError) {

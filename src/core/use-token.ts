@@ -138,6 +138,7 @@ export async function useToken(
       : {}),
     extra,
     approvedBy,
+    approvers: [{ name: approvedBy, at: session.approvedAt ?? new Date() }],
     token,
     registration: session.registration,
     written,
