@@ -273,6 +273,29 @@ const SCENARIOS: Scenario[] = [
     }
   },
   {
+    name: 'required-approvals: 2 (alice, alice again, bob) with role-source-identity, then post',
+    inputs: {
+      'required-approvals': '2',
+      'role-to-assume': 'deploy',
+      'role-source-identity': 'true'
+    },
+    expectCode: 0,
+    drive: async (c) => {
+      await approveFirst(c, 'alice')
+      await approveFirst(c, 'alice')
+      await approveFirst(c, 'bob')
+    }
+  },
+  {
+    name: 'required-approvals: 2, alice then a denial (her sign-in signed out)',
+    inputs: { 'required-approvals': '2' },
+    expectCode: 1,
+    drive: async (c) => {
+      await approveFirst(c, 'alice')
+      c.emu.deny((await c.next()).userCode)
+    }
+  },
+  {
     name: 'no access to the role (carol)',
     expectCode: 1,
     drive: (c) => approveFirst(c, 'carol')

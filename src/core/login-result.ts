@@ -133,4 +133,11 @@ export interface ObtainedToken {
   registered: boolean
   /** device-flow: when the approval was seen (the token was issued). */
   approvedAt?: Date
+  /**
+   * required-approvals > 1 (every approval that counted, the last one this sign-in's), or a shared sign-in's approvers
+   * (from the seal).
+   */
+  approvers?: Approver[]
+  /** required-approvals > 1: this sign-in's role credentials, already proven and checked (no second fetch). */
+  proven?: { credentials: RoleCredentials; identity: CallerIdentity }
 }

@@ -66,7 +66,8 @@ export async function useToken(
     options,
     clients,
     token,
-    primaryProfile
+    primaryProfile,
+    session.proven
   )
   const chained = request.chain
     ? await chain(options, clients, primary, approvedBy)
@@ -138,7 +139,9 @@ export async function useToken(
       : {}),
     extra,
     approvedBy,
-    approvers: [{ name: approvedBy, at: session.approvedAt ?? new Date() }],
+    approvers: session.approvers ?? [
+      { name: approvedBy, at: session.approvedAt ?? new Date() }
+    ],
     token,
     registration: session.registration,
     written,
@@ -152,9 +155,13 @@ async function verifyPrimary(
   options: LoginOptions,
   clients: AwsClients,
   token: SsoToken,
-  primaryProfile: ProfileSpec
+  primaryProfile: ProfileSpec,
+  proven?: Primary
 ): Promise<{ primary: Primary; approvedBy: string }> {
   const { request, mask } = options
+  // required-approvals > 1: the approval loop proved this sign-in and applied the approver checks already.
+  if (proven)
+    return { primary: proven, approvedBy: approverFromArn(proven.identity.arn) }
   const primary = await verifiedRoleCredentials(
     clients,
     token.accessToken,

@@ -41,6 +41,8 @@ export interface LoginRequest {
   /** Lower-cased user names or globs (`*`, `?`); [] means anyone may approve. */
   allowedApprovers: string[]
   forbidSelfApproval: boolean
+  /** required-approvals: N different approvers (2-3); absent means one. */
+  requiredApprovals?: number
   extraProfiles: ProfileSpec[]
   /** Present only when the `discover` input is true. */
   discover?: { accountFilter?: string; roleFilter?: string }
@@ -368,6 +370,16 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     required: false,
     secret: false,
     kind: 'boolean'
+  },
+  {
+    name: 'required-approvals',
+    group: 'approvers',
+    description:
+      "How many different Identity Center users must approve (1-3). Each approves a code of their own and must be able to use account-id / role-name (proven with their own sign-in, which is signed out at once); allowed-approvers and forbid-self-approval apply to each. An approval by someone who already approved, or who cannot use the role, does not count. The job's credentials come from the last approver's sign-in. Not with reuse-session.",
+    default: '1',
+    required: false,
+    secret: false,
+    kind: 'integer'
   },
   {
     name: 'notify',
