@@ -4,11 +4,15 @@
  * without sts:SetSourceIdentity is refused as STS refuses it: the step fails naming what to add, the sign-in is
  * revoked, nothing is written or exported.
  */
+import { execFile } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import {
+  consumerEnv,
   DIST,
+  ROOT,
   newWorkspace,
   postEnv,
   postOf,
@@ -18,6 +22,7 @@ import {
   start
 } from './runner.js'
 
+const run = promisify(execFile)
 let emu: Emulator
 beforeAll(async () => {
   emu = await startEmulator({ interval: 1 })
@@ -67,6 +72,33 @@ test('the chained session carries SourceIdentity = the approver; the profile hol
   expect(readCommandFile(ws.files.output).arn).toBe(
     'arn:aws:sts::111122223333:assumed-role/deploy/bob'
   )
+  // A consumer of the profile (the JS SDK's credential chain) reaches the chained session without re-assuming the
+  // role: no session of the role exists without the source identity.
+  const script = `
+    import { fromNodeProviderChain } from '@aws-sdk/credential-providers'
+    import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts'
+    const sts = new STSClient({ region: 'us-west-2', credentials: fromNodeProviderChain() })
+    console.log((await sts.send(new GetCallerIdentityCommand({}))).Arn)
+  `
+  const sdk = await run(
+    process.execPath,
+    ['--input-type=module', '-e', script],
+    {
+      env: {
+        ...consumerEnv(ws, emu.url, {
+          AWS_SHARED_CREDENTIALS_FILE: aws(ws.home, 'credentials')
+        }),
+        AWS_PROFILE: 'my-dev-profile'
+      },
+      cwd: ROOT
+    }
+  )
+  expect(sdk.stdout.trim()).toBe(
+    'arn:aws:sts::111122223333:assumed-role/deploy/bob'
+  )
+  expect(
+    emu.assumeRoleRequests().map((r) => [r.sourceIdentity, r.outcome])
+  ).toEqual([['bob', 'ok']])
   const post = await start(postOf(DIST), postEnv(ws, env)).done
   expect(post.code).toBe(0)
   expect(emu.tokens().every((t) => t.revoked)).toBe(true)

@@ -174,6 +174,6 @@ export async function collectApprovals(
       verdict.kind === 'counted'
         ? `${verdict.approver.name}'s approval counted and that sign-in was signed out. ${progress(state, policy)}`
         : notCountedLine(verdict, state, policy)
-    log.info(line)
+    // The next code's `started` event carries the line to every channel (the log included).
   }
 }
