@@ -1253,6 +1253,15 @@ const INPUTS = Object.freeze([
         kind: 'boolean'
     },
     {
+        name: 'required-approvals',
+        group: 'approvers',
+        description: "How many different Identity Center users must approve (1-3). Each approves a code of their own and must be able to use account-id / role-name (proven with their own sign-in, which is signed out at once); allowed-approvers and forbid-self-approval apply to each. An approval by someone who already approved, or who cannot use the role, does not count. The job's credentials come from the last approver's sign-in. Not with reuse-session.",
+        default: '1',
+        required: false,
+        secret: false,
+        kind: 'integer'
+    },
+    {
         name: 'notify',
         group: 'notifications',
         description: `Comma-separated channels for the approval link: ${NOTIFY_CHANNELS.join(', ')}; "none" for the log only (always on).`,
@@ -1381,6 +1390,15 @@ const INPUTS = Object.freeze([
         required: false,
         secret: false,
         kind: 'multiline'
+    },
+    {
+        name: 'role-source-identity',
+        group: 'chaining',
+        description: "With role-to-assume: set STS SourceIdentity to the approver's Identity Center user name (reduced to STS's characters, 2-64 of letters, digits and + = , . @ _ -), so CloudTrail names the approver in this session and every session chained from it. The role's trust policy must allow sts:SetSourceIdentity. The profile then holds the chained session itself (a role_arn profile cannot send a source identity).",
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
     },
     // --- shared sign-in: share-session, session, session-key, end-session
     {

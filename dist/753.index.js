@@ -12,7 +12,9 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4448);
+/* harmony import */ var _core_approval_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1860);
 /** The run, from the runner's GITHUB_* variables, read once (no @actions/github needed: nothing here calls the API). */
+
 
 
 function githubRunContext(env = process.env) {
@@ -30,6 +32,7 @@ function githubRunContext(env = process.env) {
         event: env.GITHUB_EVENT_NAME,
         ref: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.GITHUB_REF,
         sha: pullRequestHeadSha(env) ?? env.GITHUB_SHA,
+        record: (0,_core_approval_record_js__WEBPACK_IMPORTED_MODULE_2__/* .githubRun */ .pV)(env),
         ...(0,_core_run_context_js__WEBPACK_IMPORTED_MODULE_1__/* .commonRunContext */ .C)(env)
     };
 }
@@ -83,7 +86,7 @@ function commentTarget(request, env = process.env) {
 /* harmony export */   v: () => (/* binding */ actionLogger)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5014);
+/* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3108);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9556);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9997);
 /** The channels a GitHub run reports to: log (always), summary, comment, webhook, per the notify input. */
@@ -210,8 +213,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/inputs/reader.ts + 3 modules
 var reader = __webpack_require__(502);
-// EXTERNAL MODULE: ./src/core/login.ts + 9 modules
-var login = __webpack_require__(2032);
+// EXTERNAL MODULE: ./src/core/login.ts + 10 modules
+var login = __webpack_require__(8408);
 // EXTERNAL MODULE: ./src/aws-files/paths.ts
 var paths = __webpack_require__(4683);
 // EXTERNAL MODULE: ./src/core/outcome.ts
@@ -222,10 +225,13 @@ var context = __webpack_require__(9556);
 var notifiers = __webpack_require__(1676);
 // EXTERNAL MODULE: ./src/github/state.ts
 var state = __webpack_require__(8862);
-// EXTERNAL MODULE: ./src/core/run-sign-in.ts + 1 modules
-var run_sign_in = __webpack_require__(5913);
+// EXTERNAL MODULE: ./src/core/run-sign-in.ts + 2 modules
+var run_sign_in = __webpack_require__(4908);
+// EXTERNAL MODULE: ./src/core/approval-record.ts
+var approval_record = __webpack_require__(1860);
 ;// CONCATENATED MODULE: ./src/github/main.ts
 /** The action's main step: inputs → one sign-in (core/run-sign-in.ts) → exports, with the approvers told at every step. */
+
 
 
 
@@ -273,8 +279,10 @@ async function runMain(env = process.env) {
                 : (0,state/* clearSessionState */.T2)(),
             result: (request, result) => (0,state/* saveSessionState */.Lb)(request, result)
         },
-        publish: (request, result, sealed) => {
+        publish: (request, result, sealed, record) => {
             publish(request, result);
+            // Not masked, and it must hold no masked value (GitHub drops such an output): names, ARNs, accounts, times only.
+            core/* setOutput */.uH('approval-record', (0,approval_record/* approvalRecordJson */.PF)(record));
             if (sealed) {
                 core/* setOutput */.uH('session', sealed); // not masked: GitHub drops outputs that hold a masked value; sealed, it needs no mask
                 (0,state/* saveSessionState */.Lb)(request, result, true);

@@ -12,7 +12,9 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4448);
+/* harmony import */ var _core_approval_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1860);
 /** The run, from the runner's GITHUB_* variables, read once (no @actions/github needed: nothing here calls the API). */
+
 
 
 function githubRunContext(env = process.env) {
@@ -30,6 +32,7 @@ function githubRunContext(env = process.env) {
         event: env.GITHUB_EVENT_NAME,
         ref: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.GITHUB_REF,
         sha: pullRequestHeadSha(env) ?? env.GITHUB_SHA,
+        record: (0,_core_approval_record_js__WEBPACK_IMPORTED_MODULE_2__/* .githubRun */ .pV)(env),
         ...(0,_core_run_context_js__WEBPACK_IMPORTED_MODULE_1__/* .commonRunContext */ .C)(env)
     };
 }
@@ -83,7 +86,7 @@ function commentTarget(request, env = process.env) {
 /* harmony export */   v: () => (/* binding */ actionLogger)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5014);
+/* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3108);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9556);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9997);
 /** The channels a GitHub run reports to: log (always), summary, comment, webhook, per the notify input. */

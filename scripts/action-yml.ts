@@ -29,6 +29,10 @@ export const OUTPUTS: [string, string][] = [
     'The IAM Identity Center user name of the approver (the role session name).'
   ],
   [
+    'approval-record',
+    'The approval record of this sign-in (JSON, a stable schema with a version; docs/approval-record.md): who approved and when, what was asked, what AWS verified, when the credentials expire, what stays on the runner and the run. It holds no secret, so it is not masked; the job summary shows it too.'
+  ],
+  [
     'session',
     'With share-session: the sign-in sealed for the later jobs of this run (pass it on with job outputs; their session input). Encrypted and bound to this run and repository, so it is not masked; it is useless without session-key.'
   ]

@@ -219,3 +219,18 @@ test('a run id that cannot be bound is refused when sealing', async () => {
     sealSession(SIGN_IN, KEY, { ...BINDING, runId: 'a.b' })
   ).rejects.toThrow(/run id/)
 })
+
+test('required-approvals: the approvers round-trip; a seal without them (made before issue 19) opens as before', async () => {
+  const approvers = [
+    { name: 'alice', at: new Date(NOW - 60_000) },
+    { name: 'bob', at: new Date(NOW - 1_000) }
+  ]
+  const withApprovers = await sealSession(
+    { ...SIGN_IN, approvers },
+    KEY,
+    BINDING
+  )
+  expect((await open(withApprovers)).approvers).toEqual(approvers)
+  expect((await open(sealed)).approvers).toBeUndefined()
+  expect(Object.keys(await open(sealed))).not.toContain('approvers')
+})

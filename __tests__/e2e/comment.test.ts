@@ -184,13 +184,21 @@ function expectFinalComment(
   return body
 }
 
-/** The job summary carries the same facts as the final comment (only the "Updated" time may differ). */
+/**
+ * The job summary carries the same facts as the final comment (only the "Updated" time may differ); a sign-in that
+ * succeeded adds the approval record below them, collapsed (the summary only).
+ */
 function expectSummaryMatches(ws: Workspace, finalBody: string): void {
   const norm = (s: string) =>
     s
       .trim()
       .replace(/Updated \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/, 'Updated <time>')
-  expect(norm(readFileSync(ws.files.summary, 'utf8'))).toBe(norm(finalBody))
+  const [facts, record] = readFileSync(ws.files.summary, 'utf8').split(
+    '\n<details><summary>Approval record'
+  )
+  expect(norm(facts)).toBe(norm(finalBody))
+  expect(record === undefined).toBe(!finalBody.includes('AWS sign-in approved'))
+  if (record !== undefined) expect(record).toMatch(/^ \(version 1\)/)
 }
 
 describe('comment on the pull request, edited in place', () => {
@@ -364,10 +372,21 @@ describe('values from the event are escaped', () => {
       expect(result.code).toBe(0)
       expect(comment.versions).toHaveLength(2)
 
-      const markdowns = [
-        ...comment.versions.map((v) => v.body),
-        readFileSync(ws.files.summary, 'utf8')
-      ]
+      const [summary, record] = readFileSync(ws.files.summary, 'utf8').split(
+        '\n<details><summary>Approval record'
+      )
+      // The summary's approval record: the values only inside its code fence (inert), nothing live, no link.
+      const rendered = renderedTargets(
+        `<details><summary>Approval record${record}`
+      )
+      expect(rendered.hrefs).toEqual([])
+      expect(
+        rendered.tags.filter(
+          (t) => !['code', 'details', 'p', 'pre', 'summary'].includes(t)
+        )
+      ).toEqual([])
+      expect(rendered.html).not.toMatch(/<img|<script/i)
+      const markdowns = [...comment.versions.map((v) => v.body), summary]
       for (const md of markdowns) {
         const body = withoutMarker(md)
         // no raw HTML, no live mention, no injected link, image, emphasis or table cell

@@ -36,6 +36,7 @@ import {
 import {
   newWorkspace,
   postEnv,
+  readCommandFile,
   runnerEnv,
   SEED_INPUTS,
   start,
@@ -269,6 +270,29 @@ const SCENARIOS: Scenario[] = [
       const first = await c.next()
       c.emu.revokeClient(first.clientId)
       await approveFirst(c)
+    }
+  },
+  {
+    name: 'required-approvals: 2 (alice, alice again, bob) with role-source-identity, then post',
+    inputs: {
+      'required-approvals': '2',
+      'role-to-assume': 'deploy',
+      'role-source-identity': 'true'
+    },
+    expectCode: 0,
+    drive: async (c) => {
+      await approveFirst(c, 'alice')
+      await approveFirst(c, 'alice')
+      await approveFirst(c, 'bob')
+    }
+  },
+  {
+    name: 'required-approvals: 2, alice then a denial (her sign-in signed out)',
+    inputs: { 'required-approvals': '2' },
+    expectCode: 1,
+    drive: async (c) => {
+      await approveFirst(c, 'alice')
+      c.emu.deny((await c.next()).userCode)
     }
   },
   {
@@ -596,6 +620,24 @@ test.concurrent.each(SCENARIOS.map((s) => [s.name, s] as const))(
             `${prefix}session token in GITHUB_ENV`
           ].sort()
         )
+      }
+      if (scenario.expectCode === 0) {
+        // The approval record is in the haystack (the outputs file and the job summary), so the scan covers it; and it
+        // holds no value the step masked, which GitHub would answer by dropping the whole output.
+        const record = JSON.parse(
+          readCommandFile(ws.files.output)['approval-record']
+        )
+        expect(record.version).toBe(1)
+        expect(readFileSync(ws.files.summary, 'utf8')).toContain(
+          '<summary>Approval record (version 1)'
+        )
+        const masked = result.stdout
+          .split('\n')
+          .filter((l) => l.startsWith('::add-mask::'))
+          .map((l) => l.slice('::add-mask::'.length))
+          .filter((v) => v !== '')
+        const recordText = readCommandFile(ws.files.output)['approval-record']
+        expect(masked.filter((v) => recordText.includes(v))).toEqual([])
       }
       // GITHUB_STATE goes only to this action's post step, and legitimately holds the SSO access token for its Logout
       // (masked): nothing else secret may be there, not the role keys, the refresh token, the client secret, a device code.

@@ -271,3 +271,43 @@ describe('session name and tags', () => {
     expect(githubSessionTags({ GITHUB_REPOSITORY: 'acme/deploy' })).toEqual([])
   })
 })
+
+describe('role-source-identity', () => {
+  test('off by default; true with role-to-assume sets ChainSpec.sourceIdentity', () => {
+    expect(read(ROLE).chain!.sourceIdentity).toBeUndefined()
+    expect(read({ ...ROLE, 'role-source-identity': 'false' }).chain).toEqual(
+      read(ROLE).chain
+    )
+    expect(
+      read({ ...ROLE, 'role-source-identity': 'true' }).chain!.sourceIdentity
+    ).toBe(true)
+  })
+  test('needs role-to-assume; must be a boolean; the action.yml default alone is not an error', () => {
+    expect(read({ 'role-source-identity': 'false' }).chain).toBeUndefined()
+    const e = errorOf({ 'role-source-identity': 'true' })
+    expect(e.input).toBe('role-source-identity')
+    expect(e.message).toMatch(/only allowed with role-to-assume/)
+    expect(errorOf({ ...ROLE, 'role-source-identity': 'yes' }).message).toMatch(
+      /must be true or false/
+    )
+  })
+  test('the CLI flag --role-source-identity', () => {
+    const args = parseCliArgs(
+      [
+        '--start-url',
+        SEED['start-url'],
+        '--sso-region',
+        'us-east-1',
+        '--account-id',
+        '111122223333',
+        '--role-name',
+        'DeveloperAccess',
+        '--role-to-assume',
+        'deploy',
+        '--role-source-identity'
+      ],
+      {}
+    )
+    expect(readLoginRequest(args.get).chain!.sourceIdentity).toBe(true)
+  })
+})

@@ -36,6 +36,8 @@ export interface CliArgs {
   actor?: string
   /** --session-run-id: the run a shared sign-in is bound to, instead of the CI's own run id variable. */
   sessionRunId?: string
+  /** --approval-record FILE: write the approval record there (0600) once the sign-in succeeded. */
+  approvalRecord?: string
   help: boolean
   /** --version: print the package version and exit (a CLI-only flag, like --help). */
   version: boolean
@@ -88,6 +90,12 @@ const CLI_OPTIONS = [
     value: 'NAME',
     description:
       "The CI user who triggered this run, compared with the approver when forbid-self-approval is true (default: the CI's own variable: GITHUB_ACTOR and GITHUB_TRIGGERING_ACTOR, GITLAB_USER_LOGIN, BUILDKITE_BUILD_CREATOR_EMAIL, CIRCLE_USERNAME, BUILD_USER_ID)."
+  },
+  {
+    name: 'approval-record',
+    value: 'FILE',
+    description:
+      'Write the approval record (JSON: who approved, what was asked and verified, the run; no secret) to FILE, mode 0600, before the credentials are printed. The folder must exist.'
   },
   {
     name: 'session-run-id',
@@ -259,6 +267,8 @@ export function parseCliArgs(
   if (actor !== '') result.actor = actor
   const sessionRunId = option('session-run-id').trim()
   if (sessionRunId !== '') result.sessionRunId = sessionRunId
+  const approvalRecord = option('approval-record')
+  if (approvalRecord !== '') result.approvalRecord = approvalRecord
   return result
 }
 

@@ -30,6 +30,8 @@ import { checkSelfApprovalActors } from '../core/approvers.js'
 import { AccountNotAllowedError } from '../core/allowed-accounts.js'
 import { runSignIn } from '../core/run-sign-in.js'
 import { commonRunContext, type RunContext } from '../core/run-context.js'
+import { writeApprovalRecord } from '../core/approval-record.js'
+import { ciRecordRun } from './ci-record-run.js'
 
 const stderrLogger: Logger = {
   info: (m) => process.stderr.write(`${m}\n`),
@@ -111,7 +113,10 @@ export async function runCli(
         webhookUrl: request.webhookUrl
       })
     },
-    deliver: async (request, result, sealed) => {
+    deliver: async (request, result, sealed, record) => {
+      // The record first: when it cannot be written, no credentials go out.
+      if (args.approvalRecord)
+        await writeApprovalRecord(args.approvalRecord, record)
       const text = renderCredentials(args.format, request, result, sealed)
       if (args.outputFile) await writeOutputFile(args.outputFile, text)
       else process.stdout.write(text)
@@ -240,7 +245,7 @@ export function ciRunContext(
   given: { actor?: string; explicitRunId?: string } = {}
 ): RunContext {
   const first = (...names: string[]) => names.map((n) => env[n]).find((v) => v)
-  return {
+  const run: RunContext = {
     repository: first(
       'GITHUB_REPOSITORY',
       'CI_PROJECT_PATH',
@@ -286,4 +291,5 @@ export function ciRunContext(
     ),
     ...commonRunContext(env, given.explicitRunId)
   }
+  return { ...run, record: ciRecordRun(env, run, given.actor) }
 }

@@ -2,6 +2,7 @@
  * The lifecycle of one login request, as the device flow and the entry points report it.
  * Every notification channel listens to these events and nothing else.
  */
+import type { ApprovalRecord } from './approval-record.js'
 
 /**
  * What an approval leaves on the runner, as the messages word it (notify/render/wording.ts approvalGrants; the
@@ -72,6 +73,11 @@ export type LoginEvent =
       replaced?: 'expired' | 'client-renewed'
       /** The clientName the OIDC client in use was registered with: AWS's consent page shows it. */
       clientName?: string
+      /**
+       * required-approvals > 1: where the approvals stand, shown above the fresh link and code ("1 of 2 approvals:
+       * alice (at …); waiting for another approver", or why the last approval did not count).
+       */
+      approvals?: string
     }
   | { type: 'waiting'; secondsLeft: number }
   | {
@@ -94,17 +100,29 @@ export type LoginEvent =
       credentialsExpireAt?: Date
       /** sign-out-early: when the SSO session was signed out. */
       signedOutAt?: Date
+      /** The approval record (the job summary shows it collapsed). */
+      record?: ApprovalRecord
+      /** required-approvals > 1 (or a shared sign-in they approved): who approved, and whose sign-in the job has. */
+      approvals?: string
     }
-  | { type: 'denied'; at: Date }
-  | { type: 'expired'; at: Date; waitedSeconds: number }
-  | { type: 'cancelled'; at: Date; signal?: string }
-  | { type: 'rejected'; at: Date; approvedBy: string; reason: string }
+  | { type: 'denied'; at: Date; approvals?: string }
+  | { type: 'expired'; at: Date; waitedSeconds: number; approvals?: string }
+  | { type: 'cancelled'; at: Date; signal?: string; approvals?: string }
+  | {
+      type: 'rejected'
+      at: Date
+      approvedBy: string
+      reason: string
+      approvals?: string
+    }
   | {
       type: 'failed'
       at: Date
       reason: string
       /** When the login failed because profiles failed: every profile, verified or with its error. */
       profiles?: ProfileOutcome[]
+      /** required-approvals > 1: the approvals counted before it failed, all signed out. */
+      approvals?: string
     }
 
 export type FinalEvent = Extract<

@@ -11,6 +11,7 @@ import type {
 import type { ChainedSession } from './chain.js'
 import type { SharedSignIn } from './sealed-session.js'
 import type { RunContext } from './run-context.js'
+import type { Approver } from './approvals.js'
 
 export interface LoginOptions {
   request: LoginRequest
@@ -65,6 +66,8 @@ export interface LoginResult {
   chained?: ChainedSession & { profile: string; sourceProfile?: string }
   /** sign-out-early: when the SSO session was signed out (no token is left; the profiles hold role credentials). */
   signedOutAt?: Date
+  /** Everyone whose approval counted, in order (the approval record); `approvedBy` is the last, whose sign-in this is. */
+  approvers?: Approver[]
 }
 
 /** sign-out-early: SSO Logout failed, so the step fails rather than claim the sign-in ended; nothing was written or exported. */
@@ -133,4 +136,13 @@ export interface ObtainedToken {
   authorizations: number
   /** A new client registration was made in this run (so its cache file is this run's to write and remove). */
   registered: boolean
+  /** device-flow: when the approval was seen (the token was issued). */
+  approvedAt?: Date
+  /**
+   * required-approvals > 1 (every approval that counted, the last one this sign-in's), or a shared sign-in's approvers
+   * (from the seal).
+   */
+  approvers?: Approver[]
+  /** required-approvals > 1: this sign-in's role credentials, already proven and checked (no second fetch). */
+  proven?: { credentials: RoleCredentials; identity: CallerIdentity }
 }

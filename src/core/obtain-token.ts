@@ -3,9 +3,11 @@ import type { AwsClients } from '../aws/clients.js'
 import { sdkOidcApi } from '../aws/oidc.js'
 import { runDeviceFlow, systemClock } from './device-flow.js'
 import { CredentialsError } from '../aws/credentials.js'
+import { InputError } from '../inputs/rules.js'
 import { CLIENT_NAME_BASE } from './client-name.js'
 import { cachedRegistration, reuseCachedSession } from './reuse.js'
 import type { LoginOptions, ObtainedToken } from './login-result.js'
+import { collectApprovals, type NextApproval } from './approval-loop.js'
 
 /** A reusable cached session when allowed, else the device flow (with a cached registration when one is still valid). */
 export async function obtainToken(
@@ -16,12 +18,20 @@ export async function obtainToken(
   switch (request.mode.token.from) {
     case 'session': {
       // Only the access token: no refresh token or client registration, so no tool on this runner can (or races to) refresh it.
-      const { accessToken, expiresAt } = options.sharedSignIn!
+      const { accessToken, expiresAt, approvers } = options.sharedSignIn!
+      // required-approvals: the approvals the share-session job collected count (a seal without them had one).
+      const required = request.requiredApprovals ?? 1
+      if ((approvers?.length ?? 1) < required)
+        throw new InputError(
+          'required-approvals',
+          `is ${required}, but the shared sign-in (session) was approved by ${approvers?.length ?? 1} (${approvers?.map((a) => a.name).join(', ') || 'one approver'}); sign in with share-session and required-approvals: ${required}. Nothing was written or exported`
+        )
       return {
         token: { accessToken, expiresAt },
         via: 'shared-session',
         authorizations: 0,
-        registered: false
+        registered: false,
+        ...(approvers ? { approvers } : {})
       }
     }
     case 'cache': {
@@ -45,12 +55,39 @@ export function tokenRejected(error: unknown): boolean {
   return error instanceof CredentialsError && error.kind === 'token'
 }
 
-/** A person approves a device code (with a cached registration when one is still valid). */
+/**
+ * A person approves a device code (with a cached registration when one is still valid); with required-approvals > 1,
+ * as many different people as it asks for (approval-loop.ts), each with a code of their own.
+ */
 export async function deviceFlowToken(
   options: LoginOptions,
   clients: AwsClients
 ): Promise<ObtainedToken> {
-  const { request, mask, log, paths } = options
+  const { request, mask, paths } = options
+  const registration = await cachedRegistration(
+    paths,
+    request,
+    mask,
+    options.clientName ?? CLIENT_NAME_BASE
+  )
+  if ((request.requiredApprovals ?? 1) > 1)
+    return collectApprovals(options, clients, registration, (next) =>
+      approveOnce(options, clients, next)
+    )
+  return approveOnce(options, clients, {
+    registration,
+    approvalTimeoutSeconds: request.approvalTimeoutSeconds,
+    first: true
+  })
+}
+
+/** One device authorization, approved: the token and who may still need to approve (`approvals`, on the code). */
+async function approveOnce(
+  options: LoginOptions,
+  clients: AwsClients,
+  given: NextApproval
+): Promise<ObtainedToken> {
+  const { request, mask, log } = options
   let registered = false
   const flow = await runDeviceFlow({
     api: sdkOidcApi(
@@ -61,19 +98,16 @@ export async function deviceFlowToken(
     startUrl: request.startUrl,
     clientName: options.clientName ?? CLIENT_NAME_BASE,
     scopes: request.registrationScopes,
-    registration: await cachedRegistration(
-      paths,
-      request,
-      mask,
-      options.clientName ?? CLIENT_NAME_BASE
-    ),
-    approvalTimeoutSeconds: request.approvalTimeoutSeconds,
+    registration: given.registration,
+    approvalTimeoutSeconds: given.approvalTimeoutSeconds,
     clock: options.clock ?? systemClock,
     signal: options.signal,
     emit: (event) => {
-      if (event.type === 'started' && event.attempt === 1)
-        clients.prepareForApproval()
-      options.emit(event)
+      if (event.type !== 'started') return options.emit(event)
+      if (event.attempt === 1 && given.first) clients.prepareForApproval()
+      options.emit(
+        given.approvals ? { ...event, approvals: given.approvals } : event
+      )
     },
     onRegistered: () => (registered = true),
     onPollRetry: (message) => log.warning(message)
@@ -86,6 +120,7 @@ export async function deviceFlowToken(
     registration: flow.registration,
     via: 'device-flow',
     authorizations: flow.authorizations,
-    registered
+    registered,
+    approvedAt: new Date()
   }
 }

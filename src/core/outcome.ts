@@ -1,4 +1,7 @@
 /** How a login ended, as the final lifecycle event and as the one-line failure message. */
+import type { ApprovalRecord } from './approval-record.js'
+import { approvedLine } from './approvals.js'
+import type { WithApprovals } from './approval-loop.js'
 import type { FinalEvent } from './events.js'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { LoginResult } from './login.js'
@@ -18,7 +21,9 @@ import { describeAwsError } from '../aws/errors.js'
 
 export function finalEvent(
   request: LoginRequest,
-  outcome: LoginResult | unknown
+  outcome: LoginResult | unknown,
+  /** The approval record of a successful sign-in (the job summary shows it). */
+  record?: ApprovalRecord
 ): FinalEvent {
   const at = new Date()
   if (outcome && typeof outcome === 'object' && 'primary' in outcome) {
@@ -73,21 +78,31 @@ export function finalEvent(
             sessionExpiresAt: result.token.expiresAt,
             refreshable: !!result.token.refreshToken
           }),
-      credentialsExpireAt: latestExpiry(result)
+      credentialsExpireAt: latestExpiry(result),
+      ...(record ? { record } : {}),
+      ...approvalsOf(result)
     }
   }
+  const approvals = failedApprovals(outcome)
   if (outcome instanceof DeviceFlowError) {
-    if (outcome.outcome === 'denied') return { type: 'denied', at }
+    if (outcome.outcome === 'denied')
+      return { type: 'denied', at, ...approvals }
     if (outcome.outcome === 'expired')
-      return { type: 'expired', at, waitedSeconds: outcome.waitedSeconds }
-    return { type: 'cancelled', at }
+      return {
+        type: 'expired',
+        at,
+        waitedSeconds: outcome.waitedSeconds,
+        ...approvals
+      }
+    return { type: 'cancelled', at, ...approvals }
   }
   if (outcome instanceof ApproverRejectedError)
     return {
       type: 'rejected',
       at,
       approvedBy: outcome.approvedBy,
-      reason: outcome.reason
+      reason: outcome.reason,
+      ...approvals
     }
   if (outcome instanceof ProfilesFailedError) {
     const profiles = outcome.results.map((p) => ({
@@ -97,9 +112,15 @@ export function finalEvent(
       ...(p.identity ? { arn: p.identity.arn } : {}),
       ...(p.error ? { error: p.error } : {})
     }))
-    return { type: 'failed', at, reason: failureMessage(outcome), profiles }
+    return {
+      type: 'failed',
+      at,
+      reason: failureMessage(outcome),
+      profiles,
+      ...approvals
+    }
   }
-  return { type: 'failed', at, reason: failureMessage(outcome) }
+  return { type: 'failed', at, reason: failureMessage(outcome), ...approvals }
 }
 
 /** The latest expiry among the role credentials the login hands the job. */
@@ -144,4 +165,23 @@ export function failureMessage(error: unknown): string {
   )
     return error.message
   return `unexpected error: ${describeAwsError(error)}`
+}
+
+/** required-approvals > 1, or a shared sign-in that several approved: who approved and whose sign-in the job has. */
+function approvalsOf(result: LoginResult): { approvals?: string } {
+  const approvers = result.approvers ?? []
+  if (approvers.length < 2) return {}
+  const line = approvedLine({ approvers, uncounted: 0, status: 'done' })
+  return {
+    approvals:
+      result.via === 'shared-session'
+        ? `${line.replace(/^Approved by/, 'Approved earlier in this run by').replace(/; the job's credentials.*$/, '')}; this job uses that shared sign-in`
+        : line
+  }
+}
+
+/** The approvals counted before a failure (approval-loop.ts marks the error). */
+function failedApprovals(outcome: unknown): { approvals?: string } {
+  const line = (outcome as WithApprovals | undefined)?.approvals
+  return typeof line === 'string' ? { approvals: line } : {}
 }

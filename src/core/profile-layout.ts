@@ -30,7 +30,9 @@ export interface ProfileLayout {
 export function writesCredentialsFile(request: LoginRequest): boolean {
   return (
     profilesHoldKeys(behaviourOf(request.mode).holds) ||
-    (request.chain !== undefined && hasSessionPolicy(request.chain))
+    (request.chain !== undefined &&
+      (hasSessionPolicy(request.chain) ||
+        request.chain.sourceIdentity === true))
   )
 }
 
@@ -38,7 +40,8 @@ export function writesCredentialsFile(request: LoginRequest): boolean {
  * Which sections carry the primary profile. No role-to-assume: the SSO profile itself. role-to-assume without a session
  * policy: the SSO profile as `<profile>-sso` and `<profile>` a refreshable role_arn + source_profile profile. With a
  * session policy: `<profile>` holds the narrowed session's keys (a role_arn profile would re-assume without the policy)
- * and no SSO profile is written for it; so with sign-out-early, which leaves no sign-in to assume from.
+ * and no SSO profile is written for it; so with sign-out-early, which leaves no sign-in to assume from, and with
+ * role-source-identity (botocore and the CLIs cannot send a SourceIdentity when a role_arn profile re-assumes).
  */
 export function profileLayout(
   request: LoginRequest,
@@ -49,7 +52,12 @@ export function profileLayout(
   const chain = request.chain
   if (!chain || !chained) return { ssoProfiles: [primaryProfile], keys: false }
   // sign-out-early leaves no sign-in to re-assume from: the profile holds the chained session's keys too.
-  if (hasSessionPolicy(chain) || profilesHoldKeys(holds))
+  // role-source-identity: a role_arn profile cannot send a source identity, so it holds the session's keys as well.
+  if (
+    hasSessionPolicy(chain) ||
+    chain.sourceIdentity ||
+    profilesHoldKeys(holds)
+  )
     return { ssoProfiles: [], keys: true }
   const source = {
     ...primaryProfile,

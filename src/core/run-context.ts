@@ -7,6 +7,7 @@ import type { SessionTag } from '../aws/sts.js'
 import { runActors } from './approvers.js'
 import { githubSessionTags } from './chain.js'
 import { sealRunOf, type SealRun } from './shared-session.js'
+import type { RunInput } from './approval-record.js'
 
 export interface RunContext {
   /** The CI user who triggered the run (forbid-self-approval, the messages). */
@@ -26,6 +27,8 @@ export interface RunContext {
   sealRun: SealRun
   /** role-to-assume's session tags (GitHub Actions only; none elsewhere). */
   sessionTags: SessionTag[]
+  /** The run block of the approval record (run id and attempt, the full ref…); absent: from the fields above. */
+  record?: RunInput
 }
 
 /** The part of the run's context both edges read the same way; `explicitRunId`: the CLI's --session-run-id. */

@@ -5,6 +5,8 @@
  * what post needs, how the result is published and how a failure is reported.
  */
 import type { Logger, Notifier, RequestContext } from './events.js'
+import type { ApprovalRecord } from './approval-record.js'
+import { loginRecord } from './login-record.js'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { Command } from '../inputs/reader.js'
 import type { AwsPaths } from '../aws-files/paths.js'
@@ -39,8 +41,16 @@ export interface SignInPorts {
     files(request: LoginRequest): SessionFilesListener
     result(request: LoginRequest, result: LoginResult): void
   }
-  /** Hands the result to the job before the final message (the action: exports, outputs, the session output). */
-  publish?(request: LoginRequest, result: LoginResult, sealed?: string): void
+  /**
+   * Hands the result to the job before the final message (the action: exports, outputs, the session output, the
+   * approval record).
+   */
+  publish?(
+    request: LoginRequest,
+    result: LoginResult,
+    sealed: string | undefined,
+    record: ApprovalRecord
+  ): void
   /**
    * Hands the result over once the channels have the final message (the CLI: credentials to stdout or --output-file).
    * When it throws, the channels hear that the sign-in failed after all, and the outcome is that failure.
@@ -48,7 +58,8 @@ export interface SignInPorts {
   deliver?(
     request: LoginRequest,
     result: LoginResult,
-    sealed?: string
+    sealed: string | undefined,
+    record: ApprovalRecord
   ): void | Promise<void>
   /** Says at once that the step was cancelled or failed (the action); without it the edge reports from the outcome. */
   report?: {
@@ -70,6 +81,8 @@ export type SignInOutcome =
       request: LoginRequest
       result: LoginResult
       sealed?: string
+      /** The approval record (the same value every edge hands out). */
+      record: ApprovalRecord
     }
   /** end-session: whether the sign-out was confirmed. */
   | { kind: 'ended'; signedOut: boolean }
@@ -158,7 +171,8 @@ export async function runSignIn(
     if (finished) return { kind: 'stopped' }
     finished = true
     if (lateCancel) return cancelled(String(controller.signal.reason))
-    ports.publish?.(request, result, sealed)
+    const record = loginRecord(request, result, run, ports.hasPostStep)
+    ports.publish?.(request, result, sealed, record)
     if (sealer)
       log.info(
         sharedNotice(sealer.binding, result.token.expiresAt) +
@@ -166,18 +180,18 @@ export async function runSignIn(
             ? ''
             : '; the sign-in stays valid after this command')
       )
-    events.push(finalEvent(request, result))
+    events.push(finalEvent(request, result, record))
     if (ports.deliver) {
       await events.drain()
       try {
-        await ports.deliver(request, result, sealed)
+        await ports.deliver(request, result, sealed, record)
       } catch (error) {
         events.push(finalEvent(request, error))
         ports.report?.failed(error)
         return { kind: 'failed', error }
       }
     }
-    return { kind: 'signed-in', request, result, sealed }
+    return { kind: 'signed-in', request, result, sealed, record }
   } catch (error) {
     if (finished) return { kind: 'stopped' }
     finished = true

@@ -45,6 +45,8 @@ export interface SharedSignIn {
   /** The login job's account and role: a later job's defaults. */
   accountId: string
   roleName: string
+  /** Everyone whose approval counted (required-approvals), in order; absent in a seal made before issue 19. */
+  approvers?: { name: string; at: Date }[]
 }
 
 /** What a sealed session is bound to. */
@@ -155,7 +157,12 @@ export async function sealSession(
     s: signIn.ssoSession,
     e: Math.floor(signIn.expiresAt.getTime() / 1000),
     a: signIn.accountId,
-    n: signIn.roleName
+    n: signIn.roleName,
+    ...(signIn.approvers
+      ? {
+          v: signIn.approvers.map((a) => ({ n: a.name, t: a.at.getTime() }))
+        }
+      : {})
   })
   const sealed = Buffer.concat([
     cipher.update(payload, 'utf8'),
@@ -269,7 +276,10 @@ export async function openSession(
     ssoSession: str('s'),
     expiresAt: new Date(seconds * 1000),
     accountId: str('a'),
-    roleName: str('n')
+    roleName: str('n'),
+    ...(payload.v === undefined
+      ? {}
+      : { approvers: sealedApprovers(payload.v) })
   }
   if (options.minValiditySeconds === null) return signIn
   const now = options.now ?? Date.now()
@@ -286,4 +296,21 @@ export async function openSession(
     )
   }
   return signIn
+}
+
+/** The approvers a seal carries (its `v`): each a name and a time, or the seal is unreadable. */
+function sealedApprovers(v: unknown): { name: string; at: Date }[] {
+  const list = Array.isArray(v) ? v : []
+  const approvers = list.map((a: { n?: unknown; t?: unknown }) =>
+    a && typeof a.n === 'string' && Number.isSafeInteger(a.t)
+      ? { name: a.n, at: new Date(a.t as number) }
+      : undefined
+  )
+  if (!Array.isArray(v) || !approvers.length || approvers.includes(undefined))
+    throw new SealedSessionError(
+      'tampered',
+      'session',
+      'holds an unreadable sign-in'
+    )
+  return approvers as { name: string; at: Date }[]
 }

@@ -140,7 +140,7 @@ export class SessionSealer {
   /** The `session` output: this login's sign-in, sealed (no refresh token, no client secret). */
   seal(
     request: LoginRequest,
-    result: Pick<LoginResult, 'token'>
+    result: Pick<LoginResult, 'token' | 'approvers'>
   ): Promise<string> {
     this.prepare()
     const signIn: SharedSignIn = {
@@ -150,7 +150,8 @@ export class SessionSealer {
       ssoSession: request.ssoSession,
       expiresAt: result.token.expiresAt,
       accountId: request.accountId,
-      roleName: request.roleName
+      roleName: request.roleName,
+      ...(result.approvers ? { approvers: result.approvers } : {})
     }
     return sealSession(signIn, this.key!, this.binding)
   }

@@ -22,6 +22,7 @@ import {
 import { assertAccountAllowed } from './allowed-accounts.js'
 import { chainRole, sourceProfileName, type ChainedSession } from './chain.js'
 import { discoverProfiles } from './discover.js'
+import { sourceIdentityFor } from './source-identity.js'
 import { mapPool } from '../util/pool.js'
 import { behaviourOf } from './sign-in-mode.js'
 import { profileLayout, type ProfileLayout } from './profile-layout.js'
@@ -65,7 +66,8 @@ export async function useToken(
     options,
     clients,
     token,
-    primaryProfile
+    primaryProfile,
+    session.proven
   )
   const chained = request.chain
     ? await chain(options, clients, primary, approvedBy)
@@ -137,6 +139,9 @@ export async function useToken(
       : {}),
     extra,
     approvedBy,
+    approvers: session.approvers ?? [
+      { name: approvedBy, at: session.approvedAt ?? new Date() }
+    ],
     token,
     registration: session.registration,
     written,
@@ -150,9 +155,13 @@ async function verifyPrimary(
   options: LoginOptions,
   clients: AwsClients,
   token: SsoToken,
-  primaryProfile: ProfileSpec
+  primaryProfile: ProfileSpec,
+  proven?: Primary
 ): Promise<{ primary: Primary; approvedBy: string }> {
   const { request, mask } = options
+  // required-approvals > 1: the approval loop proved this sign-in and applied the approver checks already.
+  if (proven)
+    return { primary: proven, approvedBy: approverFromArn(proven.identity.arn) }
   const primary = await verifiedRoleCredentials(
     clients,
     token.accessToken,
@@ -190,7 +199,8 @@ async function chain(
     request.chain!,
     approvedBy,
     options.run?.sessionTags ?? [],
-    mask
+    mask,
+    request.chain!.sourceIdentity ? sourceIdentityFor(approvedBy) : undefined
   )
   assertAccountAllowed(
     chained.identity,
@@ -198,7 +208,7 @@ async function chain(
     `role-to-assume (${chained.identity.arn})`
   )
   log.info(
-    `role-to-assume: chained to ${chained.identity.arn} (session name ${chained.sessionName}${chained.tags.length ? `, ${chained.tags.length} session tag(s)` : ''})`
+    `role-to-assume: chained to ${chained.identity.arn} (session name ${chained.sessionName}${chained.tags.length ? `, ${chained.tags.length} session tag(s)` : ''}${chained.sourceIdentity !== undefined ? `, source identity ${chained.sourceIdentity}` : ''})`
   )
   return chained
 }

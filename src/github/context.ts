@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import type { LoginRequest } from '../inputs/spec.js'
 import { commonRunContext, type RunContext } from '../core/run-context.js'
+import { githubRun } from '../core/approval-record.js'
 
 export function githubRunContext(
   env: NodeJS.ProcessEnv = process.env
@@ -21,6 +22,7 @@ export function githubRunContext(
     event: env.GITHUB_EVENT_NAME,
     ref: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.GITHUB_REF,
     sha: pullRequestHeadSha(env) ?? env.GITHUB_SHA,
+    record: githubRun(env),
     ...commonRunContext(env)
   }
 }

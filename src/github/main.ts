@@ -13,6 +13,7 @@ import { githubRunContext } from './context.js'
 import { actionLogger, githubNotifiers } from './notifiers.js'
 import { clearSessionState, saveSessionState } from './state.js'
 import { runSignIn } from '../core/run-sign-in.js'
+import { approvalRecordJson } from '../core/approval-record.js'
 
 /** How long a cancelled login may take to wind down before the step reports and exits anyway. */
 const CANCEL_GRACE_MS = 3_000
@@ -53,8 +54,10 @@ export async function runMain(
           : clearSessionState(),
       result: (request, result) => saveSessionState(request, result)
     },
-    publish: (request, result, sealed) => {
+    publish: (request, result, sealed, record) => {
       publish(request, result)
+      // Not masked, and it must hold no masked value (GitHub drops such an output): names, ARNs, accounts, times only.
+      core.setOutput('approval-record', approvalRecordJson(record))
       if (sealed) {
         core.setOutput('session', sealed) // not masked: GitHub drops outputs that hold a masked value; sealed, it needs no mask
         saveSessionState(request, result, true)

@@ -42,7 +42,8 @@ export const CHAIN_ONLY_INPUTS: readonly string[] = Object.freeze([
   'inline-session-policy',
   'managed-session-policies',
   'role-skip-session-tagging',
-  'transitive-tag-keys'
+  'transitive-tag-keys',
+  'role-source-identity'
 ])
 
 const ROLE_ARN_RE =
@@ -229,6 +230,18 @@ export function readChainInputs(
       )
   }
 
+  // role-source-identity
+  const sourceIdentityRaw = get('role-source-identity').trim()
+  let sourceIdentity = false
+  if (sourceIdentityRaw !== '') {
+    if (TRUE_VALUES.includes(sourceIdentityRaw)) sourceIdentity = true
+    else if (!FALSE_VALUES.includes(sourceIdentityRaw))
+      fail(
+        'role-source-identity',
+        `must be true or false, got ${showValue(sourceIdentityRaw)}`
+      )
+  }
+
   const chain: ChainSpec = {
     roleArn,
     durationSeconds,
@@ -239,6 +252,7 @@ export function readChainInputs(
   if (sessionRaw !== '') chain.sessionName = sessionRaw
   if (externalId !== '') chain.externalId = externalId
   if (policy !== undefined) chain.policy = policy
+  if (sourceIdentity) chain.sourceIdentity = true
   return chain
 }
 

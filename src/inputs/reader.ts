@@ -73,7 +73,12 @@ import {
   type VerifyProfiles
 } from './spec.js'
 import type { EndSession } from './sign-in-mode.js'
-import { readSharing, readSignOutEarly, signInMode } from './sign-in-inputs.js'
+import {
+  readRequiredApprovals,
+  readSharing,
+  readSignOutEarly,
+  signInMode
+} from './sign-in-inputs.js'
 import {
   parseAccountIds,
   parseApprovers,
@@ -278,6 +283,11 @@ export function readCommand(get: (name: string) => string): Command {
     'forbid-self-approval',
     DEFAULT_FORBID_SELF_APPROVAL
   )
+  // required-approvals (the two-person rule)
+  const requiredApprovals = readRequiredApprovals(
+    { raw, trimmed, bool, fail },
+    { reuseSession }
+  )
 
   // notify
   const notify = parseNotify(trimmed('notify'))
@@ -321,6 +331,7 @@ export function readCommand(get: (name: string) => string): Command {
     minValiditySeconds,
     mode: { kind: 'job', token: { from: 'device-flow' } } // set below, once every input is read
   }
+  if (requiredApprovals > 1) request.requiredApprovals = requiredApprovals
   if (issueNumber !== undefined) request.issueNumber = issueNumber
   if (webhookUrl !== undefined) request.webhookUrl = webhookUrl
   if (approvalTimeoutSeconds !== undefined)

@@ -6,6 +6,8 @@
 import { MAX_SESSION_LENGTH, MIN_SESSION_KEY_LENGTH } from './spec.js'
 import type { SessionToken, SignInMode } from './sign-in-mode.js'
 import { weakSessionKeyReason } from './session-key.js'
+import { requiredApprovalsProblem } from '../core/approvals.js'
+import { showValue } from './rules.js'
 
 /** The reader's helpers (reader.ts): each reads one input, or throws the InputError naming it. */
 export interface InputGetters {
@@ -137,4 +139,22 @@ export function signInMode(
   if (flags.shareSession)
     return { kind: 'shared', token, key: flags.sessionKey, keep }
   return keep ? { kind: 'kept', token } : { kind: 'job', token }
+}
+
+/** required-approvals: 1-3 (1 when not given); more than one is refused with reuse-session (a cached sign-in had one approver). */
+export function readRequiredApprovals(
+  { trimmed, fail }: InputGetters,
+  flags: { reuseSession: boolean }
+): number {
+  const raw = trimmed('required-approvals')
+  if (raw === '') return 1
+  const n = /^[0-9]+$/.test(raw) ? Number(raw) : NaN
+  const problem = requiredApprovalsProblem(n)
+  if (problem) fail('required-approvals', `${problem}, got ${showValue(raw)}`)
+  if (n > 1 && flags.reuseSession)
+    fail(
+      'required-approvals',
+      `${n} cannot be combined with reuse-session: true (a cached sign-in was approved by one person); drop reuse-session`
+    )
+  return n
 }

@@ -41,6 +41,8 @@ export interface LoginRequest {
   /** Lower-cased user names or globs (`*`, `?`); [] means anyone may approve. */
   allowedApprovers: string[]
   forbidSelfApproval: boolean
+  /** required-approvals: N different approvers (2-3); absent means one. */
+  requiredApprovals?: number
   extraProfiles: ProfileSpec[]
   /** Present only when the `discover` input is true. */
   discover?: { accountFilter?: string; roleFilter?: string }
@@ -72,6 +74,8 @@ export interface ChainSpec {
   /** false: tag the session as configure-aws-credentials does (githubSessionTags in core/chain.ts). */
   skipSessionTagging: boolean
   transitiveTagKeys: string[]
+  /** role-source-identity: send STS SourceIdentity = the approver's user name (see core/source-identity.ts). */
+  sourceIdentity?: boolean
 }
 
 /** Which profiles' credentials a login fetches and checks (`verify-profiles`). */
@@ -369,6 +373,16 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     kind: 'boolean'
   },
   {
+    name: 'required-approvals',
+    group: 'approvers',
+    description:
+      "How many different Identity Center users must approve (1-3). Each approves a code of their own and must be able to use account-id / role-name (proven with their own sign-in, which is signed out at once); allowed-approvers and forbid-self-approval apply to each. An approval by someone who already approved, or who cannot use the role, does not count. The job's credentials come from the last approver's sign-in. Not with reuse-session.",
+    default: '1',
+    required: false,
+    secret: false,
+    kind: 'integer'
+  },
+  {
     name: 'notify',
     group: 'notifications',
     description: `Comma-separated channels for the approval link: ${NOTIFY_CHANNELS.join(', ')}; "none" for the log only (always on).`,
@@ -510,6 +524,16 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     required: false,
     secret: false,
     kind: 'multiline'
+  },
+  {
+    name: 'role-source-identity',
+    group: 'chaining',
+    description:
+      "With role-to-assume: set STS SourceIdentity to the approver's Identity Center user name (reduced to STS's characters, 2-64 of letters, digits and + = , . @ _ -), so CloudTrail names the approver in this session and every session chained from it. The role's trust policy must allow sts:SetSourceIdentity. The profile then holds the chained session itself (a role_arn profile cannot send a source identity).",
+    default: 'false',
+    required: false,
+    secret: false,
+    kind: 'boolean'
   },
   // --- shared sign-in: share-session, session, session-key, end-session
   {

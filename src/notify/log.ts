@@ -19,7 +19,7 @@ import {
   shortSha,
   unverifiedNote
 } from './render/wording.js'
-import { type StartedEvent } from './render/types.js'
+import { LIMIT, type StartedEvent } from './render/types.js'
 import { formatDuration } from '../util/time.js'
 
 export interface LogNotifierOptions {
@@ -75,6 +75,8 @@ export function logNotifier(
                 ? `${replacedWhy(event).replace(/^t/, 'T')}; a NEW code was issued (attempt ${event.attempt}). Approve again with the new code:`
                 : 'AWS IAM Identity Center sign-in needs approval.'
             )
+            if (event.approvals)
+              logger.info(`  ${cleanText(event.approvals, LIMIT.reason)}`)
             const what = describe()
             if (what) logger.info(`  Request: ${what}`)
             const run = safeUrl(ctx.runUrl)
@@ -125,6 +127,8 @@ export function logNotifier(
                 ? ` Session: ${cleanText(event.arn, 2048)}.`
                 : ''
             logger.info(`${outcomeLine(event)}${arn}${code}`)
+            if (event.approvals)
+              logger.info(cleanText(event.approvals, LIMIT.reason))
             if (hasSession(event))
               logger.info(approvalGrants(ctx, event, cleanText, (x) => x))
             const unverified =

@@ -9,6 +9,7 @@ import type {
   RequestContext
 } from '../core/events.js'
 import { renderMarkdown } from './render/markdown.js'
+import { approvalRecordMarkdown } from './render/approval-record.js'
 import { type MarkerKey, type StartedEvent } from './render/types.js'
 
 export interface SummaryWriter {
@@ -58,14 +59,18 @@ export function summaryNotifier(
         return
       }
       finished = true
-      await write(
-        renderMarkdown(
-          ctx,
-          { started, final: event, now: now() },
-          opts.marker,
-          { summary: true }
-        )
+      const markdown = renderMarkdown(
+        ctx,
+        { started, final: event, now: now() },
+        opts.marker,
+        { summary: true }
       )
+      // The approval record, collapsed, under the outcome (issue 19).
+      const record =
+        event.type === 'approved' && event.record
+          ? `\n${approvalRecordMarkdown(event.record)}`
+          : ''
+      await write(markdown + record)
     }
   }
 }

@@ -190,6 +190,8 @@ function renderMarkdownWith(
           `🔁 ${capitalize(replacedWhy(started))}: this is a **new code** (attempt ${started.attempt}).`,
           ''
         )
+      if (started.approvals)
+        out.push(`👥 ${escapeMarkdown(started.approvals, LIMIT.reason)}`, '')
       out.push(`### [➡️ Approve in AWS IAM Identity Center](${link})`, '')
       out.push(
         `${compareOnAwsPage(
@@ -213,6 +215,8 @@ function renderMarkdownWith(
       outcomeSentence(final, escapeMarkdown, (s) => `**${s}**`),
       ''
     )
+    if (final.approvals)
+      out.push(`👥 ${escapeMarkdown(final.approvals, LIMIT.reason)}`, '')
     if (hasSession(final))
       out.push(approvalGrants(ctx, final, escapeMarkdown), '')
     if (started)

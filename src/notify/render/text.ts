@@ -47,6 +47,7 @@ export function renderText(
       lines.push(
         `${capitalize(replacedWhy(started))}: this is a NEW code (attempt ${started.attempt}).`
       )
+    if (started.approvals) lines.push(esc(started.approvals, LIMIT.reason))
     lines.push(
       `Approve: ${link ?? '(the link is not a valid URL; see the job log)'}`
     )
@@ -58,6 +59,7 @@ export function renderText(
   }
   if (final) {
     lines.push(outcomeSentence(final, esc, (s) => s))
+    if (final.approvals) lines.push(esc(final.approvals, LIMIT.reason))
     if (final.type === 'approved')
       lines.push(`Session: ${esc(final.arn, LIMIT.arn)}`)
     if (started)

@@ -1,5 +1,5 @@
-export const id = 366;
-export const ids = [366];
+export const id = 796;
+export const ids = [796];
 export const modules = {
 
 /***/ 5262:
@@ -2390,6 +2390,145 @@ async function removeRegistrationCacheIfOurs(file, contentHash) {
 
 /***/ }),
 
+/***/ 1860:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DI: () => (/* binding */ approvalRecord),
+/* harmony export */   PF: () => (/* binding */ approvalRecordJson),
+/* harmony export */   VV: () => (/* binding */ modeOf),
+/* harmony export */   Ye: () => (/* binding */ writeApprovalRecord),
+/* harmony export */   pV: () => (/* binding */ githubRun)
+/* harmony export */ });
+/* unused harmony exports APPROVAL_RECORD_VERSION, WHAT_STAYS */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5262);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9997);
+/**
+ * The approval record (issue 19): who approved what, what AWS verified, and in which run, as one JSON value with a
+ * versioned, stable schema (docs/approval-record.md). The same on every edge: the action's `approval-record` output
+ * and job summary, the CLI's `--approval-record FILE`. It holds no secret: the builder copies named, non-secret
+ * fields only (its input types have no place for a token, a key or a code), and nothing else reaches the JSON.
+ */
+
+
+
+
+const APPROVAL_RECORD_VERSION = 1;
+/** What stays on the runner after an approval, per sign-in mode: one sentence for the record. */
+const WHAT_STAYS = Object.freeze({
+    'until-job-end': "The runner holds the approver's Identity Center sign-in until the job ends; the post step signs it out.",
+    'until-expiry': "The approver's Identity Center sign-in stays in the machine's token cache until it expires or aws sso logout ends it.",
+    'sign-out-early': 'The Identity Center sign-in was signed out once the role credentials were fetched; only those role credentials stay, until they expire.',
+    kept: "The approver's Identity Center sign-in stays on the runner after the job (keep-session), until it expires.",
+    shared: "The approver's Identity Center sign-in is shared with the later jobs of this run that hold its session-key, until end-session signs it out or it expires.",
+    'from-shared': 'This job used a sign-in shared by an earlier job of this run; it stays until end-session signs it out or it expires.'
+});
+function modeOf(kind) {
+    return { kind, whatStays: WHAT_STAYS[kind] };
+}
+const iso = (d) => {
+    if (!(d instanceof Date) || Number.isNaN(d.getTime()))
+        throw new TypeError('approval record: a time is not a valid Date');
+    return d.toISOString();
+};
+const str = (v) => String(v ?? '');
+const orNull = (v) => v === undefined || v === null || v === '' ? null : String(v);
+/**
+ * The record from plain values. Only the fields named here are copied, whatever else the objects carry, so the key
+ * order is fixed and nothing unlisted (a token, a key) can reach it.
+ */
+function approvalRecord(input) {
+    const { asked, run } = input;
+    const attempt = Number(run.runAttempt);
+    return {
+        version: APPROVAL_RECORD_VERSION,
+        recordedAt: iso(input.now),
+        approvers: input.approvers.map((a) => ({
+            name: str(a.name),
+            approvedAt: iso(a.approvedAt)
+        })),
+        asked: {
+            startUrl: str(asked.startUrl),
+            accountId: str(asked.accountId),
+            roleName: str(asked.roleName),
+            chainedRoleArn: orNull(asked.chainedRoleArn),
+            profiles: asked.profiles.map((p) => ({
+                name: str(p.name),
+                accountId: str(p.accountId),
+                roleName: str(p.roleName)
+            }))
+        },
+        verified: input.verified.map((v) => ({
+            profile: str(v.profile),
+            arn: str(v.arn),
+            account: str(v.account)
+        })),
+        sourceIdentity: orNull(input.sourceIdentity),
+        credentialsExpireAt: iso(input.credentialsExpireAt),
+        mode: { kind: input.mode.kind, whatStays: str(input.mode.whatStays) },
+        run: {
+            repository: orNull(run.repository),
+            runId: orNull(run.runId),
+            runAttempt: run.runAttempt === undefined || !Number.isSafeInteger(attempt)
+                ? null
+                : attempt,
+            workflow: orNull(run.workflow),
+            job: orNull(run.job),
+            actor: orNull(run.actor),
+            triggeringActor: orNull(run.triggeringActor),
+            sha: orNull(run.sha),
+            ref: orNull(run.ref),
+            runUrl: orNull(run.runUrl)
+        }
+    };
+}
+/** The run block from a GitHub Actions runner's variables (none of them secret). */
+function githubRun(env) {
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
+    const attempt = env.GITHUB_RUN_ATTEMPT;
+    return {
+        repository,
+        runId,
+        runAttempt: attempt && /^\d+$/.test(attempt) ? Number(attempt) : undefined,
+        workflow: env.GITHUB_WORKFLOW,
+        job: env.GITHUB_JOB,
+        actor: env.GITHUB_ACTOR,
+        triggeringActor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR,
+        sha: env.GITHUB_SHA,
+        ref: env.GITHUB_REF,
+        runUrl: repository && runId
+            ? `${server}/${repository}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
+            : undefined
+    };
+}
+const UNSAFE = new RegExp(_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .CONTROL_SOURCE */ .Y, 'g');
+/**
+ * The record as JSON text (2-space indented, one trailing newline). Characters that could hide or disguise part of a
+ * value (bidi overrides, zero-width and other invisible characters, line separators) are written as \u escapes, which
+ * JSON reads back as the same string: what a reader sees is what a parser gets.
+ */
+function approvalRecordJson(record) {
+    return `${JSON.stringify(record, null, 2).replace(UNSAFE, (c) => c === '\n' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+/**
+ * The CLI's `--approval-record FILE`: written atomically (temp file, fsync, rename), mode 0600, refusing a symlink at
+ * the file; the folder must exist (its own path is resolved once, so a symlinked /tmp works).
+ */
+async function writeApprovalRecord(file, record) {
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file))).catch((error) => {
+        throw new Error(`cannot write the approval record ${file}: its folder ${error.code === 'ENOENT' ? 'does not exist' : `cannot be used (${error.code ?? error.message})`}`);
+    });
+    await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file)), approvalRecordJson(record), { root: dir, mode: 0o600 });
+}
+
+
+/***/ }),
+
 /***/ 2421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2819,7 +2958,12 @@ async function sealSession(signIn, sessionKey, binding) {
         s: signIn.ssoSession,
         e: Math.floor(signIn.expiresAt.getTime() / 1000),
         a: signIn.accountId,
-        n: signIn.roleName
+        n: signIn.roleName,
+        ...(signIn.approvers
+            ? {
+                v: signIn.approvers.map((a) => ({ n: a.name, t: a.at.getTime() }))
+            }
+            : {})
     });
     const sealed = Buffer.concat([
         cipher.update(payload, 'utf8'),
@@ -2893,7 +3037,10 @@ async function openSession(sealed, sessionKey, binding, options) {
         ssoSession: str('s'),
         expiresAt: new Date(seconds * 1000),
         accountId: str('a'),
-        roleName: str('n')
+        roleName: str('n'),
+        ...(payload.v === undefined
+            ? {}
+            : { approvers: sealedApprovers(payload.v) })
     };
     if (options.minValiditySeconds === null)
         return signIn;
@@ -2905,6 +3052,16 @@ async function openSession(sealed, sessionKey, binding, options) {
         refuse('expired', `the shared sign-in expires at ${signIn.expiresAt.toISOString()} (in ${(0,time/* formatDuration */.a)(left)}), less than min-validity (${(0,time/* formatDuration */.a)(options.minValiditySeconds)}); sign in again with share-session or lower min-validity`);
     }
     return signIn;
+}
+/** The approvers a seal carries (its `v`): each a name and a time, or the seal is unreadable. */
+function sealedApprovers(v) {
+    const list = Array.isArray(v) ? v : [];
+    const approvers = list.map((a) => a && typeof a.n === 'string' && Number.isSafeInteger(a.t)
+        ? { name: a.n, at: new Date(a.t) }
+        : undefined);
+    if (!Array.isArray(v) || !approvers.length || approvers.includes(undefined))
+        throw new SealedSessionError('tampered', 'session', 'holds an unreadable sign-in');
+    return approvers;
 }
 
 // EXTERNAL MODULE: ./src/aws/logout.ts
@@ -3004,7 +3161,8 @@ class SessionSealer {
             ssoSession: request.ssoSession,
             expiresAt: result.token.expiresAt,
             accountId: request.accountId,
-            roleName: request.roleName
+            roleName: request.roleName,
+            ...(result.approvers ? { approvers: result.approvers } : {})
         };
         return sealSession(signIn, this.key, this.binding);
     }
@@ -3212,7 +3370,8 @@ const CHAIN_ONLY_INPUTS = Object.freeze([
     'inline-session-policy',
     'managed-session-policies',
     'role-skip-session-tagging',
-    'transitive-tag-keys'
+    'transitive-tag-keys',
+    'role-source-identity'
 ]);
 const ROLE_ARN_RE = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):iam::([0-9]{12}):role\/((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;
 const ROLE_PATH_NAME_RE = /^(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
@@ -3334,6 +3493,15 @@ function readChainInputs(get, context) {
         if (!SESSION_TAG_KEYS.includes(key))
             fail('transitive-tag-keys', `${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(key)} is not a session tag this action sets; use ${SESSION_TAG_KEYS.join(', ')}`);
     }
+    // role-source-identity
+    const sourceIdentityRaw = get('role-source-identity').trim();
+    let sourceIdentity = false;
+    if (sourceIdentityRaw !== '') {
+        if (_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .TRUE_VALUES */ .AR.includes(sourceIdentityRaw))
+            sourceIdentity = true;
+        else if (!_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .FALSE_VALUES */ .Pm.includes(sourceIdentityRaw))
+            fail('role-source-identity', `must be true or false, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(sourceIdentityRaw)}`);
+    }
     const chain = {
         roleArn,
         durationSeconds,
@@ -3347,6 +3515,8 @@ function readChainInputs(get, context) {
         chain.externalId = externalId;
     if (policy !== undefined)
         chain.policy = policy;
+    if (sourceIdentity)
+        chain.sourceIdentity = true;
     return chain;
 }
 /** A chained profile's Identity Center source profile (the role_arn profile's source_profile). */
@@ -3363,7 +3533,7 @@ function splitLines(value) {
 
 /***/ }),
 
-/***/ 5014:
+/***/ 3108:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3930,6 +4100,8 @@ function renderMarkdownWith(ctx, state, marker, limits) {
         if (started && link) {
             if (started.attempt > 1)
                 out.push(`🔁 ${capitalize(replacedWhy(started))}: this is a **new code** (attempt ${started.attempt}).`, '');
+            if (started.approvals)
+                out.push(`👥 ${escapeMarkdown(started.approvals, LIMIT.reason)}`, '');
             out.push(`### [➡️ Approve in AWS IAM Identity Center](${link})`, '');
             out.push(`${compareOnAwsPage(started, (v, max) => codeSpan(v, max), (x) => `**${x}**`)} ` +
                 `The code expires at **${formatUtc(started.expiresAt)}** (${minutesLeft(started.expiresAt, state.now)} when posted).`, '');
@@ -3942,6 +4114,8 @@ function renderMarkdownWith(ctx, state, marker, limits) {
     else {
         out.push(`${who}${where} asked for ${what}.`, '');
         out.push(outcomeSentence(final, escapeMarkdown, (s) => `**${s}**`), '');
+        if (final.approvals)
+            out.push(`👥 ${escapeMarkdown(final.approvals, LIMIT.reason)}`, '');
         if (hasSession(final))
             out.push(approvalGrants(ctx, final, escapeMarkdown), '');
         if (started)
@@ -4400,6 +4574,7 @@ function commentNotifier(opts, ctx, logger) {
 
 
 
+
 function logNotifier(logger, ctx, opts = {}) {
     const now = opts.now ?? (() => new Date());
     const every = opts.progressEveryMs ?? 30_000;
@@ -4433,6 +4608,8 @@ function logNotifier(logger, ctx, opts = {}) {
                         logger.info(event.attempt > 1
                             ? `${replacedWhy(event).replace(/^t/, 'T')}; a NEW code was issued (attempt ${event.attempt}). Approve again with the new code:`
                             : 'AWS IAM Identity Center sign-in needs approval.');
+                        if (event.approvals)
+                            logger.info(`  ${cleanText(event.approvals, LIMIT.reason)}`);
                         const what = describe();
                         if (what)
                             logger.info(`  Request: ${what}`);
@@ -4476,6 +4653,8 @@ function logNotifier(logger, ctx, opts = {}) {
                             ? ` Session: ${cleanText(event.arn, 2048)}.`
                             : '';
                         logger.info(`${outcomeLine(event)}${arn}${code}`);
+                        if (event.approvals)
+                            logger.info(cleanText(event.approvals, LIMIT.reason));
                         if (hasSession(event))
                             logger.info(approvalGrants(ctx, event, cleanText, (x) => x));
                         const unverified = event.type === 'approved' && event.profiles
@@ -4500,7 +4679,29 @@ function logNotifier(logger, ctx, opts = {}) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/approval-record.ts
+var approval_record = __webpack_require__(1860);
+;// CONCATENATED MODULE: ./src/notify/render/approval-record.ts
+/** The approval record in the job summary: a collapsed block with the JSON in a code fence. */
+
+
+
+/**
+ * `<details>` with a one-line `<summary>` (the approvers, HTML-entity-escaped with their links and mentions broken,
+ * as escapeChat does) and the JSON in a fence longer than any run of backticks inside it, so no value can close it.
+ */
+function approvalRecordMarkdown(record) {
+    const json = (0,approval_record/* approvalRecordJson */.PF)(record);
+    const longest = Math.max(0, ...Array.from(json.matchAll(/`+/g), (m) => m[0].length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    const names = record.approvers.map((a) => escapeChat(a.name, LIMIT.short));
+    const by = names.length ? `: approved by ${names.join(', ')}` : '';
+    return (`<details><summary>Approval record (version ${record.version})${by}</summary>\n\n` +
+        `${fence}json\n${json}${fence}\n\n</details>\n`);
+}
+
 ;// CONCATENATED MODULE: ./src/notify/summary.ts
+
 
 function summaryNotifier(writer, ctx, opts = {}) {
     const now = opts.now ?? (() => new Date());
@@ -4531,7 +4732,12 @@ function summaryNotifier(writer, ctx, opts = {}) {
                 return;
             }
             finished = true;
-            await write(renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker, { summary: true }));
+            const markdown = renderMarkdown(ctx, { started, final: event, now: now() }, opts.marker, { summary: true });
+            // The approval record, collapsed, under the outcome (issue 19).
+            const record = event.type === 'approved' && event.record
+                ? `\n${approvalRecordMarkdown(event.record)}`
+                : '';
+            await write(markdown + record);
         }
     };
 }
@@ -4558,6 +4764,8 @@ function renderText(ctx, state, opts = {}) {
         const link = safeUrl(started.verificationUri);
         if (started.attempt > 1)
             lines.push(`${capitalize(replacedWhy(started))}: this is a NEW code (attempt ${started.attempt}).`);
+        if (started.approvals)
+            lines.push(esc(started.approvals, LIMIT.reason));
         lines.push(`Approve: ${link ?? '(the link is not a valid URL; see the job log)'}`);
         lines.push(`User code: ${esc(started.userCode, 32)}`);
         lines.push(compareOnAwsPage(started, esc, (x) => x));
@@ -4565,6 +4773,8 @@ function renderText(ctx, state, opts = {}) {
     }
     if (final) {
         lines.push(outcomeSentence(final, esc, (s) => s));
+        if (final.approvals)
+            lines.push(esc(final.approvals, LIMIT.reason));
         if (final.type === 'approved')
             lines.push(`Session: ${esc(final.arn, LIMIT.arn)}`);
         if (started)

@@ -1,5 +1,5 @@
-export const id = 520;
-export const ids = [520];
+export const id = 95;
+export const ids = [95];
 export const modules = {
 
 /***/ 4683:
@@ -317,6 +317,134 @@ function assertAccountAllowed(identity, allowed, what) {
 
 /***/ }),
 
+/***/ 8027:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ib: () => (/* binding */ approvedLine),
+/* harmony export */   aH: () => (/* binding */ notCountedLine),
+/* harmony export */   aY: () => (/* binding */ INITIAL_APPROVALS),
+/* harmony export */   kz: () => (/* binding */ approverList),
+/* harmony export */   ne: () => (/* binding */ requiredApprovalsProblem),
+/* harmony export */   qB: () => (/* binding */ progress),
+/* harmony export */   yP: () => (/* binding */ collectApproval)
+/* harmony export */ });
+/* unused harmony exports MIN_REQUIRED_APPROVALS, MAX_REQUIRED_APPROVALS, DEFAULT_MAX_UNCOUNTED, samePerson */
+/* harmony import */ var _approvers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2421);
+/**
+ * required-approvals (issue 19, the two-person rule): which approvals count. Pure: each approval arrives as what its
+ * own sign-in proved (the user name AWS gave the role session, or that the approver cannot use the requested role),
+ * and the collector answers whether it counts, does not count (the same person again, or no access to the role), ends
+ * the login (an approver the policy refuses, or too many approvals that did not count), or completes the quorum.
+ * The loop that runs device authorizations, proves each sign-in and signs the extra ones out is login.ts's (see
+ * docs/required-approvals-design.md); this decides and words, and does nothing else.
+ */
+
+const MIN_REQUIRED_APPROVALS = 1;
+const MAX_REQUIRED_APPROVALS = 3;
+/** Approvals that did not count (duplicates, no access) after which the login fails rather than ask again. */
+const DEFAULT_MAX_UNCOUNTED = 3;
+const INITIAL_APPROVALS = Object.freeze({
+    approvers: Object.freeze([]),
+    uncounted: 0,
+    status: 'collecting'
+});
+/** A required-approvals value the policy can use, or why not (for the input reader). */
+function requiredApprovalsProblem(n) {
+    return Number.isInteger(n) &&
+        n >= MIN_REQUIRED_APPROVALS &&
+        n <= MAX_REQUIRED_APPROVALS
+        ? undefined
+        : `must be a whole number from ${MIN_REQUIRED_APPROVALS} to ${MAX_REQUIRED_APPROVALS}`;
+}
+/**
+ * Two names are the same person when they match ignoring case, or their parts before `@` do (`alice` and
+ * `Alice@example.com`): the rule errs on the side of asking for another approver, as forbid-self-approval does.
+ */
+function samePerson(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x === y || x.split('@')[0] === y.split('@')[0];
+}
+/** The next state and the verdict on one approval. Throws when the collection is already over (a caller bug). */
+function collectApproval(state, proof, policy) {
+    if (state.status !== 'collecting')
+        throw new Error(`the approvals are already ${state.status}`);
+    const problem = requiredApprovalsProblem(policy.required);
+    if (problem)
+        throw new Error(`required-approvals ${problem}`);
+    const max = policy.maxUncounted ?? DEFAULT_MAX_UNCOUNTED;
+    const notCounted = (verdict) => {
+        const uncounted = state.uncounted + 1;
+        if (uncounted > max)
+            return {
+                state: { ...state, uncounted, status: 'failed' },
+                verdict: {
+                    kind: 'failed',
+                    reason: `${uncounted} approvals did not count (${max} allowed): ${progress(state, policy)}`
+                }
+            };
+        return { state: { ...state, uncounted }, verdict };
+    };
+    if (proof.kind === 'no-access')
+        return notCounted({ kind: 'no-access' });
+    const name = proof.name;
+    // An approver the policy refuses ends the login, as with one approver (the sign-in is revoked, nothing written).
+    const rejection = (0,_approvers_js__WEBPACK_IMPORTED_MODULE_0__/* .approverRejection */ .X6)(name, policy);
+    if (rejection)
+        return {
+            state: { ...state, status: 'failed' },
+            verdict: { kind: 'failed', reason: rejection, approvedBy: name }
+        };
+    if (state.approvers.some((a) => samePerson(a.name, name)))
+        return notCounted({ kind: 'duplicate', name });
+    const approver = { name, at: proof.at };
+    const approvers = [...state.approvers, approver];
+    const done = approvers.length >= policy.required;
+    return {
+        state: { ...state, approvers, status: done ? 'done' : 'collecting' },
+        verdict: { kind: 'counted', approver, done }
+    };
+}
+const utc = (d) => Number.isNaN(d.getTime())
+    ? 'unknown time'
+    : `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+/** `alice (at 2026-12-04 10:00:00 UTC), bob (at …)`. */
+function approverList(approvers) {
+    return approvers.map((a) => `${a.name} (at ${utc(a.at)})`).join(', ');
+}
+/**
+ * The progress line every channel shows: "1 of 2 approvals: alice (at …); waiting for another approver"; when done,
+ * "2 of 2 approvals: alice (at …), bob (at …)". Names are as AWS gave them: channels escape them as any value.
+ */
+function progress(state, policy) {
+    const n = state.approvers.length;
+    const head = `${n} of ${policy.required} approval${policy.required === 1 ? '' : 's'}`;
+    const who = n ? `: ${approverList(state.approvers)}` : '';
+    if (state.status === 'done' || n >= policy.required)
+        return `${head}${who}`;
+    const waiting = n ? 'waiting for another approver' : 'waiting for an approver';
+    return `${head}${who}; ${waiting}`;
+}
+/** The line for an approval that did not count, with what is still needed. */
+function notCountedLine(verdict, state, policy) {
+    const why = verdict.kind === 'duplicate'
+        ? `${verdict.name} approved again, which does not count: each approval must come from a different person`
+        : `An approval came from someone who cannot use ${policy.roleName} in account ${policy.accountId} (AWS names no one for such a sign-in), which does not count`;
+    return `${why}; that sign-in was signed out. ${progress(state, policy)}`;
+}
+/** The final line: who approved, and whose sign-in the job's credentials come from (the one that completed the quorum). */
+function approvedLine(state) {
+    const names = state.approvers.map((a) => a.name);
+    const last = names[names.length - 1];
+    if (names.length <= 1)
+        return `Approved by ${last ?? 'nobody'}`;
+    return `Approved by ${names.slice(0, -1).join(', ')} and ${last}; the job's credentials come from ${last}'s sign-in, the others' sign-ins were signed out once they were proven`;
+}
+
+
+/***/ }),
+
 /***/ 938:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -561,7 +689,7 @@ function throwIfCancelled(signal) {
 
 /***/ }),
 
-/***/ 2032:
+/***/ 8408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -572,8 +700,8 @@ __webpack_require__.d(__webpack_exports__, {
   wD: () => (/* reexport */ SharedSignInEndedError),
   du: () => (/* reexport */ SignOutFailedError),
   k0: () => (/* reexport */ UnsafePathError),
-  qc: () => (/* reexport */ chainedProfileNote),
-  kf: () => (/* reexport */ jobSession),
+  qc: () => (/* reexport */ profile_layout/* chainedProfileNote */.qc),
+  kf: () => (/* reexport */ profile_layout/* jobSession */.kf),
   iD: () => (/* binding */ login)
 });
 
@@ -744,6 +872,8 @@ var oidc = __webpack_require__(3812);
 var device_flow = __webpack_require__(8618);
 // EXTERNAL MODULE: ./src/aws/credentials.ts + 1 modules
 var credentials = __webpack_require__(1735);
+// EXTERNAL MODULE: ./src/inputs/rules.ts
+var rules = __webpack_require__(8190);
 // EXTERNAL MODULE: ./src/core/client-name.ts
 var client_name = __webpack_require__(938);
 // EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
@@ -884,7 +1014,125 @@ async function cachedRegistration(paths, request, mask, clientName) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/allowed-accounts.ts
+var allowed_accounts = __webpack_require__(76);
+// EXTERNAL MODULE: ./src/core/approvals.ts
+var approvals = __webpack_require__(8027);
+;// CONCATENATED MODULE: ./src/core/approval-loop.ts
+
+
+
+
+
+
+/** The line a failure carries: "after 1 of 2 approvals (alice at …); every sign-in was signed out". */
+function afterApprovals(state, policy) {
+    const n = state.approvers.length;
+    const counted = n ? `: ${(0,approvals/* approverList */.kz)(state.approvers)}` : '';
+    return `after ${n} of ${policy.required} approvals${counted}; every sign-in this run obtained was signed out`;
+}
+/** The error, marked with where the approvals stood (its message says it too, for the step's failure line). */
+function withApprovals(error, line) {
+    if (error instanceof Error) {
+        error.message = `${error.message.replace(/\.?$/, '')}; ${line}`;
+        error.approvals = capitalized(line);
+    }
+    return error;
+}
+const capitalized = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+async function collectApprovals(options, clients, registration, approveOnce) {
+    const { request, log, mask } = options;
+    const clock = options.clock ?? device_flow/* systemClock */.ml;
+    const policy = {
+        required: request.requiredApprovals ?? 1,
+        accountId: request.accountId,
+        roleName: request.roleName,
+        allowedApprovers: request.allowedApprovers,
+        forbidSelfApproval: request.forbidSelfApproval,
+        actor: options.run?.actor,
+        actors: options.run?.actors
+    };
+    // approval-timeout is the budget for all the approvals together; without it each code gets its own lifetime.
+    const deadline = request.approvalTimeoutSeconds !== undefined
+        ? clock.now() + request.approvalTimeoutSeconds * 1000
+        : undefined;
+    let state = approvals/* INITIAL_APPROVALS */.aY;
+    let line = (0,approvals/* progress */.qB)(state, policy);
+    // A failure once an approval counted says so (those sign-ins were signed out as they were proven).
+    const failing = (error) => state.approvers.length
+        ? withApprovals(error, afterApprovals(state, policy))
+        : error;
+    let authorizations = 0;
+    let registered = false;
+    for (let first = true;; first = false) {
+        let session;
+        try {
+            session = await approveOnce({
+                registration,
+                ...(deadline !== undefined
+                    ? {
+                        approvalTimeoutSeconds: Math.max(1, Math.ceil((deadline - clock.now()) / 1000))
+                    }
+                    : {}),
+                approvals: line,
+                first
+            });
+        }
+        catch (error) {
+            // Denied, expired, cancelled: every earlier sign-in is already signed out, this one never produced a token.
+            throw failing(error);
+        }
+        registration = session.registration;
+        authorizations += session.authorizations;
+        registered ||= session.registered;
+        const token = session.token.accessToken;
+        const at = session.approvedAt ?? new Date();
+        let proof;
+        let proven;
+        try {
+            proven = await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token, request.accountId, request.roleName, mask);
+            (0,allowed_accounts/* assertAccountAllowed */.qr)(proven.identity, request.allowedAccountIds, `profile "${request.profile}" (${proven.identity.arn})`);
+            proof = { kind: 'named', name: (0,credentials/* approverFromArn */.dp)(proven.identity.arn), at };
+        }
+        catch (error) {
+            if (!(error instanceof credentials/* CredentialsError */.lE && error.kind === 'access')) {
+                await (0,logout/* logout */.r)(clients, token, log);
+                throw failing(error);
+            }
+            proof = { kind: 'no-access', at };
+        }
+        const next = (0,approvals/* collectApproval */.yP)(state, proof, policy);
+        const verdict = next.verdict;
+        if (verdict.kind === 'counted' && verdict.done) {
+            state = next.state;
+            log.info(`${(0,approvals/* progress */.qB)(state, policy)}; the job's credentials come from ${verdict.approver.name}'s sign-in`);
+            return {
+                ...session,
+                registration,
+                authorizations,
+                registered,
+                approvedAt: at,
+                approvers: [...state.approvers],
+                proven
+            };
+        }
+        // Not the job's sign-in: ended at once (its role credentials stay in memory only, and are dropped).
+        await (0,logout/* logout */.r)(clients, token, log);
+        if (verdict.kind === 'failed') {
+            throw failing(new ApproverRejectedError(verdict.approvedBy ?? '', verdict.reason));
+        }
+        state = next.state;
+        line =
+            verdict.kind === 'counted'
+                ? `${verdict.approver.name}'s approval counted and that sign-in was signed out. ${(0,approvals/* progress */.qB)(state, policy)}`
+                : (0,approvals/* notCountedLine */.aH)(verdict, state, policy);
+        // The next code's `started` event carries the line to every channel (the log included).
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/obtain-token.ts
+
+
 
 
 
@@ -896,12 +1144,17 @@ async function obtainToken(options, clients) {
     switch (request.mode.token.from) {
         case 'session': {
             // Only the access token: no refresh token or client registration, so no tool on this runner can (or races to) refresh it.
-            const { accessToken, expiresAt } = options.sharedSignIn;
+            const { accessToken, expiresAt, approvers } = options.sharedSignIn;
+            // required-approvals: the approvals the share-session job collected count (a seal without them had one).
+            const required = request.requiredApprovals ?? 1;
+            if ((approvers?.length ?? 1) < required)
+                throw new rules/* InputError */.dz('required-approvals', `is ${required}, but the shared sign-in (session) was approved by ${approvers?.length ?? 1} (${approvers?.map((a) => a.name).join(', ') || 'one approver'}); sign in with share-session and required-approvals: ${required}. Nothing was written or exported`);
             return {
                 token: { accessToken, expiresAt },
                 via: 'shared-session',
                 authorizations: 0,
-                registered: false
+                registered: false,
+                ...(approvers ? { approvers } : {})
             };
         }
         case 'cache': {
@@ -918,23 +1171,40 @@ async function obtainToken(options, clients) {
 function tokenRejected(error) {
     return error instanceof credentials/* CredentialsError */.lE && error.kind === 'token';
 }
-/** A person approves a device code (with a cached registration when one is still valid). */
+/**
+ * A person approves a device code (with a cached registration when one is still valid); with required-approvals > 1,
+ * as many different people as it asks for (approval-loop.ts), each with a code of their own.
+ */
 async function deviceFlowToken(options, clients) {
-    const { request, mask, log, paths } = options;
+    const { request, mask, paths } = options;
+    const registration = await cachedRegistration(paths, request, mask, options.clientName ?? client_name/* CLIENT_NAME_BASE */.qC);
+    if ((request.requiredApprovals ?? 1) > 1)
+        return collectApprovals(options, clients, registration, (next) => approveOnce(options, clients, next));
+    return approveOnce(options, clients, {
+        registration,
+        approvalTimeoutSeconds: request.approvalTimeoutSeconds,
+        first: true
+    });
+}
+/** One device authorization, approved: the token and who may still need to approve (`approvals`, on the code). */
+async function approveOnce(options, clients, given) {
+    const { request, mask, log } = options;
     let registered = false;
     const flow = await (0,device_flow/* runDeviceFlow */.mW)({
         api: (0,oidc/* sdkOidcApi */.AA)(() => clients.oidcClient(), mask, () => clients.pollingOidcClient()),
         startUrl: request.startUrl,
         clientName: options.clientName ?? client_name/* CLIENT_NAME_BASE */.qC,
         scopes: request.registrationScopes,
-        registration: await cachedRegistration(paths, request, mask, options.clientName ?? client_name/* CLIENT_NAME_BASE */.qC),
-        approvalTimeoutSeconds: request.approvalTimeoutSeconds,
+        registration: given.registration,
+        approvalTimeoutSeconds: given.approvalTimeoutSeconds,
         clock: options.clock ?? device_flow/* systemClock */.ml,
         signal: options.signal,
         emit: (event) => {
-            if (event.type === 'started' && event.attempt === 1)
+            if (event.type !== 'started')
+                return options.emit(event);
+            if (event.attempt === 1 && given.first)
                 clients.prepareForApproval();
-            options.emit(event);
+            options.emit(given.approvals ? { ...event, approvals: given.approvals } : event);
         },
         onRegistered: () => (registered = true),
         onPollRetry: (message) => log.warning(message)
@@ -945,16 +1215,15 @@ async function deviceFlowToken(options, clients) {
         registration: flow.registration,
         via: 'device-flow',
         authorizations: flow.authorizations,
-        registered
+        registered,
+        approvedAt: new Date()
     };
 }
 
 // EXTERNAL MODULE: ./src/core/approvers.ts
 var approvers = __webpack_require__(2421);
-// EXTERNAL MODULE: ./src/core/allowed-accounts.ts
-var allowed_accounts = __webpack_require__(76);
 // EXTERNAL MODULE: ./src/core/chain.ts
-var core_chain = __webpack_require__(290);
+var chain = __webpack_require__(290);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/util/pool.ts
@@ -972,8 +1241,6 @@ async function mapPool(items, limit, fn) {
     return results;
 }
 
-// EXTERNAL MODULE: ./src/inputs/rules.ts
-var rules = __webpack_require__(8190);
 // EXTERNAL MODULE: ./src/inputs/spec.ts
 var spec = __webpack_require__(7026);
 ;// CONCATENATED MODULE: ./src/core/discover.ts
@@ -1141,71 +1408,72 @@ async function discoverProfiles(clients, accessToken, options) {
     return { profiles, failed, skippedAccounts: matching.length - wanted.length };
 }
 
+;// CONCATENATED MODULE: ./src/core/source-identity.ts
+/**
+ * role-source-identity: STS SourceIdentity from the approver's Identity Center user name. STS accepts 2–64 ASCII
+ * characters of `[A-Za-z0-9_+=,.@-]`; a user name may hold more (spaces, accents, other scripts, up to 128 characters).
+ * AWS keeps a source identity on every session chained from the one that set it, and no later session can change it,
+ * so CloudTrail names the approver for everything the job does with the role.
+ */
+
+/** What STS accepts as SourceIdentity (and as RoleSessionName). */
+const SOURCE_IDENTITY_PATTERN = /^[\w+=,.@-]{2,64}$/;
+const SOURCE_IDENTITY_MAX = 64;
+/** The approver's user name leaves fewer than two usable characters: the step fails (after sign-in, so it signs out). */
+class SourceIdentityError extends credentials/* CredentialsError */.lE {
+    userName;
+    constructor(userName) {
+        super(`role-source-identity: the approver's user name ${JSON.stringify(userName)} leaves fewer than 2 of the characters STS accepts as a source identity (A-Z a-z 0-9 _ + = , . @ -), so no source identity names them; nothing was written or exported`, 'access');
+        this.userName = userName;
+        this.name = 'SourceIdentityError';
+    }
+}
+const ALLOWED = /^[\w+=,.@-]$/;
+/** Combining marks left by NFKD: `é` → `e` + U+0301. */
+const COMBINING = /\p{M}/u;
+/**
+ * The source identity for an Identity Center user name:
+ * - leading and trailing white space is dropped;
+ * - compatibility forms and accents are reduced to their ASCII base letter where one exists (NFKD, marks dropped:
+ *   `Zoë` → `Zoe`, `ﬁ` → `fi`, full-width `Ａ` → `A`);
+ * - every other character STS does not accept (white space, `/`, `:`, `!`, `ß`, letters of other scripts) becomes
+ *   `_`, a run of them one `_`;
+ * - the result is cut to 64 characters.
+ * Throws SourceIdentityError when fewer than two of the name's own characters remain (a name in another script, a
+ * one-character name): a source identity made of `_` would name nobody.
+ */
+function sourceIdentityFor(userName) {
+    let out = '';
+    let own = 0;
+    let replaced = false;
+    for (const c of Array.from(userName.trim().normalize('NFKD'))) {
+        if (COMBINING.test(c))
+            continue;
+        if (ALLOWED.test(c)) {
+            if (out.length === SOURCE_IDENTITY_MAX)
+                break;
+            out += c;
+            own++;
+            replaced = false;
+        }
+        else if (!replaced) {
+            if (out.length === SOURCE_IDENTITY_MAX)
+                break;
+            out += '_';
+            replaced = true;
+        }
+    }
+    if (own < 2)
+        throw new SourceIdentityError(userName);
+    return out;
+}
+
 // EXTERNAL MODULE: ./src/core/sign-in-mode.ts
 var sign_in_mode = __webpack_require__(5978);
-;// CONCATENATED MODULE: ./src/core/profile-layout.ts
-
-
-/** Whether a login of this request may write the credentials file (for the pre-flight check of the paths). */
-function writesCredentialsFile(request) {
-    return ((0,sign_in_mode/* profilesHoldKeys */.yn)((0,sign_in_mode/* behaviourOf */.xu)(request.mode).holds) ||
-        (request.chain !== undefined && (0,core_chain/* hasSessionPolicy */.f4)(request.chain)));
-}
-/**
- * Which sections carry the primary profile. No role-to-assume: the SSO profile itself. role-to-assume without a session
- * policy: the SSO profile as `<profile>-sso` and `<profile>` a refreshable role_arn + source_profile profile. With a
- * session policy: `<profile>` holds the narrowed session's keys (a role_arn profile would re-assume without the policy)
- * and no SSO profile is written for it; so with sign-out-early, which leaves no sign-in to assume from.
- */
-function profileLayout(request, primaryProfile, chained, holds) {
-    const chain = request.chain;
-    if (!chain || !chained)
-        return { ssoProfiles: [primaryProfile], keys: false };
-    // sign-out-early leaves no sign-in to re-assume from: the profile holds the chained session's keys too.
-    if ((0,core_chain/* hasSessionPolicy */.f4)(chain) || (0,sign_in_mode/* profilesHoldKeys */.yn)(holds))
-        return { ssoProfiles: [], keys: true };
-    const source = {
-        ...primaryProfile,
-        name: (0,core_chain/* sourceProfileName */.Kj)(primaryProfile.name)
-    };
-    return {
-        ssoProfiles: [source],
-        keys: false,
-        roleProfile: {
-            name: primaryProfile.name,
-            roleArn: chain.roleArn,
-            sourceProfile: source.name,
-            roleSessionName: chained.sessionName,
-            durationSeconds: chain.durationSeconds,
-            externalId: chain.externalId,
-            region: primaryProfile.region,
-            output: request.output
-        }
-    };
-}
-/** What the job gets: the chained session with role-to-assume, else the primary profile's (outputs and exports). */
-function jobSession(result) {
-    if (result.chained)
-        return {
-            credentials: result.chained.credentials,
-            identity: result.chained.identity,
-            roleName: result.chained.roleArn.split('/').pop() ?? ''
-        };
-    return {
-        credentials: result.primary.credentials,
-        identity: result.primary.identity,
-        roleName: result.primary.profile.roleName
-    };
-}
-/** One line on what the chained profile holds, for the log. */
-function chainedProfileNote(chained) {
-    const until = chained.credentials.expiration.toISOString();
-    return chained.sourceProfile
-        ? `Profile "${chained.profile}" assumes ${chained.roleArn} from profile "${chained.sourceProfile}" (the Identity Center role) and renews itself while the sign-in lasts; the session is not narrowed by a session policy`
-        : `Profile "${chained.profile}" holds the chained session of ${chained.roleArn} itself (shared credentials file) until ${until}; no profile can re-assume the role`;
-}
-
+// EXTERNAL MODULE: ./src/core/profile-layout.ts
+var profile_layout = __webpack_require__(7301);
 ;// CONCATENATED MODULE: ./src/core/use-token.ts
+
 
 
 
@@ -1233,9 +1501,9 @@ async function useToken(options, clients, session) {
         roleName: request.roleName,
         region: request.region
     };
-    const { primary, approvedBy } = await verifyPrimary(options, clients, token, primaryProfile);
+    const { primary, approvedBy } = await verifyPrimary(options, clients, token, primaryProfile, session.proven);
     const chained = request.chain
-        ? await chain(options, clients, primary, approvedBy)
+        ? await use_token_chain(options, clients, primary, approvedBy)
         : undefined;
     const discovered = await discover(options, clients, token, primaryProfile);
     const verified = await verifyProfiles(options, clients, token, [
@@ -1257,7 +1525,7 @@ async function useToken(options, clients, session) {
     }
     const verifiedExtras = verified.filter((p) => !p.error);
     const holds = (0,sign_in_mode/* behaviourOf */.xu)(request.mode).holds;
-    const layout = profileLayout(request, primaryProfile, chained, holds);
+    const layout = (0,profile_layout/* profileLayout */.qC)(request, primaryProfile, chained, holds);
     let signedOutAt;
     let written;
     switch (holds) {
@@ -1298,6 +1566,9 @@ async function useToken(options, clients, session) {
             : {}),
         extra,
         approvedBy,
+        approvers: session.approvers ?? [
+            { name: approvedBy, at: session.approvedAt ?? new Date() }
+        ],
         token,
         registration: session.registration,
         written,
@@ -1306,8 +1577,11 @@ async function useToken(options, clients, session) {
     };
 }
 /** The primary role's credentials, verified, in an allowed account, approved by someone the request allows. */
-async function verifyPrimary(options, clients, token, primaryProfile) {
+async function verifyPrimary(options, clients, token, primaryProfile, proven) {
     const { request, mask } = options;
+    // required-approvals > 1: the approval loop proved this sign-in and applied the approver checks already.
+    if (proven)
+        return { primary: proven, approvedBy: (0,credentials/* approverFromArn */.dp)(proven.identity.arn) };
     const primary = await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, request.accountId, request.roleName, mask);
     (0,allowed_accounts/* assertAccountAllowed */.qr)(primary.identity, request.allowedAccountIds, `profile "${primaryProfile.name}" (${primary.identity.arn})`);
     const approvedBy = (0,credentials/* approverFromArn */.dp)(primary.identity.arn);
@@ -1322,11 +1596,11 @@ async function verifyPrimary(options, clients, token, primaryProfile) {
     return { primary, approvedBy };
 }
 /** role-to-assume: chain from the permission set's credentials to the narrower role, before anything else is fetched. */
-async function chain(options, clients, primary, approvedBy) {
+async function use_token_chain(options, clients, primary, approvedBy) {
     const { request, mask, log } = options;
-    const chained = await (0,core_chain/* chainRole */.su)(clients, primary.credentials, request.chain, approvedBy, options.run?.sessionTags ?? [], mask);
+    const chained = await (0,chain/* chainRole */.su)(clients, primary.credentials, request.chain, approvedBy, options.run?.sessionTags ?? [], mask, request.chain.sourceIdentity ? sourceIdentityFor(approvedBy) : undefined);
     (0,allowed_accounts/* assertAccountAllowed */.qr)(chained.identity, request.allowedAccountIds, `role-to-assume (${chained.identity.arn})`);
-    log.info(`role-to-assume: chained to ${chained.identity.arn} (session name ${chained.sessionName}${chained.tags.length ? `, ${chained.tags.length} session tag(s)` : ''})`);
+    log.info(`role-to-assume: chained to ${chained.identity.arn} (session name ${chained.sessionName}${chained.tags.length ? `, ${chained.tags.length} session tag(s)` : ''}${chained.sourceIdentity !== undefined ? `, source identity ${chained.sourceIdentity}` : ''})`);
     return chained;
 }
 /** discover: the accounts and roles the approver can reach, as profiles (none without discover). */
@@ -1344,7 +1618,7 @@ async function discover(options, clients, token, primaryProfile) {
                 ? [
                     {
                         ...primaryProfile,
-                        name: (0,core_chain/* sourceProfileName */.Kj)(primaryProfile.name)
+                        name: (0,chain/* sourceProfileName */.Kj)(primaryProfile.name)
                     }
                 ]
                 : []),
@@ -1493,7 +1767,7 @@ function withRevocation(error, revoked, note) {
 async function login(options) {
     const { request, log, paths } = options;
     // Refuse unsafe paths (symlinks) before anyone is asked to approve: a refusal then costs no approval and leaves no token.
-    const pathProblem = unsafeAwsPath(paths, (0,session_files/* sessionFilePaths */.RL)(paths, request, writesCredentialsFile(request)));
+    const pathProblem = unsafeAwsPath(paths, (0,session_files/* sessionFilePaths */.RL)(paths, request, (0,profile_layout/* writesCredentialsFile */.Nz)(request)));
     if (pathProblem)
         throw new UnsafePathError(`${pathProblem}; nothing was sent or written`);
     const clients = new aws_clients/* AwsClients */.cE({
@@ -1543,23 +1817,27 @@ async function login(options) {
 /* harmony export */   f: () => (/* binding */ finalEvent),
 /* harmony export */   o: () => (/* binding */ failureMessage)
 /* harmony export */ });
-/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2032);
-/* harmony import */ var _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76);
-/* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8618);
-/* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1735);
-/* harmony import */ var _inputs_rules_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8190);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9378);
+/* harmony import */ var _approvals_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8027);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8408);
+/* harmony import */ var _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76);
+/* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8618);
+/* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1735);
+/* harmony import */ var _inputs_rules_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8190);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9378);
 
 
 
 
 
 
-function finalEvent(request, outcome) {
+
+function finalEvent(request, outcome, 
+/** The approval record of a successful sign-in (the job summary shows it). */
+record) {
     const at = new Date();
     if (outcome && typeof outcome === 'object' && 'primary' in outcome) {
         const result = outcome;
-        const job = (0,_login_js__WEBPACK_IMPORTED_MODULE_0__/* .jobSession */ .kf)(result);
+        const job = (0,_login_js__WEBPACK_IMPORTED_MODULE_1__/* .jobSession */ .kf)(result);
         const chained = result.chained;
         const profiles = [
             chained
@@ -1609,24 +1887,33 @@ function finalEvent(request, outcome) {
                     sessionExpiresAt: result.token.expiresAt,
                     refreshable: !!result.token.refreshToken
                 }),
-            credentialsExpireAt: latestExpiry(result)
+            credentialsExpireAt: latestExpiry(result),
+            ...(record ? { record } : {}),
+            ...approvalsOf(result)
         };
     }
-    if (outcome instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .DeviceFlowError */ .Bt) {
+    const approvals = failedApprovals(outcome);
+    if (outcome instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_3__/* .DeviceFlowError */ .Bt) {
         if (outcome.outcome === 'denied')
-            return { type: 'denied', at };
+            return { type: 'denied', at, ...approvals };
         if (outcome.outcome === 'expired')
-            return { type: 'expired', at, waitedSeconds: outcome.waitedSeconds };
-        return { type: 'cancelled', at };
+            return {
+                type: 'expired',
+                at,
+                waitedSeconds: outcome.waitedSeconds,
+                ...approvals
+            };
+        return { type: 'cancelled', at, ...approvals };
     }
-    if (outcome instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej)
+    if (outcome instanceof _login_js__WEBPACK_IMPORTED_MODULE_1__/* .ApproverRejectedError */ .Ej)
         return {
             type: 'rejected',
             at,
             approvedBy: outcome.approvedBy,
-            reason: outcome.reason
+            reason: outcome.reason,
+            ...approvals
         };
-    if (outcome instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs) {
+    if (outcome instanceof _login_js__WEBPACK_IMPORTED_MODULE_1__/* .ProfilesFailedError */ .Gs) {
         const profiles = outcome.results.map((p) => ({
             name: p.profile.name,
             accountId: p.profile.accountId,
@@ -1634,9 +1921,15 @@ function finalEvent(request, outcome) {
             ...(p.identity ? { arn: p.identity.arn } : {}),
             ...(p.error ? { error: p.error } : {})
         }));
-        return { type: 'failed', at, reason: failureMessage(outcome), profiles };
+        return {
+            type: 'failed',
+            at,
+            reason: failureMessage(outcome),
+            profiles,
+            ...approvals
+        };
     }
-    return { type: 'failed', at, reason: failureMessage(outcome) };
+    return { type: 'failed', at, reason: failureMessage(outcome), ...approvals };
 }
 /** The latest expiry among the role credentials the login hands the job. */
 function latestExpiry(result) {
@@ -1655,16 +1948,16 @@ function latestExpiry(result) {
 }
 /** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
 function failureMessage(error) {
-    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .DeviceFlowError */ .Bt ||
-        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ApproverRejectedError */ .Ej ||
-        error instanceof _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_1__/* .AccountNotAllowedError */ .TQ ||
-        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .SignOutFailedError */ .du ||
-        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .ProfilesFailedError */ .Gs ||
-        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .UnsafePathError */ .k0 ||
-        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_0__/* .SharedSignInEndedError */ .wD ||
-        error instanceof _aws_credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE ||
-        error instanceof _inputs_rules_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz ||
-        error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_2__/* .OidcError */ .uv) {
+    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_3__/* .DeviceFlowError */ .Bt ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_1__/* .ApproverRejectedError */ .Ej ||
+        error instanceof _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_2__/* .AccountNotAllowedError */ .TQ ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_1__/* .SignOutFailedError */ .du ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_1__/* .ProfilesFailedError */ .Gs ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_1__/* .UnsafePathError */ .k0 ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_1__/* .SharedSignInEndedError */ .wD ||
+        error instanceof _aws_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialsError */ .lE ||
+        error instanceof _inputs_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz ||
+        error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_3__/* .OidcError */ .uv) {
         return error.message;
     }
     // SDK errors carry the request (tokens included): only their name, status and attempts. Node's own errors (a file
@@ -1673,13 +1966,111 @@ function failureMessage(error) {
         !('$metadata' in error) &&
         !('$response' in error))
         return error.message;
-    return `unexpected error: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeAwsError */ .P)(error)}`;
+    return `unexpected error: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeAwsError */ .P)(error)}`;
+}
+/** required-approvals > 1, or a shared sign-in that several approved: who approved and whose sign-in the job has. */
+function approvalsOf(result) {
+    const approvers = result.approvers ?? [];
+    if (approvers.length < 2)
+        return {};
+    const line = (0,_approvals_js__WEBPACK_IMPORTED_MODULE_0__/* .approvedLine */ .Ib)({ approvers, uncounted: 0, status: 'done' });
+    return {
+        approvals: result.via === 'shared-session'
+            ? `${line.replace(/^Approved by/, 'Approved earlier in this run by').replace(/; the job's credentials.*$/, '')}; this job uses that shared sign-in`
+            : line
+    };
+}
+/** The approvals counted before a failure (approval-loop.ts marks the error). */
+function failedApprovals(outcome) {
+    const line = outcome?.approvals;
+    return typeof line === 'string' ? { approvals: line } : {};
 }
 
 
 /***/ }),
 
-/***/ 5913:
+/***/ 7301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nz: () => (/* binding */ writesCredentialsFile),
+/* harmony export */   kf: () => (/* binding */ jobSession),
+/* harmony export */   qC: () => (/* binding */ profileLayout),
+/* harmony export */   qc: () => (/* binding */ chainedProfileNote)
+/* harmony export */ });
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(290);
+/* harmony import */ var _sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5978);
+
+
+/** Whether a login of this request may write the credentials file (for the pre-flight check of the paths). */
+function writesCredentialsFile(request) {
+    return ((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .profilesHoldKeys */ .yn)((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .behaviourOf */ .xu)(request.mode).holds) ||
+        (request.chain !== undefined &&
+            ((0,_chain_js__WEBPACK_IMPORTED_MODULE_0__/* .hasSessionPolicy */ .f4)(request.chain) ||
+                request.chain.sourceIdentity === true)));
+}
+/**
+ * Which sections carry the primary profile. No role-to-assume: the SSO profile itself. role-to-assume without a session
+ * policy: the SSO profile as `<profile>-sso` and `<profile>` a refreshable role_arn + source_profile profile. With a
+ * session policy: `<profile>` holds the narrowed session's keys (a role_arn profile would re-assume without the policy)
+ * and no SSO profile is written for it; so with sign-out-early, which leaves no sign-in to assume from, and with
+ * role-source-identity (botocore and the CLIs cannot send a SourceIdentity when a role_arn profile re-assumes).
+ */
+function profileLayout(request, primaryProfile, chained, holds) {
+    const chain = request.chain;
+    if (!chain || !chained)
+        return { ssoProfiles: [primaryProfile], keys: false };
+    // sign-out-early leaves no sign-in to re-assume from: the profile holds the chained session's keys too.
+    // role-source-identity: a role_arn profile cannot send a source identity, so it holds the session's keys as well.
+    if ((0,_chain_js__WEBPACK_IMPORTED_MODULE_0__/* .hasSessionPolicy */ .f4)(chain) ||
+        chain.sourceIdentity ||
+        (0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .profilesHoldKeys */ .yn)(holds))
+        return { ssoProfiles: [], keys: true };
+    const source = {
+        ...primaryProfile,
+        name: (0,_chain_js__WEBPACK_IMPORTED_MODULE_0__/* .sourceProfileName */ .Kj)(primaryProfile.name)
+    };
+    return {
+        ssoProfiles: [source],
+        keys: false,
+        roleProfile: {
+            name: primaryProfile.name,
+            roleArn: chain.roleArn,
+            sourceProfile: source.name,
+            roleSessionName: chained.sessionName,
+            durationSeconds: chain.durationSeconds,
+            externalId: chain.externalId,
+            region: primaryProfile.region,
+            output: request.output
+        }
+    };
+}
+/** What the job gets: the chained session with role-to-assume, else the primary profile's (outputs and exports). */
+function jobSession(result) {
+    if (result.chained)
+        return {
+            credentials: result.chained.credentials,
+            identity: result.chained.identity,
+            roleName: result.chained.roleArn.split('/').pop() ?? ''
+        };
+    return {
+        credentials: result.primary.credentials,
+        identity: result.primary.identity,
+        roleName: result.primary.profile.roleName
+    };
+}
+/** One line on what the chained profile holds, for the log. */
+function chainedProfileNote(chained) {
+    const until = chained.credentials.expiration.toISOString();
+    return chained.sourceProfile
+        ? `Profile "${chained.profile}" assumes ${chained.roleArn} from profile "${chained.sourceProfile}" (the Identity Center role) and renews itself while the sign-in lasts; the session is not narrowed by a session policy`
+        : `Profile "${chained.profile}" holds the chained session of ${chained.roleArn} itself (shared credentials file) until ${until}; no profile can re-assume the role`;
+}
+
+
+/***/ }),
+
+/***/ 4908:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1688,12 +2079,109 @@ __webpack_require__.d(__webpack_exports__, {
   A: () => (/* binding */ runSignIn)
 });
 
-// EXTERNAL MODULE: ./src/core/login.ts + 9 modules
-var login = __webpack_require__(2032);
+// EXTERNAL MODULE: ./src/core/approval-record.ts
+var approval_record = __webpack_require__(1860);
+// EXTERNAL MODULE: ./src/core/profile-layout.ts
+var profile_layout = __webpack_require__(7301);
+// EXTERNAL MODULE: ./src/core/sign-in-mode.ts
+var sign_in_mode = __webpack_require__(5978);
+;// CONCATENATED MODULE: ./src/core/login-record.ts
+
+
+
+function loginRecord(request, result, run, hasPostStep, now = new Date()) {
+    const job = (0,profile_layout/* jobSession */.kf)(result);
+    const chained = result.chained;
+    const written = result.extra.filter((p) => !p.error);
+    const verified = [
+        {
+            profile: request.profile,
+            arn: job.identity.arn,
+            account: job.identity.account
+        },
+        // role-to-assume with a refreshable profile: the Identity Center profile it re-assumes from was written too.
+        ...(chained?.sourceProfile
+            ? [
+                {
+                    profile: chained.sourceProfile,
+                    arn: result.primary.identity.arn,
+                    account: result.primary.identity.account
+                }
+            ]
+            : []),
+        ...written.flatMap((p) => p.identity
+            ? [
+                {
+                    profile: p.profile.name,
+                    arn: p.identity.arn,
+                    account: p.identity.account
+                }
+            ]
+            : [])
+    ];
+    return (0,approval_record/* approvalRecord */.DI)({
+        approvers: (result.approvers ?? []).map((a) => ({
+            name: a.name,
+            approvedAt: a.at
+        })),
+        asked: {
+            startUrl: request.startUrl,
+            accountId: request.accountId,
+            roleName: request.roleName,
+            ...(request.chain ? { chainedRoleArn: request.chain.roleArn } : {}),
+            profiles: [
+                {
+                    name: request.profile,
+                    accountId: request.accountId,
+                    roleName: request.roleName
+                },
+                ...written.map((p) => ({
+                    name: p.profile.name,
+                    accountId: p.profile.accountId,
+                    roleName: p.profile.roleName
+                }))
+            ]
+        },
+        verified,
+        ...(chained?.sourceIdentity !== undefined
+            ? { sourceIdentity: chained.sourceIdentity }
+            : {}),
+        credentialsExpireAt: earliestExpiry(result),
+        mode: (0,approval_record/* modeOf */.VV)((0,sign_in_mode/* behaviourOf */.xu)(request.mode).grant(hasPostStep)),
+        run: run.record ?? recordRunOf(run),
+        now
+    });
+}
+/** The earliest expiry among the role credentials the job gets (the job's session and every verified extra profile). */
+function earliestExpiry(result) {
+    const times = [
+        (0,profile_layout/* jobSession */.kf)(result).credentials,
+        ...(result.chained?.sourceProfile ? [result.primary.credentials] : []),
+        ...result.extra.map((p) => p.credentials)
+    ]
+        .filter((c) => c !== undefined)
+        .map((c) => c.expiration.getTime());
+    return new Date(Math.min(...times));
+}
+/** The run block from what every edge reads (when the edge gave no record of its own). */
+function recordRunOf(run) {
+    return {
+        repository: run.repository,
+        workflow: run.workflow,
+        job: run.job,
+        actor: run.actor,
+        sha: run.sha,
+        ref: run.ref,
+        runUrl: run.runUrl
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/login.ts + 10 modules
+var login = __webpack_require__(8408);
 // EXTERNAL MODULE: ./src/core/outcome.ts
 var outcome = __webpack_require__(9411);
-// EXTERNAL MODULE: ./src/notify/index.ts + 10 modules
-var notify = __webpack_require__(5014);
+// EXTERNAL MODULE: ./src/notify/index.ts + 11 modules
+var notify = __webpack_require__(3108);
 ;// CONCATENATED MODULE: ./src/notify/queue.ts
 
 class EventQueue {
@@ -1772,13 +2260,12 @@ var http = __webpack_require__(5421);
 var cleanup = __webpack_require__(3639);
 // EXTERNAL MODULE: ./src/core/shared-session.ts + 1 modules
 var shared_session = __webpack_require__(3913);
-// EXTERNAL MODULE: ./src/core/sign-in-mode.ts
-var sign_in_mode = __webpack_require__(5978);
 // EXTERNAL MODULE: ./src/core/client-name.ts
 var client_name = __webpack_require__(938);
 // EXTERNAL MODULE: ./src/core/run-context.ts
 var run_context = __webpack_require__(4448);
 ;// CONCATENATED MODULE: ./src/core/run-sign-in.ts
+
 
 
 
@@ -1864,17 +2351,18 @@ async function runSignIn(command, ports) {
         finished = true;
         if (lateCancel)
             return cancelled(String(controller.signal.reason));
-        ports.publish?.(request, result, sealed);
+        const record = loginRecord(request, result, run, ports.hasPostStep);
+        ports.publish?.(request, result, sealed, record);
         if (sealer)
             log.info((0,shared_session/* sharedNotice */.UZ)(sealer.binding, result.token.expiresAt) +
                 (ports.hasPostStep
                     ? ''
                     : '; the sign-in stays valid after this command'));
-        events.push((0,outcome/* finalEvent */.f)(request, result));
+        events.push((0,outcome/* finalEvent */.f)(request, result, record));
         if (ports.deliver) {
             await events.drain();
             try {
-                await ports.deliver(request, result, sealed);
+                await ports.deliver(request, result, sealed, record);
             }
             catch (error) {
                 events.push((0,outcome/* finalEvent */.f)(request, error));
@@ -1882,7 +2370,7 @@ async function runSignIn(command, ports) {
                 return { kind: 'failed', error };
             }
         }
-        return { kind: 'signed-in', request, result, sealed };
+        return { kind: 'signed-in', request, result, sealed, record };
     }
     catch (error) {
         if (finished)
@@ -2014,12 +2502,16 @@ function weakSessionKeyReason(key) {
     return `is too weak: about ${Math.floor(bits)} bits (${why}; length × log2 of the distinct characters used), at least ${MIN_SESSION_KEY_BITS} needed (value not shown); make one with openssl rand -base64 32 and store it as a secret`;
 }
 
+// EXTERNAL MODULE: ./src/core/approvals.ts
+var approvals = __webpack_require__(8027);
 ;// CONCATENATED MODULE: ./src/inputs/sign-in-inputs.ts
 /**
  * The sign-in mode's inputs: the rules between keep-session, reuse-session, sign-out-early, share-session, session,
  * end-session and session-key (each error names the later input of a pair, in the order of the input table), and the
  * one SignInMode made from them.
  */
+
+
 
 
 /** sign-out-early, checked against keep-session and reuse-session. */
@@ -2091,6 +2583,19 @@ function signInMode(flags) {
     if (flags.shareSession)
         return { kind: 'shared', token, key: flags.sessionKey, keep };
     return keep ? { kind: 'kept', token } : { kind: 'job', token };
+}
+/** required-approvals: 1-3 (1 when not given); more than one is refused with reuse-session (a cached sign-in had one approver). */
+function readRequiredApprovals({ trimmed, fail }, flags) {
+    const raw = trimmed('required-approvals');
+    if (raw === '')
+        return 1;
+    const n = /^[0-9]+$/.test(raw) ? Number(raw) : NaN;
+    const problem = (0,approvals/* requiredApprovalsProblem */.ne)(n);
+    if (problem)
+        fail('required-approvals', `${problem}, got ${(0,rules/* showValue */.vp)(raw)}`);
+    if (n > 1 && flags.reuseSession)
+        fail('required-approvals', `${n} cannot be combined with reuse-session: true (a cached sign-in was approved by one person); drop reuse-session`);
+    return n;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/values.ts
@@ -2432,6 +2937,8 @@ function readCommand(get) {
     // allowed-approvers
     const allowedApprovers = parseApprovers(trimmed('allowed-approvers'));
     const forbidSelfApproval = bool('forbid-self-approval', spec/* DEFAULT_FORBID_SELF_APPROVAL */.aj);
+    // required-approvals (the two-person rule)
+    const requiredApprovals = readRequiredApprovals({ raw, trimmed, bool, fail }, { reuseSession });
     // notify
     const notify = parseNotify(trimmed('notify'));
     // github-token (secret: never echoed)
@@ -2472,6 +2979,8 @@ function readCommand(get) {
         minValiditySeconds,
         mode: { kind: 'job', token: { from: 'device-flow' } } // set below, once every input is read
     };
+    if (requiredApprovals > 1)
+        request.requiredApprovals = requiredApprovals;
     if (issueNumber !== undefined)
         request.issueNumber = issueNumber;
     if (webhookUrl !== undefined)

@@ -1,8 +1,8 @@
-export const id = 359;
-export const ids = [359];
+export const id = 556;
+export const ids = [556];
 export const modules = {
 
-/***/ 1359:
+/***/ 1556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -85,6 +85,11 @@ const CLI_OPTIONS = [
         name: 'actor',
         value: 'NAME',
         description: "The CI user who triggered this run, compared with the approver when forbid-self-approval is true (default: the CI's own variable: GITHUB_ACTOR and GITHUB_TRIGGERING_ACTOR, GITLAB_USER_LOGIN, BUILDKITE_BUILD_CREATOR_EMAIL, CIRCLE_USERNAME, BUILD_USER_ID)."
+    },
+    {
+        name: 'approval-record',
+        value: 'FILE',
+        description: 'Write the approval record (JSON: who approved, what was asked and verified, the run; no secret) to FILE, mode 0600, before the credentials are printed. The folder must exist.'
     },
     {
         name: 'session-run-id',
@@ -222,6 +227,9 @@ function parseCliArgs(argv, env, deps = {}) {
     const sessionRunId = option('session-run-id').trim();
     if (sessionRunId !== '')
         result.sessionRunId = sessionRunId;
+    const approvalRecord = option('approval-record');
+    if (approvalRecord !== '')
+        result.approvalRecord = approvalRecord;
     return result;
 }
 function wrap(text, indent, width = 100) {
@@ -624,25 +632,55 @@ async function runSignOut(args, env, log) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/login.ts + 9 modules
-var login = __webpack_require__(2032);
+// EXTERNAL MODULE: ./src/core/login.ts + 10 modules
+var login = __webpack_require__(8408);
 // EXTERNAL MODULE: ./src/core/outcome.ts
 var core_outcome = __webpack_require__(9411);
 // EXTERNAL MODULE: ./src/core/device-flow.ts
 var device_flow = __webpack_require__(8618);
 // EXTERNAL MODULE: ./src/aws/credentials.ts + 1 modules
 var credentials = __webpack_require__(1735);
-// EXTERNAL MODULE: ./src/notify/index.ts + 10 modules
-var notify = __webpack_require__(5014);
+// EXTERNAL MODULE: ./src/notify/index.ts + 11 modules
+var notify = __webpack_require__(3108);
 // EXTERNAL MODULE: ./src/core/approvers.ts
 var approvers = __webpack_require__(2421);
 // EXTERNAL MODULE: ./src/core/allowed-accounts.ts
 var allowed_accounts = __webpack_require__(76);
-// EXTERNAL MODULE: ./src/core/run-sign-in.ts + 1 modules
-var run_sign_in = __webpack_require__(5913);
+// EXTERNAL MODULE: ./src/core/run-sign-in.ts + 2 modules
+var run_sign_in = __webpack_require__(4908);
 // EXTERNAL MODULE: ./src/core/run-context.ts
 var run_context = __webpack_require__(4448);
+// EXTERNAL MODULE: ./src/core/approval-record.ts
+var approval_record = __webpack_require__(1860);
+;// CONCATENATED MODULE: ./src/cli/ci-record-run.ts
+/** The approval record's run block for the CLI (issue 19): GitHub Actions' own variables there, elsewhere what the CI tells. */
+
+/** The approval record's run block: GitHub Actions' own variables there, elsewhere what the CI tells. */
+function ciRecordRun(env, run, actor) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return { ...(0,approval_record/* githubRun */.pV)(env), ...(actor ? { actor } : {}) };
+    return {
+        repository: run.repository,
+        runId: [
+            'CI_PIPELINE_ID',
+            'BUILDKITE_BUILD_ID',
+            'CIRCLE_WORKFLOW_ID',
+            'BUILD_ID'
+        ]
+            .map((n) => env[n])
+            .find((v) => v),
+        workflow: run.workflow,
+        job: run.job,
+        actor: run.actor,
+        sha: run.sha,
+        ref: run.ref,
+        runUrl: run.runUrl
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/run.ts
+
+
 
 
 
@@ -731,7 +769,10 @@ async function runCli(argv, env) {
                 webhookUrl: request.webhookUrl
             });
         },
-        deliver: async (request, result, sealed) => {
+        deliver: async (request, result, sealed, record) => {
+            // The record first: when it cannot be written, no credentials go out.
+            if (args.approvalRecord)
+                await (0,approval_record/* writeApprovalRecord */.Ye)(args.approvalRecord, record);
             const text = renderCredentials(args.format, request, result, sealed);
             if (args.outputFile)
                 await writeOutputFile(args.outputFile, text);
@@ -844,7 +885,7 @@ function ciActor(env) {
 /** The run, from whichever CI's variables are present, read once; `actor`: --actor (else the CI's variable). */
 function ciRunContext(env, given = {}) {
     const first = (...names) => names.map((n) => env[n]).find((v) => v);
-    return {
+    const run = {
         repository: first('GITHUB_REPOSITORY', 'CI_PROJECT_PATH', 'BUILDKITE_PIPELINE_SLUG', 'CIRCLE_PROJECT_REPONAME', 'JOB_NAME'),
         workflow: first('GITHUB_WORKFLOW', 'CI_PIPELINE_NAME', 'BUILDKITE_PIPELINE_NAME', 'CIRCLE_WORKFLOW_ID'),
         job: first('GITHUB_JOB', 'CI_JOB_NAME', 'BUILDKITE_LABEL', 'CIRCLE_JOB', 'STAGE_NAME'),
@@ -855,6 +896,7 @@ function ciRunContext(env, given = {}) {
         sha: first('GITHUB_SHA', 'CI_COMMIT_SHA', 'BUILDKITE_COMMIT', 'CIRCLE_SHA1', 'GIT_COMMIT'),
         ...(0,run_context/* commonRunContext */.C)(env, given.explicitRunId)
     };
+    return { ...run, record: ciRecordRun(env, run, given.actor) };
 }
 
 
