@@ -7,6 +7,7 @@
 import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
 import type { ClientRegistration, SsoToken } from '../core/device-flow.js'
 import type { AwsPaths } from './paths.js'
+import type { ServedRecord } from '../credential-server/job-server.js'
 import {
   mergeConfigFile,
   renderAssumeRoleProfileSection,
@@ -16,6 +17,10 @@ import {
   type AssumeRoleProfileSpec,
   type SectionEdit
 } from './config.js'
+import {
+  renderProcessProfileSection,
+  type ProcessProfileSpec
+} from './process-profile.js'
 import {
   mergeCredentialsFile,
   renderCredentialsSection,
@@ -63,6 +68,8 @@ export interface SessionFilesProgress {
   written: WrittenFiles
   /** The token the files hold (the post step signs it out); absent when the files hold none (sign-out-early). */
   accessToken?: string
+  /** credential-server: the server the job gets (its file, authorization token, then its pid and port); never the token. */
+  server?: ServedRecord
 }
 
 export type SessionFilesListener = (
@@ -87,6 +94,8 @@ export interface SessionFilesOptions {
   credentialProfiles?: CredentialProfile[]
   /** role-to-assume without a session policy: role_arn + source_profile profiles (see renderAssumeRoleProfileSection). */
   roleProfiles?: AssumeRoleProfileSpec[]
+  /** credential-server: profiles that ask the server (credential_process; see process-profile.ts), undone with the rest. */
+  processProfiles?: ProcessProfileSpec[]
 }
 
 /**
@@ -131,6 +140,9 @@ export async function writeSessionFiles(
     ...keyProfiles.map((p) => renderKeysProfileSection(p)),
     ...(options.roleProfiles ?? []).map((p) =>
       renderAssumeRoleProfileSection(p)
+    ),
+    ...(options.processProfiles ?? []).map((p) =>
+      renderProcessProfileSection(p)
     ),
     ...(token
       ? [

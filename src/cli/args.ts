@@ -36,6 +36,8 @@ export interface CliArgs {
   actor?: string
   /** --session-run-id: the run a shared sign-in is bound to, instead of the CI's own run id variable. */
   sessionRunId?: string
+  /** --watch-pid: with --credential-server, the process whose end stops the server. */
+  watchPid?: number
   help: boolean
   /** --version: print the package version and exit (a CLI-only flag, like --help). */
   version: boolean
@@ -86,6 +88,12 @@ const CLI_OPTIONS = [
     value: 'NAME',
     description:
       "The CI user who triggered this run, compared with the approver when forbid-self-approval is true (default: the CI's own variable: GITHUB_ACTOR and GITHUB_TRIGGERING_ACTOR, GITLAB_USER_LOGIN, BUILDKITE_BUILD_CREATOR_EMAIL, CIRCLE_USERNAME, BUILD_USER_ID)."
+  },
+  {
+    name: 'watch-pid',
+    value: 'PID',
+    description:
+      'With --credential-server: the server signs out and exits when this process is gone (default: the parent of identity-center-login, e.g. the shell of the CI step). In a Jenkins pipeline, where each sh step runs in a new shell, pass the pid of a process that lives as long as the job.'
   },
   {
     name: 'session-run-id',
@@ -249,6 +257,15 @@ export function parseCliArgs(
   }
   if (outputFile !== '') result.outputFile = outputFile
   if (actor !== '') result.actor = actor
+  const watchPid = option('watch-pid').trim()
+  if (watchPid !== '') {
+    if (!/^[1-9]\d{0,9}$/.test(watchPid))
+      throw new InputError(
+        values.has('watch-pid') ? '--watch-pid' : envVarName('watch-pid'),
+        'must be a process id (a positive integer)'
+      )
+    result.watchPid = Number(watchPid)
+  }
   const sessionRunId = option('session-run-id').trim()
   if (sessionRunId !== '') result.sessionRunId = sessionRunId
   return result
@@ -297,6 +314,10 @@ export const CLI_WORDING: Readonly<
     description:
       'GitHub Actions only (exports to the rest of the job); the CLI always prints the credentials and the variables listed under Output in --format, to stdout or --output-file.'
   },
+  'credential-server': {
+    description:
+      'Hand the sign-in, in memory only, to a background credential server on 127.0.0.1 that serves and refreshes only the listed roles (primary, profiles, discover, role-to-assume): the output gives AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN instead of keys, the profiles ask the server (credential_process), no SSO token or registration is written. It signs out and exits when the process of --watch-pid (default: the parent) is gone. Not with --sign-out-early, --keep-session, --reuse-session, --legacy-sso-profile or --share-session.'
+  },
   'keep-session': {
     description:
       'GitHub Actions only (there the sign-in ends with the job unless it is set); the CLI never signs out by itself: without --sign-out-early the SSO token cache stays on this machine until the token expires or aws sso logout.'
@@ -335,6 +356,14 @@ export const CLI_OUTPUT_VARIABLES: readonly (readonly [string, string])[] = [
   ],
   ['AWS_SECRET_ACCESS_KEY', ''],
   ['AWS_SESSION_TOKEN', ''],
+  [
+    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    'with --credential-server, instead of the three above: the endpoint of the primary role (every AWS SDK and CLI reads it)'
+  ],
+  [
+    'AWS_CONTAINER_AUTHORIZATION_TOKEN',
+    'with --credential-server: the secret the endpoint asks for'
+  ],
   ['AWS_REGION', 'the region input (default: sso-region)'],
   ['AWS_DEFAULT_REGION', 'the same, for older tools'],
   ['AWS_CREDENTIAL_EXPIRATION', 'when the role credentials expire (ISO 8601)'],

@@ -90,6 +90,7 @@ export async function runCli(
     env,
     log: stderrLogger,
     mask: () => {},
+    ...(args.watchPid !== undefined ? { watchPid: args.watchPid } : {}),
     // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
     hasPostStep: false,
     notifiers: (request, ctx) => {
@@ -159,13 +160,28 @@ export function renderCredentials(
   sealedSession?: string
 ): string {
   const { credentials, identity } = jobSession(result)
+  const server = result.server
+  const fullUri = server
+    ? `${server.url}/role/${encodeURIComponent(server.primary)}`
+    : undefined
+  // credential-server: the endpoint, never keys (keys in the environment would win over it).
+  const access: Record<string, string> = server
+    ? {
+        AWS_CONTAINER_CREDENTIALS_FULL_URI: fullUri!,
+        AWS_CONTAINER_AUTHORIZATION_TOKEN: server.authToken
+      }
+    : {
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        AWS_SESSION_TOKEN: credentials.sessionToken
+      }
   const vars: Record<string, string> = {
-    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    AWS_SESSION_TOKEN: credentials.sessionToken,
+    ...access,
     AWS_REGION: request.region,
     AWS_DEFAULT_REGION: request.region,
-    AWS_CREDENTIAL_EXPIRATION: credentials.expiration.toISOString(),
+    ...(server
+      ? {}
+      : { AWS_CREDENTIAL_EXPIRATION: credentials.expiration.toISOString() }),
     AWS_PROFILE_NAME: request.profile,
     AWS_ACCOUNT_ID: identity.account,
     AWS_APPROVED_BY: result.approvedBy,
@@ -175,12 +191,23 @@ export function renderCredentials(
   if (format === 'json') {
     return `${JSON.stringify(
       {
-        credentials: {
-          accessKeyId: credentials.accessKeyId,
-          secretAccessKey: credentials.secretAccessKey,
-          sessionToken: credentials.sessionToken,
-          expiration: credentials.expiration.toISOString()
-        },
+        ...(server
+          ? {
+              credentialServer: {
+                fullUri,
+                authorizationToken: server.authToken,
+                pid: server.pid,
+                serverFile: server.file
+              }
+            }
+          : {
+              credentials: {
+                accessKeyId: credentials.accessKeyId,
+                secretAccessKey: credentials.secretAccessKey,
+                sessionToken: credentials.sessionToken,
+                expiration: credentials.expiration.toISOString()
+              }
+            }),
         region: request.region,
         profile: request.profile,
         accountId: identity.account,

@@ -117,7 +117,9 @@ export const WHAT_STAYS: Readonly<Record<SignInMode, string>> = Object.freeze({
   shared:
     "The approver's Identity Center sign-in is shared with the later jobs of this run that hold its session-key, until end-session signs it out or it expires.",
   'from-shared':
-    'This job used a sign-in shared by an earlier job of this run; it stays until end-session signs it out or it expires.'
+    'This job used a sign-in shared by an earlier job of this run; it stays until end-session signs it out or it expires.',
+  served:
+    'A credential server on the runner holds the Identity Center sign-in in its memory (nothing on disk) and serves only the listed roles until the job ends, at the latest until the Identity Center session ends; the post step stops it.'
 })
 
 export function modeOf(kind: SignInMode): ModeInput {

@@ -11,6 +11,7 @@ import type {
 import type { ChainedSession } from './chain.js'
 import type { SharedSignIn } from './sealed-session.js'
 import type { RunContext } from './run-context.js'
+import type { ServedServer } from './serve-sign-in.js'
 
 export interface LoginOptions {
   request: LoginRequest
@@ -30,6 +31,8 @@ export interface LoginOptions {
   onFilesProgress?: SessionFilesListener
   /** session: the sign-in a share-session job of this run sealed, opened (shared-session.ts); no device authorization. */
   sharedSignIn?: SharedSignIn
+  /** credential-server: the process whose end stops the server (default: this process's parent). */
+  watchPid?: number
 }
 
 export interface ProfileResult {
@@ -65,6 +68,8 @@ export interface LoginResult {
   chained?: ChainedSession & { profile: string; sourceProfile?: string }
   /** sign-out-early: when the SSO session was signed out (no token is left; the profiles hold role credentials). */
   signedOutAt?: Date
+  /** credential-server: the running server that holds the sign-in and serves the profiles. */
+  server?: ServedServer
 }
 
 /** sign-out-early: SSO Logout failed, so the step fails rather than claim the sign-in ended; nothing was written or exported. */

@@ -24,6 +24,7 @@ import { chainRole, sourceProfileName, type ChainedSession } from './chain.js'
 import { discoverProfiles } from './discover.js'
 import { mapPool } from '../util/pool.js'
 import { behaviourOf } from './sign-in-mode.js'
+import { serveSignIn, type ServedServer } from './serve-sign-in.js'
 import { profileLayout, type ProfileLayout } from './profile-layout.js'
 import {
   ApproverRejectedError,
@@ -98,6 +99,7 @@ export async function useToken(
   const holds = behaviourOf(request.mode).holds
   const layout = profileLayout(request, primaryProfile, chained, holds)
   let signedOutAt: Date | undefined
+  let server: ServedServer | undefined
   let written: WrittenFiles
   switch (holds) {
     case 'role-keys':
@@ -120,9 +122,18 @@ export async function useToken(
         ...verifiedExtras.map((p) => p.profile)
       ])
       break
+    case 'server':
+      ;({ written, server } = await serveSignIn(options, session, {
+        primaryProfile,
+        primaryCredentials: primary.credentials,
+        chained,
+        others: verifiedExtras
+      }))
+      break
   }
   return {
     ...(signedOutAt ? { signedOutAt } : {}),
+    ...(server ? { server } : {}),
     primary: { profile: layout.ssoProfiles[0] ?? primaryProfile, ...primary },
     ...(chained
       ? {

@@ -73,7 +73,12 @@ import {
   type VerifyProfiles
 } from './spec.js'
 import type { EndSession } from './sign-in-mode.js'
-import { readSharing, readSignOutEarly, signInMode } from './sign-in-inputs.js'
+import {
+  readCredentialServer,
+  readSharing,
+  readSignOutEarly,
+  signInMode
+} from './sign-in-inputs.js'
 import {
   parseAccountIds,
   parseApprovers,
@@ -369,6 +374,17 @@ export function readCommand(get: (name: string) => string): Command {
   }
   if (verifyProfiles !== DEFAULT_VERIFY_PROFILES)
     request.verifyProfiles = verifyProfiles as VerifyProfiles
+  // --- credentials for the whole job: credential-server
+  const credentialServer = readCredentialServer(
+    { raw, trimmed, bool, fail },
+    {
+      keepSession,
+      reuseSession,
+      signOutEarly,
+      legacySsoProfile: request.legacySsoProfile === true,
+      ...sharing
+    }
+  )
   // --- end of the feature blocks
   if (sharing.endSession)
     return { kind: 'end-session', token: sharing.session! }
@@ -376,6 +392,7 @@ export function readCommand(get: (name: string) => string): Command {
     keepSession,
     reuseSession,
     signOutEarly,
+    credentialServer,
     ...sharing
   })
   return { kind: 'sign-in', request }
