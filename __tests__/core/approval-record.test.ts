@@ -238,7 +238,8 @@ test('mode: one sentence per sign-in mode', () => {
     'sign-out-early',
     'kept',
     'shared',
-    'from-shared'
+    'from-shared',
+    'served'
   ]
   expect(Object.keys(WHAT_STAYS).sort()).toEqual([...kinds].sort())
   for (const kind of kinds) {
