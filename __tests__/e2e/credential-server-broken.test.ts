@@ -97,10 +97,11 @@ interface Served {
 
 async function job(
   inputs: Record<string, string>,
-  approve = true
+  approve = true,
+  extraEnv: Record<string, string> = {}
 ): Promise<Served> {
   const ws = newWorkspace()
-  const env = runnerEnv(ws, emu.url, { ...SEED_INPUTS, ...inputs })
+  const env = runnerEnv(ws, emu.url, { ...SEED_INPUTS, ...inputs }, extraEnv)
   const running = start(DIST, env)
   if (approve)
     emu.approve((await emu.waitForDeviceAuthorization(20_000)).userCode)
@@ -204,10 +205,14 @@ describe('inputs it cannot be combined with: an error naming both, before any re
   )
 })
 
-test('export-credentials: false: nothing exported; the profiles still work through the server', async () => {
+test('export-credentials: false: nothing exported; the profiles still work through the server, a discovered one fetched on its first request (verify-profiles: primary)', async () => {
   const s = await job({
     'credential-server': 'true',
-    'export-credentials': 'false'
+    'export-credentials': 'false',
+    discover: 'true',
+    'account-filter': 'prod',
+    'role-filter': 'ReadOnly',
+    'verify-profiles': 'primary'
   })
   expect(s.main.code).toBe(0)
   expect(s.exported).toEqual({})
@@ -215,9 +220,34 @@ test('export-credentials: false: nothing exported; the profiles still work throu
   expect(JSON.parse(stdout).Arn).toMatch(
     /^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_DeveloperAccess_[0-9a-f]+\/alice$/
   )
+  const before = emu.stats().roleCredentials
+  const discovered = await cliV1(consumerEnv(s.ws, emu.url), 'prod.ReadOnly')
+  expect(JSON.parse(discovered.stdout).Arn).toMatch(
+    /^arn:aws:sts::444455556666:assumed-role\/AWSReservedSSO_ReadOnly_[0-9a-f]+\/alice$/
+  )
+  expect(emu.stats().roleCredentials).toBe(before + 1)
   const post = await start(postOf(DIST), postEnv(s.ws, s.env)).done
   expect(post.code).toBe(0)
+  expect(post.stdout).toMatch(
+    /profile prod\.ReadOnly \(444455556666\/ReadOnly\): \d+ request\(s\), \d+ served, 1 upstream fetch\(es\), 0 error/
+  )
   expect(files(s.ws.home)).toEqual([])
+}, 120_000)
+
+test('keys already in the environment: the endpoint is exported with a warning that the keys would win', async () => {
+  const s = await job({ 'credential-server': 'true' }, true, {
+    AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE00'
+  })
+  expect(s.main.code).toBe(0)
+  expect(s.main.stdout).toMatch(
+    /::warning::AWS_ACCESS_KEY_ID is already set in this job: keys in the environment win over the credential server/
+  )
+  expect(s.exported.AWS_CONTAINER_CREDENTIALS_FULL_URI).toBeDefined()
+  const post = await start(postOf(DIST), postEnv(s.ws, s.env)).done
+  expect(post.code).toBe(0)
+  expect(
+    existsSync(path.join(s.ws.home, '.aws', 'identity-center-login'))
+  ).toBe(false)
 }, 120_000)
 
 test('a later job of a shared sign-in: served without a refresh token until that token expires, then a clear error; its post does not sign the run out', async () => {

@@ -12,6 +12,8 @@ import {
 import type { ServerReport } from '../credential-server/report.js'
 import type { ServedRecord } from '../credential-server/job-server.js'
 import { pidListeningOn } from '../credential-server/listener.js'
+import { rmdir } from 'node:fs/promises'
+import path from 'node:path'
 import { removeIfExists } from '../aws-files/atomic.js'
 
 /** The server's report as log lines: requests and refreshes per profile, errors, when and why the session ended. */
@@ -110,6 +112,8 @@ export async function stopJobServer(
         ? `Server file ${record.file} removed.`
         : `Server file ${record.file}: not there (never written, or removed already).`
     )
+    // Its folder (~/.aws/identity-center-login) goes too when nothing else is in it (another sso-session's server file).
+    await rmdir(path.dirname(record.file)).catch(() => undefined)
   } catch (error) {
     ok = false
     log.warning(
