@@ -359,8 +359,15 @@ describe('a job served for three role-credential lifetimes (role-to-assume, a pr
   })
 
   test('after three role-credential lifetimes every consumer answers as its role', async () => {
-    await sleep(3 * TTL * 1000 + 500)
     const env = jobEnv(s)
+    // A step in each lifetime (the job keeps working), then every consumer once three lifetimes have passed.
+    const t0 = Date.now()
+    for (let i = 1; i <= 3; i++) {
+      await sleep(Math.max(0, t0 + i * TTL * 1000 + 500 - Date.now()))
+      const arn = await cliV1(env)
+      expect(arn).toBe(CHAINED_ARN)
+      saw.push([`AWS CLI v1 (container provider) after ${i} lifetime(s)`, arn])
+    }
     saw.push(['AWS CLI v1 (container provider)', await cliV1(env)])
     saw.push(['Debian AWS CLI v2 2.9 (container provider)', await cliV2(env)])
     saw.push(['JS SDK fromNodeProviderChain', await jsSdk(env)])

@@ -93,7 +93,7 @@ const CLI_OPTIONS = [
     name: 'watch-pid',
     value: 'PID',
     description:
-      'With --credential-server: the server signs out and exits when this process is gone (default: the parent of identity-center-login, e.g. the shell of the CI step). In a Jenkins pipeline, where each sh step runs in a new shell, pass the pid of a process that lives as long as the job.'
+      'With --credential-server: the server signs out and exits when this process is gone (default: the parent of identity-center-login, e.g. the shell of the CI step; through npx, the process that ran npx). In a Jenkins pipeline, where each sh step runs in a new shell, pass the pid of a process that lives as long as the job.'
   },
   {
     name: 'session-run-id',

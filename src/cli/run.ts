@@ -2,7 +2,7 @@
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import type { Logger } from '../core/events.js'
 import { type LoginRequest } from '../inputs/spec.js'
 import { InputError } from '../inputs/rules.js'
@@ -90,7 +90,7 @@ export async function runCli(
     env,
     log: stderrLogger,
     mask: () => {},
-    ...(args.watchPid !== undefined ? { watchPid: args.watchPid } : {}),
+    watchPid: args.watchPid ?? defaultWatchPid(),
     // The CLI has no post step: its sign-in lasts until the token expires or `aws sso logout` (unless sign-out-early).
     hasPostStep: false,
     notifiers: (request, ctx) => {
@@ -134,6 +134,23 @@ export async function runCli(
     case 'signed-in':
       // A profile that failed without allow-partial already ended the login (ProfilesFailedError): here it is partial.
       return EXIT_CODES.ok
+  }
+}
+
+/**
+ * The process whose end stops a --credential-server: the parent (the CI step's shell); when the parent is npm's
+ * launcher (`npx identity-center-login …`, which exits with the CLI), its own parent (Linux: /proc).
+ */
+export function defaultWatchPid(ppid = process.ppid): number {
+  if (process.platform !== 'linux') return ppid
+  try {
+    const cmdline = readFileSync(`/proc/${ppid}/cmdline`, 'utf8')
+    if (!/(^|[/\0])(npx|npm)(-cli\.js)?(\0|\s|$)/.test(cmdline)) return ppid
+    const stat = readFileSync(`/proc/${ppid}/stat`, 'utf8')
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    return parent > 1 ? parent : ppid
+  } catch {
+    return ppid
   }
 }
 

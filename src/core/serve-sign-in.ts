@@ -142,7 +142,7 @@ export async function serveSignIn(
   report()
   let pid: number | undefined
   try {
-    written = await writeSessionFiles(
+    const done = await writeSessionFiles(
       paths,
       request,
       [],
@@ -165,7 +165,8 @@ export async function serveSignIn(
         }))
       }
     )
-    written = { ...written, partial: true }
+    // Still partial for post until the server runs and its file is written.
+    written = { ...done, partial: true }
     report()
     const initialCredentials: Record<string, HandedCredentials> = {
       [profiles.primaryProfile.name]: handed(
@@ -220,8 +221,7 @@ export async function serveSignIn(
       pid: started.pid,
       profiles: roles.map((r) => r.profile)
     })
-    written = { ...written, partial: undefined }
-    delete written.partial
+    written = done
     report()
     log.info(
       `credential-server: serving ${roles.length} profile(s) (${roles.map((r) => r.profile).join(', ')}) from ${started.url} (pid ${started.pid}); the sign-in is in its memory only, nothing of it is on disk`
