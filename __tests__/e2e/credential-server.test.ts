@@ -39,6 +39,7 @@ import { leakHits } from './leak-scan.js'
 import { buildGoPrograms, goSdksMissing, type GoPrograms } from './go-sdks.js'
 import { pidListeningOn } from '../../src/credential-server/listener.js'
 import { portClosed } from '../../src/credential-server/client.js'
+import { raw } from '../credential-server/helpers.js'
 
 const run = promisify(execFile)
 /** Role credentials and chained sessions live this long (s); access tokens ACCESS_TTL (refreshed with their refresh token). */
@@ -409,6 +410,55 @@ describe('a job served for three role-credential lifetimes (role-to-assume, a pr
     }
     statsAfterConsumers = emu.stats()
   }, 180_000)
+
+  test('hostile requests to the action\u2019s server are refused, and it keeps serving the job', async () => {
+    const { port } = s.state.server
+    const token = s.exported.AWS_CONTAINER_AUTHORIZATION_TOKEN
+    const host = `127.0.0.1:${port}`
+    const statuses = await Promise.all([
+      raw(port, 'GET', '/role/my-dev-profile', { host }),
+      raw(port, 'GET', '/role/my-dev-profile', {
+        host,
+        authorization: `${token}x`
+      }),
+      raw(port, 'GET', '/role/my-dev-profile', {
+        host: 'evil.example',
+        authorization: token
+      }),
+      raw(port, 'GET', '/role/sandbox-ro/../admin', {
+        host,
+        authorization: token
+      }),
+      raw(port, 'GET', '/role/AdministratorAccess', {
+        host,
+        authorization: token
+      }),
+      raw(
+        port,
+        'POST',
+        '/stop',
+        { host, authorization: token },
+        Buffer.alloc(64 * 1024, 97)
+      ),
+      // A flood: 300 requests with a wrong token at once.
+      ...Array.from({ length: 300 }, () =>
+        raw(port, 'GET', '/role/my-dev-profile', { host, authorization: 'x' })
+      )
+    ])
+    const [noToken, wrong, badHost, trick, unknown, big, ...flood] =
+      statuses.map((a) => a.status)
+    expect([noToken, wrong, badHost, big]).toEqual([401, 401, 403, 413])
+    expect([400, 404]).toContain(trick)
+    expect(unknown).toBe(404)
+    expect(new Set(flood)).toEqual(new Set([401]))
+    for (const a of statuses) expect(a.text).not.toContain('AccessKeyId')
+    // Still serving the job.
+    expect(await cliV1(jobEnv(s))).toBe(CHAINED_ARN)
+    table.push([
+      'hostile requests (no token, wrong token, other Host, path trick, unknown profile, 64 KiB body, 300 wrong-token flood)',
+      `${[noToken, wrong, badHost, trick, unknown, big].join(', ')}, flood all 401; the job still served`
+    ])
+  }, 60_000)
 
   test('the upstream calls are bounded: refreshed per lifetime, not per request', () => {
     const d = (k: keyof ReturnType<Emulator['stats']>) =>
