@@ -239,7 +239,8 @@ test('mode: one sentence per sign-in mode', () => {
     'kept',
     'shared',
     'from-shared',
-    'served'
+    'served',
+    'served-shared'
   ]
   expect(Object.keys(WHAT_STAYS).sort()).toEqual([...kinds].sort())
   for (const kind of kinds) {

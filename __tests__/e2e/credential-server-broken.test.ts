@@ -274,6 +274,10 @@ test('a later job of a shared sign-in: served without a refresh token until that
       .slice(before)
       .filter((c) => /DeviceAuthorization|CreateToken/.test(c.operation))
   ).toEqual([])
+  expect(s.main.stdout).toContain(
+    'keeps the sign-in shared by an earlier job of this run in its memory'
+  )
+  expect(s.main.stdout).toContain('stops without signing out')
   expect(s.main.stdout).toMatch(
     /at the latest when that sign-in expires at \d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? UTC \(it has no refresh token\)/
   )

@@ -199,7 +199,7 @@ describe('what approving hands the runner, per sign-in mode (one wording for req
       "at the latest when the Identity Center session ends (an administrator's session limit, default 8 h)"
     )
     const shared = approvalGrants(
-      { signInMode: 'served' },
+      { signInMode: 'served-shared' },
       approvedIn({
         sessionExpiresAt: EXP,
         refreshable: false,

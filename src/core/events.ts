@@ -12,7 +12,8 @@
  * - `kept`: keep-session, left for later jobs on this runner until it expires;
  * - `shared`: share-session, sealed for the later jobs of this run that hold the session-key, until end-session or expiry;
  * - `from-shared`: session, this job uses a sign-in shared by an earlier job of the run and does not sign it out;
- * - `served`: credential-server, a loopback server holds the sign-in in memory and serves only the listed roles.
+ * - `served`: credential-server, a loopback server holds the sign-in in memory and serves only the listed roles;
+ * - `served-shared`: the same in a later job of a shared sign-in (session): served until that token expires, not signed out.
  */
 export type Grant =
   | 'until-job-end'
@@ -22,6 +23,7 @@ export type Grant =
   | 'shared'
   | 'from-shared'
   | 'served'
+  | 'served-shared'
 
 /** What is being asked for: shown to approvers so they can tell a real request from a phished one. */
 export interface RequestContext {

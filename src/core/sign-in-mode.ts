@@ -104,7 +104,8 @@ export function behaviourOf(mode: SignInMode): SignInBehaviour {
       }
     case 'served':
       return {
-        grant: () => 'served',
+        grant: () =>
+          mode.token.from === 'session' ? 'served-shared' : 'served',
         holds: 'server',
         post: () => 'stop-server',
         keep: false

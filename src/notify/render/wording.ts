@@ -81,11 +81,17 @@ export function approvalGrants(
           : approved.sessionExpiresAt
             ? `when that sign-in expires at ${formatUtc(approved.sessionExpiresAt)} (it has no refresh token)`
             : 'when that sign-in expires'
-        : "when the Identity Center session ends (an administrator's session limit, default 8 h; a shared sign-in without a refresh token: when it expires)"
+        : "when the Identity Center session ends (an administrator's session limit, default 8 h)"
       const what = `${b('only the listed role(s)')}: a credential server on the runner keeps your Identity Center sign-in in its memory (no sign-in on disk) and refreshes their credentials until the job ends, at the latest ${ends}`
       if (final)
         return `This job gets ${what}; when the job ends the server signs out and stops.`
       return `Approving hands this job ${what}; when the job ends the server signs out and stops.`
+    }
+    case 'served-shared': {
+      const until = approved?.sessionExpiresAt
+        ? `when that sign-in expires at ${formatUtc(approved.sessionExpiresAt)} (it has no refresh token)`
+        : 'when that sign-in expires (it has no refresh token)'
+      return `This job gets ${b('only the listed role(s)')}: a credential server on the runner keeps the sign-in shared by an earlier job of this run in its memory (no sign-in on disk) and refreshes their credentials until the job ends, at the latest ${until}; when the job ends the server stops without signing out (the sign-in belongs to the run: end-session signs it out).`
     }
     case 'until-job-end': {
       const shared = ctx.reuseSession
