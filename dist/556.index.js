@@ -11,14 +11,14 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: ciActor, ciRunContext, exitCodeFor, renderCredentials
+// UNUSED EXPORTS: ciActor, ciRunContext, defaultWatchPid, exitCodeFor, renderCredentials
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/inputs/rules.ts
 var rules = __webpack_require__(8190);
 // EXTERNAL MODULE: ./src/inputs/reader.ts + 3 modules
 var reader = __webpack_require__(502);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/inputs/spec.ts
 var inputs_spec = __webpack_require__(7026);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -90,6 +90,11 @@ const CLI_OPTIONS = [
         name: 'approval-record',
         value: 'FILE',
         description: 'Write the approval record (JSON: who approved, what was asked and verified, the run; no secret) to FILE, mode 0600, before the credentials are printed. The folder must exist.'
+    },
+    {
+        name: 'watch-pid',
+        value: 'PID',
+        description: 'With --credential-server: the server signs out and exits when this process is gone (default: the parent of identity-center-login, e.g. the shell of the CI step; through npx, the process that ran npx). In a Jenkins pipeline, where each sh step runs in a new shell, pass the pid of a process that lives as long as the job.'
     },
     {
         name: 'session-run-id',
@@ -224,6 +229,12 @@ function parseCliArgs(argv, env, deps = {}) {
         result.signOut = true;
     if (actor !== '')
         result.actor = actor;
+    const watchPid = option('watch-pid').trim();
+    if (watchPid !== '') {
+        if (!/^[1-9]\d{0,9}$/.test(watchPid))
+            throw new rules/* InputError */.dz(values.has('watch-pid') ? '--watch-pid' : envVarName('watch-pid'), 'must be a process id (a positive integer)');
+        result.watchPid = Number(watchPid);
+    }
     const sessionRunId = option('session-run-id').trim();
     if (sessionRunId !== '')
         result.sessionRunId = sessionRunId;
@@ -269,6 +280,9 @@ const CLI_WORDING = Object.freeze({
     'export-credentials': {
         description: 'GitHub Actions only (exports to the rest of the job); the CLI always prints the credentials and the variables listed under Output in --format, to stdout or --output-file.'
     },
+    'credential-server': {
+        description: 'Hand the sign-in, in memory only, to a background credential server on 127.0.0.1 that serves and refreshes only the listed roles (primary, profiles, discover, role-to-assume): the output gives AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN instead of keys, the profiles ask the server (credential_process), no SSO token or registration is written. It signs out and exits when the process of --watch-pid (default: the parent) is gone. Not with --sign-out-early, --keep-session, --reuse-session, --legacy-sso-profile or --share-session.'
+    },
     'keep-session': {
         description: 'GitHub Actions only (there the sign-in ends with the job unless it is set); the CLI never signs out by itself: without --sign-out-early the SSO token cache stays on this machine until the token expires or aws sso logout.'
     },
@@ -299,6 +313,14 @@ const CLI_OUTPUT_VARIABLES = [
     ],
     ['AWS_SECRET_ACCESS_KEY', ''],
     ['AWS_SESSION_TOKEN', ''],
+    [
+        'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+        'with --credential-server, instead of the three above: the endpoint of the primary role (every AWS SDK and CLI reads it)'
+    ],
+    [
+        'AWS_CONTAINER_AUTHORIZATION_TOKEN',
+        'with --credential-server: the secret the endpoint asks for'
+    ],
     ['AWS_REGION', 'the region input (default: sso-region)'],
     ['AWS_DEFAULT_REGION', 'the same, for older tools'],
     ['AWS_CREDENTIAL_EXPIRATION', 'when the role credentials expire (ISO 8601)'],
@@ -353,7 +375,7 @@ function cliHelp() {
     for (const o of CLI_OPTIONS) {
         out.push(`  --${o.name} ${o.value}`, ...wrap(`${o.description} [env: ${envVarName(o.name)}]`, 6), '');
     }
-    out.push('  --sign-out', ...wrap('Instead of logging in: sign the sso-session out (SSO Logout of its cached token) and remove its token cache, its client registration cache, the [profile NAME] that uses it and its [sso-session NAME] section (AWS_CONFIG_FILE as usual). Exit 0 also when there was nothing to sign out. For the end of a CI job (GitLab after_script, Jenkins post); works where AWS CLI v1 has no aws sso logout.', 6), '');
+    out.push('  --sign-out', ...wrap('Instead of logging in: sign the sso-session out (SSO Logout of its cached token) and remove its token cache, its client registration cache, the [profile NAME] that uses it and its [sso-session NAME] section (AWS_CONFIG_FILE as usual). A credential server of the sso-session (--credential-server) is asked to sign out and exit first, and its server file and credential_process profiles go. Exit 0 also when there was nothing to sign out. For the end of a CI job (GitLab after_script, Jenkins post); works where AWS CLI v1 has no aws sso logout.', 6), '');
     out.push('  -h, --help', '      Show this help.', '');
     out.push('  -V, --version', '      Print the version of identity-center-login.', '');
     out.push('Output (--format env: export lines for eval; dotenv: KEY=value lines; json: an object with the same values', 'and the extra profiles):', '');
@@ -506,8 +528,41 @@ async function removeConfigSections(configFile, ssoSession, profile, opts = {}) 
         return { removed, ...(session ? { session } : {}) };
     });
 }
+/**
+ * credential-server: remove the `[profile NAME]` sections (NAME in `profiles`) whose credential_process asks the server
+ * of `serverFile` (the CLI's `--sign-out` after a `--credential-server` sign-in); a profile of the same name that asks
+ * anything else is the user's and stays. Under the config's lock, atomic.
+ */
+async function removeServedProfiles(configFile, serverFile, profiles) {
+    if ((await (0,atomic/* readIfExists */.OR)(configFile)) === undefined)
+        return [];
+    return (0,atomic/* withLock */.kK)(configFile, async () => {
+        const text = await (0,atomic/* readIfExists */.OR)(configFile);
+        if (text === undefined)
+            return [];
+        const blocks = (0,ini_structure/* parseStructure */.Vo)(text).sections.filter((s) => profiles.some((p) => s.key === `profile:${p}`) &&
+            (s.options.get('credential_process') ?? '').includes(JSON.stringify(serverFile)));
+        if (blocks.length > 0) {
+            const out = withoutBlocks(text, blocks);
+            if (out.trim() === '')
+                await (0,atomic/* removeIfExists */.GR)(configFile);
+            else
+                await (0,atomic/* writeFileAtomic */.Zf)(configFile, out, { mode: 0o600 });
+        }
+        return blocks.map((b) => `[${b.name.trim()}]`);
+    });
+}
 
+// EXTERNAL MODULE: ./src/credential-server/job-server.ts
+var job_server = __webpack_require__(658);
+// EXTERNAL MODULE: ./src/credential-server/credential-process.ts
+var credential_process = __webpack_require__(4586);
+// EXTERNAL MODULE: ./src/core/stop-server.ts + 1 modules
+var stop_server = __webpack_require__(936);
 ;// CONCATENATED MODULE: ./src/core/session-sign-out.ts
+
+
+
 
 
 
@@ -529,6 +584,9 @@ async function readJson(file) {
 const str = (v) => typeof v === 'string' && v !== '' ? v : undefined;
 async function signOutSession(paths, request, log, env) {
     const removed = [];
+    const server = await stopSessionServer(paths, request.ssoSession, log);
+    if (server)
+        removed.push(...server.removed);
     const config = await removeConfigSections(paths.configFile, request.ssoSession, request.profile, { dryRun: true });
     const tokenFile = (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession);
     const cached = await readJson(tokenFile);
@@ -576,7 +634,38 @@ async function signOutSession(paths, request, log, env) {
     }
     const sections = await removeConfigSections(paths.configFile, request.ssoSession, request.profile);
     removed.push(...sections.removed.map((h) => `${h} in ${paths.configFile}`));
-    return { token, removed };
+    return { token, removed, ...(server ? { server: server.outcome } : {}) };
+}
+/**
+ * The session's credential server, when its server file is there: asked to sign out and exit (stopJobServer: report,
+ * port closed, killed only if it is the listener), then the file and the credential_process profiles asking it go.
+ */
+async function stopSessionServer(paths, ssoSession, log) {
+    const file = (0,job_server/* serverFilePath */.Jj)(paths, ssoSession);
+    if ((await (0,atomic/* readIfExists */.OR)(file).catch(() => undefined)) === undefined)
+        return undefined;
+    let server;
+    try {
+        server = (0,credential_process/* readServerFile */.mq)(file);
+    }
+    catch (error) {
+        log.warning(`the credential server file ${file} could not be read (${error.message}); no server was stopped`);
+        return { outcome: 'failed', removed: [] };
+    }
+    const ok = await (0,stop_server/* stopJobServer */.H)({
+        file,
+        authToken: server.authToken,
+        pid: server.pid,
+        port: server.port,
+        primary: server.profiles[0] ?? '',
+        tokenExpiresAt: 'an unknown time (the server held it)',
+        refreshable: true
+    }, log);
+    const sections = await removeServedProfiles(paths.configFile, file, server.profiles);
+    return {
+        outcome: ok ? 'stopped' : 'failed',
+        removed: [file, ...sections.map((h) => `${h} in ${paths.configFile}`)]
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/sign-out.ts
@@ -620,7 +709,15 @@ async function runSignOut(args, env, log) {
             log.info(`Nothing to sign out: no token cache and nothing written for sso-session ${ssoSession}`);
             return EXIT_CODES.ok;
         }
-        if (result.token === 'none')
+        if (result.server === 'failed') {
+            for (const r of result.removed)
+                log.info(`Removed ${r}`);
+            process.stderr.write(`identity-center-login: the credential server of sso-session ${ssoSession} could not be stopped (see above)\n`);
+            return EXIT_CODES.failure;
+        }
+        if (result.server === 'stopped')
+            log.info(`The credential server of sso-session ${ssoSession} signed out and exited`);
+        else if (result.token === 'none')
             log.info(`No SSO token was cached for sso-session ${ssoSession}`);
         for (const r of result.removed)
             log.info(`Removed ${r}`);
@@ -632,8 +729,8 @@ async function runSignOut(args, env, log) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/login.ts + 10 modules
-var login = __webpack_require__(8408);
+// EXTERNAL MODULE: ./src/core/login.ts + 12 modules
+var login = __webpack_require__(2535);
 // EXTERNAL MODULE: ./src/core/outcome.ts
 var core_outcome = __webpack_require__(9411);
 // EXTERNAL MODULE: ./src/core/device-flow.ts
@@ -679,6 +776,11 @@ function ciRecordRun(env, run, actor) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
+/**
+ * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
+ * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
+ */
+
 
 
 
@@ -753,6 +855,7 @@ async function runCli(argv, env) {
         env,
         log: stderrLogger,
         mask: () => { },
+        watchPid: args.watchPid ?? defaultWatchPid(),
         // The CLI has no post step: its sign-in lasts until the token expires or `--sign-out` (unless sign-out-early).
         hasPostStep: false,
         notifiers: (request, ctx) => {
@@ -797,6 +900,25 @@ async function runCli(argv, env) {
             return EXIT_CODES.ok;
     }
 }
+/**
+ * The process whose end stops a --credential-server: the parent (the CI step's shell); when the parent is npm's
+ * launcher (`npx identity-center-login …`, which exits with the CLI), its own parent (Linux: /proc).
+ */
+function defaultWatchPid(ppid = process.ppid) {
+    if (process.platform !== 'linux')
+        return ppid;
+    try {
+        const cmdline = (0,external_node_fs_.readFileSync)(`/proc/${ppid}/cmdline`, 'utf8');
+        if (!/(^|[/\0])(npx|npm)(-cli\.js)?(\0|\s|$)/.test(cmdline))
+            return ppid;
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${ppid}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return parent > 1 ? parent : ppid;
+    }
+    catch {
+        return ppid;
+    }
+}
 function exitCodeFor(error) {
     if (error instanceof rules/* InputError */.dz)
         return EXIT_CODES.badInput;
@@ -817,13 +939,28 @@ function exitCodeFor(error) {
 /** The primary profile's credentials and the outputs, in the requested format. */
 function renderCredentials(format, request, result, sealedSession) {
     const { credentials, identity } = (0,login/* jobSession */.kf)(result);
+    const server = result.server;
+    const fullUri = server
+        ? `${server.url}/role/${encodeURIComponent(server.primary)}`
+        : undefined;
+    // credential-server: the endpoint, never keys (keys in the environment would win over it).
+    const access = server
+        ? {
+            AWS_CONTAINER_CREDENTIALS_FULL_URI: fullUri,
+            AWS_CONTAINER_AUTHORIZATION_TOKEN: server.authToken
+        }
+        : {
+            AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+            AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+            AWS_SESSION_TOKEN: credentials.sessionToken
+        };
     const vars = {
-        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-        AWS_SESSION_TOKEN: credentials.sessionToken,
+        ...access,
         AWS_REGION: request.region,
         AWS_DEFAULT_REGION: request.region,
-        AWS_CREDENTIAL_EXPIRATION: credentials.expiration.toISOString(),
+        ...(server
+            ? {}
+            : { AWS_CREDENTIAL_EXPIRATION: credentials.expiration.toISOString() }),
         AWS_PROFILE_NAME: request.profile,
         AWS_ACCOUNT_ID: identity.account,
         AWS_APPROVED_BY: result.approvedBy,
@@ -832,12 +969,23 @@ function renderCredentials(format, request, result, sealedSession) {
     };
     if (format === 'json') {
         return `${JSON.stringify({
-            credentials: {
-                accessKeyId: credentials.accessKeyId,
-                secretAccessKey: credentials.secretAccessKey,
-                sessionToken: credentials.sessionToken,
-                expiration: credentials.expiration.toISOString()
-            },
+            ...(server
+                ? {
+                    credentialServer: {
+                        fullUri,
+                        authorizationToken: server.authToken,
+                        pid: server.pid,
+                        serverFile: server.file
+                    }
+                }
+                : {
+                    credentials: {
+                        accessKeyId: credentials.accessKeyId,
+                        secretAccessKey: credentials.secretAccessKey,
+                        sessionToken: credentials.sessionToken,
+                        expiration: credentials.expiration.toISOString()
+                    }
+                }),
             region: request.region,
             profile: request.profile,
             accountId: identity.account,
@@ -897,6 +1045,196 @@ function ciRunContext(env, given = {}) {
         ...(0,run_context/* commonRunContext */.C)(env, given.explicitRunId)
     };
     return { ...run, record: ciRecordRun(env, run, given.actor) };
+}
+
+
+/***/ }),
+
+/***/ 936:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  H: () => (/* binding */ stopJobServer)
+});
+
+// UNUSED EXPORTS: reportLines
+
+// EXTERNAL MODULE: ./src/credential-server/client.ts
+var client = __webpack_require__(9088);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/credential-server/listener.ts
+/**
+ * Which process listens on a loopback TCP port (Linux: /proc/net/tcp and /proc/<pid>/fd), so that a server that did
+ * not close its port is killed only when it really is the process listening there. Elsewhere: unknown (undefined).
+ */
+
+/** The socket inodes listening on `port` (IPv4 and IPv6 tables). */
+function listeningInodes(port) {
+    const inodes = new Set();
+    const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+    for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)(table, 'utf8');
+        }
+        catch {
+            continue;
+        }
+        for (const line of text.split('\n').slice(1)) {
+            const f = line.trim().split(/\s+/);
+            // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
+            if (f.length < 10)
+                continue;
+            if (f[1].split(':')[1] === hexPort && f[3] === '0A')
+                inodes.add(f[9]);
+        }
+    }
+    return inodes;
+}
+/** The pid of the process listening on 127.0.0.1:`port`, when it can be found (Linux, a process of this user). */
+function pidListeningOn(port) {
+    if (process.platform !== 'linux')
+        return undefined;
+    const inodes = listeningInodes(port);
+    if (inodes.size === 0)
+        return undefined;
+    for (const entry of (0,external_node_fs_.readdirSync)('/proc')) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        let fds;
+        try {
+            fds = (0,external_node_fs_.readdirSync)(`/proc/${entry}/fd`);
+        }
+        catch {
+            continue;
+        }
+        for (const fd of fds) {
+            try {
+                const m = /^socket:\[(\d+)\]$/.exec((0,external_node_fs_.readlinkSync)(`/proc/${entry}/fd/${fd}`));
+                if (m && inodes.has(m[1]))
+                    return Number(entry);
+            }
+            catch {
+                // gone meanwhile
+            }
+        }
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/aws-files/atomic.ts
+var atomic = __webpack_require__(5262);
+;// CONCATENATED MODULE: ./src/core/stop-server.ts
+
+
+
+
+
+/** The server's report as log lines: requests and refreshes per profile, errors, when and why the session ended. */
+function reportLines(r) {
+    const lines = [
+        `Credential server report (pid ${r.pid}, port ${r.port}, started ${r.startedAt}):`
+    ];
+    for (const p of r.profiles) {
+        const role = p.chainedRoleArn ?? `${p.accountId}/${p.roleName}`;
+        lines.push(`  profile ${p.profile} (${role}): ${p.requests} request(s), ${p.served} served, ${p.upstreamFetches} upstream fetch(es), ${p.errors} error(s)` +
+            (p.lastError
+                ? `; last error at ${p.lastError.at}: ${p.lastError.code}: ${p.lastError.message}`
+                : ''));
+    }
+    const s = r.sso;
+    lines.push(`  SSO access token: ${s.refreshes} refresh(es), ${s.refreshFailures} failed; ${s.refreshable ? 'refreshable' : 'not refreshable'}; the last one expires ${s.tokenExpiresAt}` +
+        (s.lastRefreshError
+            ? `; last refresh error at ${s.lastRefreshError.at}: ${s.lastRefreshError.message}`
+            : ''));
+    const refused = Object.entries(r.refused).filter(([, n]) => n > 0);
+    lines.push(`  refused requests: ${refused.length ? refused.map(([k, n]) => `${k} ${n}`).join(', ') : 'none'}`);
+    if (r.sessionEnded)
+        lines.push(`  the sign-in ended at ${r.sessionEnded.at} (${r.sessionEnded.code}): ${r.sessionEnded.message}`);
+    if (r.stopped)
+        lines.push(`  stopped at ${r.stopped.at} (${r.stopped.reason}); ${r.stopped.signedOut ? 'signed out of IAM Identity Center (SSO Logout)' : 'not signed out'}`);
+    return lines;
+}
+function alive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/** How long the sign-in the server held stays usable by itself, for a server that could not be signed out. */
+function untilWhen(record) {
+    return record.refreshable
+        ? `its access token stays valid until ${record.tokenExpiresAt} at the latest (unless the server refreshed it, in which case until its refreshed token expires, about as long again), or until an administrator ends the session`
+        : `its access token stays valid until ${record.tokenExpiresAt}, or until an administrator ends the session`;
+}
+async function stopJobServer(record, log, removeRoot) {
+    let ok = true;
+    if (record.pid === undefined || record.port === undefined) {
+        log.info('The main step stopped before the credential server was ready: no server was left running.');
+    }
+    else {
+        const address = { port: record.port, authToken: record.authToken };
+        try {
+            const { report, portClosed: closed } = await (0,client/* stopCredentialServer */.nQ)(address);
+            for (const line of reportLines(report))
+                log.info(line);
+            if (closed)
+                log.info(`Port ${record.port} closed: the credential server (pid ${record.pid}) has exited.`);
+            else
+                ok = killIfListening(record, log) && ok;
+        }
+        catch (error) {
+            const gone = !alive(record.pid) || (await (0,client/* portClosed */.E8)(record.port));
+            if (gone) {
+                log.warning(`The credential server (pid ${record.pid}, port ${record.port}) was no longer running when the post step came (killed, or the runner ended it): its sign-in lived only in its memory, so the post step could not sign it out; ${untilWhen(record)}. Role credentials it served stay valid until they expire. Removing the files the main step wrote.`);
+            }
+            else {
+                log.warning(`The credential server on port ${record.port} did not stop on request: ${error.message}`);
+                ok = killIfListening(record, log) && ok;
+            }
+        }
+    }
+    try {
+        const removed = await (0,atomic/* removeIfExists */.GR)(record.file, removeRoot ? { root: removeRoot } : {});
+        log.info(removed
+            ? `Server file ${record.file} removed.`
+            : `Server file ${record.file}: not there (never written, or removed already).`);
+        // Its folder (~/.aws/identity-center-login) goes too when nothing else is in it (another sso-session's server file).
+        await (0,promises_.rmdir)(external_node_path_default().dirname(record.file)).catch(() => undefined);
+    }
+    catch (error) {
+        ok = false;
+        log.warning(`Could not remove the server file ${record.file}: ${error.message}`);
+    }
+    return ok;
+}
+/** Kill the recorded pid only if it is the process listening on the recorded port; true when the port is closed after. */
+function killIfListening(record, log) {
+    const listener = pidListeningOn(record.port);
+    if (listener !== record.pid) {
+        log.warning(`Port ${record.port} is still open, but ${listener === undefined ? 'its process could not be identified' : `pid ${listener} listens there, not the server's pid ${record.pid}`}: nothing was killed.`);
+        return false;
+    }
+    try {
+        process.kill(record.pid, 'SIGKILL');
+        log.info(`Port ${record.port} stayed open: killed the credential server (pid ${record.pid}), the process listening there.`);
+        return true;
+    }
+    catch (error) {
+        log.warning(`Could not kill the credential server (pid ${record.pid}): ${error.message}`);
+        return false;
+    }
 }
 
 

@@ -158,6 +158,18 @@ function githubNotifiers(request, ctx, env = process.env) {
  */
 
 
+/** Only the record's own fields (a ServedServer carries its url too). */
+function serverRecord(s) {
+    return {
+        file: s.file,
+        authToken: s.authToken,
+        tokenExpiresAt: s.tokenExpiresAt,
+        refreshable: s.refreshable,
+        primary: s.primary,
+        ...(s.pid !== undefined ? { pid: s.pid } : {}),
+        ...(s.port !== undefined ? { port: s.port } : {})
+    };
+}
 const KEY = 'session';
 /** `published`: the session output was published (share-session), so post must not sign out. */
 function saveSessionState(request, result, published = false) {
@@ -179,7 +191,8 @@ function saveSessionState(request, result, published = false) {
         ssoRegion: request.ssoRegion,
         region: request.region,
         written: result.written,
-        post: behaviour.post(published)
+        post: behaviour.post(published),
+        ...(result.server ? { server: serverRecord(result.server) } : {})
     };
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
 }
@@ -194,6 +207,8 @@ function loadSessionState() {
     const state = JSON.parse(raw);
     if (state.accessToken)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(state.accessToken);
+    if (state.server)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(state.server.authToken);
     return state;
 }
 
@@ -213,8 +228,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/inputs/reader.ts + 3 modules
 var reader = __webpack_require__(502);
-// EXTERNAL MODULE: ./src/core/login.ts + 10 modules
-var login = __webpack_require__(8408);
+// EXTERNAL MODULE: ./src/core/login.ts + 12 modules
+var login = __webpack_require__(2535);
 // EXTERNAL MODULE: ./src/aws-files/paths.ts
 var paths = __webpack_require__(4683);
 // EXTERNAL MODULE: ./src/core/outcome.ts
@@ -274,13 +289,14 @@ async function runMain(env = process.env) {
             files: (request) => (progress) => progress
                 ? (0,state/* saveSessionState */.Lb)(request, {
                     token: { accessToken: progress.accessToken },
-                    written: progress.written
+                    written: progress.written,
+                    server: progress.server
                 })
                 : (0,state/* clearSessionState */.T2)(),
             result: (request, result) => (0,state/* saveSessionState */.Lb)(request, result)
         },
         publish: (request, result, sealed, record) => {
-            publish(request, result);
+            publish(request, result, env);
             // Not masked, and it must hold no masked value (GitHub drops such an output): names, ARNs, accounts, times only.
             core/* setOutput */.uH('approval-record', (0,approval_record/* approvalRecordJson */.PF)(record));
             if (sealed) {
@@ -301,10 +317,27 @@ async function runMain(env = process.env) {
     // Returns without process.exit(): nothing keeps the event loop alive past this point (idle keep-alive sockets and
     // timers are unref'd), so the process ends by itself, and local-action can run the post step in the same process.
 }
+/**
+ * credential-server: the job gets the server's endpoint for the primary role, never keys (keys in the environment
+ * would win over the endpoint in every SDK's default chain: a step that already has them is warned).
+ */
+function exportServer(request, server, env) {
+    core/* setSecret */.Pq(server.authToken);
+    core/* exportVariable */.dN('AWS_CONTAINER_CREDENTIALS_FULL_URI', `${server.url}/role/${encodeURIComponent(server.primary)}`);
+    core/* exportVariable */.dN('AWS_CONTAINER_AUTHORIZATION_TOKEN', server.authToken);
+    core/* exportVariable */.dN('AWS_REGION', request.region);
+    core/* exportVariable */.dN('AWS_DEFAULT_REGION', request.region);
+    if (env.AWS_ACCESS_KEY_ID)
+        core/* warning */.$e('AWS_ACCESS_KEY_ID is already set in this job: keys in the environment win over the credential server in every AWS SDK and CLI, so tools will use those keys, not the server. Remove them from the job (or unset them in the steps that should use the server).');
+}
 /** Outputs always; the primary profile's credentials in the job's environment when export-credentials is true. */
-function publish(request, result) {
+function publish(request, result, env) {
     const { credentials, identity } = (0,login/* jobSession */.kf)(result);
-    if (request.exportCredentials) {
+    if (result.server) {
+        if (request.exportCredentials)
+            exportServer(request, result.server, env);
+    }
+    else if (request.exportCredentials) {
         core/* exportVariable */.dN('AWS_ACCESS_KEY_ID', credentials.accessKeyId);
         core/* exportVariable */.dN('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey);
         core/* exportVariable */.dN('AWS_SESSION_TOKEN', credentials.sessionToken);
@@ -319,9 +352,11 @@ function publish(request, result) {
     core/* setOutput */.uH('approved-by', result.approvedBy);
     core/* info */.pq(`Signed in as ${identity.arn} (approved by ${result.approvedBy || 'unknown'}); profile "${request.profile}" is ready` +
         (request.exportCredentials
-            ? '; AWS_* credentials exported to the rest of the job'
+            ? result.server
+                ? '; the credential server endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN) exported to the rest of the job'
+                : '; AWS_* credentials exported to the rest of the job'
             : ''));
-    if (result.chained)
+    if (result.chained && !result.server)
         core/* info */.pq((0,login/* chainedProfileNote */.qc)(result.chained));
     for (const extra of result.extra) {
         if (extra.identity)

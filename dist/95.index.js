@@ -689,7 +689,7 @@ function throwIfCancelled(signal) {
 
 /***/ }),
 
-/***/ 8408:
+/***/ 2535:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -711,8 +711,8 @@ __webpack_require__.d(__webpack_exports__, {
 var aws_clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/aws/logout.ts
 var logout = __webpack_require__(4299);
-// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 2 modules
-var session_files = __webpack_require__(6555);
+// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 3 modules
+var session_files = __webpack_require__(5118);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -1470,9 +1470,330 @@ function sourceIdentityFor(userName) {
 
 // EXTERNAL MODULE: ./src/core/sign-in-mode.ts
 var sign_in_mode = __webpack_require__(5978);
+// EXTERNAL MODULE: ./src/credential-server/handover.ts
+var credential_server_handover = __webpack_require__(8204);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/credential-server/spawn.ts
+/**
+ * Starting the credential server from the step that signed in: a detached process in its own session that does not
+ * inherit stdout / stderr (a runner waits for those to close), the handover written to its stdin and closed, one ready
+ * line read from fd 3, then every handle unref()ed so the step exits normally while the server runs on.
+ */
+
+
+
+class CredentialServerStartError extends Error {
+    constructor(message) {
+        super(`the credential server did not start: ${message}`);
+        this.name = 'CredentialServerStartError';
+    }
+}
+/** dist/credential-server.js beside the bundle's entry (dist/index.js, dist/post.js, dist/cli.js all live in dist/). */
+function defaultCommand() {
+    // realpath: the CLI may be started through a symlink (node_modules/.bin/identity-center-login).
+    const dir = external_node_path_default().dirname((0,external_node_fs_.realpathSync)(external_node_path_default().resolve(process.argv[1] ?? '.')));
+    return {
+        file: process.execPath,
+        args: [external_node_path_default().join(dir, 'credential-server.js')]
+    };
+}
+async function startCredentialServer(handover, options = {}) {
+    const { file, args } = options.command ?? defaultCommand();
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    options.signal?.throwIfAborted();
+    const child = (0,external_node_child_process_.spawn)(file, args, {
+        detached: true,
+        stdio: ['pipe', 'ignore', 'ignore', 'pipe'],
+        env: options.env ?? process.env,
+        cwd: '/',
+        windowsHide: true
+    });
+    try {
+        const ready = readyLine(child, timeoutMs, options.signal);
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(JSON.stringify(handover));
+        const { port, pid } = await ready;
+        child.unref();
+        child.stdio[3].destroy();
+        return { pid, port, url: `http://127.0.0.1:${port}` };
+    }
+    catch (error) {
+        kill(child);
+        throw error;
+    }
+}
+function kill(child) {
+    if (child.exitCode !== null || child.signalCode !== null)
+        return;
+    try {
+        // Its own process group (detached): take anything it started with it.
+        process.kill(-child.pid, 'SIGKILL');
+    }
+    catch {
+        child.kill('SIGKILL');
+    }
+    child.unref();
+}
+function readyLine(child, timeoutMs, signal) {
+    return new Promise((resolve, reject) => {
+        const pipe = child.stdio[3];
+        let text = '';
+        let settled = false;
+        const done = (error, value) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            child.off('exit', onExit);
+            child.off('error', onError);
+            if (error)
+                reject(error);
+            else
+                resolve(value);
+        };
+        const onAbort = () => done(new CredentialServerStartError('the start was cancelled'));
+        const onExit = (code, sig) => done(new CredentialServerStartError(parsedError(text) ??
+            `its process exited (${sig ?? `code ${code}`}) before it was ready`));
+        const onError = (error) => done(new CredentialServerStartError(`spawning it failed: ${error.message}`));
+        const timer = setTimeout(() => done(new CredentialServerStartError(`no ready line within ${timeoutMs} ms`)), timeoutMs);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        child.once('exit', onExit);
+        child.once('error', onError);
+        pipe.on('data', (chunk) => {
+            text += chunk.toString('utf8');
+            if (text.length > 4096)
+                return done(new CredentialServerStartError('its ready line is malformed'));
+            const nl = text.indexOf('\n');
+            if (nl < 0)
+                return;
+            const line = text.slice(0, nl);
+            try {
+                const parsed = JSON.parse(line);
+                if (typeof parsed.error === 'string')
+                    return done(new CredentialServerStartError(parsed.error));
+                if (Number.isInteger(parsed.port) &&
+                    parsed.port > 0 &&
+                    parsed.pid === child.pid)
+                    return done(undefined, { port: parsed.port, pid: parsed.pid });
+            }
+            catch {
+                // fall through
+            }
+            done(new CredentialServerStartError('its ready line is malformed'));
+        });
+        pipe.on('error', () => undefined);
+    });
+}
+function parsedError(text) {
+    try {
+        const e = JSON.parse(text.split('\n')[0]).error;
+        return typeof e === 'string' ? e : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/credential-server/job-server.ts
+var job_server = __webpack_require__(658);
+;// CONCATENATED MODULE: ./src/core/serve-sign-in.ts
+/**
+ * credential-server's write stage: every check passed; the sign-in is handed (over a pipe, in memory only) to a
+ * detached loopback server that serves the listed roles, and the config gets one credential_process profile per role,
+ * asking it. Nothing of the sign-in is written: no token cache, no registration cache, no [sso-session] section.
+ * What post needs is recorded before each step (the server file and the authorization token before the server starts,
+ * its pid and port once it is ready), and a failure or a cancel on the way undoes everything and leaves nothing running.
+ */
+
+
+
+
+
+
+
+/** The roles the server answers for: the primary (the chained role with role-to-assume), then each other profile. */
+function servedRoles(options, p) {
+    const { request } = options;
+    const primary = {
+        profile: p.primaryProfile.name,
+        accountId: p.primaryProfile.accountId,
+        roleName: p.primaryProfile.roleName,
+        ...(request.chain && p.chained
+            ? {
+                chain: {
+                    spec: request.chain,
+                    sessionName: p.chained.sessionName,
+                    tags: p.chained.tags,
+                    ...(p.chained.sourceIdentity !== undefined
+                        ? { sourceIdentity: p.chained.sourceIdentity }
+                        : {})
+                }
+            }
+            : {})
+    };
+    return [
+        primary,
+        ...p.others.map(({ profile }) => ({
+            profile: profile.name,
+            accountId: profile.accountId,
+            roleName: profile.roleName
+        }))
+    ];
+}
+function handed(c) {
+    return {
+        accessKeyId: c.accessKeyId,
+        secretAccessKey: c.secretAccessKey,
+        sessionToken: c.sessionToken,
+        expiration: c.expiration.toISOString()
+    };
+}
+/** `node <dist>/cli.js --credential-process --server-file F --profile NAME`: dist/cli.js beside the running bundle. */
+function processCommand(file, profile) {
+    const dir = external_node_path_default().dirname((0,external_node_fs_.realpathSync)(external_node_path_default().resolve(process.argv[1] ?? '.')));
+    return [
+        { text: process.execPath, quote: true },
+        { text: external_node_path_default().join(dir, 'cli.js'), quote: true },
+        { text: '--credential-process' },
+        { text: '--server-file' },
+        { text: file, quote: true },
+        { text: '--profile' },
+        { text: profile }
+    ];
+}
+async function serveSignIn(options, session, profiles) {
+    const { request, paths, log } = options;
+    const authToken = (0,credential_server_handover/* newAuthToken */.q8)();
+    options.mask(authToken);
+    const roles = servedRoles(options, profiles);
+    const file = (0,job_server/* serverFilePath */.Jj)(paths, request.ssoSession);
+    await (0,job_server/* claimServerFile */.Wb)(paths, file);
+    const record = {
+        file,
+        authToken,
+        tokenExpiresAt: session.token.expiresAt.toISOString(),
+        refreshable: !!(session.token.refreshToken && session.registration),
+        primary: profiles.primaryProfile.name
+    };
+    let written = {
+        configFile: paths.configFile,
+        configEdits: [],
+        ssoCacheDir: paths.ssoCacheDir,
+        sessionName: request.ssoSession,
+        partial: true
+    };
+    const report = () => options.onFilesProgress?.({
+        written: { ...written },
+        server: { ...record }
+    });
+    report();
+    let pid;
+    try {
+        const done = await (0,session_files/* writeSessionFiles */.$G)(paths, request, [], undefined, undefined, {
+            writeRegistration: false,
+            onProgress: (p) => {
+                if (p)
+                    written = { ...p.written, partial: true };
+                report();
+            },
+            processProfiles: roles.map((r, i) => ({
+                name: r.profile,
+                command: processCommand(file, r.profile),
+                region: i === 0
+                    ? profiles.primaryProfile.region
+                    : profiles.others[i - 1].profile.region,
+                output: request.output
+            }))
+        });
+        // Still partial for post until the server runs and its file is written.
+        written = { ...done, partial: true };
+        report();
+        const initialCredentials = {
+            [profiles.primaryProfile.name]: handed((profiles.chained ?? { credentials: profiles.primaryCredentials })
+                .credentials)
+        };
+        for (const o of profiles.others)
+            if (o.credentials)
+                initialCredentials[o.profile.name] = handed(o.credentials);
+        const handover = {
+            version: credential_server_handover/* HANDOVER_VERSION */.L1,
+            ssoRegion: request.ssoRegion,
+            region: request.region,
+            token: {
+                accessToken: session.token.accessToken,
+                expiresAt: session.token.expiresAt.toISOString(),
+                ...(session.token.refreshToken
+                    ? { refreshToken: session.token.refreshToken }
+                    : {})
+            },
+            ...(session.registration
+                ? {
+                    registration: {
+                        clientId: session.registration.clientId,
+                        clientSecret: session.registration.clientSecret,
+                        expiresAt: session.registration.expiresAt.toISOString(),
+                        scopes: session.registration.scopes
+                    }
+                }
+                : {}),
+            ...(request.mode.token.from === 'session'
+                ? { keepSignIn: true }
+                : {}),
+            roles,
+            primary: record.primary,
+            authToken,
+            watchPid: options.watchPid ?? process.ppid,
+            initialCredentials
+        };
+        const started = await startCredentialServer(handover, {
+            env: (0,job_server/* serverProcessEnv */.mV)(options.env ?? process.env),
+            ...(options.signal ? { signal: options.signal } : {})
+        });
+        pid = started.pid;
+        record.pid = started.pid;
+        record.port = started.port;
+        report();
+        await (0,job_server/* writeJobServerFile */.eZ)(paths, file, {
+            port: started.port,
+            authToken,
+            pid: started.pid,
+            profiles: roles.map((r) => r.profile)
+        });
+        written = done;
+        report();
+        log.info(`credential-server: serving ${roles.length} profile(s) (${roles.map((r) => r.profile).join(', ')}) from ${started.url} (pid ${started.pid}); the sign-in is in its memory only, nothing of it is on disk`);
+        return {
+            written,
+            server: {
+                ...record,
+                pid: started.pid,
+                port: started.port,
+                url: started.url
+            }
+        };
+    }
+    catch (error) {
+        // Nothing left running, nothing left on disk: the caller signs the token out (the server never used it).
+        if (pid !== undefined)
+            try {
+                process.kill(-pid, 'SIGKILL');
+            }
+            catch {
+                // gone
+            }
+        await (0,atomic/* removeIfExists */.GR)(file, { root: paths.awsDir }).catch(() => undefined);
+        await (0,session_files/* removeSessionFiles */.Wd)(written).catch(() => undefined);
+        options.onFilesProgress?.(undefined);
+        throw error;
+    }
+}
+
 // EXTERNAL MODULE: ./src/core/profile-layout.ts
 var profile_layout = __webpack_require__(7301);
 ;// CONCATENATED MODULE: ./src/core/use-token.ts
+
 
 
 
@@ -1527,6 +1848,7 @@ async function useToken(options, clients, session) {
     const holds = (0,sign_in_mode/* behaviourOf */.xu)(request.mode).holds;
     const layout = (0,profile_layout/* profileLayout */.qC)(request, primaryProfile, chained, holds);
     let signedOutAt;
+    let server;
     let written;
     switch (holds) {
         case 'role-keys':
@@ -1549,9 +1871,19 @@ async function useToken(options, clients, session) {
                 ...verifiedExtras.map((p) => p.profile)
             ]);
             break;
+        case 'server':
+            ;
+            ({ written, server } = await serveSignIn(options, session, {
+                primaryProfile,
+                primaryCredentials: primary.credentials,
+                chained,
+                others: verifiedExtras
+            }));
+            break;
     }
     return {
         ...(signedOutAt ? { signedOutAt } : {}),
+        ...(server ? { server } : {}),
         primary: { profile: layout.ssoProfiles[0] ?? primaryProfile, ...primary },
         ...(chained
             ? {
@@ -1764,12 +2096,17 @@ function withRevocation(error, revoked, note) {
 
 
 
+
+
 async function login(options) {
     const { request, log, paths } = options;
     // Refuse unsafe paths (symlinks) before anyone is asked to approve: a refusal then costs no approval and leaves no token.
     const pathProblem = unsafeAwsPath(paths, (0,session_files/* sessionFilePaths */.RL)(paths, request, (0,profile_layout/* writesCredentialsFile */.Nz)(request)));
-    if (pathProblem)
-        throw new UnsafePathError(`${pathProblem}; nothing was sent or written`);
+    const serverPathProblem = (0,sign_in_mode/* behaviourOf */.xu)(request.mode).holds === 'server'
+        ? await (0,job_server/* unsafeServerPath */.x$)(paths, request.ssoSession)
+        : undefined;
+    if (pathProblem || serverPathProblem)
+        throw new UnsafePathError(`${pathProblem ?? serverPathProblem}; nothing was sent or written`);
     const clients = new aws_clients/* AwsClients */.cE({
         ssoRegion: request.ssoRegion,
         region: request.region,
@@ -1818,7 +2155,7 @@ async function login(options) {
 /* harmony export */   o: () => (/* binding */ failureMessage)
 /* harmony export */ });
 /* harmony import */ var _approvals_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8027);
-/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8408);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2535);
 /* harmony import */ var _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76);
 /* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8618);
 /* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1735);
@@ -2004,6 +2341,8 @@ function failedApprovals(outcome) {
 
 /** Whether a login of this request may write the credentials file (for the pre-flight check of the paths). */
 function writesCredentialsFile(request) {
+    if ((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .behaviourOf */ .xu)(request.mode).holds === 'server')
+        return false;
     return ((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .profilesHoldKeys */ .yn)((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .behaviourOf */ .xu)(request.mode).holds) ||
         (request.chain !== undefined &&
             ((0,_chain_js__WEBPACK_IMPORTED_MODULE_0__/* .hasSessionPolicy */ .f4)(request.chain) ||
@@ -2018,6 +2357,9 @@ function writesCredentialsFile(request) {
  */
 function profileLayout(request, primaryProfile, chained, holds) {
     const chain = request.chain;
+    // credential-server: every profile asks the server (credential_process), the chained one included.
+    if (holds === 'server')
+        return { ssoProfiles: [], keys: false };
     if (!chain || !chained)
         return { ssoProfiles: [primaryProfile], keys: false };
     // sign-out-early leaves no sign-in to re-assume from: the profile holds the chained session's keys too.
@@ -2176,8 +2518,8 @@ function recordRunOf(run) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/login.ts + 10 modules
-var login = __webpack_require__(8408);
+// EXTERNAL MODULE: ./src/core/login.ts + 12 modules
+var login = __webpack_require__(2535);
 // EXTERNAL MODULE: ./src/core/outcome.ts
 var outcome = __webpack_require__(9411);
 // EXTERNAL MODULE: ./src/notify/index.ts + 11 modules
@@ -2340,7 +2682,8 @@ async function runSignIn(command, ports) {
             log,
             signal: controller.signal,
             env,
-            sharedSignIn: signIn
+            sharedSignIn: signIn,
+            ...(ports.watchPid !== undefined ? { watchPid: ports.watchPid } : {})
         });
         // Recorded even when a cancel came in meanwhile: the post step then signs out and removes the files.
         ports.record?.result(request, result);
@@ -2439,6 +2782,330 @@ function sweepLeftToken(request, paths, masked, sweepMs, log, env) {
 
 /***/ }),
 
+/***/ 4586:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   mq: () => (/* binding */ readServerFile),
+/* harmony export */   runCredentialProcess: () => (/* binding */ runCredentialProcess)
+/* harmony export */ });
+/* unused harmony exports writeServerFile, parseCredentialProcessArgs */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9088);
+/**
+ * credential_process for the profiles the server serves: `node dist/cli.js --credential-process --server-file PATH
+ * --profile NAME` prints the AWS credential_process Version 1 JSON for one profile, asked of the running server. The
+ * server file (0600) holds only the port, the authorization token, the pid and the profile names: no SSO secret.
+ */
+
+
+
+/** Written 0600, created exclusively (O_EXCL, O_NOFOLLOW): a file already there (or a link) is an error. */
+async function writeServerFile(file, contents) {
+    await writeFile(file, `${JSON.stringify(contents)}\n`, {
+        mode: 0o600,
+        flag: constants.O_WRONLY |
+            constants.O_CREAT |
+            constants.O_EXCL |
+            constants.O_NOFOLLOW
+    });
+}
+function readServerFile(file) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if ((st.mode & 0o077) !== 0)
+            throw new Error(`${file} is readable by others (mode ${(st.mode & 0o777).toString(8)}); it must be 0600`);
+        const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8'));
+        if (!Number.isInteger(parsed?.port) ||
+            typeof parsed.authToken !== 'string' ||
+            !Array.isArray(parsed.profiles))
+            throw new Error(`${file} is not a credential server file`);
+        return parsed;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+function parseCredentialProcessArgs(argv) {
+    const out = {};
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        const value = () => {
+            const v = argv[++i];
+            if (v === undefined)
+                throw new Error(`${a} needs a value`);
+            return v;
+        };
+        if (a === '--credential-process')
+            continue;
+        else if (a === '--server-file')
+            out.serverFile = value();
+        else if (a === '--profile')
+            out.profile = value();
+        else
+            throw new Error(`unknown argument ${JSON.stringify(a)}`);
+    }
+    if (!out.serverFile)
+        throw new Error('--server-file is required');
+    if (!out.profile)
+        throw new Error('--profile is required');
+    return out;
+}
+/** Prints the credential_process JSON on `out`; returns the exit code (1 with the server's message on `err`). */
+async function runCredentialProcess(argv, out = (t) => void process.stdout.write(t), err = (t) => void process.stderr.write(t)) {
+    try {
+        const args = parseCredentialProcessArgs(argv);
+        const file = readServerFile(args.serverFile);
+        if (!file.profiles.includes(args.profile))
+            throw new Error(`the credential server serves no profile ${JSON.stringify(args.profile)}`);
+        const c = await (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .serverCredentials */ .wr)(file, args.profile);
+        out(`${JSON.stringify({
+            Version: 1,
+            AccessKeyId: c.AccessKeyId,
+            SecretAccessKey: c.SecretAccessKey,
+            SessionToken: c.Token,
+            Expiration: c.Expiration
+        })}\n`);
+        return 0;
+    }
+    catch (error) {
+        const reason = error?.code === 'ECONNREFUSED'
+            ? 'the credential server is not running (connection refused)'
+            : String(error?.message ?? error);
+        err(`identity-center-login credential_process: ${error?.code && error?.name === 'CredentialServerError' ? `${error.code}: ` : ''}${reason}\n`);
+        return 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8204:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L1: () => (/* binding */ HANDOVER_VERSION),
+/* harmony export */   dl: () => (/* binding */ parseHandover),
+/* harmony export */   jL: () => (/* binding */ MAX_HANDOVER_BYTES),
+/* harmony export */   q8: () => (/* binding */ newAuthToken)
+/* harmony export */ });
+/* unused harmony export HandoverError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _inputs_rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8190);
+/**
+ * The handover: everything the credential server needs, passed from the step that signed in to the server's process
+ * over a pipe (its stdin), never through argv, the environment or a file. A typed, versioned JSON object; parsed and
+ * checked field by field on the server's side, and every problem is told without a value (the object holds secrets).
+ */
+
+
+const HANDOVER_VERSION = 1;
+/** 256 random bits, base64url (43 characters): the value of AWS_CONTAINER_AUTHORIZATION_TOKEN. */
+function newAuthToken() {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(32).toString('base64url');
+}
+/** The largest handover the server reads (a few hundred profiles with chains fit many times over). */
+const MAX_HANDOVER_BYTES = 4 * 1024 * 1024;
+class HandoverError extends Error {
+    constructor(message) {
+        super(`credential server handover: ${message}`);
+        this.name = 'HandoverError';
+    }
+}
+const REGION_RE = /^[a-z]{2,4}(-[a-z]{2,5})?-[a-z]+-\d{1,2}$/;
+const ACCOUNT_RE = /^\d{12}$/;
+const ROLE_NAME_RE = /^[\w+=,.@-]{1,128}$/;
+const AUTH_TOKEN_RE = /^[A-Za-z0-9_-]{43,}$/;
+const SOURCE_IDENTITY_RE = /^[\w+=,.@-]{2,64}$/;
+/** Parse and check a handover; throws HandoverError naming the field (never its value). */
+function parseHandover(text) {
+    let h;
+    try {
+        h = JSON.parse(text);
+    }
+    catch {
+        throw new HandoverError('not JSON');
+    }
+    const fail = (field, problem = 'is missing or malformed') => {
+        throw new HandoverError(`${field} ${problem}`);
+    };
+    const str = (v, field) => typeof v === 'string' && v !== '' ? v : fail(field);
+    const date = (v, field) => Number.isFinite(Date.parse(str(v, field))) ? v : fail(field);
+    if (!h || typeof h !== 'object')
+        fail('the handover', 'is not an object');
+    if (h.version !== HANDOVER_VERSION)
+        fail('version', `is not ${HANDOVER_VERSION}`);
+    if (!REGION_RE.test(str(h.ssoRegion, 'ssoRegion')))
+        fail('ssoRegion');
+    if (!REGION_RE.test(str(h.region, 'region')))
+        fail('region');
+    str(h.token?.accessToken, 'token.accessToken');
+    date(h.token?.expiresAt, 'token.expiresAt');
+    if (h.token.refreshToken !== undefined)
+        str(h.token.refreshToken, 'token.refreshToken');
+    if (h.registration !== undefined) {
+        str(h.registration?.clientId, 'registration.clientId');
+        str(h.registration.clientSecret, 'registration.clientSecret');
+        date(h.registration.expiresAt, 'registration.expiresAt');
+    }
+    if (!Array.isArray(h.roles) || h.roles.length === 0)
+        fail('roles');
+    const profiles = new Set();
+    h.roles.forEach((r, i) => {
+        const at = `roles[${i}]`;
+        if (!_inputs_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .NAME_RE */ .eF.test(str(r?.profile, `${at}.profile`)))
+            fail(`${at}.profile`, 'is not a profile name');
+        if (profiles.has(r.profile))
+            fail(`${at}.profile`, 'is listed twice');
+        profiles.add(r.profile);
+        if (!ACCOUNT_RE.test(str(r.accountId, `${at}.accountId`)))
+            fail(`${at}.accountId`);
+        if (!ROLE_NAME_RE.test(str(r.roleName, `${at}.roleName`)))
+            fail(`${at}.roleName`);
+        if (r.chain !== undefined) {
+            str(r.chain?.spec?.roleArn, `${at}.chain.spec.roleArn`);
+            if (!Number.isInteger(r.chain.spec.durationSeconds))
+                fail(`${at}.chain.spec.durationSeconds`);
+            if (!Array.isArray(r.chain.spec.policyArns))
+                fail(`${at}.chain.spec.policyArns`);
+            if (!Array.isArray(r.chain.spec.transitiveTagKeys))
+                fail(`${at}.chain.spec.transitiveTagKeys`);
+            str(r.chain.sessionName, `${at}.chain.sessionName`);
+            if (!Array.isArray(r.chain.tags) ||
+                !r.chain.tags.every((t) => typeof t?.Key === 'string' && typeof t?.Value === 'string'))
+                fail(`${at}.chain.tags`);
+            if (r.chain.sourceIdentity !== undefined &&
+                !SOURCE_IDENTITY_RE.test(String(r.chain.sourceIdentity)))
+                fail(`${at}.chain.sourceIdentity`);
+        }
+    });
+    if (!profiles.has(str(h.primary, 'primary')))
+        fail('primary', 'is not one of the roles');
+    if (!AUTH_TOKEN_RE.test(str(h.authToken, 'authToken')))
+        fail('authToken', 'is not at least 256 bits of base64url');
+    if (!Number.isInteger(h.watchPid) || h.watchPid < 1)
+        fail('watchPid');
+    if (h.keepSignIn !== undefined && h.keepSignIn !== true)
+        fail('keepSignIn');
+    for (const [profile, c] of Object.entries(h.initialCredentials ?? {})) {
+        if (!profiles.has(profile))
+            fail('initialCredentials', 'names a profile that is not served');
+        for (const k of ['accessKeyId', 'secretAccessKey', 'sessionToken'])
+            str(c?.[k], `initialCredentials.${profile}.${k}`);
+        date(c.expiration, `initialCredentials.${profile}.expiration`);
+    }
+    return h;
+}
+
+
+/***/ }),
+
+/***/ 658:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jj: () => (/* binding */ serverFilePath),
+/* harmony export */   Wb: () => (/* binding */ claimServerFile),
+/* harmony export */   eZ: () => (/* binding */ writeJobServerFile),
+/* harmony export */   mV: () => (/* binding */ serverProcessEnv),
+/* harmony export */   x$: () => (/* binding */ unsafeServerPath)
+/* harmony export */ });
+/* unused harmony export serverFileDir */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5262);
+/* harmony import */ var _credential_process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4586);
+/**
+ * The credential server as one job uses it: where its server file lives (by sso-session, so a later `--sign-out
+ * --sso-session NAME` finds it), the environment it is started with (no secret of the step's), and what main records
+ * for its post step (never the SSO token: the server's pid, port, authorization token and file, and when the token
+ * handed over expires).
+ */
+
+
+
+
+/** `~/.aws/identity-center-login`: the server files' folder (0700). */
+function serverFileDir(paths) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(paths.awsDir, 'identity-center-login');
+}
+/** `~/.aws/identity-center-login/<sso-session>.server.json` */
+function serverFilePath(paths, ssoSession) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(serverFileDir(paths), `${ssoSession}.server.json`);
+}
+/** The server file's folder or the file itself is a symlink or not what it should be (for the pre-flight check). */
+async function unsafeServerPath(paths, ssoSession) {
+    for (const [p, kind] of [
+        [serverFileDir(paths), 'folder'],
+        [serverFilePath(paths, ssoSession), 'file']
+    ]) {
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(p).catch(() => undefined);
+        if (!st)
+            continue;
+        if (st.isSymbolicLink())
+            return (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .symlinkError */ .OL)(p).message;
+        if (kind === 'folder' ? !st.isDirectory() : !st.isFile())
+            return `not a ${kind === 'folder' ? 'directory' : 'regular file'}: ${p}`;
+    }
+    return undefined;
+}
+function alive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/**
+ * Refuses to start a second server for an sso-session whose server still runs (another job on this runner); a file
+ * left by a server that is gone is stale and removed.
+ */
+async function claimServerFile(paths, file) {
+    await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureDir */ .A0)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { root: paths.awsDir, tighten: true });
+    let existing;
+    try {
+        existing = (0,_credential_process_js__WEBPACK_IMPORTED_MODULE_3__/* .readServerFile */ .mq)(file);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return;
+        await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .removeIfExists */ .GR)(file, { root: paths.awsDir });
+        return;
+    }
+    if (alive(existing.pid))
+        throw new Error(`a credential server for this sso-session already runs (pid ${existing.pid}, ${file}); use another sso-session or stop it first`);
+    await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .removeIfExists */ .GR)(file, { root: paths.awsDir });
+}
+/** The server file, 0600 in a 0700 folder, written atomically; refuses symlinks from ~/.aws down. */
+async function writeJobServerFile(paths, file, contents) {
+    await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureDir */ .A0)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { root: paths.awsDir, tighten: true });
+    await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(file, `${JSON.stringify(contents)}\n`, {
+        root: paths.awsDir,
+        mode: 0o600
+    });
+}
+/** Variables the server's process keeps: where AWS is and how to reach it. Nothing else of the step's (no INPUT_*, tokens, keys). */
+const SERVER_ENV = /^(PATH|HOME|USERPROFILE|LANG|LC_\w+|TZ|TMPDIR|TEMP|TMP|SYSTEMROOT|NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR|HTTPS?_PROXY|https?_proxy|NO_PROXY|no_proxy|ALL_PROXY|all_proxy|AWS_ENDPOINT_URL(_\w+)?|AWS_CA_BUNDLE|AWS_USE_FIPS_ENDPOINT|AWS_USE_DUALSTACK_ENDPOINT|AWS_MAX_ATTEMPTS|AWS_RETRY_MODE|IDENTITY_CENTER_LOGIN_HTTP_TIMEOUT_MS)$/;
+function serverProcessEnv(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined && SERVER_ENV.test(k))
+            out[k] = v;
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 502:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2507,7 +3174,7 @@ var approvals = __webpack_require__(8027);
 ;// CONCATENATED MODULE: ./src/inputs/sign-in-inputs.ts
 /**
  * The sign-in mode's inputs: the rules between keep-session, reuse-session, sign-out-early, share-session, session,
- * end-session and session-key (each error names the later input of a pair, in the order of the input table), and the
+ * end-session, session-key and credential-server (each error names the later input of a pair, in the order of the input table), and the
  * one SignInMode made from them.
  */
 
@@ -2570,9 +3237,37 @@ function readSharing({ raw, trimmed, bool, fail }, flags) {
             })
     };
 }
+/**
+ * credential-server, checked against every input that wants the sign-in somewhere else (on disk, signed out at once,
+ * or handed to later jobs): each error names both inputs.
+ */
+function readCredentialServer({ bool, fail }, flags) {
+    const served = bool('credential-server', false);
+    if (!served)
+        return false;
+    const clash = (input, why) => fail('credential-server', `cannot be combined with ${input}: true (${why}); set one of the two`);
+    if (flags.signOutEarly)
+        clash('sign-out-early', 'sign-out-early ends the sign-in at once, credential-server keeps it in memory to refresh the role credentials');
+    if (flags.keepSession)
+        clash('keep-session', 'keep-session leaves the sign-in on the runner after the job, credential-server keeps it off the disk and stops with the job');
+    if (flags.reuseSession)
+        clash('reuse-session', 'reuse-session uses and keeps a cached sign-in on disk, credential-server never writes one');
+    if (flags.legacySsoProfile)
+        clash('legacy-sso-profile', 'legacy-sso-profile writes a token cache for older SDKs, credential-server writes none');
+    if (flags.shareSession)
+        clash('share-session', "share-session hands the sign-in to later jobs in its output, credential-server keeps it in this job's memory; use credential-server in the later jobs, with the session input");
+    if (flags.endSession)
+        clash('end-session', 'end-session only signs a shared sign-in out, it serves nothing');
+    return true;
+}
 /** The one sign-in mode the (already checked: no two of them contradict) flags ask for. */
 function signInMode(flags) {
     const keep = flags.keepSession;
+    if (flags.credentialServer)
+        return {
+            kind: 'served',
+            token: flags.session ?? { from: 'device-flow' }
+        };
     if (flags.session)
         return { kind: 'from-shared', token: flags.session, keep };
     if (flags.signOutEarly)
@@ -3023,6 +3718,14 @@ function readCommand(get) {
     }
     if (verifyProfiles !== spec/* DEFAULT_VERIFY_PROFILES */.Z2)
         request.verifyProfiles = verifyProfiles;
+    // --- credentials for the whole job: credential-server
+    const credentialServer = readCredentialServer({ raw, trimmed, bool, fail }, {
+        keepSession,
+        reuseSession,
+        signOutEarly,
+        legacySsoProfile: request.legacySsoProfile === true,
+        ...sharing
+    });
     // --- end of the feature blocks
     if (sharing.endSession)
         return { kind: 'end-session', token: sharing.session };
@@ -3030,6 +3733,7 @@ function readCommand(get) {
         keepSession,
         reuseSession,
         signOutEarly,
+        credentialServer,
         ...sharing
     });
     return { kind: 'sign-in', request };

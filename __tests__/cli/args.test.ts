@@ -436,3 +436,32 @@ describe('--actor', () => {
     )
   })
 })
+
+describe('--watch-pid', () => {
+  test('a positive integer; anything else is an error naming the flag', () => {
+    expect(parseCliArgs(['--watch-pid', '4242'], {}).watchPid).toBe(4242)
+    expect(parseCliArgs([], {}).watchPid).toBeUndefined()
+    expect(() => parseCliArgs(['--watch-pid', '0'], {})).toThrow(
+      /--watch-pid.*must be a process id/
+    )
+    expect(() => parseCliArgs(['--watch-pid', 'x'], {})).toThrow(
+      /must be a process id/
+    )
+  })
+  test('the default is the parent, or through npx the process that ran npx (the launcher exits with the CLI)', async () => {
+    const { defaultWatchPid } = await import('../../src/cli/run.js')
+    const { spawn } = await import('node:child_process')
+    // A process named npx (as npm's launcher shows in /proc/<pid>/cmdline), whose parent is this test process.
+    const npx = spawn('bash', ['-c', 'exec -a npx sleep 30'], {
+      stdio: 'ignore'
+    })
+    try {
+      await new Promise((r) => setTimeout(r, 200))
+      if (process.platform === 'linux')
+        expect(defaultWatchPid(npx.pid)).toBe(process.pid)
+      expect(defaultWatchPid(process.pid)).toBe(process.pid)
+    } finally {
+      npx.kill('SIGKILL')
+    }
+  })
+})

@@ -55,10 +55,36 @@ test('every variable the CLI prints is documented, and only those', () => {
     approvedBy: 'alice',
     extra: []
   } as unknown as LoginResult
-  const printed = renderCredentials('dotenv', request, result, 'sealed')
-    .trim()
-    .split('\n')
-    .map((l) => l.slice(0, l.indexOf('=')))
+  const names = (text: string) =>
+    text
+      .trim()
+      .split('\n')
+      .map((l) => l.slice(0, l.indexOf('=')))
+  // --credential-server prints the endpoint and its token instead of the keys.
+  const served = {
+    ...result,
+    server: {
+      url: 'http://127.0.0.1:1',
+      primary: 'p',
+      authToken: 'x'.repeat(43),
+      pid: 1,
+      port: 1,
+      file: '/f',
+      tokenExpiresAt: '2030-01-01T00:00:00Z',
+      refreshable: true
+    }
+  } as unknown as LoginResult
+  const printed = [
+    ...new Set([
+      ...names(renderCredentials('dotenv', request, result, 'sealed')),
+      ...names(renderCredentials('dotenv', request, served, 'sealed'))
+    ])
+  ]
+  expect(
+    names(renderCredentials('dotenv', request, served)).filter((n) =>
+      /^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN)$/.test(n)
+    )
+  ).toEqual([])
   expect(printed.sort()).toEqual(
     CLI_OUTPUT_VARIABLES.map(([name]) => name).sort()
   )

@@ -238,7 +238,9 @@ test('mode: one sentence per sign-in mode', () => {
     'sign-out-early',
     'kept',
     'shared',
-    'from-shared'
+    'from-shared',
+    'served',
+    'served-shared'
   ]
   expect(Object.keys(WHAT_STAYS).sort()).toEqual([...kinds].sort())
   for (const kind of kinds) {

@@ -925,7 +925,8 @@ describe('echoed values are sanitized', () => {
       'session-key': 'short',
       'legacy-sso-profile': 'x',
       // scale (issue 13)
-      'verify-profiles': 'x'
+      'verify-profiles': 'x',
+      'credential-server': 'x'
     }
     expect(Object.keys(bad)).toEqual(INPUTS.map((i) => i.name))
     const seen: string[] = []
@@ -1272,5 +1273,49 @@ describe('INPUTS table', () => {
     const defaults = Object.fromEntries(INPUTS.map((i) => [i.name, i.default]))
     const r = readLoginRequest((name) => SEED[name] ?? defaults[name] ?? '')
     expect(r).toEqual(read())
+  })
+})
+
+describe('credential-server', () => {
+  const KEY = 'a-session-key-of-enough-length-0123456789'
+  test('off by default; true is the served mode, its token from the device flow', () => {
+    expect(read().mode.kind).toBe('job')
+    expect(read({ 'credential-server': 'true' }).mode).toEqual({
+      kind: 'served',
+      token: { from: 'device-flow' }
+    })
+  })
+  test('with role-to-assume, profiles, discover and allowed-account-ids', () => {
+    const r = read({
+      'credential-server': 'true',
+      'role-to-assume': 'deploy',
+      profiles: 'sandbox 777788889999 ReadOnly',
+      discover: 'true',
+      'allowed-account-ids': '111122223333,777788889999'
+    })
+    expect(r.mode.kind).toBe('served')
+    expect(r.chain).toBeDefined()
+  })
+  test('in a later job of a shared sign-in: served, the token from the session input', () => {
+    const r = read({
+      'credential-server': 'true',
+      session: 'sealed',
+      'session-key': KEY
+    })
+    expect(r.mode).toMatchObject({
+      kind: 'served',
+      token: { from: 'session', sealed: 'sealed' }
+    })
+  })
+  test.each([
+    ['sign-out-early', { 'sign-out-early': 'true' }],
+    ['keep-session', { 'keep-session': 'true' }],
+    ['reuse-session', { 'reuse-session': 'true' }],
+    ['legacy-sso-profile', { 'legacy-sso-profile': 'true' }],
+    ['share-session', { 'share-session': 'true', 'session-key': KEY }]
+  ])('not with %s: an error naming both inputs', (other, inputs) => {
+    const error = errorOf({ 'credential-server': 'true', ...inputs })
+    expect(error.input).toBe('credential-server')
+    expect(error.message).toContain(`cannot be combined with ${other}: true`)
   })
 })

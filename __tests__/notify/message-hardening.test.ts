@@ -176,6 +176,40 @@ describe('what approving hands the runner, per sign-in mode (one wording for req
       'keeps those role credentials until 2026-01-01 13:00:00 UTC'
     )
   })
+  test('credential-server: only the listed roles, refreshed until the job ends, at the latest when the session ends; no sign-in on disk', () => {
+    const request = approvalGrants(
+      { signInMode: 'served' },
+      undefined,
+      cleanText,
+      (x) => x
+    )
+    expect(request).toContain('only the listed role(s)')
+    expect(request).toContain('no sign-in on disk')
+    expect(request).toContain('refreshes their credentials until the job ends')
+    expect(request).not.toContain('every AWS account')
+    const refreshable = approvalGrants(
+      { signInMode: 'served' },
+      approvedIn({
+        sessionExpiresAt: EXP,
+        refreshable: true,
+        credentialsExpireAt: CREDS
+      })
+    )
+    expect(refreshable).toContain(
+      "at the latest when the Identity Center session ends (an administrator's session limit, default 8 h)"
+    )
+    const shared = approvalGrants(
+      { signInMode: 'served-shared' },
+      approvedIn({
+        sessionExpiresAt: EXP,
+        refreshable: false,
+        credentialsExpireAt: CREDS
+      })
+    )
+    expect(shared).toContain(
+      'at the latest when that sign-in expires at 2026-01-01 20:00:00 UTC (it has no refresh token)'
+    )
+  })
   test('keep-session: later jobs on this runner until it expires (longer when refreshable)', () => {
     const request = approvalGrants(
       { signInMode: 'kept' },

@@ -111,3 +111,33 @@ export async function removeConfigSections(
     return { removed, ...(session ? { session } : {}) }
   })
 }
+
+/**
+ * credential-server: remove the `[profile NAME]` sections (NAME in `profiles`) whose credential_process asks the server
+ * of `serverFile` (the CLI's `--sign-out` after a `--credential-server` sign-in); a profile of the same name that asks
+ * anything else is the user's and stays. Under the config's lock, atomic.
+ */
+export async function removeServedProfiles(
+  configFile: string,
+  serverFile: string,
+  profiles: readonly string[]
+): Promise<string[]> {
+  if ((await readIfExists(configFile)) === undefined) return []
+  return withLock(configFile, async () => {
+    const text = await readIfExists(configFile)
+    if (text === undefined) return []
+    const blocks = parseStructure(text).sections.filter(
+      (s) =>
+        profiles.some((p) => s.key === `profile:${p}`) &&
+        (s.options.get('credential_process') ?? '').includes(
+          JSON.stringify(serverFile)
+        )
+    )
+    if (blocks.length > 0) {
+      const out = withoutBlocks(text, blocks)
+      if (out.trim() === '') await removeIfExists(configFile)
+      else await writeFileAtomic(configFile, out, { mode: 0o600 })
+    }
+    return blocks.map((b) => `[${b.name.trim()}]`)
+  })
+}

@@ -15,6 +15,7 @@ import {
   withOriginal,
   type CacheRecord
 } from './cache-originals.js'
+import type { ServedRecord } from '../credential-server/job-server.js'
 import {
   mergeConfigFile,
   renderAssumeRoleProfileSection,
@@ -24,6 +25,10 @@ import {
   type AssumeRoleProfileSpec,
   type SectionEdit
 } from './config.js'
+import {
+  renderProcessProfileSection,
+  type ProcessProfileSpec
+} from './process-profile.js'
 import {
   mergeCredentialsFile,
   renderCredentialsSection,
@@ -78,6 +83,8 @@ export interface SessionFilesProgress {
   written: WrittenFiles
   /** The token the files hold (the post step signs it out); absent when the files hold none (sign-out-early). */
   accessToken?: string
+  /** credential-server: the server the job gets (its file, authorization token, then its pid and port); never the token. */
+  server?: ServedRecord
 }
 
 export type SessionFilesListener = (
@@ -107,6 +114,8 @@ export interface SessionFilesOptions {
    * file held before is recorded (its secrets given to `mask`) and put back by removeSessionFiles, byte for byte.
    */
   keepOriginalTokenCache?: { mask: (secret: string) => void }
+  /** credential-server: profiles that ask the server (credential_process; see process-profile.ts), undone with the rest. */
+  processProfiles?: ProcessProfileSpec[]
 }
 
 /**
@@ -151,6 +160,9 @@ export async function writeSessionFiles(
     ...keyProfiles.map((p) => renderKeysProfileSection(p)),
     ...(options.roleProfiles ?? []).map((p) =>
       renderAssumeRoleProfileSection(p)
+    ),
+    ...(options.processProfiles ?? []).map((p) =>
+      renderProcessProfileSection(p)
     ),
     ...(token
       ? [

@@ -38,6 +38,8 @@ export interface CliArgs {
   sessionRunId?: string
   /** --approval-record FILE: write the approval record there (0600) once the sign-in succeeded. */
   approvalRecord?: string
+  /** --watch-pid: with --credential-server, the process whose end stops the server. */
+  watchPid?: number
   help: boolean
   /** --version: print the package version and exit (a CLI-only flag, like --help). */
   version: boolean
@@ -96,6 +98,12 @@ const CLI_OPTIONS = [
     value: 'FILE',
     description:
       'Write the approval record (JSON: who approved, what was asked and verified, the run; no secret) to FILE, mode 0600, before the credentials are printed. The folder must exist.'
+  },
+  {
+    name: 'watch-pid',
+    value: 'PID',
+    description:
+      'With --credential-server: the server signs out and exits when this process is gone (default: the parent of identity-center-login, e.g. the shell of the CI step; through npx, the process that ran npx). In a Jenkins pipeline, where each sh step runs in a new shell, pass the pid of a process that lives as long as the job.'
   },
   {
     name: 'session-run-id',
@@ -265,6 +273,15 @@ export function parseCliArgs(
   if (outputFile !== '') result.outputFile = outputFile
   if (values.has('sign-out')) result.signOut = true
   if (actor !== '') result.actor = actor
+  const watchPid = option('watch-pid').trim()
+  if (watchPid !== '') {
+    if (!/^[1-9]\d{0,9}$/.test(watchPid))
+      throw new InputError(
+        values.has('watch-pid') ? '--watch-pid' : envVarName('watch-pid'),
+        'must be a process id (a positive integer)'
+      )
+    result.watchPid = Number(watchPid)
+  }
   const sessionRunId = option('session-run-id').trim()
   if (sessionRunId !== '') result.sessionRunId = sessionRunId
   const approvalRecord = option('approval-record')
@@ -315,6 +332,10 @@ export const CLI_WORDING: Readonly<
     description:
       'GitHub Actions only (exports to the rest of the job); the CLI always prints the credentials and the variables listed under Output in --format, to stdout or --output-file.'
   },
+  'credential-server': {
+    description:
+      'Hand the sign-in, in memory only, to a background credential server on 127.0.0.1 that serves and refreshes only the listed roles (primary, profiles, discover, role-to-assume): the output gives AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN instead of keys, the profiles ask the server (credential_process), no SSO token or registration is written. It signs out and exits when the process of --watch-pid (default: the parent) is gone. Not with --sign-out-early, --keep-session, --reuse-session, --legacy-sso-profile or --share-session.'
+  },
   'keep-session': {
     description:
       'GitHub Actions only (there the sign-in ends with the job unless it is set); the CLI never signs out by itself: without --sign-out-early the SSO token cache stays on this machine until the token expires or aws sso logout.'
@@ -353,6 +374,14 @@ export const CLI_OUTPUT_VARIABLES: readonly (readonly [string, string])[] = [
   ],
   ['AWS_SECRET_ACCESS_KEY', ''],
   ['AWS_SESSION_TOKEN', ''],
+  [
+    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    'with --credential-server, instead of the three above: the endpoint of the primary role (every AWS SDK and CLI reads it)'
+  ],
+  [
+    'AWS_CONTAINER_AUTHORIZATION_TOKEN',
+    'with --credential-server: the secret the endpoint asks for'
+  ],
   ['AWS_REGION', 'the region input (default: sso-region)'],
   ['AWS_DEFAULT_REGION', 'the same, for older tools'],
   ['AWS_CREDENTIAL_EXPIRATION', 'when the role credentials expire (ISO 8601)'],
@@ -420,7 +449,7 @@ export function cliHelp(): string {
   out.push(
     '  --sign-out',
     ...wrap(
-      'Instead of logging in: sign the sso-session out (SSO Logout of its cached token) and remove its token cache, its client registration cache, the [profile NAME] that uses it and its [sso-session NAME] section (AWS_CONFIG_FILE as usual). Exit 0 also when there was nothing to sign out. For the end of a CI job (GitLab after_script, Jenkins post); works where AWS CLI v1 has no aws sso logout.',
+      'Instead of logging in: sign the sso-session out (SSO Logout of its cached token) and remove its token cache, its client registration cache, the [profile NAME] that uses it and its [sso-session NAME] section (AWS_CONFIG_FILE as usual). A credential server of the sso-session (--credential-server) is asked to sign out and exit first, and its server file and credential_process profiles go. Exit 0 also when there was nothing to sign out. For the end of a CI job (GitLab after_script, Jenkins post); works where AWS CLI v1 has no aws sso logout.',
       6
     ),
     ''

@@ -2,6 +2,7 @@
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
+import { readFileSync } from 'node:fs'
 import type { Logger } from '../core/events.js'
 import { type LoginRequest } from '../inputs/spec.js'
 import { InputError } from '../inputs/rules.js'
@@ -95,6 +96,7 @@ export async function runCli(
     env,
     log: stderrLogger,
     mask: () => {},
+    watchPid: args.watchPid ?? defaultWatchPid(),
     // The CLI has no post step: its sign-in lasts until the token expires or `--sign-out` (unless sign-out-early).
     hasPostStep: false,
     notifiers: (request, ctx) => {
@@ -144,6 +146,23 @@ export async function runCli(
   }
 }
 
+/**
+ * The process whose end stops a --credential-server: the parent (the CI step's shell); when the parent is npm's
+ * launcher (`npx identity-center-login …`, which exits with the CLI), its own parent (Linux: /proc).
+ */
+export function defaultWatchPid(ppid = process.ppid): number {
+  if (process.platform !== 'linux') return ppid
+  try {
+    const cmdline = readFileSync(`/proc/${ppid}/cmdline`, 'utf8')
+    if (!/(^|[/\0])(npx|npm)(-cli\.js)?(\0|\s|$)/.test(cmdline)) return ppid
+    const stat = readFileSync(`/proc/${ppid}/stat`, 'utf8')
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    return parent > 1 ? parent : ppid
+  } catch {
+    return ppid
+  }
+}
+
 export function exitCodeFor(error: unknown): number {
   if (error instanceof InputError) return EXIT_CODES.badInput
   if (error instanceof DeviceFlowError)
@@ -167,13 +186,28 @@ export function renderCredentials(
   sealedSession?: string
 ): string {
   const { credentials, identity } = jobSession(result)
+  const server = result.server
+  const fullUri = server
+    ? `${server.url}/role/${encodeURIComponent(server.primary)}`
+    : undefined
+  // credential-server: the endpoint, never keys (keys in the environment would win over it).
+  const access: Record<string, string> = server
+    ? {
+        AWS_CONTAINER_CREDENTIALS_FULL_URI: fullUri!,
+        AWS_CONTAINER_AUTHORIZATION_TOKEN: server.authToken
+      }
+    : {
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        AWS_SESSION_TOKEN: credentials.sessionToken
+      }
   const vars: Record<string, string> = {
-    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    AWS_SESSION_TOKEN: credentials.sessionToken,
+    ...access,
     AWS_REGION: request.region,
     AWS_DEFAULT_REGION: request.region,
-    AWS_CREDENTIAL_EXPIRATION: credentials.expiration.toISOString(),
+    ...(server
+      ? {}
+      : { AWS_CREDENTIAL_EXPIRATION: credentials.expiration.toISOString() }),
     AWS_PROFILE_NAME: request.profile,
     AWS_ACCOUNT_ID: identity.account,
     AWS_APPROVED_BY: result.approvedBy,
@@ -183,12 +217,23 @@ export function renderCredentials(
   if (format === 'json') {
     return `${JSON.stringify(
       {
-        credentials: {
-          accessKeyId: credentials.accessKeyId,
-          secretAccessKey: credentials.secretAccessKey,
-          sessionToken: credentials.sessionToken,
-          expiration: credentials.expiration.toISOString()
-        },
+        ...(server
+          ? {
+              credentialServer: {
+                fullUri,
+                authorizationToken: server.authToken,
+                pid: server.pid,
+                serverFile: server.file
+              }
+            }
+          : {
+              credentials: {
+                accessKeyId: credentials.accessKeyId,
+                secretAccessKey: credentials.secretAccessKey,
+                sessionToken: credentials.sessionToken,
+                expiration: credentials.expiration.toISOString()
+              }
+            }),
         region: request.region,
         profile: request.profile,
         accountId: identity.account,

@@ -60,7 +60,18 @@ export async function runSignOut(
       )
       return EXIT_CODES.ok
     }
-    if (result.token === 'none')
+    if (result.server === 'failed') {
+      for (const r of result.removed) log.info(`Removed ${r}`)
+      process.stderr.write(
+        `identity-center-login: the credential server of sso-session ${ssoSession} could not be stopped (see above)\n`
+      )
+      return EXIT_CODES.failure
+    }
+    if (result.server === 'stopped')
+      log.info(
+        `The credential server of sso-session ${ssoSession} signed out and exited`
+      )
+    else if (result.token === 'none')
       log.info(`No SSO token was cached for sso-session ${ssoSession}`)
     for (const r of result.removed) log.info(`Removed ${r}`)
     return EXIT_CODES.ok

@@ -117,7 +117,11 @@ export const WHAT_STAYS: Readonly<Record<SignInMode, string>> = Object.freeze({
   shared:
     "The approver's Identity Center sign-in is shared with the later jobs of this run that hold its session-key, until end-session signs it out or it expires.",
   'from-shared':
-    'This job used a sign-in shared by an earlier job of this run; it stays until end-session signs it out or it expires.'
+    'This job used a sign-in shared by an earlier job of this run; it stays until end-session signs it out or it expires.',
+  served:
+    'A credential server on the runner holds the Identity Center sign-in in its memory (nothing on disk) and serves only the listed roles until the job ends, at the latest until the Identity Center session ends; the post step stops it.',
+  'served-shared':
+    'A credential server on the runner holds the sign-in shared by an earlier job of this run in its memory and serves only the listed roles until the job ends, at the latest until that sign-in expires; it stops without signing out.'
 })
 
 export function modeOf(kind: SignInMode): ModeInput {

@@ -12,7 +12,9 @@ import type { ApprovalRecord } from './approval-record.js'
  * - `sign-out-early`: used only to fetch the role credentials, then signed out at once;
  * - `kept`: keep-session, left for later jobs on this runner until it expires;
  * - `shared`: share-session, sealed for the later jobs of this run that hold the session-key, until end-session or expiry;
- * - `from-shared`: session, this job uses a sign-in shared by an earlier job of the run and does not sign it out.
+ * - `from-shared`: session, this job uses a sign-in shared by an earlier job of the run and does not sign it out;
+ * - `served`: credential-server, a loopback server holds the sign-in in memory and serves only the listed roles;
+ * - `served-shared`: the same in a later job of a shared sign-in (session): served until that token expires, not signed out.
  */
 export type Grant =
   | 'until-job-end'
@@ -21,6 +23,8 @@ export type Grant =
   | 'kept'
   | 'shared'
   | 'from-shared'
+  | 'served'
+  | 'served-shared'
 
 /** What is being asked for: shown to approvers so they can tell a real request from a phished one. */
 export interface RequestContext {

@@ -12,6 +12,7 @@ import type { ChainedSession } from './chain.js'
 import type { SharedSignIn } from './sealed-session.js'
 import type { RunContext } from './run-context.js'
 import type { Approver } from './approvals.js'
+import type { ServedServer } from './serve-sign-in.js'
 
 export interface LoginOptions {
   request: LoginRequest
@@ -31,6 +32,8 @@ export interface LoginOptions {
   onFilesProgress?: SessionFilesListener
   /** session: the sign-in a share-session job of this run sealed, opened (shared-session.ts); no device authorization. */
   sharedSignIn?: SharedSignIn
+  /** credential-server: the process whose end stops the server (default: this process's parent). */
+  watchPid?: number
 }
 
 export interface ProfileResult {
@@ -68,6 +71,8 @@ export interface LoginResult {
   signedOutAt?: Date
   /** Everyone whose approval counted, in order (the approval record); `approvedBy` is the last, whose sign-in this is. */
   approvers?: Approver[]
+  /** credential-server: the running server that holds the sign-in and serves the profiles. */
+  server?: ServedServer
 }
 
 /** sign-out-early: SSO Logout failed, so the step fails rather than claim the sign-in ended; nothing was written or exported. */

@@ -17,6 +17,8 @@ import { deviceFlowToken, obtainToken, tokenRejected } from './obtain-token.js'
 import { useToken } from './use-token.js'
 import { revocationNote, withRevocation } from './rejection.js'
 import { writesCredentialsFile } from './profile-layout.js'
+import { behaviourOf } from './sign-in-mode.js'
+import { unsafeServerPath } from '../credential-server/job-server.js'
 
 export * from './login-result.js'
 export { chainedProfileNote, jobSession } from './profile-layout.js'
@@ -29,8 +31,14 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
     paths,
     sessionFilePaths(paths, request, writesCredentialsFile(request))
   )
-  if (pathProblem)
-    throw new UnsafePathError(`${pathProblem}; nothing was sent or written`)
+  const serverPathProblem =
+    behaviourOf(request.mode).holds === 'server'
+      ? await unsafeServerPath(paths, request.ssoSession)
+      : undefined
+  if (pathProblem || serverPathProblem)
+    throw new UnsafePathError(
+      `${pathProblem ?? serverPathProblem}; nothing was sent or written`
+    )
 
   const clients = new AwsClients({
     ssoRegion: request.ssoRegion,

@@ -28,6 +28,7 @@ export interface ProfileLayout {
 
 /** Whether a login of this request may write the credentials file (for the pre-flight check of the paths). */
 export function writesCredentialsFile(request: LoginRequest): boolean {
+  if (behaviourOf(request.mode).holds === 'server') return false
   return (
     profilesHoldKeys(behaviourOf(request.mode).holds) ||
     (request.chain !== undefined &&
@@ -50,6 +51,8 @@ export function profileLayout(
   holds: RunnerHolds
 ): ProfileLayout {
   const chain = request.chain
+  // credential-server: every profile asks the server (credential_process), the chained one included.
+  if (holds === 'server') return { ssoProfiles: [], keys: false }
   if (!chain || !chained) return { ssoProfiles: [primaryProfile], keys: false }
   // sign-out-early leaves no sign-in to re-assume from: the profile holds the chained session's keys too.
   // role-source-identity: a role_arn profile cannot send a source identity, so it holds the session's keys as well.

@@ -73,6 +73,8 @@ export interface SignInPorts {
    * returned still cancels. Without it (the CLI) a signal only aborts what is in flight.
    */
   hardStop?: { graceMs: number; sweepMs: number }
+  /** credential-server: the process whose end stops the server (default: this process's parent). */
+  watchPid?: number
 }
 
 export type SignInOutcome =
@@ -161,7 +163,8 @@ export async function runSignIn(
       log,
       signal: controller.signal,
       env,
-      sharedSignIn: signIn
+      sharedSignIn: signIn,
+      ...(ports.watchPid !== undefined ? { watchPid: ports.watchPid } : {})
     })
     // Recorded even when a cancel came in meanwhile: the post step then signs out and removes the files.
     ports.record?.result(request, result)

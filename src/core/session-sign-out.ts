@@ -3,6 +3,8 @@
  * token the session's cache file holds, then removal of that token cache (and the legacy one holding the same token),
  * the client registration cache of the session, the `[profile NAME]` that uses the session and the
  * `[sso-session NAME]` section once no profile uses it. Like `aws sso logout` (which AWS CLI v1 lacks), for one session.
+ * A credential server of the session (`--credential-server`) is stopped first: it signs its sign-in out and exits, and
+ * its server file and the credential_process profiles that ask it go.
  */
 import type { Logger } from './events.js'
 import type { AwsPaths } from '../aws-files/paths.js'
@@ -15,7 +17,13 @@ import {
   tokenCacheFile
 } from '../aws-files/sso-cache.js'
 import { readIfExists } from '../aws-files/atomic.js'
-import { removeConfigSections } from '../aws-files/remove-sections.js'
+import {
+  removeConfigSections,
+  removeServedProfiles
+} from '../aws-files/remove-sections.js'
+import { serverFilePath } from '../credential-server/job-server.js'
+import { readServerFile } from '../credential-server/credential-process.js'
+import { stopJobServer } from './stop-server.js'
 
 export interface SessionSignOutRequest {
   ssoSession: string
@@ -31,6 +39,8 @@ export interface SessionSignOutRequest {
 export interface SessionSignOutResult {
   /** `revoked`: Logout succeeded (or the token was already invalid); `none`: no token was cached; `failed`: Logout failed. */
   token: 'revoked' | 'none' | 'failed'
+  /** A credential server of the session was found: `stopped` (it signed out and exited), or `failed`. */
+  server?: 'stopped' | 'failed'
   /** Files and config sections removed. */
   removed: string[]
 }
@@ -60,6 +70,8 @@ export async function signOutSession(
   env: NodeJS.ProcessEnv
 ): Promise<SessionSignOutResult> {
   const removed: string[] = []
+  const server = await stopSessionServer(paths, request.ssoSession, log)
+  if (server) removed.push(...server.removed)
   const config = await removeConfigSections(
     paths.configFile,
     request.ssoSession,
@@ -131,5 +143,49 @@ export async function signOutSession(
     request.profile
   )
   removed.push(...sections.removed.map((h) => `${h} in ${paths.configFile}`))
-  return { token, removed }
+  return { token, removed, ...(server ? { server: server.outcome } : {}) }
+}
+
+/**
+ * The session's credential server, when its server file is there: asked to sign out and exit (stopJobServer: report,
+ * port closed, killed only if it is the listener), then the file and the credential_process profiles asking it go.
+ */
+async function stopSessionServer(
+  paths: AwsPaths,
+  ssoSession: string,
+  log: Logger
+): Promise<{ outcome: 'stopped' | 'failed'; removed: string[] } | undefined> {
+  const file = serverFilePath(paths, ssoSession)
+  if ((await readIfExists(file).catch(() => undefined)) === undefined)
+    return undefined
+  let server
+  try {
+    server = readServerFile(file)
+  } catch (error) {
+    log.warning(
+      `the credential server file ${file} could not be read (${(error as Error).message}); no server was stopped`
+    )
+    return { outcome: 'failed', removed: [] }
+  }
+  const ok = await stopJobServer(
+    {
+      file,
+      authToken: server.authToken,
+      pid: server.pid,
+      port: server.port,
+      primary: server.profiles[0] ?? '',
+      tokenExpiresAt: 'an unknown time (the server held it)',
+      refreshable: true
+    },
+    log
+  )
+  const sections = await removeServedProfiles(
+    paths.configFile,
+    file,
+    server.profiles
+  )
+  return {
+    outcome: ok ? 'stopped' : 'failed',
+    removed: [file, ...sections.map((h) => `${h} in ${paths.configFile}`)]
+  }
 }

@@ -12,9 +12,10 @@ import { chainTarget } from './chain.js'
 /**
  * What the runner holds once the role credentials are verified (the login's write stage switches on it):
  * - `sign-in`: the token cache and SSO profiles (the sign-in itself);
- * - `role-keys`: signed out at once; the profiles hold the role credentials only.
+ * - `role-keys`: signed out at once; the profiles hold the role credentials only;
+ * - `server`: the credential server holds the sign-in in its memory; the profiles ask it (credential_process).
  */
-export type RunnerHolds = 'sign-in' | 'role-keys'
+export type RunnerHolds = 'sign-in' | 'role-keys' | 'server'
 
 /** Whether the SSO token stays on the runner once the files are written (so main hands it to post to sign out with). */
 export function tokenStays(holds: RunnerHolds): boolean {
@@ -22,6 +23,7 @@ export function tokenStays(holds: RunnerHolds): boolean {
     case 'sign-in':
       return true
     case 'role-keys':
+    case 'server':
       return false
   }
 }
@@ -33,6 +35,8 @@ export function profilesHoldKeys(holds: RunnerHolds): boolean {
       return false
     case 'role-keys':
       return true
+    case 'server':
+      return false
   }
 }
 
@@ -41,10 +45,11 @@ export function profilesHoldKeys(holds: RunnerHolds): boolean {
  * - `sign-out`: revoke the SSO token (when main still holds one) and remove the files this run wrote;
  * - `keep`: keep-session: leave the sign-in and the files for later jobs on this runner;
  * - `leave-shared`: share-session, its session output published: the sign-in belongs to the run, remove only the files;
- * - `leave-from-shared`: session: the sign-in an earlier job shared; remove only the files.
+ * - `leave-from-shared`: session: the sign-in an earlier job shared; remove only the files;
+ * - `stop-server`: credential-server: stop the server (it signs out when it can) and remove the files.
  */
 export type PostPlan =
-  'sign-out' | 'keep' | 'leave-shared' | 'leave-from-shared'
+  'sign-out' | 'keep' | 'leave-shared' | 'leave-from-shared' | 'stop-server'
 
 export interface SignInBehaviour {
   /** How the messages word what an approval leaves; `hasPostStep`: the action has one that signs out, the CLI not. */
@@ -96,6 +101,14 @@ export function behaviourOf(mode: SignInMode): SignInBehaviour {
         holds: 'sign-in',
         post: () => (mode.keep ? 'keep' : 'leave-from-shared'),
         keep: mode.keep
+      }
+    case 'served':
+      return {
+        grant: () =>
+          mode.token.from === 'session' ? 'served-shared' : 'served',
+        holds: 'server',
+        post: () => 'stop-server',
+        keep: false
       }
   }
 }

@@ -25,6 +25,7 @@ import { discoverProfiles } from './discover.js'
 import { sourceIdentityFor } from './source-identity.js'
 import { mapPool } from '../util/pool.js'
 import { behaviourOf } from './sign-in-mode.js'
+import { serveSignIn, type ServedServer } from './serve-sign-in.js'
 import { profileLayout, type ProfileLayout } from './profile-layout.js'
 import {
   ApproverRejectedError,
@@ -100,6 +101,7 @@ export async function useToken(
   const holds = behaviourOf(request.mode).holds
   const layout = profileLayout(request, primaryProfile, chained, holds)
   let signedOutAt: Date | undefined
+  let server: ServedServer | undefined
   let written: WrittenFiles
   switch (holds) {
     case 'role-keys':
@@ -122,9 +124,18 @@ export async function useToken(
         ...verifiedExtras.map((p) => p.profile)
       ])
       break
+    case 'server':
+      ;({ written, server } = await serveSignIn(options, session, {
+        primaryProfile,
+        primaryCredentials: primary.credentials,
+        chained,
+        others: verifiedExtras
+      }))
+      break
   }
   return {
     ...(signedOutAt ? { signedOutAt } : {}),
+    ...(server ? { server } : {}),
     primary: { profile: layout.ssoProfiles[0] ?? primaryProfile, ...primary },
     ...(chained
       ? {

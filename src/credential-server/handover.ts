@@ -56,6 +56,11 @@ export interface Handover {
     scopes?: string[]
   }
   roles: ServedRole[]
+  /**
+   * A shared sign-in (the session input) belongs to the whole run: on stop the server forgets it without signing it out
+   * (end-session does that). Absent: the server signs out (SSO Logout) when it stops.
+   */
+  keepSignIn?: true
   /** The profile AWS_CONTAINER_CREDENTIALS_FULL_URI names. */
   primary: string
   /** The Authorization header value clients must send: 256 random bits, base64url (see newAuthToken). */
@@ -158,6 +163,7 @@ export function parseHandover(text: string): Handover {
   if (!AUTH_TOKEN_RE.test(str(h.authToken, 'authToken')))
     fail('authToken', 'is not at least 256 bits of base64url')
   if (!Number.isInteger(h.watchPid) || h.watchPid < 1) fail('watchPid')
+  if (h.keepSignIn !== undefined && h.keepSignIn !== true) fail('keepSignIn')
   for (const [profile, c] of Object.entries<any>(h.initialCredentials ?? {})) {
     if (!profiles.has(profile))
       fail('initialCredentials', 'names a profile that is not served')

@@ -37,12 +37,14 @@ export class SsoSession {
   private refreshing?: Promise<string>
   private ended?: SessionEnd
   private signedOut?: Promise<boolean>
+  private readonly keepSignIn: boolean
   readonly stats: ServerReport['sso']
 
   constructor(
-    handover: Pick<Handover, 'token' | 'registration'>,
+    handover: Pick<Handover, 'token' | 'registration' | 'keepSignIn'>,
     private readonly clients: AwsClients
   ) {
+    this.keepSignIn = handover.keepSignIn === true
     this.token = {
       accessToken: handover.token.accessToken,
       expiresAt: new Date(handover.token.expiresAt),
@@ -181,6 +183,16 @@ export class SsoSession {
     this.signedOut ??= (async () => {
       const pending = this.refreshing?.catch(() => undefined)
       if (pending) await pending
+      if (this.keepSignIn) {
+        this.end(
+          'SignedOut',
+          `the server stopped at ${iso()} without signing out: the shared sign-in belongs to the run (end-session signs it out)`
+        )
+        return false
+      }
+      // An expired access token cannot be signed out, but its refresh token still signs in: refresh it first, so that
+      // Logout ends the portal session (and the refresh token with it).
+      if (!this.ended) await this.accessToken().catch(() => undefined)
       // Logout even after another end (an expired registration leaves the token valid); a dead token answers Unauthorized = true.
       const ok =
         this.ended?.code === 'SignedOut'

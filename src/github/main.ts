@@ -14,6 +14,7 @@ import { actionLogger, githubNotifiers } from './notifiers.js'
 import { clearSessionState, saveSessionState } from './state.js'
 import { runSignIn } from '../core/run-sign-in.js'
 import { approvalRecordJson } from '../core/approval-record.js'
+import type { ServedServer } from '../core/serve-sign-in.js'
 
 /** How long a cancelled login may take to wind down before the step reports and exits anyway. */
 const CANCEL_GRACE_MS = 3_000
@@ -49,13 +50,14 @@ export async function runMain(
         progress
           ? saveSessionState(request, {
               token: { accessToken: progress.accessToken },
-              written: progress.written
+              written: progress.written,
+              server: progress.server
             })
           : clearSessionState(),
       result: (request, result) => saveSessionState(request, result)
     },
     publish: (request, result, sealed, record) => {
-      publish(request, result)
+      publish(request, result, env)
       // Not masked, and it must hold no masked value (GitHub drops such an output): names, ARNs, accounts, times only.
       core.setOutput('approval-record', approvalRecordJson(record))
       if (sealed) {
@@ -81,10 +83,39 @@ export async function runMain(
   // timers are unref'd), so the process ends by itself, and local-action can run the post step in the same process.
 }
 
+/**
+ * credential-server: the job gets the server's endpoint for the primary role, never keys (keys in the environment
+ * would win over the endpoint in every SDK's default chain: a step that already has them is warned).
+ */
+function exportServer(
+  request: LoginRequest,
+  server: ServedServer,
+  env: NodeJS.ProcessEnv
+): void {
+  core.setSecret(server.authToken)
+  core.exportVariable(
+    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    `${server.url}/role/${encodeURIComponent(server.primary)}`
+  )
+  core.exportVariable('AWS_CONTAINER_AUTHORIZATION_TOKEN', server.authToken)
+  core.exportVariable('AWS_REGION', request.region)
+  core.exportVariable('AWS_DEFAULT_REGION', request.region)
+  if (env.AWS_ACCESS_KEY_ID)
+    core.warning(
+      'AWS_ACCESS_KEY_ID is already set in this job: keys in the environment win over the credential server in every AWS SDK and CLI, so tools will use those keys, not the server. Remove them from the job (or unset them in the steps that should use the server).'
+    )
+}
+
 /** Outputs always; the primary profile's credentials in the job's environment when export-credentials is true. */
-function publish(request: LoginRequest, result: LoginResult): void {
+function publish(
+  request: LoginRequest,
+  result: LoginResult,
+  env: NodeJS.ProcessEnv
+): void {
   const { credentials, identity } = jobSession(result)
-  if (request.exportCredentials) {
+  if (result.server) {
+    if (request.exportCredentials) exportServer(request, result.server, env)
+  } else if (request.exportCredentials) {
     core.exportVariable('AWS_ACCESS_KEY_ID', credentials.accessKeyId)
     core.exportVariable('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey)
     core.exportVariable('AWS_SESSION_TOKEN', credentials.sessionToken)
@@ -100,10 +131,13 @@ function publish(request: LoginRequest, result: LoginResult): void {
   core.info(
     `Signed in as ${identity.arn} (approved by ${result.approvedBy || 'unknown'}); profile "${request.profile}" is ready` +
       (request.exportCredentials
-        ? '; AWS_* credentials exported to the rest of the job'
+        ? result.server
+          ? '; the credential server endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN) exported to the rest of the job'
+          : '; AWS_* credentials exported to the rest of the job'
         : '')
   )
-  if (result.chained) core.info(chainedProfileNote(result.chained))
+  if (result.chained && !result.server)
+    core.info(chainedProfileNote(result.chained))
   for (const extra of result.extra) {
     if (extra.identity)
       core.info(

@@ -4,6 +4,7 @@ import { cleanupSession } from '../core/cleanup.js'
 import { actionLogger } from './notifiers.js'
 import { loadSessionState } from './state.js'
 import type { PostPlan } from '../core/sign-in-mode.js'
+import { stopJobServer } from '../core/stop-server.js'
 
 export async function runPost(): Promise<void> {
   const state = loadSessionState()
@@ -27,10 +28,15 @@ export async function runPost(): Promise<void> {
       'The main step stopped while it was writing its files: signing out and removing whatever of them it had written.'
     )
   }
-  const ok = await cleanupSession(
-    { ...state, signOut: signsOut(state.post) },
-    actionLogger
-  )
+  const stopped =
+    state.post === 'stop-server' && state.server
+      ? await stopJobServer(state.server, actionLogger)
+      : true
+  const ok =
+    (await cleanupSession(
+      { ...state, signOut: signsOut(state.post) },
+      actionLogger
+    )) && stopped
   if (!ok) core.warning('Cleanup was incomplete; see the lines above.')
 }
 
@@ -43,6 +49,9 @@ function signsOut(plan: Exclude<PostPlan, 'keep'>): boolean {
       core.info(
         'share-session: the sign-in is shared with the later jobs of this run that hold the session-key, so this job does not sign out; end-session signs it out (or it expires). Removing only the files this job wrote.'
       )
+      return false
+    case 'stop-server':
+      // The server held the sign-in (nothing of it was on disk or in main's state): stopping it signed out.
       return false
     case 'leave-from-shared':
       core.info(

@@ -9,6 +9,20 @@ import type { LoginRequest } from '../inputs/spec.js'
 import type { LoginResult } from '../core/login.js'
 import type { WrittenFiles } from '../aws-files/session-files.js'
 import { behaviourOf, tokenStays, type PostPlan } from '../core/sign-in-mode.js'
+import type { ServedRecord } from '../credential-server/job-server.js'
+
+/** Only the record's own fields (a ServedServer carries its url too). */
+function serverRecord(s: ServedRecord): ServedRecord {
+  return {
+    file: s.file,
+    authToken: s.authToken,
+    tokenExpiresAt: s.tokenExpiresAt,
+    refreshable: s.refreshable,
+    primary: s.primary,
+    ...(s.pid !== undefined ? { pid: s.pid } : {}),
+    ...(s.port !== undefined ? { port: s.port } : {})
+  }
+}
 
 export interface SessionState {
   /** Absent with sign-out-early: main signed out, and no token is written anywhere. */
@@ -16,8 +30,10 @@ export interface SessionState {
   ssoRegion: string
   region: string
   written: WrittenFiles
-  /** What post does with the sign-in (keep it, sign it out, or leave it to the run that shares it). */
+  /** What post does with the sign-in (keep it, sign it out, leave it to the run that shares it, stop the server). */
   post: PostPlan
+  /** credential-server: the server to stop and its file (its authorization token is masked); never the SSO token. */
+  server?: ServedRecord
 }
 
 const KEY = 'session'
@@ -25,7 +41,10 @@ const KEY = 'session'
 /** `published`: the session output was published (share-session), so post must not sign out. */
 export function saveSessionState(
   request: LoginRequest,
-  result: Pick<LoginResult, 'written'> & { token: { accessToken?: string } },
+  result: Pick<LoginResult, 'written'> & {
+    token: { accessToken?: string }
+    server?: ServedRecord
+  },
   published = false
 ): void {
   // A credentials-file section this run replaced is kept (to restore it) as it was: the user's own keys may be in it.
@@ -44,7 +63,8 @@ export function saveSessionState(
     ssoRegion: request.ssoRegion,
     region: request.region,
     written: result.written,
-    post: behaviour.post(published)
+    post: behaviour.post(published),
+    ...(result.server ? { server: serverRecord(result.server) } : {})
   }
   core.saveState(KEY, JSON.stringify(state))
 }
@@ -59,5 +79,6 @@ export function loadSessionState(): SessionState | undefined {
   if (!raw) return undefined
   const state = JSON.parse(raw) as SessionState
   if (state.accessToken) core.setSecret(state.accessToken)
+  if (state.server) core.setSecret(state.server.authToken)
   return state
 }

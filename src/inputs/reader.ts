@@ -75,6 +75,7 @@ import {
 import type { EndSession } from './sign-in-mode.js'
 import {
   readRequiredApprovals,
+  readCredentialServer,
   readSharing,
   readSignOutEarly,
   signInMode
@@ -380,6 +381,17 @@ export function readCommand(get: (name: string) => string): Command {
   }
   if (verifyProfiles !== DEFAULT_VERIFY_PROFILES)
     request.verifyProfiles = verifyProfiles as VerifyProfiles
+  // --- credentials for the whole job: credential-server
+  const credentialServer = readCredentialServer(
+    { raw, trimmed, bool, fail },
+    {
+      keepSession,
+      reuseSession,
+      signOutEarly,
+      legacySsoProfile: request.legacySsoProfile === true,
+      ...sharing
+    }
+  )
   // --- end of the feature blocks
   if (sharing.endSession)
     return { kind: 'end-session', token: sharing.session! }
@@ -387,6 +399,7 @@ export function readCommand(get: (name: string) => string): Command {
     keepSession,
     reuseSession,
     signOutEarly,
+    credentialServer,
     ...sharing
   })
   return { kind: 'sign-in', request }

@@ -1,6 +1,6 @@
 /**
  * The sign-in mode's inputs: the rules between keep-session, reuse-session, sign-out-early, share-session, session,
- * end-session and session-key (each error names the later input of a pair, in the order of the input table), and the
+ * end-session, session-key and credential-server (each error names the later input of a pair, in the order of the input table), and the
  * one SignInMode made from them.
  */
 import { MAX_SESSION_LENGTH, MIN_SESSION_KEY_LENGTH } from './spec.js'
@@ -121,15 +121,74 @@ export function readSharing(
   }
 }
 
+/**
+ * credential-server, checked against every input that wants the sign-in somewhere else (on disk, signed out at once,
+ * or handed to later jobs): each error names both inputs.
+ */
+export function readCredentialServer(
+  { bool, fail }: InputGetters,
+  flags: {
+    keepSession: boolean
+    reuseSession: boolean
+    signOutEarly: boolean
+    legacySsoProfile: boolean
+  } & Pick<Sharing, 'shareSession' | 'endSession'>
+): boolean {
+  const served = bool('credential-server', false)
+  if (!served) return false
+  const clash = (input: string, why: string): never =>
+    fail(
+      'credential-server',
+      `cannot be combined with ${input}: true (${why}); set one of the two`
+    )
+  if (flags.signOutEarly)
+    clash(
+      'sign-out-early',
+      'sign-out-early ends the sign-in at once, credential-server keeps it in memory to refresh the role credentials'
+    )
+  if (flags.keepSession)
+    clash(
+      'keep-session',
+      'keep-session leaves the sign-in on the runner after the job, credential-server keeps it off the disk and stops with the job'
+    )
+  if (flags.reuseSession)
+    clash(
+      'reuse-session',
+      'reuse-session uses and keeps a cached sign-in on disk, credential-server never writes one'
+    )
+  if (flags.legacySsoProfile)
+    clash(
+      'legacy-sso-profile',
+      'legacy-sso-profile writes a token cache for older SDKs, credential-server writes none'
+    )
+  if (flags.shareSession)
+    clash(
+      'share-session',
+      "share-session hands the sign-in to later jobs in its output, credential-server keeps it in this job's memory; use credential-server in the later jobs, with the session input"
+    )
+  if (flags.endSession)
+    clash(
+      'end-session',
+      'end-session only signs a shared sign-in out, it serves nothing'
+    )
+  return true
+}
+
 /** The one sign-in mode the (already checked: no two of them contradict) flags ask for. */
 export function signInMode(
   flags: {
     keepSession: boolean
     reuseSession: boolean
     signOutEarly: boolean
+    credentialServer?: boolean
   } & Sharing
 ): SignInMode {
   const keep = flags.keepSession
+  if (flags.credentialServer)
+    return {
+      kind: 'served',
+      token: flags.session ?? { from: 'device-flow' }
+    }
   if (flags.session) return { kind: 'from-shared', token: flags.session, keep }
   if (flags.signOutEarly)
     return { kind: 'sign-out-early', token: { from: 'device-flow' } }

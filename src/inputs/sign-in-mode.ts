@@ -29,6 +29,11 @@ export type SignInMode =
   | { kind: 'shared'; token: OwnToken; key: string; keep: boolean }
   /** session: the sign-in an earlier job shared; never signed out here; `keep`: keep-session too. */
   | { kind: 'from-shared'; token: SessionToken; keep: boolean }
+  /**
+   * credential-server: the sign-in is handed (in memory only) to a loopback server that serves and refreshes the listed
+   * roles for the rest of the job; nothing of the sign-in is written. The token: a device code, or a shared sign-in.
+   */
+  | { kind: 'served'; token: { from: 'device-flow' } | SessionToken }
 
 /** end-session: sign the shared sign-in of `session` out and do nothing else (a command of its own, not a sign-in). */
 export interface EndSession {

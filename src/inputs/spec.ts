@@ -598,6 +598,17 @@ export const INPUTS: readonly InputSpec[] = Object.freeze([
     required: false,
     secret: false,
     kind: 'string'
+  },
+  // --- credentials for the whole job: credential-server
+  {
+    name: 'credential-server',
+    group: 'modes',
+    description:
+      'Hand the sign-in, in memory only, to a background credential server on 127.0.0.1 that serves and refreshes only the listed roles (primary, profiles, discover, role-to-assume) for the rest of the job: the job gets AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN instead of keys, the profiles ask the server (credential_process), no SSO token or registration is written. The post step stops it (it signs out). Not with sign-out-early, keep-session, reuse-session, legacy-sso-profile or share-session.',
+    default: 'false',
+    required: false,
+    secret: false,
+    kind: 'boolean'
   }
   // --- end of the feature blocks
 ] satisfies InputSpec[]) as readonly InputSpec[]

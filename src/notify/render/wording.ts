@@ -74,6 +74,25 @@ export function approvalGrants(
     }
     case 'from-shared':
       return `This job uses a sign-in shared by an earlier job of this run: the sign-in is shared with the jobs of this run that hold its session-key, until end-session signs it out or it expires${tokenUntil}; any of them can use it ${everything}. This job's post step removes its files and does not sign it out. ${capitalize(issued)}.`
+    case 'served': {
+      const ends = approved
+        ? approved.refreshable
+          ? "when the Identity Center session ends (an administrator's session limit, default 8 h)"
+          : approved.sessionExpiresAt
+            ? `when that sign-in expires at ${formatUtc(approved.sessionExpiresAt)} (it has no refresh token)`
+            : 'when that sign-in expires'
+        : "when the Identity Center session ends (an administrator's session limit, default 8 h)"
+      const what = `${b('only the listed role(s)')}: a credential server on the runner keeps your Identity Center sign-in in its memory (no sign-in on disk) and refreshes their credentials until the job ends, at the latest ${ends}`
+      if (final)
+        return `This job gets ${what}; when the job ends the server signs out and stops.`
+      return `Approving hands this job ${what}; when the job ends the server signs out and stops.`
+    }
+    case 'served-shared': {
+      const until = approved?.sessionExpiresAt
+        ? `when that sign-in expires at ${formatUtc(approved.sessionExpiresAt)} (it has no refresh token)`
+        : 'when that sign-in expires (it has no refresh token)'
+      return `This job gets ${b('only the listed role(s)')}: a credential server on the runner keeps the sign-in shared by an earlier job of this run in its memory (no sign-in on disk) and refreshes their credentials until the job ends, at the latest ${until}; when the job ends the server stops without signing out (the sign-in belongs to the run: end-session signs it out).`
+    }
     case 'until-job-end': {
       const shared = ctx.reuseSession
         ? ' Until then, other jobs on this runner that set reuse-session can use it too.'

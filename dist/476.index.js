@@ -1,5 +1,5 @@
-export const id = 484;
-export const ids = [484];
+export const id = 476;
+export const ids = [476];
 export const modules = {
 
 /***/ 2552:
@@ -178,7 +178,7 @@ function required(value, field) {
 
 /***/ }),
 
-/***/ 2484:
+/***/ 5095:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -191,116 +191,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/inputs/rules.ts
-var rules = __webpack_require__(8190);
-;// CONCATENATED MODULE: ./src/credential-server/handover.ts
-/**
- * The handover: everything the credential server needs, passed from the step that signed in to the server's process
- * over a pipe (its stdin), never through argv, the environment or a file. A typed, versioned JSON object; parsed and
- * checked field by field on the server's side, and every problem is told without a value (the object holds secrets).
- */
-
-
-const HANDOVER_VERSION = 1;
-/** 256 random bits, base64url (43 characters): the value of AWS_CONTAINER_AUTHORIZATION_TOKEN. */
-function newAuthToken() {
-    return randomBytes(32).toString('base64url');
-}
-/** The largest handover the server reads (a few hundred profiles with chains fit many times over). */
-const MAX_HANDOVER_BYTES = 4 * 1024 * 1024;
-class HandoverError extends Error {
-    constructor(message) {
-        super(`credential server handover: ${message}`);
-        this.name = 'HandoverError';
-    }
-}
-const REGION_RE = /^[a-z]{2,4}(-[a-z]{2,5})?-[a-z]+-\d{1,2}$/;
-const ACCOUNT_RE = /^\d{12}$/;
-const ROLE_NAME_RE = /^[\w+=,.@-]{1,128}$/;
-const AUTH_TOKEN_RE = /^[A-Za-z0-9_-]{43,}$/;
-const SOURCE_IDENTITY_RE = /^[\w+=,.@-]{2,64}$/;
-/** Parse and check a handover; throws HandoverError naming the field (never its value). */
-function parseHandover(text) {
-    let h;
-    try {
-        h = JSON.parse(text);
-    }
-    catch {
-        throw new HandoverError('not JSON');
-    }
-    const fail = (field, problem = 'is missing or malformed') => {
-        throw new HandoverError(`${field} ${problem}`);
-    };
-    const str = (v, field) => typeof v === 'string' && v !== '' ? v : fail(field);
-    const date = (v, field) => Number.isFinite(Date.parse(str(v, field))) ? v : fail(field);
-    if (!h || typeof h !== 'object')
-        fail('the handover', 'is not an object');
-    if (h.version !== HANDOVER_VERSION)
-        fail('version', `is not ${HANDOVER_VERSION}`);
-    if (!REGION_RE.test(str(h.ssoRegion, 'ssoRegion')))
-        fail('ssoRegion');
-    if (!REGION_RE.test(str(h.region, 'region')))
-        fail('region');
-    str(h.token?.accessToken, 'token.accessToken');
-    date(h.token?.expiresAt, 'token.expiresAt');
-    if (h.token.refreshToken !== undefined)
-        str(h.token.refreshToken, 'token.refreshToken');
-    if (h.registration !== undefined) {
-        str(h.registration?.clientId, 'registration.clientId');
-        str(h.registration.clientSecret, 'registration.clientSecret');
-        date(h.registration.expiresAt, 'registration.expiresAt');
-    }
-    if (!Array.isArray(h.roles) || h.roles.length === 0)
-        fail('roles');
-    const profiles = new Set();
-    h.roles.forEach((r, i) => {
-        const at = `roles[${i}]`;
-        if (!rules/* NAME_RE */.eF.test(str(r?.profile, `${at}.profile`)))
-            fail(`${at}.profile`, 'is not a profile name');
-        if (profiles.has(r.profile))
-            fail(`${at}.profile`, 'is listed twice');
-        profiles.add(r.profile);
-        if (!ACCOUNT_RE.test(str(r.accountId, `${at}.accountId`)))
-            fail(`${at}.accountId`);
-        if (!ROLE_NAME_RE.test(str(r.roleName, `${at}.roleName`)))
-            fail(`${at}.roleName`);
-        if (r.chain !== undefined) {
-            str(r.chain?.spec?.roleArn, `${at}.chain.spec.roleArn`);
-            if (!Number.isInteger(r.chain.spec.durationSeconds))
-                fail(`${at}.chain.spec.durationSeconds`);
-            if (!Array.isArray(r.chain.spec.policyArns))
-                fail(`${at}.chain.spec.policyArns`);
-            if (!Array.isArray(r.chain.spec.transitiveTagKeys))
-                fail(`${at}.chain.spec.transitiveTagKeys`);
-            str(r.chain.sessionName, `${at}.chain.sessionName`);
-            if (!Array.isArray(r.chain.tags) ||
-                !r.chain.tags.every((t) => typeof t?.Key === 'string' && typeof t?.Value === 'string'))
-                fail(`${at}.chain.tags`);
-            if (r.chain.sourceIdentity !== undefined &&
-                !SOURCE_IDENTITY_RE.test(String(r.chain.sourceIdentity)))
-                fail(`${at}.chain.sourceIdentity`);
-        }
-    });
-    if (!profiles.has(str(h.primary, 'primary')))
-        fail('primary', 'is not one of the roles');
-    if (!AUTH_TOKEN_RE.test(str(h.authToken, 'authToken')))
-        fail('authToken', 'is not at least 256 bits of base64url');
-    if (!Number.isInteger(h.watchPid) || h.watchPid < 1)
-        fail('watchPid');
-    for (const [profile, c] of Object.entries(h.initialCredentials ?? {})) {
-        if (!profiles.has(profile))
-            fail('initialCredentials', 'names a profile that is not served');
-        for (const k of ['accessKeyId', 'secretAccessKey', 'sessionToken'])
-            str(c?.[k], `initialCredentials.${profile}.${k}`);
-        date(c.expiration, `initialCredentials.${profile}.expiration`);
-    }
-    return h;
-}
-
+// EXTERNAL MODULE: ./src/credential-server/handover.ts
+var credential_server_handover = __webpack_require__(8204);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var aws_clients = __webpack_require__(201);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./src/credential-server/replies.ts
@@ -587,9 +483,11 @@ class SsoSession {
     refreshing;
     ended;
     signedOut;
+    keepSignIn;
     stats;
     constructor(handover, clients) {
         this.clients = clients;
+        this.keepSignIn = handover.keepSignIn === true;
         this.token = {
             accessToken: handover.token.accessToken,
             expiresAt: new Date(handover.token.expiresAt),
@@ -706,6 +604,14 @@ class SsoSession {
             const pending = this.refreshing?.catch(() => undefined);
             if (pending)
                 await pending;
+            if (this.keepSignIn) {
+                this.end('SignedOut', `the server stopped at ${iso()} without signing out: the shared sign-in belongs to the run (end-session signs it out)`);
+                return false;
+            }
+            // An expired access token cannot be signed out, but its refresh token still signs in: refresh it first, so that
+            // Logout ends the portal session (and the refresh token with it).
+            if (!this.ended)
+                await this.accessToken().catch(() => undefined);
             // Logout even after another end (an expired registration leaves the token valid); a dead token answers Unauthorized = true.
             const ok = this.ended?.code === 'SignedOut'
                 ? true
@@ -978,7 +884,7 @@ async function readStdin() {
     let size = 0;
     for await (const chunk of process.stdin) {
         size += chunk.length;
-        if (size > MAX_HANDOVER_BYTES)
+        if (size > credential_server_handover/* MAX_HANDOVER_BYTES */.jL)
             throw new Error('handover too large');
         chunks.push(chunk);
     }
@@ -1005,7 +911,7 @@ async function main() {
     let server;
     let handover;
     try {
-        handover = parseHandover(await readStdin());
+        handover = (0,credential_server_handover/* parseHandover */.dl)(await readStdin());
         server = await runCredentialServer(handover);
     }
     catch (error) {
@@ -1028,6 +934,127 @@ async function main() {
     process.on('SIGHUP', () => { }); // the session leader's terminal going away is not an end
     void server.closed.then(exit);
     await writeReady(JSON.stringify({ port: server.port, pid: process.pid }));
+}
+
+
+/***/ }),
+
+/***/ 8204:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L1: () => (/* binding */ HANDOVER_VERSION),
+/* harmony export */   dl: () => (/* binding */ parseHandover),
+/* harmony export */   jL: () => (/* binding */ MAX_HANDOVER_BYTES),
+/* harmony export */   q8: () => (/* binding */ newAuthToken)
+/* harmony export */ });
+/* unused harmony export HandoverError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _inputs_rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8190);
+/**
+ * The handover: everything the credential server needs, passed from the step that signed in to the server's process
+ * over a pipe (its stdin), never through argv, the environment or a file. A typed, versioned JSON object; parsed and
+ * checked field by field on the server's side, and every problem is told without a value (the object holds secrets).
+ */
+
+
+const HANDOVER_VERSION = 1;
+/** 256 random bits, base64url (43 characters): the value of AWS_CONTAINER_AUTHORIZATION_TOKEN. */
+function newAuthToken() {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(32).toString('base64url');
+}
+/** The largest handover the server reads (a few hundred profiles with chains fit many times over). */
+const MAX_HANDOVER_BYTES = 4 * 1024 * 1024;
+class HandoverError extends Error {
+    constructor(message) {
+        super(`credential server handover: ${message}`);
+        this.name = 'HandoverError';
+    }
+}
+const REGION_RE = /^[a-z]{2,4}(-[a-z]{2,5})?-[a-z]+-\d{1,2}$/;
+const ACCOUNT_RE = /^\d{12}$/;
+const ROLE_NAME_RE = /^[\w+=,.@-]{1,128}$/;
+const AUTH_TOKEN_RE = /^[A-Za-z0-9_-]{43,}$/;
+const SOURCE_IDENTITY_RE = /^[\w+=,.@-]{2,64}$/;
+/** Parse and check a handover; throws HandoverError naming the field (never its value). */
+function parseHandover(text) {
+    let h;
+    try {
+        h = JSON.parse(text);
+    }
+    catch {
+        throw new HandoverError('not JSON');
+    }
+    const fail = (field, problem = 'is missing or malformed') => {
+        throw new HandoverError(`${field} ${problem}`);
+    };
+    const str = (v, field) => typeof v === 'string' && v !== '' ? v : fail(field);
+    const date = (v, field) => Number.isFinite(Date.parse(str(v, field))) ? v : fail(field);
+    if (!h || typeof h !== 'object')
+        fail('the handover', 'is not an object');
+    if (h.version !== HANDOVER_VERSION)
+        fail('version', `is not ${HANDOVER_VERSION}`);
+    if (!REGION_RE.test(str(h.ssoRegion, 'ssoRegion')))
+        fail('ssoRegion');
+    if (!REGION_RE.test(str(h.region, 'region')))
+        fail('region');
+    str(h.token?.accessToken, 'token.accessToken');
+    date(h.token?.expiresAt, 'token.expiresAt');
+    if (h.token.refreshToken !== undefined)
+        str(h.token.refreshToken, 'token.refreshToken');
+    if (h.registration !== undefined) {
+        str(h.registration?.clientId, 'registration.clientId');
+        str(h.registration.clientSecret, 'registration.clientSecret');
+        date(h.registration.expiresAt, 'registration.expiresAt');
+    }
+    if (!Array.isArray(h.roles) || h.roles.length === 0)
+        fail('roles');
+    const profiles = new Set();
+    h.roles.forEach((r, i) => {
+        const at = `roles[${i}]`;
+        if (!_inputs_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .NAME_RE */ .eF.test(str(r?.profile, `${at}.profile`)))
+            fail(`${at}.profile`, 'is not a profile name');
+        if (profiles.has(r.profile))
+            fail(`${at}.profile`, 'is listed twice');
+        profiles.add(r.profile);
+        if (!ACCOUNT_RE.test(str(r.accountId, `${at}.accountId`)))
+            fail(`${at}.accountId`);
+        if (!ROLE_NAME_RE.test(str(r.roleName, `${at}.roleName`)))
+            fail(`${at}.roleName`);
+        if (r.chain !== undefined) {
+            str(r.chain?.spec?.roleArn, `${at}.chain.spec.roleArn`);
+            if (!Number.isInteger(r.chain.spec.durationSeconds))
+                fail(`${at}.chain.spec.durationSeconds`);
+            if (!Array.isArray(r.chain.spec.policyArns))
+                fail(`${at}.chain.spec.policyArns`);
+            if (!Array.isArray(r.chain.spec.transitiveTagKeys))
+                fail(`${at}.chain.spec.transitiveTagKeys`);
+            str(r.chain.sessionName, `${at}.chain.sessionName`);
+            if (!Array.isArray(r.chain.tags) ||
+                !r.chain.tags.every((t) => typeof t?.Key === 'string' && typeof t?.Value === 'string'))
+                fail(`${at}.chain.tags`);
+            if (r.chain.sourceIdentity !== undefined &&
+                !SOURCE_IDENTITY_RE.test(String(r.chain.sourceIdentity)))
+                fail(`${at}.chain.sourceIdentity`);
+        }
+    });
+    if (!profiles.has(str(h.primary, 'primary')))
+        fail('primary', 'is not one of the roles');
+    if (!AUTH_TOKEN_RE.test(str(h.authToken, 'authToken')))
+        fail('authToken', 'is not at least 256 bits of base64url');
+    if (!Number.isInteger(h.watchPid) || h.watchPid < 1)
+        fail('watchPid');
+    if (h.keepSignIn !== undefined && h.keepSignIn !== true)
+        fail('keepSignIn');
+    for (const [profile, c] of Object.entries(h.initialCredentials ?? {})) {
+        if (!profiles.has(profile))
+            fail('initialCredentials', 'names a profile that is not served');
+        for (const k of ['accessKeyId', 'secretAccessKey', 'sessionToken'])
+            str(c?.[k], `initialCredentials.${profile}.${k}`);
+        date(c.expiration, `initialCredentials.${profile}.expiration`);
+    }
+    return h;
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 796;
-export const ids = [796];
+export const id = 53;
+export const ids = [53];
 export const modules = {
 
 /***/ 5262:
@@ -1525,7 +1525,7 @@ function removeLeftovers(targets, rule) {
 
 /***/ }),
 
-/***/ 6555:
+/***/ 5118:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1634,6 +1634,47 @@ const ACTION_CLIENT_NAME = 'identity-center-login';
 
 // EXTERNAL MODULE: ./src/aws-files/config.ts
 var aws_files_config = __webpack_require__(5225);
+;// CONCATENATED MODULE: ./src/aws-files/process-profile.ts
+/**
+ * A profile whose credentials come from a command (`credential_process`): the credential server's profiles. The
+ * config gets `[profile NAME]` with credential_process, region and output only: no sso_* key, no secret. The command
+ * is written with each path in double quotes, which botocore (shlex) and the shells the JS and Go SDKs run it with
+ * read back as one word; a path that holds a quote, `$`, a backquote, a backslash or a line break is refused.
+ */
+
+const UNSAFE_IN_QUOTES = /["$`\\\r\n\t]/;
+/** One command line from its parts, each path double-quoted. */
+function commandLine(parts) {
+    return parts
+        .map(({ text, quote }) => {
+        if (text === '' || UNSAFE_IN_QUOTES.test(text))
+            throw new Error(`invalid credential_process part ${JSON.stringify(text)}: must be non-empty, without " $ \` \\ or line breaks`);
+        if (quote)
+            return `"${text}"`;
+        (0,aws_files_config/* validateValue */.q0)('credential_process', text);
+        return text;
+    })
+        .join(' ');
+}
+/** `[profile NAME]` with credential_process (+ region, output). */
+function renderProcessProfileSection(profile) {
+    (0,aws_files_config/* validateName */.yS)('profile', profile.name);
+    const body = [`credential_process = ${commandLine(profile.command)}`];
+    for (const [key, value] of [
+        ['region', profile.region],
+        ['output', profile.output]
+    ]) {
+        if (value === undefined || value === '')
+            continue;
+        (0,aws_files_config/* validateValue */.q0)(key, value);
+        body.push(`${key} = ${value}`);
+    }
+    return {
+        header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
+        body
+    };
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/aws-files/ini-structure.ts
@@ -1742,6 +1783,7 @@ async function unsealCredentialEdits(credentialsFile, edits) {
 
 
 
+
 /**
  * Write one login's files together, or none of them: the SSO profiles (`profiles`, `sso_session` + account + role),
  * the `[sso-session]` section, the token cache and the registration cache when `token` is given, and the profiles that
@@ -1772,6 +1814,7 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         })),
         ...keyProfiles.map((p) => renderKeysProfileSection(p)),
         ...(options.roleProfiles ?? []).map((p) => (0,aws_files_config/* renderAssumeRoleProfileSection */.z0)(p)),
+        ...(options.processProfiles ?? []).map((p) => renderProcessProfileSection(p)),
         ...(token
             ? [
                 (0,aws_files_config/* renderSsoSessionSection */.P_)({
@@ -2425,7 +2468,9 @@ const WHAT_STAYS = Object.freeze({
     'sign-out-early': 'The Identity Center sign-in was signed out once the role credentials were fetched; only those role credentials stay, until they expire.',
     kept: "The approver's Identity Center sign-in stays on the runner after the job (keep-session), until it expires.",
     shared: "The approver's Identity Center sign-in is shared with the later jobs of this run that hold its session-key, until end-session signs it out or it expires.",
-    'from-shared': 'This job used a sign-in shared by an earlier job of this run; it stays until end-session signs it out or it expires.'
+    'from-shared': 'This job used a sign-in shared by an earlier job of this run; it stays until end-session signs it out or it expires.',
+    served: 'A credential server on the runner holds the Identity Center sign-in in its memory (nothing on disk) and serves only the listed roles until the job ends, at the latest until the Identity Center session ends; the post step stops it.',
+    'served-shared': 'A credential server on the runner holds the sign-in shared by an earlier job of this run in its memory and serves only the listed roles until the job ends, at the latest until that sign-in expires; it stops without signing out.'
 });
 function modeOf(kind) {
     return { kind, whatStays: WHAT_STAYS[kind] };
@@ -2726,7 +2771,7 @@ runTags, mask, sourceIdentity) {
 /* harmony export */   z: () => (/* binding */ sweepOrphanedTokenCache)
 /* harmony export */ });
 /* harmony import */ var _aws_logout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4299);
-/* harmony import */ var _aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6555);
+/* harmony import */ var _aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5118);
 /* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7215);
 /* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5262);
 
@@ -3257,6 +3302,7 @@ function tokenStays(holds) {
         case 'sign-in':
             return true;
         case 'role-keys':
+        case 'server':
             return false;
     }
 }
@@ -3267,6 +3313,8 @@ function profilesHoldKeys(holds) {
             return false;
         case 'role-keys':
             return true;
+        case 'server':
+            return false;
     }
 }
 /** The one dispatch on the sign-in mode. */
@@ -3308,6 +3356,13 @@ function behaviourOf(mode) {
                 post: () => (mode.keep ? 'keep' : 'leave-from-shared'),
                 keep: mode.keep
             };
+        case 'served':
+            return {
+                grant: () => mode.token.from === 'session' ? 'served-shared' : 'served',
+                holds: 'server',
+                post: () => 'stop-server',
+                keep: false
+            };
     }
 }
 /** The part of what approvers are shown that comes from the request itself, the same on both edges. */
@@ -3323,6 +3378,102 @@ function requestedAccess(request, hasPostStep) {
         signInMode: behaviour.grant(hasPostStep),
         ...(request.chain ? { chainTo: (0,_chain_js__WEBPACK_IMPORTED_MODULE_0__/* .chainTarget */ .rw)(request.chain) } : {})
     };
+}
+
+
+/***/ }),
+
+/***/ 9088:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E8: () => (/* binding */ portClosed),
+/* harmony export */   nQ: () => (/* binding */ stopCredentialServer),
+/* harmony export */   wr: () => (/* binding */ serverCredentials)
+/* harmony export */ });
+/* unused harmony exports CredentialServerError, call, credentialServerReport */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/** Talking to a running credential server: its report, its stop (and the proof that its port closed), one profile's credentials. */
+
+
+/** The server answered an error: its code and message (for a credential request, what the SDKs would show). */
+class CredentialServerError extends Error {
+    status;
+    code;
+    constructor(status, code, message) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.name = 'CredentialServerError';
+    }
+}
+/** One request to the server; resolves with the parsed JSON of a 200 answer, rejects with CredentialServerError otherwise. */
+function call(address, method, path, timeoutMs = 15_000) {
+    return new Promise((resolve, reject) => {
+        const req = (0,node_http__WEBPACK_IMPORTED_MODULE_0__.request)({
+            host: '127.0.0.1',
+            port: address.port,
+            method,
+            path,
+            headers: { authorization: address.authToken },
+            timeout: timeoutMs
+        }, (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('error', reject);
+            res.on('end', () => {
+                const text = Buffer.concat(chunks).toString('utf8');
+                let body;
+                try {
+                    body = JSON.parse(text);
+                }
+                catch {
+                    return reject(new CredentialServerError(res.statusCode ?? 0, 'BadAnswer', `the credential server answered HTTP ${res.statusCode} with a body that is not JSON`));
+                }
+                if (res.statusCode === 200)
+                    return resolve(body);
+                reject(new CredentialServerError(res.statusCode ?? 0, String(body?.code ?? 'Error'), String(body?.message ?? `HTTP ${res.statusCode}`)));
+            });
+        });
+        req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+        req.on('error', reject);
+        req.end();
+    });
+}
+function credentialServerReport(address) {
+    return call(address, 'GET', '/stats');
+}
+function serverCredentials(address, profile) {
+    return call(address, 'GET', `/role/${encodeURIComponent(profile)}`);
+}
+/** True once nothing accepts connections on 127.0.0.1:port. */
+function portClosed(port) {
+    return new Promise((resolve) => {
+        const socket = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.connect)({ host: '127.0.0.1', port });
+        socket.once('connect', () => {
+            socket.destroy();
+            resolve(false);
+        });
+        socket.once('error', () => resolve(true));
+    });
+}
+/**
+ * POST /stop: the server signs out (SSO Logout), answers its final report and exits; then waits (up to `timeoutMs`)
+ * until its port refuses connections.
+ */
+async function stopCredentialServer(address, timeoutMs = 5_000) {
+    const report = await call(address, 'POST', '/stop', timeoutMs * 3);
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+        if (await portClosed(address.port))
+            return { report, portClosed: true };
+        if (Date.now() >= until)
+            return { report, portClosed: false };
+        await new Promise((r) => setTimeout(r, 50));
+    }
 }
 
 
@@ -3852,6 +4003,25 @@ function approvalGrants(ctx, final, _esc = cleanText, b = (s) => `**${s}**`) {
         }
         case 'from-shared':
             return `This job uses a sign-in shared by an earlier job of this run: the sign-in is shared with the jobs of this run that hold its session-key, until end-session signs it out or it expires${tokenUntil}; any of them can use it ${everything}. This job's post step removes its files and does not sign it out. ${capitalize(issued)}.`;
+        case 'served': {
+            const ends = approved
+                ? approved.refreshable
+                    ? "when the Identity Center session ends (an administrator's session limit, default 8 h)"
+                    : approved.sessionExpiresAt
+                        ? `when that sign-in expires at ${formatUtc(approved.sessionExpiresAt)} (it has no refresh token)`
+                        : 'when that sign-in expires'
+                : "when the Identity Center session ends (an administrator's session limit, default 8 h)";
+            const what = `${b('only the listed role(s)')}: a credential server on the runner keeps your Identity Center sign-in in its memory (no sign-in on disk) and refreshes their credentials until the job ends, at the latest ${ends}`;
+            if (final)
+                return `This job gets ${what}; when the job ends the server signs out and stops.`;
+            return `Approving hands this job ${what}; when the job ends the server signs out and stops.`;
+        }
+        case 'served-shared': {
+            const until = approved?.sessionExpiresAt
+                ? `when that sign-in expires at ${formatUtc(approved.sessionExpiresAt)} (it has no refresh token)`
+                : 'when that sign-in expires (it has no refresh token)';
+            return `This job gets ${b('only the listed role(s)')}: a credential server on the runner keeps the sign-in shared by an earlier job of this run in its memory (no sign-in on disk) and refreshes their credentials until the job ends, at the latest ${until}; when the job ends the server stops without signing out (the sign-in belongs to the run: end-session signs it out).`;
+        }
         case 'until-job-end': {
             const shared = ctx.reuseSession
                 ? ' Until then, other jobs on this runner that set reuse-session can use it too.'

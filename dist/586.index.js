@@ -1,27 +1,20 @@
-export const id = 457;
-export const ids = [457];
+export const id = 586;
+export const ids = [586];
 export const modules = {
 
-/***/ 457:
+/***/ 9088:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  runCredentialProcess: () => (/* binding */ runCredentialProcess)
-});
-
-// UNUSED EXPORTS: parseCredentialProcessArgs, readServerFile, writeServerFile
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-;// CONCATENATED MODULE: ./src/credential-server/client.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E8: () => (/* binding */ portClosed),
+/* harmony export */   nQ: () => (/* binding */ stopCredentialServer),
+/* harmony export */   wr: () => (/* binding */ serverCredentials)
+/* harmony export */ });
+/* unused harmony exports CredentialServerError, call, credentialServerReport */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
 /** Talking to a running credential server: its report, its stop (and the proof that its port closed), one profile's credentials. */
 
 
@@ -39,7 +32,7 @@ class CredentialServerError extends Error {
 /** One request to the server; resolves with the parsed JSON of a 200 answer, rejects with CredentialServerError otherwise. */
 function call(address, method, path, timeoutMs = 15_000) {
     return new Promise((resolve, reject) => {
-        const req = (0,external_node_http_.request)({
+        const req = (0,node_http__WEBPACK_IMPORTED_MODULE_0__.request)({
             host: '127.0.0.1',
             port: address.port,
             method,
@@ -78,7 +71,7 @@ function serverCredentials(address, profile) {
 /** True once nothing accepts connections on 127.0.0.1:port. */
 function portClosed(port) {
     return new Promise((resolve) => {
-        const socket = connect({ host: '127.0.0.1', port });
+        const socket = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.connect)({ host: '127.0.0.1', port });
         socket.once('connect', () => {
             socket.destroy();
             resolve(false);
@@ -102,7 +95,22 @@ async function stopCredentialServer(address, timeoutMs = 5_000) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/credential-server/credential-process.ts
+
+/***/ }),
+
+/***/ 4586:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   mq: () => (/* binding */ readServerFile),
+/* harmony export */   runCredentialProcess: () => (/* binding */ runCredentialProcess)
+/* harmony export */ });
+/* unused harmony exports writeServerFile, parseCredentialProcessArgs */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9088);
 /**
  * credential_process for the profiles the server serves: `node dist/cli.js --credential-process --server-file PATH
  * --profile NAME` prints the AWS credential_process Version 1 JSON for one profile, asked of the running server. The
@@ -122,12 +130,12 @@ async function writeServerFile(file, contents) {
     });
 }
 function readServerFile(file) {
-    const fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
     try {
-        const st = (0,external_node_fs_.fstatSync)(fd);
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
         if ((st.mode & 0o077) !== 0)
             throw new Error(`${file} is readable by others (mode ${(st.mode & 0o777).toString(8)}); it must be 0600`);
-        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(fd, 'utf8'));
+        const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8'));
         if (!Number.isInteger(parsed?.port) ||
             typeof parsed.authToken !== 'string' ||
             !Array.isArray(parsed.profiles))
@@ -135,7 +143,7 @@ function readServerFile(file) {
         return parsed;
     }
     finally {
-        (0,external_node_fs_.closeSync)(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
 function parseCredentialProcessArgs(argv) {
@@ -170,7 +178,7 @@ async function runCredentialProcess(argv, out = (t) => void process.stdout.write
         const file = readServerFile(args.serverFile);
         if (!file.profiles.includes(args.profile))
             throw new Error(`the credential server serves no profile ${JSON.stringify(args.profile)}`);
-        const c = await serverCredentials(file, args.profile);
+        const c = await (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .serverCredentials */ .wr)(file, args.profile);
         out(`${JSON.stringify({
             Version: 1,
             AccessKeyId: c.AccessKeyId,
