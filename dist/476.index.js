@@ -420,14 +420,16 @@ async function serveCredentials(res, routes, profile) {
         const { credentials, accountId } = await routes.credentials(profile);
         sendCredentials(res, credentials, accountId);
     }
-    catch (error) {
+    catch (caught) {
+        // What the session and the role cache throw: SessionEndedError (`end`), TransientTokenError, CredentialsError (`kind`).
+        const error = caught;
         const code = error?.end?.code ??
             (error?.name === 'TransientTokenError'
                 ? 'UpstreamUnavailable'
                 : error?.kind === 'access'
                     ? 'AccessDenied'
                     : 'UpstreamError');
-        sendError(res, code, String(error?.message ?? error));
+        sendError(res, code, String(error?.message ?? caught));
     }
 }
 
@@ -571,9 +573,10 @@ class SsoSession {
             this.stats.refreshable = this.refreshable();
             return next.accessToken;
         }
-        catch (error) {
+        catch (caught) {
+            const error = caught;
             this.stats.refreshFailures++;
-            const message = String(error?.message ?? error);
+            const message = String(error?.message ?? caught);
             this.stats.lastRefreshError = { at: iso(), message };
             const code = error?.code;
             if (code === 'invalid_grant' || code === 'access_denied')
@@ -707,14 +710,15 @@ class RoleCache {
             stats.credentialsExpireAt = iso(c.expiration.getTime());
             return c;
         }
-        catch (error) {
+        catch (caught) {
+            const error = caught;
             stats.errors++;
             stats.lastError = {
                 at: iso(),
                 code: String(error?.end?.code ?? error?.name ?? 'Error'),
-                message: String(error?.message ?? error)
+                message: String(error?.message ?? caught)
             };
-            throw error;
+            throw caught;
         }
     }
     get(key, fetch) {
@@ -914,9 +918,10 @@ async function main() {
         handover = (0,credential_server_handover/* parseHandover */.dl)(await readStdin());
         server = await runCredentialServer(handover);
     }
-    catch (error) {
+    catch (caught) {
+        const error = caught;
         // The only channel back: the parent reads this instead of a ready line (the message never holds a handed value).
-        await writeReady(JSON.stringify({ error: String(error?.message ?? error) })).catch(() => undefined);
+        await writeReady(JSON.stringify({ error: String(error?.message ?? caught) })).catch(() => undefined);
         process.exit(1);
     }
     const exit = () => {
@@ -977,6 +982,7 @@ const ACCOUNT_RE = /^\d{12}$/;
 const ROLE_NAME_RE = /^[\w+=,.@-]{1,128}$/;
 const AUTH_TOKEN_RE = /^[A-Za-z0-9_-]{43,}$/;
 const SOURCE_IDENTITY_RE = /^[\w+=,.@-]{2,64}$/;
+/* eslint-disable @typescript-eslint/no-explicit-any -- a parsed JSON value, checked field by field before it is typed */
 /** Parse and check a handover; throws HandoverError naming the field (never its value). */
 function parseHandover(text) {
     let h;
@@ -1056,6 +1062,7 @@ function parseHandover(text) {
     }
     return h;
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 
 /***/ })

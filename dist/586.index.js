@@ -188,11 +188,12 @@ async function runCredentialProcess(argv, out = (t) => void process.stdout.write
         })}\n`);
         return 0;
     }
-    catch (error) {
+    catch (caught) {
+        const error = caught;
         const reason = error?.code === 'ECONNREFUSED'
             ? 'the credential server is not running (connection refused)'
-            : String(error?.message ?? error);
-        err(`identity-center-login credential_process: ${error?.code && error?.name === 'CredentialServerError' ? `${error.code}: ` : ''}${reason}\n`);
+            : String(error?.message ?? caught);
+        err(`identity-center-login credential_process: ${error?.code && error?.name === 'CredentialServerError' ? `${String(error.code)}: ` : ''}${reason}\n`);
         return 1;
     }
 }

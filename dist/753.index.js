@@ -40,7 +40,10 @@ function eventPayload(env) {
     if (!env.GITHUB_EVENT_PATH)
         return undefined;
     try {
-        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        return payload !== null && typeof payload === 'object'
+            ? payload
+            : undefined;
     }
     catch {
         return undefined;

@@ -2872,11 +2872,12 @@ async function runCredentialProcess(argv, out = (t) => void process.stdout.write
         })}\n`);
         return 0;
     }
-    catch (error) {
+    catch (caught) {
+        const error = caught;
         const reason = error?.code === 'ECONNREFUSED'
             ? 'the credential server is not running (connection refused)'
-            : String(error?.message ?? error);
-        err(`identity-center-login credential_process: ${error?.code && error?.name === 'CredentialServerError' ? `${error.code}: ` : ''}${reason}\n`);
+            : String(error?.message ?? caught);
+        err(`identity-center-login credential_process: ${error?.code && error?.name === 'CredentialServerError' ? `${String(error.code)}: ` : ''}${reason}\n`);
         return 1;
     }
 }
@@ -2922,6 +2923,7 @@ const ACCOUNT_RE = /^\d{12}$/;
 const ROLE_NAME_RE = /^[\w+=,.@-]{1,128}$/;
 const AUTH_TOKEN_RE = /^[A-Za-z0-9_-]{43,}$/;
 const SOURCE_IDENTITY_RE = /^[\w+=,.@-]{2,64}$/;
+/* eslint-disable @typescript-eslint/no-explicit-any -- a parsed JSON value, checked field by field before it is typed */
 /** Parse and check a handover; throws HandoverError naming the field (never its value). */
 function parseHandover(text) {
     let h;
@@ -3001,6 +3003,7 @@ function parseHandover(text) {
     }
     return h;
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 
 /***/ }),

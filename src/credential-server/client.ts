@@ -51,7 +51,7 @@ export function call<T>(
         res.on('error', reject)
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8')
-          let body: any
+          let body: { code?: unknown; message?: unknown } | null
           try {
             body = JSON.parse(text)
           } catch {

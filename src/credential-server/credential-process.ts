@@ -106,13 +106,15 @@ export async function runCredentialProcess(
       })}\n`
     )
     return 0
-  } catch (error: any) {
+  } catch (caught) {
+    const error = caught as
+      { code?: unknown; name?: unknown; message?: unknown } | undefined
     const reason =
       error?.code === 'ECONNREFUSED'
         ? 'the credential server is not running (connection refused)'
-        : String(error?.message ?? error)
+        : String(error?.message ?? caught)
     err(
-      `identity-center-login credential_process: ${error?.code && error?.name === 'CredentialServerError' ? `${error.code}: ` : ''}${reason}\n`
+      `identity-center-login credential_process: ${error?.code && error?.name === 'CredentialServerError' ? `${String(error.code)}: ` : ''}${reason}\n`
     )
     return 1
   }

@@ -26,9 +26,9 @@ export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
-  } catch (error: any) {
+  } catch (error) {
     // EPERM: it exists, owned by someone else.
-    return error?.code === 'EPERM'
+    return (error as NodeJS.ErrnoException | undefined)?.code === 'EPERM'
   }
 }
 
@@ -46,10 +46,11 @@ export async function main(): Promise<void> {
   try {
     handover = parseHandover(await readStdin())
     server = await runCredentialServer(handover)
-  } catch (error: any) {
+  } catch (caught) {
+    const error = caught as { message?: unknown } | undefined
     // The only channel back: the parent reads this instead of a ready line (the message never holds a handed value).
     await writeReady(
-      JSON.stringify({ error: String(error?.message ?? error) })
+      JSON.stringify({ error: String(error?.message ?? caught) })
     ).catch(() => undefined)
     process.exit(1)
   }

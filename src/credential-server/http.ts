@@ -70,9 +70,13 @@ export function createCredentialHttpServer(
       keepAliveTimeout: 5_000
     },
     (req, res) => {
-      void handle(req, res).catch((error: any) => {
+      void handle(req, res).catch((error: unknown) => {
         if (!res.headersSent)
-          sendError(res, 'UpstreamError', String(error?.message ?? error))
+          sendError(
+            res,
+            'UpstreamError',
+            String((error as { message?: unknown })?.message ?? error)
+          )
       })
     }
   )
@@ -241,7 +245,16 @@ async function serveCredentials(
   try {
     const { credentials, accountId } = await routes.credentials(profile)
     sendCredentials(res, credentials, accountId)
-  } catch (error: any) {
+  } catch (caught) {
+    // What the session and the role cache throw: SessionEndedError (`end`), TransientTokenError, CredentialsError (`kind`).
+    const error = caught as
+      | {
+          end?: { code?: string }
+          name?: unknown
+          kind?: unknown
+          message?: unknown
+        }
+      | undefined
     const code =
       error?.end?.code ??
       (error?.name === 'TransientTokenError'
@@ -249,6 +262,6 @@ async function serveCredentials(
         : error?.kind === 'access'
           ? 'AccessDenied'
           : 'UpstreamError')
-    sendError(res, code, String(error?.message ?? error))
+    sendError(res, code, String(error?.message ?? caught))
   }
 }

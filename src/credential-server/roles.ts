@@ -104,14 +104,17 @@ export class RoleCache {
       stats.served++
       stats.credentialsExpireAt = iso(c.expiration.getTime())
       return c
-    } catch (error: any) {
+    } catch (caught) {
+      const error = caught as
+        | { end?: { code?: string }; name?: unknown; message?: unknown }
+        | undefined
       stats.errors++
       stats.lastError = {
         at: iso(),
         code: String(error?.end?.code ?? error?.name ?? 'Error'),
-        message: String(error?.message ?? error)
+        message: String(error?.message ?? caught)
       }
-      throw error
+      throw caught
     }
   }
 

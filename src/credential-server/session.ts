@@ -138,9 +138,10 @@ export class SsoSession {
       this.stats.tokenExpiresAt = iso(next.expiresAt.getTime())
       this.stats.refreshable = this.refreshable()
       return next.accessToken
-    } catch (error: any) {
+    } catch (caught) {
+      const error = caught as { code?: unknown; message?: unknown } | undefined
       this.stats.refreshFailures++
-      const message = String(error?.message ?? error)
+      const message = String(error?.message ?? caught)
       this.stats.lastRefreshError = { at: iso(), message }
       const code = error?.code
       if (code === 'invalid_grant' || code === 'access_denied')

@@ -27,10 +27,21 @@ export function githubRunContext(
   }
 }
 
-function eventPayload(env: NodeJS.ProcessEnv): any {
+/** The few fields of the event payload read here; each is checked before it is used. */
+interface EventPayload {
+  pull_request?: { number?: unknown; head?: { sha?: unknown } }
+  issue?: { number?: unknown; pull_request?: unknown }
+}
+
+function eventPayload(env: NodeJS.ProcessEnv): EventPayload | undefined {
   if (!env.GITHUB_EVENT_PATH) return undefined
   try {
-    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'))
+    const payload: unknown = JSON.parse(
+      readFileSync(env.GITHUB_EVENT_PATH, 'utf8')
+    )
+    return payload !== null && typeof payload === 'object'
+      ? (payload as EventPayload)
+      : undefined
   } catch {
     return undefined
   }
