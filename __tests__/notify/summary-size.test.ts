@@ -207,3 +207,51 @@ test('verify-profiles: primary over 20,000 profiles: under 1 MiB, "not verified"
     `${2 * N} profiles were written without fetching or checking their credentials (verify-profiles: primary)`
   )
 })
+
+test('approved with 10,000 profiles and the approval record: the record block is replaced by a line naming the output, so the summary stays under 1 MiB; a few profiles keep the block', async () => {
+  const { approvalRecord, modeOf } =
+    await import('../../src/core/approval-record.js')
+  const profiles = discovered(1_000_000)
+  const recordOf = (list: ProfileOutcome[]) =>
+    approvalRecord({
+      approvers: [{ name: 'alice', approvedAt: T0 }],
+      asked: {
+        startUrl: 'https://my-sso-portal.awsapps.com/start',
+        accountId: '111122223333',
+        roleName: 'DeveloperAccess',
+        profiles: list.map((p) => ({
+          name: p.name,
+          accountId: p.accountId,
+          roleName: p.roleName
+        }))
+      },
+      verified: list.map((p) => ({
+        profile: p.name,
+        arn: p.arn!,
+        account: p.accountId
+      })),
+      credentialsExpireAt: T0,
+      mode: modeOf('until-job-end'),
+      run: { repository: 'acme/app' },
+      now: T0
+    })
+  const approved = (list: ProfileOutcome[]): FinalEvent => ({
+    type: 'approved',
+    approvedBy: 'alice',
+    at: T0,
+    accountId: '111122223333',
+    roleName: 'DeveloperAccess',
+    arn: 'arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_DeveloperAccess_0123456789abcdef/alice',
+    profiles: list,
+    record: recordOf(list)
+  })
+  const big = (await summaryOf(approved(profiles))).at(-1)!
+  expect(Buffer.byteLength(big, 'utf8')).toBeLessThanOrEqual(MAX_SUMMARY_BYTES)
+  expect(big).toMatch(
+    /The approval record \([\d,]+ bytes\) does not fit in the job summary beside the list above: it is the step's `approval-record` output/
+  )
+  expect(big).not.toContain('<details>')
+  const small = (await summaryOf(approved(profiles.slice(0, 3)))).at(-1)!
+  expect(small).toContain('<details>')
+  expect(small).not.toMatch(/does not fit in the job summary/)
+})

@@ -8,7 +8,7 @@ import type {
   Notifier,
   RequestContext
 } from '../core/events.js'
-import { renderMarkdown } from './render/markdown.js'
+import { MAX_SUMMARY_BYTES, renderMarkdown } from './render/markdown.js'
 import { approvalRecordMarkdown } from './render/approval-record.js'
 import { type MarkerKey, type StartedEvent } from './render/types.js'
 
@@ -65,11 +65,17 @@ export function summaryNotifier(
         opts.marker,
         { summary: true }
       )
-      // The approval record, collapsed, under the outcome (issue 19).
-      const record =
+      // The approval record, collapsed, under the outcome; when both would pass GitHub's 1 MiB limit for a step's
+      // summary (thousands of profiles), a line saying where the record is instead.
+      let record =
         event.type === 'approved' && event.record
           ? `\n${approvalRecordMarkdown(event.record)}`
           : ''
+      if (
+        record &&
+        Buffer.byteLength(markdown + record, 'utf8') > MAX_SUMMARY_BYTES - 1024
+      )
+        record = `\n_The approval record (${Buffer.byteLength(record, 'utf8').toLocaleString('en-US')} bytes) does not fit in the job summary beside the list above: it is the step's \`approval-record\` output._\n`
       await write(markdown + record)
     }
   }
