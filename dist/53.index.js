@@ -25,11 +25,13 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _util_time_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6043);
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2017);
 /**
  * Careful file primitives for files that hold credentials on a shared machine:
  * atomic replace (temp file + fsync + rename), 0600 files in 0700 folders, no writing or
  * reading through symlinks, and a simple cross-process lock file.
  */
+
 
 
 
@@ -289,15 +291,6 @@ async function removeIfExists(file, opts = {}) {
         throw e;
     }
 }
-function isAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return errCode(e) === 'EPERM';
-    }
-}
 async function readLock(lockFile) {
     let st;
     try {
@@ -336,7 +329,7 @@ function isStale(lock, staleMs) {
     return (info !== undefined &&
         info.host === node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname() &&
         info.pid !== process.pid &&
-        !isAlive(info.pid));
+        !(0,_util_process_js__WEBPACK_IMPORTED_MODULE_6__/* .isAlive */ ._)(info.pid));
 }
 async function tryCreate(lockFile, content) {
     let fh;
@@ -1417,6 +1410,7 @@ function parseNested(value) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2017);
 /**
  * What a writer killed mid-write (SIGKILL: the runner's hard stop of a cancelled step) leaves next to the files it was
  * writing: its temp files (`.<name>.<pid>.<12 hex>.tmp`, see writeFileAtomic; they hold the access token, the refresh
@@ -1428,19 +1422,9 @@ function parseNested(value) {
 
 
 
+
 const O_NOFOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0;
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;
-function isAlive(pid) {
-    if (pid === process.pid)
-        return true;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
-}
 function lockHolder(file) {
     let fd;
     try {
@@ -1470,7 +1454,7 @@ function removeLeftovers(targets, rule) {
     const removed = [];
     const ours = (pid) => rule.pid !== undefined
         ? pid === rule.pid && pid !== process.pid
-        : !isAlive(pid);
+        : !(0,_util_process_js__WEBPACK_IMPORTED_MODULE_3__/* .isAlive */ ._)(pid);
     const unlink = (p) => {
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(p);
@@ -1634,47 +1618,6 @@ const ACTION_CLIENT_NAME = 'identity-center-login';
 
 // EXTERNAL MODULE: ./src/aws-files/config.ts
 var aws_files_config = __webpack_require__(5225);
-;// CONCATENATED MODULE: ./src/aws-files/process-profile.ts
-/**
- * A profile whose credentials come from a command (`credential_process`): the credential server's profiles. The
- * config gets `[profile NAME]` with credential_process, region and output only: no sso_* key, no secret. The command
- * is written with each path in double quotes, which botocore (shlex) and the shells the JS and Go SDKs run it with
- * read back as one word; a path that holds a quote, `$`, a backquote, a backslash or a line break is refused.
- */
-
-const UNSAFE_IN_QUOTES = /["$`\\\r\n\t]/;
-/** One command line from its parts, each path double-quoted. */
-function commandLine(parts) {
-    return parts
-        .map(({ text, quote }) => {
-        if (text === '' || UNSAFE_IN_QUOTES.test(text))
-            throw new Error(`invalid credential_process part ${JSON.stringify(text)}: must be non-empty, without " $ \` \\ or line breaks`);
-        if (quote)
-            return `"${text}"`;
-        (0,aws_files_config/* validateValue */.q0)('credential_process', text);
-        return text;
-    })
-        .join(' ');
-}
-/** `[profile NAME]` with credential_process (+ region, output). */
-function renderProcessProfileSection(profile) {
-    (0,aws_files_config/* validateName */.yS)('profile', profile.name);
-    const body = [`credential_process = ${commandLine(profile.command)}`];
-    for (const [key, value] of [
-        ['region', profile.region],
-        ['output', profile.output]
-    ]) {
-        if (value === undefined || value === '')
-            continue;
-        (0,aws_files_config/* validateValue */.q0)(key, value);
-        body.push(`${key} = ${value}`);
-    }
-    return {
-        header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
-        body
-    };
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/aws-files/ini-structure.ts
@@ -1712,8 +1655,12 @@ function renderCredentialsSection(name, credentials) {
 }
 /** The config's `[profile NAME]` for a profile whose keys are in the credentials file: region and output only. */
 function renderKeysProfileSection(profile) {
+    return renderProfileSection(profile, []);
+}
+/** `[profile NAME]` (`[default]`) with `lines` first, then region and output when they are set; every value checked. */
+function renderProfileSection(profile, lines) {
     (0,aws_files_config/* validateName */.yS)('profile', profile.name);
-    const body = [];
+    const body = [...lines];
     for (const [key, value] of [
         ['region', profile.region],
         ['output', profile.output]
@@ -1775,6 +1722,37 @@ async function unsealCredentialEdits(credentialsFile, edits) {
         const found = blocks.find((b) => b.key === e.key && sealed(b.text) === e.written);
         return found ? { ...e, written: found.text } : e;
     });
+}
+
+;// CONCATENATED MODULE: ./src/aws-files/process-profile.ts
+/**
+ * A profile whose credentials come from a command (`credential_process`): the credential server's profiles. The
+ * config gets `[profile NAME]` with credential_process, region and output only: no sso_* key, no secret. The command
+ * is written with each path in double quotes, which botocore (shlex) and the shells the JS and Go SDKs run it with
+ * read back as one word; a path that holds a quote, `$`, a backquote, a backslash or a line break is refused.
+ */
+
+
+const UNSAFE_IN_QUOTES = /["$`\\\r\n\t]/;
+/** One command line from its parts, each path double-quoted. */
+function commandLine(parts) {
+    return parts
+        .map(({ text, quote }) => {
+        if (text === '' || UNSAFE_IN_QUOTES.test(text))
+            throw new Error(`invalid credential_process part ${JSON.stringify(text)}: must be non-empty, without " $ \` \\ or line breaks`);
+        if (quote)
+            return `"${text}"`;
+        (0,aws_files_config/* validateValue */.q0)('credential_process', text);
+        return text;
+    })
+        .join(' ');
+}
+/** `[profile NAME]` with credential_process (+ region, output). */
+function renderProcessProfileSection(profile) {
+    (0,aws_files_config/* validateName */.yS)('profile', profile.name);
+    return renderProfileSection(profile, [
+        `credential_process = ${commandLine(profile.command)}`
+    ]);
 }
 
 ;// CONCATENATED MODULE: ./src/aws-files/session-files.ts
@@ -2451,7 +2429,7 @@ async function removeRegistrationCacheIfOurs(file, contentHash) {
 /* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5262);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9997);
 /**
- * The approval record (issue 19): who approved what, what AWS verified, and in which run, as one JSON value with a
+ * The approval record: who approved what, what AWS verified, and in which run, as one JSON value with a
  * versioned, stable schema (docs/approval-record.md). The same on every edge: the action's `approval-record` output
  * and job summary, the CLI's `--approval-record FILE`. It holds no secret: the builder copies named, non-secret
  * fields only (its input types have no place for a token, a key or a code), and nothing else reaches the JSON.

@@ -743,21 +743,24 @@ var notify = __webpack_require__(3108);
 var approvers = __webpack_require__(2421);
 // EXTERNAL MODULE: ./src/core/allowed-accounts.ts
 var allowed_accounts = __webpack_require__(76);
-// EXTERNAL MODULE: ./src/core/run-sign-in.ts + 2 modules
-var run_sign_in = __webpack_require__(4908);
+// EXTERNAL MODULE: ./src/core/run-sign-in.ts + 1 modules
+var run_sign_in = __webpack_require__(5913);
 // EXTERNAL MODULE: ./src/core/run-context.ts
 var run_context = __webpack_require__(4448);
 // EXTERNAL MODULE: ./src/core/approval-record.ts
 var approval_record = __webpack_require__(1860);
+// EXTERNAL MODULE: ./src/core/login-record.ts
+var login_record = __webpack_require__(622);
 ;// CONCATENATED MODULE: ./src/cli/ci-record-run.ts
-/** The approval record's run block for the CLI (issue 19): GitHub Actions' own variables there, elsewhere what the CI tells. */
+/** The approval record's run block for the CLI: GitHub Actions' own variables there, elsewhere what the CI tells. */
+
 
 /** The approval record's run block: GitHub Actions' own variables there, elsewhere what the CI tells. */
 function ciRecordRun(env, run, actor) {
     if (env.GITHUB_ACTIONS === 'true')
         return { ...(0,approval_record/* githubRun */.pV)(env), ...(actor ? { actor } : {}) };
     return {
-        repository: run.repository,
+        ...(0,login_record/* recordRunOf */.c)(run),
         runId: [
             'CI_PIPELINE_ID',
             'BUILDKITE_BUILD_ID',
@@ -765,13 +768,7 @@ function ciRecordRun(env, run, actor) {
             'BUILD_ID'
         ]
             .map((n) => env[n])
-            .find((v) => v),
-        workflow: run.workflow,
-        job: run.job,
-        actor: run.actor,
-        sha: run.sha,
-        ref: run.ref,
-        runUrl: run.runUrl
+            .find((v) => v)
     };
 }
 
@@ -1125,6 +1122,8 @@ function pidListeningOn(port) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/util/process.ts
+var util_process = __webpack_require__(2017);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -1133,6 +1132,7 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: ./src/aws-files/atomic.ts
 var atomic = __webpack_require__(5262);
 ;// CONCATENATED MODULE: ./src/core/stop-server.ts
+
 
 
 
@@ -1163,15 +1163,6 @@ function reportLines(r) {
         lines.push(`  stopped at ${r.stopped.at} (${r.stopped.reason}); ${r.stopped.signedOut ? 'signed out of IAM Identity Center (SSO Logout)' : 'not signed out'}`);
     return lines;
 }
-function alive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
 /** How long the sign-in the server held stays usable by itself, for a server that could not be signed out. */
 function untilWhen(record) {
     return record.refreshable
@@ -1195,7 +1186,7 @@ async function stopJobServer(record, log, removeRoot) {
                 ok = killIfListening(record, log) && ok;
         }
         catch (error) {
-            const gone = !alive(record.pid) || (await (0,client/* portClosed */.E8)(record.port));
+            const gone = !(0,util_process/* isAlive */._)(record.pid) || (await (0,client/* portClosed */.E8)(record.port));
             if (gone) {
                 log.warning(`The credential server (pid ${record.pid}, port ${record.port}) was no longer running when the post step came (killed, or the runner ended it): its sign-in lived only in its memory, so the post step could not sign it out; ${untilWhen(record)}. Role credentials it served stay valid until they expire. Removing the files the main step wrote.`);
             }

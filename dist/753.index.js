@@ -243,8 +243,8 @@ var context = __webpack_require__(9556);
 var notifiers = __webpack_require__(1676);
 // EXTERNAL MODULE: ./src/github/state.ts
 var state = __webpack_require__(8862);
-// EXTERNAL MODULE: ./src/core/run-sign-in.ts + 2 modules
-var run_sign_in = __webpack_require__(4908);
+// EXTERNAL MODULE: ./src/core/run-sign-in.ts + 1 modules
+var run_sign_in = __webpack_require__(5913);
 // EXTERNAL MODULE: ./src/core/approval-record.ts
 var approval_record = __webpack_require__(1860);
 ;// CONCATENATED MODULE: ./src/github/main.ts

@@ -77,6 +77,8 @@ function pidListeningOn(port) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/util/process.ts
+var util_process = __webpack_require__(2017);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -85,6 +87,7 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: ./src/aws-files/atomic.ts
 var atomic = __webpack_require__(5262);
 ;// CONCATENATED MODULE: ./src/core/stop-server.ts
+
 
 
 
@@ -115,15 +118,6 @@ function reportLines(r) {
         lines.push(`  stopped at ${r.stopped.at} (${r.stopped.reason}); ${r.stopped.signedOut ? 'signed out of IAM Identity Center (SSO Logout)' : 'not signed out'}`);
     return lines;
 }
-function alive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
 /** How long the sign-in the server held stays usable by itself, for a server that could not be signed out. */
 function untilWhen(record) {
     return record.refreshable
@@ -147,7 +141,7 @@ async function stopJobServer(record, log, removeRoot) {
                 ok = killIfListening(record, log) && ok;
         }
         catch (error) {
-            const gone = !alive(record.pid) || (await (0,client/* portClosed */.E8)(record.port));
+            const gone = !(0,util_process/* isAlive */._)(record.pid) || (await (0,client/* portClosed */.E8)(record.port));
             if (gone) {
                 log.warning(`The credential server (pid ${record.pid}, port ${record.port}) was no longer running when the post step came (killed, or the runner ended it): its sign-in lived only in its memory, so the post step could not sign it out; ${untilWhen(record)}. Role credentials it served stay valid until they expire. Removing the files the main step wrote.`);
             }

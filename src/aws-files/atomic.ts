@@ -9,6 +9,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { sleep } from '../util/time.js'
+import { isAlive } from '../util/process.js'
 
 /** 0 where the OS has no O_NOFOLLOW (Windows). */
 const O_NOFOLLOW: number = C.O_NOFOLLOW ?? 0
@@ -301,15 +302,6 @@ interface LockInfo {
   host: string
   time: string
   token: string
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return errCode(e) === 'EPERM'
-  }
 }
 
 async function readLock(

@@ -58,8 +58,16 @@ export function renderCredentialsSection(
 export function renderKeysProfileSection(
   profile: Pick<CredentialProfile, 'name' | 'region' | 'output'>
 ): SectionSpec {
+  return renderProfileSection(profile, [])
+}
+
+/** `[profile NAME]` (`[default]`) with `lines` first, then region and output when they are set; every value checked. */
+export function renderProfileSection(
+  profile: { name: string; region?: string; output?: string },
+  lines: string[]
+): SectionSpec {
   validateName('profile', profile.name)
-  const body: string[] = []
+  const body = [...lines]
   for (const [key, value] of [
     ['region', profile.region],
     ['output', profile.output]

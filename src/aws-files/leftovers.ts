@@ -17,6 +17,7 @@ import {
 } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { isAlive } from '../util/process.js'
 
 const O_NOFOLLOW: number = C.O_NOFOLLOW ?? 0
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/
@@ -26,16 +27,6 @@ export interface LeftoverRule {
   pid?: number
   /** Else: remove what a pid that is no longer running left, temp files only when older than this (default 60 s). */
   minAgeMs?: number
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 function lockHolder(file: string): { pid: number; host: string } | undefined {

@@ -5,6 +5,7 @@
  * read back as one word; a path that holds a quote, `$`, a backquote, a backslash or a line break is refused.
  */
 import { validateName, validateValue, type SectionSpec } from './config.js'
+import { renderProfileSection } from './credentials-file.js'
 
 export interface ProcessProfileSpec {
   name: string
@@ -36,18 +37,7 @@ export function renderProcessProfileSection(
   profile: ProcessProfileSpec
 ): SectionSpec {
   validateName('profile', profile.name)
-  const body = [`credential_process = ${commandLine(profile.command)}`]
-  for (const [key, value] of [
-    ['region', profile.region],
-    ['output', profile.output]
-  ] as const) {
-    if (value === undefined || value === '') continue
-    validateValue(key, value)
-    body.push(`${key} = ${value}`)
-  }
-  return {
-    header:
-      profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
-    body
-  }
+  return renderProfileSection(profile, [
+    `credential_process = ${commandLine(profile.command)}`
+  ])
 }

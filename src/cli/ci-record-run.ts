@@ -1,6 +1,7 @@
-/** The approval record's run block for the CLI (issue 19): GitHub Actions' own variables there, elsewhere what the CI tells. */
+/** The approval record's run block for the CLI: GitHub Actions' own variables there, elsewhere what the CI tells. */
 import { githubRun, type RunInput } from '../core/approval-record.js'
 import type { RunContext } from '../core/run-context.js'
+import { recordRunOf } from '../core/login-record.js'
 
 /** The approval record's run block: GitHub Actions' own variables there, elsewhere what the CI tells. */
 export function ciRecordRun(
@@ -11,7 +12,7 @@ export function ciRecordRun(
   if (env.GITHUB_ACTIONS === 'true')
     return { ...githubRun(env), ...(actor ? { actor } : {}) }
   return {
-    repository: run.repository,
+    ...recordRunOf(run),
     runId: [
       'CI_PIPELINE_ID',
       'BUILDKITE_BUILD_ID',
@@ -19,12 +20,6 @@ export function ciRecordRun(
       'BUILD_ID'
     ]
       .map((n) => env[n])
-      .find((v) => v),
-    workflow: run.workflow,
-    job: run.job,
-    actor: run.actor,
-    sha: run.sha,
-    ref: run.ref,
-    runUrl: run.runUrl
+      .find((v) => v)
   }
 }

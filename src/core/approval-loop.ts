@@ -1,5 +1,5 @@
 /**
- * required-approvals > 1 (issue 19, the two-person rule; docs/required-approvals-design.md): one device authorization
+ * required-approvals > 1 (the two-person rule; docs/required-approvals-design.md): one device authorization
  * per approval, each proven by that approver's own sign-in (GetRoleCredentials + GetCallerIdentity for account-id /
  * role-name), judged by the collector (approvals.ts), and every sign-in but the one that completes the quorum signed
  * out at once. So while the run waits for the next approver no live sign-in is on the runner, and a denial, a time-out

@@ -1,5 +1,5 @@
 /**
- * The approval record (issue 19): who approved what, what AWS verified, and in which run, as one JSON value with a
+ * The approval record: who approved what, what AWS verified, and in which run, as one JSON value with a
  * versioned, stable schema (docs/approval-record.md). The same on every edge: the action's `approval-record` output
  * and job summary, the CLI's `--approval-record FILE`. It holds no secret: the builder copies named, non-secret
  * fields only (its input types have no place for a token, a key or a code), and nothing else reaches the JSON.

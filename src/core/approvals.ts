@@ -1,5 +1,5 @@
 /**
- * required-approvals (issue 19, the two-person rule): which approvals count. Pure: each approval arrives as what its
+ * required-approvals (the two-person rule): which approvals count. Pure: each approval arrives as what its
  * own sign-in proved (the user name AWS gave the role session, or that the approver cannot use the requested role),
  * and the collector answers whether it counts, does not count (the same person again, or no access to the role), ends
  * the login (an approver the policy refuses, or too many approvals that did not count), or completes the quorum.

@@ -1,5 +1,5 @@
 /**
- * The approval record of one successful sign-in (issue 19), built once in core from the login's result, the run and
+ * The approval record of one successful sign-in, built once in core from the login's result, the run and
  * the sign-in mode, so the action's output and job summary and the CLI's --approval-record FILE hold the same value.
  * Only names, ARNs, accounts and times are copied (approvalRecord copies named fields only): no secret reaches it.
  */
@@ -101,7 +101,7 @@ function earliestExpiry(result: LoginResult): Date {
 }
 
 /** The run block from what every edge reads (when the edge gave no record of its own). */
-function recordRunOf(run: RunContext): RunInput {
+export function recordRunOf(run: RunContext): RunInput {
   return {
     repository: run.repository,
     workflow: run.workflow,

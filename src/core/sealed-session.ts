@@ -45,7 +45,7 @@ export interface SharedSignIn {
   /** The login job's account and role: a later job's defaults. */
   accountId: string
   roleName: string
-  /** Everyone whose approval counted (required-approvals), in order; absent in a seal made before issue 19. */
+  /** Everyone whose approval counted (required-approvals), in order; absent in a seal made before required-approvals existed. */
   approvers?: { name: string; at: Date }[]
 }
 

@@ -12,6 +12,7 @@ import {
 import type { ServerReport } from '../credential-server/report.js'
 import type { ServedRecord } from '../credential-server/job-server.js'
 import { pidListeningOn } from '../credential-server/listener.js'
+import { isAlive } from '../util/process.js'
 import { rmdir } from 'node:fs/promises'
 import path from 'node:path'
 import { removeIfExists } from '../aws-files/atomic.js'
@@ -52,15 +53,6 @@ export function reportLines(r: ServerReport): string[] {
   return lines
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 /** How long the sign-in the server held stays usable by itself, for a server that could not be signed out. */
 function untilWhen(record: ServedRecord): string {
   return record.refreshable
@@ -89,7 +81,7 @@ export async function stopJobServer(
         )
       else ok = killIfListening(record, log) && ok
     } catch (error) {
-      const gone = !alive(record.pid) || (await portClosed(record.port))
+      const gone = !isAlive(record.pid) || (await portClosed(record.port))
       if (gone) {
         log.warning(
           `The credential server (pid ${record.pid}, port ${record.port}) was no longer running when the post step came (killed, or the runner ended it): its sign-in lived only in its memory, so the post step could not sign it out; ${untilWhen(record)}. Role credentials it served stay valid until they expire. Removing the files the main step wrote.`

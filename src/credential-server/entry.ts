@@ -7,6 +7,7 @@
 import { createWriteStream } from 'node:fs'
 import { MAX_HANDOVER_BYTES, parseHandover } from './handover.js'
 import { runCredentialServer, type RunningServer } from './service.js'
+import { isAlive } from '../util/process.js'
 
 /** How often the watched process is looked for. */
 export const WATCH_INTERVAL_MS = 2_000
@@ -20,16 +21,6 @@ async function readStdin(): Promise<string> {
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks).toString('utf8')
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it exists, owned by someone else.
-    return (error as NodeJS.ErrnoException | undefined)?.code === 'EPERM'
-  }
 }
 
 function writeReady(line: string): Promise<void> {

@@ -14,6 +14,7 @@ import {
   writeFileAtomic
 } from '../aws-files/atomic.js'
 import { readServerFile, type ServerFile } from './credential-process.js'
+import { isAlive } from '../util/process.js'
 
 /** What main records for post about the server, before it starts (then again with its pid and port). */
 export interface ServedRecord {
@@ -62,15 +63,6 @@ export async function unsafeServerPath(
   return undefined
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 /**
  * Refuses to start a second server for an sso-session whose server still runs (another job on this runner); a file
  * left by a server that is gone is stale and removed.
@@ -88,7 +80,7 @@ export async function claimServerFile(
     await removeIfExists(file, { root: paths.awsDir })
     return
   }
-  if (alive(existing.pid))
+  if (isAlive(existing.pid))
     throw new Error(
       `a credential server for this sso-session already runs (pid ${existing.pid}, ${file}); use another sso-session or stop it first`
     )

@@ -1,5 +1,5 @@
-export const id = 532;
-export const ids = [532];
+export const id = 862;
+export const ids = [862];
 export const modules = {
 
 /***/ 201:
@@ -1477,6 +1477,28 @@ function isSecretInput(name) {
 }
 function inputSpec(name) {
     return INPUTS.find((i) => i.name === name);
+}
+
+
+/***/ }),
+
+/***/ 2017:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ isAlive)
+/* harmony export */ });
+/** Whether a process with this pid exists: signal 0 reaches it, or it exists but belongs to someone else (EPERM). */
+function isAlive(pid) {
+    if (pid === process.pid)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error?.code === 'EPERM';
+    }
 }
 
 

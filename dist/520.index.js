@@ -1,0 +1,3751 @@
+export const id = 520;
+export const ids = [520];
+export const modules = {
+
+/***/ 4683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UW: () => (/* binding */ awsPaths)
+/* harmony export */ });
+/* unused harmony exports expandVars, expandUser */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Where the AWS CLI v2 (botocore) and the JS SDK v3 look for the shared config file and the
+ * IAM Identity Center token cache.
+ *
+ * - Config file: `AWS_CONFIG_FILE` (botocore runs `os.path.expandvars` then `os.path.expanduser`
+ *   on it), else `~/.aws/config`.
+ * - Shared credentials file: `AWS_SHARED_CREDENTIALS_FILE` (same expansion), else `~/.aws/credentials`.
+ * - Token cache: `~/.aws/sso/cache`, always from the home directory: no variable moves it.
+ */
+
+
+/** Python's `os.path.expandvars`: `$NAME` and `${NAME}` (plus `%NAME%` on Windows); unknown variables stay as written. */
+function expandVars(value, env = process.env, platform = process.platform) {
+    if (!value.includes('$') && !(platform === 'win32' && value.includes('%')))
+        return value;
+    let out = value.replace(/\$(\w+|\{[^}]*\})/g, (whole, name) => {
+        const key = name.startsWith('{') ? name.slice(1, -1) : name;
+        const found = lookup(env, key, platform);
+        return found === undefined ? whole : found;
+    });
+    if (platform === 'win32') {
+        out = out.replace(/%([^%]+)%/g, (whole, name) => lookup(env, name, platform) ?? whole);
+    }
+    return out;
+}
+function lookup(env, key, platform) {
+    if (platform !== 'win32')
+        return env[key];
+    // Windows environment variable names are case-insensitive.
+    const wanted = key.toUpperCase();
+    for (const [k, v] of Object.entries(env))
+        if (k.toUpperCase() === wanted)
+            return v;
+    return undefined;
+}
+/**
+ * Python's `os.path.expanduser` for the current user: `~` alone or `~/…` (`~\…` on Windows).
+ * `~otheruser/…` is left unchanged (we cannot look other users up portably).
+ */
+function expandUser(value, home, platform = process.platform) {
+    if (value === '~')
+        return home;
+    const seps = platform === 'win32' ? ['/', '\\'] : ['/'];
+    if (value.startsWith('~') && seps.includes(value[1] ?? '')) {
+        return pathFor(platform).join(home, value.slice(2));
+    }
+    return value;
+}
+function pathFor(platform) {
+    return platform === 'win32' ? (node_path__WEBPACK_IMPORTED_MODULE_1___default().win32) : (node_path__WEBPACK_IMPORTED_MODULE_1___default().posix);
+}
+/**
+ * The paths the AWS CLI v2 uses.
+ * @param env environment (reads `AWS_CONFIG_FILE`)
+ * @param home home directory (`os.homedir()`, i.e. `$HOME` / `%USERPROFILE%`)
+ * @param platform only for tests: which path flavour to use
+ */
+function awsPaths(env = process.env, home = node_os__WEBPACK_IMPORTED_MODULE_0___default().homedir(), platform = process.platform) {
+    const p = pathFor(platform);
+    const awsDir = p.join(home, '.aws');
+    const ssoCacheDir = p.join(awsDir, 'sso', 'cache');
+    const fromEnv = (name, fallback) => {
+        const raw = env[name];
+        return raw === undefined || raw === ''
+            ? p.join(awsDir, fallback)
+            : p.resolve(expandUser(expandVars(raw, env, platform), home, platform));
+    };
+    return {
+        configFile: fromEnv('AWS_CONFIG_FILE', 'config'),
+        credentialsFile: fromEnv('AWS_SHARED_CREDENTIALS_FILE', 'credentials'),
+        ssoCacheDir,
+        awsDir
+    };
+}
+
+
+/***/ }),
+
+/***/ 2552:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ OidcError)
+/* harmony export */ });
+/**
+ * The SSO OIDC values and answers as the rest of the code sees them: a client registration, a device authorization, an
+ * SSO token, the RFC 8628 error codes, and the API the device flow drives. Owned by this layer so that nothing in
+ * src/aws or src/aws-files imports from src/core.
+ */
+class OidcError extends Error {
+    code;
+    fault;
+    constructor(code, message, 
+    /** For `transient`: what went wrong, for the log ("server error (InternalServerException (HTTP 500))"). */
+    fault) {
+        super(message);
+        this.code = code;
+        this.fault = fault;
+        this.name = 'OidcError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 3812:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AA: () => (/* binding */ sdkOidcApi),
+/* harmony export */   YZ: () => (/* binding */ refreshSsoToken)
+/* harmony export */ });
+/* unused harmony exports DEVICE_CODE_GRANT, toOidcError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
+/* harmony import */ var _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2552);
+
+
+
+const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+const CODES = {
+    AuthorizationPendingException: 'authorization_pending',
+    SlowDownException: 'slow_down',
+    AccessDeniedException: 'access_denied',
+    ExpiredTokenException: 'expired_token',
+    InvalidClientException: 'invalid_client',
+    InvalidGrantException: 'invalid_grant'
+};
+/**
+ * Rethrows SDK errors as OidcError, keeping only the error name and status: SDK errors carry the request.
+ * A fault worth trying again (5xx, throttling, reset, timeout) becomes `transient`, with its kind.
+ */
+function toOidcError(error, operation) {
+    const message = `SSO OIDC ${operation} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .P)(error)}`;
+    const code = CODES[error?.name ?? ''];
+    if (code)
+        return new _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u(code, message);
+    const fault = (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFault */ .Qx)(error);
+    return fault
+        ? new _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u('transient', message, fault)
+        : new _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u('other', message);
+}
+/**
+ * `mask` is called with every secret the service returns, before the value is used for anything else.
+ * `pollingClient` serves the device-code polls: it should make one attempt per call (the flow paces its own retries).
+ */
+function sdkOidcApi(client, mask = () => { }, pollingClient = client) {
+    const sdk = Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19));
+    return {
+        async registerClient(clientName, scopes) {
+            const { RegisterClientCommand } = await sdk;
+            try {
+                const out = await (await client()).send(new RegisterClientCommand({
+                    clientName,
+                    clientType: 'public',
+                    scopes
+                }));
+                if (out.clientSecret)
+                    mask(out.clientSecret);
+                return {
+                    clientId: required(out.clientId, 'clientId'),
+                    clientSecret: required(out.clientSecret, 'clientSecret'),
+                    expiresAt: new Date((out.clientSecretExpiresAt ?? 0) * 1000),
+                    scopes
+                };
+            }
+            catch (error) {
+                throw error instanceof _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u
+                    ? error
+                    : toOidcError(error, 'RegisterClient');
+            }
+        },
+        async startDeviceAuthorization(registration, startUrl) {
+            const { StartDeviceAuthorizationCommand } = await sdk;
+            try {
+                const out = await (await client()).send(new StartDeviceAuthorizationCommand({
+                    clientId: registration.clientId,
+                    clientSecret: registration.clientSecret,
+                    startUrl
+                }));
+                if (out.deviceCode)
+                    mask(out.deviceCode);
+                return {
+                    deviceCode: required(out.deviceCode, 'deviceCode'),
+                    userCode: required(out.userCode, 'userCode'),
+                    verificationUri: required(out.verificationUri, 'verificationUri'),
+                    verificationUriComplete: out.verificationUriComplete ?? out.verificationUri,
+                    expiresIn: out.expiresIn ?? 600,
+                    interval: out.interval
+                };
+            }
+            catch (error) {
+                throw error instanceof _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u
+                    ? error
+                    : toOidcError(error, 'StartDeviceAuthorization');
+            }
+        },
+        async createToken(registration, deviceCode) {
+            const { CreateTokenCommand } = await sdk;
+            try {
+                const out = await (await pollingClient()).send(new CreateTokenCommand({
+                    clientId: registration.clientId,
+                    clientSecret: registration.clientSecret,
+                    grantType: DEVICE_CODE_GRANT,
+                    deviceCode
+                }));
+                return tokenFrom(out, mask);
+            }
+            catch (error) {
+                throw error instanceof _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u
+                    ? error
+                    : toOidcError(error, 'CreateToken');
+            }
+        }
+    };
+}
+/** CreateToken with grant type refresh_token: the service rotates the refresh token. */
+async function refreshSsoToken(client, registration, refreshToken, mask) {
+    const { CreateTokenCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(861), __webpack_require__.e(260)]).then(__webpack_require__.t.bind(__webpack_require__, 9260, 19));
+    try {
+        const out = await client.send(new CreateTokenCommand({
+            clientId: registration.clientId,
+            clientSecret: registration.clientSecret,
+            grantType: 'refresh_token',
+            refreshToken
+        }));
+        return tokenFrom(out, mask);
+    }
+    catch (error) {
+        throw error instanceof _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u
+            ? error
+            : toOidcError(error, 'CreateToken (refresh)');
+    }
+}
+function tokenFrom(out, mask) {
+    if (out.accessToken)
+        mask(out.accessToken);
+    if (out.refreshToken)
+        mask(out.refreshToken);
+    return {
+        accessToken: required(out.accessToken, 'accessToken'),
+        expiresAt: new Date(Date.now() + (out.expiresIn ?? 0) * 1000),
+        ...(out.refreshToken ? { refreshToken: out.refreshToken } : {})
+    };
+}
+function required(value, field) {
+    if (value === undefined || value === null || value === '')
+        throw new _oidc_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OidcError */ .u('other', `SSO OIDC returned no ${field}`);
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 76:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TQ: () => (/* binding */ AccountNotAllowedError),
+/* harmony export */   YF: () => (/* binding */ accountAllowed),
+/* harmony export */   qr: () => (/* binding */ assertAccountAllowed)
+/* harmony export */ });
+/** allowed-account-ids: the one check every verified identity of a login goes through (primary, profiles, discover, chained). */
+/**
+ * A verified identity is in an account the request does not allow; nothing was written or exported. `revoked`: the
+ * sign-in was signed out (a device flow of this run); otherwise `notRevoked` says why it was not.
+ */
+class AccountNotAllowedError extends Error {
+    accountId;
+    what;
+    allowed;
+    revoked;
+    notRevoked;
+    constructor(accountId, 
+    /** What the identity was for: `profile "x"`, `the chained role arn:…`. */
+    what, allowed, revoked = true, notRevoked) {
+        super(`${what} is in account ${accountId}, which is not in allowed-account-ids (${allowed.join(', ')}); ` +
+            (revoked
+                ? 'the SSO session was revoked and nothing was written or exported.'
+                : `the sign-in was NOT signed out: ${notRevoked}; nothing was written or exported.`));
+        this.accountId = accountId;
+        this.what = what;
+        this.allowed = allowed;
+        this.revoked = revoked;
+        this.notRevoked = notRevoked;
+        this.name = 'AccountNotAllowedError';
+    }
+}
+/** Whether `accountId` is allowed: always when the request sets no allowed-account-ids. */
+function accountAllowed(accountId, allowed) {
+    return !allowed || allowed.length === 0 || allowed.includes(accountId);
+}
+/**
+ * Throw {@link AccountNotAllowedError} unless the verified identity's account is allowed. Call it on the account that
+ * GetCallerIdentity answered (not the one asked for): it is the account the credentials really reach.
+ */
+function assertAccountAllowed(identity, allowed, what) {
+    if (!accountAllowed(identity.account, allowed))
+        throw new AccountNotAllowedError(identity.account, what, allowed ?? []);
+}
+
+
+/***/ }),
+
+/***/ 8027:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ib: () => (/* binding */ approvedLine),
+/* harmony export */   aH: () => (/* binding */ notCountedLine),
+/* harmony export */   aY: () => (/* binding */ INITIAL_APPROVALS),
+/* harmony export */   kz: () => (/* binding */ approverList),
+/* harmony export */   ne: () => (/* binding */ requiredApprovalsProblem),
+/* harmony export */   qB: () => (/* binding */ progress),
+/* harmony export */   yP: () => (/* binding */ collectApproval)
+/* harmony export */ });
+/* unused harmony exports MIN_REQUIRED_APPROVALS, MAX_REQUIRED_APPROVALS, DEFAULT_MAX_UNCOUNTED, samePerson */
+/* harmony import */ var _approvers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2421);
+/**
+ * required-approvals (the two-person rule): which approvals count. Pure: each approval arrives as what its
+ * own sign-in proved (the user name AWS gave the role session, or that the approver cannot use the requested role),
+ * and the collector answers whether it counts, does not count (the same person again, or no access to the role), ends
+ * the login (an approver the policy refuses, or too many approvals that did not count), or completes the quorum.
+ * The loop that runs device authorizations, proves each sign-in and signs the extra ones out is login.ts's (see
+ * docs/required-approvals-design.md); this decides and words, and does nothing else.
+ */
+
+const MIN_REQUIRED_APPROVALS = 1;
+const MAX_REQUIRED_APPROVALS = 3;
+/** Approvals that did not count (duplicates, no access) after which the login fails rather than ask again. */
+const DEFAULT_MAX_UNCOUNTED = 3;
+const INITIAL_APPROVALS = Object.freeze({
+    approvers: Object.freeze([]),
+    uncounted: 0,
+    status: 'collecting'
+});
+/** A required-approvals value the policy can use, or why not (for the input reader). */
+function requiredApprovalsProblem(n) {
+    return Number.isInteger(n) &&
+        n >= MIN_REQUIRED_APPROVALS &&
+        n <= MAX_REQUIRED_APPROVALS
+        ? undefined
+        : `must be a whole number from ${MIN_REQUIRED_APPROVALS} to ${MAX_REQUIRED_APPROVALS}`;
+}
+/**
+ * Two names are the same person when they match ignoring case, or their parts before `@` do (`alice` and
+ * `Alice@example.com`): the rule errs on the side of asking for another approver, as forbid-self-approval does.
+ */
+function samePerson(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x === y || x.split('@')[0] === y.split('@')[0];
+}
+/** The next state and the verdict on one approval. Throws when the collection is already over (a caller bug). */
+function collectApproval(state, proof, policy) {
+    if (state.status !== 'collecting')
+        throw new Error(`the approvals are already ${state.status}`);
+    const problem = requiredApprovalsProblem(policy.required);
+    if (problem)
+        throw new Error(`required-approvals ${problem}`);
+    const max = policy.maxUncounted ?? DEFAULT_MAX_UNCOUNTED;
+    const notCounted = (verdict) => {
+        const uncounted = state.uncounted + 1;
+        if (uncounted > max)
+            return {
+                state: { ...state, uncounted, status: 'failed' },
+                verdict: {
+                    kind: 'failed',
+                    reason: `${uncounted} approvals did not count (${max} allowed): ${progress(state, policy)}`
+                }
+            };
+        return { state: { ...state, uncounted }, verdict };
+    };
+    if (proof.kind === 'no-access')
+        return notCounted({ kind: 'no-access' });
+    const name = proof.name;
+    // An approver the policy refuses ends the login, as with one approver (the sign-in is revoked, nothing written).
+    const rejection = (0,_approvers_js__WEBPACK_IMPORTED_MODULE_0__/* .approverRejection */ .X6)(name, policy);
+    if (rejection)
+        return {
+            state: { ...state, status: 'failed' },
+            verdict: { kind: 'failed', reason: rejection, approvedBy: name }
+        };
+    if (state.approvers.some((a) => samePerson(a.name, name)))
+        return notCounted({ kind: 'duplicate', name });
+    const approver = { name, at: proof.at };
+    const approvers = [...state.approvers, approver];
+    const done = approvers.length >= policy.required;
+    return {
+        state: { ...state, approvers, status: done ? 'done' : 'collecting' },
+        verdict: { kind: 'counted', approver, done }
+    };
+}
+const utc = (d) => Number.isNaN(d.getTime())
+    ? 'unknown time'
+    : `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+/** `alice (at 2026-12-04 10:00:00 UTC), bob (at …)`. */
+function approverList(approvers) {
+    return approvers.map((a) => `${a.name} (at ${utc(a.at)})`).join(', ');
+}
+/**
+ * The progress line every channel shows: "1 of 2 approvals: alice (at …); waiting for another approver"; when done,
+ * "2 of 2 approvals: alice (at …), bob (at …)". Names are as AWS gave them: channels escape them as any value.
+ */
+function progress(state, policy) {
+    const n = state.approvers.length;
+    const head = `${n} of ${policy.required} approval${policy.required === 1 ? '' : 's'}`;
+    const who = n ? `: ${approverList(state.approvers)}` : '';
+    if (state.status === 'done' || n >= policy.required)
+        return `${head}${who}`;
+    const waiting = n ? 'waiting for another approver' : 'waiting for an approver';
+    return `${head}${who}; ${waiting}`;
+}
+/** The line for an approval that did not count, with what is still needed. */
+function notCountedLine(verdict, state, policy) {
+    const why = verdict.kind === 'duplicate'
+        ? `${verdict.name} approved again, which does not count: each approval must come from a different person`
+        : `An approval came from someone who cannot use ${policy.roleName} in account ${policy.accountId} (AWS names no one for such a sign-in), which does not count`;
+    return `${why}; that sign-in was signed out. ${progress(state, policy)}`;
+}
+/** The final line: who approved, and whose sign-in the job's credentials come from (the one that completed the quorum). */
+function approvedLine(state) {
+    const names = state.approvers.map((a) => a.name);
+    const last = names[names.length - 1];
+    if (names.length <= 1)
+        return `Approved by ${last ?? 'nobody'}`;
+    return `Approved by ${names.slice(0, -1).join(', ')} and ${last}; the job's credentials come from ${last}'s sign-in, the others' sign-ins were signed out once they were proven`;
+}
+
+
+/***/ }),
+
+/***/ 938:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   qC: () => (/* binding */ CLIENT_NAME_BASE),
+/* harmony export */   xA: () => (/* binding */ registeredClientName)
+/* harmony export */ });
+/* unused harmony export MAX_CLIENT_NAME_LENGTH */
+/**
+ * The name the OIDC client is registered with. AWS's own consent page shows it to the approver (text an attacker cannot
+ * put on that page), so it says who is asking: `identity-center-login:<repository or CI project>`.
+ */
+const CLIENT_NAME_BASE = 'identity-center-login';
+/**
+ * The SSO OIDC model (botocore data/sso-oidc, RegisterClient.clientName: shape ClientName, a plain string) sets no
+ * length or pattern; this keeps the name short enough to read on the consent page and to any sane server limit.
+ */
+const MAX_CLIENT_NAME_LENGTH = 128;
+/**
+ * `identity-center-login:owner/repo` (GitHub), `identity-center-login:group/project` (GitLab's CI_PROJECT_PATH, Jenkins'
+ * JOB_NAME, …), or `identity-center-login` when there is no project. The project is reduced to letters, digits and
+ * `. _ - / @ +` (anything else becomes `_`, runs collapse) and cut so the whole name fits MAX_CLIENT_NAME_LENGTH.
+ */
+function registeredClientName(project) {
+    const cleaned = (project ?? '')
+        .normalize('NFKC')
+        .replace(/[^A-Za-z0-9._\-/@+]+/g, '_')
+        .replace(/^[_./-]+|[_./-]+$/g, '');
+    if (cleaned === '')
+        return CLIENT_NAME_BASE;
+    return `${CLIENT_NAME_BASE}:${cleaned}`.slice(0, MAX_CLIENT_NAME_LENGTH);
+}
+
+
+/***/ }),
+
+/***/ 8618:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bt: () => (/* binding */ DeviceFlowError),
+/* harmony export */   mW: () => (/* binding */ runDeviceFlow),
+/* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   uv: () => (/* reexport safe */ _aws_oidc_types_js__WEBPACK_IMPORTED_MODULE_0__.u)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_INTERVAL_SECONDS, SLOW_DOWN_STEP_SECONDS, POLL_BACKOFF_CAP_SECONDS, MAX_CONSECUTIVE_POLL_FAILURES, registrationUsable, pollWait */
+/* harmony import */ var _util_time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6043);
+/* harmony import */ var _aws_oidc_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2552);
+
+
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => (0,_util_time_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .y)(ms, signal, cancelled)
+};
+class DeviceFlowError extends Error {
+    outcome;
+    waitedSeconds;
+    constructor(outcome, message, waitedSeconds = 0) {
+        super(message);
+        this.outcome = outcome;
+        this.waitedSeconds = waitedSeconds;
+        this.name = 'DeviceFlowError';
+    }
+}
+function cancelled(signal) {
+    const reason = typeof signal.reason === 'string' ? ` (${signal.reason})` : '';
+    return new DeviceFlowError('cancelled', `the login was cancelled${reason} before anyone approved it`);
+}
+const DEFAULT_INTERVAL_SECONDS = 5;
+const SLOW_DOWN_STEP_SECONDS = 5;
+/** After a failed poll the wait doubles (from the interval) up to this, RFC 8628 §3.5 "reduce polling frequency". */
+const POLL_BACKOFF_CAP_SECONDS = 60;
+/** This many failed polls in a row end the login. */
+const MAX_CONSECUTIVE_POLL_FAILURES = 5;
+/** A registration is reusable while it has at least this long left. */
+const REGISTRATION_MARGIN_MS = 60 * 60 * 1000;
+function registrationUsable(registration, scopes, now) {
+    return (!!registration &&
+        registration.expiresAt.getTime() - now > REGISTRATION_MARGIN_MS &&
+        scopes.every((s) => registration.scopes.includes(s)));
+}
+/** Register (or reuse), start a device authorization, poll until approved; start fresh codes while approval-timeout allows. */
+async function runDeviceFlow(options) {
+    const { api, clock = systemClock, signal, emit = () => { } } = options;
+    const startedAt = clock.now();
+    let registration = options.registration &&
+        registrationUsable(options.registration, options.scopes, startedAt)
+        ? options.registration
+        : await register();
+    let reRegistered = false;
+    let authorizations = 0;
+    let polls = 0;
+    async function register() {
+        const made = {
+            ...(await api.registerClient(options.clientName, options.scopes)),
+            clientName: options.clientName
+        };
+        options.onRegistered?.(made);
+        return made;
+    }
+    /** InvalidClient means the registration expired or was revoked: register again, once. */
+    async function withFreshClientOnce(call) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (!(error instanceof _aws_oidc_types_js__WEBPACK_IMPORTED_MODULE_0__/* .OidcError */ .u && error.code === 'invalid_client') ||
+                reRegistered)
+                throw error;
+            reRegistered = true;
+            registration = await register();
+            return call();
+        }
+    }
+    let replaced;
+    // The pace between polls. slow_down's penalty is for this client: it stays for the rest of the flow, fresh codes included.
+    let intervalMs = 0;
+    let failedPolls = 0;
+    let lastFault;
+    for (;;) {
+        throwIfCancelled(signal);
+        const authorization = await withFreshClientOnce(() => api.startDeviceAuthorization(registration, options.startUrl));
+        authorizations++;
+        const issuedAt = clock.now();
+        const codeExpiresAt = issuedAt + authorization.expiresIn * 1000;
+        const overallDeadline = options.approvalTimeoutSeconds !== undefined
+            ? startedAt + options.approvalTimeoutSeconds * 1000
+            : codeExpiresAt;
+        const stopAt = Math.min(codeExpiresAt, overallDeadline);
+        emit({
+            type: 'started',
+            userCode: authorization.userCode,
+            verificationUri: authorization.verificationUriComplete || authorization.verificationUri,
+            expiresAt: new Date(codeExpiresAt),
+            attempt: authorizations,
+            ...(registration.clientName
+                ? { clientName: registration.clientName }
+                : {}),
+            ...(replaced ? { replaced } : {})
+        });
+        const serviceIntervalMs = (authorization.interval && authorization.interval > 0
+            ? authorization.interval
+            : DEFAULT_INTERVAL_SECONDS) * 1000;
+        intervalMs = Math.max(intervalMs, serviceIntervalMs);
+        failedPolls = 0;
+        let codeExpired = false;
+        let restart = false;
+        for (;;) {
+            // Never poll faster than the interval (longer after failed polls): wait first, and stop once the code (or the overall budget) is spent.
+            const waitMs = pollWait(intervalMs, failedPolls);
+            if (clock.now() + waitMs > stopAt) {
+                const left = stopAt - clock.now();
+                if (left > 0)
+                    await clock.sleep(left, signal);
+                codeExpired = true;
+                break;
+            }
+            await clock.sleep(waitMs, signal);
+            polls++;
+            try {
+                const token = await api.createToken(registration, authorization.deviceCode);
+                return { token, registration, authorizations, polls };
+            }
+            catch (error) {
+                if (!(error instanceof _aws_oidc_types_js__WEBPACK_IMPORTED_MODULE_0__/* .OidcError */ .u))
+                    throw error;
+                if (error.code === 'transient') {
+                    failedPolls++;
+                    lastFault = error.fault ?? error.message;
+                    if (failedPolls >= MAX_CONSECUTIVE_POLL_FAILURES) {
+                        throw new _aws_oidc_types_js__WEBPACK_IMPORTED_MODULE_0__/* .OidcError */ .u('transient', `${error.message}; ${failedPolls} polls in a row failed, giving up`, error.fault);
+                    }
+                    options.onPollRetry?.(`SSO OIDC CreateToken: ${lastFault} on poll ${polls}; polling again in ${(0,_util_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(Math.round(pollWait(intervalMs, failedPolls) / 1000))} ` +
+                        `(${failedPolls} of ${MAX_CONSECUTIVE_POLL_FAILURES} failed polls in a row allowed)`);
+                    continue;
+                }
+                // Any answer from the service ends a run of failures.
+                failedPolls = 0;
+                switch (error.code) {
+                    case 'authorization_pending':
+                        emit({
+                            type: 'waiting',
+                            secondsLeft: Math.max(0, Math.round((stopAt - clock.now()) / 1000))
+                        });
+                        continue;
+                    case 'slow_down':
+                        intervalMs += SLOW_DOWN_STEP_SECONDS * 1000;
+                        continue;
+                    case 'access_denied':
+                        throw new DeviceFlowError('denied', 'the approver denied the request', waited());
+                    case 'expired_token':
+                        codeExpired = true;
+                        break;
+                    case 'invalid_client':
+                        // The registration was revoked or expired mid-flow: the device code is bound to it, so start over once.
+                        if (reRegistered)
+                            throw error;
+                        reRegistered = true;
+                        registration = await register();
+                        restart = true;
+                        break;
+                    default:
+                        throw error;
+                }
+            }
+            if (codeExpired || restart)
+                break;
+        }
+        if (restart) {
+            replaced = 'client-renewed';
+            continue;
+        }
+        const mayReissue = options.approvalTimeoutSeconds !== undefined;
+        if (codeExpired &&
+            mayReissue &&
+            clock.now() + intervalMs <= overallDeadline) {
+            replaced = 'expired';
+            continue;
+        }
+        const seconds = waited();
+        throw new DeviceFlowError('expired', `the code expired before anyone approved it (waited ${(0,_util_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(seconds)}${authorizations > 1 ? ` over ${authorizations} codes` : ''})` +
+            (failedPolls
+                ? `; the last ${failedPolls} poll(s) failed: ${lastFault}`
+                : ''), seconds);
+    }
+    function waited() {
+        return Math.round((clock.now() - startedAt) / 1000);
+    }
+}
+/** The wait before the next poll: the interval, doubled per failed poll in a row, capped (never below the interval). */
+function pollWait(intervalMs, failedPolls) {
+    if (failedPolls <= 0)
+        return intervalMs;
+    return Math.max(intervalMs, Math.min(POLL_BACKOFF_CAP_SECONDS * 1000, intervalMs * 2 ** failedPolls));
+}
+function throwIfCancelled(signal) {
+    if (signal?.aborted)
+        throw cancelled(signal);
+}
+
+
+/***/ }),
+
+/***/ 622:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ recordRunOf),
+/* harmony export */   v: () => (/* binding */ loginRecord)
+/* harmony export */ });
+/* harmony import */ var _approval_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1860);
+/* harmony import */ var _profile_layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7301);
+/* harmony import */ var _sign_in_mode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5978);
+
+
+
+function loginRecord(request, result, run, hasPostStep, now = new Date()) {
+    const job = (0,_profile_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .jobSession */ .kf)(result);
+    const chained = result.chained;
+    const written = result.extra.filter((p) => !p.error);
+    const verified = [
+        {
+            profile: request.profile,
+            arn: job.identity.arn,
+            account: job.identity.account
+        },
+        // role-to-assume with a refreshable profile: the Identity Center profile it re-assumes from was written too.
+        ...(chained?.sourceProfile
+            ? [
+                {
+                    profile: chained.sourceProfile,
+                    arn: result.primary.identity.arn,
+                    account: result.primary.identity.account
+                }
+            ]
+            : []),
+        ...written.flatMap((p) => p.identity
+            ? [
+                {
+                    profile: p.profile.name,
+                    arn: p.identity.arn,
+                    account: p.identity.account
+                }
+            ]
+            : [])
+    ];
+    return (0,_approval_record_js__WEBPACK_IMPORTED_MODULE_0__/* .approvalRecord */ .DI)({
+        approvers: (result.approvers ?? []).map((a) => ({
+            name: a.name,
+            approvedAt: a.at
+        })),
+        asked: {
+            startUrl: request.startUrl,
+            accountId: request.accountId,
+            roleName: request.roleName,
+            ...(request.chain ? { chainedRoleArn: request.chain.roleArn } : {}),
+            profiles: [
+                {
+                    name: request.profile,
+                    accountId: request.accountId,
+                    roleName: request.roleName
+                },
+                ...written.map((p) => ({
+                    name: p.profile.name,
+                    accountId: p.profile.accountId,
+                    roleName: p.profile.roleName
+                }))
+            ]
+        },
+        verified,
+        ...(chained?.sourceIdentity !== undefined
+            ? { sourceIdentity: chained.sourceIdentity }
+            : {}),
+        credentialsExpireAt: earliestExpiry(result),
+        mode: (0,_approval_record_js__WEBPACK_IMPORTED_MODULE_0__/* .modeOf */ .VV)((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .behaviourOf */ .xu)(request.mode).grant(hasPostStep)),
+        run: run.record ?? recordRunOf(run),
+        now
+    });
+}
+/** The earliest expiry among the role credentials the job gets (the job's session and every verified extra profile). */
+function earliestExpiry(result) {
+    const times = [
+        (0,_profile_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .jobSession */ .kf)(result).credentials,
+        ...(result.chained?.sourceProfile ? [result.primary.credentials] : []),
+        ...result.extra.map((p) => p.credentials)
+    ]
+        .filter((c) => c !== undefined)
+        .map((c) => c.expiration.getTime());
+    return new Date(Math.min(...times));
+}
+/** The run block from what every edge reads (when the edge gave no record of its own). */
+function recordRunOf(run) {
+    return {
+        repository: run.repository,
+        workflow: run.workflow,
+        job: run.job,
+        actor: run.actor,
+        sha: run.sha,
+        ref: run.ref,
+        runUrl: run.runUrl
+    };
+}
+
+
+/***/ }),
+
+/***/ 2535:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ej: () => (/* reexport */ ApproverRejectedError),
+  Gs: () => (/* reexport */ ProfilesFailedError),
+  wD: () => (/* reexport */ SharedSignInEndedError),
+  du: () => (/* reexport */ SignOutFailedError),
+  k0: () => (/* reexport */ UnsafePathError),
+  qc: () => (/* reexport */ profile_layout/* chainedProfileNote */.qc),
+  kf: () => (/* reexport */ profile_layout/* jobSession */.kf),
+  iD: () => (/* binding */ login)
+});
+
+// UNUSED EXPORTS: PROFILE_CONCURRENCY
+
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var aws_clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/logout.ts
+var logout = __webpack_require__(4299);
+// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 3 modules
+var session_files = __webpack_require__(5118);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/aws-files/atomic.ts
+var atomic = __webpack_require__(5262);
+// EXTERNAL MODULE: ./src/aws-files/leftovers.ts
+var leftovers = __webpack_require__(423);
+;// CONCATENATED MODULE: ./src/aws-files/preflight.ts
+/**
+ * Before anyone is asked to approve: every path this run will write must be writable the safe way.
+ * The writers check again when they write; this check makes a refusal cost nobody an approval and leave no token behind.
+ */
+
+
+
+
+/**
+ * The first of `files` (or their folders up to the AWS folder, and ~/.aws, ~/.aws/sso, ~/.aws/sso/cache) that is a
+ * symlink or not a file / folder, as the message the writers would give; undefined when all are fine or missing.
+ */
+function unsafeAwsPath(paths, files) {
+    const folders = [
+        paths.awsDir,
+        external_node_path_default().dirname(paths.ssoCacheDir),
+        paths.ssoCacheDir
+    ];
+    const configRoot = (0,atomic/* defaultRoot */.cc)(paths.configFile);
+    for (let d = external_node_path_default().dirname(paths.configFile);; d = external_node_path_default().dirname(d)) {
+        folders.push(d);
+        if (d === configRoot || external_node_path_default().dirname(d) === d || !d.startsWith(configRoot))
+            break;
+    }
+    const checks = [
+        ...folders.map((p) => [p, 'folder']),
+        ...[...files, paths.configFile].map((p) => [p, 'file'])
+    ];
+    for (const [p, kind] of checks) {
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(p);
+        }
+        catch {
+            continue; // missing (created later, 0700 / 0600) or unreadable (the writer reports it)
+        }
+        if (st.isSymbolicLink())
+            return (0,atomic/* symlinkError */.OL)(p).message;
+        if (kind === 'folder' ? !st.isDirectory() : !st.isFile())
+            return `not a ${kind === 'folder' ? 'directory' : 'regular file'}: ${p}`;
+    }
+    const problem = unsafeFolderMode(paths, folders);
+    if (problem)
+        return problem;
+    // What an earlier writer killed mid-write left next to these files (a pid gone from this host): removed now.
+    (0,leftovers/* removeLeftovers */.D)([...files, paths.configFile], {});
+    return undefined;
+}
+const IS_WINDOWS = process.platform === 'win32';
+const octal = (mode) => `0${(mode & 0o777).toString(8).padStart(3, '0')}`;
+/**
+ * "0600 files in 0700 folders", for the folders under ~/.aws (~/.aws itself, ~/.aws/sso, ~/.aws/sso/cache, and the
+ * config file's folders when they are under ~/.aws): one this user owns is tightened to 0700; one another user owns,
+ * or one that others can still write to, is refused with its path and mode. O_NOFOLLOW covers only a file's last
+ * path component; a folder someone else can write to (or owns) lets them swap what is below it, so it is refused.
+ */
+function unsafeFolderMode(paths, folders) {
+    if (IS_WINDOWS || typeof process.getuid !== 'function')
+        return undefined;
+    const uid = process.getuid();
+    const awsDir = external_node_path_default().resolve(paths.awsDir);
+    const under = (d) => {
+        const rel = external_node_path_default().relative(awsDir, external_node_path_default().resolve(d));
+        return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+    };
+    for (const d of [...new Set(folders.filter(under))].sort()) {
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(d);
+        }
+        catch {
+            continue; // missing: the writers create it 0700
+        }
+        if (!st.isDirectory())
+            continue; // reported above
+        if (st.uid !== uid)
+            return `refusing a folder owned by another user: ${d} (owner uid ${st.uid}, mode ${octal(st.mode)}; this process runs as uid ${uid})`;
+        if ((st.mode & 0o077) !== 0) {
+            try {
+                (0,external_node_fs_.chmodSync)(d, 0o700);
+            }
+            catch {
+                // reported below if it stays writable by others
+            }
+            const now = (0,external_node_fs_.lstatSync)(d).mode;
+            if ((now & 0o022) !== 0)
+                return `refusing a folder that others can write to: ${d} (mode ${octal(now)}); make it 0700`;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/login-result.ts
+/** sign-out-early: SSO Logout failed, so the step fails rather than claim the sign-in ended; nothing was written or exported. */
+class SignOutFailedError extends Error {
+    name = 'SignOutFailedError';
+}
+/**
+ * The approval happened, but the approver is not one the request allows. `revoked`: the sign-in was signed out (a
+ * device flow of this run); otherwise `notRevoked` says why it was not (see revocationNote).
+ */
+class ApproverRejectedError extends Error {
+    approvedBy;
+    reason;
+    revoked;
+    notRevoked;
+    constructor(approvedBy, reason, revoked = true, notRevoked) {
+        super(`approved by ${approvedBy || 'an unidentified user'}, which is not enough: ${reason}. ${revoked ? 'The session was revoked and nothing was exported.' : `The sign-in was NOT signed out: ${notRevoked}; nothing was written or exported.`}`);
+        this.approvedBy = approvedBy;
+        this.reason = reason;
+        this.revoked = revoked;
+        this.notRevoked = notRevoked;
+        this.name = 'ApproverRejectedError';
+    }
+}
+/** The shared sign-in (session) was refused by the service: signed out by end-session, or revoked. Never replaced by a new approval. */
+class SharedSignInEndedError extends Error {
+    name = 'SharedSignInEndedError';
+    constructor() {
+        super('IAM Identity Center refused the shared sign-in (session): it was signed out (end-session ran?) or revoked. Sign in again with share-session; nothing was written or exported.');
+    }
+}
+/** A path this run would write is a symlink or not a regular file / folder. */
+class UnsafePathError extends Error {
+    name = 'UnsafePathError';
+}
+/** Some extra profiles could not be verified and allow-partial is false: nothing was exported or written. */
+class ProfilesFailedError extends Error {
+    failed;
+    results;
+    constructor(failed, 
+    /** Every profile of the login, the primary one first, verified or with its error (for the failed event). */
+    results = failed) {
+        super(`${failed.length} profile(s) could not be set up and allow-partial is false; nothing was exported. ` +
+            failed
+                .map((p) => `${p.profile.name} (${p.profile.accountId}/${p.profile.roleName}): ${p.error}`)
+                .join('; '));
+        this.failed = failed;
+        this.results = results;
+        this.name = 'ProfilesFailedError';
+    }
+}
+
+// EXTERNAL MODULE: ./src/aws/oidc.ts
+var oidc = __webpack_require__(3812);
+// EXTERNAL MODULE: ./src/core/device-flow.ts
+var device_flow = __webpack_require__(8618);
+// EXTERNAL MODULE: ./src/aws/credentials.ts + 1 modules
+var credentials = __webpack_require__(1735);
+// EXTERNAL MODULE: ./src/inputs/rules.ts
+var rules = __webpack_require__(8190);
+// EXTERNAL MODULE: ./src/core/client-name.ts
+var client_name = __webpack_require__(938);
+// EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
+var sso_cache = __webpack_require__(7215);
+;// CONCATENATED MODULE: ./src/core/reuse.ts
+
+
+
+/** The token cache of this sso-session, if it belongs to the same start URL and region and can serve this run. */
+async function reuseCachedSession(paths, request, clients, mask, log, now = Date.now()) {
+    const { value: cached, reason } = await (0,sso_cache/* readTokenCache */.ID)(paths.ssoCacheDir, request.ssoSession);
+    if (!cached) {
+        log.info(`reuse-session: no usable cached token for sso-session "${request.ssoSession}" (${reason}); asking for approval`);
+        return undefined;
+    }
+    for (const secret of [
+        cached.accessToken,
+        cached.refreshToken,
+        cached.clientSecret
+    ])
+        if (secret)
+            mask(secret);
+    if (cached.startUrl !== request.startUrl ||
+        (cached.region && cached.region !== request.ssoRegion)) {
+        log.info(`reuse-session: the cached token is for another start URL or region; asking for approval`);
+        return undefined;
+    }
+    const registration = registrationOf(cached, request);
+    const secondsLeft = Math.floor((cached.expiresAt.getTime() - now) / 1000);
+    if (secondsLeft >= request.minValiditySeconds) {
+        log.info(`reuse-session: using the cached SSO token (valid for ${Math.floor(secondsLeft / 60)} more minutes); no approval needed`);
+        return { token: tokenOf(cached), registration, via: 'cached-token' };
+    }
+    if (!refreshable(cached, registration, now)) {
+        log.info('reuse-session: the cached token is too close to expiry and cannot be refreshed (no refresh token or an expired client registration); asking for approval');
+        return undefined;
+    }
+    // Refresh tokens rotate: two jobs refreshing the same cache at once would leave one of them (and the file) with a
+    // dead one. So: under the cache's lock, read it again, and refresh only if nobody else did meanwhile.
+    try {
+        const reused = await (0,sso_cache/* updateTokenCache */.Hd)(paths.ssoCacheDir, request.ssoSession, async (current) => {
+            const latest = current ?? cached;
+            for (const secret of [
+                latest.accessToken,
+                latest.refreshToken,
+                latest.clientSecret
+            ])
+                if (secret)
+                    mask(secret);
+            if (latest.startUrl !== request.startUrl ||
+                (latest.region && latest.region !== request.ssoRegion)) {
+                log.info('reuse-session: the cached token was replaced by one for another start URL or region meanwhile; asking for approval');
+                return { result: undefined };
+            }
+            const latestRegistration = registrationOf(latest, request);
+            const left = Math.floor((latest.expiresAt.getTime() - Date.now()) / 1000);
+            // It was too stale a moment ago: valid now means another job refreshed it while this one waited for the lock.
+            if (left >= request.minValiditySeconds) {
+                log.info(`reuse-session: another job refreshed the cached SSO token meanwhile (valid for ${Math.floor(left / 60)} more minutes); using it, no approval needed`);
+                return {
+                    result: {
+                        token: tokenOf(latest),
+                        registration: latestRegistration,
+                        via: 'cached-token'
+                    }
+                };
+            }
+            if (!refreshable(latest, latestRegistration, Date.now())) {
+                log.info('reuse-session: the cached token cannot be refreshed any more; asking for approval');
+                return { result: undefined };
+            }
+            const refreshed = await (0,oidc/* refreshSsoToken */.YZ)(await clients.oidcClient(), latestRegistration, latest.refreshToken, mask);
+            // Keep the old refresh token if the service did not rotate it, here and in the files this run writes later.
+            const token = {
+                ...refreshed,
+                refreshToken: refreshed.refreshToken ?? latest.refreshToken
+            };
+            // The service rotates the refresh token: written back at once (still under the lock), or the cache holds a dead one.
+            const result = {
+                token,
+                registration: latestRegistration,
+                via: 'refreshed-token'
+            };
+            return {
+                result,
+                write: (0,session_files/* tokenCacheEntry */.Q7)(request, token, latestRegistration)
+            };
+        });
+        if (reused?.via === 'refreshed-token')
+            log.info('reuse-session: refreshed the cached SSO token with its refresh token; no approval needed');
+        return reused;
+    }
+    catch (error) {
+        log.info(`reuse-session: refreshing the cached token failed (${error.message}); asking for approval`);
+        return undefined;
+    }
+}
+function refreshable(cached, registration, now) {
+    return (!!cached.refreshToken &&
+        !!registration &&
+        registration.expiresAt.getTime() > now);
+}
+function registrationOf(cached, request) {
+    return cached.clientId && cached.clientSecret && cached.registrationExpiresAt
+        ? {
+            clientId: cached.clientId,
+            clientSecret: cached.clientSecret,
+            expiresAt: cached.registrationExpiresAt,
+            scopes: request.registrationScopes
+        }
+        : undefined;
+}
+function tokenOf(cached) {
+    return {
+        accessToken: cached.accessToken,
+        expiresAt: cached.expiresAt,
+        ...(cached.refreshToken ? { refreshToken: cached.refreshToken } : {})
+    };
+}
+/**
+ * A still-valid client registration from the CLI-format registration cache, so RegisterClient can be skipped: only one
+ * registered as `clientName` (AWS's consent page shows the name it was registered with, and the messages tell the
+ * approver to compare it). One cached by another tool (the AWS CLI records no name) or under another name is not used.
+ */
+async function cachedRegistration(paths, request, mask, clientName) {
+    const { value } = await (0,sso_cache/* readRegistrationCache */._l)(paths.ssoCacheDir, (0,session_files/* registrationKey */.RV)(request));
+    if (!value)
+        return undefined;
+    mask(value.clientSecret);
+    if (value.clientName !== clientName)
+        return undefined;
+    return {
+        clientId: value.clientId,
+        clientSecret: value.clientSecret,
+        expiresAt: value.expiresAt,
+        scopes: value.scopes ?? [],
+        clientName: value.clientName
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/allowed-accounts.ts
+var allowed_accounts = __webpack_require__(76);
+// EXTERNAL MODULE: ./src/core/approvals.ts
+var approvals = __webpack_require__(8027);
+;// CONCATENATED MODULE: ./src/core/approval-loop.ts
+
+
+
+
+
+
+/** The line a failure carries: "after 1 of 2 approvals (alice at …); every sign-in was signed out". */
+function afterApprovals(state, policy) {
+    const n = state.approvers.length;
+    const counted = n ? `: ${(0,approvals/* approverList */.kz)(state.approvers)}` : '';
+    return `after ${n} of ${policy.required} approvals${counted}; every sign-in this run obtained was signed out`;
+}
+/** The error, marked with where the approvals stood (its message says it too, for the step's failure line). */
+function withApprovals(error, line) {
+    if (error instanceof Error) {
+        error.message = `${error.message.replace(/\.?$/, '')}; ${line}`;
+        error.approvals = capitalized(line);
+    }
+    return error;
+}
+const capitalized = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+async function collectApprovals(options, clients, registration, approveOnce) {
+    const { request, log, mask } = options;
+    const clock = options.clock ?? device_flow/* systemClock */.ml;
+    const policy = {
+        required: request.requiredApprovals ?? 1,
+        accountId: request.accountId,
+        roleName: request.roleName,
+        allowedApprovers: request.allowedApprovers,
+        forbidSelfApproval: request.forbidSelfApproval,
+        actor: options.run?.actor,
+        actors: options.run?.actors
+    };
+    // approval-timeout is the budget for all the approvals together; without it each code gets its own lifetime.
+    const deadline = request.approvalTimeoutSeconds !== undefined
+        ? clock.now() + request.approvalTimeoutSeconds * 1000
+        : undefined;
+    let state = approvals/* INITIAL_APPROVALS */.aY;
+    let line = (0,approvals/* progress */.qB)(state, policy);
+    // A failure once an approval counted says so (those sign-ins were signed out as they were proven).
+    const failing = (error) => state.approvers.length
+        ? withApprovals(error, afterApprovals(state, policy))
+        : error;
+    let authorizations = 0;
+    let registered = false;
+    for (let first = true;; first = false) {
+        let session;
+        try {
+            session = await approveOnce({
+                registration,
+                ...(deadline !== undefined
+                    ? {
+                        approvalTimeoutSeconds: Math.max(1, Math.ceil((deadline - clock.now()) / 1000))
+                    }
+                    : {}),
+                approvals: line,
+                first
+            });
+        }
+        catch (error) {
+            // Denied, expired, cancelled: every earlier sign-in is already signed out, this one never produced a token.
+            throw failing(error);
+        }
+        registration = session.registration;
+        authorizations += session.authorizations;
+        registered ||= session.registered;
+        const token = session.token.accessToken;
+        const at = session.approvedAt ?? new Date();
+        let proof;
+        let proven;
+        try {
+            proven = await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token, request.accountId, request.roleName, mask);
+            (0,allowed_accounts/* assertAccountAllowed */.qr)(proven.identity, request.allowedAccountIds, `profile "${request.profile}" (${proven.identity.arn})`);
+            proof = { kind: 'named', name: (0,credentials/* approverFromArn */.dp)(proven.identity.arn), at };
+        }
+        catch (error) {
+            if (!(error instanceof credentials/* CredentialsError */.lE && error.kind === 'access')) {
+                await (0,logout/* logout */.r)(clients, token, log);
+                throw failing(error);
+            }
+            proof = { kind: 'no-access', at };
+        }
+        const next = (0,approvals/* collectApproval */.yP)(state, proof, policy);
+        const verdict = next.verdict;
+        if (verdict.kind === 'counted' && verdict.done) {
+            state = next.state;
+            log.info(`${(0,approvals/* progress */.qB)(state, policy)}; the job's credentials come from ${verdict.approver.name}'s sign-in`);
+            return {
+                ...session,
+                registration,
+                authorizations,
+                registered,
+                approvedAt: at,
+                approvers: [...state.approvers],
+                proven
+            };
+        }
+        // Not the job's sign-in: ended at once (its role credentials stay in memory only, and are dropped).
+        await (0,logout/* logout */.r)(clients, token, log);
+        if (verdict.kind === 'failed') {
+            throw failing(new ApproverRejectedError(verdict.approvedBy ?? '', verdict.reason));
+        }
+        state = next.state;
+        line =
+            verdict.kind === 'counted'
+                ? `${verdict.approver.name}'s approval counted and that sign-in was signed out. ${(0,approvals/* progress */.qB)(state, policy)}`
+                : (0,approvals/* notCountedLine */.aH)(verdict, state, policy);
+        // The next code's `started` event carries the line to every channel (the log included).
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/obtain-token.ts
+
+
+
+
+
+
+
+/** A reusable cached session when allowed, else the device flow (with a cached registration when one is still valid). */
+async function obtainToken(options, clients) {
+    const { request, mask, log, paths } = options;
+    switch (request.mode.token.from) {
+        case 'session': {
+            // Only the access token: no refresh token or client registration, so no tool on this runner can (or races to) refresh it.
+            const { accessToken, expiresAt, approvers } = options.sharedSignIn;
+            // required-approvals: the approvals the share-session job collected count (a seal without them had one).
+            const required = request.requiredApprovals ?? 1;
+            if ((approvers?.length ?? 1) < required)
+                throw new rules/* InputError */.dz('required-approvals', `is ${required}, but the shared sign-in (session) was approved by ${approvers?.length ?? 1} (${approvers?.map((a) => a.name).join(', ') || 'one approver'}); sign in with share-session and required-approvals: ${required}. Nothing was written or exported`);
+            return {
+                token: { accessToken, expiresAt },
+                via: 'shared-session',
+                authorizations: 0,
+                registered: false,
+                ...(approvers ? { approvers } : {})
+            };
+        }
+        case 'cache': {
+            const reused = await reuseCachedSession(paths, request, clients, mask, log);
+            if (reused)
+                return { ...reused, authorizations: 0, registered: false };
+            return deviceFlowToken(options, clients);
+        }
+        case 'device-flow':
+            return deviceFlowToken(options, clients);
+    }
+}
+/** The SSO access token itself was refused (UnauthorizedException): expired or revoked. */
+function tokenRejected(error) {
+    return error instanceof credentials/* CredentialsError */.lE && error.kind === 'token';
+}
+/**
+ * A person approves a device code (with a cached registration when one is still valid); with required-approvals > 1,
+ * as many different people as it asks for (approval-loop.ts), each with a code of their own.
+ */
+async function deviceFlowToken(options, clients) {
+    const { request, mask, paths } = options;
+    const registration = await cachedRegistration(paths, request, mask, options.clientName ?? client_name/* CLIENT_NAME_BASE */.qC);
+    if ((request.requiredApprovals ?? 1) > 1)
+        return collectApprovals(options, clients, registration, (next) => approveOnce(options, clients, next));
+    return approveOnce(options, clients, {
+        registration,
+        approvalTimeoutSeconds: request.approvalTimeoutSeconds,
+        first: true
+    });
+}
+/** One device authorization, approved: the token and who may still need to approve (`approvals`, on the code). */
+async function approveOnce(options, clients, given) {
+    const { request, mask, log } = options;
+    let registered = false;
+    const flow = await (0,device_flow/* runDeviceFlow */.mW)({
+        api: (0,oidc/* sdkOidcApi */.AA)(() => clients.oidcClient(), mask, () => clients.pollingOidcClient()),
+        startUrl: request.startUrl,
+        clientName: options.clientName ?? client_name/* CLIENT_NAME_BASE */.qC,
+        scopes: request.registrationScopes,
+        registration: given.registration,
+        approvalTimeoutSeconds: given.approvalTimeoutSeconds,
+        clock: options.clock ?? device_flow/* systemClock */.ml,
+        signal: options.signal,
+        emit: (event) => {
+            if (event.type !== 'started')
+                return options.emit(event);
+            if (event.attempt === 1 && given.first)
+                clients.prepareForApproval();
+            options.emit(given.approvals ? { ...event, approvals: given.approvals } : event);
+        },
+        onRegistered: () => (registered = true),
+        onPollRetry: (message) => log.warning(message)
+    });
+    log.info(`Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`);
+    return {
+        token: flow.token,
+        registration: flow.registration,
+        via: 'device-flow',
+        authorizations: flow.authorizations,
+        registered,
+        approvedAt: new Date()
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/approvers.ts
+var approvers = __webpack_require__(2421);
+// EXTERNAL MODULE: ./src/core/chain.ts
+var chain = __webpack_require__(290);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/util/pool.ts
+/** Runs fn over items with at most `limit` in flight, keeping the input order in the result. */
+async function mapPool(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i]);
+        }
+    });
+    await Promise.all(workers);
+    return results;
+}
+
+// EXTERNAL MODULE: ./src/inputs/spec.ts
+var spec = __webpack_require__(7026);
+;// CONCATENATED MODULE: ./src/core/discover.ts
+/** discover: true — a profile for every account and role the approver can reach, optionally filtered by globs. */
+
+
+
+
+
+
+
+/**
+ * Accounts listed for their roles at once. One ListAccountRoles per account: 1,000 accounts at 20 ms a call are
+ * 2.5 s at 8 in flight, 0.6 s at 32. A portal that throttles gets the SSO client's adaptive retry (clients.ts).
+ */
+const LISTING_CONCURRENCY = 32;
+/** The portal's largest page (ListAccounts and ListAccountRoles take 1 to 100; its default is smaller). */
+const LISTING_PAGE_SIZE = 100;
+/** Profile names: at most this long (the reader's rule, inputs/rules.ts). */
+const MAX_PROFILE_NAME = spec/* MAX_NAME_LENGTH */.EM;
+/** A role name longer than this is shortened so that at least an account id still fits before it. */
+const MAX_ROLE_PART = MAX_PROFILE_NAME - 1 - 12;
+/** The characters a profile name may hold; runs of anything else become one `-`. */
+function sanitize(s) {
+    return s.replace(rules/* NOT_NAME_CHARS */.Ew, '-');
+}
+/** The account part: the sanitized name, or the account id when the name is missing or has no letter or digit. */
+function accountPart(accountName, accountId) {
+    const cleaned = sanitize(accountName?.trim() ?? '')
+        .replace(/^[^A-Za-z0-9]+/, '')
+        .replace(/[^A-Za-z0-9]+$/, '');
+    return cleaned || accountId;
+}
+/**
+ * `<account part><suffix>.<role>` within 64 characters: the ACCOUNT part is shortened, so the role name stays whole
+ * (and the suffix, which keeps names unique, too).
+ */
+function composeName(account, suffix, roleName) {
+    let role = sanitize(roleName);
+    if (role.length > MAX_ROLE_PART)
+        role = role.slice(0, MAX_ROLE_PART);
+    const budget = MAX_PROFILE_NAME - 1 - role.length - suffix.length;
+    let head = account.slice(0, Math.max(1, budget)).replace(/[^A-Za-z0-9]+$/, '');
+    if (!head)
+        head = account.slice(0, 1);
+    return `${head}${suffix}.${role}`.slice(0, MAX_PROFILE_NAME);
+}
+/** A profile name from `<account name or id>.<role>`, reduced to the characters a profile name may hold, at most 64. */
+function discoveredProfileName(accountName, accountId, roleName) {
+    return composeName(accountPart(accountName, accountId), '', roleName);
+}
+/**
+ * A name not in `taken` (which it is added to): `<account>.<role>`, else `<account>-<account id>.<role>`, else
+ * `<account>-<account id>-2.<role>`, -3, ... Never gives up: every discovered profile gets a name.
+ */
+function uniqueProfileName(accountName, accountId, roleName, taken) {
+    const account = accountPart(accountName, accountId);
+    const candidates = function* () {
+        yield composeName(account, '', roleName);
+        // An account named after its id already is `<id>`: no need to say it twice.
+        const withId = account === accountId ? '' : `-${accountId}`;
+        if (withId)
+            yield composeName(account, withId, roleName);
+        for (let n = 2;; n++)
+            yield composeName(account, `${withId}-${n}`, roleName);
+    };
+    for (const name of candidates()) {
+        if (!taken.has(name)) {
+            taken.add(name);
+            return name;
+        }
+    }
+    /* c8 ignore next */
+    throw new Error('unreachable');
+}
+/** A failed listing: a refused token as credentials.ts reports it (login.ts asks for approval again), anything else plainly. */
+function listingError(call, error) {
+    return ((0,credentials/* tokenRefused */.cA)(call, error) ??
+        new Error(`${call} failed: ${(0,errors/* describeAwsError */.P)(error)}`));
+}
+async function discoverProfiles(clients, accessToken, options) {
+    const { ListAccountsCommand, ListAccountRolesCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(222), __webpack_require__.e(54)]).then(__webpack_require__.t.bind(__webpack_require__, 2054, 19));
+    const sso = await clients.ssoClient();
+    const accountGlob = options.accountFilter
+        ? (0,approvers/* globToRegExp */.tL)(options.accountFilter)
+        : undefined;
+    const roleGlob = options.roleFilter
+        ? (0,approvers/* globToRegExp */.tL)(options.roleFilter)
+        : undefined;
+    const accounts = [];
+    try {
+        let nextToken;
+        do {
+            const page = await sso.send(new ListAccountsCommand({
+                accessToken,
+                nextToken,
+                maxResults: LISTING_PAGE_SIZE
+            }));
+            for (const a of page.accountList ?? [])
+                if (a.accountId)
+                    accounts.push({ accountId: a.accountId, accountName: a.accountName });
+            nextToken = page.nextToken;
+        } while (nextToken);
+    }
+    catch (error) {
+        throw listingError('discover: SSO ListAccounts', error);
+    }
+    const matching = accounts.filter((a) => !accountGlob ||
+        accountGlob.test(a.accountId) ||
+        (a.accountName !== undefined && accountGlob.test(a.accountName)));
+    const wanted = matching.filter((a) => (0,allowed_accounts/* accountAllowed */.YF)(a.accountId, options.allowedAccountIds));
+    const perAccount = await mapPool(wanted, options.concurrency ?? LISTING_CONCURRENCY, async (account) => {
+        const roles = [];
+        try {
+            let nextToken;
+            do {
+                const page = await sso.send(new ListAccountRolesCommand({
+                    accessToken,
+                    accountId: account.accountId,
+                    nextToken,
+                    maxResults: LISTING_PAGE_SIZE
+                }));
+                for (const r of page.roleList ?? [])
+                    if (r.roleName && (!roleGlob || roleGlob.test(r.roleName)))
+                        roles.push(r.roleName);
+                nextToken = page.nextToken;
+            } while (nextToken);
+        }
+        catch (error) {
+            const failure = listingError(`discover: SSO ListAccountRoles for ${account.accountId}`, error);
+            if (failure instanceof credentials/* CredentialsError */.lE || !options.allowPartial)
+                throw failure;
+            return { account, roles: [], error: failure.message };
+        }
+        return { account, roles, error: undefined };
+    });
+    const taken = new Set(options.exclude.map((p) => p.name));
+    const requested = new Set(options.exclude.map((p) => `${p.accountId}/${p.roleName}`));
+    const profiles = [];
+    const failed = [];
+    for (const { account, roles, error } of perAccount) {
+        if (error) {
+            failed.push({
+                profile: {
+                    name: `${accountPart(account.accountName, account.accountId)}.*`,
+                    accountId: account.accountId,
+                    roleName: '*',
+                    region: options.region
+                },
+                error
+            });
+            continue;
+        }
+        for (const roleName of roles) {
+            if (requested.has(`${account.accountId}/${roleName}`))
+                continue;
+            profiles.push({
+                name: uniqueProfileName(account.accountName, account.accountId, roleName, taken),
+                accountId: account.accountId,
+                roleName,
+                region: options.region
+            });
+        }
+    }
+    return { profiles, failed, skippedAccounts: matching.length - wanted.length };
+}
+
+;// CONCATENATED MODULE: ./src/core/source-identity.ts
+/**
+ * role-source-identity: STS SourceIdentity from the approver's Identity Center user name. STS accepts 2–64 ASCII
+ * characters of `[A-Za-z0-9_+=,.@-]`; a user name may hold more (spaces, accents, other scripts, up to 128 characters).
+ * AWS keeps a source identity on every session chained from the one that set it, and no later session can change it,
+ * so CloudTrail names the approver for everything the job does with the role.
+ */
+
+/** What STS accepts as SourceIdentity (and as RoleSessionName). */
+const SOURCE_IDENTITY_PATTERN = /^[\w+=,.@-]{2,64}$/;
+const SOURCE_IDENTITY_MAX = 64;
+/** The approver's user name leaves fewer than two usable characters: the step fails (after sign-in, so it signs out). */
+class SourceIdentityError extends credentials/* CredentialsError */.lE {
+    userName;
+    constructor(userName) {
+        super(`role-source-identity: the approver's user name ${JSON.stringify(userName)} leaves fewer than 2 of the characters STS accepts as a source identity (A-Z a-z 0-9 _ + = , . @ -), so no source identity names them; nothing was written or exported`, 'access');
+        this.userName = userName;
+        this.name = 'SourceIdentityError';
+    }
+}
+const ALLOWED = /^[\w+=,.@-]$/;
+/** Combining marks left by NFKD: `é` → `e` + U+0301. */
+const COMBINING = /\p{M}/u;
+/**
+ * The source identity for an Identity Center user name:
+ * - leading and trailing white space is dropped;
+ * - compatibility forms and accents are reduced to their ASCII base letter where one exists (NFKD, marks dropped:
+ *   `Zoë` → `Zoe`, `ﬁ` → `fi`, full-width `Ａ` → `A`);
+ * - every other character STS does not accept (white space, `/`, `:`, `!`, `ß`, letters of other scripts) becomes
+ *   `_`, a run of them one `_`;
+ * - the result is cut to 64 characters.
+ * Throws SourceIdentityError when fewer than two of the name's own characters remain (a name in another script, a
+ * one-character name): a source identity made of `_` would name nobody.
+ */
+function sourceIdentityFor(userName) {
+    let out = '';
+    let own = 0;
+    let replaced = false;
+    for (const c of Array.from(userName.trim().normalize('NFKD'))) {
+        if (COMBINING.test(c))
+            continue;
+        if (ALLOWED.test(c)) {
+            if (out.length === SOURCE_IDENTITY_MAX)
+                break;
+            out += c;
+            own++;
+            replaced = false;
+        }
+        else if (!replaced) {
+            if (out.length === SOURCE_IDENTITY_MAX)
+                break;
+            out += '_';
+            replaced = true;
+        }
+    }
+    if (own < 2)
+        throw new SourceIdentityError(userName);
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/core/sign-in-mode.ts
+var sign_in_mode = __webpack_require__(5978);
+// EXTERNAL MODULE: ./src/credential-server/handover.ts
+var credential_server_handover = __webpack_require__(8204);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/credential-server/spawn.ts
+/**
+ * Starting the credential server from the step that signed in: a detached process in its own session that does not
+ * inherit stdout / stderr (a runner waits for those to close), the handover written to its stdin and closed, one ready
+ * line read from fd 3, then every handle unref()ed so the step exits normally while the server runs on.
+ */
+
+
+
+class CredentialServerStartError extends Error {
+    constructor(message) {
+        super(`the credential server did not start: ${message}`);
+        this.name = 'CredentialServerStartError';
+    }
+}
+/** dist/credential-server.js beside the bundle's entry (dist/index.js, dist/post.js, dist/cli.js all live in dist/). */
+function defaultCommand() {
+    // realpath: the CLI may be started through a symlink (node_modules/.bin/identity-center-login).
+    const dir = external_node_path_default().dirname((0,external_node_fs_.realpathSync)(external_node_path_default().resolve(process.argv[1] ?? '.')));
+    return {
+        file: process.execPath,
+        args: [external_node_path_default().join(dir, 'credential-server.js')]
+    };
+}
+async function startCredentialServer(handover, options = {}) {
+    const { file, args } = options.command ?? defaultCommand();
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    options.signal?.throwIfAborted();
+    const child = (0,external_node_child_process_.spawn)(file, args, {
+        detached: true,
+        stdio: ['pipe', 'ignore', 'ignore', 'pipe'],
+        env: options.env ?? process.env,
+        cwd: '/',
+        windowsHide: true
+    });
+    try {
+        const ready = readyLine(child, timeoutMs, options.signal);
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(JSON.stringify(handover));
+        const { port, pid } = await ready;
+        child.unref();
+        child.stdio[3].destroy();
+        return { pid, port, url: `http://127.0.0.1:${port}` };
+    }
+    catch (error) {
+        kill(child);
+        throw error;
+    }
+}
+function kill(child) {
+    if (child.exitCode !== null || child.signalCode !== null)
+        return;
+    try {
+        // Its own process group (detached): take anything it started with it.
+        process.kill(-child.pid, 'SIGKILL');
+    }
+    catch {
+        child.kill('SIGKILL');
+    }
+    child.unref();
+}
+function readyLine(child, timeoutMs, signal) {
+    return new Promise((resolve, reject) => {
+        const pipe = child.stdio[3];
+        let text = '';
+        let settled = false;
+        const done = (error, value) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            child.off('exit', onExit);
+            child.off('error', onError);
+            if (error)
+                reject(error);
+            else
+                resolve(value);
+        };
+        const onAbort = () => done(new CredentialServerStartError('the start was cancelled'));
+        const onExit = (code, sig) => done(new CredentialServerStartError(parsedError(text) ??
+            `its process exited (${sig ?? `code ${code}`}) before it was ready`));
+        const onError = (error) => done(new CredentialServerStartError(`spawning it failed: ${error.message}`));
+        const timer = setTimeout(() => done(new CredentialServerStartError(`no ready line within ${timeoutMs} ms`)), timeoutMs);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        child.once('exit', onExit);
+        child.once('error', onError);
+        pipe.on('data', (chunk) => {
+            text += chunk.toString('utf8');
+            if (text.length > 4096)
+                return done(new CredentialServerStartError('its ready line is malformed'));
+            const nl = text.indexOf('\n');
+            if (nl < 0)
+                return;
+            const line = text.slice(0, nl);
+            try {
+                const parsed = JSON.parse(line);
+                if (typeof parsed.error === 'string')
+                    return done(new CredentialServerStartError(parsed.error));
+                if (Number.isInteger(parsed.port) &&
+                    parsed.port > 0 &&
+                    parsed.pid === child.pid)
+                    return done(undefined, { port: parsed.port, pid: parsed.pid });
+            }
+            catch {
+                // fall through
+            }
+            done(new CredentialServerStartError('its ready line is malformed'));
+        });
+        pipe.on('error', () => undefined);
+    });
+}
+function parsedError(text) {
+    try {
+        const e = JSON.parse(text.split('\n')[0]).error;
+        return typeof e === 'string' ? e : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/credential-server/job-server.ts
+var job_server = __webpack_require__(658);
+;// CONCATENATED MODULE: ./src/core/serve-sign-in.ts
+/**
+ * credential-server's write stage: every check passed; the sign-in is handed (over a pipe, in memory only) to a
+ * detached loopback server that serves the listed roles, and the config gets one credential_process profile per role,
+ * asking it. Nothing of the sign-in is written: no token cache, no registration cache, no [sso-session] section.
+ * What post needs is recorded before each step (the server file and the authorization token before the server starts,
+ * its pid and port once it is ready), and a failure or a cancel on the way undoes everything and leaves nothing running.
+ */
+
+
+
+
+
+
+
+/** The roles the server answers for: the primary (the chained role with role-to-assume), then each other profile. */
+function servedRoles(options, p) {
+    const { request } = options;
+    const primary = {
+        profile: p.primaryProfile.name,
+        accountId: p.primaryProfile.accountId,
+        roleName: p.primaryProfile.roleName,
+        ...(request.chain && p.chained
+            ? {
+                chain: {
+                    spec: request.chain,
+                    sessionName: p.chained.sessionName,
+                    tags: p.chained.tags,
+                    ...(p.chained.sourceIdentity !== undefined
+                        ? { sourceIdentity: p.chained.sourceIdentity }
+                        : {})
+                }
+            }
+            : {})
+    };
+    return [
+        primary,
+        ...p.others.map(({ profile }) => ({
+            profile: profile.name,
+            accountId: profile.accountId,
+            roleName: profile.roleName
+        }))
+    ];
+}
+function handed(c) {
+    return {
+        accessKeyId: c.accessKeyId,
+        secretAccessKey: c.secretAccessKey,
+        sessionToken: c.sessionToken,
+        expiration: c.expiration.toISOString()
+    };
+}
+/** `node <dist>/cli.js --credential-process --server-file F --profile NAME`: dist/cli.js beside the running bundle. */
+function processCommand(file, profile) {
+    const dir = external_node_path_default().dirname((0,external_node_fs_.realpathSync)(external_node_path_default().resolve(process.argv[1] ?? '.')));
+    return [
+        { text: process.execPath, quote: true },
+        { text: external_node_path_default().join(dir, 'cli.js'), quote: true },
+        { text: '--credential-process' },
+        { text: '--server-file' },
+        { text: file, quote: true },
+        { text: '--profile' },
+        { text: profile }
+    ];
+}
+async function serveSignIn(options, session, profiles) {
+    const { request, paths, log } = options;
+    const authToken = (0,credential_server_handover/* newAuthToken */.q8)();
+    options.mask(authToken);
+    const roles = servedRoles(options, profiles);
+    const file = (0,job_server/* serverFilePath */.Jj)(paths, request.ssoSession);
+    await (0,job_server/* claimServerFile */.Wb)(paths, file);
+    const record = {
+        file,
+        authToken,
+        tokenExpiresAt: session.token.expiresAt.toISOString(),
+        refreshable: !!(session.token.refreshToken && session.registration),
+        primary: profiles.primaryProfile.name
+    };
+    let written = {
+        configFile: paths.configFile,
+        configEdits: [],
+        ssoCacheDir: paths.ssoCacheDir,
+        sessionName: request.ssoSession,
+        partial: true
+    };
+    const report = () => options.onFilesProgress?.({
+        written: { ...written },
+        server: { ...record }
+    });
+    report();
+    let pid;
+    try {
+        const done = await (0,session_files/* writeSessionFiles */.$G)(paths, request, [], undefined, undefined, {
+            writeRegistration: false,
+            onProgress: (p) => {
+                if (p)
+                    written = { ...p.written, partial: true };
+                report();
+            },
+            processProfiles: roles.map((r, i) => ({
+                name: r.profile,
+                command: processCommand(file, r.profile),
+                region: i === 0
+                    ? profiles.primaryProfile.region
+                    : profiles.others[i - 1].profile.region,
+                output: request.output
+            }))
+        });
+        // Still partial for post until the server runs and its file is written.
+        written = { ...done, partial: true };
+        report();
+        const initialCredentials = {
+            [profiles.primaryProfile.name]: handed((profiles.chained ?? { credentials: profiles.primaryCredentials })
+                .credentials)
+        };
+        for (const o of profiles.others)
+            if (o.credentials)
+                initialCredentials[o.profile.name] = handed(o.credentials);
+        const handover = {
+            version: credential_server_handover/* HANDOVER_VERSION */.L1,
+            ssoRegion: request.ssoRegion,
+            region: request.region,
+            token: {
+                accessToken: session.token.accessToken,
+                expiresAt: session.token.expiresAt.toISOString(),
+                ...(session.token.refreshToken
+                    ? { refreshToken: session.token.refreshToken }
+                    : {})
+            },
+            ...(session.registration
+                ? {
+                    registration: {
+                        clientId: session.registration.clientId,
+                        clientSecret: session.registration.clientSecret,
+                        expiresAt: session.registration.expiresAt.toISOString(),
+                        scopes: session.registration.scopes
+                    }
+                }
+                : {}),
+            ...(request.mode.token.from === 'session'
+                ? { keepSignIn: true }
+                : {}),
+            roles,
+            primary: record.primary,
+            authToken,
+            watchPid: options.watchPid ?? process.ppid,
+            initialCredentials
+        };
+        const started = await startCredentialServer(handover, {
+            env: (0,job_server/* serverProcessEnv */.mV)(options.env ?? process.env),
+            ...(options.signal ? { signal: options.signal } : {})
+        });
+        pid = started.pid;
+        record.pid = started.pid;
+        record.port = started.port;
+        report();
+        await (0,job_server/* writeJobServerFile */.eZ)(paths, file, {
+            port: started.port,
+            authToken,
+            pid: started.pid,
+            profiles: roles.map((r) => r.profile)
+        });
+        written = done;
+        report();
+        log.info(`credential-server: serving ${roles.length} profile(s) (${roles.map((r) => r.profile).join(', ')}) from ${started.url} (pid ${started.pid}); the sign-in is in its memory only, nothing of it is on disk`);
+        return {
+            written,
+            server: {
+                ...record,
+                pid: started.pid,
+                port: started.port,
+                url: started.url
+            }
+        };
+    }
+    catch (error) {
+        // Nothing left running, nothing left on disk: the caller signs the token out (the server never used it).
+        if (pid !== undefined)
+            try {
+                process.kill(-pid, 'SIGKILL');
+            }
+            catch {
+                // gone
+            }
+        await (0,atomic/* removeIfExists */.GR)(file, { root: paths.awsDir }).catch(() => undefined);
+        await (0,session_files/* removeSessionFiles */.Wd)(written).catch(() => undefined);
+        options.onFilesProgress?.(undefined);
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/profile-layout.ts
+var profile_layout = __webpack_require__(7301);
+;// CONCATENATED MODULE: ./src/core/use-token.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Role credentials are fetched and verified for this many profiles at once (two calls each). 2,000 profiles at 20 ms
+ * a call took 13.5 s at 8 in flight; at 32 the process itself is the limit. The SSO and STS clients retry in
+ * 'adaptive' mode, so a service that throttles slows the whole pool down (clients.ts).
+ */
+const PROFILE_CONCURRENCY = 32;
+async function useToken(options, clients, session) {
+    const { request, log } = options;
+    const { token } = session;
+    const primaryProfile = {
+        name: request.profile,
+        accountId: request.accountId,
+        roleName: request.roleName,
+        region: request.region
+    };
+    const { primary, approvedBy } = await verifyPrimary(options, clients, token, primaryProfile, session.proven);
+    const chained = request.chain
+        ? await use_token_chain(options, clients, primary, approvedBy)
+        : undefined;
+    const discovered = await discover(options, clients, token, primaryProfile);
+    const verified = await verifyProfiles(options, clients, token, [
+        ...request.extraProfiles,
+        ...discovered.profiles
+    ]);
+    const extra = [...verified, ...discovered.failed];
+    checkProfiles(request, verified, extra, {
+        profile: primaryProfile,
+        ...primary
+    });
+    // A cancel that arrived while the credentials were fetched: stop before anything is written.
+    if (options.signal?.aborted)
+        throw new device_flow/* DeviceFlowError */.Bt('cancelled', `the login was cancelled (${String(options.signal.reason)}) before it finished`);
+    // allow-partial: only the profiles that work go into ~/.aws/config.
+    const leftOut = verified.filter((p) => p.error);
+    if (leftOut.length) {
+        log.info(`allow-partial: ${leftOut.length} profile(s) left out of the AWS config because they could not be verified: ${leftOut.map((p) => p.profile.name).join(', ')}`);
+    }
+    const verifiedExtras = verified.filter((p) => !p.error);
+    const holds = (0,sign_in_mode/* behaviourOf */.xu)(request.mode).holds;
+    const layout = (0,profile_layout/* profileLayout */.qC)(request, primaryProfile, chained, holds);
+    let signedOutAt;
+    let server;
+    let written;
+    switch (holds) {
+        case 'role-keys':
+            signedOutAt = await signOutEarly(options, clients, token);
+            written = await writeRoleKeys(options, [
+                {
+                    profile: primaryProfile,
+                    // With role-to-assume the profile holds the chained session; the permission set's credentials are not written.
+                    credentials: (chained ?? primary).credentials
+                },
+                ...verifiedExtras.map((p) => ({
+                    profile: p.profile,
+                    credentials: p.credentials
+                }))
+            ]);
+            break;
+        case 'sign-in':
+            written = await writeSignIn(options, session, layout, chained, [
+                ...layout.ssoProfiles,
+                ...verifiedExtras.map((p) => p.profile)
+            ]);
+            break;
+        case 'server':
+            ;
+            ({ written, server } = await serveSignIn(options, session, {
+                primaryProfile,
+                primaryCredentials: primary.credentials,
+                chained,
+                others: verifiedExtras
+            }));
+            break;
+    }
+    return {
+        ...(signedOutAt ? { signedOutAt } : {}),
+        ...(server ? { server } : {}),
+        primary: { profile: layout.ssoProfiles[0] ?? primaryProfile, ...primary },
+        ...(chained
+            ? {
+                chained: {
+                    ...chained,
+                    profile: primaryProfile.name,
+                    ...(layout.roleProfile
+                        ? { sourceProfile: layout.roleProfile.sourceProfile }
+                        : {})
+                }
+            }
+            : {}),
+        extra,
+        approvedBy,
+        approvers: session.approvers ?? [
+            { name: approvedBy, at: session.approvedAt ?? new Date() }
+        ],
+        token,
+        registration: session.registration,
+        written,
+        via: session.via,
+        authorizations: session.authorizations
+    };
+}
+/** The primary role's credentials, verified, in an allowed account, approved by someone the request allows. */
+async function verifyPrimary(options, clients, token, primaryProfile, proven) {
+    const { request, mask } = options;
+    // required-approvals > 1: the approval loop proved this sign-in and applied the approver checks already.
+    if (proven)
+        return { primary: proven, approvedBy: (0,credentials/* approverFromArn */.dp)(proven.identity.arn) };
+    const primary = await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, request.accountId, request.roleName, mask);
+    (0,allowed_accounts/* assertAccountAllowed */.qr)(primary.identity, request.allowedAccountIds, `profile "${primaryProfile.name}" (${primary.identity.arn})`);
+    const approvedBy = (0,credentials/* approverFromArn */.dp)(primary.identity.arn);
+    const rejection = (0,approvers/* approverRejection */.X6)(approvedBy, {
+        allowedApprovers: request.allowedApprovers,
+        forbidSelfApproval: request.forbidSelfApproval,
+        actor: options.run?.actor,
+        actors: options.run?.actors
+    });
+    if (rejection)
+        throw new ApproverRejectedError(approvedBy, rejection);
+    return { primary, approvedBy };
+}
+/** role-to-assume: chain from the permission set's credentials to the narrower role, before anything else is fetched. */
+async function use_token_chain(options, clients, primary, approvedBy) {
+    const { request, mask, log } = options;
+    const chained = await (0,chain/* chainRole */.su)(clients, primary.credentials, request.chain, approvedBy, options.run?.sessionTags ?? [], mask, request.chain.sourceIdentity ? sourceIdentityFor(approvedBy) : undefined);
+    (0,allowed_accounts/* assertAccountAllowed */.qr)(chained.identity, request.allowedAccountIds, `role-to-assume (${chained.identity.arn})`);
+    log.info(`role-to-assume: chained to ${chained.identity.arn} (session name ${chained.sessionName}${chained.tags.length ? `, ${chained.tags.length} session tag(s)` : ''}${chained.sourceIdentity !== undefined ? `, source identity ${chained.sourceIdentity}` : ''})`);
+    return chained;
+}
+/** discover: the accounts and roles the approver can reach, as profiles (none without discover). */
+async function discover(options, clients, token, primaryProfile) {
+    const { request, log } = options;
+    if (!request.discover)
+        return { profiles: [], failed: [] };
+    const found = await discoverProfiles(clients, token.accessToken, {
+        ...request.discover,
+        region: request.region,
+        // With role-to-assume the Identity Center role may be written as <profile>-sso: that name is taken too.
+        exclude: [
+            primaryProfile,
+            ...(request.chain
+                ? [
+                    {
+                        ...primaryProfile,
+                        name: (0,chain/* sourceProfileName */.Kj)(primaryProfile.name)
+                    }
+                ]
+                : []),
+            ...request.extraProfiles
+        ],
+        allowPartial: request.allowPartial,
+        allowedAccountIds: request.allowedAccountIds
+    });
+    log.info(`discover: ${found.profiles.length} profile(s) from the accounts and roles the approver can reach`);
+    if (request.allowedAccountIds)
+        log.info(`discover: ${found.skippedAccounts} account(s) skipped because they are not in allowed-account-ids`);
+    return { profiles: found.profiles, failed: found.failed };
+}
+/** Each other profile's credentials, fetched and verified in a pool; verify-profiles: primary leaves them unverified. */
+async function verifyProfiles(options, clients, token, profiles) {
+    // verify-profiles: primary: the others are SSO profiles written as listed; each fetches its own credentials when used.
+    if (options.request.verifyProfiles === 'primary')
+        return profiles.map((profile) => ({ profile, unverified: true }));
+    return mapPool(profiles, PROFILE_CONCURRENCY, async (profile) => {
+        try {
+            return {
+                profile,
+                ...(await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, profile.accountId, profile.roleName, options.mask))
+            };
+        }
+        catch (error) {
+            return { profile, error: error.message };
+        }
+    });
+}
+/**
+ * Every identity that verified must be in an allowed account, whatever allow-partial says: a profile that lands
+ * elsewhere fails the whole login (the caller revokes the token; nothing is written or exported). A profile written
+ * unverified (verify-profiles: primary) is held to the account it names: that is the account it will sign in to.
+ * Then a profile that failed fails the login unless allow-partial.
+ */
+function checkProfiles(request, verified, extra, primary) {
+    for (const p of verified) {
+        if (p.identity)
+            (0,allowed_accounts/* assertAccountAllowed */.qr)(p.identity, request.allowedAccountIds, `profile "${p.profile.name}" (${p.identity.arn})`);
+        else if (p.unverified)
+            (0,allowed_accounts/* assertAccountAllowed */.qr)({ account: p.profile.accountId }, request.allowedAccountIds, `profile "${p.profile.name}" (${p.profile.accountId}/${p.profile.roleName}, not verified)`);
+    }
+    const failed = extra.filter((p) => p.error);
+    if (failed.length && !request.allowPartial)
+        throw new ProfilesFailedError(failed, [primary, ...extra]);
+}
+/** sign-out-early: every role credential is fetched and verified: end the sign-in now. Returns when. */
+async function signOutEarly(options, clients, token) {
+    const { log } = options;
+    if (!(await (0,logout/* logout */.r)(clients, token.accessToken, log))) {
+        throw new SignOutFailedError('sign-out-early: SSO Logout failed (see the warning above), so the sign-in could not be ended; nothing was written or exported');
+    }
+    const signedOutAt = new Date();
+    log.info(`sign-out-early: signed out of IAM Identity Center at ${signedOutAt.toISOString()}; no SSO token is kept, the profiles hold role credentials only`);
+    return signedOutAt;
+}
+/** The profiles as role keys only (the credentials file and config sections without a sign-in). */
+function writeRoleKeys(options, profiles) {
+    const { request, paths } = options;
+    return (0,session_files/* writeCredentialProfiles */.D4)(paths, request, profiles.map(({ profile, credentials }) => ({
+        name: profile.name,
+        credentials,
+        region: profile.region,
+        output: request.output
+    })), { onProgress: options.onFilesProgress });
+}
+/** The sign-in itself: the SSO profiles of the layout, the token cache, the registration, and the chained profile. */
+function writeSignIn(options, session, layout, chained, ssoProfiles) {
+    const { request, paths } = options;
+    return (0,session_files/* writeSessionFiles */.$G)(paths, request, ssoProfiles, session.token, session.registration, {
+        writeRegistration: session.registered,
+        onProgress: options.onFilesProgress,
+        // A token not taken from the cache file: what that file held before (a user's own sign-in) is put back by post.
+        ...(session.via === 'device-flow' || session.via === 'shared-session'
+            ? { keepOriginalTokenCache: { mask: options.mask } }
+            : {}),
+        ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),
+        ...(chained && layout.keys
+            ? {
+                credentialProfiles: [
+                    {
+                        name: request.profile,
+                        credentials: chained.credentials,
+                        region: request.region,
+                        output: request.output
+                    }
+                ]
+            }
+            : {})
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/rejection.ts
+/**
+ * What a rejection (allowed-approvers, forbid-self-approval, allowed-account-ids) does to the sign-in, per mode, so that
+ * the message says what really happened:
+ * - a device flow of this run: signed out at once (SSO Logout); the approval was made for this request only;
+ * - reuse-session (a token found in the cache): not signed out; it was not approved for this run but left by an
+ *   earlier one (keep-session, `aws sso login`), and a job whose policy is stricter must not end it for its owner;
+ * - a shared sign-in (session): not signed out; it belongs to the whole run (end-session ends it), and other jobs of
+ *   the run, with their own policies, may be using it.
+ */
+
+
+function revocationNote(why) {
+    switch (why) {
+        case 'shared-session':
+            return "it is the run's shared sign-in (session), which only end-session signs out";
+        case 'cached-token':
+        case 'refreshed-token':
+            return 'it was found in the token cache (reuse-session), not approved for this run, and stays for whoever left it there';
+        case 'failed-logout':
+            return 'SSO Logout failed (see the warning above); the token stays valid until it expires';
+        case 'device-flow':
+            return 'it was approved for this run';
+    }
+}
+/** `error` with its message matching whether the sign-in was revoked; other errors as they are. */
+function withRevocation(error, revoked, note) {
+    if (error instanceof ApproverRejectedError && error.revoked !== revoked)
+        return new ApproverRejectedError(error.approvedBy, error.reason, revoked, note);
+    if (error instanceof allowed_accounts/* AccountNotAllowedError */.TQ && error.revoked !== revoked)
+        return new allowed_accounts/* AccountNotAllowedError */.TQ(error.accountId, error.what, error.allowed, revoked, note);
+    return error;
+}
+
+;// CONCATENATED MODULE: ./src/core/login.ts
+/**
+ * One login, from a validated request to verified credentials and the AWS files written.
+ * Shared by the GitHub Action and the CLI: no @actions/* here; the edges pass in how to mask, log and notify.
+ * The token comes from obtain-token.ts, the stages from it to the files are use-token.ts.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function login(options) {
+    const { request, log, paths } = options;
+    // Refuse unsafe paths (symlinks) before anyone is asked to approve: a refusal then costs no approval and leaves no token.
+    const pathProblem = unsafeAwsPath(paths, (0,session_files/* sessionFilePaths */.RL)(paths, request, (0,profile_layout/* writesCredentialsFile */.Nz)(request)));
+    const serverPathProblem = (0,sign_in_mode/* behaviourOf */.xu)(request.mode).holds === 'server'
+        ? await (0,job_server/* unsafeServerPath */.x$)(paths, request.ssoSession)
+        : undefined;
+    if (pathProblem || serverPathProblem)
+        throw new UnsafePathError(`${pathProblem ?? serverPathProblem}; nothing was sent or written`);
+    const clients = new aws_clients/* AwsClients */.cE({
+        ssoRegion: request.ssoRegion,
+        region: request.region,
+        env: options.env,
+        onRetry: (m) => log.warning(m)
+    });
+    try {
+        let session = await obtainToken(options, clients);
+        if (session.via !== 'device-flow') {
+            try {
+                return await useToken(options, clients, session);
+            }
+            catch (error) {
+                if (!tokenRejected(error))
+                    throw withRevocation(error, false, revocationNote(session.via));
+                // The shared sign-in belongs to the whole run: never asked for again here, never signed out here.
+                if (session.via === 'shared-session')
+                    throw new SharedSignInEndedError();
+                // The cache said valid, the service says no (signed out elsewhere, revoked by an admin): ask a person, once.
+                log.info('reuse-session: the cached SSO token was rejected by the service (revoked?); asking for approval');
+                session = await deviceFlowToken(options, clients);
+            }
+        }
+        try {
+            return await useToken(options, clients, session);
+        }
+        catch (error) {
+            // A token a person approved for this run must not outlive a failed login; a reused one belongs to the shared session.
+            const revoked = await (0,logout/* logout */.r)(clients, session.token.accessToken, log);
+            throw withRevocation(error, revoked, revocationNote('failed-logout'));
+        }
+    }
+    finally {
+        clients.destroy();
+    }
+}
+
+
+/***/ }),
+
+/***/ 9411:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ finalEvent),
+/* harmony export */   o: () => (/* binding */ failureMessage)
+/* harmony export */ });
+/* harmony import */ var _approvals_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8027);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2535);
+/* harmony import */ var _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76);
+/* harmony import */ var _device_flow_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8618);
+/* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1735);
+/* harmony import */ var _inputs_rules_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8190);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9378);
+
+
+
+
+
+
+
+function finalEvent(request, outcome, 
+/** The approval record of a successful sign-in (the job summary shows it). */
+record) {
+    const at = new Date();
+    if (outcome && typeof outcome === 'object' && 'primary' in outcome) {
+        const result = outcome;
+        const job = (0,_login_js__WEBPACK_IMPORTED_MODULE_1__/* .jobSession */ .kf)(result);
+        const chained = result.chained;
+        const profiles = [
+            chained
+                ? {
+                    name: chained.profile,
+                    accountId: chained.identity.account,
+                    roleName: job.roleName,
+                    arn: chained.identity.arn
+                }
+                : {
+                    name: result.primary.profile.name,
+                    accountId: result.primary.identity.account,
+                    roleName: request.roleName,
+                    arn: result.primary.identity.arn
+                },
+            ...(chained?.sourceProfile
+                ? [
+                    {
+                        name: chained.sourceProfile,
+                        accountId: result.primary.identity.account,
+                        roleName: request.roleName,
+                        arn: result.primary.identity.arn
+                    }
+                ]
+                : []),
+            ...result.extra.map((p) => ({
+                name: p.profile.name,
+                accountId: p.profile.accountId,
+                roleName: p.profile.roleName,
+                arn: p.identity?.arn,
+                error: p.error,
+                ...(p.unverified ? { unverified: true } : {})
+            }))
+        ];
+        return {
+            type: 'approved',
+            at,
+            approvedBy: result.approvedBy,
+            accountId: job.identity.account,
+            roleName: chained ? job.roleName : request.roleName,
+            arn: job.identity.arn,
+            via: result.via,
+            profiles,
+            ...(result.signedOutAt
+                ? { signedOutAt: result.signedOutAt }
+                : {
+                    sessionExpiresAt: result.token.expiresAt,
+                    refreshable: !!result.token.refreshToken
+                }),
+            credentialsExpireAt: latestExpiry(result),
+            ...(record ? { record } : {}),
+            ...approvalsOf(result)
+        };
+    }
+    const approvals = failedApprovals(outcome);
+    if (outcome instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_3__/* .DeviceFlowError */ .Bt) {
+        if (outcome.outcome === 'denied')
+            return { type: 'denied', at, ...approvals };
+        if (outcome.outcome === 'expired')
+            return {
+                type: 'expired',
+                at,
+                waitedSeconds: outcome.waitedSeconds,
+                ...approvals
+            };
+        return { type: 'cancelled', at, ...approvals };
+    }
+    if (outcome instanceof _login_js__WEBPACK_IMPORTED_MODULE_1__/* .ApproverRejectedError */ .Ej)
+        return {
+            type: 'rejected',
+            at,
+            approvedBy: outcome.approvedBy,
+            reason: outcome.reason,
+            ...approvals
+        };
+    if (outcome instanceof _login_js__WEBPACK_IMPORTED_MODULE_1__/* .ProfilesFailedError */ .Gs) {
+        const profiles = outcome.results.map((p) => ({
+            name: p.profile.name,
+            accountId: p.profile.accountId,
+            roleName: p.profile.roleName,
+            ...(p.identity ? { arn: p.identity.arn } : {}),
+            ...(p.error ? { error: p.error } : {})
+        }));
+        return {
+            type: 'failed',
+            at,
+            reason: failureMessage(outcome),
+            profiles,
+            ...approvals
+        };
+    }
+    return { type: 'failed', at, reason: failureMessage(outcome), ...approvals };
+}
+/** The latest expiry among the role credentials the login hands the job. */
+function latestExpiry(result) {
+    // With role-to-assume the permission set's credentials reach the job only through the written source profile.
+    const primary = !result.chained || result.chained.sourceProfile
+        ? result.primary.credentials
+        : undefined;
+    const times = [
+        primary,
+        result.chained?.credentials,
+        ...result.extra.map((p) => p.credentials)
+    ]
+        .filter((c) => !!c)
+        .map((c) => c.expiration.getTime());
+    return new Date(Math.max(...times));
+}
+/** A message fit for the log: our own errors as they are; anything else reduced to its name (SDK errors carry request data). */
+function failureMessage(error) {
+    if (error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_3__/* .DeviceFlowError */ .Bt ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_1__/* .ApproverRejectedError */ .Ej ||
+        error instanceof _allowed_accounts_js__WEBPACK_IMPORTED_MODULE_2__/* .AccountNotAllowedError */ .TQ ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_1__/* .SignOutFailedError */ .du ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_1__/* .ProfilesFailedError */ .Gs ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_1__/* .UnsafePathError */ .k0 ||
+        error instanceof _login_js__WEBPACK_IMPORTED_MODULE_1__/* .SharedSignInEndedError */ .wD ||
+        error instanceof _aws_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialsError */ .lE ||
+        error instanceof _inputs_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz ||
+        error instanceof _device_flow_js__WEBPACK_IMPORTED_MODULE_3__/* .OidcError */ .uv) {
+        return error.message;
+    }
+    // SDK errors carry the request (tokens included): only their name, status and attempts. Node's own errors (a file
+    // that could not be written, say) say what went wrong and where, and carry no request data.
+    if (error instanceof Error &&
+        !('$metadata' in error) &&
+        !('$response' in error))
+        return error.message;
+    return `unexpected error: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeAwsError */ .P)(error)}`;
+}
+/** required-approvals > 1, or a shared sign-in that several approved: who approved and whose sign-in the job has. */
+function approvalsOf(result) {
+    const approvers = result.approvers ?? [];
+    if (approvers.length < 2)
+        return {};
+    const line = (0,_approvals_js__WEBPACK_IMPORTED_MODULE_0__/* .approvedLine */ .Ib)({ approvers, uncounted: 0, status: 'done' });
+    return {
+        approvals: result.via === 'shared-session'
+            ? `${line.replace(/^Approved by/, 'Approved earlier in this run by').replace(/; the job's credentials.*$/, '')}; this job uses that shared sign-in`
+            : line
+    };
+}
+/** The approvals counted before a failure (approval-loop.ts marks the error). */
+function failedApprovals(outcome) {
+    const line = outcome?.approvals;
+    return typeof line === 'string' ? { approvals: line } : {};
+}
+
+
+/***/ }),
+
+/***/ 7301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nz: () => (/* binding */ writesCredentialsFile),
+/* harmony export */   kf: () => (/* binding */ jobSession),
+/* harmony export */   qC: () => (/* binding */ profileLayout),
+/* harmony export */   qc: () => (/* binding */ chainedProfileNote)
+/* harmony export */ });
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(290);
+/* harmony import */ var _sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5978);
+
+
+/** Whether a login of this request may write the credentials file (for the pre-flight check of the paths). */
+function writesCredentialsFile(request) {
+    if ((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .behaviourOf */ .xu)(request.mode).holds === 'server')
+        return false;
+    return ((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .profilesHoldKeys */ .yn)((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .behaviourOf */ .xu)(request.mode).holds) ||
+        (request.chain !== undefined &&
+            ((0,_chain_js__WEBPACK_IMPORTED_MODULE_0__/* .hasSessionPolicy */ .f4)(request.chain) ||
+                request.chain.sourceIdentity === true)));
+}
+/**
+ * Which sections carry the primary profile. No role-to-assume: the SSO profile itself. role-to-assume without a session
+ * policy: the SSO profile as `<profile>-sso` and `<profile>` a refreshable role_arn + source_profile profile. With a
+ * session policy: `<profile>` holds the narrowed session's keys (a role_arn profile would re-assume without the policy)
+ * and no SSO profile is written for it; so with sign-out-early, which leaves no sign-in to assume from, and with
+ * role-source-identity (botocore and the CLIs cannot send a SourceIdentity when a role_arn profile re-assumes).
+ */
+function profileLayout(request, primaryProfile, chained, holds) {
+    const chain = request.chain;
+    // credential-server: every profile asks the server (credential_process), the chained one included.
+    if (holds === 'server')
+        return { ssoProfiles: [], keys: false };
+    if (!chain || !chained)
+        return { ssoProfiles: [primaryProfile], keys: false };
+    // sign-out-early leaves no sign-in to re-assume from: the profile holds the chained session's keys too.
+    // role-source-identity: a role_arn profile cannot send a source identity, so it holds the session's keys as well.
+    if ((0,_chain_js__WEBPACK_IMPORTED_MODULE_0__/* .hasSessionPolicy */ .f4)(chain) ||
+        chain.sourceIdentity ||
+        (0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .profilesHoldKeys */ .yn)(holds))
+        return { ssoProfiles: [], keys: true };
+    const source = {
+        ...primaryProfile,
+        name: (0,_chain_js__WEBPACK_IMPORTED_MODULE_0__/* .sourceProfileName */ .Kj)(primaryProfile.name)
+    };
+    return {
+        ssoProfiles: [source],
+        keys: false,
+        roleProfile: {
+            name: primaryProfile.name,
+            roleArn: chain.roleArn,
+            sourceProfile: source.name,
+            roleSessionName: chained.sessionName,
+            durationSeconds: chain.durationSeconds,
+            externalId: chain.externalId,
+            region: primaryProfile.region,
+            output: request.output
+        }
+    };
+}
+/** What the job gets: the chained session with role-to-assume, else the primary profile's (outputs and exports). */
+function jobSession(result) {
+    if (result.chained)
+        return {
+            credentials: result.chained.credentials,
+            identity: result.chained.identity,
+            roleName: result.chained.roleArn.split('/').pop() ?? ''
+        };
+    return {
+        credentials: result.primary.credentials,
+        identity: result.primary.identity,
+        roleName: result.primary.profile.roleName
+    };
+}
+/** One line on what the chained profile holds, for the log. */
+function chainedProfileNote(chained) {
+    const until = chained.credentials.expiration.toISOString();
+    return chained.sourceProfile
+        ? `Profile "${chained.profile}" assumes ${chained.roleArn} from profile "${chained.sourceProfile}" (the Identity Center role) and renews itself while the sign-in lasts; the session is not narrowed by a session policy`
+        : `Profile "${chained.profile}" holds the chained session of ${chained.roleArn} itself (shared credentials file) until ${until}; no profile can re-assume the role`;
+}
+
+
+/***/ }),
+
+/***/ 5913:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ runSignIn)
+});
+
+// EXTERNAL MODULE: ./src/core/login-record.ts
+var login_record = __webpack_require__(622);
+// EXTERNAL MODULE: ./src/core/login.ts + 12 modules
+var login = __webpack_require__(2535);
+// EXTERNAL MODULE: ./src/core/outcome.ts
+var outcome = __webpack_require__(9411);
+// EXTERNAL MODULE: ./src/notify/index.ts + 11 modules
+var notify = __webpack_require__(3108);
+;// CONCATENATED MODULE: ./src/notify/queue.ts
+
+class EventQueue {
+    notifiers;
+    logger;
+    tails;
+    pending;
+    constructor(notifiers, logger) {
+        this.notifiers = notifiers;
+        this.logger = logger;
+        this.tails = notifiers.map(() => Promise.resolve());
+        this.pending = notifiers.map(() => 0);
+    }
+    push(event) {
+        this.notifiers.forEach((n, i) => {
+            this.pending[i]++;
+            this.tails[i] = this.tails[i]
+                .then(() => (0,notify/* broadcast */.mq)([n], event, this.logger))
+                .finally(() => void this.pending[i]--);
+        });
+    }
+    /**
+     * Waits for queued deliveries, at most `timeoutMs` (a hung API must not keep a cancelled job alive).
+     * If time runs out, warns naming each channel that did not finish and what that may leave behind:
+     * a final comment edit is never lost silently.
+     */
+    async drain(timeoutMs = 8_000) {
+        let timer;
+        const all = Promise.all(this.tails).then(() => true);
+        const done = await Promise.race([
+            all,
+            new Promise((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))
+        ]);
+        clearTimeout(timer);
+        if (done)
+            return;
+        // Abandoned: their open requests and retry timers must not keep the step's process alive.
+        for (const [i, n] of this.notifiers.entries()) {
+            if (this.pending[i] === 0)
+                continue;
+            try {
+                n.close?.();
+            }
+            catch {
+                /* a channel that fails to close is abandoned anyway */
+            }
+        }
+        const late = this.notifiers
+            .map((n, i) => {
+            if (this.pending[i] === 0)
+                return undefined;
+            let note;
+            try {
+                note = n.unfinished?.();
+            }
+            catch {
+                note = undefined;
+            }
+            return note ? `${n.name} (${note})` : n.name;
+        })
+            .filter((s) => s !== undefined);
+        if (late.length === 0)
+            return;
+        try {
+            this.logger?.warning(`Notifications did not finish within ${(timeoutMs / 1000).toFixed(1)} s and were abandoned: ${late.join('; ')}.`);
+        }
+        catch {
+            /* a logger that throws must not break the exit */
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/aws/http.ts
+var http = __webpack_require__(5421);
+// EXTERNAL MODULE: ./src/core/cleanup.ts
+var cleanup = __webpack_require__(3639);
+// EXTERNAL MODULE: ./src/core/shared-session.ts + 1 modules
+var shared_session = __webpack_require__(3913);
+// EXTERNAL MODULE: ./src/core/sign-in-mode.ts
+var sign_in_mode = __webpack_require__(5978);
+// EXTERNAL MODULE: ./src/core/client-name.ts
+var client_name = __webpack_require__(938);
+// EXTERNAL MODULE: ./src/core/run-context.ts
+var run_context = __webpack_require__(4448);
+;// CONCATENATED MODULE: ./src/core/run-sign-in.ts
+
+
+
+
+
+
+
+
+
+
+/** How long a cancelled step waits for the channels (comment, webhook) to say "cancelled". */
+const CANCEL_DRAIN_MS = 3_000;
+async function runSignIn(command, ports) {
+    const { run, paths, env, log, hardStop } = ports;
+    let start;
+    try {
+        start = await (0,shared_session/* startSharedSession */.MS)(command, {
+            mask: (s) => ports.mask(s),
+            log,
+            env,
+            sealRun: run.sealRun
+        });
+    }
+    catch (error) {
+        return { kind: 'refused', error };
+    }
+    if (start.kind === 'ended')
+        return { kind: 'ended', signedOut: start.signedOut };
+    const { request, signIn, sealer } = start;
+    const ctx = {
+        ...(0,run_context/* describedRun */.$)(run),
+        ...(0,sign_in_mode/* requestedAccess */.BO)(request, ports.hasPostStep)
+    };
+    const events = new EventQueue(ports.notifiers(request, ctx), log);
+    const controller = new AbortController();
+    /** Set once the outcome is reported, by the login or by the hard stop, whichever comes first. */
+    let finished = false;
+    /** Secrets this process masked: an access token among them came from CreateToken in this run. */
+    const masked = new Set();
+    const cancelled = (signal) => {
+        events.push({ type: 'cancelled', at: new Date(), signal });
+        ports.report?.cancelled(signal);
+        return { kind: 'cancelled', signal };
+    };
+    const stopHard = (signal, stop) => {
+        if (finished)
+            return;
+        finished = true;
+        cancelled(signal);
+        const bounded = Promise.race([
+            sweepLeftToken(request, paths, masked, stop.sweepMs, log, env),
+            new Promise((r) => setTimeout(r, stop.sweepMs + 500))
+        ]);
+        void Promise.all([bounded, events.drain(CANCEL_DRAIN_MS)]).finally(() => process.exit(1));
+    };
+    const unlisten = listenForSignals(controller, log, hardStop, (signal, stop) => stopHard(signal, stop));
+    try {
+        const result = await (0,login/* login */.iD)({
+            request,
+            run,
+            paths,
+            clientName: (0,client_name/* registeredClientName */.xA)(run.repository),
+            ...(ports.record ? { onFilesProgress: ports.record.files(request) } : {}),
+            mask: (secret) => {
+                masked.add(secret);
+                ports.mask(secret);
+            },
+            emit: (event) => {
+                if (event.type === 'started')
+                    sealer?.prepare();
+                events.push(event);
+            },
+            log,
+            signal: controller.signal,
+            env,
+            sharedSignIn: signIn,
+            ...(ports.watchPid !== undefined ? { watchPid: ports.watchPid } : {})
+        });
+        // Recorded even when a cancel came in meanwhile: the post step then signs out and removes the files.
+        ports.record?.result(request, result);
+        const lateCancel = hardStop !== undefined && controller.signal.aborted;
+        const sealed = sealer && !lateCancel ? await sealer.seal(request, result) : undefined;
+        if (finished)
+            return { kind: 'stopped' };
+        finished = true;
+        if (lateCancel)
+            return cancelled(String(controller.signal.reason));
+        const record = (0,login_record/* loginRecord */.v)(request, result, run, ports.hasPostStep);
+        ports.publish?.(request, result, sealed, record);
+        if (sealer)
+            log.info((0,shared_session/* sharedNotice */.UZ)(sealer.binding, result.token.expiresAt) +
+                (ports.hasPostStep
+                    ? ''
+                    : '; the sign-in stays valid after this command'));
+        events.push((0,outcome/* finalEvent */.f)(request, result, record));
+        if (ports.deliver) {
+            await events.drain();
+            try {
+                await ports.deliver(request, result, sealed, record);
+            }
+            catch (error) {
+                events.push((0,outcome/* finalEvent */.f)(request, error));
+                ports.report?.failed(error);
+                return { kind: 'failed', error };
+            }
+        }
+        return { kind: 'signed-in', request, result, sealed, record };
+    }
+    catch (error) {
+        if (finished)
+            return { kind: 'stopped' };
+        finished = true;
+        // Whatever the login was doing when a signal came (a poll, a request the cancel aborted), the outcome is a cancel.
+        if (controller.signal.aborted)
+            return cancelled(String(controller.signal.reason));
+        events.push((0,outcome/* finalEvent */.f)(request, error));
+        ports.report?.failed(error);
+        return { kind: 'failed', error };
+    }
+    finally {
+        await events.drain(controller.signal.aborted ? CANCEL_DRAIN_MS : undefined);
+        unlisten();
+    }
+}
+/**
+ * SIGINT / SIGTERM abort the login and the AWS requests in flight. With a hard stop (the action) a second signal
+ * exits at once and `stopHard` runs `graceMs` after the first; without one (the CLI) each is heard once. Returns the
+ * unsubscribe.
+ */
+function listenForSignals(controller, log, hardStop, stopHard) {
+    const onSignal = (signal) => {
+        if (hardStop) {
+            if (controller.signal.aborted) {
+                log.info(`Received ${signal} again: exiting now`);
+                process.exit(1);
+            }
+            log.info(`Received ${signal}: stopping the login`);
+        }
+        controller.abort(signal);
+        (0,http/* cancelAwsRequests */.Wp)(signal);
+        if (hardStop)
+            setTimeout(() => stopHard(signal, hardStop), hardStop.graceMs).unref();
+    };
+    if (hardStop) {
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+    }
+    else {
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+    }
+    return () => {
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
+    };
+}
+/** A token a stuck, cancelled login of this run may have left in the cache: revoked and removed (never one it found). */
+function sweepLeftToken(request, paths, masked, sweepMs, log, env) {
+    // The cache may hold a session this run found, not made (or shared with it): never touch it here.
+    if (request.mode.token.from !== 'device-flow')
+        return Promise.resolve();
+    return (0,cleanup/* sweepOrphanedTokenCache */.z)({
+        ssoCacheDir: paths.ssoCacheDir,
+        sessionName: request.ssoSession,
+        ssoRegion: request.ssoRegion,
+        region: request.region,
+        isOurs: (t) => masked.has(t),
+        requestTimeoutMs: sweepMs,
+        ...(request.legacySsoProfile ? { legacyStartUrl: request.startUrl } : {})
+    }, log, env);
+}
+
+
+/***/ }),
+
+/***/ 4586:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   mq: () => (/* binding */ readServerFile),
+/* harmony export */   runCredentialProcess: () => (/* binding */ runCredentialProcess)
+/* harmony export */ });
+/* unused harmony exports writeServerFile, parseCredentialProcessArgs */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9088);
+/**
+ * credential_process for the profiles the server serves: `node dist/cli.js --credential-process --server-file PATH
+ * --profile NAME` prints the AWS credential_process Version 1 JSON for one profile, asked of the running server. The
+ * server file (0600) holds only the port, the authorization token, the pid and the profile names: no SSO secret.
+ */
+
+
+
+/** Written 0600, created exclusively (O_EXCL, O_NOFOLLOW): a file already there (or a link) is an error. */
+async function writeServerFile(file, contents) {
+    await writeFile(file, `${JSON.stringify(contents)}\n`, {
+        mode: 0o600,
+        flag: constants.O_WRONLY |
+            constants.O_CREAT |
+            constants.O_EXCL |
+            constants.O_NOFOLLOW
+    });
+}
+function readServerFile(file) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if ((st.mode & 0o077) !== 0)
+            throw new Error(`${file} is readable by others (mode ${(st.mode & 0o777).toString(8)}); it must be 0600`);
+        const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8'));
+        if (!Number.isInteger(parsed?.port) ||
+            typeof parsed.authToken !== 'string' ||
+            !Array.isArray(parsed.profiles))
+            throw new Error(`${file} is not a credential server file`);
+        return parsed;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+function parseCredentialProcessArgs(argv) {
+    const out = {};
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        const value = () => {
+            const v = argv[++i];
+            if (v === undefined)
+                throw new Error(`${a} needs a value`);
+            return v;
+        };
+        if (a === '--credential-process')
+            continue;
+        else if (a === '--server-file')
+            out.serverFile = value();
+        else if (a === '--profile')
+            out.profile = value();
+        else
+            throw new Error(`unknown argument ${JSON.stringify(a)}`);
+    }
+    if (!out.serverFile)
+        throw new Error('--server-file is required');
+    if (!out.profile)
+        throw new Error('--profile is required');
+    return out;
+}
+/** Prints the credential_process JSON on `out`; returns the exit code (1 with the server's message on `err`). */
+async function runCredentialProcess(argv, out = (t) => void process.stdout.write(t), err = (t) => void process.stderr.write(t)) {
+    try {
+        const args = parseCredentialProcessArgs(argv);
+        const file = readServerFile(args.serverFile);
+        if (!file.profiles.includes(args.profile))
+            throw new Error(`the credential server serves no profile ${JSON.stringify(args.profile)}`);
+        const c = await (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .serverCredentials */ .wr)(file, args.profile);
+        out(`${JSON.stringify({
+            Version: 1,
+            AccessKeyId: c.AccessKeyId,
+            SecretAccessKey: c.SecretAccessKey,
+            SessionToken: c.Token,
+            Expiration: c.Expiration
+        })}\n`);
+        return 0;
+    }
+    catch (caught) {
+        const error = caught;
+        const reason = error?.code === 'ECONNREFUSED'
+            ? 'the credential server is not running (connection refused)'
+            : String(error?.message ?? caught);
+        err(`identity-center-login credential_process: ${error?.code && error?.name === 'CredentialServerError' ? `${String(error.code)}: ` : ''}${reason}\n`);
+        return 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8204:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L1: () => (/* binding */ HANDOVER_VERSION),
+/* harmony export */   dl: () => (/* binding */ parseHandover),
+/* harmony export */   jL: () => (/* binding */ MAX_HANDOVER_BYTES),
+/* harmony export */   q8: () => (/* binding */ newAuthToken)
+/* harmony export */ });
+/* unused harmony export HandoverError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _inputs_rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8190);
+/**
+ * The handover: everything the credential server needs, passed from the step that signed in to the server's process
+ * over a pipe (its stdin), never through argv, the environment or a file. A typed, versioned JSON object; parsed and
+ * checked field by field on the server's side, and every problem is told without a value (the object holds secrets).
+ */
+
+
+const HANDOVER_VERSION = 1;
+/** 256 random bits, base64url (43 characters): the value of AWS_CONTAINER_AUTHORIZATION_TOKEN. */
+function newAuthToken() {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(32).toString('base64url');
+}
+/** The largest handover the server reads (a few hundred profiles with chains fit many times over). */
+const MAX_HANDOVER_BYTES = 4 * 1024 * 1024;
+class HandoverError extends Error {
+    constructor(message) {
+        super(`credential server handover: ${message}`);
+        this.name = 'HandoverError';
+    }
+}
+const REGION_RE = /^[a-z]{2,4}(-[a-z]{2,5})?-[a-z]+-\d{1,2}$/;
+const ACCOUNT_RE = /^\d{12}$/;
+const ROLE_NAME_RE = /^[\w+=,.@-]{1,128}$/;
+const AUTH_TOKEN_RE = /^[A-Za-z0-9_-]{43,}$/;
+const SOURCE_IDENTITY_RE = /^[\w+=,.@-]{2,64}$/;
+/* eslint-disable @typescript-eslint/no-explicit-any -- a parsed JSON value, checked field by field before it is typed */
+/** Parse and check a handover; throws HandoverError naming the field (never its value). */
+function parseHandover(text) {
+    let h;
+    try {
+        h = JSON.parse(text);
+    }
+    catch {
+        throw new HandoverError('not JSON');
+    }
+    const fail = (field, problem = 'is missing or malformed') => {
+        throw new HandoverError(`${field} ${problem}`);
+    };
+    const str = (v, field) => typeof v === 'string' && v !== '' ? v : fail(field);
+    const date = (v, field) => Number.isFinite(Date.parse(str(v, field))) ? v : fail(field);
+    if (!h || typeof h !== 'object')
+        fail('the handover', 'is not an object');
+    if (h.version !== HANDOVER_VERSION)
+        fail('version', `is not ${HANDOVER_VERSION}`);
+    if (!REGION_RE.test(str(h.ssoRegion, 'ssoRegion')))
+        fail('ssoRegion');
+    if (!REGION_RE.test(str(h.region, 'region')))
+        fail('region');
+    str(h.token?.accessToken, 'token.accessToken');
+    date(h.token?.expiresAt, 'token.expiresAt');
+    if (h.token.refreshToken !== undefined)
+        str(h.token.refreshToken, 'token.refreshToken');
+    if (h.registration !== undefined) {
+        str(h.registration?.clientId, 'registration.clientId');
+        str(h.registration.clientSecret, 'registration.clientSecret');
+        date(h.registration.expiresAt, 'registration.expiresAt');
+    }
+    if (!Array.isArray(h.roles) || h.roles.length === 0)
+        fail('roles');
+    const profiles = new Set();
+    h.roles.forEach((r, i) => {
+        const at = `roles[${i}]`;
+        if (!_inputs_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .NAME_RE */ .eF.test(str(r?.profile, `${at}.profile`)))
+            fail(`${at}.profile`, 'is not a profile name');
+        if (profiles.has(r.profile))
+            fail(`${at}.profile`, 'is listed twice');
+        profiles.add(r.profile);
+        if (!ACCOUNT_RE.test(str(r.accountId, `${at}.accountId`)))
+            fail(`${at}.accountId`);
+        if (!ROLE_NAME_RE.test(str(r.roleName, `${at}.roleName`)))
+            fail(`${at}.roleName`);
+        if (r.chain !== undefined) {
+            str(r.chain?.spec?.roleArn, `${at}.chain.spec.roleArn`);
+            if (!Number.isInteger(r.chain.spec.durationSeconds))
+                fail(`${at}.chain.spec.durationSeconds`);
+            if (!Array.isArray(r.chain.spec.policyArns))
+                fail(`${at}.chain.spec.policyArns`);
+            if (!Array.isArray(r.chain.spec.transitiveTagKeys))
+                fail(`${at}.chain.spec.transitiveTagKeys`);
+            str(r.chain.sessionName, `${at}.chain.sessionName`);
+            if (!Array.isArray(r.chain.tags) ||
+                !r.chain.tags.every((t) => typeof t?.Key === 'string' && typeof t?.Value === 'string'))
+                fail(`${at}.chain.tags`);
+            if (r.chain.sourceIdentity !== undefined &&
+                !SOURCE_IDENTITY_RE.test(String(r.chain.sourceIdentity)))
+                fail(`${at}.chain.sourceIdentity`);
+        }
+    });
+    if (!profiles.has(str(h.primary, 'primary')))
+        fail('primary', 'is not one of the roles');
+    if (!AUTH_TOKEN_RE.test(str(h.authToken, 'authToken')))
+        fail('authToken', 'is not at least 256 bits of base64url');
+    if (!Number.isInteger(h.watchPid) || h.watchPid < 1)
+        fail('watchPid');
+    if (h.keepSignIn !== undefined && h.keepSignIn !== true)
+        fail('keepSignIn');
+    for (const [profile, c] of Object.entries(h.initialCredentials ?? {})) {
+        if (!profiles.has(profile))
+            fail('initialCredentials', 'names a profile that is not served');
+        for (const k of ['accessKeyId', 'secretAccessKey', 'sessionToken'])
+            str(c?.[k], `initialCredentials.${profile}.${k}`);
+        date(c.expiration, `initialCredentials.${profile}.expiration`);
+    }
+    return h;
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+
+/***/ }),
+
+/***/ 658:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jj: () => (/* binding */ serverFilePath),
+/* harmony export */   Wb: () => (/* binding */ claimServerFile),
+/* harmony export */   eZ: () => (/* binding */ writeJobServerFile),
+/* harmony export */   mV: () => (/* binding */ serverProcessEnv),
+/* harmony export */   x$: () => (/* binding */ unsafeServerPath)
+/* harmony export */ });
+/* unused harmony export serverFileDir */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5262);
+/* harmony import */ var _credential_process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4586);
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2017);
+/**
+ * The credential server as one job uses it: where its server file lives (by sso-session, so a later `--sign-out
+ * --sso-session NAME` finds it), the environment it is started with (no secret of the step's), and what main records
+ * for its post step (never the SSO token: the server's pid, port, authorization token and file, and when the token
+ * handed over expires).
+ */
+
+
+
+
+
+/** `~/.aws/identity-center-login`: the server files' folder (0700). */
+function serverFileDir(paths) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(paths.awsDir, 'identity-center-login');
+}
+/** `~/.aws/identity-center-login/<sso-session>.server.json` */
+function serverFilePath(paths, ssoSession) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(serverFileDir(paths), `${ssoSession}.server.json`);
+}
+/** The server file's folder or the file itself is a symlink or not what it should be (for the pre-flight check). */
+async function unsafeServerPath(paths, ssoSession) {
+    for (const [p, kind] of [
+        [serverFileDir(paths), 'folder'],
+        [serverFilePath(paths, ssoSession), 'file']
+    ]) {
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(p).catch(() => undefined);
+        if (!st)
+            continue;
+        if (st.isSymbolicLink())
+            return (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .symlinkError */ .OL)(p).message;
+        if (kind === 'folder' ? !st.isDirectory() : !st.isFile())
+            return `not a ${kind === 'folder' ? 'directory' : 'regular file'}: ${p}`;
+    }
+    return undefined;
+}
+/**
+ * Refuses to start a second server for an sso-session whose server still runs (another job on this runner); a file
+ * left by a server that is gone is stale and removed.
+ */
+async function claimServerFile(paths, file) {
+    await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureDir */ .A0)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { root: paths.awsDir, tighten: true });
+    let existing;
+    try {
+        existing = (0,_credential_process_js__WEBPACK_IMPORTED_MODULE_3__/* .readServerFile */ .mq)(file);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return;
+        await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .removeIfExists */ .GR)(file, { root: paths.awsDir });
+        return;
+    }
+    if ((0,_util_process_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlive */ ._)(existing.pid))
+        throw new Error(`a credential server for this sso-session already runs (pid ${existing.pid}, ${file}); use another sso-session or stop it first`);
+    await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .removeIfExists */ .GR)(file, { root: paths.awsDir });
+}
+/** The server file, 0600 in a 0700 folder, written atomically; refuses symlinks from ~/.aws down. */
+async function writeJobServerFile(paths, file, contents) {
+    await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureDir */ .A0)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { root: paths.awsDir, tighten: true });
+    await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(file, `${JSON.stringify(contents)}\n`, {
+        root: paths.awsDir,
+        mode: 0o600
+    });
+}
+/** Variables the server's process keeps: where AWS is and how to reach it. Nothing else of the step's (no INPUT_*, tokens, keys). */
+const SERVER_ENV = /^(PATH|HOME|USERPROFILE|LANG|LC_\w+|TZ|TMPDIR|TEMP|TMP|SYSTEMROOT|NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR|HTTPS?_PROXY|https?_proxy|NO_PROXY|no_proxy|ALL_PROXY|all_proxy|AWS_ENDPOINT_URL(_\w+)?|AWS_CA_BUNDLE|AWS_USE_FIPS_ENDPOINT|AWS_USE_DUALSTACK_ENDPOINT|AWS_MAX_ATTEMPTS|AWS_RETRY_MODE|IDENTITY_CENTER_LOGIN_HTTP_TIMEOUT_MS)$/;
+function serverProcessEnv(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined && SERVER_ENV.test(k))
+            out[k] = v;
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 502:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  U: () => (/* binding */ readCommand)
+});
+
+// UNUSED EXPORTS: readLoginRequest
+
+// EXTERNAL MODULE: ./src/inputs/spec.ts
+var spec = __webpack_require__(7026);
+// EXTERNAL MODULE: ./src/inputs/chain.ts
+var inputs_chain = __webpack_require__(1312);
+// EXTERNAL MODULE: ./src/inputs/rules.ts
+var rules = __webpack_require__(8190);
+;// CONCATENATED MODULE: ./src/inputs/session-key.ts
+/**
+ * How strong a session-key is, by an honest estimate. The sealed `session` output is printed in the logs of the jobs
+ * that receive it (GitHub shows step inputs), so anyone who can read the run can try keys offline: the key alone
+ * protects the sign-in. The estimate: length × log2(distinct characters used), and a key that is a shorter unit
+ * repeated (`abcdabcd…`, a word typed four times) counts only as that unit. A random 64-character hex key
+ * (256 bits) and a 44-character base64 key (`openssl rand -base64 32`, about 200 bits) pass; `aaaa…` (0 bits) fails.
+ */
+/** Least estimated strength of a session-key, in bits. */
+const MIN_SESSION_KEY_BITS = 128;
+/** The shortest unit the key is made of by repetition (the key's length when it repeats nothing). */
+function repeatedUnitLength(chars) {
+    // The smallest period p with chars[i] === chars[i - p] for every i, counted only when the unit appears at
+    // least twice in full (p ≤ length / 2): `abcabcab` is `abc` repeated, `abcab` is not called a repetition.
+    for (let p = 1; p <= chars.length / 2; p++) {
+        let periodic = true;
+        for (let i = p; i < chars.length && periodic; i++)
+            periodic = chars[i] === chars[i - p];
+        if (periodic)
+            return p;
+    }
+    return chars.length;
+}
+/** Estimated bits of a key: (length of its repeated unit) × log2(distinct characters used). */
+function sessionKeyBits(key) {
+    const chars = Array.from(key);
+    const distinct = new Set(chars).size;
+    if (distinct < 2)
+        return 0;
+    return repeatedUnitLength(chars) * Math.log2(distinct);
+}
+/**
+ * Why `key` is too weak to seal a sign-in, or undefined when it is strong enough. Never contains the key itself.
+ */
+function weakSessionKeyReason(key) {
+    const chars = Array.from(key);
+    const unit = repeatedUnitLength(chars);
+    const bits = sessionKeyBits(key);
+    if (bits >= MIN_SESSION_KEY_BITS)
+        return undefined;
+    const why = unit < chars.length
+        ? `it repeats a ${unit}-character pattern`
+        : `${chars.length} characters using ${new Set(chars).size} distinct ones`;
+    return `is too weak: about ${Math.floor(bits)} bits (${why}; length × log2 of the distinct characters used), at least ${MIN_SESSION_KEY_BITS} needed (value not shown); make one with openssl rand -base64 32 and store it as a secret`;
+}
+
+// EXTERNAL MODULE: ./src/core/approvals.ts
+var approvals = __webpack_require__(8027);
+;// CONCATENATED MODULE: ./src/inputs/sign-in-inputs.ts
+/**
+ * The sign-in mode's inputs: the rules between keep-session, reuse-session, sign-out-early, share-session, session,
+ * end-session, session-key and credential-server (each error names the later input of a pair, in the order of the input table), and the
+ * one SignInMode made from them.
+ */
+
+
+
+
+/** sign-out-early, checked against keep-session and reuse-session. */
+function readSignOutEarly({ bool, fail }, flags) {
+    const signOutEarly = bool('sign-out-early', false);
+    if (signOutEarly && flags.keepSession)
+        fail('sign-out-early', 'cannot be combined with keep-session: true (keep-session leaves the sign-in on the runner, sign-out-early ends it at once); set one of the two');
+    if (signOutEarly && flags.reuseSession)
+        fail('sign-out-early', 'cannot be combined with reuse-session: true (reuse-session uses and keeps a cached sign-in, sign-out-early ends it at once); set one of the two');
+    return signOutEarly;
+}
+/** share-session, session, end-session, session-key, each checked against the sign-in flags read before them. */
+function readSharing({ raw, trimmed, bool, fail }, flags) {
+    const shareSession = bool('share-session', false);
+    if (shareSession && flags.signOutEarly)
+        fail('share-session', 'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared');
+    const sealed = trimmed('session');
+    if (sealed.length > spec/* MAX_SESSION_LENGTH */.nA)
+        fail('session', `must be at most ${spec/* MAX_SESSION_LENGTH */.nA} characters, got ${sealed.length}`);
+    if (sealed !== '' && shareSession)
+        fail('session', 'cannot be combined with share-session: a job either shares its own sign-in or uses the one shared with it');
+    if (sealed !== '' && flags.reuseSession)
+        fail('session', 'cannot be combined with reuse-session: the sign-in comes from the session input');
+    if (sealed !== '' && flags.signOutEarly)
+        fail('session', 'cannot be combined with sign-out-early: signing out would end the sign-in for every job of the run (end-session does that)');
+    const endSession = bool('end-session', false);
+    if (endSession && sealed === '')
+        fail('end-session', 'needs session (the session output of the share-session job) and session-key');
+    const sessionKey = raw('session-key');
+    if (sessionKey !== '') {
+        if (!shareSession && sealed === '')
+            fail('session-key', 'is only used with share-session or session (value not shown)');
+        if (Array.from(sessionKey).length < spec/* MIN_SESSION_KEY_LENGTH */.FO) {
+            fail('session-key', `must be at least ${spec/* MIN_SESSION_KEY_LENGTH */.FO} characters, got ${Array.from(sessionKey).length} (value not shown); e.g. openssl rand -base64 32`);
+        }
+        const weak = weakSessionKeyReason(sessionKey);
+        if (weak)
+            fail('session-key', weak);
+    }
+    else if (shareSession || sealed !== '') {
+        fail('session-key', `is required with ${shareSession ? 'share-session' : 'session'} (a secret of at least ${spec/* MIN_SESSION_KEY_LENGTH */.FO} characters)`);
+    }
+    return {
+        shareSession,
+        sessionKey,
+        endSession,
+        ...(sealed === ''
+            ? {}
+            : {
+                session: {
+                    from: 'session',
+                    sealed,
+                    key: sessionKey,
+                    ssoSessionGiven: raw('sso-session') !== ''
+                }
+            })
+    };
+}
+/**
+ * credential-server, checked against every input that wants the sign-in somewhere else (on disk, signed out at once,
+ * or handed to later jobs): each error names both inputs.
+ */
+function readCredentialServer({ bool, fail }, flags) {
+    const served = bool('credential-server', false);
+    if (!served)
+        return false;
+    const clash = (input, why) => fail('credential-server', `cannot be combined with ${input}: true (${why}); set one of the two`);
+    if (flags.signOutEarly)
+        clash('sign-out-early', 'sign-out-early ends the sign-in at once, credential-server keeps it in memory to refresh the role credentials');
+    if (flags.keepSession)
+        clash('keep-session', 'keep-session leaves the sign-in on the runner after the job, credential-server keeps it off the disk and stops with the job');
+    if (flags.reuseSession)
+        clash('reuse-session', 'reuse-session uses and keeps a cached sign-in on disk, credential-server never writes one');
+    if (flags.legacySsoProfile)
+        clash('legacy-sso-profile', 'legacy-sso-profile writes a token cache for older SDKs, credential-server writes none');
+    if (flags.shareSession)
+        clash('share-session', "share-session hands the sign-in to later jobs in its output, credential-server keeps it in this job's memory; use credential-server in the later jobs, with the session input");
+    if (flags.endSession)
+        clash('end-session', 'end-session only signs a shared sign-in out, it serves nothing');
+    return true;
+}
+/** The one sign-in mode the (already checked: no two of them contradict) flags ask for. */
+function signInMode(flags) {
+    const keep = flags.keepSession;
+    if (flags.credentialServer)
+        return {
+            kind: 'served',
+            token: flags.session ?? { from: 'device-flow' }
+        };
+    if (flags.session)
+        return { kind: 'from-shared', token: flags.session, keep };
+    if (flags.signOutEarly)
+        return { kind: 'sign-out-early', token: { from: 'device-flow' } };
+    const token = flags.reuseSession
+        ? { from: 'cache' }
+        : { from: 'device-flow' };
+    if (flags.shareSession)
+        return { kind: 'shared', token, key: flags.sessionKey, keep };
+    return keep ? { kind: 'kept', token } : { kind: 'job', token };
+}
+/** required-approvals: 1-3 (1 when not given); more than one is refused with reuse-session (a cached sign-in had one approver). */
+function readRequiredApprovals({ trimmed, fail }, flags) {
+    const raw = trimmed('required-approvals');
+    if (raw === '')
+        return 1;
+    const n = /^[0-9]+$/.test(raw) ? Number(raw) : NaN;
+    const problem = (0,approvals/* requiredApprovalsProblem */.ne)(n);
+    if (problem)
+        fail('required-approvals', `${problem}, got ${(0,rules/* showValue */.vp)(raw)}`);
+    if (n > 1 && flags.reuseSession)
+        fail('required-approvals', `${n} cannot be combined with reuse-session: true (a cached sign-in was approved by one person); drop reuse-session`);
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/values.ts
+/** Parsers of single input values with a shape of their own (lists, notify, webhook-url, profiles). Each throws the InputError naming its input. */
+
+
+/** registration-scopes: '' → the defaults; a list of OAuth scopes. */
+function parseScopes(value) {
+    const fail = (problem) => {
+        throw new rules/* InputError */.dz('registration-scopes', problem);
+    };
+    if (value === '')
+        return [...spec/* DEFAULT_REGISTRATION_SCOPES */.W3];
+    const scopes = (0,rules/* splitList */.ry)(value);
+    if (scopes.length === 0)
+        fail('must list at least one scope, e.g. sso:account:access');
+    for (const s of scopes) {
+        if (!rules/* SCOPE_RE */.bH.test(s))
+            fail(`scope ${(0,rules/* showValue */.vp)(s)} may contain only letters, digits and : _ * . -`);
+    }
+    return (0,rules/* dedupe */.Qq)(scopes);
+}
+/** allowed-approvers: user names or globs, lower-cased, de-duplicated; [] means anyone. */
+function parseApprovers(value) {
+    const approvers = [];
+    for (const a of (0,rules/* splitList */.ry)(value)) {
+        const bad = (0,rules/* firstBadChar */.ek)(a, /[^\s,]/u);
+        if (bad !== undefined)
+            throw new rules/* InputError */.dz('allowed-approvers', `entry ${(0,rules/* showValue */.vp)(a)} must not contain spaces`);
+        if (Array.from(a).length > 128)
+            throw new rules/* InputError */.dz('allowed-approvers', `entry ${(0,rules/* showValue */.vp)(a)} is longer than 128 characters`);
+        approvers.push(a.toLowerCase());
+    }
+    return (0,rules/* dedupe */.Qq)(approvers);
+}
+/** issue-number: a positive whole number, or undefined when not given. */
+function parseIssueNumber(value) {
+    if (value === '')
+        return undefined;
+    if (!/^[0-9]+$/.test(value) ||
+        Number(value) < 1 ||
+        Number(value) > spec/* MAX_ISSUE_NUMBER */.td) {
+        throw new rules/* InputError */.dz('issue-number', `must be a positive whole number, got ${(0,rules/* showValue */.vp)(value)}`);
+    }
+    return Number(value);
+}
+/** allowed-account-ids: 12-digit account ids separated by commas, de-duplicated; undefined when not given. */
+function parseAccountIds(value) {
+    if (value === '')
+        return undefined;
+    const fail = (problem) => {
+        throw new rules/* InputError */.dz('allowed-account-ids', problem);
+    };
+    const ids = (0,rules/* splitList */.ry)(value);
+    if (ids.length === 0)
+        fail('must list 12-digit account ids separated by commas');
+    for (const id of ids) {
+        if (/\s/.test(id) && /^[0-9\s]+$/.test(id))
+            fail(`separate the account ids with commas, got ${(0,rules/* showValue */.vp)(id)}`);
+        const problem = (0,rules/* accountIdProblem */.gN)(id);
+        if (problem)
+            fail(`each entry ${problem}`);
+    }
+    return (0,rules/* dedupe */.Qq)(ids);
+}
+/**
+ * notify: '' → the defaults; comma-separated channels, case-insensitive, whitespace tolerated;
+ * 'log' accepted and ignored (the log is always on); 'none' alone → [] (log only).
+ */
+function parseNotify(value) {
+    if (value === '')
+        return [...spec/* DEFAULT_NOTIFY */.w2];
+    const items = (0,rules/* splitList */.ry)(value).map((s) => s.toLowerCase());
+    if (items.length === 0)
+        throw new rules/* InputError */.dz('notify', `must list channels (${spec/* NOTIFY_CHANNELS */.lG.join(', ')}) or none`);
+    const channels = [];
+    for (const item of items) {
+        if (item === 'log')
+            continue;
+        if (item === 'none') {
+            if (items.some((i) => i !== 'none' && i !== 'log'))
+                throw new rules/* InputError */.dz('notify', '"none" cannot be combined with other channels');
+            continue;
+        }
+        if (!spec/* NOTIFY_CHANNELS */.lG.includes(item)) {
+            throw new rules/* InputError */.dz('notify', `unknown channel ${(0,rules/* showValue */.vp)(item)}; use ${spec/* NOTIFY_CHANNELS */.lG.join(', ')}, log or none`);
+        }
+        channels.push(item);
+    }
+    return (0,rules/* dedupe */.Qq)(channels);
+}
+function webhookUrlProblem(value) {
+    if (value.length > spec/* MAX_URL_LENGTH */.m2)
+        return `must be at most ${spec/* MAX_URL_LENGTH */.m2} characters`;
+    if (/\s/.test(value) || value.includes('\\'))
+        return 'must not contain spaces or backslashes';
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'must be a URL';
+    }
+    if (url.username !== '' || url.password !== '')
+        return 'must not contain a user name or password';
+    if (value.includes('#'))
+        return 'must not contain a fragment (#…)';
+    if (url.protocol === 'https:')
+        return undefined;
+    if (url.protocol === 'http:' &&
+        ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
+        return undefined;
+    return 'must be an https:// URL (http:// only for localhost or 127.0.0.1)';
+}
+/**
+ * profiles: one `name account-id role-name [region]` per line, fields separated by spaces or
+ * tabs; blank lines and `#` comments (whole line or trailing) ignored. Errors name the line
+ * (1-based, counting every line).
+ */
+function parseProfiles(value, mainProfile, defaultRegion) {
+    const specs = [];
+    const seen = new Map();
+    const lines = value.split(/\r?\n/);
+    lines.forEach((line, index) => {
+        const n = index + 1;
+        const fail = (problem) => {
+            throw new rules/* InputError */.dz('profiles', `line ${n}: ${problem}`);
+        };
+        const hash = line.indexOf('#');
+        const content = (hash >= 0 ? line.slice(0, hash) : line).trim();
+        if (content === '')
+            return;
+        const fields = content.split(/[ \t]+/);
+        if (fields.length < 3 || fields.length > 4) {
+            fail(`expected "name account-id role-name [region]", got ${fields.length} field${fields.length === 1 ? '' : 's'}`);
+        }
+        const [name, accountId, roleName, region = defaultRegion] = fields;
+        const np = (0,rules/* nameProblem */.rH)(name, 'a profile name');
+        if (np)
+            fail(`profile name ${np}`);
+        const ap = (0,rules/* accountIdProblem */.gN)(accountId);
+        if (ap)
+            fail(`account id ${ap}`);
+        const rp = (0,rules/* roleNameProblem */.pg)(roleName);
+        if (rp)
+            fail(`role name ${rp}`);
+        const gp = region === '' ? undefined : (0,rules/* regionProblem */.Og)(region); // '' only with a sealed session: its region, later
+        if (gp)
+            fail(`region ${gp}`);
+        if (name === mainProfile)
+            fail(`profile name ${(0,rules/* showValue */.vp)(name)} is already the profile input; choose another name`);
+        const earlier = seen.get(name);
+        if (earlier !== undefined)
+            fail(`profile name ${(0,rules/* showValue */.vp)(name)} is already used on line ${earlier}`);
+        seen.set(name, n);
+        specs.push({ name, accountId, roleName, region });
+    });
+    return specs;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/reader.ts
+/**
+ * Reads and validates every input of a login request, before any network call.
+ *
+ * The GitHub Action passes `core.getInput`, the CLI passes the getter built by `parseCliArgs`; this
+ * module imports neither @actions/* nor anything that touches the network.
+ *
+ * ## Errors
+ *
+ * A bad value throws an {@link InputError} whose message names the input and says what is wrong:
+ *
+ *     Input "account-id": must be 12 digits, got "1234"
+ *
+ * - Values of secret inputs (`github-token`, `webhook-url`) are never echoed, not even in part.
+ * - Other values are echoed in double quotes with `"` and `\` escaped, control and invisible
+ *   formatting characters shown as escapes (`\n`, `\u0007`, `\u202e`), cut to 60 characters
+ *   (`"aaaa…" (300 characters)`), user:password in URLs masked, and values that look like tokens
+ *   or webhook URLs (ghp_…, github_pat_…, AKIA…, xoxb-…, hooks.slack.com/…) replaced by a note.
+ *
+ * ## Order
+ *
+ * Inputs are checked one at a time in the order of the {@link INPUTS} table, and the FIRST problem
+ * found is thrown. Within an input the checks run: control characters → required/empty →
+ * shape-specific checks. Cross-input checks are reported on the later input of the pair
+ * (`profiles` against `profile`, `account-filter`/`role-filter` against `discover`, `webhook-url`
+ * against `notify`).
+ *
+ * ## Whitespace
+ *
+ * Control characters (C0, DEL, C1) and invisible formatting characters (zero-width, bidi
+ * overrides, U+2028/U+2029, BOM) are rejected in every value, before any trimming; only
+ * `profiles` may contain line breaks (LF or CRLF) and tabs. Surrounding spaces are then trimmed
+ * from URLs, the account id, booleans, numbers, durations, enumerations and list items. Names that
+ * end up in ~/.aws/config (`profile`, `sso-session`, `role-name`, `region`, `sso-region`) are NOT
+ * trimmed: surrounding spaces are an error there (`core.getInput` trims anyway, so this only ever
+ * bites on the CLI, where it points at a quoting mistake).
+ */
+
+
+
+
+
+
+// ---------------------------------------------------------------------------------------------
+// The reader
+/**
+ * Reads every input through `get` ('' when unset), validates it, applies defaults, and returns the
+ * request. Throws the first {@link InputError} found, in {@link INPUTS} order; end-session, which
+ * is not a sign-in, is an {@link InputError} here (the edges read it with {@link readCommand}).
+ */
+function readLoginRequest(get) {
+    const command = readCommand(get);
+    if (command.kind === 'end-session')
+        throw new InputError('end-session', 'is a command of its own, not a sign-in');
+    return command.request;
+}
+/**
+ * Reads every input through `get` ('' when unset), validates it, applies defaults, and returns
+ * what is asked for. Throws the first {@link InputError} found, in {@link INPUTS} order.
+ */
+function readCommand(get) {
+    const fail = (input, problem) => {
+        throw new rules/* InputError */.dz(input, problem);
+    };
+    /** Raw value with control characters rejected (line breaks allowed only when asked). */
+    const raw = (name, allowLineBreaks = false) => {
+        const got = get(name);
+        const value = got === undefined || got === null ? '' : String(got);
+        const problem = (0,rules/* controlProblem */.Rw)(value, (0,spec/* isSecretInput */.pX)(name), allowLineBreaks);
+        if (problem)
+            fail(name, problem);
+        return value;
+    };
+    const trimmed = (name) => raw(name).trim();
+    // With a sealed session (session / end-session) the start URL, SSO region, account and role come from it (shared-session.ts).
+    const fromSeal = String(get('session') ?? '').trim() !== '' ||
+        rules/* TRUE_VALUES */.AR.includes(String(get('end-session') ?? '').trim());
+    const required = (name, value, example) => {
+        if (value.trim() === '' && !fromSeal)
+            fail(name, `is required (for example ${example})`);
+        return value;
+    };
+    /** The problem with a value, unless it was left out with a sealed session. */
+    const problemOf = (value, check) => (value === '' ? undefined : check(value));
+    const bool = (name, fallback) => {
+        const v = trimmed(name);
+        if (v === '')
+            return fallback;
+        if (rules/* TRUE_VALUES */.AR.includes(v))
+            return true;
+        if (rules/* FALSE_VALUES */.Pm.includes(v))
+            return false;
+        return fail(name, `must be true or false, got ${(0,rules/* showValue */.vp)(v)}`);
+    };
+    const duration = (name, min, max) => {
+        const v = trimmed(name);
+        if (v === '')
+            return undefined;
+        const seconds = (0,rules/* parseDurationSeconds */.lW)(v);
+        if (seconds === undefined || !Number.isSafeInteger(seconds)) {
+            return fail(name, `must be a number of seconds or a duration like 15m or 1h, got ${(0,rules/* showValue */.vp)(v)}`);
+        }
+        if (seconds < min || seconds > max) {
+            return fail(name, `must be between ${min} and ${max} seconds, got ${(0,rules/* showValue */.vp)(v)} (${seconds} seconds)`);
+        }
+        return seconds;
+    };
+    // start-url
+    const startUrl = required('start-url', trimmed('start-url'), 'https://my-sso-portal.awsapps.com/start');
+    const urlProblem = problemOf(startUrl, rules/* startUrlProblem */.rA);
+    if (urlProblem)
+        fail('start-url', urlProblem);
+    // sso-region
+    const ssoRegion = required('sso-region', raw('sso-region'), 'us-east-1');
+    const ssoRegionProblem = problemOf(ssoRegion, rules/* regionProblem */.Og);
+    if (ssoRegionProblem)
+        fail('sso-region', ssoRegionProblem);
+    // account-id
+    const accountId = required('account-id', trimmed('account-id'), '111122223333');
+    const accountProblem = problemOf(accountId, rules/* accountIdProblem */.gN);
+    if (accountProblem)
+        fail('account-id', accountProblem);
+    // role-name
+    const roleName = required('role-name', raw('role-name'), 'DeveloperAccess');
+    const roleProblem = problemOf(roleName, rules/* roleNameProblem */.pg);
+    if (roleProblem)
+        fail('role-name', roleProblem);
+    // sso-session, profile
+    const ssoSession = raw('sso-session') || spec/* DEFAULT_SSO_SESSION */.$1;
+    const sessionProblem = (0,rules/* nameProblem */.rH)(ssoSession, 'an sso-session name');
+    if (sessionProblem)
+        fail('sso-session', sessionProblem);
+    const profile = raw('profile') || spec/* DEFAULT_PROFILE */.KG;
+    const profileProblem = (0,rules/* nameProblem */.rH)(profile, 'a profile name');
+    if (profileProblem)
+        fail('profile', profileProblem);
+    // region
+    const region = raw('region') || ssoRegion;
+    const regProblem = problemOf(region, rules/* regionProblem */.Og);
+    if (regProblem)
+        fail('region', regProblem);
+    // output
+    const output = trimmed('output') || spec/* DEFAULT_OUTPUT */.Ol;
+    if (!spec/* OUTPUT_FORMATS */.DS.includes(output))
+        fail('output', `must be one of ${spec/* OUTPUT_FORMATS */.DS.join(', ')}, got ${(0,rules/* showValue */.vp)(output)}`);
+    // registration-scopes
+    const registrationScopes = parseScopes(trimmed('registration-scopes'));
+    // profiles
+    const extraProfiles = parseProfiles(raw('profiles', true), profile, region);
+    // discover, account-filter, role-filter
+    const discoverOn = bool('discover', spec/* DEFAULT_DISCOVER */.WG);
+    const accountFilter = trimmed('account-filter');
+    const roleFilter = trimmed('role-filter');
+    if (accountFilter !== '') {
+        if (!discoverOn)
+            fail('account-filter', 'is only allowed when discover is true');
+        if (accountFilter.length > 256)
+            fail('account-filter', `must be at most 256 characters, got ${accountFilter.length}`);
+    }
+    if (roleFilter !== '') {
+        if (!discoverOn)
+            fail('role-filter', 'is only allowed when discover is true');
+        const bad = (0,rules/* firstBadChar */.ek)(roleFilter, /[A-Za-z0-9_+=,.@*?-]/);
+        if (bad !== undefined) {
+            fail('role-filter', `contains ${(0,rules/* describeChar */.Ip)(bad)}; use role name characters and the globs * ?, got ${(0,rules/* showValue */.vp)(roleFilter)}`);
+        }
+        if (roleFilter.length > 128)
+            fail('role-filter', `must be at most 128 characters, got ${roleFilter.length}`);
+    }
+    // booleans
+    const allowPartial = bool('allow-partial', spec/* DEFAULT_ALLOW_PARTIAL */.qV);
+    const exportCredentials = bool('export-credentials', spec/* DEFAULT_EXPORT_CREDENTIALS */.ch);
+    const keepSession = bool('keep-session', spec/* DEFAULT_KEEP_SESSION */.bd);
+    const reuseSession = bool('reuse-session', spec/* DEFAULT_REUSE_SESSION */.KJ);
+    // durations
+    const minValiditySeconds = duration('min-validity', 0, spec/* MAX_MIN_VALIDITY_SECONDS */.Jt) ??
+        spec/* DEFAULT_MIN_VALIDITY_SECONDS */.w6;
+    const approvalTimeoutSeconds = duration('approval-timeout', 1, spec/* MAX_APPROVAL_TIMEOUT_SECONDS */.LE);
+    // allowed-approvers
+    const allowedApprovers = parseApprovers(trimmed('allowed-approvers'));
+    const forbidSelfApproval = bool('forbid-self-approval', spec/* DEFAULT_FORBID_SELF_APPROVAL */.aj);
+    // required-approvals (the two-person rule)
+    const requiredApprovals = readRequiredApprovals({ raw, trimmed, bool, fail }, { reuseSession });
+    // notify
+    const notify = parseNotify(trimmed('notify'));
+    // github-token (secret: never echoed)
+    const githubToken = trimmed('github-token');
+    if (/\s/.test(githubToken))
+        fail('github-token', 'must not contain spaces (value not shown)');
+    // issue-number
+    const issueNumber = parseIssueNumber(trimmed('issue-number'));
+    // webhook-url (secret: never echoed)
+    const webhookRaw = trimmed('webhook-url');
+    let webhookUrl;
+    if (webhookRaw !== '') {
+        const problem = webhookUrlProblem(webhookRaw);
+        if (problem)
+            fail('webhook-url', `${problem} (value not shown)`);
+        webhookUrl = webhookRaw;
+    }
+    else if (notify.includes('webhook')) {
+        fail('webhook-url', 'is required when notify includes webhook');
+    }
+    const request = {
+        startUrl,
+        ssoRegion,
+        accountId,
+        roleName,
+        ssoSession,
+        profile,
+        region,
+        output,
+        registrationScopes,
+        notify,
+        githubToken,
+        exportCredentials,
+        allowedApprovers,
+        forbidSelfApproval,
+        extraProfiles,
+        allowPartial,
+        minValiditySeconds,
+        mode: { kind: 'job', token: { from: 'device-flow' } } // set below, once every input is read
+    };
+    if (requiredApprovals > 1)
+        request.requiredApprovals = requiredApprovals;
+    if (issueNumber !== undefined)
+        request.issueNumber = issueNumber;
+    if (webhookUrl !== undefined)
+        request.webhookUrl = webhookUrl;
+    if (approvalTimeoutSeconds !== undefined)
+        request.approvalTimeoutSeconds = approvalTimeoutSeconds;
+    if (discoverOn) {
+        request.discover = {};
+        if (accountFilter !== '')
+            request.discover.accountFilter = accountFilter;
+        if (roleFilter !== '')
+            request.discover.roleFilter = roleFilter;
+    }
+    // Each feature reads and checks its inputs in its own block (cross-input checks against earlier inputs here):
+    // --- least privilege: sign-out-early, allowed-account-ids
+    const signOutEarly = readSignOutEarly({ raw, trimmed, bool, fail }, { keepSession, reuseSession });
+    const allowedAccountIds = parseAccountIds(trimmed('allowed-account-ids'));
+    if (allowedAccountIds)
+        request.allowedAccountIds = allowedAccountIds;
+    // --- role chaining: role-to-assume, role-session-name, role-duration-seconds, …
+    const chain = (0,inputs_chain/* readChainInputs */.Xq)((name, lines) => raw(name, lines), {
+        accountId,
+        region,
+        profile,
+        extraProfileNames: extraProfiles.map((p) => p.name)
+    });
+    if (chain)
+        request.chain = chain;
+    // --- shared sign-in: share-session, session, session-key, end-session
+    const sharing = readSharing({ raw, trimmed, bool, fail }, { signOutEarly, reuseSession });
+    // --- older SDKs: legacy-sso-profile
+    if (bool('legacy-sso-profile', false))
+        request.legacySsoProfile = true;
+    // --- scale: verify-profiles
+    const verifyProfiles = trimmed('verify-profiles').toLowerCase() || spec/* DEFAULT_VERIFY_PROFILES */.Z2;
+    if (!spec/* VERIFY_PROFILES */.TI.includes(verifyProfiles))
+        fail('verify-profiles', `must be one of ${spec/* VERIFY_PROFILES */.TI.join(', ')}, got ${(0,rules/* showValue */.vp)(verifyProfiles)}`);
+    if (verifyProfiles === 'primary' && signOutEarly) {
+        fail('verify-profiles', 'primary cannot be combined with sign-out-early: true (the profiles it writes unverified fetch their credentials with the sign-in, which sign-out-early ends at once); use verify-profiles: all or drop sign-out-early');
+    }
+    if (verifyProfiles !== spec/* DEFAULT_VERIFY_PROFILES */.Z2)
+        request.verifyProfiles = verifyProfiles;
+    // --- credentials for the whole job: credential-server
+    const credentialServer = readCredentialServer({ raw, trimmed, bool, fail }, {
+        keepSession,
+        reuseSession,
+        signOutEarly,
+        legacySsoProfile: request.legacySsoProfile === true,
+        ...sharing
+    });
+    // --- end of the feature blocks
+    if (sharing.endSession)
+        return { kind: 'end-session', token: sharing.session };
+    request.mode = signInMode({
+        keepSession,
+        reuseSession,
+        signOutEarly,
+        credentialServer,
+        ...sharing
+    });
+    return { kind: 'sign-in', request };
+}
+
+
+/***/ })
+
+};
