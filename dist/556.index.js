@@ -652,7 +652,7 @@ async function stopSessionServer(paths, ssoSession, log) {
         log.warning(`the credential server file ${file} could not be read (${error.message}); no server was stopped`);
         return { outcome: 'failed', removed: [] };
     }
-    const ok = await (0,stop_server/* stopJobServer */.H)({
+    const ok = await (0,stop_server.stopJobServer)({
         file,
         authToken: server.authToken,
         pid: server.pid,
@@ -729,8 +729,8 @@ async function runSignOut(args, env, log) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/login.ts + 12 modules
-var login = __webpack_require__(2535);
+// EXTERNAL MODULE: ./src/core/login.ts + 10 modules
+var login = __webpack_require__(8408);
 // EXTERNAL MODULE: ./src/core/outcome.ts
 var core_outcome = __webpack_require__(9411);
 // EXTERNAL MODULE: ./src/core/device-flow.ts
@@ -1050,13 +1050,14 @@ function ciRunContext(env, given = {}) {
 /***/ 936:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  H: () => (/* binding */ stopJobServer)
+  reportLines: () => (/* binding */ reportLines),
+  stopJobServer: () => (/* binding */ stopJobServer)
 });
-
-// UNUSED EXPORTS: reportLines
 
 // EXTERNAL MODULE: ./src/credential-server/client.ts
 var client = __webpack_require__(9088);

@@ -231,8 +231,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/inputs/reader.ts + 3 modules
 var reader = __webpack_require__(502);
-// EXTERNAL MODULE: ./src/core/login.ts + 12 modules
-var login = __webpack_require__(2535);
+// EXTERNAL MODULE: ./src/core/login.ts + 10 modules
+var login = __webpack_require__(8408);
 // EXTERNAL MODULE: ./src/aws-files/paths.ts
 var paths = __webpack_require__(4683);
 // EXTERNAL MODULE: ./src/core/outcome.ts

@@ -2,190 +2,6 @@ export const id = 89;
 export const ids = [89];
 export const modules = {
 
-/***/ 936:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  H: () => (/* binding */ stopJobServer)
-});
-
-// UNUSED EXPORTS: reportLines
-
-// EXTERNAL MODULE: ./src/credential-server/client.ts
-var client = __webpack_require__(9088);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/credential-server/listener.ts
-/**
- * Which process listens on a loopback TCP port (Linux: /proc/net/tcp and /proc/<pid>/fd), so that a server that did
- * not close its port is killed only when it really is the process listening there. Elsewhere: unknown (undefined).
- */
-
-/** The socket inodes listening on `port` (IPv4 and IPv6 tables). */
-function listeningInodes(port) {
-    const inodes = new Set();
-    const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
-    for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-        let text;
-        try {
-            text = (0,external_node_fs_.readFileSync)(table, 'utf8');
-        }
-        catch {
-            continue;
-        }
-        for (const line of text.split('\n').slice(1)) {
-            const f = line.trim().split(/\s+/);
-            // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
-            if (f.length < 10)
-                continue;
-            if (f[1].split(':')[1] === hexPort && f[3] === '0A')
-                inodes.add(f[9]);
-        }
-    }
-    return inodes;
-}
-/** The pid of the process listening on 127.0.0.1:`port`, when it can be found (Linux, a process of this user). */
-function pidListeningOn(port) {
-    if (process.platform !== 'linux')
-        return undefined;
-    const inodes = listeningInodes(port);
-    if (inodes.size === 0)
-        return undefined;
-    for (const entry of (0,external_node_fs_.readdirSync)('/proc')) {
-        if (!/^\d+$/.test(entry))
-            continue;
-        let fds;
-        try {
-            fds = (0,external_node_fs_.readdirSync)(`/proc/${entry}/fd`);
-        }
-        catch {
-            continue;
-        }
-        for (const fd of fds) {
-            try {
-                const m = /^socket:\[(\d+)\]$/.exec((0,external_node_fs_.readlinkSync)(`/proc/${entry}/fd/${fd}`));
-                if (m && inodes.has(m[1]))
-                    return Number(entry);
-            }
-            catch {
-                // gone meanwhile
-            }
-        }
-    }
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./src/util/process.ts
-var util_process = __webpack_require__(2017);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/aws-files/atomic.ts
-var atomic = __webpack_require__(5262);
-;// CONCATENATED MODULE: ./src/core/stop-server.ts
-
-
-
-
-
-
-/** The server's report as log lines: requests and refreshes per profile, errors, when and why the session ended. */
-function reportLines(r) {
-    const lines = [
-        `Credential server report (pid ${r.pid}, port ${r.port}, started ${r.startedAt}):`
-    ];
-    for (const p of r.profiles) {
-        const role = p.chainedRoleArn ?? `${p.accountId}/${p.roleName}`;
-        lines.push(`  profile ${p.profile} (${role}): ${p.requests} request(s), ${p.served} served, ${p.upstreamFetches} upstream fetch(es), ${p.errors} error(s)` +
-            (p.lastError
-                ? `; last error at ${p.lastError.at}: ${p.lastError.code}: ${p.lastError.message}`
-                : ''));
-    }
-    const s = r.sso;
-    lines.push(`  SSO access token: ${s.refreshes} refresh(es), ${s.refreshFailures} failed; ${s.refreshable ? 'refreshable' : 'not refreshable'}; the last one expires ${s.tokenExpiresAt}` +
-        (s.lastRefreshError
-            ? `; last refresh error at ${s.lastRefreshError.at}: ${s.lastRefreshError.message}`
-            : ''));
-    const refused = Object.entries(r.refused).filter(([, n]) => n > 0);
-    lines.push(`  refused requests: ${refused.length ? refused.map(([k, n]) => `${k} ${n}`).join(', ') : 'none'}`);
-    if (r.sessionEnded)
-        lines.push(`  the sign-in ended at ${r.sessionEnded.at} (${r.sessionEnded.code}): ${r.sessionEnded.message}`);
-    if (r.stopped)
-        lines.push(`  stopped at ${r.stopped.at} (${r.stopped.reason}); ${r.stopped.signedOut ? 'signed out of IAM Identity Center (SSO Logout)' : 'not signed out'}`);
-    return lines;
-}
-/** How long the sign-in the server held stays usable by itself, for a server that could not be signed out. */
-function untilWhen(record) {
-    return record.refreshable
-        ? `its access token stays valid until ${record.tokenExpiresAt} at the latest (unless the server refreshed it, in which case until its refreshed token expires, about as long again), or until an administrator ends the session`
-        : `its access token stays valid until ${record.tokenExpiresAt}, or until an administrator ends the session`;
-}
-async function stopJobServer(record, log, removeRoot) {
-    let ok = true;
-    if (record.pid === undefined || record.port === undefined) {
-        log.info('The main step stopped before the credential server was ready: no server was left running.');
-    }
-    else {
-        const address = { port: record.port, authToken: record.authToken };
-        try {
-            const { report, portClosed: closed } = await (0,client/* stopCredentialServer */.nQ)(address);
-            for (const line of reportLines(report))
-                log.info(line);
-            if (closed)
-                log.info(`Port ${record.port} closed: the credential server (pid ${record.pid}) has exited.`);
-            else
-                ok = killIfListening(record, log) && ok;
-        }
-        catch (error) {
-            const gone = !(0,util_process/* isAlive */._)(record.pid) || (await (0,client/* portClosed */.E8)(record.port));
-            if (gone) {
-                log.warning(`The credential server (pid ${record.pid}, port ${record.port}) was no longer running when the post step came (killed, or the runner ended it): its sign-in lived only in its memory, so the post step could not sign it out; ${untilWhen(record)}. Role credentials it served stay valid until they expire. Removing the files the main step wrote.`);
-            }
-            else {
-                log.warning(`The credential server on port ${record.port} did not stop on request: ${error.message}`);
-                ok = killIfListening(record, log) && ok;
-            }
-        }
-    }
-    try {
-        const removed = await (0,atomic/* removeIfExists */.GR)(record.file, removeRoot ? { root: removeRoot } : {});
-        log.info(removed
-            ? `Server file ${record.file} removed.`
-            : `Server file ${record.file}: not there (never written, or removed already).`);
-        // Its folder (~/.aws/identity-center-login) goes too when nothing else is in it (another sso-session's server file).
-        await (0,promises_.rmdir)(external_node_path_default().dirname(record.file)).catch(() => undefined);
-    }
-    catch (error) {
-        ok = false;
-        log.warning(`Could not remove the server file ${record.file}: ${error.message}`);
-    }
-    return ok;
-}
-/** Kill the recorded pid only if it is the process listening on the recorded port; true when the port is closed after. */
-function killIfListening(record, log) {
-    const listener = pidListeningOn(record.port);
-    if (listener !== record.pid) {
-        log.warning(`Port ${record.port} is still open, but ${listener === undefined ? 'its process could not be identified' : `pid ${listener} listens there, not the server's pid ${record.pid}`}: nothing was killed.`);
-        return false;
-    }
-    try {
-        process.kill(record.pid, 'SIGKILL');
-        log.info(`Port ${record.port} stayed open: killed the credential server (pid ${record.pid}), the process listening there.`);
-        return true;
-    }
-    catch (error) {
-        log.warning(`Could not kill the credential server (pid ${record.pid}): ${error.message}`);
-        return false;
-    }
-}
-
-
-/***/ }),
-
 /***/ 9556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -419,11 +235,8 @@ var cleanup = __webpack_require__(3639);
 var notifiers = __webpack_require__(1676);
 // EXTERNAL MODULE: ./src/github/state.ts
 var github_state = __webpack_require__(8862);
-// EXTERNAL MODULE: ./src/core/stop-server.ts + 1 modules
-var stop_server = __webpack_require__(936);
 ;// CONCATENATED MODULE: ./src/github/post.ts
 /** The action's post step: sign out and remove what main wrote, unless keep-session is true. */
-
 
 
 
@@ -444,8 +257,9 @@ async function runPost() {
     if (state.written.partial) {
         core/* info */.pq('The main step stopped while it was writing its files: signing out and removing whatever of them it had written.');
     }
+    // Loaded only when main started a credential server.
     const stopped = state.post === 'stop-server' && state.server
-        ? await (0,stop_server/* stopJobServer */.H)(state.server, notifiers/* actionLogger */.v)
+        ? await (await __webpack_require__.e(/* import() */ 936).then(__webpack_require__.bind(__webpack_require__, 936))).stopJobServer(state.server, notifiers/* actionLogger */.v)
         : true;
     const ok = (await (0,cleanup/* cleanupSession */.T)({ ...state, signOut: signsOut(state.post) }, notifiers/* actionLogger */.v)) && stopped;
     if (!ok)

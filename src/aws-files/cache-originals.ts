@@ -7,7 +7,7 @@ import {
   removeCacheFileIfOurs,
   type RemoveOutcome
 } from './sso-cache.js'
-import { readIfExists, withLock, writeFileAtomic } from './atomic.js'
+import { readIfExists } from './atomic.js'
 
 /** A cache file this run wrote: the exact bytes (by hash) and, when it replaced something, what was there before. */
 export interface CacheRecord {
@@ -16,35 +16,13 @@ export interface CacheRecord {
   original?: string
 }
 
-/**
- * Put back `original` (the exact bytes the file held before this run overwrote it: a user's own `aws sso login`, an
- * earlier job's kept session) if `file` still holds exactly what this run wrote (sha256 `expectedHash`), under its lock.
- * A file someone replaced since, or removed (a sign-out), is left as it is.
- */
-export async function restoreCacheFileIfOurs(
-  file: string,
-  expectedHash: string,
-  original: string
-): Promise<RemoveOutcome> {
-  if ((await readIfExists(file)) === undefined) return 'missing'
-  return withLock(file, async () => {
-    const text = await readIfExists(file)
-    if (text === undefined) return 'missing'
-    if (contentHash(text) !== expectedHash) return 'replaced-by-someone-else'
-    await writeFileAtomic(file, original, { mode: 0o600 })
-    return 'restored to what it held before this run'
-  })
-}
-
 /** Restore (when the record holds what was there before) or delete a cache file this run wrote, only if still ours. */
 export function undoCacheFile(entry: {
   file: string
   contentHash: string
   original?: string
 }): Promise<RemoveOutcome> {
-  return entry.original !== undefined
-    ? restoreCacheFileIfOurs(entry.file, entry.contentHash, entry.original)
-    : removeCacheFileIfOurs(entry.file, entry.contentHash)
+  return removeCacheFileIfOurs(entry.file, entry.contentHash, entry.original)
 }
 
 export const withOriginal = (entry: CacheRecord | undefined) =>

@@ -417,18 +417,26 @@ export type RemoveOutcome =
   | 'missing'
   | 'restored to what it held before this run'
 
-/** Delete `file` (under its lock) only if it still holds exactly the bytes whose sha256 is `expectedHash`. */
+/**
+ * Delete `file` (under its lock) only if it still holds exactly the bytes whose sha256 is `expectedHash`; with
+ * `original`, put those bytes back instead (what the file held before this run overwrote it).
+ */
 export async function removeCacheFileIfOurs(
   file: string,
-  expectedHash: string
+  expectedHash: string,
+  original?: string
 ): Promise<RemoveOutcome> {
   if ((await readIfExists(file)) === undefined) return 'missing'
   return withLock(file, async () => {
     const text = await readIfExists(file)
     if (text === undefined) return 'missing'
     if (contentHash(text) !== expectedHash) return 'replaced-by-someone-else'
-    await removeIfExists(file)
-    return 'deleted'
+    if (original === undefined) {
+      await removeIfExists(file)
+      return 'deleted'
+    }
+    await writeFileAtomic(file, original, { mode: 0o600 })
+    return 'restored to what it held before this run'
   })
 }
 

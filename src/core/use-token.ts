@@ -25,7 +25,7 @@ import { discoverProfiles } from './discover.js'
 import { sourceIdentityFor } from './source-identity.js'
 import { mapPool } from '../util/pool.js'
 import { behaviourOf } from './sign-in-mode.js'
-import { serveSignIn, type ServedServer } from './serve-sign-in.js'
+import type { ServedServer } from './serve-sign-in.js'
 import { profileLayout, type ProfileLayout } from './profile-layout.js'
 import {
   ApproverRejectedError,
@@ -124,7 +124,9 @@ export async function useToken(
         ...verifiedExtras.map((p) => p.profile)
       ])
       break
-    case 'server':
+    case 'server': {
+      // Loaded only in this mode: a run without credential-server never parses the server's code.
+      const { serveSignIn } = await import('./serve-sign-in.js')
       ;({ written, server } = await serveSignIn(options, session, {
         primaryProfile,
         primaryCredentials: primary.credentials,
@@ -132,6 +134,7 @@ export async function useToken(
         others: verifiedExtras
       }))
       break
+    }
   }
   return {
     ...(signedOutAt ? { signedOutAt } : {}),

@@ -4,7 +4,6 @@ import { cleanupSession } from '../core/cleanup.js'
 import { actionLogger } from './notifiers.js'
 import { loadSessionState } from './state.js'
 import type { PostPlan } from '../core/sign-in-mode.js'
-import { stopJobServer } from '../core/stop-server.js'
 
 export async function runPost(): Promise<void> {
   const state = loadSessionState()
@@ -28,9 +27,12 @@ export async function runPost(): Promise<void> {
       'The main step stopped while it was writing its files: signing out and removing whatever of them it had written.'
     )
   }
+  // Loaded only when main started a credential server.
   const stopped =
     state.post === 'stop-server' && state.server
-      ? await stopJobServer(state.server, actionLogger)
+      ? await (
+          await import('../core/stop-server.js')
+        ).stopJobServer(state.server, actionLogger)
       : true
   const ok =
     (await cleanupSession(

@@ -1,5 +1,5 @@
-export const id = 53;
-export const ids = [53];
+export const id = 796;
+export const ids = [796];
 export const modules = {
 
 /***/ 5262:
@@ -1538,29 +1538,9 @@ var atomic = __webpack_require__(5262);
  */
 
 
-/**
- * Put back `original` (the exact bytes the file held before this run overwrote it: a user's own `aws sso login`, an
- * earlier job's kept session) if `file` still holds exactly what this run wrote (sha256 `expectedHash`), under its lock.
- * A file someone replaced since, or removed (a sign-out), is left as it is.
- */
-async function restoreCacheFileIfOurs(file, expectedHash, original) {
-    if ((await (0,atomic/* readIfExists */.OR)(file)) === undefined)
-        return 'missing';
-    return (0,atomic/* withLock */.kK)(file, async () => {
-        const text = await (0,atomic/* readIfExists */.OR)(file);
-        if (text === undefined)
-            return 'missing';
-        if ((0,sso_cache/* contentHash */.Ae)(text) !== expectedHash)
-            return 'replaced-by-someone-else';
-        await (0,atomic/* writeFileAtomic */.Zf)(file, original, { mode: 0o600 });
-        return 'restored to what it held before this run';
-    });
-}
 /** Restore (when the record holds what was there before) or delete a cache file this run wrote, only if still ours. */
 function undoCacheFile(entry) {
-    return entry.original !== undefined
-        ? restoreCacheFileIfOurs(entry.file, entry.contentHash, entry.original)
-        : (0,sso_cache/* removeCacheFileIfOurs */.FH)(entry.file, entry.contentHash);
+    return (0,sso_cache/* removeCacheFileIfOurs */.FH)(entry.file, entry.contentHash, entry.original);
 }
 const withOriginal = (entry) => entry?.original !== undefined ? { original: entry.original } : {};
 /**
@@ -2385,8 +2365,11 @@ async function readRegistrationCache(cacheDir, key) {
         }
     };
 }
-/** Delete `file` (under its lock) only if it still holds exactly the bytes whose sha256 is `expectedHash`. */
-async function removeCacheFileIfOurs(file, expectedHash) {
+/**
+ * Delete `file` (under its lock) only if it still holds exactly the bytes whose sha256 is `expectedHash`; with
+ * `original`, put those bytes back instead (what the file held before this run overwrote it).
+ */
+async function removeCacheFileIfOurs(file, expectedHash, original) {
     if ((await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .readIfExists */ .OR)(file)) === undefined)
         return 'missing';
     return (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .withLock */ .kK)(file, async () => {
@@ -2395,8 +2378,12 @@ async function removeCacheFileIfOurs(file, expectedHash) {
             return 'missing';
         if (contentHash(text) !== expectedHash)
             return 'replaced-by-someone-else';
-        await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .removeIfExists */ .GR)(file);
-        return 'deleted';
+        if (original === undefined) {
+            await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .removeIfExists */ .GR)(file);
+            return 'deleted';
+        }
+        await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(file, original, { mode: 0o600 });
+        return 'restored to what it held before this run';
     });
 }
 /** Delete the sso-session's token file if it still is the one this run wrote (`contentHash` from {@link writeTokenCache}). */
@@ -3356,102 +3343,6 @@ function requestedAccess(request, hasPostStep) {
         signInMode: behaviour.grant(hasPostStep),
         ...(request.chain ? { chainTo: (0,_chain_js__WEBPACK_IMPORTED_MODULE_0__/* .chainTarget */ .rw)(request.chain) } : {})
     };
-}
-
-
-/***/ }),
-
-/***/ 9088:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E8: () => (/* binding */ portClosed),
-/* harmony export */   nQ: () => (/* binding */ stopCredentialServer),
-/* harmony export */   wr: () => (/* binding */ serverCredentials)
-/* harmony export */ });
-/* unused harmony exports CredentialServerError, call, credentialServerReport */
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/** Talking to a running credential server: its report, its stop (and the proof that its port closed), one profile's credentials. */
-
-
-/** The server answered an error: its code and message (for a credential request, what the SDKs would show). */
-class CredentialServerError extends Error {
-    status;
-    code;
-    constructor(status, code, message) {
-        super(message);
-        this.status = status;
-        this.code = code;
-        this.name = 'CredentialServerError';
-    }
-}
-/** One request to the server; resolves with the parsed JSON of a 200 answer, rejects with CredentialServerError otherwise. */
-function call(address, method, path, timeoutMs = 15_000) {
-    return new Promise((resolve, reject) => {
-        const req = (0,node_http__WEBPACK_IMPORTED_MODULE_0__.request)({
-            host: '127.0.0.1',
-            port: address.port,
-            method,
-            path,
-            headers: { authorization: address.authToken },
-            timeout: timeoutMs
-        }, (res) => {
-            const chunks = [];
-            res.on('data', (c) => chunks.push(c));
-            res.on('error', reject);
-            res.on('end', () => {
-                const text = Buffer.concat(chunks).toString('utf8');
-                let body;
-                try {
-                    body = JSON.parse(text);
-                }
-                catch {
-                    return reject(new CredentialServerError(res.statusCode ?? 0, 'BadAnswer', `the credential server answered HTTP ${res.statusCode} with a body that is not JSON`));
-                }
-                if (res.statusCode === 200)
-                    return resolve(body);
-                reject(new CredentialServerError(res.statusCode ?? 0, String(body?.code ?? 'Error'), String(body?.message ?? `HTTP ${res.statusCode}`)));
-            });
-        });
-        req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-        req.on('error', reject);
-        req.end();
-    });
-}
-function credentialServerReport(address) {
-    return call(address, 'GET', '/stats');
-}
-function serverCredentials(address, profile) {
-    return call(address, 'GET', `/role/${encodeURIComponent(profile)}`);
-}
-/** True once nothing accepts connections on 127.0.0.1:port. */
-function portClosed(port) {
-    return new Promise((resolve) => {
-        const socket = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.connect)({ host: '127.0.0.1', port });
-        socket.once('connect', () => {
-            socket.destroy();
-            resolve(false);
-        });
-        socket.once('error', () => resolve(true));
-    });
-}
-/**
- * POST /stop: the server signs out (SSO Logout), answers its final report and exits; then waits (up to `timeoutMs`)
- * until its port refuses connections.
- */
-async function stopCredentialServer(address, timeoutMs = 5_000) {
-    const report = await call(address, 'POST', '/stop', timeoutMs * 3);
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-        if (await portClosed(address.port))
-            return { report, portClosed: true };
-        if (Date.now() >= until)
-            return { report, portClosed: false };
-        await new Promise((r) => setTimeout(r, 50));
-    }
 }
 
 
