@@ -737,14 +737,16 @@ var core_outcome = __webpack_require__(9411);
 var device_flow = __webpack_require__(8618);
 // EXTERNAL MODULE: ./src/aws/credentials.ts + 1 modules
 var credentials = __webpack_require__(1735);
-// EXTERNAL MODULE: ./src/notify/index.ts + 11 modules
-var notify = __webpack_require__(3108);
+// EXTERNAL MODULE: ./src/notify/index.ts + 12 modules
+var notify = __webpack_require__(2563);
+// EXTERNAL MODULE: ./src/notify/queue.ts
+var queue = __webpack_require__(6118);
 // EXTERNAL MODULE: ./src/core/approvers.ts
 var approvers = __webpack_require__(2421);
 // EXTERNAL MODULE: ./src/core/allowed-accounts.ts
 var allowed_accounts = __webpack_require__(76);
-// EXTERNAL MODULE: ./src/core/run-sign-in.ts + 1 modules
-var run_sign_in = __webpack_require__(5913);
+// EXTERNAL MODULE: ./src/core/run-sign-in.ts + 2 modules
+var run_sign_in = __webpack_require__(9706);
 // EXTERNAL MODULE: ./src/core/run-context.ts
 var run_context = __webpack_require__(4448);
 // EXTERNAL MODULE: ./src/core/approval-record.ts
@@ -777,6 +779,7 @@ function ciRecordRun(env, run, actor) {
  * The CLI for every other CI (GitLab, Jenkins, Buildkite, CircleCI…): the same login as the action.
  * The link and code go to stderr; credentials go to stdout (or --output-file) as env, dotenv or json.
  */
+
 
 
 
@@ -855,19 +858,20 @@ async function runCli(argv, env) {
         watchPid: args.watchPid ?? defaultWatchPid(),
         // The CLI has no post step: its sign-in lasts until the token expires or `--sign-out` (unless sign-out-early).
         hasPostStep: false,
-        notifiers: (request, ctx) => {
+        channels: (request, ctx) => {
             // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
             const channels = request.notify.filter((c) => c === 'webhook');
             const githubOnly = request.notify.filter((c) => c !== 'webhook');
             if (notifyAsked && githubOnly.length) {
                 stderrLogger.warning(`--notify ${githubOnly.join(', ')}: GitHub Actions channels, not available in the CLI; approvers get the link on stderr${channels.length ? ' and the webhook' : ' (add webhook with --webhook-url to notify them elsewhere)'}`);
             }
-            return (0,notify/* createNotifiers */.im)(channels, {
+            const notifiers = (0,notify/* createNotifiers */.im)(channels, {
                 ctx,
                 logger: stderrLogger,
                 env,
                 webhookUrl: request.webhookUrl
             });
+            return new queue/* EventQueue */.C(notifiers, stderrLogger);
         },
         deliver: async (request, result, sealed, record) => {
             // The record first: when it cannot be written, no credentials go out.
@@ -1039,7 +1043,7 @@ function ciRunContext(env, given = {}) {
         event: first('GITHUB_EVENT_NAME', 'CI_PIPELINE_SOURCE', 'BUILDKITE_SOURCE'),
         ref: first('GITHUB_REF_NAME', 'CI_COMMIT_REF_NAME', 'BUILDKITE_BRANCH', 'CIRCLE_BRANCH', 'GIT_BRANCH', 'BRANCH_NAME'),
         sha: first('GITHUB_SHA', 'CI_COMMIT_SHA', 'BUILDKITE_COMMIT', 'CIRCLE_SHA1', 'GIT_COMMIT'),
-        ...(0,run_context/* commonRunContext */.C)(env, given.explicitRunId)
+        ...(0,run_context/* commonRunContext */.C6)(env, given.explicitRunId)
     };
     return { ...run, record: ciRecordRun(env, run, given.actor) };
 }

@@ -33,7 +33,7 @@ function githubRunContext(env = process.env) {
         ref: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.GITHUB_REF,
         sha: pullRequestHeadSha(env) ?? env.GITHUB_SHA,
         record: (0,_core_approval_record_js__WEBPACK_IMPORTED_MODULE_2__/* .githubRun */ .pV)(env),
-        ...(0,_core_run_context_js__WEBPACK_IMPORTED_MODULE_1__/* .commonRunContext */ .C)(env)
+        ...(0,_core_run_context_js__WEBPACK_IMPORTED_MODULE_1__/* .commonRunContext */ .C6)(env)
     };
 }
 function eventPayload(env) {
@@ -89,7 +89,7 @@ function commentTarget(request, env = process.env) {
 /* harmony export */   v: () => (/* binding */ actionLogger)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3108);
+/* harmony import */ var _notify_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2563);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9556);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9997);
 /** The channels a GitHub run reports to: log (always), summary, comment, webhook, per the notify input. */
@@ -243,12 +243,15 @@ var context = __webpack_require__(9556);
 var notifiers = __webpack_require__(1676);
 // EXTERNAL MODULE: ./src/github/state.ts
 var state = __webpack_require__(8862);
-// EXTERNAL MODULE: ./src/core/run-sign-in.ts + 1 modules
-var run_sign_in = __webpack_require__(5913);
+// EXTERNAL MODULE: ./src/core/run-sign-in.ts + 2 modules
+var run_sign_in = __webpack_require__(9706);
+// EXTERNAL MODULE: ./src/notify/queue.ts
+var queue = __webpack_require__(6118);
 // EXTERNAL MODULE: ./src/core/approval-record.ts
 var approval_record = __webpack_require__(1860);
 ;// CONCATENATED MODULE: ./src/github/main.ts
 /** The action's main step: inputs → one sign-in (core/run-sign-in.ts) → exports, with the approvers told at every step. */
+
 
 
 
@@ -285,7 +288,7 @@ async function runMain(env = process.env) {
         log: notifiers/* actionLogger */.v,
         mask: (secret) => core/* setSecret */.Pq(secret),
         hasPostStep: true,
-        notifiers: (request, ctx) => (0,notifiers/* githubNotifiers */.J)(request, ctx, env),
+        channels: (request, ctx) => new queue/* EventQueue */.C((0,notifiers/* githubNotifiers */.J)(request, ctx, env), notifiers/* actionLogger */.v),
         // Each file the login is about to write is recorded for the post step before it is written: a hard stop (or a
         // kill) in the middle of the writes then still gets its config sections, token and registration caches cleaned up.
         record: {

@@ -22,7 +22,7 @@ import {
   writeApprovalRecord,
   type ApprovalRecordInput
 } from '../../src/core/approval-record.js'
-import type { Grant as SignInMode } from '../../src/core/events.js'
+import type { Grant as SignInMode } from '../../src/core/grant.js'
 import { approvalRecordMarkdown } from '../../src/notify/render/approval-record.js'
 
 const INPUT: ApprovalRecordInput = {

@@ -2,9 +2,9 @@ import { readCommand, readLoginRequest } from '../../src/inputs/reader.js'
 import { InputError } from '../../src/inputs/rules.js'
 import {
   openSharedSession,
-  sealRunOf,
   sessionBinding
 } from '../../src/core/shared-session.js'
+import { sealRunOf } from '../../src/core/run-context.js'
 import {
   sealSession,
   type SharedSignIn

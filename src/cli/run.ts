@@ -27,6 +27,7 @@ import { failureMessage } from '../core/outcome.js'
 import { DeviceFlowError } from '../core/device-flow.js'
 import { CredentialsError } from '../aws/credentials.js'
 import { createNotifiers } from '../notify/index.js'
+import { EventQueue } from '../notify/queue.js'
 import { checkSelfApprovalActors } from '../core/approvers.js'
 import { AccountNotAllowedError } from '../core/allowed-accounts.js'
 import { runSignIn } from '../core/run-sign-in.js'
@@ -99,7 +100,7 @@ export async function runCli(
     watchPid: args.watchPid ?? defaultWatchPid(),
     // The CLI has no post step: its sign-in lasts until the token expires or `--sign-out` (unless sign-out-early).
     hasPostStep: false,
-    notifiers: (request, ctx) => {
+    channels: (request, ctx) => {
       // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
       const channels = request.notify.filter((c) => c === 'webhook')
       const githubOnly = request.notify.filter((c) => c !== 'webhook')
@@ -108,12 +109,13 @@ export async function runCli(
           `--notify ${githubOnly.join(', ')}: GitHub Actions channels, not available in the CLI; approvers get the link on stderr${channels.length ? ' and the webhook' : ' (add webhook with --webhook-url to notify them elsewhere)'}`
         )
       }
-      return createNotifiers(channels, {
+      const notifiers = createNotifiers(channels, {
         ctx,
         logger: stderrLogger,
         env,
         webhookUrl: request.webhookUrl
       })
+      return new EventQueue(notifiers, stderrLogger)
     },
     deliver: async (request, result, sealed, record) => {
       // The record first: when it cannot be written, no credentials go out.

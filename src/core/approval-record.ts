@@ -8,7 +8,7 @@ import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { writeFileAtomic } from '../aws-files/atomic.js'
 import { CONTROL_SOURCE } from '../util/text.js'
-import type { Grant as SignInMode } from './events.js'
+import type { Grant as SignInMode } from './grant.js'
 
 export const APPROVAL_RECORD_VERSION = 1
 

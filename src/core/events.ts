@@ -3,28 +3,7 @@
  * Every notification channel listens to these events and nothing else.
  */
 import type { ApprovalRecord } from './approval-record.js'
-
-/**
- * What an approval leaves on the runner, as the messages word it (notify/render/wording.ts approvalGrants; the
- * sign-in mode's `grant` in core/sign-in-mode.ts picks it):
- * - `until-job-end`: the token cache holds the sign-in until the post step signs it out (the action's default);
- * - `until-expiry`: the token cache holds it until it expires or `identity-center-login --sign-out` (the CLI: no post step);
- * - `sign-out-early`: used only to fetch the role credentials, then signed out at once;
- * - `kept`: keep-session, left for later jobs on this runner until it expires;
- * - `shared`: share-session, sealed for the later jobs of this run that hold the session-key, until end-session or expiry;
- * - `from-shared`: session, this job uses a sign-in shared by an earlier job of the run and does not sign it out;
- * - `served`: credential-server, a loopback server holds the sign-in in memory and serves only the listed roles;
- * - `served-shared`: the same in a later job of a shared sign-in (session): served until that token expires, not signed out.
- */
-export type Grant =
-  | 'until-job-end'
-  | 'until-expiry'
-  | 'sign-out-early'
-  | 'kept'
-  | 'shared'
-  | 'from-shared'
-  | 'served'
-  | 'served-shared'
+import type { Grant } from './grant.js'
 
 /** What is being asked for: shown to approvers so they can tell a real request from a phished one. */
 export interface RequestContext {
@@ -141,6 +120,13 @@ export type FinalEvent = Extract<
 export type { Logger } from '../util/logger.js'
 
 /** One channel. Implementations must never throw: a channel that fails warns once and goes quiet. */
+/** Where a sign-in sends its events: every channel, in order, never blocking the caller (notify/queue.ts). */
+export interface EventSink {
+  push(event: LoginEvent): void
+  /** Waits for what was pushed, at most `timeoutMs` (a default when absent). */
+  drain(timeoutMs?: number): Promise<void>
+}
+
 export interface Notifier {
   readonly name: string
   onEvent(event: LoginEvent): Promise<void>

@@ -12,7 +12,7 @@ import type { ChainedSession } from './chain.js'
 import type { SharedSignIn } from './sealed-session.js'
 import type { RunContext } from './run-context.js'
 import type { Approver } from './approvals.js'
-import type { ServedServer } from './serve-sign-in.js'
+import type { ServedRecord } from '../credential-server/job-server.js'
 
 export interface LoginOptions {
   request: LoginRequest
@@ -150,4 +150,11 @@ export interface ObtainedToken {
   approvers?: Approver[]
   /** required-approvals > 1: this sign-in's role credentials, already proven and checked (no second fetch). */
   proven?: { credentials: RoleCredentials; identity: CallerIdentity }
+}
+
+export interface ServedServer extends ServedRecord {
+  pid: number
+  port: number
+  /** `http://127.0.0.1:<port>`; the primary role is `<url>/role/<primary>`. */
+  url: string
 }

@@ -6,8 +6,38 @@ import type { RequestContext } from './events.js'
 import type { SessionTag } from '../aws/sts.js'
 import { runActors } from './approvers.js'
 import { githubSessionTags } from './chain.js'
-import { sealRunOf, type SealRun } from './shared-session.js'
 import type { RunInput } from './approval-record.js'
+
+export const RUN_ID_VARIABLES = [
+  'GITHUB_RUN_ID',
+  'CI_PIPELINE_ID',
+  'BUILDKITE_BUILD_ID',
+  'CIRCLE_WORKFLOW_ID'
+] as const
+export const REPOSITORY_VARIABLES = [
+  'GITHUB_REPOSITORY',
+  'CI_PROJECT_PATH',
+  'BUILDKITE_PIPELINE_SLUG',
+  'CIRCLE_PROJECT_REPONAME'
+] as const
+
+/** The run a sealed session would bind to, as the environment names it; no runId when none is set. */
+export interface SealRun {
+  runId?: string
+  repository: string
+}
+
+/** Reads the run to bind to: `explicitRunId` (the CLI's --session-run-id) or the first run id variable set. */
+export function sealRunOf(
+  env: NodeJS.ProcessEnv,
+  explicitRunId?: string
+): SealRun {
+  const runId =
+    explicitRunId ?? RUN_ID_VARIABLES.map((n) => env[n]?.trim()).find((v) => v)
+  const repository =
+    REPOSITORY_VARIABLES.map((n) => env[n]?.trim()).find((v) => v) ?? ''
+  return runId === undefined ? { repository } : { runId, repository }
+}
 
 export interface RunContext {
   /** The CI user who triggered the run (forbid-self-approval, the messages). */

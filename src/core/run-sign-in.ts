@@ -4,7 +4,7 @@
  * GitHub Action (github/main.ts) and the CLI (cli/run.ts) hand in only what differs: how to mask, log and notify,
  * what post needs, how the result is published and how a failure is reported.
  */
-import type { Logger, Notifier, RequestContext } from './events.js'
+import type { EventSink, Logger, RequestContext } from './events.js'
 import type { ApprovalRecord } from './approval-record.js'
 import { loginRecord } from './login-record.js'
 import type { LoginRequest } from '../inputs/spec.js'
@@ -13,7 +13,6 @@ import type { AwsPaths } from '../aws-files/paths.js'
 import type { SessionFilesListener } from '../aws-files/session-files.js'
 import { login, type LoginResult } from './login.js'
 import { finalEvent } from './outcome.js'
-import { EventQueue } from '../notify/queue.js'
 import { cancelAwsRequests } from '../aws/http.js'
 import { sweepOrphanedTokenCache } from './cleanup.js'
 import { sharedNotice, startSharedSession } from './shared-session.js'
@@ -34,8 +33,8 @@ export interface SignInPorts {
   mask(secret: string): void
   /** The action has a post step that signs out; the CLI has none (the messages say what that leaves). */
   hasPostStep: boolean
-  /** The channels besides the log, for this request and what approvers are shown. */
-  notifiers(request: LoginRequest, ctx: RequestContext): Notifier[]
+  /** The channels besides the log, for this request and what approvers are shown, behind one sink. */
+  channels(request: LoginRequest, ctx: RequestContext): EventSink
   /** Main's record for its post step: each file as it is about to be written, then the result. */
   record?: {
     files(request: LoginRequest): SessionFilesListener
@@ -119,7 +118,7 @@ export async function runSignIn(
     ...describedRun(run),
     ...requestedAccess(request, ports.hasPostStep)
   }
-  const events = new EventQueue(ports.notifiers(request, ctx), log)
+  const events = ports.channels(request, ctx)
   const controller = new AbortController()
   /** Set once the outcome is reported, by the login or by the hard stop, whichever comes first. */
   let finished = false

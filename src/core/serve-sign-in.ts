@@ -32,16 +32,13 @@ import {
   type ServedRecord
 } from '../credential-server/job-server.js'
 import type { ChainedSession } from './chain.js'
-import type { LoginOptions, ObtainedToken } from './login-result.js'
+import type {
+  LoginOptions,
+  ObtainedToken,
+  ServedServer
+} from './login-result.js'
 
 /** The running server the job gets: its endpoint, and what post stops it with. */
-export interface ServedServer extends ServedRecord {
-  pid: number
-  port: number
-  /** `http://127.0.0.1:<port>`; the primary role is `<url>/role/<primary>`. */
-  url: string
-}
-
 export interface ServedProfiles {
   primaryProfile: ProfileSpec
   primaryCredentials: RoleCredentials

@@ -6,7 +6,8 @@ import type { Logger } from './events.js'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { EndSession } from '../inputs/sign-in-mode.js'
 import type { Command } from '../inputs/reader.js'
-import type { LoginResult } from './login.js'
+import type { LoginResult } from './login-result.js'
+import { RUN_ID_VARIABLES, type SealRun } from './run-context.js'
 import { InputError } from '../inputs/rules.js'
 import {
   openSession,
@@ -19,37 +20,6 @@ import {
 import { signOut } from '../aws/logout.js'
 
 /** Where the run id comes from, in order (GitHub, GitLab, Buildkite, CircleCI); --session-run-id overrides on the CLI. */
-export const RUN_ID_VARIABLES = [
-  'GITHUB_RUN_ID',
-  'CI_PIPELINE_ID',
-  'BUILDKITE_BUILD_ID',
-  'CIRCLE_WORKFLOW_ID'
-] as const
-export const REPOSITORY_VARIABLES = [
-  'GITHUB_REPOSITORY',
-  'CI_PROJECT_PATH',
-  'BUILDKITE_PIPELINE_SLUG',
-  'CIRCLE_PROJECT_REPONAME'
-] as const
-
-/** The run a sealed session would bind to, as the environment names it; no runId when none is set. */
-export interface SealRun {
-  runId?: string
-  repository: string
-}
-
-/** Reads the run to bind to: `explicitRunId` (the CLI's --session-run-id) or the first run id variable set. */
-export function sealRunOf(
-  env: NodeJS.ProcessEnv,
-  explicitRunId?: string
-): SealRun {
-  const runId =
-    explicitRunId ?? RUN_ID_VARIABLES.map((n) => env[n]?.trim()).find((v) => v)
-  const repository =
-    REPOSITORY_VARIABLES.map((n) => env[n]?.trim()).find((v) => v) ?? ''
-  return runId === undefined ? { repository } : { runId, repository }
-}
-
 /** What a sealed session of this run is bound to; an InputError (before any request) when there is no run to bind to. */
 export function sessionBinding(
   subject: Pick<LoginRequest, 'mode'> | EndSession,

@@ -4,7 +4,8 @@
  * A new mode is one variant of SignInMode (src/inputs/sign-in-mode.ts) and one case here; where its behaviour is new
  * (a new `holds`, `post` or Grant value), the compiler names each switch over that value that needs one more case.
  */
-import type { Grant, RequestContext } from './events.js'
+import type { RequestContext } from './events.js'
+import type { Grant } from './grant.js'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { SignInMode } from '../inputs/sign-in-mode.js'
 import { chainTarget } from './chain.js'

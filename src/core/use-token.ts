@@ -25,7 +25,6 @@ import { discoverProfiles } from './discover.js'
 import { sourceIdentityFor } from './source-identity.js'
 import { mapPool } from '../util/pool.js'
 import { behaviourOf } from './sign-in-mode.js'
-import type { ServedServer } from './serve-sign-in.js'
 import { profileLayout, type ProfileLayout } from './profile-layout.js'
 import {
   ApproverRejectedError,
@@ -34,7 +33,8 @@ import {
   type LoginOptions,
   type LoginResult,
   type ObtainedToken,
-  type ProfileResult
+  type ProfileResult,
+  type ServedServer
 } from './login-result.js'
 
 /**

@@ -13,8 +13,9 @@ import { githubRunContext } from './context.js'
 import { actionLogger, githubNotifiers } from './notifiers.js'
 import { clearSessionState, saveSessionState } from './state.js'
 import { runSignIn } from '../core/run-sign-in.js'
+import { EventQueue } from '../notify/queue.js'
 import { approvalRecordJson } from '../core/approval-record.js'
-import type { ServedServer } from '../core/serve-sign-in.js'
+import type { ServedServer } from '../core/login-result.js'
 
 /** How long a cancelled login may take to wind down before the step reports and exits anyway. */
 const CANCEL_GRACE_MS = 3_000
@@ -42,7 +43,8 @@ export async function runMain(
     log: actionLogger,
     mask: (secret) => core.setSecret(secret),
     hasPostStep: true,
-    notifiers: (request, ctx) => githubNotifiers(request, ctx, env),
+    channels: (request, ctx) =>
+      new EventQueue(githubNotifiers(request, ctx, env), actionLogger),
     // Each file the login is about to write is recorded for the post step before it is written: a hard stop (or a
     // kill) in the middle of the writes then still gets its config sections, token and registration caches cleaned up.
     record: {

@@ -2,9 +2,9 @@
 import type {
   FinalEvent,
   ProfileOutcome,
-  Grant,
   RequestContext
 } from '../../core/events.js'
+import type { Grant } from '../../core/grant.js'
 import { formatDuration } from '../../util/time.js'
 import { cleanText } from './escaping.js'
 import {

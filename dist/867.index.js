@@ -1,5 +1,5 @@
-export const id = 796;
-export const ids = [796];
+export const id = 867;
+export const ids = [867];
 export const modules = {
 
 /***/ 5262:
@@ -2824,263 +2824,15 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ describedRun),
-/* harmony export */   C: () => (/* binding */ commonRunContext)
+/* harmony export */   $L: () => (/* binding */ describedRun),
+/* harmony export */   C6: () => (/* binding */ commonRunContext),
+/* harmony export */   Ib: () => (/* binding */ RUN_ID_VARIABLES)
 /* harmony export */ });
+/* unused harmony exports REPOSITORY_VARIABLES, sealRunOf */
 /* harmony import */ var _approvers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2421);
 /* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(290);
-/* harmony import */ var _shared_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3913);
 
 
-
-/** The part of the run's context both edges read the same way; `explicitRunId`: the CLI's --session-run-id. */
-function commonRunContext(env, explicitRunId) {
-    return {
-        actors: (0,_approvers_js__WEBPACK_IMPORTED_MODULE_0__/* .runActors */ ._2)(env),
-        sealRun: (0,_shared_session_js__WEBPACK_IMPORTED_MODULE_2__/* .sealRunOf */ .ms)(env, explicitRunId),
-        sessionTags: (0,_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .githubSessionTags */ .Xk)(env)
-    };
-}
-/** What the messages say about the run (approvers see it next to the request). */
-function describedRun(run) {
-    return {
-        repository: run.repository,
-        workflow: run.workflow,
-        job: run.job,
-        runUrl: run.runUrl,
-        actor: run.actor,
-        event: run.event,
-        ref: run.ref,
-        sha: run.sha
-    };
-}
-
-
-/***/ }),
-
-/***/ 3913:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  ms: () => (/* binding */ sealRunOf),
-  UZ: () => (/* binding */ sharedNotice),
-  MS: () => (/* binding */ startSharedSession)
-});
-
-// UNUSED EXPORTS: REPOSITORY_VARIABLES, RUN_ID_VARIABLES, SessionSealer, endSharedSession, openSharedSession, sessionBinding
-
-// EXTERNAL MODULE: ./src/inputs/rules.ts
-var rules = __webpack_require__(8190);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/util/time.ts
-var time = __webpack_require__(6043);
-;// CONCATENATED MODULE: ./src/core/sealed-session.ts
-/**
- * A sign-in sealed for the later jobs of one run (share-session / session / session-key).
- *
- * What is sealed: the SSO access token, the start URL, the SSO region, the sso-session name, the expiry and the login
- * job's account and role (the later jobs' defaults). Never the refresh token or the client secret: a leaked output then
- * exposes less, and jobs running side by side cannot race a rotating refresh token.
- *
- * The format, all base64url (RFC 4648 §5) except the version and the run id:
- *
- *     icl1.<run id>.<repository tag>.<salt>.<iv>.<key check>.<ciphertext + GCM tag>
- *
- * - AES-256-GCM (node:crypto), a random 96-bit IV, a random 128-bit salt per seal.
- * - The key: scrypt(session-key, salt, N=2^14, r=8, p=1) → 40 bytes: 32 for AES, 8 as a key check (so a wrong key is
- *   told apart from a tampered output; it tells an attacker nothing the GCM tag would not).
- * - Associated data: the whole clear header plus the repository and the run id in full, so a seal opens only in the
- *   run (GITHUB_RUN_ID, the same across re-runs) and repository that made it, and nothing in clear can be changed.
- * - The repository tag (8 bytes of SHA-256 of the name) and the run id are in clear only to name the refusal.
- */
-
-
-
-const SEAL_VERSION = 'icl1';
-/** scrypt cost (16 MiB): 85-155 ms measured on a loaded 2-core machine; sealing pays it while the approver reads the link (prepareSealKey). */
-const SCRYPT = { N: 1 << 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
-const SALT_BYTES = 16;
-const IV_BYTES = 12;
-const CHECK_BYTES = 8;
-const TAG_BYTES = 16;
-const RUN_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
-/** A sealed session refused before any request; names the input at fault and why. */
-class SealedSessionError extends rules/* InputError */.dz {
-    refusal;
-    constructor(refusal, input, problem) {
-        super(input, problem);
-        this.refusal = refusal;
-        this.name = 'SealedSessionError';
-    }
-}
-function derive(sessionKey, salt) {
-    return new Promise((resolve, reject) => (0,external_node_crypto_.scrypt)(sessionKey, salt, 32 + CHECK_BYTES, SCRYPT, (error, bytes) => error
-        ? reject(error)
-        : resolve({
-            salt,
-            key: bytes.subarray(0, 32),
-            check: bytes.subarray(32)
-        })));
-}
-/**
- * Starts deriving a sealing key with a fresh salt (scrypt runs on libuv's thread pool, not the event loop): call it
- * once the approval link is out, and the cost is hidden in the wait for the approver.
- */
-function prepareSealKey(sessionKey) {
-    const promise = derive(sessionKey, (0,external_node_crypto_.randomBytes)(SALT_BYTES));
-    promise.catch(() => undefined); // awaited (and reported) by sealSession
-    return promise;
-}
-const b64 = (b) => b.toString('base64url');
-function repositoryTag(repository) {
-    return b64((0,external_node_crypto_.createHash)('sha256')
-        .update(`identity-center-login repository\0${repository}`)
-        .digest()
-        .subarray(0, 8));
-}
-function associatedData(header, binding) {
-    return Buffer.from(`${header}\0${binding.repository}\0${binding.runId}`, 'utf8');
-}
-async function sealSession(signIn, sessionKey, binding) {
-    if (!RUN_ID_RE.test(binding.runId))
-        throw new Error(`cannot seal a session: run id ${JSON.stringify(binding.runId)} is not 1-64 of letters, digits, _ and -`);
-    const { salt, key, check } = typeof sessionKey === 'string'
-        ? await prepareSealKey(sessionKey)
-        : await sessionKey;
-    const iv = (0,external_node_crypto_.randomBytes)(IV_BYTES);
-    const header = [
-        SEAL_VERSION,
-        binding.runId,
-        repositoryTag(binding.repository),
-        b64(salt),
-        b64(iv),
-        b64(check)
-    ].join('.');
-    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key, iv);
-    cipher.setAAD(associatedData(header, binding));
-    const payload = JSON.stringify({
-        t: signIn.accessToken,
-        u: signIn.startUrl,
-        r: signIn.ssoRegion,
-        s: signIn.ssoSession,
-        e: Math.floor(signIn.expiresAt.getTime() / 1000),
-        a: signIn.accountId,
-        n: signIn.roleName,
-        ...(signIn.approvers
-            ? {
-                v: signIn.approvers.map((a) => ({ n: a.name, t: a.at.getTime() }))
-            }
-            : {})
-    });
-    const sealed = Buffer.concat([
-        cipher.update(payload, 'utf8'),
-        cipher.final(),
-        cipher.getAuthTag()
-    ]);
-    return `${header}.${b64(sealed)}`;
-}
-/** Opens a sealed session, or throws a SealedSessionError saying exactly why not. No network. */
-async function openSession(sealed, sessionKey, binding, options) {
-    const refuse = (refusal, problem, input = 'session') => {
-        throw new SealedSessionError(refusal, input, problem);
-    };
-    const text = sealed.trim();
-    const parts = text.split('.');
-    if (parts[0] !== SEAL_VERSION && /^icl\d+$/.test(parts[0] ?? '')) {
-        refuse('version', `was sealed by another version of identity-center-login (${parts[0]}); this one reads ${SEAL_VERSION}`);
-    }
-    const bytes = (s) => s !== undefined && /^[A-Za-z0-9_-]+$/.test(s)
-        ? Buffer.from(s, 'base64url')
-        : Buffer.alloc(0);
-    const [version, runId, repoTag, saltText, ivText, checkText, bodyText] = parts;
-    const salt = bytes(saltText);
-    const iv = bytes(ivText);
-    const check = bytes(checkText);
-    const body = bytes(bodyText);
-    if (parts.length !== 7 ||
-        version !== SEAL_VERSION ||
-        !RUN_ID_RE.test(runId) ||
-        bytes(repoTag).length !== 8 ||
-        salt.length !== SALT_BYTES ||
-        iv.length !== IV_BYTES ||
-        check.length !== CHECK_BYTES ||
-        body.length <= TAG_BYTES) {
-        refuse('malformed', `is not a whole sealed session (truncated or not the session output of a share-session job; ${text.length} characters)`);
-    }
-    if (runId !== binding.runId) {
-        refuse('other-run', `was made by run ${runId}, this is run ${binding.runId}: a sealed session opens only in the workflow run that made it`);
-    }
-    if (repoTag !== repositoryTag(binding.repository)) {
-        refuse('other-repository', `was made in another repository than ${binding.repository || 'this one'}: a sealed session opens only where it was made`);
-    }
-    const { key, check: expected } = await derive(sessionKey, salt);
-    if (!(0,external_node_crypto_.timingSafeEqual)(check, expected))
-        refuse('wrong-key', 'is not the key this session was sealed with (value not shown)', 'session-key');
-    const header = parts.slice(0, 6).join('.');
-    let payload;
-    try {
-        const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', key, iv);
-        decipher.setAAD(associatedData(header, binding));
-        decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-        const plain = Buffer.concat([
-            decipher.update(body.subarray(0, body.length - TAG_BYTES)),
-            decipher.final()
-        ]);
-        payload = JSON.parse(plain.toString('utf8'));
-    }
-    catch {
-        return refuse('tampered', 'fails its integrity check: it was changed after it was sealed (or cut short)');
-    }
-    const str = (k) => typeof payload[k] === 'string'
-        ? payload[k]
-        : refuse('tampered', 'holds an unreadable sign-in');
-    const seconds = typeof payload.e === 'number' && Number.isSafeInteger(payload.e)
-        ? payload.e
-        : refuse('tampered', 'holds an unreadable sign-in');
-    const signIn = {
-        accessToken: str('t'),
-        startUrl: str('u'),
-        ssoRegion: str('r'),
-        ssoSession: str('s'),
-        expiresAt: new Date(seconds * 1000),
-        accountId: str('a'),
-        roleName: str('n'),
-        ...(payload.v === undefined
-            ? {}
-            : { approvers: sealedApprovers(payload.v) })
-    };
-    if (options.minValiditySeconds === null)
-        return signIn;
-    const now = options.now ?? Date.now();
-    const left = Math.floor((signIn.expiresAt.getTime() - now) / 1000);
-    if (left <= 0)
-        refuse('expired', `the shared sign-in expired at ${signIn.expiresAt.toISOString()} (${(0,time/* formatDuration */.a)(-left)} ago); sign in again with share-session`);
-    if (left < options.minValiditySeconds) {
-        refuse('expired', `the shared sign-in expires at ${signIn.expiresAt.toISOString()} (in ${(0,time/* formatDuration */.a)(left)}), less than min-validity (${(0,time/* formatDuration */.a)(options.minValiditySeconds)}); sign in again with share-session or lower min-validity`);
-    }
-    return signIn;
-}
-/** The approvers a seal carries (its `v`): each a name and a time, or the seal is unreadable. */
-function sealedApprovers(v) {
-    const list = Array.isArray(v) ? v : [];
-    const approvers = list.map((a) => a && typeof a.n === 'string' && Number.isSafeInteger(a.t)
-        ? { name: a.n, at: new Date(a.t) }
-        : undefined);
-    if (!Array.isArray(v) || !approvers.length || approvers.includes(undefined))
-        throw new SealedSessionError('tampered', 'session', 'holds an unreadable sign-in');
-    return approvers;
-}
-
-// EXTERNAL MODULE: ./src/aws/logout.ts
-var logout = __webpack_require__(4299);
-;// CONCATENATED MODULE: ./src/core/shared-session.ts
-
-
-
-/** Where the run id comes from, in order (GitHub, GitLab, Buildkite, CircleCI); --session-run-id overrides on the CLI. */
 const RUN_ID_VARIABLES = [
     'GITHUB_RUN_ID',
     'CI_PIPELINE_ID',
@@ -3099,152 +2851,26 @@ function sealRunOf(env, explicitRunId) {
     const repository = REPOSITORY_VARIABLES.map((n) => env[n]?.trim()).find((v) => v) ?? '';
     return runId === undefined ? { repository } : { runId, repository };
 }
-/** What a sealed session of this run is bound to; an InputError (before any request) when there is no run to bind to. */
-function sessionBinding(subject, run) {
-    const input = 'mode' in subject && subject.mode.kind === 'shared'
-        ? 'share-session'
-        : 'session';
-    const { runId, repository } = run;
-    if (!runId)
-        throw new rules/* InputError */.dz(input, `needs a workflow run to bind the sign-in to, and none of ${RUN_ID_VARIABLES.join(', ')} is set (CLI: --session-run-id)`);
-    if (!RUN_ID_RE.test(runId))
-        throw new rules/* InputError */.dz(input, `the run id must be 1-64 of letters, digits, _ and -, got ${JSON.stringify(runId.slice(0, 70))}`);
-    return { repository, runId };
-}
-/**
- * session: opens the sealed sign-in (refusing it before any request: wrong key, other run or repository, tampered,
- * expired or too close to expiry) and completes the request from it: start URL, SSO region, sso-session name (unless
- * given), and the login job's account and role unless the job gives its own. A start URL or SSO region given with it
- * must be the sealed one.
- */
-async function openSharedSession(request, binding, mask, now = Date.now()) {
-    const shared = request.mode.token;
-    if (shared.from !== 'session')
-        throw new Error('openSharedSession: the request has no session input');
-    const signIn = await openSession(shared.sealed, shared.key, binding, {
-        minValiditySeconds: request.minValiditySeconds,
-        now
-    });
-    mask(signIn.accessToken);
-    if (request.startUrl && request.startUrl !== signIn.startUrl) {
-        throw new rules/* InputError */.dz('start-url', `is not the start URL of the shared sign-in (${signIn.startUrl}); leave it out with session`);
-    }
-    if (request.ssoRegion && request.ssoRegion !== signIn.ssoRegion) {
-        throw new rules/* InputError */.dz('sso-region', `is not the SSO region of the shared sign-in (${signIn.ssoRegion}); leave it out with session`);
-    }
-    const region = request.region || signIn.ssoRegion;
+/** The part of the run's context both edges read the same way; `explicitRunId`: the CLI's --session-run-id. */
+function commonRunContext(env, explicitRunId) {
     return {
-        signIn,
-        request: {
-            ...request,
-            startUrl: signIn.startUrl,
-            ssoRegion: signIn.ssoRegion,
-            region,
-            accountId: request.accountId || signIn.accountId,
-            roleName: request.roleName || signIn.roleName,
-            ssoSession: shared.ssoSessionGiven
-                ? request.ssoSession
-                : signIn.ssoSession,
-            extraProfiles: request.extraProfiles.map((p) => p.region ? p : { ...p, region })
-        }
+        actors: (0,_approvers_js__WEBPACK_IMPORTED_MODULE_0__/* .runActors */ ._2)(env),
+        sealRun: sealRunOf(env, explicitRunId),
+        sessionTags: (0,_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .githubSessionTags */ .Xk)(env)
     };
 }
-/** share-session: the key derivation, started when the approval link is out so that its cost hides in the wait. */
-class SessionSealer {
-    sessionKey;
-    binding;
-    key;
-    constructor(sessionKey, binding) {
-        this.sessionKey = sessionKey;
-        this.binding = binding;
-    }
-    prepare() {
-        this.key ??= prepareSealKey(this.sessionKey);
-    }
-    /** The `session` output: this login's sign-in, sealed (no refresh token, no client secret). */
-    seal(request, result) {
-        this.prepare();
-        const signIn = {
-            accessToken: result.token.accessToken,
-            startUrl: request.startUrl,
-            ssoRegion: request.ssoRegion,
-            ssoSession: request.ssoSession,
-            expiresAt: result.token.expiresAt,
-            accountId: request.accountId,
-            roleName: request.roleName,
-            ...(result.approvers ? { approvers: result.approvers } : {})
-        };
-        return sealSession(signIn, this.key, this.binding);
-    }
-}
-/** The line the login job logs once the sign-in is sealed. */
-function sharedNotice(binding, expiresAt) {
-    return (`share-session: the sign-in is in the session output, sealed with session-key for run ${binding.runId}` +
-        `${binding.repository ? ` of ${binding.repository}` : ''}; any later job of this run that holds both the output and the key ` +
-        `can use it until end-session signs it out or it expires at ${expiresAt.toISOString()}`);
-}
-/**
- * end-session: signs the shared sign-in out (SSO Logout) and does nothing else. A sign-in that already expired needs
- * no sign-out (said so, not a failure: the end-session job runs with if: always()). Throws only for a refused seal.
- * Returns whether the sign-out was confirmed.
- */
-async function endSharedSession(end, binding, mask, log, env) {
-    const signIn = await openSession(end.token.sealed, end.token.key, binding, {
-        minValiditySeconds: null
-    });
-    mask(signIn.accessToken);
-    if (signIn.expiresAt.getTime() <= Date.now()) {
-        log.info(`end-session: the shared sign-in of run ${binding.runId} already expired at ${signIn.expiresAt.toISOString()}; nothing to sign out`);
-        return true;
-    }
-    const signedOut = await (0,logout/* signOut */.C)(signIn.accessToken, {
-        ssoRegion: signIn.ssoRegion,
-        region: signIn.ssoRegion,
-        env,
-        maxAttempts: 3
-    }, log);
-    if (!signedOut)
-        return false;
-    log.info(`end-session: signed out the sign-in shared in run ${binding.runId} (the SSO access token is revoked): a job that uses its session output fails from now on; ` +
-        'role credentials already issued to the jobs stay valid until they expire');
-    return true;
-}
-/**
- * share-session: a sealer for the result; session: the sealed sign-in opened (refused before any request);
- * end-session: signed out, and nothing else to do. Without any of them the request goes on as it is. The session-key
- * is masked first.
- */
-async function startSharedSession(command, options) {
-    const { mask, log, env } = options;
-    if (command.kind === 'end-session') {
-        mask(command.token.key);
-        const binding = sessionBinding(command, options.sealRun);
-        return {
-            kind: 'ended',
-            signedOut: await endSharedSession(command, binding, mask, log, env)
-        };
-    }
-    const { request } = command;
-    const { mode } = request;
-    // The session input opens a sign-in, whatever stays on the runner; share-session seals this job's own.
-    if (mode.token.from === 'session') {
-        mask(mode.token.key);
-        const binding = sessionBinding(request, options.sealRun);
-        return {
-            kind: 'login',
-            ...(await openSharedSession(request, binding, mask))
-        };
-    }
-    if (mode.kind === 'shared') {
-        mask(mode.key);
-        const binding = sessionBinding(request, options.sealRun);
-        return {
-            kind: 'login',
-            request,
-            sealer: new SessionSealer(mode.key, binding)
-        };
-    }
-    return { kind: 'login', request };
+/** What the messages say about the run (approvers see it next to the request). */
+function describedRun(run) {
+    return {
+        repository: run.repository,
+        workflow: run.workflow,
+        job: run.job,
+        runUrl: run.runUrl,
+        actor: run.actor,
+        event: run.event,
+        ref: run.ref,
+        sha: run.sha
+    };
 }
 
 
@@ -3553,7 +3179,7 @@ function splitLines(value) {
 
 /***/ }),
 
-/***/ 3108:
+/***/ 2563:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3719,6 +3345,175 @@ function nodeFetch(env) {
 
 // EXTERNAL MODULE: ./src/util/time.ts
 var time = __webpack_require__(6043);
+;// CONCATENATED MODULE: ./src/notify/github-rest.ts
+
+
+/** Only the error code of a network failure: Node's messages carry the host and port. */
+function networkCode(err) {
+    let e = err;
+    for (let i = 0; i < 4 && e; i++) {
+        if (typeof e.code === 'string' && /^[A-Z0-9_]+$/.test(e.code))
+            return e.code;
+        e = e.cause;
+    }
+    return 'EREQUEST';
+}
+function apiMessage(data) {
+    let d = data;
+    if (typeof d === 'string') {
+        try {
+            d = JSON.parse(d);
+        }
+        catch {
+            return '';
+        }
+    }
+    const m = d?.message;
+    return typeof m === 'string' ? m.replace(/[\r\n]+/g, ' ').slice(0, 200) : '';
+}
+function header(headers, name) {
+    const v = headers?.[name];
+    return v === undefined || v === null ? undefined : String(v);
+}
+const formatSeconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+function restCaller(opts) {
+    const { env, base, attempts, retryBase, retryCap, maxRetryAfter } = opts;
+    const { timeoutMs, random, logger } = opts;
+    const { owner, repo } = opts.repo;
+    const closing = { signal: opts.closing };
+    let octokit;
+    const client = () => {
+        octokit ??= Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413)).then(({ getOctokit }) => {
+            const silent = () => undefined;
+            return getOctokit(opts.token, {
+                baseUrl: base,
+                userAgent: opts.userAgent ?? 'identity-center-login',
+                log: { debug: silent, info: silent, warn: silent, error: silent },
+                request: { fetch: nodeFetch(env) }
+            });
+        });
+        return octokit;
+    };
+    /** One REST call with bounded, jittered retries, all of it inside `deadline` (a Date.now() value). */
+    return async function call(what, route, params, deadline, beforeRetry, maxAttempts = attempts) {
+        let gh;
+        try {
+            gh = await client();
+        }
+        catch (err) {
+            return {
+                ok: false,
+                permanent: true,
+                detail: `could not load @actions/github: ${err instanceof Error ? err.name : 'error'}`
+            };
+        }
+        let last;
+        for (let attempt = 1;; attempt++) {
+            if (closing.signal.aborted)
+                return {
+                    ok: false,
+                    permanent: true,
+                    detail: 'abandoned when the step ended'
+                };
+            if (attempt > 1 && beforeRetry) {
+                const found = await beforeRetry().catch(() => undefined);
+                if (found !== undefined)
+                    return { ok: true, data: found };
+                if (last && deadline - Date.now() < 250)
+                    return {
+                        ok: false,
+                        ...last,
+                        detail: `${last.detail}; gave up before the deadline`
+                    };
+            }
+            const left = deadline - Date.now();
+            const controller = new AbortController();
+            const onClose = () => controller.abort();
+            closing.signal.addEventListener('abort', onClose, { once: true });
+            let timedOut = false;
+            const limit = Math.max(1, Math.min(timeoutMs, left));
+            const timer = setTimeout(() => {
+                timedOut = true;
+                controller.abort();
+            }, limit);
+            let failure;
+            let retryAfterMs;
+            try {
+                const res = await gh.request(route, {
+                    owner,
+                    repo,
+                    ...params,
+                    headers: {
+                        accept: 'application/vnd.github+json',
+                        'x-github-api-version': '2022-11-28'
+                    },
+                    request: { signal: controller.signal }
+                });
+                return { ok: true, data: res.data };
+            }
+            catch (err) {
+                const response = err
+                    ?.response;
+                if (timedOut)
+                    failure = {
+                        permanent: false,
+                        detail: `timed out after ${formatSeconds(limit)}`
+                    };
+                else if (!response || typeof response.status !== 'number')
+                    failure = {
+                        permanent: false,
+                        detail: `network error (${networkCode(err)})`
+                    };
+                else {
+                    const status = response.status;
+                    const msg = apiMessage(response.data);
+                    const retryAfter = Number(header(response.headers, 'retry-after'));
+                    const secondaryLimit = status === 429 ||
+                        (status === 403 &&
+                            (header(response.headers, 'retry-after') !== undefined ||
+                                /secondary rate limit|abuse/i.test(msg)));
+                    // GitHub (and GHES) always send x-github-request-id; a proxy or firewall refusing does not.
+                    const fromGitHub = header(response.headers, 'x-github-request-id') !== undefined;
+                    failure = {
+                        permanent: !(status >= 500 || secondaryLimit),
+                        detail: `HTTP ${status}${msg ? `: ${msg}` : ''}`,
+                        status,
+                        fromGitHub
+                    };
+                    if (Number.isFinite(retryAfter) && retryAfter > 0)
+                        retryAfterMs = Math.min(retryAfter * 1000, maxRetryAfter);
+                }
+            }
+            finally {
+                clearTimeout(timer);
+                closing.signal.removeEventListener('abort', onClose);
+            }
+            if (failure.permanent)
+                return { ok: false, ...failure };
+            last = failure;
+            // Capped exponential backoff with jitter (half fixed, half random), never past the deadline.
+            const backoff = Math.min(retryCap, retryBase * 2 ** (attempt - 1));
+            const wait = Math.round(retryAfterMs ?? backoff / 2 + random() * (backoff / 2));
+            const remaining = deadline - Date.now();
+            if (attempt >= maxAttempts) {
+                if (maxAttempts > 1)
+                    logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no attempts left`);
+                return { ok: false, ...failure };
+            }
+            if (remaining - wait < 250) {
+                logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no time left to retry (${formatSeconds(Math.max(0, remaining))} before the deadline)`);
+                return {
+                    ok: false,
+                    ...failure,
+                    detail: `${failure.detail}; gave up before the deadline`
+                };
+            }
+            logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`);
+            await (0,time/* sleep */.y)(wait, closing.signal).catch(() => undefined);
+        }
+    };
+}
+
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(9997);
 ;// CONCATENATED MODULE: ./src/notify/render/types.ts
@@ -4294,50 +4089,15 @@ function renderMarkdown(ctx, state, marker = {}, opts = {}) {
 ;// CONCATENATED MODULE: ./src/notify/comment.ts
 
 
-
 const DEFAULT_DEADLINES = { started: 10_000, final: 7_000, cancelled: 2_500 };
-/** Only the error code of a network failure: Node's messages carry the host and port. */
-function networkCode(err) {
-    let e = err;
-    for (let i = 0; i < 4 && e; i++) {
-        if (typeof e.code === 'string' && /^[A-Z0-9_]+$/.test(e.code))
-            return e.code;
-        e = e.cause;
-    }
-    return 'EREQUEST';
-}
-function apiMessage(data) {
-    let d = data;
-    if (typeof d === 'string') {
-        try {
-            d = JSON.parse(d);
-        }
-        catch {
-            return '';
-        }
-    }
-    const m = d?.message;
-    return typeof m === 'string' ? m.replace(/[\r\n]+/g, ' ').slice(0, 200) : '';
-}
-function header(headers, name) {
-    const v = headers?.[name];
-    return v === undefined || v === null ? undefined : String(v);
-}
-const formatSeconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 function commentNotifier(opts, ctx, logger) {
     const env = opts.env ?? process.env;
     const now = opts.now ?? (() => new Date());
     const base = (opts.apiUrl ||
         env.GITHUB_API_URL ||
         'https://api.github.com').replace(/\/+$/, '');
-    const attempts = Math.max(1, opts.attempts ?? 3);
-    const retryBase = opts.retryBaseMs ?? 1000;
-    const retryCap = opts.retryCapMs ?? 4000;
-    const maxRetryAfter = opts.maxRetryAfterMs ?? 10_000;
     const timeoutMs = opts.timeoutMs ?? 6000;
     const deadlines = { ...DEFAULT_DEADLINES, ...(opts.deadlineMs ?? {}) };
-    const random = opts.random ?? Math.random;
-    const { owner, repo } = opts.repo;
     const issue_number = opts.issueNumber;
     const where = `#${opts.issueNumber}`;
     const marker = commentMarker(ctx, opts.marker);
@@ -4347,7 +4107,6 @@ function commentNotifier(opts, ctx, logger) {
         : opts.target === 'issue'
             ? 'the token lacks `issues: write`; set `permissions: issues: write` or use notify: summary'
             : 'the token lacks `pull-requests: write` (for a pull request; one from a fork gets a read-only token) or `issues: write` (for an issue); set that permission or use notify: summary';
-    let octokit;
     let commentId;
     let started;
     let quiet = false; // permanent failure: stop calling the API
@@ -4357,136 +4116,21 @@ function commentNotifier(opts, ctx, logger) {
     let chain = Promise.resolve();
     /** Aborted by close(): the request in flight and any retry wait end, and no new attempt starts. */
     const closing = new AbortController();
-    const client = () => {
-        octokit ??= Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413)).then(({ getOctokit }) => {
-            const silent = () => undefined;
-            return getOctokit(opts.token, {
-                baseUrl: base,
-                userAgent: opts.userAgent ?? 'identity-center-login',
-                log: { debug: silent, info: silent, warn: silent, error: silent },
-                request: { fetch: nodeFetch(env) }
-            });
-        });
-        return octokit;
-    };
-    /** One REST call with bounded, jittered retries, all of it inside `deadline` (a Date.now() value). */
-    async function call(what, route, params, deadline, beforeRetry, maxAttempts = attempts) {
-        let gh;
-        try {
-            gh = await client();
-        }
-        catch (err) {
-            return {
-                ok: false,
-                permanent: true,
-                detail: `could not load @actions/github: ${err instanceof Error ? err.name : 'error'}`
-            };
-        }
-        let last;
-        for (let attempt = 1;; attempt++) {
-            if (closing.signal.aborted)
-                return {
-                    ok: false,
-                    permanent: true,
-                    detail: 'abandoned when the step ended'
-                };
-            if (attempt > 1 && beforeRetry) {
-                const found = await beforeRetry().catch(() => undefined);
-                if (found !== undefined)
-                    return { ok: true, data: found };
-                if (last && deadline - Date.now() < 250)
-                    return {
-                        ok: false,
-                        ...last,
-                        detail: `${last.detail}; gave up before the deadline`
-                    };
-            }
-            const left = deadline - Date.now();
-            const controller = new AbortController();
-            const onClose = () => controller.abort();
-            closing.signal.addEventListener('abort', onClose, { once: true });
-            let timedOut = false;
-            const limit = Math.max(1, Math.min(timeoutMs, left));
-            const timer = setTimeout(() => {
-                timedOut = true;
-                controller.abort();
-            }, limit);
-            let failure;
-            let retryAfterMs;
-            try {
-                const res = await gh.request(route, {
-                    owner,
-                    repo,
-                    ...params,
-                    headers: {
-                        accept: 'application/vnd.github+json',
-                        'x-github-api-version': '2022-11-28'
-                    },
-                    request: { signal: controller.signal }
-                });
-                return { ok: true, data: res.data };
-            }
-            catch (err) {
-                const response = err
-                    ?.response;
-                if (timedOut)
-                    failure = {
-                        permanent: false,
-                        detail: `timed out after ${formatSeconds(limit)}`
-                    };
-                else if (!response || typeof response.status !== 'number')
-                    failure = {
-                        permanent: false,
-                        detail: `network error (${networkCode(err)})`
-                    };
-                else {
-                    const status = response.status;
-                    const msg = apiMessage(response.data);
-                    const retryAfter = Number(header(response.headers, 'retry-after'));
-                    const secondaryLimit = status === 429 ||
-                        (status === 403 &&
-                            (header(response.headers, 'retry-after') !== undefined ||
-                                /secondary rate limit|abuse/i.test(msg)));
-                    // GitHub (and GHES) always send x-github-request-id; a proxy or firewall refusing does not.
-                    const fromGitHub = header(response.headers, 'x-github-request-id') !== undefined;
-                    failure = {
-                        permanent: !(status >= 500 || secondaryLimit),
-                        detail: `HTTP ${status}${msg ? `: ${msg}` : ''}`,
-                        status,
-                        fromGitHub
-                    };
-                    if (Number.isFinite(retryAfter) && retryAfter > 0)
-                        retryAfterMs = Math.min(retryAfter * 1000, maxRetryAfter);
-                }
-            }
-            finally {
-                clearTimeout(timer);
-                closing.signal.removeEventListener('abort', onClose);
-            }
-            if (failure.permanent)
-                return { ok: false, ...failure };
-            last = failure;
-            // Capped exponential backoff with jitter (half fixed, half random), never past the deadline.
-            const backoff = Math.min(retryCap, retryBase * 2 ** (attempt - 1));
-            const wait = Math.round(retryAfterMs ?? backoff / 2 + random() * (backoff / 2));
-            const remaining = deadline - Date.now();
-            if (attempt >= maxAttempts) {
-                if (maxAttempts > 1)
-                    logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no attempts left`);
-                return { ok: false, ...failure };
-            }
-            if (remaining - wait < 250) {
-                logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; no time left to retry (${formatSeconds(Math.max(0, remaining))} before the deadline)`);
-                return {
-                    ok: false,
-                    ...failure,
-                    detail: `${failure.detail}; gave up before the deadline`
-                };
-            }
-            logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`);
-            await (0,time/* sleep */.y)(wait, closing.signal).catch(() => undefined);
-        }
-    }
+    const call = restCaller({
+        token: opts.token,
+        base,
+        userAgent: opts.userAgent,
+        env,
+        repo: opts.repo,
+        attempts: Math.max(1, opts.attempts ?? 3),
+        retryBase: opts.retryBaseMs ?? 1000,
+        retryCap: opts.retryCapMs ?? 4000,
+        maxRetryAfter: opts.maxRetryAfterMs ?? 10_000,
+        timeoutMs,
+        random: opts.random ?? Math.random,
+        logger,
+        closing: closing.signal
+    });
     function explain(failure, action, tail = 'Approvers must use the link in the job log.') {
         const head = `${action} (${failure.detail})`;
         if (failure.status !== undefined &&
