@@ -1312,6 +1312,7 @@ async function approveOnce(options, clients, given) {
         onRegistered: () => (registered = true),
         onPollRetry: (message) => log.warning(message)
     });
+    options.onTokenIssued?.(flow.token.accessToken);
     log.info(`Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`);
     return {
         token: flow.token,
@@ -2621,6 +2622,8 @@ async function runSignIn(command, ports) {
     let finished = false;
     /** Secrets this process masked: an access token among them came from CreateToken in this run. */
     const masked = new Set();
+    /** The access tokens CreateToken issued to this run: a hard stop revokes those no cache file holds. */
+    const issued = new Set();
     const cancelled = (signal) => {
         events.push({ type: 'cancelled', at: new Date(), signal });
         ports.report?.cancelled(signal);
@@ -2632,7 +2635,7 @@ async function runSignIn(command, ports) {
         finished = true;
         cancelled(signal);
         const bounded = Promise.race([
-            sweepLeftToken(request, paths, masked, stop.sweepMs, log, env),
+            sweepLeftToken(request, paths, masked, issued, stop.sweepMs, log, env),
             new Promise((r) => setTimeout(r, stop.sweepMs + 500))
         ]);
         void Promise.all([bounded, events.drain(CANCEL_DRAIN_MS)]).finally(() => process.exit(1));
@@ -2645,6 +2648,7 @@ async function runSignIn(command, ports) {
             paths,
             clientName: (0,client_name/* registeredClientName */.xA)(run.repository),
             ...(ports.record ? { onFilesProgress: ports.record.files(request) } : {}),
+            onTokenIssued: (accessToken) => issued.add(accessToken),
             mask: (secret) => {
                 masked.add(secret);
                 ports.mask(secret);
@@ -2739,7 +2743,7 @@ function listenForSignals(controller, log, hardStop, stopHard) {
     };
 }
 /** A token a stuck, cancelled login of this run may have left in the cache: revoked and removed (never one it found). */
-function sweepLeftToken(request, paths, masked, sweepMs, log, env) {
+function sweepLeftToken(request, paths, masked, issued, sweepMs, log, env) {
     // The cache may hold a session this run found, not made (or shared with it): never touch it here.
     if (request.mode.token.from !== 'device-flow')
         return Promise.resolve();
@@ -2750,6 +2754,7 @@ function sweepLeftToken(request, paths, masked, sweepMs, log, env) {
         region: request.region,
         isOurs: (t) => masked.has(t),
         requestTimeoutMs: sweepMs,
+        issuedTokens: [...issued],
         ...(request.legacySsoProfile ? { legacyStartUrl: request.startUrl } : {})
     }, log, env);
 }

@@ -2772,8 +2772,8 @@ async function cleanupSession(input, log, env = process.env) {
 /**
  * A login that failed or was stopped after it wrote the token cache but before it handed its files to the post step
  * leaves a valid SSO token on the runner for the next job. If the sso-session's token cache holds a token this process
- * obtained, revoke it (SSO Logout) and delete that file (only if it still holds those bytes). Returns whether it did.
- * Never throws.
+ * obtained, revoke it (SSO Logout) and delete that file (only if it still holds those bytes); then revoke every token
+ * of `issuedTokens` that no cache held. Returns whether a cache file held one of this run's tokens. Never throws.
  */
 async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
     const files = [(0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenCacheFile */ .g6)(sweep.ssoCacheDir, sweep.sessionName)];
@@ -2813,6 +2813,19 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
         catch (error) {
             log.warning(`Could not check the token cache ${file} for a token this run left behind: ${error.message}`);
         }
+    }
+    for (const accessToken of sweep.issuedTokens ?? []) {
+        if (revoked.has(accessToken))
+            continue;
+        const ok = await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_0__/* .signOut */ .C)(accessToken, {
+            ssoRegion: sweep.ssoRegion,
+            region: sweep.region,
+            env,
+            maxAttempts: 2,
+            requestTimeoutMs: sweep.requestTimeoutMs
+        }, log);
+        revoked.set(accessToken, ok);
+        log.info(`This run's sign-in was not in a token cache when it stopped: ${ok ? 'token revoked' : 'token NOT revoked; it stays valid until it expires'}`);
     }
     return found;
 }

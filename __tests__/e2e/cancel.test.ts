@@ -352,3 +352,53 @@ describe.each([
     }, 30_000)
   }
 )
+
+signalTest(
+  'credential-server: SIGINT while the sign-in waits for the config lock, before the server holds it; the hard stop revokes the token that no cache file holds',
+  async () => {
+    const emu = await emulator()
+    const ws = newWorkspace()
+    mkdirSync(path.join(ws.home, '.aws'), { recursive: true, mode: 0o700 })
+    const config = path.join(ws.home, '.aws', 'config')
+    writeFileSync(config, USER_CONFIG, { mode: 0o600 })
+    const lock = `${config}.lock`
+    const lockText = JSON.stringify({
+      pid: process.pid,
+      host: hostname(),
+      time: new Date().toISOString(),
+      token: 'other-job'
+    })
+    writeFileSync(lock, lockText, { mode: 0o600 })
+    const env = runnerEnv(ws, emu.url, {
+      ...SEED_INPUTS,
+      'credential-server': 'true'
+    })
+    const main = start(DIST, env)
+    const auth = await emu.waitForDeviceAuthorization()
+    emu.approve(auth.userCode, 'alice')
+    while (!emu.calls().some((c) => c.operation === 'GetCallerIdentity'))
+      await sleep(20)
+    await sleep(500)
+    expect(main.child.exitCode).toBeNull()
+    // This mode writes no token cache: the sign-in is only in main's memory.
+    expect(existsSync(path.join(ws.home, '.aws', 'sso', 'cache'))).toBe(false)
+    const token = () => emu.tokens().find((t) => t.userCode === auth.userCode)!
+    expect(token().revoked).toBe(false)
+
+    main.child.kill('SIGINT')
+    const result = await main.done
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(
+      /This run's sign-in was not in a token cache when it stopped: token revoked/
+    )
+    expect(token().revoked).toBe(true)
+    expect(readCommandFile(ws.files.env)).toEqual({})
+    expect(readFileSync(config, 'utf8')).toBe(USER_CONFIG)
+    expect(readFileSync(lock, 'utf8')).toBe(lockText)
+
+    const post = await start(postOf(DIST), postEnv(ws, env)).done
+    expect(post.code).toBe(0)
+    expect(readFileSync(config, 'utf8')).toBe(USER_CONFIG)
+  },
+  30_000
+)

@@ -73,13 +73,18 @@ export interface OrphanSweep {
   legacyStartUrl?: string
   /** Per-attempt timeout of the Logout (a cancelled step has little time left). */
   requestTimeoutMs?: number
+  /**
+   * The access tokens CreateToken issued to this run. Each one no cache file held is signed out as well: a sign-in
+   * kept only in memory (the credential server's), or one stopped before its cache was written.
+   */
+  issuedTokens?: readonly string[]
 }
 
 /**
  * A login that failed or was stopped after it wrote the token cache but before it handed its files to the post step
  * leaves a valid SSO token on the runner for the next job. If the sso-session's token cache holds a token this process
- * obtained, revoke it (SSO Logout) and delete that file (only if it still holds those bytes). Returns whether it did.
- * Never throws.
+ * obtained, revoke it (SSO Logout) and delete that file (only if it still holds those bytes); then revoke every token
+ * of `issuedTokens` that no cache held. Returns whether a cache file held one of this run's tokens. Never throws.
  */
 export async function sweepOrphanedTokenCache(
   sweep: OrphanSweep,
@@ -132,6 +137,24 @@ export async function sweepOrphanedTokenCache(
         `Could not check the token cache ${file} for a token this run left behind: ${(error as Error).message}`
       )
     }
+  }
+  for (const accessToken of sweep.issuedTokens ?? []) {
+    if (revoked.has(accessToken)) continue
+    const ok = await signOut(
+      accessToken,
+      {
+        ssoRegion: sweep.ssoRegion,
+        region: sweep.region,
+        env,
+        maxAttempts: 2,
+        requestTimeoutMs: sweep.requestTimeoutMs
+      },
+      log
+    )
+    revoked.set(accessToken, ok)
+    log.info(
+      `This run's sign-in was not in a token cache when it stopped: ${ok ? 'token revoked' : 'token NOT revoked; it stays valid until it expires'}`
+    )
   }
   return found
 }

@@ -30,6 +30,8 @@ export interface LoginOptions {
   clientName?: string
   /** What the files about to be written are, as each goes (the action records it for its post step); see writeSessionFiles. */
   onFilesProgress?: SessionFilesListener
+  /** Called with each access token CreateToken issues to this run, as soon as it is known (a hard stop revokes it). */
+  onTokenIssued?: (accessToken: string) => void
   /** session: the sign-in a share-session job of this run sealed, opened (shared-session.ts); no device authorization. */
   sharedSignIn?: SharedSignIn
   /** credential-server: the process whose end stops the server (default: this process's parent). */

@@ -112,6 +112,7 @@ async function approveOnce(
     onRegistered: () => (registered = true),
     onPollRetry: (message) => log.warning(message)
   })
+  options.onTokenIssued?.(flow.token.accessToken)
   log.info(
     `Approved after ${flow.polls} poll(s)${flow.authorizations > 1 ? ` and ${flow.authorizations} codes` : ''}`
   )

@@ -124,6 +124,8 @@ export async function runSignIn(
   let finished = false
   /** Secrets this process masked: an access token among them came from CreateToken in this run. */
   const masked = new Set<string>()
+  /** The access tokens CreateToken issued to this run: a hard stop revokes those no cache file holds. */
+  const issued = new Set<string>()
   const cancelled = (signal: string): SignInOutcome => {
     events.push({ type: 'cancelled', at: new Date(), signal })
     ports.report?.cancelled(signal)
@@ -134,7 +136,7 @@ export async function runSignIn(
     finished = true
     cancelled(signal)
     const bounded = Promise.race([
-      sweepLeftToken(request, paths, masked, stop.sweepMs, log, env),
+      sweepLeftToken(request, paths, masked, issued, stop.sweepMs, log, env),
       new Promise((r) => setTimeout(r, stop.sweepMs + 500))
     ])
     void Promise.all([bounded, events.drain(CANCEL_DRAIN_MS)]).finally(() =>
@@ -151,6 +153,7 @@ export async function runSignIn(
       paths,
       clientName: registeredClientName(run.repository),
       ...(ports.record ? { onFilesProgress: ports.record.files(request) } : {}),
+      onTokenIssued: (accessToken) => issued.add(accessToken),
       mask: (secret) => {
         masked.add(secret)
         ports.mask(secret)
@@ -251,6 +254,7 @@ function sweepLeftToken(
   request: LoginRequest,
   paths: AwsPaths,
   masked: Set<string>,
+  issued: Set<string>,
   sweepMs: number,
   log: Logger,
   env: NodeJS.ProcessEnv
@@ -265,6 +269,7 @@ function sweepLeftToken(
       region: request.region,
       isOurs: (t) => masked.has(t),
       requestTimeoutMs: sweepMs,
+      issuedTokens: [...issued],
       ...(request.legacySsoProfile ? { legacyStartUrl: request.startUrl } : {})
     },
     log,
