@@ -7,9 +7,9 @@ import {
   ensureDir,
   readIfExists,
   removeIfExists,
-  withLock,
   writeFileAtomic
 } from '../../src/aws-files/atomic.js'
+import { withLock } from '../../src/aws-files/lock.js'
 
 const posix = process.platform !== 'win32'
 const itPosix = posix ? test : test.skip

@@ -9,8 +9,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import {} from '../../src/aws-files/config.js'
-import { tokenCacheFile } from '../../src/aws-files/sso-cache.js'
+import { tokenCacheFile } from '../../src/aws-files/sso-cache-format.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '..', '..')

@@ -17,14 +17,16 @@ import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader'
 import * as ini from 'ini'
 import {
   mergeConfigFile,
+  revertConfigFile
+} from '../../src/aws-files/config-file.js'
+import {
   renderProfileSection,
   renderSsoSessionSection,
-  revertConfigFile,
-  revertSections,
-  upsertSections,
-  upsertSectionsOneByOne,
   type SectionSpec
-} from '../../src/aws-files/config.js'
+} from '../../src/aws-files/config-render.js'
+import { revertSections } from '../../src/aws-files/config-undo.js'
+import { upsertSections } from '../../src/aws-files/config-plan.js'
+import { upsertSectionsOneByOne } from '../../src/aws-files/config-edit.js'
 import { BOTOCORE_PARSE, runPython } from './helpers/python.js'
 
 const NUM_RUNS = 300

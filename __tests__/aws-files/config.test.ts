@@ -4,17 +4,23 @@ import os from 'node:os'
 import path from 'node:path'
 import {
   detectEol,
+  type ReplacedEdit
+} from '../../src/aws-files/config-edit.js'
+import {
   mergeConfigFile,
+  revertConfigFile
+} from '../../src/aws-files/config-file.js'
+import {
   renderProfileSection,
   renderSsoSessionSection,
-  revertConfigFile,
-  revertSections,
-  revertSectionsDetailed,
   sectionText,
-  upsertSections,
-  type ReplacedEdit,
   type SectionSpec
-} from '../../src/aws-files/config.js'
+} from '../../src/aws-files/config-render.js'
+import {
+  revertSections,
+  revertSectionsDetailed
+} from '../../src/aws-files/config-undo.js'
+import { upsertSections } from '../../src/aws-files/config-plan.js'
 import {
   parseStructure,
   sectionKey,

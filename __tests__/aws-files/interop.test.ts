@@ -6,14 +6,14 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fromSso } from '@aws-sdk/token-providers'
+import { mergeConfigFile } from '../../src/aws-files/config-file.js'
 import {
-  mergeConfigFile,
   renderProfileSection,
   renderSsoSessionSection
-} from '../../src/aws-files/config.js'
+} from '../../src/aws-files/config-render.js'
 import { awsPaths } from '../../src/aws-files/paths.js'
+import { formatCacheTime } from '../../src/aws-files/sso-cache-format.js'
 import {
-  formatCacheTime,
   writeRegistrationCache,
   writeTokenCache
 } from '../../src/aws-files/sso-cache.js'

@@ -4,9 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import {
   renderProfileSection,
-  renderSsoSessionSection,
-  mergeConfigFile
-} from '../../src/aws-files/config.js'
+  renderSsoSessionSection
+} from '../../src/aws-files/config-render.js'
+import { mergeConfigFile } from '../../src/aws-files/config-file.js'
 import { removeConfigSections } from '../../src/aws-files/remove-sections.js'
 
 let dir: string

@@ -5,16 +5,18 @@ import {
   formatCacheTime,
   parseCacheTime,
   pythonJsonDumps,
-  readRegistrationCache,
-  readTokenCache,
   registrationCacheFile,
-  removeRegistrationCacheIfOurs,
-  removeTokenCacheIfOurs,
   tokenCacheFile,
   tokenCacheJson,
-  writeRegistrationCache,
-  writeTokenCache,
   type RegistrationKey
+} from '../../src/aws-files/sso-cache-format.js'
+import {
+  readRegistrationCache,
+  readTokenCache,
+  removeRegistrationCacheIfOurs,
+  removeTokenCacheIfOurs,
+  writeRegistrationCache,
+  writeTokenCache
 } from '../../src/aws-files/sso-cache.js'
 import { runPython } from './helpers/python.js'
 

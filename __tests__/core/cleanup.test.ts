@@ -10,7 +10,9 @@ import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { sweepOrphanedTokenCache } from '../../src/core/cleanup.js'
 import {
   legacyTokenCacheFile,
-  tokenCacheFile,
+  tokenCacheFile
+} from '../../src/aws-files/sso-cache-format.js'
+import {
   writeLegacyTokenCache,
   writeTokenCache
 } from '../../src/aws-files/sso-cache.js'

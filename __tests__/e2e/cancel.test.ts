@@ -26,7 +26,7 @@ import {
   postOf
 } from './runner.js'
 import { snapshotDist } from './github-fake.js'
-import { registrationCacheFile } from '../../src/aws-files/sso-cache.js'
+import { registrationCacheFile } from '../../src/aws-files/sso-cache-format.js'
 
 /** The bundled action, copied aside so that a concurrent `npm run build` cannot pull it away mid-test. */
 let DIST: string

@@ -2,11 +2,8 @@
  * A token cache file that held something else before this run overwrote it (a user's own `aws sso login` for the same
  * sso-session): recorded with what this run wrote, and put back byte for byte when the run's files are undone.
  */
-import {
-  contentHash,
-  removeCacheFileIfOurs,
-  type RemoveOutcome
-} from './sso-cache.js'
+import { contentHash } from './sso-cache-format.js'
+import { removeCacheFileIfOurs, type RemoveOutcome } from './sso-cache.js'
 import { readIfExists } from './atomic.js'
 
 /** A cache file this run wrote: the exact bytes (by hash) and, when it replaced something, what was there before. */

@@ -7,7 +7,7 @@
  * - the config file gets `[profile NAME]` with `region` / `output` only: no `sso_*` keys (botocore prefers SSO settings
  *   over keys and would then need a token that is gone) and no `role_arn` / `source_profile` / `credential_process`.
  *
- * Both files are edited by the same byte-preserving, locked, atomic machinery as the config (config.ts): every other
+ * Both files are edited by the same byte-preserving, locked, atomic machinery as the config (config-file.ts): every other
  * byte stays, the file is 0600, and the edits returned undo exactly what was written.
  */
 import { createHash } from 'node:crypto'
@@ -17,13 +17,15 @@ import { parseStructure } from './ini-structure.js'
 import {
   mergeConfigFile,
   revertConfigFile,
+  type ConfigFileOptions,
+  type RevertFileResult
+} from './config-file.js'
+import {
   validateName,
   validateValue,
-  type ConfigFileOptions,
-  type RevertFileResult,
-  type SectionEdit,
   type SectionSpec
-} from './config.js'
+} from './config-render.js'
+import type { SectionEdit } from './config-edit.js'
 
 /** A profile that holds its role credentials itself. */
 export interface CredentialProfile {

@@ -4,8 +4,8 @@
  * lines, full-line `#`/`;` comments) plus botocore's `raw_config_parse` (nested `s3 =` blocks) and
  * `build_profile_map` (which header is which profile / sso-session).
  *
- * It records where every section sits in the text so that config.ts can edit whole sections while
- * leaving every other byte alone. Nothing here writes.
+ * It records where every section sits in the text so that the config edit (config-edit.ts, config-plan.ts) can
+ * replace whole sections while leaving every other byte alone. Nothing here writes.
  */
 
 export interface Line {

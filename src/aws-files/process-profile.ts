@@ -4,7 +4,11 @@
  * is written with each path in double quotes, which botocore (shlex) and the shells the JS and Go SDKs run it with
  * read back as one word; a path that holds a quote, `$`, a backquote, a backslash or a line break is refused.
  */
-import { validateName, validateValue, type SectionSpec } from './config.js'
+import {
+  validateName,
+  validateValue,
+  type SectionSpec
+} from './config-render.js'
 import { renderProfileSection } from './credentials-file.js'
 
 export interface ProcessProfileSpec {

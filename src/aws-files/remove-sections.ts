@@ -4,13 +4,9 @@
  * it. Under the config's lock, atomic; every other byte of the file stays.
  */
 import { parseStructure, type SectionBlock } from './ini-structure.js'
-import { profilesUsingSession } from './config.js'
-import {
-  readIfExists,
-  removeIfExists,
-  withLock,
-  writeFileAtomic
-} from './atomic.js'
+import { profilesUsingSession } from './config-edit.js'
+import { readIfExists, removeIfExists, writeFileAtomic } from './atomic.js'
+import { withLock } from './lock.js'
 
 export interface SessionSection {
   ssoRegion?: string

@@ -16,15 +16,14 @@ import {
   type CacheRecord
 } from './cache-originals.js'
 import type { ServedRecord } from '../credential-server/job-server.js'
+import { mergeConfigFile, revertConfigFile } from './config-file.js'
 import {
-  mergeConfigFile,
   renderAssumeRoleProfileSection,
   renderProfileSection,
   renderSsoSessionSection,
-  revertConfigFile,
-  type AssumeRoleProfileSpec,
-  type SectionEdit
-} from './config.js'
+  type AssumeRoleProfileSpec
+} from './config-render.js'
+import type { SectionEdit } from './config-edit.js'
 import {
   renderProcessProfileSection,
   type ProcessProfileSpec
@@ -44,13 +43,15 @@ import {
   registrationCacheFile,
   registrationCacheJson,
   tokenCacheJson,
-  removeRegistrationCacheIfOurs,
   tokenCacheFile,
+  type TokenInput
+} from './sso-cache-format.js'
+import {
+  removeRegistrationCacheIfOurs,
   writeLegacyTokenCache,
   writeRegistrationCache,
   writeTokenCache,
-  type RemoveOutcome,
-  type TokenInput
+  type RemoveOutcome
 } from './sso-cache.js'
 
 export interface WrittenFiles {

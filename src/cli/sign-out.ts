@@ -6,7 +6,7 @@
  */
 import type { Logger } from '../core/events.js'
 import { DEFAULT_PROFILE, DEFAULT_SSO_SESSION } from '../inputs/spec.js'
-import { validateName } from '../aws-files/config.js'
+import { validateName } from '../aws-files/config-render.js'
 import { awsPaths } from '../aws-files/paths.js'
 import { signOutSession } from '../core/session-sign-out.js'
 import { EXIT_CODES, type CliArgs } from './args.js'

@@ -8,9 +8,9 @@ import {
 import {
   contentHash,
   legacyTokenCacheFile,
-  removeCacheFileIfOurs,
   tokenCacheFile
-} from '../aws-files/sso-cache.js'
+} from '../aws-files/sso-cache-format.js'
+import { removeCacheFileIfOurs } from '../aws-files/sso-cache.js'
 import { readIfExists } from '../aws-files/atomic.js'
 
 export interface CleanupInput {

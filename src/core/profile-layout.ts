@@ -3,7 +3,7 @@
  * result (outputs, the CLI's rendering, the final event) is read from it.
  */
 import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
-import type { AssumeRoleProfileSpec } from '../aws-files/config.js'
+import type { AssumeRoleProfileSpec } from '../aws-files/config-render.js'
 import type { CallerIdentity, RoleCredentials } from '../aws/credentials.js'
 import {
   hasSessionPolicy,

@@ -11,9 +11,9 @@ import {
   readRegistrationCache,
   readTokenCache,
   updateTokenCache,
-  type CachedToken,
-  type TokenInput
+  type CachedToken
 } from '../aws-files/sso-cache.js'
+import type { TokenInput } from '../aws-files/sso-cache-format.js'
 import { refreshSsoToken } from '../aws/oidc.js'
 import { registrationKey, tokenCacheEntry } from '../aws-files/session-files.js'
 

@@ -13,9 +13,9 @@ import {
   contentHash,
   legacyTokenCacheFile,
   registrationCacheFile,
-  removeCacheFileIfOurs,
   tokenCacheFile
-} from '../aws-files/sso-cache.js'
+} from '../aws-files/sso-cache-format.js'
+import { removeCacheFileIfOurs } from '../aws-files/sso-cache.js'
 import { readIfExists } from '../aws-files/atomic.js'
 import {
   removeConfigSections,

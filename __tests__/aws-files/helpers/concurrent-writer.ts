@@ -4,11 +4,11 @@
  * Usage: tsx concurrent-writer.ts <id> <home> <iterations>
  */
 import path from 'node:path'
+import { mergeConfigFile } from '../../../src/aws-files/config-file.js'
 import {
-  mergeConfigFile,
   renderProfileSection,
   renderSsoSessionSection
-} from '../../../src/aws-files/config.js'
+} from '../../../src/aws-files/config-render.js'
 import { writeTokenCache } from '../../../src/aws-files/sso-cache.js'
 
 const [id, home, n] = process.argv.slice(2)
