@@ -814,8 +814,8 @@ __webpack_require__.d(__webpack_exports__, {
 var aws_clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/aws/logout.ts
 var logout = __webpack_require__(4299);
-// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 3 modules
-var session_files = __webpack_require__(5118);
+// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 6 modules
+var session_files = __webpack_require__(7950);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"

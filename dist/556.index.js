@@ -433,22 +433,29 @@ async function writeOutputFile(file, text) {
     });
 }
 
-// EXTERNAL MODULE: ./src/aws-files/config.ts
-var config = __webpack_require__(5225);
+// EXTERNAL MODULE: ./src/aws-files/config-render.ts
+var config_render = __webpack_require__(7386);
 // EXTERNAL MODULE: ./src/aws-files/paths.ts
 var paths = __webpack_require__(4683);
 // EXTERNAL MODULE: ./src/aws/logout.ts
 var logout = __webpack_require__(4299);
+// EXTERNAL MODULE: ./src/aws-files/sso-cache-format.ts
+var sso_cache_format = __webpack_require__(3671);
 // EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
 var sso_cache = __webpack_require__(7215);
 // EXTERNAL MODULE: ./src/aws-files/ini-structure.ts
 var ini_structure = __webpack_require__(4421);
+// EXTERNAL MODULE: ./src/aws-files/config-edit.ts
+var config_edit = __webpack_require__(1306);
+// EXTERNAL MODULE: ./src/aws-files/lock.ts
+var lock = __webpack_require__(2576);
 ;// CONCATENATED MODULE: ./src/aws-files/remove-sections.ts
 /**
  * Remove what the CLI wrote to the config for one sso-session, for `--sign-out` (the CLI keeps no record of its edits):
  * the `[profile NAME]` whose `sso_session` is that session, and the `[sso-session NAME]` section once no profile uses
  * it. Under the config's lock, atomic; every other byte of the file stays.
  */
+
 
 
 
@@ -493,7 +500,7 @@ async function removeConfigSections(configFile, ssoSession, profile, opts = {}) 
         const profileBlocks = structure.sections.filter((s) => s.key === `profile:${profile}` &&
             s.options.get('sso_session') === ssoSession);
         const sessionBlocks = structure.sections.filter((s) => s.key === `sso-session:${ssoSession}`);
-        const users = (0,config/* profilesUsingSession */.Tw)(structure, ssoSession).filter((k) => !profileBlocks.some((b) => b.key === k));
+        const users = (0,config_edit/* profilesUsingSession */.Tw)(structure, ssoSession).filter((k) => !profileBlocks.some((b) => b.key === k));
         const blocks = [
             ...profileBlocks,
             ...(users.length === 0 ? sessionBlocks : [])
@@ -513,7 +520,7 @@ async function removeConfigSections(configFile, ssoSession, profile, opts = {}) 
     }
     if ((await (0,atomic/* readIfExists */.OR)(configFile)) === undefined)
         return { removed: [] };
-    return (0,atomic/* withLock */.kK)(configFile, async () => {
+    return (0,lock/* withLock */.k)(configFile, async () => {
         const text = await (0,atomic/* readIfExists */.OR)(configFile);
         if (text === undefined)
             return { removed: [] };
@@ -536,7 +543,7 @@ async function removeConfigSections(configFile, ssoSession, profile, opts = {}) 
 async function removeServedProfiles(configFile, serverFile, profiles) {
     if ((await (0,atomic/* readIfExists */.OR)(configFile)) === undefined)
         return [];
-    return (0,atomic/* withLock */.kK)(configFile, async () => {
+    return (0,lock/* withLock */.k)(configFile, async () => {
         const text = await (0,atomic/* readIfExists */.OR)(configFile);
         if (text === undefined)
             return [];
@@ -567,6 +574,7 @@ var stop_server = __webpack_require__(936);
 
 
 
+
 async function readJson(file) {
     const text = await (0,atomic/* readIfExists */.OR)(file);
     if (text === undefined)
@@ -588,7 +596,7 @@ async function signOutSession(paths, request, log, env) {
     if (server)
         removed.push(...server.removed);
     const config = await removeConfigSections(paths.configFile, request.ssoSession, request.profile, { dryRun: true });
-    const tokenFile = (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession);
+    const tokenFile = (0,sso_cache_format/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession);
     const cached = await readJson(tokenFile);
     const accessToken = str(cached?.obj.accessToken);
     const ssoRegion = str(cached?.obj.region) ?? config.session?.ssoRegion ?? request.ssoRegion;
@@ -606,20 +614,20 @@ async function signOutSession(paths, request, log, env) {
         log.info(`Signed out of IAM Identity Center (sso-session ${request.ssoSession}): the access token is revoked (role sessions already issued last until they expire)`);
     }
     if (cached &&
-        (await (0,sso_cache/* removeCacheFileIfOurs */.FH)(tokenFile, (0,sso_cache/* contentHash */.Ae)(cached.text))) ===
+        (await (0,sso_cache/* removeCacheFileIfOurs */.FH)(tokenFile, (0,sso_cache_format/* contentHash */.Ae)(cached.text))) ===
             'deleted')
         removed.push(tokenFile);
     if (startUrl && accessToken) {
-        const legacy = (0,sso_cache/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, startUrl);
+        const legacy = (0,sso_cache_format/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, startUrl);
         const same = await readJson(legacy);
         if (same &&
             str(same.obj.accessToken) === accessToken &&
-            (await (0,sso_cache/* removeCacheFileIfOurs */.FH)(legacy, (0,sso_cache/* contentHash */.Ae)(same.text))) ===
+            (await (0,sso_cache/* removeCacheFileIfOurs */.FH)(legacy, (0,sso_cache_format/* contentHash */.Ae)(same.text))) ===
                 'deleted')
             removed.push(legacy);
     }
     if (startUrl && ssoRegion) {
-        const registration = (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, {
+        const registration = (0,sso_cache_format/* registrationCacheFile */.iw)(paths.ssoCacheDir, {
             region: ssoRegion,
             scopes: config.session?.scopes ??
                 request.registrationScopes ?? ['sso:account:access'],
@@ -628,7 +636,7 @@ async function signOutSession(paths, request, log, env) {
         });
         const reg = await readJson(registration);
         if (reg &&
-            (await (0,sso_cache/* removeCacheFileIfOurs */.FH)(registration, (0,sso_cache/* contentHash */.Ae)(reg.text))) ===
+            (await (0,sso_cache/* removeCacheFileIfOurs */.FH)(registration, (0,sso_cache_format/* contentHash */.Ae)(reg.text))) ===
                 'deleted')
             removed.push(registration);
     }
@@ -678,8 +686,8 @@ async function runSignOut(args, env, log) {
     const ssoSession = args.get('sso-session').trim() || inputs_spec/* DEFAULT_SSO_SESSION */.$1;
     const profile = args.get('profile').trim() || inputs_spec/* DEFAULT_PROFILE */.KG;
     try {
-        (0,config/* validateName */.yS)('sso-session', ssoSession);
-        (0,config/* validateName */.yS)('profile', profile);
+        (0,config_render/* validateName */.yS)('sso-session', ssoSession);
+        (0,config_render/* validateName */.yS)('profile', profile);
     }
     catch (error) {
         process.stderr.write(`identity-center-login: --sign-out: ${error.message}\n`);

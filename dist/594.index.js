@@ -18,8 +18,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 3 modules
-var session_files = __webpack_require__(5118);
+// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 6 modules
+var session_files = __webpack_require__(7950);
 // EXTERNAL MODULE: ./src/aws-files/atomic.ts
 var atomic = __webpack_require__(5262);
 // EXTERNAL MODULE: ./src/credential-server/handover.ts

@@ -8,11 +8,12 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A0: () => (/* binding */ ensureDir),
 /* harmony export */   GR: () => (/* binding */ removeIfExists),
+/* harmony export */   N0: () => (/* binding */ O_NOFOLLOW),
 /* harmony export */   OL: () => (/* binding */ symlinkError),
 /* harmony export */   OR: () => (/* binding */ readIfExists),
 /* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
 /* harmony export */   cc: () => (/* binding */ defaultRoot),
-/* harmony export */   kK: () => (/* binding */ withLock)
+/* harmony export */   tm: () => (/* binding */ errCode)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -20,19 +21,14 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _util_time_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6043);
-/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2017);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _util_time_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6043);
 /**
  * Careful file primitives for files that hold credentials on a shared machine:
  * atomic replace (temp file + fsync + rename), 0600 files in 0700 folders, no writing or
- * reading through symlinks, and a simple cross-process lock file.
+ * reading through symlinks. The lock that goes with them is in lock.ts.
  */
-
-
 
 
 
@@ -49,27 +45,27 @@ function symlinkError(p) {
 }
 /** The folder chain root for a path: the nearest enclosing `.aws` folder, else the path's folder. */
 function defaultRoot(file) {
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(file);
-    const parts = abs.split((node_path__WEBPACK_IMPORTED_MODULE_4___default().sep));
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(file);
+    const parts = abs.split((node_path__WEBPACK_IMPORTED_MODULE_3___default().sep));
     for (let i = parts.length - 2; i >= 0; i--) {
         if (parts[i] === '.aws')
-            return parts.slice(0, i + 1).join((node_path__WEBPACK_IMPORTED_MODULE_4___default().sep)) || (node_path__WEBPACK_IMPORTED_MODULE_4___default().sep);
+            return parts.slice(0, i + 1).join((node_path__WEBPACK_IMPORTED_MODULE_3___default().sep)) || (node_path__WEBPACK_IMPORTED_MODULE_3___default().sep);
     }
-    return node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(abs);
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(abs);
 }
 /** Folders from `root` down to `dir` (inclusive). If `dir` is not inside `root`, just `[dir]`. */
 function chain(dir, root) {
-    const absDir = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(dir);
-    const absRoot = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(root);
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_4___default().relative(absRoot, absDir);
+    const absDir = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir);
+    const absRoot = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(root);
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(absRoot, absDir);
     if (rel === '')
         return [absDir];
-    if (rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_4___default().isAbsolute(rel))
+    if (rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_3___default().isAbsolute(rel))
         return [absDir];
     const out = [absRoot];
     let cur = absRoot;
-    for (const part of rel.split((node_path__WEBPACK_IMPORTED_MODULE_4___default().sep))) {
-        cur = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(cur, part);
+    for (const part of rel.split((node_path__WEBPACK_IMPORTED_MODULE_3___default().sep))) {
+        cur = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(cur, part);
         out.push(cur);
     }
     return out;
@@ -117,11 +113,11 @@ function ownedByUs(st) {
  */
 async function ensureDir(dir, opts = {}) {
     const mode = opts.mode ?? 0o700;
-    const root = opts.root ?? defaultRoot(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, 'x'));
+    const root = opts.root ?? defaultRoot(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, 'x'));
     const missing = await checkChain(dir, root);
     if (missing.length > 0) {
         // Anything above the root that is missing too (rare): create it the ordinary way.
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().mkdir(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(missing[0]), { recursive: true, mode });
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().mkdir(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(missing[0]), { recursive: true, mode });
         for (const d of missing) {
             try {
                 await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().mkdir(d, { mode });
@@ -163,14 +159,14 @@ async function checkTarget(file) {
  * file's bits where those are tighter; so a 0644 file is tightened to 0600.
  */
 async function writeFileAtomic(file, data, opts = {}) {
-    const target = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(file);
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target);
+    const target = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(file);
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target);
     const root = opts.root ?? defaultRoot(target);
     await ensureDir(dir, { root });
     const existing = await checkTarget(target);
     const wanted = opts.mode ?? 0o600;
     const mode = existing ? existing.mode & 0o777 & wanted : wanted;
-    const tmp = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, `.${node_path__WEBPACK_IMPORTED_MODULE_4___default().basename(target)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
+    const tmp = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, `.${node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(target)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
     const fh = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().open(tmp, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | O_NOFOLLOW, 0o600);
     let renamed = false;
     try {
@@ -214,7 +210,7 @@ async function renameWithRetry(from, to) {
                 attempt >= 20 ||
                 !['EPERM', 'EACCES', 'EBUSY'].includes(code ?? ''))
                 throw e;
-            await (0,_util_time_js__WEBPACK_IMPORTED_MODULE_5__/* .sleep */ .y)(10 + attempt * 10);
+            await (0,_util_time_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .y)(10 + attempt * 10);
         }
     }
 }
@@ -240,9 +236,9 @@ async function fsyncDir(dir) {
  * never writes back a mangled file).
  */
 async function readIfExists(file, opts = {}) {
-    const target = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(file);
+    const target = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(file);
     const root = opts.root ?? defaultRoot(target);
-    const missing = await checkChain(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), root);
+    const missing = await checkChain(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target), root);
     if (missing.length > 0)
         return undefined;
     if (!(await checkTarget(target)))
@@ -276,9 +272,9 @@ async function readIfExists(file, opts = {}) {
  * is never touched); a symlink among the folders above it is refused.
  */
 async function removeIfExists(file, opts = {}) {
-    const target = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(file);
+    const target = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(file);
     const root = opts.root ?? defaultRoot(target);
-    const missing = await checkChain(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), root);
+    const missing = await checkChain(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target), root);
     if (missing.length > 0)
         return false;
     try {
@@ -291,178 +287,262 @@ async function removeIfExists(file, opts = {}) {
         throw e;
     }
 }
-async function readLock(lockFile) {
-    let st;
-    try {
-        st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().lstat(lockFile);
-    }
-    catch (e) {
-        if (errCode(e) === 'ENOENT')
-            return undefined;
-        throw e;
-    }
-    if (st.isSymbolicLink())
-        throw symlinkError(lockFile);
-    let info;
-    try {
-        const fh = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().open(lockFile, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | O_NOFOLLOW);
-        try {
-            const parsed = JSON.parse(await fh.readFile('utf8'));
-            if (typeof parsed?.pid === 'number' && typeof parsed.token === 'string')
-                info = parsed;
-        }
-        finally {
-            await fh.close();
-        }
-    }
-    catch (e) {
-        if (errCode(e) === 'ENOENT')
-            return undefined;
-        // Half-written or foreign content: judge by age only.
-    }
-    return { info, mtimeMs: st.mtimeMs };
+
+
+/***/ }),
+
+/***/ 1306:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Aj: () => (/* binding */ SSO_SESSION_PREFIX),
+/* harmony export */   F$: () => (/* binding */ changedKeys),
+/* harmony export */   Ky: () => (/* binding */ checkUpsert),
+/* harmony export */   PJ: () => (/* binding */ beginUpsert),
+/* harmony export */   SK: () => (/* binding */ CONTEXT),
+/* harmony export */   Tw: () => (/* binding */ profilesUsingSession),
+/* harmony export */   dK: () => (/* binding */ blockText),
+/* harmony export */   eD: () => (/* binding */ detectEol),
+/* harmony export */   fs: () => (/* binding */ lastLineIsBlank),
+/* harmony export */   il: () => (/* binding */ editOneByOne)
+/* harmony export */ });
+/* unused harmony export upsertSectionsOneByOne */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _ini_structure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4421);
+/* harmony import */ var _config_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7386);
+/**
+ * Byte-preserving edits of the AWS config file's text: the record of each edit (what undoing it needs), applying the
+ * sections one after the other, and the check that an edit changes nothing else. Comments, blank lines, other
+ * sections, nested `s3 =` blocks and the file's line endings stay as they are; a user's file is never re-serialised.
+ * The planned edit ({@link upsertSections}) is in config-plan.ts, the undo in config-undo.ts; no file access here.
+ */
+
+
+
+/** How much text around a removed section its record keeps, to find the spot again. */
+const CONTEXT = 64;
+/** The line ending the text already uses (its first one), else `fallback`. */
+function detectEol(text, fallback = '\n') {
+    const nl = text.indexOf('\n');
+    if (nl === -1)
+        return fallback;
+    return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
 }
-function isStale(lock, staleMs) {
-    if (Date.now() - lock.mtimeMs > staleMs)
-        return true;
-    const info = lock.info;
-    return (info !== undefined &&
-        info.host === node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname() &&
-        info.pid !== process.pid &&
-        !(0,_util_process_js__WEBPACK_IMPORTED_MODULE_6__/* .isAlive */ ._)(info.pid));
+function prepare(section) {
+    const header = (0,_config_render_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeHeader */ .jZ)(section.header);
+    const name = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .headerName */ .Bv)(header);
+    if (name === undefined || header.includes('\n') || header.includes('\r'))
+        throw new Error(`invalid section header ${JSON.stringify(section.header)}`);
+    for (const line of section.body) {
+        if (/[\r\n]/.test(line))
+            throw new Error(`section ${header}: a body line contains a line break`);
+    }
+    return { header, key: (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionKey */ .FR)(name) };
 }
-async function tryCreate(lockFile, content) {
-    let fh;
-    try {
-        fh = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().open(lockFile, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | O_NOFOLLOW, 0o600);
-    }
-    catch (e) {
-        if (errCode(e) === 'EEXIST')
-            return false;
-        throw e;
-    }
-    try {
-        await fh.writeFile(content);
-    }
-    finally {
-        await fh.close();
-    }
-    return true;
+/** The text of section block `b`. */
+function blockText(text, b) {
+    return text.slice(b.start, b.end);
+}
+/** The text's last line (its line ending aside) holds only whitespace. */
+function lastLineIsBlank(text) {
+    const withoutEol = text.endsWith('\n')
+        ? text.slice(0, text.endsWith('\r\n') ? -2 : -1)
+        : text;
+    const lastNl = withoutEol.lastIndexOf('\n');
+    return (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStrip */ .m0)(withoutEol.slice(lastNl + 1)) === '';
+}
+/** Option names whose value differs between the two sections, or that only one has; sorted. */
+function changedKeys(before, after) {
+    const keys = new Set([...before.keys(), ...after.keys()]);
+    return [...keys].filter((k) => before.get(k) !== after.get(k)).sort();
+}
+const SSO_SESSION_PREFIX = 'sso-session:';
+/** Keys of the profile sections whose `sso_session` is `name`. */
+function profilesUsingSession(text, name) {
+    return (typeof text === 'string' ? (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(text) : text).sections
+        .filter((s) => s.key.startsWith('profile:') && s.options.get('sso_session') === name)
+        .map((s) => s.key);
+}
+function othersView(structure, ours) {
+    return structure.sections
+        .filter((s) => !ours.has(s.key))
+        .map((s) => [s.name, [...s.options]]);
 }
 /**
- * Break a stale lock without ever deleting a fresh one: the check and the unlink happen while holding
- * `<lock>.break` (itself created with O_EXCL), and only if the lock still is the one we judged stale.
+ * {@link upsertSections} the plain way: each section applied to the text the previous ones left, parsing it again
+ * each time (quadratic in the number of sections). The reference the planned edit is tested against, and the way
+ * for files with indented section headers.
  */
-async function breakStale(lockFile, seen, staleMs) {
-    const breaker = `${lockFile}.break`;
-    const me = JSON.stringify({
-        pid: process.pid,
-        host: node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname(),
-        time: new Date().toISOString(),
-        token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')
-    });
-    if (!(await tryCreate(breaker, me))) {
-        // Someone else is breaking it; a breaker left by a crashed process is removed once it is old.
-        const other = await readLock(breaker);
-        if (other && isStale(other, Math.min(staleMs, 5000)))
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(breaker, { force: true });
-        return false;
-    }
-    try {
-        const now = await readLock(lockFile);
-        if (!now)
-            return true;
-        const same = seen.info && now.info
-            ? now.info.token === seen.info.token
-            : now.mtimeMs === seen.mtimeMs;
-        if (same && isStale(now, staleMs))
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(lockFile, { force: true });
-        return true;
-    }
-    finally {
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(breaker, { force: true });
-    }
+function upsertSectionsOneByOne(text, sections, opts = {}) {
+    return editOneByOne(text, sections, beginUpsert(text, sections, opts));
 }
-/**
- * Run `fn` while holding `<file>.lock` (created with O_EXCL, holding pid, host, time and a random token).
- * Retries with a small backoff; breaks a lock older than `staleMs` or whose process is gone; always
- * releases (only its own lock) in `finally`. Throws after `timeoutMs`, naming the lock and its holder.
- */
-async function withLock(file, fn, opts = {}) {
-    const timeoutMs = opts.timeoutMs ?? 10_000;
-    const staleMs = opts.staleMs ?? 30_000;
-    const lockFile = `${node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(file)}.lock`;
-    await ensureDir(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(lockFile), { root: defaultRoot(lockFile) });
-    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(12).toString('hex');
-    const deadline = Date.now() + timeoutMs;
-    let delay = 5;
-    for (;;) {
-        const content = JSON.stringify({
-            pid: process.pid,
-            host: node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname(),
-            time: new Date().toISOString(),
-            token
+/** What both ways of editing need, and the refusals that come before any edit. */
+function beginUpsert(text, sections, opts) {
+    const eol = detectEol(text, opts.defaultEol ?? '\n');
+    const prepared = sections.map(prepare);
+    const ours = new Set();
+    for (const p of prepared) {
+        if (ours.has(p.key))
+            throw new Error(`section ${p.header} is listed twice`);
+        ours.add(p.key);
+    }
+    // A section we would replace must not hide an indented header line (a continuation for botocore, a section of its
+    // own for the JS SDK): replacing the block would delete what another reader sees as a separate section.
+    const structure = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(text);
+    for (const block of structure.sections.filter((b) => ours.has(b.key))) {
+        for (let i = block.headerLine + 1; i <= block.lastLine; i++) {
+            const name = structure.kinds[i] === 'continuation'
+                ? (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .headerName */ .Bv)((0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStrip */ .m0)(structure.lines[i].content))
+                : undefined;
+            if (name !== undefined) {
+                throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
+            }
+        }
+    }
+    const usedBefore = (key) => key.startsWith(SSO_SESSION_PREFIX)
+        ? {
+            usedBy: profilesUsingSession(structure, key.slice(SSO_SESSION_PREFIX.length))
+        }
+        : {};
+    return { eol, prepared, ours, structure, usedBefore };
+}
+/** Each section applied to the text the previous ones left, then checked ({@link checkUpsert}). */
+function editOneByOne(text, sections, { eol, prepared, ours, structure, usedBefore }) {
+    const edits = [];
+    let out = text;
+    sections.forEach((section, group) => {
+        const { header, key } = prepared[group];
+        const written = [header, ...section.body].map((l) => l + eol).join('');
+        const matches = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(out).sections.filter((s) => s.key === key);
+        if (matches.length === 0) {
+            let separator = '';
+            let addedNewline = false;
+            if (out !== '') {
+                const blank = lastLineIsBlank(out);
+                if (!out.endsWith('\n')) {
+                    separator += eol;
+                    addedNewline = true;
+                }
+                if (!blank)
+                    separator += eol;
+            }
+            out = out + separator + written;
+            edits.push({
+                kind: 'added',
+                group,
+                header,
+                key,
+                written,
+                separator,
+                addedNewline,
+                ...usedBefore(key)
+            });
+            return;
+        }
+        // Later duplicates first (so earlier offsets stay valid), then the first one is replaced.
+        for (const dup of matches.slice(1).reverse()) {
+            edits.push({
+                kind: 'removed',
+                group,
+                header,
+                key,
+                original: blockText(out, dup),
+                offset: dup.start,
+                before: out.slice(Math.max(0, dup.start - CONTEXT), dup.start),
+                after: out.slice(dup.end, dup.end + CONTEXT)
+            });
+            out = out.slice(0, dup.start) + out.slice(dup.end);
+        }
+        const first = matches[0];
+        const original = blockText(out, first);
+        const mine = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(written).sections[0];
+        edits.push({
+            kind: 'replaced',
+            group,
+            header,
+            key,
+            written,
+            original,
+            changedKeys: changedKeys(first.options, mine?.options ?? new Map())
         });
-        if (await tryCreate(lockFile, content))
-            break;
-        const current = await readLock(lockFile);
-        if (current &&
-            isStale(current, staleMs) &&
-            (await breakStale(lockFile, current, staleMs)))
+        out = out.slice(0, first.start) + written + out.slice(first.end);
+    });
+    checkUpsert(structure, out, edits, ours);
+    return { text: out, edits };
+}
+/**
+ * The safety net of {@link upsertSections}: the edit must not change how botocore reads anything else, and ours must
+ * read back whole. Throws (with the reason) when it fails.
+ */
+function checkUpsert(inputStructure, out, edits, ours) {
+    const outStructure = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(out);
+    if (!(0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(othersView(inputStructure, ours), othersView(outStructure, ours))) {
+        throw new Error('refusing to edit the AWS config file: the change would alter how other sections are read (unusual indentation?)');
+    }
+    // An indented `[profile x]` line after an option is a continuation for botocore, but a header for the JS SDK: if it
+    // names one of our sections and lines follow it, the JS SDK would read them into ours. Leave such a file alone.
+    const headerAt = (i) => (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .headerName */ .Bv)((0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStrip */ .m0)(outStructure.lines[i].content));
+    for (const [i, kind] of outStructure.kinds.entries()) {
+        if (kind !== 'continuation')
             continue;
-        if (Date.now() >= deadline) {
-            const who = current?.info
-                ? ` (held by pid ${current.info.pid} on ${current.info.host} since ${current.info.time})`
-                : '';
-            throw new Error(`timed out after ${timeoutMs} ms waiting for lock ${lockFile}${who}`);
+        const name = headerAt(i);
+        if (name === undefined || !ours.has((0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionKey */ .FR)(name)))
+            continue;
+        let j = i + 1;
+        while (j < outStructure.lines.length &&
+            outStructure.kinds[j] !== 'header' &&
+            headerAt(j) === undefined &&
+            (outStructure.kinds[j] === 'blank' || outStructure.kinds[j] === 'comment'))
+            j++;
+        const followed = j < outStructure.lines.length &&
+            outStructure.kinds[j] !== 'header' &&
+            headerAt(j) === undefined;
+        if (followed) {
+            throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
         }
-        await (0,_util_time_js__WEBPACK_IMPORTED_MODULE_5__/* .sleep */ .y)(delay + Math.floor(Math.random() * delay));
-        delay = Math.min(delay * 2, 100);
     }
-    try {
-        return await fn();
+    const byKey = new Map();
+    for (const s of outStructure.sections) {
+        const list = byKey.get(s.key);
+        if (list)
+            list.push(s);
+        else
+            byKey.set(s.key, [s]);
     }
-    finally {
-        const now = await readLock(lockFile).catch(() => undefined);
-        if (now?.info?.token === token)
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(lockFile, { force: true });
+    for (const edit of edits) {
+        if (edit.kind !== 'added' && edit.kind !== 'replaced')
+            continue;
+        const found = byKey.get(edit.key) ?? [];
+        if (found.length !== 1 || blockText(out, found[0]) !== edit.written) {
+            throw new Error(`refusing to edit the AWS config file: section ${edit.header} would not read back as written`);
+        }
     }
 }
 
 
 /***/ }),
 
-/***/ 5225:
+/***/ 7386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P_: () => (/* binding */ renderSsoSessionSection),
 /* harmony export */   Rq: () => (/* binding */ renderProfileSection),
-/* harmony export */   Tw: () => (/* binding */ profilesUsingSession),
-/* harmony export */   hZ: () => (/* binding */ mergeConfigFile),
-/* harmony export */   p5: () => (/* binding */ revertConfigFile),
+/* harmony export */   jZ: () => (/* binding */ normalizeHeader),
 /* harmony export */   q0: () => (/* binding */ validateValue),
 /* harmony export */   yS: () => (/* binding */ validateName),
 /* harmony export */   z0: () => (/* binding */ renderAssumeRoleProfileSection)
 /* harmony export */ });
-/* unused harmony exports sectionText, detectEol, upsertSections, upsertSectionsOneByOne, revertSectionsDetailed, revertSections */
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5262);
-/* harmony import */ var _ini_structure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4421);
+/* unused harmony export sectionText */
+/* harmony import */ var _ini_structure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4421);
 /**
- * Section-level editing of the AWS shared config file (`~/.aws/config`) that keeps every other byte:
- * comments, blank lines, other sections, nested `s3 =` blocks and the file's line endings.
- * We never re-serialise a user's file with an INI library.
- *
- * Pure functions over text ({@link upsertSections}, {@link revertSections}) plus file wrappers that lock,
- * read, edit and replace the file atomically ({@link mergeConfigFile}, {@link revertConfigFile}).
+ * The sections we write to the AWS shared config file (`~/.aws/config`) as text: `[profile …]` and `[sso-session …]`
+ * as `aws configure sso` writes them, and assume-role profiles; with the checks that every name and value reads back
+ * as written in botocore and the JS SDK.
  */
 
-
-
 const NAME_RE = /^[\w\-@+.%:/]+$/;
-const CONTEXT = 64;
 /** Refuse a profile / session name that botocore or the JS SDK would read back differently. */
 function validateName(what, name) {
     // Both the JS SDK (`[\w-@+.%:/]+` after the prefix) and botocore (shlex) read such names back as-is.
@@ -545,582 +625,10 @@ function sectionText(section, eol = '\n') {
         .map((l) => l + eol)
         .join('');
 }
+/** `header` with its brackets, added when missing. */
 function normalizeHeader(header) {
-    const h = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStrip */ .m0)(header);
+    const h = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_0__/* .pyStrip */ .m0)(header);
     return h.startsWith('[') ? h : `[${h}]`;
-}
-/** The line ending the text already uses (its first one), else `fallback`. */
-function detectEol(text, fallback = '\n') {
-    const nl = text.indexOf('\n');
-    if (nl === -1)
-        return fallback;
-    return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
-}
-function prepare(section) {
-    const header = normalizeHeader(section.header);
-    const name = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .headerName */ .Bv)(header);
-    if (name === undefined || header.includes('\n') || header.includes('\r'))
-        throw new Error(`invalid section header ${JSON.stringify(section.header)}`);
-    for (const line of section.body) {
-        if (/[\r\n]/.test(line))
-            throw new Error(`section ${header}: a body line contains a line break`);
-    }
-    return { header, key: (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionKey */ .FR)(name) };
-}
-function blockText(text, b) {
-    return text.slice(b.start, b.end);
-}
-function lastLineIsBlank(text) {
-    const withoutEol = text.endsWith('\n')
-        ? text.slice(0, text.endsWith('\r\n') ? -2 : -1)
-        : text;
-    const lastNl = withoutEol.lastIndexOf('\n');
-    return (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStrip */ .m0)(withoutEol.slice(lastNl + 1)) === '';
-}
-function changedKeys(before, after) {
-    const keys = new Set([...before.keys(), ...after.keys()]);
-    return [...keys].filter((k) => before.get(k) !== after.get(k)).sort();
-}
-const SSO_SESSION_PREFIX = 'sso-session:';
-/** Keys of the profile sections whose `sso_session` is `name`. */
-function profilesUsingSession(text, name) {
-    return (typeof text === 'string' ? (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(text) : text).sections
-        .filter((s) => s.key.startsWith('profile:') && s.options.get('sso_session') === name)
-        .map((s) => s.key);
-}
-function othersView(structure, ours) {
-    return structure.sections
-        .filter((s) => !ours.has(s.key))
-        .map((s) => [s.name, [...s.options]]);
-}
-/**
- * Replace each section (matched the way botocore matches: `[profile  x ]`, `[profile "x"]`, and `[default]`
- * for `default`) or append it after one blank line. Other bytes stay as they are; new lines use the file's
- * line ending. Returns the new text and the edits needed to undo it ({@link revertSections}).
- * Throws (changing nothing) if an edit would change how botocore reads any other section.
- *
- * The edits are the ones of applying the sections one after the other, each to the text the previous ones left.
- * For a file whose section headers all start their line (what every AWS tool writes) that is planned on one parse
- * of the file ({@link planUpsert}): thousands of sections cost one parse, not one each.
- */
-function upsertSections(text, sections, opts = {}) {
-    const start = beginUpsert(text, sections, opts);
-    if (headersStartLines(start.structure)) {
-        const planned = planUpsert(text, sections, start);
-        try {
-            checkUpsert(start.structure, planned.text, planned.edits, start.ours);
-            return planned;
-        }
-        catch {
-            // Not expected (the plan is exact for such files); the one-by-one edit decides, and says why it refuses.
-        }
-    }
-    return editOneByOne(text, sections, start);
-}
-/**
- * {@link upsertSections} the plain way: each section applied to the text the previous ones left, parsing it again
- * each time (quadratic in the number of sections). The reference the planned edit is tested against, and the way
- * for files with indented section headers.
- */
-function upsertSectionsOneByOne(text, sections, opts = {}) {
-    return editOneByOne(text, sections, beginUpsert(text, sections, opts));
-}
-/** What both ways of editing need, and the refusals that come before any edit. */
-function beginUpsert(text, sections, opts) {
-    const eol = detectEol(text, opts.defaultEol ?? '\n');
-    const prepared = sections.map(prepare);
-    const ours = new Set();
-    for (const p of prepared) {
-        if (ours.has(p.key))
-            throw new Error(`section ${p.header} is listed twice`);
-        ours.add(p.key);
-    }
-    // A section we would replace must not hide an indented header line (a continuation for botocore, a section of its
-    // own for the JS SDK): replacing the block would delete what another reader sees as a separate section.
-    const structure = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(text);
-    for (const block of structure.sections.filter((b) => ours.has(b.key))) {
-        for (let i = block.headerLine + 1; i <= block.lastLine; i++) {
-            const name = structure.kinds[i] === 'continuation'
-                ? (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .headerName */ .Bv)((0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStrip */ .m0)(structure.lines[i].content))
-                : undefined;
-            if (name !== undefined) {
-                throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
-            }
-        }
-    }
-    const usedBefore = (key) => key.startsWith(SSO_SESSION_PREFIX)
-        ? {
-            usedBy: profilesUsingSession(structure, key.slice(SSO_SESSION_PREFIX.length))
-        }
-        : {};
-    return { eol, prepared, ours, structure, usedBefore };
-}
-function editOneByOne(text, sections, { eol, prepared, ours, structure, usedBefore }) {
-    const edits = [];
-    let out = text;
-    sections.forEach((section, group) => {
-        const { header, key } = prepared[group];
-        const written = [header, ...section.body].map((l) => l + eol).join('');
-        const matches = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(out).sections.filter((s) => s.key === key);
-        if (matches.length === 0) {
-            let separator = '';
-            let addedNewline = false;
-            if (out !== '') {
-                const blank = lastLineIsBlank(out);
-                if (!out.endsWith('\n')) {
-                    separator += eol;
-                    addedNewline = true;
-                }
-                if (!blank)
-                    separator += eol;
-            }
-            out = out + separator + written;
-            edits.push({
-                kind: 'added',
-                group,
-                header,
-                key,
-                written,
-                separator,
-                addedNewline,
-                ...usedBefore(key)
-            });
-            return;
-        }
-        // Later duplicates first (so earlier offsets stay valid), then the first one is replaced.
-        for (const dup of matches.slice(1).reverse()) {
-            edits.push({
-                kind: 'removed',
-                group,
-                header,
-                key,
-                original: blockText(out, dup),
-                offset: dup.start,
-                before: out.slice(Math.max(0, dup.start - CONTEXT), dup.start),
-                after: out.slice(dup.end, dup.end + CONTEXT)
-            });
-            out = out.slice(0, dup.start) + out.slice(dup.end);
-        }
-        const first = matches[0];
-        const original = blockText(out, first);
-        const mine = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(written).sections[0];
-        edits.push({
-            kind: 'replaced',
-            group,
-            header,
-            key,
-            written,
-            original,
-            changedKeys: changedKeys(first.options, mine?.options ?? new Map())
-        });
-        out = out.slice(0, first.start) + written + out.slice(first.end);
-    });
-    checkUpsert(structure, out, edits, ours);
-    return { text: out, edits };
-}
-/**
- * Every section header starts its line. A header line at column 0 is always a header (never a continuation), and
- * the parse after it does not depend on what came before: editing one section then cannot change how any other
- * section of the file parses, so all edits can be planned on the one parse of the file.
- */
-function headersStartLines(structure) {
-    return structure.sections.every((b) => structure.lines[b.headerLine].content.startsWith('['));
-}
-/**
- * The edits {@link upsertSections} makes one section after the other, planned on one parse of `text`: the file's
- * blocks with the replacements and removals so far (by block), plus what was appended. The text as it is at some
- * step is built only where an edit needs it (a removal records the text around it; the first append looks at how
- * the text ends), and once at the end.
- */
-function planUpsert(text, sections, { eol, prepared, structure, usedBefore }) {
-    let base = text;
-    const blocks = structure.sections.map((b) => ({
-        start: b.start,
-        end: b.end,
-        options: b.options
-    }));
-    const byKey = new Map();
-    structure.sections.forEach((b, i) => {
-        const list = byKey.get(b.key);
-        if (list)
-            list.push(i);
-        else
-            byKey.set(b.key, [i]);
-    });
-    /** Block index → what stands there now ('' once removed). */
-    const patched = new Map();
-    const appended = [];
-    /** The text as it is now, and where block `track` starts in it. */
-    const current = (track = -1) => {
-        const parts = [];
-        let pos = 0;
-        let length = 0;
-        let at = -1;
-        blocks.forEach((b, i) => {
-            if (i === track)
-                at = length + (b.start - pos);
-            const replacement = patched.get(i);
-            if (replacement === undefined)
-                return;
-            parts.push(base.slice(pos, b.start), replacement);
-            length += b.start - pos + replacement.length;
-            pos = b.end;
-        });
-        parts.push(base.slice(pos), ...appended);
-        return { text: parts.join(''), at };
-    };
-    const edits = [];
-    sections.forEach((section, group) => {
-        const { header, key } = prepared[group];
-        const written = [header, ...section.body].map((l) => l + eol).join('');
-        const matches = byKey.get(key) ?? [];
-        if (matches.length === 0) {
-            let separator = '';
-            let addedNewline = false;
-            if (appended.length > 0) {
-                separator = eol; // what was appended ends with an option line and its line ending
-            }
-            else {
-                const now = current().text;
-                if (now !== '') {
-                    const blank = lastLineIsBlank(now);
-                    if (!now.endsWith('\n')) {
-                        separator += eol;
-                        addedNewline = true;
-                        // That line ending now ends the file's last line, and with it the block that line belongs to.
-                        const last = blocks.length - 1;
-                        if (last >= 0 &&
-                            blocks[last].end === base.length &&
-                            !patched.has(last))
-                            blocks[last].end += eol.length;
-                        base += eol;
-                    }
-                    if (!blank)
-                        separator += eol;
-                }
-            }
-            appended.push(separator.slice(addedNewline ? eol.length : 0) + written);
-            edits.push({
-                kind: 'added',
-                group,
-                header,
-                key,
-                written,
-                separator,
-                addedNewline,
-                ...usedBefore(key)
-            });
-            return;
-        }
-        for (const dup of matches.slice(1).reverse()) {
-            const { text: now, at } = current(dup);
-            const length = blocks[dup].end - blocks[dup].start;
-            edits.push({
-                kind: 'removed',
-                group,
-                header,
-                key,
-                original: base.slice(blocks[dup].start, blocks[dup].end),
-                offset: at,
-                before: now.slice(Math.max(0, at - CONTEXT), at),
-                after: now.slice(at + length, at + length + CONTEXT)
-            });
-            patched.set(dup, '');
-        }
-        const first = blocks[matches[0]];
-        const mine = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(written).sections[0];
-        edits.push({
-            kind: 'replaced',
-            group,
-            header,
-            key,
-            written,
-            original: base.slice(first.start, first.end),
-            changedKeys: changedKeys(first.options, mine?.options ?? new Map())
-        });
-        patched.set(matches[0], written);
-    });
-    return { text: current().text, edits };
-}
-/**
- * The safety net of {@link upsertSections}: the edit must not change how botocore reads anything else, and ours must
- * read back whole. Throws (with the reason) when it fails.
- */
-function checkUpsert(inputStructure, out, edits, ours) {
-    const outStructure = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(out);
-    if (!(0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(othersView(inputStructure, ours), othersView(outStructure, ours))) {
-        throw new Error('refusing to edit the AWS config file: the change would alter how other sections are read (unusual indentation?)');
-    }
-    // An indented `[profile x]` line after an option is a continuation for botocore, but a header for the JS SDK: if it
-    // names one of our sections and lines follow it, the JS SDK would read them into ours. Leave such a file alone.
-    const headerAt = (i) => (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .headerName */ .Bv)((0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStrip */ .m0)(outStructure.lines[i].content));
-    for (const [i, kind] of outStructure.kinds.entries()) {
-        if (kind !== 'continuation')
-            continue;
-        const name = headerAt(i);
-        if (name === undefined || !ours.has((0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionKey */ .FR)(name)))
-            continue;
-        let j = i + 1;
-        while (j < outStructure.lines.length &&
-            outStructure.kinds[j] !== 'header' &&
-            headerAt(j) === undefined &&
-            (outStructure.kinds[j] === 'blank' || outStructure.kinds[j] === 'comment'))
-            j++;
-        const followed = j < outStructure.lines.length &&
-            outStructure.kinds[j] !== 'header' &&
-            headerAt(j) === undefined;
-        if (followed) {
-            throw new Error(`refusing to edit the AWS config file: line ${i + 1} is an indented [${name}] that botocore reads as part of a value and other readers as a section (unusual indentation?)`);
-        }
-    }
-    const byKey = new Map();
-    for (const s of outStructure.sections) {
-        const list = byKey.get(s.key);
-        if (list)
-            list.push(s);
-        else
-            byKey.set(s.key, [s]);
-    }
-    for (const edit of edits) {
-        if (edit.kind !== 'added' && edit.kind !== 'replaced')
-            continue;
-        const found = byKey.get(edit.key) ?? [];
-        if (found.length !== 1 || blockText(out, found[0]) !== edit.written) {
-            throw new Error(`refusing to edit the AWS config file: section ${edit.header} would not read back as written`);
-        }
-    }
-}
-/** `written` is one section of identity `key`: its header at the start, no other line that starts with `[`. */
-function isOneBlock(written, key) {
-    const firstEol = written.indexOf('\n');
-    const name = written.startsWith('[')
-        ? (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .headerName */ .Bv)((0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .pyStrip */ .m0)(written.slice(0, firstEol === -1 ? written.length : firstEol)))
-        : undefined;
-    return (name !== undefined && (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionKey */ .FR)(name) === key && !written.includes('\n['));
-}
-function undoOne(text, edit) {
-    if (edit.kind === 'created-file')
-        return { text };
-    // The common case, without parsing the file (a post step undoes thousands of sections newest first): a section we
-    // added is still the file's last block exactly as written, our separator before it. Its header starts a line, so it
-    // is a header whatever precedes it, and no other header follows it in what we wrote.
-    if (edit.kind === 'added' &&
-        text.endsWith(edit.separator + edit.written) &&
-        isOneBlock(edit.written, edit.key)) {
-        const at = text.length - edit.written.length;
-        if (at === 0 || text[at - 1] === '\n')
-            return { text: text.slice(0, at - edit.separator.length) };
-    }
-    if (edit.kind === 'removed') {
-        const fits = (at) => at >= 0 &&
-            at <= text.length &&
-            text.slice(at - edit.before.length, at) === edit.before &&
-            text.slice(at, at + edit.after.length) === edit.after;
-        let at = fits(edit.offset) ? edit.offset : -1;
-        if (at === -1) {
-            const needle = edit.before + edit.after;
-            const first = text.indexOf(needle);
-            if (first !== -1 && text.indexOf(needle, first + 1) === -1)
-                at = first + edit.before.length;
-        }
-        if (at === -1)
-            return {
-                conflict: 'cannot find where the duplicate section was: the text around it changed'
-            };
-        const pre = text.slice(0, at);
-        const needsEol = pre !== '' && !pre.endsWith('\n');
-        return {
-            text: pre + (needsEol ? detectEol(text) : '') + edit.original + text.slice(at)
-        };
-    }
-    const blocks = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(text).sections.filter((s) => s.key === edit.key && blockText(text, s) === edit.written);
-    if (blocks.length === 0) {
-        const present = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(text).sections.some((s) => s.key === edit.key);
-        return {
-            conflict: present
-                ? `section ${edit.header} was changed since we wrote it`
-                : `section ${edit.header} was removed since we wrote it`
-        };
-    }
-    if (edit.kind === 'replaced') {
-        const b = blocks[0];
-        const rest = text.slice(b.end);
-        const fix = rest !== '' && !edit.original.endsWith('\n')
-            ? detectEol(edit.written)
-            : '';
-        return { text: text.slice(0, b.start) + edit.original + fix + rest };
-    }
-    // added
-    const b = blocks[blocks.length - 1];
-    const before = text.slice(0, b.start);
-    const rest = text.slice(b.end);
-    const blankPart = edit.separator.slice(edit.addedNewline ? (edit.separator.startsWith('\r\n') ? 2 : 1) : 0);
-    if (rest === '' && before.endsWith(edit.separator)) {
-        return { text: before.slice(0, before.length - edit.separator.length) };
-    }
-    // Something follows (or the text before changed): drop our blank line if it is still there, keep the rest.
-    if (blankPart !== '' &&
-        before.endsWith(blankPart) &&
-        lastLineIsBlank(before) &&
-        before.length > blankPart.length) {
-        return { text: before.slice(0, before.length - blankPart.length) + rest };
-    }
-    return { text: before + rest };
-}
-function revertOnce(text, edits, keep) {
-    let out = text;
-    const conflicts = [];
-    const skipGroups = new Set();
-    const undone = new Set();
-    for (const edit of [...edits].reverse()) {
-        if (edit.kind === 'created-file' || keep.has(edit))
-            continue;
-        if (skipGroups.has(edit.group)) {
-            conflicts.push({
-                edit,
-                reason: `not restored because section ${edit.header} was changed since we wrote it`
-            });
-            continue;
-        }
-        const r = undoOne(out, edit);
-        if ('conflict' in r) {
-            conflicts.push({ edit, reason: r.conflict });
-            skipGroups.add(edit.group);
-            continue;
-        }
-        out = r.text;
-        undone.add(edit);
-    }
-    return { text: out, conflicts, reverted: undone.size, undone };
-}
-/** Added `[sso-session …]` sections that a profile which came after us still uses, in the text as reverted. */
-function sectionsStillUsed(reverted, undone) {
-    const kept = [];
-    for (const edit of undone) {
-        if (edit.kind !== 'added' || !edit.key.startsWith(SSO_SESSION_PREFIX))
-            continue;
-        const name = edit.key.slice(SSO_SESSION_PREFIX.length);
-        const before = new Set(edit.usedBy ?? []);
-        const users = profilesUsingSession(reverted, name).filter((k) => !before.has(k));
-        if (users.length === 0)
-            continue;
-        const names = users
-            .map((k) => `[${k.replace(/^profile:/, 'profile ')}]`)
-            .join(', ');
-        kept.push({
-            edit,
-            usedBy: users,
-            reason: `${edit.header} kept: ${names} still has sso_session = ${name} (another job's profile, or one changed since this run wrote it)`
-        });
-    }
-    return kept;
-}
-/**
- * Undo `edits` (newest first): remove sections we added, restore those we replaced or removed, but only
- * where our section still reads exactly as we wrote it; anything changed since is left alone and reported.
- * An `[sso-session NAME]` section we added stays when a profile that was not there before us (another job's)
- * still has `sso_session = NAME`; it is reported in `kept`.
- * For any text T: `revertSectionsDetailed(upsertSections(T, S).text, edits).text === T`.
- */
-function revertSectionsDetailed(text, edits) {
-    const first = revertOnce(text, edits, new Set());
-    const kept = sectionsStillUsed(first.text, first.undone);
-    if (kept.length === 0)
-        return {
-            text: first.text,
-            conflicts: first.conflicts,
-            kept,
-            reverted: first.reverted
-        };
-    const second = revertOnce(text, edits, new Set(kept.map((k) => k.edit)));
-    // The line ending we added to end an unterminated last line stays in front of a kept section (a section follows it):
-    // it becomes part of that section's separator, so that whoever removes the section later restores the text exactly.
-    const terminator = edits.find((e) => e.kind === 'added' && e.addedNewline && second.undone.has(e));
-    for (const k of kept) {
-        if (!terminator || k.edit.addedNewline)
-            continue;
-        const nl = terminator.separator.startsWith('\r\n') ? '\r\n' : '\n';
-        const block = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructure */ .Vo)(second.text).sections.find((b) => b.key === k.edit.key && blockText(second.text, b) === k.edit.written);
-        if (block &&
-            second.text.slice(0, block.start).endsWith(nl + k.edit.separator)) {
-            k.edit = {
-                ...k.edit,
-                separator: nl + k.edit.separator,
-                addedNewline: true
-            };
-        }
-    }
-    return {
-        text: second.text,
-        conflicts: second.conflicts,
-        kept,
-        reverted: second.reverted
-    };
-}
-/** {@link revertSectionsDetailed}, returning only the text. */
-function revertSections(text, edits) {
-    return revertSectionsDetailed(text, edits).text;
-}
-const platformEol = process.platform === 'win32' ? '\r\n' : '\n';
-/**
- * Lock the config file, read it, upsert `sections`, and replace it atomically (0600 when we create it;
- * an existing file keeps its permission bits where tighter than 0600, a looser one is tightened).
- * Returns the edits to hand to {@link revertConfigFile}.
- */
-async function mergeConfigFile(configFile, sections, opts = {}) {
-    return (0,_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .withLock */ .kK)(configFile, async () => {
-        const current = await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .readIfExists */ .OR)(configFile, { root: opts.root });
-        const { text, edits } = upsertSections(current ?? '', sections, {
-            defaultEol: opts.defaultEol ?? platformEol
-        });
-        const all = current === undefined
-            ? [
-                {
-                    kind: 'created-file',
-                    group: -1,
-                    file: configFile
-                },
-                ...edits
-            ]
-            : edits;
-        opts.onBeforeWrite?.(all);
-        if (current === undefined || text !== current)
-            await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .writeFileAtomic */ .Zf)(configFile, text, {
-                root: opts.root,
-                mode: 0o600
-            });
-        return all;
-    }, { timeoutMs: opts.lockTimeoutMs });
-}
-/** Lock the config file and undo `edits` (see {@link revertSectionsDetailed}); deletes a file we created if nothing else is left in it. */
-async function revertConfigFile(configFile, edits, opts = {}) {
-    return (0,_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .withLock */ .kK)(configFile, async () => {
-        const current = await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .readIfExists */ .OR)(configFile, { root: opts.root });
-        if (current === undefined) {
-            const conflicts = edits
-                .filter((e) => e.kind !== 'created-file')
-                .map((edit) => ({ edit, reason: `${configFile} no longer exists` }));
-            return { conflicts, kept: [], reverted: 0, deletedFile: false };
-        }
-        // Only this run's own record (its edits, from its post state) says what to undo: nothing read beside the config.
-        const own = revertSectionsDetailed(current, edits);
-        const created = edits.some((e) => e.kind === 'created-file');
-        const result = {
-            conflicts: own.conflicts,
-            kept: own.kept,
-            reverted: own.reverted
-        };
-        if (created && own.conflicts.length === 0 && own.text === '') {
-            await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .removeIfExists */ .GR)(configFile, { root: opts.root });
-            return { ...result, deletedFile: true };
-        }
-        if (own.text !== current)
-            await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .writeFileAtomic */ .Zf)(configFile, own.text, {
-                root: opts.root,
-                mode: 0o600
-            });
-        return { ...result, deletedFile: false };
-    }, { timeoutMs: opts.lockTimeoutMs });
 }
 
 
@@ -1142,8 +650,8 @@ async function revertConfigFile(configFile, edits, opts = {}) {
  * lines, full-line `#`/`;` comments) plus botocore's `raw_config_parse` (nested `s3 =` blocks) and
  * `build_profile_map` (which header is which profile / sso-session).
  *
- * It records where every section sits in the text so that config.ts can edit whole sections while
- * leaving every other byte alone. Nothing here writes.
+ * It records where every section sits in the text so that the config edit (config-edit.ts, config-plan.ts) can
+ * replace whole sections while leaving every other byte alone. Nothing here writes.
  */
 /** Python's `str.strip()` whitespace set (which, unlike JS `trim()`, does not include U+FEFF). */
 const PY_WS = ' \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
@@ -1509,7 +1017,179 @@ function removeLeftovers(targets, rule) {
 
 /***/ }),
 
-/***/ 5118:
+/***/ 2576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ withLock)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _util_time_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6043);
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2017);
+/* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5262);
+/**
+ * A simple cross-process lock file beside the file it guards (`<file>.lock`, created with O_EXCL), with stale locks
+ * broken safely.
+ */
+
+
+
+
+
+
+
+
+async function readLock(lockFile) {
+    let st;
+    try {
+        st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().lstat(lockFile);
+    }
+    catch (e) {
+        if ((0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .errCode */ .tm)(e) === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+    if (st.isSymbolicLink())
+        throw (0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .symlinkError */ .OL)(lockFile);
+    let info;
+    try {
+        const fh = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().open(lockFile, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | _atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .O_NOFOLLOW */ .N0);
+        try {
+            const parsed = JSON.parse(await fh.readFile('utf8'));
+            if (typeof parsed?.pid === 'number' && typeof parsed.token === 'string')
+                info = parsed;
+        }
+        finally {
+            await fh.close();
+        }
+    }
+    catch (e) {
+        if ((0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .errCode */ .tm)(e) === 'ENOENT')
+            return undefined;
+        // Half-written or foreign content: judge by age only.
+    }
+    return { info, mtimeMs: st.mtimeMs };
+}
+function isStale(lock, staleMs) {
+    if (Date.now() - lock.mtimeMs > staleMs)
+        return true;
+    const info = lock.info;
+    return (info !== undefined &&
+        info.host === node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname() &&
+        info.pid !== process.pid &&
+        !(0,_util_process_js__WEBPACK_IMPORTED_MODULE_6__/* .isAlive */ ._)(info.pid));
+}
+async function tryCreate(lockFile, content) {
+    let fh;
+    try {
+        fh = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().open(lockFile, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | _atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .O_NOFOLLOW */ .N0, 0o600);
+    }
+    catch (e) {
+        if ((0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .errCode */ .tm)(e) === 'EEXIST')
+            return false;
+        throw e;
+    }
+    try {
+        await fh.writeFile(content);
+    }
+    finally {
+        await fh.close();
+    }
+    return true;
+}
+/**
+ * Break a stale lock without ever deleting a fresh one: the check and the unlink happen while holding
+ * `<lock>.break` (itself created with O_EXCL), and only if the lock still is the one we judged stale.
+ */
+async function breakStale(lockFile, seen, staleMs) {
+    const breaker = `${lockFile}.break`;
+    const me = JSON.stringify({
+        pid: process.pid,
+        host: node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname(),
+        time: new Date().toISOString(),
+        token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')
+    });
+    if (!(await tryCreate(breaker, me))) {
+        // Someone else is breaking it; a breaker left by a crashed process is removed once it is old.
+        const other = await readLock(breaker);
+        if (other && isStale(other, Math.min(staleMs, 5000)))
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(breaker, { force: true });
+        return false;
+    }
+    try {
+        const now = await readLock(lockFile);
+        if (!now)
+            return true;
+        const same = seen.info && now.info
+            ? now.info.token === seen.info.token
+            : now.mtimeMs === seen.mtimeMs;
+        if (same && isStale(now, staleMs))
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(lockFile, { force: true });
+        return true;
+    }
+    finally {
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(breaker, { force: true });
+    }
+}
+/**
+ * Run `fn` while holding `<file>.lock` (created with O_EXCL, holding pid, host, time and a random token).
+ * Retries with a small backoff; breaks a lock older than `staleMs` or whose process is gone; always
+ * releases (only its own lock) in `finally`. Throws after `timeoutMs`, naming the lock and its holder.
+ */
+async function withLock(file, fn, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 10_000;
+    const staleMs = opts.staleMs ?? 30_000;
+    const lockFile = `${node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(file)}.lock`;
+    await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureDir */ .A0)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(lockFile), { root: (0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultRoot */ .cc)(lockFile) });
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(12).toString('hex');
+    const deadline = Date.now() + timeoutMs;
+    let delay = 5;
+    for (;;) {
+        const content = JSON.stringify({
+            pid: process.pid,
+            host: node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname(),
+            time: new Date().toISOString(),
+            token
+        });
+        if (await tryCreate(lockFile, content))
+            break;
+        const current = await readLock(lockFile);
+        if (current &&
+            isStale(current, staleMs) &&
+            (await breakStale(lockFile, current, staleMs)))
+            continue;
+        if (Date.now() >= deadline) {
+            const who = current?.info
+                ? ` (held by pid ${current.info.pid} on ${current.info.host} since ${current.info.time})`
+                : '';
+            throw new Error(`timed out after ${timeoutMs} ms waiting for lock ${lockFile}${who}`);
+        }
+        await (0,_util_time_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .y)(delay + Math.floor(Math.random() * delay));
+        delay = Math.min(delay * 2, 100);
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        const now = await readLock(lockFile).catch(() => undefined);
+        if (now?.info?.token === token)
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(lockFile, { force: true });
+    }
+}
+
+
+/***/ }),
+
+/***/ 7950:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1527,6 +1207,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/aws-files/leftovers.ts
 var aws_files_leftovers = __webpack_require__(423);
+// EXTERNAL MODULE: ./src/aws-files/sso-cache-format.ts
+var sso_cache_format = __webpack_require__(3671);
 // EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
 var sso_cache = __webpack_require__(7215);
 // EXTERNAL MODULE: ./src/aws-files/atomic.ts
@@ -1536,6 +1218,7 @@ var atomic = __webpack_require__(5262);
  * A token cache file that held something else before this run overwrote it (a user's own `aws sso login` for the same
  * sso-session): recorded with what this run wrote, and put back byte for byte when the run's files are undone.
  */
+
 
 
 /** Restore (when the record holds what was there before) or delete a cache file this run wrote, only if still ours. */
@@ -1557,7 +1240,7 @@ async function originalCacheText(entry, mask, ourClientIds) {
     catch {
         return undefined; // a symlink or not UTF-8: the writer refuses or replaces it; nothing of a user's to put back
     }
-    if (text === undefined || (0,sso_cache/* contentHash */.Ae)(text) === entry.contentHash)
+    if (text === undefined || (0,sso_cache_format/* contentHash */.Ae)(text) === entry.contentHash)
         return undefined;
     try {
         const obj = JSON.parse(text);
@@ -1596,12 +1279,418 @@ async function actionClientIn(file) {
 /** The start of every client name this action registers (core/client-name.ts CLIENT_NAME_BASE). */
 const ACTION_CLIENT_NAME = 'identity-center-login';
 
-// EXTERNAL MODULE: ./src/aws-files/config.ts
-var aws_files_config = __webpack_require__(5225);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/aws-files/lock.ts
+var lock = __webpack_require__(2576);
 // EXTERNAL MODULE: ./src/aws-files/ini-structure.ts
 var ini_structure = __webpack_require__(4421);
+// EXTERNAL MODULE: ./src/aws-files/config-edit.ts
+var config_edit = __webpack_require__(1306);
+;// CONCATENATED MODULE: ./src/aws-files/config-plan.ts
+
+
+/**
+ * Replace each section (matched the way botocore matches: `[profile  x ]`, `[profile "x"]`, and `[default]`
+ * for `default`) or append it after one blank line. Other bytes stay as they are; new lines use the file's
+ * line ending. Returns the new text and the edits needed to undo it ({@link revertSections}).
+ * Throws (changing nothing) if an edit would change how botocore reads any other section.
+ *
+ * The edits are the ones of applying the sections one after the other, each to the text the previous ones left.
+ * For a file whose section headers all start their line (what every AWS tool writes) that is planned on one parse
+ * of the file ({@link planUpsert}): thousands of sections cost one parse, not one each.
+ */
+function upsertSections(text, sections, opts = {}) {
+    const start = (0,config_edit/* beginUpsert */.PJ)(text, sections, opts);
+    if (headersStartLines(start.structure)) {
+        const planned = planUpsert(text, sections, start);
+        try {
+            (0,config_edit/* checkUpsert */.Ky)(start.structure, planned.text, planned.edits, start.ours);
+            return planned;
+        }
+        catch {
+            // Not expected (the plan is exact for such files); the one-by-one edit decides, and says why it refuses.
+        }
+    }
+    return (0,config_edit/* editOneByOne */.il)(text, sections, start);
+}
+/**
+ * Every section header starts its line. A header line at column 0 is always a header (never a continuation), and
+ * the parse after it does not depend on what came before: editing one section then cannot change how any other
+ * section of the file parses, so all edits can be planned on the one parse of the file.
+ */
+function headersStartLines(structure) {
+    return structure.sections.every((b) => structure.lines[b.headerLine].content.startsWith('['));
+}
+/**
+ * The edits {@link upsertSections} makes one section after the other, planned on one parse of `text`: the file's
+ * blocks with the replacements and removals so far (by block), plus what was appended. The text as it is at some
+ * step is built only where an edit needs it (a removal records the text around it; the first append looks at how
+ * the text ends), and once at the end.
+ */
+function planUpsert(text, sections, { eol, prepared, structure, usedBefore }) {
+    let base = text;
+    const blocks = structure.sections.map((b) => ({
+        start: b.start,
+        end: b.end,
+        options: b.options
+    }));
+    const byKey = new Map();
+    structure.sections.forEach((b, i) => {
+        const list = byKey.get(b.key);
+        if (list)
+            list.push(i);
+        else
+            byKey.set(b.key, [i]);
+    });
+    /** Block index → what stands there now ('' once removed). */
+    const patched = new Map();
+    const appended = [];
+    /** The text as it is now, and where block `track` starts in it. */
+    const current = (track = -1) => {
+        const parts = [];
+        let pos = 0;
+        let length = 0;
+        let at = -1;
+        blocks.forEach((b, i) => {
+            if (i === track)
+                at = length + (b.start - pos);
+            const replacement = patched.get(i);
+            if (replacement === undefined)
+                return;
+            parts.push(base.slice(pos, b.start), replacement);
+            length += b.start - pos + replacement.length;
+            pos = b.end;
+        });
+        parts.push(base.slice(pos), ...appended);
+        return { text: parts.join(''), at };
+    };
+    const edits = [];
+    sections.forEach((section, group) => {
+        const { header, key } = prepared[group];
+        const written = [header, ...section.body].map((l) => l + eol).join('');
+        const matches = byKey.get(key) ?? [];
+        if (matches.length === 0) {
+            let separator = '';
+            let addedNewline = false;
+            if (appended.length > 0) {
+                separator = eol; // what was appended ends with an option line and its line ending
+            }
+            else {
+                const now = current().text;
+                if (now !== '') {
+                    const blank = (0,config_edit/* lastLineIsBlank */.fs)(now);
+                    if (!now.endsWith('\n')) {
+                        separator += eol;
+                        addedNewline = true;
+                        // That line ending now ends the file's last line, and with it the block that line belongs to.
+                        const last = blocks.length - 1;
+                        if (last >= 0 &&
+                            blocks[last].end === base.length &&
+                            !patched.has(last))
+                            blocks[last].end += eol.length;
+                        base += eol;
+                    }
+                    if (!blank)
+                        separator += eol;
+                }
+            }
+            appended.push(separator.slice(addedNewline ? eol.length : 0) + written);
+            edits.push({
+                kind: 'added',
+                group,
+                header,
+                key,
+                written,
+                separator,
+                addedNewline,
+                ...usedBefore(key)
+            });
+            return;
+        }
+        for (const dup of matches.slice(1).reverse()) {
+            const { text: now, at } = current(dup);
+            const length = blocks[dup].end - blocks[dup].start;
+            edits.push({
+                kind: 'removed',
+                group,
+                header,
+                key,
+                original: base.slice(blocks[dup].start, blocks[dup].end),
+                offset: at,
+                before: now.slice(Math.max(0, at - config_edit/* CONTEXT */.SK), at),
+                after: now.slice(at + length, at + length + config_edit/* CONTEXT */.SK)
+            });
+            patched.set(dup, '');
+        }
+        const first = blocks[matches[0]];
+        const mine = (0,ini_structure/* parseStructure */.Vo)(written).sections[0];
+        edits.push({
+            kind: 'replaced',
+            group,
+            header,
+            key,
+            written,
+            original: base.slice(first.start, first.end),
+            changedKeys: (0,config_edit/* changedKeys */.F$)(first.options, mine?.options ?? new Map())
+        });
+        patched.set(matches[0], written);
+    });
+    return { text: current().text, edits };
+}
+
+;// CONCATENATED MODULE: ./src/aws-files/config-undo.ts
+/**
+ * Undoing config edits on the text: sections we added are removed, those we replaced or removed are put back, only
+ * where ours still reads exactly as written; an `[sso-session]` section another job's profile still uses is kept.
+ */
+
+
+/** `written` is one section of identity `key`: its header at the start, no other line that starts with `[`. */
+function isOneBlock(written, key) {
+    const firstEol = written.indexOf('\n');
+    const name = written.startsWith('[')
+        ? (0,ini_structure/* headerName */.Bv)((0,ini_structure/* pyStrip */.m0)(written.slice(0, firstEol === -1 ? written.length : firstEol)))
+        : undefined;
+    return (name !== undefined && (0,ini_structure/* sectionKey */.FR)(name) === key && !written.includes('\n['));
+}
+function undoOne(text, edit) {
+    if (edit.kind === 'created-file')
+        return { text };
+    // The common case, without parsing the file (a post step undoes thousands of sections newest first): a section we
+    // added is still the file's last block exactly as written, our separator before it. Its header starts a line, so it
+    // is a header whatever precedes it, and no other header follows it in what we wrote.
+    if (edit.kind === 'added' &&
+        text.endsWith(edit.separator + edit.written) &&
+        isOneBlock(edit.written, edit.key)) {
+        const at = text.length - edit.written.length;
+        if (at === 0 || text[at - 1] === '\n')
+            return { text: text.slice(0, at - edit.separator.length) };
+    }
+    if (edit.kind === 'removed') {
+        const fits = (at) => at >= 0 &&
+            at <= text.length &&
+            text.slice(at - edit.before.length, at) === edit.before &&
+            text.slice(at, at + edit.after.length) === edit.after;
+        let at = fits(edit.offset) ? edit.offset : -1;
+        if (at === -1) {
+            const needle = edit.before + edit.after;
+            const first = text.indexOf(needle);
+            if (first !== -1 && text.indexOf(needle, first + 1) === -1)
+                at = first + edit.before.length;
+        }
+        if (at === -1)
+            return {
+                conflict: 'cannot find where the duplicate section was: the text around it changed'
+            };
+        const pre = text.slice(0, at);
+        const needsEol = pre !== '' && !pre.endsWith('\n');
+        return {
+            text: pre + (needsEol ? (0,config_edit/* detectEol */.eD)(text) : '') + edit.original + text.slice(at)
+        };
+    }
+    const blocks = (0,ini_structure/* parseStructure */.Vo)(text).sections.filter((s) => s.key === edit.key && (0,config_edit/* blockText */.dK)(text, s) === edit.written);
+    if (blocks.length === 0) {
+        const present = (0,ini_structure/* parseStructure */.Vo)(text).sections.some((s) => s.key === edit.key);
+        return {
+            conflict: present
+                ? `section ${edit.header} was changed since we wrote it`
+                : `section ${edit.header} was removed since we wrote it`
+        };
+    }
+    if (edit.kind === 'replaced') {
+        const b = blocks[0];
+        const rest = text.slice(b.end);
+        const fix = rest !== '' && !edit.original.endsWith('\n')
+            ? (0,config_edit/* detectEol */.eD)(edit.written)
+            : '';
+        return { text: text.slice(0, b.start) + edit.original + fix + rest };
+    }
+    // added
+    const b = blocks[blocks.length - 1];
+    const before = text.slice(0, b.start);
+    const rest = text.slice(b.end);
+    const blankPart = edit.separator.slice(edit.addedNewline ? (edit.separator.startsWith('\r\n') ? 2 : 1) : 0);
+    if (rest === '' && before.endsWith(edit.separator)) {
+        return { text: before.slice(0, before.length - edit.separator.length) };
+    }
+    // Something follows (or the text before changed): drop our blank line if it is still there, keep the rest.
+    if (blankPart !== '' &&
+        before.endsWith(blankPart) &&
+        (0,config_edit/* lastLineIsBlank */.fs)(before) &&
+        before.length > blankPart.length) {
+        return { text: before.slice(0, before.length - blankPart.length) + rest };
+    }
+    return { text: before + rest };
+}
+function revertOnce(text, edits, keep) {
+    let out = text;
+    const conflicts = [];
+    const skipGroups = new Set();
+    const undone = new Set();
+    for (const edit of [...edits].reverse()) {
+        if (edit.kind === 'created-file' || keep.has(edit))
+            continue;
+        if (skipGroups.has(edit.group)) {
+            conflicts.push({
+                edit,
+                reason: `not restored because section ${edit.header} was changed since we wrote it`
+            });
+            continue;
+        }
+        const r = undoOne(out, edit);
+        if ('conflict' in r) {
+            conflicts.push({ edit, reason: r.conflict });
+            skipGroups.add(edit.group);
+            continue;
+        }
+        out = r.text;
+        undone.add(edit);
+    }
+    return { text: out, conflicts, reverted: undone.size, undone };
+}
+/** Added `[sso-session …]` sections that a profile which came after us still uses, in the text as reverted. */
+function sectionsStillUsed(reverted, undone) {
+    const kept = [];
+    for (const edit of undone) {
+        if (edit.kind !== 'added' || !edit.key.startsWith(config_edit/* SSO_SESSION_PREFIX */.Aj))
+            continue;
+        const name = edit.key.slice(config_edit/* SSO_SESSION_PREFIX */.Aj.length);
+        const before = new Set(edit.usedBy ?? []);
+        const users = (0,config_edit/* profilesUsingSession */.Tw)(reverted, name).filter((k) => !before.has(k));
+        if (users.length === 0)
+            continue;
+        const names = users
+            .map((k) => `[${k.replace(/^profile:/, 'profile ')}]`)
+            .join(', ');
+        kept.push({
+            edit,
+            usedBy: users,
+            reason: `${edit.header} kept: ${names} still has sso_session = ${name} (another job's profile, or one changed since this run wrote it)`
+        });
+    }
+    return kept;
+}
+/**
+ * Undo `edits` (newest first): remove sections we added, restore those we replaced or removed, but only
+ * where our section still reads exactly as we wrote it; anything changed since is left alone and reported.
+ * An `[sso-session NAME]` section we added stays when a profile that was not there before us (another job's)
+ * still has `sso_session = NAME`; it is reported in `kept`.
+ * For any text T: `revertSectionsDetailed(upsertSections(T, S).text, edits).text === T`.
+ */
+function revertSectionsDetailed(text, edits) {
+    const first = revertOnce(text, edits, new Set());
+    const kept = sectionsStillUsed(first.text, first.undone);
+    if (kept.length === 0)
+        return {
+            text: first.text,
+            conflicts: first.conflicts,
+            kept,
+            reverted: first.reverted
+        };
+    const second = revertOnce(text, edits, new Set(kept.map((k) => k.edit)));
+    // The line ending we added to end an unterminated last line stays in front of a kept section (a section follows it):
+    // it becomes part of that section's separator, so that whoever removes the section later restores the text exactly.
+    const terminator = edits.find((e) => e.kind === 'added' && e.addedNewline && second.undone.has(e));
+    for (const k of kept) {
+        if (!terminator || k.edit.addedNewline)
+            continue;
+        const nl = terminator.separator.startsWith('\r\n') ? '\r\n' : '\n';
+        const block = (0,ini_structure/* parseStructure */.Vo)(second.text).sections.find((b) => b.key === k.edit.key && (0,config_edit/* blockText */.dK)(second.text, b) === k.edit.written);
+        if (block &&
+            second.text.slice(0, block.start).endsWith(nl + k.edit.separator)) {
+            k.edit = {
+                ...k.edit,
+                separator: nl + k.edit.separator,
+                addedNewline: true
+            };
+        }
+    }
+    return {
+        text: second.text,
+        conflicts: second.conflicts,
+        kept,
+        reverted: second.reverted
+    };
+}
+/** {@link revertSectionsDetailed}, returning only the text. */
+function revertSections(text, edits) {
+    return revertSectionsDetailed(text, edits).text;
+}
+
+;// CONCATENATED MODULE: ./src/aws-files/config-file.ts
+/**
+ * The config file itself: lock it, read it, edit or undo its sections (config-plan.ts, config-undo.ts) and replace it
+ * atomically.
+ */
+
+
+
+
+const platformEol = process.platform === 'win32' ? '\r\n' : '\n';
+/**
+ * Lock the config file, read it, upsert `sections`, and replace it atomically (0600 when we create it;
+ * an existing file keeps its permission bits where tighter than 0600, a looser one is tightened).
+ * Returns the edits to hand to {@link revertConfigFile}.
+ */
+async function mergeConfigFile(configFile, sections, opts = {}) {
+    return (0,lock/* withLock */.k)(configFile, async () => {
+        const current = await (0,atomic/* readIfExists */.OR)(configFile, { root: opts.root });
+        const { text, edits } = upsertSections(current ?? '', sections, {
+            defaultEol: opts.defaultEol ?? platformEol
+        });
+        const all = current === undefined
+            ? [
+                {
+                    kind: 'created-file',
+                    group: -1,
+                    file: configFile
+                },
+                ...edits
+            ]
+            : edits;
+        opts.onBeforeWrite?.(all);
+        if (current === undefined || text !== current)
+            await (0,atomic/* writeFileAtomic */.Zf)(configFile, text, {
+                root: opts.root,
+                mode: 0o600
+            });
+        return all;
+    }, { timeoutMs: opts.lockTimeoutMs });
+}
+/** Lock the config file and undo `edits` (see {@link revertSectionsDetailed}); deletes a file we created if nothing else is left in it. */
+async function revertConfigFile(configFile, edits, opts = {}) {
+    return (0,lock/* withLock */.k)(configFile, async () => {
+        const current = await (0,atomic/* readIfExists */.OR)(configFile, { root: opts.root });
+        if (current === undefined) {
+            const conflicts = edits
+                .filter((e) => e.kind !== 'created-file')
+                .map((edit) => ({ edit, reason: `${configFile} no longer exists` }));
+            return { conflicts, kept: [], reverted: 0, deletedFile: false };
+        }
+        // Only this run's own record (its edits, from its post state) says what to undo: nothing read beside the config.
+        const own = revertSectionsDetailed(current, edits);
+        const created = edits.some((e) => e.kind === 'created-file');
+        const result = {
+            conflicts: own.conflicts,
+            kept: own.kept,
+            reverted: own.reverted
+        };
+        if (created && own.conflicts.length === 0 && own.text === '') {
+            await (0,atomic/* removeIfExists */.GR)(configFile, { root: opts.root });
+            return { ...result, deletedFile: true };
+        }
+        if (own.text !== current)
+            await (0,atomic/* writeFileAtomic */.Zf)(configFile, own.text, {
+                root: opts.root,
+                mode: 0o600
+            });
+        return { ...result, deletedFile: false };
+    }, { timeoutMs: opts.lockTimeoutMs });
+}
+
+// EXTERNAL MODULE: ./src/aws-files/config-render.ts
+var config_render = __webpack_require__(7386);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/aws-files/credentials-file.ts
 /**
  * Profiles that hold role credentials themselves, for when no SSO token may stay on the runner (sign-out-early) or
@@ -1612,23 +1701,24 @@ var ini_structure = __webpack_require__(4421);
  * - the config file gets `[profile NAME]` with `region` / `output` only: no `sso_*` keys (botocore prefers SSO settings
  *   over keys and would then need a token that is gone) and no `role_arn` / `source_profile` / `credential_process`.
  *
- * Both files are edited by the same byte-preserving, locked, atomic machinery as the config (config.ts): every other
+ * Both files are edited by the same byte-preserving, locked, atomic machinery as the config (config-file.ts): every other
  * byte stays, the file is 0600, and the edits returned undo exactly what was written.
  */
 
 
 
 
+
 /** The credentials file's `[NAME]` section (no `profile ` prefix there) holding the keys. */
 function renderCredentialsSection(name, credentials) {
-    (0,aws_files_config/* validateName */.yS)('profile', name);
+    (0,config_render/* validateName */.yS)('profile', name);
     const body = [];
     for (const [key, value] of [
         ['aws_access_key_id', credentials.accessKeyId],
         ['aws_secret_access_key', credentials.secretAccessKey],
         ['aws_session_token', credentials.sessionToken]
     ]) {
-        (0,aws_files_config/* validateValue */.q0)(key, value);
+        (0,config_render/* validateValue */.q0)(key, value);
         body.push(`${key} = ${value}`);
     }
     return { header: `[${name}]`, body };
@@ -1639,7 +1729,7 @@ function renderKeysProfileSection(profile) {
 }
 /** `[profile NAME]` (`[default]`) with `lines` first, then region and output when they are set; every value checked. */
 function renderProfileSection(profile, lines) {
-    (0,aws_files_config/* validateName */.yS)('profile', profile.name);
+    (0,config_render/* validateName */.yS)('profile', profile.name);
     const body = [...lines];
     for (const [key, value] of [
         ['region', profile.region],
@@ -1647,7 +1737,7 @@ function renderProfileSection(profile, lines) {
     ]) {
         if (value === undefined || value === '')
             continue;
-        (0,aws_files_config/* validateValue */.q0)(key, value);
+        (0,config_render/* validateValue */.q0)(key, value);
         body.push(`${key} = ${value}`);
     }
     return {
@@ -1661,11 +1751,11 @@ function renderProfileSection(profile, lines) {
  * and line endings stay byte for byte; a same-named section is replaced and restored on revert.
  */
 function mergeCredentialsFile(credentialsFile, sections, opts = {}) {
-    return (0,aws_files_config/* mergeConfigFile */.hZ)(credentialsFile, sections, opts);
+    return mergeConfigFile(credentialsFile, sections, opts);
 }
 /** Undo {@link mergeCredentialsFile}'s edits (only sections that still read exactly as written); deletes a file we created if it is empty again. */
 function revertCredentialsFile(credentialsFile, edits, opts = {}) {
-    return (0,aws_files_config/* revertConfigFile */.p5)(credentialsFile, edits, opts);
+    return revertConfigFile(credentialsFile, edits, opts);
 }
 const SEALED = 'sha256:';
 /**
@@ -1722,20 +1812,22 @@ function commandLine(parts) {
             throw new Error(`invalid credential_process part ${JSON.stringify(text)}: must be non-empty, without " $ \` \\ or line breaks`);
         if (quote)
             return `"${text}"`;
-        (0,aws_files_config/* validateValue */.q0)('credential_process', text);
+        (0,config_render/* validateValue */.q0)('credential_process', text);
         return text;
     })
         .join(' ');
 }
 /** `[profile NAME]` with credential_process (+ region, output). */
 function renderProcessProfileSection(profile) {
-    (0,aws_files_config/* validateName */.yS)('profile', profile.name);
+    (0,config_render/* validateName */.yS)('profile', profile.name);
     return renderProfileSection(profile, [
         `credential_process = ${commandLine(profile.command)}`
     ]);
 }
 
 ;// CONCATENATED MODULE: ./src/aws-files/session-files.ts
+
+
 
 
 
@@ -1754,7 +1846,7 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         throw new Error('SSO profiles need the SSO token: pass them as credentialProfiles instead');
     const keyProfiles = options.credentialProfiles ?? [];
     const sections = [
-        ...profiles.map((p) => (0,aws_files_config/* renderProfileSection */.Rq)({
+        ...profiles.map((p) => (0,config_render/* renderProfileSection */.Rq)({
             name: p.name,
             ssoSession: request.ssoSession,
             accountId: p.accountId,
@@ -1771,11 +1863,11 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
                 : {})
         })),
         ...keyProfiles.map((p) => renderKeysProfileSection(p)),
-        ...(options.roleProfiles ?? []).map((p) => (0,aws_files_config/* renderAssumeRoleProfileSection */.z0)(p)),
+        ...(options.roleProfiles ?? []).map((p) => (0,config_render/* renderAssumeRoleProfileSection */.z0)(p)),
         ...(options.processProfiles ?? []).map((p) => renderProcessProfileSection(p)),
         ...(token
             ? [
-                (0,aws_files_config/* renderSsoSessionSection */.P_)({
+                (0,config_render/* renderSsoSessionSection */.P_)({
                     name: request.ssoSession,
                     ssoRegion: request.ssoRegion,
                     startUrl: request.startUrl,
@@ -1805,20 +1897,20 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         sessionName: request.ssoSession,
         tokenCache: tokenEntry
             ? {
-                file: (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession),
-                contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* tokenCacheJson */.AQ)(tokenEntry))
+                file: (0,sso_cache_format/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession),
+                contentHash: (0,sso_cache_format/* contentHash */.Ae)((0,sso_cache_format/* tokenCacheJson */.AQ)(tokenEntry))
             }
             : undefined,
         registrationCache: regEntry
             ? {
-                file: (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)),
-                contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* registrationCacheJson */.Q$)(regEntry))
+                file: (0,sso_cache_format/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)),
+                contentHash: (0,sso_cache_format/* contentHash */.Ae)((0,sso_cache_format/* registrationCacheJson */.Q$)(regEntry))
             }
             : undefined,
         legacyTokenCache: tokenEntry && request.legacySsoProfile
             ? {
-                file: (0,sso_cache/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl),
-                contentHash: (0,sso_cache/* contentHash */.Ae)((0,sso_cache/* tokenCacheJson */.AQ)(tokenEntry))
+                file: (0,sso_cache_format/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl),
+                contentHash: (0,sso_cache_format/* contentHash */.Ae)((0,sso_cache_format/* tokenCacheJson */.AQ)(tokenEntry))
             }
             : undefined,
         ...(credentialSections.length
@@ -1832,7 +1924,7 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         // of ours that signed in on this runner a moment earlier); a token of either is not a user's to put back.
         const ourClients = [
             registration?.clientId,
-            await actionClientIn((0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)))
+            await actionClientIn((0,sso_cache_format/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)))
         ].filter((id) => !!id);
         for (const entry of [progress.tokenCache, progress.legacyTokenCache]) {
             if (!entry)
@@ -1855,7 +1947,7 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
         regEntry
             ? (0,sso_cache/* writeRegistrationCache */.bX)(paths.ssoCacheDir, registrationKey(request), regEntry)
             : Promise.resolve(undefined),
-        (0,aws_files_config/* mergeConfigFile */.hZ)(paths.configFile, sections, {
+        mergeConfigFile(paths.configFile, sections, {
             onBeforeWrite: (edits) => {
                 progress.configEdits = edits;
                 report();
@@ -1925,7 +2017,7 @@ async function writeSessionFiles(paths, request, profiles, token, registration, 
             ? undoCacheFile(progress.legacyTokenCache).then(() => (progress.legacyTokenCache = undefined), () => undefined)
             : undefined,
         configEdits.status === 'fulfilled'
-            ? (0,aws_files_config/* revertConfigFile */.p5)(paths.configFile, configEdits.value).then(() => (progress.configEdits = []), () => undefined)
+            ? revertConfigFile(paths.configFile, configEdits.value).then(() => (progress.configEdits = []), () => undefined)
             : (progress.configEdits = []),
         credentialsEdits.status === 'fulfilled' && credentialsEdits.value
             ? revertCredentialsFile(paths.credentialsFile, credentialsEdits.value).then(() => (progress.credentialsEdits = []), () => undefined)
@@ -1976,11 +2068,11 @@ function tokenCacheEntry(request, token, registration) {
 /** The paths writeSessionFiles may write, for the pre-flight check; `credentialsFile`: some profile holds keys there. */
 function sessionFilePaths(paths, request, credentialsFile = false) {
     const files = [
-        (0,sso_cache/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession),
-        (0,sso_cache/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)),
+        (0,sso_cache_format/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession),
+        (0,sso_cache_format/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)),
         paths.configFile,
         ...(request.legacySsoProfile
-            ? [(0,sso_cache/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl)]
+            ? [(0,sso_cache_format/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl)]
             : [])
     ];
     return credentialsFile ? [...files, paths.credentialsFile] : files;
@@ -1997,7 +2089,7 @@ function registrationKey(request) {
 function writtenTargets(written) {
     return [
         written.configFile,
-        (0,sso_cache/* tokenCacheFile */.g6)(written.ssoCacheDir, written.sessionName),
+        (0,sso_cache_format/* tokenCacheFile */.g6)(written.ssoCacheDir, written.sessionName),
         ...[
             written.tokenCache,
             written.registrationCache,
@@ -2035,7 +2127,7 @@ async function removeSessionFiles(written) {
             ...withCredentials,
             leftovers
         };
-    const reverted = await (0,aws_files_config/* revertConfigFile */.p5)(written.configFile, written.configEdits);
+    const reverted = await revertConfigFile(written.configFile, written.configEdits);
     const config = (reverted.deletedFile
         ? `${written.configFile} removed (this run created it)`
         : `${reverted.reverted} section(s) removed or restored in ${written.configFile}`) +
@@ -2069,41 +2161,32 @@ async function removeCredentialSections(file, edits) {
 
 /***/ }),
 
-/***/ 7215:
+/***/ 3671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $C: () => (/* binding */ parseCacheTime),
 /* harmony export */   AQ: () => (/* binding */ tokenCacheJson),
 /* harmony export */   Ae: () => (/* binding */ contentHash),
-/* harmony export */   FH: () => (/* binding */ removeCacheFileIfOurs),
-/* harmony export */   Hd: () => (/* binding */ updateTokenCache),
-/* harmony export */   I4: () => (/* binding */ removeRegistrationCacheIfOurs),
-/* harmony export */   ID: () => (/* binding */ readTokenCache),
 /* harmony export */   Q$: () => (/* binding */ registrationCacheJson),
-/* harmony export */   X$: () => (/* binding */ writeTokenCache),
-/* harmony export */   _l: () => (/* binding */ readRegistrationCache),
-/* harmony export */   bX: () => (/* binding */ writeRegistrationCache),
-/* harmony export */   eh: () => (/* binding */ writeLegacyTokenCache),
 /* harmony export */   g6: () => (/* binding */ tokenCacheFile),
 /* harmony export */   iw: () => (/* binding */ registrationCacheFile),
 /* harmony export */   lS: () => (/* binding */ legacyTokenCacheFile)
 /* harmony export */ });
-/* unused harmony exports pythonJsonDumps, sha1Hex, formatCacheTime, parseCacheTime, registrationCacheKeyJson, removeTokenCacheIfOurs */
+/* unused harmony exports pythonJsonDumps, sha1Hex, formatCacheTime, registrationCacheKeyJson */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5262);
 /**
- * The IAM Identity Center caches in `~/.aws/sso/cache`, byte for byte as the AWS CLI v2 writes them
- * (Python `json.dumps` with its default separators, timestamps `2026-01-01T12:00:00Z`), so the CLI,
- * botocore and the JS SDK all read and refresh them.
+ * The names and contents of the IAM Identity Center caches in `~/.aws/sso/cache`, byte for byte as the AWS CLI v2
+ * writes them (Python `json.dumps` with its default separators, timestamps `2026-01-01T12:00:00Z`), so the CLI,
+ * botocore and the JS SDK all read and refresh them. sso-cache.ts reads, writes and removes the files.
  *
  * - token: `sha1(<sso-session name>).json`
  * - token for a profile without an sso-session (SDKs that predate it): `sha1(<start URL>).json`, same contents
  * - client registration: `sha1(json.dumps({"region", "scopes", "session_name", "startUrl", "tool": "botocore"}, sort_keys=True)).json`
  */
-
 
 
 function pyString(s) {
@@ -2240,18 +2323,56 @@ function tokenCacheJson(token) {
         refreshToken: token.refreshToken || undefined
     });
 }
+function registrationCacheJson(reg) {
+    return pythonJsonDumps({
+        clientId: reg.clientId,
+        clientSecret: reg.clientSecret,
+        expiresAt: formatCacheTime(reg.expiresAt),
+        scopes: reg.scopes && reg.scopes.length > 0 ? reg.scopes : undefined,
+        clientName: reg.clientName || undefined
+    });
+}
+
+
+/***/ }),
+
+/***/ 7215:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FH: () => (/* binding */ removeCacheFileIfOurs),
+/* harmony export */   Hd: () => (/* binding */ updateTokenCache),
+/* harmony export */   I4: () => (/* binding */ removeRegistrationCacheIfOurs),
+/* harmony export */   ID: () => (/* binding */ readTokenCache),
+/* harmony export */   X$: () => (/* binding */ writeTokenCache),
+/* harmony export */   _l: () => (/* binding */ readRegistrationCache),
+/* harmony export */   bX: () => (/* binding */ writeRegistrationCache),
+/* harmony export */   eh: () => (/* binding */ writeLegacyTokenCache)
+/* harmony export */ });
+/* unused harmony export removeTokenCacheIfOurs */
+/* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5262);
+/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2576);
+/* harmony import */ var _sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3671);
+/**
+ * Reading, writing and removing the IAM Identity Center cache files in `~/.aws/sso/cache` (their names and contents
+ * are in sso-cache-format.ts): written atomically under a lock, 0600 in a 0700 folder; removed only while they still
+ * hold what this run wrote.
+ */
+
+
+
 async function writeCacheFile(cacheDir, file, content) {
-    await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureDir */ .A0)(cacheDir, { tighten: true });
-    await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .withLock */ .kK)(file, () => (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(file, content, { mode: 0o600 }));
-    return { file, contentHash: contentHash(content) };
+    await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_0__/* .ensureDir */ .A0)(cacheDir, { tighten: true });
+    await (0,_lock_js__WEBPACK_IMPORTED_MODULE_1__/* .withLock */ .k)(file, () => (0,_atomic_js__WEBPACK_IMPORTED_MODULE_0__/* .writeFileAtomic */ .Zf)(file, content, { mode: 0o600 }));
+    return { file, contentHash: (0,_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .contentHash */ .Ae)(content) };
 }
 /** Write the token cache for an sso-session (atomic, locked, 0600, folder 0700). */
 async function writeTokenCache(cacheDir, sessionName, token) {
-    return writeCacheFile(cacheDir, tokenCacheFile(cacheDir, sessionName), tokenCacheJson(token));
+    return writeCacheFile(cacheDir, (0,_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenCacheFile */ .g6)(cacheDir, sessionName), (0,_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenCacheJson */ .AQ)(token));
 }
 /** Write the token a second time under the legacy name, sha1(start URL) (atomic, locked, 0600, folder 0700). */
 async function writeLegacyTokenCache(cacheDir, startUrl, token) {
-    return writeCacheFile(cacheDir, legacyTokenCacheFile(cacheDir, startUrl), tokenCacheJson(token));
+    return writeCacheFile(cacheDir, (0,_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .legacyTokenCacheFile */ .lS)(cacheDir, startUrl), (0,_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenCacheJson */ .AQ)(token));
 }
 /**
  * Read-modify-write of an sso-session's token cache, under the same lock as writeTokenCache: `update` sees the file as it
@@ -2259,20 +2380,20 @@ async function writeLegacyTokenCache(cacheDir, startUrl, token) {
  * one session then never both start from the same stale entry.
  */
 async function updateTokenCache(cacheDir, sessionName, update) {
-    await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureDir */ .A0)(cacheDir, { tighten: true });
-    const file = tokenCacheFile(cacheDir, sessionName);
-    return (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .withLock */ .kK)(file, async () => {
+    await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_0__/* .ensureDir */ .A0)(cacheDir, { tighten: true });
+    const file = (0,_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenCacheFile */ .g6)(cacheDir, sessionName);
+    return (0,_lock_js__WEBPACK_IMPORTED_MODULE_1__/* .withLock */ .k)(file, async () => {
         const { value } = await readTokenCache(cacheDir, sessionName);
         const { result, write } = await update(value);
         if (write)
-            await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(file, tokenCacheJson(write), { mode: 0o600 });
+            await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_0__/* .writeFileAtomic */ .Zf)(file, (0,_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenCacheJson */ .AQ)(write), { mode: 0o600 });
         return result;
     });
 }
 async function readJsonObject(file) {
     let text;
     try {
-        text = await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .readIfExists */ .OR)(file);
+        text = await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_0__/* .readIfExists */ .OR)(file);
     }
     catch (e) {
         return { reason: e.message };
@@ -2293,13 +2414,13 @@ async function readJsonObject(file) {
 const optString = (v) => typeof v === 'string' ? v : undefined;
 /** Read an sso-session's cached token; undefined with a reason if missing, corrupt or unusable. */
 async function readTokenCache(cacheDir, sessionName) {
-    const file = tokenCacheFile(cacheDir, sessionName);
+    const file = (0,_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenCacheFile */ .g6)(cacheDir, sessionName);
     const { obj, reason } = await readJsonObject(file);
     if (!obj)
         return { file, value: undefined, reason };
     if (typeof obj.accessToken !== 'string' || obj.accessToken === '')
         return { file, value: undefined, reason: 'no accessToken' };
-    const expiresAt = parseCacheTime(obj.expiresAt);
+    const expiresAt = (0,_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCacheTime */ .$C)(obj.expiresAt);
     if (!expiresAt)
         return {
             file,
@@ -2315,32 +2436,23 @@ async function readTokenCache(cacheDir, sessionName) {
             expiresAt,
             clientId: optString(obj.clientId),
             clientSecret: optString(obj.clientSecret),
-            registrationExpiresAt: parseCacheTime(obj.registrationExpiresAt),
+            registrationExpiresAt: (0,_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCacheTime */ .$C)(obj.registrationExpiresAt),
             refreshToken: optString(obj.refreshToken),
             raw: obj
         }
     };
 }
-function registrationCacheJson(reg) {
-    return pythonJsonDumps({
-        clientId: reg.clientId,
-        clientSecret: reg.clientSecret,
-        expiresAt: formatCacheTime(reg.expiresAt),
-        scopes: reg.scopes && reg.scopes.length > 0 ? reg.scopes : undefined,
-        clientName: reg.clientName || undefined
-    });
-}
 /** Write the device-flow client registration cache (atomic, locked, 0600). */
 async function writeRegistrationCache(cacheDir, key, reg) {
-    return writeCacheFile(cacheDir, registrationCacheFile(cacheDir, key), registrationCacheJson(reg));
+    return writeCacheFile(cacheDir, (0,_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .registrationCacheFile */ .iw)(cacheDir, key), (0,_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .registrationCacheJson */ .Q$)(reg));
 }
 /** Read a client registration; undefined with a reason if missing, corrupt or incomplete. */
 async function readRegistrationCache(cacheDir, key) {
-    const file = registrationCacheFile(cacheDir, key);
+    const file = (0,_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .registrationCacheFile */ .iw)(cacheDir, key);
     const { obj, reason } = await readJsonObject(file);
     if (!obj)
         return { file, value: undefined, reason };
-    const expiresAt = parseCacheTime(obj.expiresAt);
+    const expiresAt = (0,_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCacheTime */ .$C)(obj.expiresAt);
     if (typeof obj.clientId !== 'string' || typeof obj.clientSecret !== 'string')
         return { file, value: undefined, reason: 'no clientId/clientSecret' };
     if (!expiresAt)
@@ -2370,19 +2482,19 @@ async function readRegistrationCache(cacheDir, key) {
  * `original`, put those bytes back instead (what the file held before this run overwrote it).
  */
 async function removeCacheFileIfOurs(file, expectedHash, original) {
-    if ((await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .readIfExists */ .OR)(file)) === undefined)
+    if ((await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_0__/* .readIfExists */ .OR)(file)) === undefined)
         return 'missing';
-    return (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .withLock */ .kK)(file, async () => {
-        const text = await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .readIfExists */ .OR)(file);
+    return (0,_lock_js__WEBPACK_IMPORTED_MODULE_1__/* .withLock */ .k)(file, async () => {
+        const text = await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_0__/* .readIfExists */ .OR)(file);
         if (text === undefined)
             return 'missing';
-        if (contentHash(text) !== expectedHash)
+        if ((0,_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .contentHash */ .Ae)(text) !== expectedHash)
             return 'replaced-by-someone-else';
         if (original === undefined) {
-            await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .removeIfExists */ .GR)(file);
+            await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_0__/* .removeIfExists */ .GR)(file);
             return 'deleted';
         }
-        await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(file, original, { mode: 0o600 });
+        await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_0__/* .writeFileAtomic */ .Zf)(file, original, { mode: 0o600 });
         return 'restored to what it held before this run';
     });
 }
@@ -2736,9 +2848,11 @@ runTags, mask, sourceIdentity) {
 /* harmony export */   z: () => (/* binding */ sweepOrphanedTokenCache)
 /* harmony export */ });
 /* harmony import */ var _aws_logout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4299);
-/* harmony import */ var _aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5118);
-/* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7215);
-/* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5262);
+/* harmony import */ var _aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7950);
+/* harmony import */ var _aws_files_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3671);
+/* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7215);
+/* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5262);
+
 
 
 
@@ -2776,15 +2890,15 @@ async function cleanupSession(input, log, env = process.env) {
  * of `issuedTokens` that no cache held. Returns whether a cache file held one of this run's tokens. Never throws.
  */
 async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
-    const files = [(0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenCacheFile */ .g6)(sweep.ssoCacheDir, sweep.sessionName)];
+    const files = [(0,_aws_files_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenCacheFile */ .g6)(sweep.ssoCacheDir, sweep.sessionName)];
     if (sweep.legacyStartUrl !== undefined)
-        files.push((0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .legacyTokenCacheFile */ .lS)(sweep.ssoCacheDir, sweep.legacyStartUrl));
+        files.push((0,_aws_files_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .legacyTokenCacheFile */ .lS)(sweep.ssoCacheDir, sweep.legacyStartUrl));
     const revoked = new Map();
     let found = false;
     for (const file of files) {
         try {
             // One read decides: the bytes whose token is ours are the bytes removed (under the lock, only if unchanged).
-            const text = await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .readIfExists */ .OR)(file);
+            const text = await (0,_aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_4__/* .readIfExists */ .OR)(file);
             let accessToken;
             try {
                 accessToken =
@@ -2807,7 +2921,7 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
                     requestTimeoutMs: sweep.requestTimeoutMs
                 }, log));
             }
-            const outcome = await (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .removeCacheFileIfOurs */ .FH)(file, (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .contentHash */ .Ae)(text));
+            const outcome = await (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .removeCacheFileIfOurs */ .FH)(file, (0,_aws_files_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .contentHash */ .Ae)(text));
             log.info(`This run had already written its SSO token to ${file} when it stopped: ${revoked.get(accessToken) ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`);
         }
         catch (error) {
