@@ -15,7 +15,7 @@ import {
   type TokenInput
 } from '../aws-files/sso-cache.js'
 import { refreshSsoToken } from '../aws/oidc.js'
-import { registrationKey, tokenCacheEntry } from '../aws-files/session-files.js'
+import { registrationKey, tokenCacheEntry } from './files-plan.js'
 
 export interface ReusedSession {
   token: SsoToken
