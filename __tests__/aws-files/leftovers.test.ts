@@ -1,5 +1,5 @@
 /**
- * A writer SIGKILLed in the middle of writing the session files (the runner's hard stop of a cancelled step) leaves
+ * A writer SIGKILLed in the middle of writing the job files (the runner's hard stop of a cancelled step) leaves
  * `.…json.<pid>.<hex>.tmp` (the access and refresh tokens) and `.lock` files. The post step (removeJobFiles with the
  * record main saved before writing) removes that pid's; the next run's pre-flight removes those of a pid that is gone.
  */
