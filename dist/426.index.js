@@ -689,6 +689,224 @@ function throwIfCancelled(signal) {
 
 /***/ }),
 
+/***/ 9005:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bC: () => (/* binding */ filesPlace),
+  RV: () => (/* binding */ registrationKey),
+  Q7: () => (/* binding */ tokenCacheEntry),
+  to: () => (/* binding */ writeJobFilesFor),
+  qi: () => (/* binding */ writeRoleKeys),
+  A0: () => (/* binding */ writeSignIn)
+});
+
+// UNUSED EXPORTS: filesPlan, writeCredentialProfiles
+
+// EXTERNAL MODULE: ./src/aws-files/config-render.ts
+var config_render = __webpack_require__(7386);
+// EXTERNAL MODULE: ./src/aws-files/credentials-file.ts
+var credentials_file = __webpack_require__(4408);
+;// CONCATENATED MODULE: ./src/aws-files/process-profile.ts
+/**
+ * A profile whose credentials come from a command (`credential_process`): the credential server's profiles. The
+ * config gets `[profile NAME]` with credential_process, region and output only: no sso_* key, no secret. The command
+ * is written with each path in double quotes, which botocore (shlex) and the shells the JS and Go SDKs run it with
+ * read back as one word; a path that holds a quote, `$`, a backquote, a backslash or a line break is refused.
+ */
+
+
+const UNSAFE_IN_QUOTES = /["$`\\\r\n\t]/;
+/** One command line from its parts, each path double-quoted. */
+function commandLine(parts) {
+    return parts
+        .map(({ text, quote }) => {
+        if (text === '' || UNSAFE_IN_QUOTES.test(text))
+            throw new Error(`invalid credential_process part ${JSON.stringify(text)}: must be non-empty, without " $ \` \\ or line breaks`);
+        if (quote)
+            return `"${text}"`;
+        (0,config_render/* validateValue */.q0)('credential_process', text);
+        return text;
+    })
+        .join(' ');
+}
+/** `[profile NAME]` with credential_process (+ region, output). */
+function renderProcessProfileSection(profile) {
+    (0,config_render/* validateName */.yS)('profile', profile.name);
+    return (0,credentials_file/* renderProfileSection */.Rq)(profile, [
+        `credential_process = ${commandLine(profile.command)}`
+    ]);
+}
+
+// EXTERNAL MODULE: ./src/aws-files/job-files.ts + 4 modules
+var job_files = __webpack_require__(6116);
+;// CONCATENATED MODULE: ./src/core/files-plan.ts
+
+
+
+
+/** Where the request's files go; `credentialsFile`: some profile may hold keys there (for the pre-flight check). */
+function filesPlace(paths, request, credentialsFile = false) {
+    return {
+        paths,
+        ssoSession: request.ssoSession,
+        registrationKey: registrationKey(request),
+        ...(request.legacySsoProfile ? { legacyStartUrl: request.startUrl } : {}),
+        ...(credentialsFile ? { credentialsFile } : {})
+    };
+}
+/**
+ * The SSO profiles (`profiles`, `sso_session` + account + role), the `[sso-session]` section, the token cache and the
+ * registration cache when `token` is given, and the profiles that hold role credentials themselves
+ * (`options.credentialProfiles`). With `token` undefined nothing of the SSO sign-in is written (no token cache, no
+ * registration cache, no sso-session section) and `profiles` must be empty.
+ */
+function filesPlan(paths, request, profiles, token, registration, options) {
+    if (!token && profiles.length > 0)
+        throw new Error('SSO profiles need the SSO token: pass them as credentialProfiles instead');
+    const keyProfiles = options.credentialProfiles ?? [];
+    const legacy = request.legacySsoProfile
+        ? { legacy: { startUrl: request.startUrl, ssoRegion: request.ssoRegion } }
+        : {};
+    const configSections = [
+        ...profiles.map((p) => (0,config_render/* renderProfileSection */.Rq)({
+            name: p.name,
+            ssoSession: request.ssoSession,
+            accountId: p.accountId,
+            roleName: p.roleName,
+            region: p.region,
+            output: request.output,
+            ...legacy
+        })),
+        ...keyProfiles.map((p) => (0,credentials_file/* renderKeysProfileSection */.Ln)(p)),
+        ...(options.roleProfiles ?? []).map((p) => (0,config_render/* renderAssumeRoleProfileSection */.z0)(p)),
+        ...(options.processProfiles ?? []).map((p) => renderProcessProfileSection(p)),
+        ...(token
+            ? [
+                (0,config_render/* renderSsoSessionSection */.P_)({
+                    name: request.ssoSession,
+                    ssoRegion: request.ssoRegion,
+                    startUrl: request.startUrl,
+                    registrationScopes: request.registrationScopes
+                })
+            ]
+            : [])
+    ];
+    const credentialSections = keyProfiles.map((p) => (0,credentials_file/* renderCredentialsSection */.yq)(p.name, p.credentials));
+    return {
+        ...filesPlace(paths, request),
+        configSections,
+        credentialSections,
+        ...(token
+            ? { token: tokenCacheEntry(request, token, registration) }
+            : undefined),
+        ...(token && registration && options.writeRegistration
+            ? {
+                registration: {
+                    clientId: registration.clientId,
+                    clientSecret: registration.clientSecret,
+                    expiresAt: registration.expiresAt,
+                    scopes: registration.scopes,
+                    clientName: registration.clientName
+                }
+            }
+            : undefined),
+        ...(token && options.keepOriginalTokenCache
+            ? {
+                keepOriginalTokenCache: {
+                    mask: options.keepOriginalTokenCache.mask,
+                    ourClientIds: registration?.clientId ? [registration.clientId] : []
+                }
+            }
+            : undefined)
+    };
+}
+/** Write the files of {@link filesPlan} together, or none of them. */
+async function writeJobFilesFor(paths, request, profiles, token, registration, options = { writeRegistration: true }) {
+    return (0,job_files/* writeJobFiles */.cO)(filesPlan(paths, request, profiles, token, registration, options), options.onProgress);
+}
+/**
+ * Write profiles that hold the given role credentials themselves, and nothing of the SSO sign-in: for each profile the
+ * keys go to the shared credentials file as `[NAME]` and the config gets a keys-only `[profile NAME]` (region/output,
+ * no `sso_*`, no `role_arn`), so `aws --profile NAME`, botocore and the JS SDK (fromIni / the default chain) use exactly
+ * those credentials until they expire and can never re-create the session another way (e.g. without its session policy).
+ * Atomic, locked, 0600, every other byte of both files kept; the result goes to removeJobFiles to undo it.
+ * sign-out-early writes every profile this way; a chained session with a session policy can too.
+ */
+function writeCredentialProfiles(paths, request, profiles, options = {}) {
+    return writeJobFilesFor(paths, request, [], undefined, undefined, {
+        writeRegistration: false,
+        onProgress: options.onProgress,
+        credentialProfiles: profiles
+    });
+}
+/** sign-out-early: the profiles as role keys only (the credentials file and config sections without a sign-in). */
+function writeRoleKeys(options, profiles) {
+    const { request, paths } = options;
+    return writeCredentialProfiles(paths, request, profiles.map(({ profile, credentials }) => ({
+        name: profile.name,
+        credentials,
+        region: profile.region,
+        output: request.output
+    })), { onProgress: options.onFilesProgress });
+}
+/** The sign-in itself: the SSO profiles of the layout, the token cache, the registration, and the chained profile. */
+function writeSignIn(options, session, layout, chained, ssoProfiles) {
+    const { request, paths } = options;
+    return writeJobFilesFor(paths, request, ssoProfiles, session.token, session.registration, {
+        writeRegistration: session.registered,
+        onProgress: options.onFilesProgress,
+        // A token not taken from the cache file: what that file held before (a user's own sign-in) is put back by post.
+        ...(session.via === 'device-flow' || session.via === 'shared-session'
+            ? { keepOriginalTokenCache: { mask: options.mask } }
+            : {}),
+        ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),
+        ...(chained && layout.keys
+            ? {
+                credentialProfiles: [
+                    {
+                        name: request.profile,
+                        credentials: chained.credentials,
+                        region: request.region,
+                        output: request.output
+                    }
+                ]
+            }
+            : {})
+    });
+}
+/** The token cache entry of a session, in the AWS CLI v2's terms. */
+function tokenCacheEntry(request, token, registration) {
+    return {
+        startUrl: request.startUrl,
+        region: request.ssoRegion,
+        accessToken: token.accessToken,
+        expiresAt: token.expiresAt,
+        ...(registration
+            ? {
+                clientId: registration.clientId,
+                clientSecret: registration.clientSecret,
+                registrationExpiresAt: registration.expiresAt
+            }
+            : {}),
+        ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
+    };
+}
+/** The client registration cache's key for the request's sso-session. */
+function registrationKey(request) {
+    return {
+        region: request.ssoRegion,
+        scopes: request.registrationScopes,
+        sessionName: request.ssoSession,
+        startUrl: request.startUrl
+    };
+}
+
+
+/***/ }),
+
 /***/ 622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -814,8 +1032,8 @@ __webpack_require__.d(__webpack_exports__, {
 var aws_clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/aws/logout.ts
 var logout = __webpack_require__(4299);
-// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 6 modules
-var session_files = __webpack_require__(7950);
+// EXTERNAL MODULE: ./src/aws-files/job-files.ts + 4 modules
+var job_files = __webpack_require__(6116);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -981,6 +1199,8 @@ var rules = __webpack_require__(8190);
 var client_name = __webpack_require__(938);
 // EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
 var sso_cache = __webpack_require__(7215);
+// EXTERNAL MODULE: ./src/core/files-plan.ts + 1 modules
+var files_plan = __webpack_require__(9005);
 ;// CONCATENATED MODULE: ./src/core/reuse.ts
 
 
@@ -1062,7 +1282,7 @@ async function reuseCachedSession(paths, request, clients, mask, log, now = Date
             };
             return {
                 result,
-                write: (0,session_files/* tokenCacheEntry */.Q7)(request, token, latestRegistration)
+                write: (0,files_plan/* tokenCacheEntry */.Q7)(request, token, latestRegistration)
             };
         });
         if (reused?.via === 'refreshed-token')
@@ -1102,7 +1322,7 @@ function tokenOf(cached) {
  * approver to compare it). One cached by another tool (the AWS CLI records no name) or under another name is not used.
  */
 async function cachedRegistration(paths, request, mask, clientName) {
-    const { value } = await (0,sso_cache/* readRegistrationCache */._l)(paths.ssoCacheDir, (0,session_files/* registrationKey */.RV)(request));
+    const { value } = await (0,sso_cache/* readRegistrationCache */._l)(paths.ssoCacheDir, (0,files_plan/* registrationKey */.RV)(request));
     if (!value)
         return undefined;
     mask(value.clientSecret);
@@ -1636,7 +1856,7 @@ async function useToken(options, clients, session) {
     switch (holds) {
         case 'role-keys':
             signedOutAt = await signOutEarly(options, clients, token);
-            written = await writeRoleKeys(options, [
+            written = await (0,files_plan/* writeRoleKeys */.qi)(options, [
                 {
                     profile: primaryProfile,
                     // With role-to-assume the profile holds the chained session; the permission set's credentials are not written.
@@ -1649,7 +1869,7 @@ async function useToken(options, clients, session) {
             ]);
             break;
         case 'sign-in':
-            written = await writeSignIn(options, session, layout, chained, [
+            written = await (0,files_plan/* writeSignIn */.A0)(options, session, layout, chained, [
                 ...layout.ssoProfiles,
                 ...verifiedExtras.map((p) => p.profile)
             ]);
@@ -1793,41 +2013,6 @@ async function signOutEarly(options, clients, token) {
     log.info(`sign-out-early: signed out of IAM Identity Center at ${signedOutAt.toISOString()}; no SSO token is kept, the profiles hold role credentials only`);
     return signedOutAt;
 }
-/** The profiles as role keys only (the credentials file and config sections without a sign-in). */
-function writeRoleKeys(options, profiles) {
-    const { request, paths } = options;
-    return (0,session_files/* writeCredentialProfiles */.D4)(paths, request, profiles.map(({ profile, credentials }) => ({
-        name: profile.name,
-        credentials,
-        region: profile.region,
-        output: request.output
-    })), { onProgress: options.onFilesProgress });
-}
-/** The sign-in itself: the SSO profiles of the layout, the token cache, the registration, and the chained profile. */
-function writeSignIn(options, session, layout, chained, ssoProfiles) {
-    const { request, paths } = options;
-    return (0,session_files/* writeSessionFiles */.$G)(paths, request, ssoProfiles, session.token, session.registration, {
-        writeRegistration: session.registered,
-        onProgress: options.onFilesProgress,
-        // A token not taken from the cache file: what that file held before (a user's own sign-in) is put back by post.
-        ...(session.via === 'device-flow' || session.via === 'shared-session'
-            ? { keepOriginalTokenCache: { mask: options.mask } }
-            : {}),
-        ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),
-        ...(chained && layout.keys
-            ? {
-                credentialProfiles: [
-                    {
-                        name: request.profile,
-                        credentials: chained.credentials,
-                        region: request.region,
-                        output: request.output
-                    }
-                ]
-            }
-            : {})
-    });
-}
 
 ;// CONCATENATED MODULE: ./src/core/rejection.ts
 /**
@@ -1885,10 +2070,11 @@ var job_server = __webpack_require__(658);
 
 
 
+
 async function login(options) {
     const { request, log, paths } = options;
     // Refuse unsafe paths (symlinks) before anyone is asked to approve: a refusal then costs no approval and leaves no token.
-    const pathProblem = unsafeAwsPath(paths, (0,session_files/* sessionFilePaths */.RL)(paths, request, (0,profile_layout/* writesCredentialsFile */.Nz)(request)));
+    const pathProblem = unsafeAwsPath(paths, (0,job_files/* jobFilePaths */.oA)((0,files_plan/* filesPlace */.bC)(paths, request, (0,profile_layout/* writesCredentialsFile */.Nz)(request))));
     const serverPathProblem = (0,sign_in_mode/* behaviourOf */.xu)(request.mode).holds === 'server'
         ? await (0,job_server/* unsafeServerPath */.x$)(paths, request.ssoSession)
         : undefined;

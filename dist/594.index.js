@@ -18,8 +18,10 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/aws-files/session-files.ts + 6 modules
-var session_files = __webpack_require__(7950);
+// EXTERNAL MODULE: ./src/aws-files/job-files.ts + 4 modules
+var job_files = __webpack_require__(6116);
+// EXTERNAL MODULE: ./src/core/files-plan.ts + 1 modules
+var files_plan = __webpack_require__(9005);
 // EXTERNAL MODULE: ./src/aws-files/atomic.ts
 var atomic = __webpack_require__(5262);
 // EXTERNAL MODULE: ./src/credential-server/handover.ts
@@ -165,6 +167,7 @@ var job_server = __webpack_require__(658);
 
 
 
+
 /** The roles the server answers for: the primary (the chained role with role-to-assume), then each other profile. */
 function servedRoles(options, p) {
     const { request } = options;
@@ -243,7 +246,7 @@ async function serveSignIn(options, session, profiles) {
     report();
     let pid;
     try {
-        const done = await (0,session_files/* writeSessionFiles */.$G)(paths, request, [], undefined, undefined, {
+        const done = await (0,files_plan/* writeJobFilesFor */.to)(paths, request, [], undefined, undefined, {
             writeRegistration: false,
             onProgress: (p) => {
                 if (p)
@@ -336,7 +339,7 @@ async function serveSignIn(options, session, profiles) {
                 // gone
             }
         await (0,atomic/* removeIfExists */.GR)(file, { root: paths.awsDir }).catch(() => undefined);
-        await (0,session_files/* removeSessionFiles */.Wd)(written).catch(() => undefined);
+        await (0,job_files/* removeJobFiles */.H0)(written).catch(() => undefined);
         options.onFilesProgress?.(undefined);
         throw error;
     }

@@ -523,762 +523,18 @@ function checkUpsert(inputStructure, out, edits, ours) {
 
 /***/ }),
 
-/***/ 7386:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P_: () => (/* binding */ renderSsoSessionSection),
-/* harmony export */   Rq: () => (/* binding */ renderProfileSection),
-/* harmony export */   jZ: () => (/* binding */ normalizeHeader),
-/* harmony export */   q0: () => (/* binding */ validateValue),
-/* harmony export */   yS: () => (/* binding */ validateName),
-/* harmony export */   z0: () => (/* binding */ renderAssumeRoleProfileSection)
-/* harmony export */ });
-/* unused harmony export sectionText */
-/* harmony import */ var _ini_structure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4421);
-/**
- * The sections we write to the AWS shared config file (`~/.aws/config`) as text: `[profile …]` and `[sso-session …]`
- * as `aws configure sso` writes them, and assume-role profiles; with the checks that every name and value reads back
- * as written in botocore and the JS SDK.
- */
-
-const NAME_RE = /^[\w\-@+.%:/]+$/;
-/** Refuse a profile / session name that botocore or the JS SDK would read back differently. */
-function validateName(what, name) {
-    // Both the JS SDK (`[\w-@+.%:/]+` after the prefix) and botocore (shlex) read such names back as-is.
-    if (!NAME_RE.test(name))
-        throw new Error(`invalid ${what} name ${JSON.stringify(name)}: use letters, digits and - _ @ + . % : /`);
-}
-/** Refuse a value that would not read back as one word (empty, spaces, line breaks, a leading comment character). */
-function validateValue(key, value) {
-    if (!/^\S+$/.test(value) || /^[#;]/.test(value)) {
-        throw new Error(`invalid value for ${key}: ${JSON.stringify(value)} (must be non-empty, without spaces or line breaks)`);
-    }
-}
-/** The section `aws configure sso` writes for a profile. */
-function renderProfileSection(profile) {
-    validateName('profile', profile.name);
-    validateName('sso-session', profile.ssoSession);
-    const body = [];
-    const add = (k, v, optional = false) => {
-        if (optional && (v === undefined || v === ''))
-            return;
-        validateValue(k, v ?? '');
-        body.push(`${k} = ${v}`);
-    };
-    add('sso_session', profile.ssoSession);
-    if (profile.legacy) {
-        add('sso_start_url', profile.legacy.startUrl);
-        add('sso_region', profile.legacy.ssoRegion);
-    }
-    add('sso_account_id', profile.accountId);
-    add('sso_role_name', profile.roleName);
-    add('region', profile.region, true);
-    add('output', profile.output, true);
-    return {
-        header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
-        body
-    };
-}
-/** `[profile NAME]` with role_arn + source_profile (+ role_session_name, duration_seconds, external_id): no session policy can be written here. */
-function renderAssumeRoleProfileSection(profile) {
-    validateName('profile', profile.name);
-    validateName('profile', profile.sourceProfile);
-    const body = [];
-    const add = (k, v) => {
-        if (v === undefined || v === '')
-            return;
-        validateValue(k, v);
-        body.push(`${k} = ${v}`);
-    };
-    add('role_arn', profile.roleArn);
-    add('source_profile', profile.sourceProfile);
-    add('role_session_name', profile.roleSessionName);
-    add('duration_seconds', String(profile.durationSeconds));
-    add('external_id', profile.externalId);
-    add('region', profile.region);
-    add('output', profile.output);
-    return {
-        header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
-        body
-    };
-}
-/** The `[sso-session NAME]` section `aws configure sso` writes. */
-function renderSsoSessionSection(session) {
-    validateName('sso-session', session.name);
-    validateValue('sso_region', session.ssoRegion);
-    validateValue('sso_start_url', session.startUrl);
-    const body = [
-        `sso_region = ${session.ssoRegion}`,
-        `sso_start_url = ${session.startUrl}`
-    ];
-    if (session.registrationScopes.length > 0) {
-        for (const s of session.registrationScopes)
-            validateValue('sso_registration_scopes', s.replace(/,/g, ' '));
-        body.push(`sso_registration_scopes = ${session.registrationScopes.join(',')}`);
-    }
-    return { header: `[sso-session ${session.name}]`, body };
-}
-/** The section as text with the given line ending (every line ended). */
-function sectionText(section, eol = '\n') {
-    return [normalizeHeader(section.header), ...section.body]
-        .map((l) => l + eol)
-        .join('');
-}
-/** `header` with its brackets, added when missing. */
-function normalizeHeader(header) {
-    const h = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_0__/* .pyStrip */ .m0)(header);
-    return h.startsWith('[') ? h : `[${h}]`;
-}
-
-
-/***/ }),
-
-/***/ 4421:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bv: () => (/* binding */ headerName),
-/* harmony export */   FR: () => (/* binding */ sectionKey),
-/* harmony export */   Vo: () => (/* binding */ parseStructure),
-/* harmony export */   m0: () => (/* binding */ pyStrip)
-/* harmony export */ });
-/* unused harmony exports splitLines, shlexSplit, parseNested */
-/**
- * A read-only model of an AWS shared config file as botocore sees it: Python's
- * `configparser.RawConfigParser` line rules (section headers, `=`/`:` options, indented continuation
- * lines, full-line `#`/`;` comments) plus botocore's `raw_config_parse` (nested `s3 =` blocks) and
- * `build_profile_map` (which header is which profile / sso-session).
- *
- * It records where every section sits in the text so that the config edit (config-edit.ts, config-plan.ts) can
- * replace whole sections while leaving every other byte alone. Nothing here writes.
- */
-/** Python's `str.strip()` whitespace set (which, unlike JS `trim()`, does not include U+FEFF). */
-const PY_WS = ' \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
-function pyStrip(s) {
-    let a = 0;
-    let b = s.length;
-    while (a < b && PY_WS.includes(s[a]))
-        a++;
-    while (b > a && PY_WS.includes(s[b - 1]))
-        b--;
-    return s.slice(a, b);
-}
-function pyRstrip(s) {
-    let b = s.length;
-    while (b > 0 && PY_WS.includes(s[b - 1]))
-        b--;
-    return s.slice(0, b);
-}
-/** Split text into lines, keeping exact offsets and line endings. A lone `\r` stays part of the content. */
-function splitLines(text) {
-    const lines = [];
-    let pos = 0;
-    while (pos < text.length) {
-        const nl = text.indexOf('\n', pos);
-        if (nl === -1) {
-            lines.push({
-                start: pos,
-                contentEnd: text.length,
-                end: text.length,
-                content: text.slice(pos),
-                eol: ''
-            });
-            break;
-        }
-        const crlf = nl > pos && text[nl - 1] === '\r';
-        const contentEnd = crlf ? nl - 1 : nl;
-        lines.push({
-            start: pos,
-            contentEnd,
-            end: nl + 1,
-            content: text.slice(pos, contentEnd),
-            eol: crlf ? '\r\n' : '\n'
-        });
-        pos = nl + 1;
-    }
-    return lines;
-}
-/** POSIX `shlex.split` (no comments), as botocore uses on section names. Throws on an unclosed quote. */
-function shlexSplit(s) {
-    const out = [];
-    let cur = '';
-    let inWord = false;
-    let i = 0;
-    const ws = ' \t\r\n';
-    while (i < s.length) {
-        const c = s[i];
-        if (ws.includes(c)) {
-            if (inWord)
-                out.push(cur);
-            cur = '';
-            inWord = false;
-            i++;
-        }
-        else if (c === "'") {
-            inWord = true;
-            const close = s.indexOf("'", i + 1);
-            if (close === -1)
-                throw new Error('No closing quotation');
-            cur += s.slice(i + 1, close);
-            i = close + 1;
-        }
-        else if (c === '"') {
-            inWord = true;
-            i++;
-            for (;;) {
-                if (i >= s.length)
-                    throw new Error('No closing quotation');
-                const d = s[i];
-                if (d === '"') {
-                    i++;
-                    break;
-                }
-                if (d === '\\' &&
-                    i + 1 < s.length &&
-                    (s[i + 1] === '"' || s[i + 1] === '\\')) {
-                    cur += s[i + 1];
-                    i += 2;
-                    continue;
-                }
-                if (d === '\\' && i + 1 >= s.length)
-                    throw new Error('No escaped character');
-                cur += d;
-                i++;
-            }
-        }
-        else if (c === '\\') {
-            inWord = true;
-            if (i + 1 >= s.length)
-                throw new Error('No escaped character');
-            cur += s[i + 1];
-            i += 2;
-        }
-        else {
-            inWord = true;
-            cur += c;
-            i++;
-        }
-    }
-    if (inWord)
-        out.push(cur);
-    return out;
-}
-/**
- * botocore's identity of a section (`build_profile_map`):
- * `profile:<name>` for `[profile <name>]` (any whitespace or shell quoting) and for `[default]`,
- * `sso-session:<name>`, `services:<name>`; `invalid:<raw>` for a prefixed name botocore ignores;
- * `section:<raw>` for anything else.
- */
-function sectionKey(name) {
-    for (const prefix of ['profile', 'sso-session', 'services']) {
-        if (name.startsWith(prefix)) {
-            let parts;
-            try {
-                parts = shlexSplit(name);
-            }
-            catch {
-                return `invalid:${name}`;
-            }
-            return parts.length === 2 ? `${prefix}:${parts[1]}` : `invalid:${name}`;
-        }
-    }
-    if (name === 'default')
-        return 'profile:default';
-    return `section:${name}`;
-}
-/** configparser's SECTCRE `\[(?P<header>.+)\]` applied with `match` to the stripped line. */
-function headerName(stripped) {
-    if (!stripped.startsWith('['))
-        return undefined;
-    const close = stripped.lastIndexOf(']');
-    if (close < 2)
-        return undefined;
-    const name = stripped.slice(1, close);
-    return name.includes('\n') ? undefined : name;
-}
-/** configparser's OPTCRE: `(?P<option>.*?)\s*(?P<vi>[=:])\s*(?P<value>.*)$`. */
-function matchOption(value) {
-    const i = value.search(/[=:]/);
-    if (i === -1)
-        return undefined;
-    return {
-        option: pyRstrip(value.slice(0, i)),
-        value: pyStrip(value.slice(i + 1))
-    };
-}
-/** Parse text the way botocore's configparser does, keeping positions. Never throws. */
-function parseStructure(text) {
-    const lines = splitLines(text);
-    const kinds = [];
-    const sections = [];
-    const errors = [];
-    let cur;
-    let optname;
-    let indentLevel = 0;
-    const finish = () => {
-        if (!cur)
-            return;
-        for (const [k, v] of cur.values)
-            cur.block.options.set(k, v === null ? '' : pyRstrip(v.join('\n')));
-    };
-    lines.forEach((line, i) => {
-        const stripped = pyStrip(line.content);
-        if (stripped.startsWith('#') || stripped.startsWith(';')) {
-            kinds.push('comment');
-            return;
-        }
-        if (stripped === '') {
-            kinds.push('blank');
-            // empty_lines_in_values: a blank line joins the current multi-line value.
-            if (cur && optname)
-                cur.values.get(optname)?.push('');
-            return;
-        }
-        const firstNonSpace = line.content.search(/\S/);
-        const indent = firstNonSpace === -1 ? 0 : firstNonSpace;
-        if (cur && optname && indent > indentLevel) {
-            kinds.push('continuation');
-            cur.values.get(optname)?.push(stripped);
-            if (cur)
-                cur.block.lastLine = i;
-            return;
-        }
-        indentLevel = indent;
-        const name = headerName(stripped);
-        if (name !== undefined) {
-            finish();
-            const block = {
-                name,
-                key: sectionKey(name),
-                headerLine: i,
-                lastLine: i,
-                start: line.start,
-                end: line.end,
-                options: new Map()
-            };
-            sections.push(block);
-            cur = { block, values: new Map() };
-            optname = undefined;
-            kinds.push('header');
-            return;
-        }
-        if (!cur) {
-            kinds.push('error');
-            errors.push(i);
-            return;
-        }
-        cur.block.lastLine = i;
-        const opt = matchOption(stripped);
-        if (!opt) {
-            kinds.push('error');
-            errors.push(i);
-            return;
-        }
-        kinds.push('option');
-        optname = opt.option.toLowerCase();
-        if (!optname) {
-            errors.push(i);
-            return;
-        }
-        cur.values.set(optname, [opt.value]);
-    });
-    finish();
-    for (const s of sections)
-        s.end = lines[s.lastLine].end;
-    return { lines, kinds, sections, errors };
-}
-/** botocore's `_parse_nested` for a value that starts with a newline (`s3 =` followed by indented keys). */
-function parseNested(value) {
-    const out = {};
-    for (const raw of value.split('\n')) {
-        const line = pyStrip(raw);
-        if (!line)
-            continue;
-        const eq = line.indexOf('=');
-        if (eq === -1)
-            return undefined;
-        out[pyStrip(line.slice(0, eq))] = pyStrip(line.slice(eq + 1));
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 423:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ removeLeftovers)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2017);
-/**
- * What a writer killed mid-write (SIGKILL: the runner's hard stop of a cancelled step) leaves next to the files it was
- * writing: its temp files (`.<name>.<pid>.<12 hex>.tmp`, see writeFileAtomic; they hold the access token, the refresh
- * token, the client secret) and its lock files (`<file>.lock`, `<file>.lock.break`, holding its pid and host).
- * The post step removes the ones of the writer its record names (`writerPid`); the next run's pre-flight removes the
- * ones whose writer is gone (a pid that no longer runs on this host, and a temp file older than a minute, so that a
- * writer on another host sharing the folder is never cut off mid-write).
- */
-
-
-
-
-const O_NOFOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0;
-const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;
-function lockHolder(file) {
-    let fd;
-    try {
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | O_NOFOLLOW);
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const info = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8'));
-        return typeof info?.pid === 'number' && typeof info.host === 'string'
-            ? { pid: info.pid, host: info.host }
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
-}
-/**
- * Remove the temp and lock files that `rule` names next to each of `targets` (the files a run writes). Returns the
- * paths removed. Never follows a symlink (unlink removes a link itself); never throws.
- */
-function removeLeftovers(targets, rule) {
-    const removed = [];
-    const ours = (pid) => rule.pid !== undefined
-        ? pid === rule.pid && pid !== process.pid
-        : !(0,_util_process_js__WEBPACK_IMPORTED_MODULE_3__/* .isAlive */ ._)(pid);
-    const unlink = (p) => {
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(p);
-            removed.push(p);
-        }
-        catch {
-            // gone already, or not ours to remove
-        }
-    };
-    const byDir = new Map();
-    for (const t of targets) {
-        const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(t);
-        const names = byDir.get(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(abs)) ?? new Set();
-        names.add(node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(abs));
-        byDir.set(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(abs), names);
-    }
-    for (const [dir, names] of byDir) {
-        let entries;
-        try {
-            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir);
-        }
-        catch {
-            continue;
-        }
-        for (const entry of entries) {
-            const m = TEMP.exec(entry);
-            if (!m || !names.has(m[1]) || !ours(Number(m[2])))
-                continue;
-            const p = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, entry);
-            if (rule.pid === undefined) {
-                try {
-                    if (Date.now() - (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p).mtimeMs < (rule.minAgeMs ?? 60_000))
-                        continue;
-                }
-                catch {
-                    continue;
-                }
-            }
-            unlink(p);
-        }
-        for (const name of names)
-            for (const lock of [`${name}.lock`, `${name}.lock.break`]) {
-                const p = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, lock);
-                const holder = lockHolder(p);
-                if (holder && holder.host === node_os__WEBPACK_IMPORTED_MODULE_1___default().hostname() && ours(holder.pid))
-                    unlink(p);
-            }
-    }
-    return removed;
-}
-
-
-/***/ }),
-
-/***/ 2576:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ withLock)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _util_time_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6043);
-/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2017);
-/* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5262);
-/**
- * A simple cross-process lock file beside the file it guards (`<file>.lock`, created with O_EXCL), with stale locks
- * broken safely.
- */
-
-
-
-
-
-
-
-
-async function readLock(lockFile) {
-    let st;
-    try {
-        st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().lstat(lockFile);
-    }
-    catch (e) {
-        if ((0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .errCode */ .tm)(e) === 'ENOENT')
-            return undefined;
-        throw e;
-    }
-    if (st.isSymbolicLink())
-        throw (0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .symlinkError */ .OL)(lockFile);
-    let info;
-    try {
-        const fh = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().open(lockFile, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | _atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .O_NOFOLLOW */ .N0);
-        try {
-            const parsed = JSON.parse(await fh.readFile('utf8'));
-            if (typeof parsed?.pid === 'number' && typeof parsed.token === 'string')
-                info = parsed;
-        }
-        finally {
-            await fh.close();
-        }
-    }
-    catch (e) {
-        if ((0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .errCode */ .tm)(e) === 'ENOENT')
-            return undefined;
-        // Half-written or foreign content: judge by age only.
-    }
-    return { info, mtimeMs: st.mtimeMs };
-}
-function isStale(lock, staleMs) {
-    if (Date.now() - lock.mtimeMs > staleMs)
-        return true;
-    const info = lock.info;
-    return (info !== undefined &&
-        info.host === node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname() &&
-        info.pid !== process.pid &&
-        !(0,_util_process_js__WEBPACK_IMPORTED_MODULE_6__/* .isAlive */ ._)(info.pid));
-}
-async function tryCreate(lockFile, content) {
-    let fh;
-    try {
-        fh = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().open(lockFile, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | _atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .O_NOFOLLOW */ .N0, 0o600);
-    }
-    catch (e) {
-        if ((0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .errCode */ .tm)(e) === 'EEXIST')
-            return false;
-        throw e;
-    }
-    try {
-        await fh.writeFile(content);
-    }
-    finally {
-        await fh.close();
-    }
-    return true;
-}
-/**
- * Break a stale lock without ever deleting a fresh one: the check and the unlink happen while holding
- * `<lock>.break` (itself created with O_EXCL), and only if the lock still is the one we judged stale.
- */
-async function breakStale(lockFile, seen, staleMs) {
-    const breaker = `${lockFile}.break`;
-    const me = JSON.stringify({
-        pid: process.pid,
-        host: node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname(),
-        time: new Date().toISOString(),
-        token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')
-    });
-    if (!(await tryCreate(breaker, me))) {
-        // Someone else is breaking it; a breaker left by a crashed process is removed once it is old.
-        const other = await readLock(breaker);
-        if (other && isStale(other, Math.min(staleMs, 5000)))
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(breaker, { force: true });
-        return false;
-    }
-    try {
-        const now = await readLock(lockFile);
-        if (!now)
-            return true;
-        const same = seen.info && now.info
-            ? now.info.token === seen.info.token
-            : now.mtimeMs === seen.mtimeMs;
-        if (same && isStale(now, staleMs))
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(lockFile, { force: true });
-        return true;
-    }
-    finally {
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(breaker, { force: true });
-    }
-}
-/**
- * Run `fn` while holding `<file>.lock` (created with O_EXCL, holding pid, host, time and a random token).
- * Retries with a small backoff; breaks a lock older than `staleMs` or whose process is gone; always
- * releases (only its own lock) in `finally`. Throws after `timeoutMs`, naming the lock and its holder.
- */
-async function withLock(file, fn, opts = {}) {
-    const timeoutMs = opts.timeoutMs ?? 10_000;
-    const staleMs = opts.staleMs ?? 30_000;
-    const lockFile = `${node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(file)}.lock`;
-    await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureDir */ .A0)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(lockFile), { root: (0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultRoot */ .cc)(lockFile) });
-    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(12).toString('hex');
-    const deadline = Date.now() + timeoutMs;
-    let delay = 5;
-    for (;;) {
-        const content = JSON.stringify({
-            pid: process.pid,
-            host: node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname(),
-            time: new Date().toISOString(),
-            token
-        });
-        if (await tryCreate(lockFile, content))
-            break;
-        const current = await readLock(lockFile);
-        if (current &&
-            isStale(current, staleMs) &&
-            (await breakStale(lockFile, current, staleMs)))
-            continue;
-        if (Date.now() >= deadline) {
-            const who = current?.info
-                ? ` (held by pid ${current.info.pid} on ${current.info.host} since ${current.info.time})`
-                : '';
-            throw new Error(`timed out after ${timeoutMs} ms waiting for lock ${lockFile}${who}`);
-        }
-        await (0,_util_time_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .y)(delay + Math.floor(Math.random() * delay));
-        delay = Math.min(delay * 2, 100);
-    }
-    try {
-        return await fn();
-    }
-    finally {
-        const now = await readLock(lockFile).catch(() => undefined);
-        if (now?.info?.token === token)
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(lockFile, { force: true });
-    }
-}
-
-
-/***/ }),
-
-/***/ 7950:
+/***/ 9786:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  RV: () => (/* binding */ registrationKey),
-  Wd: () => (/* binding */ removeSessionFiles),
-  RL: () => (/* binding */ sessionFilePaths),
-  Q7: () => (/* binding */ tokenCacheEntry),
-  D4: () => (/* binding */ writeCredentialProfiles),
-  $G: () => (/* binding */ writeSessionFiles)
+  h: () => (/* binding */ mergeConfigFile),
+  p: () => (/* binding */ revertConfigFile)
 });
 
-// UNUSED EXPORTS: writtenTargets
-
-// EXTERNAL MODULE: ./src/aws-files/leftovers.ts
-var aws_files_leftovers = __webpack_require__(423);
-// EXTERNAL MODULE: ./src/aws-files/sso-cache-format.ts
-var sso_cache_format = __webpack_require__(3671);
-// EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
-var sso_cache = __webpack_require__(7215);
 // EXTERNAL MODULE: ./src/aws-files/atomic.ts
 var atomic = __webpack_require__(5262);
-;// CONCATENATED MODULE: ./src/aws-files/cache-originals.ts
-/**
- * A token cache file that held something else before this run overwrote it (a user's own `aws sso login` for the same
- * sso-session): recorded with what this run wrote, and put back byte for byte when the run's files are undone.
- */
-
-
-
-/** Restore (when the record holds what was there before) or delete a cache file this run wrote, only if still ours. */
-function undoCacheFile(entry) {
-    return (0,sso_cache/* removeCacheFileIfOurs */.FH)(entry.file, entry.contentHash, entry.original);
-}
-const withOriginal = (entry) => entry?.original !== undefined ? { original: entry.original } : {};
-/**
- * What a cache file holds before this run writes `entry` there, when it holds something else (its secrets masked
- * first); undefined when missing, unreadable, already this run's bytes, or another run's of this action: a token of
- * a client registration of this action (`ourClientIds`; the action never uses the AWS CLI's registration, so a
- * user's own `aws sso login` token has another client). That run's post signs its token out: nothing to put back.
- */
-async function originalCacheText(entry, mask, ourClientIds) {
-    let text;
-    try {
-        text = await (0,atomic/* readIfExists */.OR)(entry.file);
-    }
-    catch {
-        return undefined; // a symlink or not UTF-8: the writer refuses or replaces it; nothing of a user's to put back
-    }
-    if (text === undefined || (0,sso_cache_format/* contentHash */.Ae)(text) === entry.contentHash)
-        return undefined;
-    try {
-        const obj = JSON.parse(text);
-        for (const key of ['accessToken', 'refreshToken', 'clientSecret'])
-            if (typeof obj?.[key] === 'string' && obj[key])
-                mask(obj[key]);
-        if (typeof obj?.clientId === 'string' &&
-            ourClientIds.includes(obj.clientId))
-            return undefined;
-    }
-    catch {
-        // not JSON: put back as it was all the same
-    }
-    return text;
-}
-/**
- * The client id in a registration cache file when this action wrote it (only ours record `clientName`, and with our
- * name); undefined otherwise (missing, unreadable, the AWS CLI's own).
- */
-async function actionClientIn(file) {
-    try {
-        const text = await (0,atomic/* readIfExists */.OR)(file);
-        if (text === undefined)
-            return undefined;
-        const obj = JSON.parse(text);
-        return typeof obj.clientName === 'string' &&
-            obj.clientName.startsWith(ACTION_CLIENT_NAME) &&
-            typeof obj.clientId === 'string'
-            ? obj.clientId
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The start of every client name this action registers (core/client-name.ts CLIENT_NAME_BASE). */
-const ACTION_CLIENT_NAME = 'identity-center-login';
-
 // EXTERNAL MODULE: ./src/aws-files/lock.ts
 var lock = __webpack_require__(2576);
 // EXTERNAL MODULE: ./src/aws-files/ini-structure.ts
@@ -1687,11 +943,138 @@ async function revertConfigFile(configFile, edits, opts = {}) {
     }, { timeoutMs: opts.lockTimeoutMs });
 }
 
-// EXTERNAL MODULE: ./src/aws-files/config-render.ts
-var config_render = __webpack_require__(7386);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/aws-files/credentials-file.ts
+
+/***/ }),
+
+/***/ 7386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P_: () => (/* binding */ renderSsoSessionSection),
+/* harmony export */   Rq: () => (/* binding */ renderProfileSection),
+/* harmony export */   jZ: () => (/* binding */ normalizeHeader),
+/* harmony export */   q0: () => (/* binding */ validateValue),
+/* harmony export */   yS: () => (/* binding */ validateName),
+/* harmony export */   z0: () => (/* binding */ renderAssumeRoleProfileSection)
+/* harmony export */ });
+/* unused harmony export sectionText */
+/* harmony import */ var _ini_structure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4421);
+/**
+ * The sections we write to the AWS shared config file (`~/.aws/config`) as text: `[profile …]` and `[sso-session …]`
+ * as `aws configure sso` writes them, and assume-role profiles; with the checks that every name and value reads back
+ * as written in botocore and the JS SDK.
+ */
+
+const NAME_RE = /^[\w\-@+.%:/]+$/;
+/** Refuse a profile / session name that botocore or the JS SDK would read back differently. */
+function validateName(what, name) {
+    // Both the JS SDK (`[\w-@+.%:/]+` after the prefix) and botocore (shlex) read such names back as-is.
+    if (!NAME_RE.test(name))
+        throw new Error(`invalid ${what} name ${JSON.stringify(name)}: use letters, digits and - _ @ + . % : /`);
+}
+/** Refuse a value that would not read back as one word (empty, spaces, line breaks, a leading comment character). */
+function validateValue(key, value) {
+    if (!/^\S+$/.test(value) || /^[#;]/.test(value)) {
+        throw new Error(`invalid value for ${key}: ${JSON.stringify(value)} (must be non-empty, without spaces or line breaks)`);
+    }
+}
+/** The section `aws configure sso` writes for a profile. */
+function renderProfileSection(profile) {
+    validateName('profile', profile.name);
+    validateName('sso-session', profile.ssoSession);
+    const body = [];
+    const add = (k, v, optional = false) => {
+        if (optional && (v === undefined || v === ''))
+            return;
+        validateValue(k, v ?? '');
+        body.push(`${k} = ${v}`);
+    };
+    add('sso_session', profile.ssoSession);
+    if (profile.legacy) {
+        add('sso_start_url', profile.legacy.startUrl);
+        add('sso_region', profile.legacy.ssoRegion);
+    }
+    add('sso_account_id', profile.accountId);
+    add('sso_role_name', profile.roleName);
+    add('region', profile.region, true);
+    add('output', profile.output, true);
+    return {
+        header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
+        body
+    };
+}
+/** `[profile NAME]` with role_arn + source_profile (+ role_session_name, duration_seconds, external_id): no session policy can be written here. */
+function renderAssumeRoleProfileSection(profile) {
+    validateName('profile', profile.name);
+    validateName('profile', profile.sourceProfile);
+    const body = [];
+    const add = (k, v) => {
+        if (v === undefined || v === '')
+            return;
+        validateValue(k, v);
+        body.push(`${k} = ${v}`);
+    };
+    add('role_arn', profile.roleArn);
+    add('source_profile', profile.sourceProfile);
+    add('role_session_name', profile.roleSessionName);
+    add('duration_seconds', String(profile.durationSeconds));
+    add('external_id', profile.externalId);
+    add('region', profile.region);
+    add('output', profile.output);
+    return {
+        header: profile.name === 'default' ? '[default]' : `[profile ${profile.name}]`,
+        body
+    };
+}
+/** The `[sso-session NAME]` section `aws configure sso` writes. */
+function renderSsoSessionSection(session) {
+    validateName('sso-session', session.name);
+    validateValue('sso_region', session.ssoRegion);
+    validateValue('sso_start_url', session.startUrl);
+    const body = [
+        `sso_region = ${session.ssoRegion}`,
+        `sso_start_url = ${session.startUrl}`
+    ];
+    if (session.registrationScopes.length > 0) {
+        for (const s of session.registrationScopes)
+            validateValue('sso_registration_scopes', s.replace(/,/g, ' '));
+        body.push(`sso_registration_scopes = ${session.registrationScopes.join(',')}`);
+    }
+    return { header: `[sso-session ${session.name}]`, body };
+}
+/** The section as text with the given line ending (every line ended). */
+function sectionText(section, eol = '\n') {
+    return [normalizeHeader(section.header), ...section.body]
+        .map((l) => l + eol)
+        .join('');
+}
+/** `header` with its brackets, added when missing. */
+function normalizeHeader(header) {
+    const h = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_0__/* .pyStrip */ .m0)(header);
+    return h.startsWith('[') ? h : `[${h}]`;
+}
+
+
+/***/ }),
+
+/***/ 4408:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hu: () => (/* binding */ unsealCredentialEdits),
+/* harmony export */   Ln: () => (/* binding */ renderKeysProfileSection),
+/* harmony export */   Rq: () => (/* binding */ renderProfileSection),
+/* harmony export */   V6: () => (/* binding */ mergeCredentialsFile),
+/* harmony export */   mF: () => (/* binding */ sealCredentialEdits),
+/* harmony export */   nJ: () => (/* binding */ revertCredentialsFile),
+/* harmony export */   yq: () => (/* binding */ renderCredentialsSection)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5262);
+/* harmony import */ var _ini_structure_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4421);
+/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9786);
+/* harmony import */ var _config_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7386);
 /**
  * Profiles that hold role credentials themselves, for when no SSO token may stay on the runner (sign-out-early) or
  * when the session must not be re-created without its session policy (a chained role narrowed by a policy):
@@ -1711,14 +1094,14 @@ var external_node_crypto_ = __webpack_require__(7598);
 
 /** The credentials file's `[NAME]` section (no `profile ` prefix there) holding the keys. */
 function renderCredentialsSection(name, credentials) {
-    (0,config_render/* validateName */.yS)('profile', name);
+    (0,_config_render_js__WEBPACK_IMPORTED_MODULE_3__/* .validateName */ .yS)('profile', name);
     const body = [];
     for (const [key, value] of [
         ['aws_access_key_id', credentials.accessKeyId],
         ['aws_secret_access_key', credentials.secretAccessKey],
         ['aws_session_token', credentials.sessionToken]
     ]) {
-        (0,config_render/* validateValue */.q0)(key, value);
+        (0,_config_render_js__WEBPACK_IMPORTED_MODULE_3__/* .validateValue */ .q0)(key, value);
         body.push(`${key} = ${value}`);
     }
     return { header: `[${name}]`, body };
@@ -1729,7 +1112,7 @@ function renderKeysProfileSection(profile) {
 }
 /** `[profile NAME]` (`[default]`) with `lines` first, then region and output when they are set; every value checked. */
 function renderProfileSection(profile, lines) {
-    (0,config_render/* validateName */.yS)('profile', profile.name);
+    (0,_config_render_js__WEBPACK_IMPORTED_MODULE_3__/* .validateName */ .yS)('profile', profile.name);
     const body = [...lines];
     for (const [key, value] of [
         ['region', profile.region],
@@ -1737,7 +1120,7 @@ function renderProfileSection(profile, lines) {
     ]) {
         if (value === undefined || value === '')
             continue;
-        (0,config_render/* validateValue */.q0)(key, value);
+        (0,_config_render_js__WEBPACK_IMPORTED_MODULE_3__/* .validateValue */ .q0)(key, value);
         body.push(`${key} = ${value}`);
     }
     return {
@@ -1751,11 +1134,11 @@ function renderProfileSection(profile, lines) {
  * and line endings stay byte for byte; a same-named section is replaced and restored on revert.
  */
 function mergeCredentialsFile(credentialsFile, sections, opts = {}) {
-    return mergeConfigFile(credentialsFile, sections, opts);
+    return (0,_config_file_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeConfigFile */ .h)(credentialsFile, sections, opts);
 }
 /** Undo {@link mergeCredentialsFile}'s edits (only sections that still read exactly as written); deletes a file we created if it is empty again. */
 function revertCredentialsFile(credentialsFile, edits, opts = {}) {
-    return revertConfigFile(credentialsFile, edits, opts);
+    return (0,_config_file_js__WEBPACK_IMPORTED_MODULE_2__/* .revertConfigFile */ .p)(credentialsFile, edits, opts);
 }
 const SEALED = 'sha256:';
 /**
@@ -1770,7 +1153,7 @@ function sealCredentialEdits(edits) {
 function sealed(text) {
     return text.startsWith(SEALED)
         ? text
-        : `${SEALED}${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
+        : `${SEALED}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex')}`;
 }
 /**
  * Sealed edits with their written text restored from the file: the section of the same identity whose exact text has
@@ -1780,8 +1163,8 @@ async function unsealCredentialEdits(credentialsFile, edits) {
     if (!edits.some((e) => (e.kind === 'added' || e.kind === 'replaced') &&
         e.written.startsWith(SEALED)))
         return edits;
-    const text = (await (0,atomic/* readIfExists */.OR)(credentialsFile)) ?? '';
-    const blocks = (0,ini_structure/* parseStructure */.Vo)(text).sections.map((b) => ({
+    const text = (await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .readIfExists */ .OR)(credentialsFile)) ?? '';
+    const blocks = (0,_ini_structure_js__WEBPACK_IMPORTED_MODULE_4__/* .parseStructure */ .Vo)(text).sections.map((b) => ({
         key: b.key,
         text: text.slice(b.start, b.end)
     }));
@@ -1794,368 +1177,903 @@ async function unsealCredentialEdits(credentialsFile, edits) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/aws-files/process-profile.ts
+
+/***/ }),
+
+/***/ 4421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bv: () => (/* binding */ headerName),
+/* harmony export */   FR: () => (/* binding */ sectionKey),
+/* harmony export */   Vo: () => (/* binding */ parseStructure),
+/* harmony export */   m0: () => (/* binding */ pyStrip)
+/* harmony export */ });
+/* unused harmony exports splitLines, shlexSplit, parseNested */
 /**
- * A profile whose credentials come from a command (`credential_process`): the credential server's profiles. The
- * config gets `[profile NAME]` with credential_process, region and output only: no sso_* key, no secret. The command
- * is written with each path in double quotes, which botocore (shlex) and the shells the JS and Go SDKs run it with
- * read back as one word; a path that holds a quote, `$`, a backquote, a backslash or a line break is refused.
+ * A read-only model of an AWS shared config file as botocore sees it: Python's
+ * `configparser.RawConfigParser` line rules (section headers, `=`/`:` options, indented continuation
+ * lines, full-line `#`/`;` comments) plus botocore's `raw_config_parse` (nested `s3 =` blocks) and
+ * `build_profile_map` (which header is which profile / sso-session).
+ *
+ * It records where every section sits in the text so that the config edit (config-edit.ts, config-plan.ts) can
+ * replace whole sections while leaving every other byte alone. Nothing here writes.
  */
-
-
-const UNSAFE_IN_QUOTES = /["$`\\\r\n\t]/;
-/** One command line from its parts, each path double-quoted. */
-function commandLine(parts) {
-    return parts
-        .map(({ text, quote }) => {
-        if (text === '' || UNSAFE_IN_QUOTES.test(text))
-            throw new Error(`invalid credential_process part ${JSON.stringify(text)}: must be non-empty, without " $ \` \\ or line breaks`);
-        if (quote)
-            return `"${text}"`;
-        (0,config_render/* validateValue */.q0)('credential_process', text);
-        return text;
-    })
-        .join(' ');
+/** Python's `str.strip()` whitespace set (which, unlike JS `trim()`, does not include U+FEFF). */
+const PY_WS = ' \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+function pyStrip(s) {
+    let a = 0;
+    let b = s.length;
+    while (a < b && PY_WS.includes(s[a]))
+        a++;
+    while (b > a && PY_WS.includes(s[b - 1]))
+        b--;
+    return s.slice(a, b);
 }
-/** `[profile NAME]` with credential_process (+ region, output). */
-function renderProcessProfileSection(profile) {
-    (0,config_render/* validateName */.yS)('profile', profile.name);
-    return renderProfileSection(profile, [
-        `credential_process = ${commandLine(profile.command)}`
-    ]);
+function pyRstrip(s) {
+    let b = s.length;
+    while (b > 0 && PY_WS.includes(s[b - 1]))
+        b--;
+    return s.slice(0, b);
 }
-
-;// CONCATENATED MODULE: ./src/aws-files/session-files.ts
-
-
-
-
-
-
-
-
-/**
- * Write one login's files together, or none of them: the SSO profiles (`profiles`, `sso_session` + account + role),
- * the `[sso-session]` section, the token cache and the registration cache when `token` is given, and the profiles that
- * hold role credentials themselves (`options.credentialProfiles`). With `token` undefined nothing of the SSO sign-in is
- * written (no token cache, no registration cache, no sso-session section) and `profiles` must be empty.
- */
-async function writeSessionFiles(paths, request, profiles, token, registration, options = { writeRegistration: true }) {
-    const progressListener = options.onProgress;
-    if (!token && profiles.length > 0)
-        throw new Error('SSO profiles need the SSO token: pass them as credentialProfiles instead');
-    const keyProfiles = options.credentialProfiles ?? [];
-    const sections = [
-        ...profiles.map((p) => (0,config_render/* renderProfileSection */.Rq)({
-            name: p.name,
-            ssoSession: request.ssoSession,
-            accountId: p.accountId,
-            roleName: p.roleName,
-            region: p.region,
-            output: request.output,
-            ...(request.legacySsoProfile
-                ? {
-                    legacy: {
-                        startUrl: request.startUrl,
-                        ssoRegion: request.ssoRegion
-                    }
-                }
-                : {})
-        })),
-        ...keyProfiles.map((p) => renderKeysProfileSection(p)),
-        ...(options.roleProfiles ?? []).map((p) => (0,config_render/* renderAssumeRoleProfileSection */.z0)(p)),
-        ...(options.processProfiles ?? []).map((p) => renderProcessProfileSection(p)),
-        ...(token
-            ? [
-                (0,config_render/* renderSsoSessionSection */.P_)({
-                    name: request.ssoSession,
-                    ssoRegion: request.ssoRegion,
-                    startUrl: request.startUrl,
-                    registrationScopes: request.registrationScopes
-                })
-            ]
-            : [])
-    ];
-    const credentialSections = keyProfiles.map((p) => renderCredentialsSection(p.name, p.credentials));
-    const tokenEntry = token
-        ? tokenCacheEntry(request, token, registration)
-        : undefined;
-    const regEntry = token && registration && options.writeRegistration
-        ? {
-            clientId: registration.clientId,
-            clientSecret: registration.clientSecret,
-            expiresAt: registration.expiresAt,
-            scopes: registration.scopes,
-            clientName: registration.clientName
+/** Split text into lines, keeping exact offsets and line endings. A lone `\r` stays part of the content. */
+function splitLines(text) {
+    const lines = [];
+    let pos = 0;
+    while (pos < text.length) {
+        const nl = text.indexOf('\n', pos);
+        if (nl === -1) {
+            lines.push({
+                start: pos,
+                contentEnd: text.length,
+                end: text.length,
+                content: text.slice(pos),
+                eol: ''
+            });
+            break;
         }
-        : undefined;
-    // Recorded before any write (see onProgress): the cache files by the exact bytes they will hold.
-    const progress = {
-        configFile: paths.configFile,
-        configEdits: [],
-        ssoCacheDir: paths.ssoCacheDir,
-        sessionName: request.ssoSession,
-        tokenCache: tokenEntry
-            ? {
-                file: (0,sso_cache_format/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession),
-                contentHash: (0,sso_cache_format/* contentHash */.Ae)((0,sso_cache_format/* tokenCacheJson */.AQ)(tokenEntry))
+        const crlf = nl > pos && text[nl - 1] === '\r';
+        const contentEnd = crlf ? nl - 1 : nl;
+        lines.push({
+            start: pos,
+            contentEnd,
+            end: nl + 1,
+            content: text.slice(pos, contentEnd),
+            eol: crlf ? '\r\n' : '\n'
+        });
+        pos = nl + 1;
+    }
+    return lines;
+}
+/** POSIX `shlex.split` (no comments), as botocore uses on section names. Throws on an unclosed quote. */
+function shlexSplit(s) {
+    const out = [];
+    let cur = '';
+    let inWord = false;
+    let i = 0;
+    const ws = ' \t\r\n';
+    while (i < s.length) {
+        const c = s[i];
+        if (ws.includes(c)) {
+            if (inWord)
+                out.push(cur);
+            cur = '';
+            inWord = false;
+            i++;
+        }
+        else if (c === "'") {
+            inWord = true;
+            const close = s.indexOf("'", i + 1);
+            if (close === -1)
+                throw new Error('No closing quotation');
+            cur += s.slice(i + 1, close);
+            i = close + 1;
+        }
+        else if (c === '"') {
+            inWord = true;
+            i++;
+            for (;;) {
+                if (i >= s.length)
+                    throw new Error('No closing quotation');
+                const d = s[i];
+                if (d === '"') {
+                    i++;
+                    break;
+                }
+                if (d === '\\' &&
+                    i + 1 < s.length &&
+                    (s[i + 1] === '"' || s[i + 1] === '\\')) {
+                    cur += s[i + 1];
+                    i += 2;
+                    continue;
+                }
+                if (d === '\\' && i + 1 >= s.length)
+                    throw new Error('No escaped character');
+                cur += d;
+                i++;
             }
-            : undefined,
-        registrationCache: regEntry
-            ? {
-                file: (0,sso_cache_format/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)),
-                contentHash: (0,sso_cache_format/* contentHash */.Ae)((0,sso_cache_format/* registrationCacheJson */.Q$)(regEntry))
+        }
+        else if (c === '\\') {
+            inWord = true;
+            if (i + 1 >= s.length)
+                throw new Error('No escaped character');
+            cur += s[i + 1];
+            i += 2;
+        }
+        else {
+            inWord = true;
+            cur += c;
+            i++;
+        }
+    }
+    if (inWord)
+        out.push(cur);
+    return out;
+}
+/**
+ * botocore's identity of a section (`build_profile_map`):
+ * `profile:<name>` for `[profile <name>]` (any whitespace or shell quoting) and for `[default]`,
+ * `sso-session:<name>`, `services:<name>`; `invalid:<raw>` for a prefixed name botocore ignores;
+ * `section:<raw>` for anything else.
+ */
+function sectionKey(name) {
+    for (const prefix of ['profile', 'sso-session', 'services']) {
+        if (name.startsWith(prefix)) {
+            let parts;
+            try {
+                parts = shlexSplit(name);
             }
-            : undefined,
-        legacyTokenCache: tokenEntry && request.legacySsoProfile
-            ? {
-                file: (0,sso_cache_format/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl),
-                contentHash: (0,sso_cache_format/* contentHash */.Ae)((0,sso_cache_format/* tokenCacheJson */.AQ)(tokenEntry))
+            catch {
+                return `invalid:${name}`;
             }
-            : undefined,
-        ...(credentialSections.length
-            ? { credentialsFile: paths.credentialsFile, credentialsEdits: [] }
-            : {}),
-        partial: true,
-        writerPid: process.pid
+            return parts.length === 2 ? `${prefix}:${parts[1]}` : `invalid:${name}`;
+        }
+    }
+    if (name === 'default')
+        return 'profile:default';
+    return `section:${name}`;
+}
+/** configparser's SECTCRE `\[(?P<header>.+)\]` applied with `match` to the stripped line. */
+function headerName(stripped) {
+    if (!stripped.startsWith('['))
+        return undefined;
+    const close = stripped.lastIndexOf(']');
+    if (close < 2)
+        return undefined;
+    const name = stripped.slice(1, close);
+    return name.includes('\n') ? undefined : name;
+}
+/** configparser's OPTCRE: `(?P<option>.*?)\s*(?P<vi>[=:])\s*(?P<value>.*)$`. */
+function matchOption(value) {
+    const i = value.search(/[=:]/);
+    if (i === -1)
+        return undefined;
+    return {
+        option: pyRstrip(value.slice(0, i)),
+        value: pyStrip(value.slice(i + 1))
     };
-    if (token && options.keepOriginalTokenCache) {
-        // Clients of this action: ours, and the one in the registration cache when this action registered it (another job
-        // of ours that signed in on this runner a moment earlier); a token of either is not a user's to put back.
-        const ourClients = [
-            registration?.clientId,
-            await actionClientIn((0,sso_cache_format/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)))
-        ].filter((id) => !!id);
-        for (const entry of [progress.tokenCache, progress.legacyTokenCache]) {
-            if (!entry)
-                continue;
-            const original = await originalCacheText(entry, options.keepOriginalTokenCache.mask, ourClients);
-            if (original !== undefined)
-                entry.original = original;
+}
+/** Parse text the way botocore's configparser does, keeping positions. Never throws. */
+function parseStructure(text) {
+    const lines = splitLines(text);
+    const kinds = [];
+    const sections = [];
+    const errors = [];
+    let cur;
+    let optname;
+    let indentLevel = 0;
+    const finish = () => {
+        if (!cur)
+            return;
+        for (const [k, v] of cur.values)
+            cur.block.options.set(k, v === null ? '' : pyRstrip(v.join('\n')));
+    };
+    lines.forEach((line, i) => {
+        const stripped = pyStrip(line.content);
+        if (stripped.startsWith('#') || stripped.startsWith(';')) {
+            kinds.push('comment');
+            return;
         }
-    }
-    const report = () => progressListener?.({
-        written: { ...progress },
-        ...(token ? { accessToken: token.accessToken } : {})
+        if (stripped === '') {
+            kinds.push('blank');
+            // empty_lines_in_values: a blank line joins the current multi-line value.
+            if (cur && optname)
+                cur.values.get(optname)?.push('');
+            return;
+        }
+        const firstNonSpace = line.content.search(/\S/);
+        const indent = firstNonSpace === -1 ? 0 : firstNonSpace;
+        if (cur && optname && indent > indentLevel) {
+            kinds.push('continuation');
+            cur.values.get(optname)?.push(stripped);
+            if (cur)
+                cur.block.lastLine = i;
+            return;
+        }
+        indentLevel = indent;
+        const name = headerName(stripped);
+        if (name !== undefined) {
+            finish();
+            const block = {
+                name,
+                key: sectionKey(name),
+                headerLine: i,
+                lastLine: i,
+                start: line.start,
+                end: line.end,
+                options: new Map()
+            };
+            sections.push(block);
+            cur = { block, values: new Map() };
+            optname = undefined;
+            kinds.push('header');
+            return;
+        }
+        if (!cur) {
+            kinds.push('error');
+            errors.push(i);
+            return;
+        }
+        cur.block.lastLine = i;
+        const opt = matchOption(stripped);
+        if (!opt) {
+            kinds.push('error');
+            errors.push(i);
+            return;
+        }
+        kinds.push('option');
+        optname = opt.option.toLowerCase();
+        if (!optname) {
+            errors.push(i);
+            return;
+        }
+        cur.values.set(optname, [opt.value]);
     });
-    report();
-    // The files use separate locks: written side by side, then kept all together or undone all together.
-    const [tokenCache, registrationCache, configEdits, credentialsEdits, legacyTokenCache] = await Promise.allSettled([
-        tokenEntry
-            ? (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, request.ssoSession, tokenEntry)
-            : Promise.resolve(undefined),
-        regEntry
-            ? (0,sso_cache/* writeRegistrationCache */.bX)(paths.ssoCacheDir, registrationKey(request), regEntry)
-            : Promise.resolve(undefined),
-        mergeConfigFile(paths.configFile, sections, {
-            onBeforeWrite: (edits) => {
-                progress.configEdits = edits;
-                report();
-            }
-        }),
-        credentialSections.length
-            ? mergeCredentialsFile(paths.credentialsFile, credentialSections, {
-                onBeforeWrite: (edits) => {
-                    progress.credentialsEdits = sealCredentialEdits(edits);
-                    report();
-                }
-            })
-            : Promise.resolve(undefined),
-        tokenEntry && progress.legacyTokenCache
-            ? (0,sso_cache/* writeLegacyTokenCache */.eh)(paths.ssoCacheDir, request.startUrl, tokenEntry)
-            : Promise.resolve(undefined)
-    ]);
-    const results = [
-        tokenCache,
-        registrationCache,
-        configEdits,
-        credentialsEdits,
-        legacyTokenCache
-    ];
-    if (tokenCache.status === 'fulfilled' &&
-        registrationCache.status === 'fulfilled' &&
-        configEdits.status === 'fulfilled' &&
-        credentialsEdits.status === 'fulfilled' &&
-        legacyTokenCache.status === 'fulfilled') {
-        return {
-            configFile: paths.configFile,
-            configEdits: configEdits.value,
-            ssoCacheDir: paths.ssoCacheDir,
-            sessionName: request.ssoSession,
-            tokenCache: tokenCache.value && {
-                ...tokenCache.value,
-                ...withOriginal(progress.tokenCache)
-            },
-            registrationCache: registrationCache.value,
-            ...(credentialsEdits.value
-                ? {
-                    credentialsFile: paths.credentialsFile,
-                    credentialsEdits: sealCredentialEdits(credentialsEdits.value)
-                }
-                : {}),
-            ...(legacyTokenCache.value
-                ? {
-                    legacyTokenCache: {
-                        ...legacyTokenCache.value,
-                        ...withOriginal(progress.legacyTokenCache)
-                    }
-                }
-                : {}),
-            writerPid: process.pid
-        };
+    finish();
+    for (const s of sections)
+        s.end = lines[s.lastLine].end;
+    return { lines, kinds, sections, errors };
+}
+/** botocore's `_parse_nested` for a value that starts with a newline (`s3 =` followed by indented keys). */
+function parseNested(value) {
+    const out = {};
+    for (const raw of value.split('\n')) {
+        const line = pyStrip(raw);
+        if (!line)
+            continue;
+        const eq = line.indexOf('=');
+        if (eq === -1)
+            return undefined;
+        out[pyStrip(line.slice(0, eq))] = pyStrip(line.slice(eq + 1));
     }
-    // Undo what did get written (each only if it still holds our bytes), then report the first failure. A cache write
-    // that failed is tried too: the removal is guarded by the exact bytes, so it can only remove what this run wrote.
-    await Promise.all([
-        progress.tokenCache
-            ? undoCacheFile(progress.tokenCache).then(() => (progress.tokenCache = undefined), () => undefined)
-            : undefined,
-        progress.registrationCache
-            ? (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(progress.registrationCache.file, progress.registrationCache.contentHash).then(() => (progress.registrationCache = undefined), () => undefined)
-            : undefined,
-        progress.legacyTokenCache
-            ? undoCacheFile(progress.legacyTokenCache).then(() => (progress.legacyTokenCache = undefined), () => undefined)
-            : undefined,
-        configEdits.status === 'fulfilled'
-            ? revertConfigFile(paths.configFile, configEdits.value).then(() => (progress.configEdits = []), () => undefined)
-            : (progress.configEdits = []),
-        credentialsEdits.status === 'fulfilled' && credentialsEdits.value
-            ? revertCredentialsFile(paths.credentialsFile, credentialsEdits.value).then(() => (progress.credentialsEdits = []), () => undefined)
-            : (progress.credentialsEdits = [])
-    ]);
-    if (!progress.tokenCache &&
-        !progress.registrationCache &&
-        !progress.legacyTokenCache &&
-        progress.configEdits.length === 0 &&
-        !progress.credentialsEdits?.length)
-        progressListener?.(undefined);
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 6116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  oA: () => (/* binding */ jobFilePaths),
+  H0: () => (/* binding */ removeJobFiles),
+  cO: () => (/* binding */ writeJobFiles)
+});
+
+// UNUSED EXPORTS: writtenTargets
+
+// EXTERNAL MODULE: ./src/aws-files/leftovers.ts
+var aws_files_leftovers = __webpack_require__(423);
+;// CONCATENATED MODULE: ./src/aws-files/artifacts.ts
+/**
+ * Write `artifacts` side by side (each file has its own lock), then keep them all or undo them all. `report` hears the
+ * record (partial) before any write and each time an artifact's record grows; after a failed write it hears what is
+ * left to undo, or undefined when nothing is. Throws the first failure in list order.
+ */
+async function writeArtifacts(base, artifacts, report) {
+    for (const artifact of artifacts)
+        await artifact.prepare?.();
+    const record = (partial) => Object.assign({ ...base }, ...artifacts.map((a) => a.record()), partial ? { partial: true } : {}, { writerPid: process.pid });
+    const progress = () => report?.(record(true));
+    progress();
+    const results = await Promise.allSettled(artifacts.map((a) => a.write(progress)));
+    const failed = results.find((r) => r.status === 'rejected');
+    if (!failed)
+        return record(false);
+    const left = await Promise.all(artifacts.map((a) => a.undo()));
+    if (left.some(Boolean))
+        progress();
     else
-        report();
-    throw results.find((r) => r.status === 'rejected').reason;
+        report?.(undefined);
+    throw failed.reason;
+}
+
+// EXTERNAL MODULE: ./src/aws-files/sso-cache-format.ts
+var sso_cache_format = __webpack_require__(3671);
+// EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
+var sso_cache = __webpack_require__(7215);
+// EXTERNAL MODULE: ./src/aws-files/atomic.ts
+var atomic = __webpack_require__(5262);
+;// CONCATENATED MODULE: ./src/aws-files/cache-originals.ts
+/**
+ * A token cache file that held something else before this run overwrote it (a user's own `aws sso login` for the same
+ * sso-session): recorded with what this run wrote, and put back byte for byte when the run's files are undone.
+ */
+
+
+
+/** Restore (when the record holds what was there before) or delete a cache file this run wrote, only if still ours. */
+function undoCacheFile(entry) {
+    return (0,sso_cache/* removeCacheFileIfOurs */.FH)(entry.file, entry.contentHash, entry.original);
+}
+const withOriginal = (entry) => entry?.original !== undefined ? { original: entry.original } : {};
+/**
+ * What a cache file holds before this run writes `entry` there, when it holds something else (its secrets masked
+ * first); undefined when missing, unreadable, already this run's bytes, or another run's of this action: a token of
+ * a client registration of this action (`ourClientIds`; the action never uses the AWS CLI's registration, so a
+ * user's own `aws sso login` token has another client). That run's post signs its token out: nothing to put back.
+ */
+async function originalCacheText(entry, mask, ourClientIds) {
+    let text;
+    try {
+        text = await (0,atomic/* readIfExists */.OR)(entry.file);
+    }
+    catch {
+        return undefined; // a symlink or not UTF-8: the writer refuses or replaces it; nothing of a user's to put back
+    }
+    if (text === undefined || (0,sso_cache_format/* contentHash */.Ae)(text) === entry.contentHash)
+        return undefined;
+    try {
+        const obj = JSON.parse(text);
+        for (const key of ['accessToken', 'refreshToken', 'clientSecret'])
+            if (typeof obj?.[key] === 'string' && obj[key])
+                mask(obj[key]);
+        if (typeof obj?.clientId === 'string' &&
+            ourClientIds.includes(obj.clientId))
+            return undefined;
+    }
+    catch {
+        // not JSON: put back as it was all the same
+    }
+    return text;
 }
 /**
- * Write profiles that hold the given role credentials themselves, and nothing of the SSO sign-in: for each profile the
- * keys go to the shared credentials file as `[NAME]` and the config gets a keys-only `[profile NAME]` (region/output,
- * no `sso_*`, no `role_arn`), so `aws --profile NAME`, botocore and the JS SDK (fromIni / the default chain) use exactly
- * those credentials until they expire and can never re-create the session another way (e.g. without its session policy).
- * Atomic, locked, 0600, every other byte of both files kept; the result goes to removeSessionFiles to undo it.
- * sign-out-early writes every profile this way; a chained session with a session policy can too.
+ * The client id in a registration cache file when this action wrote it (only ours record `clientName`, and with our
+ * name); undefined otherwise (missing, unreadable, the AWS CLI's own).
  */
-function writeCredentialProfiles(paths, request, profiles, options = {}) {
-    return writeSessionFiles(paths, request, [], undefined, undefined, {
-        writeRegistration: false,
-        onProgress: options.onProgress,
-        credentialProfiles: profiles
-    });
+async function actionClientIn(file) {
+    try {
+        const text = await (0,atomic/* readIfExists */.OR)(file);
+        if (text === undefined)
+            return undefined;
+        const obj = JSON.parse(text);
+        return typeof obj.clientName === 'string' &&
+            obj.clientName.startsWith(ACTION_CLIENT_NAME) &&
+            typeof obj.clientId === 'string'
+            ? obj.clientId
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
-/** The token cache entry of a session, in the AWS CLI v2's terms. */
-function tokenCacheEntry(request, token, registration) {
+/** The start of every client name this action registers (core/client-name.ts CLIENT_NAME_BASE). */
+const ACTION_CLIENT_NAME = 'identity-center-login';
+
+;// CONCATENATED MODULE: ./src/aws-files/artifact-caches.ts
+
+
+
+/** A cache file recorded (under `field`) before it is written, by the bytes it will hold. */
+function cacheFile(field, planned, write, original) {
+    let entry = planned;
     return {
-        startUrl: request.startUrl,
-        region: request.ssoRegion,
-        accessToken: token.accessToken,
-        expiresAt: token.expiresAt,
-        ...(registration
-            ? {
-                clientId: registration.clientId,
-                clientSecret: registration.clientSecret,
-                registrationExpiresAt: registration.expiresAt
-            }
-            : {}),
-        ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
+        record: () => ({ [field]: entry }),
+        prepare: async () => {
+            const text = await original?.(planned);
+            if (text !== undefined)
+                planned.original = text;
+        },
+        write: async () => {
+            entry = { ...(await write()), ...withOriginal(planned) };
+        },
+        // Tried for a write that failed too: guarded by the exact bytes, it can only remove what this run wrote.
+        undo: async () => {
+            await undoCacheFile(entry ?? planned).then(() => (entry = undefined), () => undefined);
+            return entry !== undefined;
+        }
     };
 }
-/** The paths writeSessionFiles may write, for the pre-flight check; `credentialsFile`: some profile holds keys there. */
-function sessionFilePaths(paths, request, credentialsFile = false) {
-    const files = [
-        (0,sso_cache_format/* tokenCacheFile */.g6)(paths.ssoCacheDir, request.ssoSession),
-        (0,sso_cache_format/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey(request)),
-        paths.configFile,
-        ...(request.legacySsoProfile
-            ? [(0,sso_cache_format/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, request.startUrl)]
-            : [])
-    ];
-    return credentialsFile ? [...files, paths.credentialsFile] : files;
+/** What was in the token cache files before this run, to put back; undefined when this run's token is from there. */
+function originalOf(plan) {
+    const keep = plan.keepOriginalTokenCache;
+    return keep
+        ? async (entry) => originalCacheText(entry, keep.mask, await ourClients(plan))
+        : undefined;
 }
-function registrationKey(request) {
-    return {
-        region: request.ssoRegion,
-        scopes: request.registrationScopes,
-        sessionName: request.ssoSession,
-        startUrl: request.startUrl
-    };
+const clientsOfPlan = new WeakMap();
+/**
+ * Clients of this action: this run's, and the one in the registration cache when this action registered it (another
+ * job of ours that signed in on this runner a moment earlier); a token of either is not a user's to put back. Read once
+ * per plan, for both token cache files.
+ */
+function ourClients(plan) {
+    let ids = clientsOfPlan.get(plan);
+    if (!ids) {
+        ids = actionClientIn((0,sso_cache_format/* registrationCacheFile */.iw)(plan.paths.ssoCacheDir, plan.registrationKey)).then((id) => [
+            ...(plan.keepOriginalTokenCache?.ourClientIds ?? []),
+            ...(id ? [id] : [])
+        ]);
+        clientsOfPlan.set(plan, ids);
+    }
+    return ids;
 }
-/** Every file a run's record says it writes (or may have started to write), for the leftovers next to them. */
-function writtenTargets(written) {
-    return [
-        written.configFile,
+const tokenCacheKind = {
+    artifact: (plan) => {
+        const { token, paths, ssoSession } = plan;
+        if (!token)
+            return undefined;
+        const file = (0,sso_cache_format/* tokenCacheFile */.g6)(paths.ssoCacheDir, ssoSession);
+        return cacheFile('tokenCache', { file, contentHash: (0,sso_cache_format/* contentHash */.Ae)((0,sso_cache_format/* tokenCacheJson */.AQ)(token)) }, () => (0,sso_cache/* writeTokenCache */.X$)(paths.ssoCacheDir, ssoSession, token), originalOf(plan));
+    },
+    paths: (place) => [(0,sso_cache_format/* tokenCacheFile */.g6)(place.paths.ssoCacheDir, place.ssoSession)],
+    targets: (written) => [
         (0,sso_cache_format/* tokenCacheFile */.g6)(written.ssoCacheDir, written.sessionName),
-        ...[
-            written.tokenCache,
-            written.registrationCache,
-            written.legacyTokenCache
-        ].flatMap((c) => (c ? [c.file] : [])),
-        ...(written.credentialsFile ? [written.credentialsFile] : [])
-    ];
-}
-/** Undo exactly what writeSessionFiles did; files another job replaced since are left alone. */
-async function removeSessionFiles(written) {
-    // First what a writer killed mid-write left (temp files holding the token, its locks), so no lock of it is waited for.
-    const leftovers = written.writerPid !== undefined
-        ? (0,aws_files_leftovers/* removeLeftovers */.D)(writtenTargets(written), { pid: written.writerPid })
-        : [];
-    const tokenCache = written.tokenCache
-        ? await undoCacheFile(written.tokenCache)
-        : 'missing';
-    const registrationCache = written.registrationCache
-        ? await (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(written.registrationCache.file, written.registrationCache.contentHash)
-        : undefined;
-    const legacyTokenCache = written.legacyTokenCache
-        ? await undoCacheFile(written.legacyTokenCache)
-        : undefined;
-    const credentials = written.credentialsFile
-        ? await removeCredentialSections(written.credentialsFile, written.credentialsEdits ?? [])
-        : undefined;
-    const withCredentials = credentials === undefined ? {} : { credentials };
-    // Nothing written to the config (a step stopped before it got the lock): do not wait for a lock another job may hold.
-    if (written.configEdits.length === 0)
-        return {
-            tokenCache,
-            registrationCache,
-            legacyTokenCache,
-            config: `nothing written to ${written.configFile} by this run`,
-            ...withCredentials,
-            leftovers
-        };
-    const reverted = await revertConfigFile(written.configFile, written.configEdits);
-    const config = (reverted.deletedFile
-        ? `${written.configFile} removed (this run created it)`
-        : `${reverted.reverted} section(s) removed or restored in ${written.configFile}`) +
-        (reverted.conflicts.length
-            ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}`
-            : '') +
-        (reverted.kept.length
-            ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (it stays in the config: no secret in it)`
-            : '');
+        ...(written.tokenCache ? [written.tokenCache.file] : [])
+    ],
+    remove: async (written) => ({
+        tokenCache: written.tokenCache
+            ? await undoCacheFile(written.tokenCache)
+            : 'missing'
+    })
+};
+const registrationCacheKind = {
+    artifact: ({ registration, paths, registrationKey }) => registration &&
+        cacheFile('registrationCache', {
+            file: (0,sso_cache_format/* registrationCacheFile */.iw)(paths.ssoCacheDir, registrationKey),
+            contentHash: (0,sso_cache_format/* contentHash */.Ae)((0,sso_cache_format/* registrationCacheJson */.Q$)(registration))
+        }, () => (0,sso_cache/* writeRegistrationCache */.bX)(paths.ssoCacheDir, registrationKey, registration)),
+    paths: (place) => [
+        (0,sso_cache_format/* registrationCacheFile */.iw)(place.paths.ssoCacheDir, place.registrationKey)
+    ],
+    targets: (written) => written.registrationCache ? [written.registrationCache.file] : [],
+    remove: async (written) => ({
+        registrationCache: written.registrationCache
+            ? await (0,sso_cache/* removeRegistrationCacheIfOurs */.I4)(written.registrationCache.file, written.registrationCache.contentHash)
+            : undefined
+    })
+};
+const legacyTokenCacheKind = {
+    artifact: (plan) => {
+        const { token, paths, legacyStartUrl } = plan;
+        if (!token || legacyStartUrl === undefined)
+            return undefined;
+        return cacheFile('legacyTokenCache', {
+            file: (0,sso_cache_format/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, legacyStartUrl),
+            contentHash: (0,sso_cache_format/* contentHash */.Ae)((0,sso_cache_format/* tokenCacheJson */.AQ)(token))
+        }, () => (0,sso_cache/* writeLegacyTokenCache */.eh)(paths.ssoCacheDir, legacyStartUrl, token), originalOf(plan));
+    },
+    paths: ({ paths, legacyStartUrl }) => legacyStartUrl === undefined
+        ? []
+        : [(0,sso_cache_format/* legacyTokenCacheFile */.lS)(paths.ssoCacheDir, legacyStartUrl)],
+    targets: (written) => written.legacyTokenCache ? [written.legacyTokenCache.file] : [],
+    remove: async (written) => ({
+        legacyTokenCache: written.legacyTokenCache
+            ? await undoCacheFile(written.legacyTokenCache)
+            : undefined
+    })
+};
+
+// EXTERNAL MODULE: ./src/aws-files/config-file.ts + 2 modules
+var config_file = __webpack_require__(9786);
+// EXTERNAL MODULE: ./src/aws-files/credentials-file.ts
+var credentials_file = __webpack_require__(4408);
+;// CONCATENATED MODULE: ./src/aws-files/artifact-sections.ts
+
+
+/** Sections merged into `file`, recorded (as `toRecord` says) just before the file is replaced, under its lock. */
+function sections(file, specs, io, toRecord) {
+    let recorded = [];
+    let done;
     return {
-        tokenCache,
-        registrationCache,
-        legacyTokenCache,
-        config,
-        ...withCredentials,
-        leftovers
+        record: () => toRecord(recorded),
+        write: async (changed) => {
+            done = await io.merge(file, specs, {
+                onBeforeWrite: (edits) => {
+                    recorded = edits;
+                    changed();
+                }
+            });
+            recorded = done;
+        },
+        undo: async () => {
+            if (!done)
+                recorded = [];
+            else
+                await io.revert(file, done).then(() => (recorded = []), () => undefined);
+            return recorded.length > 0;
+        }
     };
 }
-async function removeCredentialSections(file, edits) {
-    if (edits.length === 0)
-        return `nothing written to ${file} by this run`;
-    const reverted = await revertCredentialsFile(file, await unsealCredentialEdits(file, edits));
+const configFileKind = {
+    artifact: (plan) => sections(plan.paths.configFile, plan.configSections, { merge: config_file/* mergeConfigFile */.h, revert: config_file/* revertConfigFile */.p }, (edits) => ({ configFile: plan.paths.configFile, configEdits: edits })),
+    paths: (place) => [place.paths.configFile],
+    targets: (written) => [written.configFile],
+    remove: async (written) => {
+        // Nothing written to the config (a step stopped before it got the lock): do not wait for a lock another job may hold.
+        if (written.configEdits.length === 0)
+            return { config: `nothing written to ${written.configFile} by this run` };
+        const file = written.configFile;
+        const reverted = await (0,config_file/* revertConfigFile */.p)(file, written.configEdits);
+        return {
+            config: revertedText(file, reverted) +
+                (reverted.kept.length
+                    ? `; ${reverted.kept.map((k) => k.reason).join('; ')} (it stays in the config: no secret in it)`
+                    : '')
+        };
+    }
+};
+const credentialsFileKind = {
+    artifact: ({ paths, credentialSections }) => credentialSections.length
+        ? sections(paths.credentialsFile, credentialSections, { merge: credentials_file/* mergeCredentialsFile */.V6, revert: credentials_file/* revertCredentialsFile */.nJ }, (edits) => ({
+            credentialsFile: paths.credentialsFile,
+            credentialsEdits: (0,credentials_file/* sealCredentialEdits */.mF)(edits)
+        }))
+        : undefined,
+    paths: (place) => place.credentialsFile ? [place.paths.credentialsFile] : [],
+    targets: (written) => written.credentialsFile ? [written.credentialsFile] : [],
+    remove: async ({ credentialsFile: file, credentialsEdits: edits = [] }) => {
+        if (!file)
+            return {};
+        if (edits.length === 0)
+            return { credentials: `nothing written to ${file} by this run` };
+        const reverted = await (0,credentials_file/* revertCredentialsFile */.nJ)(file, await (0,credentials_file/* unsealCredentialEdits */.Hu)(file, edits));
+        return { credentials: revertedText(file, reverted) };
+    }
+};
+/** What a revert did to `file`, for the post step's log. */
+function revertedText(file, reverted) {
     return ((reverted.deletedFile
         ? `${file} removed (this run created it)`
         : `${reverted.reverted} section(s) removed or restored in ${file}`) +
         (reverted.conflicts.length
             ? `; left alone because they changed since: ${reverted.conflicts.map((c) => c.reason).join('; ')}`
             : ''));
+}
+
+;// CONCATENATED MODULE: ./src/aws-files/job-files.ts
+/**
+ * Everything one job's login leaves in ~/.aws, written together and undone together: the config sections, the token
+ * cache and the client registration cache (and with legacy-sso-profile, the token cache again under its legacy name),
+ * and profiles holding role credentials themselves (the shared credentials file, see credentials-file.ts). Each kind of
+ * file is one FileKind (artifacts.ts) in FILE_KINDS; what to write is a FilesPlan, built by the caller.
+ */
+
+
+
+
+/**
+ * Every kind of file a job writes. The order is the order of the pre-flight paths, of the writes' start, of the first
+ * failure reported, and of the post step's removal (the files holding secrets first, the config last).
+ */
+const FILE_KINDS = [
+    tokenCacheKind,
+    registrationCacheKind,
+    legacyTokenCacheKind,
+    credentialsFileKind,
+    configFileKind
+];
+/** Write one job's files together, or none of them (the others undone when one fails). */
+function writeJobFiles(plan, onProgress) {
+    return writeArtifacts({ ssoCacheDir: plan.paths.ssoCacheDir, sessionName: plan.ssoSession }, FILE_KINDS.flatMap((kind) => kind.artifact(plan) ?? []), (written) => onProgress?.(written && {
+        written,
+        ...(plan.token ? { accessToken: plan.token.accessToken } : {})
+    }));
+}
+/** The paths a job's files may take, for the pre-flight check. */
+function jobFilePaths(place) {
+    return FILE_KINDS.flatMap((kind) => kind.paths(place));
+}
+/** Every file a job's record says it writes (or may have started to write), for the leftovers next to them. */
+function writtenTargets(written) {
+    return FILE_KINDS.flatMap((kind) => kind.targets(written));
+}
+/** Undo exactly what writeJobFiles did; files another job replaced since are left alone. */
+async function removeJobFiles(written) {
+    // First what a writer killed mid-write left (temp files holding the token, its locks), so no lock of it is waited for.
+    const leftovers = written.writerPid !== undefined
+        ? (0,aws_files_leftovers/* removeLeftovers */.D)(writtenTargets(written), { pid: written.writerPid })
+        : [];
+    const report = {};
+    for (const kind of FILE_KINDS)
+        Object.assign(report, await kind.remove(written));
+    return { ...report, leftovers };
+}
+
+
+/***/ }),
+
+/***/ 423:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ removeLeftovers)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2017);
+/**
+ * What a writer killed mid-write (SIGKILL: the runner's hard stop of a cancelled step) leaves next to the files it was
+ * writing: its temp files (`.<name>.<pid>.<12 hex>.tmp`, see writeFileAtomic; they hold the access token, the refresh
+ * token, the client secret) and its lock files (`<file>.lock`, `<file>.lock.break`, holding its pid and host).
+ * The post step removes the ones of the writer its record names (`writerPid`); the next run's pre-flight removes the
+ * ones whose writer is gone (a pid that no longer runs on this host, and a temp file older than a minute, so that a
+ * writer on another host sharing the folder is never cut off mid-write).
+ */
+
+
+
+
+const O_NOFOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0;
+const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+function lockHolder(file) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | O_NOFOLLOW);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const info = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8'));
+        return typeof info?.pid === 'number' && typeof info.host === 'string'
+            ? { pid: info.pid, host: info.host }
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/**
+ * Remove the temp and lock files that `rule` names next to each of `targets` (the files a run writes). Returns the
+ * paths removed. Never follows a symlink (unlink removes a link itself); never throws.
+ */
+function removeLeftovers(targets, rule) {
+    const removed = [];
+    const ours = (pid) => rule.pid !== undefined
+        ? pid === rule.pid && pid !== process.pid
+        : !(0,_util_process_js__WEBPACK_IMPORTED_MODULE_3__/* .isAlive */ ._)(pid);
+    const unlink = (p) => {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(p);
+            removed.push(p);
+        }
+        catch {
+            // gone already, or not ours to remove
+        }
+    };
+    const byDir = new Map();
+    for (const t of targets) {
+        const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(t);
+        const names = byDir.get(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(abs)) ?? new Set();
+        names.add(node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(abs));
+        byDir.set(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(abs), names);
+    }
+    for (const [dir, names] of byDir) {
+        let entries;
+        try {
+            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir);
+        }
+        catch {
+            continue;
+        }
+        for (const entry of entries) {
+            const m = TEMP.exec(entry);
+            if (!m || !names.has(m[1]) || !ours(Number(m[2])))
+                continue;
+            const p = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, entry);
+            if (rule.pid === undefined) {
+                try {
+                    if (Date.now() - (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p).mtimeMs < (rule.minAgeMs ?? 60_000))
+                        continue;
+                }
+                catch {
+                    continue;
+                }
+            }
+            unlink(p);
+        }
+        for (const name of names)
+            for (const lock of [`${name}.lock`, `${name}.lock.break`]) {
+                const p = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, lock);
+                const holder = lockHolder(p);
+                if (holder && holder.host === node_os__WEBPACK_IMPORTED_MODULE_1___default().hostname() && ours(holder.pid))
+                    unlink(p);
+            }
+    }
+    return removed;
+}
+
+
+/***/ }),
+
+/***/ 2576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ withLock)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _util_time_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6043);
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2017);
+/* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5262);
+/**
+ * A simple cross-process lock file beside the file it guards (`<file>.lock`, created with O_EXCL), with stale locks
+ * broken safely.
+ */
+
+
+
+
+
+
+
+
+async function readLock(lockFile) {
+    let st;
+    try {
+        st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().lstat(lockFile);
+    }
+    catch (e) {
+        if ((0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .errCode */ .tm)(e) === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+    if (st.isSymbolicLink())
+        throw (0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .symlinkError */ .OL)(lockFile);
+    let info;
+    try {
+        const fh = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().open(lockFile, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | _atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .O_NOFOLLOW */ .N0);
+        try {
+            const parsed = JSON.parse(await fh.readFile('utf8'));
+            if (typeof parsed?.pid === 'number' && typeof parsed.token === 'string')
+                info = parsed;
+        }
+        finally {
+            await fh.close();
+        }
+    }
+    catch (e) {
+        if ((0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .errCode */ .tm)(e) === 'ENOENT')
+            return undefined;
+        // Half-written or foreign content: judge by age only.
+    }
+    return { info, mtimeMs: st.mtimeMs };
+}
+function isStale(lock, staleMs) {
+    if (Date.now() - lock.mtimeMs > staleMs)
+        return true;
+    const info = lock.info;
+    return (info !== undefined &&
+        info.host === node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname() &&
+        info.pid !== process.pid &&
+        !(0,_util_process_js__WEBPACK_IMPORTED_MODULE_6__/* .isAlive */ ._)(info.pid));
+}
+async function tryCreate(lockFile, content) {
+    let fh;
+    try {
+        fh = await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().open(lockFile, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | _atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .O_NOFOLLOW */ .N0, 0o600);
+    }
+    catch (e) {
+        if ((0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .errCode */ .tm)(e) === 'EEXIST')
+            return false;
+        throw e;
+    }
+    try {
+        await fh.writeFile(content);
+    }
+    finally {
+        await fh.close();
+    }
+    return true;
+}
+/**
+ * Break a stale lock without ever deleting a fresh one: the check and the unlink happen while holding
+ * `<lock>.break` (itself created with O_EXCL), and only if the lock still is the one we judged stale.
+ */
+async function breakStale(lockFile, seen, staleMs) {
+    const breaker = `${lockFile}.break`;
+    const me = JSON.stringify({
+        pid: process.pid,
+        host: node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname(),
+        time: new Date().toISOString(),
+        token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')
+    });
+    if (!(await tryCreate(breaker, me))) {
+        // Someone else is breaking it; a breaker left by a crashed process is removed once it is old.
+        const other = await readLock(breaker);
+        if (other && isStale(other, Math.min(staleMs, 5000)))
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(breaker, { force: true });
+        return false;
+    }
+    try {
+        const now = await readLock(lockFile);
+        if (!now)
+            return true;
+        const same = seen.info && now.info
+            ? now.info.token === seen.info.token
+            : now.mtimeMs === seen.mtimeMs;
+        if (same && isStale(now, staleMs))
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(lockFile, { force: true });
+        return true;
+    }
+    finally {
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(breaker, { force: true });
+    }
+}
+/**
+ * Run `fn` while holding `<file>.lock` (created with O_EXCL, holding pid, host, time and a random token).
+ * Retries with a small backoff; breaks a lock older than `staleMs` or whose process is gone; always
+ * releases (only its own lock) in `finally`. Throws after `timeoutMs`, naming the lock and its holder.
+ */
+async function withLock(file, fn, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 10_000;
+    const staleMs = opts.staleMs ?? 30_000;
+    const lockFile = `${node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(file)}.lock`;
+    await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureDir */ .A0)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(lockFile), { root: (0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultRoot */ .cc)(lockFile) });
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(12).toString('hex');
+    const deadline = Date.now() + timeoutMs;
+    let delay = 5;
+    for (;;) {
+        const content = JSON.stringify({
+            pid: process.pid,
+            host: node_os__WEBPACK_IMPORTED_MODULE_3___default().hostname(),
+            time: new Date().toISOString(),
+            token
+        });
+        if (await tryCreate(lockFile, content))
+            break;
+        const current = await readLock(lockFile);
+        if (current &&
+            isStale(current, staleMs) &&
+            (await breakStale(lockFile, current, staleMs)))
+            continue;
+        if (Date.now() >= deadline) {
+            const who = current?.info
+                ? ` (held by pid ${current.info.pid} on ${current.info.host} since ${current.info.time})`
+                : '';
+            throw new Error(`timed out after ${timeoutMs} ms waiting for lock ${lockFile}${who}`);
+        }
+        await (0,_util_time_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .y)(delay + Math.floor(Math.random() * delay));
+        delay = Math.min(delay * 2, 100);
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        const now = await readLock(lockFile).catch(() => undefined);
+        if (now?.info?.token === token)
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default().rm(lockFile, { force: true });
+    }
 }
 
 
@@ -2848,7 +2766,7 @@ runTags, mask, sourceIdentity) {
 /* harmony export */   z: () => (/* binding */ sweepOrphanedTokenCache)
 /* harmony export */ });
 /* harmony import */ var _aws_logout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4299);
-/* harmony import */ var _aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7950);
+/* harmony import */ var _aws_files_job_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6116);
 /* harmony import */ var _aws_files_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3671);
 /* harmony import */ var _aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7215);
 /* harmony import */ var _aws_files_atomic_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5262);
@@ -2873,7 +2791,7 @@ async function cleanupSession(input, log, env = process.env) {
         log.info('No SSO token to sign out: the main step signed out already (sign-out-early)');
     }
     try {
-        const report = await (0,_aws_files_session_files_js__WEBPACK_IMPORTED_MODULE_1__/* .removeSessionFiles */ .Wd)(input.written);
+        const report = await (0,_aws_files_job_files_js__WEBPACK_IMPORTED_MODULE_1__/* .removeJobFiles */ .H0)(input.written);
         log.info(`Token cache: ${input.written.tokenCache ? report.tokenCache : 'none written by this run'}; registration cache: ${report.registrationCache ?? 'not written by this run'}; ${report.legacyTokenCache ? `legacy token cache (legacy-sso-profile): ${report.legacyTokenCache}; ` : ''}config: ${report.config}` +
             (report.credentials ? `; credentials: ${report.credentials}` : ''));
     }

@@ -12,11 +12,11 @@ import {
   renderKeysProfileSection
 } from '../../src/aws-files/credentials-file.js'
 import { awsPaths } from '../../src/aws-files/paths.js'
+import { removeJobFiles } from '../../src/aws-files/job-files.js'
 import {
-  removeSessionFiles,
   writeCredentialProfiles,
-  writeSessionFiles
-} from '../../src/aws-files/session-files.js'
+  writeJobFilesFor
+} from '../../src/core/files-plan.js'
 import { readConfig } from './helpers/read-config.js'
 import { runPython } from './helpers/python.js'
 
@@ -100,7 +100,7 @@ test("merged into the user's files byte for byte, replacing an SSO profile of th
   expect(written.registrationCache).toBeUndefined()
   expect(config).not.toContain('[sso-session')
   await expect(fs.readdir(paths.ssoCacheDir)).rejects.toThrow()
-  await removeSessionFiles(written)
+  await removeJobFiles(written)
   expect(await fs.readFile(paths.configFile, 'utf8')).toBe(userConfig)
   expect(await fs.readFile(paths.credentialsFile, 'utf8')).toBe(userCreds)
 })
@@ -119,14 +119,14 @@ test('files created by the run are deleted by the revert; AWS_SHARED_CREDENTIALS
   await expect(
     fs.stat(path.join(home, '.aws', 'credentials'))
   ).rejects.toThrow()
-  await removeSessionFiles(written)
+  await removeJobFiles(written)
   await expect(fs.stat(elsewhere)).rejects.toThrow()
   await expect(fs.stat(paths.configFile)).rejects.toThrow()
 })
 
 test('SSO profiles without a token are refused (they would need the token that is gone)', async () => {
   await expect(
-    writeSessionFiles(
+    writeJobFilesFor(
       awsPaths({}, home),
       REQ as never,
       [

@@ -1,6 +1,6 @@
 /**
- * A writer SIGKILLed in the middle of writing the session files (the runner's hard stop of a cancelled step) leaves
- * `.…json.<pid>.<hex>.tmp` (the access and refresh tokens) and `.lock` files. The post step (removeSessionFiles with the
+ * A writer SIGKILLed in the middle of writing the job files (the runner's hard stop of a cancelled step) leaves
+ * `.…json.<pid>.<hex>.tmp` (the access and refresh tokens) and `.lock` files. The post step (removeJobFiles with the
  * record main saved before writing) removes that pid's; the next run's pre-flight removes those of a pid that is gone.
  */
 import { spawn } from 'node:child_process'
@@ -12,9 +12,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { awsPaths } from '../../src/aws-files/paths.js'
 import { unsafeAwsPath } from '../../src/aws-files/preflight.js'
 import {
-  removeSessionFiles,
+  removeJobFiles,
   type WrittenFiles
-} from '../../src/aws-files/session-files.js'
+} from '../../src/aws-files/job-files.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '..', '..')
@@ -72,7 +72,7 @@ async function killMidWrite(): Promise<{ pid: number; record: WrittenFiles }> {
 }
 
 ;(posix ? test : test.skip)(
-  'SIGKILL mid-write: post (removeSessionFiles with the saved record) removes the temp and lock files it left',
+  'SIGKILL mid-write: post (removeJobFiles with the saved record) removes the temp and lock files it left',
   async () => {
     const { pid, record } = await killMidWrite()
     const cacheDir = path.join(home, '.aws', 'sso', 'cache')
@@ -81,7 +81,7 @@ async function killMidWrite(): Promise<{ pid: number; record: WrittenFiles }> {
     expect(left.some((n) => n.includes(`.json.${pid}.`))).toBe(true)
     expect(left.some((n) => n.endsWith('.json.lock'))).toBe(true)
     expect(record.partial).toBe(true)
-    await removeSessionFiles(record)
+    await removeJobFiles(record)
     expect(leftovers(cacheDir)).toEqual([])
     expect(leftovers(path.join(home, '.aws'))).toEqual([])
   },
@@ -98,8 +98,8 @@ async function killMidWrite(): Promise<{ pid: number; record: WrittenFiles }> {
     for (const n of leftovers(cacheDir))
       utimesSync(path.join(cacheDir, n), old, old)
     const paths = awsPaths({}, home, 'linux')
-    const { sessionFilePaths } =
-      await import('../../src/aws-files/session-files.js')
+    const { jobFilePaths } = await import('../../src/aws-files/job-files.js')
+    const { filesPlace } = await import('../../src/core/files-plan.js')
     const { readLoginRequest } = await import('../../src/inputs/reader.js')
     const request = readLoginRequest(
       (name) =>
@@ -112,7 +112,7 @@ async function killMidWrite(): Promise<{ pid: number; record: WrittenFiles }> {
         })[name] ?? ''
     )
     expect(
-      unsafeAwsPath(paths, sessionFilePaths(paths, request))
+      unsafeAwsPath(paths, jobFilePaths(filesPlace(paths, request)))
     ).toBeUndefined()
     expect(leftovers(cacheDir)).toEqual([])
   },

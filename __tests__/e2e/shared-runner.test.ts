@@ -575,7 +575,7 @@ describe('symlinks', () => {
    * A symlink planted while the job waits for approval (after the pre-flight check): the writer refuses it, nothing is
    * exported, and the token cache written just before the config file does not outlive the step: main sees that the
    * file holds a token this run obtained, revokes it and removes the file. (login() itself leaves both behind when
-   * writeSessionFiles fails; see the note in the report on src/login.ts.)
+   * writeJobFiles fails; see the note in the report on src/login.ts.)
    */
   async function symlinkMidRun() {
     const ws = newWorkspace()

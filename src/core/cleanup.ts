@@ -1,10 +1,7 @@
 /** The end of a session: revoke the SSO token, then remove exactly the files this run wrote. Never throws. */
 import type { Logger } from './events.js'
 import { signOut } from '../aws/logout.js'
-import {
-  removeSessionFiles,
-  type WrittenFiles
-} from '../aws-files/session-files.js'
+import { removeJobFiles, type WrittenFiles } from '../aws-files/job-files.js'
 import {
   contentHash,
   legacyTokenCacheFile,
@@ -48,7 +45,7 @@ export async function cleanupSession(
     )
   }
   try {
-    const report = await removeSessionFiles(input.written)
+    const report = await removeJobFiles(input.written)
     log.info(
       `Token cache: ${input.written.tokenCache ? report.tokenCache : 'none written by this run'}; registration cache: ${report.registrationCache ?? 'not written by this run'}; ${report.legacyTokenCache ? `legacy token cache (legacy-sso-profile): ${report.legacyTokenCache}; ` : ''}config: ${report.config}` +
         (report.credentials ? `; credentials: ${report.credentials}` : '')

@@ -4,15 +4,12 @@ import type { LoginRequest, ProfileSpec } from '../inputs/spec.js'
 import type { AwsPaths } from '../aws-files/paths.js'
 import type { Clock, ClientRegistration, SsoToken } from './device-flow.js'
 import type { CallerIdentity, RoleCredentials } from '../aws/credentials.js'
-import type {
-  SessionFilesListener,
-  WrittenFiles
-} from '../aws-files/session-files.js'
+import type { JobFilesProgress, WrittenFiles } from '../aws-files/job-files.js'
+import type { ServedRecord } from '../credential-server/job-server.js'
 import type { ChainedSession } from './chain.js'
 import type { SharedSignIn } from './sealed-session.js'
 import type { RunContext } from './run-context.js'
 import type { Approver } from './approvals.js'
-import type { ServedRecord } from '../credential-server/job-server.js'
 
 export interface LoginOptions {
   request: LoginRequest
@@ -28,8 +25,8 @@ export interface LoginOptions {
   env?: NodeJS.ProcessEnv
   /** The name the OIDC client is registered with (AWS's consent page shows it); see registeredClientName. */
   clientName?: string
-  /** What the files about to be written are, as each goes (the action records it for its post step); see writeSessionFiles. */
-  onFilesProgress?: SessionFilesListener
+  /** What the files about to be written are, as each goes (the action records it for its post step); see writeJobFiles. */
+  onFilesProgress?: FilesListener
   /** Called with each access token CreateToken issues to this run, as soon as it is known (a hard stop revokes it). */
   onTokenIssued?: (accessToken: string) => void
   /** session: the sign-in a share-session job of this run sealed, opened (shared-session.ts); no device authorization. */
@@ -37,6 +34,11 @@ export interface LoginOptions {
   /** credential-server: the process whose end stops the server (default: this process's parent). */
   watchPid?: number
 }
+
+/** The files' record as they go, and with credential-server the server's (its file, authorization token, pid, port). */
+export type FilesProgress = JobFilesProgress & { server?: ServedRecord }
+
+export type FilesListener = (progress: FilesProgress | undefined) => void
 
 export interface ProfileResult {
   profile: ProfileSpec

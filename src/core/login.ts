@@ -5,7 +5,7 @@
  */
 import { AwsClients } from '../aws/clients.js'
 import { logout } from '../aws/logout.js'
-import { sessionFilePaths } from '../aws-files/session-files.js'
+import { jobFilePaths } from '../aws-files/job-files.js'
 import { unsafeAwsPath } from '../aws-files/preflight.js'
 import {
   SharedSignInEndedError,
@@ -15,6 +15,7 @@ import {
 } from './login-result.js'
 import { deviceFlowToken, obtainToken, tokenRejected } from './obtain-token.js'
 import { useToken } from './use-token.js'
+import { filesPlace } from './files-plan.js'
 import { revocationNote, withRevocation } from './rejection.js'
 import { writesCredentialsFile } from './profile-layout.js'
 import { behaviourOf } from './sign-in-mode.js'
@@ -29,7 +30,7 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
   // Refuse unsafe paths (symlinks) before anyone is asked to approve: a refusal then costs no approval and leaves no token.
   const pathProblem = unsafeAwsPath(
     paths,
-    sessionFilePaths(paths, request, writesCredentialsFile(request))
+    jobFilePaths(filesPlace(paths, request, writesCredentialsFile(request)))
   )
   const serverPathProblem =
     behaviourOf(request.mode).holds === 'server'

@@ -15,7 +15,7 @@ import {
 } from '../aws-files/sso-cache.js'
 import type { TokenInput } from '../aws-files/sso-cache-format.js'
 import { refreshSsoToken } from '../aws/oidc.js'
-import { registrationKey, tokenCacheEntry } from '../aws-files/session-files.js'
+import { registrationKey, tokenCacheEntry } from './files-plan.js'
 
 export interface ReusedSession {
   token: SsoToken

@@ -10,8 +10,7 @@ import { loginRecord } from './login-record.js'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { Command } from '../inputs/reader.js'
 import type { AwsPaths } from '../aws-files/paths.js'
-import type { SessionFilesListener } from '../aws-files/session-files.js'
-import { login, type LoginResult } from './login.js'
+import { login, type FilesListener, type LoginResult } from './login.js'
 import { finalEvent } from './outcome.js'
 import { cancelAwsRequests } from '../aws/http.js'
 import { sweepOrphanedTokenCache } from './cleanup.js'
@@ -37,7 +36,7 @@ export interface SignInPorts {
   channels(request: LoginRequest, ctx: RequestContext): EventSink
   /** Main's record for its post step: each file as it is about to be written, then the result. */
   record?: {
-    files(request: LoginRequest): SessionFilesListener
+    files(request: LoginRequest): FilesListener
     result(request: LoginRequest, result: LoginResult): void
   }
   /**

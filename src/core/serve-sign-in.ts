@@ -9,11 +9,8 @@ import path from 'node:path'
 import { realpathSync } from 'node:fs'
 import type { ProfileSpec } from '../inputs/spec.js'
 import type { RoleCredentials } from '../aws/credentials.js'
-import {
-  removeSessionFiles,
-  writeSessionFiles,
-  type WrittenFiles
-} from '../aws-files/session-files.js'
+import { removeJobFiles, type WrittenFiles } from '../aws-files/job-files.js'
+import { writeJobFilesFor } from './files-plan.js'
 import { removeIfExists } from '../aws-files/atomic.js'
 import type { ProcessProfileSpec } from '../aws-files/process-profile.js'
 import {
@@ -139,7 +136,7 @@ export async function serveSignIn(
   report()
   let pid: number | undefined
   try {
-    const done = await writeSessionFiles(
+    const done = await writeJobFilesFor(
       paths,
       request,
       [],
@@ -241,7 +238,7 @@ export async function serveSignIn(
         // gone
       }
     await removeIfExists(file, { root: paths.awsDir }).catch(() => undefined)
-    await removeSessionFiles(written).catch(() => undefined)
+    await removeJobFiles(written).catch(() => undefined)
     options.onFilesProgress?.(undefined)
     throw error
   }

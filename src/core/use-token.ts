@@ -14,18 +14,15 @@ import {
 } from '../aws/credentials.js'
 import { approverRejection } from './approvers.js'
 import { logout } from '../aws/logout.js'
-import {
-  writeCredentialProfiles,
-  writeSessionFiles,
-  type WrittenFiles
-} from '../aws-files/session-files.js'
+import type { WrittenFiles } from '../aws-files/job-files.js'
+import { writeRoleKeys, writeSignIn } from './files-plan.js'
 import { assertAccountAllowed } from './allowed-accounts.js'
 import { chainRole, sourceProfileName, type ChainedSession } from './chain.js'
 import { discoverProfiles } from './discover.js'
 import { sourceIdentityFor } from './source-identity.js'
 import { mapPool } from '../util/pool.js'
 import { behaviourOf } from './sign-in-mode.js'
-import { profileLayout, type ProfileLayout } from './profile-layout.js'
+import { profileLayout } from './profile-layout.js'
 import {
   ApproverRejectedError,
   ProfilesFailedError,
@@ -345,62 +342,4 @@ async function signOutEarly(
     `sign-out-early: signed out of IAM Identity Center at ${signedOutAt.toISOString()}; no SSO token is kept, the profiles hold role credentials only`
   )
   return signedOutAt
-}
-
-/** The profiles as role keys only (the credentials file and config sections without a sign-in). */
-function writeRoleKeys(
-  options: LoginOptions,
-  profiles: { profile: ProfileSpec; credentials: RoleCredentials }[]
-): Promise<WrittenFiles> {
-  const { request, paths } = options
-  return writeCredentialProfiles(
-    paths,
-    request,
-    profiles.map(({ profile, credentials }) => ({
-      name: profile.name,
-      credentials,
-      region: profile.region,
-      output: request.output
-    })),
-    { onProgress: options.onFilesProgress }
-  )
-}
-
-/** The sign-in itself: the SSO profiles of the layout, the token cache, the registration, and the chained profile. */
-function writeSignIn(
-  options: LoginOptions,
-  session: ObtainedToken,
-  layout: ProfileLayout,
-  chained: ChainedSession | undefined,
-  ssoProfiles: ProfileSpec[]
-): Promise<WrittenFiles> {
-  const { request, paths } = options
-  return writeSessionFiles(
-    paths,
-    request,
-    ssoProfiles,
-    session.token,
-    session.registration,
-    {
-      writeRegistration: session.registered,
-      onProgress: options.onFilesProgress,
-      // A token not taken from the cache file: what that file held before (a user's own sign-in) is put back by post.
-      ...(session.via === 'device-flow' || session.via === 'shared-session'
-        ? { keepOriginalTokenCache: { mask: options.mask } }
-        : {}),
-      ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),
-      ...(chained && layout.keys
-        ? {
-            credentialProfiles: [
-              {
-                name: request.profile,
-                credentials: chained.credentials,
-                region: request.region,
-                output: request.output
-              }
-            ]
-          }
-        : {})
-    }
-  )
 }

@@ -7,7 +7,7 @@
 import * as core from '@actions/core'
 import type { LoginRequest } from '../inputs/spec.js'
 import type { LoginResult } from '../core/login.js'
-import type { WrittenFiles } from '../aws-files/session-files.js'
+import type { WrittenFiles } from '../aws-files/job-files.js'
 import { behaviourOf, tokenStays, type PostPlan } from '../core/sign-in-mode.js'
 import type { ServedRecord } from '../credential-server/job-server.js'
 

@@ -1,11 +1,11 @@
 /**
- * Child process for the hard-kill test: writes one login's files with writeSessionFiles, recording each progress report
+ * Child process for the hard-kill test: writes one login's files with writeJobFilesFor, recording each progress report
  * (what main saves for post) to a file, with an access token so large that the token cache write takes long enough to
  * be SIGKILLed midway. Usage: tsx killed-writer.ts <home> <record file>
  */
 import { writeFileSync } from 'node:fs'
 import { awsPaths } from '../../../src/aws-files/paths.js'
-import { writeSessionFiles } from '../../../src/aws-files/session-files.js'
+import { writeJobFilesFor } from '../../../src/core/files-plan.js'
 import { readLoginRequest } from '../../../src/inputs/reader.js'
 
 const [home, recordFile] = process.argv.slice(2)
@@ -19,7 +19,7 @@ const INPUTS: Record<string, string> = {
   profile: 'dev'
 }
 const request = readLoginRequest((name) => INPUTS[name] ?? '')
-await writeSessionFiles(
+await writeJobFilesFor(
   awsPaths({}, home, 'linux'),
   request,
   [

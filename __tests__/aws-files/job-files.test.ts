@@ -1,4 +1,4 @@
-/** writeSessionFiles / removeSessionFiles with and without legacy-sso-profile, on a real temporary HOME. */
+/** writeJobFiles / removeJobFiles with and without legacy-sso-profile, on a real temporary HOME. */
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,11 +6,11 @@ import { createHash } from 'node:crypto'
 import { awsPaths } from '../../src/aws-files/paths.js'
 import { readLoginRequest } from '../../src/inputs/reader.js'
 import {
-  removeSessionFiles,
-  sessionFilePaths,
-  writeSessionFiles,
-  type SessionFilesProgress
-} from '../../src/aws-files/session-files.js'
+  jobFilePaths,
+  removeJobFiles,
+  type JobFilesProgress
+} from '../../src/aws-files/job-files.js'
+import { filesPlace, writeJobFilesFor } from '../../src/core/files-plan.js'
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex')
 const START_URL = 'https://my-sso-portal.awsapps.com/start'
@@ -37,7 +37,7 @@ const registration = {
 
 let home: string
 beforeEach(async () => {
-  home = await fs.mkdtemp(path.join(os.tmpdir(), 'icl-session-files-'))
+  home = await fs.mkdtemp(path.join(os.tmpdir(), 'icl-job-files-'))
 })
 afterEach(async () => {
   await fs.rm(home, { recursive: true, force: true })
@@ -61,7 +61,7 @@ function setup(extra: Record<string, string> = {}) {
 
 test('default: the files aws configure sso / aws sso login write, and nothing under the legacy name', async () => {
   const { request, paths, profiles } = setup()
-  const written = await writeSessionFiles(
+  const written = await writeJobFilesFor(
     paths,
     request,
     profiles,
@@ -80,15 +80,15 @@ test('default: the files aws configure sso / aws sso login write, and nothing un
     ].sort()
   )
   expect(written.legacyTokenCache).toBeUndefined()
-  expect(sessionFilePaths(paths, request)).not.toContain(
+  expect(jobFilePaths(filesPlace(paths, request))).not.toContain(
     path.join(paths.ssoCacheDir, `${sha1(START_URL)}.json`)
   )
 })
 
 test('legacy-sso-profile: sso_start_url / sso_region beside sso_session, the token again under sha1(start URL); removed with the rest', async () => {
   const { request, paths, profiles } = setup({ 'legacy-sso-profile': 'true' })
-  const progress: (SessionFilesProgress | undefined)[] = []
-  const written = await writeSessionFiles(
+  const progress: (JobFilesProgress | undefined)[] = []
+  const written = await writeJobFilesFor(
     paths,
     request,
     profiles,
@@ -112,16 +112,16 @@ test('legacy-sso-profile: sso_start_url / sso_region beside sso_session, the tok
     )
   )
   expect((await fs.stat(legacyFile)).mode & 0o777).toBe(0o600)
-  expect(sessionFilePaths(paths, request)).toContain(legacyFile)
+  expect(jobFilePaths(filesPlace(paths, request))).toContain(legacyFile)
 
-  const report = await removeSessionFiles(written)
+  const report = await removeJobFiles(written)
   expect(report.legacyTokenCache).toBe('deleted')
   expect(await fs.readdir(paths.ssoCacheDir)).toEqual([])
 })
 
 test('legacy-sso-profile: a legacy cache file someone else rewrote since is left alone', async () => {
   const { request, paths, profiles } = setup({ 'legacy-sso-profile': 'true' })
-  const written = await writeSessionFiles(
+  const written = await writeJobFilesFor(
     paths,
     request,
     profiles,
@@ -133,7 +133,7 @@ test('legacy-sso-profile: a legacy cache file someone else rewrote since is left
     written.legacyTokenCache!.file,
     '{"accessToken": "someone else"}'
   )
-  const report = await removeSessionFiles(written)
+  const report = await removeJobFiles(written)
   expect(report.legacyTokenCache).toBe('replaced-by-someone-else')
   expect(await fs.readdir(paths.ssoCacheDir)).toEqual([
     path.basename(written.legacyTokenCache!.file)
@@ -143,9 +143,9 @@ test('legacy-sso-profile: a legacy cache file someone else rewrote since is left
 test('legacy-sso-profile: when the config cannot be written, the legacy copy is undone with the other cache files', async () => {
   const { request, paths, profiles } = setup({ 'legacy-sso-profile': 'true' })
   await fs.mkdir(paths.configFile, { recursive: true }) // a folder where the config file should be
-  const progress: (SessionFilesProgress | undefined)[] = []
+  const progress: (JobFilesProgress | undefined)[] = []
   await expect(
-    writeSessionFiles(paths, request, profiles, token, registration, {
+    writeJobFilesFor(paths, request, profiles, token, registration, {
       writeRegistration: true,
       onProgress: (p) => progress.push(p)
     })
