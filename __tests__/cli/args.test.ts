@@ -48,9 +48,8 @@ describe('parseCliArgs: flags', () => {
     expect(args.get('not-an-input')).toBe('')
     const request = readLoginRequest(args.get)
     expect(request).toMatchObject({
-      accountId: '111122223333',
-      region: 'us-west-2',
-      profile: 'identity-center-login'
+      target: { accountId: '111122223333', region: 'us-west-2' },
+      profiles: { profile: 'identity-center-login' }
     })
   })
 
@@ -79,9 +78,9 @@ describe('parseCliArgs: flags', () => {
     expect(args.get('discover')).toBe('True')
     const request = readLoginRequest(args.get)
     expect(request).toMatchObject({
-      mode: { kind: 'kept', token: { from: 'device-flow' } },
-      exportCredentials: false,
-      discover: {}
+      signIn: { mode: { kind: 'kept', token: { from: 'device-flow' } } },
+      files: { exportCredentials: false },
+      profiles: { discover: {} }
     })
   })
 
@@ -117,9 +116,9 @@ describe('parseCliArgs: flags', () => {
       ],
       {}
     )
-    expect(readLoginRequest(args.get).extraProfiles.map((p) => p.name)).toEqual(
-      ['dev', 'prod']
-    )
+    expect(
+      readLoginRequest(args.get).profiles.extraProfiles.map((p) => p.name)
+    ).toEqual(['dev', 'prod'])
   })
 
   test('--profiles-file reads the file', () => {
@@ -210,9 +209,9 @@ describe('parseCliArgs: environment fallback', () => {
     expect(args.format).toBe('json')
     expect(args.outputFile).toBe('creds.json')
     expect(readLoginRequest(args.get)).toMatchObject({
-      roleName: 'Admin',
-      mode: { kind: 'kept' },
-      githubToken: 'ghp_fromenv'
+      target: { roleName: 'Admin' },
+      signIn: { mode: { kind: 'kept' } },
+      notify: { githubToken: 'ghp_fromenv' }
     })
   })
 

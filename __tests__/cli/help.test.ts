@@ -38,8 +38,8 @@ test('the default notification channel is the one that works outside GitHub', ()
 
 test('every variable the CLI prints is documented, and only those', () => {
   const request = {
-    region: 'us-west-2',
-    profile: 'p'
+    target: { region: 'us-west-2' },
+    profiles: { profile: 'p' }
   } as unknown as LoginRequest
   const result = {
     primary: {

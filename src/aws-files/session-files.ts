@@ -142,16 +142,16 @@ export async function writeSessionFiles(
     ...profiles.map((p) =>
       renderProfileSection({
         name: p.name,
-        ssoSession: request.ssoSession,
+        ssoSession: request.profiles.ssoSession,
         accountId: p.accountId,
         roleName: p.roleName,
         region: p.region,
-        output: request.output,
-        ...(request.legacySsoProfile
+        output: request.profiles.output,
+        ...(request.profiles.legacySsoProfile
           ? {
               legacy: {
-                startUrl: request.startUrl,
-                ssoRegion: request.ssoRegion
+                startUrl: request.target.startUrl,
+                ssoRegion: request.target.ssoRegion
               }
             }
           : {})
@@ -167,10 +167,10 @@ export async function writeSessionFiles(
     ...(token
       ? [
           renderSsoSessionSection({
-            name: request.ssoSession,
-            ssoRegion: request.ssoRegion,
-            startUrl: request.startUrl,
-            registrationScopes: request.registrationScopes
+            name: request.profiles.ssoSession,
+            ssoRegion: request.target.ssoRegion,
+            startUrl: request.target.startUrl,
+            registrationScopes: request.signIn.registrationScopes
           })
         ]
       : [])
@@ -196,10 +196,10 @@ export async function writeSessionFiles(
     configFile: paths.configFile,
     configEdits: [],
     ssoCacheDir: paths.ssoCacheDir,
-    sessionName: request.ssoSession,
+    sessionName: request.profiles.ssoSession,
     tokenCache: tokenEntry
       ? {
-          file: tokenCacheFile(paths.ssoCacheDir, request.ssoSession),
+          file: tokenCacheFile(paths.ssoCacheDir, request.profiles.ssoSession),
           contentHash: contentHash(tokenCacheJson(tokenEntry))
         }
       : undefined,
@@ -213,9 +213,12 @@ export async function writeSessionFiles(
         }
       : undefined,
     legacyTokenCache:
-      tokenEntry && request.legacySsoProfile
+      tokenEntry && request.profiles.legacySsoProfile
         ? {
-            file: legacyTokenCacheFile(paths.ssoCacheDir, request.startUrl),
+            file: legacyTokenCacheFile(
+              paths.ssoCacheDir,
+              request.target.startUrl
+            ),
             contentHash: contentHash(tokenCacheJson(tokenEntry))
           }
         : undefined,
@@ -259,7 +262,11 @@ export async function writeSessionFiles(
     legacyTokenCache
   ] = await Promise.allSettled([
     tokenEntry
-      ? writeTokenCache(paths.ssoCacheDir, request.ssoSession, tokenEntry)
+      ? writeTokenCache(
+          paths.ssoCacheDir,
+          request.profiles.ssoSession,
+          tokenEntry
+        )
       : Promise.resolve(undefined),
     regEntry
       ? writeRegistrationCache(
@@ -283,7 +290,11 @@ export async function writeSessionFiles(
         })
       : Promise.resolve(undefined),
     tokenEntry && progress.legacyTokenCache
-      ? writeLegacyTokenCache(paths.ssoCacheDir, request.startUrl, tokenEntry)
+      ? writeLegacyTokenCache(
+          paths.ssoCacheDir,
+          request.target.startUrl,
+          tokenEntry
+        )
       : Promise.resolve(undefined)
   ])
   const results = [
@@ -304,7 +315,7 @@ export async function writeSessionFiles(
       configFile: paths.configFile,
       configEdits: configEdits.value,
       ssoCacheDir: paths.ssoCacheDir,
-      sessionName: request.ssoSession,
+      sessionName: request.profiles.ssoSession,
       tokenCache: tokenCache.value && {
         ...tokenCache.value,
         ...withOriginal(progress.tokenCache)
@@ -391,10 +402,7 @@ export async function writeSessionFiles(
  */
 export function writeCredentialProfiles(
   paths: AwsPaths,
-  request: Pick<
-    LoginRequest,
-    'ssoSession' | 'startUrl' | 'ssoRegion' | 'registrationScopes' | 'output'
-  >,
+  request: Pick<LoginRequest, 'target' | 'profiles' | 'signIn'>,
   profiles: CredentialProfile[],
   options: Pick<SessionFilesOptions, 'onProgress'> = {}
 ): Promise<WrittenFiles> {
@@ -414,13 +422,13 @@ export function writeCredentialProfiles(
 
 /** The token cache entry of a session, in the AWS CLI v2's terms. */
 export function tokenCacheEntry(
-  request: Pick<LoginRequest, 'startUrl' | 'ssoRegion'>,
+  request: Pick<LoginRequest, 'target'>,
   token: SsoToken,
   registration: ClientRegistration | undefined
 ): TokenInput {
   return {
-    startUrl: request.startUrl,
-    region: request.ssoRegion,
+    startUrl: request.target.startUrl,
+    region: request.target.ssoRegion,
     accessToken: token.accessToken,
     expiresAt: token.expiresAt,
     ...(registration
@@ -441,27 +449,24 @@ export function sessionFilePaths(
   credentialsFile = false
 ): string[] {
   const files = [
-    tokenCacheFile(paths.ssoCacheDir, request.ssoSession),
+    tokenCacheFile(paths.ssoCacheDir, request.profiles.ssoSession),
     registrationCacheFile(paths.ssoCacheDir, registrationKey(request)),
     paths.configFile,
-    ...(request.legacySsoProfile
-      ? [legacyTokenCacheFile(paths.ssoCacheDir, request.startUrl)]
+    ...(request.profiles.legacySsoProfile
+      ? [legacyTokenCacheFile(paths.ssoCacheDir, request.target.startUrl)]
       : [])
   ]
   return credentialsFile ? [...files, paths.credentialsFile] : files
 }
 
 export function registrationKey(
-  request: Pick<
-    LoginRequest,
-    'ssoRegion' | 'registrationScopes' | 'ssoSession' | 'startUrl'
-  >
+  request: Pick<LoginRequest, 'target' | 'profiles' | 'signIn'>
 ) {
   return {
-    region: request.ssoRegion,
-    scopes: request.registrationScopes,
-    sessionName: request.ssoSession,
-    startUrl: request.startUrl
+    region: request.target.ssoRegion,
+    scopes: request.signIn.registrationScopes,
+    sessionName: request.profiles.ssoSession,
+    startUrl: request.target.startUrl
   }
 }
 

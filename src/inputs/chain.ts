@@ -3,7 +3,15 @@
  * role-external-id, inline-session-policy, managed-session-policies, role-skip-session-tagging, transitive-tag-keys.
  * Read and checked before any request; every problem is an InputError naming the input.
  */
-import { inputSpec, type ChainSpec } from './spec.js'
+import { inputSpec } from './table/index.js'
+import type { ChainSpec } from './types.js'
+import {
+  DEFAULT_ROLE_DURATION_SECONDS,
+  MAX_INLINE_POLICY_LENGTH,
+  MAX_MANAGED_SESSION_POLICIES,
+  MAX_ROLE_DURATION_SECONDS,
+  MIN_ROLE_DURATION_SECONDS
+} from './limits.js'
 import {
   InputError,
   dedupe,
@@ -14,16 +22,7 @@ import {
   FALSE_VALUES
 } from './rules.js'
 
-export const DEFAULT_ROLE_DURATION_SECONDS = 3600
-export const MIN_ROLE_DURATION_SECONDS = 900
-/** STS caps role-chained sessions at one hour. */
-export const MAX_ROLE_DURATION_SECONDS = 3600
-export const MAX_MANAGED_SESSION_POLICIES = 10
-/** STS's limit on the plaintext inline session policy. */
-export const MAX_INLINE_POLICY_LENGTH = 2048
 /** The session tag keys written unless role-skip-session-tagging (configure-aws-credentials' set). */
-export type { ChainSpec }
-
 export const SESSION_TAG_KEYS: readonly string[] = Object.freeze([
   'GitHub',
   'Repository',

@@ -313,34 +313,29 @@ export function readCommand(get: (name: string) => string): Command {
   }
 
   const request: LoginRequest = {
-    startUrl,
-    ssoRegion,
-    accountId,
-    roleName,
-    ssoSession,
-    profile,
-    region,
-    output,
-    registrationScopes,
-    notify,
-    githubToken,
-    exportCredentials,
-    allowedApprovers,
-    forbidSelfApproval,
-    extraProfiles,
-    allowPartial,
-    minValiditySeconds,
-    mode: { kind: 'job', token: { from: 'device-flow' } } // set below, once every input is read
+    target: { startUrl, ssoRegion, accountId, roleName, region },
+    profiles: { ssoSession, profile, output, extraProfiles },
+    signIn: {
+      mode: { kind: 'job', token: { from: 'device-flow' } }, // set below, once every input is read
+      registrationScopes,
+      allowedApprovers,
+      forbidSelfApproval,
+      minValiditySeconds
+    },
+    notify: { channels: notify, githubToken },
+    files: { exportCredentials, allowPartial }
   }
-  if (requiredApprovals > 1) request.requiredApprovals = requiredApprovals
-  if (issueNumber !== undefined) request.issueNumber = issueNumber
-  if (webhookUrl !== undefined) request.webhookUrl = webhookUrl
+  if (requiredApprovals > 1)
+    request.signIn.requiredApprovals = requiredApprovals
+  if (issueNumber !== undefined) request.notify.issueNumber = issueNumber
+  if (webhookUrl !== undefined) request.notify.webhookUrl = webhookUrl
   if (approvalTimeoutSeconds !== undefined)
-    request.approvalTimeoutSeconds = approvalTimeoutSeconds
+    request.signIn.approvalTimeoutSeconds = approvalTimeoutSeconds
   if (discoverOn) {
-    request.discover = {}
-    if (accountFilter !== '') request.discover.accountFilter = accountFilter
-    if (roleFilter !== '') request.discover.roleFilter = roleFilter
+    const discover: { accountFilter?: string; roleFilter?: string } = {}
+    if (accountFilter !== '') discover.accountFilter = accountFilter
+    if (roleFilter !== '') discover.roleFilter = roleFilter
+    request.profiles.discover = discover
   }
   // Each feature reads and checks its inputs in its own block (cross-input checks against earlier inputs here):
   // --- least privilege: sign-out-early, allowed-account-ids
@@ -349,7 +344,7 @@ export function readCommand(get: (name: string) => string): Command {
     { keepSession, reuseSession }
   )
   const allowedAccountIds = parseAccountIds(trimmed('allowed-account-ids'))
-  if (allowedAccountIds) request.allowedAccountIds = allowedAccountIds
+  if (allowedAccountIds) request.files.allowedAccountIds = allowedAccountIds
   // --- role chaining: role-to-assume, role-session-name, role-duration-seconds, …
   const chain = readChainInputs((name, lines) => raw(name, lines), {
     accountId,
@@ -364,7 +359,8 @@ export function readCommand(get: (name: string) => string): Command {
     { signOutEarly, reuseSession }
   )
   // --- older SDKs: legacy-sso-profile
-  if (bool('legacy-sso-profile', false)) request.legacySsoProfile = true
+  if (bool('legacy-sso-profile', false))
+    request.profiles.legacySsoProfile = true
   // --- scale: verify-profiles
   const verifyProfiles =
     trimmed('verify-profiles').toLowerCase() || DEFAULT_VERIFY_PROFILES
@@ -380,7 +376,7 @@ export function readCommand(get: (name: string) => string): Command {
     )
   }
   if (verifyProfiles !== DEFAULT_VERIFY_PROFILES)
-    request.verifyProfiles = verifyProfiles as VerifyProfiles
+    request.profiles.verifyProfiles = verifyProfiles as VerifyProfiles
   // --- credentials for the whole job: credential-server
   const credentialServer = readCredentialServer(
     { raw, trimmed, bool, fail },
@@ -388,14 +384,14 @@ export function readCommand(get: (name: string) => string): Command {
       keepSession,
       reuseSession,
       signOutEarly,
-      legacySsoProfile: request.legacySsoProfile === true,
+      legacySsoProfile: request.profiles.legacySsoProfile === true,
       ...sharing
     }
   )
   // --- end of the feature blocks
   if (sharing.endSession)
     return { kind: 'end-session', token: sharing.session! }
-  request.mode = signInMode({
+  request.signIn.mode = signInMode({
     keepSession,
     reuseSession,
     signOutEarly,

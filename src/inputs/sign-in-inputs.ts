@@ -3,11 +3,10 @@
  * end-session, session-key and credential-server (each error names the later input of a pair, in the order of the input table), and the
  * one SignInMode made from them.
  */
-import { MAX_SESSION_LENGTH, MIN_SESSION_KEY_LENGTH } from './spec.js'
+import { MAX_SESSION_LENGTH, MIN_SESSION_KEY_LENGTH } from './limits.js'
 import type { SessionToken, SignInMode } from './sign-in-mode.js'
 import { weakSessionKeyReason } from './session-key.js'
-import { requiredApprovalsProblem } from '../core/approvals.js'
-import { showValue } from './rules.js'
+import { requiredApprovalsProblem, showValue } from './rules.js'
 
 /** The reader's helpers (reader.ts): each reads one input, or throws the InputError naming it. */
 export interface InputGetters {

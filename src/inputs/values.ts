@@ -4,10 +4,9 @@ import {
   DEFAULT_REGISTRATION_SCOPES,
   MAX_ISSUE_NUMBER,
   MAX_URL_LENGTH,
-  NOTIFY_CHANNELS,
-  type NotifyChannel,
-  type ProfileSpec
-} from './spec.js'
+  NOTIFY_CHANNELS
+} from './limits.js'
+import type { NotifyChannel, ProfileSpec } from './types.js'
 import {
   InputError,
   SCOPE_RE,
