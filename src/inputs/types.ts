@@ -120,6 +120,8 @@ export interface InputSpec {
   readonly anyCase?: boolean
   /** string: surrounding spaces are kept for the check to refuse (names written to ~/.aws/config); others are trimmed. */
   readonly keepSpaces?: boolean
+  /** multiline: one item per line (commas too), de-duplicated. */
+  readonly split?: boolean
   /** integer and duration (seconds): the bounds; for an integer, what the error says it must be. */
   readonly range?: InputRange
 }

@@ -1,5 +1,9 @@
 /** Role chaining (configure-aws-credentials' names): role-to-assume and the inputs that mean something only with it. */
 import type { InputSpec } from '../types.js'
+import {
+  MIN_ROLE_DURATION_SECONDS,
+  MAX_ROLE_DURATION_SECONDS
+} from '../limits.js'
 
 export const CHAIN_INPUTS = [
   {
@@ -31,7 +35,13 @@ export const CHAIN_INPUTS = [
     default: '3600',
     required: false,
     secret: false,
-    kind: 'integer'
+    kind: 'integer',
+    range: {
+      min: MIN_ROLE_DURATION_SECONDS,
+      max: MAX_ROLE_DURATION_SECONDS,
+      expects: 'a whole number of seconds',
+      outOfRange: `between ${MIN_ROLE_DURATION_SECONDS} and ${MAX_ROLE_DURATION_SECONDS} (STS caps a role chained from Identity Center role credentials at one hour)`
+    }
   },
   {
     name: 'role-external-id',
@@ -61,7 +71,8 @@ export const CHAIN_INPUTS = [
     default: '',
     required: false,
     secret: false,
-    kind: 'multiline'
+    kind: 'multiline',
+    split: true
   },
   {
     name: 'role-skip-session-tagging',
@@ -81,7 +92,8 @@ export const CHAIN_INPUTS = [
     default: '',
     required: false,
     secret: false,
-    kind: 'multiline'
+    kind: 'multiline',
+    split: true
   },
   {
     name: 'role-source-identity',

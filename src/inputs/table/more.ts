@@ -1,5 +1,6 @@
 /** Older SDKs, scale and the credential server: legacy-sso-profile, verify-profiles, credential-server. */
 import type { InputSpec } from '../types.js'
+import { VERIFY_PROFILES } from '../limits.js'
 import { DEFAULT_VERIFY_PROFILES } from '../limits.js'
 
 export const MORE_INPUTS = [
@@ -21,7 +22,9 @@ export const MORE_INPUTS = [
     default: DEFAULT_VERIFY_PROFILES,
     required: false,
     secret: false,
-    kind: 'string'
+    kind: 'string',
+    choices: VERIFY_PROFILES,
+    anyCase: true
   },
   {
     name: 'credential-server',

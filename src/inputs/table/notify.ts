@@ -1,5 +1,6 @@
 /** Where the approval link goes: notify, github-token, issue-number, webhook-url. */
 import type { InputSpec } from '../types.js'
+import { MAX_ISSUE_NUMBER } from '../limits.js'
 import { DEFAULT_NOTIFY, NOTIFY_CHANNELS } from '../limits.js'
 
 export const NOTIFY_INPUTS = [
@@ -31,7 +32,12 @@ export const NOTIFY_INPUTS = [
     default: '',
     required: false,
     secret: false,
-    kind: 'integer'
+    kind: 'integer',
+    range: {
+      min: 1,
+      max: MAX_ISSUE_NUMBER,
+      expects: 'a positive whole number'
+    }
   },
   {
     name: 'webhook-url',

@@ -42,6 +42,7 @@ export const SHARED_INPUTS = [
     default: '',
     required: false,
     secret: true,
-    kind: 'string'
+    kind: 'string',
+    keepSpaces: true
   }
 ] satisfies InputSpec[]

@@ -6,7 +6,9 @@ import {
   DEFAULT_MIN_VALIDITY_SECONDS,
   DEFAULT_REUSE_SESSION,
   MAX_APPROVAL_TIMEOUT_SECONDS,
-  MAX_MIN_VALIDITY_SECONDS
+  MAX_MIN_VALIDITY_SECONDS,
+  MAX_REQUIRED_APPROVALS,
+  MIN_REQUIRED_APPROVALS
 } from '../limits.js'
 
 export const SIGN_IN_INPUTS = [
@@ -37,7 +39,8 @@ export const SIGN_IN_INPUTS = [
     default: String(DEFAULT_MIN_VALIDITY_SECONDS),
     required: false,
     secret: false,
-    kind: 'duration'
+    kind: 'duration',
+    range: { min: 0, max: MAX_MIN_VALIDITY_SECONDS }
   },
   {
     name: 'approval-timeout',
@@ -46,7 +49,8 @@ export const SIGN_IN_INPUTS = [
     default: '',
     required: false,
     secret: false,
-    kind: 'duration'
+    kind: 'duration',
+    range: { min: 1, max: MAX_APPROVAL_TIMEOUT_SECONDS }
   },
   {
     name: 'allowed-approvers',
@@ -76,6 +80,11 @@ export const SIGN_IN_INPUTS = [
     default: '1',
     required: false,
     secret: false,
-    kind: 'integer'
+    kind: 'integer',
+    range: {
+      min: MIN_REQUIRED_APPROVALS,
+      max: MAX_REQUIRED_APPROVALS,
+      expects: `a whole number from ${MIN_REQUIRED_APPROVALS} to ${MAX_REQUIRED_APPROVALS}`
+    }
   }
 ] satisfies InputSpec[]

@@ -28,7 +28,8 @@ export const TARGET_INPUTS = [
     default: '',
     required: false,
     secret: false,
-    kind: 'string'
+    kind: 'string',
+    keepSpaces: true
   },
   {
     name: 'account-id',
@@ -48,7 +49,8 @@ export const TARGET_INPUTS = [
     default: '',
     required: false,
     secret: false,
-    kind: 'string'
+    kind: 'string',
+    keepSpaces: true
   },
   {
     name: 'sso-session',
@@ -58,7 +60,8 @@ export const TARGET_INPUTS = [
     default: DEFAULT_SSO_SESSION,
     required: false,
     secret: false,
-    kind: 'string'
+    kind: 'string',
+    keepSpaces: true
   },
   {
     name: 'profile',
@@ -68,7 +71,8 @@ export const TARGET_INPUTS = [
     default: DEFAULT_PROFILE,
     required: false,
     secret: false,
-    kind: 'string'
+    kind: 'string',
+    keepSpaces: true
   },
   {
     name: 'region',
@@ -78,7 +82,8 @@ export const TARGET_INPUTS = [
     default: '',
     required: false,
     secret: false,
-    kind: 'string'
+    kind: 'string',
+    keepSpaces: true
   },
   {
     name: 'output',
@@ -87,7 +92,8 @@ export const TARGET_INPUTS = [
     default: DEFAULT_OUTPUT,
     required: false,
     secret: false,
-    kind: 'string'
+    kind: 'string',
+    choices: OUTPUT_FORMATS
   },
   {
     name: 'registration-scopes',
