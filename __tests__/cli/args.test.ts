@@ -1,9 +1,5 @@
-import {
-  EXIT_CODES,
-  cliHelp,
-  envVarName,
-  parseCliArgs
-} from '../../src/cli/args.js'
+import { EXIT_CODES, envVarName, parseCliArgs } from '../../src/cli/args.js'
+import { cliHelp } from '../../src/cli/help.js'
 import { INPUTS } from '../../src/inputs/spec.js'
 import { InputError } from '../../src/inputs/rules.js'
 import { readLoginRequest } from '../../src/inputs/reader.js'

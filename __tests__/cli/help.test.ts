@@ -6,7 +6,7 @@ import {
   CLI_OUTPUT_VARIABLES,
   CLI_WORDING,
   cliHelp
-} from '../../src/cli/args.js'
+} from '../../src/cli/help.js'
 import { renderCredentials } from '../../src/cli/run.js'
 import { INPUTS, type LoginRequest } from '../../src/inputs/spec.js'
 import type { LoginResult } from '../../src/core/login.js'

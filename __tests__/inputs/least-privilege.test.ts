@@ -1,7 +1,8 @@
 /** sign-out-early and allowed-account-ids: read, defaulted, and refused before any request. */
 import { InputError } from '../../src/inputs/rules.js'
 import { readLoginRequest } from '../../src/inputs/reader.js'
-import { cliHelp, parseCliArgs } from '../../src/cli/args.js'
+import { parseCliArgs } from '../../src/cli/args.js'
+import { cliHelp } from '../../src/cli/help.js'
 
 const SEED: Record<string, string> = {
   'start-url': 'https://my-sso-portal.awsapps.com/start',

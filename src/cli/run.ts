@@ -9,11 +9,11 @@ import { InputError } from '../inputs/rules.js'
 import { readCommand, type Command } from '../inputs/reader.js'
 import {
   parseCliArgs,
-  cliHelp,
   EXIT_CODES,
   type CliArgs,
   type OutputFormat
 } from './args.js'
+import { cliHelp } from './help.js'
 import { cliVersion } from './version.js'
 import { checkOutputFile, writeOutputFile } from './output-file.js'
 import { runSignOut } from './sign-out.js'
