@@ -1,7 +1,14 @@
 /** The login request (or end-session) made from the inputs' values once every input is read and checked. */
 import type { InputValues } from './input-values.js'
 import type { EndSession, SessionToken, SignInMode } from './sign-in-mode.js'
-import type { ChainSpec, LoginRequest } from './types.js'
+import type {
+  ChainSpec,
+  FileSettings,
+  LoginRequest,
+  NotifySettings,
+  ProfileSettings,
+  SignInSettings
+} from './types.js'
 
 /** What the inputs ask for: a sign-in, or end-session (sign the shared sign-in out, nothing else). */
 export type Command = { kind: 'sign-in'; request: LoginRequest } | EndSession
@@ -29,47 +36,73 @@ export function buildCommand(
       roleName: v['role-name'],
       region: v.region
     },
-    profiles: {
-      ssoSession: v['sso-session'],
-      profile: v.profile,
-      output: v.output,
-      extraProfiles: v.profiles
-    },
-    signIn: {
-      mode: signInMode(v, session),
-      registrationScopes: v['registration-scopes'],
-      allowedApprovers: v['allowed-approvers'],
-      forbidSelfApproval: v['forbid-self-approval'],
-      minValiditySeconds: v['min-validity']
-    },
-    notify: { channels: v.notify, githubToken: v['github-token'] },
-    files: {
-      exportCredentials: v['export-credentials'],
-      allowPartial: v['allow-partial']
-    }
+    profiles: profilesOf(v),
+    signIn: signInOf(v, session),
+    notify: notifyOf(v),
+    files: filesOf(v)
   }
-  // Optional settings are present only when they differ from the default.
-  if (v['required-approvals'] > 1)
-    request.signIn.requiredApprovals = v['required-approvals']
-  if (v['approval-timeout'] !== undefined)
-    request.signIn.approvalTimeoutSeconds = v['approval-timeout']
-  if (v['issue-number'] !== undefined)
-    request.notify.issueNumber = v['issue-number']
-  if (v['webhook-url'] !== '') request.notify.webhookUrl = v['webhook-url']
-  if (v.discover) {
-    const discover: { accountFilter?: string; roleFilter?: string } = {}
-    if (v['account-filter'] !== '') discover.accountFilter = v['account-filter']
-    if (v['role-filter'] !== '') discover.roleFilter = v['role-filter']
-    request.profiles.discover = discover
-  }
-  if (v['legacy-sso-profile']) request.profiles.legacySsoProfile = true
-  if (v['verify-profiles'] !== 'all')
-    request.profiles.verifyProfiles = v['verify-profiles']
-  if (v['allowed-account-ids'])
-    request.files.allowedAccountIds = v['allowed-account-ids']
   const chain = chainOf(v)
   if (chain) request.chain = chain
   return { kind: 'sign-in', request }
+}
+
+// Each group's optional settings are present only when they differ from the default.
+
+function profilesOf(v: InputValues): ProfileSettings {
+  const profiles: ProfileSettings = {
+    ssoSession: v['sso-session'],
+    profile: v.profile,
+    output: v.output,
+    extraProfiles: v.profiles
+  }
+  if (v.discover) {
+    const discover: ProfileSettings['discover'] = {}
+    if (v['account-filter'] !== '') discover.accountFilter = v['account-filter']
+    if (v['role-filter'] !== '') discover.roleFilter = v['role-filter']
+    profiles.discover = discover
+  }
+  if (v['verify-profiles'] !== 'all')
+    profiles.verifyProfiles = v['verify-profiles']
+  if (v['legacy-sso-profile']) profiles.legacySsoProfile = true
+  return profiles
+}
+
+function signInOf(
+  v: InputValues,
+  session: SessionToken | undefined
+): SignInSettings {
+  const signIn: SignInSettings = {
+    mode: signInMode(v, session),
+    registrationScopes: v['registration-scopes'],
+    allowedApprovers: v['allowed-approvers'],
+    forbidSelfApproval: v['forbid-self-approval'],
+    minValiditySeconds: v['min-validity']
+  }
+  if (v['approval-timeout'] !== undefined)
+    signIn.approvalTimeoutSeconds = v['approval-timeout']
+  if (v['required-approvals'] > 1)
+    signIn.requiredApprovals = v['required-approvals']
+  return signIn
+}
+
+function notifyOf(v: InputValues): NotifySettings {
+  const notify: NotifySettings = {
+    channels: v.notify,
+    githubToken: v['github-token']
+  }
+  if (v['issue-number'] !== undefined) notify.issueNumber = v['issue-number']
+  if (v['webhook-url'] !== '') notify.webhookUrl = v['webhook-url']
+  return notify
+}
+
+function filesOf(v: InputValues): FileSettings {
+  const files: FileSettings = {
+    exportCredentials: v['export-credentials'],
+    allowPartial: v['allow-partial']
+  }
+  if (v['allowed-account-ids'])
+    files.allowedAccountIds = v['allowed-account-ids']
+  return files
 }
 
 function chainOf(v: InputValues): ChainSpec | undefined {
