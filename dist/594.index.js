@@ -223,7 +223,7 @@ async function serveSignIn(options, session, profiles) {
     const authToken = (0,credential_server_handover/* newAuthToken */.q8)();
     options.mask(authToken);
     const roles = servedRoles(options, profiles);
-    const file = (0,job_server/* serverFilePath */.Jj)(paths, request.ssoSession);
+    const file = (0,job_server/* serverFilePath */.Jj)(paths, request.profiles.ssoSession);
     await (0,job_server/* claimServerFile */.Wb)(paths, file);
     const record = {
         file,
@@ -236,7 +236,7 @@ async function serveSignIn(options, session, profiles) {
         configFile: paths.configFile,
         configEdits: [],
         ssoCacheDir: paths.ssoCacheDir,
-        sessionName: request.ssoSession,
+        sessionName: request.profiles.ssoSession,
         partial: true
     };
     const report = () => options.onFilesProgress?.({
@@ -259,7 +259,7 @@ async function serveSignIn(options, session, profiles) {
                 region: i === 0
                     ? profiles.primaryProfile.region
                     : profiles.others[i - 1].profile.region,
-                output: request.output
+                output: request.profiles.output
             }))
         });
         // Still partial for post until the server runs and its file is written.
@@ -274,8 +274,8 @@ async function serveSignIn(options, session, profiles) {
                 initialCredentials[o.profile.name] = handed(o.credentials);
         const handover = {
             version: credential_server_handover/* HANDOVER_VERSION */.L1,
-            ssoRegion: request.ssoRegion,
-            region: request.region,
+            ssoRegion: request.target.ssoRegion,
+            region: request.target.region,
             token: {
                 accessToken: session.token.accessToken,
                 expiresAt: session.token.expiresAt.toISOString(),
@@ -293,7 +293,7 @@ async function serveSignIn(options, session, profiles) {
                     }
                 }
                 : {}),
-            ...(request.mode.token.from === 'session'
+            ...(request.signIn.mode.token.from === 'session'
                 ? { keepSignIn: true }
                 : {}),
             roles,

@@ -56,8 +56,8 @@ function pullRequestHeadSha(env) {
 /** The pull request of a pull_request / pull_request_target event, or the issue-number input. */
 function commentTarget(request, env = process.env) {
     const payload = eventPayload(env);
-    if (request.issueNumber) {
-        const n = request.issueNumber;
+    if (request.notify.issueNumber) {
+        const n = request.notify.issueNumber;
         // The event may be about that very number: then it says whether it is a pull request.
         if (payload?.pull_request?.number === n)
             return { number: n, kind: 'pull-request' };
@@ -104,15 +104,15 @@ const actionLogger = {
     notice: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m, { title: 'AWS IAM Identity Center approval requested' })
 };
 function githubNotifiers(request, ctx, env = process.env) {
-    const target = request.notify.includes('comment')
+    const target = request.notify.channels.includes('comment')
         ? (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .commentTarget */ .l)(request, env)
         : undefined;
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    let channels = request.notify;
-    if (request.notify.includes('comment') && !target) {
+    let channels = request.notify.channels;
+    if (request.notify.channels.includes('comment') && !target) {
         // The default channels include comment; a push or a manual run has nothing to comment on, which is not a problem.
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('notify: no comment: this run is not for a pull request and issue-number is not set (the log and the other channels carry the link)');
-        channels = request.notify.filter((c) => c !== 'comment');
+        channels = request.notify.channels.filter((c) => c !== 'comment');
     }
     return (0,_notify_index_js__WEBPACK_IMPORTED_MODULE_1__/* .createNotifiers */ .im)(channels, {
         ctx,
@@ -121,7 +121,7 @@ function githubNotifiers(request, ctx, env = process.env) {
         marker: {
             runId: env.GITHUB_RUN_ID,
             job: env.GITHUB_JOB,
-            profile: request.profile
+            profile: request.profiles.profile
         },
         summary: {
             write: async (markdown) => void (await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
@@ -130,13 +130,13 @@ function githubNotifiers(request, ctx, env = process.env) {
         },
         comment: target && owner && repo
             ? {
-                token: request.githubToken,
+                token: request.notify.githubToken,
                 repo: { owner, repo },
                 issueNumber: target.number,
                 target: target.kind
             }
             : undefined,
-        webhookUrl: request.webhookUrl
+        webhookUrl: request.notify.webhookUrl
     });
 }
 
@@ -186,13 +186,13 @@ function saveSessionState(request, result, published = false) {
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
         }
     }
-    const behaviour = (0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .behaviourOf */ .xu)(request.mode);
+    const behaviour = (0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .behaviourOf */ .xu)(request.signIn.mode);
     const state = {
         ...((0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .tokenStays */ .m)(behaviour.holds) && result.token.accessToken
             ? { accessToken: result.token.accessToken }
             : {}),
-        ssoRegion: request.ssoRegion,
-        region: request.region,
+        ssoRegion: request.target.ssoRegion,
+        region: request.target.region,
         written: result.written,
         post: behaviour.post(published),
         ...(result.server ? { server: serverRecord(result.server) } : {})
@@ -229,8 +229,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./src/inputs/reader.ts + 3 modules
-var reader = __webpack_require__(502);
+// EXTERNAL MODULE: ./src/inputs/reader.ts + 6 modules
+var reader = __webpack_require__(4811);
 // EXTERNAL MODULE: ./src/core/login.ts + 10 modules
 var login = __webpack_require__(8408);
 // EXTERNAL MODULE: ./src/aws-files/paths.ts
@@ -276,10 +276,10 @@ async function runMain(env = process.env) {
         return;
     }
     if (command.kind === 'sign-in') {
-        if (command.request.githubToken)
-            core/* setSecret */.Pq(command.request.githubToken);
-        if (command.request.webhookUrl)
-            core/* setSecret */.Pq(command.request.webhookUrl);
+        if (command.request.notify.githubToken)
+            core/* setSecret */.Pq(command.request.notify.githubToken);
+        if (command.request.notify.webhookUrl)
+            core/* setSecret */.Pq(command.request.notify.webhookUrl);
     }
     const outcome = await (0,run_sign_in/* runSignIn */.A)(command, {
         run: (0,context/* githubRunContext */.o)(env),
@@ -331,8 +331,8 @@ function exportServer(request, server, env) {
     core/* setSecret */.Pq(server.authToken);
     core/* exportVariable */.dN('AWS_CONTAINER_CREDENTIALS_FULL_URI', `${server.url}/role/${encodeURIComponent(server.primary)}`);
     core/* exportVariable */.dN('AWS_CONTAINER_AUTHORIZATION_TOKEN', server.authToken);
-    core/* exportVariable */.dN('AWS_REGION', request.region);
-    core/* exportVariable */.dN('AWS_DEFAULT_REGION', request.region);
+    core/* exportVariable */.dN('AWS_REGION', request.target.region);
+    core/* exportVariable */.dN('AWS_DEFAULT_REGION', request.target.region);
     if (env.AWS_ACCESS_KEY_ID)
         core/* warning */.$e('AWS_ACCESS_KEY_ID is already set in this job: keys in the environment win over the credential server in every AWS SDK and CLI, so tools will use those keys, not the server. Remove them from the job (or unset them in the steps that should use the server).');
 }
@@ -340,24 +340,24 @@ function exportServer(request, server, env) {
 function publish(request, result, env) {
     const { credentials, identity } = (0,login/* jobSession */.kf)(result);
     if (result.server) {
-        if (request.exportCredentials)
+        if (request.files.exportCredentials)
             exportServer(request, result.server, env);
     }
-    else if (request.exportCredentials) {
+    else if (request.files.exportCredentials) {
         core/* exportVariable */.dN('AWS_ACCESS_KEY_ID', credentials.accessKeyId);
         core/* exportVariable */.dN('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey);
         core/* exportVariable */.dN('AWS_SESSION_TOKEN', credentials.sessionToken);
-        core/* exportVariable */.dN('AWS_REGION', request.region);
-        core/* exportVariable */.dN('AWS_DEFAULT_REGION', request.region);
+        core/* exportVariable */.dN('AWS_REGION', request.target.region);
+        core/* exportVariable */.dN('AWS_DEFAULT_REGION', request.target.region);
     }
     core/* setOutput */.uH('aws-account-id', identity.account);
     core/* setOutput */.uH('arn', identity.arn);
     core/* setOutput */.uH('user-id', identity.userId);
-    core/* setOutput */.uH('profile', request.profile);
+    core/* setOutput */.uH('profile', request.profiles.profile);
     core/* setOutput */.uH('expiration', credentials.expiration.toISOString());
     core/* setOutput */.uH('approved-by', result.approvedBy);
-    core/* info */.pq(`Signed in as ${identity.arn} (approved by ${result.approvedBy || 'unknown'}); profile "${request.profile}" is ready` +
-        (request.exportCredentials
+    core/* info */.pq(`Signed in as ${identity.arn} (approved by ${result.approvedBy || 'unknown'}); profile "${request.profiles.profile}" is ready` +
+        (request.files.exportCredentials
             ? result.server
                 ? '; the credential server endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN) exported to the rest of the job'
                 : '; AWS_* credentials exported to the rest of the job'

@@ -680,6 +680,102 @@ function stsMessage(error) {
 
 /***/ }),
 
+/***/ 6497:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $1: () => (/* binding */ DEFAULT_SSO_SESSION),
+/* harmony export */   Ax: () => (/* binding */ MAX_REQUIRED_APPROVALS),
+/* harmony export */   DS: () => (/* binding */ OUTPUT_FORMATS),
+/* harmony export */   EM: () => (/* binding */ MAX_NAME_LENGTH),
+/* harmony export */   FO: () => (/* binding */ MIN_SESSION_KEY_LENGTH),
+/* harmony export */   Jt: () => (/* binding */ MAX_MIN_VALIDITY_SECONDS),
+/* harmony export */   KG: () => (/* binding */ DEFAULT_PROFILE),
+/* harmony export */   KJ: () => (/* binding */ DEFAULT_REUSE_SESSION),
+/* harmony export */   LE: () => (/* binding */ MAX_APPROVAL_TIMEOUT_SECONDS),
+/* harmony export */   O7: () => (/* binding */ MIN_REQUIRED_APPROVALS),
+/* harmony export */   Ol: () => (/* binding */ DEFAULT_OUTPUT),
+/* harmony export */   TI: () => (/* binding */ VERIFY_PROFILES),
+/* harmony export */   W3: () => (/* binding */ DEFAULT_REGISTRATION_SCOPES),
+/* harmony export */   WG: () => (/* binding */ DEFAULT_DISCOVER),
+/* harmony export */   Z2: () => (/* binding */ DEFAULT_VERIFY_PROFILES),
+/* harmony export */   Zm: () => (/* binding */ MAX_ROLE_DURATION_SECONDS),
+/* harmony export */   Zx: () => (/* binding */ MAX_INLINE_POLICY_LENGTH),
+/* harmony export */   aj: () => (/* binding */ DEFAULT_FORBID_SELF_APPROVAL),
+/* harmony export */   bd: () => (/* binding */ DEFAULT_KEEP_SESSION),
+/* harmony export */   ch: () => (/* binding */ DEFAULT_EXPORT_CREDENTIALS),
+/* harmony export */   f2: () => (/* binding */ MAX_MANAGED_SESSION_POLICIES),
+/* harmony export */   lG: () => (/* binding */ NOTIFY_CHANNELS),
+/* harmony export */   m2: () => (/* binding */ MAX_URL_LENGTH),
+/* harmony export */   nA: () => (/* binding */ MAX_SESSION_LENGTH),
+/* harmony export */   qV: () => (/* binding */ DEFAULT_ALLOW_PARTIAL),
+/* harmony export */   td: () => (/* binding */ MAX_ISSUE_NUMBER),
+/* harmony export */   tj: () => (/* binding */ MIN_ROLE_DURATION_SECONDS),
+/* harmony export */   vz: () => (/* binding */ MAX_ROLE_NAME_LENGTH),
+/* harmony export */   w2: () => (/* binding */ DEFAULT_NOTIFY),
+/* harmony export */   w6: () => (/* binding */ DEFAULT_MIN_VALIDITY_SECONDS)
+/* harmony export */ });
+/* unused harmony export DEFAULT_ROLE_DURATION_SECONDS */
+const DEFAULT_SSO_SESSION = 'identity-center-login';
+const DEFAULT_PROFILE = 'identity-center-login';
+const DEFAULT_OUTPUT = 'json';
+const OUTPUT_FORMATS = Object.freeze([
+    'json',
+    'text',
+    'table',
+    'yaml',
+    'yaml-stream'
+]);
+const DEFAULT_REGISTRATION_SCOPES = Object.freeze([
+    'sso:account:access'
+]);
+const NOTIFY_CHANNELS = Object.freeze([
+    'summary',
+    'comment',
+    'webhook'
+]);
+const DEFAULT_NOTIFY = Object.freeze([
+    'summary',
+    'comment'
+]);
+const DEFAULT_EXPORT_CREDENTIALS = true;
+const DEFAULT_KEEP_SESSION = false;
+const DEFAULT_FORBID_SELF_APPROVAL = false;
+const DEFAULT_ALLOW_PARTIAL = false;
+const DEFAULT_REUSE_SESSION = false;
+const DEFAULT_DISCOVER = false;
+const VERIFY_PROFILES = Object.freeze([
+    'all',
+    'primary'
+]);
+const DEFAULT_VERIFY_PROFILES = 'all';
+const DEFAULT_MIN_VALIDITY_SECONDS = 900;
+const MAX_MIN_VALIDITY_SECONDS = 86400;
+const MAX_APPROVAL_TIMEOUT_SECONDS = 86400;
+/** Longest profile / sso-session name accepted. */
+const MAX_NAME_LENGTH = 64;
+/** Longest role / permission set name accepted (IAM role name limit). */
+const MAX_ROLE_NAME_LENGTH = 64;
+const MAX_URL_LENGTH = 2048;
+const MAX_ISSUE_NUMBER = 2147483647;
+/** Shortest session-key accepted (characters). */
+const MIN_SESSION_KEY_LENGTH = 32;
+/** Longest session input accepted (a sealed session is a few hundred characters). */
+const MAX_SESSION_LENGTH = 16384;
+const DEFAULT_ROLE_DURATION_SECONDS = 3600;
+const MIN_ROLE_DURATION_SECONDS = 900;
+/** STS caps role-chained sessions at one hour. */
+const MAX_ROLE_DURATION_SECONDS = 3600;
+const MAX_MANAGED_SESSION_POLICIES = 10;
+/** STS's limit on the plaintext inline session policy. */
+const MAX_INLINE_POLICY_LENGTH = 2048;
+/** required-approvals: N different people. */
+const MIN_REQUIRED_APPROVALS = 1;
+const MAX_REQUIRED_APPROVALS = 3;
+
+
+/***/ }),
+
 /***/ 8190:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -697,6 +793,7 @@ function stsMessage(error) {
 /* harmony export */   ek: () => (/* binding */ firstBadChar),
 /* harmony export */   gN: () => (/* binding */ accountIdProblem),
 /* harmony export */   lW: () => (/* binding */ parseDurationSeconds),
+/* harmony export */   ne: () => (/* binding */ requiredApprovalsProblem),
 /* harmony export */   pg: () => (/* binding */ roleNameProblem),
 /* harmony export */   rA: () => (/* binding */ startUrlProblem),
 /* harmony export */   rH: () => (/* binding */ nameProblem),
@@ -704,7 +801,7 @@ function stsMessage(error) {
 /* harmony export */   vp: () => (/* binding */ showValue)
 /* harmony export */ });
 /* unused harmony exports escapeChar, surroundingSpaceProblem, ACCOUNT_ID_RE, NAME_CHAR, REGION_RE, isAwsStartUrlHost */
-/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7026);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6497);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9997);
 /** The rules for input values: safe echoing, the input error, and one check per kind of value (names, regions, URLs, durations). */
 
@@ -765,7 +862,6 @@ class InputError extends Error {
         this.detail = message;
     }
 }
-/** A copy of the request with secrets replaced by '***', safe to log or print. */
 // ---------------------------------------------------------------------------------------------
 // Value checks. Each returns a problem (the message without the input prefix) or undefined.
 function controlProblem(value, secret, allowLineBreaks = false) {
@@ -817,8 +913,8 @@ function roleNameProblem(value) {
     if (bad !== undefined) {
         return `contains ${describeChar(bad)}, which is not allowed in a role name (letters, digits and + = , . @ _ - only), got ${showValue(value)}`;
     }
-    if (value.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ROLE_NAME_LENGTH */ .vz)
-        return `must be at most ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ROLE_NAME_LENGTH */ .vz} characters, got ${value.length}`;
+    if (value.length > _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ROLE_NAME_LENGTH */ .vz)
+        return `must be at most ${_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ROLE_NAME_LENGTH */ .vz} characters, got ${value.length}`;
     return undefined;
 }
 /**
@@ -841,8 +937,8 @@ function nameProblem(value, what) {
     if (bad !== undefined) {
         return `contains ${describeChar(bad)}, which is not allowed in ${what} (letters, digits and . _ - @ + only), got ${showValue(value)}`;
     }
-    if (value.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_NAME_LENGTH */ .EM)
-        return `must be at most ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_NAME_LENGTH */ .EM} characters, got ${value.length}`;
+    if (value.length > _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_NAME_LENGTH */ .EM)
+        return `must be at most ${_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_NAME_LENGTH */ .EM} characters, got ${value.length}`;
     if (!/^[A-Za-z0-9]/.test(value))
         return `must start with a letter or digit, got ${showValue(value)}`;
     return undefined;
@@ -904,8 +1000,8 @@ function isAwsStartUrlHost(host) {
 }
 /** Checks a (trimmed, non-empty) start URL. */
 function startUrlProblem(value) {
-    if (value.length > _spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_URL_LENGTH */ .m2)
-        return `must be at most ${_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_URL_LENGTH */ .m2} characters, got ${value.length}`;
+    if (value.length > _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_URL_LENGTH */ .m2)
+        return `must be at most ${_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_URL_LENGTH */ .m2} characters, got ${value.length}`;
     const odd = firstBadChar(value, /[\x21-\x7e]/);
     if (odd !== undefined)
         return `must not contain spaces or non-ASCII characters, got ${showValue(value)}`;
@@ -970,513 +1066,13 @@ function splitList(value) {
 function dedupe(items) {
     return [...new Set(items)];
 }
-
-
-/***/ }),
-
-/***/ 7026:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $1: () => (/* binding */ DEFAULT_SSO_SESSION),
-/* harmony export */   DS: () => (/* binding */ OUTPUT_FORMATS),
-/* harmony export */   EM: () => (/* binding */ MAX_NAME_LENGTH),
-/* harmony export */   FO: () => (/* binding */ MIN_SESSION_KEY_LENGTH),
-/* harmony export */   Jt: () => (/* binding */ MAX_MIN_VALIDITY_SECONDS),
-/* harmony export */   KG: () => (/* binding */ DEFAULT_PROFILE),
-/* harmony export */   KJ: () => (/* binding */ DEFAULT_REUSE_SESSION),
-/* harmony export */   LE: () => (/* binding */ MAX_APPROVAL_TIMEOUT_SECONDS),
-/* harmony export */   Ol: () => (/* binding */ DEFAULT_OUTPUT),
-/* harmony export */   TI: () => (/* binding */ VERIFY_PROFILES),
-/* harmony export */   W3: () => (/* binding */ DEFAULT_REGISTRATION_SCOPES),
-/* harmony export */   WG: () => (/* binding */ DEFAULT_DISCOVER),
-/* harmony export */   Z2: () => (/* binding */ DEFAULT_VERIFY_PROFILES),
-/* harmony export */   aj: () => (/* binding */ DEFAULT_FORBID_SELF_APPROVAL),
-/* harmony export */   bd: () => (/* binding */ DEFAULT_KEEP_SESSION),
-/* harmony export */   ch: () => (/* binding */ DEFAULT_EXPORT_CREDENTIALS),
-/* harmony export */   lG: () => (/* binding */ NOTIFY_CHANNELS),
-/* harmony export */   m2: () => (/* binding */ MAX_URL_LENGTH),
-/* harmony export */   mc: () => (/* binding */ INPUTS),
-/* harmony export */   mm: () => (/* binding */ inputSpec),
-/* harmony export */   nA: () => (/* binding */ MAX_SESSION_LENGTH),
-/* harmony export */   pX: () => (/* binding */ isSecretInput),
-/* harmony export */   qV: () => (/* binding */ DEFAULT_ALLOW_PARTIAL),
-/* harmony export */   td: () => (/* binding */ MAX_ISSUE_NUMBER),
-/* harmony export */   vz: () => (/* binding */ MAX_ROLE_NAME_LENGTH),
-/* harmony export */   w2: () => (/* binding */ DEFAULT_NOTIFY),
-/* harmony export */   w6: () => (/* binding */ DEFAULT_MIN_VALIDITY_SECONDS)
-/* harmony export */ });
-/**
- * The input table: the one place that knows every input's name, kind, default and description.
- * It drives the reader (reader.ts), action.yml and the README tables (scripts/action-yml.ts) and the CLI flags (src/cli/args.ts).
- */
-// ---------------------------------------------------------------------------------------------
-// Defaults and limits
-const DEFAULT_SSO_SESSION = 'identity-center-login';
-const DEFAULT_PROFILE = 'identity-center-login';
-const DEFAULT_OUTPUT = 'json';
-const OUTPUT_FORMATS = Object.freeze([
-    'json',
-    'text',
-    'table',
-    'yaml',
-    'yaml-stream'
-]);
-const DEFAULT_REGISTRATION_SCOPES = Object.freeze([
-    'sso:account:access'
-]);
-const NOTIFY_CHANNELS = Object.freeze([
-    'summary',
-    'comment',
-    'webhook'
-]);
-const DEFAULT_NOTIFY = Object.freeze([
-    'summary',
-    'comment'
-]);
-const DEFAULT_EXPORT_CREDENTIALS = true;
-const DEFAULT_KEEP_SESSION = false;
-const DEFAULT_FORBID_SELF_APPROVAL = false;
-const DEFAULT_ALLOW_PARTIAL = false;
-const DEFAULT_REUSE_SESSION = false;
-const DEFAULT_DISCOVER = false;
-const VERIFY_PROFILES = Object.freeze([
-    'all',
-    'primary'
-]);
-const DEFAULT_VERIFY_PROFILES = 'all';
-const DEFAULT_MIN_VALIDITY_SECONDS = 900;
-const MAX_MIN_VALIDITY_SECONDS = 86400;
-const MAX_APPROVAL_TIMEOUT_SECONDS = 86400;
-/** Longest profile / sso-session name accepted. */
-const MAX_NAME_LENGTH = 64;
-/** Longest role / permission set name accepted (IAM role name limit). */
-const MAX_ROLE_NAME_LENGTH = 64;
-const MAX_URL_LENGTH = 2048;
-const MAX_ISSUE_NUMBER = 2147483647;
-/** Shortest session-key accepted (characters). */
-const MIN_SESSION_KEY_LENGTH = 32;
-/** Longest session input accepted (a sealed session is a few hundred characters). */
-const MAX_SESSION_LENGTH = 16384;
-// ---------------------------------------------------------------------------------------------
-// The input table: the single place that knows input names
-const INPUTS = Object.freeze([
-    {
-        name: 'start-url',
-        group: 'essential',
-        description: 'AWS access portal URL, e.g. https://my-sso-portal.awsapps.com/start (hosts *.awsapps.com, *.awsapps.cn, *.app.aws, ' +
-            '*.portal.amazonaws.com[.cn|.eu], or an issuer URL https://identitycenter.amazonaws.com/ssoins-…). https only. Required unless session or end-session is given.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'sso-region',
-        group: 'essential',
-        description: 'AWS Region of the IAM Identity Center instance, e.g. us-east-1. Required unless session or end-session is given.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'account-id',
-        group: 'essential',
-        description: "AWS account id to get role credentials for (12 digits). Required unless session (then the login job's) or end-session is given.",
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'role-name',
-        group: 'essential',
-        description: "Permission set (role) name in that account, e.g. DeveloperAccess. 1-64 of letters, digits and + = , . @ _ -. Required unless session (then the login job's) or end-session is given.",
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'sso-session',
-        group: 'files',
-        description: 'Name of the [sso-session NAME] section written to ~/.aws/config (letters, digits, . _ - @ +; at most 64).',
-        default: DEFAULT_SSO_SESSION,
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'profile',
-        group: 'essential',
-        description: 'Name of the [profile NAME] section written to ~/.aws/config (letters, digits, . _ - @ +; at most 64; may be default).',
-        default: DEFAULT_PROFILE,
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'region',
-        group: 'essential',
-        description: 'Default region of the written profile(s). Defaults to sso-region.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'output',
-        group: 'files',
-        description: `AWS CLI output format of the written profile(s): ${OUTPUT_FORMATS.join(', ')}.`,
-        default: DEFAULT_OUTPUT,
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'registration-scopes',
-        group: 'files',
-        description: 'Comma-separated OAuth scopes for the client registration.',
-        default: DEFAULT_REGISTRATION_SCOPES.join(','),
-        required: false,
-        secret: false,
-        kind: 'list'
-    },
-    {
-        name: 'profiles',
-        group: 'accounts',
-        description: 'Extra profiles from the same approval, one per line: "name account-id role-name [region]". Blank lines and # comments ' +
-            'are ignored; region defaults to the region input; names must be unique and differ from profile.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'multiline'
-    },
-    {
-        name: 'discover',
-        group: 'accounts',
-        description: 'Write a profile for every account and role the approver can reach (optionally narrowed by account-filter / role-filter).',
-        default: String(DEFAULT_DISCOVER),
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'account-filter',
-        group: 'accounts',
-        description: 'With discover: glob (* ?) on the account id or account name. Only allowed when discover is true.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'role-filter',
-        group: 'accounts',
-        description: 'With discover: glob (* ?) on the role name. Only allowed when discover is true.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'allow-partial',
-        group: 'accounts',
-        description: 'Succeed when the main profile works even if some extra or discovered profiles could not be set up.',
-        default: String(DEFAULT_ALLOW_PARTIAL),
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'export-credentials',
-        group: 'modes',
-        description: 'Export the role credentials to the rest of the job as AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, with AWS_REGION and AWS_DEFAULT_REGION set to region. When false nothing is exported (the outputs and the written profiles are still there).',
-        default: String(DEFAULT_EXPORT_CREDENTIALS),
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'keep-session',
-        group: 'modes',
-        description: 'Keep the SSO session (token cache) after the job instead of logging out.',
-        default: String(DEFAULT_KEEP_SESSION),
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'reuse-session',
-        group: 'modes',
-        description: 'Reuse a cached SSO token for sso-session when it is valid for at least min-validity, instead of asking for approval.',
-        default: String(DEFAULT_REUSE_SESSION),
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'min-validity',
-        group: 'modes',
-        description: `Minimum remaining validity of a reused token (reuse-session) or a shared sign-in (session): seconds, or a duration like 15m, 1h, 1h30m (0 to ${MAX_MIN_VALIDITY_SECONDS}s).`,
-        default: String(DEFAULT_MIN_VALIDITY_SECONDS),
-        required: false,
-        secret: false,
-        kind: 'duration'
-    },
-    {
-        name: 'approval-timeout',
-        group: 'approvers',
-        description: `Give up waiting for approval after this long: seconds, or a duration like 10m (1 to ${MAX_APPROVAL_TIMEOUT_SECONDS}s). Defaults to the device code lifetime.`,
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'duration'
-    },
-    {
-        name: 'allowed-approvers',
-        group: 'approvers',
-        description: 'Comma-separated user names or globs (* ?) allowed to approve, case-insensitive. Empty: anyone who can approve.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'list'
-    },
-    {
-        name: 'forbid-self-approval',
-        group: 'approvers',
-        description: 'Reject an approval by the user who triggered the run. Compares names, not identities: the Identity Center user name with the CI user name (whole, and the part before @), case-insensitive.',
-        default: String(DEFAULT_FORBID_SELF_APPROVAL),
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'required-approvals',
-        group: 'approvers',
-        description: "How many different Identity Center users must approve (1-3). Each approves a code of their own and must be able to use account-id / role-name (proven with their own sign-in, which is signed out at once); allowed-approvers and forbid-self-approval apply to each. An approval by someone who already approved, or who cannot use the role, does not count. The job's credentials come from the last approver's sign-in. Not with reuse-session.",
-        default: '1',
-        required: false,
-        secret: false,
-        kind: 'integer'
-    },
-    {
-        name: 'notify',
-        group: 'notifications',
-        description: `Comma-separated channels for the approval link: ${NOTIFY_CHANNELS.join(', ')}; "none" for the log only (always on).`,
-        default: DEFAULT_NOTIFY.join(','),
-        required: false,
-        secret: false,
-        kind: 'list'
-    },
-    {
-        name: 'github-token',
-        group: 'notifications',
-        description: 'Token used to post the pull request / issue comment (secret).',
-        default: '',
-        actionDefault: '${{ github.token }}',
-        required: false,
-        secret: true,
-        kind: 'string'
-    },
-    {
-        name: 'issue-number',
-        group: 'notifications',
-        description: 'Issue or pull request number to comment on; defaults to the pull request of the triggering event.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'integer'
-    },
-    {
-        name: 'webhook-url',
-        group: 'notifications',
-        description: 'Webhook URL for the webhook channel (secret; https only, http only for localhost / 127.0.0.1).',
-        default: '',
-        required: false,
-        secret: true,
-        kind: 'string'
-    },
-    // --- least privilege: sign-out-early, allowed-account-ids, the client name
-    {
-        name: 'sign-out-early',
-        group: 'modes',
-        description: "Sign out of IAM Identity Center (SSO Logout) as soon as every profile's role credentials are fetched and verified: no SSO token stays on the runner; the profiles hold the role credentials (shared credentials file) until they expire. Not with keep-session or reuse-session.",
-        default: 'false',
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'allowed-account-ids',
-        group: 'approvers',
-        description: 'Comma-separated 12-digit AWS account ids; every verified identity (primary, profiles, discover) must be in one of them, else the step fails and nothing is written or exported; discover skips other accounts. Empty: any account.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'list'
-    },
-    // --- role chaining: role-to-assume, role-session-name, role-duration-seconds, …
-    {
-        name: 'role-to-assume',
-        group: 'chaining',
-        description: 'Chain to this IAM role after the approval (STS AssumeRole signed with the role-name credentials): a role ARN, or a role name meaning that role in account-id. ' +
-            'The outputs, the exported AWS_* and the profile are then the chained role\'s; the Identity Center role is written as the profile "<profile>-sso" (without a session policy).',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'role-session-name',
-        group: 'chaining',
-        description: "With role-to-assume: the role session name (2-64 of letters, digits and + = , . @ _ -). Defaults to the approver's Identity Center user name, reduced to those characters, so CloudTrail shows who approved.",
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'role-duration-seconds',
-        group: 'chaining',
-        description: "With role-to-assume: the chained session's lifetime, 900-3600 seconds (STS caps a role chained from role credentials at one hour).",
-        default: '3600',
-        required: false,
-        secret: false,
-        kind: 'integer'
-    },
-    {
-        name: 'role-external-id',
-        group: 'chaining',
-        description: "With role-to-assume: the external id the role's trust policy asks for.",
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'inline-session-policy',
-        group: 'chaining',
-        description: 'With role-to-assume: a JSON IAM policy that narrows the chained session (it must parse; at most 2048 characters without spaces). With a session policy the profile holds the narrowed session itself, never a role_arn that could re-assume the role without it.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'multiline'
-    },
-    {
-        name: 'managed-session-policies',
-        group: 'chaining',
-        description: 'With role-to-assume: managed policy ARNs that narrow the chained session, one per line (at most 10). Treated like inline-session-policy for the profile.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'multiline'
-    },
-    {
-        name: 'role-skip-session-tagging',
-        group: 'chaining',
-        description: 'With role-to-assume: send no session tags. Otherwise the session is tagged like configure-aws-credentials does (GitHub=Actions, Repository, Workflow, Action, Actor, Commit, Branch; the CLI tags only when it runs in GitHub Actions).',
-        default: 'false',
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'transitive-tag-keys',
-        group: 'chaining',
-        description: 'With role-to-assume: session tag keys (of those above) that pass on to roles chained from this session, one per line.',
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'multiline'
-    },
-    {
-        name: 'role-source-identity',
-        group: 'chaining',
-        description: "With role-to-assume: set STS SourceIdentity to the approver's Identity Center user name (reduced to STS's characters, 2-64 of letters, digits and + = , . @ _ -), so CloudTrail names the approver in this session and every session chained from it. The role's trust policy must allow sts:SetSourceIdentity. The profile then holds the chained session itself (a role_arn profile cannot send a source identity).",
-        default: 'false',
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    // --- shared sign-in: share-session, session, session-key, end-session
-    {
-        name: 'share-session',
-        group: 'shared',
-        description: 'Share this sign-in with the later jobs of this workflow run: the output session holds it sealed (AES-256-GCM) with session-key, ' +
-            'bound to this repository and run; no later job that has both needs a new approval. The post step then does not sign out.',
-        default: 'false',
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'session',
-        group: 'shared',
-        description: 'The session output of a share-session job of this run (needs.<job>.outputs.session): sign in with it instead of asking for approval. ' +
-            "start-url and sso-region then come from it, and account-id / role-name default to the login job's.",
-        default: '',
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    {
-        name: 'end-session',
-        group: 'shared',
-        description: 'With session and session-key: sign the shared sign-in out (SSO Logout) and do nothing else; for the last job of the run (if: always()).',
-        default: 'false',
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    {
-        name: 'session-key',
-        group: 'approvers',
-        description: `Secret of at least ${MIN_SESSION_KEY_LENGTH} characters and 128 bits (openssl rand -base64 32; a weak or repeated key is refused) that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
-        default: '',
-        required: false,
-        secret: true,
-        kind: 'string'
-    },
-    // --- older SDKs: legacy-sso-profile
-    {
-        name: 'legacy-sso-profile',
-        group: 'files',
-        description: 'Also write sso_start_url and sso_region into each profile (beside sso_session) and the SSO token a second time under the legacy cache name (sha1 of start-url), for tools built on SDKs that predate [sso-session] (AWS SDK for Go v1 before 1.44.298, aws-sdk-go-v2 config of 2022 and older, the Terraform providers built on them). The post step removes that copy too. The copy is not refreshed: such tools can use it until the token expires.',
-        default: 'false',
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    },
-    // --- scale: verify-profiles
-    {
-        name: 'verify-profiles',
-        group: 'accounts',
-        description: 'Which profiles get their credentials fetched and checked (GetRoleCredentials, then STS GetCallerIdentity) before the step succeeds: all (every listed and discovered profile) or primary (only account-id/role-name; the others are written from the listings, unverified, and each fetches its own credentials when a step uses it — faster for discover over many accounts).',
-        default: DEFAULT_VERIFY_PROFILES,
-        required: false,
-        secret: false,
-        kind: 'string'
-    },
-    // --- credentials for the whole job: credential-server
-    {
-        name: 'credential-server',
-        group: 'modes',
-        description: 'Hand the sign-in, in memory only, to a background credential server on 127.0.0.1 that serves and refreshes only the listed roles (primary, profiles, discover, role-to-assume) for the rest of the job: the job gets AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN instead of keys, the profiles ask the server (credential_process), no SSO token or registration is written. The post step stops it (it signs out). Not with sign-out-early, keep-session, reuse-session, legacy-sso-profile or share-session.',
-        default: 'false',
-        required: false,
-        secret: false,
-        kind: 'boolean'
-    }
-    // --- end of the feature blocks
-]);
-const SECRET_INPUTS = new Set(INPUTS.filter((i) => i.secret).map((i) => i.name));
-function isSecretInput(name) {
-    return SECRET_INPUTS.has(name);
-}
-function inputSpec(name) {
-    return INPUTS.find((i) => i.name === name);
+/** A required-approvals value the approvals policy can use (1-3), or why not. */
+function requiredApprovalsProblem(n) {
+    return Number.isInteger(n) &&
+        n >= _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MIN_REQUIRED_APPROVALS */ .O7 &&
+        n <= _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_REQUIRED_APPROVALS */ .Ax
+        ? undefined
+        : `must be a whole number from ${_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MIN_REQUIRED_APPROVALS */ .O7} to ${_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_REQUIRED_APPROVALS */ .Ax}`;
 }
 
 

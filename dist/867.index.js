@@ -3003,14 +3003,14 @@ function behaviourOf(mode) {
 }
 /** The part of what approvers are shown that comes from the request itself, the same on both edges. */
 function requestedAccess(request, hasPostStep) {
-    const behaviour = behaviourOf(request.mode);
+    const behaviour = behaviourOf(request.signIn.mode);
     return {
-        accountId: request.accountId,
-        roleName: request.roleName,
-        startUrl: request.startUrl,
-        extraProfiles: request.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
+        accountId: request.target.accountId,
+        roleName: request.target.roleName,
+        startUrl: request.target.startUrl,
+        extraProfiles: request.profiles.extraProfiles.map(({ name, accountId, roleName }) => ({ name, accountId, roleName })),
         keepSession: behaviour.keep,
-        reuseSession: request.mode.token.from === 'cache',
+        reuseSession: request.signIn.mode.token.from === 'cache',
         signInMode: behaviour.grant(hasPostStep),
         ...(request.chain ? { chainTo: (0,_chain_js__WEBPACK_IMPORTED_MODULE_0__/* .chainTarget */ .rw)(request.chain) } : {})
     };
@@ -3024,26 +3024,26 @@ function requestedAccess(request, hasPostStep) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DN: () => (/* binding */ SESSION_TAG_KEYS),
+/* harmony export */   G3: () => (/* binding */ externalIdProblem),
 /* harmony export */   Kj: () => (/* binding */ sourceProfileName),
-/* harmony export */   Xq: () => (/* binding */ readChainInputs)
+/* harmony export */   bx: () => (/* binding */ checkPolicyArns),
+/* harmony export */   db: () => (/* binding */ CHAIN_ONLY_INPUTS),
+/* harmony export */   lo: () => (/* binding */ checkTagKeys),
+/* harmony export */   t5: () => (/* binding */ sessionNameProblem),
+/* harmony export */   xX: () => (/* binding */ inlinePolicyOf),
+/* harmony export */   z$: () => (/* binding */ roleArnOf)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_ROLE_DURATION_SECONDS, MIN_ROLE_DURATION_SECONDS, MAX_ROLE_DURATION_SECONDS, MAX_MANAGED_SESSION_POLICIES, MAX_INLINE_POLICY_LENGTH, CHAIN_ONLY_INPUTS, SESSION_NAME_RE, partitionOf */
-/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7026);
+/* unused harmony exports SESSION_NAME_RE, partitionOf */
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6497);
 /* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8190);
 /**
- * The role-chaining inputs (configure-aws-credentials' names): role-to-assume, role-session-name, role-duration-seconds,
- * role-external-id, inline-session-policy, managed-session-policies, role-skip-session-tagging, transitive-tag-keys.
- * Read and checked before any request; every problem is an InputError naming the input.
+ * The role-chaining inputs' values (configure-aws-credentials' names): role-to-assume, role-session-name,
+ * role-external-id, inline-session-policy, managed-session-policies, transitive-tag-keys. Each check throws the
+ * InputError naming its input; the rules between them and other inputs are in combinations.ts.
  */
 
 
-const DEFAULT_ROLE_DURATION_SECONDS = 3600;
-const MIN_ROLE_DURATION_SECONDS = 900;
-/** STS caps role-chained sessions at one hour. */
-const MAX_ROLE_DURATION_SECONDS = 3600;
-const MAX_MANAGED_SESSION_POLICIES = 10;
-/** STS's limit on the plaintext inline session policy. */
-const MAX_INLINE_POLICY_LENGTH = 2048;
+/** The session tag keys written unless role-skip-session-tagging (configure-aws-credentials' set). */
 const SESSION_TAG_KEYS = Object.freeze([
     'GitHub',
     'Repository',
@@ -3079,146 +3079,78 @@ function partitionOf(region) {
         return 'aws-eusc';
     return 'aws';
 }
-/** Reads the role-chaining inputs; undefined without role-to-assume. */
-function readChainInputs(get, context) {
-    const fail = (input, problem) => {
-        throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, problem);
-    };
-    const roleRaw = get('role-to-assume').trim();
-    if (roleRaw === '') {
-        // action.yml passes the table's defaults (3600, false) whatever the workflow says: those mean "not set".
-        for (const name of CHAIN_ONLY_INPUTS) {
-            const value = get(name, true).trim();
-            if (value !== '' && value !== (0,_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .inputSpec */ .mm)(name)?.default)
-                fail(name, 'is only allowed with role-to-assume');
-        }
-        return undefined;
-    }
-    // role-to-assume: an ARN, or a role name (with an optional path) in account-id
-    let roleArn;
-    if (roleRaw.startsWith('arn:')) {
-        if (!ROLE_ARN_RE.test(roleRaw)) {
-            fail('role-to-assume', `must be an IAM role ARN like arn:aws:iam::111122223333:role/deploy, or a role name, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(roleRaw)}`);
-        }
-        roleArn = roleRaw;
-    }
-    else {
-        if (!ROLE_PATH_NAME_RE.test(roleRaw)) {
-            const bad = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .firstBadChar */ .ek)(roleRaw, /[\w+=,.@/-]/);
-            const why = bad !== undefined ? `contains ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .describeChar */ .Ip)(bad)}; ` : '';
-            fail('role-to-assume', `${why}must be an IAM role ARN or a role name (letters, digits and + = , . @ _ -, at most 64, optionally after a path/), got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(roleRaw)}`);
-        }
-        roleArn = `arn:${partitionOf(context.region)}:iam::${context.accountId}:role/${roleRaw}`;
-    }
-    const sourceName = sourceProfileName(context.profile);
-    if (context.extraProfileNames.includes(sourceName)) {
-        fail('role-to-assume', `needs the profile name ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(sourceName)} for the Identity Center source profile, but profiles already uses it`);
-    }
-    // role-session-name
-    const sessionRaw = get('role-session-name').trim();
-    if (sessionRaw !== '' && !SESSION_NAME_RE.test(sessionRaw)) {
-        fail('role-session-name', `must be 2-64 of letters, digits and + = , . @ _ -, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(sessionRaw)}`);
-    }
-    // role-duration-seconds
-    const durationRaw = get('role-duration-seconds').trim();
-    let durationSeconds = DEFAULT_ROLE_DURATION_SECONDS;
-    if (durationRaw !== '') {
-        if (!/^[0-9]+$/.test(durationRaw))
-            fail('role-duration-seconds', `must be a whole number of seconds, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(durationRaw)}`);
-        durationSeconds = Number(durationRaw);
-        if (durationSeconds < MIN_ROLE_DURATION_SECONDS ||
-            durationSeconds > MAX_ROLE_DURATION_SECONDS) {
-            fail('role-duration-seconds', `must be between ${MIN_ROLE_DURATION_SECONDS} and ${MAX_ROLE_DURATION_SECONDS} (STS caps a role chained from Identity Center role credentials at one hour), got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(durationRaw)}`);
-        }
-    }
-    // role-external-id
-    const externalId = get('role-external-id').trim();
-    if (externalId !== '' && !EXTERNAL_ID_RE.test(externalId)) {
-        fail('role-external-id', `must be 2-1224 of letters, digits and + = , . @ : / _ -, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(externalId)}`);
-    }
-    // inline-session-policy: JSON that parses to an object with a Statement
-    const policyRaw = get('inline-session-policy', true).trim();
-    let policy;
-    if (policyRaw !== '') {
-        let doc;
-        try {
-            doc = JSON.parse(policyRaw);
-        }
-        catch (error) {
-            return fail('inline-session-policy', `must be a JSON policy document; it does not parse: ${error.message.slice(0, 120)}`);
-        }
-        if (!doc ||
-            typeof doc !== 'object' ||
-            Array.isArray(doc) ||
-            !('Statement' in doc)) {
-            fail('inline-session-policy', 'must be a JSON policy document: an object with a Statement');
-        }
-        policy = JSON.stringify(doc);
-        if (policy.length > MAX_INLINE_POLICY_LENGTH) {
-            fail('inline-session-policy', `must be at most ${MAX_INLINE_POLICY_LENGTH} characters without spaces (STS's limit), got ${policy.length}`);
-        }
-    }
-    // managed-session-policies: one ARN per line (commas accepted too)
-    const policyArns = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(splitLines(get('managed-session-policies', true)));
-    for (const arn of policyArns) {
-        if (!POLICY_ARN_RE.test(arn))
-            fail('managed-session-policies', `${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(arn)} is not an IAM policy ARN like arn:aws:iam::aws:policy/ReadOnlyAccess`);
-    }
-    if (policyArns.length > MAX_MANAGED_SESSION_POLICIES) {
-        fail('managed-session-policies', `must list at most ${MAX_MANAGED_SESSION_POLICIES} policy ARNs (STS's limit), got ${policyArns.length}`);
-    }
-    // role-skip-session-tagging
-    const skipRaw = get('role-skip-session-tagging').trim();
-    let skipSessionTagging = false;
-    if (skipRaw !== '') {
-        if (_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .TRUE_VALUES */ .AR.includes(skipRaw))
-            skipSessionTagging = true;
-        else if (!_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .FALSE_VALUES */ .Pm.includes(skipRaw))
-            fail('role-skip-session-tagging', `must be true or false, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(skipRaw)}`);
-    }
-    // transitive-tag-keys: keys of the tags this action sends
-    const transitiveTagKeys = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(splitLines(get('transitive-tag-keys', true)));
-    if (transitiveTagKeys.length && skipSessionTagging)
-        fail('transitive-tag-keys', 'is not allowed with role-skip-session-tagging: true (no tags are sent)');
-    for (const key of transitiveTagKeys) {
-        if (!SESSION_TAG_KEYS.includes(key))
-            fail('transitive-tag-keys', `${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(key)} is not a session tag this action sets; use ${SESSION_TAG_KEYS.join(', ')}`);
-    }
-    // role-source-identity
-    const sourceIdentityRaw = get('role-source-identity').trim();
-    let sourceIdentity = false;
-    if (sourceIdentityRaw !== '') {
-        if (_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .TRUE_VALUES */ .AR.includes(sourceIdentityRaw))
-            sourceIdentity = true;
-        else if (!_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .FALSE_VALUES */ .Pm.includes(sourceIdentityRaw))
-            fail('role-source-identity', `must be true or false, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(sourceIdentityRaw)}`);
-    }
-    const chain = {
-        roleArn,
-        durationSeconds,
-        policyArns,
-        skipSessionTagging,
-        transitiveTagKeys
-    };
-    if (sessionRaw !== '')
-        chain.sessionName = sessionRaw;
-    if (externalId !== '')
-        chain.externalId = externalId;
-    if (policy !== undefined)
-        chain.policy = policy;
-    if (sourceIdentity)
-        chain.sourceIdentity = true;
-    return chain;
-}
 /** A chained profile's Identity Center source profile (the role_arn profile's source_profile). */
 function sourceProfileName(profile) {
     return `${profile}-sso`;
 }
-function splitLines(value) {
-    return value
-        .split(/[\r\n,]+/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
+function fail(input, problem) {
+    throw new _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, problem);
+}
+/** role-to-assume: an ARN, or a role name (with an optional path) in account-id, made into the ARN; '' when not given. */
+function roleArnOf(value, context) {
+    if (value === '')
+        return '';
+    if (value.startsWith('arn:')) {
+        if (!ROLE_ARN_RE.test(value))
+            fail('role-to-assume', `must be an IAM role ARN like arn:aws:iam::111122223333:role/deploy, or a role name, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(value)}`);
+        return value;
+    }
+    if (!ROLE_PATH_NAME_RE.test(value)) {
+        const bad = (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .firstBadChar */ .ek)(value, /[\w+=,.@/-]/);
+        const why = bad !== undefined ? `contains ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .describeChar */ .Ip)(bad)}; ` : '';
+        fail('role-to-assume', `${why}must be an IAM role ARN or a role name (letters, digits and + = , . @ _ -, at most 64, optionally after a path/), got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(value)}`);
+    }
+    return `arn:${partitionOf(context.region)}:iam::${context.accountId}:role/${value}`;
+}
+function sessionNameProblem(value) {
+    return value !== '' && !SESSION_NAME_RE.test(value)
+        ? `must be 2-64 of letters, digits and + = , . @ _ -, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(value)}`
+        : undefined;
+}
+function externalIdProblem(value) {
+    return value !== '' && !EXTERNAL_ID_RE.test(value)
+        ? `must be 2-1224 of letters, digits and + = , . @ : / _ -, got ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(value)}`
+        : undefined;
+}
+/** inline-session-policy: JSON that parses to an object with a Statement, minified; undefined when not given. */
+function inlinePolicyOf(text) {
+    const value = text.trim();
+    if (value === '')
+        return undefined;
+    let doc;
+    try {
+        doc = JSON.parse(value);
+    }
+    catch (error) {
+        return fail('inline-session-policy', `must be a JSON policy document; it does not parse: ${error.message.slice(0, 120)}`);
+    }
+    if (!doc ||
+        typeof doc !== 'object' ||
+        Array.isArray(doc) ||
+        !('Statement' in doc))
+        fail('inline-session-policy', 'must be a JSON policy document: an object with a Statement');
+    const policy = JSON.stringify(doc);
+    if (policy.length > _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_INLINE_POLICY_LENGTH */ .Zx)
+        fail('inline-session-policy', `must be at most ${_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_INLINE_POLICY_LENGTH */ .Zx} characters without spaces (STS's limit), got ${policy.length}`);
+    return policy;
+}
+/** managed-session-policies: IAM policy ARNs, at most STS's limit. */
+function checkPolicyArns(arns) {
+    for (const arn of arns) {
+        if (!POLICY_ARN_RE.test(arn))
+            fail('managed-session-policies', `${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(arn)} is not an IAM policy ARN like arn:aws:iam::aws:policy/ReadOnlyAccess`);
+    }
+    if (arns.length > _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_MANAGED_SESSION_POLICIES */ .f2)
+        fail('managed-session-policies', `must list at most ${_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_MANAGED_SESSION_POLICIES */ .f2} policy ARNs (STS's limit), got ${arns.length}`);
+    return arns;
+}
+/** transitive-tag-keys: keys of the tags this action sends. */
+function checkTagKeys(keys) {
+    for (const key of keys) {
+        if (!SESSION_TAG_KEYS.includes(key))
+            fail('transitive-tag-keys', `${(0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(key)} is not a session tag this action sets; use ${SESSION_TAG_KEYS.join(', ')}`);
+    }
+    return keys;
 }
 
 

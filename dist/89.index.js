@@ -56,8 +56,8 @@ function pullRequestHeadSha(env) {
 /** The pull request of a pull_request / pull_request_target event, or the issue-number input. */
 function commentTarget(request, env = process.env) {
     const payload = eventPayload(env);
-    if (request.issueNumber) {
-        const n = request.issueNumber;
+    if (request.notify.issueNumber) {
+        const n = request.notify.issueNumber;
         // The event may be about that very number: then it says whether it is a pull request.
         if (payload?.pull_request?.number === n)
             return { number: n, kind: 'pull-request' };
@@ -104,15 +104,15 @@ const actionLogger = {
     notice: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m, { title: 'AWS IAM Identity Center approval requested' })
 };
 function githubNotifiers(request, ctx, env = process.env) {
-    const target = request.notify.includes('comment')
+    const target = request.notify.channels.includes('comment')
         ? (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .commentTarget */ .l)(request, env)
         : undefined;
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    let channels = request.notify;
-    if (request.notify.includes('comment') && !target) {
+    let channels = request.notify.channels;
+    if (request.notify.channels.includes('comment') && !target) {
         // The default channels include comment; a push or a manual run has nothing to comment on, which is not a problem.
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('notify: no comment: this run is not for a pull request and issue-number is not set (the log and the other channels carry the link)');
-        channels = request.notify.filter((c) => c !== 'comment');
+        channels = request.notify.channels.filter((c) => c !== 'comment');
     }
     return (0,_notify_index_js__WEBPACK_IMPORTED_MODULE_1__/* .createNotifiers */ .im)(channels, {
         ctx,
@@ -121,7 +121,7 @@ function githubNotifiers(request, ctx, env = process.env) {
         marker: {
             runId: env.GITHUB_RUN_ID,
             job: env.GITHUB_JOB,
-            profile: request.profile
+            profile: request.profiles.profile
         },
         summary: {
             write: async (markdown) => void (await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
@@ -130,13 +130,13 @@ function githubNotifiers(request, ctx, env = process.env) {
         },
         comment: target && owner && repo
             ? {
-                token: request.githubToken,
+                token: request.notify.githubToken,
                 repo: { owner, repo },
                 issueNumber: target.number,
                 target: target.kind
             }
             : undefined,
-        webhookUrl: request.webhookUrl
+        webhookUrl: request.notify.webhookUrl
     });
 }
 
@@ -186,13 +186,13 @@ function saveSessionState(request, result, published = false) {
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
         }
     }
-    const behaviour = (0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .behaviourOf */ .xu)(request.mode);
+    const behaviour = (0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .behaviourOf */ .xu)(request.signIn.mode);
     const state = {
         ...((0,_core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .tokenStays */ .m)(behaviour.holds) && result.token.accessToken
             ? { accessToken: result.token.accessToken }
             : {}),
-        ssoRegion: request.ssoRegion,
-        region: request.region,
+        ssoRegion: request.target.ssoRegion,
+        region: request.target.region,
         written: result.written,
         post: behaviour.post(published),
         ...(result.server ? { server: serverRecord(result.server) } : {})

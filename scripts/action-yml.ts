@@ -1,5 +1,5 @@
 /**
- * action.yml is derived from the INPUTS table in src/inputs/spec.ts, the one place that knows input names.
+ * action.yml is derived from the INPUTS table (src/inputs/table/, re-exported by src/inputs/spec.ts), the one place that knows input names.
  * `npx tsx scripts/action-yml.ts` rewrites it; __tests__/action-yml.test.ts fails when it is out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs'

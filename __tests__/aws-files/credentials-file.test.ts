@@ -17,6 +17,7 @@ import {
   writeCredentialProfiles,
   writeJobFilesFor
 } from '../../src/core/files-plan.js'
+import type { LoginRequest } from '../../src/inputs/spec.js'
 import { readConfig } from './helpers/read-config.js'
 import { runPython } from './helpers/python.js'
 
@@ -27,12 +28,10 @@ const creds = (n: number) => ({
   expiration: new Date('2030-01-01T00:00:00Z')
 })
 const REQ = {
-  ssoSession: 's',
-  startUrl: 'https://x.awsapps.com/start',
-  ssoRegion: 'us-east-1',
-  registrationScopes: ['sso:account:access'],
-  output: 'json'
-}
+  target: { startUrl: 'https://x.awsapps.com/start', ssoRegion: 'us-east-1' },
+  profiles: { ssoSession: 's', output: 'json' },
+  signIn: { registrationScopes: ['sso:account:access'] }
+} as Pick<LoginRequest, 'target' | 'profiles' | 'signIn'>
 
 let home: string
 beforeEach(async () => {

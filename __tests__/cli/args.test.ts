@@ -1,9 +1,5 @@
-import {
-  EXIT_CODES,
-  cliHelp,
-  envVarName,
-  parseCliArgs
-} from '../../src/cli/args.js'
+import { EXIT_CODES, envVarName, parseCliArgs } from '../../src/cli/args.js'
+import { cliHelp } from '../../src/cli/help.js'
 import { INPUTS } from '../../src/inputs/spec.js'
 import { InputError } from '../../src/inputs/rules.js'
 import { readLoginRequest } from '../../src/inputs/reader.js'
@@ -48,9 +44,8 @@ describe('parseCliArgs: flags', () => {
     expect(args.get('not-an-input')).toBe('')
     const request = readLoginRequest(args.get)
     expect(request).toMatchObject({
-      accountId: '111122223333',
-      region: 'us-west-2',
-      profile: 'identity-center-login'
+      target: { accountId: '111122223333', region: 'us-west-2' },
+      profiles: { profile: 'identity-center-login' }
     })
   })
 
@@ -79,9 +74,9 @@ describe('parseCliArgs: flags', () => {
     expect(args.get('discover')).toBe('True')
     const request = readLoginRequest(args.get)
     expect(request).toMatchObject({
-      mode: { kind: 'kept', token: { from: 'device-flow' } },
-      exportCredentials: false,
-      discover: {}
+      signIn: { mode: { kind: 'kept', token: { from: 'device-flow' } } },
+      files: { exportCredentials: false },
+      profiles: { discover: {} }
     })
   })
 
@@ -117,9 +112,9 @@ describe('parseCliArgs: flags', () => {
       ],
       {}
     )
-    expect(readLoginRequest(args.get).extraProfiles.map((p) => p.name)).toEqual(
-      ['dev', 'prod']
-    )
+    expect(
+      readLoginRequest(args.get).profiles.extraProfiles.map((p) => p.name)
+    ).toEqual(['dev', 'prod'])
   })
 
   test('--profiles-file reads the file', () => {
@@ -210,9 +205,9 @@ describe('parseCliArgs: environment fallback', () => {
     expect(args.format).toBe('json')
     expect(args.outputFile).toBe('creds.json')
     expect(readLoginRequest(args.get)).toMatchObject({
-      roleName: 'Admin',
-      mode: { kind: 'kept' },
-      githubToken: 'ghp_fromenv'
+      target: { roleName: 'Admin' },
+      signIn: { mode: { kind: 'kept' } },
+      notify: { githubToken: 'ghp_fromenv' }
     })
   })
 

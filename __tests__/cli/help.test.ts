@@ -6,7 +6,7 @@ import {
   CLI_OUTPUT_VARIABLES,
   CLI_WORDING,
   cliHelp
-} from '../../src/cli/args.js'
+} from '../../src/cli/help.js'
 import { renderCredentials } from '../../src/cli/run.js'
 import { INPUTS, type LoginRequest } from '../../src/inputs/spec.js'
 import type { LoginResult } from '../../src/core/login.js'
@@ -38,8 +38,8 @@ test('the default notification channel is the one that works outside GitHub', ()
 
 test('every variable the CLI prints is documented, and only those', () => {
   const request = {
-    region: 'us-west-2',
-    profile: 'p'
+    target: { region: 'us-west-2' },
+    profiles: { profile: 'p' }
   } as unknown as LoginRequest
   const result = {
     primary: {

@@ -5,13 +5,13 @@ import {
   collectApproval,
   notCountedLine,
   progress,
-  requiredApprovalsProblem,
   samePerson,
   type ApprovalProof,
   type ApprovalsPolicy,
   type ApprovalsState,
   type ApprovalVerdict
 } from '../../src/core/approvals.js'
+import { requiredApprovalsProblem } from '../../src/inputs/rules.js'
 
 const POLICY: ApprovalsPolicy = {
   required: 2,

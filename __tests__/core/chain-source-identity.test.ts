@@ -16,7 +16,7 @@ import {
 } from '../../src/aws/sts.js'
 import { chainRole, githubSessionTags } from '../../src/core/chain.js'
 import { sourceIdentityFor } from '../../src/core/source-identity.js'
-import type { ChainSpec } from '../../src/inputs/chain.js'
+import type { ChainSpec } from '../../src/inputs/spec.js'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { login, oidcClient, rejection, stsClient } from '../emulator/helpers.js'
 

@@ -6,7 +6,7 @@ import {
 } from '../../src/aws/credentials.js'
 import { AssumeRoleError } from '../../src/aws/sts.js'
 import { chainRole, githubSessionTags } from '../../src/core/chain.js'
-import type { ChainSpec } from '../../src/inputs/chain.js'
+import type { ChainSpec } from '../../src/inputs/spec.js'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { login, oidcClient } from '../emulator/helpers.js'
 

@@ -47,20 +47,24 @@ describe('inputs', () => {
       )
     const r = read({ session: 'icl1.x', 'session-key': KEY })
     expect(r).toMatchObject({
-      startUrl: '',
-      ssoRegion: '',
-      accountId: '',
-      roleName: '',
-      region: '',
-      mode: {
-        kind: 'from-shared',
-        token: {
-          from: 'session',
-          key: KEY,
-          sealed: 'icl1.x',
-          ssoSessionGiven: false
-        },
-        keep: false
+      target: {
+        startUrl: '',
+        ssoRegion: '',
+        accountId: '',
+        roleName: '',
+        region: ''
+      },
+      signIn: {
+        mode: {
+          kind: 'from-shared',
+          token: {
+            from: 'session',
+            key: KEY,
+            sealed: 'icl1.x',
+            ssoSessionGiven: false
+          },
+          keep: false
+        }
       }
     })
     expect(
@@ -79,7 +83,7 @@ describe('inputs', () => {
 
   test('share-session needs a key of at least 32 characters, never shown', () => {
     expect(
-      read({ ...SEED, 'share-session': 'true', 'session-key': KEY }).mode
+      read({ ...SEED, 'share-session': 'true', 'session-key': KEY }).signIn.mode
     ).toEqual({
       kind: 'shared',
       token: { from: 'device-flow' },
@@ -195,20 +199,24 @@ describe('openSharedSession completes the request from the sealed sign-in', () =
     expect(masked).toEqual(['the-access-token'])
     expect(signIn.accessToken).toBe('the-access-token')
     expect(request).toMatchObject({
-      startUrl: SIGN_IN.startUrl,
-      ssoRegion: 'eu-central-1',
-      region: 'eu-central-1',
-      ssoSession: 'login-job-session',
-      accountId: '111122223333',
-      roleName: 'DeveloperAccess',
-      extraProfiles: [
-        {
-          name: 'other',
-          accountId: '444455556666',
-          roleName: 'ReadOnly',
-          region: 'eu-central-1'
-        }
-      ]
+      target: {
+        startUrl: SIGN_IN.startUrl,
+        ssoRegion: 'eu-central-1',
+        region: 'eu-central-1',
+        accountId: '111122223333',
+        roleName: 'DeveloperAccess'
+      },
+      profiles: {
+        ssoSession: 'login-job-session',
+        extraProfiles: [
+          {
+            name: 'other',
+            accountId: '444455556666',
+            roleName: 'ReadOnly',
+            region: 'eu-central-1'
+          }
+        ]
+      }
     })
     const own = await openSharedSession(
       read({
@@ -223,10 +231,12 @@ describe('openSharedSession completes the request from the sealed sign-in', () =
       () => {}
     )
     expect(own.request).toMatchObject({
-      accountId: '444455556666',
-      roleName: 'ReadOnly',
-      region: 'us-west-2',
-      ssoSession: 'mine'
+      target: {
+        accountId: '444455556666',
+        roleName: 'ReadOnly',
+        region: 'us-west-2'
+      },
+      profiles: { ssoSession: 'mine' }
     })
   })
 

@@ -1,7 +1,8 @@
 /** sign-out-early and allowed-account-ids: read, defaulted, and refused before any request. */
 import { InputError } from '../../src/inputs/rules.js'
 import { readLoginRequest } from '../../src/inputs/reader.js'
-import { cliHelp, parseCliArgs } from '../../src/cli/args.js'
+import { parseCliArgs } from '../../src/cli/args.js'
+import { cliHelp } from '../../src/cli/help.js'
 
 const SEED: Record<string, string> = {
   'start-url': 'https://my-sso-portal.awsapps.com/start',
@@ -23,9 +24,11 @@ function errorOf(overrides: Record<string, string>): InputError {
 
 describe('sign-out-early', () => {
   test('off by default; true sets it', () => {
-    expect(read().mode.kind).toBe('job')
-    expect(read({ 'sign-out-early': 'true' }).mode.kind).toBe('sign-out-early')
-    expect(read({ 'sign-out-early': 'false' }).mode.kind).toBe('job')
+    expect(read().signIn.mode.kind).toBe('job')
+    expect(read({ 'sign-out-early': 'true' }).signIn.mode.kind).toBe(
+      'sign-out-early'
+    )
+    expect(read({ 'sign-out-early': 'false' }).signIn.mode.kind).toBe('job')
   })
   test('not a boolean', () => {
     expect(errorOf({ 'sign-out-early': 'yes please' }).message).toMatch(
@@ -47,7 +50,7 @@ describe('sign-out-early', () => {
         'sign-out-early': 'true',
         'keep-session': 'false',
         'reuse-session': 'false'
-      }).mode.kind
+      }).signIn.mode.kind
     ).toBe('sign-out-early')
   })
   test('the CLI flag --sign-out-early reads the same input', () => {
@@ -65,7 +68,7 @@ describe('sign-out-early', () => {
       ],
       {}
     )
-    expect(readLoginRequest(args.get).mode.kind).toBe('sign-out-early')
+    expect(readLoginRequest(args.get).signIn.mode.kind).toBe('sign-out-early')
     expect(cliHelp()).toContain('--sign-out-early')
     expect(cliHelp()).toContain('--allowed-account-ids')
   })
@@ -73,11 +76,11 @@ describe('sign-out-early', () => {
 
 describe('allowed-account-ids', () => {
   test('absent by default; a list is trimmed and de-duplicated', () => {
-    expect(read().allowedAccountIds).toBeUndefined()
+    expect(read().files.allowedAccountIds).toBeUndefined()
     expect(
       read({
         'allowed-account-ids': ' 111122223333 , 444455556666,111122223333 '
-      }).allowedAccountIds
+      }).files.allowedAccountIds
     ).toEqual(['111122223333', '444455556666'])
   })
   test.each([

@@ -949,13 +949,15 @@ describe('echoed values are sanitized', () => {
 
 describe('legacy-sso-profile', () => {
   test('off by default: the request has no legacySsoProfile', () => {
-    expect('legacySsoProfile' in read()).toBe(false)
-    expect('legacySsoProfile' in read({ 'legacy-sso-profile': 'false' })).toBe(
-      false
-    )
+    expect('legacySsoProfile' in read().profiles).toBe(false)
+    expect(
+      'legacySsoProfile' in read({ 'legacy-sso-profile': 'false' }).profiles
+    ).toBe(false)
   })
   test('true turns it on', () => {
-    expect(read({ 'legacy-sso-profile': 'true' }).legacySsoProfile).toBe(true)
+    expect(
+      read({ 'legacy-sso-profile': 'true' }).profiles.legacySsoProfile
+    ).toBe(true)
   })
   test('anything else is an InputError naming the input', () => {
     const error = errorOf({ 'legacy-sso-profile': 'yes please' })
@@ -967,47 +969,53 @@ describe('legacy-sso-profile', () => {
 describe('readLoginRequest: valid inputs', () => {
   test('the seed example with all defaults', () => {
     expect(read()).toEqual({
-      startUrl: 'https://my-sso-portal.awsapps.com/start',
-      ssoRegion: 'us-east-1',
-      accountId: '111122223333',
-      roleName: 'DeveloperAccess',
-      ssoSession: 'identity-center-login',
-      profile: 'identity-center-login',
-      region: 'us-west-2',
-      output: 'json',
-      registrationScopes: ['sso:account:access'],
-      notify: ['summary', 'comment'],
-      githubToken: '',
-      exportCredentials: true,
-      allowedApprovers: [],
-      forbidSelfApproval: false,
-      extraProfiles: [],
-      allowPartial: false,
-      minValiditySeconds: 900,
-      mode: { kind: 'job', token: { from: 'device-flow' } }
+      target: {
+        startUrl: 'https://my-sso-portal.awsapps.com/start',
+        ssoRegion: 'us-east-1',
+        accountId: '111122223333',
+        roleName: 'DeveloperAccess',
+        region: 'us-west-2'
+      },
+      profiles: {
+        ssoSession: 'identity-center-login',
+        profile: 'identity-center-login',
+        output: 'json',
+        extraProfiles: []
+      },
+      signIn: {
+        mode: { kind: 'job', token: { from: 'device-flow' } },
+        registrationScopes: ['sso:account:access'],
+        allowedApprovers: [],
+        forbidSelfApproval: false,
+        minValiditySeconds: 900
+      },
+      notify: { channels: ['summary', 'comment'], githubToken: '' },
+      files: { exportCredentials: true, allowPartial: false }
     })
   })
 
   test('region defaults to sso-region; constants match', () => {
     const r = read({ region: '' })
-    expect(r.region).toBe('us-east-1')
-    expect(r.ssoSession).toBe(DEFAULT_SSO_SESSION)
-    expect(r.profile).toBe(DEFAULT_PROFILE)
-    expect(r.registrationScopes).toEqual([...DEFAULT_REGISTRATION_SCOPES])
-    expect(r.notify).toEqual([...DEFAULT_NOTIFY])
-    expect(r.minValiditySeconds).toBe(DEFAULT_MIN_VALIDITY_SECONDS)
-    expect(r.issueNumber).toBeUndefined()
-    expect(r.webhookUrl).toBeUndefined()
-    expect(r.approvalTimeoutSeconds).toBeUndefined()
-    expect(r.discover).toBeUndefined()
+    expect(r.target.region).toBe('us-east-1')
+    expect(r.profiles.ssoSession).toBe(DEFAULT_SSO_SESSION)
+    expect(r.profiles.profile).toBe(DEFAULT_PROFILE)
+    expect(r.signIn.registrationScopes).toEqual([
+      ...DEFAULT_REGISTRATION_SCOPES
+    ])
+    expect(r.notify.channels).toEqual([...DEFAULT_NOTIFY])
+    expect(r.signIn.minValiditySeconds).toBe(DEFAULT_MIN_VALIDITY_SECONDS)
+    expect(r.notify.issueNumber).toBeUndefined()
+    expect(r.notify.webhookUrl).toBeUndefined()
+    expect(r.signIn.approvalTimeoutSeconds).toBeUndefined()
+    expect(r.profiles.discover).toBeUndefined()
   })
 
   test('returned arrays are fresh copies', () => {
     const a = read()
-    a.registrationScopes.push('x')
-    a.notify.push('webhook')
-    expect(read().registrationScopes).toEqual(['sso:account:access'])
-    expect(read().notify).toEqual(['summary', 'comment'])
+    a.signIn.registrationScopes.push('x')
+    a.notify.channels.push('webhook')
+    expect(read().signIn.registrationScopes).toEqual(['sso:account:access'])
+    expect(read().notify.channels).toEqual(['summary', 'comment'])
   })
 
   test('surrounding whitespace is trimmed from the URL and account id only', () => {
@@ -1015,8 +1023,8 @@ describe('readLoginRequest: valid inputs', () => {
       'start-url': '  https://my-sso-portal.awsapps.com/start/  ',
       'account-id': ' 111122223333 '
     })
-    expect(r.startUrl).toBe('https://my-sso-portal.awsapps.com/start/')
-    expect(r.accountId).toBe('111122223333')
+    expect(r.target.startUrl).toBe('https://my-sso-portal.awsapps.com/start/')
+    expect(r.target.accountId).toBe('111122223333')
   })
 
   test.each([
@@ -1036,7 +1044,7 @@ describe('readLoginRequest: valid inputs', () => {
     'https://identitycenter.amazonaws.com.cn/ssoins-1234567890abcdef',
     'https://identitycenter.amazonaws.eu/ssoins-1234567890abcdef'
   ])('start url %s is accepted as given', (url) => {
-    expect(read({ 'start-url': url }).startUrl).toBe(url)
+    expect(read({ 'start-url': url }).target.startUrl).toBe(url)
   })
 
   test('look-alike hosts are refused by the host check', () => {
@@ -1075,23 +1083,27 @@ describe('readLoginRequest: valid inputs', () => {
     'ap-northeast-3'
   ])('region %s is accepted', (region) => {
     const r = read({ 'sso-region': region, region })
-    expect(r.ssoRegion).toBe(region)
-    expect(r.region).toBe(region)
+    expect(r.target.ssoRegion).toBe(region)
+    expect(r.target.region).toBe(region)
   })
 
   test('profile may be default; names allow . _ - @ +', () => {
-    expect(read({ profile: 'default' }).profile).toBe('default')
+    expect(read({ profile: 'default' }).profiles.profile).toBe('default')
     expect(
       read({ profile: 'dev.ci_1-a@b+c', 'sso-session': 'Org.SSO-1' })
-    ).toMatchObject({ profile: 'dev.ci_1-a@b+c', ssoSession: 'Org.SSO-1' })
-    expect(read({ profile: 'p'.repeat(64) }).profile).toHaveLength(64)
+    ).toMatchObject({
+      profiles: { profile: 'dev.ci_1-a@b+c', ssoSession: 'Org.SSO-1' }
+    })
+    expect(read({ profile: 'p'.repeat(64) }).profiles.profile).toHaveLength(64)
   })
 
   test('role names allow the IAM character set', () => {
-    expect(read({ 'role-name': 'AWSReservedSSO_Admin+=,.@-x' }).roleName).toBe(
-      'AWSReservedSSO_Admin+=,.@-x'
+    expect(
+      read({ 'role-name': 'AWSReservedSSO_Admin+=,.@-x' }).target.roleName
+    ).toBe('AWSReservedSSO_Admin+=,.@-x')
+    expect(read({ 'role-name': 'R'.repeat(64) }).target.roleName).toHaveLength(
+      64
     )
-    expect(read({ 'role-name': 'R'.repeat(64) }).roleName).toHaveLength(64)
   })
 
   test.each([
@@ -1103,23 +1115,24 @@ describe('readLoginRequest: valid inputs', () => {
     ['FALSE', false],
     [' true ', true]
   ] as const)('boolean %j', (value, expected) => {
-    expect(read({ 'keep-session': value }).mode.kind).toBe(
+    expect(read({ 'keep-session': value }).signIn.mode.kind).toBe(
       expected ? 'kept' : 'job'
     )
-    expect(read({ 'export-credentials': value }).exportCredentials).toBe(
+    expect(read({ 'export-credentials': value }).files.exportCredentials).toBe(
       expected
     )
   })
 
   test('notify parsing', () => {
-    expect(read({ notify: '' }).notify).toEqual(['summary', 'comment'])
-    expect(read({ notify: 'none' }).notify).toEqual([])
-    expect(read({ notify: 'log' }).notify).toEqual([])
-    expect(read({ notify: ' log , Summary ,summary' }).notify).toEqual([
-      'summary'
-    ])
+    expect(read({ notify: '' }).notify.channels).toEqual(['summary', 'comment'])
+    expect(read({ notify: 'none' }).notify.channels).toEqual([])
+    expect(read({ notify: 'log' }).notify.channels).toEqual([])
+    expect(read({ notify: ' log , Summary ,summary' }).notify.channels).toEqual(
+      ['summary']
+    )
     expect(
       read({ notify: 'comment, webhook', 'webhook-url': WEBHOOK }).notify
+        .channels
     ).toEqual(['comment', 'webhook'])
   })
 
@@ -1133,30 +1146,30 @@ describe('readLoginRequest: valid inputs', () => {
       'github-token': ` ${GH_TOKEN} `,
       'webhook-url': WEBHOOK
     })
-    expect(r.registrationScopes).toEqual([
+    expect(r.signIn.registrationScopes).toEqual([
       'sso:account:access',
       'codewhisperer:completions'
     ])
-    expect(r.allowedApprovers).toEqual([
+    expect(r.signIn.allowedApprovers).toEqual([
       'alice',
       'bob@example.com',
       'ci-*',
       '?ave'
     ])
-    expect(r.issueNumber).toBe(42)
-    expect(r.approvalTimeoutSeconds).toBe(600)
-    expect(r.minValiditySeconds).toBe(3600)
-    expect(r.githubToken).toBe(GH_TOKEN)
-    expect(r.webhookUrl).toBe(WEBHOOK)
+    expect(r.notify.issueNumber).toBe(42)
+    expect(r.signIn.approvalTimeoutSeconds).toBe(600)
+    expect(r.signIn.minValiditySeconds).toBe(3600)
+    expect(r.notify.githubToken).toBe(GH_TOKEN)
+    expect(r.notify.webhookUrl).toBe(WEBHOOK)
   })
 
   test('local http webhooks are allowed for tests', () => {
     expect(
-      read({ 'webhook-url': 'http://127.0.0.1:8080/hook' }).webhookUrl
+      read({ 'webhook-url': 'http://127.0.0.1:8080/hook' }).notify.webhookUrl
     ).toBe('http://127.0.0.1:8080/hook')
-    expect(read({ 'webhook-url': 'http://localhost:9/x' }).webhookUrl).toBe(
-      'http://localhost:9/x'
-    )
+    expect(
+      read({ 'webhook-url': 'http://localhost:9/x' }).notify.webhookUrl
+    ).toBe('http://localhost:9/x')
   })
 
   test.each([
@@ -1169,7 +1182,9 @@ describe('readLoginRequest: valid inputs', () => {
     ['2H', 7200]
   ] as const)('duration %s', (value, seconds) => {
     expect(parseDurationSeconds(value)).toBe(seconds)
-    expect(read({ 'min-validity': value }).minValiditySeconds).toBe(seconds)
+    expect(read({ 'min-validity': value }).signIn.minValiditySeconds).toBe(
+      seconds
+    )
   })
 
   test('bad durations do not parse', () => {
@@ -1189,7 +1204,7 @@ describe('readLoginRequest: valid inputs', () => {
         ''
       ].join('\n')
     })
-    expect(r.extraProfiles).toEqual([
+    expect(r.profiles.extraProfiles).toEqual([
       {
         name: 'dev',
         accountId: '444455556666',
@@ -1213,35 +1228,38 @@ describe('readLoginRequest: valid inputs', () => {
 
   test('profiles with CRLF line endings', () => {
     const r = read({ profiles: 'a 111122223333 A\r\nb 111122223333 B\r\n' })
-    expect(r.extraProfiles.map((p) => p.name)).toEqual(['a', 'b'])
+    expect(r.profiles.extraProfiles.map((p) => p.name)).toEqual(['a', 'b'])
   })
 
   test('discover with filters', () => {
-    expect(read({ discover: 'true' }).discover).toEqual({})
+    expect(read({ discover: 'true' }).profiles.discover).toEqual({})
     expect(
       read({
         discover: 'true',
         'account-filter': 'Prod *',
         'role-filter': 'Dev*'
-      }).discover
+      }).profiles.discover
     ).toEqual({ accountFilter: 'Prod *', roleFilter: 'Dev*' })
-    expect(read({ discover: 'false' }).discover).toBeUndefined()
+    expect(read({ discover: 'false' }).profiles.discover).toBeUndefined()
   })
 
   test('verify-profiles: all by default (absent from the request), primary when asked (any case)', () => {
-    expect(read().verifyProfiles).toBeUndefined()
-    expect(read({ 'verify-profiles': 'all' }).verifyProfiles).toBeUndefined()
-    expect(read({ 'verify-profiles': 'primary' }).verifyProfiles).toBe(
+    expect(read().profiles.verifyProfiles).toBeUndefined()
+    expect(
+      read({ 'verify-profiles': 'all' }).profiles.verifyProfiles
+    ).toBeUndefined()
+    expect(read({ 'verify-profiles': 'primary' }).profiles.verifyProfiles).toBe(
       'primary'
     )
     expect(
-      read({ 'verify-profiles': ' Primary ', discover: 'true' }).verifyProfiles
+      read({ 'verify-profiles': ' Primary ', discover: 'true' }).profiles
+        .verifyProfiles
     ).toBe('primary')
   })
 
   test('get may return undefined for unset inputs', () => {
     const r = readLoginRequest((name) => SEED[name] as string)
-    expect(r.profile).toBe(DEFAULT_PROFILE)
+    expect(r.profiles.profile).toBe(DEFAULT_PROFILE)
   })
 })
 
@@ -1279,8 +1297,8 @@ describe('INPUTS table', () => {
 describe('credential-server', () => {
   const KEY = 'a-session-key-of-enough-length-0123456789'
   test('off by default; true is the served mode, its token from the device flow', () => {
-    expect(read().mode.kind).toBe('job')
-    expect(read({ 'credential-server': 'true' }).mode).toEqual({
+    expect(read().signIn.mode.kind).toBe('job')
+    expect(read({ 'credential-server': 'true' }).signIn.mode).toEqual({
       kind: 'served',
       token: { from: 'device-flow' }
     })
@@ -1293,7 +1311,7 @@ describe('credential-server', () => {
       discover: 'true',
       'allowed-account-ids': '111122223333,777788889999'
     })
-    expect(r.mode.kind).toBe('served')
+    expect(r.signIn.mode.kind).toBe('served')
     expect(r.chain).toBeDefined()
   })
   test('in a later job of a shared sign-in: served, the token from the session input', () => {
@@ -1302,7 +1320,7 @@ describe('credential-server', () => {
       session: 'sealed',
       'session-key': KEY
     })
-    expect(r.mode).toMatchObject({
+    expect(r.signIn.mode).toMatchObject({
       kind: 'served',
       token: { from: 'session', sealed: 'sealed' }
     })

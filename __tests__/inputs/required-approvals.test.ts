@@ -22,10 +22,10 @@ function errorOf(overrides: Record<string, string>): InputError {
 }
 
 test('default and 1 leave the request as it was; 2 and 3 are set', () => {
-  expect(read().requiredApprovals).toBeUndefined()
+  expect(read().signIn.requiredApprovals).toBeUndefined()
   expect(read({ 'required-approvals': '1' })).toEqual(read())
-  expect(read({ 'required-approvals': '2' }).requiredApprovals).toBe(2)
-  expect(read({ 'required-approvals': ' 3 ' }).requiredApprovals).toBe(3)
+  expect(read({ 'required-approvals': '2' }).signIn.requiredApprovals).toBe(2)
+  expect(read({ 'required-approvals': ' 3 ' }).signIn.requiredApprovals).toBe(3)
 })
 
 test.each(['0', '4', '2.5', 'two', '-1'])('%s is refused', (value) => {
@@ -39,7 +39,7 @@ test('more than one is refused with reuse-session (a cached sign-in had one appr
   expect(e.input).toBe('required-approvals')
   expect(e.message).toMatch(/cannot be combined with reuse-session/)
   expect(
-    read({ 'required-approvals': '1', 'reuse-session': 'true' })
+    read({ 'required-approvals': '1', 'reuse-session': 'true' }).signIn
       .requiredApprovals
   ).toBeUndefined()
 })
@@ -51,7 +51,7 @@ test('allowed with session (the approvers come from the seal) and with share-ses
       'required-approvals': '2',
       'share-session': 'true',
       'session-key': key
-    }).requiredApprovals
+    }).signIn.requiredApprovals
   ).toBe(2)
 })
 
@@ -71,5 +71,5 @@ test('the CLI flag --required-approvals', () => {
     ],
     {}
   )
-  expect(readLoginRequest(args.get).requiredApprovals).toBe(2)
+  expect(readLoginRequest(args.get).signIn.requiredApprovals).toBe(2)
 })

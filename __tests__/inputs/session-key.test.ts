@@ -64,8 +64,8 @@ test('random keys from openssl rand -hex 32 and -base64 32 pass, 50 of each', ()
     const b64 = randomBytes(32).toString('base64')
     expect(hex).toHaveLength(64)
     expect(b64).toHaveLength(44)
-    expect(share(hex).mode).toMatchObject({ kind: 'shared', key: hex })
-    expect(use(b64).mode).toMatchObject({
+    expect(share(hex).signIn.mode).toMatchObject({ kind: 'shared', key: hex })
+    expect(use(b64).signIn.mode).toMatchObject({
       kind: 'from-shared',
       token: { from: 'session', key: b64 }
     })

@@ -9,11 +9,11 @@ import { InputError } from '../inputs/rules.js'
 import { readCommand, type Command } from '../inputs/reader.js'
 import {
   parseCliArgs,
-  cliHelp,
   EXIT_CODES,
   type CliArgs,
   type OutputFormat
 } from './args.js'
+import { cliHelp } from './help.js'
 import { cliVersion } from './version.js'
 import { checkOutputFile, writeOutputFile } from './output-file.js'
 import { runSignOut } from './sign-out.js'
@@ -81,7 +81,7 @@ export async function runCli(
     if (command.kind === 'sign-in')
       checkSelfApprovalActors(
         {
-          forbidSelfApproval: command.request.forbidSelfApproval,
+          forbidSelfApproval: command.request.signIn.forbidSelfApproval,
           actor: run.actor,
           actors: run.actors
         },
@@ -102,8 +102,8 @@ export async function runCli(
     hasPostStep: false,
     channels: (request, ctx) => {
       // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
-      const channels = request.notify.filter((c) => c === 'webhook')
-      const githubOnly = request.notify.filter((c) => c !== 'webhook')
+      const channels = request.notify.channels.filter((c) => c === 'webhook')
+      const githubOnly = request.notify.channels.filter((c) => c !== 'webhook')
       if (notifyAsked && githubOnly.length) {
         stderrLogger.warning(
           `--notify ${githubOnly.join(', ')}: GitHub Actions channels, not available in the CLI; approvers get the link on stderr${channels.length ? ' and the webhook' : ' (add webhook with --webhook-url to notify them elsewhere)'}`
@@ -113,7 +113,7 @@ export async function runCli(
         ctx,
         logger: stderrLogger,
         env,
-        webhookUrl: request.webhookUrl
+        webhookUrl: request.notify.webhookUrl
       })
       return new EventQueue(notifiers, stderrLogger)
     },
@@ -205,12 +205,12 @@ export function renderCredentials(
       }
   const vars: Record<string, string> = {
     ...access,
-    AWS_REGION: request.region,
-    AWS_DEFAULT_REGION: request.region,
+    AWS_REGION: request.target.region,
+    AWS_DEFAULT_REGION: request.target.region,
     ...(server
       ? {}
       : { AWS_CREDENTIAL_EXPIRATION: credentials.expiration.toISOString() }),
-    AWS_PROFILE_NAME: request.profile,
+    AWS_PROFILE_NAME: request.profiles.profile,
     AWS_ACCOUNT_ID: identity.account,
     AWS_APPROVED_BY: result.approvedBy,
     // share-session: the sealed sign-in, under the name --session reads from the environment (a GitLab dotenv report passes it on).
@@ -236,8 +236,8 @@ export function renderCredentials(
                 expiration: credentials.expiration.toISOString()
               }
             }),
-        region: request.region,
-        profile: request.profile,
+        region: request.target.region,
+        profile: request.profiles.profile,
         accountId: identity.account,
         arn: identity.arn,
         userId: identity.userId,

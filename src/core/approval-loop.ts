@@ -75,18 +75,18 @@ export async function collectApprovals(
   const { request, log, mask } = options
   const clock = options.clock ?? systemClock
   const policy: ApprovalsPolicy = {
-    required: request.requiredApprovals ?? 1,
-    accountId: request.accountId,
-    roleName: request.roleName,
-    allowedApprovers: request.allowedApprovers,
-    forbidSelfApproval: request.forbidSelfApproval,
+    required: request.signIn.requiredApprovals ?? 1,
+    accountId: request.target.accountId,
+    roleName: request.target.roleName,
+    allowedApprovers: request.signIn.allowedApprovers,
+    forbidSelfApproval: request.signIn.forbidSelfApproval,
     actor: options.run?.actor,
     actors: options.run?.actors
   }
   // approval-timeout is the budget for all the approvals together; without it each code gets its own lifetime.
   const deadline =
-    request.approvalTimeoutSeconds !== undefined
-      ? clock.now() + request.approvalTimeoutSeconds * 1000
+    request.signIn.approvalTimeoutSeconds !== undefined
+      ? clock.now() + request.signIn.approvalTimeoutSeconds * 1000
       : undefined
   let state: ApprovalsState = INITIAL_APPROVALS
   let line = progress(state, policy)
@@ -128,14 +128,14 @@ export async function collectApprovals(
       proven = await verifiedRoleCredentials(
         clients,
         token,
-        request.accountId,
-        request.roleName,
+        request.target.accountId,
+        request.target.roleName,
         mask
       )
       assertAccountAllowed(
         proven.identity,
-        request.allowedAccountIds,
-        `profile "${request.profile}" (${proven.identity.arn})`
+        request.files.allowedAccountIds,
+        `profile "${request.profiles.profile}" (${proven.identity.arn})`
       )
       proof = { kind: 'named', name: approverFromArn(proven.identity.arn), at }
     } catch (error) {

@@ -7,9 +7,8 @@
  * docs/required-approvals-design.md); this decides and words, and does nothing else.
  */
 import { approverRejection, type ApproverPolicy } from './approvers.js'
+import { requiredApprovalsProblem } from '../inputs/rules.js'
 
-export const MIN_REQUIRED_APPROVALS = 1
-export const MAX_REQUIRED_APPROVALS = 3
 /** Approvals that did not count (duplicates, no access) after which the login fails rather than ask again. */
 export const DEFAULT_MAX_UNCOUNTED = 3
 
@@ -56,15 +55,6 @@ export const INITIAL_APPROVALS: ApprovalsState = Object.freeze({
   uncounted: 0,
   status: 'collecting'
 })
-
-/** A required-approvals value the policy can use, or why not (for the input reader). */
-export function requiredApprovalsProblem(n: number): string | undefined {
-  return Number.isInteger(n) &&
-    n >= MIN_REQUIRED_APPROVALS &&
-    n <= MAX_REQUIRED_APPROVALS
-    ? undefined
-    : `must be a whole number from ${MIN_REQUIRED_APPROVALS} to ${MAX_REQUIRED_APPROVALS}`
-}
 
 /**
  * Two names are the same person when they match ignoring case, or their parts before `@` do (`alice` and

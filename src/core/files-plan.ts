@@ -36,6 +36,9 @@ import type { ChainedSession } from './chain.js'
 import type { ProfileLayout } from './profile-layout.js'
 import type { LoginOptions, ObtainedToken } from './login-result.js'
 
+/** The parts of a request that say what to write: where, which sso-session and profiles. */
+export type FilesRequest = Pick<LoginRequest, 'target' | 'profiles' | 'signIn'>
+
 export interface JobFilesOptions {
   /** Write the client registration cache (a registration made in this run). */
   writeRegistration: boolean
@@ -61,21 +64,16 @@ export interface JobFilesOptions {
 /** Where the request's files go; `credentialsFile`: some profile may hold keys there (for the pre-flight check). */
 export function filesPlace(
   paths: AwsPaths,
-  request: Pick<
-    LoginRequest,
-    | 'ssoSession'
-    | 'startUrl'
-    | 'ssoRegion'
-    | 'registrationScopes'
-    | 'legacySsoProfile'
-  >,
+  request: FilesRequest,
   credentialsFile = false
 ): FilesPlace {
   return {
     paths,
-    ssoSession: request.ssoSession,
+    ssoSession: request.profiles.ssoSession,
     registrationKey: registrationKey(request),
-    ...(request.legacySsoProfile ? { legacyStartUrl: request.startUrl } : {}),
+    ...(request.profiles.legacySsoProfile
+      ? { legacyStartUrl: request.target.startUrl }
+      : {}),
     ...(credentialsFile ? { credentialsFile } : {})
   }
 }
@@ -88,7 +86,7 @@ export function filesPlace(
  */
 export function filesPlan(
   paths: AwsPaths,
-  request: LoginRequest,
+  request: FilesRequest,
   profiles: ProfileSpec[],
   token: SsoToken | undefined,
   registration: ClientRegistration | undefined,
@@ -99,18 +97,23 @@ export function filesPlan(
       'SSO profiles need the SSO token: pass them as credentialProfiles instead'
     )
   const keyProfiles = options.credentialProfiles ?? []
-  const legacy = request.legacySsoProfile
-    ? { legacy: { startUrl: request.startUrl, ssoRegion: request.ssoRegion } }
+  const legacy = request.profiles.legacySsoProfile
+    ? {
+        legacy: {
+          startUrl: request.target.startUrl,
+          ssoRegion: request.target.ssoRegion
+        }
+      }
     : {}
   const configSections = [
     ...profiles.map((p) =>
       renderProfileSection({
         name: p.name,
-        ssoSession: request.ssoSession,
+        ssoSession: request.profiles.ssoSession,
         accountId: p.accountId,
         roleName: p.roleName,
         region: p.region,
-        output: request.output,
+        output: request.profiles.output,
         ...legacy
       })
     ),
@@ -124,10 +127,10 @@ export function filesPlan(
     ...(token
       ? [
           renderSsoSessionSection({
-            name: request.ssoSession,
-            ssoRegion: request.ssoRegion,
-            startUrl: request.startUrl,
-            registrationScopes: request.registrationScopes
+            name: request.profiles.ssoSession,
+            ssoRegion: request.target.ssoRegion,
+            startUrl: request.target.startUrl,
+            registrationScopes: request.signIn.registrationScopes
           })
         ]
       : [])
@@ -167,7 +170,7 @@ export function filesPlan(
 /** Write the files of {@link filesPlan} together, or none of them. */
 export async function writeJobFilesFor(
   paths: AwsPaths,
-  request: LoginRequest,
+  request: FilesRequest,
   profiles: ProfileSpec[],
   token: SsoToken | undefined,
   registration: ClientRegistration | undefined,
@@ -189,25 +192,15 @@ export async function writeJobFilesFor(
  */
 export function writeCredentialProfiles(
   paths: AwsPaths,
-  request: Pick<
-    LoginRequest,
-    'ssoSession' | 'startUrl' | 'ssoRegion' | 'registrationScopes' | 'output'
-  >,
+  request: FilesRequest,
   profiles: CredentialProfile[],
   options: Pick<JobFilesOptions, 'onProgress'> = {}
 ): Promise<WrittenFiles> {
-  return writeJobFilesFor(
-    paths,
-    request as LoginRequest,
-    [],
-    undefined,
-    undefined,
-    {
-      writeRegistration: false,
-      onProgress: options.onProgress,
-      credentialProfiles: profiles
-    }
-  )
+  return writeJobFilesFor(paths, request, [], undefined, undefined, {
+    writeRegistration: false,
+    onProgress: options.onProgress,
+    credentialProfiles: profiles
+  })
 }
 
 /** sign-out-early: the profiles as role keys only (the credentials file and config sections without a sign-in). */
@@ -223,7 +216,7 @@ export function writeRoleKeys(
       name: profile.name,
       credentials,
       region: profile.region,
-      output: request.output
+      output: request.profiles.output
     })),
     { onProgress: options.onFilesProgress }
   )
@@ -256,10 +249,10 @@ export function writeSignIn(
         ? {
             credentialProfiles: [
               {
-                name: request.profile,
+                name: request.profiles.profile,
                 credentials: chained.credentials,
-                region: request.region,
-                output: request.output
+                region: request.target.region,
+                output: request.profiles.output
               }
             ]
           }
@@ -270,13 +263,13 @@ export function writeSignIn(
 
 /** The token cache entry of a session, in the AWS CLI v2's terms. */
 export function tokenCacheEntry(
-  request: Pick<LoginRequest, 'startUrl' | 'ssoRegion'>,
+  request: FilesRequest,
   token: SsoToken,
   registration: ClientRegistration | undefined
 ): TokenInput {
   return {
-    startUrl: request.startUrl,
-    region: request.ssoRegion,
+    startUrl: request.target.startUrl,
+    region: request.target.ssoRegion,
     accessToken: token.accessToken,
     expiresAt: token.expiresAt,
     ...(registration
@@ -291,16 +284,11 @@ export function tokenCacheEntry(
 }
 
 /** The client registration cache's key for the request's sso-session. */
-export function registrationKey(
-  request: Pick<
-    LoginRequest,
-    'ssoRegion' | 'registrationScopes' | 'ssoSession' | 'startUrl'
-  >
-): RegistrationKey {
+export function registrationKey(request: FilesRequest): RegistrationKey {
   return {
-    region: request.ssoRegion,
-    scopes: request.registrationScopes,
-    sessionName: request.ssoSession,
-    startUrl: request.startUrl
+    region: request.target.ssoRegion,
+    scopes: request.signIn.registrationScopes,
+    sessionName: request.profiles.ssoSession,
+    startUrl: request.target.startUrl
   }
 }

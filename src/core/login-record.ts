@@ -28,7 +28,7 @@ export function loginRecord(
   const written = result.extra.filter((p) => !p.error)
   const verified: VerifiedInput[] = [
     {
-      profile: request.profile,
+      profile: request.profiles.profile,
       arn: job.identity.arn,
       account: job.identity.account
     },
@@ -60,15 +60,15 @@ export function loginRecord(
       approvedAt: a.at
     })),
     asked: {
-      startUrl: request.startUrl,
-      accountId: request.accountId,
-      roleName: request.roleName,
+      startUrl: request.target.startUrl,
+      accountId: request.target.accountId,
+      roleName: request.target.roleName,
       ...(request.chain ? { chainedRoleArn: request.chain.roleArn } : {}),
       profiles: [
         {
-          name: request.profile,
-          accountId: request.accountId,
-          roleName: request.roleName
+          name: request.profiles.profile,
+          accountId: request.target.accountId,
+          roleName: request.target.roleName
         },
         ...written.map((p) => ({
           name: p.profile.name,
@@ -82,7 +82,7 @@ export function loginRecord(
       ? { sourceIdentity: chained.sourceIdentity }
       : {}),
     credentialsExpireAt: earliestExpiry(result),
-    mode: modeOf(behaviourOf(request.mode).grant(hasPostStep)),
+    mode: modeOf(behaviourOf(request.signIn.mode).grant(hasPostStep)),
     run: run.record ?? recordRunOf(run),
     now
   })

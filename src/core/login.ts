@@ -33,8 +33,8 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
     jobFilePaths(filesPlace(paths, request, writesCredentialsFile(request)))
   )
   const serverPathProblem =
-    behaviourOf(request.mode).holds === 'server'
-      ? await unsafeServerPath(paths, request.ssoSession)
+    behaviourOf(request.signIn.mode).holds === 'server'
+      ? await unsafeServerPath(paths, request.profiles.ssoSession)
       : undefined
   if (pathProblem || serverPathProblem)
     throw new UnsafePathError(
@@ -42,8 +42,8 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
     )
 
   const clients = new AwsClients({
-    ssoRegion: request.ssoRegion,
-    region: request.region,
+    ssoRegion: request.target.ssoRegion,
+    region: request.target.region,
     env: options.env,
     onRetry: (m) => log.warning(m)
   })

@@ -15,12 +15,12 @@ export async function obtainToken(
   clients: AwsClients
 ): Promise<ObtainedToken> {
   const { request, mask, log, paths } = options
-  switch (request.mode.token.from) {
+  switch (request.signIn.mode.token.from) {
     case 'session': {
       // Only the access token: no refresh token or client registration, so no tool on this runner can (or races to) refresh it.
       const { accessToken, expiresAt, approvers } = options.sharedSignIn!
       // required-approvals: the approvals the share-session job collected count (a seal without them had one).
-      const required = request.requiredApprovals ?? 1
+      const required = request.signIn.requiredApprovals ?? 1
       if ((approvers?.length ?? 1) < required)
         throw new InputError(
           'required-approvals',
@@ -70,13 +70,13 @@ export async function deviceFlowToken(
     mask,
     options.clientName ?? CLIENT_NAME_BASE
   )
-  if ((request.requiredApprovals ?? 1) > 1)
+  if ((request.signIn.requiredApprovals ?? 1) > 1)
     return collectApprovals(options, clients, registration, (next) =>
       approveOnce(options, clients, next)
     )
   return approveOnce(options, clients, {
     registration,
-    approvalTimeoutSeconds: request.approvalTimeoutSeconds,
+    approvalTimeoutSeconds: request.signIn.approvalTimeoutSeconds,
     first: true
   })
 }
@@ -95,9 +95,9 @@ async function approveOnce(
       mask,
       () => clients.pollingOidcClient()
     ),
-    startUrl: request.startUrl,
+    startUrl: request.target.startUrl,
     clientName: options.clientName ?? CLIENT_NAME_BASE,
-    scopes: request.registrationScopes,
+    scopes: request.signIn.registrationScopes,
     registration: given.registration,
     approvalTimeoutSeconds: given.approvalTimeoutSeconds,
     clock: options.clock ?? systemClock,

@@ -41,7 +41,7 @@ export function finalEvent(
         : {
             name: result.primary.profile.name,
             accountId: result.primary.identity.account,
-            roleName: request.roleName,
+            roleName: request.target.roleName,
             arn: result.primary.identity.arn
           },
       ...(chained?.sourceProfile
@@ -49,7 +49,7 @@ export function finalEvent(
             {
               name: chained.sourceProfile,
               accountId: result.primary.identity.account,
-              roleName: request.roleName,
+              roleName: request.target.roleName,
               arn: result.primary.identity.arn
             }
           ]
@@ -68,7 +68,7 @@ export function finalEvent(
       at,
       approvedBy: result.approvedBy,
       accountId: job.identity.account,
-      roleName: chained ? job.roleName : request.roleName,
+      roleName: chained ? job.roleName : request.target.roleName,
       arn: job.identity.arn,
       via: result.via,
       profiles,

@@ -28,9 +28,9 @@ export interface ProfileLayout {
 
 /** Whether a login of this request may write the credentials file (for the pre-flight check of the paths). */
 export function writesCredentialsFile(request: LoginRequest): boolean {
-  if (behaviourOf(request.mode).holds === 'server') return false
+  if (behaviourOf(request.signIn.mode).holds === 'server') return false
   return (
-    profilesHoldKeys(behaviourOf(request.mode).holds) ||
+    profilesHoldKeys(behaviourOf(request.signIn.mode).holds) ||
     (request.chain !== undefined &&
       (hasSessionPolicy(request.chain) ||
         request.chain.sourceIdentity === true))
@@ -77,7 +77,7 @@ export function profileLayout(
       durationSeconds: chain.durationSeconds,
       externalId: chain.externalId,
       region: primaryProfile.region,
-      output: request.output
+      output: request.profiles.output
     }
   }
 }

@@ -35,11 +35,11 @@ export async function reuseCachedSession(
 ): Promise<ReusedSession | undefined> {
   const { value: cached, reason } = await readTokenCache(
     paths.ssoCacheDir,
-    request.ssoSession
+    request.profiles.ssoSession
   )
   if (!cached) {
     log.info(
-      `reuse-session: no usable cached token for sso-session "${request.ssoSession}" (${reason}); asking for approval`
+      `reuse-session: no usable cached token for sso-session "${request.profiles.ssoSession}" (${reason}); asking for approval`
     )
     return undefined
   }
@@ -50,8 +50,8 @@ export async function reuseCachedSession(
   ])
     if (secret) mask(secret)
   if (
-    cached.startUrl !== request.startUrl ||
-    (cached.region && cached.region !== request.ssoRegion)
+    cached.startUrl !== request.target.startUrl ||
+    (cached.region && cached.region !== request.target.ssoRegion)
   ) {
     log.info(
       `reuse-session: the cached token is for another start URL or region; asking for approval`
@@ -60,7 +60,7 @@ export async function reuseCachedSession(
   }
   const registration = registrationOf(cached, request)
   const secondsLeft = Math.floor((cached.expiresAt.getTime() - now) / 1000)
-  if (secondsLeft >= request.minValiditySeconds) {
+  if (secondsLeft >= request.signIn.minValiditySeconds) {
     log.info(
       `reuse-session: using the cached SSO token (valid for ${Math.floor(secondsLeft / 60)} more minutes); no approval needed`
     )
@@ -77,7 +77,7 @@ export async function reuseCachedSession(
   try {
     const reused = await updateTokenCache(
       paths.ssoCacheDir,
-      request.ssoSession,
+      request.profiles.ssoSession,
       async (
         current
       ): Promise<{ result: ReusedSession | undefined; write?: TokenInput }> => {
@@ -89,8 +89,8 @@ export async function reuseCachedSession(
         ])
           if (secret) mask(secret)
         if (
-          latest.startUrl !== request.startUrl ||
-          (latest.region && latest.region !== request.ssoRegion)
+          latest.startUrl !== request.target.startUrl ||
+          (latest.region && latest.region !== request.target.ssoRegion)
         ) {
           log.info(
             'reuse-session: the cached token was replaced by one for another start URL or region meanwhile; asking for approval'
@@ -102,7 +102,7 @@ export async function reuseCachedSession(
           (latest.expiresAt.getTime() - Date.now()) / 1000
         )
         // It was too stale a moment ago: valid now means another job refreshed it while this one waited for the lock.
-        if (left >= request.minValiditySeconds) {
+        if (left >= request.signIn.minValiditySeconds) {
           log.info(
             `reuse-session: another job refreshed the cached SSO token meanwhile (valid for ${Math.floor(left / 60)} more minutes); using it, no approval needed`
           )
@@ -177,7 +177,7 @@ function registrationOf(
         clientId: cached.clientId,
         clientSecret: cached.clientSecret,
         expiresAt: cached.registrationExpiresAt,
-        scopes: request.registrationScopes
+        scopes: request.signIn.registrationScopes
       }
     : undefined
 }

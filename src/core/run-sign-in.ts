@@ -259,17 +259,19 @@ function sweepLeftToken(
   env: NodeJS.ProcessEnv
 ): Promise<unknown> {
   // The cache may hold a session this run found, not made (or shared with it): never touch it here.
-  if (request.mode.token.from !== 'device-flow') return Promise.resolve()
+  if (request.signIn.mode.token.from !== 'device-flow') return Promise.resolve()
   return sweepOrphanedTokenCache(
     {
       ssoCacheDir: paths.ssoCacheDir,
-      sessionName: request.ssoSession,
-      ssoRegion: request.ssoRegion,
-      region: request.region,
+      sessionName: request.profiles.ssoSession,
+      ssoRegion: request.target.ssoRegion,
+      region: request.target.region,
       isOurs: (t) => masked.has(t),
       requestTimeoutMs: sweepMs,
       issuedTokens: [...issued],
-      ...(request.legacySsoProfile ? { legacyStartUrl: request.startUrl } : {})
+      ...(request.profiles.legacySsoProfile
+        ? { legacyStartUrl: request.target.startUrl }
+        : {})
     },
     log,
     env

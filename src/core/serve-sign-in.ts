@@ -112,7 +112,7 @@ export async function serveSignIn(
   const authToken = newAuthToken()
   options.mask(authToken)
   const roles = servedRoles(options, profiles)
-  const file = serverFilePath(paths, request.ssoSession)
+  const file = serverFilePath(paths, request.profiles.ssoSession)
   await claimServerFile(paths, file)
   const record: ServedRecord = {
     file,
@@ -125,7 +125,7 @@ export async function serveSignIn(
     configFile: paths.configFile,
     configEdits: [],
     ssoCacheDir: paths.ssoCacheDir,
-    sessionName: request.ssoSession,
+    sessionName: request.profiles.ssoSession,
     partial: true
   }
   const report = () =>
@@ -155,7 +155,7 @@ export async function serveSignIn(
             i === 0
               ? profiles.primaryProfile.region
               : profiles.others[i - 1].profile.region,
-          output: request.output
+          output: request.profiles.output
         }))
       }
     )
@@ -173,8 +173,8 @@ export async function serveSignIn(
         initialCredentials[o.profile.name] = handed(o.credentials)
     const handover: Handover = {
       version: HANDOVER_VERSION,
-      ssoRegion: request.ssoRegion,
-      region: request.region,
+      ssoRegion: request.target.ssoRegion,
+      region: request.target.region,
       token: {
         accessToken: session.token.accessToken,
         expiresAt: session.token.expiresAt.toISOString(),
@@ -192,7 +192,7 @@ export async function serveSignIn(
             }
           }
         : {}),
-      ...(request.mode.token.from === 'session'
+      ...(request.signIn.mode.token.from === 'session'
         ? { keepSignIn: true as const }
         : {}),
       roles,

@@ -22,11 +22,11 @@ import { signOut } from '../aws/logout.js'
 /** Where the run id comes from, in order (GitHub, GitLab, Buildkite, CircleCI); --session-run-id overrides on the CLI. */
 /** What a sealed session of this run is bound to; an InputError (before any request) when there is no run to bind to. */
 export function sessionBinding(
-  subject: Pick<LoginRequest, 'mode'> | EndSession,
+  subject: Pick<LoginRequest, 'signIn'> | EndSession,
   run: SealRun
 ): SealBinding {
   const input =
-    'mode' in subject && subject.mode.kind === 'shared'
+    'signIn' in subject && subject.signIn.mode.kind === 'shared'
       ? 'share-session'
       : 'session'
   const { runId, repository } = run
@@ -55,42 +55,50 @@ export async function openSharedSession(
   mask: (secret: string) => void,
   now = Date.now()
 ): Promise<{ request: LoginRequest; signIn: SharedSignIn }> {
-  const shared = request.mode.token
+  const shared = request.signIn.mode.token
   if (shared.from !== 'session')
     throw new Error('openSharedSession: the request has no session input')
   const signIn = await openSession(shared.sealed, shared.key, binding, {
-    minValiditySeconds: request.minValiditySeconds,
+    minValiditySeconds: request.signIn.minValiditySeconds,
     now
   })
   mask(signIn.accessToken)
-  if (request.startUrl && request.startUrl !== signIn.startUrl) {
+  if (request.target.startUrl && request.target.startUrl !== signIn.startUrl) {
     throw new InputError(
       'start-url',
       `is not the start URL of the shared sign-in (${signIn.startUrl}); leave it out with session`
     )
   }
-  if (request.ssoRegion && request.ssoRegion !== signIn.ssoRegion) {
+  if (
+    request.target.ssoRegion &&
+    request.target.ssoRegion !== signIn.ssoRegion
+  ) {
     throw new InputError(
       'sso-region',
       `is not the SSO region of the shared sign-in (${signIn.ssoRegion}); leave it out with session`
     )
   }
-  const region = request.region || signIn.ssoRegion
+  const region = request.target.region || signIn.ssoRegion
   return {
     signIn,
     request: {
       ...request,
-      startUrl: signIn.startUrl,
-      ssoRegion: signIn.ssoRegion,
-      region,
-      accountId: request.accountId || signIn.accountId,
-      roleName: request.roleName || signIn.roleName,
-      ssoSession: shared.ssoSessionGiven
-        ? request.ssoSession
-        : signIn.ssoSession,
-      extraProfiles: request.extraProfiles.map((p) =>
-        p.region ? p : { ...p, region }
-      )
+      target: {
+        startUrl: signIn.startUrl,
+        ssoRegion: signIn.ssoRegion,
+        region,
+        accountId: request.target.accountId || signIn.accountId,
+        roleName: request.target.roleName || signIn.roleName
+      },
+      profiles: {
+        ...request.profiles,
+        ssoSession: shared.ssoSessionGiven
+          ? request.profiles.ssoSession
+          : signIn.ssoSession,
+        extraProfiles: request.profiles.extraProfiles.map((p) =>
+          p.region ? p : { ...p, region }
+        )
+      }
     }
   }
 }
@@ -115,12 +123,12 @@ export class SessionSealer {
     this.prepare()
     const signIn: SharedSignIn = {
       accessToken: result.token.accessToken,
-      startUrl: request.startUrl,
-      ssoRegion: request.ssoRegion,
-      ssoSession: request.ssoSession,
+      startUrl: request.target.startUrl,
+      ssoRegion: request.target.ssoRegion,
+      ssoSession: request.profiles.ssoSession,
       expiresAt: result.token.expiresAt,
-      accountId: request.accountId,
-      roleName: request.roleName,
+      accountId: request.target.accountId,
+      roleName: request.target.roleName,
       ...(result.approvers ? { approvers: result.approvers } : {})
     }
     return sealSession(signIn, this.key!, this.binding)
@@ -211,7 +219,7 @@ export async function startSharedSession(
     }
   }
   const { request } = command
-  const { mode } = request
+  const { mode } = request.signIn
   // The session input opens a sign-in, whatever stays on the runner; share-session seals this job's own.
   if (mode.token.from === 'session') {
     mask(mode.token.key)

@@ -129,16 +129,16 @@ export function requestedAccess(
   | 'signInMode'
   | 'chainTo'
 > {
-  const behaviour = behaviourOf(request.mode)
+  const behaviour = behaviourOf(request.signIn.mode)
   return {
-    accountId: request.accountId,
-    roleName: request.roleName,
-    startUrl: request.startUrl,
-    extraProfiles: request.extraProfiles.map(
+    accountId: request.target.accountId,
+    roleName: request.target.roleName,
+    startUrl: request.target.startUrl,
+    extraProfiles: request.profiles.extraProfiles.map(
       ({ name, accountId, roleName }) => ({ name, accountId, roleName })
     ),
     keepSession: behaviour.keep,
-    reuseSession: request.mode.token.from === 'cache',
+    reuseSession: request.signIn.mode.token.from === 'cache',
     signInMode: behaviour.grant(hasPostStep),
     ...(request.chain ? { chainTo: chainTarget(request.chain) } : {})
   }

@@ -55,10 +55,10 @@ export async function useToken(
   const { request, log } = options
   const { token } = session
   const primaryProfile: ProfileSpec = {
-    name: request.profile,
-    accountId: request.accountId,
-    roleName: request.roleName,
-    region: request.region
+    name: request.profiles.profile,
+    accountId: request.target.accountId,
+    roleName: request.target.roleName,
+    region: request.target.region
   }
   const { primary, approvedBy } = await verifyPrimary(
     options,
@@ -72,7 +72,7 @@ export async function useToken(
     : undefined
   const discovered = await discover(options, clients, token, primaryProfile)
   const verified = await verifyProfiles(options, clients, token, [
-    ...request.extraProfiles,
+    ...request.profiles.extraProfiles,
     ...discovered.profiles
   ])
   const extra = [...verified, ...discovered.failed]
@@ -95,7 +95,7 @@ export async function useToken(
     )
   }
   const verifiedExtras = verified.filter((p) => !p.error)
-  const holds = behaviourOf(request.mode).holds
+  const holds = behaviourOf(request.signIn.mode).holds
   const layout = profileLayout(request, primaryProfile, chained, holds)
   let signedOutAt: Date | undefined
   let server: ServedServer | undefined
@@ -176,19 +176,19 @@ async function verifyPrimary(
   const primary = await verifiedRoleCredentials(
     clients,
     token.accessToken,
-    request.accountId,
-    request.roleName,
+    request.target.accountId,
+    request.target.roleName,
     mask
   )
   assertAccountAllowed(
     primary.identity,
-    request.allowedAccountIds,
+    request.files.allowedAccountIds,
     `profile "${primaryProfile.name}" (${primary.identity.arn})`
   )
   const approvedBy = approverFromArn(primary.identity.arn)
   const rejection = approverRejection(approvedBy, {
-    allowedApprovers: request.allowedApprovers,
-    forbidSelfApproval: request.forbidSelfApproval,
+    allowedApprovers: request.signIn.allowedApprovers,
+    forbidSelfApproval: request.signIn.forbidSelfApproval,
     actor: options.run?.actor,
     actors: options.run?.actors
   })
@@ -215,7 +215,7 @@ async function chain(
   )
   assertAccountAllowed(
     chained.identity,
-    request.allowedAccountIds,
+    request.files.allowedAccountIds,
     `role-to-assume (${chained.identity.arn})`
   )
   log.info(
@@ -232,10 +232,10 @@ async function discover(
   primaryProfile: ProfileSpec
 ): Promise<{ profiles: ProfileSpec[]; failed: ProfileResult[] }> {
   const { request, log } = options
-  if (!request.discover) return { profiles: [], failed: [] }
+  if (!request.profiles.discover) return { profiles: [], failed: [] }
   const found = await discoverProfiles(clients, token.accessToken, {
-    ...request.discover,
-    region: request.region,
+    ...request.profiles.discover,
+    region: request.target.region,
     // With role-to-assume the Identity Center role may be written as <profile>-sso: that name is taken too.
     exclude: [
       primaryProfile,
@@ -247,15 +247,15 @@ async function discover(
             }
           ]
         : []),
-      ...request.extraProfiles
+      ...request.profiles.extraProfiles
     ],
-    allowPartial: request.allowPartial,
-    allowedAccountIds: request.allowedAccountIds
+    allowPartial: request.files.allowPartial,
+    allowedAccountIds: request.files.allowedAccountIds
   })
   log.info(
     `discover: ${found.profiles.length} profile(s) from the accounts and roles the approver can reach`
   )
-  if (request.allowedAccountIds)
+  if (request.files.allowedAccountIds)
     log.info(
       `discover: ${found.skippedAccounts} account(s) skipped because they are not in allowed-account-ids`
     )
@@ -270,7 +270,7 @@ async function verifyProfiles(
   profiles: ProfileSpec[]
 ): Promise<ProfileResult[]> {
   // verify-profiles: primary: the others are SSO profiles written as listed; each fetches its own credentials when used.
-  if (options.request.verifyProfiles === 'primary')
+  if (options.request.profiles.verifyProfiles === 'primary')
     return profiles.map((profile) => ({ profile, unverified: true }))
   return mapPool(
     profiles,
@@ -310,18 +310,18 @@ function checkProfiles(
     if (p.identity)
       assertAccountAllowed(
         p.identity,
-        request.allowedAccountIds,
+        request.files.allowedAccountIds,
         `profile "${p.profile.name}" (${p.identity.arn})`
       )
     else if (p.unverified)
       assertAccountAllowed(
         { account: p.profile.accountId },
-        request.allowedAccountIds,
+        request.files.allowedAccountIds,
         `profile "${p.profile.name}" (${p.profile.accountId}/${p.profile.roleName}, not verified)`
       )
   }
   const failed = extra.filter((p) => p.error)
-  if (failed.length && !request.allowPartial)
+  if (failed.length && !request.files.allowPartial)
     throw new ProfilesFailedError(failed, [primary, ...extra])
 }
 

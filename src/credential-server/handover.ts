@@ -4,7 +4,7 @@
  * checked field by field on the server's side, and every problem is told without a value (the object holds secrets).
  */
 import { randomBytes } from 'node:crypto'
-import type { ChainSpec } from '../inputs/chain.js'
+import type { ChainSpec } from '../inputs/spec.js'
 import { NAME_RE } from '../inputs/rules.js'
 import type { SessionTag } from '../aws/sts.js'
 

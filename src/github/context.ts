@@ -64,8 +64,8 @@ export function commentTarget(
   env: NodeJS.ProcessEnv = process.env
 ): CommentTarget | undefined {
   const payload = eventPayload(env)
-  if (request.issueNumber) {
-    const n = request.issueNumber
+  if (request.notify.issueNumber) {
+    const n = request.notify.issueNumber
     // The event may be about that very number: then it says whether it is a pull request.
     if (payload?.pull_request?.number === n)
       return { number: n, kind: 'pull-request' }

@@ -33,8 +33,10 @@ export async function runMain(
     return
   }
   if (command.kind === 'sign-in') {
-    if (command.request.githubToken) core.setSecret(command.request.githubToken)
-    if (command.request.webhookUrl) core.setSecret(command.request.webhookUrl)
+    if (command.request.notify.githubToken)
+      core.setSecret(command.request.notify.githubToken)
+    if (command.request.notify.webhookUrl)
+      core.setSecret(command.request.notify.webhookUrl)
   }
   const outcome = await runSignIn(command, {
     run: githubRunContext(env),
@@ -100,8 +102,8 @@ function exportServer(
     `${server.url}/role/${encodeURIComponent(server.primary)}`
   )
   core.exportVariable('AWS_CONTAINER_AUTHORIZATION_TOKEN', server.authToken)
-  core.exportVariable('AWS_REGION', request.region)
-  core.exportVariable('AWS_DEFAULT_REGION', request.region)
+  core.exportVariable('AWS_REGION', request.target.region)
+  core.exportVariable('AWS_DEFAULT_REGION', request.target.region)
   if (env.AWS_ACCESS_KEY_ID)
     core.warning(
       'AWS_ACCESS_KEY_ID is already set in this job: keys in the environment win over the credential server in every AWS SDK and CLI, so tools will use those keys, not the server. Remove them from the job (or unset them in the steps that should use the server).'
@@ -116,23 +118,24 @@ function publish(
 ): void {
   const { credentials, identity } = jobSession(result)
   if (result.server) {
-    if (request.exportCredentials) exportServer(request, result.server, env)
-  } else if (request.exportCredentials) {
+    if (request.files.exportCredentials)
+      exportServer(request, result.server, env)
+  } else if (request.files.exportCredentials) {
     core.exportVariable('AWS_ACCESS_KEY_ID', credentials.accessKeyId)
     core.exportVariable('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey)
     core.exportVariable('AWS_SESSION_TOKEN', credentials.sessionToken)
-    core.exportVariable('AWS_REGION', request.region)
-    core.exportVariable('AWS_DEFAULT_REGION', request.region)
+    core.exportVariable('AWS_REGION', request.target.region)
+    core.exportVariable('AWS_DEFAULT_REGION', request.target.region)
   }
   core.setOutput('aws-account-id', identity.account)
   core.setOutput('arn', identity.arn)
   core.setOutput('user-id', identity.userId)
-  core.setOutput('profile', request.profile)
+  core.setOutput('profile', request.profiles.profile)
   core.setOutput('expiration', credentials.expiration.toISOString())
   core.setOutput('approved-by', result.approvedBy)
   core.info(
-    `Signed in as ${identity.arn} (approved by ${result.approvedBy || 'unknown'}); profile "${request.profile}" is ready` +
-      (request.exportCredentials
+    `Signed in as ${identity.arn} (approved by ${result.approvedBy || 'unknown'}); profile "${request.profiles.profile}" is ready` +
+      (request.files.exportCredentials
         ? result.server
           ? '; the credential server endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN) exported to the rest of the job'
           : '; AWS_* credentials exported to the rest of the job'

@@ -19,17 +19,17 @@ export function githubNotifiers(
   ctx: RequestContext,
   env: NodeJS.ProcessEnv = process.env
 ): Notifier[] {
-  const target = request.notify.includes('comment')
+  const target = request.notify.channels.includes('comment')
     ? commentTarget(request, env)
     : undefined
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
-  let channels: readonly string[] = request.notify
-  if (request.notify.includes('comment') && !target) {
+  let channels: readonly string[] = request.notify.channels
+  if (request.notify.channels.includes('comment') && !target) {
     // The default channels include comment; a push or a manual run has nothing to comment on, which is not a problem.
     core.info(
       'notify: no comment: this run is not for a pull request and issue-number is not set (the log and the other channels carry the link)'
     )
-    channels = request.notify.filter((c) => c !== 'comment')
+    channels = request.notify.channels.filter((c) => c !== 'comment')
   }
   return createNotifiers(channels, {
     ctx,
@@ -38,7 +38,7 @@ export function githubNotifiers(
     marker: {
       runId: env.GITHUB_RUN_ID,
       job: env.GITHUB_JOB,
-      profile: request.profile
+      profile: request.profiles.profile
     },
     summary: {
       write: async (markdown) =>
@@ -49,12 +49,12 @@ export function githubNotifiers(
     comment:
       target && owner && repo
         ? {
-            token: request.githubToken,
+            token: request.notify.githubToken,
             repo: { owner, repo },
             issueNumber: target.number,
             target: target.kind
           }
         : undefined,
-    webhookUrl: request.webhookUrl
+    webhookUrl: request.notify.webhookUrl
   })
 }

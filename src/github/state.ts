@@ -55,13 +55,13 @@ export function saveSessionState(
       if (value && value.length >= 8) core.setSecret(value)
     }
   }
-  const behaviour = behaviourOf(request.mode)
+  const behaviour = behaviourOf(request.signIn.mode)
   const state: SessionState = {
     ...(tokenStays(behaviour.holds) && result.token.accessToken
       ? { accessToken: result.token.accessToken }
       : {}),
-    ssoRegion: request.ssoRegion,
-    region: request.region,
+    ssoRegion: request.target.ssoRegion,
+    region: request.target.region,
     written: result.written,
     post: behaviour.post(published),
     ...(result.server ? { server: serverRecord(result.server) } : {})

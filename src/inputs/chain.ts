@@ -1,29 +1,15 @@
 /**
- * The role-chaining inputs (configure-aws-credentials' names): role-to-assume, role-session-name, role-duration-seconds,
- * role-external-id, inline-session-policy, managed-session-policies, role-skip-session-tagging, transitive-tag-keys.
- * Read and checked before any request; every problem is an InputError naming the input.
+ * The role-chaining inputs' values (configure-aws-credentials' names): role-to-assume, role-session-name,
+ * role-external-id, inline-session-policy, managed-session-policies, transitive-tag-keys. Each check throws the
+ * InputError naming its input; the rules between them and other inputs are in combinations.ts.
  */
-import { inputSpec, type ChainSpec } from './spec.js'
 import {
-  InputError,
-  dedupe,
-  describeChar,
-  firstBadChar,
-  showValue,
-  TRUE_VALUES,
-  FALSE_VALUES
-} from './rules.js'
+  MAX_INLINE_POLICY_LENGTH,
+  MAX_MANAGED_SESSION_POLICIES
+} from './limits.js'
+import { InputError, describeChar, firstBadChar, showValue } from './rules.js'
 
-export const DEFAULT_ROLE_DURATION_SECONDS = 3600
-export const MIN_ROLE_DURATION_SECONDS = 900
-/** STS caps role-chained sessions at one hour. */
-export const MAX_ROLE_DURATION_SECONDS = 3600
-export const MAX_MANAGED_SESSION_POLICIES = 10
-/** STS's limit on the plaintext inline session policy. */
-export const MAX_INLINE_POLICY_LENGTH = 2048
 /** The session tag keys written unless role-skip-session-tagging (configure-aws-credentials' set). */
-export type { ChainSpec }
-
 export const SESSION_TAG_KEYS: readonly string[] = Object.freeze([
   'GitHub',
   'Repository',
@@ -62,208 +48,109 @@ export function partitionOf(region: string): string {
   return 'aws'
 }
 
-/** Reads the role-chaining inputs; undefined without role-to-assume. */
-export function readChainInputs(
-  get: (name: string, allowLineBreaks?: boolean) => string,
-  context: {
-    accountId: string
-    region: string
-    profile: string
-    extraProfileNames: string[]
-  }
-): ChainSpec | undefined {
-  const fail = (input: string, problem: string): never => {
-    throw new InputError(input, problem)
-  }
-  const roleRaw = get('role-to-assume').trim()
-  if (roleRaw === '') {
-    // action.yml passes the table's defaults (3600, false) whatever the workflow says: those mean "not set".
-    for (const name of CHAIN_ONLY_INPUTS) {
-      const value = get(name, true).trim()
-      if (value !== '' && value !== inputSpec(name)?.default)
-        fail(name, 'is only allowed with role-to-assume')
-    }
-    return undefined
-  }
+/** A chained profile's Identity Center source profile (the role_arn profile's source_profile). */
+export function sourceProfileName(profile: string): string {
+  return `${profile}-sso`
+}
 
-  // role-to-assume: an ARN, or a role name (with an optional path) in account-id
-  let roleArn: string
-  if (roleRaw.startsWith('arn:')) {
-    if (!ROLE_ARN_RE.test(roleRaw)) {
+function fail(input: string, problem: string): never {
+  throw new InputError(input, problem)
+}
+
+/** role-to-assume: an ARN, or a role name (with an optional path) in account-id, made into the ARN; '' when not given. */
+export function roleArnOf(
+  value: string,
+  context: { accountId: string; region: string }
+): string {
+  if (value === '') return ''
+  if (value.startsWith('arn:')) {
+    if (!ROLE_ARN_RE.test(value))
       fail(
         'role-to-assume',
-        `must be an IAM role ARN like arn:aws:iam::111122223333:role/deploy, or a role name, got ${showValue(roleRaw)}`
+        `must be an IAM role ARN like arn:aws:iam::111122223333:role/deploy, or a role name, got ${showValue(value)}`
       )
-    }
-    roleArn = roleRaw
-  } else {
-    if (!ROLE_PATH_NAME_RE.test(roleRaw)) {
-      const bad = firstBadChar(roleRaw, /[\w+=,.@/-]/)
-      const why = bad !== undefined ? `contains ${describeChar(bad)}; ` : ''
-      fail(
-        'role-to-assume',
-        `${why}must be an IAM role ARN or a role name (letters, digits and + = , . @ _ -, at most 64, optionally after a path/), got ${showValue(roleRaw)}`
-      )
-    }
-    roleArn = `arn:${partitionOf(context.region)}:iam::${context.accountId}:role/${roleRaw}`
+    return value
   }
-  const sourceName = sourceProfileName(context.profile)
-  if (context.extraProfileNames.includes(sourceName)) {
+  if (!ROLE_PATH_NAME_RE.test(value)) {
+    const bad = firstBadChar(value, /[\w+=,.@/-]/)
+    const why = bad !== undefined ? `contains ${describeChar(bad)}; ` : ''
     fail(
       'role-to-assume',
-      `needs the profile name ${showValue(sourceName)} for the Identity Center source profile, but profiles already uses it`
+      `${why}must be an IAM role ARN or a role name (letters, digits and + = , . @ _ -, at most 64, optionally after a path/), got ${showValue(value)}`
     )
   }
+  return `arn:${partitionOf(context.region)}:iam::${context.accountId}:role/${value}`
+}
 
-  // role-session-name
-  const sessionRaw = get('role-session-name').trim()
-  if (sessionRaw !== '' && !SESSION_NAME_RE.test(sessionRaw)) {
+export function sessionNameProblem(value: string): string | undefined {
+  return value !== '' && !SESSION_NAME_RE.test(value)
+    ? `must be 2-64 of letters, digits and + = , . @ _ -, got ${showValue(value)}`
+    : undefined
+}
+
+export function externalIdProblem(value: string): string | undefined {
+  return value !== '' && !EXTERNAL_ID_RE.test(value)
+    ? `must be 2-1224 of letters, digits and + = , . @ : / _ -, got ${showValue(value)}`
+    : undefined
+}
+
+/** inline-session-policy: JSON that parses to an object with a Statement, minified; undefined when not given. */
+export function inlinePolicyOf(text: string): string | undefined {
+  const value = text.trim()
+  if (value === '') return undefined
+  let doc: unknown
+  try {
+    doc = JSON.parse(value)
+  } catch (error) {
+    return fail(
+      'inline-session-policy',
+      `must be a JSON policy document; it does not parse: ${(error as Error).message.slice(0, 120)}`
+    )
+  }
+  if (
+    !doc ||
+    typeof doc !== 'object' ||
+    Array.isArray(doc) ||
+    !('Statement' in doc)
+  )
     fail(
-      'role-session-name',
-      `must be 2-64 of letters, digits and + = , . @ _ -, got ${showValue(sessionRaw)}`
+      'inline-session-policy',
+      'must be a JSON policy document: an object with a Statement'
     )
-  }
-
-  // role-duration-seconds
-  const durationRaw = get('role-duration-seconds').trim()
-  let durationSeconds = DEFAULT_ROLE_DURATION_SECONDS
-  if (durationRaw !== '') {
-    if (!/^[0-9]+$/.test(durationRaw))
-      fail(
-        'role-duration-seconds',
-        `must be a whole number of seconds, got ${showValue(durationRaw)}`
-      )
-    durationSeconds = Number(durationRaw)
-    if (
-      durationSeconds < MIN_ROLE_DURATION_SECONDS ||
-      durationSeconds > MAX_ROLE_DURATION_SECONDS
-    ) {
-      fail(
-        'role-duration-seconds',
-        `must be between ${MIN_ROLE_DURATION_SECONDS} and ${MAX_ROLE_DURATION_SECONDS} (STS caps a role chained from Identity Center role credentials at one hour), got ${showValue(durationRaw)}`
-      )
-    }
-  }
-
-  // role-external-id
-  const externalId = get('role-external-id').trim()
-  if (externalId !== '' && !EXTERNAL_ID_RE.test(externalId)) {
+  const policy = JSON.stringify(doc)
+  if (policy.length > MAX_INLINE_POLICY_LENGTH)
     fail(
-      'role-external-id',
-      `must be 2-1224 of letters, digits and + = , . @ : / _ -, got ${showValue(externalId)}`
+      'inline-session-policy',
+      `must be at most ${MAX_INLINE_POLICY_LENGTH} characters without spaces (STS's limit), got ${policy.length}`
     )
-  }
+  return policy
+}
 
-  // inline-session-policy: JSON that parses to an object with a Statement
-  const policyRaw = get('inline-session-policy', true).trim()
-  let policy: string | undefined
-  if (policyRaw !== '') {
-    let doc: unknown
-    try {
-      doc = JSON.parse(policyRaw)
-    } catch (error) {
-      return fail(
-        'inline-session-policy',
-        `must be a JSON policy document; it does not parse: ${(error as Error).message.slice(0, 120)}`
-      )
-    }
-    if (
-      !doc ||
-      typeof doc !== 'object' ||
-      Array.isArray(doc) ||
-      !('Statement' in doc)
-    ) {
-      fail(
-        'inline-session-policy',
-        'must be a JSON policy document: an object with a Statement'
-      )
-    }
-    policy = JSON.stringify(doc)
-    if (policy.length > MAX_INLINE_POLICY_LENGTH) {
-      fail(
-        'inline-session-policy',
-        `must be at most ${MAX_INLINE_POLICY_LENGTH} characters without spaces (STS's limit), got ${policy.length}`
-      )
-    }
-  }
-
-  // managed-session-policies: one ARN per line (commas accepted too)
-  const policyArns = dedupe(splitLines(get('managed-session-policies', true)))
-  for (const arn of policyArns) {
+/** managed-session-policies: IAM policy ARNs, at most STS's limit. */
+export function checkPolicyArns(arns: string[]): string[] {
+  for (const arn of arns) {
     if (!POLICY_ARN_RE.test(arn))
       fail(
         'managed-session-policies',
         `${showValue(arn)} is not an IAM policy ARN like arn:aws:iam::aws:policy/ReadOnlyAccess`
       )
   }
-  if (policyArns.length > MAX_MANAGED_SESSION_POLICIES) {
+  if (arns.length > MAX_MANAGED_SESSION_POLICIES)
     fail(
       'managed-session-policies',
-      `must list at most ${MAX_MANAGED_SESSION_POLICIES} policy ARNs (STS's limit), got ${policyArns.length}`
+      `must list at most ${MAX_MANAGED_SESSION_POLICIES} policy ARNs (STS's limit), got ${arns.length}`
     )
-  }
+  return arns
+}
 
-  // role-skip-session-tagging
-  const skipRaw = get('role-skip-session-tagging').trim()
-  let skipSessionTagging = false
-  if (skipRaw !== '') {
-    if (TRUE_VALUES.includes(skipRaw)) skipSessionTagging = true
-    else if (!FALSE_VALUES.includes(skipRaw))
-      fail(
-        'role-skip-session-tagging',
-        `must be true or false, got ${showValue(skipRaw)}`
-      )
-  }
-
-  // transitive-tag-keys: keys of the tags this action sends
-  const transitiveTagKeys = dedupe(splitLines(get('transitive-tag-keys', true)))
-  if (transitiveTagKeys.length && skipSessionTagging)
-    fail(
-      'transitive-tag-keys',
-      'is not allowed with role-skip-session-tagging: true (no tags are sent)'
-    )
-  for (const key of transitiveTagKeys) {
+/** transitive-tag-keys: keys of the tags this action sends. */
+export function checkTagKeys(keys: string[]): string[] {
+  for (const key of keys) {
     if (!SESSION_TAG_KEYS.includes(key))
       fail(
         'transitive-tag-keys',
         `${showValue(key)} is not a session tag this action sets; use ${SESSION_TAG_KEYS.join(', ')}`
       )
   }
-
-  // role-source-identity
-  const sourceIdentityRaw = get('role-source-identity').trim()
-  let sourceIdentity = false
-  if (sourceIdentityRaw !== '') {
-    if (TRUE_VALUES.includes(sourceIdentityRaw)) sourceIdentity = true
-    else if (!FALSE_VALUES.includes(sourceIdentityRaw))
-      fail(
-        'role-source-identity',
-        `must be true or false, got ${showValue(sourceIdentityRaw)}`
-      )
-  }
-
-  const chain: ChainSpec = {
-    roleArn,
-    durationSeconds,
-    policyArns,
-    skipSessionTagging,
-    transitiveTagKeys
-  }
-  if (sessionRaw !== '') chain.sessionName = sessionRaw
-  if (externalId !== '') chain.externalId = externalId
-  if (policy !== undefined) chain.policy = policy
-  if (sourceIdentity) chain.sourceIdentity = true
-  return chain
-}
-
-/** A chained profile's Identity Center source profile (the role_arn profile's source_profile). */
-export function sourceProfileName(profile: string): string {
-  return `${profile}-sso`
-}
-
-function splitLines(value: string): string[] {
-  return value
-    .split(/[\r\n,]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
+  return keys
 }

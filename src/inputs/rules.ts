@@ -2,8 +2,10 @@
 import {
   MAX_NAME_LENGTH,
   MAX_ROLE_NAME_LENGTH,
-  MAX_URL_LENGTH
-} from './spec.js'
+  MAX_URL_LENGTH,
+  MIN_REQUIRED_APPROVALS,
+  MAX_REQUIRED_APPROVALS
+} from './limits.js'
 import { CONTROL_SOURCE } from '../util/text.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -71,8 +73,6 @@ export class InputError extends Error {
     this.detail = message
   }
 }
-
-/** A copy of the request with secrets replaced by '***', safe to log or print. */
 
 // ---------------------------------------------------------------------------------------------
 // Value checks. Each returns a problem (the message without the input prefix) or undefined.
@@ -299,4 +299,13 @@ export function splitList(value: string): string[] {
 
 export function dedupe<T>(items: T[]): T[] {
   return [...new Set(items)]
+}
+
+/** A required-approvals value the approvals policy can use (1-3), or why not. */
+export function requiredApprovalsProblem(n: number): string | undefined {
+  return Number.isInteger(n) &&
+    n >= MIN_REQUIRED_APPROVALS &&
+    n <= MAX_REQUIRED_APPROVALS
+    ? undefined
+    : `must be a whole number from ${MIN_REQUIRED_APPROVALS} to ${MAX_REQUIRED_APPROVALS}`
 }

@@ -1,13 +1,6 @@
-/** Parsers of single input values with a shape of their own (lists, notify, webhook-url, profiles). Each throws the InputError naming its input. */
-import {
-  DEFAULT_NOTIFY,
-  DEFAULT_REGISTRATION_SCOPES,
-  MAX_ISSUE_NUMBER,
-  MAX_URL_LENGTH,
-  NOTIFY_CHANNELS,
-  type NotifyChannel,
-  type ProfileSpec
-} from './spec.js'
+/** Checks of input values with a shape of their own (lists, notify, webhook-url, profiles). Each throws the InputError naming its input. */
+import { MAX_URL_LENGTH, NOTIFY_CHANNELS } from './limits.js'
+import type { NotifyChannel, ProfileSpec } from './types.js'
 import {
   InputError,
   SCOPE_RE,
@@ -17,17 +10,14 @@ import {
   nameProblem,
   regionProblem,
   roleNameProblem,
-  showValue,
-  splitList
+  showValue
 } from './rules.js'
 
-/** registration-scopes: '' → the defaults; a list of OAuth scopes. */
-export function parseScopes(value: string): string[] {
+/** registration-scopes: a list of OAuth scopes. */
+export function parseScopes(scopes: string[]): string[] {
   const fail = (problem: string): never => {
     throw new InputError('registration-scopes', problem)
   }
-  if (value === '') return [...DEFAULT_REGISTRATION_SCOPES]
-  const scopes = splitList(value)
   if (scopes.length === 0)
     fail('must list at least one scope, e.g. sso:account:access')
   for (const s of scopes) {
@@ -40,9 +30,9 @@ export function parseScopes(value: string): string[] {
 }
 
 /** allowed-approvers: user names or globs, lower-cased, de-duplicated; [] means anyone. */
-export function parseApprovers(value: string): string[] {
+export function parseApprovers(items: string[]): string[] {
   const approvers: string[] = []
-  for (const a of splitList(value)) {
+  for (const a of items) {
     const bad = firstBadChar(a, /[^\s,]/u)
     if (bad !== undefined)
       throw new InputError(
@@ -59,29 +49,14 @@ export function parseApprovers(value: string): string[] {
   return dedupe(approvers)
 }
 
-/** issue-number: a positive whole number, or undefined when not given. */
-export function parseIssueNumber(value: string): number | undefined {
-  if (value === '') return undefined
-  if (
-    !/^[0-9]+$/.test(value) ||
-    Number(value) < 1 ||
-    Number(value) > MAX_ISSUE_NUMBER
-  ) {
-    throw new InputError(
-      'issue-number',
-      `must be a positive whole number, got ${showValue(value)}`
-    )
-  }
-  return Number(value)
-}
-
 /** allowed-account-ids: 12-digit account ids separated by commas, de-duplicated; undefined when not given. */
-export function parseAccountIds(value: string): string[] | undefined {
-  if (value === '') return undefined
+export function parseAccountIds(
+  ids: string[] | undefined
+): string[] | undefined {
+  if (ids === undefined) return undefined
   const fail = (problem: string): never => {
     throw new InputError('allowed-account-ids', problem)
   }
-  const ids = splitList(value)
   if (ids.length === 0)
     fail('must list 12-digit account ids separated by commas')
   for (const id of ids) {
@@ -94,12 +69,10 @@ export function parseAccountIds(value: string): string[] | undefined {
 }
 
 /**
- * notify: '' → the defaults; comma-separated channels, case-insensitive, whitespace tolerated;
- * 'log' accepted and ignored (the log is always on); 'none' alone → [] (log only).
+ * notify: channels, case-insensitive; 'log' accepted and ignored (the log is always on); 'none' alone → [] (log only).
  */
-export function parseNotify(value: string): NotifyChannel[] {
-  if (value === '') return [...DEFAULT_NOTIFY]
-  const items = splitList(value).map((s) => s.toLowerCase())
+export function parseNotify(list: string[]): NotifyChannel[] {
+  const items = list.map((s) => s.toLowerCase())
   if (items.length === 0)
     throw new InputError(
       'notify',

@@ -1,5 +1,5 @@
-export const id = 426;
-export const ids = [426,586];
+export const id = 345;
+export const ids = [345,586];
 export const modules = {
 
 /***/ 4683:
@@ -325,12 +325,12 @@ function assertAccountAllowed(identity, allowed, what) {
 /* harmony export */   aH: () => (/* binding */ notCountedLine),
 /* harmony export */   aY: () => (/* binding */ INITIAL_APPROVALS),
 /* harmony export */   kz: () => (/* binding */ approverList),
-/* harmony export */   ne: () => (/* binding */ requiredApprovalsProblem),
 /* harmony export */   qB: () => (/* binding */ progress),
 /* harmony export */   yP: () => (/* binding */ collectApproval)
 /* harmony export */ });
-/* unused harmony exports MIN_REQUIRED_APPROVALS, MAX_REQUIRED_APPROVALS, DEFAULT_MAX_UNCOUNTED, samePerson */
+/* unused harmony exports DEFAULT_MAX_UNCOUNTED, samePerson */
 /* harmony import */ var _approvers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2421);
+/* harmony import */ var _inputs_rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8190);
 /**
  * required-approvals (the two-person rule): which approvals count. Pure: each approval arrives as what its
  * own sign-in proved (the user name AWS gave the role session, or that the approver cannot use the requested role),
@@ -340,8 +340,7 @@ function assertAccountAllowed(identity, allowed, what) {
  * docs/required-approvals-design.md); this decides and words, and does nothing else.
  */
 
-const MIN_REQUIRED_APPROVALS = 1;
-const MAX_REQUIRED_APPROVALS = 3;
+
 /** Approvals that did not count (duplicates, no access) after which the login fails rather than ask again. */
 const DEFAULT_MAX_UNCOUNTED = 3;
 const INITIAL_APPROVALS = Object.freeze({
@@ -349,14 +348,6 @@ const INITIAL_APPROVALS = Object.freeze({
     uncounted: 0,
     status: 'collecting'
 });
-/** A required-approvals value the policy can use, or why not (for the input reader). */
-function requiredApprovalsProblem(n) {
-    return Number.isInteger(n) &&
-        n >= MIN_REQUIRED_APPROVALS &&
-        n <= MAX_REQUIRED_APPROVALS
-        ? undefined
-        : `must be a whole number from ${MIN_REQUIRED_APPROVALS} to ${MAX_REQUIRED_APPROVALS}`;
-}
 /**
  * Two names are the same person when they match ignoring case, or their parts before `@` do (`alice` and
  * `Alice@example.com`): the rule errs on the side of asking for another approver, as forbid-self-approval does.
@@ -370,7 +361,7 @@ function samePerson(a, b) {
 function collectApproval(state, proof, policy) {
     if (state.status !== 'collecting')
         throw new Error(`the approvals are already ${state.status}`);
-    const problem = requiredApprovalsProblem(policy.required);
+    const problem = (0,_inputs_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredApprovalsProblem */ .ne)(policy.required);
     if (problem)
         throw new Error(`required-approvals ${problem}`);
     const max = policy.maxUncounted ?? DEFAULT_MAX_UNCOUNTED;
@@ -751,9 +742,11 @@ var job_files = __webpack_require__(6116);
 function filesPlace(paths, request, credentialsFile = false) {
     return {
         paths,
-        ssoSession: request.ssoSession,
+        ssoSession: request.profiles.ssoSession,
         registrationKey: registrationKey(request),
-        ...(request.legacySsoProfile ? { legacyStartUrl: request.startUrl } : {}),
+        ...(request.profiles.legacySsoProfile
+            ? { legacyStartUrl: request.target.startUrl }
+            : {}),
         ...(credentialsFile ? { credentialsFile } : {})
     };
 }
@@ -767,17 +760,22 @@ function filesPlan(paths, request, profiles, token, registration, options) {
     if (!token && profiles.length > 0)
         throw new Error('SSO profiles need the SSO token: pass them as credentialProfiles instead');
     const keyProfiles = options.credentialProfiles ?? [];
-    const legacy = request.legacySsoProfile
-        ? { legacy: { startUrl: request.startUrl, ssoRegion: request.ssoRegion } }
+    const legacy = request.profiles.legacySsoProfile
+        ? {
+            legacy: {
+                startUrl: request.target.startUrl,
+                ssoRegion: request.target.ssoRegion
+            }
+        }
         : {};
     const configSections = [
         ...profiles.map((p) => (0,config_render/* renderProfileSection */.Rq)({
             name: p.name,
-            ssoSession: request.ssoSession,
+            ssoSession: request.profiles.ssoSession,
             accountId: p.accountId,
             roleName: p.roleName,
             region: p.region,
-            output: request.output,
+            output: request.profiles.output,
             ...legacy
         })),
         ...keyProfiles.map((p) => (0,credentials_file/* renderKeysProfileSection */.Ln)(p)),
@@ -786,10 +784,10 @@ function filesPlan(paths, request, profiles, token, registration, options) {
         ...(token
             ? [
                 (0,config_render/* renderSsoSessionSection */.P_)({
-                    name: request.ssoSession,
-                    ssoRegion: request.ssoRegion,
-                    startUrl: request.startUrl,
-                    registrationScopes: request.registrationScopes
+                    name: request.profiles.ssoSession,
+                    ssoRegion: request.target.ssoRegion,
+                    startUrl: request.target.startUrl,
+                    registrationScopes: request.signIn.registrationScopes
                 })
             ]
             : [])
@@ -849,7 +847,7 @@ function writeRoleKeys(options, profiles) {
         name: profile.name,
         credentials,
         region: profile.region,
-        output: request.output
+        output: request.profiles.output
     })), { onProgress: options.onFilesProgress });
 }
 /** The sign-in itself: the SSO profiles of the layout, the token cache, the registration, and the chained profile. */
@@ -867,10 +865,10 @@ function writeSignIn(options, session, layout, chained, ssoProfiles) {
             ? {
                 credentialProfiles: [
                     {
-                        name: request.profile,
+                        name: request.profiles.profile,
                         credentials: chained.credentials,
-                        region: request.region,
-                        output: request.output
+                        region: request.target.region,
+                        output: request.profiles.output
                     }
                 ]
             }
@@ -880,8 +878,8 @@ function writeSignIn(options, session, layout, chained, ssoProfiles) {
 /** The token cache entry of a session, in the AWS CLI v2's terms. */
 function tokenCacheEntry(request, token, registration) {
     return {
-        startUrl: request.startUrl,
-        region: request.ssoRegion,
+        startUrl: request.target.startUrl,
+        region: request.target.ssoRegion,
         accessToken: token.accessToken,
         expiresAt: token.expiresAt,
         ...(registration
@@ -897,10 +895,10 @@ function tokenCacheEntry(request, token, registration) {
 /** The client registration cache's key for the request's sso-session. */
 function registrationKey(request) {
     return {
-        region: request.ssoRegion,
-        scopes: request.registrationScopes,
-        sessionName: request.ssoSession,
-        startUrl: request.startUrl
+        region: request.target.ssoRegion,
+        scopes: request.signIn.registrationScopes,
+        sessionName: request.profiles.ssoSession,
+        startUrl: request.target.startUrl
     };
 }
 
@@ -926,7 +924,7 @@ function loginRecord(request, result, run, hasPostStep, now = new Date()) {
     const written = result.extra.filter((p) => !p.error);
     const verified = [
         {
-            profile: request.profile,
+            profile: request.profiles.profile,
             arn: job.identity.arn,
             account: job.identity.account
         },
@@ -956,15 +954,15 @@ function loginRecord(request, result, run, hasPostStep, now = new Date()) {
             approvedAt: a.at
         })),
         asked: {
-            startUrl: request.startUrl,
-            accountId: request.accountId,
-            roleName: request.roleName,
+            startUrl: request.target.startUrl,
+            accountId: request.target.accountId,
+            roleName: request.target.roleName,
             ...(request.chain ? { chainedRoleArn: request.chain.roleArn } : {}),
             profiles: [
                 {
-                    name: request.profile,
-                    accountId: request.accountId,
-                    roleName: request.roleName
+                    name: request.profiles.profile,
+                    accountId: request.target.accountId,
+                    roleName: request.target.roleName
                 },
                 ...written.map((p) => ({
                     name: p.profile.name,
@@ -978,7 +976,7 @@ function loginRecord(request, result, run, hasPostStep, now = new Date()) {
             ? { sourceIdentity: chained.sourceIdentity }
             : {}),
         credentialsExpireAt: earliestExpiry(result),
-        mode: (0,_approval_record_js__WEBPACK_IMPORTED_MODULE_0__/* .modeOf */ .VV)((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .behaviourOf */ .xu)(request.mode).grant(hasPostStep)),
+        mode: (0,_approval_record_js__WEBPACK_IMPORTED_MODULE_0__/* .modeOf */ .VV)((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .behaviourOf */ .xu)(request.signIn.mode).grant(hasPostStep)),
         run: run.record ?? recordRunOf(run),
         now
     });
@@ -1207,9 +1205,9 @@ var files_plan = __webpack_require__(9005);
 
 /** The token cache of this sso-session, if it belongs to the same start URL and region and can serve this run. */
 async function reuseCachedSession(paths, request, clients, mask, log, now = Date.now()) {
-    const { value: cached, reason } = await (0,sso_cache/* readTokenCache */.ID)(paths.ssoCacheDir, request.ssoSession);
+    const { value: cached, reason } = await (0,sso_cache/* readTokenCache */.ID)(paths.ssoCacheDir, request.profiles.ssoSession);
     if (!cached) {
-        log.info(`reuse-session: no usable cached token for sso-session "${request.ssoSession}" (${reason}); asking for approval`);
+        log.info(`reuse-session: no usable cached token for sso-session "${request.profiles.ssoSession}" (${reason}); asking for approval`);
         return undefined;
     }
     for (const secret of [
@@ -1219,14 +1217,14 @@ async function reuseCachedSession(paths, request, clients, mask, log, now = Date
     ])
         if (secret)
             mask(secret);
-    if (cached.startUrl !== request.startUrl ||
-        (cached.region && cached.region !== request.ssoRegion)) {
+    if (cached.startUrl !== request.target.startUrl ||
+        (cached.region && cached.region !== request.target.ssoRegion)) {
         log.info(`reuse-session: the cached token is for another start URL or region; asking for approval`);
         return undefined;
     }
     const registration = registrationOf(cached, request);
     const secondsLeft = Math.floor((cached.expiresAt.getTime() - now) / 1000);
-    if (secondsLeft >= request.minValiditySeconds) {
+    if (secondsLeft >= request.signIn.minValiditySeconds) {
         log.info(`reuse-session: using the cached SSO token (valid for ${Math.floor(secondsLeft / 60)} more minutes); no approval needed`);
         return { token: tokenOf(cached), registration, via: 'cached-token' };
     }
@@ -1237,7 +1235,7 @@ async function reuseCachedSession(paths, request, clients, mask, log, now = Date
     // Refresh tokens rotate: two jobs refreshing the same cache at once would leave one of them (and the file) with a
     // dead one. So: under the cache's lock, read it again, and refresh only if nobody else did meanwhile.
     try {
-        const reused = await (0,sso_cache/* updateTokenCache */.Hd)(paths.ssoCacheDir, request.ssoSession, async (current) => {
+        const reused = await (0,sso_cache/* updateTokenCache */.Hd)(paths.ssoCacheDir, request.profiles.ssoSession, async (current) => {
             const latest = current ?? cached;
             for (const secret of [
                 latest.accessToken,
@@ -1246,15 +1244,15 @@ async function reuseCachedSession(paths, request, clients, mask, log, now = Date
             ])
                 if (secret)
                     mask(secret);
-            if (latest.startUrl !== request.startUrl ||
-                (latest.region && latest.region !== request.ssoRegion)) {
+            if (latest.startUrl !== request.target.startUrl ||
+                (latest.region && latest.region !== request.target.ssoRegion)) {
                 log.info('reuse-session: the cached token was replaced by one for another start URL or region meanwhile; asking for approval');
                 return { result: undefined };
             }
             const latestRegistration = registrationOf(latest, request);
             const left = Math.floor((latest.expiresAt.getTime() - Date.now()) / 1000);
             // It was too stale a moment ago: valid now means another job refreshed it while this one waited for the lock.
-            if (left >= request.minValiditySeconds) {
+            if (left >= request.signIn.minValiditySeconds) {
                 log.info(`reuse-session: another job refreshed the cached SSO token meanwhile (valid for ${Math.floor(left / 60)} more minutes); using it, no approval needed`);
                 return {
                     result: {
@@ -1305,7 +1303,7 @@ function registrationOf(cached, request) {
             clientId: cached.clientId,
             clientSecret: cached.clientSecret,
             expiresAt: cached.registrationExpiresAt,
-            scopes: request.registrationScopes
+            scopes: request.signIn.registrationScopes
         }
         : undefined;
 }
@@ -1367,17 +1365,17 @@ async function collectApprovals(options, clients, registration, approveOnce) {
     const { request, log, mask } = options;
     const clock = options.clock ?? device_flow/* systemClock */.ml;
     const policy = {
-        required: request.requiredApprovals ?? 1,
-        accountId: request.accountId,
-        roleName: request.roleName,
-        allowedApprovers: request.allowedApprovers,
-        forbidSelfApproval: request.forbidSelfApproval,
+        required: request.signIn.requiredApprovals ?? 1,
+        accountId: request.target.accountId,
+        roleName: request.target.roleName,
+        allowedApprovers: request.signIn.allowedApprovers,
+        forbidSelfApproval: request.signIn.forbidSelfApproval,
         actor: options.run?.actor,
         actors: options.run?.actors
     };
     // approval-timeout is the budget for all the approvals together; without it each code gets its own lifetime.
-    const deadline = request.approvalTimeoutSeconds !== undefined
-        ? clock.now() + request.approvalTimeoutSeconds * 1000
+    const deadline = request.signIn.approvalTimeoutSeconds !== undefined
+        ? clock.now() + request.signIn.approvalTimeoutSeconds * 1000
         : undefined;
     let state = approvals/* INITIAL_APPROVALS */.aY;
     let line = (0,approvals/* progress */.qB)(state, policy);
@@ -1413,8 +1411,8 @@ async function collectApprovals(options, clients, registration, approveOnce) {
         let proof;
         let proven;
         try {
-            proven = await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token, request.accountId, request.roleName, mask);
-            (0,allowed_accounts/* assertAccountAllowed */.qr)(proven.identity, request.allowedAccountIds, `profile "${request.profile}" (${proven.identity.arn})`);
+            proven = await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token, request.target.accountId, request.target.roleName, mask);
+            (0,allowed_accounts/* assertAccountAllowed */.qr)(proven.identity, request.files.allowedAccountIds, `profile "${request.profiles.profile}" (${proven.identity.arn})`);
             proof = { kind: 'named', name: (0,credentials/* approverFromArn */.dp)(proven.identity.arn), at };
         }
         catch (error) {
@@ -1464,12 +1462,12 @@ async function collectApprovals(options, clients, registration, approveOnce) {
 /** A reusable cached session when allowed, else the device flow (with a cached registration when one is still valid). */
 async function obtainToken(options, clients) {
     const { request, mask, log, paths } = options;
-    switch (request.mode.token.from) {
+    switch (request.signIn.mode.token.from) {
         case 'session': {
             // Only the access token: no refresh token or client registration, so no tool on this runner can (or races to) refresh it.
             const { accessToken, expiresAt, approvers } = options.sharedSignIn;
             // required-approvals: the approvals the share-session job collected count (a seal without them had one).
-            const required = request.requiredApprovals ?? 1;
+            const required = request.signIn.requiredApprovals ?? 1;
             if ((approvers?.length ?? 1) < required)
                 throw new rules/* InputError */.dz('required-approvals', `is ${required}, but the shared sign-in (session) was approved by ${approvers?.length ?? 1} (${approvers?.map((a) => a.name).join(', ') || 'one approver'}); sign in with share-session and required-approvals: ${required}. Nothing was written or exported`);
             return {
@@ -1501,11 +1499,11 @@ function tokenRejected(error) {
 async function deviceFlowToken(options, clients) {
     const { request, mask, paths } = options;
     const registration = await cachedRegistration(paths, request, mask, options.clientName ?? client_name/* CLIENT_NAME_BASE */.qC);
-    if ((request.requiredApprovals ?? 1) > 1)
+    if ((request.signIn.requiredApprovals ?? 1) > 1)
         return collectApprovals(options, clients, registration, (next) => approveOnce(options, clients, next));
     return approveOnce(options, clients, {
         registration,
-        approvalTimeoutSeconds: request.approvalTimeoutSeconds,
+        approvalTimeoutSeconds: request.signIn.approvalTimeoutSeconds,
         first: true
     });
 }
@@ -1515,9 +1513,9 @@ async function approveOnce(options, clients, given) {
     let registered = false;
     const flow = await (0,device_flow/* runDeviceFlow */.mW)({
         api: (0,oidc/* sdkOidcApi */.AA)(() => clients.oidcClient(), mask, () => clients.pollingOidcClient()),
-        startUrl: request.startUrl,
+        startUrl: request.target.startUrl,
         clientName: options.clientName ?? client_name/* CLIENT_NAME_BASE */.qC,
-        scopes: request.registrationScopes,
+        scopes: request.signIn.registrationScopes,
         registration: given.registration,
         approvalTimeoutSeconds: given.approvalTimeoutSeconds,
         clock: options.clock ?? device_flow/* systemClock */.ml,
@@ -1820,10 +1818,10 @@ async function useToken(options, clients, session) {
     const { request, log } = options;
     const { token } = session;
     const primaryProfile = {
-        name: request.profile,
-        accountId: request.accountId,
-        roleName: request.roleName,
-        region: request.region
+        name: request.profiles.profile,
+        accountId: request.target.accountId,
+        roleName: request.target.roleName,
+        region: request.target.region
     };
     const { primary, approvedBy } = await verifyPrimary(options, clients, token, primaryProfile, session.proven);
     const chained = request.chain
@@ -1831,7 +1829,7 @@ async function useToken(options, clients, session) {
         : undefined;
     const discovered = await discover(options, clients, token, primaryProfile);
     const verified = await verifyProfiles(options, clients, token, [
-        ...request.extraProfiles,
+        ...request.profiles.extraProfiles,
         ...discovered.profiles
     ]);
     const extra = [...verified, ...discovered.failed];
@@ -1848,7 +1846,7 @@ async function useToken(options, clients, session) {
         log.info(`allow-partial: ${leftOut.length} profile(s) left out of the AWS config because they could not be verified: ${leftOut.map((p) => p.profile.name).join(', ')}`);
     }
     const verifiedExtras = verified.filter((p) => !p.error);
-    const holds = (0,sign_in_mode/* behaviourOf */.xu)(request.mode).holds;
+    const holds = (0,sign_in_mode/* behaviourOf */.xu)(request.signIn.mode).holds;
     const layout = (0,profile_layout/* profileLayout */.qC)(request, primaryProfile, chained, holds);
     let signedOutAt;
     let server;
@@ -1919,12 +1917,12 @@ async function verifyPrimary(options, clients, token, primaryProfile, proven) {
     // required-approvals > 1: the approval loop proved this sign-in and applied the approver checks already.
     if (proven)
         return { primary: proven, approvedBy: (0,credentials/* approverFromArn */.dp)(proven.identity.arn) };
-    const primary = await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, request.accountId, request.roleName, mask);
-    (0,allowed_accounts/* assertAccountAllowed */.qr)(primary.identity, request.allowedAccountIds, `profile "${primaryProfile.name}" (${primary.identity.arn})`);
+    const primary = await (0,credentials/* verifiedRoleCredentials */.bb)(clients, token.accessToken, request.target.accountId, request.target.roleName, mask);
+    (0,allowed_accounts/* assertAccountAllowed */.qr)(primary.identity, request.files.allowedAccountIds, `profile "${primaryProfile.name}" (${primary.identity.arn})`);
     const approvedBy = (0,credentials/* approverFromArn */.dp)(primary.identity.arn);
     const rejection = (0,approvers/* approverRejection */.X6)(approvedBy, {
-        allowedApprovers: request.allowedApprovers,
-        forbidSelfApproval: request.forbidSelfApproval,
+        allowedApprovers: request.signIn.allowedApprovers,
+        forbidSelfApproval: request.signIn.forbidSelfApproval,
         actor: options.run?.actor,
         actors: options.run?.actors
     });
@@ -1936,18 +1934,18 @@ async function verifyPrimary(options, clients, token, primaryProfile, proven) {
 async function use_token_chain(options, clients, primary, approvedBy) {
     const { request, mask, log } = options;
     const chained = await (0,chain/* chainRole */.su)(clients, primary.credentials, request.chain, approvedBy, options.run?.sessionTags ?? [], mask, request.chain.sourceIdentity ? sourceIdentityFor(approvedBy) : undefined);
-    (0,allowed_accounts/* assertAccountAllowed */.qr)(chained.identity, request.allowedAccountIds, `role-to-assume (${chained.identity.arn})`);
+    (0,allowed_accounts/* assertAccountAllowed */.qr)(chained.identity, request.files.allowedAccountIds, `role-to-assume (${chained.identity.arn})`);
     log.info(`role-to-assume: chained to ${chained.identity.arn} (session name ${chained.sessionName}${chained.tags.length ? `, ${chained.tags.length} session tag(s)` : ''}${chained.sourceIdentity !== undefined ? `, source identity ${chained.sourceIdentity}` : ''})`);
     return chained;
 }
 /** discover: the accounts and roles the approver can reach, as profiles (none without discover). */
 async function discover(options, clients, token, primaryProfile) {
     const { request, log } = options;
-    if (!request.discover)
+    if (!request.profiles.discover)
         return { profiles: [], failed: [] };
     const found = await discoverProfiles(clients, token.accessToken, {
-        ...request.discover,
-        region: request.region,
+        ...request.profiles.discover,
+        region: request.target.region,
         // With role-to-assume the Identity Center role may be written as <profile>-sso: that name is taken too.
         exclude: [
             primaryProfile,
@@ -1959,20 +1957,20 @@ async function discover(options, clients, token, primaryProfile) {
                     }
                 ]
                 : []),
-            ...request.extraProfiles
+            ...request.profiles.extraProfiles
         ],
-        allowPartial: request.allowPartial,
-        allowedAccountIds: request.allowedAccountIds
+        allowPartial: request.files.allowPartial,
+        allowedAccountIds: request.files.allowedAccountIds
     });
     log.info(`discover: ${found.profiles.length} profile(s) from the accounts and roles the approver can reach`);
-    if (request.allowedAccountIds)
+    if (request.files.allowedAccountIds)
         log.info(`discover: ${found.skippedAccounts} account(s) skipped because they are not in allowed-account-ids`);
     return { profiles: found.profiles, failed: found.failed };
 }
 /** Each other profile's credentials, fetched and verified in a pool; verify-profiles: primary leaves them unverified. */
 async function verifyProfiles(options, clients, token, profiles) {
     // verify-profiles: primary: the others are SSO profiles written as listed; each fetches its own credentials when used.
-    if (options.request.verifyProfiles === 'primary')
+    if (options.request.profiles.verifyProfiles === 'primary')
         return profiles.map((profile) => ({ profile, unverified: true }));
     return mapPool(profiles, PROFILE_CONCURRENCY, async (profile) => {
         try {
@@ -1995,12 +1993,12 @@ async function verifyProfiles(options, clients, token, profiles) {
 function checkProfiles(request, verified, extra, primary) {
     for (const p of verified) {
         if (p.identity)
-            (0,allowed_accounts/* assertAccountAllowed */.qr)(p.identity, request.allowedAccountIds, `profile "${p.profile.name}" (${p.identity.arn})`);
+            (0,allowed_accounts/* assertAccountAllowed */.qr)(p.identity, request.files.allowedAccountIds, `profile "${p.profile.name}" (${p.identity.arn})`);
         else if (p.unverified)
-            (0,allowed_accounts/* assertAccountAllowed */.qr)({ account: p.profile.accountId }, request.allowedAccountIds, `profile "${p.profile.name}" (${p.profile.accountId}/${p.profile.roleName}, not verified)`);
+            (0,allowed_accounts/* assertAccountAllowed */.qr)({ account: p.profile.accountId }, request.files.allowedAccountIds, `profile "${p.profile.name}" (${p.profile.accountId}/${p.profile.roleName}, not verified)`);
     }
     const failed = extra.filter((p) => p.error);
-    if (failed.length && !request.allowPartial)
+    if (failed.length && !request.files.allowPartial)
         throw new ProfilesFailedError(failed, [primary, ...extra]);
 }
 /** sign-out-early: every role credential is fetched and verified: end the sign-in now. Returns when. */
@@ -2075,14 +2073,14 @@ async function login(options) {
     const { request, log, paths } = options;
     // Refuse unsafe paths (symlinks) before anyone is asked to approve: a refusal then costs no approval and leaves no token.
     const pathProblem = unsafeAwsPath(paths, (0,job_files/* jobFilePaths */.oA)((0,files_plan/* filesPlace */.bC)(paths, request, (0,profile_layout/* writesCredentialsFile */.Nz)(request))));
-    const serverPathProblem = (0,sign_in_mode/* behaviourOf */.xu)(request.mode).holds === 'server'
-        ? await (0,job_server/* unsafeServerPath */.x$)(paths, request.ssoSession)
+    const serverPathProblem = (0,sign_in_mode/* behaviourOf */.xu)(request.signIn.mode).holds === 'server'
+        ? await (0,job_server/* unsafeServerPath */.x$)(paths, request.profiles.ssoSession)
         : undefined;
     if (pathProblem || serverPathProblem)
         throw new UnsafePathError(`${pathProblem ?? serverPathProblem}; nothing was sent or written`);
     const clients = new aws_clients/* AwsClients */.cE({
-        ssoRegion: request.ssoRegion,
-        region: request.region,
+        ssoRegion: request.target.ssoRegion,
+        region: request.target.region,
         env: options.env,
         onRetry: (m) => log.warning(m)
     });
@@ -2160,7 +2158,7 @@ record) {
                 : {
                     name: result.primary.profile.name,
                     accountId: result.primary.identity.account,
-                    roleName: request.roleName,
+                    roleName: request.target.roleName,
                     arn: result.primary.identity.arn
                 },
             ...(chained?.sourceProfile
@@ -2168,7 +2166,7 @@ record) {
                     {
                         name: chained.sourceProfile,
                         accountId: result.primary.identity.account,
-                        roleName: request.roleName,
+                        roleName: request.target.roleName,
                         arn: result.primary.identity.arn
                     }
                 ]
@@ -2187,7 +2185,7 @@ record) {
             at,
             approvedBy: result.approvedBy,
             accountId: job.identity.account,
-            roleName: chained ? job.roleName : request.roleName,
+            roleName: chained ? job.roleName : request.target.roleName,
             arn: job.identity.arn,
             via: result.via,
             profiles,
@@ -2314,9 +2312,9 @@ function failedApprovals(outcome) {
 
 /** Whether a login of this request may write the credentials file (for the pre-flight check of the paths). */
 function writesCredentialsFile(request) {
-    if ((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .behaviourOf */ .xu)(request.mode).holds === 'server')
+    if ((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .behaviourOf */ .xu)(request.signIn.mode).holds === 'server')
         return false;
-    return ((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .profilesHoldKeys */ .yn)((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .behaviourOf */ .xu)(request.mode).holds) ||
+    return ((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .profilesHoldKeys */ .yn)((0,_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .behaviourOf */ .xu)(request.signIn.mode).holds) ||
         (request.chain !== undefined &&
             ((0,_chain_js__WEBPACK_IMPORTED_MODULE_0__/* .hasSessionPolicy */ .f4)(request.chain) ||
                 request.chain.sourceIdentity === true)));
@@ -2356,7 +2354,7 @@ function profileLayout(request, primaryProfile, chained, holds) {
             durationSeconds: chain.durationSeconds,
             externalId: chain.externalId,
             region: primaryProfile.region,
-            output: request.output
+            output: request.profiles.output
         }
     };
 }
@@ -2619,7 +2617,7 @@ var logout = __webpack_require__(4299);
 /** Where the run id comes from, in order (GitHub, GitLab, Buildkite, CircleCI); --session-run-id overrides on the CLI. */
 /** What a sealed session of this run is bound to; an InputError (before any request) when there is no run to bind to. */
 function sessionBinding(subject, run) {
-    const input = 'mode' in subject && subject.mode.kind === 'shared'
+    const input = 'signIn' in subject && subject.signIn.mode.kind === 'shared'
         ? 'share-session'
         : 'session';
     const { runId, repository } = run;
@@ -2636,34 +2634,40 @@ function sessionBinding(subject, run) {
  * must be the sealed one.
  */
 async function openSharedSession(request, binding, mask, now = Date.now()) {
-    const shared = request.mode.token;
+    const shared = request.signIn.mode.token;
     if (shared.from !== 'session')
         throw new Error('openSharedSession: the request has no session input');
     const signIn = await openSession(shared.sealed, shared.key, binding, {
-        minValiditySeconds: request.minValiditySeconds,
+        minValiditySeconds: request.signIn.minValiditySeconds,
         now
     });
     mask(signIn.accessToken);
-    if (request.startUrl && request.startUrl !== signIn.startUrl) {
+    if (request.target.startUrl && request.target.startUrl !== signIn.startUrl) {
         throw new rules/* InputError */.dz('start-url', `is not the start URL of the shared sign-in (${signIn.startUrl}); leave it out with session`);
     }
-    if (request.ssoRegion && request.ssoRegion !== signIn.ssoRegion) {
+    if (request.target.ssoRegion &&
+        request.target.ssoRegion !== signIn.ssoRegion) {
         throw new rules/* InputError */.dz('sso-region', `is not the SSO region of the shared sign-in (${signIn.ssoRegion}); leave it out with session`);
     }
-    const region = request.region || signIn.ssoRegion;
+    const region = request.target.region || signIn.ssoRegion;
     return {
         signIn,
         request: {
             ...request,
-            startUrl: signIn.startUrl,
-            ssoRegion: signIn.ssoRegion,
-            region,
-            accountId: request.accountId || signIn.accountId,
-            roleName: request.roleName || signIn.roleName,
-            ssoSession: shared.ssoSessionGiven
-                ? request.ssoSession
-                : signIn.ssoSession,
-            extraProfiles: request.extraProfiles.map((p) => p.region ? p : { ...p, region })
+            target: {
+                startUrl: signIn.startUrl,
+                ssoRegion: signIn.ssoRegion,
+                region,
+                accountId: request.target.accountId || signIn.accountId,
+                roleName: request.target.roleName || signIn.roleName
+            },
+            profiles: {
+                ...request.profiles,
+                ssoSession: shared.ssoSessionGiven
+                    ? request.profiles.ssoSession
+                    : signIn.ssoSession,
+                extraProfiles: request.profiles.extraProfiles.map((p) => p.region ? p : { ...p, region })
+            }
         }
     };
 }
@@ -2684,12 +2688,12 @@ class SessionSealer {
         this.prepare();
         const signIn = {
             accessToken: result.token.accessToken,
-            startUrl: request.startUrl,
-            ssoRegion: request.ssoRegion,
-            ssoSession: request.ssoSession,
+            startUrl: request.target.startUrl,
+            ssoRegion: request.target.ssoRegion,
+            ssoSession: request.profiles.ssoSession,
             expiresAt: result.token.expiresAt,
-            accountId: request.accountId,
-            roleName: request.roleName,
+            accountId: request.target.accountId,
+            roleName: request.target.roleName,
             ...(result.approvers ? { approvers: result.approvers } : {})
         };
         return sealSession(signIn, this.key, this.binding);
@@ -2743,7 +2747,7 @@ async function startSharedSession(command, options) {
         };
     }
     const { request } = command;
-    const { mode } = request;
+    const { mode } = request.signIn;
     // The session input opens a sign-in, whatever stays on the runner; share-session seals this job's own.
     if (mode.token.from === 'session') {
         mask(mode.token.key);
@@ -2931,17 +2935,19 @@ function listenForSignals(controller, log, hardStop, stopHard) {
 /** A token a stuck, cancelled login of this run may have left in the cache: revoked and removed (never one it found). */
 function sweepLeftToken(request, paths, masked, issued, sweepMs, log, env) {
     // The cache may hold a session this run found, not made (or shared with it): never touch it here.
-    if (request.mode.token.from !== 'device-flow')
+    if (request.signIn.mode.token.from !== 'device-flow')
         return Promise.resolve();
     return (0,cleanup/* sweepOrphanedTokenCache */.z)({
         ssoCacheDir: paths.ssoCacheDir,
-        sessionName: request.ssoSession,
-        ssoRegion: request.ssoRegion,
-        region: request.region,
+        sessionName: request.profiles.ssoSession,
+        ssoRegion: request.target.ssoRegion,
+        region: request.target.region,
         isOurs: (t) => masked.has(t),
         requestTimeoutMs: sweepMs,
         issuedTokens: [...issued],
-        ...(request.legacySsoProfile ? { legacyStartUrl: request.startUrl } : {})
+        ...(request.profiles.legacySsoProfile
+            ? { legacyStartUrl: request.target.startUrl }
+            : {})
     }, log, env);
 }
 
@@ -3241,7 +3247,7 @@ function serverProcessEnv(env) {
 
 /***/ }),
 
-/***/ 502:
+/***/ 4811:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3252,194 +3258,88 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: readLoginRequest
 
-// EXTERNAL MODULE: ./src/inputs/spec.ts
-var spec = __webpack_require__(7026);
-// EXTERNAL MODULE: ./src/inputs/chain.ts
-var inputs_chain = __webpack_require__(1312);
+// EXTERNAL MODULE: ./src/inputs/table/index.ts + 8 modules
+var table = __webpack_require__(2233);
 // EXTERNAL MODULE: ./src/inputs/rules.ts
 var rules = __webpack_require__(8190);
-;// CONCATENATED MODULE: ./src/inputs/session-key.ts
-/**
- * How strong a session-key is, by an honest estimate. The sealed `session` output is printed in the logs of the jobs
- * that receive it (GitHub shows step inputs), so anyone who can read the run can try keys offline: the key alone
- * protects the sign-in. The estimate: length × log2(distinct characters used), and a key that is a shorter unit
- * repeated (`abcdabcd…`, a word typed four times) counts only as that unit. A random 64-character hex key
- * (256 bits) and a 44-character base64 key (`openssl rand -base64 32`, about 200 bits) pass; `aaaa…` (0 bits) fails.
- */
-/** Least estimated strength of a session-key, in bits. */
-const MIN_SESSION_KEY_BITS = 128;
-/** The shortest unit the key is made of by repetition (the key's length when it repeats nothing). */
-function repeatedUnitLength(chars) {
-    // The smallest period p with chars[i] === chars[i - p] for every i, counted only when the unit appears at
-    // least twice in full (p ≤ length / 2): `abcabcab` is `abc` repeated, `abcab` is not called a repetition.
-    for (let p = 1; p <= chars.length / 2; p++) {
-        let periodic = true;
-        for (let i = p; i < chars.length && periodic; i++)
-            periodic = chars[i] === chars[i - p];
-        if (periodic)
-            return p;
-    }
-    return chars.length;
-}
-/** Estimated bits of a key: (length of its repeated unit) × log2(distinct characters used). */
-function sessionKeyBits(key) {
-    const chars = Array.from(key);
-    const distinct = new Set(chars).size;
-    if (distinct < 2)
-        return 0;
-    return repeatedUnitLength(chars) * Math.log2(distinct);
-}
-/**
- * Why `key` is too weak to seal a sign-in, or undefined when it is strong enough. Never contains the key itself.
- */
-function weakSessionKeyReason(key) {
-    const chars = Array.from(key);
-    const unit = repeatedUnitLength(chars);
-    const bits = sessionKeyBits(key);
-    if (bits >= MIN_SESSION_KEY_BITS)
-        return undefined;
-    const why = unit < chars.length
-        ? `it repeats a ${unit}-character pattern`
-        : `${chars.length} characters using ${new Set(chars).size} distinct ones`;
-    return `is too weak: about ${Math.floor(bits)} bits (${why}; length × log2 of the distinct characters used), at least ${MIN_SESSION_KEY_BITS} needed (value not shown); make one with openssl rand -base64 32 and store it as a secret`;
-}
+;// CONCATENATED MODULE: ./src/inputs/read-value.ts
 
-// EXTERNAL MODULE: ./src/core/approvals.ts
-var approvals = __webpack_require__(8027);
-;// CONCATENATED MODULE: ./src/inputs/sign-in-inputs.ts
-/**
- * The sign-in mode's inputs: the rules between keep-session, reuse-session, sign-out-early, share-session, session,
- * end-session, session-key and credential-server (each error names the later input of a pair, in the order of the input table), and the
- * one SignInMode made from them.
- */
-
-
-
-
-/** sign-out-early, checked against keep-session and reuse-session. */
-function readSignOutEarly({ bool, fail }, flags) {
-    const signOutEarly = bool('sign-out-early', false);
-    if (signOutEarly && flags.keepSession)
-        fail('sign-out-early', 'cannot be combined with keep-session: true (keep-session leaves the sign-in on the runner, sign-out-early ends it at once); set one of the two');
-    if (signOutEarly && flags.reuseSession)
-        fail('sign-out-early', 'cannot be combined with reuse-session: true (reuse-session uses and keeps a cached sign-in, sign-out-early ends it at once); set one of the two');
-    return signOutEarly;
-}
-/** share-session, session, end-session, session-key, each checked against the sign-in flags read before them. */
-function readSharing({ raw, trimmed, bool, fail }, flags) {
-    const shareSession = bool('share-session', false);
-    if (shareSession && flags.signOutEarly)
-        fail('share-session', 'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared');
-    const sealed = trimmed('session');
-    if (sealed.length > spec/* MAX_SESSION_LENGTH */.nA)
-        fail('session', `must be at most ${spec/* MAX_SESSION_LENGTH */.nA} characters, got ${sealed.length}`);
-    if (sealed !== '' && shareSession)
-        fail('session', 'cannot be combined with share-session: a job either shares its own sign-in or uses the one shared with it');
-    if (sealed !== '' && flags.reuseSession)
-        fail('session', 'cannot be combined with reuse-session: the sign-in comes from the session input');
-    if (sealed !== '' && flags.signOutEarly)
-        fail('session', 'cannot be combined with sign-out-early: signing out would end the sign-in for every job of the run (end-session does that)');
-    const endSession = bool('end-session', false);
-    if (endSession && sealed === '')
-        fail('end-session', 'needs session (the session output of the share-session job) and session-key');
-    const sessionKey = raw('session-key');
-    if (sessionKey !== '') {
-        if (!shareSession && sealed === '')
-            fail('session-key', 'is only used with share-session or session (value not shown)');
-        if (Array.from(sessionKey).length < spec/* MIN_SESSION_KEY_LENGTH */.FO) {
-            fail('session-key', `must be at least ${spec/* MIN_SESSION_KEY_LENGTH */.FO} characters, got ${Array.from(sessionKey).length} (value not shown); e.g. openssl rand -base64 32`);
-        }
-        const weak = weakSessionKeyReason(sessionKey);
-        if (weak)
-            fail('session-key', weak);
-    }
-    else if (shareSession || sealed !== '') {
-        fail('session-key', `is required with ${shareSession ? 'share-session' : 'session'} (a secret of at least ${spec/* MIN_SESSION_KEY_LENGTH */.FO} characters)`);
-    }
-    return {
-        shareSession,
-        sessionKey,
-        endSession,
-        ...(sealed === ''
-            ? {}
-            : {
-                session: {
-                    from: 'session',
-                    sealed,
-                    key: sessionKey,
-                    ssoSessionGiven: raw('sso-session') !== ''
-                }
-            })
-    };
-}
-/**
- * credential-server, checked against every input that wants the sign-in somewhere else (on disk, signed out at once,
- * or handed to later jobs): each error names both inputs.
- */
-function readCredentialServer({ bool, fail }, flags) {
-    const served = bool('credential-server', false);
-    if (!served)
-        return false;
-    const clash = (input, why) => fail('credential-server', `cannot be combined with ${input}: true (${why}); set one of the two`);
-    if (flags.signOutEarly)
-        clash('sign-out-early', 'sign-out-early ends the sign-in at once, credential-server keeps it in memory to refresh the role credentials');
-    if (flags.keepSession)
-        clash('keep-session', 'keep-session leaves the sign-in on the runner after the job, credential-server keeps it off the disk and stops with the job');
-    if (flags.reuseSession)
-        clash('reuse-session', 'reuse-session uses and keeps a cached sign-in on disk, credential-server never writes one');
-    if (flags.legacySsoProfile)
-        clash('legacy-sso-profile', 'legacy-sso-profile writes a token cache for older SDKs, credential-server writes none');
-    if (flags.shareSession)
-        clash('share-session', "share-session hands the sign-in to later jobs in its output, credential-server keeps it in this job's memory; use credential-server in the later jobs, with the session input");
-    if (flags.endSession)
-        clash('end-session', 'end-session only signs a shared sign-in out, it serves nothing');
-    return true;
-}
-/** The one sign-in mode the (already checked: no two of them contradict) flags ask for. */
-function signInMode(flags) {
-    const keep = flags.keepSession;
-    if (flags.credentialServer)
-        return {
-            kind: 'served',
-            token: flags.session ?? { from: 'device-flow' }
-        };
-    if (flags.session)
-        return { kind: 'from-shared', token: flags.session, keep };
-    if (flags.signOutEarly)
-        return { kind: 'sign-out-early', token: { from: 'device-flow' } };
-    const token = flags.reuseSession
-        ? { from: 'cache' }
-        : { from: 'device-flow' };
-    if (flags.shareSession)
-        return { kind: 'shared', token, key: flags.sessionKey, keep };
-    return keep ? { kind: 'kept', token } : { kind: 'job', token };
-}
-/** required-approvals: 1-3 (1 when not given); more than one is refused with reuse-session (a cached sign-in had one approver). */
-function readRequiredApprovals({ trimmed, fail }, flags) {
-    const raw = trimmed('required-approvals');
-    if (raw === '')
-        return 1;
-    const n = /^[0-9]+$/.test(raw) ? Number(raw) : NaN;
-    const problem = (0,approvals/* requiredApprovalsProblem */.ne)(n);
+/** The value `get` gave, as a string ('' when unset); control characters refused (line breaks where allowed). */
+function rawValue(spec, got, allowLineBreaks = spec.kind === 'multiline') {
+    const value = got === undefined || got === null ? '' : String(got);
+    const problem = (0,rules/* controlProblem */.Rw)(value, spec.secret, allowLineBreaks);
     if (problem)
-        fail('required-approvals', `${problem}, got ${(0,rules/* showValue */.vp)(raw)}`);
-    if (n > 1 && flags.reuseSession)
-        fail('required-approvals', `${n} cannot be combined with reuse-session: true (a cached sign-in was approved by one person); drop reuse-session`);
+        throw new rules/* InputError */.dz(spec.name, problem);
+    return value;
+}
+/** The value of a table entry's kind, from its raw value. */
+function plainValue(spec, raw) {
+    const fail = (problem) => {
+        throw new rules/* InputError */.dz(spec.name, problem);
+    };
+    if (spec.kind === 'multiline')
+        return spec.split ? (0,rules/* dedupe */.Qq)(splitLines(raw)) : raw;
+    let v = spec.kind === 'string' && spec.keepSpaces ? raw : raw.trim();
+    if (spec.anyCase)
+        v = v.toLowerCase();
+    if (v === '')
+        v = spec.default;
+    switch (spec.kind) {
+        case 'string':
+            if (spec.choices && !spec.choices.includes(v))
+                fail(`must be one of ${spec.choices.join(', ')}, got ${(0,rules/* showValue */.vp)(v)}`);
+            return v;
+        case 'boolean':
+            if (rules/* TRUE_VALUES */.AR.includes(v))
+                return true;
+            if (rules/* FALSE_VALUES */.Pm.includes(v))
+                return false;
+            return fail(`must be true or false, got ${(0,rules/* showValue */.vp)(v)}`);
+        case 'list':
+            return v === '' ? undefined : (0,rules/* splitList */.ry)(v);
+        case 'integer':
+            return v === '' ? undefined : integer(spec, v, fail);
+        case 'duration':
+            return v === '' ? undefined : duration(spec, v, fail);
+    }
+}
+function integer(spec, v, fail) {
+    const { min = 0, max = Number.MAX_SAFE_INTEGER, expects, outOfRange } = spec.range ?? {};
+    const n = Number(v);
+    if (!/^[0-9]+$/.test(v))
+        fail(`must be ${expects}, got ${(0,rules/* showValue */.vp)(v)}`);
+    if (n < min || n > max)
+        fail(`must be ${outOfRange ?? expects}, got ${(0,rules/* showValue */.vp)(v)}`);
     return n;
 }
+function duration(spec, v, fail) {
+    const { min = 0, max = Number.MAX_SAFE_INTEGER } = spec.range ?? {};
+    const seconds = (0,rules/* parseDurationSeconds */.lW)(v);
+    if (seconds === undefined || !Number.isSafeInteger(seconds))
+        fail(`must be a number of seconds or a duration like 15m or 1h, got ${(0,rules/* showValue */.vp)(v)}`);
+    if (seconds < min || seconds > max)
+        fail(`must be between ${min} and ${max} seconds, got ${(0,rules/* showValue */.vp)(v)} (${seconds} seconds)`);
+    return seconds;
+}
+/** Items one per line (commas too), trimmed, blanks dropped. */
+function splitLines(value) {
+    return value
+        .split(/[\r\n,]+/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
 
+// EXTERNAL MODULE: ./src/inputs/limits.ts
+var limits = __webpack_require__(6497);
 ;// CONCATENATED MODULE: ./src/inputs/values.ts
-/** Parsers of single input values with a shape of their own (lists, notify, webhook-url, profiles). Each throws the InputError naming its input. */
+/** Checks of input values with a shape of their own (lists, notify, webhook-url, profiles). Each throws the InputError naming its input. */
 
 
-/** registration-scopes: '' → the defaults; a list of OAuth scopes. */
-function parseScopes(value) {
+/** registration-scopes: a list of OAuth scopes. */
+function parseScopes(scopes) {
     const fail = (problem) => {
         throw new rules/* InputError */.dz('registration-scopes', problem);
     };
-    if (value === '')
-        return [...spec/* DEFAULT_REGISTRATION_SCOPES */.W3];
-    const scopes = (0,rules/* splitList */.ry)(value);
     if (scopes.length === 0)
         fail('must list at least one scope, e.g. sso:account:access');
     for (const s of scopes) {
@@ -3449,9 +3349,9 @@ function parseScopes(value) {
     return (0,rules/* dedupe */.Qq)(scopes);
 }
 /** allowed-approvers: user names or globs, lower-cased, de-duplicated; [] means anyone. */
-function parseApprovers(value) {
+function parseApprovers(items) {
     const approvers = [];
-    for (const a of (0,rules/* splitList */.ry)(value)) {
+    for (const a of items) {
         const bad = (0,rules/* firstBadChar */.ek)(a, /[^\s,]/u);
         if (bad !== undefined)
             throw new rules/* InputError */.dz('allowed-approvers', `entry ${(0,rules/* showValue */.vp)(a)} must not contain spaces`);
@@ -3461,25 +3361,13 @@ function parseApprovers(value) {
     }
     return (0,rules/* dedupe */.Qq)(approvers);
 }
-/** issue-number: a positive whole number, or undefined when not given. */
-function parseIssueNumber(value) {
-    if (value === '')
-        return undefined;
-    if (!/^[0-9]+$/.test(value) ||
-        Number(value) < 1 ||
-        Number(value) > spec/* MAX_ISSUE_NUMBER */.td) {
-        throw new rules/* InputError */.dz('issue-number', `must be a positive whole number, got ${(0,rules/* showValue */.vp)(value)}`);
-    }
-    return Number(value);
-}
 /** allowed-account-ids: 12-digit account ids separated by commas, de-duplicated; undefined when not given. */
-function parseAccountIds(value) {
-    if (value === '')
+function parseAccountIds(ids) {
+    if (ids === undefined)
         return undefined;
     const fail = (problem) => {
         throw new rules/* InputError */.dz('allowed-account-ids', problem);
     };
-    const ids = (0,rules/* splitList */.ry)(value);
     if (ids.length === 0)
         fail('must list 12-digit account ids separated by commas');
     for (const id of ids) {
@@ -3492,15 +3380,12 @@ function parseAccountIds(value) {
     return (0,rules/* dedupe */.Qq)(ids);
 }
 /**
- * notify: '' → the defaults; comma-separated channels, case-insensitive, whitespace tolerated;
- * 'log' accepted and ignored (the log is always on); 'none' alone → [] (log only).
+ * notify: channels, case-insensitive; 'log' accepted and ignored (the log is always on); 'none' alone → [] (log only).
  */
-function parseNotify(value) {
-    if (value === '')
-        return [...spec/* DEFAULT_NOTIFY */.w2];
-    const items = (0,rules/* splitList */.ry)(value).map((s) => s.toLowerCase());
+function parseNotify(list) {
+    const items = list.map((s) => s.toLowerCase());
     if (items.length === 0)
-        throw new rules/* InputError */.dz('notify', `must list channels (${spec/* NOTIFY_CHANNELS */.lG.join(', ')}) or none`);
+        throw new rules/* InputError */.dz('notify', `must list channels (${limits/* NOTIFY_CHANNELS */.lG.join(', ')}) or none`);
     const channels = [];
     for (const item of items) {
         if (item === 'log')
@@ -3510,16 +3395,16 @@ function parseNotify(value) {
                 throw new rules/* InputError */.dz('notify', '"none" cannot be combined with other channels');
             continue;
         }
-        if (!spec/* NOTIFY_CHANNELS */.lG.includes(item)) {
-            throw new rules/* InputError */.dz('notify', `unknown channel ${(0,rules/* showValue */.vp)(item)}; use ${spec/* NOTIFY_CHANNELS */.lG.join(', ')}, log or none`);
+        if (!limits/* NOTIFY_CHANNELS */.lG.includes(item)) {
+            throw new rules/* InputError */.dz('notify', `unknown channel ${(0,rules/* showValue */.vp)(item)}; use ${limits/* NOTIFY_CHANNELS */.lG.join(', ')}, log or none`);
         }
         channels.push(item);
     }
     return (0,rules/* dedupe */.Qq)(channels);
 }
 function webhookUrlProblem(value) {
-    if (value.length > spec/* MAX_URL_LENGTH */.m2)
-        return `must be at most ${spec/* MAX_URL_LENGTH */.m2} characters`;
+    if (value.length > limits/* MAX_URL_LENGTH */.m2)
+        return `must be at most ${limits/* MAX_URL_LENGTH */.m2} characters`;
     if (/\s/.test(value) || value.includes('\\'))
         return 'must not contain spaces or backslashes';
     let url;
@@ -3586,6 +3471,416 @@ function parseProfiles(value, mainProfile, defaultRegion) {
     return specs;
 }
 
+// EXTERNAL MODULE: ./src/inputs/chain.ts
+var chain = __webpack_require__(1312);
+;// CONCATENATED MODULE: ./src/inputs/session-key.ts
+/**
+ * How strong a session-key is, by an honest estimate. The sealed `session` output is printed in the logs of the jobs
+ * that receive it (GitHub shows step inputs), so anyone who can read the run can try keys offline: the key alone
+ * protects the sign-in. The estimate: length × log2(distinct characters used), and a key that is a shorter unit
+ * repeated (`abcdabcd…`, a word typed four times) counts only as that unit. A random 64-character hex key
+ * (256 bits) and a 44-character base64 key (`openssl rand -base64 32`, about 200 bits) pass; `aaaa…` (0 bits) fails.
+ */
+/** Least estimated strength of a session-key, in bits. */
+const MIN_SESSION_KEY_BITS = 128;
+/** The shortest unit the key is made of by repetition (the key's length when it repeats nothing). */
+function repeatedUnitLength(chars) {
+    // The smallest period p with chars[i] === chars[i - p] for every i, counted only when the unit appears at
+    // least twice in full (p ≤ length / 2): `abcabcab` is `abc` repeated, `abcab` is not called a repetition.
+    for (let p = 1; p <= chars.length / 2; p++) {
+        let periodic = true;
+        for (let i = p; i < chars.length && periodic; i++)
+            periodic = chars[i] === chars[i - p];
+        if (periodic)
+            return p;
+    }
+    return chars.length;
+}
+/** Estimated bits of a key: (length of its repeated unit) × log2(distinct characters used). */
+function sessionKeyBits(key) {
+    const chars = Array.from(key);
+    const distinct = new Set(chars).size;
+    if (distinct < 2)
+        return 0;
+    return repeatedUnitLength(chars) * Math.log2(distinct);
+}
+/**
+ * Why `key` is too weak to seal a sign-in, or undefined when it is strong enough. Never contains the key itself.
+ */
+function weakSessionKeyReason(key) {
+    const chars = Array.from(key);
+    const unit = repeatedUnitLength(chars);
+    const bits = sessionKeyBits(key);
+    if (bits >= MIN_SESSION_KEY_BITS)
+        return undefined;
+    const why = unit < chars.length
+        ? `it repeats a ${unit}-character pattern`
+        : `${chars.length} characters using ${new Set(chars).size} distinct ones`;
+    return `is too weak: about ${Math.floor(bits)} bits (${why}; length × log2 of the distinct characters used), at least ${MIN_SESSION_KEY_BITS} needed (value not shown); make one with openssl rand -base64 32 and store it as a secret`;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/checks.ts
+
+
+
+
+
+/** A check from a problem function: the problem, if any, is the input's error. */
+function problemCheck(input, problem) {
+    return (value) => {
+        const v = value;
+        const found = problem(v);
+        if (found)
+            throw new rules/* InputError */.dz(input, found);
+        return v;
+    };
+}
+/** A problem function that lets '' through (left out with a sealed session; the required rule decides). */
+const unlessEmpty = (problem) => (value) => value === '' ? undefined : problem(value);
+const CHECKS = {
+    'start-url': problemCheck('start-url', unlessEmpty(rules/* startUrlProblem */.rA)),
+    'sso-region': problemCheck('sso-region', unlessEmpty(rules/* regionProblem */.Og)),
+    'account-id': problemCheck('account-id', unlessEmpty(rules/* accountIdProblem */.gN)),
+    'role-name': problemCheck('role-name', unlessEmpty(rules/* roleNameProblem */.pg)),
+    'sso-session': problemCheck('sso-session', (v) => (0,rules/* nameProblem */.rH)(v, 'an sso-session name')),
+    profile: problemCheck('profile', (v) => (0,rules/* nameProblem */.rH)(v, 'a profile name')),
+    region: (value, earlier) => problemCheck('region', unlessEmpty(rules/* regionProblem */.Og))(value || earlier['sso-region']),
+    'registration-scopes': (value) => parseScopes(value),
+    profiles: (value, earlier) => parseProfiles(value, earlier.profile, earlier.region),
+    'account-filter': problemCheck('account-filter', (v) => v.length > 256
+        ? `must be at most 256 characters, got ${v.length}`
+        : undefined),
+    'role-filter': problemCheck('role-filter', (v) => {
+        if (v === '')
+            return undefined;
+        const bad = (0,rules/* firstBadChar */.ek)(v, /[A-Za-z0-9_+=,.@*?-]/);
+        if (bad !== undefined)
+            return `contains ${(0,rules/* describeChar */.Ip)(bad)}; use role name characters and the globs * ?, got ${(0,rules/* showValue */.vp)(v)}`;
+        return v.length > 128
+            ? `must be at most 128 characters, got ${v.length}`
+            : undefined;
+    }),
+    'allowed-approvers': (value) => parseApprovers(value ?? []),
+    notify: (value) => parseNotify(value),
+    'github-token': problemCheck('github-token', (v) => /\s/.test(v) ? 'must not contain spaces (value not shown)' : undefined),
+    'webhook-url': problemCheck('webhook-url', (v) => {
+        const problem = v === '' ? undefined : webhookUrlProblem(v);
+        return problem && `${problem} (value not shown)`;
+    }),
+    'allowed-account-ids': (value) => parseAccountIds(value),
+    'role-to-assume': (value, earlier) => (0,chain/* roleArnOf */.z$)(value, {
+        accountId: earlier['account-id'],
+        region: earlier.region
+    }),
+    'role-session-name': problemCheck('role-session-name', chain/* sessionNameProblem */.t5),
+    'role-external-id': problemCheck('role-external-id', chain/* externalIdProblem */.G3),
+    'inline-session-policy': (value) => (0,chain/* inlinePolicyOf */.xX)(value),
+    'managed-session-policies': (value) => (0,chain/* checkPolicyArns */.bx)(value),
+    'transitive-tag-keys': (value) => (0,chain/* checkTagKeys */.lo)(value),
+    session: problemCheck('session', (v) => v.length > limits/* MAX_SESSION_LENGTH */.nA
+        ? `must be at most ${limits/* MAX_SESSION_LENGTH */.nA} characters, got ${v.length}`
+        : undefined),
+    'session-key': problemCheck('session-key', (v) => {
+        if (v === '')
+            return undefined;
+        const length = Array.from(v).length;
+        if (length < limits/* MIN_SESSION_KEY_LENGTH */.FO)
+            return `must be at least ${limits/* MIN_SESSION_KEY_LENGTH */.FO} characters, got ${length} (value not shown); e.g. openssl rand -base64 32`;
+        return weakSessionKeyReason(v);
+    }),
+    'verify-profiles': (value) => value
+};
+
+;// CONCATENATED MODULE: ./src/inputs/combinations.ts
+
+
+
+/** A sign-in from a sealed session (session / end-session): start URL, SSO region, account and role come from it. */
+function fromSealedSession({ peek }) {
+    return peek('session') !== '' || rules/* TRUE_VALUES */.AR.includes(peek('end-session'));
+}
+function required(input, example) {
+    return {
+        input,
+        stage: 'before',
+        problem: (c) => c.value.trim() === '' && !fromSealedSession(c)
+            ? `is required (for example ${example})`
+            : undefined
+    };
+}
+function onlyWithDiscover(input) {
+    return {
+        input,
+        stage: 'before',
+        problem: ({ value, earlier }) => value !== '' && !earlier.discover
+            ? 'is only allowed when discover is true'
+            : undefined
+    };
+}
+/** credential-server against an input that wants the sign-in somewhere else. */
+function notServedWith(other, isSet, why) {
+    return {
+        input: 'credential-server',
+        stage: 'after',
+        problem: ({ value, earlier }) => value === true && isSet(earlier)
+            ? `cannot be combined with ${other}: true (${why}); set one of the two`
+            : undefined
+    };
+}
+const RULES = [
+    required('start-url', 'https://my-sso-portal.awsapps.com/start'),
+    required('sso-region', 'us-east-1'),
+    required('account-id', '111122223333'),
+    required('role-name', 'DeveloperAccess'),
+    onlyWithDiscover('account-filter'),
+    onlyWithDiscover('role-filter'),
+    {
+        input: 'required-approvals',
+        stage: 'after',
+        problem: ({ value, earlier }) => value > 1 && earlier['reuse-session']
+            ? `${value} cannot be combined with reuse-session: true (a cached sign-in was approved by one person); drop reuse-session`
+            : undefined
+    },
+    {
+        input: 'webhook-url',
+        stage: 'after',
+        problem: ({ value, earlier }) => value === '' && earlier.notify.includes('webhook')
+            ? 'is required when notify includes webhook'
+            : undefined
+    },
+    {
+        input: 'sign-out-early',
+        stage: 'after',
+        problem: ({ value, earlier }) => value && earlier['keep-session']
+            ? 'cannot be combined with keep-session: true (keep-session leaves the sign-in on the runner, sign-out-early ends it at once); set one of the two'
+            : undefined
+    },
+    {
+        input: 'sign-out-early',
+        stage: 'after',
+        problem: ({ value, earlier }) => value && earlier['reuse-session']
+            ? 'cannot be combined with reuse-session: true (reuse-session uses and keeps a cached sign-in, sign-out-early ends it at once); set one of the two'
+            : undefined
+    },
+    {
+        input: 'role-to-assume',
+        stage: 'after',
+        problem: ({ value, earlier }) => {
+            const sourceName = (0,chain/* sourceProfileName */.Kj)(earlier.profile);
+            return value !== '' &&
+                earlier.profiles.some((p) => p.name === sourceName)
+                ? `needs the profile name ${(0,rules/* showValue */.vp)(sourceName)} for the Identity Center source profile, but profiles already uses it`
+                : undefined;
+        }
+    },
+    {
+        input: 'transitive-tag-keys',
+        stage: 'before',
+        problem: ({ value, earlier }) => value.length && earlier['role-skip-session-tagging']
+            ? 'is not allowed with role-skip-session-tagging: true (no tags are sent)'
+            : undefined
+    },
+    {
+        input: 'share-session',
+        stage: 'after',
+        problem: ({ value, earlier }) => value && earlier['sign-out-early']
+            ? 'cannot be combined with sign-out-early: a sign-in that is signed out at once cannot be shared'
+            : undefined
+    },
+    {
+        input: 'session',
+        stage: 'after',
+        problem: ({ value, earlier }) => {
+            if (value === '')
+                return undefined;
+            if (earlier['share-session'])
+                return 'cannot be combined with share-session: a job either shares its own sign-in or uses the one shared with it';
+            if (earlier['reuse-session'])
+                return 'cannot be combined with reuse-session: the sign-in comes from the session input';
+            if (earlier['sign-out-early'])
+                return 'cannot be combined with sign-out-early: signing out would end the sign-in for every job of the run (end-session does that)';
+            return undefined;
+        }
+    },
+    {
+        input: 'end-session',
+        stage: 'after',
+        problem: ({ value, earlier }) => value && earlier.session === ''
+            ? 'needs session (the session output of the share-session job) and session-key'
+            : undefined
+    },
+    {
+        input: 'session-key',
+        stage: 'before',
+        problem: ({ value, earlier }) => value !== '' && !earlier['share-session'] && earlier.session === ''
+            ? 'is only used with share-session or session (value not shown)'
+            : undefined
+    },
+    {
+        input: 'session-key',
+        stage: 'after',
+        problem: ({ value, earlier }) => value === '' && (earlier['share-session'] || earlier.session !== '')
+            ? `is required with ${earlier['share-session'] ? 'share-session' : 'session'} (a secret of at least ${limits/* MIN_SESSION_KEY_LENGTH */.FO} characters)`
+            : undefined
+    },
+    {
+        input: 'verify-profiles',
+        stage: 'after',
+        problem: ({ value, earlier }) => value === 'primary' && earlier['sign-out-early']
+            ? 'primary cannot be combined with sign-out-early: true (the profiles it writes unverified fetch their credentials with the sign-in, which sign-out-early ends at once); use verify-profiles: all or drop sign-out-early'
+            : undefined
+    },
+    notServedWith('sign-out-early', (e) => e['sign-out-early'], 'sign-out-early ends the sign-in at once, credential-server keeps it in memory to refresh the role credentials'),
+    notServedWith('keep-session', (e) => e['keep-session'], 'keep-session leaves the sign-in on the runner after the job, credential-server keeps it off the disk and stops with the job'),
+    notServedWith('reuse-session', (e) => e['reuse-session'], 'reuse-session uses and keeps a cached sign-in on disk, credential-server never writes one'),
+    notServedWith('legacy-sso-profile', (e) => e['legacy-sso-profile'], 'legacy-sso-profile writes a token cache for older SDKs, credential-server writes none'),
+    notServedWith('share-session', (e) => e['share-session'], "share-session hands the sign-in to later jobs in its output, credential-server keeps it in this job's memory; use credential-server in the later jobs, with the session input"),
+    notServedWith('end-session', (e) => e['end-session'], 'end-session only signs a shared sign-in out, it serves nothing')
+];
+/** Inputs that mean something only with another input: unless `given` holds, each must be unset or its table default. */
+const ONLY_WITH = [
+    {
+        inputs: chain/* CHAIN_ONLY_INPUTS */.db,
+        given: (earlier) => earlier['role-to-assume'] !== '',
+        problem: 'is only allowed with role-to-assume'
+    }
+];
+/** The first problem of the rules on `input` at `stage`, or undefined. */
+function combinationProblem(input, stage, context) {
+    for (const rule of RULES) {
+        if (rule.input !== input || rule.stage !== stage)
+            continue;
+        const problem = rule.problem(context);
+        if (problem)
+            return problem;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/build-request.ts
+/** The command of checked values; `ssoSessionGiven`: the sso-session input was set (not its default). */
+function buildCommand(v, ssoSessionGiven) {
+    const session = v.session === ''
+        ? undefined
+        : {
+            from: 'session',
+            sealed: v.session,
+            key: v['session-key'],
+            ssoSessionGiven
+        };
+    if (v['end-session'])
+        return { kind: 'end-session', token: session };
+    const request = {
+        target: {
+            startUrl: v['start-url'],
+            ssoRegion: v['sso-region'],
+            accountId: v['account-id'],
+            roleName: v['role-name'],
+            region: v.region
+        },
+        profiles: profilesOf(v),
+        signIn: signInOf(v, session),
+        notify: notifyOf(v),
+        files: filesOf(v)
+    };
+    const chain = chainOf(v);
+    if (chain)
+        request.chain = chain;
+    return { kind: 'sign-in', request };
+}
+// Each group's optional settings are present only when they differ from the default.
+function profilesOf(v) {
+    const profiles = {
+        ssoSession: v['sso-session'],
+        profile: v.profile,
+        output: v.output,
+        extraProfiles: v.profiles
+    };
+    if (v.discover) {
+        const discover = {};
+        if (v['account-filter'] !== '')
+            discover.accountFilter = v['account-filter'];
+        if (v['role-filter'] !== '')
+            discover.roleFilter = v['role-filter'];
+        profiles.discover = discover;
+    }
+    if (v['verify-profiles'] !== 'all')
+        profiles.verifyProfiles = v['verify-profiles'];
+    if (v['legacy-sso-profile'])
+        profiles.legacySsoProfile = true;
+    return profiles;
+}
+function signInOf(v, session) {
+    const signIn = {
+        mode: signInMode(v, session),
+        registrationScopes: v['registration-scopes'],
+        allowedApprovers: v['allowed-approvers'],
+        forbidSelfApproval: v['forbid-self-approval'],
+        minValiditySeconds: v['min-validity']
+    };
+    if (v['approval-timeout'] !== undefined)
+        signIn.approvalTimeoutSeconds = v['approval-timeout'];
+    if (v['required-approvals'] > 1)
+        signIn.requiredApprovals = v['required-approvals'];
+    return signIn;
+}
+function notifyOf(v) {
+    const notify = {
+        channels: v.notify,
+        githubToken: v['github-token']
+    };
+    if (v['issue-number'] !== undefined)
+        notify.issueNumber = v['issue-number'];
+    if (v['webhook-url'] !== '')
+        notify.webhookUrl = v['webhook-url'];
+    return notify;
+}
+function filesOf(v) {
+    const files = {
+        exportCredentials: v['export-credentials'],
+        allowPartial: v['allow-partial']
+    };
+    if (v['allowed-account-ids'])
+        files.allowedAccountIds = v['allowed-account-ids'];
+    return files;
+}
+function chainOf(v) {
+    if (v['role-to-assume'] === '')
+        return undefined;
+    const chain = {
+        roleArn: v['role-to-assume'],
+        durationSeconds: v['role-duration-seconds'],
+        policyArns: v['managed-session-policies'],
+        skipSessionTagging: v['role-skip-session-tagging'],
+        transitiveTagKeys: v['transitive-tag-keys']
+    };
+    if (v['role-session-name'])
+        chain.sessionName = v['role-session-name'];
+    if (v['role-external-id'])
+        chain.externalId = v['role-external-id'];
+    if (v['inline-session-policy'] !== undefined)
+        chain.policy = v['inline-session-policy'];
+    if (v['role-source-identity'])
+        chain.sourceIdentity = true;
+    return chain;
+}
+/** The one sign-in mode the (already checked: no two of them contradict) inputs ask for. */
+function signInMode(v, session) {
+    const keep = v['keep-session'];
+    if (v['credential-server'])
+        return { kind: 'served', token: session ?? { from: 'device-flow' } };
+    if (session)
+        return { kind: 'from-shared', token: session, keep };
+    if (v['sign-out-early'])
+        return { kind: 'sign-out-early', token: { from: 'device-flow' } };
+    const token = v['reuse-session']
+        ? { from: 'cache' }
+        : { from: 'device-flow' };
+    if (v['share-session'])
+        return { kind: 'shared', token, key: v['session-key'], keep };
+    return keep ? { kind: 'kept', token } : { kind: 'job', token };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/reader.ts
 /**
  * Reads and validates every input of a login request, before any network call.
@@ -3608,10 +3903,9 @@ function parseProfiles(value, mainProfile, defaultRegion) {
  * ## Order
  *
  * Inputs are checked one at a time in the order of the {@link INPUTS} table, and the FIRST problem
- * found is thrown. Within an input the checks run: control characters → required/empty →
- * shape-specific checks. Cross-input checks are reported on the later input of the pair
- * (`profiles` against `profile`, `account-filter`/`role-filter` against `discover`, `webhook-url`
- * against `notify`).
+ * found is thrown. Within an input: control characters → the value of its kind (read-value.ts) →
+ * the rules against earlier inputs that come first (combinations.ts) → its own check (checks.ts) →
+ * the other rules against earlier inputs. A rule between two inputs is reported on the later one.
  *
  * ## Whitespace
  *
@@ -3629,8 +3923,6 @@ function parseProfiles(value, mainProfile, defaultRegion) {
 
 
 
-// ---------------------------------------------------------------------------------------------
-// The reader
 /**
  * Reads every input through `get` ('' when unset), validates it, applies defaults, and returns the
  * request. Throws the first {@link InputError} found, in {@link INPUTS} order; end-session, which
@@ -3647,231 +3939,580 @@ function readLoginRequest(get) {
  * what is asked for. Throws the first {@link InputError} found, in {@link INPUTS} order.
  */
 function readCommand(get) {
-    const fail = (input, problem) => {
-        throw new rules/* InputError */.dz(input, problem);
-    };
-    /** Raw value with control characters rejected (line breaks allowed only when asked). */
-    const raw = (name, allowLineBreaks = false) => {
+    const peek = (name) => {
         const got = get(name);
-        const value = got === undefined || got === null ? '' : String(got);
-        const problem = (0,rules/* controlProblem */.Rw)(value, (0,spec/* isSecretInput */.pX)(name), allowLineBreaks);
+        return got === undefined || got === null ? '' : String(got).trim();
+    };
+    const earlier = {};
+    for (const spec of table/* INPUTS */.mc) {
+        const name = spec.name;
+        const value = readInput(spec, get(name), earlier, peek);
+        earlier[name] = value;
+    }
+    const ssoSessionGiven = String(get('sso-session') ?? '') !== '';
+    return buildCommand(earlier, ssoSessionGiven);
+}
+/** One input: its raw value, its kind's value, the rules against earlier inputs and its own check. */
+function readInput(spec, got, earlier, peek) {
+    const name = spec.name;
+    const fail = (problem) => {
         if (problem)
-            fail(name, problem);
-        return value;
+            throw new rules/* InputError */.dz(name, problem);
     };
-    const trimmed = (name) => raw(name).trim();
-    // With a sealed session (session / end-session) the start URL, SSO region, account and role come from it (shared-session.ts).
-    const fromSeal = String(get('session') ?? '').trim() !== '' ||
-        rules/* TRUE_VALUES */.AR.includes(String(get('end-session') ?? '').trim());
-    const required = (name, value, example) => {
-        if (value.trim() === '' && !fromSeal)
-            fail(name, `is required (for example ${example})`);
-        return value;
-    };
-    /** The problem with a value, unless it was left out with a sealed session. */
-    const problemOf = (value, check) => (value === '' ? undefined : check(value));
-    const bool = (name, fallback) => {
-        const v = trimmed(name);
-        if (v === '')
-            return fallback;
-        if (rules/* TRUE_VALUES */.AR.includes(v))
-            return true;
-        if (rules/* FALSE_VALUES */.Pm.includes(v))
-            return false;
-        return fail(name, `must be true or false, got ${(0,rules/* showValue */.vp)(v)}`);
-    };
-    const duration = (name, min, max) => {
-        const v = trimmed(name);
-        if (v === '')
-            return undefined;
-        const seconds = (0,rules/* parseDurationSeconds */.lW)(v);
-        if (seconds === undefined || !Number.isSafeInteger(seconds)) {
-            return fail(name, `must be a number of seconds or a duration like 15m or 1h, got ${(0,rules/* showValue */.vp)(v)}`);
+    const gate = ONLY_WITH.find((g) => g.inputs.includes(name));
+    if (gate && !gate.given(earlier)) {
+        const text = rawValue(spec, got, true).trim();
+        if (text !== '' && text !== spec.default)
+            fail(gate.problem);
+        return undefined;
+    }
+    const plain = plainValue(spec, rawValue(spec, got));
+    fail(combinationProblem(name, 'before', { value: plain, earlier, peek }));
+    const check = CHECKS[name];
+    const value = check ? check(plain, earlier) : plain;
+    fail(combinationProblem(name, 'after', {
+        value: value,
+        earlier,
+        peek
+    }));
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 7026:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $1: () => (/* reexport safe */ _limits_js__WEBPACK_IMPORTED_MODULE_0__.$1),
+/* harmony export */   EM: () => (/* reexport safe */ _limits_js__WEBPACK_IMPORTED_MODULE_0__.EM),
+/* harmony export */   KG: () => (/* reexport safe */ _limits_js__WEBPACK_IMPORTED_MODULE_0__.KG),
+/* harmony export */   mc: () => (/* reexport safe */ _table_index_js__WEBPACK_IMPORTED_MODULE_1__.mc)
+/* harmony export */ });
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6497);
+/* harmony import */ var _table_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2233);
+/**
+ * What the rest of the code needs from the inputs: the request's types, the defaults and limits, and the input table
+ * (src/inputs/table). Modules inside src/inputs import from those modules directly.
+ */
+
+
+
+
+
+/***/ }),
+
+/***/ 2233:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  mc: () => (/* binding */ INPUTS)
+});
+
+// UNUSED EXPORTS: inputSpec, isSecretInput
+
+// EXTERNAL MODULE: ./src/inputs/limits.ts
+var limits = __webpack_require__(6497);
+;// CONCATENATED MODULE: ./src/inputs/table/target.ts
+
+const TARGET_INPUTS = [
+    {
+        name: 'start-url',
+        group: 'essential',
+        description: 'AWS access portal URL, e.g. https://my-sso-portal.awsapps.com/start (hosts *.awsapps.com, *.awsapps.cn, *.app.aws, ' +
+            '*.portal.amazonaws.com[.cn|.eu], or an issuer URL https://identitycenter.amazonaws.com/ssoins-…). https only. Required unless session or end-session is given.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'sso-region',
+        group: 'essential',
+        description: 'AWS Region of the IAM Identity Center instance, e.g. us-east-1. Required unless session or end-session is given.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string',
+        keepSpaces: true
+    },
+    {
+        name: 'account-id',
+        group: 'essential',
+        description: "AWS account id to get role credentials for (12 digits). Required unless session (then the login job's) or end-session is given.",
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'role-name',
+        group: 'essential',
+        description: "Permission set (role) name in that account, e.g. DeveloperAccess. 1-64 of letters, digits and + = , . @ _ -. Required unless session (then the login job's) or end-session is given.",
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string',
+        keepSpaces: true
+    },
+    {
+        name: 'sso-session',
+        group: 'files',
+        description: 'Name of the [sso-session NAME] section written to ~/.aws/config (letters, digits, . _ - @ +; at most 64).',
+        default: limits/* DEFAULT_SSO_SESSION */.$1,
+        required: false,
+        secret: false,
+        kind: 'string',
+        keepSpaces: true
+    },
+    {
+        name: 'profile',
+        group: 'essential',
+        description: 'Name of the [profile NAME] section written to ~/.aws/config (letters, digits, . _ - @ +; at most 64; may be default).',
+        default: limits/* DEFAULT_PROFILE */.KG,
+        required: false,
+        secret: false,
+        kind: 'string',
+        keepSpaces: true
+    },
+    {
+        name: 'region',
+        group: 'essential',
+        description: 'Default region of the written profile(s). Defaults to sso-region.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string',
+        keepSpaces: true
+    },
+    {
+        name: 'output',
+        group: 'files',
+        description: `AWS CLI output format of the written profile(s): ${limits/* OUTPUT_FORMATS */.DS.join(', ')}.`,
+        default: limits/* DEFAULT_OUTPUT */.Ol,
+        required: false,
+        secret: false,
+        kind: 'string',
+        choices: limits/* OUTPUT_FORMATS */.DS
+    },
+    {
+        name: 'registration-scopes',
+        group: 'files',
+        description: 'Comma-separated OAuth scopes for the client registration.',
+        default: limits/* DEFAULT_REGISTRATION_SCOPES */.W3.join(','),
+        required: false,
+        secret: false,
+        kind: 'list'
+    }
+];
+
+;// CONCATENATED MODULE: ./src/inputs/table/accounts.ts
+
+const ACCOUNTS_INPUTS = [
+    {
+        name: 'profiles',
+        group: 'accounts',
+        description: 'Extra profiles from the same approval, one per line: "name account-id role-name [region]". Blank lines and # comments ' +
+            'are ignored; region defaults to the region input; names must be unique and differ from profile.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'multiline'
+    },
+    {
+        name: 'discover',
+        group: 'accounts',
+        description: 'Write a profile for every account and role the approver can reach (optionally narrowed by account-filter / role-filter).',
+        default: String(limits/* DEFAULT_DISCOVER */.WG),
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'account-filter',
+        group: 'accounts',
+        description: 'With discover: glob (* ?) on the account id or account name. Only allowed when discover is true.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'role-filter',
+        group: 'accounts',
+        description: 'With discover: glob (* ?) on the role name. Only allowed when discover is true.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'allow-partial',
+        group: 'accounts',
+        description: 'Succeed when the main profile works even if some extra or discovered profiles could not be set up.',
+        default: String(limits/* DEFAULT_ALLOW_PARTIAL */.qV),
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'export-credentials',
+        group: 'modes',
+        description: 'Export the role credentials to the rest of the job as AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, with AWS_REGION and AWS_DEFAULT_REGION set to region. When false nothing is exported (the outputs and the written profiles are still there).',
+        default: String(limits/* DEFAULT_EXPORT_CREDENTIALS */.ch),
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    }
+];
+
+;// CONCATENATED MODULE: ./src/inputs/table/sign-in.ts
+
+const SIGN_IN_INPUTS = [
+    {
+        name: 'keep-session',
+        group: 'modes',
+        description: 'Keep the SSO session (token cache) after the job instead of logging out.',
+        default: String(limits/* DEFAULT_KEEP_SESSION */.bd),
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'reuse-session',
+        group: 'modes',
+        description: 'Reuse a cached SSO token for sso-session when it is valid for at least min-validity, instead of asking for approval.',
+        default: String(limits/* DEFAULT_REUSE_SESSION */.KJ),
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'min-validity',
+        group: 'modes',
+        description: `Minimum remaining validity of a reused token (reuse-session) or a shared sign-in (session): seconds, or a duration like 15m, 1h, 1h30m (0 to ${limits/* MAX_MIN_VALIDITY_SECONDS */.Jt}s).`,
+        default: String(limits/* DEFAULT_MIN_VALIDITY_SECONDS */.w6),
+        required: false,
+        secret: false,
+        kind: 'duration',
+        range: { min: 0, max: limits/* MAX_MIN_VALIDITY_SECONDS */.Jt }
+    },
+    {
+        name: 'approval-timeout',
+        group: 'approvers',
+        description: `Give up waiting for approval after this long: seconds, or a duration like 10m (1 to ${limits/* MAX_APPROVAL_TIMEOUT_SECONDS */.LE}s). Defaults to the device code lifetime.`,
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'duration',
+        range: { min: 1, max: limits/* MAX_APPROVAL_TIMEOUT_SECONDS */.LE }
+    },
+    {
+        name: 'allowed-approvers',
+        group: 'approvers',
+        description: 'Comma-separated user names or globs (* ?) allowed to approve, case-insensitive. Empty: anyone who can approve.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'list'
+    },
+    {
+        name: 'forbid-self-approval',
+        group: 'approvers',
+        description: 'Reject an approval by the user who triggered the run. Compares names, not identities: the Identity Center user name with the CI user name (whole, and the part before @), case-insensitive.',
+        default: String(limits/* DEFAULT_FORBID_SELF_APPROVAL */.aj),
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'required-approvals',
+        group: 'approvers',
+        description: "How many different Identity Center users must approve (1-3). Each approves a code of their own and must be able to use account-id / role-name (proven with their own sign-in, which is signed out at once); allowed-approvers and forbid-self-approval apply to each. An approval by someone who already approved, or who cannot use the role, does not count. The job's credentials come from the last approver's sign-in. Not with reuse-session.",
+        default: '1',
+        required: false,
+        secret: false,
+        kind: 'integer',
+        range: {
+            min: limits/* MIN_REQUIRED_APPROVALS */.O7,
+            max: limits/* MAX_REQUIRED_APPROVALS */.Ax,
+            expects: `a whole number from ${limits/* MIN_REQUIRED_APPROVALS */.O7} to ${limits/* MAX_REQUIRED_APPROVALS */.Ax}`
         }
-        if (seconds < min || seconds > max) {
-            return fail(name, `must be between ${min} and ${max} seconds, got ${(0,rules/* showValue */.vp)(v)} (${seconds} seconds)`);
+    }
+];
+
+;// CONCATENATED MODULE: ./src/inputs/table/notify.ts
+
+
+const NOTIFY_INPUTS = [
+    {
+        name: 'notify',
+        group: 'notifications',
+        description: `Comma-separated channels for the approval link: ${limits/* NOTIFY_CHANNELS */.lG.join(', ')}; "none" for the log only (always on).`,
+        default: limits/* DEFAULT_NOTIFY */.w2.join(','),
+        required: false,
+        secret: false,
+        kind: 'list'
+    },
+    {
+        name: 'github-token',
+        group: 'notifications',
+        description: 'Token used to post the pull request / issue comment (secret).',
+        default: '',
+        actionDefault: '${{ github.token }}',
+        required: false,
+        secret: true,
+        kind: 'string'
+    },
+    {
+        name: 'issue-number',
+        group: 'notifications',
+        description: 'Issue or pull request number to comment on; defaults to the pull request of the triggering event.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'integer',
+        range: {
+            min: 1,
+            max: limits/* MAX_ISSUE_NUMBER */.td,
+            expects: 'a positive whole number'
         }
-        return seconds;
-    };
-    // start-url
-    const startUrl = required('start-url', trimmed('start-url'), 'https://my-sso-portal.awsapps.com/start');
-    const urlProblem = problemOf(startUrl, rules/* startUrlProblem */.rA);
-    if (urlProblem)
-        fail('start-url', urlProblem);
-    // sso-region
-    const ssoRegion = required('sso-region', raw('sso-region'), 'us-east-1');
-    const ssoRegionProblem = problemOf(ssoRegion, rules/* regionProblem */.Og);
-    if (ssoRegionProblem)
-        fail('sso-region', ssoRegionProblem);
-    // account-id
-    const accountId = required('account-id', trimmed('account-id'), '111122223333');
-    const accountProblem = problemOf(accountId, rules/* accountIdProblem */.gN);
-    if (accountProblem)
-        fail('account-id', accountProblem);
-    // role-name
-    const roleName = required('role-name', raw('role-name'), 'DeveloperAccess');
-    const roleProblem = problemOf(roleName, rules/* roleNameProblem */.pg);
-    if (roleProblem)
-        fail('role-name', roleProblem);
-    // sso-session, profile
-    const ssoSession = raw('sso-session') || spec/* DEFAULT_SSO_SESSION */.$1;
-    const sessionProblem = (0,rules/* nameProblem */.rH)(ssoSession, 'an sso-session name');
-    if (sessionProblem)
-        fail('sso-session', sessionProblem);
-    const profile = raw('profile') || spec/* DEFAULT_PROFILE */.KG;
-    const profileProblem = (0,rules/* nameProblem */.rH)(profile, 'a profile name');
-    if (profileProblem)
-        fail('profile', profileProblem);
-    // region
-    const region = raw('region') || ssoRegion;
-    const regProblem = problemOf(region, rules/* regionProblem */.Og);
-    if (regProblem)
-        fail('region', regProblem);
-    // output
-    const output = trimmed('output') || spec/* DEFAULT_OUTPUT */.Ol;
-    if (!spec/* OUTPUT_FORMATS */.DS.includes(output))
-        fail('output', `must be one of ${spec/* OUTPUT_FORMATS */.DS.join(', ')}, got ${(0,rules/* showValue */.vp)(output)}`);
-    // registration-scopes
-    const registrationScopes = parseScopes(trimmed('registration-scopes'));
-    // profiles
-    const extraProfiles = parseProfiles(raw('profiles', true), profile, region);
-    // discover, account-filter, role-filter
-    const discoverOn = bool('discover', spec/* DEFAULT_DISCOVER */.WG);
-    const accountFilter = trimmed('account-filter');
-    const roleFilter = trimmed('role-filter');
-    if (accountFilter !== '') {
-        if (!discoverOn)
-            fail('account-filter', 'is only allowed when discover is true');
-        if (accountFilter.length > 256)
-            fail('account-filter', `must be at most 256 characters, got ${accountFilter.length}`);
+    },
+    {
+        name: 'webhook-url',
+        group: 'notifications',
+        description: 'Webhook URL for the webhook channel (secret; https only, http only for localhost / 127.0.0.1).',
+        default: '',
+        required: false,
+        secret: true,
+        kind: 'string'
     }
-    if (roleFilter !== '') {
-        if (!discoverOn)
-            fail('role-filter', 'is only allowed when discover is true');
-        const bad = (0,rules/* firstBadChar */.ek)(roleFilter, /[A-Za-z0-9_+=,.@*?-]/);
-        if (bad !== undefined) {
-            fail('role-filter', `contains ${(0,rules/* describeChar */.Ip)(bad)}; use role name characters and the globs * ?, got ${(0,rules/* showValue */.vp)(roleFilter)}`);
+];
+
+;// CONCATENATED MODULE: ./src/inputs/table/least-privilege.ts
+const LEAST_PRIVILEGE_INPUTS = [
+    {
+        name: 'sign-out-early',
+        group: 'modes',
+        description: "Sign out of IAM Identity Center (SSO Logout) as soon as every profile's role credentials are fetched and verified: no SSO token stays on the runner; the profiles hold the role credentials (shared credentials file) until they expire. Not with keep-session or reuse-session.",
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'allowed-account-ids',
+        group: 'approvers',
+        description: 'Comma-separated 12-digit AWS account ids; every verified identity (primary, profiles, discover) must be in one of them, else the step fails and nothing is written or exported; discover skips other accounts. Empty: any account.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'list'
+    }
+];
+
+;// CONCATENATED MODULE: ./src/inputs/table/chain.ts
+
+const CHAIN_INPUTS = [
+    {
+        name: 'role-to-assume',
+        group: 'chaining',
+        description: 'Chain to this IAM role after the approval (STS AssumeRole signed with the role-name credentials): a role ARN, or a role name meaning that role in account-id. ' +
+            'The outputs, the exported AWS_* and the profile are then the chained role\'s; the Identity Center role is written as the profile "<profile>-sso" (without a session policy).',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'role-session-name',
+        group: 'chaining',
+        description: "With role-to-assume: the role session name (2-64 of letters, digits and + = , . @ _ -). Defaults to the approver's Identity Center user name, reduced to those characters, so CloudTrail shows who approved.",
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'role-duration-seconds',
+        group: 'chaining',
+        description: "With role-to-assume: the chained session's lifetime, 900-3600 seconds (STS caps a role chained from role credentials at one hour).",
+        default: '3600',
+        required: false,
+        secret: false,
+        kind: 'integer',
+        range: {
+            min: limits/* MIN_ROLE_DURATION_SECONDS */.tj,
+            max: limits/* MAX_ROLE_DURATION_SECONDS */.Zm,
+            expects: 'a whole number of seconds',
+            outOfRange: `between ${limits/* MIN_ROLE_DURATION_SECONDS */.tj} and ${limits/* MAX_ROLE_DURATION_SECONDS */.Zm} (STS caps a role chained from Identity Center role credentials at one hour)`
         }
-        if (roleFilter.length > 128)
-            fail('role-filter', `must be at most 128 characters, got ${roleFilter.length}`);
+    },
+    {
+        name: 'role-external-id',
+        group: 'chaining',
+        description: "With role-to-assume: the external id the role's trust policy asks for.",
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'inline-session-policy',
+        group: 'chaining',
+        description: 'With role-to-assume: a JSON IAM policy that narrows the chained session (it must parse; at most 2048 characters without spaces). With a session policy the profile holds the narrowed session itself, never a role_arn that could re-assume the role without it.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'multiline'
+    },
+    {
+        name: 'managed-session-policies',
+        group: 'chaining',
+        description: 'With role-to-assume: managed policy ARNs that narrow the chained session, one per line (at most 10). Treated like inline-session-policy for the profile.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'multiline',
+        split: true
+    },
+    {
+        name: 'role-skip-session-tagging',
+        group: 'chaining',
+        description: 'With role-to-assume: send no session tags. Otherwise the session is tagged like configure-aws-credentials does (GitHub=Actions, Repository, Workflow, Action, Actor, Commit, Branch; the CLI tags only when it runs in GitHub Actions).',
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'transitive-tag-keys',
+        group: 'chaining',
+        description: 'With role-to-assume: session tag keys (of those above) that pass on to roles chained from this session, one per line.',
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'multiline',
+        split: true
+    },
+    {
+        name: 'role-source-identity',
+        group: 'chaining',
+        description: "With role-to-assume: set STS SourceIdentity to the approver's Identity Center user name (reduced to STS's characters, 2-64 of letters, digits and + = , . @ _ -), so CloudTrail names the approver in this session and every session chained from it. The role's trust policy must allow sts:SetSourceIdentity. The profile then holds the chained session itself (a role_arn profile cannot send a source identity).",
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
     }
-    // booleans
-    const allowPartial = bool('allow-partial', spec/* DEFAULT_ALLOW_PARTIAL */.qV);
-    const exportCredentials = bool('export-credentials', spec/* DEFAULT_EXPORT_CREDENTIALS */.ch);
-    const keepSession = bool('keep-session', spec/* DEFAULT_KEEP_SESSION */.bd);
-    const reuseSession = bool('reuse-session', spec/* DEFAULT_REUSE_SESSION */.KJ);
-    // durations
-    const minValiditySeconds = duration('min-validity', 0, spec/* MAX_MIN_VALIDITY_SECONDS */.Jt) ??
-        spec/* DEFAULT_MIN_VALIDITY_SECONDS */.w6;
-    const approvalTimeoutSeconds = duration('approval-timeout', 1, spec/* MAX_APPROVAL_TIMEOUT_SECONDS */.LE);
-    // allowed-approvers
-    const allowedApprovers = parseApprovers(trimmed('allowed-approvers'));
-    const forbidSelfApproval = bool('forbid-self-approval', spec/* DEFAULT_FORBID_SELF_APPROVAL */.aj);
-    // required-approvals (the two-person rule)
-    const requiredApprovals = readRequiredApprovals({ raw, trimmed, bool, fail }, { reuseSession });
-    // notify
-    const notify = parseNotify(trimmed('notify'));
-    // github-token (secret: never echoed)
-    const githubToken = trimmed('github-token');
-    if (/\s/.test(githubToken))
-        fail('github-token', 'must not contain spaces (value not shown)');
-    // issue-number
-    const issueNumber = parseIssueNumber(trimmed('issue-number'));
-    // webhook-url (secret: never echoed)
-    const webhookRaw = trimmed('webhook-url');
-    let webhookUrl;
-    if (webhookRaw !== '') {
-        const problem = webhookUrlProblem(webhookRaw);
-        if (problem)
-            fail('webhook-url', `${problem} (value not shown)`);
-        webhookUrl = webhookRaw;
+];
+
+;// CONCATENATED MODULE: ./src/inputs/table/shared.ts
+
+const SHARED_INPUTS = [
+    {
+        name: 'share-session',
+        group: 'shared',
+        description: 'Share this sign-in with the later jobs of this workflow run: the output session holds it sealed (AES-256-GCM) with session-key, ' +
+            'bound to this repository and run; no later job that has both needs a new approval. The post step then does not sign out.',
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'session',
+        group: 'shared',
+        description: 'The session output of a share-session job of this run (needs.<job>.outputs.session): sign in with it instead of asking for approval. ' +
+            "start-url and sso-region then come from it, and account-id / role-name default to the login job's.",
+        default: '',
+        required: false,
+        secret: false,
+        kind: 'string'
+    },
+    {
+        name: 'end-session',
+        group: 'shared',
+        description: 'With session and session-key: sign the shared sign-in out (SSO Logout) and do nothing else; for the last job of the run (if: always()).',
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'session-key',
+        group: 'approvers',
+        description: `Secret of at least ${limits/* MIN_SESSION_KEY_LENGTH */.FO} characters and 128 bits (openssl rand -base64 32; a weak or repeated key is refused) that seals (share-session) and opens (session) the shared sign-in; pass it from a secret (e.g. secrets.ICL_SESSION_KEY).`,
+        default: '',
+        required: false,
+        secret: true,
+        kind: 'string',
+        keepSpaces: true
     }
-    else if (notify.includes('webhook')) {
-        fail('webhook-url', 'is required when notify includes webhook');
+];
+
+;// CONCATENATED MODULE: ./src/inputs/table/more.ts
+
+
+const MORE_INPUTS = [
+    {
+        name: 'legacy-sso-profile',
+        group: 'files',
+        description: 'Also write sso_start_url and sso_region into each profile (beside sso_session) and the SSO token a second time under the legacy cache name (sha1 of start-url), for tools built on SDKs that predate [sso-session] (AWS SDK for Go v1 before 1.44.298, aws-sdk-go-v2 config of 2022 and older, the Terraform providers built on them). The post step removes that copy too. The copy is not refreshed: such tools can use it until the token expires.',
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
+    },
+    {
+        name: 'verify-profiles',
+        group: 'accounts',
+        description: 'Which profiles get their credentials fetched and checked (GetRoleCredentials, then STS GetCallerIdentity) before the step succeeds: all (every listed and discovered profile) or primary (only account-id/role-name; the others are written from the listings, unverified, and each fetches its own credentials when a step uses it — faster for discover over many accounts).',
+        default: limits/* DEFAULT_VERIFY_PROFILES */.Z2,
+        required: false,
+        secret: false,
+        kind: 'string',
+        choices: limits/* VERIFY_PROFILES */.TI,
+        anyCase: true
+    },
+    {
+        name: 'credential-server',
+        group: 'modes',
+        description: 'Hand the sign-in, in memory only, to a background credential server on 127.0.0.1 that serves and refreshes only the listed roles (primary, profiles, discover, role-to-assume) for the rest of the job: the job gets AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN instead of keys, the profiles ask the server (credential_process), no SSO token or registration is written. The post step stops it (it signs out). Not with sign-out-early, keep-session, reuse-session, legacy-sso-profile or share-session.',
+        default: 'false',
+        required: false,
+        secret: false,
+        kind: 'boolean'
     }
-    const request = {
-        startUrl,
-        ssoRegion,
-        accountId,
-        roleName,
-        ssoSession,
-        profile,
-        region,
-        output,
-        registrationScopes,
-        notify,
-        githubToken,
-        exportCredentials,
-        allowedApprovers,
-        forbidSelfApproval,
-        extraProfiles,
-        allowPartial,
-        minValiditySeconds,
-        mode: { kind: 'job', token: { from: 'device-flow' } } // set below, once every input is read
-    };
-    if (requiredApprovals > 1)
-        request.requiredApprovals = requiredApprovals;
-    if (issueNumber !== undefined)
-        request.issueNumber = issueNumber;
-    if (webhookUrl !== undefined)
-        request.webhookUrl = webhookUrl;
-    if (approvalTimeoutSeconds !== undefined)
-        request.approvalTimeoutSeconds = approvalTimeoutSeconds;
-    if (discoverOn) {
-        request.discover = {};
-        if (accountFilter !== '')
-            request.discover.accountFilter = accountFilter;
-        if (roleFilter !== '')
-            request.discover.roleFilter = roleFilter;
-    }
-    // Each feature reads and checks its inputs in its own block (cross-input checks against earlier inputs here):
-    // --- least privilege: sign-out-early, allowed-account-ids
-    const signOutEarly = readSignOutEarly({ raw, trimmed, bool, fail }, { keepSession, reuseSession });
-    const allowedAccountIds = parseAccountIds(trimmed('allowed-account-ids'));
-    if (allowedAccountIds)
-        request.allowedAccountIds = allowedAccountIds;
-    // --- role chaining: role-to-assume, role-session-name, role-duration-seconds, …
-    const chain = (0,inputs_chain/* readChainInputs */.Xq)((name, lines) => raw(name, lines), {
-        accountId,
-        region,
-        profile,
-        extraProfileNames: extraProfiles.map((p) => p.name)
-    });
-    if (chain)
-        request.chain = chain;
-    // --- shared sign-in: share-session, session, session-key, end-session
-    const sharing = readSharing({ raw, trimmed, bool, fail }, { signOutEarly, reuseSession });
-    // --- older SDKs: legacy-sso-profile
-    if (bool('legacy-sso-profile', false))
-        request.legacySsoProfile = true;
-    // --- scale: verify-profiles
-    const verifyProfiles = trimmed('verify-profiles').toLowerCase() || spec/* DEFAULT_VERIFY_PROFILES */.Z2;
-    if (!spec/* VERIFY_PROFILES */.TI.includes(verifyProfiles))
-        fail('verify-profiles', `must be one of ${spec/* VERIFY_PROFILES */.TI.join(', ')}, got ${(0,rules/* showValue */.vp)(verifyProfiles)}`);
-    if (verifyProfiles === 'primary' && signOutEarly) {
-        fail('verify-profiles', 'primary cannot be combined with sign-out-early: true (the profiles it writes unverified fetch their credentials with the sign-in, which sign-out-early ends at once); use verify-profiles: all or drop sign-out-early');
-    }
-    if (verifyProfiles !== spec/* DEFAULT_VERIFY_PROFILES */.Z2)
-        request.verifyProfiles = verifyProfiles;
-    // --- credentials for the whole job: credential-server
-    const credentialServer = readCredentialServer({ raw, trimmed, bool, fail }, {
-        keepSession,
-        reuseSession,
-        signOutEarly,
-        legacySsoProfile: request.legacySsoProfile === true,
-        ...sharing
-    });
-    // --- end of the feature blocks
-    if (sharing.endSession)
-        return { kind: 'end-session', token: sharing.session };
-    request.mode = signInMode({
-        keepSession,
-        reuseSession,
-        signOutEarly,
-        credentialServer,
-        ...sharing
-    });
-    return { kind: 'sign-in', request };
+];
+
+;// CONCATENATED MODULE: ./src/inputs/table/index.ts
+
+
+
+
+
+
+
+
+const INPUTS = Object.freeze([
+    ...TARGET_INPUTS,
+    ...ACCOUNTS_INPUTS,
+    ...SIGN_IN_INPUTS,
+    ...NOTIFY_INPUTS,
+    ...LEAST_PRIVILEGE_INPUTS,
+    ...CHAIN_INPUTS,
+    ...SHARED_INPUTS,
+    ...MORE_INPUTS
+]);
+const BY_NAME = new Map(INPUTS.map((i) => [i.name, i]));
+function isSecretInput(name) {
+    return BY_NAME.get(name)?.secret === true;
+}
+function inputSpec(name) {
+    return BY_NAME.get(name);
 }
 
 

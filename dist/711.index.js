@@ -1,8 +1,8 @@
-export const id = 556;
-export const ids = [556];
+export const id = 711;
+export const ids = [711];
 export const modules = {
 
-/***/ 1556:
+/***/ 8711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/inputs/rules.ts
 var rules = __webpack_require__(8190);
-// EXTERNAL MODULE: ./src/inputs/reader.ts + 3 modules
-var reader = __webpack_require__(502);
+// EXTERNAL MODULE: ./src/inputs/reader.ts + 6 modules
+var reader = __webpack_require__(4811);
 // EXTERNAL MODULE: ./src/inputs/spec.ts
 var inputs_spec = __webpack_require__(7026);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -243,6 +243,11 @@ function parseCliArgs(argv, env, deps = {}) {
         result.approvalRecord = approvalRecord;
     return result;
 }
+
+;// CONCATENATED MODULE: ./src/cli/help.ts
+/** The CLI's --help text: the inputs of the table (with the CLI's own wording where the action's does not fit), the CLI's options, what it prints and its exit codes. */
+
+
 function wrap(text, indent, width = 100) {
     const lines = [];
     let line = '';
@@ -807,6 +812,7 @@ function ciRecordRun(env, run, actor) {
 
 
 
+
 const stderrLogger = {
     info: (m) => process.stderr.write(`${m}\n`),
     warning: (m) => process.stderr.write(`warning: ${m}\n`),
@@ -848,7 +854,7 @@ async function runCli(argv, env) {
         // forbid-self-approval needs someone to compare the approver with: bad input, before any network call.
         if (command.kind === 'sign-in')
             (0,approvers/* checkSelfApprovalActors */.uY)({
-                forbidSelfApproval: command.request.forbidSelfApproval,
+                forbidSelfApproval: command.request.signIn.forbidSelfApproval,
                 actor: run.actor,
                 actors: run.actors
             }, '; pass --actor NAME (or IDENTITY_CENTER_LOGIN_ACTOR) with the CI user who started the job');
@@ -868,8 +874,8 @@ async function runCli(argv, env) {
         hasPostStep: false,
         channels: (request, ctx) => {
             // Outside GitHub there is no job summary or pull request: only the log (stderr) and the webhook apply.
-            const channels = request.notify.filter((c) => c === 'webhook');
-            const githubOnly = request.notify.filter((c) => c !== 'webhook');
+            const channels = request.notify.channels.filter((c) => c === 'webhook');
+            const githubOnly = request.notify.channels.filter((c) => c !== 'webhook');
             if (notifyAsked && githubOnly.length) {
                 stderrLogger.warning(`--notify ${githubOnly.join(', ')}: GitHub Actions channels, not available in the CLI; approvers get the link on stderr${channels.length ? ' and the webhook' : ' (add webhook with --webhook-url to notify them elsewhere)'}`);
             }
@@ -877,7 +883,7 @@ async function runCli(argv, env) {
                 ctx,
                 logger: stderrLogger,
                 env,
-                webhookUrl: request.webhookUrl
+                webhookUrl: request.notify.webhookUrl
             });
             return new queue/* EventQueue */.C(notifiers, stderrLogger);
         },
@@ -965,12 +971,12 @@ function renderCredentials(format, request, result, sealedSession) {
         };
     const vars = {
         ...access,
-        AWS_REGION: request.region,
-        AWS_DEFAULT_REGION: request.region,
+        AWS_REGION: request.target.region,
+        AWS_DEFAULT_REGION: request.target.region,
         ...(server
             ? {}
             : { AWS_CREDENTIAL_EXPIRATION: credentials.expiration.toISOString() }),
-        AWS_PROFILE_NAME: request.profile,
+        AWS_PROFILE_NAME: request.profiles.profile,
         AWS_ACCOUNT_ID: identity.account,
         AWS_APPROVED_BY: result.approvedBy,
         // share-session: the sealed sign-in, under the name --session reads from the environment (a GitLab dotenv report passes it on).
@@ -995,8 +1001,8 @@ function renderCredentials(format, request, result, sealedSession) {
                         expiration: credentials.expiration.toISOString()
                     }
                 }),
-            region: request.region,
-            profile: request.profile,
+            region: request.target.region,
+            profile: request.profiles.profile,
             accountId: identity.account,
             arn: identity.arn,
             userId: identity.userId,
