@@ -218,7 +218,7 @@ function processCommand(file, profile) {
         { text: profile }
     ];
 }
-async function serveSignIn(options, session, profiles) {
+async function serveSignIn(options, obtained, profiles) {
     const { request, paths, log } = options;
     const authToken = (0,credential_server_handover/* newAuthToken */.q8)();
     options.mask(authToken);
@@ -228,8 +228,8 @@ async function serveSignIn(options, session, profiles) {
     const record = {
         file,
         authToken,
-        tokenExpiresAt: session.token.expiresAt.toISOString(),
-        refreshable: !!(session.token.refreshToken && session.registration),
+        tokenExpiresAt: obtained.token.expiresAt.toISOString(),
+        refreshable: !!(obtained.token.refreshToken && obtained.registration),
         primary: profiles.primaryProfile.name
     };
     let written = {
@@ -277,19 +277,19 @@ async function serveSignIn(options, session, profiles) {
             ssoRegion: request.target.ssoRegion,
             region: request.target.region,
             token: {
-                accessToken: session.token.accessToken,
-                expiresAt: session.token.expiresAt.toISOString(),
-                ...(session.token.refreshToken
-                    ? { refreshToken: session.token.refreshToken }
+                accessToken: obtained.token.accessToken,
+                expiresAt: obtained.token.expiresAt.toISOString(),
+                ...(obtained.token.refreshToken
+                    ? { refreshToken: obtained.token.refreshToken }
                     : {})
             },
-            ...(session.registration
+            ...(obtained.registration
                 ? {
                     registration: {
-                        clientId: session.registration.clientId,
-                        clientSecret: session.registration.clientSecret,
-                        expiresAt: session.registration.expiresAt.toISOString(),
-                        scopes: session.registration.scopes
+                        clientId: obtained.registration.clientId,
+                        clientSecret: obtained.registration.clientSecret,
+                        expiresAt: obtained.registration.expiresAt.toISOString(),
+                        scopes: obtained.registration.scopes
                     }
                 }
                 : {}),

@@ -147,9 +147,9 @@ function githubNotifiers(request, ctx, env = process.env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Lb: () => (/* binding */ saveSessionState),
-/* harmony export */   T2: () => (/* binding */ clearSessionState),
-/* harmony export */   oP: () => (/* binding */ loadSessionState)
+/* harmony export */   CK: () => (/* binding */ loadPostState),
+/* harmony export */   Li: () => (/* binding */ savePostState),
+/* harmony export */   t0: () => (/* binding */ clearPostState)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5978);
@@ -175,7 +175,7 @@ function serverRecord(s) {
 }
 const KEY = 'session';
 /** `published`: the session output was published (share-session), so post must not sign out. */
-function saveSessionState(request, result, published = false) {
+function savePostState(request, result, published = false) {
     // A credentials-file section this run replaced is kept (to restore it) as it was: the user's own keys may be in it.
     for (const edit of result.written.credentialsEdits ?? []) {
         if (edit.kind !== 'replaced' && edit.kind !== 'removed')
@@ -200,10 +200,10 @@ function saveSessionState(request, result, published = false) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
 }
 /** Nothing for the post step to do (the files a failed write had started were undone). The runner keeps the last value. */
-function clearSessionState() {
+function clearPostState() {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, '');
 }
-function loadSessionState() {
+function loadPostState() {
     const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEY);
     if (!raw)
         return undefined;
@@ -244,7 +244,7 @@ var notifiers = __webpack_require__(1676);
 // EXTERNAL MODULE: ./src/github/state.ts
 var state = __webpack_require__(8862);
 // EXTERNAL MODULE: ./src/core/run-sign-in.ts + 2 modules
-var run_sign_in = __webpack_require__(9706);
+var run_sign_in = __webpack_require__(2377);
 // EXTERNAL MODULE: ./src/notify/queue.ts
 var queue = __webpack_require__(6118);
 // EXTERNAL MODULE: ./src/core/approval-record.ts
@@ -293,13 +293,13 @@ async function runMain(env = process.env) {
         // kill) in the middle of the writes then still gets its config sections, token and registration caches cleaned up.
         record: {
             files: (request) => (progress) => progress
-                ? (0,state/* saveSessionState */.Lb)(request, {
+                ? (0,state/* savePostState */.Li)(request, {
                     token: { accessToken: progress.accessToken },
                     written: progress.written,
                     server: progress.server
                 })
-                : (0,state/* clearSessionState */.T2)(),
-            result: (request, result) => (0,state/* saveSessionState */.Lb)(request, result)
+                : (0,state/* clearPostState */.t0)(),
+            result: (request, result) => (0,state/* savePostState */.Li)(request, result)
         },
         publish: (request, result, sealed, record) => {
             publish(request, result, env);
@@ -307,7 +307,7 @@ async function runMain(env = process.env) {
             core/* setOutput */.uH('approval-record', (0,approval_record/* approvalRecordJson */.PF)(record));
             if (sealed) {
                 core/* setOutput */.uH('session', sealed); // not masked: GitHub drops outputs that hold a masked value; sealed, it needs no mask
-                (0,state/* saveSessionState */.Lb)(request, result, true);
+                (0,state/* savePostState */.Li)(request, result, true);
             }
         },
         report: {
@@ -338,7 +338,7 @@ function exportServer(request, server, env) {
 }
 /** Outputs always; the primary profile's credentials in the job's environment when export-credentials is true. */
 function publish(request, result, env) {
-    const { credentials, identity } = (0,login/* jobSession */.kf)(result);
+    const { credentials, identity } = (0,login/* jobRole */.CW)(result);
     if (result.server) {
         if (request.files.exportCredentials)
             exportServer(request, result.server, env);

@@ -2762,7 +2762,7 @@ runTags, mask, sourceIdentity) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ cleanupSession),
+/* harmony export */   F: () => (/* binding */ cleanUpSignIn),
 /* harmony export */   z: () => (/* binding */ sweepOrphanedTokenCache)
 /* harmony export */ });
 /* harmony import */ var _aws_logout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4299);
@@ -2775,7 +2775,7 @@ runTags, mask, sourceIdentity) {
 
 
 
-async function cleanupSession(input, log, env = process.env) {
+async function cleanUpSignIn(input, log, env = process.env) {
     let ok = true;
     if (input.signOut === false) {
         // shared with other jobs of the run (share-session / session): the caller says so; only the files go
@@ -3604,8 +3604,8 @@ function approvalGrants(ctx, final, _esc = cleanText, b = (s) => `**${s}**`) {
         return `The job got no credentials: nothing was written or exported, and ${mode === 'kept' || ctx.reuseSession ? 'a sign-in this run obtained was' : 'your sign-in was'} signed out; role credentials already issued for the profiles that verified stay valid until they expire, but were not handed to the job.`;
     }
     const approved = final?.type === 'approved' ? final : undefined;
-    const tokenUntil = approved?.sessionExpiresAt
-        ? ` (at the latest until ${formatUtc(approved.sessionExpiresAt)})`
+    const tokenUntil = approved?.signInExpiresAt
+        ? ` (at the latest until ${formatUtc(approved.signInExpiresAt)})`
         : '';
     const credsUntil = approved?.credentialsExpireAt
         ? `until ${formatUtc(approved.credentialsExpireAt)}`
@@ -3622,16 +3622,16 @@ function approvalGrants(ctx, final, _esc = cleanText, b = (s) => `**${s}**`) {
             }
             return `Approving lets this job use your Identity Center sign-in ${b('only to fetch the credentials for the listed role(s)')}; it is signed out at once after that, and the job keeps those role credentials until they expire.`;
         case 'kept': {
-            const until = approved?.sessionExpiresAt
-                ? `until ${formatUtc(approved.sessionExpiresAt)}${approved.refreshable ? ' (longer if refreshed with its refresh token, up to the Identity Center session limit)' : ''}`
+            const until = approved?.signInExpiresAt
+                ? `until ${formatUtc(approved.signInExpiresAt)}${approved.refreshable ? ' (longer if refreshed with its refresh token, up to the Identity Center session limit)' : ''}`
                 : 'until it expires';
             if (final)
                 return `Your Identity Center sign-in stays on this runner after the job (keep-session): ${until}, this job and ${b('later jobs on this runner')} can use it ${everything}; ${issued}.`;
             return `Approving leaves ${b('your Identity Center sign-in on this runner after the job')} (keep-session): until it expires, this job and later jobs on this runner can use it ${everything}; ${issued}.`;
         }
         case 'until-expiry': {
-            const until = approved?.sessionExpiresAt
-                ? `until ${formatUtc(approved.sessionExpiresAt)}`
+            const until = approved?.signInExpiresAt
+                ? `until ${formatUtc(approved.signInExpiresAt)}`
                 : 'until it expires';
             if (final)
                 return `Your Identity Center sign-in is left in this machine's token cache (~/.aws/sso/cache) ${until} or until someone runs identity-center-login --sign-out: any process running as this user can use it ${everything}; ${issued}.`;
@@ -3648,8 +3648,8 @@ function approvalGrants(ctx, final, _esc = cleanText, b = (s) => `**${s}**`) {
             const ends = approved
                 ? approved.refreshable
                     ? "when the Identity Center session ends (an administrator's session limit, default 8 h)"
-                    : approved.sessionExpiresAt
-                        ? `when that sign-in expires at ${formatUtc(approved.sessionExpiresAt)} (it has no refresh token)`
+                    : approved.signInExpiresAt
+                        ? `when that sign-in expires at ${formatUtc(approved.signInExpiresAt)} (it has no refresh token)`
                         : 'when that sign-in expires'
                 : "when the Identity Center session ends (an administrator's session limit, default 8 h)";
             const what = `${b('only the listed role(s)')}: a credential server on the runner keeps your Identity Center sign-in in its memory (no sign-in on disk) and refreshes their credentials until the job ends, at the latest ${ends}`;
@@ -3658,8 +3658,8 @@ function approvalGrants(ctx, final, _esc = cleanText, b = (s) => `**${s}**`) {
             return `Approving hands this job ${what}; when the job ends the server signs out and stops.`;
         }
         case 'served-shared': {
-            const until = approved?.sessionExpiresAt
-                ? `when that sign-in expires at ${formatUtc(approved.sessionExpiresAt)} (it has no refresh token)`
+            const until = approved?.signInExpiresAt
+                ? `when that sign-in expires at ${formatUtc(approved.signInExpiresAt)} (it has no refresh token)`
                 : 'when that sign-in expires (it has no refresh token)';
             return `This job gets ${b('only the listed role(s)')}: a credential server on the runner keeps the sign-in shared by an earlier job of this run in its memory (no sign-in on disk) and refreshes their credentials until the job ends, at the latest ${until}; when the job ends the server stops without signing out (the sign-in belongs to the run: end-session signs it out).`;
         }
@@ -3685,7 +3685,7 @@ function compareOnAwsPage(started, esc, b) {
         : `On the AWS page, check that the code is ${code}; if it differs, do not approve.`;
 }
 /** Whether a final state has a live sign-in (or, with sign-out-early, role credentials) the grant line is about. */
-function hasSession(final) {
+function grantApplies(final) {
     return (final.type === 'approved' ||
         (final.type === 'failed' && !!final.profiles?.some((p) => !p.error)));
 }
@@ -3927,7 +3927,7 @@ function renderMarkdownWith(ctx, state, marker, limits) {
         out.push(outcomeSentence(final, escapeMarkdown, (s) => `**${s}**`), '');
         if (final.approvals)
             out.push(`👥 ${escapeMarkdown(final.approvals, LIMIT.reason)}`, '');
-        if (hasSession(final))
+        if (grantApplies(final))
             out.push(approvalGrants(ctx, final, escapeMarkdown), '');
         if (started)
             out.push(`The approval link was removed; the code ~~${escapeMarkdown(started.userCode, 32)}~~ is no longer valid.`, '');
@@ -4315,7 +4315,7 @@ function logNotifier(logger, ctx, opts = {}) {
                         logger.info(`${outcomeLine(event)}${arn}${code}`);
                         if (event.approvals)
                             logger.info(cleanText(event.approvals, LIMIT.reason));
-                        if (hasSession(event))
+                        if (grantApplies(event))
                             logger.info(approvalGrants(ctx, event, cleanText, (x) => x));
                         const unverified = event.type === 'approved' && event.profiles
                             ? unverifiedNote(event.profiles)
@@ -4471,7 +4471,7 @@ function renderText(ctx, state, opts = {}) {
     lines.push(`Identity Center: ${safeUrl(ctx.startUrl) ?? esc(ctx.startUrl, LIMIT.url)}`);
     if (!final)
         lines.push(approvalGrants(ctx, undefined, esc, (x) => x));
-    else if (hasSession(final))
+    else if (grantApplies(final))
         lines.push(approvalGrants(ctx, final, esc, (x) => x));
     return lines.join('\n');
 }

@@ -147,9 +147,9 @@ function githubNotifiers(request, ctx, env = process.env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Lb: () => (/* binding */ saveSessionState),
-/* harmony export */   T2: () => (/* binding */ clearSessionState),
-/* harmony export */   oP: () => (/* binding */ loadSessionState)
+/* harmony export */   CK: () => (/* binding */ loadPostState),
+/* harmony export */   Li: () => (/* binding */ savePostState),
+/* harmony export */   t0: () => (/* binding */ clearPostState)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _core_sign_in_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5978);
@@ -175,7 +175,7 @@ function serverRecord(s) {
 }
 const KEY = 'session';
 /** `published`: the session output was published (share-session), so post must not sign out. */
-function saveSessionState(request, result, published = false) {
+function savePostState(request, result, published = false) {
     // A credentials-file section this run replaced is kept (to restore it) as it was: the user's own keys may be in it.
     for (const edit of result.written.credentialsEdits ?? []) {
         if (edit.kind !== 'replaced' && edit.kind !== 'removed')
@@ -200,10 +200,10 @@ function saveSessionState(request, result, published = false) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, JSON.stringify(state));
 }
 /** Nothing for the post step to do (the files a failed write had started were undone). The runner keeps the last value. */
-function clearSessionState() {
+function clearPostState() {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEY, '');
 }
-function loadSessionState() {
+function loadPostState() {
     const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEY);
     if (!raw)
         return undefined;
@@ -242,7 +242,7 @@ var github_state = __webpack_require__(8862);
 
 
 async function runPost() {
-    const state = (0,github_state/* loadSessionState */.oP)();
+    const state = (0,github_state/* loadPostState */.CK)();
     if (!state) {
         core/* info */.pq('The main step got no SSO token, so there is nothing to sign out of or clean up.');
         return;
@@ -261,7 +261,7 @@ async function runPost() {
     const stopped = state.post === 'stop-server' && state.server
         ? await (await __webpack_require__.e(/* import() */ 936).then(__webpack_require__.bind(__webpack_require__, 936))).stopJobServer(state.server, notifiers/* actionLogger */.v)
         : true;
-    const ok = (await (0,cleanup/* cleanupSession */.T)({ ...state, signOut: signsOut(state.post) }, notifiers/* actionLogger */.v)) && stopped;
+    const ok = (await (0,cleanup/* cleanUpSignIn */.F)({ ...state, signOut: signsOut(state.post) }, notifiers/* actionLogger */.v)) && stopped;
     if (!ok)
         core/* warning */.$e('Cleanup was incomplete; see the lines above.');
 }

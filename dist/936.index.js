@@ -113,8 +113,8 @@ function reportLines(r) {
             : ''));
     const refused = Object.entries(r.refused).filter(([, n]) => n > 0);
     lines.push(`  refused requests: ${refused.length ? refused.map(([k, n]) => `${k} ${n}`).join(', ') : 'none'}`);
-    if (r.sessionEnded)
-        lines.push(`  the sign-in ended at ${r.sessionEnded.at} (${r.sessionEnded.code}): ${r.sessionEnded.message}`);
+    if (r.signInEnded)
+        lines.push(`  the sign-in ended at ${r.signInEnded.at} (${r.signInEnded.code}): ${r.signInEnded.message}`);
     if (r.stopped)
         lines.push(`  stopped at ${r.stopped.at} (${r.stopped.reason}); ${r.stopped.signedOut ? 'signed out of IAM Identity Center (SSO Logout)' : 'not signed out'}`);
     return lines;

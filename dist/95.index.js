@@ -421,7 +421,7 @@ async function serveCredentials(res, routes, profile) {
         sendCredentials(res, credentials, accountId);
     }
     catch (caught) {
-        // What the session and the role cache throw: SessionEndedError (`end`), TransientTokenError, CredentialsError (`kind`).
+        // What the session and the role cache throw: SignInEndedError (`end`), TransientTokenError, CredentialsError (`kind`).
         const error = caught;
         const code = error?.end?.code ??
             (error?.name === 'TransientTokenError'
@@ -460,12 +460,12 @@ var logout = __webpack_require__(4299);
 
 
 /** The sign-in can no longer give credentials: answered to every credential request from then on. */
-class SessionEndedError extends Error {
+class SignInEndedError extends Error {
     end;
     constructor(end) {
         super(end.message);
         this.end = end;
-        this.name = 'SessionEndedError';
+        this.name = 'SignInEndedError';
     }
 }
 /** A refresh that failed for a reason that may pass (throttling, 5xx, network) while the token in hand has expired. */
@@ -512,7 +512,7 @@ class SsoSession {
             refreshFailures: 0
         };
     }
-    get sessionEnded() {
+    get signInEnded() {
         return this.ended;
     }
     refreshable() {
@@ -523,12 +523,12 @@ class SsoSession {
     /** Records the end (the first reason wins) and returns the error to answer with. */
     end(code, message) {
         this.ended ??= { at: iso(), code, message };
-        return new SessionEndedError(this.ended);
+        return new SignInEndedError(this.ended);
     }
     /** A usable access token: the one in hand while fresh, else a refreshed one. */
     async accessToken() {
         if (this.ended)
-            throw new SessionEndedError(this.ended);
+            throw new SignInEndedError(this.ended);
         const now = Date.now();
         const expiresAt = this.token.expiresAt.getTime();
         if (isFresh(this.obtainedAt, expiresAt, now))
@@ -546,7 +546,7 @@ class SsoSession {
      */
     async refused(used) {
         if (this.ended)
-            throw new SessionEndedError(this.ended);
+            throw new SignInEndedError(this.ended);
         if (used !== this.token.accessToken)
             return this.token.accessToken;
         if (!this.refreshable())
@@ -684,7 +684,7 @@ class RoleCache {
      * (or the sign-in ended): then ask `credentials`. The path of nearly every request, without a promise.
      */
     freshHeld(profile) {
-        if (this.session.sessionEnded)
+        if (this.session.signInEnded)
             return undefined;
         const held = this.held.get(this.keyOf(this.roles.get(profile)));
         const c = held?.credentials;
@@ -702,9 +702,9 @@ class RoleCache {
         stats.requests++;
         try {
             // Once the sign-in has ended, nothing more is handed out, not even credentials still held.
-            const ended = this.session.sessionEnded;
+            const ended = this.session.signInEnded;
             if (ended)
-                throw new SessionEndedError(ended);
+                throw new SignInEndedError(ended);
             const c = await this.get(this.keyOf(role), () => this.fetch(role, stats));
             stats.served++;
             stats.credentialsExpireAt = iso(c.expiration.getTime());
@@ -829,9 +829,7 @@ async function runCredentialServer(handover, env = process.env) {
         profiles: roles.report(),
         sso: { ...session.stats },
         refused: { ...http.refused },
-        ...(session.sessionEnded
-            ? { sessionEnded: { ...session.sessionEnded } }
-            : {}),
+        ...(session.signInEnded ? { signInEnded: { ...session.signInEnded } } : {}),
         ...(finalStop ? { stopped: { ...finalStop } } : {})
     });
     let finalStop;

@@ -509,7 +509,7 @@ async function start() {
         process.exitCode = await runCredentialProcess(process.argv.slice(2));
     }
     else if (mode === 'cli') {
-        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(862), __nccwpck_require__.e(867), __nccwpck_require__.e(345), __nccwpck_require__.e(711)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8711));
+        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(862), __nccwpck_require__.e(867), __nccwpck_require__.e(238), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3693));
         process.exitCode = await runCli(process.argv.slice(2), process.env);
     }
     else if (mode === 'post') {
@@ -517,7 +517,7 @@ async function start() {
         await run();
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(421), __nccwpck_require__.e(862), __nccwpck_require__.e(867), __nccwpck_require__.e(345), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2753));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(421), __nccwpck_require__.e(862), __nccwpck_require__.e(867), __nccwpck_require__.e(238), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2753));
         await run();
     }
 }

@@ -87,7 +87,7 @@ test('stop: it signs out (Logout recorded by the emulator), answers its report, 
     reason: 'stop request',
     signedOut: true
   })
-  expect(report.sessionEnded?.code).toBe('SignedOut')
+  expect(report.signInEnded?.code).toBe('SignedOut')
   expect(
     report.profiles.find((p) => p.profile === PRIMARY.profile)
   ).toMatchObject({ requests: 2, served: 2, upstreamFetches: 1 })
@@ -178,13 +178,13 @@ test('the Identity Center session ends (an administrator): it keeps running and 
   )
   expect(again.code).toBe('SessionRevoked')
   const report = await credentialServerReport(address)
-  expect(report.sessionEnded).toMatchObject({ code: 'SessionRevoked' })
+  expect(report.signInEnded).toMatchObject({ code: 'SessionRevoked' })
   expect(
     report.profiles.find((p) => p.profile === SECOND.profile)
   ).toMatchObject({ errors: 1 })
   expect(alive(server.pid)).toBe(true)
   const { report: final } = await stopCredentialServer(address)
-  expect(final.sessionEnded?.code).toBe('SessionRevoked')
+  expect(final.signInEnded?.code).toBe('SessionRevoked')
   expect(final.stopped?.signedOut).toBe(true)
 })
 
@@ -217,7 +217,7 @@ test('a token without a refresh token: served until it expires, then SessionExpi
     )
     expect(error.message).toContain('no refresh token')
     const report = await credentialServerReport(address)
-    expect(report.sessionEnded?.code).toBe('SessionExpired')
+    expect(report.signInEnded?.code).toBe('SessionExpired')
     expect(short.stats().refreshes).toBe(0)
     await stopCredentialServer(address)
   } finally {

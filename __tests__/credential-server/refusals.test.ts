@@ -188,7 +188,7 @@ test('a flood of 2,000 bad requests: all refused, and the job is still served pr
     r.refused.notFound +
     r.refused.tooLarge
   expect(refusedNow(after) - refusedNow(before)).toBeGreaterThanOrEqual(1990)
-  expect(after.sessionEnded).toBeUndefined()
+  expect(after.signInEnded).toBeUndefined()
   process.stdout.write(`flood: 2000 bad requests in ${floodMs} ms\n`)
 })
 

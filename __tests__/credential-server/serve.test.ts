@@ -246,7 +246,7 @@ test('the SSO access token is refreshed with its refresh token before it expires
     expect(refreshGrants.every((c) => c.status === 200)).toBe(true)
     let report = await credentialServerReport(address)
     expect(report.sso.refreshes).toBe(refreshGrants.length)
-    expect(report.sessionEnded).toBeUndefined()
+    expect(report.signInEnded).toBeUndefined()
     expect(Date.parse(report.sso.tokenExpiresAt)).toBeGreaterThan(
       issued.expiresAt
     )

@@ -133,7 +133,7 @@ describe('what approving hands the runner, per sign-in mode (one wording for req
     expect(request).toContain('the post step signs it out')
     const final = approvalGrants(
       { signInMode: 'until-job-end' },
-      approvedIn({ sessionExpiresAt: EXP, credentialsExpireAt: CREDS })
+      approvedIn({ signInExpiresAt: EXP, credentialsExpireAt: CREDS })
     )
     expect(final).toContain(
       'Until the job ends (at the latest until 2026-01-01 20:00:00 UTC)'
@@ -190,7 +190,7 @@ describe('what approving hands the runner, per sign-in mode (one wording for req
     const refreshable = approvalGrants(
       { signInMode: 'served' },
       approvedIn({
-        sessionExpiresAt: EXP,
+        signInExpiresAt: EXP,
         refreshable: true,
         credentialsExpireAt: CREDS
       })
@@ -201,7 +201,7 @@ describe('what approving hands the runner, per sign-in mode (one wording for req
     const shared = approvalGrants(
       { signInMode: 'served-shared' },
       approvedIn({
-        sessionExpiresAt: EXP,
+        signInExpiresAt: EXP,
         refreshable: false,
         credentialsExpireAt: CREDS
       })
@@ -223,7 +223,7 @@ describe('what approving hands the runner, per sign-in mode (one wording for req
     const final = approvalGrants(
       { keepSession: true },
       approvedIn({
-        sessionExpiresAt: EXP,
+        signInExpiresAt: EXP,
         refreshable: true,
         credentialsExpireAt: CREDS
       })
@@ -247,7 +247,7 @@ describe('what approving hands the runner, per sign-in mode (one wording for req
     expect(
       approvalGrants(
         { signInMode: 'until-expiry' },
-        approvedIn({ sessionExpiresAt: EXP })
+        approvedIn({ signInExpiresAt: EXP })
       )
     ).toContain(
       'until 2026-01-01 20:00:00 UTC or until someone runs identity-center-login --sign-out'
@@ -266,7 +266,7 @@ describe('what approving hands the runner, per sign-in mode (one wording for req
       expect(renderMarkdown(c, { started: started(), now: T0 })).toContain(want)
       expect(renderText(c, { started: started(), now: T0 })).toContain(want)
       const final = approvedIn({
-        sessionExpiresAt: EXP,
+        signInExpiresAt: EXP,
         signedOutAt: OUT,
         credentialsExpireAt: CREDS
       })
@@ -347,7 +347,7 @@ describe('what approving hands the runner, per sign-in mode (one wording for req
         { env: {} }
       )
       await n.onEvent(started())
-      await n.onEvent(approvedIn({ sessionExpiresAt: EXP }))
+      await n.onEvent(approvedIn({ signInExpiresAt: EXP }))
       expect(
         (JSON.parse(hook.seen[1].body) as { text: string }).text
       ).toContain('later jobs on this runner')

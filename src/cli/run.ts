@@ -18,7 +18,7 @@ import { cliVersion } from './version.js'
 import { checkOutputFile, writeOutputFile } from './output-file.js'
 import { runSignOut } from './sign-out.js'
 import {
-  jobSession,
+  jobRole,
   ApproverRejectedError,
   type LoginResult
 } from '../core/login.js'
@@ -185,9 +185,9 @@ export function renderCredentials(
   format: OutputFormat,
   request: LoginRequest,
   result: LoginResult,
-  sealedSession?: string
+  sealedSignIn?: string
 ): string {
-  const { credentials, identity } = jobSession(result)
+  const { credentials, identity } = jobRole(result)
   const server = result.server
   const fullUri = server
     ? `${server.url}/role/${encodeURIComponent(server.primary)}`
@@ -214,7 +214,7 @@ export function renderCredentials(
     AWS_ACCOUNT_ID: identity.account,
     AWS_APPROVED_BY: result.approvedBy,
     // share-session: the sealed sign-in, under the name --session reads from the environment (a GitLab dotenv report passes it on).
-    ...(sealedSession ? { IDENTITY_CENTER_LOGIN_SESSION: sealedSession } : {})
+    ...(sealedSignIn ? { IDENTITY_CENTER_LOGIN_SESSION: sealedSignIn } : {})
   }
   if (format === 'json') {
     return `${JSON.stringify(
@@ -242,7 +242,7 @@ export function renderCredentials(
         arn: identity.arn,
         userId: identity.userId,
         approvedBy: result.approvedBy,
-        ...(sealedSession ? { session: sealedSession } : {}),
+        ...(sealedSignIn ? { session: sealedSignIn } : {}),
         profiles: result.extra.map((p) => ({
           profile: p.profile.name,
           accountId: p.profile.accountId,

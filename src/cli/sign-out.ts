@@ -8,7 +8,7 @@ import type { Logger } from '../core/events.js'
 import { DEFAULT_PROFILE, DEFAULT_SSO_SESSION } from '../inputs/spec.js'
 import { validateName } from '../aws-files/config-render.js'
 import { awsPaths } from '../aws-files/paths.js'
-import { signOutSession } from '../core/session-sign-out.js'
+import { signOutSsoSession } from '../core/sso-session-sign-out.js'
 import { EXIT_CODES, type CliArgs } from './args.js'
 
 export async function runSignOut(
@@ -32,7 +32,7 @@ export async function runSignOut(
     .split(/[\s,]+/)
     .filter((s) => s !== '')
   try {
-    const result = await signOutSession(
+    const result = await signOutSsoSession(
       awsPaths(env),
       {
         ssoSession,

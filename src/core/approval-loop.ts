@@ -98,9 +98,9 @@ export async function collectApprovals(
   let authorizations = 0
   let registered = false
   for (let first = true; ; first = false) {
-    let session: ObtainedToken
+    let obtained: ObtainedToken
     try {
-      session = await approveOnce({
+      obtained = await approveOnce({
         registration,
         ...(deadline !== undefined
           ? {
@@ -117,11 +117,11 @@ export async function collectApprovals(
       // Denied, expired, cancelled: every earlier sign-in is already signed out, this one never produced a token.
       throw failing(error)
     }
-    registration = session.registration
-    authorizations += session.authorizations
-    registered ||= session.registered
-    const token = session.token.accessToken
-    const at = session.approvedAt ?? new Date()
+    registration = obtained.registration
+    authorizations += obtained.authorizations
+    registered ||= obtained.registered
+    const token = obtained.token.accessToken
+    const at = obtained.approvedAt ?? new Date()
     let proof: ApprovalProof
     let proven: ObtainedToken['proven']
     try {
@@ -153,7 +153,7 @@ export async function collectApprovals(
         `${progress(state, policy)}; the job's credentials come from ${verdict.approver.name}'s sign-in`
       )
       return {
-        ...session,
+        ...obtained,
         registration,
         authorizations,
         registered,

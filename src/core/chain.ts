@@ -15,7 +15,7 @@ import { SESSION_TAG_KEYS, sourceProfileName } from '../inputs/chain.js'
 export { sourceProfileName }
 import type { ChainSpec } from '../inputs/spec.js'
 
-export interface ChainedSession {
+export interface ChainedRole {
   roleArn: string
   sessionName: string
   credentials: RoleCredentials
@@ -92,7 +92,7 @@ export async function chainRole(
   runTags: SessionTag[],
   mask: (secret: string) => void,
   sourceIdentity?: string
-): Promise<ChainedSession> {
+): Promise<ChainedRole> {
   const sessionName = chain.sessionName ?? sessionNameFor(approver)
   const tags = chain.skipSessionTagging ? [] : runTags
   const transitiveTagKeys = chain.transitiveTagKeys.filter((k) =>

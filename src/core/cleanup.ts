@@ -20,7 +20,7 @@ export interface CleanupInput {
   signOut?: boolean
 }
 
-export async function cleanupSession(
+export async function cleanUpSignIn(
   input: CleanupInput,
   log: Logger,
   env: NodeJS.ProcessEnv = process.env

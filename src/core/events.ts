@@ -76,8 +76,8 @@ export type LoginEvent =
       /** Every profile written from this approval (the primary one first), verified or with its error. */
       profiles?: ProfileOutcome[]
       /** When the SSO access token left on the runner expires (absent with sign-out-early: none is left). */
-      sessionExpiresAt?: Date
-      /** The token left on the runner carries a refresh token (a kept session can outlive sessionExpiresAt). */
+      signInExpiresAt?: Date
+      /** The token left on the runner carries a refresh token (a kept session can outlive signInExpiresAt). */
       refreshable?: boolean
       /** The latest expiry of the role credentials written and exported. */
       credentialsExpireAt?: Date

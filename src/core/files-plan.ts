@@ -32,7 +32,7 @@ import {
   type JobFilesListener,
   type WrittenFiles
 } from '../aws-files/job-files.js'
-import type { ChainedSession } from './chain.js'
+import type { ChainedRole } from './chain.js'
 import type { ProfileLayout } from './profile-layout.js'
 import type { LoginOptions, ObtainedToken } from './login-result.js'
 
@@ -225,9 +225,9 @@ export function writeRoleKeys(
 /** The sign-in itself: the SSO profiles of the layout, the token cache, the registration, and the chained profile. */
 export function writeSignIn(
   options: LoginOptions,
-  session: ObtainedToken,
+  obtained: ObtainedToken,
   layout: ProfileLayout,
-  chained: ChainedSession | undefined,
+  chained: ChainedRole | undefined,
   ssoProfiles: ProfileSpec[]
 ): Promise<WrittenFiles> {
   const { request, paths } = options
@@ -235,13 +235,13 @@ export function writeSignIn(
     paths,
     request,
     ssoProfiles,
-    session.token,
-    session.registration,
+    obtained.token,
+    obtained.registration,
     {
-      writeRegistration: session.registered,
+      writeRegistration: obtained.registered,
       onProgress: options.onFilesProgress,
       // A token not taken from the cache file: what that file held before (a user's own sign-in) is put back by post.
-      ...(session.via === 'device-flow' || session.via === 'shared-session'
+      ...(obtained.via === 'device-flow' || obtained.via === 'shared-session'
         ? { keepOriginalTokenCache: { mask: options.mask } }
         : {}),
       ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),

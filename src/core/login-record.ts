@@ -13,7 +13,7 @@ import {
   type RunInput,
   type VerifiedInput
 } from './approval-record.js'
-import { jobSession } from './profile-layout.js'
+import { jobRole } from './profile-layout.js'
 import { behaviourOf } from './sign-in-mode.js'
 
 export function loginRecord(
@@ -23,7 +23,7 @@ export function loginRecord(
   hasPostStep: boolean,
   now: Date = new Date()
 ): ApprovalRecord {
-  const job = jobSession(result)
+  const job = jobRole(result)
   const chained = result.chained
   const written = result.extra.filter((p) => !p.error)
   const verified: VerifiedInput[] = [
@@ -91,7 +91,7 @@ export function loginRecord(
 /** The earliest expiry among the role credentials the job gets (the job's session and every verified extra profile). */
 function earliestExpiry(result: LoginResult): Date {
   const times = [
-    jobSession(result).credentials,
+    jobRole(result).credentials,
     ...(result.chained?.sourceProfile ? [result.primary.credentials] : []),
     ...result.extra.map((p) => p.credentials)
   ]

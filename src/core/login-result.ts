@@ -6,8 +6,8 @@ import type { Clock, ClientRegistration, SsoToken } from './device-flow.js'
 import type { CallerIdentity, RoleCredentials } from '../aws/credentials.js'
 import type { JobFilesProgress, WrittenFiles } from '../aws-files/job-files.js'
 import type { ServedRecord } from '../credential-server/job-server.js'
-import type { ChainedSession } from './chain.js'
-import type { SharedSignIn } from './sealed-session.js'
+import type { ChainedRole } from './chain.js'
+import type { SharedSignIn } from './sealed-sign-in.js'
 import type { RunContext } from './run-context.js'
 import type { Approver } from './approvals.js'
 
@@ -70,7 +70,7 @@ export interface LoginResult {
    * the Identity Center profile a refreshable role_arn profile re-assumes from (absent with a session policy or
    * sign-out-early, where the profile holds the session's keys itself).
    */
-  chained?: ChainedSession & { profile: string; sourceProfile?: string }
+  chained?: ChainedRole & { profile: string; sourceProfile?: string }
   /** sign-out-early: when the SSO session was signed out (no token is left; the profiles hold role credentials). */
   signedOutAt?: Date
   /** Everyone whose approval counted, in order (the approval record); `approvedBy` is the last, whose sign-in this is. */

@@ -22,7 +22,7 @@ import { behaviourOf } from './sign-in-mode.js'
 import { unsafeServerPath } from '../credential-server/job-server.js'
 
 export * from './login-result.js'
-export { chainedProfileNote, jobSession } from './profile-layout.js'
+export { chainedProfileNote, jobRole } from './profile-layout.js'
 export { PROFILE_CONCURRENCY } from './use-token.js'
 
 export async function login(options: LoginOptions): Promise<LoginResult> {

@@ -5,7 +5,7 @@ import { runDeviceFlow, systemClock } from './device-flow.js'
 import { CredentialsError } from '../aws/credentials.js'
 import { InputError } from '../inputs/rules.js'
 import { CLIENT_NAME_BASE } from './client-name.js'
-import { cachedRegistration, reuseCachedSession } from './reuse.js'
+import { cachedRegistration, reuseCachedSignIn } from './reuse.js'
 import type { LoginOptions, ObtainedToken } from './login-result.js'
 import { collectApprovals, type NextApproval } from './approval-loop.js'
 
@@ -35,13 +35,7 @@ export async function obtainToken(
       }
     }
     case 'cache': {
-      const reused = await reuseCachedSession(
-        paths,
-        request,
-        clients,
-        mask,
-        log
-      )
+      const reused = await reuseCachedSignIn(paths, request, clients, mask, log)
       if (reused) return { ...reused, authorizations: 0, registered: false }
       return deviceFlowToken(options, clients)
     }

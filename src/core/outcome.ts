@@ -11,7 +11,7 @@ import {
   SharedSignInEndedError,
   SignOutFailedError,
   UnsafePathError,
-  jobSession
+  jobRole
 } from './login.js'
 import { AccountNotAllowedError } from './allowed-accounts.js'
 import { DeviceFlowError, OidcError } from './device-flow.js'
@@ -28,7 +28,7 @@ export function finalEvent(
   const at = new Date()
   if (outcome && typeof outcome === 'object' && 'primary' in outcome) {
     const result = outcome as LoginResult
-    const job = jobSession(result)
+    const job = jobRole(result)
     const chained = result.chained
     const profiles = [
       chained
@@ -75,7 +75,7 @@ export function finalEvent(
       ...(result.signedOutAt
         ? { signedOutAt: result.signedOutAt }
         : {
-            sessionExpiresAt: result.token.expiresAt,
+            signInExpiresAt: result.token.expiresAt,
             refreshable: !!result.token.refreshToken
           }),
       credentialsExpireAt: latestExpiry(result),

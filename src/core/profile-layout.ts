@@ -8,7 +8,7 @@ import type { CallerIdentity, RoleCredentials } from '../aws/credentials.js'
 import {
   hasSessionPolicy,
   sourceProfileName,
-  type ChainedSession
+  type ChainedRole
 } from './chain.js'
 import type { LoginResult } from './login-result.js'
 import {
@@ -47,7 +47,7 @@ export function writesCredentialsFile(request: LoginRequest): boolean {
 export function profileLayout(
   request: LoginRequest,
   primaryProfile: ProfileSpec,
-  chained: ChainedSession | undefined,
+  chained: ChainedRole | undefined,
   holds: RunnerHolds
 ): ProfileLayout {
   const chain = request.chain
@@ -83,7 +83,7 @@ export function profileLayout(
 }
 
 /** What the job gets: the chained session with role-to-assume, else the primary profile's (outputs and exports). */
-export function jobSession(result: Pick<LoginResult, 'primary' | 'chained'>): {
+export function jobRole(result: Pick<LoginResult, 'primary' | 'chained'>): {
   credentials: RoleCredentials
   identity: CallerIdentity
   roleName: string

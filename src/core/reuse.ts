@@ -17,7 +17,7 @@ import type { TokenInput } from '../aws-files/sso-cache-format.js'
 import { refreshSsoToken } from '../aws/oidc.js'
 import { registrationKey, tokenCacheEntry } from './files-plan.js'
 
-export interface ReusedSession {
+export interface ReusedSignIn {
   token: SsoToken
   /** Absent when the cache holds no client registration (a token can still be used as is). */
   registration?: ClientRegistration
@@ -25,14 +25,14 @@ export interface ReusedSession {
 }
 
 /** The token cache of this sso-session, if it belongs to the same start URL and region and can serve this run. */
-export async function reuseCachedSession(
+export async function reuseCachedSignIn(
   paths: AwsPaths,
   request: LoginRequest,
   clients: AwsClients,
   mask: (secret: string) => void,
   log: Logger,
   now = Date.now()
-): Promise<ReusedSession | undefined> {
+): Promise<ReusedSignIn | undefined> {
   const { value: cached, reason } = await readTokenCache(
     paths.ssoCacheDir,
     request.profiles.ssoSession
@@ -80,7 +80,7 @@ export async function reuseCachedSession(
       request.profiles.ssoSession,
       async (
         current
-      ): Promise<{ result: ReusedSession | undefined; write?: TokenInput }> => {
+      ): Promise<{ result: ReusedSignIn | undefined; write?: TokenInput }> => {
         const latest = current ?? cached
         for (const secret of [
           latest.accessToken,
@@ -132,7 +132,7 @@ export async function reuseCachedSession(
           refreshToken: refreshed.refreshToken ?? latest.refreshToken
         }
         // The service rotates the refresh token: written back at once (still under the lock), or the cache holds a dead one.
-        const result: ReusedSession = {
+        const result: ReusedSignIn = {
           token,
           registration: latestRegistration,
           via: 'refreshed-token'

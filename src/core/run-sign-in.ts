@@ -14,7 +14,7 @@ import { login, type FilesListener, type LoginResult } from './login.js'
 import { finalEvent } from './outcome.js'
 import { cancelAwsRequests } from '../aws/http.js'
 import { sweepOrphanedTokenCache } from './cleanup.js'
-import { sharedNotice, startSharedSession } from './shared-session.js'
+import { sharedNotice, startSharing } from './shared-sign-in.js'
 import { requestedAccess } from './sign-in-mode.js'
 import { registeredClientName } from './client-name.js'
 import { describedRun, type RunContext } from './run-context.js'
@@ -100,7 +100,7 @@ export async function runSignIn(
   const { run, paths, env, log, hardStop } = ports
   let start
   try {
-    start = await startSharedSession(command, {
+    start = await startSharing(command, {
       mask: (s) => ports.mask(s),
       log,
       env,

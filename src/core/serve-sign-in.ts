@@ -28,7 +28,7 @@ import {
   writeJobServerFile,
   type ServedRecord
 } from '../credential-server/job-server.js'
-import type { ChainedSession } from './chain.js'
+import type { ChainedRole } from './chain.js'
 import type {
   LoginOptions,
   ObtainedToken,
@@ -39,7 +39,7 @@ import type {
 export interface ServedProfiles {
   primaryProfile: ProfileSpec
   primaryCredentials: RoleCredentials
-  chained?: ChainedSession
+  chained?: ChainedRole
   /** The other profiles (profiles lines, discovered), verified or written unverified. */
   others: { profile: ProfileSpec; credentials?: RoleCredentials }[]
 }
@@ -105,7 +105,7 @@ function processCommand(
 
 export async function serveSignIn(
   options: LoginOptions,
-  session: ObtainedToken,
+  obtained: ObtainedToken,
   profiles: ServedProfiles
 ): Promise<{ written: WrittenFiles; server: ServedServer }> {
   const { request, paths, log } = options
@@ -117,8 +117,8 @@ export async function serveSignIn(
   const record: ServedRecord = {
     file,
     authToken,
-    tokenExpiresAt: session.token.expiresAt.toISOString(),
-    refreshable: !!(session.token.refreshToken && session.registration),
+    tokenExpiresAt: obtained.token.expiresAt.toISOString(),
+    refreshable: !!(obtained.token.refreshToken && obtained.registration),
     primary: profiles.primaryProfile.name
   }
   let written: WrittenFiles = {
@@ -176,19 +176,19 @@ export async function serveSignIn(
       ssoRegion: request.target.ssoRegion,
       region: request.target.region,
       token: {
-        accessToken: session.token.accessToken,
-        expiresAt: session.token.expiresAt.toISOString(),
-        ...(session.token.refreshToken
-          ? { refreshToken: session.token.refreshToken }
+        accessToken: obtained.token.accessToken,
+        expiresAt: obtained.token.expiresAt.toISOString(),
+        ...(obtained.token.refreshToken
+          ? { refreshToken: obtained.token.refreshToken }
           : {})
       },
-      ...(session.registration
+      ...(obtained.registration
         ? {
             registration: {
-              clientId: session.registration.clientId,
-              clientSecret: session.registration.clientSecret,
-              expiresAt: session.registration.expiresAt.toISOString(),
-              scopes: session.registration.scopes
+              clientId: obtained.registration.clientId,
+              clientSecret: obtained.registration.clientSecret,
+              expiresAt: obtained.registration.expiresAt.toISOString(),
+              scopes: obtained.registration.scopes
             }
           }
         : {}),

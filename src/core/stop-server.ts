@@ -42,9 +42,9 @@ export function reportLines(r: ServerReport): string[] {
   lines.push(
     `  refused requests: ${refused.length ? refused.map(([k, n]) => `${k} ${n}`).join(', ') : 'none'}`
   )
-  if (r.sessionEnded)
+  if (r.signInEnded)
     lines.push(
-      `  the sign-in ended at ${r.sessionEnded.at} (${r.sessionEnded.code}): ${r.sessionEnded.message}`
+      `  the sign-in ended at ${r.signInEnded.at} (${r.signInEnded.code}): ${r.signInEnded.message}`
     )
   if (r.stopped)
     lines.push(

@@ -17,7 +17,7 @@ import { logout } from '../aws/logout.js'
 import type { WrittenFiles } from '../aws-files/job-files.js'
 import { writeRoleKeys, writeSignIn } from './files-plan.js'
 import { assertAccountAllowed } from './allowed-accounts.js'
-import { chainRole, sourceProfileName, type ChainedSession } from './chain.js'
+import { chainRole, sourceProfileName, type ChainedRole } from './chain.js'
 import { discoverProfiles } from './discover.js'
 import { sourceIdentityFor } from './source-identity.js'
 import { mapPool } from '../util/pool.js'
@@ -50,10 +50,10 @@ interface Primary {
 export async function useToken(
   options: LoginOptions,
   clients: AwsClients,
-  session: ObtainedToken
+  obtained: ObtainedToken
 ): Promise<LoginResult> {
   const { request, log } = options
-  const { token } = session
+  const { token } = obtained
   const primaryProfile: ProfileSpec = {
     name: request.profiles.profile,
     accountId: request.target.accountId,
@@ -65,7 +65,7 @@ export async function useToken(
     clients,
     token,
     primaryProfile,
-    session.proven
+    obtained.proven
   )
   const chained = request.chain
     ? await chain(options, clients, primary, approvedBy)
@@ -116,7 +116,7 @@ export async function useToken(
       ])
       break
     case 'sign-in':
-      written = await writeSignIn(options, session, layout, chained, [
+      written = await writeSignIn(options, obtained, layout, chained, [
         ...layout.ssoProfiles,
         ...verifiedExtras.map((p) => p.profile)
       ])
@@ -124,7 +124,7 @@ export async function useToken(
     case 'server': {
       // Loaded only in this mode: a run without credential-server never parses the server's code.
       const { serveSignIn } = await import('./serve-sign-in.js')
-      ;({ written, server } = await serveSignIn(options, session, {
+      ;({ written, server } = await serveSignIn(options, obtained, {
         primaryProfile,
         primaryCredentials: primary.credentials,
         chained,
@@ -150,14 +150,14 @@ export async function useToken(
       : {}),
     extra,
     approvedBy,
-    approvers: session.approvers ?? [
-      { name: approvedBy, at: session.approvedAt ?? new Date() }
+    approvers: obtained.approvers ?? [
+      { name: approvedBy, at: obtained.approvedAt ?? new Date() }
     ],
     token,
-    registration: session.registration,
+    registration: obtained.registration,
     written,
-    via: session.via,
-    authorizations: session.authorizations
+    via: obtained.via,
+    authorizations: obtained.authorizations
   }
 }
 
@@ -202,7 +202,7 @@ async function chain(
   clients: AwsClients,
   primary: Primary,
   approvedBy: string
-): Promise<ChainedSession> {
+): Promise<ChainedRole> {
   const { request, mask, log } = options
   const chained = await chainRole(
     clients,

@@ -246,7 +246,7 @@ async function serveCredentials(
     const { credentials, accountId } = await routes.credentials(profile)
     sendCredentials(res, credentials, accountId)
   } catch (caught) {
-    // What the session and the role cache throw: SessionEndedError (`end`), TransientTokenError, CredentialsError (`kind`).
+    // What the session and the role cache throw: SignInEndedError (`end`), TransientTokenError, CredentialsError (`kind`).
     const error = caught as
       | {
           end?: { code?: string }

@@ -24,13 +24,13 @@ export interface ProfileReport {
 }
 
 /** Why the sign-in can no longer give credentials. */
-export interface SessionEnd {
+export interface SignInEnd {
   at: string
-  code: SessionEndCode
+  code: SignInEndCode
   message: string
 }
 
-export type SessionEndCode =
+export type SignInEndCode =
   'SessionExpired' | 'SessionRevoked' | 'SignedOut' | 'RegistrationExpired'
 
 export interface Refusals {
@@ -63,7 +63,7 @@ export interface ServerReport {
   }
   refused: Refusals
   /** Set once the sign-in can no longer give credentials. */
-  sessionEnded?: SessionEnd
+  signInEnded?: SignInEnd
   /** Set by POST /stop, SIGTERM / SIGINT or the watched process's end. */
   stopped?: {
     at: string

@@ -14,7 +14,7 @@ import { assumeRole } from '../aws/sts.js'
 import type { HandedCredentials, Handover, ServedRole } from './handover.js'
 import { isFresh } from './freshness.js'
 import { iso, type ProfileReport } from './report.js'
-import { SessionEndedError, type SsoSession } from './session.js'
+import { SignInEndedError, type SsoSession } from './session.js'
 
 interface Held {
   credentials?: RoleCredentials
@@ -80,7 +80,7 @@ export class RoleCache {
    * (or the sign-in ended): then ask `credentials`. The path of nearly every request, without a promise.
    */
   freshHeld(profile: string): RoleCredentials | undefined {
-    if (this.session.sessionEnded) return undefined
+    if (this.session.signInEnded) return undefined
     const held = this.held.get(this.keyOf(this.roles.get(profile)!))
     const c = held?.credentials
     if (!c || !isFresh(held.obtainedAt, c.expiration.getTime()))
@@ -98,8 +98,8 @@ export class RoleCache {
     stats.requests++
     try {
       // Once the sign-in has ended, nothing more is handed out, not even credentials still held.
-      const ended = this.session.sessionEnded
-      if (ended) throw new SessionEndedError(ended)
+      const ended = this.session.signInEnded
+      if (ended) throw new SignInEndedError(ended)
       const c = await this.get(this.keyOf(role), () => this.fetch(role, stats))
       stats.served++
       stats.credentialsExpireAt = iso(c.expiration.getTime())

@@ -58,9 +58,7 @@ export async function runCredentialServer(
     profiles: roles.report(),
     sso: { ...session.stats },
     refused: { ...http!.refused },
-    ...(session.sessionEnded
-      ? { sessionEnded: { ...session.sessionEnded } }
-      : {}),
+    ...(session.signInEnded ? { signInEnded: { ...session.signInEnded } } : {}),
     ...(finalStop ? { stopped: { ...finalStop } } : {})
   })
   let finalStop: ServerReport['stopped'] | undefined

@@ -9,13 +9,13 @@ import { logout } from '../aws/logout.js'
 import type { ClientRegistration, SsoToken } from '../aws/oidc-types.js'
 import type { Handover } from './handover.js'
 import { isFresh } from './freshness.js'
-import { iso, type ServerReport, type SessionEnd } from './report.js'
+import { iso, type ServerReport, type SignInEnd } from './report.js'
 
 /** The sign-in can no longer give credentials: answered to every credential request from then on. */
-export class SessionEndedError extends Error {
-  constructor(readonly end: SessionEnd) {
+export class SignInEndedError extends Error {
+  constructor(readonly end: SignInEnd) {
     super(end.message)
-    this.name = 'SessionEndedError'
+    this.name = 'SignInEndedError'
   }
 }
 
@@ -35,7 +35,7 @@ export class SsoSession {
   private obtainedAt = Date.now()
   private readonly registration?: ClientRegistration
   private refreshing?: Promise<string>
-  private ended?: SessionEnd
+  private ended?: SignInEnd
   private signedOut?: Promise<boolean>
   private readonly keepSignIn: boolean
   readonly stats: ServerReport['sso']
@@ -68,7 +68,7 @@ export class SsoSession {
     }
   }
 
-  get sessionEnded(): SessionEnd | undefined {
+  get signInEnded(): SignInEnd | undefined {
     return this.ended
   }
 
@@ -81,14 +81,14 @@ export class SsoSession {
   }
 
   /** Records the end (the first reason wins) and returns the error to answer with. */
-  end(code: SessionEnd['code'], message: string): SessionEndedError {
+  end(code: SignInEnd['code'], message: string): SignInEndedError {
     this.ended ??= { at: iso(), code, message }
-    return new SessionEndedError(this.ended)
+    return new SignInEndedError(this.ended)
   }
 
   /** A usable access token: the one in hand while fresh, else a refreshed one. */
   async accessToken(): Promise<string> {
-    if (this.ended) throw new SessionEndedError(this.ended)
+    if (this.ended) throw new SignInEndedError(this.ended)
     const now = Date.now()
     const expiresAt = this.token.expiresAt.getTime()
     if (isFresh(this.obtainedAt, expiresAt, now)) return this.token.accessToken
@@ -104,7 +104,7 @@ export class SsoSession {
    * already replaced it. A refusal of a token that cannot be refreshed ends the session.
    */
   async refused(used: string): Promise<string> {
-    if (this.ended) throw new SessionEndedError(this.ended)
+    if (this.ended) throw new SignInEndedError(this.ended)
     if (used !== this.token.accessToken) return this.token.accessToken
     if (!this.refreshable())
       throw this.end(
@@ -163,7 +163,7 @@ export class SsoSession {
     }
   }
 
-  private expiredUnrefreshable(): SessionEndedError {
+  private expiredUnrefreshable(): SignInEndedError {
     return this.end(
       'SessionExpired',
       `the SSO access token expired at ${iso(this.token.expiresAt.getTime())} and cannot be refreshed${this.noRefreshWhy()}`

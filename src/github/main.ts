@@ -2,16 +2,12 @@
 import * as core from '@actions/core'
 import { type LoginRequest } from '../inputs/spec.js'
 import { readCommand, type Command } from '../inputs/reader.js'
-import {
-  chainedProfileNote,
-  jobSession,
-  type LoginResult
-} from '../core/login.js'
+import { chainedProfileNote, jobRole, type LoginResult } from '../core/login.js'
 import { awsPaths } from '../aws-files/paths.js'
 import { failureMessage } from '../core/outcome.js'
 import { githubRunContext } from './context.js'
 import { actionLogger, githubNotifiers } from './notifiers.js'
-import { clearSessionState, saveSessionState } from './state.js'
+import { clearPostState, savePostState } from './state.js'
 import { runSignIn } from '../core/run-sign-in.js'
 import { EventQueue } from '../notify/queue.js'
 import { approvalRecordJson } from '../core/approval-record.js'
@@ -52,13 +48,13 @@ export async function runMain(
     record: {
       files: (request) => (progress) =>
         progress
-          ? saveSessionState(request, {
+          ? savePostState(request, {
               token: { accessToken: progress.accessToken },
               written: progress.written,
               server: progress.server
             })
-          : clearSessionState(),
-      result: (request, result) => saveSessionState(request, result)
+          : clearPostState(),
+      result: (request, result) => savePostState(request, result)
     },
     publish: (request, result, sealed, record) => {
       publish(request, result, env)
@@ -66,7 +62,7 @@ export async function runMain(
       core.setOutput('approval-record', approvalRecordJson(record))
       if (sealed) {
         core.setOutput('session', sealed) // not masked: GitHub drops outputs that hold a masked value; sealed, it needs no mask
-        saveSessionState(request, result, true)
+        savePostState(request, result, true)
       }
     },
     report: {
@@ -116,7 +112,7 @@ function publish(
   result: LoginResult,
   env: NodeJS.ProcessEnv
 ): void {
-  const { credentials, identity } = jobSession(result)
+  const { credentials, identity } = jobRole(result)
   if (result.server) {
     if (request.files.exportCredentials)
       exportServer(request, result.server, env)

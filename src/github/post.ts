@@ -1,12 +1,12 @@
 /** The action's post step: sign out and remove what main wrote, unless keep-session is true. */
 import * as core from '@actions/core'
-import { cleanupSession } from '../core/cleanup.js'
+import { cleanUpSignIn } from '../core/cleanup.js'
 import { actionLogger } from './notifiers.js'
-import { loadSessionState } from './state.js'
+import { loadPostState } from './state.js'
 import type { PostPlan } from '../core/sign-in-mode.js'
 
 export async function runPost(): Promise<void> {
-  const state = loadSessionState()
+  const state = loadPostState()
   if (!state) {
     core.info(
       'The main step got no SSO token, so there is nothing to sign out of or clean up.'
@@ -35,7 +35,7 @@ export async function runPost(): Promise<void> {
         ).stopJobServer(state.server, actionLogger)
       : true
   const ok =
-    (await cleanupSession(
+    (await cleanUpSignIn(
       { ...state, signOut: signsOut(state.post) },
       actionLogger
     )) && stopped

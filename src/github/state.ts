@@ -24,7 +24,7 @@ function serverRecord(s: ServedRecord): ServedRecord {
   }
 }
 
-export interface SessionState {
+export interface PostState {
   /** Absent with sign-out-early: main signed out, and no token is written anywhere. */
   accessToken?: string
   ssoRegion: string
@@ -39,7 +39,7 @@ export interface SessionState {
 const KEY = 'session'
 
 /** `published`: the session output was published (share-session), so post must not sign out. */
-export function saveSessionState(
+export function savePostState(
   request: LoginRequest,
   result: Pick<LoginResult, 'written'> & {
     token: { accessToken?: string }
@@ -56,7 +56,7 @@ export function saveSessionState(
     }
   }
   const behaviour = behaviourOf(request.signIn.mode)
-  const state: SessionState = {
+  const state: PostState = {
     ...(tokenStays(behaviour.holds) && result.token.accessToken
       ? { accessToken: result.token.accessToken }
       : {}),
@@ -70,14 +70,14 @@ export function saveSessionState(
 }
 
 /** Nothing for the post step to do (the files a failed write had started were undone). The runner keeps the last value. */
-export function clearSessionState(): void {
+export function clearPostState(): void {
   core.saveState(KEY, '')
 }
 
-export function loadSessionState(): SessionState | undefined {
+export function loadPostState(): PostState | undefined {
   const raw = core.getState(KEY)
   if (!raw) return undefined
-  const state = JSON.parse(raw) as SessionState
+  const state = JSON.parse(raw) as PostState
   if (state.accessToken) core.setSecret(state.accessToken)
   if (state.server) core.setSecret(state.server.authToken)
   return state

@@ -1,6 +1,6 @@
 /** The login request (or end-session) made from the inputs' values once every input is read and checked. */
 import type { InputValues } from './input-values.js'
-import type { EndSession, SessionToken, SignInMode } from './sign-in-mode.js'
+import type { EndSession, SharedToken, SignInMode } from './sign-in-mode.js'
 import type {
   ChainSpec,
   FileSettings,
@@ -18,7 +18,7 @@ export function buildCommand(
   v: InputValues,
   ssoSessionGiven: boolean
 ): Command {
-  const session: SessionToken | undefined =
+  const shared: SharedToken | undefined =
     v.session === ''
       ? undefined
       : {
@@ -27,7 +27,7 @@ export function buildCommand(
           key: v['session-key'],
           ssoSessionGiven
         }
-  if (v['end-session']) return { kind: 'end-session', token: session! }
+  if (v['end-session']) return { kind: 'end-session', token: shared! }
   const request: LoginRequest = {
     target: {
       startUrl: v['start-url'],
@@ -37,7 +37,7 @@ export function buildCommand(
       region: v.region
     },
     profiles: profilesOf(v),
-    signIn: signInOf(v, session),
+    signIn: signInOf(v, shared),
     notify: notifyOf(v),
     files: filesOf(v)
   }
@@ -69,7 +69,7 @@ function profilesOf(v: InputValues): ProfileSettings {
 
 function signInOf(
   v: InputValues,
-  session: SessionToken | undefined
+  session: SharedToken | undefined
 ): SignInSettings {
   const signIn: SignInSettings = {
     mode: signInMode(v, session),
@@ -125,7 +125,7 @@ function chainOf(v: InputValues): ChainSpec | undefined {
 /** The one sign-in mode the (already checked: no two of them contradict) inputs ask for. */
 function signInMode(
   v: InputValues,
-  session: SessionToken | undefined
+  session: SharedToken | undefined
 ): SignInMode {
   const keep = v['keep-session']
   if (v['credential-server'])

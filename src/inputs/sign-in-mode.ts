@@ -16,7 +16,7 @@ export type TokenSource =
 export type OwnToken = Extract<TokenSource, { from: 'device-flow' | 'cache' }>
 
 /** A sign-in an earlier job of the run sealed (the session input). */
-export type SessionToken = Extract<TokenSource, { from: 'session' }>
+export type SharedToken = Extract<TokenSource, { from: 'session' }>
 
 export type SignInMode =
   /** The sign-in stays on the runner for the job: the post step signs it out (the CLI: until it expires). */
@@ -28,15 +28,15 @@ export type SignInMode =
   /** share-session: sealed for the later jobs of the run (sealed with `key`); `keep`: keep-session too. */
   | { kind: 'shared'; token: OwnToken; key: string; keep: boolean }
   /** session: the sign-in an earlier job shared; never signed out here; `keep`: keep-session too. */
-  | { kind: 'from-shared'; token: SessionToken; keep: boolean }
+  | { kind: 'from-shared'; token: SharedToken; keep: boolean }
   /**
    * credential-server: the sign-in is handed (in memory only) to a loopback server that serves and refreshes the listed
    * roles for the rest of the job; nothing of the sign-in is written. The token: a device code, or a shared sign-in.
    */
-  | { kind: 'served'; token: { from: 'device-flow' } | SessionToken }
+  | { kind: 'served'; token: { from: 'device-flow' } | SharedToken }
 
 /** end-session: sign the shared sign-in of `session` out and do nothing else (a command of its own, not a sign-in). */
 export interface EndSession {
   kind: 'end-session'
-  token: SessionToken
+  token: SharedToken
 }

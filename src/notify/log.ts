@@ -12,7 +12,7 @@ import { cleanText, safeUrl } from './render/escaping.js'
 import {
   approvalGrants,
   compareOnAwsPage,
-  hasSession,
+  grantApplies,
   replacedWhy,
   formatUtc,
   outcomeLine,
@@ -129,7 +129,7 @@ export function logNotifier(
             logger.info(`${outcomeLine(event)}${arn}${code}`)
             if (event.approvals)
               logger.info(cleanText(event.approvals, LIMIT.reason))
-            if (hasSession(event))
+            if (grantApplies(event))
               logger.info(approvalGrants(ctx, event, cleanText, (x) => x))
             const unverified =
               event.type === 'approved' && event.profiles

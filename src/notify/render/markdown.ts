@@ -10,7 +10,7 @@ import {
   capitalize,
   compareOnAwsPage,
   formatUtc,
-  hasSession,
+  grantApplies,
   minutesLeft,
   outcomeSentence,
   replacedWhy,
@@ -217,7 +217,7 @@ function renderMarkdownWith(
     )
     if (final.approvals)
       out.push(`👥 ${escapeMarkdown(final.approvals, LIMIT.reason)}`, '')
-    if (hasSession(final))
+    if (grantApplies(final))
       out.push(approvalGrants(ctx, final, escapeMarkdown), '')
     if (started)
       out.push(

@@ -6,7 +6,7 @@ import {
   capitalize,
   compareOnAwsPage,
   formatUtc,
-  hasSession,
+  grantApplies,
   minutesLeft,
   outcomeSentence,
   replacedWhy,
@@ -101,7 +101,7 @@ export function renderText(
     `Identity Center: ${safeUrl(ctx.startUrl) ?? esc(ctx.startUrl, LIMIT.url)}`
   )
   if (!final) lines.push(approvalGrants(ctx, undefined, esc, (x) => x))
-  else if (hasSession(final))
+  else if (grantApplies(final))
     lines.push(approvalGrants(ctx, final, esc, (x) => x))
   return lines.join('\n')
 }

@@ -33,8 +33,8 @@ export function approvalGrants(
     return `The job got no credentials: nothing was written or exported, and ${mode === 'kept' || ctx.reuseSession ? 'a sign-in this run obtained was' : 'your sign-in was'} signed out; role credentials already issued for the profiles that verified stay valid until they expire, but were not handed to the job.`
   }
   const approved = final?.type === 'approved' ? final : undefined
-  const tokenUntil = approved?.sessionExpiresAt
-    ? ` (at the latest until ${formatUtc(approved.sessionExpiresAt)})`
+  const tokenUntil = approved?.signInExpiresAt
+    ? ` (at the latest until ${formatUtc(approved.signInExpiresAt)})`
     : ''
   const credsUntil = approved?.credentialsExpireAt
     ? `until ${formatUtc(approved.credentialsExpireAt)}`
@@ -52,16 +52,16 @@ export function approvalGrants(
       }
       return `Approving lets this job use your Identity Center sign-in ${b('only to fetch the credentials for the listed role(s)')}; it is signed out at once after that, and the job keeps those role credentials until they expire.`
     case 'kept': {
-      const until = approved?.sessionExpiresAt
-        ? `until ${formatUtc(approved.sessionExpiresAt)}${approved.refreshable ? ' (longer if refreshed with its refresh token, up to the Identity Center session limit)' : ''}`
+      const until = approved?.signInExpiresAt
+        ? `until ${formatUtc(approved.signInExpiresAt)}${approved.refreshable ? ' (longer if refreshed with its refresh token, up to the Identity Center session limit)' : ''}`
         : 'until it expires'
       if (final)
         return `Your Identity Center sign-in stays on this runner after the job (keep-session): ${until}, this job and ${b('later jobs on this runner')} can use it ${everything}; ${issued}.`
       return `Approving leaves ${b('your Identity Center sign-in on this runner after the job')} (keep-session): until it expires, this job and later jobs on this runner can use it ${everything}; ${issued}.`
     }
     case 'until-expiry': {
-      const until = approved?.sessionExpiresAt
-        ? `until ${formatUtc(approved.sessionExpiresAt)}`
+      const until = approved?.signInExpiresAt
+        ? `until ${formatUtc(approved.signInExpiresAt)}`
         : 'until it expires'
       if (final)
         return `Your Identity Center sign-in is left in this machine's token cache (~/.aws/sso/cache) ${until} or until someone runs identity-center-login --sign-out: any process running as this user can use it ${everything}; ${issued}.`
@@ -78,8 +78,8 @@ export function approvalGrants(
       const ends = approved
         ? approved.refreshable
           ? "when the Identity Center session ends (an administrator's session limit, default 8 h)"
-          : approved.sessionExpiresAt
-            ? `when that sign-in expires at ${formatUtc(approved.sessionExpiresAt)} (it has no refresh token)`
+          : approved.signInExpiresAt
+            ? `when that sign-in expires at ${formatUtc(approved.signInExpiresAt)} (it has no refresh token)`
             : 'when that sign-in expires'
         : "when the Identity Center session ends (an administrator's session limit, default 8 h)"
       const what = `${b('only the listed role(s)')}: a credential server on the runner keeps your Identity Center sign-in in its memory (no sign-in on disk) and refreshes their credentials until the job ends, at the latest ${ends}`
@@ -88,8 +88,8 @@ export function approvalGrants(
       return `Approving hands this job ${what}; when the job ends the server signs out and stops.`
     }
     case 'served-shared': {
-      const until = approved?.sessionExpiresAt
-        ? `when that sign-in expires at ${formatUtc(approved.sessionExpiresAt)} (it has no refresh token)`
+      const until = approved?.signInExpiresAt
+        ? `when that sign-in expires at ${formatUtc(approved.signInExpiresAt)} (it has no refresh token)`
         : 'when that sign-in expires (it has no refresh token)'
       return `This job gets ${b('only the listed role(s)')}: a credential server on the runner keeps the sign-in shared by an earlier job of this run in its memory (no sign-in on disk) and refreshes their credentials until the job ends, at the latest ${until}; when the job ends the server stops without signing out (the sign-in belongs to the run: end-session signs it out).`
     }
@@ -124,7 +124,7 @@ export function compareOnAwsPage(
 }
 
 /** Whether a final state has a live sign-in (or, with sign-out-early, role credentials) the grant line is about. */
-export function hasSession(final: FinalEvent): boolean {
+export function grantApplies(final: FinalEvent): boolean {
   return (
     final.type === 'approved' ||
     (final.type === 'failed' && !!final.profiles?.some((p) => !p.error))

@@ -67,14 +67,14 @@ export type SealRefusal =
   | 'expired'
 
 /** A sealed session refused before any request; names the input at fault and why. */
-export class SealedSessionError extends InputError {
+export class SealError extends InputError {
   constructor(
     readonly refusal: SealRefusal,
     input: 'session' | 'session-key',
     problem: string
   ) {
     super(input, problem)
-    this.name = 'SealedSessionError'
+    this.name = 'SealError'
   }
 }
 
@@ -104,7 +104,7 @@ function derive(sessionKey: string, salt: Buffer): Promise<DerivedKey> {
  */
 export function prepareSealKey(sessionKey: string): Promise<DerivedKey> {
   const promise = derive(sessionKey, randomBytes(SALT_BYTES))
-  promise.catch(() => undefined) // awaited (and reported) by sealSession
+  promise.catch(() => undefined) // awaited (and reported) by sealSignIn
   return promise
 }
 
@@ -126,7 +126,7 @@ function associatedData(header: string, binding: SealBinding): Buffer {
   )
 }
 
-export async function sealSession(
+export async function sealSignIn(
   signIn: SharedSignIn,
   sessionKey: string | Promise<DerivedKey>,
   binding: SealBinding
@@ -178,8 +178,8 @@ export interface OpenOptions {
   now?: number
 }
 
-/** Opens a sealed session, or throws a SealedSessionError saying exactly why not. No network. */
-export async function openSession(
+/** Opens a sealed session, or throws a SealError saying exactly why not. No network. */
+export async function openSeal(
   sealed: string,
   sessionKey: string,
   binding: SealBinding,
@@ -190,7 +190,7 @@ export async function openSession(
     problem: string,
     input: 'session' | 'session-key' = 'session'
   ): never => {
-    throw new SealedSessionError(refusal, input, problem)
+    throw new SealError(refusal, input, problem)
   }
   const text = sealed.trim()
   const parts = text.split('.')
@@ -307,10 +307,6 @@ function sealedApprovers(v: unknown): { name: string; at: Date }[] {
       : undefined
   )
   if (!Array.isArray(v) || !approvers.length || approvers.includes(undefined))
-    throw new SealedSessionError(
-      'tampered',
-      'session',
-      'holds an unreadable sign-in'
-    )
+    throw new SealError('tampered', 'session', 'holds an unreadable sign-in')
   return approvers as { name: string; at: Date }[]
 }

@@ -1,8 +1,8 @@
-export const id = 711;
-export const ids = [711];
+export const id = 693;
+export const ids = [693];
 export const modules = {
 
-/***/ 8711:
+/***/ 3693:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -571,7 +571,7 @@ var job_server = __webpack_require__(658);
 var credential_process = __webpack_require__(4586);
 // EXTERNAL MODULE: ./src/core/stop-server.ts + 1 modules
 var stop_server = __webpack_require__(936);
-;// CONCATENATED MODULE: ./src/core/session-sign-out.ts
+;// CONCATENATED MODULE: ./src/core/sso-session-sign-out.ts
 
 
 
@@ -595,9 +595,9 @@ async function readJson(file) {
     }
 }
 const str = (v) => typeof v === 'string' && v !== '' ? v : undefined;
-async function signOutSession(paths, request, log, env) {
+async function signOutSsoSession(paths, request, log, env) {
     const removed = [];
-    const server = await stopSessionServer(paths, request.ssoSession, log);
+    const server = await stopSsoSessionServer(paths, request.ssoSession, log);
     if (server)
         removed.push(...server.removed);
     const config = await removeConfigSections(paths.configFile, request.ssoSession, request.profile, { dryRun: true });
@@ -653,7 +653,7 @@ async function signOutSession(paths, request, log, env) {
  * The session's credential server, when its server file is there: asked to sign out and exit (stopJobServer: report,
  * port closed, killed only if it is the listener), then the file and the credential_process profiles asking it go.
  */
-async function stopSessionServer(paths, ssoSession, log) {
+async function stopSsoSessionServer(paths, ssoSession, log) {
     const file = (0,job_server/* serverFilePath */.Jj)(paths, ssoSession);
     if ((await (0,atomic/* readIfExists */.OR)(file).catch(() => undefined)) === undefined)
         return undefined;
@@ -703,7 +703,7 @@ async function runSignOut(args, env, log) {
         .split(/[\s,]+/)
         .filter((s) => s !== '');
     try {
-        const result = await signOutSession((0,paths/* awsPaths */.UW)(env), {
+        const result = await signOutSsoSession((0,paths/* awsPaths */.UW)(env), {
             ssoSession,
             profile,
             ...(args.get('sso-region').trim()
@@ -759,7 +759,7 @@ var approvers = __webpack_require__(2421);
 // EXTERNAL MODULE: ./src/core/allowed-accounts.ts
 var allowed_accounts = __webpack_require__(76);
 // EXTERNAL MODULE: ./src/core/run-sign-in.ts + 2 modules
-var run_sign_in = __webpack_require__(9706);
+var run_sign_in = __webpack_require__(2377);
 // EXTERNAL MODULE: ./src/core/run-context.ts
 var run_context = __webpack_require__(4448);
 // EXTERNAL MODULE: ./src/core/approval-record.ts
@@ -952,8 +952,8 @@ function exitCodeFor(error) {
     return EXIT_CODES.failure;
 }
 /** The primary profile's credentials and the outputs, in the requested format. */
-function renderCredentials(format, request, result, sealedSession) {
-    const { credentials, identity } = (0,login/* jobSession */.kf)(result);
+function renderCredentials(format, request, result, sealedSignIn) {
+    const { credentials, identity } = (0,login/* jobRole */.CW)(result);
     const server = result.server;
     const fullUri = server
         ? `${server.url}/role/${encodeURIComponent(server.primary)}`
@@ -980,7 +980,7 @@ function renderCredentials(format, request, result, sealedSession) {
         AWS_ACCOUNT_ID: identity.account,
         AWS_APPROVED_BY: result.approvedBy,
         // share-session: the sealed sign-in, under the name --session reads from the environment (a GitLab dotenv report passes it on).
-        ...(sealedSession ? { IDENTITY_CENTER_LOGIN_SESSION: sealedSession } : {})
+        ...(sealedSignIn ? { IDENTITY_CENTER_LOGIN_SESSION: sealedSignIn } : {})
     };
     if (format === 'json') {
         return `${JSON.stringify({
@@ -1007,7 +1007,7 @@ function renderCredentials(format, request, result, sealedSession) {
             arn: identity.arn,
             userId: identity.userId,
             approvedBy: result.approvedBy,
-            ...(sealedSession ? { session: sealedSession } : {}),
+            ...(sealedSignIn ? { session: sealedSignIn } : {}),
             profiles: result.extra.map((p) => ({
                 profile: p.profile.name,
                 accountId: p.profile.accountId,
@@ -1176,8 +1176,8 @@ function reportLines(r) {
             : ''));
     const refused = Object.entries(r.refused).filter(([, n]) => n > 0);
     lines.push(`  refused requests: ${refused.length ? refused.map(([k, n]) => `${k} ${n}`).join(', ') : 'none'}`);
-    if (r.sessionEnded)
-        lines.push(`  the sign-in ended at ${r.sessionEnded.at} (${r.sessionEnded.code}): ${r.sessionEnded.message}`);
+    if (r.signInEnded)
+        lines.push(`  the sign-in ended at ${r.signInEnded.at} (${r.signInEnded.code}): ${r.signInEnded.message}`);
     if (r.stopped)
         lines.push(`  stopped at ${r.stopped.at} (${r.stopped.reason}); ${r.stopped.signedOut ? 'signed out of IAM Identity Center (SSO Logout)' : 'not signed out'}`);
     return lines;

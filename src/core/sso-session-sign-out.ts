@@ -25,7 +25,7 @@ import { serverFilePath } from '../credential-server/job-server.js'
 import { readServerFile } from '../credential-server/credential-process.js'
 import { stopJobServer } from './stop-server.js'
 
-export interface SessionSignOutRequest {
+export interface SsoSessionSignOutRequest {
   ssoSession: string
   /** The profile the CLI wrote for the session; removed only if its `sso_session` is this session. */
   profile: string
@@ -36,7 +36,7 @@ export interface SessionSignOutRequest {
   registrationScopes?: string[]
 }
 
-export interface SessionSignOutResult {
+export interface SsoSessionSignOutResult {
   /** `revoked`: Logout succeeded (or the token was already invalid); `none`: no token was cached; `failed`: Logout failed. */
   token: 'revoked' | 'none' | 'failed'
   /** A credential server of the session was found: `stopped` (it signed out and exited), or `failed`. */
@@ -63,14 +63,14 @@ async function readJson(
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' && v !== '' ? v : undefined
 
-export async function signOutSession(
+export async function signOutSsoSession(
   paths: AwsPaths,
-  request: SessionSignOutRequest,
+  request: SsoSessionSignOutRequest,
   log: Logger,
   env: NodeJS.ProcessEnv
-): Promise<SessionSignOutResult> {
+): Promise<SsoSessionSignOutResult> {
   const removed: string[] = []
-  const server = await stopSessionServer(paths, request.ssoSession, log)
+  const server = await stopSsoSessionServer(paths, request.ssoSession, log)
   if (server) removed.push(...server.removed)
   const config = await removeConfigSections(
     paths.configFile,
@@ -85,7 +85,7 @@ export async function signOutSession(
     str(cached?.obj.region) ?? config.session?.ssoRegion ?? request.ssoRegion
   const startUrl =
     str(cached?.obj.startUrl) ?? config.session?.startUrl ?? request.startUrl
-  let token: SessionSignOutResult['token'] = 'none'
+  let token: SsoSessionSignOutResult['token'] = 'none'
   if (accessToken) {
     if (!ssoRegion) {
       log.warning(
@@ -150,7 +150,7 @@ export async function signOutSession(
  * The session's credential server, when its server file is there: asked to sign out and exit (stopJobServer: report,
  * port closed, killed only if it is the listener), then the file and the credential_process profiles asking it go.
  */
-async function stopSessionServer(
+async function stopSsoSessionServer(
   paths: AwsPaths,
   ssoSession: string,
   log: Logger

@@ -1,14 +1,8 @@
 import { readCommand, readLoginRequest } from '../../src/inputs/reader.js'
 import { InputError } from '../../src/inputs/rules.js'
-import {
-  openSharedSession,
-  sessionBinding
-} from '../../src/core/shared-session.js'
+import { openSharedSignIn, sealBinding } from '../../src/core/shared-sign-in.js'
 import { sealRunOf } from '../../src/core/run-context.js'
-import {
-  sealSession,
-  type SharedSignIn
-} from '../../src/core/sealed-session.js'
+import { sealSignIn, type SharedSignIn } from '../../src/core/sealed-sign-in.js'
 
 const KEY = 'kx3Qv9-b8Zr2mT5wLp7YcN4dHs6Jf1Ug0'
 const SEED: Record<string, string> = {
@@ -147,11 +141,11 @@ describe('inputs', () => {
   })
 })
 
-describe('sessionBinding', () => {
+describe('sealBinding', () => {
   const request = read({ ...SEED, 'share-session': 'true', 'session-key': KEY })
   test('GitHub first, then GitLab, Buildkite, CircleCI; an explicit run id wins', () => {
     expect(
-      sessionBinding(
+      sealBinding(
         request,
         sealRunOf({
           GITHUB_RUN_ID: '1',
@@ -161,33 +155,33 @@ describe('sessionBinding', () => {
       )
     ).toEqual({ runId: '1', repository: 'a/b' })
     expect(
-      sessionBinding(
+      sealBinding(
         request,
         sealRunOf({ CI_PIPELINE_ID: '2', CI_PROJECT_PATH: 'g/p' })
       )
     ).toEqual({ runId: '2', repository: 'g/p' })
     expect(
-      sessionBinding(request, sealRunOf({ CI_PIPELINE_ID: '2' }, 'mine'))
+      sealBinding(request, sealRunOf({ CI_PIPELINE_ID: '2' }, 'mine'))
     ).toEqual({
       runId: 'mine',
       repository: ''
     })
   })
   test('no run to bind to, or a run id that cannot be bound: input errors before any request', () => {
-    expect(() => sessionBinding(request, sealRunOf({}))).toThrow(
+    expect(() => sealBinding(request, sealRunOf({}))).toThrow(
       /^Input "share-session": needs a workflow run to bind the sign-in to.*--session-run-id/
     )
-    expect(() => sessionBinding(request, sealRunOf({}, 'a b'))).toThrow(
+    expect(() => sealBinding(request, sealRunOf({}, 'a b'))).toThrow(
       /run id must be 1-64/
     )
   })
 })
 
-describe('openSharedSession completes the request from the sealed sign-in', () => {
+describe('openSharedSignIn completes the request from the sealed sign-in', () => {
   test('start URL, SSO region, region, sso-session, and the login job account and role as defaults', async () => {
-    const sealed = await sealSession(SIGN_IN, KEY, BINDING)
+    const sealed = await sealSignIn(SIGN_IN, KEY, BINDING)
     const masked: string[] = []
-    const { request, signIn } = await openSharedSession(
+    const { request, signIn } = await openSharedSignIn(
       read({
         session: sealed,
         'session-key': KEY,
@@ -218,7 +212,7 @@ describe('openSharedSession completes the request from the sealed sign-in', () =
         ]
       }
     })
-    const own = await openSharedSession(
+    const own = await openSharedSignIn(
       read({
         session: sealed,
         'session-key': KEY,
@@ -241,9 +235,9 @@ describe('openSharedSession completes the request from the sealed sign-in', () =
   })
 
   test('a start URL or SSO region that is not the sealed one is refused', async () => {
-    const sealed = await sealSession(SIGN_IN, KEY, BINDING)
+    const sealed = await sealSignIn(SIGN_IN, KEY, BINDING)
     await expect(
-      openSharedSession(
+      openSharedSignIn(
         read({
           session: sealed,
           'session-key': KEY,

@@ -1,5 +1,5 @@
-export const id = 345;
-export const ids = [345,586];
+export const id = 238;
+export const ids = [238,586];
 export const modules = {
 
 /***/ 4683:
@@ -851,13 +851,13 @@ function writeRoleKeys(options, profiles) {
     })), { onProgress: options.onFilesProgress });
 }
 /** The sign-in itself: the SSO profiles of the layout, the token cache, the registration, and the chained profile. */
-function writeSignIn(options, session, layout, chained, ssoProfiles) {
+function writeSignIn(options, obtained, layout, chained, ssoProfiles) {
     const { request, paths } = options;
-    return writeJobFilesFor(paths, request, ssoProfiles, session.token, session.registration, {
-        writeRegistration: session.registered,
+    return writeJobFilesFor(paths, request, ssoProfiles, obtained.token, obtained.registration, {
+        writeRegistration: obtained.registered,
         onProgress: options.onFilesProgress,
         // A token not taken from the cache file: what that file held before (a user's own sign-in) is put back by post.
-        ...(session.via === 'device-flow' || session.via === 'shared-session'
+        ...(obtained.via === 'device-flow' || obtained.via === 'shared-session'
             ? { keepOriginalTokenCache: { mask: options.mask } }
             : {}),
         ...(layout.roleProfile ? { roleProfiles: [layout.roleProfile] } : {}),
@@ -919,7 +919,7 @@ function registrationKey(request) {
 
 
 function loginRecord(request, result, run, hasPostStep, now = new Date()) {
-    const job = (0,_profile_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .jobSession */ .kf)(result);
+    const job = (0,_profile_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .jobRole */ .CW)(result);
     const chained = result.chained;
     const written = result.extra.filter((p) => !p.error);
     const verified = [
@@ -984,7 +984,7 @@ function loginRecord(request, result, run, hasPostStep, now = new Date()) {
 /** The earliest expiry among the role credentials the job gets (the job's session and every verified extra profile). */
 function earliestExpiry(result) {
     const times = [
-        (0,_profile_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .jobSession */ .kf)(result).credentials,
+        (0,_profile_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .jobRole */ .CW)(result).credentials,
         ...(result.chained?.sourceProfile ? [result.primary.credentials] : []),
         ...result.extra.map((p) => p.credentials)
     ]
@@ -1020,7 +1020,7 @@ __webpack_require__.d(__webpack_exports__, {
   du: () => (/* reexport */ SignOutFailedError),
   k0: () => (/* reexport */ UnsafePathError),
   qc: () => (/* reexport */ profile_layout/* chainedProfileNote */.qc),
-  kf: () => (/* reexport */ profile_layout/* jobSession */.kf),
+  CW: () => (/* reexport */ profile_layout/* jobRole */.CW),
   iD: () => (/* binding */ login)
 });
 
@@ -1204,7 +1204,7 @@ var files_plan = __webpack_require__(9005);
 
 
 /** The token cache of this sso-session, if it belongs to the same start URL and region and can serve this run. */
-async function reuseCachedSession(paths, request, clients, mask, log, now = Date.now()) {
+async function reuseCachedSignIn(paths, request, clients, mask, log, now = Date.now()) {
     const { value: cached, reason } = await (0,sso_cache/* readTokenCache */.ID)(paths.ssoCacheDir, request.profiles.ssoSession);
     if (!cached) {
         log.info(`reuse-session: no usable cached token for sso-session "${request.profiles.ssoSession}" (${reason}); asking for approval`);
@@ -1386,9 +1386,9 @@ async function collectApprovals(options, clients, registration, approveOnce) {
     let authorizations = 0;
     let registered = false;
     for (let first = true;; first = false) {
-        let session;
+        let obtained;
         try {
-            session = await approveOnce({
+            obtained = await approveOnce({
                 registration,
                 ...(deadline !== undefined
                     ? {
@@ -1403,11 +1403,11 @@ async function collectApprovals(options, clients, registration, approveOnce) {
             // Denied, expired, cancelled: every earlier sign-in is already signed out, this one never produced a token.
             throw failing(error);
         }
-        registration = session.registration;
-        authorizations += session.authorizations;
-        registered ||= session.registered;
-        const token = session.token.accessToken;
-        const at = session.approvedAt ?? new Date();
+        registration = obtained.registration;
+        authorizations += obtained.authorizations;
+        registered ||= obtained.registered;
+        const token = obtained.token.accessToken;
+        const at = obtained.approvedAt ?? new Date();
         let proof;
         let proven;
         try {
@@ -1428,7 +1428,7 @@ async function collectApprovals(options, clients, registration, approveOnce) {
             state = next.state;
             log.info(`${(0,approvals/* progress */.qB)(state, policy)}; the job's credentials come from ${verdict.approver.name}'s sign-in`);
             return {
-                ...session,
+                ...obtained,
                 registration,
                 authorizations,
                 registered,
@@ -1479,7 +1479,7 @@ async function obtainToken(options, clients) {
             };
         }
         case 'cache': {
-            const reused = await reuseCachedSession(paths, request, clients, mask, log);
+            const reused = await reuseCachedSignIn(paths, request, clients, mask, log);
             if (reused)
                 return { ...reused, authorizations: 0, registered: false };
             return deviceFlowToken(options, clients);
@@ -1814,16 +1814,16 @@ var profile_layout = __webpack_require__(7301);
  * 'adaptive' mode, so a service that throttles slows the whole pool down (clients.ts).
  */
 const PROFILE_CONCURRENCY = 32;
-async function useToken(options, clients, session) {
+async function useToken(options, clients, obtained) {
     const { request, log } = options;
-    const { token } = session;
+    const { token } = obtained;
     const primaryProfile = {
         name: request.profiles.profile,
         accountId: request.target.accountId,
         roleName: request.target.roleName,
         region: request.target.region
     };
-    const { primary, approvedBy } = await verifyPrimary(options, clients, token, primaryProfile, session.proven);
+    const { primary, approvedBy } = await verifyPrimary(options, clients, token, primaryProfile, obtained.proven);
     const chained = request.chain
         ? await use_token_chain(options, clients, primary, approvedBy)
         : undefined;
@@ -1867,7 +1867,7 @@ async function useToken(options, clients, session) {
             ]);
             break;
         case 'sign-in':
-            written = await (0,files_plan/* writeSignIn */.A0)(options, session, layout, chained, [
+            written = await (0,files_plan/* writeSignIn */.A0)(options, obtained, layout, chained, [
                 ...layout.ssoProfiles,
                 ...verifiedExtras.map((p) => p.profile)
             ]);
@@ -1875,7 +1875,7 @@ async function useToken(options, clients, session) {
         case 'server': {
             // Loaded only in this mode: a run without credential-server never parses the server's code.
             const { serveSignIn } = await __webpack_require__.e(/* import() */ 594).then(__webpack_require__.bind(__webpack_require__, 1594));
-            ({ written, server } = await serveSignIn(options, session, {
+            ({ written, server } = await serveSignIn(options, obtained, {
                 primaryProfile,
                 primaryCredentials: primary.credentials,
                 chained,
@@ -1901,14 +1901,14 @@ async function useToken(options, clients, session) {
             : {}),
         extra,
         approvedBy,
-        approvers: session.approvers ?? [
-            { name: approvedBy, at: session.approvedAt ?? new Date() }
+        approvers: obtained.approvers ?? [
+            { name: approvedBy, at: obtained.approvedAt ?? new Date() }
         ],
         token,
-        registration: session.registration,
+        registration: obtained.registration,
         written,
-        via: session.via,
-        authorizations: session.authorizations
+        via: obtained.via,
+        authorizations: obtained.authorizations
     };
 }
 /** The primary role's credentials, verified, in an allowed account, approved by someone the request allows. */
@@ -2145,7 +2145,7 @@ record) {
     const at = new Date();
     if (outcome && typeof outcome === 'object' && 'primary' in outcome) {
         const result = outcome;
-        const job = (0,_login_js__WEBPACK_IMPORTED_MODULE_1__/* .jobSession */ .kf)(result);
+        const job = (0,_login_js__WEBPACK_IMPORTED_MODULE_1__/* .jobRole */ .CW)(result);
         const chained = result.chained;
         const profiles = [
             chained
@@ -2192,7 +2192,7 @@ record) {
             ...(result.signedOutAt
                 ? { signedOutAt: result.signedOutAt }
                 : {
-                    sessionExpiresAt: result.token.expiresAt,
+                    signInExpiresAt: result.token.expiresAt,
                     refreshable: !!result.token.refreshToken
                 }),
             credentialsExpireAt: latestExpiry(result),
@@ -2301,8 +2301,8 @@ function failedApprovals(outcome) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CW: () => (/* binding */ jobRole),
 /* harmony export */   Nz: () => (/* binding */ writesCredentialsFile),
-/* harmony export */   kf: () => (/* binding */ jobSession),
 /* harmony export */   qC: () => (/* binding */ profileLayout),
 /* harmony export */   qc: () => (/* binding */ chainedProfileNote)
 /* harmony export */ });
@@ -2359,7 +2359,7 @@ function profileLayout(request, primaryProfile, chained, holds) {
     };
 }
 /** What the job gets: the chained session with role-to-assume, else the primary profile's (outputs and exports). */
-function jobSession(result) {
+function jobRole(result) {
     if (result.chained)
         return {
             credentials: result.chained.credentials,
@@ -2383,7 +2383,7 @@ function chainedProfileNote(chained) {
 
 /***/ }),
 
-/***/ 9706:
+/***/ 2377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2410,7 +2410,7 @@ var rules = __webpack_require__(8190);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/util/time.ts
 var time = __webpack_require__(6043);
-;// CONCATENATED MODULE: ./src/core/sealed-session.ts
+;// CONCATENATED MODULE: ./src/core/sealed-sign-in.ts
 /**
  * A sign-in sealed for the later jobs of one run (share-session / session / session-key).
  *
@@ -2441,12 +2441,12 @@ const CHECK_BYTES = 8;
 const TAG_BYTES = 16;
 const RUN_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 /** A sealed session refused before any request; names the input at fault and why. */
-class SealedSessionError extends rules/* InputError */.dz {
+class SealError extends rules/* InputError */.dz {
     refusal;
     constructor(refusal, input, problem) {
         super(input, problem);
         this.refusal = refusal;
-        this.name = 'SealedSessionError';
+        this.name = 'SealError';
     }
 }
 function derive(sessionKey, salt) {
@@ -2464,7 +2464,7 @@ function derive(sessionKey, salt) {
  */
 function prepareSealKey(sessionKey) {
     const promise = derive(sessionKey, (0,external_node_crypto_.randomBytes)(SALT_BYTES));
-    promise.catch(() => undefined); // awaited (and reported) by sealSession
+    promise.catch(() => undefined); // awaited (and reported) by sealSignIn
     return promise;
 }
 const b64 = (b) => b.toString('base64url');
@@ -2477,7 +2477,7 @@ function repositoryTag(repository) {
 function associatedData(header, binding) {
     return Buffer.from(`${header}\0${binding.repository}\0${binding.runId}`, 'utf8');
 }
-async function sealSession(signIn, sessionKey, binding) {
+async function sealSignIn(signIn, sessionKey, binding) {
     if (!RUN_ID_RE.test(binding.runId))
         throw new Error(`cannot seal a session: run id ${JSON.stringify(binding.runId)} is not 1-64 of letters, digits, _ and -`);
     const { salt, key, check } = typeof sessionKey === 'string'
@@ -2515,10 +2515,10 @@ async function sealSession(signIn, sessionKey, binding) {
     ]);
     return `${header}.${b64(sealed)}`;
 }
-/** Opens a sealed session, or throws a SealedSessionError saying exactly why not. No network. */
-async function openSession(sealed, sessionKey, binding, options) {
+/** Opens a sealed session, or throws a SealError saying exactly why not. No network. */
+async function openSeal(sealed, sessionKey, binding, options) {
     const refuse = (refusal, problem, input = 'session') => {
-        throw new SealedSessionError(refusal, input, problem);
+        throw new SealError(refusal, input, problem);
     };
     const text = sealed.trim();
     const parts = text.split('.');
@@ -2603,20 +2603,20 @@ function sealedApprovers(v) {
         ? { name: a.n, at: new Date(a.t) }
         : undefined);
     if (!Array.isArray(v) || !approvers.length || approvers.includes(undefined))
-        throw new SealedSessionError('tampered', 'session', 'holds an unreadable sign-in');
+        throw new SealError('tampered', 'session', 'holds an unreadable sign-in');
     return approvers;
 }
 
 // EXTERNAL MODULE: ./src/aws/logout.ts
 var logout = __webpack_require__(4299);
-;// CONCATENATED MODULE: ./src/core/shared-session.ts
+;// CONCATENATED MODULE: ./src/core/shared-sign-in.ts
 
 
 
 
 /** Where the run id comes from, in order (GitHub, GitLab, Buildkite, CircleCI); --session-run-id overrides on the CLI. */
 /** What a sealed session of this run is bound to; an InputError (before any request) when there is no run to bind to. */
-function sessionBinding(subject, run) {
+function sealBinding(subject, run) {
     const input = 'signIn' in subject && subject.signIn.mode.kind === 'shared'
         ? 'share-session'
         : 'session';
@@ -2633,11 +2633,11 @@ function sessionBinding(subject, run) {
  * given), and the login job's account and role unless the job gives its own. A start URL or SSO region given with it
  * must be the sealed one.
  */
-async function openSharedSession(request, binding, mask, now = Date.now()) {
+async function openSharedSignIn(request, binding, mask, now = Date.now()) {
     const shared = request.signIn.mode.token;
     if (shared.from !== 'session')
-        throw new Error('openSharedSession: the request has no session input');
-    const signIn = await openSession(shared.sealed, shared.key, binding, {
+        throw new Error('openSharedSignIn: the request has no session input');
+    const signIn = await openSeal(shared.sealed, shared.key, binding, {
         minValiditySeconds: request.signIn.minValiditySeconds,
         now
     });
@@ -2672,7 +2672,7 @@ async function openSharedSession(request, binding, mask, now = Date.now()) {
     };
 }
 /** share-session: the key derivation, started when the approval link is out so that its cost hides in the wait. */
-class SessionSealer {
+class SignInSealer {
     sessionKey;
     binding;
     key;
@@ -2696,7 +2696,7 @@ class SessionSealer {
             roleName: request.target.roleName,
             ...(result.approvers ? { approvers: result.approvers } : {})
         };
-        return sealSession(signIn, this.key, this.binding);
+        return sealSignIn(signIn, this.key, this.binding);
     }
 }
 /** The line the login job logs once the sign-in is sealed. */
@@ -2710,8 +2710,8 @@ function sharedNotice(binding, expiresAt) {
  * no sign-out (said so, not a failure: the end-session job runs with if: always()). Throws only for a refused seal.
  * Returns whether the sign-out was confirmed.
  */
-async function endSharedSession(end, binding, mask, log, env) {
-    const signIn = await openSession(end.token.sealed, end.token.key, binding, {
+async function endSharedSignIn(end, binding, mask, log, env) {
+    const signIn = await openSeal(end.token.sealed, end.token.key, binding, {
         minValiditySeconds: null
     });
     mask(signIn.accessToken);
@@ -2736,14 +2736,14 @@ async function endSharedSession(end, binding, mask, log, env) {
  * end-session: signed out, and nothing else to do. Without any of them the request goes on as it is. The session-key
  * is masked first.
  */
-async function startSharedSession(command, options) {
+async function startSharing(command, options) {
     const { mask, log, env } = options;
     if (command.kind === 'end-session') {
         mask(command.token.key);
-        const binding = sessionBinding(command, options.sealRun);
+        const binding = sealBinding(command, options.sealRun);
         return {
             kind: 'ended',
-            signedOut: await endSharedSession(command, binding, mask, log, env)
+            signedOut: await endSharedSignIn(command, binding, mask, log, env)
         };
     }
     const { request } = command;
@@ -2751,19 +2751,19 @@ async function startSharedSession(command, options) {
     // The session input opens a sign-in, whatever stays on the runner; share-session seals this job's own.
     if (mode.token.from === 'session') {
         mask(mode.token.key);
-        const binding = sessionBinding(request, options.sealRun);
+        const binding = sealBinding(request, options.sealRun);
         return {
             kind: 'login',
-            ...(await openSharedSession(request, binding, mask))
+            ...(await openSharedSignIn(request, binding, mask))
         };
     }
     if (mode.kind === 'shared') {
         mask(mode.key);
-        const binding = sessionBinding(request, options.sealRun);
+        const binding = sealBinding(request, options.sealRun);
         return {
             kind: 'login',
             request,
-            sealer: new SessionSealer(mode.key, binding)
+            sealer: new SignInSealer(mode.key, binding)
         };
     }
     return { kind: 'login', request };
@@ -2789,7 +2789,7 @@ async function runSignIn(command, ports) {
     const { run, paths, env, log, hardStop } = ports;
     let start;
     try {
-        start = await startSharedSession(command, {
+        start = await startSharing(command, {
             mask: (s) => ports.mask(s),
             log,
             env,
@@ -3760,7 +3760,7 @@ function combinationProblem(input, stage, context) {
 ;// CONCATENATED MODULE: ./src/inputs/build-request.ts
 /** The command of checked values; `ssoSessionGiven`: the sso-session input was set (not its default). */
 function buildCommand(v, ssoSessionGiven) {
-    const session = v.session === ''
+    const shared = v.session === ''
         ? undefined
         : {
             from: 'session',
@@ -3769,7 +3769,7 @@ function buildCommand(v, ssoSessionGiven) {
             ssoSessionGiven
         };
     if (v['end-session'])
-        return { kind: 'end-session', token: session };
+        return { kind: 'end-session', token: shared };
     const request = {
         target: {
             startUrl: v['start-url'],
@@ -3779,7 +3779,7 @@ function buildCommand(v, ssoSessionGiven) {
             region: v.region
         },
         profiles: profilesOf(v),
-        signIn: signInOf(v, session),
+        signIn: signInOf(v, shared),
         notify: notifyOf(v),
         files: filesOf(v)
     };

@@ -10,18 +10,18 @@ import type { LoginResult } from './login-result.js'
 import { RUN_ID_VARIABLES, type SealRun } from './run-context.js'
 import { InputError } from '../inputs/rules.js'
 import {
-  openSession,
+  openSeal,
   RUN_ID_RE,
-  sealSession,
+  sealSignIn,
   prepareSealKey,
   type SealBinding,
   type SharedSignIn
-} from './sealed-session.js'
+} from './sealed-sign-in.js'
 import { signOut } from '../aws/logout.js'
 
 /** Where the run id comes from, in order (GitHub, GitLab, Buildkite, CircleCI); --session-run-id overrides on the CLI. */
 /** What a sealed session of this run is bound to; an InputError (before any request) when there is no run to bind to. */
-export function sessionBinding(
+export function sealBinding(
   subject: Pick<LoginRequest, 'signIn'> | EndSession,
   run: SealRun
 ): SealBinding {
@@ -49,7 +49,7 @@ export function sessionBinding(
  * given), and the login job's account and role unless the job gives its own. A start URL or SSO region given with it
  * must be the sealed one.
  */
-export async function openSharedSession(
+export async function openSharedSignIn(
   request: LoginRequest,
   binding: SealBinding,
   mask: (secret: string) => void,
@@ -57,8 +57,8 @@ export async function openSharedSession(
 ): Promise<{ request: LoginRequest; signIn: SharedSignIn }> {
   const shared = request.signIn.mode.token
   if (shared.from !== 'session')
-    throw new Error('openSharedSession: the request has no session input')
-  const signIn = await openSession(shared.sealed, shared.key, binding, {
+    throw new Error('openSharedSignIn: the request has no session input')
+  const signIn = await openSeal(shared.sealed, shared.key, binding, {
     minValiditySeconds: request.signIn.minValiditySeconds,
     now
   })
@@ -104,7 +104,7 @@ export async function openSharedSession(
 }
 
 /** share-session: the key derivation, started when the approval link is out so that its cost hides in the wait. */
-export class SessionSealer {
+export class SignInSealer {
   private key?: ReturnType<typeof prepareSealKey>
   constructor(
     private readonly sessionKey: string,
@@ -131,7 +131,7 @@ export class SessionSealer {
       roleName: request.target.roleName,
       ...(result.approvers ? { approvers: result.approvers } : {})
     }
-    return sealSession(signIn, this.key!, this.binding)
+    return sealSignIn(signIn, this.key!, this.binding)
   }
 }
 
@@ -149,14 +149,14 @@ export function sharedNotice(binding: SealBinding, expiresAt: Date): string {
  * no sign-out (said so, not a failure: the end-session job runs with if: always()). Throws only for a refused seal.
  * Returns whether the sign-out was confirmed.
  */
-export async function endSharedSession(
+export async function endSharedSignIn(
   end: EndSession,
   binding: SealBinding,
   mask: (secret: string) => void,
   log: Logger,
   env: NodeJS.ProcessEnv
 ): Promise<boolean> {
-  const signIn = await openSession(end.token.sealed, end.token.key, binding, {
+  const signIn = await openSeal(end.token.sealed, end.token.key, binding, {
     minValiditySeconds: null
   })
   mask(signIn.accessToken)
@@ -190,7 +190,7 @@ export type SharedStart =
       kind: 'login'
       request: LoginRequest
       signIn?: SharedSignIn
-      sealer?: SessionSealer
+      sealer?: SignInSealer
     }
   | { kind: 'ended'; signedOut: boolean }
 
@@ -199,7 +199,7 @@ export type SharedStart =
  * end-session: signed out, and nothing else to do. Without any of them the request goes on as it is. The session-key
  * is masked first.
  */
-export async function startSharedSession(
+export async function startSharing(
   command: Command,
   options: {
     mask: (secret: string) => void
@@ -212,10 +212,10 @@ export async function startSharedSession(
   const { mask, log, env } = options
   if (command.kind === 'end-session') {
     mask(command.token.key)
-    const binding = sessionBinding(command, options.sealRun)
+    const binding = sealBinding(command, options.sealRun)
     return {
       kind: 'ended',
-      signedOut: await endSharedSession(command, binding, mask, log, env)
+      signedOut: await endSharedSignIn(command, binding, mask, log, env)
     }
   }
   const { request } = command
@@ -223,19 +223,19 @@ export async function startSharedSession(
   // The session input opens a sign-in, whatever stays on the runner; share-session seals this job's own.
   if (mode.token.from === 'session') {
     mask(mode.token.key)
-    const binding = sessionBinding(request, options.sealRun)
+    const binding = sealBinding(request, options.sealRun)
     return {
       kind: 'login',
-      ...(await openSharedSession(request, binding, mask))
+      ...(await openSharedSignIn(request, binding, mask))
     }
   }
   if (mode.kind === 'shared') {
     mask(mode.key)
-    const binding = sessionBinding(request, options.sealRun)
+    const binding = sealBinding(request, options.sealRun)
     return {
       kind: 'login',
       request,
-      sealer: new SessionSealer(mode.key, binding)
+      sealer: new SignInSealer(mode.key, binding)
     }
   }
   return { kind: 'login', request }

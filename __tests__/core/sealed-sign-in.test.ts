@@ -1,12 +1,12 @@
 import {
-  openSession,
-  sealSession,
-  SealedSessionError,
+  openSeal,
+  sealSignIn,
+  SealError,
   SEAL_VERSION,
   type SealBinding,
   type SealRefusal,
   type SharedSignIn
-} from '../../src/core/sealed-session.js'
+} from '../../src/core/sealed-sign-in.js'
 
 const KEY = 'k3y-0f-at-least-32-characters-long!!'
 const BINDING: SealBinding = { repository: 'acme/deploy', runId: '4242' }
@@ -28,7 +28,7 @@ const open = (
   binding = BINDING,
   minValiditySeconds: number | null = 900,
   now = NOW
-) => openSession(sealed, key, binding, { minValiditySeconds, now })
+) => openSeal(sealed, key, binding, { minValiditySeconds, now })
 
 async function refusal(
   p: Promise<unknown>
@@ -36,8 +36,8 @@ async function refusal(
   try {
     await p
   } catch (error) {
-    expect(error).toBeInstanceOf(SealedSessionError)
-    const e = error as SealedSessionError
+    expect(error).toBeInstanceOf(SealError)
+    const e = error as SealError
     return { refusal: e.refusal, input: e.input, message: e.message }
   }
   throw new Error('expected a refusal')
@@ -45,7 +45,7 @@ async function refusal(
 
 let sealed: string
 beforeAll(async () => {
-  sealed = await sealSession(SIGN_IN, KEY, BINDING)
+  sealed = await sealSignIn(SIGN_IN, KEY, BINDING)
 })
 
 test('round trip: the same sign-in comes out, to the second', async () => {
@@ -63,7 +63,7 @@ test('compact and far below GitHub output limits; base64url only; a fresh salt a
     Math.ceil(((TOKEN.length + 200) * 4) / 3) + 100
   )
   expect(sealed.length).toBeLessThan((1024 * 1024) / 100)
-  const again = await sealSession(SIGN_IN, KEY, BINDING)
+  const again = await sealSignIn(SIGN_IN, KEY, BINDING)
   expect(again).not.toBe(sealed)
   expect(again.split('.')[3]).not.toBe(sealed.split('.')[3])
   expect(again.split('.')[4]).not.toBe(sealed.split('.')[4])
@@ -115,7 +115,7 @@ test('another repository is refused', async () => {
 })
 
 test('the run id in clear is authenticated: rewriting it to this run fails the integrity check', async () => {
-  const other = await sealSession(SIGN_IN, KEY, { ...BINDING, runId: '1111' })
+  const other = await sealSignIn(SIGN_IN, KEY, { ...BINDING, runId: '1111' })
   const rewritten = other.replace(/^icl1\.1111\./, 'icl1.4242.')
   expect((await refusal(open(rewritten))).refusal).toBe('tampered')
 })
@@ -132,7 +132,7 @@ test('a repository tag swapped in the clear header is refused', async () => {
   ).toBe('other-repository')
   // …and a header whose tag was swapped for the other repository's does not open here either.
   const otherRepo = (
-    await sealSession(SIGN_IN, KEY, { ...BINDING, repository: 'acme/deploy2' })
+    await sealSignIn(SIGN_IN, KEY, { ...BINDING, repository: 'acme/deploy2' })
   ).split('.')
   const swapped = [...parts.slice(0, 2), otherRepo[2], ...parts.slice(3)].join(
     '.'
@@ -216,7 +216,7 @@ test('expired: says when it expired; too close to expiry: says when it expires a
 
 test('a run id that cannot be bound is refused when sealing', async () => {
   await expect(
-    sealSession(SIGN_IN, KEY, { ...BINDING, runId: 'a.b' })
+    sealSignIn(SIGN_IN, KEY, { ...BINDING, runId: 'a.b' })
   ).rejects.toThrow(/run id/)
 })
 
@@ -225,7 +225,7 @@ test('required-approvals: the approvers round-trip; a seal without them (made be
     { name: 'alice', at: new Date(NOW - 60_000) },
     { name: 'bob', at: new Date(NOW - 1_000) }
   ]
-  const withApprovers = await sealSession(
+  const withApprovers = await sealSignIn(
     { ...SIGN_IN, approvers },
     KEY,
     BINDING
