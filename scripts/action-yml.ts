@@ -42,7 +42,7 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`
 
 export function renderActionYml(): string {
   const lines = [
-    '# Generated from src/inputs/spec.ts (INPUTS) by scripts/action-yml.ts: edit there, then run `npx tsx scripts/action-yml.ts`.',
+    '# Generated from the input table (src/inputs/table/) by scripts/action-yml.ts: edit there, then run `npx tsx scripts/action-yml.ts`.',
     'name: AWS IAM Identity Center login (device flow)',
     'description: Sign a job in to AWS IAM Identity Center after a person approves a device code; short-lived, verified role credentials instead of access keys.',
     'author: identity-center-login',
