@@ -25,7 +25,7 @@ var files_plan = __webpack_require__(9005);
 // EXTERNAL MODULE: ./src/aws-files/atomic.ts
 var atomic = __webpack_require__(5262);
 // EXTERNAL MODULE: ./src/credential-server/handover.ts
-var credential_server_handover = __webpack_require__(8204);
+var handover = __webpack_require__(8204);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/credential-server/spawn.ts
@@ -220,7 +220,7 @@ function processCommand(file, profile) {
 }
 async function serveSignIn(options, obtained, profiles) {
     const { request, paths, log } = options;
-    const authToken = (0,credential_server_handover/* newAuthToken */.q8)();
+    const authToken = (0,handover/* newAuthToken */.q8)();
     options.mask(authToken);
     const roles = servedRoles(options, profiles);
     const file = (0,job_server/* serverFilePath */.Jj)(paths, request.profiles.ssoSession);
@@ -265,43 +265,11 @@ async function serveSignIn(options, obtained, profiles) {
         // Still partial for post until the server runs and its file is written.
         written = { ...done, partial: true };
         report();
-        const initialCredentials = {
-            [profiles.primaryProfile.name]: handed((profiles.chained ?? { credentials: profiles.primaryCredentials })
-                .credentials)
-        };
-        for (const o of profiles.others)
-            if (o.credentials)
-                initialCredentials[o.profile.name] = handed(o.credentials);
-        const handover = {
-            version: credential_server_handover/* HANDOVER_VERSION */.L1,
-            ssoRegion: request.target.ssoRegion,
-            region: request.target.region,
-            token: {
-                accessToken: obtained.token.accessToken,
-                expiresAt: obtained.token.expiresAt.toISOString(),
-                ...(obtained.token.refreshToken
-                    ? { refreshToken: obtained.token.refreshToken }
-                    : {})
-            },
-            ...(obtained.registration
-                ? {
-                    registration: {
-                        clientId: obtained.registration.clientId,
-                        clientSecret: obtained.registration.clientSecret,
-                        expiresAt: obtained.registration.expiresAt.toISOString(),
-                        scopes: obtained.registration.scopes
-                    }
-                }
-                : {}),
-            ...(request.signIn.mode.token.from === 'session'
-                ? { keepSignIn: true }
-                : {}),
+        const handover = handoverOf(options, obtained, profiles, {
             roles,
             primary: record.primary,
-            authToken,
-            watchPid: options.watchPid ?? process.ppid,
-            initialCredentials
-        };
+            authToken
+        });
         const started = await startCredentialServer(handover, {
             env: (0,job_server/* serverProcessEnv */.mV)(options.env ?? process.env),
             ...(options.signal ? { signal: options.signal } : {})
@@ -343,6 +311,44 @@ async function serveSignIn(options, obtained, profiles) {
         options.onFilesProgress?.(undefined);
         throw error;
     }
+}
+/** What the server is handed over its pipe: the sign-in, the roles it serves and their first credentials. */
+function handoverOf(options, obtained, profiles, serve) {
+    const { request } = options;
+    const { token, registration } = obtained;
+    const initialCredentials = {
+        [profiles.primaryProfile.name]: handed((profiles.chained ?? { credentials: profiles.primaryCredentials })
+            .credentials)
+    };
+    for (const o of profiles.others)
+        if (o.credentials)
+            initialCredentials[o.profile.name] = handed(o.credentials);
+    return {
+        version: handover/* HANDOVER_VERSION */.L1,
+        ssoRegion: request.target.ssoRegion,
+        region: request.target.region,
+        token: {
+            accessToken: token.accessToken,
+            expiresAt: token.expiresAt.toISOString(),
+            ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
+        },
+        ...(registration
+            ? {
+                registration: {
+                    clientId: registration.clientId,
+                    clientSecret: registration.clientSecret,
+                    expiresAt: registration.expiresAt.toISOString(),
+                    scopes: registration.scopes
+                }
+            }
+            : {}),
+        ...(request.signIn.mode.token.from === 'session'
+            ? { keepSignIn: true }
+            : {}),
+        ...serve,
+        watchPid: options.watchPid ?? process.ppid,
+        initialCredentials
+    };
 }
 
 

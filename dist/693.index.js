@@ -126,6 +126,53 @@ function parseCliArgs(argv, env, deps = {}) {
         return { get: () => '', format: DEFAULT_FORMAT, help: false, version: true };
     }
     const inputs = new Map(inputs_spec/* INPUTS */.mc.map((i) => [i.name, i]));
+    const values = flagValues(argv, inputs);
+    const fromEnv = (name) => {
+        const v = env[envVarName(name)];
+        return typeof v === 'string' ? v : '';
+    };
+    const option = (name) => values.has(name) ? values.get(name) : fromEnv(name);
+    // --profiles / --profiles-file
+    const profilesFile = option('profiles-file');
+    if (profilesFile !== '')
+        values.set('profiles', profilesFromFile(profilesFile, option, values, deps));
+    const formatRaw = option('format').trim() || DEFAULT_FORMAT;
+    if (!OUTPUT_FILE_FORMATS.includes(formatRaw)) {
+        throw new rules/* InputError */.dz('--format', `must be one of ${OUTPUT_FILE_FORMATS.join(', ')}`);
+    }
+    const outputFile = option('output-file');
+    const actor = option('actor').trim();
+    if (new RegExp(util_text/* CONTROL_SOURCE */.Y).test(actor))
+        throw new rules/* InputError */.dz(values.has('actor') ? '--actor' : envVarName('actor'), 'must not contain control characters');
+    const get = (name) => (inputs.has(name) ? option(name) : '');
+    const result = {
+        get,
+        format: formatRaw,
+        help: false,
+        version: false
+    };
+    if (outputFile !== '')
+        result.outputFile = outputFile;
+    if (values.has('sign-out'))
+        result.signOut = true;
+    if (actor !== '')
+        result.actor = actor;
+    const watchPid = option('watch-pid').trim();
+    if (watchPid !== '') {
+        if (!/^[1-9]\d{0,9}$/.test(watchPid))
+            throw new rules/* InputError */.dz(values.has('watch-pid') ? '--watch-pid' : envVarName('watch-pid'), 'must be a process id (a positive integer)');
+        result.watchPid = Number(watchPid);
+    }
+    const sessionRunId = option('session-run-id').trim();
+    if (sessionRunId !== '')
+        result.sessionRunId = sessionRunId;
+    const approvalRecord = option('approval-record');
+    if (approvalRecord !== '')
+        result.approvalRecord = approvalRecord;
+    return result;
+}
+/** Each flag's value, by input or option name; `--no-NAME` and a bare boolean flag give 'false' / 'true'. */
+function flagValues(argv, inputs) {
     const values = new Map();
     const given = new Set();
     const set = (flag, key, value) => {
@@ -184,64 +231,25 @@ function parseCliArgs(argv, env, deps = {}) {
         }
         set(flag, name, value);
     }
-    const fromEnv = (name) => {
-        const v = env[envVarName(name)];
-        return typeof v === 'string' ? v : '';
-    };
-    const option = (name) => values.has(name) ? values.get(name) : fromEnv(name);
-    // --profiles / --profiles-file
-    const profilesFile = option('profiles-file');
-    if (profilesFile !== '') {
-        if (option('profiles') !== '') {
-            throw new rules/* InputError */.dz(values.has('profiles-file')
-                ? '--profiles-file'
-                : envVarName('profiles-file'), 'cannot be combined with --profiles');
-        }
-        const read = deps.readFile ?? ((p) => (0,external_node_fs_.readFileSync)(p, 'utf8'));
-        let text;
-        try {
-            text = read(profilesFile);
-        }
-        catch (e) {
-            const code = e?.code;
-            throw new rules/* InputError */.dz('--profiles-file', `cannot read the file${code ? ` (${code})` : ''}`);
-        }
-        values.set('profiles', text);
+    return values;
+}
+/** The text of --profiles-file (never with --profiles). */
+function profilesFromFile(profilesFile, option, values, deps) {
+    if (option('profiles') !== '') {
+        throw new rules/* InputError */.dz(values.has('profiles-file')
+            ? '--profiles-file'
+            : envVarName('profiles-file'), 'cannot be combined with --profiles');
     }
-    const formatRaw = option('format').trim() || DEFAULT_FORMAT;
-    if (!OUTPUT_FILE_FORMATS.includes(formatRaw)) {
-        throw new rules/* InputError */.dz('--format', `must be one of ${OUTPUT_FILE_FORMATS.join(', ')}`);
+    const read = deps.readFile ?? ((p) => (0,external_node_fs_.readFileSync)(p, 'utf8'));
+    let text;
+    try {
+        text = read(profilesFile);
     }
-    const outputFile = option('output-file');
-    const actor = option('actor').trim();
-    if (new RegExp(util_text/* CONTROL_SOURCE */.Y).test(actor))
-        throw new rules/* InputError */.dz(values.has('actor') ? '--actor' : envVarName('actor'), 'must not contain control characters');
-    const get = (name) => (inputs.has(name) ? option(name) : '');
-    const result = {
-        get,
-        format: formatRaw,
-        help: false,
-        version: false
-    };
-    if (outputFile !== '')
-        result.outputFile = outputFile;
-    if (values.has('sign-out'))
-        result.signOut = true;
-    if (actor !== '')
-        result.actor = actor;
-    const watchPid = option('watch-pid').trim();
-    if (watchPid !== '') {
-        if (!/^[1-9]\d{0,9}$/.test(watchPid))
-            throw new rules/* InputError */.dz(values.has('watch-pid') ? '--watch-pid' : envVarName('watch-pid'), 'must be a process id (a positive integer)');
-        result.watchPid = Number(watchPid);
+    catch (e) {
+        const code = e?.code;
+        throw new rules/* InputError */.dz('--profiles-file', `cannot read the file${code ? ` (${code})` : ''}`);
     }
-    const sessionRunId = option('session-run-id').trim();
-    if (sessionRunId !== '')
-        result.sessionRunId = sessionRunId;
-    const approvalRecord = option('approval-record');
-    if (approvalRecord !== '')
-        result.approvalRecord = approvalRecord;
-    return result;
+    return text;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts

@@ -2811,7 +2811,21 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
     const files = [(0,_aws_files_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenCacheFile */ .g6)(sweep.ssoCacheDir, sweep.sessionName)];
     if (sweep.legacyStartUrl !== undefined)
         files.push((0,_aws_files_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .legacyTokenCacheFile */ .lS)(sweep.ssoCacheDir, sweep.legacyStartUrl));
+    /** Each token signed out once: whether SSO Logout revoked it. */
     const revoked = new Map();
+    const revoke = async (accessToken) => {
+        if (!revoked.has(accessToken)) {
+            const settings = {
+                ssoRegion: sweep.ssoRegion,
+                region: sweep.region,
+                env,
+                maxAttempts: 2,
+                requestTimeoutMs: sweep.requestTimeoutMs
+            };
+            revoked.set(accessToken, await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_0__/* .signOut */ .C)(accessToken, settings, log));
+        }
+        return revoked.get(accessToken);
+    };
     let found = false;
     for (const file of files) {
         try {
@@ -2830,17 +2844,9 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
             if (typeof accessToken !== 'string' || !sweep.isOurs(accessToken))
                 continue;
             found = true;
-            if (!revoked.has(accessToken)) {
-                revoked.set(accessToken, await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_0__/* .signOut */ .C)(accessToken, {
-                    ssoRegion: sweep.ssoRegion,
-                    region: sweep.region,
-                    env,
-                    maxAttempts: 2,
-                    requestTimeoutMs: sweep.requestTimeoutMs
-                }, log));
-            }
+            const ok = await revoke(accessToken);
             const outcome = await (0,_aws_files_sso_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .removeCacheFileIfOurs */ .FH)(file, (0,_aws_files_sso_cache_format_js__WEBPACK_IMPORTED_MODULE_2__/* .contentHash */ .Ae)(text));
-            log.info(`This run had already written its SSO token to ${file} when it stopped: ${revoked.get(accessToken) ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`);
+            log.info(`This run had already written its SSO token to ${file} when it stopped: ${ok ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`);
         }
         catch (error) {
             log.warning(`Could not check the token cache ${file} for a token this run left behind: ${error.message}`);
@@ -2849,14 +2855,7 @@ async function sweepOrphanedTokenCache(sweep, log, env = process.env) {
     for (const accessToken of sweep.issuedTokens ?? []) {
         if (revoked.has(accessToken))
             continue;
-        const ok = await (0,_aws_logout_js__WEBPACK_IMPORTED_MODULE_0__/* .signOut */ .C)(accessToken, {
-            ssoRegion: sweep.ssoRegion,
-            region: sweep.region,
-            env,
-            maxAttempts: 2,
-            requestTimeoutMs: sweep.requestTimeoutMs
-        }, log);
-        revoked.set(accessToken, ok);
+        const ok = await revoke(accessToken);
         log.info(`This run's sign-in was not in a token cache when it stopped: ${ok ? 'token revoked' : 'token NOT revoked; it stays valid until it expires'}`);
     }
     return found;

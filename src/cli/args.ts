@@ -145,6 +145,65 @@ export function parseCliArgs(
     return { get: () => '', format: DEFAULT_FORMAT, help: false, version: true }
   }
   const inputs = new Map<string, InputSpec>(INPUTS.map((i) => [i.name, i]))
+  const values = flagValues(argv, inputs)
+  const fromEnv = (name: string): string => {
+    const v = env[envVarName(name)]
+    return typeof v === 'string' ? v : ''
+  }
+  const option = (name: string): string =>
+    values.has(name) ? (values.get(name) as string) : fromEnv(name)
+
+  // --profiles / --profiles-file
+  const profilesFile = option('profiles-file')
+  if (profilesFile !== '')
+    values.set('profiles', profilesFromFile(profilesFile, option, values, deps))
+
+  const formatRaw = option('format').trim() || DEFAULT_FORMAT
+  if (!(OUTPUT_FILE_FORMATS as readonly string[]).includes(formatRaw)) {
+    throw new InputError(
+      '--format',
+      `must be one of ${OUTPUT_FILE_FORMATS.join(', ')}`
+    )
+  }
+  const outputFile = option('output-file')
+  const actor = option('actor').trim()
+  if (new RegExp(CONTROL_SOURCE).test(actor))
+    throw new InputError(
+      values.has('actor') ? '--actor' : envVarName('actor'),
+      'must not contain control characters'
+    )
+
+  const get = (name: string): string => (inputs.has(name) ? option(name) : '')
+  const result: CliArgs = {
+    get,
+    format: formatRaw as OutputFormat,
+    help: false,
+    version: false
+  }
+  if (outputFile !== '') result.outputFile = outputFile
+  if (values.has('sign-out')) result.signOut = true
+  if (actor !== '') result.actor = actor
+  const watchPid = option('watch-pid').trim()
+  if (watchPid !== '') {
+    if (!/^[1-9]\d{0,9}$/.test(watchPid))
+      throw new InputError(
+        values.has('watch-pid') ? '--watch-pid' : envVarName('watch-pid'),
+        'must be a process id (a positive integer)'
+      )
+    result.watchPid = Number(watchPid)
+  }
+  const sessionRunId = option('session-run-id').trim()
+  if (sessionRunId !== '') result.sessionRunId = sessionRunId
+  const approvalRecord = option('approval-record')
+  if (approvalRecord !== '') result.approvalRecord = approvalRecord
+  return result
+}
+
+/** Each flag's value, by input or option name; `--no-NAME` and a bare boolean flag give 'false' / 'true'. */
+function flagValues(
+  argv: string[],
+  inputs: Map<string, InputSpec>
+): Map<string, string> {
   const values = new Map<string, string>()
   const given = new Set<string>()
 
@@ -215,76 +274,34 @@ export function parseCliArgs(
     }
     set(flag, name, value)
   }
+  return values
+}
 
-  const fromEnv = (name: string): string => {
-    const v = env[envVarName(name)]
-    return typeof v === 'string' ? v : ''
-  }
-  const option = (name: string): string =>
-    values.has(name) ? (values.get(name) as string) : fromEnv(name)
-
-  // --profiles / --profiles-file
-  const profilesFile = option('profiles-file')
-  if (profilesFile !== '') {
-    if (option('profiles') !== '') {
-      throw new InputError(
-        values.has('profiles-file')
-          ? '--profiles-file'
-          : envVarName('profiles-file'),
-        'cannot be combined with --profiles'
-      )
-    }
-    const read = deps.readFile ?? ((p: string) => readFileSync(p, 'utf8'))
-    let text: string
-    try {
-      text = read(profilesFile)
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException)?.code
-      throw new InputError(
-        '--profiles-file',
-        `cannot read the file${code ? ` (${code})` : ''}`
-      )
-    }
-    values.set('profiles', text)
-  }
-
-  const formatRaw = option('format').trim() || DEFAULT_FORMAT
-  if (!(OUTPUT_FILE_FORMATS as readonly string[]).includes(formatRaw)) {
+/** The text of --profiles-file (never with --profiles). */
+function profilesFromFile(
+  profilesFile: string,
+  option: (name: string) => string,
+  values: Map<string, string>,
+  deps: CliDeps
+): string {
+  if (option('profiles') !== '') {
     throw new InputError(
-      '--format',
-      `must be one of ${OUTPUT_FILE_FORMATS.join(', ')}`
+      values.has('profiles-file')
+        ? '--profiles-file'
+        : envVarName('profiles-file'),
+      'cannot be combined with --profiles'
     )
   }
-  const outputFile = option('output-file')
-  const actor = option('actor').trim()
-  if (new RegExp(CONTROL_SOURCE).test(actor))
+  const read = deps.readFile ?? ((p: string) => readFileSync(p, 'utf8'))
+  let text: string
+  try {
+    text = read(profilesFile)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code
     throw new InputError(
-      values.has('actor') ? '--actor' : envVarName('actor'),
-      'must not contain control characters'
+      '--profiles-file',
+      `cannot read the file${code ? ` (${code})` : ''}`
     )
-
-  const get = (name: string): string => (inputs.has(name) ? option(name) : '')
-  const result: CliArgs = {
-    get,
-    format: formatRaw as OutputFormat,
-    help: false,
-    version: false
   }
-  if (outputFile !== '') result.outputFile = outputFile
-  if (values.has('sign-out')) result.signOut = true
-  if (actor !== '') result.actor = actor
-  const watchPid = option('watch-pid').trim()
-  if (watchPid !== '') {
-    if (!/^[1-9]\d{0,9}$/.test(watchPid))
-      throw new InputError(
-        values.has('watch-pid') ? '--watch-pid' : envVarName('watch-pid'),
-        'must be a process id (a positive integer)'
-      )
-    result.watchPid = Number(watchPid)
-  }
-  const sessionRunId = option('session-run-id').trim()
-  if (sessionRunId !== '') result.sessionRunId = sessionRunId
-  const approvalRecord = option('approval-record')
-  if (approvalRecord !== '') result.approvalRecord = approvalRecord
-  return result
+  return text
 }

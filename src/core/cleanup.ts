@@ -91,7 +91,21 @@ export async function sweepOrphanedTokenCache(
   const files = [tokenCacheFile(sweep.ssoCacheDir, sweep.sessionName)]
   if (sweep.legacyStartUrl !== undefined)
     files.push(legacyTokenCacheFile(sweep.ssoCacheDir, sweep.legacyStartUrl))
+  /** Each token signed out once: whether SSO Logout revoked it. */
   const revoked = new Map<string, boolean>()
+  const revoke = async (accessToken: string): Promise<boolean> => {
+    if (!revoked.has(accessToken)) {
+      const settings = {
+        ssoRegion: sweep.ssoRegion,
+        region: sweep.region,
+        env,
+        maxAttempts: 2,
+        requestTimeoutMs: sweep.requestTimeoutMs
+      }
+      revoked.set(accessToken, await signOut(accessToken, settings, log))
+    }
+    return revoked.get(accessToken)!
+  }
   let found = false
   for (const file of files) {
     try {
@@ -109,25 +123,10 @@ export async function sweepOrphanedTokenCache(
       if (typeof accessToken !== 'string' || !sweep.isOurs(accessToken))
         continue
       found = true
-      if (!revoked.has(accessToken)) {
-        revoked.set(
-          accessToken,
-          await signOut(
-            accessToken,
-            {
-              ssoRegion: sweep.ssoRegion,
-              region: sweep.region,
-              env,
-              maxAttempts: 2,
-              requestTimeoutMs: sweep.requestTimeoutMs
-            },
-            log
-          )
-        )
-      }
+      const ok = await revoke(accessToken)
       const outcome = await removeCacheFileIfOurs(file, contentHash(text!))
       log.info(
-        `This run had already written its SSO token to ${file} when it stopped: ${revoked.get(accessToken) ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`
+        `This run had already written its SSO token to ${file} when it stopped: ${ok ? 'token revoked' : 'token NOT revoked'}, cache file ${outcome}`
       )
     } catch (error) {
       log.warning(
@@ -137,18 +136,7 @@ export async function sweepOrphanedTokenCache(
   }
   for (const accessToken of sweep.issuedTokens ?? []) {
     if (revoked.has(accessToken)) continue
-    const ok = await signOut(
-      accessToken,
-      {
-        ssoRegion: sweep.ssoRegion,
-        region: sweep.region,
-        env,
-        maxAttempts: 2,
-        requestTimeoutMs: sweep.requestTimeoutMs
-      },
-      log
-    )
-    revoked.set(accessToken, ok)
+    const ok = await revoke(accessToken)
     log.info(
       `This run's sign-in was not in a token cache when it stopped: ${ok ? 'token revoked' : 'token NOT revoked; it stays valid until it expires'}`
     )

@@ -162,45 +162,11 @@ export async function serveSignIn(
     // Still partial for post until the server runs and its file is written.
     written = { ...done, partial: true }
     report()
-    const initialCredentials: Record<string, HandedCredentials> = {
-      [profiles.primaryProfile.name]: handed(
-        (profiles.chained ?? { credentials: profiles.primaryCredentials })
-          .credentials
-      )
-    }
-    for (const o of profiles.others)
-      if (o.credentials)
-        initialCredentials[o.profile.name] = handed(o.credentials)
-    const handover: Handover = {
-      version: HANDOVER_VERSION,
-      ssoRegion: request.target.ssoRegion,
-      region: request.target.region,
-      token: {
-        accessToken: obtained.token.accessToken,
-        expiresAt: obtained.token.expiresAt.toISOString(),
-        ...(obtained.token.refreshToken
-          ? { refreshToken: obtained.token.refreshToken }
-          : {})
-      },
-      ...(obtained.registration
-        ? {
-            registration: {
-              clientId: obtained.registration.clientId,
-              clientSecret: obtained.registration.clientSecret,
-              expiresAt: obtained.registration.expiresAt.toISOString(),
-              scopes: obtained.registration.scopes
-            }
-          }
-        : {}),
-      ...(request.signIn.mode.token.from === 'session'
-        ? { keepSignIn: true as const }
-        : {}),
+    const handover = handoverOf(options, obtained, profiles, {
       roles,
       primary: record.primary,
-      authToken,
-      watchPid: options.watchPid ?? process.ppid,
-      initialCredentials
-    }
+      authToken
+    })
     const started = await startCredentialServer(handover, {
       env: serverProcessEnv(options.env ?? process.env),
       ...(options.signal ? { signal: options.signal } : {})
@@ -241,5 +207,51 @@ export async function serveSignIn(
     await removeJobFiles(written).catch(() => undefined)
     options.onFilesProgress?.(undefined)
     throw error
+  }
+}
+
+/** What the server is handed over its pipe: the sign-in, the roles it serves and their first credentials. */
+function handoverOf(
+  options: LoginOptions,
+  obtained: ObtainedToken,
+  profiles: ServedProfiles,
+  serve: Pick<Handover, 'roles' | 'primary' | 'authToken'>
+): Handover {
+  const { request } = options
+  const { token, registration } = obtained
+  const initialCredentials: Record<string, HandedCredentials> = {
+    [profiles.primaryProfile.name]: handed(
+      (profiles.chained ?? { credentials: profiles.primaryCredentials })
+        .credentials
+    )
+  }
+  for (const o of profiles.others)
+    if (o.credentials)
+      initialCredentials[o.profile.name] = handed(o.credentials)
+  return {
+    version: HANDOVER_VERSION,
+    ssoRegion: request.target.ssoRegion,
+    region: request.target.region,
+    token: {
+      accessToken: token.accessToken,
+      expiresAt: token.expiresAt.toISOString(),
+      ...(token.refreshToken ? { refreshToken: token.refreshToken } : {})
+    },
+    ...(registration
+      ? {
+          registration: {
+            clientId: registration.clientId,
+            clientSecret: registration.clientSecret,
+            expiresAt: registration.expiresAt.toISOString(),
+            scopes: registration.scopes
+          }
+        }
+      : {}),
+    ...(request.signIn.mode.token.from === 'session'
+      ? { keepSignIn: true as const }
+      : {}),
+    ...serve,
+    watchPid: options.watchPid ?? process.ppid,
+    initialCredentials
   }
 }
