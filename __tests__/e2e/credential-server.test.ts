@@ -253,7 +253,9 @@ async function goWhoami(exe: string, env: NodeJS.ProcessEnv, profile: string) {
     })
     return JSON.parse(stdout).Arn as string
   } catch (error: any) {
-    throw new Error(`${path.basename(exe)} ${profile}: ${error.stderr}`)
+    throw new Error(
+      `${path.basename(exe)} ${profile}: ${error.stderr}${error.killed ? ' (killed at the 30 s timeout)' : ''}`
+    )
   }
 }
 
@@ -342,7 +344,7 @@ describe('a job served for three role-credential lifetimes (role-to-assume, a pr
       [...config.matchAll(/^\[profile ([^\]]+)\]$/gm)].map((m) => m[1])
     ).toEqual(['my-dev-profile', 'sandbox-ro', 'prod.ReadOnly'])
     expect(config).toContain(
-      `credential_process = "${process.execPath}" "${path.join(path.dirname(DIST), 'cli.js')}" --credential-process --server-file "${path.join(s.ws.home, '.aws', 'identity-center-login', 'my-sso.server.json')}" --profile sandbox-ro`
+      `credential_process = ${process.execPath} ${path.join(path.dirname(DIST), 'cli.js')} --credential-process --server-file ${path.join(s.ws.home, '.aws', 'identity-center-login', 'my-sso.server.json')} --profile sandbox-ro`
     )
   })
 
@@ -407,6 +409,20 @@ describe('a job served for three role-credential lifetimes (role-to-assume, a pr
       saw.push([label, arn])
       if (typeof want === 'string') expect(arn).toBe(want)
       else expect(arn).toMatch(want)
+    }
+    if (go) {
+      for (const [sdk, exe] of [
+        ['v1', go.v1],
+        ['v2', go.v2]
+      ] as const) {
+        const t = Date.now()
+        const arn = await goWhoami(exe, plain, 'my-dev-profile')
+        saw.push([
+          `AWS SDK for Go ${sdk} --profile my-dev-profile (credential_process) ${Date.now() - t} ms`,
+          arn
+        ])
+        expect(arn).toBe(CHAINED_ARN)
+      }
     }
     statsAfterConsumers = emu.stats()
   }, 180_000)
