@@ -91,6 +91,60 @@ function awsPaths(env = process.env, home = node_os__WEBPACK_IMPORTED_MODULE_0__
 
 /***/ }),
 
+/***/ 6830:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KN: () => (/* binding */ renderProcessProfileSection),
+/* harmony export */   Um: () => (/* binding */ pathWord)
+/* harmony export */ });
+/* unused harmony export commandLine */
+/* harmony import */ var _config_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7386);
+/* harmony import */ var _credentials_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4408);
+/**
+ * A profile whose credentials come from a command (`credential_process`): the credential server's profiles. The
+ * config gets `[profile NAME]` with credential_process, region and output only: no sso_* key, no secret.
+ *
+ * A path with a space or another character a shell reads is written in double quotes, which botocore (shlex) and the
+ * shells the JS and Go SDKs run it with read back as one word; a path that holds a quote, `$`, a backquote, a
+ * backslash or a line break is refused. The value never opens with a quote: the AWS SDKs for Go (v1 and v2) read such
+ * a value as one quoted string and drop everything after its closing quote, so a program path that needs quotes is
+ * run through `/usr/bin/env`.
+ */
+
+
+const UNSAFE_IN_QUOTES = /["$`\\\r\n\t]/;
+/** A word every shell and shlex read as itself, without quotes. */
+const PLAIN_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/** A path as one word of the command: bare when it is a plain word, else in double quotes. */
+function pathWord(text) {
+    return PLAIN_WORD.test(text) ? text : `"${text}"`;
+}
+/** One command line from its parts; a path is double-quoted only when it needs it, and never first. */
+function commandLine(parts) {
+    const words = parts.map(({ text, quote }) => {
+        if (text === '' || UNSAFE_IN_QUOTES.test(text))
+            throw new Error(`invalid credential_process part ${JSON.stringify(text)}: must be non-empty, without " $ \` \\ or line breaks`);
+        if (quote)
+            return pathWord(text);
+        (0,_config_render_js__WEBPACK_IMPORTED_MODULE_1__/* .validateValue */ .q0)('credential_process', text);
+        return text;
+    });
+    if (words[0]?.startsWith('"'))
+        words.unshift('/usr/bin/env');
+    return words.join(' ');
+}
+/** `[profile NAME]` with credential_process (+ region, output). */
+function renderProcessProfileSection(profile) {
+    (0,_config_render_js__WEBPACK_IMPORTED_MODULE_1__/* .validateName */ .yS)('profile', profile.name);
+    return (0,_credentials_file_js__WEBPACK_IMPORTED_MODULE_0__/* .renderProfileSection */ .Rq)(profile, [
+        `credential_process = ${commandLine(profile.command)}`
+    ]);
+}
+
+
+/***/ }),
+
 /***/ 2552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -680,67 +734,22 @@ function throwIfCancelled(signal) {
 
 /***/ }),
 
-/***/ 9005:
+/***/ 3166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  bC: () => (/* binding */ filesPlace),
-  RV: () => (/* binding */ registrationKey),
-  Q7: () => (/* binding */ tokenCacheEntry),
-  to: () => (/* binding */ writeJobFilesFor),
-  qi: () => (/* binding */ writeRoleKeys),
-  A0: () => (/* binding */ writeSignIn)
-});
-
-// UNUSED EXPORTS: filesPlan, writeCredentialProfiles
-
-// EXTERNAL MODULE: ./src/aws-files/config-render.ts
-var config_render = __webpack_require__(7386);
-// EXTERNAL MODULE: ./src/aws-files/credentials-file.ts
-var credentials_file = __webpack_require__(4408);
-;// CONCATENATED MODULE: ./src/aws-files/process-profile.ts
-/**
- * A profile whose credentials come from a command (`credential_process`): the credential server's profiles. The
- * config gets `[profile NAME]` with credential_process, region and output only: no sso_* key, no secret.
- *
- * A path with a space or another character a shell reads is written in double quotes, which botocore (shlex) and the
- * shells the JS and Go SDKs run it with read back as one word; a path that holds a quote, `$`, a backquote, a
- * backslash or a line break is refused. The value never opens with a quote: the AWS SDKs for Go (v1 and v2) read such
- * a value as one quoted string and drop everything after its closing quote, so a program path that needs quotes is
- * run through `/usr/bin/env`.
- */
-
-
-const UNSAFE_IN_QUOTES = /["$`\\\r\n\t]/;
-/** A word every shell and shlex read as itself, without quotes. */
-const PLAIN_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
-/** One command line from its parts; a path is double-quoted only when it needs it, and never first. */
-function commandLine(parts) {
-    const words = parts.map(({ text, quote }) => {
-        if (text === '' || UNSAFE_IN_QUOTES.test(text))
-            throw new Error(`invalid credential_process part ${JSON.stringify(text)}: must be non-empty, without " $ \` \\ or line breaks`);
-        if (quote)
-            return PLAIN_WORD.test(text) ? text : `"${text}"`;
-        (0,config_render/* validateValue */.q0)('credential_process', text);
-        return text;
-    });
-    if (words[0]?.startsWith('"'))
-        words.unshift('/usr/bin/env');
-    return words.join(' ');
-}
-/** `[profile NAME]` with credential_process (+ region, output). */
-function renderProcessProfileSection(profile) {
-    (0,config_render/* validateName */.yS)('profile', profile.name);
-    return (0,credentials_file/* renderProfileSection */.Rq)(profile, [
-        `credential_process = ${commandLine(profile.command)}`
-    ]);
-}
-
-// EXTERNAL MODULE: ./src/aws-files/job-files.ts + 4 modules
-var job_files = __webpack_require__(6116);
-;// CONCATENATED MODULE: ./src/core/files-plan.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A0: () => (/* binding */ writeSignIn),
+/* harmony export */   Q7: () => (/* binding */ tokenCacheEntry),
+/* harmony export */   RV: () => (/* binding */ registrationKey),
+/* harmony export */   bC: () => (/* binding */ filesPlace),
+/* harmony export */   qi: () => (/* binding */ writeRoleKeys),
+/* harmony export */   to: () => (/* binding */ writeJobFilesFor)
+/* harmony export */ });
+/* unused harmony exports filesPlan, writeCredentialProfiles */
+/* harmony import */ var _aws_files_config_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7386);
+/* harmony import */ var _aws_files_process_profile_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6830);
+/* harmony import */ var _aws_files_credentials_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4408);
+/* harmony import */ var _aws_files_job_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6116);
 
 
 
@@ -776,7 +785,7 @@ function filesPlan(paths, request, profiles, token, registration, options) {
         }
         : {};
     const configSections = [
-        ...profiles.map((p) => (0,config_render/* renderProfileSection */.Rq)({
+        ...profiles.map((p) => (0,_aws_files_config_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderProfileSection */ .Rq)({
             name: p.name,
             ssoSession: request.profiles.ssoSession,
             accountId: p.accountId,
@@ -785,12 +794,12 @@ function filesPlan(paths, request, profiles, token, registration, options) {
             output: request.profiles.output,
             ...legacy
         })),
-        ...keyProfiles.map((p) => (0,credentials_file/* renderKeysProfileSection */.Ln)(p)),
-        ...(options.roleProfiles ?? []).map((p) => (0,config_render/* renderAssumeRoleProfileSection */.z0)(p)),
-        ...(options.processProfiles ?? []).map((p) => renderProcessProfileSection(p)),
+        ...keyProfiles.map((p) => (0,_aws_files_credentials_file_js__WEBPACK_IMPORTED_MODULE_1__/* .renderKeysProfileSection */ .Ln)(p)),
+        ...(options.roleProfiles ?? []).map((p) => (0,_aws_files_config_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderAssumeRoleProfileSection */ .z0)(p)),
+        ...(options.processProfiles ?? []).map((p) => (0,_aws_files_process_profile_js__WEBPACK_IMPORTED_MODULE_0__/* .renderProcessProfileSection */ .KN)(p)),
         ...(token
             ? [
-                (0,config_render/* renderSsoSessionSection */.P_)({
+                (0,_aws_files_config_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderSsoSessionSection */ .P_)({
                     name: request.profiles.ssoSession,
                     ssoRegion: request.target.ssoRegion,
                     startUrl: request.target.startUrl,
@@ -799,7 +808,7 @@ function filesPlan(paths, request, profiles, token, registration, options) {
             ]
             : [])
     ];
-    const credentialSections = keyProfiles.map((p) => (0,credentials_file/* renderCredentialsSection */.yq)(p.name, p.credentials));
+    const credentialSections = keyProfiles.map((p) => (0,_aws_files_credentials_file_js__WEBPACK_IMPORTED_MODULE_1__/* .renderCredentialsSection */ .yq)(p.name, p.credentials));
     return {
         ...filesPlace(paths, request),
         configSections,
@@ -830,7 +839,7 @@ function filesPlan(paths, request, profiles, token, registration, options) {
 }
 /** Write the files of {@link filesPlan} together, or none of them. */
 async function writeJobFilesFor(paths, request, profiles, token, registration, options = { writeRegistration: true }) {
-    return (0,job_files/* writeJobFiles */.cO)(filesPlan(paths, request, profiles, token, registration, options), options.onProgress);
+    return (0,_aws_files_job_files_js__WEBPACK_IMPORTED_MODULE_2__/* .writeJobFiles */ .cO)(filesPlan(paths, request, profiles, token, registration, options), options.onProgress);
 }
 /**
  * Write profiles that hold the given role credentials themselves, and nothing of the SSO sign-in: for each profile the
@@ -1204,8 +1213,8 @@ var rules = __webpack_require__(8190);
 var client_name = __webpack_require__(938);
 // EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
 var sso_cache = __webpack_require__(7215);
-// EXTERNAL MODULE: ./src/core/files-plan.ts + 1 modules
-var files_plan = __webpack_require__(9005);
+// EXTERNAL MODULE: ./src/core/files-plan.ts
+var files_plan = __webpack_require__(3166);
 ;// CONCATENATED MODULE: ./src/core/reuse.ts
 
 

@@ -20,8 +20,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/aws-files/job-files.ts + 4 modules
 var job_files = __webpack_require__(6116);
-// EXTERNAL MODULE: ./src/core/files-plan.ts + 1 modules
-var files_plan = __webpack_require__(9005);
+// EXTERNAL MODULE: ./src/core/files-plan.ts
+var files_plan = __webpack_require__(3166);
 // EXTERNAL MODULE: ./src/aws-files/atomic.ts
 var atomic = __webpack_require__(5262);
 // EXTERNAL MODULE: ./src/credential-server/handover.ts

@@ -456,6 +456,8 @@ var logout = __webpack_require__(4299);
 var sso_cache_format = __webpack_require__(3671);
 // EXTERNAL MODULE: ./src/aws-files/sso-cache.ts
 var sso_cache = __webpack_require__(7215);
+// EXTERNAL MODULE: ./src/aws-files/process-profile.ts
+var process_profile = __webpack_require__(6830);
 // EXTERNAL MODULE: ./src/aws-files/ini-structure.ts
 var ini_structure = __webpack_require__(4421);
 // EXTERNAL MODULE: ./src/aws-files/config-edit.ts
@@ -468,6 +470,7 @@ var lock = __webpack_require__(2576);
  * the `[profile NAME]` whose `sso_session` is that session, and the `[sso-session NAME]` section once no profile uses
  * it. Under the config's lock, atomic; every other byte of the file stays.
  */
+
 
 
 
@@ -561,7 +564,7 @@ async function removeServedProfiles(configFile, serverFile, profiles) {
         if (text === undefined)
             return [];
         const blocks = (0,ini_structure/* parseStructure */.Vo)(text).sections.filter((s) => profiles.some((p) => s.key === `profile:${p}`) &&
-            (s.options.get('credential_process') ?? '').includes(JSON.stringify(serverFile)));
+            ` ${s.options.get('credential_process') ?? ''} `.includes(` --server-file ${(0,process_profile/* pathWord */.Um)(serverFile)} `));
         if (blocks.length > 0) {
             const out = withoutBlocks(text, blocks);
             if (out.trim() === '')

@@ -27,6 +27,11 @@ const UNSAFE_IN_QUOTES = /["$`\\\r\n\t]/
 /** A word every shell and shlex read as itself, without quotes. */
 const PLAIN_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/
 
+/** A path as one word of the command: bare when it is a plain word, else in double quotes. */
+export function pathWord(text: string): string {
+  return PLAIN_WORD.test(text) ? text : `"${text}"`
+}
+
 /** One command line from its parts; a path is double-quoted only when it needs it, and never first. */
 export function commandLine(parts: ProcessProfileSpec['command']): string {
   const words = parts.map(({ text, quote }) => {
@@ -34,7 +39,7 @@ export function commandLine(parts: ProcessProfileSpec['command']): string {
       throw new Error(
         `invalid credential_process part ${JSON.stringify(text)}: must be non-empty, without " $ \` \\ or line breaks`
       )
-    if (quote) return PLAIN_WORD.test(text) ? text : `"${text}"`
+    if (quote) return pathWord(text)
     validateValue('credential_process', text)
     return text
   })

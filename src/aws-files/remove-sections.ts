@@ -3,6 +3,7 @@
  * the `[profile NAME]` whose `sso_session` is that session, and the `[sso-session NAME]` section once no profile uses
  * it. Under the config's lock, atomic; every other byte of the file stays.
  */
+import { pathWord } from './process-profile.js'
 import { parseStructure, type SectionBlock } from './ini-structure.js'
 import { profilesUsingSession } from './config-edit.js'
 import { readIfExists, removeIfExists, writeFileAtomic } from './atomic.js'
@@ -125,8 +126,8 @@ export async function removeServedProfiles(
     const blocks = parseStructure(text).sections.filter(
       (s) =>
         profiles.some((p) => s.key === `profile:${p}`) &&
-        (s.options.get('credential_process') ?? '').includes(
-          JSON.stringify(serverFile)
+        ` ${s.options.get('credential_process') ?? ''} `.includes(
+          ` --server-file ${pathWord(serverFile)} `
         )
     )
     if (blocks.length > 0) {
