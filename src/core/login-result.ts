@@ -29,7 +29,7 @@ export interface LoginOptions {
   onFilesProgress?: FilesListener
   /** Called with each access token CreateToken issues to this run, as soon as it is known (a hard stop revokes it). */
   onTokenIssued?: (accessToken: string) => void
-  /** session: the sign-in a share-session job of this run sealed, opened (shared-session.ts); no device authorization. */
+  /** session: the sign-in a share-session job of this run sealed, opened (shared-sign-in.ts); no device authorization. */
   sharedSignIn?: SharedSignIn
   /** credential-server: the process whose end stops the server (default: this process's parent). */
   watchPid?: number

@@ -1,6 +1,6 @@
 /**
  * One approval for a whole run: what the edges do with share-session / session / end-session around the login.
- * The sealing itself is sealed-session.ts; the login with an opened sign-in is login.ts (no device authorization).
+ * The sealing itself is sealed-sign-in.ts; the login with an opened sign-in is login.ts (no device authorization).
  */
 import type { Logger } from './events.js'
 import type { LoginRequest } from '../inputs/spec.js'
