@@ -1,5 +1,5 @@
 /**
- * Case 7 of `npm run bench`: the credential server (issue 21), from dist/credential-server.js.
+ * Case 7 of `npm run bench`: the credential server, from dist/credential-server.js.
  *  - a credential request served from memory: p50 / p99 over 1,000 sequential requests on one keep-alive connection,
  *    interleaved in batches with a bare Node HTTP server (its own process) answering JSON of the same size;
  *  - 100 clients at the same moment with nothing held: upstream GetRoleCredentials calls;
@@ -158,7 +158,7 @@ export async function caseCredentialServer(o: {
   quick: boolean
 }): Promise<CredentialServerSection> {
   const sec: CredentialServerSection = {
-    title: '7. credential server (issue 21)',
+    title: '7. credential server',
     rows: [],
     notes: []
   }

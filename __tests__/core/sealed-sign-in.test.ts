@@ -220,7 +220,7 @@ test('a run id that cannot be bound is refused when sealing', async () => {
   ).rejects.toThrow(/run id/)
 })
 
-test('required-approvals: the approvers round-trip; a seal without them (made before issue 19) opens as before', async () => {
+test('required-approvals: the approvers round-trip; a seal without them (made before required-approvals) opens as before', async () => {
   const approvers = [
     { name: 'alice', at: new Date(NOW - 60_000) },
     { name: 'bob', at: new Date(NOW - 1_000) }

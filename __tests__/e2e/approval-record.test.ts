@@ -1,5 +1,5 @@
 /**
- * The approval record (issue 19 part 2) through the BUNDLED action and CLI: the `approval-record` output, the collapsed
+ * The approval record through the BUNDLED action and CLI: the `approval-record` output, the collapsed
  * block in the job summary and the CLI's --approval-record FILE (0600) hold the same schema, and every field is
  * checked against what the emulator saw (the approver's token, the role sessions, the AssumeRole).
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 5: "The AWS CLI v2's own cache, written by `aws sso login` on that runner, is accepted the same way" by
+ * "The AWS CLI v2's own cache, written by `aws sso login` on that runner, is accepted the same way" by
  * `reuse-session: true`. Proven with the real AWS CLI v2 (Debian's awscli 2.9, /usr/bin/aws):
  *
  * 1. `~/.aws/config` as `aws configure sso` writes it, then a real `aws sso login --no-browser` (device flow approved

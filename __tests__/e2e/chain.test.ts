@@ -1,5 +1,5 @@
 /**
- * role-to-assume (issue 10 part 3) through the BUNDLED action: after the approval it chains from the permission set's
+ * role-to-assume through the BUNDLED action: after the approval it chains from the permission set's
  * credentials to a narrower IAM role (STS AssumeRole on the emulator), and the job (outputs, AWS_*, the profile) gets
  * the chained session only. Real consumers judge the profile: botocore / AWS CLI v1 and the JS SDK's credential chain.
  * With a session policy they must get the narrowed session itself and never re-assume the role without it.

@@ -422,7 +422,7 @@ const CASES: Case[] = [
     'profiles',
     'line 1: profile name contains "]"'
   ],
-  // least privilege (issue 10)
+  // least privilege
   [
     'sign-out-early maybe',
     { 'sign-out-early': 'maybe' },
@@ -472,7 +472,7 @@ const CASES: Case[] = [
     'looks like a token or webhook URL, not shown',
     GH_TOKEN
   ],
-  // role chaining (issue 10)
+  // role chaining
   [
     'role-to-assume not a role ARN',
     { 'role-to-assume': 'arn:aws:iam::1234:role/x' },

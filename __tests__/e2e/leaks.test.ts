@@ -1,5 +1,5 @@
 /**
- * Nothing secret leaks, in any scenario of issue 4, from the BUNDLED action (main and post step):
+ * Nothing secret leaks, in any scenario, from the BUNDLED action (main and post step):
  * approved + post, denied, expired, re-issued code, fault-retried run, persistent fault, InvalidClient,
  * no access, cancel (mid-poll and after approval), rejected approver; role-to-assume (with a session policy, with
  * AssumeRole faults retried, refused by STS), whose chained credentials come from STS AssumeRole's XML answer.

@@ -1,5 +1,5 @@
 /**
- * Issue 10, the bundled action (and CLI) end to end: what an approval hands the job, measured.
+ * Least privilege: the bundled action (and CLI) end to end: what an approval hands the job, measured.
  *
  * For each mode (default, sign-out-early, keep-session) a real run against the emulator, main then post, and after
  * each step: every file under HOME (and which secrets each holds), GITHUB_STATE, the outputs, and whether the SSO token

@@ -1,5 +1,5 @@
 /**
- * required-approvals (issue 19 part 3, the two-person rule) through the BUNDLED action and CLI, against the emulator:
+ * required-approvals (the two-person rule) through the BUNDLED action and CLI, against the emulator:
  * N different people approve a code each; each earlier approver's sign-in is proven and signed out at once; the job's
  * credentials come from the last sign-in; duplicates and approvers without the role do not count; a denial or a
  * time-out fails the step, signs every sign-in out and writes nothing; share-session carries the approvers on.

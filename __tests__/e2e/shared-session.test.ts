@@ -1,5 +1,5 @@
 /**
- * One approval for a whole run (issue 14), with the BUNDLED action as a runner runs it, against the emulator:
+ * One approval for a whole run, with the BUNDLED action as a runner runs it, against the emulator:
  *  - a login job (share-session) and three later jobs (session), each with its own HOME and runner files and the same
  *    run id, the later ones at the same time for different accounts and roles: ONE device authorization in all;
  *  - every later job's files work with botocore (AWS CLI v1) and the JS SDK, hold no refresh token or client secret,

@@ -1,5 +1,5 @@
 /**
- * role-source-identity (issue 19 part 1) through the BUNDLED action: the chained AssumeRole carries STS SourceIdentity =
+ * role-source-identity through the BUNDLED action: the chained AssumeRole carries STS SourceIdentity =
  * the approver, the profile holds the chained session itself (a role_arn profile cannot send one), and a trust policy
  * without sts:SetSourceIdentity is refused as STS refuses it: the step fails naming what to add, the sign-in is
  * revoked, nothing is written or exported.

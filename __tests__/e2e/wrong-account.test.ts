@@ -1,5 +1,5 @@
 /**
- * The wrong-account check (issue 2, step 6): STS GetCallerIdentity names another account than the one asked for.
+ * The wrong-account check: STS GetCallerIdentity names another account than the one asked for.
  * The emulator's stsAccountOverride knob makes it answer so; the bundled action must fail and leave nothing behind.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'

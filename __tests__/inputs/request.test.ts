@@ -924,7 +924,7 @@ describe('echoed values are sanitized', () => {
       'end-session': 'x',
       'session-key': 'short',
       'legacy-sso-profile': 'x',
-      // scale (issue 13)
+      // scale
       'verify-profiles': 'x',
       'credential-server': 'x'
     }
