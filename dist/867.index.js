@@ -3356,7 +3356,7 @@ function restCaller(opts) {
     const { env, base, attempts, retryBase, retryCap, maxRetryAfter } = opts;
     const { timeoutMs, random, logger } = opts;
     const { owner, repo } = opts.repo;
-    const closing = { signal: opts.closing };
+    const closing = opts.closing;
     let octokit;
     const client = () => {
         octokit ??= Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413)).then(({ getOctokit }) => {
@@ -3385,7 +3385,7 @@ function restCaller(opts) {
         }
         let last;
         for (let attempt = 1;; attempt++) {
-            if (closing.signal.aborted)
+            if (closing.aborted)
                 return {
                     ok: false,
                     permanent: true,
@@ -3405,7 +3405,7 @@ function restCaller(opts) {
             const left = deadline - Date.now();
             const controller = new AbortController();
             const onClose = () => controller.abort();
-            closing.signal.addEventListener('abort', onClose, { once: true });
+            closing.addEventListener('abort', onClose, { once: true });
             let timedOut = false;
             const limit = Math.max(1, Math.min(timeoutMs, left));
             const timer = setTimeout(() => {
@@ -3462,7 +3462,7 @@ function restCaller(opts) {
             }
             finally {
                 clearTimeout(timer);
-                closing.signal.removeEventListener('abort', onClose);
+                closing.removeEventListener('abort', onClose);
             }
             if (failure.permanent)
                 return { ok: false, ...failure };
@@ -3485,7 +3485,7 @@ function restCaller(opts) {
                 };
             }
             logger.info(`GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`);
-            await (0,time/* sleep */.y)(wait, closing.signal).catch(() => undefined);
+            await (0,time/* sleep */.y)(wait, closing).catch(() => undefined);
         }
     };
 }

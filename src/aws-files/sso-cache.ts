@@ -23,15 +23,10 @@ import {
   type TokenInput
 } from './sso-cache-format.js'
 
-export interface CachedToken {
+/** A token cache file as read: what we write (TokenInput), where another writer may have left out the start URL or region. */
+export interface CachedToken extends Omit<TokenInput, 'startUrl' | 'region'> {
   startUrl?: string
   region?: string
-  accessToken: string
-  expiresAt: Date
-  clientId?: string
-  clientSecret?: string
-  registrationExpiresAt?: Date
-  refreshToken?: string
   /** Everything the file holds, as parsed. */
   raw: Record<string, unknown>
 }

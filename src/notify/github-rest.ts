@@ -93,7 +93,7 @@ export function restCaller(opts: RestCallerOptions): RestCall {
   const { env, base, attempts, retryBase, retryCap, maxRetryAfter } = opts
   const { timeoutMs, random, logger } = opts
   const { owner, repo } = opts.repo
-  const closing = { signal: opts.closing }
+  const closing = opts.closing
   let octokit: Promise<OctokitLike> | undefined
 
   const client = (): Promise<OctokitLike> => {
@@ -130,7 +130,7 @@ export function restCaller(opts: RestCallerOptions): RestCall {
     }
     let last: Failure | undefined
     for (let attempt = 1; ; attempt++) {
-      if (closing.signal.aborted)
+      if (closing.aborted)
         return {
           ok: false,
           permanent: true,
@@ -149,7 +149,7 @@ export function restCaller(opts: RestCallerOptions): RestCall {
       const left = deadline - Date.now()
       const controller = new AbortController()
       const onClose = () => controller.abort()
-      closing.signal.addEventListener('abort', onClose, { once: true })
+      closing.addEventListener('abort', onClose, { once: true })
       let timedOut = false
       const limit = Math.max(1, Math.min(timeoutMs, left))
       const timer = setTimeout(() => {
@@ -212,7 +212,7 @@ export function restCaller(opts: RestCallerOptions): RestCall {
         }
       } finally {
         clearTimeout(timer)
-        closing.signal.removeEventListener('abort', onClose)
+        closing.removeEventListener('abort', onClose)
       }
       if (failure.permanent) return { ok: false, ...failure }
       last = failure
@@ -242,7 +242,7 @@ export function restCaller(opts: RestCallerOptions): RestCall {
       logger.info(
         `GitHub ${what}: ${failure.detail} on attempt ${attempt} of ${maxAttempts}; retrying in ${formatSeconds(wait)}`
       )
-      await sleep(wait, closing.signal).catch(() => undefined)
+      await sleep(wait, closing).catch(() => undefined)
     }
   }
 }
